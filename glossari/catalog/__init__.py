@@ -1,0 +1,1 @@
+"""gettext catalogs: the message layout, templates, PO/MO files, merging and compiling."""

@@ -1,0 +1,145 @@
+"""Which parts of a term are messages, and how each is keyed in the catalogs.
+
+This is the one place that decides the catalog layout; extraction, alignment, rendering, tables and
+checks all ask it, so they always agree.
+
+Layout (documented for translators in docs/catalogs.md):
+
+- Domain ``glossary``: the termbase. Per article: the headword (msgctxt = term id, so two terms
+  with one Malay headword stay apart), the definition and each category. Per internal link: the
+  link text (msgctxt = ``/`` + target slug), so translators confirm every link pair. At 30,000
+  articles this is about 100,000 short messages in one file: one Weblate component, one Poedit file.
+- Domains ``articles-a`` ... ``articles-z`` and ``articles-0`` (ids not starting with a letter): the
+  article bodies, sharded by the first letter of the term id, so no file grows past a few tens of
+  thousands of messages. Body messages carry no msgctxt: identical text (``Sorotan``) is one
+  message with several references.
+
+A level-1 heading that repeats the headword is not a message of its own: the headword is.
+
+>>> from glossari.model import Location, Term
+>>> t = Term(id="kos", title="Kos", description="Harga.", categories=("A", "B"),
+...          source=Location(path="seeds/kos.md", line=1))
+>>> [(m.domain, m.context, m.msgid, m.part) for m in iter_messages(t)]
+[('glossary', 'kos', 'Kos', 'headword'), ('glossary', None, 'Harga.', 'definition'), \
+('glossary', None, 'A', 'category'), ('glossary', None, 'B', 'category')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from glossari.model import Location, Term
+
+__all__ = [
+    "GLOSSARY_DOMAIN",
+    "Message",
+    "Part",
+    "article_domain",
+    "iter_messages",
+    "link_context",
+    "normalize_heading",
+]
+
+GLOSSARY_DOMAIN = "glossary"
+"""The domain of headwords, definitions, categories and link terms."""
+
+Part = Literal[
+    "headword", "definition", "category", "link", "heading", "paragraph", "item", "quote",
+    "highlight",
+]
+"""Which part of a term a message is; ``highlight`` is a key takeaway (Sorotan item)."""
+
+HIGHLIGHTS_HEADING = "sorotan"
+"""The heading (after :func:`normalize_heading`) of the key-takeaways section."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message:
+    """One translatable text of one term, keyed as it appears in a catalog."""
+
+    domain: str
+    """The catalog domain (file name without ``.pot``/``.po``)."""
+    context: str | None
+    """msgctxt: the term id for a headword, ``/slug`` for a link term, else None."""
+    msgid: str
+    """The Malay source text, inline Markdown included."""
+    term: str
+    """The id of the term it belongs to."""
+    part: Part
+    """Which part of the term it is."""
+    location: Location = field(compare=False)
+    """Where the text is in the article."""
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """``(msgctxt, msgid)``: the message's identity inside its domain."""
+        return (self.context, self.msgid)
+
+
+def article_domain(term_id: str) -> str:
+    """The body domain of a term: ``articles-`` plus the id's first letter, or ``articles-0``.
+
+    >>> article_domain("accountexecutive"), article_domain("401k"), article_domain("Ébène")
+    ('articles-a', 'articles-0', 'articles-0')
+    """
+    first = term_id[:1].lower()
+    return f"articles-{first}" if "a" <= first <= "z" else "articles-0"
+
+
+def link_context(target: str) -> str:
+    """The msgctxt of a link term: its target slug with the leading ``/``.
+
+    >>> link_context("broker-dealer")
+    '/broker-dealer'
+    """
+    return "/" + target
+
+
+def normalize_heading(text: str) -> str:
+    """A heading for comparison: case and surrounding space ignored.
+
+    >>> normalize_heading("  Sorotan ")
+    'sorotan'
+    """
+    return " ".join(text.split()).casefold()
+
+
+def iter_messages(term: Term) -> Iterator[Message]:
+    """Every message of one article term, in source order within each domain.
+
+    Link-only terms have no messages of their own: their link texts are messages of the articles
+    that link to them.
+    """
+    path = term.source.path
+
+    def at(line: int) -> Location:
+        return Location(path=path, line=line)
+
+    if term.title is not None:
+        yield Message(domain=GLOSSARY_DOMAIN, context=term.id, msgid=term.title, term=term.id,
+                      part="headword", location=at(term.title_line or term.source.line))
+    if term.description:
+        yield Message(domain=GLOSSARY_DOMAIN, context=None, msgid=term.description, term=term.id,
+                      part="definition", location=at(term.description_line or term.source.line))
+    for category in term.categories:
+        yield Message(domain=GLOSSARY_DOMAIN, context=None, msgid=category, term=term.id,
+                      part="category", location=at(term.categories_line or term.source.line))
+    for link in term.links:
+        if link.internal and link.text.strip():
+            yield Message(domain=GLOSSARY_DOMAIN, context=link_context(link.target),
+                          msgid=link.text, term=term.id, part="link", location=at(link.line))
+
+    body = article_domain(term.id)
+    headword = normalize_heading(term.title or "")
+    for section in term.sections:
+        in_highlights = normalize_heading(section.heading) == HIGHLIGHTS_HEADING
+        if section.heading and not (section.level == 1 and normalize_heading(section.heading)
+                                    == headword):
+            yield Message(domain=body, context=None, msgid=section.heading, term=term.id,
+                          part="heading", location=at(section.line))
+        for block in section.blocks:
+            part: Part = "highlight" if in_highlights else block.kind
+            yield Message(domain=body, context=None, msgid=block.text, term=term.id,
+                          part=part, location=at(block.line))

@@ -1,0 +1,1 @@
+"""Quality checks: each yields findings, none raises."""

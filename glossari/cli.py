@@ -1,0 +1,117 @@
+"""The ``glossari`` command line: ``main(argv) -> int``.
+
+Only this module touches standard output, standard error and exit codes. Each subcommand lives in
+``glossari/commands/<name>.py`` and provides ``configure(parser)`` and ``run(args, ctx) -> int``;
+commands are imported only when used, so ``glossari --help`` stays fast.
+
+Exit codes: 0 done (or clean), 1 findings at or above ``--fail-on`` (``check`` only), 2 bad usage or
+bad input, with one line ``path:line: what is wrong; what to do`` on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, TextIO
+
+from glossari import __version__
+from glossari.errors import GlossariError
+from glossari.root import GlossaryRoot, resolve_root
+
+__all__ = ["COMMANDS", "Context", "main"]
+
+COMMANDS: dict[str, str] = {
+    "show": "show one term, readably",
+    "extract": "seeds/ to the catalog templates under locale/",
+    "update": "bring locale/LANG catalogs up to date with the templates (msgmerge semantics)",
+    "compile": "compile .po catalogs to .mo, leaving fuzzy messages out",
+    "align": "fill LANG catalogs from translated articles with the same file names",
+    "render": "rebuild the articles in LANG from the seeds and the catalogs",
+    "table": "print the bilingual term table (md, csv, html, tbx, json)",
+    "check": "report quality findings in the articles and catalogs",
+}
+"""Subcommand name to one-line summary; the module is ``glossari.commands.<name>``."""
+
+
+@dataclass(slots=True)
+class Context:
+    """What a command needs from the command line: the streams and the glossary folder."""
+
+    stdout: TextIO
+    stderr: TextIO
+    root_arg: str | None
+
+    def root(self) -> GlossaryRoot:
+        """The glossary folder (``--root``, the current folder, or the bundled glossary)."""
+        return resolve_root(self.root_arg)
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    parser = argparse.ArgumentParser(
+        prog="glossari",
+        description="Malay financial-dictionary articles to a Malay-English glossary.",
+        epilog="Run 'glossari COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"glossari {__version__}")
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="glossary folder holding seeds/ and locale/ (default: the current folder when it "
+        "holds seeds/, otherwise the glossary bundled with glossari, read-only)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subparsers = {
+        name: sub.add_parser(name, help=summary, description=summary)
+        for name, summary in COMMANDS.items()
+    }
+    return parser, subparsers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``) and return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, subparsers = _parser()
+    # Only the chosen command's module is imported: each one configures its own options.
+    chosen = next((a for a in args_list if a in COMMANDS), None)
+    if chosen is not None:
+        _command_module(chosen).configure(subparsers[chosen])
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:  # argparse has printed usage or --help / --version
+        return int(exit_.code or 0)
+    ctx = Context(stdout=sys.stdout, stderr=sys.stderr, root_arg=args.root)
+    try:
+        return int(_command_module(args.command).run(args, ctx))
+    except GlossariError as error:
+        print(f"glossari: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("glossari: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `glossari table | head`
+        return 0
+    except Exception as error:  # a bug of ours: still one line, never a traceback
+        print(
+            f"glossari: internal error: {type(error).__name__}: {error}; "
+            "please report it with the command you ran",
+            file=sys.stderr,
+        )
+        return 2
+
+
+class _Command(Protocol):  # what each glossari.commands.<name> module provides
+    def configure(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int: ...
+
+
+def _command_module(name: str) -> _Command:
+    module: _Command = importlib.import_module(f"glossari.commands.{name}")  # type: ignore[assignment]
+    return module
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

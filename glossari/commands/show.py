@@ -1,0 +1,76 @@
+"""``glossari show TERM [-l LANG]``: one term, readably."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+from glossari.cli import Context
+from glossari.glossary import load_glossary
+from glossari.model import Term
+
+__all__ = ["configure", "format_term", "run"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``show``'s options."""
+    parser.add_argument("term", metavar="TERM",
+                        help="term id, Malay headword or English headword")
+    parser.add_argument("-l", "--lang", default="en",
+                        help="language of the translation shown beside the Malay (default: en)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Print the term, or a one-line error with suggestions (exit 2)."""
+    glossary = load_glossary(ctx.root(), lang=args.lang)
+    try:
+        term = glossary.lookup(args.term)
+    except KeyError as error:
+        print(f"glossari: error: {error.args[0]}", file=ctx.stderr)
+        return 2
+    ctx.stdout.write(format_term(term, lang=args.lang))
+    return 0
+
+
+def format_term(term: Term, *, lang: str = "en", width: int = 88) -> str:
+    """A plain-text view of a term: headwords, definition, categories, sections, links."""
+    lines: list[str] = []
+    en = term.english
+    head = term.title or f"({term.id})"
+    lines.append(f"{head}  [{term.id}]" if head != term.id else head)
+    if en.title:
+        note = "" if en.status == "translated" else f" ({en.status})"
+        lines.append(f"  {lang}: {en.title}{note}")
+    lines.append(f"  source: {term.source}")
+    if term.categories:
+        lines.append(f"  categories: {', '.join(term.categories)}")
+    if term.description:
+        lines.append("")
+        lines.extend(textwrap.wrap(term.description, width, initial_indent="  ",
+                                   subsequent_indent="  "))
+        if en.description:
+            lines.extend(textwrap.wrap(en.description, width, initial_indent=f"  {lang}: ",
+                                       subsequent_indent="      "))
+    for section in term.sections:
+        lines.append("")
+        if section.heading:
+            lines.append(f"{'#' * section.level} {section.heading}  (line {section.line})")
+        for number, block in enumerate(section.blocks):
+            if number and block.kind != "item":
+                lines.append("")
+            bullet = "- " if block.kind == "item" else "> " if block.kind == "quote" else ""
+            indent = "  " * block.depth
+            lines.extend(textwrap.wrap(
+                " ".join(block.text.split()), width,
+                initial_indent=indent + bullet, subsequent_indent=indent + " " * len(bullet),
+            ) or [indent + bullet.rstrip()])
+    if term.links:
+        lines.append("")
+        lines.append("Links:")
+        for link in term.links:
+            flag = f"  [!] {link.suspicious}" if link.suspicious else ""
+            lines.append(f"  line {link.line}: [{link.text}] -> /{link.target}{flag}")
+    for finding in term.findings:
+        lines.append(f"{finding}")
+    return "\n".join(lines) + "\n"
+

@@ -1,0 +1,54 @@
+"""glossari's exceptions: each names a file and a 1-based line, like a compiler.
+
+Every error is a :class:`GlossariError`, which is also a :class:`ValueError`, so callers can catch
+either. ``str(error)`` is the one line the command line prints:
+
+>>> str(SeedError("title is missing", path="seeds/x.md", line=2, hint="add a 'title:' line"))
+"seeds/x.md:2: title is missing; add a 'title:' line"
+"""
+
+from __future__ import annotations
+
+__all__ = ["CatalogError", "GlossariError", "RootError", "SeedError"]
+
+
+class GlossariError(ValueError):
+    """Base class: something in the input is wrong, at ``path:line``."""
+
+    def __init__(self, message: str, *, path: str, line: int = 0, hint: str = "") -> None:
+        self.message = message
+        """What is wrong."""
+        self.path = path
+        """The file concerned, as glossari names it."""
+        self.line = line
+        """1-based line, or 0 when the problem is the whole file."""
+        self.hint = hint
+        """What to do about it."""
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # keyword-only arguments need help to survive pickling (multiprocessing workers)
+        return (_rebuild, (type(self), self.message, self.path, self.line, self.hint))
+
+
+def _rebuild(
+    cls: type[GlossariError], message: str, path: str, line: int, hint: str
+) -> GlossariError:
+    return cls(message, path=path, line=line, hint=hint)
+
+
+class SeedError(GlossariError):
+    """An article in ``seeds/`` cannot be read."""
+
+
+class CatalogError(GlossariError):
+    """A ``.po``, ``.pot`` or ``.mo`` file cannot be read or written."""
+
+
+class RootError(GlossariError):
+    """The glossary folder is missing, incomplete, or read-only (the bundled glossary)."""

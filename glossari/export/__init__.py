@@ -1,0 +1,1 @@
+"""Outputs for editors and publishers: term tables in several formats."""

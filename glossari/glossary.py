@@ -1,0 +1,101 @@
+"""The :class:`Glossary` collection and :func:`load_glossary`."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from glossari.diagnostics import Finding
+from glossari.model import Term
+from glossari.root import GlossaryRoot, resolve_root
+from glossari.seeds.folder import read_seeds
+from glossari.text import lookup_key, sort_key
+
+__all__ = ["Glossary", "load_glossary"]
+
+
+class Glossary:
+    """The terms of one glossary, in Malay alphabetical order.
+
+    >>> from glossari.model import Location, Term
+    >>> g = Glossary([Term(id="b", title="Bon", source=Location(path="b.md", line=1)),
+    ...               Term(id="a", title="Ákaun", source=Location(path="a.md", line=1))])
+    >>> [t.id for t in g], len(g), g["b"].title, g.lookup("AKAUN").id
+    (['a', 'b'], 2, 'Bon', 'a')
+    """
+
+    __slots__ = ("_by_id", "_index", "_order", "findings", "lang", "root")
+
+    def __init__(
+        self,
+        terms: Iterable[Term],
+        *,
+        root: GlossaryRoot | None = None,
+        lang: str | None = None,
+        findings: Iterable[Finding] = (),
+    ) -> None:
+        self._order: tuple[Term, ...] = tuple(
+            sorted(terms, key=lambda t: (*sort_key(t.title or t.id), t.id))
+        )
+        self._by_id: dict[str, Term] = {t.id: t for t in self._order}
+        self._index: dict[str, Term] = {}
+        # Later keys never override earlier ones: an id wins over a headword, a Malay headword
+        # over an English one, so a lookup never lands on a surprising term.
+        for keys in (
+            ((t.id, t) for t in self._order),
+            ((t.title, t) for t in self._order if t.title),
+            ((t.english.title, t) for t in self._order if t.english.title),
+        ):
+            for text, term in keys:
+                self._index.setdefault(lookup_key(text), term)
+        self.root = root
+        """The folder the glossary was loaded from (None when built in memory)."""
+        self.lang = lang
+        """The language of each term's English side (``en``), or None."""
+        self.findings: tuple[Finding, ...] = tuple(findings) + tuple(
+            f for t in self._order for f in t.findings
+        )
+        """Warnings from reading the glossary (each term's own, and the glossary's)."""
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self._order)
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self._by_id
+
+    def __getitem__(self, term_id: str) -> Term:
+        """The term with this exact id; ``KeyError`` otherwise."""
+        return self._by_id[term_id]
+
+    def __repr__(self) -> str:
+        where = f" from {self.root.path}" if self.root else ""
+        return f"<Glossary of {len(self)} terms{where}>"
+
+    def lookup(self, text: str) -> Term:
+        """Find a term by id, Malay headword or English headword.
+
+        Case, spacing, hyphens, punctuation and accents are ignored. Raises ``KeyError`` whose
+        message suggests the closest headwords.
+        """
+        term = self._by_id.get(text)
+        if term is not None:
+            return term
+        key = lookup_key(text)
+        term = self._index.get(key)
+        if term is not None:
+            return term
+        close = difflib.get_close_matches(key, self._index, n=3, cutoff=0.6)
+        names = sorted({self._index[k].title or self._index[k].id for k in close})
+        hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
+        raise KeyError(f"no term {text!r} in the glossary{hint}")
+
+
+def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = "en") -> Glossary:
+    """Read a glossary folder into a :class:`Glossary` (see :func:`glossari.load`)."""
+    where = root if isinstance(root, GlossaryRoot) else resolve_root(root)
+    terms = read_seeds(where.seeds, base=where.path)
+    return Glossary(terms, root=where, lang=lang)

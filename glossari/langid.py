@@ -1,0 +1,318 @@
+"""Is this text Malay? Language identification on langdetect, seeded, cached, and honest.
+
+langdetect has no Malay profile: Malay text comes back as Indonesian (``id``), which shares most of
+its vocabulary. So "Malay" here means P(id) + P(ms), the ``ms`` term only there in case a future
+profile appears. Below :data:`MIN_WORDS` words no detector is reliable, and this module refuses to
+answer (``None``) rather than guess.
+
+Words are counted after stripping what is not language: Markdown link targets (the link *text*
+stays), code spans, URLs, e-mail addresses, HTML tags, printf/format placeholders and numbers.
+
+>>> words("Lihat [peniaga broker](/broker-dealer), `x = 1` dan 3220 di https://example.com")
+('Lihat', 'peniaga', 'broker', 'dan', 'di')
+>>> malay_probability("Kos") is None  # too short: never a verdict
+True
+
+Detection is deterministic: the detector is seeded (``seed = 0``) and its profiles are loaded in a
+fixed order, so a text always gets the same probability, whatever else is detected around it. That
+is what makes the cache by text sound: :class:`LanguageIdentifier` keeps a rebuildable JSON file
+(never the source of truth; a corrupt or foreign file is ignored and rewritten) so a second run over
+unchanged catalogs does no detection at all, and detects a cold batch on every core.
+
+langdetect takes about half a second to import and load its profiles, so it is imported only when
+a text actually needs detecting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CACHE_DIR",
+    "MIN_WORDS",
+    "THRESHOLD",
+    "LanguageIdentifier",
+    "cache_path",
+    "detection_text",
+    "is_still_malay",
+    "malay_probability",
+    "words",
+]
+
+MIN_WORDS = 4
+"""Fewer words than this: too short to tell, :func:`malay_probability` answers None."""
+
+THRESHOLD = 0.5
+"""P(id) + P(ms) at or above this is Malay."""
+
+CACHE_DIR = ".glossari-cache"
+"""The cache folder inside a glossary folder (ignored by git; delete it at will)."""
+
+ALGORITHM_VERSION = 1
+"""Bump when :func:`detection_text` or the detector set-up changes: old cache files go unused."""
+
+POOL_THRESHOLD = 200
+"""A cold batch bigger than this is detected in a process pool (profile loading costs ~0.5 s per
+process, which only pays off over a few hundred texts at ~5 ms each)."""
+
+_MALAY_CODES = ("id", "ms")
+
+# Order matters: link targets and code go before URLs and numbers are looked for.
+_STRIP = re.compile(
+    r"""
+      \]\([^)\s]*(?:\s+"[^"]*")?\)        # a Markdown link target: keep the [text], drop (target)
+    | (`+).*?\1                           # a code span
+    | <[a-zA-Z/!][^>]*>                   # an HTML tag
+    | (?:https?|ftp)://\S+ | www\.\S+      # a URL
+    | [\w.+-]+@[\w-]+\.[\w.-]+            # an e-mail address
+    | %\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]   # %(name)s
+    | %[-#0 +]*\d*(?:\.\d+)?[sdifgexXcr%]       # %s, %d, %.2f
+    | \{[^{}\s]*\}                         # {name}, {0}
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# A word: letters, possibly joined by hyphens or apostrophes (``sehari-hari``, ``don't``). Digits
+# never make a word, so numbers drop out here.
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` that carry language, after stripping links' targets, code and such.
+
+    >>> words("Sehingga Mei 2021, purata gaji ialah $57,504.")
+    ('Sehingga', 'Mei', 'purata', 'gaji', 'ialah')
+    """
+    return tuple(_WORD.findall(_STRIP.sub(" ", text)))
+
+
+def detection_text(text: str) -> str | None:
+    """What is handed to the detector (and keys the cache), or None when too short to tell.
+
+    >>> detection_text("**Kos** jualan  tahunan\\n syarikat")
+    'Kos jualan tahunan syarikat'
+    >>> detection_text("Sorotan") is None
+    True
+    """
+    found = words(text)
+    return " ".join(found) if len(found) >= MIN_WORDS else None
+
+
+# --- the detector (one per process, built on first use) ------------------------------------------
+
+_factory: Any = None
+
+
+def _get_factory() -> Any:
+    global _factory
+    if _factory is None:
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+        from langdetect.utils.lang_profile import LangProfile
+
+        factory = DetectorFactory()
+        # langdetect's own loader follows os.listdir order; sorted names make the profile order,
+        # and so every float sum, the same on every machine.
+        names = sorted(n for n in os.listdir(PROFILES_DIRECTORY) if not n.startswith("."))
+        for index, name in enumerate(names):
+            with open(os.path.join(PROFILES_DIRECTORY, name), encoding="utf-8") as f:
+                factory.add_profile(LangProfile(**json.load(f)), index, len(names))
+        factory.seed = 0  # the instance's own seed: the global DetectorFactory is left alone
+        _factory = factory
+    return _factory
+
+
+def _detect(text: str) -> float | None:
+    """P(id) + P(ms) for an already-cleaned text (module level, so a Pool can pickle it)."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _get_factory().create()
+    detector.append(text)
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException:  # "no features in text": nothing a detector can use
+        return None
+    return float(sum(lang.prob for lang in ranked if lang.lang in _MALAY_CODES))
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _langdetect_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("langdetect")
+    except PackageNotFoundError:  # pragma: no cover - a vendored copy
+        return "unknown"
+
+
+def cache_path(root: Path) -> Path:
+    """The cache file for the glossary folder ``root``; its name carries both versions, so an
+    upgrade of langdetect or of the text cleaning starts a fresh file."""
+    return root / CACHE_DIR / f"langid-{ALGORITHM_VERSION}-langdetect-{_langdetect_version()}.json"
+
+
+def _key(text: str) -> str:
+    # A digest keeps a 30,000-article cache to a few MB; 128 bits make a collision irrelevant.
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class LanguageIdentifier:
+    """Malay probabilities of texts, cached by text in ``cache_file`` (or in memory only).
+
+    >>> ident = LanguageIdentifier()
+    >>> ident.is_still_malay("Eksekutif akaun ialah pekerja yang mempunyai tanggungjawab utama.")
+    True
+    >>> ident.is_still_malay("An account executive is the main contact between vendor and client.")
+    False
+    >>> ident.is_still_malay("Eksekutif akaun") is None
+    True
+    >>> ident.detections  # the two long texts; the short one never reaches the detector
+    2
+    """
+
+    def __init__(
+        self,
+        cache_file: Path | None = None,
+        *,
+        processes: int | None = None,
+        pool_threshold: int = POOL_THRESHOLD,
+    ) -> None:
+        self.cache_file = cache_file
+        """Where the cache lives, or None to keep it in memory only."""
+        self.processes = processes if processes is not None else _cpus()
+        """How many processes a cold batch may use."""
+        self.pool_threshold = pool_threshold
+        """Batches of more uncached texts than this go to a process pool (when processes > 1)."""
+        self.detections = 0
+        """How many texts this identifier has actually run through langdetect."""
+        self._cache: dict[str, float | None] = self._load()
+        self._dirty = False
+
+    # -- cache file ---------------------------------------------------------------------------
+
+    def _load(self) -> dict[str, float | None]:
+        if self.cache_file is None:
+            return {}
+        try:
+            data = json.loads(self.cache_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return {}  # missing or corrupt: it is only a cache, rebuild it
+        if not isinstance(data, dict) or data.get("format") != "glossari-langid":
+            return {}
+        entries = data.get("entries")
+        if not isinstance(entries, dict):
+            return {}
+        out: dict[str, float | None] = {}
+        for key, value in entries.items():
+            if value is None or (isinstance(value, float | int) and not isinstance(value, bool)):
+                out[key] = None if value is None else float(value)
+            else:
+                return {}  # one wrong value and nothing in the file can be trusted
+        return out
+
+    def save(self) -> None:
+        """Write the cache file if anything new was detected; a read-only place is no error
+        (the cache only saves time)."""
+        if self.cache_file is None or not self._dirty:
+            return
+        data = {"format": "glossari-langid", "entries": dict(sorted(self._cache.items()))}
+        try:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.cache_file.parent, prefix=".langid-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    json.dump(data, f, separators=(",", ":"))
+                os.replace(tmp, self.cache_file)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except OSError:
+            return
+        self._dirty = False
+
+    # -- detection ----------------------------------------------------------------------------
+
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Detect every uncached text of ``texts`` now, in a process pool when there are many.
+
+        Call this with a whole catalog's texts before asking about them one by one.
+        """
+        todo = self._uncached(texts)
+        if not todo:
+            return
+        if self.processes > 1 and len(todo) > self.pool_threshold:
+            import multiprocessing
+
+            workers = min(self.processes, len(todo))
+            chunk = max(1, len(todo) // (workers * 8))
+            with multiprocessing.get_context().Pool(workers) as pool:
+                results = pool.map(_detect, todo, chunksize=chunk)
+        else:
+            results = [_detect(t) for t in todo]
+        for text, prob in zip(todo, results, strict=True):
+            self._cache[_key(text)] = prob
+        self.detections += len(todo)
+        self._dirty = True
+
+    def _uncached(self, texts: Iterable[str]) -> list[str]:
+        seen: set[str] = set()
+        out: list[str] = []
+        for text in texts:
+            clean = detection_text(text)
+            if clean is None or clean in seen or _key(clean) in self._cache:
+                continue
+            seen.add(clean)
+            out.append(clean)
+        return out
+
+    def malay_probability(self, text: str) -> float | None:
+        """P(id) + P(ms) of ``text``, or None when it has fewer than :data:`MIN_WORDS` words."""
+        clean = detection_text(text)
+        if clean is None:
+            return None
+        key = _key(clean)
+        if key not in self._cache:
+            self._cache[key] = _detect(clean)
+            self.detections += 1
+            self._dirty = True
+        return self._cache[key]
+
+    def is_still_malay(self, text: str) -> bool | None:
+        """True when ``text`` reads as Malay, False when not, None when too short to tell."""
+        prob = self.malay_probability(text)
+        return None if prob is None else prob >= THRESHOLD
+
+
+_default: LanguageIdentifier | None = None
+
+
+def _identifier() -> LanguageIdentifier:
+    global _default
+    if _default is None:
+        _default = LanguageIdentifier(processes=1)
+    return _default
+
+
+def malay_probability(text: str) -> float | None:
+    """P(id) + P(ms) of ``text`` (memory cache only), or None when too short to tell."""
+    return _identifier().malay_probability(text)
+
+
+def is_still_malay(text: str) -> bool | None:
+    """True when ``text`` reads as Malay, False when not, None when too short to tell.
+
+    >>> is_still_malay("Pampasan biasanya termasuk gaji pokok, komisen jualan dan bonus.")
+    True
+    """
+    return _identifier().is_still_malay(text)

@@ -1,0 +1,187 @@
+"""The glossary's values: frozen, typed, and ignorant of files.
+
+Every value here is a ``@dataclass(frozen=True, slots=True, kw_only=True)``: change one with
+:func:`dataclasses.replace`, never by assignment. Source locations never take part in equality
+(``field(compare=False)``), so the same article read from another folder is the same ``Term``.
+
+>>> loc = Location(path="seeds/x.md", line=3)
+>>> str(loc)
+'seeds/x.md:3'
+>>> Block(kind="paragraph", text="Teks.", line=3) == Block(kind="paragraph", text="Teks.", line=9)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from glossari.diagnostics import Finding
+
+__all__ = [
+    "BlockKind",
+    "Block",
+    "English",
+    "Link",
+    "Location",
+    "Section",
+    "Status",
+    "Term",
+    "TermKind",
+]
+
+BlockKind = Literal["paragraph", "item", "quote"]
+"""What a body block is: a paragraph, a list item, or a block quote's paragraph."""
+
+Status = Literal["translated", "fuzzy", "suggested", "untranslated"]
+"""How far a term's English headword can be trusted.
+
+``translated``: a translator gave it. ``fuzzy``: a translator gave it for an older source text.
+``suggested``: derived from a link slug, never confirmed. ``untranslated``: nothing yet.
+"""
+
+TermKind = Literal["article", "link"]
+"""``article``: the term has its own article. ``link``: known only as the target of a link."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    """A place in a source file, for diagnostics."""
+
+    path: str
+    """The file's path as glossari names it in messages (POSIX separators)."""
+    line: int
+    """1-based line number."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """An inline link: ``[peniaga broker](/broker-dealer)``."""
+
+    text: str
+    """The link text as written (Malay), inline Markdown included."""
+    target: str
+    """The target slug without its leading ``/`` (``broker-dealer``), or the URL for outside links."""
+    line: int = field(compare=False)
+    """1-based source line of the link."""
+    suspicious: str | None = None
+    """Why the link text is not to be trusted as a headword (``None`` when it looks sound)."""
+
+    @property
+    def internal(self) -> bool:
+        """True when the link points to another glossary article (a ``/slug`` target)."""
+        return "://" not in self.target and not self.target.startswith(("#", "mailto:"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """One translatable block of an article body."""
+
+    kind: BlockKind
+    """``paragraph``, ``item`` (list item) or ``quote`` (a paragraph inside a block quote)."""
+    text: str
+    """The block's inline Markdown, as written, with inner line breaks kept."""
+    line: int = field(compare=False)
+    """1-based source line where the block starts."""
+    depth: int = 0
+    """Nesting depth: 0 for top level, 1 for an item inside an item or quote, and so on."""
+    ordered: bool = False
+    """For ``item``: True in a numbered list."""
+    links: tuple[Link, ...] = ()
+    """The inline links inside this block, in order."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A heading and the blocks up to the next heading.
+
+    The blocks before the first heading form a section with an empty ``heading`` and level 0.
+    """
+
+    heading: str
+    """The heading text (inline Markdown), or ``""`` for text before the first heading."""
+    level: int
+    """1 to 6 for ``#`` to ``######``; 0 for the untitled leading section."""
+    line: int = field(compare=False)
+    """1-based line of the heading (or of the first block, for the untitled section)."""
+    blocks: tuple[Block, ...] = ()
+    """Paragraphs, list items and quotes, in source order."""
+    malformed: bool = False
+    """True for a heading written without its space (``##Sorotan``), which CommonMark reads as
+    a paragraph and glossari recognises as a heading anyway."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class English:
+    """The English side of a term, as the catalogs and alignment give it."""
+
+    title: str | None = None
+    """English headword (``Account executive``), or None when nobody has given one."""
+    status: Status = "untranslated"
+    """How far ``title`` can be trusted."""
+    description: str | None = None
+    """English definition, or None."""
+    categories: tuple[str | None, ...] = ()
+    """English of each Malay category, position for position (None where untranslated)."""
+    sections: tuple[Section, ...] = ()
+    """The body in English, same shape as the Malay; untranslated blocks stay in Malay."""
+    highlights: tuple[Block, ...] = ()
+    """The key takeaways in English."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    """One glossary entry: an article read from ``seeds/``, or a link-only term.
+
+    >>> t = Term(id="x", title="Contoh", source=Location(path="seeds/x.md", line=1))
+    >>> t.title, t.kind, t.en_title
+    ('Contoh', 'article', None)
+    """
+
+    id: str
+    """The term's id: the article's file stem, or the link target slug for a link-only term."""
+    title: str | None
+    """Malay headword (front matter ``title``; the link text for a link-only term). None only for a
+    link-only term whose link text is broken and that nobody has named yet."""
+    description: str | None = None
+    """Malay definition (front matter ``description``)."""
+    categories: tuple[str, ...] = ()
+    """Categories (front matter ``keywords``, split on commas, trimmed)."""
+    meta: tuple[tuple[str, str], ...] = ()
+    """Every front-matter key as written, in file order, each value the string the author wrote."""
+    sections: tuple[Section, ...] = ()
+    """The body, section by section, in source order."""
+    highlights: tuple[Block, ...] = ()
+    """The key takeaways: the blocks of the ``Sorotan`` section."""
+    links: tuple[Link, ...] = ()
+    """Every inline link in the body, in source order."""
+    kind: TermKind = "article"
+    """``article`` or ``link``."""
+    source: Location = field(compare=False)
+    """Where the term comes from: the article's first line, or the first link to it."""
+    title_line: int = field(default=0, compare=False)
+    """1-based line of ``title`` in the front matter (0 when absent)."""
+    description_line: int = field(default=0, compare=False)
+    """1-based line of ``description`` in the front matter (0 when absent)."""
+    categories_line: int = field(default=0, compare=False)
+    """1-based line of ``keywords`` in the front matter (0 when absent)."""
+    english: English = field(default_factory=English)
+    """The English side, filled in by :func:`glossari.load` from the ``en`` catalog."""
+    findings: tuple[Finding, ...] = field(default=(), compare=False)
+    """What the reader noticed and coped with (a heading without its space, say): warnings, not
+    errors."""
+
+    @property
+    def en_title(self) -> str | None:
+        """The English headword, or None. It may be a slug suggestion: check ``english.status``."""
+        return self.english.title
+
+    def meta_value(self, key: str) -> str | None:
+        """The front-matter value for ``key`` as the author wrote it, or None."""
+        for k, v in self.meta:
+            if k == key:
+                return v
+        return None

@@ -1,0 +1,77 @@
+"""Where the glossary lives: a folder holding ``seeds/`` and ``locale/``.
+
+Resolution order, as the command line documents it: an explicit folder; else the current folder
+when it holds ``seeds/``; else the glossary bundled inside the package, which is read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossari.errors import RootError
+
+__all__ = ["GlossaryRoot", "bundled_root", "resolve_root"]
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GlossaryRoot:
+    """A glossary folder and whether glossari may write into it."""
+
+    path: Path
+    """The folder holding ``seeds/`` and ``locale/``."""
+    bundled: bool = False
+    """True for the glossary shipped inside the package: commands must not write there."""
+
+    @property
+    def seeds(self) -> Path:
+        """The ``seeds/`` folder."""
+        return self.path / "seeds"
+
+    @property
+    def locale(self) -> Path:
+        """The ``locale/`` folder."""
+        return self.path / "locale"
+
+    def require_writable(self, what: str) -> None:
+        """Raise :class:`RootError` when ``what`` would write into the bundled glossary."""
+        if self.bundled:
+            raise RootError(
+                f"{what} would write into the glossary bundled with glossari, which is read-only",
+                path=str(self.path),
+                hint="run it in a glossary folder holding seeds/, or pass --root DIR",
+            )
+
+
+def bundled_root() -> GlossaryRoot:
+    """The glossary shipped with the package.
+
+    In a wheel the data lives in ``glossari/_bundle``; in a source checkout it is the checkout's
+    own ``seeds/`` and ``locale/``.
+    """
+    inside = _PACKAGE_DIR / "_bundle"
+    if (inside / "seeds").is_dir():
+        return GlossaryRoot(path=inside, bundled=True)
+    return GlossaryRoot(path=_PACKAGE_DIR.parent, bundled=True)
+
+
+def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> GlossaryRoot:
+    """Find the glossary folder the way ``glossari --root`` does.
+
+    Raises :class:`RootError` when an explicit ``root`` has no ``seeds/`` folder.
+    """
+    if root is not None:
+        path = Path(root)
+        if not (path / "seeds").is_dir():
+            raise RootError(
+                "no seeds/ folder here",
+                path=str(path),
+                hint="point --root at a glossary folder holding seeds/ and locale/",
+            )
+        return GlossaryRoot(path=path)
+    here = cwd if cwd is not None else Path.cwd()
+    if (here / "seeds").is_dir():
+        return GlossaryRoot(path=here)
+    return bundled_root()

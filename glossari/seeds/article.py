@@ -1,0 +1,121 @@
+"""One article to one :class:`~glossari.model.Term`: ``parse_article`` on text, ``read_article``
+on a file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from glossari.errors import SeedError
+from glossari.model import Location, Term
+from glossari.seeds.frontmatter import split_front_matter
+from glossari.seeds.markdown import parse_body
+from glossari.seeds.source import decode_article
+
+__all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
+
+HIGHLIGHTS_HEADINGS = frozenset({"sorotan"})
+"""Headings (case-folded) of the key-takeaways section."""
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+
+
+def check_term_id(term_id: str, *, source: str) -> str:
+    """Return ``term_id`` when it is safe as a file name and URL slug on every system.
+
+    >>> check_term_id("broker-dealer", source="seeds/broker-dealer.md")
+    'broker-dealer'
+    >>> check_term_id("con", source="seeds/con.md")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.SeedError: seeds/con.md: 'con' is a reserved file name on Windows; \
+rename the file (the file name is the term id)
+    """
+    if not _SAFE_ID.fullmatch(term_id) or term_id.endswith("."):
+        raise SeedError(
+            f"'{term_id}' is not a safe term id (letters, digits, '.', '_', '-' only)",
+            path=source, hint="rename the file (the file name is the term id)",
+        )
+    if term_id.split(".")[0].casefold() in _WINDOWS_RESERVED:
+        raise SeedError(
+            f"'{term_id}' is a reserved file name on Windows",
+            path=source, hint="rename the file (the file name is the term id)",
+        )
+    return term_id
+
+
+def parse_article(text: str, *, term_id: str, source: str) -> Term:
+    """Parse an article's decoded text into a :class:`Term`.
+
+    ``source`` names the file in diagnostics and in :attr:`Term.source`.
+
+    >>> t = parse_article("---\\ntitle: Kos\\ndescription: Harga.\\nkeywords: A, B\\n---\\n"
+    ...                   "# Kos\\n\\n## Sorotan\\n\\n- Satu.\\n", term_id="kos", source="kos.md")
+    >>> t.title, t.description, t.categories, [b.text for b in t.highlights]
+    ('Kos', 'Harga.', ('A', 'B'), ['Satu.'])
+    """
+    check_term_id(term_id, source=source)
+    front = split_front_matter(text, source=source)
+    fields = dict(front.fields)
+    lines = dict(front.lines)
+    title = fields.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise SeedError(
+            "the article has no title" if title is None else "the title is empty",
+            path=source, line=lines.get("title", front.end_line or 1),
+            hint="add 'title: <Malay headword>' to the front matter",
+        )
+    description = fields.get("description")
+    keywords = fields.get("keywords", ())
+    categories = (
+        tuple(k.strip() for k in keywords.split(",") if k.strip())
+        if isinstance(keywords, str)
+        else tuple(k.strip() for k in keywords if k.strip())
+    )
+    body = parse_body(front.body, source=source, line_offset=front.body_offset)
+    highlights = tuple(
+        block
+        for section in body.sections
+        if " ".join(section.heading.split()).casefold() in HIGHLIGHTS_HEADINGS
+        for block in section.blocks
+    )
+    return Term(
+        id=term_id,
+        title=title.strip(),
+        description=" ".join(description.split()) if isinstance(description, str) else None,
+        categories=categories,
+        meta=tuple((k, v if isinstance(v, str) else ", ".join(v)) for k, v in front.fields),
+        sections=body.sections,
+        highlights=highlights,
+        links=body.links,
+        source=Location(path=source, line=1),
+        title_line=lines.get("title", 0),
+        description_line=lines.get("description", 0),
+        categories_line=lines.get("keywords", 0),
+        findings=tuple(replace(f, term=term_id) for f in body.findings),
+    )
+
+
+def read_article(path: Path, *, source: str | None = None) -> Term:
+    """Read one article file; its stem is the term id.
+
+    Raises :class:`SeedError` (a ``ValueError``) naming ``source`` (default: ``path``) and the line.
+    """
+    name = source if source is not None else path.as_posix()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SeedError("no such file", path=name, hint="check the path") from None
+    except IsADirectoryError:
+        raise SeedError("a folder, not an article file", path=name,
+                        hint="seeds/ holds only *.md files") from None
+    except OSError as error:
+        raise SeedError(f"cannot read the file: {error.strerror}", path=name,
+                        hint="check that the file exists and is readable") from None
+    return parse_article(decode_article(data, source=name), term_id=path.stem, source=name)

@@ -1,0 +1,69 @@
+"""Reading the ``seeds/`` folder: every ``*.md`` article, each id once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossari.errors import SeedError
+from glossari.model import Term
+from glossari.seeds.article import read_article
+
+__all__ = ["NOT_ARTICLES", "article_paths", "read_seeds"]
+
+NOT_ARTICLES = frozenset({"readme"})
+"""File stems (case-folded) in seeds/ that document the folder rather than define a term."""
+
+
+def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
+    """The article files under ``seeds`` as ``(path, source name)``, sorted by name.
+
+    ``README.md`` is documentation, not an article, and is skipped.
+
+    Source names are relative to ``base`` (``seeds/accountexecutive.md``). A symbolic link that
+    leads outside ``seeds/`` is refused: a glossary must not read files it does not own.
+    """
+    if not seeds.is_dir():
+        raise SeedError("no seeds/ folder", path=seeds.as_posix(),
+                        hint="create it and put the articles (*.md) in it")
+    real_seeds = seeds.resolve()
+    found: list[tuple[Path, str]] = []
+    for path in sorted(seeds.glob("*.md")):
+        if path.stem.casefold() in NOT_ARTICLES:
+            continue
+        name = _relative(path, base)
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(real_seeds):
+                raise SeedError(
+                    f"a symbolic link to {target}, outside seeds/",
+                    path=name, hint="copy the article into seeds/ instead of linking to it",
+                )
+        found.append((path, name))
+    return found
+
+
+def read_seeds(seeds: Path, *, base: Path) -> tuple[Term, ...]:
+    """Read every article in ``seeds``, in file-name order.
+
+    Two files whose ids differ only in case are refused: they collide on case-insensitive file
+    systems (Windows, macOS) and in lookups.
+    """
+    terms: list[Term] = []
+    seen: dict[str, str] = {}
+    for path, name in article_paths(seeds, base=base):
+        folded = path.stem.casefold()
+        if folded in seen:
+            raise SeedError(
+                f"the id '{path.stem}' differs only in case from {seen[folded]}",
+                path=name, hint="rename one of the two files",
+            )
+        seen[folded] = name
+        terms.append(read_article(path, source=name))
+    return tuple(terms)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,223 @@
+"""The article body: CommonMark (markdown-it-py, raw HTML off) to sections, blocks and links.
+
+markdown-it-py gives 0-based line maps relative to the text it parsed; every line here is made
+1-based and absolute with ``line_offset``. CommonMark needs a space after ``#``, so ``##Sorotan``
+parses as a paragraph: we recognise such a paragraph as the heading its author meant and report it
+(code S101) instead of losing the section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from glossari.diagnostics import Finding
+from glossari.errors import SeedError
+from glossari.model import Block, BlockKind, Link, Section
+
+__all__ = ["Body", "MAX_NESTING", "parse_body", "suspicious_link_text"]
+
+MAX_NESTING = 16
+"""Deepest nesting of lists and quotes accepted. Real articles use two or three levels; thousands
+of levels are a broken or hostile file, and markdown-it-py stops nesting at 20 anyway."""
+
+_SPACELESS_HEADING = re.compile(r"^(#{1,6})([^\s#].*)$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Body:
+    """What an article body holds."""
+
+    sections: tuple[Section, ...]
+    links: tuple[Link, ...]
+    findings: tuple[Finding, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # CommonMark, with raw HTML treated as text: articles are prose, and HTML must not pass
+    # through into rendered output.
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING + 4})
+
+
+def suspicious_link_text(text: str) -> str | None:
+    """Why a link text cannot be trusted as a headword, or None when it looks sound.
+
+    >>> suspicious_link_text("peniaga broker") is None
+    True
+    >>> suspicious_link_text("FINRA ), terpakai kepada")
+    "unbalanced ')' in the link text"
+    """
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return "unbalanced ')' in the link text"
+    if depth > 0:
+        return "unbalanced '(' in the link text"
+    stripped = text.strip()
+    if not stripped:
+        return "empty link text"
+    if stripped[0] in ",.;:" or stripped[-1] in ",;:":
+        return "the link text starts or ends with punctuation"
+    return None
+
+
+def parse_body(text: str, *, source: str, line_offset: int) -> Body:
+    """Parse an article body into sections, blocks and links.
+
+    ``line_offset`` is the number of source lines before ``text`` (the front matter).
+
+    >>> body = parse_body("# A\\n\\nTeks [x](/y).\\n\\n##B\\n\\n- satu\\n", source="a.md",
+    ...                   line_offset=3)
+    >>> [(s.heading, s.level, s.line, len(s.blocks)) for s in body.sections]
+    [('A', 1, 4, 1), ('B', 2, 8, 1)]
+    >>> body.links[0].target, body.links[0].line, body.findings[0].code
+    ('y', 6, 'S101')
+    """
+    tokens = _parser().parse(text)
+    walker = _Walker(source=source, line_offset=line_offset)
+    walker.walk(tokens)
+    return walker.finish()
+
+
+class _Walker:
+    def __init__(self, *, source: str, line_offset: int) -> None:
+        self.source = source
+        self.offset = line_offset
+        self.sections: list[Section] = []
+        self.heading: tuple[str, int, int, bool] | None = None  # text, level, line, malformed
+        self.blocks: list[Block] = []
+        self.links: list[Link] = []
+        self.findings: list[Finding] = []
+        # open containers, innermost last: "ul", "ol", "quote"
+        self.containers: list[str] = []
+
+    def line(self, token: Token) -> int:
+        return (token.map[0] if token.map else 0) + self.offset + 1
+
+    def walk(self, tokens: list[Token]) -> None:
+        pending_heading: Token | None = None
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+                self.containers.append(
+                    {"bullet_list_open": "ul", "ordered_list_open": "ol"}.get(kind, "quote")
+                )
+                if len(self.containers) > MAX_NESTING:
+                    raise SeedError(
+                        f"lists or quotes nested more than {MAX_NESTING} levels deep",
+                        path=self.source, line=self.line(token),
+                        hint="flatten the nesting; articles need two or three levels at most",
+                    )
+            elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+                self.containers.pop()
+                if kind == "blockquote_close" and tokens[index - 1].type == "blockquote_open":
+                    self.findings.append(Finding(
+                        path=self.source, line=self.line(tokens[index - 1]), severity="warning",
+                        code="S110", message="empty block quote ('>' with no text)",
+                    ))
+            elif kind == "heading_open":
+                pending_heading = token
+            elif kind == "inline" and pending_heading is not None:
+                self.start_section(token.content.strip(), int(pending_heading.tag[1:]),
+                                   self.line(pending_heading), malformed=False)
+                self.collect_links(token)
+                pending_heading = None
+            elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
+                self.paragraph(token, self.line(tokens[index - 1]))
+            elif kind in ("code_block", "fence", "html_block"):
+                # Code is not prose to translate; the renderer copies it from the source.
+                continue
+
+    def paragraph(self, inline: Token, line: int) -> None:
+        content = inline.content
+        match = _SPACELESS_HEADING.match(content.split("\n", 1)[0])
+        if match is not None and not self.containers:
+            level, heading = len(match.group(1)), match.group(2).strip()
+            self.findings.append(Finding(
+                path=self.source, line=line, severity="warning", code="S101",
+                message=f"heading '{match.group(0)}' has no space after '{match.group(1)}'; "
+                f"read as a level-{level} heading (write '{match.group(1)} {heading}')",
+            ))
+            self.start_section(heading, level, line, malformed=True)
+            rest = content.split("\n", 1)[1] if "\n" in content else ""
+            if rest.strip():
+                self.add_block("paragraph", rest, line + 1, inline)
+            return
+        if not self.containers:
+            kind: BlockKind = "paragraph"
+        elif self.containers[-1] == "quote":
+            kind = "quote"
+        else:
+            kind = "item"
+        self.add_block(kind, content, line, inline)
+
+    def add_block(self, kind: BlockKind, content: str, line: int, inline: Token) -> None:
+        links = self.collect_links(inline)
+        ordered = bool(self.containers) and self.containers[-1] == "ol"
+        self.blocks.append(Block(
+            kind=kind, text=content, line=line, depth=max(len(self.containers) - 1, 0),
+            ordered=ordered, links=links,
+        ))
+
+    def collect_links(self, inline: Token) -> tuple[Link, ...]:
+        found: list[Link] = []
+        line = self.line(inline)
+        target: str | None = None
+        start_line = line
+        parts: list[str] = []
+        for child in inline.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+                if target is not None:
+                    parts.append(" ")
+            elif child.type == "link_open":
+                target, start_line, parts = str(child.attrs.get("href", "")), line, []
+            elif child.type == "link_close" and target is not None:
+                text = "".join(parts)
+                found.append(Link(
+                    text=text, target=target.removeprefix("/"), line=start_line,
+                    suspicious=suspicious_link_text(text),
+                ))
+                target = None
+            elif target is not None:
+                parts.append(_inline_source(child))
+        self.links.extend(found)
+        return tuple(found)
+
+    def start_section(self, heading: str, level: int, line: int, *, malformed: bool) -> None:
+        self.close_section()
+        self.heading = (heading, level, line, malformed)
+
+    def close_section(self) -> None:
+        if self.heading is not None:
+            text, level, line, malformed = self.heading
+            self.sections.append(Section(heading=text, level=level, line=line,
+                                         blocks=tuple(self.blocks), malformed=malformed))
+        elif self.blocks:
+            self.sections.append(Section(heading="", level=0, line=self.blocks[0].line,
+                                         blocks=tuple(self.blocks)))
+        self.heading = None
+        self.blocks = []
+
+    def finish(self) -> Body:
+        self.close_section()
+        return Body(sections=tuple(self.sections), links=tuple(self.links),
+                    findings=tuple(self.findings))
+
+
+def _inline_source(token: Token) -> str:
+    # Link text keeps its inline markup (`*kata*`, `` `kod` ``), as the author wrote it.
+    if token.type == "text":
+        return token.content
+    if token.type == "code_inline":
+        return token.markup + token.content + token.markup
+    return token.markup

@@ -1,0 +1,65 @@
+"""Turning an article's bytes into clean text, or a precise error.
+
+Real files arrive with a UTF-8 BOM, CRLF line endings, stray control characters, or in Latin-1.
+This module accepts the first two silently (they change no line number) and rejects the rest with
+the line of the first bad byte.
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossari.errors import SeedError
+
+__all__ = ["MAX_ARTICLE_BYTES", "decode_article"]
+
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+"""Largest article accepted. The seed is 4 KB; a 2 MB article is a generated or corrupt file."""
+
+# C0 controls other than tab and newline, DEL, and C1 controls: never in a hand-written article.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def decode_article(data: bytes, *, source: str) -> str:
+    """Decode an article: UTF-8 (a leading BOM dropped), line endings normalised to ``\\n``.
+
+    >>> decode_article(b"\\xef\\xbb\\xbf---\\r\\ntitle: A\\r\\n", source="x.md")
+    '---\\ntitle: A\\n'
+    >>> decode_article(b"a\\nb\\xe9\\n", source="x.md")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.SeedError: x.md:2: not UTF-8 text (byte 0xe9 at column 2); \
+save the file as UTF-8 (it looks like Latin-1 or Windows-1252)
+    """
+    if not data.strip():
+        raise SeedError("the file is empty", path=source, line=1,
+                        hint="write front matter with a title, or delete the file")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise SeedError(
+            f"the article is {len(data) // 1024} KiB, more than the "
+            f"{MAX_ARTICLE_BYTES // 1024} KiB an article may have",
+            path=source, line=1, hint="split it into several articles, or check it is not corrupt",
+        )
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise SeedError("binary data (a NUL byte), not a text article", path=source, line=line,
+                        hint="seeds/ may hold only Markdown articles")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise SeedError(
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column})",
+            path=source, line=line,
+            hint="save the file as UTF-8 (it looks like Latin-1 or Windows-1252)",
+        ) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise SeedError(
+            f"control character U+{ord(bad.group()):04X} in the text",
+            path=source, line=line, hint="delete it; articles hold only printable text",
+        )
+    return text

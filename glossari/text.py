@@ -1,0 +1,31 @@
+"""Text keys for matching and sorting headwords: case, accents, spacing and hyphens ignored."""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["lookup_key", "sort_key"]
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+
+
+def lookup_key(text: str) -> str:
+    """The key two spellings of one headword share.
+
+    >>> lookup_key("Eksekutif  Akaun") == lookup_key("eksekutif-akaun") == lookup_key("ÉksekutifAkaun")
+    True
+    """
+    return "".join(c for c in _strip_accents(text).casefold() if c.isalnum())
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Alphabetical order ignoring case and accents (ties broken by the exact text).
+
+    >>> sorted(["bon", "Ákaun", "akaun"], key=sort_key)
+    ['akaun', 'Ákaun', 'bon']
+    """
+    return (" ".join(_strip_accents(text).casefold().split()), text)
