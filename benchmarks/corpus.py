@@ -26,7 +26,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MARKER", "Article", "change_articles", "generate", "main", "write_corpus"]
+__all__ = [
+    "MARKER", "Article", "change_article", "change_blocks", "generate", "main", "write_corpus",
+]
 
 MARKER = ".glossari-benchmark-corpus"
 """A file in OUTDIR saying the folder is generated, so regenerating may delete its articles."""
@@ -133,7 +135,8 @@ class _Writer:
                      if self.rng.random() < 0.5
                      else f"${self.rng.randint(1, 999)},{self.rng.randint(0, 999):03d}")
             words.insert(self.rng.randrange(1, len(words)), extra)
-        return " ".join(words).capitalize() + "."
+        text = " ".join(words)
+        return text[0].upper() + text[1:] + "."
 
     def paragraph(self) -> str:
         return " ".join(self.sentence() for _ in range(self.rng.randint(1, 3)))
@@ -182,11 +185,11 @@ def _article(writer: _Writer, slug: str, title: str, links: Sequence[tuple[str, 
         layout.append((heading, indexes, items, quote))
 
     section(f"## Apakah itu {title}?", rng.randint(1, 3), [], None)
-    section(f"## Memahami {title}", rng.randint(1, 3), [], None)
+    section(f"## Memahami {title}", rng.randint(2, 3), [], None)
     for _ in range(rng.randint(0, 2)):
         quote = writer.sentence() if rng.random() < 0.3 else None
         section(f"### {writer.title()}", rng.randint(1, 3), [], quote)
-    items = [writer.sentence() for _ in range(rng.randint(2, 5))] if rng.random() < 0.6 else []
+    items = [writer.sentence() for _ in range(rng.randint(2, 5))] if rng.random() < 0.75 else []
     section(f"## {writer.title()}", rng.randint(1, 3), items, None)
 
     by_paragraph: dict[int, list[tuple[str, str]]] = {}
@@ -265,26 +268,52 @@ def write_corpus(n: int, outdir: Path, seed: int = 0) -> list[Path]:
     return paths
 
 
-def change_articles(seeds: Path, fraction: float, seed: int = 1) -> list[Path]:
-    """Edit one paragraph in ``fraction`` of the articles (at least one), deterministically.
+_NEW_WORDS = ("semasa", "tambahan", "terkini", "semula")
 
-    A word is appended to the first sentence of a body paragraph, so each changed article changes
-    exactly one message: what a translator's ``update`` after a small edit sees.
+
+def _block_lines(lines: Sequence[str]) -> list[int]:
+    """Indexes of the body's paragraph, item and quote lines (each one message)."""
+    closing = lines.index("---", 1) if lines and lines[0] == "---" else 0
+    return [i for i in range(closing + 1, len(lines))
+            if lines[i][:1].isupper() or lines[i].startswith(("- ", "> "))]
+
+
+def _edit_line(line: str, rng: random.Random) -> str:
+    # before the first sentence's full stop: links and amounts hold no "."
+    head, dot, tail = line.partition(".")
+    return f"{head} {rng.choice(_NEW_WORDS)}{dot}{tail}"
+
+
+def change_blocks(seeds: Path, count: int, seed: int = 1) -> int:
+    """Edit ``count`` body blocks (paragraphs, items, quotes) across the corpus, deterministically.
+
+    A word is added to each chosen block, so that as many messages of the templates change: what
+    ``update`` sees after a round of edits across the dictionary. Returns how many were edited.
     """
     rng = random.Random(seed)
-    paths = sorted(seeds.glob("*.md"))
-    if not paths:
-        return []
-    chosen = rng.sample(paths, max(1, round(len(paths) * fraction)))
-    for path in chosen:
-        lines = path.read_text(encoding="utf-8").split("\n")
-        body = [i for i, line in enumerate(lines)
-                if line and line[0].isupper() and i > 0 and lines[i - 1] == ""]
-        i = body[rng.randrange(len(body))]
-        head, dot, tail = lines[i].partition(".")
-        lines[i] = f"{head} {rng.choice(('semasa', 'tambahan', 'terkini', 'semula'))}{dot}{tail}"
-        path.write_text("\n".join(lines), encoding="utf-8")
-    return sorted(chosen)
+    texts = {path: path.read_text(encoding="utf-8").split("\n")
+             for path in sorted(seeds.glob("*.md"))}
+    blocks = [(path, i) for path, lines in texts.items() for i in _block_lines(lines)]
+    if not blocks:
+        return 0
+    chosen = rng.sample(blocks, min(len(blocks), max(1, count)))
+    touched = set()
+    for path, i in chosen:
+        texts[path][i] = _edit_line(texts[path][i], rng)
+        touched.add(path)
+    for path in sorted(touched):
+        path.write_bytes("\n".join(texts[path]).encode("utf-8"))
+    return len(chosen)
+
+
+def change_article(path: Path, seed: int = 1) -> None:
+    """Edit one body block of one article: the smallest change a writer makes."""
+    rng = random.Random(seed)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    blocks = _block_lines(lines)
+    i = blocks[rng.randrange(len(blocks))]
+    lines[i] = _edit_line(lines[i], rng)
+    path.write_bytes("\n".join(lines).encode("utf-8"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

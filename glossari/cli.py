@@ -109,7 +109,7 @@ class _Command(Protocol):  # what each glossari.commands.<name> module provides
 
 
 def _command_module(name: str) -> _Command:
-    module: _Command = importlib.import_module(f"glossari.commands.{name}")  # type: ignore[assignment]
+    module: _Command = importlib.import_module(f"glossari.commands.{name}")
     return module
 
 

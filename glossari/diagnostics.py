@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Finding", "Severity", "SEVERITY_RANK"]
+__all__ = ["SEVERITY_RANK", "Finding", "Severity"]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -40,7 +40,7 @@ class Finding:
         return f"{self.path}:{self.line}: {self.severity}: {self.code}: {self.message}"
 
     def as_json(self) -> dict[str, object]:
-        """The JSON shape of ``check --format json``: ``lang`` and ``term`` only where they apply."""
+        """The JSON shape of ``check --format json`` (``lang``, ``term`` only where they apply)."""
         out: dict[str, object] = {
             "path": self.path,
             "line": self.line,

@@ -19,8 +19,8 @@ from typing import Literal
 from glossari.diagnostics import Finding
 
 __all__ = [
-    "BlockKind",
     "Block",
+    "BlockKind",
     "English",
     "Link",
     "Location",
@@ -64,7 +64,7 @@ class Link:
     text: str
     """The link text as written (Malay), inline Markdown included."""
     target: str
-    """The target slug without its leading ``/`` (``broker-dealer``), or the URL for outside links."""
+    """The target slug without its leading ``/`` (``broker-dealer``), or an outside URL."""
     line: int = field(compare=False)
     """1-based source line of the link."""
     suspicious: str | None = None

@@ -16,8 +16,10 @@ def _strip_accents(text: str) -> str:
 def lookup_key(text: str) -> str:
     """The key two spellings of one headword share.
 
-    >>> lookup_key("Eksekutif  Akaun") == lookup_key("eksekutif-akaun") == lookup_key("ÉksekutifAkaun")
+    >>> lookup_key("Eksekutif  Akaun") == lookup_key("eksekutif-akaun")
     True
+    >>> lookup_key("ÉksekutifAkaun")
+    'eksekutifakaun'
     """
     return "".join(c for c in _strip_accents(text).casefold() if c.isalnum())
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 import yaml
 
 from glossari.errors import SeedError
 
 __all__ = ["FrontMatter", "split_front_matter"]
 
-_FENCE = frontmatter.YAMLHandler.FM_BOUNDARY
+_FENCE = YAMLHandler.FM_BOUNDARY
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,7 +45,7 @@ def split_front_matter(text: str, *, source: str) -> FrontMatter:
     >>> fm.fields
     (('title', 'yes'), ('no', '012'))
     >>> fm.lines, fm.body_offset, fm.body
-    ((('title', 2), ('no', 3)), 4, 'Body\\n')
+    ((('title', 2), ('no', 3)), 3, '\\nBody\\n')
     """
     opening = _FENCE.match(text)
     if opening is None:

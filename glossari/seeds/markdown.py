@@ -19,11 +19,11 @@ from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, BlockKind, Link, Section
 
-__all__ = ["Body", "MAX_NESTING", "parse_body", "suspicious_link_text"]
+__all__ = ["MAX_NESTING", "Body", "parse_body", "suspicious_link_text"]
 
 MAX_NESTING = 16
 """Deepest nesting of lists and quotes accepted. Real articles use two or three levels; thousands
-of levels are a broken or hostile file, and markdown-it-py stops nesting at 20 anyway."""
+of levels are a broken or hostile file."""
 
 _SPACELESS_HEADING = re.compile(r"^(#{1,6})([^\s#].*)$")
 
@@ -41,7 +41,10 @@ class Body:
 def _parser() -> MarkdownIt:
     # CommonMark, with raw HTML treated as text: articles are prose, and HTML must not pass
     # through into rendered output.
-    return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING + 4})
+    # markdown-it-py spends two nesting levels per list (list + item) and silently drops whatever
+    # lies deeper than maxNesting; leave room for MAX_NESTING + 1 lists so the walker sees the
+    # level that is too deep and refuses it, instead of the text vanishing.
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": 2 * (MAX_NESTING + 1) + 2})
 
 
 def suspicious_link_text(text: str) -> str | None:

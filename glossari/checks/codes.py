@@ -1,0 +1,75 @@
+"""The finding codes of ``glossari check``: stable, each with one severity, documented in
+docs/checks.md (a test keeps the two in step).
+
+Scheme: ``S1xx`` the source articles, ``C2xx`` the catalogs, ``L3xx`` language identification,
+``T4xx`` term consistency. A code, once published, keeps its meaning; a retired code is never reused.
+
+>>> finding("S103", path="seeds/x.md", line=2, message="no definition").severity
+'warning'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossari.diagnostics import Finding, Severity
+
+__all__ = ["CODES", "Code", "finding"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Code:
+    """One finding code: its fixed severity and a one-line summary."""
+
+    code: str
+    severity: Severity
+    summary: str
+
+
+_ALL = (
+    # source articles (S101 and S110 are reported by the reader itself, glossari/seeds/markdown.py)
+    Code(code="S101", severity="warning", summary="heading without a space after '#'"),
+    Code(code="S102", severity="error", summary="article without a Malay headword"),
+    Code(code="S103", severity="warning", summary="article without a definition"),
+    Code(code="S104", severity="warning", summary="article without categories"),
+    Code(code="S105", severity="warning", summary="level-1 heading differs from the headword"),
+    Code(code="S110", severity="warning", summary="empty block quote"),
+    Code(code="S111", severity="warning", summary="empty section"),
+    Code(code="S120", severity="warning", summary="suspicious or broken link text"),
+    Code(code="S121", severity="info", summary="link to a term with no article"),
+    Code(code="S130", severity="error", summary="two terms whose ids differ only in case"),
+    Code(code="S131", severity="warning", summary="two articles with the same Malay headword"),
+    # catalogs, per language
+    Code(code="C200", severity="info", summary="catalog summary: coverage and counts"),
+    Code(code="C201", severity="info", summary="term not completely translated"),
+    Code(code="C202", severity="warning", summary="translation identical to the source"),
+    Code(code="C203", severity="error", summary="link targets differ from the source"),
+    Code(code="C204", severity="warning", summary="number of links differs from the source"),
+    Code(code="C205", severity="warning", summary="numbers differ from the source"),
+    Code(code="C206", severity="warning", summary="Markdown markup differs from the source"),
+    Code(code="C207", severity="info", summary="catalog missing or out of date"),
+    # language identification
+    Code(code="L301", severity="warning", summary="translation is still Malay"),
+    Code(code="L302", severity="info", summary="translations too short to check the language"),
+    Code(code="L303", severity="warning", summary="source text does not look Malay"),
+    # terms
+    Code(code="T401", severity="warning", summary="translation lacks a term's approved English"),
+    Code(code="T402", severity="warning", summary="two terms share one English headword"),
+)
+
+CODES: dict[str, Code] = {c.code: c for c in _ALL}
+"""Every code ``glossari check`` can report, in order."""
+
+
+def finding(
+    code: str,
+    *,
+    path: str,
+    line: int,
+    message: str,
+    lang: str | None = None,
+    term: str | None = None,
+) -> Finding:
+    """A :class:`Finding` with ``code``'s fixed severity (``KeyError`` for an unknown code)."""
+    return Finding(path=path, line=max(line, 1), severity=CODES[code].severity, code=code,
+                   message=message, lang=lang, term=term)

@@ -1,0 +1,96 @@
+"""What must survive translation unchanged: link targets, numbers, code spans, emphasis.
+
+Plain regular expressions rather than a Markdown parser: they run on every message of every
+catalog (hundreds of thousands at dictionary scale), and a message is one inline Markdown snippet.
+
+>>> link_targets("Lihat [peniaga broker](/broker-dealer) dan [x](https://a.b \\"t\\").")
+('/broker-dealer', 'https://a.b')
+>>> numbers("Peraturan 3220; $57,504 pada Mei 2021, 12.5%")
+('3220', '57504', '2021', '125')
+>>> markup("**Kos** ialah `x` dan *y* atau _z_")
+(('code', 'x'), ('emphasis', ''), ('emphasis', ''), ('strong', ''))
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = ["describe_difference", "link_targets", "markup", "numbers", "strip_link_targets"]
+
+# [text](target "title"): the text may hold one level of brackets and anything but brackets
+# (the seed's broken "[FINRA ), terpakai kepada](/finra)" still counts as a link to /finra).
+_LINK = re.compile(
+    r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\))?[^\s()<>]*)>?"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+_TARGET = re.compile(r"\]\(\s*[^\s()]*(?:\([^\s()]*\))?[^\s()]*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+_EM_STAR = re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*", re.DOTALL)
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])", re.DOTALL)
+
+
+def link_targets(text: str) -> tuple[str, ...]:
+    """The targets of the inline links in ``text``, in order."""
+    if "](" not in text:
+        return ()
+    return tuple(m.group(1) for m in _LINK.finditer(_CODE.sub(" ", text)))
+
+
+def strip_link_targets(text: str) -> str:
+    """``text`` with every ``(target)`` of a link removed, the link text kept.
+
+    >>> strip_link_targets("[peniaga broker](/broker-dealer) dan [x](/y)")
+    '[peniaga broker] dan [x]'
+    """
+    return _TARGET.sub("]", text) if "](" in text else text
+
+
+def numbers(text: str) -> tuple[str, ...]:
+    """The numbers in ``text`` as bare digit strings, in order.
+
+    Grouping and decimal marks are dropped, so English ``57,504``, Malay ``57,504`` and the
+    ``57.504`` of a translator used to the Indonesian convention all read ``57504``. Numbers inside
+    link targets, URLs and code spans are not prose and are left out.
+    """
+    if not any(c.isdigit() for c in text):
+        return ()
+    prose = _CODE.sub(" ", _URL.sub(" ", strip_link_targets(text)))
+    return tuple(re.sub(r"[.,]", "", m.group(0)) for m in _NUMBER.finditer(prose))
+
+
+def markup(text: str) -> tuple[tuple[str, str], ...]:
+    """The inline markup of ``text``, sorted: code spans with their content (code is not
+    translated), strong and emphasis without (the words inside are)."""
+    if not any(c in text for c in "`*_"):
+        return ()
+    found: list[tuple[str, str]] = [("code", m.group(2).strip()) for m in _CODE.finditer(text)]
+    rest = _URL.sub(" ", strip_link_targets(_CODE.sub(" ", text)))
+    found.extend(("strong", "") for _ in _STRONG.finditer(rest))
+    rest = _STRONG.sub(lambda m: m.group(2), rest)
+    found.extend(("emphasis", "") for _ in _EM_STAR.finditer(rest))
+    found.extend(("emphasis", "") for _ in _EM_UNDERSCORE.finditer(rest))
+    return tuple(sorted(found))
+
+
+def describe_difference(source: tuple[str, ...], translation: tuple[str, ...]) -> str | None:
+    """What ``translation`` lacks and adds compared with ``source`` (as multisets), or None.
+
+    >>> describe_difference(("3220", "2021"), ("2021",))
+    'missing 3220'
+    >>> describe_difference(("a",), ("a", "b", "b")) is None, describe_difference(("a",), ("b",))
+    (False, 'missing a; extra b')
+    """
+    missing = Counter(source) - Counter(translation)
+    extra = Counter(translation) - Counter(source)
+    if not missing and not extra:
+        return None
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(sorted(missing.elements())))
+    if extra:
+        parts.append("extra " + ", ".join(sorted(extra.elements())))
+    return "; ".join(parts)

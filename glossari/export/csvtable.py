@@ -1,0 +1,87 @@
+"""The term table as CSV (RFC 4180), for spreadsheets or for Weblate's glossary import.
+
+Cells a spreadsheet would run as a formula are neutralised as OWASP recommends: a cell starting
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading single quote ``'``,
+which spreadsheets show as text (and which translate-toolkit, Weblate's reader, also writes).
+
+>>> from glossari.export.rows import Row
+>>> row = Row(id="x", ms="=1+1", en="Sum", kind="article", status="translated",
+...           categories=("A", "B"), source="seeds/x.md:1")
+>>> print(render_csv([row]), end="")
+id,ms,en,kind,status,categories,definition_ms,definition_en,source\r
+x,'=1+1,Sum,article,translated,A; B,,,seeds/x.md:1\r
+>>> print(render_csv([row], weblate=True), end="")
+"source","target","context","fuzzy","developer_comments"\r
+"'=1+1","Sum","x","False",""\r
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from glossari.export.rows import JSON_KEYS, Row
+
+__all__ = ["CATEGORY_SEPARATOR", "FORMULA_TRIGGERS", "WEBLATE_COLUMNS", "neutralise", "render_csv"]
+
+FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+
+CATEGORY_SEPARATOR = "; "
+"""How the categories of one term share a cell."""
+
+WEBLATE_COLUMNS: tuple[str, ...] = ("source", "target", "context", "fuzzy", "developer_comments")
+"""The header of ``--csv-weblate``: translate-toolkit's CSV field names, which Weblate reads."""
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` with a leading ``'`` when a spreadsheet would otherwise run it as a formula.
+
+    >>> neutralise("-5"), neutralise("@SUM(A1)"), neutralise("a-b")
+    ("'-5", "'@SUM(A1)", 'a-b')
+    """
+    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+
+
+def render_csv(rows: Sequence[Row], *, weblate: bool = False, bom: bool = False) -> str:
+    """``rows`` as CSV text: a header row, then one line per term, CRLF line ends.
+
+    The columns are the JSON keys (categories joined with ``"; "``, a missing value empty). With
+    ``weblate=True`` the columns are ``source`` (Malay headword), ``target`` (English headword),
+    ``context`` (term id), ``fuzzy`` (``True`` when the English is fuzzy or only suggested, so
+    Weblate marks it as needing editing) and ``developer_comments`` (Malay definition); every cell
+    is quoted (Weblate sniffs the dialect, and quotes make that reliable) and terms without a Malay
+    headword are left out, since a glossary entry needs a source. ``bom=True`` starts the text
+    with a byte-order mark, which some spreadsheets need to recognise UTF-8.
+    """
+    out = io.StringIO(newline="")
+    if weblate:
+        writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+        writer.writerow(WEBLATE_COLUMNS)
+        for row in rows:
+            if row.ms is None:
+                continue
+            unsure = row.en is not None and row.status in ("fuzzy", "suggested")
+            cells = (row.ms, row.en or "", row.id, str(unsure), row.definition_ms or "")
+            writer.writerow([neutralise(c) for c in cells])
+    else:
+        writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, minimal quoting
+        writer.writerow(JSON_KEYS)
+        for row in rows:
+            writer.writerow([neutralise(c) for c in _cells(row)])
+    return ("\ufeff" if bom else "") + out.getvalue()
+
+
+def _cells(row: Row) -> tuple[str, ...]:
+    return (
+        row.id,
+        row.ms or "",
+        row.en or "",
+        row.kind,
+        row.status,
+        CATEGORY_SEPARATOR.join(row.categories),
+        row.definition_ms or "",
+        row.definition_en or "",
+        row.source,
+    )

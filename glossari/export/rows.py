@@ -1,0 +1,176 @@
+"""One table row per term: the values every table format renders.
+
+A :class:`Row` holds exactly what ``glossari table --format json`` prints (:data:`JSON_KEYS`),
+plus the cross-references TBX needs. :func:`rows_from_glossary` reads them off the terms, filters
+and sorts them; the renderers in this package only format rows.
+
+>>> from glossari.model import English, Location, Term
+>>> terms = [
+...     Term(id="b", title="Écu", source=Location(path="seeds/b.md", line=1)),
+...     Term(id="a", title="ekuiti", categories=("Saham",),
+...          source=Location(path="seeds/a.md", line=1),
+...          english=English(title="Equity", status="translated")),
+... ]
+>>> [(r.id, r.ms, r.en, r.status) for r in rows_from_glossary(terms)]
+[('b', 'Écu', None, 'untranslated'), ('a', 'ekuiti', 'Equity', 'translated')]
+>>> [r.id for r in rows_from_glossary(terms, category="saham")]
+['a']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from glossari.export._text import fold
+from glossari.model import Status, Term, TermKind
+
+__all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "rows_from_glossary"]
+
+SortKey = Literal["ms", "en"]
+"""Which headword orders the table: Malay (``ms``) or English (``en``)."""
+
+STATUSES: tuple[Status, ...] = get_args(Status)
+"""Every status, in order of trust: translated, fuzzy, suggested, untranslated."""
+
+JSON_KEYS: tuple[str, ...] = (
+    "id",
+    "ms",
+    "en",
+    "kind",
+    "status",
+    "categories",
+    "definition_ms",
+    "definition_en",
+    "source",
+)
+"""The keys of each object of ``glossari table --format json``, in order (the public contract)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Row:
+    """One term as the tables show it."""
+
+    id: str
+    """Term id: the article's file stem, or the link target slug for a link-only term."""
+    ms: str | None
+    """Malay headword (the link text for a link-only term), or None when it is unknown."""
+    en: str | None
+    """English (target-language) headword, or None."""
+    kind: TermKind
+    """``article`` or ``link``."""
+    status: Status
+    """How far ``en`` can be trusted: translated, fuzzy, suggested (from a slug) or untranslated."""
+    categories: tuple[str, ...] = ()
+    """Malay categories."""
+    definition_ms: str | None = None
+    """Malay definition, or None."""
+    definition_en: str | None = None
+    """English definition, or None."""
+    source: str
+    """Where the term comes from, as ``path:line``."""
+    links: tuple[str, ...] = ()
+    """Ids of the glossary terms this one links to, in first-mention order, without itself."""
+    categories_en: tuple[str | None, ...] = ()
+    """English of each category, position for position (None where untranslated)."""
+
+    def as_json(self) -> dict[str, object]:
+        """The row as the JSON object of the public contract: exactly :data:`JSON_KEYS`."""
+        return {
+            "id": self.id,
+            "ms": self.ms,
+            "en": self.en,
+            "kind": self.kind,
+            "status": self.status,
+            "categories": list(self.categories),
+            "definition_ms": self.definition_ms,
+            "definition_en": self.definition_en,
+            "source": self.source,
+        }
+
+
+def row_from_term(term: Term, *, known_ids: frozenset[str] | None = None) -> Row:
+    """The row of one term; ``known_ids`` limits ``links`` to terms that exist."""
+    links: list[str] = []
+    for link in term.links:
+        target = link.target
+        if not link.internal or target == term.id or target in links:
+            continue
+        if known_ids is None or target in known_ids:
+            links.append(target)
+    english = term.english
+    return Row(
+        id=term.id,
+        ms=term.title,
+        en=english.title,
+        kind=term.kind,
+        status=english.status,
+        categories=tuple(term.categories),
+        definition_ms=term.description,
+        definition_en=english.description,
+        source=str(term.source),
+        links=tuple(links),
+        categories_en=tuple(english.categories),
+    )
+
+
+def rows_from_glossary(
+    glossary: Iterable[Term],
+    *,
+    category: str | None = None,
+    status: str | None = None,
+    sort: SortKey = "ms",
+) -> list[Row]:
+    """The table rows of ``glossary`` (a :class:`~glossari.Glossary` or any iterable of terms).
+
+    ``category`` keeps the terms with that category, Malay or English, ignoring case and accents.
+    ``status`` keeps the terms with that status. ``sort`` orders by the Malay (``ms``) or English
+    (``en``) headword, ignoring case and accents, ties broken by id; terms without that headword
+    come last. Raises :class:`ValueError` for an unknown ``status`` or ``sort``.
+    """
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; choose one of {', '.join(STATUSES)}")
+    if sort not in ("ms", "en"):
+        raise ValueError(f"unknown sort key {sort!r}; choose 'ms' or 'en'")
+    terms = list(glossary)
+    known = frozenset(t.id for t in terms)
+    rows = [row_from_term(t, known_ids=known) for t in terms]
+    if category is not None:
+        wanted = fold(category.strip())
+        rows = [r for r in rows if wanted in _category_keys(r)]
+    if status is not None:
+        rows = [r for r in rows if r.status == status]
+    rows.sort(key=_sort_key_ms if sort == "ms" else _sort_key_en)
+    return rows
+
+
+def _category_keys(row: Row) -> set[str]:
+    return {fold(c) for c in (*row.categories, *row.categories_en) if c}
+
+
+def _headword_key(text: str | None) -> tuple[bool, str]:
+    return (text is None, fold(text) if text is not None else "")
+
+
+def _sort_key_ms(row: Row) -> tuple[tuple[bool, str], str]:
+    return (_headword_key(row.ms), row.id)
+
+
+def _sort_key_en(row: Row) -> tuple[tuple[bool, str], tuple[bool, str], str]:
+    return (_headword_key(row.en), _headword_key(row.ms), row.id)
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code (``en`` -> ``English``), or the code itself.
+
+    >>> language_name("ms"), language_name("pt_BR"), language_name("zz")
+    ('Malay', 'Portuguese (Brazil)', 'zz')
+    """
+    from babel import Locale, UnknownLocaleError  # Babel is heavy: only when a table is made
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name("en")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
+    return name or code

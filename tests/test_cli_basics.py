@@ -1,0 +1,66 @@
+"""The command line's shape: --help, --version, --root, show, and errors without tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import glossari
+from glossari.cli import COMMANDS, main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"glossari {glossari.__version__}"
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for name in COMMANDS:
+        assert name in out
+    assert "--root" in out
+
+
+def test_no_command_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_show_prints_the_terms_parts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(ROOT), "show", "eksekutif akaun"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Eksekutif akaun  [accountexecutive]")
+    for text in ("categories: Careers", "## Apakah itu Eksekutif Akaun?  (line 8)",
+                 "## Sorotan  (line 52)", "-> /primebrokerage", "S101"):
+        assert text in out
+
+
+def test_show_unknown_term_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(ROOT), "show", "eksekutif akuan"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "did you mean 'Eksekutif akaun'" in err
+
+
+def test_bad_root_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(tmp_path), "show", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"glossari: error: {tmp_path}: no seeds/ folder here; point --root at a " \
+                  "glossary folder holding seeds/ and locale/\n"
+
+
+def test_bad_article_through_python_m_has_no_traceback(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.md").write_bytes(b"---\ntitle: [unclosed\n---\n")
+    run = subprocess.run([sys.executable, "-m", "glossari", "--root", str(tmp_path), "show", "a"],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert run.stderr.startswith("glossari: error: seeds/a.md:3: invalid YAML")
+    assert run.stderr.count("\n") == 1

@@ -1,0 +1,91 @@
+"""The Glossary collection: load, order, lookup, and the errors of a bad folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import glossari
+from glossari.errors import RootError, SeedError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def article(title: str, body: str = "Teks.\n", extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndescription: Takrif.\n{extra}---\n\n{body}"
+
+
+def make_root(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (seeds / name).write_bytes(data)
+    return tmp_path
+
+
+def test_load_default_is_the_checkout_or_bundle() -> None:
+    glossary = glossari.load(ROOT)
+    assert "accountexecutive" in glossary
+    assert glossary["accountexecutive"].title == "Eksekutif akaun"
+
+
+def test_iteration_in_malay_alphabetical_order(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {
+        "zed.md": article("Ąkaun semasa"), "b.md": article("bon"), "c.md": article("Cukai"),
+        "a.md": article("akaun"),
+    })
+    glossary = glossari.load(root)
+    assert [t.title for t in glossary] == ["akaun", "Ąkaun semasa", "bon", "Cukai"]
+    assert len(glossary) == 4
+
+
+@pytest.mark.parametrize("query", [
+    "accountexecutive", "Eksekutif akaun", "EKSEKUTIF AKAUN", "eksekutif-akaun",
+    "  eksekutif   akaun ", "Éksekutif Akaun", "eksekutifakaun",
+])
+def test_lookup_ignores_case_spacing_hyphens_accents(query: str) -> None:
+    assert glossari.load(ROOT).lookup(query).id == "accountexecutive"
+
+
+def test_lookup_miss_suggests_close_matches() -> None:
+    with pytest.raises(KeyError, match="did you mean 'Eksekutif akaun'"):
+        glossari.load(ROOT).lookup("eksekutif akuan")
+    with pytest.raises(KeyError) as info:
+        glossari.load(ROOT).lookup("zzzz")
+    assert "did you mean" not in str(info.value)
+
+
+def test_readme_in_seeds_is_not_an_article(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"a.md": article("A"), "README.md": "# About these seeds\n"})
+    assert [t.id for t in glossari.load(root)] == ["a"]
+
+
+def test_ids_differing_only_in_case_are_refused(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"Bond.md": article("Bon"), "bond.md": article("Bon 2")})
+    with pytest.raises(SeedError) as info:
+        glossari.load(root)
+    assert info.value.path == "seeds/bond.md"
+    assert "differs only in case" in str(info.value)
+
+
+def test_missing_title_names_file_and_line(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"a.md": "---\ndescription: x\n---\nTeks.\n"})
+    with pytest.raises(SeedError) as info:
+        glossari.load(root)
+    assert (info.value.path, info.value.line) == ("seeds/a.md", 3)
+    assert isinstance(info.value, ValueError)
+    assert "add 'title:" in str(info.value)
+
+
+def test_explicit_root_without_seeds_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RootError, match="no seeds/ folder"):
+        glossari.load(tmp_path)
+
+
+def test_bundled_root_is_read_only() -> None:
+    from glossari.root import bundled_root
+
+    with pytest.raises(RootError, match="read-only"):
+        bundled_root().require_writable("extract")

@@ -1,0 +1,44 @@
+"""The bundled glossary ships in the wheel: build it, install it outside the checkout, import."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.fail("uv is needed to build the wheel (the README's quick start needs it too)")
+    dist = tmp_path / "dist"
+    subprocess.run([uv, "build", "--wheel", "--out-dir", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next(dist.glob("glossari-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    # uv resolves the wheel's dependencies from its cache (or the package index in CI).
+    subprocess.run([uv, "pip", "install", "--python", str(python), str(wheel)],
+                   check=True, capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = ("import glossari, pathlib; t = glossari.load().lookup('eksekutif akaun'); "
+            "print(t.title); print(pathlib.Path(glossari.__file__).parent)")
+    run = subprocess.run([str(python), "-c", code], cwd=elsewhere, capture_output=True,
+                         text=True, check=False, env={"PATH": os.environ.get("PATH", "")})
+    assert run.returncode == 0, run.stderr
+    title, package_dir = run.stdout.splitlines()
+    assert title == "Eksekutif akaun"
+    assert not Path(package_dir).is_relative_to(ROOT), "imported from the checkout, not the wheel"
+    cli = subprocess.run([str(env_dir / "bin" / "glossari"), "show", "accountexecutive"],
+                         cwd=elsewhere, capture_output=True, text=True, check=False)
+    assert cli.returncode == 0, cli.stderr
+    assert cli.stdout.startswith("Eksekutif akaun")
