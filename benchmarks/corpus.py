@@ -33,8 +33,9 @@ __all__ = [
 MARKER = ".glossari-benchmark-corpus"
 """A file in OUTDIR saying the folder is generated, so regenerating may delete its articles."""
 
-# The seed's words (accountexecutive.md, front matter and body, lower-cased, link targets and
-# proper names left out) with how often each occurs there; a word without a count occurs once.
+# The seed's words (accountexecutive.md, front matter and body, lower-cased; link targets, proper
+# names and the heading word "sorotan" left out) with how often each occurs there; a word without
+# a count occurs once.
 _SEED_VOCABULARY = """
 akaun:25 eksekutif:24 dan:21 untuk:19 pelanggan:18 yang:13 dalam:10 perkhidmatan:6 kewangan:6
 kemahiran:6 ialah:5 utama:5 dengan:5 mungkin:5 jualan:5 mempunyai:4 atau:4 itu:4 perniagaan:4
@@ -55,7 +56,7 @@ layanan permaidani merah berbilang diutamakan segi kepentingan firma tunggal kem
 rangkaian segera perlu mengikut ditetapkan tempat keselamatan siber bank farmaseutikal
 kumpulan hospital kekayaan swasta pembrokeran dana lindung nilai lazimnya mencapai sehingga
 mei purata di amerika menurut pengetahuan mendalam tentang berikut sedia pada projek sedang
-dilakukan jabatan secara dalaman apabila diperlukan komunikasi luar mengekalkan sorotan pokok
+dilakukan jabatan secara dalaman apabila diperlukan komunikasi luar mengekalkan pokok
 banyak tetapi memerlukan satu beberapa
 """
 

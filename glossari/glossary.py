@@ -6,10 +6,10 @@ import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from glossari.align.links import LinkRef, link_graph
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.root import GlossaryRoot, resolve_root
-from glossari.seeds.folder import read_seeds
 from glossari.text import lookup_key, sort_key
 
 __all__ = ["Glossary", "load_glossary"]
@@ -25,7 +25,7 @@ class Glossary:
     (['a', 'b'], 2, 'Bon', 'a')
     """
 
-    __slots__ = ("_by_id", "_index", "_order", "findings", "lang", "root")
+    __slots__ = ("_by_id", "_graph", "_index", "_order", "findings", "lang", "root")
 
     def __init__(
         self,
@@ -57,6 +57,7 @@ class Glossary:
             f for t in self._order for f in t.findings
         )
         """Warnings from reading the glossary (each term's own, and the glossary's)."""
+        self._graph: tuple[LinkRef, ...] | None = None
 
     def __len__(self) -> int:
         return len(self._order)
@@ -94,8 +95,54 @@ class Glossary:
         raise KeyError(f"no term {text!r} in the glossary{hint}")
 
 
+    @property
+    def links(self) -> tuple[LinkRef, ...]:
+        """Every internal link of every article, in file order, with the term it leads to."""
+        if self._graph is None:
+            # file order (the source path), not Malay order: "first link" means first in the files
+            self._graph = link_graph(sorted(self._order, key=lambda t: (t.source.path, t.id)))
+        return self._graph
+
+    def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
+        """The internal links written in ``term``'s article (a Term or an id), in source order."""
+        term_id = term if isinstance(term, str) else term.id
+        return tuple(ref for ref in self.links if ref.source.id == term_id)
+
+    def backlinks(self, term: Term | str) -> tuple[LinkRef, ...]:
+        """The internal links that lead to ``term`` (a Term or an id), from every article."""
+        term_id = term if isinstance(term, str) else term.id
+        return tuple(ref for ref in self.links if ref.target is not None
+                     and ref.target.id == term_id)
+
+    @property
+    def unresolved(self) -> tuple[LinkRef, ...]:
+        """The internal links that lead to no article.
+
+        In a loaded glossary each of them leads to a link-only term (``ref.target.kind ==
+        "link"``); in one built from articles alone, to None.
+        """
+        return tuple(ref for ref in self.links if not ref.resolved)
+
+
 def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = "en") -> Glossary:
-    """Read a glossary folder into a :class:`Glossary` (see :func:`glossari.load`)."""
+    """Read a glossary folder into a :class:`Glossary` (see :func:`glossari.load`).
+
+    The articles get their English side from the ``lang`` catalogs; then every link target that
+    names no article becomes a link-only term (see docs/alignment.md).
+    """
+    from dataclasses import replace
+
+    from glossari.align.compose import compose
+    from glossari.catalog.translations import english_for, load_translations
+    from glossari.seeds.cache import CACHE_DIR, read_seeds_cached
+
     where = root if isinstance(root, GlossaryRoot) else resolve_root(root)
-    terms = read_seeds(where.seeds, base=where.path)
-    return Glossary(terms, root=where, lang=lang)
+    # the per-article cache (glossari/seeds/cache.py) re-parses only changed articles
+    articles = read_seeds_cached(
+        where.seeds, base=where.path,
+        cache=None if where.bundled else where.path / CACHE_DIR,
+    )
+    catalog = load_translations(where, lang)
+    articles = tuple(replace(t, english=english_for(t, catalog)) for t in articles)
+    composed = compose(articles, catalog=catalog, lang=lang)
+    return Glossary(composed.terms, root=where, lang=lang, findings=composed.findings)

@@ -166,7 +166,7 @@ def _header_fields(msgstr: str) -> dict[str, str]:
     return fields
 
 
-_CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
+_CHARSET = re.compile(r'charset\s*=\s*([^\s;\\"]+)', re.IGNORECASE)
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
@@ -188,11 +188,18 @@ def parse_plural_count(plural_forms: str) -> int | None:
 # --------------------------------------------------------------------------------------------
 # Parsing
 
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
 _ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.?)")
 _SIMPLE_ESCAPES = {
-    "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
-    "\\": "\\", '"': '"',
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "\\": "\\",
+    '"': '"',
 }
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
 
@@ -219,7 +226,7 @@ class _Parser:
             raise self.fail(
                 lineno, "unterminated string", 'close the string with a double quote (")'
             )
-        rest = body[match.end():].strip(" \t\r\f\v")
+        rest = body[match.end() :].strip(" \t\r\f\v") if match.end() != len(body) else ""
         if rest:
             raise self.fail(
                 lineno,
@@ -260,7 +267,9 @@ class _Parser:
         block_start = 0  # index of the first line not yet in an entry's raw
         i = 0
         if self.text.startswith("\ufeff"):
-            raise self.fail(1, "the file starts with a byte-order mark", "save it as UTF-8 without BOM")
+            raise self.fail(
+                1, "the file starts with a byte-order mark", "save it as UTF-8 without BOM"
+            )
         while i < total:
             # skip blank lines and comments until the first keyword: they belong to this entry
             entry_first = -1
@@ -275,7 +284,14 @@ class _Parser:
                     entry_first = j
                 if stripped.startswith("#") and not _is_obsolete_keyword(stripped):
                     # keep a comment's trailing blanks: they are part of its text
-                    comments.append((j, lines[j].lstrip(" \t").removesuffix("\r")))
+                    comment = lines[j].lstrip(" \t").removesuffix("\r")
+                    if comment.endswith("\\"):
+                        raise self.fail(
+                            j + 1,
+                            "a comment ends in a backslash (GNU joins it with the next line)",
+                            "remove the backslash or add a character after it",
+                        )
+                    comments.append((j, comment))
                     j += 1
                     continue
                 break
@@ -285,7 +301,9 @@ class _Parser:
             raw = "\n".join(lines[block_start:end])
             if end < len(lines):
                 raw += "\n"
-            entries.append(replace(entry, raw=raw))
+            # the entry was made a moment ago and is not shared yet: set raw in place
+            object.__setattr__(entry, "raw", raw)
+            entries.append(entry)
             block_start = end
             i = end
         trailer = "\n".join(lines[block_start:])
@@ -311,22 +329,27 @@ class _Parser:
                 body = body.strip(" \t\r")
                 if body.startswith('"'):
                     if prev_key is None:
-                        raise self.fail(lineno, "a #| string without a keyword", 'start with #| msgid "..."')
+                        raise self.fail(
+                            lineno, "a #| string without a keyword", 'start with #| msgid "..."'
+                        )
                     previous[prev_key] += self.unquote(body, lineno, 0)
                     continue
                 match = _KEYWORD.match(body)
                 if match is None or match.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
                     raise self.fail(
-                        lineno, f"unknown keyword after #|: {body.split()[0] if body.split() else ''!r}",
+                        lineno,
+                        f"unknown keyword after #|: {body.split()[0] if body.split() else ''!r}",
                         "#| lines hold msgctxt, msgid or msgid_plural",
                     )
                 prev_key = match.group(1)
                 if prev_key in previous:
                     raise self.fail(lineno, f"a second #| {prev_key}", "keep one")
-                previous[prev_key] = self.unquote(body[match.end():].lstrip(" \t"), lineno, 0)
+                previous[prev_key] = self.unquote(body[match.end() :].lstrip(" \t"), lineno, 0)
                 continue
             if prev_key is not None:
-                raise self.fail(lineno, "a comment after the #| lines", "put #| lines last, right before msgid")
+                raise self.fail(
+                    lineno, "a comment after the #| lines", "put #| lines last, right before msgid"
+                )
             if text.startswith("#,"):
                 flags.extend(f.strip() for f in text[2:].split(",") if f.strip())
             elif text.startswith("#."):
@@ -352,15 +375,21 @@ class _Parser:
             if stripped.startswith("#") and not is_obsolete:
                 if "msgstr" in values or plural_forms:
                     break  # the next entry's comments
-                raise self.fail(lineno, "a comment inside a message", "move it above the message's msgid")
+                raise self.fail(
+                    lineno, "a comment inside a message", "move it above the message's msgid"
+                )
             body = stripped[2:].lstrip(" \t") if is_obsolete else stripped
             if is_obsolete and body.startswith("|"):
                 if "msgstr" in values or plural_forms:
                     break
-                raise self.fail(lineno, "a #~| line inside a message", "move it above the message's msgid")
+                raise self.fail(
+                    lineno, "a #~| line inside a message", "move it above the message's msgid"
+                )
             if body.startswith('"'):
                 if current is None:
-                    raise self.fail(lineno, "a string without a keyword", 'start the message with msgid "..."')
+                    raise self.fail(
+                        lineno, "a string without a keyword", 'start the message with msgid "..."'
+                    )
                 self._check_obsolete(obsolete, is_obsolete, lineno)
                 piece = self.unquote(body, lineno, 0)
                 if current == "msgstr[]":
@@ -375,49 +404,69 @@ class _Parser:
                 raise self.fail(
                     lineno,
                     f"unknown keyword {word[:30]!r}",
-                    "a PO line starts with #, msgctxt, msgid, msgid_plural, msgstr or a quoted string",
+                    "a line starts with #, msgctxt, msgid, msgid_plural, msgstr or a string",
                 )
             keyword = match.group(1)
-            value = self.unquote(body[match.end():].lstrip(" \t"), lineno, 0)
+            value = self.unquote(body[match.end() :].lstrip(" \t"), lineno, 0)
             if keyword in ("msgctxt", "msgid"):
                 if "msgstr" in values or plural_forms:
                     break  # the next entry begins
                 if keyword == "msgctxt" and ("msgctxt" in values or "msgid" in values):
                     raise self.fail(lineno, "msgctxt after msgid", "put msgctxt before msgid")
                 if keyword == "msgid" and "msgid" in values:
-                    raise self.fail(lineno, "msgid without msgstr before it", 'add msgstr "" to the message above')
+                    raise self.fail(
+                        lineno,
+                        "msgid without msgstr before it",
+                        'add msgstr "" to the message above',
+                    )
             if obsolete is None:
                 obsolete = is_obsolete
                 first_keyword_line = lineno
             self._check_obsolete(obsolete, is_obsolete, lineno)
             if keyword == "msgid_plural":
-                if "msgid" not in values or "msgid_plural" in values or "msgstr" in values or plural_forms:
+                if (
+                    "msgid" not in values
+                    or "msgid_plural" in values
+                    or "msgstr" in values
+                    or plural_forms
+                ):
                     raise self.fail(lineno, "misplaced msgid_plural", "msgid_plural follows msgid")
             elif keyword == "msgstr":
                 if "msgid" not in values:
-                    raise self.fail(lineno, "msgstr without msgid", 'start the message with msgid "..."')
+                    raise self.fail(
+                        lineno, "msgstr without msgid", 'start the message with msgid "..."'
+                    )
                 if "msgstr" in values or plural_forms:
                     raise self.fail(
-                        lineno, "a second msgstr in one message", "keep one msgstr per msgid (merge the text)"
+                        lineno,
+                        "a second msgstr in one message",
+                        "keep one msgstr per msgid (merge the text)",
                     )
                 if "msgid_plural" in values:
                     raise self.fail(
-                        lineno, "a plural message needs msgstr[0], msgstr[1], ...",
+                        lineno,
+                        "a plural message needs msgstr[0], msgstr[1], ...",
                         "write msgstr[n] lines, one per plural form",
                     )
             elif keyword.startswith("msgstr["):
                 if "msgid" not in values:
-                    raise self.fail(lineno, "msgstr without msgid", 'start the message with msgid "..."')
+                    raise self.fail(
+                        lineno, "msgstr without msgid", 'start the message with msgid "..."'
+                    )
                 if "msgid_plural" not in values:
                     raise self.fail(
-                        lineno, f"{keyword} in a message without msgid_plural",
+                        lineno,
+                        f"{keyword} in a message without msgid_plural",
                         "use msgstr for a message without plural",
                     )
                 if "msgstr" in values:
-                    raise self.fail(lineno, "msgstr and msgstr[n] in one message", "use msgstr[n] only")
+                    raise self.fail(
+                        lineno, "msgstr and msgstr[n] in one message", "use msgstr[n] only"
+                    )
                 if int(match.group(2)) != len(plural_forms):
                     raise self.fail(
-                        lineno, f"{keyword} out of order (expected msgstr[{len(plural_forms)}])",
+                        lineno,
+                        f"{keyword} out of order (expected msgstr[{len(plural_forms)}])",
                         "number the plural forms 0, 1, 2, ... in order",
                     )
                 plural_forms.append(value)
@@ -432,17 +481,27 @@ class _Parser:
         if "msgstr" not in values and not plural_forms:
             what = "msgstr[n] lines" if "msgid_plural" in values else "msgstr"
             raise self.fail(
-                first_keyword_line, f"message has no {what} (unexpected end of the message)",
+                first_keyword_line,
+                f"message has no {what} (unexpected end of the message)",
                 'add msgstr "" (or msgstr[0] "" ... for a plural message)',
             )
         if obsolete and any(not mark for mark in obsolete_marks):
-            raise self.fail(first + 1, "an obsolete message with #| lines", "write them as #~| lines")
+            raise self.fail(
+                first + 1, "an obsolete message with #| lines", "write them as #~| lines"
+            )
         if not obsolete and any(obsolete_marks):
             raise self.fail(first + 1, "#~| lines on a current message", "write them as #| lines")
         # the entry ends after its last non-blank line
         end = j
         while end > 0 and not lines[end - 1].strip(" \t\r\f\v"):
             end -= 1
+        for name in ("msgctxt", "msgid", "msgid_plural"):
+            if "\x04" in values.get(name, ""):
+                raise self.fail(
+                    first_keyword_line,
+                    f"{name} contains U+0004 (the .mo context separator)",
+                    "remove the control character",
+                )
         entry = Entry(
             msgid=values["msgid"],
             msgstr=values.get("msgstr", ""),
@@ -463,7 +522,8 @@ class _Parser:
     def _check_obsolete(self, obsolete: bool | None, is_obsolete: bool, lineno: int) -> None:
         if obsolete is not None and obsolete != is_obsolete:
             raise self.fail(
-                lineno, "a message mixes obsolete (#~) and current lines",
+                lineno,
+                "a message mixes obsolete (#~) and current lines",
                 "prefix every line of an obsolete message with #~, or none",
             )
 
@@ -475,18 +535,22 @@ class _Parser:
             if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
                 if position != 0:
                     raise self.fail(
-                        entry.line, "the header (msgid \"\") is not the first message",
+                        entry.line,
+                        'the header (msgid "") is not the first message',
                         "move the header entry to the top of the file",
                     )
                 header = entry
                 continue
             if entry.msgid == "" and not entry.obsolete:
-                raise self.fail(entry.line, "empty msgid with a msgctxt", "give the message a msgid")
+                raise self.fail(
+                    entry.line, "empty msgid with a msgctxt", "give the message a msgid"
+                )
             marker = (entry.obsolete, entry.msgctxt, entry.msgid)
             first = seen.get(marker)
             if first is not None:
                 raise self.fail(
-                    entry.line, f"duplicate message (first defined at line {first})",
+                    entry.line,
+                    f"duplicate message (first defined at line {first})",
                     "merge the two entries into one (same msgctxt and msgid)",
                 )
             seen[marker] = entry.line
@@ -499,15 +563,17 @@ class _Parser:
         header = po.header
         if header is None:
             raise self.fail(
-                1, "the catalog has no header (msgid \"\")",
-                'start the file with msgid "" / msgstr "Content-Type: text/plain; charset=UTF-8\\n"',
+                1,
+                'the catalog has no header (msgid "")',
+                'start the file with a msgid "" entry declaring charset=UTF-8',
             )
         fields = po.header_fields()
         line = self._header_line(header, "Content-Type")
         charset = po.charset
         if charset is None:
             raise self.fail(
-                line, "the header declares no charset",
+                line,
+                "the header declares no charset",
                 'add "Content-Type: text/plain; charset=UTF-8\\n" to the header',
             )
         try:
@@ -520,7 +586,8 @@ class _Parser:
         nplurals = parse_plural_count(plural_forms) if plural_forms is not None else None
         if plural_forms is not None and nplurals is None and "INTEGER" not in plural_forms:
             raise self.fail(
-                self._header_line(header, "Plural-Forms"), "Plural-Forms has no nplurals=N",
+                self._header_line(header, "Plural-Forms"),
+                "Plural-Forms has no nplurals=N",
                 'write it as "Plural-Forms: nplurals=2; plural=(n != 1);"',
             )
         if nplurals is not None:
@@ -600,8 +667,14 @@ def _libunistring() -> Callable[..., int] | None:
             continue
         function.restype = ctypes.c_int
         function.argtypes = [
-            ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-            ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
+            ctypes.c_char_p,
+            ctypes.c_size_t,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
         ]
         return function  # type: ignore[no-any-return]
     return None
@@ -650,8 +723,15 @@ def _char_width(char: str) -> int:
 
 
 _C_ESCAPES = {
-    "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
-    "\\": "\\\\", '"': '\\"',
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    "\\": "\\\\",
+    '"': '\\"',
 }
 _NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
 
@@ -735,10 +815,36 @@ def _overrides(escaped: str, data: bytes, ends_with_newline: bool) -> bytearray:
 
 # msgcat writes only the flags it knows, in this order (format_language[] in gettext 0.21)
 _FORMAT_LANGUAGES = (
-    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
-    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "pascal", "smalltalk",
-    "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace", "php",
-    "gcc-internal", "gfc-internal", "ycp",
+    "c",
+    "objc",
+    "python",
+    "python-brace",
+    "java",
+    "java-printf",
+    "csharp",
+    "javascript",
+    "scheme",
+    "lisp",
+    "elisp",
+    "librep",
+    "ruby",
+    "sh",
+    "awk",
+    "lua",
+    "pascal",
+    "smalltalk",
+    "qt",
+    "qt-plural",
+    "kde",
+    "kde-kuit",
+    "boost",
+    "tcl",
+    "perl",
+    "perl-brace",
+    "php",
+    "gcc-internal",
+    "gfc-internal",
+    "ycp",
 )
 _FLAG_RANK = {}
 for _rank, _lang in enumerate(_FORMAT_LANGUAGES):
@@ -793,6 +899,20 @@ def render_entry(entry: Entry, *, width: int = 79) -> str:
     msgstr "Cost"
     """
     lines: list[str] = []
+    for text in (entry.msgid, entry.msgctxt or "", entry.msgid_plural or ""):
+        if "\x04" in text:
+            raise CatalogError(
+                "a msgid or msgctxt contains U+0004 (the .mo context separator)",
+                path="<catalog>",
+                hint="remove the control character from the text",
+            )
+    for comment in (*entry.translator_comments, *entry.extracted_comments):
+        if comment.endswith("\\"):
+            raise CatalogError(
+                f"a comment ends in a backslash: {comment[-30:]!r}",
+                path="<catalog>",
+                hint="GNU gettext would join it with the next line; end it with another character",
+            )
     for comment in entry.translator_comments:
         for part in comment.split("\n"):
             lines.append(f"# {part}" if part else "#")
@@ -800,7 +920,8 @@ def render_entry(entry: Entry, *, width: int = 79) -> str:
         for part in comment.split("\n"):
             lines.append(f"#. {part}" if part else "#.")
     if entry.references:
-        _references(entry.references, width, lines)
+        # msgcat keeps one of each reference
+        _references(dict.fromkeys(entry.references), width, lines)
     flags = _canonical_flags(entry)
     if flags:
         lines.append("#, " + ", ".join(flags))

@@ -1,24 +1,23 @@
 """Checks on the source articles (``S1xx``): front matter, structure, links, duplicates.
 
-The reader already reports what it meets while parsing (``S101`` a heading without its space,
-``S110`` an empty block quote) in ``Term.findings``; these checks pass those on and add what needs
-the whole term or the whole glossary.
+Loading already reports some problems: the reader (``S101`` a heading without its space, ``S110``
+an empty block quote, in ``Term.findings``) and link resolution (``S103`` link text not trusted as
+a headword, ``S104`` one name claimed by two terms, in ``Glossary.findings``). The runner passes
+those on; these checks add what needs the whole term or the whole glossary, and back up ``S101``
+and ``S103`` for terms built in Python rather than loaded.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
+from glossari.align.resolve import TargetIndex, resolve, target_key
 from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.text import lookup_key
 
-__all__ = ["SOURCE_CHECKS", "link_resolver", "suspicious_link_text"]
-
-_ACRONYM = re.compile(r"\(([^()]+)\)")
-_ALIAS_KEYS = ("aliases", "alias")
+__all__ = ["SOURCE_CHECKS", "suspicious_link_text"]
 
 
 def suspicious_link_text(text: str) -> str | None:
@@ -81,7 +80,7 @@ def reader_findings(terms: Iterable[Term]) -> Iterator[Finding]:
 
 
 def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
-    """S102 no headword, S103 no definition, S104 no categories, S105 H1 differs from title."""
+    """S102 no headword, S105 H1 differs from title, S106 no definition, S107 no categories."""
     for term in terms:
         if term.kind != "article":
             continue
@@ -90,10 +89,10 @@ def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
             yield finding("S102", path=path, line=term.title_line or first, term=term.id,
                           message="the article has no Malay headword ('title:')")
         if not (term.description or "").strip():
-            yield finding("S103", path=path, line=term.description_line or first, term=term.id,
+            yield finding("S106", path=path, line=term.description_line or first, term=term.id,
                           message="the article has no definition ('description:')")
         if not term.categories:
-            yield finding("S104", path=path, line=term.categories_line or first, term=term.id,
+            yield finding("S107", path=path, line=term.categories_line or first, term=term.id,
                           message="the article has no categories ('keywords:')")
         title = " ".join((term.title or "").split())
         for section in term.sections:
@@ -124,7 +123,10 @@ def empty_sections(terms: Iterable[Term]) -> Iterator[Finding]:
 
 
 def link_texts(terms: Iterable[Term]) -> Iterator[Finding]:
-    """S120: link text that cannot serve as a headword (unbalanced brackets, stray punctuation)."""
+    """S103: link text that cannot serve as a headword (unbalanced brackets, stray punctuation).
+
+    Loading reports the links the reader marked (:attr:`Link.suspicious`); the runner keeps that
+    report and drops this one at the same line."""
     for term in terms:
         if term.kind != "article":
             continue
@@ -134,48 +136,24 @@ def link_texts(terms: Iterable[Term]) -> Iterator[Finding]:
             problem = _link_problem(link)
             if problem is not None:
                 yield finding(
-                    "S120", path=term.source.path, line=link.line, term=term.id,
-                    message=f"link text '{link.text}' to /{link.target}: {problem}; it is kept "
-                    "out of the headwords until an editor fixes it",
+                    "S103", path=term.source.path, line=link.line, term=term.id,
+                    message=f"link text '{link.text}' to /{link.target} is not used as a "
+                    f"headword: {problem} (fix the link text)",
                 )
 
 
-def link_resolver(terms: Iterable[Term]) -> dict[str, str]:
-    """A map from normalized names (:func:`glossari.text.lookup_key`) to article ids: each
-    article's id, English headword, front-matter aliases and parenthesised acronyms (``(FINRA)``).
-    Ids win over every other name."""
-    names: dict[str, str] = {}
-    articles = [t for t in terms if t.kind == "article"]
-    for term in articles:
-        names[lookup_key(term.id)] = term.id
-    for term in articles:
-        others: list[str] = []
-        if term.english.title and term.english.status == "translated":
-            others.append(term.english.title)
-        for key in _ALIAS_KEYS:
-            value = term.meta_value(key)
-            if value:
-                others.extend(v for v in value.split(",") if v.strip())
-        for text in (term.title or "", term.english.title or ""):
-            others.extend(m.group(1) for m in _ACRONYM.finditer(text))
-        for name in others:
-            key = lookup_key(name)
-            if key:
-                names.setdefault(key, term.id)
-    return names
-
-
 def unresolved_links(terms: tuple[Term, ...]) -> Iterator[Finding]:
-    """S121: an internal link whose target names no article; the target becomes a link-only term.
-    Reported once per target, at its first link."""
-    names = link_resolver(terms)
+    """S121: an internal link whose target names no article (link resolution as in
+    :mod:`glossari.align.resolve`); the target becomes a link-only term. Reported once per
+    target, at its first link."""
+    index = TargetIndex.build(t for t in terms if t.kind == "article")
     seen: set[str] = set()
     for term in terms:
         if term.kind != "article":
             continue
         for link in term.links:
-            key = lookup_key(link.target)
-            if not link.internal or not key or key in names or key in seen:
+            key = target_key(link.target)
+            if not link.internal or not key or key in seen or resolve(link.target, index):
                 continue
             seen.add(key)
             yield finding(

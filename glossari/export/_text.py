@@ -1,7 +1,5 @@
 """Small text helpers shared by the table renderers (private).
 
->>> fold("Éksekutif  AKAUN")
-'eksekutif  akaun'
 >>> strip_controls("a\\x00b\\tc\\x1b")
 'ab\\tc'
 """
@@ -9,9 +7,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-__all__ = ["fold", "strip_controls"]
+__all__ = ["strip_controls"]
 
 # XML 1.0 forbids these outright (lone surrogates and the two non-characters too); HTML calls
 # them parse errors and browsers turn NUL into U+FFFD. Tab, newline and carriage return stay.
@@ -22,8 +19,3 @@ def strip_controls(text: str) -> str:
     """``text`` without the control characters that XML 1.0 cannot carry (tab, LF, CR kept)."""
     return _ILLEGAL.sub("", text)
 
-
-def fold(text: str) -> str:
-    """A sort and match key: compatibility-decomposed, accents dropped, case-folded."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

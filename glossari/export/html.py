@@ -90,7 +90,7 @@ def render_html(
 
 
 def _row(row: Row, lang: str, labels: Sequence[str]) -> str:
-    lang_attr = escape(lang)
+    lang_attr = escape(lang.replace("_", "-"))  # BCP 47, as HTML wants
     rank = STATUSES.index(row.status) + 1
     cells = (
         f'<td class="term" lang="ms" data-label="{escape(labels[0])}">{escape(row.ms or "")}</td>',
@@ -105,7 +105,8 @@ def _row(row: Row, lang: str, labels: Sequence[str]) -> str:
         f'<td class="def" lang="{lang_attr}" data-label="{escape(labels[5])}">'
         f"{escape(row.definition_en or '')}</td>",
         f'<td class="source" data-label="{escape(labels[6])}">'
-        f"<code>{escape(row.source)}</code></td>",
+        # <wbr>: the path may break after a slash; the cell's text stays the same
+        f"<code>{escape(row.source).replace('/', '/<wbr>')}</code></td>",
     )
     return (
         f'<tr id="term-{escape(row.id)}" data-id="{escape(row.id)}" class="kind-{row.kind}">'

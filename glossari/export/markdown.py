@@ -2,7 +2,8 @@
 
 Every cell reads back as the text it holds: ``|`` and the characters Markdown would take as
 formatting (backslash, backtick, ``*``, ``_``, ``[``, ``]``, ``<``, ``>``, ``&``, ``~``) are
-backslash-escaped, a line break becomes ``<br>``, and control characters are dropped.
+backslash-escaped, a line break becomes ``<br>``, control characters are dropped, and the
+whitespace at either end of a value is trimmed (a table cell cannot show it anyway).
 
 >>> from glossari.export.rows import Row
 >>> row = Row(id="x", ms="A | B", en=None, kind="article", status="untranslated",
@@ -33,8 +34,10 @@ def escape_cell(text: str) -> str:
     >>> escape_cell("a|b\\\\c")
     'a\\\\|b\\\\\\\\c'
     """
-    # Backslashes first (inside the same pass), so that `\|` stays a backslash and a pipe.
-    escaped = _SPECIAL.sub(r"\\\1", strip_controls(text))
+    # Whitespace at the ends means nothing in a cell and readers trim different sets of it;
+    # trimming all of it here makes every reader agree. One pass escapes backslashes and
+    # pipes together, so that `\|` stays a backslash and a pipe.
+    escaped = _SPECIAL.sub(r"\\\1", strip_controls(text).strip())
     return _NEWLINE.sub("<br>", escaped)
 
 

@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from glossari.export._text import fold
 from glossari.model import Status, Term, TermKind
+from glossari.text import lookup_key, sort_key
 
 __all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "rows_from_glossary"]
 
@@ -124,7 +124,8 @@ def rows_from_glossary(
 ) -> list[Row]:
     """The table rows of ``glossary`` (a :class:`~glossari.Glossary` or any iterable of terms).
 
-    ``category`` keeps the terms with that category, Malay or English, ignoring case and accents.
+    ``category`` keeps the terms with that category, Malay or English, ignoring case, accents,
+    spacing and hyphens.
     ``status`` keeps the terms with that status. ``sort`` orders by the Malay (``ms``) or English
     (``en``) headword, ignoring case and accents, ties broken by id; terms without that headword
     come last. Raises :class:`ValueError` for an unknown ``status`` or ``sort``.
@@ -137,7 +138,7 @@ def rows_from_glossary(
     known = frozenset(t.id for t in terms)
     rows = [row_from_term(t, known_ids=known) for t in terms]
     if category is not None:
-        wanted = fold(category.strip())
+        wanted = lookup_key(category)
         rows = [r for r in rows if wanted in _category_keys(r)]
     if status is not None:
         rows = [r for r in rows if r.status == status]
@@ -146,18 +147,22 @@ def rows_from_glossary(
 
 
 def _category_keys(row: Row) -> set[str]:
-    return {fold(c) for c in (*row.categories, *row.categories_en) if c}
+    return {lookup_key(c) for c in (*row.categories, *row.categories_en) if c}
 
 
-def _headword_key(text: str | None) -> tuple[bool, str]:
-    return (text is None, fold(text) if text is not None else "")
+_Key = tuple[bool, tuple[str, str]]
 
 
-def _sort_key_ms(row: Row) -> tuple[tuple[bool, str], str]:
+def _headword_key(text: str | None) -> _Key:
+    # The same order as Glossary iteration (glossari.text.sort_key); missing headwords last.
+    return (text is None, sort_key(text) if text is not None else ("", ""))
+
+
+def _sort_key_ms(row: Row) -> tuple[_Key, str]:
     return (_headword_key(row.ms), row.id)
 
 
-def _sort_key_en(row: Row) -> tuple[tuple[bool, str], tuple[bool, str], str]:
+def _sort_key_en(row: Row) -> tuple[_Key, _Key, str]:
     return (_headword_key(row.en), _headword_key(row.ms), row.id)
 
 

@@ -67,11 +67,18 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     title = fields.get("title")
     if not isinstance(title, str) or not title.strip():
         raise SeedError(
-            "the article has no title" if title is None else "the title is empty",
+            "the article has no title" if title is None
+            else "the title is a list, not one headword" if isinstance(title, tuple)
+            else "the title is empty",
             path=source, line=lines.get("title", front.end_line or 1),
             hint="add 'title: <Malay headword>' to the front matter",
         )
     description = fields.get("description")
+    if isinstance(description, tuple):  # dropping it would lose the definition without a word
+        raise SeedError(
+            "the description is a list, not one text", path=source,
+            line=lines.get("description", 1), hint="write the definition as one paragraph",
+        )
     keywords = fields.get("keywords", ())
     categories = (
         tuple(k.strip() for k in keywords.split(",") if k.strip())

@@ -9,6 +9,8 @@ own node marks.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -19,6 +21,9 @@ from glossari.errors import SeedError
 __all__ = ["FrontMatter", "split_front_matter"]
 
 _FENCE = YAMLHandler.FM_BOUNDARY
+_LINE_SEPARATOR = re.compile("[\u2028\u2029]")
+# libyaml's parser when PyYAML has it (its wheels do): ten times faster than the pure one.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,14 +78,30 @@ def split_front_matter(text: str, *, source: str) -> FrontMatter:
 def _read_mapping(
     block: str, *, source: str, line_offset: int
 ) -> tuple[tuple[tuple[str, str | tuple[str, ...]], ...], tuple[tuple[str, int], ...]]:
-    def line_of(mark: yaml.Mark | None) -> int:
-        return (mark.line if mark is not None else 0) + line_offset + 1
+    def line_of(mark: object) -> int:
+        # pure-Python and libyaml marks are different classes with the same .line
+        return int(getattr(mark, "line", 0)) + line_offset + 1
 
+    # YAML reads U+2028/U+2029 as line breaks: they would shift every line number after them and
+    # split the value the author wrote on one line.
+    separator = _LINE_SEPARATOR.search(block)
+    if separator is not None:
+        raise SeedError(
+            f"a U+{ord(separator.group()):04X} line separator in the front matter",
+            path=source, line=block.count("\n", 0, separator.start()) + line_offset + 1,
+            hint="replace it with a space (or a real line break)",
+        )
     try:
-        node = yaml.compose(block, Loader=yaml.BaseLoader)
+        return _walk_events(yaml.parse(block, Loader=_LOADER), source=source, line_of=line_of)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
+        if "nesting depth" in problem:  # libyaml stops at 1,000 levels, before we see them
+            raise SeedError(
+                "the front matter is a deeply nested structure",
+                path=source, line=line_of(mark),
+                hint="give each key a plain text value or a list of texts",
+            ) from None
         raise SeedError(
             f"invalid YAML in the front matter: {problem}",
             path=source, line=line_of(mark),
@@ -89,46 +110,66 @@ def _read_mapping(
     except yaml.YAMLError as error:
         raise SeedError(f"invalid YAML in the front matter: {error}", path=source,
                         line=line_offset + 1, hint="fix the YAML syntax") from None
-    if node is None:
-        return (), ()
-    if not isinstance(node, yaml.MappingNode):
-        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-        raise SeedError(
-            f"the front matter is {kind}, not a set of 'key: value' lines",
-            path=source, line=line_of(node.start_mark),
-            hint="write it as 'title: ...', 'description: ...', 'keywords: ...' lines",
-        )
+
+
+def _walk_events(
+    events: Iterator[yaml.Event], *, source: str, line_of: Callable[[object], int]
+) -> tuple[tuple[tuple[str, str | tuple[str, ...]], ...], tuple[tuple[str, int], ...]]:
+    # Front matter is a flat mapping of texts and lists of texts. Walking the parser's events
+    # (instead of composing nodes) reads it in one pass, stops at the first nested structure
+    # without recursion (thousands of '[' cannot exhaust the stack), and keeps each line.
     fields: list[tuple[str, str | tuple[str, ...]]] = []
     lines: list[tuple[str, int]] = []
     seen: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        line = line_of(key_node.start_mark)
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (
-            "tag:yaml.org,2002:str", "!",
-        ):
+    stream = iter(events)
+    for event in stream:
+        if isinstance(event, yaml.StreamStartEvent | yaml.DocumentStartEvent):
+            continue
+        if isinstance(event, yaml.StreamEndEvent | yaml.DocumentEndEvent):
+            break
+        if not isinstance(event, yaml.MappingStartEvent):
+            kind = "a list" if isinstance(event, yaml.SequenceStartEvent) else "a single value"
             raise SeedError(
-                "a front-matter key is not a plain name",
-                path=source, line=line, hint="use simple keys such as 'title:'",
+                f"the front matter is {kind}, not a set of 'key: value' lines",
+                path=source, line=line_of(event.start_mark),
+                hint="write it as 'title: ...', 'description: ...', 'keywords: ...' lines",
             )
-        key = str(key_node.value)
-        if key in seen:
-            raise SeedError(
-                f"the key '{key}' appears twice (first on line {seen[key]})",
-                path=source, line=line, hint="keep one of the two",
-            )
-        seen[key] = line
-        fields.append((key, _value(value_node, key=key, source=source, line=line)))
-        lines.append((key, line_of(value_node.start_mark)))
+        for key_event in stream:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                break
+            line = line_of(key_event.start_mark)
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.tag not in (None, "!"):
+                raise SeedError(
+                    "a front-matter key is not a plain name",
+                    path=source, line=line, hint="use simple keys such as 'title:'",
+                )
+            key = str(key_event.value)
+            if key in seen:
+                raise SeedError(
+                    f"the key '{key}' appears twice (first on line {seen[key]})",
+                    path=source, line=line, hint="keep one of the two",
+                )
+            seen[key] = line
+            value_event = next(stream)
+            lines.append((key, line_of(value_event.start_mark)))
+            fields.append((key, _value(value_event, stream, key=key, source=source, line=line)))
+        break
     return tuple(fields), tuple(lines)
 
 
-def _value(node: yaml.Node, *, key: str, source: str, line: int) -> str | tuple[str, ...]:
-    if isinstance(node, yaml.ScalarNode):
-        return str(node.value)
-    if isinstance(node, yaml.SequenceNode) and all(
-        isinstance(item, yaml.ScalarNode) for item in node.value
-    ):
-        return tuple(str(item.value) for item in node.value)
+def _value(
+    event: yaml.Event, stream: Iterator[yaml.Event], *, key: str, source: str, line: int
+) -> str | tuple[str, ...]:
+    if isinstance(event, yaml.ScalarEvent):
+        return str(event.value)
+    if isinstance(event, yaml.SequenceStartEvent):
+        items: list[str] = []
+        for item in stream:
+            if isinstance(item, yaml.SequenceEndEvent):
+                return tuple(items)
+            if not isinstance(item, yaml.ScalarEvent):
+                break
+            items.append(str(item.value))
     raise SeedError(
         f"the value of '{key}' is a nested structure",
         path=source, line=line, hint="give it a plain text value or a list of texts",

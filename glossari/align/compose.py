@@ -1,0 +1,45 @@
+"""Putting a glossary together: articles with their English, plus link-only terms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from glossari.align.links import CatalogLookup, link_only_terms, suspicious_link_findings
+from glossari.align.resolve import TargetIndex
+from glossari.diagnostics import Finding
+from glossari.model import Term
+
+__all__ = ["Composed", "compose", "suggests_english"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Composed:
+    """The terms of a glossary and what composing them noticed."""
+
+    terms: tuple[Term, ...]
+    """The articles, then the link-only terms."""
+    findings: tuple[Finding, ...]
+    """Broken link texts (S103) and names two terms share (S104)."""
+
+
+def suggests_english(lang: str | None) -> bool:
+    """True when slug suggestions fit ``lang``: slugs are English, so only for English catalogs.
+
+    >>> suggests_english("en"), suggests_english("en_GB"), suggests_english("fr")
+    (True, True, False)
+    """
+    return lang is not None and lang.replace("-", "_").split("_")[0].lower() == "en"
+
+
+def compose(
+    articles: Sequence[Term], *, catalog: CatalogLookup | None = None, lang: str | None = "en"
+) -> Composed:
+    """The articles (each already with its English side) and the link-only terms they imply.
+
+    English suggestions from slugs are made only when ``lang`` is English (see
+    :func:`suggests_english`).
+    """
+    link_only = link_only_terms(articles, catalog=catalog, suggest=suggests_english(lang))
+    findings = suspicious_link_findings(articles) + TargetIndex.build(articles).clashes
+    return Composed(terms=(*articles, *link_only), findings=findings)

@@ -1,0 +1,167 @@
+"""``glossari align``: fill a language's catalogs from translated articles (po4a's gettextize).
+
+For each ``DIR/<id>.md`` with a ``seeds/<id>.md``, both are read with the article reader and paired
+by position (:func:`glossari.align.pairing.pair_articles`); each paired text becomes the msgstr of
+the matching message in ``locale/LANG/LC_MESSAGES/<domain>.po``. A file whose structure differs
+from its seed gives nothing (the catalogs get no message from it). A message that already has a
+translation (fuzzy included) keeps it unless ``force`` is set; a catalog is written atomically,
+and only when its content changed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from glossari.align.pairing import MessageKey, pair_articles
+from glossari.catalog.pofile import Entry, PoFile, load_po, write_po
+from glossari.catalog.translations import catalog_folder, check_language
+from glossari.errors import CatalogError, GlossariError
+from glossari.root import GlossaryRoot
+from glossari.seeds.article import read_article
+from glossari.seeds.folder import NOT_ARTICLES
+
+__all__ = ["AlignReport", "FileReport", "align_folder", "catalog_path"]
+
+def catalog_path(root: GlossaryRoot, lang: str, domain: str) -> Path:
+    """``locale/LANG/LC_MESSAGES/<domain>.po`` under ``root``."""
+    return catalog_folder(root, check_language(lang)) / f"{domain}.po"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileReport:
+    """What one translated file gave."""
+
+    path: str
+    """The translated file, as named in messages."""
+    error: str | None = None
+    """Why nothing from it was taken (structure mismatch, unreadable file), or None."""
+    filled: int = 0
+    """Messages whose msgstr it set."""
+    kept: int = 0
+    """Messages that already had a translation, left as they were (no ``--force``)."""
+    same: int = 0
+    """Messages that already had this very translation."""
+    missing: int = 0
+    """Paired messages absent from the catalogs (a template older than the seed)."""
+    notes: tuple[str, ...] = ()
+    """Smaller things left out (see :class:`glossari.align.pairing.Pairing`)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignReport:
+    """What ``align`` did."""
+
+    files: tuple[FileReport, ...]
+    """One report per translated file with a seed, in name order."""
+    skipped: tuple[str, ...] = ()
+    """Files in DIR with no seed of the same name."""
+    written: tuple[str, ...] = ()
+    """Catalogs rewritten (their content changed)."""
+
+    @property
+    def failed(self) -> tuple[FileReport, ...]:
+        """The files nothing was taken from."""
+        return tuple(f for f in self.files if f.error is not None)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def align_folder(
+    root: GlossaryRoot, lang: str, folder: Path, *, force: bool = False, label: str | None = None
+) -> AlignReport:
+    """Fill ``root``'s ``lang`` catalogs from the translated articles in ``folder``.
+
+    ``label`` names the folder in messages (default: the path as given). Raises
+    :class:`CatalogError` when a needed catalog is missing (run ``glossari update -l LANG``
+    first) or unreadable; per-file problems are reported in :class:`AlignReport` instead.
+    """
+    check_language(lang)
+    if not folder.is_dir():
+        raise CatalogError("no such folder", path=folder.as_posix(),
+                           hint="give the folder holding the translated articles")
+    shown = (label or folder.as_posix()).rstrip("/")
+    results: list[tuple[FileReport, tuple[tuple[MessageKey, str], ...]]] = []
+    skipped: list[str] = []
+    for path in sorted(folder.glob("*.md")):
+        if path.stem.casefold() in NOT_ARTICLES:
+            continue
+        name = f"{shown}/{path.name}"
+        seed = root.seeds / path.name
+        if not seed.is_file():
+            skipped.append(name)
+            continue
+        try:
+            source = read_article(seed, source=_relative(seed, root.path))
+            translated = read_article(path, source=name)
+            pairing = pair_articles(source, translated)
+        except GlossariError as error:
+            results.append((FileReport(path=name, error=str(error)), ()))
+            continue
+        results.append((FileReport(path=name, notes=pairing.notes), pairing.translations))
+
+    # read each needed catalog once, fill it file by file, write it once
+    catalogs: dict[str, tuple[PoFile, dict[tuple[str | None, str], int]]] = {}
+    entries: dict[str, list[Entry]] = {}
+    for _, pairs in results:
+        for (domain, _, _), _ in pairs:
+            if domain in catalogs:
+                continue
+            path = catalog_path(root, lang, domain)
+            if not path.is_file():
+                raise CatalogError(
+                    "no such catalog", path=_relative(path, root.path),
+                    hint=f"run 'glossari extract' and 'glossari update -l {lang}' first",
+                )
+            po = load_po(path, source=_relative(path, root.path))
+            catalogs[domain] = (po, {e.key: i for i, e in enumerate(po.entries) if not e.obsolete})
+            entries[domain] = list(po.entries)
+
+    reports: list[FileReport] = []
+    changed: set[str] = set()
+    for report, pairs in results:
+        counts: dict[str, int] = defaultdict(int)
+        kept: list[str] = []
+        for (domain, context, msgid), text in pairs:
+            index = catalogs[domain][1].get((context, msgid))
+            if index is None:
+                counts["missing"] += 1
+                continue
+            entry = entries[domain][index]
+            if entry.msgstr == text and not entry.fuzzy:
+                counts["same"] += 1
+            elif entry.has_translation and not force:
+                counts["kept"] += 1
+                kept.append(f"{report.path}: kept the catalog's '{_short(entry.msgstr)}' for "
+                            f"'{_short(msgid)}' (this file says '{_short(text)}')")
+            else:
+                entries[domain][index] = entry.with_changes(
+                    msgstr=text,
+                    flags=tuple(f for f in entry.flags if f != "fuzzy"),
+                    previous_msgctxt=None,
+                    previous_msgid=None,
+                )
+                counts["filled"] += 1
+                changed.add(domain)
+        reports.append(replace(report, filled=counts["filled"], kept=counts["kept"],
+                               same=counts["same"], missing=counts["missing"],
+                               notes=report.notes + tuple(kept)))
+
+    written: list[str] = []
+    for domain in sorted(changed):
+        po = replace(catalogs[domain][0], entries=tuple(entries[domain]))
+        path = catalog_path(root, lang, domain)
+        if write_po(path, po):
+            written.append(_relative(path, root.path))
+    return AlignReport(files=tuple(reports), skipped=tuple(skipped), written=tuple(written))
+
+
+def _short(text: str, width: int = 48) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -1,0 +1,163 @@
+"""Pairing a Malay article with its translation, part by part, by position (po4a's gettextize).
+
+Both files are read by the same reader, so they are compared as the same structure: front matter
+(title, description, each category), then the body as one sequence of units (each heading with its
+level, each paragraph, list item and quote). Units pair by position; the first unit whose kind or
+heading level differs, or that one file has and the other lacks, is a
+:class:`StructureMismatch` naming both places. Link texts pair by position inside paired blocks,
+when both links point to the same target.
+
+The result maps catalog keys (domain, msgctxt, msgid) to the translated text, for exactly the
+messages :func:`glossari.catalog.messages.iter_messages` gives the Malay article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NoReturn
+
+from glossari.align.resolve import target_key
+from glossari.catalog.messages import (
+    GLOSSARY_DOMAIN,
+    article_domain,
+    iter_messages,
+    link_context,
+    normalize_heading,
+)
+from glossari.errors import SeedError
+from glossari.model import Block, Term
+
+__all__ = ["MessageKey", "Pairing", "StructureMismatch", "pair_articles"]
+
+MessageKey = tuple[str, str | None, str]
+"""``(domain, msgctxt, msgid)``: a message's identity across the catalogs of one language."""
+
+
+class StructureMismatch(SeedError):
+    """A translated article's structure differs from its Malay source.
+
+    ``path`` and ``line`` name the Malay side; the message names both.
+    """
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pairing:
+    """What one pair of articles gives the catalogs."""
+
+    translations: tuple[tuple[MessageKey, str], ...]
+    """Each message of the Malay article with its translation, in source order, each key once."""
+    notes: tuple[str, ...] = ()
+    """What was left out, and why (``path:line: ...``): links whose targets differ, two
+    translations of one message."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    kind: str  # "heading" or a block kind
+    line: int
+    text: str
+    level: int = 0
+    block: Block | None = None
+
+    def describe(self) -> str:
+        return f"heading level {self.level}" if self.kind == "heading" else self.kind
+
+
+def _units(term: Term) -> Iterator[_Unit]:
+    for section in term.sections:
+        if section.heading:
+            yield _Unit("heading", section.line, section.heading, level=section.level)
+        for block in section.blocks:
+            yield _Unit(block.kind, block.line, block.text, block=block)
+
+
+def pair_articles(source: Term, translated: Term) -> Pairing:
+    """Pair a Malay article with its translation.
+
+    Raises :class:`StructureMismatch` (nothing paired) when their structures differ.
+    """
+    src, dst = source.source.path, translated.source.path
+
+    def mismatch(what: str, src_line: int, src_kind: str, dst_line: int, dst_kind: str) -> NoReturn:
+        left = f"{src}:{src_line} ({src_kind})" if src_line else f"{src} ({src_kind})"
+        right = f"{dst}:{dst_line} ({dst_kind})" if dst_line else f"{dst} ({dst_kind})"
+        raise StructureMismatch(
+            f"{what}: {left} vs {right}; nothing from {dst} was written",
+            path=src, line=src_line,
+            hint="give the translation the same blocks, in the same order, as the Malay article",
+        )
+
+    pairs: list[tuple[MessageKey, str]] = []
+    notes: list[str] = []
+
+    def add(key: MessageKey, text: str | None) -> None:
+        if text is not None and text.strip():
+            pairs.append((key, text))
+
+    # front matter
+    add((GLOSSARY_DOMAIN, source.id, source.title or ""), translated.title)
+    if source.description and not translated.description:
+        mismatch("the translation has no description", source.description_line, "description",
+                 translated.source.line, "no description")
+    if source.description:
+        add((GLOSSARY_DOMAIN, None, source.description), translated.description)
+    if len(source.categories) != len(translated.categories):
+        mismatch("the keywords differ in number", source.categories_line,
+                 f"{len(source.categories)} keywords", translated.categories_line,
+                 f"{len(translated.categories)} keywords")
+    for malay, english in zip(source.categories, translated.categories, strict=True):
+        add((GLOSSARY_DOMAIN, None, malay), english)
+
+    # body
+    body = article_domain(source.id)
+    headword = normalize_heading(source.title or "")
+    left_units, right_units = list(_units(source)), list(_units(translated))
+    for index in range(max(len(left_units), len(right_units))):
+        if index >= len(left_units):
+            extra = right_units[index]
+            mismatch("the translation has more blocks", 0, "end of file", extra.line,
+                     extra.describe())
+        if index >= len(right_units):
+            missing = left_units[index]
+            mismatch("the translation has fewer blocks", missing.line, missing.describe(), 0,
+                     "end of file")
+        left, right = left_units[index], right_units[index]
+        if (left.kind, left.level) != (right.kind, right.level):
+            mismatch("the structure differs", left.line, left.describe(), right.line,
+                     right.describe())
+        if left.kind == "heading":
+            if not (left.level == 1 and normalize_heading(left.text) == headword):
+                add((body, None, left.text), right.text)
+            continue
+        add((body, None, left.text), right.text)
+        left_links = left.block.links if left.block is not None else ()
+        right_links = right.block.links if right.block is not None else ()
+        for position, link in enumerate(left_links):
+            if not link.internal or not link.text.strip():
+                continue
+            other = right_links[position] if position < len(right_links) else None
+            if other is None or target_key(other.target) != target_key(link.target):
+                notes.append(
+                    f"{dst}:{right.line}: link {position + 1} of the block does not point to "
+                    f"/{link.target} as in {src}:{left.line}; its text was not paired"
+                )
+                continue
+            add((GLOSSARY_DOMAIN, link_context(link.target), link.text), other.text)
+
+    # keep only the layout's messages, each once: the first translation wins
+    layout = {(m.domain, m.context, m.msgid) for m in iter_messages(source)}
+    chosen: dict[MessageKey, str] = {}
+    for key, text in pairs:
+        if key not in layout:
+            continue
+        if key in chosen and chosen[key] != text:
+            notes.append(f"{dst}: '{_short(key[2])}' is translated two ways; the first was kept")
+            continue
+        chosen.setdefault(key, text)
+    return Pairing(translations=tuple(chosen.items()), notes=tuple(notes))
+
+
+def _short(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

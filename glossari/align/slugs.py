@@ -1,0 +1,156 @@
+"""English suggested from a link slug: ``investmentadvisor`` to ``investment advisor``.
+
+A link target with no article still names its term in English, run together. Splitting it needs
+English words: a small frequency-ordered list ships with the package (``words.txt``), and the
+glossary's own English text adds its words. The split with the lowest total cost wins, a word's
+cost growing with the log of its rank (Zipf's law); a slug that known words do not cover entirely
+stays whole rather than being cut into fragments.
+
+Acronyms (``finra`` to ``FINRA``) are recognised when the glossary's text writes the slug in
+capitals (``... Kewangan (FINRA)``), or when a short slug is no word and too poor in vowels to be
+pronounced as one (``etf``, ``nyse``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+__all__ = ["WordList", "acronyms_in", "default_words", "looks_like_acronym", "suggest_english"]
+
+_MAX_WORD = 24
+"""Longest word tried when splitting; longer English words are vanishingly rare."""
+
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True, slots=True)
+class WordList:
+    """Words and their costs for splitting slugs."""
+
+    costs: Mapping[str, float] = field(default_factory=dict)
+    """Lower-case word to cost (``log((rank + 1) * log(N))``)."""
+
+    @classmethod
+    def from_ranked(cls, words: Iterable[str]) -> WordList:
+        """Build from words, most frequent first (a repeated word keeps its first rank)."""
+        ranked: dict[str, int] = {}
+        for word in words:
+            word = word.strip().lower()
+            if word and word.isalpha() and word not in ranked:
+                ranked[word] = len(ranked)
+        scale = math.log(max(len(ranked), 2))
+        return cls({w: math.log((rank + 1) * scale) for w, rank in ranked.items()})
+
+    def extended(self, words: Iterable[str]) -> WordList:
+        """This list plus ``words`` (most frequent first) ranked after every word it has."""
+        ranked = sorted(self.costs, key=self.costs.__getitem__)
+        return WordList.from_ranked([*ranked, *words])
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.lower() in self.costs
+
+    def split(self, letters: str) -> tuple[str, ...]:
+        """Split run-together lower-case letters into words at the lowest cost.
+
+        Letters are split only when known words cover all of them; otherwise they stay whole, as
+        a guess cut around an unknown word (``f in r a``) is worse than no guess.
+
+        >>> words = default_words()
+        >>> words.split("primebrokerage"), words.split("xqzfund")
+        (('prime', 'brokerage'), ('xqzfund',))
+        """
+        n = len(letters)
+        best: list[tuple[float, int]] = [(0.0, 0)] + [(math.inf, -1)] * n
+        for end in range(1, n + 1):
+            for start in range(max(0, end - _MAX_WORD), end):
+                cost = self.costs.get(letters[start:end])
+                if cost is not None and best[start][0] + cost < best[end][0]:
+                    best[end] = (best[start][0] + cost, start)
+        if not letters or math.isinf(best[n][0]):
+            return (letters,) if letters else ()
+        words: list[str] = []
+        end = n
+        while end > 0:
+            start = best[end][1]
+            words.append(letters[start:end])
+            end = start
+        return tuple(reversed(words))
+
+
+@lru_cache(maxsize=1)
+def default_words() -> WordList:
+    """The word list shipped with glossari (``glossari/align/words.txt``)."""
+    text = files("glossari.align").joinpath("words.txt").read_text(encoding="utf-8")
+    return WordList.from_ranked(
+        line for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}\b")
+
+
+def acronyms_in(texts: Iterable[str]) -> frozenset[str]:
+    """Words written in capitals (two letters or more) in ``texts``, lower-cased.
+
+    >>> sorted(acronyms_in(["Pihak Berkuasa Kawal Selia Industri Kewangan ( [FINRA ), x](/finra)",
+    ...                     "Dalam dunia kewangan, A ialah huruf."]))
+    ['finra']
+    """
+    return frozenset(m.group().lower() for t in texts for m in _CAPITALS.finditer(t))
+
+
+def looks_like_acronym(slug: str, words: WordList | None = None) -> bool:
+    """True for a short slug that is no word and has too few vowels to be read as one.
+
+    >>> looks_like_acronym("etf"), looks_like_acronym("nyse"), looks_like_acronym("tax")
+    (True, True, False)
+    >>> looks_like_acronym("finra"), looks_like_acronym("broker")
+    (False, False)
+    """
+    words = words if words is not None else default_words()
+    if not (2 <= len(slug) <= 6 and slug.isascii() and slug.isalpha()) or slug in words:
+        return False
+    vowels = sum(1 for c in slug.lower() if c in _VOWELS)
+    return vowels * 3 <= len(slug)
+
+
+def suggest_english(
+    slug: str, *, words: WordList | None = None, acronyms: Iterable[str] = ()
+) -> str:
+    """An English headword guessed from a link slug: words split, acronyms in capitals.
+
+    Hyphens are kept (``broker-dealer``); each hyphen-separated part is split on its own.
+    ``acronyms`` are lower-case words the glossary writes in capitals (see :func:`acronyms_in`).
+
+    >>> suggest_english("investmentadvisor"), suggest_english("primebrokerage")
+    ('investment advisor', 'prime brokerage')
+    >>> suggest_english("finra", acronyms={"finra"}), suggest_english("broker-dealer")
+    ('FINRA', 'broker-dealer')
+    >>> suggest_english("Net_Asset_Value"), suggest_english("etf")
+    ('net asset value', 'ETF')
+    """
+    words = words if words is not None else default_words()
+    known = {a.lower() for a in acronyms}
+    parts: list[str] = []
+    for part in slug.split("-"):
+        pieces: list[str] = []
+        for chunk in re.split(r"[^A-Za-z0-9]+", part):
+            if not chunk:
+                continue
+            lower = chunk.lower()
+            if lower in known or looks_like_acronym(lower, words):
+                pieces.append(lower.upper())
+            elif lower.isalpha():
+                pieces.extend(
+                    w.upper() if w in known else w for w in words.split(lower)
+                )
+            else:
+                pieces.append(lower)
+        if pieces:
+            parts.append(" ".join(pieces))
+    return "-".join(parts) if parts else slug

@@ -1,0 +1,59 @@
+"""A Babel extractor, so ``pybabel extract`` reads glossary articles like ``glossari extract``.
+
+Registered in the ``babel.extractors`` entry-point group as ``glossari``; a mapping file such as::
+
+    [glossari: seeds/**.md]
+
+makes ``pybabel extract -F mapping.cfg -o messages.pot .`` produce the messages of every article:
+the same ``(msgctxt, msgid)`` pairs as ``glossari extract``, in one file instead of one per domain
+(Babel has no notion of domains per message). Headwords and link terms carry their msgctxt through
+``pgettext``; each message has the part comment (``headword of accountexecutive``) as ``#.``.
+
+>>> import io
+>>> src = io.BytesIO("---\\ntitle: Kos\\n---\\nHarga.\\n".encode())
+>>> src.name = "seeds/kos.md"
+>>> list(extract_glossari(src, ["gettext", "pgettext"], [], {}))
+[(2, 'pgettext', ('kos', 'Kos'), ['headword of kos']), (4, None, 'Harga.', ['paragraph of kos'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from pathlib import PurePath
+from typing import IO, Any
+
+from glossari.catalog.messages import iter_messages
+from glossari.catalog.template import part_comment
+from glossari.seeds.article import parse_article
+from glossari.seeds.folder import NOT_ARTICLES
+from glossari.seeds.source import decode_article
+
+__all__ = ["extract_glossari"]
+
+
+def extract_glossari(
+    fileobj: IO[bytes],
+    keywords: Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, str | None, str | tuple[str, str], list[str]]]:
+    """Yield ``(lineno, funcname, message, comments)`` for every message of one article.
+
+    The term id is the file's stem (``options["id"]`` overrides it, for a file object without a
+    name). ``comment_tags`` does not apply: every message gets its part comment.
+    """
+    del comment_tags  # articles have no translator comments to filter
+    name = str(getattr(fileobj, "name", "") or "article.md")
+    term_id = str(options.get("id") or PurePath(name).stem)
+    if term_id.casefold() in NOT_ARTICLES:  # seeds/README.md documents the folder
+        return
+    text = decode_article(fileobj.read(), source=name)
+    term = parse_article(text, term_id=term_id, source=name)
+    with_context = "pgettext" in keywords
+    for message in iter_messages(term):
+        comments = [part_comment(message)]
+        line = message.location.line
+        if message.context is not None and with_context:
+            yield (line, "pgettext", (message.context, message.msgid), comments)
+        else:
+            yield (line, None, message.msgid, comments)

@@ -1,0 +1,291 @@
+"""Bring a catalog up to date with its template, with GNU msgmerge's semantics.
+
+- Entries come in template order; an exact ``(msgctxt, msgid)`` match keeps its translation,
+  translator comments and flags, and takes the template's ``#.`` comments and ``#:`` references.
+- A new message with no exact match but a similar old one (ratio >= 0.6, same msgctxt preferred)
+  gets the old translation, the ``fuzzy`` flag and ``#|`` lines with the old source.
+- An old message that left the template becomes obsolete (``#~``) with its translation, never
+  dropped; obsolete messages stay obsolete, and one whose key comes back is revived.
+- The existing header is kept (only ``POT-Creation-Date`` follows the template); a new catalog
+  gets a header with ``Language``, CLDR ``Plural-Forms`` (from Babel) and UTF-8, and EMPTY
+  msgstr everywhere: GNU ``msginit`` copies the Malay msgid into an English msgstr, and the
+  catalog then claims to be 100% translated while it is still Malay.
+- An entry the merge did not change keeps :attr:`Entry.raw`, so its bytes (a translator's
+  wrapping, ``#~|`` lines) survive.
+
+Fuzzy matching indexes old msgids by character trigrams and scores only a bounded set of
+candidates, so it is not quadratic. Unlike msgmerge, only the old messages that did not keep an
+exact match are candidates: a translation moves with its changed source instead of being copied
+to every lookalike, and a 265,000-message catalog with a few changes merges in seconds.
+
+>>> from glossari.catalog.pofile import Entry, PoFile
+>>> pot = PoFile(header=None, entries=(Entry(msgid="Kos tetap"),))
+>>> po = merge(pot, None, lang="en")
+>>> po.header_fields()["Plural-Forms"], po.entries[0].msgstr
+('nplurals=2; plural=(n != 1);', '')
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from glossari.catalog.pofile import Entry, PoFile, parse_plural_count
+from glossari.errors import CatalogError
+
+__all__ = ["FUZZY_THRESHOLD", "merge", "new_header"]
+
+FUZZY_THRESHOLD = 0.6
+"""Minimum similarity (difflib ratio) for a fuzzy match, as msgmerge's FUZZY_THRESHOLD."""
+
+_RAREST_TRIGRAMS = 16
+_CANDIDATES = 8
+
+Key = tuple[str | None, str]
+
+
+def _plural_forms(lang: str) -> str:
+    # imported here: Babel's locale data loads slowly and most commands never need it
+    import babel
+    from babel.messages.plurals import get_plural
+
+    try:
+        babel.Locale.parse(lang.replace("-", "_"))
+        return str(get_plural(lang.replace("-", "_")))
+    except (ValueError, babel.UnknownLocaleError):
+        raise CatalogError(
+            f"unknown language code {lang!r}",
+            path=f"locale/{lang}",
+            hint="use an ISO 639 code Babel knows, such as en, ms, id or en_GB",
+        ) from None
+
+
+def new_header(template: PoFile, *, lang: str) -> Entry:
+    """The header of a new catalog for ``lang`` made from ``template``."""
+    plural_forms = _plural_forms(lang)
+    fields = template.header_fields()
+    lines = [
+        ("Project-Id-Version", fields.get("Project-Id-Version") or "glossari"),
+        ("Report-Msgid-Bugs-To", fields.get("Report-Msgid-Bugs-To")),
+        ("POT-Creation-Date", fields.get("POT-Creation-Date")),
+        ("Language", lang),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", plural_forms),
+        ("X-Domain", fields.get("X-Domain")),
+    ]
+    msgstr = "".join(f"{name}: {value}\n" for name, value in lines if value is not None)
+    return Entry(msgid="", msgstr=msgstr)
+
+
+def _updated_header(header: Entry, template: PoFile) -> Entry:
+    created = template.header_fields().get("POT-Creation-Date")
+    if created is None:
+        return header
+    lines = header.msgstr.split("\n")
+    for index, line in enumerate(lines):
+        name, sep, value = line.partition(":")
+        if sep and name.strip() == "POT-Creation-Date":
+            if value.strip() == created:
+                return header
+            lines[index] = f"POT-Creation-Date: {created}"
+            return header.with_changes(msgstr="\n".join(lines))
+    return header
+
+
+def _trigrams(text: str) -> set[str]:
+    folded = f"  {text.casefold()} "
+    return {folded[i : i + 3] for i in range(len(folded) - 2)}
+
+
+def _matcher(a: str, b: str) -> SequenceMatcher[str]:
+    # characters for short texts (one changed letter matters), words for long ones: comparing
+    # paragraphs letter by letter costs difflib seconds and says nothing more
+    if max(len(a), len(b)) <= 80:
+        return SequenceMatcher(None, a, b, autojunk=False)
+    return SequenceMatcher(None, a.split(" "), b.split(" "), autojunk=False)
+
+
+class _FuzzyIndex:
+    """Old translated messages by trigram, for bounded-cost similarity search."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries = list(entries)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for number, entry in enumerate(self.entries):
+            for gram in _trigrams(entry.msgid):
+                self.postings[gram].append(number)
+
+    def best(self, entry: Entry) -> Entry | None:
+        if not self.entries:
+            return None
+        grams = [g for g in _trigrams(entry.msgid) if g in self.postings]
+        rarest = heapq.nsmallest(_RAREST_TRIGRAMS, grams, key=lambda g: len(self.postings[g]))
+        hits: Counter[int] = Counter()
+        for gram in rarest:
+            hits.update(self.postings[gram])
+        best: tuple[bool, float] | None = None
+        found: Entry | None = None
+        for number, _ in hits.most_common(_CANDIDATES):
+            candidate = self.entries[number]
+            matcher = _matcher(entry.msgid, candidate.msgid)
+            if (
+                matcher.real_quick_ratio() < FUZZY_THRESHOLD
+                or matcher.quick_ratio() < FUZZY_THRESHOLD
+            ):
+                continue
+            ratio = matcher.ratio()
+            if ratio < FUZZY_THRESHOLD:
+                continue
+            score = (candidate.msgctxt == entry.msgctxt, ratio)
+            if best is None or score > best:
+                best, found = score, candidate
+        return found
+
+
+def _forms(entry: Entry, plural: bool, nplurals: int) -> tuple[str, tuple[str, ...]]:
+    """(msgstr, msgstr_plural) of ``entry``'s translation shaped for a (non-)plural message."""
+    if not plural:
+        return entry.translations[0] if entry.translations else "", ()
+    forms = entry.translations if entry.msgid_plural is not None else (entry.msgstr,)
+    forms = tuple(forms[:nplurals]) + ("",) * max(0, nplurals - len(forms))
+    return "", forms
+
+
+def _empty(template_entry: Entry, nplurals: int) -> Entry:
+    plural = template_entry.msgid_plural is not None
+    return template_entry.with_changes(
+        msgstr="",
+        msgstr_plural=("",) * nplurals if plural else (),
+        flags=tuple(f for f in template_entry.flags if f != "fuzzy"),
+        translator_comments=(),
+        previous_msgctxt=None,
+        previous_msgid=None,
+        obsolete=False,
+        line=0,
+    )
+
+
+def _carry(old: Entry, new: Entry, nplurals: int) -> Entry:
+    """``old`` (exact match, maybe obsolete) updated with the template's comments and refs."""
+    plural = new.msgid_plural is not None
+    if (
+        not old.obsolete
+        and old.extracted_comments == new.extracted_comments
+        and old.references == new.references
+        and old.msgid_plural == new.msgid_plural
+        and (not plural or len(old.msgstr_plural) == nplurals)
+    ):
+        return old  # untouched: its raw bytes stay
+    msgstr, forms = _forms(old, plural, nplurals)
+    return old.with_changes(
+        extracted_comments=new.extracted_comments,
+        references=new.references,
+        msgid_plural=new.msgid_plural,
+        msgstr=msgstr,
+        msgstr_plural=forms,
+        obsolete=False,
+        line=0,
+    )
+
+
+def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
+    msgstr, forms = _forms(old, new.msgid_plural is not None, nplurals)
+    flags = ("fuzzy", *(f for f in new.flags if f != "fuzzy"))
+    return new.with_changes(
+        msgstr=msgstr,
+        msgstr_plural=forms,
+        flags=flags,
+        translator_comments=old.translator_comments,
+        previous_msgctxt=old.msgctxt if old.msgctxt != new.msgctxt else None,
+        previous_msgid=old.msgid,
+        obsolete=False,
+        line=0,
+    )
+
+
+def _obsolete(old: Entry) -> Entry:
+    if old.obsolete:
+        return old
+    return old.with_changes(
+        obsolete=True,
+        references=(),
+        extracted_comments=(),
+        flags=("fuzzy",) if old.fuzzy else (),
+        line=0,
+    )
+
+
+def merge(template: PoFile, catalog: PoFile | None, *, lang: str) -> PoFile:
+    """``catalog`` brought up to date with ``template`` (a new catalog when None).
+
+    Raises :class:`CatalogError` for an unknown language code (new catalog only).
+    """
+    if catalog is None:
+        header = new_header(template, lang=lang)
+        nplurals = parse_plural_count(_header_value(header, "Plural-Forms")) or 2
+        entries = tuple(_empty(e, nplurals) for e in template.entries if not e.obsolete)
+        return PoFile(header=header, entries=entries)
+
+    header = (
+        _updated_header(catalog.header, template)
+        if catalog.header is not None
+        else new_header(template, lang=lang)
+    )
+    nplurals = PoFile(header=header, entries=()).nplurals or 2
+    current: dict[Key, Entry] = {}
+    obsolete: dict[Key, Entry] = {}
+    for entry in catalog.entries:
+        (obsolete if entry.obsolete else current).setdefault(entry.key, entry)
+    wanted = [e for e in template.entries if not e.obsolete]
+    template_keys = {e.key for e in wanted}
+
+    # old translations that lost their exact match: the candidates for fuzzy matching
+    orphans = [
+        e
+        for e in catalog.entries
+        if e.key not in template_keys and e.has_translation and e.msgid != ""
+    ]
+    index: _FuzzyIndex | None = None
+    used: set[int] = set()
+    result: list[Entry] = []
+    revived: set[Key] = set()
+    for new in wanted:
+        old = current.get(new.key)
+        if old is not None:
+            result.append(_carry(old, new, nplurals))
+            continue
+        old = obsolete.get(new.key)
+        if old is not None and old.has_translation:
+            revived.add(new.key)
+            result.append(_carry(old, new, nplurals))
+            continue
+        if orphans:
+            if index is None:
+                index = _FuzzyIndex(orphans)
+            match = index.best(new)
+            if match is not None:
+                if not match.obsolete:
+                    used.add(id(match))
+                result.append(_fuzzy(match, new, nplurals))
+                continue
+        result.append(_empty(new, nplurals))
+
+    # everything else that holds a translation stays, as obsolete, in the old file order
+    tail: list[Entry] = []
+    for entry in catalog.entries:
+        if entry.key in template_keys and not entry.obsolete:
+            continue
+        if entry.obsolete and entry.key in revived:
+            continue
+        if id(entry) in used or not entry.has_translation:
+            continue
+        tail.append(_obsolete(entry))
+    return PoFile(header=header, entries=(*result, *tail), trailer=catalog.trailer)
+
+
+def _header_value(header: Entry, name: str) -> str:
+    return PoFile(header=header, entries=()).header_fields().get(name, "")

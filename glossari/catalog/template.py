@@ -1,0 +1,200 @@
+"""The catalog templates (``.pot``): every message of every article, one :class:`PoFile` per domain.
+
+Which texts are messages and how they are keyed is decided in :mod:`glossari.catalog.messages`;
+this module only orders and merges them. Order is deterministic (terms by id; within a term the
+``glossary`` domain in part order, article domains in source order), so extracting twice gives
+the same bytes. A message that occurs in several places (``Sorotan``) is one entry at its first
+position, with every ``#:`` reference and a ``#.`` comment per distinct part.
+
+>>> from glossari.model import Location, Term
+>>> t = Term(id="kos", title="Kos", categories=("A",), source=Location(path="seeds/kos.md", line=1),
+...          title_line=2, categories_line=3)
+>>> pots = build_templates([t], creation_date="2026-01-01 00:00+0000")
+>>> sorted(pots), [(e.msgctxt, e.msgid, e.extracted_comments) for e in pots["glossary"].entries]
+(['glossary'], [('kos', 'Kos', ('headword of kos',)), (None, 'A', ('category of kos',))])
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from glossari.catalog.messages import GLOSSARY_DOMAIN, Message, iter_messages
+from glossari.catalog.pofile import Entry, PoFile
+from glossari.model import Term
+
+__all__ = [
+    "MAX_COMMENTS",
+    "PROJECT",
+    "build_template",
+    "build_templates",
+    "creation_date_of",
+    "header_for",
+    "now_stamp",
+    "part_comment",
+    "template_messages",
+    "templates_from_messages",
+    "with_creation_date",
+]
+
+MAX_COMMENTS = 5
+"""Most ``#.`` part comments on one entry; the rest are summed up as ``and N more``. A heading
+like ``Sorotan`` occurs in thousands of articles; its references are all kept (tools jump to
+them), but a translator needs only a few examples of what the text is."""
+
+PROJECT = "glossari"
+"""``Project-Id-Version`` of the templates: fixed, so a new glossari version changes no file."""
+
+
+def now_stamp(moment: _dt.datetime | None = None) -> str:
+    """A ``POT-Creation-Date`` value the way xgettext writes it (``2026-11-27 05:20+0000``)."""
+    when = moment if moment is not None else _dt.datetime.now(_dt.UTC)
+    return when.strftime("%Y-%m-%d %H:%M%z")
+
+
+def header_for(domain: str, creation_date: str, *, project: str = PROJECT) -> Entry:
+    """The template header, shaped like xgettext's (fuzzy, placeholders a translator fills)."""
+    fields = (
+        ("Project-Id-Version", project),
+        ("Report-Msgid-Bugs-To", ""),
+        ("POT-Creation-Date", creation_date),
+        ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+        ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+        ("Language-Team", "LANGUAGE <LL@li.org>"),
+        ("Language", ""),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("X-Domain", domain),
+    )
+    return Entry(
+        msgid="",
+        msgstr="".join(f"{name}: {value}\n" for name, value in fields),
+        flags=("fuzzy",),
+        translator_comments=(
+            f"Template of the glossari catalog domain '{domain}'.",
+            "Written by 'glossari extract' from seeds/; do not edit: run 'glossari update'.",
+        ),
+    )
+
+
+def part_comment(message: Message) -> str:
+    """The ``#.`` comment saying which term and part a message is (``headword of kos``)."""
+    return f"{message.part} of {message.term}"
+
+
+@dataclass(slots=True)
+class _Pending:
+    # mutable only while grouping; turned into a frozen Entry at the end
+    first: Message
+    references: list[str] = field(default_factory=list)
+    seen_references: set[str] = field(default_factory=set)
+    comments: list[str] = field(default_factory=list)
+    seen_comments: set[str] = field(default_factory=set)
+
+    def add(self, message: Message) -> None:
+        reference = str(message.location)
+        if reference not in self.seen_references:
+            self.seen_references.add(reference)
+            self.references.append(reference)
+        comment = part_comment(message)
+        if comment not in self.seen_comments:
+            self.seen_comments.add(comment)
+            self.comments.append(comment)
+
+    def entry(self) -> Entry:
+        comments = self.comments
+        if len(comments) > MAX_COMMENTS:
+            # MAX_COMMENTS lines in all: the examples, then the count of the rest
+            shown = comments[: MAX_COMMENTS - 1]
+            comments = [*shown, f"and {len(self.comments) - len(shown)} more"]
+        return Entry(
+            msgid=self.first.msgid,
+            msgctxt=self.first.context,
+            extracted_comments=tuple(comments),
+            references=tuple(self.references),
+        )
+
+
+def templates_from_messages(
+    messages: Iterable[Message], *, creation_date: str, project: str = PROJECT
+) -> dict[str, PoFile]:
+    """Group messages (already in template order) into one template per domain.
+
+    Domains come out sorted (``articles-a`` ... then ``glossary``); a message seen again keeps its
+    first position and gains the new reference and part comment.
+    """
+    domains: dict[str, dict[tuple[str | None, str], _Pending]] = {}
+    for message in messages:
+        pending = domains.setdefault(message.domain, {})
+        slot = pending.get(message.key)
+        if slot is None:
+            slot = pending[message.key] = _Pending(first=message)
+        slot.add(message)
+    return {
+        domain: PoFile(
+            header=header_for(domain, creation_date, project=project),
+            entries=tuple(slot.entry() for slot in domains[domain].values()),
+        )
+        for domain in sorted(domains)
+    }
+
+
+def template_messages(terms: Iterable[Term]) -> Iterable[Message]:
+    """Every message of every article term, in template order (term id, then part/source)."""
+    for term in sorted((t for t in terms if t.kind == "article"), key=lambda t: t.id):
+        yield from iter_messages(term)
+
+
+def build_templates(
+    glossary: Iterable[Term],
+    *,
+    creation_date: str | None = None,
+    project: str = PROJECT,
+) -> dict[str, PoFile]:
+    """One template per domain for the article terms of ``glossary``.
+
+    ``creation_date`` is the ``POT-Creation-Date`` (default: now). To avoid date churn, the
+    ``extract`` command builds with the existing file's date first and keeps the file when the
+    bytes come out equal. The ``glossary`` domain is always present, even when empty.
+    """
+    stamp = creation_date if creation_date is not None else now_stamp()
+    pots = templates_from_messages(template_messages(glossary), creation_date=stamp,
+                                   project=project)
+    pots.setdefault(GLOSSARY_DOMAIN, PoFile(header=header_for(GLOSSARY_DOMAIN, stamp,
+                                                              project=project), entries=()))
+    return pots
+
+
+def build_template(
+    domain: str, messages: Iterable[Message], *, creation_date: str, project: str = PROJECT
+) -> PoFile:
+    """The template of one domain from its messages (empty when there are none)."""
+    pots = templates_from_messages(
+        (m for m in messages if m.domain == domain), creation_date=creation_date, project=project
+    )
+    return pots.get(domain) or PoFile(
+        header=header_for(domain, creation_date, project=project), entries=()
+    )
+
+
+def with_creation_date(pot: PoFile, creation_date: str) -> PoFile:
+    """``pot`` with its header's ``POT-Creation-Date`` replaced."""
+    header = pot.header
+    if header is None:
+        return pot
+    lines = [
+        f"POT-Creation-Date: {creation_date}" if line.startswith("POT-Creation-Date:") else line
+        for line in header.msgstr.split("\n")
+    ]
+    return PoFile(header=header.with_changes(msgstr="\n".join(lines)), entries=pot.entries,
+                  trailer=pot.trailer)
+
+
+def creation_date_of(pot: PoFile | None) -> str | None:
+    """The ``POT-Creation-Date`` of an existing template, or None."""
+    if pot is None:
+        return None
+    return pot.header_fields().get("POT-Creation-Date") or None
+

@@ -1,0 +1,213 @@
+"""A language's catalogs as a lookup, and a term's English side built from them.
+
+``load_translations(root, "en")`` reads ``locale/en/LC_MESSAGES/*.po`` (the ``.po`` files, not the
+``.mo``: a glossary read as a library needs no compile step, and the ``.po`` ships in the wheel);
+``get(domain, context, msgid)`` answers ``(msgstr, status)``. :func:`english_for` turns a Malay
+:class:`~glossari.model.Term` into its :class:`~glossari.model.English` side.
+
+>>> from glossari.catalog.pofile import parse_po
+>>> po = parse_po('msgid ""\\nmsgstr "Content-Type: text/plain; charset=UTF-8\\\\n"\\n\\n'
+...               'msgctxt "kos"\\nmsgid "Kos"\\nmsgstr "Cost"\\n', source="glossary.po")
+>>> tr = Translations({"glossary": po}, lang="en")
+>>> tr.get("glossary", "kos", "Kos"), tr.get("glossary", None, "Harga")
+(('Cost', 'translated'), (None, 'untranslated'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize_heading
+from glossari.catalog.pofile import PoFile, check_domain, load_po
+from glossari.errors import CatalogError
+from glossari.model import Block, English, Section, Status, Term
+from glossari.root import GlossaryRoot
+
+__all__ = [
+    "Coverage",
+    "Translations",
+    "catalog_folder",
+    "check_language",
+    "english_for",
+    "load_translations",
+]
+
+
+def check_language(lang: str, *, path: str = "-l") -> str:
+    """Return ``lang`` when Babel's CLDR data knows it; else raise :class:`CatalogError`.
+
+    ``en``, ``ms``, ``pt_BR`` and ``pt-BR`` are accepted (the folder name is used as given).
+
+    >>> check_language("en")
+    'en'
+    >>> check_language("english")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.CatalogError: -l: unknown language code 'english'; \
+use an ISO 639 code such as en, id or pt_BR
+    """
+    from babel import Locale, UnknownLocaleError
+
+    hint = "use an ISO 639 code such as en, id or pt_BR"
+    if not lang or "/" in lang or "\\" in lang or lang.startswith("."):
+        raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint)
+    try:
+        Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint) from None
+    return lang
+
+
+def catalog_folder(root: GlossaryRoot, lang: str) -> Path:
+    """``locale/LANG/LC_MESSAGES``."""
+    return root.locale / lang / "LC_MESSAGES"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Coverage:
+    """How much of a language's catalogs is translated (current messages only)."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+
+    @property
+    def total(self) -> int:
+        """Current messages: translated + fuzzy + untranslated."""
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        """Translated share of the current messages, 0 to 100 (100 for an empty catalog)."""
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+    def __add__(self, other: Coverage) -> Coverage:
+        return Coverage(translated=self.translated + other.translated,
+                        fuzzy=self.fuzzy + other.fuzzy,
+                        untranslated=self.untranslated + other.untranslated,
+                        obsolete=self.obsolete + other.obsolete)
+
+    @classmethod
+    def of(cls, po: PoFile) -> Coverage:
+        """Count the entries of one catalog."""
+        translated = fuzzy = untranslated = obsolete = 0
+        for entry in po.entries:
+            if entry.obsolete:
+                obsolete += 1
+            elif entry.translated:
+                translated += 1
+            elif entry.fuzzy and entry.has_translation:
+                fuzzy += 1
+            else:
+                untranslated += 1
+        return cls(translated=translated, fuzzy=fuzzy, untranslated=untranslated,
+                   obsolete=obsolete)
+
+
+class Translations:
+    """The current messages of one language's catalogs, by domain and ``(msgctxt, msgid)``."""
+
+    __slots__ = ("_by_domain", "catalogs", "lang")
+
+    def __init__(self, catalogs: Mapping[str, PoFile], *, lang: str) -> None:
+        self.lang = lang
+        """The language code (the folder name under ``locale/``)."""
+        self.catalogs: dict[str, PoFile] = dict(catalogs)
+        """The parsed catalogs by domain."""
+        self._by_domain: dict[str, dict[tuple[str | None, str], tuple[str, Status]]] = {
+            domain: {
+                e.key: (e.msgstr, "fuzzy" if e.fuzzy else "translated")
+                for e in po.entries
+                if not e.obsolete and e.msgstr and e.msgid_plural is None
+            }
+            for domain, po in catalogs.items()
+        }
+
+    def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
+        """``(msgstr, "translated" | "fuzzy")``, or ``(None, "untranslated")``."""
+        found = self._by_domain.get(domain, {}).get((context, msgid))
+        return found if found is not None else (None, "untranslated")
+
+    def text(self, domain: str, context: str | None, msgid: str) -> str | None:
+        """The translation when it is current (not fuzzy), else None."""
+        msgstr, status = self.get(domain, context, msgid)
+        return msgstr if status == "translated" else None
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The domains that have a catalog, sorted."""
+        return tuple(sorted(self.catalogs))
+
+    def coverage(self, domain: str | None = None) -> Coverage:
+        """Counts for one domain, or for all of them."""
+        pos = [self.catalogs[domain]] if domain is not None and domain in self.catalogs else (
+            [] if domain is not None else list(self.catalogs.values()))
+        total = Coverage()
+        for po in pos:
+            total = total + Coverage.of(po)
+        return total
+
+
+def load_translations(root: GlossaryRoot, lang: str) -> Translations:
+    """Read ``locale/LANG/LC_MESSAGES/*.po``; a missing folder gives empty translations.
+
+    Raises :class:`CatalogError` for an unknown language code, an unreadable catalog (with its
+    line), or a catalog whose header ``X-Domain`` names another domain than its file name.
+    """
+    check_language(lang)
+    folder = catalog_folder(root, lang)
+    catalogs: dict[str, PoFile] = {}
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.po")):
+            source = _source_name(path, root)
+            po = load_po(path, source=source)
+            check_domain(po, path.stem, source=source)
+            catalogs[path.stem] = po
+    return Translations(catalogs, lang=lang)
+
+
+def _source_name(path: Path, root: GlossaryRoot) -> str:
+    try:
+        return path.relative_to(root.path).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def english_for(term: Term, translations: Translations) -> English:
+    """The English side of an article term from the catalogs.
+
+    The headword's status is the catalog's (``translated``, ``fuzzy`` or ``untranslated``); a fuzzy
+    headword is given (marked so), fuzzy body text is not. Body blocks without a current
+    translation stay in Malay, so the English body always has the Malay body's shape.
+    """
+    tr = translations
+    title, status = tr.get(GLOSSARY_DOMAIN, term.id, term.title) if term.title else (
+        None, "untranslated")
+    body = article_domain(term.id)
+    headword = normalize_heading(term.title or "")
+
+    def block(b: Block) -> Block:
+        english = tr.text(body, None, b.text)
+        return replace(b, text=english) if english is not None else b
+
+    sections: list[Section] = []
+    for s in term.sections:
+        if s.level == 1 and normalize_heading(s.heading) == headword:
+            # the title heading is the headword's message, not a body message
+            heading = title if status == "translated" and title else s.heading
+        elif s.heading:
+            heading = tr.text(body, None, s.heading) or s.heading
+        else:
+            heading = ""
+        sections.append(replace(s, heading=heading, blocks=tuple(block(b) for b in s.blocks)))
+    return English(
+        title=title,
+        status=status,
+        description=tr.text(GLOSSARY_DOMAIN, None, term.description) if term.description else None,
+        categories=tuple(tr.text(GLOSSARY_DOMAIN, None, c) for c in term.categories),
+        sections=tuple(sections),
+        highlights=tuple(block(b) for b in term.highlights),
+    )

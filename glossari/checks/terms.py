@@ -1,0 +1,208 @@
+"""Term consistency (``T4xx``): the glossary's own pairs applied to every translation.
+
+The termbase of a language is what its translators approved in the ``glossary`` catalog: each
+article's headword (msgctxt = term id) and each link text (msgctxt = ``/`` + target), translated
+and not fuzzy. Link texts the source checks find suspicious (``S120``) are not terms.
+
+- ``T401``: a translated message whose Malay contains a term must contain that term's English
+  (case-insensitive, hyphens and spaces alike, an English plural ``-s``/``-es``/``-ies`` allowed;
+  for ``Name (ACR)`` the name or the acronym alone will do).
+- ``T402``: two different terms whose English headwords are the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from glossari.align.resolve import TargetIndex, resolve, target_key
+from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
+from glossari.checks.catalogs import LanguageCatalogs
+from glossari.checks.codes import finding
+from glossari.checks.parity import strip_link_targets
+from glossari.checks.source import suspicious_link_text
+from glossari.diagnostics import Finding
+from glossari.model import Term
+from glossari.text import lookup_key
+
+__all__ = ["TermEntry", "Termbase", "english_pattern", "shared_english", "termbase"]
+
+_WORD = re.compile(r"\w+")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_fold(strip_link_targets(text))))
+
+
+def _pluralizable(word: str) -> str:
+    escaped = re.escape(word)
+    if len(word) > 2 and word.endswith("y"):
+        return f"(?:{escaped}(?:s|es)?|{re.escape(word[:-1])}ies)"
+    return f"{escaped}(?:s|es)?"
+
+
+def english_pattern(english: str) -> re.Pattern[str] | None:
+    """A regex that finds ``english`` in a folded, hyphen-free translation.
+
+    >>> p = english_pattern("Account executive")
+    >>> bool(p.search("two account executives met")), bool(p.search("accounts executive"))
+    (True, False)
+    >>> bool(english_pattern("Agency").search("the agencies")),
+    (True,)
+    >>> bool(english_pattern("Financial Industry Regulatory Authority (FINRA)").search("finra"))
+    True
+    """
+    names = [english]
+    match = re.fullmatch(r"\s*(.*?)\s*\(([^()]+)\)\s*", english)
+    if match is not None:
+        names = [match.group(1), match.group(2)]
+    alternatives = []
+    for name in names:
+        words = _WORD.findall(_fold(name))
+        if not words:
+            continue
+        body = r"\s+".join([re.escape(w) for w in words[:-1]] + [_pluralizable(words[-1])])
+        alternatives.append(body)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TermEntry:
+    """One approved pair of the termbase."""
+
+    identity: str
+    """Which term it is: an article id, or ``/`` + the normalized target of a link-only term."""
+    malay: str
+    english: str
+    context: str
+    """The msgctxt of the defining message (term id or ``/target``)."""
+    path: str
+    """The catalog defining it."""
+    line: int
+    pattern: re.Pattern[str] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Termbase:
+    """The approved pairs, indexed by the first Malay word for fast phrase matching."""
+
+    entries: tuple[TermEntry, ...]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], TermEntry], ...]]
+
+    def find(self, malay: str) -> list[TermEntry]:
+        """The terms whose Malay occurs in ``malay``, leftmost-longest, each once."""
+        tokens = _tokens(malay)
+        found: dict[str, TermEntry] = {}
+        i = 0
+        while i < len(tokens):
+            step = 1
+            for phrase, entry in self.by_first.get(tokens[i], ()):
+                if tokens[i:i + len(phrase)] == phrase:
+                    found.setdefault(entry.identity + "\0" + entry.english, entry)
+                    step = len(phrase)
+                    break
+            i += step
+        return list(found.values())
+
+
+def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
+    """The approved pairs of ``catalogs.lang`` (see the module documentation)."""
+    articles = [t for t in terms if t.kind == "article"]
+    index = TargetIndex.build(articles)
+    entries: list[TermEntry] = []
+
+    def add(identity: str, malay: str, context: str) -> None:
+        found = catalogs.get(GLOSSARY_DOMAIN, context, malay)
+        if found is None or not found[1].translated:
+            return
+        catalog, entry = found
+        english = entry.msgstr.strip()
+        pattern = english_pattern(english)
+        if pattern is None or not _tokens(malay):
+            return
+        entries.append(TermEntry(identity=identity, malay=malay, english=english,
+                                 context=context, path=catalog.path, line=entry.line,
+                                 pattern=pattern))
+
+    for term in articles:
+        if term.title:
+            add(term.id, term.title, term.id)
+    english_names = {lookup_key(e.english): e.identity for e in entries}
+    for term in articles:
+        for link in term.links:
+            if not link.internal or link.suspicious or suspicious_link_text(link.text):
+                continue
+            key = target_key(link.target)
+            identity = resolve(link.target, index) or english_names.get(key) or "/" + key
+            add(identity, link.text, link_context(link.target))
+
+    by_first: dict[str, list[tuple[tuple[str, ...], TermEntry]]] = {}
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for item in entries:
+        phrase = _tokens(item.malay)
+        if (phrase, item.english) in seen:
+            continue
+        seen.add((phrase, item.english))
+        by_first.setdefault(phrase[0], []).append((phrase, item))
+    ordered = {
+        first: tuple(sorted(items, key=lambda pair: (-len(pair[0]), pair[1].english)))
+        for first, items in by_first.items()
+    }
+    return Termbase(entries=tuple(entries), by_first=ordered)
+
+
+def missing_terms(
+    base: Termbase, msgid: str, translation: str, *, context: str | None, domain: str,
+) -> list[TermEntry]:
+    """The terms whose Malay is in ``msgid`` but whose English is not in ``translation``.
+
+    A headword or link message is the definition of its term, not a use of it: skipped.
+    """
+    if domain == GLOSSARY_DOMAIN and context is not None:
+        return []
+    used = base.find(msgid)
+    if not used:
+        return []
+    english = " ".join(_fold(strip_link_targets(translation)).replace("-", " ").split())
+    english = re.sub(r"[^\w\s]", " ", english)
+    english = " ".join(english.split())
+    return [t for t in used if t.pattern.search(english) is None]
+
+
+def consistency_finding(
+    term: TermEntry, *, path: str, line: int, lang: str, owner: str | None
+) -> Finding:
+    """T401 for one missing term."""
+    return finding(
+        "T401", path=path, line=line, lang=lang, term=owner,
+        message=f"the Malay uses the term '{term.malay}', but the translation lacks its approved "
+        f"English '{term.english}' ({term.path}:{term.line})",
+    )
+
+
+def shared_english(base: Termbase, lang: str) -> Iterator[Finding]:
+    """T402: each term after the first that shares an English headword with another term."""
+    first: dict[str, TermEntry] = {}
+    for entry in sorted(base.entries, key=lambda e: (e.path, e.line)):
+        key = lookup_key(entry.english)
+        if not key:
+            continue
+        other = first.setdefault(key, entry)
+        if other.identity == entry.identity:
+            continue
+        yield finding(
+            "T402", path=entry.path, line=entry.line, lang=lang,
+            term=entry.identity if not entry.identity.startswith("/") else None,
+            message=f"'{entry.malay}' ({entry.context}) has the English '{entry.english}', "
+            f"like '{other.malay}' ({other.context}, line {other.line}); give each term its own "
+            "English, or make them one term",
+        )

@@ -1,0 +1,75 @@
+"""``glossari check [-l LANG] [--format text|json] [--fail-on error|warning]``: quality findings.
+
+Text output: one ``path:line: severity: CODE: message`` line per finding on standard output, then
+a summary on standard error. JSON output: a list of findings (``Finding.as_json()``). Exit 0 when
+no finding reaches ``--fail-on`` (default ``error``), 1 when one does, 2 for bad usage or input
+that cannot be read. The codes are documented in docs/checks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+
+from glossari.cli import Context
+from glossari.diagnostics import SEVERITY_RANK
+
+__all__ = ["configure", "run"]
+
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?")
+
+
+def _lang(value: str) -> str:
+    # the code becomes a folder name: refuse anything that is not a locale name
+    if not _LANG.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a language code (examples: en, ms, pt_BR, sr@latin)"
+        )
+    return value
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``check``'s options."""
+    parser.add_argument(
+        "-l", "--lang", action="append", type=_lang, metavar="LANG",
+        help="check the catalogs of LANG (repeatable; default: every language under locale/)",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: one 'path:line: severity: CODE: message' line per finding "
+                        "(default); json: a list of objects")
+    parser.add_argument("--fail-on", choices=("error", "warning"), default="error",
+                        help="exit 1 when a finding of this severity or worse exists "
+                        "(default: error)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Check the glossary and its catalogs; print the findings and a summary."""
+    # heavy imports (markdown-it-py, the catalog parser) only once the command really runs
+    from glossari.checks import check
+    from glossari.glossary import load_glossary
+
+    root = ctx.root()
+    langs: list[str] | None = args.lang
+    glossary = load_glossary(root, lang=langs[0] if langs else "en")
+    report = check(glossary, root, langs)
+    if args.format == "json":
+        json.dump([f.as_json() for f in report.findings], ctx.stdout, ensure_ascii=False,
+                  indent=2)
+        ctx.stdout.write("\n")
+    else:
+        for f in report.findings:
+            ctx.stdout.write(f"{f}\n")
+    counts = Counter(f.severity for f in report.findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+             for s in ("error", "warning", "info")]
+    summary = f"glossari check: {len(glossary)} terms; " + ", ".join(parts)
+    for lang, coverage in report.coverage:
+        summary += f"; {lang}: {coverage.describe()}"
+    if not report.langs:
+        summary += "; no catalogs to check under locale/"
+    print(summary, file=ctx.stderr)
+    threshold = SEVERITY_RANK[args.fail_on]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
+    return 1 if failing else 0

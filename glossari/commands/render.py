@@ -1,0 +1,70 @@
+"""``glossari render -l LANG [-o DIR] [--min-coverage PCT]``: the articles rebuilt in LANG.
+
+Each ``seeds/<id>.md`` is rendered to ``DIR/<id>.md`` (default ``build/LANG`` in the glossary
+folder; for the read-only bundled glossary, ``build/LANG`` in the current folder). An article
+whose translated share is under ``--min-coverage`` (default 80, as po4a) is not written; standard
+error says which and why, and the exit code is still 0 (like po4a, a partial translation is not
+an error). The source's line endings and byte-order mark are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from glossari.cli import Context
+
+__all__ = ["DEFAULT_MIN_COVERAGE", "configure", "run"]
+
+DEFAULT_MIN_COVERAGE = 80.0
+"""po4a's default threshold (``--keep 80``)."""
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"a percentage is 0 to 100, not {text}")
+    return value
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``render``'s options."""
+    parser.add_argument("-l", "--lang", required=True, help="language to render the articles in")
+    parser.add_argument("-o", "--output", metavar="DIR",
+                        help="folder for the rendered articles (default: build/LANG in the "
+                        "glossary folder, or in the current folder for the bundled glossary)")
+    parser.add_argument("--min-coverage", metavar="PCT", type=_percent,
+                        default=DEFAULT_MIN_COVERAGE,
+                        help="write an article only when at least PCT%% of its parts are "
+                        "translated (default: %(default)g)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Render every article; report those under the threshold on standard error."""
+    from glossari.render import render_folder
+
+    root = ctx.root()
+    if args.output is not None:
+        output = Path(args.output)
+    else:
+        output = (Path.cwd() if root.bundled else root.path) / "build" / args.lang
+    results = render_folder(root, args.lang, output, min_coverage=args.min_coverage)
+    for result in results:
+        for note in result.rendering.notes:
+            print(f"glossari: warning: {note}", file=ctx.stderr)
+        pct = f"{result.rendering.coverage:.0f}%"
+        parts = f"{result.rendering.translated} of {result.rendering.total} parts"
+        if result.path is None:
+            first = sorted(result.rendering.untranslated, key=lambda u: u.line)[:3]
+            where = ", ".join(str(u) for u in first) + (
+                ", ..." if len(result.rendering.untranslated) > 3 else "")
+            print(f"glossari: {result.source}: not written: {pct} translated ({parts}), under "
+                  f"--min-coverage {args.min_coverage:g}%; untranslated: {where}",
+                  file=ctx.stderr)
+        else:
+            state = "wrote" if result.written else "unchanged"
+            print(f"{state} {result.path} ({pct}, {parts})", file=ctx.stdout)
+    return 0

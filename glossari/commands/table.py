@@ -1,0 +1,158 @@
+"""``glossari table``: the bilingual term table as Markdown, CSV, HTML, TBX or JSON.
+
+Markdown goes to standard output unless ``-o FILE`` is given; a file is written atomically (a
+reader never sees half of it) and left untouched when its content would not change. Without
+``--format``, the format follows the extension of ``-o`` (``.csv``, ``.html``, ``.tbx``,
+``.json``, ``.md``), else Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from glossari import __version__
+from glossari._atomic import atomic_write_text
+from glossari.cli import Context
+from glossari.export.rows import STATUSES, Row, rows_from_glossary
+from glossari.glossary import load_glossary
+
+__all__ = ["FORMATS", "configure", "render", "run"]
+
+FORMATS: tuple[str, ...] = ("md", "csv", "html", "tbx", "json")
+"""The ``--format`` choices."""
+
+_BY_SUFFIX = {
+    ".md": "md",
+    ".markdown": "md",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".tbx": "tbx",
+    ".json": "json",
+}
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``table``'s options."""
+    parser.add_argument("-l", "--lang", default="en",
+                        help="language of the translation beside the Malay (default: en)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="output format (default: from the -o extension, else md)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (atomically) instead of standard output")
+    parser.add_argument("--category", metavar="C",
+                        help="only terms with this category (Malay or English; case and "
+                        "accents ignored)")
+    parser.add_argument("--status", choices=STATUSES,
+                        help="only terms whose translation has this status")
+    parser.add_argument("--sort", choices=("ms", "en"), default="ms",
+                        help="sort by the Malay (default) or the translated headword")
+    parser.add_argument("--tbx-version", choices=("2008", "3"), default=None,
+                        help="TBX flavour: 2008 (<martif>, read by translate-toolkit and "
+                        "Weblate; default) or 3 (ISO 30042:2019 <tbx>)")
+    parser.add_argument("--csv-weblate", action="store_true",
+                        help="CSV with Weblate's glossary columns: source, target, context, "
+                        "fuzzy, developer_comments (implies --format csv)")
+    parser.add_argument("--bom", action="store_true",
+                        help="start CSV output with a UTF-8 byte-order mark (for Excel)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Print or write the table; 2 with a one-line message on a contradictory option."""
+    problem = _check(args)
+    if problem:
+        print(f"glossari: error: {problem}", file=ctx.stderr)
+        return 2
+    fmt = _format(args)
+    glossary = load_glossary(ctx.root(), lang=args.lang)
+    rows = rows_from_glossary(
+        glossary, category=args.category, status=args.status, sort=args.sort
+    )
+    if not rows and (args.category or args.status):
+        print("glossari: note: no term matches the filters; the table is empty", file=ctx.stderr)
+    text = render(
+        rows,
+        fmt,
+        lang=args.lang,
+        sort=args.sort,
+        tbx_version=args.tbx_version or "2008",
+        weblate=args.csv_weblate,
+        bom=args.bom,
+    )
+    if args.output and args.output != "-":
+        atomic_write_text(args.output, text)
+        print(f"glossari: {len(rows)} terms written to {args.output}", file=ctx.stderr)
+        return 0
+    buffer = getattr(ctx.stdout, "buffer", None)
+    if buffer is not None:
+        # UTF-8 whatever the locale says, and CSV's CRLF kept as is.
+        ctx.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        ctx.stdout.write(text)
+    return 0
+
+
+def render(
+    rows: list[Row],
+    fmt: str,
+    *,
+    lang: str = "en",
+    sort: str = "ms",
+    tbx_version: str = "2008",
+    weblate: bool = False,
+    bom: bool = False,
+) -> str:
+    """``rows`` in format ``fmt`` (one of :data:`FORMATS`), as the command would write them."""
+    generator = f"glossari {__version__}"
+    if fmt == "csv":
+        from glossari.export.csvtable import render_csv
+
+        return render_csv(rows, weblate=weblate, bom=bom)
+    if fmt == "html":
+        from glossari.export.html import render_html
+
+        return render_html(rows, lang=lang, sort="en" if sort == "en" else "ms",
+                           generator=generator)
+    if fmt == "tbx":
+        from glossari.export.tbx import render_tbx
+
+        return render_tbx(rows, lang=lang, version="3" if tbx_version == "3" else "2008",
+                          generator=generator)
+    if fmt == "json":
+        from glossari.export.jsontable import render_json
+
+        return render_json(rows)
+    if fmt == "md":
+        from glossari.export.markdown import render_markdown
+
+        return render_markdown(rows, lang=lang)
+    raise ValueError(f"unknown table format {fmt!r}")
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.csv_weblate:
+        return "csv"
+    if args.output and args.output != "-":
+        return _BY_SUFFIX.get(Path(args.output).suffix.lower(), "md")
+    return "md"
+
+
+def _check(args: argparse.Namespace) -> str | None:
+    if not _LANG.fullmatch(args.lang):
+        return (f"-l {args.lang!r} is not a language code; "
+                "give one such as en, fr or pt_BR")
+    fmt = _format(args)
+    if args.csv_weblate and fmt != "csv":
+        return f"--csv-weblate makes CSV, not {fmt}; drop --format or --csv-weblate"
+    if args.bom and fmt != "csv":
+        return f"--bom applies to CSV only, not {fmt}; drop --bom"
+    if args.tbx_version and fmt != "tbx":
+        return f"--tbx-version applies to TBX only, not {fmt}; add --format tbx"
+    return None

@@ -1,0 +1,179 @@
+"""``glossari update -l LANG``: the templates into ``locale/LANG/LC_MESSAGES/*.po``.
+
+msgmerge semantics (see :mod:`glossari.catalog.merge`): translations kept, a changed source keeps
+its old translation as fuzzy with ``#|``, a vanished message becomes obsolete (``#~``), never
+deleted. Every catalog is read and merged before any is written, so a broken catalog stops the
+whole run with its ``path:line`` and nothing changes. Catalogs whose bytes would not change are not
+touched. Two updates of one language serialize on a lock; the second waits (or gives up clearly).
+
+The merge is a pure function of the template's and the catalog's bytes, so a domain whose two
+files are byte-identical to the last run's output is skipped without parsing (a small record in
+``.glossari-cache/``); at 30,000 articles, after one article changed, only its two domains merge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossari.catalog.translations import Coverage, catalog_folder, check_language
+from glossari.cli import Context
+from glossari.errors import CatalogError
+from glossari.root import GlossaryRoot
+
+__all__ = ["UpdateResult", "configure", "run", "update"]
+
+_RECORD = "update-v1.json"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``update``'s options."""
+    parser.add_argument("-l", "--lang", required=True, metavar="LANG",
+                        help="language of the catalogs to update (en, id, pt_BR, ...)")
+
+
+@dataclass(slots=True)
+class UpdateResult:
+    """What :func:`update` did."""
+
+    coverage: Coverage = field(default_factory=Coverage)
+    created: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read(path: Path, source: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CatalogError(f"cannot read the file: {error.strerror}", path=source,
+                           hint="check the path and permissions") from None
+
+
+def _name(path: Path, root: GlossaryRoot) -> str:
+    try:
+        return path.relative_to(root.path).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def code_fingerprint() -> str:
+    """A hash of the merge and PO code: a new glossari redoes every merge once."""
+    from glossari import catalog
+
+    digest = hashlib.sha256()
+    for name in ("merge.py", "pofile.py", "mofile.py"):
+        with contextlib.suppress(OSError):
+            digest.update((Path(catalog.__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _load_record(path: Path) -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_record(path: Path, record: dict[str, dict[str, object]]) -> None:
+    from glossari._atomic import atomic_write_text
+
+    with contextlib.suppress(Exception):  # only a speed-up: never fail the update over it
+        path.parent.mkdir(exist_ok=True)
+        atomic_write_text(path, json.dumps(record, sort_keys=True, indent=0) + "\n")
+
+
+def update(root: GlossaryRoot, lang: str) -> UpdateResult:
+    """Merge every ``locale/*.pot`` into ``locale/LANG/LC_MESSAGES/<domain>.po``."""
+    from glossari._atomic import locked
+    from glossari.seeds.cache import CACHE_DIR
+
+    root.require_writable("update")
+    check_language(lang)
+    templates = sorted(root.locale.glob("*.pot")) if root.locale.is_dir() else []
+    if not templates:
+        raise CatalogError("no templates (*.pot) in locale/", path=_name(root.locale, root),
+                           hint="run 'glossari extract' first")
+    folder = catalog_folder(root, lang)
+    cache = root.path / CACHE_DIR
+    cache.mkdir(exist_ok=True)
+    with locked(cache / f"update-{lang}"):
+        return _update_locked(root, lang, templates, folder, cache / _RECORD)
+
+
+def _update_locked(
+    root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, record_path: Path
+) -> UpdateResult:
+    from glossari._atomic import atomic_write_bytes
+    from glossari.catalog.merge import merge
+    from glossari.catalog.pofile import check_domain, decode_po, parse_po, render_po
+
+    record = _load_record(record_path)
+    if record.get("_code", {}).get("fingerprint") != code_fingerprint():
+        record = {}
+    record["_code"] = {"fingerprint": code_fingerprint()}
+    result = UpdateResult()
+    planned: list[tuple[Path, bytes, bool, str, str]] = []  # path, data, new?, key, pot digest
+    for pot_path in templates:
+        domain = pot_path.stem
+        po_path = folder / f"{domain}.po"
+        key = f"{lang}/{domain}"
+        pot_source, po_source = _name(pot_path, root), _name(po_path, root)
+        pot_data = _read(pot_path, pot_source)
+        exists = po_path.exists()
+        po_data = _read(po_path, po_source) if exists else None
+        pot_digest = _digest(pot_data)
+        seen = record.get(key, {})
+        counts = seen.get("counts")
+        if (po_data is not None and seen.get("pot") == pot_digest
+                and seen.get("po") == _digest(po_data) and isinstance(counts, list)
+                and len(counts) == 4):
+            result.coverage = result.coverage + Coverage(
+                translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3])
+            result.unchanged.append(po_path)
+            continue
+        template = parse_po(decode_po(pot_data, source=pot_source), source=pot_source)
+        check_domain(template, domain, source=pot_source)
+        catalog = None
+        if po_data is not None:
+            catalog = parse_po(decode_po(po_data, source=po_source), source=po_source)
+            check_domain(catalog, domain, source=po_source)
+        merged = merge(template, catalog, lang=lang)
+        coverage = Coverage.of(merged)
+        result.coverage = result.coverage + coverage
+        data = render_po(merged).encode("utf-8")
+        record[key] = {"pot": pot_digest, "po": _digest(data),
+                       "counts": [coverage.translated, coverage.fuzzy, coverage.untranslated,
+                                  coverage.obsolete]}
+        planned.append((po_path, data, not exists, key, pot_digest))
+    if planned:
+        folder.mkdir(parents=True, exist_ok=True)
+    for po_path, data, new, _key, _pot in planned:
+        if atomic_write_bytes(po_path, data):
+            (result.created if new else result.written).append(po_path)
+        else:
+            result.unchanged.append(po_path)
+    _save_record(record_path, record)
+    return result
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Update, and print a short summary on standard error."""
+    result = update(ctx.root(), args.lang)
+    c = result.coverage
+    print(
+        f"update {args.lang}: {c.total} messages: {c.translated} translated, {c.fuzzy} fuzzy, "
+        f"{c.untranslated} untranslated, {c.obsolete} obsolete; {len(result.created)} created, "
+        f"{len(result.written)} written, {len(result.unchanged)} unchanged",
+        file=ctx.stderr,
+    )
+    return 0

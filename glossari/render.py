@@ -1,0 +1,394 @@
+"""Articles rebuilt in another language from the seeds and that language's catalogs.
+
+The rendering edits the Malay source in place, line span by line span, so everything the catalogs
+do not cover (front-matter keys and their order, blank lines, list markers, quote markers, code,
+thematic breaks) comes through exactly as written:
+
+- front matter: only the value text of ``title``, ``description`` and ``keywords`` changes; the
+  quoting style is kept (a plain value that would not be valid YAML plain text gets double quotes);
+- headings keep their level; one written without its space (``##Sorotan``) comes out as a proper
+  heading (``## Key Takeaways``);
+- paragraphs, list items and quotes get their translation after the same marker, and each
+  continuation line the same indentation or ``>``;
+- a translation is used only when it is current (not fuzzy) and keeps the source's link targets, in
+  order: a translation that dropped or changed a link is reported and the Malay kept, so link
+  targets never change.
+
+Untranslated parts stay in Malay and are counted: :attr:`Rendering.coverage` is the share of the
+article's parts (title, definition, categories, headings, blocks) that are translated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize_heading
+from glossari.errors import SeedError
+from glossari.model import Block, Location, Status, Term
+from glossari.root import GlossaryRoot
+
+__all__ = [
+    "RenderResult",
+    "Rendering",
+    "TranslationLookup",
+    "link_targets",
+    "output_path",
+    "render_article",
+    "render_folder",
+]
+
+
+class TranslationLookup(Protocol):
+    """One language's catalogs (``glossari.catalog.translations.Translations`` is one)."""
+
+    def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
+        """``(msgstr, status)`` of a message."""
+        ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rendering:
+    """One article rendered in another language."""
+
+    term: str
+    """The term id (the output file is ``<id>.md``)."""
+    text: str
+    """The rendered article (``\\n`` line endings; see :attr:`newline`)."""
+    translated: int
+    """Parts taken from the catalogs."""
+    total: int
+    """Parts in the article (title, definition, categories, headings, blocks)."""
+    untranslated: tuple[Location, ...] = ()
+    """Where the parts left in Malay are, in the source."""
+    notes: tuple[str, ...] = ()
+    """Translations not used, and why (``path:line: ...``)."""
+
+    @property
+    def coverage(self) -> float:
+        """Translated parts as a percentage (100 for an article with no parts)."""
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+_ATX = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?"
+                  r"(?:[ \t]+#+)?[ \t]*$")
+_MALFORMED = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<text>[^\s#].*)$")
+_CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|:$|\s$")
+
+
+def link_targets(text: str) -> tuple[str, ...]:
+    """The link targets in inline Markdown, in order.
+
+    >>> link_targets("a [b](/c) and [d](/e 'title')")
+    ('/c', '/e')
+    """
+    return tuple(m.group(1) for m in _LINK_TARGET.finditer(text))
+
+
+# what the article reader refuses (glossari.seeds.source), and \r, which would split a line
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b-\x0d\x0e-\x1f\x7f\x80-\x9f]")
+# a line starting like this would turn a paragraph into a heading, list, quote, rule or code
+_BLOCK_START = re.compile(
+    r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|(?:[-*_=][ \t]*){3,}$"
+    r"|```|~~~)|^ {4}|^\t", re.MULTILINE)
+
+
+def _unusable(msgid: str, msgstr: str, *, block: bool) -> str | None:
+    """Why a current translation cannot go into the article, or None when it can."""
+    if link_targets(msgstr) != link_targets(msgid):
+        return (f"the translation's links {list(link_targets(msgstr))} differ from the "
+                f"source's {list(link_targets(msgid))}")
+    bad = _UNREADABLE.search(msgstr)
+    if bad is not None:
+        return f"the translation holds the control character U+{ord(bad.group()):04X}"
+    if block and _BLOCK_START.search(msgstr):
+        return "a line of the translation starts with Markdown block syntax"
+    return None
+
+
+def _continuation(prefix: str) -> str:
+    # a list marker becomes as many spaces; quote markers stay, so lazy lines keep their quote
+    return re.sub(r"[-*+]|\d{1,9}[.)]", lambda m: " " * len(m.group()), prefix)
+
+
+def _yaml_value(original: str, new: str) -> str:
+    """``new`` written as a YAML scalar in the style of ``original`` (plain, '...' or "...")."""
+    stripped = original.strip()
+    if stripped.startswith("'") and not _ESCAPE.search(new):
+        return "'" + new.replace("'", "''") + "'"
+    if stripped.startswith('"') or _PLAIN_UNSAFE.search(new) or not new or _ESCAPE.search(new):
+        # JSON's escapes are YAML double-quoted escapes; line separators are escaped too, as the
+        # article reader refuses them raw in the front matter
+        quoted = json.dumps(new, ensure_ascii=False)
+        return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return new
+
+
+class _Renderer:
+    def __init__(self, term: Term, text: str, catalog: TranslationLookup) -> None:
+        self.term = term
+        self.lines = text.split("\n")
+        self.catalog = catalog
+        self.replace: dict[int, tuple[int, list[str]]] = {}  # 0-based start -> (end, lines)
+        self.translated = 0
+        self.total = 0
+        self.untranslated: list[Location] = []
+        self.notes: list[str] = []
+
+    def at(self, line: int) -> Location:
+        return Location(path=self.term.source.path, line=line)
+
+    def lookup(
+        self, domain: str, context: str | None, msgid: str, line: int, *, block: bool = False
+    ) -> str | None:
+        """The current translation of a part, counted; None (and noted) when there is none."""
+        self.total += 1
+        msgstr, status = self.catalog.get(domain, context, msgid)
+        if msgstr and status == "translated":
+            problem = _unusable(msgid, msgstr, block=block)
+            if problem is None:
+                self.translated += 1
+                return msgstr
+            self.notes.append(f"{self.at(line)}: {problem}; kept the Malay")
+        self.untranslated.append(self.at(line))
+        return None
+
+    # front matter ---------------------------------------------------------------------------
+
+    def front_matter(self) -> None:
+        term = self.term
+        if term.title is not None and term.title_line:
+            english = self.lookup(GLOSSARY_DOMAIN, term.id, term.title, term.title_line)
+            self.scalar("title", term.title_line, english)
+        if term.description and term.description_line:
+            english = self.lookup(GLOSSARY_DOMAIN, None, term.description, term.description_line)
+            self.scalar("description", term.description_line, english)
+        if term.categories and term.categories_line:
+            line = term.categories_line
+            names = [self.lookup(GLOSSARY_DOMAIN, None, c, line) or c for c in term.categories]
+            self.keywords(line, names, changed=names != list(term.categories))
+
+    def _value_span(self, key: str, line: int) -> tuple[int, int, str] | None:
+        """(first line index, end index, text before the value) of one key's value.
+
+        ``line`` is where YAML saw the value start: the key's line, or a later one for a value
+        written under its key.
+        """
+        pattern = re.compile(rf"^(\s*{re.escape(key)}\s*:[ \t]*)(.*)$")
+        index = line - 1
+        while index > 0 and pattern.match(self.lines[index]) is None and index > line - 4:
+            index -= 1
+        match = pattern.match(self.lines[index])
+        if match is None:
+            return None
+        end = index + 1
+        fence = self._front_matter_end()
+        while end < fence and (not self.lines[end].strip() or self.lines[end][:1] in " \t"
+                               or (not match.group(2) and self.lines[end].startswith("-"))):
+            end += 1
+        while end > index + 1 and not self.lines[end - 1].strip():
+            end -= 1
+        return index, end, match.group(1)
+
+    def _front_matter_end(self) -> int:
+        for index in range(1, len(self.lines)):
+            if self.lines[index].rstrip() in ("---", "..."):
+                return index
+        return len(self.lines)
+
+    def scalar(self, key: str, line: int, english: str | None) -> None:
+        span = self._value_span(key, line)
+        if english is None or span is None:
+            return
+        index, end, lead = span
+        original = self.lines[index][len(lead):]
+        if end > index + 1 or original.strip()[:1] in (">", "|"):
+            value = json.dumps(" ".join(english.split()), ensure_ascii=False)
+        else:
+            value = _yaml_value(original, " ".join(english.split()))
+        self.replace[index] = (end, [lead + value])
+
+    def keywords(self, line: int, names: list[str], *, changed: bool) -> None:
+        span = self._value_span("keywords", line)
+        if not changed or span is None:
+            return
+        index, end, lead = span
+        original = self.lines[index][len(lead):].strip()
+        if not original and end > index + 1:  # a block list: one "- name" line each
+            item = re.match(r"^(\s*-\s+)", self.lines[index + 1])
+            marker = item.group(1) if item else "  - "
+            self.replace[index] = (end, [lead.rstrip()] + [
+                marker + _yaml_value("", n) for n in names])
+        elif original.startswith("["):
+            self.replace[index] = (end, [lead + "[" + ", ".join(
+                _yaml_value("", n) for n in names) + "]"])
+        else:
+            self.replace[index] = (end, [lead + _yaml_value(original, ", ".join(names))])
+
+    # body -----------------------------------------------------------------------------------
+
+    def body(self) -> None:
+        term = self.term
+        domain = article_domain(term.id)
+        headword = normalize_heading(term.title or "")
+        for section in term.sections:
+            if section.heading:
+                if section.level == 1 and normalize_heading(section.heading) == headword:
+                    # the headword's message: counted once, with the front matter's title
+                    msgstr, status = self.catalog.get(GLOSSARY_DOMAIN, term.id, term.title or "")
+                    english = msgstr if msgstr and status == "translated" else None
+                else:
+                    english = self.lookup(domain, None, section.heading, section.line)
+                text = " ".join(english.split()) if english else section.heading
+                self.heading(section.line, text, force=section.malformed)
+            for block in section.blocks:
+                english = self.lookup(domain, None, block.text, block.line, block=True)
+                if english is not None:
+                    self.block(block, english)
+
+    def heading(self, line: int, text: str, *, force: bool) -> None:
+        index = line - 1
+        source = self.lines[index]
+        match = _ATX.match(source) if not force else None
+        if match is None:
+            match = _MALFORMED.match(source)
+        if match is not None:
+            new = f"{match.group('indent')}{match.group('hashes')} {text}"
+        else:  # a setext heading: the underline on the next line stays
+            new = text
+        if new != source:
+            self.replace[index] = (index + 1, [new])
+
+    def block(self, block: Block, english: str) -> None:
+        index = block.line - 1
+        count = block.text.count("\n") + 1
+        first = self.lines[index]
+        found = first.find(block.text.split("\n", 1)[0])
+        prefix = first[:found] if found >= 0 else _CONTAINER_PREFIX.match(first).group()  # type: ignore[union-attr]
+        rest = _continuation(prefix)
+        new = [prefix + line if i == 0 else (rest + line if line else rest.rstrip())
+               for i, line in enumerate(english.split("\n"))]
+        self.replace[index] = (index + count, new)
+
+    def result(self) -> str:
+        out: list[str] = []
+        index = 0
+        while index < len(self.lines):
+            span = self.replace.get(index)
+            if span is None:
+                out.append(self.lines[index])
+                index += 1
+            else:
+                out.extend(span[1])
+                index = span[0]
+        return "\n".join(out)
+
+
+def render_article(term: Term, text: str, catalog: TranslationLookup) -> Rendering:
+    """Render one article: ``text`` is its decoded source (as read for ``term``).
+
+    >>> from glossari.seeds.article import parse_article
+    >>> class Catalog:
+    ...     def get(self, domain, context, msgid):
+    ...         english = {"Kos": "Cost", "Sorotan": "Key Takeaways"}.get(msgid)
+    ...         return (english, "translated") if english else (None, "untranslated")
+    >>> source = "---\\ntitle: Kos\\n---\\n# Kos\\n\\n##Sorotan\\n\\n- Satu [dua](/x).\\n"
+    >>> r = render_article(parse_article(source, term_id="kos", source="kos.md"), source,
+    ...                    Catalog())
+    >>> print(r.text)
+    ---
+    title: Cost
+    ---
+    # Cost
+    <BLANKLINE>
+    ## Key Takeaways
+    <BLANKLINE>
+    - Satu [dua](/x).
+    <BLANKLINE>
+    >>> r.translated, r.total, [str(u) for u in r.untranslated]
+    (2, 3, ['kos.md:8'])
+    """
+    renderer = _Renderer(term, text, catalog)
+    renderer.front_matter()
+    renderer.body()
+    return Rendering(
+        term=term.id, text=renderer.result(), translated=renderer.translated,
+        total=renderer.total, untranslated=tuple(renderer.untranslated),
+        notes=tuple(renderer.notes),
+    )
+
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenderResult:
+    """One article of :func:`render_folder`."""
+
+    source: str
+    """The seed, as named in messages (``seeds/<id>.md``)."""
+    rendering: Rendering
+    """The rendering (written or not)."""
+    path: Path | None
+    """The output file, or None when under the coverage threshold (not written)."""
+    written: bool = False
+    """True when the file's bytes changed."""
+
+
+def output_path(output: Path, term_id: str) -> Path:
+    """``output/<id>.md``, refusing any id that would lead outside ``output``.
+
+    >>> output_path(Path("build/en"), "kos").as_posix()
+    'build/en/kos.md'
+    >>> output_path(Path("build/en"), "../kos")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.SeedError: ../kos: the term id would write outside build/en; \
+rename the article (ids are plain file names)
+    """
+    name = f"{term_id}.md"
+    path = output / name
+    if Path(name).name != name or name.startswith(".") or not path.resolve().is_relative_to(
+            output.resolve()):
+        raise SeedError("the term id would write outside " + output.as_posix(), path=term_id,
+                        hint="rename the article (ids are plain file names)")
+    return path
+
+
+def render_folder(
+    root: GlossaryRoot, lang: str, output: Path, *, min_coverage: float = 80.0
+) -> tuple[RenderResult, ...]:
+    """Render every article of ``root`` in ``lang`` into ``output`` (created when needed).
+
+    An article under ``min_coverage`` percent is not written (an older rendering of it is left
+    as it was). The source's line endings (LF or CRLF) and byte-order mark are kept. Raises
+    :class:`RootError` when ``output`` is inside the read-only bundled glossary.
+    """
+    from glossari._atomic import atomic_write_bytes
+    from glossari.catalog.translations import load_translations
+    from glossari.seeds.folder import read_seeds
+    from glossari.seeds.source import decode_article
+
+    if root.bundled and output.resolve().is_relative_to(root.path.resolve()):
+        root.require_writable("render into the bundled glossary")
+    catalog = load_translations(root, lang)
+    results: list[RenderResult] = []
+    for term in read_seeds(root.seeds, base=root.path):
+        data = (root.path / term.source.path).read_bytes()
+        text = decode_article(data, source=term.source.path)
+        rendering = render_article(term, text, catalog)
+        if rendering.coverage < min_coverage:
+            results.append(RenderResult(source=term.source.path, rendering=rendering, path=None))
+            continue
+        path = output_path(output, term.id)
+        body = rendering.text.replace("\n", "\r\n") if b"\r\n" in data else rendering.text
+        encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
+        output.mkdir(parents=True, exist_ok=True)
+        written = atomic_write_bytes(path, encoded)
+        results.append(RenderResult(source=term.source.path, rendering=rendering, path=path,
+                                    written=written))
+    return tuple(results)

@@ -1,0 +1,73 @@
+"""Shared helpers for the catalog tests: GNU gettext oracles and a scratch glossary folder."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from glossari.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+GNU = shutil.which("msgfmt") is not None and shutil.which("msgcat") is not None
+needs_gnu = pytest.mark.skipif(not GNU, reason="GNU gettext (msgfmt, msgcat) is not installed")
+
+
+def msgfmt_check(path: Path) -> str:
+    """Run ``msgfmt --check`` on ``path``; fail the test on a non-zero exit. Returns stderr."""
+    done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+def assert_msgcat_fixed_point(path: Path) -> None:
+    """``msgcat`` (what Poedit and Weblate save through) leaves the file byte for byte."""
+    done = subprocess.run(["msgcat", str(path), "-o", "-"], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == path.read_bytes(), f"{path.name} is not a msgcat fixed point"
+
+
+def check_written(path: Path) -> None:
+    """Every oracle for a written .po/.pot."""
+    if GNU:
+        msgfmt_check(path)
+        assert_msgcat_fixed_point(path)
+
+
+def article(title: str, body: str = "", *, description: str | None = None,
+            keywords: str | None = None) -> str:
+    """The text of an article in the seed's format."""
+    front = ["---"]
+    if keywords is not None:
+        front.append(f"keywords: {keywords}")
+    front.append(f"title: {title}")
+    if description is not None:
+        front.append(f"description: {description}")
+    front.append("---")
+    return "\n".join(front) + "\n\n" + body
+
+
+def make_root(tmp: Path, articles: dict[str, str] | None = None, *, seed: bool = False) -> Path:
+    """A glossary folder with ``seeds/`` holding ``articles`` (file stem to text)."""
+    root = tmp / "g"
+    (root / "seeds").mkdir(parents=True)
+    if seed:
+        shutil.copy(REPO / "seeds" / "accountexecutive.md", root / "seeds")
+    for stem, text in (articles or {}).items():
+        (root / "seeds" / f"{stem}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def cli(root: Path, *args: str) -> tuple[int, str]:
+    """Run ``glossari --root ROOT ARGS`` in process; returns (exit code, stderr)."""
+    import contextlib
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--root", str(root), *args])
+    return code, err.getvalue()

@@ -1,0 +1,34 @@
+"""Shared pytest set-up: hypothesis profiles.
+
+Two profiles:
+
+- ``default`` (loaded unless told otherwise): modest example counts, so the whole suite runs in a
+  few minutes on two cores;
+- ``fuzz``: long runs of the fuzz and no-loss tests, for a night or a release
+  (``uv run pytest tests/test_fuzz.py tests/test_no_loss.py --hypothesis-profile=fuzz``, or set
+  ``GLOSSARI_FUZZ=1``). See docs/reliability.md.
+
+Neither profile has a deadline: tests never assert on wall-clock time.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default",
+    max_examples=50,
+    stateful_step_count=20,
+    deadline=None,
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=5_000,
+    stateful_step_count=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+# `--hypothesis-profile=NAME` (hypothesis' own pytest option) loads its profile after this.
+settings.load_profile("fuzz" if os.environ.get("GLOSSARI_FUZZ") else "default")

@@ -1,0 +1,221 @@
+"""``glossari align``: catalogs filled from translated articles (issue 4)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import glossari
+from glossari.align.pairing import StructureMismatch, pair_articles
+from glossari.catalog.pofile import load_po
+from glossari.model import Term
+from glossari.seeds.article import parse_article
+from tests._alignkit import (
+    PARALLEL,
+    SEED_EN,
+    catalogs,
+    cli,
+    ok,
+    parallel_root,
+    prepared,
+    seed_root,
+)
+from tests._catalog_oracles import check_written
+
+EXPECTED = json.loads((PARALLEL / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def aligned(tmp_path: Path) -> Path:
+    """The parallel set after extract, update -l en and align -l en."""
+    root = prepared(parallel_root(tmp_path))
+    ok("align", "-l", "en", PARALLEL / "en", root=root)
+    return root
+
+
+def test_every_headword_pair_and_link(aligned: Path) -> None:
+    g = glossari.load(aligned)
+    for term_id, want in EXPECTED.items():
+        term = g[term_id]
+        assert (term.title, term.en_title, term.english.status) == (
+            want["ms"], want["en"], "translated")
+        assert g.lookup(want["en"]).id == term_id
+        assert [r.link.target for r in g.links_from(term_id)] == want["links"]
+        for ref in g.links_from(term_id):
+            # a target with an article leads to it: no link-only entry for it remains
+            assert ref.target is not None
+            assert ref.target.kind == ("article" if ref.link.target in EXPECTED else "link")
+    link_only = sorted(t.id for t in g if t.kind == "link")
+    assert link_only == ["mutualfund", "securities"]
+    # the translator's link texts now give their English, not the slug
+    assert (g["securities"].en_title, g["securities"].english.status) == (
+        "securities", "translated")
+
+
+def test_catalogs_are_complete_and_gettext_clean(aligned: Path) -> None:
+    for name in catalogs(aligned):
+        path = aligned / "locale" / "en" / "LC_MESSAGES" / name
+        check_written(path)
+        po = load_po(path)
+        assert all(e.translated for e in po.current), name
+    assert all("python-format" not in e.flags
+               for e in load_po(aligned / "locale/en/LC_MESSAGES/articles-h.po").entries)
+
+
+def test_a_second_run_changes_nothing(aligned: Path) -> None:
+    before = catalogs(aligned)
+    out = ok("align", "-l", "en", PARALLEL / "en", root=aligned)
+    assert "no catalog changed" in out
+    assert catalogs(aligned) == before
+
+
+def test_inflected_link_texts_keep_the_first_and_say_so(tmp_path: Path) -> None:
+    root = prepared(parallel_root(tmp_path))
+    code, _, err = cli("align", "-l", "en", PARALLEL / "en", root=root)
+    assert code == 0
+    assert "kept the catalog's 'investment advisor' for 'penasihat pelaburan' (this file " \
+           "says 'investment advisors')" in err
+
+
+def _mismatched(tmp_path: Path) -> Path:
+    """A copy of en/ whose primebrokerage.md turns its first list item into a paragraph."""
+    folder = tmp_path / "en"
+    shutil.copytree(PARALLEL / "en", folder)
+    path = folder / "primebrokerage.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("- Custody of assets", "Custody of assets", 1),
+                    encoding="utf-8")
+    return folder
+
+
+def test_structure_mismatch_writes_nothing_from_that_file(tmp_path: Path) -> None:
+    folder = _mismatched(tmp_path)
+    root = prepared(parallel_root(tmp_path))
+    code, out, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 2
+    line = next(n for n, text in enumerate(
+        (PARALLEL / "ms" / "primebrokerage.md").read_text(encoding="utf-8").splitlines(), 1)
+        if text.startswith("- Jagaan aset"))
+    assert f"seeds/primebrokerage.md:{line} (item) vs {folder}/primebrokerage.md:{line} " \
+           "(paragraph)" in err
+    assert "nothing from" in err
+    g = glossari.load(root)
+    # the other files were aligned; nothing came from primebrokerage.md
+    assert g["hedgefund"].en_title == "Hedge fund"
+    assert g["primebrokerage"].english.status == "untranslated"
+    po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po")
+    assert not [e for e in po.current if e.msgstr]
+    assert "primebrokerage.md: " not in out
+
+
+def test_a_mismatch_alone_leaves_every_catalog_byte_for_byte(tmp_path: Path) -> None:
+    folder = tmp_path / "only"
+    folder.mkdir()
+    shutil.copy(_mismatched(tmp_path) / "primebrokerage.md", folder)
+    root = prepared(parallel_root(tmp_path))
+    before = catalogs(root)
+    assert cli("align", "-l", "en", folder, root=root)[0] == 2
+    assert catalogs(root) == before
+
+
+def _term(text: str, name: str = "x", source: str = "seeds/x.md") -> Term:
+    return parse_article(text, term_id=name, source=source)
+
+
+@pytest.mark.parametrize(("malay", "english", "message"), [
+    ("# A\n\n## B\n\nTeks.\n", "# A\n\n### B\n\nText.\n",
+     "seeds/x.md:7 (heading level 2) vs en/x.md:7 (heading level 3)"),
+    ("# A\n\nTeks.\n\n- satu\n", "# A\n\nText.\n",
+     "seeds/x.md:9 (item) vs en/x.md (end of file)"),
+    ("# A\n\nTeks.\n", "# A\n\nText.\n\n> More.\n",
+     "seeds/x.md (end of file) vs en/x.md:9 (quote)"),
+])
+def test_mismatch_messages(malay: str, english: str, message: str) -> None:
+    front = "---\ntitle: A\n---\n\n"
+    with pytest.raises(StructureMismatch) as caught:
+        pair_articles(_term(front + malay), _term(front + english, source="en/x.md"))
+    assert message in str(caught.value)
+
+
+def test_keyword_count_mismatch() -> None:
+    src = _term("---\ntitle: A\nkeywords: Satu, Dua\n---\nTeks.\n")
+    dst = _term("---\ntitle: A\nkeywords: One\n---\nText.\n", source="en/x.md")
+    with pytest.raises(StructureMismatch, match="keywords differ in number"):
+        pair_articles(src, dst)
+
+
+def test_link_pairs_need_the_same_target() -> None:
+    src = _term("---\ntitle: A\n---\n[satu](/one) dan [dua](/two).\n")
+    dst = _term("---\ntitle: A\n---\n[one](/One) and [three](/three).\n", source="en/x.md")
+    pairing = pair_articles(src, dst)
+    keys = dict(pairing.translations)
+    assert keys[("glossary", "/one", "satu")] == "one"
+    assert ("glossary", "/two", "dua") not in keys
+    assert any("does not point to /two" in n for n in pairing.notes)
+
+
+def test_existing_translations_are_kept_unless_forced(tmp_path: Path) -> None:
+    root = prepared(seed_root(tmp_path))
+    glossary_po = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = glossary_po.read_text(encoding="utf-8")
+    marker = 'msgctxt "accountexecutive"\nmsgid "Eksekutif akaun"\nmsgstr ""'
+    assert marker in text
+    glossary_po.write_text(text.replace(marker, marker[:-2] + '"Account manager"'),
+                           encoding="utf-8")
+    code, out, _ = cli("align", "-l", "en", SEED_EN, root=root)
+    assert code == 0
+    assert "1 kept" in out
+    assert glossari.load(root)["accountexecutive"].en_title == "Account manager"
+    ok("align", "-l", "en", "--force", SEED_EN, root=root)
+    assert glossari.load(root)["accountexecutive"].en_title == "Account executive"
+
+
+def test_fuzzy_translation_is_replaced_only_with_force(tmp_path: Path) -> None:
+    root = prepared(seed_root(tmp_path))
+    path = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = path.read_text(encoding="utf-8")
+    marker = 'msgctxt "/finra"\nmsgid "FINRA ), terpakai kepada"\nmsgstr ""'
+    path.write_text(text.replace(marker, "#, fuzzy\n" + marker[:-2] + '"FINRA rule"'),
+                    encoding="utf-8")
+    ok("align", "-l", "en", SEED_EN, root=root)
+    assert glossari.load(root)["finra"].english.status == "fuzzy"
+    ok("align", "-l", "en", "--force", SEED_EN, root=root)
+    finra = glossari.load(root)["finra"]
+    assert (finra.en_title, finra.english.status) == ("FINRA", "translated")
+    check_written(path)
+
+
+def test_files_without_a_seed_are_skipped(tmp_path: Path) -> None:
+    root = prepared(seed_root(tmp_path))
+    folder = tmp_path / "en"
+    shutil.copytree(SEED_EN, folder)
+    (folder / "nosuch.md").write_text("---\ntitle: X\n---\n", encoding="utf-8")
+    code, _, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0
+    assert "nosuch.md: no seeds/nosuch.md; skipped" in err
+
+
+def test_missing_catalog_is_a_clear_error(tmp_path: Path) -> None:
+    root = seed_root(tmp_path)
+    code, _, err = cli("align", "-l", "en", SEED_EN, root=root)
+    assert code == 2
+    assert "no such catalog" in err
+    assert "glossari update -l en" in err
+
+
+def test_the_bundled_glossary_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli("align", "-l", "en", SEED_EN)
+    assert code == 2
+    assert "read-only" in err
+
+
+def test_bad_language_code(tmp_path: Path) -> None:
+    root = prepared(seed_root(tmp_path))
+    code, _, err = cli("align", "-l", "../x", SEED_EN, root=root)
+    assert code == 2
+    assert "language code" in err

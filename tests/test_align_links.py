@@ -1,0 +1,248 @@
+"""Link resolution, link-only terms and slug suggestions (issue 4)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import glossari
+from glossari.align import TargetIndex, resolve, suggest_english, target_key
+from glossari.align.slugs import WordList, default_words, looks_like_acronym
+from glossari.model import English, Location, Term
+
+REPO = Path(__file__).resolve().parent.parent
+PARALLEL = REPO / "tests" / "data" / "parallel"
+AT = Location(path="seeds/x.md", line=1)
+
+SEED_LINK_TERMS = {
+    # id: (Malay headword, English)
+    "broker-dealer": ("peniaga broker", "broker-dealer"),
+    "investmentadvisor": ("penasihat pelaburan", "investment advisor"),
+    "primebrokerage": ("pembrokeran utama", "prime brokerage"),
+    "finra": (None, "FINRA"),
+}
+
+
+def article(text: str, name: str, root: Path) -> None:
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    (root / "seeds" / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+def write_po(root: Path, domain: str, entries: list[tuple[str | None, str, str, bool]]) -> None:
+    """A minimal English catalog: (msgctxt, msgid, msgstr, fuzzy) entries."""
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"',
+             '"Language: en\\n"', ""]
+    for ctx, msgid, msgstr, fuzzy in entries:
+        if fuzzy:
+            lines.append("#, fuzzy")
+        if ctx is not None:
+            lines.append(f'msgctxt "{ctx}"')
+        lines += [f'msgid "{msgid}"', f'msgstr "{msgstr}"', ""]
+    (folder / f"{domain}.po").write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def seed_only(tmp_path: Path) -> Path:
+    """The shipped seed without any catalog: English can only be suggested."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(REPO / "seeds" / "accountexecutive.md", tmp_path / "seeds")
+    return tmp_path
+
+
+# -- the shipped seed ---------------------------------------------------------------------------
+
+
+def test_seed_has_the_four_link_only_terms_with_suggested_english(seed_only: Path) -> None:
+    g = glossari.load(seed_only)
+    link_terms = {t.id: t for t in g if t.kind == "link"}
+    assert set(link_terms) == set(SEED_LINK_TERMS)
+    for term_id, (malay, english) in SEED_LINK_TERMS.items():
+        term = link_terms[term_id]
+        assert (term.title, term.en_title, term.english.status) == (malay, english, "suggested")
+        assert term.source.path == "seeds/accountexecutive.md"
+    assert link_terms["finra"].source.line == 24
+    assert link_terms["primebrokerage"].source.line == 38
+
+
+def test_shipped_glossary_link_only_terms() -> None:
+    g = glossari.load()
+    for term_id, (malay, english) in SEED_LINK_TERMS.items():
+        term = g[term_id]
+        assert (term.kind, term.title, term.en_title) == ("link", malay, english)
+        assert term.english.status in ("translated", "suggested")
+    assert g.lookup("investment advisor").id == "investmentadvisor"
+    assert g.lookup("FINRA").id == "finra"
+
+
+def test_broken_finra_link_text_is_reported_at_line_24(seed_only: Path) -> None:
+    g = glossari.load(seed_only)
+    found = [f for f in g.findings if f.code == "S103"]
+    assert len(found) == 1
+    f = found[0]
+    assert (f.path, f.line, f.severity, f.term) == (
+        "seeds/accountexecutive.md", 24, "warning", "accountexecutive")
+    assert "FINRA ), terpakai kepada" in f.message
+    assert "unbalanced ')'" in f.message
+    # ... and kept out of the Malay headword
+    assert g["finra"].title is None
+
+
+def test_graph_of_the_seed(seed_only: Path) -> None:
+    g = glossari.load(seed_only)
+    refs = g.links_from("accountexecutive")
+    assert [r.link.target for r in refs] == [
+        "finra", "broker-dealer", "investmentadvisor", "primebrokerage"]
+    assert all(r.target is not None and r.target.kind == "link" for r in refs)
+    assert g.unresolved == refs
+    assert [r.source.id for r in g.backlinks("finra")] == ["accountexecutive"]
+    assert g.backlinks("accountexecutive") == ()
+
+
+def test_translator_english_wins_over_the_suggestion(seed_only: Path) -> None:
+    write_po(seed_only, "glossary", [
+        ("/investmentadvisor", "penasihat pelaburan", "investment adviser", False),
+        ("/primebrokerage", "pembrokeran utama", "prime broker", True),
+    ])
+    g = glossari.load(seed_only)
+    assert (g["investmentadvisor"].en_title, g["investmentadvisor"].english.status) == (
+        "investment adviser", "translated")
+    assert (g["primebrokerage"].en_title, g["primebrokerage"].english.status) == (
+        "prime broker", "fuzzy")
+    assert g["broker-dealer"].english.status == "suggested"
+
+
+def test_no_suggestion_for_a_language_other_than_english(seed_only: Path) -> None:
+    g = glossari.load(seed_only, lang="fr")
+    assert {t.english.status for t in g if t.kind == "link"} == {"untranslated"}
+    assert all(t.en_title is None for t in g if t.kind == "link")
+
+
+def test_a_clean_link_elsewhere_names_the_broken_one(seed_only: Path) -> None:
+    article("---\ntitle: Bon\n---\nLihat [FINRA](/finra) dan [sekuriti](/Securities/).\n",
+            "bon", seed_only)
+    g = glossari.load(seed_only)
+    assert g["finra"].title == "FINRA"
+    # the first link in file order is the source, even though its text is not the headword
+    assert g["finra"].source == Location(path="seeds/accountexecutive.md", line=24)
+    assert g["Securities"].title == "sekuriti"
+    assert [r.source.id for r in g.backlinks("finra")] == ["accountexecutive", "bon"]
+
+
+# -- resolution -----------------------------------------------------------------------------------
+
+
+def test_resolution_by_every_kind_of_name(tmp_path: Path) -> None:
+    article("---\ntitle: Peniaga broker\n---\nTeks.\n", "peniagabroker", tmp_path)
+    article("---\ntitle: Pihak Berkuasa Kawal Selia Industri Kewangan (FINRA)\n---\nTeks.\n",
+            "pbkik", tmp_path)
+    article("---\ntitle: Dana bersama\naliases: unit trust, mutual-fund\n---\nTeks.\n",
+            "danabersama", tmp_path)
+    article(
+        "---\ntitle: Rujukan\n---\n[a](/broker-dealer) [b](/FINRA) [c](/mutualfund) "
+        "[d](/Unit_Trust) [e](/terms/p/peniagabroker.asp#x) [f](https://example.com/finra) "
+        "[g](/tiada)\n", "rujukan", tmp_path)
+    write_po(tmp_path, "glossary", [("peniagabroker", "Peniaga broker", "Broker-dealer", False)])
+    g = glossari.load(tmp_path)
+    targets = {r.link.text: (r.target.id if r.target else None) for r in g.links_from("rujukan")}
+    assert targets == {"a": "peniagabroker", "b": "pbkik", "c": "danabersama",
+                       "d": "danabersama", "e": "peniagabroker", "g": "tiada"}
+    assert [t.id for t in g if t.kind == "link"] == ["tiada"]
+    assert [r.link.text for r in g.unresolved] == ["g"]
+
+
+def test_id_beats_alias_and_clashes_are_reported() -> None:
+    terms = [
+        Term(id="finra", title="FINRA", source=AT),
+        Term(id="a", title="A", meta=(("alias", "finra, x"),), source=AT),
+        Term(id="b", title="B", meta=(("aliases", "X"),), source=AT),
+    ]
+    index = TargetIndex.build(terms)
+    assert resolve("/finra", index) == "finra"
+    assert resolve("/x", index) == "a"
+    assert [(f.code, f.term) for f in index.clashes] == [("S104", "b")]
+
+
+def test_english_headword_resolves_only_when_given() -> None:
+    plain = Term(id="dl", title="Dana lindung nilai", source=AT)
+    with_en = Term(id="dl", title="Dana lindung nilai", source=AT,
+                   english=English(title="Hedge fund", status="translated"))
+    assert resolve("/hedgefund", TargetIndex.build([plain])) is None
+    assert resolve("/hedge-fund", TargetIndex.build([with_en])) == "dl"
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz-_ ", max_size=30))
+@settings(max_examples=80)
+def test_target_key_ignores_case_and_separators(slug: str) -> None:
+    assert target_key(slug.upper()) == target_key(slug)
+    assert target_key("/" + slug.replace("-", "")) == target_key("/" + slug)
+
+
+# -- the parallel set: an unseen glossary ------------------------------------------------------
+
+
+def test_parallel_set_resolves_every_link_between_articles(tmp_path: Path) -> None:
+    shutil.copytree(PARALLEL / "ms", tmp_path / "seeds")
+    expected = json.loads((PARALLEL / "expected.json").read_text(encoding="utf-8"))
+    g = glossari.load(tmp_path)
+    for term_id, want in expected.items():
+        assert g[term_id].title == want["ms"]
+        refs = g.links_from(term_id)
+        assert [r.link.target for r in refs] == want["links"]
+        for ref in refs:
+            assert ref.target is not None
+            assert ref.resolved == (ref.link.target in expected)
+    link_only = {t.id: t for t in g if t.kind == "link"}
+    assert set(link_only) == {"securities", "mutualfund"}
+    assert (link_only["securities"].title, link_only["securities"].en_title) == (
+        "sekuriti", "securities")
+    assert (link_only["mutualfund"].title, link_only["mutualfund"].en_title) == (
+        "dana bersama", "mutual fund")
+    assert len(g.backlinks("securities")) == 2
+    assert not [f for f in g.findings if f.code in ("S103", "S104")]
+
+
+# -- suggestions -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("slug", "english"), [
+    ("investmentadvisor", "investment advisor"),
+    ("primebrokerage", "prime brokerage"),
+    ("broker-dealer", "broker-dealer"),
+    ("mutualfund", "mutual fund"),
+    ("returnoninvestment", "return on investment"),
+    ("exchangetradedfund", "exchange traded fund"),
+    ("nyse", "NYSE"),
+    ("zzqxv", "ZZQXV"),
+    ("qwertyuiop", "qwertyuiop"),  # no known words: left whole, never cut into fragments
+])
+def test_slug_suggestions(slug: str, english: str) -> None:
+    assert suggest_english(slug) == english
+
+
+def test_acronyms_come_from_the_text() -> None:
+    assert suggest_english("finra") == "finra"
+    assert suggest_english("finra", acronyms={"finra"}) == "FINRA"
+    assert not looks_like_acronym("fund")
+
+
+def test_glossary_words_extend_the_list() -> None:
+    words = default_words()
+    assert words.split("leverajfund") == ("leverajfund",)
+    assert words.extended(["leveraj"]).split("leverajfund") == ("leveraj", "fund")
+
+
+@given(st.lists(st.sampled_from(["fund", "market", "risk", "net", "asset", "value", "bond",
+                                 "investment", "advisor", "prime", "brokerage", "hedge"]),
+                min_size=1, max_size=5))
+@settings(max_examples=80)
+def test_a_suggestion_keeps_every_letter(parts: list[str]) -> None:
+    slug = "".join(parts)
+    suggestion = suggest_english(slug, words=WordList.from_ranked(parts))
+    assert suggestion.replace(" ", "").lower() == slug

@@ -1,0 +1,320 @@
+"""Bad articles: each class answered with one line naming path:line, what is wrong and what to do.
+
+Every case is checked three ways: the library raises :class:`SeedError` (a ``ValueError``) with the
+exact path and 1-based line and a hint; ``glossari show`` exits 2 with exactly one line on standard
+error and no traceback; and nothing is written anywhere under the glossary folder.
+
+The small bad files live in ``tests/data/bad/seeds/``; the big ones (20 MB, thousands of nesting
+levels) and the ones a checkout cannot hold (names differing only in case, Windows-reserved names,
+symbolic links) are made in a temporary folder by the tests. Line 0 means "the whole file" (a name
+problem): the message is then ``path: what; hint``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from glossari.cli import main
+from glossari.errors import GlossariError, SeedError
+from glossari.glossary import load_glossary
+from glossari.seeds.article import check_term_id, parse_article, read_article
+
+DATA = Path(__file__).parent / "data" / "bad"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    """File name in seeds/ (the corpus file of the same name, or a generated one)."""
+    line: int
+    what: str
+    """A fragment of what is wrong."""
+    hint: str
+    """A fragment of what to do."""
+
+
+CORPUS = [
+    Case("invalid-yaml.md", 3, "invalid YAML", "fix the YAML syntax"),
+    Case("front-matter-list.md", 2, "front matter is a list", "'title: ...'"),
+    Case("front-matter-scalar.md", 2, "front matter is a single value", "'title: ...'"),
+    Case("unterminated-fence.md", 1, "never closed", "add a line '---'"),
+    Case("complex-key.md", 3, "key is not a plain name", "simple keys"),
+    Case("tagged-key.md", 3, "key is not a plain name", "simple keys"),
+    Case("missing-title.md", 4, "no title", "add 'title:"),
+    Case("no-front-matter.md", 1, "no title", "add 'title:"),
+    Case("empty-title.md", 3, "title is empty", "add 'title:"),
+    Case("list-title.md", 2, "title is a list", "add 'title:"),
+    Case("description-list.md", 4, "description is a list", "one paragraph"),
+    Case("nested-value.md", 3, "nested structure", "plain text value"),
+    Case("duplicate-key.md", 4, "'title' appears twice (first on line 2)", "keep one"),
+    Case("not-utf8.md", 7, "not UTF-8 text (byte 0xff at column 6)", "save the file as UTF-8"),
+    Case("latin1.md", 2, "not UTF-8 text (byte 0xe9", "Latin-1"),
+    Case("empty.md", 1, "the file is empty", "delete the file"),
+    Case("blank.md", 1, "the file is empty", "delete the file"),
+    Case("binary.md", 3, "binary data", "only Markdown articles"),
+    Case("control-character.md", 7, "control character U+0007", "delete it"),
+    Case("c1-control.md", 5, "control character U+0085", "delete it"),
+    Case("line-separator.md", 2, "U+2028 line separator", "replace it with a space"),
+    Case("nested-lists.md", 7, "nested more than 16 levels", "flatten"),
+    Case("nested-quotes.md", 7, "nested more than 16 levels", "flatten"),
+]
+
+_FRONT = b"---\ntitle: Kos\n---\n\n# Kos\n\n"  # the body starts on line 7
+
+
+def _big_article(seeds: Path) -> None:
+    para = b"Kos ialah harga yang dibayar untuk sesuatu barang atau perkhidmatan.\n\n"
+    (seeds / "besar.md").write_bytes(_FRONT + para * (20 * 1024 * 1024 // len(para)))
+
+
+def _deep_lists(seeds: Path) -> None:
+    (seeds / "senarai.md").write_bytes(_FRONT + b"- " * 5000 + b"dalam\n")
+
+
+def _deep_indented_lists(seeds: Path) -> None:
+    # one level per line, each indented two more spaces: 1,000 levels in 1 MB
+    lines = b"".join(b"  " * i + b"- tahap\n" for i in range(1000))
+    (seeds / "inden.md").write_bytes(_FRONT + lines)
+
+
+def _deep_quotes(seeds: Path) -> None:
+    (seeds / "petikan.md").write_bytes(_FRONT + b">" * 5000 + b" petikan\n")
+
+
+def _deep_yaml(seeds: Path) -> None:
+    (seeds / "yaml.md").write_bytes(b"---\ntitle: Kos\nkeywords: " + b"[" * 5000 + b"\n---\n")
+
+
+def _case_twins(seeds: Path) -> None:
+    seed = (DATA / "good" / "yaml11-traps.md").read_bytes()
+    (seeds / "Kos.md").write_bytes(seed)
+    (seeds / "kos.md").write_bytes(seed)
+
+
+def _symlink_outside(seeds: Path) -> None:
+    outside = seeds.parent.parent / "outside.md"
+    outside.write_bytes(b"---\ntitle: Luar\n---\n")
+    (seeds / "pautan.md").symlink_to(outside)
+
+
+def _named(name: str) -> Callable[[Path], None]:
+    def make(seeds: Path) -> None:
+        (seeds / name).write_bytes(b"---\ntitle: Kos\n---\n")
+    return make
+
+
+GENERATED = [
+    (Case("besar.md", 1, "more than the 2048 KiB", "split it"), _big_article),
+    (Case("senarai.md", 7, "nested more than 16 levels", "flatten"), _deep_lists),
+    (Case("inden.md", 23, "nested more than 16 levels", "flatten"), _deep_indented_lists),
+    (Case("petikan.md", 7, "nested more than 16 levels", "flatten"), _deep_quotes),
+    (Case("yaml.md", 3, "deeply nested structure", "plain text value"), _deep_yaml),
+    (Case("kos.md", 0, "differs only in case from seeds/Kos.md", "rename one"), _case_twins),
+    (Case("pautan.md", 0, "outside seeds/", "copy the article into seeds/"), _symlink_outside),
+    (Case("dua kata.md", 0, "not a safe term id", "rename the file"), _named("dua kata.md")),
+    (Case("con.md", 0, "reserved file name on Windows", "rename"), _named("con.md")),
+    (Case("aux.md", 0, "reserved file name on Windows", "rename"), _named("aux.md")),
+    (Case("nul.md", 0, "reserved file name on Windows", "rename"), _named("nul.md")),
+    (Case("COM1.md", 0, "reserved file name on Windows", "rename"), _named("COM1.md")),
+    (Case("lpt1.bak.md", 0, "reserved file name on Windows", "rename"), _named("lpt1.bak.md")),
+    (Case("titik..md", 0, "not a safe term id", "rename"), _named("titik..md")),
+    (Case("-sengkang.md", 0, "not a safe term id", "rename"), _named("-sengkang.md")),
+    (Case("kós.md", 0, "not a safe term id", "rename"), _named("kós.md")),
+]
+
+ALL = [(c, None) for c in CORPUS] + GENERATED
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, int, bytes | str]]:
+    """Every entry under ``root`` (hidden ones too): kind, mtime and content or link target."""
+    found: dict[str, tuple[int, int, bytes | str]] = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            path = Path(dirpath) / name
+            info = path.lstat()
+            if path.is_symlink():
+                found[str(path)] = (0, info.st_mtime_ns, os.readlink(path))
+            elif path.is_dir():
+                found[str(path)] = (1, info.st_mtime_ns, "")
+            else:
+                found[str(path)] = (2, info.st_mtime_ns, path.read_bytes())
+    return found
+
+
+def _make_root(tmp_path: Path, case: Case, make: Callable[[Path], None] | None) -> Path:
+    root = tmp_path / "glossary"
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True)
+    (root / "locale").mkdir()
+    if make is None:
+        shutil.copyfile(DATA / "seeds" / case.name, seeds / case.name)
+    else:
+        make(seeds)
+    return root
+
+
+def _ids(item: tuple[Case, object]) -> str:
+    return item[0].name
+
+
+@pytest.fixture(params=ALL, ids=[_ids(item) for item in ALL])
+def bad_root(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Case, Path]:
+    case, make = request.param
+    return case, _make_root(tmp_path, case, make)
+
+
+def _check_error(error: GlossariError, case: Case) -> None:
+    assert isinstance(error, SeedError)
+    assert isinstance(error, ValueError)
+    assert error.path == f"seeds/{case.name}"
+    assert error.line == case.line
+    assert case.what in error.message
+    assert case.hint in error.hint
+    where = f"seeds/{case.name}:{case.line}" if case.line else f"seeds/{case.name}"
+    assert str(error) == f"{where}: {error.message}; {error.hint}"
+    assert "\n" not in str(error)
+
+
+def test_library_raises_seed_error(bad_root: tuple[Case, Path]) -> None:
+    case, root = bad_root
+    before = _snapshot(root)
+    with pytest.raises(SeedError) as caught:
+        load_glossary(root)
+    _check_error(caught.value, case)
+    assert _snapshot(root) == before
+
+
+def test_cli_prints_one_line_and_exits_2(
+    bad_root: tuple[Case, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    case, root = bad_root
+    before = _snapshot(root)
+    assert main(["--root", str(root), "show", "kos"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    where = f"seeds/{case.name}:{case.line}" if case.line else f"seeds/{case.name}"
+    assert lines[0].startswith(f"glossari: error: {where}: "), lines[0]
+    assert case.what in lines[0]
+    assert case.hint in lines[0][lines[0].index(case.what) + len(case.what):]
+    assert "Traceback" not in err
+    assert _snapshot(root) == before
+
+
+@pytest.mark.parametrize("name", [c.name for c in CORPUS])
+def test_read_article_names_the_file(name: str) -> None:
+    case = next(c for c in CORPUS if c.name == name)
+    with pytest.raises(SeedError) as caught:
+        read_article(DATA / "seeds" / name, source=f"seeds/{name}")
+    _check_error(caught.value, case)
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [("latin1.md", None), ("besar.md", _big_article), ("kos.md", _case_twins),
+     ("pautan.md", _symlink_outside)],
+)
+def test_real_process_exits_2_without_traceback(
+    tmp_path: Path, name: str, make: Callable[[Path], None] | None
+) -> None:
+    case = next(c for c, _ in ALL if c.name == name)
+    root = _make_root(tmp_path, case, make)
+    before = _snapshot(root)
+    done = subprocess.run(
+        [sys.executable, "-m", "glossari", "--root", str(root), "show", "kos"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    where = f"seeds/{name}:{case.line}" if case.line else f"seeds/{name}"
+    assert lines[0].startswith(f"glossari: error: {where}: ")
+    assert case.what in lines[0]
+    assert _snapshot(root) == before
+
+
+@pytest.mark.parametrize(
+    ("term_id", "what"),
+    [
+        ("../x", "not a safe term id"),
+        ("..", "not a safe term id"),
+        ("a/b", "not a safe term id"),
+        ("a\\b", "not a safe term id"),
+        ("", "not a safe term id"),
+        ("dua kata", "not a safe term id"),
+        (".tersembunyi", "not a safe term id"),
+        ("titik.", "not a safe term id"),
+        ("kos\x00", "not a safe term id"),
+        ("con", "reserved file name on Windows"),
+        ("Aux", "reserved file name on Windows"),
+        ("nul.tar", "reserved file name on Windows"),
+        ("prn", "reserved file name on Windows"),
+        ("com9", "reserved file name on Windows"),
+    ],
+)
+def test_check_term_id_refuses_unsafe_ids(term_id: str, what: str) -> None:
+    with pytest.raises(SeedError) as caught:
+        check_term_id(term_id, source=f"seeds/{term_id}.md")
+    assert what in caught.value.message
+    assert caught.value.path == f"seeds/{term_id}.md"
+    assert "rename the file" in caught.value.hint
+
+
+@pytest.mark.parametrize("term_id", ["kos", "broker-dealer", "401k", "a.b_c-d", "Kos2", "console"])
+def test_check_term_id_accepts_safe_ids(term_id: str) -> None:
+    assert check_term_id(term_id, source="x") == term_id
+
+
+# --- good but messy: must be read, not refused ---------------------------------------------------
+
+
+def test_bom_crlf_and_spaceless_heading_are_read(tmp_path: Path) -> None:
+    term = read_article(DATA / "good" / "bom-crlf.md", source="seeds/bom-crlf.md")
+    assert (term.title, term.description) == ("Kos", "Harga.")
+    assert [(s.heading, s.level, s.line) for s in term.sections] == [("Kos", 1, 6),
+                                                                      ("Sorotan", 2, 8)]
+    assert [b.text for b in term.highlights] == ["Satu."]
+    assert [(f.code, f.line) for f in term.findings] == [("S101", 8)]
+
+
+def test_yaml_1_1_traps_stay_strings() -> None:
+    term = read_article(DATA / "good" / "yaml11-traps.md", source="seeds/yaml11-traps.md")
+    assert term.title == "yes"
+    assert term.description == "2021-01-01"
+    assert term.categories == ("on", "off", "1e3", "0x1F")
+    assert dict(term.meta)["no"] == "012"
+    assert dict(term.meta)["updated"] == "2021-01-01 10:00:00"
+
+
+def test_messy_but_good_glossary_loads_and_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "glossary"
+    (root / "seeds").mkdir(parents=True)
+    (root / "locale").mkdir()
+    for path in (DATA / "good").iterdir():
+        shutil.copyfile(path, root / "seeds" / path.name)
+    assert len(load_glossary(root)) == 2
+    assert main(["--root", str(root), "show", "bom-crlf"]) == 0
+    out, err = capsys.readouterr()
+    assert "Kos" in out
+    assert "Traceback" not in err
+
+
+def test_sixteen_levels_are_kept_whole() -> None:
+    # the limit refuses depth 17; depth 16 must keep every item's text (markdown-it-py would
+    # silently drop what lies deeper than its maxNesting)
+    lines = "".join("  " * i + f"- tahap{i}\n" for i in range(16))
+    term = parse_article("---\ntitle: K\n---\n\n" + lines, term_id="k", source="k.md")
+    texts = [b.text for s in term.sections for b in s.blocks]
+    assert texts == [f"tahap{i}" for i in range(16)]

@@ -1,0 +1,234 @@
+"""Catalog checks (C2xx): each code on a tiny glossary whose English catalog has exactly that
+defect, at the catalog line of the entry, and the same glossary without it is clean of that code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _checkkit import ENGLISH, Kit, codes, with_catalog
+
+from glossari.catalog.pofile import parse_po
+from glossari.checks import check
+from glossari.checks.catalogs import file_coverage, load_language
+from glossari.checks.codes import CODES
+from glossari.errors import CatalogError
+from glossari.glossary import load_glossary
+
+GLOSSARY = "locale/en/LC_MESSAGES/glossary.po"
+ARTICLES_K = "locale/en/LC_MESSAGES/articles-k.po"
+PARAGRAPH = next(k for k in ENGLISH if k[1].startswith("Kos jualan termasuk"))
+ITEM = next(k for k in ENGLISH if k[1].startswith("Pada tahun 2021"))
+DEFINITION = next(k for k in ENGLISH if k[1].startswith("Kos jualan ialah"))
+
+
+def only(found: list[object], code: str) -> list[tuple[str, int]]:
+    return codes(found, code)  # type: ignore[arg-type]
+
+
+def test_the_clean_catalog_reports_only_infos(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    found = kit.check()
+    assert {f.code for f in found} == {"C200", "L302"}
+    assert all(f.severity == "info" for f in found)
+    assert all(f.lang == "en" for f in found)
+
+
+def test_c200_summary_per_catalog_file(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert only(kit.check(), "C200") == []  # no catalog, no summary
+    kit = with_catalog(tmp_path)
+    kit.fuzzy.add(PARAGRAPH)
+    del kit.english[ITEM]
+    found = kit.check()
+    assert only(found, "C200") == [(ARTICLES_K, 1), ("locale/en/LC_MESSAGES/articles-u.po", 1),
+                                   (GLOSSARY, 1)]
+    message = next(f.message for f in found if f.code == "C200" and f.path == ARTICLES_K)
+    assert message == "articles-k: 2/4 translated (50.0%), 1 fuzzy, 1 untranslated"
+
+
+def test_c200_counts_obsolete_entries(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.extra_entries.append('#~ msgid "Kos lama"\n#~ msgstr "Old cost"\n')
+    found = kit.check()
+    message = next(f.message for f in found if f.code == "C200" and f.path == GLOSSARY)
+    assert message.endswith(", 1 obsolete")
+
+
+def test_c201_term_not_completely_translated(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    assert only(kit.check(), "C201") == []
+    kit.fuzzy.add(PARAGRAPH)
+    del kit.english[ITEM]
+    found = kit.check()
+    assert only(found, "C201") == [("seeds/kosjualan.md", 1)]
+    (c201,) = [f for f in found if f.code == "C201"]
+    assert c201.term == "kosjualan"
+    assert "6/8 translated (75.0%), 1 fuzzy, 1 untranslated" in c201.message
+
+
+def test_coverage_summary_over_all_files(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    del kit.english[ITEM]
+    root = kit.write()
+    report = check(load_glossary(root), root)
+    assert report.langs == ("en",)
+    ((lang, coverage),) = report.coverage
+    assert lang == "en"
+    assert (coverage.translated, coverage.untranslated, coverage.total) == (10, 1, 11)
+
+
+def test_c202_translation_identical_to_source(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    assert only(kit.check(), "C202") == []
+    kit.translate("Perakaunan", "Perakaunan")
+    found = kit.check()
+    assert only(found, "C202") == [(GLOSSARY, kit.entry_lines[(None, "Perakaunan")])]
+    assert CODES["C202"].severity == "warning"
+
+
+def test_c202_ignores_text_without_letters(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.extra_entries.append('msgid "2021"\nmsgstr "2021"\n')
+    assert only(kit.check(), "C202") == []
+
+
+def test_c203_link_target_changed(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    assert only(kit.check(), "C203") == []
+    kit.translate(PARAGRAPH[1], ENGLISH[PARAGRAPH].replace("(/untungkasar)", "(/gross-profit)"))
+    found = kit.check()
+    assert only(found, "C203") == [(ARTICLES_K, kit.entry_lines[PARAGRAPH])]
+    (c203,) = [f for f in found if f.code == "C203"]
+    assert c203.severity == "error"
+    assert "missing /untungkasar; extra /gross-profit" in c203.message
+
+
+def test_c203_link_dropped(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(PARAGRAPH[1], ENGLISH[PARAGRAPH].replace("[gross profit](/untungkasar)",
+                                                           "gross profit"))
+    assert only(kit.check(), "C203") == [(ARTICLES_K, kit.entry_lines[PARAGRAPH])]
+
+
+def test_c204_same_targets_different_count(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    assert only(kit.check(), "C204") == []
+    kit.translate(PARAGRAPH[1], ENGLISH[PARAGRAPH] + " See [gross profit](/untungkasar).")
+    found = kit.check()
+    assert only(found, "C204") == [(ARTICLES_K, kit.entry_lines[PARAGRAPH])]
+    assert only(found, "C203") == []
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "In 2021, the company's cost of sales was $57,540, or 12% of revenue.",  # digits swapped
+        "In 2020, the company's cost of sales was $57,504, or 12% of revenue.",
+        "In 2021, the company's cost of sales was $57,504, or twelve percent of revenue.",
+    ],
+)
+def test_c205_numbers_differ(tmp_path: Path, translation: str) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(ITEM[1], translation)
+    assert only(kit.check(), "C205") == [(ARTICLES_K, kit.entry_lines[ITEM])]
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "In 2021, the company's cost of sales was $57,504, or 12% of revenue.",
+        "In 2021, the company's cost of sales was $57.504, or 12 % of revenue.",  # other grouping
+        "The company's cost of sales was 57,504 dollars in 2021, or 12% of revenue.",  # reordered
+    ],
+)
+def test_c205_number_formatting_is_allowed(tmp_path: Path, translation: str) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(ITEM[1], translation)
+    assert only(kit.check(), "C205") == []
+
+
+def test_c206_markup_differs(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.edit("kosjualan", "termasuk bahan mentah", "termasuk **bahan mentah**")
+    source = PARAGRAPH[1].replace("termasuk bahan mentah", "termasuk **bahan mentah**")
+    del kit.english[PARAGRAPH]
+    kit.english[(None, source)] = ENGLISH[PARAGRAPH].replace("the raw materials",
+                                                             "the **raw materials**")
+    assert only(kit.check(), "C206") == []
+    kit.english[(None, source)] = ENGLISH[PARAGRAPH]
+    found = kit.check()
+    assert only(found, "C206") == [(ARTICLES_K, kit.entry_lines[(None, source)])]
+    assert "missing strong" in next(f.message for f in found if f.code == "C206")
+
+
+def test_c206_code_span_content_must_match(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.edit("untungkasar", "dengan cekap.", "dengan cekap, dikira sebagai `hasil - kos`.")
+    old = next(k for k in ENGLISH if k[1].startswith("Untung kasar menunjukkan"))
+    new = (None, old[1].replace("dengan cekap.", "dengan cekap, dikira sebagai `hasil - kos`."))
+    del kit.english[old]
+    kit.english[new] = "Gross profit shows how efficiently a company works, as `hasil - kos`."
+    assert only(kit.check(), "C206") == []
+    kit.english[new] = "Gross profit shows how efficiently a company works, as `revenue - cost`."
+    path = "locale/en/LC_MESSAGES/articles-u.po"
+    assert only(kit.check(), "C206") == [(path, kit.entry_lines[new])]
+
+
+def test_c207_catalog_out_of_date(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    assert only(kit.check(), "C207") == []
+    kit.drop.add(ITEM)
+    found = kit.check()
+    assert only(found, "C207") == [(ARTICLES_K, 1)]
+    assert "1 messages of seeds/ are not in it" in next(f.message for f in found
+                                                         if f.code == "C207")
+
+
+def test_c207_catalog_of_a_domain_missing(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.write()
+    # a new article after the catalogs were made: its domain articles-a has no catalog yet
+    text = kit.articles["untungkasar"].replace("Untung kasar", "Akaun untung")
+    (tmp_path / "seeds" / "akaun.md").write_text(text, encoding="utf-8")
+    found = check(load_glossary(tmp_path), tmp_path).findings
+    assert ("locale/en/LC_MESSAGES/articles-a.po", 1) in [
+        (f.path, f.line) for f in found if f.code == "C207"
+    ]
+
+
+def test_fuzzy_entries_get_no_content_checks(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(ITEM[1], "Pada tahun 2020, kos jualan syarikat ialah banyak.")
+    kit.fuzzy.add(ITEM)
+    found = kit.check()
+    assert only(found, "C205") == []
+    assert only(found, "L301") == []
+
+
+def test_unreadable_catalog_is_bad_input(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.extra_entries.append('msgid "unterminated\nmsgstr ""\n')
+    with pytest.raises(CatalogError) as caught:
+        kit.check()
+    assert caught.value.path.endswith(GLOSSARY)  # loading the glossary may read it first
+    assert caught.value.line > 1
+    with pytest.raises(CatalogError) as caught:
+        load_language(tmp_path, "en")
+    assert caught.value.path == GLOSSARY
+
+
+def test_unknown_language_is_bad_input(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    with pytest.raises(CatalogError, match="no catalogs for the language 'fr'"):
+        kit.check(["fr"])
+
+
+def test_file_coverage_counts() -> None:
+    po = parse_po(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "a"\nmsgstr "A"\n\n#, fuzzy\nmsgid "b"\nmsgstr "B"\n\nmsgid "c"\nmsgstr ""\n\n'
+        '#~ msgid "d"\n#~ msgstr "D"\n', source="x.po")
+    counts = file_coverage(po)
+    assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (1, 1, 1, 1)
+    assert counts.percent == pytest.approx(100 / 3)

@@ -1,0 +1,99 @@
+"""Language checks (L3xx) on a tiny glossary: a translation still in Malay, translations too short
+to judge, a source paragraph that is not Malay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from _checkkit import ENGLISH, Kit, codes, with_catalog
+
+from glossari.checks import check
+from glossari.glossary import load_glossary
+from glossari.langid import LanguageIdentifier, cache_path
+
+ITEM = next(k for k in ENGLISH if k[1].startswith("Pada tahun 2021"))
+ARTICLES_K = "locale/en/LC_MESSAGES/articles-k.po"
+GLOSSARY = "locale/en/LC_MESSAGES/glossary.po"
+
+
+def test_l301_translation_still_malay(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    assert codes(kit.check(), "L301") == []
+    # what GNU msginit does to an English catalog: the Malay copied into msgstr
+    kit.translate(ITEM[1], ITEM[1])
+    found = kit.check()
+    assert codes(found, "L301") == [(ARTICLES_K, kit.entry_lines[ITEM])]
+    (l301,) = [f for f in found if f.code == "L301"]
+    assert l301.severity == "warning"
+    assert l301.lang == "en"
+    assert l301.term == "kosjualan"
+
+
+def test_l301_a_partly_edited_translation_still_malay(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(ITEM[1], "In 2021, kos jualan syarikat ialah $57,504 atau 12% daripada hasil.")
+    assert codes(kit.check(), "L301") == [(ARTICLES_K, kit.entry_lines[ITEM])]
+
+
+def test_l301_never_judges_short_translations(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate("Kos jualan", "Kos jualan", context="kosjualan")  # Malay, but two words
+    found = kit.check()
+    assert codes(found, "L301") == []
+    assert codes(found, "C202") != []  # it is reported, as identical, not as Malay
+
+
+def test_l302_translations_too_short_to_check(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    found = kit.check()
+    assert codes(found, "L302") == [(ARTICLES_K, 1), (GLOSSARY, 1)]
+    glossary_note = next(f for f in found if f.code == "L302" and f.path == GLOSSARY)
+    assert glossary_note.message.startswith("4 translations have fewer than 4 words")
+    assert glossary_note.severity == "info"
+    # without short translations, no note: leave the short ones untranslated
+    for key in [k for k, v in ENGLISH.items() if len(v.split()) < 4]:
+        del kit.english[key]
+    assert codes(kit.check(), "L302") == []
+
+
+def test_l303_source_that_does_not_look_malay(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "L303") == []
+    kit.edit("untungkasar",
+             "Untung kasar menunjukkan sejauh mana syarikat menggunakan tenaga kerja dan bahan "
+             "dengan cekap.",
+             "Gross profit shows how efficiently a company uses its labour and materials.")
+    found = kit.check()
+    assert codes(found, "L303") == [("seeds/untungkasar.md", 9)]
+    assert [f.severity for f in found if f.code == "L303"] == ["warning"]
+
+
+def test_l303_ignores_headings_and_short_text(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "## Memahami Kos Jualan", "## Understanding the Cost of Sales")
+    kit.articles["untungkasar"] += "\nSee also.\n"
+    assert codes(kit.check(), "L303") == []
+
+
+def test_second_check_does_no_detection(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    root = kit.write()
+    glossary = load_glossary(root)
+    first = LanguageIdentifier(cache_path(tmp_path))
+    one = check(glossary, root, langid=first)
+    assert first.detections > 0
+    assert json.loads(cache_path(tmp_path).read_text(encoding="utf-8"))["entries"]
+    second = LanguageIdentifier(cache_path(tmp_path))
+    two = check(glossary, root, langid=second)
+    assert second.detections == 0
+    assert one.findings == two.findings
+
+
+def test_check_uses_the_cache_in_the_glossary_folder(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.check()
+    assert cache_path(tmp_path).is_file()
+    cache_path(tmp_path).write_bytes(b"\xff garbage")  # a corrupt cache is rebuilt, not an error
+    assert codes(kit.check(), "L301") == []
+    assert json.loads(cache_path(tmp_path).read_text(encoding="utf-8"))["entries"]

@@ -1,0 +1,125 @@
+"""The parity helpers (links, numbers, markup) and the English term matcher, by example and by
+property."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossari.checks.parity import (
+    describe_difference,
+    link_targets,
+    markup,
+    numbers,
+    strip_link_targets,
+)
+from glossari.checks.terms import english_pattern
+
+SEED_PARAGRAPH = (
+    "Dalam dunia kewangan, ini termasuk Peraturan 3220 Pihak Berkuasa Kawal Selia Industri "
+    "Kewangan ( [FINRA ), terpakai kepada](/finra) [peniaga broker](/broker-dealer) dan "
+    "[penasihat pelaburan](/investmentadvisor),. yang mengehadkan pembayaran hadiah dan ganjaran."
+)
+
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
+slugs = st.from_regex(r"\A/[a-z][a-z0-9-]{0,15}\Z")
+
+
+def test_the_seeds_broken_link_still_has_its_target() -> None:
+    assert link_targets(SEED_PARAGRAPH) == ("/finra", "/broker-dealer", "/investmentadvisor")
+    assert numbers(SEED_PARAGRAPH) == ("3220",)
+    assert markup(SEED_PARAGRAPH) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("[a](https://en.wikipedia.org/wiki/Foo_(bar)) dan [b](/c)",
+         ("https://en.wikipedia.org/wiki/Foo_(bar)", "/c")),
+        ('[a](/x "tajuk") [b](</y>)', ("/x", "/y")),
+        ("`[kod](/bukan-pautan)` dan [ya](/ya)", ("/ya",)),
+        ("[teks [dalam]](/z)", ("/z",)),
+        ("tiada pautan (/x) di sini", ()),
+    ],
+)
+def test_link_targets(text: str, targets: tuple[str, ...]) -> None:
+    assert link_targets(text) == targets
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("$57,504", "$57.504"),
+        ("12%", "12 percent"),
+        ("Mei 2021", "May 2021"),
+        ("[x](/401k) 3", "[y](/401k) 3"),  # digits in a link target are not numbers
+        ("https://a.b/2020 dan 5", "5 and https://a.b/2020"),
+    ],
+)
+def test_numbers_agree(source: str, translation: str) -> None:
+    assert Counter(numbers(source)) == Counter(numbers(translation))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10**9), max_size=5))
+def test_grouping_marks_never_matter(values: list[int]) -> None:
+    english = " dan ".join(f"{v:,}" for v in values)
+    indonesian = " and ".join(f"{v:,}".replace(",", ".") for v in values)
+    assert numbers(english) == numbers(indonesian) == tuple(str(v) for v in values)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(words, slugs), max_size=5), st.lists(words, max_size=5))
+def test_link_targets_property(links: list[tuple[str, str]], filler: list[str]) -> None:
+    text = " ".join([f"[{t}]({s})" for t, s in links] + filler)
+    assert link_targets(text) == tuple(s for _, s in links)
+    assert "](" not in strip_link_targets(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**Kos** jualan", (("strong", ""),)),
+        ("__Kos__ jualan", (("strong", ""),)),
+        ("*Kos* dan _jualan_", (("emphasis", ""), ("emphasis", ""))),
+        ("nama_pemboleh_ubah dan 2 * 3 * 4", ()),
+        ("kira `a * b` dahulu", (("code", "a * b"),)),
+        ("**tebal** dan *condong*", (("emphasis", ""), ("strong", ""))),
+    ],
+)
+def test_markup(text: str, expected: tuple[tuple[str, str], ...]) -> None:
+    assert markup(text) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["**a b**", "*c*", "_d_", "`e f`"]), max_size=4),
+       st.lists(words, max_size=6), st.lists(words, max_size=6))
+def test_markup_ignores_the_words_around_it(spans: list[str], before: list[str],
+                                            after: list[str]) -> None:
+    one = " ".join(before + spans + after)
+    two = " ".join(after + spans + before)
+    assert markup(one) == markup(two)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(words, max_size=6), st.lists(words, max_size=6))
+def test_describe_difference_is_none_exactly_for_equal_multisets(a: list[str],
+                                                                 b: list[str]) -> None:
+    same = Counter(a) == Counter(b)
+    assert (describe_difference(tuple(a), tuple(b)) is None) is same
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(words, min_size=1, max_size=4), st.sampled_from(["", "s", "es"]),
+       st.sampled_from([str.lower, str.upper, str.title]))
+def test_english_pattern_finds_the_term_in_any_case_and_plural(
+    term: list[str], plural: str, case: object
+) -> None:
+    pattern = english_pattern(" ".join(term))
+    assert pattern is not None
+    sentence = "the " + " ".join(term) + plural + " here"
+    folded = case(sentence).casefold()  # type: ignore[operator]
+    assert pattern.search(folded) is not None

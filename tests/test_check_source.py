@@ -1,0 +1,209 @@
+"""Source checks (S1xx): each code on a tiny glossary with exactly that defect, at the right line,
+and the same glossary without it is clean of that code."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from _checkkit import Kit, codes
+
+from glossari.checks import run_checks
+from glossari.checks.source import suspicious_link_text
+from glossari.errors import SeedError
+from glossari.glossary import load_glossary
+from glossari.model import Link
+
+KOS = "seeds/kosjualan.md"
+UNTUNG = "seeds/untungkasar.md"
+
+
+def test_the_clean_glossary_has_no_source_findings(tmp_path: Path) -> None:
+    assert Kit(root=tmp_path).check() == []
+
+
+def test_s101_heading_without_its_space(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S101") == []
+    kit.edit("kosjualan", "## Sorotan", "##Sorotan")
+    found = kit.check()
+    assert codes(found, "S101") == [(KOS, 13)]
+    (s101,) = [f for f in found if f.code == "S101"]
+    assert s101.severity == "warning"
+    assert s101.term == "kosjualan"
+    assert "'##Sorotan'" in s101.message
+
+
+def test_s101_for_a_malformed_section_the_reader_did_not_report(tmp_path: Path) -> None:
+    root = Kit(root=tmp_path).write()
+    terms = list(load_glossary(root))
+    term = next(t for t in terms if t.id == "kosjualan")
+    sections = tuple(replace(s, malformed=s.heading == "Sorotan") for s in term.sections)
+    terms = [replace(term, sections=sections) if t is term else t for t in terms]
+    assert codes(run_checks(terms, root, []), "S101") == [(KOS, 13)]
+
+
+def test_s102_article_without_headword(tmp_path: Path) -> None:
+    root = Kit(root=tmp_path).write()
+    terms = list(load_glossary(root))
+    assert codes(run_checks(terms, root, []), "S102") == []
+    # The reader refuses such a file (exit 2); a term built in Python can still lack one.
+    terms = [replace(t, title=None) if t.id == "kosjualan" else t for t in terms]
+    assert codes(run_checks(terms, root, []), "S102") == [(KOS, 2)]
+
+
+def test_s102_missing_title_in_a_file_is_refused_by_the_reader(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "title: Kos jualan\n", "")
+    with pytest.raises(SeedError) as caught:
+        kit.check()
+    assert caught.value.path == KOS
+
+
+def test_s106_article_without_definition(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S106") == []
+    kit.edit("untungkasar",
+             "description: Untung kasar ialah hasil syarikat selepas ditolak kos jualan barang "
+             "yang dijual.\n", "")
+    assert codes(kit.check(), "S106") == [(UNTUNG, 1)]
+
+
+def test_s106_empty_definition_points_at_its_line(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("untungkasar",
+             "description: Untung kasar ialah hasil syarikat selepas ditolak kos jualan barang "
+             "yang dijual.\n", "description: ''\n")
+    assert codes(kit.check(), "S106") == [(UNTUNG, 3)]
+
+
+def test_s107_article_without_categories(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S107") == []
+    kit.edit("untungkasar", "keywords: Perakaunan\n", "keywords: ' , '\n")
+    assert codes(kit.check(), "S107") == [(UNTUNG, 4)]
+
+
+def test_s105_level_one_heading_differs_from_headword(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S105") == []
+    kit.edit("kosjualan", "# Kos jualan\n", "# Kos penjualan\n")
+    assert codes(kit.check(), "S105") == [(KOS, 7)]
+
+
+def test_s110_empty_block_quote(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("untungkasar", "dengan cekap.\n", "dengan cekap.\n\n> Petikan daripada laporan.\n")
+    assert codes(kit.check(), "S110") == []
+    kit.edit("untungkasar", "> Petikan daripada laporan.\n", "> Petikan daripada laporan.\n\n>\n")
+    assert codes(kit.check(), "S110") == [(UNTUNG, 13)]
+
+
+def test_s111_empty_section(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S111") == []  # "# Kos jualan" is followed by a subsection: a parent
+    kit.edit("kosjualan", "## Memahami Kos Jualan\n", "## Sejarah\n\n## Memahami Kos Jualan\n")
+    assert codes(kit.check(), "S111") == [(KOS, 9)]
+
+
+def test_s111_empty_last_section(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.articles["untungkasar"] += "\n## Lihat juga\n"
+    assert codes(kit.check(), "S111") == [(UNTUNG, 11)]
+
+
+def test_s103_broken_link_text(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S103") == []
+    kit.edit("kosjualan", "mendapatkan [untung kasar](/untungkasar).",
+             "mendapatkan ( [untung kasar ), iaitu](/untungkasar).")
+    found = kit.check()
+    assert codes(found, "S103") == [(KOS, 11)]
+    assert [f.severity for f in found if f.code == "S103"] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("untung kasar ), iaitu", "unbalanced ')'"),
+        ("(untung kasar", "unbalanced '('"),
+        ("untung kasar,", "ends with punctuation"),
+        (", untung kasar", "starts with punctuation"),
+        ("   ", "empty"),
+    ],
+)
+def test_suspicious_link_text_reasons(text: str, why: str) -> None:
+    reason = suspicious_link_text(text)
+    assert reason is not None
+    assert why in reason
+
+
+@pytest.mark.parametrize("text", ["untung kasar", "Bhd.", "nisbah (P/E)", "*untung* kasar"])
+def test_sound_link_texts(text: str) -> None:
+    assert suspicious_link_text(text) is None
+
+
+def test_s103_also_for_a_link_the_reader_did_not_mark(tmp_path: Path) -> None:
+    root = Kit(root=tmp_path).write()
+    terms = list(load_glossary(root))
+    kos = next(t for t in terms if t.id == "kosjualan")
+    bad = Link(text="untung kasar ]", target="untungkasar", line=11)
+    terms = [replace(kos, links=(bad,)) if t is kos else t for t in terms]
+    assert codes(run_checks(terms, root, []), "S103") == [(KOS, 11)]
+
+
+def test_s121_link_to_a_term_without_article(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S121") == []
+    kit.edit("kosjualan", "(/untungkasar)", "(/grossprofit)")
+    found = kit.check()
+    assert codes(found, "S121") == [(KOS, 11)]
+    assert [f.severity for f in found if f.code == "S121"] == ["info"]
+
+
+def test_s121_resolves_aliases_and_acronyms(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "(/untungkasar)", "(/grossprofit)")
+    kit.edit("untungkasar", "keywords: Perakaunan\n",
+             "keywords: Perakaunan\naliases: gross profit\n")
+    assert codes(kit.check(), "S121") == []
+    kit.edit("kosjualan", "(/grossprofit)", "(/ukr)")
+    kit.edit("untungkasar", "title: Untung kasar\n", "title: Untung kasar (UKR)\n")
+    kit.edit("untungkasar", "# Untung kasar\n", "# Untung kasar (UKR)\n")
+    assert codes(kit.check(), "S121") == []
+
+
+def test_s130_ids_that_differ_only_in_case(tmp_path: Path) -> None:
+    root = Kit(root=tmp_path).write()
+    terms = list(load_glossary(root))
+    assert codes(run_checks(terms, root, []), "S130") == []
+    twin = replace(terms[0], id=terms[0].id.upper(), title="Lain sekali")
+    found = run_checks([*terms, twin], root, [])
+    assert [f.severity for f in found if f.code == "S130"] == ["error"]
+    assert codes(found, "S130") == [(terms[0].source.path, 1)]
+
+
+def test_s130_two_files_differing_in_case_are_refused_by_the_reader(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.articles["KosJualan"] = kit.articles["kosjualan"]
+    with pytest.raises(SeedError):
+        kit.check()
+
+
+def test_s131_two_articles_with_one_headword(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S131") == []
+    kit.edit("untungkasar", "title: Untung kasar\n", "title: Kos  Jualan\n")
+    kit.edit("untungkasar", "# Untung kasar\n", "# Kos Jualan\n")
+    assert codes(kit.check(), "S131") == [(UNTUNG, 2)]
+
+
+def test_s104_one_name_claimed_by_two_terms(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("untungkasar", "keywords: Perakaunan\n", "keywords: Perakaunan\naliases: hasil\n")
+    assert codes(kit.check(), "S104") == []
+    kit.edit("kosjualan", "keywords: Perakaunan\n", "keywords: Perakaunan\naliases: hasil\n")
+    found = kit.check()
+    assert len(codes(found, "S104")) == 1
+    assert [f.severity for f in found if f.code == "S104"] == ["warning"]

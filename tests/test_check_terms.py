@@ -1,0 +1,108 @@
+"""Term consistency (T4xx): the glossary's approved pairs applied to every translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _checkkit import ENGLISH, codes, with_catalog
+
+from glossari.checks.terms import english_pattern
+
+PARAGRAPH = next(k for k in ENGLISH if k[1].startswith("Kos jualan termasuk"))
+DEFINITION = next(k for k in ENGLISH if k[1].startswith("Untung kasar ialah"))
+ITEM = next(k for k in ENGLISH if k[1].startswith("Pada tahun 2021"))
+GLOSSARY = "locale/en/LC_MESSAGES/glossary.po"
+ARTICLES_K = "locale/en/LC_MESSAGES/articles-k.po"
+
+
+def test_t401_translation_lacks_a_terms_english(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    assert codes(kit.check(), "T401") == []
+    kit.translate(ITEM[1], "In 2021, the company's production cost was $57,504, or 12% of revenue.")
+    found = kit.check()
+    assert codes(found, "T401") == [(ARTICLES_K, kit.entry_lines[ITEM])]
+    (t401,) = [f for f in found if f.code == "T401"]
+    assert "'Cost of sales'" in t401.message
+    assert t401.severity == "warning"
+    assert t401.term == "kosjualan"
+
+
+def test_t401_from_a_link_term(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(DEFINITION[1], "Gross margin is a company's revenue minus the cost of sales.")
+    found = kit.check()
+    # "Untung kasar" (the headword of untungkasar) is in the Malay; "Gross profit" is not in it
+    assert codes(found, "T401") == [(GLOSSARY, kit.entry_lines[DEFINITION])]
+
+
+def test_t401_link_target_does_not_count_as_the_english(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate("untung kasar", "gross-profit", context="/untungkasar")
+    kit.translate(PARAGRAPH[1], "Cost of sales includes raw materials and labour, subtracted "
+                  "from revenue to obtain the [margin](/untungkasar).")
+    assert codes(kit.check(), "T401") == [(ARTICLES_K, kit.entry_lines[PARAGRAPH])]
+
+
+def test_t401_allows_case_plural_and_hyphens(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate("untung kasar", "gross-profit", context="/untungkasar")
+    kit.translate(PARAGRAPH[1], "COST OF SALES includes raw materials and labour, subtracted from "
+                  "revenue to obtain [gross profits](/untungkasar).")
+    assert codes(kit.check(), "T401") == []
+
+
+def test_t401_headword_messages_define_terms_and_are_not_checked(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate("Kos jualan", "Cost of goods sold", context="kosjualan")
+    found = kit.check()
+    # the headword entry itself is fine; the texts that use the term now lack its new English
+    assert (GLOSSARY, kit.entry_lines[("kosjualan", "Kos jualan")]) not in codes(found, "T401")
+    assert (ARTICLES_K, kit.entry_lines[ITEM]) in codes(found, "T401")
+
+
+def test_t401_ignores_fuzzy_english(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate("Kos jualan", "Cost of goods sold", context="kosjualan")
+    kit.fuzzy.add(("kosjualan", "Kos jualan"))
+    assert codes(kit.check(), "T401") == []
+
+
+def test_t402_two_terms_share_one_english_headword(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    assert codes(kit.check(), "T402") == []
+    kit.translate("Untung kasar", "Cost of Sales", context="untungkasar")
+    found = kit.check()
+    assert codes(found, "T402") == [(GLOSSARY, kit.entry_lines[("untungkasar", "Untung kasar")])]
+    (t402,) = [f for f in found if f.code == "T402"]
+    assert t402.severity == "warning"
+    assert "'Kos jualan'" in t402.message
+
+
+def test_t402_a_link_and_its_article_are_one_term(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate("untung kasar", "Gross profit", context="/untungkasar")
+    assert codes(kit.check(), "T402") == []
+
+
+@pytest.mark.parametrize(
+    ("english", "text", "found"),
+    [
+        ("Account executive", "account executives", True),
+        ("Account executive", "account executive's", True),
+        ("Account executive", "executive account", False),
+        ("Agency", "agencies", True),
+        ("Key", "keys", True),
+        ("Broker-dealer", "broker dealers", True),
+        ("Tax", "taxes", True),
+        ("Tax", "taxi", False),
+        ("Financial Industry Regulatory Authority (FINRA)", "finra rule", True),
+        ("Financial Industry Regulatory Authority (FINRA)",
+         "financial industry regulatory authority", True),
+    ],
+)
+def test_english_pattern(english: str, text: str, found: bool) -> None:
+    pattern = english_pattern(english)
+    assert pattern is not None
+    folded = " ".join(text.casefold().replace("-", " ").split())
+    assert (pattern.search(folded) is not None) is found

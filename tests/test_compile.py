@@ -1,0 +1,177 @@
+"""``glossari compile``: ``.mo`` files the standard library reads, fuzzy messages left out."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from glossari.catalog.mofile import render_mo
+from glossari.catalog.pofile import Entry, PoFile, load_po, parse_po, render_po, write_po
+from tests._catalog_oracles import REPO, article, cli, make_root, needs_gnu
+from tests.test_update import translate
+
+OLD = 946684800
+
+
+def _mo(root: Path, domain: str, lang: str = "en") -> Path:
+    return root / "locale" / lang / "LC_MESSAGES" / f"{domain}.mo"
+
+
+def _po(root: Path, domain: str, lang: str = "en") -> Path:
+    return root / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def _shipped(tmp_path: Path) -> Path:
+    """A copy of the repository's glossary: the seed and the shipped English catalog."""
+    root = make_root(tmp_path, seed=True)
+    (root / "locale").mkdir()
+    for pot in (REPO / "locale").glob("*.pot"):
+        (root / "locale" / pot.name).write_bytes(pot.read_bytes())
+    for po in (REPO / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
+        target = _po(root, po.stem)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(po.read_bytes())
+    assert cli(root, "extract")[0] == 0
+    return root
+
+
+def test_the_standard_library_reads_the_english_headwords(tmp_path: Path) -> None:
+    root = _shipped(tmp_path)
+    code, err = cli(root, "compile", "-l", "en")
+    assert code == 0, err
+    glossary = gettext.translation("glossary", str(root / "locale"), ["en"])
+    assert glossary.pgettext("accountexecutive", "Eksekutif akaun") == "Account executive"
+    assert glossary.pgettext("/broker-dealer", "peniaga broker") == "broker-dealer"
+    assert glossary.pgettext("/investmentadvisor", "penasihat pelaburan") == "investment advisor"
+    assert glossary.pgettext("/primebrokerage", "pembrokeran utama") == "prime brokerage"
+    assert glossary.pgettext("/finra", "FINRA ), terpakai kepada") == "FINRA"
+    body = gettext.translation("articles-a", str(root / "locale"), ["en"])
+    assert body.gettext("Sorotan") == "Key Takeaways"
+
+
+def test_the_shipped_english_catalog_is_complete_and_current(tmp_path: Path) -> None:
+    root = _shipped(tmp_path)
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 0, err
+    assert "0 fuzzy, 0 untranslated, 0 obsolete; 0 created, 0 written, 2 unchanged" in err
+    for po in (REPO / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
+        assert _po(root, po.stem).read_bytes() == po.read_bytes()
+
+
+@needs_gnu
+def test_our_mo_says_what_msgfmt_s_mo_says(tmp_path: Path) -> None:
+    root = _shipped(tmp_path)
+    translate(_po(root, "glossary"), {"Careers": "Careers (unchecked)"})
+    po = load_po(_po(root, "glossary"))
+    write_po(_po(root, "glossary"), PoFile(header=po.header, entries=tuple(
+        e.with_changes(flags=("fuzzy",)) if e.msgid == "Careers" else e for e in po.entries)))
+    assert cli(root, "compile")[0] == 0
+    for domain in ("glossary", "articles-a"):
+        gnu = tmp_path / f"{domain}.gnu.mo"
+        subprocess.run(["msgfmt", "-o", str(gnu), str(_po(root, domain))], check=True)
+        ours = gettext.GNUTranslations(io.BytesIO(_mo(root, domain).read_bytes()))
+        theirs = gettext.GNUTranslations(io.BytesIO(gnu.read_bytes()))
+        ours_catalog = dict(ours._catalog)  # type: ignore[attr-defined]
+        theirs_catalog = dict(theirs._catalog)  # type: ignore[attr-defined]
+        # msgfmt drops POT-Creation-Date from the compiled header (so a new template alone does
+        # not change the .mo); the rest of the header and every message must agree
+        ours_header = [line for line in ours_catalog.pop("").split("\n")
+                       if not line.startswith("POT-Creation-Date:")]
+        assert ours_header == theirs_catalog.pop("").split("\n")
+        assert ours_catalog == theirs_catalog
+    glossary = gettext.GNUTranslations(io.BytesIO(_mo(root, "glossary").read_bytes()))
+    assert glossary.gettext("Careers") == "Careers"  # fuzzy: left out, the source comes back
+
+
+def test_compile_without_lang_does_every_language_and_keeps_unchanged_files(
+    tmp_path: Path,
+) -> None:
+    root = make_root(tmp_path, {"kos": article("Kos", "Satu.\n")})
+    assert cli(root, "extract")[0] == 0
+    for lang in ("en", "id"):
+        assert cli(root, "update", "-l", lang)[0] == 0
+    translate(_po(root, "glossary", "id"), {"Kos": "Biaya"})
+    code, err = cli(root, "compile")
+    assert code == 0, err
+    assert "1 translated messages; 4 written, 0 unchanged" in err
+    for lang in ("en", "id"):
+        for domain in ("glossary", "articles-k"):
+            os.utime(_mo(root, domain, lang), (OLD, OLD))
+    code, err = cli(root, "compile")
+    assert "0 written, 4 unchanged" in err
+    assert _mo(root, "glossary", "id").stat().st_mtime == OLD
+    t = gettext.GNUTranslations(io.BytesIO(_mo(root, "glossary", "id").read_bytes()))
+    assert t.pgettext("kos", "Kos") == "Biaya"
+
+
+def test_compile_errors(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"kos": article("Kos", "Satu.\n")})
+    code, err = cli(root, "compile", "-l", "en")
+    assert code == 2
+    assert "glossari update -l en" in err
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    path = _po(root, "glossary")
+    path.write_text(path.read_text("utf-8") + '\nmsgid "Kos\nmsgstr ""\n', encoding="utf-8")
+    code, err = cli(root, "compile", "-l", "en")
+    assert code == 2
+    assert "locale/en/LC_MESSAGES/glossary.po:" in err
+    assert not _mo(root, "glossary").exists()
+    assert not _mo(root, "articles-k").exists()  # nothing written when one catalog is broken
+    code, err = cli(root, "compile", "-l", "xx-nope")
+    assert code == 2
+    assert "unknown language code" in err
+
+
+# ------------------------------------------------------------------------------------------
+# Any text survives write, read, compile and gettext lookup
+
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x04"),
+    min_size=1, max_size=60,
+)
+TRICKY = 'a "quoted" \\ back\\slash\ttab\nnew line\u2028sep\x85nel \U0001f4b0 \r end'
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(msgid=TEXT, msgstr=TEXT, context=st.one_of(st.none(), TEXT))
+@example(msgid=TRICKY, msgstr=TRICKY, context=TRICKY)
+@example(msgid="\n", msgstr="\n\n", context=None)
+@example(msgid="Sorotan", msgstr="\u2028", context="/x\x85")
+def test_any_text_survives_write_read_compile_and_lookup(
+    tmp_path_factory: pytest.TempPathFactory, msgid: str, msgstr: str, context: str | None
+) -> None:
+    header = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n"
+                   "Plural-Forms: nplurals=2; plural=(n != 1);\n")
+    entry = Entry(msgid=msgid, msgstr=msgstr, msgctxt=context, references=("seeds/x.md:1",))
+    po = PoFile(header=header, entries=(entry,))
+    path = tmp_path_factory.mktemp("po") / "glossary.po"
+    write_po(path, po)
+    back = load_po(path)
+    assert [(e.msgctxt, e.msgid, e.msgstr) for e in back.entries] == [(context, msgid, msgstr)]
+    assert render_po(back) == path.read_text("utf-8")  # unchanged entries keep their bytes
+    assert parse_po(render_po(po), source="x.po").entries == back.entries
+    with path.open("rb") as handle:
+        babel = read_po(handle)
+    assert babel.get(msgid, context=context).string == msgstr  # type: ignore[union-attr]
+    mo = gettext.GNUTranslations(io.BytesIO(render_mo(back.entries, back.header)))
+    got = mo.gettext(msgid) if context is None else mo.pgettext(context, msgid)
+    assert got == msgstr
+
+
+def test_the_committed_mo_files_are_current(tmp_path: Path) -> None:
+    root = _shipped(tmp_path)
+    assert cli(root, "compile", "-l", "en")[0] == 0
+    for po in (REPO / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
+        committed = po.with_suffix(".mo")
+        assert committed.exists(), f"{committed.name} missing: run 'glossari compile -l en'"
+        assert committed.read_bytes() == _mo(root, po.stem).read_bytes(), (
+            f"{committed.name} is stale: run 'glossari compile -l en'")

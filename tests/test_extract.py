@@ -1,0 +1,191 @@
+"""``glossari extract``: templates that GNU gettext and Babel accept, deterministic, churn-free."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from glossari.catalog.messages import iter_messages
+from glossari.catalog.pofile import load_po
+from glossari.catalog.template import MAX_COMMENTS, build_templates
+from glossari.commands.extract import extract
+from glossari.root import GlossaryRoot
+from glossari.seeds.folder import read_seeds
+from tests._catalog_oracles import GNU, article, check_written, cli, make_root, msgfmt_check
+
+OLD = 946684800  # 2000-01-01: an mtime that a rewrite would change
+
+
+def _pot(root: Path, domain: str) -> Path:
+    return root / "locale" / f"{domain}.pot"
+
+
+def test_seed_templates_pass_gnu_and_babel(tmp_path: Path) -> None:
+    root = make_root(tmp_path, seed=True)
+    code, err = cli(root, "extract")
+    assert code == 0, err
+    assert "32 messages in 2 domains from 1 articles; 2 written" in err
+    assert sorted(p.name for p in (root / "locale").iterdir()) == [
+        "articles-a.pot", "glossary.pot"]
+    terms = read_seeds(root / "seeds", base=root)
+    expected = {(m.domain, m.context, m.msgid) for t in terms for m in iter_messages(t)}
+    found = set()
+    for pot in (root / "locale").glob("*.pot"):
+        check_written(pot)
+        with pot.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if message.id:
+                found.add((pot.stem, message.context, message.id))
+        assert catalog.mime_headers  # Babel reads our header
+    assert found == expected
+    glossary = load_po(_pot(root, "glossary"))
+    head = glossary.by_key()[("accountexecutive", "Eksekutif akaun")]
+    assert head.extracted_comments == ("headword of accountexecutive",)
+    assert head.references == ("seeds/accountexecutive.md:3",)
+    links = {e.msgctxt: e.msgid for e in glossary.entries if (e.msgctxt or "").startswith("/")}
+    assert links["/broker-dealer"] == "peniaga broker"
+    assert links["/primebrokerage"] == "pembrokeran utama"
+    assert glossary.header_fields()["X-Domain"] == "glossary"
+    assert glossary.header_fields()["Content-Type"] == "text/plain; charset=UTF-8"
+    body = load_po(_pot(root, "articles-a"))
+    # inline Markdown stays in the msgid, link targets included
+    assert any("[peniaga broker](/broker-dealer)" in e.msgid for e in body.entries)
+    assert ("highlight of accountexecutive",) in {e.extracted_comments for e in body.entries}
+
+
+def test_extract_twice_same_bytes_and_no_rewrite(tmp_path: Path) -> None:
+    root = make_root(tmp_path, seed=True)
+    assert cli(root, "extract")[0] == 0
+    before = {p: p.read_bytes() for p in (root / "locale").glob("*.pot")}
+    for p in before:
+        os.utime(p, (OLD, OLD))
+    code, err = cli(root, "extract")
+    assert code == 0
+    assert "0 written, 2 unchanged" in err
+    for p, data in before.items():
+        assert p.read_bytes() == data
+        assert p.stat().st_mtime == OLD
+
+
+def test_fresh_extract_is_reproducible_with_a_fixed_date(tmp_path: Path) -> None:
+    a = make_root(tmp_path / "a", seed=True)
+    b = make_root(tmp_path / "b", seed=True)
+    extract(GlossaryRoot(path=a), stamp="2026-01-01 00:00+0000")
+    extract(GlossaryRoot(path=b), stamp="2026-01-01 00:00+0000")
+    for name in ("glossary.pot", "articles-a.pot"):
+        assert (a / "locale" / name).read_bytes() == (b / "locale" / name).read_bytes()
+
+
+def test_a_changed_article_rewrites_only_its_domain_with_a_new_date(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"kos": article("Kos", "Satu.\n"),
+                                "bon": article("Bon", "Dua.\n")})
+    extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
+    for p in (root / "locale").glob("*.pot"):
+        os.utime(p, (OLD, OLD))
+    (root / "seeds" / "kos.md").write_text(article("Kos", "Satu, diubah.\n"), encoding="utf-8")
+    result = extract(GlossaryRoot(path=root), stamp="2026-02-02 00:00+0000")
+    assert [p.name for p in result.written] == ["articles-k.pot"]
+    assert _pot(root, "articles-b").stat().st_mtime == OLD
+    assert _pot(root, "glossary").stat().st_mtime == OLD
+    k = load_po(_pot(root, "articles-k"))
+    assert k.header_fields()["POT-Creation-Date"] == "2026-02-02 00:00+0000"
+    assert [e.msgid for e in k.entries] == ["Satu, diubah."]
+    check_written(_pot(root, "articles-k"))
+
+
+def test_identical_text_is_one_message_and_equal_headwords_stay_apart(tmp_path: Path) -> None:
+    body = "## Sorotan\n\n- Sama.\n"
+    root = make_root(tmp_path, {"akaun": article("Akaun", body),
+                                "akaun-bank": article("Akaun", body + "\nLain.\n")})
+    extract(GlossaryRoot(path=root))
+    glossary = load_po(_pot(root, "glossary"))
+    assert [(e.msgctxt, e.msgid) for e in glossary.entries] == [
+        ("akaun", "Akaun"), ("akaun-bank", "Akaun")]
+    entries = load_po(_pot(root, "articles-a")).entries
+    assert [e.msgid for e in entries] == ["Sorotan", "Sama.", "Lain."]
+    assert entries[1].references == ("seeds/akaun.md:7", "seeds/akaun-bank.md:7")
+    assert entries[1].extracted_comments == ("highlight of akaun", "highlight of akaun-bank")
+    for pot in (root / "locale").glob("*.pot"):
+        check_written(pot)
+
+
+def test_part_comments_are_capped_but_every_reference_is_kept(tmp_path: Path) -> None:
+    n = MAX_COMMENTS + 3
+    root = make_root(tmp_path, {f"a{i}": article(f"A{i}", "## Sorotan\n\n- X.\n")
+                                for i in range(n)})
+    extract(GlossaryRoot(path=root))
+    sorotan = load_po(_pot(root, "articles-a")).entries[0]
+    assert sorotan.msgid == "Sorotan"
+    assert len(sorotan.references) == n
+    assert len(sorotan.extracted_comments) == MAX_COMMENTS
+    assert sorotan.extracted_comments[-1] == f"and {n - MAX_COMMENTS + 1} more"
+    check_written(_pot(root, "articles-a"))
+
+
+def test_a_domain_without_articles_is_emptied_not_deleted(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"kos": article("Kos", "Satu.\n"),
+                                "bon": article("Bon", "Dua.\n")})
+    extract(GlossaryRoot(path=root))
+    (root / "seeds" / "bon.md").unlink()
+    extract(GlossaryRoot(path=root))
+    emptied = load_po(_pot(root, "articles-b"))
+    assert emptied.entries == ()
+    assert emptied.header_fields()["X-Domain"] == "articles-b"
+    # msgcat writes nothing at all for a header-only file, so only msgfmt can judge this one
+    if GNU:
+        msgfmt_check(_pot(root, "articles-b"))
+
+
+def test_extract_refuses_the_bundled_glossary(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossari.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no seeds/ here: the bundled, read-only glossary is chosen
+    assert main(["extract"]) == 2
+
+
+def test_bad_article_is_reported_with_its_line_and_nothing_is_written(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"kos": "---\ndescription: x\n---\nTeks.\n"})
+    code, err = cli(root, "extract")
+    assert code == 2
+    assert "seeds/kos.md:" in err
+    assert "title" in err
+    assert not (root / "locale").exists() or not list((root / "locale").glob("*.pot"))
+
+
+def test_the_article_cache_is_rebuildable_and_only_reparses_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossari.seeds.cache as cache
+
+    root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks {i}.\n") for i in range(5)})
+    extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
+    reference = {p.name: p.read_bytes() for p in (root / "locale").glob("*.pot")}
+    parsed: list[str] = []
+    real = cache.parse_article
+
+    def counting(text: str, *, term_id: str, source: str):  # type: ignore[no-untyped-def]
+        parsed.append(term_id)
+        return real(text, term_id=term_id, source=source)
+
+    monkeypatch.setattr(cache, "parse_article", counting)
+    (root / "seeds" / "t3.md").write_text(article("T3", "Teks 3 baharu.\n"), encoding="utf-8")
+    extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
+    assert parsed == ["t3"]
+    # a corrupt cache is ignored and rebuilt; the output is the same
+    (root / ".glossari-cache" / cache.CACHE_FILE).write_bytes(b"not a pickle")
+    parsed.clear()
+    (root / "seeds" / "t3.md").write_text(article("T3", "Teks 3.\n"), encoding="utf-8")
+    extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
+    assert sorted(parsed) == [f"t{i}" for i in range(5)]
+    assert {p.name: p.read_bytes() for p in (root / "locale").glob("*.pot")} == reference
+
+
+def test_build_templates_always_has_the_glossary_domain() -> None:
+    pots = build_templates([], creation_date="2026-01-01 00:00+0000")
+    assert list(pots) == ["glossary"]
+    assert pots["glossary"].entries == ()

@@ -1,0 +1,76 @@
+"""The Babel extractor: ``pybabel extract`` finds the same messages as ``glossari extract``."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract
+from babel.messages.pofile import read_po
+
+from glossari.catalog.extractor import extract_glossari
+from glossari.catalog.pofile import load_po
+from glossari.root import GlossaryRoot
+from tests._catalog_oracles import article, make_root
+
+PYBABEL = Path(sys.executable).parent / "pybabel"
+
+
+def _glossari_messages(root: Path) -> set[tuple[str | None, str]]:
+    from glossari.commands.extract import extract as glossari_extract
+
+    glossari_extract(GlossaryRoot(path=root))
+    return {e.key for pot in (root / "locale").glob("*.pot") for e in load_po(pot).entries}
+
+
+def test_registered_in_the_babel_extractors_group() -> None:
+    found = [ep for ep in entry_points(group="babel.extractors") if ep.name == "glossari"]
+    assert [ep.value for ep in found] == ["glossari.catalog.extractor:extract_glossari"]
+    assert found[0].load() is extract_glossari
+
+
+@pytest.mark.skipif(not PYBABEL.exists(), reason="pybabel is not installed in this environment")
+def test_pybabel_extract_matches_glossari_extract(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {
+        "kos": article("Kos", "## Sorotan\n\n- Sama.\n", description="Harga.", keywords="A, B"),
+        "akaun-bank": article("Akaun", "Lihat [kos](/kos) dan [bon](/bon).\n\n## Sorotan\n\n"
+                              "- Sama.\n"),
+    }, seed=True)
+    (root / "seeds" / "README.md").write_text("# About this folder\n", encoding="utf-8")
+    (root / "mapping.cfg").write_text("[glossari: seeds/**.md]\n", encoding="utf-8")
+    done = subprocess.run([str(PYBABEL), "extract", "-F", "mapping.cfg", "-o", "messages.pot", "."],
+                          cwd=root, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    with (root / "messages.pot").open("rb") as handle:
+        catalog = read_po(handle)
+    babel = {(m.context, m.id) for m in catalog if m.id}
+    assert babel == _glossari_messages(root)
+    head = catalog.get("Eksekutif akaun", context="accountexecutive")
+    assert head is not None
+    assert head.auto_comments == ["headword of accountexecutive"]
+    assert head.locations == [("seeds/accountexecutive.md", 3)]
+    sama = catalog.get("Sama.")
+    assert sama is not None
+    assert sorted(sama.locations) == [("seeds/akaun-bank.md", 9), ("seeds/kos.md", 9)]
+
+
+def test_extract_through_babel_api_carries_context_and_comments() -> None:
+    data = article("Kos", "Satu [bon](/bon).\n").encode()
+    source = io.BytesIO(data)
+    source.name = "seeds/kos.md"
+    got = list(extract(extract_glossari, source))
+    assert got == [
+        (2, "Kos", ["headword of kos"], "kos"),
+        (5, "bon", ["link of kos"], "/bon"),
+        (5, "Satu [bon](/bon).", ["paragraph of kos"], None),
+    ]
+
+
+def test_without_pgettext_keyword_messages_come_without_context() -> None:
+    source = io.BytesIO(article("Kos").encode())
+    got = list(extract_glossari(source, ["gettext"], [], {"id": "kos"}))
+    assert got == [(2, None, "Kos", ["headword of kos"])]

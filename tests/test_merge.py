@@ -1,0 +1,299 @@
+"""merge(): msgmerge semantics, compared with GNU msgmerge, and no translation is ever lost."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossari.catalog.merge import merge
+from glossari.catalog.pofile import Entry, PoFile, parse_po, render_po
+from glossari.errors import CatalogError
+
+MSGMERGE = shutil.which("msgmerge")
+MSGCAT = shutil.which("msgcat")
+
+POT_HEADER = Entry(
+    msgid="",
+    msgstr=(
+        "Project-Id-Version: glossari\n"
+        "POT-Creation-Date: 2026-11-27 00:00+0000\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=UTF-8\n"
+        "Content-Transfer-Encoding: 8bit\n"
+        "X-Domain: glossary\n"
+    ),
+)
+
+
+def pot(*entries: Entry) -> PoFile:
+    return PoFile(header=POT_HEADER, entries=entries)
+
+
+def test_new_catalog_has_header_and_empty_msgstr() -> None:
+    template = pot(
+        Entry(msgid="Kos", msgctxt="kos", references=("seeds/kos.md:2",)),
+        Entry(msgid="Satu saham", msgid_plural="%d saham"),
+    )
+    po = merge(template, None, lang="en")
+    fields = po.header_fields()
+    assert fields["Language"] == "en"
+    assert fields["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    assert fields["Content-Type"] == "text/plain; charset=UTF-8"
+    assert fields["Content-Transfer-Encoding"] == "8bit"
+    assert fields["MIME-Version"] == "1.0"
+    assert fields["Project-Id-Version"] == "glossari"
+    assert fields["X-Domain"] == "glossary"
+    assert [e.msgstr for e in po.entries] == ["", ""]
+    assert po.entries[1].msgstr_plural == ("", "")
+    assert not any(e.has_translation for e in po.entries)  # never msginit's Malay copy
+    assert merge(template, None, lang="ms").header_fields()["Plural-Forms"].startswith("nplurals=1")
+    assert parse_po(render_po(po), source="new.po") == po
+
+
+def test_unknown_language_is_an_error() -> None:
+    with pytest.raises(CatalogError, match="unknown language code 'xx'") as caught:
+        merge(pot(Entry(msgid="a")), None, lang="xx")
+    assert caught.value.hint
+
+
+OLD = """\
+msgid ""
+msgstr ""
+"Project-Id-Version: glossari\\n"
+"POT-Creation-Date: 2026-11-01 00:00+0000\\n"
+"Language: en\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+# checked by Siti
+#. headword
+#: seeds/kos.md:2
+msgctxt "kos"
+msgid "Kos"
+msgstr "Cost"
+
+#: seeds/kos.md:5
+msgid "Kos ialah nilai wang yang telah digunakan untuk menghasilkan sesuatu."
+msgstr   "Cost is the value of money that has been used up to produce something."
+
+#: seeds/kos.md:9
+msgid "Pelabur runcit membeli saham melalui broker."
+msgstr "Retail investors buy shares through a broker."
+
+#: seeds/kos.md:11
+msgid "Tiada terjemahan"
+msgstr ""
+
+#~ msgid "Dividen"
+#~ msgstr "Dividend"
+"""
+
+
+def test_merge_semantics() -> None:
+    old = parse_po(OLD, source="en.po")
+    template = pot(
+        Entry(
+            msgid="Kos",
+            msgctxt="kos",
+            extracted_comments=("headword",),
+            references=("seeds/kos.md:2",),
+        ),
+        Entry(
+            msgid="Kos ialah nilai wang yang telah digunakan untuk menghasilkan sesuatu.",
+            references=("seeds/kos.md:6",),
+        ),
+        Entry(
+            msgid="Pelabur runcit membeli saham dan bon melalui broker.",
+            references=("seeds/kos.md:9",),
+        ),
+        Entry(msgid="Dividen", references=("seeds/dividen.md:2",)),
+        Entry(msgid="Baharu", references=("seeds/kos.md:20",)),
+    )
+    po = merge(template, old, lang="en")
+    headword, definition, changed, revived, new = po.entries[:5]
+    # unchanged: same object, same raw bytes
+    assert headword is old.entries[0]
+    assert headword.raw is not None
+    assert headword.raw in render_po(po)
+    # a moved reference: re-rendered with the template's reference, translation kept
+    assert definition.msgstr.startswith("Cost is")
+    assert definition.references == ("seeds/kos.md:6",)
+    assert definition.raw is None
+    # changed source: old translation, fuzzy, #| previous msgid
+    assert changed.fuzzy
+    assert changed.msgstr == "Retail investors buy shares through a broker."
+    assert changed.previous_msgid == "Pelabur runcit membeli saham melalui broker."
+    # an obsolete message whose key came back
+    assert revived.msgstr == "Dividend"
+    assert not revived.obsolete
+    assert new.msgstr == ""
+    assert not new.fuzzy
+    # the untranslated message that left is gone; nothing translated was dropped
+    assert len(po.entries) == 5
+    assert po.header is not None
+    assert "2026-11-27" in po.header.msgstr
+    assert "Language: en" in po.header.msgstr
+
+
+def test_removed_translation_becomes_obsolete_and_survives_msgcat(tmp_path: Path) -> None:
+    old = parse_po(OLD, source="en.po")
+    po = merge(pot(Entry(msgid="Kos", msgctxt="kos")), old, lang="en")
+    obsolete = {e.msgid: e.msgstr for e in po.entries if e.obsolete}
+    assert obsolete["Dividen"] == "Dividend"
+    assert obsolete["Pelabur runcit membeli saham melalui broker."].startswith("Retail")
+    if MSGCAT is not None:
+        text = render_po(po)
+        path = tmp_path / "en.po"
+        path.write_text(text, encoding="utf-8")
+        saved = subprocess.run([MSGCAT, str(path)], capture_output=True, check=True).stdout
+        # the translator-formatted entries keep their bytes, so compare content, not bytes
+        assert parse_po(saved.decode(), source="saved.po") == po
+
+
+def test_merge_again_is_identity() -> None:
+    old = parse_po(OLD, source="en.po")
+    template = pot(*(e.with_changes(msgstr="") for e in old.current))
+    once = merge(template, old, lang="en")
+    twice = merge(template, parse_po(render_po(once), source="once.po"), lang="en")
+    assert render_po(twice) == render_po(once)
+
+
+def test_pot_creation_date_follows_template_only_when_changed() -> None:
+    old = parse_po(OLD, source="en.po")
+    same_date = PoFile(
+        header=POT_HEADER.with_changes(
+            msgstr=POT_HEADER.msgstr.replace("2026-11-27 00:00", "2026-11-01 00:00")
+        ),
+        entries=(Entry(msgid="Kos", msgctxt="kos"),),
+    )
+    assert merge(same_date, old, lang="en").header is old.header
+
+
+# --------------------------------------------------------------------------------------------
+# Against GNU msgmerge
+
+
+def _sets(po: PoFile) -> tuple[set[object], set[object], set[object]]:
+    translated = {e.key for e in po.entries if not e.obsolete and e.translated}
+    fuzzy = {e.key for e in po.entries if not e.obsolete and e.fuzzy and e.has_translation}
+    obsolete = {(e.key, e.msgstr) for e in po.entries if e.obsolete}
+    return translated, fuzzy, obsolete
+
+
+CASES = {
+    "edits": (
+        OLD,
+        [
+            ("kos", "Kos"),
+            (None, "Kos ialah nilai wang yang telah digunakan untuk menghasilkan sesuatu."),
+            (None, "Pelabur runcit membeli saham dan bon melalui broker."),
+            (None, "Sesuatu yang sama sekali berbeza"),
+        ],
+    ),
+    "rename-context": (
+        OLD,
+        [
+            ("kos-baru", "Kos"),
+            (None, "Pelabur runcit membeli saham melalui broker."),
+            (None, "Tiada terjemahan"),
+        ],
+    ),
+    "everything-gone": (OLD, [(None, "Lain")]),
+}
+
+
+@pytest.mark.skipif(MSGMERGE is None, reason="GNU msgmerge is not installed")
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_same_outcome_as_msgmerge(case: str, tmp_path: Path) -> None:
+    old_text, keys = CASES[case]
+    template = pot(*(Entry(msgid=msgid, msgctxt=ctxt) for ctxt, msgid in keys))
+    (tmp_path / "old.po").write_text(old_text, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(render_po(template), encoding="utf-8")
+    subprocess.run(
+        [
+            MSGMERGE or "msgmerge",
+            "--quiet",
+            "--previous",
+            "-o",
+            str(tmp_path / "gnu.po"),
+            str(tmp_path / "old.po"),
+            str(tmp_path / "new.pot"),
+        ],
+        check=True,
+    )
+    gnu = parse_po((tmp_path / "gnu.po").read_text(encoding="utf-8"), source="gnu.po")
+    ours = merge(template, parse_po(old_text, source="old.po"), lang="en")
+    assert _sets(ours) == _sets(gnu)
+    gnu_previous = {e.key: e.previous_msgid for e in gnu.entries if e.fuzzy}
+    assert {e.key: e.previous_msgid for e in ours.entries if e.fuzzy} == gnu_previous
+
+
+# --------------------------------------------------------------------------------------------
+# No translation is ever lost
+
+WORDS = st.sampled_from(
+    ["kos", "harga", "saham", "bon", "pelabur", "broker", "akaun", "dividen", "pasaran", "modal", "untung", "rugi"]
+)
+SENTENCE = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
+OPERATION = st.one_of(
+    st.tuples(st.just("add"), SENTENCE),
+    st.tuples(st.just("edit"), st.integers(0, 50), WORDS),
+    st.tuples(st.just("delete"), st.integers(0, 50)),
+    st.tuples(st.just("translate"), st.integers(0, 50)),
+    st.tuples(st.just("context"), st.integers(0, 50)),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(operations=st.lists(OPERATION, max_size=40))
+def test_random_edits_never_lose_a_translation(operations: list[tuple[object, ...]]) -> None:
+    source: list[tuple[str | None, str]] = []
+    catalog: PoFile | None = None
+    entered: set[str] = set()
+    counter = 0
+    for operation in operations:
+        kind = operation[0]
+        if kind == "add":
+            key = (None, str(operation[1]))
+            if key not in source:
+                source.append(key)
+        elif source and kind == "edit":
+            at = int(str(operation[1])) % len(source)
+            ctxt, msgid = source[at]
+            edited = (ctxt, f"{msgid} {operation[2]}")
+            if edited not in source:
+                source[at] = edited
+        elif source and kind == "delete":
+            source.pop(int(str(operation[1])) % len(source))
+        elif source and kind == "context":
+            at = int(str(operation[1])) % len(source)
+            edited = (f"t{at}", source[at][1])
+            if edited not in source:
+                source[at] = edited
+        elif kind == "translate" and catalog is not None and catalog.current:
+            # a translator's edit, saved as the translator's tool would
+            current = catalog.current
+            target = current[int(str(operation[1])) % len(current)]
+            counter += 1
+            text = f"T{counter}"
+            entered.add(text)
+            changed = target.with_changes(msgstr=text, flags=())
+            catalog = PoFile(
+                header=catalog.header,
+                entries=tuple(changed if e is target else e for e in catalog.entries),
+            )
+            catalog = parse_po(render_po(catalog), source="en.po")
+            continue
+        template = pot(*(Entry(msgid=m, msgctxt=c) for c, m in source))
+        catalog = merge(template, catalog, lang="en")
+        catalog = parse_po(render_po(catalog), source="en.po")
+        assert [e.key for e in catalog.current] == source
+        present = {form for e in catalog.entries for form in e.translations}
+        assert entered <= present, entered - present

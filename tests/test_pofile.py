@@ -1,0 +1,454 @@
+"""The PO layer: strict parsing, byte preservation, and output identical to GNU msgcat's."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossari.catalog.pofile import (
+    Entry,
+    PoFile,
+    check_domain,
+    load_po,
+    parse_po,
+    render_entry,
+    render_po,
+    write_po,
+)
+from glossari.errors import CatalogError
+
+DATA = Path(__file__).parent / "data" / "po"
+MSGCAT = shutil.which("msgcat")
+MSGFMT = shutil.which("msgfmt")
+needs_gettext = pytest.mark.skipif(
+    MSGCAT is None or MSGFMT is None, reason="GNU gettext (msgcat, msgfmt) is not installed"
+)
+
+HEADER = (
+    'msgid ""\n'
+    'msgstr ""\n'
+    '"Project-Id-Version: glossari\\n"\n'
+    '"Language: en\\n"\n'
+    '"MIME-Version: 1.0\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Content-Transfer-Encoding: 8bit\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
+)
+HEADER_ENTRY = parse_po(HEADER, source="header").header
+
+
+def msgcat(text: str, tmp_path: Path) -> str:
+    """What Poedit would save: the file run through GNU msgcat."""
+    source = tmp_path / "in.po"
+    source.write_bytes(text.encode("utf-8"))
+    done = subprocess.run([MSGCAT or "msgcat", str(source)], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    return done.stdout.decode("utf-8")
+
+
+def msgfmt_check(text: str, tmp_path: Path) -> None:
+    source = tmp_path / "check.po"
+    source.write_bytes(text.encode("utf-8"))
+    done = subprocess.run(
+        [MSGFMT or "msgfmt", "--check", "--check-format", "-o", "/dev/null", str(source)],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+
+
+def test_parse_fields_and_lines() -> None:
+    text = (
+        HEADER + "\n# translator note\n#. extracted\n#: seeds/kos.md:3 seeds/kos.md:9\n#, fuzzy\n"
+        '#| msgid "Koss"\nmsgctxt "kos"\nmsgid "Kos"\nmsgstr "Cost"\n'
+        '\nmsgid "A"\nmsgid_plural "As"\nmsgstr[0] "x"\nmsgstr[1] "y"\n'
+        '\n#~ msgid "Old"\n#~ msgstr "Gone"\n'
+    )
+    po = parse_po(text, source="t.po")
+    first, plural, old = po.entries
+    assert first == Entry(
+        msgid="Kos",
+        msgstr="Cost",
+        msgctxt="kos",
+        flags=("fuzzy",),
+        translator_comments=("translator note",),
+        extracted_comments=("extracted",),
+        references=("seeds/kos.md:3", "seeds/kos.md:9"),
+        previous_msgid="Koss",
+    )
+    assert first.line == 10
+    assert first.fuzzy
+    assert not first.translated
+    assert plural.msgstr_plural == ("x", "y")
+    assert plural.translated
+    assert plural.line == 19
+    assert old.obsolete
+    assert old.line == 24
+    assert old.msgstr == "Gone"
+    assert po.header_fields()["Language"] == "en"
+    assert po.nplurals == 2
+    assert po.charset == "UTF-8"
+    assert render_po(po) == text
+
+
+def test_escapes_are_decoded() -> None:
+    po = parse_po(HEADER + '\nmsgid "a\\tb\\"c\\\\d\\n\\101"\nmsgstr ""\n', source="e.po")
+    assert po.entries[0].msgid == 'a\tb"c\\d\nA'
+
+
+def test_lines_split_only_at_newline() -> None:
+    # polib splits at U+2028 when it parses from a string and loses text
+    text = HEADER + '\nmsgid "a\u2028b\x85c\x0cd"\nmsgstr "x\u2029y"\n'
+    po = parse_po(text, source="u.po")
+    assert po.entries[0].msgid == "a\u2028b\x85c\x0cd"
+    assert render_po(po) == text
+
+
+BAD = [
+    ("unterminated", 'msgid "abc\nmsgstr ""\n', 2, "unterminated string"),
+    ("unterminated-escaped-quote", 'msgid "abc\\"\nmsgstr ""\n', 2, "unterminated string"),
+    ("second-msgstr", 'msgid "a"\nmsgstr "b"\nmsgstr "c"\n', 4, "a second msgstr"),
+    ("duplicate", 'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 5, "line 10"),
+    (
+        "duplicate-ctxt",
+        'msgctxt "k"\nmsgid "a"\nmsgstr ""\n\nmsgctxt "k"\nmsgid "a"\nmsgstr ""\n',
+        6,
+        "duplicate message",
+    ),
+    ("unknown-keyword", 'msgid "a"\nmsgtsr "b"\n', 3, "unknown keyword 'msgtsr'"),
+    ("bad-escape", 'msgid "a\\qb"\nmsgstr ""\n', 2, "invalid escape sequence \\q"),
+    ("text-after-quote", 'msgid "a" x\nmsgstr ""\n', 2, "text after the closing quote"),
+    ("two-strings-one-line", 'msgid "a" "b"\nmsgstr ""\n', 2, "text after the closing quote"),
+    ("msgid-without-msgstr", 'msgid "a"\n\nmsgid "b"\nmsgstr ""\n', 4, "msgid without msgstr"),
+    ("eof-without-msgstr", 'msgid "a"\n', 2, "no msgstr"),
+    ("plural-without-forms", 'msgid "a"\nmsgid_plural "b"\nmsgstr ""\n', 4, "msgstr[0]"),
+    ("plural-form-count", 'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\n', 2, "nplurals=2"),
+    ("plural-form-order", 'msgid "a"\nmsgid_plural "b"\nmsgstr[1] "x"\n', 4, "out of order"),
+    ("msgstr-n-without-plural", 'msgid "a"\nmsgstr[0] "x"\n', 3, "without msgid_plural"),
+    ("nul-escape", 'msgid "a\\0"\nmsgstr ""\n', 2, "NUL"),
+    ("comment-inside", 'msgid "a"\n# c\nmsgstr ""\n', 3, "comment inside a message"),
+    ("comment-backslash", '# c:\\\nmsgid "a"\nmsgstr ""\n', 2, "ends in a backslash"),
+    ("mixed-obsolete", '#~ msgid "a"\nmsgstr ""\n', 3, "mixes obsolete"),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"), [pytest.param(b, n, m, id=i) for i, b, n, m in BAD]
+)
+def test_rejects_defects_with_line(body: str, line: int, message: str) -> None:
+    # line numbers count the header (8 lines) and one blank line before the body
+    with pytest.raises(CatalogError) as caught:
+        parse_po(HEADER + "\n" + body, source="bad.po")
+    error = caught.value
+    assert error.path == "bad.po"
+    assert error.line == line + 8, str(error)
+    assert message in error.message, str(error)
+    assert error.hint
+
+
+@needs_gettext
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        pytest.param(b, n, id=i)
+        for i, b, n, _ in BAD
+        if i
+        not in (
+            "plural-form-count",
+            "comment-inside",
+            "mixed-obsolete",
+            "two-strings-one-line",
+            "nul-escape",
+        )
+    ],
+)
+def test_gnu_also_rejects_most(body: str, line: int, tmp_path: Path) -> None:
+    """The defects we reject are defects for GNU msgfmt too (it merely reports some later)."""
+    source = tmp_path / "bad.po"
+    source.write_text(HEADER + "\n" + body, encoding="utf-8")
+    done = subprocess.run(
+        [MSGFMT or "msgfmt", "--check", "-o", "/dev/null", str(source)],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode != 0
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('msgid "a"\nmsgstr ""\n', 1, "no header"),
+        ('msgid "a"\nmsgstr ""\n\n' + HEADER, 4, "not the first"),
+        ('msgid ""\nmsgstr "Language: en\\n"\n', 1, "no charset"),
+        (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=KLINGON\\n"\n',
+            3,
+            "unknown charset",
+        ),
+        (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Plural-Forms: plural=n;\\n"\n',
+            4,
+            "no nplurals",
+        ),
+        ("", 1, "no header"),
+        ('"a"\n' + HEADER, 1, "string without a keyword"),
+        ("\ufeff" + HEADER, 1, "byte-order mark"),
+    ],
+)
+def test_rejects_header_defects(text: str, line: int, message: str) -> None:
+    with pytest.raises(CatalogError) as caught:
+        parse_po(text, source="h.po")
+    assert caught.value.line == line, str(caught.value)
+    assert message in caught.value.message
+
+
+def test_load_rejects_invalid_utf8_with_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.po"
+    path.write_bytes(HEADER.encode() + b'\nmsgid "a"\nmsgstr "caf\xe9"\n')
+    with pytest.raises(CatalogError) as caught:
+        load_po(path, source="locale/x.po")
+    assert caught.value.line == 11
+    assert caught.value.path == "locale/x.po"
+
+
+def test_load_decodes_declared_charset(tmp_path: Path) -> None:
+    path = tmp_path / "latin.po"
+    path.write_bytes(
+        HEADER.replace("UTF-8", "ISO-8859-1").encode() + b'\nmsgid "a"\nmsgstr "caf\xe9"\n'
+    )
+    po = load_po(path)
+    assert po.entries[0].msgstr == "café"
+    with pytest.raises(CatalogError, match="UTF-8"):
+        write_po(tmp_path / "out.po", po)
+
+
+def test_check_domain() -> None:
+    po = parse_po(HEADER.replace('"Language: en\\n"', '"X-Domain: glossary\\n"'), source="g.po")
+    check_domain(po, "glossary", source="g.po")
+    with pytest.raises(CatalogError, match="articles-a"):
+        check_domain(po, "articles-a", source="g.po")
+
+
+@needs_gettext
+def test_format_flags_in_msgcat_order(tmp_path: Path) -> None:
+    entry = Entry(
+        msgid="%d saham",
+        msgstr="%d shares",
+        flags=("python-brace-format", "custom-flag", "no-c-format", "fuzzy", "python-format"),
+    )
+    text = render_po(PoFile(header=HEADER_ENTRY, entries=(entry,)))
+    assert "#, fuzzy, no-c-format, python-format, python-brace-format\n" in text
+    assert msgcat(text, tmp_path) == text
+    untranslated = render_entry(Entry(msgid="a", flags=("fuzzy",)))
+    assert "fuzzy" not in untranslated  # msgcat drops fuzzy on an empty msgstr
+
+
+# --------------------------------------------------------------------------------------------
+# Byte preservation
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.po")))
+def test_fixture_round_trips_byte_for_byte(name: str) -> None:
+    text = (DATA / name).read_bytes().decode("utf-8")
+    assert render_po(parse_po(text, source=name)) == text
+
+
+@needs_gettext
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("msgcat-*.po")))
+def test_fixture_is_msgcat_fixed_point_and_rerender_identical(name: str, tmp_path: Path) -> None:
+    """A msgcat-written file keeps its bytes even when every entry is rendered anew."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert msgcat(text, tmp_path) == text
+    po = parse_po(text, source=name)
+    fresh = PoFile(
+        header=po.header.with_changes() if po.header else None,
+        entries=tuple(e.with_changes() for e in po.entries),
+    )
+    assert render_po(fresh) == text
+
+
+def test_changed_entry_rerendered_neighbours_kept() -> None:
+    text = (DATA / "translator.po").read_text(encoding="utf-8")
+    po = parse_po(text, source="translator.po")
+    changed = po.entries[0].with_changes(msgstr="New translation")
+    out = render_po(PoFile(header=po.header, entries=(changed, *po.entries[1:])))
+    assert render_entry(changed) in out
+    for entry in po.entries[1:]:
+        assert entry.raw is not None
+        assert entry.raw in out
+
+
+def test_blank_lines_and_missing_final_newline_kept() -> None:
+    for text in (
+        HEADER + '\n\n\nmsgid "a"\nmsgstr ""',
+        HEADER + 'msgid "a"\nmsgstr ""\n\n\n# dangling\n',
+        HEADER + '\nmsgid "a"\r\nmsgstr "b"\r\n',
+    ):
+        assert render_po(parse_po(text, source="b.po")) == text
+
+
+def test_write_po_unchanged_is_not_rewritten(tmp_path: Path) -> None:
+    po = parse_po(HEADER + '\nmsgid "a"\nmsgstr "b"\n', source="w.po")
+    path = tmp_path / "w.po"
+    assert write_po(path, po) is True
+    before = path.stat()
+    assert write_po(path, po) is False
+    after = path.stat()
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    assert load_po(path) == po
+
+
+# --------------------------------------------------------------------------------------------
+# Identical to msgcat, on any text
+
+ALPHABET = st.sampled_from(
+    [
+        *list("aZ09 .\"\\\t\n\r\u2028\u2029\x85\x01\x1b\x7f-/:%()[]{}<>,;!?'"),
+        "é",
+        "ñ",
+        "ß",
+        "中",
+        "文",
+        "😀",
+        "👍",
+        "🏽",
+        "́",
+        "\u200b",
+        "\xa0",
+        "ﬁ",
+        "Ω",
+        "\u3000",
+    ]
+)
+WORDS = st.text(ALPHABET, max_size=12)
+TEXT = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00\x04"), max_size=80),
+    st.lists(WORDS, max_size=30).map(" ".join),
+    st.lists(st.text("abcdefghij", min_size=1, max_size=90), max_size=6).map(" ".join),
+)
+COMMENT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\x85"),
+    max_size=40,
+).filter(lambda c: not c.endswith("\\"))
+REFERENCE = st.from_regex(r"[a-z][a-z0-9/._-]{0,60}:[1-9][0-9]{0,4}", fullmatch=True)
+
+
+def like(source: str, text: str) -> str:
+    if not text:
+        return text
+    text = text.strip("\n") or "x"
+    return (
+        ("\n" if source.startswith("\n") else "") + text + ("\n" if source.endswith("\n") else "")
+    )
+
+
+@st.composite
+def entries(draw: st.DrawFn) -> Entry:
+    msgid = draw(TEXT.filter(bool))
+    plural = draw(st.booleans()) and draw(st.booleans())
+    translation = draw(TEXT)
+    fuzzy = bool(translation) and draw(st.booleans())
+    # format flags make msgcat parse directives and wrap around them: see test_format_flags
+    flags = ("fuzzy",) if fuzzy else ()
+    obsolete = bool(translation) and draw(st.integers(0, 5)) == 0
+    second = draw(TEXT)
+    msgid_plural = like(msgid, draw(TEXT.filter(bool))) if plural else None
+    # msgfmt --check wants a translation to begin and end with "\n" where its msgid does
+    translation = like(msgid, translation)
+    second = like(msgid, second or "x") if translation else ""
+    return Entry(
+        msgid=msgid,
+        msgctxt=draw(st.none() | TEXT),
+        msgid_plural=msgid_plural,
+        msgstr="" if plural else translation,
+        msgstr_plural=(translation, second) if plural else (),
+        flags=("fuzzy",) if obsolete and fuzzy else (() if obsolete else flags),
+        translator_comments=tuple(draw(st.lists(COMMENT, max_size=2))),
+        extracted_comments=() if obsolete else tuple(draw(st.lists(COMMENT, max_size=2))),
+        references=() if obsolete else tuple(draw(st.lists(REFERENCE, max_size=8, unique=True))),
+        previous_msgctxt=draw(st.none() | TEXT) if fuzzy else None,
+        previous_msgid=draw(TEXT) if fuzzy else None,
+        obsolete=obsolete,
+    )
+
+
+@st.composite
+def po_files(draw: st.DrawFn) -> PoFile:
+    # msgcat writes nothing for a file without messages, so draw at least one
+    found = draw(st.lists(entries(), min_size=1, max_size=6, unique_by=lambda e: e.key))
+    ordered = [e for e in found if not e.obsolete] + [e for e in found if e.obsolete]
+    return PoFile(header=HEADER_ENTRY, entries=tuple(ordered))
+
+
+@needs_gettext
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(po=po_files())
+def test_render_is_msgcat_fixed_point_and_parses_back(po: PoFile, tmp_path: Path) -> None:
+    text = render_po(po)
+    assert msgcat(text, tmp_path) == text
+    msgfmt_check(text, tmp_path)
+    back = parse_po(text, source="h.po")
+    assert back == po
+    assert render_po(back) == text
+
+
+@given(po=po_files(), width=st.integers(20, 120))
+@settings(max_examples=60, deadline=None)
+def test_render_parse_round_trip_any_width(po: PoFile, width: int) -> None:
+    assert parse_po(render_po(po, width=width), source="w.po") == po
+
+
+# --------------------------------------------------------------------------------------------
+# Fuzzing: nothing but CatalogError, ever
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text())
+def test_fuzz_parse_raises_only_catalog_error(text: str) -> None:
+    with contextlib.suppress(CatalogError):
+        parse_po(text, source="f.po")
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_fuzz_mutated_valid_file(data: st.DataObject) -> None:
+    text = (DATA / "translator.po").read_text(encoding="utf-8")
+    position = data.draw(st.integers(0, len(text)))
+    cut = data.draw(st.integers(0, 5))
+    insert = data.draw(st.text(st.sampled_from(list('"\\#~|\n msgidtr[]0x')), max_size=4))
+    try:
+        po = parse_po(text[:position] + insert + text[position + cut :], source="f.po")
+    except CatalogError:
+        return
+    render_po(po)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.binary(max_size=300)
+    | st.builds(
+        lambda t, b: HEADER.encode() + t + b, st.binary(max_size=40), st.binary(max_size=40)
+    )
+)
+def test_fuzz_load_bytes(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "fuzz.po"
+    path.write_bytes(data)
+    with contextlib.suppress(CatalogError):
+        load_po(path)

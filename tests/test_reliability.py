@@ -1,0 +1,335 @@
+"""Atomic writes, permissions, real kills and concurrent updates.
+
+A kill is a real ``SIGKILL`` of a child process: once at an exact point (a hook in ``os.fsync``
+tells the parent the temporary file is written and the rename has not happened), and several
+times at random moments while a child rewrites a 20 MB catalog in a loop. After every kill the
+catalog is one of the complete versions, parses, and passes ``msgfmt --check``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from glossari._atomic import atomic_write_bytes, locked
+from glossari.catalog.pofile import load_po
+from glossari.cli import main
+from glossari.errors import CatalogError
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+PO = "locale/en/LC_MESSAGES/glossary.po"
+ARTICLES_PO = "locale/en/LC_MESSAGES/articles-a.po"
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+
+# Runs the glossari CLI in a child; the first fsync of a catalog's temporary file prints
+# "writing" and waits for a line on stdin, so the parent can kill it exactly there (or let it go).
+_HOOKED_CLI = textwrap.dedent("""
+    import os, stat, sys
+    real_fsync = os.fsync
+    def fsync(fd):
+        real_fsync(fd)
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            name = os.readlink(f"/proc/self/fd/{fd}")
+            if "LC_MESSAGES" in name and name.endswith(".tmp"):
+                os.fsync = real_fsync  # pause once only
+                print("writing", flush=True)
+                sys.stdin.readline()
+    os.fsync = fsync
+    from glossari.cli import main
+    raise SystemExit(main(sys.argv[1:]))
+""")
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+
+
+def _article(index: int) -> str:
+    words = ("akaun", "harga", "saham", "dana", "modal", "pasaran", "cukai", "untung")
+    paragraphs = "\n\n".join(
+        f"Perenggan {p} bagi artikel {index}: " + " ".join(words[(index + p + k) % 8]
+                                                          for k in range(30)) + "."
+        for p in range(8)
+    )
+    return (f"---\ntitle: Istilah {index}\ndescription: Takrif istilah {index}.\n"
+            f"keywords: Ujian\n---\n\n# Istilah {index}\n\n## Bahagian\n\n{paragraphs}\n")
+
+
+def _glossary(root: Path, articles: int) -> Path:
+    """A glossary with the real seed plus ``articles`` generated ones (ids a0000...), extracted
+    and updated for en, with every headword translated."""
+    shutil.copytree(SEEDS, root / "seeds")
+    (root / "locale").mkdir()
+    for index in range(articles):
+        (root / "seeds" / f"a{index:04d}.md").write_text(_article(index), encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    po = root / PO
+    text = po.read_text("utf-8")
+    for index in range(articles):
+        text = text.replace(f'msgid "Istilah {index}"\nmsgstr ""',
+                            f'msgid "Istilah {index}"\nmsgstr "Term {index}"')
+    po.write_text(text, encoding="utf-8")
+    return root
+
+
+def _change_sources(root: Path) -> None:
+    # every generated article changes a paragraph, so update rewrites the catalogs
+    for path in sorted((root / "seeds").glob("a*.md")):
+        path.write_text(path.read_text("utf-8").replace("Perenggan 0", "Perenggan sifar"),
+                        encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+
+
+def _msgfmt_ok(path: Path) -> None:
+    done = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def _catalogs(root: Path) -> dict[str, bytes]:
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.po"))}
+
+
+# --- permissions ----------------------------------------------------------------------------------
+
+
+def test_atomic_write_keeps_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "glossary.po"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    assert atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["glossary.po"]  # no temporary left
+
+
+def test_unchanged_bytes_are_not_written(tmp_path: Path) -> None:
+    target = tmp_path / "glossary.po"
+    target.write_bytes(b"same")
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))
+    assert not atomic_write_bytes(target, b"same")
+    assert target.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_update_keeps_a_catalogs_permissions(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g", 3)
+    po = root / ARTICLES_PO
+    po.chmod(0o600)
+    _change_sources(root)
+    before = po.read_bytes()
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    assert po.read_bytes() != before
+    assert stat.S_IMODE(po.stat().st_mode) == 0o600
+
+
+def test_failed_write_leaves_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "glossary.po"
+    target.write_bytes(b"old")
+
+    class Boom(Exception):
+        pass
+
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        raise Boom
+
+    os.fsync = failing_fsync
+    try:
+        with pytest.raises(Boom):
+            atomic_write_bytes(target, b"new" * 1000)
+    finally:
+        os.fsync = real_fsync
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["glossary.po"]
+
+
+# --- real kills -----------------------------------------------------------------------------------
+
+
+@needs_proc
+def test_kill_during_update_leaves_the_previous_catalog(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g", 40)
+    _change_sources(root)
+    reference = tmp_path / "reference"
+    shutil.copytree(root, reference)
+    assert main(["--root", str(reference), "update", "-l", "en"]) == 0
+
+    before = _catalogs(root)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _HOOKED_CLI, "--root", str(root), "update", "-l", "en"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "writing"  # temporary written, not yet renamed
+    child.kill()
+    child.wait(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+
+    assert _catalogs(root) == before  # every catalog is the previous one, byte for byte
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    assert [p.name for p in folder.glob(".*.tmp")], "the kill did not land inside a write"
+    for path in folder.glob("*.po"):
+        load_po(path)
+        _msgfmt_ok(path)
+
+    # the next run finishes the job: same result as an undisturbed run, stray temporary ignored
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    assert _catalogs(root) == _catalogs(reference)
+    assert main(["--root", str(root), "compile", "-l", "en"]) == 0
+
+
+_WRITER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from glossari._atomic import atomic_write_bytes
+    target, versions = Path(sys.argv[1]), [Path(p).read_bytes() for p in sys.argv[2:]]
+    print("ready", flush=True)
+    while True:
+        for data in versions:
+            atomic_write_bytes(target, data)
+""")
+
+
+def _big_catalog(messages: int, translation: str) -> bytes:
+    head = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n')
+    body = "".join(f'\nmsgid "mesej {i} {"x" * 60}"\nmsgstr "{translation} {i}"\n'
+                   for i in range(messages))
+    return (head + body).encode("utf-8")
+
+
+def test_random_kills_while_rewriting_a_big_catalog(tmp_path: Path) -> None:
+    versions = [tmp_path / "a.po", tmp_path / "b.po"]
+    versions[0].write_bytes(_big_catalog(200_000, "pertama"))  # about 20 MB each
+    versions[1].write_bytes(_big_catalog(200_000, "kedua"))
+    allowed = {p.read_bytes() for p in versions}
+    folder = tmp_path / "locale"
+    folder.mkdir()
+    target = folder / "glossary.po"
+    target.write_bytes(versions[0].read_bytes())
+    chance = random.Random(8)  # the kill times vary, reproducibly
+    inside_a_write = 0
+    for _ in range(6):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(target), *map(str, versions)],
+            stdout=subprocess.PIPE, text=True,
+        )
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(chance.uniform(0.0, 0.6))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=60)
+        assert target.read_bytes() in allowed
+        leftovers = list(folder.glob(".*.tmp"))
+        inside_a_write += bool(leftovers)
+        for path in leftovers:
+            path.unlink()
+    load_po(target)
+    _msgfmt_ok(target)
+    print(f"\n{inside_a_write} of 6 random kills landed inside a write")
+
+
+# --- concurrent updates ---------------------------------------------------------------------------
+
+
+def _one_line_refusal(stderr: str) -> None:
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("glossari: error: ")
+    assert "another glossari process is updating this catalog" in lines[0]
+
+
+def test_two_updates_at_once_serialize_or_refuse(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g", 120)
+    _change_sources(root)
+    reference = tmp_path / "reference"
+    shutil.copytree(root, reference)
+    assert main(["--root", str(reference), "update", "-l", "en"]) == 0
+    expected = _catalogs(reference)
+
+    for attempt in range(3):
+        if attempt:  # start again from the changed sources, not from the finished catalogs
+            shutil.rmtree(root)
+            shutil.copytree(tmp_path / "g_start", root)
+        else:
+            shutil.copytree(root, tmp_path / "g_start")
+        command = [sys.executable, "-m", "glossari", "--root", str(root), "update", "-l", "en"]
+        children = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True) for _ in range(2)]
+        for child in children:
+            _out, err = child.communicate(timeout=300)
+            assert child.returncode in (0, 2), err
+            if child.returncode == 2:
+                _one_line_refusal(err)
+        assert any(c.returncode == 0 for c in children)
+        assert _catalogs(root) == expected  # never a mix of two runs
+        for name in expected:
+            _msgfmt_ok(root / "locale" / "en" / "LC_MESSAGES" / name)
+
+
+@needs_proc
+def test_second_update_waits_for_the_first(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g", 10)
+    _change_sources(root)
+    reference = tmp_path / "reference"
+    shutil.copytree(root, reference)
+    assert main(["--root", str(reference), "update", "-l", "en"]) == 0
+
+    first = subprocess.Popen(
+        [sys.executable, "-c", _HOOKED_CLI, "--root", str(root), "update", "-l", "en"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert first.stdout is not None
+    assert first.stdin is not None
+    assert first.stdout.readline().strip() == "writing"  # the first holds the lock, mid-write
+    second = subprocess.Popen(
+        [sys.executable, "-m", "glossari", "--root", str(root), "update", "-l", "en"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    with pytest.raises(subprocess.TimeoutExpired):
+        second.wait(timeout=2)  # blocked on the lock, not writing beside the first
+    first.communicate("\n", timeout=120)  # let the first finish
+    assert first.returncode == 0
+    _out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert _catalogs(root) == _catalogs(reference)
+
+
+def test_lock_gives_up_with_a_clear_error(tmp_path: Path) -> None:
+    target = tmp_path / "update-en"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from glossari._atomic import locked
+            with locked({str(target)!r}):
+                print("locked", flush=True)
+                sys.stdin.readline()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdin is not None
+    assert holder.stdout.readline().strip() == "locked"
+    try:
+        with pytest.raises(CatalogError) as caught, locked(target, timeout=0.2):
+            pass
+        assert "another glossari process" in caught.value.message
+        assert caught.value.hint
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=60)
+    with locked(target, timeout=0.2):  # free again once the holder is gone
+        pass

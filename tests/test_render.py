@@ -1,0 +1,328 @@
+"""``glossari render``: articles rebuilt in English from the seeds and the catalogs (issue 4)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossari.langid import is_still_malay
+from glossari.model import Status, Term
+from glossari.render import link_targets, render_article
+from glossari.seeds.article import parse_article
+from glossari.seeds.source import decode_article
+from tests._alignkit import (
+    PARALLEL,
+    REPO,
+    SEED,
+    SEED_EN,
+    cli,
+    ok,
+    parallel_root,
+    prepared,
+    seed_root,
+)
+
+GOLDEN = REPO / "tests" / "golden" / "render" / "en" / "accountexecutive.md"
+REGENERATE = os.environ.get("GLOSSARI_REGENERATE_GOLDEN") == "1"
+
+
+class Catalog:
+    """An in-memory catalog: msgid to translation (any domain and context)."""
+
+    def __init__(self, table: dict[str, str], status: Status = "translated") -> None:
+        self.table = table
+        self.status = status
+
+    def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
+        found = self.table.get(msgid)
+        return (found, self.status) if found is not None else (None, "untranslated")
+
+
+def seed_term() -> tuple[Term, str]:
+    """The shipped seed, read, and its decoded text."""
+    text = decode_article(SEED.read_bytes(), source="seeds/accountexecutive.md")
+    return parse_article(text, term_id="accountexecutive", source="seeds/accountexecutive.md"), text
+
+
+# -- the shipped glossary ------------------------------------------------------------------------
+
+
+def test_shipped_english_rendering_matches_the_golden_file(tmp_path: Path) -> None:
+    out = ok("render", "-l", "en", "-o", tmp_path, root=REPO)
+    assert "accountexecutive.md (100%, 28 of 28 parts)" in out
+    rendered = (tmp_path / "accountexecutive.md").read_text(encoding="utf-8")
+    if REGENERATE:
+        GOLDEN.write_text(rendered, encoding="utf-8")
+    assert rendered == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_golden_file_reads_as_an_english_article() -> None:
+    text = GOLDEN.read_text(encoding="utf-8")
+    english = parse_article(text, term_id="accountexecutive", source="golden.md")
+    malay, _ = seed_term()
+    assert english.title == "Account executive"
+    assert english.categories == ("Careers",)
+    assert [s.heading for s in english.sections][-1] == "Key Takeaways"
+    assert "## Key Takeaways\n" in text
+    assert "Sorotan" not in text
+    # '##Sorotan' is a proper heading now; the seed's empty '>' line (S110) is copied as written
+    assert [f.code for f in english.findings] == ["S110"]
+    # same shape, same link targets in the same places
+    assert [(s.level, [b.kind for b in s.blocks]) for s in english.sections] == [
+        (s.level, [b.kind for b in s.blocks]) for s in malay.sections]
+    assert [link.target for link in english.links] == [link.target for link in malay.links]
+    assert "[FINRA](/finra)" in text
+    assert "[broker-dealer](/broker-dealer)" in text
+    # and no block is still Malay
+    for section in english.sections:
+        for block in section.blocks:
+            assert is_still_malay(block.text) is not True, block.text
+
+
+def test_the_seed_renders_as_the_translators_article(tmp_path: Path) -> None:
+    root = prepared(seed_root(tmp_path))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    ok("render", "-l", "en", root=root)
+    rendered = root / "build" / "en" / "accountexecutive.md"
+    assert rendered.read_bytes() == (SEED_EN / "accountexecutive.md").read_bytes()
+
+
+# -- the parallel set -----------------------------------------------------------------------------
+
+
+def test_render_rebuilds_every_english_article(tmp_path: Path) -> None:
+    root = prepared(parallel_root(tmp_path))
+    ok("align", "-l", "en", PARALLEL / "en", root=root)
+    out_dir = tmp_path / "out"
+    out = ok("render", "-l", "en", "-o", out_dir, root=root)
+    originals = sorted((PARALLEL / "en").glob("*.md"))
+    assert sorted(p.name for p in out_dir.iterdir()) == [p.name for p in originals]
+    for original in originals:
+        rendered = (out_dir / original.name).read_bytes()
+        assert decode_article(rendered, source="r") == decode_article(
+            original.read_bytes(), source="o"), original.name
+        # line endings and byte-order mark come through too (commission: CRLF; BOM in
+        # investmentadvisor)
+        assert rendered == original.read_bytes(), original.name
+        assert f"{original.name} (100%" in out
+
+
+def test_untranslated_articles_are_not_written(tmp_path: Path) -> None:
+    root = prepared(parallel_root(tmp_path))
+    code, out, err = cli("render", "-l", "en", "-o", tmp_path / "out", root=root)
+    assert code == 0
+    assert not (tmp_path / "out").exists()
+    assert "seeds/finra.md: not written: 0% translated (0 of 18 parts), under " \
+           "--min-coverage 80%; untranslated: seeds/finra.md:2, seeds/finra.md:3, " \
+           "seeds/finra.md:4, ..." in err
+    assert out == ""
+
+
+def test_min_coverage_zero_writes_the_malay_with_headings_fixed(tmp_path: Path) -> None:
+    root = prepared(seed_root(tmp_path))
+    ok("render", "-l", "en", "--min-coverage", "0", "-o", tmp_path / "out", root=root)
+    rendered = (tmp_path / "out" / "accountexecutive.md").read_text(encoding="utf-8")
+    assert rendered == SEED.read_text(encoding="utf-8").replace("##Sorotan", "## Sorotan")
+
+
+def test_partial_translation_is_counted_and_left_in_malay() -> None:
+    term, text = seed_term()
+    catalog = Catalog({
+        "Eksekutif akaun": "Account executive",
+        "Sorotan": "Key Takeaways",
+        "Eksekutif akaun digalakkan untuk sentiasa berhubung dengan pelanggan.":
+            "Account executives are encouraged to stay in constant contact with their clients.",
+    })
+    r = render_article(term, text, catalog)
+    assert (r.translated, r.total) == (3, 28)
+    assert round(r.coverage) == 11
+    assert "title: Account executive\n" in r.text
+    assert "# Account executive\n" in r.text
+    assert "## Key Takeaways\n" in r.text
+    assert "\nAccount executives are encouraged" in r.text
+    assert "\n## Memahami Eksekutif Akaun\n" in r.text
+    assert "seeds/accountexecutive.md:8" in [str(u) for u in r.untranslated]
+
+
+def test_fuzzy_translations_are_not_used() -> None:
+    term, text = seed_term()
+    r = render_article(term, text, Catalog({"Sorotan": "Key Takeaways"}, status="fuzzy"))
+    assert r.translated == 0
+    assert "## Sorotan\n" in r.text
+
+
+def test_a_translation_that_moves_a_link_keeps_the_malay() -> None:
+    term, text = seed_term()
+    block = next(b for s in term.sections for b in s.blocks if "/primebrokerage" in b.text)
+    r = render_article(term, text, Catalog({block.text: "The [prime broker](/primebroker)."}))
+    assert block.text in r.text
+    assert r.translated == 0
+    assert any("differ from the source's ['/primebrokerage']" in n for n in r.notes)
+    assert link_targets(r.text) == link_targets(text)
+
+
+def test_a_translation_that_would_change_the_structure_keeps_the_malay() -> None:
+    term, text = seed_term()
+    item = term.highlights[0].text
+    r = render_article(term, text, Catalog({item: "# Not a heading"}))
+    assert item in r.text
+    assert any("Markdown block syntax" in n for n in r.notes)
+
+
+def test_default_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = prepared(seed_root(tmp_path))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    ok("render", "-l", "en", root=root)
+    assert (root / "build" / "en" / "accountexecutive.md").is_file()
+    # the bundled glossary is read-only: the default is build/LANG in the current folder
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    ok("render", "-l", "en")
+    assert (elsewhere / "build" / "en" / "accountexecutive.md").is_file()
+
+
+def test_bad_min_coverage(tmp_path: Path) -> None:
+    code, _, _ = cli("render", "-l", "en", "--min-coverage", "120", root=seed_root(tmp_path))
+    assert code == 2
+
+
+# -- front matter ------------------------------------------------------------------------------
+
+FRONT = """---
+keywords: {keywords}
+title: {title}
+description: {description}
+extra: kept
+---
+# Kos
+
+Teks.
+"""
+
+
+@pytest.mark.parametrize(("title", "expected_line"), [
+    ("Kos", "title: Cost: total"),
+    ("'Kos'", "title: 'Cost: total'"),
+    ('"Kos"', 'title: "Cost: total"'),
+])
+def test_front_matter_keeps_key_order_and_quoting(title: str, expected_line: str) -> None:
+    text = FRONT.format(keywords="Satu, Dua", title=title, description="Harga.")
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Kos": "Cost: total", "Harga.": "Price.",
+                                            "Satu": "One"}))
+    lines = r.text.split("\n")
+    plain_safe = expected_line.replace("title: Cost: total", 'title: "Cost: total"')
+    assert lines[:6] == ["---", "keywords: One, Dua", plain_safe, "description: Price.",
+                         "extra: kept", "---"]
+    reread = parse_article(r.text, term_id="kos", source="out.md")
+    assert (reread.title, reread.description, reread.categories) == (
+        "Cost: total", "Price.", ("One", "Dua"))
+
+
+@pytest.mark.parametrize("keywords", [
+    "keywords: [Satu, Dua]",
+    "keywords:\n  - Satu\n  - Dua",
+    "keywords:\n- Satu\n- Dua",
+])
+def test_keyword_lists_keep_their_style(keywords: str) -> None:
+    text = f"---\n{keywords}\ntitle: Kos\n---\nTeks.\n"
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Satu": "One", "Dua": "Two: B"}))
+    reread = parse_article(r.text, term_id="kos", source="out.md")
+    assert reread.categories == ("One", "Two: B")
+    assert r.text.endswith("title: Kos\n---\nTeks.\n")
+    assert ("[" in r.text.split("\n")[1]) == keywords.startswith("keywords: [")
+
+
+_YAML_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc")),
+    min_size=1, max_size=40,
+).filter(lambda t: t.strip() != "")
+
+
+@given(title=_YAML_TEXT, description=_YAML_TEXT)
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+def test_any_front_matter_translation_reads_back(title: str, description: str) -> None:
+    text = FRONT.format(keywords="Satu", title="Kos", description="Harga.")
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Kos": title, "Harga.": description}))
+    reread = parse_article(r.text, term_id="kos", source="out.md")
+    assert reread.title == " ".join(title.split())
+    assert reread.description == " ".join(description.split())
+
+
+def test_a_control_character_keeps_the_malay() -> None:
+    text = FRONT.format(keywords="Satu", title="Kos", description="Harga.")
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Kos": "Co\x1bst", "Harga.": "Price\x85."}))
+    assert (r.translated, r.total) == (0, 4)
+    assert "U+001B" in r.notes[0]
+    assert parse_article(r.text, term_id="kos", source="out.md").title == "Kos"
+
+
+# -- the body -----------------------------------------------------------------------------------
+
+_WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzéüAZ"), min_size=1, max_size=8)
+_PUNCT = st.sampled_from(["", "", ",", ".", ";", ":", "%", "?", "'s", ")"])
+_BLOCK_TEXT = st.lists(st.tuples(_WORD, _PUNCT, st.sampled_from([" ", " ", " ", "\n"])),
+                       min_size=1, max_size=12).map(
+    lambda parts: "".join(w + p + sep for w, p, sep in parts).rstrip())
+
+
+@given(data=st.data())
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+def test_block_translations_land_in_their_blocks(data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from(sorted(p.name for p in (PARALLEL / "ms").glob("*.md"))))
+    text = decode_article((PARALLEL / "ms" / name).read_bytes(), source=name)
+    term = parse_article(text, term_id=name[:-3], source=f"seeds/{name}")
+    blocks = [b for s in term.sections for b in s.blocks if not b.links]
+    table = {b.text: data.draw(_BLOCK_TEXT) for b in blocks}
+    r = render_article(term, text, Catalog(table))
+    reread = parse_article(r.text, term_id=term.id, source="out.md")
+    pairs = [(a, b) for sa, sb in zip(term.sections, reread.sections, strict=True)
+             for a, b in zip(sa.blocks, sb.blocks, strict=True)]
+    assert len(pairs) == sum(len(s.blocks) for s in term.sections)
+    for before, after in pairs:
+        assert (after.kind, after.line >= 1) == (before.kind, True)
+        assert after.text == table.get(before.text, before.text)
+
+
+def test_identity_catalog_reproduces_every_parallel_source() -> None:
+    for path in sorted((PARALLEL / "ms").glob("*.md")):
+        text = decode_article(path.read_bytes(), source=path.name)
+        term = parse_article(text, term_id=path.stem, source=f"seeds/{path.name}")
+        identity = {b.text: b.text for s in term.sections for b in s.blocks}
+        identity.update({s.heading: s.heading for s in term.sections})
+        identity.update({term.title or "": term.title or "", term.description or "":
+                         term.description or ""})
+        identity.update({c: c for c in term.categories})
+        r = render_article(term, text, Catalog(identity))
+        assert r.coverage == 100.0
+        assert r.text == text.replace("##Sorotan", "## Sorotan"), path.name
+
+
+def test_an_id_cannot_escape_the_output_folder(tmp_path: Path) -> None:
+    from glossari.errors import SeedError
+    from glossari.render import output_path
+
+    assert output_path(tmp_path, "kos") == tmp_path / "kos.md"
+    for bad in ("../kos", "a/b", ".hidden"):
+        with pytest.raises(SeedError):
+            output_path(tmp_path, bad)
+
+
+def test_unused_seed_copy_is_not_touched(tmp_path: Path) -> None:
+    # rendering never writes into seeds/ or locale/
+    root = prepared(seed_root(tmp_path))
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    ok("render", "-l", "en", "--min-coverage", "0", root=root)
+    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()
+             and "build" not in p.parts}
+    assert after == before
+    shutil.rmtree(root / "build")

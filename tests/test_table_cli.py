@@ -1,0 +1,161 @@
+"""``glossari table`` end to end: options, formats, files, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import glossari
+from glossari.cli import main
+from glossari.export.rows import JSON_KEYS, rows_from_glossary
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def table(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["--root", str(REPO), "table", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_default_is_markdown_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = table(capsys)
+    assert code == 0
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith("| Malay | English |")
+    assert lines[1].startswith("|---|")
+    assert any("Eksekutif akaun" in line for line in lines[2:])
+    assert len(lines) == 2 + len(glossari.load(REPO))
+
+
+def test_json_rows_match_the_glossary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = table(capsys, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    expected = rows_from_glossary(glossari.load(REPO))
+    assert data == [r.as_json() for r in expected]
+    assert all(list(obj) == list(JSON_KEYS) for obj in data)
+    article = next(obj for obj in data if obj["id"] == "accountexecutive")
+    assert article["ms"] == "Eksekutif akaun"
+    assert article["source"] == "seeds/accountexecutive.md:1"
+
+
+def test_sorted_by_malay_ignoring_case_and_accents(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = table(capsys, "--format", "json")
+    from glossari.text import sort_key
+
+    heads = [obj["ms"] for obj in json.loads(out) if obj["ms"] is not None]
+    assert heads == sorted(heads, key=sort_key)
+
+
+def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = table(capsys, "--format", "json", "--category", "CAREERS")
+    assert [obj["id"] for obj in json.loads(out)] == ["accountexecutive"]
+    _, out, _ = table(capsys, "--format", "json", "--status", "untranslated")
+    assert {obj["status"] for obj in json.loads(out)} <= {"untranslated"}
+    code, out, err = table(capsys, "--format", "json", "--category", "no such category")
+    assert code == 0
+    assert json.loads(out) == []
+    assert "no term matches" in err
+
+
+def test_output_file_format_from_extension_and_atomic(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "terms.csv"
+    code, out, err = table(capsys, "-o", str(target))
+    assert code == 0
+    assert out == ""
+    assert "written to" in err
+    data = target.read_bytes()
+    assert data.startswith(b"id,ms,en,kind,status,")
+    assert b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert len(rows) == 1 + len(glossari.load(REPO))
+    before = target.stat().st_mtime_ns
+    os.utime(target, ns=(before - 10**9, before - 10**9))
+    table(capsys, "-o", str(target))
+    assert target.stat().st_mtime_ns == before - 10**9  # same content: file untouched
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    ("args", "root_tag"),
+    [(["--format", "tbx"], "<martif"), (["--format", "tbx", "--tbx-version", "3"], "<tbx ")],
+)
+def test_tbx_versions(capsys: pytest.CaptureFixture[str], args: list[str], root_tag: str) -> None:
+    code, out, _ = table(capsys, *args)
+    assert code == 0
+    assert root_tag in out
+
+
+def test_weblate_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = table(capsys, "--csv-weblate")
+    assert code == 0
+    assert out.startswith('"source","target","context","fuzzy","developer_comments"')
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "json", "--csv-weblate"], "--csv-weblate makes CSV"),
+        (["--format", "md", "--tbx-version", "3"], "--tbx-version applies to TBX"),
+        (["--bom"], "--bom applies to CSV"),
+        (["-l", "not a code"], "is not a language code"),
+    ],
+)
+def test_contradictory_options_exit_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = table(capsys, *args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("glossari: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_bad_choice_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = table(capsys, "--status", "done")
+    assert code == 2
+    assert "invalid choice" in err
+
+
+def test_unwritable_output_is_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = table(capsys, "-o", str(tmp_path / "missing" / "x.md"))
+    assert code == 2
+    assert err.startswith("glossari: error: ")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_stdout_is_utf8_bytes_with_crlf_kept(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ekuiti.md").write_text(
+        "---\nkeywords: Saham\ntitle: Ékuiti 💰\ndescription: Hak milik.\n---\n\n# Ékuiti\n\n"
+        "Ékuiti ialah hak milik.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "glossari", "--root", str(tmp_path), "table", "--format", "csv"],
+        capture_output=True,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"id,ms,en,")
+    assert b"\r\n" in done.stdout
+    assert b"\r\r\n" not in done.stdout
+    assert "Ékuiti 💰" in done.stdout.decode("utf-8")

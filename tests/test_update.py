@@ -1,0 +1,345 @@
+"""``glossari update -l LANG``: msgmerge semantics, Poedit-stable, atomic, serialized."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from glossari.catalog.pofile import PoFile, load_po, write_po
+from tests._catalog_oracles import GNU, article, check_written, cli, make_root, needs_gnu
+
+OLD = 946684800
+
+
+def _po(root: Path, domain: str, lang: str = "en") -> Path:
+    return root / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def _extract_update(root: Path, lang: str = "en") -> str:
+    code, err = cli(root, "extract")
+    assert code == 0, err
+    code, err = cli(root, "update", "-l", lang)
+    assert code == 0, err
+    return err
+
+
+def translate(path: Path, mapping: dict[str, str], *, comment: str | None = None) -> None:
+    """Fill translations the way a translator's tool does: msgstr set, fuzzy and ``#|`` gone."""
+    po = load_po(path)
+    entries = []
+    for e in po.entries:
+        if not e.obsolete and e.msgid in mapping:
+            flags = tuple(f for f in e.flags if f != "fuzzy")
+            extra = {"translator_comments": (comment,)} if comment else {}
+            e = e.with_changes(msgstr=mapping[e.msgid], flags=flags, previous_msgid=None,
+                               previous_msgctxt=None, **extra)
+        entries.append(e)
+    write_po(path, PoFile(header=po.header, entries=tuple(entries), trailer=po.trailer))
+
+
+def msgcat_save(path: Path, *extra: str) -> None:
+    """Save through msgcat, as Poedit and Weblate do."""
+    subprocess.run(["msgcat", *extra, "-o", str(path), str(path)], check=True)
+
+
+def test_a_new_catalog_has_cldr_headers_and_empty_msgstr(tmp_path: Path) -> None:
+    root = make_root(tmp_path, seed=True)
+    err = _extract_update(root, "ar")
+    assert "0 translated, 0 fuzzy, 32 untranslated, 0 obsolete; 2 created" in err
+    for domain in ("glossary", "articles-a"):
+        path = _po(root, domain, "ar")
+        check_written(path)
+        po = load_po(path)
+        fields = po.header_fields()
+        assert fields["Language"] == "ar"
+        assert fields["Plural-Forms"].startswith("nplurals=6;")
+        assert fields["Content-Type"] == "text/plain; charset=UTF-8"
+        assert fields["X-Domain"] == domain
+        assert po.entries
+        assert all(e.msgstr == "" and not e.fuzzy for e in po.entries)
+        with path.open("rb") as handle:
+            catalog = read_po(handle)  # Babel reads it
+        assert catalog.locale is not None
+        assert str(catalog.locale) == "ar"
+
+
+def test_unchanged_update_rewrites_nothing(tmp_path: Path) -> None:
+    root = make_root(tmp_path, seed=True)
+    _extract_update(root)
+    paths = list((root / "locale" / "en" / "LC_MESSAGES").glob("*.po"))
+    for p in paths:
+        os.utime(p, (OLD, OLD))
+    err = _extract_update(root)
+    assert "0 created, 0 written, 2 unchanged" in err
+    assert all(p.stat().st_mtime == OLD for p in paths)
+
+
+@needs_gnu
+def test_poedit_save_then_update_gives_no_diff(tmp_path: Path) -> None:
+    root = make_root(tmp_path, seed=True)
+    _extract_update(root)
+    path = _po(root, "glossary")
+    translate(path, {"Eksekutif akaun": "Account executive", "peniaga broker": "broker-dealer"},
+              comment="checked against FINRA's glossary")
+    msgcat_save(path)
+    saved = path.read_bytes()
+    os.utime(path, (OLD, OLD))
+    _extract_update(root)
+    assert path.read_bytes() == saved
+    assert path.stat().st_mtime == OLD
+
+
+@needs_gnu
+def test_a_translator_wrapping_survives_an_update_that_changes_other_entries(
+    tmp_path: Path,
+) -> None:
+    root = make_root(tmp_path, {"kos": article("Kos", "Satu dua tiga empat lima enam tujuh.\n\n"
+                                               "Lapan sembilan.\n")})
+    _extract_update(root)
+    path = _po(root, "articles-k")
+    translate(path, {"Satu dua tiga empat lima enam tujuh.": "One two three four five six seven.",
+                     "Lapan sembilan.": "Eight nine."})
+    msgcat_save(path, "-w", "20")  # a translator's tool with narrow wrapping
+    narrow = path.read_text("utf-8")
+    block = narrow[narrow.index("#: seeds/kos.md:5"):narrow.index("#: seeds/kos.md:7")]
+    assert block.count("\n") > 4  # wrapped
+    (root / "seeds" / "kos.md").write_text(
+        article("Kos", "Satu dua tiga empat lima enam tujuh.\n\nLapan sembilan sepuluh.\n"),
+        encoding="utf-8")
+    _extract_update(root)
+    text = path.read_text("utf-8")
+    assert block in text  # the untouched entry keeps its bytes
+    po = load_po(path)
+    changed = po.by_key()[(None, "Lapan sembilan sepuluh.")]
+    assert changed.fuzzy
+    assert changed.msgstr == "Eight nine."
+    assert changed.previous_msgid == "Lapan sembilan."
+
+
+def test_msgmerge_semantics_end_to_end(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {
+        "kos": article("Kos", "Kos tetap ialah kos yang tidak berubah.\n\nAyat dibuang.\n",
+                       keywords="Perakaunan"),
+    })
+    _extract_update(root)
+    body, glossary = _po(root, "articles-k"), _po(root, "glossary")
+    translate(body, {"Kos tetap ialah kos yang tidak berubah.": "A fixed cost does not change.",
+                     "Ayat dibuang.": "A removed sentence."}, comment="reviewed")
+    translate(glossary, {"Kos": "Cost", "Perakaunan": "Accounting"})
+    # a translator's own flag on a message that stays survives too
+    po = load_po(glossary)
+    write_po(glossary, PoFile(header=po.header, entries=tuple(
+        e.with_changes(flags=(*e.flags, "fuzzy")) if e.msgid == "Perakaunan" else e
+        for e in po.entries), trailer=po.trailer))
+    (root / "seeds" / "kos.md").write_text(
+        article("Kos", "Kos tetap ialah kos yang tidak pernah berubah.\n", keywords="Perakaunan"),
+        encoding="utf-8")
+    err = _extract_update(root)
+    assert "1 translated, 2 fuzzy, 0 untranslated, 1 obsolete" in err
+    po = load_po(body)
+    [current] = po.current
+    assert current.msgid == "Kos tetap ialah kos yang tidak pernah berubah."
+    assert current.fuzzy
+    assert current.msgstr == "A fixed cost does not change."
+    assert current.previous_msgid == "Kos tetap ialah kos yang tidak berubah."
+    assert current.translator_comments == ("reviewed",)
+    [gone] = po.obsolete
+    assert (gone.msgid, gone.msgstr) == ("Ayat dibuang.", "A removed sentence.")
+    text = body.read_text("utf-8")
+    assert '#| msgid "Kos tetap ialah kos yang tidak berubah."' in text
+    assert '#~ msgid "Ayat dibuang."' in text
+    terms = load_po(glossary).by_key()
+    assert terms[("kos", "Kos")].translated
+    assert terms[(None, "Perakaunan")].fuzzy
+    assert terms[(None, "Perakaunan")].msgstr == "Accounting"
+    for path in (body, glossary):
+        check_written(path)
+
+
+def test_a_message_coming_back_is_revived_with_its_translation(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"kos": article("Kos", "Satu.\n\nDua.\n")})
+    _extract_update(root)
+    translate(_po(root, "articles-k"), {"Dua.": "Two."})
+    (root / "seeds" / "kos.md").write_text(article("Kos", "Satu.\n"), encoding="utf-8")
+    _extract_update(root)
+    assert [e.msgid for e in load_po(_po(root, "articles-k")).obsolete] == ["Dua."]
+    (root / "seeds" / "kos.md").write_text(article("Kos", "Satu.\n\nDua.\n"), encoding="utf-8")
+    _extract_update(root)
+    entry = load_po(_po(root, "articles-k")).by_key()[(None, "Dua.")]
+    assert entry.translated
+    assert entry.msgstr == "Two."
+
+
+@pytest.mark.parametrize(("damage", "what"), [
+    (lambda t: t.replace('msgstr ""\n\n#. definition', 'msgstr "oops\n\n#. definition', 1),
+     "unterminated"),
+    (lambda t: t + '\nmsgctxt "accountexecutive"\nmsgid "Eksekutif akaun"\nmsgstr "x"\n',
+     "duplicate"),
+    (lambda t: t.replace("charset=UTF-8", "charset=NOPE-1"), "charset"),
+])
+def test_a_broken_catalog_stops_the_update_with_its_line_and_nothing_written(
+    tmp_path: Path, damage: object, what: str
+) -> None:
+    root = make_root(tmp_path, seed=True)
+    _extract_update(root)
+    glossary, body = _po(root, "glossary"), _po(root, "articles-a")
+    broken = damage(glossary.read_text("utf-8"))  # type: ignore[operator]
+    glossary.write_text(broken, encoding="utf-8")
+    before = body.read_bytes()
+    (root / "seeds" / "accountexecutive.md").write_text(
+        (root / "seeds" / "accountexecutive.md").read_text("utf-8").replace("Careers", "Kerjaya"),
+        encoding="utf-8")
+    (root / "seeds" / "accountexecutive.md").write_text(
+        (root / "seeds" / "accountexecutive.md").read_text("utf-8").replace(
+            "Eksekutif akaun digalakkan", "Eksekutif akaun amat digalakkan"), encoding="utf-8")
+    assert cli(root, "extract")[0] == 0
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 2
+    assert "locale/en/LC_MESSAGES/glossary.po:" in err
+    line = int(err.split("glossary.po:")[1].split(":")[0])
+    assert line >= 1
+    assert glossary.read_text("utf-8") == broken
+    assert body.read_bytes() == before  # the good catalog is not written either
+
+
+def test_a_catalog_of_another_domain_is_refused(tmp_path: Path) -> None:
+    root = make_root(tmp_path, seed=True)
+    _extract_update(root)
+    glossary = _po(root, "glossary")
+    glossary.write_text(glossary.read_text("utf-8").replace("X-Domain: glossary",
+                                                             "X-Domain: articles-a"))
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 2
+    assert "glossary.po" in err
+    assert "articles-a" in err
+
+
+def test_unknown_language_and_missing_templates_are_clear_errors(tmp_path: Path) -> None:
+    root = make_root(tmp_path, seed=True)
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 2
+    assert "glossari extract" in err
+    assert cli(root, "extract")[0] == 0
+    code, err = cli(root, "update", "-l", "klingon")
+    assert code == 2
+    assert "unknown language code 'klingon'" in err
+    assert not (root / "locale" / "klingon").exists()
+
+
+def test_two_updates_at_once_serialize(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks nombor {i}.\n")
+                                for i in range(40)})
+    assert cli(root, "extract")[0] == 0
+    command = [sys.executable, "-m", "glossari", "--root", str(root), "update", "-l", "ms"]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [(p.wait(), p.stderr.read() if p.stderr else "") for p in runs]
+    assert all(code == 0 for code, _ in outputs), outputs
+    assert sum("created" in err and " 0 created" not in err for _, err in outputs) == 1
+    for path in (root / "locale" / "ms" / "LC_MESSAGES").glob("*.po"):
+        check_written(path)
+    assert not list((root / "locale" / "ms" / "LC_MESSAGES").glob(".*.tmp"))
+
+
+# ------------------------------------------------------------------------------------------
+# Stateful: random source edits, translator edits and updates never lose a translation
+
+WORDS = ("akaun", "kos", "bank", "pelaburan", "harga", "modal", "dana", "saham", "untung")
+
+
+class NeverLoseATranslation(RuleBasedStateMachine):
+    """Every translation a translator wrote stays in the catalog: current, fuzzy or obsolete."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import tempfile
+
+        self.tmp = Path(tempfile.mkdtemp())
+        self.root = make_root(self.tmp)
+        self.articles: dict[str, list[str]] = {}
+        self.required: set[str] = set()
+        self.counter = 0
+        self.updated = False
+
+    def _write(self, stem: str) -> None:
+        body = "\n\n".join(self.articles[stem]) + "\n"
+        (self.root / "seeds" / f"{stem}.md").write_text(article(stem.title(), body),
+                                                        encoding="utf-8")
+
+    @rule(stem=st.sampled_from(["aset", "akaun", "bon", "bank"]),
+          words=st.lists(st.lists(st.sampled_from(WORDS), min_size=3, max_size=7),
+                         min_size=1, max_size=3))
+    def write_article(self, stem: str, words: list[list[str]]) -> None:
+        self.articles[stem] = [" ".join(w).capitalize() + "." for w in words]
+        self._write(stem)
+
+    @precondition(lambda self: bool(self.articles))
+    @rule(data=st.data())
+    def edit_a_paragraph(self, data: st.DataObject) -> None:
+        stem = data.draw(st.sampled_from(sorted(self.articles)))
+        paragraphs = self.articles[stem]
+        index = data.draw(st.integers(0, len(paragraphs) - 1))
+        word = data.draw(st.sampled_from(WORDS))
+        paragraphs[index] = paragraphs[index].rstrip(".") + f" {word}."
+        self._write(stem)
+
+    @precondition(lambda self: bool(self.articles))
+    @rule(data=st.data())
+    def remove_an_article(self, data: st.DataObject) -> None:
+        stem = data.draw(st.sampled_from(sorted(self.articles)))
+        del self.articles[stem]
+        (self.root / "seeds" / f"{stem}.md").unlink()
+
+    @rule()
+    def update(self) -> None:
+        _extract_update(self.root)
+        self.updated = True
+
+    @precondition(lambda self: self.updated)
+    @rule(data=st.data(), through_msgcat=st.booleans())
+    def translator_edits(self, data: st.DataObject, through_msgcat: bool) -> None:
+        folder = self.root / "locale" / "en" / "LC_MESSAGES"
+        paths = sorted(folder.glob("*.po"))
+        path = data.draw(st.sampled_from(paths))
+        po = load_po(path)
+        open_entries = [e for e in po.current if not e.translated]
+        if not open_entries:
+            return
+        chosen = data.draw(st.sampled_from(open_entries))
+        self.counter += 1
+        value = f"T{self.counter}"
+        if chosen.msgstr:  # the translator replaces a fuzzy guess: that guess may go
+            self.required.discard(chosen.msgstr)
+        translate(path, {chosen.msgid: value})
+        self.required.add(value)
+        if through_msgcat and GNU:
+            msgcat_save(path)
+
+    @invariant()
+    def every_translation_is_kept(self) -> None:
+        folder = self.root / "locale" / "en" / "LC_MESSAGES"
+        found: set[str] = set()
+        for path in folder.glob("*.po") if folder.is_dir() else ():
+            for e in load_po(path).entries:
+                if e.msgstr and (e.obsolete or e.fuzzy or e.translated):
+                    found.add(e.msgstr)
+        assert self.required <= found, self.required - found
+
+    def teardown(self) -> None:
+        import shutil
+
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+NeverLoseATranslation.TestCase.settings = settings(
+    max_examples=25, stateful_step_count=12, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+test_never_lose_a_translation = NeverLoseATranslation.TestCase
