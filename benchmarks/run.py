@@ -73,6 +73,9 @@ class Sample:
     seconds: float
     peak_bytes: int
     rc: int
+    cpu: float = 0.0
+    """User plus system CPU seconds of the whole process tree: steadier than wall time when the
+    machine is shared, and above it when a command uses both cores."""
     stdout: str = ""
     stderr: str = ""
     timed_out: bool = False
@@ -88,14 +91,19 @@ import os, sys
 pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ)
 _, status, usage = os.wait4(pid, 0)
 with open(sys.argv[1], "w") as handle:
-    handle.write(str(usage.ru_maxrss))
+    handle.write(f"{usage.ru_maxrss} {usage.ru_utime:.3f} {usage.ru_stime:.3f}")
 sys.exit(os.waitstatus_to_exitcode(status) & 0xFF)
 """
+_USAGE = re.compile(r"^(\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$", re.MULTILINE)
 
 
-def _peak_kb(text: str) -> int:
-    numbers = [line for line in text.splitlines() if line.strip().isdigit()]
-    return int(numbers[-1]) if numbers else 0
+def _usage(text: str) -> tuple[int, float]:
+    """(peak KB, CPU seconds) from the wrapper's "%M %U %S" line."""
+    found = _USAGE.findall(text)
+    if not found:
+        return 0, 0.0
+    peak, user, system = found[-1]
+    return int(peak), float(user) + float(system)
 
 
 def run_once(cmd: Sequence[str], *, env: dict[str, str], cwd: Path | None = None,
@@ -104,7 +112,7 @@ def run_once(cmd: Sequence[str], *, env: dict[str, str], cwd: Path | None = None
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         if GNU_TIME:
-            wrapped = [GNU_TIME, "-f", "%M", "-o", rss.name, *cmd]
+            wrapped = [GNU_TIME, "-f", "%M %U %S", "-o", rss.name, *cmd]
         else:
             wrapped = [sys.executable, "-S", "-c", _WRAPPER, rss.name, *cmd]
         start = time.perf_counter()
@@ -137,9 +145,9 @@ def run_once(cmd: Sequence[str], *, env: dict[str, str], cwd: Path | None = None
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace") if keep_stdout else ""
         stderr = err.read()[-4000:].decode("utf-8", "replace")
-        peak = _peak_kb(rss.read())
-    return Sample(seconds=seconds, peak_bytes=peak * 1024, rc=rc, stdout=stdout, stderr=stderr,
-                  timed_out=timed_out.is_set())
+        peak, cpu = _usage(rss.read())
+    return Sample(seconds=seconds, peak_bytes=peak * 1024, rc=rc, cpu=cpu, stdout=stdout,
+                  stderr=stderr, timed_out=timed_out.is_set())
 
 
 def run_all(cmds: Iterable[Sequence[str]], **kwargs: Any) -> Sample:
@@ -148,6 +156,7 @@ def run_all(cmds: Iterable[Sequence[str]], **kwargs: Any) -> Sample:
     for cmd in cmds:
         sample = run_once(cmd, **kwargs)
         total.seconds += sample.seconds
+        total.cpu += sample.cpu
         total.peak_bytes = max(total.peak_bytes, sample.peak_bytes)
         total.stdout += sample.stdout
         total.stderr = sample.stderr or total.stderr
@@ -174,6 +183,8 @@ class Result:
     """Median wall time; for ``lookup`` rows the median microseconds per lookup."""
     peak_mb: float | None = None
     """The largest peak resident set over the runs."""
+    cpu: float | None = None
+    """Median CPU seconds (user + system, whole process tree)."""
     runs: list[float] = field(default_factory=list)
     unit: str = "s"
     note: str = ""
@@ -224,7 +235,9 @@ class Report:
                 continue
             other = self.get(result.n, peer)
             if other is not None and other.seconds and result.seconds is not None:
-                notes.append(f"x{result.seconds / other.seconds:.2f} of {peer}")
+                cpu = (f", cpu x{result.cpu / other.cpu:.2f}"
+                       if result.cpu and other.cpu else "")
+                notes.append(f"x{result.seconds / other.seconds:.2f}{cpu} of {peer}")
         return f"  ({'; '.join(notes)})" if notes else ""
 
     def line(self, result: Result) -> str:
@@ -237,6 +250,8 @@ class Report:
             value = f"{result.seconds:8.1f} ms"
         else:
             value = f"{result.seconds:8.2f} s "
+            if result.cpu is not None:
+                value += f" cpu {result.cpu:7.2f} s"
         memory = f"{result.peak_mb:6.0f} MB" if result.peak_mb is not None else " " * 9
         runs = f"  [{len(result.runs)} runs]" if len(result.runs) != 3 else ""
         note = f"  {result.note}" if result.note else ""
@@ -260,6 +275,7 @@ def median_result(n: int, name: str, samples: Sequence[Sample], *, ok_codes: tup
                           note=f"exit {sample.rc}: {last[-1][:160] if last else 'no message'}")
     seconds = [s.seconds for s in samples]
     return Result(n=n, name=name, seconds=statistics.median(seconds),
+                  cpu=statistics.median(s.cpu for s in samples),
                   peak_mb=max(s.peak_bytes for s in samples) / MB, runs=seconds, note=note)
 
 
@@ -296,9 +312,14 @@ class Runner:
             self.available[name] = sample.rc == 0
         return self.available[name]
 
+    def skipped(self, name: str) -> bool:
+        return any(word and word in name for word in self.args.skip.split(","))
+
     def repeat(self, n: int, name: str, prepare: Callable[[], None] | None,
                measure: Callable[[], Sample], *, ok_codes: tuple[int, ...] = (0,),
                note: str = "", runs: int | None = None) -> Result:
+        if self.skipped(name):
+            return self.report.add(Result(n=n, name=name, status="skipped", note="--skip"))
         samples: list[Sample] = []
         for i in range(runs or self.args.repeat):
             if prepare is not None:
@@ -652,6 +673,8 @@ class Runner:
             self.repeat(n, "glossari check cold", check_prepare, check_cold, ok_codes=(0, 1))
             if warm:
                 self.report.add(median_result(n, "glossari check warm", warm, ok_codes=(0, 1)))
+            elif self.skipped("glossari check cold"):
+                self.unavailable(n, "glossari check warm", "--skip", "skipped")
         else:
             self.unavailable(n, "glossari check cold", "no `glossari check` command yet")
             self.unavailable(n, "glossari check warm", "no `glossari check` command yet")
@@ -835,8 +858,15 @@ def targets(results: list[Result]) -> list[Target]:
                               cause=f"no figure for {missing}"))
             return
         ratio = (a.seconds or 0) / b.seconds
-        out.append(Target(what=f"{what} (N={n})", value=f"x{ratio:.2f}",
-                          verdict="met" if ratio <= limit else "missed"))
+        value = f"x{ratio:.2f}"
+        cause = ""
+        if a.cpu and b.cpu and a.unit == "s":
+            cpu_ratio = a.cpu / b.cpu
+            value += f" (cpu x{cpu_ratio:.2f})"
+            if (cpu_ratio <= limit) != (ratio <= limit):
+                cause = "wall and CPU time disagree: a busy machine"
+        out.append(Target(what=f"{what} (N={n})", value=value,
+                          verdict="met" if ratio <= limit else "missed", cause=cause))
 
     for mine, peer, op, limit, what in PAIRS:
         if op and limit is not None:
@@ -922,7 +952,8 @@ def markdown(results: list[Result], meta: dict[str, Any]) -> str:
         if r.unit == "us":
             return f"{r.seconds:.2f} µs"
         mem = f", {r.peak_mb:.0f} MB" if r.peak_mb is not None else ""
-        return f"{r.seconds:.2f} s{mem}"
+        cpu = f" (cpu {r.cpu:.2f})" if r.cpu is not None else ""
+        return f"{r.seconds:.2f} s{cpu}{mem}"
 
     lines.append("| measurement | " + " | ".join(f"N={n:,}" for n in sizes) + " |")
     lines.append("|---|" + "---|" * len(sizes))
@@ -1013,6 +1044,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--fuzzy-max", type=int, default=FUZZY_MAX_DEFAULT,
                         help="largest N for msgmerge with fuzzy matching")
     parser.add_argument("--import-runs", type=int, default=20)
+    parser.add_argument("--skip", default="", metavar="WORDS",
+                        help="comma-separated words: skip measurements whose name holds one "
+                        "(e.g. check,fuzzy,translate-toolkit)")
     return parser.parse_args(argv)
 
 
@@ -1031,6 +1065,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "load_average_start": list(os.getloadavg())}
     report = Report()
     runner = Runner(args, report)
+
+    def stop(signum: int, frame: object) -> None:  # `kill PID`: save what was measured, as ^C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     print(f"# {meta['machine']}; {meta['date']}", flush=True)
     try:
         if args.glossari:

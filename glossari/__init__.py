@@ -12,9 +12,9 @@ The public names are re-exported here; everything else is private. Heavy depende
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (13 ms)
-
 from glossari.errors import CatalogError, GlossariError, RootError, SeedError
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (13 ms)
 
 if TYPE_CHECKING:
     from pathlib import Path

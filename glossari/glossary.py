@@ -5,12 +5,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from glossari.align.links import LinkRef, link_graph
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.root import GlossaryRoot, resolve_root
 from glossari.text import lookup_key, sort_key
+
+if TYPE_CHECKING:
+    from glossari.align.links import LinkRef
 
 __all__ = ["Glossary", "load_glossary"]
 
@@ -57,7 +60,7 @@ class Glossary:
             f for t in self._order for f in t.findings
         )
         """Warnings from reading the glossary (each term's own, and the glossary's)."""
-        self._graph: tuple[LinkRef, ...] | None = None
+        self._graph: _Graph | None = None
 
     def __len__(self) -> int:
         return len(self._order)
@@ -95,24 +98,37 @@ class Glossary:
         raise KeyError(f"no term {text!r} in the glossary{hint}")
 
 
+    def _link_graph(self) -> _Graph:
+        if self._graph is None:
+            from glossari.align.links import link_graph
+
+            # file order (the source path), not Malay order: "first link" means first in the files
+            refs = link_graph(sorted(self._order, key=lambda t: (t.source.path, t.id)))
+            by_source: dict[str, list[LinkRef]] = {}
+            by_target: dict[str, list[LinkRef]] = {}
+            for ref in refs:
+                by_source.setdefault(ref.source.id, []).append(ref)
+                if ref.target is not None:
+                    by_target.setdefault(ref.target.id, []).append(ref)
+            self._graph = _Graph(
+                refs,
+                {k: tuple(v) for k, v in by_source.items()},
+                {k: tuple(v) for k, v in by_target.items()},
+            )
+        return self._graph
+
     @property
     def links(self) -> tuple[LinkRef, ...]:
         """Every internal link of every article, in file order, with the term it leads to."""
-        if self._graph is None:
-            # file order (the source path), not Malay order: "first link" means first in the files
-            self._graph = link_graph(sorted(self._order, key=lambda t: (t.source.path, t.id)))
-        return self._graph
+        return self._link_graph().refs
 
     def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
         """The internal links written in ``term``'s article (a Term or an id), in source order."""
-        term_id = term if isinstance(term, str) else term.id
-        return tuple(ref for ref in self.links if ref.source.id == term_id)
+        return self._link_graph().by_source.get(term if isinstance(term, str) else term.id, ())
 
     def backlinks(self, term: Term | str) -> tuple[LinkRef, ...]:
         """The internal links that lead to ``term`` (a Term or an id), from every article."""
-        term_id = term if isinstance(term, str) else term.id
-        return tuple(ref for ref in self.links if ref.target is not None
-                     and ref.target.id == term_id)
+        return self._link_graph().by_target.get(term if isinstance(term, str) else term.id, ())
 
     @property
     def unresolved(self) -> tuple[LinkRef, ...]:
@@ -122,6 +138,12 @@ class Glossary:
         "link"``); in one built from articles alone, to None.
         """
         return tuple(ref for ref in self.links if not ref.resolved)
+
+
+class _Graph(NamedTuple):
+    refs: tuple[LinkRef, ...]
+    by_source: dict[str, tuple[LinkRef, ...]]
+    by_target: dict[str, tuple[LinkRef, ...]]
 
 
 def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = "en") -> Glossary:

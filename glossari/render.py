@@ -24,11 +24,11 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
+from glossari.align.links import CatalogLookup
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize_heading
 from glossari.errors import SeedError
-from glossari.model import Block, Location, Status, Term
+from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
 
 __all__ = [
@@ -42,12 +42,8 @@ __all__ = [
 ]
 
 
-class TranslationLookup(Protocol):
-    """One language's catalogs (``glossari.catalog.translations.Translations`` is one)."""
-
-    def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
-        """``(msgstr, status)`` of a message."""
-        ...
+TranslationLookup = CatalogLookup
+"""One language's catalogs (``glossari.catalog.translations.Translations`` is one)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -255,13 +251,16 @@ class _Renderer:
     def heading(self, line: int, text: str, *, force: bool) -> None:
         index = line - 1
         source = self.lines[index]
-        match = _ATX.match(source) if not force else None
+        prefix_match = _CONTAINER_PREFIX.match(source)
+        prefix = prefix_match.group() if prefix_match is not None else ""
+        rest = source[len(prefix):]
+        match = _ATX.match(rest) if not force else None
         if match is None:
-            match = _MALFORMED.match(source)
+            match = _MALFORMED.match(rest)
         if match is not None:
-            new = f"{match.group('indent')}{match.group('hashes')} {text}"
+            new = f"{prefix}{match.group('indent')}{match.group('hashes')} {text}"
         else:  # a setext heading: the underline on the next line stays
-            new = text
+            new = prefix + text
         if new != source:
             self.replace[index] = (index + 1, [new])
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -32,3 +33,20 @@ settings.register_profile(
 )
 # `--hypothesis-profile=NAME` (hypothesis' own pytest option) loads its profile after this.
 settings.load_profile("fuzz" if os.environ.get("GLOSSARI_FUZZ") else "default")
+
+
+_NO_LOSS = pytest.StashKey[dict[str, int]]()
+
+
+@pytest.fixture
+def no_loss_steps(request: pytest.FixtureRequest) -> dict[str, int]:
+    """A dict the no-loss state machine fills with its step count, printed in the summary."""
+    return request.config.stash.setdefault(_NO_LOSS, {})
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print how many steps the no-loss state machine ran (shown even without ``-s``)."""
+    stats = terminalreporter.config.stash.get(_NO_LOSS, None)
+    if stats:
+        terminalreporter.write_sep("-", "no-loss state machine")
+        terminalreporter.write_line(", ".join(f"{k}: {v}" for k, v in stats.items()))

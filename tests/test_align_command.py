@@ -7,12 +7,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import glossari
 from glossari.align.pairing import StructureMismatch, pair_articles
+from glossari.catalog.messages import iter_messages
 from glossari.catalog.pofile import load_po
-from glossari.model import Term
+from glossari.model import Status, Term
+from glossari.render import render_article
 from glossari.seeds.article import parse_article
+from glossari.seeds.source import decode_article
 from tests._alignkit import (
     PARALLEL,
     SEED_EN,
@@ -219,3 +224,40 @@ def test_bad_language_code(tmp_path: Path) -> None:
     code, _, err = cli("align", "-l", "../x", SEED_EN, root=root)
     assert code == 2
     assert "language code" in err
+
+
+def test_aligning_the_seeds_with_themselves_is_refused(tmp_path: Path) -> None:
+    root = prepared(seed_root(tmp_path))
+    before = catalogs(root)
+    code, _, err = cli("align", "-l", "en", root / "seeds", root=root)
+    assert code == 2
+    assert "seeds/ folder itself" in err
+    assert catalogs(root) == before
+
+
+_WORDS = st.lists(st.sampled_from(["the", "fund", "pays", "a", "fee", "Broker", "risk", "of",
+                                   "clients", "2%", "(SEC)", "its", "\"yield\""]),
+                  min_size=1, max_size=10).map(" ".join)
+
+
+@given(data=st.data())
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+def test_align_takes_back_exactly_what_render_wrote(data: st.DataObject) -> None:
+    """render, then align the rendering against the seed: the same translations come back."""
+    name = data.draw(st.sampled_from(sorted(p.name for p in (PARALLEL / "ms").glob("*.md"))))
+    text = decode_article((PARALLEL / "ms" / name).read_bytes(), source=name)
+    term = parse_article(text, term_id=name[:-3], source=f"seeds/{name}")
+    wanted = {m.key: data.draw(_WORDS) for m in iter_messages(term)
+              if m.part not in ("link",) and "](" not in m.msgid}
+
+    class Catalog:
+        def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
+            found = wanted.get((context, msgid))
+            return (found, "translated") if found is not None else (None, "untranslated")
+
+    rendered = render_article(term, text, Catalog()).text
+    english = parse_article(rendered, term_id=term.id, source=f"en/{name}")
+    pairing = pair_articles(term, english)
+    got = {(ctx, msgid): text for (_, ctx, msgid), text in pairing.translations}
+    for key, value in wanted.items():
+        assert got[key] == value

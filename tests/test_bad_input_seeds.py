@@ -28,6 +28,7 @@ from glossari.glossary import load_glossary
 from glossari.seeds.article import check_term_id, parse_article, read_article
 
 DATA = Path(__file__).parent / "data" / "bad"
+SEED = Path(__file__).parent.parent / "seeds" / "accountexecutive.md"
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,66 @@ def test_cli_prints_one_line_and_exits_2(
     assert case.hint in lines[0][lines[0].index(case.what) + len(case.what):]
     assert "Traceback" not in err
     assert _snapshot(root) == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["extract"], ["table"], ["table", "--format", "csv", "-o", "out.csv"], ["check"],
+     ["render", "-l", "en", "-o", "rendered"]],
+    ids=["extract", "table", "table-csv-file", "check", "render"],
+)
+@pytest.mark.parametrize("name", ["invalid-yaml.md", "latin1.md", "binary.md", "nested-lists.md"])
+def test_every_command_reading_seeds_refuses(
+    tmp_path: Path, name: str, command: list[str], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case = next(c for c in CORPUS if c.name == name)
+    root = _make_root(tmp_path, case, None)
+    shutil.copyfile(SEED, root / "seeds" / SEED.name)  # one good article beside the bad one
+    monkeypatch.chdir(root)  # relative -o paths land inside the snapshot
+    before = _snapshot(root)
+    assert main(["--root", str(root), *command]) == 2
+    _out, err = capsys.readouterr()
+    assert err.splitlines() == [f"glossari: error: seeds/{name}:{case.line}: "
+                                f"{err.split(': ', 3)[3]}"]
+    assert case.what in err
+    assert _snapshot(root) == before
+
+
+def test_a_folder_named_like_an_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "glossary"
+    (root / "seeds" / "kos.md").mkdir(parents=True)
+    assert main(["--root", str(root), "show", "kos"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "glossari: error: seeds/kos.md: a folder, not an article file; "
+        "seeds/ holds only *.md files"
+    ]
+
+
+def test_a_dangling_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "glossary"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").symlink_to(root / "seeds" / "hilang.md")
+    assert main(["--root", str(root), "show", "kos"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "glossari: error: seeds/kos.md: no such file; check the path"
+    ]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root reads files whatever their permissions")
+def test_an_unreadable_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "glossary"
+    (root / "seeds").mkdir(parents=True)
+    article = root / "seeds" / "kos.md"
+    article.write_bytes(SEED.read_bytes())
+    article.chmod(0)
+    try:
+        assert main(["--root", str(root), "show", "kos"]) == 2
+    finally:
+        article.chmod(0o644)
+    assert capsys.readouterr().err.startswith(
+        "glossari: error: seeds/kos.md: cannot read the file: Permission denied; ")
 
 
 @pytest.mark.parametrize("name", [c.name for c in CORPUS])

@@ -9,8 +9,9 @@ import pytest
 from _checkkit import ENGLISH, Kit, codes, with_catalog
 
 from glossari.catalog.pofile import parse_po
+from glossari.catalog.translations import Coverage
 from glossari.checks import check
-from glossari.checks.catalogs import file_coverage, load_language
+from glossari.checks.catalogs import load_language
 from glossari.checks.codes import CODES
 from glossari.errors import CatalogError
 from glossari.glossary import load_glossary
@@ -229,6 +230,6 @@ def test_file_coverage_counts() -> None:
         'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         'msgid "a"\nmsgstr "A"\n\n#, fuzzy\nmsgid "b"\nmsgstr "B"\n\nmsgid "c"\nmsgstr ""\n\n'
         '#~ msgid "d"\n#~ msgstr "D"\n', source="x.po")
-    counts = file_coverage(po)
+    counts = Coverage.of(po)
     assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (1, 1, 1, 1)
     assert counts.percent == pytest.approx(100 / 3)

@@ -97,3 +97,14 @@ def test_check_uses_the_cache_in_the_glossary_folder(tmp_path: Path) -> None:
     cache_path(tmp_path).write_bytes(b"\xff garbage")  # a corrupt cache is rebuilt, not an error
     assert codes(kit.check(), "L301") == []
     assert json.loads(cache_path(tmp_path).read_text(encoding="utf-8"))["entries"]
+
+
+def test_read_only_bundled_glossary_gets_no_cache_file(tmp_path: Path) -> None:
+    from glossari.root import GlossaryRoot
+
+    kit = with_catalog(tmp_path)
+    kit.write()
+    bundled = GlossaryRoot(path=tmp_path, bundled=True)
+    report = check(load_glossary(bundled), bundled)
+    assert report.langs == ("en",)
+    assert not cache_path(tmp_path).exists()

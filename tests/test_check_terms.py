@@ -106,3 +106,31 @@ def test_english_pattern(english: str, text: str, found: bool) -> None:
     assert pattern is not None
     folded = " ".join(text.casefold().replace("-", " ").split())
     assert (pattern.search(folded) is not None) is found
+
+
+KASAR = """\
+---
+title: Kasar
+description: Kasar ialah sifat permukaan yang tidak licin dan tidak rata sama sekali.
+keywords: Perakaunan
+---
+
+# Kasar
+
+Permukaan kasar tidak sesuai untuk kertas laporan kewangan syarikat.
+"""
+
+
+def test_t401_longest_term_wins(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.articles["kasar"] = KASAR
+    kit.translate("Kasar", "Rough", context="kasar")
+    kit.translate("Kasar ialah sifat permukaan yang tidak licin dan tidak rata sama sekali.",
+                  "Rough is the quality of a surface that is not smooth or even at all.")
+    paragraph = "Permukaan kasar tidak sesuai untuk kertas laporan kewangan syarikat."
+    kit.translate(paragraph, "A rough surface does not suit a company's financial report paper.")
+    # "untung kasar" (Gross profit) contains "kasar" (Rough): only the longer term applies there
+    assert codes(kit.check(), "T401") == []
+    kit.translate(paragraph, "A coarse surface does not suit a company's financial report paper.")
+    assert codes(kit.check(), "T401") == [("locale/en/LC_MESSAGES/articles-k.po",
+                                           kit.entry_lines[(None, paragraph)])]

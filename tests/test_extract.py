@@ -177,7 +177,10 @@ def test_the_article_cache_is_rebuildable_and_only_reparses_changes(
     extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
     assert parsed == ["t3"]
     # a corrupt cache is ignored and rebuilt; the output is the same
-    (root / ".glossari-cache" / cache.CACHE_FILE).write_bytes(b"not a pickle")
+    from glossari.catalog.incremental import MESSAGE_CACHE
+
+    (root / ".glossari-cache" / MESSAGE_CACHE).write_bytes(b"not a pickle")
+    (root / ".glossari-cache" / "extract-v1.json").write_text("{not json")
     parsed.clear()
     (root / "seeds" / "t3.md").write_text(article("T3", "Teks 3.\n"), encoding="utf-8")
     extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
@@ -189,3 +192,28 @@ def test_build_templates_always_has_the_glossary_domain() -> None:
     pots = build_templates([], creation_date="2026-01-01 00:00+0000")
     assert list(pots) == ["glossary"]
     assert pots["glossary"].entries == ()
+
+
+def test_load_uses_the_term_cache_and_survives_its_corruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossari
+    import glossari.seeds.cache as cache
+
+    root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks {i}.\n") for i in range(4)})
+    first = glossari.load(root)
+    parsed: list[str] = []
+    real = cache.parse_article
+
+    def counting(text: str, *, term_id: str, source: str):  # type: ignore[no-untyped-def]
+        parsed.append(term_id)
+        return real(text, term_id=term_id, source=source)
+
+    monkeypatch.setattr(cache, "parse_article", counting)
+    again = glossari.load(root)
+    assert parsed == []
+    assert [t for t in again] == [t for t in first]
+    assert [t.source for t in again] == [t.source for t in first]
+    (root / ".glossari-cache" / cache.CACHE_FILE).write_bytes(b"\x80\x05garbage")
+    assert [t for t in glossari.load(root)] == [t for t in first]
+    assert sorted(parsed) == [f"t{i}" for i in range(4)]

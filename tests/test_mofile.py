@@ -44,6 +44,9 @@ ENTRIES = (
     Entry(msgid="Separuh", msgid_plural="Separuh-separuh", msgstr_plural=("Half", "")),
 )
 
+# fuzz tests run at least 300 examples, more under the long "fuzz" profile (tests/conftest.py)
+FUZZ_EXAMPLES = max(300, settings().max_examples)
+
 
 def translations(data: bytes) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(io.BytesIO(data))
@@ -119,7 +122,10 @@ def entries(draw: st.DrawFn) -> Entry:
 @settings(max_examples=100, deadline=None)
 @given(found=st.lists(entries(), max_size=12, unique_by=lambda e: e.key))
 def test_round_trip_and_stdlib_lookup(found: list[Entry]) -> None:
-    data = render_mo(found, HEADER)
+    # any text survives write (.po), read, compile (.mo) and gettext lookup
+    po = parse_po(render_po(PoFile(header=HEADER, entries=tuple(found))), source="h.po")
+    assert po.entries == tuple(found)
+    data = render_mo(po.entries, po.header)
     messages = read_mo(data, source="h.mo")
     assert messages == {(None, ""): (HEADER.msgstr,)} | {e.key: e.translations for e in found}
     lookup = translations(data)
@@ -188,7 +194,7 @@ def test_corrupt_headers(data: bytes, message: str) -> None:
         read_mo(data, source="bad.mo")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None)
 @given(position=st.integers(0, 10_000), value=st.integers(0, 255), cut=st.integers(0, 10_000))
 def test_fuzz_corruption_raises_only_catalog_error(position: int, value: int, cut: int) -> None:
     data = bytearray(render_mo(ENTRIES, HEADER))

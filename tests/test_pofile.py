@@ -42,6 +42,9 @@ HEADER = (
 )
 HEADER_ENTRY = parse_po(HEADER, source="header").header
 
+# fuzz tests run at least 300 examples, more under the long "fuzz" profile (tests/conftest.py)
+FUZZ_EXAMPLES = max(300, settings().max_examples)
+
 
 def msgcat(text: str, tmp_path: Path) -> str:
     """What Poedit would save: the file run through GNU msgcat."""
@@ -278,6 +281,30 @@ def test_fixture_is_msgcat_fixed_point_and_rerender_identical(name: str, tmp_pat
     assert render_po(fresh) == text
 
 
+def _real_catalogs() -> list[Path]:
+    """Real translators' catalogs shipped by Django (a dev dependency): Malay, Indonesian and a
+    sample of the other languages."""
+    try:
+        import django
+    except ImportError:  # pragma: no cover - django is in the dev group
+        return []
+    found = sorted(Path(django.__file__).parent.glob("**/LC_MESSAGES/*.po"))
+    return [p for n, p in enumerate(found) if "/ms/" in str(p) or "/id/" in str(p) or n % 15 == 0]
+
+
+@pytest.mark.parametrize("path", _real_catalogs(), ids=lambda p: "/".join(p.parts[-4:]))
+def test_real_catalog_round_trips_byte_for_byte(path: Path) -> None:
+    data = path.read_bytes()
+    if b"msgstr[2]" in data and b"nplurals=2" in data:
+        # Django ships a few catalogs with more plural forms than their header allows;
+        # msgfmt --check rejects those too
+        with pytest.raises(CatalogError, match="plural message has 3 forms"):
+            load_po(path)
+        return
+    po = load_po(path)
+    assert render_po(po).encode(po.charset or "utf-8") == data
+
+
 def test_changed_entry_rerendered_neighbours_kept() -> None:
     text = (DATA / "translator.po").read_text(encoding="utf-8")
     po = parse_po(text, source="translator.po")
@@ -413,18 +440,68 @@ def test_render_parse_round_trip_any_width(po: PoFile, width: int) -> None:
     assert parse_po(render_po(po, width=width), source="w.po") == po
 
 
+# words of letters and digits, a comma or full stop at their end: what the fallback promises
+PROSE_WORD = st.builds(
+    str.__add__,
+    st.text("abcdefghijklmnopqrstuvwxyzABCZ0123456789", min_size=1, max_size=14),
+    st.sampled_from(["", "", ",", "."]),
+)
+PROSE = st.lists(PROSE_WORD, max_size=40).map(" ".join)
+
+
+@needs_gettext
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(texts=st.lists(PROSE.filter(bool), min_size=1, max_size=5, unique=True))
+def test_fallback_without_libunistring_matches_msgcat_on_prose(
+    texts: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossari.catalog.pofile as pofile
+
+    monkeypatch.setattr(pofile, "_libunistring", lambda: None)
+    po = PoFile(header=HEADER_ENTRY, entries=tuple(Entry(msgid=t, msgstr=t) for t in texts))
+    text = render_po(po)
+    assert msgcat(text, tmp_path) == text
+
+
+@needs_gettext
+def test_measured_msgcat_line_breaking(tmp_path: Path) -> None:
+    """What msgcat does with unusual characters, measured (and matched)."""
+    cases = {
+        # U+2028 is a mandatory break: the column restarts, yet no PO line break is written
+        "a " * 30 + "\u2028" + "b " * 30: 1,
+        # emoji are two columns wide: 25 per line
+        "\U0001f600 " * 45: 2,
+        # CJK text breaks between any two characters
+        "\u4e2d" * 50: 2,
+        # combining accents take no column
+        "e\u0301 " * 45: 2,
+        # msgcat also breaks after a hyphen
+        "-".join("abcdefghijklmnopqrstuvwxyz" * 2): 2,
+    }
+    for value, string_lines in cases.items():
+        rendered = render_entry(Entry(msgid=value))
+        msgid_lines = rendered.split("msgstr")[0].strip().split("\n")
+        assert len(msgid_lines) - (1 if string_lines > 1 else 0) == string_lines, rendered
+        text = render_po(PoFile(header=HEADER_ENTRY, entries=(Entry(msgid=value),)))
+        assert msgcat(text, tmp_path) == text
+
+
 # --------------------------------------------------------------------------------------------
 # Fuzzing: nothing but CatalogError, ever
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None)
 @given(text=st.text())
 def test_fuzz_parse_raises_only_catalog_error(text: str) -> None:
     with contextlib.suppress(CatalogError):
         parse_po(text, source="f.po")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None)
 @given(data=st.data())
 def test_fuzz_mutated_valid_file(data: st.DataObject) -> None:
     text = (DATA / "translator.po").read_text(encoding="utf-8")
@@ -439,7 +516,9 @@ def test_fuzz_mutated_valid_file(data: st.DataObject) -> None:
 
 
 @settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     data=st.binary(max_size=300)

@@ -326,3 +326,24 @@ def test_unused_seed_copy_is_not_touched(tmp_path: Path) -> None:
              and "build" not in p.parts}
     assert after == before
     shutil.rmtree(root / "build")
+
+
+def test_setext_quoted_and_closed_headings_keep_their_form() -> None:
+    text = ("---\ntitle: Kos\n---\nKos\n===\n\nBahagian\n--------\n\nTeks.\n\n> ## Dalam\n>\n"
+            "> Teks.\n\n  ### Sub ###\n\n- Teks.\n")
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Kos": "Cost", "Bahagian": "Part", "Teks.": "Text.",
+                                            "Sub": "Subpart", "Dalam": "Inside"}))
+    assert r.text == ("---\ntitle: Cost\n---\nCost\n===\n\nPart\n--------\n\nText.\n\n"
+                      "> ## Inside\n>\n> Text.\n\n  ### Subpart\n\n- Text.\n")
+    assert (r.translated, r.total) == (7, 7)
+
+
+def test_never_writes_into_the_bundled_glossary(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no seeds/ here: the bundled glossary is used
+    target = REPO / "build" / "glossari-test-render-refused"
+    code, _, err = cli("render", "-l", "en", "-o", target)
+    assert code == 2
+    assert "read-only" in err
+    assert not target.exists()

@@ -40,6 +40,8 @@ def compose(
     English suggestions from slugs are made only when ``lang`` is English (see
     :func:`suggests_english`).
     """
-    link_only = link_only_terms(articles, catalog=catalog, suggest=suggests_english(lang))
-    findings = suspicious_link_findings(articles) + TargetIndex.build(articles).clashes
+    index = TargetIndex.build(articles)
+    link_only = link_only_terms(articles, catalog=catalog, suggest=suggests_english(lang),
+                                index=index)
+    findings = suspicious_link_findings(articles) + index.clashes
     return Composed(terms=(*articles, *link_only), findings=findings)

@@ -86,6 +86,12 @@ def align_folder(
     if not folder.is_dir():
         raise CatalogError("no such folder", path=folder.as_posix(),
                            hint="give the folder holding the translated articles")
+    if folder.resolve() == root.seeds.resolve():
+        raise CatalogError(
+            "this is the seeds/ folder itself", path=folder.as_posix(),
+            hint="give the folder of the translated articles; aligning the Malay with itself "
+            "would copy Malay into the catalog as its translation",
+        )
     shown = (label or folder.as_posix()).rstrip("/")
     results: list[tuple[FileReport, tuple[tuple[MessageKey, str], ...]]] = []
     skipped: list[str] = []

@@ -31,7 +31,7 @@ from glossari.model import English, Link, Location, Status, Term
 __all__ = [
     "CatalogLookup",
     "LinkRef",
-    "glossary_words",
+    "english_words",
     "link_graph",
     "link_only_terms",
     "link_slug",
@@ -104,38 +104,42 @@ def suspicious_link_findings(articles: Iterable[Term]) -> tuple[Finding, ...]:
 
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
-def glossary_words(articles: Iterable[Term]) -> list[str]:
-    """The words of the articles' English text, most frequent first.
+def english_words(texts: Iterable[str]) -> list[str]:
+    """The words of English texts, most frequent first; link targets are left out (slugs are
+    what is being split).
 
-    Text still in Malay (a block nobody translated) and link targets (slugs are what is being
-    split) are left out.
+    >>> english_words(["An [investment advisor](/investmentadvisor) advises.", "An advisor"])
+    ['an', 'advisor', 'investment', 'advises']
     """
     counts: Counter[str] = Counter()
-    for term in articles:
-        english = term.english
-        malay = {term.title, term.description, *term.categories}
-        malay.update(s.heading for s in term.sections)
-        malay.update(b.text for s in term.sections for b in s.blocks)
-        texts = [english.title or "", english.description or ""]
-        texts.extend(c for c in english.categories if c)
-        for section in english.sections:
-            texts.append(section.heading)
-            texts.extend(b.text for b in section.blocks)
-        for text in texts:
-            if text and text not in malay:
-                text = _LINK_TARGET.sub("]", text)
-                counts.update(w.lower() for w in re.findall(r"[A-Za-z]+", text))
+    for text in texts:
+        counts.update(w.lower() for w in _WORD.findall(_LINK_TARGET.sub("]", text)))
     return [w for w, _ in counts.most_common()]
 
 
-def _article_texts(articles: Iterable[Term]) -> Iterator[str]:
+def _blocks_linking(
+    articles: Iterable[Term], keys: set[str]
+) -> Iterator[tuple[str, str | None]]:
+    """(Malay text, English text or None) of each block holding a link to one of ``keys``.
+
+    The English block is the one at the same position in the English side, when it is
+    translated (not the Malay text kept in its place).
+    """
     for term in articles:
-        yield from (term.title or "", term.description or "", term.english.title or "")
-        for section in term.sections:
-            yield section.heading
-            yield from (b.text for b in section.blocks)
+        english_sections = term.english.sections
+        for s_index, section in enumerate(term.sections):
+            for b_index, block in enumerate(section.blocks):
+                if not any(target_key(link.target) in keys for link in block.links):
+                    continue
+                english: str | None = None
+                if s_index < len(english_sections):
+                    other = english_sections[s_index].blocks
+                    if b_index < len(other) and other[b_index].text != block.text:
+                        english = other[b_index].text
+                yield block.text, english
 
 
 def _english_of(
@@ -160,14 +164,20 @@ def link_only_terms(
     catalog: CatalogLookup | None = None,
     suggest: bool = True,
     words: WordList | None = None,
+    index: TargetIndex | None = None,
 ) -> tuple[Term, ...]:
     """The link-only terms: one per link target that names no article, in order of first link.
 
     ``articles`` should carry their English sides already (an English headword is a name links
     may use). ``catalog`` gives the translators' English for link messages; without a
     translation, ``suggest`` (true for English) makes one from the slug, status ``suggested``.
+    ``index`` is ``TargetIndex.build(articles)``, when the caller has it already.
+
+    Suggestions learn words and acronyms from the headwords of every article and from the full
+    text of the articles that hold such links (where the words are most likely written out),
+    not from the whole glossary, so loading stays linear in the number of links.
     """
-    index = TargetIndex.build(articles)
+    index = index if index is not None else TargetIndex.build(articles)
     groups: dict[str, list[tuple[Term, Link]]] = {}
     for term, link in _internal(articles):
         if resolve(link.target, index) is None:
@@ -175,8 +185,14 @@ def link_only_terms(
     if not groups:
         return ()
     if suggest:
-        words = (words or default_words()).extended(glossary_words(articles))
-        acronyms = acronyms_in(_article_texts(articles))
+        # words and acronyms from the blocks holding the links (where the English writes the
+        # link text out) and from every headword: enough, and linear in the number of links
+        blocks = list(_blocks_linking(articles, set(groups)))
+        headwords = [t.english.title for t in articles if t.english.title]
+        words = (words or default_words()).extended(english_words(
+            [*(en for _, en in blocks if en), *headwords]))
+        acronyms = acronyms_in([*(ms for ms, _ in blocks), *(en for _, en in blocks if en),
+                                *headwords, *(t.title or "" for t in articles)])
     found: list[Term] = []
     for places in groups.values():
         first_term, first_link = places[0]

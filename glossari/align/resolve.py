@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote
 
 from glossari.diagnostics import Finding
@@ -42,6 +43,7 @@ _PAGE_SUFFIX = re.compile(r"\.(?:md|markdown|html?|aspx?|php)$", re.IGNORECASE)
 _RANKS = ("id", "alias", "English headword", "acronym")
 
 
+@lru_cache(maxsize=1 << 16)
 def target_key(target: str) -> str:
     """A link target reduced to the key names are compared by.
 

@@ -96,6 +96,14 @@ def _updated_header(header: Entry, template: PoFile) -> Entry:
     return header
 
 
+def _utf8_header(header: Entry) -> Entry:
+    """``header`` declaring UTF-8: glossari writes UTF-8 only, whatever charset it read."""
+    charset = PoFile(header=header, entries=()).charset
+    if charset is None or charset.replace("-", "").replace("_", "").lower() == "utf8":
+        return header
+    return header.with_changes(msgstr=header.msgstr.replace(f"charset={charset}", "charset=UTF-8"))
+
+
 def _trigrams(text: str) -> set[str]:
     folded = f"  {text.casefold()} "
     return {folded[i : i + 3] for i in range(len(folded) - 2)}
@@ -230,11 +238,21 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str) -> PoFile:
         entries = tuple(_empty(e, nplurals) for e in template.entries if not e.obsolete)
         return PoFile(header=header, entries=entries)
 
+    theirs = catalog.header_fields().get("X-Domain")
+    ours = template.header_fields().get("X-Domain")
+    if theirs is not None and ours is not None and theirs != ours:
+        raise CatalogError(
+            f"the catalog is for domain {theirs!r} but the template for {ours!r}",
+            path=f"locale/{lang}/LC_MESSAGES/{theirs}.po",
+            line=catalog.header.line if catalog.header is not None else 0,
+            hint=f"update it from {theirs}.pot, or fix X-Domain in its header",
+        )
     header = (
         _updated_header(catalog.header, template)
         if catalog.header is not None
         else new_header(template, lang=lang)
     )
+    header = _utf8_header(header)
     nplurals = PoFile(header=header, entries=()).nplurals or 2
     current: dict[Key, Entry] = {}
     obsolete: dict[Key, Entry] = {}

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossari.catalog.messages import iter_messages
-from glossari.catalog.pofile import Entry, PoFile, load_po
+from glossari.catalog.pofile import Entry, PoFile
+from glossari.catalog.translations import Coverage, load_translations
 from glossari.checks.codes import finding
 from glossari.checks.parity import describe_difference, link_targets, markup, numbers
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
+from glossari.root import GlossaryRoot
 
 __all__ = [
     "CatalogFile",
@@ -25,6 +27,7 @@ __all__ = [
     "LanguageCatalogs",
     "catalog_languages",
     "coverage_findings",
+    "describe_coverage",
     "entry_findings",
     "load_language",
     "translation_pairs",
@@ -45,40 +48,15 @@ class CatalogFile:
     po: PoFile
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Coverage:
-    """Message counts: translated, fuzzy, untranslated (current messages) and obsolete."""
+def describe_coverage(counts: Coverage) -> str:
+    """``20/26 translated (76.9%), 2 fuzzy, 4 untranslated``.
 
-    translated: int = 0
-    fuzzy: int = 0
-    untranslated: int = 0
-    obsolete: int = 0
-
-    @property
-    def total(self) -> int:
-        """Current messages: translated + fuzzy + untranslated."""
-        return self.translated + self.fuzzy + self.untranslated
-
-    @property
-    def percent(self) -> float:
-        """Translated share of the current messages, 0-100 (100 for none at all)."""
-        return 100.0 * self.translated / self.total if self.total else 100.0
-
-    def __add__(self, other: Coverage) -> Coverage:
-        return Coverage(translated=self.translated + other.translated,
-                        fuzzy=self.fuzzy + other.fuzzy,
-                        untranslated=self.untranslated + other.untranslated,
-                        obsolete=self.obsolete + other.obsolete)
-
-    def describe(self) -> str:
-        """``20/26 translated (76.9%), 2 fuzzy, 4 untranslated``.
-
-        >>> Coverage(translated=20, fuzzy=2, untranslated=4, obsolete=1).describe()
-        '20/26 translated (76.9%), 2 fuzzy, 4 untranslated, 1 obsolete'
-        """
-        text = (f"{self.translated}/{self.total} translated ({self.percent:.1f}%), "
-                f"{self.fuzzy} fuzzy, {self.untranslated} untranslated")
-        return text + (f", {self.obsolete} obsolete" if self.obsolete else "")
+    >>> describe_coverage(Coverage(translated=20, fuzzy=2, untranslated=4, obsolete=1))
+    '20/26 translated (76.9%), 2 fuzzy, 4 untranslated, 1 obsolete'
+    """
+    text = (f"{counts.translated}/{counts.total} translated ({counts.percent:.1f}%), "
+            f"{counts.fuzzy} fuzzy, {counts.untranslated} untranslated")
+    return text + (f", {counts.obsolete} obsolete" if counts.obsolete else "")
 
 
 class LanguageCatalogs:
@@ -122,19 +100,19 @@ def catalog_languages(root: Path) -> tuple[str, ...]:
 
 
 def load_language(root: Path, lang: str) -> LanguageCatalogs:
-    """Read every catalog of ``lang``. Raises :class:`CatalogError` for an unreadable one, or
-    when the language has no catalog at all."""
-    folder = root / "locale" / lang / "LC_MESSAGES"
-    paths = sorted(folder.glob("*.po")) if folder.is_dir() else []
-    if not paths:
+    """Read every catalog of ``lang`` (as :func:`glossari.catalog.translations.load_translations`
+    does, with the same validation). Raises :class:`CatalogError` for an unknown language code,
+    an unreadable catalog, or a language without any catalog."""
+    translations = load_translations(GlossaryRoot(path=root), lang)
+    if not translations.catalogs:
         raise CatalogError(
             f"no catalogs for the language '{lang}'", path=f"locale/{lang}/LC_MESSAGES",
             hint=f"run 'glossari update -l {lang}' to create them, or check the language code",
         )
-    files = []
-    for path in paths:
-        name = f"locale/{lang}/LC_MESSAGES/{path.name}"
-        files.append(CatalogFile(path=name, domain=path.stem, po=load_po(path, source=name)))
+    files = [
+        CatalogFile(path=f"locale/{lang}/LC_MESSAGES/{domain}.po", domain=domain, po=po)
+        for domain, po in sorted(translations.catalogs.items())
+    ]
     return LanguageCatalogs(lang, files, root=root)
 
 
@@ -152,13 +130,6 @@ def _status(entry: Entry | None) -> str:
     return "fuzzy" if entry.fuzzy else "translated"
 
 
-def file_coverage(po: PoFile) -> Coverage:
-    """The counts of one catalog file."""
-    counts = Counter(_status(e) for e in po.current)
-    return Coverage(translated=counts["translated"], fuzzy=counts["fuzzy"],
-                    untranslated=counts["untranslated"], obsolete=len(po.obsolete))
-
-
 def coverage_findings(
     terms: Iterable[Term], catalogs: LanguageCatalogs
 ) -> tuple[list[Finding], Coverage]:
@@ -170,10 +141,10 @@ def coverage_findings(
     out: list[Finding] = []
     total = Coverage()
     for catalog in catalogs.files:
-        counts = file_coverage(catalog.po)
+        counts = Coverage.of(catalog.po)
         total = total + counts
         out.append(finding("C200", path=catalog.path, line=1, lang=lang,
-                           message=f"{catalog.domain}: {counts.describe()}"))
+                           message=f"{catalog.domain}: {describe_coverage(counts)}"))
     expected: dict[str, set[tuple[str | None, str]]] = {}
     for term in terms:
         if term.kind != "article":
@@ -193,7 +164,7 @@ def coverage_findings(
                                untranslated=counts_by_status["untranslated"])
         if term_counts.translated < term_counts.total:
             out.append(finding("C201", path=term.source.path, line=term.source.line, lang=lang,
-                               term=term.id, message=f"'{lang}': {term_counts.describe()}"))
+                               term=term.id, message=f"'{lang}': {describe_coverage(term_counts)}"))
     for domain, keys in sorted(expected.items()):
         domain_file = catalogs.file_for(domain)
         if domain_file is None:

@@ -27,6 +27,7 @@ _LINK = re.compile(
 _TARGET = re.compile(r"\]\(\s*[^\s()]*(?:\([^\s()]*\))?[^\s()]*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*", re.DOTALL)
@@ -56,7 +57,7 @@ def numbers(text: str) -> tuple[str, ...]:
     ``57.504`` of a translator used to the Indonesian convention all read ``57504``. Numbers inside
     link targets, URLs and code spans are not prose and are left out.
     """
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:
         return ()
     prose = _CODE.sub(" ", _URL.sub(" ", strip_link_targets(text)))
     return tuple(re.sub(r"[.,]", "", m.group(0)) for m in _NUMBER.finditer(prose))

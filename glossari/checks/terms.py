@@ -33,6 +33,8 @@ _WORD = re.compile(r"\w+")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -91,26 +93,41 @@ class TermEntry:
     pattern: re.Pattern[str] = field(compare=False, repr=False)
 
 
+class _Node:
+    """A trie node over Malay tokens: the terms ending here, and the next tokens."""
+
+    __slots__ = ("children", "entries")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.entries: list[TermEntry] = []
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Termbase:
-    """The approved pairs, indexed by the first Malay word for fast phrase matching."""
+    """The approved pairs, in a trie of Malay tokens: matching a message costs the length of the
+    message times the length of the longest term, whatever the size of the glossary."""
 
     entries: tuple[TermEntry, ...]
-    by_first: dict[str, tuple[tuple[tuple[str, ...], TermEntry], ...]]
+    trie: _Node = field(repr=False)
 
     def find(self, malay: str) -> list[TermEntry]:
         """The terms whose Malay occurs in ``malay``, leftmost-longest, each once."""
         tokens = _tokens(malay)
-        found: dict[str, TermEntry] = {}
-        i = 0
-        while i < len(tokens):
-            step = 1
-            for phrase, entry in self.by_first.get(tokens[i], ()):
-                if tokens[i:i + len(phrase)] == phrase:
-                    found.setdefault(entry.identity + "\0" + entry.english, entry)
-                    step = len(phrase)
-                    break
-            i += step
+        found: dict[tuple[str, str], TermEntry] = {}
+        i, count = 0, len(tokens)
+        while i < count:
+            node: _Node | None = self.trie
+            best: list[TermEntry] = []
+            end = j = i
+            while j < count and node is not None:
+                node = node.children.get(tokens[j])
+                j += 1
+                if node is not None and node.entries:
+                    best, end = node.entries, j
+            for entry in best:
+                found.setdefault((entry.identity, entry.english), entry)
+            i = end if best else i + 1
         return list(found.values())
 
 
@@ -145,19 +162,18 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
             identity = resolve(link.target, index) or english_names.get(key) or "/" + key
             add(identity, link.text, link_context(link.target))
 
-    by_first: dict[str, list[tuple[tuple[str, ...], TermEntry]]] = {}
+    trie = _Node()
     seen: set[tuple[tuple[str, ...], str]] = set()
     for item in entries:
         phrase = _tokens(item.malay)
-        if (phrase, item.english) in seen:
+        if (phrase, lookup_key(item.english)) in seen:  # "Gross profit" and "gross profit"
             continue
-        seen.add((phrase, item.english))
-        by_first.setdefault(phrase[0], []).append((phrase, item))
-    ordered = {
-        first: tuple(sorted(items, key=lambda pair: (-len(pair[0]), pair[1].english)))
-        for first, items in by_first.items()
-    }
-    return Termbase(entries=tuple(entries), by_first=ordered)
+        seen.add((phrase, lookup_key(item.english)))
+        node = trie
+        for token in phrase:
+            node = node.children.setdefault(token, _Node())
+        node.entries.append(item)
+    return Termbase(entries=tuple(entries), trie=trie)
 
 
 def missing_terms(

@@ -1,1 +1,1 @@
-"""One module per ``glossari`` subcommand, each with ``configure(parser)`` and ``run(args, ctx)``."""
+"""One module per ``glossari`` subcommand: ``configure(parser)`` and ``run(args, ctx)``."""

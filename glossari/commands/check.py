@@ -48,6 +48,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Check the glossary and its catalogs; print the findings and a summary."""
     # heavy imports (markdown-it-py, the catalog parser) only once the command really runs
     from glossari.checks import check
+    from glossari.checks.catalogs import describe_coverage
     from glossari.glossary import load_glossary
 
     root = ctx.root()
@@ -64,9 +65,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     counts = Counter(f.severity for f in report.findings)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
              for s in ("error", "warning", "info")]
-    summary = f"glossari check: {len(glossary)} terms; " + ", ".join(parts)
+    terms = len(glossary)
+    summary = f"glossari check: {terms} term{'s' if terms != 1 else ''}; " + ", ".join(parts)
     for lang, coverage in report.coverage:
-        summary += f"; {lang}: {coverage.describe()}"
+        summary += f"; {lang}: {describe_coverage(coverage)}"
     if not report.langs:
         summary += "; no catalogs to check under locale/"
     print(summary, file=ctx.stderr)

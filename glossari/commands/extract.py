@@ -3,31 +3,28 @@
 A template whose messages did not change keeps its bytes and its mtime (no ``POT-Creation-Date``
 churn): the new template is first rendered with the existing file's date, and written only when
 that differs. ``SOURCE_DATE_EPOCH`` (reproducible builds) sets the date of a changed template.
+Unchanged articles and templates are recognised from ``.glossari-cache/`` without re-parsing or
+re-rendering them (see :mod:`glossari.catalog.incremental`).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossari.catalog.messages import Message
-from glossari.catalog.pofile import PoFile, render_po
-from glossari.catalog.template import (
-    build_template,
-    now_stamp,
-    template_messages,
-    with_creation_date,
-)
+from glossari.catalog.messages import GLOSSARY_DOMAIN
 from glossari.cli import Context
-from glossari.model import Term
 from glossari.root import GlossaryRoot
 
 __all__ = ["ExtractResult", "configure", "extract", "run"]
 
 _DATE = re.compile(rb'"POT-Creation-Date: ([^"\\]*)\\n"')
+_RECORD = "extract-v1.json"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -35,24 +32,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "Writes locale/glossary.pot and locale/articles-*.pot; unchanged files stay."
 
 
+@dataclass(slots=True)
 class ExtractResult:
     """What :func:`extract` did: messages per domain, files written and kept."""
 
-    __slots__ = ("articles", "messages", "unchanged", "written")
-
-    def __init__(self) -> None:
-        self.articles = 0
-        self.messages: dict[str, int] = {}
-        self.written: list[Path] = []
-        self.unchanged: list[Path] = []
-
-
-def read_terms(root: GlossaryRoot) -> tuple[Term, ...]:
-    """The article terms of ``root``, through the per-article cache."""
-    from glossari.seeds.cache import CACHE_DIR, read_seeds_cached
-
-    cache = None if root.bundled else root.path / CACHE_DIR
-    return read_seeds_cached(root.seeds, base=root.path, cache=cache)
+    articles: int = 0
+    messages: dict[str, int] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
 
 
 def _existing_date(path: Path) -> str | None:
@@ -66,6 +53,8 @@ def _existing_date(path: Path) -> str | None:
 
 
 def _stamp() -> str:
+    from glossari.catalog.template import now_stamp
+
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return now_stamp(dt.datetime.fromtimestamp(int(epoch), dt.UTC))
@@ -79,38 +68,47 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None) -> ExtractResult:
     so ``update`` marks its translations obsolete instead of forgetting them.
     """
     from glossari._atomic import atomic_write_bytes
+    from glossari.catalog import incremental as inc
+    from glossari.catalog.pofile import render_po
+    from glossari.catalog.template import build_template, with_creation_date
+    from glossari.seeds.cache import CACHE_DIR
 
     root.require_writable("extract")
-    terms = read_terms(root)
-    result = ExtractResult()
-    result.articles = len(terms)
-    by_domain: dict[str, list[Message]] = {"glossary": []}
-    for message in template_messages(terms):
-        by_domain.setdefault(message.domain, []).append(message)
+    articles = inc.read_article_rows(root)
+    by_domain = inc.messages_by_domain(articles)
+    by_domain.setdefault(GLOSSARY_DOMAIN, [])
     locale = root.locale
     locale.mkdir(parents=True, exist_ok=True)
     for stale in sorted(locale.glob("articles-*.pot")):
         by_domain.setdefault(stale.name.removesuffix(".pot"), [])
+    record = inc.Record(root.path / CACHE_DIR / _RECORD,
+                        code=inc.source_fingerprint("catalog/template.py", "catalog/pofile.py"))
+    result = ExtractResult(articles=len(articles))
     fresh = stamp if stamp is not None else _stamp()
     for domain in sorted(by_domain):
+        rows = by_domain[domain]
         path = locale / f"{domain}.pot"
-        pot = build_template(domain, by_domain[domain], creation_date=fresh)
-        result.messages[domain] = len(pot.entries)
+        # a message seen in several articles is one entry: count distinct keys
+        result.messages[domain] = len({(row[1], row[2]) for _, _, row in rows})
+        digest = inc.domain_digest(rows)
+        seen = record.get(domain)
+        if seen.get("messages") == digest and seen.get("pot") == inc.file_digest(path):
+            result.unchanged.append(path)
+            continue
+        pot = build_template(domain, inc.to_items(rows), creation_date=fresh)
         old_date = _existing_date(path)
+        data = render_po(pot).encode("utf-8")
         if old_date is not None and old_date != fresh:
-            kept = _render(with_creation_date(pot, old_date))
+            kept = render_po(with_creation_date(pot, old_date)).encode("utf-8")
             if _same_bytes(path, kept):
-                result.unchanged.append(path)
-                continue
-        if atomic_write_bytes(path, _render(pot)):
+                data = kept
+        if atomic_write_bytes(path, data):
             result.written.append(path)
         else:
             result.unchanged.append(path)
+        record.set(domain, {"messages": digest, "pot": hashlib.sha256(data).hexdigest()})
+    record.save()
     return result
-
-
-def _render(pot: PoFile) -> bytes:
-    return render_po(pot).encode("utf-8")
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -105,14 +105,18 @@ def _row(row: Row, lang: str, labels: Sequence[str]) -> str:
         f'<td class="def" lang="{lang_attr}" data-label="{escape(labels[5])}">'
         f"{escape(row.definition_en or '')}</td>",
         f'<td class="source" data-label="{escape(labels[6])}">'
-        # <wbr>: the path may break after a slash; the cell's text stays the same
-        f"<code>{escape(row.source).replace('/', '/<wbr>')}</code></td>",
+        f"<code>{_breakable(row.source)}</code></td>",
     )
     return (
         f'<tr id="term-{escape(row.id)}" data-id="{escape(row.id)}" class="kind-{row.kind}">'
         + "".join(cells)
         + "</tr>"
     )
+
+
+def _breakable(path: str) -> str:
+    # <wbr> lets a long path break after a slash or before the line number; the text is unchanged
+    return escape(path).replace("/", "/<wbr>").replace(":", "<wbr>:")
 
 
 @cache
