@@ -29,8 +29,7 @@ import hashlib
 import json
 import os
 import re
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,7 +55,7 @@ THRESHOLD = 0.5
 CACHE_DIR = ".glossari-cache"
 """The cache folder inside a glossary folder (ignored by git; delete it at will)."""
 
-ALGORITHM_VERSION = 1
+ALGORITHM_VERSION = 2
 """Bump when :func:`detection_text` or the detector set-up changes: old cache files go unused."""
 
 POOL_THRESHOLD = 200
@@ -65,16 +64,17 @@ process, which only pays off over a few hundred texts at ~5 ms each)."""
 
 _MALAY_CODES = ("id", "ms")
 
-# Order matters: link targets and code go before URLs and numbers are looked for.
+# Order matters: link targets and code go before URLs and numbers are looked for. Every repeat is
+# bounded, so a hostile text ("](" ten thousand times) costs linear time, not quadratic.
 _STRIP = re.compile(
     r"""
-      \]\([^)\s]*(?:\s+"[^"]*")?\)        # a Markdown link target: keep the [text], drop (target)
-    | (`+).*?\1                           # a code span
-    | <[a-zA-Z/!][^>]*>                   # an HTML tag
-    | (?:https?|ftp)://\S+ | www\.\S+      # a URL
-    | %\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]   # %(name)s
-    | %[-#0 +]*\d*(?:\.\d+)?[sdifgexXcr%]       # %s, %d, %.2f
-    | \{[^{}\s]*\}                         # {name}, {0}
+      \]\([^()\[\]\s]{0,2048}(?:\s+"[^"]{0,256}")?\)  # a link target: keep [text], drop (target)
+    | (`{1,8}).{1,1000}?\1                     # a code span
+    | <[a-zA-Z/!][^<>]{0,256}>                 # an HTML tag
+    | (?:https?|ftp)://\S+ | www\.\S+           # a URL
+    | %\([^)]{0,64}\)[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[a-zA-Z]   # %(name)s
+    | %[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[sdifgexXcr%]            # %s, %d, %.2f
+    | \{[^{}\s]{0,64}\}                         # {name}, {0}
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -192,6 +192,7 @@ class LanguageIdentifier:
         *,
         processes: int | None = None,
         pool_threshold: int = POOL_THRESHOLD,
+        progress: Callable[[Iterator[float | None], int], Iterator[float | None]] | None = None,
     ) -> None:
         self.cache_file = cache_file
         """Where the cache lives, or None to keep it in memory only."""
@@ -199,6 +200,9 @@ class LanguageIdentifier:
         """How many processes a cold batch may use."""
         self.pool_threshold = pool_threshold
         """Batches of more uncached texts than this go to a process pool (when processes > 1)."""
+        self.progress = progress
+        """Wraps the stream of results of a batch (with its size), e.g. to draw a progress bar;
+        the command line passes one, the library itself never writes anywhere."""
         self.detections = 0
         """How many texts this identifier has actually run through langdetect."""
         self._cache: dict[str, float | None] = self._load()
@@ -231,18 +235,15 @@ class LanguageIdentifier:
         (the cache only saves time)."""
         if self.cache_file is None or not self._dirty:
             return
+        from glossari._atomic import atomic_write_bytes
+        from glossari.errors import GlossariError
+
         data = {"format": "glossari-langid", "entries": dict(sorted(self._cache.items()))}
+        text = json.dumps(data, separators=(",", ":"))
         try:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.cache_file.parent, prefix=".langid-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(data, f, separators=(",", ":"))
-                os.replace(tmp, self.cache_file)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:
+            atomic_write_bytes(self.cache_file, text.encode("utf-8"))
+        except (OSError, GlossariError):
             return
         self._dirty = False
 
@@ -256,15 +257,16 @@ class LanguageIdentifier:
         todo = self._uncached(texts)
         if not todo:
             return
+        wrap = self.progress or (lambda results, _: results)
         if self.processes > 1 and len(todo) > self.pool_threshold:
             import multiprocessing
 
             workers = min(self.processes, len(todo))
-            chunk = max(1, len(todo) // (workers * 8))
+            chunk = max(1, min(64, len(todo) // (workers * 8)))
             with multiprocessing.get_context().Pool(workers) as pool:
-                results = pool.map(_detect, todo, chunksize=chunk)
+                results = list(wrap(pool.imap(_detect, todo, chunksize=chunk), len(todo)))
         else:
-            results = [_detect(t) for t in todo]
+            results = list(wrap(map(_detect, todo), len(todo)))
         for text, prob in zip(todo, results, strict=True):
             self._cache[_key(text)] = prob
         self.detections += len(todo)

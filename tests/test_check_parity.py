@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossari.catalog.pofile import Entry, PoFile
+from glossari.checks.catalogs import CatalogFile, entry_findings
 from glossari.checks.parity import (
     describe_difference,
     link_targets,
@@ -123,3 +125,94 @@ def test_english_pattern_finds_the_term_in_any_case_and_plural(
     sentence = "the " + " ".join(term) + plural + " here"
     folded = case(sentence).casefold()  # type: ignore[operator]
     assert pattern.search(folded) is not None
+
+
+# --- entry_findings as a whole: what a faithful translation keeps, it is never blamed for -------
+
+
+malay_words = st.sampled_from(["kos", "jualan", "syarikat", "hasil", "untung", "kasar", "gaji"])
+english_words = st.sampled_from(["cost", "sales", "company", "revenue", "profit", "gross", "pay"])
+pieces = st.one_of(
+    st.tuples(st.just("word")),
+    st.tuples(st.just("link"), slugs),
+    st.tuples(st.just("number"), st.integers(min_value=0, max_value=10**7)),
+    st.tuples(st.just("strong")),
+    st.tuples(st.just("code"), st.sampled_from(["x = 1", "SUM(A1:A9)", "npm i"])),
+)
+
+
+def _render(parts: list[tuple[object, ...]], words: list[str], grouping: str) -> str:
+    out = []
+    for i, part in enumerate(parts):
+        word = words[i % len(words)]
+        if part[0] == "word":
+            out.append(word)
+        elif part[0] == "link":
+            out.append(f"[{word}]({part[1]})")
+        elif part[0] == "number":
+            out.append(f"{part[1]:,}".replace(",", grouping))
+        elif part[0] == "strong":
+            out.append(f"**{word}**")
+        else:
+            out.append(f"`{part[1]}`")
+    return " ".join(out)
+
+
+def _codes(msgid: str, msgstr: str) -> set[str]:
+    catalog = CatalogFile(path="x.po", domain="articles-x", po=PoFile(header=None, entries=()))
+    entry = Entry(msgid=msgid, msgstr=msgstr, line=3)
+    return {f.code for f in entry_findings(catalog, entry, lang="en", term=None)}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(pieces, min_size=1, max_size=8), st.lists(malay_words, min_size=1, max_size=5),
+       st.lists(english_words, min_size=1, max_size=5), st.sampled_from([",", "."]),
+       st.randoms(use_true_random=False))
+def test_a_faithful_translation_is_never_blamed(
+    parts: list[tuple[object, ...]], malay: list[str], english: list[str], grouping: str,
+    rng: object,
+) -> None:
+    source = _render(parts, malay, ",")
+    shuffled = list(parts)
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]  # word order changes in translation
+    translation = _render(shuffled, english, grouping)
+    assert _codes(source, translation) <= {"C202"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(pieces, min_size=1, max_size=8), st.lists(malay_words, min_size=1, max_size=5),
+       st.lists(english_words, min_size=1, max_size=5), st.data())
+def test_dropping_a_kept_piece_is_reported_with_its_code(
+    parts: list[tuple[object, ...]], malay: list[str], english: list[str], data: st.DataObject,
+) -> None:
+    kept = [i for i, p in enumerate(parts) if p[0] != "word"]
+    if not kept:
+        return
+    drop = data.draw(st.sampled_from(kept))
+    kind = parts[drop][0]
+    source = _render(parts, malay, ",")
+    translation = _render(parts[:drop] + parts[drop + 1:], english, ",") + " too"
+    expected = {"number": "C205", "strong": "C206", "code": "C206"}.get(str(kind))
+    if kind == "link":
+        same_target_left = any(p[0] == "link" and p[1] == parts[drop][1]
+                               for i, p in enumerate(parts) if i != drop)
+        expected = "C204" if same_target_left else "C203"
+    assert expected in _codes(source, translation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["**a " * 20000, "*a " * 20000, "_a " * 20000, "`a " * 20000, "](" * 20000, "[a " * 20000,
+     "<a " * 20000, "%(" * 20000, "{a " * 20000],
+    ids=["strong", "em", "underscore", "backtick", "targets", "brackets", "tags", "pct", "brace"],
+)
+def test_hostile_messages_are_read_in_linear_time(text: str) -> None:
+    # Unbounded lazy repeats made these quadratic (over a minute each); bounded, they take well
+    # under a second. No clock here: a regression shows as a suite that suddenly crawls.
+    from glossari.langid import words as language_words
+
+    assert link_targets(text) == ()
+    found = markup(text)
+    assert found == () if "`" not in text else {kind for kind, _ in found} == {"code"}
+    assert numbers(text) == ()
+    assert len(language_words(text)) <= 20000

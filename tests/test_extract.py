@@ -217,3 +217,19 @@ def test_load_uses_the_term_cache_and_survives_its_corruption(
     (root / ".glossari-cache" / cache.CACHE_FILE).write_bytes(b"\x80\x05garbage")
     assert [t for t in glossari.load(root)] == [t for t in first]
     assert sorted(parsed) == [f"t{i}" for i in range(4)]
+
+
+def test_without_the_cache_an_unchanged_template_keeps_its_date_and_bytes(tmp_path: Path) -> None:
+    import shutil
+
+    root = make_root(tmp_path, seed=True)
+    extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
+    before = {p: p.read_bytes() for p in (root / "locale").glob("*.pot")}
+    for p in before:
+        os.utime(p, (OLD, OLD))
+    shutil.rmtree(root / ".glossari-cache")
+    result = extract(GlossaryRoot(path=root), stamp="2027-07-07 07:07+0000")
+    assert result.written == []
+    for p, data in before.items():
+        assert p.read_bytes() == data
+        assert p.stat().st_mtime == OLD

@@ -21,7 +21,10 @@ from glossari.errors import CatalogError, GlossariError, SeedError
 from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.source import decode_article
 
-SEED = (Path(__file__).parent.parent / "seeds" / "accountexecutive.md").read_bytes()
+SEED_DIR = Path(__file__).parent.parent / "seeds"
+_SLOW = max(20, settings().max_examples // 10)
+"""Examples for the tests that touch files or run commands: a tenth of the profile's count."""
+SEED = (SEED_DIR / "accountexecutive.md").read_bytes()
 
 
 def _check_error(error: GlossariError, *, source: str, text: str | bytes) -> None:
@@ -98,7 +101,7 @@ def test_parse_article_on_any_text(text: str) -> None:
         assert term.id == "fuzz"
 
 
-@settings(max_examples=20)
+@settings(max_examples=_SLOW)
 @given(article_bytes())
 def test_read_article_from_a_file(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.md"
@@ -202,3 +205,78 @@ def test_read_mo_on_any_bytes(data: bytes) -> None:
         _check_mo_error(error)
     else:
         assert all(isinstance(v, tuple) for v in messages.values())
+
+
+# --- the command line never shows an internal error -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def template_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A glossary with the real seed, its templates and an en catalog."""
+    import shutil
+
+    from glossari.cli import main
+
+    root = tmp_path_factory.mktemp("fuzz-root") / "glossary"
+    shutil.copytree(SEED_DIR, root / "seeds")
+    (root / "locale").mkdir()
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    return root
+
+
+def _cli(root: Path, *argv: str) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    from glossari.cli import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--root", str(root), *argv])
+    return code, err.getvalue()
+
+
+def _one_clean_answer(code: int, err: str) -> None:
+    assert code in (0, 2), err
+    assert "internal error" not in err
+    assert "Traceback" not in err
+    if code == 2:
+        errors = [line for line in err.splitlines() if line.startswith("glossari: error: ")]
+        assert len(errors) == 1, err
+
+
+@settings(max_examples=_SLOW, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=300) | _po_like().map(lambda s: s.encode("utf-8", "surrogatepass")))
+def test_update_and_compile_on_any_catalog(template_root: Path, data: bytes) -> None:
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "glossary"
+        shutil.copytree(template_root, root)
+        (root / "locale/en/LC_MESSAGES/glossary.po").write_bytes(data)
+        for command in (("update", "-l", "en"), ("compile", "-l", "en"), ("table",),
+                        ("check",)):
+            code, err = _cli(root, *command)
+            if command == ("check",):
+                code = 0 if code == 1 else code  # findings are check's exit 1
+            _one_clean_answer(code, err)
+
+
+@settings(max_examples=_SLOW, suppress_health_check=[HealthCheck.too_slow])
+@given(data=article_bytes() | _mutations())
+def test_commands_on_any_article(template_root: Path, data: bytes) -> None:
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "glossary"
+        shutil.copytree(template_root, root)
+        (root / "seeds" / "accountexecutive.md").write_bytes(data)
+        for command in (("show", "accountexecutive"), ("extract",), ("update", "-l", "en"),
+                        ("table", "--format", "tbx")):
+            code, err = _cli(root, *command)
+            if command[0] == "show" and code == 2 and "no term" in err:
+                continue  # the mutated article may have lost its title
+            _one_clean_answer(code, err)

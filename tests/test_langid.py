@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,22 @@ def test_precision_on_djangos_malay_catalogs() -> None:
     assert figures.english_total >= 100
     assert figures.recall >= 0.90, figures.misses
     assert figures.false_positive_rate <= 0.02, figures.false_positives
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_progress_hook_sees_every_detection(processes: int) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def hook(results: Iterator[float | None], total: int) -> Iterator[float | None]:
+        count = 0
+        for result in results:
+            count += 1
+            yield result
+        seen.append((count, total))
+
+    ident = LanguageIdentifier(processes=processes, pool_threshold=2, progress=hook)
+    ident.prefetch(MALAY + ENGLISH + ["Sorotan"])
+    assert seen == [(6, 6)]
+    assert ident.is_still_malay(MALAY[0]) is True
+    ident.prefetch(MALAY)  # all cached: no batch, no hook
+    assert seen == [(6, 6)]

@@ -2,8 +2,9 @@
 
 The machine keeps a glossary in a temporary folder (the real seed plus generated articles) and
 runs random sequences of what happens to a real one: authors edit a paragraph, rename, delete or
-add articles; a translator edits a msgstr (any text: quotes, backslashes, tabs, U+2028, U+0085,
-emoji) and clears ``fuzzy`` as Poedit does; Poedit saves the file through ``msgcat``;
+add articles (the real seed too); a translator edits a msgstr (any text: quotes, backslashes,
+tabs, U+2028, U+0085, emoji) and clears ``fuzzy`` as Poedit does, or marks one "needs work"
+(fuzzy); Poedit saves the file through ``msgcat``;
 ``glossari extract`` + ``update``, ``align`` (translated articles) and ``compile`` run.
 
 After every step:
@@ -161,6 +162,16 @@ class NoLoss(RuleBasedStateMachine):
         del self.articles[term_id]
         self._step()
 
+    @precondition(lambda self: (self.root / "seeds" / "accountexecutive.md").exists())
+    @rule(new_name=st.sampled_from(("eksekutif-akaun", "account-executive", None)))
+    def rename_or_delete_the_real_seed(self, new_name: str | None) -> None:
+        seed = self.root / "seeds" / "accountexecutive.md"
+        if new_name is None:
+            seed.unlink()
+        else:
+            seed.rename(seed.with_name(f"{new_name}.md"))
+        self._step()
+
     @precondition(lambda self: len(self.articles) < len(IDS))
     @rule(data=st.data(), article=_articles)
     def add_article(self, data: st.DataObject, article: Article) -> None:
@@ -190,6 +201,22 @@ class NoLoss(RuleBasedStateMachine):
         )
         write_po(path, dataclasses.replace(po, entries=tuple(entries)))
         self.live[text] += 1
+        self._step()
+
+    @rule(data=st.data())
+    def translator_marks_needs_work(self, data: st.DataObject) -> None:
+        # Poedit's "needs work": the translation stays, flagged fuzzy (left out of the .mo)
+        catalogs = {p: po for p, po in self._catalogs().items()
+                    if any(e.msgstr and not e.fuzzy for e in po.current)}
+        if not catalogs:
+            return
+        path = data.draw(st.sampled_from(sorted(catalogs)))
+        po = catalogs[path]
+        entries = list(po.entries)
+        index = data.draw(st.sampled_from(
+            [i for i, e in enumerate(entries) if not e.obsolete and e.msgstr and not e.fuzzy]))
+        entries[index] = entries[index].with_changes(flags=(*entries[index].flags, "fuzzy"))
+        write_po(path, dataclasses.replace(po, entries=tuple(entries)))
         self._step()
 
     @rule(data=st.data())

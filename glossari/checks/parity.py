@@ -20,18 +20,23 @@ __all__ = ["describe_difference", "link_targets", "markup", "numbers", "strip_li
 
 # [text](target "title"): the text may hold one level of brackets and anything but brackets
 # (the seed's broken "[FINRA ), terpakai kepada](/finra)" still counts as a link to /finra).
+# Every repeat is bounded (real spans are short), so a hostile message costs linear time.
 _LINK = re.compile(
-    r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\))?[^\s()<>]*)>?"
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+    r"\[(?:[^\[\]]|\[[^\[\]]{0,500}\]){0,1000}\]\(\s*<?"
+    r"([^\s()<>\[\]]{0,2048}(?:\([^\s()]{0,256}\))?[^\s()<>\[\]]{0,256})>?"
+    r"(?:\s+(?:\"[^\"]{0,256}\"|'[^']{0,256}'))?\s*\)"
 )
-_TARGET = re.compile(r"\]\(\s*[^\s()]*(?:\([^\s()]*\))?[^\s()]*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_TARGET = re.compile(
+    r"\]\(\s*[^\s()\[\]]{0,2048}(?:\([^\s()]{0,256}\))?[^\s()\[\]]{0,256}"
+    r"(?:\s+(?:\"[^\"]{0,256}\"|'[^']{0,256}'))?\s*\)"
+)
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
-_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_CODE = re.compile(r"(`{1,8})(.{1,1000}?)\1", re.DOTALL)
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
-_EM_STAR = re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*", re.DOTALL)
-_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])", re.DOTALL)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
+_EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,1000}?)(?<=[^\s_])_(?![\w_])", re.DOTALL)
 
 
 def link_targets(text: str) -> tuple[str, ...]:

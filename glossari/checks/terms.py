@@ -90,7 +90,16 @@ class TermEntry:
     path: str
     """The catalog defining it."""
     line: int
-    pattern: re.Pattern[str] = field(compare=False, repr=False)
+    pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    """Compiled on first use (most terms never occur in a message: no need to compile them)."""
+
+    def search(self, folded: str) -> bool:
+        """True when the English of this term is in ``folded`` (a folded, hyphen-free text)."""
+        pattern = self.pattern
+        if pattern is None:
+            pattern = english_pattern(self.english)
+            object.__setattr__(self, "pattern", pattern)  # a cache, not a change of value
+        return pattern is None or pattern.search(folded) is not None  # no pattern: no blame
 
 
 class _Node:
@@ -143,12 +152,10 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
             return
         catalog, entry = found
         english = entry.msgstr.strip()
-        pattern = english_pattern(english)
-        if pattern is None or not _tokens(malay):
+        if _WORD.search(english) is None or not _tokens(malay):
             return
         entries.append(TermEntry(identity=identity, malay=malay, english=english,
-                                 context=context, path=catalog.path, line=entry.line,
-                                 pattern=pattern))
+                                 context=context, path=catalog.path, line=entry.line))
 
     for term in articles:
         if term.title:
@@ -191,7 +198,7 @@ def missing_terms(
     english = " ".join(_fold(strip_link_targets(translation)).replace("-", " ").split())
     english = re.sub(r"[^\w\s]", " ", english)
     english = " ".join(english.split())
-    return [t for t in used if t.pattern.search(english) is None]
+    return [t for t in used if not t.search(english)]
 
 
 def consistency_finding(

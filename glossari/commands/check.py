@@ -50,11 +50,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.checks import check
     from glossari.checks.catalogs import describe_coverage
     from glossari.glossary import load_glossary
+    from glossari.langid import LanguageIdentifier, cache_path
+    from glossari.progress import progress
 
     root = ctx.root()
     langs: list[str] | None = args.lang
     glossary = load_glossary(root, lang=langs[0] if langs else "en")
-    report = check(glossary, root, langs)
+    langid = LanguageIdentifier(
+        None if root.bundled else cache_path(root.path),
+        # a cold run on a large glossary detects for minutes: show it on a terminal
+        progress=lambda results, total: progress(results, total, "check: language",
+                                                 ctx.stderr),
+    )
+    report = check(glossary, root, langs, langid=langid)
     if args.format == "json":
         json.dump([f.as_json() for f in report.findings], ctx.stdout, ensure_ascii=False,
                   indent=2)

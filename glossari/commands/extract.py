@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from glossari.catalog.messages import GLOSSARY_DOMAIN
 from glossari.cli import Context
@@ -69,8 +70,6 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None) -> ExtractResult:
     """
     from glossari._atomic import atomic_write_bytes
     from glossari.catalog import incremental as inc
-    from glossari.catalog.pofile import render_po
-    from glossari.catalog.template import build_template, with_creation_date
     from glossari.seeds.cache import CACHE_DIR
 
     root.require_writable("extract")
@@ -85,30 +84,54 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None) -> ExtractResult:
                         code=inc.source_fingerprint("catalog/template.py", "catalog/pofile.py"))
     result = ExtractResult(articles=len(articles))
     fresh = stamp if stamp is not None else _stamp()
+    todo: list[tuple[str, inc.DomainRows, str, str | None]] = []
+    digests: dict[str, str] = {}
     for domain in sorted(by_domain):
         rows = by_domain[domain]
         path = locale / f"{domain}.pot"
         # a message seen in several articles is one entry: count distinct keys
         result.messages[domain] = len({(row[1], row[2]) for _, _, row in rows})
-        digest = inc.domain_digest(rows)
+        digests[domain] = digest = inc.domain_digest(rows)
         seen = record.get(domain)
         if seen.get("messages") == digest and seen.get("pot") == inc.file_digest(path):
             result.unchanged.append(path)
             continue
-        pot = build_template(domain, inc.to_items(rows), creation_date=fresh)
-        old_date = _existing_date(path)
-        data = render_po(pot).encode("utf-8")
+        todo.append((domain, rows, fresh, _existing_date(path)))
+    # largest first, so the processes finish together
+    todo.sort(key=lambda job: -len(job[1]))
+    rendered = inc.parallel_map(_render_domain, todo,
+                                min_items=2 if sum(len(j[1]) for j in todo) > 20_000 else 10**9)
+    for (domain, _rows, _fresh, old_date), data in zip(todo, rendered, strict=True):
+        path = locale / f"{domain}.pot"
         if old_date is not None and old_date != fresh:
-            kept = render_po(with_creation_date(pot, old_date)).encode("utf-8")
+            kept = _with_date(data, old_date)
             if _same_bytes(path, kept):
-                data = kept
+                data = kept  # only the date would change: keep the file as it is
         if atomic_write_bytes(path, data):
             result.written.append(path)
         else:
             result.unchanged.append(path)
-        record.set(domain, {"messages": digest, "pot": hashlib.sha256(data).hexdigest()})
+        record.set(domain, {"messages": digests[domain], "pot": hashlib.sha256(data).hexdigest()})
+    result.written.sort()
+    result.unchanged.sort()
     record.save()
     return result
+
+
+def _render_domain(job: tuple[str, list[Any], str, str | None]) -> bytes:
+    """The bytes of one template, dated ``fresh``."""
+    from glossari.catalog import incremental as inc
+    from glossari.catalog.pofile import render_po
+    from glossari.catalog.template import build_template
+
+    domain, rows, fresh, _old_date = job
+    return render_po(build_template(domain, inc.to_items(rows), creation_date=fresh)).encode()
+
+
+def _with_date(data: bytes, date: str) -> bytes:
+    # the date is one short header line, never wrapped: swapping it is a byte substitution
+    line = b'"POT-Creation-Date: ' + date.encode("ascii", "replace") + b'\\n"'
+    return _DATE.sub(lambda _: line, data, count=1)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
