@@ -6,7 +6,9 @@ msgstrs real Malay. For each distinct text of four words or more this prints:
 
 - Malay msgstrs flagged "still Malay" (recall: the check ``L301`` catches an untranslated string);
   the rest would be reported by ``L303`` ("source does not look Malay") if they were sources;
-- English msgids flagged "still Malay" (false positives of ``L301`` on a correct translation).
+- English msgids flagged "still Malay" (false positives of ``L301`` on a correct translation);
+- and, for more English prose, the first paragraphs of the standard library's module docstrings
+  (read with ``ast``, nothing imported).
 
 Run: ``uv run python benchmarks/langid_precision.py`` (django is in the ``dev`` group).
 """
@@ -103,6 +105,33 @@ def measure(paths: list[Path] | None = None) -> Figures:
     )
 
 
+def stdlib_english() -> list[str]:
+    """Distinct first paragraphs (up to three) of the standard library's module docstrings."""
+    import ast
+    import sysconfig
+
+    found: set[str] = set()
+    base = Path(sysconfig.get_paths()["stdlib"])
+    for path in sorted(base.glob("*.py")) + sorted(base.glob("*/__init__.py")):
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, UnicodeDecodeError):
+            continue
+        doc = ast.get_docstring(tree) or ""
+        for paragraph in doc.split("\n\n")[:3]:
+            text = " ".join(paragraph.split())
+            if detection_text(text) is not None and ">>>" not in text:
+                found.add(text)
+    return sorted(found)
+
+
+def measure_english(texts: list[str]) -> tuple[int, tuple[str, ...]]:
+    """How many of ``texts`` (English) are flagged "still Malay", and which."""
+    ident = LanguageIdentifier()
+    ident.prefetch(texts)
+    return len(texts), tuple(t for t in texts if ident.is_still_malay(t))
+
+
 def main() -> int:
     figures = measure()
     if not figures.catalogs:
@@ -120,6 +149,13 @@ def main() -> int:
         f"{figures.english_total} ({figures.false_positive_rate:.1%}); "
         f"{figures.english_short} shorter, not judged"
     )
+    total, flagged = measure_english(stdlib_english())
+    print(
+        f"English docstring paragraphs (Python {sys.version.split()[0]} standard library) wrongly "
+        f"flagged: {len(flagged)}/{total} ({len(flagged) / max(total, 1):.1%})"
+    )
+    for text in flagged:
+        print(f"  flagged English: {text[:100]!r}")
     for text in figures.misses:
         print(f"  missed Malay: {text!r}")
     for text in figures.false_positives:

@@ -58,7 +58,7 @@ def translation() -> st.SearchStrategy[str]:
     """A translator's msgstr for a one-line msgid: any text, awkward characters likely, no
     leading or trailing newline (``msgfmt --check`` demands the msgid's), never empty."""
     free = st.text(
-        alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
+        alphabet=st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="\ufeff")
         | st.sampled_from(('"', "\\", "\t", "\x85")),
         min_size=1,
         max_size=40,
@@ -72,7 +72,7 @@ def po_text() -> st.SearchStrategy[str]:
     """Text that might appear as a PO string: anything but NUL and surrogates, newlines
     included, awkward characters likely."""
     return st.lists(
-        st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"),
                 max_size=20)
         | _awkward_token
         | st.just("\n"),

@@ -381,3 +381,21 @@ def test_sixteen_levels_are_kept_whole() -> None:
     term = parse_article("---\ntitle: K\n---\n\n" + lines, term_id="k", source="k.md")
     texts = [b.text for s in term.sections for b in s.blocks]
     assert texts == [f"tahap{i}" for i in range(16)]
+
+
+def test_editor_lock_files_are_not_articles(tmp_path: Path) -> None:
+    root = tmp_path / "glossary"
+    (root / "seeds").mkdir(parents=True)
+    shutil.copyfile(SEED, root / "seeds" / SEED.name)
+    # Emacs's lock file while the article is open: a dangling symbolic link
+    (root / "seeds" / f".#{SEED.name}").symlink_to("user@host.1234:1700000000")
+    (root / "seeds" / f".{SEED.name}").write_bytes(b"\x00 backup")
+    assert [t.id for t in load_glossary(root)] == ["accountexecutive"]
+
+
+def test_the_extension_matches_in_any_case(tmp_path: Path) -> None:
+    # Windows and macOS list `Kos.MD` for `*.md`; Linux must not silently drop it
+    root = tmp_path / "glossary"
+    (root / "seeds").mkdir(parents=True)
+    shutil.copyfile(SEED, root / "seeds" / "Kos.MD")
+    assert [t.id for t in load_glossary(root)] == ["Kos"]

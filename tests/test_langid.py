@@ -241,3 +241,11 @@ def test_progress_hook_sees_every_detection(processes: int) -> None:
     assert ident.is_still_malay(MALAY[0]) is True
     ident.prefetch(MALAY)  # all cached: no batch, no hook
     assert seen == [(6, 6)]
+
+
+def test_precision_on_standard_library_english_prose() -> None:
+    module = _benchmark_module()
+    texts = module.stdlib_english()  # type: ignore[attr-defined]
+    assert len(texts) >= 100
+    total, flagged = module.measure_english(texts)  # type: ignore[attr-defined]
+    assert len(flagged) <= 0.02 * total, flagged

@@ -88,3 +88,27 @@ def test_bad_language_and_mismatched_domain_are_errors(tmp_path: Path) -> None:
         load_translations(GlossaryRoot(path=root), "en")
     assert caught.value.path == "locale/en/LC_MESSAGES/articles-x.po"
     assert caught.value.line == 1
+
+
+def test_cached_lookup_tables_agree_with_the_catalogs_and_never_hide_an_error(
+    tmp_path: Path,
+) -> None:
+    root = make_root(tmp_path, {"kos": article("Kos", "Satu.\n\nDua.\n")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    translate(folder / "glossary.po", {"Kos": "Cost"})
+    where = GlossaryRoot(path=root)
+    first = load_translations(where, "en")
+    second = load_translations(where, "en")  # lookup tables from .glossari-cache/
+    assert list((root / ".glossari-cache").glob("translations-v1-en.pickle"))
+    assert second.get("glossary", "kos", "Kos") == ("Cost", "translated")
+    assert second.coverage() == first.coverage() == Coverage(translated=1, untranslated=2)
+    assert second.catalogs.keys() == first.catalogs.keys()
+    assert second.catalogs["glossary"].entries == first.catalogs["glossary"].entries
+    path = folder / "glossary.po"
+    path.write_text(path.read_text("utf-8").replace('msgstr "Cost"', 'msgstr "Cost'))
+    with pytest.raises(CatalogError) as caught:
+        load_translations(where, "en")
+    assert caught.value.path == "locale/en/LC_MESSAGES/glossary.po"
+    assert caught.value.line > 1

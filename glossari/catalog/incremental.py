@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from glossari.catalog.messages import Message, iter_messages
 from glossari.catalog.template import Item
@@ -30,6 +30,8 @@ __all__ = [
     "Record",
     "domain_digest",
     "messages_by_domain",
+    "no_progress",
+    "parallel_map",
     "read_article_rows",
     "source_fingerprint",
     "to_items",
@@ -68,14 +70,24 @@ PARALLEL_MIN = 200
 """Fewest articles to parse before the work is spread over processes (start-up costs ~0.1 s)."""
 
 
-def parallel_map(func: Callable[[T], R], items: Sequence[T], *, min_items: int) -> list[R]:
+Wrap = Callable[[Iterable[Any], "int | None", str], Iterable[Any]]
+"""A progress reporter: ``wrap(iterable, total, label)`` yields the items unchanged."""
+
+
+def no_progress(items: Iterable[Any], total: int | None, label: str) -> Iterable[Any]:
+    """The :data:`Wrap` that reports nothing."""
+    return items
+
+
+def parallel_map(func: Callable[[T], R], items: Sequence[T], *, min_items: int,
+                 wrap: Wrap = no_progress, label: str = "") -> list[R]:
     """``[func(x) for x in items]``, over the machine's cores when there are enough items.
 
     Results come in order, and the first failing item (in order) raises its own exception.
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < min_items or workers < 2:
-        return [func(item) for item in items]
+        return [func(item) for item in wrap(items, len(items), label)]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -84,7 +96,7 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T], *, min_items: int) 
     context = multiprocessing.get_context(method)
     chunk = max(1, len(items) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(func, items, chunksize=chunk))
+        return list(wrap(pool.map(func, items, chunksize=chunk), len(items), label))
 
 
 def _parse_rows(article: tuple[Path, str, bytes]) -> tuple[Row, ...]:
@@ -92,7 +104,7 @@ def _parse_rows(article: tuple[Path, str, bytes]) -> tuple[Row, ...]:
     return _rows(iter_messages(seeds_cache.parse_bytes(path, name, data)))
 
 
-def read_article_rows(root: GlossaryRoot) -> list[ArticleRows]:
+def read_article_rows(root: GlossaryRoot, *, wrap: Wrap = no_progress) -> list[ArticleRows]:
     """Every article's messages, sorted by term id; unchanged articles come from the cache.
 
     Articles not in the cache are parsed over all cores when there are many of them.
@@ -108,7 +120,8 @@ def read_article_rows(root: GlossaryRoot) -> list[ArticleRows]:
         if rows is None:
             misses.append((path, name, data))
         seen.append((path, name, digest, rows))
-    parsed = iter(parallel_map(_parse_rows, misses, min_items=PARALLEL_MIN))
+    parsed = iter(parallel_map(_parse_rows, misses, min_items=PARALLEL_MIN, wrap=wrap,
+                               label="parse"))
     found: list[ArticleRows] = []
     for path, name, digest, rows in seen:
         fresh = rows is None

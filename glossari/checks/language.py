@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
-from glossari.langid import MIN_WORDS, LanguageIdentifier
+from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier
 from glossari.model import Term
 
 __all__ = ["prose_of", "source_language", "still_malay", "too_short"]
@@ -37,7 +37,7 @@ def source_language(terms: Iterable[Term], langid: LanguageIdentifier) -> Iterat
     for term in terms:
         for text, line in prose_of(term):
             prob = langid.malay_probability(text)
-            if prob is not None and prob < 0.5:
+            if prob is not None and prob < THRESHOLD:
                 short = text if len(text) <= 60 else text[:57] + "..."
                 yield finding(
                     "L303", path=term.source.path, line=line, term=term.id,
@@ -51,7 +51,7 @@ def still_malay(
 ) -> Finding | None:
     """L301 when ``translation`` (of four words or more) still reads as Malay."""
     prob = langid.malay_probability(translation)
-    if prob is None or prob < 0.5:
+    if prob is None or prob < THRESHOLD:
         return None
     short = translation if len(translation) <= 60 else translation[:57] + "..."
     return finding(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from glossari.checks.catalogs import (
     entry_findings,
     load_language,
 )
-from glossari.checks.language import source_language, still_malay, too_short
+from glossari.checks.language import prose_of, source_language, still_malay, too_short
 from glossari.checks.source import SOURCE_CHECKS
 from glossari.checks.terms import consistency_finding, missing_terms, shared_english, termbase
 from glossari.diagnostics import Finding
@@ -60,6 +61,15 @@ def check(
     if langid is None:
         langid = LanguageIdentifier(None if bundled else cache_path(folder))
     terms = tuple(glossary)
+    chosen = tuple(langs) if langs is not None else catalog_languages(folder)
+    # every catalog is read before any work is done: unreadable input fails at once
+    loaded = [load_language(folder, lang) for lang in chosen]
+    # one batch for the whole run, so a cold run starts its process pool once
+    langid.prefetch(itertools.chain(
+        (text for term in terms for text, _ in prose_of(term)),
+        (text for catalogs in loaded for c in catalogs.files for e in c.po.current
+         if e.translated for text in e.translations),
+    ))
     # What loading reported (reader, link resolution) stands; a check that backs one of those up
     # for terms built in Python does not repeat it at the same place.
     found: list[Finding] = list(getattr(glossary, "findings", ()))
@@ -67,13 +77,11 @@ def check(
     for source_check in SOURCE_CHECKS:
         found.extend(f for f in source_check(terms) if (f.path, f.line, f.code) not in reported)
     found.extend(source_language(terms, langid))
-    chosen = tuple(langs) if langs is not None else catalog_languages(folder)
     coverage: list[tuple[str, Coverage]] = []
-    for lang in chosen:
-        catalogs = load_language(folder, lang)
+    for catalogs in loaded:
         lang_findings, counts = _check_language(terms, catalogs, langid)
         found.extend(lang_findings)
-        coverage.append((lang, counts))
+        coverage.append((catalogs.lang, counts))
     langid.save()
     return Report(findings=tuple(sorted(set(found), key=_sort_key)), coverage=tuple(coverage),
                   langs=chosen)
@@ -98,8 +106,6 @@ def _check_language(
                 owners.setdefault((message.domain, message.context, message.msgid), term.id)
     base = termbase(terms, catalogs)
     found.extend(shared_english(base, lang))
-    translated = [(c, e) for c in catalogs.files for e in c.po.current if e.translated]
-    langid.prefetch(s for _, e in translated for s in e.translations)
     for catalog in catalogs.files:
         short = 0
         for entry in catalog.po.current:

@@ -14,15 +14,19 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossari.catalog.messages import GLOSSARY_DOMAIN
 from glossari.cli import Context
 from glossari.root import GlossaryRoot
 
-__all__ = ["ExtractResult", "configure", "extract", "run"]
+if TYPE_CHECKING:
+    from glossari.catalog.incremental import Wrap
+
+__all__ = ["ExtractResult", "configure", "extract", "run", "stderr_progress"]
 
 _DATE = re.compile(rb'"POT-Creation-Date: ([^"\\]*)\\n"')
 _RECORD = "extract-v1.json"
@@ -62,7 +66,8 @@ def _stamp() -> str:
     return now_stamp()
 
 
-def extract(root: GlossaryRoot, *, stamp: str | None = None) -> ExtractResult:
+def extract(root: GlossaryRoot, *, stamp: str | None = None,
+            wrap: Wrap | None = None) -> ExtractResult:
     """Write ``locale/<domain>.pot`` for every domain; keep files whose content is unchanged.
 
     A template left over from a domain that has no messages any more is emptied (not deleted),
@@ -73,7 +78,8 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None) -> ExtractResult:
     from glossari.seeds.cache import CACHE_DIR
 
     root.require_writable("extract")
-    articles = inc.read_article_rows(root)
+    wrap = wrap or inc.no_progress
+    articles = inc.read_article_rows(root, wrap=wrap)
     by_domain = inc.messages_by_domain(articles)
     by_domain.setdefault(GLOSSARY_DOMAIN, [])
     locale = root.locale
@@ -100,7 +106,8 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None) -> ExtractResult:
     # largest first, so the processes finish together
     todo.sort(key=lambda job: -len(job[1]))
     rendered = inc.parallel_map(_render_domain, todo,
-                                min_items=2 if sum(len(j[1]) for j in todo) > 20_000 else 10**9)
+                                min_items=2 if sum(len(j[1]) for j in todo) > 20_000 else 10**9,
+                                wrap=wrap, label="templates")
     for (domain, _rows, _fresh, old_date), data in zip(todo, rendered, strict=True):
         path = locale / f"{domain}.pot"
         if old_date is not None and old_date != fresh:
@@ -134,6 +141,16 @@ def _with_date(data: bytes, date: str) -> bytes:
     return _DATE.sub(lambda _: line, data, count=1)
 
 
+def stderr_progress(ctx: Context) -> Wrap:
+    """A progress bar on standard error (drawn only when it is a terminal)."""
+    from glossari.progress import progress
+
+    def wrap(items: Iterable[Any], total: int | None, label: str) -> Iterable[Any]:
+        return progress(items, total, label, ctx.stderr)
+
+    return wrap
+
+
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
         return path.stat().st_size == len(data) and path.read_bytes() == data
@@ -143,7 +160,7 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Extract, and print a one-line summary on standard error."""
-    result = extract(ctx.root())
+    result = extract(ctx.root(), wrap=stderr_progress(ctx))
     total = sum(result.messages.values())
     print(
         f"extract: {total} messages in {len(result.messages)} domains from "

@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossari.catalog.incremental import Wrap, no_progress
 from glossari.catalog.translations import Coverage, catalog_folder, check_language
 from glossari.cli import Context
 from glossari.errors import CatalogError
@@ -92,7 +93,7 @@ def _save_record(path: Path, record: dict[str, dict[str, object]]) -> None:
         atomic_write_text(path, json.dumps(record, sort_keys=True, indent=0) + "\n")
 
 
-def update(root: GlossaryRoot, lang: str) -> UpdateResult:
+def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> UpdateResult:
     """Merge every ``locale/*.pot`` into ``locale/LANG/LC_MESSAGES/<domain>.po``."""
     from glossari._atomic import locked
     from glossari.seeds.cache import CACHE_DIR
@@ -107,11 +108,13 @@ def update(root: GlossaryRoot, lang: str) -> UpdateResult:
     cache = root.path / CACHE_DIR
     cache.mkdir(exist_ok=True)
     with locked(cache / f"update-{lang}"):
-        return _update_locked(root, lang, templates, folder, cache / _RECORD)
+        return _update_locked(root, lang, templates, folder, cache / _RECORD,
+                              wrap or no_progress)
 
 
 def _update_locked(
-    root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, record_path: Path
+    root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, record_path: Path,
+    wrap: Wrap,
 ) -> UpdateResult:
     from glossari._atomic import atomic_write_bytes
     from glossari.catalog.merge import merge
@@ -123,7 +126,7 @@ def _update_locked(
     record["_code"] = {"fingerprint": code_fingerprint()}
     result = UpdateResult()
     planned: list[tuple[Path, bytes, bool, str, str]] = []  # path, data, new?, key, pot digest
-    for pot_path in templates:
+    for pot_path in wrap(templates, len(templates), f"update {lang}"):
         domain = pot_path.stem
         po_path = folder / f"{domain}.po"
         key = f"{lang}/{domain}"
@@ -168,7 +171,9 @@ def _update_locked(
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Update, and print a short summary on standard error."""
-    result = update(ctx.root(), args.lang)
+    from glossari.commands.extract import stderr_progress
+
+    result = update(ctx.root(), args.lang, wrap=stderr_progress(ctx))
     c = result.coverage
     print(
         f"update {args.lang}: {c.total} messages: {c.translated} translated, {c.fuzzy} fuzzy, "

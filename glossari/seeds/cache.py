@@ -111,9 +111,11 @@ class ArticleCache:
     writes the file when anything differs from what was loaded (articles gone are forgotten).
     """
 
-    def __init__(self, path: Path | None, *, kind: str) -> None:
+    def __init__(self, path: Path | None, *, kind: str, code: str = "") -> None:
         self.path = path
         self.kind = kind
+        self.code = code
+        """A fingerprint of other code the values depend on (the PO parser, say)."""
         self._old: dict[str, tuple[bytes, Any]] = self._load() if path is not None else {}
         self._new: dict[str, tuple[bytes, Any]] = {}
         self._changed = False
@@ -126,7 +128,8 @@ class ArticleCache:
         except Exception:  # missing, truncated, or from another Python: rebuild it
             return {}
         if (not isinstance(stored, dict) or stored.get("reader") != reader_fingerprint()
-                or stored.get("kind") != self.kind or not isinstance(stored.get("entries"), dict)):
+                or stored.get("kind") != self.kind or stored.get("code") != self.code
+                or not isinstance(stored.get("entries"), dict)):
             return {}
         entries: dict[str, tuple[bytes, Any]] = stored["entries"]
         return entries
@@ -151,7 +154,7 @@ class ArticleCache:
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.dispatch_table = _DISPATCH
         with contextlib.suppress(Exception):
-            pickler.dump({"reader": reader_fingerprint(), "kind": self.kind,
+            pickler.dump({"reader": reader_fingerprint(), "kind": self.kind, "code": self.code,
                           "entries": self._new})
             self.path.parent.mkdir(exist_ok=True)
             atomic_write_bytes(self.path, buffer.getvalue())

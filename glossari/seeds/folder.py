@@ -17,7 +17,8 @@ NOT_ARTICLES = frozenset({"readme"})
 def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
     """The article files under ``seeds`` as ``(path, source name)``, sorted by name.
 
-    ``README.md`` is documentation, not an article, and is skipped.
+    ``README.md`` is documentation, not an article, and is skipped, as are hidden files
+    (``.#kos.md``). The extension matches in any case (``Kos.MD``).
 
     Source names are relative to ``base`` (``seeds/accountexecutive.md``). A symbolic link that
     leads outside ``seeds/`` is refused: a glossary must not read files it does not own.
@@ -27,8 +28,10 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
                         hint="create it and put the articles (*.md) in it")
     real_seeds = seeds.resolve()
     found: list[tuple[Path, str]] = []
-    for path in sorted(seeds.glob("*.md")):
-        if path.stem.casefold() in NOT_ARTICLES:
+    # `.MD` too: Windows and macOS match the extension in any case, so Linux must as well
+    for path in sorted(p for p in seeds.iterdir() if p.suffix.casefold() == ".md"):
+        # hidden files are editors' (Emacs's lock `.#kos.md` is a dangling link), not articles
+        if path.name.startswith(".") or path.stem.casefold() in NOT_ARTICLES:
             continue
         name = _relative(path, base)
         if path.is_symlink():
