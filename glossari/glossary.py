@@ -28,7 +28,7 @@ class Glossary:
     (['a', 'b'], 2, 'Bon', 'a')
     """
 
-    __slots__ = ("_by_id", "_graph", "_index", "_order", "findings", "lang", "root")
+    __slots__ = ("_by_id", "_exact", "_graph", "_index", "_order", "findings", "lang", "root")
 
     def __init__(
         self,
@@ -45,13 +45,19 @@ class Glossary:
         self._index: dict[str, Term] = {}
         # Later keys never override earlier ones: an id wins over a headword, a Malay headword
         # over an English one, so a lookup never lands on a surprising term.
+        keyed: list[tuple[str, str]] = []
         for keys in (
             ((t.id, t) for t in self._order),
             ((t.title, t) for t in self._order if t.title),
             ((t.english.title, t) for t in self._order if t.english.title),
         ):
             for text, term in keys:
-                self._index.setdefault(lookup_key(text), term)
+                key = lookup_key(text)
+                self._index.setdefault(key, term)
+                keyed.append((text, key))
+        # The texts exactly as written, each to what its normalised key finds: a lookup by a
+        # headword as spelled skips normalising it (the costly part), with the same answer.
+        self._exact: dict[str, Term] = {text: self._index[key] for text, key in keyed}
         self.root = root
         """The folder the glossary was loaded from (None when built in memory)."""
         self.lang = lang
@@ -86,6 +92,9 @@ class Glossary:
         message suggests the closest headwords.
         """
         term = self._by_id.get(text)
+        if term is not None:
+            return term
+        term = self._exact.get(text)
         if term is not None:
             return term
         key = lookup_key(text)

@@ -179,7 +179,10 @@ def test_the_article_cache_is_rebuildable_and_only_reparses_changes(
     # a corrupt cache is ignored and rebuilt; the output is the same
     from glossari.catalog.incremental import MESSAGE_CACHE
 
-    (root / ".glossari-cache" / MESSAGE_CACHE).write_bytes(b"not a pickle")
+    shards = list((root / ".glossari-cache" / MESSAGE_CACHE).iterdir())
+    assert shards
+    for shard in shards:
+        shard.write_bytes(b"not a pickle")
     (root / ".glossari-cache" / "extract-v1.json").write_text("{not json")
     parsed.clear()
     (root / "seeds" / "t3.md").write_text(article("T3", "Teks 3.\n"), encoding="utf-8")
@@ -233,3 +236,82 @@ def test_without_the_cache_an_unchanged_template_keeps_its_date_and_bytes(tmp_pa
     for p, data in before.items():
         assert p.read_bytes() == data
         assert p.stat().st_mtime == OLD
+
+
+def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    import io
+
+    from glossari.cli import Context
+    from glossari.commands.extract import stderr_progress
+
+    root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks {i}.\n") for i in range(3)})
+    code, err = cli(root, "extract")
+    assert code == 0
+    assert err.count("\n") == 1  # the summary only: standard error is not a terminal here
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    ctx = Context(stdout=io.StringIO(), stderr=screen, root_arg=str(root))
+    (root / "seeds" / "t1.md").write_text(article("T1", "Baharu.\n"), encoding="utf-8")
+    extract(GlossaryRoot(path=root), wrap=stderr_progress(ctx))
+    assert "parse  1/1" in screen.getvalue()
+
+
+def test_incremental_templates_equal_templates_made_from_scratch(tmp_path: Path) -> None:
+    import shutil
+
+    stamp = "2026-01-01 00:00+0000"
+    texts = {f"a{i}": article(f"A{i}", f"Satu {i}.\n\n## Sorotan\n\n- Sama.\n",
+                              keywords="Umum") for i in range(6)}
+    root = make_root(tmp_path / "inc", texts)
+    extract(GlossaryRoot(path=root), stamp=stamp)
+    # edits: a changed paragraph, a removed article, a new one sharing text with the others
+    (root / "seeds" / "a2.md").write_text(article("A2", "Satu dua.\n\n## Sorotan\n\n- Sama.\n",
+                                                  keywords="Umum"), encoding="utf-8")
+    (root / "seeds" / "a4.md").unlink()
+    (root / "seeds" / "ab.md").write_text(article("Ab", "Satu 1.\n"), encoding="utf-8")
+    extract(GlossaryRoot(path=root), stamp=stamp)
+    scratch = tmp_path / "scratch"
+    shutil.copytree(root / "seeds", scratch / "seeds")
+    extract(GlossaryRoot(path=scratch), stamp=stamp)
+    for pot in (scratch / "locale").glob("*.pot"):
+        assert (root / "locale" / pot.name).read_bytes() == pot.read_bytes(), pot.name
+
+
+def test_the_parallel_path_gives_the_same_templates_and_the_first_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossari.catalog.incremental as inc
+    from glossari.errors import SeedError
+
+    texts = {f"t{i:02d}": article(f"T{i}", f"Teks {i}.\n\n## Sorotan\n\n- Sama.\n")
+             for i in range(30)}
+    serial = make_root(tmp_path / "serial", texts)
+    extract(GlossaryRoot(path=serial), stamp="2026-01-01 00:00+0000")
+    monkeypatch.setattr(inc, "PARALLEL_MIN", 2)
+    parallel = make_root(tmp_path / "parallel", texts)
+    extract(GlossaryRoot(path=parallel), stamp="2026-01-01 00:00+0000")
+    for pot in (serial / "locale").glob("*.pot"):
+        assert (parallel / "locale" / pot.name).read_bytes() == pot.read_bytes()
+    broken = make_root(tmp_path / "broken", {**texts, "t05": "---\nkeywords: x\n---\n",
+                                             "t20": "---\nkeywords: y\n---\n"})
+    with pytest.raises(SeedError) as caught:
+        extract(GlossaryRoot(path=broken))
+    assert caught.value.path == "seeds/t05.md"
+
+
+def test_build_templates_from_a_glossary_equals_what_extract_writes(tmp_path: Path) -> None:
+    import glossari
+    from glossari.catalog.pofile import render_po
+
+    stamp = "2026-01-01 00:00+0000"
+    root = make_root(tmp_path, {"kos": article("Kos", "Satu [bon](/bon).\n\n## Sorotan\n\n- A.\n"),
+                                "kredit": article("Kredit", "## Sorotan\n\n- A.\n")}, seed=True)
+    extract(GlossaryRoot(path=root), stamp=stamp)
+    pots = build_templates(glossari.load(root), creation_date=stamp)
+    assert sorted(f"{d}.pot" for d in pots) == sorted(p.name for p in (root / "locale").iterdir())
+    for domain, pot in pots.items():
+        assert render_po(pot) == (root / "locale" / f"{domain}.pot").read_text("utf-8")

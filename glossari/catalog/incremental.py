@@ -12,13 +12,15 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from glossari.catalog.messages import Message, iter_messages
+from glossari.catalog.messages import Message, article_domain, iter_messages
+from glossari.catalog.pofile import PoFile
 from glossari.catalog.template import Item
 from glossari.root import GlossaryRoot
 from glossari.seeds import cache as seeds_cache
@@ -28,25 +30,29 @@ __all__ = [
     "ArticleRows",
     "DomainRows",
     "Record",
-    "domain_digest",
+    "domain_digests",
     "messages_by_domain",
     "no_progress",
     "parallel_map",
     "read_article_rows",
+    "render_template",
     "source_fingerprint",
     "to_items",
 ]
 
-MESSAGE_CACHE = "extract-v1.pickle"
-"""The per-article message cache inside ``.glossari-cache/``."""
+MESSAGE_CACHE = "extract-v2"
+"""The per-article message cache inside ``.glossari-cache/``: one file per body domain's letter,
+so a change to one article rewrites only a 27th of it."""
+RENDER_CACHE = "render-v1"
+"""The rendered text of each template entry, per domain, inside ``.glossari-cache/``."""
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 Row = tuple[str, str | None, str, str, int]
 """One message of an article, compactly: ``(domain, msgctxt, msgid, part, line)``."""
-ArticleRows = tuple[str, str, tuple[Row, ...]]
-"""``(term id, source name, rows)`` of one article."""
+ArticleRows = tuple[str, str, tuple[Row, ...], tuple[tuple[str, str], ...]]
+"""``(term id, source name, rows, per-domain digests)`` of one article."""
 DomainRows = list[tuple[str, str, Row]]
 """The messages of one domain in template order, each with its term id and source name."""
 
@@ -99,9 +105,25 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T], *, min_items: int,
         return list(wrap(pool.map(func, items, chunksize=chunk), len(items), label))
 
 
-def _parse_rows(article: tuple[Path, str, bytes]) -> tuple[Row, ...]:
+Digests = tuple[tuple[str, str], ...]
+"""Per domain an article has messages in: ``(domain, digest of its messages there)``."""
+
+
+def _digests(term_id: str, name: str, rows: tuple[Row, ...]) -> Digests:
+    by_domain: dict[str, list[Row]] = {}
+    for row in rows:
+        by_domain.setdefault(row[0], []).append(row)
+    return tuple(
+        (domain, hashlib.sha256(repr((term_id, name, part)).encode("utf-8", "surrogatepass"))
+         .hexdigest())
+        for domain, part in by_domain.items()
+    )
+
+
+def _parse_rows(article: tuple[Path, str, bytes]) -> tuple[tuple[Row, ...], Digests]:
     path, name, data = article
-    return _rows(iter_messages(seeds_cache.parse_bytes(path, name, data)))
+    rows = _rows(iter_messages(seeds_cache.parse_bytes(path, name, data)))
+    return rows, _digests(path.stem, name, rows)
 
 
 def read_article_rows(root: GlossaryRoot, *, wrap: Wrap = no_progress) -> list[ArticleRows]:
@@ -110,48 +132,103 @@ def read_article_rows(root: GlossaryRoot, *, wrap: Wrap = no_progress) -> list[A
     Articles not in the cache are parsed over all cores when there are many of them.
     """
     cache_dir = None if root.bundled else root.path / seeds_cache.CACHE_DIR
-    store = seeds_cache.ArticleCache(
-        cache_dir / MESSAGE_CACHE if cache_dir is not None else None, kind="messages")
-    seen: list[tuple[Path, str, bytes, tuple[Row, ...] | None]] = []
+    stores: dict[str, seeds_cache.ArticleCache] = {}
+
+    def store_of(stem: str) -> seeds_cache.ArticleCache:
+        shard = article_domain(stem)
+        store = stores.get(shard)
+        if store is None:
+            where = cache_dir / MESSAGE_CACHE / f"{shard}.pickle" if cache_dir else None
+            store = stores[shard] = seeds_cache.ArticleCache(where, kind="messages-v2")
+        return store
+
+    seen: list[tuple[Path, str, bytes, tuple[tuple[Row, ...], Digests] | None]] = []
     misses: list[tuple[Path, str, bytes]] = []
     for path, name, data in seeds_cache.iter_article_bytes(root.seeds, base=root.path):
         digest = hashlib.sha256(data).digest()
-        rows = store.get(name, digest)
-        if rows is None:
+        value = store_of(path.stem).get(name, digest)
+        if value is None:
             misses.append((path, name, data))
-        seen.append((path, name, digest, rows))
+        seen.append((path, name, digest, value))
     parsed = iter(parallel_map(_parse_rows, misses, min_items=PARALLEL_MIN, wrap=wrap,
                                label="parse"))
     found: list[ArticleRows] = []
-    for path, name, digest, rows in seen:
-        fresh = rows is None
-        if rows is None:
-            rows = next(parsed)
-        store.put(name, digest, rows, fresh=fresh)
-        found.append((path.stem, name, rows))
-    store.save()
+    for path, name, digest, value in seen:
+        fresh = value is None
+        if value is None:
+            value = next(parsed)
+        store_of(path.stem).put(name, digest, value, fresh=fresh)
+        found.append((path.stem, name, value[0], value[1]))
+    for store in stores.values():
+        store.save()
     found.sort(key=lambda article: article[0])
     return found
 
 
-def messages_by_domain(articles: Iterable[ArticleRows]) -> dict[str, DomainRows]:
-    """The rows of every domain, in template order (term id, then the article's own order)."""
-    domains: dict[str, DomainRows] = {}
-    for term_id, name, rows in articles:
+def domain_digests(articles: Iterable[ArticleRows]) -> dict[str, str]:
+    """A digest of each domain's messages: equal digests, equal templates (dates aside)."""
+    parts: dict[str, list[str]] = {}
+    for _term_id, _name, _rows, digests in articles:
+        for domain, digest in digests:
+            parts.setdefault(domain, []).append(digest)
+    return {domain: hashlib.sha256("".join(d).encode()).hexdigest() for domain, d in parts.items()}
+
+
+def messages_by_domain(articles: Iterable[ArticleRows],
+                       domains: Container[str] | None = None) -> dict[str, DomainRows]:
+    """The rows of each domain (of ``domains``, default all), in template order."""
+    found: dict[str, DomainRows] = {}
+    for term_id, name, rows, digests in articles:
+        if domains is not None and not any(d in domains for d, _ in digests):
+            continue
         for row in rows:
-            domains.setdefault(row[0], []).append((term_id, name, row))
-    return domains
-
-
-def domain_digest(rows: DomainRows) -> str:
-    """A digest of one domain's messages: equal digests, equal templates (dates aside)."""
-    return hashlib.sha256(repr(rows).encode("utf-8", "surrogatepass")).hexdigest()
+            if domains is None or row[0] in domains:
+                found.setdefault(row[0], []).append((term_id, name, row))
+    return found
 
 
 def to_items(rows: DomainRows) -> Iterator[Item]:
     """The rows of one domain as the template builder's items."""
     for term_id, name, row in rows:
         yield (row[1], row[2], term_id, name, row[3], row[4])
+
+
+def render_template(pot: PoFile, memo_path: Path | None) -> bytes:
+    """``render_po(pot)`` as bytes, reusing the text of entries rendered in an earlier run.
+
+    Rendering (msgcat's line breaking) is most of the cost of a template; after one article
+    changed, nearly every entry of its domain is the same as last time. Entries found in the
+    memo are given their old text as :attr:`Entry.raw`, which :func:`render_po` emits as is.
+    """
+    from dataclasses import replace
+
+    from glossari.catalog.pofile import render_entry, render_po
+
+    code = source_fingerprint("catalog/pofile.py")
+    memo: dict[tuple[object, ...], str] = {}
+    if memo_path is not None:
+        with contextlib.suppress(Exception):
+            with memo_path.open("rb") as handle:
+                stored = pickle.load(handle)
+            if isinstance(stored, dict) and stored.get("code") == code:
+                memo = stored["entries"]
+    fresh: dict[tuple[object, ...], str] = {}
+    entries = []
+    for entry in pot.entries:
+        key = (entry.msgctxt, entry.msgid, entry.extracted_comments, entry.references)
+        text = memo.get(key)
+        if text is None:
+            # what render_po writes for a new entry after one ending in a newline
+            text = "\n" + render_entry(entry)
+        fresh[key] = text
+        entries.append(replace(entry, raw=text))
+    data = render_po(PoFile(header=pot.header, entries=tuple(entries),
+                            trailer=pot.trailer)).encode("utf-8")
+    if memo_path is not None and fresh.keys() != memo.keys():
+        with contextlib.suppress(Exception):
+            seeds_cache.write_cache_file(memo_path, pickle.dumps(
+                {"code": code, "entries": fresh}, protocol=pickle.HIGHEST_PROTOCOL))
+    return data
 
 
 class Record:
@@ -185,13 +262,10 @@ class Record:
         """Write the record if it changed; failing to is harmless (the next run redoes work)."""
         if self.path is None or not self._dirty:
             return
-        from glossari._atomic import atomic_write_text
-
         with contextlib.suppress(Exception):
-            self.path.parent.mkdir(exist_ok=True)
             text = json.dumps({"code": self.code, "entries": self.data}, sort_keys=True,
                               indent=0)
-            atomic_write_text(self.path, text + "\n")
+            seeds_cache.write_cache_file(self.path, (text + "\n").encode("utf-8"))
 
 
 def file_digest(path: Path) -> str | None:

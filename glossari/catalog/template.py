@@ -29,14 +29,12 @@ __all__ = [
     "Item",
     "build_template",
     "build_templates",
-    "creation_date_of",
     "header_for",
     "now_stamp",
     "part_comment",
     "template_entries",
     "template_messages",
     "templates_from_messages",
-    "with_creation_date",
 ]
 
 MAX_COMMENTS = 5
@@ -170,24 +168,4 @@ def build_template(
     """The template of one domain from its messages as :data:`Item` tuples, in template order."""
     return PoFile(header=header_for(domain, creation_date, project=project),
                   entries=template_entries(items))
-
-
-def with_creation_date(pot: PoFile, creation_date: str) -> PoFile:
-    """``pot`` with its header's ``POT-Creation-Date`` replaced."""
-    header = pot.header
-    if header is None:
-        return pot
-    lines = [
-        f"POT-Creation-Date: {creation_date}" if line.startswith("POT-Creation-Date:") else line
-        for line in header.msgstr.split("\n")
-    ]
-    return PoFile(header=header.with_changes(msgstr="\n".join(lines)), entries=pot.entries,
-                  trailer=pot.trailer)
-
-
-def creation_date_of(pot: PoFile | None) -> str | None:
-    """The ``POT-Creation-Date`` of an existing template, or None."""
-    if pot is None:
-        return None
-    return pot.header_fields().get("POT-Creation-Date") or None
 

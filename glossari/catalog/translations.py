@@ -16,8 +16,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize_heading
 from glossari.catalog.pofile import PoFile, check_domain, decode_po, load_po, parse_po
@@ -25,13 +27,18 @@ from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot
 
+if TYPE_CHECKING:
+    from glossari.seeds.cache import ArticleCache
+
 __all__ = [
     "Coverage",
     "Translations",
     "catalog_folder",
+    "catalog_lock",
     "check_language",
     "english_for",
     "load_translations",
+    "remember_catalogs",
 ]
 
 
@@ -58,6 +65,21 @@ use an ISO 639 code such as en, id or pt_BR
     except (UnknownLocaleError, ValueError, TypeError):
         raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint) from None
     return lang
+
+
+def catalog_lock(root: GlossaryRoot, lang: str) -> AbstractContextManager[None]:
+    """The lock every command that rewrites ``locale/LANG`` catalogs holds while it does.
+
+    ``update`` takes it; another writer (``align``) taking it too waits its turn instead of
+    being overwritten. It is a sidecar file in ``.glossari-cache/``; a writer that waits more
+    than 10 seconds gives up with a :class:`CatalogError`.
+    """
+    from glossari._atomic import locked
+    from glossari.seeds.cache import CACHE_DIR
+
+    cache = root.path / CACHE_DIR
+    cache.mkdir(exist_ok=True)
+    return locked(cache / f"update-{lang}")
 
 
 def catalog_folder(root: GlossaryRoot, lang: str) -> Path:
@@ -178,18 +200,12 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
     """
     import hashlib
 
-    from glossari.catalog.incremental import source_fingerprint
-    from glossari.seeds.cache import CACHE_DIR, ArticleCache
-
     check_language(lang)
     folder = catalog_folder(root, lang)
     result = Translations({}, lang=lang)
     if not folder.is_dir():
         return result
-    store = ArticleCache(
-        None if root.bundled else root.path / CACHE_DIR / f"translations-v1-{lang}.pickle",
-        kind="translations", code=source_fingerprint("catalog/pofile.py",
-                                                     "catalog/translations.py"))
+    store = _table_cache(root, lang)
     for path in sorted(folder.glob("*.po")):
         source = _source_name(path, root)
         domain = path.stem
@@ -213,6 +229,34 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
         result._coverage[domain] = counts
     store.save()
     return result
+
+
+def _table_cache(root: GlossaryRoot, lang: str) -> ArticleCache:
+    from glossari.catalog.incremental import source_fingerprint
+    from glossari.seeds.cache import CACHE_DIR, ArticleCache
+
+    return ArticleCache(
+        None if root.bundled else root.path / CACHE_DIR / f"translations-v1-{lang}.pickle",
+        kind="translations", code=source_fingerprint("catalog/pofile.py",
+                                                     "catalog/translations.py"))
+
+
+def remember_catalogs(root: GlossaryRoot, lang: str, written: Mapping[str, tuple[bytes, PoFile]],
+                      kept: Mapping[str, bytes]) -> None:
+    """Cache the lookup tables of catalogs ``update`` just wrote, so the next load is fast.
+
+    ``written`` maps a domain to the SHA-256 of the bytes written and the catalog; ``kept`` maps
+    the domains left untouched to the SHA-256 of their bytes (their cached table is carried over
+    when it matches). A catalog in neither is simply parsed at the next load.
+    """
+    store = _table_cache(root, lang)
+    for domain, digest in kept.items():
+        hit = store.get(domain, digest)
+        if hit is not None:
+            store.put(domain, digest, hit, fresh=False)
+    for domain, (digest, po) in written.items():
+        store.put(domain, digest, (_table(po), Coverage.of(po)), fresh=True)
+    store.save()
 
 
 def _source_name(path: Path, root: GlossaryRoot) -> str:

@@ -46,40 +46,53 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Check the glossary and its catalogs; print the findings and a summary."""
-    # heavy imports (markdown-it-py, the catalog parser) only once the command really runs
-    from glossari.checks import check
-    from glossari.checks.catalogs import describe_coverage
-    from glossari.glossary import load_glossary
-    from glossari.langid import LanguageIdentifier, cache_path
-    from glossari.progress import progress
+    from glossari.checkmemo import CheckMemo, Remembered
 
     root = ctx.root()
     langs: list[str] | None = args.lang
-    glossary = load_glossary(root, lang=langs[0] if langs else "en")
-    langid = LanguageIdentifier(
-        None if root.bundled else cache_path(root.path),
-        # a cold run on a large glossary detects for minutes: show it on a terminal
-        progress=lambda results, total: progress(results, total, "check: language",
-                                                 ctx.stderr),
-    )
-    report = check(glossary, root, langs, langid=langid)
+    load_lang = langs[0] if langs else "en"
+    # unchanged articles, catalogs and code: the last result stands (glossari/checkmemo.py)
+    memo = CheckMemo.open(root, langs, load_lang)
+    result = memo.get() if memo is not None else None
+    if result is None:
+        # heavy imports (markdown-it-py, the catalog parser) only once the checks really run
+        from glossari.checks import check
+        from glossari.checks.catalogs import describe_coverage
+        from glossari.glossary import load_glossary
+        from glossari.langid import LanguageIdentifier, cache_path
+        from glossari.progress import progress
+
+        glossary = load_glossary(root, lang=load_lang)
+        langid = LanguageIdentifier(
+            None if root.bundled else cache_path(root.path),
+            # a cold run on a large glossary detects for minutes: show it on a terminal
+            progress=lambda results, total: progress(results, total, "check: language",
+                                                     ctx.stderr),
+        )
+        report = check(glossary, root, langs, langid=langid)
+        result = Remembered(
+            findings=report.findings, langs=report.langs, terms=len(glossary),
+            coverage=tuple((lang, describe_coverage(c)) for lang, c in report.coverage),
+        )
+        if memo is not None:
+            memo.put(result)
     if args.format == "json":
-        json.dump([f.as_json() for f in report.findings], ctx.stdout, ensure_ascii=False,
+        json.dump([f.as_json() for f in result.findings], ctx.stdout, ensure_ascii=False,
                   indent=2)
         ctx.stdout.write("\n")
     else:
-        for f in report.findings:
+        for f in result.findings:
             ctx.stdout.write(f"{f}\n")
-    counts = Counter(f.severity for f in report.findings)
+    counts = Counter(f.severity for f in result.findings)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
              for s in ("error", "warning", "info")]
-    terms = len(glossary)
+    terms = result.terms
     summary = f"glossari check: {terms} term{'s' if terms != 1 else ''}; " + ", ".join(parts)
-    for lang, coverage in report.coverage:
-        summary += f"; {lang}: {describe_coverage(coverage)}"
-    if not report.langs:
+    for lang, coverage in result.coverage:
+        summary += f"; {lang}: {coverage}"
+    if not result.langs:
         summary += "; no catalogs to check under locale/"
     print(summary, file=ctx.stderr)
     threshold = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
     return 1 if failing else 0

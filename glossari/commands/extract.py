@@ -80,36 +80,38 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     root.require_writable("extract")
     wrap = wrap or inc.no_progress
     articles = inc.read_article_rows(root, wrap=wrap)
-    by_domain = inc.messages_by_domain(articles)
-    by_domain.setdefault(GLOSSARY_DOMAIN, [])
+    digests = inc.domain_digests(articles)
+    digests.setdefault(GLOSSARY_DOMAIN, "empty")
     locale = root.locale
     locale.mkdir(parents=True, exist_ok=True)
     for stale in sorted(locale.glob("articles-*.pot")):
-        by_domain.setdefault(stale.name.removesuffix(".pot"), [])
+        digests.setdefault(stale.name.removesuffix(".pot"), "empty")
     record = inc.Record(root.path / CACHE_DIR / _RECORD,
                         code=inc.source_fingerprint("catalog/template.py", "catalog/pofile.py"))
     result = ExtractResult(articles=len(articles))
     fresh = stamp if stamp is not None else _stamp()
-    todo: list[tuple[str, inc.DomainRows, str, str | None]] = []
-    digests: dict[str, str] = {}
-    for domain in sorted(by_domain):
-        rows = by_domain[domain]
+    changed: list[str] = []
+    for domain in sorted(digests):
         path = locale / f"{domain}.pot"
-        # a message seen in several articles is one entry: count distinct keys
-        result.messages[domain] = len({(row[1], row[2]) for _, _, row in rows})
-        digests[domain] = digest = inc.domain_digest(rows)
         seen = record.get(domain)
-        if seen.get("messages") == digest and seen.get("pot") == inc.file_digest(path):
+        if (seen.get("messages") == digests[domain] and seen.get("count", "").isdigit()
+                and seen.get("pot") == inc.file_digest(path)):
+            result.messages[domain] = int(seen["count"])
             result.unchanged.append(path)
-            continue
-        todo.append((domain, rows, fresh, _existing_date(path)))
+        else:
+            changed.append(domain)
+    by_domain = inc.messages_by_domain(articles, set(changed))
+    memo = root.path / CACHE_DIR / inc.RENDER_CACHE
+    todo = [(domain, by_domain.get(domain, []), fresh, memo / f"{domain}.pickle")
+            for domain in changed]
     # largest first, so the processes finish together
     todo.sort(key=lambda job: -len(job[1]))
     rendered = inc.parallel_map(_render_domain, todo,
                                 min_items=2 if sum(len(j[1]) for j in todo) > 20_000 else 10**9,
                                 wrap=wrap, label="templates")
-    for (domain, _rows, _fresh, old_date), data in zip(todo, rendered, strict=True):
+    for (domain, _rows, _fresh, _memo), data in zip(todo, rendered, strict=True):
         path = locale / f"{domain}.pot"
+        old_date = _existing_date(path)
         if old_date is not None and old_date != fresh:
             kept = _with_date(data, old_date)
             if _same_bytes(path, kept):
@@ -118,21 +120,25 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
             result.written.append(path)
         else:
             result.unchanged.append(path)
-        record.set(domain, {"messages": digests[domain], "pot": hashlib.sha256(data).hexdigest()})
+        # a message seen in several articles is one entry: count distinct keys
+        count = len({(row[1], row[2]) for _, _, row in by_domain.get(domain, [])})
+        result.messages[domain] = count
+        record.set(domain, {"messages": digests[domain], "count": str(count),
+                            "pot": hashlib.sha256(data).hexdigest()})
     result.written.sort()
     result.unchanged.sort()
     record.save()
     return result
 
 
-def _render_domain(job: tuple[str, list[Any], str, str | None]) -> bytes:
+def _render_domain(job: tuple[str, list[Any], str, Path]) -> bytes:
     """The bytes of one template, dated ``fresh``."""
     from glossari.catalog import incremental as inc
-    from glossari.catalog.pofile import render_po
     from glossari.catalog.template import build_template
 
-    domain, rows, fresh, _old_date = job
-    return render_po(build_template(domain, inc.to_items(rows), creation_date=fresh)).encode()
+    domain, rows, fresh, memo = job
+    pot = build_template(domain, inc.to_items(rows), creation_date=fresh)
+    return inc.render_template(pot, memo)
 
 
 def _with_date(data: bytes, date: str) -> bytes:

@@ -21,7 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossari.catalog.incremental import Wrap, no_progress
-from glossari.catalog.translations import Coverage, catalog_folder, check_language
+from glossari.catalog.translations import (
+    Coverage,
+    catalog_folder,
+    catalog_lock,
+    check_language,
+)
 from glossari.cli import Context
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
@@ -86,16 +91,14 @@ def _load_record(path: Path) -> dict[str, dict[str, object]]:
 
 
 def _save_record(path: Path, record: dict[str, dict[str, object]]) -> None:
-    from glossari._atomic import atomic_write_text
+    from glossari.seeds.cache import write_cache_file
 
     with contextlib.suppress(Exception):  # only a speed-up: never fail the update over it
-        path.parent.mkdir(exist_ok=True)
-        atomic_write_text(path, json.dumps(record, sort_keys=True, indent=0) + "\n")
+        write_cache_file(path, (json.dumps(record, sort_keys=True, indent=0) + "\n").encode())
 
 
 def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> UpdateResult:
     """Merge every ``locale/*.pot`` into ``locale/LANG/LC_MESSAGES/<domain>.po``."""
-    from glossari._atomic import locked
     from glossari.seeds.cache import CACHE_DIR
 
     root.require_writable("update")
@@ -105,10 +108,8 @@ def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> Update
         raise CatalogError("no templates (*.pot) in locale/", path=_name(root.locale, root),
                            hint="run 'glossari extract' first")
     folder = catalog_folder(root, lang)
-    cache = root.path / CACHE_DIR
-    cache.mkdir(exist_ok=True)
-    with locked(cache / f"update-{lang}"):
-        return _update_locked(root, lang, templates, folder, cache / _RECORD,
+    with catalog_lock(root, lang):
+        return _update_locked(root, lang, templates, folder, root.path / CACHE_DIR / _RECORD,
                               wrap or no_progress)
 
 
@@ -118,8 +119,11 @@ def _update_locked(
 ) -> UpdateResult:
     from glossari._atomic import atomic_write_bytes
     from glossari.catalog.merge import merge
-    from glossari.catalog.pofile import check_domain, decode_po, parse_po, render_po
+    from glossari.catalog.pofile import PoFile, check_domain, decode_po, parse_po, render_po
+    from glossari.catalog.translations import remember_catalogs
 
+    written: dict[str, tuple[bytes, PoFile]] = {}
+    kept: dict[str, bytes] = {}
     record = _load_record(record_path)
     if record.get("_code", {}).get("fingerprint") != code_fingerprint():
         record = {}
@@ -143,6 +147,7 @@ def _update_locked(
             result.coverage = result.coverage + Coverage(
                 translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3])
             result.unchanged.append(po_path)
+            kept[domain] = hashlib.sha256(po_data).digest()
             continue
         template = parse_po(decode_po(pot_data, source=pot_source), source=pot_source)
         check_domain(template, domain, source=pot_source)
@@ -154,6 +159,7 @@ def _update_locked(
         coverage = Coverage.of(merged)
         result.coverage = result.coverage + coverage
         data = render_po(merged).encode("utf-8")
+        written[domain] = (hashlib.sha256(data).digest(), merged)
         record[key] = {"pot": pot_digest, "po": _digest(data),
                        "counts": [coverage.translated, coverage.fuzzy, coverage.untranslated,
                                   coverage.obsolete]}
@@ -166,6 +172,7 @@ def _update_locked(
         else:
             result.unchanged.append(po_path)
     _save_record(record_path, record)
+    remember_catalogs(root, lang, written, kept)
     return result
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "iter_article_bytes",
     "read_seeds_cached",
     "reader_fingerprint",
+    "write_cache_file",
 ]
 
 CACHE_DIR = ".glossari-cache"
@@ -148,16 +149,35 @@ class ArticleCache:
         """Write the cache if it changed; a cache that cannot be written only costs time."""
         if self.path is None or not (self._changed or len(self._new) != len(self._old)):
             return
-        from glossari._atomic import atomic_write_bytes
-
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.dispatch_table = _DISPATCH
         with contextlib.suppress(Exception):
             pickler.dump({"reader": reader_fingerprint(), "kind": self.kind, "code": self.code,
                           "entries": self._new})
-            self.path.parent.mkdir(exist_ok=True)
-            atomic_write_bytes(self.path, buffer.getvalue())
+            write_cache_file(self.path, buffer.getvalue())
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Replace a cache file atomically (temporary file and rename), without fsync.
+
+    A cache lost in a power cut is rebuilt, so it is not worth an fsync per file (0.3 s per
+    run at 10,000 articles); a reader still never sees half a file. Errors propagate.
+    """
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def parse_bytes(path: Path, name: str, data: bytes) -> Term:
