@@ -727,6 +727,8 @@ class Runner:
     # --- start-up cost ----------------------------------------------------------------------
 
     def import_time(self) -> None:
+        if self.skipped("import"):
+            return
         runs = self.args.import_runs
         bare: list[float] = []
         loaded: list[float] = []
@@ -1039,8 +1041,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, metavar="FILE", help="save the results as JSON")
     parser.add_argument("--markdown", action="store_true",
                         help="print the Markdown tables (for benchmarks/README.md) at the end")
-    parser.add_argument("--report", type=Path, metavar="FILE",
-                        help="print the tables of a saved --json FILE and exit")
+    parser.add_argument("--report", type=Path, nargs="+", metavar="FILE",
+                        help="print the tables of saved --json FILEs and exit (several: merged, "
+                        "a later file's figure replacing an earlier one's)")
     parser.add_argument("--no-peers", dest="peers", action="store_false", help="glossari only")
     parser.add_argument("--no-glossari", dest="glossari", action="store_false",
                         help="peers only")
@@ -1063,9 +1066,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.report:
-        data = json.loads(args.report.read_text(encoding="utf-8"))
-        results = [Result(**r) for r in data["results"]]
-        print(markdown(results, data["meta"]))
+        merged: dict[tuple[int, str], Result] = {}
+        metas = []
+        for path in args.report:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            metas.append(data["meta"])
+            for r in data["results"]:
+                result = Result(**r)
+                merged[(result.n, result.name)] = result
+        meta = dict(metas[-1])
+        meta["date"] = ", ".join(sorted({m.get("date", "?") for m in metas}))
+        meta["repeat"] = "/".join(sorted({str(m.get("repeat", "?")) for m in metas}))
+        print(markdown(list(merged.values()), meta))
         return 0
     sizes = (1000,) if args.quick else tuple(int(s) for s in args.sizes.split(",") if s)
     meta = {"machine": machine(),

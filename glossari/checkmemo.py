@@ -40,7 +40,7 @@ def _code_fingerprint() -> bytes:
     """A hash of every file of the installed glossari package, and of the detector's version."""
     from glossari.langid import ALGORITHM_VERSION, _langdetect_version
 
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent  # this file is glossari/checkmemo.py
     digest = hashlib.sha256(f"{sys.version}\0{ALGORITHM_VERSION}\0".encode())
     with contextlib.suppress(Exception):  # no langdetect: its absence is part of the key
         digest.update(str(_langdetect_version()).encode())

@@ -64,3 +64,11 @@ def test_bad_article_through_python_m_has_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
     assert run.stderr.startswith("glossari: error: seeds/a.md:3: invalid YAML")
     assert run.stderr.count("\n") == 1
+
+
+def test_show_link_only_term_names_its_linking_places(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(ROOT), "show", "finra"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("(no Malay headword yet)  [finra]")
+    assert "kind: link-only term" in out
+    assert "linked from: seeds/accountexecutive.md:24 as [FINRA ), terpakai kepada]  [!]" in out

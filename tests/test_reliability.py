@@ -484,8 +484,6 @@ def test_render_replaces_a_planted_symlink_instead_of_writing_through_it(tmp_pat
 
 
 @needs_proc
-@pytest.mark.xfail(strict=True, reason="align takes no lock: an align that runs while an update "
-                   "is between reading and writing a catalog is overwritten by the update")
 def test_align_during_update_loses_nothing(tmp_path: Path) -> None:
     root = _glossary(tmp_path / "g", 2)
     _change_sources(root)

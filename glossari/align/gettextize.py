@@ -16,7 +16,7 @@ from pathlib import Path
 
 from glossari.align.pairing import MessageKey, pair_articles
 from glossari.catalog.pofile import Entry, PoFile, load_po, write_po
-from glossari.catalog.translations import catalog_folder, check_language
+from glossari.catalog.translations import catalog_folder, catalog_lock, check_language
 from glossari.errors import CatalogError, GlossariError
 from glossari.root import GlossaryRoot
 from glossari.seeds.article import read_article
@@ -112,6 +112,20 @@ def align_folder(
             continue
         results.append((FileReport(path=name, notes=pairing.notes), pairing.translations))
 
+    # Read, fill and write under the lock `update` holds: an update running meanwhile would
+    # otherwise write back the catalog it read before this align, and the alignment would be lost.
+    with catalog_lock(root, lang):
+        return _fill_catalogs(root, lang, results, skipped, force=force)
+
+
+def _fill_catalogs(
+    root: GlossaryRoot,
+    lang: str,
+    results: list[tuple[FileReport, tuple[tuple[MessageKey, str], ...]]],
+    skipped: list[str],
+    *,
+    force: bool,
+) -> AlignReport:
     # read each needed catalog once, fill it file by file, write it once
     catalogs: dict[str, tuple[PoFile, dict[tuple[str | None, str], int]]] = {}
     entries: dict[str, list[Entry]] = {}

@@ -66,10 +66,16 @@ def new_header(template: PoFile, *, lang: str) -> Entry:
     """The header of a new catalog for ``lang`` made from ``template``."""
     plural_forms = _plural_forms(lang)
     fields = template.header_fields()
+    created = fields.get("POT-Creation-Date")
     lines = [
         ("Project-Id-Version", fields.get("Project-Id-Version") or "glossari"),
         ("Report-Msgid-Bugs-To", fields.get("Report-Msgid-Bugs-To")),
-        ("POT-Creation-Date", fields.get("POT-Creation-Date")),
+        ("POT-Creation-Date", created),
+        # msgfmt --check warns when these are missing; Poedit and Weblate fill them on save.
+        # The revision date is the template's (not the clock's), so a rerun writes the same bytes.
+        ("PO-Revision-Date", created),
+        ("Last-Translator", ""),
+        ("Language-Team", _language_name(lang)),
         ("Language", lang),
         ("MIME-Version", "1.0"),
         ("Content-Type", "text/plain; charset=UTF-8"),
@@ -79,6 +85,16 @@ def new_header(template: PoFile, *, lang: str) -> Entry:
     ]
     msgstr = "".join(f"{name}: {value}\n" for name, value in lines if value is not None)
     return Entry(msgid="", msgstr=msgstr)
+
+
+def _language_name(lang: str) -> str:
+    """The language's English name from CLDR (``en`` -> ``English``), for Language-Team."""
+    from babel import Locale
+
+    try:
+        return str(Locale.parse(lang.replace("-", "_")).english_name or lang)
+    except (ValueError, TypeError):
+        return lang
 
 
 def _updated_header(header: Entry, template: PoFile) -> Entry:

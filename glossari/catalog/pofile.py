@@ -202,6 +202,15 @@ _SIMPLE_ESCAPES = {
     '"': '"',
 }
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
+# One entry of the common shape (see _Parser.parse_simple): its blank lines, comments, strings.
+_SIMPLE_STRINGS = r'(?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"\n)+'
+_SIMPLE_ENTRY = re.compile(
+    r"(?:[ \t]*\n)*"
+    r"(?P<comments>(?:#(?![~|])[^\n]*\n)*)"
+    rf"(?:msgctxt (?P<ctx>{_SIMPLE_STRINGS}))?"
+    rf"msgid (?P<id>{_SIMPLE_STRINGS})"
+    rf"msgstr (?P<str>{_SIMPLE_STRINGS})"
+)
 
 
 class _Parser:
@@ -209,8 +218,8 @@ class _Parser:
 
     def __init__(self, text: str, source: str) -> None:
         self.source = source
-        self.lines = text.split("\n")
         self.text = text
+        self.lines: list[str] = []
 
     def fail(self, line: int, message: str, hint: str) -> CatalogError:
         return CatalogError(message, path=self.source, line=line, hint=hint)
@@ -258,7 +267,10 @@ class _Parser:
         )
 
     def parse(self) -> PoFile:
-        lines = self.lines
+        fast = self.parse_simple()
+        if fast is not None:
+            return fast
+        lines = self.lines = self.text.split("\n")
         total = len(lines)
         # a final "\n" leaves an empty last element: it is no line of its own
         if total and lines[-1] == "":
@@ -308,6 +320,79 @@ class _Parser:
             i = end
         trailer = "\n".join(lines[block_start:])
         return self.finish(entries, trailer)
+
+    def parse_simple(self) -> PoFile | None:
+        """The catalog, when every entry has the common shape; None sends it to :meth:`parse`.
+
+        The common shape (what msgcat, msgmerge and glossari write): at column 0, ``#`` comments
+        other than ``#|`` and ``#~``, then ``msgctxt``, ``msgid``, ``msgstr`` each followed by
+        one space and well-formed strings, with no plural, no blank line inside an entry, no
+        ``\\r``, and only blank lines after the last entry. Anything else, or any error, and the
+        line-by-line parser reads the file from the start: the result is the same either way,
+        only faster here (one regex match per entry instead of a dozen per line).
+        """
+        text = self.text
+        if not text.endswith("\n") or "\r" in text or text.startswith("\ufeff"):
+            return None
+        entries: list[Entry] = []
+        match_entry = _SIMPLE_ENTRY.match
+        count_lines = text.count
+        pos = 0
+        line = 0  # 0-based line of ``pos``
+        size = len(text)
+        try:
+            while pos < size:
+                m = match_entry(text, pos)
+                if m is None:
+                    break
+                end = m.end()
+                first = line + count_lines("\n", pos, m.start("comments"))
+                translator: list[str] = []
+                extracted: list[str] = []
+                references: list[str] = []
+                flags: list[str] = []
+                comments = m.group("comments")
+                if comments:
+                    for comment in comments[:-1].split("\n"):
+                        if comment.endswith("\\"):
+                            return None
+                        kind = comment[1:2]
+                        if kind == ",":
+                            flags.extend(f.strip() for f in comment[2:].split(",") if f.strip())
+                        elif kind == ".":
+                            extracted.append(_comment_text(comment[2:]))
+                        elif kind == ":":
+                            references.extend(comment[2:].split())
+                        else:
+                            translator.append(_comment_text(comment[1:]))
+                context = m.group("ctx")
+                msgctxt = self._simple_value(context) if context is not None else None
+                msgid = self._simple_value(m.group("id"))
+                if "\x04" in msgid or (msgctxt is not None and "\x04" in msgctxt):
+                    return None
+                entries.append(Entry(
+                    msgid=msgid, msgstr=self._simple_value(m.group("str")), msgctxt=msgctxt,
+                    flags=tuple(flags), translator_comments=tuple(translator),
+                    extracted_comments=tuple(extracted), references=tuple(references),
+                    line=first + 1, raw=text[pos:end],
+                ))
+                line += count_lines("\n", pos, end)
+                pos = end
+            trailer = text[pos:]
+            if trailer.strip(" \t\n"):
+                return None  # comments after the last entry, or a shape this path does not read
+            return self.finish(entries, trailer)
+        except CatalogError:
+            return None  # the line-by-line parser finds it again, and names the line
+
+    def _simple_value(self, block: str) -> str:
+        # ``"a"\n"b"\n``: every '"\n"' is a line boundary (an inner quote is always escaped)
+        inner = block[1:-2]
+        if "\\" not in inner:
+            return inner.replace('"\n"', "") if '"\n"' in inner else inner
+        # escapes per line, as the line parser reads them ("\1" "23" is not "\123")
+        return "".join(_ESCAPE.sub(lambda e: self._escape(e.group(1), 0), piece)
+                       for piece in inner.split('"\n"'))
 
     def parse_message(
         self, j: int, total: int, comments: list[tuple[int, str]], first: int

@@ -6,7 +6,7 @@ import argparse
 import textwrap
 
 from glossari.cli import Context
-from glossari.glossary import load_glossary
+from glossari.glossary import Glossary, load_glossary
 from glossari.model import Term
 
 __all__ = ["configure", "format_term", "run"]
@@ -28,20 +28,32 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except KeyError as error:
         print(f"glossari: error: {error.args[0]}", file=ctx.stderr)
         return 2
-    ctx.stdout.write(format_term(term, lang=args.lang))
+    ctx.stdout.write(format_term(term, lang=args.lang, glossary=glossary))
     return 0
 
 
-def format_term(term: Term, *, lang: str = "en", width: int = 88) -> str:
-    """A plain-text view of a term: headwords, definition, categories, sections, links."""
+def format_term(
+    term: Term, *, lang: str = "en", width: int = 88, glossary: Glossary | None = None
+) -> str:
+    """A plain-text view of a term: headwords, definition, categories, sections, links.
+
+    With ``glossary``, a term also lists the articles that link to it.
+    """
     lines: list[str] = []
     en = term.english
-    head = term.title or f"({term.id})"
-    lines.append(f"{head}  [{term.id}]" if head != term.id else head)
+    head = term.title or "(no Malay headword yet)"
+    lines.append(f"{head}  [{term.id}]")
     if en.title:
         note = "" if en.status == "translated" else f" ({en.status})"
         lines.append(f"  {lang}: {en.title}{note}")
+    if term.kind == "link":
+        lines.append("  kind: link-only term (no article yet)")
     lines.append(f"  source: {term.source}")
+    if glossary is not None:
+        for ref in glossary.backlinks(term):
+            flag = f"  [!] {ref.link.suspicious}" if ref.link.suspicious else ""
+            lines.append(f"  linked from: {ref.source.source.path}:{ref.link.line} "
+                         f"as [{ref.link.text}]{flag}")
     if term.categories:
         lines.append(f"  categories: {', '.join(term.categories)}")
     if term.description:
