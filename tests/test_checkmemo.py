@@ -133,3 +133,19 @@ def test_bundled_glossary_has_no_memo() -> None:
     from glossari.root import bundled_root
 
     assert CheckMemo.open(bundled_root(), None, "en") is None
+
+
+def test_json_after_text_reads_the_remembered_findings(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold_json = run(folder, "--format", "json", capsys=capsys)
+    for memo in (folder / ".glossari-cache").glob("check-*"):
+        memo.unlink()
+    run(folder, capsys=capsys)  # remembered by a text run
+    rows = next((folder / ".glossari-cache").glob("check-*-rows.pickle"))
+    with monkeypatch.context() as patched:
+        forbid_loading(patched)
+        assert run(folder, "--format", "json", capsys=capsys) == cold_json
+    # rows of another result (or none) are never used: the checks run again
+    rows.write_bytes(b"garbage")
+    assert run(folder, "--format", "json", capsys=capsys) == cold_json

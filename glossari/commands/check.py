@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     load_lang = langs[0] if langs else "en"
     # unchanged articles, catalogs and code: the last result stands (glossari/checkmemo.py)
     memo = CheckMemo.open(root, langs, load_lang)
-    result = memo.get() if memo is not None else None
+    result = memo.get(findings=args.format == "json") if memo is not None else None
     if result is None:
         # heavy imports (markdown-it-py, the catalog parser) only once the checks really run
         from glossari.checks import check
@@ -77,13 +77,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if memo is not None:
             memo.put(result)
     if args.format == "json":
-        json.dump([f.as_json() for f in result.findings], ctx.stdout, ensure_ascii=False,
+        json.dump([f.as_json() for f in result.findings()], ctx.stdout, ensure_ascii=False,
                   indent=2)
         ctx.stdout.write("\n")
     else:
-        for f in result.findings:
-            ctx.stdout.write(f"{f}\n")
-    counts = Counter(f.severity for f in result.findings)
+        ctx.stdout.write(result.text())
+    counts = Counter(result.counts)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
              for s in ("error", "warning", "info")]
     terms = result.terms
@@ -94,5 +93,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         summary += "; no catalogs to check under locale/"
     print(summary, file=ctx.stderr)
     threshold = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
+    failing = any(SEVERITY_RANK[s] >= threshold for s, n in result.counts.items() if n)
     return 1 if failing else 0

@@ -64,17 +64,9 @@ def reader_fingerprint() -> str:
 def iter_article_bytes(seeds: Path, *, base: Path) -> Iterator[tuple[Path, str, bytes]]:
     """``(path, source name, bytes)`` of every article, in file-name order.
 
-    Two files whose ids differ only in case are refused, as :func:`read_seeds` does.
+    Two files whose ids differ only in case are refused (by :func:`article_paths`).
     """
-    seen: dict[str, str] = {}
     for path, name in article_paths(seeds, base=base):
-        folded = path.stem.casefold()
-        if folded in seen:
-            raise SeedError(
-                f"the id '{path.stem}' differs only in case from {seen[folded]}",
-                path=name, hint="rename one of the two files",
-            )
-        seen[folded] = name
         try:
             data = path.read_bytes()
         except OSError as error:

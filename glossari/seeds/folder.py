@@ -18,7 +18,8 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
     """The article files under ``seeds`` as ``(path, source name)``, sorted by name.
 
     ``README.md`` is documentation, not an article, and is skipped, as are hidden files
-    (``.#kos.md``). The extension matches in any case (``Kos.MD``).
+    (``.#kos.md``). The extension matches in any case (``Kos.MD``). Two files whose ids differ
+    only in case are refused: they collide on case-insensitive file systems and in lookups.
 
     Source names are relative to ``base`` (``seeds/accountexecutive.md``). A symbolic link that
     leads outside ``seeds/`` is refused: a glossary must not read files it does not own.
@@ -28,12 +29,20 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
                         hint="create it and put the articles (*.md) in it")
     real_seeds = seeds.resolve()
     found: list[tuple[Path, str]] = []
+    seen: dict[str, str] = {}
     # `.MD` too: Windows and macOS match the extension in any case, so Linux must as well
     for path in sorted(p for p in seeds.iterdir() if p.suffix.casefold() == ".md"):
         # hidden files are editors' (Emacs's lock `.#kos.md` is a dangling link), not articles
-        if path.name.startswith(".") or path.stem.casefold() in NOT_ARTICLES:
+        folded = path.stem.casefold()
+        if path.name.startswith(".") or folded in NOT_ARTICLES:
             continue
         name = _relative(path, base)
+        if folded in seen:
+            raise SeedError(
+                f"the id '{path.stem}' differs only in case from {seen[folded]}",
+                path=name, hint="rename one of the two files",
+            )
+        seen[folded] = name
         if path.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(real_seeds):
@@ -46,23 +55,8 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
 
 
 def read_seeds(seeds: Path, *, base: Path) -> tuple[Term, ...]:
-    """Read every article in ``seeds``, in file-name order.
-
-    Two files whose ids differ only in case are refused: they collide on case-insensitive file
-    systems (Windows, macOS) and in lookups.
-    """
-    terms: list[Term] = []
-    seen: dict[str, str] = {}
-    for path, name in article_paths(seeds, base=base):
-        folded = path.stem.casefold()
-        if folded in seen:
-            raise SeedError(
-                f"the id '{path.stem}' differs only in case from {seen[folded]}",
-                path=name, hint="rename one of the two files",
-            )
-        seen[folded] = name
-        terms.append(read_article(path, source=name))
-    return tuple(terms)
+    """Read every article in ``seeds``, in file-name order (see :func:`article_paths`)."""
+    return tuple(read_article(path, source=name) for path, name in article_paths(seeds, base=base))
 
 
 def _relative(path: Path, base: Path) -> str:

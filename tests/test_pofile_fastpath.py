@@ -1,0 +1,109 @@
+"""The PO parser's fast path (``_Parser.parse_simple``) reads exactly what the line-by-line parser
+reads: the same entries, lines and raw text, or (by handing the file over) the same error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossari.catalog import pofile
+from glossari.catalog.pofile import PoFile, parse_po
+from glossari.errors import CatalogError
+
+REPO = Path(__file__).resolve().parent.parent
+
+HEADER = ('msgid ""\nmsgstr ""\n"Project-Id-Version: x\\n"\n'
+          '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+          '"Plural-Forms: nplurals=2; plural=n!=1;\\n"\n')
+
+# lines a catalog may hold, well-formed or not: the fast path must never read any of them
+# differently from the line parser
+LINES = [
+    "", " ", "\t", "#. part of kos", "#: seeds/kos.md:3 seeds/b.md:4", "#, fuzzy", "#, c-format",
+    "# translator", "#", "#  two spaces", "  # indented", "#~ msgid \"old\"", "#~ msgstr \"lama\"",
+    "#| msgid \"prev\"", "#~| msgid \"prev\"", "# ends in \\", 'msgctxt "kos"', 'msgid "Kos"',
+    'msgstr "Cost"', 'msgstr ""', 'msgid ""', '"continued "', '"more\\n"', '"\\1"', '"23"',
+    '"\\x4"', '"1"', '"tab\\there"', '"quote \\" inside"', '"bad \\q escape"', '"unterminated',
+    '"text" after', '"trailing" ', 'msgid  "two spaces"', 'msgid"glued"', "msgid_plural \"Kos\"",
+    'msgstr[0] "a"', 'msgstr[1] "b"', 'msgctxt "a\\x04b"', 'msgid "\\004"', "\r", 'msgstr "x"\r',
+    "\f", 'msgid "Ákaun \u2013 ünïcode"', 'msgstr "Akaun"', "junk",
+]
+
+ENTRY = st.lists(st.sampled_from(["#. part", "#: a.md:1", "#, fuzzy", "# note"]), max_size=3)
+
+
+def full_parse(text: str) -> PoFile:
+    parser = pofile._Parser(text, "x.po")
+    parser.parse_simple = lambda: None  # type: ignore[method-assign]
+    return parser.parse()
+
+
+def outcome(parse: object, text: str) -> object:
+    try:
+        po = parse(text)  # type: ignore[operator]
+    except CatalogError as error:
+        return ("error", str(error))
+    assert isinstance(po, PoFile)
+    everything = ((po.header,) if po.header is not None else ()) + po.entries
+    return (po, po.trailer, [(e, e.line, e.raw) for e in everything])
+
+
+def assert_same(text: str) -> None:
+    assert outcome(lambda t: parse_po(t, source="x.po"), text) == outcome(full_parse, text)
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> str:
+    lines = HEADER.split("\n")[:-1]
+    for number in range(draw(st.integers(0, 6))):
+        lines.append("\n" * draw(st.integers(0, 2)))
+        lines.extend(draw(ENTRY))
+        if draw(st.booleans()):
+            lines.append(f'msgctxt "c{number}"')
+        lines.append(f'msgid "m{draw(st.integers(0, 4))}"')
+        lines.extend(draw(st.lists(st.sampled_from(['"a"', '"\\1"', '"23"', '"b\\"c"']),
+                                   max_size=2)))
+        lines.append(draw(st.sampled_from(['msgstr ""', 'msgstr "t"', 'msgstr "\\n"'])))
+    # then break it, maybe: insert, replace or drop a few lines anywhere
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(lines)))
+        action = draw(st.sampled_from(["insert", "replace", "drop"]))
+        if action == "insert":
+            lines.insert(at, draw(st.sampled_from(LINES)))
+        elif at < len(lines):
+            if action == "replace":
+                lines[at] = draw(st.sampled_from(LINES))
+            else:
+                del lines[at]
+    text = "\n".join(lines)
+    return text + draw(st.sampled_from(["\n", "", "\n\n", "\n# trailing comment\n", "\n  \n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(catalogs())
+def test_fast_path_reads_what_the_line_parser_reads(text: str) -> None:
+    assert_same(text)
+
+
+def test_split_escapes_are_read_per_line() -> None:
+    text = HEADER + '\nmsgid "a"\nmsgstr ""\n"\\1"\n"23"\n"\\x4"\n"1"\n'
+    assert parse_po(text, source="x.po").entries[0].msgstr == "\x0123\x041"
+    assert_same(text)
+
+
+def test_every_catalog_in_the_repository() -> None:
+    paths = [*REPO.glob("locale/**/*.po"), *REPO.glob("locale/**/*.pot"),
+             *REPO.glob("glossari/**/*.po"), *REPO.glob("tests/**/*.po"),
+             *REPO.glob("tests/**/*.pot")]
+    assert paths
+    fast = 0
+    for path in paths:
+        try:
+            text = path.read_text("utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        assert_same(text)
+        fast += pofile._Parser(text, "x").parse_simple() is not None
+    assert fast  # the common shape really takes the fast path
