@@ -14,6 +14,7 @@ from glossari.text import lookup_key, sort_key
 
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
+    from glossari.catalog.translations import Translations
 
 __all__ = ["Glossary", "load_glossary"]
 
@@ -28,7 +29,8 @@ class Glossary:
     (['a', 'b'], 2, 'Bon', 'a')
     """
 
-    __slots__ = ("_by_id", "_exact", "_graph", "_index", "_order", "findings", "lang", "root")
+    __slots__ = ("_by_id", "_exact", "_graph", "_index", "_order", "findings", "lang", "root",
+                 "translations")
 
     def __init__(
         self,
@@ -67,6 +69,9 @@ class Glossary:
         )
         """Warnings from reading the glossary (each term's own, and the glossary's)."""
         self._graph: _Graph | None = None
+        self.translations: Translations | None = None
+        """The ``lang`` catalogs the English sides came from (set by :func:`load_glossary`), so
+        that ``check`` reads them once, not twice."""
 
     def __len__(self) -> int:
         return len(self._order)
@@ -176,4 +181,6 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
     catalog = load_translations(where, lang)
     articles = tuple(replace(t, english=english_for(t, catalog)) for t in articles)
     composed = compose(articles, catalog=catalog, lang=lang)
-    return Glossary(composed.terms, root=where, lang=lang, findings=composed.findings)
+    glossary = Glossary(composed.terms, root=where, lang=lang, findings=composed.findings)
+    glossary.translations = catalog
+    return glossary

@@ -858,11 +858,24 @@ def _wrap(prefix: str, name: str, value: str, width: int, lines: list[str]) -> N
             first = False
             continue
         overrides = _overrides(escaped, data, portion.endswith("\n"))
-        breaks = _breaks(data, overrides, room, startcol)
-        if first and data and (more or startcol > room or UC_BREAK_POSSIBLE in breaks):
+        # msgcat starts with `name ""` when the text is wrapped anyway, then breaks it from
+        # column 0. Text that wraps from column 0 wraps from any later column too (a greedy
+        # breaker only breaks sooner when it starts further right), so the column-0 breaks
+        # come first: one call to libunistring, not two, for every long text.
+        if first and data and (more or startcol > room):
+            header, breaks = True, _breaks(data, overrides, room, 0)
+        elif first and data:
+            breaks = _breaks(data, overrides, room, 0)
+            header = UC_BREAK_POSSIBLE in breaks
+            if not header:
+                at_start = _breaks(data, overrides, room, startcol)
+                header = UC_BREAK_POSSIBLE in at_start
+                breaks = breaks if header else at_start
+        else:
+            header, breaks = False, _breaks(data, overrides, room, startcol)
+        if header:
             lines.append(f'{prefix}{name} ""')
             first = False
-            breaks = _breaks(data, overrides, room, 0)
         head = f"{prefix}{name} " if first else prefix
         first = False
         start = 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from glossari.catalog.messages import iter_messages
 from glossari.catalog.pofile import Entry, PoFile
-from glossari.catalog.translations import Coverage, load_translations
+from glossari.catalog.translations import Coverage, Translations, load_translations
 from glossari.checks.codes import finding
 from glossari.checks.parity import describe_difference, link_targets, markup, numbers
 from glossari.diagnostics import Finding
@@ -99,11 +99,17 @@ def catalog_languages(root: Path) -> tuple[str, ...]:
     ))
 
 
-def load_language(root: Path, lang: str) -> LanguageCatalogs:
+def load_language(root: Path, lang: str, *,
+                  loaded: Translations | None = None) -> LanguageCatalogs:
     """Read every catalog of ``lang`` (as :func:`glossari.catalog.translations.load_translations`
     does, with the same validation). Raises :class:`CatalogError` for an unknown language code,
-    an unreadable catalog, or a language without any catalog."""
-    translations = load_translations(GlossaryRoot(path=root), lang)
+    an unreadable catalog, or a language without any catalog.
+
+    ``loaded``: the catalogs of ``lang`` as :func:`load_translations` already read them (the
+    glossary's, see :attr:`glossari.glossary.Glossary.translations`), read again otherwise.
+    """
+    translations = (loaded if loaded is not None and loaded.lang == lang
+                    else load_translations(GlossaryRoot(path=root), lang))
     if not translations.catalogs:
         raise CatalogError(
             f"no catalogs for the language '{lang}'", path=f"locale/{lang}/LC_MESSAGES",

@@ -63,7 +63,11 @@ def check(
     terms = tuple(glossary)
     chosen = tuple(langs) if langs is not None else catalog_languages(folder)
     # every catalog is read before any work is done: unreadable input fails at once
-    loaded = [load_language(folder, lang) for lang in chosen]
+    # the glossary's own catalogs (when it was loaded from this folder) are not read twice
+    same = isinstance(root, GlossaryRoot) and getattr(getattr(glossary, "root", None), "path",
+                                                      None) == root.path
+    mine = getattr(glossary, "translations", None) if same else None
+    loaded = [load_language(folder, lang, loaded=mine) for lang in chosen]
     # one batch for the whole run, so a cold run starts its process pool once
     langid.prefetch(itertools.chain(
         (text for term in terms for text, _ in prose_of(term)),
