@@ -90,6 +90,8 @@ def describe_difference(source: tuple[str, ...], translation: tuple[str, ...]) -
     >>> describe_difference(("a",), ("a", "b", "b")) is None, describe_difference(("a",), ("b",))
     (False, 'missing a; extra b')
     """
+    if source == translation or sorted(source) == sorted(translation):  # the usual case
+        return None
     missing = Counter(source) - Counter(translation)
     extra = Counter(translation) - Counter(source)
     if not missing and not extra:

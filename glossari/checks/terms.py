@@ -92,6 +92,8 @@ class TermEntry:
     line: int
     pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     """Compiled on first use (most terms never occur in a message: no need to compile them)."""
+    needles: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """Texts one of which every match of :attr:`pattern` contains (set with it)."""
 
     def search(self, folded: str) -> bool:
         """True when the English of this term is in ``folded`` (a folded, hyphen-free text)."""
@@ -99,7 +101,32 @@ class TermEntry:
         if pattern is None:
             pattern = english_pattern(self.english)
             object.__setattr__(self, "pattern", pattern)  # a cache, not a change of value
-        return pattern is None or pattern.search(folded) is not None  # no pattern: no blame
+            object.__setattr__(self, "needles", _needles(self.english))
+        if pattern is None:
+            return True  # no pattern: no blame
+        # a plain substring test first: most translations lack most terms, and `in` costs a
+        # fraction of a regex search over a paragraph
+        if not any(needle in folded for needle in self.needles):
+            return False
+        return pattern.search(folded) is not None
+
+
+def _needles(english: str) -> tuple[str, ...]:
+    """Per alternative of :func:`english_pattern`, a text every match of it contains: the first
+    word, or of a single word the part its plural keeps (``agenc`` of ``agency``/``agencies``)."""
+    names = [english]
+    match = re.fullmatch(r"\s*(.*?)\s*\(([^()]+)\)\s*", english)
+    if match is not None:
+        names = [match.group(1), match.group(2)]
+    found: list[str] = []
+    for name in names:
+        words = _WORD.findall(_fold(name))
+        if not words:
+            continue
+        word = words[0]
+        found.append(word[:-1] if len(words) == 1 and len(word) > 2 and word.endswith("y")
+                     else word)
+    return tuple(found)
 
 
 class _Node:
