@@ -1100,7 +1100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             metas.append(data["meta"])
             for r in data["results"]:
                 result = Result(**r)
-                merged[(result.n, result.name)] = result
+                old = merged.get((result.n, result.name))
+                if old is None or result.status == "ok" or old.status != "ok":
+                    merged[(result.n, result.name)] = result  # a skip never hides a figure
         meta = dict(metas[-1])
         meta["date"] = ", ".join(sorted({m.get("date", "?") for m in metas}))
         meta["repeat"] = "/".join(sorted({str(m.get("repeat", "?")) for m in metas}))

@@ -198,10 +198,8 @@ def render_template(pot: PoFile, memo_path: Path | None) -> bytes:
 
     Rendering (msgcat's line breaking) is most of the cost of a template; after one article
     changed, nearly every entry of its domain is the same as last time. Entries found in the
-    memo are given their old text as :attr:`Entry.raw`, which :func:`render_po` emits as is.
+    memo are written with their old text, as :func:`render_po` writes an :attr:`Entry.raw`.
     """
-    from dataclasses import replace
-
     from glossari.catalog.pofile import render_entry, render_po
 
     code = source_fingerprint("catalog/pofile.py")
@@ -213,7 +211,9 @@ def render_template(pot: PoFile, memo_path: Path | None) -> bytes:
             if isinstance(stored, dict) and stored.get("code") == code:
                 memo = stored["entries"]
     fresh: dict[tuple[object, ...], str] = {}
-    entries = []
+    # render_po of entries with `raw` text emits that text as is, adding a newline only after
+    # one that does not end in a newline: the same join, without a copy of every entry
+    parts = [render_po(PoFile(header=pot.header, entries=()))]
     for entry in pot.entries:
         key = (entry.msgctxt, entry.msgid, entry.extracted_comments, entry.references)
         text = memo.get(key)
@@ -221,9 +221,12 @@ def render_template(pot: PoFile, memo_path: Path | None) -> bytes:
             # what render_po writes for a new entry after one ending in a newline
             text = "\n" + render_entry(entry)
         fresh[key] = text
-        entries.append(replace(entry, raw=text))
-    data = render_po(PoFile(header=pot.header, entries=tuple(entries),
-                            trailer=pot.trailer)).encode("utf-8")
+        if parts[-1] and not parts[-1].endswith("\n"):
+            parts.append("\n")
+        parts.append(text)
+    if pot.trailer:
+        parts.append(pot.trailer)
+    data = "".join(parts).encode("utf-8")
     if memo_path is not None and fresh.keys() != memo.keys():
         with contextlib.suppress(Exception):
             seeds_cache.write_cache_file(memo_path, pickle.dumps(

@@ -196,7 +196,8 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
 
     The lookup table of a catalog whose bytes did not change since the last load comes from
     ``.glossari-cache/`` (parsing 265,000 messages costs seconds; the table loads in a fraction);
-    :attr:`Translations.catalogs` then parses the files only when asked.
+    :attr:`Translations.catalogs` parses the files only when asked (also after a cold load: only
+    the compact lookup table is kept, so a glossary of 30,000 articles stays well under 1 GB).
     """
     import hashlib
 
@@ -223,7 +224,10 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
             po = parse_po(decode_po(data, source=source), source=source)
             check_domain(po, domain, source=source)
             table, counts = _table(po), Coverage.of(po)
-            result._catalogs[domain] = po
+            # keep only the lookup table: the parsed file (with every entry's raw text) is
+            # several times its size, and most callers never need it (parsed again on demand)
+            del po
+            result._lazy[domain] = (path, source)
         store.put(domain, digest, (table, counts), fresh=hit is None)
         result._by_domain[domain] = table
         result._coverage[domain] = counts

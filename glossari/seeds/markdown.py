@@ -172,6 +172,9 @@ class _Walker:
         ))
 
     def collect_links(self, inline: Token) -> tuple[Link, ...]:
+        content = inline.content
+        if "[" not in content and "<" not in content:
+            return ()  # no link or autolink can start without one (most blocks and headings)
         found: list[Link] = []
         line = self.line(inline)
         target: str | None = None
