@@ -14,6 +14,8 @@ Neither profile has a deadline: tests never assert on wall-clock time.
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -50,3 +52,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if stats:
         terminalreporter.write_sep("-", "no-loss state machine")
         terminalreporter.write_line(", ".join(f"{k}: {v}" for k, v in stats.items()))
+
+
+@pytest.fixture(scope="module")
+def template_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A glossary holding the real seed, its templates and an en catalog (one per module)."""
+    from glossari.cli import main
+
+    root = tmp_path_factory.mktemp("template") / "glossary"
+    shutil.copytree(Path(__file__).parent.parent / "seeds", root / "seeds")
+    (root / "locale").mkdir()
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    return root

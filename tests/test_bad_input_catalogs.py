@@ -27,7 +27,6 @@ from glossari.cli import main
 from glossari.errors import CatalogError
 
 DATA = Path(__file__).parent / "data" / "bad" / "catalogs"
-SEEDS = Path(__file__).parent.parent / "seeds"
 PO_SOURCE = "locale/en/LC_MESSAGES/glossary.po"
 
 
@@ -116,17 +115,6 @@ def test_a_latin1_file_declaring_latin1_is_read_as_latin1() -> None:
 
 
 # --- through the command line ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def template_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A glossary with the real seed, its templates and a good en catalog."""
-    root = tmp_path_factory.mktemp("template") / "glossary"
-    shutil.copytree(SEEDS, root / "seeds")
-    (root / "locale").mkdir()
-    assert main(["--root", str(root), "extract"]) == 0
-    assert main(["--root", str(root), "update", "-l", "en"]) == 0
-    return root
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, bytes]]:

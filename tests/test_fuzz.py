@@ -210,21 +210,6 @@ def test_read_mo_on_any_bytes(data: bytes) -> None:
 # --- the command line never shows an internal error -----------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def template_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A glossary with the real seed, its templates and an en catalog."""
-    import shutil
-
-    from glossari.cli import main
-
-    root = tmp_path_factory.mktemp("fuzz-root") / "glossary"
-    shutil.copytree(SEED_DIR, root / "seeds")
-    (root / "locale").mkdir()
-    assert main(["--root", str(root), "extract"]) == 0
-    assert main(["--root", str(root), "update", "-l", "en"]) == 0
-    return root
-
-
 def _cli(root: Path, *argv: str) -> tuple[int, str]:
     import contextlib
     import io
