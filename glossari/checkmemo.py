@@ -9,33 +9,37 @@ file, never the source of truth. Any change of any input byte is a miss, and a m
 check as if there were no memo. Only successful runs are remembered: bad input is read again (and
 reported) every time.
 
-The result is kept as the command prints it: the text output in one piece (a warm run over
-400,000 findings writes one string), the counts per severity, and the findings themselves in a
-second file, read only for ``--format json``.
+The result is kept as the command prints it: the text output and the JSON output, each in a file
+written while the findings streamed in (:class:`CheckOutput`; a warm run copies one to standard
+output), and the counts per severity in a small pickle.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import pickle
+import shutil
 import sys
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Sequence
 from functools import lru_cache
+from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from glossari.diagnostics import Finding
 from glossari.root import GlossaryRoot
 
-__all__ = ["MEMO_FILE", "CheckMemo", "Remembered", "input_digest"]
+__all__ = ["MEMO_FILE", "CheckMemo", "CheckOutput", "Remembered", "input_digest"]
 
-MEMO_FILE = "check-v2.pickle"
-"""The memo file inside ``.glossari-cache/`` (the findings for JSON are in ``check-v2-rows``)."""
+MEMO_FILE = "check-v3.pickle"
+"""The memo file inside ``.glossari-cache/`` (the outputs are beside it: ``check-v3.text``,
+``check-v3.json``)."""
 
-_FORMAT = "glossari-check-memo-2"
-_FIELDS = tuple(Finding.__dataclass_fields__)
+_FORMAT = "glossari-check-memo-3"
 
 
 @lru_cache(maxsize=1)
@@ -92,43 +96,108 @@ def input_digest(root: GlossaryRoot, langs: Sequence[str] | None, load_lang: str
     return digest.hexdigest()
 
 
-class Remembered:
-    """What the ``check`` command prints: findings, coverage, languages and the term count.
+class CheckOutput:
+    """What the ``check`` command prints, written to files as the findings stream in: the text
+    output (one ``path:line: severity: CODE: message`` line per finding) and the JSON output
+    (the list ``json.dump(..., indent=2)`` writes), so a million findings are never held as one
+    string. Each file starts with a line holding the memo key it belongs to.
 
-    Built from a fresh report, or read back from the memo without the findings themselves
-    (``findings=None``) when the text output and the counts are all the command needs.
+    The files are temporary files in ``folder`` (the memo's folder, so that keeping them is a
+    rename), or in the system's temporary folder when ``folder`` is None.
     """
 
-    __slots__ = ("_findings", "_text", "counts", "coverage", "langs", "terms")
+    def __init__(self, folder: Path | None, *, key: str, formats: Sequence[str]) -> None:
+        self.key = key
+        self.counts: dict[str, int] = {}
+        """How many findings of each severity."""
+        self.paths: dict[str, Path] = {}
+        """Per format (``text``, ``json``), the file holding it."""
+        self._handles: dict[str, TextIO] = {}
+        self._first = True
+        try:
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+            for fmt in formats:
+                descriptor, name = tempfile.mkstemp(dir=folder, prefix=".check-", suffix=".tmp")
+                self.paths[fmt] = Path(name)
+                handle = open(descriptor, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                self._handles[fmt] = handle
+                handle.write(key + "\n")
+                if fmt == "json":
+                    handle.write("[")
+        except BaseException:
+            self.discard()
+            raise
 
-    def __init__(self, *, findings: Iterable[Finding] | None, coverage: Sequence[tuple[str, str]],
-                 langs: Sequence[str], terms: int, text: str | None = None,
-                 counts: dict[str, int] | None = None) -> None:
-        self._findings = tuple(findings) if findings is not None else None
-        self._text = text
+    def add(self, finding: Finding) -> None:
+        """Write one finding (they come sorted) in every format."""
+        self.counts[finding.severity] = self.counts.get(finding.severity, 0) + 1
+        text = self._handles.get("text")
+        if text is not None:
+            text.write(f"{finding}\n")
+        out = self._handles.get("json")
+        if out is not None:
+            out.write((",\n" if not self._first else "\n") + _json_item(finding.as_json()))
+        self._first = False
+
+    def finish(self) -> None:
+        """Close the files; the output is complete."""
+        out = self._handles.get("json")
+        if out is not None:
+            out.write("]\n" if self._first else "\n]\n")
+        for handle in self._handles.values():
+            handle.close()
+        self._handles.clear()
+
+    def discard(self) -> None:
+        """Close and delete the files (a run that failed, or output already printed)."""
+        for handle in self._handles.values():
+            with contextlib.suppress(OSError):
+                handle.close()
+        self._handles.clear()
+        for path in self.paths.values():
+            with contextlib.suppress(OSError):
+                path.unlink()
+        self.paths.clear()
+
+
+def _json_item(item: dict[str, object]) -> str:
+    """One finding as ``json.dump(findings, ensure_ascii=False, indent=2)`` writes it inside the
+    list. Written out here because ``json`` with ``indent`` falls back to its pure-Python
+    encoder (a third of a check's time over 400,000 findings); values are str and int only, and
+    strings go through the C string encoder ``json.dumps`` itself uses."""
+    fields = ",\n".join(
+        f"    {encode_basestring(key)}: "
+        + (encode_basestring(value) if isinstance(value, str) else json.dumps(value))
+        for key, value in item.items()
+    )
+    return "  {\n" + fields + "\n  }"
+
+
+class Remembered:
+    """What the ``check`` command prints: where its output is, the counts per severity, the
+    coverage per language, the languages and the term count."""
+
+    __slots__ = ("counts", "coverage", "langs", "outputs", "terms")
+
+    def __init__(self, *, counts: dict[str, int], coverage: Sequence[tuple[str, str]],
+                 langs: Sequence[str], terms: int, outputs: dict[str, Path]) -> None:
+        self.counts = dict(counts)
+        """How many findings of each severity."""
         self.coverage = tuple(coverage)
         """Per checked language, its coverage described (``20/26 translated (76.9%), ...``)."""
         self.langs = tuple(langs)
         self.terms = terms
         """How many terms the glossary has."""
-        if counts is None:
-            counts = {}
-            for f in self.findings():
-                counts[f.severity] = counts.get(f.severity, 0) + 1
-        self.counts = counts
-        """How many findings of each severity."""
+        self.outputs = dict(outputs)
+        """Per format (``text``, ``json``), the file holding the output (see
+        :class:`CheckOutput`)."""
 
-    def findings(self) -> tuple[Finding, ...]:
-        """Every finding, sorted as the checks sorted them (ValueError when left unread)."""
-        if self._findings is None:
-            raise ValueError("read from the memo without its findings")
-        return self._findings
-
-    def text(self) -> str:
-        """The text output: one ``path:line: severity: CODE: message`` line per finding."""
-        if self._text is None:
-            self._text = "".join(f"{f}\n" for f in self.findings())
-        return self._text
+    def write_output(self, fmt: str, stream: TextIO) -> None:
+        """Copy the ``fmt`` output to ``stream`` (without its key line), a chunk at a time."""
+        with self.outputs[fmt].open(encoding="utf-8", newline="") as handle:
+            handle.readline()
+            shutil.copyfileobj(handle, stream, 1 << 20)
 
 
 class CheckMemo:
@@ -144,8 +213,12 @@ class CheckMemo:
         self.langs = langs
         self.load_lang = load_lang
         self.key = key
-        self.path = root.path / ".glossari-cache" / MEMO_FILE
-        self.rows = self.path.with_name(MEMO_FILE.removesuffix(".pickle") + "-rows.pickle")
+        self.folder = root.path / ".glossari-cache"
+        self.path = self.folder / MEMO_FILE
+
+    def output_path(self, fmt: str) -> Path:
+        """Where the remembered output in ``fmt`` is kept."""
+        return self.path.with_name(f"{MEMO_FILE.removesuffix('.pickle')}.{fmt}")
 
     @classmethod
     def open(cls, root: GlossaryRoot, langs: Sequence[str] | None,
@@ -159,47 +232,45 @@ class CheckMemo:
             return None
         return cls(root, langs, load_lang, key)
 
-    def get(self, *, findings: bool = True) -> Remembered | None:
-        """What an earlier run over the very same input found, or None.
-
-        ``findings=False`` leaves the findings unread (:meth:`Remembered.text` and the counts
-        are there): the text output needs nothing else.
-        """
+    def get(self, fmt: str = "text") -> Remembered | None:
+        """What an earlier run over the very same input found, with its ``fmt`` output; or
+        None."""
         try:
             with self.path.open("rb") as handle:
                 stored = pickle.load(handle)
             if not isinstance(stored, dict) or stored.get("format") != _FORMAT \
                     or stored.get("key") != self.key:
                 return None
-            found: tuple[Finding, ...] | None = None
-            if findings:
-                with self.rows.open("rb") as handle:  # the findings of this very result
-                    if pickle.load(handle) != self.key:
-                        return None
-                    found = tuple(Finding(**dict(zip(_FIELDS, row, strict=True)))
-                                  for row in pickle.load(handle))
-            return Remembered(findings=found, text=stored["text"],
-                              counts=dict(stored["counts"]), coverage=stored["coverage"],
-                              langs=stored["langs"], terms=int(stored["terms"]))
+            output = self.output_path(fmt)
+            with output.open(encoding="utf-8", newline="") as handle:
+                if handle.readline() != self.key + "\n":  # the output of another result
+                    return None
+            return Remembered(counts=dict(stored["counts"]), coverage=stored["coverage"],
+                              langs=stored["langs"], terms=int(stored["terms"]),
+                              outputs={fmt: output})
         except Exception:  # missing, corrupt, or from other code: only a cache
             return None
 
+    def holds(self, result: Remembered) -> bool:
+        """True when ``result``'s output files are this memo's (kept by :meth:`put`)."""
+        return all(path == self.output_path(fmt) for fmt, path in result.outputs.items())
+
     def put(self, result: Remembered) -> None:
-        """Remember ``result`` if the input still is what the key was computed from."""
+        """Remember ``result`` if the input still is what the key was computed from: its output
+        files become the memo's (``result.outputs`` then names them)."""
         from glossari._atomic import atomic_write_bytes
 
         try:
             if input_digest(self.root, self.langs, self.load_lang) != self.key:
                 return  # something changed during the run: the result may match neither
-            rows = [tuple(getattr(f, n) for n in _FIELDS) for f in result.findings()]
-            self.path.parent.mkdir(exist_ok=True)
-            # the key first, so a reader checks it without loading the rows of another result
-            atomic_write_bytes(self.rows, pickle.dumps(self.key, pickle.HIGHEST_PROTOCOL)
-                               + pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
+            for fmt, path in list(result.outputs.items()):
+                kept = self.output_path(fmt)
+                os.replace(path, kept)
+                result.outputs[fmt] = kept
             data: dict[str, Any] = {
-                "format": _FORMAT, "key": self.key, "text": result.text(),
-                "counts": result.counts, "coverage": list(result.coverage),
-                "langs": list(result.langs), "terms": result.terms,
+                "format": _FORMAT, "key": self.key, "counts": result.counts,
+                "coverage": list(result.coverage), "langs": list(result.langs),
+                "terms": result.terms,
             }
             atomic_write_bytes(self.path, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
         except Exception:  # a cache that cannot be written only costs time

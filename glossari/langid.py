@@ -207,6 +207,7 @@ class LanguageIdentifier:
         """How many texts this identifier has actually run through langdetect."""
         self._cache: dict[str, float | None] = self._load()
         self._dirty = False
+        self._pool: Any = None
 
     # -- cache file ---------------------------------------------------------------------------
 
@@ -259,18 +260,46 @@ class LanguageIdentifier:
             return
         wrap = self.progress or (lambda results, _: results)
         if self.processes > 1 and len(todo) > self.pool_threshold:
-            import multiprocessing
-
-            workers = min(self.processes, len(todo))
-            chunk = max(1, min(64, len(todo) // (workers * 8)))
-            with multiprocessing.get_context().Pool(workers) as pool:
-                results = list(wrap(pool.imap(_detect, todo, chunksize=chunk), len(todo)))
+            pool = self._get_pool()
+            chunk = max(1, min(64, len(todo) // (self.processes * 8)))
+            results = list(wrap(pool.imap(_detect, todo, chunksize=chunk), len(todo)))
         else:
             results = list(wrap(map(_detect, todo), len(todo)))
         for text, prob in zip(todo, results, strict=True):
             self._cache[_key(text)] = prob
         self.detections += len(todo)
         self._dirty = True
+
+    def _get_pool(self) -> Any:
+        # One pool for the identifier's life: a check detects catalog by catalog, and starting
+        # processes (and loading langdetect's profiles in each) once per catalog would cost more
+        # than small catalogs take to detect.
+        if self._pool is None:
+            import gc
+            import multiprocessing
+
+            # Frozen objects are left alone by the workers' garbage collector, so a forked
+            # worker does not touch (and copy) the parent's whole heap: the glossary stays shared.
+            gc.freeze()
+            try:
+                self._pool = multiprocessing.get_context().Pool(self.processes)
+            finally:
+                gc.unfreeze()
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes of cold batches, if any were started (a later batch starts
+        them again). Call it when done detecting; the cache is written by :meth:`save`."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+    def __enter__(self) -> LanguageIdentifier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _uncached(self, texts: Iterable[str]) -> list[str]:
         seen: set[str] = set()

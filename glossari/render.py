@@ -27,7 +27,7 @@ from pathlib import Path
 
 from glossari.align.links import CatalogLookup
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize_heading
-from glossari.errors import SeedError
+from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
 
@@ -351,10 +351,14 @@ rename the article (ids are plain file names)
     """
     name = f"{term_id}.md"
     path = output / name
-    if Path(name).name != name or name.startswith(".") or not path.resolve().is_relative_to(
-            output.resolve()):
+    if Path(name).name != name or name.startswith("."):
         raise SeedError("the term id would write outside " + output.as_posix(), path=term_id,
                         hint="rename the article (ids are plain file names)")
+    if not path.resolve().is_relative_to(output.resolve()):
+        # the id is fine: a symbolic link already in the output folder leads elsewhere
+        raise GlossariError(f"a symbolic link leading outside {output.as_posix()}",
+                            path=path.as_posix(),
+                            hint="remove the link, or render into another folder")
     return path
 
 

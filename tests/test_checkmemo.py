@@ -3,15 +3,19 @@ exactly what a full run prints, and any change of input runs every check again."
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 from _checkkit import ENGLISH, with_catalog
+from hypothesis import given
+from hypothesis import strategies as st
 
 import glossari.glossary
-from glossari.checkmemo import MEMO_FILE, CheckMemo, input_digest
+from glossari.checkmemo import MEMO_FILE, CheckMemo, CheckOutput, Remembered, input_digest
 from glossari.cli import main
+from glossari.diagnostics import Finding
 from glossari.root import GlossaryRoot
 
 ITEM = next(k for k in ENGLISH if k[1].startswith("Pada tahun 2021"))
@@ -142,10 +146,56 @@ def test_json_after_text_reads_the_remembered_findings(
     for memo in (folder / ".glossari-cache").glob("check-*"):
         memo.unlink()
     run(folder, capsys=capsys)  # remembered by a text run
-    rows = next((folder / ".glossari-cache").glob("check-*-rows.pickle"))
+    output = folder / ".glossari-cache" / MEMO_FILE.replace(".pickle", ".json")
     with monkeypatch.context() as patched:
         forbid_loading(patched)
         assert run(folder, "--format", "json", capsys=capsys) == cold_json
-    # rows of another result (or none) are never used: the checks run again
-    rows.write_bytes(b"garbage")
+    # the output of another result (or none) is never used: the checks run again
+    output.write_text("another key\n[]\n", "utf-8")
     assert run(folder, "--format", "json", capsys=capsys) == cold_json
+
+
+def test_json_output_is_what_json_dump_writes(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the JSON is written finding by finding; it must be byte for byte json.dump's list
+    _, out, _ = run(folder, "--format", "json", capsys=capsys)
+    found = json.loads(out)
+    assert found
+    assert out == json.dumps(found, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_no_output_files_are_left_behind(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(folder, capsys=capsys)
+    po = folder / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    po.write_bytes(po.read_bytes() + b'\nmsgid "unterminated\n')
+    run(folder, capsys=capsys)
+    cache = folder / ".glossari-cache"
+    assert not list(cache.glob(".check-*")), "temporary output files were left"
+    assert sorted(p.name for p in cache.glob("check-*")) == sorted(
+        [MEMO_FILE, MEMO_FILE.replace(".pickle", ".json"), MEMO_FILE.replace(".pickle", ".text")])
+
+
+@given(st.lists(st.builds(
+    Finding, path=st.text(), line=st.integers(1, 10**9),
+    severity=st.sampled_from(["error", "warning", "info"]), code=st.text(min_size=1),
+    message=st.text(), lang=st.none() | st.text(), term=st.none() | st.text(),
+), max_size=5))
+def test_streamed_json_equals_json_dump(tmp_path_factory: pytest.TempPathFactory,
+                                        found: list[Finding]) -> None:
+    folder = tmp_path_factory.mktemp("out")
+    output = CheckOutput(folder, key="k", formats=("json", "text"))
+    for finding in found:
+        output.add(finding)
+    output.finish()
+    result = Remembered(counts=output.counts, coverage=(), langs=(), terms=0,
+                        outputs=output.paths)
+    for fmt, expected in (
+        ("json", json.dumps([f.as_json() for f in found], ensure_ascii=False, indent=2) + "\n"),
+        ("text", "".join(f"{f}\n" for f in found)),
+    ):
+        stream = io.StringIO()
+        result.write_output(fmt, stream)
+        assert stream.getvalue() == expected

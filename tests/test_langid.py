@@ -191,13 +191,29 @@ def test_pool_gives_the_serial_answers() -> None:
     texts = MALAY + ENGLISH + [f"{m} {e}" for m in MALAY for e in ENGLISH]
     serial = LanguageIdentifier(processes=1)
     serial.prefetch(texts)
-    pooled = LanguageIdentifier(processes=2, pool_threshold=3)
-    pooled.prefetch(texts)
+    with LanguageIdentifier(processes=2, pool_threshold=3) as pooled:
+        pooled.prefetch(texts)
     assert pooled.detections == serial.detections == len(texts)
     assert [pooled.malay_probability(t) for t in texts] == [
         serial.malay_probability(t) for t in texts
     ]
     assert pooled.detections == len(texts)  # every answer came from the prefetch
+
+
+def test_one_pool_serves_every_batch_until_closed() -> None:
+    # a check detects catalog by catalog: the processes must not be started again per batch
+    pooled = LanguageIdentifier(processes=2, pool_threshold=1)
+    pooled.prefetch(MALAY)
+    first = pooled._pool
+    assert first is not None
+    pooled.prefetch(ENGLISH)
+    assert pooled._pool is first
+    assert pooled.detections == len(MALAY) + len(ENGLISH)
+    pooled.close()
+    assert pooled._pool is None
+    pooled.prefetch([f"{m} {e}" for m in MALAY[:1] for e in ENGLISH])  # starts a new one
+    assert pooled._pool is not None and pooled._pool is not first
+    pooled.close()
 
 
 # --- precision on real text: Django's Malay catalogs ----------------------------------------------

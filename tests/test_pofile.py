@@ -132,7 +132,7 @@ BAD = [
     ("bad-escape", 'msgid "a\\qb"\nmsgstr ""\n', 2, "invalid escape sequence \\q"),
     ("text-after-quote", 'msgid "a" x\nmsgstr ""\n', 2, "text after the closing quote"),
     ("two-strings-one-line", 'msgid "a" "b"\nmsgstr ""\n', 2, "text after the closing quote"),
-    ("msgid-without-msgstr", 'msgid "a"\n\nmsgid "b"\nmsgstr ""\n', 4, "msgid without msgstr"),
+    ("msgid-without-msgstr", 'msgid "a"\n\nmsgid "b"\nmsgstr ""\n', 2, "msgid without msgstr"),
     ("eof-without-msgstr", 'msgid "a"\n', 2, "no msgstr"),
     ("plural-without-forms", 'msgid "a"\nmsgid_plural "b"\nmsgstr ""\n', 4, "msgstr[0]"),
     ("plural-form-count", 'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\n', 2, "nplurals=2"),

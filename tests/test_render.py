@@ -317,6 +317,22 @@ def test_an_id_cannot_escape_the_output_folder(tmp_path: Path) -> None:
             output_path(tmp_path, bad)
 
 
+def test_a_link_in_the_output_folder_is_named_not_the_id(tmp_path: Path) -> None:
+    from glossari.errors import GlossariError, SeedError
+    from glossari.render import output_path
+
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "kos.md").symlink_to(elsewhere / "kos.md")
+    with pytest.raises(GlossariError) as caught:
+        output_path(out, "kos")
+    assert not isinstance(caught.value, SeedError)  # the article is fine
+    assert caught.value.path == (out / "kos.md").as_posix()
+    assert "symbolic link" in str(caught.value)
+    assert "remove the link" in str(caught.value)
+
+
 def test_unused_seed_copy_is_not_touched(tmp_path: Path) -> None:
     # rendering never writes into seeds/ or locale/
     root = prepared(seed_root(tmp_path))

@@ -448,7 +448,7 @@ class _Parser:
         plural_forms: list[str] = []
         current: str | None = None  # the keyword whose string continuation lines follow
         obsolete: bool | None = None
-        first_keyword_line = j + 1
+        first_keyword_line = msgid_line = j + 1
         while j < total:
             line = lines[j]
             stripped = line.strip(" \t\r\f\v")
@@ -499,11 +499,12 @@ class _Parser:
                 if keyword == "msgctxt" and ("msgctxt" in values or "msgid" in values):
                     raise self.fail(lineno, "msgctxt after msgid", "put msgctxt before msgid")
                 if keyword == "msgid" and "msgid" in values:
+                    # the incomplete message is the one to name (as GNU msgfmt does)
                     raise self.fail(
-                        lineno,
-                        "msgid without msgstr before it",
-                        'add msgstr "" to the message above',
+                        msgid_line, "msgid without msgstr", 'add msgstr "" after this msgid'
                     )
+            if keyword == "msgid":
+                msgid_line = lineno
             if obsolete is None:
                 obsolete = is_obsolete
                 first_keyword_line = lineno

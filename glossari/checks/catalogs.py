@@ -7,29 +7,33 @@ A language's catalogs are every ``locale/LANG/LC_MESSAGES/*.po``; the domain is 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from glossari.catalog.messages import iter_messages
-from glossari.catalog.pofile import Entry, PoFile
-from glossari.catalog.translations import Coverage, Translations, load_translations
+from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
+from glossari.catalog.translations import Coverage, check_language
 from glossari.checks.codes import finding
 from glossari.checks.parity import describe_difference, link_targets, markup, numbers
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
-from glossari.root import GlossaryRoot
 
 __all__ = [
     "CatalogFile",
     "Coverage",
     "LanguageCatalogs",
+    "MessageKey",
     "catalog_languages",
-    "coverage_findings",
     "describe_coverage",
+    "domain_coverage",
     "entry_findings",
+    "entry_status",
+    "language_files",
+    "load_catalog_file",
     "load_language",
+    "term_coverage",
     "translation_pairs",
 ]
 
@@ -99,26 +103,35 @@ def catalog_languages(root: Path) -> tuple[str, ...]:
     ))
 
 
-def load_language(root: Path, lang: str, *,
-                  loaded: Translations | None = None) -> LanguageCatalogs:
-    """Read every catalog of ``lang`` (as :func:`glossari.catalog.translations.load_translations`
-    does, with the same validation). Raises :class:`CatalogError` for an unknown language code,
-    an unreadable catalog, or a language without any catalog.
-
-    ``loaded``: the catalogs of ``lang`` as :func:`load_translations` already read them (the
-    glossary's, see :attr:`glossari.glossary.Glossary.translations`), read again otherwise.
-    """
-    translations = (loaded if loaded is not None and loaded.lang == lang
-                    else load_translations(GlossaryRoot(path=root), lang))
-    if not translations.catalogs:
+def language_files(root: Path, lang: str) -> dict[str, Path]:
+    """The ``.po`` files of ``lang`` by domain (the file stem). Raises :class:`CatalogError` for
+    an unknown language code or a language without any catalog."""
+    check_language(lang)
+    folder = root / "locale" / lang / "LC_MESSAGES"
+    files = {path.stem: path for path in sorted(folder.glob("*.po"))} if folder.is_dir() else {}
+    if not files:
         raise CatalogError(
             f"no catalogs for the language '{lang}'", path=f"locale/{lang}/LC_MESSAGES",
             hint=f"run 'glossari update -l {lang}' to create them, or check the language code",
         )
-    files = [
-        CatalogFile(path=f"locale/{lang}/LC_MESSAGES/{domain}.po", domain=domain, po=po)
-        for domain, po in sorted(translations.catalogs.items())
-    ]
+    return files
+
+
+def load_catalog_file(path: Path, *, lang: str, domain: str) -> CatalogFile:
+    """Parse one catalog of ``lang`` (with :func:`load_translations`' validation: a header
+    ``X-Domain`` must name the file's domain). Raises :class:`CatalogError` with its line."""
+    source = f"locale/{lang}/LC_MESSAGES/{domain}.po"
+    po = load_po(path, source=source)
+    check_domain(po, domain, source=source)
+    return CatalogFile(path=source, domain=domain, po=po)
+
+
+def load_language(root: Path, lang: str) -> LanguageCatalogs:
+    """Read every catalog of ``lang`` at once (:func:`glossari.checks.check` reads them one at a
+    time instead). Raises :class:`CatalogError` as :func:`language_files` and
+    :func:`load_catalog_file` do."""
+    files = [load_catalog_file(path, lang=lang, domain=domain)
+             for domain, path in language_files(root, lang).items()]
     return LanguageCatalogs(lang, files, root=root)
 
 
@@ -130,66 +143,73 @@ def translation_pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
                  for i, form in enumerate(entry.msgstr_plural))
 
 
-def _status(entry: Entry | None) -> str:
+def entry_status(entry: Entry | None) -> str:
+    """``translated``, ``fuzzy`` or ``untranslated`` (also for a message without an entry)."""
     if entry is None or not entry.has_translation:
         return "untranslated"
     return "fuzzy" if entry.fuzzy else "translated"
 
 
-def coverage_findings(
-    terms: Iterable[Term], catalogs: LanguageCatalogs
-) -> tuple[list[Finding], Coverage]:
-    """C200 per file, C201 per incompletely translated term, C207 for a missing or stale catalog.
+MessageKey = tuple[str | None, str]
+"""(msgctxt, msgid): a message's identity inside one domain."""
 
-    Also returns the language's overall coverage (over all files) for the summary line.
+
+def domain_coverage(
+    domain: str, terms: Iterable[Term], catalog: CatalogFile | None, *, lang: str,
+    status_counts: Mapping[str, Counter[str]],
+) -> tuple[list[Finding], dict[MessageKey, str]]:
+    """The coverage findings of one domain of ``lang``: ``C200`` for its file, ``C207`` when the
+    file is missing or out of date. Adds each term's messages of ``domain`` by status to
+    ``status_counts[term.id]`` (the caller reports ``C201`` once all domains are counted), and
+    returns, with the findings, the term owning each message of the domain (its first term).
     """
-    lang = catalogs.lang
     out: list[Finding] = []
-    total = Coverage()
-    for catalog in catalogs.files:
-        counts = Coverage.of(catalog.po)
-        total = total + counts
+    current: dict[MessageKey, Entry] = {}
+    if catalog is not None:
+        for entry in catalog.po.current:
+            current.setdefault(entry.key, entry)
         out.append(finding("C200", path=catalog.path, line=1, lang=lang,
-                           message=f"{catalog.domain}: {describe_coverage(counts)}"))
-    expected: dict[str, set[tuple[str | None, str]]] = {}
+                           message=f"{domain}: {describe_coverage(Coverage.of(catalog.po))}"))
+    owners: dict[MessageKey, str] = {}
     for term in terms:
-        if term.kind != "article":
-            continue
-        seen: set[Key] = set()
-        counts_by_status: Counter[str] = Counter()
+        counts = status_counts[term.id]
+        seen: set[MessageKey] = set()
         for message in iter_messages(term):
-            key = (message.domain, message.context, message.msgid)
-            if key in seen:
+            key = message.key
+            if message.domain != domain or key in seen:
                 continue
             seen.add(key)
-            expected.setdefault(message.domain, set()).add(message.key)
-            found = catalogs.get(*key)
-            counts_by_status[_status(found[1] if found else None)] += 1
-        term_counts = Coverage(translated=counts_by_status["translated"],
-                               fuzzy=counts_by_status["fuzzy"],
-                               untranslated=counts_by_status["untranslated"])
-        if term_counts.translated < term_counts.total:
-            out.append(finding("C201", path=term.source.path, line=term.source.line, lang=lang,
-                               term=term.id, message=f"'{lang}': {describe_coverage(term_counts)}"))
-    for domain, keys in sorted(expected.items()):
-        domain_file = catalogs.file_for(domain)
-        if domain_file is None:
-            out.append(finding(
-                "C207", path=catalogs.path_for(domain), line=1, lang=lang,
-                message=f"no '{lang}' catalog for the domain '{domain}' ({len(keys)} messages); "
-                f"run 'glossari update -l {lang}'",
-            ))
-            continue
-        present = {e.key for e in domain_file.po.current}
-        missing, stale = len(keys - present), len(present - keys)
-        if missing or stale:
-            out.append(finding(
-                "C207", path=domain_file.path, line=1, lang=lang,
-                message=f"out of date: {missing} messages of seeds/ are not in it, {stale} of its "
-                f"messages are no longer in seeds/; run 'glossari extract' and "
-                f"'glossari update -l {lang}'",
-            ))
-    return out, total
+            owners.setdefault(key, term.id)
+            counts[entry_status(current.get(key))] += 1
+    if not owners:
+        return out, owners
+    if catalog is None:
+        out.append(finding(
+            "C207", path=f"locale/{lang}/LC_MESSAGES/{domain}.po", line=1, lang=lang,
+            message=f"no '{lang}' catalog for the domain '{domain}' ({len(owners)} messages); "
+            f"run 'glossari update -l {lang}'",
+        ))
+        return out, owners
+    missing = sum(1 for key in owners if key not in current)
+    stale = sum(1 for key in current if key not in owners)
+    if missing or stale:
+        out.append(finding(
+            "C207", path=catalog.path, line=1, lang=lang,
+            message=f"out of date: {missing} messages of seeds/ are not in it, {stale} of its "
+            f"messages are no longer in seeds/; run 'glossari extract' and "
+            f"'glossari update -l {lang}'",
+        ))
+    return out, owners
+
+
+def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | None:
+    """``C201`` when not every message of ``term`` is translated (``counts`` by status)."""
+    coverage = Coverage(translated=counts["translated"], fuzzy=counts["fuzzy"],
+                        untranslated=counts["untranslated"])
+    if coverage.translated == coverage.total:
+        return None
+    return finding("C201", path=term.source.path, line=term.source.line, lang=lang,
+                   term=term.id, message=f"'{lang}': {describe_coverage(coverage)}")
 
 
 def entry_findings(

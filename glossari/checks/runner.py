@@ -2,29 +2,39 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossari.catalog.messages import iter_messages
+from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain
 from glossari.checks.catalogs import (
+    CatalogFile,
     Coverage,
     LanguageCatalogs,
+    MessageKey,
     catalog_languages,
-    coverage_findings,
+    domain_coverage,
     entry_findings,
-    load_language,
+    language_files,
+    load_catalog_file,
+    term_coverage,
 )
-from glossari.checks.language import prose_of, source_language, still_malay, too_short
+from glossari.checks.language import source_language, still_malay, too_short
 from glossari.checks.source import SOURCE_CHECKS
-from glossari.checks.terms import consistency_finding, missing_terms, shared_english, termbase
+from glossari.checks.terms import (
+    Termbase,
+    consistency_finding,
+    missing_terms,
+    shared_english,
+    termbase,
+)
 from glossari.diagnostics import Finding
 from glossari.langid import LanguageIdentifier, cache_path, detection_text
 from glossari.model import Term
 from glossari.root import GlossaryRoot
 
-__all__ = ["Report", "check", "run_checks"]
+__all__ = ["CheckRun", "Report", "check", "run_checks", "stream_check"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +53,21 @@ def _sort_key(f: Finding) -> tuple[str, int, str, str]:
     return (f.path, f.line, f.code, f.message)
 
 
+class CheckRun:
+    """A check under way: iterate :attr:`findings` (sorted as :attr:`Report.findings`), then
+    read :attr:`coverage`. Made by :func:`stream_check`."""
+
+    __slots__ = ("coverage", "findings", "langs")
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        self.langs = langs
+        """The languages whose catalogs are checked."""
+        self.coverage: tuple[tuple[str, Coverage], ...] = ()
+        """Per checked language, its counts: set once :attr:`findings` is exhausted."""
+        self.findings: Iterator[Finding] = iter(())
+        """Every finding, sorted by path, line, code, message, without duplicates."""
+
+
 def check(
     glossary: Iterable[Term],
     root: GlossaryRoot | Path,
@@ -54,41 +79,12 @@ def check(
 
     ``langid`` defaults to an identifier cached in ``root/.glossari-cache`` (in memory only for
     the read-only bundled glossary). Raises :class:`~glossari.errors.CatalogError` for a catalog
-    that cannot be read: that is bad input, not a finding.
+    that cannot be read: that is bad input, not a finding. :func:`stream_check` does the same
+    work without holding every finding at once.
     """
-    folder = root.path if isinstance(root, GlossaryRoot) else Path(root)
-    bundled = isinstance(root, GlossaryRoot) and root.bundled
-    if langid is None:
-        langid = LanguageIdentifier(None if bundled else cache_path(folder))
-    terms = tuple(glossary)
-    chosen = tuple(langs) if langs is not None else catalog_languages(folder)
-    # every catalog is read before any work is done: unreadable input fails at once
-    # the glossary's own catalogs (when it was loaded from this folder) are not read twice
-    same = isinstance(root, GlossaryRoot) and getattr(getattr(glossary, "root", None), "path",
-                                                      None) == root.path
-    mine = getattr(glossary, "translations", None) if same else None
-    loaded = [load_language(folder, lang, loaded=mine) for lang in chosen]
-    # one batch for the whole run, so a cold run starts its process pool once
-    langid.prefetch(itertools.chain(
-        (text for term in terms for text, _ in prose_of(term)),
-        (text for catalogs in loaded for c in catalogs.files for e in c.po.current
-         if e.translated for text in e.translations),
-    ))
-    # What loading reported (reader, link resolution) stands; a check that backs one of those up
-    # for terms built in Python does not repeat it at the same place.
-    found: list[Finding] = list(getattr(glossary, "findings", ()))
-    reported = {(f.path, f.line, f.code) for f in found}
-    for source_check in SOURCE_CHECKS:
-        found.extend(f for f in source_check(terms) if (f.path, f.line, f.code) not in reported)
-    found.extend(source_language(terms, langid))
-    coverage: list[tuple[str, Coverage]] = []
-    for catalogs in loaded:
-        lang_findings, counts = _check_language(terms, catalogs, langid)
-        found.extend(lang_findings)
-        coverage.append((catalogs.lang, counts))
-    langid.save()
-    return Report(findings=tuple(sorted(set(found), key=_sort_key)), coverage=tuple(coverage),
-                  langs=chosen)
+    run = stream_check(glossary, root, langs, langid=langid)
+    findings = tuple(run.findings)
+    return Report(findings=findings, coverage=run.coverage, langs=run.langs)
 
 
 def run_checks(
@@ -98,38 +94,161 @@ def run_checks(
     return list(check(glossary, root, langs).findings)
 
 
+def stream_check(
+    glossary: Iterable[Term],
+    root: GlossaryRoot | Path,
+    langs: Sequence[str] | None = None,
+    *,
+    langid: LanguageIdentifier | None = None,
+) -> CheckRun:
+    """:func:`check`, with the findings as a stream in their final order.
+
+    Catalogs are read one file at a time and let go after it, and the findings of each catalog
+    file are handed on as soon as the file is done (a file's path is their first sort key), so
+    memory stays bounded by the largest catalog file and its findings, whatever the glossary's
+    size. (A check of 30,000 articles whose English is still Malay finds over a million things.)
+    An unknown language, or one without catalogs, raises at once; a catalog that cannot be read
+    raises :class:`~glossari.errors.CatalogError` while the findings are read.
+    """
+    folder = root.path if isinstance(root, GlossaryRoot) else Path(root)
+    bundled = isinstance(root, GlossaryRoot) and root.bundled
+    if langid is None:
+        langid = LanguageIdentifier(None if bundled else cache_path(folder))
+    terms = tuple(glossary)
+    chosen = tuple(langs) if langs is not None else catalog_languages(folder)
+    files = {lang: language_files(folder, lang) for lang in chosen}
+    run = CheckRun(chosen)
+    # What loading reported (reader, link resolution) stands.
+    loaded = tuple(getattr(glossary, "findings", ()))
+    run.findings = _findings(run, terms, loaded, files, langid)
+    return run
+
+
+def _findings(
+    run: CheckRun, terms: tuple[Term, ...], loaded: tuple[Finding, ...],
+    files: dict[str, dict[str, Path]], langid: LanguageIdentifier,
+) -> Iterator[Finding]:
+    articles = [term for term in terms if term.kind == "article"]
+    by_domain: dict[str, list[Term]] = {GLOSSARY_DOMAIN: articles}
+    for term in articles:
+        by_domain.setdefault(article_domain(term.id), []).append(term)
+    domains = {lang: _domain_paths(lang, by_domain, found) for lang, found in files.items()}
+    try:
+        # A check that backs up what loading reported, for terms built in Python, does not
+        # repeat it at the same place.
+        reported = {(f.path, f.line, f.code) for f in loaded}
+        early = list(loaded)
+        for source_check in SOURCE_CHECKS:
+            early.extend(f for f in source_check(terms)
+                         if (f.path, f.line, f.code) not in reported)
+        early.extend(source_language(terms, langid))
+        catalog_paths = {path for paths in domains.values() for path in paths.values()}
+        waiting: dict[str, list[Finding]] = {}  # early findings about a catalog join its file's
+        rest: list[Finding] = []
+        for f in early:
+            (waiting.setdefault(f.path, []) if f.path in catalog_paths else rest).append(f)
+        del early
+        # Every finding not about a catalog file (C201 is about an article) sorts after every
+        # catalog file: stream the catalogs' findings. Otherwise (terms from elsewhere, named
+        # oddly) hold them all and sort once.
+        later = {f.path for f in rest} | {t.source.path for t in articles if files}
+        streaming = _can_stream(catalog_paths, later)
+        totals: dict[str, Coverage] = {}
+        for lang in sorted(files, key=lambda lang: f"locale/{lang}/LC_MESSAGES/"):
+            per_file = _check_language(lang, by_domain, domains[lang], files[lang], langid,
+                                       totals, rest)
+            for path, group in per_file:
+                group.extend(waiting.pop(path, ()))
+                ordered = sorted(set(group), key=_sort_key)
+                if streaming:
+                    yield from ordered
+                else:
+                    rest.extend(ordered)
+        for group in waiting.values():
+            rest.extend(group)
+        yield from sorted(set(rest), key=_sort_key)
+        run.coverage = tuple((lang, totals[lang]) for lang in run.langs)
+    finally:
+        langid.close()
+    langid.save()
+
+
+def _can_stream(catalog_paths: set[str], later: set[str]) -> bool:
+    """True when every path of ``later`` sorts after every catalog path."""
+    return not catalog_paths or not later or min(later) > max(catalog_paths)
+
+
+def _domain_paths(
+    lang: str, by_domain: dict[str, list[Term]], files: dict[str, Path]
+) -> dict[str, str]:
+    """Each domain of ``lang`` to check (with messages, or with a file) and its catalog's path
+    as findings name it."""
+    return {domain: f"locale/{lang}/LC_MESSAGES/{domain}.po"
+            for domain in sorted(by_domain.keys() | files.keys())}
+
+
 def _check_language(
-    terms: tuple[Term, ...], catalogs: LanguageCatalogs, langid: LanguageIdentifier
-) -> tuple[list[Finding], Coverage]:
-    lang = catalogs.lang
-    found, counts = coverage_findings(terms, catalogs)
-    owners: dict[tuple[str, str | None, str], str] = {}
-    for term in terms:
-        if term.kind == "article":
-            for message in iter_messages(term):
-                owners.setdefault((message.domain, message.context, message.msgid), term.id)
-    base = termbase(terms, catalogs)
-    found.extend(shared_english(base, lang))
-    for catalog in catalogs.files:
-        short = 0
-        for entry in catalog.po.current:
-            if not entry.translated:
+    lang: str, by_domain: dict[str, list[Term]], paths: dict[str, str], files: dict[str, Path],
+    langid: LanguageIdentifier, totals: dict[str, Coverage], later: list[Finding],
+) -> Iterator[tuple[str, list[Finding]]]:
+    """``(path, findings)`` per catalog file of ``lang``, in path order; adds the language's
+    coverage to ``totals`` and its per-term ``C201`` findings to ``later``."""
+    status_counts: dict[str, Counter[str]] = {t.id: Counter() for t in by_domain[GLOSSARY_DOMAIN]}
+    total = Coverage()
+
+    def one_file(domain: str, base: Termbase | None) -> tuple[list[Finding], Termbase]:
+        nonlocal total
+        path = files.get(domain)
+        catalog = load_catalog_file(path, lang=lang, domain=domain) if path is not None else None
+        found: list[Finding] = []
+        if base is None:  # the glossary domain comes first: its pairs are the termbase
+            base = termbase(by_domain[GLOSSARY_DOMAIN],
+                            LanguageCatalogs(lang, [catalog] if catalog else [], root=Path()))
+            found.extend(shared_english(base, lang))
+        coverage, owners = domain_coverage(domain, by_domain.get(domain, ()), catalog, lang=lang,
+                                           status_counts=status_counts)
+        found.extend(coverage)
+        if catalog is not None:
+            total = total + Coverage.of(catalog.po)
+            found.extend(_check_file(catalog, lang, owners, base, langid))
+        return found, base
+
+    # Every finding made while checking a file is about that file (its path), so a file's
+    # findings are complete when it is done; the glossary's wait for their place in path order.
+    glossary_findings, base = one_file(GLOSSARY_DOMAIN, None)
+    for domain, path in sorted(paths.items(), key=lambda item: item[1]):
+        yield path, glossary_findings if domain == GLOSSARY_DOMAIN else one_file(domain, base)[0]
+    for term in by_domain[GLOSSARY_DOMAIN]:
+        incomplete = term_coverage(term, status_counts[term.id], lang=lang)
+        if incomplete is not None:
+            later.append(incomplete)
+    totals[lang] = total
+
+
+def _check_file(
+    catalog: CatalogFile, lang: str, owners: dict[MessageKey, str], base: Termbase,
+    langid: LanguageIdentifier,
+) -> Iterator[Finding]:
+    """Every per-entry finding of one catalog file, and its ``L302`` count."""
+    translated = [entry for entry in catalog.po.current if entry.translated]
+    # one batch per file: a cold run detects it on every core (the pool outlives the batch)
+    langid.prefetch(text for entry in translated for text in entry.translations)
+    short = 0
+    for entry in translated:
+        owner = owners.get(entry.key)
+        yield from entry_findings(catalog, entry, lang=lang, term=owner)
+        for text in entry.translations:
+            if detection_text(text) is None:
+                short += 1
                 continue
-            owner = owners.get((catalog.domain, entry.msgctxt, entry.msgid))
-            found.extend(entry_findings(catalog, entry, lang=lang, term=owner))
-            for text in entry.translations:
-                if detection_text(text) is None:
-                    short += 1
-                    continue
-                malay = still_malay(text, langid=langid, path=catalog.path, line=entry.line,
-                                    lang=lang, term=owner)
-                if malay is not None:
-                    found.append(malay)
-            for lacking in missing_terms(base, entry.msgid, entry.translations[0],
-                                         context=entry.msgctxt, domain=catalog.domain):
-                found.append(consistency_finding(lacking, path=catalog.path, line=entry.line,
-                                                 lang=lang, owner=owner))
-        note = too_short(short, path=catalog.path, lang=lang)
-        if note is not None:
-            found.append(note)
-    return found, counts
+            malay = still_malay(text, langid=langid, path=catalog.path, line=entry.line,
+                                lang=lang, term=owner)
+            if malay is not None:
+                yield malay
+        for lacking in missing_terms(base, entry.msgid, entry.translations[0],
+                                     context=entry.msgctxt, domain=catalog.domain):
+            yield consistency_finding(lacking, path=catalog.path, line=entry.line, lang=lang,
+                                      owner=owner)
+    note = too_short(short, path=catalog.path, lang=lang)
+    if note is not None:
+        yield note

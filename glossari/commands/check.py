@@ -9,12 +9,15 @@ that cannot be read. The codes are documented in docs/checks.md.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from glossari.cli import Context
 from glossari.diagnostics import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from glossari.checkmemo import CheckMemo, Remembered
 
 __all__ = ["configure", "run"]
 
@@ -46,42 +49,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Check the glossary and its catalogs; print the findings and a summary."""
-    from glossari.checkmemo import CheckMemo, Remembered
+    from glossari.checkmemo import CheckMemo
 
     root = ctx.root()
     langs: list[str] | None = args.lang
     load_lang = langs[0] if langs else "en"
     # unchanged articles, catalogs and code: the last result stands (glossari/checkmemo.py)
     memo = CheckMemo.open(root, langs, load_lang)
-    result = memo.get(findings=args.format == "json") if memo is not None else None
+    result = memo.get(args.format) if memo is not None else None
+    fresh = result is None
     if result is None:
-        # heavy imports (markdown-it-py, the catalog parser) only once the checks really run
-        from glossari.checks import check
-        from glossari.checks.catalogs import describe_coverage
-        from glossari.glossary import load_glossary
-        from glossari.langid import LanguageIdentifier, cache_path
-        from glossari.progress import progress
-
-        glossary = load_glossary(root, lang=load_lang)
-        langid = LanguageIdentifier(
-            None if root.bundled else cache_path(root.path),
-            # a cold run on a large glossary detects for minutes: show it on a terminal
-            progress=lambda results, total: progress(results, total, "check: language",
-                                                     ctx.stderr),
-        )
-        report = check(glossary, root, langs, langid=langid)
-        result = Remembered(
-            findings=report.findings, langs=report.langs, terms=len(glossary),
-            coverage=tuple((lang, describe_coverage(c)) for lang, c in report.coverage),
-        )
-        if memo is not None:
-            memo.put(result)
-    if args.format == "json":
-        json.dump([f.as_json() for f in result.findings()], ctx.stdout, ensure_ascii=False,
-                  indent=2)
-        ctx.stdout.write("\n")
-    else:
-        ctx.stdout.write(result.text())
+        result = _run_checks(ctx, langs, load_lang, args.format, memo)
+    try:
+        result.write_output(args.format, ctx.stdout)
+    finally:
+        if fresh and (memo is None or not memo.holds(result)):
+            for path in result.outputs.values():
+                path.unlink(missing_ok=True)
     counts = Counter(result.counts)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
              for s in ("error", "warning", "info")]
@@ -95,3 +79,45 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     threshold = SEVERITY_RANK[args.fail_on]
     failing = any(SEVERITY_RANK[s] >= threshold for s, n in result.counts.items() if n)
     return 1 if failing else 0
+
+
+def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
+                memo: CheckMemo | None) -> Remembered:
+    # heavy imports (markdown-it-py, the catalog parser) only once the checks really run
+    from glossari.checkmemo import CheckOutput, Remembered
+    from glossari.checks import stream_check
+    from glossari.checks.catalogs import describe_coverage
+    from glossari.glossary import load_glossary
+    from glossari.langid import LanguageIdentifier, cache_path
+    from glossari.progress import progress
+
+    root = ctx.root()
+    glossary = load_glossary(root, lang=load_lang)
+    # the checks read the catalogs file by file; the lookup tables loading built (hundreds of MB
+    # at 30,000 articles) are not needed by them
+    glossary.translations = None
+    langid = LanguageIdentifier(
+        None if root.bundled else cache_path(root.path),
+        # a cold run on a large glossary detects for minutes: show it on a terminal
+        progress=lambda results, total: progress(results, total, "check: language", ctx.stderr),
+    )
+    run = stream_check(glossary, root, langs, langid=langid)
+    # the findings go to files as they come (a million of them do not fit in memory as text);
+    # both formats when they are remembered, so a later run in the other format is warm too
+    output = CheckOutput(memo.folder if memo is not None else None,
+                         key=memo.key if memo is not None else "",
+                         formats=("text", "json") if memo is not None else (fmt,))
+    try:
+        for finding in run.findings:
+            output.add(finding)
+        output.finish()
+    except BaseException:
+        output.discard()
+        raise
+    result = Remembered(
+        counts=output.counts, langs=run.langs, terms=len(glossary), outputs=output.paths,
+        coverage=tuple((lang, describe_coverage(c)) for lang, c in run.coverage),
+    )
+    if memo is not None:
+        memo.put(result)
+    return result
