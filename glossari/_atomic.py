@@ -21,12 +21,20 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from glossari.errors import CatalogError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "locked"]
+__all__ = [
+    "StagedWrites",
+    "Writer",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "locked",
+    "write_streamed",
+]
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> bool:
@@ -35,6 +43,29 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> bool:
     try:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
             return False
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise CatalogError(
+            f"cannot read {target.name}: {error.strerror}", path=str(target), hint="check the path"
+        ) from None
+    temporary = _write_temporary(target, data, durable=True)
+    _replace(temporary, target)
+    _fsync_folder(target.parent)
+    return True
+
+
+Writer = Callable[[BinaryIO], object]
+"""Something that writes a file's content to an open binary handle (``pickle.dump``, say)."""
+
+
+def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) -> str:
+    """A temporary file next to ``target`` holding ``content``, with ``target``'s permissions.
+
+    ``durable`` fsyncs it (a catalog); a cache that a power cut may lose is not worth one.
+    Nothing is left behind when it fails.
+    """
+    try:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
@@ -55,16 +86,19 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> bool:
         ) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            if isinstance(content, bytes):
+                handle.write(content)
+            else:
+                content(handle)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is None:
             # a new file gets the usual permissions (mkstemp makes it 0600)
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(temporary, mode)
-        os.replace(temporary, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -75,8 +109,93 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> bool:
                 hint="check free space and permissions",
             ) from None
         raise
-    _fsync_folder(folder)
-    return True
+    return temporary
+
+
+def _replace(temporary: str, target: Path) -> None:
+    try:
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise CatalogError(
+            f"cannot write {target.name}: {error.strerror}",
+            path=str(target),
+            hint="check free space and permissions",
+        ) from None
+
+
+def write_streamed(path: Path | str, write: Writer) -> None:
+    """Replace a cache file atomically with what ``write`` writes, without holding it in memory.
+
+    No fsync: a cache lost in a power cut is rebuilt; a reader still never sees half a file.
+    Raises :class:`CatalogError` (or whatever ``write`` raises); no temporary file is left.
+    """
+    target = Path(path)
+    _replace(_write_temporary(target, write, durable=False), target)
+
+
+class StagedWrites:
+    """Several files replaced together: each is written to a temporary file next to its target
+    now, and all are renamed into place by :meth:`commit`; :meth:`discard` removes them.
+
+    A run that fails before ``commit`` (a broken catalog found late, say) leaves every target
+    untouched and no temporary file, while only one file's content is ever in memory.
+    ``durable`` files (catalogs) are fsynced and renamed first; the others (caches) follow, and
+    a cache that cannot be put in place is dropped silently.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> with StagedWrites() as staged:
+    ...     staged.stage(folder / "a.po", b"a\\n")
+    ...     sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    ...     staged.commit()
+    []
+    >>> sorted(p.name for p in folder.iterdir())
+    ['a.po']
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[str, Path, bool]] = []
+
+    def stage(self, path: Path | str, content: bytes | Writer, *, durable: bool = True) -> None:
+        """Write ``content`` to a temporary file next to ``path`` (raises :class:`CatalogError`)."""
+        target = Path(path)
+        self._staged.append((_write_temporary(target, content, durable=durable), target,
+                             durable))
+
+    def commit(self) -> None:
+        """Rename every staged file into place (catalogs first, then caches).
+
+        A catalog that cannot be renamed raises :class:`CatalogError`; the files not yet in
+        place are then removed by :meth:`discard` (the context manager's exit).
+        """
+        catalogs = [item for item in self._staged if item[2]]
+        caches = [item for item in self._staged if not item[2]]
+        folders: dict[Path, None] = {}
+        for done, (temporary, target, _durable) in enumerate(catalogs):
+            self._staged = catalogs[done + 1:] + caches  # _replace removes its own on failure
+            _replace(temporary, target)
+            folders[target.parent] = None
+        for folder in folders:
+            _fsync_folder(folder)
+        self._staged = []
+        for temporary, target, _durable in caches:
+            with contextlib.suppress(CatalogError):
+                _replace(temporary, target)
+
+    def discard(self) -> None:
+        """Remove every staged file that was not put in place."""
+        staged, self._staged = self._staged, []
+        for temporary, _target, _durable in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def __enter__(self) -> StagedWrites:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.discard()
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -126,6 +126,21 @@ def test_a_mismatch_alone_leaves_every_catalog_byte_for_byte(tmp_path: Path) -> 
     assert catalogs(root) == before
 
 
+def test_a_broken_catalog_found_late_leaves_every_catalog_as_it_was(tmp_path: Path) -> None:
+    # align fills one catalog at a time: the ones filled before the broken one must not be
+    # written either, and no temporary file may stay behind
+    root = prepared(parallel_root(tmp_path))
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    last = sorted(folder.glob("articles-*.po"))[-1]
+    last.write_bytes(last.read_bytes() + b'\nmsgid "unterminated\n')
+    before = catalogs(root)
+    code, _, err = cli("align", "-l", "en", PARALLEL / "en", root=root)
+    assert code == 2
+    assert f"{last.name}:" in err
+    assert catalogs(root) == before
+    assert sorted(p.name for p in folder.iterdir()) == sorted(before)
+
+
 def _term(text: str, name: str = "x", source: str = "seeds/x.md") -> Term:
     return parse_article(text, term_id=name, source=source)
 

@@ -212,7 +212,8 @@ def test_one_pool_serves_every_batch_until_closed() -> None:
     pooled.close()
     assert pooled._pool is None
     pooled.prefetch([f"{m} {e}" for m in MALAY[:1] for e in ENGLISH])  # starts a new one
-    assert pooled._pool is not None and pooled._pool is not first
+    assert pooled._pool is not None
+    assert pooled._pool is not first
     pooled.close()
 
 

@@ -10,12 +10,12 @@ and only when its content changed.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from glossari.align.pairing import MessageKey, pair_articles
-from glossari.catalog.pofile import Entry, PoFile, load_po, write_po
+from glossari.align.pairing import pair_articles
+from glossari.catalog.pofile import encode_po, load_po
 from glossari.catalog.translations import catalog_folder, catalog_lock, check_language
 from glossari.errors import CatalogError, GlossariError
 from glossari.root import GlossaryRoot
@@ -93,7 +93,10 @@ def align_folder(
             "would copy Malay into the catalog as its translation",
         )
     shown = (label or folder.as_posix()).rstrip("/")
-    results: list[tuple[FileReport, tuple[tuple[MessageKey, str], ...]]] = []
+    reports: list[FileReport] = []
+    # the pairs by domain, in file order, each with its file and its place in the file; only one
+    # catalog is then read at a time (all of them at once take gigabytes at 30,000 articles)
+    by_domain: dict[str, list[_Pair]] = {}
     skipped: list[str] = []
     for path in sorted(folder.glob("*.md")):
         if path.stem.casefold() in NOT_ARTICLES:
@@ -108,78 +111,89 @@ def align_folder(
             translated = read_article(path, source=name)
             pairing = pair_articles(source, translated)
         except GlossariError as error:
-            results.append((FileReport(path=name, error=str(error)), ()))
+            reports.append(FileReport(path=name, error=str(error)))
             continue
-        results.append((FileReport(path=name, notes=pairing.notes), pairing.translations))
+        for place, ((domain, context, msgid), text) in enumerate(pairing.translations):
+            by_domain.setdefault(domain, []).append((len(reports), place, context, msgid, text))
+        reports.append(FileReport(path=name, notes=pairing.notes))
 
     # Read, fill and write under the lock `update` holds: an update running meanwhile would
     # otherwise write back the catalog it read before this align, and the alignment would be lost.
     with catalog_lock(root, lang):
-        return _fill_catalogs(root, lang, results, skipped, force=force)
+        return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force)
+
+
+_Pair = tuple[int, int, str | None, str, str]
+"""A paired message: (its file's index, its place in that file, msgctxt, msgid, translation)."""
 
 
 def _fill_catalogs(
     root: GlossaryRoot,
     lang: str,
-    results: list[tuple[FileReport, tuple[tuple[MessageKey, str], ...]]],
+    reports: list[FileReport],
+    by_domain: dict[str, list[_Pair]],
     skipped: list[str],
     *,
     force: bool,
 ) -> AlignReport:
-    # read each needed catalog once, fill it file by file, write it once
-    catalogs: dict[str, tuple[PoFile, dict[tuple[str | None, str], int]]] = {}
-    entries: dict[str, list[Entry]] = {}
-    for _, pairs in results:
-        for (domain, _, _), _ in pairs:
-            if domain in catalogs:
-                continue
-            path = catalog_path(root, lang, domain)
-            if not path.is_file():
-                raise CatalogError(
-                    "no such catalog", path=_relative(path, root.path),
-                    hint=f"run 'glossari extract' and 'glossari update -l {lang}' first",
-                )
-            po = load_po(path, source=_relative(path, root.path))
-            catalogs[domain] = (po, {e.key: i for i, e in enumerate(po.entries) if not e.obsolete})
-            entries[domain] = list(po.entries)
+    from glossari._atomic import StagedWrites
 
-    reports: list[FileReport] = []
-    changed: set[str] = set()
-    for report, pairs in results:
-        counts: dict[str, int] = defaultdict(int)
-        kept: list[str] = []
-        for (domain, context, msgid), text in pairs:
-            index = catalogs[domain][1].get((context, msgid))
-            if index is None:
-                counts["missing"] += 1
-                continue
-            entry = entries[domain][index]
-            if entry.msgstr == text and not entry.fuzzy:
-                counts["same"] += 1
-            elif entry.has_translation and not force:
-                counts["kept"] += 1
-                kept.append(f"{report.path}: kept the catalog's '{_short(entry.msgstr)}' for "
-                            f"'{_short(msgid)}' (this file says '{_short(text)}')")
-            else:
-                entries[domain][index] = entry.with_changes(
-                    msgstr=text,
-                    flags=tuple(f for f in entry.flags if f != "fuzzy"),
-                    previous_msgctxt=None,
-                    previous_msgid=None,
-                )
-                counts["filled"] += 1
-                changed.add(domain)
-        reports.append(replace(report, filled=counts["filled"], kept=counts["kept"],
-                               same=counts["same"], missing=counts["missing"],
-                               notes=report.notes + tuple(kept)))
-
-    written: list[str] = []
-    for domain in sorted(changed):
-        po = replace(catalogs[domain][0], entries=tuple(entries[domain]))
+    paths: dict[str, Path] = {}
+    for domain in by_domain:  # every catalog needed must exist before any is read
         path = catalog_path(root, lang, domain)
-        if write_po(path, po):
-            written.append(_relative(path, root.path))
-    return AlignReport(files=tuple(reports), skipped=tuple(skipped), written=tuple(written))
+        if not path.is_file():
+            raise CatalogError(
+                "no such catalog", path=_relative(path, root.path),
+                hint=f"run 'glossari extract' and 'glossari update -l {lang}' first",
+            )
+        paths[domain] = path
+    counts: list[Counter[str]] = [Counter() for _ in reports]
+    kept: list[list[tuple[int, str]]] = [[] for _ in reports]
+    written: list[str] = []
+    # a catalog that cannot be read, found after others were filled, leaves every catalog as it
+    # was: the filled ones are staged beside their targets and put in place together at the end
+    with StagedWrites() as staged:
+        for domain, path in paths.items():
+            shown = _relative(path, root.path)
+            po = load_po(path, source=shown)
+            index = {e.key: i for i, e in enumerate(po.entries) if not e.obsolete}
+            entries = list(po.entries)
+            changed = False
+            for file, place, context, msgid, text in by_domain[domain]:
+                at = index.get((context, msgid))
+                if at is None:
+                    counts[file]["missing"] += 1
+                    continue
+                entry = entries[at]
+                if entry.msgstr == text and not entry.fuzzy:
+                    counts[file]["same"] += 1
+                elif entry.has_translation and not force:
+                    counts[file]["kept"] += 1
+                    kept[file].append((place, f"{reports[file].path}: kept the catalog's "
+                                              f"'{_short(entry.msgstr)}' for '{_short(msgid)}' "
+                                              f"(this file says '{_short(text)}')"))
+                else:
+                    entries[at] = entry.with_changes(
+                        msgstr=text,
+                        flags=tuple(f for f in entry.flags if f != "fuzzy"),
+                        previous_msgctxt=None,
+                        previous_msgid=None,
+                    )
+                    counts[file]["filled"] += 1
+                    changed = True
+            if changed:
+                data = encode_po(replace(po, entries=tuple(entries)), path=shown)
+                if data != path.read_bytes():
+                    staged.stage(path, data)
+                    written.append(shown)
+            del po, entries, index
+        staged.commit()
+    done = tuple(
+        replace(report, filled=c["filled"], kept=c["kept"], same=c["same"], missing=c["missing"],
+                notes=report.notes + tuple(note for _, note in sorted(notes)))
+        for report, c, notes in zip(reports, counts, kept, strict=True)
+    )
+    return AlignReport(files=done, skipped=tuple(skipped), written=tuple(sorted(written)))
 
 
 def _short(text: str, width: int = 48) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "Entry",
     "PoFile",
     "check_domain",
+    "encode_po",
     "load_po",
     "parse_plural_count",
     "parse_po",
@@ -1134,8 +1135,9 @@ def load_po(path: Path, *, source: str | None = None) -> PoFile:
     return parse_po(decode_po(data, source=name), source=name)
 
 
-def write_po(path: Path, po: PoFile) -> bool:
-    """Write ``po`` atomically as UTF-8; False (and the file untouched) when the bytes are equal."""
+def encode_po(po: PoFile, *, path: Path | str) -> bytes:
+    """``po`` rendered as the UTF-8 bytes of its file; :class:`CatalogError` naming ``path`` for
+    a catalog whose header declares another charset (glossari writes UTF-8 only)."""
     charset = po.charset
     if charset is None or codecs.lookup(charset).name != "utf-8":
         raise CatalogError(
@@ -1144,7 +1146,12 @@ def write_po(path: Path, po: PoFile) -> bool:
             line=po.header.line if po.header is not None else 0,
             hint="set charset=UTF-8 in the header's Content-Type",
         )
-    return atomic_write_bytes(path, render_po(po).encode("utf-8"))
+    return render_po(po).encode("utf-8")
+
+
+def write_po(path: Path, po: PoFile) -> bool:
+    """Write ``po`` atomically as UTF-8; False (and the file untouched) when the bytes are equal."""
+    return atomic_write_bytes(path, encode_po(po, path=path))
 
 
 def check_domain(po: PoFile, domain: str, *, source: str) -> None:

@@ -15,20 +15,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import BinaryIO
 
+from glossari._atomic import StagedWrites, Writer, write_streamed
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize_heading
 from glossari.catalog.pofile import PoFile, check_domain, decode_po, load_po, parse_po
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot
-
-if TYPE_CHECKING:
-    from glossari.seeds.cache import ArticleCache
 
 __all__ = [
     "Coverage",
@@ -38,7 +37,7 @@ __all__ = [
     "check_language",
     "english_for",
     "load_translations",
-    "remember_catalogs",
+    "remember_catalog",
 ]
 
 
@@ -194,10 +193,11 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
     Raises :class:`CatalogError` for an unknown language code, an unreadable catalog (with its
     line), or a catalog whose header ``X-Domain`` names another domain than its file name.
 
-    The lookup table of a catalog whose bytes did not change since the last load comes from
-    ``.glossari-cache/`` (parsing 265,000 messages costs seconds; the table loads in a fraction);
-    :attr:`Translations.catalogs` parses the files only when asked (also after a cold load: only
-    the compact lookup table is kept, so a glossary of 30,000 articles stays well under 1 GB).
+    The lookup table of a catalog whose bytes did not change since the last load (or since
+    ``update`` wrote it) comes from ``.glossari-cache/`` (parsing 265,000 messages costs seconds;
+    the table loads in a fraction); :attr:`Translations.catalogs` parses the files only when asked
+    (also after a cold load: only the compact lookup table is kept, so a glossary of 30,000
+    articles stays well under 1 GB).
     """
     import hashlib
 
@@ -206,7 +206,8 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
     result = Translations({}, lang=lang)
     if not folder.is_dir():
         return result
-    store = _table_cache(root, lang)
+    cache = _table_folder(root, lang)
+    code = _table_code()
     for path in sorted(folder.glob("*.po")):
         source = _source_name(path, root)
         domain = path.stem
@@ -216,10 +217,9 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
             raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
                                hint="check the path") from None
         digest = hashlib.sha256(data).digest()
-        hit = store.get(domain, digest)
+        hit = _read_table(cache, domain, digest, code)
         if hit is not None:
             table, counts = hit
-            result._lazy[domain] = (path, source)
         else:
             po = parse_po(decode_po(data, source=source), source=source)
             check_domain(po, domain, source=source)
@@ -227,40 +227,97 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
             # keep only the lookup table: the parsed file (with every entry's raw text) is
             # several times its size, and most callers never need it (parsed again on demand)
             del po
-            result._lazy[domain] = (path, source)
-        store.put(domain, digest, (table, counts), fresh=hit is None)
+            if cache is not None:
+                with contextlib.suppress(Exception):  # a cache that cannot be written costs time
+                    cache.mkdir(parents=True, exist_ok=True)
+                    write_streamed(cache / f"{domain}.pickle",
+                                   _table_writer(digest, code, table, counts))
+        del data
+        result._lazy[domain] = (path, source)
         result._by_domain[domain] = table
         result._coverage[domain] = counts
-    store.save()
+    if cache is not None:
+        _forget_other_domains(cache, lang, set(result._by_domain))
     return result
 
 
-def _table_cache(root: GlossaryRoot, lang: str) -> ArticleCache:
+# The lookup-table cache: one pickle per domain in .glossari-cache/translations-v2-LANG/, each
+# {"code", "digest", "table", "counts"}, so update can write one domain's table at a time and a
+# load reads only what it keeps. The key is the SHA-256 of the catalog's bytes: a hit is exactly
+# what parsing those bytes gives; new parser code (``code``) drops every table.
+_TABLE_FOLDER = "translations-v2-{lang}"
+
+
+def _table_folder(root: GlossaryRoot, lang: str) -> Path | None:
+    from glossari.seeds.cache import CACHE_DIR
+
+    return None if root.bundled else root.path / CACHE_DIR / _TABLE_FOLDER.format(lang=lang)
+
+
+def _table_code() -> str:
     from glossari.catalog.incremental import source_fingerprint
-    from glossari.seeds.cache import CACHE_DIR, ArticleCache
 
-    return ArticleCache(
-        None if root.bundled else root.path / CACHE_DIR / f"translations-v1-{lang}.pickle",
-        kind="translations", code=source_fingerprint("catalog/pofile.py",
-                                                     "catalog/translations.py"))
+    return source_fingerprint("catalog/pofile.py", "catalog/translations.py")
 
 
-def remember_catalogs(root: GlossaryRoot, lang: str, written: Mapping[str, tuple[bytes, PoFile]],
-                      kept: Mapping[str, bytes]) -> None:
-    """Cache the lookup tables of catalogs ``update`` just wrote, so the next load is fast.
+def _read_table(cache: Path | None, domain: str, digest: bytes,
+                code: str) -> tuple[_Table, Coverage] | None:
+    import pickle
 
-    ``written`` maps a domain to the SHA-256 of the bytes written and the catalog; ``kept`` maps
-    the domains left untouched to the SHA-256 of their bytes (their cached table is carried over
-    when it matches). A catalog in neither is simply parsed at the next load.
+    if cache is None:
+        return None
+    try:
+        with (cache / f"{domain}.pickle").open("rb") as handle:
+            stored = pickle.load(handle)
+        if (isinstance(stored, dict) and stored.get("code") == code
+                and stored.get("digest") == digest and isinstance(stored.get("table"), dict)):
+            translated, fuzzy, untranslated, obsolete = stored["counts"]
+            table: _Table = stored["table"]
+            return table, Coverage(translated=translated, fuzzy=fuzzy,
+                                   untranslated=untranslated, obsolete=obsolete)
+    except Exception:  # missing, truncated, or from another Python: parse the catalog
+        pass
+    return None
+
+
+def _table_writer(digest: bytes, code: str, table: _Table, counts: Coverage) -> Writer:
+    import pickle
+
+    stored = {"code": code, "digest": digest, "table": table,
+              "counts": (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete)}
+
+    def write(handle: BinaryIO) -> None:
+        pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    return write
+
+
+def _forget_other_domains(cache: Path, lang: str, domains: set[str]) -> None:
+    # a catalog removed from locale/ takes its cached table with it; so does the old format
+    with contextlib.suppress(OSError):
+        (cache.parent / f"translations-v1-{lang}.pickle").unlink(missing_ok=True)
+        for path in cache.glob("*.pickle"):
+            if path.stem not in domains:
+                path.unlink(missing_ok=True)
+
+
+def remember_catalog(root: GlossaryRoot, lang: str, domain: str, digest: bytes, po: PoFile,
+                     staged: StagedWrites) -> Coverage:
+    """Stage the lookup table of a catalog ``update`` is about to write; return its counts.
+
+    ``digest`` is the SHA-256 of the catalog's new bytes. The table is written to a temporary
+    file in ``.glossari-cache/`` by ``staged`` and put in place by its ``commit``, after the
+    catalogs, so the next :func:`load_translations` is a cache hit; a catalog left untouched keeps
+    its table file. Only a speed-up: a table that cannot be written is simply not cached.
     """
-    store = _table_cache(root, lang)
-    for domain, digest in kept.items():
-        hit = store.get(domain, digest)
-        if hit is not None:
-            store.put(domain, digest, hit, fresh=False)
-    for domain, (digest, po) in written.items():
-        store.put(domain, digest, (_table(po), Coverage.of(po)), fresh=True)
-    store.save()
+    counts = Coverage.of(po)
+    cache = _table_folder(root, lang)
+    if cache is not None:
+        with contextlib.suppress(Exception):
+            cache.mkdir(parents=True, exist_ok=True)
+            staged.stage(cache / f"{domain}.pickle",
+                         _table_writer(digest, _table_code(), _table(po), counts), durable=False)
+    return counts
 
 
 def _source_name(path: Path, root: GlossaryRoot) -> str:

@@ -2,9 +2,12 @@
 
 msgmerge semantics (see :mod:`glossari.catalog.merge`): translations kept, a changed source keeps
 its old translation as fuzzy with ``#|``, a vanished message becomes obsolete (``#~``), never
-deleted. Every catalog is read and merged before any is written, so a broken catalog stops the
-whole run with its ``path:line`` and nothing changes. Catalogs whose bytes would not change are not
-touched. Two updates of one language serialize on a lock; the second waits (or gives up clearly).
+deleted. Every catalog is read and merged before any is replaced, so a broken catalog stops the
+whole run with its ``path:line`` and nothing changes. The domains are merged one at a time (only
+one domain's parsed files in memory: 30,000 articles stay well under 1 GB), each written to a
+temporary file next to its catalog; all are renamed into place once every domain has merged.
+Catalogs whose bytes would not change are not touched. Two updates of one language serialize on a
+lock; the second waits (or gives up clearly).
 
 The merge is a pure function of the template's and the catalog's bytes, so a domain whose two
 files are byte-identical to the last run's output is skipped without parsing (a small record in
@@ -20,6 +23,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossari._atomic import StagedWrites
 from glossari.catalog.incremental import Wrap, no_progress
 from glossari.catalog.translations import (
     Coverage,
@@ -117,63 +121,92 @@ def _update_locked(
     root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, record_path: Path,
     wrap: Wrap,
 ) -> UpdateResult:
-    from glossari._atomic import atomic_write_bytes
-    from glossari.catalog.merge import merge
-    from glossari.catalog.pofile import PoFile, check_domain, decode_po, parse_po, render_po
-    from glossari.catalog.translations import remember_catalogs
-
-    written: dict[str, tuple[bytes, PoFile]] = {}
-    kept: dict[str, bytes] = {}
     record = _load_record(record_path)
     if record.get("_code", {}).get("fingerprint") != code_fingerprint():
         record = {}
     record["_code"] = {"fingerprint": code_fingerprint()}
     result = UpdateResult()
-    planned: list[tuple[Path, bytes, bool, str, str]] = []  # path, data, new?, key, pot digest
-    for pot_path in wrap(templates, len(templates), f"update {lang}"):
-        domain = pot_path.stem
-        po_path = folder / f"{domain}.po"
-        key = f"{lang}/{domain}"
-        pot_source, po_source = _name(pot_path, root), _name(po_path, root)
-        pot_data = _read(pot_path, pot_source)
-        exists = po_path.exists()
-        po_data = _read(po_path, po_source) if exists else None
-        pot_digest = _digest(pot_data)
-        seen = record.get(key, {})
-        counts = seen.get("counts")
-        if (po_data is not None and seen.get("pot") == pot_digest
-                and seen.get("po") == _digest(po_data) and isinstance(counts, list)
-                and len(counts) == 4):
-            result.coverage = result.coverage + Coverage(
-                translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3])
+    # One domain at a time, so only one domain's parsed files are ever in memory: each merged
+    # catalog is rendered to a temporary file next to its target (and its lookup table to one in
+    # .glossari-cache/), and only when every domain merged are they all renamed into place.
+    planned: list[tuple[Path, bool, bool]] = []  # path, new?, bytes changed?
+    made: list[Path] = []  # folders this run created, removed again if it fails
+    staged = StagedWrites()
+    try:
+        for pot_path in wrap(templates, len(templates), f"update {lang}"):
+            changed = _update_domain(root, lang, pot_path, folder, record, result, staged, made)
+            if changed is not None:
+                planned.append(changed)
+        staged.commit()
+    except BaseException:  # a broken catalog, or an interrupt: nothing in locale/ changes
+        staged.discard()
+        for made_folder in reversed(made):
+            with contextlib.suppress(OSError):
+                made_folder.rmdir()
+        raise
+    for po_path, new, changed_bytes in planned:
+        if not changed_bytes:
             result.unchanged.append(po_path)
-            kept[domain] = hashlib.sha256(po_data).digest()
-            continue
-        template = parse_po(decode_po(pot_data, source=pot_source), source=pot_source)
-        check_domain(template, domain, source=pot_source)
-        catalog = None
-        if po_data is not None:
-            catalog = parse_po(decode_po(po_data, source=po_source), source=po_source)
-            check_domain(catalog, domain, source=po_source)
-        merged = merge(template, catalog, lang=lang)
-        coverage = Coverage.of(merged)
-        result.coverage = result.coverage + coverage
-        data = render_po(merged).encode("utf-8")
-        written[domain] = (hashlib.sha256(data).digest(), merged)
-        record[key] = {"pot": pot_digest, "po": _digest(data),
-                       "counts": [coverage.translated, coverage.fuzzy, coverage.untranslated,
-                                  coverage.obsolete]}
-        planned.append((po_path, data, not exists, key, pot_digest))
-    if planned:
-        folder.mkdir(parents=True, exist_ok=True)
-    for po_path, data, new, _key, _pot in planned:
-        if atomic_write_bytes(po_path, data):
-            (result.created if new else result.written).append(po_path)
         else:
-            result.unchanged.append(po_path)
+            (result.created if new else result.written).append(po_path)
     _save_record(record_path, record)
-    remember_catalogs(root, lang, written, kept)
     return result
+
+
+def _update_domain(
+    root: GlossaryRoot, lang: str, pot_path: Path, folder: Path,
+    record: dict[str, dict[str, object]], result: UpdateResult, staged: StagedWrites,
+    made: list[Path],
+) -> tuple[Path, bool, bool] | None:
+    """Merge one domain and stage its catalog; None when its record says nothing changed."""
+    from glossari.catalog.merge import merge
+    from glossari.catalog.pofile import check_domain, decode_po, parse_po, render_po
+    from glossari.catalog.translations import remember_catalog
+
+    domain = pot_path.stem
+    po_path = folder / f"{domain}.po"
+    key = f"{lang}/{domain}"
+    pot_source, po_source = _name(pot_path, root), _name(po_path, root)
+    pot_data = _read(pot_path, pot_source)
+    exists = po_path.exists()
+    po_data = _read(po_path, po_source) if exists else None
+    pot_digest = _digest(pot_data)
+    po_digest = _digest(po_data) if po_data is not None else None
+    seen = record.get(key, {})
+    counts = seen.get("counts")
+    if (po_data is not None and seen.get("pot") == pot_digest and seen.get("po") == po_digest
+            and isinstance(counts, list) and len(counts) == 4):
+        result.coverage = result.coverage + Coverage(
+            translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3])
+        result.unchanged.append(po_path)
+        return None
+    template = parse_po(decode_po(pot_data, source=pot_source), source=pot_source)
+    del pot_data  # the parsed files keep their text: hold one domain's, once
+    check_domain(template, domain, source=pot_source)
+    catalog = None
+    if po_data is not None:
+        catalog = parse_po(decode_po(po_data, source=po_source), source=po_source)
+        del po_data
+        check_domain(catalog, domain, source=po_source)
+    merged = merge(template, catalog, lang=lang)
+    del template, catalog
+    data = render_po(merged).encode("utf-8")
+    new_digest = hashlib.sha256(data).digest()
+    coverage = remember_catalog(root, lang, domain, new_digest, merged, staged)
+    del merged
+    result.coverage = result.coverage + coverage
+    record[key] = {"pot": pot_digest, "po": new_digest.hex(),
+                   "counts": [coverage.translated, coverage.fuzzy, coverage.untranslated,
+                              coverage.obsolete]}
+    # a catalog whose bytes would not change is not touched (its mtime stays)
+    changed = new_digest.hex() != po_digest
+    if changed:
+        for needed in (folder.parent, folder):
+            if not needed.is_dir():
+                needed.mkdir(exist_ok=True)
+                made.append(needed)
+        staged.stage(po_path, data)
+    return po_path, not exists, changed
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -17,12 +17,11 @@ import contextlib
 import copyreg
 import dataclasses
 import hashlib
-import io
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from glossari.diagnostics import Finding
 from glossari.errors import SeedError
@@ -141,13 +140,20 @@ class ArticleCache:
         """Write the cache if it changed; a cache that cannot be written only costs time."""
         if self.path is None or not (self._changed or len(self._new) != len(self._old)):
             return
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _DISPATCH
+        from glossari._atomic import write_streamed
+
+        stored = {"reader": reader_fingerprint(), "kind": self.kind, "code": self.code,
+                  "entries": self._new}
+
+        def dump(handle: BinaryIO) -> None:
+            # straight into the file: a pickle of 30,000 articles' values is hundreds of MB
+            pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _DISPATCH
+            pickler.dump(stored)
+
         with contextlib.suppress(Exception):
-            pickler.dump({"reader": reader_fingerprint(), "kind": self.kind, "code": self.code,
-                          "entries": self._new})
-            write_cache_file(self.path, buffer.getvalue())
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_streamed(self.path, dump)
 
 
 def write_cache_file(path: Path, data: bytes) -> None:
