@@ -257,7 +257,7 @@ def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
     ctx = Context(stdout=io.StringIO(), stderr=screen, root_arg=str(root))
     (root / "seeds" / "t1.md").write_text(article("T1", "Baharu.\n"), encoding="utf-8")
     extract(GlossaryRoot(path=root), wrap=stderr_progress(ctx))
-    assert "parse  1/1" in screen.getvalue()
+    assert "extract  3/3" in screen.getvalue()  # articles done, hits and misses alike
 
 
 def test_incremental_templates_equal_templates_made_from_scratch(tmp_path: Path) -> None:
@@ -284,14 +284,14 @@ def test_incremental_templates_equal_templates_made_from_scratch(tmp_path: Path)
 def test_the_parallel_path_gives_the_same_templates_and_the_first_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import glossari.catalog.incremental as inc
+    import glossari.catalog.workers as workers
     from glossari.errors import SeedError
 
     texts = {f"t{i:02d}": article(f"T{i}", f"Teks {i}.\n\n## Sorotan\n\n- Sama.\n")
              for i in range(30)}
     serial = make_root(tmp_path / "serial", texts)
     extract(GlossaryRoot(path=serial), stamp="2026-01-01 00:00+0000")
-    monkeypatch.setattr(inc, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(workers, "PARALLEL_MIN", 2)
     parallel = make_root(tmp_path / "parallel", texts)
     extract(GlossaryRoot(path=parallel), stamp="2026-01-01 00:00+0000")
     for pot in (serial / "locale").glob("*.pot"):

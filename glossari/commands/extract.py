@@ -10,10 +10,9 @@ re-rendering them (see :mod:`glossari.catalog.incremental`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
-import hashlib
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +23,15 @@ from glossari.cli import Context
 from glossari.root import GlossaryRoot
 
 if TYPE_CHECKING:
-    from glossari.catalog.incremental import Wrap
+    from glossari._atomic import StagedWrites
+    from glossari.catalog.incremental import DomainDone, ParsedDomain, Wrap
 
 __all__ = ["ExtractResult", "configure", "extract", "run", "stderr_progress"]
 
-_DATE = re.compile(rb'"POT-Creation-Date: ([^"\\]*)\\n"')
 _RECORD = "extract-v1.json"
+
+Outcome = tuple[str, int, "StagedWrites | None", "dict[str, str] | None"]
+"""What became of one template: domain, messages, the new file (staged) or None, record entry."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -47,16 +49,6 @@ class ExtractResult:
     unchanged: list[Path] = field(default_factory=list)
 
 
-def _existing_date(path: Path) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return None
-    match = _DATE.search(head)
-    return match.group(1).decode("ascii", "replace") if match else None
-
-
 def _stamp() -> str:
     from glossari.catalog.template import now_stamp
 
@@ -71,80 +63,104 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     """Write ``locale/<domain>.pot`` for every domain; keep files whose content is unchanged.
 
     A template left over from a domain that has no messages any more is emptied (not deleted),
-    so ``update`` marks its translations obsolete instead of forgetting them.
+    so ``update`` marks its translations obsolete instead of forgetting them. A bad article
+    raises its :class:`~glossari.errors.SeedError` (the first in file-name order) before any
+    template is written.
     """
-    from glossari._atomic import atomic_write_bytes
     from glossari.catalog import incremental as inc
+    from glossari.catalog import workers
+    from glossari.catalog.messages import article_domain
     from glossari.seeds.cache import CACHE_DIR
+    from glossari.seeds.folder import article_paths
 
     root.require_writable("extract")
     wrap = wrap or inc.no_progress
-    articles = inc.read_article_rows(root, wrap=wrap)
-    digests = inc.domain_digests(articles)
-    digests.setdefault(GLOSSARY_DOMAIN, "empty")
+    paths = article_paths(root.seeds, base=root.path)
     locale = root.locale
-    locale.mkdir(parents=True, exist_ok=True)
-    for stale in sorted(locale.glob("articles-*.pot")):
-        digests.setdefault(stale.name.removesuffix(".pot"), "empty")
-    record = inc.Record(root.path / CACHE_DIR / _RECORD,
+    cache = root.path / CACHE_DIR
+    record = inc.Record(cache / _RECORD,
                         code=inc.source_fingerprint("catalog/template.py", "catalog/pofile.py"))
-    result = ExtractResult(articles=len(articles))
     fresh = stamp if stamp is not None else _stamp()
-    changed: list[str] = []
-    for domain in sorted(digests):
-        path = locale / f"{domain}.pot"
-        seen = record.get(domain)
-        if (seen.get("messages") == digests[domain] and seen.get("count", "").isdigit()
-                and seen.get("pot") == inc.file_digest(path)):
-            result.messages[domain] = int(seen["count"])
-            result.unchanged.append(path)
-        else:
-            changed.append(domain)
-    by_domain = inc.messages_by_domain(articles, set(changed))
-    memo = root.path / CACHE_DIR / inc.RENDER_CACHE
-    todo = [(domain, by_domain.get(domain, []), fresh, memo / f"{domain}.pickle")
-            for domain in changed]
-    # largest first, so the processes finish together
-    todo.sort(key=lambda job: -len(job[1]))
-    rendered = inc.parallel_map(_render_domain, todo,
-                                min_items=2 if sum(len(j[1]) for j in todo) > 20_000 else 10**9,
-                                wrap=wrap, label="templates")
-    for (domain, _rows, _fresh, _memo), data in zip(todo, rendered, strict=True):
-        path = locale / f"{domain}.pot"
-        old_date = _existing_date(path)
-        if old_date is not None and old_date != fresh:
-            kept = _with_date(data, old_date)
-            if _same_bytes(path, kept):
-                data = kept  # only the date would change: keep the file as it is
-        if atomic_write_bytes(path, data):
-            result.written.append(path)
-        else:
-            result.unchanged.append(path)
-        # a message seen in several articles is one entry: count distinct keys
-        count = len({(row[1], row[2]) for _, _, row in by_domain.get(domain, [])})
-        result.messages[domain] = count
-        record.set(domain, {"messages": digests[domain], "count": str(count),
-                            "pot": hashlib.sha256(data).hexdigest()})
+    # each body domain (`articles-<letter>`) is one job: its articles, cache shard, template
+    members: dict[str, list[tuple[int, Path, str]]] = {}
+    for index, (path, name) in enumerate(paths):
+        members.setdefault(article_domain(path.stem), []).append((index, path, name))
+    stale = {p.name.removesuffix(".pot") for p in locale.glob("articles-*.pot")}
+    jobs = [
+        inc.DomainJob(
+            domain=domain, articles=tuple(members.get(domain, ())), stale=domain in stale,
+            seen=record.get(domain),
+            shard=None if root.bundled else cache / inc.MESSAGE_CACHE / f"{domain}.pickle",
+            pot=locale / f"{domain}.pot", memo=cache / inc.RENDER_CACHE / f"{domain}.pickle",
+            fresh=fresh)
+        for domain in sorted(members.keys() | stale)
+    ]
+    created = not locale.is_dir()
+    staged_glossary: list[Outcome] = []
+
+    def glossary(parsed: list[ParsedDomain]) -> Outcome:
+        # made here while the domains' processes render theirs
+        staged_glossary.append(_glossary(parsed, record.get(GLOSSARY_DOMAIN), locale=locale,
+                                         cache=cache, fresh=fresh))
+        return staged_glossary[-1]
+
+    done: list[DomainDone] = []
+    committed = False
+    try:
+        done, outcome = workers.extract_domains(jobs,
+                                                parallel=len(paths) >= workers.PARALLEL_MIN,
+                                                meanwhile=glossary, wrap=wrap)
+        # every template is rendered and in a temporary file: now they replace the old ones
+        result = ExtractResult(articles=len(paths))
+        for domain, count, change, entry in sorted([outcome, *(
+                (d.domain, d.messages, d.staged, d.record) for d in done
+                if d.digest is not None)], key=lambda outcome: outcome[0]):
+            path = locale / f"{domain}.pot"
+            if change is not None:
+                change.commit()
+                result.written.append(path)
+            else:
+                result.unchanged.append(path)
+            result.messages[domain] = count
+            if entry is not None:
+                record.set(domain, entry)
+            committed = committed or change is not None
+    finally:
+        # whatever was not committed (after an error)
+        workers.discard(done)
+        for _, _, change, _ in staged_glossary:
+            if change is not None:
+                change.discard()
+        if created and not committed:
+            with contextlib.suppress(OSError):
+                locale.rmdir()  # a failed first run leaves no trace (rmdir: only when empty)
     result.written.sort()
     result.unchanged.sort()
     record.save()
     return result
 
 
-def _render_domain(job: tuple[str, list[Any], str, Path]) -> bytes:
-    """The bytes of one template, dated ``fresh``."""
+def _glossary(parsed: list[ParsedDomain], seen: dict[str, str], *, locale: Path, cache: Path,
+              fresh: str) -> Outcome:
+    """The ``glossary`` template from the domains' rows: its count, staged file, record entry."""
+    from glossari._atomic import StagedWrites
     from glossari.catalog import incremental as inc
-    from glossari.catalog.template import build_template
 
-    domain, rows, fresh, memo = job
-    pot = build_template(domain, inc.to_items(rows), creation_date=fresh)
-    return inc.render_template(pot, memo)
-
-
-def _with_date(data: bytes, date: str) -> bytes:
-    # the date is one short header line, never wrapped: swapping it is a byte substitution
-    line = b'"POT-Creation-Date: ' + date.encode("ascii", "replace") + b'\\n"'
-    return _DATE.sub(lambda _: line, data, count=1)
+    articles = sorted((article for p in parsed for article in p.glossary),
+                      key=lambda article: article[0])
+    path = locale / f"{GLOSSARY_DOMAIN}.pot"
+    count, data, entry = inc.render_domain(
+        GLOSSARY_DOMAIN, [(term_id, name, row) for term_id, name, rows, _ in articles
+                          for row in rows],
+        digest=inc.messages_digest(a[3] for a in articles) if articles else "empty",
+        seen=seen, pot=path, memo=cache / inc.RENDER_CACHE / f"{GLOSSARY_DOMAIN}.pickle",
+        fresh=fresh, known={key: text for p in parsed for key, text in p.rendered.items()})
+    staged = None
+    if data is not None:
+        locale.mkdir(parents=True, exist_ok=True)
+        staged = StagedWrites()
+        staged.stage(path, data)
+    return GLOSSARY_DOMAIN, count, staged, entry
 
 
 def stderr_progress(ctx: Context) -> Wrap:
@@ -155,13 +171,6 @@ def stderr_progress(ctx: Context) -> Wrap:
         return progress(items, total, label, ctx.stderr)
 
     return wrap
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
