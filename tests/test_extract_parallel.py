@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -74,15 +75,22 @@ def test_workers_and_one_process_write_the_same_templates(
     assert not [p for p in (parallel / "locale").iterdir() if p.name.startswith(".")]
 
 
+def _extracted_long_ago(tmp_path: Path, mode: Callable[[pytest.MonkeyPatch], None],
+                        monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A glossary extracted in ``mode``, its templates dated long ago (a rewrite shows)."""
+    mode(monkeypatch)
+    root = make_root(tmp_path / mode.__name__, _texts())
+    extract(GlossaryRoot(path=root), stamp=STAMP)
+    for pot in (root / "locale").iterdir():
+        os.utime(pot, (OLD, OLD))
+    return root
+
+
 def test_a_change_rewrites_only_its_domain_in_both_paths(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for mode in (_serial, _parallel):
-        mode(monkeypatch)
-        root = make_root(tmp_path / mode.__name__, _texts())
-        extract(GlossaryRoot(path=root), stamp=STAMP)
-        for pot in (root / "locale").iterdir():
-            os.utime(pot, (OLD, OLD))
+        root = _extracted_long_ago(tmp_path, mode, monkeypatch)
         text = (root / "seeds" / "cek.md").read_text("utf-8")
         (root / "seeds" / "cek.md").write_text(text.replace("Teks 4", "Teks empat"), "utf-8")
         result = extract(GlossaryRoot(path=root), stamp=STAMP)
@@ -222,11 +230,7 @@ def test_a_template_that_fails_late_leaves_every_template_as_it_was(
         return real(domain, *args, **kwargs)  # type: ignore[arg-type]
 
     for mode in (_serial, _parallel):
-        mode(monkeypatch)
-        root = make_root(tmp_path / mode.__name__, _texts())
-        extract(GlossaryRoot(path=root), stamp=STAMP)
-        for pot in (root / "locale").iterdir():
-            os.utime(pot, (OLD, OLD))
+        root = _extracted_long_ago(tmp_path, mode, monkeypatch)
         before = _pots(root)
         for stem in ("akaun", "kredit", "saham"):
             text = (root / "seeds" / f"{stem}.md").read_text("utf-8")

@@ -100,6 +100,7 @@ def stream_check(
     langs: Sequence[str] | None = None,
     *,
     langid: LanguageIdentifier | None = None,
+    reported: Sequence[Finding] | None = None,
 ) -> CheckRun:
     """:func:`check`, with the findings as a stream in their final order.
 
@@ -109,6 +110,10 @@ def stream_check(
     size. (A check of 30,000 articles whose English is still Malay finds over a million things.)
     An unknown language, or one without catalogs, raises at once; a catalog that cannot be read
     raises :class:`~glossari.errors.CatalogError` while the findings are read.
+
+    ``reported``: what loading the terms reported (default: ``glossary.findings`` when
+    ``glossary`` is a :class:`~glossari.glossary.Glossary`); those findings stand, and are not
+    repeated by a check that backs them up.
     """
     folder = root.path if isinstance(root, GlossaryRoot) else Path(root)
     bundled = isinstance(root, GlossaryRoot) and root.bundled
@@ -119,7 +124,7 @@ def stream_check(
     files = {lang: language_files(folder, lang) for lang in chosen}
     run = CheckRun(chosen)
     # What loading reported (reader, link resolution) stands.
-    loaded = tuple(getattr(glossary, "findings", ()))
+    loaded = tuple(reported if reported is not None else getattr(glossary, "findings", ()))
     run.findings = _findings(run, terms, loaded, files, langid)
     return run
 

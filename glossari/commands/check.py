@@ -84,24 +84,29 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
                 memo: CheckMemo | None) -> Remembered:
     # heavy imports (markdown-it-py, the catalog parser) only once the checks really run
+    from dataclasses import replace
+
     from glossari.checkmemo import CheckOutput, Remembered
     from glossari.checks import stream_check
     from glossari.checks.catalogs import describe_coverage
     from glossari.glossary import load_glossary
     from glossari.langid import LanguageIdentifier, cache_path
+    from glossari.model import English
     from glossari.progress import progress
 
     root = ctx.root()
     glossary = load_glossary(root, lang=load_lang)
-    # the checks read the catalogs file by file; the lookup tables loading built (hundreds of MB
-    # at 30,000 articles) are not needed by them
-    glossary.translations = None
+    count, reported = len(glossary), glossary.findings
+    # The checks read the Malay side and the catalogs themselves (file by file): the English
+    # sides and the lookup tables loading built (hundreds of MB at 30,000 articles) can go.
+    terms = [replace(term, english=English()) for term in glossary]
+    del glossary
     langid = LanguageIdentifier(
         None if root.bundled else cache_path(root.path),
         # a cold run on a large glossary detects for minutes: show it on a terminal
         progress=lambda results, total: progress(results, total, "check: language", ctx.stderr),
     )
-    run = stream_check(glossary, root, langs, langid=langid)
+    run = stream_check(terms, root, langs, langid=langid, reported=reported)
     # the findings go to files as they come (a million of them do not fit in memory as text);
     # both formats when they are remembered, so a later run in the other format is warm too
     output = CheckOutput(memo.folder if memo is not None else None,
@@ -115,7 +120,7 @@ def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
         output.discard()
         raise
     result = Remembered(
-        counts=output.counts, langs=run.langs, terms=len(glossary), outputs=output.paths,
+        counts=output.counts, langs=run.langs, terms=count, outputs=output.paths,
         coverage=tuple((lang, describe_coverage(c)) for lang, c in run.coverage),
     )
     if memo is not None:
