@@ -99,7 +99,8 @@ def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
     count, reported = len(glossary), glossary.findings
     # The checks read the Malay side and the catalogs themselves (file by file): the English
     # sides and the lookup tables loading built (hundreds of MB at 30,000 articles) can go.
-    terms = [replace(term, english=English()) for term in glossary]
+    no_english = English()
+    terms = [replace(term, english=no_english) for term in glossary]
     del glossary
     langid = LanguageIdentifier(
         None if root.bundled else cache_path(root.path),
