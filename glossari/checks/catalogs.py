@@ -26,6 +26,7 @@ __all__ = [
     "LanguageCatalogs",
     "MessageKey",
     "catalog_languages",
+    "catalog_source",
     "describe_coverage",
     "domain_coverage",
     "entry_findings",
@@ -66,11 +67,10 @@ def describe_coverage(counts: Coverage) -> str:
 class LanguageCatalogs:
     """All catalogs of one language, with an index by message key."""
 
-    __slots__ = ("_index", "files", "lang", "root")
+    __slots__ = ("_index", "files", "lang")
 
-    def __init__(self, lang: str, files: Iterable[CatalogFile], *, root: Path) -> None:
+    def __init__(self, lang: str, files: Iterable[CatalogFile]) -> None:
         self.lang = lang
-        self.root = root
         self.files = tuple(files)
         self._index: dict[Key, tuple[CatalogFile, Entry]] = {}
         for catalog in self.files:
@@ -83,13 +83,11 @@ class LanguageCatalogs:
         """The current entry for a message and the file holding it, or None."""
         return self._index.get((domain, context, msgid))
 
-    def file_for(self, domain: str) -> CatalogFile | None:
-        """The catalog of ``domain``, or None."""
-        return next((c for c in self.files if c.domain == domain), None)
 
-    def path_for(self, domain: str) -> str:
-        """Where the catalog of ``domain`` is (or would be), as findings name it."""
-        return f"locale/{self.lang}/LC_MESSAGES/{domain}.po"
+
+def catalog_source(lang: str, domain: str) -> str:
+    """Where the catalog of ``domain`` in ``lang`` is (or would be), as findings name it."""
+    return f"locale/{lang}/LC_MESSAGES/{domain}.po"
 
 
 def catalog_languages(root: Path) -> tuple[str, ...]:
@@ -120,7 +118,7 @@ def language_files(root: Path, lang: str) -> dict[str, Path]:
 def load_catalog_file(path: Path, *, lang: str, domain: str) -> CatalogFile:
     """Parse one catalog of ``lang`` (with :func:`load_translations`' validation: a header
     ``X-Domain`` must name the file's domain). Raises :class:`CatalogError` with its line."""
-    source = f"locale/{lang}/LC_MESSAGES/{domain}.po"
+    source = catalog_source(lang, domain)
     po = load_po(path, source=source)
     check_domain(po, domain, source=source)
     return CatalogFile(path=source, domain=domain, po=po)
@@ -132,7 +130,7 @@ def load_language(root: Path, lang: str) -> LanguageCatalogs:
     :func:`load_catalog_file` do."""
     files = [load_catalog_file(path, lang=lang, domain=domain)
              for domain, path in language_files(root, lang).items()]
-    return LanguageCatalogs(lang, files, root=root)
+    return LanguageCatalogs(lang, files)
 
 
 def translation_pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
@@ -157,19 +155,22 @@ MessageKey = tuple[str | None, str]
 def domain_coverage(
     domain: str, terms: Iterable[Term], catalog: CatalogFile | None, *, lang: str,
     status_counts: Mapping[str, Counter[str]],
-) -> tuple[list[Finding], dict[MessageKey, str]]:
+) -> tuple[list[Finding], dict[MessageKey, str], Coverage]:
     """The coverage findings of one domain of ``lang``: ``C200`` for its file, ``C207`` when the
     file is missing or out of date. Adds each term's messages of ``domain`` by status to
     ``status_counts[term.id]`` (the caller reports ``C201`` once all domains are counted), and
-    returns, with the findings, the term owning each message of the domain (its first term).
+    returns, with the findings, the term owning each message of the domain (its first term) and
+    the file's counts (none for a missing file).
     """
     out: list[Finding] = []
     current: dict[MessageKey, Entry] = {}
+    file_counts = Coverage()
     if catalog is not None:
         for entry in catalog.po.current:
             current.setdefault(entry.key, entry)
+        file_counts = Coverage.of(catalog.po)
         out.append(finding("C200", path=catalog.path, line=1, lang=lang,
-                           message=f"{domain}: {describe_coverage(Coverage.of(catalog.po))}"))
+                           message=f"{domain}: {describe_coverage(file_counts)}"))
     owners: dict[MessageKey, str] = {}
     for term in terms:
         counts = status_counts[term.id]
@@ -182,14 +183,14 @@ def domain_coverage(
             owners.setdefault(key, term.id)
             counts[entry_status(current.get(key))] += 1
     if not owners:
-        return out, owners
+        return out, owners, file_counts
     if catalog is None:
         out.append(finding(
-            "C207", path=f"locale/{lang}/LC_MESSAGES/{domain}.po", line=1, lang=lang,
+            "C207", path=catalog_source(lang, domain), line=1, lang=lang,
             message=f"no '{lang}' catalog for the domain '{domain}' ({len(owners)} messages); "
             f"run 'glossari update -l {lang}'",
         ))
-        return out, owners
+        return out, owners, file_counts
     missing = sum(1 for key in owners if key not in current)
     stale = sum(1 for key in current if key not in owners)
     if missing or stale:
@@ -199,7 +200,7 @@ def domain_coverage(
             f"messages are no longer in seeds/; run 'glossari extract' and "
             f"'glossari update -l {lang}'",
         ))
-    return out, owners
+    return out, owners, file_counts
 
 
 def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | None:

@@ -14,6 +14,7 @@ from glossari.checks.catalogs import (
     LanguageCatalogs,
     MessageKey,
     catalog_languages,
+    catalog_source,
     domain_coverage,
     entry_findings,
     language_files,
@@ -188,7 +189,7 @@ def _domain_paths(
 ) -> dict[str, str]:
     """Each domain of ``lang`` to check (with messages, or with a file) and its catalog's path
     as findings name it."""
-    return {domain: f"locale/{lang}/LC_MESSAGES/{domain}.po"
+    return {domain: catalog_source(lang, domain)
             for domain in sorted(by_domain.keys() | files.keys())}
 
 
@@ -208,13 +209,13 @@ def _check_language(
         found: list[Finding] = []
         if base is None:  # the glossary domain comes first: its pairs are the termbase
             base = termbase(by_domain[GLOSSARY_DOMAIN],
-                            LanguageCatalogs(lang, [catalog] if catalog else [], root=Path()))
+                            LanguageCatalogs(lang, [catalog] if catalog else []))
             found.extend(shared_english(base, lang))
-        coverage, owners = domain_coverage(domain, by_domain.get(domain, ()), catalog, lang=lang,
-                                           status_counts=status_counts)
+        coverage, owners, counts = domain_coverage(
+            domain, by_domain.get(domain, ()), catalog, lang=lang, status_counts=status_counts)
         found.extend(coverage)
+        total = total + counts
         if catalog is not None:
-            total = total + Coverage.of(catalog.po)
             found.extend(_check_file(catalog, lang, owners, base, langid))
         return found, base
 
