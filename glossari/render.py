@@ -30,6 +30,7 @@ from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
+from glossari.seeds.markdown import link_targets, links_and_html
 
 __all__ = [
     "RenderResult",
@@ -73,18 +74,8 @@ _ATX = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))
                   r"(?:[ \t]+#+)?[ \t]*$")
 _MALFORMED = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<text>[^\s#].*)$")
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|:$|\s$")
-
-
-def link_targets(text: str) -> tuple[str, ...]:
-    """The link targets in inline Markdown, in order.
-
-    >>> link_targets("a [b](/c) and [d](/e 'title')")
-    ('/c', '/e')
-    """
-    return tuple(m.group(1) for m in _LINK_TARGET.finditer(text))
 
 
 # what the article reader refuses (glossari.seeds.source), and \r, which would split a line
@@ -97,15 +88,23 @@ _BLOCK_START = re.compile(
 
 def _unusable(msgid: str, msgstr: str, *, block: bool) -> str | None:
     """Why a current translation cannot go into the article, or None when it can."""
-    if link_targets(msgstr) != link_targets(msgid):
-        return (f"the translation's links {list(link_targets(msgstr))} differ from the "
-                f"source's {list(link_targets(msgid))}")
+    # every link form and raw HTML, not only `](target)`: a translator's `<img onerror=...>`,
+    # `<javascript:...>` or `[r]: javascript:...` must never reach the published article
+    theirs, ours = links_and_html(msgstr), links_and_html(msgid)
+    if theirs != ours:
+        return (f"the translation's links and HTML {_show(theirs)} differ from the "
+                f"source's {_show(ours)}")
     bad = _UNREADABLE.search(msgstr)
     if bad is not None:
         return f"the translation holds the control character U+{ord(bad.group()):04X}"
     if block and _BLOCK_START.search(msgstr):
         return "a line of the translation starts with Markdown block syntax"
     return None
+
+
+def _show(markup: tuple[tuple[str, str], ...]) -> str:
+    shown = [value if kind == "link" else f"{kind} {value}" for kind, value in markup]
+    return repr([value if len(value) <= 60 else value[:57] + "..." for value in shown])
 
 
 def _continuation(prefix: str) -> str:
@@ -369,15 +368,14 @@ def render_folder(
 
     An article under ``min_coverage`` percent is not written (an older rendering of it is left
     as it was). The source's line endings (LF or CRLF) and byte-order mark are kept. Raises
-    :class:`RootError` when ``output`` is inside the read-only bundled glossary.
+    :class:`RootError` when ``output`` is inside ``seeds/`` or the read-only bundled glossary.
     """
     from glossari._atomic import atomic_write_bytes
     from glossari.catalog.translations import load_translations
     from glossari.seeds.folder import read_seeds
     from glossari.seeds.source import decode_article
 
-    if root.bundled and output.resolve().is_relative_to(root.path.resolve()):
-        root.require_writable("render into the bundled glossary")
+    root.require_output(output, "render")
     catalog = load_translations(root, lang)
     results: list[RenderResult] = []
     for term in read_seeds(root.seeds, base=root.path):

@@ -44,6 +44,22 @@ class GlossaryRoot:
                 hint="run it in a glossary folder holding seeds/, or pass --root DIR",
             )
 
+    def require_output(self, path: Path | str, what: str) -> None:
+        """Raise :class:`RootError` when ``what`` writing ``path`` (a file, or a folder and what
+        goes in it) would land in ``seeds/`` or in the bundled glossary.
+
+        Links are followed first: ``-o alias`` where ``alias`` leads to ``seeds/`` is refused too.
+        ``seeds/`` holds the authors' Malay sources, which no command ever writes.
+        """
+        target = Path(path).resolve()
+        if target.is_relative_to(self.seeds.resolve()):
+            raise RootError(
+                f"{what} would write into seeds/, which holds the Malay source articles",
+                path=str(path), hint="choose an output outside seeds/",
+            )
+        if self.bundled and target.is_relative_to(self.path.resolve()):
+            self.require_writable(what)
+
 
 def bundled_root() -> GlossaryRoot:
     """The glossary shipped with the package.

@@ -15,7 +15,13 @@ from glossari.catalog.messages import iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language
 from glossari.checks.codes import finding
-from glossari.checks.parity import describe_difference, link_targets, markup, numbers
+from glossari.checks.parity import (
+    describe_difference,
+    link_targets,
+    markup,
+    numbers,
+    raw_markup,
+)
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
@@ -216,7 +222,8 @@ def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | N
 def entry_findings(
     catalog: CatalogFile, entry: Entry, *, lang: str, term: str | None
 ) -> Iterator[Finding]:
-    """C202 identical, C203/C204 link parity, C205 numbers, C206 markup, for one translated
+    """C202 identical, C203/C204 link parity, C205 numbers, C206 markup, C208 raw HTML, for one
+    translated
     entry (the caller skips untranslated and fuzzy ones: a fuzzy translation belongs to an older
     source text and would only report noise)."""
 
@@ -240,6 +247,11 @@ def entry_findings(
         elif len(source_links) != len(target_links):
             yield at("C204", f"the source has {len(source_links)} links, the translation "
                      f"{len(target_links)}")
+        source_raw, target_raw = raw_markup(source), raw_markup(translation)
+        if source_raw != target_raw:
+            diff = describe_difference(source_raw, target_raw) or "order changed"
+            yield at("C208", f"raw HTML or a reference definition differs from the source "
+                     f"({diff}); render keeps the Malay: write the text without HTML")
         diff = describe_difference(numbers(source), numbers(translation))
         if diff is not None:
             yield at("C205", f"numbers differ from the source ({diff})")

@@ -50,6 +50,8 @@ _ALL = (
     Code(code="C205", severity="warning", summary="numbers differ from the source"),
     Code(code="C206", severity="warning", summary="Markdown markup differs from the source"),
     Code(code="C207", severity="info", summary="catalog missing or out of date"),
+    Code(code="C208", severity="error",
+         summary="raw HTML or a reference definition differs from the source"),
     # language identification
     Code(code="L301", severity="warning", summary="translation is still Malay"),
     Code(code="L302", severity="info", summary="translations too short to check the language"),

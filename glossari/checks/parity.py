@@ -1,6 +1,8 @@
-"""What must survive translation unchanged: link targets, numbers, code spans, emphasis.
+"""What must survive translation unchanged: link targets, raw HTML, numbers, code spans, emphasis.
 
-Plain regular expressions rather than a Markdown parser: they run on every message of every
+Link targets and raw HTML come from markdown-it-py's tokens, through the one function the renderer
+uses too (:func:`glossari.seeds.markdown.links_and_html`), so ``check`` reports exactly what
+``render`` refuses. The rest are plain regular expressions: they run on every message of every
 catalog (hundreds of thousands at dictionary scale), and a message is one inline Markdown snippet.
 
 >>> link_targets("Lihat [peniaga broker](/broker-dealer) dan [x](https://a.b \\"t\\").")
@@ -16,16 +18,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["describe_difference", "link_targets", "markup", "numbers", "strip_link_targets"]
+from glossari.seeds.markdown import link_targets, links_and_html
 
-# [text](target "title"): the text may hold one level of brackets and anything but brackets
-# (the seed's broken "[FINRA ), terpakai kepada](/finra)" still counts as a link to /finra).
+__all__ = [
+    "describe_difference",
+    "link_targets",
+    "links_and_html",
+    "markup",
+    "numbers",
+    "raw_markup",
+    "strip_link_targets",
+]
+
+# [text](target "title"): the text may hold one level of brackets and anything but brackets.
 # Every repeat is bounded (real spans are short), so a hostile message costs linear time.
-_LINK = re.compile(
-    r"\[(?:[^\[\]]|\[[^\[\]]{0,500}\]){0,1000}\]\(\s*<?"
-    r"([^\s()<>\[\]]{0,2048}(?:\([^\s()]{0,256}\))?[^\s()<>\[\]]{0,256})>?"
-    r"(?:\s+(?:\"[^\"]{0,256}\"|'[^']{0,256}'))?\s*\)"
-)
 _TARGET = re.compile(
     r"\]\(\s*[^\s()\[\]]{0,2048}(?:\([^\s()]{0,256}\))?[^\s()\[\]]{0,256}"
     r"(?:\s+(?:\"[^\"]{0,256}\"|'[^']{0,256}'))?\s*\)"
@@ -39,11 +45,14 @@ _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
 _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,1000}?)(?<=[^\s_])_(?![\w_])", re.DOTALL)
 
 
-def link_targets(text: str) -> tuple[str, ...]:
-    """The targets of the inline links in ``text``, in order."""
-    if "](" not in text:
-        return ()
-    return tuple(m.group(1) for m in _LINK.finditer(_CODE.sub(" ", text)))
+def raw_markup(text: str) -> tuple[str, ...]:
+    """The raw HTML and reference definitions of ``text``, in order (links: :func:`link_targets`).
+
+    >>> raw_markup("[a](/b) <img src=x onerror=y>"), raw_markup("[r]: javascript:x")
+    (('html <img src=x onerror=y>',), ('definition javascript:x',))
+    """
+    return tuple(f"{kind} {value}" for kind, value in links_and_html(text)
+                 if kind not in ("link", "image"))
 
 
 def strip_link_targets(text: str) -> str:

@@ -67,7 +67,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"glossari: error: {problem}", file=ctx.stderr)
         return 2
     fmt = _format(args)
-    glossary = load_glossary(ctx.root(), lang=args.lang)
+    root = ctx.root()
+    if args.output and args.output != "-":
+        root.require_output(args.output, "table -o")
+    glossary = load_glossary(root, lang=args.lang)
     rows = rows_from_glossary(
         glossary, category=args.category, status=args.status, sort=args.sort
     )

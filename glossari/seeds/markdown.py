@@ -19,7 +19,14 @@ from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, BlockKind, Link, Section
 
-__all__ = ["MAX_NESTING", "Body", "parse_body", "suspicious_link_text"]
+__all__ = [
+    "MAX_NESTING",
+    "Body",
+    "link_targets",
+    "links_and_html",
+    "parse_body",
+    "suspicious_link_text",
+]
 
 MAX_NESTING = 16
 """Deepest nesting of lists and quotes accepted. Real articles use two or three levels; thousands
@@ -45,6 +52,70 @@ def _parser() -> MarkdownIt:
     # lies deeper than maxNesting; leave room for MAX_NESTING + 1 lists so the walker sees the
     # level that is too deep and refuses it, instead of the text vanishing.
     return MarkdownIt("commonmark", {"html": False, "maxNesting": 2 * (MAX_NESTING + 1) + 2})
+
+
+@lru_cache(maxsize=1)
+def _link_parser() -> MarkdownIt:
+    # Raw HTML on, so it comes out as tokens; every link accepted whatever its scheme (the default
+    # drops `javascript:` links to text, which another Markdown engine may still turn into a link)
+    # and kept as written (no percent-encoding), so a target reads as the author typed it.
+    parser = MarkdownIt("commonmark", {"html": True})
+    # `&lt;` and `\<` stay separate `text_special` tokens, so they never look like HTML
+    parser.disable("text_join")
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    parser.normalizeLink = lambda url: url  # type: ignore[method-assign]
+    parser.normalizeLinkText = lambda link: link  # type: ignore[method-assign]
+    return parser
+
+
+# What is left of HTML in plain text: an unclosed comment `<!--`, `<?`, `<!X`, `<tag` without
+# its `>`. Completed elsewhere (a later block of the article), it would hide or inject content.
+_HTML_OPENER = re.compile(r"<[A-Za-z!?/]")
+
+
+def links_and_html(text: str) -> tuple[tuple[str, str], ...]:
+    """The link targets and raw HTML of a Markdown text, in order, as ``(kind, value)`` pairs.
+
+    The one home of this rule: ``render`` keeps the Malay when a translation's pairs differ from
+    its source's, and ``check`` reports it (C203, C208). Kinds: ``link`` (inline, reference and
+    autolinks, any scheme), ``image``, ``definition`` (a reference definition ``[r]: target``,
+    used or not) and ``html`` (raw HTML, or the opening of it). Code spans and code blocks are
+    not markup and are left out.
+
+    >>> links_and_html("a [b](/c) <javascript:x> ![i](/p.png) `<b>` <img onerror=y>")
+    (('link', '/c'), ('link', 'javascript:x'), ('image', '/p.png'), ('html', '<img onerror=y>'))
+    >>> links_and_html("[r]: javascript:alert(1)"), links_and_html("a <!-- b")
+    ((('definition', 'javascript:alert(1)'),), (('html', '<!'),))
+    """
+    if "[" not in text and "<" not in text:
+        return ()  # no link, image, definition or HTML can start without one (most messages)
+    env: dict[str, object] = {}
+    found: list[tuple[str, str]] = []
+    for token in _link_parser().parse(text, env):
+        if token.type == "html_block":
+            found.append(("html", token.content.strip()))
+        for child in token.children or ():
+            if child.type == "link_open":
+                found.append(("link", str(child.attrs.get("href", ""))))
+            elif child.type == "image":
+                found.append(("image", str(child.attrs.get("src", ""))))
+            elif child.type == "html_inline":
+                found.append(("html", child.content))
+            elif child.type == "text":
+                found.extend(("html", m.group()) for m in _HTML_OPENER.finditer(child.content))
+    references = env.get("references")
+    if isinstance(references, dict):
+        found.extend(("definition", str(ref.get("href", ""))) for ref in references.values())
+    return tuple(found)
+
+
+def link_targets(text: str) -> tuple[str, ...]:
+    """The targets of the links and images in ``text``, in order (see :func:`links_and_html`).
+
+    >>> link_targets("Lihat [peniaga broker](/broker-dealer) dan [x](https://a.b \\"t\\").")
+    ('/broker-dealer', 'https://a.b')
+    """
+    return tuple(value for kind, value in links_and_html(text) if kind in ("link", "image"))
 
 
 def suspicious_link_text(text: str) -> str | None:

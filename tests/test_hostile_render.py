@@ -1,0 +1,168 @@
+"""Issue 18, items 2 and 3: nothing a translator writes is injected into a rendered article, and
+no output lands in ``seeds/``.
+
+A translation holding any link form or raw HTML its source lacks is treated like a changed link
+target: ``render`` keeps the Malay for that message (and counts it as untranslated), ``check``
+reports an error (C203 for links, C208 for raw HTML and reference definitions).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossari.seeds.markdown import links_and_html
+from tests._alignkit import cli, ok
+
+ARTICLE = (
+    "---\ntitle: Kos\ndescription: Harga barang.\nkeywords: Perakaunan\n---\n\n# Kos\n\n"
+    "Perenggan satu [harga](/harga).\n\nPerenggan dua.\n"
+)
+SOURCE = "Perenggan satu [harga](/harga)."
+
+# (translation, what must not reach the article)
+HOSTILE = {
+    "autolink": ("Paragraph one [price](/harga) <javascript:alert(1)>.", "javascript:"),
+    "img": ("Paragraph one [price](/harga) <img src=x onerror=alert(1)>.", "onerror"),
+    "script": ("Paragraph one [price](/harga)<script>alert(1)</script>.", "<script>"),
+    "anchor": ('Paragraph one [price](/harga) <a href="javascript:alert(1)">x</a>.',
+               "javascript:"),
+    "comment": ("Paragraph one [price](/harga). <!--", "<!--"),
+    "definition": ("Paragraph one [price][r].\n\n[r]: javascript:alert(1)", "javascript:"),
+    "js-link": ("Paragraph one [price](javascript:alert(1)).", "javascript:"),
+    "image": ("Paragraph one [price](/harga) ![x](https://tracker.test/p.gif).", "tracker"),
+}
+
+
+def _po_quote(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+@pytest.fixture(scope="module")
+def prepared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("inject") / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text(ARTICLE, encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    return root
+
+
+def _with_translation(tmp_path: Path, prepared_root: Path, translation: str) -> Path:
+    import shutil
+
+    root = tmp_path / "g"
+    shutil.copytree(prepared_root, root)
+    found = 0
+    for po in (root / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
+        text = po.read_text("utf-8")
+        empty = f'msgid "{_po_quote(SOURCE)}"\nmsgstr ""'
+        if empty in text:
+            po.write_text(text.replace(empty, f'msgid "{_po_quote(SOURCE)}"\n'
+                                              f'msgstr "{_po_quote(translation)}"'), "utf-8")
+            found += 1
+    assert found == 1
+    return root
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_render_keeps_the_malay_for_injected_markup(
+    tmp_path: Path, prepared_root: Path, name: str
+) -> None:
+    translation, payload = HOSTILE[name]
+    root = _with_translation(tmp_path, prepared_root, translation)
+    out = tmp_path / "out"
+    code, stdout, stderr = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert code == 0, stderr
+    rendered = (out / "kos.md").read_text("utf-8")
+    assert payload not in rendered
+    assert SOURCE in rendered  # the Malay kept
+    assert "seeds/kos.md:9:" in stderr
+    assert "kept the Malay" in stderr
+    assert "(0%, 0 of 5 parts)" in stdout  # counted as untranslated
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_check_reports_injected_markup_as_an_error(
+    tmp_path: Path, prepared_root: Path, name: str
+) -> None:
+    translation, _payload = HOSTILE[name]
+    root = _with_translation(tmp_path, prepared_root, translation)
+    code, stdout, _stderr = cli("check", "-l", "en", "--format", "json", "--fail-on", "error",
+                                root=root)
+    assert code == 1
+    errors = [f for f in json.loads(stdout) if f["severity"] == "error"]
+    assert {f["code"] for f in errors} & {"C203", "C208"}, errors
+
+
+def test_the_same_markup_as_the_source_is_fine(tmp_path: Path, prepared_root: Path) -> None:
+    root = _with_translation(tmp_path, prepared_root, "Paragraph one [price](/harga).")
+    out = tmp_path / "out"
+    code, stdout, stderr = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert code == 0
+    assert "kept the Malay" not in stderr
+    assert "Paragraph one [price](/harga)." in (out / "kos.md").read_text("utf-8")
+    code, stdout, _ = cli("check", "-l", "en", "--format", "json", root=root)
+    assert not {f["code"] for f in json.loads(stdout)} & {"C203", "C208"}
+
+
+def test_one_function_sees_every_form() -> None:
+    kinds = {name: {kind for kind, _ in links_and_html(text)} - {"link"}
+             for name, (text, _) in HOSTILE.items()}
+    assert kinds["img"] == kinds["script"] == kinds["anchor"] == kinds["comment"] == {"html"}
+    assert kinds["definition"] == {"definition"}
+    assert kinds["image"] == {"image"}
+    assert ("link", "javascript:alert(1)") in links_and_html(HOSTILE["autolink"][0])
+    # escaped and coded text is not markup
+    assert links_and_html(r"a \<b> &lt;img&gt; `<img>` x < y") == ()
+
+
+# -- item 3: no write into seeds/ ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["seeds", "seeds/sub", "./seeds/../seeds"])
+def test_render_refuses_to_write_into_seeds(
+    tmp_path: Path, prepared_root: Path, where: str
+) -> None:
+    import shutil
+
+    root = tmp_path / "g"
+    shutil.copytree(prepared_root, root)
+    before = {p.name: p.read_bytes() for p in (root / "seeds").iterdir()}
+    code, _out, err = cli("render", "-l", "en", "-o", root / where, "--min-coverage", "0",
+                          root=root)
+    assert code == 2
+    assert err.count("\n") == 1, err
+    assert "seeds" in err
+    assert {p.name: p.read_bytes() for p in (root / "seeds").iterdir()} == before
+
+
+def test_render_refuses_seeds_through_a_link(tmp_path: Path, prepared_root: Path) -> None:
+    import shutil
+
+    root = tmp_path / "g"
+    shutil.copytree(prepared_root, root)
+    (tmp_path / "alias").symlink_to(root / "seeds")
+    code, _out, err = cli("render", "-l", "en", "-o", tmp_path / "alias", "--min-coverage", "0",
+                          root=root)
+    assert code == 2
+    assert err.count("\n") == 1
+    assert sorted(p.name for p in (root / "seeds").iterdir()) == ["kos.md"]
+
+
+@pytest.mark.parametrize("name", ["seeds/x.md", "seeds/kos.md", "seeds"])
+def test_table_refuses_to_write_into_seeds(
+    tmp_path: Path, prepared_root: Path, name: str
+) -> None:
+    import shutil
+
+    root = tmp_path / "g"
+    shutil.copytree(prepared_root, root)
+    before = {p.name: p.read_bytes() for p in (root / "seeds").iterdir()}
+    code, _out, err = cli("table", "-o", root / name, root=root)
+    assert code == 2
+    assert err.count("\n") == 1, err
+    assert "seeds" in err
+    assert {p.name: p.read_bytes() for p in (root / "seeds").iterdir()} == before
