@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
+from glossari.catalog.charset import utf8_header_msgstr
 from glossari.catalog.pofile import Entry, PoFile, parse_plural_count
 from glossari.errors import CatalogError
 
@@ -114,10 +115,8 @@ def _updated_header(header: Entry, template: PoFile) -> Entry:
 
 def _utf8_header(header: Entry) -> Entry:
     """``header`` declaring UTF-8: glossari writes UTF-8 only, whatever charset it read."""
-    charset = PoFile(header=header, entries=()).charset
-    if charset is None or charset.replace("-", "").replace("_", "").lower() == "utf8":
-        return header
-    return header.with_changes(msgstr=header.msgstr.replace(f"charset={charset}", "charset=UTF-8"))
+    msgstr = utf8_header_msgstr(header.msgstr)
+    return header if msgstr == header.msgstr else header.with_changes(msgstr=msgstr)
 
 
 def _trigrams(text: str) -> set[str]:

@@ -17,7 +17,6 @@ True
 
 from __future__ import annotations
 
-import codecs
 import ctypes
 import ctypes.util
 import re
@@ -28,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from glossari._atomic import atomic_write_bytes
+from glossari.catalog.charset import decide_charset, decode_catalog, gnu_charset, header_strings
 from glossari.errors import CatalogError
 
 __all__ = [
@@ -148,8 +148,12 @@ class PoFile:
 
     @property
     def charset(self) -> str | None:
-        """The charset the header declares, or None."""
-        return _charset_of(self.header_fields().get("Content-Type", ""))
+        """The charset the header declares, as GNU gettext reads it (not checked), or None.
+
+        :func:`glossari.catalog.charset.decide_charset` is the check: :func:`parse_po` refuses
+        a header it does not accept.
+        """
+        return gnu_charset(self.header.msgstr) if self.header is not None else None
 
     @property
     def nplurals(self) -> int | None:
@@ -167,13 +171,7 @@ def _header_fields(msgstr: str) -> dict[str, str]:
     return fields
 
 
-_CHARSET = re.compile(r'charset\s*=\s*([^\s;\\"]+)', re.IGNORECASE)
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
-
-
-def _charset_of(content_type: str) -> str | None:
-    match = _CHARSET.search(content_type)
-    return match.group(1) if match else None
 
 
 def parse_plural_count(plural_forms: str) -> int | None:
@@ -655,20 +653,11 @@ class _Parser:
                 'start the file with a msgid "" entry declaring charset=UTF-8',
             )
         fields = po.header_fields()
-        line = self._header_line(header, "Content-Type")
-        charset = po.charset
-        if charset is None:
-            raise self.fail(
-                line,
-                "the header declares no charset",
-                'add "Content-Type: text/plain; charset=UTF-8\\n" to the header',
-            )
-        try:
-            codecs.lookup(charset)
-        except LookupError:
-            raise self.fail(
-                line, f"unknown charset {charset!r} in the header", "declare charset=UTF-8"
-            ) from None
+        # the header is the first entry, so its raw text starts at line 1
+        found = header_strings((header.raw or "").split("\n"))
+        if found is None:  # built in memory: the msgstr is one piece
+            found = (header.line, [(header.line, header.msgstr)])
+        decide_charset(found[1], source=self.source, entry_line=found[0])
         plural_forms = fields.get("Plural-Forms")
         nplurals = parse_plural_count(plural_forms) if plural_forms is not None else None
         if plural_forms is not None and nplurals is None and "INTEGER" not in plural_forms:
@@ -1093,34 +1082,11 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
 
 
 def decode_po(data: bytes, *, source: str) -> str:
-    """Decode the bytes of a PO file with the charset its header declares.
+    """Decode the bytes of a PO file with the charset its header declares, read as GNU reads it.
 
-    Raises :class:`CatalogError` naming the line of the first byte that does not decode.
+    See :func:`glossari.catalog.charset.decode_catalog`: the one charset decision.
     """
-    declared = _charset_of(_header_region(data))
-    encoding = "utf-8"
-    if declared is not None and declared.upper() not in ("CHARSET",):
-        try:
-            encoding = codecs.lookup(declared).name
-        except LookupError:
-            encoding = "utf-8"  # parse_po reports the unknown charset with its line
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise CatalogError(
-            f"bytes that are not valid {encoding} (byte 0x{data[error.start]:02x})",
-            path=source,
-            line=line,
-            hint="save the file as UTF-8 and declare charset=UTF-8 in the header",
-        ) from None
-
-
-def _header_region(data: bytes) -> str:
-    # the header is ASCII in practice; look only at the start so a huge file costs nothing
-    head = data[:8192].decode("latin-1")
-    match = re.search(r"Content-Type:[^\n\"]*", head)
-    return match.group(0) if match else ""
+    return decode_catalog(data, source=source)
 
 
 def load_po(path: Path, *, source: str | None = None) -> PoFile:
@@ -1139,7 +1105,7 @@ def encode_po(po: PoFile, *, path: Path | str) -> bytes:
     """``po`` rendered as the UTF-8 bytes of its file; :class:`CatalogError` naming ``path`` for
     a catalog whose header declares another charset (glossari writes UTF-8 only)."""
     charset = po.charset
-    if charset is None or codecs.lookup(charset).name != "utf-8":
+    if charset is None or charset.upper() != "UTF-8":
         raise CatalogError(
             f"glossari writes UTF-8 catalogs only (header says charset={charset})",
             path=str(path),

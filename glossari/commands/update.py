@@ -160,7 +160,7 @@ def _update_domain(
 ) -> tuple[Path, bool, bool] | None:
     """Merge one domain and stage its catalog; None when its record says nothing changed."""
     from glossari.catalog.merge import merge
-    from glossari.catalog.pofile import check_domain, decode_po, parse_po, render_po
+    from glossari.catalog.pofile import check_domain, decode_po, encode_po, parse_po
     from glossari.catalog.translations import remember_catalog
 
     domain = pot_path.stem
@@ -190,7 +190,7 @@ def _update_domain(
         check_domain(catalog, domain, source=po_source)
     merged = merge(template, catalog, lang=lang)
     del template, catalog
-    data = render_po(merged).encode("utf-8")
+    data = encode_po(merged, path=po_source)  # refuses a header that would not say UTF-8
     new_digest = hashlib.sha256(data).digest()
     coverage = remember_catalog(root, lang, domain, new_digest, merged, staged)
     del merged

@@ -1,0 +1,314 @@
+"""A catalog's charset: one decision, made as GNU gettext makes it, for every reader and writer.
+
+GNU gettext (``po-lex.c``, ``po_lex_charset_set``; ``po-charset.c``) reads the charset from the
+header entry's msgstr only: the first literal ``charset=`` (lowercase, no space before the
+``=``), its value running to the next space, tab or newline, and accepts the value only when it
+is one of a fixed list of portable names (``UTF-8``, ``ISO-8859-1``, ``CP1252``, ...; case
+ignored). Any other name draws a warning and ``msgcat`` refuses the file; ``Charset=`` or
+``charset = X`` count as no charset at all. Comments, even above the header, are never read.
+
+glossari decides the same way, and refuses with ``path:line`` and a hint where GNU only warns
+and where a reader could take the header two ways (two different charsets in it, or a mention GNU
+does not read). The decoder (:func:`decode_catalog`), the parser's header check and the header
+rewrite (:func:`utf8_header_msgstr`) all call :func:`decide_charset`, so they cannot disagree:
+before this module they did (a regex over the file's first 8 KB, comments included, for decoding;
+the literal ``charset=NAME`` for the rewrite), and every ``update`` re-encoded the translations
+once more.
+
+>>> decide_charset([(3, "Content-Type: text/plain; charset=iso-8859-1\\n")], source="x.po",
+...                entry_line=1)
+Charset(name='ISO-8859-1', codec='iso8859-1', line=3)
+>>> utf8_header_msgstr("Content-Type: text/plain; charset=ISO-8859-1\\n")
+'Content-Type: text/plain; charset=UTF-8\\n'
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from glossari.errors import CatalogError
+
+__all__ = [
+    "PORTABLE_CHARSETS",
+    "Charset",
+    "decide_charset",
+    "decode_catalog",
+    "gnu_charset",
+    "header_strings",
+    "utf8_header_msgstr",
+]
+
+PORTABLE_CHARSETS: tuple[str, ...] = (
+    "ASCII", "ISO-8859-1", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4", "ISO-8859-5",
+    "ISO-8859-6", "ISO-8859-7", "ISO-8859-8", "ISO-8859-9", "ISO-8859-13", "ISO-8859-14",
+    "ISO-8859-15", "KOI8-R", "KOI8-U", "KOI8-T", "CP850", "CP866", "CP874", "CP932", "CP949",
+    "CP950", "CP1250", "CP1251", "CP1252", "CP1253", "CP1254", "CP1255", "CP1256", "CP1257",
+    "GB2312", "EUC-JP", "EUC-KR", "EUC-TW", "BIG5", "BIG5-HKSCS", "GBK", "GB18030", "SHIFT_JIS",
+    "JOHAB", "TIS-620", "VISCII", "GEORGIAN-PS", "UTF-8",
+)
+"""GNU gettext's portable charset names (``po-charset.c``, ``standard_charsets``), canonical
+spelling; ``tests/test_charset.py`` checks the list against ``msgfmt`` itself."""
+
+# the other spellings GNU accepts (case aside): ISO_8859-N for ISO-8859-N, and two for ASCII
+_GNU_ALIASES = {"ANSI_X3.4-1968": "ASCII", "US-ASCII": "ASCII"} | {
+    name.replace("-", "_", 1): name for name in PORTABLE_CHARSETS if name.startswith("ISO-8859-")
+}
+_CANONICAL = {name.upper(): name for name in PORTABLE_CHARSETS} | _GNU_ALIASES
+
+_GNU_KEY = "charset="
+# every way a person may write a charset in a header, GNU's included
+_MENTION = re.compile(r"charset[ \t]*=[ \t]*([^\s;,\"]*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Charset:
+    """The charset a catalog is read with."""
+
+    name: str
+    """GNU's canonical name (``UTF-8``, ``ISO-8859-1``, ...)."""
+    codec: str
+    """The Python codec that decodes it."""
+    line: int
+    """1-based line of the header string that declares it."""
+
+
+def gnu_charset(msgstr: str) -> str | None:
+    """The charset GNU gettext reads from a header msgstr (not yet checked), or None.
+
+    >>> gnu_charset("Content-Type: text/plain; Charset=UTF-8\\n") is None
+    True
+    """
+    start = msgstr.find(_GNU_KEY)
+    if start < 0:
+        return None
+    start += len(_GNU_KEY)
+    end = start
+    while end < len(msgstr) and msgstr[end] not in " \t\n":
+        end += 1
+    return msgstr[start:end]
+
+
+def _canonical(name: str) -> str | None:
+    return _CANONICAL.get(name.upper())
+
+
+def _codec(name: str) -> codecs.CodecInfo | None:
+    try:
+        return codecs.lookup(name)
+    except LookupError:
+        return None
+
+
+def decide_charset(pieces: list[tuple[int, str]], *, source: str, entry_line: int) -> Charset:
+    """The charset of a catalog from its header msgstr, given as ``(line, string)`` pieces.
+
+    Raises :class:`CatalogError` naming the line for: no charset GNU reads, a mention GNU does
+    not read (``Charset=``, ``charset = X``), two different charsets, a name GNU does not know
+    (``latin1``, ``base64``, ``CHARSET``), and a portable name Python cannot decode.
+    """
+    text = "".join(value for _line, value in pieces)
+    starts: list[tuple[int, int]] = []  # (offset in text, line)
+    offset = 0
+    for line, value in pieces:
+        starts.append((offset, line))
+        offset += len(value)
+
+    def line_at(position: int) -> int:
+        found = starts[0][1] if starts else entry_line
+        for start, line in starts:
+            if start > position:
+                break
+            found = line
+        return found
+
+    def fail(line: int, message: str, hint: str) -> CatalogError:
+        return CatalogError(message, path=source, line=line, hint=hint)
+
+    declared = gnu_charset(text)
+    gnu_at = text.find(_GNU_KEY)
+    mentions = [m for m in _MENTION.finditer(text) if m.start() != gnu_at]
+    if declared is None:
+        if mentions:
+            first = mentions[0]
+            value = first.group(1) or "UTF-8"
+            raise fail(
+                line_at(first.start()),
+                f"the header's {first.group(0).strip()!r} is no charset for GNU gettext "
+                "(it reads only a lowercase 'charset=' with no spaces)",
+                f"write charset={_canonical(value) or value}",
+            )
+        content_type = text.find("Content-Type")
+        raise fail(
+            line_at(content_type) if content_type >= 0 else entry_line,
+            "the header declares no charset",
+            'add "Content-Type: text/plain; charset=UTF-8\\n" to the header',
+        )
+    line = line_at(gnu_at)
+    for other in mentions:
+        if other.group(1).upper() != declared.upper():
+            raise fail(
+                line_at(other.start()),
+                f"the header declares two charsets: {declared} (line {line}) and "
+                f"{other.group(1) or 'nothing'} (line {line_at(other.start())})",
+                "keep one Content-Type line, with the charset the file is saved in",
+            )
+    name = _canonical(declared)
+    if name is None:
+        info = _codec(declared)
+        # base64, rot13, hex, zlib: codecs, but of bytes to bytes, not of text
+        if info is not None and not getattr(info, "_is_text_encoding", True):
+            raise fail(line, f"unknown charset {declared!r} in the header: not a text encoding",
+                       "declare charset=UTF-8 and save the file as UTF-8")
+        # an alias Python knows (latin1, utf8) or a stray ';': name the spelling GNU reads
+        known = _canonical(declared.rstrip(";,"))
+        if known is None and info is not None:
+            known = next((n for n in PORTABLE_CHARSETS
+                          if (c := _codec(n)) is not None and c.name == info.name), None)
+        raise fail(
+            line,
+            f"unknown charset {declared!r} in the header (GNU gettext knows it by no such name)",
+            f"write charset={known}" if known is not None
+            else "declare charset=UTF-8 and save the file as UTF-8",
+        )
+    info = _codec(name)
+    if info is None:
+        raise fail(line, f"glossari cannot decode charset {name}",
+                   "convert the file to UTF-8: msgconv --to-code=UTF-8 FILE")
+    return Charset(name=name, codec=info.name, line=line)
+
+
+def utf8_header_msgstr(msgstr: str) -> str:
+    """``msgstr`` (a header's) declaring UTF-8 in every charset mention it holds.
+
+    Every mention, not only the one GNU reads: a second ``Content-Type`` left saying
+    ISO-8859-1 above UTF-8 bytes is the mojibake this module exists to prevent.
+    """
+    # group 1 (the name) ends the match: keep what precedes it, put UTF-8 in its place
+    return _MENTION.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "UTF-8", msgstr)
+
+
+# --------------------------------------------------------------------------------------------
+# Finding the header before the file is decoded
+
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_LENIENT_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def _unquote(body: str) -> str | None:
+    match = _QUOTED.match(body)
+    if match is None:
+        return None
+    return re.sub(r"\\(.)", lambda m: _LENIENT_ESCAPES.get(m.group(1), m.group(1)), match.group(1))
+
+
+def header_strings(
+    lines: Iterable[str], first: int = 1
+) -> tuple[int, list[tuple[int, str]]] | None:
+    """``(entry line, msgstr pieces)`` of the header when the first message is ``msgid ""``.
+
+    ``lines`` are the file's lines from line ``first``; blank lines and comments before the
+    first keyword are skipped, however many (GNU never reads comments for the charset). None
+    when the first message is not a header or is malformed: the parser then names the error.
+    """
+    state = "start"
+    entry_line = 0
+    msgid = ""
+    pieces: list[tuple[int, str]] = []
+    for lineno, line in enumerate(lines, first):
+        stripped = line.strip(" \t\r\f\v")
+        if state == "start":
+            if not stripped:
+                continue
+            if not entry_line:
+                entry_line = lineno
+            if stripped.startswith("#") and not stripped.startswith("#~"):
+                continue
+            if not stripped.startswith("msgid") or stripped[5:6] not in (" ", "\t", '"'):
+                return None
+            value = _unquote(stripped[5:].lstrip(" \t"))
+            if value is None:
+                return None
+            msgid, state = value, "msgid"
+        elif state == "msgid":
+            if stripped.startswith('"'):
+                value = _unquote(stripped)
+                if value is None:
+                    return None
+                msgid += value
+                continue
+            if msgid or not stripped.startswith("msgstr") or stripped[6:7] not in (" ", "\t", '"'):
+                return None
+            value = _unquote(stripped[6:].lstrip(" \t"))
+            if value is None:
+                return None
+            pieces.append((lineno, value))
+            state = "msgstr"
+        else:
+            if not stripped.startswith('"'):
+                break
+            value = _unquote(stripped)
+            if value is None:
+                return None
+            pieces.append((lineno, value))
+    return (entry_line, pieces) if state == "msgstr" else None
+
+
+def _byte_lines(data: bytes) -> Iterator[str]:
+    # ASCII-compatible and total: the header's keywords and charset name are ASCII
+    pos = 0
+    size = len(data)
+    while pos < size:
+        end = data.find(b"\n", pos)
+        if end < 0:
+            end = size
+        yield data[pos:end].decode("latin-1")
+        pos = end + 1
+
+
+def _wide(data: bytes) -> str | None:
+    """``UTF-16`` / ``UTF-32`` when the bytes look like it (a BOM, or ASCII padded with NULs)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4]
+    if len(head) == 4 and head.count(0) == 3:
+        return "UTF-32"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "UTF-16"
+    return None
+
+
+def decode_catalog(data: bytes, *, source: str) -> str:
+    """The text of a PO/POT file, decoded with the charset :func:`decide_charset` gives.
+
+    A file whose first message is not a header is decoded as UTF-8 (the parser then reports the
+    missing header). Raises :class:`CatalogError` naming the line of the first byte that does not
+    decode, and for UTF-16 or UTF-32 files (which GNU gettext cannot read either).
+    """
+    wide = _wide(data)
+    if wide is not None:
+        raise CatalogError(
+            f"the file is {wide}, not a text GNU gettext reads",
+            path=source,
+            line=1,
+            hint=f"convert it to UTF-8 (iconv -f {wide} -t UTF-8) and declare charset=UTF-8",
+        )
+    found = header_strings(_byte_lines(data))
+    codec = "utf-8"
+    if found is not None:
+        entry_line, pieces = found
+        codec = decide_charset(pieces, source=source, entry_line=entry_line).codec
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CatalogError(
+            f"bytes that are not valid {codec} (byte 0x{data[error.start]:02x})",
+            path=source,
+            line=line,
+            hint="save the file as UTF-8 and declare charset=UTF-8 in the header",
+        ) from None

@@ -1,0 +1,193 @@
+"""One charset decision per catalog, as GNU gettext makes it (glossari/catalog/charset.py).
+
+The decoder, the parser and the header rewrite used to read the charset three ways; a header
+that one read as ISO-8859-1 and another did not made every ``update`` without a warm cache
+re-encode each non-ASCII translation once more (``Carrières`` -> ``CarriÃ¨res`` -> ...), exit 0.
+Here every variant goes through repeated ``update`` runs, with the cache deleted before each run
+and kept between runs: a catalog is either refused every time (exit 2, bytes untouched) or read
+right every time (the translation byte-identical after N runs). GNU ``msgfmt`` is the oracle for
+the list of charset names.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from glossari.catalog.charset import PORTABLE_CHARSETS, decode_catalog
+from glossari.catalog.pofile import load_po
+from glossari.cli import main
+from glossari.errors import CatalogError
+
+PO_SOURCE = "locale/en/LC_MESSAGES/glossary.po"
+RUNS = 4
+WORD = "Carrières"
+
+
+def _gnu_knows(name: str, tmp_path: Path) -> bool:
+    po = tmp_path / "p.po"
+    po.write_text(f'msgid ""\nmsgstr "Content-Type: text/plain; charset={name}\\n"\n')
+    done = subprocess.run(["msgfmt", "-o", "/dev/null", str(po)], capture_output=True, text=True,
+                          check=False)
+    return "portable" not in done.stderr
+
+
+NOT_PORTABLE = ["ISO8859-1", "latin1", "UTF8", "utf-16", "CP1258", "windows-1252", "SJIS",
+                "KOI8-RU", "CHARSET", "base64", "rot13", "hex", "zlib", "undefined", "bz2"]
+
+
+def test_our_list_of_names_is_gnus(tmp_path: Path) -> None:
+    for name in PORTABLE_CHARSETS:
+        assert _gnu_knows(name, tmp_path), name
+        assert _gnu_knows(name.lower(), tmp_path), name  # case is ignored
+    for name in NOT_PORTABLE:
+        assert not _gnu_knows(name, tmp_path), name
+
+
+def _catalog(charset_line: str, *, before: str = "", encoding: str = "latin-1",
+             extra_header: str = "", word: str = WORD) -> bytes:
+    text = (
+        f'{before}msgid ""\nmsgstr ""\n"Project-Id-Version: x\\n"\n"{charset_line}\\n"\n'
+        f'{extra_header}"X-Domain: glossary\\n"\n\nmsgid "Careers"\nmsgstr "{word}"\n'
+    )
+    return text.encode(encoding)
+
+
+@pytest.mark.parametrize("name", [n for n in PORTABLE_CHARSETS
+                                  if n not in ("EUC-TW", "VISCII", "GEORGIAN-PS")])
+def test_every_portable_name_decodes(name: str) -> None:
+    def fits(char: str) -> bool:
+        try:
+            char.encode(name)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    # a letter beyond ASCII that the charset holds, so the test sees the decoding
+    word = next((c for c in "èąЖαאعกあ中한ğ" if fits(c)), "C") + "areers"
+    data = _catalog(f"Content-Type: text/plain; charset={name}", encoding=name, word=word)
+    assert f'msgstr "{word}"' in decode_catalog(data, source="x.po")
+
+
+@pytest.mark.parametrize("name", ["EUC-TW", "VISCII", "GEORGIAN-PS"])
+def test_a_portable_name_python_cannot_decode_is_refused(name: str) -> None:
+    data = _catalog(f"Content-Type: text/plain; charset={name}", word="Careers")
+    with pytest.raises(CatalogError, match=f"cannot decode charset {name}"):
+        decode_catalog(data, source="x.po")
+
+
+@pytest.mark.parametrize("name", NOT_PORTABLE)
+def test_every_other_name_is_refused_with_its_line(name: str) -> None:
+    data = _catalog(f"Content-Type: text/plain; charset={name}", encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        decode_catalog(data, source="x.po")
+    assert (caught.value.path, caught.value.line) == ("x.po", 4)
+    assert f"unknown charset {name!r}" in caught.value.message
+    assert "charset=" in caught.value.hint
+
+
+# --- the variants, through repeated updates ----------------------------------------------------
+
+# (catalog bytes, the line of the refusal or None when it must be read right)
+Variant = tuple[bytes, int | None]
+VARIANTS: dict[str, Callable[[], Variant]] = {
+    "spaces": lambda: (_catalog("Content-Type: text/plain; charset = ISO-8859-1"), 4),
+    "case": lambda: (_catalog("Content-Type: text/plain; Charset=ISO-8859-1"), 4),
+    "two-content-types": lambda: (_catalog(
+        "Content-Type: text/plain; charset=ISO-8859-1",
+        extra_header='"Content-Type: text/plain; charset=UTF-8\\n"\n'), 5),
+    "two-content-types-utf8-first": lambda: (_catalog(
+        "Content-Type: text/plain; charset=UTF-8",
+        extra_header='"Content-Type: text/plain; charset=ISO-8859-1\\n"\n'), 5),
+    "base64": lambda: (_catalog("Content-Type: text/plain; charset=base64"), 4),
+    "rot13": lambda: (_catalog("Content-Type: text/plain; charset=rot13"), 4),
+    "hex": lambda: (_catalog("Content-Type: text/plain; charset=hex"), 4),
+    "zlib": lambda: (_catalog("Content-Type: text/plain; charset=zlib"), 4),
+    "undefined": lambda: (_catalog("Content-Type: text/plain; charset=undefined"), 4),
+    "utf-16": lambda: (_catalog("Content-Type: text/plain; charset=UTF-8", encoding="utf-16"),
+                       1),
+    # read right: the same charset twice, a comment that says otherwise, a long preamble
+    "same-charset-twice": lambda: (_catalog(
+        "Content-Type: text/plain; charset=ISO-8859-1",
+        extra_header='"Content-Type: text/plain; charset=iso-8859-1\\n"\n'), None),
+    "comment-says-utf8": lambda: (_catalog(
+        "Content-Type: text/plain; charset=ISO-8859-1",
+        before="# Content-Type: text/plain; charset=UTF-8\n"), None),
+    "comment-says-latin1": lambda: (_catalog(
+        "Content-Type: text/plain; charset=UTF-8", encoding="utf-8",
+        before="# Content-Type: text/plain; charset=ISO-8859-1\n"), None),
+    "latin1-after-9kb-of-comments": lambda: (_catalog(
+        "Content-Type: text/plain; charset=ISO-8859-1",
+        before="# Traduction: Carrières et métiers, relue par l'équipe.\n" * 170), None),
+    "charset-in-another-field": lambda: (_catalog(
+        "Content-Type: text/plain; charset=ISO-8859-1",
+        extra_header='"X-Note: saved with charset=ISO-8859-1\\n"\n'), None),
+}
+
+
+def _run_update(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["--root", str(root), "update", "-l", "en"])
+    return code, capsys.readouterr().err
+
+
+def _word(po: Path) -> str:
+    return {e.msgid: e.msgstr for e in load_po(po, source=PO_SOURCE).entries}["Careers"]
+
+
+@pytest.mark.parametrize("cold", [True, False], ids=["cold-cache", "warm-cache"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_repeated_updates_never_reencode(
+    template_root: Path, tmp_path: Path, variant: str, cold: bool,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = tmp_path / "glossary"
+    shutil.copytree(template_root, root)
+    data, refused_at = VARIANTS[variant]()
+    po = root / PO_SOURCE
+    po.write_bytes(data)
+    seen: list[bytes] = []
+    for _ in range(RUNS):
+        if cold:
+            shutil.rmtree(root / ".glossari-cache", ignore_errors=True)
+        code, err = _run_update(root, capsys)
+        if refused_at is not None:
+            assert code == 2, err
+            assert err.startswith(f"glossari: error: {PO_SOURCE}:{refused_at}: "), err
+            assert len(err.splitlines()) == 1, err
+            assert po.read_bytes() == data  # nothing written, run after run
+            continue
+        assert code == 0, err
+        assert _word(po) == WORD
+        seen.append(po.read_bytes())
+    if refused_at is None:
+        # the first run rewrites the file as UTF-8; every later run leaves it byte-identical
+        assert len(set(seen)) == 1
+        text = seen[0].decode("utf-8")
+        assert f'msgstr "{WORD}"' in text
+        header = text[text.index('msgid ""'):]
+        assert "ISO-8859-1" not in header.split("\n\n")[0]  # every mention now says UTF-8
+        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
+                              capture_output=True, check=False).returncode == 0
+
+
+@pytest.mark.parametrize("command", [["check", "-l", "en"], ["table", "-l", "en"],
+                                     ["compile", "-l", "en"], ["render", "-l", "en"]])
+def test_a_non_text_codec_is_an_error_not_a_crash(
+    template_root: Path, tmp_path: Path, command: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = tmp_path / "glossary"
+    shutil.copytree(template_root, root)
+    (root / PO_SOURCE).write_bytes(_catalog("Content-Type: text/plain; charset=base64"))
+    capsys.readouterr()
+    code = main(["--root", str(root), *command])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "internal error" not in err
+    assert "LookupError" not in err
+    assert f"{PO_SOURCE}:4: unknown charset 'base64'" in err
