@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import keyword
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "render": "rebuild the articles in LANG from the seeds and the catalogs",
     "table": "print the bilingual term table (md, csv, html, tbx, json)",
     "check": "report quality findings in the articles and catalogs",
+    "import": "merge a TBX or CSV termbase's translations into the LANG catalogs",
 }
 """Subcommand name to one-line summary; the module is ``glossari.commands.<name>``."""
 
@@ -109,7 +111,9 @@ class _Command(Protocol):  # what each glossari.commands.<name> module provides
 
 
 def _command_module(name: str) -> _Command:
-    module: _Command = importlib.import_module(f"glossari.commands.{name}")
+    # a command named like a Python keyword lives in <name>_.py (``import`` -> import_.py)
+    module: _Command = importlib.import_module(
+        f"glossari.commands.{name}{'_' if keyword.iskeyword(name) else ''}")
     return module
 
 

@@ -1,0 +1,177 @@
+"""Reading CSV termbases: glossari's own table columns, or Weblate's glossary columns.
+
+The twin of :mod:`glossari.export.csvtable`. The header row says which:
+
+- glossari's: the ``glossari table --format csv`` columns (``id,ms,en,kind,status,categories,
+  definition_ms,definition_en,source``); any subset holding ``en`` and ``id`` or ``ms``.
+- Weblate's: translate-toolkit's CSV columns, which Weblate imports and exports (``source``,
+  ``target``, ``context``, ``id``, ``location``, ``fuzzy``, ``translator_comments``,
+  ``developer_comments``); ``source`` and ``target`` are required. ``source`` is the Malay
+  headword, ``target`` the ``-l`` one, ``context`` (else ``id``) the term id.
+
+A row whose status is ``fuzzy`` or ``suggested`` (glossari's) or whose ``fuzzy`` is true
+(Weblate's) is unconfirmed and never imported as a translation. The leading ``'`` the exporter
+puts before a formula trigger (``=``, ``+``, ``-``, ``@``, tab, carriage return) is taken off.
+
+The file must be UTF-8 without a byte-order mark, with a header row naming known columns;
+anything else is refused with the file and line (:class:`~glossari.exchange.records.ExchangeError`).
+
+>>> text = 'source,target,context\\r\\nKos,Cost,kos\\r\\n"\\'=1+1",,x\\r\\n'
+>>> base = parse_csv(text.encode(), source="w.csv")
+>>> base.format, [(r.line, r.id, r.ms, r.en) for r in base.records]
+('csv-weblate', [(2, 'kos', 'Kos', 'Cost'), (3, 'x', '=1+1', None)])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from glossari.exchange._text import unneutralise
+from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase
+from glossari.export.csvtable import CATEGORY_SEPARATOR
+from glossari.export.rows import JSON_KEYS, STATUSES
+
+__all__ = ["GLOSSARI_COLUMNS", "WEBLATE_COLUMNS", "load_csv", "parse_csv"]
+
+GLOSSARI_COLUMNS: frozenset[str] = frozenset(JSON_KEYS)
+"""The columns of ``glossari table --format csv``."""
+
+WEBLATE_COLUMNS: frozenset[str] = frozenset({
+    "source", "target", "context", "id", "location", "fuzzy", "translator_comments",
+    "developer_comments",
+})
+"""translate-toolkit's CSV columns (Weblate's glossary import and export)."""
+
+_TRUE = frozenset({"true", "1", "yes", "y", "fuzzy"})
+
+
+def _decode(data: bytes, source: str) -> str:
+    utf8_hint = "save the file as UTF-8 (in a spreadsheet: CSV UTF-8) without a byte-order mark"
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise ExchangeError("the file starts with a byte-order mark", path=source, line=1,
+                            hint=utf8_hint)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ExchangeError("the file is UTF-16, not UTF-8", path=source, line=1,
+                            hint=utf8_hint)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ExchangeError(
+            f"not UTF-8 (byte 0x{data[error.start]:02X} cannot start a UTF-8 character; "
+            "another encoding such as Latin-1 or Windows-1252?)", path=source, line=line,
+            hint=utf8_hint,
+        ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ExchangeError("the file holds a NUL character", path=source, line=line,
+                            hint=utf8_hint)
+    return text
+
+
+def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
+    names = [h.strip() for h in header]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ExchangeError(f"the header names the column {duplicates[0]!r} twice", path=source,
+                            line=1, hint="keep one column of each name")
+    index = {n: i for i, n in enumerate(names)}
+    given = set(names)
+    if given <= GLOSSARI_COLUMNS and "en" in given and given & {"id", "ms"}:
+        return "csv", index
+    if given <= WEBLATE_COLUMNS and {"source", "target"} <= given:
+        return "csv-weblate", index
+    unknown = sorted(given - GLOSSARI_COLUMNS - WEBLATE_COLUMNS)
+    what = (f"unknown column{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(u) for u in unknown)}" if unknown
+            else f"the columns {', '.join(repr(n) for n in names)} are neither glossari's "
+            "nor Weblate's")
+    raise ExchangeError(
+        f"not a termbase CSV: {what}", path=source, line=1,
+        hint="the first row must name glossari's columns (id,ms,en,...; at least en and id "
+        "or ms) or Weblate's (source,target,context,...)",
+    )
+
+
+def parse_csv(data: bytes, *, source: str) -> Termbase:
+    """Read CSV bytes (see the module documentation); raises ExchangeError on a bad file."""
+    text = _decode(data, source)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ExchangeError("the file is empty", path=source, line=1,
+                                hint="give a CSV file with a header row")
+        fmt, index = _columns(header, source)
+        records: list[Record] = []
+        start = reader.line_num + 1
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue  # a blank line
+            if len(row) != len(index):
+                raise ExchangeError(
+                    f"this row has {len(row)} cells, the header {len(index)}", path=source,
+                    line=line, hint="give every row one cell per column (quote cells that "
+                    "hold commas)",
+                )
+            cell = {name: unneutralise(row[i]) for name, i in index.items()}
+            records.append(_glossari_record(cell, line, source) if fmt == "csv"
+                           else _weblate_record(cell, line))
+    except csv.Error as error:
+        raise ExchangeError(f"malformed CSV: {error}", path=source, line=reader.line_num or 1,
+                            hint="check the quoting of this row") from None
+    return Termbase(source=source, format="csv" if fmt == "csv" else "csv-weblate",
+                    records=tuple(records))
+
+
+def _value(cell: dict[str, str], name: str) -> str | None:
+    value = cell.get(name)
+    return value if value else None
+
+
+def _glossari_record(cell: dict[str, str], line: int, source: str) -> Record:
+    status = cell.get("status", "").strip()
+    if status and status not in STATUSES:
+        raise ExchangeError(f"unknown status {status!r}", path=source, line=line,
+                            hint=f"use one of {', '.join(STATUSES)}, or leave it empty")
+    # a terminologist who types an English headword into an untranslated row confirms it
+    en_status: EnglishStatus = (
+        "fuzzy" if status == "fuzzy" else "suggested" if status == "suggested" else "translated"
+    )
+    categories = cell.get("categories", "")
+    return Record(
+        line=line,
+        id=_value(cell, "id"),
+        ms=_value(cell, "ms"),
+        en=_value(cell, "en"),
+        en_status=en_status,
+        definition_ms=_value(cell, "definition_ms"),
+        definition_en=_value(cell, "definition_en"),
+        categories=tuple(categories.split(CATEGORY_SEPARATOR)) if categories else (),
+    )
+
+
+def _weblate_record(cell: dict[str, str], line: int) -> Record:
+    fuzzy = cell.get("fuzzy", "").strip().lower() in _TRUE
+    return Record(
+        line=line,
+        id=_value(cell, "context") or _value(cell, "id"),
+        ms=_value(cell, "source"),
+        en=_value(cell, "target"),
+        en_status="fuzzy" if fuzzy else "translated",
+        definition_ms=_value(cell, "developer_comments"),
+    )
+
+
+def load_csv(path: Path, *, source: str | None = None) -> Termbase:
+    """Read a CSV file (see :func:`parse_csv`); an unreadable file is an ExchangeError."""
+    name = source if source is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,
+                            hint="check the path") from None
+    return parse_csv(data, source=name)

@@ -1,0 +1,393 @@
+"""Merging a termbase file's target-language side into a glossary's catalogs, never destructively.
+
+Each :class:`~glossari.exchange.records.Record` is matched to a glossary term through the
+glossary's own lookup: by id first (the TBX entry id or CSV id/context, as glossari's exporter
+wrote it), else by the Malay headword, which :meth:`glossari.Glossary.lookup` also accepts as
+any other name of a term (English headword, and every name a link accepts). The record's
+target headword and definition then become the ``msgstr`` of that term's messages in
+``locale/LANG/LC_MESSAGES/glossary.po`` (the headword's message for an article; each link text
+leading to a link-only term; the definition's message):
+
+============================  =================================================================
+the catalog's message         what happens
+============================  =================================================================
+untranslated                  takes the imported value (``applied``)
+equal to the imported value   left alone (``unchanged``); equal *as exported* counts too: the
+                              exporter drops control characters from TBX and neutralises CSV
+                              formulas, and a round trip is never an edit
+a different translation,      kept, and reported with both values (``conflict``); ``force``
+fuzzy or not                  replaces it (``applied``, with the old value reported)
+============================  =================================================================
+
+And, for the records that change nothing: a fuzzy or slug-suggested headword (glossari's own
+``suggested`` status, a Weblate ``fuzzy`` row) is never imported as a translation
+(``unconfirmed``); a record matching no term is ``unknown`` (an import cannot invent an
+article); a Malay headword naming two terms, with no id to tell them apart, is ``ambiguous``;
+a message the catalog lacks (run ``glossari update``) is ``missing``; and two records giving one
+message different values ``clash`` and change nothing. Categories are not imported: glossari's
+exports carry the Malay ones, which come from the articles.
+
+Writes go through the catalog layer: the catalog is read and rewritten under the lock
+``update`` and ``align`` hold, rendered as GNU ``msgcat`` would, and replaced atomically; an
+unchanged catalog is not touched, and ``dry_run`` writes nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
+from glossari.exchange._text import same_text
+from glossari.exchange.records import ExchangeFormat, Record, Termbase
+from glossari.glossary import Glossary
+from glossari.model import Term
+from glossari.root import GlossaryRoot
+from glossari.text import lookup_key
+
+__all__ = ["OUTCOMES", "Field", "ImportReport", "Outcome", "OutcomeKind", "import_termbase",
+           "match_record"]
+
+OutcomeKind = Literal[
+    "applied", "unchanged", "conflict", "unknown", "ambiguous", "unconfirmed", "missing",
+    "clash", "note",
+]
+"""What became of one imported value (see the module documentation)."""
+
+OUTCOMES: tuple[OutcomeKind, ...] = (
+    "applied", "unchanged", "conflict", "unknown", "ambiguous", "unconfirmed", "missing",
+    "clash", "note",
+)
+"""Every :data:`OutcomeKind`, in the order summaries list them."""
+
+Field = Literal["headword", "definition"]
+"""Which part of a term an imported value is for."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """What one value of the file did (or would do, in a dry run)."""
+
+    line: int
+    """1-based line of the record in the file."""
+    kind: OutcomeKind
+    """What happened."""
+    term: str | None = None
+    """The id of the glossary term it was matched to, or None."""
+    field: Field | None = None
+    """``headword`` or ``definition``, or None (for a record as a whole)."""
+    catalog: str | None = None
+    """The catalog's translation before the import, when there was one."""
+    imported: str | None = None
+    """The file's value."""
+    message: str = ""
+    """A sentence for people: what happened and what to do."""
+
+    def as_json(self) -> dict[str, object]:
+        """The outcome as a JSON object."""
+        return {"line": self.line, "kind": self.kind, "term": self.term, "field": self.field,
+                "catalog": self.catalog, "imported": self.imported, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportReport:
+    """What an import did (or would do)."""
+
+    source: str
+    """The file imported, as named in messages."""
+    format: ExchangeFormat
+    """Its form."""
+    lang: str
+    """The catalogs' language."""
+    outcomes: tuple[Outcome, ...]
+    """Every outcome, in file order."""
+    written: tuple[str, ...] = ()
+    """Catalogs rewritten (none in a dry run, none when nothing changed)."""
+    dry_run: bool = False
+    """True when nothing was written."""
+
+    def count(self, kind: OutcomeKind) -> int:
+        """How many outcomes are of ``kind``."""
+        return sum(1 for o in self.outcomes if o.kind == kind)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Count of each outcome kind, every kind present (zeros included)."""
+        counts = Counter(o.kind for o in self.outcomes)
+        return {kind: counts.get(kind, 0) for kind in OUTCOMES}
+
+    def as_json(self) -> dict[str, object]:
+        """The report as a JSON object (``glossari import --format json``)."""
+        return {"file": self.source, "format": self.format, "lang": self.lang,
+                "dry_run": self.dry_run, "written": list(self.written),
+                "summary": self.summary, "outcomes": [o.as_json() for o in self.outcomes]}
+
+
+def _xml_id_map(glossary: Glossary) -> dict[str, str]:
+    # The TBX exporter's entry ids (``401k`` -> ``t-401k``), back to term ids: the exporter's
+    # own rule, so an id it wrote is read back exactly.
+    from glossari.export.tbx import _xml_ids
+
+    return {xml_id: term_id for term_id, xml_id in _xml_ids(t.id for t in glossary).items()}
+
+
+class _Matcher:
+    def __init__(self, glossary: Glossary, fmt: ExchangeFormat) -> None:
+        self.glossary = glossary
+        self.xml_ids = _xml_id_map(glossary) if fmt.startswith("tbx") else {}
+        self.by_title: dict[str, list[Term]] = {}
+        for term in glossary:
+            if term.title:
+                self.by_title.setdefault(lookup_key(term.title), []).append(term)
+
+    def match(self, record: Record) -> tuple[Term, bool] | Outcome:
+        """The term and whether the id found it; or the outcome saying why there is none."""
+        glossary = self.glossary
+        if record.id:
+            term_id = self.xml_ids.get(record.id, record.id)
+            if term_id in glossary:
+                return glossary[term_id], True
+        if record.ms:
+            named = self.by_title.get(lookup_key(record.ms), [])
+            if len(named) > 1:
+                ids = ", ".join(t.id for t in named)
+                return Outcome(
+                    line=record.line, kind="ambiguous", imported=record.en,
+                    message=f"the Malay headword {record.ms!r} names {len(named)} terms "
+                    f"({ids}); give the term id (TBX entry id, CSV id or context) to choose",
+                )
+            try:
+                return glossary.lookup(record.ms), False
+            except KeyError:
+                pass
+        name = record.ms or record.en or record.id or "(no headword)"
+        return Outcome(
+            line=record.line, kind="unknown", imported=record.en,
+            message=f"{name!r} is not a term of the glossary; an import cannot invent an "
+            "article: write seeds/<id>.md for it (or fix the id or Malay headword)",
+        )
+
+
+def match_record(glossary: Glossary, record: Record, *, fmt: ExchangeFormat = "csv") -> Term:
+    """The glossary term ``record`` stands for; ``KeyError`` (with the reason) when none or two."""
+    found = _Matcher(glossary, fmt).match(record)
+    if isinstance(found, Outcome):
+        raise KeyError(found.message)
+    return found[0]
+
+
+_Key = tuple[str | None, str]
+
+
+@dataclass(slots=True)
+class _Planned:
+    value: str
+    line: int
+    term: str
+    field: Field
+    clash: bool = False
+
+
+def _headword_keys(glossary: Glossary, term: Term) -> list[_Key]:
+    if term.kind == "article":
+        return [(term.id, term.title)] if term.title else []
+    keys: list[_Key] = []
+    for ref in glossary.backlinks(term):  # a link-only term's headword is its links' text
+        key = (link_context(ref.link.target), ref.link.text)
+        if ref.link.text.strip() and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _plan(
+    glossary: Glossary, base: Termbase
+) -> tuple[list[Outcome], dict[_Key, _Planned]]:
+    fmt = base.format
+    matcher = _Matcher(glossary, fmt)
+    outcomes: list[Outcome] = []
+    planned: dict[_Key, _Planned] = {}
+
+    def plan(key: _Key, value: str, record: Record, term: Term, field: Field) -> None:
+        before = planned.get(key)
+        if before is None:
+            planned[key] = _Planned(value, record.line, term.id, field)
+        elif before.value != value and not before.clash:
+            before.clash = True
+            outcomes.append(Outcome(
+                line=record.line, kind="clash", term=term.id, field=field, imported=value,
+                message=f"line {before.line} gives this message {before.value!r}, this line "
+                f"{value!r}; neither is imported: make them agree",
+            ))
+
+    for record in base.records:
+        if not (record.en or record.definition_en):
+            continue  # nothing in the target language: nothing to import
+        found = matcher.match(record)
+        if isinstance(found, Outcome):
+            outcomes.append(found)
+            continue
+        term, by_id = found
+        if record.ms and term.title and by_id and (
+                lookup_key(record.ms) != lookup_key(term.title)):
+            outcomes.append(Outcome(
+                line=record.line, kind="note", term=term.id, imported=record.ms,
+                message=f"the Malay headword {record.ms!r} differs from the glossary's "
+                f"{term.title!r}, which comes from {term.source.path}: edit the article to "
+                "change it",
+            ))
+        if record.en:
+            english = term.english
+            if english.title is not None and same_text(english.title, record.en, fmt) and (
+                    english.status == "translated" or record.en_status != "translated"):
+                outcomes.append(Outcome(line=record.line, kind="unchanged", term=term.id,
+                                        field="headword", catalog=english.title,
+                                        imported=record.en))
+            elif record.en_status != "translated":
+                outcomes.append(Outcome(
+                    line=record.line, kind="unconfirmed", term=term.id, field="headword",
+                    imported=record.en,
+                    message=f"{record.en!r} is marked {record.en_status} in the file, not "
+                    "confirmed; it is not imported as a translation",
+                ))
+            else:
+                keys = _headword_keys(glossary, term)
+                if not keys:
+                    outcomes.append(Outcome(
+                        line=record.line, kind="missing", term=term.id, field="headword",
+                        imported=record.en, message="the term has no headword message"))
+                for key in keys:
+                    plan(key, record.en, record, term, "headword")
+        if record.definition_en:
+            if term.description:
+                plan((None, term.description), record.definition_en, record, term, "definition")
+            else:
+                outcomes.append(Outcome(
+                    line=record.line, kind="note", term=term.id, field="definition",
+                    imported=record.definition_en,
+                    message="the term has no Malay definition to translate; the definition "
+                    "is not imported",
+                ))
+    return outcomes, planned
+
+
+def import_termbase(
+    glossary: Glossary,
+    base: Termbase,
+    *,
+    root: GlossaryRoot,
+    lang: str,
+    force: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Merge ``base`` into ``root``'s ``lang`` catalogs; ``glossary`` is ``root`` loaded for
+    ``lang``. See the module documentation for the rules.
+
+    Raises :class:`~glossari.errors.CatalogError` when a message needs ``glossary.po`` and it is
+    missing (run ``glossari extract`` and ``glossari update -l LANG``) or unreadable; nothing is
+    written then.
+    """
+    from glossari.catalog.translations import catalog_lock, check_language
+
+    check_language(lang)
+    outcomes, planned = _plan(glossary, base)
+    written: tuple[str, ...] = ()
+    if planned:
+        if dry_run:  # no lock either: a dry run leaves no file behind
+            more, _ = _merge_catalog(root, lang, planned, base.format, force=force, write=False)
+        else:
+            with catalog_lock(root, lang):
+                more, written = _merge_catalog(root, lang, planned, base.format, force=force,
+                                               write=True)
+        outcomes += more
+    outcomes.sort(key=lambda o: o.line)
+    return ImportReport(source=base.source, format=base.format, lang=lang,
+                        outcomes=tuple(outcomes), written=written, dry_run=dry_run)
+
+
+def _merge_catalog(
+    root: GlossaryRoot,
+    lang: str,
+    planned: dict[_Key, _Planned],
+    fmt: ExchangeFormat,
+    *,
+    force: bool,
+    write: bool,
+) -> tuple[list[Outcome], tuple[str, ...]]:
+    import hashlib
+
+    from glossari._atomic import StagedWrites
+    from glossari.catalog.pofile import decode_po, encode_po, parse_po
+    from glossari.catalog.translations import catalog_folder, remember_catalog
+    from glossari.errors import CatalogError
+
+    path = catalog_folder(root, lang) / f"{GLOSSARY_DOMAIN}.po"
+    shown = _relative(path, root.path)
+    if not path.is_file():
+        raise CatalogError("no such catalog", path=shown,
+                           hint=f"run 'glossari extract' and 'glossari update -l {lang}' first")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CatalogError(f"cannot read the catalog: {error.strerror}", path=shown,
+                           hint="check the path") from None
+    po = parse_po(decode_po(data, source=shown), source=shown)
+    index = {e.key: i for i, e in enumerate(po.entries)
+             if not e.obsolete and e.msgid_plural is None}
+    entries = list(po.entries)
+    outcomes: list[Outcome] = []
+    changed = False
+    for key, plan in sorted(planned.items(), key=lambda kv: kv[1].line):
+        if plan.clash:
+            continue
+        base = Outcome(line=plan.line, kind="applied", term=plan.term, field=plan.field,
+                       imported=plan.value)
+        at = index.get(key)
+        if at is None:
+            outcomes.append(replace(base, kind="missing",
+                                    message=f"{shown} has no message for it; run 'glossari "
+                                    f"extract' and 'glossari update -l {lang}' first"))
+            continue
+        entry = entries[at]
+        if entry.has_translation and same_text(entry.msgstr, plan.value, fmt):
+            outcomes.append(replace(base, kind="unchanged", catalog=entry.msgstr))
+            continue
+        if entry.has_translation and not force:
+            state = "fuzzy translation" if entry.fuzzy else "translation"
+            outcomes.append(replace(
+                base, kind="conflict", catalog=entry.msgstr,
+                message=f"kept the catalog's {state} {entry.msgstr!r}; the file says "
+                f"{plan.value!r} (--force replaces it)",
+            ))
+            continue
+        outcomes.append(replace(
+            base, catalog=entry.msgstr or None,
+            message=f"replaced {entry.msgstr!r}" if entry.has_translation else "",
+        ))
+        entries[at] = entry.with_changes(
+            msgstr=plan.value,
+            flags=tuple(f for f in entry.flags if f != "fuzzy"),
+            previous_msgctxt=None,
+            previous_msgid=None,
+        )
+        changed = True
+    if not (changed and write):
+        return outcomes, ()
+    merged = replace(po, entries=tuple(entries))
+    new = encode_po(merged, path=shown)
+    if new == data:
+        return outcomes, ()
+    with StagedWrites() as staged:
+        staged.stage(path, new)
+        remember_catalog(root, lang, GLOSSARY_DOMAIN, hashlib.sha256(new).digest(), merged,
+                         staged)
+        staged.commit()
+    return outcomes, (shown,)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,69 @@
+"""What every termbase reader returns: neutral records, one per concept in the file.
+
+A :class:`Record` holds what a TBX entry or a CSV row says about one term, in glossari's terms
+(id, Malay and target-language headwords and definitions, categories) with the line it starts
+on. Readers only read; :mod:`glossari.exchange.merge` decides what a record changes.
+
+>>> r = Record(line=3, id="kos", ms="Kos", en="Cost")
+>>> r.id, r.en, r.en_status
+('kos', 'Cost', 'translated')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from glossari.errors import GlossariError
+
+__all__ = ["ENGLISH_STATUSES", "EnglishStatus", "ExchangeError", "ExchangeFormat", "Record",
+           "Termbase"]
+
+EnglishStatus = Literal["translated", "fuzzy", "suggested"]
+"""How far a record's target headword can be trusted: ``translated`` (confirmed: any value a
+third-party file gives without saying otherwise), ``fuzzy`` (needs review) or ``suggested``
+(glossari's own slug-derived guess). Only ``translated`` values are ever imported."""
+
+ENGLISH_STATUSES: tuple[EnglishStatus, ...] = ("translated", "fuzzy", "suggested")
+"""Every :data:`EnglishStatus`."""
+
+ExchangeFormat = Literal["tbx-2008", "tbx-3", "csv", "csv-weblate"]
+"""Which form a file was: TBX 2008 (``martif``), TBX v3, glossari's CSV, Weblate's CSV."""
+
+
+class ExchangeError(GlossariError):
+    """A termbase file (TBX, CSV) cannot be read: ``path:line: what; what to do``."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record:
+    """One concept of a termbase file, as glossari reads it."""
+
+    line: int = field(compare=False)
+    """1-based line where the entry (TBX) or row (CSV) starts."""
+    id: str | None = None
+    """The term id the file gives (TBX entry id, CSV ``id`` or Weblate ``context``), or None."""
+    ms: str | None = None
+    """Malay headword, or None."""
+    en: str | None = None
+    """Target-language (``-l``) headword, or None."""
+    en_status: EnglishStatus = "translated"
+    """How far ``en`` can be trusted (see :data:`EnglishStatus`)."""
+    definition_ms: str | None = None
+    """Malay definition, or None."""
+    definition_en: str | None = None
+    """Target-language definition, or None."""
+    categories: tuple[str, ...] = ()
+    """Categories as the file gives them (glossari's exports write the Malay ones)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Termbase:
+    """A whole termbase file, read."""
+
+    source: str
+    """The file, as named in messages."""
+    format: ExchangeFormat
+    """Which form it was."""
+    records: tuple[Record, ...]
+    """Its concepts, in file order."""

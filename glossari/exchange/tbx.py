@@ -1,0 +1,291 @@
+"""Reading TBX termbases: TBX 2008 (``<martif>``) and TBX v3 (ISO 30042:2019, TBX-Basic).
+
+The twin of :mod:`glossari.export.tbx`, and lenient enough for other tools' files: a concept
+entry is a ``termEntry`` or ``conceptEntry``; a language section a ``langSet`` or ``langSec``
+(``xml:lang``); a term sits in a ``tig``, an ``ntig``/``termGrp`` or a ``termSec``. Entry-level
+``<descrip type="subjectField">`` values are the categories; ``<descrip type="definition">`` in a
+language section (or in its ``descripGrp``) is that language's definition.
+
+Of the terms of a language section the first *preferred* one is taken, else the first that is
+not deprecated, superseded or obsolete. A term carrying glossari's own note
+``glossari status: fuzzy`` or ``glossari status: suggested`` keeps that status, so a
+slug-derived suggestion glossari exported is never imported as a translation.
+
+XML is parsed with defusedxml, which refuses entity declarations (the "billion laughs" and
+quadratic-blowup bombs) and external entities; the DTD named in a ``DOCTYPE`` is never fetched.
+Every error names the file and line.
+
+>>> doc = '''<?xml version="1.0" encoding="UTF-8"?>
+... <martif type="TBX" xml:lang="ms"><text><body>
+... <termEntry id="kos"><descrip type="subjectField">Asas</descrip>
+...  <langSet xml:lang="ms"><tig><term>Kos</term></tig></langSet>
+...  <langSet xml:lang="en"><descrip type="definition">A price.</descrip>
+...   <tig><term>Cost</term></tig></langSet></termEntry>
+... </body></text></martif>'''
+>>> base = parse_tbx(doc.encode(), source="g.tbx", lang="en")
+>>> base.format, [(r.line, r.id, r.ms, r.en, r.definition_en, r.categories) for r in base.records]
+('tbx-2008', [(3, 'kos', 'Kos', 'Cost', 'A price.', ('Asas',))])
+"""
+
+from __future__ import annotations
+
+import re
+import xml.sax
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase
+
+__all__ = ["MALAY_CODES", "language_matches", "load_tbx", "parse_tbx"]
+
+MALAY_CODES: frozenset[str] = frozenset({"ms", "msa", "may", "zsm"})
+"""Primary language subtags read as Malay (ISO 639-1, 639-2/T and /B, and Standard Malay)."""
+
+_ENTRY = frozenset({"termEntry", "conceptEntry"})
+_LANG_SECTION = frozenset({"langSet", "langSec"})
+_TERM_GROUP = frozenset({"tig", "ntig", "termSec"})
+_REJECTED_STATUS = re.compile(r"deprecated|superseded|obsolete", re.IGNORECASE)
+_GLOSSARI_NOTE = re.compile(r"glossari status:\s*(fuzzy|suggested)\b")
+
+
+@dataclass(slots=True)
+class _Node:
+    tag: str
+    attrs: dict[str, str]
+    line: int
+    children: list[_Node] = field(default_factory=list)
+    parts: list[str | _Node] = field(default_factory=list)
+
+    def text(self) -> str:
+        """All character data inside, in document order (mixed content flattened)."""
+        return "".join(p if isinstance(p, str) else p.text() for p in self.parts)
+
+    def find_all(self, tags: frozenset[str]) -> list[_Node]:
+        return [c for c in self.children if c.tag in tags]
+
+
+def _local(name: str) -> str:
+    return name.rsplit(":", 1)[-1]
+
+
+class _Builder(xml.sax.handler.ContentHandler):
+    """A small tree with line numbers (ElementTree has none)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root: _Node | None = None
+        self._stack: list[_Node] = []
+        self.locator: Any = None
+
+    def setDocumentLocator(self, locator: Any) -> None:
+        self.locator = locator
+
+    def startElement(self, name: str, attrs: Any) -> None:
+        # xml:lang keeps its prefix (the only attribute whose namespace matters here)
+        values = {(k if k == "xml:lang" else _local(k)): v for k, v in attrs.items()}
+        line = self.locator.getLineNumber() if self.locator is not None else 0
+        node = _Node(_local(name), values, line)
+        if self._stack:
+            self._stack[-1].children.append(node)
+            self._stack[-1].parts.append(node)
+        else:
+            self.root = node
+        self._stack.append(node)
+
+    def endElement(self, name: str) -> None:
+        self._stack.pop()
+
+    def characters(self, content: str) -> None:
+        if self._stack:
+            self._stack[-1].parts.append(content)
+
+
+def _parse_xml(data: bytes, source: str) -> _Node:
+    from defusedxml import DefusedXmlException
+    from defusedxml.sax import make_parser
+
+    builder = _Builder()
+    parser = make_parser()
+    parser.setContentHandler(builder)
+    # Refuse every entity declaration (bombs, and external entities, which must be declared
+    # before use). A DOCTYPE naming a DTD is allowed (every TBX 2008 file has one); the DTD is
+    # never loaded: with external entities off, the standard reader skips it (defusedxml's
+    # forbid_external would refuse the DOCTYPE itself).
+    parser.forbid_dtd = False
+    parser.forbid_entities = True
+    parser.forbid_external = False
+    try:
+        parser.setFeature(xml.sax.handler.feature_external_ges, False)
+        parser.setFeature(xml.sax.handler.feature_external_pes, False)
+        import io
+
+        source_in = xml.sax.xmlreader.InputSource(source)
+        source_in.setByteStream(io.BytesIO(data))
+        parser.parse(source_in)
+    except xml.sax.SAXParseException as error:
+        raise ExchangeError(
+            f"not well-formed XML: {error.getMessage()}", path=source,
+            line=error.getLineNumber() or 1,
+            hint="fix the XML (an XML editor or 'xmllint --noout' shows the place)",
+        ) from None
+    except DefusedXmlException as error:
+        line = builder.locator.getLineNumber() if builder.locator is not None else 1
+        raise ExchangeError(
+            f"the file declares the XML entity {getattr(error, 'name', '?')!r}; entities can "
+            "expand without bound (an 'XML bomb') or read other files, so none is read",
+            path=source, line=line or 1,
+            hint="remove the <!ENTITY> declarations; a termbase needs none",
+        ) from None
+    except (UnicodeError, LookupError) as error:
+        raise ExchangeError(f"cannot decode the XML: {error}", path=source, line=1,
+                            hint="save it as UTF-8") from None
+    if builder.root is None:  # pragma: no cover - expat refuses an empty document first
+        raise ExchangeError("no XML element", path=source, line=1, hint="give a TBX file")
+    return builder.root
+
+
+def _norm(code: str) -> str:
+    return code.strip().replace("_", "-").lower()
+
+
+def language_matches(code: str, lang: str) -> bool:
+    """True when a TBX ``xml:lang`` ``code`` is the language ``lang`` (``-l``).
+
+    The same code, or the same primary language when ``lang`` names no region:
+
+    >>> [language_matches(c, l) for c, l in [("en-GB", "en"), ("EN", "en"), ("en", "pt_BR")]]
+    [True, True, False]
+    """
+    code, wanted = _norm(code), _norm(lang)
+    return code == wanted or ("-" not in wanted and code.split("-")[0] == wanted)
+
+
+def _is_malay(code: str) -> bool:
+    return _norm(code).split("-")[0] in MALAY_CODES
+
+
+@dataclass(slots=True)
+class _Side:
+    term: str | None = None
+    status: EnglishStatus = "translated"
+    definition: str | None = None
+
+
+def _descrips(node: _Node, kind: str) -> list[_Node]:
+    found = [c for c in node.children if c.tag == "descrip" and c.attrs.get("type") == kind]
+    for group in node.find_all(frozenset({"descripGrp"})):
+        found += [c for c in group.children
+                  if c.tag == "descrip" and c.attrs.get("type") == kind]
+    return found
+
+
+def _term_groups(section: _Node) -> list[_Node]:
+    groups = section.find_all(_TERM_GROUP)
+    # an ntig holds its term in a termGrp; read that as the group
+    return [next(iter(g.find_all(frozenset({"termGrp"}))), g) if g.tag == "ntig" else g
+            for g in groups]
+
+
+def _read_side(sections: list[_Node]) -> _Side:
+    side = _Side()
+    chosen: tuple[int, str, EnglishStatus] | None = None  # (rank, term, status)
+    for section in sections:
+        if side.definition is None:
+            definitions = _descrips(section, "definition")
+            if definitions:
+                side.definition = definitions[0].text()
+        for group in _term_groups(section):
+            terms = [c for c in group.children if c.tag == "term"]
+            if not terms:
+                continue
+            notes = [c.text() for c in group.children if c.tag == "termNote"
+                     and c.attrs.get("type") == "administrativeStatus"]
+            admin = notes[0].strip() if notes else ""
+            if _REJECTED_STATUS.search(admin):
+                continue
+            status: EnglishStatus = "translated"
+            for note in (c.text() for c in group.children if c.tag == "note"):
+                match = _GLOSSARI_NOTE.search(note)
+                if match:
+                    status = "fuzzy" if match.group(1) == "fuzzy" else "suggested"
+            rank = 0 if admin.lower().startswith("preferred") else 1
+            if chosen is None or rank < chosen[0]:
+                chosen = (rank, terms[0].text(), status)
+    if chosen is not None:
+        side.term, side.status = chosen[1], chosen[2]
+    return side
+
+
+def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
+    """Read TBX bytes; ``lang`` is the target language (``-l``), Malay is the source.
+
+    Raises :class:`~glossari.exchange.records.ExchangeError` for malformed XML, an XML bomb, a
+    root that is not ``martif`` or ``tbx``, or a file with no Malay or no ``lang`` section.
+    """
+    root = _parse_xml(data, source)
+    if root.tag not in ("martif", "tbx"):
+        raise ExchangeError(
+            f"not a TBX file: the root element is <{root.tag}>", path=source, line=root.line,
+            hint="give a TBX termbase (<martif> or <tbx>), or --from csv for a CSV file",
+        )
+    entries: list[_Node] = []
+    stack = [root]
+    while stack:  # every concept entry, wherever the body puts it, in document order
+        node = stack.pop()
+        for child in reversed(node.children):
+            if child.tag in _ENTRY:
+                entries.append(child)
+            else:
+                stack.append(child)
+    entries.sort(key=lambda n: n.line)
+    seen_malay = seen_target = False
+    others: set[str] = set()
+    records: list[Record] = []
+    for entry in entries:
+        sections = entry.find_all(_LANG_SECTION)
+        malay = [s for s in sections if _is_malay(s.attrs.get("xml:lang", ""))]
+        target = [s for s in sections if language_matches(s.attrs.get("xml:lang", ""), lang)]
+        others.update(s.attrs.get("xml:lang", "?") for s in sections
+                      if s not in malay and s not in target)
+        seen_malay |= bool(malay)
+        seen_target |= bool(target)
+        ms, en = _read_side(malay), _read_side(target)
+        records.append(Record(
+            line=entry.line,
+            id=entry.attrs.get("id") or None,
+            ms=ms.term,
+            en=en.term,
+            en_status=en.status,
+            definition_ms=ms.definition,
+            definition_en=en.definition,
+            categories=tuple(d.text() for d in _descrips(entry, "subjectField")),
+        ))
+    found = f" (it has {', '.join(sorted(others))})" if others else ""
+    if entries and not seen_malay:
+        raise ExchangeError(
+            f"no Malay (ms) language section (<langSet xml:lang=\"ms\">) in any entry{found}",
+            path=source, line=root.line,
+            hint="glossari imports Malay termbases: export the termbase with Malay as one of "
+            "its languages",
+        )
+    # a file with Malay alone is glossari's own export of an untranslated glossary: nothing to
+    # import, not an error; Malay beside other languages only is the wrong -l (or file)
+    if others and not seen_target:
+        raise ExchangeError(
+            f"no {lang!r} language section in any entry{found}", path=source, line=root.line,
+            hint="give -l with the file's target language, or export it with that language",
+        )
+    return Termbase(source=source, format="tbx-3" if root.tag == "tbx" else "tbx-2008",
+                    records=tuple(records))
+
+
+def load_tbx(path: Path, *, source: str | None = None, lang: str = "en") -> Termbase:
+    """Read a TBX file (see :func:`parse_tbx`); an unreadable file is an ExchangeError."""
+    name = source if source is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,
+                            hint="check the path") from None
+    return parse_tbx(data, source=name, lang=lang)
