@@ -1,0 +1,278 @@
+"""``glossari import``: TBX and CSV termbases merged back into the catalogs, never destructively.
+
+The glossary of tests/_exchangekit.py has a translated, a fuzzy and an untranslated article,
+two articles sharing the Malay headword "Bank", a translated link-only term and one with only a
+slug suggestion. Catalogs are compared byte for byte; written ones go through msgfmt --check and
+msgcat (tests/_catalog_oracles.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from _catalog_oracles import check_written
+from _exchangekit import catalog_bytes, entry, glossary_root, ok, run
+
+EXPORTS = {
+    "tbx-2008": ("g.tbx", ["--format", "tbx"]),
+    "tbx-3": ("g3.tbx", ["--format", "tbx", "--tbx-version", "3"]),
+    "csv": ("g.csv", ["--format", "csv"]),
+    "csv-weblate": ("w.csv", ["--csv-weblate"]),
+}
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return glossary_root(tmp_path_factory.mktemp("import"))
+
+
+@pytest.fixture
+def root(pristine: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    copy = tmp_path / "g"
+    shutil.copytree(pristine, copy, ignore=shutil.ignore_patterns(".glossari-cache"))
+    return copy
+
+
+def export(root: Path, name: str, *args: str) -> Path:
+    out = root.parent / name
+    ok(root, "table", "-o", str(out), *args)
+    return out
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORTS))
+def test_round_trip_changes_no_byte(root: Path, fmt: str) -> None:
+    name, args = EXPORTS[fmt]
+    path = export(root, name, *args)
+    before = catalog_bytes(root)
+    out, err = ok(root, "import", str(path), "--format", "json")
+    report = json.loads(out)
+    assert catalog_bytes(root) == before
+    assert report["written"] == []
+    assert report["format"] == fmt
+    summary = report["summary"]
+    assert summary["applied"] == summary["conflict"] == summary["unknown"] == 0
+    assert summary["unconfirmed"] == summary["clash"] == 0
+    assert summary["unchanged"] > 0
+    assert "0 applied" in err
+    assert "0 conflicts kept" in err
+
+
+def terminologist_tbx(root: Path, version: str) -> Path:
+    """The glossary's TBX as a terminologist edits it: Cost -> Costs, Kos's definition
+    reworded, Untung given English, and a new concept the glossary lacks."""
+    args = ["--format", "tbx"] + (["--tbx-version", "3"] if version == "3" else [])
+    path = export(root, f"edited-{version}.tbx", *args)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("<term>Cost</term>", "<term>Costs</term>")
+    text = text.replace("The price of a thing.", "What a thing costs.")
+    entry_tag, lang_tag, term_tag = (("conceptEntry", "langSec", "termSec") if version == "3"
+                                     else ("termEntry", "langSet", "tig"))
+    untung_en = (f'<{lang_tag} xml:lang="en"><{term_tag}><term>Profit</term></{term_tag}>'
+                 f"</{lang_tag}>")
+    text = re.sub(r"(<term>Untung</term>.*?</" + lang_tag + ">)", r"\1" + untung_en, text,
+                  flags=re.DOTALL)
+    new = (f'<{entry_tag} id="dividen"><{lang_tag} xml:lang="ms"><{term_tag}><term>Dividen'
+           f'</term></{term_tag}></{lang_tag}><{lang_tag} xml:lang="en"><{term_tag}><term>'
+           f"Dividend</term></{term_tag}></{lang_tag}></{entry_tag}>\n")
+    text = text.replace("    </body>", "      " + new + "    </body>")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("version", ["2008", "3"])
+def test_terminologist_edit_without_force_keeps_every_translation(root: Path,
+                                                                  version: str) -> None:
+    path = terminologist_tbx(root, version)
+    before = catalog_bytes(root)
+    out, err = ok(root, "import", str(path), "--format", "json")
+    report = json.loads(out)
+    conflicts = {(o["term"], o["field"]): (o["catalog"], o["imported"])
+                 for o in report["outcomes"] if o["kind"] == "conflict"}
+    assert conflicts == {
+        ("kos", "headword"): ("Cost", "Costs"),
+        ("kos", "definition"): ("The price of a thing.", "What a thing costs."),
+    }
+    unknown = [o for o in report["outcomes"] if o["kind"] == "unknown"]
+    assert len(unknown) == 1
+    assert "Dividen" in unknown[0]["message"]
+    # the untranslated headword takes the new value: that is no translated message changing
+    assert entry(root, "untung", "Untung") == ("Profit", False)
+    assert entry(root, "kos", "Kos") == ("Cost", False)
+    assert entry(root, None, "Harga sesuatu barang.") == ("The price of a thing.", False)
+    assert report["summary"]["applied"] == 1
+    changed = {n for n in before if catalog_bytes(root)[n] != before[n]}
+    assert changed == {"glossary.po"}
+    check_written(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po")
+    # the text report names both values of each conflict, with the file and line
+    _, err = ok(root, "import", str(path))
+    assert re.search(r"edited-\S+\.tbx:\d+: conflict: kos headword: .*'Cost'.*'Costs'", err)
+    assert "2 conflicts kept" in err
+    assert "1 unknown" in err
+
+
+@pytest.mark.parametrize("version", ["2008", "3"])
+def test_terminologist_edit_with_force_changes_exactly_those_messages(root: Path,
+                                                                      version: str) -> None:
+    from glossari.catalog.pofile import load_po
+
+    path = terminologist_tbx(root, version)
+    po_path = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    before = {e.key: e for e in load_po(po_path).entries}
+    out, _ = ok(root, "import", str(path), "--force", "--format", "json")
+    report = json.loads(out)
+    after = {e.key: e for e in load_po(po_path).entries}
+    changed = {k for k in before if before[k] != after[k]}
+    assert changed == {("kos", "Kos"), (None, "Harga sesuatu barang."), ("untung", "Untung")}
+    assert after[("kos", "Kos")].msgstr == "Costs"
+    assert after[(None, "Harga sesuatu barang.")].msgstr == "What a thing costs."
+    assert report["summary"]["unknown"] == 1
+    assert report["summary"]["conflict"] == 0
+    check_written(po_path)
+    # the same file again: everything is already so
+    out, _ = ok(root, "import", str(path), "--force", "--format", "json")
+    assert json.loads(out)["summary"]["applied"] == 0
+
+
+def test_dry_run_writes_nothing_and_reports_the_same(root: Path) -> None:
+    path = terminologist_tbx(root, "2008")
+    before = catalog_bytes(root)
+    cache = root / ".glossari-cache"
+    locks_before = sorted(p.name for p in cache.iterdir()) if cache.exists() else []
+    out, err = ok(root, "import", str(path), "--dry-run", "--force", "--format", "json")
+    assert catalog_bytes(root) == before
+    assert sorted(p.name for p in cache.iterdir() if p.name.endswith(".lock")) == [
+        n for n in locks_before if n.endswith(".lock")]
+    dry = json.loads(out)
+    assert dry["dry_run"] is True
+    assert dry["written"] == []
+    assert err.startswith("glossari import: dry run: would apply 3")
+    wet = json.loads(ok(root, "import", str(path), "--force", "--format", "json")[0])
+    assert dry["summary"] == wet["summary"]
+    assert wet["written"] == ["locale/en/LC_MESSAGES/glossary.po"]
+
+
+def write(tmp: Path, name: str, text: str) -> Path:
+    path = tmp / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_unconfirmed_values_are_never_imported(root: Path, tmp_path: Path) -> None:
+    # glossari's own "suggested" and "fuzzy" statuses, and Weblate's fuzzy flag
+    csv_path = write(tmp_path, "s.csv", "id,ms,en,status\r\ncommon-stock,saham biasa,"
+                     "Common stock,suggested\r\nuntung,Untung,Profit,fuzzy\r\n")
+    weblate = write(tmp_path, "w.csv", "source,target,context,fuzzy\r\n"
+                    "Untung,Profit,untung,True\r\n")
+    before = catalog_bytes(root)
+    for path in (csv_path, weblate):
+        report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+        assert {o["kind"] for o in report["outcomes"]} == {"unconfirmed"}
+    tbx_path = export(root, "g.tbx", "--format", "tbx")
+    text = tbx_path.read_text(encoding="utf-8").replace("<term>common-stock</term>",
+                                                       "<term>Common stock</term>")
+    tbx_path.write_text(text, encoding="utf-8")
+    report = json.loads(ok(root, "import", str(tbx_path), "--format", "json")[0])
+    assert [o["term"] for o in report["outcomes"] if o["kind"] == "unconfirmed"] == [
+        "common-stock"]
+    assert catalog_bytes(root) == before
+
+
+def test_link_only_term_fills_its_link_messages(root: Path, tmp_path: Path) -> None:
+    path = write(tmp_path, "c.csv", "id,ms,en\r\ncommon-stock,saham biasa,Common stock\r\n")
+    ok(root, "import", str(path))
+    assert entry(root, "/common-stock", "saham biasa") == ("Common stock", False)
+    out, _ = ok(root, "table", "--format", "json")
+    row = next(r for r in json.loads(out) if r["id"] == "common-stock")
+    assert (row["en"], row["status"]) == ("Common stock", "translated")
+
+
+def test_matching_by_malay_headword_and_ambiguity(root: Path, tmp_path: Path) -> None:
+    path = write(tmp_path, "m.csv", "source,target\r\nuntung,Profit\r\nBank,Bank\r\n"
+                 "Tiada,Nothing\r\n")
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    kinds = {o["line"]: o["kind"] for o in report["outcomes"]}
+    assert kinds == {2: "applied", 3: "ambiguous", 4: "unknown"}
+    ambiguous = next(o for o in report["outcomes"] if o["kind"] == "ambiguous")
+    assert "bank" in ambiguous["message"]
+    assert "bank-pusat" in ambiguous["message"]
+    assert entry(root, "untung", "Untung") == ("Profit", False)
+    # the id settles it
+    path = write(tmp_path, "i.csv", "source,target,context\r\nBank,Central bank,bank-pusat\r\n")
+    ok(root, "import", str(path))
+    assert entry(root, "bank-pusat", "Bank") == ("Central bank", False)
+
+
+def test_fuzzy_translation_is_a_conflict_and_force_confirms(root: Path, tmp_path: Path) -> None:
+    path = write(tmp_path, "h.csv", "id,ms,en\r\nharga,Harga,Price\r\n")
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    assert [(o["kind"], o["catalog"]) for o in report["outcomes"]] == [("conflict", "Pryce")]
+    assert entry(root, "harga", "Harga") == ("Pryce", True)
+    ok(root, "import", str(path), "--force")
+    assert entry(root, "harga", "Harga") == ("Price", False)
+
+
+def test_two_rows_giving_one_message_two_values_clash(root: Path, tmp_path: Path) -> None:
+    path = write(tmp_path, "d.csv", "id,ms,en\r\nuntung,Untung,Profit\r\nuntung,Untung,Gain\r\n")
+    before = catalog_bytes(root)
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    assert [o["kind"] for o in report["outcomes"]] == ["clash"]
+    assert catalog_bytes(root) == before
+
+
+def test_malay_headword_edit_is_reported_not_imported(root: Path, tmp_path: Path) -> None:
+    path = write(tmp_path, "k.csv", "id,ms,en\r\nkos,Kos barang,Cost\r\n")
+    before = catalog_bytes(root)
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    note = next(o for o in report["outcomes"] if o["kind"] == "note")
+    assert "seeds/kos.md" in note["message"]
+    assert catalog_bytes(root) == before
+
+
+def test_formula_neutralised_cells_round_trip(root: Path, tmp_path: Path) -> None:
+    from _exchangekit import translate
+
+    translate(root, {("untung", "Untung"): ("=Profit", False),
+                     ("bank-pusat", "Bank"): ("'=Quoted", False)})
+    for fmt in ("csv", "csv-weblate", "tbx-2008"):
+        name, args = EXPORTS[fmt]
+        path = export(root, name, *args)
+        before = catalog_bytes(root)
+        report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+        assert catalog_bytes(root) == before
+        assert report["summary"]["conflict"] == 0, report
+    path = write(tmp_path, "f.csv", "id,ms,en\r\nharga,Harga,'=Price\r\n")
+    ok(root, "import", str(path), "--force")
+    assert entry(root, "harga", "Harga") == ("=Price", False)
+
+
+def test_missing_catalog_is_refused_with_a_hint(tmp_path: Path) -> None:
+    from _catalog_oracles import article, make_root
+
+    root = make_root(tmp_path, {"kos": article("Kos", "Kos.\n")})
+    path = write(tmp_path, "k.csv", "id,ms,en\r\nkos,Kos,Cost\r\n")
+    code, _, err = run(root, "import", str(path))
+    assert code == 2
+    assert "glossary.po: no such catalog; run 'glossari extract'" in err
+
+
+def test_bundled_glossary_is_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import contextlib
+    import io
+
+    from glossari.cli import main
+
+    path = write(tmp_path, "k.csv", "id,ms,en\r\naccountexecutive,Eksekutif akaun,X\r\n")
+    monkeypatch.chdir(tmp_path)  # a folder without seeds/: the bundled glossary
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["import", str(path)])
+        dry = main(["import", str(path), "--dry-run"])
+    assert code == 2
+    assert "read-only" in err.getvalue()
+    assert dry == 0
+    assert "dry run: would apply 0, 0 unchanged, 1 conflict kept" in err.getvalue()

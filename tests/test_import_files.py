@@ -1,0 +1,225 @@
+"""Bad and foreign termbase files: each is read, or refused with exit 2 and one line naming the
+file and line; nothing is ever written, and nothing crashes.
+
+Third-party files are in tests/data/exchange/ (README.md there says where each comes from).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from _exchangekit import catalog_bytes, entry, glossary_root, ok, run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossari.exchange import ExchangeError, read_termbase
+from glossari.exchange.csvfile import parse_csv
+from glossari.exchange.tbx import parse_tbx
+
+DATA = Path(__file__).parent / "data" / "exchange"
+ONE_LINE = re.compile(r"^glossari: error: (?P<path>[^:\n]+):(?P<line>\d+): [^\n]+\n$")
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return glossary_root(tmp_path_factory.mktemp("files"))
+
+
+@pytest.fixture
+def root(pristine: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    copy = tmp_path / "g"
+    shutil.copytree(pristine, copy, ignore=shutil.ignore_patterns(".glossari-cache"))
+    return copy
+
+
+def refused(root: Path, path: Path, *args: str) -> tuple[str, int]:
+    """Import ``path``; insist on exit 2, one line naming it, and no catalog byte changed.
+    Returns (the message, its line)."""
+    before = catalog_bytes(root)
+    code, out, err = run(root, "import", str(path), *args)
+    assert code == 2, (out, err)
+    match = ONE_LINE.match(err)
+    assert match, err
+    assert match["path"] == str(path)
+    assert catalog_bytes(root) == before
+    return err, int(match["line"])
+
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<martif><text><body><termEntry><langSet xml:lang="ms"><tig><term>&lol3;</term></tig>
+</langSet></termEntry></body></text></martif>
+"""
+
+EXTERNAL = """<?xml version="1.0"?>
+<!DOCTYPE martif [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+<martif><text><body><termEntry id="kos"><langSet xml:lang="ms"><tig><term>Kos</term></tig>
+</langSet><langSet xml:lang="en"><tig><term>&secret;</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+BAD_FILES = {
+    # name: (bytes, expected line, words in the message)
+    "bomb.tbx": (BOMB.encode(), 3, "XML entity 'lol'"),
+    "external.tbx": (EXTERNAL.encode(), 2, "XML entity 'secret'"),
+    "unclosed.tbx": (b'<?xml version="1.0"?>\n<martif>\n<text><body>\n</martif>\n', 4,
+                     "not well-formed XML: mismatched tag"),
+    "undefined-entity.tbx": (b"<martif>\n<text>&nbsp;</text></martif>", 2, "undefined entity"),
+    "empty.tbx": (b"", 1, "not well-formed XML"),
+    "html.tbx": (b"<html>\n<body/></html>", 1, "not a TBX file: the root element is <html>"),
+    "english-only.tbx": (
+        b'<martif><text><body>\n<termEntry><langSet xml:lang="en"><tig><term>Cost</term>'
+        b"</tig></langSet></termEntry></body></text></martif>", 1,
+        "no Malay (ms) language section"),
+    "malay-french.tbx": (
+        b'<martif><text><body>\n<termEntry><langSet xml:lang="ms"><tig><term>Kos</term>'
+        b'</tig></langSet><langSet xml:lang="fr"><tig><term>Co\xc3\xbbt</term></tig>'
+        b"</langSet></termEntry></body></text></martif>", 1,
+        "no 'en' language section in any entry (it has fr)"),
+    "bom.csv": (b"\xef\xbb\xbfid,ms,en\r\nkos,Kos,Cost\r\n", 1, "byte-order mark"),
+    "utf16.csv": ("id,ms,en\r\nkos,Kos,Cost\r\n".encode("utf-16"), 1, "UTF-16"),
+    "latin1.csv": ("id,ms,en\r\nkos,Kos,Cost\r\nuntung,Untung,Profit é\r\n".encode("latin-1"),
+                   3, "not UTF-8 (byte 0xE9"),
+    "columns.csv": (b"term,translation\r\nKos,Cost\r\n", 1,
+                    "unknown columns 'term', 'translation'"),
+    "no-target.csv": (b"context,source\r\nkos,Kos\r\n", 1, "neither glossari's nor Weblate's"),
+    "twice.csv": (b"id,ms,en,en\r\nkos,Kos,Cost,Costs\r\n", 1, "column 'en' twice"),
+    "short-row.csv": (b"id,ms,en\r\nkos,Kos,Cost\r\nuntung,Untung\r\n", 3,
+                      "this row has 2 cells, the header 3"),
+    "quote.csv": (b'id,ms,en\r\nkos,"Kos"x,Cost\r\n', 2, "malformed CSV"),
+    "status.csv": (b"id,ms,en,status\r\nkos,Kos,Cost,done\r\n", 2, "unknown status 'done'"),
+    "nul.csv": (b"id,ms,en\r\nkos,Kos,Co\x00st\r\n", 2, "NUL"),
+    "empty.csv": (b"", 1, "the file is empty"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_is_refused_with_one_line(root: Path, tmp_path: Path, name: str) -> None:
+    data, line, words = BAD_FILES[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    message, at = refused(root, path)
+    assert words in message
+    assert at == line
+
+
+def test_a_bomb_is_refused_before_it_expands() -> None:
+    # a billion laughs: ten levels of ten; expanded it would be gigabytes
+    levels = "".join(
+        f' <!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">\n' for i in range(1, 10))
+    doc = f'<?xml version="1.0"?>\n<!DOCTYPE m [\n <!ENTITY l0 "lol">\n{levels}]>\n<m>&l9;</m>'
+    with pytest.raises(ExchangeError, match="XML entity 'l0'"):
+        parse_tbx(doc.encode(), source="b.tbx")
+
+
+def test_unknown_extension_needs_from(root: Path, tmp_path: Path) -> None:
+    path = tmp_path / "terms.txt"
+    path.write_bytes(b"id,ms,en\r\nuntung,Untung,Profit\r\n")
+    code, _, err = run(root, "import", str(path))
+    assert code == 2
+    assert "--from tbx or --from csv" in err
+    ok(root, "import", str(path), "--from", "csv")
+    assert entry(root, "untung", "Untung") == ("Profit", False)
+
+
+def test_a_missing_file_is_one_line(root: Path, tmp_path: Path) -> None:
+    code, _, err = run(root, "import", str(tmp_path / "none.tbx"))
+    assert code == 2
+    assert "none.tbx: cannot read the file" in err
+    assert err[-1] == "\n"
+    assert err.count("\n") == 1
+
+
+THIRD_PARTY = {
+    # file: None when it must be read (everything unknown to this glossary), else the refusal
+    "translate-toolkit-descrip.tbx": "no Malay (ms) language section",
+    "weblate-cs.tbx": "no Malay (ms) language section",
+    "weblate-fr-extended-metadata.tbx": "no Malay (ms) language section",
+    "lokalize-terms-excerpt.tbx": "no Malay (ms) language section",
+    "weblate-terms-header.csv": None,
+    "weblate-cs.csv": "not a termbase CSV",
+    "weblate-en-multi.csv": "neither glossari's nor Weblate's",
+}
+
+
+@pytest.mark.parametrize("name", sorted(THIRD_PARTY))
+def test_third_party_files_are_read_or_refused_clearly(root: Path, name: str) -> None:
+    path = DATA / name
+    expected = THIRD_PARTY[name]
+    if expected is not None:
+        message, _ = refused(root, path)
+        assert expected in message
+        return
+    before = catalog_bytes(root)
+    out, _ = ok(root, "import", str(path), "--format", "json")
+    report = json.loads(out)
+    assert catalog_bytes(root) == before
+    assert report["summary"]["unknown"] > 100  # Czech software terms: none is in the glossary
+    assert report["summary"]["applied"] == 0
+
+
+def test_third_party_tbx_is_read_with_the_right_language() -> None:
+    # the Czech files read as Czech: every entry has both sides
+    for name in ("weblate-cs.tbx", "lokalize-terms-excerpt.tbx"):
+        data = (DATA / name).read_bytes()
+        with pytest.raises(ExchangeError):
+            parse_tbx(data, source=name, lang="cs")  # still no Malay
+    base = read_termbase(DATA / "weblate-terms-header.csv")
+    assert base.format == "csv-weblate"
+    assert base.records[0].ms == "&About"
+    assert base.records[0].en == "O &aplikaci"
+    assert base.records[3].ms == "Loading, please wait..."
+    assert base.records[3].line == 5
+
+
+def test_translate_toolkit_writers_are_imported(root: Path, tmp_path: Path) -> None:
+    """Files written by translate-toolkit (Weblate's reader and writer), Malay to English."""
+    from translate.storage import csvl10n, tbx
+
+    termbase = tbx.tbxfile(sourcelanguage="ms", targetlanguage="en")
+    unit = termbase.addsourceunit("Kos")
+    unit.target = "Costs"
+    unit.setid("kos")
+    termbase.addsourceunit("Untung").target = "Profit"
+    termbase.addsourceunit("Dividen").target = "Dividend"
+    tbx_path = tmp_path / "tt.tbx"
+    tbx_path.write_bytes(bytes(termbase))
+    report = json.loads(ok(root, "import", str(tbx_path), "--format", "json")[0])
+    assert {o["kind"]: o["term"] for o in report["outcomes"]} == {
+        "conflict": "kos", "applied": "untung", "unknown": None}
+    assert entry(root, "untung", "Untung") == ("Profit", False)
+
+    table = csvl10n.csvfile()
+    unit = table.addsourceunit("Harga")
+    unit.target = "Price"
+    unit.setcontext("harga")
+    table.addsourceunit("saham biasa").target = "Common stock"
+    csv_path = tmp_path / "tt.csv"
+    csv_path.write_bytes(bytes(table))
+    report = json.loads(ok(root, "import", str(csv_path), "--force", "--format", "json")[0])
+    assert report["format"] == "csv-weblate"
+    assert entry(root, "harga", "Harga") == ("Price", False)
+    assert entry(root, "/common-stock", "saham biasa") == ("Common stock", False)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=300) | st.text(max_size=200).map(str.encode))
+def test_no_bytes_crash_the_readers(data: bytes) -> None:
+    for parse in (parse_csv, parse_tbx):
+        message = ""
+        try:
+            parse(data, source="x")
+        except ExchangeError as error:  # the only failure allowed: one line, naming the file
+            message = str(error)
+        assert "\n" not in message
+        assert not message or message.startswith("x:")
