@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from glossari.diagnostics import Finding
     from glossari.glossary import Glossary
-    from glossari.model import Block, English, Link, Location, Section, Term
+    from glossari.model import Block, English, Link, Location, Names, Section, Term
 
 __version__ = "0.1.0"
 
@@ -34,6 +34,7 @@ __all__ = [
     "Glossary",
     "Link",
     "Location",
+    "Names",
     "RootError",
     "Section",
     "SeedError",
@@ -49,6 +50,7 @@ _LAZY = {
     "English": "glossari.model",
     "Link": "glossari.model",
     "Location": "glossari.model",
+    "Names": "glossari.model",
     "Section": "glossari.model",
     "Term": "glossari.model",
     "Finding": "glossari.diagnostics",

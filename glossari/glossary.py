@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.root import GlossaryRoot, resolve_root
-from glossari.text import lookup_key, sort_key
+from glossari.text import headword_order, lookup_key
 
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
@@ -41,17 +41,23 @@ class Glossary:
         findings: Iterable[Finding] = (),
     ) -> None:
         self._order: tuple[Term, ...] = tuple(
-            sorted(terms, key=lambda t: (*sort_key(t.title or t.id), t.id))
+            sorted(terms, key=lambda t: headword_order(t.title, t.id))
         )
         self._by_id: dict[str, Term] = {t.id: t for t in self._order}
         self._index: dict[str, Term] = {}
-        # Later keys never override earlier ones: an id wins over a headword, a Malay headword
-        # over an English one, so a lookup never lands on a surprising term.
+        # Later keys never override earlier ones: an id wins over a headword, a Malay name over
+        # an English one, so a lookup never lands on a surprising term. Every name a link
+        # accepts is here (docs/concepts.md), in the order links resolve by.
         keyed: list[tuple[str, str]] = []
         for keys in (
             ((t.id, t) for t in self._order),
             ((t.title, t) for t in self._order if t.title),
+            ((a, t) for t in self._order for a in t.names.aliases),
+            ((a, t) for t in self._order for a in t.names.acronyms),
+            ((s, t) for t in self._order for s in t.names.slugs),
+            ((x, t) for t in self._order for x in t.names.link_texts),
             ((t.english.title, t) for t in self._order if t.english.title),
+            ((v, t) for t in self._order for v in t.names.english_variants),
         ):
             for text, term in keys:
                 key = lookup_key(text)
@@ -91,10 +97,11 @@ class Glossary:
         return f"<Glossary of {len(self)} terms{where}>"
 
     def lookup(self, text: str) -> Term:
-        """Find a term by id, Malay headword or English headword.
+        """Find a term by any of its names: id, Malay headword, alias, acronym, link target
+        (slug), link text, English headword, English variant (:class:`~glossari.model.Names`).
 
-        Case, spacing, hyphens, punctuation and accents are ignored. Raises ``KeyError`` whose
-        message suggests the closest headwords.
+        Case, spacing, hyphens, punctuation, accents and Malay reduplication (the plural) are
+        ignored. Raises ``KeyError`` whose message suggests the closest headwords.
         """
         term = self._by_id.get(text)
         if term is not None:
@@ -106,6 +113,12 @@ class Glossary:
         term = self._index.get(key)
         if term is not None:
             return term
+        if "-" in text:
+            from glossari.align.resolve import malay_key
+
+            term = self._index.get(malay_key(text))
+            if term is not None:
+                return term
         close = difflib.get_close_matches(key, self._index, n=3, cutoff=0.6)
         names = sorted({self._index[k].title or self._index[k].id for k in close})
         hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""

@@ -24,6 +24,7 @@ __all__ = [
     "English",
     "Link",
     "Location",
+    "Names",
     "Section",
     "Status",
     "Term",
@@ -133,6 +134,36 @@ class English:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Names:
+    """Every name a term is known by, beyond its id and its two headwords.
+
+    A term is a concept: the Malay headword (:attr:`Term.title`) and the approved English
+    headword (``Term.english.title``) are its preferred names; these are the others. Loading
+    fills them in (``glossari/align/names.py``) from the front matter, the links that resolve to
+    the term and the catalogs; a term built by hand has none. How a link is resolved by them is
+    documented in docs/concepts.md.
+
+    >>> Names(aliases=("fin-reg",), slugs=("finra",)).slugs
+    ('finra',)
+    """
+
+    aliases: tuple[str, ...] = ()
+    """Other Malay names from the front matter (``aliases:`` or ``alias:``), as written."""
+    acronyms: tuple[str, ...] = ()
+    """Acronyms written in parentheses in the Malay or English headword (``FINRA``)."""
+    link_texts: tuple[str, ...] = ()
+    """The trusted Malay link texts of the links that resolve to the term, as first written
+    (one per normalised spelling: case, accents, spacing and hyphens ignored), in file order."""
+    slugs: tuple[str, ...] = ()
+    """The link targets (without ``/``) that name the term: a link with any of them resolves to
+    it, whatever its text. One per normalised spelling, in file order."""
+    english_variants: tuple[str, ...] = ()
+    """English forms seen for the term other than its approved headword: the translations of the
+    links to it (``hedge funds``), plural and other inflections included. Never the approved
+    headword; a variant never becomes one."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Term:
     """One glossary entry: an article read from ``seeds/``, or a link-only term.
 
@@ -173,6 +204,9 @@ class Term:
     findings: tuple[Finding, ...] = field(default=(), compare=False)
     """What the reader noticed and coped with (a heading without its space, say): warnings, not
     errors."""
+    names: Names = field(default_factory=Names, compare=False)
+    """The term's other names (aliases, acronyms, link texts, slugs, English variants), filled in
+    by :func:`glossari.load`. Not part of equality: they depend on the rest of the glossary."""
 
     @property
     def en_title(self) -> str | None:

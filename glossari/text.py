@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["lookup_key", "sort_key"]
+__all__ = ["headword_order", "lookup_key", "sort_key"]
 
 
 def _strip_accents(text: str) -> str:
@@ -31,3 +31,13 @@ def sort_key(text: str) -> tuple[str, str]:
     ['akaun', 'Ákaun', 'bon']
     """
     return (" ".join(_strip_accents(text).casefold().split()), text)
+
+
+def headword_order(headword: str | None, term_id: str) -> tuple[bool, tuple[str, str], str]:
+    """The one order of terms, for the API and every table: by headword as :func:`sort_key`,
+    a term without one last, ties broken by id.
+
+    >>> sorted([("b", None), ("a", "Écu"), ("c", "bon")], key=lambda t: headword_order(t[1], t[0]))
+    [('c', 'bon'), ('a', 'Écu'), ('b', None)]
+    """
+    return (headword is None, sort_key(headword) if headword is not None else ("", ""), term_id)

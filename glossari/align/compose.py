@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossari.align.links import CatalogLookup, link_only_terms, suspicious_link_findings
-from glossari.align.resolve import TargetIndex
+from glossari.align.names import resolve_names
 from glossari.diagnostics import Finding
 from glossari.model import Term
 
@@ -20,7 +20,8 @@ class Composed:
     terms: tuple[Term, ...]
     """The articles, then the link-only terms."""
     findings: tuple[Finding, ...]
-    """Broken link texts (S103) and names two terms share (S104)."""
+    """Broken link texts (S103), names two terms share (S104), links whose text and target
+    disagree (S122)."""
 
 
 def suggests_english(lang: str | None) -> bool:
@@ -35,13 +36,15 @@ def suggests_english(lang: str | None) -> bool:
 def compose(
     articles: Sequence[Term], *, catalog: CatalogLookup | None = None, lang: str | None = "en"
 ) -> Composed:
-    """The articles (each already with its English side) and the link-only terms they imply.
+    """The articles (each already with its English side) with their names
+    (:func:`glossari.align.names.resolve_names`), and the link-only terms they imply.
 
     English suggestions from slugs are made only when ``lang`` is English (see
     :func:`suggests_english`).
     """
-    index = TargetIndex.build(articles)
+    resolved = resolve_names(articles, catalog=catalog)
     link_only = link_only_terms(articles, catalog=catalog, suggest=suggests_english(lang),
-                                index=index)
-    findings = suspicious_link_findings(articles) + index.clashes
-    return Composed(terms=(*articles, *link_only), findings=findings)
+                                resolved=resolved)
+    findings = (suspicious_link_findings(articles) + resolved.index.clashes
+                + resolved.findings)
+    return Composed(terms=(*resolved.articles, *link_only), findings=findings)

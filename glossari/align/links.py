@@ -19,14 +19,20 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
-from urllib.parse import unquote
 
-from glossari.align.resolve import TargetIndex, resolve, target_key
+from glossari.align.names import (
+    CatalogLookup,
+    ResolvedLinks,
+    english_lemma,
+    internal_links,
+    resolve_names,
+)
+from glossari.align.resolve import link_is_trusted, link_slug, target_key
 from glossari.align.slugs import WordList, acronyms_in, default_words, suggest_english
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.diagnostics import Finding
-from glossari.model import English, Link, Location, Status, Term
+from glossari.model import English, Link, Location, Names, Status, Term
+from glossari.text import lookup_key
 
 __all__ = [
     "CatalogLookup",
@@ -37,14 +43,6 @@ __all__ = [
     "link_slug",
     "suspicious_link_findings",
 ]
-
-
-class CatalogLookup(Protocol):
-    """What link-only terms need from a language's catalogs: one message's translation."""
-
-    def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
-        """``(msgstr, status)`` of a message; an empty or missing one is ``untranslated``."""
-        ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,31 +62,6 @@ class LinkRef:
         return self.target is not None and self.target.kind == "article"
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def link_slug(target: str) -> str:
-    """The id a link-only term gets from its link target: the last path segment, cleaned.
-
-    >>> link_slug("/finra"), link_slug("/terms/b/broker-dealer.asp"), link_slug("/a b")
-    ('finra', 'broker-dealer', 'a-b')
-    """
-    path = target.split("#", 1)[0].split("?", 1)[0].strip().strip("/")
-    last = path.rsplit("/", 1)[-1]
-    last = re.sub(r"\.(?:md|markdown|html?|aspx?|php)$", "", last, flags=re.IGNORECASE)
-    slug = _UNSAFE.sub("-", unquote(last)).strip("-.")
-    return slug or target_key(target) or "link"
-
-
-def _internal(terms: Iterable[Term]) -> Iterator[tuple[Term, Link]]:
-    for term in terms:
-        if term.kind != "article":
-            continue
-        for link in term.links:
-            if link.internal and target_key(link.target):
-                yield term, link
-
-
 def suspicious_link_findings(articles: Iterable[Term]) -> tuple[Finding, ...]:
     """A warning (code S103) for each internal link whose text is not trusted as a headword."""
     return tuple(
@@ -98,7 +71,7 @@ def suspicious_link_findings(articles: Iterable[Term]) -> tuple[Finding, ...]:
             message=f"link text '{link.text}' to /{link.target} is not used as a headword: "
             f"{link.suspicious} (fix the link text; see docs/alignment.md)",
         )
-        for term, link in _internal(articles)
+        for term, link in internal_links(tuple(articles))
         if link.suspicious
     )
 
@@ -143,19 +116,37 @@ def _blocks_linking(
 
 
 def _english_of(
-    links: Sequence[Link], catalog: CatalogLookup | None
-) -> tuple[str | None, Status]:
-    """The translator's English for a link-only term: first translated, else first fuzzy."""
+    links: Sequence[Link], catalog: CatalogLookup | None, slug: str
+) -> tuple[str | None, Status, tuple[str, ...]]:
+    """The translator's English for a link-only term, its status, and the other forms seen.
+
+    Current translations are preferred to fuzzy ones. Among them, the one spelled as the slug
+    (``hedge fund`` for ``/hedgefund``) wins, then one whose plural undone is (``hedge funds``
+    becomes ``hedge fund``: an inflection is a variant, never the headword), then the first.
+    """
     if catalog is None:
-        return None, "untranslated"
-    fuzzy: str | None = None
+        return None, "untranslated", ()
+    found: dict[str, tuple[str, Status]] = {}
     for link in links:
         msgstr, status = catalog.get(GLOSSARY_DOMAIN, link_context(link.target), link.text)
-        if msgstr and status == "translated":
-            return msgstr, "translated"
-        if msgstr and status == "fuzzy" and fuzzy is None:
-            fuzzy = msgstr
-    return (fuzzy, "fuzzy") if fuzzy is not None else (None, "untranslated")
+        if msgstr and msgstr.strip() and status in ("translated", "fuzzy"):
+            text = " ".join(msgstr.split())
+            found.setdefault(lookup_key(text), (text, status))
+    if not found:
+        return None, "untranslated", ()
+    best: Status = "translated" if any(v[1] == "translated" for v in found.values()) else "fuzzy"
+    candidates = [text for text, status in found.values() if status == best]
+    wanted = target_key(slug)
+    chosen = next((t for t in candidates if lookup_key(t) == wanted), None)
+    if chosen is None:
+        chosen = next((english_lemma(t) for t in candidates
+                       if lookup_key(english_lemma(t)) == wanted), None)
+    if chosen is None:
+        lemmas = [english_lemma(t) for t in candidates]
+        chosen = next((t for t in candidates if t not in lemmas and lookup_key(t) in
+                       {lookup_key(x) for x in lemmas}), candidates[0])
+    variants = tuple(text for key, (text, _) in found.items() if key != lookup_key(chosen))
+    return chosen, best, variants
 
 
 def link_only_terms(
@@ -164,23 +155,25 @@ def link_only_terms(
     catalog: CatalogLookup | None = None,
     suggest: bool = True,
     words: WordList | None = None,
-    index: TargetIndex | None = None,
+    resolved: ResolvedLinks | None = None,
 ) -> tuple[Term, ...]:
     """The link-only terms: one per link target that names no article, in order of first link.
 
     ``articles`` should carry their English sides already (an English headword is a name links
     may use). ``catalog`` gives the translators' English for link messages; without a
     translation, ``suggest`` (true for English) makes one from the slug, status ``suggested``.
-    ``index`` is ``TargetIndex.build(articles)``, when the caller has it already.
+    ``resolved`` is ``resolve_names(articles, catalog=catalog)``, when the caller has it already.
 
     Suggestions learn words and acronyms from the headwords of every article and from the full
     text of the articles that hold such links (where the words are most likely written out),
     not from the whole glossary, so loading stays linear in the number of links.
     """
-    index = index if index is not None else TargetIndex.build(articles)
+    if resolved is None:
+        resolved = resolve_names(articles, catalog=catalog)
+    articles = resolved.articles
     groups: dict[str, list[tuple[Term, Link]]] = {}
-    for term, link in _internal(articles):
-        if resolve(link.target, index) is None:
+    for term, link, term_id in resolved.targets:
+        if term_id is None:
             groups.setdefault(target_key(link.target), []).append((term, link))
     if not groups:
         return ()
@@ -197,35 +190,49 @@ def link_only_terms(
     for places in groups.values():
         first_term, first_link = places[0]
         links = [link for _, link in places]
-        clean = next((" ".join(link.text.split()) for link in links if not link.suspicious), None)
+        clean = [" ".join(link.text.split()) for link in links if link_is_trusted(link)]
+        texts: dict[str, str] = {}
+        slugs: dict[str, str] = {}
+        for text in clean:
+            texts.setdefault(lookup_key(text), text)
+        for link in links:
+            slugs.setdefault(target_key(link.target), link_slug(link.target))
         slug = link_slug(first_link.target)
-        en_title, status = _english_of(links, catalog)
+        en_title, status, variants = _english_of(links, catalog, slug)
         if en_title is None and suggest:
             en_title, status = suggest_english(slug, words=words, acronyms=acronyms), "suggested"
         found.append(Term(
             id=slug,
-            title=clean,
+            title=clean[0] if clean else None,
             kind="link",
             source=Location(path=first_term.source.path, line=first_link.line),
             english=English(title=en_title, status=status),
+            names=Names(
+                link_texts=tuple(texts.values()),
+                slugs=tuple(slugs.values()),
+                english_variants=variants,
+            ),
         ))
     return tuple(found)
 
 
-def link_graph(terms: Iterable[Term]) -> tuple[LinkRef, ...]:
+def link_graph(
+    terms: Iterable[Term], *, resolved: ResolvedLinks | None = None
+) -> tuple[LinkRef, ...]:
     """Every internal link of the articles among ``terms``, with the term it leads to.
 
-    Targets resolve against the articles first; a target no article answers to leads to the
-    link-only term with the same slug when ``terms`` holds one, else to None.
+    Links resolve as :func:`glossari.align.resolve.resolve_link` says, over the articles'
+    names; a link no article answers to leads to the link-only term with the same slug when
+    ``terms`` holds one, else to None. ``resolved``: the articles' resolution, when known.
     """
     terms = tuple(terms)
-    articles = [t for t in terms if t.kind == "article"]
-    index = TargetIndex.build(articles)
+    if resolved is None:
+        resolved = resolve_names([t for t in terms if t.kind == "article"])
     by_id = {t.id: t for t in terms}
     link_only = {target_key(t.id): t for t in terms if t.kind == "link"}
     refs: list[LinkRef] = []
-    for term, link in _internal(articles):
-        term_id = resolve(link.target, index)
-        target = by_id[term_id] if term_id is not None else link_only.get(target_key(link.target))
-        refs.append(LinkRef(source=term, link=link, target=target))
+    for source, link, term_id in resolved.targets:
+        target = by_id.get(term_id) if term_id is not None else link_only.get(
+            target_key(link.target))
+        refs.append(LinkRef(source=by_id.get(source.id, source), link=link, target=target))
     return tuple(refs)

@@ -1,16 +1,24 @@
-"""Link resolution: which term a link target such as ``/broker-dealer`` names.
+"""Link resolution: which term a link such as ``[peniaga broker](/broker-dealer)`` names.
 
-A target names a term when, normalized (case, accents, hyphens, punctuation and spaces ignored),
-it equals one of the term's names, tried in this order so that a more deliberate name always wins:
+A term is a concept with several names (:class:`glossari.model.Names`); a link resolves by them in
+this order, names compared normalised (case, accents, punctuation, spacing and hyphens ignored;
+for Malay text also full reduplication, the Malay plural: ``peniaga-peniaga broker`` is
+``peniaga broker``):
 
-1. the term id (the article's file stem);
-2. an alias from the article's front matter: ``aliases: finra, fin-reg`` (``alias:`` also works;
-   comma-separated, or a YAML list);
-3. the English headword (``Broker-dealer`` for ``/broker-dealer``);
-4. an acronym in parentheses in the Malay or English headword (``... (FINRA)`` for ``/finra``).
+1. **the Malay side decides first**: a trusted link text (not broken, see
+   :func:`glossari.seeds.linktext.suspicious_link_text`) equal to an article's Malay headword, one
+   of its ``aliases:``, or an acronym in parentheses in its Malay headword names that article.
+   This needs no catalog: a glossary resolves before any English exists, and an English headword
+   edited later cannot move the link. When two articles answer to the text, the target decides
+   between them (else the first in id order);
+2. then the **target**: the term id (the article's file stem); a slug learned from the Malay side
+   (a target that links resolved in step 1 use, see :mod:`glossari.align.names`); an alias; an
+   acronym in parentheses in the Malay or English headword (``... (FINRA)`` for ``/finra``); the
+   English headword (``Broker-dealer`` for ``/broker-dealer``).
 
 When two terms share a name at the same rank, the first in id order wins and the clash is reported
-(code S104), so a link never lands on a term by accident without anyone hearing of it.
+(code S104), so a link never lands on a term by accident without anyone hearing of it. The full
+story, with the English side, is docs/concepts.md.
 """
 
 from __future__ import annotations
@@ -22,14 +30,19 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from glossari.diagnostics import Finding
-from glossari.model import Term
+from glossari.model import Link, Term
+from glossari.seeds.linktext import suspicious_link_text
 from glossari.text import lookup_key
 
 __all__ = [
     "ALIAS_KEYS",
     "TargetIndex",
     "headword_acronyms",
+    "link_is_trusted",
+    "link_slug",
+    "malay_key",
     "resolve",
+    "resolve_link",
     "target_key",
     "term_aliases",
 ]
@@ -40,7 +53,38 @@ ALIAS_KEYS = ("aliases", "alias")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 _PAGE_SUFFIX = re.compile(r"\.(?:md|markdown|html?|aspx?|php)$", re.IGNORECASE)
 
-_RANKS = ("id", "alias", "English headword", "acronym")
+_RANKS = ("id", "slug", "alias", "acronym", "English headword")
+"""The ranks of a target's names, most deliberate first (see the module docstring)."""
+
+_MALAY_RANKS = ("Malay headword", "alias", "acronym")
+"""The ranks of a link text's names."""
+
+_REDUPLICATION = re.compile(r"(?<![\w-])(\w+)-\1(?![\w-])", re.IGNORECASE)
+
+
+def malay_key(text: str) -> str:
+    """A Malay name reduced to the key link texts and headwords are compared by.
+
+    :func:`glossari.text.lookup_key`, with each fully reduplicated word (the Malay plural)
+    folded to its base.
+
+    >>> malay_key("Peniaga-peniaga  broker"), malay_key("*peniaga broker*")
+    ('peniagabroker', 'peniagabroker')
+    >>> malay_key("kira-kira") == malay_key("kira"), malay_key("rama-ramai")
+    (True, 'ramaramai')
+    """
+    return lookup_key(_REDUPLICATION.sub(r"\1", text) if "-" in text else text)
+
+
+def link_is_trusted(link: Link) -> bool:
+    """True when a link's text may name a term (the reader did not mark it, and it is sound).
+
+    >>> link_is_trusted(Link(text="peniaga broker", target="x", line=1))
+    True
+    >>> link_is_trusted(Link(text="FINRA ), terpakai kepada", target="finra", line=1))
+    False
+    """
+    return link.suspicious is None and suspicious_link_text(link.text) is None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -58,6 +102,21 @@ def target_key(target: str) -> str:
     path = target.split("#", 1)[0].split("?", 1)[0].strip().strip("/")
     last = path.rsplit("/", 1)[-1]
     return lookup_key(_PAGE_SUFFIX.sub("", unquote(last)))
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def link_slug(target: str) -> str:
+    """A link target as a name (and the id of a link-only term): the last path segment, cleaned.
+
+    >>> link_slug("/finra"), link_slug("/terms/b/broker-dealer.asp"), link_slug("/a b")
+    ('finra', 'broker-dealer', 'a-b')
+    """
+    path = target.split("#", 1)[0].split("?", 1)[0].strip().strip("/")
+    last = _PAGE_SUFFIX.sub("", path.rsplit("/", 1)[-1])
+    slug = _UNSAFE.sub("-", unquote(last)).strip("-.")
+    return slug or target_key(target) or "link"
 
 
 def term_aliases(term: Term) -> tuple[str, ...]:
@@ -94,29 +153,51 @@ def headword_acronyms(text: str | None) -> tuple[str, ...]:
 
 
 def _names(term: Term) -> tuple[tuple[str, ...], ...]:
-    """The term's names by rank (see the module docstring)."""
+    """The names a link target may use for the term, by rank (:data:`_RANKS`)."""
+    names = term.names
     return (
         (term.id,),
-        term_aliases(term),
+        names.slugs,
+        _unique(term_aliases(term) + names.aliases),
+        _unique(headword_acronyms(term.title) + headword_acronyms(term.english.title)
+                + names.acronyms),
         (term.english.title,) if term.english.title else (),
-        headword_acronyms(term.title) + headword_acronyms(term.english.title),
     )
+
+
+def _malay_names(term: Term) -> tuple[tuple[str, ...], ...]:
+    """The names a link text may use for the term, by rank (:data:`_MALAY_RANKS`)."""
+    return (
+        (term.title,) if term.title else (),
+        _unique(term_aliases(term) + term.names.aliases),
+        headword_acronyms(term.title),
+    )
+
+
+def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
 
 
 @dataclass(frozen=True, slots=True)
 class TargetIndex:
-    """Normalized names to term ids, for :func:`resolve`."""
+    """Normalised names to term ids, for :func:`resolve` and :func:`resolve_link`."""
 
     keys: Mapping[str, str] = field(default_factory=dict)
-    """Normalized name (:func:`target_key`) to term id."""
+    """Normalised target name (:func:`target_key`) to term id."""
     clashes: tuple[Finding, ...] = ()
     """Names claimed by two terms at the same rank (code S104)."""
+    texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Normalised Malay name (:func:`malay_key`) to the ids of the articles it names, the most
+    deliberate first (headword, then alias, then acronym; id order within a rank)."""
+    ranks: Mapping[str, str] = field(default_factory=dict)
+    """Normalised target name to the rank that gave it (``id``, ``slug``, ``alias``, ...)."""
 
     @classmethod
     def build(cls, terms: Iterable[Term]) -> TargetIndex:
         """Index the names of ``terms`` (articles; link-only terms are indexed by id only)."""
         ordered = sorted(terms, key=lambda t: t.id)
         keys: dict[str, str] = {}
+        ranks: dict[str, str] = {}
         clashes: list[Finding] = []
         names = [(t, _names(t)) for t in ordered]
         for rank, label in enumerate(_RANKS):
@@ -137,11 +218,28 @@ class TargetIndex:
                             f"to '{first}' (give one of the two an alias or another name)",
                         ))
             for key, term_id in claimed.items():
-                keys.setdefault(key, term_id)
-        return cls(keys, tuple(clashes))
+                if key not in keys:
+                    keys[key] = term_id
+                    ranks[key] = label
+        texts: dict[str, list[str]] = {}
+        articles = [(t, _malay_names(t)) for t in ordered if t.kind == "article"]
+        for rank in range(len(_MALAY_RANKS)):
+            for term, by_rank in articles:
+                for name in by_rank[rank]:
+                    for key in {lookup_key(name), malay_key(name)}:
+                        if key and term.id not in texts.setdefault(key, []):
+                            texts[key].append(term.id)
+        return cls(keys, tuple(clashes), {k: tuple(v) for k, v in texts.items()}, ranks)
 
     def __contains__(self, target: object) -> bool:
         return isinstance(target, str) and resolve(target, self) is not None
+
+    def by_text(self, text: str) -> tuple[str, ...]:
+        """The ids of the articles a (trusted) Malay link text names, most deliberate first."""
+        found = self.texts.get(lookup_key(text))
+        if found is None and "-" in text:
+            found = self.texts.get(malay_key(text))
+        return found or ()
 
 
 def resolve(target: str, index: TargetIndex) -> str | None:
@@ -159,3 +257,29 @@ def resolve(target: str, index: TargetIndex) -> str | None:
     """
     key = target_key(target)
     return index.keys.get(key) if key else None
+
+
+def resolve_link(link: Link, index: TargetIndex) -> str | None:
+    """The id of the term a link names (Malay text first, then target), or None.
+
+    >>> from glossari.model import English, Location
+    >>> at = Location(path="seeds/x.md", line=1)
+    >>> index = TargetIndex.build([
+    ...     Term(id="dana-lindung-nilai", title="Dana lindung nilai", source=at),
+    ...     Term(id="komisen", title="Komisen", source=at,
+    ...          english=English(title="Commission", status="translated"))])
+    >>> resolve_link(Link(text="dana lindung nilai", target="hedgefund", line=3), index)
+    'dana-lindung-nilai'
+    >>> resolve_link(Link(text="bayaran", target="commission", line=3), index)
+    'komisen'
+    >>> resolve_link(Link(text="bon", target="bond", line=3), index) is None
+    True
+    """
+    if link_is_trusted(link):
+        named = index.by_text(link.text)
+        if len(named) == 1:
+            return named[0]
+        if named:
+            by_target = resolve(link.target, index)
+            return by_target if by_target in named else named[0]
+    return resolve(link.target, index)

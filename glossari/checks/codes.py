@@ -28,7 +28,7 @@ class Code:
 
 _ALL = (
     # source articles. Reported while loading: S101 and S110 by the reader
-    # (glossari/seeds/markdown.py), S103 and S104 by link resolution (glossari/align/).
+    # (glossari/seeds/markdown.py), S103, S104 and S122 by link resolution (glossari/align/).
     Code(code="S101", severity="warning", summary="heading without a space after '#'"),
     Code(code="S102", severity="error", summary="article without a Malay headword"),
     Code(code="S103", severity="warning", summary="link text not trusted as a headword"),
@@ -39,6 +39,7 @@ _ALL = (
     Code(code="S110", severity="warning", summary="empty block quote"),
     Code(code="S111", severity="warning", summary="empty section"),
     Code(code="S121", severity="info", summary="link to a term with no article"),
+    Code(code="S122", severity="warning", summary="link text and target name different terms"),
     Code(code="S130", severity="error", summary="two terms whose ids differ only in case"),
     Code(code="S131", severity="warning", summary="two articles with the same Malay headword"),
     # catalogs, per language

@@ -9,51 +9,17 @@ and ``S103`` for terms built in Python rather than loaded.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 
-from glossari.align.resolve import TargetIndex, resolve, target_key
+from glossari.align.resolve import TargetIndex, resolve_link, target_key
 from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
+from glossari.seeds.linktext import suspicious_link_text
 from glossari.text import lookup_key
 
 __all__ = ["SOURCE_CHECKS", "suspicious_link_text"]
-
-
-def suspicious_link_text(text: str) -> str | None:
-    """Why a link text cannot be trusted as a headword, or None when it looks sound.
-
-    The reader sets :attr:`Link.suspicious` with its own helper; this one backs it up for terms
-    built by other means, and also catches unbalanced square brackets.
-
-    >>> suspicious_link_text("peniaga broker") is None
-    True
-    >>> suspicious_link_text("FINRA ), terpakai kepada")
-    "unbalanced ')' in the link text"
-    >>> suspicious_link_text("[dana")
-    "unbalanced '[' in the link text"
-    >>> suspicious_link_text("dana lindung nilai,")
-    'the link text ends with punctuation'
-    """
-    stripped = text.strip()
-    if not stripped:
-        return "empty link text"
-    for opening, closing in ("()", "[]"):
-        depth = 0
-        for char in stripped:
-            if char == opening:
-                depth += 1
-            elif char == closing:
-                depth -= 1
-                if depth < 0:
-                    return f"unbalanced '{closing}' in the link text"
-        if depth > 0:
-            return f"unbalanced '{opening}' in the link text"
-    if stripped[0] in ",.;:!?":
-        return "the link text starts with punctuation"
-    if stripped[-1] in ",;:!?":  # not '.': abbreviations (Inc., Bhd.) end with one
-        return "the link text ends with punctuation"
-    return None
 
 
 def _link_problem(link: Link) -> str | None:
@@ -143,23 +109,43 @@ def link_texts(terms: Iterable[Term]) -> Iterator[Finding]:
 
 
 def unresolved_links(terms: tuple[Term, ...]) -> Iterator[Finding]:
-    """S121: an internal link whose target names no article (link resolution as in
-    :mod:`glossari.align.resolve`); the target becomes a link-only term. Reported once per
-    target, at its first link."""
-    index = TargetIndex.build(t for t in terms if t.kind == "article")
+    """S121: an internal link that names no article (link resolution as in
+    :func:`glossari.align.resolve.resolve_link`: its Malay text, then its target); the target
+    becomes a link-only term. Reported once per target, at its first link, with the article whose
+    English headword or id comes closest to the target, if any (an English headword edited in a
+    catalog no longer matches the slug it used to: the link says so here rather than silently
+    leaving the article)."""
+    articles = [t for t in terms if t.kind == "article"]
+    index = TargetIndex.build(articles)
     seen: set[str] = set()
-    for term in terms:
-        if term.kind != "article":
-            continue
+    for term in articles:
         for link in term.links:
             key = target_key(link.target)
-            if not link.internal or not key or key in seen or resolve(link.target, index):
+            if not link.internal or not key or key in seen or resolve_link(link, index):
                 continue
             seen.add(key)
             yield finding(
                 "S121", path=term.source.path, line=link.line, term=term.id,
-                message=f"/{link.target} ('{link.text}') has no article; it is a link-only term",
+                message=f"/{link.target} ('{link.text}') names no article (no article's Malay "
+                f"headword, alias or acronym is the link text; no id, alias, acronym or English "
+                f"headword is the target); it is a link-only term{_closest(key, articles)}",
             )
+
+
+def _closest(key: str, articles: list[Term]) -> str:
+    """A hint naming the article whose English headword (or id) is nearest to a target key."""
+    names: dict[str, tuple[Term, str]] = {}
+    for term in articles:
+        for name in (term.english.title, term.id):
+            if name and lookup_key(name):
+                names.setdefault(lookup_key(name), (term, name))
+    near = [k for k in names if len(key) >= 4 and (k.startswith(key) or key.startswith(k))]
+    near = near or difflib.get_close_matches(key, list(names), n=1, cutoff=0.8)
+    if not near:
+        return ""
+    term, name = names[near[0]]
+    return (f"; '{term.id}' is close ('{name}'): if the link means it, write its Malay headword "
+            f"'{term.title}' as the link text, or add '{key}' to its 'aliases:'")
 
 
 def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:

@@ -1,8 +1,10 @@
 """Term consistency (``T4xx``): the glossary's own pairs applied to every translation.
 
 The termbase of a language is what its translators approved in the ``glossary`` catalog: each
-article's headword (msgctxt = term id) and each link text (msgctxt = ``/`` + target), translated
-and not fuzzy. Link texts the source checks find suspicious (``S120``) are not terms.
+article's headword (msgctxt = term id), translated and not fuzzy, named in Malay by its headword
+and by the text of every link that resolves to it; and each link to no article, by its own
+translated link message (msgctxt = ``/`` + target). Link texts the source checks find suspicious
+(``S103``) are not terms.
 
 - ``T401``: a translated message whose Malay contains a term must contain that term's English
   (case-insensitive, hyphens and spaces alike, an English plural ``-s``/``-es``/``-ies`` allowed;
@@ -15,14 +17,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from glossari.align.resolve import TargetIndex, resolve, target_key
+from glossari.align.names import english_lemma
+from glossari.align.resolve import TargetIndex, link_is_trusted, resolve_link, target_key
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.checks.catalogs import LanguageCatalogs
 from glossari.checks.codes import finding
 from glossari.checks.parity import strip_link_targets
-from glossari.checks.source import suspicious_link_text
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.text import lookup_key
@@ -168,33 +170,50 @@ class Termbase:
 
 
 def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
-    """The approved pairs of ``catalogs.lang`` (see the module documentation)."""
+    """The approved pairs of ``catalogs.lang`` (see the module documentation).
+
+    A link resolves as everywhere else (:func:`glossari.align.resolve.resolve_link`). A link to
+    an article is one more Malay name of that concept: its English is the article's approved
+    headword, not the link's own translation (``hedge funds`` is a variant, inflected for its
+    sentence). A link to no article defines its term by its translation, plural undone
+    (:func:`glossari.align.names.english_lemma`: the approved English is never an inflection).
+    """
     articles = [t for t in terms if t.kind == "article"]
     index = TargetIndex.build(articles)
     entries: list[TermEntry] = []
+    approved: dict[str, TermEntry] = {}
 
-    def add(identity: str, malay: str, context: str) -> None:
+    def add(identity: str, malay: str, context: str, *, headword: bool) -> None:
         found = catalogs.get(GLOSSARY_DOMAIN, context, malay)
+        if not _tokens(malay):
+            return
+        if not headword and identity in approved:
+            defining = approved[identity]
+            entries.append(replace(defining, malay=malay))
+            return
         if found is None or not found[1].translated:
             return
         catalog, entry = found
-        english = entry.msgstr.strip()
-        if _WORD.search(english) is None or not _tokens(malay):
+        english = entry.msgstr.strip() if headword else english_lemma(entry.msgstr.strip())
+        if _WORD.search(english) is None:
             return
-        entries.append(TermEntry(identity=identity, malay=malay, english=english,
-                                 context=context, path=catalog.path, line=entry.line))
+        item = TermEntry(identity=identity, malay=malay, english=english,
+                         context=context, path=catalog.path, line=entry.line)
+        entries.append(item)
+        if headword:
+            approved[identity] = item
 
     for term in articles:
         if term.title:
-            add(term.id, term.title, term.id)
+            add(term.id, term.title, term.id, headword=True)
     english_names = {lookup_key(e.english): e.identity for e in entries}
     for term in articles:
         for link in term.links:
-            if not link.internal or link.suspicious or suspicious_link_text(link.text):
+            if not link.internal or not link_is_trusted(link):
                 continue
             key = target_key(link.target)
-            identity = resolve(link.target, index) or english_names.get(key) or "/" + key
-            add(identity, link.text, link_context(link.target))
+            identity = (resolve_link(link, index) or english_names.get(key) or "/" + key)
+            add(identity, link.text, link_context(link.target), headword=False)
 
     trie = _Node()
     seen: set[tuple[tuple[str, ...], str]] = set()
@@ -242,7 +261,11 @@ def consistency_finding(
 def shared_english(base: Termbase, lang: str) -> Iterator[Finding]:
     """T402: each term after the first that shares an English headword with another term."""
     first: dict[str, TermEntry] = {}
+    seen: set[tuple[str, str, int]] = set()
     for entry in sorted(base.entries, key=lambda e: (e.path, e.line)):
+        if (entry.identity, entry.path, entry.line) in seen:
+            continue  # the same definition, reached through another Malay name
+        seen.add((entry.identity, entry.path, entry.line))
         key = lookup_key(entry.english)
         if not key:
             continue

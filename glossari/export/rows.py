@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from glossari.model import Status, Term, TermKind
-from glossari.text import lookup_key, sort_key
+from glossari.text import headword_order, lookup_key
 
 __all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "rows_from_glossary"]
 
@@ -71,7 +71,8 @@ class Row:
     source: str
     """Where the term comes from, as ``path:line``."""
     links: tuple[str, ...] = ()
-    """Ids of the glossary terms this one links to, in first-mention order, without itself."""
+    """Ids of the glossary terms this one's links resolve to, in first-mention order, without
+    itself."""
     categories_en: tuple[str | None, ...] = ()
     """English of each category, position for position (None where untranslated)."""
 
@@ -90,12 +91,23 @@ class Row:
         }
 
 
-def row_from_term(term: Term, *, known_ids: frozenset[str] | None = None) -> Row:
-    """The row of one term; ``known_ids`` limits ``links`` to terms that exist."""
+def row_from_term(
+    term: Term,
+    *,
+    known_ids: frozenset[str] | None = None,
+    links_to: Iterable[str] | None = None,
+) -> Row:
+    """The row of one term.
+
+    ``links_to``: the ids of the terms its links resolve to, in link order (see
+    :func:`resolved_targets`); without it, the link targets taken as ids. ``known_ids`` limits
+    ``links`` to terms that exist.
+    """
     links: list[str] = []
-    for link in term.links:
-        target = link.target
-        if not link.internal or target == term.id or target in links:
+    targets = links_to if links_to is not None else (
+        link.target for link in term.links if link.internal)
+    for target in targets:
+        if target == term.id or target in links:
             continue
         if known_ids is None or target in known_ids:
             links.append(target)
@@ -136,7 +148,8 @@ def rows_from_glossary(
         raise ValueError(f"unknown sort key {sort!r}; choose 'ms' or 'en'")
     terms = list(glossary)
     known = frozenset(t.id for t in terms)
-    rows = [row_from_term(t, known_ids=known) for t in terms]
+    targets = resolved_targets(glossary, terms)
+    rows = [row_from_term(t, known_ids=known, links_to=targets.get(t.id, ())) for t in terms]
     if category is not None:
         wanted = lookup_key(category)
         rows = [r for r in rows if wanted in _category_keys(r)]
@@ -146,24 +159,39 @@ def rows_from_glossary(
     return rows
 
 
+def resolved_targets(glossary: Iterable[Term], terms: list[Term]) -> dict[str, list[str]]:
+    """Per article id, the ids of the terms its internal links resolve to, in link order.
+
+    The glossary's own link graph when it has one (:attr:`glossari.Glossary.links`), else the
+    same resolution over ``terms`` (:func:`glossari.align.links.link_graph`): a TBX
+    cross-reference names the term a link resolves to, never its slug.
+    """
+    refs = getattr(glossary, "links", None)
+    if refs is None:
+        from glossari.align.links import link_graph
+
+        refs = link_graph(terms)
+    found: dict[str, list[str]] = {}
+    for ref in refs:
+        if ref.target is not None:
+            found.setdefault(ref.source.id, []).append(ref.target.id)
+    return found
+
+
 def _category_keys(row: Row) -> set[str]:
     return {lookup_key(c) for c in (*row.categories, *row.categories_en) if c}
 
 
-_Key = tuple[bool, tuple[str, str]]
+_Key = tuple[bool, tuple[str, str], str]
 
 
-def _headword_key(text: str | None) -> _Key:
-    # The same order as Glossary iteration (glossari.text.sort_key); missing headwords last.
-    return (text is None, sort_key(text) if text is not None else ("", ""))
+def _sort_key_ms(row: Row) -> _Key:
+    # the one order of terms, as Glossary iteration (glossari.text.headword_order)
+    return headword_order(row.ms, row.id)
 
 
-def _sort_key_ms(row: Row) -> tuple[_Key, str]:
-    return (_headword_key(row.ms), row.id)
-
-
-def _sort_key_en(row: Row) -> tuple[_Key, _Key, str]:
-    return (_headword_key(row.en), _headword_key(row.ms), row.id)
+def _sort_key_en(row: Row) -> tuple[_Key, _Key]:
+    return (headword_order(row.en, ""), headword_order(row.ms, row.id))
 
 
 def language_name(code: str) -> str:

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, BlockKind, Link, Section
+from glossari.seeds.linktext import suspicious_link_text
 
 __all__ = [
     "MAX_NESTING",
@@ -116,32 +117,6 @@ def link_targets(text: str) -> tuple[str, ...]:
     ('/broker-dealer', 'https://a.b')
     """
     return tuple(value for kind, value in links_and_html(text) if kind in ("link", "image"))
-
-
-def suspicious_link_text(text: str) -> str | None:
-    """Why a link text cannot be trusted as a headword, or None when it looks sound.
-
-    >>> suspicious_link_text("peniaga broker") is None
-    True
-    >>> suspicious_link_text("FINRA ), terpakai kepada")
-    "unbalanced ')' in the link text"
-    """
-    depth = 0
-    for char in text:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                return "unbalanced ')' in the link text"
-    if depth > 0:
-        return "unbalanced '(' in the link text"
-    stripped = text.strip()
-    if not stripped:
-        return "empty link text"
-    if stripped[0] in ",.;:" or stripped[-1] in ",;:":
-        return "the link text starts or ends with punctuation"
-    return None
 
 
 def parse_body(text: str, *, source: str, line_offset: int) -> Body:

@@ -1,0 +1,49 @@
+"""Which link texts can be trusted as a term's name: the one home of that rule.
+
+The reader marks each link with it (:attr:`glossari.model.Link.suspicious`), link resolution uses
+only trusted texts as Malay names (:func:`glossari.align.resolve.link_is_trusted`), and the checks
+report the others (``S103``): one function, so the three always agree. It lives apart from the
+Markdown reader so that what imports it does not import markdown-it-py.
+"""
+
+from __future__ import annotations
+
+__all__ = ["suspicious_link_text"]
+
+_OPENING_PUNCTUATION = ",.;:!?"
+_CLOSING_PUNCTUATION = ",;:!?"  # not '.': abbreviations (Inc., Bhd.) end with one
+
+
+def suspicious_link_text(text: str) -> str | None:
+    """Why a link text cannot be trusted as a headword, or None when it looks sound.
+
+    >>> suspicious_link_text("peniaga broker") is None
+    True
+    >>> suspicious_link_text("FINRA ), terpakai kepada")
+    "unbalanced ')' in the link text"
+    >>> suspicious_link_text("[dana")
+    "unbalanced '[' in the link text"
+    >>> suspicious_link_text("dana lindung nilai!")
+    'the link text ends with punctuation'
+    >>> suspicious_link_text("Syarikat Bhd.") is None
+    True
+    """
+    stripped = text.strip()
+    if not stripped:
+        return "empty link text"
+    for opening, closing in ("()", "[]"):
+        depth = 0
+        for char in stripped:
+            if char == opening:
+                depth += 1
+            elif char == closing:
+                depth -= 1
+                if depth < 0:
+                    return f"unbalanced '{closing}' in the link text"
+        if depth > 0:
+            return f"unbalanced '{opening}' in the link text"
+    if stripped[0] in _OPENING_PUNCTUATION:
+        return "the link text starts with punctuation"
+    if stripped[-1] in _CLOSING_PUNCTUATION:
+        return "the link text ends with punctuation"
+    return None

@@ -1,0 +1,167 @@
+"""Terms are concepts (issue 12): Malay file stems, English slugs, every link resolved once.
+
+tests/data/concepts/ is tests/data/parallel/ laid out as a Malay glossary naturally is: files
+named by Malay stems (``peniaga-broker.md``), cross-linked by English slugs (``/broker-dealer``),
+link texts equal to the Malay headwords, one in the Malay plural (``peniaga-peniaga broker``), one
+an alias (``yuran komisen``), one an acronym (``FINRA``); its English parallels link with
+inflected texts (``[hedge funds](/hedgefund)``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import glossari
+from glossari.checks import check
+from glossari.model import English, Link, Location, Term
+from tests._alignkit import REPO, cli, ok, prepared
+
+CONCEPTS = REPO / "tests" / "data" / "concepts"
+
+# every internal link of the Malay articles: (file stem, link text, target, the article it names)
+LINKS = {
+    ("dana-lindung-nilai", "penasihat pelaburan", "investmentadvisor", "penasihat-pelaburan"),
+    ("dana-lindung-nilai", "pembrokeran utama", "primebrokerage", "pembrokeran-utama"),
+    ("komisen", "Peniaga broker", "broker-dealer", "peniaga-broker"),
+    ("komisen", "Penasihat pelaburan", "investmentadvisor", "penasihat-pelaburan"),
+    ("komisen", "FINRA", "finra", "pihak-berkuasa-kawal-selia-industri-kewangan"),
+    ("pembrokeran-utama", "dana lindung nilai", "hedgefund", "dana-lindung-nilai"),
+    ("pembrokeran-utama", "peniaga broker", "broker-dealer", "peniaga-broker"),
+    ("penasihat-pelaburan", "peniaga-peniaga broker", "broker-dealer", "peniaga-broker"),
+    ("penasihat-pelaburan", "yuran komisen", "commission", "komisen"),
+    ("penasihat-pelaburan", "dana lindung nilai", "hedgefund", "dana-lindung-nilai"),
+    ("peniaga-broker", "FINRA", "finra", "pihak-berkuasa-kawal-selia-industri-kewangan"),
+    ("peniaga-broker", "penasihat pelaburan", "investmentadvisor", "penasihat-pelaburan"),
+    ("peniaga-broker", "Komisen", "commission", "komisen"),
+    ("pihak-berkuasa-kawal-selia-industri-kewangan", "peniaga broker", "broker-dealer",
+     "peniaga-broker"),
+    ("pihak-berkuasa-kawal-selia-industri-kewangan", "penasihat pelaburan", "investmentadvisor",
+     "penasihat-pelaburan"),
+}
+
+
+def concepts_root(tmp: Path) -> Path:
+    """A glossary folder whose seeds/ is a copy of tests/data/concepts/ms."""
+    root = tmp / "concepts"
+    shutil.copytree(CONCEPTS / "ms", root / "seeds")
+    return root
+
+
+def resolved_links(g: glossari.Glossary) -> set[tuple[str, str, str, str | None]]:
+    return {(r.source.id, r.link.text, r.link.target,
+             r.target.id if r.target is not None and r.target.kind == "article" else None)
+            for r in g.links}
+
+
+@pytest.fixture(scope="module")
+def aligned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The concepts glossary after extract, update -l en and align -l en of its parallels."""
+    root = prepared(concepts_root(tmp_path_factory.mktemp("aligned")))
+    ok("align", "-l", "en", CONCEPTS / "en", root=root)
+    return root
+
+
+def test_every_link_resolves_before_any_english(tmp_path: Path) -> None:
+    root = concepts_root(tmp_path)
+    g = glossari.load(root)
+    assert resolved_links(g) == LINKS
+    assert g.unresolved == ()
+    assert [t.id for t in g if t.kind == "link"] == []  # no link-only twin of any article
+    # and after extract + update -l en, with empty catalogs, just the same
+    prepared(root)
+    g = glossari.load(root)
+    assert resolved_links(g) == LINKS
+    assert [t.id for t in g if t.kind == "link"] == []
+    # a slug is a name of its concept: "hedge fund" finds the article, not a twin
+    assert g.lookup("hedge fund").id == "dana-lindung-nilai"
+    assert g.lookup("/hedgefund").id == "dana-lindung-nilai"
+    assert g.lookup("yuran komisen").id == "komisen"  # alias
+    assert g.lookup("FINRA").id == "pihak-berkuasa-kawal-selia-industri-kewangan"  # acronym
+    assert g.lookup("peniaga-peniaga broker").id == "peniaga-broker"  # a link text
+    names = g["peniaga-broker"].names
+    assert names.slugs == ("broker-dealer",)
+    assert set(names.link_texts) == {"Peniaga broker", "peniaga-peniaga broker"}
+
+
+def test_check_after_align_reports_no_s121_and_no_t401(aligned: Path) -> None:
+    code, out, err = cli("check", "-l", "en", "--format", "json", root=aligned)
+    assert code == 0, err
+    found = json.loads(out)
+    assert [f for f in found if f["code"] in ("S121", "T401", "S122", "S104")] == []
+    # the command gives the library's answer, finding for finding
+    library = check(glossari.load(aligned), glossari.load(aligned).root or aligned, ["en"])
+    assert found == [f.as_json() for f in library.findings]
+
+
+def test_approved_english_is_the_headword_not_an_inflected_link_text(aligned: Path) -> None:
+    g = glossari.load(aligned)
+    hedge = g["dana-lindung-nilai"]
+    assert hedge.en_title == "Hedge fund"
+    assert "hedge funds" in hedge.names.english_variants
+    assert "Hedge fund" not in hedge.names.english_variants
+    assert resolved_links(g) == LINKS
+    assert [t.id for t in g if t.kind == "link"] == []
+
+
+def test_tbx_has_one_cross_reference_per_resolved_link(aligned: Path) -> None:
+    out = ok("table", "--format", "tbx", root=aligned)
+    tree = ET.fromstring(out.encode("utf-8"))
+    entries = {e.get("id"): e for e in tree.iter("termEntry")}
+    refs = {(entry_id, ref.get("target"))
+            for entry_id, entry in entries.items()
+            for ref in entry.iter("ref") if ref.get("type") == "crossReference"}
+    count = sum(1 for entry in entries.values() for ref in entry.iter("ref"))
+    want = {(source, target) for source, _, _, target in LINKS}
+    assert refs == want
+    assert count == len(want)  # one per linked pair: no repeats
+    assert all(target in entries for _, target in refs)
+
+
+def edit_headword(root: Path, term_id: str, english: str) -> None:
+    """Change one English headword in glossary.po as a translator does in Poedit."""
+    path = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = path.read_text(encoding="utf-8")
+    pattern = re.compile(rf'(msgctxt "{re.escape(term_id)}"\nmsgid "[^"]*"\nmsgstr )"[^"]*"')
+    assert pattern.search(text), term_id
+    path.write_text(pattern.sub(lambda m: m.group(1) + f'"{english}"', text, count=1),
+                    encoding="utf-8")
+
+
+def test_an_edited_english_headword_moves_no_link(tmp_path: Path) -> None:
+    root = prepared(concepts_root(tmp_path))
+    ok("align", "-l", "en", CONCEPTS / "en", root=root)
+    edit_headword(root, "komisen", "Commission fee")
+    edit_headword(root, "dana-lindung-nilai", "Hedging fund")
+    g = glossari.load(root)
+    assert g["komisen"].en_title == "Commission fee"
+    assert resolved_links(g) == LINKS  # still resolved through their Malay text
+    assert [t.id for t in g if t.kind == "link"] == []
+    _, out, _ = cli("check", "-l", "en", "--format", "json", root=root)
+    assert not [f for f in json.loads(out) if f["code"] == "S121"]
+
+
+def test_a_link_only_the_english_resolved_is_reported_when_the_english_changes() -> None:
+    at = Location(path="seeds/x.md", line=1)
+    komisen = Term(id="komisen", title="Komisen", source=at,
+                   english=English(title="Commission", status="translated"))
+    # the text names nothing in Malay: only the English headword resolves the target
+    bon = Term(id="bon", title="Bon", source=Location(path="seeds/bon.md", line=1),
+               links=(Link(text="bayaran", target="commission", line=7),))
+    g = glossari.Glossary([komisen, bon])
+    from glossari.align.names import resolve_names
+    from glossari.checks.runner import run_checks
+
+    assert [t for _, _, t in resolve_names([komisen, bon]).targets] == ["komisen"]
+    del g
+    renamed = Term(id="komisen", title="Komisen", source=at,
+                   english=English(title="Commission fee", status="translated"))
+    assert [t for _, _, t in resolve_names([renamed, bon]).targets] == [None]
+    found = [f for f in run_checks([renamed, bon], Path("."), []) if f.code == "S121"]
+    assert len(found) == 1
+    assert "'komisen' is close ('Commission fee')" in found[0].message
