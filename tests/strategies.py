@@ -68,6 +68,10 @@ def translation() -> st.SearchStrategy[str]:
                                        and not s.endswith("\n"))
 
 
+CATALOG_CONTROLS = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n")
+"""The C0 controls a catalog string may not hold (parse_po refuses them, raw or escaped)."""
+
+
 def po_text() -> st.SearchStrategy[str]:
     """Text that might appear as a PO string: anything but NUL and surrogates, newlines
     included, awkward characters likely."""

@@ -79,6 +79,19 @@ CASES = [
     Case("charset-alias.po", 6, None, "unknown charset 'latin1'", "write charset=ISO-8859-1"),
     Case("charset-undecodable.po", 6, None, "cannot decode charset VISCII",
          "msgconv --to-code=UTF-8"),
+    # GNU's input rules (issue 18 item 6): one key space for current, obsolete and the header
+    Case("current-and-obsolete.po", 14, (14, 12), "duplicate message (first defined at line 11)",
+         "both current and obsolete"),
+    Case("obsolete-header.po", 14, (14, 2), "duplicate message (first defined at line 1)",
+         "delete the obsolete header"),
+    # GNU names the header's msgstr, we the Plural-Forms line
+    Case("nplurals-zero.po", 8, (2,), "nplurals=0", "nplurals=2"),
+    # C0 controls in a decoded value, raw or escaped (item 4, catalog side); GNU refuses U+0004
+    # only (it cuts a string at a raw NUL, and passes ESC sequences through to the terminal)
+    Case("context-separator.po", 12, (12,), "U+0004 (the .mo context separator)", "remove it"),
+    Case("nul-raw.po", 12, None, "control character U+0000", "remove it"),
+    Case("escape-raw.po", 12, None, "control character U+001B", "remove it"),
+    Case("control-escape.po", 12, None, "control character U+001B", "remove it"),
     # GNU reads a UTF-16 file as garbage (a dozen syntax errors); we say what it is
     Case("utf16.po", 1, (1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12), "the file is UTF-16",
          "iconv -f UTF-16 -t UTF-8"),
@@ -119,7 +132,8 @@ def test_we_agree_with_gnu_where_gnu_points_at_the_same_thing() -> None:
     agreeing = [c.name for c in CASES if c.gnu is not None and c.line == c.gnu[0]]
     assert agreeing == [
         "second-msgstr.po", "duplicate-obsolete.po", "unknown-keyword.po", "missing-msgstr.po",
-        "bad-escape.po", "wrong-charset.po", "plural-gap.po", "utf16.po",
+        "bad-escape.po", "wrong-charset.po", "plural-gap.po", "current-and-obsolete.po",
+        "obsolete-header.po", "context-separator.po", "utf16.po",
     ]
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from glossari.catalog.mofile import render_mo
 from glossari.catalog.pofile import Entry, PoFile, load_po, parse_po, render_po, write_po
 from tests._catalog_oracles import REPO, article, cli, make_root, needs_gnu
+from tests.strategies import CATALOG_CONTROLS
 from tests.test_update import translate
 
 OLD = 946684800
@@ -135,10 +136,10 @@ def test_compile_errors(tmp_path: Path) -> None:
 # Any text survives write, read, compile and gettext lookup
 
 TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x04"),
+    st.characters(blacklist_categories=("Cs",), blacklist_characters=CATALOG_CONTROLS),
     min_size=1, max_size=60,
 )
-TRICKY = 'a "quoted" \\ back\\slash\ttab\nnew line\u2028sep\x85nel \U0001f4b0 \r end'
+TRICKY = 'a "quoted" \\ back\\slash\ttab\nnew line\u2028sep\x85nel \U0001f4b0 \x7f end'
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from glossari.catalog.mofile import load_mo, read_mo, render_mo, write_mo
 from glossari.catalog.pofile import Entry, PoFile, parse_po, render_po
 from glossari.errors import CatalogError
+from tests.strategies import CATALOG_CONTROLS
 
 MSGFMT = shutil.which("msgfmt")
 MSGUNFMT = shutil.which("msgunfmt")
@@ -103,7 +104,7 @@ def test_same_messages_as_msgfmt_and_msgunfmt(tmp_path: Path) -> None:
 
 
 TEXT = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="\x00\x04"), max_size=40
+    st.characters(exclude_categories=("Cs",), exclude_characters=CATALOG_CONTROLS), max_size=40
 )
 
 

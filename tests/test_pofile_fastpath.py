@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,8 +89,12 @@ def test_fast_path_reads_what_the_line_parser_reads(text: str) -> None:
 
 
 def test_split_escapes_are_read_per_line() -> None:
-    text = HEADER + '\nmsgid "a"\nmsgstr ""\n"\\1"\n"23"\n"\\x4"\n"1"\n'
-    assert parse_po(text, source="x.po").entries[0].msgstr == "\x0123\x041"
+    text = HEADER + '\nmsgid "a"\nmsgstr ""\n"\\40"\n"1"\n"\\x4"\n"1"\n'
+    # "\x4" "1" is U+0004 then "1" (refused: a control), not "\x41" ("A")
+    with pytest.raises(CatalogError, match=r"control character U\+0004"):
+        parse_po(text, source="x.po")
+    text = text.replace('"\\x4"\n"1"\n', "")
+    assert parse_po(text, source="x.po").entries[0].msgstr == " 1"  # "\40" "1", not "\401"
     assert_same(text)
 
 

@@ -188,6 +188,10 @@ def parse_plural_count(plural_forms: str) -> int | None:
 # Parsing
 
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
+# C0 controls other than tab and newline: never in a translation, whether written raw or as an
+# escape (a terminal runs ESC sequences, a NUL cuts the string in the .mo, U+0004 is the .mo's
+# context separator). Checked on the decoded, unescaped value.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.?)")
 _SIMPLE_ESCAPES = {
     "n": "\n",
@@ -244,7 +248,18 @@ class _Parser:
         value = match.group(1)
         if "\\" in value:
             value = _ESCAPE.sub(lambda m: self._escape(m.group(1), lineno), value)
+        if _CONTROL.search(value):
+            raise self.control(value, lineno)
         return value
+
+    def control(self, value: str, lineno: int) -> CatalogError:
+        char = ord(_CONTROL.findall(value)[0])
+        what = " (the .mo context separator)" if char == 4 else ""
+        return self.fail(
+            lineno,
+            f"control character U+{char:04X}{what} in a string",
+            "remove it: a catalog string holds printable text, tabs and newlines (\\t, \\n)",
+        )
 
     def _escape(self, code: str, lineno: int) -> str:
         simple = _SIMPLE_ESCAPES.get(code)
@@ -333,6 +348,8 @@ class _Parser:
         text = self.text
         if not text.endswith("\n") or "\r" in text or text.startswith("\ufeff"):
             return None
+        if _CONTROL.search(text):
+            return None  # a raw control character: the line parser names its line
         entries: list[Entry] = []
         match_entry = _SIMPLE_ENTRY.match
         count_lines = text.count
@@ -367,8 +384,6 @@ class _Parser:
                 context = m.group("ctx")
                 msgctxt = self._simple_value(context) if context is not None else None
                 msgid = self._simple_value(m.group("id"))
-                if "\x04" in msgid or (msgctxt is not None and "\x04" in msgctxt):
-                    return None
                 entries.append(Entry(
                     msgid=msgid, msgstr=self._simple_value(m.group("str")), msgctxt=msgctxt,
                     flags=tuple(flags), translator_comments=tuple(translator),
@@ -390,8 +405,11 @@ class _Parser:
         if "\\" not in inner:
             return inner.replace('"\n"', "") if '"\n"' in inner else inner
         # escapes per line, as the line parser reads them ("\1" "23" is not "\123")
-        return "".join(_ESCAPE.sub(lambda e: self._escape(e.group(1), 0), piece)
-                       for piece in inner.split('"\n"'))
+        value = "".join(_ESCAPE.sub(lambda e: self._escape(e.group(1), 0), piece)
+                        for piece in inner.split('"\n"'))
+        if _CONTROL.search(value):
+            raise self.control(value, 0)  # the line parser finds it again, with its line
+        return value
 
     def parse_message(
         self, j: int, total: int, comments: list[tuple[int, str]], first: int
@@ -580,13 +598,6 @@ class _Parser:
         end = j
         while end > 0 and not lines[end - 1].strip(" \t\r\f\v"):
             end -= 1
-        for name in ("msgctxt", "msgid", "msgid_plural"):
-            if "\x04" in values.get(name, ""):
-                raise self.fail(
-                    first_keyword_line,
-                    f"{name} contains U+0004 (the .mo context separator)",
-                    "remove the control character",
-                )
         entry = Entry(
             msgid=values["msgid"],
             msgstr=values.get("msgstr", ""),
@@ -615,7 +626,10 @@ class _Parser:
     def finish(self, entries: list[Entry], trailer: str) -> PoFile:
         header: Entry | None = None
         rest: list[Entry] = []
-        seen: dict[tuple[bool, str | None, str], int] = {}
+        # one key space for current and obsolete messages and the header, as GNU's: a message
+        # both current and #~ obsolete, or a #~ msgid "", is a duplicate definition
+        seen: dict[tuple[str | None, str], int] = {}
+        obsolete_at: dict[int, bool] = {}
         for position, entry in enumerate(entries):
             if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
                 if position != 0:
@@ -625,20 +639,27 @@ class _Parser:
                         "move the header entry to the top of the file",
                     )
                 header = entry
+                seen[entry.key] = entry.line
+                obsolete_at[entry.line] = False
                 continue
             if entry.msgid == "" and not entry.obsolete:
                 raise self.fail(
                     entry.line, "empty msgid with a msgctxt", "give the message a msgid"
                 )
-            marker = (entry.obsolete, entry.msgctxt, entry.msgid)
+            marker = (entry.msgctxt, entry.msgid)
             first = seen.get(marker)
             if first is not None:
+                if header is not None and entry.obsolete and marker == header.key:
+                    hint = 'delete the obsolete header (the #~ msgid "" entry)'
+                elif entry.obsolete != obsolete_at[first]:
+                    hint = "the message is both current and obsolete (#~): delete one copy"
+                else:
+                    hint = "merge the two entries into one (same msgctxt and msgid)"
                 raise self.fail(
-                    entry.line,
-                    f"duplicate message (first defined at line {first})",
-                    "merge the two entries into one (same msgctxt and msgid)",
+                    entry.line, f"duplicate message (first defined at line {first})", hint
                 )
             seen[marker] = entry.line
+            obsolete_at[entry.line] = entry.obsolete
             rest.append(entry)
         po = PoFile(header=header, entries=tuple(rest), trailer=trailer, text_of_source=self.text)
         self.check_header(po)
@@ -665,6 +686,13 @@ class _Parser:
                 self._header_line(header, "Plural-Forms"),
                 "Plural-Forms has no nplurals=N",
                 'write it as "Plural-Forms: nplurals=2; plural=(n != 1);"',
+            )
+        if nplurals == 0:
+            raise self.fail(
+                self._header_line(header, "Plural-Forms"),
+                "Plural-Forms says nplurals=0 (GNU msgfmt refuses it: a language has one form "
+                "at least)",
+                'write "Plural-Forms: nplurals=2; plural=(n != 1);" (or nplurals=1; plural=0;)',
             )
         if nplurals is not None:
             for entry in po.entries:
@@ -1103,7 +1131,8 @@ def load_po(path: Path, *, source: str | None = None) -> PoFile:
 
 def encode_po(po: PoFile, *, path: Path | str) -> bytes:
     """``po`` rendered as the UTF-8 bytes of its file; :class:`CatalogError` naming ``path`` for
-    a catalog whose header declares another charset (glossari writes UTF-8 only)."""
+    a catalog whose header declares another charset (glossari writes UTF-8 only) or that holds a
+    key twice (current or obsolete, or the header's): what glossari writes, GNU reads."""
     charset = po.charset
     if charset is None or charset.upper() != "UTF-8":
         raise CatalogError(
@@ -1112,6 +1141,20 @@ def encode_po(po: PoFile, *, path: Path | str) -> bytes:
             line=po.header.line if po.header is not None else 0,
             hint="set charset=UTF-8 in the header's Content-Type",
         )
+    seen: set[tuple[str | None, str]] = {po.header.key} if po.header is not None else set()
+    for entry in po.entries:
+        if entry.raw is None and entry.obsolete and not entry.has_translation:
+            continue  # render_po leaves it out
+        if entry.key in seen:
+            # GNU refuses a duplicate definition (obsolete or not), and so would the next read
+            raise CatalogError(
+                f"glossari would write message {entry.key[1][:40]!r} twice "
+                f"({'obsolete' if entry.obsolete else 'current'} copy)",
+                path=str(path),
+                line=entry.line,
+                hint="nothing was written; please report it with the command you ran",
+            )
+        seen.add(entry.key)
     return render_po(po).encode("utf-8")
 
 

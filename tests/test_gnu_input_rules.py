@@ -1,0 +1,90 @@
+"""GNU gettext's input rules on catalogs, whatever the cache holds (issue 18, items 6 and 4).
+
+A message both current and ``#~`` obsolete, an obsolete header (``#~ msgid ""``),
+``nplurals=0``, U+0004 or another C0 control in a string (raw or escaped), a raw NUL: GNU
+``msgfmt --check`` refuses the first four kinds, and glossari refuses them all, with the line
+(``tests/test_bad_input_catalogs.py`` pins both answers). Here: the verdict is the same with a
+cold cache and with a warm one, run after run, through every command that reads catalogs; and
+glossari itself never writes a key twice (it used to turn a current + obsolete pair into two
+obsolete copies, which it then refused on the next cold read, and a warm cache hid it).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from glossari.catalog.merge import merge
+from glossari.catalog.pofile import Entry, PoFile, encode_po, load_po
+from glossari.cli import main
+from glossari.errors import CatalogError
+
+PO_SOURCE = "locale/en/LC_MESSAGES/glossary.po"
+DATA = Path(__file__).parent / "data" / "bad" / "catalogs"
+REFUSED = {
+    "current-and-obsolete.po": 14, "obsolete-header.po": 14, "nplurals-zero.po": 8,
+    "context-separator.po": 12, "nul-raw.po": 12, "escape-raw.po": 12, "control-escape.po": 12,
+}
+COMMANDS = [["update", "-l", "en"], ["table", "-l", "en", "--format", "json"],
+            ["check", "-l", "en"], ["compile", "-l", "en"]]
+
+
+def _run(root: Path, command: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["--root", str(root), *command])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_the_verdict_does_not_depend_on_cache_history(
+    template_root: Path, tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = tmp_path / "glossary"
+    shutil.copytree(template_root, root)
+    po = root / PO_SOURCE
+    # warm every cache on the good catalog first: update's record, the translations table
+    for command in COMMANDS:
+        assert _run(root, command, capsys)[0] in (0, 1)
+    bad = (DATA / name).read_bytes()
+    po.write_bytes(bad)
+    verdicts = set()
+    for cold in (False, True, False, True):
+        if cold:
+            shutil.rmtree(root / ".glossari-cache", ignore_errors=True)
+        for command in COMMANDS:
+            code, err = _run(root, command, capsys)
+            verdicts.add((command[0], code, err))
+            assert code == 2, (command, err)
+            assert f"{PO_SOURCE}:{REFUSED[name]}: " in err
+            assert po.read_bytes() == bad
+    assert len(verdicts) == len(COMMANDS)  # one answer per command, cold or warm
+
+
+def _template(*msgids: str) -> PoFile:
+    header = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n")
+    return PoFile(header=header, entries=tuple(Entry(msgid=m) for m in msgids))
+
+
+def test_glossari_never_writes_a_key_twice(tmp_path: Path) -> None:
+    # a PoFile built in memory (the parser refuses the same on disk): "Kos" current and obsolete
+    header = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n"
+                   "Plural-Forms: nplurals=2; plural=(n != 1);\n")
+    catalog = PoFile(header=header, entries=(
+        Entry(msgid="Kos", msgstr="Cost"), Entry(msgid="Harga", msgstr="Price"),
+        Entry(msgid="Kos", msgstr="Old cost", obsolete=True),
+    ))
+    merged = merge(_template("Harga"), catalog, lang="en")
+    with pytest.raises(CatalogError, match="would write message 'Kos' twice"):
+        encode_po(merged, path=PO_SOURCE)
+    # what encode_po does write, GNU reads: no duplicate, obsolete or not
+    good = PoFile(header=header, entries=catalog.entries[:2])
+    data = encode_po(merge(_template("Harga"), good, lang="en"), path=PO_SOURCE)
+    path = tmp_path / "x.po"
+    path.write_bytes(data)
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                          check=False).returncode == 0
+    assert [(e.msgid, e.obsolete) for e in load_po(path).entries] == [
+        ("Harga", False), ("Kos", True)]
