@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,3 +90,11 @@ def entry(root: Path, context: str | None, msgid: str, lang: str = "en") -> tupl
     po = load_po(root / "locale" / lang / "LC_MESSAGES" / "glossary.po")
     found = po.by_key()[(context, msgid)]
     return found.msgstr, found.fuzzy
+
+
+
+def fresh_copy(pristine: Path, tmp: Path) -> Path:
+    """A copy of the glossary folder ``pristine`` for one test (its caches left behind)."""
+    copy = tmp / "g"
+    shutil.copytree(pristine, copy, ignore=shutil.ignore_patterns(".glossari-cache"))
+    return copy

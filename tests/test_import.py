@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from _catalog_oracles import check_written
-from _exchangekit import catalog_bytes, entry, glossary_root, ok, run
+from _exchangekit import catalog_bytes, entry, fresh_copy, glossary_root, ok, run
 
 EXPORTS = {
     "tbx-2008": ("g.tbx", ["--format", "tbx"]),
@@ -23,7 +23,6 @@ EXPORTS = {
     "csv-weblate": ("w.csv", ["--csv-weblate"]),
 }
 
-
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return glossary_root(tmp_path_factory.mktemp("import"))
@@ -31,11 +30,8 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def root(pristine: Path, tmp_path: Path) -> Path:
-    import shutil
+    return fresh_copy(pristine, tmp_path)
 
-    copy = tmp_path / "g"
-    shutil.copytree(pristine, copy, ignore=shutil.ignore_patterns(".glossari-cache"))
-    return copy
 
 
 def export(root: Path, name: str, *args: str) -> Path:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from _exchangekit import catalog_bytes, entry, glossary_root, ok, run
+from _exchangekit import catalog_bytes, entry, fresh_copy, glossary_root, ok, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +22,6 @@ from glossari.exchange.tbx import parse_tbx
 DATA = Path(__file__).parent / "data" / "exchange"
 ONE_LINE = re.compile(r"^glossari: error: (?P<path>[^:\n]+):(?P<line>\d+): [^\n]+\n$")
 
-
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return glossary_root(tmp_path_factory.mktemp("files"))
@@ -30,11 +29,8 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def root(pristine: Path, tmp_path: Path) -> Path:
-    import shutil
+    return fresh_copy(pristine, tmp_path)
 
-    copy = tmp_path / "g"
-    shutil.copytree(pristine, copy, ignore=shutil.ignore_patterns(".glossari-cache"))
-    return copy
 
 
 def refused(root: Path, path: Path, *args: str) -> tuple[str, int]:

@@ -29,7 +29,7 @@ import io
 from pathlib import Path
 
 from glossari.exchange._text import unneutralise
-from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase
+from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 from glossari.export.csvtable import CATEGORY_SEPARATOR
 from glossari.export.rows import JSON_KEYS, STATUSES
 
@@ -168,10 +168,5 @@ def _weblate_record(cell: dict[str, str], line: int) -> Record:
 
 def load_csv(path: Path, *, source: str | None = None) -> Termbase:
     """Read a CSV file (see :func:`parse_csv`); an unreadable file is an ExchangeError."""
-    name = source if source is not None else str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,
-                            hint="check the path") from None
+    data, name = read_file(path, source)
     return parse_csv(data, source=name)

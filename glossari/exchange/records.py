@@ -12,12 +12,13 @@ on. Readers only read; :mod:`glossari.exchange.merge` decides what a record chan
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from glossari.errors import GlossariError
 
 __all__ = ["ENGLISH_STATUSES", "EnglishStatus", "ExchangeError", "ExchangeFormat", "Record",
-           "Termbase"]
+           "Termbase", "read_file"]
 
 EnglishStatus = Literal["translated", "fuzzy", "suggested"]
 """How far a record's target headword can be trusted: ``translated`` (confirmed: any value a
@@ -67,3 +68,14 @@ class Termbase:
     """Which form it was."""
     records: tuple[Record, ...]
     """Its concepts, in file order."""
+
+
+def read_file(path: Path, source: str | None = None) -> tuple[bytes, str]:
+    """The bytes of a termbase file and its name for messages (``source``, default the path);
+    an unreadable file is an :class:`ExchangeError`."""
+    name = source if source is not None else str(path)
+    try:
+        return path.read_bytes(), name
+    except OSError as error:
+        raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,
+                            hint="check the path") from None

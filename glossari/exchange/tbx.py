@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase
+from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 
 __all__ = ["MALAY_CODES", "language_matches", "load_tbx", "parse_tbx"]
 
@@ -282,10 +282,5 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
 
 def load_tbx(path: Path, *, source: str | None = None, lang: str = "en") -> Termbase:
     """Read a TBX file (see :func:`parse_tbx`); an unreadable file is an ExchangeError."""
-    name = source if source is not None else str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,
-                            hint="check the path") from None
+    data, name = read_file(path, source)
     return parse_tbx(data, source=name, lang=lang)
