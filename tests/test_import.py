@@ -272,3 +272,35 @@ def test_bundled_glossary_is_read_only(tmp_path: Path, monkeypatch: pytest.Monke
     assert "read-only" in err.getvalue()
     assert dry == 0
     assert "dry run: would apply 0, 0 unchanged, 1 conflict kept" in err.getvalue()
+
+
+def test_writes_happen_under_the_catalog_lock(root: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The catalog is read and written while the lock update and align take is held."""
+    import contextlib
+    from collections.abc import Iterator
+
+    import glossari.catalog.translations as translations
+
+    po_path = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    real = translations.catalog_lock
+    seen: list[tuple[str, bytes]] = []
+
+    @contextlib.contextmanager
+    def spy(where: object, lang: str) -> Iterator[None]:
+        with real(where, lang):  # type: ignore[arg-type]
+            seen.append(("enter", po_path.read_bytes()))
+            yield
+            seen.append(("exit", po_path.read_bytes()))
+
+    monkeypatch.setattr(translations, "catalog_lock", spy)
+    before = po_path.read_bytes()
+    path = write(tmp_path, "u.csv", "id,ms,en\r\nuntung,Untung,Profit\r\n")
+    ok(root, "import", str(path))
+    assert [kind for kind, _ in seen] == ["enter", "exit"]
+    assert seen[0][1] == before  # nothing written before the lock was taken
+    assert seen[1][1] != before  # the write happened inside it
+    assert po_path.read_bytes() == seen[1][1]
+    seen.clear()
+    ok(root, "import", str(path), "--dry-run")
+    assert seen == []  # a dry run takes no lock (and so creates no lock file)

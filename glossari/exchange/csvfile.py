@@ -83,6 +83,12 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
         return "csv", index
     if given <= WEBLATE_COLUMNS and {"source", "target"} <= given:
         return "csv-weblate", index
+    if len(names) == 1 and (";" in names[0] or "\t" in names[0]):
+        separator = "semicolons" if ";" in names[0] else "tabs"
+        raise ExchangeError(
+            f"the columns are separated by {separator}, not commas", path=source, line=1,
+            hint="save the file as comma-separated CSV (RFC 4180)",
+        )
     unknown = sorted(given - GLOSSARI_COLUMNS - WEBLATE_COLUMNS)
     what = (f"unknown column{'s' if len(unknown) > 1 else ''} "
             f"{', '.join(repr(u) for u in unknown)}" if unknown
