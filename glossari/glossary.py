@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from glossari.diagnostics import Finding
 from glossari.model import Term
@@ -15,8 +17,63 @@ from glossari.text import headword_order, lookup_key
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
     from glossari.catalog.translations import Translations
+    from glossari.terms import Recognizer
 
-__all__ = ["Glossary", "load_glossary"]
+__all__ = ["Glossary", "TermMatch", "load_glossary", "term_names"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TermMatch:
+    """A glossary term found in a text by :meth:`Glossary.find_terms`."""
+
+    start: int
+    """Offset of the match's first character in the text."""
+    end: int
+    """Offset just past its last character (``text[start:end]`` is :attr:`text`)."""
+    term: Term
+    """The term whose name it is."""
+    form: str
+    """The name of the term that matched, as the glossary writes it (``Komisen``)."""
+    text: str
+    """The words as the text writes them (``komisen-komisennya``)."""
+
+
+_NAME_AND_ACRONYM = re.compile(r"\s*(.*?)\s*\(([^()]+)\)\s*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+
+
+def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
+    """Every name of ``term`` in ``lang`` that running text may use (the links' texts aside,
+    which belong to the glossary's link graph): the headword, a headword ``Name (ACR)`` also as
+    ``Name`` and ``ACR``, and in Malay the aliases and the acronyms of the English headword
+    (an acronym is written alike in both languages: ``FINRA``).
+
+    >>> from glossari.model import English, Location
+    >>> t = Term(id="finra", title="Pihak Berkuasa Kawal Selia (FINRA)",
+    ...          english=English(title="Financial Industry Regulatory Authority (FINRA)"),
+    ...          source=Location(path="seeds/finra.md", line=1))
+    >>> term_names(t)
+    ['Pihak Berkuasa Kawal Selia (FINRA)', 'Pihak Berkuasa Kawal Selia', 'FINRA']
+    >>> term_names(t, "en")[1:]
+    ['Financial Industry Regulatory Authority', 'FINRA']
+    """
+    from glossari.align.resolve import headword_acronyms, term_aliases
+
+    headword = term.title if lang == "ms" else term.english.title
+    names: list[str] = []
+    if headword and headword.strip():
+        names.append(headword.strip())
+        acronyms = headword_acronyms(headword)
+        split = _NAME_AND_ACRONYM.fullmatch(headword)
+        if acronyms and split is not None:
+            names.extend(n for n in (split.group(1), split.group(2)) if n)
+    if lang == "ms":
+        names.extend(term_aliases(term))
+        english = (term.english.title or "").strip()
+        names.extend(headword_acronyms(english))
+        if _ACRONYM.fullmatch(english):
+            names.append(english)
+    return list(dict.fromkeys(names))
 
 
 class Glossary:
@@ -29,8 +86,8 @@ class Glossary:
     (['a', 'b'], 2, 'Bon', 'a')
     """
 
-    __slots__ = ("_by_id", "_exact", "_graph", "_index", "_order", "findings", "lang", "root",
-                 "translations")
+    __slots__ = ("_by_id", "_exact", "_graph", "_index", "_order", "_recognizers", "findings",
+                 "lang", "root", "translations")
 
     def __init__(
         self,
@@ -75,6 +132,7 @@ class Glossary:
         )
         """Warnings from reading the glossary (each term's own, and the glossary's)."""
         self._graph: _Graph | None = None
+        self._recognizers: dict[str, Recognizer[Term]] = {}
         self.translations: Translations | None = None
         """The ``lang`` catalogs the English sides came from (set by :func:`load_glossary`), so
         that ``check`` reads them once, not twice."""
@@ -124,6 +182,45 @@ class Glossary:
         hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
         raise KeyError(f"no term {text!r} in the glossary{hint}")
 
+    def find_terms(self, text: str, lang: Literal["ms", "en"] = "ms") -> list[TermMatch]:
+        """The glossary's terms in ``text``, inflected forms included (docs/terms.md).
+
+        ``lang="ms"``: every Malay name (headword, its acronym, aliases, link texts) with Malay
+        word formation (``komisen-komisennya``, ``berkomisen``, ``dana-dana lindung nilai``);
+        ``lang="en"``: each English headword, plural and possessive (``account executives'``).
+        Matches do not overlap, the longest wins, and they come in text order.
+
+        >>> from glossari.model import Location
+        >>> g = Glossary([Term(id="commission", title="Komisen",
+        ...                    source=Location(path="a.md", line=1))])
+        >>> [(m.term.id, m.form, m.text) for m in g.find_terms("Komisen-komisennya dibayar.")]
+        [('commission', 'Komisen', 'Komisen-komisennya')]
+        """
+        if lang not in ("ms", "en"):
+            raise ValueError(f"find_terms reads Malay ('ms') or English ('en'), not {lang!r}")
+        recognizer = self._recognizers.get(lang)
+        if recognizer is None:
+            from glossari.terms import Recognizer
+
+            recognizer = Recognizer(self._names(lang), lang=lang)
+            self._recognizers[lang] = recognizer
+        return [TermMatch(start=h.start, end=h.end, term=h.keys[0], form=h.name, text=h.text)
+                for h in recognizer.find(text)]
+
+    def _names(self, lang: Literal["ms", "en"]) -> Iterator[tuple[str, Term]]:
+        """``(name, term)`` for every name of every term: headwords first, so that a name two
+        terms share goes to the one whose headword it is."""
+        later: list[tuple[str, Term]] = []
+        for term in self._order:
+            names = term_names(term, lang)
+            if names:
+                yield names[0], term
+                later.extend((name, term) for name in names[1:])
+        yield from later
+        if lang == "ms":
+            for ref in self.links:
+                if ref.target is not None and not ref.link.suspicious:
+                    yield ref.link.text, ref.target
 
     def _link_graph(self) -> _Graph:
         if self._graph is None:

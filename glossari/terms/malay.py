@@ -1,0 +1,200 @@
+"""Malay word formation, analysed by rule: which name word a running-text word is a form of.
+
+The analyser works backwards from a folded surface word (lower case, no accents) to the words
+it may be built on, and the matcher keeps only those that are words of a name. Each analysis
+says which side carries what, because a compound takes its affixes at its edges only
+(``dana-dana lindung nilai``, ``eksekutif akaunnya``):
+
+- right of the word: a particle (``-lah -kah -pun -tah``), a possessive (``-nya -ku -mu``) and
+  a derivational suffix (``-kan -i -an``), in that order from the end;
+- left of it: a proclitic (``ku- kau-``) or a derivational prefix (``di- ter- ber- se- per-
+  memper- diper-``, ``me(N)- pe(N)-`` with nasal assimilation: ``menulis`` from ``tulis``,
+  ``menyimpan`` from ``simpan``, ``memukul`` from ``pukul``, ``mengira`` from ``kira``,
+  ``mengecat`` from ``cat``), or a circumfix (``ke-...-an``, ``pe(N)-...-an``, ``per-...-an``,
+  ``ber-...-an``);
+- reduplication, whole (``komisen-komisen``) or inside affixes (``berkomisen-komisen``,
+  ``sehari-hari``, ``kebarat-baratan``), is seen on a hyphenated word whose two halves analyse
+  to one word.
+
+Derivational affixes attach to a root, never to a word that is already derived: ``pelaburan``
+(investment) is not ``pelabur`` (investor) plus ``-an``, it is ``pe(N)-...-an`` on ``labur``. So
+a name word that starts like a derived word (``pelabur``, ``penasihat``, ``perbankan``) takes
+clitics and reduplication only; see :func:`takes_derivation`.
+
+>>> sorted({a.root for a in analyse("mengira")})
+['ira', 'kira', 'mengira', 'ngira']
+>>> [a for a in analyse("komisennya") if a.root == "komisen"]
+[Analysis(root='komisen', left=False, right=True, derived=False, redup=False)]
+>>> [a.root for a in analyse("keuntungan") if a.left and a.derived]
+['untung']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["Analysis", "analyse", "takes_derivation"]
+
+_PARTICLES = ("lah", "kah", "pun", "tah")
+_POSSESSIVES = ("nya", "ku", "mu")
+_SUFFIXES = ("kan", "an", "i")
+_PROCLITICS = ("kau", "ku")
+_VOWELS = frozenset("aeiou")
+
+_MIN_ROOT = 3
+"""No affix is stripped down to fewer letters: ``se-ni`` and ``ber-i`` are not analyses."""
+
+_DERIVED = re.compile(
+    r"(?:mem|men|meng|meny|me[lmnrwy]|pem|pen|peng|peny|pe[lmnrwy]|ber|ter|di|ke|se)"
+)
+"""How a derived word starts (a word of a name that starts so takes no more affixes)."""
+
+
+class Analysis(NamedTuple):
+    """One way a surface word is built on ``root``."""
+
+    root: str
+    """The word it is built on (folded)."""
+    left: bool
+    """Something is attached on the left (prefix or proclitic)."""
+    right: bool
+    """Something is attached on the right (suffix, possessive or particle)."""
+    derived: bool
+    """A derivational affix (prefix, suffix, circumfix) is among them: the root must take one."""
+    redup: bool
+    """The word is reduplicated."""
+
+
+def takes_derivation(word: str) -> bool:
+    """True when ``word`` (a folded word of a name) may take derivational affixes: it does not
+    itself start like a derived word.
+
+    >>> takes_derivation("komisen"), takes_derivation("pelabur"), takes_derivation("untung")
+    (True, False, True)
+    """
+    return _DERIVED.match(word) is None
+
+
+def _right(word: str) -> list[tuple[str, bool, str]]:
+    """``(stem, clitic stripped, derivational suffix)`` for every way to strip the right side."""
+    found: list[tuple[str, bool, str]] = [(word, False, "")]
+    stems: list[tuple[str, bool]] = [(word, False)]
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            stems.append((word[: -len(particle)], True))
+    with_possessive = list(stems)
+    for stem, _ in stems:
+        for possessive in _POSSESSIVES:
+            if stem.endswith(possessive) and len(stem) - len(possessive) >= 2:
+                with_possessive.append((stem[: -len(possessive)], True))
+    for stem, clitic in with_possessive:
+        if stem != word:
+            found.append((stem, clitic, ""))
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_ROOT:
+                found.append((stem[: -len(suffix)], clitic, suffix))
+    return found
+
+
+def _nasal(rest: str) -> list[str]:
+    """The roots a word ``me``/``pe`` + ``rest`` may be built on (nasal assimilation)."""
+    roots: list[str] = []
+    if rest.startswith("nge") and len(rest) > 3:  # menge-, penge-: one-syllable roots
+        roots.append(rest[3:])
+    if rest.startswith("ng"):
+        tail = rest[2:]
+        if tail[:1] in _VOWELS:
+            roots += [tail, "k" + tail]           # mengurus (urus), mengira (kira)
+        elif tail[:1] in ("g", "h") or tail.startswith("kh"):
+            roots.append(tail)                    # menggaji, menghantar
+        elif tail[:1] == "k":
+            roots.append(tail)                    # loans keep k: mengkritik
+    elif rest.startswith("ny"):
+        tail = rest[2:]
+        if tail[:1] in _VOWELS:
+            roots.append("s" + tail)              # menyimpan (simpan)
+    elif rest.startswith("m"):
+        tail = rest[1:]
+        if tail[:1] in ("b", "f", "v", "p"):
+            roots.append(tail)                    # membayar, memproses (loans keep p)
+        elif tail[:1] in _VOWELS:
+            roots.append("p" + tail)              # memukul (pukul)
+    elif rest.startswith("n"):
+        tail = rest[1:]
+        if tail[:1] in ("d", "c", "j", "z", "t", "s"):
+            roots.append(tail)                    # menjual, mentadbir, mensasarkan
+        elif tail[:1] in _VOWELS:
+            roots.append("t" + tail)              # menulis (tulis)
+    if rest[:1] in ("l", "m", "n", "r", "w", "y"):
+        roots.append(rest)                        # melabur, merancang, menilai (nilai)
+    return roots
+
+
+# which derivational suffixes each prefix takes ("" = none); ke- only as ke-...-an
+_TAKES: dict[str, frozenset[str]] = {
+    "di": frozenset({"", "kan", "i"}),
+    "diper": frozenset({"", "kan", "i"}),
+    "ter": frozenset({"", "kan", "i"}),
+    "ber": frozenset({"", "kan", "an"}),
+    "se": frozenset({""}),
+    "ke": frozenset({"an"}),
+    "per": frozenset({"", "an", "kan", "i"}),
+    "memper": frozenset({"", "kan", "i"}),
+    "me": frozenset({"", "kan", "i"}),
+    "pe": frozenset({"", "an"}),
+}
+
+
+def _left(stem: str, suffix: str) -> list[tuple[str, bool, bool]]:
+    """``(root, something on the left, derivational)`` for every way to strip the left side of
+    ``stem`` (which had derivational ``suffix`` on its right, or "")."""
+    found: list[tuple[str, bool, bool]] = [(stem, False, False)]
+    for proclitic in _PROCLITICS:
+        if stem.startswith(proclitic) and len(stem) - len(proclitic) >= _MIN_ROOT:
+            found.append((stem[len(proclitic):], True, False))
+
+    def add(prefix: str, roots: list[str]) -> None:
+        if suffix in _TAKES[prefix]:
+            found.extend((r, True, True) for r in roots if len(r) >= _MIN_ROOT)
+
+    for prefix in ("memper", "diper", "ber", "ter", "per", "di", "se", "ke"):
+        if stem.startswith(prefix):
+            add(prefix, [stem[len(prefix):]])
+    for short, prefix in (("be", "ber"), ("te", "ter"), ("pe", "per")):
+        # ber-, ter-, per- before a root that starts with r: berehat, terancang, perumahan
+        if stem.startswith(short + "r") and not stem.startswith(short + "rr"):
+            add(prefix, [stem[len(short):]])
+    for prefix in ("me", "pe"):
+        if stem.startswith(prefix):
+            add(prefix, _nasal(stem[2:]))
+    return found
+
+
+def _simple(word: str) -> list[Analysis]:
+    out: list[Analysis] = []
+    for stem, clitic, suffix in _right(word):
+        for root, left, derivational in _left(stem, suffix):
+            out.append(Analysis(root, left, clitic or bool(suffix),
+                                derivational or bool(suffix), False))
+    return out
+
+
+def analyse(word: str) -> list[Analysis]:
+    """Every analysis of the folded surface ``word`` (the word itself first, unanalysed).
+
+    Nothing here knows the glossary: most analyses name no real word, and the matcher keeps the
+    ones whose root is a word of a name.
+    """
+    found = _simple(word)
+    if "-" in word:
+        head, _, tail = word.partition("-")
+        if head and tail and "-" not in tail:
+            # the affixes of a reduplicated word go round the pair: ke-kanak-kanak-an,
+            # ber-komisen-komisen, komisen-komisen-nya; the prefix must suit the suffix
+            for stem, clitic, suffix in _right(tail):
+                for root, left, derivational in _left(head, suffix):
+                    if root == stem:
+                        found.append(Analysis(root, left, clitic or bool(suffix),
+                                              derivational or bool(suffix), True))
+    return found

@@ -1,0 +1,280 @@
+"""A compiled recognizer: every name of a glossary, found in running text with its inflections.
+
+Names go in as ``(text, key)`` pairs (the key says whose name it is: a term id, an index), and
+matches come out. Building tokenizes each name into words and files the words in a trie; finding
+tokenizes the text, analyses each word once (Malay or English rules, :mod:`.malay`,
+:mod:`.english`), keeps the analyses whose root is a word of some name, and walks the trie from
+each word. Matching a text costs its length times the length of the longest name, whatever the
+number of names.
+
+The edges of a compound carry its inflection: the first word may take a prefix, a proclitic or
+reduplication, the last word a suffix or clitic (Malay) or a plural or possessive (English); the
+words in between are as the name writes them. Two words of a name are separated in the text by
+spaces, hyphens, brackets or emphasis marks, never by other punctuation. A name in capitals of
+two letters or more (an acronym: ``FINRA``) matches only in capitals.
+
+>>> r = Recognizer([("dana lindung nilai", "hedgefund"), ("komisen", "commission"),
+...                 ("penasihat pelaburan", "investmentadvisor")], lang="ms")
+>>> [(h.text, h.keys) for h in r.find("Dana-dana lindung nilai membayar komisennya.")]
+[('Dana-dana lindung nilai', ('hedgefund',)), ('komisennya', ('commission',))]
+>>> r.find("Penasihat itu menerima komitmen pelaburan.")
+[]
+>>> e = Recognizer([("commission", 1), ("account executive", 2)], lang="en")
+>>> [h.text for h in e.find("Account executives' commissions, not the commissioner.")]
+['Account executives', 'commissions']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, Literal, NamedTuple, TypeVar
+
+from glossari.terms import english, malay
+
+__all__ = ["Hit", "Lang", "Recognizer", "fold", "words"]
+
+K = TypeVar("K")
+Lang = Literal["ms", "en"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-\u2010\u2011][^\W_]+)*")
+_HYPHENS = re.compile(r"[\-\u2010\u2011]")
+_GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]*")
+"""What may stand between two words of one name."""
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+_CACHE_LIMIT = 200_000
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (the key every comparison uses).
+
+    >>> fold("Ékuiti")
+    'ekuiti'
+    """
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class _Unit(NamedTuple):
+    start: int
+    end: int
+    word: str
+    """Folded."""
+
+
+def _units(text: str, lang: Lang) -> list[_Unit]:
+    """The words of ``text``: a hyphenated word is one word when it is a Malay reduplication
+    (``komisen-komisen``, ``sehari-hari``), otherwise its parts are."""
+    units: list[_Unit] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        start = match.start()
+        if "-" not in token and "\u2010" not in token and "\u2011" not in token:
+            units.append(_Unit(start, match.end(), fold(token)))
+            continue
+        folded = fold(token)
+        if lang == "ms" and _is_reduplication(_HYPHENS.sub("-", folded)):
+            units.append(_Unit(start, match.end(), _HYPHENS.sub("-", folded)))
+            continue
+        offset = start
+        for part in _HYPHENS.split(token):
+            units.append(_Unit(offset, offset + len(part), fold(part)))
+            offset += len(part) + 1
+    return units
+
+
+def _is_reduplication(word: str) -> bool:
+    return any(a.redup for a in malay.analyse(word))
+
+
+def words(name: str, lang: Lang) -> tuple[str, ...]:
+    """The folded words of a name, as the recognizer files them.
+
+    >>> words("Broker-dealer", "en"), words("Eksekutif-eksekutif Akaun", "ms")
+    (('broker', 'dealer'), ('eksekutif-eksekutif', 'akaun'))
+    """
+    return tuple(u.word for u in _units(name, lang))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[K]):
+    """One name found in a text."""
+
+    start: int
+    """Offset of the first character of the match in the text."""
+    end: int
+    """Offset just past its last character."""
+    name: str
+    """The name it matched, as given to the recognizer."""
+    keys: tuple[K, ...]
+    """Whose name it is (several owners may share one name), in the order given."""
+    text: str
+    """The text matched (``text[start:end]``)."""
+
+
+class _Entry(Generic[K]):
+    __slots__ = ("acronym", "keys", "name")
+
+    def __init__(self, name: str, acronym: str | None) -> None:
+        self.name = name
+        self.acronym = acronym
+        self.keys: list[K] = []
+
+
+class _Node(Generic[K]):
+    __slots__ = ("children", "entries")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[K]] = {}
+        self.entries: list[_Entry[K]] = []
+
+
+class _Reading(NamedTuple):
+    root: str
+    left: bool
+    right: bool
+    redup: bool
+
+
+class Recognizer(Generic[K]):
+    """Every name of a glossary in one language, compiled for finding them in text."""
+
+    __slots__ = ("_analyses", "_derivable", "_first", "_lang", "_last", "_root", "_vocabulary")
+
+    def __init__(self, names: Iterable[tuple[str, K]], *, lang: Lang) -> None:
+        """Compile ``(name, key)`` pairs; a name without a word is ignored."""
+        self._lang: Lang = lang
+        self._root: _Node[K] = _Node()
+        self._vocabulary: set[str] = set()
+        self._first: set[str] = set()
+        self._last: set[str] = set()
+        for name, key in names:
+            path = words(name, lang)
+            if not path:
+                continue
+            node = self._root
+            for word in path:
+                node = node.children.setdefault(word, _Node())
+            stripped = name.strip()
+            acronym = stripped if len(path) == 1 and _ACRONYM.fullmatch(stripped) else None
+            entry = next((e for e in node.entries if e.acronym == acronym), None)
+            if entry is None:
+                entry = _Entry(stripped, acronym)
+                node.entries.append(entry)
+            if key not in entry.keys:
+                entry.keys.append(key)
+            self._vocabulary.update(path)
+            self._first.add(path[0])
+            self._last.add(path[-1])
+        self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)}
+        self._analyses: dict[str, tuple[_Reading, ...]] = {}
+
+    def __len__(self) -> int:
+        """How many distinct words the names use."""
+        return len(self._vocabulary)
+
+    def _read(self, word: str) -> tuple[_Reading, ...]:
+        """The readings of a folded word whose root is a word of some name (cached)."""
+        found = self._analyses.get(word)
+        if found is not None:
+            return found
+        readings: list[_Reading] = []
+        if self._lang == "ms":
+            for a in malay.analyse(word):
+                if a.root not in self._vocabulary:
+                    continue
+                if a.derived and a.root not in self._derivable:
+                    continue
+                if (a.left or a.redup) and a.root not in self._first:
+                    continue
+                if a.right and a.root not in self._last:
+                    continue
+                reading = _Reading(a.root, a.left, a.right, a.redup)
+                if reading not in readings:
+                    readings.append(reading)
+        else:
+            for i, root in enumerate(english.analyse(word)):
+                if root in self._vocabulary and (i == 0 or root in self._last):
+                    reading = _Reading(root, False, i > 0, False)
+                    if reading not in readings:
+                        readings.append(reading)
+        found = tuple(readings)
+        if len(self._analyses) >= _CACHE_LIMIT:
+            self._analyses.clear()
+        self._analyses[word] = found
+        return found
+
+    def _ends(self, text: str, units: list[_Unit], readings: list[tuple[_Reading, ...]],
+              i: int) -> list[tuple[int, _Entry[K]]]:
+        """Every ``(index past the last word, entry)`` of a name that starts at word ``i``."""
+        out: list[tuple[int, _Entry[K]]] = []
+        stack: list[tuple[_Node[K], int]] = [(self._root, i)]
+        count = len(units)
+        while stack:
+            node, j = stack.pop()
+            for reading in readings[j]:
+                if j > i and (reading.left or reading.redup):
+                    continue
+                child = node.children.get(reading.root)
+                if child is None:
+                    continue
+                for entry in child.entries:
+                    if entry.acronym is None or _acronym_ok(text, units[i], entry.acronym):
+                        out.append((j + 1, entry))
+                if (not reading.right and child.children and j + 1 < count
+                        and readings[j + 1]
+                        and _GAP.fullmatch(text, units[j].end, units[j + 1].start)):
+                    stack.append((child, j + 1))
+        return out
+
+    def _prepare(self, text: str) -> tuple[list[_Unit], list[tuple[_Reading, ...]]]:
+        units = _units(text, self._lang)
+        return units, [self._read(u.word) for u in units]
+
+    def find(self, text: str) -> list[Hit[K]]:
+        """The names in ``text``, non-overlapping, in text order: at each word the longest name
+        that starts there wins, and the search goes on after it."""
+        units, readings = self._prepare(text)
+        hits: list[Hit[K]] = []
+        i, count = 0, len(units)
+        while i < count:
+            if not readings[i]:
+                i += 1
+                continue
+            ends = self._ends(text, units, readings, i)
+            if not ends:
+                i += 1
+                continue
+            end = max(e for e, _ in ends)
+            entry = next(entry for e, entry in ends if e == end)
+            hits.append(self._hit(text, units, i, end, entry))
+            i = end
+        return hits
+
+    def find_all(self, text: str) -> list[Hit[K]]:
+        """Every occurrence of every name in ``text``, nested and overlapping ones included
+        (longer first at one start), in text order."""
+        units, readings = self._prepare(text)
+        hits: list[Hit[K]] = []
+        for i in range(len(units)):
+            if readings[i]:
+                ends = sorted(self._ends(text, units, readings, i), key=lambda x: -x[0])
+                hits.extend(self._hit(text, units, i, end, entry) for end, entry in ends)
+        return hits
+
+    @staticmethod
+    def _hit(text: str, units: list[_Unit], i: int, end: int, entry: _Entry[K]) -> Hit[K]:
+        start, stop = units[i].start, units[end - 1].end
+        if entry.name.endswith(")") and text.startswith(")", stop):
+            stop += 1  # "Name (ACR)" matched whole: its closing bracket is part of it
+        return Hit(start, stop, entry.name, tuple(entry.keys), text[start:stop])
+
+
+def _acronym_ok(text: str, unit: _Unit, acronym: str) -> bool:
+    """An acronym matches its capitals only (``FINRA``, ``FINRAnya``, ``ETFs``; not ``finra``)."""
+    return text.startswith(acronym, unit.start)

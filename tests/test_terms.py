@@ -1,0 +1,247 @@
+"""glossari.terms: names found in running text, Malay and English word formation included."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossari.terms import Recognizer
+from glossari.terms.malay import takes_derivation
+
+MALAY_NAMES = [
+    "komisen", "eksekutif akaun", "dana lindung nilai", "penasihat pelaburan", "peniaga broker",
+    "Pihak Berkuasa Kawal Selia Industri Kewangan (FINRA)", "FINRA", "untung", "labur",
+    "akaun", "bank", "nilai", "pembrokeran utama", "sekuriti",
+]
+
+
+def _malay() -> Recognizer[str]:
+    return Recognizer([(n, n) for n in MALAY_NAMES], lang="ms")
+
+
+def _found(recognizer: Recognizer[str], text: str) -> list[tuple[str, str]]:
+    return [(h.text, h.name) for h in recognizer.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("komisen-komisen", [("komisen-komisen", "komisen")]),
+        ("komisennya", [("komisennya", "komisen")]),
+        ("berkomisen", [("berkomisen", "komisen")]),
+        ("komisenlah", [("komisenlah", "komisen")]),
+        ("Komisen-komisennyakah", [("Komisen-komisennyakah", "komisen")]),
+        ("dana-dana lindung nilai", [("dana-dana lindung nilai", "dana lindung nilai")]),
+        ("eksekutif-eksekutif akaun", [("eksekutif-eksekutif akaun", "eksekutif akaun")]),
+        ("eksekutif akaunnya", [("eksekutif akaunnya", "eksekutif akaun")]),
+        ("keuntungan", [("keuntungan", "untung")]),
+        ("menguntungkan", [("menguntungkan", "untung")]),
+        ("pelaburan", [("pelaburan", "labur")]),
+        ("pelabur", [("pelabur", "labur")]),
+        ("dilaburkan", [("dilaburkan", "labur")]),
+        ("perbankan", [("perbankan", "bank")]),
+        ("penilaian", [("penilaian", "nilai")]),
+        ("dinilai", [("dinilai", "nilai")]),
+        ("kaunilai", [("kaunilai", "nilai")]),
+        ("pembrokeran utamanya", [("pembrokeran utamanya", "pembrokeran utama")]),
+        ("sekuriti-sekuriti", [("sekuriti-sekuriti", "sekuriti")]),
+        ("Pihak Berkuasa Kawal Selia Industri Kewangan (FINRA) menetapkan",
+         [("Pihak Berkuasa Kawal Selia Industri Kewangan (FINRA)",
+           "Pihak Berkuasa Kawal Selia Industri Kewangan (FINRA)")]),
+        ("FINRAnya", [("FINRAnya", "FINRA")]),
+    ],
+)
+def test_malay_forms_are_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(_malay(), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "komitmen",                      # another word, not a form of komisen
+        "penasihat itu",                 # one word of a compound is not the compound
+        "nilai lindung dana",            # its words in another order neither
+        "dana. Lindung nilai",           # nor across a full stop
+        "finra",                         # an acronym matches in capitals only
+        "pelaburan-pelaburan peribadi",  # -an on labur: found, but not "peribadi"
+        "sekuritinya dikenakan",         # not "kena"
+    ],
+)
+def test_malay_no_over_matching(text: str) -> None:
+    names = {h.name for h in _malay().find(text)}
+    assert not names & {"komisen", "dana lindung nilai", "penasihat pelaburan", "FINRA"}
+
+
+def test_derived_name_words_take_no_more_derivation() -> None:
+    # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
+    recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")
+    assert recognizer.find("pelaburan") == []
+    assert recognizer.find("penasihatan") == []
+    assert [h.text for h in recognizer.find("pelabur-pelaburnya dan penasihatlah")] == [
+        "pelabur-pelaburnya", "penasihatlah"]
+
+
+def test_longest_name_wins_then_text_order() -> None:
+    recognizer = Recognizer([("penasihat", 1), ("penasihat pelaburan", 2), ("pelaburan", 3)],
+                            lang="ms")
+    hits = recognizer.find("Penasihat pelaburan dan penasihat, pelaburan.")
+    assert [(h.text, h.keys) for h in hits] == [
+        ("Penasihat pelaburan", (2,)), ("penasihat", (1,)), ("pelaburan", (3,))]
+    assert [h.start for h in hits] == [0, 24, 35]
+    everything = recognizer.find_all("penasihat pelaburan")
+    assert [(h.text, h.keys) for h in everything] == [
+        ("penasihat pelaburan", (2,)), ("penasihat", (1,)), ("pelaburan", (3,))]
+
+
+def test_middle_words_are_not_inflected() -> None:
+    recognizer = Recognizer([("dana lindung nilai", 1)], lang="ms")
+    assert recognizer.find("dana dilindung nilai") == []
+    assert recognizer.find("dananya lindung nilai") == []
+
+
+def test_one_name_two_owners() -> None:
+    recognizer = Recognizer([("Komisen", "a"), ("komisen", "b")], lang="ms")
+    (hit,) = recognizer.find("komisen")
+    assert hit.keys == ("a", "b")
+    assert hit.name == "Komisen"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Account executives", ["Account executives"]),
+        ("the account executive's desk", ["account executive's"]),
+        ("account executives' desks", ["account executives"]),
+        ("ACCOUNT-EXECUTIVE", ["ACCOUNT-EXECUTIVE"]),
+        ("accounts executive", []),
+        ("executive account", []),
+        ("commissions", ["commissions"]),
+        ("the commissioner", []),
+        ("agencies", ["agencies"]),
+        ("taxes, not taxis", ["taxes"]),
+        ("broker dealers and broker-dealer's", ["broker dealers", "broker-dealer's"]),
+        ("a hedgefund", ["hedgefund"]),
+    ],
+)
+def test_english_forms(text: str, expected: list[str]) -> None:
+    recognizer = Recognizer(
+        [(n, n) for n in ("account executive", "commission", "agency", "tax", "broker-dealer",
+                          "hedgefund")], lang="en")
+    assert [h.text for h in recognizer.find(text)] == expected
+
+
+# -- properties --------------------------------------------------------------------------------
+# Names are made of syllables of b d k l s t and a i u; the filler text around them only of
+# c f j o v w z, letters no affix has: no analysis of a filler word can reach a name's word.
+
+_syllable = st.tuples(st.sampled_from("bdklst"), st.sampled_from("aiu")).map("".join)
+_name_word = st.lists(_syllable, min_size=2, max_size=3).map("".join)
+_filler_word = st.lists(
+    st.tuples(st.sampled_from("cfjvwz"), st.sampled_from("o")).map("".join),
+    min_size=1, max_size=3).map("".join)
+_filler = st.lists(_filler_word, max_size=6)
+
+
+def _nasal(prefix: str, root: str) -> str:
+    """me(N)-/pe(N)- on ``root``, by the textbook table (written apart from the analyser)."""
+    first = root[0]
+    if first in "aeiou" or first in "gh":
+        return prefix + "ng" + root
+    if first == "k":
+        return prefix + "ng" + root[1:]
+    if first == "p":
+        return prefix + "m" + root[1:]
+    if first in "bfv":
+        return prefix + "m" + root
+    if first == "t":
+        return prefix + "n" + root[1:]
+    if first in "dcjz":
+        return prefix + "n" + root
+    if first == "s":
+        return prefix + "ny" + root[1:]
+    return prefix + root
+
+
+# prefix -> the derivational suffixes it takes with it
+_AFFIXES = {
+    "": ("", "kan", "i", "an"), "di": ("", "kan", "i"), "ter": ("", "kan", "i"),
+    "ber": ("", "kan", "an"), "se": ("",), "ke": ("an",), "per": ("", "an", "kan", "i"),
+    "memper": ("", "kan", "i"), "diper": ("", "kan"), "meN": ("", "kan", "i"), "peN": ("", "an"),
+}
+
+
+@st.composite
+def _inflected(draw: st.DrawFn, name: tuple[str, ...]) -> str:
+    """``name`` inflected by the rules: affixes and reduplication at its edges."""
+    first, last = name[0], name[-1]
+    single = len(name) == 1
+    prefix, suffix = "", ""
+    if takes_derivation(first) and (single or draw(st.booleans())):
+        prefix = draw(st.sampled_from(sorted(_AFFIXES)))
+        if single:
+            suffix = draw(st.sampled_from(_AFFIXES[prefix]))
+        elif prefix == "ke":
+            prefix = ""
+    if not single and takes_derivation(last):
+        suffix = draw(st.sampled_from(("", "kan", "i", "an"))) if not prefix else ""
+    head = _nasal(prefix[:2], first) if prefix in ("meN", "peN") else prefix + first
+    proclitic = draw(st.sampled_from(("", "", "ku", "kau"))) if not prefix else ""
+    head = proclitic + head
+    if draw(st.booleans()):
+        head = f"{head}-{first}"  # reduplication of the (first) word
+    possessive = draw(st.sampled_from(("", "nya", "ku", "mu")))
+    particle = draw(st.sampled_from(("", "lah", "kah", "pun")))
+    words = [head, *name[1:]]
+    if single:
+        words = [head + suffix]
+    else:
+        words[-1] = words[-1] + suffix
+    words[-1] += possessive + particle
+    text = " ".join(words)
+    return text.upper() if draw(st.booleans()) else text
+
+
+@given(data=st.data(), name=st.lists(_name_word, min_size=1, max_size=3, unique=True),
+       before=_filler, after=_filler, punctuation=st.sampled_from(("", ".", ",", "!", ")")))
+def test_an_inflected_name_in_text_is_found(
+    data: st.DataObject, name: list[str], before: list[str], after: list[str], punctuation: str,
+) -> None:
+    surface = data.draw(_inflected(tuple(name)))
+    lead = " ".join(before) + " " if before else ""
+    text = lead + surface + punctuation + (" " + " ".join(after) if after else "")
+    recognizer = Recognizer([(" ".join(name), "the name")], lang="ms")
+    hits = recognizer.find(text)
+    assert [(h.start, h.text, h.keys) for h in hits] == [(len(lead), surface, ("the name",))]
+
+
+@given(names=st.lists(st.lists(_name_word, min_size=1, max_size=3), min_size=1, max_size=5),
+       text=st.lists(st.tuples(_filler_word, st.sampled_from(" ,.-;()")), max_size=12))
+def test_text_without_a_name_yields_nothing(
+    names: list[list[str]], text: list[tuple[str, str]],
+) -> None:
+    recognizer = Recognizer([(" ".join(n), i) for i, n in enumerate(names)], lang="ms")
+    assert recognizer.find("".join(w + p for w, p in text)) == []
+
+
+@given(name=st.lists(_name_word, min_size=2, max_size=3, unique=True))
+def test_the_words_of_a_compound_in_another_order_are_not_it(name: list[str]) -> None:
+    recognizer = Recognizer([(" ".join(name), 0)], lang="ms")
+    assert recognizer.find(" ".join(reversed(name))) == []
+
+
+_english_word = st.lists(st.sampled_from("bcdfgklmnprt"), min_size=1, max_size=2).flatmap(
+    lambda cs: st.sampled_from(["a", "e", "o"]).map(lambda v: cs[0] + v + "".join(cs[1:]) + "n"))
+
+
+@given(name=st.lists(_english_word, min_size=1, max_size=3, unique=True),
+       ending=st.sampled_from(("", "s", "'s", "s'")), upper=st.booleans(),
+       hyphen=st.booleans())
+def test_an_english_name_inflected_is_found(
+    name: list[str], ending: str, upper: bool, hyphen: bool,
+) -> None:
+    surface = ("-" if hyphen else " ").join(name) + ending
+    surface = surface.upper() if upper else surface
+    recognizer = Recognizer([(" ".join(name), 0)], lang="en")
+    (hit,) = recognizer.find(f"zz {surface} zz")
+    assert hit.text == surface.rstrip("'")
