@@ -6,16 +6,19 @@ and by the text of every link that resolves to it; and each link to no article, 
 translated link message (msgctxt = ``/`` + target). Link texts the source checks find suspicious
 (``S103``) are not terms.
 
-- ``T401``: a translated message whose Malay contains a term must contain that term's English
-  (case-insensitive, hyphens and spaces alike, an English plural ``-s``/``-es``/``-ies`` allowed;
-  for ``Name (ACR)`` the name or the acronym alone will do).
+- ``T401``: a translated message whose Malay uses a term needs that term's English in the
+  translation. Both sides are read by :mod:`glossari.terms`: the Malay with its word formation
+  (``komisen-komisennya``, ``dana-dana lindung nilai``, ``eksekutif akaunnya``), the English
+  inflected (plural, possessive; case, hyphens and spaces alike; a plural headword in the
+  singular too). The approved English headword or any recorded English variant of the term
+  will do (``Term.names.english_variants``), and for ``Name (ACR)`` the name or the acronym
+  alone.
 - ``T402``: two different terms whose English headwords are the same.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -27,56 +30,30 @@ from glossari.checks.codes import finding
 from glossari.checks.parity import strip_link_targets
 from glossari.diagnostics import Finding
 from glossari.model import Term
+from glossari.terms import Recognizer
 from glossari.text import lookup_key
 
-__all__ = ["TermEntry", "Termbase", "english_pattern", "shared_english", "termbase"]
+__all__ = ["TermEntry", "Termbase", "names_of", "shared_english", "termbase"]
+
+_NAME_AND_ACRONYM = re.compile(r"\s*(.*?)\s*\(([^()]+)\)\s*")
 
 _WORD = re.compile(r"\w+")
 
 
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def names_of(headword: str) -> list[str]:
+    """The names a headword goes by in running text: itself, and for ``Name (ACR)`` the name and
+    the acronym alone.
 
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(_fold(strip_link_targets(text))))
-
-
-def _pluralizable(word: str) -> str:
-    escaped = re.escape(word)
-    if len(word) > 2 and word.endswith("y"):
-        return f"(?:{escaped}(?:s|es)?|{re.escape(word[:-1])}ies)"
-    return f"{escaped}(?:s|es)?"
-
-
-def english_pattern(english: str) -> re.Pattern[str] | None:
-    """A regex that finds ``english`` in a folded, hyphen-free translation.
-
-    >>> p = english_pattern("Account executive")
-    >>> bool(p.search("two account executives met")), bool(p.search("accounts executive"))
-    (True, False)
-    >>> bool(english_pattern("Agency").search("the agencies")),
-    (True,)
-    >>> bool(english_pattern("Financial Industry Regulatory Authority (FINRA)").search("finra"))
-    True
+    >>> names_of("Industry Authority (FINRA)")
+    ['Industry Authority (FINRA)', 'Industry Authority', 'FINRA']
+    >>> names_of("Account executive")
+    ['Account executive']
     """
-    names = [english]
-    match = re.fullmatch(r"\s*(.*?)\s*\(([^()]+)\)\s*", english)
-    if match is not None:
-        names = [match.group(1), match.group(2)]
-    alternatives = []
-    for name in names:
-        words = _WORD.findall(_fold(name))
-        if not words:
-            continue
-        body = r"\s+".join([re.escape(w) for w in words[:-1]] + [_pluralizable(words[-1])])
-        alternatives.append(body)
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    names = [headword.strip()]
+    split = _NAME_AND_ACRONYM.fullmatch(headword)
+    if split is not None:
+        names.extend(n for n in split.groups() if n)
+    return names
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,81 +69,31 @@ class TermEntry:
     path: str
     """The catalog defining it."""
     line: int
-    pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-    """Compiled on first use (most terms never occur in a message: no need to compile them)."""
-    needles: tuple[str, ...] = field(default=(), compare=False, repr=False)
-    """Texts one of which every match of :attr:`pattern` contains (set with it)."""
-
-    def search(self, folded: str) -> bool:
-        """True when the English of this term is in ``folded`` (a folded, hyphen-free text)."""
-        pattern = self.pattern
-        if pattern is None:
-            pattern = english_pattern(self.english)
-            object.__setattr__(self, "pattern", pattern)  # a cache, not a change of value
-            object.__setattr__(self, "needles", _needles(self.english))
-        if pattern is None:
-            return True  # no pattern: no blame
-        # a plain substring test first: most translations lack most terms, and `in` costs a
-        # fraction of a regex search over a paragraph
-        if not any(needle in folded for needle in self.needles):
-            return False
-        return pattern.search(folded) is not None
-
-
-def _needles(english: str) -> tuple[str, ...]:
-    """Per alternative of :func:`english_pattern`, a text every match of it contains: the first
-    word, or of a single word the part its plural keeps (``agenc`` of ``agency``/``agencies``)."""
-    names = [english]
-    match = re.fullmatch(r"\s*(.*?)\s*\(([^()]+)\)\s*", english)
-    if match is not None:
-        names = [match.group(1), match.group(2)]
-    found: list[str] = []
-    for name in names:
-        words = _WORD.findall(_fold(name))
-        if not words:
-            continue
-        word = words[0]
-        found.append(word[:-1] if len(words) == 1 and len(word) > 2 and word.endswith("y")
-                     else word)
-    return tuple(found)
-
-
-class _Node:
-    """A trie node over Malay tokens: the terms ending here, and the next tokens."""
-
-    __slots__ = ("children", "entries")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.entries: list[TermEntry] = []
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Termbase:
-    """The approved pairs, in a trie of Malay tokens: matching a message costs the length of the
-    message times the length of the longest term, whatever the size of the glossary."""
+    """The approved pairs, compiled both ways: a Malay recognizer over every pair's Malay (whose
+    hits are the pairs) and an English one over every English (whose hits are term identities).
+    Matching a message costs its length times the length of the longest name, whatever the size
+    of the glossary."""
 
     entries: tuple[TermEntry, ...]
-    trie: _Node = field(repr=False)
+    malay: Recognizer[TermEntry] = field(repr=False)
+    english: Recognizer[str] = field(repr=False)
 
     def find(self, malay: str) -> list[TermEntry]:
-        """The terms whose Malay occurs in ``malay``, leftmost-longest, each once."""
-        tokens = _tokens(malay)
-        found: dict[tuple[str, str], TermEntry] = {}
-        i, count = 0, len(tokens)
-        while i < count:
-            node: _Node | None = self.trie
-            best: list[TermEntry] = []
-            end = j = i
-            while j < count and node is not None:
-                node = node.children.get(tokens[j])
-                j += 1
-                if node is not None and node.entries:
-                    best, end = node.entries, j
-            for entry in best:
-                found.setdefault((entry.identity, entry.english), entry)
-            i = end if best else i + 1
+        """The terms whose Malay occurs in ``malay`` (longest first, each once)."""
+        found: dict[str, TermEntry] = {}
+        for hit in self.malay.find(strip_link_targets(malay)):
+            for entry in hit.keys:
+                found.setdefault(entry.identity, entry)
         return list(found.values())
+
+    def english_in(self, translation: str) -> set[str]:
+        """The identities of the terms whose English occurs in ``translation``, nested ones too."""
+        return {key for hit in self.english.find_all(strip_link_targets(translation))
+                for key in hit.keys}
 
 
 def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
@@ -185,7 +112,7 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
 
     def add(identity: str, malay: str, context: str, *, headword: bool) -> None:
         found = catalogs.get(GLOSSARY_DOMAIN, context, malay)
-        if not _tokens(malay):
+        if _WORD.search(malay) is None:
             return
         if not headword and identity in approved:
             defining = approved[identity]
@@ -215,24 +142,23 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
             identity = (resolve_link(link, index) or english_names.get(key) or "/" + key)
             add(identity, link.text, link_context(link.target), headword=False)
 
-    trie = _Node()
-    seen: set[tuple[tuple[str, ...], str]] = set()
+    malay: list[tuple[str, TermEntry]] = []
+    english: list[tuple[str, str]] = []
     for item in entries:
-        phrase = _tokens(item.malay)
-        if (phrase, lookup_key(item.english)) in seen:  # "Gross profit" and "gross profit"
-            continue
-        seen.add((phrase, lookup_key(item.english)))
-        node = trie
-        for token in phrase:
-            node = node.children.setdefault(token, _Node())
-        node.entries.append(item)
-    return Termbase(entries=tuple(entries), trie=trie)
+        malay.extend((name, item) for name in names_of(item.malay))
+        english.extend((name, item.identity) for name in names_of(item.english))
+    approved_ids = {item.identity for item in entries}
+    for term in articles:  # the recorded English variants (hedge funds) count as the term too
+        if term.id in approved_ids:
+            english.extend((variant, term.id) for variant in term.names.english_variants)
+    return Termbase(entries=tuple(entries), malay=Recognizer(malay, lang="ms"),
+                    english=Recognizer(english, lang="en", acronyms_in_capitals=False))
 
 
 def missing_terms(
     base: Termbase, msgid: str, translation: str, *, context: str | None, domain: str,
 ) -> list[TermEntry]:
-    """The terms whose Malay is in ``msgid`` but whose English is not in ``translation``.
+    """The terms whose Malay is in ``msgid`` but none of whose English is in ``translation``.
 
     A headword or link message is the definition of its term, not a use of it: skipped.
     """
@@ -241,10 +167,8 @@ def missing_terms(
     used = base.find(msgid)
     if not used:
         return []
-    english = " ".join(_fold(strip_link_targets(translation)).replace("-", " ").split())
-    english = re.sub(r"[^\w\s]", " ", english)
-    english = " ".join(english.split())
-    return [t for t in used if not t.search(english)]
+    present = base.english_in(translation)
+    return [t for t in used if t.identity not in present]
 
 
 def consistency_finding(

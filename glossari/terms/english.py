@@ -14,7 +14,7 @@ word of a name is inflected (``account executives``, never ``accounts executive`
 
 from __future__ import annotations
 
-__all__ = ["analyse"]
+__all__ = ["analyse", "singulars"]
 
 
 def analyse(word: str) -> list[str]:
@@ -29,8 +29,26 @@ def analyse(word: str) -> list[str]:
             break
     if len(stem) > 3 and stem.endswith("ies"):
         out.append(stem[:-3] + "y")
-    if len(stem) > 3 and stem.endswith("es"):
+    if len(stem) > 2 and stem.endswith("es"):
         out.append(stem[:-2])
-    if len(stem) > 2 and stem.endswith("s") and not stem.endswith("ss"):
+    if len(stem) > 1 and stem.endswith("s"):
         out.append(stem[:-1])
     return out
+
+
+def singulars(word: str) -> list[str]:
+    """The singulars a plural name word may have (``securities``: ``security``), so that a name
+    written in the plural is found in the singular. Words in ``-ss`` are not plurals.
+
+    >>> singulars("securities"), singulars("sales"), singulars("loss"), singulars("tax")
+    (['security'], ['sale'], [], [])
+    """
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+        return []
+    out = []
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    elif word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        out.append(word[:-2])
+    out.append(word[:-1])
+    return out[:1] if word.endswith("ies") else out

@@ -26,6 +26,7 @@ two letters or more (an acronym: ``FINRA``) matches only in capitals.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -60,34 +61,38 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-class _Unit(NamedTuple):
-    start: int
-    end: int
-    word: str
-    """Folded."""
-
-
-def _units(text: str, lang: Lang) -> list[_Unit]:
-    """The words of ``text``: a hyphenated word is one word when it is a Malay reduplication
-    (``komisen-komisen``, ``sehari-hari``), otherwise its parts are."""
-    units: list[_Unit] = []
+def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
+    """The words of ``text`` (starts, ends, folded words): a hyphenated word is one word when it
+    is a Malay reduplication (``komisen-komisen``, ``sehari-hari``), otherwise its parts are."""
+    starts: list[int] = []
+    ends: list[int] = []
+    found: list[str] = []
+    # ASCII folds character for character: fold the text once, not each word
+    folded = text.lower() if text.isascii() else None
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        start = match.start()
-        if "-" not in token and "\u2010" not in token and "\u2011" not in token:
-            units.append(_Unit(start, match.end(), fold(token)))
+        start, end = match.span()
+        word = folded[start:end] if folded is not None else fold(match.group())
+        if "-" not in word and "\u2010" not in word and "\u2011" not in word:
+            starts.append(start)
+            ends.append(end)
+            found.append(word)
             continue
-        folded = fold(token)
-        if lang == "ms" and _is_reduplication(_HYPHENS.sub("-", folded)):
-            units.append(_Unit(start, match.end(), _HYPHENS.sub("-", folded)))
+        word = _HYPHENS.sub("-", word)
+        if lang == "ms" and _is_reduplication(word):
+            starts.append(start)
+            ends.append(end)
+            found.append(word)
             continue
         offset = start
-        for part in _HYPHENS.split(token):
-            units.append(_Unit(offset, offset + len(part), fold(part)))
+        for part in _HYPHENS.split(match.group()):
+            starts.append(offset)
+            ends.append(offset + len(part))
+            found.append(fold(part))
             offset += len(part) + 1
-    return units
+    return starts, ends, found
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_reduplication(word: str) -> bool:
     return any(a.redup for a in malay.analyse(word))
 
@@ -98,7 +103,7 @@ def words(name: str, lang: Lang) -> tuple[str, ...]:
     >>> words("Broker-dealer", "en"), words("Eksekutif-eksekutif Akaun", "ms")
     (('broker', 'dealer'), ('eksekutif-eksekutif', 'akaun'))
     """
-    return tuple(u.word for u in _units(name, lang))
+    return tuple(_units(name, lang)[2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +146,22 @@ class _Reading(NamedTuple):
     redup: bool
 
 
+_Words = tuple[list[int], list[int], list[tuple[_Reading, ...]]]
+"""A text's words: their starts, their ends, and each one's readings."""
+
+
 class Recognizer(Generic[K]):
     """Every name of a glossary in one language, compiled for finding them in text."""
 
     __slots__ = ("_analyses", "_derivable", "_first", "_lang", "_last", "_root", "_vocabulary")
 
-    def __init__(self, names: Iterable[tuple[str, K]], *, lang: Lang) -> None:
-        """Compile ``(name, key)`` pairs; a name without a word is ignored."""
+    def __init__(self, names: Iterable[tuple[str, K]], *, lang: Lang,
+                 acronyms_in_capitals: bool = True) -> None:
+        """Compile ``(name, key)`` pairs; a name without a word is ignored.
+
+        ``acronyms_in_capitals=False`` lets an acronym match in any case (``finra``): lenient,
+        for a check that asks whether a translation has the term, not whether a text names it.
+        """
         self._lang: Lang = lang
         self._root: _Node[K] = _Node()
         self._vocabulary: set[str] = set()
@@ -157,20 +171,26 @@ class Recognizer(Generic[K]):
             path = words(name, lang)
             if not path:
                 continue
-            node = self._root
-            for word in path:
-                node = node.children.setdefault(word, _Node())
             stripped = name.strip()
-            acronym = stripped if len(path) == 1 and _ACRONYM.fullmatch(stripped) else None
-            entry = next((e for e in node.entries if e.acronym == acronym), None)
-            if entry is None:
-                entry = _Entry(stripped, acronym)
-                node.entries.append(entry)
-            if key not in entry.keys:
-                entry.keys.append(key)
-            self._vocabulary.update(path)
-            self._first.add(path[0])
-            self._last.add(path[-1])
+            acronym = (stripped if acronyms_in_capitals and len(path) == 1
+                       and _ACRONYM.fullmatch(stripped) else None)
+            paths = [path]
+            if lang == "en" and acronym is None:
+                # a name written in the plural (Securities) is found in the singular too
+                paths += [(*path[:-1], w) for w in english.singulars(path[-1])]
+            for each in paths:
+                node = self._root
+                for word in each:
+                    node = node.children.setdefault(word, _Node())
+                entry = next((e for e in node.entries if e.acronym == acronym), None)
+                if entry is None:
+                    entry = _Entry(stripped, acronym)
+                    node.entries.append(entry)
+                if key not in entry.keys:
+                    entry.keys.append(key)
+                self._vocabulary.update(each)
+                self._first.add(each[0])
+                self._last.add(each[-1])
         self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)}
         self._analyses: dict[str, tuple[_Reading, ...]] = {}
 
@@ -209,12 +229,12 @@ class Recognizer(Generic[K]):
         self._analyses[word] = found
         return found
 
-    def _ends(self, text: str, units: list[_Unit], readings: list[tuple[_Reading, ...]],
-              i: int) -> list[tuple[int, _Entry[K]]]:
+    def _ends(self, text: str, units: _Words, i: int) -> list[tuple[int, _Entry[K]]]:
         """Every ``(index past the last word, entry)`` of a name that starts at word ``i``."""
         out: list[tuple[int, _Entry[K]]] = []
+        starts, ends, readings = units
         stack: list[tuple[_Node[K], int]] = [(self._root, i)]
-        count = len(units)
+        count = len(starts)
         while stack:
             node, j = stack.pop()
             for reading in readings[j]:
@@ -224,29 +244,32 @@ class Recognizer(Generic[K]):
                 if child is None:
                     continue
                 for entry in child.entries:
-                    if entry.acronym is None or _acronym_ok(text, units[i], entry.acronym):
+                    if entry.acronym is None or text.startswith(entry.acronym, starts[i]):
+                        # an acronym matches its capitals only (FINRA, FINRAnya; not finra)
                         out.append((j + 1, entry))
                 if (not reading.right and child.children and j + 1 < count
                         and readings[j + 1]
-                        and _GAP.fullmatch(text, units[j].end, units[j + 1].start)):
+                        and _GAP.fullmatch(text, ends[j], starts[j + 1])):
                     stack.append((child, j + 1))
         return out
 
-    def _prepare(self, text: str) -> tuple[list[_Unit], list[tuple[_Reading, ...]]]:
-        units = _units(text, self._lang)
-        return units, [self._read(u.word) for u in units]
+    def _prepare(self, text: str) -> _Words:
+        starts, ends, found = _units(text, self._lang)
+        cache = self._analyses
+        return starts, ends, [cache.get(w) or self._read(w) for w in found]
 
     def find(self, text: str) -> list[Hit[K]]:
         """The names in ``text``, non-overlapping, in text order: at each word the longest name
         that starts there wins, and the search goes on after it."""
-        units, readings = self._prepare(text)
+        units = self._prepare(text)
+        readings = units[2]
         hits: list[Hit[K]] = []
-        i, count = 0, len(units)
+        i, count = 0, len(readings)
         while i < count:
             if not readings[i]:
                 i += 1
                 continue
-            ends = self._ends(text, units, readings, i)
+            ends = self._ends(text, units, i)
             if not ends:
                 i += 1
                 continue
@@ -259,22 +282,17 @@ class Recognizer(Generic[K]):
     def find_all(self, text: str) -> list[Hit[K]]:
         """Every occurrence of every name in ``text``, nested and overlapping ones included
         (longer first at one start), in text order."""
-        units, readings = self._prepare(text)
+        units = self._prepare(text)
         hits: list[Hit[K]] = []
-        for i in range(len(units)):
-            if readings[i]:
-                ends = sorted(self._ends(text, units, readings, i), key=lambda x: -x[0])
+        for i, readings in enumerate(units[2]):
+            if readings:
+                ends = sorted(self._ends(text, units, i), key=lambda x: -x[0])
                 hits.extend(self._hit(text, units, i, end, entry) for end, entry in ends)
         return hits
 
     @staticmethod
-    def _hit(text: str, units: list[_Unit], i: int, end: int, entry: _Entry[K]) -> Hit[K]:
-        start, stop = units[i].start, units[end - 1].end
+    def _hit(text: str, units: _Words, i: int, end: int, entry: _Entry[K]) -> Hit[K]:
+        start, stop = units[0][i], units[1][end - 1]
         if entry.name.endswith(")") and text.startswith(")", stop):
             stop += 1  # "Name (ACR)" matched whole: its closing bracket is part of it
         return Hit(start, stop, entry.name, tuple(entry.keys), text[start:stop])
-
-
-def _acronym_ok(text: str, unit: _Unit, acronym: str) -> bool:
-    """An acronym matches its capitals only (``FINRA``, ``FINRAnya``, ``ETFs``; not ``finra``)."""
-    return text.startswith(acronym, unit.start)
