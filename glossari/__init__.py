@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from glossari.diagnostics import Finding
-    from glossari.glossary import Glossary
+    from glossari.glossary import Glossary, TermMatch
     from glossari.model import Block, English, Link, Location, Names, Section, Term
 
 __version__ = "0.1.0"
@@ -39,6 +39,7 @@ __all__ = [
     "Section",
     "SeedError",
     "Term",
+    "TermMatch",
     "__version__",
     "load",
 ]
@@ -55,6 +56,7 @@ _LAZY = {
     "Term": "glossari.model",
     "Finding": "glossari.diagnostics",
     "Glossary": "glossari.glossary",
+    "TermMatch": "glossari.glossary",
 }
 
 
