@@ -43,37 +43,41 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 
 
 def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
-    """Every name of ``term`` in ``lang`` that running text may use (the links' texts aside,
-    which belong to the glossary's link graph): the headword, a headword ``Name (ACR)`` also as
-    ``Name`` and ``ACR``, and in Malay the aliases and the acronyms of the English headword
-    (an acronym is written alike in both languages: ``FINRA``).
+    """Every name of ``term`` that running text in ``lang`` may use, preferred first.
 
-    >>> from glossari.model import English, Location
+    Malay: the headword, a headword ``Name (ACR)`` also as ``Name``, the aliases, the acronyms
+    (written alike in both languages: ``FINRA``) and the trusted link texts (``Term.names``);
+    an English headword that is itself an acronym. English: the approved headword (and its
+    ``Name``), the acronyms and the recorded English variants. Slugs are addresses, not words.
+
+    >>> from glossari.model import English, Location, Names
     >>> t = Term(id="finra", title="Pihak Berkuasa Kawal Selia (FINRA)",
     ...          english=English(title="Financial Industry Regulatory Authority (FINRA)"),
+    ...          names=Names(acronyms=("FINRA",), link_texts=("FINRA",)),
     ...          source=Location(path="seeds/finra.md", line=1))
     >>> term_names(t)
     ['Pihak Berkuasa Kawal Selia (FINRA)', 'Pihak Berkuasa Kawal Selia', 'FINRA']
     >>> term_names(t, "en")[1:]
     ['Financial Industry Regulatory Authority', 'FINRA']
     """
-    from glossari.align.resolve import headword_acronyms, term_aliases
-
     headword = term.title if lang == "ms" else term.english.title
     names: list[str] = []
     if headword and headword.strip():
         names.append(headword.strip())
-        acronyms = headword_acronyms(headword)
         split = _NAME_AND_ACRONYM.fullmatch(headword)
-        if acronyms and split is not None:
-            names.extend(n for n in (split.group(1), split.group(2)) if n)
+        if split is not None and _ACRONYM.fullmatch(split.group(2)):
+            names.extend(n for n in split.groups() if n)
     if lang == "ms":
-        names.extend(term_aliases(term))
         english = (term.english.title or "").strip()
-        names.extend(headword_acronyms(english))
         if _ACRONYM.fullmatch(english):
             names.append(english)
-    return list(dict.fromkeys(names))
+        names.extend(term.names.aliases)
+        names.extend(term.names.acronyms)
+        names.extend(term.names.link_texts)
+    else:
+        names.extend(term.names.acronyms)
+        names.extend(term.names.english_variants)
+    return [n for n in dict.fromkeys(names) if n.strip()]
 
 
 class Glossary:
@@ -217,10 +221,6 @@ class Glossary:
                 yield names[0], term
                 later.extend((name, term) for name in names[1:])
         yield from later
-        if lang == "ms":
-            for ref in self.links:
-                if ref.target is not None and not ref.link.suspicious:
-                    yield ref.link.text, ref.target
 
     def _link_graph(self) -> _Graph:
         if self._graph is None:
