@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import keyword
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TextIO
@@ -51,6 +53,34 @@ class Context:
         return resolve_root(self.root_arg)
 
 
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    """The options before COMMAND: one definition for the full parser and the first stage."""
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="glossary folder holding seeds/ and locale/ (default: the current folder when it "
+        "holds seeds/, otherwise the glossary bundled with glossari, read-only)",
+    )
+    parser.add_argument(
+        "--traceback",
+        action="store_true",
+        help="on an internal error, print the full traceback for a bug report "
+        "(also GLOSSARI_DEBUG=1)",
+    )
+
+
+def _chosen_command(args_list: list[str]) -> str | None:
+    """The command named in ``args_list``: the first word left once the global options (and
+    their values, which may spell a command: ``--root show``) are taken out."""
+    first_stage = argparse.ArgumentParser(add_help=False)
+    _global_options(first_stage)
+    try:
+        _known, rest = first_stage.parse_known_args(args_list)
+    except SystemExit:  # e.g. `--root` without its value: the full parser reports it
+        return None
+    return next((word for word in rest if not word.startswith("-")), None)
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="glossari",
@@ -58,12 +88,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         epilog="Run 'glossari COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"glossari {__version__}")
-    parser.add_argument(
-        "--root",
-        metavar="DIR",
-        help="glossary folder holding seeds/ and locale/ (default: the current folder when it "
-        "holds seeds/, otherwise the glossary bundled with glossari, read-only)",
-    )
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     subparsers = {
         name: sub.add_parser(name, help=summary, description=summary)
@@ -77,8 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, subparsers = _parser()
     # Only the chosen command's module is imported: each one configures its own options.
-    chosen = next((a for a in args_list if a in COMMANDS), None)
-    if chosen is not None:
+    chosen = _chosen_command(args_list)
+    if chosen in COMMANDS:
         _command_module(chosen).configure(subparsers[chosen])
     try:
         args = parser.parse_args(args_list)
@@ -95,7 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. `glossari table | head`
         return 0
-    except Exception as error:  # a bug of ours: still one line, never a traceback
+    except Exception as error:  # a bug of ours: one line, the traceback only when asked for
+        if args.traceback or os.environ.get("GLOSSARI_DEBUG", "") not in ("", "0"):
+            traceback.print_exc(file=sys.stderr)
         print(
             f"glossari: internal error: {type(error).__name__}: {error}; "
             "please report it with the command you ran",

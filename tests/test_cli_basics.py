@@ -72,3 +72,76 @@ def test_show_link_only_term_names_its_linking_places(capsys: pytest.CaptureFixt
     assert out.startswith("(no Malay headword yet)  [finra]")
     assert "kind: link-only term" in out
     assert "linked from: seeds/accountexecutive.md:24 as [FINRA ), terpakai kepada]  [!]" in out
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_a_command_name_as_an_option_value_is_not_the_command(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `glossari --root show table ...`: the dispatcher once took `show` (the --root value) for
+    # the command and configured the wrong subparser
+    root = tmp_path / name
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "accountexecutive.md").write_bytes(
+        (ROOT / "seeds" / "accountexecutive.md").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["--root", name, "table", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("id,")
+    # the same with --root=VALUE
+    assert main([f"--root={name}", "table", "--format", "json"]) == 0
+    assert capsys.readouterr().out.lstrip().startswith("[")
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_relative_root_named_like_a_command(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / name / "seeds").mkdir(parents=True)
+    (tmp_path / name / "seeds" / "accountexecutive.md").write_bytes(
+        (ROOT / "seeds" / "accountexecutive.md").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["--root", name, "show", "eksekutif akaun"]) == 0
+    assert capsys.readouterr().out.startswith("Eksekutif akaun  [accountexecutive]")
+
+
+def _broken_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    import glossari.commands.show as show
+
+    def boom(*_args: object) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(show, "run", boom)
+
+
+def test_internal_error_is_one_line_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _broken_show(monkeypatch)
+    monkeypatch.delenv("GLOSSARI_DEBUG", raising=False)
+    assert main(["--root", str(ROOT), "show", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("glossari: internal error: RuntimeError: a bug; "
+                   "please report it with the command you ran\n")
+
+
+@pytest.mark.parametrize(("argv", "env"), [
+    (["--traceback", "--root", str(ROOT), "show", "x"], None),
+    (["--root", str(ROOT), "show", "x"], "1"),
+])
+def test_traceback_on_request(
+    argv: list[str], env: str | None, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    _broken_show(monkeypatch)
+    if env is None:
+        monkeypatch.delenv("GLOSSARI_DEBUG", raising=False)
+    else:
+        monkeypatch.setenv("GLOSSARI_DEBUG", env)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):")
+    assert 'raise RuntimeError("a bug")' in err
+    assert err.endswith("please report it with the command you ran\n")
