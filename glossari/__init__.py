@@ -6,7 +6,7 @@
 'Eksekutif akaun'
 
 The public names are re-exported here; everything else is private. Heavy dependencies
-(markdown-it-py, python-frontmatter, Babel, langdetect) load only when first needed, so
+(markdown-it-py, PyYAML, Babel, langdetect) load only when first needed, so
 ``import glossari`` stays cheap.
 """
 

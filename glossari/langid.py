@@ -117,7 +117,9 @@ _factory: Any = None
 def _get_factory() -> Any:
     global _factory
     if _factory is None:
-        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+        # langdetect's public names, plus LangProfile and add_profile (internals, so that the
+        # profiles load in sorted order): tests/test_dependencies.py fails when they change
+        from langdetect import PROFILES_DIRECTORY, DetectorFactory
         from langdetect.utils.lang_profile import LangProfile
 
         factory = DetectorFactory()
@@ -134,7 +136,7 @@ def _get_factory() -> Any:
 
 def _detect(text: str) -> float | None:
     """P(id) + P(ms) for an already-cleaned text (module level, so a Pool can pickle it)."""
-    from langdetect.lang_detect_exception import LangDetectException
+    from langdetect import LangDetectException
 
     detector = _get_factory().create()
     detector.append(text)

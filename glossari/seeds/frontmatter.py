@@ -1,10 +1,10 @@
 """Front matter: the YAML block between ``---`` fences, read as the strings the author wrote.
 
-python-frontmatter finds the fences (its ``YAMLHandler``), but its ``loads`` strips the text (so
-line numbers are lost) and reads YAML 1.1 (``012`` becomes 10, ``yes`` becomes True, a key ``no:``
-becomes False). So we keep its fence pattern, and read the block with PyYAML's ``BaseLoader``,
-which resolves no implicit types: every scalar stays the string written. Lines come from YAML's
-own node marks.
+python-frontmatter's ``loads`` strips the text (so line numbers are lost) and reads YAML 1.1
+(``012`` becomes 10, ``yes`` becomes True, a key ``no:`` becomes False), so it is not used: the
+fences are found with the same pattern as its ``YAMLHandler`` (a line of three or more dashes),
+and the block is read with PyYAML's ``BaseLoader``, which resolves no implicit types: every scalar
+stays the string written. Lines come from YAML's own node marks.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from glossari.errors import SeedError
 
 __all__ = ["FrontMatter", "split_front_matter"]
 
-_FENCE = YAMLHandler.FM_BOUNDARY
+# Jekyll's and python-frontmatter's fence: a line of three or more dashes (trailing blanks allowed)
+_FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 _LINE_SEPARATOR = re.compile("[\u2028\u2029]")
 # libyaml's parser when PyYAML has it (its wheels do): ten times faster than the pure one.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
