@@ -15,12 +15,9 @@ stays and tools watching it see nothing.
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import os
 import stat
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -221,10 +218,21 @@ def locked(path: Path | str, *, timeout: float = 10.0) -> Iterator[None]:
     ``timeout`` seconds gives up with a :class:`CatalogError`. The sidecar file is left in place:
     removing it would let a third process lock a different inode.
     """
+    # filelock: fcntl on POSIX, msvcrt on Windows, so no POSIX-only import on the path of
+    # glossari.load(); imported here because only a writing command needs it
+    import filelock
+
     target = Path(path)
     lock_path = target.with_name(target.name + ".lock")
+    lock = filelock.FileLock(lock_path, timeout=timeout)
     try:
-        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        lock.acquire(poll_interval=0.05)
+    except filelock.Timeout:
+        raise CatalogError(
+            "another glossari process is updating this catalog",
+            path=str(target),
+            hint="wait for it to finish",
+        ) from None
     except OSError as error:
         raise CatalogError(
             f"cannot create the lock file: {error.strerror}",
@@ -232,26 +240,6 @@ def locked(path: Path | str, *, timeout: float = 10.0) -> Iterator[None]:
             hint="check that the folder is writable",
         ) from None
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as error:
-                if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise CatalogError(
-                        f"cannot lock: {error.strerror}", path=str(target), hint="check the folder"
-                    ) from None
-                if time.monotonic() >= deadline:
-                    raise CatalogError(
-                        "another glossari process is updating this catalog",
-                        path=str(target),
-                        hint="wait for it to finish",
-                    ) from None
-                time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
     finally:
-        os.close(handle)
+        lock.release()
