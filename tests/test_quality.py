@@ -25,5 +25,5 @@ def test_mypy_strict() -> None:
 def test_ruff() -> None:
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     assert ruff is not None, "ruff is a dev dependency; `uv run pytest` installs it"
-    result = _run(ruff, "check", "glossari", "tests", "benchmarks")
+    result = _run(ruff, "check", "glossari", "tests", "benchmarks", "tools")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -20,7 +20,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from glossari._atomic import atomic_write_bytes
 from glossari.catalog.charset import decide_charset, decode_catalog, gnu_charset, header_strings
+from glossari.catalog.linebreak import width_linebreaks
 from glossari.errors import CatalogError
 
 __all__ = [
@@ -745,9 +745,9 @@ def parse_po(text: str, *, source: str) -> PoFile:
 # Line breaking exactly as msgcat does it
 #
 # msgcat wraps strings with libunistring's Unicode line breaking (UAX #14) and character widths.
-# To be a fixed point of msgcat on any text (CJK, emoji, U+2028...), we call the very same
-# function when libunistring is present (it is wherever GNU gettext is installed). Without it, a
-# pure-Python fallback breaks after spaces only, which matches msgcat on ordinary prose.
+# glossari.catalog.linebreak does the same in pure Python, byte for byte (tests/test_linebreak.py
+# proves it against msgcat with libunistring hidden); libunistring, when present, is only a
+# faster way to the same bytes.
 
 UC_BREAK_UNDEFINED = 0
 UC_BREAK_PROHIBITED = 1
@@ -794,39 +794,7 @@ def _breaks(data: bytes, overrides: bytearray, width: int, startcol: int) -> byt
         out = ctypes.create_string_buffer(1 << max(size - 1, 63).bit_length())
         function(data, size, width, startcol, 0, bytes(overrides), b"UTF-8", out)
         return out.raw[:size]
-    return _fallback_breaks(data, overrides, width, startcol)
-
-
-def _fallback_breaks(data: bytes, overrides: bytearray, width: int, startcol: int) -> bytes:
-    text = data.decode("utf-8")
-    result = bytearray(len(data))
-    last: int | None = None
-    column = startcol
-    piece = 0
-    offset = 0
-    previous = ""
-    for char in text:
-        size = len(char.encode("utf-8"))
-        possible = previous == " " and char != " " and overrides[offset] != UC_BREAK_PROHIBITED
-        if possible:
-            if last is not None and column + piece > width:
-                result[last] = UC_BREAK_POSSIBLE
-                column = 0
-            last = offset
-            column += piece
-            piece = 0
-        piece += _char_width(char)
-        offset += size
-        previous = char
-    if last is not None and column + piece > width:
-        result[last] = UC_BREAK_POSSIBLE
-    return bytes(result)
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Cc", "Cf", "Mn", "Me"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width_linebreaks(data, width, startcol, overrides)
 
 
 _C_ESCAPES = {
