@@ -9,7 +9,7 @@ either. ``str(error)`` is the one line the command line prints:
 
 from __future__ import annotations
 
-__all__ = ["CatalogError", "GlossariError", "RootError", "SeedError"]
+__all__ = ["CatalogError", "ConfigError", "GlossariError", "RootError", "SeedError"]
 
 
 class GlossariError(ValueError):
@@ -52,3 +52,7 @@ class CatalogError(GlossariError):
 
 class RootError(GlossariError):
     """The glossary folder is missing, incomplete, or read-only (the bundled glossary)."""
+
+
+class ConfigError(GlossariError):
+    """The configuration (``glossari.toml``, ``[tool.glossari]`` of ``pyproject.toml``) is wrong."""

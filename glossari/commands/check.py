@@ -1,9 +1,13 @@
-"""``glossari check [-l LANG] [--format text|json] [--fail-on error|warning]``: quality findings.
+"""``glossari check [-l LANG] [--format text|json|sarif|github] [--fail-on error|warning]
+[--select CODES] [--ignore CODES]``: quality findings.
 
 Text output: one ``path:line: severity: CODE: message`` line per finding on standard output, then
-a summary on standard error. JSON output: a list of findings (``Finding.as_json()``). Exit 0 when
-no finding reaches ``--fail-on`` (default ``error``), 1 when one does, 2 for bad usage or input
-that cannot be read. The codes are documented in docs/checks.md.
+a summary on standard error. JSON output: a list of findings (``Finding.as_json()``); SARIF 2.1.0
+and GitHub Actions annotations come from :mod:`glossari.checks.output`. Exit 0 when no finding
+reaches ``--fail-on`` (default ``error``), 1 when one does, 2 for bad usage or input that cannot
+be read. The codes are documented in docs/checks.md. Defaults for ``-l``, ``--fail-on``,
+``--select``, ``--ignore`` and each code's severity come from the glossary's configuration
+(:mod:`glossari.config`); a flag wins over the file.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from glossari.cli import Context
 from glossari.diagnostics import SEVERITY_RANK
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from glossari.checkmemo import CheckMemo, Remembered
+    from glossari.checks.output import FindingPolicy
 
 __all__ = ["configure", "run"]
 
@@ -39,34 +46,69 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "-l", "--lang", action="append", type=_lang, metavar="LANG",
         help="check the catalogs of LANG (repeatable; default: every language under locale/)",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text",
+    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
                         help="text: one 'path:line: severity: CODE: message' line per finding "
-                        "(default); json: a list of objects")
-    parser.add_argument("--fail-on", choices=("error", "warning"), default="error",
+                        "(default); json: a list of objects; sarif: SARIF 2.1.0 (code "
+                        "scanning); github: GitHub Actions annotations")
+    parser.add_argument("--fail-on", choices=("error", "warning"), default=None,
                         help="exit 1 when a finding of this severity or worse exists "
-                        "(default: error)")
+                        "(default: the configuration's, else error)")
+    parser.add_argument("--select", type=_codes, metavar="CODES",
+                        help="report only these codes or code prefixes, comma-separated "
+                        "(e.g. S1,C203; replaces the configuration's select)")
+    parser.add_argument("--ignore", type=_codes, metavar="CODES",
+                        help="never report these codes or code prefixes, comma-separated "
+                        "(replaces the configuration's ignore)")
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    from glossari.checks.codes import CODES
+
+    codes = tuple(part.strip() for part in value.split(",") if part.strip())
+    for code in codes:
+        if not any(known.startswith(code) for known in CODES):
+            raise argparse.ArgumentTypeError(
+                f"unknown check code '{code}' (the codes are in docs/checks.md)")
+    return codes
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Check the glossary and its catalogs; print the findings and a summary."""
     from glossari.checkmemo import CheckMemo
+    from glossari.checks.output import FindingPolicy
+    from glossari.config import Config, load_config
 
     root = ctx.root()
-    langs: list[str] | None = args.lang
+    config = Config() if root.bundled else load_config(root.path)
+    langs: list[str] | None = args.lang or (list(config.languages) if config.languages else None)
     load_lang = langs[0] if langs else "en"
+    policy = FindingPolicy(
+        select=args.select if args.select is not None else config.check.select,
+        ignore=args.ignore if args.ignore is not None else config.check.ignore,
+        severity=config.check.severity,
+    )
+    fail_on = args.fail_on or config.check.fail_on or "error"
+    # the memo holds every finding as the checks report them: text and JSON straight from it,
+    # anything else (a policy, SARIF, GitHub) read back from its JSON
+    direct = policy.is_identity and args.format in ("text", "json")
+    source_format = args.format if direct else "json"
     # unchanged articles, catalogs and code: the last result stands (glossari/checkmemo.py)
     memo = CheckMemo.open(root, langs, load_lang)
-    result = memo.get(args.format) if memo is not None else None
+    result = memo.get(source_format) if memo is not None else None
     fresh = result is None
     if result is None:
-        result = _run_checks(ctx, langs, load_lang, args.format, memo)
+        result = _run_checks(ctx, langs, load_lang, source_format, memo)
     try:
-        result.write_output(args.format, ctx.stdout)
+        if direct:
+            result.write_output(args.format, ctx.stdout)
+            written = result.counts
+        else:
+            written = _write_with_policy(result.outputs["json"], policy, args.format, ctx)
     finally:
         if fresh and (memo is None or not memo.holds(result)):
             for path in result.outputs.values():
                 path.unlink(missing_ok=True)
-    counts = Counter(result.counts)
+    counts = Counter(written)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
              for s in ("error", "warning", "info")]
     terms = result.terms
@@ -76,9 +118,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not result.langs:
         summary += "; no catalogs to check under locale/"
     print(summary, file=ctx.stderr)
-    threshold = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[s] >= threshold for s, n in result.counts.items() if n)
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[s] >= threshold for s, n in written.items() if n)
     return 1 if failing else 0
+
+
+def _write_with_policy(json_output: Path, policy: FindingPolicy, fmt: str,
+                       ctx: Context) -> dict[str, int]:
+    from glossari.checks.codes import CODES
+    from glossari.checks.output import Rule, read_findings_json, write_findings
+
+    rules = [Rule(code.code, code.severity, code.summary) for code in CODES.values()]
+    with json_output.open(encoding="utf-8", newline="") as handle:
+        handle.readline()  # the memo key
+        findings = policy.filter(read_findings_json(handle))
+        return write_findings(findings, fmt, ctx.stdout, rules=rules)
 
 
 def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,

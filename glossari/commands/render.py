@@ -36,17 +36,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="DIR",
                         help="folder for the rendered articles (default: build/LANG in the "
                         "glossary folder, or in the current folder for the bundled glossary)")
-    parser.add_argument("--min-coverage", metavar="PCT", type=_percent,
-                        default=DEFAULT_MIN_COVERAGE,
+    parser.add_argument("--min-coverage", metavar="PCT", type=_percent, default=None,
                         help="write an article only when at least PCT%% of its parts are "
-                        "translated (default: %(default)g)")
+                        "translated (default: the configuration's min-coverage, else "
+                        f"{DEFAULT_MIN_COVERAGE:g})")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Render every article; report those under the threshold on standard error."""
+    from glossari.config import load_config
     from glossari.render import render_folder
 
     root = ctx.root()
+    if args.min_coverage is None:  # flag > configuration file > default
+        configured = None if root.bundled else load_config(root.path).min_coverage
+        args.min_coverage = DEFAULT_MIN_COVERAGE if configured is None else configured
     if args.output is not None:
         output = Path(args.output)
     else:

@@ -1,0 +1,156 @@
+"""The configuration file (glossari/config.py): precedence flags > file > defaults, unknown keys
+and codes refused with file and line, a code's severity changed for one glossary."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from _catalog_oracles import make_root
+
+from glossari.cli import main
+from glossari.config import load_config, parse_config
+from glossari.errors import ConfigError
+
+
+def check(root: Path, *args: str) -> tuple[int, list[dict[str, object]], str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), "check", "--format", "json", *args])
+    return code, json.loads(out.getvalue()) if code != 2 else [], err.getvalue()
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    # the seed article: S103 (warning), S110 (warning), S121 (info) and no error
+    return make_root(tmp_path, seed=True)
+
+
+def codes(findings: list[dict[str, object]]) -> set[object]:
+    return {f["code"] for f in findings}
+
+
+def test_defaults_without_a_file(root: Path) -> None:
+    code, findings, _ = check(root)
+    assert code == 0
+    assert {"S103", "S110", "S121"} <= codes(findings)
+
+
+def test_file_then_flag_precedence(root: Path) -> None:
+    (root / "glossari.toml").write_text(
+        '[check]\nfail-on = "warning"\nignore = ["S121"]\n', encoding="utf-8")
+    code, findings, _ = check(root)
+    assert code == 1  # the file's fail-on
+    assert "S121" not in codes(findings)
+    assert "S103" in codes(findings)
+    code, findings, _ = check(root, "--fail-on", "error", "--ignore", "S110")
+    assert code == 0  # the flag's fail-on
+    assert "S110" not in codes(findings)
+    assert "S121" in codes(findings)  # --ignore replaces the file's ignore
+
+
+def test_select_from_file_and_flag(root: Path) -> None:
+    (root / "glossari.toml").write_text('[check]\nselect = ["S12"]\n', encoding="utf-8")
+    assert codes(check(root)[1]) == {"S121"}
+    assert codes(check(root, "--select", "S103,S110")[1]) == {"S103", "S110"}
+
+
+def test_per_code_severity(root: Path) -> None:
+    # one warning made an error, the other warnings stay warnings
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.glossari.check]\nseverity = { S103 = "error", '
+        'L301 = "error" }\n', encoding="utf-8")
+    code, findings, err = check(root)
+    assert code == 1
+    severities = {f["code"]: f["severity"] for f in findings}
+    assert severities["S103"] == "error"
+    assert severities["S110"] == "warning"
+    assert "1 error" in err
+
+
+def test_glossari_toml_wins_over_pyproject(root: Path) -> None:
+    (root / "pyproject.toml").write_text('[tool.glossari.check]\nfail-on = "warning"\n',
+                                         encoding="utf-8")
+    (root / "glossari.toml").write_text('[check]\nfail-on = "error"\n', encoding="utf-8")
+    assert check(root)[0] == 0
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("glossari.toml", 'languages = ["en"]\n\n[check]\nselect = ["S1"]\nfial-on = "error"\n',
+     "glossari.toml:5: unknown key 'check.fial-on'; the keys are check.select, check.ignore, "
+     "check.fail-on, check.severity"),
+    ("glossari.toml", 'lanugages = ["en"]\n',
+     "glossari.toml:1: unknown key 'lanugages'; the keys are languages, min-coverage, check"),
+    ("pyproject.toml", '[project]\nname = "x"\n\n[tool.glossari]\nmin-coverage = 50\n'
+     'colour = true\n',
+     "pyproject.toml:6: unknown key 'colour'; the keys are languages, min-coverage, check"),
+    ("pyproject.toml", '[tool.glossari.check]\nignore = [\n  "S107",\n  "X999",\n]\n',
+     "pyproject.toml:4: unknown check code 'X999' in 'check.ignore'; the codes are listed in "
+     "docs/checks.md (a prefix such as 'S1' selects a group)"),
+    ("glossari.toml", '[check.severity]\nS103 = "error"\nS999 = "error"\n',
+     "glossari.toml:3: unknown check code 'S999' in 'check.severity'; the codes are listed in "
+     "docs/checks.md"),
+    ("glossari.toml", '[check]\nseverity = { S103 = "fatal" }\n',
+     "glossari.toml:2: unknown severity 'fatal' for S103; use 'error', 'warning' or 'info'"),
+    ("glossari.toml", 'min-coverage = 180\n',
+     "glossari.toml:1: min-coverage must be a number from 0 to 100; write e.g. 80"),
+    ("glossari.toml", '[check\nselect = 1\n', "glossari.toml:1: invalid TOML"),
+])
+def test_bad_configuration_is_one_line_with_file_and_line(
+    root: Path, name: str, text: str, expected: str
+) -> None:
+    (root / name).write_text(text, encoding="utf-8")
+    code, _findings, err = check(root)
+    assert code == 2
+    assert err.startswith(f"glossari: error: {expected}")
+    assert err.count("\n") == 1
+    with pytest.raises(ConfigError) as caught:
+        load_config(root)
+    assert caught.value.path == name
+
+
+def test_languages_and_min_coverage_are_read() -> None:
+    config = parse_config('languages = ["en", "pt_BR"]\nmin-coverage = 60\n', source="g.toml")
+    assert config.languages == ("en", "pt_BR")
+    assert config.min_coverage == 60.0
+
+
+def test_unknown_code_on_the_command_line_is_bad_usage(root: Path) -> None:
+    code, _findings, err = check(root, "--select", "S103,Z1")
+    assert code == 2
+    assert "unknown check code 'Z1'" in err
+
+
+def test_min_coverage_file_then_flag(root: Path, tmp_path: Path) -> None:
+    # an English catalog with no translation: 0% covered
+    for args in (["extract"], ["update", "-l", "en"]):
+        assert main(["--root", str(root), *args]) == 0
+
+    def rendered(*flags: str) -> bool:
+        out = tmp_path / "out"
+        if out.exists():
+            for path in out.iterdir():
+                path.unlink()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert main(["--root", str(root), "render", "-l", "en", "-o", str(out), *flags]) == 0
+        return (out / "accountexecutive.md").exists()
+
+    assert not rendered()  # the default, 80
+    (root / "glossari.toml").write_text("min-coverage = 0\n", encoding="utf-8")
+    assert rendered()  # the file's
+    assert not rendered("--min-coverage", "50")  # the flag's
+
+
+def test_languages_from_file_choose_the_catalogs(root: Path) -> None:
+    for args in (["extract"], ["update", "-l", "en"], ["update", "-l", "fr"]):
+        assert main(["--root", str(root), *args]) == 0
+    (root / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
+    _code, findings, err = check(root)
+    assert {f.get("lang") for f in findings} - {None} == {"fr"}
+    assert "fr:" in err
+    assert "en:" not in err
+    _code, findings, _err = check(root, "-l", "en")
+    assert {f.get("lang") for f in findings} - {None} == {"en"}
