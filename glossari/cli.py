@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "table": "print the bilingual term table (md, csv, html, tbx, json)",
     "check": "report quality findings in the articles and catalogs",
     "import": "merge a TBX or CSV termbase's translations into the LANG catalogs",
+    "init": "scaffold a new glossary folder (seeds/, locale/, glossari.toml, README.md)",
 }
 """Subcommand name to one-line summary; the module is ``glossari.commands.<name>``."""
 

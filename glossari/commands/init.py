@@ -1,0 +1,27 @@
+"""``glossari init [DIR]``: scaffold a new glossary (see :mod:`glossari.scaffold`)."""
+
+from __future__ import annotations
+
+import argparse
+
+from glossari.cli import Context
+
+__all__ = ["configure", "run"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``init``'s argument."""
+    parser.add_argument("dir", metavar="DIR", nargs="?", default=".",
+                        help="the new glossary folder (default: the current folder)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Write the new glossary's files and say what to do next."""
+    from glossari.scaffold import init_glossary
+
+    written = init_glossary(args.dir)
+    for path in written:
+        print(f"wrote {path}", file=ctx.stdout)
+    print(f"glossari init: a new glossary in {args.dir}; next: glossari --root {args.dir} "
+          "extract", file=ctx.stderr)
+    return 0

@@ -1,0 +1,68 @@
+"""``glossari init [DIR]``: a new glossary that every other command accepts as it is."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from glossari.cli import main
+from glossari.config import load_config
+from glossari.scaffold import SCAFFOLD
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_init_makes_a_working_glossary(tmp_path: Path) -> None:
+    folder = tmp_path / "new glossary"
+    code, out, _err = run("init", str(folder))
+    assert code == 0
+    for name in SCAFFOLD:
+        assert (folder / name).is_file()
+        assert f"wrote {folder / name}" in out
+    assert (folder / "locale").is_dir()
+    assert (folder / "seeds").is_dir()
+    assert load_config(folder).check.fail_on == "error"
+    assert "# new glossary: a Malay glossary" in (folder / "README.md").read_text("utf-8")
+    # the example article is read like any other, and passes the checks
+    code, out, _err = run("--root", str(folder), "table", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [row["ms"] for row in rows if row["kind"] == "article"] == ["Kos jualan"]
+    assert run("--root", str(folder), "extract")[0] == 0
+    assert run("--root", str(folder), "update", "-l", "en")[0] == 0
+    code, out, _err = run("--root", str(folder), "check", "--format", "json")
+    assert code == 0
+    source_findings = [f for f in json.loads(out) if "lang" not in f]
+    assert {f["severity"] for f in source_findings} <= {"info"}
+
+
+def test_init_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run("init")[0] == 0
+    assert (tmp_path / "seeds" / "kosjualan.md").is_file()
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("existing", ["seeds", "locale", "README.md", "glossari.toml"])
+def test_init_never_overwrites(tmp_path: Path, existing: str) -> None:
+    target = tmp_path / existing
+    if "." in existing:
+        target.write_text("the author's own", encoding="utf-8")
+    else:
+        target.mkdir()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _out, err = run("init", str(tmp_path))
+    assert code == 2
+    assert err == (f"glossari: error: {tmp_path}: already holds {existing}; glossari init never "
+                   "overwrites: choose a new or empty folder\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
