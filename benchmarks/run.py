@@ -1036,6 +1036,26 @@ def commit() -> str:
                                      "glossari") else "")
 
 
+def interpreter(python: str) -> tuple[str, str]:
+    """``python`` named without this machine's paths: its implementation and version
+    (``CPython 3.11.7``), and its path relative to the repository (``.venv/bin/python``), or
+    only its file name when it lives elsewhere. Saved runs are committed: no absolute path."""
+    proc = subprocess.run(
+        [python, "-c", "import platform; print(platform.python_implementation(), "
+         "platform.python_version())"], capture_output=True, text=True)
+    version = proc.stdout.strip() if proc.returncode == 0 else "?"
+    return version, relative_path(python)
+
+
+def relative_path(path: str | Path) -> str:
+    """``path`` relative to the repository (forward slashes), or its last part when outside."""
+    absolute = Path(os.path.abspath(path))  # not resolved: a venv's python is a symlink
+    try:
+        return absolute.relative_to(REPO).as_posix()
+    except ValueError:
+        return absolute.name
+
+
 def machine() -> str:
     model = "?"
     memory = "?"
@@ -1111,7 +1131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = (1000,) if args.quick else tuple(int(s) for s in args.sizes.split(",") if s)
     meta = {"machine": machine(),
             "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            "repeat": args.repeat, "sizes": list(sizes), "python": args.python,
+            "repeat": args.repeat, "sizes": list(sizes),
+            "python": interpreter(args.python)[0], "python_path": interpreter(args.python)[1],
             "peers": args.peers, "glossari": args.glossari,
             "load_average_start": list(os.getloadavg()), "commit": commit()}
     report = Report()

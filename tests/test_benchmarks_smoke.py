@@ -144,3 +144,36 @@ def test_stand_in_templates_pass_msgfmt_check(root: Path, tmp_path: Path) -> Non
     written = sum(p.read_text(encoding="utf-8").count("\nmsgid ")
                   for p in (work / "locale").glob("*.pot"))
     assert 0 < written <= expected  # identical texts merge into one message
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_saved_runs_name_no_path_of_the_machine_that_ran_them() -> None:
+    import json
+    import re
+
+    absolute = re.compile(r"(^|[\s'\"(=])(/[A-Za-z0-9_.-]+/|[A-Za-z]:[\\/]|~/)")
+    saved = sorted((BENCHMARKS / "results").glob("*.json"))
+    assert saved
+    for path in saved:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert re.fullmatch(r"CPython \d+\.\d+\.\d+", data["meta"]["python"]), path.name
+        for text in _strings(data):
+            assert not absolute.search(text), f"{path.name}: {text!r}"
+
+
+def test_the_writer_names_the_interpreter_by_version_and_relative_path() -> None:
+    run = _module("run")
+    version, where = run.interpreter(sys.executable)
+    assert version == f"CPython {sys.version.split()[0]}"
+    assert not Path(where).is_absolute()
+    assert run.relative_path(BENCHMARKS / "run.py") == "benchmarks/run.py"
+    assert run.relative_path("/somewhere/else/python3") == "python3"
