@@ -4,11 +4,13 @@ The test runs a fresh interpreter whose ``sys.meta_path`` starts with a finder t
 modules Windows lacks (``fcntl``, ``termios``, ``resource``, ``grp``, ``pwd``), as Windows'
 Python would, and drops any already imported. ``import glossari``, ``glossari.load()`` and
 ``glossari table`` must still work. Without the blocker, ``_atomic.py`` imported ``fcntl`` at
-module level and ``glossari.load()`` failed on Windows.
+module level and ``glossari.load()`` failed on Windows. Files saved with Windows line endings
+(CRLF) are read as with LF.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -77,3 +79,46 @@ def test_lock_without_fcntl_is_a_clear_outcome(tmp_path: Path) -> None:
     """)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith(("locked", "refused:"))
+
+
+def _crlf(path: Path) -> None:
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+
+
+def test_windows_line_endings(tmp_path: Path) -> None:
+    # an article and catalogs saved by Windows editors (CRLF): the same templates as with LF,
+    # the catalogs read and checked, and left as the translator saved them
+    import contextlib
+    import io
+
+    from glossari.cli import main
+
+    roots = {}
+    for name in ("lf", "crlf"):
+        root = tmp_path / name
+        (root / "seeds").mkdir(parents=True)
+        article = root / "seeds" / "accountexecutive.md"
+        article.write_bytes((ROOT / "seeds" / "accountexecutive.md").read_bytes())
+        if name == "crlf":
+            _crlf(article)
+        with contextlib.redirect_stderr(io.StringIO()):
+            assert main(["--root", str(root), "extract"]) == 0
+            assert main(["--root", str(root), "update", "-l", "en"]) == 0
+        roots[name] = root
+    for template in sorted((roots["lf"] / "locale").glob("*.pot")):
+        lf = [line for line in template.read_bytes().splitlines(keepends=True)
+              if not line.startswith(b'"POT-Creation-Date')]
+        crlf_path = roots["crlf"] / "locale" / template.name
+        crlf = [line for line in crlf_path.read_bytes().splitlines(keepends=True)
+                if not line.startswith(b'"POT-Creation-Date')]
+        assert crlf == lf, template.name
+    catalogs = sorted((roots["crlf"] / "locale" / "en" / "LC_MESSAGES").glob("*.po"))
+    for catalog in catalogs:
+        _crlf(catalog)
+    before = {path: path.read_bytes() for path in catalogs}
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        assert main(["--root", str(roots["crlf"]), "check", "-l", "en"]) == 0
+        assert main(["--root", str(roots["crlf"]), "update", "-l", "en"]) == 0
+    assert re.search(r"en: 0/\d+ translated", err.getvalue())
+    assert {path: path.read_bytes() for path in catalogs} == before
