@@ -4,6 +4,9 @@
   translator comments and flags, and takes the template's ``#.`` comments and ``#:`` references.
 - A new message with no exact match but a similar old one (ratio >= 0.6, same msgctxt preferred)
   gets the old translation, the ``fuzzy`` flag and ``#|`` lines with the old source.
+- A message whose plural changed (plural to singular, singular to plural, another
+  msgid_plural) keeps its translation, fuzzy, as msgmerge does; the forms a singular message
+  cannot hold (msgmerge drops them) stay in a translator comment and come back with the plural.
 - An old message that left the template becomes obsolete (``#~``) with its translation, never
   dropped; obsolete messages stay obsolete, and one whose key comes back is revived.
 - The existing header is kept (only ``POT-Creation-Date`` follows the template); a new catalog
@@ -28,6 +31,7 @@ to every lookalike, and a 265,000-message catalog with a few changes merges in s
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
@@ -193,7 +197,15 @@ def _empty(template_entry: Entry, nplurals: int) -> Entry:
 
 
 def _carry(old: Entry, new: Entry, nplurals: int) -> Entry:
-    """``old`` (exact match, maybe obsolete) updated with the template's comments and refs."""
+    """``old`` (exact match, maybe obsolete) updated with the template's comments and refs.
+
+    When the plural changed (a plural message became singular, or the reverse, or its
+    msgid_plural changed), the translation is kept and flagged fuzzy, as GNU msgmerge does:
+    a singular translation fills every plural form; a plural one gives its msgstr[0] to the
+    singular message. msgmerge drops msgstr[1..] there; glossari keeps each in a translator
+    comment (``# msgstr[1] (plural form before the message became singular): ...``), so no
+    translation is lost and the translator can bring it back if the plural returns.
+    """
     plural = new.msgid_plural is not None
     if (
         not old.obsolete
@@ -204,25 +216,83 @@ def _carry(old: Entry, new: Entry, nplurals: int) -> Entry:
     ):
         return old  # untouched: its raw bytes stay
     msgstr, forms = _forms(old, plural, nplurals)
+    flags = old.flags
+    comments = old.translator_comments
+    if old.msgid_plural != new.msgid_plural and old.has_translation:
+        flags = ("fuzzy", *(f for f in old.flags if f != "fuzzy"))
+        if not plural:
+            comments = comments + _dropped_forms(old)
+        elif old.msgid_plural is None:
+            forms, comments = _restored_forms(old, nplurals)
+    elif plural and len(old.msgstr_plural) > nplurals:
+        comments = comments + _dropped_forms(old, nplurals)
     return old.with_changes(
         extracted_comments=new.extracted_comments,
         references=new.references,
         msgid_plural=new.msgid_plural,
         msgstr=msgstr,
         msgstr_plural=forms,
+        flags=flags,
+        translator_comments=comments,
         obsolete=False,
         line=0,
     )
 
 
+def _dropped_forms(old: Entry, kept: int = 1) -> tuple[str, ...]:
+    """Translator comments holding ``old``'s plural forms from index ``kept`` on (non-empty)."""
+    why = (_BECAME_SINGULAR if kept == 1
+           else f"plural form beyond nplurals={kept}")
+    return tuple(
+        f"msgstr[{index}] ({why}): {_comment_safe(form)}"
+        for index, form in enumerate(old.msgstr_plural)
+        if index >= kept and form and
+        f"msgstr[{index}] ({why}): {_comment_safe(form)}" not in old.translator_comments
+    )
+
+
+_BECAME_SINGULAR = "plural form before the message became singular"
+_KEPT_FORM = re.compile(rf'msgstr\[(\d+)\] \({_BECAME_SINGULAR}\): "((?:[^"\\]|\\.)*)"')
+
+
+def _restored_forms(old: Entry, nplurals: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(forms, translator comments) for singular ``old`` becoming plural: as msgmerge, the
+    singular fills every form, except those :func:`_dropped_forms` kept in a comment, which
+    come back (and their comments go)."""
+    forms = [old.msgstr] * nplurals
+    comments: list[str] = []
+    for comment in old.translator_comments:
+        match = _KEPT_FORM.fullmatch(comment)
+        if match is not None and 0 < int(match.group(1)) < nplurals:
+            forms[int(match.group(1))] = re.sub(
+                r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)),
+                match.group(2))
+        else:
+            comments.append(comment)
+    return tuple(forms), tuple(comments)
+
+
+def _comment_safe(text: str) -> str:
+    # quoted as a PO string: one line, and never ending in a backslash (GNU would join it with
+    # the next line)
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"' + escaped.replace("\t", "\\t") + '"'
+
+
 def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
-    msgstr, forms = _forms(old, new.msgid_plural is not None, nplurals)
+    plural = new.msgid_plural is not None
+    msgstr, forms = _forms(old, plural, nplurals)
+    comments = old.translator_comments
+    if plural and old.msgid_plural is None:
+        forms, comments = _restored_forms(old, nplurals)
+    elif not plural and old.msgid_plural is not None:
+        comments = comments + _dropped_forms(old)  # the old message is used up: keep its forms
     flags = ("fuzzy", *(f for f in new.flags if f != "fuzzy"))
     return new.with_changes(
         msgstr=msgstr,
         msgstr_plural=forms,
         flags=flags,
-        translator_comments=old.translator_comments,
+        translator_comments=comments,
         previous_msgctxt=old.msgctxt if old.msgctxt != new.msgctxt else None,
         previous_msgid=old.msgid,
         obsolete=False,
@@ -317,7 +387,8 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str) -> PoFile:
         if id(entry) in used or not entry.has_translation:
             continue
         tail.append(_obsolete(entry))
-    return PoFile(header=header, entries=(*result, *tail), trailer=catalog.trailer)
+    return PoFile(header=header, entries=(*result, *tail), trailer=catalog.trailer,
+                  newline=catalog.newline)
 
 
 def _header_value(header: Entry, name: str) -> str:

@@ -127,6 +127,10 @@ class PoFile:
     """Text after the last entry (blank lines, comments that belong to no message)."""
     text_of_source: str | None = field(default=None, compare=False, repr=False)
     """The text this was parsed from, when parsed."""
+    newline: str = field(default="\n", compare=False, repr=False)
+    """The line end of the file (``"\\r\\n"`` when its first line ends so): :func:`render_po`
+    writes every entry it renders anew with it, so a CRLF catalog stays CRLF throughout
+    (entries left untouched keep their bytes, whatever their line ends)."""
 
     def header_fields(self) -> dict[str, str]:
         """The header's ``Name: value`` lines as a dict (empty without a header)."""
@@ -661,7 +665,10 @@ class _Parser:
             seen[marker] = entry.line
             obsolete_at[entry.line] = entry.obsolete
             rest.append(entry)
-        po = PoFile(header=header, entries=tuple(rest), trailer=trailer, text_of_source=self.text)
+        first_line = self.text.split("\n", 1)[0]
+        newline = "\r\n" if first_line.endswith("\r") and len(first_line) < len(self.text) else "\n"
+        po = PoFile(header=header, entries=tuple(rest), trailer=trailer, text_of_source=self.text,
+                    newline=newline)
         self.check_header(po)
         return po
 
@@ -1053,17 +1060,20 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
     parts: list[str] = []
     ends_with_newline = True
     first = True
+    crlf = po.newline == "\r\n"
     for entry in ((po.header,) if po.header is not None else ()) + po.entries:
         if entry.raw is not None:
             text = entry.raw
             if not first and not ends_with_newline:
-                parts.append("\n")
+                parts.append(po.newline)
         else:
             if entry.obsolete and not entry.has_translation:
                 continue
             text = render_entry(entry, width=width)
             if not first:
                 text = ("\n" if ends_with_newline else "\n\n") + text
+            if crlf:  # strings hold their newlines escaped: every "\n" here ends a line
+                text = text.replace("\n", "\r\n")
         parts.append(text)
         if text:
             ends_with_newline = text.endswith("\n")

@@ -1,0 +1,126 @@
+"""A message whose plural changed keeps every translation (issue 18 item 9).
+
+GNU msgmerge, given a catalog's plural entry whose key matches a singular template message,
+keeps msgstr[0] as a fuzzy msgstr and drops msgstr[1..]; given a singular entry for a plural
+template message, it copies the msgstr into every form, fuzzy. glossari used to drop msgstr[1..]
+without a fuzzy flag. Now it follows msgmerge (the oracle below runs it) and keeps the dropped
+forms in a translator comment, which brings them back when the message becomes plural again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossari.catalog.merge import merge
+from glossari.catalog.pofile import Entry, PoFile, load_po, parse_po, render_po
+from glossari.cli import main
+
+PO_SOURCE = "locale/en/LC_MESSAGES/glossary.po"
+HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+          '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n')
+PLURAL = 'msgid "Kos"\nmsgid_plural "Kos-kos"\nmsgstr[0] "Cost"\nmsgstr[1] "Costs"\n'
+SINGULAR = 'msgid "Kos"\nmsgstr ""\n'
+
+
+def _msgmerge(po: str, pot: str, tmp_path: Path) -> PoFile:
+    (tmp_path / "old.po").write_text(po, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(pot, encoding="utf-8")
+    done = subprocess.run(["msgmerge", "-q", "--no-fuzzy-matching", str(tmp_path / "old.po"),
+                           str(tmp_path / "new.pot")], capture_output=True, text=True, check=True)
+    return parse_po(done.stdout, source="msgmerge")
+
+
+def _one(po: PoFile) -> Entry:
+    return next(e for e in po.entries if e.msgid == "Kos")
+
+
+def test_plural_to_singular_as_msgmerge_and_nothing_lost(tmp_path: Path) -> None:
+    old, template = HEADER + PLURAL, HEADER + SINGULAR
+    ours = merge(parse_po(template, source="t.pot"), parse_po(old, source="o.po"), lang="en")
+    gnu = _one(_msgmerge(old, template, tmp_path))
+    entry = _one(ours)
+    assert (entry.msgid_plural, entry.msgstr, entry.fuzzy) == (gnu.msgid_plural, gnu.msgstr,
+                                                               gnu.fuzzy) == (None, "Cost", True)
+    # msgmerge drops "Costs"; glossari keeps it, in a comment every PO tool keeps
+    assert "Costs" not in render_po(_msgmerge(old, template, tmp_path))
+    text = render_po(ours)
+    assert '# msgstr[1] (plural form before the message became singular): "Costs"' in text
+    path = tmp_path / "ours.po"
+    path.write_text(text, encoding="utf-8")
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                          check=False).returncode == 0
+    # a second merge changes nothing; the plural coming back brings "Costs" back
+    again = merge(parse_po(template, source="t.pot"), parse_po(text, source="x.po"), lang="en")
+    assert render_po(again) == text
+    back = merge(parse_po(HEADER + PLURAL.replace('"Cost"', '""').replace('"Costs"', '""'),
+                          source="t.pot"), parse_po(text, source="x.po"), lang="en")
+    assert _one(back).msgstr_plural == ("Cost", "Costs")
+    assert _one(back).fuzzy
+    assert not _one(back).translator_comments
+
+
+def test_singular_to_plural_as_msgmerge(tmp_path: Path) -> None:
+    old = HEADER + 'msgid "Kos"\nmsgstr "Cost"\n'
+    template = HEADER + PLURAL.replace('"Cost"', '""').replace('"Costs"', '""')
+    ours = _one(merge(parse_po(template, source="t.pot"), parse_po(old, source="o.po"),
+                      lang="en"))
+    gnu = _one(_msgmerge(old, template, tmp_path))
+    assert (ours.msgstr_plural, ours.fuzzy) == (gnu.msgstr_plural, gnu.fuzzy) == (
+        ("Cost", "Cost"), True)
+
+
+def test_changed_msgid_plural_is_fuzzy_as_msgmerge(tmp_path: Path) -> None:
+    old = HEADER + PLURAL
+    template = HEADER + 'msgid "Kos"\nmsgid_plural "Kos lain"\nmsgstr[0] ""\nmsgstr[1] ""\n'
+    ours = _one(merge(parse_po(template, source="t.pot"), parse_po(old, source="o.po"),
+                      lang="en"))
+    gnu = _one(_msgmerge(old, template, tmp_path))
+    assert (ours.msgstr_plural, ours.fuzzy) == (gnu.msgstr_plural, gnu.fuzzy) == (
+        ("Cost", "Costs"), True)
+
+
+FORM = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=20)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=FORM, second=FORM)
+def test_any_dropped_form_survives_and_comes_back(first: str, second: str) -> None:
+    plural = Entry(msgid="Kos", msgid_plural="Kos-kos", msgstr_plural=(first, second))
+    header = parse_po(HEADER, source="h.po").header
+    singular_template = PoFile(header=None, entries=(Entry(msgid="Kos"),))
+    plural_template = PoFile(header=None, entries=(
+        Entry(msgid="Kos", msgid_plural="Kos-kos", msgstr_plural=("", "")),))
+    once = merge(singular_template, PoFile(header=header, entries=(plural,)), lang="en")
+    text = render_po(once)
+    reread = parse_po(text, source="x.po")
+    assert _one(reread).msgstr == first
+    back = _one(merge(plural_template, reread, lang="en"))
+    assert back.msgstr_plural == (first, second)
+
+
+def test_update_keeps_the_forms_run_after_run(
+    template_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = tmp_path / "glossary"
+    shutil.copytree(template_root, root)
+    po = root / PO_SOURCE
+    text = po.read_text("utf-8")
+    assert 'msgid "Careers"\nmsgstr ""\n' in text
+    po.write_text(text.replace('msgid "Careers"\nmsgstr ""\n',
+                               'msgid "Careers"\nmsgid_plural "Careers (n)"\n'
+                               'msgstr[0] "Career"\nmsgstr[1] "Careers"\n'), encoding="utf-8")
+    seen = set()
+    for _ in range(3):
+        assert main(["--root", str(root), "update", "-l", "en"]) == 0
+        seen.add(po.read_bytes())
+        entry = next(e for e in load_po(po).entries if e.msgid == "Careers")
+        assert (entry.msgstr, entry.fuzzy) == ("Career", True)
+        assert any('"Careers"' in c for c in entry.translator_comments)
+    assert len(seen) == 1
+    capsys.readouterr()
