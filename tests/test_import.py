@@ -304,3 +304,21 @@ def test_writes_happen_under_the_catalog_lock(root: Path, tmp_path: Path,
     seen.clear()
     ok(root, "import", str(path), "--dry-run")
     assert seen == []  # a dry run takes no lock (and so creates no lock file)
+
+
+def test_aliases_find_their_term_and_a_shared_one_is_ambiguous(tmp_path: Path) -> None:
+    from _catalog_oracles import article
+
+    articles = {
+        "komisen": article("Komisen", "Komisen dibayar.\n", description="Bayaran broker.")
+        .replace("title:", "aliases: yuran komisen, caj\ntitle:"),
+        "caj": article("Caj", "Caj dikenakan.\n", description="Bayaran."),
+    }
+    root = glossary_root(tmp_path, articles)
+    path = write(tmp_path, "a.csv", "source,target\r\nyuran komisen,Commission\r\n"
+                 "caj,Charge\r\n")
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    assert [(o["line"], o["kind"], o["term"]) for o in report["outcomes"]] == [
+        (2, "applied", "komisen"), (3, "ambiguous", None)]
+    assert entry(root, "komisen", "Komisen") == ("Commission", False)
+    assert entry(root, "caj", "Caj") == ("", False)

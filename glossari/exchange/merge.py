@@ -22,7 +22,8 @@ fuzzy or not                  replaces it (``applied``, with the old value repor
 And, for the records that change nothing: a fuzzy or slug-suggested headword (glossari's own
 ``suggested`` status, a Weblate ``fuzzy`` row) is never imported as a translation
 (``unconfirmed``); a record matching no term is ``unknown`` (an import cannot invent an
-article); a Malay headword naming two terms, with no id to tell them apart, is ``ambiguous``;
+article); a Malay headword (or front-matter alias) naming two terms, with no id to tell them
+apart, is ``ambiguous``;
 a message the catalog lacks (run ``glossari update``) is ``missing``; and two records giving one
 message different values ``clash`` and change nothing. Categories are not imported: glossari's
 exports carry the Malay ones, which come from the articles.
@@ -137,10 +138,16 @@ class _Matcher:
     def __init__(self, glossary: Glossary, fmt: ExchangeFormat) -> None:
         self.glossary = glossary
         self.xml_ids = _xml_id_map(glossary) if fmt.startswith("tbx") else {}
-        self.by_title: dict[str, list[Term]] = {}
+        # the Malay names an editor gave (headwords and front-matter aliases), each to every
+        # term that has it: a name two terms share needs an id to choose (lookup would just take
+        # the first)
+        self.by_malay_name: dict[str, list[Term]] = {}
         for term in glossary:
-            if term.title:
-                self.by_title.setdefault(lookup_key(term.title), []).append(term)
+            for name in (term.title, *term.names.aliases):
+                if name:
+                    terms = self.by_malay_name.setdefault(lookup_key(name), [])
+                    if term not in terms:
+                        terms.append(term)
 
     def match(self, record: Record) -> tuple[Term, bool] | Outcome:
         """The term and whether the id found it; or the outcome saying why there is none."""
@@ -150,12 +157,12 @@ class _Matcher:
             if term_id in glossary:
                 return glossary[term_id], True
         if record.ms:
-            named = self.by_title.get(lookup_key(record.ms), [])
+            named = self.by_malay_name.get(lookup_key(record.ms), [])
             if len(named) > 1:
                 ids = ", ".join(t.id for t in named)
                 return Outcome(
                     line=record.line, kind="ambiguous", imported=record.en,
-                    message=f"the Malay headword {record.ms!r} names {len(named)} terms "
+                    message=f"the Malay name {record.ms!r} names {len(named)} terms "
                     f"({ids}); give the term id (TBX entry id, CSV id or context) to choose",
                 )
             try:
