@@ -322,3 +322,29 @@ def test_aliases_find_their_term_and_a_shared_one_is_ambiguous(tmp_path: Path) -
         (2, "applied", "komisen"), (3, "ambiguous", None)]
     assert entry(root, "komisen", "Komisen") == ("Commission", False)
     assert entry(root, "caj", "Caj") == ("", False)
+
+
+def test_target_language_categories_pair_by_position(root: Path, tmp_path: Path) -> None:
+    path = export(root, "c.tbx", "--format", "tbx")
+    text = path.read_text(encoding="utf-8")
+    # Kos has the categories Asas and Perakaunan; Harga has Asas
+    kos_en = '<langSet xml:lang="en">\n          <descrip type="definition">The price'
+    assert kos_en in text
+    text = text.replace(kos_en, '<langSet xml:lang="en">\n<descrip type="subjectField">Basics'
+                        '</descrip><descrip type="subjectField">Accounting</descrip>\n'
+                        '          <descrip type="definition">The price')
+    text = text.replace("<term>Pryce</term>",
+                        "<term>Pryce</term></tig><descrip type=\"subjectField\">Basic"
+                        "</descrip><tig><term>Pryce</term>")
+    text = text.replace('<descrip type="subjectField">Asas</descrip>\n        <ref type="cross'
+                        'Reference" target="kos">', '<descrip type="subjectField">Dasar</descrip>'
+                        '\n        <ref type="crossReference" target="kos">', 1)
+    path.write_text(text, encoding="utf-8")
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    by_kind = {(o["kind"], o["term"], o["field"]) for o in report["outcomes"]}
+    assert ("clash", "kos", "category") in by_kind  # Asas: Basic (harga) or Basics (kos)?
+    assert ("applied", "kos", "category") in by_kind  # Perakaunan -> Accounting
+    assert ("note", "harga", "category") in by_kind  # Dasar is not Harga's Malay category
+    assert entry(root, None, "Perakaunan") == ("Accounting", False)
+    assert entry(root, None, "Asas") == ("", False)
+    check_written(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po")

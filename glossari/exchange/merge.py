@@ -25,8 +25,10 @@ And, for the records that change nothing: a fuzzy or slug-suggested headword (gl
 article); a Malay headword (or front-matter alias) naming two terms, with no id to tell them
 apart, is ``ambiguous``;
 a message the catalog lacks (run ``glossari update``) is ``missing``; and two records giving one
-message different values ``clash`` and change nothing. Categories are not imported: glossari's
-exports carry the Malay ones, which come from the articles.
+message different values ``clash`` and change nothing. Categories: the concept-level ones in the
+file are Malay (glossari's exports write those; they come from the articles, so a difference is
+only a ``note``); target-language categories (a TBX ``subjectField`` inside the target language's
+section) are paired with the term's Malay categories by position, when there are as many.
 
 Writes go through the catalog layer: the catalog is read and rewritten under the lock
 ``update`` and ``align`` hold, rendered as GNU ``msgcat`` would, and replaced atomically; an
@@ -36,6 +38,7 @@ unchanged catalog is not touched, and ``dry_run`` writes nothing at all.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -63,7 +66,7 @@ OUTCOMES: tuple[OutcomeKind, ...] = (
 )
 """Every :data:`OutcomeKind`, in the order summaries list them."""
 
-Field = Literal["headword", "definition"]
+Field = Literal["headword", "definition", "category"]
 """Which part of a term an imported value is for."""
 
 
@@ -229,7 +232,7 @@ def _plan(
             ))
 
     for record in base.records:
-        if not (record.en or record.definition_en):
+        if not (record.en or record.definition_en or record.categories_en):
             continue  # nothing in the target language: nothing to import
         found = matcher.match(record)
         if isinstance(found, Outcome):
@@ -276,7 +279,35 @@ def _plan(
                     message="the term has no Malay definition to translate; the definition "
                     "is not imported",
                 ))
+        _plan_categories(record, term, outcomes, plan)
     return outcomes, planned
+
+
+def _plan_categories(record: Record, term: Term, outcomes: list[Outcome],
+                     plan: Callable[[_Key, str, Record, Term, Field], None]) -> None:
+    # compared joined: a category holding the CSV separator "; " reads back as two
+    if record.categories and lookup_key("".join(record.categories)) != lookup_key(
+            "".join(term.categories)):
+        outcomes.append(Outcome(
+            line=record.line, kind="note", term=term.id, field="category",
+            imported="; ".join(record.categories),
+            message=f"the categories differ from the glossary's "
+            f"({'; '.join(term.categories) or 'none'}), which come from {term.source.path}: "
+            "edit the article to change them",
+        ))
+    if not record.categories_en:
+        return
+    if len(record.categories_en) != len(term.categories):
+        outcomes.append(Outcome(
+            line=record.line, kind="note", term=term.id, field="category",
+            imported="; ".join(record.categories_en),
+            message=f"{len(record.categories_en)} target-language categories for "
+            f"{len(term.categories)} Malay ones; they are paired by position, so none is "
+            "imported",
+        ))
+        return
+    for malay, english in zip(term.categories, record.categories_en, strict=True):
+        plan((None, malay), english, record, term, "category")
 
 
 def import_termbase(

@@ -55,7 +55,11 @@ class Record:
     definition_en: str | None = None
     """Target-language definition, or None."""
     categories: tuple[str, ...] = ()
-    """Categories as the file gives them (glossari's exports write the Malay ones)."""
+    """Categories as the file gives them for the concept (glossari's exports write the Malay
+    ones)."""
+    categories_en: tuple[str, ...] = ()
+    """Target-language categories, where the file gives them in the target language's own
+    section (TBX ``<descrip type="subjectField">`` inside the ``-l`` language section)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

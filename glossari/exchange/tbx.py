@@ -3,7 +3,8 @@
 The twin of :mod:`glossari.export.tbx`, and lenient enough for other tools' files: a concept
 entry is a ``termEntry`` or ``conceptEntry``; a language section a ``langSet`` or ``langSec``
 (``xml:lang``); a term sits in a ``tig``, an ``ntig``/``termGrp`` or a ``termSec``. Entry-level
-``<descrip type="subjectField">`` values are the categories; ``<descrip type="definition">`` in a
+``<descrip type="subjectField">`` values are the categories (a ``subjectField`` inside the target
+language's section is a target-language category); ``<descrip type="definition">`` in a
 language section (or in its ``descripGrp``) is that language's definition.
 
 Of the terms of a language section the first *preferred* one is taken, else the first that is
@@ -170,6 +171,7 @@ class _Side:
     term: str | None = None
     status: EnglishStatus = "translated"
     definition: str | None = None
+    categories: tuple[str, ...] = ()
 
 
 def _descrips(node: _Node, kind: str) -> list[_Node]:
@@ -191,6 +193,7 @@ def _read_side(sections: list[_Node]) -> _Side:
     side = _Side()
     chosen: tuple[int, str, EnglishStatus] | None = None  # (rank, term, status)
     for section in sections:
+        side.categories += tuple(d.text() for d in _descrips(section, "subjectField"))
         if side.definition is None:
             definitions = _descrips(section, "definition")
             if definitions:
@@ -260,6 +263,7 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
             definition_ms=ms.definition,
             definition_en=en.definition,
             categories=tuple(d.text() for d in _descrips(entry, "subjectField")),
+            categories_en=en.categories,
         ))
     found = f" (it has {', '.join(sorted(others))})" if others else ""
     if entries and not seen_malay:
