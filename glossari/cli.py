@@ -17,12 +17,11 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol, TextIO
+from typing import Protocol
 
 from glossari import __version__
+from glossari.commands._context import Context
 from glossari.errors import GlossariError
-from glossari.root import GlossaryRoot, resolve_root
 
 __all__ = ["COMMANDS", "Context", "main"]
 
@@ -39,19 +38,6 @@ COMMANDS: dict[str, str] = {
     "init": "scaffold a new glossary folder (seeds/, locale/, glossari.toml, README.md)",
 }
 """Subcommand name to one-line summary; the module is ``glossari.commands.<name>``."""
-
-
-@dataclass(slots=True)
-class Context:
-    """What a command needs from the command line: the streams and the glossary folder."""
-
-    stdout: TextIO
-    stderr: TextIO
-    root_arg: str | None
-
-    def root(self) -> GlossaryRoot:
-        """The glossary folder (``--root``, the current folder, or the bundled glossary)."""
-        return resolve_root(self.root_arg)
 
 
 def _global_options(parser: argparse.ArgumentParser) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from glossari.catalog.extract import extract
 from glossari.catalog.messages import iter_messages
 from glossari.catalog.pofile import load_po
 from glossari.catalog.template import MAX_COMMENTS, build_templates
-from glossari.commands.extract import extract
 from glossari.root import GlossaryRoot
 from glossari.seeds.folder import read_seeds
 from tests._catalog_oracles import GNU, article, check_written, cli, make_root, msgfmt_check
@@ -241,8 +241,7 @@ def test_without_the_cache_an_unchanged_template_keeps_its_date_and_bytes(tmp_pa
 def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
     import io
 
-    from glossari.cli import Context
-    from glossari.commands.extract import stderr_progress
+    from glossari.commands._context import Context, stderr_progress
 
     root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks {i}.\n") for i in range(3)})
     code, err = cli(root, "extract")

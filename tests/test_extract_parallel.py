@@ -16,9 +16,9 @@ import pytest
 
 import glossari.catalog.incremental as inc
 import glossari.catalog.workers as workers
+from glossari.catalog.extract import extract
 from glossari.catalog.pofile import load_po
 from glossari.catalog.template import build_template
-from glossari.commands.extract import extract
 from glossari.errors import SeedError
 from glossari.root import GlossaryRoot
 from tests._catalog_oracles import article, make_root

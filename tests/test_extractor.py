@@ -21,7 +21,7 @@ PYBABEL = Path(sys.executable).parent / "pybabel"
 
 
 def _glossari_messages(root: Path) -> set[tuple[str | None, str]]:
-    from glossari.commands.extract import extract as glossari_extract
+    from glossari.catalog.extract import extract as glossari_extract
 
     glossari_extract(GlossaryRoot(path=root))
     return {e.key for pot in (root / "locale").glob("*.pot") for e in load_po(pot).entries}

@@ -109,7 +109,7 @@ def test_weblate_csv(capsys: pytest.CaptureFixture[str]) -> None:
         (["--format", "json", "--csv-weblate"], "--csv-weblate makes CSV"),
         (["--format", "md", "--tbx-version", "3"], "--tbx-version applies to TBX"),
         (["--bom"], "--bom applies to CSV"),
-        (["-l", "not a code"], "is not a language code"),
+        (["-l", "not a code"], "unknown language code"),
     ],
 )
 def test_contradictory_options_exit_2(

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from glossari._atomic import StagedWrites, Writer, write_streamed
-from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize_heading
+from glossari.catalog.languages import check_language
+from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
 from glossari.catalog.pofile import PoFile, check_domain, decode_po, load_po, parse_po
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
@@ -39,31 +40,6 @@ __all__ = [
     "load_translations",
     "remember_catalog",
 ]
-
-
-def check_language(lang: str, *, path: str = "-l") -> str:
-    """Return ``lang`` when Babel's CLDR data knows it; else raise :class:`CatalogError`.
-
-    ``en``, ``ms``, ``pt_BR`` and ``pt-BR`` are accepted (the folder name is used as given).
-
-    >>> check_language("en")
-    'en'
-    >>> check_language("english")
-    Traceback (most recent call last):
-    ...
-    glossari.errors.CatalogError: -l: unknown language code 'english'; \
-use an ISO 639 code such as en, id or pt_BR
-    """
-    from babel import Locale, UnknownLocaleError
-
-    hint = "use an ISO 639 code such as en, id or pt_BR"
-    if not lang or "/" in lang or "\\" in lang or lang.startswith("."):
-        raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint)
-    try:
-        Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint) from None
-    return lang
 
 
 def catalog_lock(root: GlossaryRoot, lang: str) -> AbstractContextManager[None]:
@@ -338,7 +314,6 @@ def english_for(term: Term, translations: Translations) -> English:
     title, status = tr.get(GLOSSARY_DOMAIN, term.id, term.title) if term.title else (
         None, "untranslated")
     body = article_domain(term.id)
-    headword = normalize_heading(term.title or "")
 
     def block(b: Block) -> Block:
         english = tr.text(body, None, b.text)
@@ -346,7 +321,7 @@ def english_for(term: Term, translations: Translations) -> English:
 
     sections: list[Section] = []
     for s in term.sections:
-        if s.level == 1 and normalize_heading(s.heading) == headword:
+        if is_headword_heading(s.heading, s.level, term.title):
             # the title heading is the headword's message, not a body message
             heading = title if status == "translated" and title else s.heading
         elif s.heading:

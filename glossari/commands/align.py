@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossari.cli import Context
+from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
 

@@ -13,11 +13,10 @@ be read. The codes are documented in docs/checks.md. Defaults for ``-l``, ``--fa
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from glossari.cli import Context
+from glossari.commands._context import Context, language_arg
 from glossari.diagnostics import SEVERITY_RANK
 
 if TYPE_CHECKING:
@@ -28,22 +27,10 @@ if TYPE_CHECKING:
 
 __all__ = ["configure", "run"]
 
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?")
-
-
-def _lang(value: str) -> str:
-    # the code becomes a folder name: refuse anything that is not a locale name
-    if not _LANG.fullmatch(value):
-        raise argparse.ArgumentTypeError(
-            f"'{value}' is not a language code (examples: en, ms, pt_BR, sr@latin)"
-        )
-    return value
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``check``'s options."""
     parser.add_argument(
-        "-l", "--lang", action="append", type=_lang, metavar="LANG",
+        "-l", "--lang", action="append", type=language_arg, metavar="LANG",
         help="check the catalogs of LANG (repeatable; default: every language under locale/)",
     )
     parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",

@@ -15,7 +15,7 @@ import argparse
 import json
 from pathlib import Path
 
-from glossari.cli import Context
+from glossari.commands._context import Context
 
 __all__ = ["configure", "run", "summary_line"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossari.cli import Context
+from glossari.commands._context import Context
 
 __all__ = ["DEFAULT_MIN_COVERAGE", "configure", "run"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from glossari.cli import Context
+from glossari.commands._context import Context
 from glossari.glossary import Glossary, load_glossary
 from glossari.model import Term
 
@@ -79,9 +79,15 @@ def format_term(
     if term.links:
         lines.append("")
         lines.append("Links:")
+        # where each link goes, as the glossary resolved it (docs/concepts.md)
+        leads = {(r.link.line, r.link.target, r.link.text): r.target
+                 for r in (glossary.links_from(term) if glossary is not None else ())}
         for link in term.links:
             flag = f"  [!] {link.suspicious}" if link.suspicious else ""
-            lines.append(f"  line {link.line}: [{link.text}] -> /{link.target}{flag}")
+            target = leads.get((link.line, link.target, link.text))
+            goes = "" if target is None else (
+                f" = {target.id}" if target.kind == "article" else f" = {target.id} (link-only)")
+            lines.append(f"  line {link.line}: [{link.text}] -> /{link.target}{goes}{flag}")
     for finding in term.findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"

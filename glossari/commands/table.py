@@ -9,12 +9,11 @@ reader never sees half of it) and left untouched when its content would not chan
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 from glossari import __version__
 from glossari._atomic import atomic_write_text
-from glossari.cli import Context
+from glossari.commands._context import Context
 from glossari.export.rows import STATUSES, Row, rows_from_glossary
 from glossari.glossary import load_glossary
 
@@ -32,7 +31,6 @@ _BY_SUFFIX = {
     ".tbx": "tbx",
     ".json": "json",
 }
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -148,9 +146,13 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _check(args: argparse.Namespace) -> str | None:
-    if not _LANG.fullmatch(args.lang):
-        return (f"-l {args.lang!r} is not a language code; "
-                "give one such as en, fr or pt_BR")
+    from glossari.catalog.languages import check_language
+    from glossari.errors import CatalogError
+
+    try:
+        check_language(args.lang)
+    except CatalogError as error:  # the one validator of language codes
+        return str(error)
     fmt = _format(args)
     if args.csv_weblate and fmt != "csv":
         return f"--csv-weblate makes CSV, not {fmt}; drop --format or --csv-weblate"

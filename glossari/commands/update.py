@@ -1,43 +1,14 @@
-"""``glossari update -l LANG``: the templates into ``locale/LANG/LC_MESSAGES/*.po``.
-
-msgmerge semantics (see :mod:`glossari.catalog.merge`): translations kept, a changed source keeps
-its old translation as fuzzy with ``#|``, a vanished message becomes obsolete (``#~``), never
-deleted. Every catalog is read and merged before any is replaced, so a broken catalog stops the
-whole run with its ``path:line`` and nothing changes. The domains are merged one at a time (only
-one domain's parsed files in memory: 30,000 articles stay well under 1 GB), each written to a
-temporary file next to its catalog; all are renamed into place once every domain has merged.
-Catalogs whose bytes would not change are not touched. Two updates of one language serialize on a
-lock; the second waits (or gives up clearly).
-
-The merge is a pure function of the template's and the catalog's bytes, so a domain whose two
-files are byte-identical to the last run's output is skipped without parsing (a small record in
-``.glossari-cache/``); at 30,000 articles, after one article changed, only its two domains merge.
-"""
+"""``glossari update -l LANG``: templates into catalogs, msgmerge semantics
+(:mod:`glossari.catalog.update`)."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
-import json
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from glossari._atomic import StagedWrites
-from glossari.catalog.incremental import Wrap, no_progress
-from glossari.catalog.translations import (
-    Coverage,
-    catalog_folder,
-    catalog_lock,
-    check_language,
-)
-from glossari.cli import Context
-from glossari.errors import CatalogError
-from glossari.root import GlossaryRoot
+from glossari.catalog.update import update
+from glossari.commands._context import Context, stderr_progress
 
-__all__ = ["UpdateResult", "configure", "run", "update"]
-
-_RECORD = "update-v1.json"
+__all__ = ["configure", "run"]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -46,173 +17,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="language of the catalogs to update (en, id, pt_BR, ...)")
 
 
-@dataclass(slots=True)
-class UpdateResult:
-    """What :func:`update` did."""
-
-    coverage: Coverage = field(default_factory=Coverage)
-    created: list[Path] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read(path: Path, source: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise CatalogError(f"cannot read the file: {error.strerror}", path=source,
-                           hint="check the path and permissions") from None
-
-
-def _name(path: Path, root: GlossaryRoot) -> str:
-    try:
-        return path.relative_to(root.path).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def code_fingerprint() -> str:
-    """A hash of the merge and PO code: a new glossari redoes every merge once."""
-    from glossari import catalog
-
-    digest = hashlib.sha256()
-    for name in ("merge.py", "pofile.py", "mofile.py"):
-        with contextlib.suppress(OSError):
-            digest.update((Path(catalog.__file__).parent / name).read_bytes())
-    return digest.hexdigest()
-
-
-def _load_record(path: Path) -> dict[str, dict[str, object]]:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save_record(path: Path, record: dict[str, dict[str, object]]) -> None:
-    from glossari.seeds.cache import write_cache_file
-
-    with contextlib.suppress(Exception):  # only a speed-up: never fail the update over it
-        write_cache_file(path, (json.dumps(record, sort_keys=True, indent=0) + "\n").encode())
-
-
-def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> UpdateResult:
-    """Merge every ``locale/*.pot`` into ``locale/LANG/LC_MESSAGES/<domain>.po``."""
-    from glossari.seeds.cache import CACHE_DIR
-
-    root.require_writable("update")
-    check_language(lang)
-    templates = sorted(root.locale.glob("*.pot")) if root.locale.is_dir() else []
-    if not templates:
-        raise CatalogError("no templates (*.pot) in locale/", path=_name(root.locale, root),
-                           hint="run 'glossari extract' first")
-    folder = catalog_folder(root, lang)
-    with catalog_lock(root, lang):
-        return _update_locked(root, lang, templates, folder, root.path / CACHE_DIR / _RECORD,
-                              wrap or no_progress)
-
-
-def _update_locked(
-    root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, record_path: Path,
-    wrap: Wrap,
-) -> UpdateResult:
-    record = _load_record(record_path)
-    if record.get("_code", {}).get("fingerprint") != code_fingerprint():
-        record = {}
-    record["_code"] = {"fingerprint": code_fingerprint()}
-    result = UpdateResult()
-    # One domain at a time, so only one domain's parsed files are ever in memory: each merged
-    # catalog is rendered to a temporary file next to its target (and its lookup table to one in
-    # .glossari-cache/), and only when every domain merged are they all renamed into place.
-    planned: list[tuple[Path, bool, bool]] = []  # path, new?, bytes changed?
-    made: list[Path] = []  # folders this run created, removed again if it fails
-    staged = StagedWrites()
-    try:
-        for pot_path in wrap(templates, len(templates), f"update {lang}"):
-            changed = _update_domain(root, lang, pot_path, folder, record, result, staged, made)
-            if changed is not None:
-                planned.append(changed)
-        staged.commit()
-    except BaseException:  # a broken catalog, or an interrupt: nothing in locale/ changes
-        staged.discard()
-        for made_folder in reversed(made):
-            with contextlib.suppress(OSError):
-                made_folder.rmdir()
-        raise
-    for po_path, new, changed_bytes in planned:
-        if not changed_bytes:
-            result.unchanged.append(po_path)
-        else:
-            (result.created if new else result.written).append(po_path)
-    _save_record(record_path, record)
-    return result
-
-
-def _update_domain(
-    root: GlossaryRoot, lang: str, pot_path: Path, folder: Path,
-    record: dict[str, dict[str, object]], result: UpdateResult, staged: StagedWrites,
-    made: list[Path],
-) -> tuple[Path, bool, bool] | None:
-    """Merge one domain and stage its catalog; None when its record says nothing changed."""
-    from glossari.catalog.merge import merge
-    from glossari.catalog.pofile import check_domain, decode_po, encode_po, parse_po
-    from glossari.catalog.translations import remember_catalog
-
-    domain = pot_path.stem
-    po_path = folder / f"{domain}.po"
-    key = f"{lang}/{domain}"
-    pot_source, po_source = _name(pot_path, root), _name(po_path, root)
-    pot_data = _read(pot_path, pot_source)
-    exists = po_path.exists()
-    po_data = _read(po_path, po_source) if exists else None
-    pot_digest = _digest(pot_data)
-    po_digest = _digest(po_data) if po_data is not None else None
-    seen = record.get(key, {})
-    counts = seen.get("counts")
-    if (po_data is not None and seen.get("pot") == pot_digest and seen.get("po") == po_digest
-            and isinstance(counts, list) and len(counts) == 4):
-        result.coverage = result.coverage + Coverage(
-            translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3])
-        result.unchanged.append(po_path)
-        return None
-    template = parse_po(decode_po(pot_data, source=pot_source), source=pot_source)
-    del pot_data  # the parsed files keep their text: hold one domain's, once
-    check_domain(template, domain, source=pot_source)
-    catalog = None
-    if po_data is not None:
-        catalog = parse_po(decode_po(po_data, source=po_source), source=po_source)
-        del po_data
-        check_domain(catalog, domain, source=po_source)
-    merged = merge(template, catalog, lang=lang)
-    del template, catalog
-    data = encode_po(merged, path=po_source)  # refuses a header that would not say UTF-8
-    new_digest = hashlib.sha256(data).digest()
-    coverage = remember_catalog(root, lang, domain, new_digest, merged, staged)
-    del merged
-    result.coverage = result.coverage + coverage
-    record[key] = {"pot": pot_digest, "po": new_digest.hex(),
-                   "counts": [coverage.translated, coverage.fuzzy, coverage.untranslated,
-                              coverage.obsolete]}
-    # a catalog whose bytes would not change is not touched (its mtime stays)
-    changed = new_digest.hex() != po_digest
-    if changed:
-        for needed in (folder.parent, folder):
-            if not needed.is_dir():
-                needed.mkdir(exist_ok=True)
-                made.append(needed)
-        staged.stage(po_path, data)
-    return po_path, not exists, changed
-
-
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Update, and print a short summary on standard error."""
-    from glossari.commands.extract import stderr_progress
-
     result = update(ctx.root(), args.lang, wrap=stderr_progress(ctx))
     c = result.coverage
     print(

@@ -1,0 +1,55 @@
+"""What every command gets from the command line, importable without importing ``glossari.cli``.
+
+:class:`Context` carries the streams and the glossary folder; :func:`stderr_progress` draws a
+progress bar on standard error; :func:`language_arg` is the ``-l`` type of every command (one
+validator: :func:`glossari.catalog.languages.check_language`).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
+
+from glossari.root import GlossaryRoot, resolve_root
+
+if TYPE_CHECKING:
+    from glossari.catalog.incremental import Wrap
+
+__all__ = ["Context", "language_arg", "stderr_progress"]
+
+
+@dataclass(slots=True)
+class Context:
+    """What a command needs from the command line: the streams and the glossary folder."""
+
+    stdout: TextIO
+    stderr: TextIO
+    root_arg: str | None
+
+    def root(self) -> GlossaryRoot:
+        """The glossary folder (``--root``, the current folder, or the bundled glossary)."""
+        return resolve_root(self.root_arg)
+
+
+def stderr_progress(ctx: Context) -> Wrap:
+    """A progress bar on standard error (drawn only when it is a terminal)."""
+    from glossari.progress import progress
+
+    def wrap(items: Iterable[Any], total: int | None, label: str) -> Iterable[Any]:
+        return progress(items, total, label, ctx.stderr)
+
+    return wrap
+
+
+def language_arg(value: str) -> str:
+    """The ``-l LANG`` argument type: a language code CLDR knows (``en``, ``pt_BR``,
+    ``sr@latin``), else argparse's usage error (exit 2)."""
+    from glossari.catalog.languages import check_language
+    from glossari.errors import CatalogError
+
+    try:
+        return check_language(value)
+    except CatalogError as error:
+        raise argparse.ArgumentTypeError(f"{error.message}; {error.hint}") from None
