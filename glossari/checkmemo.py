@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from glossari.diagnostics import Finding
-from glossari.root import GlossaryRoot
+from glossari.root import CACHE_DIR, GlossaryRoot
 
 __all__ = ["MEMO_FILE", "CheckMemo", "CheckOutput", "Remembered", "input_digest"]
 
@@ -213,7 +213,7 @@ class CheckMemo:
         self.langs = langs
         self.load_lang = load_lang
         self.key = key
-        self.folder = root.path / ".glossari-cache"
+        self.folder = root.path / CACHE_DIR
         self.path = self.folder / MEMO_FILE
 
     def output_path(self, fmt: str) -> Path:

@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from glossari.root import CACHE_DIR
+
 __all__ = [
     "CACHE_DIR",
     "MIN_WORDS",
@@ -52,8 +54,6 @@ MIN_WORDS = 4
 THRESHOLD = 0.5
 """P(id) + P(ms) at or above this is Malay."""
 
-CACHE_DIR = ".glossari-cache"
-"""The cache folder inside a glossary folder (ignored by git; delete it at will)."""
 
 ALGORITHM_VERSION = 2
 """Bump when :func:`detection_text` or the detector set-up changes: old cache files go unused."""

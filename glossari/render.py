@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossari.align.links import CatalogLookup
-from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, normalize_heading
+from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
@@ -231,10 +231,9 @@ class _Renderer:
     def body(self) -> None:
         term = self.term
         domain = article_domain(term.id)
-        headword = normalize_heading(term.title or "")
         for section in term.sections:
             if section.heading:
-                if section.level == 1 and normalize_heading(section.heading) == headword:
+                if is_headword_heading(section.heading, section.level, term.title):
                     # the headword's message: counted once, with the front matter's title
                     msgstr, status = self.catalog.get(GLOSSARY_DOMAIN, term.id, term.title or "")
                     english = msgstr if msgstr and status == "translated" else None

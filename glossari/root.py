@@ -11,7 +11,11 @@ from pathlib import Path
 
 from glossari.errors import RootError
 
-__all__ = ["GlossaryRoot", "bundled_root", "resolve_root"]
+__all__ = ["CACHE_DIR", "GlossaryRoot", "bundled_root", "resolve_root"]
+
+CACHE_DIR = ".glossari-cache"
+"""The folder of derived state under a glossary root (rebuildable; ignored by git; delete it at
+will). The one name of it: every cache and lock of glossari lives under it."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

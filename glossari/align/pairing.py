@@ -21,9 +21,9 @@ from glossari.align.resolve import target_key
 from glossari.catalog.messages import (
     GLOSSARY_DOMAIN,
     article_domain,
+    is_headword_heading,
     iter_messages,
     link_context,
-    normalize_heading,
 )
 from glossari.errors import SeedError
 from glossari.model import Block, Term
@@ -111,7 +111,6 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
 
     # body
     body = article_domain(source.id)
-    headword = normalize_heading(source.title or "")
     left_units, right_units = list(_units(source)), list(_units(translated))
     for index in range(max(len(left_units), len(right_units))):
         if index >= len(left_units):
@@ -127,7 +126,7 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
             mismatch("the structure differs", left.line, left.describe(), right.line,
                      right.describe())
         if left.kind == "heading":
-            if not (left.level == 1 and normalize_heading(left.text) == headword):
+            if not is_headword_heading(left.text, left.level, source.title):
                 add((body, None, left.text), right.text)
             continue
         add((body, None, left.text), right.text)

@@ -6,7 +6,7 @@ for Malay text also full reduplication, the Malay plural: ``peniaga-peniaga brok
 ``peniaga broker``):
 
 1. **the Malay side decides first**: a trusted link text (not broken, see
-   :func:`glossari.seeds.linktext.suspicious_link_text`) equal to an article's Malay headword, one
+   :func:`glossari.seeds.rules.suspicious_link_text`) equal to an article's Malay headword, one
    of its ``aliases:``, or an acronym in parentheses in its Malay headword names that article.
    This needs no catalog: a glossary resolves before any English exists, and an English headword
    edited later cannot move the link. When two articles answer to the text, the target decides
@@ -31,7 +31,7 @@ from urllib.parse import unquote
 
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
-from glossari.seeds.linktext import suspicious_link_text
+from glossari.seeds.rules import suspicious_link_text
 from glossari.text import lookup_key
 
 __all__ = [

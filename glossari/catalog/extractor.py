@@ -23,7 +23,7 @@ from pathlib import PurePath
 from typing import IO, Any
 
 from glossari.catalog.messages import iter_messages
-from glossari.catalog.template import part_comment
+from glossari.catalog.template import message_comment
 from glossari.seeds.article import parse_article
 from glossari.seeds.folder import NOT_ARTICLES
 from glossari.seeds.source import decode_article
@@ -51,7 +51,7 @@ def extract_glossari(
     term = parse_article(text, term_id=term_id, source=name)
     with_context = "pgettext" in keywords
     for message in iter_messages(term):
-        comments = [part_comment(message)]
+        comments = [message_comment(message)]
         line = message.location.line
         if message.context is not None and with_context:
             yield (line, "pgettext", (message.context, message.msgid), comments)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossari._atomic import StagedWrites
-from glossari.catalog.messages import GLOSSARY_DOMAIN, Message, iter_messages
+from glossari.catalog.messages import GLOSSARY_DOMAIN, Message, iter_messages, part_comment
 from glossari.catalog.pofile import Entry, PoFile
 from glossari.catalog.template import Item
 from glossari.errors import SeedError
@@ -400,7 +400,7 @@ def render_rows(domain: str, rows: DomainRows, *, creation_date: str, memo_path:
         if len(group) == 1:
             # the key template_entries gives a message of one article (a miss is made below)
             context, msgid, term, path, part, line = group[0]
-            key: EntryKey = (context, msgid, (f"{part} of {term}",), (f"{path}:{line}",))
+            key: EntryKey = (context, msgid, (part_comment(part, term),), (f"{path}:{line}",))
             text = memo.get(key) or known.get(key)
         if text is None:
             entry = template_entries(group)[0]

@@ -31,15 +31,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from glossari.model import Location, Term
+from glossari.seeds.rules import is_highlights_heading
 
 __all__ = [
     "GLOSSARY_DOMAIN",
     "Message",
     "Part",
     "article_domain",
+    "is_headword_heading",
     "iter_messages",
     "link_context",
     "normalize_heading",
+    "part_comment",
 ]
 
 GLOSSARY_DOMAIN = "glossary"
@@ -51,8 +54,6 @@ Part = Literal[
 ]
 """Which part of a term a message is; ``highlight`` is a key takeaway (Sorotan item)."""
 
-HIGHLIGHTS_HEADING = "sorotan"
-"""The heading (after :func:`normalize_heading`) of the key-takeaways section."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,6 +107,26 @@ def normalize_heading(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def is_headword_heading(heading: str, level: int, title: str | None) -> bool:
+    """True for a level-1 heading that repeats the headword: not a message of its own (the
+    headword's message stands for it). The one home of the rule: extraction, alignment, the
+    English side, rendering and the checks ask it.
+
+    >>> is_headword_heading("Kos  jualan", 1, "kos jualan"), is_headword_heading("Kos", 2, "Kos")
+    (True, False)
+    """
+    return level == 1 and normalize_heading(heading) == normalize_heading(title or "")
+
+
+def part_comment(part: str, term: str) -> str:
+    """The ``#.`` comment saying which part of which term a message is.
+
+    >>> part_comment("headword", "kos")
+    'headword of kos'
+    """
+    return f"{part} of {term}"
+
+
 def iter_messages(term: Term) -> Iterator[Message]:
     """Every message of one article term, in source order within each domain.
 
@@ -132,11 +153,10 @@ def iter_messages(term: Term) -> Iterator[Message]:
                           msgid=link.text, term=term.id, part="link", location=at(link.line))
 
     body = article_domain(term.id)
-    headword = normalize_heading(term.title or "")
     for section in term.sections:
-        in_highlights = normalize_heading(section.heading) == HIGHLIGHTS_HEADING
-        if section.heading and not (section.level == 1 and normalize_heading(section.heading)
-                                    == headword):
+        in_highlights = is_highlights_heading(section.heading)
+        if section.heading and not is_headword_heading(section.heading, section.level,
+                                                       term.title):
             yield Message(domain=body, context=None, msgid=section.heading, term=term.id,
                           part="heading", location=at(section.line))
         for block in section.blocks:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 
-from glossari.catalog.messages import GLOSSARY_DOMAIN, Message, iter_messages
+from glossari.catalog.messages import GLOSSARY_DOMAIN, Message, iter_messages, part_comment
 from glossari.catalog.pofile import Entry, PoFile
 from glossari.model import Term
 
@@ -30,8 +30,8 @@ __all__ = [
     "build_template",
     "build_templates",
     "header_for",
+    "message_comment",
     "now_stamp",
-    "part_comment",
     "template_entries",
     "template_messages",
     "templates_from_messages",
@@ -78,9 +78,9 @@ def header_for(domain: str, creation_date: str, *, project: str = PROJECT) -> En
     )
 
 
-def part_comment(message: Message) -> str:
-    """The ``#.`` comment saying which term and part a message is (``headword of kos``)."""
-    return f"{message.part} of {message.term}"
+def message_comment(message: Message) -> str:
+    """The ``#.`` comment of a message (:func:`glossari.catalog.messages.part_comment`)."""
+    return part_comment(message.part, message.term)
 
 
 Item = tuple["str | None", str, str, str, str, int]
@@ -90,10 +90,10 @@ Item = tuple["str | None", str, str, str, str, int]
 def _entry(group: list[Item]) -> Entry:
     context, msgid, term, path, part, line = group[0]
     if len(group) == 1:  # the common case, kept cheap: 265,000 of them at 10,000 articles
-        return Entry(msgid=msgid, msgctxt=context, extracted_comments=(f"{part} of {term}",),
+        return Entry(msgid=msgid, msgctxt=context, extracted_comments=(part_comment(part, term),),
                      references=(f"{path}:{line}",))
     references = tuple(dict.fromkeys(f"{i[3]}:{i[5]}" for i in group))
-    comments = list(dict.fromkeys(f"{i[4]} of {i[2]}" for i in group))
+    comments = list(dict.fromkeys(part_comment(i[4], i[2]) for i in group))
     if len(comments) > MAX_COMMENTS:
         # MAX_COMMENTS lines in all: the first examples, then how many more there are
         shown = comments[: MAX_COMMENTS - 1]

@@ -13,10 +13,11 @@ import difflib
 from collections.abc import Iterable, Iterator
 
 from glossari.align.resolve import TargetIndex, resolve_link, target_key
+from glossari.catalog.messages import is_headword_heading
 from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
-from glossari.seeds.linktext import suspicious_link_text
+from glossari.seeds.rules import suspicious_link_text
 from glossari.text import lookup_key
 
 __all__ = ["SOURCE_CHECKS", "suspicious_link_text"]
@@ -64,7 +65,8 @@ def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
         for section in term.sections:
             if section.level == 1:
                 heading = " ".join(section.heading.split())
-                if title and heading.casefold() != title.casefold():
+                # the rule that makes the H1 the headword's message, and keeps it out of the body
+                if title and not is_headword_heading(section.heading, section.level, title):
                     yield finding(
                         "S105", path=path, line=section.line, term=term.id,
                         message=f"the level-1 heading '{heading}' differs from the headword "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from glossari.cli import Context
+from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
 

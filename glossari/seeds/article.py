@@ -12,12 +12,11 @@ from glossari.errors import SeedError
 from glossari.model import Location, Term
 from glossari.seeds.frontmatter import split_front_matter
 from glossari.seeds.markdown import parse_body
+from glossari.seeds.rules import HIGHLIGHTS_HEADINGS, is_highlights_heading
 from glossari.seeds.source import decode_article
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
 
-HIGHLIGHTS_HEADINGS = frozenset({"sorotan"})
-"""Headings (case-folded) of the key-takeaways section."""
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _WINDOWS_RESERVED = frozenset(
@@ -89,7 +88,7 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     highlights = tuple(
         block
         for section in body.sections
-        if " ".join(section.heading.split()).casefold() in HIGHLIGHTS_HEADINGS
+        if is_highlights_heading(section.heading)
         for block in section.blocks
     )
     return Term(

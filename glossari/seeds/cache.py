@@ -26,6 +26,7 @@ from typing import Any, BinaryIO, TypeVar
 from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, English, Link, Location, Section, Term
+from glossari.root import CACHE_DIR
 from glossari.seeds.article import parse_article
 from glossari.seeds.folder import article_paths
 from glossari.seeds.source import decode_article
@@ -40,8 +41,6 @@ __all__ = [
     "write_cache_file",
 ]
 
-CACHE_DIR = ".glossari-cache"
-"""The cache folder under a glossary root."""
 CACHE_FILE = "seeds-v1.pickle"
 """The Term cache file inside :data:`CACHE_DIR`."""
 

@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, BlockKind, Link, Section
-from glossari.seeds.linktext import suspicious_link_text
+from glossari.seeds.rules import suspicious_link_text
 
 __all__ = [
     "MAX_NESTING",

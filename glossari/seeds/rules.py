@@ -1,14 +1,29 @@
-"""Which link texts can be trusted as a term's name: the one home of that rule.
+"""The reader's rules that other layers share, each in one function: which link text can be
+trusted as a term's name, and which section is the key takeaways (*Sorotan*).
 
-The reader marks each link with it (:attr:`glossari.model.Link.suspicious`), link resolution uses
-only trusted texts as Malay names (:func:`glossari.align.resolve.link_is_trusted`), and the checks
-report the others (``S103``): one function, so the three always agree. It lives apart from the
-Markdown reader so that what imports it does not import markdown-it-py.
+The reader marks each link with :func:`suspicious_link_text`
+(:attr:`glossari.model.Link.suspicious`), link resolution uses only trusted texts as Malay names
+(:func:`glossari.align.resolve.link_is_trusted`), and the checks report the others (``S103``).
+The reader's ``Term.highlights`` and the catalogs' ``highlight`` part both ask
+:func:`is_highlights_heading`. The module imports nothing, so what needs a rule does not import
+markdown-it-py.
 """
 
 from __future__ import annotations
 
-__all__ = ["suspicious_link_text"]
+__all__ = ["HIGHLIGHTS_HEADINGS", "is_highlights_heading", "suspicious_link_text"]
+
+HIGHLIGHTS_HEADINGS = frozenset({"sorotan"})
+"""Headings (case-folded, spacing collapsed) of the key-takeaways section."""
+
+
+def is_highlights_heading(heading: str) -> bool:
+    """True for the heading of the key-takeaways (*Sorotan*) section.
+
+    >>> is_highlights_heading("  SOROTAN "), is_highlights_heading("Sorotan utama")
+    (True, False)
+    """
+    return " ".join(heading.split()).casefold() in HIGHLIGHTS_HEADINGS
 
 _OPENING_PUNCTUATION = ",.;:!?"
 _CLOSING_PUNCTUATION = ",;:!?"  # not '.': abbreviations (Inc., Bhd.) end with one

@@ -1,0 +1,210 @@
+"""One answer everywhere (issue 12): every consumer over one edge-case glossary.
+
+The library, ``check``, ``table`` (every format), ``render``, ``show``, ``align`` and the Babel
+extractor must agree on link resolution, suspicious link text, link targets, language codes, the
+headword H1 and the *Sorotan* section. Each rule has one home; this test asks every consumer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import glossari
+from glossari.catalog.extractor import extract_glossari
+from glossari.catalog.pofile import load_po
+from tests._alignkit import cli, ok, prepared
+
+ARTICLES = {
+    # H1 spelled differently from the title (case, spacing); Sorotan in capitals; a plural link
+    # text; an acronym link text; a broken link text; a link to no article
+    "dana-lindung-nilai": (
+        "---\ntitle: Dana lindung nilai\naliases: dana perlindungan\n"
+        "description: Dana pelaburan persendirian.\nkeywords: Pelaburan\n---\n\n"
+        "# Dana  Lindung Nilai\n\n"
+        "Dana ini berurusan dengan [peniaga-peniaga broker](/broker-dealer) dan "
+        "[FINRA](/finra).\n\n"
+        "Pautan rosak: [dana lindung nilai!](/hedgefund) dan [sekuriti](/securities).\n\n"
+        "## SOROTAN\n\n- Dana persendirian untuk pelabur.\n"
+    ),
+    # a heading without its space (##Sorotan); an alias link text; the acronym in the title
+    "peniaga-broker": (
+        "---\ntitle: Peniaga broker\ndescription: Firma yang berdagang.\nkeywords: Broker\n---\n\n"
+        "# Peniaga broker\n\n"
+        "Diawasi oleh [FINRA](/finra) dan bekerja dengan [dana perlindungan](/hedgefund).\n\n"
+        "##Sorotan\n\n- Firma dagangan.\n"
+    ),
+    "pihak-berkuasa": (
+        "---\ntitle: Pihak Berkuasa Kawal Selia (FINRA)\ndescription: Badan kawal selia.\n"
+        "keywords: Peraturan\n---\n\n# Pihak Berkuasa Kawal Selia (FINRA)\n\n"
+        "Ia menyelia [peniaga broker](/broker-dealer).\n"
+    ),
+}
+
+ENGLISH = {  # the parallel of one article, for align: same structure, English link texts
+    "dana-lindung-nilai": (
+        "---\ntitle: Hedge fund\naliases: dana perlindungan\n"
+        "description: A private investment fund.\nkeywords: Investing\n---\n\n"
+        "# Hedge Fund\n\n"
+        "This fund deals with [broker-dealers](/broker-dealer) and [FINRA](/finra).\n\n"
+        "Broken link: [hedge fund!](/hedgefund) and [securities](/securities).\n\n"
+        "## Key Takeaways\n\n- A private fund for investors.\n"
+    ),
+}
+
+# what every consumer must say
+RESOLVED = {
+    ("dana-lindung-nilai", "peniaga-peniaga broker", "broker-dealer"): "peniaga-broker",
+    ("dana-lindung-nilai", "FINRA", "finra"): "pihak-berkuasa",
+    ("dana-lindung-nilai", "dana lindung nilai!", "hedgefund"): "dana-lindung-nilai",
+    ("dana-lindung-nilai", "sekuriti", "securities"): None,
+    ("peniaga-broker", "FINRA", "finra"): "pihak-berkuasa",
+    ("peniaga-broker", "dana perlindungan", "hedgefund"): "dana-lindung-nilai",
+    ("pihak-berkuasa", "peniaga broker", "broker-dealer"): "peniaga-broker",
+}
+SUSPICIOUS = {("dana-lindung-nilai", "dana lindung nilai!")}
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("one")
+    (base / "seeds").mkdir()
+    for name, text in ARTICLES.items():
+        (base / "seeds" / f"{name}.md").write_text(text, encoding="utf-8")
+    (base / "en").mkdir()
+    for name, text in ENGLISH.items():
+        (base / "en" / f"{name}.md").write_text(text, encoding="utf-8")
+    prepared(base)
+    ok("align", "-l", "en", base / "en", root=base)
+    return base
+
+
+def test_link_resolution_is_one_answer(root: Path) -> None:
+    g = glossari.load(root)
+    # the library
+    library = {(r.source.id, r.link.text, r.link.target):
+               (r.target.id if r.target is not None and r.target.kind == "article" else None)
+               for r in g.links}
+    assert library == RESOLVED
+    unresolved = {target for (_, _, target), to in RESOLVED.items() if to is None}
+    assert {t.id for t in g if t.kind == "link"} == unresolved
+    # check: S121 exactly for the links that resolve to nothing, and the library's findings
+    code, out, _ = cli("check", "-l", "en", "--format", "json", root=root)
+    found = json.loads(out)
+    assert code == 0
+    assert {f["message"].split(" ", 1)[0] for f in found if f["code"] == "S121"} == {
+        f"/{t}" for t in unresolved}
+    from glossari.checks import check
+
+    assert found == [f.as_json() for f in check(g, g.root or root, ["en"]).findings]
+    # table json: the same link-only terms
+    rows = json.loads(ok("table", "--format", "json", root=root))
+    assert {r["id"] for r in rows if r["kind"] == "link"} == unresolved
+    # csv and md: one row per term, the same ids, in the one order of the API
+    order = [t.id for t in g]
+    assert [r["id"] for r in rows] == order
+    table_csv = list(csv.DictReader(io.StringIO(ok("table", "--format", "csv", root=root))))
+    assert len(table_csv) == len(order)
+    # tbx: one cross-reference per linked pair, to the resolved ids
+    tree = ET.fromstring(ok("table", "--format", "tbx", root=root).encode("utf-8"))
+    refs = {(entry.get("id"), ref.get("target")) for entry in tree.iter("termEntry")
+            for ref in entry.iter("ref")}
+    want = {(source, to if to is not None else target)
+            for (source, _, target), to in RESOLVED.items() if to != source}
+    assert refs == want
+    # show: each link with the term it goes to
+    for source in ARTICLES:
+        shown = ok("show", source, root=root)
+        for (src, text, target), to in RESOLVED.items():
+            if src != source:
+                continue
+            goes = f" = {to}" if to is not None else f" = {target} (link-only)"
+            assert f"[{text}] -> /{target}{goes}" in shown, (text, shown)
+    # lookup by every name a link used
+    for (_, text, target), to in RESOLVED.items():
+        if to is not None:
+            assert g.lookup(target).id == to
+            if (source_text := text) not in {t for _, t in SUSPICIOUS}:
+                assert g.lookup(source_text).id == to
+
+
+def test_suspicious_link_text_is_one_answer(root: Path) -> None:
+    g = glossari.load(root)
+    marked = {(t.id, link.text) for t in g if t.kind == "article" for link in t.links
+              if link.suspicious}
+    assert marked == SUSPICIOUS
+    reported = {(f.term, f.message.split("'")[1]) for f in g.findings if f.code == "S103"}
+    assert reported == SUSPICIOUS
+    _, out, _ = cli("check", "-l", "en", "--format", "json", root=root)
+    assert {(f["term"], f["message"].split("'")[1]) for f in json.loads(out)
+            if f["code"] == "S103"} == SUSPICIOUS
+    # a suspicious text names nothing: not a Malay name of any concept
+    assert all(text not in t.names.link_texts for t in g for _, text in SUSPICIOUS)
+    shown = ok("show", "dana-lindung-nilai", root=root)
+    assert "[dana lindung nilai!] -> /hedgefund = dana-lindung-nilai  [!]" in shown
+
+
+def test_link_targets_are_one_function() -> None:
+    from glossari import render
+    from glossari.checks import parity
+    from glossari.seeds import markdown
+
+    assert render.link_targets is markdown.link_targets
+    assert parity.link_targets is markdown.link_targets
+    for text in ("[a](/b 'c')", "`[a](/b)` [c](<d e>)", "[x]: /y\n\n[z][x]", "[a](/b(c))"):
+        assert render.link_targets(text) == parity.link_targets(text)
+
+
+@pytest.mark.parametrize("command", [
+    ["update"], ["compile"], ["table"], ["show", "peniaga-broker"], ["check"], ["render"],
+    ["align", "EN"],
+])
+def test_language_codes_are_one_answer(root: Path, tmp_path: Path, command: list[str]) -> None:
+    argv = [str(root / "en") if a == "EN" else a for a in command]
+    code, _, err = cli(*argv[:1], "-l", "english", *argv[1:], root=root)
+    assert code == 2, (command, err)
+    assert "unknown language code 'english'" in err, (command, err)
+    if command[0] != "update":
+        ok("update", "-l", "sr@latin", root=root)
+    extra = ["-o", str(tmp_path / "out")] if command[0] == "render" else []
+    code, _, err = cli(*argv[:1], "-l", "sr@latin", *argv[1:], *extra, root=root)
+    assert "unknown language code" not in err, (command, err)
+    assert code in (0, 1), (command, code, err)
+
+
+def test_headword_h1_and_sorotan_are_one_answer(root: Path, tmp_path: Path) -> None:
+    g = glossari.load(root)
+    dana = g["dana-lindung-nilai"]
+    # the reader: both Sorotan spellings are the highlights
+    assert [b.text for b in dana.highlights] == ["Dana persendirian untuk pelabur."]
+    assert [b.text for b in g["peniaga-broker"].highlights] == ["Firma dagangan."]
+    # extraction: the H1 is the headword's message, never a body message; Sorotan items are
+    # highlights
+    body = load_po(root / "locale" / "articles-d.pot")
+    assert "Dana  Lindung Nilai" not in {e.msgid for e in body.entries}
+    comments = {e.msgid: e.extracted_comments for e in body.entries}
+    assert comments["Dana persendirian untuk pelabur."] == ("highlight of dana-lindung-nilai",)
+    # the Babel extractor says the same
+    with (root / "seeds" / "dana-lindung-nilai.md").open("rb") as handle:
+        babel = {(m if isinstance(m, str) else m[1]): c
+                 for _, _, m, c in extract_glossari(handle, ["pgettext"], [], {})}
+    assert "Dana  Lindung Nilai" not in babel
+    assert babel["Dana persendirian untuk pelabur."] == ["highlight of dana-lindung-nilai"]
+    # align paired the English H1 with nothing of its own (the headword carries it); the
+    # English side, render and show then use the translated headword as the H1
+    assert dana.en_title == "Hedge fund"
+    assert dana.english.sections[0].heading == "Hedge fund"
+    ok("render", "-l", "en", "-o", str(tmp_path / "out"), "--min-coverage", "0", root=root)
+    rendered = (tmp_path / "out" / "dana-lindung-nilai.md").read_text(encoding="utf-8")
+    assert "\n# Hedge fund\n" in rendered
+    # check agrees that this H1 is the headword (no S105)
+    _, out, _ = cli("check", "-l", "en", "--format", "json", root=root)
+    assert not [f for f in json.loads(out) if f["code"] == "S105"]
+    # the English link texts are variants of the concepts they resolve to, never headwords
+    assert "broker-dealers" in g["peniaga-broker"].names.english_variants
+    assert g["peniaga-broker"].en_title in (None, "Broker-dealer")
