@@ -37,13 +37,12 @@ from pathlib import Path
 from typing import Any, cast
 
 from glossari.diagnostics import SEVERITY_RANK, Severity
-from glossari.errors import ConfigError
+from glossari.errors import CatalogError, ConfigError
 
 __all__ = ["CheckConfig", "Config", "find_config", "load_config", "parse_config"]
 
 CONFIG_FILE = "glossari.toml"
 PYPROJECT = "pyproject.toml"
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?")
 _CODE_PATTERN = re.compile(r"[A-Z][0-9]{0,3}")
 
 
@@ -131,11 +130,14 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
     languages = data.get("languages")
     if languages is not None:
         languages = _strings(languages, ("languages",), source, lines)
+        from glossari.catalog.languages import check_language  # the one home of the rule
+
         for lang in languages:
-            if not _LANG.fullmatch(lang):
-                raise ConfigError(f"'{lang}' is not a language code", path=source,
-                                  line=lines.of(("languages",), lang),
-                                  hint="write codes such as en, ms, pt_BR")
+            try:
+                check_language(lang, path=source)
+            except CatalogError as error:
+                raise ConfigError(error.message, path=source,
+                                  line=lines.of(("languages",), lang), hint=error.hint) from None
     min_coverage = data.get("min-coverage")
     if min_coverage is not None:
         if isinstance(min_coverage, bool) or not isinstance(min_coverage, int | float) \

@@ -98,6 +98,9 @@ def test_glossari_toml_wins_over_pyproject(root: Path) -> None:
     ("glossari.toml", 'min-coverage = 180\n',
      "glossari.toml:1: min-coverage must be a number from 0 to 100; write e.g. 80"),
     ("glossari.toml", '[check\nselect = 1\n', "glossari.toml:1: invalid TOML"),
+    ("glossari.toml", 'languages = [\n  "en",\n  "english",\n]\n',
+     "glossari.toml:3: unknown language code 'english'; use an ISO 639 code such as en, id "
+     "or pt_BR"),
 ])
 def test_bad_configuration_is_one_line_with_file_and_line(
     root: Path, name: str, text: str, expected: str
