@@ -221,3 +221,52 @@ def test_no_bytes_crash_the_readers(data: bytes) -> None:
             message = str(error)
         assert "\n" not in message
         assert not message or message.startswith("x:")
+
+
+DCT = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dct" xml:lang="ms" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic" xmlns:min="http://www.tbxinfo.net/ns/min">
+  <tbxHeader><fileDesc><sourceDesc><p>hand-written, DCT style</p></sourceDesc></fileDesc>
+  </tbxHeader>
+  <text><body>
+    <conceptEntry id="untung">
+      <min:subjectField>Asas</min:subjectField>
+      <langSec xml:lang="ms"><termSec><term>Untung</term></termSec></langSec>
+      <langSec xml:lang="en">
+        <basic:definition>What is left.</basic:definition>
+        <termSec><term>Gain</term>
+          <basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+        <termSec><term>Profit</term>
+          <basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+
+def test_tbx_v3_dct_style_is_read() -> None:
+    base = parse_tbx(DCT.encode(), source="dct.tbx")
+    assert base.format == "tbx-3"
+    (record,) = base.records
+    assert (record.id, record.ms, record.en, record.definition_en, record.categories) == (
+        "untung", "Untung", "Profit", "What is left.", ("Asas",))
+
+
+def test_malay_only_export_is_read_with_nothing_to_import(tmp_path: Path) -> None:
+    """glossari's TBX of a glossary with no English yet has Malay sections only."""
+    from _catalog_oracles import article, make_root
+
+    root = make_root(tmp_path, {"kos": article("Kos", "Kos.\n", description="Harga.")})
+    ok(root, "extract")
+    ok(root, "update", "-l", "en")
+    for args in (["--format", "tbx"], ["--format", "tbx", "--tbx-version", "3"]):
+        path = tmp_path / "ms.tbx"
+        ok(root, "table", "-o", str(path), *args)
+        assert b'xml:lang="en"' not in path.read_bytes()
+        before = catalog_bytes(root)
+        _, err = ok(root, "import", str(path))
+        assert "0 applied, 0 unchanged, 0 conflicts kept, 0 unknown" in err
+        assert catalog_bytes(root) == before

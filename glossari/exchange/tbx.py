@@ -1,6 +1,7 @@
 """Reading TBX termbases: TBX 2008 (``<martif>``) and TBX v3 (ISO 30042:2019, TBX-Basic).
 
-The twin of :mod:`glossari.export.tbx`, and lenient enough for other tools' files: a concept
+The twin of :mod:`glossari.export.tbx`, and lenient enough for other tools' files (TBX v3 in
+either style: DCA, ``<descrip type="definition">``, or DCT, ``<basic:definition>``): a concept
 entry is a ``termEntry`` or ``conceptEntry``; a language section a ``langSet`` or ``langSec``
 (``xml:lang``); a term sits in a ``tig``, an ``ntig``/``termGrp`` or a ``termSec``. Entry-level
 ``<descrip type="subjectField">`` values are the categories (a ``subjectField`` inside the target
@@ -174,11 +175,16 @@ class _Side:
     categories: tuple[str, ...] = ()
 
 
+def _is_data(node: _Node, category: str, kind: str) -> bool:
+    # DCA style (TBX 2008 and TBX-Basic v3): <descrip type="definition">; DCT style (TBX v3):
+    # the data category is the element itself, <basic:definition> (prefix dropped by _local)
+    return (node.tag == category and node.attrs.get("type") == kind) or node.tag == kind
+
+
 def _descrips(node: _Node, kind: str) -> list[_Node]:
-    found = [c for c in node.children if c.tag == "descrip" and c.attrs.get("type") == kind]
+    found = [c for c in node.children if _is_data(c, "descrip", kind)]
     for group in node.find_all(frozenset({"descripGrp"})):
-        found += [c for c in group.children
-                  if c.tag == "descrip" and c.attrs.get("type") == kind]
+        found += [c for c in group.children if _is_data(c, "descrip", kind)]
     return found
 
 
@@ -202,8 +208,8 @@ def _read_side(sections: list[_Node]) -> _Side:
             terms = [c for c in group.children if c.tag == "term"]
             if not terms:
                 continue
-            notes = [c.text() for c in group.children if c.tag == "termNote"
-                     and c.attrs.get("type") == "administrativeStatus"]
+            notes = [c.text() for c in group.children
+                     if _is_data(c, "termNote", "administrativeStatus")]
             admin = notes[0].strip() if notes else ""
             if _REJECTED_STATUS.search(admin):
                 continue
