@@ -348,3 +348,21 @@ def test_target_language_categories_pair_by_position(root: Path, tmp_path: Path)
     assert entry(root, None, "Perakaunan") == ("Accounting", False)
     assert entry(root, None, "Asas") == ("", False)
     check_written(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po")
+
+
+def test_another_target_language(root: Path, tmp_path: Path) -> None:
+    ok(root, "update", "-l", "fr")
+    path = write(tmp_path, "fr.tbx", """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="ms"><text><body>
+<termEntry id="kos"><langSet xml:lang="ms"><tig><term>Kos</term></tig></langSet>
+<langSet xml:lang="fr-FR"><tig><term>Coût</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Costs</term></tig></langSet></termEntry>
+</body></text></martif>
+""")
+    english = catalog_bytes(root)
+    ok(root, "import", str(path), "-l", "fr")
+    assert entry(root, "kos", "Kos", lang="fr") == ("Coût", False)
+    assert catalog_bytes(root) == english  # the English catalogs are not touched
+    code, _, err = run(root, "import", str(path), "-l", "de")
+    assert code == 2
+    assert "no 'de' language section in any entry (it has en, fr-FR)" in err
