@@ -58,7 +58,7 @@ def summary_line(summary: dict[str, int], *, dry_run: bool) -> str:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Import; 2 (with one line naming the file and line) for a file that cannot be read."""
-    from glossari.catalog.translations import check_language
+    from glossari.catalog.languages import check_language
     from glossari.exchange import import_termbase, read_termbase
     from glossari.glossary import load_glossary
 

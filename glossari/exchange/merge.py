@@ -326,7 +326,8 @@ def import_termbase(
     missing (run ``glossari extract`` and ``glossari update -l LANG``) or unreadable; nothing is
     written then.
     """
-    from glossari.catalog.translations import catalog_lock, check_language
+    from glossari.catalog.languages import check_language
+    from glossari.catalog.translations import catalog_lock
 
     check_language(lang)
     outcomes, planned = _plan(glossary, base)
