@@ -366,3 +366,21 @@ def test_another_target_language(root: Path, tmp_path: Path) -> None:
     code, _, err = run(root, "import", str(path), "-l", "de")
     assert code == 2
     assert "no 'de' language section in any entry (it has en, fr-FR)" in err
+
+
+def test_library_api_and_category_count_mismatch(root: Path) -> None:
+    from glossari.exchange import Record, Termbase, import_termbase
+    from glossari.glossary import load_glossary
+    from glossari.root import resolve_root
+
+    where = resolve_root(str(root))
+    base = Termbase(source="api", format="tbx-2008", records=(
+        Record(line=1, id="kos", categories=("Asas", "Perakaunan"), categories_en=("Basics",)),
+        Record(line=2, id="untung", en="Profit"),
+    ))
+    report = import_termbase(load_glossary(where), base, root=where, lang="en", dry_run=True)
+    assert [(o.line, o.kind, o.field) for o in report.outcomes] == [
+        (1, "note", "category"), (2, "applied", "headword")]
+    assert "1 target-language categories for 2 Malay ones" in report.outcomes[0].message
+    assert report.written == ()
+    assert entry(root, "untung", "Untung") == ("", False)  # a dry run

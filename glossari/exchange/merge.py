@@ -285,26 +285,22 @@ def _plan(
 
 def _plan_categories(record: Record, term: Term, outcomes: list[Outcome],
                      plan: Callable[[_Key, str, Record, Term, Field], None]) -> None:
+    def note(values: tuple[str, ...], message: str) -> None:
+        outcomes.append(Outcome(line=record.line, kind="note", term=term.id, field="category",
+                                imported="; ".join(values), message=message))
+
     # compared joined: a category holding the CSV separator "; " reads back as two
     if record.categories and lookup_key("".join(record.categories)) != lookup_key(
             "".join(term.categories)):
-        outcomes.append(Outcome(
-            line=record.line, kind="note", term=term.id, field="category",
-            imported="; ".join(record.categories),
-            message=f"the categories differ from the glossary's "
-            f"({'; '.join(term.categories) or 'none'}), which come from {term.source.path}: "
-            "edit the article to change them",
-        ))
+        note(record.categories, f"the categories differ from the glossary's "
+             f"({'; '.join(term.categories) or 'none'}), which come from {term.source.path}: "
+             "edit the article to change them")
     if not record.categories_en:
         return
     if len(record.categories_en) != len(term.categories):
-        outcomes.append(Outcome(
-            line=record.line, kind="note", term=term.id, field="category",
-            imported="; ".join(record.categories_en),
-            message=f"{len(record.categories_en)} target-language categories for "
-            f"{len(term.categories)} Malay ones; they are paired by position, so none is "
-            "imported",
-        ))
+        note(record.categories_en, f"{len(record.categories_en)} target-language categories "
+             f"for {len(term.categories)} Malay ones; they are paired by position, so none is "
+             "imported")
         return
     for malay, english in zip(term.categories, record.categories_en, strict=True):
         plan((None, malay), english, record, term, "category")
