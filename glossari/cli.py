@@ -36,6 +36,8 @@ COMMANDS: dict[str, str] = {
     "check": "report quality findings in the articles and catalogs",
     "import": "merge a TBX or CSV termbase's translations into the LANG catalogs",
     "init": "scaffold a new glossary folder (seeds/, locale/, glossari.toml, README.md)",
+    "find": "the glossary's terms in a text, with their other-language headword",
+    "termcheck": "check a third party's catalogs against the glossary's terms",
 }
 """Subcommand name to one-line summary; the module is ``glossari.commands.<name>``."""
 

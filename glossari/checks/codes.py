@@ -60,6 +60,8 @@ _ALL = (
     # terms
     Code(code="T401", severity="warning", summary="translation lacks a term's approved English"),
     Code(code="T402", severity="warning", summary="two terms share one English headword"),
+    Code(code="T410", severity="warning",
+         summary="termcheck: translation lacks the approved translation of a term"),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}

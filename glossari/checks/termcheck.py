@@ -1,0 +1,159 @@
+"""``termcheck``: a third party's gettext catalog checked against the glossary's terms.
+
+Most people who need a Malay-English financial glossary translate *into* Malay. A catalog of
+theirs (English msgids, Malay msgstrs, or the reverse) is read entry by entry; where the source
+uses a term of the glossary, the translation must use the term's approved translation. Both
+sides are read by :mod:`glossari.terms`, so inflected forms count on both (``commissions`` in
+the source, ``komisen-komisennya`` in the translation).
+
+- The source names of a term: in English its approved headword (and ``Name`` / ``ACR`` of a
+  ``Name (ACR)``), its acronyms and recorded variants; in Malay its headword, aliases, acronyms
+  and trusted link texts (:func:`glossari.glossary.term_names`). Only terms whose English is
+  approved (``translated``) take part: a slug suggestion is nobody's decision.
+- The expected translation is any name of the term in the other language, inflected.
+- Skipped and counted: the header, obsolete entries, untranslated entries, fuzzy entries.
+- A plural entry: the terms of ``msgid`` and ``msgid_plural`` must be in every ``msgstr[n]``.
+- ``msgctxt`` is part of the entry's identity, not of its text; placeholders (``%d``,
+  ``%(name)s``, ``{name}``) and HTML tags are blanked out before matching, so that
+  ``%(value)s`` never reads as the word *value*.
+
+Each finding is ``T410`` at the entry's ``path:line``, naming the term and the expected form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from glossari.catalog.pofile import Entry, PoFile, load_po
+from glossari.checks.codes import finding
+from glossari.diagnostics import Finding
+from glossari.model import Term
+from glossari.terms import Recognizer
+
+__all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths"]
+
+Lang = Literal["ms", "en"]
+
+_PLACEHOLDER = re.compile(
+    r"%(?:\([^)\s]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsaby%]"
+    r"|\{[^{}\s]*\}|<[^<>]*>"
+)
+
+
+def blank_placeholders(text: str) -> str:
+    """``text`` with printf and brace placeholders and HTML tags blanked out (offsets kept).
+
+    >>> blank_placeholders("Nilai %(value)s dan {name}: %d <b>x</b>")
+    'Nilai           dan       :       x    '
+    """
+    return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+
+
+@dataclass(slots=True)
+class TermcheckCounts:
+    """What a run read and skipped."""
+
+    files: int = 0
+    entries: int = 0
+    """Current messages read (the header and obsolete entries not counted)."""
+    checked: int = 0
+    """Translated, not fuzzy: the ones checked."""
+    fuzzy: int = 0
+    """Skipped: marked fuzzy."""
+    untranslated: int = 0
+    """Skipped: no translation (or a plural form missing)."""
+    with_terms: int = 0
+    """Checked messages whose source uses a term."""
+    by_term: dict[str, int] = field(default_factory=dict)
+    """Findings per term id."""
+
+
+class TermChecker:
+    """The glossary's terms compiled for checking catalogs from ``source`` into ``target``."""
+
+    def __init__(self, terms: Iterable[Term], *, source: Lang = "en", target: Lang = "ms") -> None:
+        from glossari.glossary import term_names
+
+        if source == target:
+            raise ValueError("the source and the target language must differ")
+        self.source: Lang = source
+        self.target: Lang = target
+        approved = [t for t in terms if t.english.title and t.english.status == "translated"]
+        self._terms = {t.id: t for t in approved}
+        self._expected = {t.id: term_names(t, target) for t in approved}
+        self._source: Recognizer[str] = Recognizer(
+            ((n, t.id) for t in approved for n in term_names(t, source)), lang=source)
+        self._target: Recognizer[str] = Recognizer(
+            ((n, t.id) for t in approved for n in self._expected[t.id]), lang=target,
+            acronyms_in_capitals=False)
+        self.counts = TermcheckCounts()
+
+    def __len__(self) -> int:
+        """How many terms take part."""
+        return len(self._terms)
+
+    def check_file(self, path: Path, *, name: str | None = None) -> Iterator[Finding]:
+        """The findings of one catalog file (``CatalogError`` when it cannot be read)."""
+        shown = name if name is not None else str(path)
+        po = load_po(path, source=shown)
+        self.counts.files += 1
+        yield from self.check_po(po, path=shown)
+
+    def check_po(self, po: PoFile, *, path: str) -> Iterator[Finding]:
+        """The findings of one parsed catalog, named ``path`` in them."""
+        for entry in po.current:
+            yield from self.check_entry(entry, path=path)
+
+    def check_entry(self, entry: Entry, *, path: str) -> Iterator[Finding]:
+        """The findings of one message (skipped ones are counted, not reported)."""
+        counts = self.counts
+        counts.entries += 1
+        if entry.fuzzy:
+            counts.fuzzy += 1
+            return
+        if not entry.translated:
+            counts.untranslated += 1
+            return
+        counts.checked += 1
+        sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
+        used: dict[str, str] = {}  # term id -> the surface the source used
+        for text in sources:
+            for hit in self._source.find(blank_placeholders(text)):
+                used.setdefault(hit.keys[0], hit.text)
+        if not used:
+            return
+        counts.with_terms += 1
+        reported: set[str] = set()  # one finding per term and entry, whatever the plural forms
+        for translation in entry.translations:
+            present = {key for hit in self._target.find_all(blank_placeholders(translation))
+                       for key in hit.keys}
+            for term_id, surface in used.items():
+                if term_id in present or term_id in reported:
+                    continue
+                reported.add(term_id)
+                counts.by_term[term_id] = counts.by_term.get(term_id, 0) + 1
+                yield self._finding(term_id, surface, path=path, line=entry.line)
+
+    def _finding(self, term_id: str, surface: str, *, path: str, line: int) -> Finding:
+        expected = self._expected[term_id]
+        shown = f"'{expected[0]}'" if expected else "(none in the glossary)"
+        return finding(
+            "T410", path=path, line=line, lang=self.target, term=term_id,
+            message=f"the source uses the term '{surface}' ({term_id}), but the translation "
+            f"lacks its approved translation {shown} (inflected forms count)",
+        )
+
+
+def catalog_paths(paths: Sequence[Path]) -> list[Path]:
+    """The ``.po`` files named, a folder standing for every ``.po`` file under it, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.po") if p.is_file()))
+        else:
+            found.append(path)
+    return found

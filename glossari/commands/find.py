@@ -1,0 +1,56 @@
+"""``glossari find [-l ms|en] [TEXT | -] [--format text|json]``: the glossary's terms in a text,
+each with its headword in the other language (a reader's aid; docs/terms.md).
+
+Text output: one line per term found, ``start-end  surface  ->  term (other headword)``; JSON: a
+list of objects (``start``, ``end``, ``text``, ``form``, ``term``, ``ms``, ``en``). Without TEXT,
+or with ``-``, the text is read from standard input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from glossari.cli import Context
+
+__all__ = ["configure", "run"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``find``'s options."""
+    parser.add_argument("text", metavar="TEXT", nargs="?", default="-",
+                        help="the text to read (default, or '-': standard input)")
+    parser.add_argument("-l", "--lang", choices=("ms", "en"), default="ms",
+                        help="the language of the text (default: ms)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default): one line per term; json: a list of objects")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Print the terms found in the text."""
+    import sys
+
+    from glossari.glossary import load_glossary
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    glossary = load_glossary(ctx.root())
+    found = glossary.find_terms(text, lang=args.lang)
+    if args.format == "json":
+        rows = [{"start": m.start, "end": m.end, "text": m.text, "form": m.form,
+                 "term": m.term.id, "ms": m.term.title, "en": m.term.english.title}
+                for m in found]
+        ctx.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for m in found:
+        other = m.term.english.title if args.lang == "ms" else m.term.title
+        note = "" if args.lang == "en" or m.term.english.status == "translated" else (
+            f", {m.term.english.status}")
+        shown = _printable(m.text)
+        ctx.stdout.write(f"{m.start}-{m.end}\t{shown}\t-> {m.term.id} "
+                         f"({_printable(other) if other else 'no other headword yet'}{note})\n")
+    return 0
+
+
+def _printable(text: str) -> str:
+    """Control characters shown escaped: the text goes to a terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

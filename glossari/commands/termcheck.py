@@ -1,0 +1,76 @@
+"""``glossari termcheck PATH... [--source-lang en] [-l ms]``: a third party's catalogs checked
+against the glossary's terms (docs/terms.md).
+
+Each ``.po`` file named (a folder: every ``.po`` file under it) is read; where a message's source
+uses a term, its translation must use the term's approved translation, inflected forms counting.
+Findings (``T410``) in ``check``'s formats; a summary on standard error. Exit 0 when no finding
+reaches ``--fail-on`` (default ``warning``: every finding counts), 1 when one does, 2 when a file
+cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+from glossari.cli import Context
+from glossari.diagnostics import SEVERITY_RANK, Finding
+from glossari.terms import Lang
+
+__all__ = ["configure", "run"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``termcheck``'s options."""
+    from glossari.checks.output import FORMATS
+
+    parser.add_argument("paths", metavar="PATH", nargs="+", type=Path,
+                        help="a .po file, or a folder (every .po file under it)")
+    parser.add_argument("--source-lang", choices=("en", "ms"), default="en",
+                        help="the language of the msgids (default: en)")
+    parser.add_argument("-l", "--lang", choices=("ms", "en"), default=None,
+                        help="the language of the translations (default: the other one)")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="how findings are written (default: text, one "
+                        "'path:line: severity: CODE: message' line each)")
+    parser.add_argument("--fail-on", choices=("error", "warning"), default="warning",
+                        help="exit 1 when a finding of this severity or worse exists "
+                        "(default: warning)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Check the catalogs; print the findings and a summary."""
+    from glossari.checks.output import write_findings
+    from glossari.checks.termcheck import TermChecker, catalog_paths
+    from glossari.errors import CatalogError
+    from glossari.glossary import load_glossary
+
+    source: Lang = "ms" if args.source_lang == "ms" else "en"
+    target: Lang = args.lang or ("ms" if source == "en" else "en")
+    if target == source:
+        print(f"glossari: error: -l {target} is the source language too; name the language "
+              "of the translations", file=ctx.stderr)
+        return 2
+    files = catalog_paths(args.paths)
+    for path in files:
+        if not path.is_file():
+            raise CatalogError("no such catalog", path=str(path),
+                               hint="name a .po file or a folder holding some")
+    if not files:
+        raise CatalogError("no .po file here", path=" ".join(map(str, args.paths)),
+                           hint="name a .po file or a folder holding some")
+    checker = TermChecker(load_glossary(ctx.root()), source=source, target=target)
+
+    def findings() -> Iterator[Finding]:
+        for path in files:
+            yield from checker.check_file(path)
+
+    counts = write_findings(findings(), args.format, ctx.stdout)
+    c = checker.counts
+    print(f"glossari termcheck: {c.files} file{'s' if c.files != 1 else ''}, {len(checker)} "
+          f"terms; {c.entries} messages: {c.checked} checked ({c.with_terms} using a term), "
+          f"{c.fuzzy} fuzzy and {c.untranslated} untranslated skipped; "
+          f"{counts.get('warning', 0)} warnings", file=ctx.stderr)
+    threshold = SEVERITY_RANK[args.fail_on]
+    return 1 if any(SEVERITY_RANK[s] >= threshold for s, n in counts.items() if n) else 0

@@ -1,0 +1,161 @@
+"""``glossari termcheck``: a third party's catalog checked against the glossary's terms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossari.checks.termcheck import TermChecker
+from glossari.cli import main
+from glossari.model import English, Location, Term
+
+HEADER = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: ms\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+'''
+
+# (msgid lines, msgstr lines, expected: None = fine, "skip", or the term id reported)
+ENTRIES: list[tuple[str, str | None]] = [
+    ('msgid "Commissions are charged per trade."\n'
+     'msgstr "Komisen-komisen dikenakan bagi setiap dagangan."\n', None),
+    ('#, python-format\nmsgid "Our hedge funds pay %d%% commission."\n'
+     'msgstr "Dana-dana lindung nilai kami membayar komisennya %d%%."\n', None),
+    ('msgctxt "button"\nmsgid "Investment advisors"\nmsgstr "Penasihat-penasihat pelaburan"\n',
+     None),
+    ('msgid "One broker-dealer"\nmsgid_plural "%(count)d broker-dealers"\n'
+     'msgstr[0] "%(count)d peniaga broker"\n', None),
+    ('msgid "Fee: {commission}"\nmsgstr "Yuran: {commission}"\n', None),
+    ('#, fuzzy\nmsgid "The commission"\nmsgstr "Yuran itu"\n', "skip"),
+    ('msgid "Untranslated commission"\nmsgstr ""\n', "skip"),
+    ('msgid "The commission of {name}"\nmsgstr "Yuran {name}"\n', "commission"),
+    ('msgid "Prime brokerage for hedge funds"\n'
+     'msgstr "Pembrokeran utama untuk dana pelaburan"\n', "hedgefund"),
+    ('msgctxt "menu"\nmsgid "Investment advisors"\nmsgstr "Perunding kewangan"\n',
+     "investmentadvisor"),
+    ('msgid "One commission"\nmsgid_plural "%d commissions"\nmsgstr[0] "%d yuran"\n',
+     "commission"),
+]
+
+
+def _catalog(tmp_path: Path) -> tuple[Path, list[tuple[int, str]]]:
+    text = HEADER
+    expected: list[tuple[int, str]] = []
+    for body, outcome in ENTRIES:
+        text += "\n"
+        line = text.count("\n") + 1
+        text += body
+        if outcome not in (None, "skip"):
+            expected.append((line, outcome))  # an entry's line is its first, comments included
+    path = tmp_path / "app.po"
+    path.write_text(text, encoding="utf-8")
+    return path, expected
+
+
+def _terms() -> list[Term]:
+    where = Location(path="seeds/x.md", line=1)
+    rows = [("commission", "Komisen", "Commission"), ("hedgefund", "Dana lindung nilai",
+            "Hedge fund"), ("investmentadvisor", "Penasihat pelaburan", "Investment advisor"),
+            ("broker-dealer", "Peniaga broker", "Broker-dealer"),
+            ("primebrokerage", "Pembrokeran utama", "Prime brokerage"),
+            ("draft", "Draf", "Draft")]
+    terms = [Term(id=i, title=ms, english=English(title=en, status="translated"), source=where)
+             for i, ms, en in rows]
+    # a slug suggestion is nobody's decision: it takes no part
+    terms.append(Term(id="securities", title="Sekuriti", kind="link", source=where,
+                      english=English(title="securities", status="suggested")))
+    return terms
+
+
+def test_consistent_entries_pass_and_each_other_translation_is_one_finding(
+    tmp_path: Path,
+) -> None:
+    path, expected = _catalog(tmp_path)
+    checker = TermChecker(_terms())
+    found = list(checker.check_file(path, name="app.po"))
+    lines = [(f.line, f.term) for f in found]
+    assert sorted(lines) == sorted(expected)
+    assert {f.code for f in found} == {"T410"}
+    assert all(f.path == "app.po" and f.lang == "ms" for f in found)
+    commission = next(f for f in found if f.term == "commission")
+    assert "'commission'" in commission.message
+    assert "'Komisen'" in commission.message
+    counts = checker.counts
+    assert (counts.entries, counts.fuzzy, counts.untranslated) == (len(ENTRIES), 1, 1)
+    assert counts.checked == len(ENTRIES) - 2
+    assert len(checker) == 6
+
+
+def test_the_reverse_direction(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(HEADER.replace("Language: ms", "Language: en") + '''
+msgid "Komisennya tinggi."
+msgstr "The commissions are high."
+
+msgid "Eksekutif akaun itu dibayar komisen."
+msgstr "The executive was paid a fee."
+''', encoding="utf-8")
+    found = list(TermChecker(_terms(), source="ms", target="en").check_file(path))
+    assert [(f.line, f.term) for f in found] == [(10, "commission")]
+    assert "'Commission'" in found[0].message
+
+
+def test_no_term_no_finding(tmp_path: Path) -> None:
+    path = tmp_path / "a.po"
+    path.write_text(HEADER + '\nmsgid "Commitment"\nmsgstr "Komitmen"\n\n'
+                    'msgid "The commissioner"\nmsgstr "Pesuruhjaya"\n', encoding="utf-8")
+    checker = TermChecker(_terms())
+    assert list(checker.check_file(path)) == []
+    assert checker.counts.with_terms == 0
+
+
+@pytest.fixture(scope="module")
+def aligned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests._alignkit import PARALLEL, ok, parallel_root, prepared
+
+    root = prepared(parallel_root(tmp_path_factory.mktemp("termcheck")))
+    ok("align", "-l", "en", PARALLEL / "en", root=root)
+    return root
+
+
+def test_command_text_json_and_exit_codes(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    path, expected = _catalog(tmp_path)
+    assert main(["--root", str(aligned), "termcheck", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert [line.split(": ")[0] for line in out.splitlines()] == [
+        f"{path}:{line}" for line, _ in sorted(expected)]
+    assert "1 fuzzy and 1 untranslated skipped" in err
+    assert main(["--root", str(aligned), "termcheck", str(path), "--format", "json",
+                 "--fail-on", "error"]) == 0
+    rows = json.loads(capsys.readouterr()[0])
+    assert {r["term"] for r in rows} == {t for _, t in expected} - {"draft"}
+    assert {tuple(sorted(r)) for r in rows} == {
+        ("code", "lang", "line", "message", "path", "severity", "term")}
+
+
+def test_command_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.po"
+    broken.write_text(HEADER + '\nmsgid "x\nmsgstr "y"\n', encoding="utf-8")
+    assert main(["termcheck", str(broken)]) == 2
+    err = capsys.readouterr()[1]
+    assert f"{broken}:" in err
+    assert "Traceback" not in err
+    assert main(["termcheck", str(tmp_path / "missing.po")]) == 2
+    assert main(["termcheck", str(tmp_path / "app.po"), "--source-lang", "ms", "-l", "ms"]) == 2
+
+
+def test_find_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["find", "Eksekutif-eksekutif akaun dan FINRAnya."]) == 0
+    out = capsys.readouterr()[0].splitlines()
+    assert out == ["0-25\tEksekutif-eksekutif akaun\t-> accountexecutive (Account executive)",
+                   "30-38\tFINRAnya\t-> finra (FINRA)"]
+    assert main(["find", "-l", "en", "--format", "json", "Two account executives"]) == 0
+    rows = json.loads(capsys.readouterr()[0])
+    assert rows == [{"start": 4, "end": 22, "text": "account executives",
+                     "form": "Account executive", "term": "accountexecutive",
+                     "ms": "Eksekutif akaun", "en": "Account executive"}]
