@@ -23,7 +23,7 @@ from glossari.checks.termcheck import TermChecker
 from glossari.glossary import load_glossary
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from find_terms_eval import glossary as termset_glossary  # noqa: E402
+from find_terms_eval import glossary as termset_glossary
 
 
 def main() -> int:

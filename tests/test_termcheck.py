@@ -159,3 +159,17 @@ def test_find_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert rows == [{"start": 4, "end": 22, "text": "account executives",
                      "form": "Account executive", "term": "accountexecutive",
                      "ms": "Eksekutif akaun", "en": "Account executive"}]
+
+
+def test_command_sarif_and_github_formats(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    path, expected = _catalog(tmp_path)
+    assert main(["--root", str(aligned), "termcheck", str(path), "--format", "github"]) == 1
+    lines = capsys.readouterr()[0].splitlines()
+    assert lines[0].startswith(f"::warning file={path},line={sorted(expected)[0][0]}::T410 ")
+    assert len(lines) == len(expected)
+    assert main(["--root", str(aligned), "termcheck", str(path), "--format", "sarif"]) == 1
+    sarif = json.loads(capsys.readouterr()[0])
+    results = sarif["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["T410"] * len(expected)
