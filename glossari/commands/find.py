@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from glossari.cli import Context
+from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
 

@@ -14,7 +14,7 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-from glossari.cli import Context
+from glossari.commands._context import Context
 from glossari.diagnostics import SEVERITY_RANK, Finding
 from glossari.terms import Lang
 
