@@ -71,3 +71,18 @@ def cli(root: Path, *args: str) -> tuple[int, str]:
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = main(["--root", str(root), *args])
     return code, err.getvalue()
+
+
+EN_CATALOG = "locale/en/LC_MESSAGES/glossary.po"
+"""The English glossary catalog of ``template_root`` (conftest), relative to its root."""
+
+
+def copy_with_en_catalog(template_root: Path, tmp_path: Path) -> tuple[Path, Path, str]:
+    """A copy of ``template_root``: (root, its English glossary catalog, that catalog's text,
+    which holds the untranslated message ``Careers`` the catalog tests translate)."""
+    root = tmp_path / "glossary"
+    shutil.copytree(template_root, root)
+    po = root / EN_CATALOG
+    text = po.read_text("utf-8")
+    assert 'msgid "Careers"\nmsgstr ""\n' in text
+    return root, po, text

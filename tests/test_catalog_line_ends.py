@@ -8,7 +8,6 @@ The file's line end (its first line's) is now the one every rendered entry gets.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from glossari.catalog.merge import merge
 from glossari.catalog.pofile import load_po, parse_po, render_po
 from glossari.cli import main
+from tests._catalog_oracles import copy_with_en_catalog
 
 PO_SOURCE = "locale/en/LC_MESSAGES/glossary.po"
 BARE_LF = re.compile(r"(?<!\r)\n")
@@ -47,11 +47,7 @@ def test_an_lf_catalog_stays_lf() -> None:
 def test_update_of_a_crlf_catalog_is_crlf_throughout(
     template_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    root = tmp_path / "glossary"
-    shutil.copytree(template_root, root)
-    po = root / PO_SOURCE
-    text = po.read_text("utf-8")
-    assert 'msgid "Careers"\nmsgstr ""\n' in text
+    root, po, text = copy_with_en_catalog(template_root, tmp_path)
     text = text.replace('msgid "Careers"\nmsgstr ""\n', 'msgid "Careers"\nmsgstr "Kerjaya"\n')
     # a message the template no longer has (it goes obsolete, rendered anew)
     text += '\nmsgid "Sudah tiada"\nmsgstr "Gone"\n'

@@ -9,7 +9,6 @@ forms in a translator comment, which brings them back when the message becomes p
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from hypothesis import strategies as st
 from glossari.catalog.merge import merge
 from glossari.catalog.pofile import Entry, PoFile, load_po, parse_po, render_po
 from glossari.cli import main
+from tests._catalog_oracles import copy_with_en_catalog
 
 PO_SOURCE = "locale/en/LC_MESSAGES/glossary.po"
 HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
@@ -107,11 +107,7 @@ def test_any_dropped_form_survives_and_comes_back(first: str, second: str) -> No
 def test_update_keeps_the_forms_run_after_run(
     template_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    root = tmp_path / "glossary"
-    shutil.copytree(template_root, root)
-    po = root / PO_SOURCE
-    text = po.read_text("utf-8")
-    assert 'msgid "Careers"\nmsgstr ""\n' in text
+    root, po, text = copy_with_en_catalog(template_root, tmp_path)
     po.write_text(text.replace('msgid "Careers"\nmsgstr ""\n',
                                'msgid "Careers"\nmsgid_plural "Careers (n)"\n'
                                'msgstr[0] "Career"\nmsgstr[1] "Careers"\n'), encoding="utf-8")
