@@ -50,9 +50,11 @@ class Variant:
 
 
 def _glossari(root: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    # run from the glossary folder: "-m" puts the current folder first on sys.path, and a
+    # checkout's own glossari/ would shadow the one PYTHONPATH names
     return subprocess.run([sys.executable, "-m", "glossari", "--root", str(root), *argv],
                           capture_output=True, text=True, timeout=300, check=False,
-                          env=os.environ.copy())
+                          env=os.environ.copy(), cwd=root)
 
 
 def _base(work: Path) -> tuple[Path, str]:
