@@ -137,7 +137,7 @@ def variants(text: str) -> Iterator[Variant]:
     }
     for name, body in gnu_refuses.items():
         assert body != text, name
-        yield Variant(name, body.encode("utf-8"), must_refuse=True)
+        yield Variant(name, body.encode("utf-8"), must_refuse=True, word=None)
     plural = (f'msgid "Careers"\nmsgid_plural "Careers (n)"\nmsgstr[0] "{WORD}"\n'
               'msgstr[1] "Les carrières"\n')
     yield Variant("plural-for-singular", text.replace(careers, plural).encode("utf-8"),
