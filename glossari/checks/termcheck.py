@@ -129,8 +129,7 @@ class TermChecker:
         counts.with_terms += 1
         reported: set[str] = set()  # one finding per term and entry, whatever the plural forms
         for translation in entry.translations:
-            present = {key for hit in self._target.find_all(blank_placeholders(translation))
-                       for key in hit.keys}
+            present = self._target.keys_in(blank_placeholders(translation))
             for term_id, surface in used.items():
                 if term_id in present or term_id in reported:
                     continue

@@ -92,8 +92,7 @@ class Termbase:
 
     def english_in(self, translation: str) -> set[str]:
         """The identities of the terms whose English occurs in ``translation``, nested ones too."""
-        return {key for hit in self.english.find_all(strip_link_targets(translation))
-                for key in hit.keys}
+        return self.english.keys_in(strip_link_targets(translation))
 
 
 def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -147,6 +147,23 @@ class _Reading(NamedTuple):
 
 
 _Words = tuple[list[int], list[int], list[tuple[_Reading, ...]]]
+
+
+class _Readings(dict[str, tuple[_Reading, ...]]):
+    """Each folded word's readings, computed on first use (a plain ``cache[word]`` is the fast
+    path), and forgotten all at once past a size."""
+
+    __slots__ = ("_compute",)
+
+    def __init__(self, compute: Callable[[str], tuple[_Reading, ...]]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> tuple[_Reading, ...]:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        found = self[word] = self._compute(word)
+        return found
 """A text's words: their starts, their ends, and each one's readings."""
 
 
@@ -192,17 +209,14 @@ class Recognizer(Generic[K]):
                 self._first.add(each[0])
                 self._last.add(each[-1])
         self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)}
-        self._analyses: dict[str, tuple[_Reading, ...]] = {}
+        self._analyses = _Readings(self._read)
 
     def __len__(self) -> int:
         """How many distinct words the names use."""
         return len(self._vocabulary)
 
     def _read(self, word: str) -> tuple[_Reading, ...]:
-        """The readings of a folded word whose root is a word of some name (cached)."""
-        found = self._analyses.get(word)
-        if found is not None:
-            return found
+        """The readings of a folded word whose root is a word of some name."""
         readings: list[_Reading] = []
         if self._lang == "ms":
             for a in malay.analyse(word):
@@ -223,11 +237,7 @@ class Recognizer(Generic[K]):
                     reading = _Reading(root, False, i > 0, False)
                     if reading not in readings:
                         readings.append(reading)
-        found = tuple(readings)
-        if len(self._analyses) >= _CACHE_LIMIT:
-            self._analyses.clear()
-        self._analyses[word] = found
-        return found
+        return tuple(readings)
 
     def _ends(self, text: str, units: _Words, i: int) -> list[tuple[int, _Entry[K]]]:
         """Every ``(index past the last word, entry)`` of a name that starts at word ``i``."""
@@ -254,9 +264,17 @@ class Recognizer(Generic[K]):
         return out
 
     def _prepare(self, text: str) -> _Words:
-        starts, ends, found = _units(text, self._lang)
         cache = self._analyses
-        return starts, ends, [cache.get(w) or self._read(w) for w in found]
+        if text.isascii() and "-" not in text:
+            # the common case, at C speed: every token is one word, folded by lower(); the
+            # offsets are only worth finding when some word is a form of a name's word
+            readings = [cache[w] for w in _TOKEN.findall(text.lower())]
+            if not any(readings):
+                return [], [], []
+            spans = [m.span() for m in _TOKEN.finditer(text)]
+            return [a for a, _ in spans], [b for _, b in spans], readings
+        starts, ends, found = _units(text, self._lang)
+        return starts, ends, [cache[w] for w in found]
 
     def find(self, text: str) -> list[Hit[K]]:
         """The names in ``text``, non-overlapping, in text order: at each word the longest name
@@ -289,6 +307,21 @@ class Recognizer(Generic[K]):
                 ends = sorted(self._ends(text, units, i), key=lambda x: -x[0])
                 hits.extend(self._hit(text, units, i, end, entry) for end, entry in ends)
         return hits
+
+    def keys_in(self, text: str) -> set[K]:
+        """The keys of every name in ``text``, nested and overlapping ones included: what
+        :meth:`find_all` finds, without building its hits (a check asks only *whether*).
+
+        >>> Recognizer([("gross profit", 1), ("profit", 2)], lang="en").keys_in("Gross profits")
+        {1, 2}
+        """
+        words = self._prepare(text)
+        found: set[K] = set()
+        for i, readings in enumerate(words[2]):
+            if readings:
+                for _, entry in self._ends(text, words, i):
+                    found.update(entry.keys)
+        return found
 
     @staticmethod
     def _hit(text: str, units: _Words, i: int, end: int, entry: _Entry[K]) -> Hit[K]:
