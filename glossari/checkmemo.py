@@ -22,6 +22,7 @@ import json
 import os
 import pickle
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ MEMO_FILE = "check-v3.pickle"
 ``check-v3.json``)."""
 
 _FORMAT = "glossari-check-memo-3"
+_LARGEST_HASHED = 256 * 1024 * 1024  # bytes; larger files are keyed on size and mtime
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,13 @@ def _hash_folder(digest: Any, tag: bytes, folder: Path, suffix: str = "") -> Non
         name = entry.name.encode("utf-8", "surrogatepass")
         if entry.is_symlink():  # where it leads decides whether the reader accepts it
             name += b"\0->" + os.readlink(entry.path).encode("utf-8", "surrogatepass")
+        info = os.stat(entry.path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _LARGEST_HASHED:
+            # a FIFO would block open() forever, an 8 GB sparse file fill the memory: the reader
+            # refuses both, so their identity is key enough
+            digest.update(b"%d\0%s\0special %o %d %d\0" % (
+                len(name), name, info.st_mode, info.st_size, info.st_mtime_ns))
+            continue
         with open(entry.path, "rb") as handle:  # a sub-folder raises: no memo, the run says why
             data = handle.read()
         digest.update(b"%d\0%s\0%d\0" % (len(name), name, len(data)))

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import keyword
 import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import Protocol
+from typing import IO, Protocol, TextIO, cast
 
 from glossari import __version__
 from glossari.commands._context import Context
 from glossari.errors import GlossariError
+from glossari.text import strip_controls
 
 __all__ = ["COMMANDS", "Context", "main"]
 
@@ -70,6 +72,47 @@ def _chosen_command(args_list: list[str]) -> str | None:
     return next((word for word in rest if not word.startswith("-")), None)
 
 
+class _Printable(io.TextIOBase):
+    """A text stream that drops control characters on their way to a terminal or a log.
+
+    Everything a command prints (a term's title, a finding quoting a catalog, an error naming a
+    file) can hold text from a hostile article or catalog; an ESC there would run a terminal
+    escape sequence (change the window title, hide lines). One filter on both streams, through
+    :func:`glossari.text.strip_controls`, covers every command. Binary output written to
+    :attr:`buffer` (``table``'s formats, already stripped) passes as it is.
+    """
+
+    def __init__(self, inner: TextIO) -> None:
+        super().__init__()
+        self._inner = inner
+
+    def write(self, text: str) -> int:
+        self._inner.write(strip_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._inner.flush()
+
+    def isatty(self) -> bool:
+        return bool(self._inner.isatty())
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        # the inner stream is the caller's (sys.stdout, a test's capture): never close it, and
+        # do not flush it when this wrapper is collected after the caller closed it
+        pass
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self._inner, "encoding", None) or "utf-8")
+
+    @property
+    def buffer(self) -> IO[bytes] | None:
+        return cast("IO[bytes] | None", getattr(self._inner, "buffer", None))
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="glossari",
@@ -98,14 +141,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:  # argparse has printed usage or --help / --version
         return int(exit_.code or 0)
-    ctx = Context(stdout=sys.stdout, stderr=sys.stderr, root_arg=args.root)
+    stderr = cast(TextIO, _Printable(sys.stderr))
+    ctx = Context(stdout=cast(TextIO, _Printable(sys.stdout)), stderr=stderr,
+                  root_arg=args.root)
     try:
         return int(_command_module(args.command).run(args, ctx))
     except GlossariError as error:
-        print(f"glossari: error: {error}", file=sys.stderr)
+        print(f"glossari: error: {error}", file=stderr)
         return 2
     except KeyboardInterrupt:
-        print("glossari: interrupted", file=sys.stderr)
+        print("glossari: interrupted", file=stderr)
         return 130
     except BrokenPipeError:  # e.g. `glossari table | head`
         return 0
@@ -115,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"glossari: internal error: {type(error).__name__}: {error}; "
             "please report it with the command you ran",
-            file=sys.stderr,
+            file=stderr,
         )
         return 2
 

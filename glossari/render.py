@@ -372,13 +372,13 @@ def render_folder(
     from glossari._atomic import atomic_write_bytes
     from glossari.catalog.translations import load_translations
     from glossari.seeds.folder import read_seeds
-    from glossari.seeds.source import decode_article
+    from glossari.seeds.source import decode_article, read_article_bytes
 
     root.require_output(output, "render")
     catalog = load_translations(root, lang)
     results: list[RenderResult] = []
     for term in read_seeds(root.seeds, base=root.path):
-        data = (root.path / term.source.path).read_bytes()
+        data = read_article_bytes(root.path / term.source.path, source=term.source.path)
         text = decode_article(data, source=term.source.path)
         rendering = render_article(term, text, catalog)
         if rendering.coverage < min_coverage:

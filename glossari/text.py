@@ -1,10 +1,64 @@
-"""Text keys for matching and sorting headwords: case, accents, spacing and hyphens ignored."""
+"""Text rules every layer shares: keys for matching and sorting headwords (case, accents, spacing
+and hyphens ignored), control characters coming in and going out, visible text.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-__all__ = ["headword_order", "lookup_key", "sort_key"]
+__all__ = [
+    "first_control",
+    "has_visible_text",
+    "headword_order",
+    "lookup_key",
+    "sort_key",
+    "strip_controls",
+]
+
+# Going out (tables, terminals): XML 1.0 forbids C0 controls outright (lone surrogates and the two
+# non-characters too); HTML calls them parse errors and browsers turn NUL into U+FFFD; a terminal
+# runs ESC sequences (title changes, colours, cursor moves). DEL and the C1 controls (U+0085
+# included) are legal XML but "discouraged", and no term ever needs one: they go too, so every
+# output carries the same text. Tab, newline and carriage return stay (CSV's CRLF, a progress
+# line's return).
+_OUTPUT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Coming in (decoded text: YAML escapes such as "\e", "\0", "\x04", "\L"): C0 but tab and
+# newline, DEL, C1, and the line separators, which would split a line in every file written.
+_INPUT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Characters that show nothing: spaces, format characters (zero-width space, soft hyphen, BOM),
+# marks that only combine, controls, unassigned and private code points.
+_INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me"})
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (C0 but tab, LF, CR; DEL; C1) or XML non-characters:
+    the one rule for every output (CSV, JSON, HTML, TBX, Markdown, the terminal).
+
+    >>> strip_controls("a\\x00b\\tc\\x1b]0;x\\x07\\x85")
+    'ab\\tc]0;x'
+    """
+    return _OUTPUT_CONTROL.sub("", text)
+
+
+def first_control(text: str) -> re.Match[str] | None:
+    """The first character of decoded input text that no article or catalog may hold: C0 controls
+    but tab and newline, DEL, C1, U+2028 and U+2029.
+
+    >>> first_control("Kos\\x1b[31m").start(), first_control("a\\tb\\nc") is None
+    (3, True)
+    """
+    return _INPUT_CONTROL.search(text)
+
+
+def has_visible_text(text: str) -> bool:
+    """True when ``text`` shows at least one character (not only spaces, zero-width or format
+    characters, or lone combining marks).
+
+    >>> has_visible_text("\\u200b\\u00ad\\u2060 \\ufeff"), has_visible_text("\\u200bKos")
+    (False, True)
+    """
+    return any(unicodedata.category(c) not in _INVISIBLE for c in text)
 
 
 def _strip_accents(text: str) -> str:

@@ -66,6 +66,13 @@ CORPUS = [
     Case("line-separator.md", 2, "U+2028 line separator", "replace it with a space"),
     Case("nested-lists.md", 7, "nested more than 16 levels", "flatten"),
     Case("nested-quotes.md", 7, "nested more than 16 levels", "flatten"),
+    # issue 18: decoded values (YAML escapes), a second document, an invisible title
+    Case("yaml-escape-control.md", 2, "control character U+001B in a front-matter value",
+         "delete the escape"),
+    Case("yaml-escape-nul.md", 3, "control character U+0000", "delete the escape"),
+    Case("yaml-escape-context.md", 4, "control character U+0004", "delete the escape"),
+    Case("yaml-after-end.md", 4, "YAML after the end of the front matter", "remove the '...'"),
+    Case("invisible-title.md", 2, "only invisible characters", "add 'title:"),
 ]
 
 _FRONT = b"---\ntitle: Kos\n---\n\n# Kos\n\n"  # the body starts on line 7
@@ -106,6 +113,20 @@ def _symlink_outside(seeds: Path) -> None:
     (seeds / "pautan.md").symlink_to(outside)
 
 
+def _brackets(seeds: Path) -> None:
+    # 2 MiB of '![' took 69 s in markdown-it-py; refused by count before parsing
+    (seeds / "kurungan.md").write_bytes(_FRONT + b"![" * (1024 * 1024 - 20))
+
+
+def _fifo(seeds: Path) -> None:
+    os.mkfifo(seeds / "paip.md")  # opening it would block every command forever
+
+
+def _sparse(seeds: Path) -> None:
+    with (seeds / "jarang.md").open("wb") as handle:  # 8 GB, no block written
+        handle.truncate(8 * 1024**3)
+
+
 def _named(name: str) -> Callable[[Path], None]:
     def make(seeds: Path) -> None:
         (seeds / name).write_bytes(b"---\ntitle: Kos\n---\n")
@@ -129,6 +150,9 @@ GENERATED = [
     (Case("titik..md", 0, "not a safe term id", "rename"), _named("titik..md")),
     (Case("-sengkang.md", 0, "not a safe term id", "rename"), _named("-sengkang.md")),
     (Case("kós.md", 0, "not a safe term id", "rename"), _named("kós.md")),
+    (Case("kurungan.md", 7, "more than 10,000 '['", "not generated or corrupt"), _brackets),
+    (Case("paip.md", 0, "a named pipe (FIFO), not a regular file", "remove it"), _fifo),
+    (Case("jarang.md", 1, "8388608 KiB, more than the 2048 KiB", "split it"), _sparse),
 ]
 
 ALL = [(c, None) for c in CORPUS] + GENERATED
@@ -145,6 +169,8 @@ def _snapshot(root: Path) -> dict[str, tuple[int, int, bytes | str]]:
                 found[str(path)] = (0, info.st_mtime_ns, os.readlink(path))
             elif path.is_dir():
                 found[str(path)] = (1, info.st_mtime_ns, "")
+            elif not path.is_file() or info.st_size > 64 * 1024 * 1024:  # a FIFO, a sparse file
+                found[str(path)] = (3, info.st_mtime_ns, str(info.st_size))
             else:
                 found[str(path)] = (2, info.st_mtime_ns, path.read_bytes())
     return found
@@ -217,7 +243,8 @@ def test_cli_prints_one_line_and_exits_2(
      ["render", "-l", "en", "-o", "rendered"]],
     ids=["extract", "table", "table-csv-file", "check", "render"],
 )
-@pytest.mark.parametrize("name", ["invalid-yaml.md", "latin1.md", "binary.md", "nested-lists.md"])
+@pytest.mark.parametrize("name", ["invalid-yaml.md", "latin1.md", "binary.md", "nested-lists.md",
+                                  "yaml-escape-control.md"])
 def test_every_command_reading_seeds_refuses(
     tmp_path: Path, name: str, command: list[str], capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,

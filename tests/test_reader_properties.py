@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossari.errors import SeedError
 from glossari.seeds.article import parse_article
 from glossari.seeds.source import decode_article
+from glossari.text import first_control
 
 WORDS = st.sampled_from([
     "akaun", "eksekutif", "pelanggan", "jualan", "kewangan", "pampasan", "gaji", "bonus",
@@ -118,6 +121,11 @@ def test_yaml_values_are_kept_as_written(value: str) -> None:
         decoded = decode_article(text.encode("utf-8"), source="t.md")
     except ValueError:
         return  # control characters are refused before YAML is read
+    if first_control(value) is not None:
+        # ...and, written as YAML escapes, on the decoded value, naming its line (issue 18)
+        with pytest.raises(SeedError, match=r"^t\.md:2: control character"):
+            parse_article(decoded, term_id="t", source="t.md")
+        return
     term = parse_article(decoded, term_id="t", source="t.md")
     assert term.meta_value("no") == "012"
     assert term.meta_value("yes") == "2021-05-01"

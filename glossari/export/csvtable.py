@@ -1,8 +1,10 @@
 """The term table as CSV (RFC 4180), for spreadsheets or for Weblate's glossary import.
 
-Cells a spreadsheet would run as a formula are neutralised as OWASP recommends: a cell starting
-with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading single quote ``'``,
-which spreadsheets show as text (and which translate-toolkit, Weblate's reader, also writes).
+Control characters (C0 but tab and line ends, DEL, C1) are stripped from every cell first
+(:func:`glossari.text.strip_controls`), so ``"\\x00=1+1"`` cannot hide a formula from the guard.
+Then cells a spreadsheet would run as a formula are neutralised as OWASP recommends: a cell
+starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading single quote
+``'``, which spreadsheets show as text (and which translate-toolkit, Weblate's reader, also writes).
 
 >>> from glossari.export.rows import Row
 >>> row = Row(id="x", ms="=1+1", en="Sum", kind="article", status="translated",
@@ -22,6 +24,7 @@ import io
 from collections.abc import Sequence
 
 from glossari.export.rows import JSON_KEYS, Row
+from glossari.text import strip_controls
 
 __all__ = ["CATEGORY_SEPARATOR", "FORMULA_TRIGGERS", "WEBLATE_COLUMNS", "neutralise", "render_csv"]
 
@@ -36,11 +39,13 @@ WEBLATE_COLUMNS: tuple[str, ...] = ("source", "target", "context", "fuzzy", "dev
 
 
 def neutralise(cell: str) -> str:
-    """``cell`` with a leading ``'`` when a spreadsheet would otherwise run it as a formula.
+    """``cell`` without control characters, with a leading ``'`` when a spreadsheet would
+    otherwise run it as a formula.
 
-    >>> neutralise("-5"), neutralise("@SUM(A1)"), neutralise("a-b")
-    ("'-5", "'@SUM(A1)", 'a-b')
+    >>> neutralise("-5"), neutralise("@SUM(A1)"), neutralise("a-b"), neutralise("\\x00\\x1b=1+1")
+    ("'-5", "'@SUM(A1)", 'a-b', "'=1+1")
     """
+    cell = strip_controls(cell)
     return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
 
 

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from glossari.export._text import strip_controls
 from glossari.export.rows import STATUSES, Row, SortKey, language_name
+from glossari.text import strip_controls
 
 __all__ = ["render_html"]
 

@@ -24,10 +24,30 @@ import json
 from collections.abc import Sequence
 
 from glossari.export.rows import Row
+from glossari.text import strip_controls
 
 __all__ = ["render_json"]
 
 
 def render_json(rows: Sequence[Row]) -> str:
-    """``rows`` as a JSON array (UTF-8 text, not ASCII-escaped, indented, ending in a newline)."""
-    return json.dumps([row.as_json() for row in rows], ensure_ascii=False, indent=2) + "\n"
+    """``rows`` as a JSON array (UTF-8 text, not ASCII-escaped, indented, ending in a newline).
+
+    Control characters are stripped from every text (:func:`glossari.text.strip_controls`): JSON
+    would escape C0 ones, but DEL and C1 pass raw, and a consumer printing a value runs them.
+
+    >>> render_json([Row(id="x", ms="a\\x00\\x7f\\x9bb", en=None, kind="article",
+    ...                  status="untranslated", source="seeds/x.md:1")]).count("ab")
+    1
+    """
+    return json.dumps([_clean(row.as_json()) for row in rows], ensure_ascii=False,
+                      indent=2) + "\n"
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from glossari.export._text import strip_controls
 from glossari.export.rows import Row, language_name
+from glossari.text import strip_controls
 
 __all__ = ["escape_cell", "render_markdown"]
 

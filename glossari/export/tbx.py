@@ -32,8 +32,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from glossari.export._text import strip_controls
 from glossari.export.rows import Row, language_name
+from glossari.text import strip_controls
 
 __all__ = ["ADMIN_STATUS", "TbxVersion", "render_tbx"]
 

@@ -13,7 +13,8 @@ from glossari.model import Location, Term
 from glossari.seeds.frontmatter import split_front_matter
 from glossari.seeds.markdown import parse_body
 from glossari.seeds.rules import HIGHLIGHTS_HEADINGS, is_highlights_heading
-from glossari.seeds.source import decode_article
+from glossari.seeds.source import decode_article, read_article_bytes
+from glossari.text import has_visible_text
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
 
@@ -64,11 +65,12 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     fields = dict(front.fields)
     lines = dict(front.lines)
     title = fields.get("title")
-    if not isinstance(title, str) or not title.strip():
+    if not isinstance(title, str) or not has_visible_text(title):
         raise SeedError(
             "the article has no title" if title is None
             else "the title is a list, not one headword" if isinstance(title, tuple)
-            else "the title is empty",
+            else "the title is empty" if not title.strip()
+            else "the title holds only invisible characters",
             path=source, line=lines.get("title", front.end_line or 1),
             hint="add 'title: <Malay headword>' to the front matter",
         )
@@ -114,14 +116,5 @@ def read_article(path: Path, *, source: str | None = None) -> Term:
     Raises :class:`SeedError` (a ``ValueError``) naming ``source`` (default: ``path``) and the line.
     """
     name = source if source is not None else path.as_posix()
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SeedError("no such file", path=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise SeedError("a folder, not an article file", path=name,
-                        hint="seeds/ holds only *.md files") from None
-    except OSError as error:
-        raise SeedError(f"cannot read the file: {error.strerror}", path=name,
-                        hint="check that the file exists and is readable") from None
+    data = read_article_bytes(path, source=name)
     return parse_article(decode_article(data, source=name), term_id=path.stem, source=name)

@@ -24,12 +24,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from glossari.diagnostics import Finding
-from glossari.errors import SeedError
 from glossari.model import Block, English, Link, Location, Section, Term
 from glossari.root import CACHE_DIR
 from glossari.seeds.article import parse_article
 from glossari.seeds.folder import article_paths
-from glossari.seeds.source import decode_article
+from glossari.seeds.source import decode_article, read_article_bytes
 
 __all__ = [
     "CACHE_DIR",
@@ -53,6 +52,7 @@ def reader_fingerprint() -> str:
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted([package / "model.py", package / "diagnostics.py", package / "errors.py",
+                        package / "text.py",
                         package / "catalog" / "messages.py", *(package / "seeds").glob("*.py")]):
         with contextlib.suppress(OSError):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -65,12 +65,7 @@ def iter_article_bytes(seeds: Path, *, base: Path) -> Iterator[tuple[Path, str, 
     Two files whose ids differ only in case are refused (by :func:`article_paths`).
     """
     for path, name in article_paths(seeds, base=base):
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise SeedError(f"cannot read the file: {error.strerror}", path=name,
-                            hint="check that the file exists and is readable") from None
-        yield path, name, data
+        yield path, name, read_article_bytes(path, source=name)
 
 
 # Frozen slotted dataclasses unpickle through dataclasses' __setstate__, which looks up the

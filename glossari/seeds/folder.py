@@ -7,6 +7,7 @@ from pathlib import Path
 from glossari.errors import SeedError
 from glossari.model import Term
 from glossari.seeds.article import read_article
+from glossari.seeds.source import check_regular_file
 
 __all__ = ["NOT_ARTICLES", "article_paths", "read_seeds"]
 
@@ -50,6 +51,8 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
                     f"a symbolic link to {target}, outside seeds/",
                     path=name, hint="copy the article into seeds/ instead of linking to it",
                 )
+        # a FIFO, a device or a huge file is refused here, before any command opens it
+        check_regular_file(path, source=name)
         found.append((path, name))
     return found
 

@@ -16,12 +16,16 @@ from dataclasses import dataclass
 import yaml
 
 from glossari.errors import SeedError
+from glossari.text import first_control
 
 __all__ = ["FrontMatter", "split_front_matter"]
 
 # Jekyll's and python-frontmatter's fence: a line of three or more dashes (trailing blanks allowed)
 _FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 _LINE_SEPARATOR = re.compile("[\u2028\u2029]")
+# `...` ends a YAML document; anything but blank lines and comments after it would be dropped
+_AFTER_DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*[ \t]*[^\s#]",
+                                 re.MULTILINE)
 # libyaml's parser when PyYAML has it (its wheels do): ten times faster than the pure one.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
@@ -91,6 +95,13 @@ def _read_mapping(
             path=source, line=block.count("\n", 0, separator.start()) + line_offset + 1,
             hint="replace it with a space (or a real line break)",
         )
+    after_end = _AFTER_DOCUMENT_END.search(block)
+    if after_end is not None:
+        raise SeedError(
+            "YAML after the end of the front matter ('...' ends the document)",
+            path=source, line=block.count("\n", 0, after_end.end()) + line_offset + 1,
+            hint="remove the '...' line, or move these keys above it",
+        )
     try:
         return _walk_events(yaml.parse(block, Loader=_LOADER), source=source, line_of=line_of)
     except yaml.MarkedYAMLError as error:
@@ -151,10 +162,41 @@ def _walk_events(
                 )
             seen[key] = line
             value_event = next(stream)
-            lines.append((key, line_of(value_event.start_mark)))
-            fields.append((key, _value(value_event, stream, key=key, source=source, line=line)))
+            value_line = line_of(value_event.start_mark)
+            value = _value(value_event, stream, key=key, source=source, line=line)
+            for text in (key, *((value,) if isinstance(value, str) else value)):
+                _refuse_controls(text, source=source, line=value_line)
+            lines.append((key, value_line))
+            fields.append((key, value))
         break
+    for event in stream:
+        # `...` ends the YAML document; a second document after it would be silently dropped
+        if not isinstance(event, yaml.DocumentEndEvent | yaml.DocumentStartEvent
+                          | yaml.StreamEndEvent):
+            raise SeedError(
+                "YAML after the end of the front matter ('...' ends the document)",
+                path=source, line=line_of(event.start_mark),
+                hint="remove the '...' line, or move these keys above it",
+            )
+        if isinstance(event, yaml.DocumentStartEvent):
+            raise SeedError(
+                "a second YAML document in the front matter",
+                path=source, line=line_of(event.start_mark),
+                hint="keep one block of 'key: value' lines between the '---' fences",
+            )
     return tuple(fields), tuple(lines)
+
+
+def _refuse_controls(text: str, *, source: str, line: int) -> None:
+    # checked on the decoded value: a YAML escape ("\e", "\0", "\x04", "\L") makes a control
+    # character the raw bytes never held
+    bad = first_control(text)
+    if bad is not None:
+        raise SeedError(
+            f"control character U+{ord(bad.group()):04X} in a front-matter value "
+            "(written as a YAML escape)",
+            path=source, line=line, hint="delete the escape; articles hold only printable text",
+        )
 
 
 def _value(

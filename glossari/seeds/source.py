@@ -7,17 +7,90 @@ the line of the first bad byte.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from pathlib import Path
 
 from glossari.errors import SeedError
 
-__all__ = ["MAX_ARTICLE_BYTES", "decode_article"]
+__all__ = ["MAX_ARTICLE_BYTES", "check_regular_file", "decode_article", "read_article_bytes"]
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Largest article accepted. The seed is 4 KB; a 2 MB article is a generated or corrupt file."""
 
 # C0 controls other than tab and newline, DEL, and C1 controls: never in a hand-written article.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def check_regular_file(path: Path, *, source: str) -> os.stat_result:
+    """``path``'s status (links followed), refusing anything but a regular file of at most
+    :data:`MAX_ARTICLE_BYTES` before a byte is read.
+
+    A FIFO would block every command forever on ``open``; a device or a sparse 8 GB file would be
+    read whole before the size limit could say no.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise SeedError("no such file", path=source, hint="check the path") from None
+    except OSError as error:
+        raise SeedError(f"cannot read the file: {error.strerror}", path=source,
+                        hint="check that the file exists and is readable") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise SeedError("a folder, not an article file", path=source,
+                        hint="seeds/ holds only *.md files")
+    if not stat.S_ISREG(status.st_mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(status.st_mode)
+                else "a socket" if stat.S_ISSOCK(status.st_mode) else "a device")
+        raise SeedError(f"{kind}, not a regular file", path=source,
+                        hint="seeds/ holds only *.md files; remove it")
+    if status.st_size > MAX_ARTICLE_BYTES:
+        raise _too_big(status.st_size, source)
+    return status
+
+
+def read_article_bytes(path: Path, *, source: str) -> bytes:
+    """The bytes of one article file, checked with :func:`check_regular_file` first.
+
+    Opened without blocking (a FIFO swapped in after the check cannot hang the run) and read up
+    to one byte past the limit, so a file growing meanwhile is refused too.
+    """
+    check_regular_file(path, source=source)
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise SeedError(f"cannot read the file: {error.strerror}", path=source,
+                        hint="check that the file exists and is readable") from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise SeedError("not a regular file", path=source,
+                            hint="seeds/ holds only *.md files; remove it")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_ARTICLE_BYTES:
+            chunk = os.read(handle, MAX_ARTICLE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise SeedError(f"cannot read the file: {error.strerror}", path=source,
+                        hint="check that the file exists and is readable") from None
+    finally:
+        os.close(handle)
+    data = b"".join(chunks)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _too_big(len(data), source)
+    return data
+
+
+def _too_big(size: int, source: str) -> SeedError:
+    return SeedError(
+        f"the article is {size // 1024} KiB, more than the "
+        f"{MAX_ARTICLE_BYTES // 1024} KiB an article may have",
+        path=source, line=1, hint="split it into several articles, or check it is not corrupt",
+    )
 
 
 def decode_article(data: bytes, *, source: str) -> str:
@@ -35,11 +108,7 @@ save the file as UTF-8 (it looks like Latin-1 or Windows-1252)
         raise SeedError("the file is empty", path=source, line=1,
                         hint="write front matter with a title, or delete the file")
     if len(data) > MAX_ARTICLE_BYTES:
-        raise SeedError(
-            f"the article is {len(data) // 1024} KiB, more than the "
-            f"{MAX_ARTICLE_BYTES // 1024} KiB an article may have",
-            path=source, line=1, hint="split it into several articles, or check it is not corrupt",
-        )
+        raise _too_big(len(data), source)
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise SeedError("binary data (a NUL byte), not a text article", path=source, line=line,

@@ -1,0 +1,163 @@
+"""Issue 18, items 4, 5 and 12: control characters going out, special and huge files coming in.
+
+Coming in, the decoded front matter is checked (YAML escapes; the corpus cases are in
+``tests/test_bad_input_seeds.py``). Going out, everything printed to a terminal (``show``,
+``check``, an error) and every CSV and JSON cell loses its control characters, through one
+function (:func:`glossari.text.strip_controls`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from glossari.export.csvtable import render_csv
+from glossari.export.jsontable import render_json
+from glossari.export.rows import Row
+from tests._alignkit import cli, ok
+
+ARTICLE = "---\ntitle: Kos\ndescription: Harga barang.\n---\n\n# Kos\n\nPerenggan satu.\n"
+ESCAPES = "\x1b]0;owned\x07\x1b[31mCost\x1b[0m\x9b2J\x00\x7f"
+CONTROLS = {chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))} - {"\t", "\n", "\r"}
+
+
+def _po_quote(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+@pytest.fixture(scope="module")
+def escape_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A glossary whose English title and a body translation hold terminal escapes (a PO file
+    carries raw control characters; the catalog readers are issue 18's other half)."""
+    root = tmp_path_factory.mktemp("escapes") / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text(ARTICLE, encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    for po in (root / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
+        text = po.read_text("utf-8")
+        for msgid in ("Kos", "Perenggan satu."):
+            text = text.replace(f'msgid "{msgid}"\nmsgstr ""',
+                                f'msgid "{msgid}"\nmsgstr "{_po_quote(ESCAPES)}"')
+        po.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_show_prints_no_control_character(escape_root: Path) -> None:
+    code, out, err = cli("show", "kos", "-l", "en", root=escape_root)
+    assert code == 0, err
+    assert "Cost" in out
+    assert not set(out + err) & CONTROLS
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_check_prints_no_control_character(escape_root: Path, fmt: str) -> None:
+    _code, out, err = cli("check", "-l", "en", "--format", fmt, root=escape_root)
+    assert out
+    assert not set(out + err) & CONTROLS
+    if fmt == "json":
+        json.loads(out)
+
+
+def test_render_notes_print_no_control_character(escape_root: Path, tmp_path: Path) -> None:
+    code, out, err = cli("render", "-l", "en", "-o", tmp_path / "out", "--min-coverage", "0",
+                         root=escape_root)
+    assert code == 0
+    assert "U+001B" in err  # the translation was refused, and the note says why
+    assert not set(out + err) & CONTROLS
+
+
+def test_an_error_message_prints_no_control_character(tmp_path: Path) -> None:
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text(ARTICLE, encoding="utf-8")
+    code, _out, err = cli("show", "Kos\x1b]0;owned\x07", root=root)
+    assert code == 2
+    assert not set(err) & CONTROLS
+
+
+# -- item 5: CSV and JSON ------------------------------------------------------------------------
+
+_HOSTILE_CELLS = ["\x00=1+1", "\x1b=cmd|' /C calc'!A0", "\x0b+SUM(A1)", "\x7f-2", "\x85@x",
+                  "\x9b=HYPERLINK(\"x\")", "\x01\x02\x03@SUM(1)"]
+
+
+def _row(text: str) -> Row:
+    return Row(id="x", ms=text, en=text, kind="article", status="translated",
+               categories=(text,), definition_ms=text, definition_en=text, source="seeds/x.md:1")
+
+
+@pytest.mark.parametrize("weblate", [False, True])
+@pytest.mark.parametrize("text", _HOSTILE_CELLS)
+def test_csv_strips_controls_before_the_formula_guard(text: str, weblate: bool) -> None:
+    document = render_csv([_row(text)], weblate=weblate)
+    assert not set(document) & CONTROLS
+    for cell in [c for row in csv.reader(io.StringIO(document)) for c in row][5:]:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+@pytest.mark.parametrize("text", _HOSTILE_CELLS)
+def test_json_strips_controls(text: str) -> None:
+    document = render_json([_row(text)])
+    assert not set(document) & CONTROLS
+    assert "\\u00" not in document  # no escaped C0 either
+    (row,) = json.loads(document)
+    assert row["ms"] == text.lstrip("".join(CONTROLS))
+
+
+# -- item 12: special and huge files -------------------------------------------------------------
+
+_COMMANDS = [["extract"], ["update", "-l", "en"], ["check"], ["table"], ["show", "kos"],
+             ["render", "-l", "en", "-o", "out"], ["compile"]]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("command", _COMMANDS, ids=[c[0] for c in _COMMANDS])
+def test_a_fifo_in_seeds_is_refused_without_hanging(tmp_path: Path, command: list[str]) -> None:
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text(ARTICLE, encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    os.mkfifo(root / "seeds" / "paip.md")
+    # a real process with a time limit: a regression hangs on open(), it must not hang the suite
+    result = subprocess.run(
+        [sys.executable, "-m", "glossari", "--root", str(root), *command],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False,
+    )
+    if command[0] in ("compile", "update"):  # they read catalogs only: the FIFO is not theirs
+        assert result.returncode == 0, result.stderr
+        return
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == ("glossari: error: seeds/paip.md: a named pipe (FIFO), not "
+                                      "a regular file; seeds/ holds only *.md files; remove it")
+
+
+@pytest.mark.parametrize("command", ["table", "check", "extract"])
+def test_a_huge_sparse_file_is_refused_before_reading(tmp_path: Path, command: str) -> None:
+    import resource
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    with (root / "seeds" / "jarang.md").open("wb") as handle:
+        handle.truncate(8 * 1024**3)
+    # a child limited to 1 GB of memory: reading the file whole would raise MemoryError
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from glossari.cli import main\n"
+        "raise SystemExit(main(sys.argv[1:]))\n"
+    )
+    assert resource.RLIMIT_AS
+    result = subprocess.run([sys.executable, "-c", code, "--root", str(root), command],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2
+    assert "seeds/jarang.md:1: the article is 8388608 KiB" in result.stderr
+    assert "MemoryError" not in result.stderr
