@@ -14,8 +14,8 @@ the file only holds what glossari exported.
 from __future__ import annotations
 
 from glossari.exchange.records import ExchangeFormat
-from glossari.export._text import strip_controls
 from glossari.export.csvtable import FORMULA_TRIGGERS, neutralise
+from glossari.text import strip_controls
 
 __all__ = ["exported_form", "same_text", "unneutralise"]
 
