@@ -33,6 +33,10 @@ def check_regular_file(path: Path, *, source: str) -> os.stat_result:
     try:
         status = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise SeedError("cannot read the file: no such file (a symbolic link to a missing "
+                            "file)",
+                            path=source, hint="remove the link or restore its target") from None
         raise SeedError("no such file", path=source, hint="check the path") from None
     except OSError as error:
         raise SeedError(f"cannot read the file: {error.strerror}", path=source,
