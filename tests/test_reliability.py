@@ -515,3 +515,69 @@ def test_align_during_update_loses_nothing(tmp_path: Path) -> None:
     assert "Paragraph 3 bagi artikel 1: " + " ".join(
         ("akaun", "harga", "saham", "dana", "modal", "pasaran", "cukai", "untung")[(1 + 3 + k) % 8]
         for k in range(30)) + "." in texts
+
+
+# --- workers die with their parent (issue 18, item 7) ---------------------------------------
+
+# Runs `glossari extract` with workers for a handful of articles; once the workers are at the
+# chosen point, prints their pids and sleeps, so the test can kill the parent alone there.
+_WORKERS_CLI = textwrap.dedent("""
+    import os, sys, time
+    import glossari.catalog.workers as w
+    w.PARALLEL_MIN = 2
+    phase = sys.argv.pop(1)
+    def pause():
+        me = os.getpid()
+        with open(f"/proc/{me}/task/{me}/children") as handle:
+            print(handle.read().strip(), flush=True)
+        time.sleep(600)
+    if phase == "parsed":  # every worker has parsed and waits for the word
+        w._raise_first = lambda parsed: pause()
+    else:  # the word is given: the workers render and stage while the parent renders its own
+        real = w.extract_domains
+        def extract_domains(jobs, *, parallel, meanwhile, wrap=w.no_progress):
+            return real(jobs, parallel=parallel, meanwhile=lambda parsed: pause(), wrap=wrap)
+        w.extract_domains = extract_domains
+    from glossari.cli import main
+    raise SystemExit(main(sys.argv[1:]))
+""")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"  # a zombie has exited; only its exit status waits for a reaper
+
+
+@needs_proc
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: extract runs no workers")
+@pytest.mark.parametrize("phase", ["parsed", "finishing"])
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "kill"])
+def test_killing_only_the_extract_parent_leaves_no_orphan(
+    tmp_path: Path, phase: str, how: signal.Signals
+) -> None:
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    for stem in ("akaun", "bon", "cek", "dana", "ekuiti", "faedah", "gadai", "harga"):
+        (root / "seeds" / f"{stem}.md").write_text(_article(len(stem)).replace(
+            "Istilah", stem.capitalize()), encoding="utf-8")
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _WORKERS_CLI, phase, "--root", str(root), "extract"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert parent.stdout is not None
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) >= 2, parent.stderr.read() if parent.stderr else ""
+    parent.send_signal(how)  # the parent only, as the OOM killer or `kill PID` would
+    parent.wait(timeout=60)
+    deadline = time.monotonic() + 60
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    orphans = [pid for pid in workers if _alive(pid)]
+    for pid in orphans:  # leave the machine clean even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert orphans == []
+    # a worker that staged templates removed them when it found its parent gone
+    assert [p.name for p in root.rglob(".*.tmp")] == []

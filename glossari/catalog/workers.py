@@ -4,6 +4,12 @@ Each process gets whole body domains (largest first, to the least loaded process
 them, reports, waits until every domain has parsed (a bad article anywhere stops the run before
 anything is written), then renders and stages its templates while the parent renders the
 ``glossary`` template.
+
+Workers die with their parent, however it dies (``kill -9``, the OOM killer, ``docker stop``, a
+CI cancellation): a forked worker first closes every parent end of the pipes it inherited, so the
+parent's pipe end is its only reader and writer; when the parent is gone the worker's next
+``recv`` ends with EOF or its next ``send`` with a broken pipe, and it removes whatever it staged
+and exits. This is the pipe itself as the watch, portable where ``PR_SET_PDEATHSIG`` is Linux-only.
 """
 
 from __future__ import annotations
@@ -32,6 +38,10 @@ T = TypeVar("T")
 
 PARALLEL_MIN = 200
 """Fewest articles before the work is spread over processes (start-up costs ~0.1 s)."""
+
+# The parent's ends of the pipes made so far: a forked worker inherits them and closes them
+# first (a spawned one re-imports this module and finds the list empty).
+_PARENT_ENDS: list[Any] = []
 
 
 def extract_domains(jobs: Sequence[DomainJob], *, parallel: bool,
@@ -93,6 +103,10 @@ def _shares(jobs: Sequence[DomainJob], workers: int) -> list[list[int]]:
 
 def _work(connection: Any, jobs: list[tuple[int, DomainJob]]) -> None:
     """A worker process: parse its domains, wait for the word, finish them."""
+    for inherited in _PARENT_ENDS:  # forked: else the parent's death would go unnoticed
+        with contextlib.suppress(OSError):
+            inherited.close()
+    _PARENT_ENDS.clear()
     try:
         states: dict[int, DomainState | None] = {}
         for i, job in jobs:
@@ -103,7 +117,14 @@ def _work(connection: Any, jobs: list[tuple[int, DomainJob]]) -> None:
         for i, job in jobs:
             state = states.pop(i)
             assert state is not None
-            connection.send(("done", i, finish_domain(job, state)))
+            done = finish_domain(job, state)
+            try:
+                connection.send(("done", i, done))
+            except BaseException:  # the parent is gone: nobody will commit or discard these
+                discard([done])
+                raise
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        return  # the parent died: exit quietly, nothing to report to
     except BaseException as error:  # a bug, or a template that cannot be written
         with contextlib.suppress(Exception):
             connection.send(("failed", -1, error))
@@ -128,6 +149,7 @@ def _in_workers(jobs: Sequence[DomainJob], workers: int,
     try:
         for share in _shares(jobs, workers):
             mine, theirs = context.Pipe()
+            _PARENT_ENDS.append(mine)
             process = context.Process(target=_work, args=(theirs, [(i, jobs[i]) for i in share]),
                                       daemon=True)
             process.start()
@@ -136,6 +158,7 @@ def _in_workers(jobs: Sequence[DomainJob], workers: int,
             owner.update((i, mine) for i in share)
     finally:
         gc.unfreeze()
+        _PARENT_ENDS.clear()
 
     def receive(kind: str, *, strict: bool = True) -> Iterator[None]:
         # every message of this phase as it comes, one tick per article; a worker that fails
