@@ -25,18 +25,28 @@ from typing import BinaryIO
 from glossari.errors import CatalogError
 
 __all__ = [
+    "TEMPORARY_SUFFIX",
     "StagedWrites",
     "Writer",
     "atomic_write_bytes",
     "atomic_write_text",
     "locked",
+    "write_output",
     "write_streamed",
 ]
 
 
+TEMPORARY_SUFFIX = ".tmp"
+"""How every temporary file of a write ends (``.<name>.<random>.tmp``, next to its target)."""
+
+
 def atomic_write_bytes(path: Path | str, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically; False (file untouched) when it already holds it."""
-    target = Path(path)
+    """Write ``data`` to ``path`` atomically; False (file untouched) when it already holds it.
+
+    A symbolic link is written through (its target is replaced, the link stays), as GNU
+    ``msgmerge -U`` does; the file keeps its permission bits and, where allowed, its owner.
+    """
+    target = _through_links(Path(path))
     try:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
             return False
@@ -56,24 +66,41 @@ Writer = Callable[[BinaryIO], object]
 """Something that writes a file's content to an open binary handle (``pickle.dump``, say)."""
 
 
+def _through_links(path: Path) -> Path:
+    """``path``, or the file its chain of symbolic links leads to (which may not exist yet)."""
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
 def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) -> str:
-    """A temporary file next to ``target`` holding ``content``, with ``target``'s permissions.
+    """A temporary file next to ``target`` holding ``content``, with ``target``'s permissions
+    and owner.
 
     ``durable`` fsyncs it (a catalog); a cache that a power cut may lose is not worth one.
-    Nothing is left behind when it fails.
+    Nothing is left behind when it fails. The temporary name is short whatever ``target``'s
+    (a 245-character id plus a prefix and suffix would pass the 255-byte name limit).
     """
+    owner: tuple[int, int] | None = None
     try:
-        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+        info = target.stat()
+        mode: int | None = stat.S_IMODE(info.st_mode)
+        owner = (info.st_uid, info.st_gid)
     except FileNotFoundError:
         mode = None
+        info = None
     except OSError as error:
         raise CatalogError(
             f"cannot read {target.name}: {error.strerror}", path=str(target), hint="check the path"
         ) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        # renaming over /dev/null, a FIFO or a folder would replace it: never
+        raise CatalogError("not a regular file; it is not replaced", path=str(target),
+                           hint="give the path of a file")
     folder = target.parent
     try:
         descriptor, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{target.name}.", suffix=".tmp"
+            dir=folder, prefix=f".{target.name[:40]}.", suffix=TEMPORARY_SUFFIX
         )
     except OSError as error:
         raise CatalogError(
@@ -96,6 +123,8 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(temporary, mode)
+        if owner is not None and hasattr(os, "chown"):
+            _keep_owner(temporary, owner)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -107,6 +136,20 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
             ) from None
         raise
     return temporary
+
+
+def _keep_owner(temporary: str, owner: tuple[int, int]) -> None:
+    # the file stays its owner's (and group's), as when it is edited in place; a user may only
+    # give a file to a group of their own, root to anyone: whatever is refused stays the runner's
+    uid, gid = owner
+    info = os.stat(temporary)
+    if (info.st_uid, info.st_gid) == owner:
+        return
+    with contextlib.suppress(OSError):
+        os.chown(temporary, uid, gid)
+        return
+    with contextlib.suppress(OSError):
+        os.chown(temporary, -1, gid)
 
 
 def _replace(temporary: str, target: Path) -> None:
@@ -128,7 +171,7 @@ def write_streamed(path: Path | str, write: Writer) -> None:
     No fsync: a cache lost in a power cut is rebuilt; a reader still never sees half a file.
     Raises :class:`CatalogError` (or whatever ``write`` raises); no temporary file is left.
     """
-    target = Path(path)
+    target = _through_links(Path(path))
     _replace(_write_temporary(target, write, durable=False), target)
 
 
@@ -156,10 +199,25 @@ class StagedWrites:
         self._staged: list[tuple[str, Path, bool]] = []
 
     def stage(self, path: Path | str, content: bytes | Writer, *, durable: bool = True) -> None:
-        """Write ``content`` to a temporary file next to ``path`` (raises :class:`CatalogError`)."""
-        target = Path(path)
+        """Write ``content`` to a temporary file next to ``path`` (raises :class:`CatalogError`);
+        a symbolic link is written through when committed."""
+        target = _through_links(Path(path))
         self._staged.append((_write_temporary(target, content, durable=durable), target,
                              durable))
+
+    def stage_changed(self, path: Path | str, data: bytes) -> bool:
+        """Stage ``data`` for ``path`` unless the file already holds exactly it (then False)."""
+        target = _through_links(Path(path))
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                return False
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise CatalogError(f"cannot read {target.name}: {error.strerror}", path=str(target),
+                               hint="check the path") from None
+        self.stage(target, data)
+        return True
 
     def commit(self) -> None:
         """Rename every staged file into place (catalogs first, then caches).
@@ -203,6 +261,80 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(handle)
         finally:
             os.close(handle)
+
+
+_STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
+_STREAM_FOLDERS = ("/dev/fd/", "/proc/self/fd/")
+
+
+def write_output(path: Path | str, data: bytes) -> bool:
+    """Write a command's output file (``table -o``): atomically when it is a regular file (or
+    new; links written through), as a stream when it is one of the process's own streams
+    (``/dev/stdout``, ``/dev/fd/N``), a character device (``/dev/null``, a terminal) or a FIFO
+    that a program is reading; anything else (a folder, a block device, a socket, a FIFO nobody
+    reads, which would block forever) is refused with :class:`CatalogError`.
+
+    A stream cannot be replaced atomically, and ``/dev/stdout`` leads to ``/proc/<pid>/fd/1``,
+    where nobody may create a temporary file: that is why ``-o /dev/stdout`` failed for
+    non-root users.
+    """
+    target = Path(path)
+    name = target.as_posix()
+    try:
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise CatalogError(f"cannot write it: {error.strerror}", path=name,
+                           hint="check the path") from None
+    own = _STREAMS.get(name)
+    if own is None and name.startswith(_STREAM_FOLDERS) and target.name.isdigit():
+        own = int(target.name)
+    if own is not None:
+        # already open for writing: written as it is, not reopened (a file the shell opened for
+        # us may not be ours to open)
+        _write_all(own, data, target)
+        return True
+    if info is not None and stat.S_ISCHR(info.st_mode):
+        _write_stream(target, data, flags=os.O_WRONLY)
+        return True
+    if info is None or stat.S_ISREG(info.st_mode):
+        return atomic_write_bytes(target, data)
+    if stat.S_ISFIFO(info.st_mode):
+        _write_stream(target, data, flags=os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+        return True
+    kind = ("a folder" if stat.S_ISDIR(info.st_mode)
+            else "a block device" if stat.S_ISBLK(info.st_mode) else "a socket")
+    raise CatalogError(f"{kind}, not a file", path=name, hint="give the path of a file")
+
+
+def _write_stream(target: Path, data: bytes, *, flags: int) -> None:
+    try:
+        handle = os.open(target, flags)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a FIFO opened without blocking, and no reader
+            raise CatalogError("a named pipe (FIFO) that no program reads", path=str(target),
+                               hint="start the reading program first, or give a file") from None
+        raise CatalogError(f"cannot write it: {error.strerror}", path=str(target),
+                           hint="check the path and its permissions") from None
+    try:
+        if flags & getattr(os, "O_NONBLOCK", 0):  # a reader is there: now write patiently
+            os.set_blocking(handle, True)
+        _write_all(handle, data, target)
+    finally:
+        os.close(handle)
+
+
+def _write_all(handle: int, data: bytes, target: Path) -> None:
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(handle, view):]
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise CatalogError(f"cannot write it: {error.strerror}", path=str(target),
+                           hint="check free space and that the reader is still running") from None
 
 
 def atomic_write_text(path: Path | str, text: str) -> bool:

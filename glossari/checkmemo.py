@@ -123,9 +123,14 @@ class CheckOutput:
         """Per format (``text``, ``json``), the file holding it."""
         self._handles: dict[str, TextIO] = {}
         self._first = True
-        try:
-            if folder is not None:
+        if folder is not None:
+            try:
                 folder.mkdir(parents=True, exist_ok=True)
+                with tempfile.TemporaryFile(dir=folder):
+                    pass
+            except OSError:  # a read-only tree, a file named .glossari-cache: no memo, the
+                folder = None  # check still runs (a reader of the glossary needs no cache)
+        try:
             for fmt in formats:
                 descriptor, name = tempfile.mkstemp(dir=folder, prefix=".check-", suffix=".tmp")
                 self.paths[fmt] = Path(name)

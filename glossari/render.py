@@ -24,6 +24,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossari.align.links import CatalogLookup
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
@@ -31,6 +32,9 @@ from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
 from glossari.seeds.markdown import link_targets, links_and_html
+
+if TYPE_CHECKING:
+    from glossari._atomic import StagedWrites
 
 __all__ = [
     "RenderResult",
@@ -369,26 +373,39 @@ def render_folder(
     as it was). The source's line endings (LF or CRLF) and byte-order mark are kept. Raises
     :class:`RootError` when ``output`` is inside ``seeds/`` or the read-only bundled glossary.
     """
-    from glossari._atomic import atomic_write_bytes
+    from glossari._atomic import StagedWrites
     from glossari.catalog.translations import load_translations
     from glossari.seeds.folder import read_seeds
-    from glossari.seeds.source import decode_article, read_article_bytes
 
     root.require_output(output, "render")
     catalog = load_translations(root, lang)
     results: list[RenderResult] = []
-    for term in read_seeds(root.seeds, base=root.path):
-        data = read_article_bytes(root.path / term.source.path, source=term.source.path)
-        text = decode_article(data, source=term.source.path)
-        rendering = render_article(term, text, catalog)
-        if rendering.coverage < min_coverage:
-            results.append(RenderResult(source=term.source.path, rendering=rendering, path=None))
-            continue
-        path = output_path(output, term.id)
-        body = rendering.text.replace("\n", "\r\n") if b"\r\n" in data else rendering.text
-        encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
-        output.mkdir(parents=True, exist_ok=True)
-        written = atomic_write_bytes(path, encoded)
-        results.append(RenderResult(source=term.source.path, rendering=rendering, path=path,
-                                    written=written))
+    # all or nothing: every article staged first (a full disk, or a planted link found at the
+    # last article, stops the run with no file replaced), then all renamed
+    with StagedWrites() as staged:
+        for term in read_seeds(root.seeds, base=root.path):
+            results.append(_render_one(root, term, catalog, output, min_coverage, staged))
+        staged.commit()
     return tuple(results)
+
+
+def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, output: Path,
+                min_coverage: float, staged: StagedWrites) -> RenderResult:
+    from glossari.seeds.source import decode_article, read_article_bytes
+
+    data = read_article_bytes(root.path / term.source.path, source=term.source.path)
+    text = decode_article(data, source=term.source.path)
+    rendering = render_article(term, text, catalog)
+    if rendering.coverage < min_coverage:
+        return RenderResult(source=term.source.path, rendering=rendering, path=None)
+    path = output_path(output, term.id)
+    body = rendering.text.replace("\n", "\r\n") if b"\r\n" in data else rendering.text
+    encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise GlossariError(f"cannot create the output folder: {error.strerror}",
+                            path=output.as_posix(), hint="check the path and its permissions"
+                            ) from None
+    written = staged.stage_changed(path, encoded)
+    return RenderResult(source=term.source.path, rendering=rendering, path=path, written=written)

@@ -44,7 +44,7 @@ def languages(root: GlossaryRoot) -> list[str]:
 def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
                      wrap: Wrap | None = None) -> CompileResult:
     """Compile the catalogs of ``lang`` (or of every language) to ``.mo`` files."""
-    from glossari._atomic import atomic_write_bytes
+    from glossari._atomic import StagedWrites
     from glossari.catalog import incremental as inc
     from glossari.catalog.mofile import render_mo
     from glossari.catalog.pofile import check_domain, load_po
@@ -83,9 +83,14 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         count = sum(1 for e in po.entries if e.translated and not e.obsolete)
         result.messages += count
         planned.append((mo_path, render_mo(po.entries, po.header), key, po_digest, count))
-    for mo_path, data, key, po_digest, count in planned:
-        (result.written if atomic_write_bytes(mo_path, data) else result.unchanged).append(mo_path)
-        record.set(key, {"po": po_digest, "mo": hashlib.sha256(data).hexdigest(),
-                         "count": str(count)})
+    # all or nothing: every .mo staged first (a full disk stops the run with none replaced),
+    # then all renamed
+    with StagedWrites() as staged:
+        for mo_path, data, key, po_digest, count in planned:
+            (result.written if staged.stage_changed(mo_path, data)
+             else result.unchanged).append(mo_path)
+            record.set(key, {"po": po_digest, "mo": hashlib.sha256(data).hexdigest(),
+                             "count": str(count)})
+        staged.commit()
     record.save()
     return result

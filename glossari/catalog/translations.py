@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -53,7 +54,13 @@ def catalog_lock(root: GlossaryRoot, lang: str) -> AbstractContextManager[None]:
     from glossari.seeds.cache import CACHE_DIR
 
     cache = root.path / CACHE_DIR
-    cache.mkdir(exist_ok=True)
+    try:
+        cache.mkdir(exist_ok=True)
+    except OSError as error:
+        what = "it is a file" if error.errno == errno.EEXIST else error.strerror
+        raise CatalogError(f"cannot create the cache folder for the lock: {what}",
+                           path=CACHE_DIR, hint="remove it, or make the glossary folder "
+                           "writable (this command writes catalogs)") from None
     return locked(cache / f"update-{lang}")
 
 

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from glossari import __version__
-from glossari._atomic import atomic_write_text
+from glossari._atomic import write_output
 from glossari.commands._context import Context
 from glossari.export.rows import STATUSES, Row, rows_from_glossary
 from glossari.glossary import load_glossary
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         bom=args.bom,
     )
     if args.output and args.output != "-":
-        atomic_write_text(args.output, text)
+        write_output(args.output, text.encode("utf-8"))
         print(f"glossari: {len(rows)} terms written to {args.output}", file=ctx.stderr)
         return 0
     buffer = getattr(ctx.stdout, "buffer", None)

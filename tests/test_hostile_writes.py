@@ -1,0 +1,412 @@
+"""Issue 18, items 10, 11 and 13 (writes): links, owners, streams, full disks, long names.
+
+- A write through a symbolic link replaces the link's target and keeps the link (GNU
+  ``msgmerge -U`` does the same), the file's mode and its owner.
+- ``table -o`` writes a stream (``/dev/stdout``, a FIFO someone reads, ``/dev/null``) as a stream,
+  and refuses what cannot be written (a folder, a FIFO nobody reads).
+- Every writing command is all or nothing on a full disk: ``ENOSPC`` is injected at each write
+  of a run in turn; the run either ends as an undisturbed run would (only a cache was lost) or
+  exits 2 with one line, every output as it was and no temporary file left.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from glossari._atomic import atomic_write_bytes
+from tests._alignkit import cli, ok
+
+ARTICLES = {
+    "akaun": "---\ntitle: Akaun\ndescription: Rekod kewangan.\nkeywords: Umum\n---\n\n# Akaun\n\n"
+             "Teks akaun [bon](/bon).\n",
+    "bon": "---\ntitle: Bon\ndescription: Hutang.\nkeywords: Umum\n---\n\n# Bon\n\nTeks bon.\n",
+    "cek": "---\ntitle: Cek\ndescription: Arahan bayar.\nkeywords: Umum\n---\n\n# Cek\n\n"
+           "Teks cek.\n",
+}
+
+
+def _glossary(root: Path) -> Path:
+    (root / "seeds").mkdir(parents=True)
+    for stem, text in ARTICLES.items():
+        (root / "seeds" / f"{stem}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def _translated(root: Path) -> Path:
+    """``_glossary`` extracted, updated and fully translated into English."""
+    _glossary(root)
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    for po in (root / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
+        lines = po.read_text("utf-8").split("\n")
+        out: list[str] = []
+        for index, line in enumerate(lines):
+            if line == 'msgstr ""' and index and lines[index - 1].startswith("msgid \"") \
+                    and lines[index - 1] != 'msgid ""':
+                line = 'msgstr "EN ' + lines[index - 1][len('msgid "'):]
+            out.append(line)
+        po.write_text("\n".join(out), encoding="utf-8")
+    return root
+
+
+# -- item 10: links, owner, mode -----------------------------------------------------------------
+
+
+def test_a_write_through_a_link_keeps_the_link_mode_and_owner(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "glossary.po"
+    real.parent.mkdir()
+    real.write_bytes(b"old\n")
+    os.chmod(real, 0o640)
+    if os.geteuid() == 0:
+        os.chown(real, 1234, 5678)
+    link = tmp_path / "glossary.po"
+    link.symlink_to(real)
+    assert atomic_write_bytes(link, b"new\n")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new\n"
+    info = real.stat()
+    assert stat.S_IMODE(info.st_mode) == 0o640
+    if os.geteuid() == 0:
+        assert (info.st_uid, info.st_gid) == (1234, 5678)
+    assert [p.name for p in real.parent.iterdir()] == ["glossary.po"]
+
+
+def test_update_writes_through_a_linked_catalog(tmp_path: Path) -> None:
+    root = _translated(tmp_path / "g")
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    elsewhere = tmp_path / "translators"
+    elsewhere.mkdir()
+    po = folder / "glossary.po"
+    shutil.move(po, elsewhere / "glossary.po")
+    po.symlink_to(elsewhere / "glossary.po")
+    (root / "seeds" / "dana.md").write_text(
+        "---\ntitle: Dana\ndescription: Wang.\n---\n\n# Dana\n", encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    assert po.is_symlink()
+    assert 'msgid "Dana"' in (elsewhere / "glossary.po").read_text("utf-8")
+
+
+def test_table_to_dev_stdout_and_dash(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g")
+    for target in ("/dev/stdout", "-"):
+        done = subprocess.run([sys.executable, "-m", "glossari", "--root", str(root), "table",
+                               "-o", target], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert "| Akaun |" in done.stdout
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="switching to another user needs root")
+def test_table_to_dev_stdout_for_a_user_without_write_access_to_the_file(tmp_path: Path) -> None:
+    # the shell opened the output file; the user running glossari may not reopen it
+    out = tmp_path / "out.md"
+    with out.open("wb") as handle:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "glossari", "table", "-o", "/dev/stdout"],
+                stdout=handle, stderr=subprocess.PIPE, text=True, check=False, cwd="/",
+                user=65534, group=65534, extra_groups=[],
+            )
+        except PermissionError:
+            pytest.skip("the interpreter is not reachable by another user here")
+    assert done.returncode == 0, done.stderr
+    assert out.read_text("utf-8").startswith("| Malay |")
+
+
+def test_table_to_a_fifo_streams_when_read_and_refuses_when_not(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    code, _out, err = cli("table", "-o", fifo, root=root)
+    assert code == 2
+    assert "no program reads" in err
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    try:
+        for _ in range(100):  # let the reader open its end first
+            code, _out, err = cli("table", "-o", fifo, root=root)
+            if code == 0:
+                break
+            threading.Event().wait(0.05)
+    finally:
+        if code != 0:  # unblock the reader
+            fd = os.open(fifo, os.O_WRONLY)
+            os.close(fd)
+        reader.join(timeout=30)
+    assert code == 0, err
+    assert b"Akaun" in got[0]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the FIFO, not replaced by a file
+
+
+def test_table_refuses_a_folder(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g")
+    (tmp_path / "out.md").mkdir()
+    code, _out, err = cli("table", "-o", tmp_path / "out.md", root=root)
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "a folder, not a file" in err
+
+
+def test_table_to_dev_null(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g")
+    code, _out, err = cli("table", "-o", "/dev/null", root=root)
+    assert code == 0, err
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+# -- item 13: a long id is rendered ------------------------------------------------------------
+
+
+def test_a_245_character_id_is_rendered(tmp_path: Path) -> None:
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    term_id = "k" * 245
+    (root / "seeds" / f"{term_id}.md").write_text(ARTICLES["bon"], encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert (out / f"{term_id}.md").read_text("utf-8").startswith("---\ntitle: Bon")
+
+
+# -- item 11 and the disk-full behaviour of every writing command --------------------------------
+
+
+class _Full:
+    """``os.fdopen`` whose files raise ENOSPC at the ``fail_at``-th write of the run."""
+
+    def __init__(self, fail_at: int) -> None:
+        self.fail_at = fail_at
+        self.writes = 0
+        self.real = os.fdopen
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return _FullFile(self, self.real(*args, **kwargs))
+
+
+class _FullFile:
+    def __init__(self, owner: _Full, inner: Any) -> None:
+        self.owner, self.inner = owner, inner
+
+    def write(self, data: Any) -> int:
+        self.owner.writes += 1
+        if self.owner.writes == self.owner.fail_at:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return int(self.inner.write(data))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def __enter__(self) -> _FullFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.inner.close()
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    """Every file a command publishes (not the cache), by path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".glossari-cache" not in p.parts and not p.name.endswith(".tmp")}
+
+
+def _temporaries(root: Path) -> list[str]:
+    return [p.relative_to(root).as_posix() for p in root.rglob(".*.tmp")]
+
+
+def _edit(root: Path) -> None:
+    """Change every article and translation, so every output of every command changes."""
+    for path in (root / "seeds").glob("*.md"):
+        path.write_text(path.read_text("utf-8").replace("Teks", "Teks baharu"), "utf-8")
+    for po in (root / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
+        po.write_text(po.read_text("utf-8").replace('msgstr "EN ', 'msgstr "New '), "utf-8")
+
+
+def _prepare(command: str, root: Path, tmp_path: Path) -> list[str]:
+    """Set ``root`` up for ``command``; returns its arguments."""
+    _translated(root)
+    if command == "extract":
+        _edit(root)
+        return ["extract"]
+    if command == "update":
+        _edit(root)
+        ok("extract", root=root)
+        return ["update", "-l", "en"]
+    if command == "compile":
+        ok("compile", "-l", "en", root=root)
+        _edit(root)
+        return ["compile", "-l", "en"]
+    if command == "render":
+        ok("render", "-l", "en", "-o", root / "build", "--min-coverage", "0", root=root)
+        _edit(root)
+        return ["render", "-l", "en", "-o", str(root / "build"), "--min-coverage", "0"]
+    if command == "table":
+        ok("table", "-o", root / "table.csv", root=root)
+        _edit(root)
+        return ["table", "-o", str(root / "table.csv")]
+    assert command == "align"
+    english = tmp_path / "en"
+    english.mkdir()
+    for stem, text in ARTICLES.items():
+        (english / f"{stem}.md").write_text(
+            text.replace("Teks", "Text").replace("Akaun", "Account").replace("Bon", "Bond")
+            .replace("Cek", "Cheque"), encoding="utf-8")
+    for po in (root / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
+        po.unlink()
+    ok("update", "-l", "en", root=root)
+    return ["align", "-l", "en", str(english)]
+
+
+def _runs(fail_at: int, root: Path, argv: list[str],
+          monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, int]:
+    full = _Full(fail_at)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fdopen", full)
+        code, _out, err = cli(*argv, root=root)
+    return code, err, full.writes
+
+
+COMMANDS = ["extract", "update", "compile", "align", "render", "table"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_full_disk_leaves_every_output_as_it_was(
+    tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tmp_path / "base"
+    argv = _prepare(command, base / "g", base)
+    before = _outputs(base / "g")
+    # an undisturbed run: what a run that only lost a cache must give, and how many writes
+    clean = tmp_path / "clean"
+    shutil.copytree(base, clean, symlinks=True)
+    clean_argv = [a.replace(str(base), str(clean)) for a in argv]
+    code, err, writes = _runs(0, clean / "g", clean_argv, monkeypatch)
+    assert code == 0, err
+    after = _outputs(clean / "g")
+    assert after != before, "the run changes nothing: the test would prove nothing"
+    assert writes >= 1
+    for fail_at in _each(writes):
+        trial = tmp_path / f"full{fail_at}"
+        shutil.copytree(base, trial, symlinks=True)
+        trial_argv = [a.replace(str(base), str(trial)) for a in argv]
+        code, err, _ = _runs(fail_at, trial / "g", trial_argv, monkeypatch)
+        outputs = _outputs(trial / "g")
+        if code == 0:  # only a cache was lost: the outputs are the undisturbed run's
+            assert outputs == {k: v for k, v in after.items()}, (fail_at, err)
+        else:
+            assert code == 2, err
+            assert err.count("\n") == 1, err
+            assert "No space left on device" in err
+            assert outputs == before, f"write {fail_at} of {writes}: part of the run landed"
+        assert _temporaries(trial) == [], fail_at
+        shutil.rmtree(trial)
+
+
+def _each(writes: int) -> Iterator[int]:
+    # every write of a short run; for a long one, the first ten and every tenth
+    yield from (range(1, writes + 1) if writes <= 40 else
+                sorted({*range(1, 11), *range(10, writes + 1, 10), writes}))
+
+
+def test_render_refusing_a_planted_link_writes_nothing(tmp_path: Path) -> None:
+    root = _translated(tmp_path / "g")
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    _edit(root)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "elsewhere.md").write_text("jangan\n", encoding="utf-8")
+    (out / "cek.md").unlink()
+    (out / "cek.md").symlink_to(tmp_path / "elsewhere.md")  # the last article in name order
+    code, _out, err = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert code == 2, err
+    assert (tmp_path / "elsewhere.md").read_text("utf-8") == "jangan\n"
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != "cek.md"} == {
+        k: v for k, v in before.items() if k != "cek.md"}
+    assert _temporaries(out) == []
+
+
+
+# -- item 8: read-only trees and odd cache folders -------------------------------------------------
+
+READERS = [["check"], ["check", "-l", "en", "--format", "json"], ["show", "akaun", "-l", "en"],
+           ["table", "-l", "en"]]
+WRITERS = [["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]]
+
+
+def _read_only(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    """Every creation, write or rename under ``root`` fails with EACCES, as on a read-only tree
+    (the tests run as root, whom permission bits do not stop)."""
+    inside = str(root.resolve())
+
+    def under(path: Any) -> bool:
+        try:
+            return os.path.realpath(os.fspath(path)).startswith(inside)
+        except TypeError:
+            return False
+
+    def refuse(path: Any) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+
+    real_open, real_mkdir, real_replace = os.open, os.mkdir, os.replace
+    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT
+
+    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & writing and under(path):
+            refuse(path)
+        return real_open(path, flags, *args, **kwargs)
+
+    def mkdir(path: Any, *args: Any, **kwargs: Any) -> None:
+        if under(path):
+            refuse(path)
+        real_mkdir(path, *args, **kwargs)
+
+    def replace(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
+        if under(target):
+            refuse(target)
+        real_replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("cache", ["read-only", "a file", "missing"])
+@pytest.mark.parametrize("argv", READERS + WRITERS, ids=lambda a: "-".join(a))
+def test_read_only_trees_and_odd_caches(
+    tmp_path: Path, argv: list[str], cache: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _translated(tmp_path / "g")
+    _edit(root)  # so that writers have something to write
+    if cache != "read-only":
+        shutil.rmtree(root / ".glossari-cache", ignore_errors=True)
+    if cache == "a file":
+        (root / ".glossari-cache").write_text("not a folder\n", encoding="utf-8")
+    before = _outputs(root)
+    if cache == "read-only":
+        _read_only(monkeypatch, root)
+    code, out, err = cli(*argv, root=root)
+    assert "internal error" not in err
+    assert "Traceback" not in err
+    if argv in READERS:  # reading works without a cache, and writes nothing
+        assert code in (0, 1), err
+        assert out
+        assert _outputs(root) == before
+    elif cache == "missing" or (cache == "a file" and argv[0] != "update"):
+        assert code == 0, err  # a writer whose cache is a file still writes (without it)
+    else:  # a writer on a read-only tree, or update whose lock has no folder: one clear line
+        assert code == 2, err
+        assert err.count("\n") == 1, err
+        assert _outputs(root) == before
