@@ -32,6 +32,7 @@ from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
 from glossari.seeds.markdown import link_targets, links_and_html
+from glossari.text import has_visible_text
 
 if TYPE_CHECKING:
     from glossari._atomic import StagedWrites
@@ -98,6 +99,8 @@ def _unusable(msgid: str, msgstr: str, *, block: bool) -> str | None:
     if theirs != ours:
         return (f"the translation's links and HTML {_show(theirs)} differ from the "
                 f"source's {_show(ours)}")
+    if not has_visible_text(msgstr):
+        return "the translation shows no visible character"
     bad = _UNREADABLE.search(msgstr)
     if bad is not None:
         return f"the translation holds the control character U+{ord(bad.group()):04X}"

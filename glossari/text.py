@@ -26,9 +26,9 @@ _OUTPUT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\
 # Coming in (decoded text: YAML escapes such as "\e", "\0", "\x04", "\L"): C0 but tab and
 # newline, DEL, C1, and the line separators, which would split a line in every file written.
 _INPUT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-# Characters that show nothing: spaces, format characters (zero-width space, soft hyphen, BOM),
-# marks that only combine, controls, unassigned and private code points.
-_INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me"})
+# Characters that show nothing: spaces, separators, controls and format characters (zero-width
+# space, soft hyphen, word joiner, BOM). A lone combining mark still shows (on a dotted circle).
+_INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
 
 
 def strip_controls(text: str) -> str:
@@ -52,8 +52,8 @@ def first_control(text: str) -> re.Match[str] | None:
 
 
 def has_visible_text(text: str) -> bool:
-    """True when ``text`` shows at least one character (not only spaces, zero-width or format
-    characters, or lone combining marks).
+    """True when ``text`` shows at least one character (not only spaces, controls, zero-width
+    or other format characters).
 
     >>> has_visible_text("\\u200b\\u00ad\\u2060 \\ufeff"), has_visible_text("\\u200bKos")
     (False, True)
