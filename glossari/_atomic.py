@@ -15,6 +15,7 @@ stays and tools watching it see nothing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
