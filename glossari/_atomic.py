@@ -32,6 +32,7 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "locked",
+    "remove_stale_temporaries",
     "write_output",
     "write_streamed",
 ]
@@ -101,7 +102,7 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
     folder = target.parent
     try:
         descriptor, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{target.name[:40]}.", suffix=TEMPORARY_SUFFIX
+            dir=folder, prefix=f".{_short(target)}.", suffix=TEMPORARY_SUFFIX
         )
     except OSError as error:
         raise CatalogError(
@@ -137,6 +138,30 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
             ) from None
         raise
     return temporary
+
+
+def _short(target: Path) -> str:
+    # the name in a temporary's: short (a 245-character id plus the random part would pass the
+    # 255-byte limit), the extension always kept, so that stale ones can be told by it
+    name = target.name
+    return name if len(name) <= 48 else target.stem[:40] + target.suffix[:8]
+
+
+def remove_stale_temporaries(folder: Path, suffix: str) -> list[Path]:
+    """Remove the temporary files of writes to ``folder/*<suffix>`` that a killed process left.
+
+    Call it only while holding the lock every writer of those files holds (``update`` and
+    ``align`` hold the catalog lock for ``*.po``): a temporary file then belongs to no running
+    writer. Returns what was removed.
+    """
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for path in folder.glob(f".*{suffix}.*{TEMPORARY_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                if path.is_file() and not path.is_symlink():
+                    path.unlink()
+                    removed.append(path)
+    return removed
 
 
 def _keep_owner(temporary: str, owner: tuple[int, int]) -> None:

@@ -173,3 +173,23 @@ def test_a_huge_sparse_file_is_refused_before_reading(tmp_path: Path, command: s
     assert result.returncode == 2
     assert "seeds/jarang.md:1: the article is 8388608 KiB" in result.stderr
     assert "MemoryError" not in result.stderr
+
+
+# -- item 13: link-only ids are unique by construction -------------------------------------------
+
+
+def test_link_targets_that_fold_alike_get_distinct_ids(tmp_path: Path) -> None:
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "x.md").write_text(
+        "---\ntitle: Eks\n---\n\n# Eks\n\nLihat [a](/²x), [b](/ǅx), [c](/٣x), [d](/⁵x), "
+        "[e](/x.), [f](/-x), [g](/y), [h](/y_).\n", encoding="utf-8")
+    rows = json.loads(ok("table", "--format", "json", root=root))
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)), ids
+    assert len({i.casefold() for i in ids}) == len(ids), ids
+    assert {"2x", "3x", "5x", "x", "y"} <= set(ids)
+    # deterministic: the same glossary, the same ids
+    assert [row["id"] for row in json.loads(ok("table", "--format", "json", root=root))] == ids
+    for fmt in ("csv", "tbx"):
+        ok("table", "--format", fmt, "-o", tmp_path / f"t.{fmt}", root=root)

@@ -160,11 +160,19 @@ def test_table_refuses_a_folder(tmp_path: Path) -> None:
     assert "a folder, not a file" in err
 
 
-def test_table_to_dev_null(tmp_path: Path) -> None:
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_table_to_a_character_device_streams_and_keeps_it(tmp_path: Path) -> None:
+    # a null device of our own (the machine's /dev/null is shared with other programs): the
+    # old code renamed a regular file over it, as it would have over /dev/null
     root = _glossary(tmp_path / "g")
-    code, _out, err = cli("table", "-o", "/dev/null", root=root)
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    code, _out, err = cli("table", "-o", null, root=root)
     assert code == 0, err
-    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+    assert stat.S_ISCHR(null.stat().st_mode)
+    with pytest.raises(Exception, match="not a regular file"):
+        atomic_write_bytes(null, b"x")  # a rename never replaces a device
+    assert stat.S_ISCHR(null.stat().st_mode)
 
 
 # -- item 13: a long id is rendered ------------------------------------------------------------
@@ -410,3 +418,22 @@ def test_read_only_trees_and_odd_caches(
         assert code == 2, err
         assert err.count("\n") == 1, err
         assert _outputs(root) == before
+
+
+# -- item 13: align reads X.MD as the seeds are read -------------------------------------------
+
+
+def test_align_pairs_an_upper_case_extension_and_reports_an_unmatched_file(tmp_path: Path) -> None:
+    root = _glossary(tmp_path / "g")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    english = tmp_path / "en"
+    english.mkdir()
+    (english / "BON.MD").write_text(ARTICLES["bon"].replace("Bon", "Bond").replace(
+        "Hutang", "Debt").replace("Teks bon", "Bond text"), encoding="utf-8")
+    (english / "tiada.Md").write_text(ARTICLES["cek"], encoding="utf-8")
+    code, _out, err = cli("align", "-l", "en", english, root=root)
+    assert code == 0, err
+    assert "tiada.Md: no seeds/" in err  # reported, not skipped silently
+    po = (root / "locale" / "en" / "LC_MESSAGES" / "glossary.po").read_text("utf-8")
+    assert 'msgstr "Bond"' in po

@@ -182,9 +182,11 @@ def test_kill_during_update_leaves_the_previous_catalog(tmp_path: Path) -> None:
         load_po(path)
         _msgfmt_ok(path)
 
-    # the next run finishes the job: same result as an undisturbed run, stray temporary ignored
+    # the next run finishes the job: same result as an undisturbed run, and the killed run's
+    # temporary file removed (issue 18, item 13)
     assert main(["--root", str(root), "update", "-l", "en"]) == 0
     assert _catalogs(root) == _catalogs(reference)
+    assert [p.name for p in folder.glob(".*.tmp")] == []
     assert main(["--root", str(root), "compile", "-l", "en"]) == 0
 
 

@@ -20,7 +20,7 @@ from glossari.catalog.translations import catalog_folder, catalog_lock, check_la
 from glossari.errors import CatalogError, GlossariError
 from glossari.root import GlossaryRoot
 from glossari.seeds.article import read_article
-from glossari.seeds.folder import NOT_ARTICLES
+from glossari.seeds.folder import NOT_ARTICLES, article_paths
 
 __all__ = ["AlignReport", "FileReport", "align_folder", "catalog_path"]
 
@@ -98,12 +98,16 @@ def align_folder(
     # catalog is then read at a time (all of them at once take gigabytes at 30,000 articles)
     by_domain: dict[str, list[_Pair]] = {}
     skipped: list[str] = []
-    for path in sorted(folder.glob("*.md")):
+    # the extension and the name in any case, as the seeds are read (`X.MD` pairs with
+    # `seeds/x.md`); a file with no seed of its name is reported as skipped, never silently
+    seeds = {path.stem.casefold(): path for path, _ in article_paths(root.seeds, base=root.path)}
+    for path in sorted(p for p in folder.iterdir() if p.suffix.casefold() == ".md"
+                       and not p.name.startswith(".")):
         if path.stem.casefold() in NOT_ARTICLES:
             continue
         name = f"{shown}/{path.name}"
-        seed = root.seeds / path.name
-        if not seed.is_file():
+        seed = seeds.get(path.stem.casefold())
+        if seed is None:
             skipped.append(name)
             continue
         try:
@@ -136,8 +140,9 @@ def _fill_catalogs(
     *,
     force: bool,
 ) -> AlignReport:
-    from glossari._atomic import StagedWrites
+    from glossari._atomic import StagedWrites, remove_stale_temporaries
 
+    remove_stale_temporaries(catalog_folder(root, lang), ".po")  # a killed run's (under the lock)
     paths: dict[str, Path] = {}
     for domain in by_domain:  # every catalog needed must exist before any is read
         path = catalog_path(root, lang, domain)

@@ -187,6 +187,10 @@ def link_only_terms(
         acronyms = acronyms_in([*(ms for ms, _ in blocks), *(en for _, en in blocks if en),
                                 *headwords, *(t.title or "" for t in articles)])
     found: list[Term] = []
+    # ids unique by construction: two targets with different keys whose slugs agree
+    # (``/x`` and ``/x.``), or a slug an article already holds, get ``-2``, ``-3``... in the
+    # order the links first appear (file order), so the same glossary always gets the same ids
+    taken = {t.id.casefold() for t in articles}
     for places in groups.values():
         first_term, first_link = places[0]
         links = [link for _, link in places]
@@ -197,10 +201,12 @@ def link_only_terms(
             texts.setdefault(lookup_key(text), text)
         for link in links:
             slugs.setdefault(target_key(link.target), link_slug(link.target))
-        slug = link_slug(first_link.target)
-        en_title, status, variants = _english_of(links, catalog, slug)
+        spelled = link_slug(first_link.target)
+        slug = _unique_id(spelled, taken)
+        en_title, status, variants = _english_of(links, catalog, spelled)
         if en_title is None and suggest:
-            en_title, status = suggest_english(slug, words=words, acronyms=acronyms), "suggested"
+            en_title, status = (suggest_english(spelled, words=words, acronyms=acronyms),
+                                "suggested")
         found.append(Term(
             id=slug,
             title=clean[0] if clean else None,
@@ -214,6 +220,15 @@ def link_only_terms(
             ),
         ))
     return tuple(found)
+
+
+def _unique_id(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 1
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    taken.add(candidate.casefold())
+    return candidate
 
 
 def link_graph(

@@ -24,6 +24,7 @@ story, with the English side, is docs/concepts.md.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -112,10 +113,21 @@ def link_slug(target: str) -> str:
 
     >>> link_slug("/finra"), link_slug("/terms/b/broker-dealer.asp"), link_slug("/a b")
     ('finra', 'broker-dealer', 'a-b')
+
+    Compatibility forms and accents are folded first, and digits of any script become ASCII, so
+    ``/²x``, ``/ǅx`` and ``/٣x`` keep their first character (``2x``, ``DZx``, ``3x``) instead
+    of all becoming ``x``:
+
+    >>> link_slug("/²x"), link_slug("/ǅx"), link_slug("/٣x"), link_slug("/kós")
+    ('2x', 'Dzx', '3x', 'kos')
     """
     path = target.split("#", 1)[0].split("?", 1)[0].strip().strip("/")
     last = _PAGE_SUFFIX.sub("", path.rsplit("/", 1)[-1])
-    slug = _UNSAFE.sub("-", unquote(last)).strip("-.")
+    folded = "".join(
+        str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() and unicodedata.digit(c, -1)
+        >= 0 else c
+        for c in unicodedata.normalize("NFKD", unquote(last)) if not unicodedata.combining(c))
+    slug = _UNSAFE.sub("-", folded).strip("-.")
     return slug or target_key(target) or "link"
 
 

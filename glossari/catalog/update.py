@@ -113,6 +113,11 @@ def _update_locked(
     root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, record_path: Path,
     wrap: Wrap,
 ) -> UpdateResult:
+    from glossari._atomic import remove_stale_temporaries
+
+    # under the lock every writer of these catalogs holds: a temporary catalog here is a
+    # killed run's, never a running one's
+    remove_stale_temporaries(folder, ".po")
     record = _load_record(record_path)
     if record.get("_code", {}).get("fingerprint") != code_fingerprint():
         record = {}
