@@ -49,15 +49,8 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> bool:
     ``msgmerge -U`` does; the file keeps its permission bits and, where allowed, its owner.
     """
     target = _through_links(Path(path))
-    try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        raise CatalogError(
-            f"cannot read {target.name}: {error.strerror}", path=str(target), hint="check the path"
-        ) from None
+    if _holds(target, data):
+        return False
     temporary = _write_temporary(target, data, durable=True)
     _replace(temporary, target)
     _fsync_folder(target.parent)
@@ -66,6 +59,20 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> bool:
 
 Writer = Callable[[BinaryIO], object]
 """Something that writes a file's content to an open binary handle (``pickle.dump``, say)."""
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """True when the file ``target`` already holds exactly ``data`` (False when missing)."""
+    try:
+        info = target.stat()
+        return (stat.S_ISREG(info.st_mode) and info.st_size == len(data)
+                and target.read_bytes() == data)
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise CatalogError(
+            f"cannot read {target.name}: {error.strerror}", path=str(target), hint="check the path"
+        ) from None
 
 
 def _through_links(path: Path) -> Path:
@@ -234,14 +241,8 @@ class StagedWrites:
     def stage_changed(self, path: Path | str, data: bytes) -> bool:
         """Stage ``data`` for ``path`` unless the file already holds exactly it (then False)."""
         target = _through_links(Path(path))
-        try:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                return False
-        except FileNotFoundError:
-            pass
-        except OSError as error:
-            raise CatalogError(f"cannot read {target.name}: {error.strerror}", path=str(target),
-                               hint="check the path") from None
+        if _holds(target, data):
+            return False
         self.stage(target, data)
         return True
 
