@@ -249,6 +249,10 @@ def _commit_onto_a_folder(folder: Path) -> None:
         staged.stage(folder / "a.po", b"a\n")
         staged.stage(folder / "b.po", b"b\n")
         staged.stage(folder / "c.po", b"c\n")
+        # a folder appears where a catalog should go after staging (staging refuses one that is
+        # already there): the rename fails
+        (folder / "b.po").mkdir()
+        (folder / "b.po" / "x").write_bytes(b"")
         staged.commit()
 
 
@@ -262,8 +266,6 @@ def test_staged_files_are_removed_when_the_run_fails(tmp_path: Path) -> None:
 
 
 def test_a_rename_that_fails_at_commit_leaves_no_temporary_file(tmp_path: Path) -> None:
-    (tmp_path / "b.po").mkdir()  # a folder where a catalog should go: the rename fails
-    (tmp_path / "b.po" / "x").write_bytes(b"")
     with pytest.raises(CatalogError):
         _commit_onto_a_folder(tmp_path)
     assert (tmp_path / "a.po").read_bytes() == b"a\n"  # renamed before the failure
