@@ -70,15 +70,18 @@ def _one_line(code: int, err: str, where: str) -> bool:
     return code == 2 and len(lines) == 1 and lines[0].startswith(f"glossari: error: {where}")
 
 
-def refused_article(name: str, make: Callable[[Path], None]) -> Callable[[Path], bool]:
+def refused_article(
+    name: str, make: Callable[[Path], None],
+    commands: tuple[str, ...] = ("show", "check", "extract"),
+) -> Callable[[Path], bool]:
     def check(tmp: Path) -> bool:
         root = tmp / "g"
         (root / "seeds").mkdir(parents=True)
         (root / "seeds" / "kos.md").write_text(GOOD, encoding="utf-8")
         make(root / "seeds")
         before = snapshot(root)
-        for argv in (["show", "kos"], ["check"], ["extract"]):
-            code, out, err = glossari(root, *argv)
+        for command in commands:
+            code, out, err = glossari(root, *([command, "kos"] if command == "show" else [command]))
             if not _one_line(code, err, f"seeds/{name}") or set(out + err) & CONTROLS:
                 return False
         return snapshot(root) == before
@@ -95,8 +98,9 @@ def articles() -> Iterator[Variant]:
 
     for field in ("title", "description", "keyword"):
         for char in sorted(CONTROLS - {"\n"}):
+            # one command each (every reader goes through the same front-matter reader)
             yield Variant("articles", f"{field} U+{ord(char):04X}",
-                          refused_article("bad.md", escaped(field, char)))
+                          refused_article("bad.md", escaped(field, char), ("check",)))
     for body in ("title: Kos\n...\ndescription: x\n", "title: Kos\n...\n  keywords: [a]\n",
                  "title: Kos\n... # end\nx: y\n"):
         def after_end(seeds: Path, b: str = body) -> None:
@@ -219,6 +223,9 @@ def main() -> int:
         right[variant.family] = right.get(variant.family, 0) + int(ok)
         if not ok:
             wrong.append(f"{variant.family}: {variant.name}")
+            print(f"  wrong: {variant.family}: {variant.name}", flush=True)
+        if sum(total.values()) % 25 == 0:
+            print(f"  ... {sum(right.values())} of {sum(total.values())} right so far", flush=True)
     for family in total:
         print(f"{family}: {right[family]} of {total[family]} answered right")
     print(f"all: {sum(right.values())} of {sum(total.values())} answered right")
