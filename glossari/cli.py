@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "init": "scaffold a new glossary folder (seeds/, locale/, glossari.toml, README.md)",
     "find": "the glossary's terms in a text, with their other-language headword",
     "termcheck": "check a third party's catalogs against the glossary's terms",
+    "site": "write the bilingual static website (term pages, A-Z index, search)",
 }
 """Subcommand name to one-line summary; the module is ``glossari.commands.<name>``."""
 

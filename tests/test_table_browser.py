@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from _browser import chromium_path, run_chromium
 from table_helpers import SAMPLE_ROWS, read_html
 
 import glossari
@@ -36,20 +37,9 @@ PAYLOAD = (
 )
 
 
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None and Path("/usr/bin/chromium").exists():
-        found = "/usr/bin/chromium"
-    if found is None:
-        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-            pytest.fail("chromium is missing in CI; .ci/run should apt-get install chromium")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    return found
-
-
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    return _chromium()
+    return chromium_path()
 
 
 @pytest.fixture(scope="module")
@@ -60,24 +50,7 @@ def rows() -> list[Row]:
 
 
 def _run(chromium: str, tmp_path: Path, url: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    profile = tmp_path / "profile"
-    profile.mkdir(exist_ok=True)
-    command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
-        f"--user-data-dir={profile}",
-        *extra,
-        url,
-    ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+    return run_chromium(chromium, tmp_path, url, *extra)
 
 
 def _dump(chromium: str, tmp_path: Path, page: Path, query: str = "") -> str:

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,16 @@ def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
                          cwd=elsewhere, capture_output=True, text=True, check=False)
     assert cli.returncode == 0, cli.stderr
     assert cli.stdout.startswith("Eksekutif akaun")
+    # the site's templates and static files are package data: the wheel must carry them
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    for name in ("base.html", "term.html", "index.html", "chart.svg", "sitemap.xml"):
+        assert f"glossari/export/site/templates/{name}" in names
+    for name in ("site.css", "site.js"):
+        assert f"glossari/export/site/static/{name}" in names
+    site = subprocess.run([str(env_dir / "bin" / "glossari"), "site", "-o", "site"],
+                          cwd=elsewhere, capture_output=True, text=True, check=False)
+    assert site.returncode == 0, site.stderr
+    page = (elsewhere / "site" / "terms" / "accountexecutive.html").read_text(encoding="utf-8")
+    assert '<h1 id="headword">Eksekutif akaun</h1>' in page
+    assert (elsewhere / "site" / "assets" / "site.js").is_file()

@@ -1,0 +1,54 @@
+"""``glossari site [-l LANG] [-o DIR] [--base-url URL]``: the bilingual static website.
+
+The site goes to ``DIR`` (default ``build/site`` in the glossary folder; for the read-only bundled
+glossary, ``build/site`` in the current folder). Open ``DIR/index.html`` in a browser, or serve the
+folder with any web server. A second run rewrites only the files that changed. See docs/site.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from glossari import __version__
+from glossari.catalog.translations import check_language
+from glossari.cli import Context
+
+__all__ = ["configure", "run"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``site``'s options."""
+    parser.add_argument("-l", "--lang", default="en",
+                        help="language beside the Malay (default: en)")
+    parser.add_argument("-o", "--output", metavar="DIR",
+                        help="folder for the site (default: build/site in the glossary folder, "
+                        "or in the current folder for the bundled glossary)")
+    parser.add_argument("--base-url", metavar="URL",
+                        help="the address the site will be published at (https://...): makes "
+                        "the sitemap, canonical and hreflang addresses absolute")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Build the site; one summary line on standard error."""
+    from glossari.export.site import build_site, check_base_url
+    from glossari.glossary import load_glossary
+
+    lang = check_language(args.lang)
+    if args.base_url is not None:
+        check_base_url(args.base_url)  # before the (long) load
+    root = ctx.root()
+    if args.output is not None:
+        output = Path(args.output)
+    else:
+        output = (Path.cwd() if root.bundled else root.path) / "build" / "site"
+    from glossari.export.site._output import check_output
+
+    check_output(output, root)
+    glossary = load_glossary(root, lang=lang)
+    result = build_site(glossary, output, base_url=args.base_url,
+                        generator=f"glossari {__version__}")
+    print(f"glossari: site of {result.terms} terms in {output}: {len(result.written)} of "
+          f"{result.files} files written, {len(result.removed)} removed; open "
+          f"{output / 'index.html'}", file=ctx.stderr)
+    return 0

@@ -1,0 +1,411 @@
+"""The bilingual glossary as a static website: every term a page, an A-Z index, search, links.
+
+:func:`build_site` writes a folder that works from any web server and from ``file://`` (every
+link is relative; the search index is a script file, not JSON fetched at run time):
+
+- ``index.html`` (Malay) and ``index-LANG.html`` (the other language): the counts, the A-Z
+  navigation, a chart of translated / fuzzy / untranslated messages per category, the categories;
+- ``az/ms-a.html`` ... and ``az/LANG-a.html`` ...: the headwords under each letter;
+- ``terms/ID.html``: one page per term (articles and link-only terms), Malay beside the other
+  language, section by section, with its key takeaways, categories, links and backlinks, status
+  and source line;
+- ``categories/SLUG.html``: one page per category;
+- ``assets/``: the style sheet, the script and the search index; ``sitemap.xml``.
+
+Pages come from Jinja2 templates with autoescaping (``templates/``), Markdown from markdown-it-py
+with raw HTML off; a Content-Security-Policy lets a page load only the site's own style sheet and
+scripts. A second run rewrites only the files whose bytes changed (see :mod:`._output`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from glossari.errors import RootError
+from glossari.export.site._output import MANIFEST, SiteFolder, check_output
+from glossari.export.site._pages import (
+    MESSAGE_STATES,
+    Category,
+    Entry,
+    StatusLookup,
+    category_key,
+    category_slugs,
+    letter_of,
+    page_names,
+    term_page,
+)
+from glossari.text import sort_key
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from glossari.glossary import Glossary
+
+__all__ = ["MANIFEST", "SiteResult", "build_site", "check_base_url"]
+
+CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; base-uri 'none'; "
+       "form-action 'none'")
+"""Each page's Content-Security-Policy: the site's own style sheet and scripts, nothing else
+(no inline script or style, no image, font or connection from anywhere)."""
+
+LETTERS = tuple("abcdefghijklmnopqrstuvwxyz#")
+"""The A-Z navigation; ``#`` gathers headwords that start with a digit or another sign."""
+
+CHART_MAX = 24
+"""The chart shows the categories with the most messages, at most this many."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteResult:
+    """What one :func:`build_site` run did."""
+
+    output: Path
+    """The site folder."""
+    files: int
+    """How many files the site has."""
+    written: tuple[str, ...]
+    """The files (relative POSIX paths) written because they were new or their bytes changed."""
+    removed: tuple[str, ...]
+    """The files of the previous run that this one no longer produces, removed."""
+    terms: int
+    """How many term pages the site has."""
+
+
+def check_base_url(url: str) -> str:
+    """``url`` as the site's base address, ending in ``/``; :class:`RootError` when not http(s).
+
+    >>> check_base_url("https://example.org/glosari")
+    'https://example.org/glosari/'
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or any(c.isspace() for c in url):
+        raise RootError(f"{url!r} is not a base address for the site", path="--base-url",
+                        hint="give an absolute http(s) address, such as https://example.org/glosari/")
+    return url if url.endswith("/") else url + "/"
+
+
+def build_site(
+    glossary: Glossary,
+    output: Path | str,
+    *,
+    base_url: str | None = None,
+    generator: str = "glossari",
+    progress: Callable[[int, int], None] | None = None,
+) -> SiteResult:
+    """Write the site of ``glossary`` into the folder ``output``.
+
+    ``base_url`` (``https://example.org/glosari/``) makes the sitemap, the canonical and the
+    ``hreflang`` addresses absolute (links between pages stay relative). ``generator`` names the
+    program in each page's footer (no date, so a rebuild of an unchanged glossary is byte for byte
+    the same). ``progress(done, total)`` is called as term pages are written.
+
+    Raises :class:`~glossari.errors.RootError` for a folder that may not receive a site (inside
+    ``seeds/``, or holding files that are not a site) or a bad ``base_url``.
+    """
+    folder = Path(output)
+    check_output(folder, glossary.root)
+    base = check_base_url(base_url) if base_url else None
+    lang = glossary.lang or "en"
+    if lang.replace("-", "_").split("_")[0].casefold() in ("ms", "msa", "zsm"):
+        raise RootError(f"the site puts a language beside Malay, and {lang!r} is Malay",
+                        path="-l", hint="load the glossary with its other language, such as en")
+    builder = _Builder(glossary, folder, base=base, lang=lang, generator=generator)
+    builder.terms(progress)
+    builder.indexes()
+    removed = builder.site.finish()
+    return SiteResult(output=folder, files=len(builder.site.produced),
+                      written=tuple(builder.site.written), removed=tuple(removed),
+                      terms=len(builder.entries))
+
+
+class _Builder:
+    def __init__(self, glossary: Glossary, folder: Path, *, base: str | None, lang: str,
+                 generator: str) -> None:
+        from glossari.export.rows import language_name
+
+        self.glossary = glossary
+        self.base = base
+        self.lang = lang
+        self.site = SiteFolder.open(folder)
+        self.env = _environment()
+        self.status = _status_lookup(glossary)
+        names = page_names(t.id for t in glossary)
+        self.entries: dict[str, Entry] = {}
+        self.categories: dict[str, Category] = {}
+        uncategorised = Category(ms="Tanpa kategori", en="Uncategorised", slug="")
+        self.uncategorised = uncategorised
+        self.headwords: Counter[str] = Counter()
+        for term in glossary:
+            english = term.english
+            entry = Entry(id=term.id, file=names[term.id], ms=term.title or term.id,
+                          en=english.title, status=english.status, kind=term.kind)
+            self.entries[term.id] = entry
+            self.headwords[english.status] += 1
+            for i, name in enumerate(term.categories):
+                key = category_key(name)
+                category = self.categories.get(key)
+                if category is None:
+                    category = self.categories[key] = Category(ms=name, en=None, slug="")
+                if category.en is None and i < len(english.categories):
+                    category.en = english.categories[i]
+                if not category.entries or category.entries[-1] is not entry:
+                    category.entries.append(entry)
+        slugs = category_slugs(c.ms for c in self.categories.values())
+        for category in self.categories.values():
+            category.slug = slugs[category.ms]
+        self.assets = self._assets()
+        self.common = {
+            "lang": lang,
+            "lang_tag": lang.replace("_", "-"),
+            "lang_name": language_name(lang),
+            "generator": generator,
+            "csp": CSP,
+            "assets": self.assets,
+            "letters": LETTERS,
+            "T": _UI,
+            "base": base,
+            "STATE": _STATE_NAMES,
+        }
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def page(self, name: str, template: str, **values: Any) -> None:
+        depth = name.count("/")
+        root = "../" * depth
+        canonical = self.base + name if self.base else None
+        page_lang = "en" if values.get("ui") == "en" else "ms"
+        html = self.env.get_template(template).render(
+            **self.common, root=root, canonical=canonical, page_lang=page_lang, **values)
+        self.site.put(name, html.encode("utf-8"))
+
+    def _assets(self) -> dict[str, str]:
+        versions: dict[str, str] = {}
+        static = resources.files("glossari.export.site").joinpath("static")
+        for name in ("site.css", "site.js"):
+            data = static.joinpath(name).read_bytes()
+            self.site.put(f"assets/{name}", data)
+            versions[name.split(".")[1]] = hashlib.sha256(data).hexdigest()[:12]
+        return versions
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def terms(self, progress: Callable[[int, int], None] | None) -> None:
+        glossary = self.glossary
+        total = len(self.entries)
+        for done, term in enumerate(glossary, 1):
+            refs = glossary.links_from(term)
+            page = term_page(
+                term,
+                entries=self.entries,
+                categories=self.categories,
+                links_out=[ref.target for ref in refs],
+                backlinks=[ref.source for ref in glossary.backlinks(term)],
+                link_targets={ref.link.target: ref.target.id for ref in refs
+                              if ref.target is not None},
+                status=self.status,
+                lang=self.lang,
+            )
+            for category in page.categories or ([self.uncategorised]
+                                                if term.kind == "article" else []):
+                category.counts.update(page.counts)
+            self.page(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
+                      title=_title(page.entry, self.lang))
+            if progress is not None:
+                progress(done, total)
+
+    def indexes(self) -> None:
+        entries = list(self.entries.values())  # Malay order (the glossary's)
+        ms_letters = _by_letter(entries, lambda e: e.ms)
+        with_en = sorted((e for e in entries if e.en), key=lambda e: (*sort_key(e.en or ""), e.id))
+        en_letters = _by_letter(with_en, lambda e: e.en or "")
+        categories = sorted(self.categories.values(), key=lambda c: sort_key(c.ms))
+        chart = _chart(categories, self.uncategorised)
+        messages: Counter[str] = Counter()
+        for category in (*categories, self.uncategorised):
+            messages.update(category.counts)
+        counts = {
+            "terms": len(entries),
+            "articles": sum(1 for e in entries if e.kind == "article"),
+            "links": sum(1 for e in entries if e.kind == "link"),
+            **{status: self.headwords[status] for status in
+               ("translated", "fuzzy", "suggested", "untranslated")},
+        }
+        index_other = f"index-{self.lang}.html"
+        alternates = self._alternates({"ms": "index.html", self.lang: index_other})
+        for ui, name, letters, prefix in (("ms", "index.html", ms_letters, "ms"),
+                                          ("en", index_other, en_letters, self.lang)):
+            self.page(name, "index.html", ui=ui, counts=counts, letters_found=letters,
+                      az_prefix=prefix, chart=chart, categories=categories,
+                      messages=messages, alternates=alternates,
+                      other_index=index_other if ui == "ms" else "index.html")
+        for ui, prefix, letters in (("ms", "ms", ms_letters), ("en", self.lang, en_letters)):
+            for letter in LETTERS:
+                if letter not in letters:
+                    continue  # the A-Z navigation shows it greyed, with no link
+                self.page(f"az/{prefix}-{_letter_file(letter)}.html", "letter.html", ui=ui,
+                          letter=letter, entries=letters.get(letter, []), letters_found=letters,
+                          az_prefix=prefix, alternates=[])
+        for category in categories:
+            self.page(f"categories/{category.slug}.html", "category.html", category=category,
+                      alternates=[], ui="ms")
+        self.search_index(entries)
+        self.sitemap()
+
+    def _alternates(self, pages: dict[str, str]) -> list[dict[str, str]]:
+        out = [{"lang": code.replace("_", "-"), "name": name} for code, name in pages.items()]
+        out.append({"lang": "x-default", "name": pages["ms"]})
+        return out
+
+    def search_index(self, entries: Iterable[Entry]) -> None:
+        rows = [[e.file, e.ms, e.en or "", e.status, e.kind] for e in entries]
+        data = json.dumps({"lang": self.lang.replace("_", "-"), "terms": rows},
+                          ensure_ascii=False, separators=(",", ":"))
+        # U+2028/2029 are legal in JSON and (since ES2019) in scripts; escape them for older ones
+        data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        self.site.put("assets/search-index.js",
+                      f"window.GLOSSARI_INDEX = {data};\n".encode())
+
+    def sitemap(self) -> None:
+        pages = sorted(n for n in self.site.produced if n.endswith(".html"))
+        base = self.base or ""
+        index_other = f"index-{self.lang}.html"
+        alternates = self._alternates({"ms": "index.html", self.lang: index_other})
+        xml = self.env.get_template("sitemap.xml").render(
+            base=base, pages=pages, alternates=alternates,
+            with_alternates=("index.html", index_other))
+        self.site.put("sitemap.xml", xml.encode("utf-8"))
+
+
+# The pages' own words, in Malay and English. The English side of a term may be another language
+# (-l fr); the interface around it stays English, and says so with its own lang attributes.
+_UI: dict[str, dict[str, str]] = {
+    "ms": {
+        "site": "Glosari kewangan Melayu\u2013Inggeris",
+        "home": "Laman utama",
+        "search": "Cari istilah",
+        "search_hint": "Taip awalan perkataan Melayu atau Inggeris",
+        "skip": "Langkau ke kandungan",
+        "terms": "istilah",
+        "articles": "artikel",
+        "links": "pautan sahaja",
+        "translated": "diterjemah",
+        "fuzzy": "kabur",
+        "suggested": "cadangan",
+        "untranslated": "belum diterjemah",
+        "counts": "Angka",
+        "az": "Indeks A\u2013Z (Melayu)",
+        "az_other": "Indeks A\u2013Z (Inggeris)",
+        "chart": "Liputan terjemahan mengikut kategori",
+        "chart_desc": "Mesej diterjemah, kabur dan belum diterjemah bagi setiap kategori",
+        "categories": "Kategori",
+        "messages": "mesej",
+        "other_index": "English",
+        "none": "Tiada istilah",
+        "more": "kategori lain tidak ditunjukkan",
+    },
+    "en": {
+        "site": "Malay\u2013English financial glossary",
+        "home": "Home",
+        "search": "Search terms",
+        "search_hint": "Type the start of a Malay or English word",
+        "skip": "Skip to content",
+        "terms": "terms",
+        "articles": "articles",
+        "links": "link-only",
+        "translated": "translated",
+        "fuzzy": "fuzzy",
+        "suggested": "suggested",
+        "untranslated": "untranslated",
+        "counts": "Counts",
+        "az": "A\u2013Z index (Malay)",
+        "az_other": "A\u2013Z index (English)",
+        "chart": "Translation coverage by category",
+        "chart_desc": "Translated, fuzzy and untranslated messages in each category",
+        "categories": "Categories",
+        "messages": "messages",
+        "other_index": "Bahasa Melayu",
+        "none": "No terms",
+        "more": "more categories not shown",
+    },
+}
+
+_STATE_NAMES: dict[str, tuple[str, str]] = {
+    state: (_UI["ms"][state], _UI["en"][state])
+    for state in ("translated", "fuzzy", "suggested", "untranslated")
+}
+
+
+def _title(entry: Entry, lang: str) -> str:
+    return f"{entry.ms} \u00b7 {entry.en}" if entry.en else entry.ms
+
+
+def _letter_file(letter: str) -> str:
+    return "0" if letter == "#" else letter
+
+
+def _by_letter(entries: Iterable[Entry], name: Callable[[Entry], str]) -> dict[str, list[Entry]]:
+    out: dict[str, list[Entry]] = {}
+    for entry in entries:
+        out.setdefault(letter_of(name(entry)), []).append(entry)
+    return out
+
+
+def _chart(categories: list[Category], uncategorised: Category) -> dict[str, Any]:
+    """The coverage chart's rows and geometry (drawn by templates/chart.svg)."""
+    rows = [c for c in (*categories, uncategorised) if sum(c.counts.values())]
+    rows.sort(key=lambda c: (-sum(c.counts.values()), sort_key(c.ms)))
+    shown = rows[:CHART_MAX]
+    label_w, bar_w, count_w, row_h = 210, 330, 90, 26
+    bars = []
+    for i, category in enumerate(shown):
+        total = sum(category.counts.values())
+        x = float(label_w)
+        parts = []
+        for state in MESSAGE_STATES:
+            n = category.counts[state]
+            width = bar_w * n / total
+            parts.append({"state": state, "n": n, "x": round(x, 2), "w": round(width, 2),
+                          "pct": round(100 * n / total)})
+            x += width
+        label = category.ms if len(category.ms) <= 26 else category.ms[:25] + "\u2026"
+        bars.append({"category": category, "label": label, "y": i * row_h, "total": total,
+                     "parts": parts})
+    return {"bars": bars, "hidden": len(rows) - len(shown), "label_w": label_w,
+            "bar_w": bar_w, "width": label_w + bar_w + count_w, "row_h": row_h,
+            "height": max(len(shown), 1) * row_h + 30, "legend_y": len(shown) * row_h + 8}
+
+
+def _status_lookup(glossary: Glossary) -> StatusLookup | None:
+    translations = glossary.translations
+    if translations is None:
+        return None
+
+    def status(domain: str, context: str | None, msgid: str) -> str:
+        state = translations.get(domain, context, msgid)[1]
+        return state if state in MESSAGE_STATES else "untranslated"
+
+    return status
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("glossari.export.site", "templates"),
+        autoescape=True,  # every value is escaped unless marked safe (markdown-it-py's output)
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

@@ -1,0 +1,117 @@
+"""Inline Markdown to HTML for the site: markdown-it-py (CommonMark, raw HTML off), links rewritten.
+
+A body block, a heading or a takeaway is inline Markdown (``[peniaga broker](/broker-dealer)``).
+markdown-it-py renders it with raw HTML treated as text, so ``<script>`` in an article stays text.
+A link to another glossary term becomes a relative link to that term's page (the site must work
+from ``file://``, where ``/broker-dealer`` would lead to the root of the disk); a link whose target
+has no page is rendered as its text, so the site never has a broken internal link. Outside links
+(``https://...``) stay as written; markdown-it-py already refuses ``javascript:`` and the like.
+An image shows as its alt text: the site fetches nothing from elsewhere.
+
+Most blocks are plain prose. For a text holding none of the characters that CommonMark reads as
+inline syntax, the result is the text HTML-escaped exactly as markdown-it-py escapes it, so that
+path skips the parser (a property test holds the two equal).
+
+>>> render_inline("Teks *penting* <b>", lambda target: None)
+'Teks <em>penting</em> &lt;b&gt;'
+>>> render_inline("[peniaga broker](/broker-dealer)", {"broker-dealer": "broker-dealer.html"}.get)
+'<a href="broker-dealer.html">peniaga broker</a>'
+>>> render_inline("[tiada](/nowhere) teks", lambda target: None)
+'<span class="nolink">tiada</span> teks'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from glossari.export._text import strip_controls
+
+__all__ = ["Resolver", "escape_text", "is_internal", "render_inline"]
+
+Resolver = Callable[[str], "str | None"]
+"""Link target (as written, without its leading ``/``) to a relative page address, or None."""
+
+# Every character that can start inline syntax in CommonMark (emphasis, code, links, images,
+# autolinks, entities, escapes, hard breaks) or that markdown-it-py rewrites (NUL, line breaks).
+_SYNTAX = re.compile(r"[\\`*_\[\]()!<>&~\n\r\x00]|^\s|\s$")
+
+
+def escape_text(text: str) -> str:
+    """``text`` escaped as markdown-it-py escapes text (``&``, ``<``, ``>``, ``"``; not ``'``).
+
+    >>> escape_text('a "b" & <c> \\'d\\'')
+    'a &quot;b&quot; &amp; &lt;c&gt; \\'d\\''
+    """
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def is_internal(target: str) -> bool:
+    """True for a link to another glossary term (``/slug``), as :class:`glossari.Link` decides.
+
+    >>> is_internal("/finra"), is_internal("https://finra.org"), is_internal("#top")
+    (True, False, False)
+    """
+    return "://" not in target and not target.startswith(("#", "mailto:", "//"))
+
+
+def render_inline(text: str, resolve: Resolver) -> str:
+    """The HTML of one inline Markdown text; internal links go where ``resolve`` says."""
+    text = strip_controls(text)
+    if _SYNTAX.search(text) is None:
+        return escape_text(text)
+    return str(_parser().renderInline(text, {"resolve": resolve}))
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False})
+    md.add_render_rule("link_open", _link_open)
+    md.add_render_rule("link_close", _link_close)
+    md.add_render_rule("image", _image)
+    return md
+
+
+def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    # The site loads nothing from elsewhere (its CSP forbids it): an image shows as its alt text.
+    return escape_text(self.renderInlineAsText(tokens[idx].children or [], options, env))
+
+
+def _target(href: str) -> str:
+    # markdown-it-py percent-encodes the destination; the model keeps it as written
+    return unquote(href).lstrip("/")
+
+
+def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    href = str(token.attrGet("href") or "")
+    if not is_internal(href):
+        token.attrSet("rel", "external")
+        return str(self.renderToken(tokens, idx, options, env))
+    resolve: Resolver = env["resolve"]
+    page = resolve(_target(href))
+    if page is None:
+        token.meta["nolink"] = True
+        return '<span class="nolink">'
+    token.attrSet("href", page)
+    return str(self.renderToken(tokens, idx, options, env))
+
+
+def _link_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    depth = 0
+    for i in range(idx - 1, -1, -1):  # the matching link_open (links do not nest, but be sure)
+        kind = tokens[i].type
+        if kind == "link_close":
+            depth += 1
+        elif kind == "link_open":
+            if depth == 0:
+                return "</span>" if tokens[i].meta.get("nolink") else "</a>"
+            depth -= 1
+    return "</a>"

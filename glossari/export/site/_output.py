@@ -1,0 +1,144 @@
+"""Where the site is written, and how: only changed files rewritten, atomically; stale ones removed.
+
+A site folder holds a manifest (:data:`MANIFEST`) listing every file the last run produced. A run
+renders every page, compares its bytes with the file on disk and rewrites only a file whose bytes
+differ (a temporary file renamed into place, so a web server never serves half a page); files
+whose bytes are the same are not touched (their modification time stays, so rsync and caches see
+nothing). A file the previous run produced and this one does not (a deleted article's page) is
+removed; nothing the manifest does not list is ever removed.
+
+The folder must not be inside ``seeds/`` or ``locale/`` (nor hold them), and a folder that already
+has files but no manifest is refused: the site never mixes its pages with somebody's own files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from glossari._atomic import write_streamed
+from glossari.errors import RootError
+from glossari.root import GlossaryRoot
+
+__all__ = ["MANIFEST", "SiteFolder", "check_output"]
+
+MANIFEST = ".glossari-site.json"
+"""The manifest file in a site folder: the files the last run wrote, so stale ones can go."""
+
+_FORMAT = "glossari-site/1"
+
+
+def check_output(output: Path, root: GlossaryRoot | None) -> None:
+    """Raise :class:`~glossari.errors.RootError` when ``output`` may not receive a site.
+
+    Refused: a folder inside the glossary's ``seeds/`` or ``locale/`` (or holding either), a path
+    that is a file, and a non-empty folder without a site manifest.
+    """
+    where = output.resolve()
+    if root is not None:
+        for kept in (root.seeds, root.locale):
+            inside = kept.resolve()
+            if where == inside or where.is_relative_to(inside) or inside.is_relative_to(where):
+                raise RootError(
+                    f"the site folder {output} would mix with the glossary's {kept.name}/",
+                    path=str(output),
+                    hint="choose a folder outside seeds/ and locale/, such as build/site",
+                )
+    if where.exists() and not where.is_dir():
+        raise RootError("the site folder is a file", path=str(output),
+                        hint="give -o a folder (new, or one that holds a glossari site)")
+    if where.is_dir() and not (where / MANIFEST).is_file() and any(where.iterdir()):
+        raise RootError(
+            "the folder already holds files that are not a glossari site",
+            path=str(output),
+            hint="give -o a new or empty folder (a site folder keeps a .glossari-site.json)",
+        )
+
+
+@dataclass(slots=True)
+class SiteFolder:
+    """The output folder of one run: writes files that changed and remembers what it produced."""
+
+    path: Path
+    written: list[str]
+    unchanged: int
+    produced: set[str]
+    _folders: set[Path]
+
+    @classmethod
+    def open(cls, path: Path) -> SiteFolder:
+        """The folder, created if missing."""
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(path=path, written=[], unchanged=0, produced=set(), _folders={path})
+
+    def put(self, name: str, data: bytes) -> bool:
+        """Write ``data`` to ``name`` (a relative POSIX path) unless it already holds exactly that.
+
+        Returns True when the file was (re)written.
+        """
+        self.produced.add(name)
+        target = self.path / name
+        folder = target.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                self.unchanged += 1
+                return False
+        except FileNotFoundError:
+            pass
+        # no fsync: the site is rebuilt from the glossary at any time, like a cache; the rename
+        # still means a reader sees the old page or the new one, never half of one
+        write_streamed(target, lambda handle: handle.write(data))
+        self.written.append(name)
+        return True
+
+    def finish(self) -> list[str]:
+        """Remove what the previous run produced and this one did not; write the manifest.
+
+        Returns the removed names.
+        """
+        previous = self._previous()
+        removed: list[str] = []
+        for name in sorted(previous - self.produced):
+            if not _safe(name):
+                continue  # a hand-edited manifest never makes us delete outside the folder
+            with contextlib.suppress(FileNotFoundError):
+                (self.path / name).unlink()
+                removed.append(name)
+        for name in removed:  # folders left empty by the removals (never the site folder)
+            parent = (self.path / name).parent
+            while parent != self.path:
+                try:
+                    parent.rmdir()
+                except OSError:
+                    break
+                parent = parent.parent
+        manifest = {"format": _FORMAT, "files": sorted(self.produced)}
+        data = (json.dumps(manifest, indent=0, ensure_ascii=False) + "\n").encode("utf-8")
+        target = self.path / MANIFEST
+        try:
+            same = target.read_bytes() == data
+        except FileNotFoundError:
+            same = False
+        if not same:
+            write_streamed(target, lambda handle: handle.write(data))
+        return removed
+
+    def _previous(self) -> set[str]:
+        try:
+            manifest = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError, UnicodeDecodeError):
+            return set()
+        if not isinstance(manifest, dict) or manifest.get("format") != _FORMAT:
+            return set()
+        files = manifest.get("files")
+        return {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
+
+
+def _safe(name: str) -> bool:
+    path = PurePosixPath(name)
+    return bool(name) and not path.is_absolute() and ".." not in path.parts and "\\" not in name

@@ -1,0 +1,368 @@
+"""What each page of the site shows, worked out from the glossary (no HTML here but inline text).
+
+The glossary is read once, in Malay order; each term's page is rendered and written as soon as it
+is worked out (so memory does not grow with the pages), and a small :class:`Entry` per term is kept
+for the indexes, the category pages and the search index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import zip_longest
+
+from markupsafe import Markup
+
+from glossari.align.links import link_slug
+from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
+from glossari.export.site._inline import render_inline
+from glossari.model import Block, Section, Status, Term, TermKind
+from glossari.text import lookup_key
+
+__all__ = [
+    "MESSAGE_STATES",
+    "Category",
+    "Entry",
+    "Node",
+    "Pair",
+    "StatusLookup",
+    "TermPage",
+    "category_slugs",
+    "letter_of",
+    "page_names",
+    "term_page",
+]
+
+MESSAGE_STATES: tuple[str, ...] = ("translated", "fuzzy", "untranslated")
+"""A message's state in the chart and on a term page."""
+
+StatusLookup = Callable[[str, "str | None", str], str]
+"""``(domain, msgctxt, msgid) -> state`` (one of :data:`MESSAGE_STATES`) for the target language."""
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One term as the indexes, category pages and search index list it."""
+
+    id: str
+    file: str
+    """The page's file name inside ``terms/`` (``broker-dealer.html``)."""
+    ms: str
+    """The Malay headword (the id when the term has none)."""
+    en: str | None
+    status: Status
+    kind: TermKind
+
+
+@dataclass(slots=True)
+class Category:
+    """A category page: its names, its file and the terms in it (with message counts)."""
+
+    ms: str
+    en: str | None
+    slug: str
+    entries: list[Entry] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class Node:
+    """A piece of a body side: a paragraph, a list, a list item or a quote."""
+
+    kind: str
+    """``p``, ``ul``, ``ol``, ``li`` or ``quote``."""
+    html: Markup = field(default_factory=Markup)
+    lang: str = "ms"
+    state: str = "source"
+    """``source`` (Malay), or a message state of the target language."""
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Pair:
+    """One section, Malay beside the target language."""
+
+    level: int
+    """The heading's level on the page (2 to 6), or 0 for a section without a heading."""
+    ms_heading: Markup
+    en_heading: Markup
+    en_heading_lang: str
+    en_heading_state: str
+    ms: list[Node]
+    en: list[Node]
+
+
+@dataclass(slots=True)
+class TermPage:
+    """Everything a term page shows."""
+
+    term: Term
+    entry: Entry
+    en_title: str | None
+    en_title_state: str
+    definition_ms: Markup | None
+    definition_en: Markup | None
+    definition_en_lang: str
+    definition_en_state: str
+    highlights: Pair | None
+    sections: list[Pair]
+    categories: list[Category]
+    links_out: list[Entry]
+    backlinks: list[Entry]
+    counts: Counter[str]
+    """Messages of the term by state (empty for a link-only term: it has none of its own)."""
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).casefold()
+
+
+def letter_of(name: str) -> str:
+    """The A-Z index letter of a headword: its first letter without accents, or ``#``.
+
+    >>> letter_of("Ékuiti"), letter_of("401(k)"), letter_of("bon")
+    ('e', '#', 'b')
+    """
+    for char in _fold(name):
+        if char.isspace():
+            continue
+        return char if "a" <= char <= "z" else "#"
+    return "#"
+
+
+def page_names(ids: Iterable[str]) -> dict[str, str]:
+    """Each id's page file name: the id itself when safe, else a safe stand-in; never two names
+    that differ only in case (a case-insensitive disk would merge them).
+
+    >>> page_names(["finra", "FINRA", "a b"])
+    {'finra': 'finra.html', 'FINRA': 'FINRA-2.html', 'a b': 'a-b.html'}
+    """
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for term_id in ids:
+        base = term_id if _SAFE_NAME.fullmatch(term_id) else _slug(term_id)
+        name = base
+        n = 1
+        while name.casefold() in taken or name.casefold() == "index":
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name.casefold())
+        names[term_id] = f"{name}.html"
+    return names
+
+
+def _slug(text: str) -> str:
+    ascii_text = _fold(text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+    return slug or "x"
+
+
+def category_slugs(names: Iterable[str]) -> dict[str, str]:
+    """A file name (without ``.html``) for each category key, unique ignoring case.
+
+    >>> category_slugs(["Pelaburan Alternatif", "pelaburan-alternatif", "Ékuiti"])
+    {'Pelaburan Alternatif': 'pelaburan-alternatif', 'pelaburan-alternatif': \
+'pelaburan-alternatif-2', 'Ékuiti': 'ekuiti'}
+    """
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        base = _slug(name)
+        slug, n = base, 1
+        while slug in taken or slug == "index":
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        out[name] = slug
+    return out
+
+
+def category_key(name: str) -> str:
+    """Two spellings of one category share this key (case, accents and spacing ignored)."""
+    return lookup_key(name) or name
+
+
+def term_page(
+    term: Term,
+    *,
+    entries: dict[str, Entry],
+    categories: dict[str, Category],
+    links_out: Sequence[Term | None],
+    backlinks: Sequence[Term],
+    link_targets: dict[str, str],
+    status: StatusLookup | None,
+    lang: str,
+) -> TermPage:
+    """The page of one term.
+
+    ``links_out`` are the terms ``term``'s links lead to (in source order, None for a link to no
+    term), ``backlinks`` the terms whose articles link to it, ``link_targets`` each link target
+    as written to the id of its term, ``status`` the state of a message in the target language
+    (None: worked out by comparing the English side with the Malay).
+    """
+    entry = entries[term.id]
+    english = term.english
+    counts: Counter[str] = Counter()
+    states: dict[tuple[str, str | None, str], str] = {}
+    if status is not None and term.kind == "article":
+        for message in iter_messages(term):
+            key = (message.domain, message.context, message.msgid)
+            state = states.get(key)
+            if state is None:
+                state = states[key] = status(*key)
+            counts[state] += 1
+
+    def resolve(target: str) -> str | None:
+        found = link_targets.get(target)
+        if found is None:
+            slug = link_slug(target)
+            found = slug if slug in entries else None
+        return None if found is None else entries[found].file
+
+    def inline(text: str) -> Markup:
+        return Markup(render_inline(text, resolve))
+
+    def state_of(domain: str, context: str | None, malay: str, other: str | None) -> str:
+        if other is None:
+            return "untranslated"
+        if status is None:
+            return "translated" if other != malay else "untranslated"
+        return states.get((domain, context, malay)) or status(domain, context, malay)
+
+    body = article_domain(term.id)
+    # the headword: a fuzzy or slug-suggested English headword is shown, marked
+    en_title = english.title
+    en_title_state = english.status if en_title else "untranslated"
+
+    definition_ms = inline(term.description) if term.description else None
+    definition_en: Markup | None = None
+    definition_en_lang, definition_en_state = "ms", "untranslated"
+    if term.description:
+        state = state_of(GLOSSARY_DOMAIN, None, term.description, english.description)
+        if state == "translated" and english.description:
+            definition_en, definition_en_lang = inline(english.description), lang
+        else:
+            definition_en = definition_ms
+        definition_en_state = state
+
+    def side(blocks: Sequence[Block], others: Sequence[Block]) -> tuple[list[Node], list[Node]]:
+        ms_nodes: list[tuple[Block, Markup, str, str]] = []
+        en_nodes: list[tuple[Block, Markup, str, str]] = []
+        for block, other in zip_longest(blocks, others):
+            if block is None:
+                continue
+            malay = inline(block.text)
+            ms_nodes.append((block, malay, "ms", "source"))
+            text = None if other is None else other.text
+            state = state_of(body, None, block.text, text)
+            if state == "translated" and text is not None:
+                en_nodes.append((block, malay if text == block.text else inline(text), lang, state))
+            else:
+                en_nodes.append((block, malay, "ms", state))
+        return _tree(ms_nodes), _tree(en_nodes)
+
+    highlights: Pair | None = None
+    sections: list[Pair] = []
+    headword = lookup_key(term.title or "")
+    english_sections: Sequence[Section | None] = english.sections
+    for section, other_section in zip_longest(term.sections, english_sections):
+        if section is None:
+            continue
+        others = other_section.blocks if other_section is not None else ()
+        ms_side, en_side = side(section.blocks, others)
+        if term.highlights and section.blocks == term.highlights and highlights is None:
+            highlights = Pair(level=2, ms_heading=inline(section.heading),
+                              en_heading=Markup(""), en_heading_lang=lang,
+                              en_heading_state="translated", ms=ms_side, en=en_side)
+            continue
+        level = 0
+        ms_heading = en_heading = Markup("")
+        en_heading_lang, en_heading_state = lang, "translated"
+        repeats_headword = section.level == 1 and lookup_key(section.heading) == headword
+        if section.heading and not repeats_headword:
+            level = min(max(section.level, 2), 6)
+            ms_heading = inline(section.heading)
+            other_heading = other_section.heading if other_section is not None else None
+            en_heading_state = state_of(body, None, section.heading, other_heading)
+            if en_heading_state == "translated" and other_heading:
+                en_heading = inline(other_heading)
+            else:
+                en_heading, en_heading_lang = ms_heading, "ms"
+        if not section.blocks and not level:
+            continue
+        sections.append(Pair(level=level, ms_heading=ms_heading, en_heading=en_heading,
+                             en_heading_lang=en_heading_lang, en_heading_state=en_heading_state,
+                             ms=ms_side, en=en_side))
+
+    term_categories: list[Category] = []
+    for name in term.categories:
+        found = categories.get(category_key(name))
+        if found is not None and found not in term_categories:
+            term_categories.append(found)
+
+    return TermPage(
+        term=term,
+        entry=entry,
+        en_title=en_title,
+        en_title_state=en_title_state,
+        definition_ms=definition_ms,
+        definition_en=definition_en,
+        definition_en_lang=definition_en_lang,
+        definition_en_state=definition_en_state,
+        highlights=highlights,
+        sections=sections,
+        categories=term_categories,
+        links_out=_unique_entries(links_out, entries, skip=term.id),
+        backlinks=_unique_entries(backlinks, entries, skip=term.id),
+        counts=counts,
+    )
+
+
+def _unique_entries(terms: Iterable[Term | None], entries: dict[str, Entry], *,
+                    skip: str) -> list[Entry]:
+    seen: set[str] = set()
+    out: list[Entry] = []
+    for term in terms:
+        if term is None or term.id == skip or term.id in seen or term.id not in entries:
+            continue
+        seen.add(term.id)
+        out.append(entries[term.id])
+    return out
+
+
+def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
+    """Paragraphs, nested lists and quotes from the flat blocks (items carry their depth)."""
+    top: list[Node] = []
+    lists: list[Node] = []  # the open lists, outermost first
+    for block, html, lang, state in blocks:
+        if block.kind != "item":
+            lists.clear()
+            paragraph = Node(kind="p", html=html, lang=lang, state=state)
+            if block.kind == "quote":
+                if top and top[-1].kind == "quote":
+                    top[-1].children.append(paragraph)
+                else:
+                    top.append(Node(kind="quote", children=[paragraph]))
+            else:
+                top.append(paragraph)
+            continue
+        depth = max(block.depth, 0)
+        del lists[depth + 1:]
+        kind = "ol" if block.ordered else "ul"
+        if len(lists) == depth + 1 and lists[-1].kind != kind:
+            lists.pop()
+        while len(lists) < depth + 1:
+            new = Node(kind=kind)
+            if lists and lists[-1].children:
+                lists[-1].children[-1].children.append(new)
+            else:
+                top.append(new)
+            lists.append(new)
+        lists[-1].children.append(Node(kind="li", html=html, lang=lang, state=state))
+    return top

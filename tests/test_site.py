@@ -1,0 +1,425 @@
+"""The static site (glossari/export/site): crawled, parsed with html5lib, rebuilt incrementally.
+
+The glossary is tests/_sitekit.py's: the parallel articles aligned with their English, one
+translation gone fuzzy, an untranslated article with a ``<script>`` in its headword, and two
+link-only terms.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import html5lib
+import pytest
+from _alignkit import cli
+from _sitekit import HOSTILE_TITLE, PAYLOAD, edit_article, rich_root
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+import glossari
+from glossari.export._text import strip_controls
+from glossari.export.site import CSP, MANIFEST, build_site
+from glossari.export.site._inline import render_inline
+
+BASE = "https://example.org/glosari/"
+GENERATOR = f"glossari {glossari.__version__}"  # as the command says
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return rich_root(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="module")
+def glossary(root: Path) -> glossari.Glossary:
+    return glossari.load(root)
+
+
+@pytest.fixture(scope="module")
+def site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("out") / "site"
+    code, _, err = cli("site", "-o", output, root=root)
+    assert code == 0, err
+    assert "site of 10 terms" in err
+    return output
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.ids: set[str] = set()
+        self.inline_scripts = 0
+        self.styles = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("href", "src"):
+            if values.get(name) is not None:
+                self.refs.append((tag, name, str(values[name])))
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag == "script" and not values.get("src"):
+            self.inline_scripts += 1
+        if tag == "style" or "style" in values:
+            self.styles += 1
+
+
+def _parse(path: Path) -> _Refs:
+    parser = _Refs()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _html5_errors(path: Path) -> list[str]:
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(path.read_bytes(), transport_encoding="utf-8")
+    return [f"{path.name}:{pos[0]}:{pos[1]}: {code} {data}" for pos, code, data in parser.errors]
+
+
+def _crawl(site: Path, base: str | None = None) -> tuple[set[Path], list[str]]:
+    """Every page reachable from index.html, and every broken internal reference."""
+    seen: set[Path] = set()
+    broken: list[str] = []
+    todo = [site / "index.html"]
+    while todo:
+        page = todo.pop()
+        if page in seen:
+            continue
+        seen.add(page)
+        refs = _parse(page)
+        for tag, attribute, value in refs.refs:
+            if base and value.startswith(base):
+                target_text = value[len(base):]
+                folder = site
+            else:
+                parts = urlsplit(value)
+                if parts.scheme or parts.netloc:
+                    broken.append(f"{page.relative_to(site)}: <{tag} {attribute}> leaves the "
+                                  f"site: {value}")
+                    continue
+                target_text, folder = value, page.parent
+            parts = urlsplit(target_text)
+            if not parts.path:  # "#main": an anchor on the same page
+                if parts.fragment and parts.fragment not in refs.ids:
+                    broken.append(f"{page.relative_to(site)}: no #{parts.fragment}")
+                continue
+            target = (folder / unquote(parts.path)).resolve()
+            if not target.is_relative_to(site.resolve()) or not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {value} -> nothing")
+                continue
+            if target.suffix == ".html":
+                todo.append(target)
+    return seen, broken
+
+
+def test_the_crawl_finds_no_broken_link_and_every_page_parses(
+    site: Path, glossary: glossari.Glossary
+) -> None:
+    seen, broken = _crawl(site)
+    assert broken == []
+    pages = {p.resolve() for p in site.rglob("*.html")}
+    assert {p.resolve() for p in seen} == pages  # every page is reachable from the index
+    for term in glossary:  # every term of the glossary has its page
+        assert (site / "terms" / f"{term.id}.html").is_file(), term.id
+    assert len(list((site / "terms").iterdir())) == len(glossary) == 10
+    for page in sorted(pages):
+        assert _html5_errors(page) == []
+        refs = _parse(page)
+        assert refs.inline_scripts == 0, page  # the CSP allows none, and none is needed
+        assert refs.styles == 0, page
+        text = page.read_text(encoding="utf-8")
+        assert text.count('http-equiv="Content-Security-Policy"') == 1
+        assert CSP.replace("'", "&#39;") in text
+
+
+def test_every_term_is_in_the_search_index(site: Path, glossary: glossari.Glossary) -> None:
+    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    assert text.startswith("window.GLOSSARI_INDEX = ")
+    assert text.endswith(";\n")
+    data = json.loads(text[len("window.GLOSSARI_INDEX = "):-2])
+    assert data["lang"] == "en"
+    assert [row[0] for row in data["terms"]] == [f"{t.id}.html" for t in glossary]
+    hedge = next(row for row in data["terms"] if row[0] == "hedgefund.html")
+    assert hedge[1:] == ["Dana lindung nilai", "Hedge fund", "translated", "article"]
+
+
+def _page(site: Path, name: str) -> str:
+    return (site / name).read_text(encoding="utf-8")
+
+
+def test_term_page_shows_both_languages_links_and_backlinks(site: Path) -> None:
+    page = _page(site, "terms/hedgefund.html")
+    assert '<h1 id="headword">Dana lindung nilai</h1>' in page
+    assert '<p class="headword state-translated" id="headword-en">Hedge fund</p>' in page
+    # sections side by side, links rewritten to the other term pages
+    assert '<h2>Memahami Dana Lindung Nilai</h2>' in page
+    assert '<h2 lang="en" class="state-translated">Understanding Hedge Funds</h2>' in page
+    assert '<a href="investmentadvisor.html">penasihat pelaburan</a>' in page
+    assert '<a href="investmentadvisor.html">investment advisors</a>' in page
+    assert '<a href="mutualfund.html">dana bersama</a>' in page  # a link-only term's page
+    # key takeaways: the Sorotan section, Malay beside English
+    takeaways = page.split('<section class="pair takeaways"')[1].split("</section>")[0]
+    assert "<h2 lang=\"en\">Key takeaways</h2>" in takeaways
+    assert "Ia menggunakan strategi seperti leveraj" in takeaways
+    assert "It uses strategies such as leverage" in takeaways
+    backlinks = page.split('id="backlinks"')[1].split("</ul>")[0]
+    # in file order; ekuiti, the new article, links here too
+    assert re.findall(r'href="\.\./terms/([^"]+)"', backlinks) == [
+        "ekuiti.html", "investmentadvisor.html", "primebrokerage.html"]
+    links_out = page.split('id="links-out"')[1].split("</ul>")[0]
+    assert re.findall(r'href="\.\./terms/([^"]+)"', links_out) == [
+        "investmentadvisor.html", "mutualfund.html", "primebrokerage.html"]
+    assert '<code id="source">seeds/hedgefund.md:1</code>' in page
+    assert '../categories/pelaburan-alternatif.html' in page
+
+
+def test_untranslated_and_fuzzy_parts_are_shown_in_malay_and_marked(site: Path) -> None:
+    page = _page(site, "terms/ekuiti.html")
+    english = [side.split("</div>")[0]
+               for side in page.split('<div class="side en" lang="en">')[1:]]
+    assert english
+    for side in english:
+        blocks = re.findall(r'<(?:p|li) lang="([^"]+)" class="state-([a-z]+)">', side)
+        for lang, state in blocks:
+            assert (lang, state) == ("ms", "untranslated")
+    assert 'id="headword-en" lang="ms">' in page
+    assert '<span class="mark mark-untranslated">' in page
+    commission = _page(site, "terms/commission.html")
+    fuzzy = re.findall(r'<p lang="([^"]+)" class="state-fuzzy">(.*?)</p>', commission)
+    assert len(fuzzy) == 1
+    lang, text = fuzzy[0]
+    assert lang == "ms"
+    assert "sebahagian besar daripada pampasan" in text  # the changed Malay, not stale English
+    assert '<span class="count status-fuzzy">1 <span lang="en">fuzzy</span>' in commission
+
+
+def test_link_only_term_page(site: Path) -> None:
+    page = _page(site, "terms/securities.html")
+    assert "This term is known only from links" in page
+    assert '<h1 id="headword">sekuriti</h1>' in page
+    backlinks = page.split('id="backlinks"')[1].split("</ul>")[0]
+    assert set(re.findall(r'href="\.\./terms/([^"]+)"', backlinks)) == {
+        "broker-dealer.html", "primebrokerage.html", "ekuiti.html"}
+    assert '<p class="headword state-translated" id="headword-en">securities</p>' in page
+    page = _page(site, "terms/capitalmarket.html")
+    # English suggested from the slug: shown, and marked so
+    assert re.search(r'<p class="headword state-suggested" id="headword-en"><span class="mark '
+                     r'mark-suggested">.*</span> capital market</p>', page)
+
+
+def test_markup_in_articles_stays_text(site: Path) -> None:
+    page = _page(site, "terms/ekuiti.html")
+    assert PAYLOAD not in page
+    assert "<img" not in page
+    assert "<b>" not in page
+    assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=&quot;" in page  # markdown-it-py, raw HTML off
+    assert "<em>bukan</em>" in page  # Markdown still renders
+    assert page.count("<script") == 1  # the site's own script, nothing else
+    # nested list items, and the link to a link-only term
+    assert re.search(r"<li [^>]*>Perkara <a href=\"securities.html\">sekuriti</a> pertama\s*<ul>",
+                     page)
+
+
+def test_index_counts_chart_and_alternates(site: Path, glossary: glossari.Glossary) -> None:
+    page = _page(site, "index.html")
+    counts = dict(re.findall(r'<li data-count="(\w+)"[^>]*><strong>(\d+)</strong>', page))
+    terms = list(glossary)
+    assert counts == {
+        "terms": str(len(terms)),
+        "articles": str(sum(t.kind == "article" for t in terms)),
+        "links": str(sum(t.kind == "link" for t in terms)),
+        "translated": str(sum(t.english.status == "translated" for t in terms)),
+        "fuzzy": str(sum(t.english.status == "fuzzy" for t in terms)),
+        "suggested": str(sum(t.english.status == "suggested" for t in terms)),
+        "untranslated": str(sum(t.english.status == "untranslated" for t in terms)),
+    }
+    assert counts["links"] == "3"
+    assert counts["untranslated"] == "1"
+    assert counts["suggested"] == "1"
+    svg = page.split("<svg")[1].split("</svg>")[0]
+    assert 'class="bar-translated"' in svg
+    assert 'class="bar-untranslated"' in svg
+    assert 'class="bar-fuzzy"' in svg  # commission's changed sentence
+    tree = ET.fromstring("<svg" + svg + "</svg>")  # well-formed SVG, built on the server
+    assert tree.tag == "{http://www.w3.org/2000/svg}svg"
+    assert '<link rel="alternate" hreflang="ms" href="index.html">' in page
+    assert '<link rel="alternate" hreflang="en" href="index-en.html">' in page
+    assert '<html lang="ms">' in page
+    assert '<html lang="en">' in _page(site, "index-en.html")
+    # A-Z: Malay letters on the Malay index, English ones on the English index
+    assert 'href="az/ms-d.html"' in page
+    assert 'href="az/ms-e.html"' in page
+    assert 'href="az/en-h.html"' in _page(site, "index-en.html")
+    assert '<a href="../terms/hedgefund.html"><span class="hw" lang="en">Hedge fund</span>' in \
+        _page(site, "az/en-h.html")
+
+
+def test_every_page_marks_its_languages(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert re.match(r'<!DOCTYPE html>\n<html lang="(ms|en)">', text), page
+        # every English interface word inside a Malay page says it is English
+        assert text.count('lang="en"') > 0
+
+
+def test_sitemap_and_absolute_addresses_with_a_base_url(root: Path, tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    code, _, err = cli("site", "-o", output, "--base-url", BASE.rstrip("/"), root=root)
+    assert code == 0, err
+    _seen, broken = _crawl(output, BASE)
+    assert broken == []
+    tree = ET.parse(output / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text or "" for e in tree.getroot().findall("s:url/s:loc", ns)]
+    pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+    assert locs == [BASE + p for p in pages]
+    index = _page(output, "index.html")
+    assert f'<link rel="canonical" href="{BASE}index.html">' in index
+    assert f'<link rel="alternate" hreflang="en" href="{BASE}index-en.html">' in index
+
+
+def test_sitemap_without_a_base_url_is_relative(site: Path) -> None:
+    tree = ET.parse(site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text or "" for e in tree.getroot().findall("s:url/s:loc", ns)]
+    assert "index.html" in locs
+    assert "terms/hedgefund.html" in locs
+    assert all(not urlsplit(loc).scheme for loc in locs)
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns,
+                                               p.read_bytes())
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_second_run_rewrites_only_what_changed(root: Path, tmp_path: Path) -> None:
+    work = tmp_path / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    output = tmp_path / "site"
+    assert cli("site", "-o", output, root=work)[0] == 0
+    before = _snapshot(output)
+    result = build_site(glossari.load(work), output, generator=GENERATOR)
+    assert result.written == ()
+    assert result.removed == ()
+    assert _snapshot(output) == before  # not one file touched: same inode, mtime, bytes
+
+    # one article's body changes: its page changes, and the counts that include it
+    edit_article(work, "finra", "ditubuhkan pada tahun 2007", "ditubuhkan pada 2007")
+    result = build_site(glossari.load(work), output, generator=GENERATOR)
+    after = _snapshot(output)
+    changed = {name for name in after if after[name][2] != before[name][2]}
+    assert set(result.written) == changed
+    assert "terms/finra.html" in changed
+    assert not any(n.startswith("terms/") and n != "terms/finra.html" for n in changed)
+    for name in set(before) - changed:
+        assert after[name][:2] == before[name][:2], name  # untouched, not rewritten in place
+    assert len(changed) < len(before) // 3
+
+    # a deleted article that nobody links to: its page goes, nothing else breaks
+    (work / "seeds" / "ekuiti.md").unlink()
+    result = build_site(glossari.load(work), output, generator=GENERATOR)
+    # its page, its category's, its letter's, and the link-only term only it linked to
+    assert set(result.removed) == {"terms/ekuiti.html", "categories/ekuiti.html",
+                                   "az/ms-e.html", "terms/capitalmarket.html"}
+    assert not any((output / name).exists() for name in result.removed)
+    assert _crawl(output)[1] == []
+    manifest = json.loads((output / MANIFEST).read_text())
+    assert "terms/ekuiti.html" not in manifest["files"]
+
+
+def test_refused_folders_and_options(root: Path, tmp_path: Path) -> None:
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    for output, expected in (
+        (root / "seeds" / "site", "seeds/"),
+        (root / "locale", "locale/"),
+        (root, "seeds/"),
+    ):
+        code, _out, err = cli("site", "-o", output, root=root)
+        assert code == 2, err
+        assert expected in err
+        assert "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("mine")
+    code, _, err = cli("site", "-o", foreign, root=root)
+    assert code == 2
+    assert "not a glossari site" in err
+    assert sorted(p.name for p in foreign.iterdir()) == ["notes.txt"]
+    for args in (("--base-url", "ftp://example.org/"), ("--base-url", "example.org"),
+                 ("-l", "ms"), ("-l", "xx-nonsense")):
+        code, _, err = cli("site", "-o", tmp_path / "new", *args, root=root)
+        assert code == 2, (args, err)
+        assert len(err.strip().splitlines()) == 1
+        assert not (tmp_path / "new").exists()
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def test_the_bundled_glossary_builds_too(tmp_path: Path) -> None:
+    output = tmp_path / "bundled"
+    result = build_site(glossari.load(), output, generator="test")
+    assert result.terms == len(glossari.load())
+    page = _page(output, "terms/accountexecutive.html")
+    assert '<h1 id="headword">Eksekutif akaun</h1>' in page
+    assert "Account executive" in page
+    assert _crawl(output)[1] == []
+    assert all(_html5_errors(p) == [] for p in output.rglob("*.html"))
+
+
+# --- inline Markdown -------------------------------------------------------------------------
+
+_MD = MarkdownIt("commonmark", {"html": False})
+_ALPHABET = st.sampled_from(list("ab Éé1.,;:'\"%-/#=+?$") + list("\\`*_[]()!<>&~\n\t") +
+                            ["\u2028", "\x85", "  \n", "[a](/x)", "http://x.y", "&amp;"])
+
+
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
+def test_plain_text_fast_path_equals_markdown_it(text: str) -> None:
+    # render_inline skips the parser for text with no inline syntax; the result must be the
+    # same as markdown-it-py's wherever no link is involved (links are rewritten on purpose)
+    expected = _MD.renderInline(strip_controls(text))
+    assume("<a " not in expected and "<img" not in expected)
+    assert render_inline(text, lambda target: None) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Teks biasa sahaja.", "Harga 2% daripada $57,504.", "Ia berkata 'ya' dan \"tidak\"",
+    "Éksekutif: akaun; 401(k)", "a  b",
+])
+def test_plain_text_renders_as_markdown_it_does(text: str) -> None:
+    assert render_inline(text, lambda target: None) == _MD.renderInline(text)
+
+
+def test_links_are_rewritten_or_dropped(tmp_path: Path) -> None:
+    pages = {"broker-dealer": "broker-dealer.html"}
+    assert render_inline("[a](/broker-dealer) [b](/nowhere) [c](https://x.org/a?b=1)",
+                         pages.get) == (
+        '<a href="broker-dealer.html">a</a> <span class="nolink">b</span> '
+        '<a href="https://x.org/a?b=1" rel="external">c</a>')
+    assert render_inline("[x](javascript:alert(1))", pages.get) == "[x](javascript:alert(1))"
+    assert render_inline("![gambar](https://x.org/p.png)", pages.get) == "gambar"
+    assert render_inline(HOSTILE_TITLE, pages.get) == (
+        "Ékuiti &lt;script&gt;document.title='pwned'&lt;/script&gt;")
+
+
+def test_no_output_is_written_when_the_glossary_cannot_be_read(tmp_path: Path) -> None:
+    root = tmp_path / "bad"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "x.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    code, _, err = cli("site", root=root)
+    assert code == 2
+    assert "seeds/x.md" in err
+    assert "Traceback" not in err
+    assert not (root / "build").exists()
+    assert os.listdir(root) == ["seeds"]
