@@ -1,0 +1,256 @@
+"""The static site in a real headless browser (Debian's chromium), opened from ``file://``.
+
+Chromium loads a page, runs its scripts and prints the resulting DOM (``--dump-dom``). Search is
+driven through the address (``index.html?q=...`` fills the box, as a reader's bookmark would) and,
+for typing and the keyboard, by a small test script added to a copy of the page: the CSP allows
+the site's own scripts ('self'), so the test script is a file of the site like the others.
+``--virtual-time-budget`` lets the page's timers and the lazily loaded search index finish before
+the DOM is printed.
+
+Screenshots of the index and of one term page are kept in ``build/screenshots/`` (gitignored) for
+a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from _alignkit import cli
+from _browser import chromium_path, run_chromium
+from _sitekit import HOSTILE_TITLE, rich_root
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+SCREENSHOTS = REPO / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    return chromium_path()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = rich_root(tmp_path_factory.mktemp("glossary"))
+    output = tmp_path_factory.mktemp("out") / "site"
+    code, _, err = cli("site", "-o", output, root=root)
+    assert code == 0, err
+    return output
+
+
+def _dump(chromium: str, tmp_path: Path, page: Path, query: str = "") -> str:
+    done = run_chromium(chromium, tmp_path, page.as_uri() + query, "--virtual-time-budget=5000",
+                        "--dump-dom")
+    assert "</html>" in done.stdout, done.stderr[-2000:]
+    return done.stdout
+
+
+class _Dom(HTMLParser):
+    """The elements of a dumped DOM, each with its attributes, text and inherited language."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[dict[str, str]] = []
+        self.elements: list[dict[str, str]] = []
+        self.title = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = {k: v or "" for k, v in attrs}
+        element["tag"] = tag
+        element["text"] = ""
+        inherited = self.stack[-1]["lang"] if self.stack else ""
+        element["lang"] = element.get("lang", inherited)
+        self.elements.append(element)
+        if tag not in ("meta", "link", "input", "br", "img", "wbr", "rect"):
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()["tag"] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for element in self.stack:
+            element["text"] += data
+        if self.stack and self.stack[-1]["tag"] == "title" and self.stack[0]["tag"] == "html" \
+                and len(self.stack) > 1 and self.stack[1]["tag"] == "head":
+            self.title += data
+
+    def by_id(self, ident: str) -> dict[str, str]:
+        return next(e for e in self.elements if e.get("id") == ident)
+
+    def results(self) -> list[tuple[str, str]]:
+        return [(e["data-file"], e["data-match"]) for e in self.elements
+                if e.get("role") == "option"]
+
+
+def _parse(dom: str) -> _Dom:
+    parsed = _Dom()
+    parsed.feed(dom)
+    return parsed
+
+
+def _with_script(site: Path, page: str, script: str, tmp_path: Path) -> Path:
+    """A copy of the site whose ``page`` also runs ``script`` (a file of the site, after site.js)."""
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy)
+    (copy / "assets" / "drive.js").write_text(script, encoding="utf-8")
+    target = copy / page
+    depth = page.count("/")
+    html = target.read_text(encoding="utf-8")
+    tag = f'<script src="{"../" * depth}assets/drive.js" defer></script>\n</head>'
+    target.write_text(html.replace("</head>", tag, 1), encoding="utf-8")
+    return target
+
+
+def test_index_loads_from_file_and_shows_search(chromium: str, site: Path, tmp_path: Path) -> None:
+    dom = _parse(_dump(chromium, tmp_path, site / "index.html"))
+    search = dom.by_id("search")
+    assert "hidden" not in search  # the script ran (from file://, under the CSP) and showed it
+    assert "js" in next(e for e in dom.elements if e["tag"] == "html")["class"]
+    assert dom.title.strip() == "Glosari kewangan Melayu\u2013Inggeris"
+    assert dom.by_id("counts")["text"].split()[:2] == ["10", "istilah"]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("lindung", "hedgefund.html"),         # a Malay word inside the headword, by its start
+    ("dana%20lind", "hedgefund.html"),     # the start of the Malay headword
+    ("Pembrok", "primebrokerage.html"),
+    ("komi", "commission.html"),
+])
+def test_search_by_a_malay_prefix(chromium: str, site: Path, tmp_path: Path, query: str,
+                                  expected: str) -> None:
+    dom = _parse(_dump(chromium, tmp_path, site / "index.html", f"?q={query}"))
+    results = dom.results()
+    assert results, f"no result for {query}"
+    assert results[0] == (expected, "ms")
+    assert dom.by_id("q")["aria-expanded"] == "true"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("H%C3%89DGE", "hedgefund.html"),            # HÉDGE: wrong case, a stray accent
+    ("br%C3%B6KERAGE", "primebrokerage.html"),   # brÖKERAGE, a word inside "Prime brokerage"
+    ("%C3%A0dvisor", "investmentadvisor.html"),  # àdvisor
+])
+def test_search_by_an_english_word_with_wrong_case_and_accents(
+    chromium: str, site: Path, tmp_path: Path, query: str, expected: str
+) -> None:
+    results = _parse(_dump(chromium, tmp_path, site / "index.html", f"?q={query}")).results()
+    assert (expected, "en") in results
+    assert results[0][0] == expected
+
+
+def test_search_with_no_match_says_so(chromium: str, site: Path, tmp_path: Path) -> None:
+    dom = _dump(chromium, tmp_path, site / "index.html", "?q=zzzz")
+    assert _parse(dom).results() == []
+    assert "No match" in dom
+
+
+def test_typing_and_the_keyboard(chromium: str, site: Path, tmp_path: Path) -> None:
+    script = """
+var box = document.getElementById("q");
+box.focus();
+box.value = "pe";
+box.dispatchEvent(new Event("input"));
+function later() {
+  if (!document.querySelectorAll("#results li[role=option]").length) {
+    setTimeout(later, 20); return;
+  }
+  box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
+  box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
+  document.body.setAttribute("data-active", box.getAttribute("aria-activedescendant"));
+}
+later();
+"""
+    page = _with_script(site, "terms/finra.html", script, tmp_path)
+    dom = _parse(_dump(chromium, tmp_path, page))
+    results = dom.results()
+    assert len(results) >= 3
+    body = next(e for e in dom.elements if e["tag"] == "body")
+    assert body["data-active"] == "result-1"  # two presses of the down arrow: the second hit
+    selected = [e["data-file"] for e in dom.elements if e.get("aria-selected") == "true"]
+    assert selected == [results[1][0]]
+
+
+def test_enter_opens_the_first_hit(chromium: str, site: Path, tmp_path: Path) -> None:
+    script = """
+var box = document.getElementById("q");
+box.value = "hedge";
+box.dispatchEvent(new Event("input"));
+function later() {
+  if (!document.querySelectorAll("#results li[role=option]").length) {
+    setTimeout(later, 20); return;
+  }
+  box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+}
+later();
+"""
+    page = _with_script(site, "index.html", script, tmp_path)
+    dom = _parse(_dump(chromium, tmp_path, page))
+    assert dom.by_id("headword")["text"] == "Dana lindung nilai"
+
+
+def test_term_page_shows_both_languages_and_backlinks(
+    chromium: str, site: Path, tmp_path: Path
+) -> None:
+    dom = _parse(_dump(chromium, tmp_path, site / "terms" / "hedgefund.html"))
+    headword = dom.by_id("headword")
+    assert (headword["text"], headword["lang"]) == ("Dana lindung nilai", "ms")
+    english = dom.by_id("headword-en")
+    assert (english["text"], english["lang"]) == ("Hedge fund", "en")
+    paragraphs = [(e["lang"], e["text"]) for e in dom.elements if e["tag"] == "p"]
+    assert any(lang == "ms" and text.startswith("Dana lindung nilai diuruskan")
+               for lang, text in paragraphs)
+    assert any(lang == "en" and text.startswith("Hedge funds are run by")
+               for lang, text in paragraphs)
+    start = dom.elements.index(dom.by_id("backlinks"))
+    links = [e for e in dom.elements[start:] if e["tag"] == "a"][:3]
+    assert [e["href"] for e in links] == ["../terms/ekuiti.html", "../terms/investmentadvisor.html",
+                                          "../terms/primebrokerage.html"]
+    names = [e["text"] for e in dom.elements[start:] if e.get("class") == "hw"][:3]
+    assert names == [HOSTILE_TITLE, "Penasihat pelaburan", "Pembrokeran utama"]
+
+
+def test_a_script_in_a_headword_stays_text(chromium: str, site: Path, tmp_path: Path) -> None:
+    page = site / "terms" / "ekuiti.html"
+    title = f"{HOSTILE_TITLE}"
+    dom = _parse(_dump(chromium, tmp_path, page))
+    assert dom.title == title  # neither the script nor the img's onerror ran
+    assert dom.by_id("headword")["text"] == HOSTILE_TITLE
+    assert sum(1 for e in dom.elements if e["tag"] == "script") == 1
+    assert not any(e["tag"] == "img" for e in dom.elements)
+    # even without the CSP: escaping alone keeps it inert
+    bare = tmp_path / "bare" / "terms"
+    shutil.copytree(site, bare.parent)
+    html = (bare / "ekuiti.html").read_text(encoding="utf-8")
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    (bare / "ekuiti.html").write_text(html, encoding="utf-8")
+    dom = _parse(_dump(chromium, tmp_path, bare / "ekuiti.html"))
+    assert dom.title == title
+    # and in the search results, built in the browser from the index
+    dom = _parse(_dump(chromium, tmp_path, bare.parent / "index.html", "?q=ekuiti"))
+    assert dom.title.strip() == "Glosari kewangan Melayu\u2013Inggeris"
+    hits = [e["text"] for e in dom.elements if e.get("class") == "hw"]
+    assert hits == [HOSTILE_TITLE]
+
+
+def test_screenshots(chromium: str, site: Path, tmp_path: Path) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, page, extra in (
+        ("site-index.png", site / "index.html", ()),
+        ("site-term.png", site / "terms" / "hedgefund.html", ()),
+        ("site-term-untranslated.png", site / "terms" / "ekuiti.html", ()),
+        ("site-term-dark.png", site / "terms" / "commission.html", ("--force-dark-mode",)),
+    ):
+        shot = tmp_path / name
+        run_chromium(chromium, tmp_path, page.as_uri(), f"--screenshot={shot}",
+                     "--window-size=1280,1100", "--hide-scrollbars", *extra)
+        data = shot.read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        assert len(data) > 20_000  # a blank page compresses to far less
+        shutil.copyfile(shot, SCREENSHOTS / name)  # for a person to look at (gitignored)
