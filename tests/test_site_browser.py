@@ -96,7 +96,7 @@ def _parse(dom: str) -> _Dom:
 
 
 def _with_script(site: Path, page: str, script: str, tmp_path: Path) -> Path:
-    """A copy of the site whose ``page`` also runs ``script`` (a file of the site, after site.js)."""
+    """A copy of the site whose ``page`` also runs ``script`` (a site file, after site.js)."""
     copy = tmp_path / "copy"
     shutil.copytree(site, copy)
     (copy / "assets" / "drive.js").write_text(script, encoding="utf-8")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,11 +35,13 @@ from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
 from glossari.export.site._pages import (
     MESSAGE_STATES,
+    STATE_WORDS,
     Category,
     Entry,
     StatusLookup,
     category_key,
     category_slugs,
+    entry_html,
     letter_of,
     page_names,
     term_page,
@@ -116,6 +119,9 @@ def build_site(
     check_output(folder, glossary.root)
     base = check_base_url(base_url) if base_url else None
     lang = glossary.lang or "en"
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*", lang):
+        raise RootError(f"{lang!r} is not a language code", path="-l",
+                        hint="give one such as en, fr or pt_BR")
     if lang.replace("-", "_").split("_")[0].casefold() in ("ms", "msa", "zsm"):
         raise RootError(f"the site puts a language beside Malay, and {lang!r} is Malay",
                         path="-l", hint="load the glossary with its other language, such as en")
@@ -138,6 +144,7 @@ class _Builder:
         self.lang = lang
         self.site = SiteFolder.open(folder)
         self.env = _environment()
+        self.templates: dict[str, jinja2.Template] = {}
         self.status = _status_lookup(glossary)
         names = page_names(t.id for t in glossary)
         self.entries: dict[str, Entry] = {}
@@ -147,8 +154,11 @@ class _Builder:
         self.headwords: Counter[str] = Counter()
         for term in glossary:
             english = term.english
-            entry = Entry(id=term.id, file=names[term.id], ms=term.title or term.id,
-                          en=english.title, status=english.status, kind=term.kind)
+            ms = term.title or term.id
+            entry = Entry(id=term.id, file=names[term.id], ms=ms, en=english.title,
+                          status=english.status, kind=term.kind,
+                          html=entry_html(names[term.id], ms, english.title, english.status,
+                                          lang.replace("_", "-")))
             self.entries[term.id] = entry
             self.headwords[english.status] += 1
             for i, name in enumerate(term.categories):
@@ -184,7 +194,10 @@ class _Builder:
         root = "../" * depth
         canonical = self.base + name if self.base else None
         page_lang = "en" if values.get("ui") == "en" else "ms"
-        html = self.env.get_template(template).render(
+        compiled = self.templates.get(template)
+        if compiled is None:
+            compiled = self.templates[template] = self.env.get_template(template)
+        html = compiled.render(
             **self.common, root=root, canonical=canonical, page_lang=page_lang, **values)
         self.site.put(name, html.encode("utf-8"))
 
@@ -213,7 +226,7 @@ class _Builder:
                 link_targets={ref.link.target: ref.target.id for ref in refs
                               if ref.target is not None},
                 status=self.status,
-                lang=self.lang,
+                lang=self.lang.replace("_", "-"),
             )
             for category in page.categories or ([self.uncategorised]
                                                 if term.kind == "article" else []):
@@ -298,10 +311,10 @@ _UI: dict[str, dict[str, str]] = {
         "terms": "istilah",
         "articles": "artikel",
         "links": "pautan sahaja",
-        "translated": "diterjemah",
-        "fuzzy": "kabur",
-        "suggested": "cadangan",
-        "untranslated": "belum diterjemah",
+        "translated": STATE_WORDS["translated"][0],
+        "fuzzy": STATE_WORDS["fuzzy"][0],
+        "suggested": STATE_WORDS["suggested"][0],
+        "untranslated": STATE_WORDS["untranslated"][0],
         "counts": "Angka",
         "az": "Indeks A\u2013Z (Melayu)",
         "az_other": "Indeks A\u2013Z (Inggeris)",
@@ -322,10 +335,10 @@ _UI: dict[str, dict[str, str]] = {
         "terms": "terms",
         "articles": "articles",
         "links": "link-only",
-        "translated": "translated",
-        "fuzzy": "fuzzy",
-        "suggested": "suggested",
-        "untranslated": "untranslated",
+        "translated": STATE_WORDS["translated"][1],
+        "fuzzy": STATE_WORDS["fuzzy"][1],
+        "suggested": STATE_WORDS["suggested"][1],
+        "untranslated": STATE_WORDS["untranslated"][1],
         "counts": "Counts",
         "az": "A\u2013Z index (Malay)",
         "az_other": "A\u2013Z index (English)",
@@ -339,10 +352,7 @@ _UI: dict[str, dict[str, str]] = {
     },
 }
 
-_STATE_NAMES: dict[str, tuple[str, str]] = {
-    state: (_UI["ms"][state], _UI["en"][state])
-    for state in ("translated", "fuzzy", "suggested", "untranslated")
-}
+_STATE_NAMES = STATE_WORDS
 
 
 def _title(entry: Entry, lang: str) -> str:
@@ -408,4 +418,5 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates are package data: no need to stat them per page
     )

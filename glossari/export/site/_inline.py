@@ -40,7 +40,8 @@ Resolver = Callable[[str], "str | None"]
 
 # Every character that can start inline syntax in CommonMark (emphasis, code, links, images,
 # autolinks, entities, escapes, hard breaks) or that markdown-it-py rewrites (NUL, line breaks).
-_SYNTAX = re.compile(r"[\\`*_\[\]()!<>&~\n\r\x00]|^\s|\s$")
+# Parentheses are not among them: outside a link's destination they are text.
+_SYNTAX = re.compile(r"[\\`*_\[\]!<>&~\n\r\x00]|^\s|\s$")
 
 
 def escape_text(text: str) -> str:
@@ -62,12 +63,43 @@ def is_internal(target: str) -> bool:
     return "://" not in target and not target.startswith(("#", "mailto:", "//"))
 
 
-def render_inline(text: str, resolve: Resolver) -> str:
-    """The HTML of one inline Markdown text; internal links go where ``resolve`` says."""
+# Plain text with plain links to glossary slugs (``[peniaga broker](/broker-dealer)``): the shape
+# of most blocks that hold a link. Link text and target hold no syntax character, so the parse is
+# certain; anything else goes to markdown-it-py.
+_PLAIN = r"[^\\`*_\[\]!<>&~\n\r\x00]"
+_SIMPLE = re.compile(rf"(?:{_PLAIN}|\[{_PLAIN}+\]\(/[A-Za-z0-9._/-]+\))*")
+_SIMPLE_LINK = re.compile(rf"\[({_PLAIN}+)\]\(/([A-Za-z0-9._/-]+)\)")
+
+
+def render_inline(text: str, resolve: Resolver, *, parser_only: bool = False) -> str:
+    """The HTML of one inline Markdown text; internal links go where ``resolve`` says.
+
+    ``parser_only`` skips the shortcuts for plain text and plain links (the tests compare the
+    two).
+    """
     text = strip_controls(text)
-    if _SYNTAX.search(text) is None:
-        return escape_text(text)
+    if not parser_only and not text[:1].isspace() and not text[-1:].isspace():
+        if _SYNTAX.search(text) is None:
+            return escape_text(text)
+        if _SIMPLE.fullmatch(text):
+            return _simple(text, resolve)
     return str(_parser().renderInline(text, {"resolve": resolve}))
+
+
+def _simple(text: str, resolve: Resolver) -> str:
+    out: list[str] = []
+    at = 0
+    for match in _SIMPLE_LINK.finditer(text):
+        out.append(escape_text(text[at:match.start()]))
+        label = escape_text(match.group(1))
+        page = resolve(match.group(2))
+        if page is None:
+            out.append(f'<span class="nolink">{label}</span>')
+        else:
+            out.append(f'<a href="{escape_text(page)}">{label}</a>')
+        at = match.end()
+    out.append(escape_text(text[at:]))
+    return "".join(out)
 
 
 @cache

@@ -24,6 +24,7 @@ from glossari.text import lookup_key
 
 __all__ = [
     "MESSAGE_STATES",
+    "STATE_WORDS",
     "Category",
     "Entry",
     "Node",
@@ -31,8 +32,10 @@ __all__ = [
     "StatusLookup",
     "TermPage",
     "category_slugs",
+    "entry_html",
     "letter_of",
     "page_names",
+    "render_nodes",
     "term_page",
 ]
 
@@ -57,6 +60,20 @@ class Entry:
     en: str | None
     status: Status
     kind: TermKind
+    html: Markup = field(default_factory=Markup, compare=False)
+    """The link to the page from a page one folder down (a term, letter or category page),
+    built once per term rather than by a template macro on every page that lists it: a macro
+    call per listed term cost more than the rest of a page."""
+
+
+def entry_html(file: str, ms: str, en: str | None, status: str, lang: str) -> Markup:
+    """The link to a term's page as lists show it (see :attr:`Entry.html`)."""
+    other = Markup("")
+    if en:
+        marked = "" if status == "translated" else f" status-{status}"
+        other = Markup(' <span class="hw-en{}" lang="{}">{}</span>').format(marked, lang, en)
+    return Markup('<a href="../terms/{}"><span class="hw" lang="ms">{}</span>{}</a>').format(
+        file, ms, other)
 
 
 @dataclass(slots=True)
@@ -93,8 +110,8 @@ class Pair:
     en_heading: Markup
     en_heading_lang: str
     en_heading_state: str
-    ms: list[Node]
-    en: list[Node]
+    ms: Markup
+    en: Markup
 
 
 @dataclass(slots=True)
@@ -251,7 +268,7 @@ def term_page(
             definition_en = definition_ms
         definition_en_state = state
 
-    def side(blocks: Sequence[Block], others: Sequence[Block]) -> tuple[list[Node], list[Node]]:
+    def side(blocks: Sequence[Block], others: Sequence[Block]) -> tuple[Markup, Markup]:
         ms_nodes: list[tuple[Block, Markup, str, str]] = []
         en_nodes: list[tuple[Block, Markup, str, str]] = []
         for block, other in zip_longest(blocks, others):
@@ -265,7 +282,7 @@ def term_page(
                 en_nodes.append((block, malay if text == block.text else inline(text), lang, state))
             else:
                 en_nodes.append((block, malay, "ms", state))
-        return _tree(ms_nodes), _tree(en_nodes)
+        return render_nodes(_tree(ms_nodes)), render_nodes(_tree(en_nodes))
 
     highlights: Pair | None = None
     sections: list[Pair] = []
@@ -334,6 +351,55 @@ def _unique_entries(terms: Iterable[Term | None], entries: dict[str, Entry], *,
         seen.add(term.id)
         out.append(entries[term.id])
     return out
+
+
+STATE_WORDS: dict[str, tuple[str, str]] = {
+    "translated": ("diterjemah", "translated"),
+    "fuzzy": ("kabur", "fuzzy"),
+    "suggested": ("cadangan", "suggested"),
+    "untranslated": ("belum diterjemah", "untranslated"),
+}
+"""Each state in Malay and in English, as the pages name it."""
+
+# The mark of a part shown in Malay in the other language's column (as templates/macros.html's
+# mark, which the headword and headings use).
+_MARKS = {
+    state: f'<span class="mark mark-{state}"><span lang="ms">{ms}</span> · '
+           f'<span lang="en">{en}</span></span> '
+    for state, (ms, en) in STATE_WORDS.items() if state != "translated"
+}
+
+
+def render_nodes(nodes: Sequence[Node]) -> Markup:
+    """The HTML of a body side's blocks.
+
+    Built here rather than by a recursive template macro: a page has dozens of blocks, and a
+    Jinja2 macro call per block was half of the whole site's build time (benchmarks/site.py).
+    Every text in it is markdown-it-py's escaped output; the rest is fixed markup and language
+    codes checked on the way in.
+    """
+    out: list[str] = []
+    _render(nodes, out)
+    return Markup("".join(out))  # safe: see the docstring
+
+
+def _render(nodes: Sequence[Node], out: list[str]) -> None:
+    for node in nodes:
+        if node.kind == "quote":
+            out.append("<blockquote>\n")
+            _render(node.children, out)
+            out.append("</blockquote>\n")
+        elif node.kind in ("ul", "ol"):
+            out.append(f"<{node.kind}>\n")
+            _render(node.children, out)
+            out.append(f"</{node.kind}>\n")
+        else:  # "p" or "li"
+            out.append(f'<{node.kind} lang="{node.lang}" class="state-{node.state}">'
+                       f'{_MARKS.get(node.state, "")}{node.html}')
+            if node.children:
+                out.append("\n")
+                _render(node.children, out)
+            out.append(f"</{node.kind}>\n")
 
 
 def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
