@@ -436,3 +436,27 @@ def test_no_output_is_written_when_the_glossary_cannot_be_read(tmp_path: Path) -
     assert "Traceback" not in err
     assert not (root / "build").exists()
     assert os.listdir(root) == ["seeds"]
+
+
+def test_catalogs_are_read_when_the_glossary_kept_none(root: Path, tmp_path: Path) -> None:
+    # a glossary read from the compiled termbase keeps no catalogs: the site reads them, since
+    # only they tell a fuzzy message from an untranslated one
+    glossary = glossari.load(root)
+    glossary.translations = None
+    build_site(glossary, tmp_path / "site")
+    page = _page(tmp_path / "site", "terms/commission.html")
+    assert len(re.findall(r'<p lang="ms" class="state-fuzzy">', page)) == 1
+
+
+def test_a_glossary_built_in_memory(glossary: glossari.Glossary, tmp_path: Path) -> None:
+    from glossari.glossary import Glossary
+
+    memory = Glossary(list(glossary), lang="en")  # no folder, no catalogs
+    result = build_site(memory, tmp_path / "site")
+    assert result.terms == len(glossary)
+    assert _crawl(tmp_path / "site")[1] == []
+    hedge = _page(tmp_path / "site", "terms/hedgefund.html")
+    assert '<p lang="en" class="state-translated">Hedge funds have traditionally' in hedge
+    ekuiti = _page(tmp_path / "site", "terms/ekuiti.html")
+    assert '<p lang="ms" class="state-untranslated">' in ekuiti
+    assert 'class="bar-translated"' in _page(tmp_path / "site", "index.html")

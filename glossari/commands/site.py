@@ -31,10 +31,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Build the site; one summary line on standard error."""
-    from glossari.export.site import build_site, check_base_url
+    from glossari.export.site import (
+        build_site,
+        check_base_url,
+        check_output,
+        check_site_language,
+    )
     from glossari.glossary import load_glossary
+    from glossari.progress import progress
 
     lang = check_language(args.lang)
+    check_site_language(lang)
     if args.base_url is not None:
         check_base_url(args.base_url)  # before the (long) load
     root = ctx.root()
@@ -42,12 +49,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         output = Path(args.output)
     else:
         output = (Path.cwd() if root.bundled else root.path) / "build" / "site"
-    from glossari.export.site._output import check_output
-
     check_output(output, root)
     glossary = load_glossary(root, lang=lang)
     result = build_site(glossary, output, base_url=args.base_url,
-                        generator=f"glossari {__version__}")
+                        generator=f"glossari {__version__}",
+                        progress=lambda terms, total: progress(terms, total, "site", ctx.stderr))
     print(f"glossari: site of {result.terms} terms in {output}: {len(result.written)} of "
           f"{result.files} files written, {len(result.removed)} removed; open "
           f"{output / 'index.html'}", file=ctx.stderr)

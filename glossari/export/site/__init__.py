@@ -52,8 +52,10 @@ if TYPE_CHECKING:
     import jinja2
 
     from glossari.glossary import Glossary
+    from glossari.model import Term
 
-__all__ = ["MANIFEST", "SiteResult", "build_site", "check_base_url"]
+__all__ = ["CSP", "MANIFEST", "SiteResult", "build_site", "check_base_url", "check_output",
+           "check_site_language"]
 
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; base-uri 'none'; "
        "form-action 'none'")
@@ -97,20 +99,39 @@ def check_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def check_site_language(lang: str) -> None:
+    """Raise :class:`RootError` unless ``lang`` can stand beside Malay on the site.
+
+    >>> check_site_language("pt_BR")
+    >>> check_site_language("ms")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.RootError: -l: the site puts a language beside Malay, and 'ms' is Malay; \
+choose the other language, such as en
+    """
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*", lang):
+        raise RootError(f"{lang!r} is not a language code", path="-l",
+                        hint="give one such as en, fr or pt_BR")
+    if lang.replace("-", "_").split("_")[0].casefold() in ("ms", "msa", "zsm"):
+        raise RootError(f"the site puts a language beside Malay, and {lang!r} is Malay",
+                        path="-l", hint="choose the other language, such as en")
+
+
 def build_site(
     glossary: Glossary,
     output: Path | str,
     *,
     base_url: str | None = None,
     generator: str = "glossari",
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[Iterable[Term], int], Iterable[Term]] | None = None,
 ) -> SiteResult:
     """Write the site of ``glossary`` into the folder ``output``.
 
     ``base_url`` (``https://example.org/glosari/``) makes the sitemap, the canonical and the
     ``hreflang`` addresses absolute (links between pages stay relative). ``generator`` names the
     program in each page's footer (no date, so a rebuild of an unchanged glossary is byte for byte
-    the same). ``progress(done, total)`` is called as term pages are written.
+    the same). ``progress(terms, total)`` wraps the loop over the terms (a progress bar, such as
+:func:`glossari.progress.progress`) and must yield them unchanged.
 
     Raises :class:`~glossari.errors.RootError` for a folder that may not receive a site (inside
     ``seeds/``, or holding files that are not a site) or a bad ``base_url``.
@@ -119,12 +140,7 @@ def build_site(
     check_output(folder, glossary.root)
     base = check_base_url(base_url) if base_url else None
     lang = glossary.lang or "en"
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*", lang):
-        raise RootError(f"{lang!r} is not a language code", path="-l",
-                        hint="give one such as en, fr or pt_BR")
-    if lang.replace("-", "_").split("_")[0].casefold() in ("ms", "msa", "zsm"):
-        raise RootError(f"the site puts a language beside Malay, and {lang!r} is Malay",
-                        path="-l", hint="load the glossary with its other language, such as en")
+    check_site_language(lang)
     builder = _Builder(glossary, folder, base=base, lang=lang, generator=generator)
     builder.terms(progress)
     builder.indexes()
@@ -145,7 +161,7 @@ class _Builder:
         self.site = SiteFolder.open(folder)
         self.env = _environment()
         self.templates: dict[str, jinja2.Template] = {}
-        self.status = _status_lookup(glossary)
+        self.status = _status_lookup(glossary, lang)
         names = page_names(t.id for t in glossary)
         self.entries: dict[str, Entry] = {}
         self.categories: dict[str, Category] = {}
@@ -212,10 +228,12 @@ class _Builder:
 
     # --- pages -----------------------------------------------------------------------------
 
-    def terms(self, progress: Callable[[int, int], None] | None) -> None:
+    def terms(self, progress: Callable[[Iterable[Term], int], Iterable[Term]] | None) -> None:
         glossary = self.glossary
-        total = len(self.entries)
-        for done, term in enumerate(glossary, 1):
+        terms: Iterable[Term] = glossary
+        if progress is not None:
+            terms = progress(terms, len(self.entries))
+        for term in terms:
             refs = glossary.links_from(term)
             page = term_page(
                 term,
@@ -233,8 +251,6 @@ class _Builder:
                 category.counts.update(page.counts)
             self.page(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
                       title=_title(page.entry, self.lang))
-            if progress is not None:
-                progress(done, total)
 
     def indexes(self) -> None:
         entries = list(self.entries.values())  # Malay order (the glossary's)
@@ -395,8 +411,18 @@ def _chart(categories: list[Category], uncategorised: Category) -> dict[str, Any
             "height": max(len(shown), 1) * row_h + 30, "legend_y": len(shown) * row_h + 8}
 
 
-def _status_lookup(glossary: Glossary) -> StatusLookup | None:
+def _status_lookup(glossary: Glossary, lang: str) -> StatusLookup | None:
+    """Each message's state in the catalogs the English sides came from.
+
+    A glossary read from the compiled termbase keeps no catalogs (``translations`` is None):
+    they are read here, since only they tell a fuzzy message from an untranslated one. A
+    glossary built in memory has none; its pages compare the English side with the Malay.
+    """
     translations = glossary.translations
+    if translations is None and glossary.root is not None:
+        from glossari.catalog.translations import load_translations
+
+        translations = load_translations(glossary.root, lang)
     if translations is None:
         return None
 

@@ -47,8 +47,8 @@ _SYNTAX = re.compile(r"[\\`*_\[\]!<>&~\n\r\x00]|^\s|\s$")
 def escape_text(text: str) -> str:
     """``text`` escaped as markdown-it-py escapes text (``&``, ``<``, ``>``, ``"``; not ``'``).
 
-    >>> escape_text('a "b" & <c> \\'d\\'')
-    'a &quot;b&quot; &amp; &lt;c&gt; \\'d\\''
+    >>> escape_text('a "b" & <c>'), escape_text("'")
+    ('a &quot;b&quot; &amp; &lt;c&gt;', "'")
     """
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))

@@ -246,16 +246,23 @@ def term_page(
         return Markup(render_inline(text, resolve))
 
     def state_of(domain: str, context: str | None, malay: str, other: str | None) -> str:
+        if status is None:  # no catalogs: what the English side holds is all there is
+            state = "translated" if other is not None and other != malay else "untranslated"
+            counts[state] += 1
+            return state
         if other is None:
             return "untranslated"
-        if status is None:
-            return "translated" if other != malay else "untranslated"
         return states.get((domain, context, malay)) or status(domain, context, malay)
 
     body = article_domain(term.id)
     # the headword: a fuzzy or slug-suggested English headword is shown, marked
     en_title = english.title
     en_title_state = english.status if en_title else "untranslated"
+    if status is None and term.kind == "article":
+        counts[en_title_state if en_title_state in MESSAGE_STATES else "untranslated"] += 1
+        for i in range(len(term.categories)):
+            named = i < len(english.categories) and english.categories[i] is not None
+            counts["translated" if named else "untranslated"] += 1
 
     definition_ms = inline(term.description) if term.description else None
     definition_en: Markup | None = None
