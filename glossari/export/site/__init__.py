@@ -14,7 +14,7 @@ link is relative; the search index is a script file, not JSON fetched at run tim
 
 Pages come from Jinja2 templates with autoescaping (``templates/``), Markdown from markdown-it-py
 with raw HTML off; a Content-Security-Policy lets a page load only the site's own style sheet and
-scripts. A second run rewrites only the files whose bytes changed (see :mod:`._output`).
+scripts. A second run rewrites only the files whose bytes changed (see docs/site.md).
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def build_site(
     ``hreflang`` addresses absolute (links between pages stay relative). ``generator`` names the
     program in each page's footer (no date, so a rebuild of an unchanged glossary is byte for byte
     the same). ``progress(terms, total)`` wraps the loop over the terms (a progress bar, such as
-:func:`glossari.progress.progress`) and must yield them unchanged.
+    :func:`glossari.progress.progress`) and must yield them unchanged.
 
     Raises :class:`~glossari.errors.RootError` for a folder that may not receive a site (inside
     ``seeds/``, or holding files that are not a site) or a bad ``base_url``.
