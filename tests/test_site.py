@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import glossari
-from glossari.export._text import strip_controls
 from glossari.export.site import CSP, MANIFEST, build_site
 from glossari.export.site._inline import render_inline
+from glossari.text import strip_controls
 
 BASE = "https://example.org/glosari/"
 GENERATOR = f"glossari {glossari.__version__}"  # as the command says

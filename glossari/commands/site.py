@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 
 from glossari import __version__
-from glossari.catalog.translations import check_language
-from glossari.cli import Context
+from glossari.catalog.languages import check_language
+from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
 

@@ -31,7 +31,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from glossari.export._text import strip_controls
+from glossari.text import strip_controls
 
 __all__ = ["Resolver", "escape_text", "is_internal", "render_inline"]
 
