@@ -208,3 +208,12 @@ def test_headword_h1_and_sorotan_are_one_answer(root: Path, tmp_path: Path) -> N
     # the English link texts are variants of the concepts they resolve to, never headwords
     assert "broker-dealers" in g["peniaga-broker"].names.english_variants
     assert g["peniaga-broker"].en_title in (None, "Broker-dealer")
+
+
+def test_the_configuration_file_takes_the_same_language_codes() -> None:
+    from glossari.config import ConfigError, parse_config
+
+    assert parse_config('languages = ["sr@latin", "pt-BR"]\n',
+                        source="glossari.toml").languages == ("sr@latin", "pt-BR")
+    with pytest.raises(ConfigError, match="'english' is not a language code"):
+        parse_config('languages = ["english"]\n', source="glossari.toml")

@@ -53,18 +53,12 @@ Key = tuple[str | None, str]
 
 def _plural_forms(lang: str) -> str:
     # imported here: Babel's locale data loads slowly and most commands never need it
-    import babel
     from babel.messages.plurals import get_plural
 
-    try:
-        babel.Locale.parse(lang.replace("-", "_"))
-        return str(get_plural(lang.replace("-", "_")))
-    except (ValueError, babel.UnknownLocaleError):
-        raise CatalogError(
-            f"unknown language code {lang!r}",
-            path=f"locale/{lang}",
-            hint="use an ISO 639 code Babel knows, such as en, ms, id or en_GB",
-        ) from None
+    from glossari.catalog.languages import check_language
+
+    check_language(lang, path=f"locale/{lang}")  # the one validator of language codes
+    return str(get_plural(lang.replace("-", "_")))
 
 
 def new_header(template: PoFile, *, lang: str) -> Entry:
