@@ -75,7 +75,12 @@ def lookup_key(text: str) -> str:
     >>> lookup_key("ÉksekutifAkaun")
     'eksekutifakaun'
     """
+    if text.isascii():  # most names: one regex pass, no Unicode decomposition (same result)
+        return _NOT_ASCII_ALNUM.sub("", text.lower())
     return "".join(c for c in _strip_accents(text).casefold() if c.isalnum())
+
+
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def sort_key(text: str) -> tuple[str, str]:

@@ -101,7 +101,7 @@ class ResolvedLinks:
     articles: tuple[Term, ...]
     """The articles, each with :attr:`Term.names` filled in."""
     index: TargetIndex
-    """The index the links were resolved with (every learned slug in it)."""
+    """The index the links were resolved with (the slugs learned from the Malay side in it)."""
     targets: tuple[tuple[Term, Link, str | None], ...]
     """Each internal link, in file order of ``articles``: its article, itself, and the id of the
     article it resolves to (None: it names no article)."""
@@ -151,14 +151,13 @@ def resolve_names(
                 f"'{', '.join(others)}'; links to it whose text names neither go to '{owner}' "
                 "(give each concept its own link target)",
             ))
-    learned = [replace(t, names=replace(t.names, slugs=tuple(owned.get(t.id, ()))))
-               for t in articles]
-    index = TargetIndex.build(learned)
+    learned = {t.id: tuple(owned.get(t.id, ())) for t in articles}
+    index = base.with_slugs(articles, learned)
     # 2. every link, resolved once
     targets: list[tuple[Term, Link, str | None]] = []
     texts: dict[str, dict[str, str]] = {}
-    slugs: dict[str, dict[str, str]] = {t.id: {lookup_key(s): s for s in t.names.slugs}
-                                        for t in learned}
+    slugs: dict[str, dict[str, str]] = {t.id: {lookup_key(s): s for s in learned[t.id]}
+                                        for t in articles}
     english: dict[str, dict[str, str]] = {}
     for term, link in links:
         term_id = resolve_link(link, index)
@@ -187,7 +186,7 @@ def resolve_names(
                 english.setdefault(term_id, {}).setdefault(lookup_key(msgstr),
                                                            " ".join(msgstr.split()))
     with_names: list[Term] = []
-    for term in learned:
+    for term in articles:
         approved = lookup_key(term.english.title or "")
         variants = tuple(v for k, v in english.get(term.id, {}).items() if k != approved)
         with_names.append(replace(term, names=Names(
@@ -200,7 +199,7 @@ def resolve_names(
         )))
     final = {t.id: t for t in with_names}
     resolved = tuple((final[source.id], link, term_id) for source, link, term_id in targets)
-    return ResolvedLinks(articles=tuple(with_names), index=TargetIndex.build(with_names),
+    return ResolvedLinks(articles=tuple(with_names), index=index,
                          targets=resolved, findings=tuple(findings))
 
 

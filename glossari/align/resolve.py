@@ -164,12 +164,13 @@ def headword_acronyms(text: str | None) -> tuple[str, ...]:
     )
 
 
-def _names(term: Term) -> tuple[tuple[str, ...], ...]:
-    """The names a link target may use for the term, by rank (:data:`_RANKS`)."""
+def _names(term: Term, slugs: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], ...]:
+    """The names a link target may use for the term, by rank (:data:`_RANKS`); ``slugs`` in
+    place of the term's own."""
     names = term.names
     return (
         (term.id,),
-        names.slugs,
+        names.slugs if slugs is None else slugs,
         _unique(term_aliases(term) + names.aliases),
         _unique(headword_acronyms(term.title) + headword_acronyms(term.english.title)
                 + names.acronyms),
@@ -208,10 +209,34 @@ class TargetIndex:
     def build(cls, terms: Iterable[Term]) -> TargetIndex:
         """Index the names of ``terms`` (articles; link-only terms are indexed by id only)."""
         ordered = sorted(terms, key=lambda t: t.id)
+        keys, ranks, clashes = cls._targets(ordered, None)
+        texts: dict[str, list[str]] = {}
+        articles = [(t, _malay_names(t)) for t in ordered if t.kind == "article"]
+        for rank in range(len(_MALAY_RANKS)):
+            for term, by_rank in articles:
+                for name in by_rank[rank]:
+                    for key in {lookup_key(name), malay_key(name)}:
+                        if key and term.id not in texts.setdefault(key, []):
+                            texts[key].append(term.id)
+        return cls(keys, tuple(clashes), {k: tuple(v) for k, v in texts.items()}, ranks)
+
+    def with_slugs(
+        self, terms: Iterable[Term], slugs: Mapping[str, tuple[str, ...]]
+    ) -> TargetIndex:
+        """This index of ``terms`` (the ones it was built from) with ``slugs`` (by term id) in
+        place of the terms' own: the Malay texts are kept, the targets indexed again."""
+        ordered = sorted(terms, key=lambda t: t.id)
+        keys, ranks, clashes = self._targets(ordered, slugs)
+        return TargetIndex(keys, tuple(clashes), self.texts, ranks)
+
+    @staticmethod
+    def _targets(
+        ordered: list[Term], slugs: Mapping[str, tuple[str, ...]] | None
+    ) -> tuple[dict[str, str], dict[str, str], list[Finding]]:
         keys: dict[str, str] = {}
         ranks: dict[str, str] = {}
         clashes: list[Finding] = []
-        names = [(t, _names(t)) for t in ordered]
+        names = [(t, _names(t, None if slugs is None else slugs.get(t.id, ()))) for t in ordered]
         for rank, label in enumerate(_RANKS):
             claimed: dict[str, str] = {}
             for term, by_rank in names:
@@ -233,15 +258,7 @@ class TargetIndex:
                 if key not in keys:
                     keys[key] = term_id
                     ranks[key] = label
-        texts: dict[str, list[str]] = {}
-        articles = [(t, _malay_names(t)) for t in ordered if t.kind == "article"]
-        for rank in range(len(_MALAY_RANKS)):
-            for term, by_rank in articles:
-                for name in by_rank[rank]:
-                    for key in {lookup_key(name), malay_key(name)}:
-                        if key and term.id not in texts.setdefault(key, []):
-                            texts[key].append(term.id)
-        return cls(keys, tuple(clashes), {k: tuple(v) for k, v in texts.items()}, ranks)
+        return keys, ranks, clashes
 
     def __contains__(self, target: object) -> bool:
         return isinstance(target, str) and resolve(target, self) is not None

@@ -11,6 +11,8 @@ markdown-it-py.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["HIGHLIGHTS_HEADINGS", "is_highlights_heading", "suspicious_link_text"]
 
 HIGHLIGHTS_HEADINGS = frozenset({"sorotan"})
@@ -29,6 +31,7 @@ _OPENING_PUNCTUATION = ",.;:!?"
 _CLOSING_PUNCTUATION = ",;:!?"  # not '.': abbreviations (Inc., Bhd.) end with one
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every link by the reader, resolution and the checks
 def suspicious_link_text(text: str) -> str | None:
     """Why a link text cannot be trusted as a headword, or None when it looks sound.
 
