@@ -215,5 +215,5 @@ def test_the_configuration_file_takes_the_same_language_codes() -> None:
 
     assert parse_config('languages = ["sr@latin", "pt-BR"]\n',
                         source="glossari.toml").languages == ("sr@latin", "pt-BR")
-    with pytest.raises(ConfigError, match="'english' is not a language code"):
+    with pytest.raises(ConfigError, match="unknown language code 'english'"):
         parse_config('languages = ["english"]\n', source="glossari.toml")
