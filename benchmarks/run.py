@@ -664,6 +664,11 @@ class Runner:
         else:
             self.unavailable(n, "glossari table json", "no `glossari table` command yet")
 
+        if self.has_command("search"):
+            self.termbase_steps(n, seeds, root, with_catalogs(with_mo=True), mo_dir)
+        else:
+            self.unavailable(n, "glossari load termbase", "no compiled termbase yet")
+
         # check, cold then warm
         if self.has_command("check"):
             warm: list[Sample] = []
@@ -719,6 +724,62 @@ class Runner:
                 **kw), note="extract + update after one article changed")
         else:
             self.unavailable(n, "glossari incremental", "needs `extract` and `update`")
+
+    def termbase_steps(self, n: int, seeds: Path, root: Path, catalogs: Callable[[], None],
+                       mo_dir: Path) -> None:
+        """Issue 13: the compiled termbase (``compile`` writes it; readers open it)."""
+        kw = {"env": self.env, "timeout": self.args.timeout}
+        articles = sorted(seeds.glob("*.md"))
+        middle = articles[len(articles) // 2]
+        title = next(line[len("title: "):] for line in middle.read_text("utf-8").splitlines()
+                     if line.startswith("title: "))
+        compile_cmd = self.glossari(root, "compile", "-l", LANG)
+
+        def compiled() -> None:  # a fresh termbase (compile is a no-op when it is)
+            if not (root / "locale" / LANG / "glossari.sqlite").is_file():
+                catalogs()
+            shutil.copy2(middle, root / "seeds" / middle.name)
+            run_once(compile_cmd, **kw)
+
+        compiled()
+        load = [self.python, "-c", "import sys, glossari; glossari.load(sys.argv[1])"
+                ".lookup(sys.argv[2])", str(root), title]
+        self.repeat(n, "glossari load termbase", compiled, lambda: run_once(load, **kw),
+                    note="load(R).lookup(X), whole process, fresh termbase")
+        self.repeat(n, "glossari show termbase", compiled,
+                    lambda: run_once(self.glossari(root, "show", title), **kw))
+        self.repeat(n, "glossari table json termbase", compiled, lambda: run_once(
+            self.glossari(root, "table", "--format", "json"), **kw))
+        samples = [run_once([self.python, "-c", _SEARCH, str(root)], keep_stdout=True, **kw)
+                   for _ in range(self.args.repeat)]
+        good = [json.loads(x.stdout) for x in samples if x.rc == 0 and x.stdout.strip()]
+        if good:
+            self.report.add(Result(
+                n=n, name="glossari search", unit="ms",
+                seconds=statistics.median(g["worst_ms"] for g in good),
+                runs=[g["worst_ms"] for g in good],
+                note=f"in process, the slowest of {good[0]['count']} queries "
+                     f"(median query {statistics.median(g['median_ms'] for g in good):.2f} ms)"))
+        else:
+            self.report.add(median_result(n, "glossari search", samples))
+        lookups = [run_once([self.python, "-c", _LOOKUP, str(root), str(mo_dir / "glossary.mo")],
+                            keep_stdout=True, **kw) for _ in range(self.args.repeat)]
+        good = [json.loads(x.stdout) for x in lookups if x.rc == 0 and x.stdout.strip()]
+        if good:
+            self.report.add(Result(
+                n=n, name="glossari lookup termbase", unit="us",
+                seconds=statistics.median(g["glossari_us"] for g in good),
+                runs=[g["glossari_us"] for g in good],
+                note=f"Glossary.lookup by Malay headword from the termbase; {good[0]['missed']} "
+                     "not found"))
+
+        def one_change() -> None:
+            compiled()
+            corpus.change_article(root / "seeds" / middle.name)
+
+        self.repeat(n, "glossari compile one change", one_change,
+                    lambda: run_once(compile_cmd, **kw),
+                    note="compile (.mo and termbase) after one article changed")
 
     @staticmethod
     def catalogs_of(snapshot: Path) -> dict[str, Path]:
@@ -835,6 +896,27 @@ print(json.dumps({"glossari_us": per_call(lookups), "gettext_us": per_call(gette
 """
 
 
+# Searches in process over a fresh termbase: common, rare, prefix, two words, no hit.
+_SEARCH = """
+import json, statistics, sys, time
+import glossari
+glossary = glossari.load(sys.argv[1])
+queries = ["akaun", "pelanggan eksekutif", "perkhid", "farmaseutikal", "bank dana", "tahunan",
+           "kew", "zzzz"]
+glossary.search("akaun")  # the first query opens the index
+times = []
+for query in queries:
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        glossary.search(query)
+        best = min(best, time.perf_counter() - start)
+    times.append(best * 1000)
+print(json.dumps({"worst_ms": max(times), "median_ms": statistics.median(times),
+                  "count": len(queries)}))
+"""
+
+
 # --------------------------------------------------------------------------------------------
 # Targets and tables
 
@@ -942,12 +1024,60 @@ def targets(results: list[Result]) -> list[Target]:
         out.append(Target(what="import glossari adds <= 30 ms", value="-",
                           verdict="not yet measurable", cause="not measured"))
 
+    out.extend(termbase_targets(results, sizes))
+
     warm = _med(results, 10000, "glossari check warm")
     out.append(Target(what="check warm < 3 s (N=10000)",
                       value=f"{warm.seconds:.2f} s" if warm else "-",
                       verdict=("met" if (warm.seconds or 0) < 3 else "missed") if warm
                       else "not yet measurable",
                       cause="" if warm else "no check warm figure at N=10000"))
+    return out
+
+
+def termbase_targets(results: list[Result], sizes: list[int]) -> list[Target]:
+    """The targets of issue 13 (the compiled termbase), at the largest N measured."""
+    out: list[Target] = []
+    if not sizes:
+        return out
+    big, small = sizes[-1], sizes[0]
+
+    def limit(name: str, what: str, most: float, unit: str, mb: float | None = None) -> None:
+        r = _med(results, big, name)
+        if r is None:
+            out.append(Target(what=f"{what} (N={big})", value="-", verdict="not yet measurable",
+                              cause=f"no figure for {name}"))
+            return
+        value = f"{r.seconds:.3g} {unit}" + (f", {r.peak_mb:.0f} MB" if mb and r.peak_mb else "")
+        good = (r.seconds or 0) < most and (mb is None or (r.peak_mb or 0) < mb)
+        out.append(Target(what=f"{what} (N={big})", value=value,
+                          verdict="met" if good else "missed"))
+
+    def ratio(mine: str, peer: str, most: float, what: str, n_peer: int | None = None) -> None:
+        a, b = _med(results, big, mine), _med(results, n_peer or big, peer)
+        if a is None or b is None or not b.seconds:
+            out.append(Target(what=what, value="-", verdict="not yet measurable",
+                              cause=f"no figure for {mine if a is None else peer}"))
+            return
+        x = (a.seconds or 0) / b.seconds
+        out.append(Target(what=f"{what} (N={big})", value=f"x{x:.2f}",
+                          verdict="met" if x <= most else "missed"))
+
+    limit("glossari load termbase", "load(R).lookup(X) under 0.3 s and 80 MB", 0.3, "s", 80)
+    if big != small:
+        ratio("glossari load termbase", "glossari load termbase", 1.5,
+              f"load(R).lookup(X) at {big} <= 1.5x its figure at {small}", n_peer=small)
+    limit("glossari show termbase", "show TERM under 0.5 s", 0.5, "s")
+    limit("glossari search", "search under 20 ms in process", 20, "ms")
+    ratio("glossari table json termbase", "glossari table json", 0.5,
+          "table --format json at most half the time from the sources")
+    limit("glossari table json termbase", "table --format json under 300 MB", float("inf"), "s",
+          300)
+    ratio("glossari compile", "GNU msgfmt", 1.5, "compile with the termbase <= msgfmt + 50%")
+    ratio("glossari compile one change", "glossari compile", 0.10,
+          "compile after one changed article < 10% of a cold compile")
+    ratio("glossari lookup termbase", "stdlib gettext lookup", 1.0,
+          "lookup (termbase) no dearer than a gettext lookup")
     return out
 
 
@@ -971,6 +1101,8 @@ def markdown(results: list[Result], meta: dict[str, Any]) -> str:
             return r.status
         if r.unit == "us":
             return f"{r.seconds:.2f} µs"
+        if r.unit == "ms":
+            return f"{r.seconds:.2f} ms"
         mem = f", {r.peak_mb:.0f} MB" if r.peak_mb is not None else ""
         cpu = f" (cpu {r.cpu:.2f})" if r.cpu is not None else ""
         return f"{r.seconds:.2f} s{cpu}{mem}"
@@ -999,7 +1131,7 @@ def markdown(results: list[Result], meta: dict[str, Any]) -> str:
                 if r is None:
                     cpu.append(None)
                     wall.append(None)
-                elif r.unit == "us":
+                elif r.unit in ("us", "ms"):
                     cpu.append(r.seconds)
                     wall.append(r.seconds)
                 else:

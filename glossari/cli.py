@@ -41,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "find": "the glossary's terms in a text, with their other-language headword",
     "termcheck": "check a third party's catalogs against the glossary's terms",
     "site": "write the bilingual static website (term pages, A-Z index, search)",
+    "search": "full-text search of the glossary in both languages, ranked",
 }
 """Subcommand name to one-line summary; the module is ``glossari.commands.<name>``."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -17,9 +17,17 @@ from glossari.text import headword_order, lookup_key
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
     from glossari.catalog.translations import Translations
+    from glossari.termbase import LinkRow, SearchHit, Termbase
     from glossari.terms import Recognizer
 
-__all__ = ["Glossary", "TermMatch", "load_glossary", "term_names"]
+__all__ = [
+    "Glossary",
+    "TermMatch",
+    "TermbaseWarning",
+    "compile_termbase",
+    "load_glossary",
+    "term_names",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,8 +98,8 @@ class Glossary:
     (['a', 'b'], 2, 'Bon', 'a')
     """
 
-    __slots__ = ("_by_id", "_exact", "_graph", "_index", "_order", "_recognizers", "findings",
-                 "lang", "root", "translations")
+    __slots__ = ("_by_id", "_exact", "_findings", "_graph", "_index", "_order", "_recognizers",
+                 "_search", "lang", "root", "translations")
 
     def __init__(
         self,
@@ -131,15 +139,20 @@ class Glossary:
         """The folder the glossary was loaded from (None when built in memory)."""
         self.lang = lang
         """The language of each term's English side (``en``), or None."""
-        self.findings: tuple[Finding, ...] = tuple(findings) + tuple(
+        self._findings: tuple[Finding, ...] = tuple(findings) + tuple(
             f for t in self._order for f in t.findings
         )
-        """Warnings from reading the glossary (each term's own, and the glossary's)."""
         self._graph: _Graph | None = None
         self._recognizers: dict[str, Recognizer[Term]] = {}
+        self._search: Termbase | None = None
         self.translations: Translations | None = None
         """The ``lang`` catalogs the English sides came from (set by :func:`load_glossary`), so
         that ``check`` reads them once, not twice."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Warnings from reading the glossary (the glossary's, then each term's own)."""
+        return self._findings
 
     def __len__(self) -> int:
         return len(self._order)
@@ -181,10 +194,40 @@ class Glossary:
             term = self._index.get(malay_key(text))
             if term is not None:
                 return term
-        close = difflib.get_close_matches(key, self._index, n=3, cutoff=0.6)
-        names = sorted({self._index[k].title or self._index[k].id for k in close})
+        raise self._miss(text, key, self._index, lambda k: self._index[k])
+
+    @staticmethod
+    def _miss(text: str, key: str, keys: Iterable[str],
+              term_for: Callable[[str], Term]) -> KeyError:
+        close = difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
+        names = sorted({term_for(k).title or term_for(k).id for k in close})
         hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
-        raise KeyError(f"no term {text!r} in the glossary{hint}")
+        return KeyError(f"no term {text!r} in the glossary{hint}")
+
+    def lookup_index(self) -> dict[str, str]:
+        """Every normalised name (:func:`~glossari.text.lookup_key`) to the id of the term
+        :meth:`lookup` finds by it."""
+        return {key: term.id for key, term in self._index.items()}
+
+    @property
+    def coverage_source(self) -> Translations | None:
+        """The catalogs the English sides came from (for their counts), or None."""
+        return self.translations
+
+    def search(self, query: str, lang: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over headwords, names, definitions, categories and body text.
+
+        Words match as prefixes, case and accents ignored; ``lang`` (``ms`` or the glossary's
+        ``lang``) limits the hits to one language. At most ``limit`` hits, one per term, ranked:
+        headwords first, then the other fields, then bm25 (see docs/termbase.md). A glossary read
+        in memory builds the same index in memory on its first search, so the answers are the
+        same as from the compiled termbase.
+        """
+        if self._search is None:
+            from glossari.termbase import memory_termbase
+
+            self._search = memory_termbase(self)
+        return self._search.search(query, lang=lang, limit=limit)
 
     def find_terms(self, text: str, lang: Literal["ms", "en"] = "ms") -> list[TermMatch]:
         """The glossary's terms in ``text``, inflected forms included (docs/terms.md).
@@ -215,7 +258,7 @@ class Glossary:
         """``(name, term)`` for every name of every term: headwords first, so that a name two
         terms share goes to the one whose headword it is."""
         later: list[tuple[str, Term]] = []
-        for term in self._order:
+        for term in self:
             names = term_names(term, lang)
             if names:
                 yield names[0], term
@@ -227,7 +270,7 @@ class Glossary:
             from glossari.align.links import link_graph
 
             # file order (the source path), not Malay order: "first link" means first in the files
-            refs = link_graph(sorted(self._order, key=lambda t: (t.source.path, t.id)))
+            refs = link_graph(sorted(self, key=lambda t: (t.source.path, t.id)))
             by_source: dict[str, list[LinkRef]] = {}
             by_target: dict[str, list[LinkRef]] = {}
             for ref in refs:
@@ -270,27 +313,174 @@ class _Graph(NamedTuple):
     by_target: dict[str, tuple[LinkRef, ...]]
 
 
-def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = "en") -> Glossary:
+class _CompiledGlossary(Glossary):
+    """A :class:`Glossary` read from a fresh compiled termbase (:mod:`glossari.termbase`).
+
+    Opening reads nothing but the termbase's freshness record: each term is rebuilt from its row
+    when it is asked for (``[id]``, :meth:`lookup`, iteration) and the ones asked for by id are
+    kept, so ``lookup(x) is lookup(x)``. Iteration rebuilds the others without keeping them, so
+    going over a large glossary once does not hold all of it.
+    """
+
+    __slots__ = ("_cache", "_ids", "_looked", "_termbase")
+
+    def __init__(self, termbase: Termbase, *, root: GlossaryRoot, lang: str) -> None:
+        # no Glossary.__init__: it would read every term
+        self._termbase = termbase
+        self._cache: dict[str, Term] = {}
+        # lookups as written, answered: a repeated lookup is one dict access, like the in-memory
+        # glossary's (a query per lookup would cost more than a gettext lookup)
+        self._looked: dict[str, Term] = {}
+        self._ids: tuple[str, ...] | None = None
+        self._graph = None
+        self._recognizers = {}
+        self._search = termbase
+        self.root = root
+        self.lang = lang
+        self.translations = None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Warnings from reading the glossary (read from the termbase on first use)."""
+        try:
+            return self._findings
+        except AttributeError:
+            self._findings = self._termbase.findings()
+            return self._findings
+
+    def __len__(self) -> int:
+        if self._ids is None:
+            self._ids = self._termbase.ids()
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[Term]:
+        for term_id, term in self._termbase.terms():
+            yield self._cache.get(term_id, term)
+
+    def __contains__(self, term_id: object) -> bool:
+        return isinstance(term_id, str) and self._get(term_id) is not None
+
+    def _get(self, term_id: str) -> Term | None:
+        term = self._cache.get(term_id)
+        if term is None:
+            term = self._termbase.term(term_id)
+            if term is not None:
+                self._cache[term_id] = term
+        return term
+
+    def __getitem__(self, term_id: str) -> Term:
+        term = self._get(term_id)
+        if term is None:
+            raise KeyError(term_id)
+        return term
+
+    def lookup(self, text: str) -> Term:
+        """Find a term by id, Malay headword or English headword (see :meth:`Glossary.lookup`)."""
+        term = self._looked.get(text)
+        if term is not None:
+            return term
+        term = self._get(text)
+        if term is None:
+            term_id = self._termbase.lookup(lookup_key(text))
+            if term_id is None and "-" in text:  # Malay reduplication, as Glossary.lookup
+                from glossari.align.resolve import malay_key
+
+                term_id = self._termbase.lookup(malay_key(text))
+            term = self[term_id] if term_id is not None else None
+        if term is not None:
+            if len(self._looked) < 1 << 16:
+                self._looked[text] = term
+            return term
+        raise self._miss(text, lookup_key(text), self._termbase.lookup_keys(),
+                         lambda k: self[self._termbase.lookup(k) or ""])
+
+    def lookup_index(self) -> dict[str, str]:
+        """Every normalised name to the id of the term :meth:`lookup` finds by it."""
+        return self._termbase.lookup_table()
+
+    def _refs(self, rows: Iterable[LinkRow]) -> tuple[LinkRef, ...]:
+        from glossari.align.links import LinkRef
+
+        refs = []
+        for row in rows:
+            source = self[row.source_id]
+            target = self[row.target_id] if row.target_id is not None else None
+            refs.append(LinkRef(source=source, link=source.links[row.link_index], target=target))
+        return tuple(refs)
+
+    def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
+        """The internal links written in ``term``'s article, in source order."""
+        return self._refs(self._termbase.links_from(term if isinstance(term, str) else term.id))
+
+    def backlinks(self, term: Term | str) -> tuple[LinkRef, ...]:
+        """The internal links that lead to ``term``, from every article, in file order."""
+        return self._refs(self._termbase.backlinks(term if isinstance(term, str) else term.id))
+
+
+class TermbaseWarning(UserWarning):
+    """``glossari.load()`` found no fresh compiled termbase and read the sources instead."""
+
+
+def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = "en",
+                  compiled: bool = True, write_cache: bool = False) -> Glossary:
     """Read a glossary folder into a :class:`Glossary` (see :func:`glossari.load`).
 
-    The articles get their English side from the ``lang`` catalogs; then every link target that
-    names no article becomes a link-only term (see docs/alignment.md).
+    With ``compiled`` (the default), a fresh compiled termbase (``locale/LANG/glossari.sqlite``,
+    written by ``glossari compile``) is opened and terms are read from it as they are asked for.
+    Otherwise, or when it is missing or stale (a :class:`TermbaseWarning` says so), the articles
+    get their English side from the ``lang`` catalogs; then every link target that names no
+    article becomes a link-only term (see docs/alignment.md). Nothing is written unless
+    ``write_cache`` (the writing commands' per-article cache in ``.glossari-cache/``).
     """
+    where = root if isinstance(root, GlossaryRoot) else resolve_root(root)
+    if compiled:
+        from glossari.termbase import open_fresh
+
+        termbase, why = open_fresh(where, lang)
+        if termbase is not None:
+            return _CompiledGlossary(termbase, root=where, lang=lang)
+        import warnings
+
+        warnings.warn(f"{where.path}: {why}: the glossary is read from its sources, which is "
+                      f"slow; run 'glossari compile -l {lang}' there to make loading instant",
+                      TermbaseWarning, stacklevel=3)
+    # the reader's modules only now: a compiled termbase needs none of them
     from dataclasses import replace
 
     from glossari.align.compose import compose
     from glossari.catalog.translations import english_for, load_translations
     from glossari.seeds.cache import CACHE_DIR, read_seeds_cached
 
-    where = root if isinstance(root, GlossaryRoot) else resolve_root(root)
+    cache = None if where.bundled else where.path / CACHE_DIR
     # the per-article cache (glossari/seeds/cache.py) re-parses only changed articles
-    articles = read_seeds_cached(
-        where.seeds, base=where.path,
-        cache=None if where.bundled else where.path / CACHE_DIR,
-    )
-    catalog = load_translations(where, lang)
+    articles = read_seeds_cached(where.seeds, base=where.path, cache=cache, write=write_cache)
+    catalog = load_translations(where, lang, write_cache=write_cache)
     articles = tuple(replace(t, english=english_for(t, catalog)) for t in articles)
     composed = compose(articles, catalog=catalog, lang=lang)
     glossary = Glossary(composed.terms, root=where, lang=lang, findings=composed.findings)
     glossary.translations = catalog
     return glossary
+
+
+def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, bool]:
+    """Write the compiled termbase of ``root`` read in ``lang`` (``locale/LANG/glossari.sqlite``)
+    unless it is already fresh; ``(path, written)``.
+
+    Refuses (:class:`~glossari.errors.RootError`) for the read-only bundled glossary.
+    """
+    import time
+
+    from glossari.termbase import open_fresh, snapshot, termbase_path, write_termbase
+
+    root.require_writable("compile")
+    path = termbase_path(root, lang)
+    fresh, _ = open_fresh(root, lang)
+    if fresh is not None:
+        fresh.close()
+        return path, False
+    # the inputs are recorded before they are read: one changed meanwhile makes it stale
+    started = time.time_ns()
+    inputs = snapshot(root, lang)
+    glossary = load_glossary(root, lang=lang, compiled=False, write_cache=True)
+    write_termbase(path, glossary, inputs, built_ns=started)
+    return path, True

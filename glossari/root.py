@@ -39,6 +39,10 @@ class GlossaryRoot:
         """The ``locale/`` folder."""
         return self.path / "locale"
 
+    def catalogs(self, lang: str) -> Path:
+        """The folder of ``lang``'s catalogs: ``locale/LANG/LC_MESSAGES``."""
+        return self.locale / lang / "LC_MESSAGES"
+
     def require_writable(self, what: str) -> None:
         """Raise :class:`RootError` when ``what`` would write into the bundled glossary."""
         if self.bundled:

@@ -202,9 +202,13 @@ def test_load_uses_the_term_cache_and_survives_its_corruption(
 ) -> None:
     import glossari
     import glossari.seeds.cache as cache
+    from glossari.glossary import load_glossary
 
     root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks {i}.\n") for i in range(4)})
-    first = glossari.load(root)
+    # a reader writes no cache (issue 13); the writing commands do (compile, check)
+    glossari.load(root)
+    assert not (root / ".glossari-cache" / cache.CACHE_FILE).exists()
+    first = load_glossary(root, compiled=False, write_cache=True)
     parsed: list[str] = []
     real = cache.parse_article
 

@@ -141,7 +141,9 @@ def test_dry_run_writes_nothing_and_reports_the_same(root: Path) -> None:
     locks_before = sorted(p.name for p in cache.iterdir()) if cache.exists() else []
     out, err = ok(root, "import", str(path), "--dry-run", "--force", "--format", "json")
     assert catalog_bytes(root) == before
-    assert sorted(p.name for p in cache.iterdir() if p.name.endswith(".lock")) == [
+    # (reading the glossary writes no cache any more, issue 13: the folder may not exist)
+    locks_after = sorted(p.name for p in cache.iterdir()) if cache.exists() else []
+    assert [n for n in locks_after if n.endswith(".lock")] == [
         n for n in locks_before if n.endswith(".lock")]
     dry = json.loads(out)
     assert dry["dry_run"] is True

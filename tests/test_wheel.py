@@ -31,14 +31,22 @@ def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = ("import glossari, pathlib; t = glossari.load().lookup('eksekutif akaun'); "
-            "print(t.title); print(pathlib.Path(glossari.__file__).parent)")
-    run = subprocess.run([str(python), "-c", code], cwd=elsewhere, capture_output=True,
+    # the wheel ships a fresh compiled termbase: no warning, terms read from it, nothing written
+    code = ("import glossari, pathlib, warnings; warnings.simplefilter('error'); "
+            "g = glossari.load(); t = g.lookup('eksekutif akaun'); "
+            "print(t.title); print(pathlib.Path(glossari.__file__).parent); "
+            "print(type(g).__name__, g.search('akaun')[0].id)")
+    site = next((env_dir / "lib").glob("python*/site-packages/glossari"))
+    before = sorted(p for p in site.rglob("*") if "__pycache__" not in p.parts)
+    run = subprocess.run([str(python), "-B", "-c", code], cwd=elsewhere, capture_output=True,
                          text=True, check=False, env={"PATH": os.environ.get("PATH", "")})
     assert run.returncode == 0, run.stderr
-    title, package_dir = run.stdout.splitlines()
+    title, package_dir, how = run.stdout.splitlines()
     assert title == "Eksekutif akaun"
     assert not Path(package_dir).is_relative_to(ROOT), "imported from the checkout, not the wheel"
+    assert how == "_CompiledGlossary accountexecutive"
+    assert sorted(p for p in site.rglob("*") if "__pycache__" not in p.parts) == before
+    assert list(elsewhere.iterdir()) == []
     cli = subprocess.run([str(env_dir / "bin" / "glossari"), "show", "accountexecutive"],
                          cwd=elsewhere, capture_output=True, text=True, check=False)
     assert cli.returncode == 0, cli.stderr

@@ -66,7 +66,7 @@ def catalog_lock(root: GlossaryRoot, lang: str) -> AbstractContextManager[None]:
 
 def catalog_folder(root: GlossaryRoot, lang: str) -> Path:
     """``locale/LANG/LC_MESSAGES``."""
-    return root.locale / lang / "LC_MESSAGES"
+    return root.catalogs(lang)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -170,7 +170,7 @@ class Translations:
         return total
 
 
-def load_translations(root: GlossaryRoot, lang: str) -> Translations:
+def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True) -> Translations:
     """Read ``locale/LANG/LC_MESSAGES/*.po``; a missing folder gives empty translations.
 
     Raises :class:`CatalogError` for an unknown language code, an unreadable catalog (with its
@@ -180,7 +180,7 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
     ``update`` wrote it) comes from ``.glossari-cache/`` (parsing 265,000 messages costs seconds;
     the table loads in a fraction); :attr:`Translations.catalogs` parses the files only when asked
     (also after a cold load: only the compact lookup table is kept, so a glossary of 30,000
-    articles stays well under 1 GB).
+    articles stays well under 1 GB). Without ``write_cache`` the cache is read, never written.
     """
     import hashlib
 
@@ -210,7 +210,7 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
             # keep only the lookup table: the parsed file (with every entry's raw text) is
             # several times its size, and most callers never need it (parsed again on demand)
             del po
-            if cache is not None:
+            if cache is not None and write_cache:
                 with contextlib.suppress(Exception):  # a cache that cannot be written costs time
                     cache.mkdir(parents=True, exist_ok=True)
                     write_streamed(cache / f"{domain}.pickle",
@@ -219,7 +219,7 @@ def load_translations(root: GlossaryRoot, lang: str) -> Translations:
         result._lazy[domain] = (path, source)
         result._by_domain[domain] = table
         result._coverage[domain] = counts
-    if cache is not None:
+    if cache is not None and write_cache:
         _forget_other_domains(cache, lang, set(result._by_domain))
     return result
 

@@ -1,1 +1,34 @@
-"""One module per ``glossari`` subcommand: ``configure(parser)`` and ``run(args, ctx)``."""
+"""The subcommands of ``glossari``: one module each, with ``configure`` and ``run``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from glossari.commands._context import Context
+    from glossari.glossary import Glossary
+
+__all__ = ["read_glossary"]
+
+
+def read_glossary(ctx: Context, lang: str) -> Glossary:
+    """The glossary for a command that only reads it (``show``, ``table``, ``search``): from the
+    compiled termbase when fresh, else from the sources, saying so on standard error when it is
+    a terminal (a person can run ``glossari compile``; a script reading the output needs no
+    extra line)."""
+    import warnings
+
+    from glossari.glossary import TermbaseWarning, load_glossary
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TermbaseWarning)
+        glossary = load_glossary(ctx.root(), lang=lang)
+    for warning in caught:
+        if issubclass(warning.category, TermbaseWarning):
+            isatty = getattr(ctx.stderr, "isatty", None)
+            if isatty is not None and isatty():
+                print(f"glossari: note: {warning.message}", file=ctx.stderr)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename,
+                                 warning.lineno)
+    return glossary

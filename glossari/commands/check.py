@@ -136,7 +136,8 @@ def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
     from glossari.progress import progress
 
     root = ctx.root()
-    glossary = load_glossary(root, lang=load_lang)
+    # the sources, not the termbase: check reports on them (and keeps their cache warm)
+    glossary = load_glossary(root, lang=load_lang, compiled=False, write_cache=True)
     count, reported = len(glossary), glossary.findings
     # The checks read the Malay side and the catalogs themselves (file by file): the English
     # bodies and the lookup tables loading built (hundreds of MB at 30,000 articles) can go. The

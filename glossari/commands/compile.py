@@ -1,11 +1,14 @@
-"""``glossari compile [-l LANG]``: catalogs to ``.mo`` files (:mod:`glossari.catalog.compile`)."""
+"""``glossari compile [-l LANG]``: catalogs to ``.mo`` files (:mod:`glossari.catalog.compile`),
+and each language's compiled termbase, ``locale/LANG/glossari.sqlite`` (docs/termbase.md), which
+:func:`glossari.load` then opens instantly."""
 
 from __future__ import annotations
 
 import argparse
 
-from glossari.catalog.compile import compile_catalogs
+from glossari.catalog.compile import compile_catalogs, languages
 from glossari.commands._context import Context, stderr_progress
+from glossari.glossary import compile_termbase
 
 __all__ = ["configure", "run"]
 
@@ -18,10 +21,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Compile, and print a one-line summary on standard error."""
-    result = compile_catalogs(ctx.root(), args.lang, wrap=stderr_progress(ctx))
+    root = ctx.root()
+    result = compile_catalogs(root, args.lang, wrap=stderr_progress(ctx))
+    # the termbase of each language compiled (of English when there are no catalogs yet)
+    langs = [args.lang] if args.lang else languages(root)
+    termbases = [compile_termbase(root, lang) for lang in langs or ["en"]]
     print(
         f"compile: {result.messages} translated messages; {len(result.written)} written, "
-        f"{len(result.unchanged)} unchanged",
+        f"{len(result.unchanged)} unchanged; termbase "
+        + ", ".join(f"{p.parent.name} {'written' if w else 'fresh'}" for p, w in termbases),
         file=ctx.stderr,
     )
     return 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from glossari.commands import read_glossary
 from glossari.commands._context import Context
-from glossari.glossary import Glossary, load_glossary
+from glossari.glossary import Glossary
 from glossari.model import Term
 
 __all__ = ["configure", "format_term", "run"]
@@ -22,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the term, or a one-line error with suggestions (exit 2)."""
-    glossary = load_glossary(ctx.root(), lang=args.lang)
+    glossary = read_glossary(ctx, args.lang)
     try:
         term = glossary.lookup(args.term)
     except KeyError as error:

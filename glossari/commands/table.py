@@ -13,9 +13,9 @@ from pathlib import Path
 
 from glossari import __version__
 from glossari._atomic import write_output
+from glossari.commands import read_glossary
 from glossari.commands._context import Context
 from glossari.export.rows import STATUSES, Row, rows_from_glossary
-from glossari.glossary import load_glossary
 
 __all__ = ["FORMATS", "configure", "render", "run"]
 
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     root = ctx.root()
     if args.output and args.output != "-":
         root.require_output(args.output, "table -o")
-    glossary = load_glossary(root, lang=args.lang)
+    glossary = read_glossary(ctx, args.lang)
     rows = rows_from_glossary(
         glossary, category=args.category, status=args.status, sort=args.sort
     )

@@ -177,15 +177,18 @@ def parse_bytes(path: Path, name: str, data: bytes) -> Term:
     return parse_article(decode_article(data, source=name), term_id=path.stem, source=name)
 
 
-def read_seeds_cached(seeds: Path, *, base: Path, cache: Path | None) -> tuple[Term, ...]:
+def read_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
+                      write: bool = True) -> tuple[Term, ...]:
     """Read every article in ``seeds`` (like :func:`glossari.seeds.folder.read_seeds`).
 
     ``cache`` is the cache folder (``<root>/.glossari-cache``), or None to read without one.
-    Articles whose bytes are unchanged since the cache was written are not parsed again.
+    Articles whose bytes are unchanged since the cache was written are not parsed again. The
+    cache is brought up to date only with ``write`` (a reader of the glossary writes nothing).
     """
     store = ArticleCache(cache / CACHE_FILE if cache is not None else None, kind="terms")
     terms = list(_read(iter_article_bytes(seeds, base=base), store))
-    store.save()
+    if write:
+        store.save()
     return tuple(terms)
 
 

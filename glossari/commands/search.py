@@ -1,0 +1,54 @@
+"""``glossari search QUERY [-l LANG] [--format text|json]``: full-text search, ranked.
+
+Headwords, every other name (id, aliases, acronyms, link texts, slugs, English variants),
+definitions, categories and body text, in Malay and in the translation language; every word of
+the query matches as a prefix, case and accents ignored. One hit per term, headword hits first,
+then by relevance (bm25). See docs/termbase.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from glossari.commands._context import Context
+from glossari.commands import read_glossary
+
+__all__ = ["configure", "run"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``search``'s options."""
+    parser.add_argument("query", metavar="QUERY", help="words to find (each as a prefix)")
+    parser.add_argument("-l", "--lang", default=None,
+                        help="only hits in this language: ms, or the translation language "
+                        "(default: both)")
+    parser.add_argument("--translation", default="en", metavar="LANG",
+                        help="the translation language searched beside Malay (default: en)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (one hit a line) or json (a list of objects)")
+    parser.add_argument("-n", "--limit", type=int, default=20,
+                        help="at most this many hits (default: 20)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Print the hits (none: an empty list, exit 0)."""
+    from glossari.export._text import strip_controls
+
+    if args.limit < 1:
+        print("glossari: error: --limit must be 1 or more", file=ctx.stderr)
+        return 2
+    translation = args.lang if args.lang not in (None, "ms") else args.translation
+    glossary = read_glossary(ctx, translation)
+    hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
+    if args.format == "json":
+        ctx.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2)
+                         + "\n")
+        return 0
+    for hit in hits:
+        # one line per hit: the snippet's own line breaks and any control character go
+        snippet = " ".join(strip_controls(hit.snippet).split())
+        ctx.stdout.write(f"{hit.id}\t{hit.field}\t{hit.lang or '-'}\t{snippet}\n")
+    if not hits:
+        print(f"glossari: no term matches {args.query!r}", file=ctx.stderr)
+    return 0

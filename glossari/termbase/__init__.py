@@ -1,0 +1,44 @@
+"""The compiled termbase: the resolved glossary as one SQLite file any program can read.
+
+``glossari compile`` writes ``locale/LANG/glossari.sqlite`` (:func:`write_termbase`): every term
+with its English side, all its names, links and backlinks, findings, catalog coverage, a lookup
+table and an FTS5 search index. :func:`glossari.load` reads it (:func:`open_fresh`) when it was
+made from exactly the current inputs by this very code, one term at a time, and never writes it.
+The schema is documented in docs/termbase.md and versioned with ``PRAGMA user_version``.
+
+Terms are stored generically (:mod:`glossari.termbase.codec`): every dataclass field, by name, so
+a new field of :class:`~glossari.model.Term` needs no change here.
+"""
+
+from __future__ import annotations
+
+from glossari.termbase.build import TermSource, fill, write_termbase
+from glossari.termbase.inputs import snapshot
+from glossari.termbase.reader import LinkRow, SearchHit, Termbase, open_fresh, termbase_path
+from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "TERMBASE_NAME",
+    "LinkRow",
+    "SearchHit",
+    "TermSource",
+    "Termbase",
+    "fill",
+    "memory_termbase",
+    "open_fresh",
+    "snapshot",
+    "termbase_path",
+    "write_termbase",
+]
+
+
+def memory_termbase(glossary: TermSource) -> Termbase:
+    """The termbase of ``glossary`` built in memory (for searching a glossary read in memory:
+    the same tables and the same queries give the same answers as the file)."""
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    with connection:
+        fill(connection, glossary)
+    return Termbase(connection)

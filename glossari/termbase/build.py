@@ -1,0 +1,251 @@
+"""Writing a termbase: one SQLite file from a glossary, built aside and renamed into place."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from glossari.model import Section, Term
+from glossari.termbase.codec import to_json
+from glossari.termbase.inputs import Input, fingerprint
+from glossari.termbase.schema import SCHEMA_VERSION, full_schema, search_table
+
+if TYPE_CHECKING:
+    from glossari.align.links import LinkRef
+    from glossari.catalog.translations import Coverage
+    from glossari.diagnostics import Finding
+
+__all__ = ["CoverageSource", "TermSource", "fill", "plain_text", "write_termbase"]
+
+
+class CoverageSource(Protocol):
+    """Per-domain counts of a language's catalogs (:class:`~glossari.catalog.translations.
+    Translations` is one)."""
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The domains with a catalog."""
+        ...
+
+    def coverage(self, domain: str | None = None) -> Coverage:
+        """One domain's counts."""
+        ...
+
+
+class TermSource(Protocol):
+    """What a termbase is built from (a :class:`~glossari.Glossary` is one)."""
+
+    @property
+    def lang(self) -> str | None:
+        """The language of the terms' English side."""
+        ...
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Everything reading the glossary noticed."""
+        ...
+
+    @property
+    def links(self) -> tuple[LinkRef, ...]:
+        """Every internal link, in file order, with its target."""
+        ...
+
+    @property
+    def coverage_source(self) -> CoverageSource | None:
+        """The catalogs the English came from, for their counts (None when unknown)."""
+        ...
+
+    def __iter__(self) -> Iterator[Term]: ...
+
+    def lookup_index(self) -> Mapping[str, str]:
+        """Normalised name to term id: what ``lookup`` answers."""
+        ...
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_text(markdown: str) -> str:
+    """Inline Markdown as the search index reads it: link targets dropped, the text kept.
+
+    >>> plain_text("Lihat [peniaga broker](/broker-dealer) dan **bon**.")
+    'Lihat peniaga broker dan **bon**.'
+    """
+    return _LINK.sub(r"\1", markdown)
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(to_json(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _section_text(section: Section) -> str:
+    parts = [section.heading] if section.heading else []
+    parts.extend(block.text for block in section.blocks)
+    return plain_text("\n".join(parts))
+
+
+def _english_body(term: Term) -> Iterator[str]:
+    # The English body keeps untranslated blocks in Malay: index only what is really English.
+    for ms, en in zip(term.sections, term.english.sections, strict=False):
+        parts = [en.heading] if en.heading and en.heading != ms.heading else []
+        parts.extend(b.text for b, m in zip(en.blocks, ms.blocks, strict=False) if b.text != m.text)
+        if parts:
+            yield plain_text("\n".join(parts))
+
+
+def _search_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str, str | None]]:
+    english = term.english
+    if term.title:
+        yield term.title, term.id, "headword", "ms"
+    if english.title:
+        yield english.title, term.id, "headword", lang
+    for name, _, name_lang in _other_names(term, lang):
+        yield name, term.id, "name", name_lang
+    if term.description:
+        yield term.description, term.id, "definition", "ms"
+    if english.description:
+        yield english.description, term.id, "definition", lang
+    for category in term.categories:
+        yield category, term.id, "category", "ms"
+    for category_en in english.categories:
+        if category_en:
+            yield category_en, term.id, "category", lang
+    for section in term.sections:
+        text = _section_text(section)
+        if text:
+            yield text, term.id, "body", "ms"
+    for text in _english_body(term):
+        yield text, term.id, "body", lang
+
+
+def _other_names(term: Term, lang: str) -> Iterator[tuple[str, str, str | None]]:
+    """``(name, kind, lang)`` of every name but the headwords: the id and :class:`~glossari.
+    model.Names`, each field by name (``kind``), so a new kind of name is carried unchanged."""
+    yield term.id, "id", None
+    # Malay names, English names, and names of no language (slugs, acronyms)
+    languages = {"aliases": "ms", "link_texts": "ms", "english_variants": lang}
+    for field in dataclasses.fields(term.names):
+        for name in getattr(term.names, field.name):
+            yield name, field.name, languages.get(field.name)
+
+
+def _name_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str, str | None]]:
+    if term.title:
+        yield term.id, term.title, "headword", "ms"
+    if term.english.title:
+        yield term.id, term.english.title, "headword", lang
+    for name, kind, name_lang in _other_names(term, lang):
+        yield term.id, name, kind, name_lang
+
+
+def fill(connection: sqlite3.Connection, glossary: TermSource, *,
+         inputs: Sequence[Input] = (), built_ns: int = 0) -> None:
+    """Create the tables in an empty database and store ``glossary`` in them."""
+    lang = glossary.lang or "en"
+    connection.executescript(full_schema())
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    from glossari import __version__
+    from glossari._fingerprint import package_fingerprint
+
+    meta = {
+        "format": "glossari-termbase",
+        "glossari_version": __version__,
+        "lang": lang,
+        "code": package_fingerprint(),
+        "fingerprint": fingerprint(inputs, lang, SCHEMA_VERSION),
+        "built_ns": str(built_ns),
+    }
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    connection.executemany("INSERT INTO inputs VALUES (?, ?, ?, ?)",
+                           ((i.name, i.size, i.mtime_ns, i.sha256) for i in inputs))
+    connection.executemany(
+        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _term_rows(glossary))
+    connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?)",
+                           (row for term in glossary for row in _name_rows(term, lang)))
+    connection.executemany("INSERT INTO lookup VALUES (?, ?)",
+                           sorted(glossary.lookup_index().items()))
+    connection.executemany(
+        "INSERT INTO categories VALUES (?, ?, ?, ?)",
+        ((t.id, n, c, t.english.categories[n] if n < len(t.english.categories) else None)
+         for t in glossary for n, c in enumerate(t.categories)))
+    connection.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           _link_rows(glossary.links))
+    connection.executemany(
+        "INSERT INTO findings VALUES (?, ?, ?, ?)",
+        ((n, f.code, f.term, _dumps(f)) for n, f in enumerate(glossary.findings)))
+    source = glossary.coverage_source
+    if source is not None:
+        connection.executemany(
+            "INSERT INTO coverage VALUES (?, ?, ?, ?, ?)",
+            ((d, c.translated, c.fuzzy, c.untranslated, c.obsolete)
+             for d in source.domains for c in (source.coverage(d),)))
+    rows: dict[str, list[tuple[str, str, str | None]]] = {}
+    for term in glossary:
+        for text, term_id, field, row_lang in _search_rows(term, lang):
+            rows.setdefault(field, []).append((text, term_id, row_lang))
+    for field, field_rows in rows.items():
+        connection.executemany(f"INSERT INTO {search_table(field)} VALUES (?, ?, ?)", field_rows)
+
+
+def _term_rows(glossary: Iterable[Term]) -> Iterator[tuple[object, ...]]:
+    for position, term in enumerate(glossary):
+        english = term.english
+        yield (term.id, position, term.kind, term.title, english.title, english.status,
+               term.description, english.description, term.source.path, term.source.line,
+               _dumps(term))
+
+
+def _link_rows(refs: Iterable[LinkRef]) -> Iterator[tuple[object, ...]]:
+    for position, ref in enumerate(refs):
+        # the link's place in its article's ``links``, by identity: equal links may repeat
+        index = next(n for n, link in enumerate(ref.source.links) if link is ref.link)
+        yield (ref.source.id, position, index, ref.link.text, ref.link.target, ref.link.line,
+               ref.target.id if ref.target is not None else None, int(ref.resolved))
+
+
+def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
+                   built_ns: int | None = None) -> None:
+    """Write ``glossary`` to the SQLite file ``path``, atomically.
+
+    ``inputs`` are what ``glossary`` was read from, taken (at ``built_ns``, default now) before
+    it was read: a file that changed since no longer matches its record, so the termbase is
+    stale rather than wrong. The file is built under a temporary name in the same folder and
+    renamed over ``path``, so a reader sees the old termbase or the new one, never half of one;
+    a failed build leaves the old file untouched.
+    """
+    built_ns = time.time_ns() if built_ns is None else built_ns
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp")
+    os.close(descriptor)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            # nothing to protect until the rename: no journal, no syncs while filling
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            with connection:
+                fill(connection, glossary, inputs=inputs, built_ns=built_ns)
+            connection.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            connection.close()
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):  # readable by whoever reads the catalogs beside it
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

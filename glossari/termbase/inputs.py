@@ -1,0 +1,111 @@
+"""What a termbase is made from, and whether those inputs are still what they were.
+
+The inputs of a glossary read in language ``LANG`` are its articles (every file
+:func:`~glossari.seeds.folder.article_paths` lists) and ``locale/LANG/LC_MESSAGES/*.po``. A
+termbase records each one's name, size, modification time and SHA-256; its *fingerprint* is one
+SHA-256 over the schema version, the language, :func:`~glossari._fingerprint.package_fingerprint`
+(glossari's own files, hashed whole) and every input's name and digest.
+
+Checking freshness hashes only what it must, as ``git status`` does: a file whose size and
+modification time are those recorded keeps its recorded digest, unless it was modified within
+:data:`RACY_NS` of the build (a second edit in the same clock tick would keep both); every other
+file is read and hashed, so a touched but unchanged article does not make the termbase stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossari._fingerprint import package_fingerprint
+from glossari.root import GlossaryRoot
+
+__all__ = ["RACY_NS", "Input", "fingerprint", "input_paths", "snapshot", "unchanged"]
+
+RACY_NS = 2_000_000_000
+"""Files modified less than this long (ns) before the build are always hashed (see above)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One input file as the termbase saw it."""
+
+    name: str
+    """The path relative to the glossary folder, POSIX separators (``seeds/kos.md``)."""
+    size: int
+    mtime_ns: int
+    sha256: str
+    """Hex SHA-256 of the bytes; empty when the file changed while the termbase was built."""
+
+
+def input_paths(root: GlossaryRoot, lang: str) -> list[tuple[str, Path]]:
+    """``(name, path)`` of every input of ``root`` read in ``lang``: the articles, then the
+    catalogs, each sorted by name."""
+    from glossari.seeds.folder import article_paths
+
+    found = [(name, path) for path, name in article_paths(root.seeds, base=root.path)]
+    folder = root.catalogs(lang)
+    if folder.is_dir():
+        found.extend((_name(path, root), path) for path in sorted(folder.glob("*.po")))
+    return found
+
+
+def _name(path: Path, root: GlossaryRoot) -> str:
+    try:
+        return path.relative_to(root.path).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def snapshot(root: GlossaryRoot, lang: str) -> tuple[Input, ...]:
+    """Every input's name, size, modification time and digest, now."""
+    found: list[Input] = []
+    for name, path in input_paths(root, lang):
+        info = os.stat(path)
+        found.append(Input(name, info.st_size, info.st_mtime_ns, _digest(path)))
+    return tuple(found)
+
+
+def fingerprint(inputs: Iterable[Input], lang: str, schema: int) -> str:
+    """The one hex digest that names a termbase's inputs and the code that read them."""
+    digest = hashlib.sha256(f"glossari-termbase\0{schema}\0{lang}\0".encode())
+    digest.update(package_fingerprint().encode() + b"\0")
+    for item in inputs:
+        digest.update(f"{item.name}\0{item.sha256}\0".encode())
+    return digest.hexdigest()
+
+
+def unchanged(stored: Mapping[str, Input], root: GlossaryRoot, lang: str, built_ns: int) -> bool:
+    """True when the inputs of ``root`` in ``lang`` are exactly ``stored`` (same names, same
+    bytes); reads a file only when its size or time differ from the record, or are too close to
+    the build (``built_ns``) to be trusted."""
+    current = input_paths(root, lang)
+    if len(current) != len(stored):
+        return False
+    for name, path in current:
+        seen = stored.get(name)
+        if seen is None or not seen.sha256:
+            return False
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        if (info.st_size == seen.size and info.st_mtime_ns == seen.mtime_ns
+                and seen.mtime_ns < built_ns - RACY_NS):
+            continue
+        if info.st_size != seen.size:
+            return False
+        try:
+            if _digest(path) != seen.sha256:
+                return False
+        except OSError:
+            return False
+    return True

@@ -1,0 +1,184 @@
+"""Reading a termbase: read-only, lazily, one term at a time."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from glossari.diagnostics import Finding
+from glossari.model import Term
+from glossari.root import GlossaryRoot
+from glossari.termbase.codec import from_json
+from glossari.termbase.inputs import Input, fingerprint, unchanged
+from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
+
+__all__ = ["LinkRow", "SearchHit", "Termbase", "open_fresh", "termbase_path"]
+
+
+def termbase_path(root: GlossaryRoot, lang: str) -> Path:
+    """Where the termbase of ``root`` read in ``lang`` lives: ``locale/LANG/glossari.sqlite``."""
+    return root.locale / lang / TERMBASE_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    """One stored internal link: its article, its place in the article's ``links``, its target."""
+
+    source_id: str
+    link_index: int
+    target_id: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    """One search result: the term, the field that matched, its language and a snippet."""
+
+    id: str
+    """The term id."""
+    field: str
+    """``headword``, ``name`` (the id or a name of ``Term.names``), ``definition``, ``category``
+    or ``body``."""
+    lang: str | None
+    """``ms``, the glossary's other language (``en``), or None for a name of no language."""
+    snippet: str
+    """The matching text, matches between ``[`` and ``]``, long text cut around them (``…``)."""
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON object of ``glossari search --format json``."""
+        return {"id": self.id, "field": self.field, "lang": self.lang, "snippet": self.snippet}
+
+
+class Termbase:
+    """An open termbase (read-only for a file; see :func:`open_fresh`)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+        # one connection shared by threads (check_same_thread=False): queries take turns
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path) -> Termbase:
+        """Open ``path`` read-only (``mode=ro``; also ``immutable`` where its folder is
+        read-only, so SQLite never tries to create a journal or lock file there)."""
+        uri = path.resolve().as_uri() + "?mode=ro"
+        if not os.access(path.parent, os.W_OK):
+            uri += "&immutable=1"
+        return cls(sqlite3.connect(uri, uri=True, check_same_thread=False))
+
+    def _all(self, sql: str, *args: Any) -> list[Any]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def meta(self, key: str) -> str | None:
+        """A value of the ``meta`` table."""
+        rows = self._all("SELECT value FROM meta WHERE key = ?", key)
+        return str(rows[0][0]) if rows else None
+
+    def is_fresh(self, root: GlossaryRoot, lang: str) -> bool:
+        """True when this termbase was made from exactly ``root``'s current inputs in ``lang``
+        by this very code."""
+        from glossari._fingerprint import package_fingerprint
+
+        try:
+            if (self._all("PRAGMA user_version")[0][0] != SCHEMA_VERSION
+                    or self.meta("lang") != lang or self.meta("code") != package_fingerprint()):
+                return False
+            stored = {row[0]: Input(*row) for row in self._all("SELECT * FROM inputs")}
+            if fingerprint(stored.values(), lang, SCHEMA_VERSION) != self.meta("fingerprint"):
+                return False
+            return unchanged(stored, root, lang, int(self.meta("built_ns") or 0))
+        except (sqlite3.Error, ValueError, TypeError):
+            return False
+
+    def ids(self) -> tuple[str, ...]:
+        """Every term id, in the glossary's (Malay alphabetical) order."""
+        return tuple(row[0] for row in self._all("SELECT id FROM terms ORDER BY position"))
+
+    def count(self) -> int:
+        """How many terms."""
+        return int(self._all("SELECT count(*) FROM terms")[0][0])
+
+    def term(self, term_id: str) -> Term | None:
+        """The term with this id, rebuilt from its row, or None."""
+        rows = self._all("SELECT data FROM terms WHERE id = ?", term_id)
+        return from_json(Term, json.loads(rows[0][0])) if rows else None
+
+    def terms(self) -> Iterator[tuple[str, Term]]:
+        """``(id, term)`` for every term, in order, rebuilt as they are read."""
+        with self._lock:
+            rows = self._db.execute("SELECT id, data FROM terms ORDER BY position").fetchall()
+        for term_id, data in rows:
+            yield term_id, from_json(Term, json.loads(data))
+
+    def lookup(self, key: str) -> str | None:
+        """The id of the term a normalised name (:func:`~glossari.text.lookup_key`) names."""
+        rows = self._all("SELECT term_id FROM lookup WHERE key = ?", key)
+        return str(rows[0][0]) if rows else None
+
+    def lookup_keys(self) -> list[str]:
+        """Every normalised name, for suggestions after a miss."""
+        return [row[0] for row in self._all("SELECT key FROM lookup")]
+
+    def lookup_table(self) -> dict[str, str]:
+        """Every normalised name to its term id (the ``lookup`` table)."""
+        return {str(k): str(v) for k, v in self._all("SELECT key, term_id FROM lookup")}
+
+    def findings(self) -> tuple[Finding, ...]:
+        """Everything reading the glossary noticed, in order."""
+        return tuple(from_json(Finding, json.loads(row[0]))
+                     for row in self._all("SELECT data FROM findings ORDER BY position"))
+
+    def links_from(self, term_id: str) -> list[LinkRow]:
+        """The internal links written in ``term_id``'s article, in order."""
+        return [LinkRow(*row) for row in self._all(
+            "SELECT source_id, link_index, target_id FROM links WHERE source_id = ? "
+            "ORDER BY position", term_id)]
+
+    def backlinks(self, term_id: str) -> list[LinkRow]:
+        """The internal links leading to ``term_id``, in file order."""
+        return [LinkRow(*row) for row in self._all(
+            "SELECT source_id, link_index, target_id FROM links WHERE target_id = ? "
+            "ORDER BY position", term_id)]
+
+    def search(self, query: str, lang: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Ranked hits for ``query`` (see :mod:`glossari.termbase.search`)."""
+        from glossari.termbase.search import match_expression, ranked_rows
+
+        expression = match_expression(query)
+        if expression is None or limit <= 0:
+            return []
+        with self._lock:
+            found = ranked_rows(lambda sql, args: self._db.execute(sql, args).fetchall(),
+                                expression, lang, limit)
+        return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
+                for (_, term_id, field, hit_lang), snippet in found]
+
+
+def open_fresh(root: GlossaryRoot, lang: str) -> tuple[Termbase | None, str]:
+    """The termbase of ``root`` in ``lang`` when it is fresh, else ``(None, why not)``.
+
+    Nothing is ever written: a missing or stale termbase is only reported.
+    """
+    if not lang or "/" in lang or "\\" in lang or lang.startswith("."):
+        return None, "no termbase for this language"
+    path = termbase_path(root, lang)
+    if not path.is_file():
+        return None, f"no compiled termbase ({path.relative_to(root.path).as_posix()})"
+    try:
+        termbase = Termbase.open(path)
+    except sqlite3.Error:
+        return None, "the compiled termbase cannot be read"
+    if not termbase.is_fresh(root, lang):
+        termbase.close()
+        return None, "the compiled termbase is out of date"
+    return termbase, ""

@@ -1,0 +1,119 @@
+"""The termbase's tables (documented for other programs in docs/termbase.md).
+
+``PRAGMA user_version`` holds :data:`SCHEMA_VERSION`; a reader that finds another number treats
+the file as stale. Text columns hold exactly the strings of the Python values; ``data`` columns
+hold JSON objects keyed by the dataclass field names (see :mod:`glossari.termbase.codec`).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FIELD_RANK",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "SEARCH_SCHEMA",
+    "TERMBASE_NAME",
+    "full_schema",
+    "search_table",
+]
+
+SCHEMA_VERSION = 1
+"""The schema's version, stored as ``PRAGMA user_version``."""
+
+TERMBASE_NAME = "glossari.sqlite"
+"""The file name, in ``locale/LANG/`` (one termbase per language the terms are read in)."""
+
+FIELD_RANK = {"headword": 0, "name": 1, "definition": 2, "category": 3, "body": 4}
+"""Search fields and their rank: a hit in a lower-ranked field comes first, then bm25."""
+
+SCHEMA = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE inputs (
+    name TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL
+);
+CREATE TABLE terms (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    title TEXT,
+    title_en TEXT,
+    status TEXT NOT NULL,
+    description TEXT,
+    description_en TEXT,
+    source_path TEXT NOT NULL,
+    source_line INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE names (
+    term_id TEXT NOT NULL REFERENCES terms(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    lang TEXT
+);
+CREATE INDEX names_term ON names(term_id);
+CREATE TABLE lookup (
+    key TEXT PRIMARY KEY,
+    term_id TEXT NOT NULL REFERENCES terms(id)
+) WITHOUT ROWID;
+CREATE TABLE categories (
+    term_id TEXT NOT NULL REFERENCES terms(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    name_en TEXT,
+    PRIMARY KEY (term_id, position)
+) WITHOUT ROWID;
+CREATE TABLE links (
+    source_id TEXT NOT NULL REFERENCES terms(id),
+    position INTEGER NOT NULL,
+    link_index INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    target TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    target_id TEXT REFERENCES terms(id),
+    resolved INTEGER NOT NULL
+);
+CREATE INDEX links_source ON links(source_id, position);
+CREATE INDEX links_target ON links(target_id, position);
+CREATE TABLE findings (
+    position INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    term_id TEXT,
+    data TEXT NOT NULL
+);
+CREATE TABLE coverage (
+    domain TEXT PRIMARY KEY,
+    translated INTEGER NOT NULL,
+    fuzzy INTEGER NOT NULL,
+    untranslated INTEGER NOT NULL,
+    obsolete INTEGER NOT NULL
+);
+"""
+"""The tables, created in this order by the builder (then the search tables)."""
+
+SEARCH_SCHEMA = """
+CREATE VIRTUAL TABLE {table} USING fts5(
+    text, term_id UNINDEXED, lang UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+INSERT INTO {table}({table}, rank) VALUES ('rank', 'bm25(1.0, 0.0, 0.0)');
+"""
+"""One FTS5 table per search field (:func:`search_table`): a common word's long list of body
+rows is never read while its headword hits are enough."""
+
+
+def search_table(field: str) -> str:
+    """The FTS5 table of a search field: ``search_headword``, ``search_body``, ..."""
+    if field not in FIELD_RANK:
+        raise ValueError(f"no search field {field!r}")
+    return f"search_{field}"
+
+
+def full_schema() -> str:
+    """:data:`SCHEMA` and every search table."""
+    return SCHEMA + "".join(SEARCH_SCHEMA.format(table=search_table(f)) for f in FIELD_RANK)

@@ -1,0 +1,148 @@
+"""Search, in Malay and English: accents, case, prefixes, headwords first; the compiled
+termbase and the in-memory index give the same answers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossari.cli import main
+from glossari.glossary import Glossary
+from glossari.model import Block, English, Location, Section, Term
+from glossari.termbase import SearchHit, Termbase, write_termbase
+
+
+def _term(term_id: str, title: str, *, body: str = "", description: str | None = None,
+          en: str | None = None, en_body: str | None = None,
+          en_description: str | None = None) -> Term:
+    at = Location(path=f"seeds/{term_id}.md", line=1)
+    block = Block(kind="paragraph", text=body, line=3)
+    sections = (Section(heading="", level=0, line=3, blocks=(block,)),) if body else ()
+    en_sections = (Section(heading="", level=0, line=3,
+                           blocks=(Block(kind="paragraph", text=en_body or body, line=3),)),
+                   ) if body else ()
+    return Term(id=term_id, title=title, description=description, sections=sections, source=at,
+                english=English(title=en, status="translated" if en else "untranslated",
+                                description=en_description, sections=en_sections))
+
+
+Search = Callable[..., list[SearchHit]]
+
+TERMS = [
+    # a body that says "bon" many times, but no headword with it
+    _term("hutang", "Hutang", body="Bon, bon dan bon: bon kerajaan, bon korporat, bon lagi.",
+          en="Debt", en_body="Bonds, bonds and more bonds."),
+    _term("bonkorporat", "Bon korporat", description="Hutang syarikat.",
+          en="Corporate bond", en_description="A company's debt."),
+    _term("ekuiti", "Ékuiti", body="Pemilikan dalam syarikat.", en="Equity",
+          en_body="Ownership in a company."),
+    _term("eksekutifakaun", "Eksekutif akaun", body="Akaun pelanggan diuruskan.",
+          en="Account executive"),
+    _term("naif", "Pelabur naïf", description="Pelabur baharu tentang ekuiti.",
+          en="Naive investor"),
+]
+
+
+@pytest.fixture(scope="module", params=["memory", "file"])
+def search(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Search:
+    glossary = Glossary(TERMS, lang="en")
+    if request.param == "memory":
+        return glossary.search
+    path = tmp_path_factory.mktemp("tb") / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    return Termbase.open(path).search
+
+
+def _ids(hits: list[SearchHit]) -> list[str]:
+    return [h.id for h in hits]
+
+
+def test_malay_headword_first(search: Search) -> None:
+    hits = search("bon")
+    assert _ids(hits)[:2] == ["bonkorporat", "hutang"]
+    assert (hits[0].field, hits[0].lang) == ("headword", "ms")
+    assert hits[0].snippet == "[Bon] korporat"
+    assert (hits[1].field, hits[1].lang) == ("body", "ms")
+
+
+def test_english_headword_first(search: Search) -> None:
+    hits = search("bond")
+    assert _ids(hits)[:2] == ["bonkorporat", "hutang"]
+    assert (hits[0].field, hits[0].lang, hits[0].snippet) == ("headword", "en",
+                                                              "Corporate [bond]")
+    assert search("equity")[0] == SearchHit(id="ekuiti", field="headword", lang="en",
+                                            snippet="[Equity]")
+
+
+@pytest.mark.parametrize("query", ["ekuiti", "EKUITI", "Ékuiti", "ÉKUÎTI", "ekui"])
+def test_accents_case_and_prefix_are_ignored_in_malay(search: Search, query: str) -> None:
+    hits = search(query)
+    assert hits[0].id == "ekuiti"
+    assert hits[0].field == "headword"
+    # the definition of 'naif' mentions ekuiti: found too, after the headword
+    assert "naif" in _ids(hits)
+
+
+@pytest.mark.parametrize("query", ["naive", "NAÏVE", "naïv", "Investor naive"])
+def test_accents_case_and_prefix_are_ignored_in_english(search: Search, query: str) -> None:
+    assert search(query)[0] == SearchHit(id="naif", field="headword", lang="en",
+                                         snippet="[Naive] [investor]" if " " in query
+                                         else "[Naive] investor")
+
+
+def test_language_filter(search: Search) -> None:
+    assert search("company", lang="ms") == []
+    assert {h.lang for h in search("company", lang="en")} == {"en"}
+    assert set(_ids(search("syarikat", lang="ms"))) == {"bonkorporat", "ekuiti"}
+    assert search("syarikat", lang="en") == []
+
+
+def test_every_word_must_match_and_limit_holds(search: Search) -> None:
+    assert _ids(search("akaun pelanggan")) == ["eksekutifakaun"]
+    assert search("akaun zzz") == []
+    assert len(search("bon", limit=1)) == 1
+    assert search("bon", limit=0) == []
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Glossary, Termbase]:
+    glossary = Glossary(TERMS, lang="en")
+    path = tmp_path_factory.mktemp("tb") / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    return glossary, Termbase.open(path)
+
+
+@given(query=st.text(max_size=30) | st.sampled_from(["bon", "ak", "é", "syarikat debt"]),
+       lang=st.sampled_from([None, "ms", "en"]), limit=st.integers(0, 6))
+def test_any_query_is_safe_and_the_two_paths_agree(both: tuple[Glossary, Termbase], query: str,
+                                                   lang: str | None, limit: int) -> None:
+    glossary, termbase = both
+    hits = glossary.search(query, lang=lang, limit=limit)
+    assert hits == termbase.search(query, lang=lang, limit=limit)
+    assert len(hits) <= limit
+    assert len({h.id for h in hits}) == len(hits)  # one hit per term
+    assert all(h.field in ("headword", "name", "definition", "category", "body") for h in hits)
+
+
+def test_search_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert main(["--root", str(root), "search", "akaun", "--format", "json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0] == {"id": "accountexecutive", "field": "headword", "lang": "ms",
+                       "snippet": "Eksekutif [akaun]"}
+    assert all(set(h) == {"id", "field", "lang", "snippet"} for h in hits)
+    assert main(["--root", str(root), "search", "ACCOUNT EXEC", "-l", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "accountexecutive\theadword\ten\t[Account] [executive]"
+    assert main(["--root", str(root), "search", "zzzz"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "no term matches" in captured.err
+    assert main(["--root", str(root), "search", '"(AND* NEAR', "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

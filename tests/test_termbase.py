@@ -1,0 +1,362 @@
+"""The compiled termbase: what plain sqlite3 reads, freshness, read-only use, and equality with
+the glossary read from its sources (hypothesis)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import subprocess
+import sys
+import warnings
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import glossari
+from glossari.catalog.pofile import load_po, render_po
+from glossari.cli import main
+from glossari.commands.extract import extract
+from glossari.commands.update import update
+from glossari.glossary import Glossary, TermbaseWarning, compile_termbase, load_glossary
+from glossari.root import GlossaryRoot
+from glossari.termbase import TERMBASE_NAME, open_fresh, termbase_path
+from tests.strategies import MALAY_WORDS, article_text, translation
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _plain(value: object) -> object:
+    """A value as JSON data through the standard library alone (an oracle for the codec)."""
+    return json.loads(json.dumps(dataclasses.asdict(value)))  # type: ignore[call-overload]
+
+
+def _files(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``root`` with its size and modification time."""
+    return {p.relative_to(root).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _in_memory(root: Path, lang: str = "en") -> Glossary:
+    return load_glossary(root, lang=lang, compiled=False)
+
+
+def _compiled(root: Path, lang: str = "en") -> Glossary:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TermbaseWarning)  # a fresh termbase: no warning
+        glossary = glossari.load(root, lang=lang)
+    assert type(glossary).__name__ == "_CompiledGlossary"
+    return glossary
+
+
+@pytest.fixture
+def compiled_root(tmp_path: Path) -> Path:
+    """The repository's glossary plus two articles linking to it, compiled."""
+    root = tmp_path / "glossary"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "locale", root / "locale")
+    (root / "seeds" / "ekuiti.md").write_text(
+        "---\ntitle: Ékuiti\ndescription: Bahagian pemilikan dalam syarikat.\n"
+        "keywords: Saham, Pelaburan\naliases: equity-share\n---\n\n# Ékuiti\n\n"
+        "Ékuiti dibeli melalui [peniaga broker](/broker-dealer) atau "
+        "[eksekutif akaun](/accountexecutive).\n", encoding="utf-8")
+    (root / "seeds" / "bon.md").write_text(
+        "---\ntitle: Bon korporat\ndescription: Hutang yang diterbitkan syarikat.\n---\n\n"
+        "Lihat [ekuiti](/ekuiti) dan [ekuiti](/ekuiti).\n", encoding="utf-8")
+    assert main(["--root", str(root), "compile"]) == 0
+    return root
+
+
+# --- what any SQLite reader sees ------------------------------------------------------------
+
+_PLAIN_READER = r"""
+import json, sqlite3, sys
+from pathlib import Path
+db = sqlite3.connect(Path(sys.argv[1]).resolve().as_uri() + "?mode=ro", uri=True)
+out = {
+    "version": db.execute("PRAGMA user_version").fetchone()[0],
+    "terms": [json.loads(d) for (d,) in db.execute("SELECT data FROM terms ORDER BY position")],
+    "heads": db.execute("SELECT id, title, title_en, status, kind FROM terms ORDER BY position")
+               .fetchall(),
+    "lookup": dict(db.execute("SELECT key, term_id FROM lookup")),
+    "backlinks": db.execute("SELECT source_id, target_id FROM links WHERE target_id = 'ekuiti' "
+                            "ORDER BY position").fetchall(),
+    "search": [r[0] for r in db.execute(
+        "SELECT term_id FROM search_headword WHERE search_headword MATCH 'ekuiti*' UNION "
+        "SELECT term_id FROM search_body WHERE search_body MATCH 'ekuiti*' ORDER BY term_id")],
+}
+print(json.dumps(out))
+"""
+
+
+def test_plain_sqlite3_reads_the_same_terms_as_load(compiled_root: Path) -> None:
+    path = compiled_root / "locale" / "en" / TERMBASE_NAME
+    # -I: isolated, so nothing of glossari (nor this checkout) is importable there
+    run = subprocess.run([sys.executable, "-I", "-c", _PLAIN_READER, str(path)],
+                         capture_output=True, text=True, check=True, cwd=compiled_root.parent)
+    seen = json.loads(run.stdout)
+    glossary = _in_memory(compiled_root)
+    assert seen["version"] == 1
+    assert seen["terms"] == [_plain(t) for t in glossary]
+    assert [h[0] for h in seen["heads"]] == [t.id for t in glossary]
+    heads = {h[0]: h[1:] for h in seen["heads"]}
+    assert heads["accountexecutive"] == ["Eksekutif akaun", "Account executive", "translated",
+                                         "article"]
+    assert heads["finra"][1:] == ["FINRA", "translated", "link"]
+    assert seen["lookup"] == glossary.lookup_index()
+    assert seen["lookup"]["ekuiti"] == "ekuiti"  # accents folded, as Glossary.lookup does
+    assert seen["backlinks"] == [["bon", "ekuiti"], ["bon", "ekuiti"]]
+    assert seen["search"] == ["bon", "ekuiti"]
+
+
+def test_compiled_glossary_answers_as_the_sources_do(compiled_root: Path) -> None:
+    memory, compiled = _in_memory(compiled_root), _compiled(compiled_root)
+    assert len(compiled) == len(memory)
+    assert [_plain(t) for t in compiled] == [_plain(t) for t in memory]
+    assert compiled.findings == memory.findings
+    for term in memory:
+        for name in (term.id, term.title, term.english.title):
+            if name:
+                assert compiled.lookup(name) == memory.lookup(name)
+        assert compiled.backlinks(term.id) == memory.backlinks(term.id)
+        assert compiled.links_from(term) == memory.links_from(term)
+    assert compiled.lookup("account executive") is compiled["accountexecutive"]
+    assert compiled.links == memory.links
+    assert "ekuiti" in compiled
+    assert "nothing" not in compiled
+    with pytest.raises(KeyError, match="did you mean 'Eksekutif akaun'"):
+        compiled.lookup("eksekutif akuan")
+
+
+def test_opening_reads_no_term(compiled_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossari.termbase import codec
+
+    decoded: list[object] = []
+    original = codec.from_json
+    monkeypatch.setattr("glossari.termbase.reader.from_json",
+                        lambda cls, data: decoded.append(cls) or original(cls, data))
+    glossary = _compiled(compiled_root)
+    assert decoded == []
+    glossary.lookup("bon korporat")
+    assert len(decoded) == 1
+
+
+# --- fresh or not: never used stale, never written by a reader -----------------------------
+
+def _stale(root: Path) -> Glossary:
+    with pytest.warns(TermbaseWarning, match="glossari compile"):
+        glossary = glossari.load(root)
+    assert isinstance(glossary, Glossary)
+    assert type(glossary) is Glossary
+    return glossary
+
+
+def test_a_changed_article_makes_it_stale_and_the_reader_writes_nothing(
+        compiled_root: Path) -> None:
+    article = compiled_root / "seeds" / "bon.md"
+    text = article.read_text(encoding="utf-8")
+    before = _files(compiled_root)
+    # same size, same modification time: only the digest can tell
+    article.write_text(text.replace("Hutang", "Hutung"), encoding="utf-8")
+    os.utime(article, ns=(before["seeds/bon.md"][1], before["seeds/bon.md"][1]))
+    assert _files(compiled_root) == before
+    assert _stale(compiled_root)["bon"].description == "Hutung yang diterbitkan syarikat."
+    assert _files(compiled_root) == before
+
+
+def test_an_old_unchanged_touch_is_still_fresh(compiled_root: Path) -> None:
+    article = compiled_root / "seeds" / "bon.md"
+    os.utime(article, ns=(10**18, 10**18))  # touched later, bytes unchanged
+    assert _compiled(compiled_root)["bon"].title == "Bon korporat"
+
+
+@pytest.mark.parametrize("change", ["catalog", "new article", "removed article", "code",
+                                    "other language", "schema", "corrupt"])
+def test_every_kind_of_change_makes_it_stale(compiled_root: Path, change: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = termbase_path(GlossaryRoot(path=compiled_root), "en")
+    if change == "catalog":
+        po = compiled_root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+        po.write_text(po.read_text(encoding="utf-8").replace("Account executive",
+                                                             "Account exec"), encoding="utf-8")
+    elif change == "new article":
+        (compiled_root / "seeds" / "kos.md").write_text("---\ntitle: Kos\n---\n", "utf-8")
+    elif change == "removed article":
+        (compiled_root / "seeds" / "bon.md").unlink()
+    elif change == "code":
+        import glossari._fingerprint as fp
+
+        monkeypatch.setattr(fp, "package_fingerprint", lambda: "0" * 64)
+    elif change == "other language":
+        shutil.copytree(path.parent, compiled_root / "locale" / "fr")
+    elif change == "schema":
+        import sqlite3
+
+        with sqlite3.connect(path) as db:
+            db.execute("PRAGMA user_version = 99")
+    else:
+        path.write_bytes(b"not a database" * 100)
+    before = _files(compiled_root)
+    lang = "fr" if change == "other language" else "en"
+    with pytest.warns(TermbaseWarning, match=f"glossari compile -l {lang}"):
+        glossary = glossari.load(compiled_root, lang=lang)
+    assert type(glossary) is Glossary
+    assert _files(compiled_root) == before
+
+
+def test_a_missing_termbase_warns_once_and_nothing_is_written(tmp_path: Path) -> None:
+    root = tmp_path / "g"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "locale", root / "locale")
+    before = _files(root)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        for _ in range(3):
+            glossari.load(root)
+    assert [w.category for w in caught] == [TermbaseWarning]
+    assert "no compiled termbase" in str(caught[0].message)
+    assert _files(root) == before
+    assert not (root / ".glossari-cache").exists()
+
+
+def test_compile_rebuilds_only_when_stale(compiled_root: Path) -> None:
+    root = GlossaryRoot(path=compiled_root)
+    path, written = compile_termbase(root)
+    assert not written
+    (compiled_root / "seeds" / "kos.md").write_text("---\ntitle: Kos\n---\n", "utf-8")
+    assert compile_termbase(root) == (path, True)
+    assert _compiled(compiled_root)["kos"].title == "Kos"
+    assert not list(path.parent.glob(".*.tmp")), "the temporary file is renamed, not left"
+
+
+def test_the_bundled_glossary_is_never_compiled_into() -> None:
+    from glossari.errors import RootError
+    from glossari.root import bundled_root
+
+    with pytest.raises(RootError, match="read-only"):
+        compile_termbase(bundled_root())
+
+
+@pytest.mark.slow
+def test_a_read_only_glossary_folder_loads(compiled_root: Path, tmp_path: Path) -> None:
+    """Another user (nobody) for whom the folder is read-only: the termbase is opened
+    immutable, the glossary loads, and nothing anywhere is written."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to run as a user without write access")
+    shared = Path("/tmp") / f"glossari-ro-{os.getpid()}"
+    shutil.rmtree(shared, ignore_errors=True)
+    shutil.copytree(compiled_root, shared)
+    try:
+        for path in [shared, *shared.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        before = _files(shared)
+        code = ("import sys, warnings; warnings.simplefilter('error'); import glossari; "
+                "g = glossari.load(sys.argv[1]); print(type(g).__name__, "
+                "g.lookup('ekuiti').title, g.search('bon')[0].id, len(g))")
+        run = subprocess.run(
+            ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+             sys.executable, "-c", code, str(shared)],
+            capture_output=True, text=True, check=False, cwd="/",
+            env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO),
+                 "PYTHONDONTWRITEBYTECODE": "1", "HOME": "/nonexistent"})
+        if "Permission denied" in run.stderr and "glossari" not in run.stdout:
+            pytest.skip(f"nobody cannot run this interpreter here: {run.stderr[-200:]}")
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.split() == ["_CompiledGlossary", "Ékuiti", "bon",
+                                      str(len(_in_memory(compiled_root)))]
+        assert _files(shared) == before
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
+
+
+# --- any glossary: the termbase and the sources agree --------------------------------------
+
+_ids = st.lists(st.sampled_from(["kos", "bon", "akaun", "dana", "saham", "ekuiti-a"]),
+                min_size=1, max_size=4, unique=True)
+
+
+@st.composite
+def _glossary_folder(draw: st.DrawFn) -> dict[str, object]:
+    ids = draw(_ids)
+    articles = {}
+    for term_id in ids:
+        text = draw(article_text())
+        targets = draw(st.lists(st.sampled_from([*ids, "finra", "prime-brokerage", "Bon"]),
+                                max_size=3))
+        words = draw(st.lists(st.sampled_from(MALAY_WORDS), min_size=len(targets),
+                              max_size=len(targets)))
+        links = " ".join(f"[{w}](/{t})" for w, t in zip(words, targets, strict=True))
+        if links:
+            text += f"\nLihat {links} sahaja.\n"
+        if draw(st.booleans()):
+            text = text.replace("---\n", f"---\naliases: {draw(st.sampled_from(MALAY_WORDS))}\n",
+                                1)
+        articles[term_id] = text
+    return {"articles": articles, "seed": draw(st.integers(0, 2**32 - 1)),
+            "translations": draw(st.lists(translation(), min_size=1, max_size=6)),
+            "fuzzy": draw(st.booleans())}
+
+
+def _write_folder(root: Path, spec: dict[str, object]) -> None:
+    import random
+
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "seeds").mkdir(parents=True)
+    (root / "locale").mkdir()
+    articles = spec["articles"]
+    assert isinstance(articles, dict)
+    for term_id, text in articles.items():
+        (root / "seeds" / f"{term_id}.md").write_text(text, encoding="utf-8")
+    where = GlossaryRoot(path=root)
+    extract(where)
+    update(where, "en")
+    rng = random.Random(spec["seed"])
+    translations = spec["translations"]
+    assert isinstance(translations, list)
+    for path in sorted((root / "locale" / "en" / "LC_MESSAGES").glob("*.po")):
+        po = load_po(path)
+        entries = tuple(
+            e.with_changes(msgstr=rng.choice(translations),
+                           flags=("fuzzy",) if spec["fuzzy"] and rng.random() < 0.3 else ())
+            if rng.random() < 0.6 else e
+            for e in po.entries)
+        path.write_text(render_po(replace(po, entries=entries)), encoding="utf-8")
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                  HealthCheck.too_slow])
+@given(spec=_glossary_folder())
+def test_any_glossary_gives_equal_terms_through_the_termbase(
+        tmp_path: Path, spec: dict[str, object]) -> None:
+    root = tmp_path / "generated"
+    _write_folder(root, spec)
+    memory = _in_memory(root)
+    path, written = compile_termbase(GlossaryRoot(path=root))
+    assert written
+    assert path.is_file()
+    compiled = _compiled(root)
+    # equal Terms, and equal in the fields equality ignores (source lines, findings)
+    assert list(compiled) == list(memory)
+    assert [_plain(t) for t in compiled] == [_plain(t) for t in memory]
+    assert [compiled[t.id] for t in memory] == list(memory)
+    assert compiled.findings == memory.findings
+    assert compiled.lookup_index() == memory.lookup_index()
+    assert compiled.links == memory.links
+    for term in memory:
+        assert compiled.backlinks(term) == memory.backlinks(term)
+        names = [n for f in dataclasses.fields(term.names) for n in getattr(term.names, f.name)]
+        for name in (term.title, term.english.title, *names):
+            if name:
+                assert compiled.lookup(name).id == memory.lookup(name).id
+    for word in ("akaun", "ban", "Ébè", "naif", "lihat"):
+        assert compiled.search(word) == memory.search(word)
+
+
+def test_open_fresh_refuses_odd_language_codes(compiled_root: Path) -> None:
+    root = GlossaryRoot(path=compiled_root)
+    for lang in ("", "../en", ".en", "a/b"):
+        assert open_fresh(root, lang)[0] is None
