@@ -125,6 +125,10 @@ def test_compiled_glossary_answers_as_the_sources_do(compiled_root: Path) -> Non
         assert compiled.backlinks(term.id) == memory.backlinks(term.id)
         assert compiled.links_from(term) == memory.links_from(term)
     assert compiled.lookup("account executive") is compiled["accountexecutive"]
+    sentence = "Ékuiti dan eksekutif akaun, serta bon korporat dan account executives."
+    for lang in ("ms", "en"):
+        assert compiled.find_terms(sentence, lang) == memory.find_terms(sentence, lang)
+    assert compiled.find_terms(sentence)
     assert compiled.links == memory.links
     assert "ekuiti" in compiled
     assert "nothing" not in compiled
