@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from glossari.commands._context import Context
 from glossari.commands import read_glossary
+from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
 
