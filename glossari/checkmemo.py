@@ -46,17 +46,14 @@ _LARGEST_HASHED = 256 * 1024 * 1024  # bytes; larger files are keyed on size and
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
-    """A hash of every file of the installed glossari package, and of the detector's version."""
+    """The package's fingerprint (every file hashed whole), and the detector's version."""
+    from glossari._fingerprint import package_fingerprint
     from glossari.langid import ALGORITHM_VERSION, _langdetect_version
 
-    package = Path(__file__).resolve().parent  # this file is glossari/checkmemo.py
     digest = hashlib.sha256(f"{sys.version}\0{ALGORITHM_VERSION}\0".encode())
     with contextlib.suppress(Exception):  # no langdetect: its absence is part of the key
         digest.update(str(_langdetect_version()).encode())
-    for path in sorted(p for p in package.rglob("*") if p.is_file()
-                       and "__pycache__" not in p.parts and p.suffix != ".pyc"):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(package_fingerprint().encode())
     return digest.digest()
 
 

@@ -154,6 +154,12 @@ class Glossary:
         """Warnings from reading the glossary (the glossary's, then each term's own)."""
         return self._findings
 
+    def headers(self) -> Iterator[Term]:
+        """Every term, in order, for a reader that needs no article body (a table): from a
+        compiled termbase, each term's ``sections`` and ``highlights`` (and its English side's)
+        are left empty, which is several times cheaper; otherwise the terms themselves."""
+        return iter(self)
+
     def __len__(self) -> int:
         return len(self._order)
 
@@ -359,6 +365,11 @@ class _CompiledGlossary(Glossary):
 
     def __contains__(self, term_id: object) -> bool:
         return isinstance(term_id, str) and self._get(term_id) is not None
+
+    def headers(self) -> Iterator[Term]:
+        """Every term without its body, in order (see :meth:`Glossary.headers`)."""
+        for _, term in self._termbase.terms(bodies=False):
+            yield term
 
     def _get(self, term_id: str) -> Term | None:
         term = self._cache.get(term_id)

@@ -23,6 +23,7 @@ from glossari.cli import main
 from glossari.commands.extract import extract
 from glossari.commands.update import update
 from glossari.glossary import Glossary, TermbaseWarning, compile_termbase, load_glossary
+from glossari.model import Term
 from glossari.root import GlossaryRoot
 from glossari.termbase import TERMBASE_NAME, open_fresh, termbase_path
 from tests.strategies import MALAY_WORDS, article_text, translation
@@ -134,6 +135,25 @@ def test_compiled_glossary_answers_as_the_sources_do(compiled_root: Path) -> Non
     assert "nothing" not in compiled
     with pytest.raises(KeyError, match="did you mean 'Eksekutif akaun'"):
         compiled.lookup("eksekutif akuan")
+
+
+def test_tables_from_the_termbase_are_the_same(compiled_root: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    memory, compiled = _in_memory(compiled_root), _compiled(compiled_root)
+
+    def bodiless(t: Term) -> Term:
+        english = replace(t.english, sections=(), highlights=())
+        return replace(t, sections=(), highlights=(), english=english)
+
+    assert list(compiled.headers()) == [bodiless(t) for t in memory]
+    assert list(memory.headers()) == list(memory)
+    for fmt in ("json", "csv", "tbx", "md"):
+        assert main(["--root", str(compiled_root), "table", "--format", fmt]) == 0
+        from_termbase = capsys.readouterr().out
+        termbase_path(GlossaryRoot(path=compiled_root), "en").rename(compiled_root / "aside")
+        assert main(["--root", str(compiled_root), "table", "--format", fmt]) == 0
+        assert capsys.readouterr().out == from_termbase
+        (compiled_root / "aside").rename(termbase_path(GlossaryRoot(path=compiled_root), "en"))
 
 
 def test_opening_reads_no_term(compiled_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -61,7 +61,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         langs = languages(root)
     # a .mo is a pure function of its .po: skip the ones compiled from these very bytes
     record = inc.Record(root.path / CACHE_DIR / _RECORD,
-                        code=inc.source_fingerprint("catalog/mofile.py", "catalog/pofile.py"))
+                        code=inc.source_fingerprint())
     planned: list[tuple[Path, bytes, str, str, int]] = []
     result = CompileResult()
     wrap = wrap or inc.no_progress

@@ -71,7 +71,7 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     locale = root.locale
     cache = root.path / CACHE_DIR
     record = inc.Record(cache / _RECORD,
-                        code=inc.source_fingerprint("catalog/template.py", "catalog/pofile.py"))
+                        code=inc.source_fingerprint())
     fresh = stamp if stamp is not None else _stamp()
     # each body domain (`articles-<letter>`) is one job: its articles, cache shard, template
     members: dict[str, list[tuple[int, Path, str]]] = {}

@@ -20,11 +20,11 @@ import json
 import pickle
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossari._atomic import StagedWrites
+from glossari._fingerprint import package_fingerprint
 from glossari.catalog.messages import GLOSSARY_DOMAIN, Message, iter_messages, part_comment
 from glossari.catalog.pofile import Entry, PoFile
 from glossari.catalog.template import Item
@@ -72,15 +72,10 @@ DomainRows = list[tuple[str, str, Row]]
 """The messages of one domain in template order, each with its term id and source name."""
 
 
-@lru_cache(maxsize=4)
-def source_fingerprint(*modules: str) -> str:
-    """A hash of some glossari modules' source (``"catalog/pofile.py"``): new code, new cache."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(seeds_cache.reader_fingerprint().encode())
-    for name in modules:
-        with contextlib.suppress(OSError):
-            digest.update(name.encode() + b"\0" + (package / name).read_bytes())
-    return digest.hexdigest()
+def source_fingerprint() -> str:
+    """The fingerprint of glossari's code (every package file hashed whole, never a list of
+    modules to keep up to date): new code, new cache."""
+    return package_fingerprint()
 
 
 def _rows(term_messages: Iterable[Message]) -> tuple[Row, ...]:
@@ -346,17 +341,12 @@ def to_items(rows: DomainRows) -> Iterator[Item]:
         yield (row[1], row[2], term_id, name, row[3], row[4])
 
 
-_MEMO_CODE = ("catalog/pofile.py", "catalog/template.py", "catalog/incremental.py")
-"""The code a render memo depends on: the renderer, and how entries are made and keyed."""
-
-
 def _load_memo(memo_path: Path | None) -> dict[EntryKey, str]:
     if memo_path is not None:
         with contextlib.suppress(Exception):
             with memo_path.open("rb") as handle:
                 stored = pickle.load(handle)
-            if isinstance(stored, dict) and stored.get("code") == source_fingerprint(
-                    *_MEMO_CODE):
+            if isinstance(stored, dict) and stored.get("code") == source_fingerprint():
                 entries: dict[EntryKey, str] = stored["entries"]
                 return entries
     return {}
@@ -367,7 +357,7 @@ def _save_memo(memo_path: Path | None, fresh: dict[EntryKey, str],
     if memo_path is not None and fresh.keys() != memo.keys():
         with contextlib.suppress(Exception):
             seeds_cache.write_cache_file(memo_path, pickle.dumps(
-                {"code": source_fingerprint(*_MEMO_CODE), "entries": fresh},
+                {"code": source_fingerprint(), "entries": fresh},
                 protocol=pickle.HIGHEST_PROTOCOL))
 
 

@@ -240,7 +240,7 @@ def _table_folder(root: GlossaryRoot, lang: str) -> Path | None:
 def _table_code() -> str:
     from glossari.catalog.incremental import source_fingerprint
 
-    return source_fingerprint("catalog/pofile.py", "catalog/translations.py")
+    return source_fingerprint()
 
 
 def _read_table(cache: Path | None, domain: str, digest: bytes,

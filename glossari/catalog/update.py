@@ -68,14 +68,11 @@ def _name(path: Path, root: GlossaryRoot) -> str:
 
 
 def code_fingerprint() -> str:
-    """A hash of the merge and PO code: a new glossari redoes every merge once."""
-    from glossari import catalog
+    """The fingerprint of glossari's code (every package file hashed whole): a new glossari
+    redoes every merge once."""
+    from glossari._fingerprint import package_fingerprint
 
-    digest = hashlib.sha256()
-    for name in ("merge.py", "pofile.py", "mofile.py"):
-        with contextlib.suppress(OSError):
-            digest.update((Path(catalog.__file__).parent / name).read_bytes())
-    return digest.hexdigest()
+    return package_fingerprint()
 
 
 def _load_record(path: Path) -> dict[str, dict[str, object]]:

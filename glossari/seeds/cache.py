@@ -19,10 +19,10 @@ import dataclasses
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
+from glossari._fingerprint import package_fingerprint
 from glossari.diagnostics import Finding
 from glossari.model import Block, English, Link, Location, Section, Term
 from glossari.root import CACHE_DIR
@@ -46,17 +46,10 @@ CACHE_FILE = "seeds-v1.pickle"
 V = TypeVar("V")
 
 
-@lru_cache(maxsize=1)
 def reader_fingerprint() -> str:
-    """A hash of the code that turns bytes into Terms and messages: new code, new cache."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted([package / "model.py", package / "diagnostics.py", package / "errors.py",
-                        package / "text.py",
-                        package / "catalog" / "messages.py", *(package / "seeds").glob("*.py")]):
-        with contextlib.suppress(OSError):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    """The fingerprint of glossari's code (:func:`glossari._fingerprint.package_fingerprint`:
+    every package file hashed whole): new code, new cache."""
+    return package_fingerprint()
 
 
 def iter_article_bytes(seeds: Path, *, base: Path) -> Iterator[tuple[Path, str, bytes]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from glossari.model import Section, Term
-from glossari.termbase.codec import to_json
+from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint
 from glossari.termbase.schema import SCHEMA_VERSION, full_schema, search_table
 
@@ -84,7 +84,8 @@ def plain_text(markdown: str) -> str:
 
 
 def _dumps(value: object) -> str:
-    return json.dumps(to_json(value), ensure_ascii=False, separators=(",", ":"))
+    # the C encoder writes strings, numbers and tuples itself; only dataclasses come back here
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=dataclass_fields)
 
 
 def _section_text(section: Section) -> str:

@@ -21,6 +21,10 @@ from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
 __all__ = ["LinkRow", "SearchHit", "Termbase", "open_fresh", "termbase_path"]
 
 
+_BODY_FIELDS = ("sections", "highlights")
+"""The fields of a Term and of its English side that hold the article body."""
+
+
 def termbase_path(root: GlossaryRoot, lang: str) -> Path:
     """Where the termbase of ``root`` read in ``lang`` lives: ``locale/LANG/glossari.sqlite``."""
     return root.locale / lang / TERMBASE_NAME
@@ -113,12 +117,19 @@ class Termbase:
         rows = self._all("SELECT data FROM terms WHERE id = ?", term_id)
         return from_json(Term, json.loads(rows[0][0])) if rows else None
 
-    def terms(self) -> Iterator[tuple[str, Term]]:
-        """``(id, term)`` for every term, in order, rebuilt as they are read."""
+    def terms(self, *, bodies: bool = True) -> Iterator[tuple[str, Term]]:
+        """``(id, term)`` for every term, in order, rebuilt as they are read; without ``bodies``,
+        each term's (and its English side's) ``sections`` and ``highlights`` are left empty,
+        which makes rebuilding several times cheaper (a table needs no body)."""
         with self._lock:
             rows = self._db.execute("SELECT id, data FROM terms ORDER BY position").fetchall()
         for term_id, data in rows:
-            yield term_id, from_json(Term, json.loads(data))
+            fields = json.loads(data)
+            if not bodies:
+                for side in (fields, fields.get("english") or {}):
+                    for name in _BODY_FIELDS:
+                        side.pop(name, None)
+            yield term_id, from_json(Term, fields)
 
     def lookup(self, key: str) -> str | None:
         """The id of the term a normalised name (:func:`~glossari.text.lookup_key`) names."""
