@@ -33,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the hits (none: an empty list, exit 0)."""
-    from glossari.export._text import strip_controls
+    from glossari.text import strip_controls
 
     if args.limit < 1:
         print("glossari: error: --limit must be 1 or more", file=ctx.stderr)
