@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -226,9 +227,19 @@ class _FullFile:
 
 
 def _outputs(root: Path) -> dict[str, bytes]:
-    """Every file a command publishes (not the cache), by path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+    """Every file a command publishes (not the cache), by path. The compiled termbase records
+    when it was built (issue 13), so two runs differ in those bytes: its terms are compared."""
+    return {p.relative_to(root).as_posix(): _termbase_terms(p) if p.suffix == ".sqlite"
+            else p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file() and ".glossari-cache" not in p.parts and not p.name.endswith(".tmp")}
+
+
+def _termbase_terms(path: Path) -> bytes:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        rows = db.execute("SELECT data FROM terms ORDER BY position").fetchall()
+    return "\n".join(row[0] for row in rows).encode()
 
 
 def _temporaries(root: Path) -> list[str]:

@@ -22,15 +22,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Compile, and print a one-line summary on standard error."""
     root = ctx.root()
-    root.require_writable("compile")
-    # the termbase of each language compiled (of English when there are no catalogs yet), first:
-    # it reads the articles and the catalogs, so a bad one stops the run before any .mo is written
-    if args.lang is None:
-        langs = languages(root) or ["en"]
-    else:  # a language without catalogs: compile_catalogs says so, and nothing is written
-        langs = [args.lang] if root.catalogs(args.lang).is_dir() else []
-    termbases = [compile_termbase(root, lang) for lang in langs]
     result = compile_catalogs(root, args.lang, wrap=stderr_progress(ctx))
+    # then the termbase of each language compiled (of English when there are no catalogs yet):
+    # after the .mo files, so a failed .mo write leaves no new termbase either
+    langs = [args.lang] if args.lang else languages(root) or ["en"]
+    termbases = [compile_termbase(root, lang) for lang in langs]
     print(
         f"compile: {result.messages} translated messages; {len(result.written)} written, "
         f"{len(result.unchanged)} unchanged; termbase "
