@@ -276,6 +276,12 @@ def _prepare(command: str, root: Path, tmp_path: Path) -> list[str]:
         ok("table", "-o", root / "table.csv", root=root)
         _edit(root)
         return ["table", "-o", str(root / "table.csv")]
+    if command == "import":
+        # a terminologist's TBX whose every English headword differs: --force writes them all
+        ok("table", "--format", "tbx", "-l", "en", "-o", root / "terms.tbx", root=root)
+        tbx = root / "terms.tbx"
+        tbx.write_text(tbx.read_text("utf-8").replace(">EN ", ">New "), "utf-8")
+        return ["import", str(tbx), "-l", "en", "--force"]
     assert command == "align"
     english = tmp_path / "en"
     english.mkdir()
@@ -298,7 +304,7 @@ def _runs(fail_at: int, root: Path, argv: list[str],
     return code, err, full.writes
 
 
-COMMANDS = ["extract", "update", "compile", "align", "render", "table"]
+COMMANDS = ["extract", "update", "compile", "align", "render", "table", "import"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
