@@ -276,6 +276,10 @@ def _prepare(command: str, root: Path, tmp_path: Path) -> list[str]:
         ok("table", "-o", root / "table.csv", root=root)
         _edit(root)
         return ["table", "-o", str(root / "table.csv")]
+    if command == "site":
+        ok("site", "-l", "en", "-o", root / "site", root=root)
+        _edit(root)
+        return ["site", "-l", "en", "-o", str(root / "site")]
     if command == "import":
         # a terminologist's TBX whose every English headword differs: --force writes them all
         ok("table", "--format", "tbx", "-l", "en", "-o", root / "terms.tbx", root=root)
@@ -304,7 +308,7 @@ def _runs(fail_at: int, root: Path, argv: list[str],
     return code, err, full.writes
 
 
-COMMANDS = ["extract", "update", "compile", "align", "render", "table", "import"]
+COMMANDS = ["extract", "update", "compile", "align", "render", "table", "import", "site"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

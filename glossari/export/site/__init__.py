@@ -142,9 +142,12 @@ def build_site(
     lang = glossary.lang or "en"
     check_site_language(lang)
     builder = _Builder(glossary, folder, base=base, lang=lang, generator=generator)
-    builder.terms(progress)
-    builder.indexes()
-    removed = builder.site.finish()
+    try:
+        builder.terms(progress)
+        builder.indexes()
+        removed = builder.site.finish()
+    finally:
+        builder.site.discard()  # after a failure: the previous site stays as it was
     return SiteResult(output=folder, files=len(builder.site.produced),
                       written=tuple(builder.site.written), removed=tuple(removed),
                       terms=len(builder.entries))

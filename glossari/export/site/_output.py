@@ -2,10 +2,15 @@
 
 A site folder holds a manifest (:data:`MANIFEST`) listing every file the last run produced. A run
 renders every page, compares its bytes with the file on disk and rewrites only a file whose bytes
-differ (a temporary file renamed into place, so a web server never serves half a page); files
+differ; files
 whose bytes are the same are not touched (their modification time stays, so rsync and caches see
 nothing). A file the previous run produced and this one does not (a deleted article's page) is
 removed; nothing the manifest does not list is ever removed.
+
+All or nothing: each changed page goes to a temporary file beside it, and only when every page
+has been written are they all renamed into place (:meth:`SiteFolder.finish`). A run that fails
+part way (a full disk) removes its temporaries and leaves the previous site as it was, so a web
+server never serves half a page, nor a mix of two builds.
 
 The folder must not be inside ``seeds/`` or ``locale/`` (nor hold them), and a folder that already
 has files but no manifest is refused: the site never mixes its pages with somebody's own files.
@@ -15,10 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from glossari._atomic import write_streamed
+from glossari._atomic import _replace, _write_temporary
 from glossari.errors import RootError
 from glossari.root import GlossaryRoot
 
@@ -66,17 +72,19 @@ class SiteFolder:
     unchanged: int
     produced: set[str]
     _folders: set[Path]
+    _staged: list[tuple[str, Path]]
 
     @classmethod
     def open(cls, path: Path) -> SiteFolder:
         """The folder, created if missing."""
         path.mkdir(parents=True, exist_ok=True)
-        return cls(path=path, written=[], unchanged=0, produced=set(), _folders={path})
+        return cls(path=path, written=[], unchanged=0, produced=set(), _folders={path},
+                   _staged=[])
 
     def put(self, name: str, data: bytes) -> bool:
-        """Write ``data`` to ``name`` (a relative POSIX path) unless it already holds exactly that.
+        """Stage ``data`` for ``name`` (a relative POSIX path) unless it already holds exactly that.
 
-        Returns True when the file was (re)written.
+        Returns True when the file will be (re)written; :meth:`finish` puts it in place.
         """
         self.produced.add(name)
         target = self.path / name
@@ -90,18 +98,42 @@ class SiteFolder:
                 return False
         except FileNotFoundError:
             pass
-        # no fsync: the site is rebuilt from the glossary at any time, like a cache; the rename
-        # still means a reader sees the old page or the new one, never half of one
-        write_streamed(target, lambda handle: handle.write(data))
+        # no fsync: the site is rebuilt from the glossary at any time, like a cache; staging
+        # still means a reader sees the old site or the new one, never half of either
+        self._staged.append((_write_temporary(target, data, durable=False), target))
         self.written.append(name)
         return True
 
+    def discard(self) -> None:
+        """Remove every staged file that was not put in place (a failed run)."""
+        staged, self._staged = self._staged, []
+        for temporary, _target in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
     def finish(self) -> list[str]:
-        """Remove what the previous run produced and this one did not; write the manifest.
+        """Put every staged page and the manifest in place, then remove what the previous run
+        produced and this one did not.
 
         Returns the removed names.
         """
         previous = self._previous()
+        manifest = {"format": _FORMAT, "files": sorted(self.produced)}
+        data = (json.dumps(manifest, indent=0, ensure_ascii=False) + "\n").encode("utf-8")
+        target = self.path / MANIFEST
+        try:
+            same = target.read_bytes() == data
+        except FileNotFoundError:
+            same = False
+        if not same:  # staged with the pages: a failed run keeps the old manifest too
+            self._staged.append((_write_temporary(target, data, durable=False), target))
+        staged, self._staged = self._staged, []
+        for done, (temporary, target) in enumerate(staged):
+            try:
+                _replace(temporary, target)  # removes its own temporary when it fails
+            except BaseException:
+                self._staged = staged[done + 1:]
+                raise
         removed: list[str] = []
         for name in sorted(previous - self.produced):
             if not _safe(name):
@@ -117,15 +149,6 @@ class SiteFolder:
                 except OSError:
                     break
                 parent = parent.parent
-        manifest = {"format": _FORMAT, "files": sorted(self.produced)}
-        data = (json.dumps(manifest, indent=0, ensure_ascii=False) + "\n").encode("utf-8")
-        target = self.path / MANIFEST
-        try:
-            same = target.read_bytes() == data
-        except FileNotFoundError:
-            same = False
-        if not same:
-            write_streamed(target, lambda handle: handle.write(data))
         return removed
 
     def _previous(self) -> set[str]:
