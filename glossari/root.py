@@ -99,3 +99,20 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
     if (here / "seeds").is_dir():
         return GlossaryRoot(path=here)
     return bundled_root()
+
+
+def relative_name(path: Path, base: Path, *, resolve: bool = False) -> str:
+    """How a diagnostic names ``path``: relative to ``base`` in POSIX form, or the path itself when
+    it lies elsewhere. ``resolve`` compares the real paths (links and ``..`` followed), for paths a
+    user typed.
+
+    >>> relative_name(Path("g/seeds/a.md"), Path("g"))
+    'seeds/a.md'
+    >>> relative_name(Path("/elsewhere/a.md"), Path("g"))
+    '/elsewhere/a.md'
+    """
+    try:
+        inside = path.resolve().relative_to(base.resolve()) if resolve else path.relative_to(base)
+    except ValueError:
+        return path.as_posix()
+    return inside.as_posix()

@@ -18,7 +18,7 @@ from glossari.align.pairing import pair_articles
 from glossari.catalog.pofile import encode_po, load_po
 from glossari.catalog.translations import catalog_folder, catalog_lock, check_language
 from glossari.errors import CatalogError, GlossariError
-from glossari.root import GlossaryRoot
+from glossari.root import GlossaryRoot, relative_name
 from glossari.seeds.article import read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
 
@@ -66,13 +66,6 @@ class AlignReport:
         return tuple(f for f in self.files if f.error is not None)
 
 
-def _relative(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def align_folder(
     root: GlossaryRoot, lang: str, folder: Path, *, force: bool = False, label: str | None = None
 ) -> AlignReport:
@@ -111,7 +104,7 @@ def align_folder(
             skipped.append(name)
             continue
         try:
-            source = read_article(seed, source=_relative(seed, root.path))
+            source = read_article(seed, source=relative_name(seed, root.path, resolve=True))
             translated = read_article(path, source=name)
             pairing = pair_articles(source, translated)
         except GlossariError as error:
@@ -148,7 +141,7 @@ def _fill_catalogs(
         path = catalog_path(root, lang, domain)
         if not path.is_file():
             raise CatalogError(
-                "no such catalog", path=_relative(path, root.path),
+                "no such catalog", path=relative_name(path, root.path, resolve=True),
                 hint=f"run 'glossari extract' and 'glossari update -l {lang}' first",
             )
         paths[domain] = path
@@ -159,7 +152,7 @@ def _fill_catalogs(
     # was: the filled ones are staged beside their targets and put in place together at the end
     with StagedWrites() as staged:
         for domain, path in paths.items():
-            shown = _relative(path, root.path)
+            shown = relative_name(path, root.path, resolve=True)
             po = load_po(path, source=shown)
             index = {e.key: i for i, e in enumerate(po.entries) if not e.obsolete}
             entries = list(po.entries)

@@ -29,7 +29,7 @@ from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headwo
 from glossari.catalog.pofile import PoFile, check_domain, decode_po, load_po, parse_po
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
-from glossari.root import GlossaryRoot
+from glossari.root import GlossaryRoot, relative_name
 
 __all__ = [
     "Coverage",
@@ -192,7 +192,7 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
     cache = _table_folder(root, lang)
     code = _table_code()
     for path in sorted(folder.glob("*.po")):
-        source = _source_name(path, root)
+        source = relative_name(path, root.path)
         domain = path.stem
         try:
             data = path.read_bytes()
@@ -301,13 +301,6 @@ def remember_catalog(root: GlossaryRoot, lang: str, domain: str, digest: bytes, 
             staged.stage(cache / f"{domain}.pickle",
                          _table_writer(digest, _table_code(), _table(po), counts), durable=False)
     return counts
-
-
-def _source_name(path: Path, root: GlossaryRoot) -> str:
-    try:
-        return path.relative_to(root.path).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def english_for(term: Term, translations: Translations) -> English:

@@ -31,7 +31,7 @@ from glossari.catalog.translations import (
     check_language,
 )
 from glossari.errors import CatalogError
-from glossari.root import GlossaryRoot
+from glossari.root import GlossaryRoot, relative_name
 
 __all__ = ["UpdateResult", "code_fingerprint", "update"]
 
@@ -58,13 +58,6 @@ def _read(path: Path, source: str) -> bytes:
     except OSError as error:
         raise CatalogError(f"cannot read the file: {error.strerror}", path=source,
                            hint="check the path and permissions") from None
-
-
-def _name(path: Path, root: GlossaryRoot) -> str:
-    try:
-        return path.relative_to(root.path).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def code_fingerprint() -> str:
@@ -98,7 +91,8 @@ def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> Update
     check_language(lang)
     templates = sorted(root.locale.glob("*.pot")) if root.locale.is_dir() else []
     if not templates:
-        raise CatalogError("no templates (*.pot) in locale/", path=_name(root.locale, root),
+        raise CatalogError("no templates (*.pot) in locale/",
+                           path=relative_name(root.locale, root.path),
                            hint="run 'glossari extract' first")
     folder = catalog_folder(root, lang)
     with catalog_lock(root, lang):
@@ -160,7 +154,7 @@ def _update_domain(
     domain = pot_path.stem
     po_path = folder / f"{domain}.po"
     key = f"{lang}/{domain}"
-    pot_source, po_source = _name(pot_path, root), _name(po_path, root)
+    pot_source, po_source = relative_name(pot_path, root.path), relative_name(po_path, root.path)
     pot_data = _read(pot_path, pot_source)
     exists = po_path.exists()
     po_data = _read(po_path, po_source) if exists else None

@@ -40,7 +40,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Literal
 
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
@@ -48,7 +47,7 @@ from glossari.exchange._text import same_text
 from glossari.exchange.records import ExchangeFormat, Record, Termbase
 from glossari.glossary import Glossary
 from glossari.model import Term
-from glossari.root import GlossaryRoot
+from glossari.root import GlossaryRoot, relative_name
 from glossari.text import lookup_key
 
 __all__ = ["OUTCOMES", "Field", "ImportReport", "Outcome", "OutcomeKind", "import_termbase",
@@ -358,7 +357,7 @@ def _merge_catalog(
     from glossari.errors import CatalogError
 
     path = catalog_folder(root, lang) / f"{GLOSSARY_DOMAIN}.po"
-    shown = _relative(path, root.path)
+    shown = relative_name(path, root.path, resolve=True)
     if not path.is_file():
         raise CatalogError("no such catalog", path=shown,
                            hint=f"run 'glossari extract' and 'glossari update -l {lang}' first")
@@ -421,8 +420,3 @@ def _merge_catalog(
     return outcomes, (shown,)
 
 
-def _relative(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from glossari.errors import SeedError
 from glossari.model import Term
+from glossari.root import relative_name
 from glossari.seeds.source import check_regular_file
 
 __all__ = ["NOT_ARTICLES", "article_paths", "read_seeds"]
@@ -44,7 +45,7 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
         if entry.name.startswith(".") or folded in NOT_ARTICLES:
             continue
         path = seeds / entry.name
-        name = _relative(path, base)
+        name = relative_name(path, base)
         if folded in seen:
             raise SeedError(
                 f"the id '{stem}' differs only in case from {seen[folded]}",
@@ -72,8 +73,3 @@ def read_seeds(seeds: Path, *, base: Path) -> tuple[Term, ...]:
     return tuple(read_article(path, source=name) for path, name in article_paths(seeds, base=base))
 
 
-def _relative(path: Path, base: Path) -> str:
-    try:
-        return path.relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossari._fingerprint import package_fingerprint
-from glossari.root import GlossaryRoot
+from glossari.root import GlossaryRoot, relative_name
 
 __all__ = ["RACY_NS", "Input", "fingerprint", "input_paths", "snapshot", "unchanged"]
 
@@ -49,15 +49,8 @@ def input_paths(root: GlossaryRoot, lang: str) -> list[tuple[str, Path]]:
     found = [(name, path) for path, name in article_paths(root.seeds, base=root.path)]
     folder = root.catalogs(lang)
     if folder.is_dir():
-        found.extend((_name(path, root), path) for path in sorted(folder.glob("*.po")))
+        found.extend((relative_name(path, root.path), path) for path in sorted(folder.glob("*.po")))
     return found
-
-
-def _name(path: Path, root: GlossaryRoot) -> str:
-    try:
-        return path.relative_to(root.path).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _digest(path: Path) -> str:
