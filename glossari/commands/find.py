@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from glossari.commands import read_glossary
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
@@ -30,10 +31,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the terms found in the text."""
     import sys
 
-    from glossari.glossary import load_glossary
-
     text = sys.stdin.read() if args.text == "-" else args.text
-    glossary = load_glossary(ctx.root())
+    glossary = read_glossary(ctx)
     found = glossary.find_terms(text, lang=args.lang)
     if args.format == "json":
         rows = [{"start": m.start, "end": m.end, "text": m.text, "form": m.form,

@@ -15,6 +15,7 @@ import argparse
 import json
 from pathlib import Path
 
+from glossari.commands import read_glossary
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run", "summary_line"]
@@ -60,7 +61,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Import; 2 (with one line naming the file and line) for a file that cannot be read."""
     from glossari.catalog.languages import check_language
     from glossari.exchange import import_termbase, read_termbase
-    from glossari.glossary import load_glossary
 
     lang = check_language(args.lang)
     root = ctx.root()
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         root.require_writable("import")
     # the file first: a bad file is refused before the glossary is even read
     base = read_termbase(Path(args.file), kind=args.kind, lang=lang, source=args.file)
-    glossary = load_glossary(root, lang=lang)
+    glossary = read_glossary(ctx, lang, root=root)
     report = import_termbase(glossary, base, root=root, lang=lang, force=args.force,
                              dry_run=args.dry_run)
     if args.format == "json":

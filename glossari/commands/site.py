@@ -12,6 +12,7 @@ from pathlib import Path
 
 from glossari import __version__
 from glossari.catalog.languages import check_language
+from glossari.commands import read_glossary
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
@@ -37,7 +38,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         check_output,
         check_site_language,
     )
-    from glossari.glossary import load_glossary
     from glossari.progress import progress
 
     lang = check_language(args.lang)
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     else:
         output = (Path.cwd() if root.bundled else root.path) / "build" / "site"
     check_output(output, root)
-    glossary = load_glossary(root, lang=lang)
+    glossary = read_glossary(ctx, lang, root=root)
     result = build_site(glossary, output, base_url=args.base_url,
                         generator=f"glossari {__version__}",
                         progress=lambda terms, total: progress(terms, total, "site", ctx.stderr))

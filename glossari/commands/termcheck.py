@@ -14,6 +14,7 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
+from glossari.commands import read_glossary
 from glossari.commands._context import Context
 from glossari.diagnostics import SEVERITY_RANK, Finding
 from glossari.terms import Lang
@@ -45,7 +46,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.checks.output import Rule, write_findings
     from glossari.checks.termcheck import TermChecker, catalog_paths
     from glossari.errors import CatalogError
-    from glossari.glossary import load_glossary
 
     source: Lang = "ms" if args.source_lang == "ms" else "en"
     target: Lang = args.lang or ("ms" if source == "en" else "en")
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not files:
         raise CatalogError("no .po file here", path=" ".join(map(str, args.paths)),
                            hint="name a .po file or a folder holding some")
-    checker = TermChecker(load_glossary(ctx.root()), source=source, target=target)
+    checker = TermChecker(read_glossary(ctx), source=source, target=target)
 
     def findings() -> Iterator[Finding]:
         for path in files:
