@@ -303,6 +303,13 @@ class Glossary:
         """The internal links that lead to ``term`` (a Term or an id), from every article."""
         return self._link_graph().by_target.get(term if isinstance(term, str) else term.id, ())
 
+    def link_ids(self) -> list[tuple[str, str, str | None]]:
+        """Every internal link as ``(source id, target as written, id of the term it leads to or
+        None)``, in file order: :attr:`links` by ids, which a compiled glossary answers without
+        rebuilding any term (the site's pages need only the ids)."""
+        return [(ref.source.id, ref.link.target, None if ref.target is None else ref.target.id)
+                for ref in self.links]
+
     @property
     def unresolved(self) -> tuple[LinkRef, ...]:
         """The internal links that lead to no article.
@@ -418,6 +425,10 @@ class _CompiledGlossary(Glossary):
             target = self[row.target_id] if row.target_id is not None else None
             refs.append(LinkRef(source=source, link=source.links[row.link_index], target=target))
         return tuple(refs)
+
+    def link_ids(self) -> list[tuple[str, str, str | None]]:
+        """Every internal link by ids, in file order (see :meth:`Glossary.link_ids`)."""
+        return self._termbase.link_ids()
 
     def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
         """The internal links written in ``term``'s article, in source order."""

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +21,7 @@ import html5lib
 import pytest
 from _alignkit import cli
 from _sitekit import HOSTILE_TITLE, PAYLOAD, edit_article, rich_root
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -312,17 +313,19 @@ def test_a_second_run_rewrites_only_what_changed(root: Path, tmp_path: Path) -> 
     result = build_site(glossari.load(work), output, generator=GENERATOR)
     assert result.written == ()
     assert result.removed == ()
+    assert result.rendered == 0  # every term page kept by its inputs' digest
     assert _snapshot(output) == before  # not one file touched: same inode, mtime, bytes
 
     # one article's body changes: its page changes, and the counts that include it
     edit_article(work, "finra", "ditubuhkan pada tahun 2007", "ditubuhkan pada 2007")
     result = build_site(glossari.load(work), output, generator=GENERATOR)
     after = _snapshot(output)
-    changed = {name for name in after if after[name][2] != before[name][2]}
+    changed = {name for name in after if after[name][2] != before[name][2]} - {MANIFEST}
     assert set(result.written) == changed
+    assert result.rendered == 1  # no other page shows finra's body
     assert "terms/finra.html" in changed
     assert not any(n.startswith("terms/") and n != "terms/finra.html" for n in changed)
-    for name in set(before) - changed:
+    for name in set(before) - changed - {MANIFEST}:
         assert after[name][:2] == before[name][:2], name  # untouched, not rewritten in place
     assert len(changed) < len(before) // 3
 
@@ -336,6 +339,73 @@ def test_a_second_run_rewrites_only_what_changed(root: Path, tmp_path: Path) -> 
     assert _crawl(output)[1] == []
     manifest = json.loads((output / MANIFEST).read_text())
     assert "terms/ekuiti.html" not in manifest["files"]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_renamed_headword_rewrites_the_pages_that_show_it(root: Path, tmp_path: Path) -> None:
+    """Pages are kept by the digest of their inputs; a term's headword is an input of every
+    page that links to it or is linked from it, so all of those are rendered again."""
+    work = tmp_path / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    output = tmp_path / "site"
+    build_site(glossari.load(work), output, generator=GENERATOR)
+    edit_article(work, "hedgefund", "title: Dana lindung nilai", "title: Dana lindung risiko")
+    result = build_site(glossari.load(work), output, generator=GENERATOR)
+    glossary = glossari.load(work)
+    showing = {"hedgefund"} | {r.source.id for r in glossary.backlinks("hedgefund")} | {
+        r.target.id for r in glossary.links_from("hedgefund") if r.target is not None}
+    assert showing >= {"ekuiti", "investmentadvisor", "primebrokerage", "mutualfund"}
+    written_terms = {n.removeprefix("terms/").removesuffix(".html") for n in result.written
+                     if n.startswith("terms/")}
+    assert written_terms == showing
+    assert result.rendered == len(showing)
+    for term_id in showing - {"hedgefund"}:
+        assert "Dana lindung risiko" in (output / f"terms/{term_id}.html").read_text()
+    cold = tmp_path / "cold"
+    build_site(glossary, cold, generator=GENERATOR)
+    assert _files(output) == _files(cold)
+
+
+# Edits to the Malay articles: (article, old, new); each changes what some pages show.
+_EDITS = [
+    ("hedgefund", "title: Dana lindung nilai", "title: Dana lindung"),
+    ("finra", "ditubuhkan pada tahun 2007", "ditubuhkan pada 2007"),
+    ("commission", "keywords: Perdagangan", "keywords: Perdagangan, Broker"),
+    ("primebrokerage", "keywords: Broker", "keywords: Pelaburan"),
+    ("investmentadvisor", "](/hedgefund)", "](/finra)"),
+    ("broker-dealer", "title: Peniaga broker", "title: Peniaga"),
+    ("ekuiti", "- Perkara kedua", "- Perkara [ketiga](/komisen-baru) kedua"),
+]
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.sampled_from(_EDITS), min_size=1, max_size=3, unique=True),
+       delete=st.sampled_from([None, "ekuiti", "finra"]))
+def test_an_incremental_site_equals_a_cold_one(root: Path, tmp_path: Path,
+                                                edits: list[tuple[str, str, str]],
+                                                delete: str | None) -> None:
+    """Whatever changed, the site a second run leaves is byte for byte the one a first run in an
+    empty folder writes (the pages kept by their digest included), manifest and all."""
+    case = Path(tempfile.mkdtemp(dir=tmp_path))
+    work = case / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    output = case / "site"
+    build_site(glossari.load(work), output, generator=GENERATOR)
+    for term_id, old, new in edits:
+        edit_article(work, term_id, old, new)
+    if delete is not None:
+        (work / "seeds" / f"{delete}.md").unlink()
+    glossary = glossari.load(work)
+    result = build_site(glossary, output, generator=GENERATOR)
+    cold = case / "cold"
+    build_site(glossary, cold, generator=GENERATOR)
+    assert _files(output) == _files(cold)
+    assert result.rendered < result.terms  # some pages were kept, not rendered
 
 
 def test_refused_folders_and_options(root: Path, tmp_path: Path) -> None:

@@ -155,6 +155,12 @@ class Termbase:
             "SELECT source_id, link_index, target_id FROM links WHERE source_id = ? "
             "ORDER BY position", term_id)]
 
+    def link_ids(self) -> list[tuple[str, str, str | None]]:
+        """``(source id, target as written, target id or None)`` for every stored link, in file
+        order."""
+        return [(str(s), str(t), i) for s, t, i in self._all(
+            "SELECT source_id, target, target_id FROM links ORDER BY position")]
+
     def backlinks(self, term_id: str) -> list[LinkRow]:
         """The internal links leading to ``term_id``, in file order."""
         return [LinkRow(*row) for row in self._all(

@@ -14,13 +14,15 @@ link is relative; the search index is a script file, not JSON fetched at run tim
 
 Pages come from Jinja2 templates with autoescaping (``templates/``), Markdown from markdown-it-py
 with raw HTML off; a Content-Security-Policy lets a page load only the site's own style sheet and
-scripts. A second run rewrites only the files whose bytes changed (see docs/site.md).
+scripts. A second run renders only the term pages whose inputs changed and rewrites only the
+files whose bytes changed (see docs/site.md).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -38,12 +40,13 @@ from glossari.export.site._pages import (
     STATE_WORDS,
     Category,
     Entry,
+    PageNamer,
     StatusLookup,
     category_key,
     category_slugs,
     entry_html,
     letter_of,
-    page_names,
+    message_states,
     term_page,
 )
 from glossari.text import sort_key
@@ -83,6 +86,10 @@ class SiteResult:
     """The files of the previous run that this one no longer produces, removed."""
     terms: int
     """How many term pages the site has."""
+    rendered: int = 0
+    """How many term pages were rendered: the others had the same inputs (term, messages' states,
+    the terms they show, code, options) as the pages on disk, recorded in the manifest, and were
+    kept without being rendered or read."""
 
 
 def check_base_url(url: str) -> str:
@@ -150,7 +157,7 @@ def build_site(
         builder.site.discard()  # after a failure: the previous site stays as it was
     return SiteResult(output=folder, files=len(builder.site.produced),
                       written=tuple(builder.site.written), removed=tuple(removed),
-                      terms=len(builder.entries))
+                      terms=len(builder.entries), rendered=builder.rendered)
 
 
 class _Builder:
@@ -165,19 +172,28 @@ class _Builder:
         self.env = _environment()
         self.templates: dict[str, jinja2.Template] = {}
         self.status = _status_lookup(glossary, lang)
-        names = page_names(t.id for t in glossary)
+        # the link graph by ids, once: asking the glossary per page would rebuild the linking
+        # and linked terms (and, from a compiled termbase, keep them all)
+        self.links_out: dict[str, list[tuple[str, str | None]]] = {}
+        self.backlinks: dict[str, list[str]] = {}
+        for source, target, target_id in glossary.link_ids():
+            self.links_out.setdefault(source, []).append((target, target_id))
+            if target_id is not None:
+                self.backlinks.setdefault(target_id, []).append(source)
+        namer = PageNamer()
         self.entries: dict[str, Entry] = {}
         self.categories: dict[str, Category] = {}
         uncategorised = Category(ms="Tanpa kategori", en="Uncategorised", slug="")
         self.uncategorised = uncategorised
         self.headwords: Counter[str] = Counter()
-        for term in glossary:
+        lang_tag = lang.replace("_", "-")
+        for term in glossary.headers():  # no bodies: several times cheaper from a termbase
             english = term.english
             ms = term.title or term.id
-            entry = Entry(id=term.id, file=names[term.id], ms=ms, en=english.title,
+            file = namer(term.id)
+            entry = Entry(id=term.id, file=file, ms=ms, en=english.title,
                           status=english.status, kind=term.kind,
-                          html=entry_html(names[term.id], ms, english.title, english.status,
-                                          lang.replace("_", "-")))
+                          html=entry_html(file, ms, english.title, english.status, lang_tag))
             self.entries[term.id] = entry
             self.headwords[english.status] += 1
             for i, name in enumerate(term.categories):
@@ -208,7 +224,8 @@ class _Builder:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def page(self, name: str, template: str, **values: Any) -> None:
+    def page(self, name: str, template: str, *,
+             record: tuple[str | None, dict[str, int]] = (None, {}), **values: Any) -> None:
         depth = name.count("/")
         root = "../" * depth
         canonical = self.base + name if self.base else None
@@ -218,7 +235,7 @@ class _Builder:
             compiled = self.templates[template] = self.env.get_template(template)
         html = compiled.render(
             **self.common, root=root, canonical=canonical, page_lang=page_lang, **values)
-        self.site.put(name, html.encode("utf-8"))
+        self.site.put(name, html.encode("utf-8"), digest=record[0], counts=record[1])
 
     def _assets(self) -> dict[str, str]:
         versions: dict[str, str] = {}
@@ -232,28 +249,77 @@ class _Builder:
     # --- pages -----------------------------------------------------------------------------
 
     def terms(self, progress: Callable[[Iterable[Term], int], Iterable[Term]] | None) -> None:
-        glossary = self.glossary
-        terms: Iterable[Term] = glossary
+        terms: Iterable[Term] = self.glossary
         if progress is not None:
             terms = progress(terms, len(self.entries))
+        site_key = self._site_key()
+        self.rendered = 0
         for term in terms:
-            refs = glossary.links_from(term)
+            out = self.links_out.get(term.id, ())
+            link_targets = {target: target_id for target, target_id in out
+                            if target_id is not None}
+            states = None if self.status is None else message_states(term, self.status)
+            name = f"terms/{self.entries[term.id].file}"
+            digest = self._digest(site_key, term, out, states)
+            kept = self.site.keep(name, digest)
+            if kept is not None:  # the same inputs as the page on disk: not even rendered
+                self._count(term, Counter(kept))
+                continue
             page = term_page(
                 term,
                 entries=self.entries,
                 categories=self.categories,
-                links_out=[ref.target for ref in refs],
-                backlinks=[ref.source for ref in glossary.backlinks(term)],
-                link_targets={ref.link.target: ref.target.id for ref in refs
-                              if ref.target is not None},
+                links_out=[target_id for _, target_id in out],
+                backlinks=self.backlinks.get(term.id, ()),
+                link_targets=link_targets,
                 status=self.status,
                 lang=self.lang.replace("_", "-"),
+                states=states,
             )
-            for category in page.categories or ([self.uncategorised]
-                                                if term.kind == "article" else []):
-                category.counts.update(page.counts)
-            self.page(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
-                      title=_title(page.entry, self.lang))
+            self._count(term, page.counts)
+            self.rendered += 1
+            self.page(name, "term.html", p=page, alternates=[],
+                      title=_title(page.entry, self.lang),
+                      record=(None if page.outside else digest, dict(page.counts)))
+
+    def _count(self, term: Term, counts: Counter[str]) -> None:
+        found = [self.categories[k] for k in dict.fromkeys(map(category_key, term.categories))
+                 if k in self.categories]
+        for category in found or ([self.uncategorised] if term.kind == "article" else []):
+            category.counts.update(counts)
+
+    def _site_key(self) -> bytes:
+        """What every term page depends on besides its own inputs: the code (templates and
+        interface words are package files), the language, the addresses, the generator."""
+        from glossari._fingerprint import package_fingerprint
+
+        key = json.dumps([package_fingerprint(), self.lang, self.base, self.common["generator"],
+                          self.assets])
+        return hashlib.sha256(key.encode()).digest()
+
+    def _digest(self, site_key: bytes, term: Term, out: Iterable[tuple[str, str | None]],
+                states: tuple[dict[Any, str], Counter[str]] | None) -> str:
+        """A term page's inputs, digested: the term itself (every field), its messages' states,
+        and what it shows of other terms (the entries it links to and is linked from, where
+        each of its link targets leads, its categories)."""
+        entries = self.entries
+        digest = hashlib.sha256(site_key)
+        digest.update(pickle.dumps(term, protocol=5))
+        shown: list[object] = [_entry_key(entries[term.id])]
+        if states is not None:
+            shown.append(list(states[0].values()))
+        for target, target_id in out:
+            found = entries.get(target_id) if target_id is not None else None
+            shown.append((target, None if found is None else _entry_key(found)))
+        for source in self.backlinks.get(term.id, ()):
+            found = entries.get(source)
+            shown.append(None if found is None else _entry_key(found))
+        for name in term.categories:
+            category = self.categories.get(category_key(name))
+            if category is not None:
+                shown.append((category.ms, category.en, category.slug))
+        digest.update(repr(shown).encode())
+        return digest.hexdigest()
 
     def indexes(self) -> None:
         entries = list(self.entries.values())  # Malay order (the glossary's)
@@ -372,6 +438,10 @@ _UI: dict[str, dict[str, str]] = {
 }
 
 _STATE_NAMES = STATE_WORDS
+
+
+def _entry_key(entry: Entry) -> tuple[str, str, str | None, str, str]:
+    return (entry.file, entry.ms, entry.en, entry.status, entry.kind)
 
 
 def _title(entry: Entry, lang: str) -> str:

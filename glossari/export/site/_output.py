@@ -1,11 +1,12 @@
 """Where the site is written, and how: only changed files rewritten, atomically; stale ones removed.
 
-A site folder holds a manifest (:data:`MANIFEST`) listing every file the last run produced. A run
-renders every page, compares its bytes with the file on disk and rewrites only a file whose bytes
-differ; files
-whose bytes are the same are not touched (their modification time stays, so rsync and caches see
-nothing). A file the previous run produced and this one does not (a deleted article's page) is
-removed; nothing the manifest does not list is ever removed.
+A site folder holds a manifest (:data:`MANIFEST`) listing every file the last run produced, and for
+each term page the digest of its inputs, its size and its message counts: a page whose inputs have
+the recorded digest is kept without being rendered (:meth:`SiteFolder.keep`). Every other page is
+rendered, its bytes compared with the file on disk and only a file whose bytes differ rewritten;
+files whose bytes are the same are not touched (their modification time stays, so rsync and
+caches see nothing). A file the previous run produced and this one does not (a deleted
+article's page) is removed; nothing the manifest does not list is ever removed.
 
 All or nothing: each changed page goes to a temporary file beside it, and only when every page
 has been written are they all renamed into place (:meth:`SiteFolder.finish`). A run that fails
@@ -31,9 +32,11 @@ from glossari.root import GlossaryRoot
 __all__ = ["MANIFEST", "SiteFolder", "check_output"]
 
 MANIFEST = ".glossari-site.json"
-"""The manifest file in a site folder: the files the last run wrote, so stale ones can go."""
+"""The manifest file in a site folder: the files the last run wrote, so stale ones can go, and
+each term page's input digest, so an unchanged page is not even rendered."""
 
-_FORMAT = "glossari-site/1"
+_FORMAT = "glossari-site/2"
+_OLD_FORMAT = "glossari-site/1"  # files only: its stale pages are still removed
 
 
 def check_output(output: Path, root: GlossaryRoot | None) -> None:
@@ -73,20 +76,48 @@ class SiteFolder:
     produced: set[str]
     _folders: set[Path]
     _staged: list[tuple[str, Path]]
+    _files: set[str]
+    _pages: dict[str, _Page]
+    _digests: dict[str, _Page]
 
     @classmethod
     def open(cls, path: Path) -> SiteFolder:
         """The folder, created if missing."""
         path.mkdir(parents=True, exist_ok=True)
+        files, pages = _read_manifest(path)
         return cls(path=path, written=[], unchanged=0, produced=set(), _folders={path},
-                   _staged=[])
+                   _staged=[], _files=files, _pages=pages, _digests={})
 
-    def put(self, name: str, data: bytes) -> bool:
+    def keep(self, name: str, digest: str) -> dict[str, int] | None:
+        """The counts recorded with ``name`` when the previous run made it from inputs of this
+        ``digest`` and the file is still there, its size as written; None otherwise (render it).
+
+        A kept page counts as produced and unchanged; its file is not read, let alone written.
+        """
+        page = self._pages.get(name)
+        if page is None or page.digest != digest:
+            return None
+        try:
+            if (self.path / name).stat().st_size != page.size:
+                return None
+        except OSError:
+            return None
+        self.produced.add(name)
+        self._digests[name] = page
+        self.unchanged += 1
+        return page.counts
+
+    def put(self, name: str, data: bytes, *, digest: str | None = None,
+            counts: dict[str, int] | None = None) -> bool:
         """Stage ``data`` for ``name`` (a relative POSIX path) unless it already holds exactly that.
 
-        Returns True when the file will be (re)written; :meth:`finish` puts it in place.
+        ``digest``: the page's inputs (see :meth:`keep`), recorded in the manifest with
+        ``counts``. Returns True when the file will be (re)written; :meth:`finish` puts it in
+        place.
         """
         self.produced.add(name)
+        if digest is not None:
+            self._digests[name] = _Page(digest, len(data), dict(counts or {}))
         target = self.path / name
         folder = target.parent
         if folder not in self._folders:
@@ -117,9 +148,11 @@ class SiteFolder:
 
         Returns the removed names.
         """
-        previous = self._previous()
-        manifest = {"format": _FORMAT, "files": sorted(self.produced)}
-        data = (json.dumps(manifest, indent=0, ensure_ascii=False) + "\n").encode("utf-8")
+        previous = self._files
+        pages = {name: [page.digest, page.size, page.counts]
+                 for name, page in sorted(self._digests.items())}
+        manifest = {"format": _FORMAT, "files": sorted(self.produced), "pages": pages}
+        data = (json.dumps(manifest, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         target = self.path / MANIFEST
         try:
             same = target.read_bytes() == data
@@ -151,15 +184,33 @@ class SiteFolder:
                 parent = parent.parent
         return removed
 
-    def _previous(self) -> set[str]:
-        try:
-            manifest = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError, UnicodeDecodeError):
-            return set()
-        if not isinstance(manifest, dict) or manifest.get("format") != _FORMAT:
-            return set()
-        files = manifest.get("files")
-        return {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
+@dataclass(frozen=True, slots=True)
+class _Page:
+    digest: str
+    size: int
+    counts: dict[str, int]
+
+
+def _read_manifest(path: Path) -> tuple[set[str], dict[str, _Page]]:
+    """The files and the pages' records of the previous run (nothing from an unreadable or
+    older manifest: then every page is rendered and compared)."""
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        return set(), {}
+    if not isinstance(manifest, dict) or manifest.get("format") not in (_FORMAT, _OLD_FORMAT):
+        return set(), {}
+    files = manifest.get("files")
+    found = {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
+    pages: dict[str, _Page] = {}
+    recorded = manifest.get("pages")
+    if isinstance(recorded, dict):
+        for name, value in recorded.items():
+            match value:
+                case [str(digest), int(size), dict(counts)] if all(
+                        isinstance(n, int) for n in counts.values()):
+                    pages[name] = _Page(digest, size, counts)
+    return found, pages
 
 
 def _safe(name: str) -> bool:

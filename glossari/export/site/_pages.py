@@ -28,12 +28,14 @@ __all__ = [
     "Category",
     "Entry",
     "Node",
+    "PageNamer",
     "Pair",
     "StatusLookup",
     "TermPage",
     "category_slugs",
     "entry_html",
     "letter_of",
+    "message_states",
     "page_names",
     "render_nodes",
     "term_page",
@@ -133,6 +135,9 @@ class TermPage:
     backlinks: list[Entry]
     counts: Counter[str]
     """Messages of the term by state (empty for a link-only term: it has none of its own)."""
+    outside: bool = False
+    """True when a link in the text named a target the glossary's link graph does not list for
+    this term (so its address came from every page name, not from the page's own inputs)."""
 
 
 def _fold(text: str) -> str:
@@ -160,18 +165,29 @@ def page_names(ids: Iterable[str]) -> dict[str, str]:
     >>> page_names(["finra", "FINRA", "a b"])
     {'finra': 'finra.html', 'FINRA': 'FINRA-2.html', 'a b': 'a-b.html'}
     """
-    names: dict[str, str] = {}
-    taken: set[str] = set()
-    for term_id in ids:
+    namer = PageNamer()
+    return {term_id: namer(term_id) for term_id in ids}
+
+
+class PageNamer:
+    """:func:`page_names` one id at a time, in the glossary's order (a name depends only on the
+    ids before it), so the builder needs no list of every id first."""
+
+    __slots__ = ("_taken",)
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def __call__(self, term_id: str) -> str:
+        """The page file name of the next id."""
         base = term_id if _SAFE_NAME.fullmatch(term_id) else _slug(term_id)
         name = base
         n = 1
-        while name.casefold() in taken or name.casefold() == "index":
+        while name.casefold() in self._taken or name.casefold() == "index":
             n += 1
             name = f"{base}-{n}"
-        taken.add(name.casefold())
-        names[term_id] = f"{name}.html"
-    return names
+        self._taken.add(name.casefold())
+        return f"{name}.html"
 
 
 def _slug(text: str) -> str:
@@ -205,39 +221,59 @@ def category_key(name: str) -> str:
     return lookup_key(name) or name
 
 
-def term_page(
-    term: Term,
-    *,
-    entries: dict[str, Entry],
-    categories: dict[str, Category],
-    links_out: Sequence[Term | None],
-    backlinks: Sequence[Term],
-    link_targets: dict[str, str],
-    status: StatusLookup | None,
-    lang: str,
-) -> TermPage:
-    """The page of one term.
+MessageKey = tuple[str, "str | None", str]
+"""``(domain, msgctxt, msgid)`` of one message."""
 
-    ``links_out`` are the terms ``term``'s links lead to (in source order, None for a link to no
-    term), ``backlinks`` the terms whose articles link to it, ``link_targets`` each link target
-    as written to the id of its term, ``status`` the state of a message in the target language
-    (None: worked out by comparing the English side with the Malay).
-    """
-    entry = entries[term.id]
-    english = term.english
+
+def message_states(term: Term, status: StatusLookup) -> tuple[dict[MessageKey, str], Counter[str]]:
+    """Each message of ``term``'s article with its state, and the count of its messages by state
+    (every occurrence counted, as in the catalogs); nothing for a link-only term."""
     counts: Counter[str] = Counter()
-    states: dict[tuple[str, str | None, str], str] = {}
-    if status is not None and term.kind == "article":
+    states: dict[MessageKey, str] = {}
+    if term.kind == "article":
         for message in iter_messages(term):
             key = (message.domain, message.context, message.msgid)
             state = states.get(key)
             if state is None:
                 state = states[key] = status(*key)
             counts[state] += 1
+    return states, counts
+
+
+def term_page(
+    term: Term,
+    *,
+    entries: dict[str, Entry],
+    categories: dict[str, Category],
+    links_out: Sequence[str | None],
+    backlinks: Sequence[str],
+    link_targets: dict[str, str],
+    status: StatusLookup | None,
+    lang: str,
+    states: tuple[dict[MessageKey, str], Counter[str]] | None = None,
+) -> TermPage:
+    """The page of one term.
+
+    ``links_out`` are the ids of the terms ``term``'s links lead to (in source order, None for a
+    link to no term), ``backlinks`` the ids of the articles that link to it, ``link_targets``
+    each link target as written to the id of its term, ``status`` the state of a message in the
+    target language (None: worked out by comparing the English side with the Malay), ``states``
+    :func:`message_states` when already worked out.
+    """
+    entry = entries[term.id]
+    english = term.english
+    if status is not None:
+        states_found, found = states if states is not None else message_states(term, status)
+        counts = Counter(found)
+    else:
+        states_found, counts = {}, Counter()
+    outside = False  # a link target the link graph does not list (see TermPage.outside)
 
     def resolve(target: str) -> str | None:
+        nonlocal outside
         found = link_targets.get(target)
         if found is None:
+            outside = True
             slug = link_slug(target)
             found = slug if slug in entries else None
         return None if found is None else entries[found].file
@@ -252,7 +288,7 @@ def term_page(
             return state
         if other is None:
             return "untranslated"
-        return states.get((domain, context, malay)) or status(domain, context, malay)
+        return states_found.get((domain, context, malay)) or status(domain, context, malay)
 
     body = article_domain(term.id)
     # the headword: a fuzzy or slug-suggested English headword is shown, marked
@@ -326,9 +362,9 @@ def term_page(
 
     term_categories: list[Category] = []
     for name in term.categories:
-        found = categories.get(category_key(name))
-        if found is not None and found not in term_categories:
-            term_categories.append(found)
+        category = categories.get(category_key(name))
+        if category is not None and category not in term_categories:
+            term_categories.append(category)
 
     return TermPage(
         term=term,
@@ -345,18 +381,19 @@ def term_page(
         links_out=_unique_entries(links_out, entries, skip=term.id),
         backlinks=_unique_entries(backlinks, entries, skip=term.id),
         counts=counts,
+        outside=outside,
     )
 
 
-def _unique_entries(terms: Iterable[Term | None], entries: dict[str, Entry], *,
+def _unique_entries(ids: Iterable[str | None], entries: dict[str, Entry], *,
                     skip: str) -> list[Entry]:
     seen: set[str] = set()
     out: list[Entry] = []
-    for term in terms:
-        if term is None or term.id == skip or term.id in seen or term.id not in entries:
+    for term_id in ids:
+        if term_id is None or term_id == skip or term_id in seen or term_id not in entries:
             continue
-        seen.add(term.id)
-        out.append(entries[term.id])
+        seen.add(term_id)
+        out.append(entries[term_id])
     return out
 
 
