@@ -1,17 +1,19 @@
 """The result of ``glossari check`` remembered for unchanged input, so a warm run does no work.
 
-A check is a pure function of its input: the articles in ``seeds/`` (names and bytes), the
-catalogs of the languages it reads (names and bytes), the languages asked for, and the code (every
-file of the glossari package, the langdetect version, the Python version). Language detection is
-seeded and deterministic (see :mod:`glossari.langid`), so it adds nothing. :class:`CheckMemo` keys
-the last result by a SHA-256 of all of that and keeps it in ``.glossari-cache/``: a rebuildable
-file, never the source of truth. Any change of any input byte is a miss, and a miss runs every
-check as if there were no memo. Only successful runs are remembered: bad input is read again (and
-reported) every time.
+A check is a pure function of its input: the articles in ``seeds/`` (names and bytes), the catalogs
+of the languages it reads (names and bytes), the languages asked for, and the code (every file of
+the glossari package, the langdetect version, the Python version). Language detection is seeded and
+deterministic (see :mod:`glossari.langid`), so it adds nothing. :class:`CheckMemo` keys the last
+result by a SHA-256 of all of that and keeps it in the store of derived state
+(:mod:`glossari._store`, ``.glossari-cache/``): rebuildable, never the source of truth. Any change
+of any input byte is a miss, and a miss runs every check as if there were no memo. Only successful
+runs are remembered: bad input is read again (and reported) every time.
 
 The result is kept as the command prints it: the text output and the JSON output, each in a file
 written while the findings streamed in (:class:`CheckOutput`; a warm run copies one to standard
-output), and the counts per severity in a small pickle.
+output), and the counts per severity in the store's table ``check``. The output files are held
+open from the moment they are made or found, so deleting ``.glossari-cache/`` during a run
+costs the memo, never the output.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import stat
 import sys
@@ -31,16 +32,16 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, TextIO
 
+from glossari._store import Store
 from glossari.diagnostics import Finding
-from glossari.root import CACHE_DIR, GlossaryRoot
+from glossari.root import GlossaryRoot
 
-__all__ = ["MEMO_FILE", "CheckMemo", "CheckOutput", "Remembered", "input_digest"]
+__all__ = ["MEMO_KIND", "CheckMemo", "CheckOutput", "Remembered", "input_digest"]
 
-MEMO_FILE = "check-v3.pickle"
-"""The memo file inside ``.glossari-cache/`` (the outputs are beside it: ``check-v3.text``,
-``check-v3.json``)."""
+MEMO_KIND = "check"
+"""The store's table of the remembered check (its outputs are beside it: ``check.text``,
+``check.json``)."""
 
-_FORMAT = "glossari-check-memo-3"
 _LARGEST_HASHED = 256 * 1024 * 1024  # bytes; larger files are keyed on size and mtime
 
 
@@ -119,6 +120,8 @@ class CheckOutput:
         self.paths: dict[str, Path] = {}
         """Per format (``text``, ``json``), the file holding it."""
         self._handles: dict[str, TextIO] = {}
+        self.readers: dict[str, TextIO] = {}
+        """Per format, the finished file open for reading (see :meth:`finish`)."""
         self._first = True
         if folder is not None:
             try:
@@ -131,7 +134,9 @@ class CheckOutput:
             for fmt in formats:
                 descriptor, name = tempfile.mkstemp(dir=folder, prefix=".check-", suffix=".tmp")
                 self.paths[fmt] = Path(name)
-                handle = open(descriptor, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                # read and write: the finished file is read back through this very handle, so
+                # deleting its folder meanwhile loses nothing
+                handle = open(descriptor, "w+", encoding="utf-8", newline="")  # noqa: SIM115
                 self._handles[fmt] = handle
                 handle.write(key + "\n")
                 if fmt == "json":
@@ -156,16 +161,19 @@ class CheckOutput:
         out = self._handles.get("json")
         if out is not None:
             out.write("]\n" if self._first else "\n]\n")
-        for handle in self._handles.values():
-            handle.close()
+        for fmt, handle in self._handles.items():
+            handle.flush()
+            handle.seek(0)
+            self.readers[fmt] = handle
         self._handles.clear()
 
     def discard(self) -> None:
         """Close and delete the files (a run that failed, or output already printed)."""
-        for handle in self._handles.values():
+        for handle in (*self._handles.values(), *self.readers.values()):
             with contextlib.suppress(OSError):
                 handle.close()
         self._handles.clear()
+        self.readers.clear()
         for path in self.paths.values():
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -189,10 +197,11 @@ class Remembered:
     """What the ``check`` command prints: where its output is, the counts per severity, the
     coverage per language, the languages and the term count."""
 
-    __slots__ = ("counts", "coverage", "langs", "outputs", "terms")
+    __slots__ = ("counts", "coverage", "handles", "langs", "outputs", "terms")
 
     def __init__(self, *, counts: dict[str, int], coverage: Sequence[tuple[str, str]],
-                 langs: Sequence[str], terms: int, outputs: dict[str, Path]) -> None:
+                 langs: Sequence[str], terms: int, outputs: dict[str, Path],
+                 handles: dict[str, TextIO] | None = None) -> None:
         self.counts = dict(counts)
         """How many findings of each severity."""
         self.coverage = tuple(coverage)
@@ -203,12 +212,28 @@ class Remembered:
         self.outputs = dict(outputs)
         """Per format (``text``, ``json``), the file holding the output (see
         :class:`CheckOutput`)."""
+        self.handles = dict(handles or {})
+        """Per format, the output already open for reading (the file may be gone by now)."""
+
+    def open(self, fmt: str) -> TextIO:
+        """The ``fmt`` output for reading, past its key line (close it with :meth:`close`)."""
+        handle = self.handles.get(fmt)
+        if handle is None:
+            handle = self.handles[fmt] = self.outputs[fmt].open(encoding="utf-8", newline="")
+        handle.seek(0)
+        handle.readline()
+        return handle
 
     def write_output(self, fmt: str, stream: TextIO) -> None:
         """Copy the ``fmt`` output to ``stream`` (without its key line), a chunk at a time."""
-        with self.outputs[fmt].open(encoding="utf-8", newline="") as handle:
-            handle.readline()
-            shutil.copyfileobj(handle, stream, 1 << 20)
+        shutil.copyfileobj(self.open(fmt), stream, 1 << 20)
+
+    def close(self) -> None:
+        """Close the outputs held open."""
+        for handle in self.handles.values():
+            with contextlib.suppress(OSError):
+                handle.close()
+        self.handles.clear()
 
 
 class CheckMemo:
@@ -224,12 +249,14 @@ class CheckMemo:
         self.langs = langs
         self.load_lang = load_lang
         self.key = key
-        self.folder = root.path / CACHE_DIR
-        self.path = self.folder / MEMO_FILE
+        self.store = Store.of(root)
+        self.folder = self.store.side_folder()
+        """The store's folder, created (None when it cannot be: then nothing is remembered)."""
 
     def output_path(self, fmt: str) -> Path:
         """Where the remembered output in ``fmt`` is kept."""
-        return self.path.with_name(f"{MEMO_FILE.removesuffix('.pickle')}.{fmt}")
+        assert self.store.folder is not None
+        return self.store.folder / f"{MEMO_KIND}.{fmt}"
 
     @classmethod
     def open(cls, root: GlossaryRoot, langs: Sequence[str] | None,
@@ -246,20 +273,23 @@ class CheckMemo:
     def get(self, fmt: str = "text") -> Remembered | None:
         """What an earlier run over the very same input found, with its ``fmt`` output; or
         None."""
+        handle = None
         try:
-            with self.path.open("rb") as handle:
-                stored = pickle.load(handle)
-            if not isinstance(stored, dict) or stored.get("format") != _FORMAT \
-                    or stored.get("key") != self.key:
+            stored = self.store.open(MEMO_KIND).get(
+                "result", self.key)
+            if not isinstance(stored, dict):
                 return None
             output = self.output_path(fmt)
-            with output.open(encoding="utf-8", newline="") as handle:
-                if handle.readline() != self.key + "\n":  # the output of another result
-                    return None
+            handle = output.open(encoding="utf-8", newline="")
+            if handle.readline() != self.key + "\n":  # the output of another result
+                handle.close()
+                return None
             return Remembered(counts=dict(stored["counts"]), coverage=stored["coverage"],
                               langs=stored["langs"], terms=int(stored["terms"]),
-                              outputs={fmt: output})
+                              outputs={fmt: output}, handles={fmt: handle})
         except Exception:  # missing, corrupt, or from other code: only a cache
+            if handle is not None:
+                handle.close()
             return None
 
     def holds(self, result: Remembered) -> bool:
@@ -269,8 +299,6 @@ class CheckMemo:
     def put(self, result: Remembered) -> None:
         """Remember ``result`` if the input still is what the key was computed from: its output
         files become the memo's (``result.outputs`` then names them)."""
-        from glossari._atomic import atomic_write_bytes
-
         try:
             if input_digest(self.root, self.langs, self.load_lang) != self.key:
                 return  # something changed during the run: the result may match neither
@@ -279,10 +307,11 @@ class CheckMemo:
                 os.replace(path, kept)
                 result.outputs[fmt] = kept
             data: dict[str, Any] = {
-                "format": _FORMAT, "key": self.key, "counts": result.counts,
-                "coverage": list(result.coverage), "langs": list(result.langs),
-                "terms": result.terms,
+                "counts": result.counts, "coverage": list(result.coverage),
+                "langs": list(result.langs), "terms": result.terms,
             }
-            atomic_write_bytes(self.path, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+            table = self.store.open(MEMO_KIND)
+            table.put("result", data, digest=self.key)
+            table.save()
         except Exception:  # a cache that cannot be written only costs time
             return

@@ -15,9 +15,15 @@ True
 
 Detection is deterministic: the detector is seeded (``seed = 0``) and its profiles are loaded in a
 fixed order, so a text always gets the same probability, whatever else is detected around it. That
-is what makes the cache by text sound: :class:`LanguageIdentifier` keeps a rebuildable JSON file
-(never the source of truth; a corrupt or foreign file is ignored and rewritten) so a second run over
-unchanged catalogs does no detection at all, and detects a cold batch on every core.
+is what makes the cache by text sound: :class:`LanguageIdentifier` keeps a table in the store of
+derived state (:mod:`glossari._store`; never the source of truth, a corrupt or foreign file is
+ignored and rewritten), so a second run over unchanged catalogs does no detection at all, and
+detects a cold batch on every core.
+
+That table is the one in the store not keyed on the package's fingerprint: detection depends only
+on :func:`detection_text` and the detector's set-up (:data:`ALGORITHM_VERSION`) and on langdetect's
+version, which make its ``code``; redoing every detection after any change to glossari would cost
+minutes at 30,000 articles for nothing.
 
 langdetect takes about half a second to import and load its profiles, so it is imported only when
 a text actually needs detecting.
@@ -34,7 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from glossari.root import CACHE_DIR
+from glossari._store import CACHE_DIR, Store
 
 __all__ = [
     "CACHE_DIR",
@@ -163,10 +169,20 @@ def _langdetect_version() -> str:
         return "unknown"
 
 
+KIND = "langid"
+"""The store's table of detections."""
+
+
 def cache_path(root: Path) -> Path:
-    """The cache file for the glossary folder ``root``; its name carries both versions, so an
-    upgrade of langdetect or of the text cleaning starts a fresh file."""
-    return root / CACHE_DIR / f"langid-{ALGORITHM_VERSION}-langdetect-{_langdetect_version()}.json"
+    """The file of the detections' table for the glossary folder ``root``."""
+    path = Store(root / CACHE_DIR).path(KIND)
+    assert path is not None
+    return path
+
+
+def _code() -> str:
+    # both versions: an upgrade of langdetect or of the text cleaning starts a fresh table
+    return f"langid-{ALGORITHM_VERSION}-langdetect-{_langdetect_version()}"
 
 
 def _key(text: str) -> str:
@@ -175,7 +191,7 @@ def _key(text: str) -> str:
 
 
 class LanguageIdentifier:
-    """Malay probabilities of texts, cached by text in ``cache_file`` (or in memory only).
+    """Malay probabilities of texts, cached by text in ``store`` (or in memory only).
 
     >>> ident = LanguageIdentifier()
     >>> ident.is_still_malay("Eksekutif akaun ialah pekerja yang mempunyai tanggungjawab utama.")
@@ -190,13 +206,13 @@ class LanguageIdentifier:
 
     def __init__(
         self,
-        cache_file: Path | None = None,
+        store: Store | None = None,
         *,
         processes: int | None = None,
         pool_threshold: int = POOL_THRESHOLD,
         progress: Callable[[Iterator[float | None], int], Iterator[float | None]] | None = None,
     ) -> None:
-        self.cache_file = cache_file
+        self.store = store
         """Where the cache lives, or None to keep it in memory only."""
         self.processes = processes if processes is not None else _cpus()
         """How many processes a cold batch may use."""
@@ -214,40 +230,19 @@ class LanguageIdentifier:
     # -- cache file ---------------------------------------------------------------------------
 
     def _load(self) -> dict[str, float | None]:
-        if self.cache_file is None:
+        if self.store is None:
             return {}
-        try:
-            data = json.loads(self.cache_file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
-            return {}  # missing or corrupt: it is only a cache, rebuild it
-        if not isinstance(data, dict) or data.get("format") != "glossari-langid":
-            return {}
-        entries = data.get("entries")
-        if not isinstance(entries, dict):
-            return {}
-        out: dict[str, float | None] = {}
-        for key, value in entries.items():
-            if value is None or (isinstance(value, float | int) and not isinstance(value, bool)):
-                out[key] = None if value is None else float(value)
-            else:
-                return {}  # one wrong value and nothing in the file can be trusted
-        return out
+        table = self.store.open(KIND, code=_code(), package=False)
+        return {key: value for key, _, value in table.items()}
 
     def save(self) -> None:
-        """Write the cache file if anything new was detected; a read-only place is no error
+        """Write the cache if anything new was detected; a read-only place is no error
         (the cache only saves time)."""
-        if self.cache_file is None or not self._dirty:
+        if self.store is None or not self._dirty:
             return
-        from glossari._atomic import atomic_write_bytes
-        from glossari.errors import GlossariError
-
-        data = {"format": "glossari-langid", "entries": dict(sorted(self._cache.items()))}
-        text = json.dumps(data, separators=(",", ":"))
-        try:
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.cache_file, text.encode("utf-8"))
-        except (OSError, GlossariError):
-            return
+        table = self.store.open(KIND, code=_code(), package=False)
+        table.replace(self._cache)
+        table.save()
         self._dirty = False
 
     # -- detection ----------------------------------------------------------------------------

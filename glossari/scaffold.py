@@ -88,6 +88,7 @@ Settings (which checks, how strict): `glossari.toml`.
 GITIGNORE = """\
 # derived by glossari; rebuilt when missing
 .glossari-cache/
+locale/.glossari-*.lock
 build/
 *.mo
 """

@@ -3,14 +3,14 @@ to judge, a source paragraph that is not Malay."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from _checkkit import ENGLISH, Kit, codes, with_catalog
 
+from glossari._store import CACHE_DIR, Store
 from glossari.checks import check
 from glossari.glossary import load_glossary
-from glossari.langid import LanguageIdentifier, cache_path
+from glossari.langid import KIND, LanguageIdentifier, _code, cache_path
 
 ITEM = next(k for k in ENGLISH if k[1].startswith("Pada tahun 2021"))
 ARTICLES_K = "locale/en/LC_MESSAGES/articles-k.po"
@@ -76,15 +76,20 @@ def test_l303_ignores_headings_and_short_text(tmp_path: Path) -> None:
     assert codes(kit.check(), "L303") == []
 
 
+def detections(folder: Path) -> list[object]:
+    table = Store(folder / CACHE_DIR).open(KIND, code=_code(), package=False)
+    return list(table.items())
+
+
 def test_second_check_does_no_detection(tmp_path: Path) -> None:
     kit = with_catalog(tmp_path)
     root = kit.write()
     glossary = load_glossary(root)
-    first = LanguageIdentifier(cache_path(tmp_path))
+    first = LanguageIdentifier(Store(tmp_path / CACHE_DIR))
     one = check(glossary, root, langid=first)
     assert first.detections > 0
-    assert json.loads(cache_path(tmp_path).read_text(encoding="utf-8"))["entries"]
-    second = LanguageIdentifier(cache_path(tmp_path))
+    assert detections(tmp_path)
+    second = LanguageIdentifier(Store(tmp_path / CACHE_DIR))
     two = check(glossary, root, langid=second)
     assert second.detections == 0
     assert one.findings == two.findings
@@ -96,7 +101,7 @@ def test_check_uses_the_cache_in_the_glossary_folder(tmp_path: Path) -> None:
     assert cache_path(tmp_path).is_file()
     cache_path(tmp_path).write_bytes(b"\xff garbage")  # a corrupt cache is rebuilt, not an error
     assert codes(kit.check(), "L301") == []
-    assert json.loads(cache_path(tmp_path).read_text(encoding="utf-8"))["entries"]
+    assert detections(tmp_path)
 
 
 def test_read_only_bundled_glossary_gets_no_cache_file(tmp_path: Path) -> None:

@@ -13,11 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import glossari.glossary
-from glossari.checkmemo import MEMO_FILE, CheckMemo, CheckOutput, Remembered, input_digest
+from glossari.checkmemo import MEMO_KIND, CheckMemo, CheckOutput, Remembered, input_digest
 from glossari.cli import main
 from glossari.diagnostics import Finding
 from glossari.root import GlossaryRoot
 
+MEMO_FILE = f"{MEMO_KIND}.pickle"
+"""The memo's table in the store (its outputs are beside it: check.text, check.json)."""
 ITEM = next(k for k in ENGLISH if k[1].startswith("Pada tahun 2021"))
 
 
@@ -91,7 +93,7 @@ def test_any_change_of_input_runs_the_checks_again(
     assert CheckMemo.open(root, None, "en").get() is None  # type: ignore[union-attr]
     # and the full run agrees with a run that has no memo at all
     warm = run(folder, capsys=capsys)
-    for memo in (folder / ".glossari-cache").glob("check-*"):
+    for memo in (folder / ".glossari-cache").glob("check.*"):
         memo.unlink()
     assert run(folder, capsys=capsys) == warm
 
@@ -143,7 +145,7 @@ def test_json_after_text_reads_the_remembered_findings(
     folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cold_json = run(folder, "--format", "json", capsys=capsys)
-    for memo in (folder / ".glossari-cache").glob("check-*"):
+    for memo in (folder / ".glossari-cache").glob("check.*"):
         memo.unlink()
     run(folder, capsys=capsys)  # remembered by a text run
     output = folder / ".glossari-cache" / MEMO_FILE.replace(".pickle", ".json")
@@ -174,7 +176,7 @@ def test_no_output_files_are_left_behind(
     run(folder, capsys=capsys)
     cache = folder / ".glossari-cache"
     assert not list(cache.glob(".check-*")), "temporary output files were left"
-    assert sorted(p.name for p in cache.glob("check-*")) == sorted(
+    assert sorted(p.name for p in cache.glob("check.*")) == sorted(
         [MEMO_FILE, MEMO_FILE.replace(".pickle", ".json"), MEMO_FILE.replace(".pickle", ".text")])
 
 

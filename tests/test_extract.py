@@ -207,8 +207,10 @@ def test_load_uses_the_term_cache_and_survives_its_corruption(
     root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks {i}.\n") for i in range(4)})
     # a reader writes no cache (issue 13); the writing commands do (compile, check)
     glossari.load(root)
-    assert not (root / ".glossari-cache" / cache.CACHE_FILE).exists()
+    assert not (root / ".glossari-cache").exists()
     first = load_glossary(root, compiled=False, write_cache=True)
+    parts = list((root / ".glossari-cache" / cache.TERMS).iterdir())
+    assert [p.name for p in parts] == ["t.pickle"]
     parsed: list[str] = []
     real = cache.parse_article
 
@@ -221,7 +223,7 @@ def test_load_uses_the_term_cache_and_survives_its_corruption(
     assert parsed == []
     assert [t for t in again] == [t for t in first]
     assert [t.source for t in again] == [t.source for t in first]
-    (root / ".glossari-cache" / cache.CACHE_FILE).write_bytes(b"\x80\x05garbage")
+    parts[0].write_bytes(b"\x80\x05garbage")
     assert [t for t in glossari.load(root)] == [t for t in first]
     assert sorted(parsed) == [f"t{i}" for i in range(4)]
 

@@ -204,15 +204,18 @@ def test_render_rows_equals_render_template_of_the_built_template(tmp_path: Path
                                   4)))
     pot = build_template("glossary", inc.to_items(rows), creation_date=STAMP)
     expected = inc.render_template(pot, None)
-    memo = tmp_path / "memo.pickle"
+    from glossari._store import Store
+
+    store = Store(tmp_path / "cache")
     for _ in range(2):  # without a memo, then from the memo written the first time
-        data, count = inc.render_rows("glossary", rows, creation_date=STAMP, memo_path=memo)
+        data, count = inc.render_rows("glossary", rows, creation_date=STAMP,
+                                      memo=store.open(inc.RENDER_CACHE, part="glossary"))
         assert data == expected
         assert count == len(pot.entries)
+    assert store.parts(inc.RENDER_CACHE) == ["glossary"]
     # texts rendered elsewhere are used as they are
     known = {inc.entry_key(entry): f"\n#. KNOWN {n}\n" for n, entry in enumerate(pot.entries)}
-    data, _ = inc.render_rows("glossary", rows, creation_date=STAMP, memo_path=None,
-                              known=known)
+    data, _ = inc.render_rows("glossary", rows, creation_date=STAMP, memo=None, known=known)
     assert data == inc.render_template(pot, None, known)
     assert data.count(b"KNOWN") == len(pot.entries)
 

@@ -4,7 +4,6 @@ precision measured on Django's real Malay catalogs."""
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossari import langid
+from glossari._store import CACHE_DIR, Store
 from glossari.langid import LanguageIdentifier, cache_path, detection_text, words
 
 MALAY = [
@@ -97,16 +97,26 @@ def test_detection_is_deterministic_and_order_independent() -> None:
     assert len({LanguageIdentifier().malay_probability(mixed) for _ in range(5)}) == 1
 
 
+def store(folder: Path) -> Store:
+    return Store(folder / CACHE_DIR)
+
+
+def stored(folder: Path) -> dict[str, float | None]:
+    """The detections' table as the store holds it."""
+    table = store(folder).open(langid.KIND, code=langid._code(), package=False)
+    return {key: value for key, _, value in table.items()}
+
+
 def test_second_run_over_the_same_texts_does_no_detection(tmp_path: Path) -> None:
-    path = cache_path(tmp_path)
-    first = LanguageIdentifier(path)
+    first = LanguageIdentifier(store(tmp_path))
     first.prefetch(MALAY + ENGLISH + ["Sorotan"])
     before = [first.malay_probability(t) for t in MALAY + ENGLISH]
     assert first.detections == len(MALAY + ENGLISH)  # the short text never reaches langdetect
     first.save()
-    assert path.is_file()
+    assert cache_path(tmp_path).is_file()
+    assert len(stored(tmp_path)) == len(MALAY + ENGLISH)
 
-    second = LanguageIdentifier(path)
+    second = LanguageIdentifier(store(tmp_path))
     second.prefetch(MALAY + ENGLISH)
     after = [second.malay_probability(t) for t in MALAY + ENGLISH]
     assert second.detections == 0
@@ -114,61 +124,59 @@ def test_second_run_over_the_same_texts_does_no_detection(tmp_path: Path) -> Non
 
 
 def test_cache_is_keyed_by_the_cleaned_text(tmp_path: Path) -> None:
-    ident = LanguageIdentifier(cache_path(tmp_path))
+    ident = LanguageIdentifier(store(tmp_path))
     ident.malay_probability("Gaji pokok dan komisen jualan.")
     ident.malay_probability("Gaji  pokok dan komisen jualan")  # same words, other punctuation
     assert ident.detections == 1
 
 
-def test_cache_file_name_carries_both_versions(tmp_path: Path) -> None:
-    name = cache_path(tmp_path).name
-    assert name.startswith(f"langid-{langid.ALGORITHM_VERSION}-langdetect-")
+def test_the_table_is_keyed_on_both_versions_not_on_the_package(tmp_path: Path) -> None:
+    code = langid._code()
+    assert code.startswith(f"langid-{langid.ALGORITHM_VERSION}-langdetect-")
+    assert code.endswith(langid._langdetect_version())
     assert cache_path(tmp_path).parent == tmp_path / ".glossari-cache"
+    # detections stored under another algorithm version are not used
+    old = store(tmp_path).open(langid.KIND, code="langid-1-langdetect-0", package=False)
+    old.replace({langid._key(detection_text(MALAY[0]) or ""): 0.0})
+    old.save()
+    ident = LanguageIdentifier(store(tmp_path))
+    assert ident.is_still_malay(MALAY[0]) is True
+    assert ident.detections == 1
 
 
 @pytest.mark.parametrize(
     "content",
-    [
-        b"\x00\xff not json",
-        b"{\"format\": \"glossari-langid\", \"entries\": {\"k\": \"oops\"}}",
-        b"[1, 2, 3]",
-        b"{\"format\": \"something-else\", \"entries\": {}}",
-        b"{\"format\": \"glossari-langid\", \"entries\": {\"k\": true}}",
-        b"",
-    ],
+    [b"\x00\xff not a pickle", b"\x80\x05garbage", b"[1, 2, 3]", b""],
 )
 def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, content: bytes) -> None:
     path = cache_path(tmp_path)
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
-    ident = LanguageIdentifier(path)
+    ident = LanguageIdentifier(store(tmp_path))
     assert ident.is_still_malay(MALAY[0]) is True
     assert ident.detections == 1
     ident.save()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "glossari-langid"
-    assert len(data["entries"]) == 1
-    assert LanguageIdentifier(path).is_still_malay(MALAY[0]) is True
+    assert len(stored(tmp_path)) == 1
+    assert LanguageIdentifier(store(tmp_path)).is_still_malay(MALAY[0]) is True
 
 
 def test_a_lying_cache_is_believed_so_it_must_be_rebuildable(tmp_path: Path) -> None:
     # The cache is trusted as it stands (that is the point); deleting it restores the truth.
-    path = cache_path(tmp_path)
-    ident = LanguageIdentifier(path)
+    ident = LanguageIdentifier(store(tmp_path))
     ident.malay_probability(MALAY[0])
     ident.save()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["entries"] = {k: 0.0 for k in data["entries"]}
-    path.write_text(json.dumps(data), encoding="utf-8")
-    assert LanguageIdentifier(path).is_still_malay(MALAY[0]) is False
-    path.unlink()
-    assert LanguageIdentifier(path).is_still_malay(MALAY[0]) is True
+    table = store(tmp_path).open(langid.KIND, code=langid._code(), package=False)
+    table.replace({k: 0.0 for k in stored(tmp_path)})
+    table.save()
+    assert LanguageIdentifier(store(tmp_path)).is_still_malay(MALAY[0]) is False
+    cache_path(tmp_path).unlink()
+    assert LanguageIdentifier(store(tmp_path)).is_still_malay(MALAY[0]) is True
 
 
 def test_unwritable_cache_place_is_not_an_error(tmp_path: Path) -> None:
     blocker = tmp_path / ".glossari-cache"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
-    ident = LanguageIdentifier(cache_path(tmp_path))
+    ident = LanguageIdentifier(store(tmp_path))
     assert ident.is_still_malay(MALAY[1]) is True
     ident.save()  # no exception
     assert blocker.read_text(encoding="utf-8").startswith("a file")
@@ -176,11 +184,11 @@ def test_unwritable_cache_place_is_not_an_error(tmp_path: Path) -> None:
 
 def test_save_without_news_does_not_rewrite(tmp_path: Path) -> None:
     path = cache_path(tmp_path)
-    ident = LanguageIdentifier(path)
+    ident = LanguageIdentifier(store(tmp_path))
     ident.malay_probability(MALAY[2])
     ident.save()
     path.write_bytes(path.read_bytes() + b"\n")  # a mark a rewrite would remove
-    again = LanguageIdentifier(path)
+    again = LanguageIdentifier(store(tmp_path))
     assert again.malay_probability(MALAY[2]) is not None
     assert again.detections == 0
     again.save()

@@ -101,7 +101,7 @@ def test_cached_lookup_tables_agree_with_the_catalogs_and_never_hide_an_error(
     where = GlossaryRoot(path=root)
     first = load_translations(where, "en")
     second = load_translations(where, "en")  # lookup tables from .glossari-cache/
-    assert list((root / ".glossari-cache" / "translations-v2-en").glob("glossary.pickle"))
+    assert list((root / ".glossari-cache" / "tables-en").glob("glossary.pickle"))
     assert second.get("glossary", "kos", "Kos") == ("Cost", "translated")
     assert second.coverage() == first.coverage() == Coverage(translated=1, untranslated=2)
     assert second.catalogs.keys() == first.catalogs.keys()

@@ -16,13 +16,13 @@ import pytest
 
 import glossari
 from glossari._atomic import StagedWrites, write_streamed
+from glossari._store import Store
 from glossari.catalog import translations as translations_module
 from glossari.catalog.merge import merge
 from glossari.catalog.pofile import PoFile, load_po, parse_po, render_po, write_po
 from glossari.catalog.translations import Coverage, load_translations
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
-from glossari.seeds.cache import ArticleCache
 from tests._catalog_oracles import article, check_written, cli, make_root
 
 LETTERS = "abcdefgk"
@@ -183,7 +183,7 @@ def test_a_load_after_an_update_reads_every_table_from_the_cache(
         cached = load_translations(where, "en")
         glossary = glossari.load(root, lang="en")
     assert len(glossary) == len(_corpus())
-    for cache in (root / ".glossari-cache").glob("translations-v2-en/*.pickle"):
+    for cache in (root / ".glossari-cache").glob("tables-en/*.pickle"):
         cache.unlink()
     cold = load_translations(where, "en")  # parses every catalog
     assert cached.domains == cold.domains == tuple(sorted(p.stem for p in folder.glob("*.po")))
@@ -288,15 +288,17 @@ def test_a_streamed_cache_write_that_fails_keeps_the_old_file(tmp_path: Path) ->
     assert _temporaries(tmp_path) == []
 
 
-def test_article_cache_save_streams_and_reloads(tmp_path: Path) -> None:
-    path = tmp_path / "cache" / "c.pickle"
-    store = ArticleCache(path, kind="test")
-    store.put("a.md", b"1" * 32, ("value", 1), fresh=True)
-    store.save()
-    again = ArticleCache(path, kind="test")
+def test_a_store_table_saves_streamed_and_reloads(tmp_path: Path) -> None:
+    store = Store(tmp_path / "cache")
+    table = store.open("test")
+    table.put("a.md", ("value", 1), digest=b"1" * 32)
+    table.save()
+    path = store.path("test")
+    assert path is not None
+    again = store.open("test")
     assert again.get("a.md", b"1" * 32) == ("value", 1)
     before = path.read_bytes()
-    again.put("b.md", b"2" * 32, lambda: None, fresh=True)  # cannot be pickled
+    again.put("b.md", lambda: None, digest=b"2" * 32)  # cannot be pickled
     again.save()  # only a speed-up: no error, the old file stays whole
     assert path.read_bytes() == before
     assert _temporaries(tmp_path) == []

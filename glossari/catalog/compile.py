@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CompileResult", "compile_catalogs", "languages"]
 
-_RECORD = "compile-v1.json"
+_RECORD = "compile"
 
 
 @dataclass(slots=True)
@@ -45,10 +45,10 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
                      wrap: Wrap | None = None) -> CompileResult:
     """Compile the catalogs of ``lang`` (or of every language) to ``.mo`` files."""
     from glossari._atomic import StagedWrites
+    from glossari._store import Store
     from glossari.catalog import incremental as inc
     from glossari.catalog.mofile import render_mo
     from glossari.catalog.pofile import check_domain, load_po
-    from glossari.seeds.cache import CACHE_DIR
 
     root.require_writable("compile")
     if lang is not None:
@@ -60,8 +60,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     else:
         langs = languages(root)
     # a .mo is a pure function of its .po: skip the ones compiled from these very bytes
-    record = inc.Record(root.path / CACHE_DIR / _RECORD,
-                        code=inc.source_fingerprint())
+    record = inc.Record(Store.of(root), _RECORD)
     planned: list[tuple[Path, bytes, str, str, int]] = []
     result = CompileResult()
     wrap = wrap or inc.no_progress

@@ -3,8 +3,10 @@
 A template whose messages did not change keeps its bytes and its mtime (no ``POT-Creation-Date``
 churn): the new template is first rendered with the existing file's date, and written only when
 that differs. ``SOURCE_DATE_EPOCH`` (reproducible builds) sets the date of a changed template.
-Unchanged articles and templates are recognised from ``.glossari-cache/`` without re-parsing or
-re-rendering them (see :mod:`glossari.catalog.incremental`).
+Unchanged articles and templates are recognised from the store of derived state
+(``.glossari-cache/``) without re-parsing or re-rendering them (see
+:mod:`glossari.catalog.incremental`); the Terms parsed on the way are stored for the glossary's
+readers.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from glossari.root import GlossaryRoot
 
 if TYPE_CHECKING:
     from glossari._atomic import StagedWrites
+    from glossari._store import Store
     from glossari.catalog.incremental import DomainDone, ParsedDomain, Wrap
 
 __all__ = ["ExtractResult", "extract"]
 
-_RECORD = "extract-v1.json"
+_RECORD = "extract"
 
 Outcome = tuple[str, int, "StagedWrites | None", "dict[str, str] | None"]
 """What became of one template: domain, messages, the new file (staged) or None, record entry."""
@@ -59,19 +62,18 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     raises its :class:`~glossari.errors.SeedError` (the first in file-name order) before any
     template is written.
     """
+    from glossari._store import Store
     from glossari.catalog import incremental as inc
     from glossari.catalog import workers
     from glossari.catalog.messages import article_domain
-    from glossari.seeds.cache import CACHE_DIR
     from glossari.seeds.folder import article_paths
 
     root.require_writable("extract")
     wrap = wrap or inc.no_progress
     paths = article_paths(root.seeds, base=root.path)
     locale = root.locale
-    cache = root.path / CACHE_DIR
-    record = inc.Record(cache / _RECORD,
-                        code=inc.source_fingerprint())
+    store = Store.of(root)
+    record = inc.Record(store, _RECORD)
     fresh = stamp if stamp is not None else _stamp()
     # each body domain (`articles-<letter>`) is one job: its articles, cache shard, template
     members: dict[str, list[tuple[int, Path, str]]] = {}
@@ -82,9 +84,7 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
         inc.DomainJob(
             domain=domain, articles=tuple(members.get(domain, ())), stale=domain in stale,
             seen=record.get(domain),
-            shard=None if root.bundled else cache / inc.MESSAGE_CACHE / f"{domain}.pickle",
-            pot=locale / f"{domain}.pot", memo=cache / inc.RENDER_CACHE / f"{domain}.pickle",
-            fresh=fresh)
+            store=store, pot=locale / f"{domain}.pot", fresh=fresh)
         for domain in sorted(members.keys() | stale)
     ]
     created = not locale.is_dir()
@@ -93,7 +93,7 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     def glossary(parsed: list[ParsedDomain]) -> Outcome:
         # made here while the domains' processes render theirs
         staged_glossary.append(_glossary(parsed, record.get(GLOSSARY_DOMAIN), locale=locale,
-                                         cache=cache, fresh=fresh))
+                                         store=store, fresh=fresh))
         return staged_glossary[-1]
 
     done: list[DomainDone] = []
@@ -132,7 +132,7 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     return result
 
 
-def _glossary(parsed: list[ParsedDomain], seen: dict[str, str], *, locale: Path, cache: Path,
+def _glossary(parsed: list[ParsedDomain], seen: dict[str, str], *, locale: Path, store: Store,
               fresh: str) -> Outcome:
     """The ``glossary`` template from the domains' rows: its count, staged file, record entry."""
     from glossari._atomic import StagedWrites
@@ -145,7 +145,7 @@ def _glossary(parsed: list[ParsedDomain], seen: dict[str, str], *, locale: Path,
         GLOSSARY_DOMAIN, [(term_id, name, row) for term_id, name, rows, _ in articles
                           for row in rows],
         digest=inc.messages_digest(a[3] for a in articles) if articles else "empty",
-        seen=seen, pot=path, memo=cache / inc.RENDER_CACHE / f"{GLOSSARY_DOMAIN}.pickle",
+        seen=seen, pot=path, store=store,
         fresh=fresh, known={key: text for p in parsed for key, text in p.rendered.items()})
     staged = None
     if data is not None:

@@ -3,7 +3,9 @@
 After one article of 10,000 changes, ``glossari extract`` parses that article only, and builds
 and renders only the templates whose messages changed: the others are recognised by a digest of
 their messages (recorded beside the digest of the file written for them) and left alone. All of
-it lives in ``.glossari-cache/`` and is rebuilt from the articles when missing or stale.
+it lives in the store of derived state (:mod:`glossari._store`, ``.glossari-cache/``) and is
+rebuilt from the articles when missing or stale. The Terms parsed on the way are stored too (the
+table :data:`glossari.seeds.cache.TERMS`), so that reading the glossary afterwards parses nothing.
 
 The work is cut by body domain (``articles-<letter>``): an article's messages are in its own
 body domain and in ``glossary``, so the work for one domain (:func:`parse_domain`, then
@@ -14,25 +16,25 @@ template. :mod:`glossari.catalog.workers` runs it in one process per core.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
-import pickle
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossari._atomic import StagedWrites
-from glossari._fingerprint import package_fingerprint
+from glossari._store import Store, Table
 from glossari.catalog.messages import GLOSSARY_DOMAIN, Message, iter_messages, part_comment
 from glossari.catalog.pofile import Entry, PoFile
 from glossari.catalog.template import Item
 from glossari.errors import SeedError
+from glossari.model import Term
 from glossari.seeds import cache as seeds_cache
 
 __all__ = [
     "MESSAGE_CACHE",
+    "RECORDS",
+    "RENDER_CACHE",
     "DomainDone",
     "DomainJob",
     "DomainRows",
@@ -52,16 +54,17 @@ __all__ = [
     "render_rows",
     "render_template",
     "same_bytes",
-    "source_fingerprint",
     "to_items",
     "with_date",
 ]
 
-MESSAGE_CACHE = "extract-v2"
-"""The per-article message cache inside ``.glossari-cache/``: one file per body domain's letter,
-so a change to one article rewrites only a 27th of it."""
-RENDER_CACHE = "render-v1"
-"""The rendered text of each template entry, per domain, inside ``.glossari-cache/``."""
+MESSAGE_CACHE = "messages"
+"""The store's table of each article's messages, in parts by body domain, so a change to one
+article rewrites only a 27th of it."""
+RENDER_CACHE = "rendered"
+"""The store's table of the rendered text of each template entry, in parts by domain."""
+RECORDS = "written"
+"""The store's table of what ``extract`` and ``compile`` last wrote (see :class:`Record`)."""
 
 
 Row = tuple[str, str | None, str, str, int]
@@ -70,12 +73,6 @@ EntryKey = tuple["str | None", str, tuple[str, ...], tuple[str, ...]]
 """``(msgctxt, msgid, extracted comments, references)`` of a template entry."""
 DomainRows = list[tuple[str, str, Row]]
 """The messages of one domain in template order, each with its term id and source name."""
-
-
-def source_fingerprint() -> str:
-    """The fingerprint of glossari's code (every package file hashed whole, never a list of
-    modules to keep up to date): new code, new cache."""
-    return package_fingerprint()
 
 
 def _rows(term_messages: Iterable[Message]) -> tuple[Row, ...]:
@@ -106,10 +103,11 @@ def _digests(term_id: str, name: str, rows: tuple[Row, ...]) -> Digests:
     )
 
 
-def _parse_rows(article: tuple[Path, str, bytes]) -> tuple[tuple[Row, ...], Digests]:
+def _parse_rows(article: tuple[Path, str, bytes]) -> tuple[tuple[tuple[Row, ...], Digests], Term]:
     path, name, data = article
-    rows = _rows(iter_messages(seeds_cache.parse_bytes(path, name, data)))
-    return rows, _digests(path.stem, name, rows)
+    term = seeds_cache.parse_bytes(path, name, data)
+    rows = _rows(iter_messages(term))
+    return (rows, _digests(path.stem, name, rows)), term
 
 
 GlossaryArticle = tuple[str, str, tuple[Row, ...], str]
@@ -126,11 +124,9 @@ class DomainJob(NamedTuple):
     """``locale/<domain>.pot`` exists: the domain is written (emptied) even without messages."""
     seen: dict[str, str]
     """What the extract record holds for the domain."""
-    shard: Path | None
-    """The domain's message cache file (None: no cache)."""
+    store: Store
+    """The store of derived state (its messages, Terms and rendered entries)."""
     pot: Path
-    memo: Path | None
-    """The render memo of the domain (see :func:`render_template`)."""
     fresh: str
     """``POT-Creation-Date`` of a changed template."""
 
@@ -151,7 +147,12 @@ class ParsedDomain(NamedTuple):
 class DomainState(NamedTuple):
     """What :func:`parse_domain` keeps for :func:`finish_domain` (in the same process)."""
 
-    store: seeds_cache.ArticleCache
+    store: Table
+    """The domain's messages."""
+    terms: Table | None
+    """The domain's Terms, when they changed (None: the stored ones are current)."""
+    frozen: bytes | None
+    """``terms`` serialised (see :meth:`Table.serialised`)."""
     found: list[tuple[str, str, tuple[Row, ...], Digests]]
     """``(term id, source name, rows, digests)`` of every article, sorted by term id."""
 
@@ -201,7 +202,7 @@ def same_bytes(path: Path, data: bytes) -> bool:
 
 
 def render_domain(domain: str, rows: DomainRows, *, digest: str, seen: dict[str, str],
-                  pot: Path, memo: Path | None, fresh: str,
+                  pot: Path, store: Store, fresh: str,
                   known: Mapping[EntryKey, str] | None = None,
                   ) -> tuple[int, bytes | None, dict[str, str] | None]:
     """``(count, new bytes or None, new record entry or None)`` of one template.
@@ -212,7 +213,8 @@ def render_domain(domain: str, rows: DomainRows, *, digest: str, seen: dict[str,
     if (seen.get("messages") == digest and seen.get("count", "").isdigit()
             and seen.get("pot") == file_digest(pot)):
         return int(seen["count"]), None, None
-    data, count = render_rows(domain, rows, creation_date=fresh, memo_path=memo, known=known)
+    data, count = render_rows(domain, rows, creation_date=fresh,
+                              memo=store.open(RENDER_CACHE, part=domain), known=known)
     old_date = existing_date(pot)
     unchanged = False
     if old_date is not None and old_date != fresh:
@@ -241,38 +243,87 @@ def parse_domain(job: DomainJob) -> tuple[DomainState | None, ParsedDomain]:
     """Read one body domain's articles and parse the cache misses; nothing is written.
 
     An article's messages are in its own body domain and in ``glossary``: the latter go back
-    to the caller as rows, the former stay in the state for :func:`finish_domain`.
+    to the caller as rows, the former stay in the state for :func:`finish_domain`. The Terms
+    parsed on the way go to the store's Terms table (its part for the domain's letter), which is
+    brought up to date when any article was parsed, or the part is missing.
     """
-    store = seeds_cache.ArticleCache(job.shard, kind="messages-v2")
+    store = job.store.open(MESSAGE_CACHE, part=job.domain)
     found: list[tuple[str, str, tuple[Row, ...], Digests]] = []
     parsed: set[str] = set()
+    letter = job.domain.removeprefix("articles-")
+    terms_file = job.store.path(seeds_cache.TERMS, part=letter)
+    terms: Table | None = None
+    if terms_file is not None and job.articles and not terms_file.exists():
+        terms = job.store.open(seeds_cache.TERMS, part=letter)
+    seen: list[tuple[int, Path, str, bytes]] = []
     for index, path, name in job.articles:
         try:
             data = _read_bytes(path, name)
             digest = hashlib.sha256(data).digest()
             value = store.get(name, digest)
             fresh = value is None
+            term: Term | None = None
             if value is None:
-                value = _parse_rows((path, name, data))
+                value, term = _parse_rows((path, name, data))
+                if terms is None and terms_file is not None:
+                    terms = job.store.open(seeds_cache.TERMS, part=letter)
+            elif terms is not None and terms.get(name, digest) is None:
+                term = seeds_cache.parse_bytes(path, name, data)
         except Exception as error:  # the caller raises the first one in file-name order
             return None, ParsedDomain(job.domain, (index, error), (), {})
-        store.put(name, digest, value, fresh=fresh)
+        store.put(name, value, digest=digest, fresh=fresh)
+        if terms is not None:
+            terms.put(name, term if term is not None else terms.get(name, digest),
+                      digest=digest, fresh=term is not None)
+        seen.append((index, path, name, digest))
         found.append((path.stem, name, value[0], value[1]))
         if fresh:
             parsed.add(path.stem)
+    if terms is None and terms_file is not None and store.changed:  # an article went away
+        terms = job.store.open(seeds_cache.TERMS, part=letter)
+    frozen = None
+    if terms is not None:
+        try:
+            _complete_terms(terms, seen)
+        except Exception as error:
+            return None, ParsedDomain(job.domain, error.args[0], (), {})
+        # held as bytes until the domain is finished: a few MB, not a domain's worth of objects
+        frozen = terms.serialised()
     found.sort(key=lambda article: article[0])
     glossary = tuple(
         (term_id, name, tuple(row for row in rows if row[0] == GLOSSARY_DOMAIN), digest_of)
         for term_id, name, rows, digests in found
         for domain, digest_of in digests if domain == GLOSSARY_DOMAIN
     )
-    return (DomainState(store, found),
+    return (DomainState(store, terms, frozen, found),
             ParsedDomain(job.domain, None, glossary, _render_singletons(glossary, parsed)))
 
 
+def _complete_terms(terms: Table, seen: list[tuple[int, Path, str, bytes]]) -> None:
+    """Give ``terms`` every article of ``seen`` that came before it was opened (their messages
+    were cache hits), parsing those it does not hold; raises ``Exception((index, error))``."""
+    for index, path, name, digest in seen:
+        if terms.has(name):
+            continue
+        term = terms.get(name, digest)
+        if term is None:
+            try:
+                data = _read_bytes(path, name)
+                # the bytes read now are what the Term is stored under: a file edited since
+                # the first read is stored as it is now
+                digest = hashlib.sha256(data).digest()
+                term = seeds_cache.parse_bytes(path, name, data)
+            except Exception as error:
+                raise Exception((index, error)) from error
+        terms.put(name, term, digest=digest, fresh=True)
+
+
 def finish_domain(job: DomainJob, state: DomainState) -> DomainDone:
-    """Save the domain's message cache, and render and stage its template when it changed."""
+    """Save the domain's message cache and Terms, and render and stage its template when it
+    changed."""
     state.store.save()
+    if state.terms is not None and state.frozen is not None:
+        state.terms.save_serialised(state.frozen)
     rows: DomainRows = []
     parts: list[str] = []
     for term_id, name, article_rows, digests in state.found:
@@ -287,7 +338,7 @@ def finish_domain(job: DomainJob, state: DomainState) -> DomainDone:
     else:
         return DomainDone(job.domain, None, 0, None, None)
     count, template, entry = render_domain(job.domain, rows, digest=digest_all, seen=job.seen,
-                                           pot=job.pot, memo=job.memo, fresh=job.fresh)
+                                           pot=job.pot, store=job.store, fresh=job.fresh)
     staged = None
     if template is not None:
         job.pot.parent.mkdir(parents=True, exist_ok=True)
@@ -341,27 +392,18 @@ def to_items(rows: DomainRows) -> Iterator[Item]:
         yield (row[1], row[2], term_id, name, row[3], row[4])
 
 
-def _load_memo(memo_path: Path | None) -> dict[EntryKey, str]:
-    if memo_path is not None:
-        with contextlib.suppress(Exception):
-            with memo_path.open("rb") as handle:
-                stored = pickle.load(handle)
-            if isinstance(stored, dict) and stored.get("code") == source_fingerprint():
-                entries: dict[EntryKey, str] = stored["entries"]
-                return entries
-    return {}
+def _load_memo(memo: Table | None) -> dict[EntryKey, str]:
+    return {key: text for key, _, text in memo.items()} if memo is not None else {}
 
 
-def _save_memo(memo_path: Path | None, fresh: dict[EntryKey, str],
-               memo: dict[EntryKey, str]) -> None:
-    if memo_path is not None and fresh.keys() != memo.keys():
-        with contextlib.suppress(Exception):
-            seeds_cache.write_cache_file(memo_path, pickle.dumps(
-                {"code": source_fingerprint(), "entries": fresh},
-                protocol=pickle.HIGHEST_PROTOCOL))
+def _save_memo(memo: Table | None, fresh: dict[EntryKey, str],
+               old: dict[EntryKey, str]) -> None:
+    if memo is not None and fresh.keys() != old.keys():
+        memo.replace(fresh)
+        memo.save()
 
 
-def render_rows(domain: str, rows: DomainRows, *, creation_date: str, memo_path: Path | None,
+def render_rows(domain: str, rows: DomainRows, *, creation_date: str, memo: Table | None,
                 known: Mapping[EntryKey, str] | None = None) -> tuple[bytes, int]:
     """The template of one domain's rows as bytes, and its number of entries.
 
@@ -373,7 +415,7 @@ def render_rows(domain: str, rows: DomainRows, *, creation_date: str, memo_path:
     from glossari.catalog.pofile import render_entry, render_po
     from glossari.catalog.template import header_for, template_entries
 
-    memo = _load_memo(memo_path)
+    texts = _load_memo(memo)
     known = known or {}
     groups: dict[tuple[str | None, str], list[Item]] = {}
     for term_id, name, row in rows:
@@ -391,20 +433,20 @@ def render_rows(domain: str, rows: DomainRows, *, creation_date: str, memo_path:
             # the key template_entries gives a message of one article (a miss is made below)
             context, msgid, term, path, part, line = group[0]
             key: EntryKey = (context, msgid, (part_comment(part, term),), (f"{path}:{line}",))
-            text = memo.get(key) or known.get(key)
+            text = texts.get(key) or known.get(key)
         if text is None:
             entry = template_entries(group)[0]
             key = entry_key(entry)
-            text = memo.get(key) or known.get(key) or "\n" + render_entry(entry)
+            text = texts.get(key) or known.get(key) or "\n" + render_entry(entry)
         fresh[key] = text
         if parts[-1] and not parts[-1].endswith("\n"):
             parts.append("\n")
         parts.append(text)
-    _save_memo(memo_path, fresh, memo)
+    _save_memo(memo, fresh, texts)
     return "".join(parts).encode("utf-8"), len(groups)
 
 
-def render_template(pot: PoFile, memo_path: Path | None,
+def render_template(pot: PoFile, memo: Table | None,
                     known: Mapping[EntryKey, str] | None = None) -> bytes:
     """``render_po(pot)`` as bytes, reusing the text of entries rendered in an earlier run.
 
@@ -415,7 +457,7 @@ def render_template(pot: PoFile, memo_path: Path | None,
     """
     from glossari.catalog.pofile import render_entry, render_po
 
-    memo = _load_memo(memo_path)
+    texts = _load_memo(memo)
     fresh: dict[EntryKey, str] = {}
     known = known or {}
     # render_po of entries with `raw` text emits that text as is, adding a newline only after
@@ -423,7 +465,7 @@ def render_template(pot: PoFile, memo_path: Path | None,
     parts = [render_po(PoFile(header=pot.header, entries=()))]
     for entry in pot.entries:
         key = (entry.msgctxt, entry.msgid, entry.extracted_comments, entry.references)
-        text = memo.get(key) or known.get(key)
+        text = texts.get(key) or known.get(key)
         if text is None:
             # what render_po writes for a new entry after one ending in a newline
             text = "\n" + render_entry(entry)
@@ -434,45 +476,30 @@ def render_template(pot: PoFile, memo_path: Path | None,
     if pot.trailer:
         parts.append(pot.trailer)
     data = "".join(parts).encode("utf-8")
-    _save_memo(memo_path, fresh, memo)
+    _save_memo(memo, fresh, texts)
     return data
 
 
 class Record:
-    """A small JSON file of digests: what each output file held when glossari last wrote it."""
+    """What each output file held when glossari last wrote it (digests, counts), by key: one
+    table of the store (``kind``), kept whole from run to run."""
 
-    def __init__(self, path: Path | None, *, code: str) -> None:
-        self.path = path
-        self.code = code
-        self.data: dict[str, dict[str, str]] = {}
-        if path is not None:
-            with contextlib.suppress(OSError, ValueError):
-                loaded = json.loads(path.read_text("utf-8"))
-                if isinstance(loaded, dict) and loaded.get("code") == code:
-                    entries = loaded.get("entries")
-                    if isinstance(entries, dict):
-                        self.data = entries
-        self._dirty = False
+    def __init__(self, store: Store, kind: str) -> None:
+        self._table = store.open(RECORDS, part=kind, keep=True)
 
     def get(self, key: str) -> dict[str, str]:
         """What was recorded under ``key`` (empty when nothing)."""
-        value = self.data.get(key)
+        value = self._table.get(key)
         return value if isinstance(value, dict) else {}
 
     def set(self, key: str, value: dict[str, str]) -> None:
         """Record ``value`` under ``key``."""
-        if self.data.get(key) != value:
-            self.data[key] = value
-            self._dirty = True
+        if self._table.get(key) != value:
+            self._table.put(key, value)
 
     def save(self) -> None:
         """Write the record if it changed; failing to is harmless (the next run redoes work)."""
-        if self.path is None or not self._dirty:
-            return
-        with contextlib.suppress(Exception):
-            text = json.dumps({"code": self.code, "entries": self.data}, sort_keys=True,
-                              indent=0)
-            seeds_cache.write_cache_file(self.path, (text + "\n").encode("utf-8"))
+        self._table.save()
 
 
 def file_digest(path: Path) -> str | None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from glossari.model import Location, Term
+from glossari.seeds.folder import id_letter
 from glossari.seeds.rules import is_highlights_heading
 
 __all__ = [
@@ -85,8 +86,7 @@ def article_domain(term_id: str) -> str:
     >>> article_domain("accountexecutive"), article_domain("401k"), article_domain("Ébène")
     ('articles-a', 'articles-0', 'articles-0')
     """
-    first = term_id[:1].lower()
-    return f"articles-{first}" if "a" <= first <= "z" else "articles-0"
+    return f"articles-{id_letter(term_id)}"
 
 
 def link_context(target: str) -> str:

@@ -21,9 +21,9 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
 
-from glossari._atomic import StagedWrites, Writer, write_streamed
+from glossari._atomic import StagedWrites
+from glossari._store import Store
 from glossari.catalog.languages import check_language
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
 from glossari.catalog.pofile import PoFile, check_domain, decode_po, load_po, parse_po
@@ -32,6 +32,7 @@ from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot, relative_name
 
 __all__ = [
+    "LOCK_NAME",
     "Coverage",
     "Translations",
     "catalog_folder",
@@ -43,25 +44,31 @@ __all__ = [
 ]
 
 
-def catalog_lock(root: GlossaryRoot, lang: str) -> AbstractContextManager[None]:
+LOCK_NAME = ".glossari-{lang}.lock"
+"""The catalog lock's file in ``locale/`` (see :func:`catalog_lock`)."""
+
+
+def catalog_lock(root: GlossaryRoot, lang: str, *,
+                 timeout: float = 10.0) -> AbstractContextManager[None]:
     """The lock every command that rewrites ``locale/LANG`` catalogs holds while it does.
 
-    ``update`` takes it; another writer (``align``) taking it too waits its turn instead of
-    being overwritten. It is a sidecar file in ``.glossari-cache/``; a writer that waits more
-    than 10 seconds gives up with a :class:`CatalogError`.
+    ``update`` takes it; another writer (``align``, ``import``) taking it too waits its turn
+    instead of being overwritten. It is the file ``locale/.glossari-LANG.lock`` (see
+    :data:`LOCK_NAME`), beside what it protects, and never in ``.glossari-cache/``: deleting the
+    cache while a writer holds the lock must not let a second writer in. A writer that waits
+    more than ``timeout`` seconds gives up with a :class:`CatalogError`.
     """
     from glossari._atomic import locked
-    from glossari.seeds.cache import CACHE_DIR
 
-    cache = root.path / CACHE_DIR
     try:
-        cache.mkdir(exist_ok=True)
+        root.locale.mkdir(exist_ok=True)
     except OSError as error:
         what = "it is a file" if error.errno == errno.EEXIST else error.strerror
-        raise CatalogError(f"cannot create the cache folder for the lock: {what}",
-                           path=CACHE_DIR, hint="remove it, or make the glossary folder "
-                           "writable (this command writes catalogs)") from None
-    return locked(cache / f"update-{lang}")
+        raise CatalogError(f"cannot create the folder for the catalog lock: {what}",
+                           path="locale", hint="make the glossary folder writable (this "
+                           "command writes catalogs)") from None
+    return locked(root.locale / LOCK_NAME.format(lang=lang).removesuffix(".lock"),
+                  timeout=timeout)
 
 
 def catalog_folder(root: GlossaryRoot, lang: str) -> Path:
@@ -177,10 +184,11 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
     line), or a catalog whose header ``X-Domain`` names another domain than its file name.
 
     The lookup table of a catalog whose bytes did not change since the last load (or since
-    ``update`` wrote it) comes from ``.glossari-cache/`` (parsing 265,000 messages costs seconds;
-    the table loads in a fraction); :attr:`Translations.catalogs` parses the files only when asked
-    (also after a cold load: only the compact lookup table is kept, so a glossary of 30,000
-    articles stays well under 1 GB). Without ``write_cache`` the cache is read, never written.
+    ``update`` wrote it) comes from the store of derived state (:mod:`glossari._store`;
+    parsing 265,000 messages costs seconds; the table loads in a fraction);
+    :attr:`Translations.catalogs` parses the files only when asked (also after a cold load: only
+    the compact lookup table is kept, so a glossary of 30,000 articles stays well under 1 GB).
+    Without ``write_cache`` the cache is read, never written.
     """
     import hashlib
 
@@ -189,8 +197,8 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
     result = Translations({}, lang=lang)
     if not folder.is_dir():
         return result
-    cache = _table_folder(root, lang)
-    code = _table_code()
+    store = Store.of(root)
+    kind = _TABLES.format(lang=lang)
     for path in sorted(folder.glob("*.po")):
         source = relative_name(path, root.path)
         domain = path.stem
@@ -200,9 +208,10 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
             raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
                                hint="check the path") from None
         digest = hashlib.sha256(data).digest()
-        hit = _read_table(cache, domain, digest, code)
+        cached = store.open(kind, part=domain)
+        hit = cached.get(_TABLE, digest)
         if hit is not None:
-            table, counts = hit
+            table, counts = hit[0], Coverage(**hit[1])
         else:
             po = parse_po(decode_po(data, source=source), source=source)
             check_domain(po, domain, source=source)
@@ -210,78 +219,31 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
             # keep only the lookup table: the parsed file (with every entry's raw text) is
             # several times its size, and most callers never need it (parsed again on demand)
             del po
-            if cache is not None and write_cache:
-                with contextlib.suppress(Exception):  # a cache that cannot be written costs time
-                    cache.mkdir(parents=True, exist_ok=True)
-                    write_streamed(cache / f"{domain}.pickle",
-                                   _table_writer(digest, code, table, counts))
+            if write_cache:
+                cached.put(_TABLE, _stored(table, counts), digest=digest)
+                cached.save()
         del data
         result._lazy[domain] = (path, source)
         result._by_domain[domain] = table
         result._coverage[domain] = counts
-    if cache is not None and write_cache:
-        _forget_other_domains(cache, lang, set(result._by_domain))
+    if write_cache:
+        # a catalog removed from locale/ takes its cached table with it
+        for domain in store.parts(kind):
+            if domain not in result._by_domain:
+                store.forget(kind, domain)
     return result
 
 
-# The lookup-table cache: one pickle per domain in .glossari-cache/translations-v2-LANG/, each
-# {"code", "digest", "table", "counts"}, so update can write one domain's table at a time and a
-# load reads only what it keeps. The key is the SHA-256 of the catalog's bytes: a hit is exactly
-# what parsing those bytes gives; new parser code (``code``) drops every table.
-_TABLE_FOLDER = "translations-v2-{lang}"
+# The lookup-table cache: the store's table "tables-LANG", one part per domain, so update can
+# write one domain's table at a time and a load reads only what it keeps. Its one entry is tied to
+# the SHA-256 of the catalog's bytes: a hit is exactly what parsing those bytes gives.
+_TABLES = "tables-{lang}"
+_TABLE = "catalog"
 
 
-def _table_folder(root: GlossaryRoot, lang: str) -> Path | None:
-    from glossari.seeds.cache import CACHE_DIR
-
-    return None if root.bundled else root.path / CACHE_DIR / _TABLE_FOLDER.format(lang=lang)
-
-
-def _table_code() -> str:
-    from glossari.catalog.incremental import source_fingerprint
-
-    return source_fingerprint()
-
-
-def _read_table(cache: Path | None, domain: str, digest: bytes,
-                code: str) -> tuple[_Table, Coverage] | None:
-    import pickle
-
-    if cache is None:
-        return None
-    try:
-        with (cache / f"{domain}.pickle").open("rb") as handle:
-            stored = pickle.load(handle)
-        if (isinstance(stored, dict) and stored.get("code") == code
-                and stored.get("digest") == digest and isinstance(stored.get("table"), dict)):
-            translated, fuzzy, untranslated, obsolete = stored["counts"]
-            table: _Table = stored["table"]
-            return table, Coverage(translated=translated, fuzzy=fuzzy,
-                                   untranslated=untranslated, obsolete=obsolete)
-    except Exception:  # missing, truncated, or from another Python: parse the catalog
-        pass
-    return None
-
-
-def _table_writer(digest: bytes, code: str, table: _Table, counts: Coverage) -> Writer:
-    import pickle
-
-    stored = {"code": code, "digest": digest, "table": table,
-              "counts": (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete)}
-
-    def write(handle: BinaryIO) -> None:
-        pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-    return write
-
-
-def _forget_other_domains(cache: Path, lang: str, domains: set[str]) -> None:
-    # a catalog removed from locale/ takes its cached table with it; so does the old format
-    with contextlib.suppress(OSError):
-        (cache.parent / f"translations-v1-{lang}.pickle").unlink(missing_ok=True)
-        for path in cache.glob("*.pickle"):
-            if path.stem not in domains:
-                path.unlink(missing_ok=True)
+def _stored(table: _Table, counts: Coverage) -> tuple[_Table, dict[str, int]]:
+    return table, {"translated": counts.translated, "fuzzy": counts.fuzzy,
+                   "untranslated": counts.untranslated, "obsolete": counts.obsolete}
 
 
 def remember_catalog(root: GlossaryRoot, lang: str, domain: str, digest: bytes, po: PoFile,
@@ -289,17 +251,15 @@ def remember_catalog(root: GlossaryRoot, lang: str, domain: str, digest: bytes, 
     """Stage the lookup table of a catalog ``update`` is about to write; return its counts.
 
     ``digest`` is the SHA-256 of the catalog's new bytes. The table is written to a temporary
-    file in ``.glossari-cache/`` by ``staged`` and put in place by its ``commit``, after the
+    file in the store of derived state by ``staged`` and put in place by its ``commit``, after the
     catalogs, so the next :func:`load_translations` is a cache hit; a catalog left untouched keeps
     its table file. Only a speed-up: a table that cannot be written is simply not cached.
     """
     counts = Coverage.of(po)
-    cache = _table_folder(root, lang)
-    if cache is not None:
-        with contextlib.suppress(Exception):
-            cache.mkdir(parents=True, exist_ok=True)
-            staged.stage(cache / f"{domain}.pickle",
-                         _table_writer(digest, _table_code(), _table(po), counts), durable=False)
+    cached = Store.of(root).open(_TABLES.format(lang=lang), part=domain)
+    cached.put(_TABLE, _stored(_table(po), counts), digest=digest)
+    with contextlib.suppress(Exception):
+        cached.stage(staged)
     return counts
 
 

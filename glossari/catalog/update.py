@@ -11,18 +11,19 @@ lock; the second waits (or gives up clearly).
 
 The merge is a pure function of the template's and the catalog's bytes, so a domain whose two
 files are byte-identical to the last run's output is skipped without parsing (a small record in
-``.glossari-cache/``); at 30,000 articles, after one article changed, only its two domains merge.
+the store of derived state, :mod:`glossari._store`); at 30,000 articles, after one article
+changed, only its two domains merge.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossari._atomic import StagedWrites
+from glossari._store import Store, Table
 from glossari.catalog.incremental import Wrap, no_progress
 from glossari.catalog.translations import (
     Coverage,
@@ -33,9 +34,9 @@ from glossari.catalog.translations import (
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot, relative_name
 
-__all__ = ["UpdateResult", "code_fingerprint", "update"]
+__all__ = ["UpdateResult", "update"]
 
-_RECORD = "update-v1.json"
+_RECORD = "update"
 
 
 @dataclass(slots=True)
@@ -60,32 +61,8 @@ def _read(path: Path, source: str) -> bytes:
                            hint="check the path and permissions") from None
 
 
-def code_fingerprint() -> str:
-    """The fingerprint of glossari's code (every package file hashed whole): a new glossari
-    redoes every merge once."""
-    from glossari._fingerprint import package_fingerprint
-
-    return package_fingerprint()
-
-
-def _load_record(path: Path) -> dict[str, dict[str, object]]:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save_record(path: Path, record: dict[str, dict[str, object]]) -> None:
-    from glossari.seeds.cache import write_cache_file
-
-    with contextlib.suppress(Exception):  # only a speed-up: never fail the update over it
-        write_cache_file(path, (json.dumps(record, sort_keys=True, indent=0) + "\n").encode())
-
-
 def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> UpdateResult:
     """Merge every ``locale/*.pot`` into ``locale/LANG/LC_MESSAGES/<domain>.po``."""
-    from glossari.seeds.cache import CACHE_DIR
 
     root.require_writable("update")
     check_language(lang)
@@ -96,23 +73,19 @@ def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> Update
                            hint="run 'glossari extract' first")
     folder = catalog_folder(root, lang)
     with catalog_lock(root, lang):
-        return _update_locked(root, lang, templates, folder, root.path / CACHE_DIR / _RECORD,
-                              wrap or no_progress)
+        return _update_locked(root, lang, templates, folder, wrap or no_progress)
 
 
 def _update_locked(
-    root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, record_path: Path,
-    wrap: Wrap,
+    root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, wrap: Wrap,
 ) -> UpdateResult:
     from glossari._atomic import remove_stale_temporaries
+    from glossari.catalog.incremental import RECORDS
 
     # under the lock every writer of these catalogs holds: a temporary catalog here is a
     # killed run's, never a running one's
     remove_stale_temporaries(folder, ".po")
-    record = _load_record(record_path)
-    if record.get("_code", {}).get("fingerprint") != code_fingerprint():
-        record = {}
-    record["_code"] = {"fingerprint": code_fingerprint()}
+    record = Store.of(root).open(RECORDS, part=_RECORD, keep=True)
     result = UpdateResult()
     # One domain at a time, so only one domain's parsed files are ever in memory: each merged
     # catalog is rendered to a temporary file next to its target (and its lookup table to one in
@@ -137,13 +110,13 @@ def _update_locked(
             result.unchanged.append(po_path)
         else:
             (result.created if new else result.written).append(po_path)
-    _save_record(record_path, record)
+    record.save()
     return result
 
 
 def _update_domain(
     root: GlossaryRoot, lang: str, pot_path: Path, folder: Path,
-    record: dict[str, dict[str, object]], result: UpdateResult, staged: StagedWrites,
+    record: Table, result: UpdateResult, staged: StagedWrites,
     made: list[Path],
 ) -> tuple[Path, bool, bool] | None:
     """Merge one domain and stage its catalog; None when its record says nothing changed."""
@@ -160,7 +133,7 @@ def _update_domain(
     po_data = _read(po_path, po_source) if exists else None
     pot_digest = _digest(pot_data)
     po_digest = _digest(po_data) if po_data is not None else None
-    seen = record.get(key, {})
+    seen = record.get(key) or {}
     counts = seen.get("counts")
     if (po_data is not None and seen.get("pot") == pot_digest and seen.get("po") == po_digest
             and isinstance(counts, list) and len(counts) == 4):
@@ -183,9 +156,9 @@ def _update_domain(
     coverage = remember_catalog(root, lang, domain, new_digest, merged, staged)
     del merged
     result.coverage = result.coverage + coverage
-    record[key] = {"pot": pot_digest, "po": new_digest.hex(),
+    record.put(key, {"pot": pot_digest, "po": new_digest.hex(),
                    "counts": [coverage.translated, coverage.fuzzy, coverage.untranslated,
-                              coverage.obsolete]}
+                              coverage.obsolete]})
     # a catalog whose bytes would not change is not touched (its mtime stays)
     changed = new_digest.hex() != po_digest
     if changed:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossari._store import CACHE_DIR, Store
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain
 from glossari.checks.catalogs import (
     CatalogFile,
@@ -31,7 +32,7 @@ from glossari.checks.terms import (
     termbase,
 )
 from glossari.diagnostics import Finding
-from glossari.langid import LanguageIdentifier, cache_path, detection_text
+from glossari.langid import LanguageIdentifier, detection_text
 from glossari.model import Term
 from glossari.root import GlossaryRoot
 
@@ -119,7 +120,7 @@ def stream_check(
     folder = root.path if isinstance(root, GlossaryRoot) else Path(root)
     bundled = isinstance(root, GlossaryRoot) and root.bundled
     if langid is None:
-        langid = LanguageIdentifier(None if bundled else cache_path(folder))
+        langid = LanguageIdentifier(None if bundled else Store(folder / CACHE_DIR))
     terms = tuple(glossary)
     chosen = tuple(langs) if langs is not None else catalog_languages(folder)
     files = {lang: language_files(folder, lang) for lang in chosen}

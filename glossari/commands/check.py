@@ -20,7 +20,7 @@ from glossari.commands._context import Context, language_arg
 from glossari.diagnostics import SEVERITY_RANK
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from typing import TextIO
 
     from glossari.checkmemo import CheckMemo, Remembered
     from glossari.checks.output import FindingPolicy
@@ -90,8 +90,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             result.write_output(args.format, ctx.stdout)
             written = result.counts
         else:
-            written = _write_with_policy(result.outputs["json"], policy, args.format, ctx)
+            written = _write_with_policy(result.open("json"), policy, args.format, ctx)
     finally:
+        result.close()
         if fresh and (memo is None or not memo.holds(result)):
             for path in result.outputs.values():
                 path.unlink(missing_ok=True)
@@ -110,16 +111,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 1 if failing else 0
 
 
-def _write_with_policy(json_output: Path, policy: FindingPolicy, fmt: str,
+def _write_with_policy(handle: TextIO, policy: FindingPolicy, fmt: str,
                        ctx: Context) -> dict[str, int]:
     from glossari.checks.codes import CODES
     from glossari.checks.output import Rule, read_findings_json, write_findings
 
     rules = [Rule(code.code, code.severity, code.summary) for code in CODES.values()]
-    with json_output.open(encoding="utf-8", newline="") as handle:
-        handle.readline()  # the memo key
-        findings = policy.filter(read_findings_json(handle))
-        return write_findings(findings, fmt, ctx.stdout, rules=rules)
+    findings = policy.filter(read_findings_json(handle))  # past the memo key line
+    return write_findings(findings, fmt, ctx.stdout, rules=rules)
 
 
 def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
@@ -127,11 +126,12 @@ def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
     # heavy imports (markdown-it-py, the catalog parser) only once the checks really run
     from dataclasses import replace
 
+    from glossari._store import Store
     from glossari.checkmemo import CheckOutput, Remembered
     from glossari.checks import stream_check
     from glossari.checks.catalogs import describe_coverage
     from glossari.glossary import load_glossary
-    from glossari.langid import LanguageIdentifier, cache_path
+    from glossari.langid import LanguageIdentifier
     from glossari.model import English
     from glossari.progress import progress
 
@@ -147,7 +147,7 @@ def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
              for term in glossary]
     del glossary
     langid = LanguageIdentifier(
-        None if root.bundled else cache_path(root.path),
+        Store.of(root),
         # a cold run on a large glossary detects for minutes: show it on a terminal
         progress=lambda results, total: progress(results, total, "check: language", ctx.stderr),
     )
@@ -166,6 +166,7 @@ def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
         raise
     result = Remembered(
         counts=output.counts, langs=run.langs, terms=count, outputs=output.paths,
+        handles=output.readers,
         coverage=tuple((lang, describe_coverage(c)) for lang, c in run.coverage),
     )
     if memo is not None:

@@ -10,10 +10,21 @@ from glossari.model import Term
 from glossari.root import relative_name
 from glossari.seeds.source import check_regular_file
 
-__all__ = ["NOT_ARTICLES", "article_paths", "read_seeds"]
+__all__ = ["NOT_ARTICLES", "article_paths", "id_letter", "read_seeds"]
 
 NOT_ARTICLES = frozenset({"readme"})
 """File stems (case-folded) in seeds/ that document the folder rather than define a term."""
+
+
+def id_letter(term_id: str) -> str:
+    """The letter a term is filed under: the id's first letter (``a`` to ``z``, any case), else
+    ``0``. It names the term's body domain (``articles-<letter>``) and its part of the caches.
+
+    >>> id_letter("accountexecutive"), id_letter("Kos"), id_letter("401k"), id_letter("Ébène")
+    ('a', 'k', '0', '0')
+    """
+    first = term_id[:1].lower()
+    return first if "a" <= first <= "z" else "0"
 
 
 def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
