@@ -250,8 +250,12 @@ class CheckMemo:
         self.load_lang = load_lang
         self.key = key
         self.store = Store.of(root)
-        self.folder = self.store.side_folder()
-        """The store's folder, created (None when it cannot be: then nothing is remembered)."""
+
+    @property
+    def folder(self) -> Path | None:
+        """The store's folder, created now (None when it cannot be: then nothing is
+        remembered)."""
+        return self.store.side_folder()
 
     def output_path(self, fmt: str) -> Path:
         """Where the remembered output in ``fmt`` is kept."""
