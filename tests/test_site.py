@@ -11,7 +11,10 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -368,6 +371,86 @@ def test_a_renamed_headword_rewrites_the_pages_that_show_it(root: Path, tmp_path
     cold = tmp_path / "cold"
     build_site(glossary, cold, generator=GENERATOR)
     assert _files(output) == _files(cold)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_two_processes_write_the_same_site(root: Path, tmp_path: Path) -> None:
+    """Term pages rendered in the forked helper are byte for byte those rendered in one
+    process; the helper is gone when the run ends."""
+    glossary = glossari.load(root)
+    one = build_site(glossary, tmp_path / "one", generator=GENERATOR, processes=1)
+    two = build_site(glossary, tmp_path / "two", generator=GENERATOR, processes=2)
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    assert (one.written, one.rendered) == (two.written, two.rendered)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child process left, not even a zombie
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_failure_in_the_helper_leaves_the_previous_site(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    output = tmp_path / "site"
+    build_site(glossari.load(work), output, generator=GENERATOR)
+    before = _snapshot(output)
+    edit_article(work, "hedgefund", "title: Dana lindung nilai", "title: Dana lindung")
+    from glossari.export.site import _pages
+
+    real = _pages.render_nodes
+    monkeypatch.setattr(_pages, "render_nodes", lambda nodes: 1 / 0 if os.getpid() != parent
+                        else real(nodes))
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        build_site(glossari.load(work), output, generator=GENERATOR, processes=2)
+    assert _snapshot(output) == before  # nothing written, no temporary left
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+_KILLED = """
+import os, sys, time
+import glossari
+from glossari.export.site import _pages, _workers, build_site
+
+real = _workers.Helper.__init__
+def started(self, render):
+    real(self, render)
+    print(self.pid, flush=True)
+_workers.Helper.__init__ = started
+parent = os.getpid()
+def slow(nodes):
+    if os.getpid() != parent:
+        time.sleep(0.5)
+    return _pages.Markup("")
+_pages.render_nodes = slow
+build_site(glossari.load(sys.argv[1]), sys.argv[2], processes=2)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or not hasattr(os, "fork"),
+                    reason="needs fork and /proc")
+def test_a_killed_builder_leaves_no_helper_behind(root: Path, tmp_path: Path) -> None:
+    """SIGKILL the builder while its helper renders: the helper ends by itself (its task pipe
+    closes), within the page it was rendering."""
+    builder = subprocess.Popen([sys.executable, "-c", _KILLED, str(root), str(tmp_path / "s")],
+                               stdout=subprocess.PIPE, text=True)
+    assert builder.stdout is not None
+    helper = int(builder.stdout.readline())
+    builder.kill()
+    builder.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{helper}/stat").read_text().split(") ")[1][0]
+        except FileNotFoundError:
+            break
+        if state == "Z":  # ended, waiting for init to reap it
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(helper, 9)
+        pytest.fail("the helper outlived its builder")
 
 
 # Edits to the Malay articles: (article, old, new); each changes what some pages show.

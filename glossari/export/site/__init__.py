@@ -20,8 +20,10 @@ files whose bytes changed (see docs/site.md).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+import os
 import pickle
 import re
 from collections import Counter
@@ -32,6 +34,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
@@ -49,6 +53,7 @@ from glossari.export.site._pages import (
     message_states,
     term_page,
 )
+from glossari.export.site._workers import Helper, usable_cores
 from glossari.text import sort_key
 
 if TYPE_CHECKING:
@@ -67,6 +72,9 @@ CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; base-uri 'none'
 
 LETTERS = tuple("abcdefghijklmnopqrstuvwxyz#")
 """The A-Z navigation; ``#`` gathers headwords that start with a digit or another sign."""
+
+_PARALLEL_FROM = 500
+"""From this many terms, term pages are rendered in two processes (see ``processes``)."""
 
 CHART_MAX = 24
 """The chart shows the categories with the most messages, at most this many."""
@@ -131,6 +139,7 @@ def build_site(
     base_url: str | None = None,
     generator: str = "glossari",
     progress: Callable[[Iterable[Term], int], Iterable[Term]] | None = None,
+    processes: int | None = None,
 ) -> SiteResult:
     """Write the site of ``glossary`` into the folder ``output``.
 
@@ -138,7 +147,10 @@ def build_site(
     ``hreflang`` addresses absolute (links between pages stay relative). ``generator`` names the
     program in each page's footer (no date, so a rebuild of an unchanged glossary is byte for byte
     the same). ``progress(terms, total)`` wraps the loop over the terms (a progress bar, such as
-    :func:`glossari.progress.progress`) and must yield them unchanged.
+    :func:`glossari.progress.progress`) and must yield them unchanged. ``processes``: 1 renders
+    every page in this process; 2 renders term pages in a forked helper process too (the output
+    is the same); None (the default) uses 2 for a glossary of 500 terms or more on a machine
+    with two usable cores and ``fork``.
 
     Raises :class:`~glossari.errors.RootError` for a folder that may not receive a site (inside
     ``seeds/``, or holding files that are not a site) or a bad ``base_url``.
@@ -148,7 +160,11 @@ def build_site(
     base = check_base_url(base_url) if base_url else None
     lang = glossary.lang or "en"
     check_site_language(lang)
-    builder = _Builder(glossary, folder, base=base, lang=lang, generator=generator)
+    if processes is None:
+        processes = 2 if len(glossary) >= _PARALLEL_FROM else 1
+    helped = processes > 1 and hasattr(os, "fork") and usable_cores() > 1
+    builder = _Builder(glossary, folder, base=base, lang=lang, generator=generator,
+                       helped=helped)
     try:
         builder.terms(progress)
         builder.indexes()
@@ -156,16 +172,18 @@ def build_site(
     finally:
         builder.site.discard()  # after a failure: the previous site stays as it was
     return SiteResult(output=folder, files=len(builder.site.produced),
-                      written=tuple(builder.site.written), removed=tuple(removed),
+                      written=tuple(sorted(builder.site.written)), removed=tuple(removed),
                       terms=len(builder.entries), rendered=builder.rendered)
 
 
 class _Builder:
     def __init__(self, glossary: Glossary, folder: Path, *, base: str | None, lang: str,
-                 generator: str) -> None:
+                 generator: str, helped: bool = False) -> None:
         from glossari.export.rows import language_name
 
         self.glossary = glossary
+        self.helped = helped
+        self.rendered = 0
         self.base = base
         self.lang = lang
         self.site = SiteFolder.open(folder)
@@ -224,8 +242,7 @@ class _Builder:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def page(self, name: str, template: str, *,
-             record: tuple[str | None, dict[str, int]] = (None, {}), **values: Any) -> None:
+    def html(self, name: str, template: str, **values: Any) -> bytes:
         depth = name.count("/")
         root = "../" * depth
         canonical = self.base + name if self.base else None
@@ -235,7 +252,10 @@ class _Builder:
             compiled = self.templates[template] = self.env.get_template(template)
         html = compiled.render(
             **self.common, root=root, canonical=canonical, page_lang=page_lang, **values)
-        self.site.put(name, html.encode("utf-8"), digest=record[0], counts=record[1])
+        return html.encode("utf-8")
+
+    def page(self, name: str, template: str, **values: Any) -> None:
+        self.site.put(name, self.html(name, template, **values))
 
     def _assets(self) -> dict[str, str]:
         versions: dict[str, str] = {}
@@ -253,34 +273,72 @@ class _Builder:
         if progress is not None:
             terms = progress(terms, len(self.entries))
         site_key = self._site_key()
-        self.rendered = 0
-        for term in terms:
-            out = self.links_out.get(term.id, ())
-            link_targets = {target: target_id for target, target_id in out
-                            if target_id is not None}
-            states = None if self.status is None else message_states(term, self.status)
-            name = f"terms/{self.entries[term.id].file}"
-            digest = self._digest(site_key, term, out, states)
-            kept = self.site.keep(name, digest)
-            if kept is not None:  # the same inputs as the page on disk: not even rendered
-                self._count(term, Counter(kept))
-                continue
-            page = term_page(
-                term,
-                entries=self.entries,
-                categories=self.categories,
-                links_out=[target_id for _, target_id in out],
-                backlinks=self.backlinks.get(term.id, ()),
-                link_targets=link_targets,
-                status=self.status,
-                lang=self.lang.replace("_", "-"),
-                states=states,
-            )
-            self._count(term, page.counts)
-            self.rendered += 1
-            self.page(name, "term.html", p=page, alternates=[],
-                      title=_title(page.entry, self.lang),
-                      record=(None if page.outside else digest, dict(page.counts)))
+        helper: Helper | None = None
+        waiting: dict[str, Term] = {}  # sent to the helper, by page name
+        try:
+            for term in terms:
+                out = self.links_out.get(term.id, ())
+                states = None if self.status is None else message_states(term, self.status)
+                name = f"terms/{self.entries[term.id].file}"
+                data = pickle.dumps(term, protocol=5)
+                digest = self._digest(site_key, term, data, out, states)
+                kept = self.site.keep(name, digest)
+                if kept is not None:  # the same inputs as the page on disk: not even rendered
+                    self._count(term, Counter(kept))
+                    continue
+                self.rendered += 1
+                if helper is None and self.helped:
+                    gc.freeze()  # the helper then copies none of our objects' pages
+                    helper = Helper(self._render_job)
+                    gc.unfreeze()
+                if helper is not None and not helper.busy():
+                    waiting[name] = term
+                    helper.send((name, data, digest))
+                else:
+                    self._put_term(term, name, digest, *self._render(term, states))
+                if helper is not None:
+                    for done in helper.done():
+                        self._put_term(waiting.pop(done[0]), *done)
+            if helper is not None:
+                for done in helper.finish():
+                    self._put_term(waiting.pop(done[0]), *done)
+                helper = None
+        finally:
+            if helper is not None:
+                helper.stop()
+
+    def _render(self, term: Term, states: tuple[dict[Any, str], Counter[str]] | None,
+                ) -> tuple[bytes, dict[str, int], bool]:
+        """A term page's bytes, its messages by state, and whether it used a link outside the
+        link graph (see :attr:`TermPage.outside`)."""
+        out = self.links_out.get(term.id, ())
+        page = term_page(
+            term,
+            entries=self.entries,
+            categories=self.categories,
+            links_out=[target_id for _, target_id in out],
+            backlinks=self.backlinks.get(term.id, ()),
+            link_targets={target: target_id for target, target_id in out
+                          if target_id is not None},
+            status=self.status,
+            lang=self.lang.replace("_", "-"),
+            states=states,
+        )
+        html = self.html(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
+                         title=_title(page.entry, self.lang))
+        return html, dict(page.counts), page.outside
+
+    def _render_job(self, job: tuple[Any, ...]) -> tuple[Any, ...]:
+        """In the helper process: render the page of a pickled term."""
+        name, data, digest = job
+        term: Term = pickle.loads(data)
+        states = None if self.status is None else message_states(term, self.status)
+        return (name, digest, *self._render(term, states))
+
+    def _put_term(self, term: Term, name: str, digest: str, html: bytes,
+                  counts: dict[str, int], outside: bool) -> None:
+        self._count(term, Counter(counts))
+        self.site.put(name, html, digest=None if outside else digest, counts=counts)
 
     def _count(self, term: Term, counts: Counter[str]) -> None:
         found = [self.categories[k] for k in dict.fromkeys(map(category_key, term.categories))
@@ -297,14 +355,15 @@ class _Builder:
                           self.assets])
         return hashlib.sha256(key.encode()).digest()
 
-    def _digest(self, site_key: bytes, term: Term, out: Iterable[tuple[str, str | None]],
+    def _digest(self, site_key: bytes, term: Term, data: bytes,
+                out: Iterable[tuple[str, str | None]],
                 states: tuple[dict[Any, str], Counter[str]] | None) -> str:
         """A term page's inputs, digested: the term itself (every field), its messages' states,
         and what it shows of other terms (the entries it links to and is linked from, where
         each of its link targets leads, its categories)."""
         entries = self.entries
         digest = hashlib.sha256(site_key)
-        digest.update(pickle.dumps(term, protocol=5))
+        digest.update(data)  # the term pickled: every field
         shown: list[object] = [_entry_key(entries[term.id])]
         if states is not None:
             shown.append(list(states[0].values()))
@@ -360,8 +419,11 @@ class _Builder:
         self.sitemap()
 
     def _alternates(self, pages: dict[str, str]) -> list[dict[str, str]]:
+        # the pages these are for are at the top of the site (root "")
         out = [{"lang": code.replace("_", "-"), "name": name} for code, name in pages.items()]
         out.append({"lang": "x-default", "name": pages["ms"]})
+        for alternate in out:
+            alternate["href"] = (self.base or "") + alternate["name"]
         return out
 
     def search_index(self, entries: Iterable[Entry]) -> None:
@@ -510,7 +572,7 @@ def _status_lookup(glossary: Glossary, lang: str) -> StatusLookup | None:
 def _environment() -> jinja2.Environment:
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("glossari.export.site", "templates"),
         autoescape=True,  # every value is escaped unless marked safe (markdown-it-py's output)
         undefined=jinja2.StrictUndefined,
@@ -519,3 +581,31 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # the templates are package data: no need to stat them per page
     )
+    # what term.html shows on every page, built once: a macro module imported "with context"
+    # is instantiated again on each render, which cost a quarter of a term page
+    env.globals.update(mark=_mark, bi=_bilingual, badge=_badge)
+    return env
+
+
+_MARK = {state: Markup('<span class="mark mark-{}"><span lang="ms">{}</span> · '
+                       '<span lang="en">{}</span></span> ').format(state, ms, en)
+         for state, (ms, en) in STATE_WORDS.items() if state != "translated"}
+_BADGE = {state: Markup('<span class="badge status-{}"><span lang="ms">{}</span> · '
+                        '<span lang="en">{}</span></span>\n').format(state, ms, en)
+          for state, (ms, en) in STATE_WORDS.items()}
+
+
+def _mark(state: str) -> Markup:
+    """The mark before a part shown in Malay in the other language's column (as macros.html)."""
+    return _MARK.get(state, Markup(""))
+
+
+def _badge(state: str) -> Markup:
+    """A status badge in both languages (as macros.html's ``badge`` without ``ui``)."""
+    return _BADGE[state]
+
+
+def _bilingual(key: str) -> Markup:
+    """An interface word in Malay and in English (as macros.html's ``bi``)."""
+    return Markup('<span lang="ms">{}</span> · <span lang="en">{}</span>').format(
+        _UI["ms"][key], _UI["en"][key])

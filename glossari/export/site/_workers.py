@@ -1,0 +1,165 @@
+"""Term pages rendered in a second process, so a large site uses both cores of the machine.
+
+The builder (one process) reads the glossary, works out which pages must be rendered and writes
+every file; a forked helper process only renders: it receives a page's inputs through a pipe and
+sends back the page's bytes. It writes nothing, holds no file or database open (it is forked
+before the glossary is iterated, and never touches the termbase's connection), and so can be
+stopped at any moment without leaving anything behind: the site folder's all-or-nothing staging
+(``_output.py``) stays in the builder.
+
+The helper ends when its task pipe closes: when the builder is done, fails or is killed (the pipe
+closes with the builder's last descriptor), so no helper outlives its builder by more than the
+page it is rendering. The builder renders pages itself too whenever the helper has enough
+waiting, so neither process idles; which process rendered a page never changes its bytes (a page
+is a function of its inputs), so the output is the same as a run on one core.
+
+Only on systems with ``fork`` and more than one usable core; elsewhere, and for small sites,
+every page is rendered in the builder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["Helper", "usable_cores"]
+
+Job = tuple[Any, ...]
+Result = tuple[Any, ...]
+
+_WAITING = 8
+"""Pages sent to the helper and not yet back, beyond which the builder renders the next itself
+(few: the builder must never wait on a full pipe while it could render)."""
+
+_PIPE_SIZE = 1 << 20
+"""The task pipe's capacity asked for (Linux), so that :data:`_WAITING` pages fit in it."""
+
+
+def usable_cores() -> int:
+    """How many cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+class Helper:
+    """One forked process rendering jobs with ``render``; results come back in :meth:`done`."""
+
+    def __init__(self, render: Callable[[Job], Result]) -> None:
+        import fcntl  # only where there is fork
+
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        if hasattr(fcntl, "F_SETPIPE_SZ"):
+            for fd in (task_write, result_write):
+                with contextlib.suppress(OSError):  # over the system's limit: the default
+                    fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+        pid = os.fork()
+        if pid == 0:  # the helper
+            os.close(task_write)
+            os.close(result_read)
+            _serve(task_read, result_write, render)  # never returns
+        os.close(task_read)
+        os.close(result_write)
+        self.pid = pid
+        self._tasks = os.fdopen(task_write, "wb")
+        self._results: deque[Result] = deque()
+        self._failure: str | None = None
+        self._lock = threading.Lock()
+        self._sent = 0
+        self._received = 0
+        # results are read by a thread, so that the helper never blocks on a full result pipe
+        # while the builder blocks on a full task pipe
+        self._reader = threading.Thread(target=self._read, args=(result_read,), daemon=True)
+        self._reader.start()
+
+    def busy(self) -> bool:
+        """True when enough pages wait for the helper that the builder should render the next."""
+        return self._sent - self._received >= _WAITING
+
+    def send(self, job: Job) -> None:
+        """Give the helper a page to render."""
+        pickle.dump(job, self._tasks, protocol=pickle.HIGHEST_PROTOCOL)
+        self._tasks.flush()
+        self._sent += 1
+
+    def done(self) -> list[Result]:
+        """The results that came back since the last call."""
+        with self._lock:
+            out = list(self._results)
+            self._results.clear()
+        self._check()
+        return out
+
+    def finish(self) -> list[Result]:
+        """Wait for every page sent; the remaining results. The helper has ended."""
+        self._tasks.close()
+        self._reader.join()
+        self._wait()
+        out = self.done()
+        if self._received != self._sent:
+            raise RuntimeError("the site's helper process ended before rendering every page")
+        return out
+
+    def stop(self) -> None:
+        """End the helper now (after a failure in the builder); nothing of it is left."""
+        with contextlib.suppress(OSError):
+            self._tasks.close()
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        self._wait()
+        self._reader.join(timeout=5)
+
+    def _wait(self) -> None:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+    def _check(self) -> None:
+        if self._failure is not None:
+            raise RuntimeError(f"rendering a page failed in the site's helper process:\n"
+                               f"{self._failure}")
+
+    def _read(self, fd: int) -> None:
+        with os.fdopen(fd, "rb") as results:
+            while True:
+                try:
+                    result = pickle.load(results)
+                except (EOFError, pickle.UnpicklingError, OSError):
+                    return
+                with self._lock:
+                    if result[0] == "failed":
+                        self._failure = result[1]
+                    else:
+                        self._results.append(result)
+                    self._received += 1
+
+
+def _serve(task_read: int, result_write: int, render: Callable[[Job], Result]) -> None:
+    # Ctrl-C reaches the whole process group: the builder decides, and closes the task pipe
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    code = 0
+    try:
+        with os.fdopen(task_read, "rb") as tasks, os.fdopen(result_write, "wb") as results:
+            while True:
+                try:
+                    job = pickle.load(tasks)
+                except EOFError:
+                    break
+                try:
+                    result = render(job)
+                except BaseException:  # sent back: the builder raises it and discards the run
+                    result = ("failed", traceback.format_exc())
+                pickle.dump(result, results, protocol=pickle.HIGHEST_PROTOCOL)
+                results.flush()
+    except BaseException:  # a closed pipe (the builder is gone): nothing to report to
+        code = 1
+    finally:
+        os._exit(code)  # no atexit handler, no buffer of the builder's flushed twice
