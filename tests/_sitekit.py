@@ -5,7 +5,8 @@ The six parallel articles, aligned with their English (translated), plus:
 - ``commission``: one sentence of the Malay changed after alignment, so ``update`` marks its
   translation fuzzy;
 - ``ekuiti``: an article nobody translated, whose headword holds a ``<script>`` element and
-  accents, with raw HTML, emphasis, a nested list and links in its body, and no backlinks;
+  accents, with an alias (``Modal saham``), with raw HTML, emphasis, a nested list and links in
+  its body, and no backlinks;
 - the link-only terms ``securities`` and ``mutualfund`` (from the parallel articles' links, given
   English by alignment) and ``capitalmarket`` (English only suggested from its slug).
 """
@@ -20,6 +21,7 @@ PAYLOAD = "<script>document.title='pwned'</script>"
 HOSTILE_TITLE = f"Ékuiti {PAYLOAD}"
 HOSTILE_ARTICLE = f"""---
 keywords: Ékuiti, Pelaburan
+aliases: Modal saham
 title: {HOSTILE_TITLE}
 description: Ékuiti ialah bahagian <b>pemilikan</b> dalam syarikat.
 ---

@@ -154,6 +154,12 @@ def test_every_term_is_in_the_search_index(site: Path, glossary: glossari.Glossa
     assert [row[0] for row in data["terms"]] == [f"{t.id}.html" for t in glossary]
     hedge = next(row for row in data["terms"] if row[0] == "hedgefund.html")
     assert hedge[1:] == ["Dana lindung nilai", "Hedge fund", "translated", "article"]
+    # other names, past the five fields: Malay aliases and acronyms, English variants (none
+    # that folds to a headword)
+    rows = {row[0]: row for row in data["terms"]}
+    assert rows["ekuiti.html"][5:] == [["Modal saham"], []]
+    assert rows["finra.html"][5:] == [["FINRA"], []]  # the English variant is the same name
+    assert rows["investmentadvisor.html"][5:] == [[], ["Investment advisors"]]
 
 
 def _page(site: Path, name: str) -> str:
@@ -292,13 +298,17 @@ def test_sitemap_and_absolute_addresses_with_a_base_url(root: Path, tmp_path: Pa
     assert f'<link rel="alternate" hreflang="en" href="{BASE}index-en.html">' in index
 
 
-def test_sitemap_without_a_base_url_is_relative(site: Path) -> None:
-    tree = ET.parse(site / "sitemap.xml")
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = [e.text or "" for e in tree.getroot().findall("s:url/s:loc", ns)]
-    assert "index.html" in locs
-    assert "terms/hedgefund.html" in locs
-    assert all(not urlsplit(loc).scheme for loc in locs)
+def test_no_sitemap_without_a_base_url(site: Path, root: Path, tmp_path: Path) -> None:
+    """A sitemap lists absolute addresses (sitemaps.org); without --base-url there are none, so
+    there is no sitemap and no page links to one. A later run with a base adds it, and a run
+    without one again removes it."""
+    assert not (site / "sitemap.xml").exists()
+    assert not any("sitemap" in p.read_text() for p in site.rglob("*.html"))
+    output = tmp_path / "site"
+    build_site(glossari.load(root), output, base_url=BASE, generator=GENERATOR)
+    assert (output / "sitemap.xml").is_file()
+    result = build_site(glossari.load(root), output, generator=GENERATOR)
+    assert result.removed == ("sitemap.xml",)
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:

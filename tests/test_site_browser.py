@@ -122,6 +122,7 @@ def test_index_loads_from_file_and_shows_search(chromium: str, site: Path, tmp_p
     ("dana%20lind", "hedgefund.html"),     # the start of the Malay headword
     ("Pembrok", "primebrokerage.html"),
     ("komi", "commission.html"),
+    ("modal%20sah", "ekuiti.html"),        # an alias (aliases: Modal saham), not the headword
 ])
 def test_search_by_a_malay_prefix(chromium: str, site: Path, tmp_path: Path, query: str,
                                   expected: str) -> None:

@@ -10,7 +10,8 @@ link is relative; the search index is a script file, not JSON fetched at run tim
   language, section by section, with its key takeaways, categories, links and backlinks, status
   and source line;
 - ``categories/SLUG.html``: one page per category;
-- ``assets/``: the style sheet, the script and the search index; ``sitemap.xml``.
+- ``assets/``: the style sheet, the script and the search index; with a base address,
+  ``sitemap.xml`` (the sitemap protocol wants absolute addresses, which only it gives).
 
 Pages come from Jinja2 templates with autoescaping (``templates/``), Markdown from markdown-it-py
 with raw HTML off; a Content-Security-Policy lets a page load only the site's own style sheet and
@@ -54,7 +55,7 @@ from glossari.export.site._pages import (
     term_page,
 )
 from glossari.export.site._workers import Helper, usable_cores
-from glossari.text import sort_key
+from glossari.text import lookup_key, sort_key
 
 if TYPE_CHECKING:
     import jinja2
@@ -143,7 +144,7 @@ def build_site(
 ) -> SiteResult:
     """Write the site of ``glossary`` into the folder ``output``.
 
-    ``base_url`` (``https://example.org/glosari/``) makes the sitemap, the canonical and the
+    ``base_url`` (``https://example.org/glosari/``) adds a sitemap and makes the canonical and
     ``hreflang`` addresses absolute (links between pages stay relative). ``generator`` names the
     program in each page's footer (no date, so a rebuild of an unchanged glossary is byte for byte
     the same). ``progress(terms, total)`` wraps the loop over the terms (a progress bar, such as
@@ -200,6 +201,7 @@ class _Builder:
                 self.backlinks.setdefault(target_id, []).append(source)
         namer = PageNamer()
         self.entries: dict[str, Entry] = {}
+        self.search_names: dict[str, list[list[str]]] = {}
         self.categories: dict[str, Category] = {}
         uncategorised = Category(ms="Tanpa kategori", en="Uncategorised", slug="")
         self.uncategorised = uncategorised
@@ -214,6 +216,9 @@ class _Builder:
                           html=entry_html(file, ms, english.title, english.status, lang_tag))
             self.entries[term.id] = entry
             self.headwords[english.status] += 1
+            names = _search_names(term, ms, english.title)
+            if names is not None:
+                self.search_names[term.id] = names
             for i, name in enumerate(term.categories):
                 key = category_key(name)
                 category = self.categories.get(key)
@@ -416,7 +421,8 @@ class _Builder:
             self.page(f"categories/{category.slug}.html", "category.html", category=category,
                       alternates=[], ui="ms")
         self.search_index(entries)
-        self.sitemap()
+        if self.base is not None:  # a sitemap lists absolute addresses only (sitemaps.org)
+            self.sitemap()
 
     def _alternates(self, pages: dict[str, str]) -> list[dict[str, str]]:
         # the pages these are for are at the top of the site (root "")
@@ -427,7 +433,11 @@ class _Builder:
         return out
 
     def search_index(self, entries: Iterable[Entry]) -> None:
-        rows = [[e.file, e.ms, e.en or "", e.status, e.kind] for e in entries]
+        rows: list[list[Any]] = []
+        for e in entries:
+            row: list[Any] = [e.file, e.ms, e.en or "", e.status, e.kind]
+            row.extend(self.search_names.get(e.id, ()))
+            rows.append(row)
         data = json.dumps({"lang": self.lang.replace("_", "-"), "terms": rows},
                           ensure_ascii=False, separators=(",", ":"))
         # U+2028/2029 are legal in JSON and (since ES2019) in scripts; escape them for older ones
@@ -437,7 +447,7 @@ class _Builder:
 
     def sitemap(self) -> None:
         pages = sorted(n for n in self.site.produced if n.endswith(".html"))
-        base = self.base or ""
+        base = self.base
         index_other = f"index-{self.lang}.html"
         alternates = self._alternates({"ms": "index.html", self.lang: index_other})
         xml = self.env.get_template("sitemap.xml").render(
@@ -500,6 +510,22 @@ _UI: dict[str, dict[str, str]] = {
 }
 
 _STATE_NAMES = STATE_WORDS
+
+
+def _search_names(term: Term, ms: str, en: str | None) -> list[list[str]] | None:
+    """The names search finds a term by besides its headwords: ``[Malay aliases and acronyms,
+    English variants]``, each without the names that fold to a headword; None when none is
+    left (the index stays small: link texts and slugs are left out)."""
+    names = term.names
+    seen = {lookup_key(ms), lookup_key(en or "")}
+    found: list[list[str]] = [[], []]
+    for side, texts in ((0, (*names.aliases, *names.acronyms)), (1, names.english_variants)):
+        for text in texts:
+            key = lookup_key(text)
+            if key and key not in seen:
+                seen.add(key)
+                found[side].append(text)
+    return found if found[0] or found[1] else None
 
 
 def _entry_key(entry: Entry) -> tuple[str, str, str | None, str, str]:

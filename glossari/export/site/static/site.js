@@ -34,7 +34,8 @@
     var data = window.GLOSSARI_INDEX || { lang: "en", terms: [] };
     prepared = { lang: data.lang, terms: data.terms.map(function (t) {
       return { file: t[0], ms: t[1], en: t[2], status: t[3], kind: t[4],
-               kms: key(t[1]), ken: t[2] ? key(t[2]) : null };
+               kms: key(t[1]), ken: t[2] ? key(t[2]) : null,
+               nms: (t[5] || []).map(key), nen: (t[6] || []).map(key) };
     }) };
     var run = waiting; waiting = [];
     run.forEach(function (f) { f(); });
@@ -61,13 +62,26 @@
     return -1;
   }
 
+  // a name that is not a headword (alias, acronym, English variant) ranks just below a
+  // headword matched as well
+  function rankNames(keys, q, qc) {
+    var best = -1;
+    keys.forEach(function (k) {
+      var r = rank(k, q, qc);
+      if (r >= 0 && (best < 0 || r + 0.5 < best)) { best = r + 0.5; }
+    });
+    return best;
+  }
+  function better(a, b) { return a < 0 ? b : (b < 0 ? a : Math.min(a, b)); }
+
   function search(text) {
     var q = fold(text);
     if (!q) { return []; }
     var qc = compact(q);
     var hits = [];
     prepared.terms.forEach(function (t, order) {
-      var a = rank(t.kms, q, qc), b = rank(t.ken, q, qc);
+      var a = better(rank(t.kms, q, qc), rankNames(t.nms, q, qc));
+      var b = better(rank(t.ken, q, qc), rankNames(t.nen, q, qc));
       if (a < 0 && b < 0) { return; }
       var best = a < 0 ? b : (b < 0 ? a : Math.min(a, b));
       hits.push({ t: t, r: best, lang: (a >= 0 && (b < 0 || a <= b)) ? "ms" : "en", o: order });
