@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             if name == "load + table json":
                 peer = cpu
             terms = len(list((out / "terms").glob("*.html"))) if out.exists() else ""
-            note = last.split(": ", 1)[-1][:90] if name.startswith("site") else ""
+            note = last.split("; open")[0].rsplit(": ", 1)[-1] if name.startswith("site") else ""
             ratio = f"x{cpu / peer:.2f}" if peer and name != "compile" else ""
             print(f"| {n} | {terms} | {name} | {wall:.2f} | {cpu:.2f} | {mb:.0f} | {tree:.0f} | "
                   f"{started} | {ratio} | {note} |", flush=True)

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     result = build_site(glossary, output, base_url=args.base_url,
                         generator=f"glossari {__version__}",
                         progress=lambda terms, total: progress(terms, total, "site", ctx.stderr))
-    print(f"glossari: site of {result.terms} terms in {output}: {len(result.written)} of "
-          f"{result.files} files written, {len(result.removed)} removed; open "
-          f"{output / 'index.html'}", file=ctx.stderr)
+    print(f"glossari: site of {result.terms} terms in {output}: {result.rendered} term pages "
+          f"rendered, {len(result.written)} of {result.files} files written, "
+          f"{len(result.removed)} removed; open {output / 'index.html'}", file=ctx.stderr)
     return 0
