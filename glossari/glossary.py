@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -205,6 +204,8 @@ class Glossary:
     @staticmethod
     def _miss(text: str, key: str, keys: Iterable[str],
               term_for: Callable[[str], Term]) -> KeyError:
+        import difflib  # only after a miss: loading need not pay for it
+
         close = difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
         names = sorted({term_for(k).title or term_for(k).id for k in close})
         hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""

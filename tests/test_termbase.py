@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import warnings
 from dataclasses import replace
 from pathlib import Path
@@ -81,6 +82,7 @@ db = sqlite3.connect(Path(sys.argv[1]).resolve().as_uri() + "?mode=ro", uri=True
 out = {
     "version": db.execute("PRAGMA user_version").fetchone()[0],
     "terms": [json.loads(d) for (d,) in db.execute("SELECT data FROM terms ORDER BY position")],
+    "head": [json.loads(d) for (d,) in db.execute("SELECT head FROM terms ORDER BY position")],
     "heads": db.execute("SELECT id, title, title_en, status, kind FROM terms ORDER BY position")
                .fetchall(),
     "lookup": dict(db.execute("SELECT key, term_id FROM lookup")),
@@ -101,8 +103,13 @@ def test_plain_sqlite3_reads_the_same_terms_as_load(compiled_root: Path) -> None
                          capture_output=True, text=True, check=True, cwd=compiled_root.parent)
     seen = json.loads(run.stdout)
     glossary = _in_memory(compiled_root)
-    assert seen["version"] == 1
+    assert seen["version"] == 2
     assert seen["terms"] == [_plain(t) for t in glossary]
+    body = ("sections", "highlights")  # `head` is the term without its body, on both sides
+    without = [{k: v for k, v in t.items() if k not in body} for t in seen["terms"]]
+    for term in without:
+        term["english"] = {k: v for k, v in term["english"].items() if k not in body}
+    assert seen["head"] == without
     assert [h[0] for h in seen["heads"]] == [t.id for t in glossary]
     heads = {h[0]: h[1:] for h in seen["heads"]}
     assert heads["accountexecutive"] == ["Eksekutif akaun", "Account executive", "translated",
@@ -230,6 +237,71 @@ def test_every_kind_of_change_makes_it_stale(compiled_root: Path, change: str,
         glossary = glossari.load(compiled_root, lang=lang)
     assert type(glossary) is Glossary
     assert _files(compiled_root) == before
+
+
+@pytest.fixture
+def settled_root(tmp_path: Path) -> Path:
+    """A glossary whose inputs were all last written an hour before it was compiled: the
+    freshness check may trust their sizes and times (its quick path) instead of hashing them."""
+    root = tmp_path / "settled"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "locale", root / "locale")
+    (root / "seeds" / "bon.md").write_text("---\ntitle: Bon\n---\n\nLihat [kos](/kos).\n",
+                                           encoding="utf-8")
+    hour_ago = (int(time.time()) - 3600) * 10**9
+    for path in root.rglob("*"):
+        os.utime(path, ns=(hour_ago, hour_ago))
+    assert main(["--root", str(root), "compile"]) == 0
+    return root
+
+
+def _no_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import glossari.termbase.inputs as inputs
+
+    def refuse(path: Path) -> str:
+        raise AssertionError(f"{path} was hashed")
+
+    monkeypatch.setattr(inputs, "_digest", refuse)
+
+
+@pytest.mark.parametrize("extra", ["", "seeds/README.md", "seeds/.#bon.md", "seeds/notes.txt",
+                                   "locale/en/LC_MESSAGES/glossary.po~"])
+def test_settled_inputs_are_trusted_without_reading_them(
+        settled_root: Path, extra: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if extra:  # a file that is not an input changes nothing
+        (settled_root / extra).write_text("not an input", encoding="utf-8")
+    _no_hashing(monkeypatch)
+    assert _compiled(settled_root)["bon"].title == "Bon"
+
+
+@pytest.mark.parametrize("change", ["edited", "renamed", "added", "removed", "catalog edited",
+                                    "became a link", "became a folder"])
+def test_the_quick_check_never_vouches_for_a_change(settled_root: Path, change: str) -> None:
+    seeds = settled_root / "seeds"
+    bon = seeds / "bon.md"
+    if change == "edited":  # same size, dated between the record and the build
+        recorded = bon.stat().st_mtime_ns
+        bon.write_text(bon.read_text(encoding="utf-8").replace("Bon", "Bun"), encoding="utf-8")
+        os.utime(bon, ns=(recorded + 60 * 10**9, recorded + 60 * 10**9))
+    elif change == "renamed":  # as many inputs as before, one name different
+        bon.rename(seeds / "bon-korporat.md")
+    elif change == "added":
+        (seeds / "kos.md").write_text("---\ntitle: Kos\n---\n", encoding="utf-8")
+    elif change == "removed":
+        bon.unlink()
+    elif change == "catalog edited":
+        po = settled_root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+        po.write_text(po.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    elif change == "became a link":  # the same bytes through a link elsewhere in seeds/
+        bon.rename(seeds / ".bon-asal")
+        (seeds / ".bon-asal").write_text("---\ntitle: Bon baru\n---\n", encoding="utf-8")
+        bon.symlink_to(".bon-asal")
+    else:
+        bon.unlink()
+        bon.mkdir()
+    termbase, why = open_fresh(GlossaryRoot(path=settled_root), "en")
+    assert termbase is None
+    assert why == "the compiled termbase is out of date"
 
 
 def test_a_missing_termbase_warns_once_and_nothing_is_written(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ and sorts them; the renderers in this package only format rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -159,22 +159,34 @@ def rows_from_glossary(
     return rows
 
 
-def resolved_targets(glossary: Iterable[Term], terms: list[Term]) -> dict[str, list[str]]:
+def resolved_targets(glossary: Iterable[Term],
+                     terms: list[Term]) -> Mapping[str, Sequence[str]]:
     """Per article id, the ids of the terms its internal links resolve to, in link order.
 
-    The glossary's own link graph when it has one (:attr:`glossari.Glossary.links`), else the
-    same resolution over ``terms`` (:func:`glossari.align.links.link_graph`): a TBX
+    The glossary's own answer when it is a :class:`~glossari.Glossary`
+    (:meth:`~glossari.Glossary.link_ids`: a compiled termbase reads it from its ``links`` table),
+    else the same resolution over ``terms`` (:func:`glossari.align.links.link_graph`): a TBX
     cross-reference names the term a link resolves to, never its slug.
     """
-    refs = getattr(glossary, "links", None)
-    if refs is None:
-        from glossari.align.links import link_graph
+    from glossari.glossary import Glossary
 
-        refs = link_graph(terms)
+    if isinstance(glossary, Glossary):
+        return targets_by_source(glossary.link_ids())
+    from glossari.align.links import link_graph
+
+    return targets_by_source((ref.source.id, ref.link.target,
+                              None if ref.target is None else ref.target.id)
+                             for ref in link_graph(terms))
+
+
+def targets_by_source(
+        link_ids: Iterable[tuple[str, str, str | None]]) -> dict[str, list[str]]:
+    """Per article id, the ids its links lead to, in link order, from
+    :meth:`~glossari.Glossary.link_ids` rows (links that lead nowhere left out)."""
     found: dict[str, list[str]] = {}
-    for ref in refs:
-        if ref.target is not None:
-            found.setdefault(ref.source.id, []).append(ref.target.id)
+    for source_id, _, target_id in link_ids:
+        if target_id is not None:
+            found.setdefault(source_id, []).append(target_id)
     return found
 
 

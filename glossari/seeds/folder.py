@@ -10,7 +10,7 @@ from glossari.model import Term
 from glossari.root import relative_name
 from glossari.seeds.source import check_regular_file
 
-__all__ = ["NOT_ARTICLES", "article_paths", "id_letter", "read_seeds"]
+__all__ = ["NOT_ARTICLES", "article_paths", "id_letter", "is_article_name", "read_seeds"]
 
 NOT_ARTICLES = frozenset({"readme"})
 """File stems (case-folded) in seeds/ that document the folder rather than define a term."""
@@ -25,6 +25,20 @@ def id_letter(term_id: str) -> str:
     """
     first = term_id[:1].lower()
     return first if "a" <= first <= "z" else "0"
+
+
+def is_article_name(name: str) -> bool:
+    """True when a file called ``name`` in ``seeds/`` is an article (the one rule, shared by
+    :func:`article_paths` and the compiled termbase's freshness check).
+
+    >>> [is_article_name(n) for n in ("kos.md", "Kos.MD", "README.md", ".#kos.md", "kos.txt")]
+    [True, True, False, False, False]
+    """
+    # `.MD` too: Windows and macOS match the extension in any case, so Linux must as well;
+    # hidden files are editors' (Emacs's lock `.#kos.md` is a dangling link), not articles.
+    # Slicing, not os.path.splitext: this runs for every article on every termbase load.
+    return (name[-3:].casefold() == ".md" and not name.startswith(".")
+            and name[:-3].casefold() not in NOT_ARTICLES)
 
 
 def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
@@ -46,15 +60,10 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
     # os.scandir and names, not Path objects: listing 30,000 articles is on the path of every
     # compiled-termbase load (its freshness check), and Path sorting and lstat calls cost seconds
     with os.scandir(seeds) as listing:
-        # `.MD` too: Windows and macOS match the extension in any case, so Linux must as well
-        entries = sorted((e for e in listing if os.path.splitext(e.name)[1].casefold() == ".md"),
-                         key=lambda e: e.name)
+        entries = sorted((e for e in listing if is_article_name(e.name)), key=lambda e: e.name)
     for entry in entries:
         stem = os.path.splitext(entry.name)[0]
-        # hidden files are editors' (Emacs's lock `.#kos.md` is a dangling link), not articles
         folded = stem.casefold()
-        if entry.name.startswith(".") or folded in NOT_ARTICLES:
-            continue
         path = seeds / entry.name
         name = relative_name(path, base)
         if folded in seen:

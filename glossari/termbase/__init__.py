@@ -12,7 +12,8 @@ a new field of :class:`~glossari.model.Term` needs no change here.
 
 from __future__ import annotations
 
-from glossari.termbase.build import TermSource, fill, write_termbase
+from typing import TYPE_CHECKING, Any
+
 from glossari.termbase.inputs import snapshot
 from glossari.termbase.reader import LinkRow, SearchHit, Termbase, open_fresh, termbase_path
 from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
@@ -33,10 +34,28 @@ __all__ = [
 ]
 
 
+if TYPE_CHECKING:
+    from glossari.termbase.build import TermSource, fill, write_termbase
+
+_BUILD = frozenset({"TermSource", "fill", "write_termbase"})
+
+
+def __getattr__(name: str) -> Any:
+    # the writer is imported when first asked for: a program that only reads a termbase (every
+    # glossari.load) does not pay for importing it
+    if name in _BUILD:
+        from glossari.termbase import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def memory_termbase(glossary: TermSource) -> Termbase:
     """The termbase of ``glossary`` built in memory (for searching a glossary read in memory:
     the same tables and the same queries give the same answers as the file)."""
     import sqlite3
+
+    from glossari.termbase.build import fill
 
     connection = sqlite3.connect(":memory:", check_same_thread=False)
     with connection:

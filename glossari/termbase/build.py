@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from glossari.model import Section, Term
 from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint
-from glossari.termbase.schema import SCHEMA_VERSION, full_schema, search_table
+from glossari.termbase.schema import BODY_FIELDS, SCHEMA_VERSION, full_schema, search_table
 
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
@@ -169,7 +169,7 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
     connection.executemany("INSERT INTO inputs VALUES (?, ?, ?, ?)",
                            ((i.name, i.size, i.mtime_ns, i.sha256) for i in inputs))
     connection.executemany(
-        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _term_rows(glossary))
+        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _term_rows(glossary))
     connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?)",
                            (row for term in glossary for row in _name_rows(term, lang)))
     connection.executemany("INSERT INTO lookup VALUES (?, ?)",
@@ -197,12 +197,19 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
         connection.executemany(f"INSERT INTO {search_table(field)} VALUES (?, ?, ?)", field_rows)
 
 
+def _without_body(fields: dict[str, object]) -> dict[str, object]:
+    return {name: value for name, value in fields.items() if name not in BODY_FIELDS}
+
+
 def _term_rows(glossary: Iterable[Term]) -> Iterator[tuple[object, ...]]:
     for position, term in enumerate(glossary):
         english = term.english
+        fields = dataclass_fields(term)
+        head = _without_body(fields)
+        head["english"] = _without_body(dataclass_fields(english))
         yield (term.id, position, term.kind, term.title, english.title, english.status,
                term.description, english.description, term.source.path, term.source.line,
-               _dumps(term))
+               _dumps(fields), _dumps(head))
 
 
 def _link_rows(refs: Iterable[LinkRef]) -> Iterator[tuple[object, ...]]:

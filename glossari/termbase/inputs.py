@@ -14,11 +14,13 @@ file is read and hashed, so a touched but unchanged article does not make the te
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import stat
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from glossari._fingerprint import package_fingerprint
 from glossari.root import GlossaryRoot, relative_name
@@ -29,9 +31,9 @@ RACY_NS = 2_000_000_000
 """Files modified less than this long (ns) before the build are always hashed (see above)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
-    """One input file as the termbase saw it."""
+class Input(NamedTuple):
+    """One input file as the termbase saw it (a named tuple: a freshness check reads 30,000 of
+    them from the termbase, and a tuple is built several times faster than a dataclass)."""
 
     name: str
     """The path relative to the glossary folder, POSIX separators (``seeds/kos.md``)."""
@@ -71,15 +73,64 @@ def fingerprint(inputs: Iterable[Input], lang: str, schema: int) -> str:
     """The one hex digest that names a termbase's inputs and the code that read them."""
     digest = hashlib.sha256(f"glossari-termbase\0{schema}\0{lang}\0".encode())
     digest.update(package_fingerprint().encode() + b"\0")
-    for item in inputs:
-        digest.update(f"{item.name}\0{item.sha256}\0".encode())
+    digest.update("".join(f"{item.name}\0{item.sha256}\0" for item in inputs).encode())
     return digest.hexdigest()
+
+
+def _listed(folder: Path, base: Path, wanted: Callable[[str], bool],
+            found: dict[str, tuple[int, int]]) -> bool:
+    """Add ``name: (size, mtime_ns)`` of every wanted file in ``folder`` to ``found``, named as
+    :func:`input_paths` names them; False when the listing holds what only the careful path may
+    judge (a symbolic link, anything but a regular file) or cannot be read."""
+    # the prefix relative_name gives every file of this folder, computed once: the quick check
+    # must cost a few microseconds per article (30,000 of them on every load)
+    prefix = relative_name(folder / "x", base)[:-1]
+    try:
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                if not wanted(entry.name):
+                    continue
+                if entry.is_symlink():
+                    return False
+                info = entry.stat()
+                if not stat.S_ISREG(info.st_mode):
+                    return False
+                found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)
+    except OSError:
+        return False
+    return True
+
+
+def _quick_unchanged(stored: Mapping[str, Input], root: GlossaryRoot, lang: str,
+                     built_ns: int) -> bool:
+    """True when every input is listed with exactly its recorded size and time, old enough to be
+    trusted; False means "look closer", not "changed"."""
+    from glossari.seeds.folder import is_article_name
+
+    found: dict[str, tuple[int, int]] = {}
+    if not _listed(root.seeds, root.path, is_article_name, found):
+        return False
+    catalogs = root.catalogs(lang)
+    if catalogs.is_dir() and not _listed(catalogs, root.path,
+                                         lambda name: fnmatch.fnmatch(name, "*.po"), found):
+        return False
+    if len(found) != len(stored):
+        return False
+    trusted = built_ns - RACY_NS
+    for name, (size, mtime_ns) in found.items():
+        seen = stored.get(name)
+        if (seen is None or not seen.sha256 or seen.size != size or seen.mtime_ns != mtime_ns
+                or mtime_ns >= trusted):
+            return False
+    return True
 
 
 def unchanged(stored: Mapping[str, Input], root: GlossaryRoot, lang: str, built_ns: int) -> bool:
     """True when the inputs of ``root`` in ``lang`` are exactly ``stored`` (same names, same
     bytes); reads a file only when its size or time differ from the record, or are too close to
     the build (``built_ns``) to be trusted."""
+    if _quick_unchanged(stored, root, lang, built_ns):
+        return True
     current = input_paths(root, lang)
     if len(current) != len(stored):
         return False

@@ -8,6 +8,7 @@ hold JSON objects keyed by the dataclass field names (see :mod:`glossari.termbas
 from __future__ import annotations
 
 __all__ = [
+    "BODY_FIELDS",
     "FIELD_RANK",
     "SCHEMA",
     "SCHEMA_VERSION",
@@ -17,8 +18,12 @@ __all__ = [
     "search_table",
 ]
 
-SCHEMA_VERSION = 1
-"""The schema's version, stored as ``PRAGMA user_version``."""
+SCHEMA_VERSION = 2
+"""The schema's version, stored as ``PRAGMA user_version`` (2: ``terms.head``)."""
+
+BODY_FIELDS = ("sections", "highlights")
+"""The fields of a Term and of its English side that hold the article body: ``terms.head``
+is ``terms.data`` without them."""
 
 TERMBASE_NAME = "glossari.sqlite"
 """The file name, in ``locale/LANG/`` (one termbase per language the terms are read in)."""
@@ -48,7 +53,8 @@ CREATE TABLE terms (
     description_en TEXT,
     source_path TEXT NOT NULL,
     source_line INTEGER NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    head TEXT NOT NULL
 );
 CREATE TABLE names (
     term_id TEXT NOT NULL REFERENCES terms(id),
