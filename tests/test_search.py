@@ -146,3 +146,43 @@ def test_search_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "no term matches" in captured.err
     assert main(["--root", str(root), "search", '"(AND* NEAR', "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def _oracle(db: Termbase, query: str, limit: int) -> list[tuple[str, str]]:
+    """The ranking spelled out in plain SQL: every match of every field sorted by (bm25, id,
+    rowid), one row per term, fields in rank order."""
+    from glossari.termbase.schema import FIELD_RANK, search_table
+    from glossari.termbase.search import match_expression
+
+    expression = match_expression(query)
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for field in sorted(FIELD_RANK, key=FIELD_RANK.__getitem__):
+        table = search_table(field)
+        for (term_id,) in db._db.execute(
+                f"SELECT term_id FROM {table} WHERE {table} MATCH ? "
+                "ORDER BY rank, term_id, rowid", (expression,)).fetchall():
+            if term_id not in seen and len(found) < limit:
+                seen.add(term_id)
+                found.append((term_id, field))
+    return found
+
+
+_TIED_WORDS = ["bon", "bonus", "dana", "akaun", "kos"]
+
+
+@given(texts=st.lists(st.lists(st.sampled_from(_TIED_WORDS), min_size=1, max_size=4),
+                      min_size=1, max_size=25),
+       query=st.sampled_from(["bon", "b", "dana kos", "akaun", "bo da"]),
+       limit=st.integers(min_value=1, max_value=8))
+def test_the_ranking_is_a_total_order_over_every_match(texts: list[list[str]], query: str,
+                                                        limit: int) -> None:
+    # many terms with equal texts: bm25 ties everywhere, which the early stop must not reorder
+    terms = [_term(f"t{n:02d}", " ".join(words), body=" ".join(reversed(words)),
+                   description=" ".join(words[:1]))
+             for n, words in enumerate(texts)]
+    from glossari.termbase import memory_termbase
+
+    db = memory_termbase(Glossary(terms, lang="en"))
+    hits = db.search(query, limit=limit)
+    assert [(h.id, h.field) for h in hits] == _oracle(db, query, limit)

@@ -71,7 +71,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     glossary = read_glossary(ctx, args.lang)
     # a table shows no article body: the terms without theirs are cheaper to read
     rows = rows_from_glossary(
-        glossary.headers(), category=args.category, status=args.status, sort=args.sort
+        glossary.headers(), category=args.category, status=args.status, sort=args.sort,
+        link_targets=glossary.link_targets(),
     )
     if not rows and (args.category or args.status):
         print("glossari: note: no term matches the filters; the table is empty", file=ctx.stderr)

@@ -133,8 +133,13 @@ def rows_from_glossary(
     category: str | None = None,
     status: str | None = None,
     sort: SortKey = "ms",
+    link_targets: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Row]:
     """The table rows of ``glossary`` (a :class:`~glossari.Glossary` or any iterable of terms).
+
+    ``link_targets``: per article id, the ids its links lead to, when ``glossary`` is not the
+    :class:`~glossari.Glossary` itself (its :meth:`~glossari.Glossary.link_targets`, say, with
+    :meth:`~glossari.Glossary.headers` as the terms); else see :func:`resolved_targets`.
 
     ``category`` keeps the terms with that category, Malay or English, ignoring case, accents,
     spacing and hyphens.
@@ -148,7 +153,7 @@ def rows_from_glossary(
         raise ValueError(f"unknown sort key {sort!r}; choose 'ms' or 'en'")
     terms = list(glossary)
     known = frozenset(t.id for t in terms)
-    targets = resolved_targets(glossary, terms)
+    targets = link_targets if link_targets is not None else resolved_targets(glossary, terms)
     rows = [row_from_term(t, known_ids=known, links_to=targets.get(t.id, ())) for t in terms]
     if category is not None:
         wanted = lookup_key(category)

@@ -103,7 +103,9 @@ def decoder(hint: Any) -> _Decode:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             item = decoder(args[0])
-            return lambda data: tuple(item(x) for x in data)
+            if item is _same:
+                return tuple
+            return lambda data: tuple(map(item, data))
         items = tuple(decoder(a) for a in args)
         return lambda data: tuple(d(x) for d, x in zip(items, data, strict=True))
     if origin is Union or origin is types.UnionType:
@@ -128,7 +130,12 @@ def _dataclass_decoder(cls: type) -> _Decode:
     # only fields the constructor takes: a field(init=False) is derived, not stored state
     fields = [(f.name, decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init]
 
+    # a term is about 60 objects and tables read thousands of terms: plain values (most
+    # fields) are passed as they are, not through a call
+    plain = frozenset(name for name, d in fields if d is _same)
+
     def decode(data: Any) -> Any:
-        return cls(**{name: d(data[name]) for name, d in fields if name in data})
+        return cls(**{name: data[name] if name in plain else d(data[name])
+                      for name, d in fields if name in data})
 
     return decode

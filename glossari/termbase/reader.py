@@ -169,7 +169,7 @@ class Termbase:
         if expression is None or limit <= 0:
             return []
         with self._lock:
-            found = ranked_rows(lambda sql, args: self._db.execute(sql, args).fetchall(),
+            found = ranked_rows(lambda sql, args: self._db.execute(sql, args),
                                 expression, lang, limit)
         return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
                 for (_, term_id, field, hit_lang), snippet in found]

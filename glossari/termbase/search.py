@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from glossari.termbase.schema import FIELD_RANK, search_table
 
@@ -32,10 +33,12 @@ _WORD = re.compile(r"\w+")
 Row = tuple[int, str, str, "str | None"]
 """``(rowid, term_id, field, lang)`` of one row of a search table."""
 
+# ORDER BY rank alone: FTS5 sorts by bm25 itself, which costs far less than SQLite sorting every
+# match by (rank, term_id, rowid); ties are put in order in Python (ranked_rows)
 _TIER_SQL = """
-SELECT rowid, term_id, lang FROM {table}
+SELECT rank, rowid, term_id, lang FROM {table}
 WHERE {table} MATCH :match AND (:lang IS NULL OR lang IS NULL OR lang = :lang)
-ORDER BY rank, term_id, rowid LIMIT :n
+ORDER BY rank
 """
 
 # up to 16 words around the matches, which are put between brackets
@@ -53,36 +56,42 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(f'"{w}"*' for w in words)
 
 
-def ranked_rows(execute: Callable[[str, dict[str, object]], list[sqlite3.Row]],
+def ranked_rows(execute: Callable[[str, dict[str, object]], Iterable[Any]],
                 expression: str, lang: str | None, limit: int) -> list[tuple[Row, str]]:
-    """The best row of each of the first ``limit`` terms, ranked, with its snippet."""
+    """The best row of each of the first ``limit`` terms, ranked, with its snippet.
+
+    ``execute`` runs a query and returns its rows as it reads them (a cursor): a field's matches
+    come in bm25 order and are read only until ``limit`` terms are certain, so each field's
+    matches are ranked once, and a common word does not sort every body text twice.
+    """
     hits: list[Row] = []
     seen: set[str] = set()
     for field in sorted(FIELD_RANK, key=FIELD_RANK.__getitem__):
-        sql = _TIER_SQL.format(table=search_table(field))
-        batch = 4 * (limit - len(hits)) + 16
-        while True:
-            rows = execute(sql, {"match": expression, "lang": lang, "n": batch})
-            tier: list[Row] = []
-            mine: set[str] = set()
-            for row in rows:
-                term_id = row[1]
-                if term_id in seen or term_id in mine:
-                    continue  # the term's best row came earlier
-                mine.add(term_id)
-                tier.append((row[0], term_id, field, row[2]))
-                if len(hits) + len(tier) == limit:
-                    break
-            if len(hits) + len(tier) == limit or len(rows) < batch:
-                break
-            batch *= 4  # rows of terms already found filled the batch: look further
-        hits.extend(tier)
-        seen |= mine
+        need = limit - len(hits)
+        # a term's best row: the least (rank, rowid); the terms in order of (rank, id, rowid)
+        best: dict[str, tuple[float, int, str | None]] = {}
+        cutoff: float | None = None
+        rows = execute(_TIER_SQL.format(table=search_table(field)),
+                       {"match": expression, "lang": lang})
+        for rank, rowid, term_id, row_lang in rows:
+            if cutoff is not None and rank > cutoff:
+                break  # every later row ranks below the `need` terms already found
+            if term_id in seen:
+                continue  # the term's best row was in a better field
+            known = best.get(term_id)
+            if known is None or (rank, rowid) < known[:2]:
+                best[term_id] = (rank, rowid, row_lang)
+            if cutoff is None and len(best) == need:
+                cutoff = rank  # read on only through rows that tie with it
+        order = sorted(best.items(), key=lambda item: (item[1][0], item[0], item[1][1]))
+        tier = [(rowid, term_id, field, row_lang) for term_id, (_, rowid, row_lang) in order]
+        hits.extend(tier[:need])
+        seen.update(term_id for _, term_id, _, _ in tier[:need])
         if len(hits) == limit:
             break
     out: list[tuple[Row, str]] = []
     for hit in hits:
-        snippet = execute(_SNIPPET_SQL.format(table=search_table(hit[2])),
-                          {"match": expression, "r": hit[0]})
-        out.append((hit, str(snippet[0][0]) if snippet else ""))
+        snippet = next(iter(execute(_SNIPPET_SQL.format(table=search_table(hit[2])),
+                                    {"match": expression, "r": hit[0]})), None)
+        out.append((hit, str(snippet[0]) if snippet is not None else ""))
     return out
