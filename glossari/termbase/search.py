@@ -20,7 +20,6 @@ True
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -34,17 +33,13 @@ Row = tuple[int, str, str, "str | None"]
 """``(rowid, term_id, field, lang)`` of one row of a search table."""
 
 # ORDER BY rank alone: FTS5 sorts by bm25 itself, which costs far less than SQLite sorting every
-# match by (rank, term_id, rowid); ties are put in order in Python (ranked_rows)
+# match by (rank, term_id, rowid); ties are put in order in Python (ranked_rows). The snippet
+# (up to 16 words around the matches, which are put between brackets) is made only for the rows
+# read, not for every match.
 _TIER_SQL = """
-SELECT rank, rowid, term_id, lang FROM {table}
+SELECT rank, rowid, term_id, lang, snippet({table}, 0, '[', ']', '…', 16) FROM {table}
 WHERE {table} MATCH :match AND (:lang IS NULL OR lang IS NULL OR lang = :lang)
 ORDER BY rank
-"""
-
-# up to 16 words around the matches, which are put between brackets
-_SNIPPET_SQL = """
-SELECT snippet({table}, 0, '[', ']', '…', 16) FROM {table} WHERE {table} MATCH :match
-AND rowid = :r
 """
 
 
@@ -64,34 +59,29 @@ def ranked_rows(execute: Callable[[str, dict[str, object]], Iterable[Any]],
     come in bm25 order and are read only until ``limit`` terms are certain, so each field's
     matches are ranked once, and a common word does not sort every body text twice.
     """
-    hits: list[Row] = []
+    hits: list[tuple[Row, str]] = []
     seen: set[str] = set()
     for field in sorted(FIELD_RANK, key=FIELD_RANK.__getitem__):
         need = limit - len(hits)
         # a term's best row: the least (rank, rowid); the terms in order of (rank, id, rowid)
-        best: dict[str, tuple[float, int, str | None]] = {}
+        best: dict[str, tuple[float, int, str | None, str]] = {}
         cutoff: float | None = None
         rows = execute(_TIER_SQL.format(table=search_table(field)),
                        {"match": expression, "lang": lang})
-        for rank, rowid, term_id, row_lang in rows:
+        for rank, rowid, term_id, row_lang, snippet in rows:
             if cutoff is not None and rank > cutoff:
                 break  # every later row ranks below the `need` terms already found
             if term_id in seen:
                 continue  # the term's best row was in a better field
             known = best.get(term_id)
             if known is None or (rank, rowid) < known[:2]:
-                best[term_id] = (rank, rowid, row_lang)
+                best[term_id] = (rank, rowid, row_lang, str(snippet or ""))
             if cutoff is None and len(best) == need:
                 cutoff = rank  # read on only through rows that tie with it
-        order = sorted(best.items(), key=lambda item: (item[1][0], item[0], item[1][1]))
-        tier = [(rowid, term_id, field, row_lang) for term_id, (_, rowid, row_lang) in order]
-        hits.extend(tier[:need])
-        seen.update(term_id for _, term_id, _, _ in tier[:need])
+        order = sorted(best.items(), key=lambda item: (item[1][0], item[0], item[1][1]))[:need]
+        hits.extend(((rowid, term_id, field, row_lang), snippet)
+                    for term_id, (_, rowid, row_lang, snippet) in order)
+        seen.update(term_id for term_id, _ in order)
         if len(hits) == limit:
             break
-    out: list[tuple[Row, str]] = []
-    for hit in hits:
-        snippet = next(iter(execute(_SNIPPET_SQL.format(table=search_table(hit[2])),
-                                    {"match": expression, "r": hit[0]})), None)
-        out.append((hit, str(snippet[0]) if snippet is not None else ""))
-    return out
+    return hits
