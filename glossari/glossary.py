@@ -107,6 +107,7 @@ class Glossary:
         root: GlossaryRoot | None = None,
         lang: str | None = None,
         findings: Iterable[Finding] = (),
+        links: Iterable[LinkRef] | None = None,
     ) -> None:
         self._order: tuple[Term, ...] = tuple(
             sorted(terms, key=lambda t: headword_order(t.title, t.id))
@@ -141,7 +142,8 @@ class Glossary:
         self._findings: tuple[Finding, ...] = tuple(findings) + tuple(
             f for t in self._order for f in t.findings
         )
-        self._graph: _Graph | None = None
+        # the links as composing resolved them (load_glossary), else resolved when first asked
+        self._graph: _Graph | None = None if links is None else _graph(tuple(links))
         self._recognizers: dict[str, Recognizer[Term]] = {}
         self._search: Termbase | None = None
         self.translations: Translations | None = None
@@ -277,18 +279,7 @@ class Glossary:
             from glossari.align.links import link_graph
 
             # file order (the source path), not Malay order: "first link" means first in the files
-            refs = link_graph(sorted(self, key=lambda t: (t.source.path, t.id)))
-            by_source: dict[str, list[LinkRef]] = {}
-            by_target: dict[str, list[LinkRef]] = {}
-            for ref in refs:
-                by_source.setdefault(ref.source.id, []).append(ref)
-                if ref.target is not None:
-                    by_target.setdefault(ref.target.id, []).append(ref)
-            self._graph = _Graph(
-                refs,
-                {k: tuple(v) for k, v in by_source.items()},
-                {k: tuple(v) for k, v in by_target.items()},
-            )
+            self._graph = _graph(link_graph(sorted(self, key=lambda t: (t.source.path, t.id))))
         return self._graph
 
     @property
@@ -325,6 +316,17 @@ class _Graph(NamedTuple):
     refs: tuple[LinkRef, ...]
     by_source: dict[str, tuple[LinkRef, ...]]
     by_target: dict[str, tuple[LinkRef, ...]]
+
+
+def _graph(refs: tuple[LinkRef, ...]) -> _Graph:
+    by_source: dict[str, list[LinkRef]] = {}
+    by_target: dict[str, list[LinkRef]] = {}
+    for ref in refs:
+        by_source.setdefault(ref.source.id, []).append(ref)
+        if ref.target is not None:
+            by_target.setdefault(ref.target.id, []).append(ref)
+    return _Graph(refs, {k: tuple(v) for k, v in by_source.items()},
+                  {k: tuple(v) for k, v in by_target.items()})
 
 
 class _CompiledGlossary(Glossary):
@@ -480,7 +482,8 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
     catalog = load_translations(where, lang, write_cache=write_cache)
     articles = tuple(replace(t, english=english_for(t, catalog)) for t in articles)
     composed = compose(articles, catalog=catalog, lang=lang)
-    glossary = Glossary(composed.terms, root=where, lang=lang, findings=composed.findings)
+    glossary = Glossary(composed.terms, root=where, lang=lang, findings=composed.findings,
+                        links=composed.links)
     glossary.translations = catalog
     return glossary
 

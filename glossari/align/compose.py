@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glossari.align.links import CatalogLookup, link_only_terms, suspicious_link_findings
+from glossari.align.links import (
+    CatalogLookup,
+    LinkRef,
+    link_graph,
+    link_only_terms,
+    suspicious_link_findings,
+)
 from glossari.align.names import resolve_names
 from glossari.diagnostics import Finding
 from glossari.model import Term
@@ -22,6 +28,9 @@ class Composed:
     findings: tuple[Finding, ...]
     """Broken link texts (S103), names two terms share (S104), links whose text and target
     disagree (S122)."""
+    links: tuple[LinkRef, ...] = ()
+    """Every internal link, in file order, with the term it leads to: the resolution the names
+    were given by (a glossary need not resolve the links again)."""
 
 
 def suggests_english(lang: str | None) -> bool:
@@ -47,4 +56,5 @@ def compose(
                                 resolved=resolved)
     findings = (suspicious_link_findings(articles) + resolved.index.clashes
                 + resolved.findings)
-    return Composed(terms=(*resolved.articles, *link_only), findings=findings)
+    terms = (*resolved.articles, *link_only)
+    return Composed(terms=terms, findings=findings, links=link_graph(terms, resolved=resolved))
