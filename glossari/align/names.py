@@ -135,6 +135,7 @@ def resolve_names(
         spelled.setdefault(key, link.target)
     findings: list[Finding] = []
     owned: dict[str, list[str]] = {}
+    by_id = {t.id: t for t in articles}
     for key, counter in votes.items():
         if base.ranks.get(key) == "id":
             continue  # an article's file stem is its own name first
@@ -143,7 +144,7 @@ def resolve_names(
         owned.setdefault(owner, []).append(link_slug(spelled[key]))
         others = [t for t in counter if t != owner]
         if others:
-            first = next(t for t in articles if t.id == others[0])
+            first = by_id[others[0]]
             findings.append(Finding(
                 path=first.source.path, line=first.source.line, severity="warning",
                 code="S104", term=others[0],
