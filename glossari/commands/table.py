@@ -15,7 +15,7 @@ from glossari import __version__
 from glossari._atomic import write_output
 from glossari.commands import read_glossary
 from glossari.commands._context import Context
-from glossari.export.rows import STATUSES, Row, rows_from_glossary
+from glossari.export.rows import STATUSES, Row, rows_from_glossary, targets_by_source
 
 __all__ = ["FORMATS", "configure", "render", "run"]
 
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     # a table shows no article body: the terms without theirs are cheaper to read
     rows = rows_from_glossary(
         glossary.headers(), category=args.category, status=args.status, sort=args.sort,
-        link_targets=glossary.link_targets(),
+        link_targets=targets_by_source(glossary.link_ids()),
     )
     if not rows and (args.category or args.status):
         print("glossari: note: no term matches the filters; the table is empty", file=ctx.stderr)

@@ -26,7 +26,8 @@ from typing import Literal, get_args
 from glossari.model import Status, Term, TermKind
 from glossari.text import headword_order, lookup_key
 
-__all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "rows_from_glossary"]
+__all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "rows_from_glossary",
+           "targets_by_source"]
 
 SortKey = Literal["ms", "en"]
 """Which headword orders the table: Malay (``ms``) or English (``en``)."""
@@ -138,7 +139,8 @@ def rows_from_glossary(
     """The table rows of ``glossary`` (a :class:`~glossari.Glossary` or any iterable of terms).
 
     ``link_targets``: per article id, the ids its links lead to, when ``glossary`` is not the
-    :class:`~glossari.Glossary` itself (its :meth:`~glossari.Glossary.link_targets`, say, with
+    :class:`~glossari.Glossary` itself (:func:`targets_by_source` of its
+    :meth:`~glossari.Glossary.link_ids`, say, with
     :meth:`~glossari.Glossary.headers` as the terms); else see :func:`resolved_targets`.
 
     ``category`` keeps the terms with that category, Malay or English, ignoring case, accents,
