@@ -157,6 +157,12 @@ class Translations:
         found = self._by_domain.get(domain, {}).get((context, msgid))
         return found if found is not None else (None, "untranslated")
 
+    def domain_table(self, domain: str) -> Mapping[tuple[str | None, str], tuple[str, Status]]:
+        """One domain's ``(context, msgid) -> (msgstr, status)`` for every translated or fuzzy
+        message: :meth:`get` without the per-call domain lookup, for a caller that asks one
+        domain thousands of times."""
+        return self._by_domain.get(domain, {})
+
     def text(self, domain: str, context: str | None, msgid: str) -> str | None:
         """The translation when it is current (not fuzzy), else None."""
         msgstr, status = self.get(domain, context, msgid)
@@ -274,10 +280,14 @@ def english_for(term: Term, translations: Translations) -> English:
     title, status = tr.get(GLOSSARY_DOMAIN, term.id, term.title) if term.title else (
         None, "untranslated")
     body = article_domain(term.id)
+    # the article's own table, looked up once: english_for runs for every block of every article
+    table = tr.domain_table(body)
 
     def block(b: Block) -> Block:
-        english = tr.text(body, None, b.text)
-        return replace(b, text=english) if english is not None else b
+        found = table.get((None, b.text))
+        if found is None or found[1] != "translated":
+            return b
+        return replace(b, text=found[0])
 
     sections: list[Section] = []
     for s in term.sections:
@@ -288,7 +298,10 @@ def english_for(term: Term, translations: Translations) -> English:
             heading = tr.text(body, None, s.heading) or s.heading
         else:
             heading = ""
-        sections.append(replace(s, heading=heading, blocks=tuple(block(b) for b in s.blocks)))
+        blocks = tuple(block(b) for b in s.blocks)
+        unchanged = heading == s.heading and all(
+            new is old for new, old in zip(blocks, s.blocks, strict=True))
+        sections.append(s if unchanged else replace(s, heading=heading, blocks=blocks))
     return English(
         title=title,
         status=status,
