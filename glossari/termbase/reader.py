@@ -15,7 +15,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.root import GlossaryRoot
 from glossari.termbase.codec import from_json
-from glossari.termbase.inputs import Input, fingerprint, unchanged
+from glossari.termbase.inputs import fingerprint, fresh
 from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
 
 __all__ = ["LinkRow", "SearchHit", "Termbase", "open_fresh", "termbase_path"]
@@ -93,11 +93,11 @@ class Termbase:
             if (self._all("PRAGMA user_version")[0][0] != SCHEMA_VERSION
                     or self.meta("lang") != lang or self.meta("code") != package_fingerprint()):
                 return False
-            stored = {row[0]: row for row in map(Input._make, self._all(
-                "SELECT name, size, mtime_ns, sha256 FROM inputs"))}
-            if fingerprint(stored.values(), lang, SCHEMA_VERSION) != self.meta("fingerprint"):
+            # plain rows, in the order they were recorded (the fingerprint's order)
+            stored = self._all("SELECT name, size, mtime_ns, sha256 FROM inputs ORDER BY rowid")
+            if fingerprint(stored, lang, SCHEMA_VERSION) != self.meta("fingerprint"):
                 return False
-            return unchanged(stored, root, lang, int(self.meta("built_ns") or 0))
+            return fresh(stored, root, lang, int(self.meta("built_ns") or 0))
         except (sqlite3.Error, ValueError, TypeError):
             return False
 
