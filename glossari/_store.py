@@ -99,17 +99,18 @@ class Store:
         return self.folder / kind / f"{part}{_SUFFIX}"
 
     def open(self, kind: str, *, part: str | None = None, code: str = "",
-             package: bool = True, keep: bool = False) -> Table:
+             package: bool = True, keep: bool = False, read: bool = True) -> Table:
         """The table ``kind`` (or one ``part`` of it), read from its file when that was written
         by the same code; else empty.
 
         The table's code is the package fingerprint plus ``code`` (or ``code`` alone when not
         ``package``: see the module documentation). With ``keep``, :meth:`Table.save` writes the
         old entries too (a record, a memo of detections); without it only what this run put (a
-        per-article table: articles gone are forgotten).
+        per-article table: articles gone are forgotten). Without ``read`` the file is not read:
+        the table starts empty, for a caller about to replace it whole.
         """
         full = f"{package_fingerprint()}/{code}" if package else code
-        return Table(self, self.path(kind, part), kind=kind, code=full, keep=keep)
+        return Table(self, self.path(kind, part), kind=kind, code=full, keep=keep, read=read)
 
     def parts(self, kind: str) -> list[str]:
         """The parts of the table ``kind`` that have a file, sorted."""
@@ -156,13 +157,13 @@ class Table:
     its input; see :meth:`Store.open`."""
 
     def __init__(self, store: Store, path: Path | None, *, kind: str, code: str,
-                 keep: bool) -> None:
+                 keep: bool, read: bool = True) -> None:
         self.store = store
         self.path = path
         self.kind = kind
         self.code = code
         self.keep = keep
-        self._old: dict[Any, tuple[Any, Any]] = self._load()
+        self._old: dict[Any, tuple[Any, Any]] = self._load() if read else {}
         self._new: dict[Any, tuple[Any, Any]] = dict(self._old) if keep else {}
         self._changed = False
 

@@ -262,7 +262,8 @@ def remember_catalog(root: GlossaryRoot, lang: str, domain: str, digest: bytes, 
     its table file. Only a speed-up: a table that cannot be written is simply not cached.
     """
     counts = Coverage.of(po)
-    cached = Store.of(root).open(_TABLES.format(lang=lang), part=domain)
+    # replaced whole: the old table is not worth reading
+    cached = Store.of(root).open(_TABLES.format(lang=lang), part=domain, read=False)
     cached.put(_TABLE, _stored(_table(po), counts), digest=digest)
     with contextlib.suppress(Exception):
         cached.stage(staged)
