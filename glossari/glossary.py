@@ -435,6 +435,13 @@ class _CompiledGlossary(Glossary):
         """Every internal link by ids, in file order (see :meth:`Glossary.link_ids`)."""
         return self._termbase.link_ids()
 
+    def _link_graph(self) -> _Graph:
+        # the links table holds the resolution the termbase was built with: read it, never
+        # resolve every link again (only the terms that hold or receive a link are rebuilt)
+        if self._graph is None:
+            self._graph = _graph(self._refs(self._termbase.all_links()))
+        return self._graph
+
     def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
         """The internal links written in ``term``'s article, in source order."""
         return self._refs(self._termbase.links_from(term if isinstance(term, str) else term.id))

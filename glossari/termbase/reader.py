@@ -149,6 +149,11 @@ class Termbase:
             "SELECT source_id, link_index, target_id FROM links WHERE source_id = ? "
             "ORDER BY position", term_id)]
 
+    def all_links(self) -> list[LinkRow]:
+        """Every stored link, in file order."""
+        return [LinkRow(*row) for row in self._all(
+            "SELECT source_id, link_index, target_id FROM links ORDER BY position")]
+
     def link_ids(self) -> list[tuple[str, str, str | None]]:
         """``(source id, target as written, target id or None)`` for every stored link, in file
         order."""
