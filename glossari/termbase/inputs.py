@@ -18,14 +18,15 @@ import fnmatch
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossari._fingerprint import package_fingerprint
 from glossari.root import GlossaryRoot, relative_name
 
-__all__ = ["RACY_NS", "Input", "fingerprint", "fresh", "input_paths", "snapshot", "unchanged"]
+__all__ = ["RACY_NS", "Input", "fingerprint", "input_paths", "listed_unchanged", "snapshot",
+           "unchanged"]
 
 RACY_NS = 2_000_000_000
 """Files modified less than this long (ns) before the build are always hashed (see above)."""
@@ -118,15 +119,13 @@ def _scan(listing: Iterable[os.DirEntry[Any]], prefix: str, wanted: Callable[[st
     return True
 
 
-def _quick_unchanged(stored: Sequence[tuple[str, int, int, str]], root: GlossaryRoot, lang: str,
-                     built_ns: int) -> bool:
-    """True when every input is listed with exactly its recorded size and time, all old enough
-    to be trusted; False means "look closer", not "changed"."""
+def listed_unchanged(recorded: set[tuple[str, int, int]], root: GlossaryRoot, lang: str) -> bool:
+    """True when the inputs of ``root`` in ``lang`` are listed with exactly the ``(name, size,
+    mtime_ns)`` recorded, every one a regular file; False means "look closer" (with
+    :func:`unchanged`), not "changed". The caller checks that the recorded times are old enough
+    to be trusted (:data:`RACY_NS`)."""
     from glossari.seeds.folder import is_article_name
 
-    if stored and (max(row[2] for row in stored) >= built_ns - RACY_NS
-                   or not all(row[3] for row in stored)):
-        return False
     found: set[tuple[str, int, int]] = set()
     if not _listed(root.seeds, root.path, is_article_name, found):
         return False
@@ -134,17 +133,7 @@ def _quick_unchanged(stored: Sequence[tuple[str, int, int, str]], root: Glossary
     if catalogs.is_dir() and not _listed(catalogs, root.path,
                                          lambda name: fnmatch.fnmatch(name, "*.po"), found):
         return False
-    return len(found) == len(stored) and found == {row[:3] for row in stored}
-
-
-def fresh(stored: Sequence[tuple[str, int, int, str]], root: GlossaryRoot, lang: str,
-          built_ns: int) -> bool:
-    """True when the inputs of ``root`` in ``lang`` are exactly ``stored`` (rows of the
-    ``inputs`` table): the quick look first (one listing, one ``stat`` per file), the careful
-    check (:func:`unchanged`) only when the quick look cannot vouch for every file."""
-    if _quick_unchanged(stored, root, lang, built_ns):
-        return True
-    return unchanged({row[0]: Input._make(row) for row in stored}, root, lang, built_ns)
+    return found == recorded
 
 
 def unchanged(stored: Mapping[str, Input], root: GlossaryRoot, lang: str, built_ns: int) -> bool:
