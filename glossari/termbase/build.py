@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from glossari.model import Section, Term
 from glossari.termbase.codec import dataclass_fields
-from glossari.termbase.inputs import Input, fingerprint
+from glossari.termbase.inputs import Input, fingerprint, quick_listing
 from glossari.termbase.schema import BODY_FIELDS, SCHEMA_VERSION, full_schema, search_table
 
 if TYPE_CHECKING:
@@ -167,6 +167,7 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
         "code": package_fingerprint(),
         "fingerprint": fingerprint(inputs, lang, SCHEMA_VERSION),
         "built_ns": str(built_ns),
+        "listing": quick_listing(inputs, built_ns),
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.executemany("INSERT INTO inputs VALUES (?, ?, ?, ?)",

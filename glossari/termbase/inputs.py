@@ -25,8 +25,8 @@ from typing import Any, NamedTuple
 from glossari._fingerprint import package_fingerprint
 from glossari.root import GlossaryRoot, relative_name
 
-__all__ = ["RACY_NS", "Input", "fingerprint", "input_paths", "listed_unchanged", "snapshot",
-           "unchanged"]
+__all__ = ["RACY_NS", "Input", "fingerprint", "input_paths", "listed_unchanged", "listing_digest",
+           "quick_listing", "snapshot", "unchanged"]
 
 RACY_NS = 2_000_000_000
 """Files modified less than this long (ns) before the build are always hashed (see above)."""
@@ -119,11 +119,28 @@ def _scan(listing: Iterable[os.DirEntry[Any]], prefix: str, wanted: Callable[[st
     return True
 
 
-def listed_unchanged(recorded: set[tuple[str, int, int]], root: GlossaryRoot, lang: str) -> bool:
-    """True when the inputs of ``root`` in ``lang`` are listed with exactly the ``(name, size,
-    mtime_ns)`` recorded, every one a regular file; False means "look closer" (with
-    :func:`unchanged`), not "changed". The caller checks that the recorded times are old enough
-    to be trusted (:data:`RACY_NS`)."""
+def listing_digest(entries: Iterable[tuple[str, int, int]]) -> str:
+    """One hex SHA-256 over ``(name, size, mtime_ns)`` of every input, in name order: what the
+    quick look compares, so that it need not read the whole ``inputs`` record."""
+    lines = sorted(f"{name}\0{size}\0{mtime_ns}\n" for name, size, mtime_ns in entries)
+    return hashlib.sha256("".join(lines).encode()).hexdigest()
+
+
+def quick_listing(inputs: Iterable[Input], built_ns: int) -> str:
+    """The ``meta.listing`` a termbase built from ``inputs`` at ``built_ns`` records: their
+    :func:`listing_digest` when every one was hashed and last written long enough before the
+    build to be trusted (git's racy rule, :data:`RACY_NS`), else ``""`` (no quick look: every
+    load takes the careful check)."""
+    items = list(inputs)
+    if any(not item.sha256 or item.mtime_ns >= built_ns - RACY_NS for item in items):
+        return ""
+    return listing_digest((item.name, item.size, item.mtime_ns) for item in items)
+
+
+def listed_unchanged(listing: str, root: GlossaryRoot, lang: str) -> bool:
+    """True when the inputs of ``root`` in ``lang``, as listed now (every one a regular file),
+    have exactly the recorded :func:`listing_digest`; False means "look closer" (with
+    :func:`unchanged`), not "changed"."""
     from glossari.seeds.folder import is_article_name
 
     found: set[tuple[str, int, int]] = set()
@@ -133,7 +150,7 @@ def listed_unchanged(recorded: set[tuple[str, int, int]], root: GlossaryRoot, la
     if catalogs.is_dir() and not _listed(catalogs, root.path,
                                          lambda name: fnmatch.fnmatch(name, "*.po"), found):
         return False
-    return found == recorded
+    return listing_digest(found) == listing
 
 
 def unchanged(stored: Mapping[str, Input], root: GlossaryRoot, lang: str, built_ns: int) -> bool:

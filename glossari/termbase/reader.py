@@ -15,7 +15,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.root import GlossaryRoot
 from glossari.termbase.codec import from_json
-from glossari.termbase.inputs import RACY_NS, Input, fingerprint, listed_unchanged, unchanged
+from glossari.termbase.inputs import Input, fingerprint, listed_unchanged, unchanged
 from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
 
 __all__ = ["LinkRow", "SearchHit", "Termbase", "open_fresh", "termbase_path"]
@@ -93,20 +93,18 @@ class Termbase:
             if (self._all("PRAGMA user_version")[0][0] != SCHEMA_VERSION
                     or self.meta("lang") != lang or self.meta("code") != package_fingerprint()):
                 return False
-            built_ns = int(self.meta("built_ns") or 0)
-            # the quick look, on every load: every input listed with its recorded size and time,
-            # all recorded long enough before the build to be trusted (git's racy rule)
-            newest, unhashed = self._all(
-                "SELECT coalesce(max(mtime_ns), 0), coalesce(sum(sha256 = ''), 0) FROM inputs")[0]
-            if (not unhashed and newest < built_ns - RACY_NS and listed_unchanged(
-                    set(self._all("SELECT name, size, mtime_ns FROM inputs")), root, lang)):
+            # the quick look, on every load: every input listed with its recorded size and time
+            # (meta.listing, recorded only when all were old enough to be trusted)
+            listing = self.meta("listing")
+            if listing and listed_unchanged(listing, root, lang):
                 return True
             # the careful check: the record is whole (it gives the fingerprint), and each file
             # that is not as recorded is hashed
             stored = self._all("SELECT name, size, mtime_ns, sha256 FROM inputs ORDER BY rowid")
             if fingerprint(stored, lang, SCHEMA_VERSION) != self.meta("fingerprint"):
                 return False
-            return unchanged({row[0]: Input._make(row) for row in stored}, root, lang, built_ns)
+            return unchanged({row[0]: Input._make(row) for row in stored}, root, lang,
+                             int(self.meta("built_ns") or 0))
         except (sqlite3.Error, ValueError, TypeError):
             return False
 
