@@ -132,7 +132,16 @@ class CheckOutput:
                 folder = None  # check still runs (a reader of the glossary needs no cache)
         try:
             for fmt in formats:
-                descriptor, name = tempfile.mkstemp(dir=folder, prefix=".check-", suffix=".tmp")
+                try:
+                    descriptor, name = tempfile.mkstemp(dir=folder, prefix=".check-",
+                                                        suffix=".tmp")
+                except OSError:
+                    if folder is None:
+                        raise
+                    # the cache was deleted since the probe (another process may clean it at any
+                    # moment): the output goes to the system's temporary folder, unremembered
+                    folder = None
+                    descriptor, name = tempfile.mkstemp(prefix=".check-", suffix=".tmp")
                 self.paths[fmt] = Path(name)
                 # read and write: the finished file is read back through this very handle, so
                 # deleting its folder meanwhile loses nothing
