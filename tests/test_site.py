@@ -433,20 +433,28 @@ def slow(nodes):
     if os.getpid() != parent:
         time.sleep(0.5)
     return _pages.Markup("")
-_pages.render_nodes = slow
+if sys.argv[3] == "rendering":  # killed while the helper renders
+    _pages.render_nodes = slow
+else:  # killed while the helper waits for pages: the builder hangs on its first page back
+    from glossari.export import site
+    site._Builder._put_term = lambda *args: time.sleep(3600)
 build_site(glossari.load(sys.argv[1]), sys.argv[2], processes=2)
 """
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists() or not hasattr(os, "fork"),
                     reason="needs fork and /proc")
-def test_a_killed_builder_leaves_no_helper_behind(root: Path, tmp_path: Path) -> None:
-    """SIGKILL the builder while its helper renders: the helper ends by itself (its task pipe
-    closes), within the page it was rendering."""
-    builder = subprocess.Popen([sys.executable, "-c", _KILLED, str(root), str(tmp_path / "s")],
-                               stdout=subprocess.PIPE, text=True)
+@pytest.mark.parametrize("when", ["rendering", "waiting"])
+def test_a_killed_builder_leaves_no_helper_behind(root: Path, tmp_path: Path, when: str) -> None:
+    """SIGKILL the builder while its helper renders (it ends when it sends the page back to no
+    one) or waits for pages (it ends when its task pipe closes)."""
+    builder = subprocess.Popen(
+        [sys.executable, "-c", _KILLED, str(root), str(tmp_path / "s"), when],
+        stdout=subprocess.PIPE, text=True)
     assert builder.stdout is not None
     helper = int(builder.stdout.readline())
+    if when == "waiting":
+        time.sleep(2)  # the helper renders the few pages it was sent, then waits for more
     builder.kill()
     builder.wait()
     deadline = time.monotonic() + 20
