@@ -184,6 +184,7 @@ class _Builder:
 
         self.glossary = glossary
         self.helped = helped
+        self.site_key = b""
         self.rendered = 0
         self.base = base
         self.lang = lang
@@ -277,20 +278,22 @@ class _Builder:
         terms: Iterable[Term] = self.glossary
         if progress is not None:
             terms = progress(terms, len(self.entries))
-        site_key = self._site_key()
+        self.site_key = self._site_key()
         helper: Helper | None = None
         waiting: dict[str, Term] = {}  # sent to the helper, by page name
         try:
             for term in terms:
-                out = self.links_out.get(term.id, ())
-                states = None if self.status is None else message_states(term, self.status)
                 name = f"terms/{self.entries[term.id].file}"
                 data = pickle.dumps(term, protocol=5)
-                digest = self._digest(site_key, term, data, out, states)
-                kept = self.site.keep(name, digest)
-                if kept is not None:  # the same inputs as the page on disk: not even rendered
-                    self._count(term, Counter(kept))
-                    continue
+                digest: str | None = None
+                states = None
+                if self.site.recorded(name):  # else it is rendered whatever its digest
+                    states = None if self.status is None else message_states(term, self.status)
+                    digest = self._digest(term, data, states)
+                    kept = self.site.keep(name, digest)
+                    if kept is not None:  # the same inputs as the page on disk: not rendered
+                        self._count(term, Counter(kept))
+                        continue
                 self.rendered += 1
                 if helper is None and self.helped:
                     gc.freeze()  # the helper then copies none of our objects' pages
@@ -300,7 +303,8 @@ class _Builder:
                     waiting[name] = term
                     helper.send((name, data, digest))
                 else:
-                    self._put_term(term, name, digest, *self._render(term, states))
+                    self._put_term(term, name, *self._render_digested(term, data, digest,
+                                                                       states))
                 if helper is not None:
                     for done in helper.done():
                         self._put_term(waiting.pop(done[0]), *done)
@@ -333,12 +337,23 @@ class _Builder:
                          title=_title(page.entry, self.lang))
         return html, dict(page.counts), page.outside
 
+    def _render_digested(self, term: Term, data: bytes, digest: str | None,
+                         states: tuple[dict[Any, str], Counter[str]] | None,
+                         ) -> tuple[str, bytes, dict[str, int], bool]:
+        """:meth:`_render` with the page's digest, worked out here when not yet known (a page
+        with no record is rendered without one; the helper then works it out, not the
+        builder)."""
+        if states is None and self.status is not None:
+            states = message_states(term, self.status)
+        if digest is None:
+            digest = self._digest(term, data, states)
+        return (digest, *self._render(term, states))
+
     def _render_job(self, job: tuple[Any, ...]) -> tuple[Any, ...]:
         """In the helper process: render the page of a pickled term."""
         name, data, digest = job
         term: Term = pickle.loads(data)
-        states = None if self.status is None else message_states(term, self.status)
-        return (name, digest, *self._render(term, states))
+        return (name, *self._render_digested(term, data, digest, None))
 
     def _put_term(self, term: Term, name: str, digest: str, html: bytes,
                   counts: dict[str, int], outside: bool) -> None:
@@ -360,14 +375,14 @@ class _Builder:
                           self.assets])
         return hashlib.sha256(key.encode()).digest()
 
-    def _digest(self, site_key: bytes, term: Term, data: bytes,
-                out: Iterable[tuple[str, str | None]],
+    def _digest(self, term: Term, data: bytes,
                 states: tuple[dict[Any, str], Counter[str]] | None) -> str:
         """A term page's inputs, digested: the term itself (every field), its messages' states,
         and what it shows of other terms (the entries it links to and is linked from, where
         each of its link targets leads, its categories)."""
         entries = self.entries
-        digest = hashlib.sha256(site_key)
+        out = self.links_out.get(term.id, ())
+        digest = hashlib.sha256(self.site_key)
         digest.update(data)  # the term pickled: every field
         shown: list[object] = [_entry_key(entries[term.id])]
         if states is not None:

@@ -88,6 +88,11 @@ class SiteFolder:
         return cls(path=path, written=[], unchanged=0, produced=set(), _folders={path},
                    _staged=[], _files=files, _pages=pages, _digests={})
 
+    def recorded(self, name: str) -> bool:
+        """True when the previous run recorded the inputs of the page ``name`` (see
+        :meth:`keep`)."""
+        return name in self._pages
+
     def keep(self, name: str, digest: str) -> dict[str, int] | None:
         """The counts recorded with ``name`` when the previous run made it from inputs of this
         ``digest`` and the file is still there, its size as written; None otherwise (render it).
