@@ -77,6 +77,9 @@ LETTERS = tuple("abcdefghijklmnopqrstuvwxyz#")
 _PARALLEL_FROM = 500
 """From this many terms, term pages are rendered in two processes (see ``processes``)."""
 
+_HELP_FROM = 200
+"""In an incremental run, the helper process starts once this many term pages need rendering."""
+
 CHART_MAX = 24
 """The chart shows the categories with the most messages, at most this many."""
 
@@ -282,6 +285,12 @@ class _Builder:
         helper: Helper | None = None
         waiting: dict[str, Term] = {}  # sent to the helper, by page name
         try:
+            # Forked before the glossary is read when every page will be rendered (no page has a
+            # record); else only once enough pages need rendering: after the fork, every page
+            # of memory the builder reuses is copied, so a helper forked late, or for a few
+            # pages, costs memory and saves nothing.
+            if self.helped and not self.site.recorded_any():
+                helper = self._helper()
             for term in terms:
                 name = f"terms/{self.entries[term.id].file}"
                 data = pickle.dumps(term, protocol=5)
@@ -295,10 +304,8 @@ class _Builder:
                         self._count(term, Counter(kept))
                         continue
                 self.rendered += 1
-                if helper is None and self.helped:
-                    gc.freeze()  # the helper then copies none of our objects' pages
-                    helper = Helper(self._render_job)
-                    gc.unfreeze()
+                if helper is None and self.helped and self.rendered > _HELP_FROM:
+                    helper = self._helper()
                 if helper is not None and not helper.busy():
                     waiting[name] = term
                     helper.send((name, data, digest))
@@ -336,6 +343,13 @@ class _Builder:
         html = self.html(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
                          title=_title(page.entry, self.lang))
         return html, dict(page.counts), page.outside
+
+    def _helper(self) -> Helper:
+        gc.freeze()  # the helper's collector then never touches (so copies) our objects
+        try:
+            return Helper(self._render_job)
+        finally:
+            gc.unfreeze()
 
     def _render_digested(self, term: Term, data: bytes, digest: str | None,
                          states: tuple[dict[Any, str], Counter[str]] | None,

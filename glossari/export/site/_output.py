@@ -88,6 +88,10 @@ class SiteFolder:
         return cls(path=path, written=[], unchanged=0, produced=set(), _folders={path},
                    _staged=[], _files=files, _pages=pages, _digests={})
 
+    def recorded_any(self) -> bool:
+        """True when the previous run recorded the inputs of any page."""
+        return bool(self._pages)
+
     def recorded(self, name: str) -> bool:
         """True when the previous run recorded the inputs of the page ``name`` (see
         :meth:`keep`)."""
