@@ -1,12 +1,14 @@
 """Wheel build hook: the bundled glossary ships with its compiled termbase.
 
-``pyproject.toml`` force-includes ``seeds/`` and ``locale/`` as ``glossari/_bundle/``; this hook
+This hook puts the bundled glossary (``seeds/`` and ``locale/``) into the wheel as
+``glossari/_bundle/``, file by file (:func:`bundled`): the glossary's own files only, never what
+working in the checkout leaves beside them (the catalog lock ``locale/.glossari-LANG.lock``, a
+temporary file, an editor's backup, a termbase compiled there, which may be stale). It then
 compiles the termbase of each language of that glossary (``locale/LANG/glossari.sqlite``, see
-docs/termbase.md) into a temporary folder and adds it to the wheel, so an installed glossari opens
-its glossary instantly without ever writing anything. The termbase is built by the very code
-that goes into the wheel (the checkout's ``glossari/``, imported from here), so its fingerprint
-matches the installed package. A termbase compiled in the checkout itself is never shipped: it
-may be stale, and it is not tracked (``.gitignore``).
+docs/termbase.md) into a temporary folder and adds it, so an installed glossari opens its glossary
+instantly without ever writing anything. The termbase is built by the very code that goes into
+the wheel (the checkout's ``glossari/``, imported from here), so its fingerprint matches the
+installed package.
 """
 
 from __future__ import annotations
@@ -18,6 +20,24 @@ from pathlib import Path
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+BUNDLED = ("seeds", "locale")
+"""The folders of the bundled glossary."""
+
+
+def bundled(root: Path, termbase_name: str) -> list[Path]:
+    """The files of the bundled glossary under ``root``, relative to it: everything in
+    :data:`BUNDLED` but hidden names (a lock, a temporary file, a cache), editor backups
+    (``~``), and the compiled termbase, which this hook builds afresh."""
+    found = []
+    for top in BUNDLED:
+        for path in sorted((root / top).rglob("*")):
+            relative = path.relative_to(root)
+            if (not path.is_file() or any(part.startswith(".") for part in relative.parts)
+                    or path.name.endswith("~") or path.name == termbase_name):
+                continue
+            found.append(relative)
+    return found
 
 
 class TermbaseHook(BuildHookInterface):  # type: ignore[type-arg]
@@ -35,6 +55,9 @@ class TermbaseHook(BuildHookInterface):  # type: ignore[type-arg]
         finally:
             sys.path.remove(self.root)
         root = GlossaryRoot(path=Path(self.root))
+        for relative in bundled(Path(self.root), TERMBASE_NAME):
+            build_data["force_include"][str(Path(self.root) / relative)] = (
+                f"glossari/_bundle/{relative.as_posix()}")
         self._folder = Path(tempfile.mkdtemp(prefix="glossari-termbase-"))
         langs = sorted(p.parent.name for p in root.locale.glob("*/LC_MESSAGES") if p.is_dir())
         for lang in langs or ["en"]:
@@ -42,7 +65,8 @@ class TermbaseHook(BuildHookInterface):  # type: ignore[type-arg]
             glossary = load_glossary(root, lang=lang, compiled=False)
             built = self._folder / lang / TERMBASE_NAME
             write_termbase(built, glossary, inputs)
-            build_data["force_include"][str(built)] = f"glossari/_bundle/locale/{lang}/{TERMBASE_NAME}"
+            build_data["force_include"][str(built)] = (
+                f"glossari/_bundle/locale/{lang}/{TERMBASE_NAME}")
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         folder = getattr(self, "_folder", None)

@@ -19,10 +19,34 @@ def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
     uv = shutil.which("uv")
     if uv is None:
         pytest.fail("uv is needed to build the wheel (the README's quick start needs it too)")
+    # built from a copy carrying what working in a checkout leaves beside the glossary: none of
+    # it may ship (a termbase compiled there may be stale; a lock is nobody's business)
+    source = tmp_path / "checkout"
+    source.mkdir()
+    for name in ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("glossari", "seeds", "locale"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns(
+            "__pycache__", ".*", "*~", "*.sqlite"))  # a clean checkout
+    shipped = sorted(p.relative_to(source).as_posix()
+                     for top in ("seeds", "locale") for p in (source / top).rglob("*")
+                     if p.is_file())
+    debris = ["locale/.glossari-en.lock", "locale/en/glossari.sqlite", "seeds/.#draf.md",
+              "locale/en/LC_MESSAGES/glossary.po~", ".glossari-cache/terms/a.pickle"]
+    for name in debris:
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_bytes(b"not glossary content")
     dist = tmp_path / "dist"
-    subprocess.run([uv, "build", "--wheel", "--out-dir", str(dist), str(ROOT)],
+    subprocess.run([uv, "build", "--wheel", "--out-dir", str(dist), str(source)],
                    check=True, capture_output=True)
     wheel = next(dist.glob("glossari-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        bundle = sorted(n.removeprefix("glossari/_bundle/") for n in archive.namelist()
+                        if n.startswith("glossari/_bundle/"))
+    assert bundle == sorted([*shipped, "locale/en/glossari.sqlite"])
+    with zipfile.ZipFile(wheel) as archive:  # the hook's termbase, not the stale one
+        assert archive.read("glossari/_bundle/locale/en/glossari.sqlite").startswith(
+            b"SQLite format 3")
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
@@ -43,6 +67,7 @@ def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     title, package_dir, how = run.stdout.splitlines()
     assert title == "Eksekutif akaun"
+    assert not Path(package_dir).is_relative_to(tmp_path / "checkout"), "imported from the checkout"
     assert not Path(package_dir).is_relative_to(ROOT), "imported from the checkout, not the wheel"
     assert how == "_CompiledGlossary accountexecutive"
     assert sorted(p for p in site.rglob("*") if "__pycache__" not in p.parts) == before
