@@ -304,6 +304,54 @@ def test_the_quick_check_never_vouches_for_a_change(settled_root: Path, change: 
     assert why == "the compiled termbase is out of date"
 
 
+@pytest.fixture
+def racy_root(tmp_path: Path) -> Path:
+    """A settled glossary (see ``settled_root``) in which one article, ``bon.md``, was saved just
+    before ``compile``: too recently for its size and time to vouch for its bytes."""
+    root = tmp_path / "racy"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "locale", root / "locale")
+    hour_ago = (int(time.time()) - 3600) * 10**9
+    for path in root.rglob("*"):
+        os.utime(path, ns=(hour_ago, hour_ago))
+    (root / "seeds" / "bon.md").write_text("---\ntitle: Bon\n---\n\nLihat [kos](/kos).\n",
+                                           encoding="utf-8")
+    assert main(["--root", str(root), "compile"]) == 0
+    return root
+
+
+def test_a_file_saved_just_before_compile_is_hashed_alone(
+        racy_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import glossari.termbase.inputs as inputs
+
+    hashed: list[str] = []
+    original = inputs._digest
+    monkeypatch.setattr(inputs, "_digest",
+                        lambda path: hashed.append(path.name) or original(path))
+
+    def careful(*args: object) -> bool:
+        raise AssertionError("the careful check ran")
+
+    monkeypatch.setattr("glossari.termbase.reader.unchanged", careful)
+    assert _compiled(racy_root)["bon"].title == "Bon"
+    assert hashed == ["bon.md"]
+
+
+@pytest.mark.parametrize("change", ["same size and time", "removed"])
+def test_the_quick_check_hashes_a_racy_file_again(racy_root: Path, change: str) -> None:
+    bon = racy_root / "seeds" / "bon.md"
+    if change == "removed":
+        bon.unlink()
+    else:  # a second save in the same clock tick: only the bytes can tell
+        before = bon.stat()
+        bon.write_text(bon.read_text(encoding="utf-8").replace("Bon", "Bun"), encoding="utf-8")
+        os.utime(bon, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert bon.stat().st_size == before.st_size
+    termbase, why = open_fresh(GlossaryRoot(path=racy_root), "en")
+    assert termbase is None
+    assert why == "the compiled termbase is out of date"
+
+
 def test_a_missing_termbase_warns_once_and_nothing_is_written(tmp_path: Path) -> None:
     root = tmp_path / "g"
     shutil.copytree(REPO / "seeds", root / "seeds")

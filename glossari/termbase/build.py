@@ -160,6 +160,7 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
     from glossari import __version__
     from glossari._fingerprint import package_fingerprint
 
+    listing, racy = quick_listing(inputs, built_ns)
     meta = {
         "format": "glossari-termbase",
         "glossari_version": __version__,
@@ -167,7 +168,8 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
         "code": package_fingerprint(),
         "fingerprint": fingerprint(inputs, lang, SCHEMA_VERSION),
         "built_ns": str(built_ns),
-        "listing": quick_listing(inputs, built_ns),
+        "listing": listing,
+        "racy": racy,
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.executemany("INSERT INTO inputs VALUES (?, ?, ?, ?)",

@@ -94,9 +94,9 @@ class Termbase:
                     or self.meta("lang") != lang or self.meta("code") != package_fingerprint()):
                 return False
             # the quick look, on every load: every input listed with its recorded size and time
-            # (meta.listing, recorded only when all were old enough to be trusted)
+            # (meta.listing), and the few written just before the build hashed (meta.racy)
             listing = self.meta("listing")
-            if listing and listed_unchanged(listing, root, lang):
+            if listing and listed_unchanged(listing, self.meta("racy") or "", root, lang):
                 return True
             # the careful check: the record is whole (it gives the fingerprint), and each file
             # that is not as recorded is hashed
