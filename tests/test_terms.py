@@ -73,6 +73,36 @@ def test_malay_no_over_matching(text: str) -> None:
     assert not names & {"komisen", "dana lindung nilai", "penasihat pelaburan", "FINRA"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # accents as combining marks (NFD: text pasted from macOS, PDFs): one word, not two
+        ("Ko\u0301misen-ko\u0301misennya", "Ko\u0301misen-ko\u0301misennya"),
+        ("dana lindung ni\u0301lai", "dana lindung ni\u0301lai"),
+        # invisible characters inside a word (soft hyphen, zero-width space and joiners)
+        ("kom\u00adisen dibayar", "kom\u00adisen"),
+        ("ko\u200bmisen\u200dnya", "ko\u200bmisen\u200dnya"),
+        ("kau\u2060nilai", "kau\u2060nilai"),
+        # ... but not at its edges: they stay outside the match
+        ("\u00adkomisen\u200b.", "komisen"),
+    ],
+)
+def test_marks_and_invisible_characters_inside_a_word(text: str, expected: str) -> None:
+    (hit,) = _malay().find(text)
+    assert hit.text == expected
+    assert text[hit.start:hit.end] == expected
+
+
+def test_a_name_written_decomposed_matches_composed_text_and_back() -> None:
+    composed, decomposed = "\u00c9kuiti", "E\u0301kuiti"
+    for name, text in ((composed, decomposed), (decomposed, composed)):
+        recognizer = Recognizer([(name, "equity")], lang="ms")
+        assert [h.text for h in recognizer.find(f"{text}nya dan {text.lower()}")] == [
+            f"{text}nya", text.lower()]
+        english = Recognizer([(name, "equity")], lang="en")
+        assert [h.text for h in english.find(f"The {text}'s")] == [f"{text}'s"]
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

@@ -40,7 +40,18 @@ __all__ = ["Hit", "Lang", "Recognizer", "fold", "words"]
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
 
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-\u2010\u2011][^\W_]+)*")
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining marks: an accent written decomposed (NFD, as macOS and PDFs give it) is part of its
+letter, though ``\\w`` does not match it."""
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM: invisible characters that
+web pages and word processors leave inside words; between two letters they do not split a word."""
+_LETTER = rf"[^\W_][{_MARKS}]*"
+_PLAIN = rf"{_LETTER}(?:[{_INVISIBLE}]*{_LETTER})*"
+_TOKEN = re.compile(rf"{_PLAIN}(?:['\u2019\-\u2010\u2011]{_PLAIN})*")
+_ASCII_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.ASCII)
+""":data:`_TOKEN` for ASCII text, where it finds the same words, several times faster."""
+_DROP = dict.fromkeys(map(ord, _INVISIBLE))
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
 _GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]*")
 """What may stand between two words of one name."""
@@ -49,15 +60,15 @@ _CACHE_LIMIT = 200_000
 
 
 def fold(text: str) -> str:
-    """Lower case without accents (the key every comparison uses).
+    """Lower case without accents or invisible characters (the key every comparison uses).
 
-    >>> fold("Ékuiti")
-    'ekuiti'
+    >>> fold("Ékuiti"), fold("E\\u0301kui\\u00adti")
+    ('ekuiti', 'ekuiti')
     """
     text = text.casefold()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_DROP))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -69,7 +80,7 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
     found: list[str] = []
     # ASCII folds character for character: fold the text once, not each word
     folded = text.lower() if text.isascii() else None
-    for match in _TOKEN.finditer(text):
+    for match in (_TOKEN if folded is None else _ASCII_TOKEN).finditer(text):
         start, end = match.span()
         word = folded[start:end] if folded is not None else fold(match.group())
         if "-" not in word and "\u2010" not in word and "\u2011" not in word:
@@ -268,10 +279,10 @@ class Recognizer(Generic[K]):
         if text.isascii() and "-" not in text:
             # the common case, at C speed: every token is one word, folded by lower(); the
             # offsets are only worth finding when some word is a form of a name's word
-            readings = [cache[w] for w in _TOKEN.findall(text.lower())]
+            readings = [cache[w] for w in _ASCII_TOKEN.findall(text.lower())]
             if not any(readings):
                 return [], [], []
-            spans = [m.span() for m in _TOKEN.finditer(text)]
+            spans = [m.span() for m in _ASCII_TOKEN.finditer(text)]
             return [a for a, _ in spans], [b for _, b in spans], readings
         starts, ends, found = _units(text, self._lang)
         return starts, ends, [cache[w] for w in found]
