@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossari.terms import Recognizer
+from glossari.terms import Lang, Recognizer
 from glossari.terms.malay import takes_derivation
 
 MALAY_NAMES = [
@@ -101,6 +101,30 @@ def test_a_name_written_decomposed_matches_composed_text_and_back() -> None:
             f"{text}nya", text.lower()]
         english = Recognizer([(name, "equity")], lang="en")
         assert [h.text for h in english.find(f"The {text}'s")] == [f"{text}'s"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ms", "F.I.N.R.A. dan F.I.N.R.A.nya, F.I.N.R.A", ["F.I.N.R.A.", "F.I.N.R.A.nya",
+                                                         "F.I.N.R.A"]),
+        ("ms", "f.i.n.r.a. dan F.I.N.R.A.sekarang", ["F.I.N.R.A"]),  # capitals only
+        ("en", "E.T.F.s, the E.T.F.'s fee, an E.T.F and ETFs", ["E.T.F.s", "E.T.F.'s", "E.T.F",
+                                                               "ETFs"]),
+        ("en", "e.t.f. and i.e. and E.T.Fund", []),
+    ],
+)
+def test_acronyms_written_with_dots(lang: Lang, text: str, expected: list[str]) -> None:
+    recognizer = Recognizer([("FINRA", 1), ("ETF", 2)], lang=lang)
+    assert [h.text for h in recognizer.find(text)] == expected
+    assert [h.text for h in recognizer.find(text)] == [text[h.start:h.end]
+                                                       for h in recognizer.find(text)]
+
+
+def test_a_name_written_with_dots_matches_without() -> None:
+    recognizer = Recognizer([("Exchange-traded fund (E.T.F.)", 1), ("E.T.F.", 1)], lang="en")
+    assert [h.text for h in recognizer.find("ETFs and an exchange-traded fund (ETF)")] == [
+        "ETFs", "exchange-traded fund (ETF)"]
 
 
 def test_derived_name_words_take_no_more_derivation() -> None:
@@ -275,3 +299,12 @@ def test_an_english_name_inflected_is_found(
     recognizer = Recognizer([(" ".join(name), 0)], lang="en")
     (hit,) = recognizer.find(f"zz {surface} zz")
     assert hit.text == surface.rstrip("'")
+
+
+@given(text=st.text(alphabet="EeTtFfSsNnYyAa.' -", max_size=30))
+def test_ascii_text_reads_as_any_other_text(text: str) -> None:
+    # ASCII text takes a faster path (one regular expression over the lower-cased text): it must
+    # find what the general one finds, the same text with a character that is not ASCII after it
+    recognizer = Recognizer([("ETF", 1), ("fee", 2), ("sean", 3)], lang="en")
+    fast = [(h.start, h.end) for h in recognizer.find(text)]
+    assert fast == [(h.start, h.end) for h in recognizer.find(text + " \u00e9")]

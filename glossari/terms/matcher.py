@@ -48,8 +48,13 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 web pages and word processors leave inside words; between two letters they do not split a word."""
 _LETTER = rf"[^\W_][{_MARKS}]*"
 _PLAIN = rf"{_LETTER}(?:[{_INVISIBLE}]*{_LETTER})*"
-_TOKEN = re.compile(rf"{_PLAIN}(?:['\u2019\-\u2010\u2011]{_PLAIN})*")
-_ASCII_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.ASCII)
+_DOTTED = r"(?:\.(?i:s|nya|['\u2019]s)?)?(?![^\W_])"
+"""The rest of an acronym written with dots (``E.T.F.``): its last dot, with a plural, a
+possessive or a clitic after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``)."""
+_TOKEN = re.compile(rf"[^\W\d_](?:\.[^\W\d_])+{_DOTTED}"
+                    rf"|{_PLAIN}(?:['\u2019\-\u2010\u2011]{_PLAIN})*")
+_ASCII_TOKEN = re.compile(
+    rf"[^\W_]+(?:(?<=\b[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)", re.ASCII)
 """:data:`_TOKEN` for ASCII text, where it finds the same words, several times faster."""
 _DROP = dict.fromkeys(map(ord, _INVISIBLE))
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
@@ -70,6 +75,13 @@ def fold(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_DROP))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _in_capitals(text: str, start: int, end: int, acronym: str) -> bool:
+    """Whether the word at ``text[start:end]`` starts with ``acronym`` as written, its dots
+    ignored (``E.T.F.s`` for ``ETF``)."""
+    return (text.startswith(acronym, start)
+            or text[start:end].replace(".", "").startswith(acronym))
 
 
 def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
@@ -113,8 +125,10 @@ def words(name: str, lang: Lang) -> tuple[str, ...]:
 
     >>> words("Broker-dealer", "en"), words("Eksekutif-eksekutif Akaun", "ms")
     (('broker', 'dealer'), ('eksekutif-eksekutif', 'akaun'))
+    >>> words("Dana Dagangan Bursa (E.T.F.)", "ms")
+    ('dana', 'dagangan', 'bursa', 'etf')
     """
-    return tuple(_units(name, lang)[2])
+    return tuple(w.replace(".", "") for w in _units(name, lang)[2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +243,8 @@ class Recognizer(Generic[K]):
     def _read(self, word: str) -> tuple[_Reading, ...]:
         """The readings of a folded word whose root is a word of some name."""
         readings: list[_Reading] = []
+        if "." in word:  # an acronym written with dots: E.T.F. is ETF
+            word = word.replace(".", "")
         if self._lang == "ms":
             for a in malay.analyse(word):
                 if a.root not in self._vocabulary:
@@ -265,7 +281,8 @@ class Recognizer(Generic[K]):
                 if child is None:
                     continue
                 for entry in child.entries:
-                    if entry.acronym is None or text.startswith(entry.acronym, starts[i]):
+                    if entry.acronym is None or _in_capitals(text, starts[i], ends[j],
+                                                             entry.acronym):
                         # an acronym matches its capitals only (FINRA, FINRAnya; not finra)
                         out.append((j + 1, entry))
                 if (not reading.right and child.children and j + 1 < count
