@@ -127,6 +127,24 @@ def test_a_name_written_with_dots_matches_without() -> None:
         "ETFs", "exchange-traded fund (ETF)"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<b>Peniaga</b> broker dan <em>komisen</em>", ["Peniaga</b> broker", "komisen"]),
+        ('<a href="/komisen" title="komisen">Komisen</a>', ["Komisen"]),
+        ("[komisen](/komisen) dan [peniaga broker](</peniaga-broker> \"bank\")",
+         ["komisen", "peniaga broker"]),
+        ("Lihat https://contoh.my/komisen-bank?nilai=1 dan komisen.", ["komisen"]),
+        ("Peniaga&nbsp;broker &amp; bank", ["Peniaga&nbsp;broker", "bank"]),
+        ("<!-- komisen --> bank", ["bank"]),
+        ("nilai < 5 dan komisen > 3", ["nilai", "komisen"]),  # not a tag
+    ],
+)
+def test_markup_is_not_text(text: str, expected: list[str]) -> None:
+    assert [h.text for h in _malay().find(text)] == expected
+    assert [h.text for h in _malay().find_all(text)] == expected
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

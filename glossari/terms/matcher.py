@@ -62,6 +62,28 @@ _GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]*")
 """What may stand between two words of one name."""
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _CACHE_LIMIT = 200_000
+_MARKUP = re.compile(
+    r"<!--.*?-->"                                    # an HTML comment
+    r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"    # an HTML tag (not "a < 5 and b > 3")
+    r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # a character reference
+    r"|(?<=\])\(\s*<?[^\s()<>]*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"  # a Markdown link's target
+    r"|\b(?:https?|ftp)://[^\s<>()\[\]\"']*|\bmailto:[^\s<>()\[\]\"']*",  # a URL
+    re.DOTALL,
+)
+"""Markup in running text, which is not text: a slug or a URL (``/komisen``) names no term."""
+_MARKUP_SIGNS = ("<", "&", "](", "://", "mailto:")
+
+
+def _blank_markup(text: str) -> str:
+    """``text`` with its markup (:data:`_MARKUP`) blanked out, offsets kept: the words on either
+    side of a tag stay one name (``<b>Peniaga</b> broker``), and none is found inside it.
+
+    >>> _blank_markup('<a href="/x">Bon</a> &amp; [bon](/bon)')
+    '             Bon           [bon]      '
+    """
+    if not any(sign in text for sign in _MARKUP_SIGNS):
+        return text
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
 def fold(text: str) -> str:
@@ -292,6 +314,7 @@ class Recognizer(Generic[K]):
         return out
 
     def _prepare(self, text: str) -> _Words:
+        """The words of ``text`` (its markup already blanked out) and their readings."""
         cache = self._analyses
         if text.isascii() and "-" not in text:
             # the common case, at C speed: every token is one word, folded by lower(); the
@@ -307,7 +330,8 @@ class Recognizer(Generic[K]):
     def find(self, text: str) -> list[Hit[K]]:
         """The names in ``text``, non-overlapping, in text order: at each word the longest name
         that starts there wins, and the search goes on after it."""
-        units = self._prepare(text)
+        scan = _blank_markup(text)
+        units = self._prepare(scan)
         readings = units[2]
         hits: list[Hit[K]] = []
         i, count = 0, len(readings)
@@ -315,7 +339,7 @@ class Recognizer(Generic[K]):
             if not readings[i]:
                 i += 1
                 continue
-            ends = self._ends(text, units, i)
+            ends = self._ends(scan, units, i)
             if not ends:
                 i += 1
                 continue
@@ -328,11 +352,12 @@ class Recognizer(Generic[K]):
     def find_all(self, text: str) -> list[Hit[K]]:
         """Every occurrence of every name in ``text``, nested and overlapping ones included
         (longer first at one start), in text order."""
-        units = self._prepare(text)
+        scan = _blank_markup(text)
+        units = self._prepare(scan)
         hits: list[Hit[K]] = []
         for i, readings in enumerate(units[2]):
             if readings:
-                ends = sorted(self._ends(text, units, i), key=lambda x: -x[0])
+                ends = sorted(self._ends(scan, units, i), key=lambda x: -x[0])
                 hits.extend(self._hit(text, units, i, end, entry) for end, entry in ends)
         return hits
 
@@ -343,11 +368,12 @@ class Recognizer(Generic[K]):
         >>> Recognizer([("gross profit", 1), ("profit", 2)], lang="en").keys_in("Gross profits")
         {1, 2}
         """
-        words = self._prepare(text)
+        scan = _blank_markup(text)
+        words = self._prepare(scan)
         found: set[K] = set()
         for i, readings in enumerate(words[2]):
             if readings:
-                for _, entry in self._ends(text, words, i):
+                for _, entry in self._ends(scan, words, i):
                     found.update(entry.keys)
         return found
 
