@@ -9,7 +9,7 @@ either. ``str(error)`` is the one line the command line prints:
 
 from __future__ import annotations
 
-__all__ = ["CatalogError", "ConfigError", "GlossariError", "RootError", "SeedError"]
+__all__ = ["CatalogError", "ConfigError", "GlossariError", "InputError", "RootError", "SeedError"]
 
 
 class GlossariError(ValueError):
@@ -56,3 +56,7 @@ class RootError(GlossariError):
 
 class ConfigError(GlossariError):
     """The configuration (``glossari.toml``, ``[tool.glossari]`` of ``pyproject.toml``) is wrong."""
+
+
+class InputError(GlossariError):
+    """A text given to a command (standard input, an argument) cannot be read."""

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from glossari.errors import InputError
+
 __all__ = [
+    "decode_text",
     "first_control",
     "has_visible_text",
     "headword_order",
@@ -100,3 +103,38 @@ def headword_order(headword: str | None, term_id: str) -> tuple[bool, tuple[str,
     [('c', 'bon'), ('a', 'Écu'), ('b', None)]
     """
     return (headword is None, sort_key(headword) if headword is not None else ("", ""), term_id)
+
+
+def decode_text(data: bytes, *, source: str) -> str:
+    """Text a command was given (standard input, an argument): UTF-8, a leading BOM dropped
+    (it is no part of the text, so offsets count from the character after it).
+
+    Anything else is refused, naming the line, rather than read as mojibake or as nothing:
+    UTF-16 (a Windows editor's "Unicode"), binary data (a NUL byte), bytes that are not UTF-8.
+
+    >>> decode_text(b"\\xef\\xbb\\xbfSaham\\r\\n", source="<stdin>")
+    'Saham\\r\\n'
+    >>> decode_text(b"a\\nb\\xe9", source="<stdin>")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.InputError: <stdin>:2: not UTF-8 text (byte 0xe9 at column 2); \
+convert it to UTF-8 (it looks like Latin-1 or Windows-1252)
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("UTF-16 text, not UTF-8", path=source, line=1,
+                         hint="convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError("binary data (a NUL byte), not text", path=source,
+                         line=data.count(b"\n", 0, nul) + 1, hint="give it UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        raise InputError(
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at column "
+            f"{error.start - line_start + 1})",
+            path=source, line=data.count(b"\n", 0, error.start) + 1,
+            hint="convert it to UTF-8 (it looks like Latin-1 or Windows-1252)",
+        ) from None
+    return text.removeprefix("\ufeff")

@@ -173,3 +173,49 @@ def test_command_sarif_and_github_formats(
     sarif = json.loads(capsys.readouterr()[0])
     results = sarif["runs"][0]["results"]
     assert [r["ruleId"] for r in results] == ["T410"] * len(expected)
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "what"),
+    [
+        (b"Komisen\ndan kom\xe9isen", "<stdin>:2:", "not UTF-8 text (byte 0xe9 at column 8)"),
+        (b"Komisen\x00dan", "<stdin>:1:", "binary data"),
+        ("Komisen".encode("utf-16"), "<stdin>:1:", "UTF-16"),
+    ],
+)
+def test_find_refuses_text_that_is_not_utf8(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    data: bytes, where: str, what: str,
+) -> None:
+    _stdin(monkeypatch, data)
+    assert main(["find", "-"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert f"{where} {what}" in err
+    assert "Traceback" not in err
+
+
+def test_find_reads_stdin_as_utf8_without_its_bom(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    _stdin(monkeypatch, "\ufeffFINRAnya\r\n".encode())
+    assert main(["find"]) == 0
+    assert capsys.readouterr()[0] == "0-8\tFINRAnya\t-> finra (FINRA)\n"
+    _stdin(monkeypatch, b"")
+    assert main(["find", "-"]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_find_refuses_an_argument_that_is_not_utf8(capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    assert main(["find", os.fsdecode(b"FINRA\xff")]) == 2
+    assert "not UTF-8 text" in capsys.readouterr()[1]

@@ -3,7 +3,7 @@ each with its headword in the other language (a reader's aid; docs/terms.md).
 
 Text output: one line per term found, ``start-end  surface  ->  term (other headword)``; JSON: a
 list of objects (``start``, ``end``, ``text``, ``form``, ``term``, ``ms``, ``en``). Without TEXT,
-or with ``-``, the text is read from standard input.
+or with ``-``, the text is read from standard input (UTF-8, :func:`glossari.text.decode_text`).
 """
 
 from __future__ import annotations
@@ -29,9 +29,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the terms found in the text."""
+    import os
     import sys
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    from glossari.text import decode_text
+
+    if args.text == "-":
+        # bytes, decoded by one rule whatever the locale: a terminal's or pipe's encoding
+        # would read Latin-1 or UTF-16 as mojibake, or as nothing
+        stream = getattr(sys.stdin, "buffer", None)
+        text = (decode_text(stream.read(), source="<stdin>") if stream is not None
+                else sys.stdin.read())
+    else:
+        # an argument that was not UTF-8 arrives with its bytes escaped (surrogateescape)
+        text = decode_text(os.fsencode(args.text), source="TEXT")
     glossary = read_glossary(ctx)
     found = glossary.find_terms(text, lang=args.lang)
     if args.format == "json":
