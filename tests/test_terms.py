@@ -145,6 +145,30 @@ def test_markup_is_not_text(text: str, expected: list[str]) -> None:
     assert [h.text for h in _malay().find_all(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "the Profit & Loss statement, Profit &amp; Loss", ["Profit & Loss",
+                                                                 "Profit &amp; Loss"]),
+        ("en", "P/E ratios and the S&P 500's fall", ["P/E ratios", "S&P 500's"]),
+        ("en", "P / E ratio", ["P / E ratio"]),
+        ("ms", "nisbah harga/pendapatannya", ["nisbah harga/pendapatannya"]),
+        ("ms", "Syarikat Sdn. Bhd. itu", ["Syarikat Sdn. Bhd."]),
+        ("ms", "Syarikat Sdn Bhd", ["Syarikat Sdn Bhd"]),  # a space will do, as always
+        # only the punctuation the name writes there
+        ("en", "Profit / Loss, P&E ratio, S/P 500", []),
+        ("ms", "nisbah harga, pendapatan; Syarikat. Sdn Bhd", []),
+    ],
+)
+def test_a_name_written_with_punctuation_between_its_words(
+    lang: Lang, text: str, expected: list[str],
+) -> None:
+    names = ["Profit & Loss", "P/E ratio", "S&P 500", "nisbah harga/pendapatan",
+             "Syarikat Sdn. Bhd."]
+    recognizer = Recognizer([(n, n) for n in names], lang=lang)
+    assert [h.text for h in recognizer.find(text)] == expected
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

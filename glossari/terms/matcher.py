@@ -60,6 +60,23 @@ _DROP = dict.fromkeys(map(ord, _INVISIBLE))
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
 _GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]*")
 """What may stand between two words of one name."""
+_GAP_CHARS = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]+")
+_TAIL = re.compile(r"[^\w\s]{1,3}\Z")
+"""Punctuation that ends a name after its last word (``)``, ``.``)."""
+_MAX_SEPARATOR = 3
+"""The longest punctuation a name may write between two words (``&``, ``/``, ``.``)."""
+
+
+def _separator(text: str, start: int, end: int) -> str | None:
+    """The punctuation between two words, ``text[start:end]``, without what any gap may hold
+    (:data:`_GAP`): "" for a plain gap, ``&`` for ``" & "``; None when it is too long to be a
+    name's (a sentence's punctuation, a clause)."""
+    if _GAP.fullmatch(text, start, end):
+        return ""
+    if end - start > 2 * _MAX_SEPARATOR + 2:
+        return None
+    rest = _GAP_CHARS.sub("", text[start:end])
+    return rest if len(rest) <= _MAX_SEPARATOR else None
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _CACHE_LIMIT = 200_000
 _MARKUP = re.compile(
@@ -179,11 +196,13 @@ class _Entry(Generic[K]):
 
 
 class _Node(Generic[K]):
-    __slots__ = ("children", "entries")
+    __slots__ = ("children", "entries", "separators")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node[K]] = {}
         self.entries: list[_Entry[K]] = []
+        self.separators: frozenset[str] = frozenset()
+        """The punctuation some name writes just before this word (``&`` in ``S&P``)."""
 
 
 class _Reading(NamedTuple):
@@ -232,9 +251,14 @@ class Recognizer(Generic[K]):
         self._first: set[str] = set()
         self._last: set[str] = set()
         for name, key in names:
+            starts, ends, _ = _units(name, lang)
             path = words(name, lang)
             if not path:
                 continue
+            # the punctuation the name writes between its words (S&P, P/E, Sdn. Bhd.) will do
+            # between them in a text too, besides what any gap may hold
+            separators = [_separator(name, ends[k], starts[k + 1]) or ""
+                          for k in range(len(path) - 1)]
             stripped = name.strip()
             acronym = (stripped if acronyms_in_capitals and len(path) == 1
                        and _ACRONYM.fullmatch(stripped) else None)
@@ -244,8 +268,10 @@ class Recognizer(Generic[K]):
                 paths += [(*path[:-1], w) for w in english.singulars(path[-1])]
             for each in paths:
                 node = self._root
-                for word in each:
+                for k, word in enumerate(each):
                     node = node.children.setdefault(word, _Node())
+                    if k and separators[k - 1]:
+                        node.separators |= {separators[k - 1]}
                 entry = next((e for e in node.entries if e.acronym == acronym), None)
                 if entry is None:
                     entry = _Entry(stripped, acronym)
@@ -292,25 +318,26 @@ class Recognizer(Generic[K]):
         """Every ``(index past the last word, entry)`` of a name that starts at word ``i``."""
         out: list[tuple[int, _Entry[K]]] = []
         starts, ends, readings = units
-        stack: list[tuple[_Node[K], int]] = [(self._root, i)]
+        # (node, word index, the punctuation before that word: "" for a plain gap)
+        stack: list[tuple[_Node[K], int, str]] = [(self._root, i, "")]
         count = len(starts)
         while stack:
-            node, j = stack.pop()
+            node, j, separator = stack.pop()
             for reading in readings[j]:
                 if j > i and (reading.left or reading.redup):
                     continue
                 child = node.children.get(reading.root)
-                if child is None:
+                if child is None or (separator and separator not in child.separators):
                     continue
                 for entry in child.entries:
                     if entry.acronym is None or _in_capitals(text, starts[i], ends[j],
                                                              entry.acronym):
                         # an acronym matches its capitals only (FINRA, FINRAnya; not finra)
                         out.append((j + 1, entry))
-                if (not reading.right and child.children and j + 1 < count
-                        and readings[j + 1]
-                        and _GAP.fullmatch(text, ends[j], starts[j + 1])):
-                    stack.append((child, j + 1))
+                if not reading.right and child.children and j + 1 < count and readings[j + 1]:
+                    between = _separator(text, ends[j], starts[j + 1])
+                    if between is not None:
+                        stack.append((child, j + 1, between))
         return out
 
     def _prepare(self, text: str) -> _Words:
@@ -380,6 +407,12 @@ class Recognizer(Generic[K]):
     @staticmethod
     def _hit(text: str, units: _Words, i: int, end: int, entry: _Entry[K]) -> Hit[K]:
         start, stop = units[0][i], units[1][end - 1]
-        if entry.name.endswith(")") and text.startswith(")", stop):
-            stop += 1  # "Name (ACR)" matched whole: its closing bracket is part of it
+        tail = _TAIL.search(entry.name)
+        if tail is not None:
+            # "Name (ACR)" or "Syarikat Sdn. Bhd." matched whole: the bracket or the dot that
+            # ends the name is part of it (a dot the text's word already took is not needed:
+            # "(ETF)" for "(E.T.F.)")
+            limit = stop + len(tail.group())
+            while stop < limit and stop < len(text) and text[stop] in tail.group():
+                stop += 1
         return Hit(start, stop, entry.name, tuple(entry.keys), text[start:stop])
