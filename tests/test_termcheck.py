@@ -219,3 +219,25 @@ def test_find_refuses_an_argument_that_is_not_utf8(capsys: pytest.CaptureFixture
 
     assert main(["find", os.fsdecode(b"FINRA\xff")]) == 2
     assert "not UTF-8 text" in capsys.readouterr()[1]
+
+
+def test_keyboard_accelerators_inside_words(tmp_path: Path) -> None:
+    # KDE and Qt mark a menu's shortcut letter with '&' inside the word (GNOME with '_' before
+    # it): 'Co&mmission' is the word commission, on either side; 'S&P' and 'R&D' are not marks
+    path = tmp_path / "kde.po"
+    path.write_text(HEADER + '''
+msgid "&Commissions"
+msgstr "Ko&misen-komisen"
+
+msgid "Pay the co&mmission"
+msgstr "Bayar yuran"
+
+msgid "_Hedge funds"
+msgstr "Dana-dana lindung _nilai"
+
+msgid "Commission for R&D"
+msgstr "Ko&misen untuk R&D"
+''', encoding="utf-8")
+    found = list(TermChecker(_terms()).check_file(path))
+    assert [(f.line, f.term) for f in found] == [(10, "commission")]
+    assert "'commission'" in found[0].message

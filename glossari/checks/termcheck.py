@@ -15,7 +15,8 @@ the source, ``komisen-komisennya`` in the translation).
 - A plural entry: the terms of ``msgid`` and ``msgid_plural`` must be in every ``msgstr[n]``.
 - ``msgctxt`` is part of the entry's identity, not of its text; placeholders (``%d``,
   ``%(name)s``, ``{name}``) and HTML tags are blanked out before matching, so that
-  ``%(value)s`` never reads as the word *value*.
+  ``%(value)s`` never reads as the word *value*; a keyboard accelerator mark inside a word
+  (KDE's ``Co&mmission``) is dropped (:func:`message_text`).
 
 Each finding is ``T410`` at the entry's ``path:line``, naming the term and the expected form.
 """
@@ -34,7 +35,8 @@ from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.terms import Recognizer
 
-__all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths"]
+__all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths",
+           "message_text"]
 
 Lang = Literal["ms", "en"]
 
@@ -42,6 +44,26 @@ _PLACEHOLDER = re.compile(
     r"%(?:\([^)\s]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsaby%]"
     r"|\{[^{}\s]*\}|<[^<>]*>"
 )
+
+
+_ACCELERATOR = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
+"""KDE's and Qt's mark of a menu's shortcut letter inside a word (``Co&mmission``)."""
+
+
+def message_text(text: str) -> str:
+    """A message's text as the recogniser reads it: keyboard accelerator marks inside a word
+    dropped (``Co&mmission``, not ``S&P`` or ``R&D``, whose capitals stand on both sides of it),
+    placeholders and HTML tags blanked out (:func:`blank_placeholders`). A mark at a word's
+    start (``&File``, GNOME's ``_File``) splits nothing and stays.
+
+    >>> message_text("Pay the co&mmission for R&D, %(n)s")
+    'Pay the commission for R&D,      '
+    """
+    if "&" in text:
+        text = _ACCELERATOR.sub(
+            lambda m: "&" if text[m.start() - 1].isupper() and text[m.end()].isupper() else "",
+            text)
+    return blank_placeholders(text)
 
 
 def blank_placeholders(text: str) -> str:
@@ -122,14 +144,14 @@ class TermChecker:
         sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
         used: dict[str, str] = {}  # term id -> the surface the source used
         for text in sources:
-            for hit in self._source.find(blank_placeholders(text)):
+            for hit in self._source.find(message_text(text)):
                 used.setdefault(hit.keys[0], hit.text)
         if not used:
             return
         counts.with_terms += 1
         reported: set[str] = set()  # one finding per term and entry, whatever the plural forms
         for translation in entry.translations:
-            present = self._target.keys_in(blank_placeholders(translation))
+            present = self._target.keys_in(message_text(translation))
             for term_id, surface in used.items():
                 if term_id in present or term_id in reported:
                     continue
