@@ -50,6 +50,10 @@ def _found(recognizer: Recognizer[str], text: str) -> list[tuple[str, str]]:
          [("Pihak Berkuasa Kawal Selia Industri Kewangan (FINRA)",
            "Pihak Berkuasa Kawal Selia Industri Kewangan (FINRA)")]),
         ("FINRAnya", [("FINRAnya", "FINRA")]),
+        # reduplication in the informal notation, with a 2
+        ("komisen2 dan komisen2nya", [("komisen2", "komisen"), ("komisen2nya", "komisen")]),
+        ("Eksekutif2 akaun", [("Eksekutif2 akaun", "eksekutif akaun")]),
+        ("bank2 dan bank22 dan 2bank", [("bank2", "bank")]),
     ],
 )
 def test_malay_forms_are_found(text: str, expected: list[tuple[str, str]]) -> None:

@@ -12,9 +12,9 @@ says which side carries what, because a compound takes its affixes at its edges 
   ``menyimpan`` from ``simpan``, ``memukul`` from ``pukul``, ``mengira`` from ``kira``,
   ``mengecat`` from ``cat``), or a circumfix (``ke-...-an``, ``pe(N)-...-an``, ``per-...-an``,
   ``ber-...-an``);
-- reduplication, whole (``komisen-komisen``) or inside affixes (``berkomisen-komisen``,
-  ``sehari-hari``, ``kebarat-baratan``), is seen on a hyphenated word whose two halves analyse
-  to one word.
+- reduplication, whole (``komisen-komisen``, informally ``komisen2``) or inside affixes
+  (``berkomisen-komisen``, ``sehari-hari``, ``kebarat-baratan``), is seen on a hyphenated word
+  whose two halves analyse to one word.
 
 Derivational affixes attach to a root, never to a word that is already derived: ``pelaburan``
 (investment) is not ``pelabur`` (investor) plus ``-an``, it is ``pe(N)-...-an`` on ``labur``. So
@@ -180,12 +180,23 @@ def _simple(word: str) -> list[Analysis]:
     return out
 
 
+_TWO = re.compile(r"([^\W\d_]{3,})2([^\W\d_]*)")
+"""Reduplication in the informal notation: ``syarikat2`` for ``syarikat-syarikat``,
+``komisen2nya`` for ``komisen-komisennya``."""
+
+
 def analyse(word: str) -> list[Analysis]:
     """Every analysis of the folded surface ``word`` (the word itself first, unanalysed).
 
     Nothing here knows the glossary: most analyses name no real word, and the matcher keeps the
     ones whose root is a word of a name.
+
+    >>> [a.root for a in analyse("saham2nya") if a.redup]
+    ['saham']
     """
+    two = _TWO.fullmatch(word)
+    if two is not None:
+        word = f"{two[1]}-{two[1]}{two[2]}"
     found = _simple(word)
     if "-" in word:
         head, _, tail = word.partition("-")
