@@ -231,6 +231,27 @@ def test_english_forms(text: str, expected: list[str]) -> None:
     assert [h.text for h in recognizer.find(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Stock index", "stock indices"), ("Analysis", "analyses"), ("Crisis", "crises'"),
+        ("Memorandum", "memoranda"), ("Criterion", "criteria"), ("Stimulus", "stimuli"),
+        ("Formula", "formulae"), ("Chairman", "chairmen's"), ("Middleman", "Middlemen"),
+        ("Half", "halves"), ("Life", "lives"), ("Child", "children"), ("Bureau", "bureaux"),
+        ("Appendix", "appendices"),
+    ],
+)
+def test_english_irregular_plurals(name: str, text: str) -> None:
+    recognizer = Recognizer([(name, 0)], lang="en")
+    (hit,) = recognizer.find(f"the {text} here")
+    assert hit.text == text.rstrip("'")
+
+
+def test_english_irregular_plurals_stay_at_the_end_of_a_name() -> None:
+    recognizer = Recognizer([("index fund", 0), ("child", 1), ("chairman", 2)], lang="en")
+    assert recognizer.find("indices fund, childrens, chairmens, chairwomen") == []
+
+
 # -- properties --------------------------------------------------------------------------------
 # Names are made of syllables of b d k l s t and a i u; the filler text around them only of
 # c f j o v w z, letters no affix has: no analysis of a filler word can reach a name's word.

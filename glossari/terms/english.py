@@ -1,4 +1,6 @@
-"""English inflection, analysed by rule: plural (``-s -es -ies``) and possessive (``'s``).
+"""English inflection, analysed by rule: plural (``-s -es -ies``, and the irregular and classical
+plurals: ``children``, ``indices``, ``analyses``, ``chairmen``, ``memoranda``) and possessive
+(``'s``).
 
 Case, hyphens and spaces are the tokenizer's business (``broker-dealer`` is ``broker dealer``);
 the possessive of a plural (``executives'``) leaves its apostrophe outside the word. Only the last
@@ -16,6 +18,22 @@ from __future__ import annotations
 
 __all__ = ["analyse", "singulars"]
 
+_IRREGULAR = {"children": "child", "people": "person", "feet": "foot", "teeth": "tooth",
+              "mice": "mouse", "geese": "goose"}
+_CLASSICAL: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ices", ("ex", "ix")),   # indices, appendices, matrices
+    ("eaux", ("eau",)),       # bureaux
+    ("ses", ("sis",)),        # analyses, crises, hypotheses
+    ("ves", ("f", "fe")),     # halves, lives
+    ("men", ("man",)),        # chairmen, middlemen
+    ("ae", ("a",)),           # formulae
+    ("a", ("um", "on")),      # memoranda, data, criteria
+    ("i", ("us",)),           # stimuli, alumni
+)
+"""Plurals by other rules than ``-s``, each with the singular endings it may come from: the
+matcher keeps a singular only when it is the last word of a name, so ``data`` is ``datum`` only
+for a glossary that has the name ``datum``."""
+
 
 def analyse(word: str) -> list[str]:
     """The folded surface ``word`` itself first, then every word it may inflect (the matcher
@@ -27,6 +45,11 @@ def analyse(word: str) -> list[str]:
             stem = stem[: -len(mark)]
             out.append(stem)
             break
+    if stem in _IRREGULAR:
+        out.append(_IRREGULAR[stem])
+    for ending, singular_endings in _CLASSICAL:
+        if stem.endswith(ending) and len(stem) > len(ending) + 1:
+            out.extend(stem[: -len(ending)] + e for e in singular_endings)
     if len(stem) > 3 and stem.endswith("ies"):
         out.append(stem[:-3] + "y")
     if len(stem) > 2 and stem.endswith("es"):
