@@ -252,6 +252,32 @@ def test_english_irregular_plurals_stay_at_the_end_of_a_name() -> None:
     assert recognizer.find("indices fund, childrens, chairmens, chairwomen") == []
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Market capitalisation", "market capitalizations"),
+        ("Market capitalization", "Market Capitalisation's"),
+        ("Labour cost", "labor costs"), ("Labor union", "labour unions"),
+        ("Favourable variance", "favorable variances"), ("Organise", "organize"),
+        ("Cost centre", "cost centers"), ("Banking licence", "banking licenses"),
+        ("Defense stock", "defence stocks"), ("Catalogue", "catalogs"),
+        ("Programme trading", "program trading"), ("Judgement", "judgments"),
+        ("Investment adviser", "investment advisors"), ("Investment advisor", "investment adviser"),
+        ("Cancelled order", "canceled orders"), ("Instalment", "installments"),
+        ("Analyse", "analyze"),
+    ],
+)
+def test_english_british_and_american_spellings(name: str, text: str) -> None:
+    (hit,) = Recognizer([(name, 0)], lang="en").find(f"All {text} here.")
+    assert hit.text == text
+
+
+def test_spelling_variants_are_no_other_words() -> None:
+    # short words have no variants: for is not four, rize not rise, tor not tour
+    recognizer = Recognizer([("four", 0), ("rise", 1), ("tour", 3)], lang="en")
+    assert recognizer.find("for, rize, tor") == []
+
+
 # -- properties --------------------------------------------------------------------------------
 # Names are made of syllables of b d k l s t and a i u; the filler text around them only of
 # c f j o v w z, letters no affix has: no analysis of a filler word can reach a name's word.

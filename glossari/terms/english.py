@@ -16,7 +16,9 @@ word of a name is inflected (``account executives``, never ``accounts executive`
 
 from __future__ import annotations
 
-__all__ = ["analyse", "singulars"]
+import re
+
+__all__ = ["analyse", "singulars", "spellings"]
 
 _IRREGULAR = {"children": "child", "people": "person", "feet": "foot", "teeth": "tooth",
               "mice": "mouse", "geese": "goose"}
@@ -75,3 +77,48 @@ def singulars(word: str) -> list[str]:
         out.append(word[:-2])
     out.append(word[:-1])
     return out[:1] if word.endswith("ies") else out
+
+
+_SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    # British and American, each way: a name in one spelling is found in the other
+    (r"(?<=\w{3}[iy])s(?=(?:e|es|ed|ing|er|ers|ation|ations|able)$)", "z"),  # capitalisation
+    (r"(?<=\w{3}[iy])z(?=(?:e|es|ed|ing|er|ers|ation|ations|able)$)", "s"),
+    (r"(?<=\w{3})our(?=(?:s|ed|ing|able|ably|al|ite|ites|er|ers)?$)", "or"),  # labour
+    (r"(?<=\w{3})or(?=(?:s|ed|ing|able|ably|al|ite|ites|er|ers)?$)", "our"),
+    (r"(?<=\w[^aeiou])tre(?=s?$)", "ter"),  # centre
+    (r"(?<=\w[^aeiou])ter(?=s?$)", "tre"),
+    (r"(?<=\w{3})ence(?=s?$)", "ense"),  # licence, defence
+    (r"(?<=\w{3})ense(?=s?$)", "ence"),
+    (r"(?<=\w{3})ogue(?=s?$)", "og"),  # catalogue
+    (r"(?<=\w{3})og(?=s?$)", "ogue"),
+    (r"(?<=\w{3})mme(?=s?$)", "m"),  # programme
+    (r"(?<=\w{3}am)(?=s?$)", "me"),
+    (r"dgement", "dgment"),  # judgement
+    (r"dgment", "dgement"),
+    (r"(?<=vis)er(?=s?$)", "or"),  # adviser and advisor, both in use
+    (r"(?<=vis)or(?=s?$)", "er"),
+    (r"(?<=\w[aeiou])ll(?=(?:ed|ing|er|ers|or|ors)$)", "l"),  # cancelled, counsellor
+    (r"(?<=\w[aeiou])l(?=(?:ed|ing|er|ers|or|ors)$)", "ll"),
+    (r"(?<=\w[aeiou])l(?=ments?$)", "ll"),  # instalment
+    (r"(?<=\w[aeiou])ll(?=ments?$)", "l"),
+))
+
+
+def spellings(word: str) -> list[str]:
+    """The other spellings of a name's folded ``word``, British and American each way
+    (``-ise -ize``, ``-our -or``, ``-tre -ter``, ``-ence -ense``, ``-ogue -og``, ``-mme -m``,
+    ``judgement``, ``adviser -or``, ``-ll- -l-``). Short words have none: each rule wants
+    letters before the ending, and a word of four letters or fewer is left alone (``four`` is
+    not ``for``, ``rise`` not ``rize``).
+
+    >>> spellings("capitalisation"), spellings("labor"), spellings("four"), spellings("flour")
+    (['capitalization'], ['labour'], [], [])
+    """
+    if len(word) <= 4:
+        return []
+    out: list[str] = []
+    for pattern, replacement in _SPELLINGS:
+        other = pattern.sub(replacement, word, count=1)
+        if other != word and other not in out:
+            out.append(other)
+    return out

@@ -27,6 +27,7 @@ two letters or more (an acronym: ``FINRA``) matches only in capitals.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -114,6 +115,23 @@ def fold(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_DROP))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_MAX_SPELLINGS = 16
+"""At most so many spellings of one name: each word of a long name may have two."""
+
+
+def _respelled(paths: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The English ``paths`` (a name's words) in every other spelling of their words."""
+    out: list[tuple[str, ...]] = []
+    for path in paths:
+        options = [[word, *english.spellings(word)] for word in path]
+        if all(len(o) == 1 for o in options):
+            continue
+        for combination in itertools.islice(itertools.product(*options), 1, _MAX_SPELLINGS):
+            if combination not in paths and combination not in out:
+                out.append(combination)
+    return out
 
 
 def _in_capitals(text: str, start: int, end: int, acronym: str) -> bool:
@@ -266,6 +284,8 @@ class Recognizer(Generic[K]):
             if lang == "en" and acronym is None:
                 # a name written in the plural (Securities) is found in the singular too
                 paths += [(*path[:-1], w) for w in english.singulars(path[-1])]
+                # and in the other spelling, British or American (capitalisation, labor)
+                paths += _respelled(paths)
             for each in paths:
                 node = self._root
                 for k, word in enumerate(each):
