@@ -278,6 +278,27 @@ def test_spelling_variants_are_no_other_words() -> None:
     assert recognizer.find("for, rize, tor") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Costs of sales rose", ["Costs of sales"]),
+        ("two letters of credit and a letter of credit's terms",
+         ["letters of credit", "letter of credit's"]),
+        ("certificates of deposit", ["certificates of deposit"]),
+        ("Returns on equity", ["Returns on equity"]),
+        ("allowances for doubtful accounts", ["allowances for doubtful accounts"]),
+        # the head takes a plural only, and only before its connective
+        ("letter's of credit, costs' of sales, costs sales", []),
+        ("costs", []),
+    ],
+)
+def test_english_plural_of_the_head_before_of(text: str, expected: list[str]) -> None:
+    names = ["cost of sales", "letter of credit", "certificate of deposit", "return on equity",
+             "allowance for doubtful account"]
+    recognizer = Recognizer([(n, n) for n in names], lang="en")
+    assert [h.text for h in recognizer.find(text)] == expected
+
+
 # -- properties --------------------------------------------------------------------------------
 # Names are made of syllables of b d k l s t and a i u; the filler text around them only of
 # c f j o v w z, letters no affix has: no analysis of a filler word can reach a name's word.

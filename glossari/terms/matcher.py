@@ -117,6 +117,8 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_CONNECTIVES = frozenset({"of", "for", "on", "in"})
+"""The words after the head of an English name (``cost of sales``, ``return on equity``)."""
 _MAX_SPELLINGS = 16
 """At most so many spellings of one name: each word of a long name may have two."""
 
@@ -228,6 +230,9 @@ class _Reading(NamedTuple):
     left: bool
     right: bool
     redup: bool
+    head: bool = False
+    """An English plural of a word that a connective follows in a name (``letters`` of
+    ``letter of credit``): it goes on into the connective, and ends no name."""
 
 
 _Words = tuple[list[int], list[int], list[tuple[_Reading, ...]]]
@@ -254,7 +259,8 @@ class _Readings(dict[str, tuple[_Reading, ...]]):
 class Recognizer(Generic[K]):
     """Every name of a glossary in one language, compiled for finding them in text."""
 
-    __slots__ = ("_analyses", "_derivable", "_first", "_lang", "_last", "_root", "_vocabulary")
+    __slots__ = ("_analyses", "_derivable", "_first", "_heads", "_lang", "_last", "_root",
+                 "_vocabulary")
 
     def __init__(self, names: Iterable[tuple[str, K]], *, lang: Lang,
                  acronyms_in_capitals: bool = True) -> None:
@@ -268,6 +274,7 @@ class Recognizer(Generic[K]):
         self._vocabulary: set[str] = set()
         self._first: set[str] = set()
         self._last: set[str] = set()
+        self._heads: set[str] = set()
         for name, key in names:
             starts, ends, _ = _units(name, lang)
             path = words(name, lang)
@@ -301,6 +308,10 @@ class Recognizer(Generic[K]):
                 self._vocabulary.update(each)
                 self._first.add(each[0])
                 self._last.add(each[-1])
+                if lang == "en":
+                    # the head of "letter of credit" takes the plural: letters of credit
+                    self._heads.update(each[k] for k in range(len(each) - 2)
+                                       if each[k + 1] in _CONNECTIVES)
         self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)}
         self._analyses = _Readings(self._read)
 
@@ -327,9 +338,14 @@ class Recognizer(Generic[K]):
                 if reading not in readings:
                     readings.append(reading)
         else:
+            plural = "'" not in word and "\u2019" not in word
             for i, root in enumerate(english.analyse(word)):
                 if root in self._vocabulary and (i == 0 or root in self._last):
                     reading = _Reading(root, False, i > 0, False)
+                    if reading not in readings:
+                        readings.append(reading)
+                if i > 0 and plural and root in self._heads:
+                    reading = _Reading(root, False, False, False, True)
                     if reading not in readings:
                         readings.append(reading)
         return tuple(readings)
@@ -338,18 +354,21 @@ class Recognizer(Generic[K]):
         """Every ``(index past the last word, entry)`` of a name that starts at word ``i``."""
         out: list[tuple[int, _Entry[K]]] = []
         starts, ends, readings = units
-        # (node, word index, the punctuation before that word: "" for a plain gap)
-        stack: list[tuple[_Node[K], int, str]] = [(self._root, i, "")]
+        # (node, word index, the punctuation before that word: "" for a plain gap, whether the
+        # word before was an inflected head, which only a connective may follow)
+        stack: list[tuple[_Node[K], int, str, bool]] = [(self._root, i, "", False)]
         count = len(starts)
         while stack:
-            node, j, separator = stack.pop()
+            node, j, separator, after_head = stack.pop()
             for reading in readings[j]:
                 if j > i and (reading.left or reading.redup):
+                    continue
+                if after_head and reading.root not in _CONNECTIVES:
                     continue
                 child = node.children.get(reading.root)
                 if child is None or (separator and separator not in child.separators):
                     continue
-                for entry in child.entries:
+                for entry in () if reading.head else child.entries:
                     if entry.acronym is None or _in_capitals(text, starts[i], ends[j],
                                                              entry.acronym):
                         # an acronym matches its capitals only (FINRA, FINRAnya; not finra)
@@ -357,7 +376,7 @@ class Recognizer(Generic[K]):
                 if not reading.right and child.children and j + 1 < count and readings[j + 1]:
                     between = _separator(text, ends[j], starts[j + 1])
                     if between is not None:
-                        stack.append((child, j + 1, between))
+                        stack.append((child, j + 1, between, reading.head))
         return out
 
     def _prepare(self, text: str) -> _Words:
