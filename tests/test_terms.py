@@ -173,6 +173,19 @@ def test_a_name_written_with_punctuation_between_its_words(
     assert [h.text for h in recognizer.find(text)] == expected
 
 
+def test_a_name_written_reduplicated_is_found_in_every_number() -> None:
+    # link texts are running text: [syarikat-syarikat induk](/parent-company) names the
+    # concept "syarikat induk", as lookup and link resolution already read it
+    recognizer = Recognizer([("syarikat-syarikat induk", 1), ("Bank-bank", 2),
+                             ("kira-kira", 3)], lang="ms")
+    text = "Syarikat induk, syarikat-syarikat induknya, bank2 dan banknya; kira-kiranya"
+    assert [(h.text, h.keys) for h in recognizer.find(text)] == [
+        ("Syarikat induk", (1,)), ("syarikat-syarikat induknya", (1,)), ("bank2", (2,)),
+        ("banknya", (2,)), ("kira-kiranya", (3,))]
+    # the single word takes no derivation: mengira (to count) is no form of kira-kira
+    assert recognizer.find("mengira perbankan") == []
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

@@ -180,14 +180,23 @@ def _is_reduplication(word: str) -> bool:
 
 
 def words(name: str, lang: Lang) -> tuple[str, ...]:
-    """The folded words of a name, as the recognizer files them.
+    """The folded words of a name, as the recognizer files them: a Malay word written
+    reduplicated is filed once (the plural of a link text: ``[syarikat-syarikat induk](...)``
+    names *syarikat induk*, as lookups and links read it).
 
     >>> words("Broker-dealer", "en"), words("Eksekutif-eksekutif Akaun", "ms")
-    (('broker', 'dealer'), ('eksekutif-eksekutif', 'akaun'))
+    (('broker', 'dealer'), ('eksekutif', 'akaun'))
     >>> words("Dana Dagangan Bursa (E.T.F.)", "ms")
     ('dana', 'dagangan', 'bursa', 'etf')
     """
-    return tuple(w.replace(".", "") for w in _units(name, lang)[2])
+    return tuple(_single(w.replace(".", "")) if lang == "ms" else w.replace(".", "")
+                 for w in _units(name, lang)[2])
+
+
+def _single(word: str) -> str:
+    """A folded word written fully reduplicated (``bank-bank``), once; any other as it is."""
+    head, dash, tail = word.partition("-")
+    return head if dash and head == tail else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +284,13 @@ class Recognizer(Generic[K]):
         self._first: set[str] = set()
         self._last: set[str] = set()
         self._heads: set[str] = set()
+        plain: set[str] = set()  # the name words as written (not collapsed from kira-kira)
         for name, key in names:
-            starts, ends, _ = _units(name, lang)
+            starts, ends, written = _units(name, lang)
             path = words(name, lang)
             if not path:
                 continue
+            plain.update(w.replace(".", "") for w in written)
             # the punctuation the name writes between its words (S&P, P/E, Sdn. Bhd.) will do
             # between them in a text too, besides what any gap may hold
             separators = [_separator(name, ends[k], starts[k + 1]) or ""
@@ -312,7 +323,10 @@ class Recognizer(Generic[K]):
                     # the head of "letter of credit" takes the plural: letters of credit
                     self._heads.update(each[k] for k in range(len(each) - 2)
                                        if each[k + 1] in _CONNECTIVES)
-        self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)}
+        # a word that some name writes only reduplicated (kira-kira) takes no derivation:
+        # mengira is no form of it
+        self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)
+                           and w in plain}
         self._analyses = _Readings(self._read)
 
     def __len__(self) -> int:
