@@ -186,6 +186,20 @@ def test_a_name_written_reduplicated_is_found_in_every_number() -> None:
     assert recognizer.find("mengira perbankan") == []
 
 
+def test_a_word_hyphenated_at_a_line_break() -> None:
+    # text from a PDF or a printed page breaks a word across lines with a hyphen
+    recognizer = Recognizer([("pelaburan", 1), ("komisen", 2), ("peniaga broker", 3)],
+                            lang="ms")
+    text = "Pela-\nburan dan ko-\r\n  misen-\nkomisennya oleh peniaga-\nbroker"
+    assert [h.text for h in recognizer.find(text)] == [
+        "Pela-\nburan", "ko-\r\n  misen-\nkomisennya", "peniaga-\nbroker"]
+    # a hyphen with no line break after it joins nothing; an ordinary word stays split
+    assert recognizer.find("pela- buran, pela-buran") == []
+    english = Recognizer([("investment adviser", 1)], lang="en")
+    assert [h.text for h in english.find("invest-\nment advi-\nsers")] == [
+        "invest-\nment advi-\nsers"]
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

@@ -64,6 +64,8 @@ _GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]*")
 _GAP_CHARS = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]+")
 _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
+_BROKEN = re.compile(r"[\-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*")
+"""A hyphen at the end of a line, where a word may have been cut in two."""
 _MAX_SEPARATOR = 3
 """The longest punctuation a name may write between two words (``&``, ``/``, ``.``)."""
 
@@ -405,7 +407,31 @@ class Recognizer(Generic[K]):
             spans = [m.span() for m in _ASCII_TOKEN.finditer(text)]
             return [a for a, _ in spans], [b for _, b in spans], readings
         starts, ends, found = _units(text, self._lang)
+        if "\n" in text:
+            starts, ends, found = self._mend(text, starts, ends, found)
         return starts, ends, [cache[w] for w in found]
+
+    def _mend(self, text: str, starts: list[int], ends: list[int],
+              found: list[str]) -> tuple[list[int], list[int], list[str]]:
+        """The words of a text with each word that a hyphen and a line break cut in two
+        (``pela-\\nburan``, printed or PDF text) made whole again, when it is a form of a
+        name's word: joined (``pelaburan``) or with its hyphen (``komisen-\\nkomisen``)."""
+        cache = self._analyses
+        out_starts: list[int] = []
+        out_ends: list[int] = []
+        out: list[str] = []
+        for start, end, word in zip(starts, ends, found, strict=True):
+            if out and _BROKEN.fullmatch(text, out_ends[-1], start):
+                joined = next((w for w in (out[-1] + word, f"{out[-1]}-{word}") if cache[w]),
+                              None)
+                if joined is not None:
+                    out_ends[-1] = end
+                    out[-1] = joined
+                    continue
+            out_starts.append(start)
+            out_ends.append(end)
+            out.append(word)
+        return out_starts, out_ends, out
 
     def find(self, text: str) -> list[Hit[K]]:
         """The names in ``text``, non-overlapping, in text order: at each word the longest name
