@@ -91,7 +91,6 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 """Markup in running text, which is not text: a slug or a URL (``/komisen``) names no term."""
-_MARKUP_SIGNS = ("<", "&", "](", "://", "mailto:")
 
 
 def _blank_markup(text: str) -> str:
@@ -101,8 +100,9 @@ def _blank_markup(text: str) -> str:
     >>> _blank_markup('<a href="/x">Bon</a> &amp; [bon](/bon)')
     '             Bon           [bon]      '
     """
-    if not any(sign in text for sign in _MARKUP_SIGNS):
-        return text
+    if ("<" not in text and "&" not in text and "](" not in text and "://" not in text
+            and "mailto:" not in text):
+        return text  # most text: five scans at C speed, no regular expression
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
