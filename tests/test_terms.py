@@ -200,6 +200,14 @@ def test_a_word_hyphenated_at_a_line_break() -> None:
         "invest-\nment advi-\nsers"]
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_an_apostrophe_in_a_name_is_any_apostrophe(apostrophe: str) -> None:
+    names = ["Buyer's market", "Moody\u2019s", "Standard & Poor's"]
+    recognizer = Recognizer([(n, n) for n in names], lang="en")
+    text = f"Buyer{apostrophe}s markets, MOODY{apostrophe}S and Standard & Poor{apostrophe}s"
+    assert [h.name for h in recognizer.find(text)] == names
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

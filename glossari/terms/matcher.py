@@ -53,11 +53,15 @@ _DOTTED = r"(?:\.(?i:s|nya|['\u2019]s)?)?(?![^\W_])"
 """The rest of an acronym written with dots (``E.T.F.``): its last dot, with a plural, a
 possessive or a clitic after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``)."""
 _TOKEN = re.compile(rf"[^\W\d_](?:\.[^\W\d_])+{_DOTTED}"
-                    rf"|{_PLAIN}(?:['\u2019\-\u2010\u2011]{_PLAIN})*")
+                    rf"|{_PLAIN}(?:['\u2019\u02bc\-\u2010\u2011]{_PLAIN})*")
 _ASCII_TOKEN = re.compile(
     rf"[^\W_]+(?:(?<=\b[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)", re.ASCII)
 """:data:`_TOKEN` for ASCII text, where it finds the same words, several times faster."""
-_DROP = dict.fromkeys(map(ord, _INVISIBLE))
+_FOLDS: dict[int, str | None] = {
+    **dict.fromkeys(map(ord, _INVISIBLE)),
+    # every apostrophe is one: a name's Moody's is the text's Moody\u2019s
+    0x2019: "'", 0x02BC: "'",
+}
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
 _GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]*")
 """What may stand between two words of one name."""
@@ -107,7 +111,8 @@ def _blank_markup(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents or invisible characters (the key every comparison uses).
+    """Lower case without accents or invisible characters, one apostrophe for all (the key
+    every comparison uses).
 
     >>> fold("Ékuiti"), fold("E\\u0301kui\\u00adti")
     ('ekuiti', 'ekuiti')
@@ -115,7 +120,7 @@ def fold(text: str) -> str:
     text = text.casefold()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_DROP))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLDS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
