@@ -49,6 +49,7 @@ class TermMatch:
 
 _NAME_AND_ACRONYM = re.compile(r"\s*(.*?)\s*\(([^()]+)\)\s*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+s")
 
 
 def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
@@ -69,13 +70,17 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
     >>> term_names(t, "en")[1:]
     ['Financial Industry Regulatory Authority', 'FINRA']
     """
+    from glossari.align.resolve import headword_acronyms
+
     headword = term.title if lang == "ms" else term.english.title
     names: list[str] = []
     if headword and headword.strip():
         names.append(headword.strip())
         split = _NAME_AND_ACRONYM.fullmatch(headword)
-        if split is not None and _ACRONYM.fullmatch(split.group(2)):
-            names.extend(n for n in split.groups() if n)
+        # an acronym by the rule links resolve by (REITs, E.T.F. too), not a gloss: Akaun
+        # (simpanan) is not Akaun
+        if split is not None and split.group(2).strip() in headword_acronyms(headword):
+            names.extend(n.strip() for n in split.groups() if n.strip())
     if lang == "ms":
         english = (term.english.title or "").strip()
         if _ACRONYM.fullmatch(english):
@@ -86,6 +91,8 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
     else:
         names.extend(term.names.acronyms)
         names.extend(term.names.english_variants)
+    # an acronym written in the plural (REITs) is its singular too: Malay has no -s
+    names.extend(n[:-1] for n in list(names) if _PLURAL_ACRONYM.fullmatch(n))
     return [n for n in dict.fromkeys(names) if n.strip()]
 
 

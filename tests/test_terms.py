@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from glossari.model import Term
 from glossari.terms import Lang, Recognizer
 from glossari.terms.malay import takes_derivation
 
@@ -457,3 +458,41 @@ def test_ascii_text_reads_as_any_other_text(text: str) -> None:
     recognizer = Recognizer([("ETF", 1), ("fee", 2), ("sean", 3)], lang="en")
     fast = [(h.start, h.end) for h in recognizer.find(text)]
     assert fast == [(h.start, h.end) for h in recognizer.find(text + " \u00e9")]
+
+
+# -- the names of a glossary's terms (glossari.glossary.term_names) ----------------------------
+
+
+def _term(term_id: str, title: str, english: str) -> Term:
+    from glossari.model import English, Location
+
+    return Term(id=term_id, title=title, english=English(title=english, status="translated"),
+                source=Location(path=f"seeds/{term_id}.md", line=1))
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("Dana Dagangan Bursa (ETF)", ["Dana Dagangan Bursa (ETF)", "Dana Dagangan Bursa", "ETF"]),
+        # an acronym as the link resolver reads one (headword_acronyms): plural, dotted, mixed
+        ("Amanah Pelaburan Hartanah (REITs)",
+         ["Amanah Pelaburan Hartanah (REITs)", "Amanah Pelaburan Hartanah", "REITs", "REIT"]),
+        ("Dana Dagangan Bursa (E.T.F.)",
+         ["Dana Dagangan Bursa (E.T.F.)", "Dana Dagangan Bursa", "E.T.F."]),
+        ("Akaun (simpanan)", ["Akaun (simpanan)"]),  # a gloss, not an acronym
+    ],
+)
+def test_a_headword_with_its_acronym_is_found_by_each(title: str, names: list[str]) -> None:
+    from glossari.glossary import term_names
+
+    assert term_names(_term("x", title, "X")) == names
+
+
+def test_find_terms_reads_an_acronym_with_a_plural() -> None:
+    from glossari.glossary import Glossary
+
+    g = Glossary([_term("reit", "Amanah Pelaburan Hartanah (REITs)",
+                        "Real estate investment trust (REIT)")])
+    found = [m.text for m in g.find_terms("REIT dan REITs; amanah pelaburan hartanahnya")]
+    assert found == ["REIT", "REITs", "amanah pelaburan hartanahnya"]
+    assert [m.text for m in g.find_terms("Two REITs", lang="en")] == ["REITs"]
