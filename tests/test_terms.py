@@ -209,6 +209,17 @@ def test_an_apostrophe_in_a_name_is_any_apostrophe(apostrophe: str) -> None:
     assert [h.name for h in recognizer.find(text)] == names
 
 
+def test_a_bare_suffix_wants_a_root_of_two_syllables() -> None:
+    # kadi (a judge) is not kad (card) + -i, padi (rice) not pad + -i: Malay puts a suffix
+    # with no prefix on roots of two syllables or more (hormati, jualan, cukaikan); with a
+    # prefix, one will do (perbankan)
+    recognizer = Recognizer([(n, n) for n in ("kad", "pad", "bank", "hormat", "jual", "cukai")],
+                            lang="ms")
+    text = "kadi padi bankan hormati jualan cukaikan perbankan kadnya"
+    assert [h.text for h in recognizer.find(text)] == [
+        "hormati", "jualan", "cukaikan", "perbankan", "kadnya"]
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

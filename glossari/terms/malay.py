@@ -171,10 +171,27 @@ def _left(stem: str, suffix: str) -> list[tuple[str, bool, bool]]:
     return found
 
 
+def _syllables(word: str) -> int:
+    """Roughly how many syllables ``word`` has: its vowels, a diphthong (``ai au oi``) one
+    (``jual`` two, ``cukai`` two, ``kad`` one): enough to tell a one-syllable root.
+
+    >>> [_syllables(w) for w in ("kad", "bank", "jual", "cukai", "hormat")]
+    [1, 1, 2, 2, 2]
+    """
+    return sum(c in _VOWELS for c in word) - len(_DIPHTHONGS.findall(word))
+
+
+_DIPHTHONGS = re.compile(r"a[iu]|oi")
+
+
 def _simple(word: str) -> list[Analysis]:
     out: list[Analysis] = []
     for stem, clitic, suffix in _right(word):
         for root, left, derivational in _left(stem, suffix):
+            if suffix and not derivational and _syllables(root) < 2:
+                # a suffix with no prefix wants a root of two syllables: kadi (a judge) is
+                # not kad (card) + -i, padi (rice) not pad + -i; perbankan has its prefix
+                continue
             out.append(Analysis(root, left, clitic or bool(suffix),
                                 derivational or bool(suffix), False))
     return out
