@@ -220,6 +220,13 @@ def test_a_bare_suffix_wants_a_root_of_two_syllables() -> None:
         "hormati", "jualan", "cukaikan", "perbankan", "kadnya"]
 
 
+def test_a_root_that_only_starts_like_a_prefix_takes_derivation() -> None:
+    recognizer = Recognizer([("sewa", 1), ("diskaun", 2), ("pelabur", 3)], lang="ms")
+    text = "menyewa, penyewa, disewakan, sewaan, didiskaunkan, pelaburan"
+    assert [h.text for h in recognizer.find(text)] == [
+        "menyewa", "penyewa", "disewakan", "sewaan", "didiskaunkan"]
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

@@ -68,12 +68,27 @@ class Analysis(NamedTuple):
 
 def takes_derivation(word: str) -> bool:
     """True when ``word`` (a folded word of a name) may take derivational affixes: it does not
-    itself start like a derived word.
+    itself start like a derived word, a prefix before a root that could be Malay (three letters
+    or more, not opening on two consonants): ``sewa`` (se-wa), ``sen`` and ``diskaun``
+    (di-skaun) are roots.
 
     >>> takes_derivation("komisen"), takes_derivation("pelabur"), takes_derivation("untung")
     (True, False, True)
+    >>> takes_derivation("sewa"), takes_derivation("diskaun"), takes_derivation("perbankan")
+    (True, True, False)
     """
-    return _DERIVED.match(word) is None
+    prefix = _DERIVED.match(word)
+    if prefix is None:
+        return True
+    rest = word[prefix.end():]
+    if len(rest) < _MIN_ROOT:
+        return True
+    return (rest[0] not in _VOWELS and rest[1] not in _VOWELS
+            and rest[:2] not in _DIGRAPHS)
+
+
+_DIGRAPHS = frozenset({"ng", "ny", "sy", "kh", "gh"})
+"""Two letters that spell one consonant: a Malay root may open with one (``nyata``)."""
 
 
 def _right(word: str) -> list[tuple[str, bool, str]]:
