@@ -87,7 +87,7 @@ def _separator(text: str, start: int, end: int) -> str | None:
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _CACHE_LIMIT = 200_000
 _MARKUP = re.compile(
-    r"<!--.*?-->"                                    # an HTML comment
+    r"<!--.*?(?:-->|\Z)"  # an HTML comment (unclosed: to the end, as in HTML; never quadratic)
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"    # an HTML tag (not "a < 5 and b > 3")
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # a character reference
     r"|(?<=\])\(\s*<?[^\s()<>]*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"  # a Markdown link's target
