@@ -47,7 +47,6 @@ class TermMatch:
     """The words as the text writes them (``komisen-komisennya``)."""
 
 
-_NAME_AND_ACRONYM = re.compile(r"\s*(.*?)\s*\(([^()]+)\)\s*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+s")
 
@@ -70,17 +69,14 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
     >>> term_names(t, "en")[1:]
     ['Financial Industry Regulatory Authority', 'FINRA']
     """
-    from glossari.align.resolve import headword_acronyms
+    from glossari.align.resolve import headword_names
 
     headword = term.title if lang == "ms" else term.english.title
     names: list[str] = []
     if headword and headword.strip():
-        names.append(headword.strip())
-        split = _NAME_AND_ACRONYM.fullmatch(headword)
-        # an acronym by the rule links resolve by (REITs, E.T.F. too), not a gloss: Akaun
-        # (simpanan) is not Akaun
-        if split is not None and split.group(2).strip() in headword_acronyms(headword):
-            names.extend(n.strip() for n in split.groups() if n.strip())
+        # Name (ACR) by the acronym rule links resolve by (REITs, E.T.F. too); a gloss is no
+        # name: Akaun (simpanan) is not Akaun
+        names.extend(headword_names(headword))
     if lang == "ms":
         english = (term.english.title or "").strip()
         if _ACRONYM.fullmatch(english):

@@ -110,6 +110,21 @@ def test_english_of_a_term_in_a_translation(english: str, text: str, found: bool
     assert bool(recognizer.find_all(text)) is found
 
 
+@pytest.mark.parametrize(
+    ("headword", "names"),
+    [
+        ("Industry Authority (FINRA)", ["Industry Authority (FINRA)", "Industry Authority",
+                                        "FINRA"]),
+        ("Real estate investment trust (REITs)", ["Real estate investment trust (REITs)",
+                                                  "Real estate investment trust", "REITs"]),
+        # a gloss is no name of its own: every 'simpanan' in a message would ask for the term
+        ("Akaun (simpanan)", ["Akaun (simpanan)"]),
+    ],
+)
+def test_names_of_split_an_acronym_only(headword: str, names: list[str]) -> None:
+    assert names_of(headword) == names
+
+
 KASAR = """\
 ---
 title: Kasar

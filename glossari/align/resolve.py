@@ -164,6 +164,26 @@ def headword_acronyms(text: str | None) -> tuple[str, ...]:
     )
 
 
+_NAME_AND_ACRONYM = re.compile(r"\s*(.*?)\s*\(([^()]+)\)\s*")
+
+
+def headword_names(headword: str) -> list[str]:
+    """The names a headword goes by in running text: itself, and for ``Name (ACR)`` (an acronym
+    by :func:`headword_acronyms`) the name and the acronym alone. A gloss in parentheses is
+    no name of its own: ``Akaun (simpanan)`` is not *simpanan*.
+
+    >>> headword_names("Industry Authority (FINRA)")
+    ['Industry Authority (FINRA)', 'Industry Authority', 'FINRA']
+    >>> headword_names("Akaun (simpanan)")
+    ['Akaun (simpanan)']
+    """
+    names = [headword.strip()]
+    split = _NAME_AND_ACRONYM.fullmatch(headword)
+    if split is not None and split.group(2).strip() in headword_acronyms(headword):
+        names.extend(n.strip() for n in split.groups() if n.strip())
+    return names
+
+
 def _names(term: Term, slugs: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], ...]:
     """The names a link target may use for the term, by rank (:data:`_RANKS`); ``slugs`` in
     place of the term's own."""

@@ -23,7 +23,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from glossari.align.names import english_lemma
-from glossari.align.resolve import TargetIndex, link_is_trusted, resolve_link, target_key
+from glossari.align.resolve import (
+    TargetIndex,
+    headword_names,
+    link_is_trusted,
+    resolve_link,
+    target_key,
+)
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.checks.catalogs import LanguageCatalogs
 from glossari.checks.codes import finding
@@ -35,25 +41,19 @@ from glossari.text import lookup_key
 
 __all__ = ["TermEntry", "Termbase", "names_of", "shared_english", "termbase"]
 
-_NAME_AND_ACRONYM = re.compile(r"\s*(.*?)\s*\(([^()]+)\)\s*")
-
 _WORD = re.compile(r"\w+")
 
 
 def names_of(headword: str) -> list[str]:
     """The names a headword goes by in running text: itself, and for ``Name (ACR)`` the name and
-    the acronym alone.
+    the acronym alone (:func:`glossari.align.resolve.headword_names`, as everywhere).
 
     >>> names_of("Industry Authority (FINRA)")
     ['Industry Authority (FINRA)', 'Industry Authority', 'FINRA']
     >>> names_of("Account executive")
     ['Account executive']
     """
-    names = [headword.strip()]
-    split = _NAME_AND_ACRONYM.fullmatch(headword)
-    if split is not None:
-        names.extend(n for n in split.groups() if n)
-    return names
+    return headword_names(headword)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
