@@ -237,6 +237,22 @@ def test_a_root_that_only_starts_like_a_prefix_takes_derivation() -> None:
         "menyewa", "penyewa", "disewakan", "sewaan", "didiskaunkan"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Peniaga\n- broker baru", []),          # two items of a list
+        ("* Dana lindung\n* nilai", ["nilai"]),  # the name nilai alone
+        ("Peniaga\n\nbroker", []),                 # two paragraphs
+        ("Peniaga\r\n  \r\nbroker", []),
+        ("peniaga \u2014 broker, peniaga -- broker", []),  # a dash that sets a clause apart
+        ("peniaga\n   broker", ["peniaga\n   broker"]),  # one paragraph, wrapped
+        ("peniaga-\nbroker, peniaga\u2013broker", ["peniaga-\nbroker", "peniaga\u2013broker"]),
+    ],
+)
+def test_a_name_does_not_run_across_a_break(text: str, expected: list[str]) -> None:
+    assert [h.text for h in _malay().find(text)] == expected
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

@@ -70,6 +70,9 @@ _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
 _BROKEN = re.compile(r"[\-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*")
 """A hyphen at the end of a line, where a word may have been cut in two."""
+_BREAK = re.compile(r"\n[ \t\r]*\n|\n[ \t]*[-*+][ \t]|\s(?:[\u2013\u2014]|--)\s")
+"""What ends a stretch of text a name may run across, though a gap may hold its characters: a
+blank line (a paragraph), a list item's bullet, a dash between spaces (a clause set apart)."""
 _MAX_SEPARATOR = 3
 """The longest punctuation a name may write between two words (``&``, ``/``, ``.``)."""
 
@@ -78,6 +81,8 @@ def _separator(text: str, start: int, end: int) -> str | None:
     """The punctuation between two words, ``text[start:end]``, without what any gap may hold
     (:data:`_GAP`): "" for a plain gap, ``&`` for ``" & "``; None when it is too long to be a
     name's (a sentence's punctuation, a clause)."""
+    if end - start > 1 and _BREAK.search(text, start, end):
+        return None
     if _GAP.fullmatch(text, start, end):
         return ""
     if end - start > 2 * _MAX_SEPARATOR + 2:
