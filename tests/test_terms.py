@@ -253,6 +253,25 @@ def test_a_name_does_not_run_across_a_break(text: str, expected: list[str]) -> N
     assert [h.text for h in _malay().find(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "name", "text"),
+    [
+        ("en", "hedge fund", "hedgefunds"), ("en", "broker-dealer", "Brokerdealer's"),
+        ("en", "share holder", "shareholders"),
+        ("ms", "mata wang", "matawangnya"), ("ms", "pemegang saham", "pemegangsaham"),
+        ("ms", "warga negara", "kewarganegaraan"),
+    ],
+)
+def test_a_two_word_name_written_closed(lang: Lang, name: str, text: str) -> None:
+    (hit,) = Recognizer([(name, 0)], lang=lang).find(f"oleh {text} itu")
+    assert hit.text == text
+
+
+def test_a_closed_name_is_no_closed_form_of_longer_names() -> None:
+    recognizer = Recognizer([("dana lindung nilai", 0)], lang="ms")
+    assert recognizer.find("danalindungnilai danalindung") == []
+
+
 def test_derived_name_words_take_no_more_derivation() -> None:
     # pelaburan (investment) is pe(N)-...-an on labur, not the investor (pelabur) plus -an
     recognizer = Recognizer([("pelabur", "investor"), ("penasihat", "advisor")], lang="ms")

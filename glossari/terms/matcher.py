@@ -316,11 +316,17 @@ class Recognizer(Generic[K]):
                 paths += [(*path[:-1], w) for w in english.singulars(path[-1])]
                 # and in the other spelling, British or American (capitalisation, labor)
                 paths += _respelled(paths)
+            if acronym is None and len(path) == 2:
+                # a compound of two words is also written closed: hedgefund, matawang
+                # (and kewarganegaraan, ke-...-an on warganegara, from warga negara)
+                closed = [("".join(each),) for each in paths]
+                plain.update(each[0] for each in closed)
+                paths += closed
             for each in paths:
                 node = self._root
                 for k, word in enumerate(each):
                     node = node.children.setdefault(word, _Node())
-                    if k and separators[k - 1]:
+                    if k and len(each) == len(path) and separators[k - 1]:
                         node.separators |= {separators[k - 1]}
                 entry = next((e for e in node.entries if e.acronym == acronym), None)
                 if entry is None:
