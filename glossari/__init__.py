@@ -12,7 +12,14 @@ The public names are re-exported here; everything else is private. Heavy depende
 
 from __future__ import annotations
 
-from glossari.errors import CatalogError, GlossariError, RootError, SeedError
+from glossari.errors import (
+    CatalogError,
+    ConfigError,
+    GlossariError,
+    InputError,
+    RootError,
+    SeedError,
+)
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (13 ms)
 
@@ -28,10 +35,12 @@ __version__ = "0.1.0"
 __all__ = [
     "Block",
     "CatalogError",
+    "ConfigError",
     "English",
     "Finding",
     "GlossariError",
     "Glossary",
+    "InputError",
     "Link",
     "Location",
     "Names",
