@@ -157,6 +157,36 @@ def test_removed_translation_becomes_obsolete_and_survives_msgcat(tmp_path: Path
         assert parse_po(saved.decode(), source="saved.po") == po
 
 
+def test_retired_entry_keeps_its_flags_as_msgmerge_does(tmp_path: Path) -> None:
+    # a translator's catalog from Lokalize: a c-format message the template no longer has;
+    # msgmerge keeps "#, fuzzy, c-format" on the #~ entry, glossari used to keep fuzzy alone
+    old = parse_po(
+        OLD.rstrip("\n")
+        + '\n\n# check the number\n#, fuzzy, c-format\nmsgid "%d saham"\nmsgstr "%d shares"\n'
+        + '\n#, c-format, no-wrap\nmsgid "%d lot"\nmsgstr "%d lots"\n',
+        source="en.po",
+    )
+    po = merge(pot(Entry(msgid="Kos", msgctxt="kos")), old, lang="en")
+    retired = {e.msgid: e for e in po.entries if e.obsolete}
+    assert retired["%d saham"].flags == ("fuzzy", "c-format")
+    assert retired["%d saham"].translator_comments == ("check the number",)
+    assert retired["%d lot"].flags == ("c-format", "no-wrap")
+    text = render_po(po)
+    assert "# check the number\n#, fuzzy, c-format\n#~ msgid \"%d saham\"\n" in text
+    assert "#, c-format, no-wrap\n#~ msgid \"%d lot\"\n" in text
+    # revived, it is a c-format message again
+    back = merge(pot(Entry(msgid="%d lot", flags=("c-format",))), po, lang="en")
+    assert back.entries[0].flags == ("c-format", "no-wrap")
+    assert back.entries[0].msgstr == "%d lots"
+    if MSGMERGE is not None:
+        (tmp_path / "en.po").write_text(render_po(old), encoding="utf-8")
+        (tmp_path / "t.pot").write_text(render_po(pot(Entry(msgid="Kos", msgctxt="kos"))),
+                                        encoding="utf-8")
+        gnu = subprocess.run([MSGMERGE, "-q", str(tmp_path / "en.po"), str(tmp_path / "t.pot")],
+                             capture_output=True, check=True).stdout.decode()
+        assert "#, fuzzy, c-format\n#~ msgid \"%d saham\"" in gnu
+
+
 def test_merge_again_is_identity() -> None:
     old = parse_po(OLD, source="en.po")
     template = pot(*(e.with_changes(msgstr="") for e in old.current))

@@ -259,6 +259,25 @@ def test_format_flags_in_msgcat_order(tmp_path: Path) -> None:
     assert "fuzzy" not in untranslated  # msgcat drops fuzzy on an empty msgstr
 
 
+@needs_gettext
+def test_obsolete_entry_keeps_format_flags_and_no_wrap_as_msgcat(tmp_path: Path) -> None:
+    # msgcat 0.21 keeps fuzzy, the format flags and no-wrap on a #~ entry and drops range:;
+    # glossari used to keep fuzzy alone, so a retired c-format translation lost its flag
+    flags = ("range: 0..10", "c-format", "fuzzy", "no-wrap", "python-format", "custom-flag")
+    entries = (
+        Entry(msgid="keep", msgstr="k"),
+        Entry(msgid="%d fail", msgstr="%d file", flags=flags, obsolete=True),
+        Entry(msgid="%s saham", msgstr="%s shares", flags=("possible-c-format",), obsolete=True),
+        Entry(msgid="100%", msgstr="100%", flags=("no-c-format", "range: 1..3"), obsolete=True),
+    )
+    text = render_po(PoFile(header=HEADER_ENTRY, entries=entries))
+    assert "#, fuzzy, c-format, python-format, no-wrap\n#~ msgid" in text
+    assert "#, c-format\n#~ msgid \"%s saham\"" in text
+    assert "#, no-c-format\n#~ msgid \"100%\"" in text
+    assert msgcat(text, tmp_path) == text
+    msgfmt_check(text, tmp_path)
+
+
 # --------------------------------------------------------------------------------------------
 # Byte preservation
 

@@ -301,7 +301,8 @@ def _obsolete(old: Entry) -> Entry:
         obsolete=True,
         references=(),
         extracted_comments=(),
-        flags=("fuzzy",) if old.fuzzy else (),
+        # as msgmerge: the flags stay (a c-format translation is still one when it is revived)
+        flags=old.flags,
         line=0,
     )
 

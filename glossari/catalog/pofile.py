@@ -964,14 +964,12 @@ def _canonical_flags(entry: Entry) -> list[str]:
         if rank is not None:
             formats[rank] = flag.replace("possible-", "")
     out.extend(formats[rank] for rank in sorted(formats))
+    # msgcat 0.21 keeps an obsolete entry's format flags and no-wrap (its translation is still
+    # a c-format string, and reviving it must check it as one); only range: goes
     if not entry.obsolete:
         out.extend(f for f in entry.flags if f.startswith("range:"))
-        if "no-wrap" in entry.flags:
-            out.append("no-wrap")
-    elif out and out[0] == "fuzzy":
-        out = ["fuzzy"]
-    else:
-        out = []
+    if "no-wrap" in entry.flags:
+        out.append("no-wrap")
     return out
 
 
