@@ -248,6 +248,40 @@ def test_formula_neutralised_cells_round_trip(root: Path, tmp_path: Path) -> Non
     assert entry(root, "harga", "Harga") == ("=Price", False)
 
 
+def test_layout_whitespace_of_a_file_is_not_a_translation(root: Path, tmp_path: Path) -> None:
+    # an XML editor's pretty-printed <term>, a spreadsheet cell with an in-cell line break and
+    # stray spaces: each used to become the msgstr as it was ("\n   Profit\n  "), a headword
+    # over three lines in a catalog msgfmt --check refuses (msgstr begins with a newline)
+    tbx = export(root, "g.tbx", "--format", "tbx")
+    text = tbx.read_text(encoding="utf-8")
+    at = text.index("</langSet>", text.index('<termEntry id="untung">')) + len("</langSet>")
+    tbx.write_text(text[:at] + '\n<langSet xml:lang="en"><tig>\n  <term>\n    Net\n    profit\n'
+                   "  </term>\n</tig></langSet>" + text[at:], encoding="utf-8")
+    ok(root, "import", str(tbx), "--force")
+    assert entry(root, "untung", "Untung") == ("Net profit", False)
+    sheet = write(tmp_path, "x.csv", 'id,ms,en\r\nharga,Harga," Market\r\n price "\r\n'
+                  "bank-pusat,Bank,\u2028\u00a0\r\n")
+    report = json.loads(ok(root, "import", str(sheet), "--force", "--format", "json")[0])
+    assert entry(root, "harga", "Harga") == ("Market price", False)
+    # a no-break space is text, not layout
+    assert entry(root, "bank-pusat", "Bank") == ("\u00a0", False)
+    assert report["summary"]["applied"] == 2
+    check_written(root / "locale/en/LC_MESSAGES/glossary.po")
+
+
+def test_round_trip_of_a_translation_with_odd_spacing_is_no_edit(root: Path) -> None:
+    from _exchangekit import translate
+
+    translate(root, {("untung", "Untung"): ("Net  profit ", False)})
+    for fmt in sorted(EXPORTS):
+        name, args = EXPORTS[fmt]
+        path = export(root, name, *args)
+        before = catalog_bytes(root)
+        report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+        assert catalog_bytes(root) == before
+        assert report["summary"]["conflict"] == 0, report
+
+
 def test_missing_catalog_is_refused_with_a_hint(tmp_path: Path) -> None:
     from _catalog_oracles import article, make_root
 

@@ -9,15 +9,20 @@ the file only holds what glossari exported.
 ('=1+1', 'ab', 'x')
 >>> unneutralise("'=1+1"), unneutralise("'quoted'")
 ('=1+1', "'quoted'")
+>>> tidy("\\n    Cost of\\n    sales\\n  "), tidy(" \\t "), tidy("10\\u00a0%")
+('Cost of sales', '', '10\\xa0%')
 """
 
 from __future__ import annotations
 
-from glossari.exchange.records import ExchangeFormat
+import re
+from dataclasses import replace
+
+from glossari.exchange.records import ExchangeFormat, Record
 from glossari.export.csvtable import FORMULA_TRIGGERS, neutralise
 from glossari.text import strip_controls
 
-__all__ = ["exported_form", "same_text", "unneutralise"]
+__all__ = ["exported_form", "same_text", "tidy", "tidy_record", "unneutralise"]
 
 
 def unneutralise(cell: str) -> str:
@@ -25,11 +30,47 @@ def unneutralise(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_TRIGGERS) else cell
 
 
+# The layout whitespace of a file: an XML editor indents a <term> over several lines, a
+# spreadsheet cell keeps a stray space or an in-cell line break. A glossary value (a headword,
+# a definition, a category) is one line of text, so a run of it is one space, and none at the
+# ends. No-break spaces are text, not layout: they stay.
+_LAYOUT_SPACE = re.compile("[ \t\n\r\x0b\x0c\x85\u2028\u2029]+")
+
+
+def tidy(value: str) -> str:
+    """``value`` with each run of layout whitespace one space, and none at either end."""
+    return _LAYOUT_SPACE.sub(" ", value).strip(" ")
+
+
+def _tidy_or_none(value: str | None) -> str | None:
+    return (tidy(value) or None) if value is not None else None
+
+
+def tidy_record(record: Record) -> Record:
+    """``record`` with every value :func:`tidy` (a value of layout whitespace alone is none).
+
+    Without it a pretty-printed TBX term came in as ``"\\n   Cost of\\n   sales\\n"``: a
+    headword over three lines, in a catalog ``msgfmt --check`` refuses (the msgstr begins
+    with a newline, its msgid does not)."""
+    return replace(
+        record,
+        id=_tidy_or_none(record.id),
+        ms=_tidy_or_none(record.ms),
+        en=_tidy_or_none(record.en),
+        definition_ms=_tidy_or_none(record.definition_ms),
+        definition_en=_tidy_or_none(record.definition_en),
+        categories=tuple(tidy(c) for c in record.categories),
+        categories_en=tuple(tidy(c) for c in record.categories_en),
+    )
+
+
 def exported_form(text: str, fmt: ExchangeFormat) -> str:
-    """``text`` as a reader gets it back from glossari's exporter of ``fmt``."""
+    """``text`` as a reader gets it back from glossari's exporter of ``fmt`` (and tidied, as
+    every imported value is: a translation with a double space is not edited by a round
+    trip)."""
     if fmt in ("tbx-2008", "tbx-3"):
-        return strip_controls(text)
-    return unneutralise(neutralise(text))
+        return tidy(strip_controls(text))
+    return tidy(unneutralise(neutralise(text)))
 
 
 def same_text(existing: str, imported: str, fmt: ExchangeFormat) -> bool:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
-from glossari.exchange._text import same_text
+from glossari.exchange._text import same_text, tidy_record
 from glossari.exchange.records import ExchangeFormat, Record, Termbase
 from glossari.glossary import Glossary
 from glossari.model import Term
@@ -230,7 +230,7 @@ def _plan(
                 f"{value!r}; neither is imported: make them agree",
             ))
 
-    for record in base.records:
+    for record in map(tidy_record, base.records):
         if not (record.en or record.definition_en or record.categories_en):
             continue  # nothing in the target language: nothing to import
         found = matcher.match(record)
