@@ -249,6 +249,19 @@ CASES = {
         ],
     ),
     "everything-gone": (OLD, [(None, "Lain")]),
+    # edited twice before review: the #| stays the source the translation was made from
+    # (glossari used to put the intermediate text there, losing the translator's diff base)
+    "second-edit": (
+        OLD.replace(
+            '#: seeds/kos.md:9\nmsgid "Pelabur runcit membeli saham melalui broker."',
+            '#: seeds/kos.md:9\n#, fuzzy\n#| msgid "Pelabur runcit membeli saham."\n'
+            'msgid "Pelabur runcit membeli saham melalui broker."',
+        ),
+        [
+            ("kos", "Kos"),
+            (None, "Pelabur runcit membeli saham melalui seorang broker."),
+        ],
+    ),
 }
 
 
@@ -276,6 +289,28 @@ def test_same_outcome_as_msgmerge(case: str, tmp_path: Path) -> None:
     assert _sets(ours) == _sets(gnu)
     gnu_previous = {e.key: e.previous_msgid for e in gnu.entries if e.fuzzy}
     assert {e.key: e.previous_msgid for e in ours.entries if e.fuzzy} == gnu_previous
+
+
+def test_a_fuzzy_message_edited_again_keeps_its_previous_source() -> None:
+    source = "Kos ialah nilai wang yang telah digunakan untuk menghasilkan sesuatu."
+    again = "Kos ialah nilai wang yang telah dibelanjakan untuk menghasilkan sesuatu."
+    old = parse_po(
+        OLD.replace(
+            f'msgid "{source}"',
+            f'#, fuzzy\n#| msgctxt "lama"\n#| msgid "Kos ialah nilai wang."\nmsgid "{source}"',
+        ),
+        source="en.po",
+    )
+    po = merge(pot(Entry(msgid=again)), old, lang="en")
+    entry = po.entries[0]
+    assert (entry.msgid, entry.fuzzy) == (again, True)
+    assert entry.msgstr.startswith("Cost is the value")
+    assert (entry.previous_msgctxt, entry.previous_msgid) == ("lama", "Kos ialah nilai wang.")
+    # a fuzzy message without #| lines shows the source it was matched from
+    plain = parse_po(OLD.replace(f'msgid "{source}"', f'#, fuzzy\nmsgid "{source}"'),
+                     source="en.po")
+    entry = merge(pot(Entry(msgid=again)), plain, lang="en").entries[0]
+    assert (entry.previous_msgctxt, entry.previous_msgid) == (None, source)
 
 
 # --------------------------------------------------------------------------------------------

@@ -282,13 +282,20 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
     elif not plural and old.msgid_plural is not None:
         comments = comments + _dropped_forms(old)  # the old message is used up: keep its forms
     flags = ("fuzzy", *(f for f in new.flags if f != "fuzzy"))
+    previous_msgctxt = old.msgctxt if old.msgctxt != new.msgctxt else None
+    previous_msgid = old.msgid
+    if old.fuzzy and old.previous_msgid is not None:
+        # still unreviewed: its translation was made from the source in its #| lines, not
+        # from the text it was matched to since; msgmerge --previous keeps them too, so the
+        # translator's diff (Poedit, Lokalize) spans every change since the last review
+        previous_msgctxt, previous_msgid = old.previous_msgctxt, old.previous_msgid
     return new.with_changes(
         msgstr=msgstr,
         msgstr_plural=forms,
         flags=flags,
         translator_comments=comments,
-        previous_msgctxt=old.msgctxt if old.msgctxt != new.msgctxt else None,
-        previous_msgid=old.msgid,
+        previous_msgctxt=previous_msgctxt,
+        previous_msgid=previous_msgid,
         obsolete=False,
         line=0,
     )
