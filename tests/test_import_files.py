@@ -98,6 +98,9 @@ BAD_FILES = {
     "status.csv": (b"id,ms,en,status\r\nkos,Kos,Cost,done\r\n", 2, "unknown status 'done'"),
     "nul.csv": (b"id,ms,en\r\nkos,Kos,Co\x00st\r\n", 2, "NUL"),
     "empty.csv": (b"", 1, "the file is empty"),
+    "unnamed-column-text.csv": (b"id,ms,en,\r\nkos,Kos,Cost,\r\nuntung,Untung,Profit,yes\r\n",
+                                3, "text in column 4, which the header does not name"),
+    "only-unnamed.csv": (b",,\r\n,,\r\n", 1, "neither glossari's nor Weblate's"),
 }
 
 
@@ -109,6 +112,18 @@ def test_bad_file_is_refused_with_one_line(root: Path, tmp_path: Path, name: str
     message, at = refused(root, path)
     assert words in message
     assert at == line
+
+
+def test_excel_empty_columns_are_read(root: Path, tmp_path: Path) -> None:
+    # Excel saves every column of the used range: a cell typed in and cleared leaves columns
+    # with no name and no text ("id,ms,en,,"); they used to refuse the file as "column ''
+    # twice" or "unknown column ''"
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"id,ms,en,,\r\nuntung,Untung,Profit,,\r\n,,,,\r\n")
+    ok(root, "import", str(path))
+    assert entry(root, "untung", "Untung") == ("Profit", False)
+    weblate = parse_csv(b"source,,target\r\nKos, ,Cost\r\n", source="w.csv")
+    assert [(r.ms, r.en) for r in weblate.records] == [("Kos", "Cost")]
 
 
 def test_a_bomb_is_refused_before_it_expands() -> None:

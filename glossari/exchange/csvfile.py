@@ -14,6 +14,7 @@ A row whose status is ``fuzzy`` or ``suggested`` (glossari's) or whose ``fuzzy``
 puts before a formula trigger (``=``, ``+``, ``-``, ``@``, tab, carriage return) is taken off.
 
 The file must be UTF-8 without a byte-order mark, with a header row naming known columns;
+columns with no name (Excel's empty ones) are ignored while they hold no text;
 anything else is refused with the file and line (:class:`~glossari.exchange.records.ExchangeError`).
 
 >>> text = 'source,target,context\\r\\nKos,Cost,kos\\r\\n"\\'=1+1",,x\\r\\n'
@@ -72,13 +73,15 @@ def _decode(data: bytes, source: str) -> str:
 
 
 def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
+    # a column without a name is a spreadsheet's: Excel saves every column of the used range,
+    # so a cell typed in and cleared leaves "id,ms,en," and a "," at the end of every row
     names = [h.strip() for h in header]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
+    duplicates = sorted({n for n in names if n and names.count(n) > 1})
     if duplicates:
         raise ExchangeError(f"the header names the column {duplicates[0]!r} twice", path=source,
                             line=1, hint="keep one column of each name")
-    index = {n: i for i, n in enumerate(names)}
-    given = set(names)
+    index = {n: i for i, n in enumerate(names) if n}
+    given = set(index)
     if given <= GLOSSARI_COLUMNS and "en" in given and given & {"id", "ms"}:
         return "csv", index
     if given <= WEBLATE_COLUMNS and {"source", "target"} <= given:
@@ -111,18 +114,27 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
             raise ExchangeError("the file is empty", path=source, line=1,
                                 hint="give a CSV file with a header row")
         fmt, index = _columns(header, source)
+        unnamed = [i for i, name in enumerate(header) if not name.strip()]
         records: list[Record] = []
         start = reader.line_num + 1
         for row in reader:
             line, start = start, reader.line_num + 1
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line
-            if len(row) != len(index):
+            if len(row) != len(header):
                 raise ExchangeError(
-                    f"this row has {len(row)} cells, the header {len(index)}", path=source,
+                    f"this row has {len(row)} cells, the header {len(header)}", path=source,
                     line=line, hint="give every row one cell per column (quote cells that "
                     "hold commas)",
                 )
+            for column in unnamed:
+                if row[column].strip():
+                    raise ExchangeError(
+                        f"this row has text in column {column + 1}, which the header does not "
+                        f"name: {row[column][:40]!r}", path=source, line=line,
+                        hint="name the column in the first row, or move the text where it "
+                        "belongs (nothing is read from a column without a name)",
+                    )
             cell = {name: unneutralise(row[i]) for name, i in index.items()}
             records.append(_glossari_record(cell, line, source) if fmt == "csv"
                            else _weblate_record(cell, line))
