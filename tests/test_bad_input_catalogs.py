@@ -92,6 +92,11 @@ CASES = [
     Case("nul-raw.po", 12, None, "control character U+0000", "remove it"),
     Case("escape-raw.po", 12, None, "control character U+001B", "remove it"),
     Case("control-escape.po", 12, None, "control character U+001B", "remove it"),
+    # UTF-8 bytes under an ISO-8859-1 header (an old template's header, an editor saving UTF-8
+    # whatever the header says): GNU reads 'Café' as 'CafÃ©', and so did glossari, whose update
+    # then wrote the mojibake into the file as UTF-8 for good; a person reads UTF-8
+    Case("utf8-labelled-latin1.po", 12, None, "declares charset=ISO-8859-1 (line 6), but the "
+         "file is saved as UTF-8: 'Café' would read as 'CafÃ©'", "declare charset=UTF-8"),
     # GNU reads a UTF-16 file as garbage (a dozen syntax errors); we say what it is
     Case("utf16.po", 1, (1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12), "the file is UTF-16",
          "iconv -f UTF-16 -t UTF-8"),
@@ -137,12 +142,22 @@ def test_we_agree_with_gnu_where_gnu_points_at_the_same_thing() -> None:
     ]
 
 
-def test_a_latin1_file_declaring_latin1_is_read_as_latin1() -> None:
-    # not an error: the bytes match the declared charset (GNU agrees); the text is mojibake
-    # only because the test wrote UTF-8 bytes under an ISO-8859-1 header on purpose
-    po = load_po(DATA / "declared-latin1.po", source=PO_SOURCE)
-    assert po.charset == "ISO-8859-1"
-    assert _gnu_error_lines(DATA / "declared-latin1.po") is None
+@pytest.mark.parametrize(("charset", "encoding", "word"), [
+    ("ISO-8859-1", "latin-1", "Café déjà ÂÃ"), ("CP1252", "cp1252", "Café “déjà” €5"),
+    ("ISO-8859-15", "iso8859-15", "Café déjà €5")])
+def test_a_file_in_its_declared_one_byte_charset_is_read_by_it(
+    charset: str, encoding: str, word: str, tmp_path: Path,
+) -> None:
+    # not an error: the bytes are those of the declared charset (GNU agrees), even where a
+    # pair of them would also be valid UTF-8 somewhere else in the file
+    text = (DATA / "utf8-labelled-latin1.po").read_text(encoding="utf-8").replace(
+        "ISO-8859-1", charset).replace("Café", word)
+    path = tmp_path / "ok.po"
+    path.write_bytes(text.encode(encoding))
+    po = load_po(path, source=PO_SOURCE)
+    assert po.charset == charset
+    assert po.entries[0].msgstr == word
+    assert _gnu_error_lines(path) is None
 
 
 # --- through the command line ---------------------------------------------------------------------

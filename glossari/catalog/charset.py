@@ -282,6 +282,48 @@ def _wide(data: bytes) -> str | None:
     return None
 
 
+# the charsets whose text is a byte a character: their non-ASCII text is almost never valid
+# UTF-8 as well (a Latin-1 'Ã' would have to precede every '©'); the multi-byte ones (EUC-JP,
+# GB18030, ...) can be, by chance, so they are taken at their word
+_MULTI_BYTE = frozenset({
+    "CP932", "CP949", "CP950", "GB2312", "EUC-JP", "EUC-KR", "EUC-TW", "BIG5", "BIG5-HKSCS",
+    "GBK", "GB18030", "SHIFT_JIS", "JOHAB", "UTF-8",
+})
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
+
+
+def _refuse_utf8_under_a_legacy_label(data: bytes, charset: Charset, source: str) -> None:
+    """Refuse a file saved as UTF-8 whose header still says ISO-8859-1 (or another one-byte
+    charset): a template's old header, an editor that saves UTF-8 whatever the header says.
+
+    GNU reads such a file by its label, and so did glossari: the translator's ``Coût`` became
+    ``CoÃ»t``, and ``update``, which writes UTF-8, made the mojibake the file's text for good.
+    The person who typed it reads it as UTF-8, so glossari asks which one is meant (the doc's
+    rule: where a person would read the header otherwise than GNU, refuse with the line).
+    """
+    if charset.name in _MULTI_BYTE:
+        return
+    first = _NON_ASCII.search(data)
+    if first is None:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # truly in the labelled charset
+    line = data.count(b"\n", 0, first.start()) + 1
+    start = max(data.rfind(b"\n", 0, first.start()), data.rfind(b'"', 0, first.start())) + 1
+    word = data[start:first.end() + 12].split(b'"')[0].split(b"\n")[0]
+    raise CatalogError(
+        f"the header declares charset={charset.name} (line {charset.line}), but the file is "
+        f"saved as UTF-8: {word.decode('utf-8', 'replace')!r} would read as "
+        f"{word.decode(charset.codec, 'replace')!r}",
+        path=source,
+        line=line,
+        hint="declare charset=UTF-8 in the header (or convert the file: "
+        f"iconv -f UTF-8 -t {charset.name})",
+    )
+
+
 def decode_catalog(data: bytes, *, source: str) -> str:
     """The text of a PO/POT file, decoded with the charset :func:`decide_charset` gives.
 
@@ -301,7 +343,9 @@ def decode_catalog(data: bytes, *, source: str) -> str:
     codec = "utf-8"
     if found is not None:
         entry_line, pieces = found
-        codec = decide_charset(pieces, source=source, entry_line=entry_line).codec
+        charset = decide_charset(pieces, source=source, entry_line=entry_line)
+        codec = charset.codec
+        _refuse_utf8_under_a_legacy_label(data, charset, source)
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
