@@ -138,6 +138,33 @@ def test_command_text_json_and_exit_codes(
         ("code", "lang", "line", "message", "path", "severity", "term")}
 
 
+def test_a_folder_stands_for_its_catalogs_in_the_target_language(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    # an app's locale/ holds every language's catalogs: a French or Indonesian translation
+    # lacks every Malay term, so each used to be a T410 finding (and exit 1)
+    path, expected = _catalog(tmp_path)
+    locale = tmp_path / "locale"
+    text = path.read_text(encoding="utf-8")
+    for where, language in [("ms/LC_MESSAGES/app.po", "ms_MY"), ("fr/LC_MESSAGES/app.po", "fr"),
+                            ("po/id.po", "id"), ("pt_BR/LC_MESSAGES/app.po", None)]:
+        (locale / where).parent.mkdir(parents=True, exist_ok=True)
+        header = (text.replace("Language: ms", f"Language: {language}") if language
+                  else text.replace('"Language: ms\\n"\n', ""))
+        (locale / where).write_text(header, encoding="utf-8")
+    assert main(["--root", str(aligned), "termcheck", str(locale)]) == 1
+    out, err = capsys.readouterr()
+    assert {line.split(":")[0] for line in out.splitlines()} == {
+        str(locale / "ms/LC_MESSAGES/app.po")}
+    assert len(out.splitlines()) == len(expected)
+    assert "glossari termcheck: 1 file," in err
+    assert "3 catalogs in another language than ms skipped" in err
+    # a file named on the command line is checked whatever its header says
+    french = locale / "fr/LC_MESSAGES/app.po"
+    assert main(["--root", str(aligned), "termcheck", str(french)]) == 1
+    assert len(capsys.readouterr()[0].splitlines()) == len(expected)
+
+
 def test_command_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "broken.po"
     broken.write_text(HEADER + '\nmsgid "x\nmsgstr "y"\n', encoding="utf-8")

@@ -92,6 +92,8 @@ class TermcheckCounts:
     """Checked messages whose source uses a term."""
     by_term: dict[str, int] = field(default_factory=dict)
     """Findings per term id."""
+    other_language: int = 0
+    """Files found in a folder and skipped: their catalog is in another language."""
 
 
 class TermChecker:
@@ -118,10 +120,21 @@ class TermChecker:
         """How many terms take part."""
         return len(self._terms)
 
-    def check_file(self, path: Path, *, name: str | None = None) -> Iterator[Finding]:
-        """The findings of one catalog file (``CatalogError`` when it cannot be read)."""
+    def check_file(self, path: Path, *, name: str | None = None,
+                   only_target: bool = False) -> Iterator[Finding]:
+        """The findings of one catalog file (``CatalogError`` when it cannot be read).
+
+        With ``only_target`` (a file found in a folder, not named), a catalog that says it is in
+        another language than the target is skipped and counted in
+        :attr:`TermcheckCounts.other_language`: its translations are not the target's.
+        """
         shown = name if name is not None else str(path)
         po = load_po(path, source=shown)
+        if only_target:
+            language = catalog_language(po, path)
+            if language is not None and not same_language(language, self.target):
+                self.counts.other_language += 1
+                return
         self.counts.files += 1
         yield from self.check_po(po, path=shown)
 
@@ -167,6 +180,39 @@ class TermChecker:
             message=f"the source uses the term '{surface}' ({term_id}), but the translation "
             f"lacks its approved translation {shown} (inflected forms count)",
         )
+
+
+# the codes a catalog may give for each language termcheck knows (ISO 639-1, -2 and -3)
+_CODES: dict[str, frozenset[str]] = {
+    "ms": frozenset({"ms", "msa", "may", "zsm"}),
+    "en": frozenset({"en", "eng"}),
+}
+
+
+def same_language(code: str, lang: Lang) -> bool:
+    """True when the catalog language ``code`` (any region or script) is ``lang``.
+
+    >>> same_language("ms_MY", "ms"), same_language("zsm", "ms"), same_language("id", "ms")
+    (True, True, False)
+    """
+    primary = code.strip().replace("-", "_").split("_")[0].split("@")[0].split(".")[0].lower()
+    return primary in _CODES[lang]
+
+
+def catalog_language(po: PoFile, path: Path) -> str | None:
+    """The language ``po`` says it is in: its header's ``Language``, else the folder above
+    ``LC_MESSAGES`` in ``path``; None when neither says.
+
+    >>> catalog_language(PoFile(header=None, entries=()), Path("locale/fr/LC_MESSAGES/a.po"))
+    'fr'
+    """
+    declared = po.header_fields().get("Language", "").strip() if po.header is not None else ""
+    if declared:
+        return declared
+    parts = path.parts
+    if len(parts) >= 3 and parts[-2] == "LC_MESSAGES":
+        return parts[-3]
+    return None
 
 
 def catalog_paths(paths: Sequence[Path]) -> list[Path]:

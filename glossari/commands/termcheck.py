@@ -54,6 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               "of the translations", file=ctx.stderr)
         return 2
     files = catalog_paths(args.paths)
+    named = {path for path in args.paths if not path.is_dir()}
     for path in files:
         if not path.is_file():
             raise CatalogError("no such catalog", path=str(path),
@@ -65,7 +66,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     def findings() -> Iterator[Finding]:
         for path in files:
-            yield from checker.check_file(path)
+            # a folder stands for its catalogs in the target language only: locale/ holds
+            # every language's, and a French translation lacks every Malay term
+            yield from checker.check_file(path, only_target=path not in named)
 
     rules = [Rule(c.code, c.severity, c.summary) for c in CODES.values() if c.code == "T410"]
     counts = write_findings(findings(), args.format, ctx.stdout, rules=rules)
@@ -73,6 +76,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     print(f"glossari termcheck: {c.files} file{'s' if c.files != 1 else ''}, {len(checker)} "
           f"terms; {c.entries} messages: {c.checked} checked ({c.with_terms} using a term), "
           f"{c.fuzzy} fuzzy and {c.untranslated} untranslated skipped; "
-          f"{counts.get('warning', 0)} warnings", file=ctx.stderr)
+          + (f"{c.other_language} catalog{'s' if c.other_language != 1 else ''} in another "
+             f"language than {target} skipped; " if c.other_language else "")
+          + f"{counts.get('warning', 0)} warnings", file=ctx.stderr)
     threshold = SEVERITY_RANK[args.fail_on]
     return 1 if any(SEVERITY_RANK[s] >= threshold for s, n in counts.items() if n) else 0
