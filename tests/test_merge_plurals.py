@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from glossari.catalog.merge import merge
 from glossari.catalog.pofile import Entry, PoFile, load_po, parse_po, render_po
 from glossari.cli import main
+from glossari.errors import CatalogError
 from tests._catalog_oracles import copy_with_en_catalog
 
 PO_SOURCE = "locale/en/LC_MESSAGES/glossary.po"
@@ -120,3 +121,36 @@ def test_update_keeps_the_forms_run_after_run(
         assert any('"Careers"' in c for c in entry.translator_comments)
     assert len(seen) == 1
     capsys.readouterr()
+
+
+HEADER_1 = HEADER.replace("nplurals=2; plural=(n != 1);", "nplurals=1; plural=0;")
+
+
+def _retired(plural: str) -> str:
+    return "".join(f"#~ {line}\n" for line in plural.splitlines())
+
+
+def test_an_obsolete_entry_with_the_forms_of_an_earlier_plural_forms_is_read(
+    tmp_path: Path,
+) -> None:
+    # Weblate's Plural-Forms for ms is nplurals=1; a catalog begun with nplurals=2 keeps its
+    # retired two-form entries. GNU reads the file (msgfmt --check skips #~ entries); glossari
+    # refused it whole, so every command stopped on a translator's file GNU accepts
+    text = HEADER_1 + 'msgid "Harga"\nmsgstr "Price"\n\n' + _retired(PLURAL)
+    po = parse_po(text, source="o.po")
+    assert render_po(po) == text
+    path = tmp_path / "o.po"
+    path.write_text(text, encoding="utf-8")
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                          check=False).returncode == 0
+    # a current one is still refused, as GNU refuses it, with a hint that fits nplurals=1
+    with pytest.raises(CatalogError, match=r"has 2 forms.*give it msgstr\[0\] only"):
+        parse_po(HEADER_1 + PLURAL, source="c.po")
+    # revived (exactly, or fuzzy by a similar message), msgstr[1] is kept in a comment
+    for msgid in ("Kos", "Kos!"):
+        template = HEADER_1 + f'msgid "{msgid}"\nmsgid_plural "Kos-kos"\nmsgstr[0] ""\n'
+        back = merge(parse_po(template, source="t.pot"), po, lang="ms")
+        entry = next(e for e in back.entries if e.msgid == msgid)
+        assert entry.msgstr_plural == ("Cost",)
+        assert any('"Costs"' in c for c in entry.translator_comments), entry
+

@@ -281,6 +281,8 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         forms, comments = _restored_forms(old, nplurals)
     elif not plural and old.msgid_plural is not None:
         comments = comments + _dropped_forms(old)  # the old message is used up: keep its forms
+    elif plural and len(old.msgstr_plural) > nplurals:
+        comments = comments + _dropped_forms(old, nplurals)  # as _carry: none is lost
     flags = ("fuzzy", *(f for f in new.flags if f != "fuzzy"))
     previous_msgctxt = old.msgctxt if old.msgctxt != new.msgctxt else None
     previous_msgid = old.msgid

@@ -703,12 +703,17 @@ class _Parser:
             )
         if nplurals is not None:
             for entry in po.entries:
-                if entry.msgid_plural is not None and len(entry.msgstr_plural) != nplurals:
+                # an obsolete entry keeps the forms of the Plural-Forms it was translated under
+                # (Weblate moved ms from nplurals=2 to 1); GNU never checks #~ entries, and
+                # update keeps a form beyond nplurals in a comment when one comes back
+                if (entry.msgid_plural is not None and not entry.obsolete
+                        and len(entry.msgstr_plural) != nplurals):
                     raise self.fail(
                         entry.line,
                         f"plural message has {len(entry.msgstr_plural)} forms, "
                         f"the header's Plural-Forms says nplurals={nplurals}",
-                        f"give it msgstr[0] ... msgstr[{nplurals - 1}]",
+                        "give it msgstr[0] only" if nplurals == 1
+                        else f"give it msgstr[0] ... msgstr[{nplurals - 1}]",
                     )
 
     def _header_line(self, header: Entry, name: str) -> int:
