@@ -426,3 +426,21 @@ def test_the_extension_matches_in_any_case(tmp_path: Path) -> None:
     (root / "seeds").mkdir(parents=True)
     shutil.copyfile(SEED, root / "seeds" / "Kos.MD")
     assert [t.id for t in load_glossary(root) if t.kind == "article"] == ["Kos"]
+
+
+@pytest.mark.parametrize("heading", [
+    "## Sorotan:", "### SOROTAN", "## **Sorotan**", "## Perkara Utama", "## Intipati",
+    "## Pengajaran utama", "Sorotan utama\n-------------",
+])
+def test_key_takeaways_under_any_of_their_names(heading: str) -> None:
+    # a colon, another level, emphasis or another name real Malay dictionaries use must not
+    # lose the key takeaways (Term.highlights, and the catalogs' 'highlight' part)
+    term = parse_article(f"---\ntitle: Kos\n---\n\n# Kos\n\nTeks.\n\n{heading}\n\n- Satu.\n",
+                         term_id="kos", source="kos.md")
+    assert [b.text for b in term.highlights] == ["Satu."]
+
+
+def test_a_section_named_like_key_takeaways_is_not_one() -> None:
+    term = parse_article("---\ntitle: Kos\n---\n\n## Sorotan sejarah\n\n- Satu.\n",
+                         term_id="kos", source="kos.md")
+    assert term.highlights == ()

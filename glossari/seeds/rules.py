@@ -15,17 +15,32 @@ from functools import lru_cache
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "is_highlights_heading", "suspicious_link_text"]
 
-HIGHLIGHTS_HEADINGS = frozenset({"sorotan"})
-"""Headings (case-folded, spacing collapsed) of the key-takeaways section."""
+HIGHLIGHTS_HEADINGS = frozenset({
+    "sorotan", "sorotan utama",
+    # the other names Malay financial dictionaries give the key takeaways (Investopedia's "Key
+    # Takeaways" as its Malay editions and translators render it)
+    "perkara utama", "perkara penting", "intipati", "intipati utama", "isi penting",
+    "isi utama", "poin utama", "poin penting", "pengajaran utama", "pengambilan utama",
+    "ambilan utama",
+})
+"""Headings (case-folded, spacing collapsed, emphasis and a trailing colon or full stop dropped)
+of the key-takeaways section."""
+
+# What an author puts around a heading's words without changing its name: `**Sorotan**`,
+# `Sorotan:`, `Sorotan.`
+_HEADING_DECORATION = "*_:.\u00a0 \t"
 
 
 def is_highlights_heading(heading: str) -> bool:
-    """True for the heading of the key-takeaways (*Sorotan*) section.
+    """True for the heading of the key-takeaways (*Sorotan*) section, under any of the names in
+    :data:`HIGHLIGHTS_HEADINGS`, whatever its case, spacing, emphasis or final colon.
 
-    >>> is_highlights_heading("  SOROTAN "), is_highlights_heading("Sorotan utama")
-    (True, False)
+    >>> [is_highlights_heading(h) for h in ("  SOROTAN ", "Sorotan:", "**Perkara Utama**")]
+    [True, True, True]
+    >>> is_highlights_heading("Sorotan sejarah"), is_highlights_heading("Sejarah")
+    (False, False)
     """
-    return " ".join(heading.split()).casefold() in HIGHLIGHTS_HEADINGS
+    return " ".join(heading.strip(_HEADING_DECORATION).split()).casefold() in HIGHLIGHTS_HEADINGS
 
 _OPENING_PUNCTUATION = ",.;:!?"
 _CLOSING_PUNCTUATION = ",;:!?"  # not '.': abbreviations (Inc., Bhd.) end with one
