@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -73,8 +74,32 @@ class Link:
 
     @property
     def internal(self) -> bool:
-        """True when the link points to another glossary article (a ``/slug`` target)."""
-        return "://" not in self.target and not self.target.startswith(("#", "mailto:"))
+        """True when the link points to another glossary term (a ``/slug`` target); see
+        :func:`is_internal_target`."""
+        return is_internal_target(self.target)
+
+
+# A URI scheme (RFC 3986): `https:`, `mailto:`, `tel:`, in any case
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def is_internal_target(target: str) -> bool:
+    """True when a link target, as :attr:`Link.target` keeps it (its one leading ``/`` removed:
+    ``broker-dealer`` for ``/broker-dealer``), names a glossary term. The one rule for the
+    reader, the names, the checks, the tables and the site.
+
+    An address with a scheme (``https://``, ``mailto:``, ``tel:``), a protocol-relative one
+    (``//host/x``, kept as ``/host/x``), an anchor, a query alone or nothing at all leads out of
+    the glossary.
+
+    >>> [is_internal_target(t) for t in ("finra", "kos-jualan#sejarah", "terms/b/bon.asp")]
+    [True, True, True]
+    >>> [is_internal_target(t) for t in ("https://finra.org", "/finra.org", "#top", "tel:+603",
+    ...                                  "MAILTO:a@b.my", "?q=x", "")]
+    [False, False, False, False, False, False, False]
+    """
+    return (bool(target) and not target.startswith(("/", "#", "?"))
+            and _SCHEME.match(target) is None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -194,3 +194,21 @@ def test_link_targets_that_fold_alike_get_distinct_ids(tmp_path: Path) -> None:
     assert [row["id"] for row in json.loads(ok("table", "--format", "json", root=root))] == ids
     for fmt in ("csv", "tbx"):
         ok("table", "--format", fmt, "-o", tmp_path / f"t.{fmt}", root=root)
+
+
+def test_outside_addresses_are_no_glossary_terms(tmp_path: Path) -> None:
+    # a protocol-relative URL, a phone number, a query: links out of the glossary, for the
+    # reader, the table and the site alike (one rule: glossari.model.is_internal_target)
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "x.md").write_text(
+        "---\ntitle: Eks\n---\n\n# Eks\n\nLihat [laman](//example.com/bon), [telefon](tel:+6031234)"
+        ", [emel](MAILTO:a@b.my), [cari](/?q=bon), [kosong]() dan [dalam](/y).\n",
+        encoding="utf-8")
+    rows = json.loads(ok("table", "--format", "json", root=root))
+    assert sorted(row["id"] for row in rows) == ["x", "y"]
+    ok("site", "-o", tmp_path / "site", root=root)
+    page = (tmp_path / "site" / "terms" / "x.html").read_text(encoding="utf-8")
+    assert '<a href="//example.com/bon" rel="external">' in page
+    assert '<a href="tel:+6031234" rel="external">' in page
+    assert '<a href="y.html">' in page

@@ -31,6 +31,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from glossari.model import is_internal_target
 from glossari.text import strip_controls
 
 __all__ = ["Resolver", "escape_text", "is_internal", "render_inline"]
@@ -55,12 +56,15 @@ def escape_text(text: str) -> str:
 
 
 def is_internal(target: str) -> bool:
-    """True for a link to another glossary term (``/slug``), as :class:`glossari.Link` decides.
+    """True for a link to another glossary term (``/slug``), as :class:`glossari.Link` decides
+    (:func:`glossari.model.is_internal_target`, on the target as the reader keeps it).
 
     >>> is_internal("/finra"), is_internal("https://finra.org"), is_internal("#top")
     (True, False, False)
+    >>> is_internal("//finra.org"), is_internal("tel:+603")
+    (False, False)
     """
-    return "://" not in target and not target.startswith(("#", "mailto:", "//"))
+    return is_internal_target(target.removeprefix("/"))
 
 
 # Plain text with plain links to glossary slugs (``[peniaga broker](/broker-dealer)``): the shape
@@ -124,11 +128,11 @@ def _target(href: str) -> str:
 def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
     href = str(token.attrGet("href") or "")
-    if not is_internal(href):
+    if not is_internal(href) and href.strip("/"):
         token.attrSet("rel", "external")
         return str(self.renderToken(tokens, idx, options, env))
     resolve: Resolver = env["resolve"]
-    page = resolve(_target(href))
+    page = resolve(_target(href)) if href.strip("/") else None  # `[teks]()` leads nowhere
     if page is None:
         token.meta["nolink"] = True
         return '<span class="nolink">'
