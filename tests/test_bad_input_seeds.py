@@ -133,7 +133,19 @@ def _named(name: str) -> Callable[[Path], None]:
     return make
 
 
+def _written(name: str, data: bytes) -> Callable[[Path], None]:
+    def make(seeds: Path) -> None:
+        (seeds / name).write_bytes(data)
+    return make
+
+
 GENERATED = [
+    # front matter that is there but not read: the author must learn why, not "no title"
+    (Case("kosong-atas.md", 3, "does not start on line 1 ('---' on line 3)",
+          "delete the 2 lines above '---'"),
+     _written("kosong-atas.md", b"\n\n---\ntitle: Kos\n---\n\n# Kos\n")),
+    (Case("toml.md", 1, "TOML front matter ('+++') is not read", "YAML between '---' lines"),
+     _written("toml.md", b'+++\ntitle = "Kos"\n+++\n\n# Kos\n')),
     (Case("besar.md", 1, "more than the 2048 KiB", "split it"), _big_article),
     (Case("senarai.md", 7, "nested more than 16 levels", "flatten"), _deep_lists),
     (Case("inden.md", 23, "nested more than 16 levels", "flatten"), _deep_indented_lists),

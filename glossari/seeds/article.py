@@ -10,7 +10,7 @@ from pathlib import Path
 
 from glossari.errors import SeedError
 from glossari.model import Location, Term
-from glossari.seeds.frontmatter import split_front_matter
+from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
 from glossari.seeds.markdown import parse_body
 from glossari.seeds.rules import HIGHLIGHTS_HEADINGS, is_highlights_heading
 from glossari.seeds.source import decode_article, read_article_bytes
@@ -65,6 +65,8 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     fields = dict(front.fields)
     lines = dict(front.lines)
     title = fields.get("title")
+    if title is None and not front.end_line:
+        raise missing_front_matter(text, source=source)
     if not isinstance(title, str) or not has_visible_text(title):
         raise SeedError(
             "the article has no title" if title is None

@@ -18,7 +18,7 @@ import yaml
 from glossari.errors import SeedError
 from glossari.text import first_control
 
-__all__ = ["FrontMatter", "split_front_matter"]
+__all__ = ["FrontMatter", "missing_front_matter", "split_front_matter"]
 
 # Jekyll's and python-frontmatter's fence: a line of three or more dashes (trailing blanks allowed)
 _FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)
@@ -77,6 +77,38 @@ def split_front_matter(text: str, *, source: str) -> FrontMatter:
         body_offset=text.count("\n", 0, body_start),
         end_line=text.count("\n", 0, closing.start()) + 1,
     )
+
+
+# A fence that does not open the file (blank lines above it), and Hugo's TOML fence
+_LATE_FENCE = re.compile(r"\A(?:[ \t]*\n)+[ \t]*(-{3,})[ \t]*$", re.MULTILINE)
+_TOML_FENCE = re.compile(r"\A\+{3}[ \t]*$", re.MULTILINE)
+
+
+def missing_front_matter(text: str, *, source: str) -> SeedError:
+    """The error for an article whose text has no front matter (so no title), saying why when
+    the author did write one that cannot be read: ``---`` below blank lines, or TOML's ``+++``.
+
+    >>> print(missing_front_matter("\\n---\\ntitle: Kos\\n---\\n", source="kos.md"))
+    kos.md:2: the front matter does not start on line 1 ('---' on line 2); delete the 1 line \
+above '---' (front matter must open the file)
+    """
+    late = _LATE_FENCE.match(text)
+    if late is not None:
+        line = text.count("\n", 0, late.start(1)) + 1
+        return SeedError(
+            f"the front matter does not start on line 1 ('---' on line {line})",
+            path=source, line=line,
+            hint=f"delete the {line - 1} line{'s' if line > 2 else ''} above '---' "
+            "(front matter must open the file)",
+        )
+    if _TOML_FENCE.match(text):
+        return SeedError(
+            "TOML front matter ('+++') is not read", path=source, line=1,
+            hint="write it as YAML between '---' lines: 'title: <Malay headword>'",
+        )
+    return SeedError("the article has no title (it has no front matter)", path=source, line=1,
+                     hint="add 'title: <Malay headword>' between two '---' lines at the top "
+                     "of the file")
 
 
 def _read_mapping(
