@@ -140,6 +140,12 @@ def _written(name: str, data: bytes) -> Callable[[Path], None]:
 
 
 GENERATED = [
+    (Case("alias.md", 3, "YAML alias ('*nama')", "write the value out"),
+     _written("alias.md", b"---\ntitle: &nama Kos\ndescription: *nama\n---\n")),
+    (Case("alias-item.md", 3, "YAML alias ('*k')", "write the value out"),
+     _written("alias-item.md", b"---\ntitle: &k Kos\nkeywords: [A, *k]\n---\n")),
+    (Case("null-title.md", 2, "title is empty", "add 'title:"),
+     _written("null-title.md", b"---\ntitle: ~\n---\n")),
     # front matter that is there but not read: the author must learn why, not "no title"
     (Case("kosong-atas.md", 3, "does not start on line 1 ('---' on line 3)",
           "delete the 2 lines above '---'"),
@@ -456,3 +462,13 @@ def test_a_section_named_like_key_takeaways_is_not_one() -> None:
     term = parse_article("---\ntitle: Kos\n---\n\n## Sorotan sejarah\n\n- Satu.\n",
                          term_id="kos", source="kos.md")
     assert term.highlights == ()
+
+
+@pytest.mark.parametrize("null", ["~", "null", "Null", "NULL", ""])
+def test_a_yaml_null_is_no_value(null: str) -> None:
+    # `keywords: ~` is the author saying "none": never a category '~', a definition 'null'
+    term = parse_article(f"---\ntitle: Kos\ndescription: {null}\nkeywords: {null}\n---\n",
+                         term_id="kos", source="kos.md")
+    assert (term.description, term.categories) == ("", ())
+    quoted = parse_article(f"---\ntitle: '{null or 'x'}'\n---\n", term_id="k", source="k.md")
+    assert quoted.title == (null or "x")  # quoted, it is the text written

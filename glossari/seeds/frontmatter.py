@@ -231,19 +231,40 @@ def _refuse_controls(text: str, *, source: str, line: int) -> None:
         )
 
 
+# YAML's null, written plain: the author saying "none" (`keywords: ~`), in YAML 1.1 and 1.2 alike
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
+
+
+def _scalar(event: yaml.ScalarEvent) -> str:
+    # BaseLoader keeps `~` as the text '~'; quoted ('~') it is that text
+    plain = event.implicit[0] and event.tag is None
+    return "" if plain and event.value in _NULLS else str(event.value)
+
+
+def _alias(event: yaml.AliasEvent, *, source: str, line: int) -> SeedError:
+    return SeedError(
+        f"a YAML alias ('*{event.anchor}') in the front matter", path=source, line=line,
+        hint="write the value out in full (aliases are not read)",
+    )
+
+
 def _value(
     event: yaml.Event, stream: Iterator[yaml.Event], *, key: str, source: str, line: int
 ) -> str | tuple[str, ...]:
     if isinstance(event, yaml.ScalarEvent):
-        return str(event.value)
+        return _scalar(event)
+    if isinstance(event, yaml.AliasEvent):
+        raise _alias(event, source=source, line=line)
     if isinstance(event, yaml.SequenceStartEvent):
         items: list[str] = []
         for item in stream:
             if isinstance(item, yaml.SequenceEndEvent):
                 return tuple(items)
+            if isinstance(item, yaml.AliasEvent):
+                raise _alias(item, source=source, line=line)
             if not isinstance(item, yaml.ScalarEvent):
                 break
-            items.append(str(item.value))
+            items.append(_scalar(item))
     raise SeedError(
         f"the value of '{key}' is a nested structure",
         path=source, line=line, hint="give it a plain text value or a list of texts",
