@@ -472,3 +472,16 @@ def test_a_yaml_null_is_no_value(null: str) -> None:
     assert (term.description, term.categories) == ("", ())
     quoted = parse_article(f"---\ntitle: '{null or 'x'}'\n---\n", term_id="k", source="k.md")
     assert quoted.title == (null or "x")  # quoted, it is the text written
+
+
+def test_an_html_comment_is_not_text() -> None:
+    # an author's note or a link commented out is invisible in every Markdown viewer: it must not
+    # become a message to translate, a link (a link-only term) or a paragraph on the site
+    term = parse_article(
+        "---\ntitle: Kos\n---\n\n# Kos\n\n<!-- [lama](/kos-lama) -->\n\nTeks.\n\n"
+        "<!--\nNota editor.\n\n- [senarai](/senarai)\n-->\n\nAkhir.\n\n"
+        "<!-- nota --> Teks selepas ulasan.\n",
+        term_id="kos", source="kos.md")
+    assert [b.text for s in term.sections for b in s.blocks] == [
+        "Teks.", "Akhir.", "<!-- nota --> Teks selepas ulasan."]  # text after it is kept
+    assert term.links == ()

@@ -166,6 +166,7 @@ class _Walker:
         self.findings: list[Finding] = []
         # open containers, innermost last: "ul", "ol", "quote"
         self.containers: list[str] = []
+        self.in_comment = False  # inside an HTML comment that spans several blocks
 
     def line(self, token: Token) -> int:
         return (token.map[0] if token.map else 0) + self.offset + 1
@@ -193,16 +194,39 @@ class _Walker:
                     ))
             elif kind == "heading_open":
                 pending_heading = token
+            elif kind == "inline" and pending_heading is not None and self.in_comment:
+                self.is_comment(token.content)
+                pending_heading = None
             elif kind == "inline" and pending_heading is not None:
                 self.start_section(token.content.strip(), int(pending_heading.tag[1:]),
                                    self.line(pending_heading), malformed=False)
                 self.collect_links(token)
                 pending_heading = None
             elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
-                self.paragraph(token, self.line(tokens[index - 1]))
+                if not self.is_comment(token.content):
+                    self.paragraph(token, self.line(tokens[index - 1]))
             elif kind in ("code_block", "fence", "html_block"):
                 # Code is not prose to translate; the renderer copies it from the source.
                 continue
+
+    def is_comment(self, content: str) -> bool:
+        """True for a block that is an HTML comment, or part of one spanning several blocks.
+
+        Raw HTML is text here, but a comment (an editor's note, a link commented out) is
+        invisible in every Markdown viewer: it is not a message, a link or a paragraph on the
+        site, and ``render`` copies it as written. A block with text after the comment's end is
+        kept whole, so no visible word is lost.
+        """
+        if not self.in_comment:
+            if not content.startswith("<!--"):
+                return False
+            content = content[4:]
+        end = content.find("-->")
+        if end < 0:
+            self.in_comment = True
+            return True
+        self.in_comment = False
+        return not content[end + 3:].strip()
 
     def paragraph(self, inline: Token, line: int) -> None:
         content = inline.content
