@@ -211,3 +211,21 @@ def test_s104_one_name_claimed_by_two_terms(tmp_path: Path) -> None:
     found = kit.check()
     assert len(codes(found, "S104")) == 1
     assert [f.severity for f in found if f.code == "S104"] == ["warning"]
+
+
+def test_s112_an_article_in_a_subfolder_is_not_read(tmp_path: Path) -> None:
+    # glossari reads the articles directly in seeds/; one filed in a subfolder is not a term,
+    # and must not vanish without a word
+    kit = Kit(root=tmp_path)
+    assert codes(kit.check(), "S112") == []
+    nested = tmp_path / "seeds" / "Bahagian B"
+    nested.mkdir()
+    (nested / "bon.md").write_text("---\ntitle: Bon\n---\n", encoding="utf-8")
+    (nested / "README.md").write_text("Nota.\n", encoding="utf-8")
+    (nested / "gambar.png").write_bytes(b"\x89PNG")
+    (tmp_path / "seeds" / ".git").mkdir()  # hidden folders are not the authors'
+    (tmp_path / "seeds" / ".git" / "x.md").write_text("x\n", encoding="utf-8")
+    found = [f for f in kit.check() if f.code == "S112"]
+    assert [(f.path, f.line, f.severity) for f in found] == [
+        ("seeds/Bahagian B/bon.md", 1, "warning")]
+    assert "move it into seeds/" in found[0].message

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from glossari.align.resolve import TargetIndex, resolve_link, target_key
 from glossari.catalog.messages import is_headword_heading
 from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
+from glossari.seeds.folder import nested_articles
 from glossari.seeds.rules import suspicious_link_text
 from glossari.text import lookup_key
 
-__all__ = ["SOURCE_CHECKS", "suspicious_link_text"]
+__all__ = ["SOURCE_CHECKS", "nested_article_findings", "suspicious_link_text"]
 
 
 def _link_problem(link: Link) -> str | None:
@@ -180,3 +182,13 @@ def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
 SOURCE_CHECKS = (reader_findings, front_matter, empty_sections, link_texts, unresolved_links,
                  duplicates)
 """The source checks, each ``(terms) -> findings``."""
+
+
+def nested_article_findings(folder: Path) -> Iterator[Finding]:
+    """S112: an article file in a subfolder of the glossary's ``seeds/``, which is not read."""
+    for name in nested_articles(folder / "seeds", base=folder):
+        yield finding(
+            "S112", path=name, line=1,
+            message="an article in a subfolder of seeds/ is not read, so it is no term; "
+            "move it into seeds/ (its file name is the term id)",
+        )

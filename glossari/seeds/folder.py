@@ -10,7 +10,14 @@ from glossari.model import Term
 from glossari.root import relative_name
 from glossari.seeds.source import check_regular_file
 
-__all__ = ["NOT_ARTICLES", "article_paths", "id_letter", "is_article_name", "read_seeds"]
+__all__ = [
+    "NOT_ARTICLES",
+    "article_paths",
+    "id_letter",
+    "is_article_name",
+    "nested_articles",
+    "read_seeds",
+]
 
 NOT_ARTICLES = frozenset({"readme"})
 """File stems (case-folded) in seeds/ that document the folder rather than define a term."""
@@ -83,6 +90,24 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
         check_regular_file(path, source=name)
         found.append((path, name))
     return found
+
+
+def nested_articles(seeds: Path, *, base: Path) -> list[str]:
+    """Source names of the article files in subfolders of ``seeds``, which are not read (the
+    articles are the files directly in ``seeds/``), sorted; hidden folders (``.git``) skipped.
+
+    Only ``check`` asks (``S112``): a glossary load never walks the subfolders.
+    """
+    found: list[str] = []
+    if not seeds.is_dir():
+        return found
+    for folder, folders, files in os.walk(seeds):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        if Path(folder) == seeds:
+            continue
+        found.extend(relative_name(Path(folder) / name, base)
+                     for name in sorted(files) if is_article_name(name))
+    return sorted(found)
 
 
 def read_seeds(seeds: Path, *, base: Path) -> tuple[Term, ...]:
