@@ -31,6 +31,7 @@ from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headwo
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
+from glossari.seeds.frontmatter import is_fence
 from glossari.seeds.markdown import link_targets, links_and_html
 from glossari.text import has_visible_text
 
@@ -200,7 +201,7 @@ class _Renderer:
 
     def _front_matter_end(self) -> int:
         for index in range(1, len(self.lines)):
-            if self.lines[index].rstrip() in ("---", "..."):
+            if is_fence(self.lines[index]) or self.lines[index].rstrip() == "...":
                 return index
         return len(self.lines)
 

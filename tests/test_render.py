@@ -242,6 +242,18 @@ def test_keyword_lists_keep_their_style(keywords: str) -> None:
     assert ("[" in r.text.split("\n")[1]) == keywords.startswith("keywords: [")
 
 
+@pytest.mark.parametrize("fence", ["----", "---  ", "-----"])
+def test_a_longer_fence_closes_the_rendered_front_matter(fence: str) -> None:
+    # the reader accepts three or more dashes; a block list just above a '----' fence took the
+    # fence for one more item and the rendered article's front matter was never closed
+    text = f"{fence}\ntitle: Kos\nkeywords:\n- Satu\n- Dua\n{fence}\n\n# Kos\n\nTeks.\n"
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Kos": "Cost", "Satu": "One", "Dua": "Two"}))
+    assert r.text.split("\n")[:7] == [fence, "title: Cost", "keywords:", "- One", "- Two",
+                                       fence, ""]
+    assert parse_article(r.text, term_id="kos", source="out.md").categories == ("One", "Two")
+
+
 _YAML_TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc")),
     min_size=1, max_size=40,

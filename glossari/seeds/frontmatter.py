@@ -18,10 +18,22 @@ import yaml
 from glossari.errors import SeedError
 from glossari.text import first_control
 
-__all__ = ["FrontMatter", "missing_front_matter", "split_front_matter"]
+__all__ = ["FrontMatter", "is_fence", "missing_front_matter", "split_front_matter"]
 
 # Jekyll's and python-frontmatter's fence: a line of three or more dashes (trailing blanks allowed)
 _FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+
+
+def is_fence(line: str) -> bool:
+    """True for a line that opens or closes front matter: three or more dashes (the one rule,
+    for the reader and for ``render``, which edits the values between the fences).
+
+    >>> is_fence("---"), is_fence("-----  "), is_fence("- Satu"), is_fence("--")
+    (True, True, False, False)
+    """
+    return _FENCE.fullmatch(line) is not None
+
+
 _LINE_SEPARATOR = re.compile("[\u2028\u2029]")
 # `...` ends a YAML document; anything but blank lines and comments after it would be dropped
 _AFTER_DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*[ \t]*[^\s#]",
