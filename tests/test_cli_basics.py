@@ -41,6 +41,20 @@ def test_show_prints_the_terms_parts(capsys: pytest.CaptureFixture[str]) -> None
         assert text in out
 
 
+def test_show_prints_outside_addresses_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "kos.md").write_text(
+        "---\ntitle: Kos\n---\n\n[a](https://x.my/kos) [b](mailto:a@b.my) [c](//x.my/c) "
+        "[d](/bon)\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "show", "kos"]) == 0
+    out = capsys.readouterr().out
+    for shown in ("[a] -> https://x.my/kos\n", "[b] -> mailto:a@b.my\n", "[c] -> //x.my/c\n",
+                  "[d] -> /bon = bon (link-only)\n"):
+        assert shown in out
+
+
 def test_show_unknown_term_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(ROOT), "show", "eksekutif akuan"]) == 2
     err = capsys.readouterr().err

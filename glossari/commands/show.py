@@ -88,7 +88,11 @@ def format_term(
             target = leads.get((link.line, link.target, link.text))
             goes = "" if target is None else (
                 f" = {target.id}" if target.kind == "article" else f" = {target.id} (link-only)")
-            lines.append(f"  line {link.line}: [{link.text}] -> /{link.target}{goes}{flag}")
+            # the reader keeps a target without its one leading '/': give it back, but never
+            # in front of an outside address ('https://...', 'mailto:')
+            shown = (f"/{link.target}" if link.internal or link.target.startswith("/")
+                     else link.target)
+            lines.append(f"  line {link.line}: [{link.text}] -> {shown}{goes}{flag}")
     for finding in term.findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
