@@ -248,13 +248,16 @@ class _Renderer:
                 else:
                     english = self.lookup(domain, None, section.heading, section.line)
                 text = " ".join(english.split()) if english else section.heading
-                self.heading(section.line, text, force=section.malformed)
+                self.heading(section.line, text, force=section.malformed,
+                             lines=section.heading.count("\n") + 1)
             for block in section.blocks:
                 english = self.lookup(domain, None, block.text, block.line, block=True)
                 if english is not None:
                     self.block(block, english)
 
-    def heading(self, line: int, text: str, *, force: bool) -> None:
+    def heading(self, line: int, text: str, *, force: bool, lines: int = 1) -> None:
+        """Put ``text`` in the heading at ``line``; ``lines``: how many source lines its text
+        spans (a setext heading may take several, all replaced by the one line of ``text``)."""
         index = line - 1
         source = self.lines[index]
         prefix_match = _CONTAINER_PREFIX.match(source)
@@ -265,8 +268,13 @@ class _Renderer:
             match = _MALFORMED.match(rest)
         if match is not None:
             new = f"{prefix}{match.group('indent')}{match.group('hashes')} {text}"
-        else:  # a setext heading: the underline on the next line stays
+        else:  # a setext heading: its text lines become one, the underline below stays
+            if "\n" in text:
+                return  # untranslated, over several lines: the source stays as written
             new = prefix + text
+            if lines > 1:
+                self.replace[index] = (index + lines, [new])
+                return
         if new != source:
             self.replace[index] = (index + 1, [new])
 

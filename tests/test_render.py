@@ -254,6 +254,18 @@ def test_a_longer_fence_closes_the_rendered_front_matter(fence: str) -> None:
     assert parse_article(r.text, term_id="kos", source="out.md").categories == ("One", "Two")
 
 
+def test_a_setext_heading_over_two_lines_is_replaced_whole() -> None:
+    # only its first line was replaced: the rest stayed under the translation, in Malay
+    text = "---\ntitle: Kos\n---\n\nTajuk yang\npanjang\n-------\n\nTeks.\n"
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    heading = term.sections[0].heading
+    r = render_article(term, text, Catalog({"Kos": "Cost", heading: "A long\nheading"}))
+    assert r.text == "---\ntitle: Cost\n---\n\nA long heading\n-------\n\nTeks.\n"
+    quoted = text.replace("Tajuk yang\npanjang\n-------", "> Tajuk yang\n> panjang\n> -------")
+    term = parse_article(quoted, term_id="kos", source="seeds/kos.md")
+    assert render_article(term, quoted, Catalog({})).text == quoted  # untranslated: as written
+
+
 _YAML_TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc")),
     min_size=1, max_size=40,
