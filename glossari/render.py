@@ -31,7 +31,7 @@ from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headwo
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
-from glossari.seeds.frontmatter import is_fence
+from glossari.seeds.frontmatter import YAML_NULLS, is_fence
 from glossari.seeds.markdown import link_targets, links_and_html
 from glossari.text import has_visible_text
 
@@ -125,7 +125,8 @@ def _yaml_value(original: str, new: str) -> str:
     stripped = original.strip()
     if stripped.startswith("'") and not _ESCAPE.search(new):
         return "'" + new.replace("'", "''") + "'"
-    if stripped.startswith('"') or _PLAIN_UNSAFE.search(new) or not new or _ESCAPE.search(new):
+    if (stripped.startswith('"') or _PLAIN_UNSAFE.search(new) or not new or _ESCAPE.search(new)
+            or new in YAML_NULLS):  # plain, 'null' would read back as no value
         # JSON's escapes are YAML double-quoted escapes; line separators are escaped too, as the
         # article reader refuses them raw in the front matter
         quoted = json.dumps(new, ensure_ascii=False)

@@ -266,6 +266,17 @@ def test_a_setext_heading_over_two_lines_is_replaced_whole() -> None:
     assert render_article(term, quoted, Catalog({})).text == quoted  # untranslated: as written
 
 
+@pytest.mark.parametrize("english", ["null", "~", "NULL"])
+def test_a_translation_spelled_like_yaml_null_reads_back(english: str) -> None:
+    # written plain, 'description: null' would read back as no definition at all
+    text = FRONT.format(keywords="Satu, Dua", title="Kos", description="Harga.")
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Kos": english, "Harga.": english, "Dua": english}))
+    reread = parse_article(r.text, term_id="kos", source="out.md")
+    assert (reread.title, reread.description, reread.categories) == (english, english,
+                                                                     ("Satu", english))
+
+
 _YAML_TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc")),
     min_size=1, max_size=40,

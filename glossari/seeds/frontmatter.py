@@ -18,7 +18,7 @@ import yaml
 from glossari.errors import SeedError
 from glossari.text import first_control
 
-__all__ = ["FrontMatter", "is_fence", "missing_front_matter", "split_front_matter"]
+__all__ = ["YAML_NULLS", "FrontMatter", "is_fence", "missing_front_matter", "split_front_matter"]
 
 # Jekyll's and python-frontmatter's fence: a line of three or more dashes (trailing blanks allowed)
 _FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)
@@ -243,14 +243,15 @@ def _refuse_controls(text: str, *, source: str, line: int) -> None:
         )
 
 
-# YAML's null, written plain: the author saying "none" (`keywords: ~`), in YAML 1.1 and 1.2 alike
-_NULLS = frozenset({"~", "null", "Null", "NULL"})
+YAML_NULLS = frozenset({"~", "null", "Null", "NULL"})
+"""YAML's null, written plain: the author saying "none" (``keywords: ~``), in YAML 1.1 and 1.2
+alike. The reader reads it as no value; ``render`` quotes a translation spelled so."""
 
 
 def _scalar(event: yaml.ScalarEvent) -> str:
     # BaseLoader keeps `~` as the text '~'; quoted ('~') it is that text
     plain = event.implicit[0] and event.tag is None
-    return "" if plain and event.value in _NULLS else str(event.value)
+    return "" if plain and event.value in YAML_NULLS else str(event.value)
 
 
 def _alias(event: yaml.AliasEvent, *, source: str, line: int) -> SeedError:
