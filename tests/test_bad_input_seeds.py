@@ -485,3 +485,12 @@ def test_an_html_comment_is_not_text() -> None:
     assert [b.text for s in term.sections for b in s.blocks] == [
         "Teks.", "Akhir.", "<!-- nota --> Teks selepas ulasan."]  # text after it is kept
     assert term.links == ()
+
+
+@pytest.mark.parametrize("title", ["|\n  Kos\n  jualan", '"Kos   jualan\\t"', "Kos\u00a0 jualan"])
+def test_a_headword_is_one_line_of_single_spaces(title: str) -> None:
+    # a YAML literal block or stray spacing put a line break into the headword: a broken
+    # Markdown table row, and a headword message no one else spells so
+    term = parse_article(f"---\ntitle: {title}\n---\n\n# Kos jualan\n", term_id="kos",
+                         source="kos.md")
+    assert term.title == "Kos jualan"

@@ -97,7 +97,7 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     )
     return Term(
         id=term_id,
-        title=title.strip(),
+        title=" ".join(title.split()),  # one line: a YAML block or stray spaces are no part of it
         description=" ".join(description.split()) if isinstance(description, str) else None,
         categories=categories,
         meta=tuple((k, v if isinstance(v, str) else ", ".join(v)) for k, v in front.fields),
