@@ -448,7 +448,7 @@ def test_the_extension_matches_in_any_case(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("heading", [
     "## Sorotan:", "### SOROTAN", "## **Sorotan**", "## Perkara Utama", "## Intipati",
-    "## Pengajaran utama", "Sorotan utama\n-------------",
+    "## Pengajaran utama", "Sorotan utama\n-------------", "## Key Takeaways",
 ])
 def test_key_takeaways_under_any_of_their_names(heading: str) -> None:
     # a colon, another level, emphasis or another name real Malay dictionaries use must not

@@ -22,6 +22,8 @@ HIGHLIGHTS_HEADINGS = frozenset({
     "perkara utama", "perkara penting", "intipati", "intipati utama", "isi penting",
     "isi utama", "poin utama", "poin penting", "pengajaran utama", "pengambilan utama",
     "ambilan utama",
+    # the English heading, left untranslated in a Malay article
+    "key takeaways", "takeaways",
 })
 """Headings (case-folded, spacing collapsed, emphasis and a trailing colon or full stop dropped)
 of the key-takeaways section."""
