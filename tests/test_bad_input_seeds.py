@@ -494,3 +494,18 @@ def test_a_headword_is_one_line_of_single_spaces(title: str) -> None:
     term = parse_article(f"---\ntitle: {title}\n---\n\n# Kos jualan\n", term_id="kos",
                          source="kos.md")
     assert term.title == "Kos jualan"
+
+
+def test_a_link_markdown_does_not_read_is_reported() -> None:
+    # machine translation puts a space between ']' and '('; a reference without its definition:
+    # both show as literal brackets on the site and name no term, so the author must hear of it
+    term = parse_article(
+        "---\ntitle: Kos\n---\n\nLihat [peniaga broker] (/broker-dealer) dan\n"
+        "[dana][tiada] serta [betul](/betul) dan `[kod] (/x)` dan \\[bukan\\] (/y), [1] (2020).\n\n"
+        "[ada][r]\n\n[r]: /ada\n",
+        term_id="kos", source="kos.md")
+    found = [(f.code, f.line, f.message) for f in term.findings]
+    assert [(code, line) for code, line, _ in found] == [("S113", 5), ("S113", 6)]
+    assert "write '[peniaga broker](/broker-dealer)'" in found[0][2]
+    assert "no definition '[tiada]: ...'" in found[1][2]
+    assert [link.target for link in term.links] == ["betul", "ada"]

@@ -39,6 +39,7 @@ _ALL = (
     Code(code="S110", severity="warning", summary="empty block quote"),
     Code(code="S111", severity="warning", summary="empty section"),
     Code(code="S112", severity="warning", summary="article in a subfolder of seeds/, not read"),
+    Code(code="S113", severity="warning", summary="link syntax Markdown reads as text"),
     Code(code="S121", severity="info", summary="link to a term with no article"),
     Code(code="S122", severity="warning", summary="link text and target name different terms"),
     Code(code="S130", severity="error", summary="two terms whose ids differ only in case"),
