@@ -27,7 +27,7 @@ class Code:
 
 
 _ALL = (
-    # source articles. Reported while loading: S101 and S110 by the reader
+    # source articles. Reported while loading: S101, S110 and S113 by the reader
     # (glossari/seeds/markdown.py), S103, S104 and S122 by link resolution (glossari/align/).
     Code(code="S101", severity="warning", summary="heading without a space after '#'"),
     Code(code="S102", severity="error", summary="article without a Malay headword"),
