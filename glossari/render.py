@@ -250,15 +250,18 @@ class _Renderer:
                     english = self.lookup(domain, None, section.heading, section.line)
                 text = " ".join(english.split()) if english else section.heading
                 self.heading(section.line, text, force=section.malformed,
-                             lines=section.heading.count("\n") + 1)
+                             lines=section.heading.count("\n") + 1, level=section.level)
             for block in section.blocks:
                 english = self.lookup(domain, None, block.text, block.line, block=True)
                 if english is not None:
                     self.block(block, english)
 
-    def heading(self, line: int, text: str, *, force: bool, lines: int = 1) -> None:
+    def heading(self, line: int, text: str, *, force: bool, lines: int = 1,
+                level: int = 0) -> None:
         """Put ``text`` in the heading at ``line``; ``lines``: how many source lines its text
-        spans (a setext heading may take several, all replaced by the one line of ``text``)."""
+        spans (a setext heading may take several, all replaced by the one line of ``text``).
+        ``force``: the reader took a paragraph for the heading its author meant (``##Sorotan``,
+        a no-break space after the hashes); it comes out a proper level-``level`` heading."""
         index = line - 1
         source = self.lines[index]
         prefix_match = _CONTAINER_PREFIX.match(source)
@@ -267,7 +270,9 @@ class _Renderer:
         match = _ATX.match(rest) if not force else None
         if match is None:
             match = _MALFORMED.match(rest)
-        if match is not None:
+        if force and level:
+            new = f"{prefix}{'#' * level} {text}"
+        elif match is not None:
             new = f"{prefix}{match.group('indent')}{match.group('hashes')} {text}"
         else:  # a setext heading: its text lines become one, the underline below stays
             if "\n" in text:

@@ -509,3 +509,23 @@ def test_a_link_markdown_does_not_read_is_reported() -> None:
     assert "write '[peniaga broker](/broker-dealer)'" in found[0][2]
     assert "no definition '[tiada]: ...'" in found[1][2]
     assert [link.target for link in term.links] == ["betul", "ada"]
+
+
+@pytest.mark.parametrize(("line", "level", "space"), [
+    ("##\u00a0Sorotan", 2, "U+00A0"), ("\u00a0## Sorotan", 2, "U+00A0"),
+    ("###\u202fSorotan", 3, "U+202F"), ("##\u3000Sorotan", 2, "U+3000"),
+])
+def test_a_heading_with_a_no_break_space_is_read_and_reported(
+    line: str, level: int, space: str
+) -> None:
+    # text pasted from a web page or a word processor: CommonMark wants an ordinary space, reads
+    # a paragraph, and the key takeaways were lost without a word
+    term = parse_article(f"---\ntitle: Kos\n---\n\nTeks.\n\n{line}\n\n- Satu.\n", term_id="kos",
+                         source="kos.md")
+    assert [(s.heading, s.level, s.line, s.malformed) for s in term.sections][1:] == [
+        ("Sorotan", level, 7, True)]
+    assert [b.text for b in term.highlights] == ["Satu."]
+    [found] = term.findings
+    assert (found.code, found.line) == ("S101", 7)
+    assert space in found.message
+    assert f"(write '{'#' * level} Sorotan')" in found.message

@@ -277,6 +277,15 @@ def test_a_translation_spelled_like_yaml_null_reads_back(english: str) -> None:
                                                                      ("Satu", english))
 
 
+def test_a_heading_with_a_no_break_space_comes_out_a_heading() -> None:
+    text = "---\ntitle: Kos\n---\n\nTeks.\n\n##\u00a0Sorotan\n\n- Satu.\n"
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Sorotan": "Key Takeaways"}))
+    assert "\n## Key Takeaways\n" in r.text
+    r = render_article(term, text, Catalog({}))
+    assert "\n## Sorotan\n" in r.text  # untranslated: the heading still fixed
+
+
 _YAML_TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc")),
     min_size=1, max_size=40,

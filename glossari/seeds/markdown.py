@@ -39,7 +39,10 @@ MAX_BRACKETS = 10_000
 to its nesting limit on every ``[`` it cannot close (about 0.13 ms each): 2 MiB of ``![`` took
 69 s. A real article has a few dozen links; 10,000 is a generated or hostile file."""
 
-_SPACELESS_HEADING = re.compile(r"^(#{1,6})([^\s#].*)$")
+# A paragraph's first line that its author meant as a heading: `##Sorotan` (no space), or
+# `##\u00a0Sorotan` / `\u00a0## Sorotan` (a no-break or other Unicode space pasted from a web page,
+# where CommonMark wants an ordinary one). A real heading never reaches a paragraph.
+_MALFORMED_HEADING = re.compile(r"^(\s*)(#{1,6})(?!#)(\s*)(\S.*)$")
 # Link syntax CommonMark does not read as a link (left as text: literal brackets on the site, no
 # term): `[teks] (/slug)`, a space after ']' (machine translation adds one), and `[teks][ruj]`
 # whose reference is defined nowhere. Brackets escaped with '\' are meant as text.
@@ -157,13 +160,16 @@ def parse_body(text: str, *, source: str, line_offset: int) -> Body:
             hint="an article has a few dozen links; check the file is not generated or corrupt",
         )
     tokens = _parser().parse(text)
-    walker = _Walker(source=source, line_offset=line_offset)
+    walker = _Walker(source=source, line_offset=line_offset, text=text)
     walker.walk(tokens)
     return walker.finish()
 
 
 class _Walker:
-    def __init__(self, *, source: str, line_offset: int) -> None:
+    def __init__(self, *, source: str, line_offset: int, text: str) -> None:
+        # the source lines: a paragraph's content has lost the spaces before it (a no-break one
+        # too), which tell a pasted heading ('\u00a0## Sorotan') from text
+        self.text_lines = text.split("\n")
         self.source = source
         self.offset = line_offset
         self.sections: list[Section] = []
@@ -237,13 +243,19 @@ class _Walker:
 
     def paragraph(self, inline: Token, line: int) -> None:
         content = inline.content
-        match = _SPACELESS_HEADING.match(content.split("\n", 1)[0])
+        index = line - self.offset - 1
+        first = self.text_lines[index] if 0 <= index < len(self.text_lines) else content
+        match = _MALFORMED_HEADING.match(first.rstrip())
         if match is not None and not self.containers:
-            level, heading = len(match.group(1)), match.group(2).strip()
+            lead, hashes, space, heading = match.groups()
+            level, heading = len(hashes), heading.strip()
+            odd = next((c for c in lead + space if c not in " \t"), None)
+            problem = (f"has no space after '{hashes}'" if odd is None
+                       else f"has a U+{ord(odd):04X} space where Markdown needs an ordinary one")
             self.findings.append(Finding(
                 path=self.source, line=line, severity="warning", code="S101",
-                message=f"heading '{match.group(0)}' has no space after '{match.group(1)}'; "
-                f"read as a level-{level} heading (write '{match.group(1)} {heading}')",
+                message=f"heading '{match.group(0)}' {problem}; read as a level-{level} "
+                f"heading (write '{hashes} {heading}')",
             ))
             self.start_section(heading, level, line, malformed=True)
             rest = content.split("\n", 1)[1] if "\n" in content else ""
