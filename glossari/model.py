@@ -239,8 +239,10 @@ class Term:
         return self.english.title
 
     def meta_value(self, key: str) -> str | None:
-        """The front-matter value for ``key`` as the author wrote it, or None."""
+        """The front-matter value for ``key`` (in any case: ``Aliases:`` is ``aliases``) as the
+        author wrote it, or None."""
+        folded = key.casefold()
         for k, v in self.meta:
-            if k == key:
+            if k.casefold() == folded:
                 return v
         return None

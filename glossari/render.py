@@ -184,7 +184,7 @@ class _Renderer:
         ``line`` is where YAML saw the value start: the key's line, or a later one for a value
         written under its key.
         """
-        pattern = re.compile(rf"^(\s*{re.escape(key)}\s*:[ \t]*)(.*)$")
+        pattern = re.compile(rf"^(\s*{re.escape(key)}\s*:[ \t]*)(.*)$", re.IGNORECASE)
         index = line - 1
         while index > 0 and pattern.match(self.lines[index]) is None and index > line - 4:
             index -= 1

@@ -140,6 +140,8 @@ def _written(name: str, data: bytes) -> Callable[[Path], None]:
 
 
 GENERATED = [
+    (Case("dua-kunci.md", 3, "the key 'Title' appears twice (first on line 2)", "keep one"),
+     _written("dua-kunci.md", b"---\ntitle: Kos\nTitle: Kos\n---\n")),
     (Case("alias.md", 3, "YAML alias ('*nama')", "write the value out"),
      _written("alias.md", b"---\ntitle: &nama Kos\ndescription: *nama\n---\n")),
     (Case("alias-item.md", 3, "YAML alias ('*k')", "write the value out"),
@@ -529,3 +531,17 @@ def test_a_heading_with_a_no_break_space_is_read_and_reported(
     assert (found.code, found.line) == ("S101", 7)
     assert space in found.message
     assert f"(write '{'#' * level} Sorotan')" in found.message
+
+
+def test_front_matter_keys_in_another_case_are_read() -> None:
+    # 'Title:' was "no title" for an article that has one, and 'Description:' a definition
+    # dropped with only "no definition" (S106) to say so
+    from glossari.align.resolve import term_aliases
+
+    text = ("---\nTitle: Kos\nDescription: Harga.\nKEYWORDS: A, B\nAliases: kos barang\n---\n"
+            "\n# Kos\n")
+    term = parse_article(text, term_id="kos", source="kos.md")
+    assert (term.title, term.description, term.categories) == ("Kos", "Harga.", ("A", "B"))
+    assert (term.title_line, term.description_line, term.categories_line) == (2, 3, 4)
+    assert term_aliases(term) == ("kos barang",)
+    assert dict(term.meta)["Title"] == "Kos"  # as the author wrote it

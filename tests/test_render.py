@@ -286,6 +286,13 @@ def test_a_heading_with_a_no_break_space_comes_out_a_heading() -> None:
     assert "\n## Sorotan\n" in r.text  # untranslated: the heading still fixed
 
 
+def test_front_matter_keys_in_another_case_are_translated() -> None:
+    text = "---\nTitle: Kos\nDescription: Harga.\nKeywords: [Satu]\n---\n\n# Kos\n"
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Kos": "Cost", "Harga.": "Price.", "Satu": "One"}))
+    assert r.text.startswith("---\nTitle: Cost\nDescription: Price.\nKeywords: [One]\n---\n")
+
+
 _YAML_TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc")),
     min_size=1, max_size=40,

@@ -62,8 +62,9 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     """
     check_term_id(term_id, source=source)
     front = split_front_matter(text, source=source)
-    fields = dict(front.fields)
-    lines = dict(front.lines)
+    # keys in any case: 'Title:' and 'DESCRIPTION:' are what their authors meant
+    fields = {key.casefold(): value for key, value in front.fields}
+    lines = {key.casefold(): line for key, line in front.lines}
     title = fields.get("title")
     if title is None and not front.end_line:
         raise missing_front_matter(text, source=source)

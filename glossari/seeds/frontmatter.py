@@ -199,12 +199,15 @@ def _walk_events(
                     path=source, line=line, hint="use simple keys such as 'title:'",
                 )
             key = str(key_event.value)
-            if key in seen:
+            # keys are read in any case ('Title:' is 'title:'), so two that differ only in case
+            # are one key written twice
+            folded = key.casefold()
+            if folded in seen:
                 raise SeedError(
-                    f"the key '{key}' appears twice (first on line {seen[key]})",
+                    f"the key '{key}' appears twice (first on line {seen[folded]})",
                     path=source, line=line, hint="keep one of the two",
                 )
-            seen[key] = line
+            seen[folded] = line
             value_event = next(stream)
             value_line = line_of(value_event.start_mark)
             value = _value(value_event, stream, key=key, source=source, line=line)
