@@ -503,7 +503,8 @@ def test_a_link_markdown_does_not_read_is_reported() -> None:
     # both show as literal brackets on the site and name no term, so the author must hear of it
     term = parse_article(
         "---\ntitle: Kos\n---\n\nLihat [peniaga broker] (/broker-dealer) dan\n"
-        "[dana][tiada] serta [betul](/betul) dan `[kod] (/x)` dan \\[bukan\\] (/y), [1] (2020).\n\n"
+        "[dana][tiada] serta [betul](/betul) dan `[kod] (/x)` dan \\[bukan\\] (/y),\n"
+        "[1] (2020) [1][2].\n\n"
         "[ada][r]\n\n[r]: /ada\n",
         term_id="kos", source="kos.md")
     found = [(f.code, f.line, f.message) for f in term.findings]

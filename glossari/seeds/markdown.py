@@ -48,7 +48,8 @@ _MALFORMED_HEADING = re.compile(r"^(\s*)(#{1,6})(?!#)(\s*)(\S.*)$")
 # whose reference is defined nowhere. Brackets escaped with '\' are meant as text.
 _SPACED_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)(?<!\\)\][ \t]+"
                           r"\((/[^()\s]*|[A-Za-z][A-Za-z0-9+.-]*://[^()\s]+)\)")
-_LOST_REFERENCE = re.compile(r"(?<!\\)\[([^\[\]\n]+)(?<!\\)\]\[([^\[\]\n]+)\]")
+# (a text with a letter: `[1][2]` is a pair of citation marks)
+_LOST_REFERENCE = re.compile(r"(?<!\\)\[([^\[\]\n]*[^\W\d_][^\[\]\n]*)(?<!\\)\]\[([^\[\]\n]+)\]")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 
 
