@@ -546,3 +546,22 @@ def test_front_matter_keys_in_another_case_are_read() -> None:
     assert (term.title_line, term.description_line, term.categories_line) == (2, 3, 4)
     assert term_aliases(term) == ("kos barang",)
     assert dict(term.meta)["Title"] == "Kos"  # as the author wrote it
+
+
+@pytest.mark.parametrize("line", ["**Sorotan**", "__Sorotan:__", "**Perkara Utama**:", "*Sorotan*"])
+def test_key_takeaways_written_as_bold_text_are_read_and_reported(line: str) -> None:
+    # HTML converted to Markdown often gives the key-takeaways box a bold line, not a heading
+    term = parse_article(f"---\ntitle: Kos\n---\n\nTeks.\n\n{line}\n\n- Satu.\n", term_id="kos",
+                         source="kos.md")
+    assert [b.text for b in term.highlights] == ["Satu."]
+    assert [(s.level, s.line, s.malformed) for s in term.sections][1:] == [(2, 7, True)]
+    [found] = term.findings
+    assert (found.code, found.line) == ("S101", 7)
+    assert "written as emphasised text" in found.message
+
+
+def test_other_bold_lines_stay_paragraphs() -> None:
+    term = parse_article("---\ntitle: Kos\n---\n\n**Nota:**\n\n- Satu.\n", term_id="kos",
+                         source="kos.md")
+    assert [b.text for s in term.sections for b in s.blocks] == ["**Nota:**", "Satu."]
+    assert term.highlights == term.findings == ()

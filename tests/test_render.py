@@ -293,6 +293,15 @@ def test_front_matter_keys_in_another_case_are_translated() -> None:
     assert r.text.startswith("---\nTitle: Cost\nDescription: Price.\nKeywords: [One]\n---\n")
 
 
+def test_key_takeaways_written_as_bold_text_come_out_a_heading() -> None:
+    text = "---\ntitle: Kos\n---\n\nTeks.\n\n**Sorotan**\n\n- Satu.\n"
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Sorotan": "Key Takeaways"}))
+    assert "\n## Key Takeaways\n" in r.text
+    again = parse_article(r.text, term_id="kos", source="out.md")
+    assert [s.heading for s in again.sections] == ["", "Key Takeaways"]
+
+
 _YAML_TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc")),
     min_size=1, max_size=40,

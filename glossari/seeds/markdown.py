@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, BlockKind, Link, Section
-from glossari.seeds.rules import suspicious_link_text
+from glossari.seeds.rules import is_highlights_heading, suspicious_link_text
 
 __all__ = [
     "MAX_BRACKETS",
@@ -43,6 +43,8 @@ to its nesting limit on every ``[`` it cannot close (about 0.13 ms each): 2 MiB 
 # `##\u00a0Sorotan` / `\u00a0## Sorotan` (a no-break or other Unicode space pasted from a web page,
 # where CommonMark wants an ordinary one). A real heading never reaches a paragraph.
 _MALFORMED_HEADING = re.compile(r"^(\s*)(#{1,6})(?!#)(\s*)(\S.*)$")
+# A line of emphasised text, `**Sorotan**`: the key-takeaways heading of HTML converted to Markdown
+_EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1:?$")
 # Link syntax CommonMark does not read as a link (left as text: literal brackets on the site, no
 # term): `[teks] (/slug)`, a space after ']' (machine translation adds one), and `[teks][ruj]`
 # whose reference is defined nowhere. Brackets escaped with '\' are meant as text.
@@ -262,6 +264,16 @@ class _Walker:
             rest = content.split("\n", 1)[1] if "\n" in content else ""
             if rest.strip():
                 self.add_block("paragraph", rest, line + 1, inline)
+            return
+        emphasis = _EMPHASIS_LINE.match(content) if not self.containers else None
+        if emphasis is not None and is_highlights_heading(content):
+            heading = emphasis.group(2).rstrip(":").strip()
+            self.findings.append(Finding(
+                path=self.source, line=line, severity="warning", code="S101",
+                message=f"heading '{content}' written as emphasised text; read as the level-2 "
+                f"key-takeaways heading (write '## {heading}')",
+            ))
+            self.start_section(heading, 2, line, malformed=True)
             return
         if not self.containers:
             kind: BlockKind = "paragraph"
