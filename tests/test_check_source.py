@@ -229,3 +229,13 @@ def test_s112_an_article_in_a_subfolder_is_not_read(tmp_path: Path) -> None:
     assert [(f.path, f.line, f.severity) for f in found] == [
         ("seeds/Bahagian B/bon.md", 1, "warning")]
     assert "move it into seeds/" in found[0].message
+
+
+def test_s112_a_markdown_file_not_named_md_is_not_read(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.write()
+    (tmp_path / "seeds" / "bon.markdown").write_text("---\ntitle: Bon\n---\n", encoding="utf-8")
+    (tmp_path / "seeds" / "nota.txt").write_text("Nota.\n", encoding="utf-8")
+    found = [f for f in kit.check() if f.code == "S112"]
+    assert [(f.path, f.line) for f in found] == [("seeds/bon.markdown", 1)]
+    assert "rename it 'bon.md'" in found[0].message

@@ -23,7 +23,7 @@ from glossari.checks.catalogs import (
     term_coverage,
 )
 from glossari.checks.language import source_language, still_malay, too_short
-from glossari.checks.source import SOURCE_CHECKS, nested_article_findings
+from glossari.checks.source import SOURCE_CHECKS, unread_article_findings
 from glossari.checks.terms import (
     Termbase,
     consistency_finding,
@@ -128,7 +128,7 @@ def stream_check(
     # What loading reported (reader, link resolution) stands.
     loaded = tuple(reported if reported is not None else getattr(glossary, "findings", ()))
     if not bundled:  # what the glossary folder holds but loading never reads (S112)
-        loaded += tuple(nested_article_findings(folder))
+        loaded += tuple(unread_article_findings(folder))
     run.findings = _findings(run, terms, loaded, files, langid)
     return run
 

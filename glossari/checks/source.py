@@ -18,11 +18,11 @@ from glossari.catalog.messages import is_headword_heading
 from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
-from glossari.seeds.folder import nested_articles
+from glossari.seeds.folder import unread_articles
 from glossari.seeds.rules import suspicious_link_text
 from glossari.text import lookup_key
 
-__all__ = ["SOURCE_CHECKS", "nested_article_findings", "suspicious_link_text"]
+__all__ = ["SOURCE_CHECKS", "suspicious_link_text", "unread_article_findings"]
 
 
 def _link_problem(link: Link) -> str | None:
@@ -184,11 +184,15 @@ SOURCE_CHECKS = (reader_findings, front_matter, empty_sections, link_texts, unre
 """The source checks, each ``(terms) -> findings``."""
 
 
-def nested_article_findings(folder: Path) -> Iterator[Finding]:
-    """S112: an article file in a subfolder of the glossary's ``seeds/``, which is not read."""
-    for name in nested_articles(folder / "seeds", base=folder):
-        yield finding(
-            "S112", path=name, line=1,
-            message="an article in a subfolder of seeds/ is not read, so it is no term; "
-            "move it into seeds/ (its file name is the term id)",
-        )
+def unread_article_findings(folder: Path) -> Iterator[Finding]:
+    """S112: a file in the glossary's ``seeds/`` that looks like an article but is not read (in
+    a subfolder, or a Markdown file not named ``*.md``)."""
+    for name, why in unread_articles(folder / "seeds", base=folder):
+        if why == "folder":
+            message = ("an article in a subfolder of seeds/ is not read, so it is no term; "
+                       "move it into seeds/ (its file name is the term id)")
+        else:
+            stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            message = (f"a Markdown file not named '*.md' is not read, so it is no term; "
+                       f"rename it '{stem}.md'")
+        yield finding("S112", path=name, line=1, message=message)

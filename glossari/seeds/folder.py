@@ -11,12 +11,13 @@ from glossari.root import relative_name
 from glossari.seeds.source import check_regular_file
 
 __all__ = [
+    "MARKDOWN_SUFFIXES",
     "NOT_ARTICLES",
     "article_paths",
     "id_letter",
     "is_article_name",
-    "nested_articles",
     "read_seeds",
+    "unread_articles",
 ]
 
 NOT_ARTICLES = frozenset({"readme"})
@@ -92,21 +93,31 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def nested_articles(seeds: Path, *, base: Path) -> list[str]:
-    """Source names of the article files in subfolders of ``seeds``, which are not read (the
-    articles are the files directly in ``seeds/``), sorted; hidden folders (``.git``) skipped.
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
+"""Other extensions of Markdown files: an article so named is not read (``S112``)."""
+
+
+def unread_articles(seeds: Path, *, base: Path) -> list[tuple[str, str]]:
+    """The files under ``seeds`` that look like articles but are not read, sorted, each as
+    ``(source name, why)``: why is ``folder`` (an article in a subfolder; the articles are the
+    files directly in ``seeds/``) or ``suffix`` (a Markdown file not named ``*.md``). Hidden
+    folders (``.git``) and files are skipped.
 
     Only ``check`` asks (``S112``): a glossary load never walks the subfolders.
     """
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     if not seeds.is_dir():
         return found
     for folder, folders, files in os.walk(seeds):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        if Path(folder) == seeds:
-            continue
-        found.extend(relative_name(Path(folder) / name, base)
-                     for name in sorted(files) if is_article_name(name))
+        nested = Path(folder) != seeds
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if name.casefold().endswith(MARKDOWN_SUFFIXES):
+                found.append((relative_name(Path(folder) / name, base), "suffix"))
+            elif nested and is_article_name(name):
+                found.append((relative_name(Path(folder) / name, base), "folder"))
     return sorted(found)
 
 
