@@ -85,7 +85,7 @@ BAD_FILES = {
     "bom.csv": (b"\xef\xbb\xbfid,ms,en\r\nkos,Kos,Cost\r\n", 1, "byte-order mark"),
     "utf16.csv": ("id,ms,en\r\nkos,Kos,Cost\r\n".encode("utf-16"), 1, "UTF-16"),
     "latin1.csv": ("id,ms,en\r\nkos,Kos,Cost\r\nuntung,Untung,Profit é\r\n".encode("latin-1"),
-                   3, "not UTF-8 (byte 0xE9"),
+                   3, "not UTF-8 text (byte 0xe9"),
     "columns.csv": (b"term,translation\r\nKos,Cost\r\n", 1,
                     "unknown columns 'term', 'translation'"),
     "no-target.csv": (b"context,source\r\nkos,Kos\r\n", 1, "neither glossari's nor Weblate's"),
