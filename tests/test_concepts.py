@@ -152,7 +152,7 @@ def test_a_link_only_the_english_resolved_is_reported_when_the_english_changes()
                    english=English(title="Commission", status="translated"))
     # the text names nothing in Malay: only the English headword resolves the target
     bon = Term(id="bon", title="Bon", source=Location(path="seeds/bon.md", line=1),
-               links=(Link(text="bayaran", target="commission", line=7),))
+               links=(Link(text="bayaran", target="Commission", line=7),))
     g = glossari.Glossary([komisen, bon])
     from glossari.align.names import resolve_names
     from glossari.checks.runner import run_checks
@@ -165,3 +165,5 @@ def test_a_link_only_the_english_resolved_is_reported_when_the_english_changes()
     found = [f for f in run_checks([renamed, bon], Path("."), []) if f.code == "S121"]
     assert len(found) == 1
     assert "'komisen' is close ('Commission fee')" in found[0].message
+    # the alias to add is the target as the author wrote it, not its folded lookup key
+    assert "add 'Commission' to its 'aliases:'" in found[0].message

@@ -132,12 +132,15 @@ def unresolved_links(terms: tuple[Term, ...]) -> Iterator[Finding]:
                 "S121", path=term.source.path, line=link.line, term=term.id,
                 message=f"/{link.target} ('{link.text}') names no article (no article's Malay "
                 f"headword, alias or acronym is the link text; no id, alias, acronym or English "
-                f"headword is the target); it is a link-only term{_closest(key, articles)}",
+                f"headword is the target); it is a link-only term"
+                f"{_closest(key, link.target.strip('/'), articles)}",
             )
 
 
-def _closest(key: str, articles: list[Term]) -> str:
-    """A hint naming the article whose English headword (or id) is nearest to a target key."""
+def _closest(key: str, target: str, articles: list[Term]) -> str:
+    """A hint naming the article whose English headword (or id) is nearest to a target's key,
+    which suggests the ``target`` as written for its aliases (the folded key is not what the
+    author typed: ``nisbahpeg`` for ``nisbah-p-e-g``)."""
     names: dict[str, tuple[Term, str]] = {}
     for term in articles:
         for name in (term.english.title, term.id):
@@ -149,7 +152,7 @@ def _closest(key: str, articles: list[Term]) -> str:
         return ""
     term, name = names[near[0]]
     return (f"; '{term.id}' is close ('{name}'): if the link means it, write its Malay headword "
-            f"'{term.title}' as the link text, or add '{key}' to its 'aliases:'")
+            f"'{term.title}' as the link text, or add '{target}' to its 'aliases:'")
 
 
 def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
