@@ -8,7 +8,23 @@ from __future__ import annotations
 
 from glossari.errors import CatalogError
 
-__all__ = ["check_language"]
+__all__ = ["ENGLISH_CODES", "MALAY_CODES", "check_language", "primary_language"]
+
+MALAY_CODES: frozenset[str] = frozenset({"ms", "msa", "may", "zsm"})
+"""Primary language subtags read as Malay (ISO 639-1, 639-2/T and /B, and Standard Malay)."""
+
+ENGLISH_CODES: frozenset[str] = frozenset({"en", "eng"})
+"""Primary language subtags read as English (ISO 639-1 and 639-2)."""
+
+
+def primary_language(code: str) -> str:
+    """The primary language subtag of a language code, lower case, whatever its region, script,
+    encoding or modifier (a catalog's ``Language``, a TBX ``xml:lang``, a folder name).
+
+    >>> [primary_language(c) for c in ("ms_MY", "EN-gb", "sr@latin", "ms_MY.UTF-8", " zsm ")]
+    ['ms', 'en', 'sr', 'ms', 'zsm']
+    """
+    return code.strip().replace("-", "_").split("_")[0].split("@")[0].split(".")[0].lower()
 
 
 def check_language(lang: str, *, path: str = "-l") -> str:

@@ -37,12 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glossari.catalog.languages import MALAY_CODES, primary_language
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 
 __all__ = ["MALAY_CODES", "language_matches", "load_tbx", "parse_tbx"]
 
-MALAY_CODES: frozenset[str] = frozenset({"ms", "msa", "may", "zsm"})
-"""Primary language subtags read as Malay (ISO 639-1, 639-2/T and /B, and Standard Malay)."""
 
 _ENTRY = frozenset({"termEntry", "conceptEntry"})
 _LANG_SECTION = frozenset({"langSet", "langSec"})
@@ -164,7 +163,7 @@ def language_matches(code: str, lang: str) -> bool:
 
 
 def _is_malay(code: str) -> bool:
-    return _norm(code).split("-")[0] in MALAY_CODES
+    return primary_language(code) in MALAY_CODES
 
 
 @dataclass(slots=True)
