@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from _checkkit import ENGLISH, codes, with_catalog
 
-from glossari.checks.terms import names_of
+from glossari.align.resolve import headword_names
 from glossari.terms import Recognizer
 
 PARAGRAPH = next(k for k in ENGLISH if k[1].startswith("Kos jualan termasuk"))
@@ -105,7 +105,7 @@ def test_t402_a_link_and_its_article_are_one_term(tmp_path: Path) -> None:
     ],
 )
 def test_english_of_a_term_in_a_translation(english: str, text: str, found: bool) -> None:
-    recognizer = Recognizer([(name, 0) for name in names_of(english)], lang="en",
+    recognizer = Recognizer([(name, 0) for name in headword_names(english)], lang="en",
                             acronyms_in_capitals=False)
     assert bool(recognizer.find_all(text)) is found
 
@@ -121,8 +121,8 @@ def test_english_of_a_term_in_a_translation(english: str, text: str, found: bool
         ("Akaun (simpanan)", ["Akaun (simpanan)"]),
     ],
 )
-def test_names_of_split_an_acronym_only(headword: str, names: list[str]) -> None:
-    assert names_of(headword) == names
+def test_headword_names_split_an_acronym_only(headword: str, names: list[str]) -> None:
+    assert headword_names(headword) == names
 
 
 KASAR = """\

@@ -39,21 +39,9 @@ from glossari.model import Term
 from glossari.terms import Recognizer
 from glossari.text import lookup_key
 
-__all__ = ["TermEntry", "Termbase", "names_of", "shared_english", "termbase"]
+__all__ = ["TermEntry", "Termbase", "shared_english", "termbase"]
 
 _WORD = re.compile(r"\w+")
-
-
-def names_of(headword: str) -> list[str]:
-    """The names a headword goes by in running text: itself, and for ``Name (ACR)`` the name and
-    the acronym alone (:func:`glossari.align.resolve.headword_names`, as everywhere).
-
-    >>> names_of("Industry Authority (FINRA)")
-    ['Industry Authority (FINRA)', 'Industry Authority', 'FINRA']
-    >>> names_of("Account executive")
-    ['Account executive']
-    """
-    return headword_names(headword)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -144,8 +132,8 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     malay: list[tuple[str, TermEntry]] = []
     english: list[tuple[str, str]] = []
     for item in entries:
-        malay.extend((name, item) for name in names_of(item.malay))
-        english.extend((name, item.identity) for name in names_of(item.english))
+        malay.extend((name, item) for name in headword_names(item.malay))
+        english.extend((name, item.identity) for name in headword_names(item.english))
     approved_ids = {item.identity for item in entries}
     for term in articles:  # the recorded English variants (hedge funds) count as the term too
         if term.id in approved_ids:
