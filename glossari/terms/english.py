@@ -79,28 +79,27 @@ def singulars(word: str) -> list[str]:
     return out[:1] if word.endswith("ies") else out
 
 
+def _both_ways(before: str, one: str, other: str, after: str) -> tuple[tuple[str, str], ...]:
+    """The two rewrites of a spelling difference in one context: ``one`` to ``other`` and back,
+    so that neither direction can be changed without the other."""
+    return ((rf"(?<={before}){one}(?={after})", other),
+            (rf"(?<={before}){other}(?={after})", one))
+
+
 _SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
     # British and American, each way: a name in one spelling is found in the other
-    (r"(?<=\w{3}[iy])s(?=(?:e|es|ed|ing|er|ers|ation|ations|able)$)", "z"),  # capitalisation
-    (r"(?<=\w{3}[iy])z(?=(?:e|es|ed|ing|er|ers|ation|ations|able)$)", "s"),
-    (r"(?<=\w{3})our(?=(?:s|ed|ing|able|ably|al|ite|ites|er|ers)?$)", "or"),  # labour
-    (r"(?<=\w{3})or(?=(?:s|ed|ing|able|ably|al|ite|ites|er|ers)?$)", "our"),
-    (r"(?<=\w[^aeiou])tre(?=s?$)", "ter"),  # centre
-    (r"(?<=\w[^aeiou])ter(?=s?$)", "tre"),
-    (r"(?<=\w{3})ence(?=s?$)", "ense"),  # licence, defence
-    (r"(?<=\w{3})ense(?=s?$)", "ence"),
-    (r"(?<=\w{3})ogue(?=s?$)", "og"),  # catalogue
-    (r"(?<=\w{3})og(?=s?$)", "ogue"),
-    (r"(?<=\w{3})mme(?=s?$)", "m"),  # programme
+    *_both_ways(r"\w{3}[iy]", "s", "z", r"(?:e|es|ed|ing|er|ers|ation|ations|able)$"),  # -ise
+    *_both_ways(r"\w{3}", "our", "or", r"(?:s|ed|ing|able|ably|al|ite|ites|er|ers)?$"),  # labour
+    *_both_ways(r"\w[^aeiou]", "tre", "ter", r"s?$"),  # centre
+    *_both_ways(r"\w{3}", "ence", "ense", r"s?$"),  # licence, defence
+    *_both_ways(r"\w{3}", "ogue", "og", r"s?$"),  # catalogue
+    # programme: not symmetric (`gramme` is `gram`, but a word of four letters has no variant)
+    (r"(?<=\w{3})mme(?=s?$)", "m"),
     (r"(?<=\w{3}am)(?=s?$)", "me"),
-    (r"dgement", "dgment"),  # judgement
-    (r"dgment", "dgement"),
-    (r"(?<=vis)er(?=s?$)", "or"),  # adviser and advisor, both in use
-    (r"(?<=vis)or(?=s?$)", "er"),
-    (r"(?<=\w[aeiou])ll(?=(?:ed|ing|er|ers|or|ors)$)", "l"),  # cancelled, counsellor
-    (r"(?<=\w[aeiou])l(?=(?:ed|ing|er|ers|or|ors)$)", "ll"),
-    (r"(?<=\w[aeiou])l(?=ments?$)", "ll"),  # instalment
-    (r"(?<=\w[aeiou])ll(?=ments?$)", "l"),
+    *_both_ways("", "dgement", "dgment", ""),  # judgement
+    *_both_ways("vis", "er", "or", r"s?$"),  # adviser and advisor, both in use
+    *_both_ways(r"\w[aeiou]", "ll", "l", r"(?:ed|ing|er|ers|or|ors)$"),  # cancelled, counsellor
+    *_both_ways(r"\w[aeiou]", "l", "ll", r"ments?$"),  # instalment
 ))
 
 
