@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Glossary",
     "TermMatch",
+    "TermbaseBuild",
     "TermbaseWarning",
     "compile_termbase",
     "load_glossary",
@@ -516,26 +517,97 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, bool]:
-    """Write the compiled termbase of ``root`` read in ``lang`` (``locale/LANG/glossari.sqlite``)
-    unless it is already fresh; ``(path, written)``.
+TermbaseBuild = Literal["fresh", "written", "updated"]
+"""What :func:`compile_termbase` did: nothing (the termbase was fresh), wrote it whole, or
+updated the few terms whose articles changed."""
 
+UPDATE_LIMIT = 200
+"""At most this many changed articles are updated in place; past it the termbase is written whole
+(a large change is a whole ``extract``/``update`` round anyway, and one transaction stays small)."""
+
+
+def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, TermbaseBuild]:
+    """Bring the compiled termbase of ``root`` read in ``lang`` (``locale/LANG/glossari.sqlite``)
+    up to date; ``(path, what was done)``.
+
+    When only a few articles changed, and each change stays inside its own article (its
+    headword, aliases and links are as they were: :func:`glossari.align.compose.recompose`),
+    only their terms are rewritten in place; otherwise the whole glossary is read and the
+    termbase written anew. Either way the result is the same file content a whole build gives.
     Refuses (:class:`~glossari.errors.RootError`) for the read-only bundled glossary.
     """
+    import sqlite3
     import time
 
-    from glossari.termbase import open_fresh, snapshot, termbase_path, write_termbase
+    from glossari.termbase import Termbase, snapshot, termbase_path, write_termbase
 
     root.require_writable("compile")
     path = termbase_path(root, lang)
-    fresh, _ = open_fresh(root, lang)
-    if fresh is not None:
-        fresh.close()
-        return path, False
+    previous = None
+    if path.is_file():
+        with contextlib.suppress(sqlite3.Error):
+            previous = Termbase.open(path)
     # the inputs are recorded before they are read: one changed meanwhile makes it stale
     started = time.time_ns()
+    if previous is not None:
+        try:
+            if previous.is_fresh(root, lang):
+                return path, "fresh"
+            if _update(root, lang, previous, path, started):
+                return path, "updated"
+        finally:
+            previous.close()
     inputs = snapshot(root, lang)
     glossary = load_glossary(root, lang=lang, compiled=False, write_cache=True)
     with _no_collection():
         write_termbase(path, glossary, inputs, built_ns=started)
-    return path, True
+    return path, "written"
+
+
+def _update(root: GlossaryRoot, lang: str, previous: Termbase, path: Path,
+            started: int) -> bool:
+    """Update ``previous`` (at ``path``) in place when only articles changed, few of them, each
+    locally; False when the termbase must be written whole (nothing is changed then)."""
+    import sqlite3
+    from dataclasses import replace
+
+    from glossari.align.compose import recompose
+    from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain
+    from glossari.catalog.translations import english_for, load_translations
+    from glossari.seeds.cache import parse_bytes
+    from glossari.seeds.source import read_article_bytes
+    from glossari.termbase import snapshot, update_termbase
+
+    record = previous.record(lang)
+    if record is None:
+        return False
+    known, built_ns = record
+    inputs = snapshot(root, lang, known=known, known_ns=built_ns)
+    changed = [i.name for i in inputs if i.name not in known or known[i.name].sha256 != i.sha256]
+    catalogs = root.catalogs(lang)
+    if (len(inputs) != len(known) or len(changed) > UPDATE_LIMIT
+            or any((root.path / name).parent == catalogs for name in changed)):
+        return False
+    terms = []
+    if changed:
+        paths = [root.path / name for name in changed]
+        translations = load_translations(
+            root, lang, write_cache=False,
+            domains={GLOSSARY_DOMAIN, *(article_domain(p.stem) for p in paths)})
+        for name, article_path in zip(changed, paths, strict=True):
+            old = previous.term(article_path.stem)
+            if old is None or old.kind != "article":
+                return False
+            article = parse_bytes(article_path, name,
+                                  read_article_bytes(article_path, source=name))
+            term = recompose(old, replace(article, english=english_for(article, translations)))
+            if term is None:
+                return False
+            terms.append(term)
+    previous.close()
+    try:
+        return update_termbase(path, terms, inputs, lang=lang, built_ns=started)
+    except sqlite3.OperationalError:
+        # locked by a reader for longer than SQLite waits, or no room for the journal: the
+        # whole build writes aside and renames, which needs neither
+        return False

@@ -369,10 +369,10 @@ def test_a_missing_termbase_warns_once_and_nothing_is_written(tmp_path: Path) ->
 
 def test_compile_rebuilds_only_when_stale(compiled_root: Path) -> None:
     root = GlossaryRoot(path=compiled_root)
-    path, written = compile_termbase(root)
-    assert not written
+    path, done = compile_termbase(root)
+    assert done == "fresh"
     (compiled_root / "seeds" / "kos.md").write_text("---\ntitle: Kos\n---\n", "utf-8")
-    assert compile_termbase(root) == (path, True)
+    assert compile_termbase(root) == (path, "written")
     assert _compiled(compiled_root)["kos"].title == "Kos"
     assert not list(path.parent.glob(".*.tmp")), "the temporary file is renamed, not left"
 
@@ -479,8 +479,8 @@ def test_any_glossary_gives_equal_terms_through_the_termbase(
     root = tmp_path / "generated"
     _write_folder(root, spec)
     memory = _in_memory(root)
-    path, written = compile_termbase(GlossaryRoot(path=root))
-    assert written
+    path, done = compile_termbase(GlossaryRoot(path=root))
+    assert done == "written"
     assert path.is_file()
     compiled = _compiled(root)
     # equal Terms, and equal in the fields equality ignores (source lines, findings)

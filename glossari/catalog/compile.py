@@ -48,7 +48,8 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     from glossari._store import Store
     from glossari.catalog import incremental as inc
     from glossari.catalog.mofile import render_mo
-    from glossari.catalog.pofile import check_domain, load_po
+    from glossari.catalog.pofile import check_domain, decode_po, parse_po
+    from glossari.catalog.translations import remember_catalog
 
     root.require_writable("compile")
     if lang is not None:
@@ -65,31 +66,43 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     result = CompileResult()
     wrap = wrap or inc.no_progress
     catalogs = [p for code in langs for p in sorted(catalog_folder(root, code).glob("*.po"))]
-    for po_path in wrap(catalogs, len(catalogs), "compile"):
-        code = po_path.parent.parent.name
-        source = f"locale/{code}/LC_MESSAGES/{po_path.name}"
-        mo_path = po_path.with_suffix(".mo")
-        key = f"{code}/{po_path.stem}"
-        po_digest = inc.file_digest(po_path) or ""
-        seen = record.get(key)
-        if (seen.get("po") == po_digest and seen.get("mo") == inc.file_digest(mo_path)
-                and seen.get("count", "").isdigit()):
-            result.messages += int(seen["count"])
-            result.unchanged.append(mo_path)
-            continue
-        po = load_po(po_path, source=source)
-        check_domain(po, po_path.stem, source=source)
-        count = sum(1 for e in po.entries if e.translated and not e.obsolete)
-        result.messages += count
-        planned.append((mo_path, render_mo(po.entries, po.header), key, po_digest, count))
-    # all or nothing: every .mo staged first (a full disk stops the run with none replaced),
-    # then all renamed
-    with StagedWrites() as staged:
-        for mo_path, data, key, po_digest, count in planned:
-            (result.written if staged.stage_changed(mo_path, data)
-             else result.unchanged).append(mo_path)
-            record.set(key, {"po": po_digest, "mo": hashlib.sha256(data).hexdigest(),
-                             "count": str(count)})
-        staged.commit()
-    record.save()
+    # each catalog parsed here leaves its lookup table in the store of derived state, so the
+    # termbase built next reads the table instead of parsing the catalog a second time
+    with StagedWrites() as tables:
+        for po_path in wrap(catalogs, len(catalogs), "compile"):
+            code = po_path.parent.parent.name
+            source = f"locale/{code}/LC_MESSAGES/{po_path.name}"
+            mo_path = po_path.with_suffix(".mo")
+            key = f"{code}/{po_path.stem}"
+            try:
+                data = po_path.read_bytes()
+            except OSError as error:
+                raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
+                                   hint="check the path") from None
+            digest = hashlib.sha256(data)
+            po_digest = digest.hexdigest()
+            seen = record.get(key)
+            if (seen.get("po") == po_digest and seen.get("mo") == inc.file_digest(mo_path)
+                    and seen.get("count", "").isdigit()):
+                result.messages += int(seen["count"])
+                result.unchanged.append(mo_path)
+                continue
+            po = parse_po(decode_po(data, source=source), source=source)
+            del data
+            check_domain(po, po_path.stem, source=source)
+            remember_catalog(root, code, po_path.stem, digest.digest(), po, tables)
+            count = sum(1 for e in po.entries if e.translated and not e.obsolete)
+            result.messages += count
+            planned.append((mo_path, render_mo(po.entries, po.header), key, po_digest, count))
+        # all or nothing: every .mo staged first (a full disk stops the run with none
+        # replaced), then all renamed
+        with StagedWrites() as staged:
+            for mo_path, mo, key, po_digest, count in planned:
+                (result.written if staged.stage_changed(mo_path, mo)
+                 else result.unchanged).append(mo_path)
+                record.set(key, {"po": po_digest, "mo": hashlib.sha256(mo).hexdigest(),
+                                 "count": str(count)})
+            staged.commit()
+        record.save()
+        tables.commit()
     return result

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -183,8 +183,11 @@ class Translations:
         return total
 
 
-def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True) -> Translations:
+def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True,
+                      domains: Collection[str] | None = None) -> Translations:
     """Read ``locale/LANG/LC_MESSAGES/*.po``; a missing folder gives empty translations.
+    ``domains``, when given, limits the reading to those domains' catalogs (the others'
+    cached tables are kept).
 
     Raises :class:`CatalogError` for an unknown language code, an unreadable catalog (with its
     line), or a catalog whose header ``X-Domain`` names another domain than its file name.
@@ -208,6 +211,8 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
     for path in sorted(folder.glob("*.po")):
         source = relative_name(path, root.path)
         domain = path.stem
+        if domains is not None and domain not in domains:
+            continue
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -232,7 +237,7 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
         result._lazy[domain] = (path, source)
         result._by_domain[domain] = table
         result._coverage[domain] = counts
-    if write_cache:
+    if write_cache and domains is None:
         # a catalog removed from locale/ takes its cached table with it
         for domain in store.parts(kind):
             if domain not in result._by_domain:

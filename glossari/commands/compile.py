@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     print(
         f"compile: {result.messages} translated messages; {len(result.written)} written, "
         f"{len(result.unchanged)} unchanged; termbase "
-        + ", ".join(f"{p.parent.name} {'written' if w else 'fresh'}" for p, w in termbases),
+        + ", ".join(f"{path.parent.name} {done}" for path, done in termbases),
         file=ctx.stderr,
     )
     return 0

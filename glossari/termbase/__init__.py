@@ -30,14 +30,15 @@ __all__ = [
     "open_fresh",
     "snapshot",
     "termbase_path",
+    "update_termbase",
     "write_termbase",
 ]
 
 
 if TYPE_CHECKING:
-    from glossari.termbase.build import TermSource, fill, write_termbase
+    from glossari.termbase.build import TermSource, fill, update_termbase, write_termbase
 
-_BUILD = frozenset({"TermSource", "fill", "write_termbase"})
+_BUILD = frozenset({"TermSource", "fill", "update_termbase", "write_termbase"})
 
 
 def __getattr__(name: str) -> Any:

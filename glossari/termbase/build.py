@@ -17,14 +17,21 @@ from typing import TYPE_CHECKING, Protocol
 from glossari.model import Section, Term
 from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint, quick_listing
-from glossari.termbase.schema import BODY_FIELDS, SCHEMA_VERSION, full_schema, search_table
+from glossari.termbase.schema import (
+    BODY_FIELDS,
+    FIELD_RANK,
+    SCHEMA_VERSION,
+    full_schema,
+    search_table,
+)
 
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
     from glossari.catalog.translations import Coverage
     from glossari.diagnostics import Finding
 
-__all__ = ["CoverageSource", "TermSource", "fill", "plain_text", "write_termbase"]
+__all__ = ["CoverageSource", "TermSource", "fill", "plain_text", "update_termbase",
+           "write_termbase"]
 
 
 class CoverageSource(Protocol):
@@ -160,16 +167,17 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
     from glossari import __version__
     from glossari._fingerprint import package_fingerprint
 
-    listing, racy = quick_listing(inputs, built_ns)
+    terms_findings = [f for term in glossary for f in term.findings]
+    own = all(f.term == term.id for term in glossary for f in term.findings)
     meta = {
         "format": "glossari-termbase",
         "glossari_version": __version__,
         "lang": lang,
         "code": package_fingerprint(),
-        "fingerprint": fingerprint(inputs, lang, SCHEMA_VERSION),
-        "built_ns": str(built_ns),
-        "listing": listing,
-        "racy": racy,
+        **_input_meta(inputs, lang, built_ns),
+        # where the terms' own findings start (they follow the glossary's, in term order): what
+        # an update in place rewrites; empty when a term holds another's finding (no update)
+        "glossary_findings": str(len(glossary.findings) - len(terms_findings)) if own else "",
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.executemany("INSERT INTO inputs VALUES (?, ?, ?, ?)",
@@ -180,10 +188,8 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
                            (row for term in glossary for row in _name_rows(term, lang)))
     connection.executemany("INSERT INTO lookup VALUES (?, ?)",
                            sorted(glossary.lookup_index().items()))
-    connection.executemany(
-        "INSERT INTO categories VALUES (?, ?, ?, ?)",
-        ((t.id, n, c, t.english.categories[n] if n < len(t.english.categories) else None)
-         for t in glossary for n, c in enumerate(t.categories)))
+    connection.executemany("INSERT INTO categories VALUES (?, ?, ?, ?)",
+                           (row for term in glossary for row in _category_rows(term)))
     connection.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            _link_rows(glossary.links))
     connection.executemany(
@@ -195,15 +201,20 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
             "INSERT INTO coverage VALUES (?, ?, ?, ?, ?)",
             ((d, c.translated, c.fuzzy, c.untranslated, c.obsolete)
              for d in source.domains for c in (source.coverage(d),)))
+    _insert_search_rows(connection, glossary, lang)
+
+
+def _insert_search_rows(connection: sqlite3.Connection, terms: Iterable[Term],
+                        lang: str) -> None:
     rows: dict[str, list[tuple[str, str, str | None]]] = {}
-    for term in glossary:
+    for term in terms:
         for text, term_id, field, row_lang in _search_rows(term, lang):
             rows.setdefault(field, []).append((text, term_id, row_lang))
     for field, field_rows in rows.items():
         connection.executemany(f"INSERT INTO {search_table(field)} VALUES (?, ?, ?)", field_rows)
     # the bodies (nine tenths of the text) streamed, not held: 30,000 articles' plain text
     connection.executemany(f"INSERT INTO {search_table('body')} VALUES (?, ?, ?)",
-                           (row for term in glossary for row in _body_rows(term, lang)))
+                           (row for term in terms for row in _body_rows(term, lang)))
 
 
 def _without_body(fields: dict[str, object]) -> dict[str, object]:
@@ -212,13 +223,31 @@ def _without_body(fields: dict[str, object]) -> dict[str, object]:
 
 def _term_rows(glossary: Iterable[Term]) -> Iterator[tuple[object, ...]]:
     for position, term in enumerate(glossary):
-        english = term.english
-        fields = dataclass_fields(term)
-        head = _without_body(fields)
-        head["english"] = _without_body(dataclass_fields(english))
-        yield (term.id, position, term.kind, term.title, english.title, english.status,
-               term.description, english.description, term.source.path, term.source.line,
-               _dumps(fields), _dumps(head))
+        yield (term.id, position, *_term_columns(term))
+
+
+def _term_columns(term: Term) -> tuple[object, ...]:
+    """The columns of a term's ``terms`` row after ``id`` and ``position``."""
+    english = term.english
+    fields = dataclass_fields(term)
+    head = _without_body(fields)
+    head["english"] = _without_body(dataclass_fields(english))
+    return (term.kind, term.title, english.title, english.status, term.description,
+            english.description, term.source.path, term.source.line, _dumps(fields),
+            _dumps(head))
+
+
+def _category_rows(term: Term) -> Iterator[tuple[object, ...]]:
+    english = term.english.categories
+    for n, category in enumerate(term.categories):
+        yield term.id, n, category, english[n] if n < len(english) else None
+
+
+def _input_meta(inputs: Sequence[Input], lang: str, built_ns: int) -> dict[str, str]:
+    """The ``meta`` values that record the inputs (see :mod:`glossari.termbase.inputs`)."""
+    listing, racy = quick_listing(inputs, built_ns)
+    return {"fingerprint": fingerprint(inputs, lang, SCHEMA_VERSION), "built_ns": str(built_ns),
+            "listing": listing, "racy": racy}
 
 
 def _link_rows(refs: Iterable[LinkRef]) -> Iterator[tuple[object, ...]]:
@@ -261,8 +290,99 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
+        _recover(path)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _recover(path: Path) -> None:
+    """Let SQLite roll back an update that a crash interrupted (a hot ``-journal`` beside
+    ``path``) before ``path`` is replaced: a journal left beside a new file would be played back
+    into it."""
+    if not path.with_name(path.name + "-journal").exists():
+        return
+    with contextlib.suppress(sqlite3.Error):
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        finally:
+            connection.close()
+
+
+def update_termbase(path: Path, terms: Sequence[Term], inputs: Sequence[Input], *, lang: str,
+                    built_ns: int) -> bool:
+    """Bring the termbase ``path`` up to date in place after a few articles changed, in one
+    SQLite transaction (a reader sees the old termbase or the new one; a failure changes
+    nothing); False, with nothing changed, when the file does not allow it.
+
+    Each of ``terms`` replaces the stored term of its id, and must be exactly what reading the
+    whole glossary again would give it (:func:`glossari.align.compose.recompose` decides that):
+    its ``terms`` row, categories, findings and search rows are rewritten, and nothing else of
+    the glossary. ``inputs`` (the same names as recorded) and ``built_ns`` are recorded as by
+    :func:`write_termbase`.
+    """
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            done = _update_rows(connection, terms, inputs, lang=lang, built_ns=built_ns)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT" if done else "ROLLBACK")
+        return done
+    finally:
+        connection.close()
+
+
+def _update_rows(db: sqlite3.Connection, terms: Sequence[Term], inputs: Sequence[Input], *,
+                 lang: str, built_ns: int) -> bool:
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    start = meta.get("glossary_findings", "")
+    ids = [term.id for term in terms]
+    positions = dict(db.execute(
+        f"SELECT id, position FROM terms WHERE id IN ({','.join('?' * len(ids))})", ids))
+    if not start.isdigit() or meta.get("lang") != lang or len(positions) != len(set(ids)) or any(
+            f.term != term.id for term in terms for f in term.findings):
+        return False
+    for term in terms:
+        db.execute("UPDATE terms SET kind = ?, title = ?, title_en = ?, status = ?, "
+                   "description = ?, description_en = ?, source_path = ?, source_line = ?, "
+                   "data = ?, head = ? WHERE id = ?", (*_term_columns(term), term.id))
+    marks = ",".join("?" * len(ids))
+    db.execute(f"DELETE FROM categories WHERE term_id IN ({marks})", ids)
+    db.executemany("INSERT INTO categories VALUES (?, ?, ?, ?)",
+                   (row for term in terms for row in _category_rows(term)))
+    # the terms' own findings, in term order after the glossary's: the tail is rewritten whole
+    # (a few tens of thousands of short rows at most)
+    tail = [(pos, seq, code, term_id, data) for seq, (code, term_id, data, pos) in enumerate(
+        db.execute("SELECT f.code, f.term_id, f.data, t.position FROM findings f "
+                   "JOIN terms t ON t.id = f.term_id WHERE f.position >= ? ORDER BY f.position",
+                   (int(start),))) if term_id not in positions]
+    tail.extend((positions[term.id], seq, f.code, f.term, _dumps(f))
+                for term in terms for seq, f in enumerate(term.findings))
+    tail.sort(key=lambda row: (row[0], row[1]))
+    db.execute("DELETE FROM findings WHERE position >= ?", (int(start),))
+    db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?)",
+                   ((int(start) + n, code, term_id, data)
+                    for n, (_, _, code, term_id, data) in enumerate(tail)))
+    for field in FIELD_RANK:
+        table = search_table(field)
+        # term_id is not indexed: one scan finds every changed term's rows
+        rowids = [row[0] for row in db.execute(
+            f"SELECT rowid FROM {table} WHERE term_id IN ({marks})", ids)]
+        db.executemany(f"DELETE FROM {table} WHERE rowid = ?", ((r,) for r in rowids))
+    _insert_search_rows(db, terms, lang)
+    recorded = {row[0]: row[1:] for row in db.execute(
+        "SELECT name, size, mtime_ns, sha256 FROM inputs")}
+    if set(recorded) != {i.name for i in inputs}:
+        return False
+    db.executemany("UPDATE inputs SET size = ?, mtime_ns = ?, sha256 = ? WHERE name = ?",
+                   ((i.size, i.mtime_ns, i.sha256, i.name) for i in inputs
+                    if recorded[i.name] != (i.size, i.mtime_ns, i.sha256)))
+    db.executemany("UPDATE meta SET value = ? WHERE key = ?",
+                   ((value, key) for key, value in _input_meta(inputs, lang, built_ns).items()))
+    return True

@@ -62,13 +62,31 @@ def _digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def snapshot(root: GlossaryRoot, lang: str) -> tuple[Input, ...]:
-    """Every input's name, size, modification time and digest, now."""
+def snapshot(root: GlossaryRoot, lang: str, *, known: Mapping[str, Input] | None = None,
+             known_ns: int = 0) -> tuple[Input, ...]:
+    """Every input's name, size, modification time and digest, now.
+
+    ``known`` is an earlier record (a termbase's, made at ``known_ns``): a file it lists with the
+    same size and time keeps its recorded digest under the rule the freshness check trusts
+    (:func:`unchanged`); every other file is hashed.
+    """
     found: list[Input] = []
     for name, path in input_paths(root, lang):
         info = os.stat(path)
-        found.append(Input(name, info.st_size, info.st_mtime_ns, _digest(path)))
+        seen = known.get(name) if known else None
+        if seen is not None and _trusted(seen, info, known_ns):
+            found.append(seen)
+        else:
+            found.append(Input(name, info.st_size, info.st_mtime_ns, _digest(path)))
     return tuple(found)
+
+
+def _trusted(seen: Input, info: os.stat_result, built_ns: int) -> bool:
+    """True when a file whose record is ``seen`` (made at ``built_ns``) and that stats as
+    ``info`` now may keep its recorded digest unread: same size and time, written well before
+    the record (git's racy rule, :data:`RACY_NS`), and hashed whole then."""
+    return (bool(seen.sha256) and info.st_size == seen.size
+            and info.st_mtime_ns == seen.mtime_ns and seen.mtime_ns < built_ns - RACY_NS)
 
 
 def fingerprint(inputs: Iterable[tuple[str, int, int, str]], lang: str, schema: int) -> str:
@@ -182,8 +200,7 @@ def unchanged(stored: Mapping[str, Input], root: GlossaryRoot, lang: str, built_
             info = os.stat(path)
         except OSError:
             return False
-        if (info.st_size == seen.size and info.st_mtime_ns == seen.mtime_ns
-                and seen.mtime_ns < built_ns - RACY_NS):
+        if _trusted(seen, info, built_ns):
             continue
         if info.st_size != seen.size:
             return False

@@ -84,27 +84,42 @@ class Termbase:
         rows = self._all("SELECT value FROM meta WHERE key = ?", key)
         return str(rows[0][0]) if rows else None
 
+    def _built_by_this_code(self, lang: str) -> bool:
+        from glossari._fingerprint import package_fingerprint
+
+        return (self._all("PRAGMA user_version")[0][0] == SCHEMA_VERSION
+                and self.meta("lang") == lang and self.meta("code") == package_fingerprint())
+
+    def _record(self, lang: str) -> tuple[dict[str, Input], int] | None:
+        # the record is whole when it gives the recorded fingerprint
+        stored = self._all("SELECT name, size, mtime_ns, sha256 FROM inputs ORDER BY rowid")
+        if fingerprint(stored, lang, SCHEMA_VERSION) != self.meta("fingerprint"):
+            return None
+        return {row[0]: Input._make(row) for row in stored}, int(self.meta("built_ns") or 0)
+
+    def record(self, lang: str) -> tuple[dict[str, Input], int] | None:
+        """The inputs this termbase was made from (by name) and when (``built_ns``), when this
+        very code made it in ``lang`` and the record is whole; else None."""
+        try:
+            return self._record(lang) if self._built_by_this_code(lang) else None
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+
     def is_fresh(self, root: GlossaryRoot, lang: str) -> bool:
         """True when this termbase was made from exactly ``root``'s current inputs in ``lang``
         by this very code."""
-        from glossari._fingerprint import package_fingerprint
-
         try:
-            if (self._all("PRAGMA user_version")[0][0] != SCHEMA_VERSION
-                    or self.meta("lang") != lang or self.meta("code") != package_fingerprint()):
+            if not self._built_by_this_code(lang):
                 return False
             # the quick look, on every load: every input listed with its recorded size and time
             # (meta.listing), and the few written just before the build hashed (meta.racy)
             listing = self.meta("listing")
             if listing and listed_unchanged(listing, self.meta("racy") or "", root, lang):
                 return True
-            # the careful check: the record is whole (it gives the fingerprint), and each file
-            # that is not as recorded is hashed
-            stored = self._all("SELECT name, size, mtime_ns, sha256 FROM inputs ORDER BY rowid")
-            if fingerprint(stored, lang, SCHEMA_VERSION) != self.meta("fingerprint"):
-                return False
-            return unchanged({row[0]: Input._make(row) for row in stored}, root, lang,
-                             int(self.meta("built_ns") or 0))
+            # the careful check: the record is whole, and each file that is not as recorded is
+            # hashed
+            record = self._record(lang)
+            return record is not None and unchanged(record[0], root, lang, record[1])
         except (sqlite3.Error, ValueError, TypeError):
             return False
 

@@ -1,0 +1,265 @@
+"""Issue 13: after a few articles change, ``compile`` updates the termbase in place, and the
+result is the very termbase a whole build gives (read with plain ``sqlite3``, table by table)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from glossari.cli import main
+from glossari.glossary import compile_termbase
+from glossari.root import GlossaryRoot
+from glossari.termbase import build as termbase_build
+from tests.test_termbase import _glossary_folder, _write_folder
+
+TERMBASE = Path("locale/en/glossari.sqlite")
+
+# the meta values that name the build's moment, not its content
+_MOMENT = ("built_ns", "racy")
+
+
+def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table as plain ``sqlite3`` reads it: ordinary tables in stored order, the search
+    tables' rows sorted (their rowids are the index's business), the meta table without the
+    build's moment. The FTS5 indexes must pass their own integrity check."""
+    db = sqlite3.connect(path)  # writable: the FTS5 integrity check is written as an INSERT
+    try:
+        tables = [row[0] for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        virtual = [row[0] for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")]
+        dump: dict[str, list[tuple[object, ...]]] = {}
+        for table in tables:
+            if any(table.startswith(v + "_") for v in virtual):
+                continue  # an FTS5 shadow table: checked through its index below
+            if table in virtual:
+                db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+                dump[table] = sorted(db.execute(f"SELECT text, term_id, lang FROM {table}"),
+                                     key=repr)
+            elif table == "meta":
+                dump[table] = [row for row in db.execute("SELECT key, value FROM meta")
+                               if row[0] not in _MOMENT]
+            else:
+                dump[table] = list(db.execute(f"SELECT * FROM {table}"))
+        dump["user_version"] = list(db.execute("PRAGMA user_version"))
+        return dump
+    finally:
+        db.close()
+
+
+def _whole_build(root: Path) -> dict[str, list[tuple[object, ...]]]:
+    """The termbase of ``root`` written whole, on a copy of the folder."""
+    copy = root.parent / (root.name + "-whole")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy)
+    (copy / TERMBASE).unlink()
+    assert compile_termbase(GlossaryRoot(path=copy))[1] == "written"
+    try:
+        return _dump(copy / TERMBASE)
+    finally:
+        shutil.rmtree(copy)
+
+
+def _differences(got: dict[str, list[tuple[object, ...]]],
+                 want: dict[str, list[tuple[object, ...]]]) -> list[str]:
+    return [f"{table}: {[r for r in got.get(table, []) if r not in want.get(table, [])][:3]} "
+            f"instead of {[r for r in want.get(table, []) if r not in got.get(table, [])][:3]}"
+            for table in sorted(set(got) | set(want)) if got.get(table) != want.get(table)]
+
+
+def _append(text: str) -> str:
+    return text.rstrip("\n") + "\n\nPerenggan baharu tentang zirkonium dan yuran.\n"
+
+
+def _section(text: str) -> str:
+    return text.rstrip("\n") + "\n\n## Nota tambahan\n\nZirkonium ialah contoh sahaja.\n"
+
+
+def _flaw(text: str) -> str:
+    # a heading without its space: the article's own finding (the findings tail is rewritten)
+    return text.rstrip("\n") + "\n\n##Catatan\n\nZirkonium dicatat di sini.\n"
+
+
+def _description(text: str) -> str:
+    return re.sub(r"(?m)^description: .*$", "description: Takrif zirkonium yang baharu.", text,
+                  count=1)
+
+
+def _keywords(text: str) -> str:
+    return re.sub(r"(?m)^keywords: .*$", "keywords: Zirkonium, Pelaburan", text, count=1)
+
+
+def _prepend(text: str) -> str:
+    head, sep, body = text.partition("\n---\n")
+    return f"{head}{sep}\nPerenggan pembuka tentang zirkonium.\n{body}"
+
+
+def _link(text: str) -> str:
+    return re.sub(r"\[([^\]]*)\]\(/", r"[\1 zirkonium](/", text, count=1)
+
+
+def _title(text: str) -> str:
+    return re.sub(r'(?m)^title: .*$', 'title: "Zirkonium baharu"', text, count=1)
+
+
+def _alias(text: str) -> str:
+    if re.search(r"(?m)^aliases: ", text):
+        return re.sub(r"(?m)^aliases: .*$", "aliases: zirkonium", text, count=1)
+    return text.replace("---\n", "---\naliases: zirkonium\n", 1)
+
+
+# each edit of one article, and whether it stays inside the article (then the termbase must be
+# updated in place, not written whole)
+_LOCAL_EDITS = {"append": _append, "section": _section, "flaw": _flaw,
+                "description": _description, "keywords": _keywords}
+_OTHER_EDITS = {"prepend": _prepend, "link": _link, "title": _title, "alias": _alias}
+_EDITS = [*_LOCAL_EDITS, *_OTHER_EDITS, "catalog", "add", "remove", "touch"]
+
+
+def _edit(root: Path, kind: str, term_id: str) -> None:
+    article = root / "seeds" / f"{term_id}.md"
+    if kind in _LOCAL_EDITS or kind in _OTHER_EDITS:
+        edit = {**_LOCAL_EDITS, **_OTHER_EDITS}[kind]
+        article.write_text(edit(article.read_text("utf-8")), encoding="utf-8")
+    elif kind == "catalog":
+        po = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+        po.write_text(po.read_text("utf-8") + '\nmsgid "Zirkonium"\nmsgstr "Zirconium"\n',
+                      encoding="utf-8")
+    elif kind == "add":
+        (root / "seeds" / "zirkonium.md").write_text(
+            '---\ntitle: "Zirkonium"\n---\n\nLogam [saham](/saham).\n', encoding="utf-8")
+    elif kind == "remove":
+        article.unlink()
+    else:  # touch: new time, same bytes
+        info = article.stat()
+        os.utime(article, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(spec=_glossary_folder(),
+       edits=st.lists(st.tuples(st.sampled_from(_EDITS), st.integers(0, 10)), min_size=1,
+                      max_size=3))
+def test_an_updated_termbase_is_the_whole_build(
+        tmp_path: Path, spec: dict[str, object], edits: list[tuple[str, int]]) -> None:
+    root = tmp_path / "generated"
+    _write_folder(root, spec)
+    where = GlossaryRoot(path=root)
+    assert compile_termbase(where)[1] == "written"
+    before = _dump(root / TERMBASE)
+    ids = sorted(p.stem for p in (root / "seeds").glob("*.md"))
+    kinds = []
+    for kind, which in edits:
+        if (kind in kinds and kind in ("remove", "catalog", "add")) or (kind == "remove" and len(
+                ids) == 1):
+            kind = "touch"
+        kinds.append(kind)
+        term_id = ids[which % len(ids)]
+        _edit(root, kind, term_id)
+        if kind == "remove":
+            ids.remove(term_id)
+    _, done = compile_termbase(where)
+    event(f"termbase {done}")
+    if set(kinds) <= set(_LOCAL_EDITS):
+        assert done == "updated", kinds
+    if set(kinds) & {"catalog", "add", "remove", "title"}:
+        assert done == "written", kinds
+    if done == "fresh":  # the same bytes (a touch, an edit that found nothing to change)
+        assert _dump(root / TERMBASE) == before
+    else:
+        assert _differences(_dump(root / TERMBASE), _whole_build(root)) == []
+
+
+def _small(root: Path) -> Path:
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham.md").write_text(
+        "---\ntitle: Saham\ndescription: Bahagian milik syarikat.\nkeywords: Pelaburan\n---\n\n"
+        "# Saham\n\nSaham dijual melalui [peniaga broker](/broker-dealer).\n\n"
+        "## Sejarah\n\nPasaran saham bermula lama dahulu.\n", encoding="utf-8")
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\naliases: broker-dealer\n---\n\n# Peniaga broker\n\n"
+        "Peniaga broker membeli [saham-saham](/saham) untuk pelanggan.\n", encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    assert main(["--root", str(root), "compile", "-l", "en"]) == 0
+    return root
+
+
+def test_compile_says_it_updated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _small(tmp_path / "g")
+    article = root / "seeds" / "saham.md"
+    article.write_text(article.read_text("utf-8").replace("lama dahulu", "pada abad ke-17"),
+                       encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "compile", "-l", "en"]) == 0
+    assert "termbase en updated" in capsys.readouterr().err
+    assert main(["--root", str(root), "search", "abad"]) == 0
+    assert capsys.readouterr().out.startswith("saham\tbody\tms\t")
+    assert main(["--root", str(root), "compile", "-l", "en"]) == 0
+    assert "termbase en fresh" in capsys.readouterr().err
+
+
+def test_a_changed_link_is_written_whole(tmp_path: Path) -> None:
+    root = _small(tmp_path / "g")
+    article = root / "seeds" / "saham.md"
+    # the link text names the target by another name: peniaga-broker gains a name
+    article.write_text(article.read_text("utf-8").replace("[peniaga broker]", "[broker]"),
+                       encoding="utf-8")
+    assert compile_termbase(GlossaryRoot(path=root))[1] == "written"
+
+
+def test_a_failed_update_changes_nothing(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _small(tmp_path / "g")
+    before = _dump(root / TERMBASE)
+    article = root / "seeds" / "saham.md"
+    article.write_text(article.read_text("utf-8").replace("lama dahulu", "pada abad ke-17"),
+                       encoding="utf-8")
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    # the terms row is already rewritten when the search rows fail
+    monkeypatch.setattr(termbase_build, "_insert_search_rows", fail)
+    with pytest.raises(OSError, match="No space"):
+        compile_termbase(GlossaryRoot(path=root))
+    assert _dump(root / TERMBASE) == before
+    monkeypatch.undo()
+    assert compile_termbase(GlossaryRoot(path=root))[1] == "updated"
+    assert _differences(_dump(root / TERMBASE), _whole_build(root)) == []
+
+
+_CRASH = """
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA cache_size = 1")  # pages spill into the file before the commit
+db.execute("BEGIN IMMEDIATE")
+db.execute("UPDATE terms SET data = data || ' ', head = head || ' '")
+db.execute("DELETE FROM search_body")
+os._exit(9)  # a crash in the middle of an update: the journal stays, hot
+"""
+
+
+def test_a_crashed_update_is_rolled_back_not_played_into_the_next_build(tmp_path: Path) -> None:
+    root = _small(tmp_path / "g")
+    path = root / TERMBASE
+    subprocess.run([sys.executable, "-c", _CRASH, str(path)], check=False)
+    assert path.with_name(path.name + "-journal").stat().st_size > 0
+    # a new headword: the termbase is written whole, with other rows, over the crashed one
+    _edit(root, "title", "saham")
+    assert compile_termbase(GlossaryRoot(path=root))[1] == "written"
+    db = sqlite3.connect(path)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        db.close()
+    assert _differences(_dump(path), _whole_build(root)) == []
