@@ -65,3 +65,23 @@ def template_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main(["--root", str(root), "extract"]) == 0
     assert main(["--root", str(root), "update", "-l", "en"]) == 0
     return root
+
+
+@pytest.fixture
+def compiled_root(tmp_path: Path) -> Path:
+    """The repository's glossary plus two articles linking to it, compiled."""
+    root = tmp_path / "glossary"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", root / "seeds")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "locale", root / "locale")
+    (root / "seeds" / "ekuiti.md").write_text(
+        "---\ntitle: Ékuiti\ndescription: Bahagian pemilikan dalam syarikat.\n"
+        "keywords: Saham, Pelaburan\naliases: equity-share\n---\n\n# Ékuiti\n\n"
+        "Ékuiti dibeli melalui [peniaga broker](/broker-dealer) atau "
+        "[eksekutif akaun](/accountexecutive).\n", encoding="utf-8")
+    (root / "seeds" / "bon.md").write_text(
+        "---\ntitle: Bon korporat\ndescription: Hutang yang diterbitkan syarikat.\n---\n\n"
+        "Lihat [ekuiti](/ekuiti) dan [ekuiti](/ekuiti).\n", encoding="utf-8")
+    from glossari.cli import main
+
+    assert main(["--root", str(root), "compile"]) == 0
+    return root

@@ -55,24 +55,6 @@ def _compiled(root: Path, lang: str = "en") -> Glossary:
     return glossary
 
 
-@pytest.fixture
-def compiled_root(tmp_path: Path) -> Path:
-    """The repository's glossary plus two articles linking to it, compiled."""
-    root = tmp_path / "glossary"
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    shutil.copytree(REPO / "locale", root / "locale")
-    (root / "seeds" / "ekuiti.md").write_text(
-        "---\ntitle: Ékuiti\ndescription: Bahagian pemilikan dalam syarikat.\n"
-        "keywords: Saham, Pelaburan\naliases: equity-share\n---\n\n# Ékuiti\n\n"
-        "Ékuiti dibeli melalui [peniaga broker](/broker-dealer) atau "
-        "[eksekutif akaun](/accountexecutive).\n", encoding="utf-8")
-    (root / "seeds" / "bon.md").write_text(
-        "---\ntitle: Bon korporat\ndescription: Hutang yang diterbitkan syarikat.\n---\n\n"
-        "Lihat [ekuiti](/ekuiti) dan [ekuiti](/ekuiti).\n", encoding="utf-8")
-    assert main(["--root", str(root), "compile"]) == 0
-    return root
-
-
 # --- what any SQLite reader sees ------------------------------------------------------------
 
 _PLAIN_READER = r"""

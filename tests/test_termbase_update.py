@@ -179,51 +179,41 @@ def test_an_updated_termbase_is_the_whole_build(
         assert _differences(_dump(root / TERMBASE), _whole_build(root)) == []
 
 
-def _small(root: Path) -> Path:
-    (root / "seeds").mkdir(parents=True)
-    (root / "seeds" / "saham.md").write_text(
-        "---\ntitle: Saham\ndescription: Bahagian milik syarikat.\nkeywords: Pelaburan\n---\n\n"
-        "# Saham\n\nSaham dijual melalui [peniaga broker](/broker-dealer).\n\n"
-        "## Sejarah\n\nPasaran saham bermula lama dahulu.\n", encoding="utf-8")
-    (root / "seeds" / "peniaga-broker.md").write_text(
-        "---\ntitle: Peniaga broker\naliases: broker-dealer\n---\n\n# Peniaga broker\n\n"
-        "Peniaga broker membeli [saham-saham](/saham) untuk pelanggan.\n", encoding="utf-8")
-    assert main(["--root", str(root), "extract"]) == 0
-    assert main(["--root", str(root), "update", "-l", "en"]) == 0
-    assert main(["--root", str(root), "compile", "-l", "en"]) == 0
-    return root
+def _edit_text(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_compile_says_it_updated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = _small(tmp_path / "g")
-    article = root / "seeds" / "saham.md"
-    article.write_text(article.read_text("utf-8").replace("lama dahulu", "pada abad ke-17"),
-                       encoding="utf-8")
+# a paragraph of the bundled article that holds no link
+_PLAIN = ("membantu dengan promosi jualan.", "membantu dengan promosi jualan serta pameran niaga.")
+
+
+def test_compile_says_it_updated(compiled_root: Path,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    root = compiled_root
+    _edit_text(root / "seeds" / "accountexecutive.md", *_PLAIN)
     capsys.readouterr()
     assert main(["--root", str(root), "compile", "-l", "en"]) == 0
     assert "termbase en updated" in capsys.readouterr().err
-    assert main(["--root", str(root), "search", "abad"]) == 0
-    assert capsys.readouterr().out.startswith("saham\tbody\tms\t")
+    assert main(["--root", str(root), "search", "pameran niaga"]) == 0
+    assert capsys.readouterr().out.startswith("accountexecutive\tbody\tms\t")
     assert main(["--root", str(root), "compile", "-l", "en"]) == 0
     assert "termbase en fresh" in capsys.readouterr().err
 
 
-def test_a_changed_link_is_written_whole(tmp_path: Path) -> None:
-    root = _small(tmp_path / "g")
-    article = root / "seeds" / "saham.md"
-    # the link text names the target by another name: peniaga-broker gains a name
-    article.write_text(article.read_text("utf-8").replace("[peniaga broker]", "[broker]"),
-                       encoding="utf-8")
-    assert compile_termbase(GlossaryRoot(path=root))[1] == "written"
+def test_a_changed_link_is_written_whole(compiled_root: Path) -> None:
+    # a new link text is a new name of the term it leads to: ekuiti is no longer alone in it
+    _edit_text(compiled_root / "seeds" / "bon.md", "dan [ekuiti](/ekuiti)", "dan [saham](/ekuiti)")
+    assert compile_termbase(GlossaryRoot(path=compiled_root))[1] == "written"
+    assert _differences(_dump(compiled_root / TERMBASE), _whole_build(compiled_root)) == []
 
 
-def test_a_failed_update_changes_nothing(tmp_path: Path,
+def test_a_failed_update_changes_nothing(compiled_root: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    root = _small(tmp_path / "g")
+    root = compiled_root
     before = _dump(root / TERMBASE)
-    article = root / "seeds" / "saham.md"
-    article.write_text(article.read_text("utf-8").replace("lama dahulu", "pada abad ke-17"),
-                       encoding="utf-8")
+    _edit_text(root / "seeds" / "accountexecutive.md", *_PLAIN)
 
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
@@ -249,13 +239,14 @@ os._exit(9)  # a crash in the middle of an update: the journal stays, hot
 """
 
 
-def test_a_crashed_update_is_rolled_back_not_played_into_the_next_build(tmp_path: Path) -> None:
-    root = _small(tmp_path / "g")
+def test_a_crashed_update_is_rolled_back_not_played_into_the_next_build(
+        compiled_root: Path) -> None:
+    root = compiled_root
     path = root / TERMBASE
     subprocess.run([sys.executable, "-c", _CRASH, str(path)], check=False)
     assert path.with_name(path.name + "-journal").stat().st_size > 0
     # a new headword: the termbase is written whole, with other rows, over the crashed one
-    _edit(root, "title", "saham")
+    _edit(root, "title", "bon")
     assert compile_termbase(GlossaryRoot(path=root))[1] == "written"
     db = sqlite3.connect(path)
     try:
