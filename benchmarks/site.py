@@ -2,7 +2,7 @@
 
     uv run python benchmarks/site.py                  # N = 10,000 and 30,000
     uv run python benchmarks/site.py --sizes 1000     # a quick look
-    uv run python benchmarks/site.py --sizes 10000 --root /tmp/b/n10000/root --work /tmp/site-h
+    uv run python benchmarks/site.py --sizes 10000 --root benchmarks/_work/n10000/root --work site-h
 
 For each N: the corpus of benchmarks/corpus.py, ``extract``, ``update -l en``, and half the
 catalogs translated with GNU ``msgen`` (the ``glossary`` domain and the bodies ``articles-a`` to

@@ -600,7 +600,8 @@ def _update(root: GlossaryRoot, lang: str, previous: Termbase, path: Path,
                 return False
             article = parse_bytes(article_path, name,
                                   read_article_bytes(article_path, source=name))
-            term = recompose(old, replace(article, english=english_for(article, translations)))
+            term = recompose(old, replace(article, english=english_for(article, translations)),
+                             previous.unresolved_targets(old.id))
             if term is None:
                 return False
             terms.append(term)

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from glossari.errors import InputError
 
 __all__ = [
+    "NotText",
     "decode_text",
     "first_control",
     "has_visible_text",
@@ -17,6 +19,7 @@ __all__ = [
     "lookup_key",
     "sort_key",
     "strip_controls",
+    "utf8_text",
 ]
 
 # Going out (tables, terminals): XML 1.0 forbids C0 controls outright (lone surrogates and the two
@@ -105,6 +108,39 @@ def headword_order(headword: str | None, term_id: str) -> tuple[bool, tuple[str,
     return (headword is None, sort_key(headword) if headword is not None else ("", ""), term_id)
 
 
+class NotText(NamedTuple):
+    """Why bytes are not UTF-8 text (:func:`utf8_text`), for the caller's own error."""
+
+    binary: bool
+    """True for binary data (a NUL byte), False for bytes that are not UTF-8."""
+    line: int
+    """The 1-based line of the first bad byte."""
+    what: str
+    """``binary data (a NUL byte)`` or ``not UTF-8 text (byte 0xe9 at column 2)``."""
+
+
+def utf8_text(data: bytes) -> str | NotText:
+    """``data`` decoded as UTF-8, or why it is not text: the one rule for a NUL byte (binary data,
+    refused even though UTF-8 allows it) and for bytes that are not UTF-8, with the line and
+    column a user needs to find them. Nothing else is dropped or changed (a BOM stays).
+
+    >>> utf8_text(b"a\\nb\\xe9")
+    NotText(binary=False, line=2, what='not UTF-8 text (byte 0xe9 at column 2)')
+    >>> utf8_text(b"\\n\\n\\x00"), utf8_text("Ékuiti".encode())
+    (NotText(binary=True, line=3, what='binary data (a NUL byte)'), 'Ékuiti')
+    """
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return NotText(True, data.count(b"\n", 0, nul) + 1, "binary data (a NUL byte)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        return NotText(False, data.count(b"\n", 0, error.start) + 1,
+                       f"not UTF-8 text (byte 0x{data[error.start]:02x} at column "
+                       f"{error.start - line_start + 1})")
+
+
 def decode_text(data: bytes, *, source: str) -> str:
     """Text a command was given (standard input, an argument): UTF-8, a leading BOM dropped
     (it is no part of the text, so offsets count from the character after it).
@@ -123,18 +159,9 @@ convert it to UTF-8 (it looks like Latin-1 or Windows-1252)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("UTF-16 text, not UTF-8", path=source, line=1,
                          hint="convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise InputError("binary data (a NUL byte), not text", path=source,
-                         line=data.count(b"\n", 0, nul) + 1, hint="give it UTF-8 text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at column "
-            f"{error.start - line_start + 1})",
-            path=source, line=data.count(b"\n", 0, error.start) + 1,
-            hint="convert it to UTF-8 (it looks like Latin-1 or Windows-1252)",
-        ) from None
+    text = utf8_text(data)
+    if isinstance(text, NotText):
+        raise InputError(f"{text.what}, not text" if text.binary else text.what, path=source,
+                         line=text.line, hint="give it UTF-8 text" if text.binary else
+                         "convert it to UTF-8 (it looks like Latin-1 or Windows-1252)")
     return text.removeprefix("\ufeff")

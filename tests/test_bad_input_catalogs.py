@@ -160,6 +160,22 @@ def test_a_file_in_its_declared_one_byte_charset_is_read_by_it(
     assert _gnu_error_lines(path) is None
 
 
+@pytest.mark.parametrize(("charset", "encoding"), [
+    ("EUC-JP", "euc_jp"), ("GB18030", "gb18030"), ("SHIFT_JIS", "shift_jis"), ("BIG5", "big5")])
+def test_a_multi_byte_label_is_taken_at_its_word(charset: str, encoding: str,
+                                                 tmp_path: Path) -> None:
+    # UTF-8 bytes can be valid text of a multi-byte charset too, by chance: read them by the
+    # label, as GNU does (only a one-byte label over UTF-8 bytes is refused, above)
+    data = (DATA / "utf8-labelled-latin1.po").read_text(encoding="utf-8").replace(
+        "ISO-8859-1", charset).encode("utf-8")
+    path = tmp_path / "ok.po"
+    path.write_bytes(data)
+    po = load_po(path, source=PO_SOURCE)
+    assert po.charset == charset
+    assert po.entries[0].msgstr == "Café".encode().decode(encoding)
+    assert _gnu_error_lines(path) is None
+
+
 # --- through the command line ---------------------------------------------------------------------
 
 

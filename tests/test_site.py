@@ -543,7 +543,8 @@ def test_refused_folders_and_options(root: Path, tmp_path: Path) -> None:
     assert "not a glossari site" in err
     assert sorted(p.name for p in foreign.iterdir()) == ["notes.txt"]
     for args in (("--base-url", "ftp://example.org/"), ("--base-url", "example.org"),
-                 ("-l", "ms"), ("-l", "xx-nonsense")):
+                 ("-l", "ms"), ("-l", "ms_MY"), ("-l", "may"), ("-l", "zsm"),
+                 ("-l", "xx-nonsense")):
         code, _, err = cli("site", "-o", tmp_path / "new", *args, root=root)
         assert code == 2, (args, err)
         assert len(err.strip().splitlines()) == 1

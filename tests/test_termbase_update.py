@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+import glossari
 from glossari.cli import main
 from glossari.glossary import compile_termbase
 from glossari.root import GlossaryRoot
@@ -107,6 +108,11 @@ def _link(text: str) -> str:
     return re.sub(r"\[([^\]]*)\]\(/", r"[\1 zirkonium](/", text, count=1)
 
 
+def _linking(text: str) -> str:
+    # a word more in a block that holds links: local when they all lead to articles
+    return text.replace("\nLihat [", "\nLihat juga [", 1)
+
+
 def _title(text: str) -> str:
     return re.sub(r'(?m)^title: .*$', 'title: "Zirkonium baharu"', text, count=1)
 
@@ -121,7 +127,8 @@ def _alias(text: str) -> str:
 # updated in place, not written whole)
 _LOCAL_EDITS = {"append": _append, "section": _section, "flaw": _flaw,
                 "description": _description, "keywords": _keywords}
-_OTHER_EDITS = {"prepend": _prepend, "link": _link, "title": _title, "alias": _alias}
+_OTHER_EDITS = {"prepend": _prepend, "link": _link, "linking": _linking, "title": _title,
+                "alias": _alias}
 _EDITS = [*_LOCAL_EDITS, *_OTHER_EDITS, "catalog", "add", "remove", "touch"]
 
 
@@ -254,3 +261,32 @@ def test_a_crashed_update_is_rolled_back_not_played_into_the_next_build(
     finally:
         db.close()
     assert _differences(_dump(path), _whole_build(root)) == []
+
+
+def _linking_root(root: Path) -> Path:
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham.md").write_text(
+        "---\ntitle: Saham\n---\n\n# Saham\n\n"
+        "Dikawal oleh [pihak berkuasa](/finra) dan [broker](/peniaga-broker).\n\n"
+        "Dijual oleh [peniaga broker](/peniaga-broker) sahaja.\n", encoding="utf-8")
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\n---\n\nMembeli [saham](/saham).\n", encoding="utf-8")
+    assert compile_termbase(GlossaryRoot(path=root))[1] == "written"
+    return root
+
+
+def test_a_block_linking_to_articles_only_is_updated(tmp_path: Path) -> None:
+    root = _linking_root(tmp_path / "g")
+    _edit_text(root / "seeds" / "saham.md", "Dijual oleh", "Dijual setiap hari oleh")
+    assert compile_termbase(GlossaryRoot(path=root))[1] == "updated"
+    assert _differences(_dump(root / TERMBASE), _whole_build(root)) == []
+
+
+def test_a_block_linking_to_no_article_is_written_whole(tmp_path: Path) -> None:
+    # the link-only term /finra learns its suggested English from the blocks linking to it: an
+    # acronym written there turns the suggestion 'finra' into 'FINRA'
+    root = _linking_root(tmp_path / "g")
+    _edit_text(root / "seeds" / "saham.md", "Dikawal oleh", "Dikawal oleh FINRA, iaitu")
+    assert compile_termbase(GlossaryRoot(path=root))[1] == "written"
+    assert _differences(_dump(root / TERMBASE), _whole_build(root)) == []
+    assert glossari.load(root)["finra"].english.title == "FINRA"

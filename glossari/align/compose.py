@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from glossari.align.links import (
@@ -61,33 +61,38 @@ def compose(
     return Composed(terms=terms, findings=findings, links=link_graph(terms, resolved=resolved))
 
 
-def recompose(composed: Term, article: Term) -> Term | None:
+def recompose(composed: Term, article: Term, unresolved: Collection[str]) -> Term | None:
     """``article`` (newly read, with its English side) as :func:`compose` would give it, when
     it replaces ``composed`` (the same article as composed before) and the change reaches no
     other term; None when it may (then only composing the whole glossary again is right).
 
-    The rest of the glossary sees an article only through what ``_reach`` keeps: its id,
-    source and headwords, its aliases, its links (with their lines: findings cite them) and the
-    text of the blocks that hold them (link-only terms learn their English words there). When
-    all of that is unchanged, so are the article's names, every other term, every link and every
-    glossary finding; only the article's own text, English and findings differ.
+    ``unresolved`` holds the targets, as written, of ``composed``'s links that lead to no
+    article (its links to link-only terms). The rest of the glossary sees an article only through
+    its id, source and headwords, its aliases, its links (with their lines: findings cite them)
+    and the text of the blocks holding a link to no article (link-only terms learn their English
+    words there). When all of that is unchanged, so are the article's names, every other term,
+    every link and every glossary finding; only the article's own text, English and findings
+    differ.
     """
-    if article.names != Names() or _reach(article) != _reach(composed):
+    if article.names != Names() or (_reach(article, unresolved)
+                                     != _reach(composed, unresolved)):
         return None
     return replace(article, names=composed.names)
 
 
-def _reach(term: Term) -> tuple[object, ...]:
+def _reach(term: Term, unresolved: Collection[str]) -> tuple[object, ...]:
     """What of an article the rest of the glossary reads (see :func:`recompose`)."""
     english = term.english.sections
     linking = []
     for s_index, section in enumerate(term.sections):
         for b_index, block in enumerate(section.blocks):
-            if block.links:
+            if any(link.target in unresolved for link in block.links):
                 other = english[s_index].blocks if s_index < len(english) else ()
                 linking.append((s_index, b_index, block.text,
                                 other[b_index].text if b_index < len(other) else None))
     return (term.id, term.kind, term.source.path, term.source.line, term.title,
             term_aliases(term), term.english.title, term.english.status,
             tuple((link.text, link.target, link.line, link.suspicious) for link in term.links),
-            tuple(linking), tuple(b.text for b in term.highlights if b.links))
+            tuple(linking),
+            tuple(b.text for b in term.highlights
+                  if any(link.target in unresolved for link in b.links)))

@@ -25,6 +25,7 @@ Charset(name='ISO-8859-1', codec='iso8859-1', line=3)
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -282,13 +283,23 @@ def _wide(data: bytes) -> str | None:
     return None
 
 
-# the charsets whose text is a byte a character: their non-ASCII text is almost never valid
-# UTF-8 as well (a Latin-1 'Ã' would have to precede every '©'); the multi-byte ones (EUC-JP,
-# GB18030, ...) can be, by chance, so they are taken at their word
-_MULTI_BYTE = frozenset({
-    "CP932", "CP949", "CP950", "GB2312", "EUC-JP", "EUC-KR", "EUC-TW", "BIG5", "BIG5-HKSCS",
-    "GBK", "GB18030", "SHIFT_JIS", "JOHAB", "UTF-8",
-})
+@functools.cache
+def _one_byte(codec: str) -> bool:
+    """True when ``codec`` decodes every byte alone (a byte a character: Latin-1, CP1252,
+    KOI8-R...), False for a multi-byte one (UTF-8, EUC-JP, GB18030...), which waits for the next
+    byte after some: measured on the codec, not kept in a list.
+
+    Non-ASCII text in a one-byte charset is almost never valid UTF-8 as well (a Latin-1 'Ã'
+    would have to precede every '©'); in a multi-byte one it can be, by chance, so such a
+    label is taken at its word.
+
+    >>> _one_byte("cp1252"), _one_byte("koi8-r"), _one_byte("shift_jis"), _one_byte("utf-8")
+    (True, True, False, False)
+    """
+    return all(codecs.getincrementaldecoder(codec)(errors="replace").decode(bytes([byte]))
+               for byte in range(0x80, 0x100))
+
+
 _NON_ASCII = re.compile(rb"[\x80-\xff]+")
 
 
@@ -301,7 +312,7 @@ def _refuse_utf8_under_a_legacy_label(data: bytes, charset: Charset, source: str
     The person who typed it reads it as UTF-8, so glossari asks which one is meant (the doc's
     rule: where a person would read the header otherwise than GNU, refuse with the line).
     """
-    if charset.name in _MULTI_BYTE:
+    if not _one_byte(charset.codec):
         return
     first = _NON_ASCII.search(data)
     if first is None:

@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from glossari.errors import SeedError
+from glossari.text import NotText, utf8_text
 
 __all__ = ["MAX_ARTICLE_BYTES", "check_regular_file", "decode_article", "read_article_bytes"]
 
@@ -113,20 +114,12 @@ save the file as UTF-8 (it looks like Latin-1 or Windows-1252)
                         hint="write front matter with a title, or delete the file")
     if len(data) > MAX_ARTICLE_BYTES:
         raise _too_big(len(data), source)
-    if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise SeedError("binary data (a NUL byte), not a text article", path=source, line=line,
-                        hint="seeds/ may hold only Markdown articles")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SeedError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at column {column})",
-            path=source, line=line,
-            hint="save the file as UTF-8 (it looks like Latin-1 or Windows-1252)",
-        ) from None
+    text = utf8_text(data)
+    if isinstance(text, NotText):
+        raise SeedError(f"{text.what}, not a text article" if text.binary else text.what,
+                        path=source, line=text.line,
+                        hint="seeds/ may hold only Markdown articles" if text.binary else
+                        "save the file as UTF-8 (it looks like Latin-1 or Windows-1252)")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     bad = _CONTROL.search(text)
     if bad is not None:

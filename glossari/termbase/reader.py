@@ -171,6 +171,11 @@ class Termbase:
             "SELECT source_id, link_index, target_id FROM links WHERE source_id = ? "
             "ORDER BY position", term_id)]
 
+    def unresolved_targets(self, term_id: str) -> set[str]:
+        """The targets, as written, of ``term_id``'s internal links that lead to no article."""
+        return {str(row[0]) for row in self._all(
+            "SELECT target FROM links WHERE source_id = ? AND resolved = 0", term_id)}
+
     def all_links(self) -> list[LinkRow]:
         """Every stored link, in file order."""
         return [LinkRow(*row) for row in self._all(

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from glossari.catalog.languages import MALAY_CODES, primary_language
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
 from glossari.export.site._pages import (
@@ -122,6 +123,11 @@ def check_site_language(lang: str) -> None:
     """Raise :class:`RootError` unless ``lang`` can stand beside Malay on the site.
 
     >>> check_site_language("pt_BR")
+    >>> check_site_language("may")  # ISO 639-2/B: Malay too (glossari.catalog.languages)
+    Traceback (most recent call last):
+    ...
+    glossari.errors.RootError: -l: the site puts a language beside Malay, and 'may' is Malay; \
+choose the other language, such as en
     >>> check_site_language("ms")
     Traceback (most recent call last):
     ...
@@ -131,7 +137,7 @@ choose the other language, such as en
     if not re.fullmatch(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*", lang):
         raise RootError(f"{lang!r} is not a language code", path="-l",
                         hint="give one such as en, fr or pt_BR")
-    if lang.replace("-", "_").split("_")[0].casefold() in ("ms", "msa", "zsm"):
+    if primary_language(lang) in MALAY_CODES:
         raise RootError(f"the site puts a language beside Malay, and {lang!r} is Malay",
                         path="-l", hint="choose the other language, such as en")
 
