@@ -32,7 +32,7 @@ __all__ = [
     "TermKind",
 ]
 
-BlockKind = Literal["paragraph", "item", "quote"]
+BlockKind = Literal["paragraph", "item", "quote", "code"]
 """What a body block is: a paragraph, a list item, or a block quote's paragraph."""
 
 Status = Literal["translated", "fuzzy", "suggested", "untranslated"]
@@ -104,12 +104,15 @@ def is_internal_target(target: str) -> bool:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Block:
-    """One translatable block of an article body."""
+    """One block of an article body: prose to translate, or code to copy."""
 
     kind: BlockKind
-    """``paragraph``, ``item`` (list item) or ``quote`` (a paragraph inside a block quote)."""
+    """``paragraph``, ``item`` (list item), ``quote`` (a paragraph inside a block quote) or
+    ``code`` (an indented or fenced code block: a formula, a sample; kept as written in both
+    languages, never a message)."""
     text: str
-    """The block's inline Markdown, as written, with inner line breaks kept."""
+    """The block's inline Markdown, as written, with inner line breaks kept; for ``code``, the
+    code's lines without the fences or the indentation that marks them."""
     line: int = field(compare=False)
     """1-based source line where the block starts."""
     depth: int = 0
@@ -118,6 +121,12 @@ class Block:
     """For ``item``: True in a numbered list."""
     links: tuple[Link, ...] = ()
     """The inline links inside this block, in order."""
+
+    @property
+    def translatable(self) -> bool:
+        """True for prose (a message of the article's catalog); False for code, which the
+        English side, the site and ``render`` copy unchanged."""
+        return self.kind != "code"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

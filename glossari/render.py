@@ -252,6 +252,8 @@ class _Renderer:
                 self.heading(section.line, text, force=section.malformed,
                              lines=section.heading.count("\n") + 1, level=section.level)
             for block in section.blocks:
+                if not block.translatable:
+                    continue  # copied as written, like every line no message covers
                 english = self.lookup(domain, None, block.text, block.line, block=True)
                 if english is not None:
                     self.block(block, english)

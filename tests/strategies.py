@@ -87,12 +87,17 @@ def po_text() -> st.SearchStrategy[str]:
 @st.composite
 def article_text(draw: st.DrawFn) -> str:
     """A well-formed article: front matter with a title, then headings, paragraphs, list items
-    and quotes made of :func:`body_paragraph` lines."""
+    and quotes made of :func:`body_paragraph` lines, and fenced code (a formula: no message)."""
     title = " ".join(draw(st.lists(_word, min_size=1, max_size=3)))
     lines = ["---", f'title: "{title}"', f"description: {draw(body_paragraph(awkward=False))}",
              f"keywords: {draw(_word)}, {draw(_word)}", "---", "", f"# {title}", ""]
     for _ in range(draw(st.integers(0, 6))):
-        kind = draw(st.sampled_from(("heading", "paragraph", "item", "quote")))
+        kind = draw(st.sampled_from(("heading", "paragraph", "item", "quote", "code")))
+        if kind == "code":
+            code = draw(st.lists(st.lists(_word, max_size=4).map(" = ".join), min_size=1,
+                                 max_size=3))
+            lines += ["```", *("  " * i + line for i, line in enumerate(code)), "```", ""]
+            continue
         text = draw(body_paragraph())
         prefix = {"heading": "## ", "paragraph": "", "item": "- ", "quote": "> "}[kind]
         lines += [prefix + text, ""]

@@ -71,7 +71,13 @@ def articles(draw: st.DrawFn) -> tuple[bytes, dict[str, object], Expected]:
         lines.append("")
         blocks: list[tuple[str, str, int]] = []
         for _ in range(draw(st.integers(0, 3))):
-            kind = draw(st.sampled_from(["paragraph", "item", "quote"]))
+            kind = draw(st.sampled_from(["paragraph", "item", "quote", "code"]))
+            if kind == "code":  # a fenced formula: a block as written, no links, no message
+                code = draw(st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" = ".join),
+                                     min_size=1, max_size=3))
+                blocks.append((kind, "\n".join(code), len(lines) + 1))
+                lines += ["~~~", *code, "~~~", ""]
+                continue
             text, found = draw(sentences())
             prefix = {"paragraph": "", "item": "- ", "quote": "> "}[kind]
             lines.append(prefix + text)

@@ -68,8 +68,10 @@ def _units(term: Term) -> Iterator[_Unit]:
     for section in term.sections:
         if section.heading:
             yield _Unit("heading", section.line, section.heading, level=section.level)
+        # code is no message: it pairs with nothing and is copied, as in the catalogs
         for block in section.blocks:
-            yield _Unit(block.kind, block.line, block.text, block=block)
+            if block.translatable:
+                yield _Unit(block.kind, block.line, block.text, block=block)
 
 
 def pair_articles(source: Term, translated: Term) -> Pairing:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from glossari.model import Location, Term
 from glossari.seeds.folder import id_letter
@@ -160,6 +160,9 @@ def iter_messages(term: Term) -> Iterator[Message]:
             yield Message(domain=body, context=None, msgid=section.heading, term=term.id,
                           part="heading", location=at(section.line))
         for block in section.blocks:
-            part: Part = "highlight" if in_highlights else block.kind
+            if not block.translatable:
+                continue
+            # every translatable kind is a Part (code, the one that is not, was skipped)
+            part = "highlight" if in_highlights else cast(Part, block.kind)
             yield Message(domain=body, context=None, msgid=block.text, term=term.id,
                           part=part, location=at(block.line))

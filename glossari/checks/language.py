@@ -27,7 +27,8 @@ def prose_of(term: Term) -> Iterator[tuple[str, int]]:
         yield term.description, term.description_line or term.source.line
     for section in term.sections:
         for block in section.blocks:
-            yield block.text, block.line
+            if block.translatable:
+                yield block.text, block.line
 
 
 def source_language(terms: Iterable[Term], langid: LanguageIdentifier) -> Iterator[Finding]:

@@ -71,6 +71,11 @@ def format_term(
         for number, block in enumerate(section.blocks):
             if number and block.kind != "item":
                 lines.append("")
+            if not block.translatable:
+                # code keeps its lines and spacing, indented as Markdown marks a code block
+                pad = "  " * block.depth + "    "
+                lines.extend(pad + line if line.strip() else "" for line in block.text.split("\n"))
+                continue
             bullet = "- " if block.kind == "item" else "> " if block.kind == "quote" else ""
             indent = "  " * block.depth
             lines.extend(textwrap.wrap(

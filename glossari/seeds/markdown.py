@@ -221,9 +221,13 @@ class _Walker:
             elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
                 if not self.is_comment(token.content):
                     self.paragraph(token, self.line(tokens[index - 1]))
-            elif kind in ("code_block", "fence", "html_block"):
-                # Code is not prose to translate; the renderer copies it from the source.
-                continue
+            elif kind in ("code_block", "fence") and not self.in_comment:
+                # Code is not prose to translate, but it is part of the article (a formula, a
+                # worked example): kept as a block that every reader shows as written.
+                self.blocks.append(Block(
+                    kind="code", text=token.content.removesuffix("\n"), line=self.line(token),
+                    depth=max(len(self.containers) - 1, 0),
+                ))
 
     def is_comment(self, content: str) -> bool:
         """True for a block that is an HTML comment, or part of one spanning several blocks.

@@ -97,7 +97,7 @@ def _dumps(value: object) -> str:
 
 def _section_text(section: Section) -> str:
     parts = [section.heading] if section.heading else []
-    parts.extend(block.text for block in section.blocks)
+    parts.extend(block.text for block in section.blocks if block.translatable)
     return plain_text("\n".join(parts))
 
 

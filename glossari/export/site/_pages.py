@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from glossari.align.links import link_slug
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
@@ -91,10 +91,11 @@ class Category:
 
 @dataclass(slots=True)
 class Node:
-    """A piece of a body side: a paragraph, a list, a list item or a quote."""
+    """A piece of a body side: a paragraph, a list, a list item, a quote or code."""
 
     kind: str
-    """``p``, ``ul``, ``ol``, ``li`` or ``quote``."""
+    """``p``, ``ul``, ``ol``, ``li``, ``quote`` or ``pre`` (a code block, the same on both
+    sides)."""
     html: Markup = field(default_factory=Markup)
     lang: str = "ms"
     state: str = "source"
@@ -317,6 +318,11 @@ def term_page(
         for block, other in zip_longest(blocks, others):
             if block is None:
                 continue
+            if not block.translatable:
+                code = escape(block.text)  # shown as written: no Markdown, no message
+                ms_nodes.append((block, code, "ms", "source"))
+                en_nodes.append((block, code, "ms", "source"))
+                continue
             malay = inline(block.text)
             ms_nodes.append((block, malay, "ms", "source"))
             text = None if other is None else other.text
@@ -433,6 +439,8 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
             out.append("<blockquote>\n")
             _render(node.children, out)
             out.append("</blockquote>\n")
+        elif node.kind == "pre":
+            out.append(f"<pre><code>{node.html}</code></pre>\n")
         elif node.kind in ("ul", "ol"):
             out.append(f"<{node.kind}>\n")
             _render(node.children, out)
@@ -453,7 +461,8 @@ def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
     for block, html, lang, state in blocks:
         if block.kind != "item":
             lists.clear()
-            paragraph = Node(kind="p", html=html, lang=lang, state=state)
+            paragraph = Node(kind="pre" if block.kind == "code" else "p", html=html, lang=lang,
+                             state=state)
             if block.kind == "quote":
                 if top and top[-1].kind == "quote":
                     top[-1].children.append(paragraph)
