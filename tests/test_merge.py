@@ -412,3 +412,53 @@ def test_random_edits_never_lose_a_translation(
         assert [e.key for e in catalog.current] == source
         present = {form for e in catalog.entries for form in e.translations}
         assert entered <= present, entered - present
+
+
+PLURAL_OLD = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: en\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+#: seeds/dividen.md:4
+msgid "Satu dividen dibayar"
+msgid_plural "%d dividen dibayar"
+msgstr[0] "One dividend paid"
+msgstr[1] "%d dividends paid"
+"""
+
+
+@pytest.mark.skipif(MSGMERGE is None, reason="GNU msgmerge is not installed")
+@pytest.mark.parametrize("edited_twice", [False, True])
+def test_a_changed_plural_message_keeps_its_previous_plural_as_msgmerge_does(
+        tmp_path: Path, edited_twice: bool) -> None:
+    # the translator's diff needs both old source strings: msgmerge --previous writes
+    # '#| msgid_plural' too, and glossari used to drop it whenever the entry was rewritten
+    old_text = PLURAL_OLD
+    if edited_twice:  # still unreviewed: the #| lines stay those of the reviewed source
+        old_text = old_text.replace(
+            'msgid "Satu dividen dibayar"',
+            '#, fuzzy\n#| msgid "Satu dividen"\n#| msgid_plural "%d dividen"\n'
+            'msgid "Satu dividen dibayar"')
+    template = pot(Entry(msgid="Satu dividen tunai dibayar",
+                         msgid_plural="%d dividen tunai dibayar"))
+    (tmp_path / "old.po").write_text(old_text, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(render_po(template), encoding="utf-8")
+    subprocess.run([MSGMERGE or "msgmerge", "--quiet", "--previous", "-o", str(tmp_path / "gnu.po"),
+                    str(tmp_path / "old.po"), str(tmp_path / "new.pot")], check=True)
+    gnu = parse_po((tmp_path / "gnu.po").read_text(encoding="utf-8"), source="gnu.po")
+    ours = merge(template, parse_po(old_text, source="old.po"), lang="en")
+
+    def previous(po: PoFile) -> list[tuple[str | None, str | None, tuple[str, ...]]]:
+        return [(e.previous_msgid, e.previous_msgid_plural, e.msgstr_plural)
+                for e in po.entries if e.fuzzy]
+
+    expected = ("Satu dividen", "%d dividen") if edited_twice else (
+        "Satu dividen dibayar", "%d dividen dibayar")
+    assert previous(gnu) == [(*expected, ("One dividend paid", "%d dividends paid"))]
+    assert previous(ours) == previous(gnu)
+    rendered = render_po(ours)
+    assert f'#| msgid_plural "{expected[1]}"\n' in rendered
+    # and it survives being read and written again
+    assert render_po(parse_po(rendered, source="ours.po")) == rendered

@@ -195,10 +195,7 @@ class NoLoss(RuleBasedStateMachine):
         if entry.msgstr and self.live[entry.msgstr]:
             self.live[entry.msgstr] -= 1  # replaced on purpose: no longer owed
         # a translator's editor clears fuzzy and the previous-msgid lines on save
-        entries[index] = entry.with_changes(
-            msgstr=text, flags=tuple(f for f in entry.flags if f != "fuzzy"),
-            previous_msgid=None, previous_msgctxt=None,
-        )
+        entries[index] = entry.reviewed(text)
         write_po(path, dataclasses.replace(po, entries=tuple(entries)))
         self.live[text] += 1
         self._step()

@@ -429,6 +429,7 @@ def entries(draw: st.DrawFn) -> Entry:
         references=() if obsolete else tuple(draw(st.lists(REFERENCE, max_size=8, unique=True))),
         previous_msgctxt=draw(st.none() | TEXT) if fuzzy else None,
         previous_msgid=draw(TEXT) if fuzzy else None,
+        previous_msgid_plural=draw(TEXT) if fuzzy and plural and draw(st.booleans()) else None,
         obsolete=obsolete,
     )
 

@@ -37,10 +37,9 @@ def translate(path: Path, mapping: dict[str, str], *, comment: str | None = None
     entries = []
     for e in po.entries:
         if not e.obsolete and e.msgid in mapping:
-            flags = tuple(f for f in e.flags if f != "fuzzy")
-            extra = {"translator_comments": (comment,)} if comment else {}
-            e = e.with_changes(msgstr=mapping[e.msgid], flags=flags, previous_msgid=None,
-                               previous_msgctxt=None, **extra)
+            e = e.reviewed(mapping[e.msgid])
+            if comment:
+                e = e.with_changes(translator_comments=(comment,))
         entries.append(e)
     write_po(path, PoFile(header=po.header, entries=tuple(entries), trailer=po.trailer))
 

@@ -171,12 +171,7 @@ def _fill_catalogs(
                                               f"'{_short(entry.msgstr)}' for '{_short(msgid)}' "
                                               f"(this file says '{_short(text)}')"))
                 else:
-                    entries[at] = entry.with_changes(
-                        msgstr=text,
-                        flags=tuple(f for f in entry.flags if f != "fuzzy"),
-                        previous_msgctxt=None,
-                        previous_msgid=None,
-                    )
+                    entries[at] = entry.reviewed(text)
                     counts[file]["filled"] += 1
                     changed = True
             if changed:

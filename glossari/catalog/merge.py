@@ -185,6 +185,7 @@ def _empty(template_entry: Entry, nplurals: int) -> Entry:
         translator_comments=(),
         previous_msgctxt=None,
         previous_msgid=None,
+        previous_msgid_plural=None,
         obsolete=False,
         line=0,
     )
@@ -285,12 +286,13 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         comments = comments + _dropped_forms(old, nplurals)  # as _carry: none is lost
     flags = ("fuzzy", *(f for f in new.flags if f != "fuzzy"))
     previous_msgctxt = old.msgctxt if old.msgctxt != new.msgctxt else None
-    previous_msgid = old.msgid
+    previous_msgid, previous_plural = old.msgid, old.msgid_plural
     if old.fuzzy and old.previous_msgid is not None:
         # still unreviewed: its translation was made from the source in its #| lines, not
         # from the text it was matched to since; msgmerge --previous keeps them too, so the
         # translator's diff (Poedit, Lokalize) spans every change since the last review
         previous_msgctxt, previous_msgid = old.previous_msgctxt, old.previous_msgid
+        previous_plural = old.previous_msgid_plural
     return new.with_changes(
         msgstr=msgstr,
         msgstr_plural=forms,
@@ -298,6 +300,7 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         translator_comments=comments,
         previous_msgctxt=previous_msgctxt,
         previous_msgid=previous_msgid,
+        previous_msgid_plural=previous_plural,
         obsolete=False,
         line=0,
     )

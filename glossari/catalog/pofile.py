@@ -73,6 +73,8 @@ class Entry:
     """``#| msgctxt``: the context this translation was made for, when fuzzy."""
     previous_msgid: str | None = None
     """``#| msgid``: the source text this translation was made for, when fuzzy."""
+    previous_msgid_plural: str | None = None
+    """``#| msgid_plural``: the plural source text this translation was made for, when fuzzy."""
     obsolete: bool = False
     """``#~``: the message left the template; its translation is kept."""
     line: int = field(default=0, compare=False)
@@ -113,6 +115,15 @@ class Entry:
     def with_changes(self, **changes: object) -> Entry:
         """A copy with ``changes`` applied and :attr:`raw` dropped (it no longer matches)."""
         return replace(self, raw=None, **changes)  # type: ignore[arg-type]
+
+    def reviewed(self, msgstr: str) -> Entry:
+        """A copy translated as ``msgstr`` and no longer fuzzy: the ``fuzzy`` flag and every
+        ``#|`` line (the source the old translation was made for) dropped, as an editor does
+        when a translator accepts a translation."""
+        return self.with_changes(
+            msgstr=msgstr, flags=tuple(f for f in self.flags if f != "fuzzy"),
+            previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None,
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -614,6 +625,7 @@ class _Parser:
             references=tuple(references),
             previous_msgctxt=previous.get("msgctxt"),
             previous_msgid=previous.get("msgid"),
+            previous_msgid_plural=previous.get("msgid_plural"),
             obsolete=bool(obsolete),
             line=first + 1,
         )
@@ -1036,6 +1048,8 @@ def render_entry(entry: Entry, *, width: int = 79) -> str:
         _wrap(previous_prefix, "msgctxt", entry.previous_msgctxt, wrap_width, lines)
     if entry.previous_msgid is not None:
         _wrap(previous_prefix, "msgid", entry.previous_msgid, wrap_width, lines)
+    if entry.previous_msgid_plural is not None:
+        _wrap(previous_prefix, "msgid_plural", entry.previous_msgid_plural, wrap_width, lines)
     prefix = "#~ " if entry.obsolete else ""
     if entry.msgctxt is not None:
         _wrap(prefix, "msgctxt", entry.msgctxt, wrap_width, lines)

@@ -399,12 +399,7 @@ def _merge_catalog(
             base, catalog=entry.msgstr or None,
             message=f"replaced {entry.msgstr!r}" if entry.has_translation else "",
         ))
-        entries[at] = entry.with_changes(
-            msgstr=plan.value,
-            flags=tuple(f for f in entry.flags if f != "fuzzy"),
-            previous_msgctxt=None,
-            previous_msgid=None,
-        )
+        entries[at] = entry.reviewed(plan.value)
         changed = True
     if not (changed and write):
         return outcomes, ()
