@@ -420,3 +420,27 @@ def test_library_api_and_category_count_mismatch(root: Path) -> None:
     assert "1 target-language categories for 2 Malay ones" in report.outcomes[0].message
     assert report.written == ()
     assert entry(root, "untung", "Untung") == ("", False)  # a dry run
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORTS))
+def test_a_tool_that_recomposes_accents_edits_nothing(root: Path, fmt: str) -> None:
+    # the translation written decomposed (e + U+0301, as macOS file names and some keyboards
+    # give it); a spreadsheet or XML tool hands it back composed (NFC): the same text, not a
+    # conflict, and the translator's bytes stay
+    import unicodedata
+
+    from _exchangekit import translate
+
+    decomposed = unicodedata.normalize("NFD", "Profit for the year (Société Générale)")
+    translate(root, {("untung", "Untung"): (decomposed, False)})
+    name, args = EXPORTS[fmt]
+    path = export(root, name, *args)
+    data = path.read_bytes()
+    assert decomposed.encode() in data
+    path.write_bytes(unicodedata.normalize("NFC", data.decode("utf-8")).encode("utf-8"))
+    before = catalog_bytes(root)
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    assert catalog_bytes(root) == before
+    assert report["summary"]["conflict"] == 0, report
+    assert report["summary"]["unchanged"] > 0
+    assert entry(root, "untung", "Untung") == (decomposed, False)

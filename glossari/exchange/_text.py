@@ -16,6 +16,7 @@ the file only holds what glossari exported.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from glossari.exchange.records import ExchangeFormat, Record
@@ -74,5 +75,15 @@ def exported_form(text: str, fmt: ExchangeFormat) -> str:
 
 
 def same_text(existing: str, imported: str, fmt: ExchangeFormat) -> bool:
-    """True when ``imported`` is ``existing`` as exported to ``fmt`` and read back."""
-    return existing == imported or exported_form(existing, fmt) == imported
+    """True when ``imported`` is ``existing`` as exported to ``fmt`` and read back, or the same
+    text in another Unicode normalisation form: a spreadsheet or XML tool that composes
+    ``e`` + U+0301 into ``é`` (NFC) has not edited the translation, and the catalog keeps its
+    bytes.
+
+    >>> same_text("Ekuiti pe\u0301rsendirian", "Ekuiti p\u00e9rsendirian", "csv")
+    True
+    """
+    if existing == imported or exported_form(existing, fmt) == imported:
+        return True
+    return (unicodedata.normalize("NFC", exported_form(existing, fmt))
+            == unicodedata.normalize("NFC", imported))

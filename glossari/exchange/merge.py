@@ -14,7 +14,8 @@ the catalog's message         what happens
 untranslated                  takes the imported value (``applied``)
 equal to the imported value   left alone (``unchanged``); equal *as exported* counts too: the
                               exporter drops control characters from TBX and neutralises CSV
-                              formulas, and a round trip is never an edit
+                              formulas, a tool may compose accents (NFC), and a round trip is
+                              never an edit
 a different translation,      kept, and reported with both values (``conflict``); ``force``
 fuzzy or not                  replaces it (``applied``, with the old value reported)
 ============================  =================================================================
