@@ -89,6 +89,18 @@ def lookup_key(text: str) -> str:
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+def ascii_slug(text: str) -> str:
+    """``text`` as a lower-case ASCII slug, accents dropped and every other run of characters
+    one hyphen, at most 80 characters (``x`` when nothing is left): a safe file name and URL.
+
+    >>> ascii_slug("Ékuiti Swasta (PE)"), ascii_slug("Ringgit/USD"), ascii_slug("***")
+    ('ekuiti-swasta-pe', 'ringgit-usd', 'x')
+    """
+    folded = _strip_accents(text).casefold().encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80].strip("-")
+    return slug or "x"
+
+
 def sort_key(text: str) -> tuple[str, str]:
     """Alphabetical order ignoring case and accents (ties broken by the exact text).
 

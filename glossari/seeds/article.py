@@ -14,7 +14,7 @@ from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
 from glossari.seeds.markdown import parse_body
 from glossari.seeds.rules import HIGHLIGHTS_HEADINGS, is_highlights_heading
 from glossari.seeds.source import decode_article, read_article_bytes
-from glossari.text import has_visible_text
+from glossari.text import ascii_slug, has_visible_text
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
 
@@ -38,9 +38,12 @@ def check_term_id(term_id: str, *, source: str) -> str:
 rename the file (the file name is the term id)
     """
     if not _SAFE_ID.fullmatch(term_id) or term_id.endswith("."):
+        # the id is a URL, a page name and a catalog context on every system: ASCII only; the
+        # accented or spaced headword stays in the article's title
         raise SeedError(
-            f"'{term_id}' is not a safe term id (letters, digits, '.', '_', '-' only)",
-            path=source, hint="rename the file (the file name is the term id)",
+            f"'{term_id}' is not a safe term id (ASCII letters, digits, '.', '_', '-' only)",
+            path=source, hint=f"rename the file (the file name is the term id), for example to "
+            f"'{ascii_slug(term_id)}.md'",
         )
     if term_id.split(".")[0].casefold() in _WINDOWS_RESERVED:
         raise SeedError(

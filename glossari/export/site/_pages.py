@@ -20,7 +20,7 @@ from glossari.align.links import link_slug
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
-from glossari.text import lookup_key
+from glossari.text import ascii_slug, lookup_key
 
 __all__ = [
     "MESSAGE_STATES",
@@ -181,7 +181,7 @@ class PageNamer:
 
     def __call__(self, term_id: str) -> str:
         """The page file name of the next id."""
-        base = term_id if _SAFE_NAME.fullmatch(term_id) else _slug(term_id)
+        base = term_id if _SAFE_NAME.fullmatch(term_id) else ascii_slug(term_id)
         name = base
         n = 1
         while name.casefold() in self._taken or name.casefold() == "index":
@@ -189,12 +189,6 @@ class PageNamer:
             name = f"{base}-{n}"
         self._taken.add(name.casefold())
         return f"{name}.html"
-
-
-def _slug(text: str) -> str:
-    ascii_text = _fold(text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
-    return slug or "x"
 
 
 def category_slugs(names: Iterable[str]) -> dict[str, str]:
@@ -207,7 +201,7 @@ def category_slugs(names: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: set[str] = set()
     for name in names:
-        base = _slug(name)
+        base = ascii_slug(name)
         slug, n = base, 1
         while slug in taken or slug == "index":
             n += 1
