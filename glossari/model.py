@@ -32,7 +32,7 @@ __all__ = [
     "TermKind",
 ]
 
-BlockKind = Literal["paragraph", "item", "quote", "code"]
+BlockKind = Literal["paragraph", "item", "quote", "table", "code"]
 """What a body block is: a paragraph, a list item, or a block quote's paragraph."""
 
 Status = Literal["translated", "fuzzy", "suggested", "untranslated"]
@@ -107,9 +107,11 @@ class Block:
     """One block of an article body: prose to translate, or code to copy."""
 
     kind: BlockKind
-    """``paragraph``, ``item`` (list item), ``quote`` (a paragraph inside a block quote) or
-    ``code`` (an indented or fenced code block: a formula, a sample; kept as written in both
-    languages, never a message)."""
+    """``paragraph``, ``item`` (list item), ``quote`` (a paragraph inside a block quote),
+    ``table`` (a GFM table, one message as written: pipes and rows; the site shows it as a
+    table, :func:`glossari.seeds.markdown.table_of` reads its cells) or ``code`` (an indented
+    or fenced code block: a formula, a sample; kept as written in both languages, never a
+    message)."""
     text: str
     """The block's inline Markdown, as written, with inner line breaks kept; for ``code``, the
     code's lines without the fences or the indentation that marks them."""

@@ -71,7 +71,16 @@ def articles(draw: st.DrawFn) -> tuple[bytes, dict[str, object], Expected]:
         lines.append("")
         blocks: list[tuple[str, str, int]] = []
         for _ in range(draw(st.integers(0, 3))):
-            kind = draw(st.sampled_from(["paragraph", "item", "quote", "code"]))
+            kind = draw(st.sampled_from(["paragraph", "item", "quote", "code", "table"]))
+            if kind == "table":  # one message, as written: header, delimiter, rows
+                width = draw(st.integers(1, 3))
+                cells = st.lists(WORDS, min_size=width, max_size=width).map(
+                    lambda row: "| " + " | ".join(row) + " |")
+                rows = [draw(cells), "|" + "---|" * width,
+                        *draw(st.lists(cells, max_size=3))]
+                blocks.append((kind, "\n".join(rows), len(lines) + 1))
+                lines += [*rows, ""]
+                continue
             if kind == "code":  # a fenced formula: a block as written, no links, no message
                 code = draw(st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" = ".join),
                                      min_size=1, max_size=3))

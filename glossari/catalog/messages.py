@@ -51,7 +51,7 @@ GLOSSARY_DOMAIN = "glossary"
 
 Part = Literal[
     "headword", "definition", "category", "link", "heading", "paragraph", "item", "quote",
-    "highlight",
+    "table", "highlight",
 ]
 """Which part of a term a message is; ``highlight`` is a key takeaway (Sorotan item)."""
 

@@ -71,9 +71,10 @@ def format_term(
         for number, block in enumerate(section.blocks):
             if number and block.kind != "item":
                 lines.append("")
-            if not block.translatable:
-                # code keeps its lines and spacing, indented as Markdown marks a code block
-                pad = "  " * block.depth + "    "
+            if block.kind in ("code", "table"):
+                # code and tables keep their lines and spacing (code indented as Markdown
+                # marks a code block); rewrapped, a table's rows would run together
+                pad = "  " * block.depth + ("    " if block.kind == "code" else "")
                 lines.extend(pad + line if line.strip() else "" for line in block.text.split("\n"))
                 continue
             bullet = "- " if block.kind == "item" else "> " if block.kind == "quote" else ""

@@ -24,10 +24,12 @@ __all__ = [
     "MAX_BRACKETS",
     "MAX_NESTING",
     "Body",
+    "Table",
     "link_targets",
     "links_and_html",
     "parse_body",
     "suspicious_link_text",
+    "table_of",
 ]
 
 MAX_NESTING = 16
@@ -72,6 +74,56 @@ def _parser() -> MarkdownIt:
     # lies deeper than maxNesting; leave room for MAX_NESTING + 1 lists so the walker sees the
     # level that is too deep and refuses it, instead of the text vanishing.
     return MarkdownIt("commonmark", {"html": False, "maxNesting": 2 * (MAX_NESTING + 1) + 2})
+
+
+@lru_cache(maxsize=1)
+def _table_parser() -> MarkdownIt:
+    # CommonMark has no tables: the article parser reads a GFM table as a paragraph (one message,
+    # as before tables were known); this one tells whether that paragraph is a table
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A GitHub-flavoured Markdown table: its cells' inline Markdown, row by row."""
+
+    head: tuple[str, ...]
+    """The header row's cells."""
+    align: tuple[str | None, ...]
+    """Each column's alignment: ``left``, ``center``, ``right`` or None."""
+    rows: tuple[tuple[str, ...], ...]
+    """The body rows' cells (a short row is padded with empty cells, as GFM renders it)."""
+
+
+_ALIGN = re.compile(r"text-align:(left|center|right)")
+
+
+def table_of(text: str) -> Table | None:
+    """The table ``text`` is, when all of it is one GFM table (else None: prose with pipes).
+
+    >>> table_of("| Jenis | Kadar |\\n|:--|--:|\\n| [Broker](/broker) | 1% |")
+    Table(head=('Jenis', 'Kadar'), align=('left', 'right'), rows=(('[Broker](/broker)', '1%'),))
+    >>> table_of("Yuran | kadar"), table_of("Teks:\\n| a |\\n|---|\\n| 1 |")
+    (None, None)
+    """
+    if "|" not in text or "\n" not in text:
+        return None  # a table has a header row and a delimiter row, and pipes
+    tokens = _table_parser().parse(text)
+    if (not tokens or tokens[0].type != "table_open" or tokens[-1].type != "table_close"
+            or tokens[0].map != [0, text.count("\n") + 1]):
+        return None
+    rows: list[list[str]] = []
+    align: list[str | None] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type in ("th_open", "td_open") and len(rows) == 1:
+            found = _ALIGN.search(str(token.attrs.get("style", "")))
+            align.append(found.group(1) if found else None)
+        elif token.type == "inline":
+            rows[-1].append(token.content)
+    return Table(head=tuple(rows[0]), align=tuple(align),
+                 rows=tuple(tuple(r) + ("",) * (len(align) - len(r)) for r in rows[1:]))
 
 
 @lru_cache(maxsize=1)
@@ -279,8 +331,10 @@ class _Walker:
             ))
             self.start_section(heading, 2, line, malformed=True)
             return
-        if not self.containers:
-            kind: BlockKind = "paragraph"
+        if table_of(content) is not None:
+            kind: BlockKind = "table"
+        elif not self.containers:
+            kind = "paragraph"
         elif self.containers[-1] == "quote":
             kind = "quote"
         else:

@@ -20,6 +20,7 @@ from glossari.align.links import link_slug
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
+from glossari.seeds.markdown import Table, table_of
 from glossari.text import ascii_slug, lookup_key
 
 __all__ = [
@@ -94,8 +95,8 @@ class Node:
     """A piece of a body side: a paragraph, a list, a list item, a quote or code."""
 
     kind: str
-    """``p``, ``ul``, ``ol``, ``li``, ``quote`` or ``pre`` (a code block, the same on both
-    sides)."""
+    """``p``, ``ul``, ``ol``, ``li``, ``quote``, ``table`` or ``pre`` (a code block, the same on
+    both sides)."""
     html: Markup = field(default_factory=Markup)
     lang: str = "ms"
     state: str = "source"
@@ -276,6 +277,11 @@ def term_page(
     def inline(text: str) -> Markup:
         return Markup(render_inline(text, resolve))
 
+    def block_html(block: Block, text: str) -> Markup:
+        # a table's translation that no longer parses as one is shown as the text it is
+        table = table_of(text) if block.kind == "table" else None
+        return inline(text) if table is None else table_html(table, inline)
+
     def state_of(domain: str, context: str | None, malay: str, other: str | None) -> str:
         if status is None:  # no catalogs: what the English side holds is all there is
             state = "translated" if other is not None and other != malay else "untranslated"
@@ -317,12 +323,13 @@ def term_page(
                 ms_nodes.append((block, code, "ms", "source"))
                 en_nodes.append((block, code, "ms", "source"))
                 continue
-            malay = inline(block.text)
+            malay = block_html(block, block.text)
             ms_nodes.append((block, malay, "ms", "source"))
             text = None if other is None else other.text
             state = state_of(body, None, block.text, text)
             if state == "translated" and text is not None:
-                en_nodes.append((block, malay if text == block.text else inline(text), lang, state))
+                en_nodes.append((block, malay if text == block.text else block_html(block, text),
+                                 lang, state))
             else:
                 en_nodes.append((block, malay, "ms", state))
         return render_nodes(_tree(ms_nodes)), render_nodes(_tree(en_nodes))
@@ -435,6 +442,9 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
             out.append("</blockquote>\n")
         elif node.kind == "pre":
             out.append(f"<pre><code>{node.html}</code></pre>\n")
+        elif node.kind == "table":  # a wrapper: the state mark cannot sit inside <table>
+            out.append(f'<div lang="{node.lang}" class="table state-{node.state}">'
+                       f'{_MARKS.get(node.state, "")}{node.html}</div>\n')
         elif node.kind in ("ul", "ol"):
             out.append(f"<{node.kind}>\n")
             _render(node.children, out)
@@ -448,6 +458,33 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
             out.append(f"</{node.kind}>\n")
 
 
+_NODE_KINDS = {"code": "pre", "table": "table"}
+_ALIGNED = {a: f' class="align-{a}"' for a in ("left", "center", "right")}
+
+
+def table_html(table: Table, inline: Callable[[str], Markup]) -> Markup:
+    """A GFM table as HTML, each cell's inline Markdown rendered by ``inline`` (escaped there);
+    alignment by class, as the site's policy allows no inline style.
+
+    >>> print(table_html(Table(head=("A", "B"), align=(None, "right"), rows=(("<1>", "2"),)),
+    ...                  lambda text: escape(text)))
+    <table>
+    <thead><tr><th>A</th><th class="align-right">B</th></tr></thead>
+    <tbody>
+    <tr><td>&lt;1&gt;</td><td class="align-right">2</td></tr>
+    </tbody>
+    </table>
+    """
+    def row(cells: Sequence[str], tag: str) -> str:
+        return "<tr>" + "".join(
+            f"<{tag}{_ALIGNED.get(a or '', '')}>{inline(c)}</{tag}>"
+            for c, a in zip(cells, table.align, strict=False)) + "</tr>"
+
+    body = "\n".join(row(r, "td") for r in table.rows)
+    return Markup(f"<table>\n<thead>{row(table.head, 'th')}</thead>\n<tbody>\n{body}\n"
+                  "</tbody>\n</table>")  # safe: fixed markup around inline()'s escaped output
+
+
 def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
     """Paragraphs, nested lists and quotes from the flat blocks (items carry their depth)."""
     top: list[Node] = []
@@ -455,7 +492,7 @@ def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
     for block, html, lang, state in blocks:
         if block.kind != "item":
             lists.clear()
-            paragraph = Node(kind="pre" if block.kind == "code" else "p", html=html, lang=lang,
+            paragraph = Node(kind=_NODE_KINDS.get(block.kind, "p"), html=html, lang=lang,
                              state=state)
             if block.kind == "quote":
                 if top and top[-1].kind == "quote":

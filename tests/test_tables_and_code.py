@@ -1,8 +1,11 @@
-"""Code blocks (a formula, a worked example) are part of the article but never a message.
+"""Code blocks and tables: parts of an article that are not running prose.
 
-They are read as blocks of kind ``code``, kept in ``Term.sections`` in both languages, shown by
-``show`` and the site as written (escaped), copied by ``render``, and left out of the catalogs,
-the language check and the prose search.
+Code (a formula, a worked example) is read as a block of kind ``code``, kept in
+``Term.sections`` in both languages, shown by ``show`` and the site as written (escaped), copied
+by ``render``, and left out of the catalogs, the language check and the prose search.
+
+A GFM table is one message, as written (the translator keeps the pipes), of kind ``table``:
+``show`` keeps its rows, the site shows a real table on both sides.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import html5lib
 import pytest
@@ -17,6 +21,7 @@ from _alignkit import cli, ok
 
 import glossari
 from glossari.catalog.messages import iter_messages
+from glossari.catalog.pofile import PoFile, parse_po, render_po
 from glossari.seeds.article import parse_article
 
 ARTICLE = """\
@@ -39,6 +44,11 @@ P/E = Harga saham / EPS
 
 ## Contoh
 
+| Syarikat | Harga <b>RM</b> | [EPS](/nisbah-harga-pendapatan) |
+|:--|--:|---|
+| A | 10 | 2 |
+| B | 20 |
+
 - Syarikat A dijual pada harga tinggi.
 
       Price of the share divided by the earnings of one share
@@ -48,6 +58,10 @@ Pelabur membandingkan nisbah ini antara syarikat.
 
 FORMULA = 'P/E = Harga saham / EPS\n  <script>alert(1)</script> & "petikan"'
 INDENTED = "Price of the share divided by the earnings of one share"
+TABLE = ("| Syarikat | Harga <b>RM</b> | [EPS](/nisbah-harga-pendapatan) |\n|:--|--:|---|\n"
+         "| A | 10 | 2 |\n| B | 20 |")
+TABLE_EN = ("| Company | Price <b>RM</b> | [EPS](/nisbah-harga-pendapatan) |\n|:--|--:|---|\n"
+            "| A | 10 | 2 |\n| B | 20 |")
 
 
 @pytest.fixture
@@ -63,7 +77,7 @@ def test_fenced_and_indented_code_are_code_blocks_with_their_lines() -> None:
     code = [(b.text, b.line, b.depth) for s in term.sections for b in s.blocks
             if b.kind == "code"]
     # the fence's line is where the block starts; the list item's code keeps its depth
-    assert code == [(FORMULA, 13, 0), (INDENTED, 22, 0)]
+    assert code == [(FORMULA, 13, 0), (INDENTED, 27, 0)]
     assert all(not b.translatable for s in term.sections for b in s.blocks if b.kind == "code")
     assert all(b.translatable for s in term.sections for b in s.blocks if b.kind != "code")
     formula = next(s for s in term.sections if s.heading == "Formula")
@@ -141,3 +155,75 @@ def test_the_termbase_keeps_code_blocks(root: Path) -> None:
                              ("nisbah-harga-pendapatan",)).fetchone()
     stored = [b for s in json.loads(data)["sections"] for b in s["blocks"] if b["kind"] == "code"]
     assert [b["text"] for b in stored] == [FORMULA, INDENTED]
+
+
+def test_a_table_is_one_message_as_written() -> None:
+    term = parse_article(ARTICLE, term_id="nisbah-harga-pendapatan", source="a.md")
+    tables = [(b.text, b.line) for s in term.sections for b in s.blocks if b.kind == "table"]
+    assert tables == [(TABLE, 20)]
+    messages = [(m.msgid, m.part) for m in iter_messages(term) if m.part == "table"]
+    assert messages == [(TABLE, "table")]
+    # a paragraph with pipes, or a table run into the text before it, stays a paragraph
+    for text in ("Yuran | kadar | komisen", "Jadual:\n| a | b |\n|---|---|\n| 1 | 2 |"):
+        other = parse_article(f"---\ntitle: T\n---\n\n{text}\n", term_id="t", source="t.md")
+        assert [b.kind for s in other.sections for b in s.blocks] == ["paragraph"]
+
+
+def test_show_keeps_a_tables_rows(root: Path) -> None:
+    out = ok("show", "nisbah-harga-pendapatan", root=root)
+    assert "\n" + TABLE + "\n" in out
+
+
+def _translate_table(root: Path, english: str) -> None:
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    po = next((root / "locale" / "en" / "LC_MESSAGES").glob("articles-*.po"))
+    entries = parse_po(po.read_text(encoding="utf-8"), source=str(po)).entries
+    po.write_text(render_po(PoFile(
+        header=parse_po(po.read_text(encoding="utf-8"), source=str(po)).header,
+        entries=tuple(e.reviewed(english) if e.msgid == TABLE else e for e in entries))),
+        encoding="utf-8")
+
+
+def _body_tables(tree: Any) -> list[Any]:
+    # the article's tables, not the page's own (coverage, chart data)
+    return [t for d in tree.iter("div") if "table" in (d.get("class") or "").split()
+            for t in d.iter("table")]
+
+
+def _cells(table: Any) -> list[list[str]]:
+    return [["".join(cell.itertext()) for cell in row] for row in table.iter("tr")]
+
+
+def test_the_site_shows_a_table_on_both_sides(root: Path) -> None:
+    _translate_table(root, TABLE_EN)
+    ok("site", "-l", "en", "-o", root / "site", root=root)
+    page = next((root / "site").rglob("nisbah-harga-pendapatan.html"))
+    tree = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+    ms, en = _body_tables(tree)
+    # the raw HTML in a cell is text; a short row is padded; a link to a page is a link
+    assert _cells(ms) == [["Syarikat", "Harga <b>RM</b>", "EPS"], ["A", "10", "2"],
+                          ["B", "20", ""]]
+    assert _cells(en)[0] == ["Company", "Price <b>RM</b>", "EPS"]
+    assert [a.get("href") for a in ms.iter("a")] == ["nisbah-harga-pendapatan.html"]
+    assert [c.get("class") for c in ms.iter("th")] == ["align-left", "align-right", None]
+    wrappers = [d for d in tree.iter("div") if "table" in (d.get("class") or "").split()]
+    assert [(d.get("lang"), d.get("class")) for d in wrappers] == [
+        ("ms", "table state-source"), ("en", "table state-translated")]
+
+
+def test_a_translation_that_is_no_longer_a_table_is_shown_as_text(root: Path) -> None:
+    _translate_table(root, "Company A: 10 (EPS 2); company B: 20.")
+    ok("site", "-l", "en", "-o", root / "site", root=root)
+    page = next((root / "site").rglob("nisbah-harga-pendapatan.html"))
+    tree = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+    assert len(_body_tables(tree)) == 1  # the Malay side only
+    assert "Company A: 10 (EPS 2); company B: 20." in "".join(tree.itertext())
+
+
+def test_render_puts_the_translated_table_in_place(root: Path) -> None:
+    _translate_table(root, TABLE_EN)
+    ok("render", "-l", "en", "--min-coverage", "0", "-o", root / "out", root=root)
+    rendered = (root / "out" / "nisbah-harga-pendapatan.md").read_text(encoding="utf-8")
+    assert "\n\n" + TABLE_EN + "\n\n" in rendered
+    assert "| Syarikat |" not in rendered
