@@ -89,6 +89,22 @@ def lookup_key(text: str) -> str:
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+def category_key(name: str) -> str:
+    """The key two spellings of one category share: :func:`lookup_key` (case, accents, spacing
+    and hyphens ignored), plus the symbols in it, which name different things (``C++`` is not
+    ``C#``, ``Harga $`` is not ``Harga €``).
+
+    >>> category_key("Pelaburan Alternatif") == category_key("pelaburan-alternatif")
+    True
+    >>> category_key("C++") == category_key("C#"), category_key("C++") == category_key("c ++")
+    (False, True)
+    """
+    # symbols (math, currency, other) and the punctuation that stands for a word
+    symbols = "".join(c for c in name if unicodedata.category(c)[0] == "S" or c in "#%&@")
+    key = lookup_key(name) or name
+    return f"{key}\0{symbols}" if symbols else key
+
+
 def ascii_slug(text: str) -> str:
     """``text`` as a lower-case ASCII slug, accents dropped and every other run of characters
     one hyphen, at most 80 characters (``x`` when nothing is left): a safe file name and URL.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from glossari.export.rows import JSON_KEYS, rows_from_glossary
@@ -109,3 +111,26 @@ def test_bad_arguments_raise_value_error() -> None:
         rows_from_glossary(TERMS, status="done")
     with pytest.raises(ValueError, match="unknown sort"):
         rows_from_glossary(TERMS, sort="id")  # type: ignore[arg-type]
+
+
+def test_categories_differing_in_symbols_are_different_categories(tmp_path: Path) -> None:
+    # C++ and C# fold to the same letters; they are two categories, in the table filter and
+    # on the site (two pages), while spacing and case still do not count
+    import glossari
+    from glossari.cli import main
+
+    seeds = tmp_path / "g" / "seeds"
+    seeds.mkdir(parents=True)
+    for stem, category in (("bahasa-cpp", "C++"), ("bahasa-csharp", "C#"),
+                           ("pembangun", "c ++")):
+        (seeds / f"{stem}.md").write_text(
+            f"---\ntitle: {stem}\nkeywords: Perisian, {category}\n---\n\nTeks.\n",
+            encoding="utf-8")
+    glossary = glossari.load(tmp_path / "g")
+    assert [r.id for r in rows_from_glossary(glossary, category="C++")] == [
+        "bahasa-cpp", "pembangun"]
+    assert [r.id for r in rows_from_glossary(glossary, category="c#")] == ["bahasa-csharp"]
+    assert len(rows_from_glossary(glossary, category="perisian")) == 3
+    assert main(["--root", str(tmp_path / "g"), "site", "-o", str(tmp_path / "site")]) == 0
+    pages = sorted(p.name for p in (tmp_path / "site" / "categories").glob("*.html"))
+    assert pages == ["c-2.html", "c.html", "perisian.html"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from glossari.model import Status, Term, TermKind
-from glossari.text import headword_order, lookup_key
+from glossari.text import category_key, headword_order
 
 __all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "rows_from_glossary",
            "targets_by_source"]
@@ -144,7 +144,7 @@ def rows_from_glossary(
     :meth:`~glossari.Glossary.headers` as the terms); else see :func:`resolved_targets`.
 
     ``category`` keeps the terms with that category, Malay or English, ignoring case, accents,
-    spacing and hyphens.
+    spacing and hyphens (:func:`glossari.text.category_key`).
     ``status`` keeps the terms with that status. ``sort`` orders by the Malay (``ms``) or English
     (``en``) headword, ignoring case and accents, ties broken by id; terms without that headword
     come last. Raises :class:`ValueError` for an unknown ``status`` or ``sort``.
@@ -158,7 +158,7 @@ def rows_from_glossary(
     targets = link_targets if link_targets is not None else resolved_targets(glossary, terms)
     rows = [row_from_term(t, known_ids=known, links_to=targets.get(t.id, ())) for t in terms]
     if category is not None:
-        wanted = lookup_key(category)
+        wanted = category_key(category)
         rows = [r for r in rows if wanted in _category_keys(r)]
     if status is not None:
         rows = [r for r in rows if r.status == status]
@@ -198,7 +198,7 @@ def targets_by_source(
 
 
 def _category_keys(row: Row) -> set[str]:
-    return {lookup_key(c) for c in (*row.categories, *row.categories_en) if c}
+    return {category_key(c) for c in (*row.categories, *row.categories_en) if c}
 
 
 _Key = tuple[bool, tuple[str, str], str]

@@ -48,7 +48,6 @@ from glossari.export.site._pages import (
     Entry,
     PageNamer,
     StatusLookup,
-    category_key,
     category_slugs,
     entry_html,
     letter_of,
@@ -56,7 +55,7 @@ from glossari.export.site._pages import (
     term_page,
 )
 from glossari.export.site._workers import Helper, usable_cores
-from glossari.text import lookup_key, sort_key
+from glossari.text import category_key, lookup_key, sort_key
 
 if TYPE_CHECKING:
     import jinja2

@@ -21,7 +21,7 @@ from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_mess
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
 from glossari.seeds.markdown import Table, table_of
-from glossari.text import ascii_slug, lookup_key
+from glossari.text import ascii_slug, category_key, lookup_key
 
 __all__ = [
     "MESSAGE_STATES",
@@ -210,11 +210,6 @@ def category_slugs(names: Iterable[str]) -> dict[str, str]:
         taken.add(slug)
         out[name] = slug
     return out
-
-
-def category_key(name: str) -> str:
-    """Two spellings of one category share this key (case, accents and spacing ignored)."""
-    return lookup_key(name) or name
 
 
 MessageKey = tuple[str, "str | None", str]
