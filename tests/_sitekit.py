@@ -6,7 +6,7 @@ The six parallel articles, aligned with their English (translated), plus:
   translation fuzzy;
 - ``ekuiti``: an article nobody translated, whose headword holds a ``<script>`` element and
   accents, with an alias (``Modal saham``), with raw HTML, emphasis, a nested list and links in
-  its body, and no backlinks;
+  its body, a table and a code block holding a script and an image, and no backlinks;
 - the link-only terms ``securities`` and ``mutualfund`` (from the parallel articles' links, given
   English by alignment) and ``capitalmarket`` (English only suggested from its slug).
 """
@@ -34,6 +34,16 @@ description: Ékuiti ialah bahagian <b>pemilikan</b> dalam syarikat.
 - Perkara [sekuriti](/securities) pertama
   - Perkara bersarang
 - Perkara kedua tentang [pasaran modal](/capitalmarket)
+
+## Jadual
+
+| Jenis | {{IMG}} |
+|:--|--:|
+| <script>document.title='pwned by table'</script> | [sekuriti](/securities) |
+
+```text
+<script>document.title='pwned by code'</script> {{IMG}}
+```
 
 ## Sorotan
 
