@@ -33,7 +33,8 @@ __all__ = [
 ]
 
 BlockKind = Literal["paragraph", "item", "quote", "table", "code"]
-"""What a body block is: a paragraph, a list item, or a block quote's paragraph."""
+"""What a body block is: a paragraph, a list item, a block quote's paragraph, a table or code
+(see :attr:`Block.kind`)."""
 
 Status = Literal["translated", "fuzzy", "suggested", "untranslated"]
 """How far a term's English headword can be trusted.

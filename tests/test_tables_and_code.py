@@ -178,10 +178,10 @@ def _translate_table(root: Path, english: str) -> None:
     ok("extract", root=root)
     ok("update", "-l", "en", root=root)
     po = next((root / "locale" / "en" / "LC_MESSAGES").glob("articles-*.po"))
-    entries = parse_po(po.read_text(encoding="utf-8"), source=str(po)).entries
+    catalog = parse_po(po.read_text(encoding="utf-8"), source=str(po))
     po.write_text(render_po(PoFile(
-        header=parse_po(po.read_text(encoding="utf-8"), source=str(po)).header,
-        entries=tuple(e.reviewed(english) if e.msgid == TABLE else e for e in entries))),
+        header=catalog.header,
+        entries=tuple(e.reviewed(english) if e.msgid == TABLE else e for e in catalog.entries))),
         encoding="utf-8")
 
 

@@ -83,7 +83,8 @@ def same_text(existing: str, imported: str, fmt: ExchangeFormat) -> bool:
     >>> same_text("Ekuiti pe\u0301rsendirian", "Ekuiti p\u00e9rsendirian", "csv")
     True
     """
-    if existing == imported or exported_form(existing, fmt) == imported:
+    if existing == imported:
         return True
-    return (unicodedata.normalize("NFC", exported_form(existing, fmt))
-            == unicodedata.normalize("NFC", imported))
+    exported = exported_form(existing, fmt)
+    return (exported == imported
+            or unicodedata.normalize("NFC", exported) == unicodedata.normalize("NFC", imported))
