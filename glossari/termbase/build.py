@@ -20,6 +20,7 @@ from glossari.termbase.inputs import Input, fingerprint, quick_listing
 from glossari.termbase.schema import (
     BODY_FIELDS,
     FIELD_RANK,
+    ROWS_PER_TERM,
     SCHEMA_VERSION,
     full_schema,
     search_table,
@@ -201,20 +202,45 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
             "INSERT INTO coverage VALUES (?, ?, ?, ?, ?)",
             ((d, c.translated, c.fuzzy, c.untranslated, c.obsolete)
              for d in source.domains for c in (source.coverage(d),)))
-    _insert_search_rows(connection, glossary, lang)
+    _insert_search_rows(connection, enumerate(glossary), lang)
 
 
-def _insert_search_rows(connection: sqlite3.Connection, terms: Iterable[Term],
+def _insert_search_rows(connection: sqlite3.Connection, terms: Iterable[tuple[int, Term]],
                         lang: str) -> None:
-    rows: dict[str, list[tuple[str, str, str | None]]] = {}
-    for term in terms:
-        for text, term_id, field, row_lang in _search_rows(term, lang):
-            rows.setdefault(field, []).append((text, term_id, row_lang))
+    """Each term's search rows under the rowids of its slot (:data:`ROWS_PER_TERM`), from its
+    ``position`` in the glossary: rowid order is the glossary's order, on every build."""
+    rows: dict[str, list[tuple[int, str, str, str | None]]] = {}
+    bodies: list[tuple[int, Term]] = []
+    for position, term in terms:
+        fields: dict[str, list[tuple[str, str | None]]] = {}
+        for text, _, field, row_lang in _search_rows(term, lang):
+            fields.setdefault(field, []).append((text, row_lang))
+        for field, found in fields.items():
+            rows.setdefault(field, []).extend(_slotted(position, term.id, found))
+        bodies.append((position, term))
     for field, field_rows in rows.items():
-        connection.executemany(f"INSERT INTO {search_table(field)} VALUES (?, ?, ?)", field_rows)
+        connection.executemany(f"INSERT INTO {search_table(field)}(rowid, text, term_id, lang) "
+                               "VALUES (?, ?, ?, ?)", field_rows)
     # the bodies (nine tenths of the text) streamed, not held: 30,000 articles' plain text
-    connection.executemany(f"INSERT INTO {search_table('body')} VALUES (?, ?, ?)",
-                           (row for term in terms for row in _body_rows(term, lang)))
+    connection.executemany(
+        f"INSERT INTO {search_table('body')}(rowid, text, term_id, lang) VALUES (?, ?, ?, ?)",
+        (row for position, term in bodies
+         for row in _slotted(position, term.id,
+                             [(text, row_lang) for text, _, row_lang in _body_rows(term, lang)])))
+
+
+def _slotted(position: int, term_id: str, found: Sequence[tuple[str, str | None]],
+             ) -> Iterator[tuple[int, str, str, str | None]]:
+    """``(rowid, text, term_id, lang)`` rows in the slot of the term at ``position``; rows past
+    the slot's size (an article of thousands of sections) are joined into its last row, still
+    found by the same words."""
+    if len(found) > ROWS_PER_TERM:
+        tail = found[ROWS_PER_TERM - 1:]
+        found = [*found[:ROWS_PER_TERM - 1],
+                 ("\n".join(text for text, _ in tail), tail[0][1])]
+    base = position * ROWS_PER_TERM
+    for n, (text, row_lang) in enumerate(found):
+        yield base + n, text, term_id, row_lang
 
 
 def _without_body(fields: dict[str, object]) -> dict[str, object]:
@@ -371,11 +397,12 @@ def _update_rows(db: sqlite3.Connection, terms: Sequence[Term], inputs: Sequence
                     for n, (_, _, code, term_id, data) in enumerate(tail)))
     for field in FIELD_RANK:
         table = search_table(field)
-        # term_id is not indexed: one scan finds every changed term's rows
-        rowids = [row[0] for row in db.execute(
-            f"SELECT rowid FROM {table} WHERE term_id IN ({marks})", ids)]
+        # each term's rows are its slot of rowids (the same as a whole build gives them)
+        rowids = [rowid for term in terms for (rowid,) in db.execute(
+            f"SELECT rowid FROM {table} WHERE rowid BETWEEN ? AND ?",
+            (positions[term.id] * ROWS_PER_TERM, (positions[term.id] + 1) * ROWS_PER_TERM - 1))]
         db.executemany(f"DELETE FROM {table} WHERE rowid = ?", ((r,) for r in rowids))
-    _insert_search_rows(db, terms, lang)
+    _insert_search_rows(db, ((positions[term.id], term) for term in terms), lang)
     recorded = {row[0]: row[1:] for row in db.execute(
         "SELECT name, size, mtime_ns, sha256 FROM inputs")}
     if set(recorded) != {i.name for i in inputs}:

@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,10 +57,21 @@ class SearchHit:
 class Termbase:
     """An open termbase (read-only for a file; see :func:`open_fresh`)."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    split_rows = 20_000
+    """A search table with at least this many rowids is ranked in parts at once (a common word
+    in 30,000 article bodies), each part on a connection of its own; only a termbase opened
+    from a file has more than one."""
+    search_workers = min(4, os.cpu_count() or 1)
+    """How many parts: one per core, up to four."""
+
+    def __init__(self, connection: sqlite3.Connection, *, uri: str | None = None) -> None:
         self._db = connection
         # one connection shared by threads (check_same_thread=False): queries take turns
         self._lock = threading.Lock()
+        self._uri = uri
+        self._helpers: list[sqlite3.Connection] = []
+        self._pool: Any = None
+        self._bounds: dict[str, tuple[int, int] | None] = {}
 
     @classmethod
     def open(cls, path: Path) -> Termbase:
@@ -69,7 +80,7 @@ class Termbase:
         uri = path.resolve().as_uri() + "?mode=ro"
         if not os.access(path.parent, os.W_OK):
             uri += "&immutable=1"
-        return cls(sqlite3.connect(uri, uri=True, check_same_thread=False))
+        return cls(sqlite3.connect(uri, uri=True, check_same_thread=False), uri=uri)
 
     def _all(self, sql: str, *args: Any) -> list[Any]:
         with self._lock:
@@ -77,6 +88,10 @@ class Termbase:
 
     def close(self) -> None:
         """Close the connection."""
+        if self._pool is not None:
+            self._pool.shutdown()
+        for helper in self._helpers:
+            helper.close()
         self._db.close()
 
     def meta(self, key: str) -> str | None:
@@ -201,10 +216,49 @@ class Termbase:
         if expression is None or limit <= 0:
             return []
         with self._lock:
-            found = ranked_rows(lambda sql, args: self._db.execute(sql, args),
-                                expression, lang, limit)
+            found = ranked_rows(self._run, expression, lang, limit, parts=self._parts)
         return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
                 for (_, term_id, field, hit_lang), snippet in found]
+
+
+    def _parts(self, table: str) -> list[tuple[int, int]]:
+        """The rowid ranges ``table`` is ranked in at once (none when it is small, or when this
+        termbase has one connection or the machine one core)."""
+        workers = self.search_workers
+        if self._uri is None or workers < 2:
+            return []
+        if table not in self._bounds:
+            first = self._db.execute(f"SELECT rowid FROM {table} ORDER BY rowid LIMIT 1").fetchall()
+            last = self._db.execute(
+                f"SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT 1").fetchall()
+            self._bounds[table] = (first[0][0], last[0][0]) if first else None
+        bounds = self._bounds[table]
+        if bounds is None or bounds[1] - bounds[0] + 1 < max(self.split_rows, workers):
+            return []
+        low, high = bounds
+        step = (high - low + 1) // workers
+        edges = [low + step * n for n in range(workers)] + [high + 1]
+        return [(edges[n], edges[n + 1] - 1) for n in range(workers)]
+
+    def _run(self, queries: Sequence[tuple[str, Mapping[str, object]]]) -> list[list[Any]]:
+        """Each query's rows: the first on this connection, the others at once on helper
+        connections (SQLite lets other threads run while it works)."""
+        if len(queries) < 2 or self._uri is None:
+            return [self._db.execute(sql, params).fetchall() for sql, params in queries]
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="glossari-search")
+        while len(self._helpers) < len(queries) - 1:
+            self._helpers.append(sqlite3.connect(self._uri, uri=True, check_same_thread=False))
+        futures = [self._pool.submit(_fetch, helper, sql, params)
+                   for helper, (sql, params) in zip(self._helpers, queries[1:], strict=False)]
+        first = _fetch(self._db, *queries[0])
+        return [first, *(future.result() for future in futures)]
+
+
+def _fetch(connection: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> list[Any]:
+    return connection.execute(sql, params).fetchall()
 
 
 def open_fresh(root: GlossaryRoot, lang: str) -> tuple[Termbase | None, str]:
