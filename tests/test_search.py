@@ -227,7 +227,7 @@ def test_a_table_ranked_in_parts_at_once_gives_the_same_hits(
     write_termbase(path, glossary, ())
     termbase = Termbase.open(path)
     try:
-        termbase.split_rows, termbase.search_workers = 1, workers
+        termbase.split_terms, termbase.search_workers = 1, workers
         # the split path is the one under test (one term's rows are too few to split)
         assert termbase._parts("search_body") or len(terms) == 1
         # each range's first look cut short, so that the merge and the asking again are tried
@@ -257,7 +257,7 @@ def test_a_range_cut_short_is_asked_again(tmp_path: Path) -> None:
     write_termbase(tmp_path / "glossari.sqlite", glossary, ())
     termbase = Termbase.open(tmp_path / "glossari.sqlite")
     try:
-        termbase.split_rows, termbase.search_workers = 1, 2
+        termbase.split_terms, termbase.search_workers = 1, 2
         assert len(termbase._parts("search_body")) == 2
         with mock.patch.object(search_module, "FIRST_ROWS", 1):
             hits = termbase.search("dana", limit=2)
@@ -265,3 +265,28 @@ def test_a_range_cut_short_is_asked_again(tmp_path: Path) -> None:
         assert hits == glossary.search("dana", limit=2)
     finally:
         termbase.close()
+
+
+def test_search_rowids_are_the_terms_slots(tmp_path: Path) -> None:
+    # docs/termbase.md: rowid // 4096 is terms.position in every search table, as plain SQLite
+    # reads it; an article of more rows than its slot holds keeps the rest in its last row
+    import sqlite3
+
+    long_body = [f"bahagian {n}" for n in range(4100)] + ["penutup istimewa"]
+    terms = [*TERMS, dataclasses.replace(_term("panjang", "Panjang"), categories=("Pelaburan",),
+                                         sections=_sections(long_body))]
+    glossary = Glossary(terms, lang="en")
+    write_termbase(tmp_path / "glossari.sqlite", glossary, ())
+    db = sqlite3.connect(tmp_path / "glossari.sqlite")
+    positions = dict(db.execute("SELECT id, position FROM terms"))
+    for table in ("search_headword", "search_name", "search_definition", "search_category",
+                  "search_body"):
+        rows = db.execute(f"SELECT rowid, term_id FROM {table}").fetchall()
+        assert rows
+        assert all(rowid // 4096 == positions[term_id] for rowid, term_id in rows)
+    slot = db.execute("SELECT count(*) FROM search_body WHERE term_id = 'panjang'").fetchone()
+    assert slot == (4096,)
+    db.close()
+    hits = glossary.search("penutup istimewa")
+    assert [(h.id, h.field) for h in hits] == [("panjang", "body")]
+    assert "[penutup] [istimewa]" in hits[0].snippet
