@@ -290,3 +290,39 @@ def test_search_rowids_are_the_terms_slots(tmp_path: Path) -> None:
     hits = glossary.search("penutup istimewa")
     assert [(h.id, h.field) for h in hits] == [("panjang", "body")]
     assert "[penutup] [istimewa]" in hits[0].snippet
+
+
+def test_a_termbase_replaced_under_its_reader_is_searched_as_opened(tmp_path: Path) -> None:
+    # a compile replaces the file while an app holds it open: the helper connections a large
+    # search opens then read the new file, and must not be mixed with the one held
+    path = tmp_path / "glossari.sqlite"
+    before = Glossary(TERMS, lang="en")
+    write_termbase(path, before, ())
+    termbase = Termbase.open(path)
+    try:
+        termbase.split_terms, termbase.search_workers = 1, 3
+        renamed = [dataclasses.replace(t, id=f"baru-{t.id}") for t in TERMS]
+        write_termbase(path, Glossary(renamed, lang="en"), ())
+        for query in ("bon", "syarikat", "akaun pelanggan", "e"):
+            assert termbase.search(query) == before.search(query)
+        assert len(termbase._helpers) == 2  # they were opened, on the new file, and left out
+    finally:
+        termbase.close()
+    # and a search on a file nobody replaced does use them
+    fresh = Termbase.open(path)
+    try:
+        fresh.split_terms, fresh.search_workers = 1, 3
+        from glossari.termbase import reader
+
+        used: list[object] = []
+
+        def fetch(connection: object, sql: str, params: object) -> list[object]:
+            used.append(connection)
+            return real_fetch(connection, sql, params)  # type: ignore[arg-type]
+
+        real_fetch = reader._fetch
+        with mock.patch.object(reader, "_fetch", fetch):
+            assert [h.id for h in fresh.search("bon")][:1] == ["baru-bonkorporat"]
+        assert set(used) == {fresh._db, *fresh._helpers}
+    finally:
+        fresh.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -9,7 +10,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossari.diagnostics import Finding
 from glossari.model import Term
@@ -17,6 +18,9 @@ from glossari.root import GlossaryRoot
 from glossari.termbase.codec import from_json
 from glossari.termbase.inputs import Input, fingerprint, listed_unchanged, unchanged
 from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
+
+if TYPE_CHECKING:
+    from glossari.termbase.search import Run
 
 __all__ = ["LinkRow", "SearchHit", "Termbase", "open_fresh", "termbase_path"]
 
@@ -217,21 +221,56 @@ class Termbase:
         expression = match_expression(query)
         if expression is None or limit <= 0:
             return []
-        with self._lock:
-            found = ranked_rows(self._run, expression, lang, limit, parts=self._parts)
+        with self._lock, self._snapshot() as run:
+            found = ranked_rows(run, expression, lang, limit, parts=self._parts)
         return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
                 for (_, term_id, field, hit_lang), snippet in found]
 
 
-    def _parts(self, table: str) -> list[tuple[int, int]]:
-        """The rowid ranges ``table`` is ranked in at once (none when it is small, or when this
-        termbase has one connection or the machine one core)."""
-        workers = self.search_workers
-        if self._uri is None or workers < 2:
-            return []
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[Run]:
+        """One read transaction on each connection a search uses, all of one termbase: a
+        ``compile`` that updates the file in place waits for the search to end, and a helper that
+        opened a file since replaced, or that a commit keeps out, is not used (the parts are
+        then ranked one after another here)."""
+        opened = [self._db]
+        self._db.execute("BEGIN")
+        try:
+            version = self._db.execute(_VERSION).fetchall()
+            run: Run = self._run_here
+            if self._splits():
+                try:
+                    while len(self._helpers) < self.search_workers - 1:
+                        # no waiting for a lock: a writer about to commit means "rank here"
+                        self._helpers.append(sqlite3.connect(
+                            self._uri or "", uri=True, timeout=0, check_same_thread=False))
+                    for helper in self._helpers:
+                        helper.execute("BEGIN")
+                        opened.append(helper)
+                        if helper.execute(_VERSION).fetchall() != version:
+                            raise sqlite3.OperationalError("another termbase")
+                    run = self._run
+                except sqlite3.Error:
+                    pass
+            yield run
+        finally:
+            for connection in opened:
+                connection.execute("ROLLBACK")
+
+    def _splits(self) -> bool:
+        """True when searches rank each table in parts at once (see :attr:`split_terms`)."""
+        if self._uri is None or self.search_workers < 2:
+            return False
         if self._terms is None:
             self._terms = int(self._db.execute("SELECT count(*) FROM terms").fetchone()[0])
-        if self._terms < self.split_terms:
+        return self._terms >= self.split_terms
+
+    def _parts(self, table: str) -> list[tuple[int, int]]:
+        """The rowid ranges ``table`` is ranked in at once (none when it is small, or when this
+        termbase has one connection or the machine one core); the first and last are open, so
+        rows an update added past the bounds first read are still in one."""
+        workers = self.search_workers
+        if not self._splits():
             return []
         if table not in self._bounds:
             first = self._db.execute(f"SELECT rowid FROM {table} ORDER BY rowid LIMIT 1").fetchall()
@@ -243,24 +282,32 @@ class Termbase:
             return []
         low, high = bounds
         step = (high - low + 1) // workers
-        edges = [low + step * n for n in range(workers)] + [high + 1]
+        edges = [-(2**63)] + [low + step * n for n in range(1, workers)] + [2**63]
         return [(edges[n], edges[n + 1] - 1) for n in range(workers)]
 
+    def _run_here(self, queries: Sequence[tuple[str, Mapping[str, object]]]) -> list[list[Any]]:
+        """Each query's rows, one query after another on this connection."""
+        return [_fetch(self._db, sql, params) for sql, params in queries]
+
     def _run(self, queries: Sequence[tuple[str, Mapping[str, object]]]) -> list[list[Any]]:
-        """Each query's rows: the first on this connection, the others at once on helper
+        """Each query's rows: the first on this connection, the others at once on the helper
         connections (SQLite lets other threads run while it works)."""
-        if len(queries) < 2 or self._uri is None:
-            return [self._db.execute(sql, params).fetchall() for sql, params in queries]
+        if len(queries) < 2 or len(queries) > len(self._helpers) + 1:
+            return self._run_here(queries)
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
 
-            self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="glossari-search")
-        while len(self._helpers) < len(queries) - 1:
-            self._helpers.append(sqlite3.connect(self._uri, uri=True, check_same_thread=False))
+            self._pool = ThreadPoolExecutor(max_workers=len(self._helpers),
+                                            thread_name_prefix="glossari-search")
         futures = [self._pool.submit(_fetch, helper, sql, params)
                    for helper, (sql, params) in zip(self._helpers, queries[1:], strict=False)]
         first = _fetch(self._db, *queries[0])
         return [first, *(future.result() for future in futures)]
+
+
+_VERSION = "SELECT key, value FROM meta WHERE key IN ('built_ns', 'fingerprint') ORDER BY key"
+"""What every connection of a search must read alike: when the termbase was built or last
+updated, and from what (two builds of the same inputs by the same code are the same rows)."""
 
 
 def _fetch(connection: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> list[Any]:
