@@ -116,13 +116,11 @@ CREATE VIRTUAL TABLE {table} USING fts5(
     tokenize = 'unicode61 remove_diacritics 2', prefix = '{prefix}'
 );
 INSERT INTO {table}({table}, rank) VALUES ('rank', 'bm25(1.0, 0.0, 0.0)');
-INSERT INTO {table}({table}, rank) VALUES ('hashsize', 33554432);
 """
 """One FTS5 table per search field (:func:`search_table`): a common word's long list of body
-rows is never read while its headword hits are enough. FTS5 holds up to 32 MB of new rows in
-memory before it writes them as a segment (1 MB by default): fewer segments to merge while the
-bodies are written, 12.6 s instead of 16.6 s at 30,000 articles, and the same queries as fast
-(64 MB: 9.1 s, but `compile` then peaked at 949 MB, near the 1 GB the commands keep under)."""
+rows is never read while its headword hits are enough. FTS5's default 1 MB of pending rows
+is kept: 32 or 64 MB wrote the bodies faster at 30,000 articles (16.6 s to 12.6 or 9.1 s) but
+took `compile` to 1,014 and 949 MB, over or near the 1 GB every command keeps under."""
 
 PREFIXES = {"headword": "1 2 3", "name": "1 2 3", "category": "1 2 3",
             "definition": "2 3 4 5 6 7 8", "body": "2 3 4 5 6 7 8"}
