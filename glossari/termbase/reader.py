@@ -93,7 +93,7 @@ class Termbase:
             return self._db.execute(sql, args).fetchall()
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection, and the helper connections of large searches."""
         if self._pool is not None:
             self._pool.shutdown()
         for helper in self._helpers:
@@ -225,7 +225,6 @@ class Termbase:
             found = ranked_rows(run, expression, lang, limit, parts=self._parts)
         return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
                 for (_, term_id, field, hit_lang), snippet in found]
-
 
     @contextlib.contextmanager
     def _snapshot(self) -> Iterator[Run]:
