@@ -111,32 +111,32 @@ def _english_body(term: Term) -> Iterator[str]:
             yield plain_text("\n".join(parts))
 
 
-def _search_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str, str | None]]:
+def _search_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str | None]]:
     english = term.english
     if term.title:
-        yield term.title, term.id, "headword", "ms"
+        yield term.title, "headword", "ms"
     if english.title:
-        yield english.title, term.id, "headword", lang
+        yield english.title, "headword", lang
     for name, _, name_lang in _other_names(term, lang):
-        yield name, term.id, "name", name_lang
+        yield name, "name", name_lang
     if term.description:
-        yield term.description, term.id, "definition", "ms"
+        yield term.description, "definition", "ms"
     if english.description:
-        yield english.description, term.id, "definition", lang
+        yield english.description, "definition", lang
     for category in term.categories:
-        yield category, term.id, "category", "ms"
+        yield category, "category", "ms"
     for category_en in english.categories:
         if category_en:
-            yield category_en, term.id, "category", lang
+            yield category_en, "category", lang
 
 
-def _body_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str]]:
+def _body_rows(term: Term, lang: str) -> Iterator[tuple[str, str | None]]:
     for section in term.sections:
         text = _section_text(section)
         if text:
-            yield text, term.id, "ms"
+            yield text, "ms"
     for text in _english_body(term):
-        yield text, term.id, lang
+        yield text, lang
 
 
 def _other_names(term: Term, lang: str) -> Iterator[tuple[str, str, str | None]]:
@@ -213,7 +213,7 @@ def _insert_search_rows(connection: sqlite3.Connection, terms: Iterable[tuple[in
     bodies: list[tuple[int, Term]] = []
     for position, term in terms:
         fields: dict[str, list[tuple[str, str | None]]] = {}
-        for text, _, field, row_lang in _search_rows(term, lang):
+        for text, field, row_lang in _search_rows(term, lang):
             fields.setdefault(field, []).append((text, row_lang))
         for field, found in fields.items():
             rows.setdefault(field, []).extend(_slotted(position, term.id, found))
@@ -225,8 +225,7 @@ def _insert_search_rows(connection: sqlite3.Connection, terms: Iterable[tuple[in
     connection.executemany(
         f"INSERT INTO {search_table('body')}(rowid, text, term_id, lang) VALUES (?, ?, ?, ?)",
         (row for position, term in bodies
-         for row in _slotted(position, term.id,
-                             [(text, row_lang) for text, _, row_lang in _body_rows(term, lang)])))
+         for row in _slotted(position, term.id, list(_body_rows(term, lang)))))
 
 
 def _slotted(position: int, term_id: str, found: Sequence[tuple[str, str | None]],
@@ -398,10 +397,9 @@ def _update_rows(db: sqlite3.Connection, terms: Sequence[Term], inputs: Sequence
     for field in FIELD_RANK:
         table = search_table(field)
         # each term's rows are its slot of rowids (the same as a whole build gives them)
-        rowids = [rowid for term in terms for (rowid,) in db.execute(
-            f"SELECT rowid FROM {table} WHERE rowid BETWEEN ? AND ?",
-            (positions[term.id] * ROWS_PER_TERM, (positions[term.id] + 1) * ROWS_PER_TERM - 1))]
-        db.executemany(f"DELETE FROM {table} WHERE rowid = ?", ((r,) for r in rowids))
+        db.executemany(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?",
+                       ((positions[term.id] * ROWS_PER_TERM,
+                         (positions[term.id] + 1) * ROWS_PER_TERM - 1) for term in terms))
     _insert_search_rows(db, ((positions[term.id], term) for term in terms), lang)
     recorded = {row[0]: row[1:] for row in db.execute(
         "SELECT name, size, mtime_ns, sha256 FROM inputs")}
