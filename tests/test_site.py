@@ -423,13 +423,14 @@ def test_a_failure_in_the_helper_leaves_the_previous_site(
 _KILLED = """
 import os, sys, time
 import glossari
-from glossari.export.site import _pages, _workers, build_site
+from glossari import _helper
+from glossari.export.site import _pages, build_site
 
-real = _workers.Helper.__init__
+real = _helper.Helper.__init__
 def started(self, render):
     real(self, render)
     print(self.pid, flush=True)
-_workers.Helper.__init__ = started
+_helper.Helper.__init__ = started
 parent = os.getpid()
 def slow(nodes):
     if os.getpid() != parent:

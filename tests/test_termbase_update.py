@@ -9,17 +9,22 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import glossari
+from glossari._helper import Helper, usable_cores
 from glossari.cli import main
-from glossari.glossary import compile_termbase
+from glossari.glossary import compile_termbase, load_glossary
 from glossari.root import GlossaryRoot
 from glossari.termbase import build as termbase_build
+from glossari.termbase import snapshot, write_termbase
+from glossari.termbase.schema import FIELD_RANK
 from tests.test_termbase import _glossary_folder, _write_folder
 
 TERMBASE = Path("locale/en/glossari.sqlite")
@@ -226,7 +231,7 @@ def test_a_failed_update_changes_nothing(compiled_root: Path,
         raise OSError(28, "No space left on device")
 
     # the terms row is already rewritten when the search rows fail
-    monkeypatch.setattr(termbase_build, "_insert_search_rows", fail)
+    monkeypatch.setattr(termbase_build, "_term_batch", fail)
     with pytest.raises(OSError, match="No space"):
         compile_termbase(GlossaryRoot(path=root))
     assert _dump(root / TERMBASE) == before
@@ -290,3 +295,90 @@ def test_a_block_linking_to_no_article_is_written_whole(tmp_path: Path) -> None:
     assert compile_termbase(GlossaryRoot(path=root))[1] == "written"
     assert _differences(_dump(root / TERMBASE), _whole_build(root)) == []
     assert glossari.load(root)["finra"].english.title == "FINRA"
+
+
+# --- a whole build whose rows a second process makes --------------------------------------
+
+needs_two_cores = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
+                                     reason="the helper process needs fork and two cores")
+
+
+def _search_rows_by_rowid(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    db = sqlite3.connect(path)
+    try:
+        return {field: list(db.execute(f"SELECT rowid, text, term_id, lang FROM search_{field} "
+                                       "ORDER BY rowid")) for field in FIELD_RANK}
+    finally:
+        db.close()
+
+
+def _automerge(path: Path) -> set[object]:
+    db = sqlite3.connect(path)
+    try:
+        return {db.execute(f"SELECT v FROM search_{field}_config WHERE k = 'automerge'")
+                .fetchone()[0] for field in FIELD_RANK}
+    finally:
+        db.close()
+
+
+@needs_two_cores
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(spec=_glossary_folder(), batch=st.integers(1, 3))
+def test_rows_made_by_a_helper_process_give_the_same_termbase(
+        tmp_path: Path, spec: dict[str, object], batch: int) -> None:
+    root = GlossaryRoot(path=tmp_path / "generated")
+    _write_folder(root.path, spec)
+    glossary = load_glossary(root, compiled=False)
+    inputs = snapshot(root, "en")
+    helpers: list[int] = []
+    real = Helper.__init__
+
+    def counted(self: Helper, render: Callable[[tuple[object, ...]], tuple[object, ...]],
+                ) -> None:
+        real(self, render)
+        helpers.append(self.pid)
+
+    # one term per job or a few: many jobs in flight, answered in order
+    with mock.patch.object(termbase_build, "PARALLEL_TERMS", 1), \
+            mock.patch.object(termbase_build, "BATCH", batch), \
+            mock.patch.object(Helper, "__init__", counted):
+        write_termbase(tmp_path / "helped.sqlite", glossary, inputs, built_ns=1)
+    assert len(helpers) == 1
+    with mock.patch.object(termbase_build, "PARALLEL_TERMS", 10**9):
+        write_termbase(tmp_path / "alone.sqlite", glossary, inputs, built_ns=1)
+    helped, alone = tmp_path / "helped.sqlite", tmp_path / "alone.sqlite"
+    assert _dump(helped) == _dump(alone)  # with FTS5's integrity check of both
+    assert _search_rows_by_rowid(helped) == _search_rows_by_rowid(alone)
+    assert _automerge(helped) == _automerge(alone) == {termbase_build.AUTOMERGE}
+    with pytest.raises(ChildProcessError):  # the helper was waited for
+        os.waitpid(-1, os.WNOHANG)
+
+
+@needs_two_cores
+@pytest.mark.parametrize("how", ["raises", "dies"])
+def test_a_failing_helper_process_leaves_the_termbase_as_it_was(
+        compiled_root: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    root = GlossaryRoot(path=compiled_root)
+    before = _dump(compiled_root / TERMBASE)
+    glossary = load_glossary(root, compiled=False)
+    parent = os.getpid()
+    real = termbase_build._term_batch
+
+    def failing(terms: object, lang: str) -> object:
+        if os.getpid() != parent:  # only in the helper
+            if how == "dies":
+                os._exit(9)  # as if killed
+            raise ZeroDivisionError("a bug in the helper")
+        return real(terms, lang)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(termbase_build, "PARALLEL_TERMS", 1)
+    monkeypatch.setattr(termbase_build, "_term_batch", failing)
+    message = "ZeroDivisionError" if how == "raises" else "ended before answering"
+    with pytest.raises(RuntimeError, match=message):
+        write_termbase(compiled_root / TERMBASE, glossary, snapshot(root, "en"))
+    assert _dump(compiled_root / TERMBASE) == before
+    assert [p.name for p in (compiled_root / TERMBASE).parent.iterdir()
+            if p.name.endswith(".tmp")] == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)

@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from glossari.model import Section, Term
 from glossari.termbase.codec import dataclass_fields
@@ -27,6 +27,7 @@ from glossari.termbase.schema import (
 )
 
 if TYPE_CHECKING:
+    from glossari._helper import Helper
     from glossari.align.links import LinkRef
     from glossari.catalog.translations import Coverage
     from glossari.diagnostics import Finding
@@ -159,73 +160,162 @@ def _name_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str, str | Non
         yield term.id, name, kind, name_lang
 
 
+BATCH = 250
+"""Terms whose rows are made, and handed to SQLite, together (one job of the helper process)."""
+
+PARALLEL_TERMS = 2_000
+"""Fewest terms before :func:`write_termbase` makes the rows in a helper process: below it the
+fork and the pickling cost more than they save."""
+
+Rows = dict[str, list[tuple[object, ...]]]
+"""Rows to insert, by table, in insertion order."""
+
+
 def fill(connection: sqlite3.Connection, glossary: TermSource, *,
-         inputs: Sequence[Input] = (), built_ns: int = 0) -> None:
-    """Create the tables in an empty database and store ``glossary`` in them."""
+         inputs: Sequence[Input] = (), built_ns: int = 0, helped: bool = False) -> None:
+    """Create the tables in an empty database and store ``glossary`` in them.
+
+    With ``helped``, a glossary of :data:`PARALLEL_TERMS` terms or more has its terms' rows made
+    (JSON, plain text) in a forked helper process (:mod:`glossari._helper`) while this one hands
+    them to SQLite, which indexes them: the two halves of a build take about as long as each
+    other, so on two cores the build takes little more than the indexing. The rows, and so the
+    file's content, are the same either way.
+    """
     lang = glossary.lang or "en"
     connection.executescript(full_schema())
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     from glossari import __version__
     from glossari._fingerprint import package_fingerprint
 
-    terms_findings = [f for term in glossary for f in term.findings]
-    own = all(f.term == term.id for term in glossary for f in term.findings)
-    meta = {
-        "format": "glossari-termbase",
-        "glossari_version": __version__,
-        "lang": lang,
-        "code": package_fingerprint(),
-        **_input_meta(inputs, lang, built_ns),
-        # where the terms' own findings start (they follow the glossary's, in term order): what
-        # an update in place rewrites; empty when a term holds another's finding (no update)
-        "glossary_findings": str(len(glossary.findings) - len(terms_findings)) if own else "",
-    }
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    connection.executemany("INSERT INTO inputs VALUES (?, ?, ?, ?)",
-                           ((i.name, i.size, i.mtime_ns, i.sha256) for i in inputs))
-    connection.executemany(
-        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _term_rows(glossary))
-    connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?)",
-                           (row for term in glossary for row in _name_rows(term, lang)))
-    connection.executemany("INSERT INTO lookup VALUES (?, ?)",
-                           sorted(glossary.lookup_index().items()))
-    connection.executemany("INSERT INTO categories VALUES (?, ?, ?, ?)",
-                           (row for term in glossary for row in _category_rows(term)))
-    connection.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           _link_rows(glossary.links))
-    connection.executemany(
-        "INSERT INTO findings VALUES (?, ?, ?, ?)",
-        ((n, f.code, f.term, _dumps(f)) for n, f in enumerate(glossary.findings)))
-    source = glossary.coverage_source
-    if source is not None:
+    terms = list(glossary)
+    _merging(connection, 0)
+    # forked first, so that it works while this process stores the whole-glossary tables
+    helper = _row_helper(terms, lang) if helped else None
+    try:
+        terms_findings = [f for term in terms for f in term.findings]
+        own = all(f.term == term.id for term in terms for f in term.findings)
+        meta = {
+            "format": "glossari-termbase",
+            "glossari_version": __version__,
+            "lang": lang,
+            "code": package_fingerprint(),
+            **_input_meta(inputs, lang, built_ns),
+            # where the terms' own findings start (they follow the glossary's, in term order):
+            # what an update in place rewrites; empty when a term holds another's finding
+            "glossary_findings": str(len(glossary.findings) - len(terms_findings)) if own else "",
+        }
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        connection.executemany("INSERT INTO inputs VALUES (?, ?, ?, ?)",
+                               ((i.name, i.size, i.mtime_ns, i.sha256) for i in inputs))
+        connection.executemany("INSERT INTO lookup VALUES (?, ?)",
+                               sorted(glossary.lookup_index().items()))
+        connection.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               _link_rows(glossary.links))
         connection.executemany(
-            "INSERT INTO coverage VALUES (?, ?, ?, ?, ?)",
-            ((d, c.translated, c.fuzzy, c.untranslated, c.obsolete)
-             for d in source.domains for c in (source.coverage(d),)))
-    _insert_search_rows(connection, enumerate(glossary), lang)
+            "INSERT INTO findings VALUES (?, ?, ?, ?)",
+            ((n, f.code, f.term, _dumps(f)) for n, f in enumerate(glossary.findings)))
+        source = glossary.coverage_source
+        if source is not None:
+            connection.executemany(
+                "INSERT INTO coverage VALUES (?, ?, ?, ?, ?)",
+                ((d, c.translated, c.fuzzy, c.untranslated, c.obsolete)
+                 for d in source.domains for c in (source.coverage(d),)))
+        # every table's rows in term order, batch after batch: each search table's rowids
+        # rise, as FTS5 writes them fastest
+        for rows in _batches(terms, lang, helper):
+            _insert(connection, rows)
+        if helper is not None:
+            helper.finish()
+            helper = None
+        _merging(connection, AUTOMERGE)
+    finally:
+        if helper is not None:
+            helper.stop()
 
 
-def _insert_search_rows(connection: sqlite3.Connection, terms: Iterable[tuple[int, Term]],
-                        lang: str) -> None:
-    """Each term's search rows under the rowids of its slot (:data:`ROWS_PER_TERM`), from its
-    ``position`` in the glossary: rowid order is the glossary's order, on every build."""
-    rows: dict[str, list[tuple[int, str, str, str | None]]] = {}
-    bodies: list[tuple[int, Term]] = []
+AUTOMERGE = 4
+"""FTS5's own ``automerge`` setting, which every search table keeps once built."""
+
+
+def _merging(connection: sqlite3.Connection, automerge: int) -> None:
+    # FTS5 merges index segments as rows come in; a whole build defers that (at 30,000 articles
+    # the body index took 10.1 s instead of 16.3 s, and searches were as fast): `crisismerge`
+    # still merges a level once it holds 16 segments, so their number stays bounded. An update
+    # in place, afterwards, merges as FTS5 does by default.
+    for field in FIELD_RANK:
+        table = search_table(field)
+        connection.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)",
+                           (automerge,))
+
+
+def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
+    """A helper process making :func:`_term_batch` of ``(start, stop)`` jobs, when the glossary
+    is large enough and the system has ``fork`` and two cores; else None."""
+    from glossari._helper import Helper, usable_cores
+
+    if len(terms) < PARALLEL_TERMS or not hasattr(os, "fork") or usable_cores() < 2:
+        return None
+
+    def job(task: tuple[object, ...]) -> tuple[object, ...]:
+        start, stop = cast(tuple[int, int], task)
+        return start, _term_batch(zip(range(start, stop), terms[start:stop], strict=True), lang)
+
+    import gc
+
+    gc.freeze()  # the helper's collector then never touches (so copies) this process's objects
+    try:
+        return Helper(job)
+    finally:
+        gc.unfreeze()
+
+
+def _batches(terms: Sequence[Term], lang: str, helper: Helper | None) -> Iterator[Rows]:
+    """:func:`_term_batch` of every :data:`BATCH` terms in turn, made here or by ``helper``."""
+    jobs = [(start, min(start + BATCH, len(terms))) for start in range(0, len(terms), BATCH)]
+    if helper is None:
+        for start, stop in jobs:
+            yield _term_batch(zip(range(start, stop), terms[start:stop], strict=True), lang)
+        return
+    sent = 0
+    ready: dict[int, Rows] = {}
+    for start, _ in jobs:
+        while start not in ready:
+            while sent < len(jobs) and not helper.busy():
+                helper.send(jobs[sent])
+                sent += 1
+            ready.update(cast(tuple[int, Rows], done) for done in helper.wait())
+        yield ready.pop(start)
+
+
+def _term_batch(terms: Iterable[tuple[int, Term]], lang: str) -> Rows:
+    """The rows of each ``(position, term)``, by table: its ``terms`` row, names, categories,
+    and its search rows under the rowids of its slot (:data:`ROWS_PER_TERM`), so that rowid
+    order is the glossary's order on every build."""
+    rows: Rows = {table: [] for table in ("terms", "names", "categories",
+                                          *(search_table(field) for field in FIELD_RANK))}
     for position, term in terms:
+        rows["terms"].append((term.id, position, *_term_columns(term)))
+        rows["names"].extend(_name_rows(term, lang))
+        rows["categories"].extend(_category_rows(term))
         fields: dict[str, list[tuple[str, str | None]]] = {}
         for text, field, row_lang in _search_rows(term, lang):
             fields.setdefault(field, []).append((text, row_lang))
+        fields["body"] = list(_body_rows(term, lang))
         for field, found in fields.items():
-            rows.setdefault(field, []).extend(_slotted(position, term.id, found))
-        bodies.append((position, term))
-    for field, field_rows in rows.items():
-        connection.executemany(f"INSERT INTO {search_table(field)}(rowid, text, term_id, lang) "
-                               "VALUES (?, ?, ?, ?)", field_rows)
-    # the bodies (nine tenths of the text) streamed, not held: 30,000 articles' plain text
-    connection.executemany(
-        f"INSERT INTO {search_table('body')}(rowid, text, term_id, lang) VALUES (?, ?, ?, ?)",
-        (row for position, term in bodies
-         for row in _slotted(position, term.id, list(_body_rows(term, lang)))))
+            rows[search_table(field)].extend(_slotted(position, term.id, found))
+    return rows
+
+
+def _insert(connection: sqlite3.Connection, rows: Mapping[str, Sequence[tuple[object, ...]]],
+            ) -> None:
+    for table, table_rows in rows.items():
+        if not table_rows:
+            continue
+        if table.startswith("search_"):
+            statement = f"INSERT INTO {table}(rowid, text, term_id, lang) VALUES (?, ?, ?, ?)"
+        else:
+            statement = f"INSERT INTO {table} VALUES ({', '.join('?' * len(table_rows[0]))})"
+        connection.executemany(statement, table_rows)
 
 
 def _slotted(position: int, term_id: str, found: Sequence[tuple[str, str | None]],
@@ -305,7 +395,7 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             with connection:
-                fill(connection, glossary, inputs=inputs, built_ns=built_ns)
+                fill(connection, glossary, inputs=inputs, built_ns=built_ns, helped=True)
             connection.execute("PRAGMA journal_mode = DELETE")
         finally:
             connection.close()
@@ -379,8 +469,7 @@ def _update_rows(db: sqlite3.Connection, terms: Sequence[Term], inputs: Sequence
                    "data = ?, head = ? WHERE id = ?", (*_term_columns(term), term.id))
     marks = ",".join("?" * len(ids))
     db.execute(f"DELETE FROM categories WHERE term_id IN ({marks})", ids)
-    db.executemany("INSERT INTO categories VALUES (?, ?, ?, ?)",
-                   (row for term in terms for row in _category_rows(term)))
+    _insert(db, {"categories": [row for term in terms for row in _category_rows(term)]})
     # the terms' own findings, in term order after the glossary's: the tail is rewritten whole
     # (a few tens of thousands of short rows at most)
     tail = [(pos, seq, code, term_id, data) for seq, (code, term_id, data, pos) in enumerate(
@@ -400,7 +489,8 @@ def _update_rows(db: sqlite3.Connection, terms: Sequence[Term], inputs: Sequence
         db.executemany(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?",
                        ((positions[term.id] * ROWS_PER_TERM,
                          (positions[term.id] + 1) * ROWS_PER_TERM - 1) for term in terms))
-    _insert_search_rows(db, ((positions[term.id], term) for term in terms), lang)
+    rows = _term_batch(((positions[term.id], term) for term in terms), lang)
+    _insert(db, {table: found for table, found in rows.items() if table.startswith("search_")})
     recorded = {row[0]: row[1:] for row in db.execute(
         "SELECT name, size, mtime_ns, sha256 FROM inputs")}
     if set(recorded) != {i.name for i in inputs}:

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from glossari._helper import Helper, usable_cores
 from glossari.catalog.languages import MALAY_CODES, primary_language
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
@@ -54,7 +55,6 @@ from glossari.export.site._pages import (
     message_states,
     term_page,
 )
-from glossari.export.site._workers import Helper, usable_cores
 from glossari.text import category_key, lookup_key, sort_key
 
 if TYPE_CHECKING:

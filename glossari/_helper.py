@@ -1,20 +1,19 @@
-"""Term pages rendered in a second process, so a large site uses both cores of the machine.
+"""A second process for work that is pure computation, so that a large job uses both cores.
 
-The builder (one process) reads the glossary, works out which pages must be rendered and writes
-every file; a forked helper process only renders: it receives a page's inputs through a pipe and
-sends back the page's bytes. It writes nothing, holds no file or database open (it is forked
-before the glossary is iterated, and never touches the termbase's connection), and so can be
-stopped at any moment without leaving anything behind: the site folder's all-or-nothing staging
-(``_output.py``) stays in the builder.
+The caller (the builder) reads its input, decides what must be computed and writes every
+output; a forked helper process only computes: it receives a job's inputs through a pipe and
+sends back the result. It writes nothing and must never touch a file or database connection it
+inherited, and so can be stopped at any moment without leaving anything behind. Two builders use
+it: the site (term pages rendered, :mod:`glossari.export.site`) and the termbase (each batch of
+terms' rows made ready for SQLite, :mod:`glossari.termbase.build`).
 
 The helper ends when its task pipe closes: when the builder is done, fails or is killed (the pipe
 closes with the builder's last descriptor), so no helper outlives its builder by more than the
-page it is rendering. The builder renders pages itself too whenever the helper has enough
-waiting, so neither process idles; which process rendered a page never changes its bytes (a page
-is a function of its inputs), so the output is the same as a run on one core.
+job it is computing. Which process computed a result never changes it (a result is a function
+of its job), so the output is the same as a run on one core.
 
-Only on systems with ``fork`` and more than one usable core; elsewhere, and for small sites,
-every page is rendered in the builder.
+Only on systems with ``fork`` and more than one usable core (:func:`usable_cores`); elsewhere,
+and for small jobs, the builder computes everything itself.
 """
 
 from __future__ import annotations
@@ -35,11 +34,12 @@ Job = tuple[Any, ...]
 Result = tuple[Any, ...]
 
 _WAITING = 8
-"""Pages sent to the helper and not yet back, beyond which the builder renders the next itself
-(few: the builder must never wait on a full pipe while it could render)."""
+"""Jobs sent to the helper and not yet back, beyond which :meth:`Helper.busy` is true: the
+builder then does the next job itself, or waits (few: the builder must never wait on a full pipe
+while it could work)."""
 
 _PIPE_SIZE = 1 << 20
-"""The task pipe's capacity asked for (Linux), so that :data:`_WAITING` pages fit in it."""
+"""The task pipe's capacity asked for (Linux), so that :data:`_WAITING` jobs fit in it."""
 
 
 def usable_cores() -> int:
@@ -51,7 +51,8 @@ def usable_cores() -> int:
 
 
 class Helper:
-    """One forked process rendering jobs with ``render``; results come back in :meth:`done`."""
+    """One forked process computing jobs with ``render``; results come back in :meth:`done`
+    (or :meth:`wait`), in the order the jobs were sent."""
 
     def __init__(self, render: Callable[[Job], Result]) -> None:
         import fcntl  # only where there is fork
@@ -73,20 +74,21 @@ class Helper:
         self._tasks = os.fdopen(task_write, "wb")
         self._results: deque[Result] = deque()
         self._failure: str | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         self._sent = 0
         self._received = 0
+        self._ended = False
         # results are read by a thread, so that the helper never blocks on a full result pipe
         # while the builder blocks on a full task pipe
         self._reader = threading.Thread(target=self._read, args=(result_read,), daemon=True)
         self._reader.start()
 
     def busy(self) -> bool:
-        """True when enough pages wait for the helper that the builder should render the next."""
+        """True when enough jobs wait for the helper that the builder should not send more."""
         return self._sent - self._received >= _WAITING
 
     def send(self, job: Job) -> None:
-        """Give the helper a page to render."""
+        """Give the helper a job."""
         pickle.dump(job, self._tasks, protocol=pickle.HIGHEST_PROTOCOL)
         self._tasks.flush()
         self._sent += 1
@@ -99,14 +101,25 @@ class Helper:
         self._check()
         return out
 
+    def wait(self) -> list[Result]:
+        """The results that came back since the last call, waiting for one when none has;
+        raises :class:`RuntimeError` when the helper failed or ended with jobs unanswered."""
+        with self._lock:
+            while not self._results and not self._ended and self._failure is None:
+                self._lock.wait()
+        out = self.done()
+        if not out:
+            raise RuntimeError("the helper process ended before answering every job")
+        return out
+
     def finish(self) -> list[Result]:
-        """Wait for every page sent; the remaining results. The helper has ended."""
+        """Wait for every job sent; the remaining results. The helper has ended."""
         self._tasks.close()
         self._reader.join()
         self._wait()
         out = self.done()
         if self._received != self._sent:
-            raise RuntimeError("the site's helper process ended before rendering every page")
+            raise RuntimeError("the helper process ended before answering every job")
         return out
 
     def stop(self) -> None:
@@ -124,8 +137,7 @@ class Helper:
 
     def _check(self) -> None:
         if self._failure is not None:
-            raise RuntimeError(f"rendering a page failed in the site's helper process:\n"
-                               f"{self._failure}")
+            raise RuntimeError(f"a job failed in the helper process:\n{self._failure}")
 
     def _read(self, fd: int) -> None:
         with os.fdopen(fd, "rb") as results:
@@ -133,6 +145,9 @@ class Helper:
                 try:
                     result = pickle.load(results)
                 except (EOFError, pickle.UnpicklingError, OSError):
+                    with self._lock:
+                        self._ended = True
+                        self._lock.notify_all()
                     return
                 with self._lock:
                     if result[0] == "failed":
@@ -140,6 +155,7 @@ class Helper:
                     else:
                         self._results.append(result)
                     self._received += 1
+                    self._lock.notify_all()
 
 
 def _serve(task_read: int, result_write: int, render: Callable[[Job], Result]) -> None:
