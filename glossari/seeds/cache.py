@@ -13,14 +13,20 @@ only reads the table (:func:`read_seeds_cached` with ``write=False``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from glossari._store import CACHE_DIR, Store, Table
+from glossari.errors import GlossariError
 from glossari.model import Term
 from glossari.seeds.article import parse_article
 from glossari.seeds.folder import article_paths, id_letter
 from glossari.seeds.source import decode_article, read_article_bytes
+
+if TYPE_CHECKING:
+    from glossari._helper import Helper
 
 __all__ = [
     "CACHE_DIR",
@@ -47,6 +53,11 @@ def parse_bytes(path: Path, name: str, data: bytes) -> Term:
     return parse_article(decode_article(data, source=name), term_id=path.stem, source=name)
 
 
+HELP_FROM = 200
+"""Articles parsed in this run before the rest are shared with a helper process (only when the
+cache is written, so in a writing command): fewer are parsed faster than a fork is paid for."""
+
+
 def read_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
                       write: bool = True) -> tuple[Term, ...]:
     """Read every article in ``seeds`` (like :func:`glossari.seeds.folder.read_seeds`).
@@ -54,27 +65,112 @@ def read_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
     ``cache`` is the store's folder (``<root>/.glossari-cache``), or None to read without one.
     Articles whose bytes are unchanged since their Term was stored are not parsed again. The
     table is brought up to date only with ``write`` (a reader of the glossary writes nothing).
+    With ``write``, once :data:`HELP_FROM` articles needed parsing, the rest are shared with a
+    forked helper process (:mod:`glossari._helper`) on a system with ``fork`` and two cores; the
+    Terms, and the error raised for a bad article (the first in file-name order), are the same.
     """
     store = Store(cache)
     tables: dict[str, Table] = {}
-    terms: list[Term] = []
-    for path, name, data in iter_article_bytes(seeds, base=base):
-        part = id_letter(path.stem)
-        table = tables.get(part)
-        if table is None:  # articles come in file-name order: each part is opened once
-            table = tables[part] = store.open(TERMS, part=part)
-        digest = hashlib.sha256(data).digest()
-        term = table.get(name, digest)
-        fresh = term is None
-        if term is None:
-            term = parse_bytes(path, name, data)
-        if write:
-            table.put(name, term, digest=digest, fresh=fresh)
-        terms.append(term)
+    entries: list[tuple[Table, str, bytes, Term | None]] = []
+
+    def misses() -> Iterator[tuple[int, Path, str, bytes]]:
+        for path, name, data in iter_article_bytes(seeds, base=base):
+            part = id_letter(path.stem)
+            table = tables.get(part)
+            if table is None:  # articles come in file-name order: each part is opened once
+                table = tables[part] = store.open(TERMS, part=part)
+            digest = hashlib.sha256(data).digest()
+            term = table.get(name, digest)
+            entries.append((table, name, digest, term))
+            if term is None:
+                yield len(entries) - 1, path, name, data
+
+    parsed = _parse_all(misses(), helped=write)
+    terms = [term if term is not None else parsed[n]
+             for n, (_, _, _, term) in enumerate(entries)]
     if write:
+        for (table, name, digest, hit), term in zip(entries, terms, strict=True):
+            table.put(name, term, digest=digest, fresh=hit is None)
         for table in tables.values():
             table.save()
         for part in store.parts(TERMS):
             if part not in tables:  # no article of that letter any more
                 store.forget(TERMS, part)
     return tuple(terms)
+
+
+def _parse_job(job: tuple[object, ...]) -> tuple[object, ...]:
+    """Parse one article: ``(index, Term, None)``, or ``(index, None, error)`` for a bad one
+    (glossari's errors survive pickling; the caller raises the first in file-name order)."""
+    index, path, name, data = job
+    assert isinstance(path, Path)
+    assert isinstance(name, str)
+    assert isinstance(data, bytes)
+    try:
+        return index, parse_bytes(path, name, data), None
+    except GlossariError as error:
+        return index, None, error
+
+
+def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
+               helped: bool) -> dict[int, Term]:
+    """Parse each ``(index, path, name, bytes)``, by index; the first bad article (lowest index)
+    raises its error, once every article before it has been parsed."""
+    from glossari._helper import usable_cores
+
+    helped = helped and hasattr(os, "fork") and usable_cores() > 1
+    helper: Helper | None = None
+    parsed: dict[int, Term] = {}
+    errors: dict[int, GlossariError] = {}
+
+    def take(results: Iterable[tuple[object, ...]]) -> None:
+        for index, term, error in results:
+            assert isinstance(index, int)
+            if error is not None:
+                errors[index] = cast(GlossariError, error)
+            else:
+                parsed[index] = cast(Term, term)
+
+    unreadable: GlossariError | None = None  # after every article handed out so far
+    try:
+        count = 0
+        while not errors:  # nothing after a bad article is parsed; those before it are
+            try:
+                job = next(misses)
+            except StopIteration:
+                break
+            except GlossariError as error:
+                unreadable = error
+                break
+            count += 1
+            if helper is None and helped and count > HELP_FROM:
+                helper = _helper()
+            if helper is not None and not helper.busy():
+                helper.send(job)
+            else:
+                take([_parse_job(job)])
+            if helper is not None:
+                take(helper.done())
+        if helper is not None:
+            take(helper.finish())
+            helper = None
+    finally:
+        if helper is not None:
+            helper.stop()
+    if errors:
+        raise errors[min(errors)]
+    if unreadable is not None:
+        raise unreadable
+    return parsed
+
+
+def _helper() -> Helper:
+    import gc
+
+    from glossari._helper import Helper
+
+    gc.freeze()  # the helper's collector then never touches (so copies) this process's objects
+    try:
+        return Helper(_parse_job)
+    finally:
+        gc.unfreeze()
