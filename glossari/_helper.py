@@ -54,7 +54,9 @@ class Helper:
     """One forked process computing jobs with ``render``; results come back in :meth:`done`
     (or :meth:`wait`), in the order the jobs were sent."""
 
-    def __init__(self, render: Callable[[Job], Result]) -> None:
+    def __init__(self, render: Callable[[Job], Result], *, waiting: int = _WAITING) -> None:
+        """Fork the helper; it is :meth:`busy` with ``waiting`` jobs unanswered (fewer for long
+        jobs, so that the last ones are not all queued behind each other in the helper)."""
         import fcntl  # only where there is fork
 
         task_read, task_write = os.pipe()
@@ -76,6 +78,7 @@ class Helper:
         self._failure: str | None = None
         self._lock = threading.Condition()
         self._sent = 0
+        self._waiting = waiting
         self._received = 0
         self._ended = False
         # results are read by a thread, so that the helper never blocks on a full result pipe
@@ -85,7 +88,7 @@ class Helper:
 
     def busy(self) -> bool:
         """True when enough jobs wait for the helper that the builder should not send more."""
-        return self._sent - self._received >= _WAITING
+        return self._sent - self._received >= self._waiting
 
     def send(self, job: Job) -> None:
         """Give the helper a job."""

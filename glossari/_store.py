@@ -266,14 +266,16 @@ class Table:
                 self.path.parent.mkdir(exist_ok=True)
                 _write(self.path, _bytes_writer(data))
 
-    def stage(self, staged: StagedWrites) -> None:
-        """Write the table to a temporary file that ``staged`` puts in place with the files it
-        describes (after them: see :class:`~glossari._atomic.StagedWrites`). Raises when the
-        file cannot be written; the caller, for whom it is only a speed-up, ignores that."""
+    def stage(self, staged: StagedWrites, serialised: bytes | None = None) -> None:
+        """Write the table (or what :meth:`serialised` gave for it) to a temporary file that
+        ``staged`` puts in place with the files it describes (after them: see
+        :class:`~glossari._atomic.StagedWrites`). Raises when the file cannot be written; the
+        caller, for whom it is only a speed-up, ignores that."""
         if self.path is not None:
             self.store._mark()
             self.path.parent.mkdir(exist_ok=True)
-            staged.stage(self.path, self.writer(), durable=False)
+            staged.stage(self.path, self.writer() if serialised is None
+                         else _bytes_writer(serialised), durable=False)
 
     def writer(self) -> Callable[[BinaryIO], object]:
         """What writes the table's file (for :class:`glossari._atomic.StagedWrites`, which puts it

@@ -8,16 +8,20 @@ any ``.mo`` is written, so a broken catalog stops the run with nothing changed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from glossari.catalog.translations import catalog_folder, check_language
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
 
 if TYPE_CHECKING:
+    from glossari._helper import Helper
+    from glossari._store import Table
     from glossari.catalog.incremental import Wrap
 
 __all__ = ["CompileResult", "compile_catalogs", "languages"]
@@ -41,15 +45,23 @@ def languages(root: GlossaryRoot) -> list[str]:
     return sorted(p.parent.name for p in root.locale.glob("*/LC_MESSAGES") if p.is_dir())
 
 
+HELP_FROM = 4 << 20
+"""Bytes of catalogs compiled in this run before the rest are shared with a helper process."""
+
+
 def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
                      wrap: Wrap | None = None) -> CompileResult:
-    """Compile the catalogs of ``lang`` (or of every language) to ``.mo`` files."""
+    """Compile the catalogs of ``lang`` (or of every language) to ``.mo`` files.
+
+    Once :data:`HELP_FROM` bytes of catalogs were compiled, on a system with ``fork`` and two
+    cores, the rest are shared with a forked helper process (:mod:`glossari._helper`), which
+    parses a catalog and renders its ``.mo`` and lookup table while this process does the next:
+    the files written, and the error a broken catalog raises (the first in order), are the same.
+    """
     from glossari._atomic import StagedWrites
+    from glossari._helper import usable_cores
     from glossari._store import Store
     from glossari.catalog import incremental as inc
-    from glossari.catalog.mofile import render_mo
-    from glossari.catalog.pofile import check_domain, decode_po, parse_po
-    from glossari.catalog.translations import remember_catalog
 
     root.require_writable("compile")
     if lang is not None:
@@ -66,34 +78,64 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     result = CompileResult()
     wrap = wrap or inc.no_progress
     catalogs = [p for code in langs for p in sorted(catalog_folder(root, code).glob("*.po"))]
+    helped = hasattr(os, "fork") and usable_cores() > 1
+    helper: Helper | None = None
+    done: dict[int, _Compiled] = {}
+    errors: dict[int, CatalogError] = {}
+    todo: list[tuple[int, Path, str, str]] = []
+    read = 0
     # each catalog parsed here leaves its lookup table in the store of derived state, so the
     # termbase built next reads the table instead of parsing the catalog a second time
     with StagedWrites() as tables:
-        for po_path in wrap(catalogs, len(catalogs), "compile"):
-            code = po_path.parent.parent.name
-            source = f"locale/{code}/LC_MESSAGES/{po_path.name}"
-            mo_path = po_path.with_suffix(".mo")
-            key = f"{code}/{po_path.stem}"
-            try:
-                data = po_path.read_bytes()
-            except OSError as error:
-                raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
-                                   hint="check the path") from None
-            digest = hashlib.sha256(data)
-            po_digest = digest.hexdigest()
-            seen = record.get(key)
-            if (seen.get("po") == po_digest and seen.get("mo") == inc.file_digest(mo_path)
-                    and seen.get("count", "").isdigit()):
-                result.messages += int(seen["count"])
-                result.unchanged.append(mo_path)
-                continue
-            po = parse_po(decode_po(data, source=source), source=source)
-            del data
-            check_domain(po, po_path.stem, source=source)
-            remember_catalog(root, code, po_path.stem, digest.digest(), po, tables)
-            count = sum(1 for e in po.entries if e.translated and not e.obsolete)
-            result.messages += count
-            planned.append((mo_path, render_mo(po.entries, po.header), key, po_digest, count))
+        try:
+            for po_path in wrap(catalogs, len(catalogs), "compile"):
+                code = po_path.parent.parent.name
+                source = f"locale/{code}/LC_MESSAGES/{po_path.name}"
+                mo_path = po_path.with_suffix(".mo")
+                key = f"{code}/{po_path.stem}"
+                try:
+                    data = po_path.read_bytes()
+                except OSError as error:
+                    raise CatalogError(f"cannot read the catalog: {error.strerror}",
+                                       path=source, hint="check the path") from None
+                digest = hashlib.sha256(data).digest()
+                seen = record.get(key)
+                if (seen.get("po") == digest.hex() and seen.get("mo") == inc.file_digest(mo_path)
+                        and seen.get("count", "").isdigit()):
+                    result.messages += int(seen["count"])
+                    result.unchanged.append(mo_path)
+                    continue
+                index = len(todo)
+                todo.append((index, mo_path, key, digest.hex()))
+                job = (index, root, code, po_path.stem, source, digest)
+                if helper is None and helped and read >= HELP_FROM:
+                    helper = _helper()
+                read += len(data)
+                if helper is not None and not helper.busy():
+                    helper.send(job)  # the helper reads the file itself: no copy through a pipe
+                else:
+                    _take(_compile_job((*job, data)), done, errors)
+                del data
+                if helper is not None:
+                    for answer in helper.done():
+                        _take(answer, done, errors)
+                if errors:  # nothing after a broken catalog is compiled; those before it are
+                    break
+            if helper is not None:
+                for answer in helper.finish():
+                    _take(answer, done, errors)
+                helper = None
+        finally:
+            if helper is not None:
+                helper.stop()
+        if errors:
+            raise errors[min(errors)]
+        for index, mo_path, key, po_digest in todo:
+            compiled = done[index]
+            with contextlib.suppress(Exception):  # only a speed-up for the termbase
+                compiled.table.stage(tables, compiled.serialised)
+            result.messages += compiled.count
+            planned.append((mo_path, compiled.mo, key, po_digest, compiled.count))
         # all or nothing: every .mo staged first (a full disk stops the run with none
         # replaced), then all renamed
         with StagedWrites() as staged:
@@ -106,3 +148,71 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         record.save()
         tables.commit()
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """One catalog compiled: its ``.mo``, its lookup table (serialised when a helper made it)
+    and its count of translated messages."""
+
+    mo: bytes
+    table: Table
+    serialised: bytes | None
+    count: int
+
+
+def _compile_job(job: tuple[object, ...]) -> tuple[object, ...]:
+    """Compile one catalog: ``(index, _Compiled, None)`` or ``(index, None, CatalogError)``.
+    Without its bytes in the job (a helper's job), the file is read here and must still have
+    the digest its parent read."""
+    from glossari.catalog.mofile import render_mo
+    from glossari.catalog.pofile import check_domain, decode_po, parse_po
+    from glossari.catalog.translations import catalog_table
+
+    index, root, code, stem, source, digest, *given = job
+    assert isinstance(root, GlossaryRoot)
+    assert isinstance(code, str)
+    assert isinstance(stem, str)
+    assert isinstance(source, str)
+    assert isinstance(digest, bytes)
+    try:
+        if given:
+            data = cast(bytes, given[0])
+        else:
+            try:
+                data = (root.path / source).read_bytes()
+            except OSError as error:
+                raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
+                                   hint="check the path") from None
+            if hashlib.sha256(data).digest() != digest:
+                raise CatalogError("the catalog changed while it was being compiled",
+                                   path=source, hint="run 'glossari compile' again")
+        po = parse_po(decode_po(data, source=source), source=source)
+        del data
+        check_domain(po, stem, source=source)
+        table, _ = catalog_table(root, code, stem, digest, po)
+        count = sum(1 for e in po.entries if e.translated and not e.obsolete)
+        mo = render_mo(po.entries, po.header)
+        # a helper's table goes back as bytes: pickling its dict again would cost as much
+        serialised = None if given else table.serialised()
+        return index, _Compiled(mo, table, serialised, count), None
+    except CatalogError as error:
+        return index, None, error
+
+
+def _take(answer: tuple[object, ...], done: dict[int, _Compiled],
+          errors: dict[int, CatalogError]) -> None:
+    index, compiled, error = answer
+    assert isinstance(index, int)
+    if error is not None:
+        errors[index] = cast(CatalogError, error)
+    else:
+        done[index] = cast(_Compiled, compiled)
+
+
+def _helper() -> Helper:
+    from glossari._helper import Helper
+
+    # two jobs at most: a catalog takes up to a second or two, and the last ones must not all
+    # wait in the helper while this process has nothing left to do
+    return Helper(_compile_job, waiting=2)

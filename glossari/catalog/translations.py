@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from glossari._atomic import StagedWrites
-from glossari._store import Store
+from glossari._store import Store, Table
 from glossari.catalog.languages import check_language
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
 from glossari.catalog.pofile import PoFile, check_domain, decode_po, load_po, parse_po
@@ -37,6 +37,7 @@ __all__ = [
     "Translations",
     "catalog_folder",
     "catalog_lock",
+    "catalog_table",
     "check_language",
     "english_for",
     "load_translations",
@@ -266,13 +267,22 @@ def remember_catalog(root: GlossaryRoot, lang: str, domain: str, digest: bytes, 
     catalogs, so the next :func:`load_translations` is a cache hit; a catalog left untouched keeps
     its table file. Only a speed-up: a table that cannot be written is simply not cached.
     """
+    cached, counts = catalog_table(root, lang, domain, digest, po)
+    with contextlib.suppress(Exception):
+        cached.stage(staged)
+    return counts
+
+
+def catalog_table(root: GlossaryRoot, lang: str, domain: str, digest: bytes, po: PoFile,
+                  ) -> tuple[Table, Coverage]:
+    """The store's lookup table of a catalog, holding ``po`` (of SHA-256 ``digest``) and not
+    yet written, and the catalog's counts: what :func:`remember_catalog` stages, and what a
+    helper process serialises for its parent to stage (:mod:`glossari.catalog.compile`)."""
     counts = Coverage.of(po)
     # replaced whole: the old table is not worth reading
     cached = Store.of(root).open(_TABLES.format(lang=lang), part=domain, read=False)
     cached.put(_TABLE, _stored(_table(po), counts), digest=digest)
-    with contextlib.suppress(Exception):
-        cached.stage(staged)
-    return counts
+    return cached, counts
 
 
 def english_for(term: Term, translations: Translations) -> English:

@@ -1,0 +1,105 @@
+"""``compile`` shares the catalogs with a helper process once enough were compiled
+(glossari/catalog/compile.py): the ``.mo`` files, the lookup tables left for the termbase, the
+counts and the error a broken catalog raises are those of a run on one core."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossari._helper import Helper, usable_cores
+from glossari.catalog import compile as compile_module
+from glossari.catalog.compile import compile_catalogs
+from glossari.errors import CatalogError
+from glossari.root import GlossaryRoot
+from tests.test_termbase import _glossary_folder, _write_folder
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
+                                reason="the helper process needs fork and two cores")
+
+_BROKEN = [b'\nmsgid "rosak\n', b'\nmsgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n',
+           b"\n\xff\xfe\n"]
+
+
+def _compile(root: Path, help_from: int) -> tuple[object, list[int]]:
+    helpers: list[int] = []
+    real = Helper.__init__
+
+    def counted(self: Helper, render: Callable[[tuple[object, ...]], tuple[object, ...]],
+                **kwargs: int) -> None:
+        real(self, render, **kwargs)
+        helpers.append(self.pid)
+
+    with mock.patch.object(compile_module, "HELP_FROM", help_from), \
+            mock.patch.object(Helper, "__init__", counted):
+        try:
+            result = compile_catalogs(GlossaryRoot(path=root))
+        except CatalogError as error:
+            return (type(error).__name__, str(error)), helpers
+    return (result.messages, [p.name for p in result.written],
+            [p.name for p in result.unchanged]), helpers
+
+
+def _outputs(root: Path) -> tuple[dict[str, bytes], dict[str, str]]:
+    locale = root / "locale"
+    mo = {str(p.relative_to(locale)): p.read_bytes() for p in sorted(locale.rglob("*.mo"))}
+    cache = root / ".glossari-cache"
+    tables = {str(p.relative_to(cache)): repr(pickle.loads(p.read_bytes()))
+              for p in sorted(cache.glob("tables-*/*.pickle"))}
+    return mo, tables
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(spec=_glossary_folder(),
+       broken=st.lists(st.tuples(st.integers(0, 7), st.sampled_from(_BROKEN)), max_size=2))
+def test_a_helper_compiles_what_one_core_compiles(tmp_path: Path, spec: dict[str, object],
+                                                 broken: list[tuple[int, bytes]]) -> None:
+    outcomes = []
+    for help_from in (1 << 40, 0):  # one core, then the helper from the first catalog on
+        root = tmp_path / f"g{help_from}"
+        _write_folder(root, spec)
+        catalogs = sorted((root / "locale" / "en" / "LC_MESSAGES").glob("*.po"))
+        for n, data in broken:  # the n-th catalog, counting round
+            with catalogs[n % len(catalogs)].open("ab") as handle:
+                handle.write(data)
+        outcome, helpers = _compile(root, help_from)
+        assert len(helpers) == (1 if help_from == 0 else 0)
+        first = min((n % len(catalogs) for n, _ in broken), default=None)
+        if first is not None:  # the first broken catalog in order is the one named
+            assert isinstance(outcome, tuple)
+            assert outcome[0] == "CatalogError"
+            assert str(outcome[1]).startswith(f"locale/en/LC_MESSAGES/{catalogs[first].name}:")
+        outcomes.append((outcome, _outputs(root)))
+    assert outcomes[0] == outcomes[1]
+    with pytest.raises(ChildProcessError):  # the helper was waited for
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_catalog_changed_after_it_was_read_is_not_compiled(tmp_path: Path) -> None:
+    """The helper reads a catalog itself: bytes other than those its parent hashed are refused,
+    with the fix."""
+    catalog = tmp_path / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_bytes(b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n')
+    read = hashlib.sha256(catalog.read_bytes()).digest()
+    job = (0, GlossaryRoot(path=tmp_path), "en", "glossary", "locale/en/LC_MESSAGES/glossary.po")
+    index, compiled, error = compile_module._compile_job((*job, read))
+    assert (index, error) == (0, None)
+    assert compiled is not None
+    with catalog.open("ab") as handle:
+        handle.write(b'\nmsgid "kos"\nmsgstr "cost"\n')
+    index, compiled, error = compile_module._compile_job((*job, read))
+    assert compiled is None
+    assert isinstance(error, CatalogError)
+    assert str(error).startswith("locale/en/LC_MESSAGES/glossary.po")
+    assert "changed while it was being compiled" in str(error)
+    assert "run 'glossari compile' again" in str(error)
