@@ -3,9 +3,11 @@
 The caller (the builder) reads its input, decides what must be computed and writes every
 output; a forked helper process only computes: it receives a job's inputs through a pipe and
 sends back the result. It writes nothing and must never touch a file or database connection it
-inherited, and so can be stopped at any moment without leaving anything behind. Two builders use
-it: the site (term pages rendered, :mod:`glossari.export.site`) and the termbase (each batch of
-terms' rows made ready for SQLite, :mod:`glossari.termbase.build`).
+inherited, and so can be stopped at any moment without leaving anything behind. Its builders:
+the site (term pages rendered, :mod:`glossari.export.site`), the termbase (each batch of terms'
+rows made ready for SQLite, :mod:`glossari.termbase.build`), and ``compile``'s reading of the
+glossary (articles parsed, :mod:`glossari.seeds.cache`; catalogs parsed and their ``.mo``
+rendered, :mod:`glossari.catalog.compile`).
 
 The helper ends when its task pipe closes: when the builder is done, fails or is killed (the pipe
 closes with the builder's last descriptor), so no helper outlives its builder by more than the

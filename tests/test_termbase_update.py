@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
@@ -382,3 +383,54 @@ def test_a_failing_helper_process_leaves_the_termbase_as_it_was(
             if p.name.endswith(".tmp")] == []
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+_KILLED = """
+import os, sys, time
+from glossari import _helper
+from glossari.cli import main
+from glossari.termbase import build
+real = _helper.Helper.__init__
+def started(self, render, **kwargs):
+    real(self, render, **kwargs)
+    print(self.pid, flush=True)
+_helper.Helper.__init__ = started
+build.PARALLEL_TERMS, build.BATCH = 1, 1
+parent = os.getpid()
+made = build._term_batch
+def slow(terms, lang):
+    if os.getpid() != parent:
+        time.sleep(0.5)
+    return made(terms, lang)
+build._term_batch = slow
+main(["--root", sys.argv[1], "compile"])
+"""
+
+
+@needs_two_cores
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_killed_compile_leaves_no_helper_and_the_old_termbase(compiled_root: Path) -> None:
+    before = _dump(compiled_root / TERMBASE)
+    catalog = compiled_root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    with catalog.open("a", encoding="utf-8") as handle:  # a catalog changed: a whole build
+        handle.write("\n# disemak\n")
+    compile_ = subprocess.Popen([sys.executable, "-c", _KILLED, str(compiled_root)],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert compile_.stdout is not None
+    helper = int(compile_.stdout.readline())
+    time.sleep(1)  # the helper is making rows, compile is waiting for them
+    compile_.kill()
+    compile_.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{helper}/stat").read_text().split(") ")[1][0]
+        except FileNotFoundError:
+            break
+        if state == "Z":  # ended, waiting for init to reap it
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(helper, 9)
+        pytest.fail("the helper outlived compile")
+    assert _dump(compiled_root / TERMBASE) == before
