@@ -264,7 +264,8 @@ def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
 
     gc.freeze()  # the helper's collector then never touches (so copies) this process's objects
     try:
-        return Helper(job)
+        # two batches in flight keep both processes busy; more would only hold more rows
+        return Helper(job, waiting=2)
     finally:
         gc.unfreeze()
 
