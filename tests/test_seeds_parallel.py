@@ -36,8 +36,8 @@ def _read(root: Path, *, help_from: int, write: bool = True,
     real = Helper.__init__
 
     def counted(self: Helper, render: Callable[[tuple[object, ...]], tuple[object, ...]],
-                ) -> None:
-        real(self, render)
+                **kwargs: int) -> None:
+        real(self, render, **kwargs)
         helpers.append(self.pid)
 
     with mock.patch.object(seeds_cache, "HELP_FROM", help_from), \

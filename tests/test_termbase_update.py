@@ -336,8 +336,8 @@ def test_rows_made_by_a_helper_process_give_the_same_termbase(
     real = Helper.__init__
 
     def counted(self: Helper, render: Callable[[tuple[object, ...]], tuple[object, ...]],
-                ) -> None:
-        real(self, render)
+                **kwargs: int) -> None:
+        real(self, render, **kwargs)
         helpers.append(self.pid)
 
     # one term per job or a few: many jobs in flight, answered in order
