@@ -27,10 +27,10 @@ import signal
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["Helper", "usable_cores"]
+__all__ = ["Helper", "share", "usable_cores"]
 
 Job = tuple[Any, ...]
 Result = tuple[Any, ...]
@@ -67,7 +67,16 @@ class Helper:
             for fd in (task_write, result_write):
                 with contextlib.suppress(OSError):  # over the system's limit: the default
                     fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
-        pid = os.fork()
+        import gc
+
+        gc.freeze()  # the helper's collector then never touches (so copies) the builder's objects
+        try:
+            pid = os.fork()
+        except BaseException:
+            gc.unfreeze()
+            raise
+        if pid != 0:
+            gc.unfreeze()
         if pid == 0:  # the helper
             os.close(task_write)
             os.close(result_read)
@@ -184,3 +193,39 @@ def _serve(task_read: int, result_write: int, render: Callable[[Job], Result]) -
         code = 1
     finally:
         os._exit(code)  # no atexit handler, no buffer of the builder's flushed twice
+
+
+def share(jobs: Iterable[Job], work: Callable[[Job], Result], take: Callable[[Result], None], *,
+          helped: bool, start: Callable[[], bool], sent: Callable[[Job], Job] = lambda job: job,
+          waiting: int = _WAITING, enough: Callable[[], bool] = lambda: False) -> None:
+    """Do ``work`` on every job, here or in a helper, and hand each result to ``take`` (in the
+    order they come back, not the jobs' order).
+
+    The helper is forked (once, when ``helped``) as soon as ``start()`` is true before a job;
+    then a job goes to it (as ``sent(job)``: what the helper's ``work`` needs of it) whenever it
+    is not :meth:`Helper.busy`, and is done here otherwise, so that neither process idles.
+    ``enough()``, asked after each job, stops handing out more (a bad input was met); the
+    helper still answers every job it was sent. The helper has ended when this returns or
+    raises.
+    """
+    helper: Helper | None = None
+    try:
+        for job in jobs:
+            if helper is None and helped and start():
+                helper = Helper(work, waiting=waiting)
+            if helper is not None and not helper.busy():
+                helper.send(sent(job))
+            else:
+                take(work(job))
+            if helper is not None:
+                for result in helper.done():
+                    take(result)
+            if enough():
+                break
+        if helper is not None:
+            for result in helper.finish():
+                take(result)
+            helper = None
+    finally:
+        if helper is not None:
+            helper.stop()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -15,11 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossari._helper import Helper, usable_cores
+from glossari._helper import usable_cores
 from glossari.catalog import compile as compile_module
 from glossari.catalog.compile import compile_catalogs
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
+from tests._processes import counted_helpers
 from tests.test_termbase import _glossary_folder, _write_folder
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
@@ -30,16 +30,7 @@ _BROKEN = [b'\nmsgid "rosak\n', b'\nmsgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"
 
 
 def _compile(root: Path, help_from: int) -> tuple[object, list[int]]:
-    helpers: list[int] = []
-    real = Helper.__init__
-
-    def counted(self: Helper, render: Callable[[tuple[object, ...]], tuple[object, ...]],
-                **kwargs: int) -> None:
-        real(self, render, **kwargs)
-        helpers.append(self.pid)
-
-    with mock.patch.object(compile_module, "HELP_FROM", help_from), \
-            mock.patch.object(Helper, "__init__", counted):
+    with mock.patch.object(compile_module, "HELP_FROM", help_from), counted_helpers() as helpers:
         try:
             result = compile_catalogs(GlossaryRoot(path=root))
         except CatalogError as error:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -14,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossari._helper import Helper, usable_cores
+from glossari._helper import usable_cores
 from glossari.errors import GlossariError
 from glossari.seeds import cache as seeds_cache
 from glossari.seeds.cache import read_seeds_cached
+from tests._processes import counted_helpers
 from tests.strategies import article_text
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
@@ -32,16 +32,7 @@ _BAD = [b"---\ntitle: Kos\nTitle: Kos\n---\n", b"\n\n---\ntitle: Kos\n---\n\n# K
 
 def _read(root: Path, *, help_from: int, write: bool = True,
           ) -> tuple[tuple[object, ...] | GlossariError, list[int]]:
-    helpers: list[int] = []
-    real = Helper.__init__
-
-    def counted(self: Helper, render: Callable[[tuple[object, ...]], tuple[object, ...]],
-                **kwargs: int) -> None:
-        real(self, render, **kwargs)
-        helpers.append(self.pid)
-
-    with mock.patch.object(seeds_cache, "HELP_FROM", help_from), \
-            mock.patch.object(Helper, "__init__", counted):
+    with mock.patch.object(seeds_cache, "HELP_FROM", help_from), counted_helpers() as helpers:
         try:
             terms: tuple[object, ...] | GlossariError = read_seeds_cached(
                 root / "seeds", base=root, cache=root / ".glossari-cache", write=write)

@@ -32,6 +32,7 @@ import glossari
 from glossari.export.site import CSP, MANIFEST, build_site
 from glossari.export.site._inline import render_inline
 from glossari.text import strip_controls
+from tests._processes import assert_ends
 
 BASE = "https://example.org/glosari/"
 GENERATOR = f"glossari {glossari.__version__}"  # as the command says
@@ -460,18 +461,7 @@ def test_a_killed_builder_leaves_no_helper_behind(root: Path, tmp_path: Path, wh
         time.sleep(2)  # the helper renders the few pages it was sent, then waits for more
     builder.kill()
     builder.wait()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{helper}/stat").read_text().split(") ")[1][0]
-        except FileNotFoundError:
-            break
-        if state == "Z":  # ended, waiting for init to reap it
-            break
-        time.sleep(0.1)
-    else:
-        os.kill(helper, 9)
-        pytest.fail("the helper outlived its builder")
+    assert_ends(helper)
 
 
 # Edits to the Malay articles: (article, old, new); each changes what some pages show.

@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -19,13 +18,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import glossari
-from glossari._helper import Helper, usable_cores
+from glossari._helper import usable_cores
 from glossari.cli import main
 from glossari.glossary import compile_termbase, load_glossary
 from glossari.root import GlossaryRoot
 from glossari.termbase import build as termbase_build
 from glossari.termbase import snapshot, write_termbase
 from glossari.termbase.schema import FIELD_RANK
+from tests._processes import assert_ends, counted_helpers
 from tests.test_termbase import _glossary_folder, _write_folder
 
 TERMBASE = Path("locale/en/glossari.sqlite")
@@ -332,18 +332,9 @@ def test_rows_made_by_a_helper_process_give_the_same_termbase(
     _write_folder(root.path, spec)
     glossary = load_glossary(root, compiled=False)
     inputs = snapshot(root, "en")
-    helpers: list[int] = []
-    real = Helper.__init__
-
-    def counted(self: Helper, render: Callable[[tuple[object, ...]], tuple[object, ...]],
-                **kwargs: int) -> None:
-        real(self, render, **kwargs)
-        helpers.append(self.pid)
-
     # one term per job or a few: many jobs in flight, answered in order
     with mock.patch.object(termbase_build, "PARALLEL_TERMS", 1), \
-            mock.patch.object(termbase_build, "BATCH", batch), \
-            mock.patch.object(Helper, "__init__", counted):
+            mock.patch.object(termbase_build, "BATCH", batch), counted_helpers() as helpers:
         write_termbase(tmp_path / "helped.sqlite", glossary, inputs, built_ns=1)
     assert len(helpers) == 1
     with mock.patch.object(termbase_build, "PARALLEL_TERMS", 10**9):
@@ -421,16 +412,5 @@ def test_a_killed_compile_leaves_no_helper_and_the_old_termbase(compiled_root: P
     time.sleep(1)  # the helper is making rows, compile is waiting for them
     compile_.kill()
     compile_.wait()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{helper}/stat").read_text().split(") ")[1][0]
-        except FileNotFoundError:
-            break
-        if state == "Z":  # ended, waiting for init to reap it
-            break
-        time.sleep(0.1)
-    else:
-        os.kill(helper, 9)
-        pytest.fail("the helper outlived compile")
+    assert_ends(helper)
     assert _dump(compiled_root / TERMBASE) == before

@@ -20,7 +20,8 @@ from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
 
 if TYPE_CHECKING:
-    from glossari._helper import Helper
+    from collections.abc import Iterator
+
     from glossari._store import Table
     from glossari.catalog.incremental import Wrap
 
@@ -59,7 +60,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     the files written, and the error a broken catalog raises (the first in order), are the same.
     """
     from glossari._atomic import StagedWrites
-    from glossari._helper import usable_cores
+    from glossari._helper import share, usable_cores
     from glossari._store import Store
     from glossari.catalog import incremental as inc
 
@@ -78,58 +79,58 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     result = CompileResult()
     wrap = wrap or inc.no_progress
     catalogs = [p for code in langs for p in sorted(catalog_folder(root, code).glob("*.po"))]
-    helped = hasattr(os, "fork") and usable_cores() > 1
-    helper: Helper | None = None
     done: dict[int, _Compiled] = {}
     errors: dict[int, CatalogError] = {}
+    unreadable: list[CatalogError] = []  # met after every catalog handed out so far
     todo: list[tuple[int, Path, str, str]] = []
     read = 0
+
+    def jobs() -> Iterator[tuple[object, ...]]:
+        nonlocal read
+        for po_path in wrap(catalogs, len(catalogs), "compile"):
+            code = po_path.parent.parent.name
+            source = f"locale/{code}/LC_MESSAGES/{po_path.name}"
+            mo_path = po_path.with_suffix(".mo")
+            key = f"{code}/{po_path.stem}"
+            try:
+                data = po_path.read_bytes()
+            except OSError as error:
+                unreadable.append(CatalogError(f"cannot read the catalog: {error.strerror}",
+                                               path=source, hint="check the path"))
+                return
+            digest = hashlib.sha256(data).digest()
+            seen = record.get(key)
+            if (seen.get("po") == digest.hex() and seen.get("mo") == inc.file_digest(mo_path)
+                    and seen.get("count", "").isdigit()):
+                result.messages += int(seen["count"])
+                result.unchanged.append(mo_path)
+                continue
+            todo.append((len(todo), mo_path, key, digest.hex()))
+            yield len(todo) - 1, root, code, po_path.stem, source, digest, data
+            read += len(data)
+
+    def take(answer: tuple[object, ...]) -> None:
+        index, compiled, error = answer
+        assert isinstance(index, int)
+        if error is not None:
+            errors[index] = cast(CatalogError, error)
+        else:
+            done[index] = cast(_Compiled, compiled)
+
     # each catalog parsed here leaves its lookup table in the store of derived state, so the
     # termbase built next reads the table instead of parsing the catalog a second time
     with StagedWrites() as tables:
-        try:
-            for po_path in wrap(catalogs, len(catalogs), "compile"):
-                code = po_path.parent.parent.name
-                source = f"locale/{code}/LC_MESSAGES/{po_path.name}"
-                mo_path = po_path.with_suffix(".mo")
-                key = f"{code}/{po_path.stem}"
-                try:
-                    data = po_path.read_bytes()
-                except OSError as error:
-                    raise CatalogError(f"cannot read the catalog: {error.strerror}",
-                                       path=source, hint="check the path") from None
-                digest = hashlib.sha256(data).digest()
-                seen = record.get(key)
-                if (seen.get("po") == digest.hex() and seen.get("mo") == inc.file_digest(mo_path)
-                        and seen.get("count", "").isdigit()):
-                    result.messages += int(seen["count"])
-                    result.unchanged.append(mo_path)
-                    continue
-                index = len(todo)
-                todo.append((index, mo_path, key, digest.hex()))
-                job = (index, root, code, po_path.stem, source, digest)
-                if helper is None and helped and read >= HELP_FROM:
-                    helper = _helper()
-                read += len(data)
-                if helper is not None and not helper.busy():
-                    helper.send(job)  # the helper reads the file itself: no copy through a pipe
-                else:
-                    _take(_compile_job((*job, data)), done, errors)
-                del data
-                if helper is not None:
-                    for answer in helper.done():
-                        _take(answer, done, errors)
-                if errors:  # nothing after a broken catalog is compiled; those before it are
-                    break
-            if helper is not None:
-                for answer in helper.finish():
-                    _take(answer, done, errors)
-                helper = None
-        finally:
-            if helper is not None:
-                helper.stop()
+        # the helper reads a catalog itself (no copy through a pipe); two jobs at most wait
+        # for it: a catalog takes a second or two, and the last ones must not all queue there
+        # while this process has nothing left to do. Nothing after a broken catalog is
+        # compiled; those before it are.
+        share(jobs(), _compile_job, take, helped=hasattr(os, "fork") and usable_cores() > 1,
+              start=lambda: read >= HELP_FROM, sent=lambda job: job[:-1], waiting=2,
+              enough=lambda: bool(errors))
         if errors:
             raise errors[min(errors)]
+        if unreadable:
+            raise unreadable[0]
         for index, mo_path, key, po_digest in todo:
             compiled = done[index]
             with contextlib.suppress(Exception):  # only a speed-up for the termbase
@@ -169,7 +170,7 @@ def _compile_job(job: tuple[object, ...]) -> tuple[object, ...]:
     from glossari.catalog.pofile import check_domain, decode_po, parse_po
     from glossari.catalog.translations import catalog_table
 
-    index, root, code, stem, source, digest, *given = job
+    index, root, code, stem, source, digest, *given = job  # the bytes, when not in a helper
     assert isinstance(root, GlossaryRoot)
     assert isinstance(code, str)
     assert isinstance(stem, str)
@@ -198,21 +199,3 @@ def _compile_job(job: tuple[object, ...]) -> tuple[object, ...]:
         return index, _Compiled(mo, table, serialised, count), None
     except CatalogError as error:
         return index, None, error
-
-
-def _take(answer: tuple[object, ...], done: dict[int, _Compiled],
-          errors: dict[int, CatalogError]) -> None:
-    index, compiled, error = answer
-    assert isinstance(index, int)
-    if error is not None:
-        errors[index] = cast(CatalogError, error)
-    else:
-        done[index] = cast(_Compiled, compiled)
-
-
-def _helper() -> Helper:
-    from glossari._helper import Helper
-
-    # two jobs at most: a catalog takes up to a second or two, and the last ones must not all
-    # wait in the helper while this process has nothing left to do
-    return Helper(_compile_job, waiting=2)

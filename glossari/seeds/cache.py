@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from glossari._store import CACHE_DIR, Store, Table
 from glossari.errors import GlossariError
@@ -24,9 +24,6 @@ from glossari.model import Term
 from glossari.seeds.article import parse_article
 from glossari.seeds.folder import article_paths, id_letter
 from glossari.seeds.source import decode_article, read_article_bytes
-
-if TYPE_CHECKING:
-    from glossari._helper import Helper
 
 __all__ = [
     "CACHE_DIR",
@@ -116,61 +113,35 @@ def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
                helped: bool) -> dict[int, Term]:
     """Parse each ``(index, path, name, bytes)``, by index; the first bad article (lowest index)
     raises its error, once every article before it has been parsed."""
-    from glossari._helper import usable_cores
+    from glossari._helper import share, usable_cores
 
-    helped = helped and hasattr(os, "fork") and usable_cores() > 1
-    helper: Helper | None = None
     parsed: dict[int, Term] = {}
     errors: dict[int, GlossariError] = {}
+    unreadable: list[GlossariError] = []  # met after every article handed out so far
+    count = 0
 
-    def take(results: Iterable[tuple[object, ...]]) -> None:
-        for index, term, error in results:
-            assert isinstance(index, int)
-            if error is not None:
-                errors[index] = cast(GlossariError, error)
-            else:
-                parsed[index] = cast(Term, term)
+    def jobs() -> Iterator[tuple[object, ...]]:
+        nonlocal count
+        try:
+            for job in misses:
+                count += 1
+                yield job
+        except GlossariError as error:
+            unreadable.append(error)
 
-    unreadable: GlossariError | None = None  # after every article handed out so far
-    try:
-        count = 0
-        while not errors:  # nothing after a bad article is parsed; those before it are
-            try:
-                job = next(misses)
-            except StopIteration:
-                break
-            except GlossariError as error:
-                unreadable = error
-                break
-            count += 1
-            if helper is None and helped and count > HELP_FROM:
-                helper = _helper()
-            if helper is not None and not helper.busy():
-                helper.send(job)
-            else:
-                take([_parse_job(job)])
-            if helper is not None:
-                take(helper.done())
-        if helper is not None:
-            take(helper.finish())
-            helper = None
-    finally:
-        if helper is not None:
-            helper.stop()
+    def take(result: tuple[object, ...]) -> None:
+        index, term, error = result
+        assert isinstance(index, int)
+        if error is not None:
+            errors[index] = cast(GlossariError, error)
+        else:
+            parsed[index] = cast(Term, term)
+
+    # nothing after a bad article is parsed; those before it are
+    share(jobs(), _parse_job, take, helped=helped and hasattr(os, "fork") and usable_cores() > 1,
+          start=lambda: count > HELP_FROM, enough=lambda: bool(errors))
     if errors:
         raise errors[min(errors)]
-    if unreadable is not None:
-        raise unreadable
+    if unreadable:
+        raise unreadable[0]
     return parsed
-
-
-def _helper() -> Helper:
-    import gc
-
-    from glossari._helper import Helper
-
-    gc.freeze()  # the helper's collector then never touches (so copies) this process's objects
-    try:
-        return Helper(_parse_job)
-    finally:
-        gc.unfreeze()

@@ -260,14 +260,8 @@ def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
         start, stop = cast(tuple[int, int], task)
         return start, _term_batch(zip(range(start, stop), terms[start:stop], strict=True), lang)
 
-    import gc
-
-    gc.freeze()  # the helper's collector then never touches (so copies) this process's objects
-    try:
-        # two batches in flight keep both processes busy; more would only hold more rows
-        return Helper(job, waiting=2)
-    finally:
-        gc.unfreeze()
+    # two batches in flight keep both processes busy; more would only hold more rows
+    return Helper(job, waiting=2)
 
 
 def _batches(terms: Sequence[Term], lang: str, helper: Helper | None) -> Iterator[Rows]:

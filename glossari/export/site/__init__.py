@@ -21,7 +21,6 @@ files whose bytes changed (see docs/site.md).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -350,11 +349,7 @@ class _Builder:
         return html, dict(page.counts), page.outside
 
     def _helper(self) -> Helper:
-        gc.freeze()  # the helper's collector then never touches (so copies) our objects
-        try:
-            return Helper(self._render_job)
-        finally:
-            gc.unfreeze()
+        return Helper(self._render_job)
 
     def _render_digested(self, term: Term, data: bytes, digest: str | None,
                          states: tuple[dict[Any, str], Counter[str]] | None,

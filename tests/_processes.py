@@ -1,0 +1,46 @@
+"""For the tests of glossari's helper processes (``glossari/_helper.py``): which were forked, and
+whether one ended."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from glossari._helper import Helper
+
+
+@contextlib.contextmanager
+def counted_helpers() -> Iterator[list[int]]:
+    """The pid of every helper process forked inside the block."""
+    pids: list[int] = []
+    real = Helper.__init__
+
+    def counted(self: Helper, render: Callable[[tuple[object, ...]], tuple[object, ...]],
+                **kwargs: int) -> None:
+        real(self, render, **kwargs)
+        pids.append(self.pid)
+
+    with mock.patch.object(Helper, "__init__", counted):
+        yield pids
+
+
+def assert_ends(pid: int, *, seconds: float = 20) -> None:
+    """The process ``pid`` (not a child of this one) ends within ``seconds``; else it is killed
+    and the test fails."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0]
+        except FileNotFoundError:
+            return
+        if state == "Z":  # ended, waiting for init to reap it
+            return
+        time.sleep(0.1)
+    os.kill(pid, 9)
+    pytest.fail(f"the helper process {pid} outlived its builder")
