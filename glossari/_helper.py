@@ -28,9 +28,9 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
-__all__ = ["Helper", "share", "usable_cores"]
+__all__ = ["Answers", "Helper", "share", "usable_cores"]
 
 Job = tuple[Any, ...]
 Result = tuple[Any, ...]
@@ -229,3 +229,31 @@ def share(jobs: Iterable[Job], work: Callable[[Job], Result], take: Callable[[Re
     finally:
         if helper is not None:
             helper.stop()
+
+
+V = TypeVar("V")
+E = TypeVar("E", bound=BaseException)
+
+
+class Answers(Generic[V, E]):
+    """The answers of jobs that give ``(index, value, None)``, or ``(index, None, error)`` for a
+    bad input (an error is a value, sent back like any other), by index: :meth:`take` is
+    :func:`share`'s ``take``."""
+
+    def __init__(self) -> None:
+        self.values: dict[int, V] = {}
+        self.errors: dict[int, E] = {}
+
+    def take(self, answer: Result) -> None:
+        """Keep one answer."""
+        index, value, error = answer
+        if error is not None:
+            self.errors[index] = cast(E, error)
+        else:
+            self.values[index] = cast(V, value)
+
+    def raise_first(self) -> None:
+        """Raise the error of the lowest index, if any: the one a run on one core, in order,
+        would have raised."""
+        if self.errors:
+            raise self.errors[min(self.errors)]

@@ -60,7 +60,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     the files written, and the error a broken catalog raises (the first in order), are the same.
     """
     from glossari._atomic import StagedWrites
-    from glossari._helper import share, usable_cores
+    from glossari._helper import Answers, share, usable_cores
     from glossari._store import Store
     from glossari.catalog import incremental as inc
 
@@ -79,8 +79,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     result = CompileResult()
     wrap = wrap or inc.no_progress
     catalogs = [p for code in langs for p in sorted(catalog_folder(root, code).glob("*.po"))]
-    done: dict[int, _Compiled] = {}
-    errors: dict[int, CatalogError] = {}
+    answers: Answers[_Compiled, CatalogError] = Answers()
     unreadable: list[CatalogError] = []  # met after every catalog handed out so far
     todo: list[tuple[int, Path, str, str]] = []
     read = 0
@@ -109,14 +108,6 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
             yield len(todo) - 1, root, code, po_path.stem, source, digest, data
             read += len(data)
 
-    def take(answer: tuple[object, ...]) -> None:
-        index, compiled, error = answer
-        assert isinstance(index, int)
-        if error is not None:
-            errors[index] = cast(CatalogError, error)
-        else:
-            done[index] = cast(_Compiled, compiled)
-
     # each catalog parsed here leaves its lookup table in the store of derived state, so the
     # termbase built next reads the table instead of parsing the catalog a second time
     with StagedWrites() as tables:
@@ -124,15 +115,15 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         # for it: a catalog takes a second or two, and the last ones must not all queue there
         # while this process has nothing left to do. Nothing after a broken catalog is
         # compiled; those before it are.
-        share(jobs(), _compile_job, take, helped=hasattr(os, "fork") and usable_cores() > 1,
+        share(jobs(), _compile_job, answers.take,
+              helped=hasattr(os, "fork") and usable_cores() > 1,
               start=lambda: read >= HELP_FROM, sent=lambda job: job[:-1], waiting=2,
-              enough=lambda: bool(errors))
-        if errors:
-            raise errors[min(errors)]
+              enough=lambda: bool(answers.errors))
+        answers.raise_first()
         if unreadable:
             raise unreadable[0]
         for index, mo_path, key, po_digest in todo:
-            compiled = done[index]
+            compiled = answers.values[index]
             with contextlib.suppress(Exception):  # only a speed-up for the termbase
                 compiled.table.stage(tables, compiled.serialised)
             result.messages += compiled.count

@@ -16,7 +16,6 @@ import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
 
 from glossari._store import CACHE_DIR, Store, Table
 from glossari.errors import GlossariError
@@ -113,10 +112,9 @@ def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
                helped: bool) -> dict[int, Term]:
     """Parse each ``(index, path, name, bytes)``, by index; the first bad article (lowest index)
     raises its error, once every article before it has been parsed."""
-    from glossari._helper import share, usable_cores
+    from glossari._helper import Answers, share, usable_cores
 
-    parsed: dict[int, Term] = {}
-    errors: dict[int, GlossariError] = {}
+    answers: Answers[Term, GlossariError] = Answers()
     unreadable: list[GlossariError] = []  # met after every article handed out so far
     count = 0
 
@@ -129,19 +127,11 @@ def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
         except GlossariError as error:
             unreadable.append(error)
 
-    def take(result: tuple[object, ...]) -> None:
-        index, term, error = result
-        assert isinstance(index, int)
-        if error is not None:
-            errors[index] = cast(GlossariError, error)
-        else:
-            parsed[index] = cast(Term, term)
-
     # nothing after a bad article is parsed; those before it are
-    share(jobs(), _parse_job, take, helped=helped and hasattr(os, "fork") and usable_cores() > 1,
-          start=lambda: count > HELP_FROM, enough=lambda: bool(errors))
-    if errors:
-        raise errors[min(errors)]
+    share(jobs(), _parse_job, answers.take,
+          helped=helped and hasattr(os, "fork") and usable_cores() > 1,
+          start=lambda: count > HELP_FROM, enough=lambda: bool(answers.errors))
+    answers.raise_first()
     if unreadable:
         raise unreadable[0]
-    return parsed
+    return answers.values
