@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar, cast
 
-__all__ = ["Answers", "Helper", "share", "usable_cores"]
+__all__ = ["Answers", "Helper", "share", "start", "usable_cores"]
 
 Job = tuple[Any, ...]
 Result = tuple[Any, ...]
@@ -74,6 +74,8 @@ class Helper:
             pid = os.fork()
         except BaseException:
             gc.unfreeze()
+            for fd in (task_read, task_write, result_read, result_write):
+                os.close(fd)
             raise
         if pid != 0:
             gc.unfreeze()
@@ -195,13 +197,23 @@ def _serve(task_read: int, result_write: int, render: Callable[[Job], Result]) -
         os._exit(code)  # no atexit handler, no buffer of the builder's flushed twice
 
 
+def start(render: Callable[[Job], Result], *, waiting: int = _WAITING) -> Helper | None:
+    """A :class:`Helper`, or None when the system refuses a process or its pipes (a container's
+    limit on processes or open files, no memory to fork): the builder then does every job
+    itself, as on one core, instead of failing."""
+    try:
+        return Helper(render, waiting=waiting)
+    except OSError:
+        return None
+
+
 def share(jobs: Iterable[Job], work: Callable[[Job], Result], take: Callable[[Result], None], *,
-          helped: bool, start: Callable[[], bool], sent: Callable[[Job], Job] = lambda job: job,
+          helped: bool, when: Callable[[], bool], sent: Callable[[Job], Job] = lambda job: job,
           waiting: int = _WAITING, enough: Callable[[], bool] = lambda: False) -> None:
     """Do ``work`` on every job, here or in a helper, and hand each result to ``take`` (in the
     order they come back, not the jobs' order).
 
-    The helper is forked (once, when ``helped``) as soon as ``start()`` is true before a job;
+    The helper is forked (once, when ``helped``) as soon as ``when()`` is true before a job;
     then a job goes to it (as ``sent(job)``: what the helper's ``work`` needs of it) whenever it
     is not :meth:`Helper.busy`, and is done here otherwise, so that neither process idles.
     ``enough()``, asked after each job, stops handing out more (a bad input was met); the
@@ -211,8 +223,9 @@ def share(jobs: Iterable[Job], work: Callable[[Job], Result], take: Callable[[Re
     helper: Helper | None = None
     try:
         for job in jobs:
-            if helper is None and helped and start():
-                helper = Helper(work, waiting=waiting)
+            if helper is None and helped and when():
+                helper = start(work, waiting=waiting)
+                helped = helper is not None  # refused: not asked again
             if helper is not None and not helper.busy():
                 helper.send(sent(job))
             else:

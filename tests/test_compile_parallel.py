@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 from pathlib import Path
 from unittest import mock
 
@@ -94,3 +95,49 @@ def test_a_catalog_changed_after_it_was_read_is_not_compiled(tmp_path: Path) -> 
     assert str(error).startswith("locale/en/LC_MESSAGES/glossary.po")
     assert "changed while it was being compiled" in str(error)
     assert "run 'glossari compile' again" in str(error)
+
+
+def _open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd")) if Path("/proc/self/fd").is_dir() else 0
+
+
+def test_a_refused_fork_compiles_everything_here(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A system that refuses a new process (a container's limit) gets the compile one core
+    gives, not an error, and keeps no pipe of the helper that was never born."""
+    from glossari.cli import main
+    from glossari.seeds import cache as seeds_cache
+    from glossari.termbase import build as termbase_build
+    from tests.test_termbase_update import TERMBASE, _dump
+
+    spec = {"articles": {"akaun": "---\ntitle: Akaun\n---\n\nLihat [bon](/bon).\n",
+                         "bon-korporat": "---\ntitle: Bon korporat\naliases: bon\n---\n\n"
+                                         "## Sorotan\n\n- Hutang syarikat.\n"},
+            "seed": 7, "translations": ["Account", "Corporate bond"], "fuzzy": False}
+    alone, refused = tmp_path / "alone", tmp_path / "refused"
+    for root in (alone, refused):
+        _write_folder(root, spec)
+    assert main(["--root", str(alone), "compile"]) == 0
+    tries: list[int] = []
+
+    def no_fork() -> int:
+        tries.append(1)
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    # every helper asked for from the first job on
+    monkeypatch.setattr(compile_module, "HELP_FROM", 0)
+    monkeypatch.setattr(seeds_cache, "HELP_FROM", 0)
+    monkeypatch.setattr(termbase_build, "PARALLEL_TERMS", 1)
+    monkeypatch.setattr(os, "fork", no_fork)
+    shutil.rmtree(refused / ".glossari-cache" / "terms")  # so the articles are parsed too
+    descriptors = _open_descriptors()
+    assert main(["--root", str(refused), "compile"]) == 0
+    assert _open_descriptors() == descriptors
+    assert len(tries) == 3  # the catalogs, the articles, the termbase's rows: once each
+    assert _outputs(refused) == _outputs(alone)
+    # the same termbase, but for the times of the files it was made from (two folders)
+    dumps = [_dump(root / TERMBASE) for root in (refused, alone)]
+    for dump in dumps:
+        dump["inputs"] = [(name, size, sha256) for name, size, _, sha256 in dump["inputs"]]
+        dump["meta"] = [(key, value) for key, value in dump["meta"] if key != "listing"]
+    assert dumps[0] == dumps[1]

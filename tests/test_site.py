@@ -398,6 +398,26 @@ def test_two_processes_write_the_same_site(root: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_refused_fork_renders_every_page_here(root: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A system that refuses a new process gets the site one process makes, not an error."""
+    glossary = glossari.load(root)
+    one = build_site(glossary, tmp_path / "one", generator=GENERATOR, processes=1)
+    tries: list[int] = []
+
+    def no_fork() -> int:
+        tries.append(1)
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    monkeypatch.setattr("glossari.export.site.usable_cores", lambda: 2)
+    two = build_site(glossary, tmp_path / "two", generator=GENERATOR, processes=2)
+    assert tries == [1]  # asked once, then every page rendered here
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    assert (one.written, one.rendered) == (two.written, two.rendered)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_a_failure_in_the_helper_leaves_the_previous_site(
         root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     work = tmp_path / "glossary"

@@ -117,7 +117,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         # compiled; those before it are.
         share(jobs(), _compile_job, answers.take,
               helped=hasattr(os, "fork") and usable_cores() > 1,
-              start=lambda: read >= HELP_FROM, sent=lambda job: job[:-1], waiting=2,
+              when=lambda: read >= HELP_FROM, sent=lambda job: job[:-1], waiting=2,
               enough=lambda: bool(answers.errors))
         answers.raise_first()
         if unreadable:

@@ -130,7 +130,7 @@ def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
     # nothing after a bad article is parsed; those before it are
     share(jobs(), _parse_job, answers.take,
           helped=helped and hasattr(os, "fork") and usable_cores() > 1,
-          start=lambda: count > HELP_FROM, enough=lambda: bool(answers.errors))
+          when=lambda: count > HELP_FROM, enough=lambda: bool(answers.errors))
     answers.raise_first()
     if unreadable:
         raise unreadable[0]

@@ -251,7 +251,7 @@ def _merging(connection: sqlite3.Connection, automerge: int) -> None:
 def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
     """A helper process making :func:`_term_batch` of ``(start, stop)`` jobs, when the glossary
     is large enough and the system has ``fork`` and two cores; else None."""
-    from glossari._helper import Helper, usable_cores
+    from glossari._helper import start, usable_cores
 
     if len(terms) < PARALLEL_TERMS or not hasattr(os, "fork") or usable_cores() < 2:
         return None
@@ -261,7 +261,7 @@ def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
         return start, _term_batch(zip(range(start, stop), terms[start:stop], strict=True), lang)
 
     # two batches in flight keep both processes busy; more would only hold more rows
-    return Helper(job, waiting=2)
+    return start(job, waiting=2)
 
 
 def _batches(terms: Sequence[Term], lang: str, helper: Helper | None) -> Iterator[Rows]:

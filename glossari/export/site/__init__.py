@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from glossari._helper import Helper, usable_cores
+from glossari._helper import Helper, start, usable_cores
 from glossari.catalog.languages import MALAY_CODES, primary_language
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
@@ -348,8 +348,10 @@ class _Builder:
                          title=_title(page.entry, self.lang))
         return html, dict(page.counts), page.outside
 
-    def _helper(self) -> Helper:
-        return Helper(self._render_job)
+    def _helper(self) -> Helper | None:
+        helper = start(self._render_job)
+        self.helped = helper is not None  # refused by the system: one core, not asked again
+        return helper
 
     def _render_digested(self, term: Term, data: bytes, digest: str | None,
                          states: tuple[dict[Any, str], Counter[str]] | None,
