@@ -448,8 +448,8 @@ from glossari import _helper
 from glossari.export.site import _pages, build_site
 
 real = _helper.Helper.__init__
-def started(self, render):
-    real(self, render)
+def started(self, render, **kwargs):
+    real(self, render, **kwargs)
     print(self.pid, flush=True)
 _helper.Helper.__init__ = started
 parent = os.getpid()
