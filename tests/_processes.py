@@ -14,6 +14,19 @@ import pytest
 
 from glossari._helper import Helper
 
+REPORT_HELPERS = """
+import os, sys, time
+from glossari import _helper
+real = _helper.Helper.__init__
+def started(self, render, **kwargs):
+    real(self, render, **kwargs)
+    print(self.pid, flush=True)
+_helper.Helper.__init__ = started
+parent = os.getpid()
+"""
+"""What a script run by ``python -c`` starts with, so that it prints the pid of each helper it
+forks (a line each) and knows its own pid as ``parent``."""
+
 
 @contextlib.contextmanager
 def counted_helpers() -> Iterator[list[int]]:

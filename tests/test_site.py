@@ -32,7 +32,7 @@ import glossari
 from glossari.export.site import CSP, MANIFEST, build_site
 from glossari.export.site._inline import render_inline
 from glossari.text import strip_controls
-from tests._processes import assert_ends
+from tests._processes import REPORT_HELPERS, assert_ends
 
 BASE = "https://example.org/glosari/"
 GENERATOR = f"glossari {glossari.__version__}"  # as the command says
@@ -441,18 +441,9 @@ def test_a_failure_in_the_helper_leaves_the_previous_site(
         os.waitpid(-1, os.WNOHANG)
 
 
-_KILLED = """
-import os, sys, time
+_KILLED = REPORT_HELPERS + """
 import glossari
-from glossari import _helper
 from glossari.export.site import _pages, build_site
-
-real = _helper.Helper.__init__
-def started(self, render, **kwargs):
-    real(self, render, **kwargs)
-    print(self.pid, flush=True)
-_helper.Helper.__init__ = started
-parent = os.getpid()
 def slow(nodes):
     if os.getpid() != parent:
         time.sleep(0.5)

@@ -25,7 +25,7 @@ from glossari.root import GlossaryRoot
 from glossari.termbase import build as termbase_build
 from glossari.termbase import snapshot, write_termbase
 from glossari.termbase.schema import FIELD_RANK
-from tests._processes import assert_ends, counted_helpers
+from tests._processes import REPORT_HELPERS, assert_ends, counted_helpers
 from tests.test_termbase import _glossary_folder, _write_folder
 
 TERMBASE = Path("locale/en/glossari.sqlite")
@@ -376,18 +376,10 @@ def test_a_failing_helper_process_leaves_the_termbase_as_it_was(
         os.waitpid(-1, os.WNOHANG)
 
 
-_KILLED = """
-import os, sys, time
-from glossari import _helper
+_KILLED = REPORT_HELPERS + """
 from glossari.cli import main
 from glossari.termbase import build
-real = _helper.Helper.__init__
-def started(self, render, **kwargs):
-    real(self, render, **kwargs)
-    print(self.pid, flush=True)
-_helper.Helper.__init__ = started
 build.PARALLEL_TERMS, build.BATCH = 1, 1
-parent = os.getpid()
 made = build._term_batch
 def slow(terms, lang):
     if os.getpid() != parent:
