@@ -198,9 +198,12 @@ def _serve(task_read: int, result_write: int, render: Callable[[Job], Result]) -
 
 
 def start(render: Callable[[Job], Result], *, waiting: int = _WAITING) -> Helper | None:
-    """A :class:`Helper`, or None when the system refuses a process or its pipes (a container's
-    limit on processes or open files, no memory to fork): the builder then does every job
-    itself, as on one core, instead of failing."""
+    """A :class:`Helper`, or None where one cannot help: a system without ``fork`` or with one
+    usable core, or one that refuses a process or its pipes (a container's limit on processes or
+    open files, no memory to fork). The builder then does every job itself, as on one core,
+    instead of failing."""
+    if not hasattr(os, "fork") or usable_cores() < 2:
+        return None
     try:
         return Helper(render, waiting=waiting)
     except OSError:
@@ -208,12 +211,14 @@ def start(render: Callable[[Job], Result], *, waiting: int = _WAITING) -> Helper
 
 
 def share(jobs: Iterable[Job], work: Callable[[Job], Result], take: Callable[[Result], None], *,
-          helped: bool, when: Callable[[], bool], sent: Callable[[Job], Job] = lambda job: job,
+          when: Callable[[], bool], helped: bool = True,
+          sent: Callable[[Job], Job] = lambda job: job,
           waiting: int = _WAITING, enough: Callable[[], bool] = lambda: False) -> None:
     """Do ``work`` on every job, here or in a helper, and hand each result to ``take`` (in the
     order they come back, not the jobs' order).
 
-    The helper is forked (once, when ``helped``) as soon as ``when()`` is true before a job;
+    The helper is forked (once, when ``helped`` and :func:`start` can) as soon as ``when()`` is
+    true before a job;
     then a job goes to it (as ``sent(job)``: what the helper's ``work`` needs of it) whenever it
     is not :meth:`Helper.busy`, and is done here otherwise, so that neither process idles.
     ``enough()``, asked after each job, stops handing out more (a bad input was met); the

@@ -410,7 +410,7 @@ def test_a_refused_fork_renders_every_page_here(root: Path, tmp_path: Path,
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(os, "fork", no_fork)
-    monkeypatch.setattr("glossari.export.site.usable_cores", lambda: 2)
+    monkeypatch.setattr("glossari._helper.usable_cores", lambda: 2)
     two = build_site(glossary, tmp_path / "two", generator=GENERATOR, processes=2)
     assert tries == [1]  # asked once, then every page rendered here
     assert _files(tmp_path / "one") == _files(tmp_path / "two")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -60,7 +59,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     the files written, and the error a broken catalog raises (the first in order), are the same.
     """
     from glossari._atomic import StagedWrites
-    from glossari._helper import Answers, share, usable_cores
+    from glossari._helper import Answers, share
     from glossari._store import Store
     from glossari.catalog import incremental as inc
 
@@ -115,10 +114,8 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         # for it: a catalog takes a second or two, and the last ones must not all queue there
         # while this process has nothing left to do. Nothing after a broken catalog is
         # compiled; those before it are.
-        share(jobs(), _compile_job, answers.take,
-              helped=hasattr(os, "fork") and usable_cores() > 1,
-              when=lambda: read >= HELP_FROM, sent=lambda job: job[:-1], waiting=2,
-              enough=lambda: bool(answers.errors))
+        share(jobs(), _compile_job, answers.take, when=lambda: read >= HELP_FROM,
+              sent=lambda job: job[:-1], waiting=2, enough=lambda: bool(answers.errors))
         answers.raise_first()
         if unreadable:
             raise unreadable[0]

@@ -13,7 +13,6 @@ only reads the table (:func:`read_seeds_cached` with ``write=False``).
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -112,7 +111,7 @@ def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
                helped: bool) -> dict[int, Term]:
     """Parse each ``(index, path, name, bytes)``, by index; the first bad article (lowest index)
     raises its error, once every article before it has been parsed."""
-    from glossari._helper import Answers, share, usable_cores
+    from glossari._helper import Answers, share
 
     answers: Answers[Term, GlossariError] = Answers()
     unreadable: list[GlossariError] = []  # met after every article handed out so far
@@ -128,9 +127,8 @@ def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
             unreadable.append(error)
 
     # nothing after a bad article is parsed; those before it are
-    share(jobs(), _parse_job, answers.take,
-          helped=helped and hasattr(os, "fork") and usable_cores() > 1,
-          when=lambda: count > HELP_FROM, enough=lambda: bool(answers.errors))
+    share(jobs(), _parse_job, answers.take, helped=helped, when=lambda: count > HELP_FROM,
+          enough=lambda: bool(answers.errors))
     answers.raise_first()
     if unreadable:
         raise unreadable[0]

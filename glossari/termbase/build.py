@@ -251,9 +251,9 @@ def _merging(connection: sqlite3.Connection, automerge: int) -> None:
 def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
     """A helper process making :func:`_term_batch` of ``(start, stop)`` jobs, when the glossary
     is large enough and the system has ``fork`` and two cores; else None."""
-    from glossari._helper import start, usable_cores
+    from glossari._helper import start
 
-    if len(terms) < PARALLEL_TERMS or not hasattr(os, "fork") or usable_cores() < 2:
+    if len(terms) < PARALLEL_TERMS:
         return None
 
     def job(task: tuple[object, ...]) -> tuple[object, ...]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import re
 from collections import Counter
@@ -37,7 +36,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from glossari._helper import Helper, start, usable_cores
+from glossari._helper import Helper, start
 from glossari.catalog.languages import MALAY_CODES, primary_language
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
@@ -170,7 +169,7 @@ def build_site(
     check_site_language(lang)
     if processes is None:
         processes = 2 if len(glossary) >= _PARALLEL_FROM else 1
-    helped = processes > 1 and hasattr(os, "fork") and usable_cores() > 1
+    helped = processes > 1  # where fork is missing or one core usable, start() forks nothing
     builder = _Builder(glossary, folder, base=base, lang=lang, generator=generator,
                        helped=helped)
     try:
