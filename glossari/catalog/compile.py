@@ -80,7 +80,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     catalogs = [p for code in langs for p in sorted(catalog_folder(root, code).glob("*.po"))]
     answers: Answers[_Compiled, CatalogError] = Answers()
     unreadable: list[CatalogError] = []  # met after every catalog handed out so far
-    todo: list[tuple[int, Path, str, str]] = []
+    todo: list[tuple[Path, str, str]] = []  # by the index of the job
     read = 0
 
     def jobs() -> Iterator[tuple[object, ...]]:
@@ -91,10 +91,9 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
             mo_path = po_path.with_suffix(".mo")
             key = f"{code}/{po_path.stem}"
             try:
-                data = po_path.read_bytes()
-            except OSError as error:
-                unreadable.append(CatalogError(f"cannot read the catalog: {error.strerror}",
-                                               path=source, hint="check the path"))
+                data = _read(po_path, source)
+            except CatalogError as error:
+                unreadable.append(error)
                 return
             digest = hashlib.sha256(data).digest()
             seen = record.get(key)
@@ -103,7 +102,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
                 result.messages += int(seen["count"])
                 result.unchanged.append(mo_path)
                 continue
-            todo.append((len(todo), mo_path, key, digest.hex()))
+            todo.append((mo_path, key, digest.hex()))
             yield len(todo) - 1, root, code, po_path.stem, source, digest, data
             read += len(data)
 
@@ -119,7 +118,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         answers.raise_first()
         if unreadable:
             raise unreadable[0]
-        for index, mo_path, key, po_digest in todo:
+        for index, (mo_path, key, po_digest) in enumerate(todo):
             compiled = answers.values[index]
             with contextlib.suppress(Exception):  # only a speed-up for the termbase
                 compiled.table.stage(tables, compiled.serialised)
@@ -137,6 +136,14 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         record.save()
         tables.commit()
     return result
+
+
+def _read(path: Path, source: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
+                           hint="check the path") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,11 +175,7 @@ def _compile_job(job: tuple[object, ...]) -> tuple[object, ...]:
         if given:
             data = cast(bytes, given[0])
         else:
-            try:
-                data = (root.path / source).read_bytes()
-            except OSError as error:
-                raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
-                                   hint="check the path") from None
+            data = _read(root.path / source, source)
             if hashlib.sha256(data).digest() != digest:
                 raise CatalogError("the catalog changed while it was being compiled",
                                    path=source, hint="run 'glossari compile' again")
