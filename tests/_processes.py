@@ -12,7 +12,12 @@ from unittest import mock
 
 import pytest
 
-from glossari._helper import Helper
+from glossari._helper import Helper, usable_cores
+
+needs_two_cores = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
+                                     reason="a helper process needs fork and two cores")
+"""For a test of what a helper process does: where none can be forked, there is nothing to
+test."""
 
 REPORT_HELPERS = """
 import os, sys, time

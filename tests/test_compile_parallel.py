@@ -15,16 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossari._helper import usable_cores
 from glossari.catalog import compile as compile_module
 from glossari.catalog.compile import compile_catalogs
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
-from tests._processes import counted_helpers
+from tests._processes import counted_helpers, needs_two_cores
 from tests.test_termbase import _glossary_folder, _write_folder
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
-                                reason="the helper process needs fork and two cores")
+pytestmark = needs_two_cores
 
 _BROKEN = [b'\nmsgid "rosak\n', b'\nmsgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n',
            b"\n\xff\xfe\n"]

@@ -13,15 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossari._helper import usable_cores
 from glossari.errors import GlossariError
 from glossari.seeds import cache as seeds_cache
 from glossari.seeds.cache import read_seeds_cached
-from tests._processes import counted_helpers
+from tests._processes import counted_helpers, needs_two_cores
 from tests.strategies import article_text
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
-                                reason="the helper process needs fork and two cores")
+pytestmark = needs_two_cores
 
 # Malay stems and slugs, as real glossaries name their files
 _STEMS = ["akaun", "bon-korporat", "broker-dealer", "dana", "ekuiti", "kos-modal", "nilai",

@@ -18,14 +18,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import glossari
-from glossari._helper import usable_cores
 from glossari.cli import main
 from glossari.glossary import compile_termbase, load_glossary
 from glossari.root import GlossaryRoot
 from glossari.termbase import build as termbase_build
 from glossari.termbase import snapshot, write_termbase
 from glossari.termbase.schema import FIELD_RANK
-from tests._processes import REPORT_HELPERS, assert_ends, counted_helpers
+from tests._processes import REPORT_HELPERS, assert_ends, counted_helpers, needs_two_cores
 from tests.test_termbase import _glossary_folder, _write_folder
 
 TERMBASE = Path("locale/en/glossari.sqlite")
@@ -300,8 +299,6 @@ def test_a_block_linking_to_no_article_is_written_whole(tmp_path: Path) -> None:
 
 # --- a whole build whose rows a second process makes --------------------------------------
 
-needs_two_cores = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
-                                     reason="the helper process needs fork and two cores")
 
 
 def _search_rows_by_rowid(path: Path) -> dict[str, list[tuple[object, ...]]]:
