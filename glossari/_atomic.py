@@ -370,12 +370,14 @@ def atomic_write_text(path: Path | str, text: str) -> bool:
 
 
 @contextlib.contextmanager
-def locked(path: Path | str, *, timeout: float = 10.0) -> Iterator[None]:
+def locked(path: Path | str, *, timeout: float = 10.0,
+           busy: str = "another glossari process is updating this catalog") -> Iterator[None]:
     """Hold an exclusive advisory lock on ``path`` (a sidecar ``<path>.lock`` file).
 
     Two glossari processes updating one catalog serialize; one that waits longer than
-    ``timeout`` seconds gives up with a :class:`CatalogError`. The sidecar file is left in place:
-    removing it would let a third process lock a different inode.
+    ``timeout`` seconds gives up with a :class:`CatalogError` saying ``busy``. The sidecar file is
+    left in place: removing it would let a third process lock a different inode. A process that
+    dies holding the lock releases it (the system drops its advisory locks).
     """
     # filelock: fcntl on POSIX, msvcrt on Windows, so no POSIX-only import on the path of
     # glossari.load(); imported here because only a writing command needs it
@@ -388,7 +390,7 @@ def locked(path: Path | str, *, timeout: float = 10.0) -> Iterator[None]:
         lock.acquire(poll_interval=0.05)
     except filelock.Timeout:
         raise CatalogError(
-            "another glossari process is updating this catalog",
+            busy,
             path=str(target),
             hint="wait for it to finish",
         ) from None

@@ -535,15 +535,27 @@ def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, Termba
     headword, aliases and links are as they were: :func:`glossari.align.compose.recompose`),
     only their terms are rewritten in place; otherwise the whole glossary is read and the
     termbase written anew. Either way the result is the same file content a whole build gives.
-    Refuses (:class:`~glossari.errors.RootError`) for the read-only bundled glossary.
+    Refuses (:class:`~glossari.errors.RootError`) for the read-only bundled glossary. Holds the
+    compile lock of ``lang`` (:func:`~glossari.catalog.translations.compile_lock`) throughout,
+    and so first removes a temporary termbase that a killed ``compile`` left.
     """
-    import sqlite3
-    import time
-
-    from glossari.termbase import Termbase, snapshot, termbase_path, write_termbase
+    from glossari._atomic import remove_stale_temporaries
+    from glossari.catalog.translations import compile_lock
+    from glossari.termbase import termbase_path
 
     root.require_writable("compile")
     path = termbase_path(root, lang)
+    with compile_lock(root, lang):
+        remove_stale_temporaries(path.parent, path.suffix)
+        return path, _compile_termbase(root, lang, path)
+
+
+def _compile_termbase(root: GlossaryRoot, lang: str, path: Path) -> TermbaseBuild:
+    import sqlite3
+    import time
+
+    from glossari.termbase import Termbase, snapshot, write_termbase
+
     previous = None
     if path.is_file():
         with contextlib.suppress(sqlite3.Error):
@@ -554,10 +566,10 @@ def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, Termba
     if previous is not None:
         try:
             if previous.is_fresh(root, lang):
-                return path, "fresh"
+                return "fresh"
             updated, inputs = _update(root, lang, previous, path, started)
             if updated:
-                return path, "updated"
+                return "updated"
         finally:
             previous.close()
     if inputs is None:  # else the look the update took: files it trusted are not hashed again
@@ -567,7 +579,7 @@ def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, Termba
     with _no_collection():
         glossary = load_glossary(root, lang=lang, compiled=False, write_cache=True)
         write_termbase(path, glossary, inputs, built_ns=started)
-    return path, "written"
+    return "written"
 
 
 def _update(root: GlossaryRoot, lang: str, previous: Termbase, path: Path,

@@ -176,3 +176,79 @@ def test_the_committed_mo_files_are_current(tmp_path: Path) -> None:
         assert committed.exists(), f"{committed.name} missing: run 'glossari compile -l en'"
         assert committed.read_bytes() == _mo(root, po.stem).read_bytes(), (
             f"{committed.name} is stale: run 'glossari compile -l en'")
+
+
+# ------------------------------------------------------------------------------------------
+# The compile lock: a killed compile's temporary files are removed by the next one
+
+
+def _temporaries(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in (root / "locale").rglob("*.tmp"))
+
+
+def test_compile_removes_what_a_killed_compile_left_and_nothing_else(tmp_path: Path) -> None:
+    root = _shipped(tmp_path)
+    assert cli(root, "compile", "-l", "en")[0] == 0
+    folder = root / "locale" / "en"
+    termbase = (folder / "glossari.sqlite").read_bytes()
+    # what a compile killed while writing leaves: a termbase and a .mo written aside
+    left = [folder / ".glossari.sqlite.k1lled.tmp", folder / "LC_MESSAGES" / ".glossary.mo.x7.tmp"]
+    # and what is not compile's to remove: a translator's files, another temporary name
+    kept = [folder / "LC_MESSAGES" / "notes.tmp", folder / "glossari.sqlite.bak",
+            folder / "LC_MESSAGES" / ".glossary.po.x7.tmp", folder / ".draft.tmp"]
+    for path in [*left, *kept]:
+        path.write_bytes(b"half a file")
+    code, err = cli(root, "compile", "-l", "en")
+    assert code == 0, err
+    assert "termbase en fresh" in err  # nothing rebuilt, yet the leftovers are gone
+    assert not any(path.exists() for path in left)
+    assert all(path.read_bytes() == b"half a file" for path in kept)
+    assert (folder / "glossari.sqlite").read_bytes() == termbase
+    # the lock file is beside the catalog lock, which a new glossary's .gitignore covers
+    assert (root / "locale" / ".glossari-en-compile.lock").is_file()
+
+
+def test_a_running_compile_is_waited_for_and_its_files_are_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import functools
+
+    from glossari.catalog import compile as catalog_compile
+    from glossari.catalog import translations
+    from glossari.root import GlossaryRoot
+
+    root = _shipped(tmp_path)
+    assert cli(root, "compile", "-l", "en")[0] == 0
+    running = [root / "locale" / "en" / ".glossari.sqlite.runs.tmp",
+               root / "locale" / "en" / "LC_MESSAGES" / ".glossary.mo.runs.tmp"]
+    short = functools.partial(translations.compile_lock, timeout=0.2)
+    monkeypatch.setattr(translations, "compile_lock", short)
+    monkeypatch.setattr(catalog_compile, "compile_lock", short)
+    with translations.catalog_lock(GlossaryRoot(path=root), "en"):
+        # the catalog lock (held by `update`) does not hold compile off
+        assert cli(root, "compile", "-l", "en")[0] == 0
+    mo = _mo(root, "glossary").read_bytes()
+    text = _po(root, "glossary").read_text("utf-8")
+    assert 'msgstr "Account executive"' in text
+    _po(root, "glossary").write_text(
+        text.replace('msgstr "Account executive"', 'msgstr "Account officer"'), encoding="utf-8")
+    with short(GlossaryRoot(path=root), "en"):  # another compile is writing these
+        for path in running:
+            path.write_bytes(b"being written")
+        code, err = cli(root, "compile", "-l", "en")
+        assert code == 2
+        assert err.count("\n") == 1
+        assert "locale/.glossari-en-compile" in err
+        assert "another 'glossari compile' is writing" in err
+        assert "wait for it" in err
+        assert all(path.read_bytes() == b"being written" for path in running)
+        assert _mo(root, "glossary").read_bytes() == mo
+        # the termbase alone (the library call) waits for the same lock
+        from glossari.errors import CatalogError
+        from glossari.glossary import compile_termbase
+
+        with pytest.raises(CatalogError, match="another 'glossari compile'"):
+            compile_termbase(GlossaryRoot(path=root), "en")
+        assert all(path.exists() for path in running)
+    assert cli(root, "compile", "-l", "en")[0] == 0
+    assert _temporaries(root) == []
+    assert _mo(root, "glossary").read_bytes() != mo  # the edit, compiled once the lock was free

@@ -403,3 +403,10 @@ def test_a_killed_compile_leaves_no_helper_and_the_old_termbase(compiled_root: P
     compile_.wait()
     assert_ends(helper)
     assert _dump(compiled_root / TERMBASE) == before
+    # the termbase it was writing aside is left; the next compile removes it (the compile lock
+    # says no other compile runs) and writes the new one
+    folder = (compiled_root / TERMBASE).parent
+    assert [p.name for p in folder.glob(".glossari.sqlite.*.tmp")] != []
+    assert main(["--root", str(compiled_root), "compile"]) == 0
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+    assert _dump(compiled_root / TERMBASE) != before

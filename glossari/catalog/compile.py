@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from glossari.catalog.translations import catalog_folder, check_language
+from glossari.catalog.translations import catalog_folder, check_language, compile_lock
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
 
@@ -58,9 +58,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
     parses a catalog and renders its ``.mo`` and lookup table while this process does the next:
     the files written, and the error a broken catalog raises (the first in order), are the same.
     """
-    from glossari._atomic import StagedWrites
-    from glossari._helper import Answers, share
-    from glossari._store import Store
+    from glossari._atomic import remove_stale_temporaries
     from glossari.catalog import incremental as inc
 
     root.require_writable("compile")
@@ -72,11 +70,24 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
                                hint=f"run 'glossari update -l {lang}' first")
     else:
         langs = languages(root)
+    with contextlib.ExitStack() as locks:
+        for code in langs:  # sorted, in every run: two runs cannot each wait for the other
+            locks.enter_context(compile_lock(root, code))
+            # no other compile runs: a temporary .mo is a killed run's
+            remove_stale_temporaries(catalog_folder(root, code), ".mo")
+        return _compile_locked(root, langs, wrap or inc.no_progress)
+
+
+def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> CompileResult:
+    from glossari._atomic import StagedWrites
+    from glossari._helper import Answers, share
+    from glossari._store import Store
+    from glossari.catalog import incremental as inc
+
     # a .mo is a pure function of its .po: skip the ones compiled from these very bytes
     record = inc.Record(Store.of(root), _RECORD)
     planned: list[tuple[Path, bytes, str, str, int]] = []
     result = CompileResult()
-    wrap = wrap or inc.no_progress
     catalogs = [p for code in langs for p in sorted(catalog_folder(root, code).glob("*.po"))]
     answers: Answers[_Compiled, CatalogError] = Answers()
     unreadable: list[CatalogError] = []  # met after every catalog handed out so far

@@ -32,6 +32,7 @@ from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot, relative_name
 
 __all__ = [
+    "COMPILE_LOCK_NAME",
     "LOCK_NAME",
     "Coverage",
     "Translations",
@@ -39,6 +40,7 @@ __all__ = [
     "catalog_lock",
     "catalog_table",
     "check_language",
+    "compile_lock",
     "english_for",
     "load_translations",
     "remember_catalog",
@@ -47,6 +49,9 @@ __all__ = [
 
 LOCK_NAME = ".glossari-{lang}.lock"
 """The catalog lock's file in ``locale/`` (see :func:`catalog_lock`)."""
+
+COMPILE_LOCK_NAME = ".glossari-{lang}-compile.lock"
+"""The compile lock's file in ``locale/`` (see :func:`compile_lock`)."""
 
 
 def catalog_lock(root: GlossaryRoot, lang: str, *,
@@ -59,17 +64,39 @@ def catalog_lock(root: GlossaryRoot, lang: str, *,
     cache while a writer holds the lock must not let a second writer in. A writer that waits
     more than ``timeout`` seconds gives up with a :class:`CatalogError`.
     """
+    return _locale_lock(root, LOCK_NAME.format(lang=lang), timeout=timeout,
+                        busy="another glossari process is updating this catalog")
+
+
+def compile_lock(root: GlossaryRoot, lang: str, *,
+                 timeout: float = 10.0) -> AbstractContextManager[None]:
+    """The lock ``glossari compile`` holds while it writes the ``.mo`` files and the termbase of
+    ``lang`` (``locale/.glossari-LANG-compile.lock``, :data:`COMPILE_LOCK_NAME`).
+
+    Only ``compile`` writes them, so under this lock a temporary ``.mo`` or termbase in
+    ``locale/LANG`` belongs to no running process: a killed ``compile`` left it, and the next one
+    removes it (a termbase written aside is as large as the glossary). A ``compile`` that waits
+    more than ``timeout`` seconds for another gives up with a :class:`CatalogError`. It is a
+    lock of its own, not the catalog lock, so that a long ``compile`` does not hold off
+    ``update`` (which writes no ``.mo`` and no termbase).
+    """
+    return _locale_lock(root, COMPILE_LOCK_NAME.format(lang=lang), timeout=timeout,
+                        busy=f"another 'glossari compile' is writing the {lang!r} .mo files "
+                             "and termbase")
+
+
+def _locale_lock(root: GlossaryRoot, name: str, *, timeout: float,
+                 busy: str) -> AbstractContextManager[None]:
     from glossari._atomic import locked
 
     try:
         root.locale.mkdir(exist_ok=True)
     except OSError as error:
         what = "it is a file" if error.errno == errno.EEXIST else error.strerror
-        raise CatalogError(f"cannot create the folder for the catalog lock: {what}",
+        raise CatalogError(f"cannot create the folder for the lock: {what}",
                            path="locale", hint="make the glossary folder writable (this "
-                           "command writes catalogs)") from None
-    return locked(root.locale / LOCK_NAME.format(lang=lang).removesuffix(".lock"),
-                  timeout=timeout)
+                           "command writes in it)") from None
+    return locked(root.locale / name.removesuffix(".lock"), timeout=timeout, busy=busy)
 
 
 def catalog_folder(root: GlossaryRoot, lang: str) -> Path:
