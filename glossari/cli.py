@@ -31,7 +31,8 @@ COMMANDS: dict[str, str] = {
     "show": "show one term, readably",
     "extract": "seeds/ to the catalog templates under locale/",
     "update": "bring locale/LANG catalogs up to date with the templates (msgmerge semantics)",
-    "compile": "compile .po catalogs to .mo, leaving fuzzy messages out",
+    "compile": "compile .po catalogs to .mo (fuzzy messages left out) and write the compiled "
+               "termbase, locale/LANG/glossari.sqlite",
     "align": "fill LANG catalogs from translated articles with the same file names",
     "render": "rebuild the articles in LANG from the seeds and the catalogs",
     "table": "print the bilingual term table (md, csv, html, tbx, json)",
