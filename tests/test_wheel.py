@@ -31,8 +31,10 @@ def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
     shipped = sorted(p.relative_to(source).as_posix()
                      for top in ("seeds", "locale") for p in (source / top).rglob("*")
                      if p.is_file())
-    debris = ["locale/.glossari-en.lock", "locale/en/glossari.sqlite", "seeds/.#draf.md",
-              "locale/en/LC_MESSAGES/glossary.po~", ".glossari-cache/terms/a.pickle"]
+    debris = ["locale/.glossari-en.lock", "locale/.glossari-en-compile.lock",
+              "locale/en/.glossari.sqlite.k1lled.tmp", "locale/en/glossari.sqlite",
+              "seeds/.#draf.md", "locale/en/LC_MESSAGES/glossary.po~",
+              ".glossari-cache/terms/a.pickle"]
     for name in debris:
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         (source / name).write_bytes(b"not glossary content")
