@@ -3,6 +3,7 @@ reads: the same entries, lines and raw text, or (by handing the file over) the s
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -32,13 +33,26 @@ LINES = [
     "\f", 'msgid "Ákaun \u2013 ünïcode"', 'msgstr "Akaun"', "junk",
 ]
 
+# well-formed entries the fast path leaves to the line parser (what msgmerge and translators
+# write too): the entries around them must still take the fast path, and read the same
+OTHER_SHAPES = [
+    'msgid "p{n}"\nmsgid_plural "ps{n}"\nmsgstr[0] "a"\nmsgstr[1] "b"',
+    '#, fuzzy\n#| msgid "old{n}"\nmsgid "q{n}"\nmsgstr "x"',
+    '#~ msgid "o{n}"\n#~ msgstr "x"',
+    '#~| msgid "old{n}"\n#~ msgid "r{n}"\n#~ msgstr "x"',
+    'msgid "b{n}"\n\nmsgstr "x"',
+    'msgid "c{n}"\nmsgstr "x"\n\n"more"',
+    'msgid "e{n}"\nmsgstr "x"\n  "indented more"',
+    '  msgid "i{n}"\n  msgstr "x"',
+    'msgid  "d{n}"\nmsgstr\t"x"',
+    '# note\n\n#. part\nmsgid "f{n}"\nmsgstr "x"',
+]
+
 ENTRY = st.lists(st.sampled_from(["#. part", "#: a.md:1", "#, fuzzy", "# note"]), max_size=3)
 
 
 def full_parse(text: str) -> PoFile:
-    parser = pofile._Parser(text, "x.po")
-    parser.parse_simple = lambda: None  # type: ignore[method-assign]
-    return parser.parse()
+    return pofile._Parser(text, "x.po", fast=False).parse()
 
 
 def outcome(parse: object, text: str) -> object:
@@ -61,6 +75,9 @@ def catalogs(draw: st.DrawFn) -> str:
     for number in range(draw(st.integers(0, 6))):
         lines.append("\n" * draw(st.integers(0, 2)))
         lines.extend(draw(ENTRY))
+        if draw(st.integers(0, 3)) == 0:  # a well-formed entry of another shape, between
+            lines.extend(draw(st.sampled_from(OTHER_SHAPES)).format(n=number).split("\n"))
+            continue
         if draw(st.booleans()):
             lines.append(f'msgctxt "c{number}"')
         lines.append(f'msgid "m{draw(st.integers(0, 4))}"')
@@ -110,5 +127,26 @@ def test_every_catalog_in_the_repository() -> None:
         except (UnicodeDecodeError, OSError):
             continue
         assert_same(text)
-        fast += pofile._Parser(text, "x").parse_simple() is not None
+        parser = pofile._Parser(text, "x")
+        with contextlib.suppress(CatalogError):
+            parser.parse()
+        fast += parser.line_entries == 0
     assert fast  # the common shape really takes the fast path
+
+
+def test_the_entries_around_other_shapes_take_the_fast_path() -> None:
+    simple = "".join(f'\n#: a.md:{n}\nmsgid "m{n}"\nmsgstr "t{n}"\n' for n in range(200))
+    for other in OTHER_SHAPES:
+        text = HEADER + simple + "\n" + other.format(n=0) + "\n" + simple.replace('"m', '"k')
+        assert_same(text)
+        parser = pofile._Parser(text, "x.po")
+        assert len(parser.parse().entries) == 401
+        # the other entry and the one before it (which a string after a blank line would
+        # continue) are read line by line; the 400 others by the fast path
+        assert parser.line_entries <= 2, other
+    # comments after the last entry (a translator's notes): only the last entry again
+    text = HEADER + simple + "\n# catatan\n# lagi\n"
+    assert_same(text)
+    parser = pofile._Parser(text, "x.po")
+    assert parser.parse().trailer == "\n# catatan\n# lagi\n"
+    assert parser.line_entries == 1

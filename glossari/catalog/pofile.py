@@ -220,7 +220,8 @@ _SIMPLE_ESCAPES = {
     '"': '"',
 }
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
-# One entry of the common shape (see _Parser.parse_simple): its blank lines, comments, strings.
+# One entry of the common shape (see _Parser.simple_run): its blank lines, comments, strings.
+_BLANK_REST = re.compile(r"[ \t\n]*\Z")
 _SIMPLE_STRINGS = r'(?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"\n)+'
 _SIMPLE_ENTRY = re.compile(
     r"(?:[ \t]*\n)*"
@@ -231,13 +232,23 @@ _SIMPLE_ENTRY = re.compile(
 )
 
 
+class _NotSimple(Exception):
+    """An entry :meth:`_Parser.simple_run` leaves to the line parser."""
+
+
 class _Parser:
     """A line-by-line state machine: linear in the file size, no backtracking."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, *, fast: bool = True) -> None:
         self.source = source
         self.text = text
-        self.lines: list[str] = []
+        self.fast = fast
+        """Read runs of entries of the common shape with :meth:`simple_run` (False: every line
+        with the line parser, the reference the tests compare with)."""
+        self.lines: list[str] = []  # split only when the line parser is needed
+        self.total = 0
+        self.line_entries = 0
+        """How many entries the line parser read (the rest took the fast path)."""
 
     def fail(self, line: int, message: str, hint: str) -> CatalogError:
         return CatalogError(message, path=self.source, line=line, hint=hint)
@@ -296,86 +307,108 @@ class _Parser:
         )
 
     def parse(self) -> PoFile:
-        fast = self.parse_simple()
-        if fast is not None:
-            return fast
-        lines = self.lines = self.text.split("\n")
-        total = len(lines)
-        # a final "\n" leaves an empty last element: it is no line of its own
-        if total and lines[-1] == "":
-            total -= 1
-        entries: list[Entry] = []
-        block_start = 0  # index of the first line not yet in an entry's raw
-        i = 0
-        if self.text.startswith("\ufeff"):
+        """The catalog: runs of entries of the common shape are read by :meth:`simple_run`, and
+        only the entries between them line by line (:meth:`line_entry`), with the same result
+        as reading every line (``fast = False``)."""
+        text = self.text
+        if text.startswith("\ufeff"):
             raise self.fail(
                 1, "the file starts with a byte-order mark", "save it as UTF-8 without BOM"
             )
-        while i < total:
-            # skip blank lines and comments until the first keyword: they belong to this entry
-            entry_first = -1
-            comments: list[tuple[int, str]] = []  # (line index, text)
-            j = i
-            while j < total:
-                stripped = lines[j].strip(" \t\r\f\v")
-                if not stripped:
-                    j += 1
-                    continue
-                if entry_first < 0:
-                    entry_first = j
-                if stripped.startswith("#") and not _is_obsolete_keyword(stripped):
-                    # keep a comment's trailing blanks: they are part of its text
-                    comment = lines[j].lstrip(" \t").removesuffix("\r")
-                    if comment.endswith("\\"):
-                        raise self.fail(
-                            j + 1,
-                            "a comment ends in a backslash (GNU joins it with the next line)",
-                            "remove the backslash or add a character after it",
-                        )
-                    comments.append((j, comment))
-                    j += 1
-                    continue
-                break
-            if j >= total:
+        fast = self.fast and self.simple_file()
+        entries: list[Entry] = []
+        pos = 0  # offset, and 0-based line, of the first line not yet in an entry
+        line = 0
+        while True:
+            if fast:
+                pos, line, finished = self.simple_run(entries, pos, line)
+                if finished:
+                    break
+            found = self.line_entry(line)
+            if found is None:
                 break  # only blank lines or dangling comments remain: the trailer
-            end, entry = self.parse_message(j, total, comments, entry_first)
-            raw = "\n".join(lines[block_start:end])
-            if end < len(lines):
-                raw += "\n"
-            # the entry was made a moment ago and is not shared yet: set raw in place
-            object.__setattr__(entry, "raw", raw)
+            end, size, entry = found
             entries.append(entry)
-            block_start = end
-            i = end
-        trailer = "\n".join(lines[block_start:])
-        return self.finish(entries, trailer)
+            pos += size
+            line = end
+        return self.finish(entries, text[pos:])
 
-    def parse_simple(self) -> PoFile | None:
-        """The catalog, when every entry has the common shape; None sends it to :meth:`parse`.
+    def simple_file(self) -> bool:
+        """Whether :meth:`simple_run` may read this file at all: it ends with a newline and
+        holds no carriage return and no raw control character (the line parser names their
+        lines)."""
+        text = self.text
+        return text.endswith("\n") and "\r" not in text and not _CONTROL.search(text)
+
+    def line_entry(self, start: int) -> tuple[int, int, Entry] | None:
+        """The entry whose blank lines and comments start at line index ``start``, read line by
+        line: ``(index of the line after it, its length in characters, entry)``; None when only
+        blank lines and comments are left."""
+        if not self.lines:
+            self.lines = self.text.split("\n")
+            # a final "\n" leaves an empty last element: it is no line of its own
+            self.total = len(self.lines) - (self.lines[-1] == "")
+        lines, total = self.lines, self.total
+        entry_first = -1
+        comments: list[tuple[int, str]] = []  # (line index, text)
+        j = start
+        # skip blank lines and comments until the first keyword: they belong to this entry
+        while j < total:
+            stripped = lines[j].strip(" \t\r\f\v")
+            if not stripped:
+                j += 1
+                continue
+            if entry_first < 0:
+                entry_first = j
+            if stripped.startswith("#") and not _is_obsolete_keyword(stripped):
+                # keep a comment's trailing blanks: they are part of its text
+                comment = lines[j].lstrip(" \t").removesuffix("\r")
+                if comment.endswith("\\"):
+                    raise self.fail(
+                        j + 1,
+                        "a comment ends in a backslash (GNU joins it with the next line)",
+                        "remove the backslash or add a character after it",
+                    )
+                comments.append((j, comment))
+                j += 1
+                continue
+            break
+        if j >= total:
+            return None
+        end, entry = self.parse_message(j, total, comments, entry_first)
+        self.line_entries += 1
+        raw = "\n".join(lines[start:end])
+        if end < len(lines):
+            raw += "\n"
+        # the entry was made a moment ago and is not shared yet: set raw in place
+        object.__setattr__(entry, "raw", raw)
+        return end, len(raw), entry
+
+    def simple_run(self, entries: list[Entry], pos: int, line: int) -> tuple[int, int, bool]:
+        """Read entries of the common shape from offset ``pos`` (0-based line ``line``) into
+        ``entries``: ``(offset, line, True)`` when only blank lines are left after them, else
+        the offset and line where the line parser must go on, ``False``.
 
         The common shape (what msgcat, msgmerge and glossari write): at column 0, ``#`` comments
         other than ``#|`` and ``#~``, then ``msgctxt``, ``msgid``, ``msgstr`` each followed by
-        one space and well-formed strings, with no plural, no blank line inside an entry, no
-        ``\\r``, and only blank lines after the last entry. Anything else, or any error, and the
-        line-by-line parser reads the file from the start: the result is the same either way,
-        only faster here (one regex match per entry instead of a dozen per line).
+        one space and well-formed strings, with no plural and no blank line inside an entry.
+        One regex match per entry instead of a dozen per line; each entry read is exactly what
+        the line parser reads. An entry is only sure to be complete once the next one matched
+        (the line parser would add a string that follows it after a blank line), so where the
+        run stops, its last entry is handed back to the line parser too.
         """
         text = self.text
-        if not text.endswith("\n") or "\r" in text or text.startswith("\ufeff"):
-            return None
-        if _CONTROL.search(text):
-            return None  # a raw control character: the line parser names its line
-        entries: list[Entry] = []
         match_entry = _SIMPLE_ENTRY.match
         count_lines = text.count
-        pos = 0
-        line = 0  # 0-based line of ``pos``
         size = len(text)
+        # where the line parser goes on if the run stops now: before the last unsure entry
+        safe = (pos, line, len(entries))
         try:
             while pos < size:
                 m = match_entry(text, pos)
                 if m is None:
                     break
+                safe = (pos, line, len(entries))  # the entry before this one is complete
                 end = m.end()
                 first = line + count_lines("\n", pos, m.start("comments"))
                 translator: list[str] = []
@@ -386,7 +419,7 @@ class _Parser:
                 if comments:
                     for comment in comments[:-1].split("\n"):
                         if comment.endswith("\\"):
-                            return None
+                            raise _NotSimple
                         kind = comment[1:2]
                         if kind == ",":
                             flags.extend(f.strip() for f in comment[2:].split(",") if f.strip())
@@ -407,12 +440,13 @@ class _Parser:
                 ))
                 line += count_lines("\n", pos, end)
                 pos = end
-            trailer = text[pos:]
-            if trailer.strip(" \t\n"):
-                return None  # comments after the last entry, or a shape this path does not read
-            return self.finish(entries, trailer)
-        except CatalogError:
-            return None  # the line-by-line parser finds it again, and names the line
+            if _BLANK_REST.match(text, pos):  # (no copy of the rest: this runs per stop)
+                return pos, line, True
+        except (CatalogError, _NotSimple):
+            pass  # the line parser reads that entry, and names the line of its error
+        pos, line, count = safe
+        del entries[count:]
+        return pos, line, False
 
     def _simple_value(self, block: str) -> str:
         # ``"a"\n"b"\n``: every '"\n"' is a line boundary (an inner quote is always escaped)
