@@ -486,3 +486,15 @@ def test_open_fresh_refuses_odd_language_codes(compiled_root: Path) -> None:
     root = GlossaryRoot(path=compiled_root)
     for lang in ("", "../en", ".en", "a/b"):
         assert open_fresh(root, lang)[0] is None
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 1 << 20, (1 << 20) + 1, 5 * (1 << 20) // 2])
+def test_an_input_s_digest_is_the_sha256_of_its_bytes(tmp_path: Path, size: int) -> None:
+    import hashlib
+
+    from glossari.termbase import inputs
+
+    data = os.urandom(size)
+    path = tmp_path / "artikel.md"
+    path.write_bytes(data)
+    assert inputs._digest(path) == hashlib.sha256(data).hexdigest()
