@@ -410,3 +410,31 @@ def test_a_killed_compile_leaves_no_helper_and_the_old_termbase(compiled_root: P
     assert main(["--root", str(compiled_root), "compile"]) == 0
     assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
     assert _dump(compiled_root / TERMBASE) != before
+
+
+def test_a_fast_helper_does_not_pile_rows_up_in_the_parent() -> None:
+    """A helper faster than SQLite: the batches asked of it stay AHEAD past the one inserted."""
+
+    class Eager:  # answers every job at once and is never busy: the worst case for memory
+        def __init__(self) -> None:
+            self.sent: list[tuple[int, int]] = []
+            self.answered = 0
+
+        def busy(self) -> bool:
+            return False
+
+        def send(self, job: tuple[int, int]) -> None:
+            self.sent.append(job)
+
+        def wait(self) -> list[tuple[int, object]]:
+            out = [(start, {"batch": start}) for start, _ in self.sent[self.answered:]]
+            self.answered = len(self.sent)
+            return out
+
+    helper = Eager()
+    terms = [object()] * (termbase_build.BATCH * 40 + 7)
+    got = []
+    for rows in termbase_build._batches(terms, "en", helper):  # type: ignore[arg-type]
+        got.append(rows)
+        assert len(helper.sent) - len(got) <= termbase_build.AHEAD
+    assert got == [{"batch": start} for start in range(0, len(terms), termbase_build.BATCH)]

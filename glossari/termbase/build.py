@@ -168,6 +168,9 @@ def _name_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str, str | Non
 BATCH = 250
 """Terms whose rows are made, and handed to SQLite, together (one job of the helper process)."""
 
+AHEAD = 2
+"""Batches of rows asked of the helper beyond the one :func:`write_termbase` waits for."""
+
 PARALLEL_TERMS = 2_000
 """Fewest terms before :func:`write_termbase` makes the rows in a helper process: below it the
 fork and the pickling cost more than they save."""
@@ -278,9 +281,11 @@ def _batches(terms: Sequence[Term], lang: str, helper: Helper | None) -> Iterato
         return
     sent = 0
     ready: dict[int, Rows] = {}
-    for start, _ in jobs:
+    for index, (start, _) in enumerate(jobs):
         while start not in ready:
-            while sent < len(jobs) and not helper.busy():
+            # at most AHEAD batches past the one wanted, made or being made: a helper faster
+            # than SQLite would otherwise pile its rows up here (1,022 MB at 30,000 articles)
+            while sent < len(jobs) and sent <= index + AHEAD and not helper.busy():
                 helper.send(jobs[sent])
                 sent += 1
             ready.update(cast(tuple[int, Rows], done) for done in helper.wait())
