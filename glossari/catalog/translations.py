@@ -65,7 +65,8 @@ def catalog_lock(root: GlossaryRoot, lang: str, *,
     more than ``timeout`` seconds gives up with a :class:`CatalogError`.
     """
     return _locale_lock(root, LOCK_NAME.format(lang=lang), timeout=timeout,
-                        busy="another glossari process is updating this catalog")
+                        busy="another glossari process is updating this catalog",
+                        what="the catalog lock", writes="catalogs")
 
 
 def compile_lock(root: GlossaryRoot, lang: str, *,
@@ -82,20 +83,21 @@ def compile_lock(root: GlossaryRoot, lang: str, *,
     """
     return _locale_lock(root, COMPILE_LOCK_NAME.format(lang=lang), timeout=timeout,
                         busy=f"another 'glossari compile' is writing the {lang!r} .mo files "
-                             "and termbase")
+                             "and termbase",
+                        what="the compile lock", writes=".mo files and the termbase")
 
 
-def _locale_lock(root: GlossaryRoot, name: str, *, timeout: float,
-                 busy: str) -> AbstractContextManager[None]:
+def _locale_lock(root: GlossaryRoot, name: str, *, timeout: float, busy: str, what: str,
+                 writes: str) -> AbstractContextManager[None]:
     from glossari._atomic import locked
 
     try:
         root.locale.mkdir(exist_ok=True)
     except OSError as error:
-        what = "it is a file" if error.errno == errno.EEXIST else error.strerror
-        raise CatalogError(f"cannot create the folder for the lock: {what}",
+        why = "it is a file" if error.errno == errno.EEXIST else error.strerror
+        raise CatalogError(f"cannot create the folder for {what}: {why}",
                            path="locale", hint="make the glossary folder writable (this "
-                           "command writes in it)") from None
+                           f"command writes {writes})") from None
     return locked(root.locale / name.removesuffix(".lock"), timeout=timeout, busy=busy)
 
 
