@@ -221,7 +221,6 @@ _SIMPLE_ESCAPES = {
 }
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
 # One entry of the common shape (see _Parser.simple_run): its blank lines, comments, strings.
-_BLANK_REST = re.compile(r"[ \t\n]*\Z")
 _SIMPLE_STRINGS = r'(?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"\n)+'
 _SIMPLE_ENTRY = re.compile(
     r"(?:[ \t]*\n)*"
@@ -230,6 +229,8 @@ _SIMPLE_ENTRY = re.compile(
     rf"msgid (?P<id>{_SIMPLE_STRINGS})"
     rf"msgstr (?P<str>{_SIMPLE_STRINGS})"
 )
+# Nothing but blank lines from a position to the end of the text (matched in place, no copy).
+_BLANK_REST = re.compile(r"[ \t\n]*\Z")
 
 
 class _NotSimple(Exception):
@@ -440,7 +441,7 @@ class _Parser:
                 ))
                 line += count_lines("\n", pos, end)
                 pos = end
-            if _BLANK_REST.match(text, pos):  # (no copy of the rest: this runs per stop)
+            if _BLANK_REST.match(text, pos):  # runs at every stop: a copy of the rest was O(n²)
                 return pos, line, True
         except (CatalogError, _NotSimple):
             pass  # the line parser reads that entry, and names the line of its error
