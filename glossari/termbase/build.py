@@ -268,7 +268,8 @@ def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
         start, stop = cast(tuple[int, int], task)
         return start, _term_batch(zip(range(start, stop), terms[start:stop], strict=True), lang)
 
-    # two batches in flight keep both processes busy; more would only hold more rows
+    # two batches sent and unanswered keep the helper busy (the rows that came back and wait
+    # for SQLite are bounded by AHEAD, in _batches)
     return start(job, waiting=2)
 
 
