@@ -391,7 +391,8 @@ def render_folder(
 
     An article under ``min_coverage`` percent is not written (an older rendering of it is left
     as it was). The source's line endings (LF or CRLF) and byte-order mark are kept. Raises
-    :class:`RootError` when ``output`` is inside ``seeds/`` or the read-only bundled glossary.
+    :class:`RootError` when ``output`` is inside ``seeds/``, ``locale/`` or the read-only bundled
+    glossary.
     """
     from glossari._atomic import StagedWrites
     from glossari.catalog.translations import load_translations

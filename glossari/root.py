@@ -54,17 +54,21 @@ class GlossaryRoot:
 
     def require_output(self, path: Path | str, what: str) -> None:
         """Raise :class:`RootError` when ``what`` writing ``path`` (a file, or a folder and what
-        goes in it) would land in ``seeds/`` or in the bundled glossary.
+        goes in it) would land in ``seeds/``, in ``locale/`` or in the bundled glossary.
 
         Links are followed first: ``-o alias`` where ``alias`` leads to ``seeds/`` is refused too.
-        ``seeds/`` holds the authors' Malay sources, which no command ever writes.
+        ``seeds/`` holds the authors' Malay sources, which no command ever writes; ``locale/``
+        the translators' catalogs, which only the catalog commands write, under their lock (a
+        slip such as ``table -o locale/en/LC_MESSAGES/glossary.po`` would replace a catalog).
         """
         target = Path(path).resolve()
-        if target.is_relative_to(self.seeds.resolve()):
-            raise RootError(
-                f"{what} would write into seeds/, which holds the Malay source articles",
-                path=str(path), hint="choose an output outside seeds/",
-            )
+        for kept, holds in ((self.seeds, "the Malay source articles"),
+                            (self.locale, "the translators' catalogs")):
+            if target.is_relative_to(kept.resolve()):
+                raise RootError(
+                    f"{what} would write into {kept.name}/, which holds {holds}",
+                    path=str(path), hint="choose an output outside seeds/ and locale/",
+                )
         if self.bundled and target.is_relative_to(self.path.resolve()):
             self.require_writable(what)
 

@@ -166,3 +166,44 @@ def test_table_refuses_to_write_into_seeds(
     assert err.count("\n") == 1, err
     assert "seeds" in err
     assert {p.name: p.read_bytes() for p in (root / "seeds").iterdir()} == before
+
+
+def _catalog_bytes(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes()
+            for p in sorted((root / "locale").rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", ["locale/en/LC_MESSAGES/glossary.po", "locale/glossary.pot",
+                                  "locale/table.md", "locale/en"])
+def test_table_refuses_to_write_into_locale(
+    tmp_path: Path, prepared_root: Path, name: str
+) -> None:
+    """A slip of ``-o`` onto a catalog must not replace a translator's work (it did: every
+    msgstr gone, exit 0, and the next command failed on the broken catalog)."""
+    import shutil
+
+    root = tmp_path / "g"
+    shutil.copytree(prepared_root, root)
+    before = _catalog_bytes(root)
+    for fmt in ("md", "csv"):
+        code, _out, err = cli("table", "-l", "en", "--format", fmt, "-o", root / name, root=root)
+        assert code == 2
+        assert err.count("\n") == 1, err
+        assert "locale/" in err and "catalogs" in err
+    assert _catalog_bytes(root) == before
+
+
+def test_render_refuses_to_write_into_locale(tmp_path: Path, prepared_root: Path) -> None:
+    import shutil
+
+    root = tmp_path / "g"
+    shutil.copytree(prepared_root, root)
+    (tmp_path / "alias").symlink_to(root / "locale" / "en" / "LC_MESSAGES")
+    before = _catalog_bytes(root)
+    for where in (root / "locale" / "en" / "LC_MESSAGES", tmp_path / "alias"):
+        code, _out, err = cli("render", "-l", "en", "-o", where, "--min-coverage", "0",
+                              root=root)
+        assert code == 2
+        assert err.count("\n") == 1, err
+        assert "locale/" in err
+    assert _catalog_bytes(root) == before
