@@ -230,13 +230,32 @@ class StagedWrites:
 
     def __init__(self) -> None:
         self._staged: list[tuple[str, Path, bool]] = []
+        self._where: dict[Path, int] = {}  # a target's place in _staged
 
     def stage(self, path: Path | str, content: bytes | Writer, *, durable: bool = True) -> None:
         """Write ``content`` to a temporary file next to ``path`` (raises :class:`CatalogError`);
-        a symbolic link is written through when committed."""
+        a symbolic link is written through when committed. Staging a path again replaces what
+        was staged for it."""
         target = _through_links(Path(path))
-        self._staged.append((_write_temporary(target, content, durable=durable), target,
-                             durable))
+        temporary = _write_temporary(target, content, durable=durable)
+        index = self._where.setdefault(target, len(self._staged))
+        if index == len(self._staged):
+            self._staged.append((temporary, target, durable))
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(self._staged[index][0])
+        self._staged[index] = (temporary, target, durable)
+
+    def drop(self, path: Path | str) -> None:
+        """Forget what was staged for ``path``, if anything (its temporary file goes)."""
+        target = _through_links(Path(path))
+        index = self._where.pop(target, None)
+        if index is None:
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(self._staged[index][0])
+        del self._staged[index]
+        self._where = {item[1]: place for place, item in enumerate(self._staged)}
 
     def stage_changed(self, path: Path | str, data: bytes) -> bool:
         """Stage ``data`` for ``path`` unless the file already holds exactly it (then False)."""
@@ -254,6 +273,7 @@ class StagedWrites:
         """
         catalogs = [item for item in self._staged if item[2]]
         caches = [item for item in self._staged if not item[2]]
+        self._where = {}
         folders: dict[Path, None] = {}
         for done, (temporary, target, _durable) in enumerate(catalogs):
             self._staged = catalogs[done + 1:] + caches  # _replace removes its own on failure
@@ -268,7 +288,7 @@ class StagedWrites:
 
     def discard(self) -> None:
         """Remove every staged file that was not put in place."""
-        staged, self._staged = self._staged, []
+        staged, self._staged, self._where = self._staged, [], {}
         for temporary, _target, _durable in staged:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)

@@ -158,3 +158,25 @@ def test_concurrent_writers_never_mix(tmp_path: Path) -> None:
             seen.add(data[:1])
     assert all(p.returncode == 0 for p in processes)
     assert path.read_bytes() in (b"a" * 100_000, b"b" * 100_000)
+
+
+def test_staging_a_path_again_replaces_it_and_drop_forgets_it(tmp_path: Path) -> None:
+    """``update`` merges a domain a second time when another catalog lost its translations: the
+    second staging must win, and leave no temporary file behind."""
+    from glossari._atomic import StagedWrites
+
+    kept = tmp_path / "kept.po"
+    kept.write_bytes(b"translator's\n")
+    with StagedWrites() as staged:
+        staged.stage(tmp_path / "a.po", b"first\n")
+        staged.stage(kept, b"replaced\n")
+        staged.stage(tmp_path / "b.po", b"b\n")
+        staged.stage(tmp_path / "a.po", b"second\n")
+        staged.drop(kept)
+        staged.drop(tmp_path / "never-staged.po")
+        assert len([p for p in tmp_path.iterdir() if p.name.startswith(".")]) == 2
+        staged.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "b.po", "kept.po"]
+    assert (tmp_path / "a.po").read_bytes() == b"second\n"
+    assert (tmp_path / "b.po").read_bytes() == b"b\n"
+    assert kept.read_bytes() == b"translator's\n"

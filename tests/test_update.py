@@ -177,6 +177,84 @@ def test_a_message_coming_back_is_revived_with_its_translation(tmp_path: Path) -
     assert entry.msgstr == "Two."
 
 
+def _body_entries(root: Path, domain: str) -> dict[str, tuple[str, bool, tuple[str, ...]]]:
+    """msgid: (msgstr, fuzzy, translator comments) of a body catalog's current messages."""
+    return {e.msgid: (e.msgstr, e.fuzzy, e.translator_comments)
+            for e in load_po(_po(root, domain)).current}
+
+
+RENAMED = {
+    "Peniaga broker membeli dan menjual sekuriti untuk pelanggan.":
+        "Broker-dealers buy and sell securities for their clients.",
+    "Komisen dikenakan bagi setiap dagangan.": "A commission is charged on each trade.",
+}
+
+
+@pytest.mark.parametrize("into", ["new", "existing"])
+def test_an_article_renamed_to_another_letter_takes_its_translations_along(
+    tmp_path: Path, into: str,
+) -> None:
+    """``peniaga-broker.md`` renamed ``broker-dealer.md`` moves its paragraphs from
+    ``articles-p`` to ``articles-b``: their translations follow, as ``msgmerge -C`` with the
+    old catalog as compendium gives them (they were left untranslated, and the English article
+    rendered in Malay); the old catalog keeps them, obsolete."""
+    body = "\n\n".join(RENAMED) + "\n\nAyat baharu.\n"
+    articles = {"peniaga-broker": article("Peniaga broker", body)}
+    if into == "existing":
+        articles["bon"] = article("Bon", "Bon ialah hutang.\n")
+    root = make_root(tmp_path, articles)
+    _extract_update(root)
+    [first, second] = RENAMED
+    translate(_po(root, "articles-p"), {first: RENAMED[first]}, comment="checked by Aina")
+    translate(_po(root, "articles-p"), {second: RENAMED[second]})
+    po = load_po(_po(root, "articles-p"))  # the second one still unreviewed
+    write_po(_po(root, "articles-p"), PoFile(header=po.header, entries=tuple(
+        e.with_changes(flags=("fuzzy",)) if e.msgid == second else e for e in po.entries),
+        trailer=po.trailer))
+    old_catalog = _po(root, "articles-p").read_bytes()
+    (root / "seeds" / "peniaga-broker.md").rename(root / "seeds" / "broker-dealer.md")
+    err = _extract_update(root)
+    assert "1 translated, 1 fuzzy" in err, err
+    moved = _body_entries(root, "articles-b")
+    assert moved[first] == (RENAMED[first], False, ("checked by Aina",))
+    assert moved[second] == (RENAMED[second], True, ())
+    assert moved["Ayat baharu."] == ("", False, ())
+    left = {e.msgid: e.msgstr for e in load_po(_po(root, "articles-p")).obsolete}
+    assert left == RENAMED
+    for domain in ("articles-b", "articles-p"):
+        check_written(_po(root, domain))
+    if GNU:
+        # the oracle: GNU msgmerge with the old catalog as compendium
+        (tmp_path / "old.po").write_bytes(old_catalog)
+        empty = tmp_path / "empty.po"
+        empty.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n',
+                         encoding="utf-8")
+        done = subprocess.run(
+            ["msgmerge", "-q", "-C", str(tmp_path / "old.po"), "-o", "-", str(empty),
+             str(root / "locale" / "articles-b.pot")],
+            capture_output=True, text=True, check=True)
+        (tmp_path / "gnu.po").write_text(done.stdout, encoding="utf-8")
+        gnu = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(tmp_path / "gnu.po").current}
+        assert gnu == {msgid: found[:2] for msgid, found in moved.items()}
+
+
+def test_a_message_two_catalogs_lost_with_different_translations_comes_back_fuzzy(
+    tmp_path: Path,
+) -> None:
+    root = make_root(tmp_path, {"kos": article("Kos", "Yuran.\n"),
+                                "dana": article("Dana", "Yuran.\n")})
+    _extract_update(root)
+    translate(_po(root, "articles-k"), {"Yuran.": "Fee."})
+    translate(_po(root, "articles-d"), {"Yuran.": "Charge."})
+    for stem in ("kos", "dana"):
+        (root / "seeds" / f"{stem}.md").unlink()
+    (root / "seeds" / "bon.md").write_text(article("Bon", "Yuran.\n"), encoding="utf-8")
+    _extract_update(root)
+    msgstr, fuzzy, _ = _body_entries(root, "articles-b")["Yuran."]
+    assert msgstr in {"Fee.", "Charge."}
+    assert fuzzy  # two translations: the translator chooses
+
+
 @pytest.mark.parametrize(("damage", "what"), [
     (lambda t: t.replace('msgstr ""\n\n#. definition', 'msgstr "oops\n\n#. definition', 1),
      "unterminated"),

@@ -9,6 +9,11 @@
   cannot hold (msgmerge drops them) stay in a translator comment and come back with the plural.
 - An old message that left the template becomes obsolete (``#~``) with its translation, never
   dropped; obsolete messages stay obsolete, and one whose key comes back is revived.
+- A new message with no exact match in its own catalog takes one from a *compendium* (as
+  ``msgmerge -C``): the translated messages that other catalogs of the language lost in the same
+  update. ``glossari update`` passes them (:mod:`glossari.catalog.update`): an article renamed
+  to another first letter moves its paragraphs to another domain, and their translations move
+  with them, as translated (fuzzy only when the compendium holds two different translations).
 - The existing header is kept (only ``POT-Creation-Date`` follows the template); a new catalog
   gets a header with ``Language``, CLDR ``Plural-Forms`` (from Babel) and UTF-8, and EMPTY
   msgstr everywhere: GNU ``msginit`` copies the Malay msgid into an English msgstr, and the
@@ -33,14 +38,15 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from glossari.catalog.charset import utf8_header_msgstr
 from glossari.catalog.pofile import Entry, PoFile, parse_plural_count
 from glossari.errors import CatalogError
 
-__all__ = ["FUZZY_THRESHOLD", "merge", "new_header"]
+__all__ = ["FUZZY_THRESHOLD", "Moved", "merge", "new_header"]
 
 FUZZY_THRESHOLD = 0.6
 """Minimum similarity (difflib ratio) for a fuzzy match, as msgmerge's FUZZY_THRESHOLD."""
@@ -191,8 +197,10 @@ def _empty(template_entry: Entry, nplurals: int) -> Entry:
     )
 
 
-def _carry(old: Entry, new: Entry, nplurals: int) -> Entry:
+def _carry(old: Entry, new: Entry, nplurals: int, *, moved: bool = False) -> Entry:
     """``old`` (exact match, maybe obsolete) updated with the template's comments and refs.
+
+    ``moved``: ``old`` comes from another catalog (a compendium), so its bytes are never kept.
 
     When the plural changed (a plural message became singular, or the reverse, or its
     msgid_plural changed), the translation is kept and flagged fuzzy, as GNU msgmerge does:
@@ -204,6 +212,7 @@ def _carry(old: Entry, new: Entry, nplurals: int) -> Entry:
     plural = new.msgid_plural is not None
     if (
         not old.obsolete
+        and not moved
         and old.extracted_comments == new.extracted_comments
         and old.references == new.references
         and old.msgid_plural == new.msgid_plural
@@ -319,15 +328,20 @@ def _obsolete(old: Entry) -> Entry:
     )
 
 
-def merge(template: PoFile, catalog: PoFile | None, *, lang: str) -> PoFile:
+def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
+          compendium: Mapping[Key, Moved] | None = None) -> PoFile:
     """``catalog`` brought up to date with ``template`` (a new catalog when None).
+
+    ``compendium``: translations from other catalogs of the language (:class:`Moved`), used for
+    a message with no exact match in ``catalog``, before any fuzzy match.
 
     Raises :class:`CatalogError` for an unknown language code (new catalog only).
     """
     if catalog is None:
         header = new_header(template, lang=lang)
         nplurals = parse_plural_count(_header_value(header, "Plural-Forms")) or 2
-        entries = tuple(_empty(e, nplurals) for e in template.entries if not e.obsolete)
+        entries = tuple(_from_compendium(compendium, e, nplurals) or _empty(e, nplurals)
+                        for e in template.entries if not e.obsolete)
         return PoFile(header=header, entries=entries)
 
     theirs = catalog.header_fields().get("X-Domain")
@@ -373,6 +387,10 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str) -> PoFile:
             revived.add(new.key)
             result.append(_carry(old, new, nplurals))
             continue
+        carried = _from_compendium(compendium, new, nplurals)
+        if carried is not None:
+            result.append(carried)
+            continue
         if orphans:
             if index is None:
                 index = _FuzzyIndex(orphans)
@@ -396,6 +414,27 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str) -> PoFile:
         tail.append(_obsolete(entry))
     return PoFile(header=header, entries=(*result, *tail), trailer=catalog.trailer,
                   newline=catalog.newline)
+
+
+class Moved(NamedTuple):
+    """A translated message another catalog of the language lost, offered to the others."""
+
+    entry: Entry
+    """The message as its old catalog held it (translation, flags, translator comments)."""
+    disputed: bool = False
+    """True when another catalog lost the same message with another translation: whichever
+    is used is flagged fuzzy, for the translator to choose."""
+
+
+def _from_compendium(compendium: Mapping[Key, Moved] | None, new: Entry,
+                     nplurals: int) -> Entry | None:
+    found = compendium.get(new.key) if compendium else None
+    if found is None:
+        return None
+    carried = _carry(found.entry, new, nplurals, moved=True)
+    if found.disputed and not carried.fuzzy:
+        carried = carried.with_changes(flags=("fuzzy", *carried.flags))
+    return carried
 
 
 def _header_value(header: Entry, name: str) -> str:

@@ -13,18 +13,28 @@ The merge is a pure function of the template's and the catalog's bytes, so a dom
 files are byte-identical to the last run's output is skipped without parsing (a small record in
 the store of derived state, :mod:`glossari._store`); at 30,000 articles, after one article
 changed, only its two domains merge.
+
+The catalogs merged in one run are each other's compendium (``msgmerge -C``): an article renamed
+to another first letter (``peniaga-broker.md`` to ``broker-dealer.md``) moves its paragraphs from
+``articles-p`` to ``articles-b``, and a message that arrives untranslated in one catalog takes
+the translation another catalog lost in the same run (which keeps it, obsolete). Only the
+domains that gain something are merged a second time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from glossari._atomic import StagedWrites
 from glossari._store import Store, Table
 from glossari.catalog.incremental import Wrap, no_progress
+from glossari.catalog.merge import Key, Moved, merge
+from glossari.catalog.pofile import PoFile
 from glossari.catalog.translations import (
     Coverage,
     catalog_folder,
@@ -37,6 +47,60 @@ from glossari.root import GlossaryRoot, relative_name
 __all__ = ["UpdateResult", "update"]
 
 _RECORD = "update"
+
+
+class _Merged(NamedTuple):
+    """One domain's outcome: its catalog, whether it is new, whether its bytes change, and its
+    counts."""
+
+    path: Path
+    new: bool
+    changed: bool
+    coverage: Coverage
+
+
+@dataclass(slots=True)
+class _Compendium:
+    """What the catalogs merged in one run lost and lack (:mod:`glossari.catalog.merge`'s
+    compendium): the translated messages that left each one's template, and the messages each
+    one holds untranslated."""
+
+    lost: dict[Key, tuple[str, Moved]] = field(default_factory=dict)
+    """message key: (the domain that lost it, the message)."""
+    lacking: dict[Path, set[int]] = field(default_factory=dict)
+    """template: the hashes of the keys its catalog holds untranslated after the merge (hashes:
+    a first update of 30,000 articles lacks all 625,000 messages, whose texts the keys would
+    keep alive)."""
+
+    def note(self, pot_path: Path, template: PoFile, catalog: PoFile | None,
+             merged: PoFile) -> None:
+        """Remember what ``catalog`` (merged with ``template`` into ``merged``) lost and lacks."""
+        domain = pot_path.stem
+        if catalog is not None:
+            keys = {e.key for e in template.entries if not e.obsolete}
+            for entry in catalog.entries:
+                if entry.key in keys or not entry.has_translation or entry.msgid == "":
+                    continue
+                seen = self.lost.get(entry.key)
+                if seen is None:
+                    self.lost[entry.key] = (domain, Moved(entry))
+                elif seen[1].entry.translations != entry.translations:
+                    self.lost[entry.key] = (seen[0], seen[1]._replace(disputed=True))
+        lacking = {hash(e.key) for e in merged.entries
+                   if not e.obsolete and not e.has_translation}
+        if lacking:
+            self.lacking[pot_path] = lacking
+
+    def refills(self) -> list[tuple[Path, dict[Key, Moved]]]:
+        """Each template whose catalog may lack what another catalog lost, and those messages
+        (the merge matches keys exactly: a hash that collides offers what it will not use)."""
+        found = []
+        for pot_path, hashes in self.lacking.items():
+            offered = {key: moved for key, (domain, moved) in self.lost.items()
+                       if domain != pot_path.stem and hash(key) in hashes}
+            if offered:
+                found.append((pot_path, offered))
+        return found
 
 
 @dataclass(slots=True)
@@ -90,14 +154,18 @@ def _update_locked(
     # One domain at a time, so only one domain's parsed files are ever in memory: each merged
     # catalog is rendered to a temporary file next to its target (and its lookup table to one in
     # .glossari-cache/), and only when every domain merged are they all renamed into place.
-    planned: list[tuple[Path, bool, bool]] = []  # path, new?, bytes changed?
+    planned: dict[Path, _Merged] = {}
     made: list[Path] = []  # folders this run created, removed again if it fails
+    compendium = _Compendium()
     staged = StagedWrites()
     try:
         for pot_path in wrap(templates, len(templates), f"update {lang}"):
-            changed = _update_domain(root, lang, pot_path, folder, record, result, staged, made)
-            if changed is not None:
-                planned.append(changed)
+            planned[pot_path] = _update_domain(root, lang, pot_path, folder, record, staged,
+                                               made, compendium)
+        # the second merge replaces the first's staged files and record
+        for pot_path, offered in compendium.refills():
+            planned[pot_path] = _update_domain(root, lang, pot_path, folder, record, staged,
+                                               made, None, offered)
         staged.commit()
     except BaseException:  # a broken catalog, or an interrupt: nothing in locale/ changes
         staged.discard()
@@ -105,22 +173,23 @@ def _update_locked(
             with contextlib.suppress(OSError):
                 made_folder.rmdir()
         raise
-    for po_path, new, changed_bytes in planned:
-        if not changed_bytes:
-            result.unchanged.append(po_path)
+    for merged in planned.values():
+        result.coverage = result.coverage + merged.coverage
+        if not merged.changed:
+            result.unchanged.append(merged.path)
         else:
-            (result.created if new else result.written).append(po_path)
+            (result.created if merged.new else result.written).append(merged.path)
     record.save()
     return result
 
 
 def _update_domain(
     root: GlossaryRoot, lang: str, pot_path: Path, folder: Path,
-    record: Table, result: UpdateResult, staged: StagedWrites,
-    made: list[Path],
-) -> tuple[Path, bool, bool] | None:
-    """Merge one domain and stage its catalog; None when its record says nothing changed."""
-    from glossari.catalog.merge import merge
+    record: Table, staged: StagedWrites, made: list[Path],
+    compendium: _Compendium | None, offered: Mapping[Key, Moved] | None = None,
+) -> _Merged:
+    """Merge one domain and stage its catalog, noting in ``compendium`` what it lost and lacks;
+    with ``offered`` (the compendium's messages for it), merge it again with them."""
     from glossari.catalog.pofile import check_domain, decode_po, encode_po, parse_po
     from glossari.catalog.translations import remember_catalog
 
@@ -135,12 +204,10 @@ def _update_domain(
     po_digest = _digest(po_data) if po_data is not None else None
     seen = record.get(key) or {}
     counts = seen.get("counts")
-    if (po_data is not None and seen.get("pot") == pot_digest and seen.get("po") == po_digest
-            and isinstance(counts, list) and len(counts) == 4):
-        result.coverage = result.coverage + Coverage(
-            translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3])
-        result.unchanged.append(po_path)
-        return None
+    if (offered is None and po_data is not None and seen.get("pot") == pot_digest
+            and seen.get("po") == po_digest and isinstance(counts, list) and len(counts) == 4):
+        return _Merged(po_path, False, False, Coverage(
+            translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3]))
     template = parse_po(decode_po(pot_data, source=pot_source), source=pot_source)
     del pot_data  # the parsed files keep their text: hold one domain's, once
     check_domain(template, domain, source=pot_source)
@@ -149,13 +216,14 @@ def _update_domain(
         catalog = parse_po(decode_po(po_data, source=po_source), source=po_source)
         del po_data
         check_domain(catalog, domain, source=po_source)
-    merged = merge(template, catalog, lang=lang)
+    merged = merge(template, catalog, lang=lang, compendium=offered)
+    if compendium is not None:
+        compendium.note(pot_path, template, catalog, merged)
     del template, catalog
     data = encode_po(merged, path=po_source)  # refuses a header that would not say UTF-8
     new_digest = hashlib.sha256(data).digest()
     coverage = remember_catalog(root, lang, domain, new_digest, merged, staged)
     del merged
-    result.coverage = result.coverage + coverage
     record.put(key, {"pot": pot_digest, "po": new_digest.hex(),
                    "counts": [coverage.translated, coverage.fuzzy, coverage.untranslated,
                               coverage.obsolete]})
@@ -167,4 +235,6 @@ def _update_domain(
                 needed.mkdir(exist_ok=True)
                 made.append(needed)
         staged.stage(po_path, data)
-    return po_path, not exists, changed
+    elif offered is not None:
+        staged.drop(po_path)  # what the first merge staged for it
+    return _Merged(po_path, not exists, changed, coverage)
