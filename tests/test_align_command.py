@@ -208,6 +208,35 @@ def test_fuzzy_translation_is_replaced_only_with_force(tmp_path: Path) -> None:
     check_written(path)
 
 
+def test_the_malay_that_render_left_is_not_taken_as_english(tmp_path: Path) -> None:
+    """``render`` keeps the Malay where the catalogs have no English; a translator who edits
+    only the title of its output and hands it back must not get every other text written as
+    "translated English" (the table then gave Malay as the approved English headword)."""
+    root = prepared(seed_root(tmp_path))
+    out = tmp_path / "en"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    [page] = out.glob("*.md")
+    text = page.read_text(encoding="utf-8")
+    assert "title: Eksekutif akaun" in text
+    page.write_text(text.replace("title: Eksekutif akaun", "title: Account executive", 1),
+                    encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in (root / "locale" / "en" / "LC_MESSAGES").iterdir()
+              if p.name != "glossary.po"}
+    code, out_text, _ = cli("align", "-l", "en", out, root=root)
+    assert code == 0
+    assert "1 filled" in out_text
+    untouched = int(out_text.split(" still in Malay")[0].rsplit(" ", 1)[1])
+    assert untouched > 10
+    term = glossari.load(root)["accountexecutive"]
+    assert (term.en_title, term.english.status) == ("Account executive", "translated")
+    assert term.english.description is None
+    translated = [e.msgid for e in load_po(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po")
+                  .current if e.has_translation]
+    assert translated == ["Eksekutif akaun"]
+    assert {p.name: p.read_bytes() for p in (root / "locale" / "en" / "LC_MESSAGES").iterdir()
+            if p.name != "glossary.po"} == before
+
+
 def test_files_without_a_seed_are_skipped(tmp_path: Path) -> None:
     root = prepared(seed_root(tmp_path))
     folder = tmp_path / "en"

@@ -6,6 +6,13 @@ the matching message in ``locale/LANG/LC_MESSAGES/<domain>.po``. A file whose st
 from its seed gives nothing (the catalogs get no message from it). A message that already has a
 translation (fuzzy included) keeps it unless ``force`` is set; a catalog is written atomically,
 and only when its content changed.
+
+A text still the Malay source, word for word, is not a translation: ``glossari render`` keeps the
+Malay wherever the catalogs have no English yet, so a translator who edits some paragraphs of its
+output and hands the file back leaves the rest in Malay. Those are counted
+(:attr:`FileReport.untouched`), never written (they would count as translated English). A text
+with no lower-case letter (``FINRA``, ``S&P 500``, ``2024``) is the same in both languages and is
+taken.
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ class FileReport:
     """Messages that already had this very translation."""
     missing: int = 0
     """Paired messages absent from the catalogs (a template older than the seed)."""
+    untouched: int = 0
+    """Messages this file still gives in Malay, word for word: not taken (see above)."""
     notes: tuple[str, ...] = ()
     """Smaller things left out (see :class:`glossari.align.pairing.Pairing`)."""
 
@@ -165,6 +174,8 @@ def _fill_catalogs(
                 entry = entries[at]
                 if entry.msgstr == text and not entry.fuzzy:
                     counts[file]["same"] += 1
+                elif text == msgid and any(char.islower() for char in text):
+                    counts[file]["untouched"] += 1
                 elif entry.has_translation and not force:
                     counts[file]["kept"] += 1
                     kept[file].append((place, f"{reports[file].path}: kept the catalog's "
@@ -183,7 +194,7 @@ def _fill_catalogs(
         staged.commit()
     done = tuple(
         replace(report, filled=c["filled"], kept=c["kept"], same=c["same"], missing=c["missing"],
-                notes=report.notes + tuple(note for _, note in sorted(notes)))
+                untouched=c["untouched"], notes=report.notes + tuple(note for _, note in sorted(notes)))
         for report, c, notes in zip(reports, counts, kept, strict=True)
     )
     return AlignReport(files=done, skipped=tuple(skipped), written=tuple(sorted(written)))

@@ -39,6 +39,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         parts = [f"{file.filled} filled"]
         if file.same:
             parts.append(f"{file.same} already so")
+        if file.untouched:
+            parts.append(f"{file.untouched} still in Malay, left untranslated")
         if file.kept:
             parts.append(f"{file.kept} kept (already translated; --force replaces them)")
         if file.missing:
