@@ -392,13 +392,14 @@ def render_folder(
     An article under ``min_coverage`` percent is not written (an older rendering of it is left
     as it was). The source's line endings (LF or CRLF) and byte-order mark are kept. Raises
     :class:`RootError` when ``output`` is inside ``seeds/``, ``locale/`` or the read-only bundled
-    glossary.
+    glossary, and :class:`CatalogError` when ``lang`` has no catalogs but others do.
     """
     from glossari._atomic import StagedWrites
-    from glossari.catalog.translations import load_translations
+    from glossari.catalog.translations import load_translations, require_catalogs
     from glossari.seeds.folder import read_seeds
 
     root.require_output(output, "render")
+    require_catalogs(root, lang)
     catalog = load_translations(root, lang)
     results: list[RenderResult] = []
     # all or nothing: every article staged first (a full disk, or a planted link found at the

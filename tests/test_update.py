@@ -311,6 +311,60 @@ def test_unknown_language_and_missing_templates_are_clear_errors(tmp_path: Path)
     assert not (root / "locale" / "klingon").exists()
 
 
+@pytest.mark.parametrize(("code", "spelled"), [
+    ("EN", "'en'"), ("pt-BR", "'pt_BR'"), ("pt_br", "'pt_BR'"), ("eng", "'en'"), ("msa", "'ms'"),
+    ("C", None), ("POSIX", None), ("C.UTF-8", None),
+])
+def test_a_language_has_one_spelling_and_so_one_folder(
+    tmp_path: Path, code: str, spelled: str | None,
+) -> None:
+    """``-l EN`` made ``locale/EN`` beside ``locale/en`` (one folder on macOS and Windows), and
+    ``-l pt-BR`` a folder gettext never reads; ``C`` is the POSIX locale, not a language."""
+    root = make_root(tmp_path, seed=True)
+    _extract_update(root)
+    before = sorted(p.name for p in (root / "locale").iterdir())
+    for command in (["update", "-l", code], ["table", "-l", code], ["compile", "-l", code]):
+        status, err = cli(root, *command)
+        assert status == 2, (command, err)
+        assert err.count("\n") == 1, err
+        if spelled is None:
+            assert f"unknown language code '{code}'" in err
+        else:
+            assert f"is written {spelled}" in err and f"use {spelled}" in err
+    assert sorted(p.name for p in (root / "locale").iterdir()) == before
+
+
+@pytest.mark.parametrize("code", ["en", "pt_BR", "sr@latin", "zh_Hant_TW", "ms_MY"])
+def test_codes_as_gettext_writes_them_are_taken(tmp_path: Path, code: str) -> None:
+    root = make_root(tmp_path, seed=True)
+    _extract_update(root, code)
+    assert any((root / "locale" / code / "LC_MESSAGES").glob("*.po"))
+
+
+@pytest.mark.parametrize("command", [
+    ["table", "-l", "en_US"], ["show", "accountexecutive", "-l", "en_US"],
+    ["render", "-l", "en_US", "--min-coverage", "0"], ["site", "-l", "en_US"],
+    ["search", "akaun", "-l", "en_US"],
+])
+def test_a_language_without_catalogs_beside_one_with_is_an_error(
+    tmp_path: Path, command: list[str],
+) -> None:
+    """A mistyped language (``en_US`` for ``en``) gave every term untranslated, exit 0."""
+    root = make_root(tmp_path, seed=True)
+    _extract_update(root)
+    status, err = cli(root, *command)
+    assert status == 2, err
+    assert err.count("\n") == 1, err
+    assert "no catalogs for the language 'en_US' (locale/ has en)" in err
+    assert not (root / "build").exists()
+
+
+def test_a_glossary_with_no_catalog_at_all_reads_in_malay(tmp_path: Path) -> None:
+    root = make_root(tmp_path, seed=True)
+    assert cli(root, "show", "accountexecutive")[0] == 0
+    assert cli(root, "table", "-l", "id")[0] == 0
+
+
 def test_two_updates_at_once_serialize(tmp_path: Path) -> None:
     root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks nombor {i}.\n")
                                 for i in range(40)})

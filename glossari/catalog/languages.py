@@ -28,12 +28,21 @@ def primary_language(code: str) -> str:
 
 
 def check_language(lang: str, *, path: str = "-l") -> str:
-    """Return ``lang`` when Babel's CLDR data knows it; else raise :class:`CatalogError`.
+    """Return ``lang`` when Babel's CLDR data knows it and it is written as gettext names its
+    ``locale/`` folders; else raise :class:`CatalogError`.
 
-    ``en``, ``ms``, ``pt_BR`` and ``pt-BR`` are accepted (the folder name is used as given).
+    One language has one spelling, so that it has one folder: ``-l EN`` made ``locale/EN`` beside
+    ``locale/en`` (one folder on macOS and Windows), ``-l pt-BR`` a ``locale/pt-BR`` that gettext
+    programs never look in. Such a code is refused with its spelling (``en``, ``pt_BR``), as is
+    the POSIX locale ``C``, which is no language.
 
-    >>> check_language("en")
-    'en'
+    >>> check_language("pt_BR")
+    'pt_BR'
+    >>> check_language("pt-BR")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.CatalogError: -l: the language code 'pt-BR' is written 'pt_BR' in locale/; \
+use 'pt_BR'
     >>> check_language("english")
     Traceback (most recent call last):
     ...
@@ -43,10 +52,16 @@ use an ISO 639 code such as en, id or pt_BR
     from babel import Locale, UnknownLocaleError
 
     hint = "use an ISO 639 code such as en, id or pt_BR"
-    if not lang or "/" in lang or "\\" in lang or lang.startswith("."):
+    if (not lang or "/" in lang or "\\" in lang or lang.startswith(".")
+            or lang.upper() in {"C", "POSIX"} or lang.upper().startswith(("C.", "POSIX."))):
         raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint)
     try:
-        Locale.parse(lang.replace("-", "_"))
+        locale = Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint) from None
+    # a code with no region gets none (Babel expands the aliases `eng` and `msa` to en_US, ms_MY)
+    spelled = str(locale) if "_" in lang or "-" in lang or "@" in lang else locale.language
+    if spelled != lang:
+        raise CatalogError(f"the language code {lang!r} is written {spelled!r} in locale/",
+                           path=path, hint=f"use {spelled!r}")
     return lang

@@ -44,6 +44,7 @@ __all__ = [
     "english_for",
     "load_translations",
     "remember_catalog",
+    "require_catalogs",
 ]
 
 
@@ -104,6 +105,23 @@ def _locale_lock(root: GlossaryRoot, name: str, *, timeout: float, busy: str, wh
 def catalog_folder(root: GlossaryRoot, lang: str) -> Path:
     """``locale/LANG/LC_MESSAGES``."""
     return root.catalogs(lang)
+
+
+def require_catalogs(root: GlossaryRoot, lang: str) -> None:
+    """Raise :class:`CatalogError` when ``lang`` has no catalog while another language has
+    some: a mistyped code (``en_US`` for ``en``) would otherwise give every term untranslated,
+    exit 0. A glossary with no catalog at all is read in Malay alone."""
+    check_language(lang)
+    if any(root.catalogs(lang).glob("*.po")) or not root.locale.is_dir():
+        return
+    others = sorted(folder.name for folder in root.locale.iterdir()
+                    if any((folder / "LC_MESSAGES").glob("*.po")))
+    if others:
+        raise CatalogError(
+            f"no catalogs for the language '{lang}' (locale/ has {', '.join(others)})",
+            path=relative_name(root.catalogs(lang), root.path),
+            hint=f"check the language code, or run 'glossari update -l {lang}' to start it",
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

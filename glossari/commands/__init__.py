@@ -19,14 +19,18 @@ def read_glossary(
     ``termcheck``, ``site``, ``import``): from the compiled termbase when fresh, else from the
     sources, saying so on standard error when it is a terminal (a person can run ``glossari
     compile``; a script reading the output needs no extra line). ``root`` defaults to
-    ``ctx.root()``."""
+    ``ctx.root()``. A language without catalogs while others have some is an error
+    (:func:`~glossari.catalog.translations.require_catalogs`)."""
     import warnings
 
+    from glossari.catalog.translations import require_catalogs
     from glossari.glossary import TermbaseWarning, load_glossary
 
+    where = ctx.root() if root is None else root
+    require_catalogs(where, lang)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", TermbaseWarning)
-        glossary = load_glossary(ctx.root() if root is None else root, lang=lang)
+        glossary = load_glossary(where, lang=lang)
     for warning in caught:
         if issubclass(warning.category, TermbaseWarning):
             isatty = getattr(ctx.stderr, "isatty", None)
