@@ -35,6 +35,21 @@ def test_s101_heading_without_its_space(tmp_path: Path) -> None:
     assert "'##Sorotan'" in s101.message
 
 
+@pytest.mark.parametrize("line", ["#1 dalam pasaran ialah saham ini.", "#2024: tahun baik.",
+                                  "#! bukan tajuk", "##: bukan tajuk"])
+def test_a_hash_before_a_number_or_sign_is_text_not_a_heading(line: str) -> None:
+    """Only a word makes a heading written without its space (``##Sorotan``): ``#1 dalam
+    pasaran`` (a rank) became a level-1 heading, its ``#`` lost from the message, and render
+    wrote it back as ``# 1 dalam pasaran``."""
+    from glossari.seeds.article import parse_article
+
+    text = f"---\ntitle: Saham\n---\n\n# Saham\n\n{line}\n\n##Sorotan\n\n- Satu.\n"
+    term = parse_article(text, term_id="saham", source="seeds/saham.md")
+    assert [s.heading for s in term.sections] == ["Saham", "Sorotan"]
+    assert [b.text for b in term.sections[0].blocks] == [line]
+    assert [f.line for f in term.findings if f.code == "S101"] == [9]
+
+
 def test_s101_for_a_malformed_section_the_reader_did_not_report(tmp_path: Path) -> None:
     root = Kit(root=tmp_path).write()
     terms = list(load_glossary(root))

@@ -305,6 +305,10 @@ class _Walker:
         index = line - self.offset - 1
         first = self.text_lines[index] if 0 <= index < len(self.text_lines) else content
         match = _MALFORMED_HEADING.match(first.rstrip())
+        # with no space at all, only a word makes a heading: `#1 dalam pasaran` (a rank) and
+        # `#!`, `#:` are text, as every Markdown viewer shows them
+        if match is not None and not match.group(3) and not match.group(4)[0].isalpha():
+            match = None
         if match is not None and not self.containers:
             lead, hashes, space, heading = match.groups()
             level, heading = len(hashes), heading.strip()
