@@ -237,7 +237,8 @@ class Glossary:
         ``lang``) limits the hits to one language. At most ``limit`` hits, one per term, ranked:
         headwords first, then the other fields, then bm25 (see docs/termbase.md). A glossary read
         in memory builds the same index in memory on its first search, so the answers are the
-        same as from the compiled termbase.
+        same as from the compiled termbase. A word given twice counts once; more than
+        :data:`~glossari.termbase.search.MAX_WORDS` different words raise :class:`ValueError`.
         """
         if self._search is None:
             from glossari.termbase import memory_termbase

@@ -33,6 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the hits (none: an empty list, exit 0)."""
+    from glossari.errors import GlossariError
     from glossari.text import strip_controls
 
     if args.limit < 1:
@@ -40,7 +41,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 2
     translation = args.lang if args.lang not in (None, "ms") else args.translation
     glossary = read_glossary(ctx, translation)
-    hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
+    try:
+        hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
+    except ValueError as error:
+        if isinstance(error, GlossariError):
+            raise
+        print(f"glossari: error: QUERY: {error}; search with fewer words", file=ctx.stderr)
+        return 2
     if args.format == "json":
         ctx.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2)
                          + "\n")

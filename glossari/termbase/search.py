@@ -18,7 +18,7 @@ rowid ranges at once, on several connections (:func:`ranked_field`), which gives
 because bm25's statistics are the whole table's whatever the range. Snippets are made last, for
 the hits only.
 
->>> match_expression("Eksekutif akaun")
+>>> match_expression("Eksekutif akaun eksekutif")
 '"Eksekutif"* AND "akaun"*'
 >>> match_expression("  --  ") is None
 True
@@ -33,7 +33,8 @@ from typing import Any
 
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 
-__all__ = ["Ranked", "Row", "Run", "match_expression", "ranked_field", "ranked_rows"]
+__all__ = ["MAX_WORDS", "Ranked", "Row", "Run", "match_expression", "ranked_field",
+           "ranked_rows"]
 
 _WORD = re.compile(r"\w+")
 
@@ -74,11 +75,27 @@ WHERE {table} MATCH :match AND {plus}rowid IN ({rowids})
 """
 
 
+MAX_WORDS = 64
+"""The most different words a query may hold. Every word must occur in one text, so a longer
+query finds nothing anyway; FTS5's time grows with the square of the words (a pasted page of
+5,000 ran for over ten minutes)."""
+
+
 def match_expression(query: str) -> str | None:
-    """The FTS5 expression for a user's words (each a quoted prefix), or None for no word."""
-    words = [w for w in _WORD.findall(query) if w.strip("_")]
+    """The FTS5 expression for a user's words (each a quoted prefix, each once), or None for
+    no word. Raises :class:`ValueError` for more than :data:`MAX_WORDS` different words."""
+    # a word said twice asks nothing more (the index folds case, so `Broker broker` is one), and
+    # each repeat multiplied the work of ranking and snippets: 60 times `broker` took 13 s
+    firsts: dict[str, str] = {}
+    for word in _WORD.findall(query):
+        if word.strip("_"):
+            firsts.setdefault(word.lower(), word)
+    words = list(firsts.values())
     if not words:
         return None
+    if len(words) > MAX_WORDS:
+        raise ValueError(f"the query holds {len(words)} different words; a search takes at most "
+                         f"{MAX_WORDS} (every word must occur in one text)")
     return " AND ".join(f'"{w}"*' for w in words)
 
 
