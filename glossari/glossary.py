@@ -124,6 +124,8 @@ class Glossary:
         # Later keys never override earlier ones: an id wins over a headword, a Malay name over
         # an English one, so a lookup never lands on a surprising term. Every name a link
         # accepts is here (docs/concepts.md), in the order links resolve by.
+        from glossari.align.resolve import headword_names
+
         keyed: list[tuple[str, str]] = []
         for keys in (
             ((t.id, t) for t in self._order),
@@ -132,7 +134,11 @@ class Glossary:
             ((a, t) for t in self._order for a in t.names.acronyms),
             ((s, t) for t in self._order for s in t.names.slugs),
             ((x, t) for t in self._order for x in t.names.link_texts),
+            # `Name (ACR)` is also `Name`, in either language, as find_terms reads it
+            ((n, t) for t in self._order if t.title for n in headword_names(t.title)[1:]),
             ((t.english.title, t) for t in self._order if t.english.title),
+            ((n, t) for t in self._order if t.english.title
+             for n in headword_names(t.english.title)[1:]),
             ((v, t) for t in self._order for v in t.names.english_variants),
         ):
             for text, term in keys:

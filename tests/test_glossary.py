@@ -57,6 +57,36 @@ def test_lookup_miss_suggests_close_matches() -> None:
     assert "did you mean" not in str(info.value)
 
 
+@pytest.mark.parametrize(("query", "found"), [
+    ("Exchange-Traded Fund", "etf"), ("exchange traded fund", "etf"),
+    ("Exchange-Traded Fund (ETF)", "etf"), ("Dana Dagangan Bursa", "etf"), ("ETF", "etf"),
+    ("Akaun", "akaun"), ("Savings account (deposit)", "akaunsimpanan"),
+])
+def test_a_headword_name_and_acronym_is_found_by_its_name_in_either_language(
+    tmp_path: Path, query: str, found: str,
+) -> None:
+    """``Name (ACR)`` is also ``Name``, in English as in Malay (``find_terms`` read it so;
+    ``show "Exchange-Traded Fund"`` said no such term); a gloss is no acronym."""
+    from glossari.glossary import Glossary
+    from glossari.model import English, Location, Term
+
+    at = Location(path="seeds/x.md", line=1)
+    terms = [
+        Term(id="etf", title="Dana Dagangan Bursa (ETF)", source=at,
+             english=English(title="Exchange-Traded Fund (ETF)", status="translated")),
+        Term(id="akaun", title="Akaun", source=at),
+        Term(id="akaunsimpanan", title="Akaun (simpanan)", source=at,
+             english=English(title="Savings account (deposit)", status="translated")),
+    ]
+    glossary = Glossary(terms, lang="en")
+    assert glossary.lookup(query).id == found
+    # the compiled termbase's lookup table is this index
+    from glossari.text import lookup_key
+    assert glossary.lookup_index()[lookup_key(query)] == found
+    with pytest.raises(KeyError):
+        glossary.lookup("Savings account")  # (deposit) is a gloss: no shorter name
+
+
 def test_readme_in_seeds_is_not_an_article(tmp_path: Path) -> None:
     root = make_root(tmp_path, {"a.md": article("A"), "README.md": "# About these seeds\n"})
     assert [t.id for t in glossari.load(root)] == ["a"]

@@ -213,7 +213,9 @@ def test_headword_h1_and_sorotan_are_one_answer(root: Path, tmp_path: Path) -> N
 def test_the_configuration_file_takes_the_same_language_codes() -> None:
     from glossari.config import ConfigError, parse_config
 
-    assert parse_config('languages = ["sr@latin", "pt-BR"]\n',
-                        source="glossari.toml").languages == ("sr@latin", "pt-BR")
+    assert parse_config('languages = ["sr@latin", "pt_BR"]\n',
+                        source="glossari.toml").languages == ("sr@latin", "pt_BR")
+    with pytest.raises(ConfigError, match="'pt-BR' is written 'pt_BR'"):
+        parse_config('languages = ["pt-BR"]\n', source="glossari.toml")
     with pytest.raises(ConfigError, match="unknown language code 'english'"):
         parse_config('languages = ["english"]\n', source="glossari.toml")
