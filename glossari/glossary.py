@@ -278,14 +278,22 @@ class Glossary:
                 for h in recognizer.find(text)]
 
     def _names(self, lang: Literal["ms", "en"]) -> Iterator[tuple[str, Term]]:
-        """``(name, term)`` for every name of every term: headwords first, so that a name two
-        terms share goes to the one whose headword it is."""
+        """``(name, term)`` for every name of every term, the recogniser's first choice first:
+        a name two terms share goes to the term :meth:`lookup` answers for it (one answer: two
+        articles titled alike, ``peniaga-broker.md`` and ``broker-lama.md``, gave ``show`` the
+        one its id names and ``find`` the other), then to the one whose headword it is."""
+        answers = self.lookup_index()
+        first: list[tuple[str, Term]] = []
+        headwords: list[tuple[str, Term]] = []
         later: list[tuple[str, Term]] = []
         for term in self:
-            names = term_names(term, lang)
-            if names:
-                yield names[0], term
-                later.extend((name, term) for name in names[1:])
+            for place, name in enumerate(term_names(term, lang)):
+                if answers.get(lookup_key(name)) == term.id:
+                    first.append((name, term))
+                else:
+                    (later if place else headwords).append((name, term))
+        yield from first
+        yield from headwords
         yield from later
 
     def _link_graph(self) -> _Graph:

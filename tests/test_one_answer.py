@@ -219,3 +219,38 @@ def test_the_configuration_file_takes_the_same_language_codes() -> None:
         parse_config('languages = ["pt-BR"]\n', source="glossari.toml")
     with pytest.raises(ConfigError, match="unknown language code 'english'"):
         parse_config('languages = ["english"]\n', source="glossari.toml")
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_a_name_two_articles_share_gets_one_answer_from_lookup_show_and_find(
+    tmp_path: Path, compiled: bool,
+) -> None:
+    """Two articles titled alike (S131), one of them filed under the Malay stem of that title
+    and declaring a reduplicated alias: ``show`` and ``lookup`` answered it, ``find`` and
+    ``find_terms`` the other one, even for the alias as written."""
+    from tests._catalog_oracles import cli as catalog_cli
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\naliases: peniaga-peniaga broker\ndescription: Firma.\n"
+        "keywords: Pelaburan\n---\n\n# Peniaga broker\n\nPeniaga broker membeli sekuriti.\n",
+        encoding="utf-8")
+    (root / "seeds" / "broker-lama.md").write_text(
+        "---\ntitle: Peniaga broker\ndescription: Salinan lama.\nkeywords: Arkib\n---\n\n"
+        "# Peniaga broker\n\nRencana lama.\n", encoding="utf-8")
+    if compiled:
+        for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+            assert catalog_cli(root, *command)[0] == 0
+    glossary = glossari.load(root)
+    assert type(glossary).__name__ == ("_CompiledGlossary" if compiled else "Glossary")
+    text = "Peniaga broker dan peniaga-peniaga broker itu, PENIAGA BROKER."
+    for name in ("Peniaga broker", "peniaga-peniaga broker", "PENIAGA BROKER"):
+        answer = glossary.lookup(name).id
+        assert answer == "peniaga-broker"
+    assert [m.term.id for m in glossary.find_terms(text)] == ["peniaga-broker"] * 3
+    code, out, _err = cli("find", text, "--format", "json", root=root)
+    assert code == 0
+    assert [hit["term"] for hit in json.loads(out)] == ["peniaga-broker"] * 3
+    code, out, _err = cli("show", "peniaga-peniaga broker", root=root)
+    assert code == 0 and out.startswith("Peniaga broker  [peniaga-broker]")
