@@ -113,6 +113,27 @@ def test_identical_text_is_one_message_and_equal_headwords_stay_apart(tmp_path: 
         check_written(pot)
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\t", "  ", "\u2007", "\n"])
+def test_a_link_text_spaced_oddly_is_one_message_with_the_plain_one(
+    tmp_path: Path, space: str,
+) -> None:
+    """``[peniaga\u00a0broker]`` (a no-break space pasted from Word) was a message of its own,
+    the same as ``peniaga broker`` to the eye in Poedit: translating one left the other
+    empty. The paragraph keeps its bytes as written."""
+    paragraph = (f"Dibayar kepada [peniaga broker](/broker-dealer) dan "
+                 f"[peniaga{space}broker](/broker-dealer).")
+    root = make_root(tmp_path, {"komisen": article("Komisen", paragraph + "\n")})
+    extract(GlossaryRoot(path=root))
+    links = [(e.msgctxt, e.msgid) for e in load_po(_pot(root, "glossary")).entries
+             if e.msgctxt == "/broker-dealer"]
+    assert links == [("/broker-dealer", "peniaga broker")]
+    [body] = [e.msgid for e in load_po(_pot(root, "articles-k")).entries]
+    if space != "\n":  # a line break in a paragraph is the catalog's to keep or not
+        assert body == paragraph
+    for pot in (root / "locale").glob("*.pot"):
+        check_written(pot)
+
+
 def test_part_comments_are_capped_but_every_reference_is_kept(tmp_path: Path) -> None:
     n = MAX_COMMENTS + 3
     root = make_root(tmp_path, {f"a{i}": article(f"A{i}", "## Sorotan\n\n- X.\n")

@@ -55,6 +55,7 @@ _SPACED_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)(?<!\\)\][ \t]+"
 # (a text with a letter: `[1][2]` is a pair of citation marks)
 _LOST_REFERENCE = re.compile(r"(?<!\\)\[([^\[\]\n]*[^\W\d_][^\[\]\n]*)(?<!\\)\]\[([^\[\]\n]+)\]")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -371,7 +372,10 @@ class _Walker:
             elif child.type == "link_open":
                 target, start_line, parts = str(child.attrs.get("href", "")), line, []
             elif child.type == "link_close" and target is not None:
-                text = "".join(parts)
+                # one space for any run of spaces, tabs or no-break spaces (pasted from Word or a
+                # web page): `peniaga\u00a0broker` was a second message that looked the same in
+                # Poedit as `peniaga broker`, and translating one left the other empty
+                text = _SPACES.sub(" ", "".join(parts))
                 found.append(Link(
                     text=text, target=target.removeprefix("/"), line=start_line,
                     suspicious=suspicious_link_text(text),
