@@ -34,7 +34,7 @@ def folder(tmp_path: Path) -> GlossaryRoot:
     root = kit.write()
     en = tmp_path / "locale" / "en" / "LC_MESSAGES"
     # a second and a third language whose folders sort around "en/" differently from their codes
-    for lang in ("en-GB", "en_GB"):
+    for lang in ("en_GB", "eo"):
         shutil.copytree(en, tmp_path / "locale" / lang / "LC_MESSAGES")
     return root
 
@@ -60,7 +60,7 @@ def test_streamed_findings_are_sorted_and_equal_the_held_ones(
     codes = {f.code for f in streamed}
     assert {"C200", "C201", "C202", "C207", "L301", "T402"} <= codes
     langs = [f.lang for f in streamed if f.code == "C200"]
-    assert set(langs) == {"en", "en-GB", "en_GB"}
+    assert set(langs) == {"en", "en_GB", "eo"}
 
 
 def test_terms_named_before_the_catalogs_are_still_sorted(
@@ -101,6 +101,19 @@ def test_catalogs_are_read_one_at_a_time(
     assert run.coverage
     assert run.coverage[0][0] == "en"
     assert rest
+
+
+def test_a_language_folder_not_named_as_gettext_names_it_is_bad_input(
+    folder: GlossaryRoot, tmp_path: Path
+) -> None:
+    """`locale/en-GB` is no folder gettext reads (it wants `en_GB`), and `-l en-GB` is refused:
+    `check` names the folder and the fix instead of checking it as a language."""
+    en = tmp_path / "locale" / "en" / "LC_MESSAGES"
+    shutil.copytree(en, tmp_path / "locale" / "en-GB" / "LC_MESSAGES")
+    with pytest.raises(glossari.errors.CatalogError) as caught:
+        check(load_glossary(folder), folder, langid=memory_langid())
+    assert caught.value.path == "locale/en-GB"
+    assert "rename the folder locale/en_GB" in str(caught.value)
 
 
 def test_a_broken_catalog_met_mid_stream_is_bad_input(

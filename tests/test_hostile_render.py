@@ -189,7 +189,8 @@ def test_table_refuses_to_write_into_locale(
         code, _out, err = cli("table", "-l", "en", "--format", fmt, "-o", root / name, root=root)
         assert code == 2
         assert err.count("\n") == 1, err
-        assert "locale/" in err and "catalogs" in err
+        assert "locale/" in err
+        assert "catalogs" in err
     assert _catalog_bytes(root) == before
 
 

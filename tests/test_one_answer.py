@@ -253,4 +253,5 @@ def test_a_name_two_articles_share_gets_one_answer_from_lookup_show_and_find(
     assert code == 0
     assert [hit["term"] for hit in json.loads(out)] == ["peniaga-broker"] * 3
     code, out, _err = cli("show", "peniaga-peniaga broker", root=root)
-    assert code == 0 and out.startswith("Peniaga broker  [peniaga-broker]")
+    assert code == 0
+    assert out.startswith("Peniaga broker  [peniaga-broker]")

@@ -113,6 +113,27 @@ def test_every_word_must_match_and_limit_holds(search: Search) -> None:
     assert search("bon", limit=0) == []
 
 
+@pytest.mark.parametrize(("query", "first"), [
+    ("akaunnya", "eksekutifakaun"), ("Ekuitinya", "ekuiti"), ("ékuitilah", "ekuiti"),
+    ("executives", "eksekutifakaun"), ("account executive's", "eksekutifakaun"),
+    ("bonds", "bonkorporat"), ("investors", "naif"), ("companies", "bonkorporat"),
+    ("company\u2019s debts", "bonkorporat"),
+])
+def test_an_inflected_word_finds_the_word_it_is_built_on(search: Search, query: str,
+                                                         first: str) -> None:
+    """A prefix finds what a word begins, not the word an inflected query is built on:
+    ``komisennya``, ``brokers`` found nothing while ``find`` read them (Malay clitics, English
+    plurals and possessives; ``companies`` is ``company``)."""
+    assert _ids(search(query))[:1] == [first]
+
+
+def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
+    # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
+    assert _ids(search("pemilikan")) == ["ekuiti"]
+    assert search("pemilikannya") == search("pemilikan")
+    assert search("dimiliki") == []
+
+
 @pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Glossary, Termbase]:
     glossary = Glossary(TERMS, lang="en")
@@ -163,7 +184,9 @@ def test_a_query_of_too_many_different_words_is_refused_clearly(
     root = Path(__file__).resolve().parent.parent
     assert main(["--root", str(root), "search", longest + " another"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "at most 64" in err and "fewer words" in err
+    assert err.count("\n") == 1
+    assert "at most 64" in err
+    assert "fewer words" in err
 
 
 def test_search_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -330,7 +330,8 @@ def test_a_language_has_one_spelling_and_so_one_folder(
         if spelled is None:
             assert f"unknown language code '{code}'" in err
         else:
-            assert f"is written {spelled}" in err and f"use {spelled}" in err
+            assert f"is written {spelled}" in err
+            assert f"use {spelled}" in err
     assert sorted(p.name for p in (root / "locale").iterdir()) == before
 
 

@@ -194,7 +194,8 @@ def _fill_catalogs(
         staged.commit()
     done = tuple(
         replace(report, filled=c["filled"], kept=c["kept"], same=c["same"], missing=c["missing"],
-                untouched=c["untouched"], notes=report.notes + tuple(note for _, note in sorted(notes)))
+                untouched=c["untouched"],
+                notes=report.notes + tuple(note for _, note in sorted(notes)))
         for report, c, notes in zip(reports, counts, kept, strict=True)
     )
     return AlignReport(files=done, skipped=tuple(skipped), written=tuple(sorted(written)))

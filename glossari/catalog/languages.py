@@ -63,5 +63,6 @@ use an ISO 639 code such as en, id or pt_BR
     spelled = str(locale) if "_" in lang or "-" in lang or "@" in lang else locale.language
     if spelled != lang:
         raise CatalogError(f"the language code {lang!r} is written {spelled!r} in locale/",
-                           path=path, hint=f"use {spelled!r}")
+                           path=path, hint=f"rename the folder locale/{spelled}"
+                           if path.startswith("locale/") else f"use {spelled!r}")
     return lang

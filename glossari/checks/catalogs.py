@@ -110,7 +110,7 @@ def catalog_languages(root: Path) -> tuple[str, ...]:
 def language_files(root: Path, lang: str) -> dict[str, Path]:
     """The ``.po`` files of ``lang`` by domain (the file stem). Raises :class:`CatalogError` for
     an unknown language code or a language without any catalog."""
-    check_language(lang)
+    check_language(lang, path=f"locale/{lang}")  # a folder: `locale/en-GB` has gettext's name
     folder = root / "locale" / lang / "LC_MESSAGES"
     files = {path.stem: path for path in sorted(folder.glob("*.po"))} if folder.is_dir() else {}
     if not files:

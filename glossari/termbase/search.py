@@ -36,7 +36,8 @@ from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 __all__ = ["MAX_WORDS", "Ranked", "Row", "Run", "match_expression", "ranked_field",
            "ranked_rows"]
 
-_WORD = re.compile(r"\w+")
+# a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`)
+_WORD = re.compile(r"\w+(?:['\u2019\u02bc]\w+)*")
 
 FIRST_ROWS = 64
 """How many rows of a field are ranked first (at least four per term needed); four times as
@@ -96,7 +97,46 @@ def match_expression(query: str) -> str | None:
     if len(words) > MAX_WORDS:
         raise ValueError(f"the query holds {len(words)} different words; a search takes at most "
                          f"{MAX_WORDS} (every word must occur in one text)")
-    return " AND ".join(f'"{w}"*' for w in words)
+    return " AND ".join(_any_form(w) for w in words)
+
+
+def _any_form(word: str) -> str:
+    """A query word as FTS5 asks for it: a prefix of itself, or of the word it inflects.
+
+    A prefix finds what a word begins (``komisen`` finds ``komisennya``), not the word an
+    inflected query is built on: ``komisennya``, ``brokers`` and ``commissions`` found nothing
+    while ``find`` read them as ``komisen``, ``broker``, ``commission``. So the inflections
+    that only add to a word's end (Malay clitics, an English plural or possessive; never a
+    derivation, which makes another word) ask for its shorter root, which begins it; a plural
+    that changes the end (``securities``) asks for its singular too.
+
+    >>> _any_form("Komisennya"), _any_form("brokers"), _any_form("securities")
+    ('"komisen"*', '"broker"*', '("securiti"* OR "security"*)')
+    >>> _any_form("kos"), _any_form("news"), _any_form("pelaburan"), _any_form("bonus")
+    ('"kos"*', '"news"*', '"pelaburan"*', '"bonu"*')
+    """
+    from glossari.terms import english, malay
+
+    folded = word.lower()
+    roots = {a.root for a in malay.analyse(folded)[1:]
+             if not a.derived and not a.left and len(a.root) >= _SHORTEST_ROOT}
+    roots.update(r for r in english.analyse(folded)[1:] if len(r) > _SHORTEST_ROOT)
+    roots.update(r for r in english.singulars(folded) if len(r) > _SHORTEST_ROOT)
+    # a root that begins the word asks for more than the word (`komisen`* holds `komisennya`*),
+    # so the shortest one stands for all of them; only a plural that changes its end asks for
+    # another word beside it
+    roots = {r for r in roots if r.isalnum() and r != folded}
+    begins = [r for r in roots if folded.startswith(r)]
+    shortest = min(begins, key=len) if begins else word
+    others = sorted(r for r in english.singulars(folded) if r in roots and r not in begins)
+    if not others:
+        return f'"{shortest}"*'
+    return "(" + " OR ".join(f'"{w}"*' for w in (shortest, *others)) + ")"
+
+
+_SHORTEST_ROOT = 3
+"""The shortest root an inflected query word asks for (Malay; English roots are longer): a
+shorter prefix matches too much to mean the word."""
 
 
 def ranked_field(run: Run, table: str, params: Mapping[str, object], rows: int,
