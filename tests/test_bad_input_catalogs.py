@@ -52,6 +52,9 @@ CASES = [
          "merge the two entries"),
     Case("duplicate-obsolete.po", 14, (14, 12), "duplicate message", "merge the two entries"),
     Case("unknown-keyword.po", 13, (13, 12, 13), "unknown keyword 'msgtr'", "msgstr"),
+    # two translators' edits merged by git: GNU calls the marker an unknown keyword
+    Case("merge-conflict.po", 14, (13, 14, 14, 18), "a merge conflict marker '<<<<<<<'",
+         "keep one side of each conflict"),
     # GNU names the msgid that has no msgstr; we name the line where the next msgid begins
     Case("missing-msgstr.po", 11, (11,), "msgid without msgstr", "add msgstr"),
     Case("bad-escape.po", 12, (12,), "invalid escape sequence \\q", "\\\\"),

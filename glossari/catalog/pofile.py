@@ -553,6 +553,11 @@ class _Parser:
             match = _KEYWORD.match(body)
             if match is None:
                 word = body.split()[0] if body.split() else body
+                if word in ("<<<<<<<", "=======", ">>>>>>>", "|||||||"):
+                    # two people's edits of one catalog, merged by git: only they can choose
+                    raise self.fail(
+                        lineno, f"a merge conflict marker {word!r} (git could not merge two edits)",
+                        "keep one side of each conflict, remove the marker lines and save")
                 raise self.fail(
                     lineno,
                     f"unknown keyword {word[:30]!r}",
