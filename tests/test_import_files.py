@@ -82,7 +82,8 @@ BAD_FILES = {
         b'</tig></langSet><langSet xml:lang="fr"><tig><term>Co\xc3\xbbt</term></tig>'
         b"</langSet></termEntry></body></text></martif>", 1,
         "no 'en' language section in any entry (it has fr)"),
-    "bom.csv": (b"\xef\xbb\xbfid,ms,en\r\nkos,Kos,Cost\r\n", 1, "byte-order mark"),
+    "bom.csv": (b"\xef\xbb\xbfid,ms,en\r\nkos,Kos,Cost\r\n", 1,
+                "byte-order mark; save it as UTF-8 without one (Excel's 'CSV UTF-8' writes one"),
     "utf16.csv": ("id,ms,en\r\nkos,Kos,Cost\r\n".encode("utf-16"), 1, "UTF-16"),
     "latin1.csv": ("id,ms,en\r\nkos,Kos,Cost\r\nuntung,Untung,Profit é\r\n".encode("latin-1"),
                    3, "not UTF-8 text (byte 0xe9"),

@@ -56,7 +56,8 @@ def _decode(data: bytes, source: str) -> str:
     # exchange format is UTF-8 without one (docs/exchange.md, as issue 15 asked)
     if data.startswith(b"\xef\xbb\xbf"):
         raise ExchangeError("the file starts with a byte-order mark", path=source, line=1,
-                            hint=utf8_hint)
+                            hint="save it as UTF-8 without one (Excel's 'CSV UTF-8' writes one; "
+                            "LibreOffice: CSV, character set UTF-8)")
     try:
         return decode_text(data, source=source)  # the one rule for UTF-8 text, NUL and UTF-16
     except InputError as error:
