@@ -219,7 +219,9 @@ def test_parallel_set_resolves_every_link_between_articles(tmp_path: Path) -> No
     ("mutualfund", "mutual fund"),
     ("returnoninvestment", "return on investment"),
     ("exchangetradedfund", "exchange traded fund"),
-    ("nyse", "NYSE"),
+    ("klse", "KLSE"), ("kwsp", "KWSP"), ("capm", "CAPM"),
+    # ordinary words the list does not hold are not shouted (APPLY, WRAP, STOCKS before)
+    ("apply", "apply"), ("wrap", "wrap"), ("stocks", "stocks"), ("hidden", "hidden"),
     ("zzqxv", "ZZQXV"),
     ("qwertyuiop", "qwertyuiop"),  # no known words: left whole, never cut into fragments
 ])

@@ -7,8 +7,8 @@ cost growing with the log of its rank (Zipf's law); a slug that known words do n
 stays whole rather than being cut into fragments.
 
 Acronyms (``finra`` to ``FINRA``) are recognised when the glossary's text writes the slug in
-capitals (``... Kewangan (FINRA)``), or when a short slug is no word and too poor in vowels to be
-pronounced as one (``etf``, ``nyse``).
+capitals (``... Kewangan (FINRA)``), or when a short slug is no word and cannot be pronounced as
+one (``etf``, ``nyse``: :func:`looks_like_acronym`).
 """
 
 from __future__ import annotations
@@ -105,18 +105,47 @@ def acronyms_in(texts: Iterable[str]) -> frozenset[str]:
 
 
 def looks_like_acronym(slug: str, words: WordList | None = None) -> bool:
-    """True for a short slug that is no word and has too few vowels to be read as one.
+    """True for a short slug that is no word and cannot be read as one: of three letters, too
+    poor in vowels (``etf``, ``cfd``); longer, beginning or ending with consonants no English
+    word begins or ends with (``klse``, ``fdic``, ``kwsp``, ``capm``).
 
-    >>> looks_like_acronym("etf"), looks_like_acronym("nyse"), looks_like_acronym("tax")
-    (True, True, False)
-    >>> looks_like_acronym("finra"), looks_like_acronym("broker")
-    (False, False)
+    Counting vowels alone made ``APPLY``, ``WRAP`` and ``STOCKS`` of ordinary words the list
+    does not hold; an acronym that reads as a word (``ipo``, ``spac``, ``nyse``) stays in lower
+    case, as ``ipo`` did before: the glossary's text writing it in capitals makes it one.
+
+    >>> [looks_like_acronym(s) for s in ("etf", "klse", "fdic", "cfd", "kwsp", "capm")]
+    [True, True, True, True, True, True]
+    >>> [looks_like_acronym(s) for s in ("tax", "finra", "broker", "apply", "wrap", "stocks")]
+    [False, False, False, False, False, False]
     """
     words = words if words is not None else default_words()
+    slug = slug.lower()
     if not (2 <= len(slug) <= 6 and slug.isascii() and slug.isalpha()) or slug in words:
         return False
-    vowels = sum(1 for c in slug.lower() if c in _VOWELS)
-    return vowels * 3 <= len(slug)
+    vowels = sum(1 for c in slug if c in _VOWELS)
+    if len(slug) <= 3:
+        return vowels * 3 <= len(slug)
+    if vowels == 0 and "y" not in slug[1:]:
+        return True
+    # `y` is a vowel but at the start (`apply`, `nyse`: n-y is no English onset)
+    first = next((i for i, c in enumerate(slug) if c in _VOWELS or (c == "y" and i)), len(slug))
+    last = max((i for i, c in enumerate(slug) if c in _VOWELS or (c == "y" and i)), default=-1)
+    onset, coda = slug[:first], slug[last + 1:]
+    return not (len(onset) <= 1 or onset in _ONSETS) or not (
+        len(coda) <= 1 or coda in _CODAS or (coda[-1] == "s" and (len(coda) == 2 or
+                                                                   coda[:-1] in _CODAS)))
+
+
+_ONSETS = frozenset(
+    "bl br ch cl cr dr dw fl fr gh gl gn gr kn kr ph pl pr ps qu rh sc sch scr sh shr sk sl sm "
+    "sn sp sph spl spr squ st str sw th thr tr ts tw wh wr".split())
+"""The consonants an English word may begin with, two or more (one always may)."""
+
+_CODAS = frozenset(
+    "ch ck ct dth ff ft gh ght ll ld lf lk ll lm lp lt lth mb mp nch nd ng nk nt nth pt rb rch "
+    "rd rf rg rk rl rm rn rp rsh rst rt rth sh sk sp ss st tch th wl wn xt".split())
+"""The consonants an English word may end with, two or more (one always may, and an ``s``
+after any of them: ``stocks``, ``hands``)."""
 
 
 def suggest_english(
