@@ -136,14 +136,20 @@ def looks_like_acronym(slug: str, words: WordList | None = None) -> bool:
                                                                    coda[:-1] in _CODAS)))
 
 
-_ONSETS = frozenset(
-    "bl br ch cl cr dr dw fl fr gh gl gn gr kn kr ph pl pr ps qu rh sc sch scr sh shr sk sl sm "
-    "sn sp sph spl spr squ st str sw th thr tr ts tw wh wr".split())
+_ONSETS = frozenset({
+    "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kn", "kr",
+    "ph", "pl", "pr", "ps", "qu", "rh", "sc", "sch", "scr", "sh", "shr", "sk", "sl", "sm",
+    "sn", "sp", "sph", "spl", "spr", "squ", "st", "str", "sw", "th", "thr", "tr", "ts", "tw",
+    "wh", "wr",
+})
 """The consonants an English word may begin with, two or more (one always may)."""
 
-_CODAS = frozenset(
-    "ch ck ct dth ff ft gh ght ll ld lf lk ll lm lp lt lth mb mp nch nd ng nk nt nth pt rb rch "
-    "rd rf rg rk rl rm rn rp rsh rst rt rth sh sk sp ss st tch th wl wn xt".split())
+_CODAS = frozenset({
+    "ch", "ck", "ct", "dth", "ff", "ft", "gh", "ght", "ld", "lf", "lk", "ll", "lm", "lp", "lt",
+    "lth", "mb", "mp", "nch", "nd", "ng", "nk", "nt", "nth", "pt", "rb", "rch", "rd", "rf",
+    "rg", "rk", "rl", "rm", "rn", "rp", "rsh", "rst", "rt", "rth", "sh", "sk", "sp", "ss",
+    "st", "tch", "th", "wl", "wn", "xt",
+})
 """The consonants an English word may end with, two or more (one always may, and an ``s``
 after any of them: ``stocks``, ``hands``)."""
 
