@@ -41,7 +41,8 @@ rename the file (the file name is the term id)
         # the id is a URL, a page name and a catalog context on every system: ASCII only; the
         # accented or spaced headword stays in the article's title
         raise SeedError(
-            f"'{term_id}' is not a safe term id (ASCII letters, digits, '.', '_', '-' only)",
+            f"'{term_id}' is not a safe term id (ASCII letters, digits, '.', '_', '-' only, "
+            f"beginning with a letter or digit and not ending with '.')",
             path=source, hint=f"rename the file (the file name is the term id), for example to "
             f"'{ascii_slug(term_id)}.md'",
         )
