@@ -62,7 +62,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not files:
         raise CatalogError("no .po file here", path=" ".join(map(str, args.paths)),
                            hint="name a .po file or a folder holding some")
-    checker = TermChecker(read_glossary(ctx), source=source, target=target)
+    # the terms' headers: the names are all it reads (whole terms from a termbase of 30,000
+    # articles took 11 s and 1 GB)
+    checker = TermChecker(read_glossary(ctx).headers(), source=source, target=target)
 
     def findings() -> Iterator[Finding]:
         for path in files:
