@@ -27,7 +27,7 @@ def test_seed_templates_pass_gnu_and_babel(tmp_path: Path) -> None:
     root = make_root(tmp_path, seed=True)
     code, err = cli(root, "extract")
     assert code == 0, err
-    assert "32 messages in 2 domains from 1 articles; 2 written" in err
+    assert "32 messages in 2 domains from 1 article; 2 written" in err
     assert sorted(p.name for p in (root / "locale").iterdir()) == [
         "articles-a.pot", "glossary.pot"]
     terms = read_seeds(root / "seeds", base=root)

@@ -21,7 +21,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     total = sum(result.messages.values())
     print(
         f"extract: {total} messages in {len(result.messages)} domains from "
-        f"{result.articles} articles; {len(result.written)} written, "
+        f"{result.articles} article{'s' if result.articles != 1 else ''}; "
+        f"{len(result.written)} written, "
         f"{len(result.unchanged)} unchanged",
         file=ctx.stderr,
     )
