@@ -17,8 +17,9 @@ changed, only its two domains merge.
 The catalogs merged in one run are each other's compendium (``msgmerge -C``): an article renamed
 to another first letter (``peniaga-broker.md`` to ``broker-dealer.md``) moves its paragraphs from
 ``articles-p`` to ``articles-b``, and a message that arrives untranslated in one catalog takes
-the translation another catalog lost in the same run (which keeps it, obsolete). Only the
-domains that gain something are merged a second time.
+the translation another catalog merged in the run no longer needs (lost now, or kept obsolete
+from before; that catalog keeps it, obsolete). A catalog whose files did not change is not read.
+Only the domains that gain something are merged a second time.
 """
 
 from __future__ import annotations
