@@ -244,7 +244,8 @@ class Glossary:
         headwords first, then the other fields, then bm25 (see docs/termbase.md). A glossary read
         in memory builds the same index in memory on its first search, so the answers are the
         same as from the compiled termbase. A word given twice counts once; more than
-        :data:`~glossari.termbase.search.MAX_WORDS` different words raise :class:`ValueError`.
+        :data:`~glossari.termbase.search.MAX_WORDS` different words raise
+        :class:`~glossari.termbase.search.QueryError` (a :class:`ValueError`).
         """
         if self._search is None:
             from glossari.termbase import memory_termbase

@@ -172,14 +172,14 @@ def test_a_word_said_again_asks_nothing_more(both: tuple[Glossary, Termbase], wo
 def test_a_query_of_too_many_different_words_is_refused_clearly(
     both: tuple[Glossary, Termbase], capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from glossari.termbase.search import MAX_WORDS
+    from glossari.termbase.search import MAX_WORDS, QueryError
 
     glossary, termbase = both
     longest = " ".join(f"w{n}" for n in range(MAX_WORDS))
     assert termbase.search(longest) == glossary.search(longest) == []
     assert termbase.search(longest + " W0 w1") == []  # repeats do not count
     for search in (termbase.search, glossary.search):
-        with pytest.raises(ValueError, match=f"{MAX_WORDS + 1} different words"):
+        with pytest.raises(QueryError, match=f"{MAX_WORDS + 1} different words"):
             search(longest + " another")
     root = Path(__file__).resolve().parent.parent
     assert main(["--root", str(root), "search", longest + " another"]) == 2

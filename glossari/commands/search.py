@@ -33,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the hits (none: an empty list, exit 0)."""
-    from glossari.errors import GlossariError
+    from glossari.termbase.search import QueryError
     from glossari.text import strip_controls
 
     if args.limit < 1:
@@ -43,9 +43,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     glossary = read_glossary(ctx, translation)
     try:
         hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
-    except ValueError as error:
-        if isinstance(error, GlossariError):
-            raise
+    except QueryError as error:
         print(f"glossari: error: QUERY: {error}; search with fewer words", file=ctx.stderr)
         return 2
     if args.format == "json":

@@ -33,7 +33,7 @@ from typing import Any
 
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 
-__all__ = ["MAX_WORDS", "Ranked", "Row", "Run", "match_expression", "ranked_field",
+__all__ = ["MAX_WORDS", "QueryError", "Ranked", "Row", "Run", "match_expression", "ranked_field",
            "ranked_rows"]
 
 # a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`)
@@ -76,6 +76,10 @@ WHERE {table} MATCH :match AND {plus}rowid IN ({rowids})
 """
 
 
+class QueryError(ValueError):
+    """A search query that cannot be asked (more than :data:`MAX_WORDS` different words)."""
+
+
 MAX_WORDS = 64
 """The most different words a query may hold. Every word must occur in one text, so a longer
 query finds nothing anyway; FTS5's time grows with the square of the words (a pasted page of
@@ -84,7 +88,7 @@ query finds nothing anyway; FTS5's time grows with the square of the words (a pa
 
 def match_expression(query: str) -> str | None:
     """The FTS5 expression for a user's words (each a quoted prefix, each once), or None for
-    no word. Raises :class:`ValueError` for more than :data:`MAX_WORDS` different words."""
+    no word. Raises :class:`QueryError` for more than :data:`MAX_WORDS` different words."""
     # a word said twice asks nothing more (the index folds case, so `Broker broker` is one), and
     # each repeat multiplied the work of ranking and snippets: 60 times `broker` took 13 s
     firsts: dict[str, str] = {}
@@ -95,7 +99,7 @@ def match_expression(query: str) -> str | None:
     if not words:
         return None
     if len(words) > MAX_WORDS:
-        raise ValueError(f"the query holds {len(words)} different words; a search takes at most "
+        raise QueryError(f"the query holds {len(words)} different words; a search takes at most "
                          f"{MAX_WORDS} (every word must occur in one text)")
     return " AND ".join(_any_form(w) for w in words)
 
