@@ -238,6 +238,30 @@ def test_an_article_renamed_to_another_letter_takes_its_translations_along(
         assert gnu == {msgid: found[:2] for msgid, found in moved.items()}
 
 
+def test_an_article_renamed_back_keeps_the_translation_revised_meanwhile(tmp_path: Path) -> None:
+    """Renamed away, its translation revised in the new catalog, renamed back: the old catalog
+    revived its own obsolete copy (the translation before the revision, not fuzzy), and the
+    revision was left obsolete in the other catalog."""
+    root = make_root(tmp_path, {"peniaga-broker": article("Peniaga broker",
+                                                          "Ejen dan prinsipal.\n")})
+    _extract_update(root)
+    translate(_po(root, "articles-p"), {"Ejen dan prinsipal.": "Agent and principal."})
+    seeds = root / "seeds"
+    (seeds / "peniaga-broker.md").rename(seeds / "broker-dealer.md")
+    _extract_update(root)
+    translate(_po(root, "articles-b"), {"Ejen dan prinsipal.": "Acts as agent and as principal."},
+              comment="revised by Aina")
+    (seeds / "broker-dealer.md").rename(seeds / "peniaga-broker.md")
+    _extract_update(root)
+    assert _body_entries(root, "articles-p")["Ejen dan prinsipal."] == (
+        "Acts as agent and as principal.", False, ("revised by Aina",))
+    # the older copy gave way: one definition of the message, as GNU requires
+    po = load_po(_po(root, "articles-p"))
+    assert [e.msgid for e in po.entries].count("Ejen dan prinsipal.") == 1
+    for domain in ("articles-b", "articles-p"):
+        check_written(_po(root, domain))
+
+
 def test_a_message_two_catalogs_lost_with_different_translations_comes_back_fuzzy(
     tmp_path: Path,
 ) -> None:

@@ -382,6 +382,13 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         if old is not None:
             result.append(_carry(old, new, nplurals))
             continue
+        moved = compendium.get(new.key) if compendium else None
+        if moved is not None and moved.current:
+            # newer than this catalog's own obsolete copy, which gives way as an edit in place
+            # replaces the text it edits
+            revived.add(new.key)
+            result.append(_from_compendium(compendium, new, nplurals) or new)
+            continue
         old = obsolete.get(new.key)
         if old is not None and old.has_translation:
             revived.add(new.key)
@@ -424,6 +431,10 @@ class Moved(NamedTuple):
     disputed: bool = False
     """True when another catalog lost the same message with another translation: whichever
     is used is flagged fuzzy, for the translator to choose."""
+    current: bool = False
+    """True when its old catalog held it current until this update (not obsolete): the latest
+    translation, which wins over an obsolete copy the receiving catalog kept from before (an
+    article renamed away, its translation revised, renamed back)."""
 
 
 def _from_compendium(compendium: Mapping[Key, Moved] | None, new: Entry,

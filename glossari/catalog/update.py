@@ -77,20 +77,33 @@ class _Compendium:
              merged: PoFile) -> None:
         """Remember what ``catalog`` (merged with ``template`` into ``merged``) lost and lacks."""
         domain = pot_path.stem
-        if catalog is not None:
-            keys = {e.key for e in template.entries if not e.obsolete}
-            for entry in catalog.entries:
-                if entry.key in keys or not entry.has_translation or entry.msgid == "":
-                    continue
-                seen = self.lost.get(entry.key)
-                if seen is None:
-                    self.lost[entry.key] = (domain, Moved(entry))
-                elif seen[1].entry.translations != entry.translations:
-                    self.lost[entry.key] = (seen[0], seen[1]._replace(disputed=True))
         lacking = {hash(e.key) for e in merged.entries
                    if not e.obsolete and not e.has_translation}
+        if catalog is not None:
+            keys = {e.key for e in template.entries if not e.obsolete}
+            current = {e.key for e in catalog.entries if not e.obsolete}
+            for entry in catalog.entries:
+                if entry.key in keys:
+                    if entry.obsolete and entry.key not in current:
+                        # revived from its own obsolete copy: another catalog may hold a newer
+                        # translation (it was renamed away, revised there, and renamed back)
+                        lacking.add(hash(entry.key))
+                    continue
+                if not entry.has_translation or entry.msgid == "":
+                    continue
+                self._lose(entry.key, domain, Moved(entry, current=not entry.obsolete))
         if lacking:
             self.lacking[pot_path] = lacking
+
+    def _lose(self, key: Key, domain: str, moved: Moved) -> None:
+        # the latest translation wins (one still current until now, over an obsolete copy);
+        # two of the same age that differ are offered fuzzy, for the translator to choose
+        seen = self.lost.get(key)
+        if seen is None or (moved.current and not seen[1].current):
+            self.lost[key] = (domain, moved)
+        elif moved.current == seen[1].current and (
+                seen[1].entry.translations != moved.entry.translations):
+            self.lost[key] = (seen[0], seen[1]._replace(disputed=True))
 
     def refills(self) -> list[tuple[Path, dict[Key, Moved]]]:
         """Each template whose catalog may lack what another catalog lost, and those messages
