@@ -262,6 +262,45 @@ def test_an_article_renamed_back_keeps_the_translation_revised_meanwhile(tmp_pat
         check_written(_po(root, domain))
 
 
+def test_a_new_catalog_takes_what_the_other_catalogs_already_translated(tmp_path: Path) -> None:
+    """`Sorotan` translated in every body catalog came untranslated into the catalog of an
+    article with a new first letter (or moved there while its old catalog still used it);
+    `msgmerge -C` with the other catalogs as compendium gives it at once, and so does update."""
+    body = "## Sorotan\n\n- Satu.\n"
+    root = make_root(tmp_path, {"kos": article("Kos", body), "kredit": article("Kredit", body),
+                                "dana": article("Dana", body + "\nYuran.\n"),
+                                "ekuiti": article("Ekuiti", "Yuran.\n")})
+    _extract_update(root)
+    translate(_po(root, "articles-k"), {"Sorotan": "Key Takeaways"})
+    translate(_po(root, "articles-d"), {"Sorotan": "Key Takeaways", "Yuran.": "Fee."})
+    translate(_po(root, "articles-e"), {"Yuran.": "Charge."})
+    po = load_po(_po(root, "articles-d"))  # an unreviewed one is offered as unreviewed
+    write_po(_po(root, "articles-d"), PoFile(header=po.header, entries=tuple(
+        e.with_changes(msgstr="One.", flags=("fuzzy",)) if e.msgid == "Satu." else e
+        for e in po.entries), trailer=po.trailer))
+    (root / "seeds" / "bon.md").write_text(article("Bon", body + "\nYuran.\n"),
+                                           encoding="utf-8")
+    _extract_update(root)
+    new = _body_entries(root, "articles-b")
+    assert new["Sorotan"] == ("Key Takeaways", False, ())
+    assert new["Satu."] == ("One.", True, ())
+    msgstr, fuzzy, _ = new["Yuran."]
+    assert (msgstr in {"Fee.", "Charge."}, fuzzy) == (True, True)  # two translations: choose
+    check_written(_po(root, "articles-b"))
+    if GNU:
+        compendium = [str(_po(root, "articles-k"))]
+        empty = tmp_path / "empty.po"
+        empty.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n',
+                         encoding="utf-8")
+        done = subprocess.run(
+            ["msgmerge", "-q", "-C", *compendium, "-o", "-", str(empty),
+             str(root / "locale" / "articles-b.pot")],
+            capture_output=True, text=True, check=True)
+        (tmp_path / "gnu.po").write_text(done.stdout, encoding="utf-8")
+        gnu = {e.msgid: e.msgstr for e in load_po(tmp_path / "gnu.po").current}
+        assert gnu["Sorotan"] == new["Sorotan"][0]
+
+
 def test_a_message_two_catalogs_lost_with_different_translations_comes_back_fuzzy(
     tmp_path: Path,
 ) -> None:
