@@ -301,6 +301,24 @@ def test_a_new_catalog_takes_what_the_other_catalogs_already_translated(tmp_path
         assert gnu["Sorotan"] == new["Sorotan"][0]
 
 
+def test_a_message_moved_while_its_old_catalog_still_uses_it_is_taken(tmp_path: Path) -> None:
+    """`Sorotan` of an article renamed to another letter, still used by another article of
+    its old catalog (held there, not lost): it came untranslated, and render wrote it in
+    Malay."""
+    body = "## Sorotan\n\n- Satu.\n"
+    root = make_root(tmp_path, {"peniaga-broker": article("Peniaga broker", body),
+                                "pasaran": article("Pasaran", body)})
+    _extract_update(root)
+    translate(_po(root, "articles-p"), {"Sorotan": "Key Takeaways", "Satu.": "One."})
+    (root / "seeds" / "peniaga-broker.md").rename(root / "seeds" / "broker-dealer.md")
+    _extract_update(root)
+    moved = _body_entries(root, "articles-b")
+    assert moved["Sorotan"] == ("Key Takeaways", False, ())
+    assert moved["Satu."] == ("One.", False, ())
+    assert _body_entries(root, "articles-p")["Sorotan"] == ("Key Takeaways", False, ())
+    check_written(_po(root, "articles-b"))
+
+
 def test_a_message_two_catalogs_lost_with_different_translations_comes_back_fuzzy(
     tmp_path: Path,
 ) -> None:
