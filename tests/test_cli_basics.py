@@ -159,3 +159,18 @@ def test_traceback_on_request(
     assert err.startswith("Traceback (most recent call last):")
     assert 'raise RuntimeError("a bug")' in err
     assert err.endswith("please report it with the command you ran\n")
+
+
+def test_an_interrupt_while_a_command_is_imported_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C in the first tenth of a second (the command's module still importing) printed a
+    Python traceback; later it printed `glossari: interrupted`, exit 130."""
+    import glossari.cli
+
+    def interrupted(name: str) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(glossari.cli, "_command_module", interrupted)
+    assert main(["update", "-l", "en"]) == 130
+    assert capsys.readouterr().err == "glossari: interrupted\n"
