@@ -554,6 +554,35 @@ def test_refused_folders_and_options(root: Path, tmp_path: Path) -> None:
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
 
 
+def test_a_site_folder_that_cannot_be_made_is_one_line(root: Path, tmp_path: Path) -> None:
+    """`-o FILE/site` (and a read-only place) gave `internal error: NotADirectoryError`."""
+    (tmp_path / "a-file").write_text("mine")
+    code, _out, err = cli("site", "-o", tmp_path / "a-file" / "site", root=root)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "cannot create the site folder" in err
+    assert "internal error" not in err
+    assert (tmp_path / "a-file").read_text() == "mine"
+
+
+def test_a_first_run_interrupted_before_its_manifest_does_not_block_the_next(
+    root: Path, tmp_path: Path,
+) -> None:
+    """Ctrl-C in a first `site` run left an empty `assets/` (and maybe a temporary file of
+    ours); the next run refused the folder as "not a glossari site"."""
+    output = tmp_path / "site"
+    (output / "assets" / "deep").mkdir(parents=True)
+    (output / "assets" / ".site.css.x1y2.tmp").write_bytes(b"half")
+    code, _out, err = cli("site", "-o", output, root=root)
+    assert code == 0, err
+    assert (output / MANIFEST).is_file()
+    (tmp_path / "other" / "empty").mkdir(parents=True)
+    (tmp_path / "other" / "empty" / "notes.txt").write_text("mine")
+    code, _out, err = cli("site", "-o", tmp_path / "other", root=root)
+    assert code == 2
+    assert "not a glossari site" in err
+
+
 def test_the_bundled_glossary_builds_too(tmp_path: Path) -> None:
     output = tmp_path / "bundled"
     result = build_site(glossari.load(), output, generator="test")

@@ -25,7 +25,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from glossari._atomic import _replace, _write_temporary
+from glossari._atomic import TEMPORARY_SUFFIX, _replace, _write_temporary
 from glossari.errors import RootError
 from glossari.root import GlossaryRoot
 
@@ -58,12 +58,31 @@ def check_output(output: Path, root: GlossaryRoot | None) -> None:
     if where.exists() and not where.is_dir():
         raise RootError("the site folder is a file", path=str(output),
                         hint="give -o a folder (new, or one that holds a glossari site)")
-    if where.is_dir() and not (where / MANIFEST).is_file() and any(where.iterdir()):
+    if where.is_dir() and not (where / MANIFEST).is_file() and _holds_files(where):
         raise RootError(
             "the folder already holds files that are not a glossari site",
             path=str(output),
             hint="give -o a new or empty folder (a site folder keeps a .glossari-site.json)",
         )
+
+
+def _holds_files(folder: Path) -> bool:
+    """True when ``folder`` holds a file, at any depth, other than a temporary one of ours: a
+    first run interrupted before its manifest leaves empty folders (``assets/``), and the next
+    run must not take them for someone else's files."""
+    for _, _, names in os.walk(folder):
+        if any(not (name.startswith(".") and name.endswith(TEMPORARY_SUFFIX)) for name in names):
+            return True
+    return False
+
+
+def _made(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise RootError(f"cannot create the site folder: {error.strerror}", path=str(folder),
+                        hint="check the path and its permissions, or give -o another folder"
+                        ) from None
 
 
 @dataclass(slots=True)
@@ -83,7 +102,7 @@ class SiteFolder:
     @classmethod
     def open(cls, path: Path) -> SiteFolder:
         """The folder, created if missing."""
-        path.mkdir(parents=True, exist_ok=True)
+        _made(path)
         files, pages = _read_manifest(path)
         return cls(path=path, written=[], unchanged=0, produced=set(), _folders={path},
                    _staged=[], _files=files, _pages=pages, _digests={})
@@ -130,7 +149,7 @@ class SiteFolder:
         target = self.path / name
         folder = target.parent
         if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            _made(folder)
             self._folders.add(folder)
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
