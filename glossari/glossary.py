@@ -94,6 +94,12 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
     return [n for n in dict.fromkeys(names) if n.strip()]
 
 
+def _require_name(text: object) -> None:
+    # a lookup's slow path only: a name as written is found without it
+    if not isinstance(text, str):
+        raise TypeError(f"lookup takes a name (a str), not {type(text).__name__}")
+
+
 class Glossary:
     """The terms of one glossary, in Malay alphabetical order.
 
@@ -204,6 +210,7 @@ class Glossary:
         term = self._exact.get(text)
         if term is not None:
             return term
+        _require_name(text)
         key = lookup_key(text)
         term = self._index.get(key)
         if term is not None:
@@ -243,10 +250,16 @@ class Glossary:
         ``lang``) limits the hits to one language. At most ``limit`` hits, one per term, ranked:
         headwords first, then the other fields, then bm25 (see docs/termbase.md). A glossary read
         in memory builds the same index in memory on its first search, so the answers are the
-        same as from the compiled termbase. A word given twice counts once; more than
+        same as from the compiled termbase. Another ``lang`` (``EN``, ``xx``) or a negative
+        ``limit`` raises :class:`ValueError`. A word given twice counts once; more than
         :data:`~glossari.termbase.search.MAX_WORDS` different words raise
         :class:`~glossari.termbase.search.QueryError` (a :class:`ValueError`).
         """
+        if lang is not None and lang not in ("ms", self.lang):
+            raise ValueError(f"search reads Malay ('ms') or this glossary's translation "
+                             f"({self.lang!r}), not {lang!r}")
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, not {limit}")
         if self._search is None:
             from glossari.termbase import memory_termbase
 
@@ -425,6 +438,7 @@ class _CompiledGlossary(Glossary):
         term = self._looked.get(text)
         if term is not None:
             return term
+        _require_name(text)
         term = self._get(text)
         if term is None:
             term_id = self._termbase.lookup(lookup_key(text))

@@ -189,6 +189,21 @@ def test_a_query_of_too_many_different_words_is_refused_clearly(
     assert "fewer words" in err
 
 
+@pytest.mark.parametrize("lang", ["EN", "eng", "xx", "", "id"])
+def test_a_language_the_glossary_has_not_is_an_error_not_no_hits(
+    both: tuple[Glossary, Termbase], lang: str,
+) -> None:
+    """`search(q, lang="EN")` dropped every hit silently where the command exits 2."""
+    glossary, _ = both
+    with pytest.raises(ValueError, match=r"Malay \('ms'\) or this glossary's translation"):
+        glossary.search("bon", lang=lang)
+    with pytest.raises(ValueError, match="limit must be 0 or more"):
+        glossary.search("bon", limit=-1)
+    assert glossary.search("bon", limit=0) == []
+    with pytest.raises(TypeError, match="lookup takes a name"):
+        glossary.lookup(None)  # type: ignore[arg-type]
+
+
 def test_search_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = Path(__file__).resolve().parent.parent
     assert main(["--root", str(root), "search", "akaun", "--format", "json"]) == 0
