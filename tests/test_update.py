@@ -416,7 +416,7 @@ def test_a_language_has_one_spelling_and_so_one_folder(
     assert sorted(p.name for p in (root / "locale").iterdir()) == before
 
 
-@pytest.mark.parametrize("code", ["en", "pt_BR", "sr@latin", "zh_Hant_TW", "ms_MY"])
+@pytest.mark.parametrize("code", ["en", "pt_BR", "sr@latin", "zh_Hant_TW", "en_GB"])
 def test_codes_as_gettext_writes_them_are_taken(tmp_path: Path, code: str) -> None:
     root = make_root(tmp_path, seed=True)
     _extract_update(root, code)
@@ -441,6 +441,24 @@ def test_a_language_without_catalogs_beside_one_with_is_an_error(
     assert not (root / "build").exists()
 
 
+@pytest.mark.parametrize("command", [
+    ["update", "-l", "ms"], ["update", "-l", "ms_MY"], ["table", "-l", "ms"],
+    ["show", "accountexecutive", "-l", "ms_MY"], ["render", "-l", "ms"], ["site", "-l", "ms"],
+])
+def test_malay_is_no_language_to_translate_the_articles_into(
+    tmp_path: Path, command: list[str],
+) -> None:
+    """`update -l ms` made Malay-to-Malay catalogs that check counted 0% translated, and
+    `table -l ms` a Malay | Malay table; only `site` refused it."""
+    root = make_root(tmp_path, seed=True)
+    _extract_update(root)
+    status, err = cli(root, *command)
+    assert status == 2, err
+    assert err.count("\n") == 1, err
+    assert "Malay" in err
+    assert sorted(p.name for p in (root / "locale").iterdir() if p.is_dir()) == ["en"]
+
+
 def test_a_glossary_with_no_catalog_at_all_reads_in_malay(tmp_path: Path) -> None:
     root = make_root(tmp_path, seed=True)
     assert cli(root, "show", "accountexecutive")[0] == 0
@@ -451,14 +469,14 @@ def test_two_updates_at_once_serialize(tmp_path: Path) -> None:
     root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks nombor {i}.\n")
                                 for i in range(40)})
     assert cli(root, "extract")[0] == 0
-    command = [sys.executable, "-m", "glossari", "--root", str(root), "update", "-l", "ms"]
+    command = [sys.executable, "-m", "glossari", "--root", str(root), "update", "-l", "id"]
     runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(3)]
     outputs = [(p.wait(), p.stderr.read() if p.stderr else "") for p in runs]
     assert all(code == 0 for code, _ in outputs), outputs
     assert sum("created" in err and " 0 created" not in err for _, err in outputs) == 1
-    for path in (root / "locale" / "ms" / "LC_MESSAGES").glob("*.po"):
+    for path in (root / "locale" / "id" / "LC_MESSAGES").glob("*.po"):
         check_written(path)
-    assert not list((root / "locale" / "ms" / "LC_MESSAGES").glob(".*.tmp"))
+    assert not list((root / "locale" / "id" / "LC_MESSAGES").glob(".*.tmp"))
 
 
 # ------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from glossari.errors import CatalogError
 
-__all__ = ["ENGLISH_CODES", "MALAY_CODES", "check_language", "primary_language"]
+__all__ = ["ENGLISH_CODES", "MALAY_CODES", "check_language", "check_translation_language",
+           "primary_language"]
 
 MALAY_CODES: frozenset[str] = frozenset({"ms", "msa", "may", "zsm"})
 """Primary language subtags read as Malay (ISO 639-1, 639-2/T and /B, and Standard Malay)."""
@@ -66,3 +67,24 @@ use an ISO 639 code such as en, id or pt_BR
                            path=path, hint=f"rename the folder locale/{spelled}"
                            if path.startswith("locale/") else f"use {spelled!r}")
     return lang
+
+
+def check_translation_language(lang: str, *, path: str = "-l") -> str:
+    """:func:`check_language`, and not Malay: the articles are written in Malay, so Malay is no
+    language to translate them into (``update -l ms`` made Malay-to-Malay catalogs that
+    ``check`` then counted as 0% translated, ``table -l ms`` a Malay | Malay table).
+
+    >>> check_translation_language("en")
+    'en'
+    >>> check_translation_language("ms_MY")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.CatalogError: -l: 'ms_MY' is Malay, the language of the articles; \
+give the language they are translated into, such as en
+    """
+    check_language(lang, path=path)
+    if primary_language(lang) in MALAY_CODES:
+        raise CatalogError(f"{lang!r} is Malay, the language of the articles", path=path,
+                           hint="give the language they are translated into, such as en")
+    return lang
+

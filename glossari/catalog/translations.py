@@ -24,7 +24,7 @@ from pathlib import Path
 
 from glossari._atomic import StagedWrites
 from glossari._store import Store, Table
-from glossari.catalog.languages import check_language
+from glossari.catalog.languages import check_language, check_translation_language
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
 from glossari.catalog.pofile import PoFile, check_domain, decode_po, load_po, parse_po
 from glossari.errors import CatalogError
@@ -110,8 +110,9 @@ def catalog_folder(root: GlossaryRoot, lang: str) -> Path:
 def require_catalogs(root: GlossaryRoot, lang: str) -> None:
     """Raise :class:`CatalogError` when ``lang`` has no catalog while another language has
     some: a mistyped code (``en_US`` for ``en``) would otherwise give every term untranslated,
-    exit 0. A glossary with no catalog at all is read in Malay alone."""
-    check_language(lang)
+    exit 0. A glossary with no catalog at all is read in Malay alone. Malay itself, the
+    articles' language, is no translation (:func:`check_translation_language`)."""
+    check_translation_language(lang)
     if any(root.catalogs(lang).glob("*.po")) or not root.locale.is_dir():
         return
     others = sorted(folder.name for folder in root.locale.iterdir()

@@ -37,6 +37,7 @@ from typing import NamedTuple
 from glossari._atomic import StagedWrites
 from glossari._store import Store, Table
 from glossari.catalog.incremental import Wrap, no_progress
+from glossari.catalog.languages import check_translation_language
 from glossari.catalog.merge import Key, Moved, merge
 from glossari.catalog.pofile import Entry, PoFile
 from glossari.catalog.translations import (
@@ -44,7 +45,6 @@ from glossari.catalog.translations import (
     Translations,
     catalog_folder,
     catalog_lock,
-    check_language,
     load_translations,
 )
 from glossari.errors import CatalogError
@@ -196,7 +196,7 @@ def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> Update
     """Merge every ``locale/*.pot`` into ``locale/LANG/LC_MESSAGES/<domain>.po``."""
 
     root.require_writable("update")
-    check_language(lang)
+    check_translation_language(lang)
     templates = sorted(root.locale.glob("*.pot")) if root.locale.is_dir() else []
     if not templates:
         raise CatalogError("no templates (*.pot) in locale/",
