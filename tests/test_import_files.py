@@ -91,6 +91,9 @@ BAD_FILES = {
                     "unknown columns 'term', 'translation'"),
     "no-target.csv": (b"context,source\r\nkos,Kos\r\n", 1, "neither glossari's nor Weblate's"),
     "semicolons.csv": (b"id;ms;en\r\nkos;Kos;Cost\r\n", 1, "separated by semicolons"),
+    # Excel in a locale with a decimal comma: `;` between cells, every cell quoted
+    "quoted-semicolons.csv": (b'"id";"ms";"en"\r\n"kos";"Kos";"Cost"\r\n', 1,
+                              "separated by semicolons"),
     "tabs.csv": (b"id\tms\ten\r\nkos\tKos\tCost\r\n", 1, "separated by tabs"),
     "twice.csv": (b"id,ms,en,en\r\nkos,Kos,Cost,Costs\r\n", 1, "column 'en' twice"),
     "short-row.csv": (b"id,ms,en\r\nkos,Kos,Cost\r\nuntung,Untung\r\n", 3,

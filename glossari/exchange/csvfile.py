@@ -79,12 +79,6 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
         return "csv", index
     if given <= WEBLATE_COLUMNS and {"source", "target"} <= given:
         return "csv-weblate", index
-    if len(names) == 1 and (";" in names[0] or "\t" in names[0]):
-        separator = "semicolons" if ";" in names[0] else "tabs"
-        raise ExchangeError(
-            f"the columns are separated by {separator}, not commas", path=source, line=1,
-            hint="save the file as comma-separated CSV (RFC 4180)",
-        )
     unknown = sorted(given - GLOSSARI_COLUMNS - WEBLATE_COLUMNS)
     what = (f"unknown column{'s' if len(unknown) > 1 else ''} "
             f"{', '.join(repr(u) for u in unknown)}" if unknown
@@ -100,6 +94,15 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
 def parse_csv(data: bytes, *, source: str) -> Termbase:
     """Read CSV bytes (see the module documentation); raises ExchangeError on a bad file."""
     text = _decode(data, source)
+    first = text.split("\n", 1)[0]
+    if "," not in first and (";" in first or "\t" in first):
+        # a spreadsheet's own CSV in a locale that separates with `;` quotes every cell too,
+        # which the reader takes for a broken quote ("',' expected after '\"'")
+        separator = "semicolons" if ";" in first else "tabs"
+        raise ExchangeError(
+            f"the columns are separated by {separator}, not commas", path=source, line=1,
+            hint="save the file as comma-separated CSV (RFC 4180)",
+        )
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
