@@ -299,6 +299,30 @@ def test_sitemap_and_absolute_addresses_with_a_base_url(root: Path, tmp_path: Pa
     assert f'<link rel="alternate" hreflang="en" href="{BASE}index-en.html">' in index
 
 
+def test_a_base_url_is_written_as_a_url_and_never_with_a_password(
+    root: Path, tmp_path: Path,
+) -> None:
+    """`--base-url https://ex.org/kamus-ü/` went raw into the sitemap's `<loc>` (the protocol
+    wants RFC 3986), `a"b` as `&#34;`, and `user:secret@` into every page."""
+    output = tmp_path / "site"
+    code, _, err = cli("site", "-o", output, "--base-url", 'https://kämus.my/istilah-ü/a"b',
+                       root=root)
+    assert code == 0, err
+    base = "https://xn--kmus-loa.my/istilah-%C3%BC/a%22b/"
+    tree = ET.parse(output / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text or "" for e in tree.getroot().findall("s:url/s:loc", ns)]
+    assert locs
+    assert all(loc.startswith(base) and loc.isascii() for loc in locs)
+    assert f'<link rel="canonical" href="{base}index.html">' in _page(output, "index.html")
+    code, _, err = cli("site", "-o", tmp_path / "other", "--base-url",
+                       "https://user:secret@example.org/", root=root)
+    assert code == 2
+    assert "password" in err
+    assert "secret" not in err
+    assert not (tmp_path / "other").exists()
+
+
 def test_no_sitemap_without_a_base_url(site: Path, root: Path, tmp_path: Path) -> None:
     """A sitemap lists absolute addresses (sitemaps.org); without --base-url there are none, so
     there is no sitemap and no page links to one. A later run with a base adds it, and a run

@@ -32,7 +32,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from markupsafe import Markup
 
@@ -103,17 +103,36 @@ class SiteResult:
 
 
 def check_base_url(url: str) -> str:
-    """``url`` as the site's base address, ending in ``/``; :class:`RootError` when not http(s).
+    """``url`` as the site's base address, ending in ``/``, written as a URL is (RFC 3986: the
+    sitemap protocol asks it): a path's other characters percent-encoded, a host's in IDNA;
+    :class:`RootError` when not http(s), or when it holds a user name or password (every page
+    would publish them).
 
     >>> check_base_url("https://example.org/glosari")
     'https://example.org/glosari/'
+    >>> check_base_url('https://kamus.contoh.my/istilah-ü/a"b')
+    'https://kamus.contoh.my/istilah-%C3%BC/a%22b/'
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
             or any(c.isspace() for c in url):
         raise RootError(f"{url!r} is not a base address for the site", path="--base-url",
                         hint="give an absolute http(s) address, such as https://example.org/glosari/")
-    return url if url.endswith("/") else url + "/"
+    if parts.username is not None or parts.password is not None:
+        raise RootError("the base address holds a user name or password, which every page "
+                        "and the sitemap would publish", path="--base-url",
+                        hint="give the address without user:password@")
+    host = parts.netloc
+    if not host.isascii():
+        try:
+            host = (parts.hostname or "").encode("idna").decode("ascii") + (
+                f":{parts.port}" if parts.port else "")
+        except (UnicodeError, ValueError):
+            raise RootError(f"{url!r} has a host name that is not one", path="--base-url",
+                            hint="check the address") from None
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=~")
+    base = urlunsplit((parts.scheme, host, path, "", ""))
+    return base if base.endswith("/") else base + "/"
 
 
 def check_site_language(lang: str) -> None:
