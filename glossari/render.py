@@ -46,6 +46,7 @@ __all__ = [
     "output_path",
     "render_article",
     "render_folder",
+    "unusable_translation",
 ]
 
 
@@ -92,8 +93,11 @@ _BLOCK_START = re.compile(
     r"|```|~~~)|^ {4}|^\t", re.MULTILINE)
 
 
-def _unusable(msgid: str, msgstr: str, *, block: bool) -> str | None:
-    """Why a current translation cannot go into the article, or None when it can."""
+def unusable_translation(msgid: str, msgstr: str, *, block: bool) -> str | None:
+    """Why a current translation cannot go into the article, or None when it can: its links
+    or HTML differ from the source's, it shows nothing, it holds a control character, or (a
+    ``block``'s) a line of it starts with Markdown block syntax. ``align`` asks the same before
+    it takes a translation, so that it writes none that ``render`` would refuse."""
     # every link form and raw HTML, not only `](target)`: a translator's `<img onerror=...>`,
     # `<javascript:...>` or `[r]: javascript:...` must never reach the published article
     theirs, ours = links_and_html(msgstr), links_and_html(msgid)
@@ -155,7 +159,7 @@ class _Renderer:
         self.total += 1
         msgstr, status = self.catalog.get(domain, context, msgid)
         if msgstr and status == "translated":
-            problem = _unusable(msgid, msgstr, block=block)
+            problem = unusable_translation(msgid, msgstr, block=block)
             if problem is None:
                 self.translated += 1
                 return msgstr

@@ -237,6 +237,30 @@ def test_the_malay_that_render_left_is_not_taken_as_english(tmp_path: Path) -> N
             if p.name != "glossary.po"} == before
 
 
+def test_a_translation_render_would_refuse_is_not_taken(tmp_path: Path) -> None:
+    """A paragraph whose link the translator pointed elsewhere was written (exit 0), then
+    `check` reported C203 as an error and `render` kept the Malay: the commands disagreed."""
+    root = prepared(seed_root(tmp_path))
+    out = tmp_path / "en"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    [page] = out.glob("*.md")
+    text = page.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    # the first body paragraph holding an internal link: translated, its target changed
+    at = next(i for i, line in enumerate(lines) if "](/" in line and not line.startswith("#"))
+    target = lines[at].split("](/", 1)[1].split(")", 1)[0]
+    lines[at] = lines[at].replace(f"](/{target})", f"](/{target}-changed)", 1)
+    lines[at] = "Translated: " + lines[at]
+    page.write_text("".join(lines).replace("title: Eksekutif akaun", "title: Account executive"),
+                    encoding="utf-8")
+    code, out_text, err = cli("align", "-l", "en", out, root=root)
+    assert code == 0
+    assert "1 not taken" in out_text
+    assert f"differ from the source's ['/{target}'" in err
+    assert "C203" not in cli("check", "-l", "en", "--format", "json", root=root)[1]
+    assert glossari.load(root)["accountexecutive"].en_title == "Account executive"
+
+
 def test_files_without_a_seed_are_skipped(tmp_path: Path) -> None:
     root = prepared(seed_root(tmp_path))
     folder = tmp_path / "en"

@@ -25,6 +25,7 @@ from glossari.align.pairing import pair_articles
 from glossari.catalog.pofile import encode_po, load_po
 from glossari.catalog.translations import catalog_folder, catalog_lock, check_language
 from glossari.errors import CatalogError, GlossariError
+from glossari.render import unusable_translation
 from glossari.root import GlossaryRoot, relative_name
 from glossari.seeds.article import read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
@@ -54,6 +55,9 @@ class FileReport:
     """Paired messages absent from the catalogs (a template older than the seed)."""
     untouched: int = 0
     """Messages this file still gives in Malay, word for word: not taken (see above)."""
+    refused: int = 0
+    """Translations not taken because ``render`` would refuse them (links or HTML that differ
+    from the source's, a control character): named in :attr:`notes`."""
     notes: tuple[str, ...] = ()
     """Smaller things left out (see :class:`glossari.align.pairing.Pairing`)."""
 
@@ -176,6 +180,11 @@ def _fill_catalogs(
                     counts[file]["same"] += 1
                 elif text == msgid and any(char.islower() for char in text):
                     counts[file]["untouched"] += 1
+                elif (problem := unusable_translation(msgid, text, block=False)) is not None:
+                    # `check` would report it (C203) and `render` keep the Malay: not written
+                    counts[file]["refused"] += 1
+                    kept[file].append((place, f"{reports[file].path}: not taken for "
+                                              f"'{_short(msgid)}': {problem}"))
                 elif entry.has_translation and not force:
                     counts[file]["kept"] += 1
                     kept[file].append((place, f"{reports[file].path}: kept the catalog's "
@@ -194,7 +203,7 @@ def _fill_catalogs(
         staged.commit()
     done = tuple(
         replace(report, filled=c["filled"], kept=c["kept"], same=c["same"], missing=c["missing"],
-                untouched=c["untouched"],
+                untouched=c["untouched"], refused=c["refused"],
                 notes=report.notes + tuple(note for _, note in sorted(notes)))
         for report, c, notes in zip(reports, counts, kept, strict=True)
     )

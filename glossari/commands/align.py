@@ -41,6 +41,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             parts.append(f"{file.same} already so")
         if file.untouched:
             parts.append(f"{file.untouched} still in Malay, left untranslated")
+        if file.refused:
+            parts.append(f"{file.refused} not taken (see the warnings)")
         if file.kept:
             parts.append(f"{file.kept} kept (already translated; --force replaces them)")
         if file.missing:
