@@ -9,6 +9,10 @@
   cannot hold (msgmerge drops them) stay in a translator comment and come back with the plural.
 - An old message that left the template becomes obsolete (``#~``) with its translation, never
   dropped; obsolete messages stay obsolete, and one whose key comes back is revived.
+- A message whose context is renamed (a headword's msgctxt is its term id: an article renamed
+  from ``kadar-faedah.md`` to ``interest-rate.md``) keeps its translation when that is
+  unambiguous: one old context gone and one new one come for the same msgid, and not a link's
+  (``/slug``). msgmerge would offer it fuzzy.
 - A new message with no exact match in its own catalog takes one from a *compendium* (as
   ``msgmerge -C``): the translated messages that other catalogs of the language lost in the same
   update. ``glossari update`` passes them (:mod:`glossari.catalog.update`): an article renamed
@@ -373,6 +377,10 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         for e in catalog.entries
         if e.key not in template_keys and e.has_translation and e.msgid != ""
     ]
+    renamed = _renamed(wanted, orphans, current)
+    if renamed:  # a renamed message is its old one's, never another's fuzzy guess
+        taken = {id(e) for e in renamed.values()}
+        orphans = [e for e in orphans if id(e) not in taken]
     index: _FuzzyIndex | None = None
     used: set[int] = set()
     result: list[Entry] = []
@@ -398,6 +406,13 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         if carried is not None:
             result.append(carried)
             continue
+        old = renamed.get(new.key)
+        if old is not None:
+            if not old.obsolete:
+                used.add(id(old))
+            result.append(_carry(old.with_changes(msgctxt=new.msgctxt), new, nplurals,
+                                 moved=True))
+            continue
         if orphans:
             if index is None:
                 index = _FuzzyIndex(orphans)
@@ -421,6 +436,28 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         tail.append(_obsolete(entry))
     return PoFile(header=header, entries=(*result, *tail), trailer=catalog.trailer,
                   newline=catalog.newline)
+
+
+def _renamed(wanted: list[Entry], orphans: list[Entry],
+             current: dict[Key, Entry]) -> dict[Key, Entry]:
+    """The new messages that are an old one under a renamed context: a headword's msgctxt is
+    its term id, so renaming ``kadar-faedah.md`` to ``interest-rate.md`` gives the same msgid a
+    new context. Only when it is unambiguous (one old context gone, one new one come, for that
+    msgid) and not a link's (``/slug``: a link retargeted may name another concept); msgmerge
+    would offer it fuzzy, and every renamed article's headword would leave the ``.mo``."""
+    gone = {e.msgctxt for e in orphans} - {e.msgctxt for e in wanted}
+    old_by_msgid: dict[str, list[Entry]] = defaultdict(list)
+    for entry in orphans:
+        if entry.msgctxt in gone and entry.msgctxt is not None \
+                and not entry.msgctxt.startswith("/") and entry.msgid_plural is None:
+            old_by_msgid[entry.msgid].append(entry)
+    new_by_msgid: dict[str, list[Entry]] = defaultdict(list)
+    for entry in wanted:
+        if (entry.msgid in old_by_msgid and entry.key not in current
+                and entry.msgctxt is not None and not entry.msgctxt.startswith("/")):
+            new_by_msgid[entry.msgid].append(entry)
+    return {news[0].key: old_by_msgid[msgid][0] for msgid, news in new_by_msgid.items()
+            if len(news) == 1 and len(old_by_msgid[msgid]) == 1}
 
 
 class Moved(NamedTuple):
