@@ -260,6 +260,7 @@ class Glossary:
                              f"({self.lang!r}), not {lang!r}")
         if limit < 0:
             raise ValueError(f"limit must be 0 or more, not {limit}")
+        limit = min(limit, 1 << 31)  # more hits than any glossary holds terms; SQLite's ints end
         if self._search is None:
             from glossari.termbase import memory_termbase
 

@@ -208,3 +208,16 @@ def test_render_refuses_to_write_into_locale(tmp_path: Path, prepared_root: Path
         assert err.count("\n") == 1, err
         assert "locale/" in err
     assert _catalog_bytes(root) == before
+
+
+def test_render_refuses_an_empty_output_name(
+    tmp_path: Path, prepared_root: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`render -o ''` wrote the articles into the current folder, wherever the user stood."""
+    monkeypatch.chdir(tmp_path)
+    for empty in ("", "  "):
+        code, _out, err = cli("render", "-l", "en", "-o", empty, root=prepared_root)
+        assert code == 2
+        assert err.count("\n") == 1
+        assert "empty folder name" in err
+    assert list(tmp_path.iterdir()) == []

@@ -3,7 +3,9 @@ termbase and the in-memory index give the same answers."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -200,6 +202,12 @@ def test_a_language_the_glossary_has_not_is_an_error_not_no_hits(
     with pytest.raises(ValueError, match="limit must be 0 or more"):
         glossary.search("bon", limit=-1)
     assert glossary.search("bon", limit=0) == []
+    assert glossary.search("bon", limit=10**20) == glossary.search("bon", limit=100)
+    root = Path(__file__).resolve().parent.parent
+    for limit in ("99999999999999999999", "0", "1000001"):
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            assert main(["--root", str(root), "search", "akaun", "-n", limit]) == 2
+        assert "--limit must be 1 to 1,000,000" in err.getvalue()
     with pytest.raises(TypeError, match="lookup takes a name"):
         glossary.lookup(None)  # type: ignore[arg-type]
 

@@ -47,6 +47,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.config import load_config
     from glossari.render import render_folder
 
+    if args.output is not None and not args.output.strip():
+        # Path("") is the current folder: the articles would land wherever the user stands
+        print("glossari: error: -o: an empty folder name; give the folder to render into",
+              file=ctx.stderr)
+        return 2
     root = ctx.root()
     if args.min_coverage is None:  # flag > configuration file > default
         configured = None if root.bundled else load_config(root.path).min_coverage

@@ -31,13 +31,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="at most this many hits (default: 20)")
 
 
+_MOST = 1_000_000
+"""The largest ``--limit``: more hits than any glossary holds terms (SQLite's integers end
+at 2**63; a larger one was an internal error)."""
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the hits (none: an empty list, exit 0)."""
     from glossari.termbase.search import QueryError
     from glossari.text import strip_controls
 
-    if args.limit < 1:
-        print("glossari: error: --limit must be 1 or more", file=ctx.stderr)
+    if not 1 <= args.limit <= _MOST:
+        print(f"glossari: error: --limit must be 1 to {_MOST:,}", file=ctx.stderr)
         return 2
     translation = args.lang if args.lang not in (None, "ms") else args.translation
     glossary = read_glossary(ctx, translation)
