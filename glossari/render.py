@@ -179,8 +179,10 @@ class _Renderer:
             self.scalar("description", term.description_line, english)
         if term.categories and term.categories_line:
             line = term.categories_line
-            names = [self.lookup(GLOSSARY_DOMAIN, None, c, line) or c for c in term.categories]
-            self.keywords(line, names, changed=names != list(term.categories))
+            found = [self.lookup(GLOSSARY_DOMAIN, None, c, line) for c in term.categories]
+            names = [english or c for english, c in zip(found, term.categories, strict=True)]
+            self.keywords(line, names, changed=names != list(term.categories),
+                          translated=sum(english is not None for english in found))
 
     def _value_span(self, key: str, line: int) -> tuple[int, int, str] | None:
         """(first line index, end index, text before the value) of one key's value.
@@ -188,7 +190,9 @@ class _Renderer:
         ``line`` is where YAML saw the value start: the key's line, or a later one for a value
         written under its key.
         """
-        pattern = re.compile(rf"^(\s*{re.escape(key)}\s*:[ \t]*)(.*)$", re.IGNORECASE)
+        # the key as YAML may write it: plain or quoted (`"title": Bon`, which extract reads)
+        pattern = re.compile(rf"^(\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+                             rf"\s*:[ \t]*)(.*)$", re.IGNORECASE)
         index = line - 1
         while index > 0 and pattern.match(self.lines[index]) is None and index > line - 4:
             index -= 1
@@ -210,9 +214,20 @@ class _Renderer:
                 return index
         return len(self.lines)
 
+    def _not_placed(self, key: str, line: int, parts: int) -> None:
+        # translated but nowhere to write it (a flow mapping `{title: Aset}`): counted as
+        # untranslated, never reported as 100% with the Malay still in the file
+        self.translated -= parts
+        self.untranslated.append(self.at(line))
+        self.notes.append(f"{self.at(line)}: the front matter's {key!r} is written in a form "
+                          "render does not edit (a flow mapping?); kept the Malay")
+
     def scalar(self, key: str, line: int, english: str | None) -> None:
         span = self._value_span(key, line)
-        if english is None or span is None:
+        if english is None:
+            return
+        if span is None:
+            self._not_placed(key, line, 1)
             return
         index, end, lead = span
         original = self.lines[index][len(lead):]
@@ -220,11 +235,17 @@ class _Renderer:
             value = json.dumps(" ".join(english.split()), ensure_ascii=False)
         else:
             value = _yaml_value(original, " ".join(english.split()))
-        self.replace[index] = (end, [lead + value])
+        # a value written under its key leaves `title:` with no space after it, which YAML
+        # needs before a value on the key's line
+        self.replace[index] = (end, [lead + ("" if lead[-1:] in " \t" else " ") + value])
 
-    def keywords(self, line: int, names: list[str], *, changed: bool) -> None:
+    def keywords(self, line: int, names: list[str], *, changed: bool,
+                 translated: int = 0) -> None:
         span = self._value_span("keywords", line)
-        if not changed or span is None:
+        if not changed:
+            return
+        if span is None:
+            self._not_placed("keywords", line, translated)
             return
         index, end, lead = span
         original = self.lines[index][len(lead):].strip()

@@ -242,6 +242,36 @@ def test_keyword_lists_keep_their_style(keywords: str) -> None:
     assert ("[" in r.text.split("\n")[1]) == keywords.startswith("keywords: [")
 
 
+@pytest.mark.parametrize("front", [
+    "title:\n  Modal\n  kerja\ndescription: Harga.",   # the value under its key
+    "title: >-\n  Modal\n  kerja\ndescription: Harga.",  # a folded block
+    '"title": Modal kerja\n"description": Harga.',     # quoted keys, which extract reads
+    "'title': Modal kerja\ndescription: Harga.",
+])
+def test_every_front_matter_form_extract_reads_is_rendered_as_valid_yaml(front: str) -> None:
+    """`title:` with its value on the lines below became `title:"Working capital"` (no space:
+    not YAML, and glossari refused its own output); quoted keys stayed Malay while render said
+    100%."""
+    text = f"---\n{front}\n---\n\n# Modal kerja\n\nTeks.\n"
+    term = parse_article(text, term_id="modalkerja", source="seeds/modalkerja.md")
+    r = render_article(term, text, Catalog({"Modal kerja": "Working capital",
+                                            "Harga.": "Price.", "Teks.": "Text."}))
+    reread = parse_article(r.text, term_id="modalkerja", source="out.md")
+    assert (reread.title, reread.description) == ("Working capital", "Price.")
+    assert r.coverage == 100
+
+
+def test_a_flow_mapping_front_matter_is_counted_untranslated_not_100() -> None:
+    """`{title: Aset, ...}` was copied through in Malay and reported as 100% translated."""
+    text = "---\n{title: Aset, description: Harga., keywords: [Satu]}\n---\n\n# Aset\n\nTeks.\n"
+    term = parse_article(text, term_id="aset", source="seeds/aset.md")
+    r = render_article(term, text, Catalog({"Aset": "Asset", "Harga.": "Price.", "Satu": "One",
+                                            "Teks.": "Text."}))
+    assert r.coverage < 100
+    assert sum("does not edit" in note for note in r.notes) == 3
+    assert r.text.startswith("---\n{title: Aset, description: Harga., keywords: [Satu]}\n")
+
+
 @pytest.mark.parametrize("fence", ["----", "---  ", "-----"])
 def test_a_longer_fence_closes_the_rendered_front_matter(fence: str) -> None:
     # the reader accepts three or more dashes; a block list just above a '----' fence took the
