@@ -97,6 +97,28 @@ def test_check_reports_injected_markup_as_an_error(
     assert {f["code"] for f in errors} & {"C203", "C208"}, errors
 
 
+@pytest.mark.parametrize(("translation", "code"), [
+    # a wrapped line that starts like a list item: the paragraph would become a list
+    ("Paragraph one [price](/harga) rose in\n2021. to a high.", "C209"),
+    ("\u200b", "C203"),  # nothing visible (and so no link either)
+])
+def test_check_reports_what_render_refuses(
+    tmp_path: Path, prepared_root: Path, translation: str, code: str,
+) -> None:
+    """`check` said 100% and exit 0 where `render` kept the Malay: the two disagreed."""
+    root = _with_translation(tmp_path, prepared_root, translation)
+    out = tmp_path / "out"
+    _code, _stdout, stderr = cli("render", "-l", "en", "-o", out, "--min-coverage", "0",
+                                 root=root)
+    assert "kept the Malay" in stderr
+    status, stdout, _ = cli("check", "-l", "en", "--format", "json", "--fail-on", "error",
+                            root=root)
+    assert status == 1
+    found = [f for f in json.loads(stdout) if f["code"] == code]
+    assert found
+    assert all(f["severity"] == "error" for f in found)
+
+
 def test_the_same_markup_as_the_source_is_fine(tmp_path: Path, prepared_root: Path) -> None:
     root = _with_translation(tmp_path, prepared_root, "Paragraph one [price](/harga).")
     out = tmp_path / "out"
@@ -105,7 +127,7 @@ def test_the_same_markup_as_the_source_is_fine(tmp_path: Path, prepared_root: Pa
     assert "kept the Malay" not in stderr
     assert "Paragraph one [price](/harga)." in (out / "kos.md").read_text("utf-8")
     code, stdout, _ = cli("check", "-l", "en", "--format", "json", root=root)
-    assert not {f["code"] for f in json.loads(stdout)} & {"C203", "C208"}
+    assert not {f["code"] for f in json.loads(stdout)} & {"C203", "C208", "C209"}
 
 
 def test_one_function_sees_every_form() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossari.catalog.messages import iter_messages
+from glossari.catalog.messages import GLOSSARY_DOMAIN, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language
 from glossari.checks.codes import finding
@@ -222,8 +222,8 @@ def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | N
 def entry_findings(
     catalog: CatalogFile, entry: Entry, *, lang: str, term: str | None
 ) -> Iterator[Finding]:
-    """C202 identical, C203/C204 link parity, C205 numbers, C206 markup, C208 raw HTML, for one
-    translated
+    """C202 identical, C203/C204 link parity, C205 numbers, C206 markup, C208 raw HTML, C209
+    what render refuses otherwise, for one translated
     entry (the caller skips untranslated and fuzzy ones: a fuzzy translation belongs to an older
     source text and would only report noise)."""
 
@@ -262,3 +262,13 @@ def entry_findings(
                 tuple(f"`{c}`" if kind == "code" else kind for kind, c in target_markup),
             )
             yield at("C206", f"Markdown markup differs from the source ({diff})")
+        if source_links == target_links and source_raw == target_raw:
+            # what render refuses beyond links and HTML (C203, C208): it keeps the Malay, and
+            # check must not call such a catalog 100% translated
+            from glossari.render import unusable_translation
+
+            block = catalog.domain != GLOSSARY_DOMAIN and any(
+                not comment.startswith("heading of") for comment in entry.extracted_comments)
+            problem = unusable_translation(source, translation, block=block)
+            if problem is not None:
+                yield at("C209", f"{problem}; render keeps the Malay for it")

@@ -56,6 +56,9 @@ _ALL = (
     Code(code="C207", severity="info", summary="catalog missing or out of date"),
     Code(code="C208", severity="error",
          summary="raw HTML or a reference definition differs from the source"),
+    Code(code="C209", severity="error",
+         summary="render cannot use the translation (no visible text, a control character, "
+         "a line that starts a Markdown block)"),
     # language identification
     Code(code="L301", severity="warning", summary="translation is still Malay"),
     Code(code="L302", severity="info", summary="translations too short to check the language"),
