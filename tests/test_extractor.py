@@ -58,6 +58,24 @@ def test_pybabel_extract_matches_glossari_extract(tmp_path: Path) -> None:
     assert sorted(sama.locations) == [("seeds/akaun-bank.md", 9), ("seeds/kos.md", 9)]
 
 
+@pytest.mark.skipif(not PYBABEL.exists(), reason="pybabel is not installed in this environment")
+def test_pybabel_names_a_bad_article_in_one_line_without_a_traceback(tmp_path: Path) -> None:
+    """A bad article gave a Python traceback through `pybabel extract` (and no template), where
+    `glossari extract` names it in one line."""
+    root = make_root(tmp_path, {"kos": article("Kos", "Harga.\n")})
+    (root / "seeds" / "rosak.md").write_bytes(b"---\ntitle: Ro\x00sak\n---\n")
+    (root / "mapping.cfg").write_text("[glossari: seeds/**.md]\n", encoding="utf-8")
+    done = subprocess.run([str(PYBABEL), "extract", "-F", "mapping.cfg", "-o", "messages.pot", "."],
+                          cwd=root, capture_output=True, text=True, check=False)
+    assert "Traceback" not in done.stderr
+    named = [line for line in done.stderr.splitlines() if line.startswith("glossari: ")]
+    assert len(named) == 1
+    assert "rosak.md:2: " in named[0]
+    assert "skipped" in named[0]
+    with (root / "messages.pot").open("rb") as handle:
+        assert {m.id for m in read_po(handle) if m.id} == {"Kos", "Harga."}
+
+
 def test_extract_through_babel_api_carries_context_and_comments() -> None:
     data = article("Kos", "Satu [bon](/bon).\n").encode()
     source = io.BytesIO(data)

@@ -18,12 +18,14 @@ the same ``(msgctxt, msgid)`` pairs as ``glossari extract``, in one file instead
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import PurePath
 from typing import IO, Any
 
 from glossari.catalog.messages import iter_messages
 from glossari.catalog.template import message_comment
+from glossari.errors import GlossariError
 from glossari.seeds.article import parse_article
 from glossari.seeds.folder import NOT_ARTICLES
 from glossari.seeds.source import decode_article
@@ -40,15 +42,23 @@ def extract_glossari(
     """Yield ``(lineno, funcname, message, comments)`` for every message of one article.
 
     The term id is the file's stem (``options["id"]`` overrides it, for a file object without a
-    name). ``comment_tags`` does not apply: every message gets its part comment.
+    name). ``comment_tags`` does not apply: every message gets its part comment. A bad article
+    yields nothing and is named, with its line and the fix, on the ``babel`` logger (an error).
     """
     del comment_tags  # articles have no translator comments to filter
     name = str(getattr(fileobj, "name", "") or "article.md")
     term_id = str(options.get("id") or PurePath(name).stem)
     if term_id.casefold() in NOT_ARTICLES:  # seeds/README.md documents the folder
         return
-    text = decode_article(fileobj.read(), source=name)
-    term = parse_article(text, term_id=term_id, source=name)
+    try:
+        text = decode_article(fileobj.read(), source=name)
+        term = parse_article(text, term_id=term_id, source=name)
+    except GlossariError as error:
+        # Babel's command line prints a traceback for whatever an extractor raises: say it in
+        # one line, on the logger pybabel reports through, and go on with the other files
+        logging.getLogger("babel").error("glossari: %s (the article was skipped: its messages "
+                                         "are not in the template)", error)
+        return
     with_context = "pgettext" in keywords
     for message in iter_messages(term):
         comments = [message_comment(message)]
