@@ -44,6 +44,7 @@ __all__ = [
     "TranslationLookup",
     "link_targets",
     "output_path",
+    "reference_definitions",
     "render_article",
     "render_folder",
     "unusable_translation",
@@ -93,14 +94,36 @@ _BLOCK_START = re.compile(
     r"|```|~~~)|^ {4}|^\t", re.MULTILINE)
 
 
-def unusable_translation(msgid: str, msgstr: str, *, block: bool) -> str | None:
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
+
+
+def reference_definitions(text: str) -> str:
+    """The reference definitions of an article (``[hasil]: /revenue``), one per line: what a
+    message's reference links (``[hasil]``, ``[kos jualan][]``, ``[margin][m]``) resolve by."""
+    return "\n".join(match.group() for match in _DEFINITION.finditer(text))
+
+
+def _without(found: tuple[tuple[str, str], ...],
+             shared: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return found[:-len(shared)] if shared and found[-len(shared):] == shared else found
+
+
+def unusable_translation(msgid: str, msgstr: str, *, block: bool,
+                         references: str = "") -> str | None:
     """Why a current translation cannot go into the article, or None when it can: its links
     or HTML differ from the source's, it shows nothing, it holds a control character, or (a
     ``block``'s) a line of it starts with Markdown block syntax. ``align`` asks the same before
     it takes a translation, so that it writes none that ``render`` would refuse."""
     # every link form and raw HTML, not only `](target)`: a translator's `<img onerror=...>`,
-    # `<javascript:...>` or `[r]: javascript:...` must never reach the published article
-    theirs, ours = links_and_html(msgstr), links_and_html(msgid)
+    # `<javascript:...>` or `[r]: javascript:...` must never reach the published article.
+    # With the article's definitions, reference links are links too: `[revenue]` for `[hasil]`
+    # (defined `[hasil]: /revenue`) is a dead link, not text equal to the source's text
+    if references and "[" in msgid:
+        shared = links_and_html(references)  # the definitions themselves, the same both sides
+        theirs = _without(links_and_html(msgstr + "\n\n" + references), shared)
+        ours = _without(links_and_html(msgid + "\n\n" + references), shared)
+    else:
+        theirs, ours = links_and_html(msgstr), links_and_html(msgid)
     if theirs != ours:
         return (f"the translation's links and HTML {_show(theirs)} differ from the "
                 f"source's {_show(ours)}")
@@ -143,6 +166,7 @@ class _Renderer:
         self.term = term
         self.lines = text.split("\n")
         self.catalog = catalog
+        self.references = reference_definitions(text)
         self.replace: dict[int, tuple[int, list[str]]] = {}  # 0-based start -> (end, lines)
         self.translated = 0
         self.total = 0
@@ -159,7 +183,8 @@ class _Renderer:
         self.total += 1
         msgstr, status = self.catalog.get(domain, context, msgid)
         if msgstr and status == "translated":
-            problem = unusable_translation(msgid, msgstr, block=block)
+            problem = unusable_translation(msgid, msgstr, block=block,
+                                           references=self.references)
             if problem is None:
                 self.translated += 1
                 return msgstr

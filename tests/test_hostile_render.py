@@ -243,3 +243,47 @@ def test_render_refuses_an_empty_output_name(
         assert err.count("\n") == 1
         assert "empty folder name" in err
     assert list(tmp_path.iterdir()) == []
+
+
+REFERENCES = (
+    "---\ntitle: Untung kasar\n---\n\n# Untung kasar\n\n"
+    "Untung kasar ialah [hasil] tolak [kos jualan][].\n\nLihat juga [margin][m].\n\n"
+    "[hasil]: /revenue\n[kos jualan]: /costofsales\n[m]: /grossmargin\n"
+)
+
+
+@pytest.mark.parametrize(("translation", "usable", "codes"), [
+    # labels kept: the links live
+    ("Gross profit is [revenue][hasil] minus [cost of sales][kos jualan].", True, set()),
+    # the shortcut and collapsed forms translated: every link dead
+    ("Gross profit is [revenue] minus [cost of sales][].", False, {"C203"}),
+    # only the shortcut: it might have been bracketed text, so a warning
+    ("Gross profit is [revenue] minus [cost of sales][kos jualan].", False, {"C206"}),
+])
+def test_reference_links_are_links_for_render_and_check(
+    tmp_path: Path, translation: str, usable: bool, codes: set[str],
+) -> None:
+    """`[hasil]` translated `[revenue]` (its definition `[hasil]: /revenue` is in the article,
+    not in the message): check said nothing and render published dead links as 100%."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "untungkasar.md").write_text(REFERENCES, encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    msgid = "Untung kasar ialah [hasil] tolak [kos jualan][]."
+    [po] = (root / "locale" / "en" / "LC_MESSAGES").glob("articles-u.po")
+    text = po.read_text("utf-8")
+    empty = f'msgid "{_po_quote(msgid)}"\nmsgstr ""'
+    assert empty in text
+    po.write_text(text.replace(empty, f'msgid "{_po_quote(msgid)}"\n'
+                                      f'msgstr "{_po_quote(translation)}"'), "utf-8")
+    out = tmp_path / "out"
+    _code, _stdout, stderr = cli("render", "-l", "en", "-o", out, "--min-coverage", "0",
+                                 root=root)
+    rendered = (out / "untungkasar.md").read_text("utf-8")
+    assert (translation in rendered) == usable
+    assert (msgid in rendered) != usable
+    assert ("kept the Malay" in stderr) != usable
+    _code, stdout, _ = cli("check", "-l", "en", "--format", "json", root=root)
+    found = {f["code"] for f in json.loads(stdout) if f["line"] and "reference" in f["message"]}
+    assert found == codes

@@ -21,6 +21,7 @@ from glossari.checks.parity import (
     markup,
     numbers,
     raw_markup,
+    reference_labels,
 )
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
@@ -247,6 +248,18 @@ def entry_findings(
         elif len(source_links) != len(target_links):
             yield at("C204", f"the source has {len(source_links)} links, the translation "
                      f"{len(target_links)}")
+        # `[margin][m]` translated `[margin][gm]`: the definition `[m]: /grossmargin` is in
+        # the article, not the message, so the link is dead and render keeps the Malay; a
+        # shortcut `[hasil]` may be plain bracketed text (only a definition tells): a warning
+        full = reference_labels(source, shortcut=False)
+        source_labels = tuple(sorted(full + reference_labels(source, shortcut=True)))
+        target_labels = tuple(sorted(reference_labels(translation, shortcut=False)
+                                     + reference_labels(translation, shortcut=True)))
+        if source_labels != target_labels:
+            diff = describe_difference(source_labels, target_labels)
+            yield at("C203" if set(full) - set(target_labels) else "C206",
+                     f"reference links differ from the source ({diff}); keep each label, as "
+                     "in [revenue][hasil]")
         source_raw, target_raw = raw_markup(source), raw_markup(translation)
         if source_raw != target_raw:
             diff = describe_difference(source_raw, target_raw) or "order changed"

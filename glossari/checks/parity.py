@@ -27,6 +27,7 @@ __all__ = [
     "markup",
     "numbers",
     "raw_markup",
+    "reference_labels",
     "strip_link_targets",
 ]
 
@@ -111,3 +112,25 @@ def describe_difference(source: tuple[str, ...], translation: tuple[str, ...]) -
     if extra:
         parts.append("extra " + ", ".join(sorted(extra.elements())))
     return "; ".join(parts)
+
+
+# `[text][label]`, `[text][]`, `[text]` not followed by `(` (an inline link) or `:` (a
+# definition): a reference link, or an image's with `!` (left out: the link kind says it)
+_REFERENCE = re.compile(r"(?<![\\!\]])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
+
+
+def reference_labels(text: str, *, shortcut: bool) -> tuple[str, ...]:
+    """The labels of the reference links in ``text``, sorted, folded as CommonMark matches
+    them (case and inner spacing): what must stay the same in a translation, since the
+    definitions (``[hasil]: /revenue``) are not in the message. ``shortcut``: the shortcut
+    form ``[hasil]`` alone, which only a definition tells from bracketed text; else the full
+    and collapsed forms ``[margin][m]``, ``[kos jualan][]``.
+
+    >>> text = "[hasil] tolak [kos  jualan][] dan [margin][M], [x](/y)"
+    >>> reference_labels(text, shortcut=False), reference_labels(text, shortcut=True)
+    (('kos jualan', 'm'), ('hasil',))
+    """
+    return tuple(sorted(" ".join((m.group(2) or m.group(1)).split()).casefold()
+                        for m in _REFERENCE.finditer(text)
+                        if (m.group(2) is None) == shortcut))
+
