@@ -261,6 +261,32 @@ def test_a_translation_render_would_refuse_is_not_taken(tmp_path: Path) -> None:
     assert glossari.load(root)["accountexecutive"].en_title == "Account executive"
 
 
+@pytest.mark.parametrize(("english", "taken"), [
+    ("Gross profit is [revenue] minus costs.\n\n[revenue]: /revenue\n", False),
+    ("Gross profit is [revenue][hasil] minus costs.\n\n[hasil]: /revenue\n", True),
+])
+def test_a_reference_link_is_read_with_the_seeds_definitions(
+    tmp_path: Path, english: str, taken: bool,
+) -> None:
+    """`[revenue]` with the translator's own definition is a dead link in the rendered
+    article, which uses the seed's (`[hasil]: /revenue`): align took it, render refused it."""
+    from tests._catalog_oracles import make_root
+
+    seed = "---\ntitle: Untung kasar\n---\n\nUntung kasar ialah [hasil] tolak kos.\n\n" \
+           "[hasil]: /revenue\n"
+    root = prepared(make_root(tmp_path, {"untungkasar": seed}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "untungkasar.md").write_text("---\ntitle: Gross profit\n---\n\n" + english,
+                                           encoding="utf-8")
+    code, out, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    assert ("1 not taken" in out) != taken
+    po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-u.po")
+    [entry] = [e for e in po.current if e.msgid.startswith("Untung kasar ialah")]
+    assert bool(entry.msgstr) == taken
+
+
 def test_files_without_a_seed_are_skipped(tmp_path: Path) -> None:
     root = prepared(seed_root(tmp_path))
     folder = tmp_path / "en"

@@ -18,6 +18,7 @@ taken.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,10 +26,11 @@ from glossari.align.pairing import pair_articles
 from glossari.catalog.pofile import encode_po, load_po
 from glossari.catalog.translations import catalog_folder, catalog_lock, check_language
 from glossari.errors import CatalogError, GlossariError
-from glossari.render import unusable_translation
+from glossari.render import reference_definitions, unusable_translation
 from glossari.root import GlossaryRoot, relative_name
-from glossari.seeds.article import read_article
+from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
+from glossari.seeds.source import decode_article, read_article_bytes
 
 __all__ = ["AlignReport", "FileReport", "align_folder", "catalog_path"]
 
@@ -100,6 +102,7 @@ def align_folder(
         )
     shown = (label or folder.as_posix()).rstrip("/")
     reports: list[FileReport] = []
+    references: dict[int, str] = {}  # a report's seed's reference definitions
     # the pairs by domain, in file order, each with its file and its place in the file; only one
     # catalog is then read at a time (all of them at once take gigabytes at 30,000 articles)
     by_domain: dict[str, list[_Pair]] = {}
@@ -117,12 +120,17 @@ def align_folder(
             skipped.append(name)
             continue
         try:
-            source = read_article(seed, source=relative_name(seed, root.path, resolve=True))
+            shown_seed = relative_name(seed, root.path, resolve=True)
+            seed_text = decode_article(read_article_bytes(seed, source=shown_seed),
+                                       source=shown_seed)
+            source = parse_article(seed_text, term_id=seed.stem, source=shown_seed)
             translated = read_article(path, source=name)
             pairing = pair_articles(source, translated)
         except GlossariError as error:
             reports.append(FileReport(path=name, error=str(error)))
             continue
+        # the seed's reference definitions resolve its messages' reference links, as in render
+        references[len(reports)] = reference_definitions(seed_text)
         for place, ((domain, context, msgid), text) in enumerate(pairing.translations):
             by_domain.setdefault(domain, []).append((len(reports), place, context, msgid, text))
         reports.append(FileReport(path=name, notes=pairing.notes))
@@ -130,7 +138,8 @@ def align_folder(
     # Read, fill and write under the lock `update` holds: an update running meanwhile would
     # otherwise write back the catalog it read before this align, and the alignment would be lost.
     with catalog_lock(root, lang):
-        return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force)
+        return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
+                              references=references)
 
 
 _Pair = tuple[int, int, str | None, str, str]
@@ -145,6 +154,7 @@ def _fill_catalogs(
     skipped: list[str],
     *,
     force: bool,
+    references: Mapping[int, str],
 ) -> AlignReport:
     from glossari._atomic import StagedWrites, remove_stale_temporaries
 
@@ -180,7 +190,8 @@ def _fill_catalogs(
                     counts[file]["same"] += 1
                 elif text == msgid and any(char.islower() for char in text):
                     counts[file]["untouched"] += 1
-                elif (problem := unusable_translation(msgid, text, block=False)) is not None:
+                elif (problem := unusable_translation(
+                        msgid, text, block=False, references=references.get(file, ""))) is not None:
                     # `check` would report it (C203) and `render` keep the Malay: not written
                     counts[file]["refused"] += 1
                     kept[file].append((place, f"{reports[file].path}: not taken for "
