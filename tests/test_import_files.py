@@ -274,6 +274,27 @@ def test_tbx_v3_dct_style_is_read() -> None:
         "untung", "Untung", "Profit", "What is left.", ("Asas",))
 
 
+@pytest.mark.parametrize("status", [
+    '<termNote type="administrativeStatus">forbidden</termNote>',   # Weblate's export
+    '<termNote type="administrativeStatus">forbiddenTerm-admn-sts</termNote>',
+    '<termNote type="normativeAuthorization">deprecatedTerm</termNote>',
+    '<termNote type="normativeAuthorization">supersededTerm</termNote>',
+])
+def test_a_term_the_tbx_rejects_is_never_the_approved_english(status: str) -> None:
+    """`forbidden` (Weblate) and `normativeAuthorization` were not read: `Acct` became the
+    approved English of `Akaun`, and with --force replaced a good translation."""
+    tbx = f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="ms"><text><body>
+<termEntry id="akaun"><langSet xml:lang="ms"><tig><term>Akaun</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Acct</term>{status}</tig></langSet></termEntry>
+<termEntry id="kos"><langSet xml:lang="ms"><tig><term>Kos</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Outlay</term>{status}</tig><tig><term>Cost</term></tig>
+</langSet></termEntry>
+</body></text></martif>"""
+    records = {r.id: r.en for r in parse_tbx(tbx.encode(), source="weblate.tbx").records}
+    assert records == {"akaun": None, "kos": "Cost"}
+
+
 def test_malay_only_export_is_read_with_nothing_to_import(tmp_path: Path) -> None:
     """glossari's TBX of a glossary with no English yet has Malay sections only."""
     from _catalog_oracles import article, make_root

@@ -146,8 +146,10 @@ def test_a_folder_stands_for_its_catalogs_in_the_target_language(
     path, expected = _catalog(tmp_path)
     locale = tmp_path / "locale"
     text = path.read_text(encoding="utf-8")
+    # `po/LL.po` (GNU, GNOME, Xfce) without a Language header: the file name says it
     for where, language in [("ms/LC_MESSAGES/app.po", "ms_MY"), ("fr/LC_MESSAGES/app.po", "fr"),
-                            ("po/id.po", "id"), ("pt_BR/LC_MESSAGES/app.po", None)]:
+                            ("po/id.po", "id"), ("pt_BR/LC_MESSAGES/app.po", None),
+                            ("po/fr.po", None), ("po/de_DE.po", None)]:
         (locale / where).parent.mkdir(parents=True, exist_ok=True)
         header = (text.replace("Language: ms", f"Language: {language}") if language
                   else text.replace('"Language: ms\\n"\n', ""))
@@ -158,7 +160,7 @@ def test_a_folder_stands_for_its_catalogs_in_the_target_language(
         str(locale / "ms/LC_MESSAGES/app.po")}
     assert len(out.splitlines()) == len(expected)
     assert "glossari termcheck: 1 file," in err
-    assert "3 catalogs in another language than ms skipped" in err
+    assert "5 catalogs in another language than ms skipped" in err
     # a file named on the command line is checked whatever its header says
     french = locale / "fr/LC_MESSAGES/app.po"
     assert main(["--root", str(aligned), "termcheck", str(french)]) == 1

@@ -198,10 +198,14 @@ def same_language(code: str, lang: Lang) -> bool:
 
 def catalog_language(po: PoFile, path: Path) -> str | None:
     """The language ``po`` says it is in: its header's ``Language``, else the folder above
-    ``LC_MESSAGES`` in ``path``; None when neither says.
+    ``LC_MESSAGES`` in ``path``, else the file's name in the ``po/LL.po`` layout of GNU,
+    GNOME and Xfce projects (``po/ms.po``, ``po/pt_BR.po``); None when none says.
 
-    >>> catalog_language(PoFile(header=None, entries=()), Path("locale/fr/LC_MESSAGES/a.po"))
+    >>> empty = PoFile(header=None, entries=())
+    >>> catalog_language(empty, Path("locale/fr/LC_MESSAGES/a.po"))
     'fr'
+    >>> catalog_language(empty, Path("po/id.po")), catalog_language(empty, Path("po/app.po"))
+    ('id', None)
     """
     declared = po.header_fields().get("Language", "").strip() if po.header is not None else ""
     if declared:
@@ -209,7 +213,19 @@ def catalog_language(po: PoFile, path: Path) -> str | None:
     parts = path.parts
     if len(parts) >= 3 and parts[-2] == "LC_MESSAGES":
         return parts[-3]
+    # only a name that is a language code is one: `po/app.po` names a domain, not a language
+    if _LANGUAGE_FILE.fullmatch(path.stem):
+        from glossari.catalog.languages import check_language
+        from glossari.errors import CatalogError
+
+        try:
+            return check_language(path.stem)
+        except CatalogError:
+            return None
     return None
+
+
+_LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2}|@[a-z]+)?")
 
 
 def catalog_paths(paths: Sequence[Path]) -> list[Path]:

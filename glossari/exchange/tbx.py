@@ -46,7 +46,7 @@ __all__ = ["MALAY_CODES", "language_matches", "load_tbx", "parse_tbx"]
 _ENTRY = frozenset({"termEntry", "conceptEntry"})
 _LANG_SECTION = frozenset({"langSet", "langSec"})
 _TERM_GROUP = frozenset({"tig", "ntig", "termSec"})
-_REJECTED_STATUS = re.compile(r"deprecated|superseded|obsolete", re.IGNORECASE)
+_REJECTED_STATUS = re.compile(r"deprecated|superseded|obsolete|forbidden", re.IGNORECASE)
 _GLOSSARI_NOTE = re.compile(r"glossari status:\s*(fuzzy|suggested)\b")
 
 
@@ -207,11 +207,14 @@ def _read_side(sections: list[_Node]) -> _Side:
             terms = [c for c in group.children if c.tag == "term"]
             if not terms:
                 continue
-            notes = [c.text() for c in group.children
-                     if _is_data(c, "termNote", "administrativeStatus")]
-            admin = notes[0].strip() if notes else ""
-            if _REJECTED_STATUS.search(admin):
+            # TBX's two names for a term's standing: `administrativeStatus` (`forbidden` in
+            # Weblate's exports, `deprecatedTerm-admn-sts`) and `normativeAuthorization`
+            notes = [c.text().strip() for c in group.children
+                     if _is_data(c, "termNote", "administrativeStatus")
+                     or _is_data(c, "termNote", "normativeAuthorization")]
+            if any(_REJECTED_STATUS.search(note) for note in notes):
                 continue
+            admin = notes[0] if notes else ""
             status: EnglishStatus = "translated"
             for note in (c.text() for c in group.children if c.tag == "note"):
                 match = _GLOSSARI_NOTE.search(note)
