@@ -117,7 +117,7 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = _toml_error_line(str(error))
+        line = _toml_error_line(str(error), text)
         raise ConfigError(f"invalid TOML: {str(error).split(' (at ')[0]}", path=source,
                           line=line, hint="fix the syntax") from None
     lines = _Lines(text, table)
@@ -200,8 +200,9 @@ def _strings(value: object, key: tuple[str, ...], source: str, lines: _Lines) ->
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        example = '["en", "id"]' if key[-1] == "languages" else '["S107"]'
         raise ConfigError(f"'{'.'.join(key)}' must be a list of strings", path=source,
-                          line=lines.of(key, None), hint='write e.g. ["S107"]')
+                          line=lines.of(key, None), hint=f"write e.g. {example}")
     return tuple(value)
 
 
@@ -216,9 +217,13 @@ def _known_code(code: str, codes: Mapping[str, object], key: tuple[str, ...], so
                           + (" (a prefix such as 'S1' selects a group)" if prefix else ""))
 
 
-def _toml_error_line(message: str) -> int:
+def _toml_error_line(message: str, text: str) -> int:
     found = re.search(r"\(at line (\d+)", message)
-    return int(found.group(1)) if found else 0
+    if found:
+        return int(found.group(1))
+    if "end of document" in message:  # an unclosed `[`: the last line is where it ends
+        return max(1, len(text.rstrip("\n").split("\n")))
+    return 0
 
 
 class _Lines:

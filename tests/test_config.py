@@ -98,6 +98,10 @@ def test_glossari_toml_wins_over_pyproject(root: Path) -> None:
     ("glossari.toml", 'min-coverage = 180\n',
      "glossari.toml:1: min-coverage must be a number from 0 to 100; write e.g. 80"),
     ("glossari.toml", '[check\nselect = 1\n', "glossari.toml:1: invalid TOML"),
+    # an unclosed list: tomllib says "at end of document", which is the last line
+    ("glossari.toml", 'min-coverage = 60\nlanguages = ["en"\n', "glossari.toml:2: invalid TOML"),
+    ("glossari.toml", 'languages = ["en", 5]\n',
+     "glossari.toml:1: 'languages' must be a list of strings; write e.g. [\"en\", \"id\"]"),
     ("glossari.toml", 'languages = [\n  "en",\n  "english",\n]\n',
      "glossari.toml:3: unknown language code 'english'; use an ISO 639 code such as en, id "
      "or pt_BR"),
