@@ -12,6 +12,7 @@ from glossari.errors import InputError
 
 __all__ = [
     "NotText",
+    "counted",
     "decode_text",
     "first_control",
     "has_visible_text",
@@ -193,3 +194,13 @@ convert it to UTF-8 (it looks like Latin-1 or Windows-1252)
                          line=text.line, hint="give it UTF-8 text" if text.binary else
                          "convert it to UTF-8 (it looks like Latin-1 or Windows-1252)")
     return text.removeprefix("\ufeff")
+
+
+def counted(number: int, noun: str) -> str:
+    """``number`` and ``noun``, in the plural unless one (English summaries: "1 term").
+
+    >>> counted(1, "term"), counted(0, "warning"), counted(3, "message")
+    ('1 term', '0 warnings', '3 messages')
+    """
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+

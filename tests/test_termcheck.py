@@ -160,6 +160,8 @@ def test_a_folder_stands_for_its_catalogs_in_the_target_language(
         str(locale / "ms/LC_MESSAGES/app.po")}
     assert len(out.splitlines()) == len(expected)
     assert "glossari termcheck: 1 file," in err
+    warnings = len(expected)
+    assert err.rstrip().endswith(f"{warnings} warning{'' if warnings == 1 else 's'}")
     assert "5 catalogs in another language than ms skipped" in err
     # a file named on the command line is checked whatever its header says
     french = locale / "fr/LC_MESSAGES/app.po"

@@ -6,6 +6,7 @@ import argparse
 
 from glossari.catalog.extract import extract
 from glossari.commands._context import Context, stderr_progress
+from glossari.text import counted
 
 __all__ = ["configure", "run"]
 
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     total = sum(result.messages.values())
     print(
         f"extract: {total} messages in {len(result.messages)} domains from "
-        f"{result.articles} article{'s' if result.articles != 1 else ''}; "
+        f"{counted(result.articles, 'article')}; "
         f"{len(result.written)} written, "
         f"{len(result.unchanged)} unchanged",
         file=ctx.stderr,

@@ -18,6 +18,7 @@ from glossari.commands import read_glossary
 from glossari.commands._context import Context
 from glossari.diagnostics import SEVERITY_RANK, Finding
 from glossari.terms import Lang
+from glossari.text import counted
 
 __all__ = ["configure", "run"]
 
@@ -75,11 +76,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     rules = [Rule(c.code, c.severity, c.summary) for c in CODES.values() if c.code == "T410"]
     counts = write_findings(findings(), args.format, ctx.stdout, rules=rules)
     c = checker.counts
-    print(f"glossari termcheck: {c.files} file{'s' if c.files != 1 else ''}, {len(checker)} "
-          f"terms; {c.entries} messages: {c.checked} checked ({c.with_terms} using a term), "
+    print(f"glossari termcheck: {counted(c.files, 'file')}, {counted(len(checker), 'term')}; "
+          f"{counted(c.entries, 'message')}: {c.checked} checked ({c.with_terms} using a term), "
           f"{c.fuzzy} fuzzy and {c.untranslated} untranslated skipped; "
-          + (f"{c.other_language} catalog{'s' if c.other_language != 1 else ''} in another "
-             f"language than {target} skipped; " if c.other_language else "")
-          + f"{counts.get('warning', 0)} warnings", file=ctx.stderr)
+          + (f"{counted(c.other_language, 'catalog')} in another language than {target} "
+             "skipped; " if c.other_language else "")
+          + counted(counts.get("warning", 0), "warning"), file=ctx.stderr)
     threshold = SEVERITY_RANK[args.fail_on]
     return 1 if any(SEVERITY_RANK[s] >= threshold for s, n in counts.items() if n) else 0
