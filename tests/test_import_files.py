@@ -76,7 +76,13 @@ BAD_FILES = {
     "english-only.tbx": (
         b'<martif><text><body>\n<termEntry><langSet xml:lang="en"><tig><term>Cost</term>'
         b"</tig></langSet></termEntry></body></text></martif>", 1,
-        "no Malay (ms) language section"),
+        "no Malay (ms) language section (<langSet xml:lang=\"ms\">) in any entry (it has en)"),
+    # every language the file has, the target's too (it said "it has cs" of an en+cs file)
+    "english-czech.tbx": (
+        b'<martif><text><body>\n<termEntry><langSet xml:lang="en"><tig><term>Cost</term>'
+        b'</tig></langSet><langSet xml:lang="cs"><tig><term>N\xc3\xa1klad</term></tig>'
+        b"</langSet></termEntry></body></text></martif>", 1,
+        "in any entry (it has cs, en)"),
     "malay-french.tbx": (
         b'<martif><text><body>\n<termEntry><langSet xml:lang="ms"><tig><term>Kos</term>'
         b'</tig></langSet><langSet xml:lang="fr"><tig><term>Co\xc3\xbbt</term></tig>'

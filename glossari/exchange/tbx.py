@@ -252,6 +252,7 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
     entries.sort(key=lambda n: n.line)
     seen_malay = seen_target = False
     others: set[str] = set()
+    present: set[str] = set()  # every language of the file, for a file with no Malay
     records: list[Record] = []
     for entry in entries:
         sections = entry.find_all(_LANG_SECTION)
@@ -259,6 +260,7 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
         target = [s for s in sections if language_matches(s.attrs.get("xml:lang", ""), lang)]
         others.update(s.attrs.get("xml:lang", "?") for s in sections
                       if s not in malay and s not in target)
+        present.update(s.attrs.get("xml:lang", "?") for s in sections)
         seen_malay |= bool(malay)
         seen_target |= bool(target)
         ms, en = _read_side(malay), _read_side(target)
@@ -275,8 +277,9 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
         ))
     found = f" (it has {', '.join(sorted(others))})" if others else ""
     if entries and not seen_malay:
+        has = f" (it has {', '.join(sorted(present))})" if present else ""
         raise ExchangeError(
-            f"no Malay (ms) language section (<langSet xml:lang=\"ms\">) in any entry{found}",
+            f"no Malay (ms) language section (<langSet xml:lang=\"ms\">) in any entry{has}",
             path=source, line=root.line,
             hint="glossari imports Malay termbases: export the termbase with Malay as one of "
             "its languages",
