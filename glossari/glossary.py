@@ -238,6 +238,17 @@ class Glossary:
         :meth:`lookup` finds by it."""
         return {key: term.id for key, term in self._index.items()}
 
+    def namesakes(self, term: Term) -> tuple[str, ...]:
+        """The ids of the other articles whose Malay headword is ``term``'s (check's S131):
+        :meth:`lookup` by that headword answers one of them, and a reader should know of the
+        others."""
+        if not term.title or term.kind != "article":
+            return ()
+        key = lookup_key(term.title)
+        return tuple(t.id for t in self._order
+                     if t.id != term.id and t.kind == "article" and t.title
+                     and lookup_key(t.title) == key)
+
     @property
     def coverage_source(self) -> Translations | None:
         """The catalogs the English sides came from (for their counts), or None."""
@@ -458,6 +469,13 @@ class _CompiledGlossary(Glossary):
     def lookup_index(self) -> dict[str, str]:
         """Every normalised name to the id of the term :meth:`lookup` finds by it."""
         return self._termbase.lookup_table()
+
+    def namesakes(self, term: Term) -> tuple[str, ...]:
+        """See :meth:`Glossary.namesakes` (here the headwords equal but for ASCII case)."""
+        if not term.title or term.kind != "article":
+            return ()
+        return tuple(term_id for term_id in self._termbase.titled(term.title)
+                     if term_id != term.id and self[term_id].kind == "article")
 
     def _refs(self, rows: Iterable[LinkRow]) -> tuple[LinkRef, ...]:
         from glossari.align.links import LinkRef

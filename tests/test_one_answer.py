@@ -262,3 +262,6 @@ def test_a_name_two_articles_share_gets_one_answer_from_lookup_show_and_find(
     code, out, _err = cli("show", "peniaga-peniaga broker", root=root)
     assert code == 0
     assert out.startswith("Peniaga broker  [peniaga-broker]")
+    # the answer names the other article of that headword (it was silent: check's S131 only)
+    assert "  also the headword of: broker-lama\n" in out
+    assert glossary.namesakes(glossary["broker-lama"]) == ("peniaga-broker",)

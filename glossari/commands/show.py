@@ -51,6 +51,9 @@ def format_term(
         lines.append("  kind: link-only term (no article yet)")
     lines.append(f"  source: {term.source}")
     if glossary is not None:
+        others = glossary.namesakes(term)
+        if others:  # lookup by the headword answered this one (check: S131)
+            lines.append(f"  also the headword of: {', '.join(others)}")
         for ref in glossary.backlinks(term):
             flag = f"  [!] {ref.link.suspicious}" if ref.link.suspicious else ""
             lines.append(f"  linked from: {ref.source.source.path}:{ref.link.line} "

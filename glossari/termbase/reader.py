@@ -177,6 +177,12 @@ class Termbase:
         """Every normalised name, for suggestions after a miss."""
         return [row[0] for row in self._all("SELECT key FROM lookup")]
 
+    def titled(self, title: str) -> list[str]:
+        """The ids of the terms whose Malay headword is ``title`` (ASCII case ignored), in the
+        glossary's order."""
+        return [str(row[0]) for row in self._all(
+            "SELECT id FROM terms WHERE title = ? COLLATE NOCASE ORDER BY position", title)]
+
     def lookup_table(self) -> dict[str, str]:
         """Every normalised name to its term id (the ``lookup`` table)."""
         return {str(k): str(v) for k, v in self._all("SELECT key, term_id FROM lookup")}
