@@ -471,7 +471,7 @@ class _CompiledGlossary(Glossary):
         return self._termbase.lookup_table()
 
     def namesakes(self, term: Term) -> tuple[str, ...]:
-        """See :meth:`Glossary.namesakes` (here the headwords equal but for ASCII case)."""
+        """See :meth:`Glossary.namesakes` (through the headwords' search index)."""
         if not term.title or term.kind != "article":
             return ()
         return tuple(term_id for term_id in self._termbase.titled(term.title)
