@@ -79,7 +79,7 @@ class Rendering:
 
 
 _ATX = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?"
-                  r"(?:[ \t]+#+)?[ \t]*$")
+                  r"(?P<closing>[ \t]+#+)?[ \t]*$")
 _MALFORMED = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<text>[^\s#].*)$")
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*")
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
@@ -147,9 +147,17 @@ def _continuation(prefix: str) -> str:
     return re.sub(r"[-*+]|\d{1,9}[.)]", lambda m: " " * len(m.group()), prefix)
 
 
+_COMMENT = re.compile(r"[ \t]+#.*$")
+
+
 def _yaml_value(original: str, new: str) -> str:
-    """``new`` written as a YAML scalar in the style of ``original`` (plain, '...' or "...")."""
+    """``new`` written as a YAML scalar in the style of ``original`` (plain, '...' or "..."),
+    with the comment that followed a plain value (``title: Bon  # semak``): a plain scalar
+    cannot hold `` #``, so there it always starts a comment."""
     stripped = original.strip()
+    comment = _COMMENT.search(stripped) if stripped[:1] not in ("'", '"', "[", "{") else None
+    if comment is not None:
+        return _yaml_value(stripped[:comment.start()], new) + comment.group()
     if stripped.startswith("'") and not _ESCAPE.search(new):
         return "'" + new.replace("'", "''") + "'"
     if (stripped.startswith('"') or _PLAIN_UNSAFE.search(new) or not new or _ESCAPE.search(new)
@@ -325,7 +333,9 @@ class _Renderer:
         if force and level:
             new = f"{prefix}{'#' * level} {text}"
         elif match is not None:
-            new = f"{prefix}{match.group('indent')}{match.group('hashes')} {text}"
+            # an ATX heading's closing hashes (`## Penutup ##`) are the author's style: kept
+            closing = (match.groupdict().get("closing") or "") if not force else ""
+            new = f"{prefix}{match.group('indent')}{match.group('hashes')} {text}{closing}"
         else:  # a setext heading: its text lines become one, the underline below stays
             if "\n" in text:
                 return  # untranslated, over several lines: the source stays as written

@@ -261,6 +261,21 @@ def test_every_front_matter_form_extract_reads_is_rendered_as_valid_yaml(front: 
     assert r.coverage == 100
 
 
+def test_a_value_comment_and_closing_hashes_are_kept() -> None:
+    """`title: Untung # tajuk` lost its comment and `## Penutup ##` its closing hashes."""
+    text = ("---\ntitle: Untung  # tajuk\ndescription: Harga. # semak\n---\n\n"
+            "## Penutup ##\n\nTeks.\n")
+    term = parse_article(text, term_id="untung", source="seeds/untung.md")
+    r = render_article(term, text, Catalog({"Untung": "Profit", "Harga.": "Price.",
+                                            "Penutup": "Closing", "Teks.": "Text."}))
+    lines = r.text.split("\n")
+    assert lines[1] == "title: Profit  # tajuk"
+    assert lines[2] == "description: Price. # semak"
+    assert "## Closing ##" in lines
+    reread = parse_article(r.text, term_id="untung", source="out.md")
+    assert (reread.title, reread.description) == ("Profit", "Price.")
+
+
 def test_a_flow_mapping_front_matter_is_counted_untranslated_not_100() -> None:
     """`{title: Aset, ...}` was copied through in Malay and reported as 100% translated."""
     text = "---\n{title: Aset, description: Harga., keywords: [Satu]}\n---\n\n# Aset\n\nTeks.\n"
@@ -447,7 +462,7 @@ def test_setext_quoted_and_closed_headings_keep_their_form() -> None:
     r = render_article(term, text, Catalog({"Kos": "Cost", "Bahagian": "Part", "Teks.": "Text.",
                                             "Sub": "Subpart", "Dalam": "Inside"}))
     assert r.text == ("---\ntitle: Cost\n---\nCost\n===\n\nPart\n--------\n\nText.\n\n"
-                      "> ## Inside\n>\n> Text.\n\n  ### Subpart\n\n- Text.\n")
+                      "> ## Inside\n>\n> Text.\n\n  ### Subpart ###\n\n- Text.\n")
     assert (r.translated, r.total) == (7, 7)
 
 
