@@ -229,16 +229,15 @@ def test_a_name_two_articles_share_gets_one_answer_from_lookup_show_and_find(
     and declaring a reduplicated alias: ``show`` and ``lookup`` answered it, ``find`` and
     ``find_terms`` the other one, even for the alias as written."""
     from tests._catalog_oracles import cli as catalog_cli
+    from tests._catalog_oracles import make_root
 
-    root = tmp_path / "g"
-    (root / "seeds").mkdir(parents=True)
-    (root / "seeds" / "peniaga-broker.md").write_text(
-        "---\ntitle: Peniaga broker\naliases: peniaga-peniaga broker\ndescription: Firma.\n"
-        "keywords: Pelaburan\n---\n\n# Peniaga broker\n\nPeniaga broker membeli sekuriti.\n",
-        encoding="utf-8")
-    (root / "seeds" / "broker-lama.md").write_text(
-        "---\ntitle: Peniaga broker\ndescription: Salinan lama.\nkeywords: Arkib\n---\n\n"
-        "# Peniaga broker\n\nRencana lama.\n", encoding="utf-8")
+    root = make_root(tmp_path, {
+        "peniaga-broker": "---\ntitle: Peniaga broker\naliases: peniaga-peniaga broker\n"
+        "description: Firma.\nkeywords: Pelaburan\n---\n\n# Peniaga broker\n\n"
+        "Peniaga broker membeli sekuriti.\n",
+        "broker-lama": "---\ntitle: Peniaga broker\ndescription: Salinan lama.\n"
+        "keywords: Arkib\n---\n\n# Peniaga broker\n\nRencana lama.\n",
+    })
     if compiled:
         for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
             assert catalog_cli(root, *command)[0] == 0

@@ -30,7 +30,7 @@ from glossari.render import reference_definitions, unusable_translation
 from glossari.root import GlossaryRoot, relative_name
 from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
-from glossari.seeds.source import decode_article, read_article_bytes
+from glossari.seeds.source import read_article_text
 
 __all__ = ["AlignReport", "FileReport", "align_folder", "catalog_path"]
 
@@ -121,8 +121,7 @@ def align_folder(
             continue
         try:
             shown_seed = relative_name(seed, root.path, resolve=True)
-            seed_text = decode_article(read_article_bytes(seed, source=shown_seed),
-                                       source=shown_seed)
+            seed_text = read_article_text(seed, source=shown_seed)
             source = parse_article(seed_text, term_id=seed.stem, source=shown_seed)
             translated = read_article(path, source=name)
             pairing = pair_articles(source, translated)

@@ -344,8 +344,9 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
     if catalog is None:
         header = new_header(template, lang=lang)
         nplurals = parse_plural_count(_header_value(header, "Plural-Forms")) or 2
-        entries = tuple(_from_compendium(compendium, e, nplurals) or _empty(e, nplurals)
-                        for e in template.entries if not e.obsolete)
+        offered = compendium or {}
+        entries = tuple(_taken(offered[e.key], e, nplurals) if e.key in offered
+                        else _empty(e, nplurals) for e in template.entries if not e.obsolete)
         return PoFile(header=header, entries=entries)
 
     theirs = catalog.header_fields().get("X-Domain")
@@ -395,16 +396,15 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
             # newer than this catalog's own obsolete copy, which gives way as an edit in place
             # replaces the text it edits
             revived.add(new.key)
-            result.append(_from_compendium(compendium, new, nplurals) or new)
+            result.append(_taken(moved, new, nplurals))
             continue
         old = obsolete.get(new.key)
         if old is not None and old.has_translation:
             revived.add(new.key)
             result.append(_carry(old, new, nplurals))
             continue
-        carried = _from_compendium(compendium, new, nplurals)
-        if carried is not None:
-            result.append(carried)
+        if moved is not None:
+            result.append(_taken(moved, new, nplurals))
             continue
         old = renamed.get(new.key)
         if old is not None:
@@ -445,16 +445,17 @@ def _renamed(wanted: list[Entry], orphans: list[Entry],
     new context. Only when it is unambiguous (one old context gone, one new one come, for that
     msgid) and not a link's (``/slug``: a link retargeted may name another concept); msgmerge
     would offer it fuzzy, and every renamed article's headword would leave the ``.mo``."""
+    def an_id(context: str | None) -> bool:  # a headword's context, not a link's `/slug`
+        return context is not None and not context.startswith("/")
+
     gone = {e.msgctxt for e in orphans} - {e.msgctxt for e in wanted}
     old_by_msgid: dict[str, list[Entry]] = defaultdict(list)
     for entry in orphans:
-        if entry.msgctxt in gone and entry.msgctxt is not None \
-                and not entry.msgctxt.startswith("/") and entry.msgid_plural is None:
+        if entry.msgctxt in gone and an_id(entry.msgctxt) and entry.msgid_plural is None:
             old_by_msgid[entry.msgid].append(entry)
     new_by_msgid: dict[str, list[Entry]] = defaultdict(list)
     for entry in wanted:
-        if (entry.msgid in old_by_msgid and entry.key not in current
-                and entry.msgctxt is not None and not entry.msgctxt.startswith("/")):
+        if entry.msgid in old_by_msgid and entry.key not in current and an_id(entry.msgctxt):
             new_by_msgid[entry.msgid].append(entry)
     return {news[0].key: old_by_msgid[msgid][0] for msgid, news in new_by_msgid.items()
             if len(news) == 1 and len(old_by_msgid[msgid]) == 1}
@@ -474,13 +475,10 @@ class Moved(NamedTuple):
     article renamed away, its translation revised, renamed back)."""
 
 
-def _from_compendium(compendium: Mapping[Key, Moved] | None, new: Entry,
-                     nplurals: int) -> Entry | None:
-    found = compendium.get(new.key) if compendium else None
-    if found is None:
-        return None
-    carried = _carry(found.entry, new, nplurals, moved=True)
-    if found.disputed and not carried.fuzzy:
+def _taken(moved: Moved, new: Entry, nplurals: int) -> Entry:
+    """``new`` with the translation the compendium offers for it."""
+    carried = _carry(moved.entry, new, nplurals, moved=True)
+    if moved.disputed and not carried.fuzzy:
         carried = carried.with_changes(flags=("fuzzy", *carried.flags))
     return carried
 

@@ -39,7 +39,7 @@ from glossari._store import Store, Table
 from glossari.catalog.incremental import Wrap, no_progress
 from glossari.catalog.languages import check_translation_language
 from glossari.catalog.merge import Key, Moved, merge
-from glossari.catalog.pofile import Entry, PoFile
+from glossari.catalog.pofile import Entry, PoFile, load_po
 from glossari.catalog.translations import (
     Coverage,
     Translations,
@@ -231,7 +231,8 @@ def _update_locked(
                                                made, compendium)
         # the second merge replaces the first's staged files and record
         for pot_path, offered in compendium.refills(
-                lambda domain: _read_catalog(root, folder / f"{domain}.po"),
+                lambda domain: load_po(folder / f"{domain}.po",
+                                       source=relative_name(folder / f"{domain}.po", root.path)),
                 lambda domains: load_translations(root, lang, write_cache=False,
                                                   domains=domains),
                 [pot_path.stem for pot_path in templates]):
@@ -252,13 +253,6 @@ def _update_locked(
             (result.created if merged.new else result.written).append(merged.path)
     record.save()
     return result
-
-
-def _read_catalog(root: GlossaryRoot, path: Path) -> PoFile:
-    from glossari.catalog.pofile import decode_po, parse_po
-
-    source = relative_name(path, root.path)
-    return parse_po(decode_po(_read(path, source), source=source), source=source)
 
 
 def _update_domain(

@@ -26,6 +26,7 @@ from glossari.checks.parity import (
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
+from glossari.render import unusable_translation
 
 __all__ = [
     "CatalogFile",
@@ -251,13 +252,13 @@ def entry_findings(
         # `[margin][m]` translated `[margin][gm]`: the definition `[m]: /grossmargin` is in
         # the article, not the message, so the link is dead and render keeps the Malay; a
         # shortcut `[hasil]` may be plain bracketed text (only a definition tells): a warning
-        full = reference_labels(source, shortcut=False)
-        source_labels = tuple(sorted(full + reference_labels(source, shortcut=True)))
-        target_labels = tuple(sorted(reference_labels(translation, shortcut=False)
-                                     + reference_labels(translation, shortcut=True)))
+        source_refs = reference_labels(source)
+        source_labels = tuple(sorted(label for label, _ in source_refs))
+        target_labels = tuple(sorted(label for label, _ in reference_labels(translation)))
         if source_labels != target_labels:
             diff = describe_difference(source_labels, target_labels)
-            yield at("C203" if set(full) - set(target_labels) else "C206",
+            full = {label for label, shortcut in source_refs if not shortcut}
+            yield at("C203" if full - set(target_labels) else "C206",
                      f"reference links differ from the source ({diff}); keep each label, as "
                      "in [revenue][hasil]")
         source_raw, target_raw = raw_markup(source), raw_markup(translation)
@@ -278,8 +279,6 @@ def entry_findings(
         if source_links == target_links and source_raw == target_raw:
             # what render refuses beyond links and HTML (C203, C208): it keeps the Malay, and
             # check must not call such a catalog 100% translated
-            from glossari.render import unusable_translation
-
             block = catalog.domain != GLOSSARY_DOMAIN and any(
                 not comment.startswith("heading of") for comment in entry.extracted_comments)
             problem = unusable_translation(source, translation, block=block)

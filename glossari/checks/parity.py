@@ -119,18 +119,15 @@ def describe_difference(source: tuple[str, ...], translation: tuple[str, ...]) -
 _REFERENCE = re.compile(r"(?<![\\!\]])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
 
 
-def reference_labels(text: str, *, shortcut: bool) -> tuple[str, ...]:
+def reference_labels(text: str) -> tuple[tuple[str, bool], ...]:
     """The labels of the reference links in ``text``, sorted, folded as CommonMark matches
-    them (case and inner spacing): what must stay the same in a translation, since the
-    definitions (``[hasil]: /revenue``) are not in the message. ``shortcut``: the shortcut
-    form ``[hasil]`` alone, which only a definition tells from bracketed text; else the full
-    and collapsed forms ``[margin][m]``, ``[kos jualan][]``.
+    them (case and inner spacing), each with whether it is a shortcut: what must stay the
+    same in a translation, since the definitions (``[hasil]: /revenue``) are not in the
+    message. Only a definition tells a shortcut ``[hasil]`` from bracketed text; the full and
+    collapsed forms ``[margin][m]``, ``[kos jualan][]`` are always links.
 
-    >>> text = "[hasil] tolak [kos  jualan][] dan [margin][M], [x](/y)"
-    >>> reference_labels(text, shortcut=False), reference_labels(text, shortcut=True)
-    (('kos jualan', 'm'), ('hasil',))
+    >>> reference_labels("[hasil] tolak [kos  jualan][] dan [margin][M], [x](/y)")
+    (('hasil', True), ('kos jualan', False), ('m', False))
     """
-    return tuple(sorted(" ".join((m.group(2) or m.group(1)).split()).casefold()
-                        for m in _REFERENCE.finditer(text)
-                        if (m.group(2) is None) == shortcut))
-
+    return tuple(sorted((" ".join((m.group(2) or m.group(1)).split()).casefold(),
+                         m.group(2) is None) for m in _REFERENCE.finditer(text)))

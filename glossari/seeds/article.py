@@ -13,7 +13,7 @@ from glossari.model import Location, Term
 from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
 from glossari.seeds.markdown import parse_body
 from glossari.seeds.rules import HIGHLIGHTS_HEADINGS, is_highlights_heading
-from glossari.seeds.source import decode_article, read_article_bytes
+from glossari.seeds.source import read_article_text
 from glossari.text import ascii_slug, has_visible_text
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
@@ -123,5 +123,4 @@ def read_article(path: Path, *, source: str | None = None) -> Term:
     Raises :class:`SeedError` (a ``ValueError``) naming ``source`` (default: ``path``) and the line.
     """
     name = source if source is not None else path.as_posix()
-    data = read_article_bytes(path, source=name)
-    return parse_article(decode_article(data, source=name), term_id=path.stem, source=name)
+    return parse_article(read_article_text(path, source=name), term_id=path.stem, source=name)

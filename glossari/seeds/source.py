@@ -15,7 +15,8 @@ from pathlib import Path
 from glossari.errors import SeedError
 from glossari.text import NotText, utf8_text
 
-__all__ = ["MAX_ARTICLE_BYTES", "check_regular_file", "decode_article", "read_article_bytes"]
+__all__ = ["MAX_ARTICLE_BYTES", "check_regular_file", "decode_article", "read_article_bytes",
+           "read_article_text"]
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Largest article accepted. The seed is 4 KB; a 2 MB article is a generated or corrupt file."""
@@ -53,6 +54,11 @@ def check_regular_file(path: Path, *, source: str) -> os.stat_result:
     if status.st_size > MAX_ARTICLE_BYTES:
         raise _too_big(status.st_size, source)
     return status
+
+
+def read_article_text(path: Path, *, source: str) -> str:
+    """The text of one article file: :func:`read_article_bytes`, then :func:`decode_article`."""
+    return decode_article(read_article_bytes(path, source=source), source=source)
 
 
 def read_article_bytes(path: Path, *, source: str) -> bytes:
