@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from glossari import __version__
-from glossari.catalog.languages import check_language
+from glossari.catalog.languages import check_translation_language
 from glossari.commands import read_glossary
 from glossari.commands._context import Context
 
@@ -36,12 +36,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         build_site,
         check_base_url,
         check_output,
-        check_site_language,
     )
     from glossari.progress import progress
 
-    lang = check_language(args.lang)
-    check_site_language(lang)
+    lang = check_translation_language(args.lang)
     if args.base_url is not None:
         check_base_url(args.base_url)  # before the (long) load
     root = ctx.root()

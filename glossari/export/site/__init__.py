@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from markupsafe import Markup
 
 from glossari._helper import Helper, start
-from glossari.catalog.languages import MALAY_CODES, primary_language
+from glossari.catalog.languages import check_translation_language
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
 from glossari.export.site._pages import (
@@ -61,8 +60,7 @@ if TYPE_CHECKING:
     from glossari.glossary import Glossary
     from glossari.model import Term
 
-__all__ = ["CSP", "MANIFEST", "SiteResult", "build_site", "check_base_url", "check_output",
-           "check_site_language"]
+__all__ = ["CSP", "MANIFEST", "SiteResult", "build_site", "check_base_url", "check_output"]
 
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; base-uri 'none'; "
        "form-action 'none'")
@@ -135,29 +133,6 @@ def check_base_url(url: str) -> str:
     return base if base.endswith("/") else base + "/"
 
 
-def check_site_language(lang: str) -> None:
-    """Raise :class:`RootError` unless ``lang`` can stand beside Malay on the site.
-
-    >>> check_site_language("pt_BR")
-    >>> check_site_language("may")  # ISO 639-2/B: Malay too (glossari.catalog.languages)
-    Traceback (most recent call last):
-    ...
-    glossari.errors.RootError: -l: the site puts a language beside Malay, and 'may' is Malay; \
-choose the other language, such as en
-    >>> check_site_language("ms")
-    Traceback (most recent call last):
-    ...
-    glossari.errors.RootError: -l: the site puts a language beside Malay, and 'ms' is Malay; \
-choose the other language, such as en
-    """
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*", lang):
-        raise RootError(f"{lang!r} is not a language code", path="-l",
-                        hint="give one such as en, fr or pt_BR")
-    if primary_language(lang) in MALAY_CODES:
-        raise RootError(f"the site puts a language beside Malay, and {lang!r} is Malay",
-                        path="-l", hint="choose the other language, such as en")
-
-
 def build_site(
     glossary: Glossary,
     output: Path | str,
@@ -179,13 +154,16 @@ def build_site(
     with two usable cores and ``fork``.
 
     Raises :class:`~glossari.errors.RootError` for a folder that may not receive a site (inside
-    ``seeds/``, or holding files that are not a site) or a bad ``base_url``.
+    ``seeds/``, or holding files that are not a site) or a bad ``base_url``, and
+    :class:`~glossari.errors.CatalogError` when the glossary's language is Malay (the site puts
+    a language beside Malay) or not a language code as gettext writes it.
     """
     folder = Path(output)
     check_output(folder, glossary.root)
     base = check_base_url(base_url) if base_url else None
     lang = glossary.lang or "en"
-    check_site_language(lang)
+    # the one rule of readers and `update` (catalog.languages): the site puts it beside Malay
+    check_translation_language(lang)
     if processes is None:
         processes = 2 if len(glossary) >= _PARALLEL_FROM else 1
     helped = processes > 1  # where fork is missing or one core usable, start() forks nothing
