@@ -310,13 +310,19 @@ class Glossary:
         a name two terms share goes to the term :meth:`lookup` answers for it (one answer: two
         articles titled alike, ``peniaga-broker.md`` and ``broker-lama.md``, gave ``show`` the
         one its id names and ``find`` the other), then to the one whose headword it is."""
+        from glossari.align.resolve import malay_key
+
         answers = self.lookup_index()
+        # a name is keyed as the recogniser files it: a Malay word written reduplicated counts
+        # once (a link text [pelaburan-pelaburan](/investment) is filed as *pelaburan*, and
+        # must not take that name from the article lookup answers for it)
+        key = malay_key if lang == "ms" else lookup_key
         first: list[tuple[str, str]] = []
         headwords: list[tuple[str, str]] = []
         later: list[tuple[str, str]] = []
         for term in self.headers():
             for place, name in enumerate(term_names(term, lang)):
-                if answers.get(lookup_key(name)) == term.id:
+                if answers.get(key(name)) == term.id:
                     first.append((name, term.id))
                 else:
                     (later if place else headwords).append((name, term.id))

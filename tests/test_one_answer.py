@@ -264,3 +264,23 @@ def test_a_name_two_articles_share_gets_one_answer_from_lookup_show_and_find(
     # the answer names the other article of that headword (it was silent: check's S131 only)
     assert "  also the headword of: broker-lama\n" in out
     assert glossary.namesakes(glossary["broker-lama"]) == ("peniaga-broker",)
+
+
+def test_a_reduplicated_link_text_takes_no_headword_from_its_namesake(tmp_path: Path) -> None:
+    """Two articles titled Pelaburan; a link [pelaburan-pelaburan](/investment) names the one
+    that lookup does not answer for the headword. find gave that one for the bare headword
+    (the recogniser files the link text as *pelaburan*), while show and lookup gave the other."""
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {
+        "pelaburan": "---\ntitle: Pelaburan\ndescription: Satu.\nkeywords: A\n---\n\n"
+        "# Pelaburan\n\nRencana.\n",
+        "investment": "---\ntitle: Pelaburan\ndescription: Dua.\nkeywords: A\n---\n\n"
+        "# Pelaburan\n\n[Pelaburan-pelaburan](/investment) berisiko.\n",
+    })
+    glossary = glossari.load(root)
+    assert glossary.lookup("Pelaburan").id == "pelaburan"
+    assert [m.term.id for m in glossary.find_terms("Pelaburan itu.")] == ["pelaburan"]
+    code, out, _err = cli("find", "Pelaburan itu.", "--format", "json", root=root)
+    assert code == 0
+    assert [hit["term"] for hit in json.loads(out)] == ["pelaburan"]

@@ -387,7 +387,9 @@ def test_spelling_variants_are_no_other_words() -> None:
         ("Returns on equity", ["Returns on equity"]),
         ("allowances for doubtful accounts", ["allowances for doubtful accounts"]),
         # the head takes a plural only, and only before its connective
-        ("letter's of credit, costs' of sales, costs sales", []),
+        ("letter's of credit, costs sales", []),
+        # an apostrophe between words is punctuation a name's gap may hold (Employees' Fund)
+        ("costs' of sales", ["costs' of sales"]),
         ("costs", []),
     ],
 )
@@ -543,6 +545,9 @@ def _term(term_id: str, title: str, english: str) -> Term:
         ("Dana Dagangan Bursa (E.T.F.)",
          ["Dana Dagangan Bursa (E.T.F.)", "Dana Dagangan Bursa", "E.T.F."]),
         ("Akaun (simpanan)", ["Akaun (simpanan)"]),  # a gloss, not an acronym
+        # an acronym with a slash: P/E (price/earnings)
+        ("Nisbah harga/pendapatan (P/E)",
+         ["Nisbah harga/pendapatan (P/E)", "Nisbah harga/pendapatan", "P/E"]),
     ],
 )
 def test_a_headword_with_its_acronym_is_found_by_each(title: str, names: list[str]) -> None:
@@ -559,3 +564,70 @@ def test_find_terms_reads_an_acronym_with_a_plural() -> None:
     found = [m.text for m in g.find_terms("REIT dan REITs; amanah pelaburan hartanahnya")]
     assert found == ["REIT", "REITs", "amanah pelaburan hartanahnya"]
     assert [m.text for m in g.find_terms("Two REITs", lang="en")] == ["REITs"]
+
+
+def test_a_name_word_written_reduplicated_is_found_after_the_first_word() -> None:
+    # kunci kira-kira (balance sheet): the headword's own reduplication, not a plural, in the
+    # second place of the name; it must be found as written and inflected at its end
+    recognizer = Recognizer([("Kunci kira-kira", 1)], lang="ms")
+    text = "Kunci kira-kira syarikat dan kunci kira-kiranya; mengira-ngira"
+    assert [h.text for h in recognizer.find(text)] == ["Kunci kira-kira", "kunci kira-kiranya"]
+
+
+def test_a_headword_with_a_slashed_acronym_is_found_by_its_name_alone() -> None:
+    # "pendapatan" (income) is a term too: the name must win, not the word inside it
+    from glossari.glossary import Glossary
+
+    g = Glossary([_term("pe", "Nisbah harga/pendapatan (P/E)", "P/E ratio"),
+                  _term("income", "Pendapatan", "Income")])
+    found = [(m.term.id, m.text) for m in g.find_terms("Nisbah harga/pendapatan saham; P/E")]
+    assert found == [("pe", "Nisbah harga/pendapatan"), ("pe", "P/E")]
+
+
+def test_a_derived_word_reduplicated_whole() -> None:
+    # the plural of a derived word: keuntungan-keuntungan (profits) on untung, informally
+    # keuntungan2; clitics after the pair
+    recognizer = Recognizer([("untung", 1), ("cukai", 2)], lang="ms")
+    text = "Keuntungan-keuntungan, keuntungan2 dan keuntungan-keuntungannya; percukaian-percukaian"
+    assert [h.text for h in recognizer.find(text)] == [
+        "Keuntungan-keuntungan", "keuntungan2", "keuntungan-keuntungannya",
+        "percukaian-percukaian"]
+    # halves that differ are two words, not one plural
+    assert [h.text for h in recognizer.find("keuntungan-kerugian")] == ["keuntungan"]
+
+
+def test_an_acronym_in_full_width_capitals() -> None:
+    recognizer = Recognizer([("KWSP", 1)], lang="ms")
+    capitals, small = "\uff2b\uff37\uff33\uff30", "\uff4b\uff57\uff53\uff50"
+    assert [h.text for h in recognizer.find(f"Caruman {capitals} dan {small}")] == [capitals]
+
+
+def test_ber_before_a_derived_noun() -> None:
+    # golongan berpendapatan rendah (low-income group): ber- on the noun pendapatan
+    recognizer = Recognizer([("pendapatan", 1), ("pelabur", 2)], lang="ms")
+    assert [h.text for h in recognizer.find("Golongan berpendapatan rendah")] == [
+        "berpendapatan"]
+    # only ber- on a pe(N)-...-an or ke-...-an noun: no other affix, no other derived word
+    assert recognizer.find("dipendapatankan, berpelabur, memendapatan") == []
+
+
+def test_a_blank_line_of_no_break_spaces_ends_a_paragraph() -> None:
+    # text pasted from a web page or a word processor: the "empty" line holds a no-break space
+    recognizer = Recognizer([("peniaga broker", 1)], lang="ms")
+    for blank in ("", " \t", "\u00a0", "\u00a0 \u3000", "\u2007\r"):
+        assert recognizer.find(f"peniaga\n{blank}\nbroker") == [], repr(blank)
+    assert [h.text for h in recognizer.find("peniaga\u00a0broker")] == ["peniaga\u00a0broker"]
+
+
+def test_a_closing_bracket_is_the_name_s_only_when_the_match_opened_it() -> None:
+    recognizer = Recognizer([("Suruhanjaya Sekuriti (SC)", 1)], lang="ms")
+    assert [h.text for h in recognizer.find("(Suruhanjaya Sekuriti SC) dan "
+                                            "Suruhanjaya Sekuriti (SC).")] == [
+        "Suruhanjaya Sekuriti SC", "Suruhanjaya Sekuriti (SC)"]
+
+
+def test_a_plural_possessive_is_found_with_any_apostrophe_or_none() -> None:
+    recognizer = Recognizer([("Employees' Provident Fund", 1)], lang="en")
+    for text in ("the Employees' Provident Fund", "the Employees\u2019 Provident Fund",
+                 "the employees provident fund"):
+        assert [h.keys for h in recognizer.find(text)] == [(1,)], text

@@ -51,7 +51,7 @@ __all__ = [
 ALIAS_KEYS = ("aliases", "alias")
 """Front-matter keys listing other names a link may use for the article (comma-separated)."""
 
-_ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+_ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&./\-]{1,11})\s*\)")
 _PAGE_SUFFIX = re.compile(r"\.(?:md|markdown|html?|aspx?|php)$", re.IGNORECASE)
 
 _RANKS = ("id", "slug", "alias", "acronym", "English headword")
@@ -155,12 +155,18 @@ def headword_acronyms(text: str | None) -> tuple[str, ...]:
     ('FINRA',)
     >>> headword_acronyms("Akaun (simpanan)")
     ()
+
+    A slash joins acronyms (``P/E``, ``EV/EBITDA``), not words: ``(Untung/Rugi)`` is a gloss.
+
+    >>> headword_acronyms("Nisbah harga/pendapatan (P/E)"), headword_acronyms("Akaun (Untung/Rugi)")
+    (('P/E',), ())
     """
     if not text:
         return ()
     return tuple(
         m.group(1) for m in _ACRONYM_IN_PARENS.finditer(text)
         if sum(c.isupper() for c in m.group(1)) >= 2
+        and ("/" not in m.group(1) or all(part.isupper() for part in m.group(1).split("/")))
     )
 
 

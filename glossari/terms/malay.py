@@ -240,4 +240,10 @@ def analyse(word: str) -> list[Analysis]:
                     if root == stem:
                         found.append(Analysis(root, left, clitic or bool(suffix),
                                               derivational or bool(suffix), True))
+            for stem, clitic, suffix in _right(tail):
+                if stem == head and not suffix:
+                    # a derived word reduplicated whole, clitics after the pair:
+                    # keuntungan-keuntungan(nya) is keuntungan (ke-...-an on untung), twice
+                    found.extend(Analysis(a.root, a.left, a.right or clitic, a.derived, True)
+                                 for a in _simple(head) if a.root != head)
     return found

@@ -63,16 +63,18 @@ _FOLDS: dict[int, str | None] = {
     0x2019: "'", 0x02BC: "'",
 }
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
-_GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]*")
-"""What may stand between two words of one name."""
-_GAP_CHARS = re.compile(r"[\s\-\u2010-\u2014()\[\]*_]+")
+_GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_'\u2019\u02bc]*")
+"""What may stand between two words of one name (an apostrophe too: the plural possessive is
+written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and without it)."""
+_GAP_CHARS = re.compile(r"[\s\-\u2010-\u2014()\[\]*_'\u2019\u02bc]+")
 _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
 _BROKEN = re.compile(r"[\-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*")
 """A hyphen at the end of a line, where a word may have been cut in two."""
-_BREAK = re.compile(r"\n[ \t\r]*\n|\n[ \t]*[-*+][ \t]|\s(?:[\u2013\u2014]|--)\s")
+_BREAK = re.compile(r"\n[^\S\n]*\n|\n[ \t]*[-*+][ \t]|\s(?:[\u2013\u2014]|--)\s")
 """What ends a stretch of text a name may run across, though a gap may hold its characters: a
-blank line (a paragraph), a list item's bullet, a dash between spaces (a clause set apart)."""
+blank line (a paragraph; text pasted from a web page or a word processor leaves no-break spaces
+on it), a list item's bullet, a dash between spaces (a clause set apart)."""
 _MAX_SEPARATOR = 3
 """The longest punctuation a name may write between two words (``&``, ``/``, ``.``)."""
 
@@ -151,8 +153,14 @@ def _respelled(paths: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 def _in_capitals(text: str, start: int, end: int, acronym: str) -> bool:
     """Whether the word at ``text[start:end]`` starts with ``acronym`` as written, its dots
     ignored (``E.T.F.s`` for ``ETF``)."""
-    return (text.startswith(acronym, start)
-            or text[start:end].replace(".", "").startswith(acronym))
+    if text.startswith(acronym, start):
+        return True
+    written = text[start:end]
+    if not written.isascii():
+        # full-width capitals (U+FF21 to U+FF3A, typed with a CJK input method) are the
+        # capitals they fold to, as the word was read by its folded form
+        written = unicodedata.normalize("NFKC", written)
+    return written.replace(".", "").startswith(acronym)
 
 
 def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
@@ -184,6 +192,14 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
             found.append(fold(part))
             offset += len(part) + 1
     return starts, ends, found
+
+
+def _ber_noun(word: str, root: str) -> bool:
+    """Whether ``word`` is ``ber-`` on the derived noun ``root``: Malay puts ``ber-`` (having)
+    before a ``pe(N)-...-an`` or ``ke-...-an`` noun (``berpendapatan``, ``berpengalaman``,
+    ``berkemampuan``), the one derivation an already derived name word takes."""
+    return (word == "ber" + root and root.endswith("an")
+            and root.startswith(("pe", "ke")) and len(root) > 5)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -297,6 +313,7 @@ class Recognizer(Generic[K]):
         self._last: set[str] = set()
         self._heads: set[str] = set()
         plain: set[str] = set()  # the name words as written (not collapsed from kira-kira)
+        doubled: set[str] = set()  # name words written reduplicated, as written
         for name, key in names:
             starts, ends, written = _units(name, lang)
             path = words(name, lang)
@@ -322,6 +339,14 @@ class Recognizer(Generic[K]):
                 closed = [("".join(each),) for each in paths]
                 plain.update(each[0] for each in closed)
                 paths += closed
+            if lang == "ms":
+                # a word the name itself writes reduplicated (kunci kira-kira) is found as
+                # written too, wherever it stands in the name: path folds it to kira, and a
+                # text's word after the first may not be reduplicated by inflection
+                as_written = tuple(w.replace(".", "") for w in written)
+                if as_written != path and len(as_written) == len(path):
+                    paths.append(as_written)
+                    doubled.update(w for w in as_written if "-" in w)
             for each in paths:
                 node = self._root
                 for k, word in enumerate(each):
@@ -344,7 +369,7 @@ class Recognizer(Generic[K]):
         # a word that some name writes only reduplicated (kira-kira) takes no derivation:
         # mengira is no form of it
         self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)
-                           and w in plain}
+                           and w in plain and w not in doubled}
         self._analyses = _Readings(self._read)
 
     def __len__(self) -> int:
@@ -360,7 +385,8 @@ class Recognizer(Generic[K]):
             for a in malay.analyse(word):
                 if a.root not in self._vocabulary:
                     continue
-                if a.derived and a.root not in self._derivable:
+                if (a.derived and a.root not in self._derivable
+                        and not _ber_noun(word, a.root)):
                     continue
                 if (a.left or a.redup) and a.root not in self._first:
                     continue
@@ -507,7 +533,11 @@ class Recognizer(Generic[K]):
             # "Name (ACR)" or "Syarikat Sdn. Bhd." matched whole: the bracket or the dot that
             # ends the name is part of it (a dot the text's word already took is not needed:
             # "(ETF)" for "(E.T.F.)")
+            # (a closing bracket only when the match opened one: in "(Suruhanjaya Sekuriti
+            # SC)" the bracket is the text's own)
             limit = stop + len(tail.group())
-            while stop < limit and stop < len(text) and text[stop] in tail.group():
+            while (stop < limit and stop < len(text) and text[stop] in tail.group()
+                   and (text[stop] != ")" or text.count("(", start, stop)
+                        > text.count(")", start, stop))):
                 stop += 1
         return Hit(start, stop, entry.name, tuple(entry.keys), text[start:stop])
