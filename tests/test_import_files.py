@@ -71,7 +71,17 @@ BAD_FILES = {
     "unclosed.tbx": (b'<?xml version="1.0"?>\n<martif>\n<text><body>\n</martif>\n', 4,
                      "not well-formed XML: mismatched tag"),
     "undefined-entity.tbx": (b"<martif>\n<text>&nbsp;</text></martif>", 2, "undefined entity"),
+    # with a DOCTYPE naming a DTD, as every TBX 2008 file has, expat skips an undeclared
+    # entity instead: "Caf&eacute;" was imported as "Caf"
+    "skipped-entity.tbx": (
+        b'<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n<martif><text><body>\n'
+        b'<termEntry id="kos"><langSet xml:lang="ms"><tig><term>Kos</term></tig></langSet>\n'
+        b'<langSet xml:lang="en"><tig><term>Caf&eacute; cost</term></tig></langSet>'
+        b"</termEntry></body></text></martif>", 4, "the entity '&eacute;' is not declared"),
     "empty.tbx": (b"", 1, "not well-formed XML"),
+    # expat reads no multi-byte legacy encoding: a ValueError, reported as an internal error
+    "shift-jis.tbx": (b'<?xml version="1.0" encoding="Shift_JIS"?>\n<martif/>', 1,
+                      "cannot decode the XML: multi-byte encodings are not supported"),
     "html.tbx": (b"<html>\n<body/></html>", 1, "not a TBX file: the root element is <html>"),
     "english-only.tbx": (
         b'<martif><text><body>\n<termEntry><langSet xml:lang="en"><tig><term>Cost</term>'
@@ -316,3 +326,44 @@ def test_malay_only_export_is_read_with_nothing_to_import(tmp_path: Path) -> Non
         _, err = ok(root, "import", str(path))
         assert "0 applied, 0 unchanged, 0 conflicts kept, 0 unknown" in err
         assert catalog_bytes(root) == before
+
+
+def test_a_status_in_a_term_note_group_is_read() -> None:
+    """A `termNoteGrp` holding `deprecatedTerm-admn-sts` (valid TBX-Basic v3 and TBX 2008) was
+    not read: the deprecated `Cost of goods` became the approved English, ahead of the
+    preferred `Cost of sales`, and a superseded term was offered as the only one."""
+    tbx = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<text><body>
+<conceptEntry id="kos"><langSec xml:lang="ms"><termSec><term>Kos</term></termSec></langSec>
+<langSec xml:lang="en">
+<termSec><term>Cost of goods</term><termNoteGrp>
+<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termNoteGrp></termSec>
+<termSec><term>Cost of sales</term><termNoteGrp>
+<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termNoteGrp></termSec>
+</langSec></conceptEntry>
+<conceptEntry id="untung"><langSec xml:lang="ms"><termSec><term>Untung</term></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>Gain</term><termNoteGrp>
+<termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termNoteGrp></termSec>
+</langSec></conceptEntry>
+</body></text></tbx>"""
+    records = {r.id: r.en for r in parse_tbx(tbx.encode(), source="grp.tbx").records}
+    assert records == {"kos": "Cost of sales", "untung": None}
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("esc.csv", b"id,ms,en\r\nuntung,Untung,Pro\x1b[31mfit\r\n"),
+    ("del.csv", b"id,ms,en\r\nuntung,Untung,Profit\x7f\r\n"),
+    ("c1.tbx", b'<martif><text><body>\n<termEntry id="untung"><langSet xml:lang="ms"><tig>'
+               b'<term>Untung</term></tig></langSet><langSet xml:lang="en"><tig>'
+               b"<term>Pro&#x9b;fit</term></tig></langSet></termEntry></body></text></martif>"),
+])
+def test_a_control_character_is_refused_not_written(root: Path, tmp_path: Path, name: str,
+                                                    data: bytes) -> None:
+    """An ESC from a CSV cell was written into glossary.po, which check and compile then
+    refused ("control character U+001B in a string"); a C1 from TBX became a C209 error."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    err, line = refused(root, path)
+    assert "control character U+" in err
+    assert line == 2

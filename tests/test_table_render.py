@@ -238,13 +238,15 @@ def test_tbx_2008_loads_in_translate_toolkit() -> None:
         render_tbx(ROWS).encode("utf-8"), sourcelanguage="ms", targetlanguage="en"
     )
     pairs = {u.getid(): (u.source, u.target) for u in store.units}
+    # the slug's suggestion for broker-dealer is no target term: translate-toolkit keeps no
+    # status, and would hand it on as a translation; it reads the entry's note instead
     assert pairs == {
         "accountexecutive": ("Eksekutif akaun", "Account executive"),
-        "broker-dealer": ("peniaga broker", "Broker dealer"),
+        "broker-dealer": ("peniaga broker", None),
         "t-401k": (ROWS[3].ms, ROWS[3].en),
     }
     suggested = next(u for u in store.units if u.getid() == "broker-dealer")
-    assert "suggested" in suggested.getnotes()
+    assert "glossari suggestion (en): Broker dealer" in suggested.getnotes()
     assert not any(u.isobsolete() for u in store.units)
 
 
@@ -277,9 +279,11 @@ def test_tbx_status_mapping_and_target_language() -> None:
     ]
     assert statuses == [
         ["preferredTerm-admn-sts", "preferredTerm-admn-sts"],
-        ["admittedTerm-admn-sts", "admittedTerm-admn-sts"],  # link text; slug suggestion
+        ["admittedTerm-admn-sts"],  # link text (the slug's suggestion is a note)
         ["preferredTerm-admn-sts", "admittedTerm-admn-sts"],  # article; fuzzy English
     ]
+    assert entries[1].findtext("note") == (
+        "glossari suggestion (pt-BR): Broker dealer (derived from a link slug; not confirmed)")
 
 
 def test_tbx_ids_are_xml_names_and_unique() -> None:

@@ -49,7 +49,7 @@ from glossari.exchange.records import ExchangeFormat, Record, Termbase
 from glossari.glossary import Glossary
 from glossari.model import Term
 from glossari.root import GlossaryRoot, relative_name
-from glossari.text import lookup_key
+from glossari.text import category_key, lookup_key
 
 __all__ = ["OUTCOMES", "Field", "ImportReport", "Outcome", "OutcomeKind", "import_termbase",
            "match_record"]
@@ -160,7 +160,12 @@ class _Matcher:
             if term_id in glossary:
                 return glossary[term_id], True
         if record.ms:
-            named = self.by_malay_name.get(lookup_key(record.ms), [])
+            from glossari.align.resolve import malay_key
+
+            # lookup folds the Malay plural too ("kadar-kadar" is "kadar"): so must the
+            # ambiguity check, or the plural of a shared name silently chose the first term
+            named = (self.by_malay_name.get(lookup_key(record.ms))
+                     or self.by_malay_name.get(malay_key(record.ms), []))
             if len(named) > 1:
                 ids = ", ".join(t.id for t in named)
                 return Outcome(
@@ -234,6 +239,7 @@ def _plan(
     for record in map(tidy_record, base.records):
         if not (record.en or record.definition_en or record.categories_en):
             continue  # nothing in the target language: nothing to import
+        _refuse_controls(record, base.source)
         found = matcher.match(record)
         if isinstance(found, Outcome):
             outcomes.append(found)
@@ -283,6 +289,26 @@ def _plan(
     return outcomes, planned
 
 
+def _refuse_controls(record: Record, source: str) -> None:
+    # A control character (ESC, DEL, a C1 such as CSI) written into a msgstr made a catalog
+    # that glossari itself then refuses (check, compile: "control character U+001B in a
+    # string") or renders as Malay (C209): refuse the file before anything is written.
+    from glossari.exchange.records import ExchangeError
+    from glossari.text import first_control
+
+    values = [("translated headword", record.en),
+              ("translated definition", record.definition_en),
+              *(("translated category", c) for c in record.categories_en)]
+    for what, value in values:
+        bad = first_control(value) if value else None
+        if bad is not None:
+            raise ExchangeError(
+                f"the {what} {value!r} holds the control character U+{ord(bad.group()):04X}",
+                path=source, line=record.line,
+                hint="remove it: a translation holds printable text only",
+            )
+
+
 def _plan_categories(record: Record, term: Term, outcomes: list[Outcome],
                      plan: Callable[[_Key, str, Record, Term, Field], None]) -> None:
     def note(values: tuple[str, ...], message: str) -> None:
@@ -290,20 +316,35 @@ def _plan_categories(record: Record, term: Term, outcomes: list[Outcome],
                                 imported="; ".join(values), message=message))
 
     # compared joined: a category holding the CSV separator "; " reads back as two
+    # (in any order: a tool may sort them)
     if record.categories and lookup_key("".join(record.categories)) != lookup_key(
-            "".join(term.categories)):
+            "".join(term.categories)) and sorted(map(category_key, record.categories)) != sorted(
+            map(category_key, term.categories)):
         note(record.categories, f"the categories differ from the glossary's "
              f"({'; '.join(term.categories) or 'none'}), which come from {term.source.path}: "
              "edit the article to change them")
     if not record.categories_en:
         return
-    if len(record.categories_en) != len(term.categories):
+    # the file's own Malay categories say which Malay category each target-language one
+    # translates; paired with the glossary's by position instead, "Asas; Perakaunan" against
+    # the article's "Perakaunan, Asas" gave Perakaunan the English of Asas (a message every
+    # term of that category shares), and a category the term does not have gave its English
+    # to one it has
+    malay_side = record.categories or term.categories
+    if len(record.categories_en) != len(malay_side):
         note(record.categories_en, f"{len(record.categories_en)} target-language categories "
-             f"for {len(term.categories)} Malay ones; they are paired by position, so none is "
+             f"for {len(malay_side)} Malay ones; they are paired by position, so none is "
              "imported")
         return
-    for malay, english in zip(term.categories, record.categories_en, strict=True):
-        plan((None, malay), english, record, term, "category")
+    own = {category_key(c): c for c in term.categories}
+    for malay, english in zip(malay_side, record.categories_en, strict=True):
+        mine = own.get(category_key(malay))
+        if mine is None:
+            note((english,), f"{english!r} translates the category {malay!r}, which is not "
+                 f"one of the term's ({'; '.join(term.categories) or 'none'}); it is not "
+                 "imported")
+            continue
+        plan((None, mine), english, record, term, "category")
 
 
 def import_termbase(
@@ -386,7 +427,25 @@ def _merge_catalog(
             continue
         entry = entries[at]
         if entry.has_translation and same_text(entry.msgstr, plan.value, fmt):
-            outcomes.append(replace(base, kind="unchanged", catalog=entry.msgstr))
+            if not entry.fuzzy:
+                outcomes.append(replace(base, kind="unchanged", catalog=entry.msgstr))
+                continue
+            # the file gives the catalog's fuzzy translation as confirmed (a terminologist
+            # set the status to translated, or made the term preferred): that was reported
+            # as "unchanged" and the fuzzy mark stayed, even with --force. Without --force it
+            # is a note, not a conflict: a tool that drops statuses (translate-toolkit, so
+            # Weblate) gives every term as confirmed, and its round trip is no edit
+            if not force:
+                outcomes.append(replace(
+                    base, kind="note", catalog=entry.msgstr,
+                    message=f"the catalog's translation {entry.msgstr!r} is fuzzy; the file "
+                    "gives it as confirmed (--force confirms it)",
+                ))
+                continue
+            outcomes.append(replace(base, catalog=entry.msgstr,
+                                    message=f"confirmed the fuzzy translation {entry.msgstr!r}"))
+            entries[at] = entry.reviewed(entry.msgstr)
+            changed = True
             continue
         if entry.has_translation and not force:
             state = "fuzzy translation" if entry.fuzzy else "translation"

@@ -70,6 +70,12 @@ def _local(name: str) -> str:
     return name.rsplit(":", 1)[-1]
 
 
+class _SkippedEntity(Exception):  # a signal out of the SAX handler
+    def __init__(self, name: str, line: int) -> None:
+        super().__init__(name)
+        self.name, self.line = name, line
+
+
 class _Builder(xml.sax.handler.ContentHandler):
     """A small tree with line numbers (ElementTree has none)."""
 
@@ -101,6 +107,12 @@ class _Builder(xml.sax.handler.ContentHandler):
         if self._stack:
             self._stack[-1].parts.append(content)
 
+    def skippedEntity(self, name: str) -> None:
+        # With a DOCTYPE naming a DTD (every TBX 2008 file), expat does not call an undeclared
+        # entity an error: it skips it, and "Caf&eacute;" was read as "Caf"
+        line = self.locator.getLineNumber() if self.locator is not None else 1
+        raise _SkippedEntity(name, line or 1)
+
 
 def _parse_xml(data: bytes, source: str) -> _Node:
     from defusedxml import DefusedXmlException
@@ -130,6 +142,13 @@ def _parse_xml(data: bytes, source: str) -> _Node:
             line=error.getLineNumber() or 1,
             hint="fix the XML (an XML editor or 'xmllint --noout' shows the place)",
         ) from None
+    except _SkippedEntity as error:
+        raise ExchangeError(
+            f"the entity '&{error.name};' is not declared in the file (its DTD is never "
+            "read), so its text would be lost", path=source, line=error.line,
+            hint="write the character itself, or a character reference such as &#233; or "
+            "&#160;",
+        ) from None
     except DefusedXmlException as error:
         line = builder.locator.getLineNumber() if builder.locator is not None else 1
         raise ExchangeError(
@@ -138,7 +157,10 @@ def _parse_xml(data: bytes, source: str) -> _Node:
             path=source, line=line or 1,
             hint="remove the <!ENTITY> declarations; a termbase needs none",
         ) from None
-    except (UnicodeError, LookupError) as error:
+    except (ValueError, LookupError) as error:
+        # UnicodeError, an unknown encoding (LookupError), and expat's ValueError for a
+        # multi-byte legacy encoding (Shift_JIS, GBK, Big5, EUC-KR) it cannot read, which
+        # reached the user as an internal error
         raise ExchangeError(f"cannot decode the XML: {error}", path=source, line=1,
                             hint="save it as UTF-8") from None
     if builder.root is None:  # pragma: no cover - expat refuses an empty document first
@@ -208,8 +230,11 @@ def _read_side(sections: list[_Node]) -> _Side:
             if not terms:
                 continue
             # TBX's two names for a term's standing: `administrativeStatus` (`forbidden` in
-            # Weblate's exports, `deprecatedTerm-admn-sts`) and `normativeAuthorization`
-            notes = [c.text().strip() for c in group.children
+            # Weblate's exports, `deprecatedTerm-admn-sts`) and `normativeAuthorization`,
+            # directly in the term's group or in a `termNoteGrp` of it (TBX 2008 and v3 allow
+            # both: a deprecated term's status in a termNoteGrp must not be missed)
+            holders = [group, *group.find_all(frozenset({"termNoteGrp"}))]
+            notes = [c.text().strip() for holder in holders for c in holder.children
                      if _is_data(c, "termNote", "administrativeStatus")
                      or _is_data(c, "termNote", "normativeAuthorization")]
             if any(_REJECTED_STATUS.search(note) for note in notes):

@@ -15,6 +15,10 @@ row                    TBX
 ``status``, ``kind``   ``<termNote type="administrativeStatus">``: see :data:`ADMIN_STATUS`
 =====================  ===================================================================
 
+English only *suggested* by a link's slug is no term of the target language: it is written in a
+``<note>`` on the entry (a term with no Malay headword keeps it as an admitted term, its only
+section).
+
 A language section needs a term, so a missing headword leaves its section out (with its
 definition), and a term with neither headword is left out. Control characters that XML cannot
 carry are dropped; a carriage return is written ``&#13;`` so that it survives parsing.
@@ -35,7 +39,7 @@ from typing import Literal
 from glossari.export.rows import Row, language_name
 from glossari.text import strip_controls
 
-__all__ = ["ADMIN_STATUS", "TbxVersion", "render_tbx"]
+__all__ = ["ADMIN_STATUS", "TbxVersion", "render_tbx", "target_term"]
 
 TbxVersion = Literal["2008", "3"]
 """``2008``: ``<martif>`` (ISO 30042:2008, read by translate-toolkit and Weblate).
@@ -57,6 +61,9 @@ _NOTES = {
     "fuzzy": "glossari status: fuzzy (translated for an older Malay text; needs review)",
     "suggested": "glossari status: suggested (derived from a link slug; not confirmed)",
 }
+
+_SUGGESTION = "glossari suggestion ({lang}): {en} (derived from a link slug; not confirmed)"
+"""The entry's note carrying a slug's suggestion for a term that has a Malay headword."""
 
 _NCNAME = re.compile(r"[^\W\d][\w.\-]*")
 
@@ -119,9 +126,12 @@ def render_tbx(
                     f'        <ref type="crossReference" target="{_attr(ids[link])}">'
                     f"{_text(label)}</ref>"
                 )
+        english = target_term(row)
+        if english is None and row.en is not None:
+            out.append(f"        <note>{_text(_SUGGESTION.format(lang=target, en=row.en))}</note>")
         sides = (
             ("ms", row.ms, row.definition_ms, _malay_status(row), None),
-            (target, row.en, row.definition_en, ADMIN_STATUS.get(row.status),
+            (target, english, row.definition_en, ADMIN_STATUS.get(row.status),
              _NOTES.get(row.status)),
         )
         for code, term, definition, status, note in sides:
@@ -143,6 +153,19 @@ def render_tbx(
         out.append(f"      </{entry}>")
     out += ["    </body>", "  </text>", "</tbx>" if v3 else "</martif>"]
     return "\n".join(out) + "\n"
+
+
+def target_term(row: Row) -> str | None:
+    """The target-language term the TBX gives ``row``: its English, except English only
+    suggested by a link's slug beside a Malay headword, which goes in a note on the entry.
+
+    translate-toolkit, and so Weblate, drops statuses and notes: a suggestion written as a term
+    came back from it as a confirmed translation (``retirement`` from ``/retirement``). A term
+    with no Malay headword keeps its suggestion as its only term.
+    """
+    if row.status == "suggested" and row.ms is not None and row.definition_en is None:
+        return None
+    return row.en
 
 
 def _malay_status(row: Row) -> str:
