@@ -169,16 +169,26 @@ def _parse_xml(data: bytes, source: str) -> _Node:
 
 
 def _norm(code: str) -> str:
-    return code.strip().replace("_", "-").lower()
+    # the primary subtag in its ISO 639-1 form where CLDR has one (eng, fre and fra are en and
+    # fr), as a tool that writes ISO 639-2 codes gives them
+    primary, dash, rest = code.strip().replace("_", "-").lower().partition("-")
+    if len(primary) == 3:
+        from babel.core import get_global
+
+        primary = str(get_global("language_aliases").get(primary, primary))
+    return primary + dash + rest
 
 
 def language_matches(code: str, lang: str) -> bool:
     """True when a TBX ``xml:lang`` ``code`` is the language ``lang`` (``-l``).
 
-    The same code, or the same primary language when ``lang`` names no region:
+    The same code, or the same primary language when ``lang`` names no region; an ISO 639-2
+    code is its ISO 639-1 one:
 
     >>> [language_matches(c, l) for c, l in [("en-GB", "en"), ("EN", "en"), ("en", "pt_BR")]]
     [True, True, False]
+    >>> [language_matches(c, l) for c, l in [("eng", "en"), ("fre", "fr"), ("por-BR", "pt_BR")]]
+    [True, True, True]
     """
     code, wanted = _norm(code), _norm(lang)
     return code == wanted or ("-" not in wanted and code.split("-")[0] == wanted)
