@@ -264,8 +264,14 @@ class Glossary:
         same as from the compiled termbase. Another ``lang`` (``EN``, ``xx``) or a negative
         ``limit`` raises :class:`ValueError`. A word given twice counts once; more than
         :data:`~glossari.termbase.search.MAX_WORDS` different words raise
-        :class:`~glossari.termbase.search.QueryError` (a :class:`ValueError`).
+        :class:`~glossari.termbase.search.QueryError` (an :class:`~glossari.errors.InputError`,
+        so a :class:`~glossari.errors.GlossariError` and a :class:`ValueError`). A ``query``
+        that is not a ``str``, or a ``limit`` that is not an ``int``, raises :class:`TypeError`.
         """
+        if not isinstance(query, str):
+            raise TypeError(f"search takes a query (a str), not {type(query).__name__}")
+        if not isinstance(limit, int) or isinstance(limit, bool):
+            raise TypeError(f"search's limit is an int, not {type(limit).__name__}")
         if lang is not None and lang not in ("ms", self.lang):
             raise ValueError(f"search reads Malay ('ms') or this glossary's translation "
                              f"({self.lang!r}), not {lang!r}")
@@ -292,6 +298,8 @@ class Glossary:
         >>> [(m.term.id, m.form, m.text) for m in g.find_terms("Komisen-komisennya dibayar.")]
         [('commission', 'Komisen', 'Komisen-komisennya')]
         """
+        if not isinstance(text, str):
+            raise TypeError(f"find_terms takes a text (a str), not {type(text).__name__}")
         if lang not in ("ms", "en"):
             raise ValueError(f"find_terms reads Malay ('ms') or English ('en'), not {lang!r}")
         recognizer = self._recognizers.get(lang)

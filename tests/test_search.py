@@ -191,6 +191,33 @@ def test_a_query_of_too_many_different_words_is_refused_clearly(
     assert "fewer words" in err
 
 
+def test_a_refused_query_is_a_glossari_error(both: tuple[Glossary, Termbase]) -> None:
+    """Errors are GlossariError subclasses (README): an application that catches them around
+    a user's query must not get another exception for a query of too many words."""
+    import glossari
+    from glossari.termbase.search import MAX_WORDS
+
+    glossary, _ = both
+    with pytest.raises(glossari.GlossariError) as caught:
+        glossary.search(" ".join(f"w{n}" for n in range(MAX_WORDS + 1)))
+    assert isinstance(caught.value, glossari.InputError)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.path == "QUERY"
+
+
+@pytest.mark.parametrize("call", [
+    lambda g: g.search(None), lambda g: g.search(b"akaun"), lambda g: g.search("a", limit="5"),
+    lambda g: g.search("a", limit=2.5), lambda g: g.find_terms(None),
+    lambda g: g.find_terms(b"akaun"),
+])
+def test_a_wrong_type_is_named(both: tuple[Glossary, Termbase],
+                               call: Callable[[Glossary], object]) -> None:
+    # as lookup does: the argument named, not a TypeError from deep inside
+    glossary, _ = both
+    with pytest.raises(TypeError, match=r"(takes a (query|text) \(a str\)|limit is an int)"):
+        call(glossary)
+
+
 @pytest.mark.parametrize("lang", ["EN", "eng", "xx", "", "id"])
 def test_a_language_the_glossary_has_not_is_an_error_not_no_hits(
     both: tuple[Glossary, Termbase], lang: str,

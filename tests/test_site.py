@@ -283,6 +283,32 @@ def test_every_page_marks_its_languages(site: Path) -> None:
         assert text.count('lang="en"') > 0
 
 
+
+def test_a_site_beside_another_language_names_that_language(root: Path, tmp_path: Path) -> None:
+    """With -l id the interface words stay English and Malay, but the language beside the Malay
+    is Indonesian: the site's name, the A-Z headings and the search hint say so, in each
+    interface's own words (they said English, Inggeris, whatever -l named)."""
+    work = tmp_path / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    assert cli("update", "-l", "id", root=work)[0] == 0
+    output = tmp_path / "site"
+    code, _, err = cli("site", "-l", "id", "-o", output, root=work)
+    assert code == 0, err
+    for name in ("index.html", "index-id.html", "terms/hedgefund.html", "az/ms-d.html"):
+        page = _page(output, name)
+        assert "English" not in page, name
+        assert "Inggeris" not in page, name
+        assert ">Indonesian</span></span></a></p>" in page, name  # the brand: Melayu-Indonesian
+    assert "<h1>Glosari kewangan Melayu\u2013Indonesia</h1>" in _page(output, "index.html")
+    english = _page(output, "index-id.html")
+    assert "<h1>Malay\u2013Indonesian financial glossary</h1>" in english
+    assert ">A\u2013Z index (Indonesian)</h2>" in english
+    assert "Type the start of a Malay or Indonesian word" in english
+    # the link to the other index is written in the page's own language
+    assert '<a href="index-id.html" hreflang="id">Indeks A\u2013Z (Indonesia)</a>' in \
+        _page(output, "index.html")
+
+
 def test_sitemap_and_absolute_addresses_with_a_base_url(root: Path, tmp_path: Path) -> None:
     output = tmp_path / "site"
     code, _, err = cli("site", "-o", output, "--base-url", BASE.rstrip("/"), root=root)
@@ -377,6 +403,34 @@ def test_a_second_run_rewrites_only_what_changed(root: Path, tmp_path: Path) -> 
     assert _crawl(output)[1] == []
     manifest = json.loads((output / MANIFEST).read_text())
     assert "terms/ekuiti.html" not in manifest["files"]
+
+
+
+def test_pages_are_kept_whether_the_glossary_comes_from_the_termbase_or_its_sources(
+        root: Path, tmp_path: Path) -> None:
+    """A page's digest is of the term's fields, not of how the term was read: a glossary from
+    its compiled termbase and the same glossary from its sources (the termbase gone stale after
+    an edit) keep every page. The digest once hashed the term's pickle, whose bytes depend on
+    which equal strings are one object, and every page was rendered again each time the
+    termbase went stale or fresh."""
+    import warnings
+
+    from glossari.glossary import TermbaseWarning
+
+    work = tmp_path / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    assert cli("compile", "-l", "en", root=work)[0] == 0
+    output = tmp_path / "site"
+    compiled = glossari.load(work)
+    assert type(compiled).__name__ == "_CompiledGlossary"
+    build_site(compiled, output, generator=GENERATOR)
+    (work / "locale" / "en" / "glossari.sqlite").unlink()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TermbaseWarning)
+        sources = glossari.load(work)
+    assert type(sources).__name__ == "Glossary"
+    result = build_site(sources, output, generator=GENERATOR)
+    assert (result.rendered, result.written, result.removed) == (0, (), ())
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -638,7 +692,8 @@ _PAGES = {"x": "x.html", "a-b": "a-b.html", "p/q.r": "q.html"}
 _PIECES = st.sampled_from(["[teks](/x)", "[dua kata](/a-b)", "[t](/nope)", "[a](/p/q.r)",
                            "](/x)", "[", "(/x)", "[a](/x(y))", "[a](/x))", "![a](/x)",
                            "[a]( /x)", "[a](/x \"t\")", "[](/x)", "[a](/%41)", "[*a*](/x)",
-                           "\\[a](/x)", "[a][b]", "<", "`"])
+                           "\\[a](/x)", "[a][b]", "<", "`", "[a](//x.org/b)", "[a](#x)",
+                           "[a](/#x)"])
 
 
 @given(st.lists(st.one_of(_ALPHABET, _PIECES), max_size=12).map("".join))
@@ -662,6 +717,13 @@ def test_links_are_rewritten_or_dropped(tmp_path: Path) -> None:
         '<a href="broker-dealer.html">a</a> <span class="nolink">b</span> '
         '<a href="https://x.org/a?b=1" rel="external">c</a>')
     assert render_inline("[x](javascript:alert(1))", pages.get) == "[x](javascript:alert(1))"
+    # an anchor or a query of the article's own page: no such id on the term page, so text; an
+    # address without its scheme would lead to file://host from the disk
+    for text in ("[a](#sejarah)", "[a](/#sejarah)", "[a](?q=1)", "*b* [a](#sejarah)"):
+        assert '<span class="nolink">a</span>' in render_inline(text, pages.get), text
+    for text in ("[a](//x.org/p)", "[a](//x.org/p) *b*"):
+        assert render_inline(text, pages.get).startswith(
+            '<a href="https://x.org/p" rel="external">a</a>'), text
     assert render_inline("![gambar](https://x.org/p.png)", pages.get) == "gambar"
     assert render_inline(HOSTILE_TITLE, pages.get) == (
         "Ékuiti &lt;script&gt;document.title='pwned'&lt;/script&gt;")

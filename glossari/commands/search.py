@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
     except QueryError as error:
-        print(f"glossari: error: QUERY: {error}; search with fewer words", file=ctx.stderr)
+        print(f"glossari: error: {error}", file=ctx.stderr)
         return 2
     if args.format == "json":
         ctx.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2)

@@ -213,16 +213,19 @@ def _sort_key_en(row: Row) -> tuple[_Key, _Key]:
     return (headword_order(row.en, ""), headword_order(row.ms, row.id))
 
 
-def language_name(code: str) -> str:
-    """The English name of a language code (``en`` -> ``English``), or the code itself.
+def language_name(code: str, in_lang: str = "en") -> str:
+    """The name of a language code in English (``en`` -> ``English``), or in ``in_lang``
+    (``ms``: ``en`` -> ``Inggeris``), or the code itself.
 
     >>> language_name("ms"), language_name("pt_BR"), language_name("zz")
     ('Malay', 'Portuguese (Brazil)', 'zz')
+    >>> language_name("en", "ms"), language_name("id", "ms")
+    ('Inggeris', 'Indonesia')
     """
     from babel import Locale, UnknownLocaleError  # Babel is heavy: only when a table is made
 
     try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name("en")
+        name = Locale.parse(code.replace("-", "_")).get_display_name(in_lang)
     except (UnknownLocaleError, ValueError, TypeError):
         return code
     return name or code

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from glossari.errors import InputError
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 
 __all__ = ["MAX_WORDS", "QueryError", "Ranked", "Row", "Run", "match_expression", "ranked_field",
@@ -76,8 +77,14 @@ WHERE {table} MATCH :match AND {plus}rowid IN ({rowids})
 """
 
 
-class QueryError(ValueError):
-    """A search query that cannot be asked (more than :data:`MAX_WORDS` different words)."""
+class QueryError(InputError):
+    """A search query that cannot be asked (more than :data:`MAX_WORDS` different words): an
+    :class:`~glossari.errors.InputError`, so a program that catches
+    :class:`~glossari.errors.GlossariError` around a user's query catches it too."""
+
+    def __init__(self, message: str, *, path: str = "QUERY", line: int = 0,
+                 hint: str = "search with fewer words") -> None:
+        super().__init__(message, path=path, line=line, hint=hint)
 
 
 MAX_WORDS = 64

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import orjson
 from markupsafe import Markup
 
 from glossari._helper import Helper, start
@@ -52,6 +53,7 @@ from glossari.export.site._pages import (
     message_states,
     term_page,
 )
+from glossari.termbase.codec import dataclass_fields
 from glossari.text import category_key, lookup_key, sort_key
 
 if TYPE_CHECKING:
@@ -244,7 +246,7 @@ class _Builder:
             "csp": CSP,
             "assets": self.assets,
             "letters": LETTERS,
-            "T": _UI,
+            "T": _interface_words(language_name(lang, "ms"), language_name(lang)),
             "base": base,
             "STATE": _STATE_NAMES,
         }
@@ -293,12 +295,11 @@ class _Builder:
                 helper = self._helper()
             for term in terms:
                 name = f"terms/{self.entries[term.id].file}"
-                data = pickle.dumps(term, protocol=5)
                 digest: str | None = None
                 states = None
                 if self.site.recorded(name):  # else it is rendered whatever its digest
                     states = None if self.status is None else message_states(term, self.status)
-                    digest = self._digest(term, data, states)
+                    digest = self._digest(term, states)
                     kept = self.site.keep(name, digest)
                     if kept is not None:  # the same inputs as the page on disk: not rendered
                         self._count(term, Counter(kept))
@@ -308,10 +309,9 @@ class _Builder:
                     helper = self._helper()
                 if helper is not None and not helper.busy():
                     waiting[name] = term
-                    helper.send((name, data, digest))
+                    helper.send((name, pickle.dumps(term, protocol=5), digest))
                 else:
-                    self._put_term(term, name, *self._render_digested(term, data, digest,
-                                                                       states))
+                    self._put_term(term, name, *self._render_digested(term, digest, states))
                 if helper is not None:
                     for done in helper.done():
                         self._put_term(waiting.pop(done[0]), *done)
@@ -349,7 +349,7 @@ class _Builder:
         self.helped = helper is not None  # refused by the system: one core, not asked again
         return helper
 
-    def _render_digested(self, term: Term, data: bytes, digest: str | None,
+    def _render_digested(self, term: Term, digest: str | None,
                          states: tuple[dict[Any, str], Counter[str]] | None,
                          ) -> tuple[str, bytes, dict[str, int], bool]:
         """:meth:`_render` with the page's digest, worked out here when not yet known (a page
@@ -358,14 +358,14 @@ class _Builder:
         if states is None and self.status is not None:
             states = message_states(term, self.status)
         if digest is None:
-            digest = self._digest(term, data, states)
+            digest = self._digest(term, states)
         return (digest, *self._render(term, states))
 
     def _render_job(self, job: tuple[Any, ...]) -> tuple[Any, ...]:
         """In the helper process: render the page of a pickled term."""
         name, data, digest = job
         term: Term = pickle.loads(data)
-        return (name, *self._render_digested(term, data, digest, None))
+        return (name, *self._render_digested(term, digest, None))
 
     def _put_term(self, term: Term, name: str, digest: str, html: bytes,
                   counts: dict[str, int], outside: bool) -> None:
@@ -387,15 +387,18 @@ class _Builder:
                           self.assets])
         return hashlib.sha256(key.encode()).digest()
 
-    def _digest(self, term: Term, data: bytes,
-                states: tuple[dict[Any, str], Counter[str]] | None) -> str:
+    def _digest(self, term: Term, states: tuple[dict[Any, str], Counter[str]] | None) -> str:
         """A term page's inputs, digested: the term itself (every field), its messages' states,
         and what it shows of other terms (the entries it links to and is linked from, where
         each of its link targets leads, its categories)."""
         entries = self.entries
         out = self.links_out.get(term.id, ())
         digest = hashlib.sha256(self.site_key)
-        digest.update(data)  # the term pickled: every field
+        # the term itself, every field, as canonical JSON: not its pickle, whose bytes depend on
+        # which equal strings happen to be one object (a term read from the termbase and the
+        # same term read from its sources pickle differently, and every page was rendered again
+        # whenever the termbase went stale or fresh)
+        digest.update(orjson.dumps(term, default=dataclass_fields))
         shown: list[object] = [_entry_key(entries[term.id])]
         if states is not None:
             shown.append(list(states[0].values()))
@@ -487,10 +490,10 @@ class _Builder:
 # (-l fr); the interface around it stays English, and says so with its own lang attributes.
 _UI: dict[str, dict[str, str]] = {
     "ms": {
-        "site": "Glosari kewangan Melayu\u2013Inggeris",
+        "site": "Glosari kewangan Melayu\u2013{other}",
         "home": "Laman utama",
         "search": "Cari istilah",
-        "search_hint": "Taip awalan perkataan Melayu atau Inggeris",
+        "search_hint": "Taip awalan perkataan Melayu atau {other}",
         "skip": "Langkau ke kandungan",
         "terms": "istilah",
         "articles": "artikel",
@@ -501,20 +504,20 @@ _UI: dict[str, dict[str, str]] = {
         "untranslated": STATE_WORDS["untranslated"][0],
         "counts": "Angka",
         "az": "Indeks A\u2013Z (Melayu)",
-        "az_other": "Indeks A\u2013Z (Inggeris)",
+        "az_other": "Indeks A\u2013Z ({other})",
         "chart": "Liputan terjemahan mengikut kategori",
         "chart_desc": "Mesej diterjemah, kabur dan belum diterjemah bagi setiap kategori",
         "categories": "Kategori",
         "messages": "mesej",
-        "other_index": "English",
+        "other_index": "{other}",
         "none": "Tiada istilah",
         "more": "kategori lain tidak ditunjukkan",
     },
     "en": {
-        "site": "Malay\u2013English financial glossary",
+        "site": "Malay\u2013{other} financial glossary",
         "home": "Home",
         "search": "Search terms",
-        "search_hint": "Type the start of a Malay or English word",
+        "search_hint": "Type the start of a Malay or {other} word",
         "skip": "Skip to content",
         "terms": "terms",
         "articles": "articles",
@@ -525,7 +528,7 @@ _UI: dict[str, dict[str, str]] = {
         "untranslated": STATE_WORDS["untranslated"][1],
         "counts": "Counts",
         "az": "A\u2013Z index (Malay)",
-        "az_other": "A\u2013Z index (English)",
+        "az_other": "A\u2013Z index ({other})",
         "chart": "Translation coverage by category",
         "chart_desc": "Translated, fuzzy and untranslated messages in each category",
         "categories": "Categories",
@@ -537,6 +540,16 @@ _UI: dict[str, dict[str, str]] = {
 }
 
 _STATE_NAMES = STATE_WORDS
+
+
+def _interface_words(other_ms: str, other_en: str) -> dict[str, dict[str, str]]:
+    """:data:`_UI` with the other language named (``{other}``): in Malay in the Malay words,
+    in English in the English ones (``Inggeris``, ``English`` for ``-l en``; ``Indonesia``,
+    ``Indonesian`` for ``-l id``), so that a site beside another language than English does
+    not call it English."""
+    names = {"ms": other_ms, "en": other_en}
+    return {ui: {key: word.replace("{other}", names[ui]) for key, word in words.items()}
+            for ui, words in _UI.items()}
 
 
 def _search_names(term: Term, ms: str, en: str | None) -> list[list[str]] | None:

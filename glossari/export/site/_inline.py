@@ -5,7 +5,10 @@ markdown-it-py renders it with raw HTML treated as text, so ``<script>`` in an a
 A link to another glossary term becomes a relative link to that term's page (the site must work
 from ``file://``, where ``/broker-dealer`` would lead to the root of the disk); a link whose target
 has no page is rendered as its text, so the site never has a broken internal link. Outside links
-(``https://...``) stay as written; markdown-it-py already refuses ``javascript:`` and the like.
+(``https://...``) stay as written (``//host/x``, which would lead to ``file://host/x`` from
+the disk, as ``https://host/x``); markdown-it-py already refuses ``javascript:`` and the like.
+An anchor or a query alone (``[bahagian](#sejarah)``) is rendered as its text: a term page has
+no such ids, and the site has no broken link.
 An image shows as its alt text: the site fetches nothing from elsewhere.
 
 Most blocks are plain prose. For a text holding none of the characters that CommonMark reads as
@@ -71,8 +74,9 @@ def is_internal(target: str) -> bool:
 # of most blocks that hold a link. Link text and target hold no syntax character, so the parse is
 # certain; anything else goes to markdown-it-py.
 _PLAIN = r"[^\\`*_\[\]!<>&~\n\r\x00]"
-_SIMPLE = re.compile(rf"(?:{_PLAIN}|\[{_PLAIN}+\]\(/[A-Za-z0-9._/-]+\))*")
-_SIMPLE_LINK = re.compile(rf"\[({_PLAIN}+)\]\(/([A-Za-z0-9._/-]+)\)")
+# (``//host/x`` is no slug but an outside address without its scheme: the parser's)
+_SIMPLE = re.compile(rf"(?:{_PLAIN}|\[{_PLAIN}+\]\(/[A-Za-z0-9._-][A-Za-z0-9._/-]*\))*")
+_SIMPLE_LINK = re.compile(rf"\[({_PLAIN}+)\]\(/([A-Za-z0-9._-][A-Za-z0-9._/-]*)\)")
 
 
 def render_inline(text: str, resolve: Resolver, *, parser_only: bool = False) -> str:
@@ -120,6 +124,10 @@ def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any)
     return escape_text(self.renderInlineAsText(tokens[idx].children or [], options, env))
 
 
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+"""An address with a scheme (``https:``, ``mailto:``): the only outside links kept."""
+
+
 def _target(href: str) -> str:
     # markdown-it-py percent-encodes the destination; the model keeps it as written
     return unquote(href).lstrip("/")
@@ -129,8 +137,16 @@ def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: 
     token = tokens[idx]
     href = str(token.attrGet("href") or "")
     if not is_internal(href) and href.strip("/"):
-        token.attrSet("rel", "external")
-        return str(self.renderToken(tokens, idx, options, env))
+        if href.startswith("//"):  # no scheme: from file:// it would lead to file://host/...
+            href = "https:" + href
+            token.attrSet("href", href)
+        if _ADDRESS.match(href):
+            token.attrSet("rel", "external")
+            return str(self.renderToken(tokens, idx, options, env))
+        # `#bahagian`, `?q=...`, `/#x`: an anchor or a query of the article's own page, which
+        # the term page does not have (its headings carry no such ids): its text
+        token.meta["nolink"] = True
+        return '<span class="nolink">'
     resolve: Resolver = env["resolve"]
     page = resolve(_target(href)) if href.strip("/") else None  # `[teks]()` leads nowhere
     if page is None:
