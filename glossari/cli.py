@@ -156,15 +156,21 @@ def _main(argv: Sequence[str] | None) -> int:
     ctx = Context(stdout=cast(TextIO, _Printable(sys.stdout)), stderr=stderr,
                   root_arg=args.root)
     try:
-        return int(_command_module(args.command).run(args, ctx))
+        code = int(_command_module(args.command).run(args, ctx))
+        ctx.stdout.flush()  # a closed pipe is met here, not in the interpreter's last flush
+        return code
     except GlossariError as error:
         print(f"glossari: error: {error}", file=stderr)
         return 2
     except KeyboardInterrupt:
         print("glossari: interrupted", file=stderr)
         return 130
-    except BrokenPipeError:  # e.g. `glossari table | head`
-        return 0
+    except BrokenPipeError:
+        # the reader went away (`glossari table | head`): exit as a program stopped by SIGPIPE
+        # does (128 + 13), so that `check | head` under `set -o pipefail` is not taken for a
+        # clean run (it was 0, whatever the findings)
+        _drop_stdout()
+        return 141
     except Exception as error:  # a bug of ours: one line, the traceback only when asked for
         if args.traceback or os.environ.get("GLOSSARI_DEBUG", "") not in ("", "0"):
             traceback.print_exc(file=sys.stderr)
@@ -174,6 +180,17 @@ def _main(argv: Sequence[str] | None) -> int:
             file=stderr,
         )
         return 2
+
+
+def _drop_stdout() -> None:
+    # what is still buffered for the closed pipe goes to devnull: the interpreter's last flush
+    # would fail again, and print a traceback-like warning on standard error
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # a test's capture, or no real standard output
+        pass
 
 
 class _Command(Protocol):  # what each glossari.commands.<name> module provides

@@ -174,3 +174,19 @@ def test_an_interrupt_while_a_command_is_imported_is_one_line(
     monkeypatch.setattr(glossari.cli, "_command_module", interrupted)
     assert main(["update", "-l", "en"]) == 130
     assert capsys.readouterr().err == "glossari: interrupted\n"
+
+
+def test_a_closed_output_pipe_is_exit_141_without_a_message(tmp_path: Path) -> None:
+    """`glossari check --fail-on warning | head -1` exited 0 whatever the findings, so a CI step
+    under `set -o pipefail` passed green; now 141, as for a program SIGPIPE stopped."""
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {"kos": "---\ntitle: Kos\ndescription: Harga.\nkeywords: Asas\n"
+                                       "---\n\n# Kos\n\nPerenggan.\n\n##Sorotan\n\n- Satu\n"})
+    for command in (["table"], ["show", "kos"], ["check", "--fail-on", "warning"]):
+        process = subprocess.Popen([sys.executable, "-m", "glossari", "--root", str(root),
+                                    *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert process.stdout is not None
+        process.stdout.close()  # the reader is gone before the first line
+        _out, err = process.communicate(timeout=120)
+        assert (process.returncode, err) == (141, b""), command
