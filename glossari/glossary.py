@@ -231,7 +231,9 @@ class Glossary:
         close = difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
         names = sorted({term_for(k).title or term_for(k).id for k in close})
         hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
-        return KeyError(f"no term {text!r} in the glossary{hint}")
+        # a pasted page is named by its start: the message is one line, not the page again
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        return KeyError(f"no term {shown!r} in the glossary{hint}")
 
     def lookup_index(self) -> dict[str, str]:
         """Every normalised name (:func:`~glossari.text.lookup_key`) to the id of the term

@@ -119,3 +119,12 @@ def test_bundled_root_is_read_only() -> None:
 
     with pytest.raises(RootError, match="read-only"):
         bundled_root().require_writable("extract")
+
+
+def test_a_long_missing_name_is_named_by_its_start() -> None:
+    glossary = glossari.load()
+    with pytest.raises(KeyError) as caught:
+        glossary.lookup("akaun " * 200_000)
+    message = str(caught.value)
+    assert len(message) < 200
+    assert "'akaun akaun" in message
