@@ -34,6 +34,7 @@ from typing import Any, TextIO
 
 from glossari._store import Store
 from glossari.diagnostics import Finding
+from glossari.errors import RootError
 from glossari.root import GlossaryRoot
 
 __all__ = ["MEMO_KIND", "CheckMemo", "CheckOutput", "Remembered", "input_digest"]
@@ -147,9 +148,7 @@ class CheckOutput:
                 # deleting its folder meanwhile loses nothing
                 handle = open(descriptor, "w+", encoding="utf-8", newline="")  # noqa: SIM115
                 self._handles[fmt] = handle
-                handle.write(key + "\n")
-                if fmt == "json":
-                    handle.write("[")
+                self._write(fmt, handle, key + "\n" + ("[" if fmt == "json" else ""))
         except BaseException:
             self.discard()
             raise
@@ -159,22 +158,39 @@ class CheckOutput:
         self.counts[finding.severity] = self.counts.get(finding.severity, 0) + 1
         text = self._handles.get("text")
         if text is not None:
-            text.write(f"{finding}\n")
+            self._write("text", text, f"{finding}\n")
         out = self._handles.get("json")
         if out is not None:
-            out.write((",\n" if not self._first else "\n") + _json_item(finding.as_json()))
+            self._write("json", out,
+                        (",\n" if not self._first else "\n") + _json_item(finding.as_json()))
         self._first = False
 
     def finish(self) -> None:
         """Close the files; the output is complete."""
         out = self._handles.get("json")
         if out is not None:
-            out.write("]\n" if self._first else "\n]\n")
+            self._write("json", out, "]\n" if self._first else "\n]\n")
         for fmt, handle in self._handles.items():
-            handle.flush()
+            try:
+                handle.flush()
+            except OSError as error:
+                raise self._failed(fmt, error) from None
             handle.seek(0)
             self.readers[fmt] = handle
         self._handles.clear()
+
+    def _write(self, fmt: str, handle: TextIO, text: str) -> None:
+        try:
+            handle.write(text)
+        except OSError as error:
+            raise self._failed(fmt, error) from None
+
+    def _failed(self, fmt: str, error: OSError) -> RootError:
+        # a full disk: one line naming the file, as every writer gives (was an internal error)
+        return RootError(f"cannot write the check's {fmt} output: {error.strerror}",
+                         path=str(self.paths[fmt].parent),
+                         hint="check free space (the findings are written to this file before "
+                              "they are printed)")
 
     def discard(self) -> None:
         """Close and delete the files (a run that failed, or output already printed)."""

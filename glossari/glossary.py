@@ -606,15 +606,28 @@ def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, Termba
     compile lock of ``lang`` (:func:`~glossari.catalog.translations.compile_lock`) throughout,
     and so first removes a temporary termbase that a killed ``compile`` left.
     """
+    import sqlite3
+
     from glossari._atomic import remove_stale_temporaries
     from glossari.catalog.translations import compile_lock
+    from glossari.errors import CatalogError
     from glossari.termbase import termbase_path
 
     root.require_writable("compile")
     path = termbase_path(root, lang)
     with compile_lock(root, lang):
         remove_stale_temporaries(path.parent, path.suffix)
-        return path, _compile_termbase(root, lang, path)
+        try:
+            return path, _compile_termbase(root, lang, path)
+        except sqlite3.Error as error:
+            # SQLite writes through its own I/O: a full disk or a refused write is its error,
+            # not an OSError, and was an internal error; the other ones are glossari's bugs
+            failures = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL,
+                        sqlite3.SQLITE_CANTOPEN}
+            if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in failures:
+                raise
+            raise CatalogError(f"cannot write {path.name}: {error}", path=str(path),
+                               hint="check free space and permissions") from None
 
 
 def _compile_termbase(root: GlossaryRoot, lang: str, path: Path) -> TermbaseBuild:

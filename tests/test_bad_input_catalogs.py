@@ -90,6 +90,15 @@ CASES = [
          "delete the obsolete header"),
     # GNU names the header's msgstr, we the Plural-Forms line
     Case("nplurals-zero.po", 8, (2,), "nplurals=0", "nplurals=2"),
+    # the .mo carries the header as written, and its reader evaluates the expression: one that
+    # does not parse made gettext.translation() raise ValueError for the whole domain (and
+    # without plural=, IndexError); one past nplurals GNU refuses too
+    Case("plural-expression-broken.po", 8, (2,), "does not parse: unbalanced parenthesis",
+         "nplurals=2; plural=EXPRESSION;"),
+    Case("plural-expression-range.po", 8, (2,), "gives form 1 for n = 0, but nplurals=1",
+         "nplurals=1; plural=EXPRESSION;"),
+    Case("plural-expression-missing.po", 8, None, "has no plural=EXPRESSION",
+         "nplurals=2; plural=EXPRESSION;"),
     # C0 controls in a decoded value, raw or escaped (item 4, catalog side); GNU refuses U+0004
     # only (it cuts a string at a raw NUL, and passes ESC sequences through to the terminal)
     Case("context-separator.po", 12, (12,), "U+0004 (the .mo context separator)", "remove it"),

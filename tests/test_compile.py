@@ -252,3 +252,16 @@ def test_a_running_compile_is_waited_for_and_its_files_are_left_alone(
     assert cli(root, "compile", "-l", "en")[0] == 0
     assert _temporaries(root) == []
     assert _mo(root, "glossary").read_bytes() != mo  # the edit, compiled once the lock was free
+
+
+def test_a_latin1_catalog_compiles_to_what_it_says(tmp_path: Path) -> None:
+    # msgconv -t ISO-8859-1, or an old editor: the catalog is read right, and so must its .mo be
+    root = _shipped(tmp_path)
+    po = _po(root, "glossary")
+    text = po.read_text(encoding="utf-8").replace("charset=UTF-8", "charset=ISO-8859-1")
+    text = text.replace('msgstr "Account executive"', 'msgstr "Exécutif de compte £"')
+    po.write_bytes(text.encode("latin-1"))
+    code, err = cli(root, "compile", "-l", "en")
+    assert code == 0, err
+    glossary = gettext.translation("glossary", str(root / "locale"), ["en"])
+    assert glossary.pgettext("accountexecutive", "Eksekutif akaun") == "Exécutif de compte £"

@@ -460,3 +460,53 @@ def test_align_pairs_an_upper_case_extension_and_reports_an_unmatched_file(tmp_p
     assert "tiada.Md: no seeds/" in err  # reported, not skipped silently
     po = (root / "locale" / "en" / "LC_MESSAGES" / "glossary.po").read_text("utf-8")
     assert 'msgstr "Bond"' in po
+
+
+def test_a_full_disk_under_the_termbase_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite writes the termbase through its own I/O, which the ENOSPC of ``os.fdopen`` above
+    never reaches: a real full disk was ``internal error: OperationalError: database or disk is
+    full``. A database that may not grow gives SQLite's very error (SQLITE_FULL)."""
+    import sqlite3
+
+    from glossari.termbase import build
+
+    root = _translated(tmp_path / "g")
+    _edit(root)
+    fill = build.fill
+
+    def full(connection: sqlite3.Connection, *args: Any, **kwargs: Any) -> None:
+        connection.execute("PRAGMA max_page_count = 2")
+        fill(connection, *args, **kwargs)
+
+    monkeypatch.setattr(build, "fill", full)
+    code, _out, err = cli("compile", "-l", "en", root=root)
+    assert code == 2, err
+    assert err.count("\n") == 1, err
+    assert "cannot write glossari.sqlite: database or disk is full" in err
+    assert "internal error" not in err
+    assert _temporaries(root) == []
+
+
+def test_a_full_disk_under_the_check_output_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check`` writes its findings to a file before it prints them (a million do not fit in
+    memory): ENOSPC there was ``internal error: OSError: [Errno 28]``."""
+    import glossari.checkmemo
+
+    root = _translated(tmp_path / "g")
+    _edit(root)
+
+    def full_open(*args: Any, **kwargs: Any) -> Any:
+        return _FullFile(_Full(1), open(*args, **kwargs))
+
+    monkeypatch.setattr(glossari.checkmemo, "open", full_open, raising=False)
+    for fmt in ("text", "json", "sarif"):
+        code, _out, err = cli("check", "-l", "en", "--format", fmt, root=root)
+        assert code == 2, err
+        assert err.count("\n") == 1, err
+        assert "output: No space left on device; check free space" in err
+        assert "internal error" not in err
+        assert not list((root / ".glossari-cache").glob(".check-*"))

@@ -67,6 +67,19 @@ def test_stdlib_reads_it() -> None:
     assert found.info()["language"] == "en"
 
 
+def test_a_latin1_catalog_compiles_to_a_mo_that_says_utf8() -> None:
+    # the strings of a .mo are written as UTF-8: a header still naming the catalog's own
+    # ISO-8859-1 made every reader decode them as Latin-1 ('Coût' came back 'CoÃ»t', and a
+    # non-ASCII msgid was never found)
+    header = Entry(msgid="", msgstr=HEADER.msgstr.replace("charset=UTF-8", "charset=ISO-8859-1"))
+    found = translations(render_mo(
+        [Entry(msgid="Kos jualan", msgctxt="kosjualan", msgstr="Coût des ventes (£)"),
+         Entry(msgid="Umur 59½", msgstr="Age 59½")], header))
+    assert found.pgettext("kosjualan", "Kos jualan") == "Coût des ventes (£)"
+    assert found.gettext("Umur 59½") == "Age 59½"
+    assert found.info()["content-type"] == "text/plain; charset=UTF-8"
+
+
 def test_read_mo_returns_messages() -> None:
     messages = read_mo(render_mo(ENTRIES, HEADER), source="en.mo")
     assert messages == {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -260,6 +261,27 @@ def test_an_article_renamed_back_keeps_the_translation_revised_meanwhile(tmp_pat
     assert [e.msgid for e in po.entries].count("Ejen dan prinsipal.") == 1
     for domain in ("articles-b", "articles-p"):
         check_written(_po(root, domain))
+
+
+@pytest.mark.parametrize("cache", ["warm", "cold"])
+def test_a_catalog_takes_what_a_catalog_this_run_skips_translated(tmp_path: Path,
+                                                                    cache: str) -> None:
+    """A new article in an existing catalog repeats a sentence that only another, unchanged
+    catalog translated. A cold cache merges every domain and offered it; a warm one skipped the
+    unchanged catalog and left the message untranslated: the same files, two results."""
+    root = make_root(tmp_path, {"hasil": article("Hasil", "Bukan keuntungan modal.\n"),
+                                "kos": article("Kos", "Kos langsung.\n")})
+    _extract_update(root)
+    translate(_po(root, "articles-h"), {"Bukan keuntungan modal.": "Not a capital gain."})
+    _extract_update(root)
+    (root / "seeds" / "kupon.md").write_text(article("Kupon", "Bukan keuntungan modal.\n"),
+                                             encoding="utf-8")
+    if cache == "cold":
+        shutil.rmtree(root / ".glossari-cache", ignore_errors=True)
+    _extract_update(root)
+    assert _body_entries(root, "articles-k")["Bukan keuntungan modal."] == (
+        "Not a capital gain.", False, ())
+    check_written(_po(root, "articles-k"))
 
 
 def test_a_new_catalog_takes_what_the_other_catalogs_already_translated(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from glossari._atomic import atomic_write_bytes
+from glossari.catalog.charset import utf8_header_msgstr
 from glossari.catalog.pofile import Entry
 from glossari.errors import CatalogError
 
@@ -52,7 +53,10 @@ def render_mo(entries: Iterable[Entry], header: Entry | None) -> bytes:
     """
     pairs: dict[bytes, bytes] = {}
     if header is not None:
-        pairs[b""] = header.msgstr.encode("utf-8")
+        # every string is written as UTF-8, so the header must say so: a catalog read from
+        # ISO-8859-1 (msgconv, an old editor) kept its charset=ISO-8859-1, and every reader of
+        # the .mo then decoded the UTF-8 bytes as Latin-1 ('Coût' read as 'CoÃ»t')
+        pairs[b""] = utf8_header_msgstr(header.msgstr).encode("utf-8")
     for entry in entries:
         if entry.obsolete or not entry.translated or entry.msgid == "":
             continue

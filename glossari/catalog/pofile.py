@@ -38,6 +38,7 @@ __all__ = [
     "load_po",
     "parse_plural_count",
     "parse_po",
+    "plural_expression_problem",
     "render_entry",
     "render_po",
     "write_po",
@@ -197,6 +198,48 @@ def parse_plural_count(plural_forms: str) -> int | None:
     """
     match = _NPLURALS.search(plural_forms)
     return int(match.group(1)) if match else None
+
+
+def plural_expression_problem(plural_forms: str, nplurals: int) -> str | None:
+    """What is wrong with the ``plural=`` expression of a Plural-Forms value, or None.
+
+    The ``.mo`` carries the header as written, and a program reading it evaluates the
+    expression: GNU ``msgfmt --check`` refuses one that does not parse or that gives a form
+    number ``nplurals`` or beyond, and Python's :mod:`gettext` raises on opening a ``.mo`` whose
+    expression it cannot read (it takes the text after ``plural=`` in the second ``;`` field).
+
+    >>> plural_expression_problem("nplurals=2; plural=(n != 1);", 2) is None
+    True
+    >>> plural_expression_problem("nplurals=2; plural=(n != 1;", 2)
+    'has a plural expression that does not parse: unbalanced parenthesis in plural form'
+    >>> plural_expression_problem("nplurals=1; plural=(n != 1);", 1)
+    'gives form 1 for n = 0, but nplurals=1 (forms 0 to 0)'
+    >>> plural_expression_problem("nplurals = 2; plural = (n != 1);", 2)[:36]
+    "is not written 'nplurals=N; plural="
+    """
+    import gettext
+
+    fields = plural_forms.split(";")
+    if len(fields) < 2 or "plural=" not in fields[1]:
+        if "plural" in plural_forms.replace("nplurals", ""):
+            # GNU reads "plural = ..." and "plural=...; nplurals=2;", Python's gettext does not
+            return ("is not written 'nplurals=N; plural=EXPRESSION;' (in that order, no space "
+                    "before '='), the only form Python's gettext reads from the .mo")
+        return "has no plural=EXPRESSION after nplurals=N; (programs reading the .mo need it)"
+    expression = fields[1].split("plural=", 1)[1]
+    try:
+        evaluate = gettext.c2py(expression)
+    except (ValueError, RecursionError) as error:
+        return f"has a plural expression that does not parse: {error}"
+    for n in (*range(1001), 10_000, 100_000, 1_000_000):
+        try:
+            form = evaluate(n)
+        except ArithmeticError:
+            return f"divides by zero for n = {n}"
+        if not 0 <= form < nplurals:
+            return (f"gives form {form} for n = {n}, but nplurals={nplurals} "
+                    f"(forms 0 to {nplurals - 1})")
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -753,6 +796,15 @@ class _Parser:
                 "at least)",
                 'write "Plural-Forms: nplurals=2; plural=(n != 1);" (or nplurals=1; plural=0;)',
             )
+        if nplurals is not None and plural_forms is not None:
+            problem = plural_expression_problem(plural_forms, nplurals)
+            if problem is not None:
+                raise self.fail(
+                    self._header_line(header, "Plural-Forms"),
+                    f"Plural-Forms {problem}",
+                    f'write it as "Plural-Forms: nplurals={nplurals}; plural=EXPRESSION;" with '
+                    'a C expression of n (for English: nplurals=2; plural=(n != 1);)',
+                )
         if nplurals is not None:
             for entry in po.entries:
                 # an obsolete entry keeps the forms of the Plural-Forms it was translated under
