@@ -214,7 +214,7 @@ def plural_expression_problem(plural_forms: str, nplurals: int) -> str | None:
     'has a plural expression that does not parse: unbalanced parenthesis in plural form'
     >>> plural_expression_problem("nplurals=1; plural=(n != 1);", 1)
     'gives form 1 for n = 0, but nplurals=1 (forms 0 to 0)'
-    >>> plural_expression_problem("nplurals = 2; plural = (n != 1);", 2)[:36]
+    >>> plural_expression_problem("nplurals = 2; plural = (n != 1);", 2)[:35]
     "is not written 'nplurals=N; plural="
     """
     import gettext
