@@ -254,11 +254,44 @@ def test_an_article_renamed_back_keeps_the_translation_revised_meanwhile(tmp_pat
               comment="revised by Aina")
     (seeds / "broker-dealer.md").rename(seeds / "peniaga-broker.md")
     _extract_update(root)
+    # the older translation is kept in a comment (msgmerge would have kept it obsolete)
     assert _body_entries(root, "articles-p")["Ejen dan prinsipal."] == (
-        "Acts as agent and as principal.", False, ("revised by Aina",))
+        "Acts as agent and as principal.", False,
+        ("revised by Aina", "this catalog's obsolete translation: \"Agent and principal.\""))
     # the older copy gave way: one definition of the message, as GNU requires
     po = load_po(_po(root, "articles-p"))
     assert [e.msgid for e in po.entries].count("Ejen dan prinsipal.") == 1
+    for domain in ("articles-b", "articles-p"):
+        check_written(_po(root, domain))
+
+
+def test_a_revision_of_the_obsolete_copy_survives_the_rename_back(tmp_path: Path) -> None:
+    """Renamed away, the translator revised the obsolete (#~) copy left in the old catalog and
+    noted it; renamed back, the other catalog's current copy won and the revision and its note
+    were deleted from every catalog. Now the message comes back fuzzy, with the note and the
+    revision in translator comments, for a person to choose."""
+    root = make_root(tmp_path, {"peniaga-broker": article("Peniaga broker",
+                                                          "Ejen dan prinsipal.\n")})
+    _extract_update(root)
+    translate(_po(root, "articles-p"), {"Ejen dan prinsipal.": "Agent and principal."})
+    seeds = root / "seeds"
+    (seeds / "peniaga-broker.md").rename(seeds / "broker-dealer.md")
+    _extract_update(root)
+    po = load_po(_po(root, "articles-p"))
+    write_po(_po(root, "articles-p"), PoFile(header=po.header, entries=tuple(
+        e.with_changes(msgstr="Acts as agent and as principal.",
+                       translator_comments=("reviewed by Aminah",))
+        if e.obsolete and e.msgid == "Ejen dan prinsipal." else e for e in po.entries),
+        trailer=po.trailer))
+    (seeds / "broker-dealer.md").rename(seeds / "peniaga-broker.md")
+    _extract_update(root)
+    msgstr, fuzzy, comments = _body_entries(root, "articles-p")["Ejen dan prinsipal."]
+    assert (msgstr, fuzzy) == ("Agent and principal.", True)
+    assert comments == ("reviewed by Aminah", "this catalog's obsolete translation: "
+                        '"Acts as agent and as principal."')
+    once = _po(root, "articles-p").read_bytes()
+    _extract_update(root)
+    assert _po(root, "articles-p").read_bytes() == once  # a fixed point
     for domain in ("articles-b", "articles-p"):
         check_written(_po(root, domain))
 

@@ -394,9 +394,9 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         moved = compendium.get(new.key) if compendium else None
         if moved is not None and moved.current:
             # newer than this catalog's own obsolete copy, which gives way as an edit in place
-            # replaces the text it edits
+            # replaces the text it edits; what only that copy says is kept with it
             revived.add(new.key)
-            result.append(_taken(moved, new, nplurals))
+            result.append(_with_own_copy(_taken(moved, new, nplurals), obsolete.get(new.key)))
             continue
         old = obsolete.get(new.key)
         if old is not None and old.has_translation:
@@ -473,6 +473,35 @@ class Moved(NamedTuple):
     """True when its old catalog held it current until this update (not obsolete): the latest
     translation, which wins over an obsolete copy the receiving catalog kept from before (an
     article renamed away, its translation revised, renamed back)."""
+
+
+def _with_own_copy(taken: Entry, own: Entry | None) -> Entry:
+    """``taken`` (another catalog's current translation), keeping what this catalog's own
+    obsolete copy ``own`` says and it does not: a translator who revised the ``#~`` copy of an
+    article renamed away, then saw it renamed back, lost the revision and its comments. Both
+    cannot stay (a message both current and obsolete is GNU's "duplicate message definition"),
+    so a different translation goes into a translator comment, as msgmerge would have kept it
+    obsolete. The message comes back fuzzy, for a person to choose, when the copy also carries
+    a comment the current one lacks: a sign that someone worked on it while it was obsolete
+    (most often the obsolete copy is only the translation from before a revision)."""
+    if own is None or not own.has_translation:
+        return taken
+    added = tuple(c for c in own.translator_comments if c not in taken.translator_comments)
+    comments = taken.translator_comments + added
+    flags = taken.flags
+    if (own.msgstr, own.msgstr_plural) != (taken.msgstr, taken.msgstr_plural):
+        kept = [f"{_OBSOLETE_COPY}: {_comment_safe(own.msgstr)}"] if own.msgstr else []
+        kept += [f"{_OBSOLETE_COPY}, msgstr[{index}]: {_comment_safe(form)}"
+                 for index, form in enumerate(own.msgstr_plural) if form]
+        comments += tuple(c for c in kept if c not in comments)
+        if added and not taken.fuzzy:
+            flags = ("fuzzy", *flags)
+    if (comments, flags) == (taken.translator_comments, taken.flags):
+        return taken
+    return taken.with_changes(translator_comments=comments, flags=flags)
+
+
+_OBSOLETE_COPY = "this catalog's obsolete translation"
 
 
 def _taken(moved: Moved, new: Entry, nplurals: int) -> Entry:
