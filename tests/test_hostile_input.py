@@ -209,6 +209,7 @@ def test_outside_addresses_are_no_glossary_terms(tmp_path: Path) -> None:
     assert sorted(row["id"] for row in rows) == ["x", "y"]
     ok("site", "-o", tmp_path / "site", root=root)
     page = (tmp_path / "site" / "terms" / "x.html").read_text(encoding="utf-8")
-    assert '<a href="//example.com/bon" rel="external">' in page
+    # (from file:// a scheme-relative address would lead to file://example.com/bon)
+    assert '<a href="https://example.com/bon" rel="external">' in page
     assert '<a href="tel:+6031234" rel="external">' in page
     assert '<a href="y.html">' in page
