@@ -10,9 +10,9 @@ thematic breaks) comes through exactly as written:
   heading (``## Key Takeaways``);
 - paragraphs, list items and quotes get their translation after the same marker, and each
   continuation line the same indentation or ``>``;
-- a translation is used only when it is current (not fuzzy) and keeps the source's link targets, in
-  order: a translation that dropped or changed a link is reported and the Malay kept, so link
-  targets never change.
+- a translation is used only when it is current (not fuzzy) and keeps the source's link targets
+  (in any order: English word order moves them): a translation that dropped, added or changed a
+  link is reported and the Malay kept, so link targets never change.
 
 Untranslated parts stay in Malay and are counted: :attr:`Rendering.coverage` is the share of the
 article's parts (title, definition, categories, headings, blocks) that are translated.
@@ -32,7 +32,7 @@ from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
 from glossari.seeds.frontmatter import YAML_NULLS, is_fence
-from glossari.seeds.markdown import link_targets, links_and_html
+from glossari.seeds.markdown import link_targets, links_and_html, table_of
 from glossari.text import has_visible_text
 
 if TYPE_CHECKING:
@@ -83,15 +83,23 @@ _ATX = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))
 _MALFORMED = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<text>[^\s#].*)$")
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*")
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|:$|\s$")
 
 
 # what the article reader refuses (glossari.seeds.source), and \r, which would split a line
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b-\x0d\x0e-\x1f\x7f\x80-\x9f]")
-# a line starting like this would turn a paragraph into a heading, list, quote, rule or code
+# a block's first line starting like this would turn it into a heading, list, quote, rule or code
 _BLOCK_START = re.compile(
     r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|(?:[-*_=][ \t]*){3,}$"
     r"|```|~~~)|^ {4}|^\t", re.MULTILINE)
+# a later line continues a paragraph, which CommonMark lets only these interrupt: an ATX heading,
+# a quote, a fence, a rule or a setext underline, a bullet item with text, an ordered item
+# numbered 1 with text. A year ending a sentence (`... sejak\n2007. Sekuriti ...`, as the Malay
+# itself may wrap) or an indented line stays text, in every Markdown viewer.
+_INTERRUPTS = re.compile(
+    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|-+[ \t]*$"
+    r"|[-*+][ \t]+\S|0{0,8}1[.)][ \t]+\S)", re.MULTILINE)
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
@@ -124,7 +132,7 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
         ours = _without(links_and_html(msgid + "\n\n" + references), shared)
     else:
         theirs, ours = links_and_html(msgstr), links_and_html(msgid)
-    if theirs != ours:
+    if _compared(theirs) != _compared(ours):
         return (f"the translation's links and HTML {_show(theirs)} differ from the "
                 f"source's {_show(ours)}")
     if not has_visible_text(msgstr):
@@ -132,9 +140,22 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
     bad = _UNREADABLE.search(msgstr)
     if bad is not None:
         return f"the translation holds the control character U+{ord(bad.group()):04X}"
-    if block and _BLOCK_START.search(msgstr):
-        return "a line of the translation starts with Markdown block syntax"
+    if block:
+        first, _, later = msgstr.partition("\n")
+        # a table's rows are no paragraph: each must keep clear of block syntax
+        rule = _BLOCK_START if table_of(msgid) is not None else _INTERRUPTS
+        if _BLOCK_START.search(first) or rule.search(later):
+            return "a line of the translation starts with Markdown block syntax"
     return None
+
+
+def _compared(markup: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """What must be the same on both sides: the links and images as a multiset (English word
+    order moves them; what matters is that no target is added, dropped or changed, and two
+    links in the source's order can still lead from the wrong words), the raw HTML and
+    definitions in order."""
+    moved = sorted(item for item in markup if item[0] in ("link", "image"))
+    return tuple(moved) + tuple(item for item in markup if item[0] not in ("link", "image"))
 
 
 def _show(markup: tuple[tuple[str, str], ...]) -> str:
@@ -215,7 +236,8 @@ class _Renderer:
             found = [self.lookup(GLOSSARY_DOMAIN, None, c, line) for c in term.categories]
             names = [english or c for english, c in zip(found, term.categories, strict=True)]
             self.keywords(line, names, changed=names != list(term.categories),
-                          translated=sum(english is not None for english in found))
+                          translated=sum(english is not None for english in found),
+                          malay=term.categories)
 
     def _value_span(self, key: str, line: int) -> tuple[int, int, str] | None:
         """(first line index, end index, text before the value) of one key's value.
@@ -273,7 +295,7 @@ class _Renderer:
         self.replace[index] = (end, [lead + ("" if lead[-1:] in " \t" else " ") + value])
 
     def keywords(self, line: int, names: list[str], *, changed: bool,
-                 translated: int = 0) -> None:
+                 translated: int = 0, malay: tuple[str, ...] = ()) -> None:
         span = self._value_span("keywords", line)
         if not changed:
             return
@@ -288,10 +310,22 @@ class _Renderer:
             self.replace[index] = (end, [lead.rstrip()] + [
                 marker + _yaml_value("", n) for n in names])
         elif original.startswith("["):
+            # in a flow list a comma or bracket ends a plain item: such a name is quoted
             self.replace[index] = (end, [lead + "[" + ", ".join(
-                _yaml_value("", n) for n in names) + "]"])
+                _yaml_value('"' if _FLOW_UNSAFE.search(n) else "", n) for n in names) + "]"])
         else:
-            self.replace[index] = (end, [lead + _yaml_value(original, ", ".join(names))])
+            # one comma-separated line: an English name holding a comma would read back as two
+            # categories, so that name stays Malay
+            for i, (name, source) in enumerate(zip(names, malay, strict=False)):
+                if "," in name and name != source:
+                    names[i] = source
+                    self.translated -= 1
+                    self.untranslated.append(self.at(line))
+                    self.notes.append(f"{self.at(line)}: the translation {name!r} of the "
+                                      f"category {source!r} holds a comma, which would make "
+                                      "it two keywords; kept the Malay")
+            if list(names) != list(malay):
+                self.replace[index] = (end, [lead + _yaml_value(original, ", ".join(names))])
 
     # body -----------------------------------------------------------------------------------
 
@@ -328,7 +362,9 @@ class _Renderer:
         prefix = prefix_match.group() if prefix_match is not None else ""
         rest = source[len(prefix):]
         match = _ATX.match(rest) if not force else None
-        if match is None:
+        if match is None and force:
+            # only a heading the reader repaired: a setext heading's text may start with `#`
+            # (`#5 dalam senarai` over `===`), and is no ATX heading to rewrite
             match = _MALFORMED.match(rest)
         if force and level:
             new = f"{prefix}{'#' * level} {text}"

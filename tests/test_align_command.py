@@ -261,6 +261,53 @@ def test_a_translation_render_would_refuse_is_not_taken(tmp_path: Path) -> None:
     assert glossari.load(root)["accountexecutive"].en_title == "Account executive"
 
 
+def test_a_rewrapped_paragraph_is_taken_and_rendered(tmp_path: Path) -> None:
+    """An editor rewraps the English at 72 columns and a line starts `1967.`: align, render
+    and check must agree on it. Render kept the Malay (and check reported C209, an error) for
+    a line CommonMark reads as the paragraph's continuation, after align had written it."""
+    from tests._catalog_oracles import make_root
+
+    seed = ("---\ntitle: Cukai pendapatan\n---\n\nCukai pendapatan ditadbir oleh LHDN di bawah "
+            "Akta Cukai Pendapatan 1967.\n")
+    root = prepared(make_root(tmp_path, {"cukaipendapatan": seed}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    english = "Income tax is administered by LHDN under the Income Tax Act\n1967."
+    (folder / "cukaipendapatan.md").write_text(
+        "---\ntitle: Income tax\n---\n\n" + english + "\n", encoding="utf-8")
+    code, out, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    assert "not taken" not in out
+    po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-c.po")
+    [entry] = [e for e in po.current if e.msgid.startswith("Cukai pendapatan ditadbir")]
+    assert entry.msgstr == english
+    rendered = tmp_path / "out"
+    code, _, err = cli("render", "-l", "en", "-o", rendered, root=root)
+    assert "kept the Malay" not in err
+    assert english in (rendered / "cukaipendapatan.md").read_text(encoding="utf-8")
+    assert "C209" not in cli("check", "-l", "en", "--format", "json", root=root)[1]
+
+
+def test_a_paragraph_of_code_alone_is_taken(tmp_path: Path) -> None:
+    """Code is copied, never translated: a paragraph that is one code span is the same in
+    both languages, like `FINRA`, and was left untranslated as "still in Malay" for good."""
+    from tests._catalog_oracles import make_root
+
+    formula = "`Inflasi (%) = (IHP tahun ini - IHP tahun lepas) / IHP tahun lepas x 100`"
+    seed = f"---\ntitle: Inflasi\n---\n\nInflasi dikira sebagai:\n\n{formula}\n"
+    root = prepared(make_root(tmp_path, {"inflasi": seed}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "inflasi.md").write_text(
+        f"---\ntitle: Inflation\n---\n\nInflation is calculated as:\n\n{formula}\n",
+        encoding="utf-8")
+    code, out, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    assert "still in Malay" not in out
+    po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-i.po")
+    assert {e.msgid: e.msgstr for e in po.current}[formula] == formula
+
+
 @pytest.mark.parametrize(("english", "taken"), [
     ("Gross profit is [revenue] minus costs.\n\n[revenue]: /revenue\n", False),
     ("Gross profit is [revenue][hasil] minus costs.\n\n[hasil]: /revenue\n", True),

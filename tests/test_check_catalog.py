@@ -94,6 +94,21 @@ def test_c202_ignores_text_without_letters(tmp_path: Path) -> None:
     assert only(kit.check(), "C202") == []
 
 
+def test_a_message_of_code_alone_is_neither_c202_nor_t401(tmp_path: Path) -> None:
+    """A formula written as a code span must stay as written (C206), so its translation is
+    the source itself: C202 called it untranslated and T401 asked for 'Cost of sales' inside
+    the code, two warnings no translation could clear."""
+    kit = with_catalog(tmp_path)
+    formula = "`Kos jualan = bahan mentah + tenaga kerja`"
+    kit.edit("kosjualan", "## Sorotan", f"{formula}\n\n## Sorotan")
+    kit.translate(formula, formula)
+    found = kit.check()
+    line = kit.entry_lines[(None, formula)]
+    assert [f.code for f in found if f.line == line and f.path == ARTICLES_K] == []
+    kit.translate(formula, "`Cost of sales = raw materials + labour`")
+    assert "C206" in [f.code for f in kit.check() if f.line == line and f.path == ARTICLES_K]
+
+
 def test_c203_link_target_changed(tmp_path: Path) -> None:
     kit = with_catalog(tmp_path)
     assert only(kit.check(), "C203") == []
@@ -127,6 +142,8 @@ def test_c204_same_targets_different_count(tmp_path: Path) -> None:
         "In 2021, the company's cost of sales was $57,540, or 12% of revenue.",  # digits swapped
         "In 2020, the company's cost of sales was $57,504, or 12% of revenue.",
         "In 2021, the company's cost of sales was $57,504, or twelve percent of revenue.",
+        "In 2021, the company's cost of sales was $57,504, or 1.2% of revenue.",  # decimal shift
+        "In 2021, the company's cost of sales was $575.04, or 12% of revenue.",
     ],
 )
 def test_c205_numbers_differ(tmp_path: Path, translation: str) -> None:
@@ -141,6 +158,7 @@ def test_c205_numbers_differ(tmp_path: Path, translation: str) -> None:
         "In 2021, the company's cost of sales was $57,504, or 12% of revenue.",
         "In 2021, the company's cost of sales was $57.504, or 12 % of revenue.",  # other grouping
         "The company's cost of sales was 57,504 dollars in 2021, or 12% of revenue.",  # reordered
+        "In 2021, the company's cost of sales was $57,504.00, or 12.0% of revenue.",  # zeros
     ],
 )
 def test_c205_number_formatting_is_allowed(tmp_path: Path, translation: str) -> None:

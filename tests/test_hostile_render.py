@@ -98,8 +98,9 @@ def test_check_reports_injected_markup_as_an_error(
 
 
 @pytest.mark.parametrize(("translation", "code"), [
-    # a wrapped line that starts like a list item: the paragraph would become a list
-    ("Paragraph one [price](/harga) rose in\n2021. to a high.", "C209"),
+    # a wrapped line that starts a list item: the paragraph would become a list
+    ("Paragraph one [price](/harga) rose in\n- to a high.", "C209"),
+    ("Paragraph one [price](/harga) rose in\n1. to a high.", "C209"),
     ("\u200b", "C203"),  # nothing visible (and so no link either)
 ])
 def test_check_reports_what_render_refuses(

@@ -168,12 +168,87 @@ def test_a_translation_that_moves_a_link_keeps_the_malay() -> None:
     assert link_targets(r.text) == link_targets(text)
 
 
+def test_links_in_english_word_order_are_used() -> None:
+    """English puts the links the other way round: render kept the Malay while `check`, whose
+    property test takes word order changes as faithful, passed the catalog as clean."""
+    source = ("---\ntitle: Peniaga broker\n---\n\nPeniaga broker dikawal oleh [SEC](/sec) "
+              "dan [FINRA](/finra).\n")
+    term = parse_article(source, term_id="peniagabroker", source="seeds/peniagabroker.md")
+    [block] = [b for s in term.sections for b in s.blocks]
+    english = "[FINRA](/finra) and the [SEC](/sec) regulate broker-dealers."
+    r = render_article(term, source, Catalog({block.text: english}))
+    assert english in r.text
+    assert (r.translated, r.notes) == (1, ())
+    for wrong in ("[FINRA](/finra) and the [SEC](/finra) regulate broker-dealers.",
+                  "[FINRA](/finra) and the SEC regulate broker-dealers.",
+                  "[FINRA](/finra), [SEC](/sec) and the [Fed](/fed) regulate broker-dealers."):
+        assert render_article(term, source, Catalog({block.text: wrong})).translated == 0
+
+
 def test_a_translation_that_would_change_the_structure_keeps_the_malay() -> None:
     term, text = seed_term()
     item = term.highlights[0].text
     r = render_article(term, text, Catalog({item: "# Not a heading"}))
     assert item in r.text
     assert any("Markdown block syntax" in n for n in r.notes)
+
+
+@pytest.mark.parametrize(("translation", "used"), [
+    # CommonMark: only a list item numbered 1 interrupts a paragraph, and an indented line is
+    # a continuation; the seed wraps its Malay the same way
+    ("The price rose in\n2021. It then fell.", True),
+    ("The price rose in\n    2021 and fell.", True),
+    ("The price rose by\n1. It then fell.", False),
+    ("The price rose by\n- it then fell.", False),
+    ("The price rose\n--", False),  # a setext underline: the paragraph became a heading
+    ("2021. The price rose.", False),  # the first line: a list
+])
+def test_only_a_line_that_changes_the_block_keeps_the_malay(translation: str, used: bool) -> None:
+    from markdown_it import MarkdownIt
+
+    source = ("---\ntitle: Harga\n---\n\nHarga naik pada tahun\n2021. Kemudian ia jatuh.\n\n"
+              "- Satu\n")
+    term = parse_article(source, term_id="harga", source="seeds/harga.md")
+    [block] = [b for s in term.sections for b in s.blocks if b.kind == "paragraph"]
+    r = render_article(term, source, Catalog({block.text: translation}))
+    assert (r.translated == 1) is used
+    md = MarkdownIt("commonmark")
+    shape = [t.type for t in md.parse(r.text.split("---\n", 2)[2])]
+    assert shape == [t.type for t in md.parse(source.split("---\n", 2)[2])]
+
+
+@pytest.mark.parametrize("english", [None, "Number 5 on the list"])
+def test_a_setext_heading_starting_with_a_hash_stays_setext(english: str | None) -> None:
+    """`#5 dalam senarai` over `===` became `# #5 dalam senarai` over `===`, which reads as an
+    ATX heading and a paragraph `===`, translated or not."""
+    source = "---\ntitle: Bank\n---\n\n#5 dalam senarai\n================\n\nTeks.\n"
+    term = parse_article(source, term_id="bank", source="seeds/bank.md")
+    r = render_article(term, source, Catalog({"#5 dalam senarai": english} if english else {}))
+    want = source if english is None else source.replace("#5 dalam senarai", english)
+    assert r.text == want
+
+
+@pytest.mark.parametrize(("keywords", "rendered", "translated"), [
+    ("keywords: Kewangan Korporat, Penilaian",
+     "keywords: Corporate Finance, Penilaian", 1),
+    ("keywords: [Kewangan Korporat, Penilaian]",
+     'keywords: [Corporate Finance, "Valuation, Appraisal"]', 2),
+    ("keywords:\n  - Kewangan Korporat\n  - Penilaian",
+     "keywords:\n  - Corporate Finance\n  - Valuation, Appraisal", 2),
+])
+def test_a_category_holding_a_comma_stays_one_category(
+    keywords: str, rendered: str, translated: int,
+) -> None:
+    """`Valuation, Appraisal` for `Penilaian` gave `keywords: Corporate Finance, Valuation,
+    Appraisal` (or the same flow list), which reads back as three categories."""
+    source = f"---\ntitle: Kos modal\n{keywords}\n---\n\nTeks.\n"
+    term = parse_article(source, term_id="kosmodal", source="seeds/kosmodal.md")
+    r = render_article(term, source, Catalog({"Kewangan Korporat": "Corporate Finance",
+                                              "Penilaian": "Valuation, Appraisal"}))
+    assert rendered in r.text
+    assert r.translated == translated
+    again = parse_article(r.text, term_id="kosmodal", source="build/en/kosmodal.md")
+    assert len(again.categories) == 2
 
 
 def test_default_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,8 +11,8 @@ A text still the Malay source, word for word, is not a translation: ``glossari r
 Malay wherever the catalogs have no English yet, so a translator who edits some paragraphs of its
 output and hands the file back leaves the rest in Malay. Those are counted
 (:attr:`FileReport.untouched`), never written (they would count as translated English). A text
-with no lower-case letter (``FINRA``, ``S&P 500``, ``2024``) is the same in both languages and is
-taken.
+with no lower-case letter outside its code spans (``FINRA``, ``S&P 500``, ``2024``, a formula
+written as code) is the same in both languages and is taken.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from glossari.align.pairing import pair_articles
+from glossari.catalog.messages import is_block_message
 from glossari.catalog.pofile import encode_po, load_po
 from glossari.catalog.translations import catalog_folder, catalog_lock, check_language
+from glossari.checks.parity import without_code
 from glossari.errors import CatalogError, GlossariError
 from glossari.render import reference_definitions, unusable_translation
 from glossari.root import GlossaryRoot, relative_name
@@ -187,10 +189,11 @@ def _fill_catalogs(
                 entry = entries[at]
                 if entry.msgstr == text and not entry.fuzzy:
                     counts[file]["same"] += 1
-                elif text == msgid and any(char.islower() for char in text):
+                elif text == msgid and any(char.islower() for char in without_code(text)):
                     counts[file]["untouched"] += 1
                 elif (problem := unusable_translation(
-                        msgid, text, block=False, references=references.get(file, ""))) is not None:
+                        msgid, text, block=is_block_message(domain, entry.extracted_comments),
+                        references=references.get(file, ""))) is not None:
                     # `check` would report it (C203) and `render` keep the Malay: not written
                     counts[file]["refused"] += 1
                     kept[file].append((place, f"{reports[file].path}: not taken for "

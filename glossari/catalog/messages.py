@@ -26,7 +26,7 @@ A level-1 heading that repeats the headword is not a message of its own: the hea
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
@@ -39,6 +39,7 @@ __all__ = [
     "Message",
     "Part",
     "article_domain",
+    "is_block_message",
     "is_headword_heading",
     "iter_messages",
     "link_context",
@@ -116,6 +117,20 @@ def is_headword_heading(heading: str, level: int, title: str | None) -> bool:
     (True, False)
     """
     return level == 1 and normalize_heading(heading) == normalize_heading(title or "")
+
+
+def is_block_message(domain: str, comments: Iterable[str]) -> bool:
+    """True for a catalog entry that is a body block (paragraph, item, quote, table,
+    highlight), told by its ``#.`` part comments: ``render`` puts a block's translation on
+    lines of its own, so a line of it must not start Markdown block syntax. A heading or a
+    ``glossary`` message is not a block.
+
+    >>> is_block_message("articles-k", ["paragraph of kos"]), is_block_message(
+    ...     "articles-k", ["heading of kos"]), is_block_message("glossary", ["headword of kos"])
+    (True, False, False)
+    """
+    return domain != GLOSSARY_DOMAIN and any(
+        not comment.startswith("heading of") for comment in comments)
 
 
 def part_comment(part: str, term: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossari.catalog.messages import GLOSSARY_DOMAIN, iter_messages
+from glossari.catalog.messages import is_block_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language
 from glossari.checks.codes import finding
@@ -22,6 +22,7 @@ from glossari.checks.parity import (
     numbers,
     raw_markup,
     reference_labels,
+    without_code,
 )
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
@@ -236,7 +237,8 @@ def entry_findings(
     for source, translation in translation_pairs(entry):
         if not translation:
             continue
-        if translation.strip() == source.strip() and any(c.isalpha() for c in source):
+        if translation.strip() == source.strip() and any(
+                c.isalpha() for c in without_code(source)):
             short = source if len(source) <= 60 else source[:57] + "..."
             yield at("C202", f"the translation is identical to the source '{short}' (fine for a "
                      "name or an acronym; otherwise translate it)")
@@ -279,8 +281,7 @@ def entry_findings(
         if source_links == target_links and source_raw == target_raw:
             # what render refuses beyond links and HTML (C203, C208): it keeps the Malay, and
             # check must not call such a catalog 100% translated
-            block = catalog.domain != GLOSSARY_DOMAIN and any(
-                not comment.startswith("heading of") for comment in entry.extracted_comments)
+            block = is_block_message(catalog.domain, entry.extracted_comments)
             problem = unusable_translation(source, translation, block=block)
             if problem is not None:
                 yield at("C209", f"{problem}; render keeps the Malay for it")

@@ -8,7 +8,7 @@ catalog (hundreds of thousands at dictionary scale), and a message is one inline
 >>> link_targets("Lihat [peniaga broker](/broker-dealer) dan [x](https://a.b \\"t\\").")
 ('/broker-dealer', 'https://a.b')
 >>> numbers("Peraturan 3220; $57,504 pada Mei 2021, 12.5%")
-('3220', '57504', '2021', '125')
+('3220', '57504', '2021', '12.5')
 >>> markup("**Kos** ialah `x` dan *y* atau _z_")
 (('code', 'x'), ('emphasis', ''), ('emphasis', ''), ('strong', ''))
 """
@@ -29,6 +29,7 @@ __all__ = [
     "raw_markup",
     "reference_labels",
     "strip_link_targets",
+    "without_code",
 ]
 
 # [text](target "title"): the text may hold one level of brackets and anything but brackets.
@@ -65,17 +66,44 @@ def strip_link_targets(text: str) -> str:
     return _TARGET.sub("]", text) if "](" in text else text
 
 
-def numbers(text: str) -> tuple[str, ...]:
-    """The numbers in ``text`` as bare digit strings, in order.
+def without_code(text: str) -> str:
+    """``text`` with each code span replaced by a space: code is copied as written, never
+    translated (C206), so it uses no term, reads as no language and is no Malay left behind.
 
-    Grouping and decimal marks are dropped, so English ``57,504``, Malay ``57,504`` and the
-    ``57.504`` of a translator used to the Indonesian convention all read ``57504``. Numbers inside
-    link targets, URLs and code spans are not prose and are left out.
+    >>> without_code("Kadar inflasi: `Inflasi (%) = IHP x 100`.")
+    'Kadar inflasi:  .'
+    """
+    return _CODE.sub(" ", text) if "`" in text else text
+
+
+def numbers(text: str) -> tuple[str, ...]:
+    """The numbers in ``text`` as digit strings, in order.
+
+    A mark followed by exactly three digits groups thousands and is dropped, so English
+    ``57,504``, Malay ``57,504`` and the ``57.504`` of a translator used to the Indonesian
+    convention all read ``57504``; any other mark is a decimal point, written ``.`` (trailing
+    zeros of the fraction dropped), so ``12,166.53`` and ``12.166,53`` agree while ``2.5%``
+    and ``25%``, or ``1.5`` and ``15``, do not. Numbers inside link targets, URLs and code
+    spans are not prose and are left out.
+
+    >>> numbers("RM12,166.53, 12.166,53, 2.5% lawan 25%, 1.50 dan 1.5")
+    ('12166.53', '12166.53', '2.5', '25', '1.5', '1.5')
     """
     if _DIGIT.search(text) is None:
         return ()
-    prose = _CODE.sub(" ", _URL.sub(" ", strip_link_targets(text)))
-    return tuple(re.sub(r"[.,]", "", m.group(0)) for m in _NUMBER.finditer(prose))
+    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    return tuple(_number(m.group(0)) for m in _NUMBER.finditer(prose))
+
+
+_MARK = re.compile(r"[.,](?!\d{3}(?:[.,]|$))")
+
+
+def _number(written: str) -> str:
+    """One number of :func:`numbers`: grouping marks dropped, a decimal mark written ``.``."""
+    plain = re.sub(r"[.,]", "", _MARK.sub("\0", written))  # \0 holds a decimal mark's place
+    whole, point, fraction = plain.partition("\0")
+    fraction = fraction.replace("\0", ".").rstrip("0")
+    return whole + "." + fraction if point and fraction else whole
 
 
 def markup(text: str) -> tuple[tuple[str, str], ...]:

@@ -33,7 +33,7 @@ from glossari.align.resolve import (
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.checks.catalogs import LanguageCatalogs
 from glossari.checks.codes import finding
-from glossari.checks.parity import strip_link_targets
+from glossari.checks.parity import strip_link_targets, without_code
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.terms import Recognizer
@@ -73,14 +73,14 @@ class Termbase:
     def find(self, malay: str) -> list[TermEntry]:
         """The terms whose Malay occurs in ``malay`` (longest first, each once)."""
         found: dict[str, TermEntry] = {}
-        for hit in self.malay.find(strip_link_targets(malay)):
+        for hit in self.malay.find(strip_link_targets(without_code(malay))):
             for entry in hit.keys:
                 found.setdefault(entry.identity, entry)
         return list(found.values())
 
     def english_in(self, translation: str) -> set[str]:
         """The identities of the terms whose English occurs in ``translation``, nested ones too."""
-        return self.english.keys_in(strip_link_targets(translation))
+        return self.english.keys_in(strip_link_targets(without_code(translation)))
 
 
 def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
