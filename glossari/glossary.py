@@ -50,6 +50,8 @@ class TermMatch:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+_TARGET_LIKE = re.compile(r"^\.{0,2}/|#|\.(?:md|markdown|html?|aspx?|php)$", re.IGNORECASE)
+"""A text written as a link target: ``/stock``, ``../bond``, ``bond.md``, ``bond#x``."""
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+s")
 
 
@@ -111,7 +113,7 @@ class Glossary:
     """
 
     __slots__ = ("_by_id", "_exact", "_findings", "_graph", "_index", "_order", "_recognizers",
-                 "_search", "lang", "root", "translations")
+                 "_search", "_targets", "lang", "root", "translations")
 
     def __init__(
         self,
@@ -130,22 +132,26 @@ class Glossary:
         # Later keys never override earlier ones: an id wins over a headword, a Malay name over
         # an English one, so a lookup never lands on a surprising term. Every name a link
         # accepts is here (docs/concepts.md), in the order links resolve by.
-        from glossari.align.resolve import headword_names
+        from glossari.align.resolve import acronym_forms, headword_names
 
         keyed: list[tuple[str, str]] = []
+        # within a rank, a name two terms share goes to the first in id order, as links resolve
+        # it (docs/concepts.md) and as check's S104 says: Malay order gave `show`, `find` and
+        # the termbase another term than the links
+        by_id = sorted(self._order, key=lambda t: t.id)
         for keys in (
-            ((t.id, t) for t in self._order),
-            ((t.title, t) for t in self._order if t.title),
-            ((a, t) for t in self._order for a in t.names.aliases),
-            ((a, t) for t in self._order for a in t.names.acronyms),
-            ((s, t) for t in self._order for s in t.names.slugs),
-            ((x, t) for t in self._order for x in t.names.link_texts),
+            ((t.id, t) for t in by_id),
+            ((t.title, t) for t in by_id if t.title),
+            ((a, t) for t in by_id for a in t.names.aliases),
+            ((a, t) for t in by_id for a in acronym_forms(t.names.acronyms)),
+            ((s, t) for t in by_id for s in t.names.slugs),
+            ((x, t) for t in by_id for x in t.names.link_texts),
             # `Name (ACR)` is also `Name`, in either language, as find_terms reads it
-            ((n, t) for t in self._order if t.title for n in headword_names(t.title)[1:]),
-            ((t.english.title, t) for t in self._order if t.english.title),
-            ((n, t) for t in self._order if t.english.title
+            ((n, t) for t in by_id if t.title for n in headword_names(t.title)[1:]),
+            ((t.english.title, t) for t in by_id if t.english.title),
+            ((n, t) for t in by_id if t.english.title
              for n in headword_names(t.english.title)[1:]),
-            ((v, t) for t in self._order for v in t.names.english_variants),
+            ((v, t) for t in by_id for v in t.names.english_variants),
         ):
             for text, term in keys:
                 key = lookup_key(text)
@@ -165,6 +171,7 @@ class Glossary:
         self._graph: _Graph | None = None if links is None else _graph(tuple(links))
         self._recognizers: dict[str, Recognizer[str]] = {}
         self._search: Termbase | None = None
+        self._targets: dict[str, str] | None = None
         self.translations: Translations | None = None
         """The ``lang`` catalogs the English sides came from (set by :func:`load_glossary`), so
         that ``check`` reads them once, not twice."""
@@ -211,6 +218,9 @@ class Glossary:
         if term is not None:
             return term
         _require_name(text)
+        term_id = self._target(text)
+        if term_id is not None:
+            return self[term_id]
         key = lookup_key(text)
         term = self._index.get(key)
         if term is not None:
@@ -222,6 +232,21 @@ class Glossary:
             if term is not None:
                 return term
         raise self._miss(text, key, self._index, lambda k: self._index[k])
+
+    def _target(self, text: str) -> str | None:
+        """The id of the term a link with the target ``text`` goes to (``/stock``,
+        ``Bond.md``, ``../broker-dealer#bahagian``), when ``text`` is written as a link target;
+        else None. A name written as a slug is read as links read their targets: a slug learned
+        from the Malay side before an alias, an exact page suffix or fragment dropped."""
+        if not _TARGET_LIKE.search(text) or any(c.isspace() for c in text.strip()):
+            return None
+        if self._targets is None:
+            from glossari.align.resolve import target_answers
+
+            self._targets = target_answers(self.headers())
+        from glossari.align.resolve import target_key
+
+        return self._targets.get(target_key(text))
 
     @staticmethod
     def _miss(text: str, key: str, keys: Iterable[str],
@@ -417,6 +442,7 @@ class _CompiledGlossary(Glossary):
         self._graph = None
         self._recognizers = {}
         self._search = termbase
+        self._targets = None
         self.root = root
         self.lang = lang
         self.translations = None
@@ -468,6 +494,8 @@ class _CompiledGlossary(Glossary):
             return term
         _require_name(text)
         term = self._get(text)
+        if term is None and (target := self._target(text)) is not None:
+            term = self[target]
         if term is None:
             term_id = self._termbase.lookup(lookup_key(text))
             if term_id is None and "-" in text:  # Malay reduplication, as Glossary.lookup

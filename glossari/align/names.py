@@ -170,15 +170,24 @@ def resolve_names(
                                                      " ".join(link.text.split()))
         key = target_key(link.target)
         by_target = index.keys.get(key)
+        other, rank, follow = by_target, index.ranks.get(key), ""
         if by_target is None or by_target == term_id:
             if index.ranks.get(key) != "id":
                 slugs[term_id].setdefault(key, link_slug(link.target))
-        elif index.ranks.get(key) in ("id", "alias", "acronym", "English headword"):
+            # the slug this very link taught its term hides that the target is another
+            # article's own name (`[peniaga broker](/commission)` beside komisen, English
+            # 'Commission'): S122 all the same, and the links that follow the slug are named
+            decided = link_is_trusted(link) and term_id in index.by_text(link.text)
+            other, rank = (base.keys.get(key), base.ranks.get(key)) if decided else (None, None)
+            follow = (f"; so do the other links to /{link.target} whose text names no "
+                      "article") if index.ranks.get(key) == "slug" else ""
+        if other is not None and other != term_id and rank in (
+                "id", "alias", "acronym", "English headword"):
             findings.append(Finding(
                 path=term.source.path, line=link.line, severity="warning", code="S122",
                 term=term.id,
                 message=f"the link text '{link.text}' names '{term_id}', but /{link.target} is "
-                f"the {index.ranks[key]} of '{by_target}'; the link goes to '{term_id}' (the "
+                f"the {rank} of '{other}'; the link goes to '{term_id}'{follow} (the "
                 "Malay decides: fix the text or the target)",
             ))
         if catalog is not None and link.text.strip():

@@ -38,12 +38,14 @@ from glossari.text import lookup_key
 __all__ = [
     "ALIAS_KEYS",
     "TargetIndex",
+    "acronym_forms",
     "headword_acronyms",
     "link_is_trusted",
     "link_slug",
     "malay_key",
     "resolve",
     "resolve_link",
+    "target_answers",
     "target_key",
     "term_aliases",
 ]
@@ -190,6 +192,21 @@ def headword_names(headword: str) -> list[str]:
     return names
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+s")
+
+
+def acronym_forms(acronyms: Iterable[str]) -> tuple[str, ...]:
+    """Acronyms as names: each as written, and one written in the plural also in the singular
+    (Malay has no -s: ``REITs`` is ``REIT`` too, as :func:`glossari.glossary.term_names` reads
+    running text).
+
+    >>> acronym_forms(["REITs", "FINRA", "E.T.F."])
+    ('REITs', 'FINRA', 'E.T.F.', 'REIT')
+    """
+    written = tuple(acronyms)
+    return _unique(written + tuple(a[:-1] for a in written if _PLURAL_ACRONYM.fullmatch(a)))
+
+
 def _names(term: Term, slugs: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], ...]:
     """The names a link target may use for the term, by rank (:data:`_RANKS`); ``slugs`` in
     place of the term's own."""
@@ -198,18 +215,24 @@ def _names(term: Term, slugs: tuple[str, ...] | None = None) -> tuple[tuple[str,
         (term.id,),
         names.slugs if slugs is None else slugs,
         _unique(term_aliases(term) + names.aliases),
-        _unique(headword_acronyms(term.title) + headword_acronyms(term.english.title)
-                + names.acronyms),
+        acronym_forms(headword_acronyms(term.title) + headword_acronyms(term.english.title)
+                      + names.acronyms),
         (term.english.title,) if term.english.title else (),
     )
 
 
 def _malay_names(term: Term) -> tuple[tuple[str, ...], ...]:
-    """The names a link text may use for the term, by rank (:data:`_MALAY_RANKS`)."""
+    """The names a link text may use for the term, by rank (:data:`_MALAY_RANKS`): a headword
+    ``Name (ACR)`` gives its acronym and ``Name`` alone (:func:`headword_names`, as lookups and
+    ``find_terms`` read it), an acronym in the plural its singular too."""
+    if not term.title:
+        return ((), _unique(term_aliases(term) + term.names.aliases), ())
+    short = tuple(n for n in headword_names(term.title)[1:]
+                  if n not in headword_acronyms(term.title))
     return (
-        (term.title,) if term.title else (),
+        (term.title,),
         _unique(term_aliases(term) + term.names.aliases),
-        headword_acronyms(term.title),
+        acronym_forms(headword_acronyms(term.title)) + short,
     )
 
 
@@ -226,8 +249,10 @@ class TargetIndex:
     clashes: tuple[Finding, ...] = ()
     """Names claimed by two terms at the same rank (code S104)."""
     texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Normalised Malay name (:func:`malay_key`) to the ids of the articles it names, the most
-    deliberate first (headword, then alias, then acronym; id order within a rank)."""
+    """Normalised Malay name (:func:`lookup_key`, and :func:`malay_key`) to the ids of the
+    articles it names, the most deliberate first: the names as written before the ones folded
+    from a reduplication, and each of them headword, then alias, then acronym; id order within a
+    rank."""
     ranks: Mapping[str, str] = field(default_factory=dict)
     """Normalised target name to the rank that gave it (``id``, ``slug``, ``alias``, ...)."""
 
@@ -238,10 +263,13 @@ class TargetIndex:
         keys, ranks, clashes = cls._targets(ordered, None)
         texts: dict[str, list[str]] = {}
         articles = [(t, _malay_names(t)) for t in ordered if t.kind == "article"]
-        for rank in range(len(_MALAY_RANKS)):
-            for term, by_rank in articles:
-                for name in by_rank[rank]:
-                    for key in {lookup_key(name), malay_key(name)}:
+        # a name as written before one folded from its reduplication: the text `kira` is the
+        # article titled `Kira` before the one titled `Kira-kira`, as a lookup reads it
+        for fold in (lookup_key, malay_key):
+            for rank in range(len(_MALAY_RANKS)):
+                for term, by_rank in articles:
+                    for name in by_rank[rank]:
+                        key = fold(name)
                         if key and term.id not in texts.setdefault(key, []):
                             texts[key].append(term.id)
         return cls(keys, tuple(clashes), {k: tuple(v) for k, v in texts.items()}, ranks)
@@ -252,8 +280,10 @@ class TargetIndex:
         """This index of ``terms`` (the ones it was built from) with ``slugs`` (by term id) in
         place of the terms' own: the Malay texts are kept, the targets indexed again."""
         ordered = sorted(terms, key=lambda t: t.id)
-        keys, ranks, clashes = self._targets(ordered, slugs)
-        return TargetIndex(keys, tuple(clashes), self.texts, ranks)
+        keys, ranks, _ = self._targets(ordered, slugs)
+        # the clashes are the terms' own names' (this index's): a slug learned from the Malay
+        # side must not hide two articles sharing an alias or acronym (`[SC](/sc)` hid S104)
+        return TargetIndex(keys, self.clashes, self.texts, ranks)
 
     @staticmethod
     def _targets(
@@ -295,6 +325,28 @@ class TargetIndex:
         if found is None and "-" in text:
             found = self.texts.get(malay_key(text))
         return found or ()
+
+
+def target_answers(terms: Iterable[Term]) -> dict[str, str]:
+    """Each target key (:func:`target_key`) to the id of the term a link with that target goes
+    to when its text names no article: the articles' names by rank, their slugs as
+    :func:`glossari.align.names.resolve_names` gave them (:attr:`Term.names`), then the
+    link-only terms by id and slug. What ``Glossary.lookup("/stock")`` answers.
+
+    >>> from glossari.model import English, Location, Names
+    >>> at = Location(path="seeds/x.md", line=1)
+    >>> target_answers([
+    ...     Term(id="saham", title="Saham", source=at, names=Names(slugs=("stock",))),
+    ...     Term(id="ekuiti", title="Ekuiti", source=at, names=Names(aliases=("stock",)))])
+    {'ekuiti': 'ekuiti', 'saham': 'saham', 'stock': 'saham'}
+    """
+    terms = list(terms)
+    answers = dict(TargetIndex.build(terms).keys)
+    for term in terms:
+        if term.kind == "link":
+            for slug in (term.id, *term.names.slugs):
+                answers.setdefault(target_key(slug), term.id)
+    return answers
 
 
 def resolve(target: str, index: TargetIndex) -> str | None:

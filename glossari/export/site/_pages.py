@@ -17,6 +17,7 @@ from itertools import zip_longest
 from markupsafe import Markup, escape
 
 from glossari.align.links import link_slug
+from glossari.align.resolve import target_key
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
@@ -272,10 +273,33 @@ def term_page(
     def inline(text: str) -> Markup:
         return Markup(render_inline(text, resolve))
 
+    # where each of the term's own links goes, link by link: one target may lead to two terms on
+    # one page (`[pialang](/broker)` goes where its Malay text says, `[lihat](/broker)` to the
+    # article broker), which a map of targets alone sent both to the last
+    internal = [link for link in term.links if link.internal and target_key(link.target)]
+    went = ({(link.text, link.target, link.line): to for link, to in zip(internal, links_out,
+                                                                       strict=True)}
+            if len(internal) == len(links_out) else {})
+
     def block_html(block: Block, text: str) -> Markup:
+        # the block's links in order, each with its term: the k-th link to a target, in the Malay
+        # or in its translation, is the k-th link to that target in the Malay block
+        queue = [(link.target, went[link.text, link.target, link.line]) for link in block.links
+                 if (link.text, link.target, link.line) in went]
+
+        def resolve_here(target: str) -> str | None:
+            for place, (written, to) in enumerate(queue):
+                if written == target:
+                    del queue[place]
+                    return None if to is None or to not in entries else entries[to].file
+            return resolve(target)
+
+        def inline_here(text: str) -> Markup:
+            return Markup(render_inline(text, resolve_here))
+
         # a table's translation that no longer parses as one is shown as the text it is
         table = table_of(text) if block.kind == "table" else None
-        return inline(text) if table is None else table_html(table, inline)
+        return inline_here(text) if table is None else table_html(table, inline_here)
 
     def state_of(domain: str, context: str | None, malay: str, other: str | None) -> str:
         if status is None:  # no catalogs: what the English side holds is all there is
