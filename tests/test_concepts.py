@@ -167,3 +167,25 @@ def test_a_link_only_the_english_resolved_is_reported_when_the_english_changes()
     assert "'komisen' is close ('Commission fee')" in found[0].message
     # the alias to add is the target as the author wrote it, not its folded lookup key
     assert "add 'Commission' to its 'aliases:'" in found[0].message
+
+
+def test_a_link_text_that_says_nothing_is_no_name_of_its_term(tmp_path: Path) -> None:
+    """`[di sini](/broker-dealer)` (here) leads to the term, but made "di sini" one of its
+    names: find reported Peniaga broker in every "di sini" of a text, show answered it, and T401
+    asked for "Broker-dealer" in unrelated messages."""
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {
+        "broker-dealer": "---\ntitle: Peniaga broker\ndescription: Broker.\nkeywords: A\n---\n\n"
+                         "# Peniaga broker\n\nTeks.\n",
+        "kos": "---\ntitle: Kos\ndescription: Harga.\nkeywords: A\n---\n\n# Kos\n\n"
+               "Butiran ada [di sini](/broker-dealer) dan [Lihat](/broker-dealer).\n",
+    })
+    glossary = glossari.load(root)
+    assert [link.target for link in glossary["kos"].links] == ["broker-dealer"] * 2
+    assert glossary["broker-dealer"].names.link_texts == ()
+    assert glossary.find_terms("Sila lihat di sini.") == []
+    with pytest.raises(KeyError):
+        glossary.lookup("di sini")
+    findings = [(f.code, f.line) for f in glossary.findings if f.code == "S103"]
+    assert findings == [("S103", 9), ("S103", 9)]

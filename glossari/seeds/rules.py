@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["HIGHLIGHTS_HEADINGS", "is_highlights_heading", "suspicious_link_text"]
+__all__ = ["GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS", "is_highlights_heading",
+           "suspicious_link_text"]
 
 HIGHLIGHTS_HEADINGS = frozenset({
     "sorotan", "sorotan utama",
@@ -44,6 +45,20 @@ def is_highlights_heading(heading: str) -> bool:
     """
     return " ".join(heading.strip(_HEADING_DECORATION).split()).casefold() in HIGHLIGHTS_HEADINGS
 
+GENERIC_LINK_TEXTS = frozenset({
+    # Malay: "here", "click here", "see", "read more", "more", "this link", ...
+    "di sini", "sini", "klik di sini", "klik sini", "tekan di sini", "lihat", "lihat di sini",
+    "lihat sini", "lihat juga", "baca", "baca lagi", "baca lanjut", "baca seterusnya",
+    "seterusnya", "selanjutnya", "lanjut", "lebih lanjut", "maklumat lanjut", "lagi",
+    "pautan", "pautan ini", "ini", "laman ini", "halaman ini", "artikel ini",
+    # English, left in a Malay article
+    "here", "click here", "see", "see also", "see here", "read more", "more", "learn more",
+    "link", "this link", "this", "this page", "this article",
+})
+"""Link texts (case-folded, spacing collapsed) that say nothing of their target: a link
+``[di sini](/broker-dealer)`` leads to the term, but "di sini" (here) is no name of it, and
+``find`` would report the term in every "di sini" of a text."""
+
 _OPENING_PUNCTUATION = ",.;:!?"
 _CLOSING_PUNCTUATION = ",;:!?"  # not '.': abbreviations (Inc., Bhd.) end with one
 
@@ -62,6 +77,8 @@ def suspicious_link_text(text: str) -> str | None:
     'the link text ends with punctuation'
     >>> suspicious_link_text("Syarikat Bhd.") is None
     True
+    >>> suspicious_link_text("Di  sini")
+    'the link text says nothing of its target'
     """
     stripped = text.strip()
     if not stripped:
@@ -81,4 +98,6 @@ def suspicious_link_text(text: str) -> str | None:
         return "the link text starts with punctuation"
     if stripped[-1] in _CLOSING_PUNCTUATION:
         return "the link text ends with punctuation"
+    if " ".join(stripped.split()).casefold() in GENERIC_LINK_TEXTS:
+        return "the link text says nothing of its target"
     return None
