@@ -218,6 +218,19 @@ def test_s131_two_articles_with_one_headword(tmp_path: Path) -> None:
     assert codes(kit.check(), "S131") == [(UNTUNG, 2)]
 
 
+def test_s132_two_link_only_terms_with_one_malay_name(tmp_path: Path) -> None:
+    """[sekuriti](/securities) and [Sekuriti-sekuriti](/security): one concept, two link-only
+    terms, which lookup and find answered apart, with no finding."""
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "# Kos jualan\n", "# Kos jualan\n\nLihat [sekuriti](/securities).\n")
+    assert codes(kit.check(), "S132") == []
+    kit.edit("untungkasar", "# Untung kasar\n",
+             "# Untung kasar\n\nLihat [Sekuriti-sekuriti](/security).\n")
+    found = [f for f in kit.check() if f.code == "S132"]
+    assert [(f.path, f.line, f.severity) for f in found] == [(UNTUNG, 9, "warning")]
+    assert "/security and to /securities" in found[0].message
+
+
 def test_s104_one_name_claimed_by_two_terms(tmp_path: Path) -> None:
     kit = Kit(root=tmp_path)
     kit.edit("untungkasar", "keywords: Perakaunan\n", "keywords: Perakaunan\naliases: hasil\n")

@@ -45,6 +45,8 @@ _ALL = (
     Code(code="S122", severity="warning", summary="link text and target name different terms"),
     Code(code="S130", severity="error", summary="two terms whose ids differ only in case"),
     Code(code="S131", severity="warning", summary="two articles with the same Malay headword"),
+    Code(code="S132", severity="warning",
+         summary="two link-only terms with the same Malay name (two targets for one concept)"),
     # catalogs, per language
     Code(code="C200", severity="info", summary="catalog summary: coverage and counts"),
     Code(code="C201", severity="info", summary="term not completely translated"),

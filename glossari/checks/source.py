@@ -156,8 +156,23 @@ def _closest(key: str, target: str, articles: list[Term]) -> str:
 
 
 def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
-    """S130 ids equal but for case; S131 two articles with one Malay headword (reported at the
-    later one, naming the first)."""
+    """S130 ids equal but for case; S131 two articles with one Malay headword; S132 two
+    link-only terms with one Malay name (reported at the later one, naming the first)."""
+    from glossari.align.resolve import malay_key
+
+    by_name: dict[str, Term] = {}
+    for term in terms:
+        # [sekuriti](/securities) and [Sekuriti](/security), /prime-brokerage and
+        # /prime-brokerages: one concept split in two, which lookup and find then answer apart
+        key = malay_key(term.title or "") if term.kind == "link" else ""
+        same = by_name.setdefault(key, term) if key else term
+        if same is not term:
+            yield finding(
+                "S132", path=term.source.path, line=term.source.line, term=term.id,
+                message=f"links to /{_slug(term)} and to /{_slug(same)} ({same.source}) both read "
+                f"'{term.title}': two terms for what is likely one concept; point the links at "
+                "one target, or write an article",
+            )
     by_id: dict[str, Term] = {}
     by_title: dict[str, Term] = {}
     for term in sorted((t for t in terms if t.kind == "article"),
@@ -180,6 +195,10 @@ def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
                 message=f"the headword '{term.title}' is also the headword of '{same.id}' "
                 f"({same.source}); tell them apart or merge them",
             )
+
+
+def _slug(term: Term) -> str:
+    return term.names.slugs[0] if term.names.slugs else term.id
 
 
 SOURCE_CHECKS = (reader_findings, front_matter, empty_sections, link_texts, unresolved_links,
