@@ -61,10 +61,14 @@ class TermbaseHook(BuildHookInterface):  # type: ignore[type-arg]
         self._folder = Path(tempfile.mkdtemp(prefix="glossari-termbase-"))
         langs = sorted(p.parent.name for p in root.locale.glob("*/LC_MESSAGES") if p.is_dir())
         for lang in langs or ["en"]:
-            inputs = snapshot(root, lang)
+            # The checkout's modification times and the build's clock are not recorded: an
+            # installer gives the files times of its own, so they could never be trusted there
+            # (an installed glossari hashes the bundled files to check freshness either way),
+            # and recorded they made every build of the wheel differ (reproducible builds).
+            inputs = tuple(item._replace(mtime_ns=0) for item in snapshot(root, lang))
             glossary = load_glossary(root, lang=lang, compiled=False)
             built = self._folder / lang / TERMBASE_NAME
-            write_termbase(built, glossary, inputs)
+            write_termbase(built, glossary, inputs, built_ns=0)
             build_data["force_include"][str(built)] = (
                 f"glossari/_bundle/locale/{lang}/{TERMBASE_NAME}")
 

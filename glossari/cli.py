@@ -11,14 +11,16 @@ bad input, with one line ``path:line: what is wrong; what to do`` on standard er
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import importlib
 import io
 import keyword
 import os
 import sys
 import traceback
-from collections.abc import Sequence
-from typing import IO, Protocol, TextIO, cast
+from collections.abc import Iterator, Sequence
+from typing import IO, Any, NoReturn, Protocol, TextIO, cast
 
 from glossari import __version__
 from glossari.commands._context import Context
@@ -63,16 +65,44 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _QuietParser(argparse.ArgumentParser):
+    """A parser that leaves its errors to the full parser: the first stage used to print its
+    own usage and error, and the full parser the same error again."""
+
+    def error(self, message: str) -> NoReturn:
+        raise SystemExit(2)
+
+
 def _chosen_command(args_list: list[str]) -> str | None:
     """The command named in ``args_list``: the first word left once the global options (and
     their values, which may spell a command: ``--root show``) are taken out."""
-    first_stage = argparse.ArgumentParser(add_help=False)
+    first_stage = _QuietParser(add_help=False)
     _global_options(first_stage)
     try:
         _known, rest = first_stage.parse_known_args(args_list)
-    except SystemExit:  # e.g. `--root` without its value: the full parser reports it
+    except SystemExit:  # e.g. `--root` without its value: the full parser reports it, once
         return None
     return next((word for word in rest if not word.startswith("-")), None)
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler of :data:`_ESCAPE`: each character the output's encoding lacks as
+    ``\\uXXXX`` (a UTF-16 surrogate pair past U+FFFF), as ``json.dumps`` escapes it."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+_ESCAPE = "glossari.jsonescape"
+codecs.register_error(_ESCAPE, _json_escape)
 
 
 class _Printable(io.TextIOBase):
@@ -85,19 +115,39 @@ class _Printable(io.TextIOBase):
     :attr:`buffer` (``table``'s formats, already stripped) passes as it is.
     """
 
-    def __init__(self, inner: TextIO) -> None:
+    def __init__(self, inner: TextIO | None, *, required: bool = True) -> None:
         super().__init__()
         self._inner = inner
+        self._required = required  # standard output must be there; standard error need not
 
     def write(self, text: str) -> int:
-        self._inner.write(strip_controls(text))
+        if self._inner is None:  # the stream was closed before glossari started (`>&-`)
+            if self._required:
+                raise _OutputError(None)
+            return len(text)
+        with _output_errors():
+            self._write(strip_controls(text))
         return len(text)
 
+    def _write(self, clean: str) -> None:
+        assert self._inner is not None
+        try:
+            self._inner.write(clean)
+        except UnicodeEncodeError:
+            # a locale that cannot spell every character (LC_ALL=en_US.ISO-8859-1,
+            # PYTHONIOENCODING=ascii): such a character is written as a JSON-style \uXXXX
+            # escape (valid inside the json and sarif outputs too) rather than crashing the
+            # command; nothing was written, the encoder fails before the stream is touched
+            encoding = self.encoding
+            self._inner.write(clean.encode(encoding, _ESCAPE).decode(encoding))
+
     def flush(self) -> None:
-        self._inner.flush()
+        if self._inner is not None:
+            with _output_errors():
+                self._inner.flush()
 
     def isatty(self) -> bool:
-        return bool(self._inner.isatty())
+        return self._inner is not None and bool(self._inner.isatty())
 
     def writable(self) -> bool:
         return True
@@ -113,7 +163,53 @@ class _Printable(io.TextIOBase):
 
     @property
     def buffer(self) -> IO[bytes] | None:
-        return cast("IO[bytes] | None", getattr(self._inner, "buffer", None))
+        inner = getattr(self._inner, "buffer", None)
+        return None if inner is None else cast("IO[bytes]", _Bytes(inner))
+
+
+class _OutputError(GlossariError):
+    """Standard output cannot be written (a full disk, a closed stream, an I/O error): what the
+    machine did, not a bug of glossari, so it is one ``glossari: error:`` line, exit 2."""
+
+    def __init__(self, error: OSError | None) -> None:
+        why = "it is closed" if error is None else (error.strerror or str(error))
+        super().__init__(f"cannot write: {why}", path="standard output",
+                         hint="check where the output goes (free some space, or redirect it)")
+
+
+@contextlib.contextmanager
+def _output_errors() -> Iterator[None]:
+    """An ``OSError`` of the standard output as :class:`_OutputError`; a closed pipe stays a
+    ``BrokenPipeError`` (exit 141)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _OutputError(error) from error
+
+
+class _Bytes(io.BufferedIOBase):
+    """Standard output's byte stream (``table`` writes UTF-8 there), its errors as
+    :class:`_OutputError`."""
+
+    def __init__(self, inner: IO[bytes]) -> None:
+        super().__init__()
+        self._inner = inner
+
+    def write(self, data: Any) -> int:
+        with _output_errors():
+            return self._inner.write(data)
+
+    def flush(self) -> None:
+        with _output_errors():
+            self._inner.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:  # the caller's stream, as in _Printable.close
+        pass
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
@@ -152,13 +248,17 @@ def _main(argv: Sequence[str] | None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:  # argparse has printed usage or --help / --version
         return int(exit_.code or 0)
-    stderr = cast(TextIO, _Printable(sys.stderr))
+    stderr = cast(TextIO, _Printable(sys.stderr, required=False))
     ctx = Context(stdout=cast(TextIO, _Printable(sys.stdout)), stderr=stderr,
                   root_arg=args.root)
     try:
         code = int(_command_module(args.command).run(args, ctx))
         ctx.stdout.flush()  # a closed pipe is met here, not in the interpreter's last flush
         return code
+    except _OutputError as error:
+        print(f"glossari: error: {error}", file=stderr)
+        _drop_stdout()  # the interpreter's last flush would meet the same error again
+        return 2
     except GlossariError as error:
         print(f"glossari: error: {error}", file=stderr)
         return 2
@@ -189,7 +289,7 @@ def _drop_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):  # a test's capture, or no real standard output
+    except (OSError, ValueError, AttributeError):  # a test's capture, or no standard output
         pass
 
 

@@ -190,3 +190,76 @@ def test_a_closed_output_pipe_is_exit_141_without_a_message(tmp_path: Path) -> N
         process.stdout.close()  # the reader is gone before the first line
         _out, err = process.communicate(timeout=120)
         assert (process.returncode, err) == (141, b""), command
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+@pytest.mark.parametrize("command", [["show", "kadar"], ["search", "kadar"],
+                                     ["search", "kadar", "--format", "json"], ["check"],
+                                     ["check", "--format", "json"]])
+def test_output_in_a_locale_that_lacks_a_character_is_escaped_not_a_crash(
+    tmp_path: Path, encoding: str, command: list[str]
+) -> None:
+    """Under a Latin-1 or ASCII locale, show, search and check died with 'internal error:
+    UnicodeEncodeError' on a headword holding '€' or an emoji (table always wrote UTF-8)."""
+    import json
+    import os
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "kadar.md").write_text(
+        "---\ntitle: Kadar € 💰\ndescription: Kadar — harga.\n---\n\n##Kadar € 💰\n\nHarga.\n",
+        encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    done = subprocess.run([sys.executable, "-m", "glossari", "--root", str(tmp_path), *command],
+                          capture_output=True, env=env, cwd=tmp_path, check=False)
+    assert b"internal error" not in done.stderr, done.stderr
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode(encoding)
+    assert "\\u20ac" in out
+    if "json" in command:
+        assert "€ 💰" in json.dumps(json.loads(out), ensure_ascii=False)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["show", "eksekutif akaun"], ["table"], ["check"],
+                                     ["search", "akaun", "--format", "json"]])
+def test_a_full_output_device_is_one_error_line_not_an_internal_error(
+    command: list[str]
+) -> None:
+    """`glossari show ... > /dev/full` said 'internal error: OSError ...; please report it', as
+    for a bug; a full disk is the machine's doing and is said so, exit 2, nothing more."""
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "glossari", "--root", str(ROOT), *command],
+                              stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "glossari: error: standard output: cannot write: No space left on device; "
+        "check where the output goes (free some space, or redirect it)")
+    assert "internal error" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+
+
+@pytest.mark.parametrize(("command", "closed"), [
+    (["show", "eksekutif akaun"], "stdout"), (["table"], "stdout"), (["find", "-"], "stdin")])
+def test_a_closed_standard_stream_is_one_error_line(command: list[str], closed: str) -> None:
+    """With standard output (`>&-`) or input (`<&-`) closed, Python sets sys.stdout / sys.stdin
+    to None and glossari said 'internal error: AttributeError: ...'."""
+    code = ("import sys; from glossari.cli import main; "
+            f"sys.{closed} = None; raise SystemExit(main(sys.argv[1:]))")
+    done = subprocess.run([sys.executable, "-c", code, "--root", str(ROOT), *command],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert "internal error" not in done.stderr
+    assert done.stderr.startswith("glossari: error: ")
+    assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [["--root"], ["--traceback=1", "show", "x"]])
+def test_a_bad_global_option_is_reported_once(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`glossari --root` printed two usage lines and the same error twice (the first stage of
+    the parsing, which finds the command, reported it too)."""
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("usage:") == 1
+    assert err.count("error:") == 1

@@ -41,7 +41,7 @@ def test_pybabel_extract_matches_glossari_extract(tmp_path: Path) -> None:
                               "- Sama.\n"),
     }, seed=True)
     (root / "seeds" / "README.md").write_text("# About this folder\n", encoding="utf-8")
-    (root / "mapping.cfg").write_text("[glossari: seeds/**.md]\n", encoding="utf-8")
+    (root / "mapping.cfg").write_text("[glossari: seeds/*.md]\n", encoding="utf-8")
     done = subprocess.run([str(PYBABEL), "extract", "-F", "mapping.cfg", "-o", "messages.pot", "."],
                           cwd=root, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
@@ -64,7 +64,7 @@ def test_pybabel_names_a_bad_article_in_one_line_without_a_traceback(tmp_path: P
     `glossari extract` names it in one line."""
     root = make_root(tmp_path, {"kos": article("Kos", "Harga.\n")})
     (root / "seeds" / "rosak.md").write_bytes(b"---\ntitle: Ro\x00sak\n---\n")
-    (root / "mapping.cfg").write_text("[glossari: seeds/**.md]\n", encoding="utf-8")
+    (root / "mapping.cfg").write_text("[glossari: seeds/*.md]\n", encoding="utf-8")
     done = subprocess.run([str(PYBABEL), "extract", "-F", "mapping.cfg", "-o", "messages.pot", "."],
                           cwd=root, capture_output=True, text=True, check=False)
     assert "Traceback" not in done.stderr
@@ -92,3 +92,21 @@ def test_without_pgettext_keyword_messages_come_without_context() -> None:
     source = io.BytesIO(article("Kos").encode())
     got = list(extract_glossari(source, ["gettext"], [], {"id": "kos"}))
     assert got == [(2, None, "Kos", ["headword of kos"])]
+
+
+@pytest.mark.skipif(not PYBABEL.exists(), reason="pybabel is not installed in this environment")
+@pytest.mark.parametrize("pattern", ["seeds/*.md", "seeds/**.md"])
+def test_an_article_in_a_subfolder_is_not_extracted(tmp_path: Path, pattern: str) -> None:
+    """The documented mapping was seeds/**.md, which reaches into subfolders of seeds/ that
+    glossari never reads (S112): Babel's template held messages of no term."""
+    root = make_root(tmp_path, {"kos": article("Kos", "Harga.\n")})
+    (root / "seeds" / "lama").mkdir()
+    (root / "seeds" / "lama" / "bon.md").write_text(article("Bon", "Hutang.\n"), encoding="utf-8")
+    (root / "mapping.cfg").write_text(f"[glossari: {pattern}]\n", encoding="utf-8")
+    done = subprocess.run([str(PYBABEL), "extract", "-F", "mapping.cfg", "-o", "messages.pot", "."],
+                          cwd=root, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    with (root / "messages.pot").open("rb") as handle:
+        babel = {(m.context, m.id) for m in read_po(handle) if m.id}
+    assert babel == _glossari_messages(root)
+    assert "Hutang." not in {msgid for _, msgid in babel}

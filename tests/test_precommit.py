@@ -29,6 +29,8 @@ PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     if PRE_COMMIT is None:
         pytest.skip("pre-commit is a dev dependency; `uv run pytest` installs it")
+    if not (REPO / ".git").exists():
+        pytest.skip("pre-commit try-repo needs a git checkout (an unpacked sdist is none)")
     home = tmp_path_factory.mktemp("pre-commit-home")
     return {**os.environ, "PRE_COMMIT_HOME": str(home), "GIT_AUTHOR_NAME": "t",
             "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",

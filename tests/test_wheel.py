@@ -91,3 +91,52 @@ def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
     page = (elsewhere / "site" / "terms" / "accountexecutive.html").read_text(encoding="utf-8")
     assert '<h1 id="headword">Eksekutif akaun</h1>' in page
     assert (elsewhere / "site" / "assets" / "site.js").is_file()
+
+
+@pytest.mark.slow
+def test_two_builds_of_the_wheel_are_the_same_bytes(tmp_path: Path) -> None:
+    """The wheel's termbase recorded the checkout's modification times and the build's clock,
+    so no two builds of one commit gave the same wheel (reproducible builds, SOURCE_DATE_EPOCH)."""
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.fail("uv is needed to build the wheel (the README's quick start needs it too)")
+    source = tmp_path / "checkout"
+    source.mkdir()
+    for name in ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("glossari", "seeds", "locale"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns(
+            "__pycache__", ".*", "*~", "*.sqlite"))
+    wheels = []
+    for n in range(2):
+        for path in (source / "seeds").glob("*.md"):  # as a fresh clone or another machine
+            os.utime(path, ns=(n * 10**9 + 1, n * 10**9 + 1))
+        dist = tmp_path / f"dist{n}"
+        subprocess.run([uv, "build", "--wheel", "--out-dir", str(dist), str(source)],
+                       check=True, capture_output=True, env={**os.environ,
+                                                             "SOURCE_DATE_EPOCH": "1700000000"})
+        wheels.append(next(dist.glob("glossari-*.whl")).read_bytes())
+    assert wheels[0] == wheels[1]
+
+
+@pytest.mark.slow
+def test_the_sdist_holds_what_the_tests_read(tmp_path: Path) -> None:
+    """A packager runs the tests from the sdist: it lacked benchmarks/ (test_benchmarks_smoke.py
+    failed to collect, test_langid.py's precision test failed) and .pre-commit-hooks.yaml."""
+    import tarfile
+
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.fail("uv is needed to build the sdist (the README's quick start needs it too)")
+    subprocess.run([uv, "build", "--sdist", "--out-dir", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    with tarfile.open(next(tmp_path.glob("glossari-*.tar.gz"))) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    wanted = {p.relative_to(ROOT).as_posix() for p in (ROOT / "benchmarks").rglob("*")
+              if p.is_file() and "_work" not in p.parts and "__pycache__" not in p.parts}
+    assert wanted
+    assert wanted <= names, sorted(wanted - names)
+    for name in (".pre-commit-hooks.yaml", "seeds/README.md", "LICENSE", "docs/conf.py",
+                 "tests/test_wheel.py", "hatch_build.py"):
+        assert name in names
+    assert not any(name.startswith("benchmarks/_work/") for name in names)

@@ -2,7 +2,7 @@
 
 Registered in the ``babel.extractors`` entry-point group as ``glossari``; a mapping file such as::
 
-    [glossari: seeds/**.md]
+    [glossari: seeds/*.md]
 
 makes ``pybabel extract -F mapping.cfg -o messages.pot .`` produce the messages of every article:
 the same ``(msgctxt, msgid)`` pairs as ``glossari extract``, in one file instead of one per domain
@@ -49,6 +49,14 @@ def extract_glossari(
     name = str(getattr(fileobj, "name", "") or "article.md")
     term_id = str(options.get("id") or PurePath(name).stem)
     if term_id.casefold() in NOT_ARTICLES:  # seeds/README.md documents the folder
+        return
+    folder = PurePath(name).parent
+    if folder.name != "seeds" and "seeds" in folder.parts:
+        # a mapping such as seeds/**.md reaches into subfolders, which glossari never reads
+        # (check's S112): their messages would be in Babel's template and in no catalog
+        logging.getLogger("babel").warning(
+            "glossari: %s: an article in a subfolder of seeds/ is not read, so it is no term; "
+            "move it into seeds/ (skipped)", name)
         return
     try:
         text = decode_article(fileobj.read(), source=name)

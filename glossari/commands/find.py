@@ -37,6 +37,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.text == "-":
         # bytes, decoded by one rule whatever the locale: a terminal's or pipe's encoding
         # would read Latin-1 or UTF-16 as mojibake, or as nothing
+        if sys.stdin is None:  # closed before glossari started (`<&-`)
+            from glossari.errors import InputError
+
+            raise InputError("standard input is closed", path="<stdin>",
+                             hint="give the text as an argument, or pipe it in")
         stream = getattr(sys.stdin, "buffer", None)
         text = (decode_text(stream.read(), source="<stdin>") if stream is not None
                 else sys.stdin.read())
