@@ -643,6 +643,11 @@ def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, Termba
 
     root.require_writable("compile")
     path = termbase_path(root, lang)
+    if path.is_dir():
+        # the rename into place fails on a folder: an IsADirectoryError was an internal error
+        raise CatalogError("a folder stands where the termbase goes",
+                           path=path.relative_to(root.path).as_posix(),
+                           hint="remove or rename it, then run 'glossari compile' again")
     with compile_lock(root, lang):
         remove_stale_temporaries(path.parent, path.suffix)
         try:

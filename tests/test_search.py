@@ -85,13 +85,28 @@ def test_english_headword_first(search: Search) -> None:
                                             snippet="[Equity]")
 
 
-@pytest.mark.parametrize("query", ["ekuiti", "EKUITI", "Ékuiti", "ÉKUÎTI", "ekui"])
+@pytest.mark.parametrize("query", ["ekuiti", "EKUITI", "Ékuiti", "ÉKUÎTI", "ekui",
+                                   "E\u0301kuiti", "EKUI\u0302TI", "e\u0301kui"])
 def test_accents_case_and_prefix_are_ignored_in_malay(search: Search, query: str) -> None:
     hits = search(query)
     assert hits[0].id == "ekuiti"
     assert hits[0].field == "headword"
     # the definition of 'naif' mentions ekuiti: found too, after the headword
     assert "naif" in _ids(hits)
+
+
+def test_an_accent_written_decomposed_is_part_of_its_word(tmp_path: Path) -> None:
+    """The index reads ``E`` + U+0301 ``kuiti`` (NFD, from macOS or a PDF) as one word,
+    ``ekuiti``; the query and the headword lookup must too (the regular expression's ``\\w``
+    split it: ``Ékuiti`` found nothing, and ``show`` lost a namesake through the termbase)."""
+    terms = [_term("ekuiti", "Ékuiti"), _term("ekuiti-nfd", "E\u0301kuiti")]
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, Glossary(terms, lang="en"), ())
+    termbase = Termbase.open(path)
+    assert sorted(termbase.titled("E\u0301kuiti")) == ["ekuiti", "ekuiti-nfd"]
+    assert termbase.titled("Ékuiti") == termbase.titled("E\u0301kuiti")
+    assert _ids(termbase.search("E\u0301kuiti")) == _ids(termbase.search("ekuiti"))
+    assert len(termbase.search("e\u0301ku\u0303iti")) == 2
 
 
 @pytest.mark.parametrize("query", ["naive", "NAÏVE", "naïv", "Investor naive"])
@@ -127,6 +142,24 @@ def test_an_inflected_word_finds_the_word_it_is_built_on(search: Search, query: 
     ``komisennya``, ``brokers`` found nothing while ``find`` read them (Malay clitics, English
     plurals and possessives; ``companies`` is ``company``)."""
     assert _ids(search(query))[:1] == [first]
+
+
+def test_a_word_that_only_ends_like_an_inflection_finds_itself_first(tmp_path: Path) -> None:
+    """``wakalah``, ``jumlah``, ``langkah`` end as ``-lah`` and ``-kah`` do; their pseudo-roots
+    ``waka``, ``jum``, ``lang`` were asked for as prefixes: *Wakaf* came before *Wakalah*, and
+    ``langkah`` found *Langganan saham*. A root is a whole word; the word itself a prefix."""
+    glossary = Glossary([_term("wakaf", "Wakaf"), _term("wakalah", "Wakalah"),
+                         _term("jumaat", "Dagangan hari Jumaat"),
+                         _term("langganan", "Langganan saham"),
+                         _term("komisen", "Komisen", body="Komisen-komisennya dibayar.")],
+                        lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert _ids(search("wakalah")) == ["wakalah"]
+        assert search("jumlah") == []
+        assert search("langkah") == []
+        assert _ids(search("komisennya")) == ["komisen"]
 
 
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:

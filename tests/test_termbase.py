@@ -384,6 +384,20 @@ def test_compile_rebuilds_only_when_stale(compiled_root: Path) -> None:
     assert not list(path.parent.glob(".*.tmp")), "the temporary file is renamed, not left"
 
 
+def test_a_folder_in_the_termbase_s_place_is_one_line(compiled_root: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = termbase_path(GlossaryRoot(path=compiled_root), "en")
+    path.unlink()
+    path.mkdir()
+    assert main(["--root", str(compiled_root), "compile", "-l", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["glossari: error: locale/en/glossari.sqlite: a folder stands where "
+                                "the termbase goes; remove or rename it, then run 'glossari "
+                                "compile' again"]
+    assert path.is_dir()
+    assert not list(path.parent.glob(".*.tmp"))
+
+
 def test_the_bundled_glossary_is_never_compiled_into() -> None:
     from glossari.errors import RootError
     from glossari.root import bundled_root
@@ -505,6 +519,63 @@ def test_any_glossary_gives_equal_terms_through_the_termbase(
                 assert compiled.lookup(name).id == memory.lookup(name).id
     for word in ("akaun", "ban", "Ébè", "naif", "lihat"):
         assert compiled.search(word) == memory.search(word)
+
+
+def _interrupted_update(path: Path) -> None:
+    """Leave ``path`` as a ``compile`` killed during an update in place leaves it: pages
+    written into the file, the hot ``-journal`` that undoes them beside it."""
+    code = ("import os, signal, sqlite3, sys\n"
+            "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "db.execute('PRAGMA cache_size = 2')\n"  # a tiny cache spills into the file
+            "db.execute('BEGIN IMMEDIATE')\n"
+            "db.execute('DELETE FROM search_headword')\n"
+            "db.execute('DELETE FROM search_body')\n"
+            "db.execute(\"UPDATE terms SET title = 'HALF'\")\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n")
+    subprocess.run([sys.executable, "-c", code, str(path)], check=False)
+    assert path.with_name(path.name + "-journal").stat().st_size > 0
+
+
+def test_an_interrupted_update_is_never_read_immutable(
+        compiled_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader that cannot write the folder opens the termbase immutable, which ignores a hot
+    journal: it must not read the half-written file (it found no headword, then raised
+    "database disk image is malformed"), but the sources, saying why."""
+    path = termbase_path(GlossaryRoot(path=compiled_root), "en")
+    _interrupted_update(path)
+    before = _files(compiled_root)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False
+                        if Path(p) == path.parent and mode == os.W_OK else real_access(p, mode))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        glossary = glossari.load(compiled_root)
+    assert type(glossary).__name__ == "Glossary"
+    assert ["interrupted update" in str(w.message) for w in caught] == [True]
+    assert glossary.search("ekuiti")[0].id == "ekuiti"
+    assert _files(compiled_root) == before
+
+
+@pytest.mark.parametrize("content", [b"", b"SQLite format 3\0" + b"\0" * 20, b"not sqlite" * 20])
+def test_a_file_that_is_no_termbase_says_so(compiled_root: Path, content: bytes) -> None:
+    path = termbase_path(GlossaryRoot(path=compiled_root), "en")
+    path.write_bytes(content)
+    termbase, why = open_fresh(GlossaryRoot(path=compiled_root), "en")
+    assert termbase is None
+    assert why == "the compiled termbase is not an SQLite file"
+
+
+def test_a_termbase_in_wal_mode_is_not_read(compiled_root: Path) -> None:
+    """Opening a WAL file, even read-only, creates -wal and -shm files in the glossary folder."""
+    import sqlite3
+
+    path = termbase_path(GlossaryRoot(path=compiled_root), "en")
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.close()
+    before = _files(compiled_root)
+    assert "WAL" in open_fresh(GlossaryRoot(path=compiled_root), "en")[1]
+    assert _files(compiled_root) == before
 
 
 def test_open_fresh_refuses_odd_language_codes(compiled_root: Path) -> None:

@@ -183,11 +183,13 @@ class Termbase:
         import re
 
         from glossari.termbase.schema import search_table
+        from glossari.termbase.search import FOLDED_MARKS
         from glossari.text import lookup_key
 
         # through the headwords' search index: a scan of `terms` reads every term's JSON
-        # (0.5 s at 30,000 terms from a cold disk cache); the index answers in a millisecond
-        words = re.findall(r"\w+", title)
+        # (0.5 s at 30,000 terms from a cold disk cache); the index answers in a millisecond.
+        # Split into words as the index splits them (an accent written decomposed is no break)
+        words = re.findall(r"\w+", title.translate(FOLDED_MARKS))
         if not words:
             return []
         key = lookup_key(title)
@@ -343,6 +345,9 @@ def open_fresh(root: GlossaryRoot, lang: str) -> tuple[Termbase | None, str]:
     path = termbase_path(root, lang)
     if not path.is_file():
         return None, f"no compiled termbase ({path.relative_to(root.path).as_posix()})"
+    why = _unusable(path)
+    if why:
+        return None, why
     try:
         termbase = Termbase.open(path)
     except sqlite3.Error:
@@ -351,3 +356,28 @@ def open_fresh(root: GlossaryRoot, lang: str) -> tuple[Termbase | None, str]:
         termbase.close()
         return None, "the compiled termbase is out of date"
     return termbase, ""
+
+
+def _unusable(path: Path) -> str:
+    """Why the file at ``path`` cannot be read as a termbase without harm, else ``""``.
+
+    A ``-journal`` beside it in a folder this process cannot write is an update that a killed
+    ``compile`` left half done: SQLite would roll it back on opening, but the termbase is then
+    opened ``immutable`` (:meth:`Termbase.open`), which ignores the journal and reads the
+    half-written pages (a fresh-looking termbase with terms missing, then "database disk image
+    is malformed"). A file in WAL mode (not as ``compile`` writes it: another program changed
+    it) would have even a read-only reader create ``-wal`` and ``-shm`` files beside it.
+    """
+    if (not os.access(path.parent, os.W_OK)
+            and path.with_name(path.name + "-journal").exists()):
+        return "the compiled termbase holds an interrupted update"
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return "the compiled termbase cannot be read"
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return "the compiled termbase is not an SQLite file"
+    if header[18] != 1 or header[19] != 1:  # the read and write versions: 2 is WAL
+        return "the compiled termbase is in WAL mode, not as 'glossari compile' writes it"
+    return ""

@@ -22,6 +22,8 @@ the hits only.
 '"Eksekutif"* AND "akaun"*'
 >>> match_expression("  --  ") is None
 True
+>>> match_expression("E\u0301kuiti")  # decomposed, one word as the index reads it
+'"Ekuiti"*'
 """
 
 from __future__ import annotations
@@ -34,11 +36,20 @@ from typing import Any
 from glossari.errors import InputError
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 
-__all__ = ["MAX_WORDS", "QueryError", "Ranked", "Row", "Run", "match_expression", "ranked_field",
-           "ranked_rows"]
+__all__ = ["FOLDED_MARKS", "MAX_WORDS", "QueryError", "Ranked", "Row", "Run", "match_expression",
+           "ranked_field", "ranked_rows"]
 
 # a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`)
 _WORD = re.compile(r"\w+(?:['\u2019\u02bc]\w+)*")
+
+FOLDED_MARKS = dict.fromkeys(
+    [c for c in range(0x300, 0x332)
+     if (0x08029FDF >> (c - 0x300) if c < 0x320 else 0x000361F8 >> (c - 0x320)) & 1])
+"""The combining marks that the index's tokenizer (``unicode61 remove_diacritics``) reads as part
+of the letter before them and drops (SQLite's ``sqlite3Fts5UnicodeIsdiacritic``: 25 marks of
+U+0300 to U+0331): a ``str.translate`` table deleting them. For a regular expression's ``\\w``
+every combining mark separates words, so an accent typed decomposed (NFD, as macOS and PDFs
+give it: ``E`` + U+0301 ``kuiti``) split the word in two, and ``Ékuiti`` found nothing."""
 
 FIRST_ROWS = 64
 """How many rows of a field are ranked first (at least four per term needed); four times as
@@ -99,7 +110,7 @@ def match_expression(query: str) -> str | None:
     # a word said twice asks nothing more (the index folds case, so `Broker broker` is one), and
     # each repeat multiplied the work of ranking and snippets: 60 times `broker` took 13 s
     firsts: dict[str, str] = {}
-    for word in _WORD.findall(query):
+    for word in _WORD.findall(query.translate(FOLDED_MARKS)):
         if word.strip("_"):
             firsts.setdefault(word.lower(), word)
     words = list(firsts.values())
@@ -112,19 +123,23 @@ def match_expression(query: str) -> str | None:
 
 
 def _any_form(word: str) -> str:
-    """A query word as FTS5 asks for it: a prefix of itself, or of the word it inflects.
+    """A query word as FTS5 asks for it: a prefix of itself, or the whole word it inflects.
 
     A prefix finds what a word begins (``komisen`` finds ``komisennya``), not the word an
     inflected query is built on: ``komisennya``, ``brokers`` and ``commissions`` found nothing
     while ``find`` read them as ``komisen``, ``broker``, ``commission``. So the inflections
     that only add to a word's end (Malay clitics, an English plural or possessive; never a
-    derivation, which makes another word) ask for its shorter root, which begins it; a plural
-    that changes the end (``securities``) asks for its singular too.
+    derivation, which makes another word) ask for the root too, as a whole word. Not as a
+    prefix: the rules know no words, and many a word merely ends as an inflection does
+    (``wakalah``, ``jumlah``, ``langkah`` are no ``waka``, ``jum``, ``lang`` with ``-lah`` or
+    ``-kah``): as prefixes, ``waka``* ranked *Wakaf* before *Wakalah*, ``jum``* found
+    *Jumaat*, ``lang``* *langganan*.
 
     >>> _any_form("Komisennya"), _any_form("brokers"), _any_form("securities")
-    ('"komisen"*', '"broker"*', '("securiti"* OR "security"*)')
-    >>> _any_form("kos"), _any_form("news"), _any_form("pelaburan"), _any_form("bonus")
-    ('"kos"*', '"news"*', '"pelaburan"*', '"bonu"*')
+    ('("Komisennya"* OR "komisen")', '("brokers"* OR "broker")', \
+'("securities"* OR "securiti" OR "securitie" OR "security")')
+    >>> _any_form("kos"), _any_form("news"), _any_form("pelaburan"), _any_form("wakalah")
+    ('"kos"*', '"news"*', '"pelaburan"*', '("wakalah"* OR "waka")')
     """
     from glossari.terms import english, malay
 
@@ -133,16 +148,14 @@ def _any_form(word: str) -> str:
              if not a.derived and not a.left and len(a.root) >= _SHORTEST_ROOT}
     roots.update(r for r in english.analyse(folded)[1:] if len(r) > _SHORTEST_ROOT)
     roots.update(r for r in english.singulars(folded) if len(r) > _SHORTEST_ROOT)
-    # a root that begins the word asks for more than the word (`komisen`* holds `komisennya`*),
-    # so the shortest one stands for all of them; only a plural that changes its end asks for
-    # another word beside it
+    # the roots that begin the word (an ending taken off), and a singular that changes its end
+    # (`securities`, `security`); not the other analyses (`komisennyum`, `ekuitus`)
     roots = {r for r in roots if r.isalnum() and r != folded}
-    begins = [r for r in roots if folded.startswith(r)]
-    shortest = min(begins, key=len) if begins else word
-    others = sorted(r for r in english.singulars(folded) if r in roots and r not in begins)
-    if not others:
-        return f'"{shortest}"*'
-    return "(" + " OR ".join(f'"{w}"*' for w in (shortest, *others)) + ")"
+    asked = sorted({r for r in roots if folded.startswith(r)}
+                   | {r for r in english.singulars(folded) if r in roots})
+    if not asked:
+        return f'"{word}"*'
+    return "(" + " OR ".join([f'"{word}"*', *(f'"{r}"' for r in asked)]) + ")"
 
 
 _SHORTEST_ROOT = 3
