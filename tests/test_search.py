@@ -86,7 +86,9 @@ def test_english_headword_first(search: Search) -> None:
 
 
 @pytest.mark.parametrize("query", ["ekuiti", "EKUITI", "Ékuiti", "ÉKUÎTI", "ekui",
-                                   "E\u0301kuiti", "EKUI\u0302TI", "e\u0301kui"])
+                                   "E\u0301kuiti", "EKUI\u0302TI", "e\u0301kui",
+                                   # full-width letters, as typed with a CJK input method
+                                   "\uff45\uff4b\uff55\uff49\uff54\uff49"])
 def test_accents_case_and_prefix_are_ignored_in_malay(search: Search, query: str) -> None:
     hits = search(query)
     assert hits[0].id == "ekuiti"

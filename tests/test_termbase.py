@@ -594,3 +594,27 @@ def test_an_input_s_digest_is_the_sha256_of_its_bytes(tmp_path: Path, size: int)
     path = tmp_path / "artikel.md"
     path.write_bytes(data)
     assert inputs._digest(path) == hashlib.sha256(data).hexdigest()
+
+
+def test_a_termbase_locked_by_another_program_is_one_glossari_error(tmp_path: Path) -> None:
+    """Another program's write lock on the termbase, taken after a fresh load, made search raise
+    sqlite3.OperationalError ("database is locked") after the busy timeout: no GlossariError,
+    and an internal error on the command line."""
+    import sqlite3
+
+    root = tmp_path / "g"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "locale", root / "locale")
+    assert main(["--root", str(root), "compile"]) == 0
+    glossary = glossari.load(root)
+    writer = sqlite3.connect(termbase_path(GlossaryRoot(path=root), "en"), isolation_level=None,
+                             timeout=0)
+    writer.execute("PRAGMA locking_mode = EXCLUSIVE")
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(glossari.GlossariError, match="cannot be read: database is locked"):
+            glossary.search("akaun")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert glossary.search("akaun")  # the lock gone, the same glossary reads again

@@ -89,8 +89,26 @@ class Termbase:
         return cls(sqlite3.connect(uri, uri=True, check_same_thread=False), uri=uri)
 
     def _all(self, sql: str, *args: Any) -> list[Any]:
-        with self._lock:
+        with self._lock, self._readable():
             return self._db.execute(sql, args).fetchall()
+
+    @contextlib.contextmanager
+    def _readable(self) -> Iterator[None]:
+        """SQLite's errors on reading (another program's lock held past the busy timeout, a
+        file damaged since it was found fresh) as one :class:`~glossari.errors.RootError`: a
+        program that catches :class:`~glossari.errors.GlossariError` catches them, and the
+        command line prints one line instead of an internal error."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            from urllib.parse import unquote, urlsplit
+
+            from glossari.errors import RootError
+
+            where = unquote(urlsplit(self._uri).path) if self._uri else "the compiled termbase"
+            raise RootError(f"the compiled termbase cannot be read: {error}", path=where,
+                            hint="another program may hold it locked (try again), or it is "
+                                 "damaged (run 'glossari compile' again)") from None
 
     def close(self) -> None:
         """Close the connection, and the helper connections of large searches."""
@@ -163,7 +181,7 @@ class Termbase:
         which makes rebuilding several times cheaper (a table needs no body)."""
         # `head` is `data` without the bodies: a tenth of the JSON to decode
         column = "data" if bodies else "head"
-        with self._lock:
+        with self._lock, self._readable():
             rows = self._db.execute(f"SELECT id, {column} FROM terms ORDER BY position").fetchall()
         for term_id, data in rows:
             yield term_id, from_json(Term, json.loads(data))
@@ -243,7 +261,7 @@ class Termbase:
         expression = match_expression(query)
         if expression is None or limit <= 0:
             return []
-        with self._lock, self._snapshot() as run:
+        with self._lock, self._readable(), self._snapshot() as run:
             found = ranked_rows(run, expression, lang, limit, parts=self._parts)
         return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
                 for (_, term_id, field, hit_lang), snippet in found]
