@@ -239,10 +239,9 @@ def test_an_article_renamed_to_another_letter_takes_its_translations_along(
         assert gnu == {msgid: found[:2] for msgid, found in moved.items()}
 
 
-def test_an_article_renamed_back_keeps_the_translation_revised_meanwhile(tmp_path: Path) -> None:
-    """Renamed away, its translation revised in the new catalog, renamed back: the old catalog
-    revived its own obsolete copy (the translation before the revision, not fuzzy), and the
-    revision was left obsolete in the other catalog."""
+def _translated_and_renamed_away(tmp_path: Path) -> tuple[Path, Path]:
+    """A glossary whose one paragraph is translated in ``articles-p``, then its article renamed
+    ``broker-dealer.md``: the paragraph now in ``articles-b``, an obsolete copy left behind."""
     root = make_root(tmp_path, {"peniaga-broker": article("Peniaga broker",
                                                           "Ejen dan prinsipal.\n")})
     _extract_update(root)
@@ -250,6 +249,14 @@ def test_an_article_renamed_back_keeps_the_translation_revised_meanwhile(tmp_pat
     seeds = root / "seeds"
     (seeds / "peniaga-broker.md").rename(seeds / "broker-dealer.md")
     _extract_update(root)
+    return root, seeds
+
+
+def test_an_article_renamed_back_keeps_the_translation_revised_meanwhile(tmp_path: Path) -> None:
+    """Renamed away, its translation revised in the new catalog, renamed back: the old catalog
+    revived its own obsolete copy (the translation before the revision, not fuzzy), and the
+    revision was left obsolete in the other catalog."""
+    root, seeds = _translated_and_renamed_away(tmp_path)
     translate(_po(root, "articles-b"), {"Ejen dan prinsipal.": "Acts as agent and as principal."},
               comment="revised by Aina")
     (seeds / "broker-dealer.md").rename(seeds / "peniaga-broker.md")
@@ -270,13 +277,7 @@ def test_a_revision_of_the_obsolete_copy_survives_the_rename_back(tmp_path: Path
     noted it; renamed back, the other catalog's current copy won and the revision and its note
     were deleted from every catalog. Now the message comes back fuzzy, with the note and the
     revision in translator comments, for a person to choose."""
-    root = make_root(tmp_path, {"peniaga-broker": article("Peniaga broker",
-                                                          "Ejen dan prinsipal.\n")})
-    _extract_update(root)
-    translate(_po(root, "articles-p"), {"Ejen dan prinsipal.": "Agent and principal."})
-    seeds = root / "seeds"
-    (seeds / "peniaga-broker.md").rename(seeds / "broker-dealer.md")
-    _extract_update(root)
+    root, seeds = _translated_and_renamed_away(tmp_path)
     po = load_po(_po(root, "articles-p"))
     write_po(_po(root, "articles-p"), PoFile(header=po.header, entries=tuple(
         e.with_changes(msgstr="Acts as agent and as principal.",

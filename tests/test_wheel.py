@@ -14,20 +14,26 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.slow
-def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
+def _checkout(tmp_path: Path) -> tuple[str, Path]:
+    """``uv``, and a clean copy of what a wheel is built from (no caches, no termbase)."""
     uv = shutil.which("uv")
     if uv is None:
         pytest.fail("uv is needed to build the wheel (the README's quick start needs it too)")
-    # built from a copy carrying what working in a checkout leaves beside the glossary: none of
-    # it may ship (a termbase compiled there may be stale; a lock is nobody's business)
     source = tmp_path / "checkout"
     source.mkdir()
     for name in ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE"):
         shutil.copy2(ROOT / name, source / name)
     for name in ("glossari", "seeds", "locale"):
         shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns(
-            "__pycache__", ".*", "*~", "*.sqlite"))  # a clean checkout
+            "__pycache__", ".*", "*~", "*.sqlite"))
+    return uv, source
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
+    # built from a copy carrying what working in a checkout leaves beside the glossary: none of
+    # it may ship (a termbase compiled there may be stale; a lock is nobody's business)
+    uv, source = _checkout(tmp_path)
     shipped = sorted(p.relative_to(source).as_posix()
                      for top in ("seeds", "locale") for p in (source / top).rglob("*")
                      if p.is_file())
@@ -97,16 +103,7 @@ def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
 def test_two_builds_of_the_wheel_are_the_same_bytes(tmp_path: Path) -> None:
     """The wheel's termbase recorded the checkout's modification times and the build's clock,
     so no two builds of one commit gave the same wheel (reproducible builds, SOURCE_DATE_EPOCH)."""
-    uv = shutil.which("uv")
-    if uv is None:
-        pytest.fail("uv is needed to build the wheel (the README's quick start needs it too)")
-    source = tmp_path / "checkout"
-    source.mkdir()
-    for name in ("pyproject.toml", "hatch_build.py", "README.md", "LICENSE"):
-        shutil.copy2(ROOT / name, source / name)
-    for name in ("glossari", "seeds", "locale"):
-        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns(
-            "__pycache__", ".*", "*~", "*.sqlite"))
+    uv, source = _checkout(tmp_path)
     wheels = []
     for n in range(2):
         for path in (source / "seeds").glob("*.md"):  # as a fresh clone or another machine
