@@ -198,8 +198,18 @@ class _Bytes(io.BufferedIOBase):
         self._inner = inner
 
     def write(self, data: Any) -> int:
+        # unbuffered (PYTHONUNBUFFERED=1, common in containers), a write to a pipe whose reader
+        # left returns short instead of failing, and `table | head` exited 0: write the rest,
+        # so that the closed pipe is met (exit 141)
+        view = memoryview(data).cast("B")
+        done = 0
         with _output_errors():
-            return self._inner.write(data)
+            while done < len(view):
+                written = self._inner.write(view[done:])
+                if not written:
+                    raise BrokenPipeError("standard output takes no more")
+                done += written
+        return done
 
     def flush(self) -> None:
         with _output_errors():

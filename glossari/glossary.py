@@ -50,9 +50,6 @@ class TermMatch:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
-_TARGET_LIKE = re.compile(r"^\.{0,2}/|#|\.(?:md|markdown|html?|aspx?|php)$", re.IGNORECASE)
-"""A text written as a link target: ``/stock``, ``../bond``, ``bond.md``, ``bond#x``."""
-_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+s")
 
 
 def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
@@ -73,7 +70,7 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
     >>> term_names(t, "en")[1:]
     ['Financial Industry Regulatory Authority', 'FINRA']
     """
-    from glossari.align.resolve import headword_names
+    from glossari.align.resolve import acronym_forms, headword_names
 
     headword = term.title if lang == "ms" else term.english.title
     names: list[str] = []
@@ -92,8 +89,7 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
         names.extend(term.names.acronyms)
         names.extend(term.names.english_variants)
     # an acronym written in the plural (REITs) is its singular too: Malay has no -s
-    names.extend(n[:-1] for n in list(names) if _PLURAL_ACRONYM.fullmatch(n))
-    return [n for n in dict.fromkeys(names) if n.strip()]
+    return [n for n in acronym_forms(names) if n.strip()]
 
 
 def _require_name(text: object) -> None:
@@ -238,15 +234,23 @@ class Glossary:
         ``Bond.md``, ``../broker-dealer#bahagian``), when ``text`` is written as a link target;
         else None. A name written as a slug is read as links read their targets: a slug learned
         from the Malay side before an alias, an exact page suffix or fragment dropped."""
-        if not _TARGET_LIKE.search(text) or any(c.isspace() for c in text.strip()):
-            return None
+        from glossari.align.resolve import looks_like_target, target_key
+
+        return self._target_id(target_key(text)) if looks_like_target(text) else None
+
+    def _target_id(self, key: str) -> str | None:
+        return self.target_index().get(key)
+
+    def target_index(self) -> dict[str, str]:
+        """Every link target key (:func:`~glossari.align.resolve.target_key`) to the id of the
+        term a link with that target goes to when its text names no article: what
+        :meth:`lookup` answers for a text written as a link target (the compiled termbase's
+        ``targets`` table)."""
         if self._targets is None:
             from glossari.align.resolve import target_answers
 
             self._targets = target_answers(self.headers())
-        from glossari.align.resolve import target_key
-
-        return self._targets.get(target_key(text))
+        return self._targets
 
     @staticmethod
     def _miss(text: str, key: str, keys: Iterable[str],
@@ -513,6 +517,14 @@ class _CompiledGlossary(Glossary):
     def lookup_index(self) -> dict[str, str]:
         """Every normalised name to the id of the term :meth:`lookup` finds by it."""
         return self._termbase.lookup_table()
+
+    def _target_id(self, key: str) -> str | None:
+        # one indexed row: working the answers out again decoded every term (2 s at 30,000)
+        return self._termbase.target(key)
+
+    def target_index(self) -> dict[str, str]:
+        """See :meth:`Glossary.target_index` (the ``targets`` table)."""
+        return self._termbase.target_table()
 
     def namesakes(self, term: Term) -> tuple[str, ...]:
         """See :meth:`Glossary.namesakes` (through the headwords' search index)."""

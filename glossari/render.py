@@ -102,6 +102,9 @@ _INTERRUPTS = re.compile(
     r"|[-*+][ \t]+\S|0{0,8}1[.)][ \t]+\S)", re.MULTILINE)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
 
 
@@ -141,11 +144,14 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
     if bad is not None:
         return f"the translation holds the control character U+{ord(bad.group()):04X}"
     if block:
-        first, _, later = msgstr.partition("\n")
         # a table's rows are no paragraph: each must keep clear of block syntax
         rule = _BLOCK_START if table_of(msgid) is not None else _INTERRUPTS
-        if _BLOCK_START.search(first) or rule.search(later):
-            return "a line of the translation starts with Markdown block syntax"
+        # after a blank line a block starts again (`2007. ...` there is a list): its first
+        # line is held to the whole rule, not to what may interrupt a paragraph
+        for part in _BLANK_LINE.split(msgstr):
+            first, _, later = part.partition("\n")
+            if _BLOCK_START.search(first) or rule.search(later):
+                return "a line of the translation starts with Markdown block syntax"
     return None
 
 

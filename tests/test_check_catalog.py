@@ -251,3 +251,22 @@ def test_file_coverage_counts() -> None:
     counts = Coverage.of(po)
     assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (1, 1, 1, 1)
     assert counts.percent == pytest.approx(100 / 3)
+
+
+@pytest.mark.parametrize("translation", [
+    "[Revenue](/revenue) less the cost of sales\n- is [gross profit](/grossprofit).",
+    "[Gross profit](/grossprofit) is [revenue](/revenue) less the cost of sales\n- so.",
+])
+def test_c209_whatever_the_order_of_the_links(translation: str) -> None:
+    """Render compares links as a multiset: a translation that only moved them reached its other
+    rules and was refused there (a line starting a list), while check, which asked the links to
+    be in the source's order before it asked those rules, reported nothing."""
+    from glossari.catalog.pofile import Entry, PoFile
+    from glossari.checks.catalogs import CatalogFile, entry_findings
+
+    source = ("Kos jualan ditolak daripada [hasil](/revenue) untuk mendapatkan "
+              "[untung kasar](/grossprofit).")
+    entry = Entry(msgid=source, msgstr=translation, extracted_comments=("paragraph of kos",))
+    catalog = CatalogFile(path="locale/en/LC_MESSAGES/articles-k.po", domain="articles-k",
+                          po=PoFile(header=None, entries=(entry,)))
+    assert [f.code for f in entry_findings(catalog, entry, lang="en", term="kos")] == ["C209"]

@@ -263,3 +263,24 @@ def test_a_bad_global_option_is_reported_once(
     err = capsys.readouterr().err
     assert err.count("usage:") == 1
     assert err.count("error:") == 1
+
+
+def test_a_pipe_closed_mid_write_is_exit_141_unbuffered_too(tmp_path: Path) -> None:
+    """With PYTHONUNBUFFERED=1 (common in containers) a write to a pipe whose reader left
+    returns short instead of failing, and `glossari table | head -1` exited 0."""
+    import os
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    for n in range(400):  # a table of some 170 kB: more than a pipe holds
+        (root / "seeds" / f"kos{n}.md").write_text(
+            f"---\ntitle: Kos {n}\ndescription: Kos ke-{n},{' kos yang panjang' * 20}.\n"
+            f"keywords: Asas\n---\n\n# Kos {n}\n\nPerenggan.\n", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "glossari", "--root", str(root), "table"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()
+    _out, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (141, b"")

@@ -202,6 +202,10 @@ def test_a_translation_that_would_change_the_structure_keeps_the_malay() -> None
     ("The price rose by\n- it then fell.", False),
     ("The price rose\n--", False),  # a setext underline: the paragraph became a heading
     ("2021. The price rose.", False),  # the first line: a list
+    # after a blank line a line starts a block of its own: an ordered list, indented code
+    ("The price rose in\n\n2021. It then fell.", False),
+    ("The price rose in\n \n2021) It then fell.", False),
+    ("The price rose.\n\n    It then fell.", False),
 ])
 def test_only_a_line_that_changes_the_block_keeps_the_malay(translation: str, used: bool) -> None:
     from markdown_it import MarkdownIt

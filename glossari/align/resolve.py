@@ -42,6 +42,7 @@ __all__ = [
     "headword_acronyms",
     "link_is_trusted",
     "link_slug",
+    "looks_like_target",
     "malay_key",
     "resolve",
     "resolve_link",
@@ -55,6 +56,7 @@ ALIAS_KEYS = ("aliases", "alias")
 
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&./\-]{1,11})\s*\)")
 _PAGE_SUFFIX = re.compile(r"\.(?:md|markdown|html?|aspx?|php)$", re.IGNORECASE)
+_TARGET_START = re.compile(r"\.{0,2}/")
 
 _RANKS = ("id", "slug", "alias", "acronym", "English headword")
 """The ranks of a target's names, most deliberate first (see the module docstring)."""
@@ -88,6 +90,20 @@ def link_is_trusted(link: Link) -> bool:
     False
     """
     return link.suspicious is None and suspicious_link_text(link.text) is None
+
+
+def looks_like_target(text: str) -> bool:
+    """True when ``text`` is written as a link target, not as a name: ``/stock``, ``../bond``,
+    ``bond.md`` (a page suffix :func:`target_key` drops), ``bond#x``, and no space in it.
+
+    >>> [looks_like_target(t) for t in ("/stock", "../bond", "Bond.md", "bond#x", "stock",
+    ...                                 "P/E", "/kos jualan")]
+    [True, True, True, True, False, False, False]
+    """
+    stripped = text.strip()
+    return (bool(_TARGET_START.match(stripped) or "#" in stripped
+                 or _PAGE_SUFFIX.search(stripped))
+            and not any(c.isspace() for c in stripped))
 
 
 @lru_cache(maxsize=1 << 16)

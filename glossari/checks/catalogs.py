@@ -278,9 +278,10 @@ def entry_findings(
                 tuple(f"`{c}`" if kind == "code" else kind for kind, c in target_markup),
             )
             yield at("C206", f"Markdown markup differs from the source ({diff})")
-        if source_links == target_links and source_raw == target_raw:
+        if sorted(source_links) == sorted(target_links) and source_raw == target_raw:
             # what render refuses beyond links and HTML (C203, C208): it keeps the Malay, and
-            # check must not call such a catalog 100% translated
+            # check must not call such a catalog 100% translated (links in another order are
+            # no refusal: render compares them as a multiset)
             block = is_block_message(catalog.domain, entry.extracted_comments)
             problem = unusable_translation(source, translation, block=block)
             if problem is not None:

@@ -80,6 +80,11 @@ class TermSource(Protocol):
         """Normalised name to term id: what ``lookup`` answers."""
         ...
 
+    def target_index(self) -> Mapping[str, str]:
+        """Link target key to term id: what ``lookup`` answers for a text written as a link
+        target."""
+        ...
+
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
@@ -217,6 +222,9 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
                                ((i.name, i.size, i.mtime_ns, i.sha256) for i in inputs))
         connection.executemany("INSERT INTO lookup VALUES (?, ?)",
                                sorted(glossary.lookup_index().items()))
+        # (an update in place changes no name of any term: compose.recompose; so never these)
+        connection.executemany("INSERT INTO targets VALUES (?, ?)",
+                               sorted(glossary.target_index().items()))
         connection.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                _link_rows(glossary.links))
         connection.executemany(

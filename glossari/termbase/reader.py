@@ -191,6 +191,16 @@ class Termbase:
         rows = self._all("SELECT term_id FROM lookup WHERE key = ?", key)
         return str(rows[0][0]) if rows else None
 
+    def target(self, key: str) -> str | None:
+        """The id of the term a link target key (:func:`~glossari.align.resolve.target_key`)
+        leads to when the link's text names no article."""
+        rows = self._all("SELECT term_id FROM targets WHERE key = ?", key)
+        return str(rows[0][0]) if rows else None
+
+    def target_table(self) -> dict[str, str]:
+        """Every link target key to its term id (the ``targets`` table)."""
+        return {str(k): str(v) for k, v in self._all("SELECT key, term_id FROM targets")}
+
     def lookup_keys(self) -> list[str]:
         """Every normalised name, for suggestions after a miss."""
         return [row[0] for row in self._all("SELECT key FROM lookup")]

@@ -20,8 +20,8 @@ __all__ = [
     "search_table",
 ]
 
-SCHEMA_VERSION = 2
-"""The schema's version, stored as ``PRAGMA user_version`` (2: ``terms.head``)."""
+SCHEMA_VERSION = 3
+"""The schema's version, stored as ``PRAGMA user_version`` (2: ``terms.head``; 3: ``targets``)."""
 
 BODY_FIELDS = ("sections", "highlights")
 """The fields of a Term and of its English side that hold the article body: ``terms.head``
@@ -66,6 +66,10 @@ CREATE TABLE names (
 );
 CREATE INDEX names_term ON names(term_id);
 CREATE TABLE lookup (
+    key TEXT PRIMARY KEY,
+    term_id TEXT NOT NULL REFERENCES terms(id)
+) WITHOUT ROWID;
+CREATE TABLE targets (
     key TEXT PRIMARY KEY,
     term_id TEXT NOT NULL REFERENCES terms(id)
 ) WITHOUT ROWID;

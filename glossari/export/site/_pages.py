@@ -17,7 +17,7 @@ from itertools import zip_longest
 from markupsafe import Markup, escape
 
 from glossari.align.links import link_slug
-from glossari.align.resolve import target_key
+from glossari.align.names import internal_links
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
@@ -276,7 +276,7 @@ def term_page(
     # where each of the term's own links goes, link by link: one target may lead to two terms on
     # one page (`[pialang](/broker)` goes where its Malay text says, `[lihat](/broker)` to the
     # article broker), which a map of targets alone sent both to the last
-    internal = [link for link in term.links if link.internal and target_key(link.target)]
+    internal = [link for _, link in internal_links([term])]  # the links links_out lists
     went = ({(link.text, link.target, link.line): to for link, to in zip(internal, links_out,
                                                                        strict=True)}
             if len(internal) == len(links_out) else {})
