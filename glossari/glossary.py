@@ -671,7 +671,8 @@ def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, Termba
                         sqlite3.SQLITE_CANTOPEN}
             if (getattr(error, "sqlite_errorcode", 0) & 0xFF) not in failures:
                 raise
-            raise CatalogError(f"cannot write {path.name}: {error}", path=str(path),
+            raise CatalogError(f"cannot write {path.name}: {error}",
+                               path=path.relative_to(root.path).as_posix(),
                                hint="check free space and permissions") from None
 
 
