@@ -234,6 +234,10 @@ class Glossary:
         ``Bond.md``, ``../broker-dealer#bahagian``), when ``text`` is written as a link target;
         else None. A name written as a slug is read as links read their targets: a slug learned
         from the Malay side before an alias, an exact page suffix or fragment dropped."""
+        if not any(mark in text for mark in "/#."):
+            # no target is written without one of these (looks_like_target's rule); a plain
+            # name must not import the alignment package: 18 ms on a first lookup after load
+            return None
         from glossari.align.resolve import looks_like_target, target_key
 
         return self._target_id(target_key(text)) if looks_like_target(text) else None
