@@ -105,6 +105,10 @@ _ESCAPE = "glossari.jsonescape"
 codecs.register_error(_ESCAPE, _json_escape)
 
 
+_PIECE = 4096
+"""The most characters :class:`_Printable` hands its stream at once."""
+
+
 class _Printable(io.TextIOBase):
     """A text stream that drops control characters on their way to a terminal or a log.
 
@@ -125,8 +129,14 @@ class _Printable(io.TextIOBase):
             if self._required:
                 raise _OutputError(None)
             return len(text)
+        clean = strip_controls(text)
         with _output_errors():
-            self._write(strip_controls(text))
+            # in pieces: one write larger than the pipe's buffer, cut short because the reader
+            # left mid-way, is taken as done by the buffered layer (no EPIPE is ever seen, and
+            # `find --format json | head -1` exited 0); small writes fill and flush the buffer,
+            # and its flush meets the closed pipe (exit 141)
+            for start in range(0, len(clean), _PIECE):
+                self._write(clean[start:start + _PIECE])
         return len(text)
 
     def _write(self, clean: str) -> None:

@@ -284,3 +284,26 @@ def test_a_pipe_closed_mid_write_is_exit_141_unbuffered_too(tmp_path: Path) -> N
     process.stdout.close()
     _out, err = process.communicate(timeout=120)
     assert (process.returncode, err) == (141, b"")
+
+
+def test_a_pipe_closed_mid_way_through_one_large_write_is_exit_141(tmp_path: Path) -> None:
+    """`find --format json` writes its whole answer at once; a pipe whose reader left after a
+    few lines took only part of it, the buffered layer counted the write as done, and
+    `glossari find --format json - | head -1` exited 0."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text(
+        "---\ntitle: Kos jualan\ndescription: Harga.\nkeywords: Asas\n---\n\n# Kos jualan\n\n"
+        "Perenggan.\n", encoding="utf-8")
+    text = ("kos jualan " * 20_000).encode()  # some 3 MB of JSON: far more than a pipe holds
+    process = subprocess.Popen([sys.executable, "-m", "glossari", "--root", str(root), "find",
+                                "--format", "json", "-"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.write(text)
+    process.stdin.close()
+    process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read() if process.stderr else b""
+    assert (process.wait(timeout=120), err) == (141, b"")

@@ -639,3 +639,26 @@ def test_a_termbase_locked_by_another_program_is_one_glossari_error(tmp_path: Pa
         writer.execute("ROLLBACK")
         writer.close()
     assert glossary.search("akaun")  # the lock gone, the same glossary reads again
+
+
+@pytest.mark.parametrize("data", ["{bad", "[]", "null"])
+def test_a_damaged_term_row_is_one_glossari_error(tmp_path: Path, data: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A term row that is not the JSON this code wrote, in a termbase still found fresh, made
+    `glossari show` print 'internal error: JSONDecodeError' (or TypeError from Term)."""
+    import sqlite3
+
+    root = tmp_path / "g"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "locale", root / "locale")
+    assert main(["--root", str(root), "compile"]) == 0
+    writer = sqlite3.connect(termbase_path(GlossaryRoot(path=root), "en"))
+    writer.execute("UPDATE terms SET data = ? WHERE id = 'accountexecutive'", (data,))
+    writer.commit()
+    writer.close()
+    capsys.readouterr()
+    assert main(["--root", str(root), "show", "accountexecutive"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" not in err
+    assert "glossari.sqlite: the compiled termbase cannot be read" in err
+    assert "glossari compile" in err

@@ -110,6 +110,17 @@ class Termbase:
                             hint="another program may hold it locked (try again), or it is "
                                  "damaged (run 'glossari compile' again)") from None
 
+    def _decoded(self, kind: Any, data: Any) -> Any:
+        """A row's JSON as a ``kind``: a row that is not what this code wrote (a termbase
+        edited or damaged since it was found fresh) is the same one line as an SQLite error,
+        not an internal error."""
+        try:
+            return from_json(kind, json.loads(data))
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            with self._readable():
+                raise sqlite3.DatabaseError(
+                    f"a {kind.__name__.lower()} row is damaged ({error})") from None
+
     def close(self) -> None:
         """Close the connection, and the helper connections of large searches."""
         if self._pool is not None:
@@ -173,7 +184,7 @@ class Termbase:
     def term(self, term_id: str) -> Term | None:
         """The term with this id, rebuilt from its row, or None."""
         rows = self._all("SELECT data FROM terms WHERE id = ?", term_id)
-        return from_json(Term, json.loads(rows[0][0])) if rows else None
+        return self._decoded(Term, rows[0][0]) if rows else None
 
     def terms(self, *, bodies: bool = True) -> Iterator[tuple[str, Term]]:
         """``(id, term)`` for every term, in order, rebuilt as they are read; without ``bodies``,
@@ -184,7 +195,7 @@ class Termbase:
         with self._lock, self._readable():
             rows = self._db.execute(f"SELECT id, {column} FROM terms ORDER BY position").fetchall()
         for term_id, data in rows:
-            yield term_id, from_json(Term, json.loads(data))
+            yield term_id, self._decoded(Term, data)
 
     def lookup(self, key: str) -> str | None:
         """The id of the term a normalised name (:func:`~glossari.text.lookup_key`) names."""
@@ -233,7 +244,7 @@ class Termbase:
 
     def findings(self) -> tuple[Finding, ...]:
         """Everything reading the glossary noticed, in order."""
-        return tuple(from_json(Finding, json.loads(row[0]))
+        return tuple(self._decoded(Finding, row[0])
                      for row in self._all("SELECT data FROM findings ORDER BY position"))
 
     def links_from(self, term_id: str) -> list[LinkRow]:
