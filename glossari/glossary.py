@@ -495,6 +495,15 @@ class _CompiledGlossary(Glossary):
             raise KeyError(term_id)
         return term
 
+    def _named(self, term_id: str) -> Term:
+        # an id the termbase's own tables give has its row, unless the file was damaged since
+        # it was found fresh: then the one termbase error, not a KeyError naming a term
+        term = self._get(term_id)
+        if term is None:
+            raise self._termbase.unreadable(f"its tables name the term '{term_id}', which has "
+                                            "no row")
+        return term
+
     def lookup(self, text: str) -> Term:
         """Find a term by id, Malay headword or English headword (see :meth:`Glossary.lookup`)."""
         term = self._looked.get(text)
@@ -503,14 +512,14 @@ class _CompiledGlossary(Glossary):
         _require_name(text)
         term = self._get(text)
         if term is None and (target := self._target(text)) is not None:
-            term = self[target]
+            term = self._named(target)
         if term is None:
             term_id = self._termbase.lookup(lookup_key(text))
             if term_id is None and "-" in text:  # Malay reduplication, as Glossary.lookup
                 from glossari.align.resolve import malay_key
 
                 term_id = self._termbase.lookup(malay_key(text))
-            term = self[term_id] if term_id is not None else None
+            term = self._named(term_id) if term_id is not None else None
         if term is not None:
             if len(self._looked) < 1 << 16:
                 self._looked[text] = term

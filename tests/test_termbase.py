@@ -662,3 +662,25 @@ def test_a_damaged_term_row_is_one_glossari_error(tmp_path: Path, data: str,
     assert "internal error" not in err
     assert "glossari.sqlite: the compiled termbase cannot be read" in err
     assert "glossari compile" in err
+
+
+def test_a_term_row_missing_from_a_fresh_termbase_is_one_glossari_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The lookup table naming an id whose row was deleted since the termbase was found fresh
+    printed 'glossari: error: accountexecutive': no file, nothing to do."""
+    import sqlite3
+
+    root = tmp_path / "g"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "locale", root / "locale")
+    assert main(["--root", str(root), "compile"]) == 0
+    writer = sqlite3.connect(termbase_path(GlossaryRoot(path=root), "en"))
+    writer.execute("DELETE FROM terms WHERE id = 'accountexecutive'")
+    writer.commit()
+    writer.close()
+    capsys.readouterr()
+    assert main(["--root", str(root), "show", "Eksekutif akaun"]) == 2
+    err = capsys.readouterr().err
+    assert "glossari.sqlite: the compiled termbase cannot be read: its tables name the term " \
+           "'accountexecutive', which has no row" in err
+    assert "glossari compile" in err

@@ -20,6 +20,7 @@ from glossari.termbase.inputs import Input, fingerprint, listed_unchanged, uncha
 from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
 
 if TYPE_CHECKING:
+    from glossari.errors import RootError
     from glossari.termbase.search import Run
 
 __all__ = ["LinkRow", "SearchHit", "Termbase", "open_fresh", "termbase_path"]
@@ -101,14 +102,19 @@ class Termbase:
         try:
             yield
         except sqlite3.Error as error:
-            from urllib.parse import unquote, urlsplit
+            raise self.unreadable(str(error)) from None
 
-            from glossari.errors import RootError
+    def unreadable(self, why: str) -> RootError:
+        """The one error for a termbase that cannot be read as this code wrote it (see
+        :meth:`_readable`), saying ``why``."""
+        from urllib.parse import unquote, urlsplit
 
-            where = unquote(urlsplit(self._uri).path) if self._uri else "the compiled termbase"
-            raise RootError(f"the compiled termbase cannot be read: {error}", path=where,
-                            hint="another program may hold it locked (try again), or it is "
-                                 "damaged (run 'glossari compile' again)") from None
+        from glossari.errors import RootError
+
+        where = unquote(urlsplit(self._uri).path) if self._uri else "the compiled termbase"
+        return RootError(f"the compiled termbase cannot be read: {why}", path=where,
+                         hint="another program may hold it locked (try again), or it is "
+                              "damaged (run 'glossari compile' again)")
 
     def _decoded(self, kind: Any, data: Any) -> Any:
         """A row's JSON as a ``kind``: a row that is not what this code wrote (a termbase
