@@ -694,9 +694,12 @@ def _compile_termbase(root: GlossaryRoot, lang: str, path: Path) -> TermbaseBuil
     import time
 
     from glossari.termbase import Termbase, snapshot, write_termbase
+    from glossari.termbase.reader import unusable
 
     previous = None
-    if path.is_file():
+    # a file readers refuse (an interrupted update, not SQLite, WAL mode) is written whole:
+    # kept as "fresh", every load warned and read the sources while compile said it was fine
+    if path.is_file() and not unusable(path):
         with contextlib.suppress(sqlite3.Error):
             previous = Termbase.open(path)
     # the inputs are recorded before they are read: one changed meanwhile makes it stale

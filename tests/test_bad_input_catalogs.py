@@ -99,6 +99,9 @@ CASES = [
          "nplurals=1; plural=EXPRESSION;"),
     Case("plural-expression-missing.po", 8, None, "has no plural=EXPRESSION",
          "nplurals=2; plural=EXPRESSION;"),
+    # the template's placeholder left in a catalog: gettext cannot open its .mo
+    Case("plural-forms-placeholder.po", 8, (2, 2), "still the template's placeholder",
+         "nplurals=2; plural=(n != 1);"),
     # C0 controls in a decoded value, raw or escaped (item 4, catalog side); GNU refuses U+0004
     # only (it cuts a string at a raw NUL, and passes ESC sequences through to the terminal)
     Case("context-separator.po", 12, (12,), "U+0004 (the .mo context separator)", "remove it"),

@@ -684,3 +684,26 @@ def test_a_term_row_missing_from_a_fresh_termbase_is_one_glossari_error(
     assert "glossari.sqlite: the compiled termbase cannot be read: its tables name the term " \
            "'accountexecutive', which has no row" in err
     assert "glossari compile" in err
+
+
+def test_compile_rewrites_a_termbase_readers_refuse(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A termbase put in WAL mode by another program: readers refuse it (they would create
+    files beside it), but compile called it fresh and never rewrote it, so every load warned
+    and read the sources."""
+    import sqlite3
+
+    root = tmp_path / "g"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "locale", root / "locale")
+    assert main(["--root", str(root), "compile"]) == 0
+    path = termbase_path(GlossaryRoot(path=root), "en")
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.close()
+    capsys.readouterr()
+    assert main(["--root", str(root), "compile"]) == 0
+    assert "termbase en written" in capsys.readouterr().err
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert glossari.load(root)["accountexecutive"].title == "Eksekutif akaun"

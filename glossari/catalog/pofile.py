@@ -783,6 +783,15 @@ class _Parser:
         decide_charset(found[1], source=self.source, entry_line=found[0])
         plural_forms = fields.get("Plural-Forms")
         nplurals = parse_plural_count(plural_forms) if plural_forms is not None else None
+        if (plural_forms is not None and "INTEGER" in plural_forms
+                and not self.source.endswith(".pot")):
+            # a template's placeholder (xgettext writes it) left in a catalog: GNU msgfmt
+            # refuses it ("invalid nplurals value"), and gettext cannot open the .mo
+            raise self.fail(
+                self._header_line(header, "Plural-Forms"),
+                "Plural-Forms is still the template's placeholder (nplurals=INTEGER)",
+                'write the language\'s rule, e.g. "Plural-Forms: nplurals=2; plural=(n != 1);"',
+            )
         if plural_forms is not None and nplurals is None and "INTEGER" not in plural_forms:
             raise self.fail(
                 self._header_line(header, "Plural-Forms"),

@@ -390,7 +390,7 @@ def open_fresh(root: GlossaryRoot, lang: str) -> tuple[Termbase | None, str]:
     path = termbase_path(root, lang)
     if not path.is_file():
         return None, f"no compiled termbase ({path.relative_to(root.path).as_posix()})"
-    why = _unusable(path)
+    why = unusable(path)
     if why:
         return None, why
     try:
@@ -403,7 +403,7 @@ def open_fresh(root: GlossaryRoot, lang: str) -> tuple[Termbase | None, str]:
     return termbase, ""
 
 
-def _unusable(path: Path) -> str:
+def unusable(path: Path) -> str:
     """Why the file at ``path`` cannot be read as a termbase without harm, else ``""``.
 
     A ``-journal`` beside it in a folder this process cannot write is an update that a killed
