@@ -123,9 +123,7 @@ class Termbase:
         try:
             return from_json(kind, json.loads(data))
         except (ValueError, TypeError, KeyError, AttributeError) as error:
-            with self._readable():
-                raise sqlite3.DatabaseError(
-                    f"a {kind.__name__.lower()} row is damaged ({error})") from None
+            raise self.unreadable(f"a {kind.__name__.lower()} row is damaged ({error})") from None
 
     def close(self) -> None:
         """Close the connection, and the helper connections of large searches."""
