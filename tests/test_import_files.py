@@ -367,3 +367,15 @@ def test_a_control_character_is_refused_not_written(root: Path, tmp_path: Path, 
     err, line = refused(root, path)
     assert "control character U+" in err
     assert line == 2
+
+
+@pytest.mark.parametrize(("malay", "target", "lang"), [
+    ("may", "eng", "en"), ("MSA-MY", "en-GB", "en"), ("zsm", "EN", "en"), ("ms", "in-ID", "id")])
+def test_a_language_has_one_answer_whatever_code_a_tool_writes(malay: str, target: str,
+                                                               lang: str) -> None:
+    """ISO 639-1, 639-2/T and /B, 639-3 and withdrawn codes are one language, on both sides."""
+    tbx = (f'<martif type="TBX"><text><body><termEntry id="kos"><langSet xml:lang="{malay}">'
+           f'<tig><term>Kos</term></tig></langSet><langSet xml:lang="{target}"><tig><term>Cost'
+           f'</term></tig></langSet></termEntry></body></text></martif>')
+    records = parse_tbx(tbx.encode(), source="codes.tbx", lang=lang).records
+    assert [(r.id, r.ms, r.en) for r in records] == [("kos", "Kos", "Cost")]

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 from glossari.errors import CatalogError
 
-__all__ = ["ENGLISH_CODES", "MALAY_CODES", "check_language", "check_translation_language",
-           "primary_language"]
-
-MALAY_CODES: frozenset[str] = frozenset({"ms", "msa", "may", "zsm"})
-"""Primary language subtags read as Malay (ISO 639-1, 639-2/T and /B, and Standard Malay)."""
-
-ENGLISH_CODES: frozenset[str] = frozenset({"en", "eng"})
-"""Primary language subtags read as English (ISO 639-1 and 639-2)."""
+__all__ = ["check_language", "check_translation_language", "primary_language"]
 
 
 def primary_language(code: str) -> str:
     """The primary language subtag of a language code, lower case, whatever its region, script,
-    encoding or modifier (a catalog's ``Language``, a TBX ``xml:lang``, a folder name).
+    encoding or modifier (a catalog's ``Language``, a TBX ``xml:lang``, a folder name), in the
+    form CLDR gives it: one language has one answer whether a tool wrote its ISO 639-1, 639-2/T,
+    639-2/B or 639-3 code, or a withdrawn one (``in`` for Indonesian).
 
     >>> [primary_language(c) for c in ("ms_MY", "EN-gb", "sr@latin", "ms_MY.UTF-8", " zsm ")]
-    ['ms', 'en', 'sr', 'ms', 'zsm']
+    ['ms', 'en', 'sr', 'ms', 'ms']
+    >>> [primary_language(c) for c in ("msa", "may", "eng", "fre", "in_ID", "xyz")]
+    ['ms', 'ms', 'en', 'fr', 'id', 'xyz']
     """
-    return code.strip().replace("-", "_").split("_")[0].split("@")[0].split(".")[0].lower()
+    primary = code.strip().replace("-", "_").split("_")[0].split("@")[0].split(".")[0].lower()
+    from babel.core import get_global  # deferred: Babel's data is read only when a code is
+
+    # an alias may name a script or region too (sh is sr_Latn); the language is its first part
+    return str(get_global("language_aliases").get(primary, primary)).split("_")[0]
 
 
 def check_language(lang: str, *, path: str = "-l") -> str:
@@ -83,7 +84,7 @@ def check_translation_language(lang: str, *, path: str = "-l") -> str:
 give the language they are translated into, such as en
     """
     check_language(lang, path=path)
-    if primary_language(lang) in MALAY_CODES:
+    if primary_language(lang) == "ms":
         raise CatalogError(f"{lang!r} is Malay, the language of the articles", path=path,
                            hint="give the language they are translated into, such as en")
     return lang

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from glossari.catalog.languages import ENGLISH_CODES, MALAY_CODES, primary_language
+from glossari.catalog.languages import primary_language
 from glossari.catalog.pofile import Entry, PoFile, load_po
 from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
@@ -183,17 +183,13 @@ class TermChecker:
         )
 
 
-# the codes a catalog may give for each language termcheck knows (ISO 639-1, -2 and -3)
-_CODES: dict[str, frozenset[str]] = {"ms": MALAY_CODES, "en": ENGLISH_CODES}
-
-
 def same_language(code: str, lang: Lang) -> bool:
     """True when the catalog language ``code`` (any region or script) is ``lang``.
 
     >>> same_language("ms_MY", "ms"), same_language("zsm", "ms"), same_language("id", "ms")
     (True, True, False)
     """
-    return primary_language(code) in _CODES[lang]
+    return primary_language(code) == lang
 
 
 def catalog_language(po: PoFile, path: Path) -> str | None:

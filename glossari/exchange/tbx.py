@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossari.catalog.languages import MALAY_CODES, primary_language
+from glossari.catalog.languages import primary_language
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 
-__all__ = ["MALAY_CODES", "language_matches", "load_tbx", "parse_tbx"]
+__all__ = ["language_matches", "load_tbx", "parse_tbx"]
 
 
 _ENTRY = frozenset({"termEntry", "conceptEntry"})
@@ -169,14 +169,10 @@ def _parse_xml(data: bytes, source: str) -> _Node:
 
 
 def _norm(code: str) -> str:
-    # the primary subtag in its ISO 639-1 form where CLDR has one (eng, fre and fra are en and
-    # fr), as a tool that writes ISO 639-2 codes gives them
-    primary, dash, rest = code.strip().replace("_", "-").lower().partition("-")
-    if len(primary) == 3:
-        from babel.core import get_global
-
-        primary = str(get_global("language_aliases").get(primary, primary))
-    return primary + dash + rest
+    # the primary subtag in one form (eng, fre and fra are en and fr), as a tool that writes
+    # ISO 639-2 codes gives them, and the region or script after it
+    _, dash, rest = code.strip().replace("_", "-").lower().partition("-")
+    return primary_language(code) + dash + rest
 
 
 def language_matches(code: str, lang: str) -> bool:
@@ -195,7 +191,7 @@ def language_matches(code: str, lang: str) -> bool:
 
 
 def _is_malay(code: str) -> bool:
-    return primary_language(code) in MALAY_CODES
+    return primary_language(code) == "ms"
 
 
 @dataclass(slots=True)
