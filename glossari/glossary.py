@@ -52,13 +52,19 @@ class TermMatch:
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 
 
-def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
+def term_names(term: Term, lang: Literal["ms", "en"] = "ms", *,
+               translation: bool = False) -> list[str]:
     """Every name of ``term`` that running text in ``lang`` may use, preferred first.
 
     Malay: the headword, a headword ``Name (ACR)`` also as ``Name``, the aliases, the acronyms
     (written alike in both languages: ``FINRA``) and the trusted link texts (``Term.names``);
     an English headword that is itself an acronym. English: the approved headword (and its
     ``Name``), the acronyms and the recorded English variants. Slugs are addresses, not words.
+
+    ``translation=True``: the names a translation *into* ``lang`` must use (``termcheck``). An
+    acronym that only the other language's headword gives is left out when ``lang``'s headword
+    gives its own: ``GDP`` left in a Malay translation is no Malay for *Keluaran Dalam Negara
+    Kasar (KDNK)*, though a reader meets it in Malay text.
 
     >>> from glossari.model import English, Location, Names
     >>> t = Term(id="finra", title="Pihak Berkuasa Kawal Selia (FINRA)",
@@ -70,7 +76,7 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
     >>> term_names(t, "en")[1:]
     ['Financial Industry Regulatory Authority', 'FINRA']
     """
-    from glossari.align.resolve import acronym_forms, headword_names
+    from glossari.align.resolve import acronym_forms, headword_acronyms, headword_names
 
     headword = term.title if lang == "ms" else term.english.title
     names: list[str] = []
@@ -78,15 +84,20 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms") -> list[str]:
         # Name (ACR) by the acronym rule links resolve by (REITs, E.T.F. too); a gloss is no
         # name: Akaun (simpanan) is not Akaun
         names.extend(headword_names(headword))
+    acronyms = term.names.acronyms
+    own = headword_acronyms(headword)
+    if translation and own:
+        foreign = headword_acronyms(term.english.title if lang == "ms" else term.title)
+        acronyms = tuple(a for a in acronyms if a in own or a not in foreign)
     if lang == "ms":
         english = (term.english.title or "").strip()
-        if _ACRONYM.fullmatch(english):
+        if _ACRONYM.fullmatch(english) and not (translation and own):
             names.append(english)
         names.extend(term.names.aliases)
-        names.extend(term.names.acronyms)
+        names.extend(acronyms)
         names.extend(term.names.link_texts)
     else:
-        names.extend(term.names.acronyms)
+        names.extend(acronyms)
         names.extend(term.names.english_variants)
     # an acronym written in the plural (REITs) is its singular too: Malay has no -s
     return [n for n in acronym_forms(names) if n.strip()]

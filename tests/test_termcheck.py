@@ -9,7 +9,7 @@ import pytest
 
 from glossari.checks.termcheck import TermChecker
 from glossari.cli import main
-from glossari.model import English, Location, Term
+from glossari.model import English, Location, Names, Term
 
 HEADER = '''msgid ""
 msgstr ""
@@ -272,3 +272,43 @@ msgstr "Ko&misen untuk R&D"
     found = list(TermChecker(_terms()).check_file(path))
     assert [(f.line, f.term) for f in found] == [(10, "commission")]
     assert "'commission'" in found[0].message
+
+
+def test_another_term_s_headword_is_no_form_of_the_expected_term(tmp_path: Path) -> None:
+    # perbankan (banking) is a term of its own: it does not translate "bank", though it is
+    # per-...-an on bank; find_terms reads it as banking, and termcheck must agree
+    terms = [Term(id="bank", title="Bank", english=English(title="Bank", status="translated"),
+                  source=Location(path="seeds/bank.md", line=1)),
+             Term(id="banking", title="Perbankan",
+                  english=English(title="Banking", status="translated"),
+                  source=Location(path="seeds/banking.md", line=1))]
+    po = tmp_path / "ms.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ms\\n"\n'
+                  '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Contact your bank"\nmsgstr "Hubungi perbankan anda"\n\n'
+                  'msgid "Your bank\'s banking"\nmsgstr "Perbankannya bank anda"\n',
+                  encoding="utf-8")
+    found = list(TermChecker(terms).check_file(po))
+    assert [(f.line, f.term) for f in found] == [(6, "bank")]
+
+
+def test_an_acronym_of_the_other_language_is_no_translation(tmp_path: Path) -> None:
+    # each headword gives its own acronym: GDP left in a Malay translation is not KDNK (nor EPF
+    # KWSP); an acronym written alike in both languages (FINRA) is one in both
+    def term(id_: str, ms: str, en: str, acronyms: tuple[str, ...]) -> Term:
+        return Term(id=id_, title=ms, english=English(title=en, status="translated"),
+                    names=Names(acronyms=acronyms),
+                    source=Location(path=f"seeds/{id_}.md", line=1))
+
+    terms = [term("kdnk", "Keluaran Dalam Negara Kasar (KDNK)", "Gross Domestic Product (GDP)",
+                  ("KDNK", "GDP")),
+             term("finra", "Pihak Berkuasa Kawal Selia (FINRA)",
+                  "Financial Industry Regulatory Authority (FINRA)", ("FINRA",))]
+    po = tmp_path / "ms.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ms\\n"\n'
+                  '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "GDP forecast"\nmsgstr "Ramalan GDP"\n\n'
+                  'msgid "GDP grew"\nmsgstr "KDNK berkembang"\n\n'
+                  'msgid "FINRA rules"\nmsgstr "Peraturan FINRA"\n', encoding="utf-8")
+    found = list(TermChecker(terms).check_file(po))
+    assert [(f.line, f.term) for f in found] == [(6, "kdnk")]

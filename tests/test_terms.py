@@ -631,3 +631,27 @@ def test_a_plural_possessive_is_found_with_any_apostrophe_or_none() -> None:
     for text in ("the Employees' Provident Fund", "the Employees\u2019 Provident Fund",
                  "the employees provident fund"):
         assert [h.keys for h in recognizer.find(text)] == [(1,)], text
+
+
+def test_me_pe_go_on_a_root_not_on_a_noun_made_with_an() -> None:
+    # penyimpanan (storage) is pe(N)-...-an on simpan, not pe(N)- on simpanan (savings): an app's
+    # "Ruang penyimpanan penuh" (storage full) names no savings; peminjaman is not pinjaman (loan)
+    recognizer = Recognizer([(n, n) for n in ("simpanan", "pinjaman", "pasaran", "makan")],
+                            lang="ms")
+    text = "Ruang penyimpanan penuh, tarikh peminjaman, pemasaran, menyimpanan"
+    assert recognizer.find(text) == []
+    # the names themselves, inflected, and a root that merely ends in -an (pemakan, makan)
+    assert [h.text for h in recognizer.find(
+        "simpanannya, pinjaman-pinjaman, pasaran2, pemakan, dimakan")] == [
+        "simpanannya", "pinjaman-pinjaman", "pasaran2", "pemakan", "dimakan"]
+
+
+@pytest.mark.parametrize("blank", ["\r\r", "\r \r", "\u2029", "\u2028\u2028", "\x85\x85",
+                                   "\n\r\n", "\r\n\u00a0\r\n"])
+def test_a_name_does_not_run_across_a_paragraph_of_any_line_ending(blank: str) -> None:
+    # classic Mac text ends its lines with CR alone; U+2029 is a paragraph separator; NEL and
+    # U+2028 end lines too (str.splitlines): a blank line of any of them is a paragraph
+    recognizer = Recognizer([("bank negara malaysia", 1)], lang="ms")
+    assert recognizer.find(f"Bank{blank}Negara Malaysia") == []
+    for one in ("\r", "\r\n", "\u2028", "\x85"):
+        assert [h.keys for h in recognizer.find(f"Bank{one}Negara Malaysia")] == [(1,)], one

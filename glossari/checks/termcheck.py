@@ -10,7 +10,9 @@ the source, ``komisen-komisennya`` in the translation).
   ``Name (ACR)``), its acronyms and recorded variants; in Malay its headword, aliases, acronyms
   and trusted link texts (:func:`glossari.glossary.term_names`). Only terms whose English is
   approved (``translated``) take part: a slug suggestion is nobody's decision.
-- The expected translation is any name of the term in the other language, inflected.
+- The expected translation is any name of the term in the other language, inflected; not an
+  acronym of the source language's headword when the target's headword has its own (``GDP``
+  is no Malay for *Keluaran Dalam Negara Kasar (KDNK)*).
 - Skipped and counted: the header, obsolete entries, untranslated entries, fuzzy entries.
 - A plural entry: the terms of ``msgid`` and ``msgid_plural`` must be in every ``msgstr[n]``.
 - ``msgctxt`` is part of the entry's identity, not of its text; placeholders (``%d``,
@@ -109,7 +111,7 @@ class TermChecker:
         self.target: Lang = target
         approved = [t for t in terms if t.english.title and t.english.status == "translated"]
         self._terms = {t.id: t for t in approved}
-        self._expected = {t.id: term_names(t, target) for t in approved}
+        self._expected = {t.id: term_names(t, target, translation=True) for t in approved}
         self._source: Recognizer[str] = Recognizer(
             ((n, t.id) for t in approved for n in term_names(t, source)), lang=source)
         self._target: Recognizer[str] = Recognizer(

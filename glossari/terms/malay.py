@@ -182,8 +182,23 @@ def _left(stem: str, suffix: str) -> list[tuple[str, bool, bool]]:
             add(prefix, [stem[len(short):]])
     for prefix in ("me", "pe"):
         if stem.startswith(prefix):
-            add(prefix, _nasal(stem[2:]))
+            roots = _nasal(stem[2:])
+            if not suffix:
+                # me(N)- and pe(N)- go on a root, not on a noun already made with -an:
+                # penyimpanan (storage) is pe(N)-...-an on simpan, not pe(N)- on simpanan
+                # (savings); peminjaman is not pinjaman, pemasaran not pasaran (pemakan, on
+                # the root makan, stays)
+                roots = [r for r in roots if not _suffixed_an(r)]
+            add(prefix, roots)
     return found
+
+
+def _suffixed_an(word: str) -> bool:
+    """Whether ``word`` reads as a noun made with ``-an`` on a root (``simpanan``, ``pinjaman``:
+    what is left is a root of two syllables, as a bare suffix wants), not a root that ends in
+    ``an`` (``makan``, ``jalan``)."""
+    return (word.endswith("an") and len(word) - 2 >= _MIN_ROOT
+            and _syllables(word[:-2]) >= 2)
 
 
 def _syllables(word: str) -> int:

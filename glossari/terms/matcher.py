@@ -71,10 +71,14 @@ _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
 _BROKEN = re.compile(r"[\-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*")
 """A hyphen at the end of a line, where a word may have been cut in two."""
-_BREAK = re.compile(r"\n[^\S\n]*\n|\n[ \t]*[-*+][ \t]|\s(?:[\u2013\u2014]|--)\s")
+_EOL = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
+_BREAK = re.compile(rf"{_EOL}[^\S\r\n\x85\u2028\u2029]*{_EOL}|\u2029"
+                    r"|\n[ \t]*[-*+][ \t]|\s(?:[\u2013\u2014]|--)\s")
 """What ends a stretch of text a name may run across, though a gap may hold its characters: a
 blank line (a paragraph; text pasted from a web page or a word processor leaves no-break spaces
-on it), a list item's bullet, a dash between spaces (a clause set apart)."""
+on it; lines end as Python's ``str.splitlines`` ends them: CR alone too, NEL, U+2028), a
+paragraph separator (U+2029), a list item's bullet, a dash between spaces (a clause set
+apart)."""
 _MAX_SEPARATOR = 3
 """The longest punctuation a name may write between two words (``&``, ``/``, ``.``)."""
 
@@ -83,7 +87,7 @@ def _separator(text: str, start: int, end: int) -> str | None:
     """The punctuation between two words, ``text[start:end]``, without what any gap may hold
     (:data:`_GAP`): "" for a plain gap, ``&`` for ``" & "``; None when it is too long to be a
     name's (a sentence's punctuation, a clause)."""
-    if end - start > 1 and _BREAK.search(text, start, end):
+    if (end - start > 1 or text[start:end] == "\u2029") and _BREAK.search(text, start, end):
         return None
     if _GAP.fullmatch(text, start, end):
         return ""
@@ -376,14 +380,24 @@ class Recognizer(Generic[K]):
         """How many distinct words the names use."""
         return len(self._vocabulary)
 
+    def _one_word_name(self, word: str) -> bool:
+        """Whether ``word`` (folded) is a whole name by itself, not only an acronym's."""
+        node = self._root.children.get(word)
+        return node is not None and any(e.acronym is None for e in node.entries)
+
     def _read(self, word: str) -> tuple[_Reading, ...]:
         """The readings of a folded word whose root is a word of some name."""
         readings: list[_Reading] = []
         if "." in word:  # an acronym written with dots: E.T.F. is ETF
             word = word.replace(".", "")
         if self._lang == "ms":
-            for a in malay.analyse(word):
-                if a.root not in self._vocabulary:
+            analyses = malay.analyse(word)
+            # a form of a one-word name, by clitics and reduplication only, is that name and no
+            # derivation of another's word: perbankan(nya) is banking, not per-...-an on bank,
+            # when the glossary has both (find and the checks give it one answer)
+            named = any(not a.derived and self._one_word_name(a.root) for a in analyses)
+            for a in analyses:
+                if a.root not in self._vocabulary or (named and a.derived):
                     continue
                 if (a.derived and a.root not in self._derivable
                         and not _ber_noun(word, a.root)):
