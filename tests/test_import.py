@@ -199,6 +199,46 @@ def test_unconfirmed_values_are_never_imported(root: Path, tmp_path: Path) -> No
         assert catalog_bytes(root) == before
 
 
+def test_a_deprecated_catalog_translation_is_reported(root: Path, tmp_path: Path) -> None:
+    # a terminologist who marks the catalog's English deprecated (or Weblate's forbidden)
+    # without naming another term: the entry was read as one with nothing to import, and
+    # the import said nothing at all
+    path = write(tmp_path, "d.tbx", '<martif><text><body>\n'
+                 '<termEntry id="kos"><langSet xml:lang="ms"><tig><term>Kos</term></tig>'
+                 '</langSet>\n<langSet xml:lang="en"><tig><term>Cost</term><termNote '
+                 'type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>'
+                 '</langSet></termEntry>\n<termEntry><langSet xml:lang="ms"><tig><term>Tiada'
+                 '</term></tig></langSet><langSet xml:lang="en"><tig><term>None</term>'
+                 '<termNote type="administrativeStatus">forbidden</termNote></tig></langSet>'
+                 '</termEntry>\n</body></text></martif>')
+    before = catalog_bytes(root)
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    assert [(o["line"], o["kind"], o["term"], o["catalog"]) for o in report["outcomes"]] == [
+        (2, "note", "kos", "Cost")]
+    assert "deprecated" in report["outcomes"][0]["message"]
+    assert catalog_bytes(root) == before
+def test_a_slug_suggestion_given_back_without_a_status_is_not_imported(
+        root: Path, tmp_path: Path) -> None:
+    # the CSV's columns may be any subset: without "status", the slug's suggestion in the "en"
+    # column came back as a confirmed translation of the link messages
+    csv_path = export(root, "g.csv", "--format", "csv")
+    rows = [line.split(",") for line in csv_path.read_text(encoding="utf-8").splitlines()]
+    row = next(r for r in rows if r[0] == "common-stock")
+    assert row[2:5] == ["common-stock", "link", "suggested"]
+    before = catalog_bytes(root)
+    bare = write(tmp_path, "bare.csv", "id,ms,en\r\ncommon-stock,saham biasa,common-stock\r\n")
+    weblate = write(tmp_path, "w.csv", "source,target\r\nsaham biasa,common-stock\r\n")
+    for path in (bare, weblate):
+        report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+        assert [(o["kind"], o["term"]) for o in report["outcomes"]] == [
+            ("unconfirmed", "common-stock")], path
+        assert catalog_bytes(root) == before
+    # saying so confirms it
+    confirmed = write(tmp_path, "c.csv", "id,en,status\r\ncommon-stock,common-stock,translated\r\n")
+    ok(root, "import", str(confirmed))
+    assert entry(root, "/common-stock", "saham biasa") == ("common-stock", False)
+
+
 def test_link_only_term_fills_its_link_messages(root: Path, tmp_path: Path) -> None:
     path = write(tmp_path, "c.csv", "id,ms,en\r\ncommon-stock,saham biasa,Common stock\r\n")
     ok(root, "import", str(path))
@@ -259,6 +299,25 @@ def test_formula_neutralised_cells_round_trip(root: Path, tmp_path: Path) -> Non
     path = write(tmp_path, "f.csv", "id,ms,en\r\nharga,Harga,'=Price\r\n")
     ok(root, "import", str(path), "--force")
     assert entry(root, "harga", "Harga") == ("=Price", False)
+
+
+def test_a_text_starting_with_a_quote_before_a_trigger_survives_csv(root: Path) -> None:
+    # "'-' sign" was written as it is, and read back with its quote taken for the exporter's:
+    # into an empty catalog it came back "-' sign", and the table then showed it as before
+    from _exchangekit import translate
+
+    from glossari.exchange._text import unneutralise
+    from glossari.export.csvtable import neutralise
+
+    for text in ("'-' sign", "''=x", "'Quoted'", "-5", "'", "'@"):
+        assert unneutralise(neutralise(text)) == text
+    translate(root, {("untung", "Untung"): ("'-' profit", False)})
+    for fmt in ("csv", "csv-weblate"):
+        name, args = EXPORTS[fmt]
+        path = export(root, name, *args)
+        translate(root, {("untung", "Untung"): ("", False)})
+        ok(root, "import", str(path))
+        assert entry(root, "untung", "Untung") == ("'-' profit", False), fmt
 
 
 def test_layout_whitespace_of_a_file_is_not_a_translation(root: Path, tmp_path: Path) -> None:
@@ -365,6 +424,32 @@ def test_aliases_find_their_term_and_a_shared_one_is_ambiguous(tmp_path: Path) -
         (2, "applied", "komisen"), (3, "ambiguous", None)]
     assert entry(root, "komisen", "Komisen") == ("Commission", False)
     assert entry(root, "caj", "Caj") == ("", False)
+
+
+def test_an_acronym_or_link_text_two_terms_share_is_ambiguous(tmp_path: Path) -> None:
+    # lookup takes the first term with the acronym: "BNM" was imported into Bank Negara
+    # Malaysia's headword, whichever of the two the terminologist meant
+    from _catalog_oracles import article
+
+    articles = {
+        "bank-negara": article("Bank Negara Malaysia (BNM)", "Bank pusat.\n",
+                               description="Bank pusat negara."),
+        "bursa-niaga": article("Bursa Niaga Malaysia (BNM)", "Bursa.\n",
+                               description="Bursa niaga."),
+        "finra": article("Pihak Berkuasa Kawal Selia (FINRA)", "Badan.\n",
+                         description="Badan kawal selia."),
+        "pasaran": article("Pasaran", "Lihat [bank itu](/bank-negara) dan [bank itu]"
+                           "(/bursa-niaga).\n", description="Tempat."),
+    }
+    root = glossary_root(tmp_path, articles)
+    path = write(tmp_path, "a.csv", "source,target\r\nBNM,BNM\r\nFINRA,FINRA\r\n"
+                 "Bursa Niaga Malaysia (BNM),Malaysian Stock Exchange (BNM)\r\n"
+                 "bank itu,That bank\r\n")
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    assert [(o["line"], o["kind"], o["term"]) for o in report["outcomes"]] == [
+        (2, "ambiguous", None), (3, "applied", "finra"), (4, "applied", "bursa-niaga"),
+        (5, "ambiguous", None)]
+    assert entry(root, "bank-negara", "Bank Negara Malaysia (BNM)") == ("", False)
 
 
 def test_target_language_categories_pair_by_position(root: Path, tmp_path: Path) -> None:

@@ -115,6 +115,10 @@ BAD_FILES = {
     "short-row.csv": (b"id,ms,en\r\nkos,Kos,Cost\r\nuntung,Untung\r\n", 3,
                       "this row has 2 cells, the header 3"),
     "quote.csv": (b'id,ms,en\r\nkos,"Kos"x,Cost\r\n', 2, "malformed CSV"),
+    # a quote left open is only noticed at the end of the file: the row it opens in is named,
+    # not the file's last line
+    "open-quote.csv": (b'id,ms,en\r\nkos,"Kos,Cost\r\n' + b"untung,Untung,Profit\r\n" * 50,
+                       2, "a quoted cell that starts in this row is never closed"),
     "status.csv": (b"id,ms,en,status\r\nkos,Kos,Cost,done\r\n", 2, "unknown status 'done'"),
     "nul.csv": (b"id,ms,en\r\nkos,Kos,Co\x00st\r\n", 2, "NUL"),
     "empty.csv": (b"", 1, "the file is empty"),

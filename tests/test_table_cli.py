@@ -87,6 +87,20 @@ def test_output_file_format_from_extension_and_atomic(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_an_xml_file_is_tbx_as_import_reads_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # import reads a .xml file as TBX; table wrote Markdown into it, which import then
+    # refused as XML that is not well-formed
+    from glossari.exchange import guess_kind
+
+    target = tmp_path / "terms.xml"
+    code, _, _ = table(capsys, "-o", str(target))
+    assert code == 0
+    assert guess_kind(target) == "tbx"
+    assert "<martif" in target.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("args", "root_tag"),
     [(["--format", "tbx"], "<martif"), (["--format", "tbx", "--tbx-version", "3"], "<tbx ")],

@@ -2,8 +2,8 @@
 
 Markdown goes to standard output unless ``-o FILE`` is given; a file is written atomically (a
 reader never sees half of it) and left untouched when its content would not change. Without
-``--format``, the format follows the extension of ``-o`` (``.csv``, ``.html``, ``.tbx``,
-``.json``, ``.md``), else Markdown.
+``--format``, the format follows the extension of ``-o`` (``.csv``, ``.html``, ``.tbx`` or
+``.xml``, ``.json``, ``.md``), else Markdown.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ _BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
     ".tbx": "tbx",
+    ".xml": "tbx",  # as import reads it (glossari.exchange.guess_kind): .xml is a TBX file
     ".json": "json",
 }
 

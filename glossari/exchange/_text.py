@@ -7,8 +7,8 @@ the file only holds what glossari exported.
 
 >>> exported_form("=1+1", "csv"), exported_form("a\\x1bb", "tbx-3"), exported_form("x", "csv")
 ('=1+1', 'ab', 'x')
->>> unneutralise("'=1+1"), unneutralise("'quoted'")
-('=1+1', "'quoted'")
+>>> unneutralise("'=1+1"), unneutralise("'quoted'"), unneutralise("''-' sign")
+('=1+1', "'quoted'", "'-' sign")
 >>> tidy("\\n    Cost of\\n    sales\\n  "), tidy(" \\t "), tidy("10\\u00a0%")
 ('Cost of sales', '', '10\\xa0%')
 """
@@ -27,8 +27,10 @@ __all__ = ["exported_form", "same_text", "tidy", "tidy_record", "unneutralise"]
 
 
 def unneutralise(cell: str) -> str:
-    """A CSV cell with the formula-neutralising ``'`` taken off (the exporter's inverse)."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_TRIGGERS) else cell
+    """A CSV cell with the formula-neutralising ``'`` taken off (the exporter's inverse: one
+    ``'`` off a cell whose leading quotes are followed by a trigger)."""
+    quoted = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_TRIGGERS)
+    return cell[1:] if quoted else cell
 
 
 # The layout whitespace of a file: an XML editor indents a <term> over several lines, a
@@ -62,6 +64,7 @@ def tidy_record(record: Record) -> Record:
         definition_en=_tidy_or_none(record.definition_en),
         categories=tuple(tidy(c) for c in record.categories),
         categories_en=tuple(tidy(c) for c in record.categories_en),
+        en_rejected=tuple(tidy(t) for t in record.en_rejected),
     )
 
 

@@ -104,6 +104,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
             hint="save the file as comma-separated CSV (RFC 4180)",
         )
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1  # the line the row being read starts on
     try:
         header = next(reader, None)
         if header is None:
@@ -135,7 +136,11 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
             records.append(_glossari_record(cell, line, source) if fmt == "csv"
                            else _weblate_record(cell, line))
     except csv.Error as error:
-        raise ExchangeError(f"malformed CSV: {error}", path=source, line=reader.line_num or 1,
+        # named by the line the row starts on: a quote left open is only noticed at the end of
+        # the file ("unexpected end of data"), and its last line was named, not the bad row
+        what = ("a quoted cell that starts in this row is never closed"
+                if "end of data" in str(error) else str(error))
+        raise ExchangeError(f"malformed CSV: {what}", path=source, line=start,
                             hint="check the quoting of this row") from None
     return Termbase(source=source, format="csv" if fmt == "csv" else "csv-weblate",
                     records=tuple(records))
@@ -162,6 +167,7 @@ def _glossari_record(cell: dict[str, str], line: int, source: str) -> Record:
         ms=_value(cell, "ms"),
         en=_value(cell, "en"),
         en_status=en_status,
+        en_confirmed=status in ("translated", "untranslated"),
         definition_ms=_value(cell, "definition_ms"),
         definition_en=_value(cell, "definition_en"),
         categories=tuple(categories.split(CATEGORY_SEPARATOR)) if categories else (),
@@ -176,6 +182,7 @@ def _weblate_record(cell: dict[str, str], line: int) -> Record:
         ms=_value(cell, "source"),
         en=_value(cell, "target"),
         en_status="fuzzy" if fuzzy else "translated",
+        en_confirmed="fuzzy" in cell and not fuzzy,
         definition_ms=_value(cell, "developer_comments"),
     )
 

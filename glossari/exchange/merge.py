@@ -23,8 +23,8 @@ fuzzy or not                  replaces it (``applied``, with the old value repor
 And, for the records that change nothing: a fuzzy or slug-suggested headword (glossari's own
 ``suggested`` status, a Weblate ``fuzzy`` row) is never imported as a translation
 (``unconfirmed``); a record matching no term is ``unknown`` (an import cannot invent an
-article); a Malay headword (or front-matter alias) naming two terms, with no id to tell them
-apart, is ``ambiguous``;
+article); a Malay headword (or front-matter alias, or else acronym or link text) naming two
+terms, with no id to tell them apart, is ``ambiguous``;
 a message the catalog lacks (run ``glossari update``) is ``missing``; and two records giving one
 message different values ``clash`` and change nothing. Categories: the concept-level ones in the
 file are Malay (glossari's exports write those; they come from the articles, so a difference is
@@ -145,12 +145,21 @@ class _Matcher:
         # term that has it: a name two terms share needs an id to choose (lookup would just take
         # the first)
         self.by_malay_name: dict[str, list[Term]] = {}
+        # then, as lookup tries them, the acronyms and the link texts: "BNM" of "Bank Negara
+        # Malaysia (BNM)" and of "Bursa Niaga Malaysia (BNM)" silently chose the first term
+        self.by_acronym: dict[str, list[Term]] = {}
+        self.by_link_text: dict[str, list[Term]] = {}
+        from glossari.align.resolve import acronym_forms
+
         for term in glossary:
-            for name in (term.title, *term.names.aliases):
-                if name:
-                    terms = self.by_malay_name.setdefault(lookup_key(name), [])
-                    if term not in terms:
-                        terms.append(term)
+            for names, index in (((term.title, *term.names.aliases), self.by_malay_name),
+                                 (acronym_forms(term.names.acronyms), self.by_acronym),
+                                 (term.names.link_texts, self.by_link_text)):
+                for name in names:
+                    if name:
+                        terms = index.setdefault(lookup_key(name), [])
+                        if term not in terms:
+                            terms.append(term)
 
     def match(self, record: Record) -> tuple[Term, bool] | Outcome:
         """The term and whether the id found it; or the outcome saying why there is none."""
@@ -165,7 +174,9 @@ class _Matcher:
             # lookup folds the Malay plural too ("kadar-kadar" is "kadar"): so must the
             # ambiguity check, or the plural of a shared name silently chose the first term
             named = (self.by_malay_name.get(lookup_key(record.ms))
-                     or self.by_malay_name.get(malay_key(record.ms), []))
+                     or self.by_malay_name.get(malay_key(record.ms))
+                     or self.by_acronym.get(lookup_key(record.ms))
+                     or self.by_link_text.get(lookup_key(record.ms), []))
             if len(named) > 1:
                 ids = ", ".join(t.id for t in named)
                 return Outcome(
@@ -237,14 +248,28 @@ def _plan(
             ))
 
     for record in map(tidy_record, base.records):
-        if not (record.en or record.definition_en or record.categories_en):
+        if not (record.en or record.definition_en or record.categories_en
+                or record.en_rejected):
             continue  # nothing in the target language: nothing to import
         _refuse_controls(record, base.source)
         found = matcher.match(record)
         if isinstance(found, Outcome):
-            outcomes.append(found)
+            if record.en or record.definition_en or record.categories_en:
+                outcomes.append(found)
             continue
         term, by_id = found
+        rejected = term.english.title
+        if rejected is not None and any(same_text(rejected, t, fmt) for t in record.en_rejected):
+            # a terminologist who deprecates the catalog's English without naming another
+            # got no word at all: the entry was read as one with nothing to import
+            outcomes.append(Outcome(
+                line=record.line, kind="note", term=term.id, field="headword",
+                catalog=rejected, imported=record.en,
+                message=f"the file marks the catalog's translation {rejected!r} as deprecated "
+                "(or superseded, obsolete, forbidden)" + (
+                    f"; it gives {record.en!r}" if record.en else
+                    " and gives no other term") + ": change the catalog's translation",
+            ))
         if record.ms and term.title and by_id and (
                 lookup_key(record.ms) != lookup_key(term.title)):
             outcomes.append(Outcome(
@@ -266,6 +291,19 @@ def _plan(
                     imported=record.en,
                     message=f"{record.en!r} is marked {record.en_status} in the file, not "
                     "confirmed; it is not imported as a translation",
+                ))
+            elif english.status == "suggested" and not record.en_confirmed and (
+                    english.title is not None and same_text(english.title, record.en, fmt)):
+                # glossari's own slug suggestion given back by a file that does not say it is
+                # confirmed (a CSV without its status column): it was imported as the
+                # translators' word, as a TBX through translate-toolkit once did
+                outcomes.append(Outcome(
+                    line=record.line, kind="unconfirmed", term=term.id, field="headword",
+                    imported=record.en,
+                    message=f"{record.en!r} is glossari's suggestion from the link slug, and "
+                    "the file does not say it is confirmed; it is not imported as a "
+                    "translation (to confirm it: the CSV status column 'translated', or a "
+                    "TBX preferred term)",
                 ))
             else:
                 keys = _headword_keys(glossary, term)

@@ -50,6 +50,11 @@ class Record:
     """Target-language (``-l``) headword, or None."""
     en_status: EnglishStatus = "translated"
     """How far ``en`` can be trusted (see :data:`EnglishStatus`)."""
+    en_confirmed: bool = False
+    """True when the file itself says ``en`` is confirmed (a glossari CSV ``status`` of
+    ``translated`` or ``untranslated``, a Weblate CSV ``fuzzy`` of false, a TBX preferred
+    term), not only by giving it: an English that is the glossary's own slug suggestion is
+    imported only then."""
     definition_ms: str | None = None
     """Malay definition, or None."""
     definition_en: str | None = None
@@ -60,6 +65,10 @@ class Record:
     categories_en: tuple[str, ...] = ()
     """Target-language categories, where the file gives them in the target language's own
     section (TBX ``<descrip type="subjectField">`` inside the ``-l`` language section)."""
+    en_rejected: tuple[str, ...] = ()
+    """Target-language terms the file marks deprecated, superseded, obsolete or forbidden (TBX
+    ``administrativeStatus`` or ``normativeAuthorization``): never imported, but a catalog
+    translation among them is reported."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -198,8 +198,10 @@ def _is_malay(code: str) -> bool:
 class _Side:
     term: str | None = None
     status: EnglishStatus = "translated"
+    preferred: bool = False
     definition: str | None = None
     categories: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
 
 
 def _is_data(node: _Node, category: str, kind: str) -> bool:
@@ -244,6 +246,7 @@ def _read_side(sections: list[_Node]) -> _Side:
                      if _is_data(c, "termNote", "administrativeStatus")
                      or _is_data(c, "termNote", "normativeAuthorization")]
             if any(_REJECTED_STATUS.search(note) for note in notes):
+                side.rejected += (terms[0].text(),)
                 continue
             admin = notes[0] if notes else ""
             status: EnglishStatus = "translated"
@@ -255,7 +258,7 @@ def _read_side(sections: list[_Node]) -> _Side:
             if chosen is None or rank < chosen[0]:
                 chosen = (rank, terms[0].text(), status)
     if chosen is not None:
-        side.term, side.status = chosen[1], chosen[2]
+        side.term, side.status, side.preferred = chosen[1], chosen[2], chosen[0] == 0
     return side
 
 
@@ -301,10 +304,12 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
             ms=ms.term,
             en=en.term,
             en_status=en.status,
+            en_confirmed=en.preferred,
             definition_ms=ms.definition,
             definition_en=en.definition,
             categories=tuple(d.text() for d in _descrips(entry, "subjectField")),
             categories_en=en.categories,
+            en_rejected=en.rejected,
         ))
     found = f" (it has {', '.join(sorted(others))})" if others else ""
     if entries and not seen_malay:

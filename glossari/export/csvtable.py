@@ -40,13 +40,17 @@ WEBLATE_COLUMNS: tuple[str, ...] = ("source", "target", "context", "fuzzy", "dev
 
 def neutralise(cell: str) -> str:
     """``cell`` without control characters, with a leading ``'`` when a spreadsheet would
-    otherwise run it as a formula.
+    otherwise run it as a formula, or when it already starts with ``'`` before a trigger (so
+    that taking one ``'`` off, :func:`glossari.exchange._text.unneutralise`, gives every cell
+    back: ``'-' sign`` read back as ``-' sign`` lost its quote).
 
     >>> neutralise("-5"), neutralise("@SUM(A1)"), neutralise("a-b"), neutralise("\\x00\\x1b=1+1")
     ("'-5", "'@SUM(A1)", 'a-b', "'=1+1")
+    >>> neutralise("'-' sign"), neutralise("'Quoted'")
+    ("''-' sign", "'Quoted'")
     """
     cell = strip_controls(cell)
-    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_TRIGGERS) else cell
 
 
 def render_csv(rows: Sequence[Row], *, weblate: bool = False, bom: bool = False) -> str:
