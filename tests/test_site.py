@@ -271,8 +271,8 @@ def test_index_counts_chart_and_alternates(site: Path, glossary: glossari.Glossa
     assert 'href="az/ms-d.html"' in page
     assert 'href="az/ms-e.html"' in page
     assert 'href="az/en-h.html"' in _page(site, "index-en.html")
-    assert '<a href="../terms/hedgefund.html"><span class="hw" lang="en">Hedge fund</span>' in \
-        _page(site, "az/en-h.html")
+    assert ('<a href="../terms/hedgefund.html"><span class="hw" lang="en" dir="auto">'
+            'Hedge fund</span>') in _page(site, "az/en-h.html")
 
 
 def test_every_page_marks_its_languages(site: Path) -> None:
@@ -763,3 +763,36 @@ def test_a_glossary_built_in_memory(glossary: glossari.Glossary, tmp_path: Path)
     ekuiti = _page(tmp_path / "site", "terms/ekuiti.html")
     assert '<p lang="ms" class="state-untranslated">' in ekuiti
     assert 'class="bar-translated"' in _page(tmp_path / "site", "index.html")
+
+
+def test_headwords_in_lists_and_titles_are_bidi_isolated(
+        glossary: glossari.Glossary, tmp_path: Path) -> None:
+    """A headword holding right-to-left text (Jawi or Arabic, common in Islamic finance) must
+    not reorder the other-language name beside it: `Wakaf tunai وقف` then `1-year cash waqf`
+    showed as `Wakaf tunai 1 وقف-year cash waqf`. Each name is its own bidi isolate (dir=auto
+    in lists and search results, FSI/PDI in the plain-text title)."""
+    import dataclasses
+
+    from glossari.glossary import Glossary
+
+    terms = [dataclasses.replace(t, title="Wakaf tunai \u0648\u0642\u0641",
+                                 english=dataclasses.replace(t.english, title="1-year cash waqf"))
+             if t.id == "hedgefund" else t for t in glossary]
+    build_site(Glossary(terms, lang="en"), tmp_path / "site")
+    ms_list = _page(tmp_path / "site", "az/ms-w.html")
+    assert ('<span class="hw" lang="ms" dir="auto">Wakaf tunai \u0648\u0642\u0641</span> '
+            '<span class="hw-en" lang="en" dir="auto">1-year cash waqf</span>') in ms_list
+    en_list = _page(tmp_path / "site", "az/en-0.html")
+    assert '<span class="hw" lang="en" dir="auto">1-year cash waqf</span>' in en_list
+    assert '<span class="hw-en" lang="ms" dir="auto">Wakaf tunai' in en_list
+    title = re.search(r"<title>(.*)</title>", _page(tmp_path / "site", "terms/hedgefund.html"))
+    assert title is not None
+    assert title.group(1) == "\u2068Wakaf tunai \u0648\u0642\u0641\u2069 \u00b7 1-year cash waqf"
+    # a name with no right-to-left text is left as it is
+    assert "<title>Ékuiti &lt;script&gt;" in _page(tmp_path / "site", "terms/ekuiti.html")
+    for page in ("index.html", "terms/hedgefund.html"):  # category names, Malay and English
+        assert re.search(r'<span lang="ms" dir="auto">[^<]+</span> <span class="hw-en" '
+                         r'lang="en" dir="auto">', _page(tmp_path / "site", page)), page
+    script = _page(tmp_path / "site", "assets/site.js")
+    assert 'ms.dir = "auto"' in script
+    assert 'en.dir = "auto"' in script

@@ -49,6 +49,7 @@ from glossari.export.site._pages import (
     StatusLookup,
     category_slugs,
     entry_html,
+    isolate,
     letter_of,
     message_states,
     term_page,
@@ -571,7 +572,8 @@ def _entry_key(entry: Entry) -> tuple[str, str, str | None, str, str]:
 
 
 def _title(entry: Entry, lang: str) -> str:
-    return f"{entry.ms} \u00b7 {entry.en}" if entry.en else entry.ms
+    # plain text: each name isolated, or right-to-left text in one reorders the other
+    return f"{isolate(entry.ms)} \u00b7 {isolate(entry.en)}" if entry.en else entry.ms
 
 
 def _letter_file(letter: str) -> str:
@@ -648,6 +650,7 @@ def _environment() -> jinja2.Environment:
     # what term.html shows on every page, built once: a macro module imported "with context"
     # is instantiated again on each render, which cost a quarter of a term page
     env.globals.update(mark=_mark, bi=_bilingual, badge=_badge)
+    env.filters["isolate"] = isolate  # names side by side in plain text (a page's title)
     return env
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "TermPage",
     "category_slugs",
     "entry_html",
+    "isolate",
     "letter_of",
     "message_states",
     "page_names",
@@ -71,13 +72,35 @@ class Entry:
 
 
 def entry_html(file: str, ms: str, en: str | None, status: str, lang: str) -> Markup:
-    """The link to a term's page as lists show it (see :attr:`Entry.html`)."""
+    """The link to a term's page as lists show it (see :attr:`Entry.html`); each name is its
+    own bidi isolate (``dir="auto"``), so right-to-left text in one (``Wakaf tunai وقف``) does
+    not reorder the other beside it."""
     other = Markup("")
     if en:
         marked = "" if status == "translated" else f" status-{status}"
-        other = Markup(' <span class="hw-en{}" lang="{}">{}</span>').format(marked, lang, en)
-    return Markup('<a href="../terms/{}"><span class="hw" lang="ms">{}</span>{}</a>').format(
-        file, ms, other)
+        other = Markup(' <span class="hw-en{}" lang="{}" dir="auto">{}</span>').format(
+            marked, lang, en)
+    return Markup('<a href="../terms/{}"><span class="hw" lang="ms" dir="auto">{}</span>{}</a>'
+                  ).format(file, ms, other)
+
+
+_RTL_OR_CONTROL = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI",
+                             "FSI", "PDI"})
+
+
+def isolate(name: str) -> str:
+    """``name`` as a bidi isolate (FSI ... PDI) when it holds right-to-left text or a bidi
+    control, for plain text that puts names side by side (a page's ``<title>``, where markup
+    cannot isolate them); otherwise unchanged.
+
+    >>> isolate("Bon")
+    'Bon'
+    >>> isolate("Wakaf \\u0648\\u0642\\u0641") == "\\u2068Wakaf \\u0648\\u0642\\u0641\\u2069"
+    True
+    """
+    if any(unicodedata.bidirectional(c) in _RTL_OR_CONTROL for c in name):
+        return f"\u2068{name}\u2069"
+    return name
 
 
 @dataclass(slots=True)

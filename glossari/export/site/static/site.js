@@ -122,11 +122,11 @@
       a.href = root + "terms/" + hit.t.file;
       a.tabIndex = -1;
       var ms = document.createElement("span");
-      ms.className = "hw"; ms.lang = "ms"; ms.textContent = hit.t.ms;
+      ms.className = "hw"; ms.lang = "ms"; ms.dir = "auto"; ms.textContent = hit.t.ms;
       a.appendChild(ms);
       if (hit.t.en) {
         var en = document.createElement("span");
-        en.className = "hw-en"; en.lang = prepared.lang; en.textContent = " " + hit.t.en;
+        en.className = "hw-en"; en.lang = prepared.lang; en.dir = "auto"; en.textContent = " " + hit.t.en;
         a.appendChild(en);
       }
       li.appendChild(a);
