@@ -796,3 +796,72 @@ def test_headwords_in_lists_and_titles_are_bidi_isolated(
     script = _page(tmp_path / "site", "assets/site.js")
     assert 'ms.dir = "auto"' in script
     assert 'en.dir = "auto"' in script
+
+
+def test_a_page_renamed_only_in_case_survives_a_case_insensitive_disk(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article renamed only in case (`FINRA.md` to `finra.md`) moves its page from
+    `terms/FINRA.html` to `terms/finra.html`. On a case-insensitive disk (macOS, Windows) the
+    two names are one file: removing the stale name after the new page was put in place took
+    the new page with it (a broken link until the next run). Such a disk is emulated here: an
+    unlink removes every name that differs only in case."""
+    work = tmp_path / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    (work / "seeds" / "finra.md").rename(work / "seeds" / "FINRA.md")
+    output = tmp_path / "site"
+    assert cli("site", "-o", output, root=work)[0] == 0
+    assert (output / "terms" / "FINRA.html").is_file()
+    (work / "seeds" / "FINRA.md").rename(work / "seeds" / "finra.md")
+
+    unlink = Path.unlink
+
+    def case_insensitive_unlink(self: Path, missing_ok: bool = False) -> None:
+        twins = [p for p in self.parent.iterdir() if p.name.casefold() == self.name.casefold()]
+        if not twins and not missing_ok:
+            raise FileNotFoundError(self)
+        for twin in twins:
+            unlink(twin)
+
+    monkeypatch.setattr(Path, "unlink", case_insensitive_unlink)
+    result = build_site(glossari.load(work), output, generator=GENERATOR)
+    monkeypatch.undo()
+    assert "terms/FINRA.html" in result.removed
+    assert (output / "terms" / "finra.html").is_file()
+    assert _crawl(output)[1] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lihat juga [](/broker-dealer) dan.",
+    "Lihat juga [ ](/broker-dealer) dan.",
+    "[ ](/broker-dealer)",
+    "Lihat [&nbsp;](/broker-dealer) *x*",
+    "Lihat [](https://x.org/a) *x*",
+    "Lihat [![](https://x.org/p.png)](/broker-dealer) *x*",
+])
+def test_a_link_with_no_text_is_no_empty_link(text: str) -> None:
+    """A link with nothing to read (`[](/slug)`, S103's empty link text) would be an empty
+    `<a>`: nothing to click and nothing for a screen reader to name (WCAG 2.4.4); it is
+    rendered as the (blank) text it is, like a link to no page."""
+    pages = {"broker-dealer": "broker-dealer.html"}
+    for html in (render_inline(text, pages.get), render_inline(text, pages.get,
+                                                               parser_only=True)):
+        assert "<a " not in html, html
+    assert render_inline("[peniaga broker](/broker-dealer)", pages.get) == (
+        '<a href="broker-dealer.html">peniaga broker</a>')
+
+
+def test_heading_levels_never_skip(tmp_path: Path) -> None:
+    """An article's sections go down one level at a time on the page (h1, h2, h3), whatever
+    levels the article skips (`###` right under the headword, `####` under `##`): a screen
+    reader's list of headings then has no hole (WCAG 1.3.1)."""
+    root = tmp_path / "glossary"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "tajuk.md").write_text(
+        "---\ntitle: Tajuk bertingkat\ndescription: Ujian tahap tajuk.\n---\n\n"
+        "# Tajuk bertingkat\n\n### Terus ke tahap tiga\n\nTeks.\n\n## Bahagian dua\n\nTeks.\n\n"
+        "#### Terus ke tahap empat\n\nTeks.\n\n## Bahagian lain\n\nTeks.\n", encoding="utf-8")
+    code, _, err = cli("site", "-o", tmp_path / "site", root=root)
+    assert code == 0, err
+    page = _page(tmp_path / "site", "terms/tajuk.html")
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", page)]
+    assert levels == [1, 2, 2, 2, 2, 3, 3, 2, 2]  # each heading twice: Malay, then its column

@@ -101,7 +101,7 @@ def _simple(text: str, resolve: Resolver) -> str:
         out.append(escape_text(text[at:match.start()]))
         label = escape_text(match.group(1))
         page = resolve(match.group(2))
-        if page is None:
+        if page is None or label.isspace():  # nothing to read: no empty link (as _link_open)
             out.append(f'<span class="nolink">{label}</span>')
         else:
             out.append(f'<a href="{escape_text(page)}">{label}</a>')
@@ -133,9 +133,32 @@ def _target(href: str) -> str:
     return unquote(href).lstrip("/")
 
 
+def _has_text(tokens: Sequence[Token], idx: int) -> bool:
+    """True when the link opened at ``idx`` shows some text (an image shows its alt text)."""
+    depth = 0
+    for token in tokens[idx + 1:]:
+        if token.type == "link_close":
+            if depth == 0:
+                return False
+            depth -= 1
+        elif token.type == "link_open":
+            depth += 1
+        elif token.type in ("text", "code_inline", "image"):
+            shown = token.content if token.type != "image" else "".join(
+                child.content for child in token.children or ())  # an image: its alt text
+            if shown.strip():
+                return True
+    return False
+
+
 def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
     href = str(token.attrGet("href") or "")
+    if not _has_text(tokens, idx):
+        # nothing to read (`[](/slug)`): an empty link has no name for a screen reader, and
+        # nothing to click
+        token.meta["nolink"] = True
+        return '<span class="nolink">'
     if not is_internal(href) and href.strip("/"):
         if href.startswith("//"):  # no scheme: from file:// it would lead to file://host/...
             href = "https:" + href

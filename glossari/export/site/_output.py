@@ -188,20 +188,33 @@ class SiteFolder:
             same = False
         if not same:  # staged with the pages: a failed run keeps the old manifest too
             self._staged.append((_write_temporary(target, data, durable=False), target))
+        # A stale name that differs from a new one only in case (`FINRA.html`, now
+        # `finra.html`) is the same file on a case-insensitive disk (macOS, Windows): removed
+        # after the new page was put in place, it would take the new page with it. It goes
+        # just before the new page is put in place instead.
+        stale = sorted(name for name in previous - self.produced if _safe(name))
+        twins = {name.casefold(): name for name in stale}
+        removed: list[str] = []
         staged, self._staged = self._staged, []
         for done, (temporary, target) in enumerate(staged):
+            twin = twins.pop(target.relative_to(self.path).as_posix().casefold(), None)
             try:
+                if twin is not None:
+                    with contextlib.suppress(FileNotFoundError):
+                        (self.path / twin).unlink()
+                        removed.append(twin)
                 _replace(temporary, target)  # removes its own temporary when it fails
             except BaseException:
                 self._staged = staged[done + 1:]
                 raise
-        removed: list[str] = []
-        for name in sorted(previous - self.produced):
-            if not _safe(name):
-                continue  # a hand-edited manifest never makes us delete outside the folder
+        done_twins = set(removed)
+        for name in stale:  # (a hand-edited manifest never makes us delete outside the folder)
+            if name in done_twins:
+                continue
             with contextlib.suppress(FileNotFoundError):
                 (self.path / name).unlink()
                 removed.append(name)
+        removed.sort()
         for name in removed:  # folders left empty by the removals (never the site folder)
             parent = (self.path / name).parent
             while parent != self.path:

@@ -378,6 +378,7 @@ def term_page(
 
     highlights: Pair | None = None
     sections: list[Pair] = []
+    above = 1  # the level of the heading above (the headword's h1): a page never skips one
     headword = lookup_key(term.title or "")
     english_sections: Sequence[Section | None] = english.sections
     for section, other_section in zip_longest(term.sections, english_sections):
@@ -395,7 +396,7 @@ def term_page(
         en_heading_lang, en_heading_state = lang, "translated"
         repeats_headword = section.level == 1 and lookup_key(section.heading) == headword
         if section.heading and not repeats_headword:
-            level = min(max(section.level, 2), 6)
+            level = above = min(max(section.level, 2), above + 1, 6)
             ms_heading = inline(section.heading)
             other_heading = other_section.heading if other_section is not None else None
             en_heading_state = state_of(body, None, section.heading, other_heading)
