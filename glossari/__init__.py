@@ -75,11 +75,12 @@ def load(root: str | Path | None = None, *, lang: str = "en") -> Glossary:
     With ``root=None``: the current folder when it holds ``seeds/``, otherwise the glossary bundled
     with the package. ``lang`` names the catalog whose translations fill each term's English side.
     Raises a :class:`GlossariError` subclass (also a ``ValueError``) naming the file and line of
-    the first unreadable input.
+    the first unreadable input; a :class:`CatalogError`, as every command does, when ``lang`` is
+    Malay or has no catalog while another language has some (``en_US`` for ``en``).
     """
     from glossari.glossary import load_glossary
 
-    return load_glossary(root, lang=lang)
+    return load_glossary(root, lang=lang, strict=True)
 
 
 def __getattr__(name: str) -> object:

@@ -139,7 +139,7 @@ class Glossary:
         # Later keys never override earlier ones: an id wins over a headword, a Malay name over
         # an English one, so a lookup never lands on a surprising term. Every name a link
         # accepts is here (docs/concepts.md), in the order links resolve by.
-        from glossari.align.resolve import acronym_forms, headword_names
+        from glossari.align.resolve import acronym_forms, headword_names, malay_key
 
         keyed: list[tuple[str, str]] = []
         # within a rank, a name two terms share goes to the first in id order, as links resolve
@@ -164,6 +164,13 @@ class Glossary:
                 key = lookup_key(text)
                 self._index.setdefault(key, term)
                 keyed.append((text, key))
+        # A Malay name written reduplicated is also its singular, as links and find_terms read
+        # it: the link-only term of [syarikat-syarikat induk](/parent-company) is `syarikat
+        # induk` too. Last, so that it gives only keys no name as written has.
+        for term in by_id:
+            for name in (term.title, *term.names.aliases, *term.names.link_texts):
+                if name and "-" in name:
+                    self._index.setdefault(malay_key(name), term)
         # The texts exactly as written, each to what its normalised key finds: a lookup by a
         # headword as spelled skips normalising it (the costly part), with the same answer.
         self._exact: dict[str, Term] = {text: self._index[key] for text, key in keyed}
@@ -592,7 +599,8 @@ class TermbaseWarning(UserWarning):
 
 
 def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = "en",
-                  compiled: bool = True, write_cache: bool = False) -> Glossary:
+                  compiled: bool = True, write_cache: bool = False,
+                  strict: bool = False) -> Glossary:
     """Read a glossary folder into a :class:`Glossary` (see :func:`glossari.load`).
 
     With ``compiled`` (the default), a fresh compiled termbase (``locale/LANG/glossari.sqlite``,
@@ -601,6 +609,9 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
     get their English side from the ``lang`` catalogs; then every link target that names no
     article becomes a link-only term (see docs/alignment.md). Nothing is written unless
     ``write_cache`` (the writing commands' per-article cache in ``.glossari-cache/``).
+    ``strict`` refuses, as the commands do, a ``lang`` that is Malay or has no catalog while
+    another language has some (:func:`~glossari.catalog.translations.require_catalogs`); a
+    fresh termbase of ``lang`` was compiled from its catalogs, so it needs no check.
     """
     where = root if isinstance(root, GlossaryRoot) else resolve_root(root)
     if compiled:
@@ -609,6 +620,11 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
         termbase, why = open_fresh(where, lang)
         if termbase is not None:
             return _CompiledGlossary(termbase, root=where, lang=lang)
+    if strict:
+        from glossari.catalog.translations import require_catalogs
+
+        require_catalogs(where, lang)
+    if compiled:
         import warnings
 
         warnings.warn(f"{where.path}: {why}: the glossary is read from its sources, which is "

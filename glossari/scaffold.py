@@ -91,6 +91,7 @@ GITIGNORE = """\
 locale/.glossari-*.lock
 build/
 *.mo
+locale/*/glossari.sqlite
 """
 
 SCAFFOLD: dict[str, str] = {

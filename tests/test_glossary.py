@@ -128,3 +128,51 @@ def test_a_long_missing_name_is_named_by_its_start() -> None:
     message = str(caught.value)
     assert len(message) < 200
     assert "'akaun akaun" in message
+
+
+def test_lookup_finds_a_reduplicated_name_by_its_singular(tmp_path: Path) -> None:
+    # docs/concepts.md: names are compared with Malay reduplication ignored, and docs/terms.md:
+    # a term known only by [syarikat-syarikat induk](/parent-company) is `syarikat induk` too,
+    # for show and lookup as for find; the compiled termbase answers the same
+    from glossari.cli import main
+
+    root = make_root(tmp_path, {
+        "saham.md": article("Saham", "Lihat [syarikat-syarikat induk](/parent-company).\n"),
+        "kira-kira.md": article("Kira-kira"),
+        "kira.md": article("Kira"),
+        "dana.md": article("Dana", extra="aliases: dana-dana awam\n"),
+    })
+    for glossary in (glossari.load(root), None):
+        if glossary is None:
+            for argv in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+                assert main(["--root", str(root), *argv]) == 0
+            glossary = glossari.load(root)
+            assert type(glossary).__name__ == "_CompiledGlossary"
+        assert glossary.lookup("syarikat induk").id == "parent-company"
+        assert glossary.lookup("Syarikat-syarikat induk").id == "parent-company"
+        assert [m.term.id for m in glossary.find_terms("syarikat induk")] == ["parent-company"]
+        assert glossary.lookup("dana awam").id == "dana"
+        # a name as written wins over one folded from a reduplication
+        assert glossary.lookup("kira").id == "kira"
+        assert glossary.lookup("kira-kira").id == "kira-kira"
+
+
+@pytest.mark.parametrize("lang", ["en_US", "fr", "ms"])
+def test_load_refuses_a_language_the_commands_refuse(tmp_path: Path, lang: str) -> None:
+    # the API gives the commands' answer (`glossari table -l en_US` exits 2): a mistyped code
+    # must not read every term as untranslated
+    from glossari.catalog.translations import require_catalogs
+    from glossari.cli import main
+    from glossari.errors import CatalogError
+    from glossari.root import resolve_root
+
+    root = make_root(tmp_path, {"kos.md": article("Kos")})
+    for argv in (["extract"], ["update", "-l", "en"]):
+        assert main(["--root", str(root), *argv]) == 0
+    with pytest.raises(CatalogError) as refused:
+        require_catalogs(resolve_root(root), lang)
+    with pytest.raises(CatalogError) as info:
+        glossari.load(root, lang=lang)
+    assert str(info.value) == str(refused.value)
+    assert main(["--root", str(root), "table", "-l", lang]) == 2
+    assert glossari.load(root, lang="en")["kos"].english.status == "untranslated"

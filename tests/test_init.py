@@ -66,3 +66,24 @@ def test_init_never_overwrites(tmp_path: Path, existing: str) -> None:
     assert err == (f"glossari: error: {tmp_path}: already holds {existing}; glossari init never "
                    "overwrites: choose a new or empty folder\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_init_gitignore_covers_what_compile_derives(tmp_path: Path) -> None:
+    # docs/termbase.md: the compiled termbase is derived state, never committed; a new
+    # glossary's .gitignore must say so, as it does for the .mo files beside it
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    folder = tmp_path / "g"
+    assert run("init", str(folder))[0] == 0
+    for argv in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+        assert run("--root", str(folder), *argv)[0] == 0
+    subprocess.run([git, "init", "-q", str(folder)], check=True)
+    derived = ["locale/en/glossari.sqlite", "locale/en/LC_MESSAGES/glossary.mo"]
+    assert all((folder / name).is_file() for name in derived)
+    ignored = subprocess.run([git, "check-ignore", *derived], cwd=folder,
+                             capture_output=True, text=True).stdout.split()
+    assert ignored == derived

@@ -865,3 +865,15 @@ def test_heading_levels_never_skip(tmp_path: Path) -> None:
     page = _page(tmp_path / "site", "terms/tajuk.html")
     levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", page)]
     assert levels == [1, 2, 2, 2, 2, 3, 3, 2, 2]  # each heading twice: Malay, then its column
+
+
+def test_build_site_by_default_writes_the_command_s_pages(tmp_path: Path) -> None:
+    # docs/site.md's Python example and `glossari site` give one site: building one folder by
+    # turns rewrote every page (the footer and generator said `glossari` or `glossari 0.1.0`)
+    from glossari.cli import main
+
+    root = rich_root(tmp_path / "g")
+    output = tmp_path / "site"
+    assert main(["--root", str(root), "site", "-o", str(output)]) == 0
+    result = build_site(glossari.load(root), output, processes=1)
+    assert (result.written, result.removed) == ((), ())

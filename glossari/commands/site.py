@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossari import __version__
 from glossari.catalog.languages import check_translation_language
 from glossari.commands import read_glossary
 from glossari.commands._context import Context
@@ -50,7 +49,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     check_output(output, root)
     glossary = read_glossary(ctx, lang, root=root)
     result = build_site(glossary, output, base_url=args.base_url,
-                        generator=f"glossari {__version__}",
                         progress=lambda terms, total: progress(terms, total, "site", ctx.stderr))
     print(f"glossari: site of {result.terms} terms in {output}: {result.rendered} term pages "
           f"rendered, {len(result.written)} of {result.files} files written, "

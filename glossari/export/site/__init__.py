@@ -36,6 +36,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import orjson
 from markupsafe import Markup
 
+from glossari import __version__
 from glossari._helper import Helper, start
 from glossari.catalog.languages import check_translation_language
 from glossari.errors import RootError
@@ -141,7 +142,7 @@ def build_site(
     output: Path | str,
     *,
     base_url: str | None = None,
-    generator: str = "glossari",
+    generator: str = f"glossari {__version__}",
     progress: Callable[[Iterable[Term], int], Iterable[Term]] | None = None,
     processes: int | None = None,
 ) -> SiteResult:
@@ -149,9 +150,10 @@ def build_site(
 
     ``base_url`` (``https://example.org/glosari/``) adds a sitemap and makes the canonical and
     ``hreflang`` addresses absolute (links between pages stay relative). ``generator`` names the
-    program in each page's footer (no date, so a rebuild of an unchanged glossary is byte for byte
-    the same). ``progress(terms, total)`` wraps the loop over the terms (a progress bar, such as
-    :func:`glossari.progress.progress`) and must yield them unchanged. ``processes``: 1 renders
+    program in each page's footer, ``glossari VERSION`` as ``glossari site`` writes it (no date,
+    so a rebuild of an unchanged glossary is byte for byte the same). ``progress(terms, total)``
+    wraps the loop over the terms (a progress bar, such as :func:`glossari.progress.progress`)
+    and must yield them unchanged. ``processes``: 1 renders
     every page in this process; 2 renders term pages in a forked helper process too (the output
     is the same); None (the default) uses 2 for a glossary of 500 terms or more on a machine
     with two usable cores and ``fork``.
