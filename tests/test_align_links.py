@@ -170,6 +170,25 @@ def test_id_beats_alias_and_clashes_are_reported() -> None:
     assert [(f.code, f.term) for f in index.clashes] == [("S104", "b")]
 
 
+def test_an_id_that_is_another_article_s_malay_name_is_reported() -> None:
+    # kos.md titled Untung beside cost.md titled Kos: `show kos` gives Untung (the id), a link
+    # text or find gives Kos; one word, two answers, so S104 names it. A name the article gives
+    # itself (finra.md titled FINRA), or an English id no Malay name uses, is no clash.
+    terms = [
+        Term(id="kos", title="Untung", source=Location(path="seeds/kos.md", line=1)),
+        Term(id="cost", title="Kos", source=AT),
+        Term(id="stock", title="Saham", source=Location(path="seeds/stock.md", line=1)),
+        Term(id="ekuiti", title="Ekuiti", meta=(("aliases", "Stock"),), source=AT),
+        Term(id="finra", title="FINRA", source=AT),
+        Term(id="broker", title="Broker", source=AT),
+    ]
+    found = [(f.code, f.term, f.path) for f in TargetIndex.build(terms).clashes]
+    assert found == [("S104", "kos", "seeds/kos.md"), ("S104", "stock", "seeds/stock.md")]
+    message = next(f.message for f in TargetIndex.build(terms).clashes if f.term == "kos")
+    assert "'cost'" in message
+    assert "Malay headword" in message
+
+
 def test_english_headword_resolves_only_when_given() -> None:
     plain = Term(id="dl", title="Dana lindung nilai", source=AT)
     with_en = Term(id="dl", title="Dana lindung nilai", source=AT,

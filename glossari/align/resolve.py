@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import unquote
 
 from glossari.diagnostics import Finding
@@ -252,6 +253,32 @@ def _malay_names(term: Term) -> tuple[tuple[str, ...], ...]:
     )
 
 
+def _ids_named_otherwise(
+    articles: list[tuple[Term, tuple[tuple[str, ...], ...]]],
+) -> list[Finding]:
+    """S104 for an article id that is another article's Malay name as written (``kos.md``
+    titled *Untung* beside ``cost.md`` titled *Kos*): ``show kos`` and ``lookup`` take the id,
+    a link's text and ``find`` the name, two answers for one word that no finding named."""
+    named: dict[str, tuple[str, str]] = {}  # key -> (first article naming it, its rank)
+    for rank, label in enumerate(_MALAY_RANKS):
+        for term, by_rank in articles:
+            for name in by_rank[rank]:
+                named.setdefault(lookup_key(name), (term.id, label))
+    found: list[Finding] = []
+    for term, by_rank in articles:
+        key = lookup_key(term.id)
+        other, label = named.get(key, (term.id, ""))
+        if other != term.id and key not in {lookup_key(n) for n in chain(*by_rank)}:
+            found.append(Finding(
+                path=term.source.path, line=term.source.line, severity="warning", code="S104",
+                term=term.id,
+                message=f"the id '{term.id}' is also the {label} of '{other}': 'show' and "
+                f"lookups answer '{term.id}', a link's text and 'find' answer '{other}' "
+                "(rename one of the two files, or give one article another name)",
+            ))
+    return found
+
+
 def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
@@ -288,6 +315,7 @@ class TargetIndex:
                         key = fold(name)
                         if key and term.id not in texts.setdefault(key, []):
                             texts[key].append(term.id)
+        clashes.extend(_ids_named_otherwise(articles))
         return cls(keys, tuple(clashes), {k: tuple(v) for k, v in texts.items()}, ranks)
 
     def with_slugs(
