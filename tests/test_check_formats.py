@@ -105,6 +105,27 @@ def test_github_annotations(root: Path) -> None:
         assert match.group(4) == finding["code"]
 
 
+def test_ci_formats_name_files_from_the_current_folder(root: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glossary in a subfolder of the repository (``--root glossary``): GitHub reads an
+    annotation's file and a SARIF uri from the repository's top, so both say ``glossary/...``,
+    the path from where the command runs; text and JSON keep the glossary's own paths."""
+    monkeypatch.chdir(root.parent)
+    _code, out_json = run(Path(root.name), "--format", "json")
+    findings = json.loads(out_json)
+    assert findings
+    assert all(not f["path"].startswith(root.name + "/") for f in findings)
+    _code, out = run(Path(root.name), "--format", "github")
+    files = [m.group(2) for m in map(ANNOTATION.fullmatch, out.splitlines()) if m is not None]
+    assert files == [f"{root.name}/{f['path']}" for f in findings]
+    for file in files:
+        assert (root.parent / file).is_file(), file
+    _code, out = run(Path(root.name), "--format", "sarif")
+    uris = [unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+            for r in json.loads(out)["runs"][0]["results"]]
+    assert uris == files
+
+
 def _unescape_data(text: str) -> str:  # what GitHub's runner does
     return text.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
 

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossari.commands._context import Context, language_arg
 from glossari.diagnostics import SEVERITY_RANK
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
     from typing import TextIO
 
     from glossari.checkmemo import CheckMemo, Remembered
     from glossari.checks.output import FindingPolicy
+    from glossari.diagnostics import Finding
 
 __all__ = ["configure", "run"]
 
@@ -118,7 +121,26 @@ def _write_with_policy(handle: TextIO, policy: FindingPolicy, fmt: str,
 
     rules = [Rule(code.code, code.severity, code.summary) for code in CODES.values()]
     findings = policy.filter(read_findings_json(handle))  # past the memo key line
+    if fmt in ("github", "sarif"):
+        findings = _from_here(findings, ctx.root().path)
     return write_findings(findings, fmt, ctx.stdout, rules=rules)
+
+
+def _from_here(findings: Iterable[Finding], root: Path) -> Iterator[Finding]:
+    """``findings`` with their paths from the current folder, where CI runs: GitHub resolves an
+    annotation's ``file=`` and a SARIF ``uri`` from the repository's top, and a glossary kept
+    in a subfolder (``--root docs/glossary``) named files at the top that do not exist. A
+    glossary outside the current folder (the bundled one) keeps its own paths."""
+    from dataclasses import replace
+
+    try:
+        prefix = root.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        prefix = Path()
+    for finding in findings:
+        if prefix.parts and finding.path and not Path(finding.path).is_absolute():
+            finding = replace(finding, path=(prefix / finding.path).as_posix())
+        yield finding
 
 
 def _run_checks(ctx: Context, langs: list[str] | None, load_lang: str, fmt: str,
