@@ -405,12 +405,21 @@ class Glossary:
         return self._link_graph().refs
 
     def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
-        """The internal links written in ``term``'s article (a Term or an id), in source order."""
-        return self._link_graph().by_source.get(term if isinstance(term, str) else term.id, ())
+        """The internal links written in ``term``'s article (a Term or an id), in source order;
+        ``KeyError`` for an id no term has (a headword given for an id would otherwise look like
+        a term without links: use :meth:`lookup` for names)."""
+        return self._link_graph().by_source.get(self._known_id(term), ())
 
     def backlinks(self, term: Term | str) -> tuple[LinkRef, ...]:
-        """The internal links that lead to ``term`` (a Term or an id), from every article."""
-        return self._link_graph().by_target.get(term if isinstance(term, str) else term.id, ())
+        """The internal links that lead to ``term`` (a Term or an id), from every article;
+        ``KeyError`` for an id no term has, as :meth:`links_from`."""
+        return self._link_graph().by_target.get(self._known_id(term), ())
+
+    def _known_id(self, term: Term | str) -> str:
+        term_id = term if isinstance(term, str) else term.id
+        if term_id not in self:
+            raise KeyError(term_id)
+        return term_id
 
     def link_ids(self) -> list[tuple[str, str, str | None]]:
         """Every internal link as ``(source id, target as written, id of the term it leads to or
@@ -586,12 +595,14 @@ class _CompiledGlossary(Glossary):
         return self._graph
 
     def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
-        """The internal links written in ``term``'s article, in source order."""
-        return self._refs(self._termbase.links_from(term if isinstance(term, str) else term.id))
+        """The internal links written in ``term``'s article, in source order (see
+        :meth:`Glossary.links_from`)."""
+        return self._refs(self._termbase.links_from(self._known_id(term)))
 
     def backlinks(self, term: Term | str) -> tuple[LinkRef, ...]:
-        """The internal links that lead to ``term``, from every article, in file order."""
-        return self._refs(self._termbase.backlinks(term if isinstance(term, str) else term.id))
+        """The internal links that lead to ``term``, from every article, in file order (see
+        :meth:`Glossary.backlinks`)."""
+        return self._refs(self._termbase.backlinks(self._known_id(term)))
 
 
 class TermbaseWarning(UserWarning):

@@ -124,6 +124,11 @@ def test_compiled_glossary_answers_as_the_sources_do(compiled_root: Path) -> Non
     assert "nothing" not in compiled
     with pytest.raises(KeyError, match="did you mean 'Eksekutif akaun'"):
         compiled.lookup("eksekutif akuan")
+    # a name given where an id is asked for is no term without links, in either glossary
+    for glossary in (memory, compiled):
+        for ask in (glossary.links_from, glossary.backlinks):
+            with pytest.raises(KeyError, match="Eksekutif akaun"):
+                ask("Eksekutif akaun")
 
 
 def test_tables_from_the_termbase_are_the_same(compiled_root: Path,
