@@ -26,9 +26,11 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (13 m
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from glossari.align.links import LinkRef
     from glossari.diagnostics import Finding
-    from glossari.glossary import Glossary, TermMatch
+    from glossari.glossary import Glossary, TermbaseWarning, TermMatch
     from glossari.model import Block, English, Link, Location, Names, Section, Term
+    from glossari.termbase.reader import SearchHit
 
 __version__ = "0.1.0"
 
@@ -42,13 +44,16 @@ __all__ = [
     "Glossary",
     "InputError",
     "Link",
+    "LinkRef",
     "Location",
     "Names",
     "RootError",
+    "SearchHit",
     "Section",
     "SeedError",
     "Term",
     "TermMatch",
+    "TermbaseWarning",
     "__version__",
     "load",
 ]
@@ -66,6 +71,10 @@ _LAZY = {
     "Finding": "glossari.diagnostics",
     "Glossary": "glossari.glossary",
     "TermMatch": "glossari.glossary",
+    # what Glossary's methods return and warn with: catchable and annotatable by their names
+    "TermbaseWarning": "glossari.glossary",
+    "LinkRef": "glossari.align.links",
+    "SearchHit": "glossari.termbase.reader",
 }
 
 

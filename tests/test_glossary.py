@@ -176,3 +176,18 @@ def test_load_refuses_a_language_the_commands_refuse(tmp_path: Path, lang: str) 
     assert str(info.value) == str(refused.value)
     assert main(["--root", str(root), "table", "-l", lang]) == 2
     assert glossari.load(root, lang="en")["kos"].english.status == "untranslated"
+
+
+def test_every_public_name_is_importable_from_the_package() -> None:
+    # what Glossary's methods return (LinkRef, SearchHit) and warn with (TermbaseWarning) can be
+    # caught and annotated by the package's own names
+    import importlib
+
+    fresh = importlib.import_module("glossari")
+    for name in fresh.__all__:
+        value = getattr(fresh, name)
+        assert value is not None, name
+        if isinstance(value, type):
+            assert value.__doc__, name
+    assert issubclass(fresh.TermbaseWarning, UserWarning)
+    assert {"LinkRef", "SearchHit", "TermbaseWarning"} <= set(dir(fresh))
