@@ -131,8 +131,9 @@ def test_unknown_language_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     with_catalog(tmp_path).write()
     code, _, err = run(tmp_path, "-l", "fr", capsys=capsys)
     assert code == 2
-    assert err == ("glossari: error: locale/fr/LC_MESSAGES: no catalogs for the language 'fr'; "
-                   "run 'glossari update -l fr' to create them, or check the language code\n")
+    assert err == ("glossari: error: locale/fr/LC_MESSAGES: no catalogs for the language 'fr' "
+                   "(locale/ has en); check the language code, or run 'glossari update -l fr' "
+                   "to start it\n")
 
 
 def test_unreadable_article_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

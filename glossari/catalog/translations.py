@@ -37,12 +37,14 @@ __all__ = [
     "Coverage",
     "Translations",
     "catalog_folder",
+    "catalog_languages",
     "catalog_lock",
     "catalog_table",
     "check_language",
     "compile_lock",
     "english_for",
     "load_translations",
+    "no_catalogs",
     "remember_catalog",
     "require_catalogs",
 ]
@@ -115,14 +117,28 @@ def require_catalogs(root: GlossaryRoot, lang: str) -> None:
     check_translation_language(lang)
     if any(root.catalogs(lang).glob("*.po")) or not root.locale.is_dir():
         return
-    others = sorted(folder.name for folder in root.locale.iterdir()
-                    if any((folder / "LC_MESSAGES").glob("*.po")))
-    if others:
-        raise CatalogError(
-            f"no catalogs for the language '{lang}' (locale/ has {', '.join(others)})",
-            path=relative_name(root.catalogs(lang), root.path),
-            hint=f"check the language code, or run 'glossari update -l {lang}' to start it",
-        )
+    if catalog_languages(root.path):
+        raise no_catalogs(root.path, lang)
+
+
+def catalog_languages(root: Path) -> list[str]:
+    """The languages under ``root``'s ``locale/`` that have at least one ``.po`` catalog."""
+    locale = root / "locale"
+    if not locale.is_dir():
+        return []
+    return sorted(folder.name for folder in locale.iterdir()
+                  if any((folder / "LC_MESSAGES").glob("*.po")))
+
+
+def no_catalogs(root: Path, lang: str) -> CatalogError:
+    """The one error for a language without catalogs, naming the languages there are: what
+    every command and :func:`glossari.load` say for ``-l en_US`` beside ``locale/en``."""
+    others = catalog_languages(root)
+    there = f" (locale/ has {', '.join(others)})" if others else " (locale/ has none)"
+    return CatalogError(
+        f"no catalogs for the language '{lang}'{there}", path=f"locale/{lang}/LC_MESSAGES",
+        hint=f"check the language code, or run 'glossari update -l {lang}' to start it",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from glossari.catalog.messages import is_block_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
-from glossari.catalog.translations import Coverage, check_language
+from glossari.catalog.translations import Coverage, check_language, no_catalogs
 from glossari.checks.codes import finding
 from glossari.checks.parity import (
     describe_difference,
@@ -25,7 +25,6 @@ from glossari.checks.parity import (
     without_code,
 )
 from glossari.diagnostics import Finding
-from glossari.errors import CatalogError
 from glossari.model import Term
 from glossari.render import unusable_translation
 
@@ -117,10 +116,7 @@ def language_files(root: Path, lang: str) -> dict[str, Path]:
     folder = root / "locale" / lang / "LC_MESSAGES"
     files = {path.stem: path for path in sorted(folder.glob("*.po"))} if folder.is_dir() else {}
     if not files:
-        raise CatalogError(
-            f"no catalogs for the language '{lang}'", path=f"locale/{lang}/LC_MESSAGES",
-            hint=f"run 'glossari update -l {lang}' to create them, or check the language code",
-        )
+        raise no_catalogs(root, lang)
     return files
 
 
