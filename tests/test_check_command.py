@@ -136,6 +136,15 @@ def test_unknown_language_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
                    "to start it\n")
 
 
+def test_a_language_given_twice_is_checked_once(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    with_catalog(tmp_path).write()
+    _, out_once, err_once = run(tmp_path, "-l", "en", capsys=capsys)
+    _, out_twice, err_twice = run(tmp_path, "-l", "en", "-l", "en", capsys=capsys)
+    assert (out_twice, err_twice) == (out_once, err_once)
+    assert err_once.count("en:") == 1
+
+
 def test_unreadable_article_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     kit = Kit(root=tmp_path)
     kit.edit("kosjualan", "title: Kos jualan\n", "title: [unclosed\n")

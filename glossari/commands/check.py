@@ -70,7 +70,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     root = ctx.root()
     config = Config() if root.bundled else load_config(root.path)
-    langs: list[str] | None = args.lang or (list(config.languages) if config.languages else None)
+    # a language given twice (`-l en -l en`) is checked and summed up once
+    langs: list[str] | None = (list(dict.fromkeys(args.lang)) if args.lang else
+                               list(config.languages) if config.languages else None)
     load_lang = langs[0] if langs else "en"
     policy = FindingPolicy(
         select=args.select if args.select is not None else config.check.select,
