@@ -101,6 +101,23 @@ def test_an_xml_file_is_tbx_as_import_reads_it(
     assert "<martif" in target.read_text(encoding="utf-8")
 
 
+def test_an_unknown_extension_is_refused_not_written_as_markdown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "terms.xlsx"
+    code, _, err = table(capsys, "-o", str(target))
+    assert code == 2
+    assert "'.xlsx'" in err
+    assert "--format" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not target.exists()
+    assert table(capsys, "-o", str(target), "--format", "csv")[0] == 0  # when asked: as asked
+    assert target.read_bytes().startswith(b"id,ms,en,")
+    for name in ("terms.txt", "terms"):
+        assert table(capsys, "-o", str(tmp_path / name))[0] == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith("|")
+
+
 @pytest.mark.parametrize(
     ("args", "root_tag"),
     [(["--format", "tbx"], "<martif"), (["--format", "tbx", "--tbx-version", "3"], "<tbx ")],

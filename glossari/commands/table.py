@@ -39,7 +39,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-l", "--lang", default="en",
                         help="language of the translation beside the Malay (default: en)")
     parser.add_argument("--format", choices=FORMATS, default=None,
-                        help="output format (default: from the -o extension, else md)")
+                        help="output format (default: from the -o extension; md for none or .txt)")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE (atomically) instead of standard output")
     parser.add_argument("--category", metavar="C",
@@ -157,6 +157,11 @@ def _check(args: argparse.Namespace) -> str | None:
     except CatalogError as error:  # the one validator of language codes
         return str(error)
     fmt = _format(args)
+    suffix = Path(args.output).suffix.lower() if args.output and args.output != "-" else ""
+    if args.format is None and not args.csv_weblate and suffix not in (*_BY_SUFFIX, "", ".txt"):
+        # `-o terms.xlsx` wrote a Markdown table that the spreadsheet then refused to open
+        return (f"cannot tell the format from the extension '{suffix}'; add --format "
+                f"{'|'.join(FORMATS)}, or name the file .md, .csv, .html, .tbx or .json")
     if args.csv_weblate and fmt != "csv":
         return f"--csv-weblate makes CSV, not {fmt}; drop --format or --csv-weblate"
     if args.bom and fmt != "csv":
