@@ -44,6 +44,8 @@ def summary_line(summary: dict[str, int], *, dry_run: bool) -> str:
     >>> summary_line({"applied": 2, "unchanged": 5, "conflict": 1, "unknown": 1,
     ...               "unconfirmed": 0}, dry_run=True)
     'dry run: would apply 2, 5 unchanged, 1 conflict kept, 1 unknown'
+    >>> summary_line({"applied": 0, "note": 2}, dry_run=False)
+    '0 applied, 0 unchanged, 0 conflicts kept, 0 unknown, 2 notes'
     """
     applied = summary.get("applied", 0)
     parts = [f"would apply {applied}" if dry_run else f"{applied} applied",
@@ -54,6 +56,8 @@ def summary_line(summary: dict[str, int], *, dry_run: bool) -> str:
     for kind in ("ambiguous", "unconfirmed", "clash", "missing"):
         if summary.get(kind):
             parts.append(f"{summary[kind]} {kind}")
+    if summary.get("note"):  # a deprecated translation, a changed headword: worth reading
+        parts.append(f"{summary['note']} note{'s' if summary['note'] != 1 else ''}")
     return ("dry run: " if dry_run else "") + ", ".join(parts)
 
 
