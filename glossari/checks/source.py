@@ -201,8 +201,86 @@ def _slug(term: Term) -> str:
     return term.names.slugs[0] if term.names.slugs else term.id
 
 
+def names_answered_apart(terms: Iterable[Term]) -> Iterator[Finding]:
+    """S104 for a name that ``find`` gives one term and ``show`` and lookups another: a link
+    text or a link-only term's Malay name that is another article's id (``bon-korporat.md``
+    titled *Bon syarikat* beside ``[bon korporat](/corporate-bond)``), an English headword
+    that is another article's id (*Stock* of ``saham.md`` beside ``stock.md``). (An id that is
+    another article's Malay headword, alias or acronym is reported as the glossary loads.)
+
+    S132 for one Malay link text whose links go to two terms (``[bon korporat](/corporate-bond)``
+    and ``[bon korporat](/bond)``, where ``/bond`` is the article *Bon*): one concept split in
+    two, of which ``show`` and ``find`` answer only one. (Two link-only terms are ``duplicates``'
+    S132; a text that is an article's Malay name goes where the Malay says.)"""
+    from glossari.align.resolve import malay_key
+    from glossari.glossary import Glossary, term_names
+
+    terms = tuple(terms)
+    glossary = Glossary(terms)
+    malay = TargetIndex.build(t for t in terms if t.kind == "article").texts
+    for lang in ("ms", "en"):
+        seen: set[str] = set()
+        for term in terms:
+            for name in term_names(term, lang):
+                key = lookup_key(name)
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                try:
+                    answer = glossary.lookup(name)
+                except KeyError:
+                    continue
+                if answer.id == term.id:
+                    continue  # find gives a name lookup answers to the term lookup answers
+                found = [m.term for m in glossary.find_terms(name, lang)
+                         if m.start == 0 and m.end == len(name)]
+                if not found or found[0].id == answer.id:
+                    continue
+                named = found[0]
+                by_id = lookup_key(answer.id) == key
+                if (lang == "ms" and by_id and named.id in malay.get(key, ())) or (
+                        named.kind == answer.kind == "link"):
+                    continue  # reported as the glossary loads; two link-only terms: S132
+                yield finding(
+                    "S104", path=named.source.path, line=named.source.line, term=named.id,
+                    message=f"the {'Malay' if lang == 'ms' else 'English'} name '{name}' of "
+                    f"'{named.id}' is also {'the id' if by_id else 'a name'} of '{answer.id}': "
+                    f"'find' answers '{named.id}', 'show' and lookups '{answer.id}' (give one "
+                    "of the two another name, or rename a file)",
+                )
+    for term in terms:
+        for alias in term.names.aliases if term.kind == "article" else ():
+            key = lookup_key(alias)
+            other = glossary.lookup(alias) if key else term
+            # an alias both articles list, or the other's id alone: S104 as the glossary loads
+            loaded = key in {lookup_key(a) for a in other.names.aliases} or (
+                key == lookup_key(other.id) and other.id not in malay.get(key, ()))
+            if other.id != term.id and not loaded:
+                yield finding(
+                    "S104", path=term.source.path, line=term.source.line, term=term.id,
+                    message=f"the alias '{alias}' of '{term.id}' is also a Malay name of "
+                    f"'{other.id}' ('{other.title}'), which links, 'find' and 'show' answer "
+                    "(give the article another alias)",
+                )
+    by_text: dict[str, Term] = {}
+    for term in terms:
+        for text in term.names.link_texts if term.kind == "article" else (term.title or "",):
+            key = malay_key(text)
+            if not key or key in malay:
+                continue
+            same = by_text.setdefault(key, term)
+            if same is not term and "article" in (same.kind, term.kind):
+                yield finding(
+                    "S132", path=term.source.path, line=term.source.line, term=term.id,
+                    message=f"links that read '{text}' go to '{same.id}' ({same.source}) and to "
+                    f"'{term.id}': two terms for what is likely one concept, of which 'show' and "
+                    f"'find' answer '{glossary.lookup(text).id}'; point the links at one "
+                    "target, or give the article an 'aliases:' entry",
+                )
+
+
 SOURCE_CHECKS = (reader_findings, front_matter, empty_sections, link_texts, unresolved_links,
-                 duplicates)
+                 duplicates, names_answered_apart)
 """The source checks, each ``(terms) -> findings``."""
 
 
