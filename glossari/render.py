@@ -31,7 +31,7 @@ from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headwo
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot
-from glossari.seeds.frontmatter import YAML_NULLS, is_fence
+from glossari.seeds.frontmatter import is_fence, plain_is_text
 from glossari.seeds.markdown import link_targets, links_and_html, table_of
 from glossari.text import has_visible_text
 
@@ -144,8 +144,22 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
     if bad is not None:
         return f"the translation holds the control character U+{ord(bad.group()):04X}"
     if block:
+        # a blank line ends the block: the rest would be a paragraph of its own (one more block
+        # than the Malay, which `align` then refuses when the rendering comes back); the
+        # source's blocks never hold one
+        if _BLANK_LINE.search(msgstr) and not _BLANK_LINE.search(msgid):
+            return "the translation holds a blank line, which would split the block in two"
+        # a table stays a table, of as many rows and columns
+        table = table_of(msgid)
+        if table is not None:
+            shape = table_of(msgstr)
+            if shape is None:
+                return "the translation of the table is no longer a table"
+            if (len(shape.head), len(shape.rows)) != (len(table.head), len(table.rows)):
+                return ("the translation of the table has other rows or columns than the "
+                        f"source's {len(table.rows)} rows of {len(table.head)} columns")
         # a table's rows are no paragraph: each must keep clear of block syntax
-        rule = _BLOCK_START if table_of(msgid) is not None else _INTERRUPTS
+        rule = _BLOCK_START if table is not None else _INTERRUPTS
         # after a blank line a block starts again (`2007. ...` there is a list): its first
         # line is held to the whole rule, not to what may interrupt a paragraph
         for part in _BLANK_LINE.split(msgstr):
@@ -188,7 +202,7 @@ def _yaml_value(original: str, new: str) -> str:
     if stripped.startswith("'") and not _ESCAPE.search(new):
         return "'" + new.replace("'", "''") + "'"
     if (stripped.startswith('"') or _PLAIN_UNSAFE.search(new) or not new or _ESCAPE.search(new)
-            or new in YAML_NULLS):  # plain, 'null' would read back as no value
+            or not plain_is_text(new)):  # plain, 'null', 'yes' or '012' would not read as text
         # JSON's escapes are YAML double-quoted escapes; line separators are escaped too, as the
         # article reader refuses them raw in the front matter
         quoted = json.dumps(new, ensure_ascii=False)

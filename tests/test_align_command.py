@@ -174,7 +174,21 @@ def test_link_pairs_need_the_same_target() -> None:
     keys = dict(pairing.translations)
     assert keys[("glossary", "/one", "satu")] == "one"
     assert ("glossary", "/two", "dua") not in keys
-    assert any("does not point to /two" in n for n in pairing.notes)
+    assert any("does not link /two" in n for n in pairing.notes)
+
+
+def test_links_moved_by_english_word_order_pair_by_target() -> None:
+    """English moves links: `[dua](/two) ... [satu](/one)` read as `[one] ... [two]` lost
+    both link texts (pairing was by position), although the block itself was taken."""
+    src = _term("---\ntitle: A\n---\n[satu](/one) dibanding [dua](/two) dan [tiga](/one).\n")
+    dst = _term("---\ntitle: A\n---\nCompared with [two](/two), [one](/one) and [three](/one)."
+                "\n", source="en/x.md")
+    pairing = pair_articles(src, dst)
+    keys = dict(pairing.translations)
+    assert keys[("glossary", "/one", "satu")] == "one"
+    assert keys[("glossary", "/two", "dua")] == "two"
+    assert keys[("glossary", "/one", "tiga")] == "three"
+    assert pairing.notes == ()
 
 
 def test_existing_translations_are_kept_unless_forced(tmp_path: Path) -> None:
@@ -235,6 +249,74 @@ def test_the_malay_that_render_left_is_not_taken_as_english(tmp_path: Path) -> N
     assert translated == ["Eksekutif akaun"]
     assert {p.name: p.read_bytes() for p in (root / "locale" / "en" / "LC_MESSAGES").iterdir()
             if p.name != "glossary.po"} == before
+
+
+def test_two_files_disagreeing_on_a_shared_message_keep_the_first_even_forced(
+        tmp_path: Path) -> None:
+    """Body text has no msgctxt: `Sorotan` of two articles is one message. With --force the
+    last file silently replaced the first file's translation, and every further --force run
+    said '1 filled' for both files while the catalog flipped."""
+    from tests._catalog_oracles import make_root
+
+    def seed(title: str) -> str:
+        return f"---\ntitle: {title}\n---\n\n{title} ialah aset.\n\n## Sorotan\n\n- Aset.\n"
+
+    root = prepared(make_root(tmp_path, {"bon": seed("Bon"), "bursa": seed("Bursa")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for stem, title, heading in (("bon", "Bond", "Key Takeaways"),
+                                 ("bursa", "Exchange", "Highlights")):
+        (folder / f"{stem}.md").write_text(
+            f"---\ntitle: {title}\n---\n\n{title} is an asset.\n\n## {heading}\n\n- Asset.\n",
+            encoding="utf-8")
+    po = root / "locale" / "en" / "LC_MESSAGES" / "articles-b.po"
+    for force in ((), ("--force",), ("--force",)):
+        code, _, err = cli("align", "-l", "en", *force, folder, root=root)
+        assert code == 0, err
+        assert {e.msgid: e.msgstr for e in load_po(po).current}["Sorotan"] == "Key Takeaways"
+        assert "en/bursa.md: kept " in err
+        assert "(this file says 'Highlights')" in err
+    assert "replaced" not in err
+
+
+def test_force_says_whose_translation_it_replaces(tmp_path: Path) -> None:
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"bon": "---\ntitle: Bon\n---\n\nBon ialah hutang.\n"}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "bon.md").write_text("---\ntitle: Bond\n---\n\nA bond is a debt.\n",
+                                   encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    (folder / "bon.md").write_text("---\ntitle: Bond\n---\n\nA bond is debt.\n",
+                                   encoding="utf-8")
+    code, out, err = cli("align", "-l", "en", "--force", folder, root=root)
+    assert code == 0, err
+    assert ("replaced the catalog's 'A bond is a debt.' for 'Bon ialah hutang.' with "
+            "'A bond is debt.' (--force)") in err
+    assert "1 filled" in out
+
+
+def test_the_malay_rewrapped_by_an_editor_is_not_taken_as_english(tmp_path: Path) -> None:
+    """An editor that reflows the file handed back (a quote's two lines joined, a paragraph
+    wrapped) left the Malay word for word, yet align wrote it as the English translation."""
+    from tests._catalog_oracles import make_root
+
+    seed = ("---\ntitle: Kecairan\n---\n\nKecairan ialah kemudahan menukar aset kepada "
+            "tunai. Ia penting bagi pelabur.\n\n> Pasaran yang cair mempunyai ramai pembeli.\n"
+            "> Harga lebih stabil.\n")
+    root = prepared(make_root(tmp_path, {"kecairan": seed}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "kecairan.md").write_text(
+        "---\ntitle: Liquidity\n---\n\nKecairan ialah kemudahan menukar aset kepada tunai.\n"
+        "Ia penting bagi pelabur.\n\n> Pasaran yang cair mempunyai ramai pembeli. Harga lebih "
+        "stabil.\n", encoding="utf-8")
+    code, out, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    assert "1 filled, 2 still in Malay" in out
+    po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-k.po")
+    assert not [e.msgid for e in po.current if e.has_translation]
 
 
 def test_a_translation_render_would_refuse_is_not_taken(tmp_path: Path) -> None:

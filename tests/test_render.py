@@ -194,6 +194,39 @@ def test_a_translation_that_would_change_the_structure_keeps_the_malay() -> None
 
 
 @pytest.mark.parametrize(("translation", "used"), [
+    ("| Type | Rate |\n|---|---|\n| Broker | 1% |", True),
+    ("Type | Rate\n--- | ---\nBroker | 1%", True),  # no outer pipes: still the same table
+    ("Type: broker, rate 1%", False),  # no longer a table
+    ("| Type | Rate |\n| Broker | 1% |", False),  # the delimiter row dropped
+    ("| Type |\n|---|\n| Broker |", False),  # a column dropped
+    ("| Type | Rate |\n|---|---|\n| Broker | 1% |\n| Dealer | 2% |", False),  # a row added
+])
+def test_a_table_translation_stays_a_table_of_the_same_shape(translation: str,
+                                                             used: bool) -> None:
+    """A table translated as a line of prose came out as a paragraph at 100% with no warning
+    (and `align` refused the rendering back: table vs paragraph)."""
+    table = "| Jenis | Kadar |\n|---|---|\n| Broker | 1% |"
+    source = f"---\ntitle: Yuran\n---\n\n{table}\n"
+    term = parse_article(source, term_id="yuran", source="seeds/yuran.md")
+    r = render_article(term, source, Catalog({table: translation, "Yuran": "Fees"}))
+    assert (translation in r.text) == used
+    assert (r.coverage == 100) == used
+
+
+@pytest.mark.parametrize("msgid", ["Harga naik.", "Satu", "Petikan."])
+def test_a_blank_line_that_would_split_the_block_keeps_the_malay(msgid: str) -> None:
+    """'Prices rose.\\n\\nThen they fell.' made two paragraphs of one (or a loose list item, a
+    quote of two paragraphs) at 100% with no warning, and `align` refused the rendering back:
+    the structure differed from the seed's."""
+    source = "---\ntitle: Harga\n---\n\nHarga naik.\n\n- Satu\n\n> Petikan.\n"
+    term = parse_article(source, term_id="harga", source="seeds/harga.md")
+    r = render_article(term, source, Catalog({msgid: "Prices rose.\n\nThen they fell."}))
+    assert msgid in r.text
+    assert "Then they fell." not in r.text
+    assert any("blank line" in n for n in r.notes)
+
+
+@pytest.mark.parametrize(("translation", "used"), [
     # CommonMark: only a list item numbered 1 interrupts a paragraph, and an indented line is
     # a continuation; the seed wraps its Malay the same way
     ("The price rose in\n2021. It then fell.", True),
@@ -399,6 +432,26 @@ def test_a_translation_spelled_like_yaml_null_reads_back(english: str) -> None:
     reread = parse_article(r.text, term_id="kos", source="out.md")
     assert (reread.title, reread.description, reread.categories) == (english, english,
                                                                      ("Satu", english))
+
+
+@pytest.mark.parametrize("english", ["yes", "No", "on", "true", "012", "1.5", "2024-01-31"])
+def test_a_translation_spelled_like_a_yaml_boolean_or_number_stays_text(english: str) -> None:
+    """Written plain, 'title: yes' read back as True and 'title: 012' as 10 in PyYAML,
+    python-frontmatter or Jekyll: the rendered article's front matter changed type."""
+    import yaml
+
+    text = FRONT.format(keywords="Satu, Dua", title="Kos", description="Harga.")
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Kos": english, "Harga.": english, "Satu": english}))
+    front = yaml.safe_load(r.text.split("---\n")[1])
+    assert (front["title"], front["description"]) == (english, english)
+    reread = parse_article(r.text, term_id="kos", source="out.md")
+    assert (reread.title, reread.description) == (english, english)
+    keywords = "keywords:\n  - Satu\n  - Dua"
+    listed = f"---\n{keywords}\ntitle: Kos\n---\nTeks.\n"
+    term = parse_article(listed, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, listed, Catalog({"Satu": english}))
+    assert yaml.safe_load(r.text.split("---\n")[1])["keywords"] == [english, "Dua"]
 
 
 def test_a_heading_with_a_no_break_space_comes_out_a_heading() -> None:

@@ -9,7 +9,8 @@ and only when its content changed.
 
 A text still the Malay source, word for word, is not a translation: ``glossari render`` keeps the
 Malay wherever the catalogs have no English yet, so a translator who edits some paragraphs of its
-output and hands the file back leaves the rest in Malay. Those are counted
+output and hands the file back leaves the rest in Malay (perhaps rewrapped by an editor: the
+words are compared, not the line breaks). Those are counted
 (:attr:`FileReport.untouched`), never written (they would count as translated English). A text
 with no lower-case letter outside its code spans (``FINRA``, ``S&P 500``, ``2024``, a formula
 written as code) is the same in both languages and is taken.
@@ -181,6 +182,7 @@ def _fill_catalogs(
             index = {e.key: i for i, e in enumerate(po.entries) if not e.obsolete}
             entries = list(po.entries)
             changed = False
+            taken: dict[int, int] = {}  # entry index -> the file whose translation this run took
             for file, place, context, msgid, text in by_domain[domain]:
                 at = index.get((context, msgid))
                 if at is None:
@@ -189,7 +191,9 @@ def _fill_catalogs(
                 entry = entries[at]
                 if entry.msgstr == text and not entry.fuzzy:
                     counts[file]["same"] += 1
-                elif text == msgid and any(char.islower() for char in without_code(text)):
+                    taken.setdefault(at, file)
+                elif (text.split() == msgid.split()
+                      and any(char.islower() for char in without_code(text))):
                     counts[file]["untouched"] += 1
                 elif (problem := unusable_translation(
                         msgid, text, block=is_block_message(domain, entry.extracted_comments),
@@ -198,13 +202,28 @@ def _fill_catalogs(
                     counts[file]["refused"] += 1
                     kept[file].append((place, f"{reports[file].path}: not taken for "
                                               f"'{_short(msgid)}': {problem}"))
+                elif force and at in taken:
+                    # a message shared by two files (body text has no msgctxt), or a link text two
+                    # files inflect differently: the first file's
+                    # translation stands under --force too (without it, the branch below keeps it)
+                    counts[file]["kept"] += 1
+                    kept[file].append((place, f"{reports[file].path}: kept "
+                                              f"'{_short(entry.msgstr)}' from "
+                                              f"{reports[taken[at]].path} for '{_short(msgid)}' "
+                                              f"(this file says '{_short(text)}')"))
                 elif entry.has_translation and not force:
                     counts[file]["kept"] += 1
                     kept[file].append((place, f"{reports[file].path}: kept the catalog's "
                                               f"'{_short(entry.msgstr)}' for '{_short(msgid)}' "
                                               f"(this file says '{_short(text)}')"))
                 else:
+                    if entry.has_translation:  # --force: say whose work is replaced
+                        kept[file].append((place, f"{reports[file].path}: replaced the "
+                                                  f"catalog's '{_short(entry.msgstr)}' for "
+                                                  f"'{_short(msgid)}' with '{_short(text)}' "
+                                                  "(--force)"))
                     entries[at] = entry.reviewed(text)
+                    taken[at] = file
                     counts[file]["filled"] += 1
                     changed = True
             if changed:

@@ -4,8 +4,9 @@ Both files are read by the same reader, so they are compared as the same structu
 (title, description, each category), then the body as one sequence of units (each heading with its
 level, each paragraph, list item and quote). Units pair by position; the first unit whose kind or
 heading level differs, or that one file has and the other lacks, is a
-:class:`StructureMismatch` naming both places. Link texts pair by position inside paired blocks,
-when both links point to the same target.
+:class:`StructureMismatch` naming both places. Link texts pair inside paired blocks by
+target: the n-th link to a target with the n-th link to the same target, in any order (English
+word order moves links), when both blocks link it as often.
 
 The result maps catalog keys (domain, msgctxt, msgid) to the translated text, for exactly the
 messages :func:`glossari.catalog.messages.iter_messages` gives the Malay article.
@@ -13,6 +14,7 @@ messages :func:`glossari.catalog.messages.iter_messages` gives the Malay article
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NoReturn
@@ -26,7 +28,7 @@ from glossari.catalog.messages import (
     link_context,
 )
 from glossari.errors import SeedError
-from glossari.model import Block, Term
+from glossari.model import Block, Link, Term
 
 __all__ = ["MessageKey", "Pairing", "StructureMismatch", "pair_articles"]
 
@@ -134,14 +136,25 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
         add((body, None, left.text), right.text)
         left_links = left.block.links if left.block is not None else ()
         right_links = right.block.links if right.block is not None else ()
+        # English word order moves links: the n-th link to a target pairs with the n-th link to
+        # that target, wherever it stands, when both blocks link it as often
+        by_target: dict[str, list[Link]] = {}
+        for found in right_links:
+            by_target.setdefault(target_key(found.target), []).append(found)
+        seen: Counter[str] = Counter()
         for position, link in enumerate(left_links):
+            target = target_key(link.target)
+            seen[target] += 1
             if not link.internal or not link.text.strip():
                 continue
-            other = right_links[position] if position < len(right_links) else None
-            if other is None or target_key(other.target) != target_key(link.target):
+            same = by_target.get(target, [])
+            other = (same[seen[target] - 1]
+                     if len(same) == sum(target_key(x.target) == target for x in left_links)
+                     else None)
+            if other is None:
                 notes.append(
-                    f"{dst}:{right.line}: link {position + 1} of the block does not point to "
-                    f"/{link.target} as in {src}:{left.line}; its text was not paired"
+                    f"{dst}:{right.line}: the block does not link /{link.target} as often as "
+                    f"{src}:{left.line} (its link {position + 1}); its text was not paired"
                 )
                 continue
             add((GLOSSARY_DOMAIN, link_context(link.target), link.text), other.text)

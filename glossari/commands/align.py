@@ -44,7 +44,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if file.refused:
             parts.append(f"{file.refused} not taken (see the warnings)")
         if file.kept:
-            parts.append(f"{file.kept} kept (already translated; --force replaces them)")
+            parts.append(f"{file.kept} kept (see the warnings)" if args.force else
+                         f"{file.kept} kept (already translated; --force replaces them)")
         if file.missing:
             parts.append(f"{file.missing} not in the catalogs (run 'glossari extract' and "
                          f"'glossari update -l {args.lang}')")

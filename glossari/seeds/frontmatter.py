@@ -18,7 +18,10 @@ import yaml
 from glossari.errors import SeedError
 from glossari.text import first_control
 
-__all__ = ["YAML_NULLS", "FrontMatter", "is_fence", "missing_front_matter", "split_front_matter"]
+__all__ = [
+    "YAML_NULLS", "FrontMatter", "is_fence", "missing_front_matter", "plain_is_text",
+    "split_front_matter",
+]
 
 # Jekyll's and python-frontmatter's fence: a line of three or more dashes (trailing blanks allowed)
 _FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)
@@ -249,6 +252,19 @@ def _refuse_controls(text: str, *, source: str, line: int) -> None:
 YAML_NULLS = frozenset({"~", "null", "Null", "NULL"})
 """YAML's null, written plain: the author saying "none" (``keywords: ~``), in YAML 1.1 and 1.2
 alike. The reader reads it as no value; ``render`` quotes a translation spelled so."""
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def plain_is_text(value: str) -> bool:
+    """Whether ``value``, written as a plain YAML scalar, reads back as this text in other
+    programs too: not null (:data:`YAML_NULLS`), nor a boolean, number or date, as a YAML 1.1
+    loader (PyYAML, python-frontmatter, Jekyll) resolves ``yes``, ``Off``, ``012``, ``1e3`` or
+    ``2024-01-31``. glossari's reader keeps those as text; ``render`` quotes them."""
+    if value in YAML_NULLS:
+        return False
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == _RESOLVER.DEFAULT_SCALAR_TAG)
 
 
 def _scalar(event: yaml.ScalarEvent) -> str:
