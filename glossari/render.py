@@ -500,15 +500,25 @@ rename the article (ids are plain file names)
     return path
 
 
+RENDERED = ".glossari-rendered.json"
+"""The record ``render`` keeps in its output folder: each file it wrote, by name, with the
+SHA-256 of the bytes it wrote, so that it never replaces a file someone else wrote or edited."""
+
+
 def render_folder(
-    root: GlossaryRoot, lang: str, output: Path, *, min_coverage: float = 80.0
+    root: GlossaryRoot, lang: str, output: Path, *, min_coverage: float = 80.0,
+    overwrite: bool = False,
 ) -> tuple[RenderResult, ...]:
     """Render every article of ``root`` in ``lang`` into ``output`` (created when needed).
 
     An article under ``min_coverage`` percent is not written (an older rendering of it is left
-    as it was). The source's line endings (LF or CRLF) and byte-order mark are kept. Raises
-    :class:`RootError` when ``output`` is inside ``seeds/``, ``locale/`` or the read-only bundled
-    glossary, and :class:`CatalogError` when ``lang`` has no catalogs but others do.
+    as it was). The source's line endings (LF or CRLF) and byte-order mark are kept. A file in
+    ``output`` that this function did not write, or that was edited since (a translator's work,
+    not yet taken into the catalogs by ``glossari align``), is never replaced: a
+    :class:`GlossariError` names the first one and nothing is written, unless ``overwrite``
+    (:data:`RENDERED` keeps what was written). Raises :class:`RootError` when ``output`` is
+    inside ``seeds/``, ``locale/`` or the read-only bundled glossary, and
+    :class:`CatalogError` when ``lang`` has no catalogs but others do.
     """
     from glossari._atomic import StagedWrites
     from glossari.catalog.translations import load_translations, require_catalogs
@@ -517,25 +527,65 @@ def render_folder(
     root.require_output(output, "render")
     require_catalogs(root, lang)
     catalog = load_translations(root, lang)
+    record = _rendered(output)
     results: list[RenderResult] = []
     # all or nothing: every article staged first (a full disk, or a planted link found at the
     # last article, stops the run with no file replaced), then all renamed
     with StagedWrites() as staged:
         for term in read_seeds(root.seeds, base=root.path):
-            results.append(_render_one(root, term, catalog, output, min_coverage, staged))
+            result, data = _render_one(root, term, catalog, output, min_coverage, staged)
+            if result.path is not None and data is not None:
+                _claim(record, result.path, data, lang=lang, overwrite=overwrite)
+            results.append(result)
+        if any(r.path is not None for r in results):
+            staged.stage_changed(output / RENDERED, json.dumps(
+                dict(sorted(record.items())), indent=1).encode() + b"\n")
         staged.commit()
     return tuple(results)
 
 
+def _rendered(output: Path) -> dict[str, str]:
+    try:
+        found = json.loads((output / RENDERED).read_bytes())
+    except (OSError, ValueError):
+        return {}  # none yet, or damaged: every file there is then someone else's
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): str(v) for k, v in found.items()}
+
+
+def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
+           overwrite: bool) -> None:
+    """Record ``path`` as render's, refusing it when it holds what render did not write."""
+    import hashlib
+
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        held = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        held = None
+    except OSError as error:
+        raise GlossariError(f"cannot read the file to replace: {error.strerror}",
+                            path=path.as_posix(), hint="check its permissions") from None
+    if held not in (None, digest, record.get(path.name)) and not overwrite:
+        raise GlossariError(
+            "written or edited since 'glossari render' wrote it, so rendering would lose that "
+            "work", path=path.as_posix(),
+            hint=f"take its translations into the catalogs first ('glossari align -l {lang} "
+                 f"{path.parent.as_posix()}', with --force for the messages the catalogs "
+                 "already translate), or pass --overwrite to replace it")
+    record[path.name] = digest
+
+
 def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, output: Path,
-                min_coverage: float, staged: StagedWrites) -> RenderResult:
+                min_coverage: float, staged: StagedWrites) -> tuple[RenderResult, bytes | None]:
     from glossari.seeds.source import decode_article, read_article_bytes
 
     data = read_article_bytes(root.path / term.source.path, source=term.source.path)
     text = decode_article(data, source=term.source.path)
     rendering = render_article(term, text, catalog)
     if rendering.coverage < min_coverage:
-        return RenderResult(source=term.source.path, rendering=rendering, path=None)
+        return RenderResult(source=term.source.path, rendering=rendering, path=None), None
     path = output_path(output, term.id)
     body = rendering.text.replace("\n", "\r\n") if b"\r\n" in data else rendering.text
     encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
@@ -546,4 +596,6 @@ def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, outp
                             path=output.as_posix(), hint="check the path and its permissions"
                             ) from None
     written = staged.stage_changed(path, encoded)
-    return RenderResult(source=term.source.path, rendering=rendering, path=path, written=written)
+    result = RenderResult(source=term.source.path, rendering=rendering, path=path,
+                          written=written)
+    return result, encoded

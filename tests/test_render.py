@@ -94,6 +94,44 @@ def test_the_seed_renders_as_the_translators_article(tmp_path: Path) -> None:
     assert rendered.read_bytes() == (SEED_EN / "accountexecutive.md").read_bytes()
 
 
+def test_render_never_replaces_a_translator_s_file(tmp_path: Path) -> None:
+    """An edited rendering (a translator at work, not yet aligned) or a file render did not write
+    is refused, naming it, with nothing written; align takes the work in, then render goes on;
+    --overwrite replaces when asked."""
+    from tests._alignkit import cli
+
+    root = prepared(seed_root(tmp_path))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    out_dir = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    article = out_dir / "accountexecutive.md"
+    ok("render", "-l", "en", "-o", out_dir, root=root)  # its own file, unchanged: fine
+    edited = article.read_text(encoding="utf-8").replace(
+        "keeping the client happy", "keeping the client satisfied")
+    assert edited != article.read_text(encoding="utf-8")
+    article.write_text(edited, encoding="utf-8")
+    code, out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert code == 2
+    assert out == ""
+    assert "accountexecutive.md" in err
+    assert "glossari align" in err
+    assert "--overwrite" in err
+    assert len(err.strip().splitlines()) == 1
+    assert article.read_text(encoding="utf-8") == edited  # the translator's work is there
+    # taken into the catalogs (--force: the catalog translates that paragraph already)...
+    ok("align", "-l", "en", out_dir, "--force", root=root)
+    ok("render", "-l", "en", "-o", out_dir, root=root)  # ...and rendered back the same
+    assert article.read_text(encoding="utf-8") == edited
+    # a file render never wrote, in a folder it writes into
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    (hand / "accountexecutive.md").write_text("---\ntitle: Mine\n---\n", encoding="utf-8")
+    assert cli("render", "-l", "en", "-o", hand, root=root)[0] == 2
+    assert (hand / "accountexecutive.md").read_text(encoding="utf-8").startswith("---\ntitle: Mine")
+    ok("render", "-l", "en", "-o", hand, "--overwrite", root=root)
+    assert (hand / "accountexecutive.md").read_text(encoding="utf-8") == edited
+
+
 # -- the parallel set -----------------------------------------------------------------------------
 
 
@@ -103,7 +141,8 @@ def test_render_rebuilds_every_english_article(tmp_path: Path) -> None:
     out_dir = tmp_path / "out"
     out = ok("render", "-l", "en", "-o", out_dir, root=root)
     originals = sorted((PARALLEL / "en").glob("*.md"))
-    assert sorted(p.name for p in out_dir.iterdir()) == [p.name for p in originals]
+    assert sorted(p.name for p in out_dir.iterdir() if not p.name.startswith(".")) == [
+        p.name for p in originals]
     for original in originals:
         rendered = (out_dir / original.name).read_bytes()
         assert decode_article(rendered, source="r") == decode_article(

@@ -40,6 +40,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="write an article only when at least PCT%% of its parts are "
                         "translated (default: the configuration's min-coverage, else "
                         f"{DEFAULT_MIN_COVERAGE:g})")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace files in DIR that render did not write or that were "
+                        "edited since (a translator's work: 'glossari align' takes it first)")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -60,7 +63,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         output = Path(args.output)
     else:
         output = (Path.cwd() if root.bundled else root.path) / "build" / args.lang
-    results = render_folder(root, args.lang, output, min_coverage=args.min_coverage)
+    results = render_folder(root, args.lang, output, min_coverage=args.min_coverage,
+                            overwrite=args.overwrite)
     for result in results:
         for note in result.rendering.notes:
             print(f"glossari: warning: {note}", file=ctx.stderr)
