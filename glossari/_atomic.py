@@ -32,6 +32,7 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "locked",
+    "make_folder",
     "remove_stale_temporaries",
     "write_output",
     "write_streamed",
@@ -145,6 +146,20 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
             ) from None
         raise
     return temporary
+
+
+def make_folder(folder: Path, *, shown: str, parents: bool = False) -> None:
+    """``folder.mkdir(exist_ok=True)``, a failure as one :class:`CatalogError` naming ``shown``
+    (a file standing where the folder goes, a parent that may not be written), not an
+    internal ``FileExistsError``."""
+    try:
+        folder.mkdir(parents=parents, exist_ok=True)
+    except OSError as error:
+        why = ("a file stands in its place" if error.errno in (errno.EEXIST, errno.ENOTDIR)
+               else error.strerror)
+        raise CatalogError(f"cannot create the folder: {why}", path=shown,
+                           hint="move that file away, or make the glossary folder "
+                           "writable") from None
 
 
 def _short(target: Path) -> str:

@@ -17,6 +17,7 @@ import importlib
 import io
 import keyword
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -248,13 +249,41 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     return parser, subparsers
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a CI job cancelled, ``docker stop``) raised in the
+    command as Ctrl-C is, so that it removes its temporary files as on Ctrl-C: killed outright,
+    ``extract``, ``render`` and ``site`` left them among their outputs for good (a site's
+    ``.page.html.x1y2.tmp`` was published with it), and ``update`` in ``locale/``."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # in an extract worker too (a forked copy of this process; `timeout` and `docker stop`
+    # signal the whole process group): it removes what it staged, as on Ctrl-C
+    signal.signal(signum, signal.SIG_DFL)  # a second SIGTERM during the clean-up ends it
+    raise _Terminated
+
+
+def _stopped(interrupt: KeyboardInterrupt, stderr: IO[str]) -> int:
+    """The line and exit code of a command stopped by Ctrl-C (130) or SIGTERM (143)."""
+    if isinstance(interrupt, _Terminated):
+        print("glossari: terminated", file=stderr)
+        return 128 + signal.SIGTERM
+    print("glossari: interrupted", file=stderr)
+    return 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``) and return the exit code."""
+    previous = None
+    with contextlib.suppress(ValueError):  # not the main thread (a test's): left as it is
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
-    except KeyboardInterrupt:  # while a command's module was still being imported
-        print("glossari: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as interrupt:  # while a command's module was still being imported
+        return _stopped(interrupt, sys.stderr)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -282,9 +311,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except GlossariError as error:
         print(f"glossari: error: {error}", file=stderr)
         return 2
-    except KeyboardInterrupt:
-        print("glossari: interrupted", file=stderr)
-        return 130
+    except KeyboardInterrupt as interrupt:
+        return _stopped(interrupt, stderr)
     except BrokenPipeError:
         # the reader went away (`glossari table | head`): exit as a program stopped by SIGPIPE
         # does (128 + 13), so that `check | head` under `set -o pipefail` is not taken for a

@@ -9,6 +9,7 @@ refused before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from glossari._atomic import atomic_write_text
@@ -119,14 +120,26 @@ def init_glossary(folder: Path | str) -> list[Path]:
             hint="glossari init never overwrites: choose a new or empty folder",
         )
     written: list[Path] = []
+    made = [folder for folder in (*reversed(root.parents), root) if not folder.exists()]
     try:
         for name in ("seeds", "locale"):
+            made.append(root / name)
             (root / name).mkdir(parents=True, exist_ok=True)
         for name, text in SCAFFOLD.items():
             target = root / name
             atomic_write_text(target, text.replace("{name}", root.resolve().name))
             written.append(target)
-    except OSError as error:
-        raise RootError(f"cannot write: {error.strerror}", path=str(root),
-                        hint="check that the folder is writable") from None
+    except BaseException as error:
+        # a full disk or Ctrl-C half way: what this run made goes, so that the next init (which
+        # refuses a folder holding seeds/ or any of its files) is not refused
+        for path in reversed(written):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(error, OSError):
+            raise RootError(f"cannot write: {error.strerror}", path=str(root),
+                            hint="check that the folder is writable") from None
+        raise
     return written

@@ -44,8 +44,20 @@ def strip_controls(text: str) -> str:
 
     >>> strip_controls("a\\x00b\\tc\\x1b]0;x\\x07\\x85")
     'ab\\tc]0;x'
+
+    A byte of a file name that is not UTF-8 (``bon\\xe9.md``, which Python holds as the lone
+    surrogate U+DCE9) is shown as ``\\xe9``: dropped, the error named ``seeds/bon.md``,
+    another file.
+
+    >>> strip_controls("seeds/bon\\udce9.md")
+    'seeds/bon\\\\xe9.md'
     """
-    return _OUTPUT_CONTROL.sub("", text)
+    return _OUTPUT_CONTROL.sub(_shown, text)
+
+
+def _shown(control: re.Match[str]) -> str:
+    code = ord(control.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else ""
 
 
 def first_control(text: str) -> re.Match[str] | None:

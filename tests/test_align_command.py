@@ -484,3 +484,31 @@ def test_align_takes_back_exactly_what_render_wrote(data: st.DataObject) -> None
     got = {(ctx, msgid): text for (_, ctx, msgid), text in pairing.translations}
     for key, value in wanted.items():
         assert got[key] == value
+
+
+def test_a_catalog_saved_by_an_editor_while_align_runs_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # align reads every catalog it fills, then renames the filled ones over them: a save in
+    # between (Poedit, an IDE, `git pull`: not bound by glossari's lock) was silently lost
+    from glossari.catalog.pofile import PoFile, encode_po
+
+    root = prepared(parallel_root(tmp_path))
+    before = catalogs(root)
+    glossary = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    saved = glossary.read_bytes() + b'\n# saved by the translator meanwhile\n'
+
+    def encode_while_an_editor_saves(po: PoFile, *, path: Path | str) -> bytes:
+        glossary.write_bytes(saved)
+        return encode_po(po, path=path)
+
+    monkeypatch.setattr("glossari.align.gettextize.encode_po", encode_while_an_editor_saves)
+    code, _out, err = cli("align", "-l", "en", PARALLEL / "en", root=root)
+    assert code == 2
+    assert "the catalog changed while 'glossari align' ran" in err
+    assert glossary.read_bytes() == saved
+    assert {k: v for k, v in catalogs(root).items() if k != "glossary.po"} == {
+        k: v for k, v in before.items() if k != "glossary.po"}
+    monkeypatch.undo()
+    ok("align", "-l", "en", PARALLEL / "en", root=root)
+    assert b"# saved by the translator meanwhile" in glossary.read_bytes()

@@ -69,6 +69,22 @@ def test_a_file_name_with_escapes_is_printed_without_them(tmp_path: Path) -> Non
         assert not set(out + err) & CONTROLS
 
 
+def test_a_file_name_that_is_not_utf8_is_named_with_its_byte(tmp_path: Path) -> None:
+    # `bon\xe9.md` (Latin-1) beside `bon.md`: the byte was dropped from the message, which
+    # named seeds/bon.md, a good article, as the file to rename
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "bon.md").write_text(ARTICLE, encoding="utf-8")
+    try:
+        (root / "seeds" / os.fsdecode(b"bon\xe9.md")).write_text(ARTICLE, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    for command in (["check"], ["extract"], ["table"]):
+        code, _out, err = cli(*command, root=root)
+        assert code == 2
+        assert "seeds/bon\\xe9.md: 'bon\\xe9' is not a safe term id" in err, err
+
+
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_check_prints_no_control_character(escape_root: Path, fmt: str) -> None:
     code, out, err = cli("check", "-l", "en", "--format", fmt, root=escape_root)

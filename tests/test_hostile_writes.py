@@ -510,3 +510,108 @@ def test_a_full_disk_under_the_check_output_is_one_line(
         assert "output: No space left on device; check free space" in err
         assert "internal error" not in err
         assert not list((root / ".glossari-cache").glob(".check-*"))
+
+
+def test_a_termbase_folder_the_runner_may_not_write_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``locale/en`` not writable while its catalogs and ``.mo`` files are (folders made
+    read-only with ``find locale -type d -exec chmod a-w``, or owned by another user), and the
+    termbase to be written whole: compile had no ``.mo`` to write, only the termbase, and its
+    temporary file was ``internal error: PermissionError``."""
+    import tempfile
+
+    root = _translated(tmp_path / "g")
+    ok("compile", "-l", "en", root=root)
+    _edit(root)
+    ok("compile", "-l", "en", root=root)  # the .mo files as the catalogs say
+    (root / "locale" / "en" / "glossari.sqlite").unlink()
+    before = _outputs(root)
+    folder = (root / "locale" / "en").resolve()
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp(*args: Any, **kwargs: Any) -> Any:
+        if Path(kwargs.get("dir", ".")).resolve() == folder:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder / ".x"))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    code, _out, err = cli("compile", "-l", "en", root=root)
+    assert code == 2, err
+    assert "internal error" not in err
+    assert err.count("\n") == 1, err
+    assert "glossari.sqlite: cannot write in " in err
+    assert "Permission denied" in err
+    assert _outputs(root) == before
+
+
+@pytest.mark.parametrize(("argv", "in_the_way"), [
+    (["extract"], "locale"),
+    (["update", "-l", "en"], "locale/en"),
+    (["update", "-l", "en"], "locale/en/LC_MESSAGES"),
+])
+def test_a_file_where_a_catalog_folder_goes_is_one_line(
+    tmp_path: Path, argv: list[str], in_the_way: str
+) -> None:
+    """A file standing where ``extract`` or ``update`` makes a folder was ``internal error:
+    FileExistsError``."""
+    root = _glossary(tmp_path / "g")
+    if argv != ["extract"]:
+        ok("extract", root=root)
+    (root / in_the_way).parent.mkdir(parents=True, exist_ok=True)
+    (root / in_the_way).write_text("not a folder\n", encoding="utf-8")
+    before = _outputs(root)
+    code, _out, err = cli(*argv, root=root)
+    assert code == 2, err
+    assert err.count("\n") == 1, err
+    assert f"{in_the_way}: cannot create the folder: a file stands in its place; " in err
+    after = _outputs(root)
+    after.pop("locale/.glossari-en.lock", None)  # the lock file update may leave (documented)
+    assert after == before
+    assert _temporaries(root) == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["extract"], ["render", "-l", "en", "-o", "OUT", "--min-coverage", "0"],
+    ["site", "-o", "OUT"],
+], ids=lambda argv: argv[0])
+def test_sigterm_removes_what_the_command_staged(
+    tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM (``timeout``, a CI job cancelled, ``docker stop``) killed the command outright,
+    leaving its staged ``.<name>.<random>.tmp`` files among its outputs for good (no lock
+    proves their writer dead, so no later run removes them: a site published them). Now it
+    is met as Ctrl-C is: what was staged is removed, nothing replaced, exit 143."""
+    import signal
+
+    from glossari._atomic import StagedWrites
+    from glossari.export.site import _output
+
+    root = _translated(tmp_path / "g")
+    out = tmp_path / "out"
+    argv = [str(out) if a == "OUT" else a for a in argv]
+    ok(*argv, root=root)
+    _edit(root)
+    ok("extract", root=root) if argv[0] != "extract" else None
+    before = _outputs(root), _outputs(out) if out.exists() else {}
+
+    def terminated(self: object) -> Any:
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise AssertionError("SIGTERM was not met")
+
+    monkeypatch.setattr(StagedWrites, "commit", terminated)
+    monkeypatch.setattr(_output.SiteFolder, "finish", terminated)  # the site's own staging
+
+    def unmet(signum: int, frame: object) -> None:  # (before: the signal killed the process)
+        raise AssertionError("glossari left SIGTERM to kill the process")
+
+    outside = signal.signal(signal.SIGTERM, unmet)
+    try:
+        code, _out, err = cli(*argv, root=root)
+        assert signal.getsignal(signal.SIGTERM) is unmet  # main() leaves it as it was
+    finally:
+        signal.signal(signal.SIGTERM, outside)
+    assert (code, err) == (143, "glossari: terminated\n")
+    assert (_outputs(root), _outputs(out) if out.exists() else {}) == before
+    assert _temporaries(root) == []
+    assert not out.exists() or _temporaries(out) == []

@@ -87,3 +87,29 @@ def test_init_gitignore_covers_what_compile_derives(tmp_path: Path) -> None:
     ignored = subprocess.run([git, "check-ignore", *derived], cwd=folder,
                              capture_output=True, text=True).stdout.split()
     assert ignored == derived
+
+
+@pytest.mark.parametrize("failure", ["full disk", "Ctrl-C"])
+def test_an_init_that_fails_half_way_can_be_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    # a full disk (or Ctrl-C) at the third file left seeds/, locale/ and two files, and every
+    # later init refused the folder ("already holds seeds, locale, ..."): cleaning up by hand
+    from glossari._atomic import atomic_write_text
+    from glossari.errors import CatalogError
+
+    folder = tmp_path / "parent" / "new"
+    def fails_at_the_readme(path: Path | str, text: str) -> bool:
+        if Path(path).name == "README.md":
+            if failure == "Ctrl-C":
+                raise KeyboardInterrupt
+            raise CatalogError("cannot write README.md: No space left on device", path=str(path))
+        return atomic_write_text(path, text)
+
+    monkeypatch.setattr("glossari.scaffold.atomic_write_text", fails_at_the_readme)
+    code, _out, err = run("init", str(folder))
+    assert code == (130 if failure == "Ctrl-C" else 2), err
+    assert err.count("\n") == 1, err
+    assert not (tmp_path / "parent").exists()  # what the run made is gone, and nothing else
+    monkeypatch.undo()
+    assert run("init", str(folder))[0] == 0

@@ -509,3 +509,30 @@ def test_a_context_change_that_may_be_another_concept_stays_fuzzy(
         (c, m) for c, m, _ in catalog}]
     assert new
     assert all(e.fuzzy or not e.msgstr for e in new)
+
+
+_TIE = """
+from glossari.catalog.merge import merge
+from glossari.catalog.pofile import Entry, PoFile
+header = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\\nLanguage: en\\n")
+template = PoFile(header=header, entries=(Entry(msgid="Sebuah lagi perkara 143."),))
+catalog = PoFile(header=header, entries=tuple(
+    Entry(msgid=f"Satu lagi perkara {n}.", msgstr=f"One more point {n}.")
+    for n in (313, 184, 520, 771)))
+print(next(e.msgstr for e in merge(template, catalog, lang="en").entries if not e.obsolete))
+"""
+
+
+def test_equally_close_fuzzy_matches_give_one_answer_whatever_the_hash_seed() -> None:
+    # two old messages as close to the new one as each other: the choice was made in the order
+    # of a set of trigrams, which changes with the process's hash seed, so two `update` runs on
+    # the same files (two machines, or a run interrupted and run again) wrote different catalogs
+    import os
+    import sys
+
+    chosen = {
+        subprocess.run([sys.executable, "-c", _TIE], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(8)
+    }
+    assert chosen == {"One more point 313.\n"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ import glossari
 from glossari._atomic import StagedWrites, write_streamed
 from glossari._store import Store
 from glossari.catalog import translations as translations_module
-from glossari.catalog.merge import merge
+from glossari.catalog.merge import Key, Moved, merge
 from glossari.catalog.pofile import PoFile, load_po, parse_po, render_po, write_po
 from glossari.catalog.translations import Coverage, load_translations
 from glossari.errors import CatalogError
@@ -302,3 +303,33 @@ def test_a_store_table_saves_streamed_and_reloads(tmp_path: Path) -> None:
     again.save()  # only a speed-up: no error, the old file stays whole
     assert path.read_bytes() == before
     assert _temporaries(tmp_path) == []
+
+
+def test_a_catalog_saved_by_an_editor_while_update_runs_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a translator's editor (Poedit, an IDE) or a `git pull` saves a catalog after update read
+    # it and before update renamed its merge over it: the save was silently gone, exit 0
+    root = _translated_root(tmp_path)
+    first = root / "locale" / "en" / "LC_MESSAGES" / "articles-a.po"
+    po = load_po(first)
+    at = next(i for i, e in enumerate(po.entries) if not e.obsolete and not e.msgstr)
+    entries = list(po.entries)
+    entries[at] = entries[at].with_changes(msgstr="Saved by the translator meanwhile")
+    saved = render_po(PoFile(header=po.header, entries=tuple(entries), trailer=po.trailer))
+    def merge_while_an_editor_saves(template: PoFile, catalog: PoFile | None,
+                                    *, lang: str,
+                                    compendium: Mapping[Key, Moved] | None = None) -> PoFile:
+        if template.header_fields().get("X-Domain") == "glossary":  # the last domain
+            first.write_text(saved, encoding="utf-8")
+        return merge(template, catalog, lang=lang, compendium=compendium)
+
+    monkeypatch.setattr("glossari.catalog.update.merge", merge_while_an_editor_saves)
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 2
+    assert "locale/en/LC_MESSAGES/articles-a.po: the catalog changed while" in err
+    assert first.read_text(encoding="utf-8") == saved
+    assert _temporaries(root) == []
+    monkeypatch.undo()
+    assert cli(root, "update", "-l", "en")[0] == 0
+    assert "Saved by the translator meanwhile" in first.read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ written as code) is the same in both languages and is taken.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -25,8 +26,13 @@ from pathlib import Path
 
 from glossari.align.pairing import pair_articles
 from glossari.catalog.messages import is_block_message
-from glossari.catalog.pofile import encode_po, load_po
-from glossari.catalog.translations import catalog_folder, catalog_lock, check_language
+from glossari.catalog.pofile import decode_po, encode_po, parse_po
+from glossari.catalog.translations import (
+    catalog_folder,
+    catalog_lock,
+    check_language,
+    check_unchanged,
+)
 from glossari.checks.parity import without_code
 from glossari.errors import CatalogError, GlossariError
 from glossari.render import reference_definitions, unusable_translation
@@ -175,10 +181,16 @@ def _fill_catalogs(
     written: list[str] = []
     # a catalog that cannot be read, found after others were filled, leaves every catalog as it
     # was: the filled ones are staged beside their targets and put in place together at the end
+    read: dict[Path, tuple[str, str]] = {}  # a staged catalog: its digest as read, its name
     with StagedWrites() as staged:
         for domain, path in paths.items():
             shown = relative_name(path, root.path, resolve=True)
-            po = load_po(path, source=shown)
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise CatalogError(f"cannot read the catalog: {error.strerror}", path=shown,
+                                   hint="check the path") from None
+            po = parse_po(decode_po(data, source=shown), source=shown)
             index = {e.key: i for i, e in enumerate(po.entries) if not e.obsolete}
             entries = list(po.entries)
             changed = False
@@ -227,11 +239,14 @@ def _fill_catalogs(
                     counts[file]["filled"] += 1
                     changed = True
             if changed:
-                data = encode_po(replace(po, entries=tuple(entries)), path=shown)
-                if data != path.read_bytes():
-                    staged.stage(path, data)
+                new = encode_po(replace(po, entries=tuple(entries)), path=shown)
+                if new != data:
+                    staged.stage(path, new)
+                    read[path] = hashlib.sha256(data).hexdigest(), shown
                     written.append(shown)
-            del po, entries, index
+            del po, entries, index, data
+        for path, (digest, shown) in read.items():
+            check_unchanged(path, digest, source=shown, command="align")
         staged.commit()
     done = tuple(
         replace(report, filled=c["filled"], kept=c["kept"], same=c["same"], missing=c["missing"],

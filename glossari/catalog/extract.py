@@ -135,7 +135,7 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
 def _glossary(parsed: list[ParsedDomain], seen: dict[str, str], *, locale: Path, store: Store,
               fresh: str) -> Outcome:
     """The ``glossary`` template from the domains' rows: its count, staged file, record entry."""
-    from glossari._atomic import StagedWrites
+    from glossari._atomic import StagedWrites, make_folder
     from glossari.catalog import incremental as inc
 
     articles = sorted((article for p in parsed for article in p.glossary),
@@ -149,7 +149,7 @@ def _glossary(parsed: list[ParsedDomain], seen: dict[str, str], *, locale: Path,
         fresh=fresh, known={key: text for p in parsed for key, text in p.rendered.items()})
     staged = None
     if data is not None:
-        locale.mkdir(parents=True, exist_ok=True)
+        make_folder(locale, shown="locale", parents=True)
         staged = StagedWrites()
         staged.stage(path, data)
     return GLOSSARY_DOMAIN, count, staged, entry

@@ -22,7 +22,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from glossari._atomic import StagedWrites
+from glossari._atomic import StagedWrites, make_folder
 from glossari._store import Store, Table
 from glossari.catalog.messages import GLOSSARY_DOMAIN, Message, iter_messages, part_comment
 from glossari.catalog.pofile import Entry, PoFile
@@ -341,7 +341,7 @@ def finish_domain(job: DomainJob, state: DomainState) -> DomainDone:
                                            pot=job.pot, store=job.store, fresh=job.fresh)
     staged = None
     if template is not None:
-        job.pot.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(job.pot.parent, shown="locale", parents=True)
         staged = StagedWrites()
         # written and fsynced here, in parallel; renamed into place by the caller
         staged.stage(job.pot, template)

@@ -153,14 +153,17 @@ class _FuzzyIndex:
     def best(self, entry: Entry) -> Entry | None:
         if not self.entries:
             return None
-        grams = [g for g in _trigrams(entry.msgid) if g in self.postings]
+        # sorted, and ties broken by catalog order: a set's order changes with each process's
+        # hash seed, and two runs on the same files chose different fuzzy matches
+        grams = sorted(g for g in _trigrams(entry.msgid) if g in self.postings)
         rarest = heapq.nsmallest(_RAREST_TRIGRAMS, grams, key=lambda g: len(self.postings[g]))
         hits: Counter[int] = Counter()
         for gram in rarest:
             hits.update(self.postings[gram])
         best: tuple[bool, float] | None = None
         found: Entry | None = None
-        for number, _ in hits.most_common(_CANDIDATES):
+        for number, _ in heapq.nsmallest(_CANDIDATES, hits.items(),
+                                         key=lambda hit: (-hit[1], hit[0])):
             candidate = self.entries[number]
             matcher = _matcher(entry.msgid, candidate.msgid)
             if (

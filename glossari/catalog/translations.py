@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 from collections.abc import Collection, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -41,6 +42,7 @@ __all__ = [
     "catalog_lock",
     "catalog_table",
     "check_language",
+    "check_unchanged",
     "compile_lock",
     "english_for",
     "load_translations",
@@ -70,6 +72,27 @@ def catalog_lock(root: GlossaryRoot, lang: str, *,
     return _locale_lock(root, LOCK_NAME.format(lang=lang), timeout=timeout,
                         busy="another glossari process is updating this catalog",
                         what="the catalog lock", writes="catalogs")
+
+
+def check_unchanged(path: Path, read: str | None, *, source: str, command: str) -> None:
+    """Raise :class:`CatalogError` when the catalog ``path`` is no longer the file ``command``
+    read (``read``: the SHA-256 hex digest of its bytes then, None when it was missing).
+
+    Called just before a merged catalog is renamed over ``path``: an editor (Poedit, an IDE,
+    ``git pull``) that saved it meanwhile is not bound by glossari's lock, and the rename would
+    silently drop that save. The caller then writes nothing; its next run merges the save.
+    """
+    try:
+        now: str | None = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        now = None
+    except OSError as error:
+        raise CatalogError(f"cannot read the file: {error.strerror}", path=source,
+                           hint="check the path and permissions") from None
+    if now != read:
+        raise CatalogError(f"the catalog changed while 'glossari {command}' ran (saved by "
+                           "another program); nothing was written", path=source,
+                           hint=f"run 'glossari {command}' again once it is saved")
 
 
 def compile_lock(root: GlossaryRoot, lang: str, *,

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from glossari._atomic import StagedWrites
+from glossari._atomic import StagedWrites, make_folder
 from glossari._store import Store, Table
 from glossari.catalog.incremental import Wrap, no_progress
 from glossari.catalog.languages import check_translation_language
@@ -46,6 +46,7 @@ from glossari.catalog.translations import (
     Translations,
     catalog_folder,
     catalog_lock,
+    check_unchanged,
     load_translations,
 )
 from glossari.errors import CatalogError
@@ -64,6 +65,8 @@ class _Merged(NamedTuple):
     new: bool
     changed: bool
     coverage: Coverage
+    read: str | None
+    """The digest of the catalog's bytes as this run read them (None: no catalog)."""
 
 
 @dataclass(slots=True)
@@ -235,6 +238,7 @@ def _update_locked(
         for pot_path in wrap(templates, len(templates), f"update {lang}"):
             planned[pot_path] = _update_domain(root, lang, pot_path, folder, record, staged,
                                                made, compendium)
+        read = {merged.path: merged.read for merged in planned.values()}  # the first reading
         # the second merge replaces the first's staged files and record
         for pot_path, offered in compendium.refills(
                 lambda domain: load_po(folder / f"{domain}.po",
@@ -244,6 +248,10 @@ def _update_locked(
                 [pot_path.stem for pot_path in templates]):
             planned[pot_path] = _update_domain(root, lang, pot_path, folder, record, staged,
                                                made, None, offered)
+        for merged in planned.values():
+            if merged.changed:
+                check_unchanged(merged.path, read[merged.path],
+                                source=relative_name(merged.path, root.path), command="update")
         staged.commit()
     except BaseException:  # a broken catalog, or an interrupt: nothing in locale/ changes
         staged.discard()
@@ -285,7 +293,8 @@ def _update_domain(
     if (offered is None and po_data is not None and seen.get("pot") == pot_digest
             and seen.get("po") == po_digest and isinstance(counts, list) and len(counts) == 4):
         return _Merged(po_path, False, False, Coverage(
-            translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3]))
+            translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3]),
+            po_digest)
     template = parse_po(decode_po(pot_data, source=pot_source), source=pot_source)
     del pot_data  # the parsed files keep their text: hold one domain's, once
     check_domain(template, domain, source=pot_source)
@@ -310,9 +319,10 @@ def _update_domain(
     if changed:
         for needed in (folder.parent, folder):
             if not needed.is_dir():
-                needed.mkdir(exist_ok=True)
+                make_folder(needed, shown=relative_name(needed, root.path))
                 made.append(needed)
         staged.stage(po_path, data)
     elif offered is not None:
         staged.drop(po_path)  # what the first merge staged for it
-    return _Merged(po_path, not exists, changed, coverage)
+    return _Merged(po_path, not exists, changed, coverage, po_digest)
+

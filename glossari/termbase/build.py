@@ -397,10 +397,18 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
     renamed over ``path``, so a reader sees the old termbase or the new one, never half of one;
     a failed build leaves the old file untouched.
     """
+    from glossari.errors import CatalogError
+
     built_ns = time.time_ns() if built_ns is None else built_ns
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                                 suffix=".tmp")
+    except OSError as error:
+        # a folder the runner may not write (its catalogs may be writable): was an internal
+        # PermissionError
+        raise CatalogError(f"cannot write in {path.parent}: {error.strerror}", path=str(path),
+                           hint="check that the folder exists and is writable") from None
     os.close(descriptor)
     try:
         connection = sqlite3.connect(temporary)
