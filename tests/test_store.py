@@ -437,3 +437,31 @@ def test_reading_from_a_warm_store_equals_reading_cold(tmp_path: Path) -> None:
     shutil.rmtree(root / CACHE_DIR)
     assert read_without_termbase(root) == warm
     assert [t[0] for t in cold] == [t[0] for t in warm]
+
+
+def test_a_killed_writer_s_old_temporaries_are_swept_on_the_next_write(tmp_path: Path) -> None:
+    """kill -9 during a write leaves `.x.pickle.abc.tmp` in the store, which no lock covers: the
+    next write of the store removes those older than STALE_TEMPORARY, never a younger one (it
+    may be another process's write in progress)."""
+    import time
+
+    from glossari import _store
+
+    folder = tmp_path / ".glossari-cache"
+    (folder / "terms").mkdir(parents=True)
+    old = [folder / ".memo.pickle.k1ll3d.tmp", folder / "terms" / ".a.pickle.x9y8z7.tmp"]
+    young = folder / "terms" / ".b.pickle.l1v3.tmp"
+    kept = folder / "terms" / "a.pickle"  # a table, old as it may be
+    for path in (*old, young, kept):
+        path.write_bytes(b"partial")
+    stale = time.time() - _store.STALE_TEMPORARY - 60
+    for path in (*old, kept):
+        os.utime(path, (stale, stale))
+    _store._SWEPT.discard(folder)
+    table = _store.Store(folder).open("example", code="v1")
+    table.put("k", 1)
+    table.save()
+    assert [p.exists() for p in old] == [False, False]
+    assert young.exists()
+    assert kept.exists()
+    assert _store.Store(folder).open("example", code="v1").get("k") == 1
