@@ -424,10 +424,11 @@ def locked(path: Path | str, *, timeout: float = 10.0,
     try:
         lock.acquire(poll_interval=0.05)
     except filelock.Timeout:
+        # named by the lock file itself: `locale/.glossari-en` was a file nobody could find
         raise CatalogError(
-            busy,
-            path=str(target),
-            hint="wait for it to finish",
+            f"{busy} (it holds this lock, waited {timeout:g} s)",
+            path=str(lock_path),
+            hint="wait for it to finish, then run the command again",
         ) from None
     except OSError as error:
         raise CatalogError(

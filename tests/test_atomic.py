@@ -117,6 +117,8 @@ def test_lock_serializes_and_refuses_after_timeout(tmp_path: Path) -> None:
             pass
         assert "another glossari process is updating this catalog" in str(caught.value)
         assert "wait for it to finish" in str(caught.value)
+        assert str(caught.value).startswith(f"{path}.lock:")  # the file that exists
+        assert Path(f"{path}.lock").exists()
         # once the holder is done, the waiting process gets the lock
         acquired = threading.Event()
 
