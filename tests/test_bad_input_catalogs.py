@@ -99,6 +99,16 @@ CASES = [
          "nplurals=1; plural=EXPRESSION;"),
     Case("plural-expression-missing.po", 8, None, "has no plural=EXPRESSION",
          "nplurals=2; plural=EXPRESSION;"),
+    # a header giving Plural-Forms (or X-Domain) twice: GNU reads the first, Python's gettext
+    # the last, so C and Python programs would count the plural forms of one .mo differently
+    Case("plural-forms-twice.po", 8, (2, 13), "gives Plural-Forms twice: 'nplurals=1; plural=0;' "
+         "(line 7) and 'nplurals=2; plural=(n != 1);' (line 8)", "keep one Plural-Forms line"),
+    Case("domain-twice.po", 9, None, "gives X-Domain twice: 'glossary' (line 8) and "
+         "'articles-a' (line 9)", "keep one X-Domain line"),
+    # GNU msgfmt (even without --check) writes no .mo for it; glossari compiled it, and render
+    # put the stray line break into the article
+    Case("newline-mismatch.po", 11, (13,), "'msgid' and 'msgstr' do not both end with a newline",
+         "end the translation with \\n exactly when the source does"),
     # the template's placeholder left in a catalog: gettext cannot open its .mo
     Case("plural-forms-placeholder.po", 8, (2, 2), "still the template's placeholder",
          "nplurals=2; plural=(n != 1);"),

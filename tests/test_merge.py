@@ -492,6 +492,18 @@ def test_a_renamed_article_keeps_its_headword_translated() -> None:
         ("bon", "Bon", "Bond", False, False)]
 
 
+def test_a_new_article_titled_like_one_deleted_earlier_is_fuzzy() -> None:
+    """``cagaran.md`` deleted (its headword kept obsolete by that update), later a new
+    ``margin-cagaran.md`` titled alike: another concept, maybe, and no rename in this update.
+    It took "Collateral" as translated, straight into the .mo; msgmerge offers it fuzzy."""
+    template = _headwords(("margin-cagaran", "Cagaran", ""))
+    catalog = PoFile(header=None, entries=(
+        Entry(msgctxt="cagaran", msgid="Cagaran", msgstr="Collateral", obsolete=True),))
+    merged = merge(template, catalog, lang="en")
+    new = next(e for e in merged.entries if not e.obsolete)
+    assert (new.msgstr, new.fuzzy, new.previous_msgctxt) == ("Collateral", True, "cagaran")
+
+
 @pytest.mark.parametrize(("template", "catalog"), [
     # two old contexts for one msgid: which one is the new one's? a translator decides
     ((("akaun-baru", "Akaun", ""),),
@@ -536,3 +548,19 @@ def test_equally_close_fuzzy_matches_give_one_answer_whatever_the_hash_seed() ->
         for seed in range(8)
     }
     assert chosen == {"One more point 313.\n"}
+
+
+def test_a_note_on_an_untranslated_message_follows_its_changed_source() -> None:
+    """A translator's comment on a message not yet translated (``# TODO: share or stock?``)
+    was deleted with the message when its source changed (msgmerge deletes it too): it now
+    goes to the most similar new message, as a translation would go fuzzy."""
+    template = _headwords(("saham", "Saham biasa", ""), ("bon", "Bon", ""))
+    catalog = PoFile(header=None, entries=(
+        Entry(msgctxt="saham", msgid="Saham", translator_comments=("TODO: share or stock?",)),
+        Entry(msgctxt="bon", msgid="Bon", msgstr="Bond")))
+    merged = merge(template, catalog, lang="en")
+    assert [(e.key, e.msgstr, e.translator_comments, e.obsolete) for e in merged.entries] == [
+        (("saham", "Saham biasa"), "", ("TODO: share or stock?",), False),
+        (("bon", "Bon"), "Bond", (), False)]
+    # and it stays there, run after run
+    assert merge(template, merged, lang="en") == merged

@@ -154,3 +154,14 @@ def test_an_obsolete_entry_with_the_forms_of_an_earlier_plural_forms_is_read(
         assert entry.msgstr_plural == ("Cost",)
         assert any('"Costs"' in c for c in entry.translator_comments), entry
 
+
+
+def test_a_form_beyond_nplurals_1_is_not_called_a_singular_one() -> None:
+    # a plural message revived under nplurals=1 is still plural: its msgstr[1] is kept as a
+    # form beyond nplurals=1, not as one "before the message became singular" (which it never
+    # became, and which a later change to plural would then read back as such)
+    po = parse_po(HEADER_1 + _retired(PLURAL), source="o.po")
+    template = HEADER_1 + 'msgid "Kos"\nmsgid_plural "Kos-kos"\nmsgstr[0] ""\n'
+    entry = _one(merge(parse_po(template, source="t.pot"), po, lang="ms"))
+    assert entry.msgstr_plural == ("Cost",)
+    assert entry.translator_comments == ('msgstr[1] (plural form beyond nplurals=1): "Costs"',)

@@ -121,15 +121,24 @@ TEXT = st.text(
 )
 
 
+def _newlines_like(msgid: str, text: str) -> str:
+    """``text`` beginning and ending with a newline exactly where ``msgid`` does: GNU msgfmt,
+    and so the parser, refuses a translation that does otherwise."""
+    core = text.strip("\n") or "x"
+    return ("\n" * msgid.startswith("\n")) + core + ("\n" * msgid.endswith("\n"))
+
+
 @st.composite
 def entries(draw: st.DrawFn) -> Entry:
     plural = draw(st.booleans())
+    msgid = draw(TEXT.filter(bool))
     return Entry(
-        msgid=draw(TEXT.filter(bool)),
+        msgid=msgid,
         msgctxt=draw(st.none() | TEXT),
         msgid_plural=draw(TEXT) if plural else None,
-        msgstr="" if plural else draw(TEXT.filter(bool)),
-        msgstr_plural=(draw(TEXT.filter(bool)), draw(TEXT.filter(bool))) if plural else (),
+        msgstr="" if plural else _newlines_like(msgid, draw(TEXT.filter(bool))),
+        msgstr_plural=(_newlines_like(msgid, draw(TEXT.filter(bool))),
+                       _newlines_like(msgid, draw(TEXT.filter(bool)))) if plural else (),
     )
 
 

@@ -250,10 +250,13 @@ def _carry(old: Entry, new: Entry, nplurals: int, *, moved: bool = False) -> Ent
     )
 
 
-def _dropped_forms(old: Entry, kept: int = 1) -> tuple[str, ...]:
-    """Translator comments holding ``old``'s plural forms from index ``kept`` on (non-empty)."""
-    why = (_BECAME_SINGULAR if kept == 1
-           else f"plural form beyond nplurals={kept}")
+def _dropped_forms(old: Entry, nplurals: int | None = None) -> tuple[str, ...]:
+    """Translator comments holding ``old``'s plural forms (non-empty) that the message no longer
+    has: from index 1 when it became singular (``nplurals`` None), else from ``nplurals`` on
+    (a plural message under a Plural-Forms with fewer forms, ``nplurals=1`` included)."""
+    kept = 1 if nplurals is None else nplurals
+    why = (_BECAME_SINGULAR if nplurals is None
+           else f"plural form beyond nplurals={nplurals}")
     return tuple(
         f"msgstr[{index}] ({why}): {_comment_safe(form)}"
         for index, form in enumerate(old.msgstr_plural)
@@ -389,6 +392,7 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
     used: set[int] = set()
     result: list[Entry] = []
     revived: set[Key] = set()
+    fresh: list[int] = []  # where result holds a new, empty message
     for new in wanted:
         old = current.get(new.key)
         if old is not None:
@@ -425,7 +429,10 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
                     used.add(id(match))
                 result.append(_fuzzy(match, new, nplurals))
                 continue
+        fresh.append(len(result))
         result.append(_empty(new, nplurals))
+
+    _keep_notes(catalog, template_keys, result, fresh)
 
     # everything else that holds a translation stays, as obsolete, in the old file order
     tail: list[Entry] = []
@@ -441,12 +448,35 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
                   newline=catalog.newline)
 
 
+def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],
+                fresh: list[int]) -> None:
+    """Give the translator comments of untranslated messages that left the template (``# ask
+    the editor: share or stock?``) to the most similar new message (``fresh``: its positions
+    in ``result``), in place. Such a message is dropped, having no translation to keep
+    obsolete (msgcat drops an untranslated obsolete entry), and its comments went with it
+    when its source changed; msgmerge loses them too."""
+    notes = [e for e in catalog.entries if e.key not in template_keys and e.msgid != ""
+             and not e.has_translation and e.translator_comments]
+    if not notes or not fresh:
+        return
+    index = _FuzzyIndex(result[n] for n in fresh)
+    for old in notes:
+        match = index.best(old)
+        if match is None:
+            continue
+        number = fresh[next(k for k, e in enumerate(index.entries) if e is match)]
+        entry = result[number]
+        added = tuple(c for c in old.translator_comments if c not in entry.translator_comments)
+        result[number] = entry.with_changes(translator_comments=entry.translator_comments + added)
+
+
 def _renamed(wanted: list[Entry], orphans: list[Entry],
              current: dict[Key, Entry]) -> dict[Key, Entry]:
     """The new messages that are an old one under a renamed context: a headword's msgctxt is
     its term id, so renaming ``kadar-faedah.md`` to ``interest-rate.md`` gives the same msgid a
-    new context. Only when it is unambiguous (one old context gone, one new one come, for that
-    msgid) and not a link's (``/slug``: a link retargeted may name another concept); msgmerge
+    new context. Only when it is unambiguous (one old context gone in this update, one new one
+    come, for that msgid) and not a link's (``/slug``: a link retargeted may name another
+    concept); msgmerge
     would offer it fuzzy, and every renamed article's headword would leave the ``.mo``."""
     def an_id(context: str | None) -> bool:  # a headword's context, not a link's `/slug`
         return context is not None and not context.startswith("/")
@@ -454,7 +484,10 @@ def _renamed(wanted: list[Entry], orphans: list[Entry],
     gone = {e.msgctxt for e in orphans} - {e.msgctxt for e in wanted}
     old_by_msgid: dict[str, list[Entry]] = defaultdict(list)
     for entry in orphans:
-        if entry.msgctxt in gone and an_id(entry.msgctxt) and entry.msgid_plural is None:
+        # an obsolete one left in an earlier update: a new article titled alike since is no
+        # rename of it (it may name another concept), and msgmerge's fuzzy is the safe answer
+        if (entry.msgctxt in gone and an_id(entry.msgctxt) and entry.msgid_plural is None
+                and not entry.obsolete):
             old_by_msgid[entry.msgid].append(entry)
     new_by_msgid: dict[str, list[Entry]] = defaultdict(list)
     for entry in wanted:

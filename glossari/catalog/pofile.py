@@ -765,7 +765,35 @@ class _Parser:
         po = PoFile(header=header, entries=tuple(rest), trailer=trailer, text_of_source=self.text,
                     newline=newline)
         self.check_header(po)
+        for entry in rest:
+            if not (entry.obsolete or entry.fuzzy):  # what msgfmt compiles and checks
+                msgid = entry.msgid
+                ends = (msgid[:1] == "\n", msgid[-1:] == "\n")
+                if any(form and (form[:1] == "\n", form[-1:] == "\n") != ends
+                       for form in entry.translations):
+                    self._check_newlines(entry)
         return po
+
+    def _check_newlines(self, entry: Entry) -> None:
+        """Refuse a current, non-fuzzy translation that begins or ends with a newline where its
+        msgid does not, or the reverse: GNU ``msgfmt`` (even without ``--check``) stops on it
+        with "'msgid' and 'msgstr' entries do not both begin with '\\n'" and writes no ``.mo``,
+        where glossari compiled it and ``render`` made the stray line break part of the
+        article. Fuzzy and obsolete messages are not compiled, and GNU does not check them."""
+        if entry.obsolete or entry.fuzzy:
+            return
+        for index, form in enumerate(entry.translations):
+            if not form:
+                continue
+            for where, test in (("begin", str.startswith), ("end", str.endswith)):
+                if test(entry.msgid, "\n") != test(form, "\n"):
+                    name = f"msgstr[{index}]" if entry.msgid_plural is not None else "msgstr"
+                    raise self.fail(
+                        entry.line,
+                        f"'msgid' and '{name}' do not both {where} with a newline (\\n)",
+                        f"{'start' if where == 'begin' else 'end'} the translation with \\n "
+                        "exactly when the source does (GNU msgfmt refuses the catalog)",
+                    )
 
     def check_header(self, po: PoFile) -> None:
         header = po.header
@@ -781,6 +809,7 @@ class _Parser:
         if found is None:  # built in memory: the msgstr is one piece
             found = (header.line, [(header.line, header.msgstr)])
         decide_charset(found[1], source=self.source, entry_line=found[0])
+        self._check_fields_once(found[1])
         plural_forms = fields.get("Plural-Forms")
         nplurals = parse_plural_count(plural_forms) if plural_forms is not None else None
         if (plural_forms is not None and "INTEGER" in plural_forms
@@ -829,8 +858,40 @@ class _Parser:
                         else f"give it msgstr[0] ... msgstr[{nplurals - 1}]",
                     )
 
+    def _check_fields_once(self, pieces: list[tuple[int, str]]) -> None:
+        """Refuse a header giving Plural-Forms or X-Domain twice with different values (a
+        header msgcat merged from two catalogs, a line added above an old one): GNU libintl and
+        ``msgfmt`` read the first, Python's ``gettext`` and glossari the last, so a program in C
+        and one in Python would count plural forms, or name the domain, differently."""
+        starts: list[tuple[int, int]] = []  # (offset in the msgstr, line of the piece)
+        offset = 0
+        for piece_line, value in pieces:
+            starts.append((offset, piece_line))
+            offset += len(value)
+        seen: dict[str, tuple[str, int]] = {}
+        offset = 0
+        for text in "".join(value for _line, value in pieces).split("\n"):
+            name, sep, value = text.partition(":")
+            if sep and name.strip() in _READ_ONCE:
+                name, value = name.strip(), value.strip()
+                line = max((ln for start, ln in starts if start <= offset), default=0)
+                first = seen.setdefault(name, (value, line))
+                if first[0] != value:
+                    raise self.fail(
+                        line,
+                        f"the header gives {name} twice: {first[0]!r} (line {first[1]}) "
+                        f"and {value!r} (line {line})",
+                        f"keep one {name} line (GNU reads the first, Python's gettext the last)",
+                    )
+            offset += len(text) + 1
+
     def _header_line(self, header: Entry, name: str) -> int:
         return _line_of(header, name)
+
+
+_READ_ONCE = ("Plural-Forms", "X-Domain")
+"""Header fields whose value a program reads: :meth:`_Parser.check_header` refuses two
+different ones."""
 
 
 def _line_of(entry: Entry, needle: str) -> int:
