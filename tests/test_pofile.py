@@ -555,3 +555,30 @@ def test_fuzz_load_bytes(data: bytes, tmp_path: Path) -> None:
     path.write_bytes(data)
     with contextlib.suppress(CatalogError):
         load_po(path)
+
+
+_EDGE_TEXT = st.text(st.sampled_from("ab \n\"\\é"), max_size=30)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(msgid=_EDGE_TEXT.filter(bool), msgstr=_EDGE_TEXT, fuzzy=st.booleans(),
+       crlf=st.booleans())
+def test_a_newline_at_one_end_only_is_refused_exactly_when_msgfmt_would(
+        msgid: str, msgstr: str, fuzzy: bool, crlf: bool) -> None:
+    """The file is scanned once for a string beginning or ending with a newline before the
+    entries are asked: whatever the wrapping (render_po's, as msgcat's) or the line ends, a
+    current translation with a newline at one end that its msgid lacks is refused, and only
+    such a one."""
+    entry = Entry(msgid=msgid, msgstr=msgstr, flags=("fuzzy",) if fuzzy else ())
+    text = render_po(PoFile(header=HEADER_ENTRY, entries=(entry,)))
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    ends = (msgid[:1] == "\n", msgid[-1:] == "\n")
+    mismatch = bool(msgstr) and not fuzzy and (msgstr[:1] == "\n", msgstr[-1:] == "\n") != ends
+    try:
+        parse_po(text, source="x.po")
+    except CatalogError as error:
+        assert mismatch, str(error)
+        assert "newline" in str(error)
+    else:
+        assert not mismatch

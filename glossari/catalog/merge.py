@@ -153,8 +153,9 @@ class _FuzzyIndex:
     def best(self, entry: Entry) -> Entry | None:
         if not self.entries:
             return None
-        # sorted, and ties broken by catalog order: a set's order changes with each process's
-        # hash seed, and two runs on the same files chose different fuzzy matches
+        # sorted: a set's order changes with each process's hash seed, and two runs on the same
+        # files chose different fuzzy matches; from sorted grams the counts are made in one
+        # order, and most_common keeps it for equal counts (its sort is stable)
         grams = sorted(g for g in _trigrams(entry.msgid) if g in self.postings)
         rarest = heapq.nsmallest(_RAREST_TRIGRAMS, grams, key=lambda g: len(self.postings[g]))
         hits: Counter[int] = Counter()
@@ -162,8 +163,7 @@ class _FuzzyIndex:
             hits.update(self.postings[gram])
         best: tuple[bool, float] | None = None
         found: Entry | None = None
-        for number, _ in heapq.nsmallest(_CANDIDATES, hits.items(),
-                                         key=lambda hit: (-hit[1], hit[0])):
+        for number, _ in hits.most_common(_CANDIDATES):
             candidate = self.entries[number]
             matcher = _matcher(entry.msgid, candidate.msgid)
             if (

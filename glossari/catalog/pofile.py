@@ -765,7 +765,14 @@ class _Parser:
         po = PoFile(header=header, entries=tuple(rest), trailer=trailer, text_of_source=self.text,
                     newline=newline)
         self.check_header(po)
-        for entry in rest:
+        # the entries are asked only when a string of the file past the header (whose fields
+        # end in newlines) begins or ends with one: most catalogs have none, and one scan of
+        # the text costs less than a loop over 20,000 entries
+        after = 0
+        if header is not None:
+            found = _HEADER_MSGSTR.search(self.text, self.text.find("msgstr"))
+            after = found.end() if found is not None else 0
+        for entry in rest if _NEWLINE_EDGE.search(self.text, after) else ():
             if not (entry.obsolete or entry.fuzzy):  # what msgfmt compiles and checks
                 msgid = entry.msgid
                 ends = (msgid[:1] == "\n", msgid[-1:] == "\n")
@@ -888,6 +895,16 @@ class _Parser:
     def _header_line(self, header: Entry, name: str) -> int:
         return _line_of(header, name)
 
+
+_NEWLINE_EDGE = re.compile(
+    r'^(?:#~ )?(?:msgid|msgstr(?:\[\d+\])?) (?:""\r?\n(?:#~ )?)?"\\n'  # begins with \n
+    r'|\\n"(?:\r?\n(?!(?:#~ )?")|\Z)',  # a string's last line ends with \n
+    re.MULTILINE)
+"""A msgid or msgstr of a PO text that begins or ends with a newline (``\\n``), written as
+msgcat writes it (or as one line)."""
+
+_HEADER_MSGSTR = re.compile(r'msgstr[^\n]*\n(?:[ \t]*"[^\n]*\n)*')
+"""The header's msgstr line and its continuation lines (the header is the first entry)."""
 
 _READ_ONCE = ("Plural-Forms", "X-Domain")
 """Header fields whose value a program reads: :meth:`_Parser.check_header` refuses two
