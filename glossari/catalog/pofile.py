@@ -772,7 +772,7 @@ class _Parser:
         if header is not None:
             found = _HEADER_MSGSTR.search(self.text, self.text.find("msgstr"))
             after = found.end() if found is not None else 0
-        for entry in rest if _NEWLINE_EDGE.search(self.text, after) else ():
+        for entry in rest if _newline_edge(self.text, after) else ():
             if not (entry.obsolete or entry.fuzzy):  # what msgfmt compiles and checks
                 msgid = entry.msgid
                 ends = (msgid[:1] == "\n", msgid[-1:] == "\n")
@@ -896,12 +896,20 @@ class _Parser:
         return _line_of(header, name)
 
 
-_NEWLINE_EDGE = re.compile(
-    r'^(?:#~ )?(?:msgid|msgstr(?:\[\d+\])?) (?:""\r?\n(?:#~ )?)?"\\n'  # begins with \n
-    r'|\\n"(?:\r?\n(?!(?:#~ )?")|\Z)',  # a string's last line ends with \n
-    re.MULTILINE)
-"""A msgid or msgstr of a PO text that begins or ends with a newline (``\\n``), written as
-msgcat writes it (or as one line)."""
+_ENDS_IN_NEWLINE = re.compile(r'\\n"(?:\r?\n[^"]|\r?\n?\Z)')
+"""A string's last line ending with ``\\n``: no continuation line (``"...``) follows. It starts
+with a literal, so the scan runs at the speed of ``str.find``."""
+
+
+def _newline_edge(text: str, start: int) -> bool:
+    """Whether a msgid or msgstr of the PO ``text`` past ``start`` may begin or end with a
+    newline: ``msgstr "\\n...``, ``msgstr ""`` then ``"\\n...``, or a last line ending ``\\n"``
+    (a quote inside a string is escaped, so `` "\\n`` starts a string)."""
+    return (text.find(' "\\n', start) >= 0 or text.find('\t"\\n', start) >= 0
+            or text.find('""\n"\\n', start) >= 0
+            or text.find('""\r\n"\\n', start) >= 0
+            or _ENDS_IN_NEWLINE.search(text, start) is not None)
+
 
 _HEADER_MSGSTR = re.compile(r'msgstr[^\n]*\n(?:[ \t]*"[^\n]*\n)*')
 """The header's msgstr line and its continuation lines (the header is the first entry)."""
