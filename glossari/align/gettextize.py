@@ -26,7 +26,7 @@ from pathlib import Path
 
 from glossari.align.pairing import pair_articles
 from glossari.catalog.messages import is_block_message
-from glossari.catalog.pofile import decode_po, encode_po, parse_po
+from glossari.catalog.pofile import encode_po, read_po
 from glossari.catalog.translations import (
     catalog_folder,
     catalog_lock,
@@ -185,12 +185,7 @@ def _fill_catalogs(
     with StagedWrites() as staged:
         for domain, path in paths.items():
             shown = relative_name(path, root.path, resolve=True)
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                raise CatalogError(f"cannot read the catalog: {error.strerror}", path=shown,
-                                   hint="check the path") from None
-            po = parse_po(decode_po(data, source=shown), source=shown)
+            data, po = read_po(path, source=shown)
             index = {e.key: i for i, e in enumerate(po.entries) if not e.obsolete}
             entries = list(po.entries)
             changed = False

@@ -39,6 +39,7 @@ __all__ = [
     "parse_plural_count",
     "parse_po",
     "plural_expression_problem",
+    "read_po",
     "render_entry",
     "render_po",
     "write_po",
@@ -1301,6 +1302,12 @@ def decode_po(data: bytes, *, source: str) -> str:
 
 def load_po(path: Path, *, source: str | None = None) -> PoFile:
     """Read and parse a PO/POT file; errors name ``source`` (default: the path)."""
+    return read_po(path, source=source)[1]
+
+
+def read_po(path: Path, *, source: str | None = None) -> tuple[bytes, PoFile]:
+    """The bytes of a PO/POT file as read, and the file parsed (:func:`load_po`): for a writer
+    that must tell later whether the file changed under it (an editor's save)."""
     name = source if source is not None else str(path)
     try:
         data = path.read_bytes()
@@ -1308,7 +1315,7 @@ def load_po(path: Path, *, source: str | None = None) -> PoFile:
         raise CatalogError(
             f"cannot read the catalog: {error.strerror}", path=name, hint="check the path"
         ) from None
-    return parse_po(decode_po(data, source=name), source=name)
+    return data, parse_po(decode_po(data, source=name), source=name)
 
 
 def encode_po(po: PoFile, *, path: Path | str) -> bytes:

@@ -432,7 +432,7 @@ def _merge_catalog(
     import hashlib
 
     from glossari._atomic import StagedWrites
-    from glossari.catalog.pofile import decode_po, encode_po, parse_po
+    from glossari.catalog.pofile import encode_po, read_po
     from glossari.catalog.translations import catalog_folder, remember_catalog
     from glossari.errors import CatalogError
 
@@ -441,12 +441,7 @@ def _merge_catalog(
     if not path.is_file():
         raise CatalogError("no such catalog", path=shown,
                            hint=f"run 'glossari extract' and 'glossari update -l {lang}' first")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CatalogError(f"cannot read the catalog: {error.strerror}", path=shown,
-                           hint="check the path") from None
-    po = parse_po(decode_po(data, source=shown), source=shown)
+    data, po = read_po(path, source=shown)
     index = {e.key: i for i, e in enumerate(po.entries)
              if not e.obsolete and e.msgid_plural is None}
     entries = list(po.entries)
