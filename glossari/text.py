@@ -60,6 +60,21 @@ def _shown(control: re.Match[str]) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else ""
 
 
+_LAYOUT_SPACE = re.compile("[ \t\n\r\x0b\x0c\x85\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` with each run of layout whitespace (spaces, tabs, line breaks) one space, and
+    none at either end: a name or a value is one line. No-break spaces are text, not layout
+    (``RM\\u00a0100`` must not break), so they stay, where ``" ".join(text.split())`` lost
+    them.
+
+    >>> one_line("  Cost of\\n   sales\\t"), one_line("RM\\u00a0100")
+    ('Cost of sales', 'RM\\xa0100')
+    """
+    return _LAYOUT_SPACE.sub(" ", text).strip(" ")
+
+
 def first_control(text: str) -> re.Match[str] | None:
     """The first character of decoded input text that no article or catalog may hold: C0 controls
     but tab and newline, DEL, C1, U+2028 and U+2029.

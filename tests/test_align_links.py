@@ -119,6 +119,16 @@ def test_translator_english_wins_over_the_suggestion(seed_only: Path) -> None:
     assert g["broker-dealer"].english.status == "suggested"
 
 
+def test_a_link_only_term_s_english_keeps_its_no_break_space(seed_only: Path) -> None:
+    # a run of layout spaces is one space, but a no-break space is text (RM\u00a0100 must not
+    # break), as an article's own English headword keeps it
+    write_po(seed_only, "glossary", [
+        ("/investmentadvisor", "penasihat pelaburan", "investment\u00a0adviser \t firm",
+         False)])
+    g = glossari.load(seed_only)
+    assert g["investmentadvisor"].en_title == "investment\u00a0adviser firm"
+
+
 def test_no_suggestion_for_a_language_other_than_english(seed_only: Path) -> None:
     g = glossari.load(seed_only, lang="fr")
     assert {t.english.status for t in g if t.kind == "link"} == {"untranslated"}

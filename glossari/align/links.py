@@ -32,7 +32,7 @@ from glossari.align.slugs import WordList, acronyms_in, default_words, suggest_e
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.diagnostics import Finding
 from glossari.model import English, Link, Location, Names, Status, Term
-from glossari.text import lookup_key
+from glossari.text import lookup_key, one_line
 
 __all__ = [
     "CatalogLookup",
@@ -130,7 +130,7 @@ def _english_of(
     for link in links:
         msgstr, status = catalog.get(GLOSSARY_DOMAIN, link_context(link.target), link.text)
         if msgstr and msgstr.strip() and status in ("translated", "fuzzy"):
-            text = " ".join(msgstr.split())
+            text = one_line(msgstr)  # a no-break space (RM\u00a0100) is text
             found.setdefault(lookup_key(text), (text, status))
     if not found:
         return None, "untranslated", ()

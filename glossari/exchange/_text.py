@@ -15,13 +15,12 @@ the file only holds what glossari exported.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import replace
 
 from glossari.exchange.records import ExchangeFormat, Record
 from glossari.export.csvtable import FORMULA_TRIGGERS, neutralise
-from glossari.text import strip_controls
+from glossari.text import one_line, strip_controls
 
 __all__ = ["exported_form", "same_text", "tidy", "tidy_record", "unneutralise"]
 
@@ -35,14 +34,11 @@ def unneutralise(cell: str) -> str:
 
 # The layout whitespace of a file: an XML editor indents a <term> over several lines, a
 # spreadsheet cell keeps a stray space or an in-cell line break. A glossary value (a headword,
-# a definition, a category) is one line of text, so a run of it is one space, and none at the
-# ends. No-break spaces are text, not layout: they stay.
-_LAYOUT_SPACE = re.compile("[ \t\n\r\x0b\x0c\x85\u2028\u2029]+")
-
-
+# a definition, a category) is one line of text: glossari.text.one_line.
 def tidy(value: str) -> str:
-    """``value`` with each run of layout whitespace one space, and none at either end."""
-    return _LAYOUT_SPACE.sub(" ", value).strip(" ")
+    """``value`` with each run of layout whitespace one space, and none at either end
+    (:func:`glossari.text.one_line`)."""
+    return one_line(value)
 
 
 def _tidy_or_none(value: str | None) -> str | None:
