@@ -383,3 +383,20 @@ def test_a_language_has_one_answer_whatever_code_a_tool_writes(malay: str, targe
            f'</term></tig></langSet></termEntry></body></text></martif>')
     records = parse_tbx(tbx.encode(), source="codes.tbx", lang=lang).records
     assert [(r.id, r.ms, r.en) for r in records] == [("kos", "Kos", "Cost")]
+
+
+def test_a_spreadsheet_error_value_is_no_translation(root: Path, tmp_path: Path) -> None:
+    """A formula the spreadsheet could not compute comes back as `#NAME?` or `Err:508`: never the
+    English of a term, each told as unconfirmed, the rest of the row imported."""
+    csv_path = tmp_path / "sheet.csv"
+    csv_path.write_bytes(b"id,ms,en,definition_en\r\n"
+                         b"harga,Harga,#NAME?,The price paid.\r\n"
+                         b"untung,Untung,Profit,Err:508\r\n")
+    before = entry(root, "harga", "Harga")
+    report = json.loads(ok(root, "import", str(csv_path), "--force", "--format", "json")[0])
+    errors = [o for o in report["outcomes"] if o["imported"] in ("#NAME?", "Err:508")]
+    assert [(o["kind"], o["field"], o["line"]) for o in errors] == [
+        ("unconfirmed", "headword", 2), ("unconfirmed", "definition", 3)]
+    assert entry(root, "harga", "Harga") == before
+    assert entry(root, "untung", "Untung") == ("Profit", False)
+    assert entry(root, None, "Harga sesuatu barang.")[0] != "#NAME?"

@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.exchange._text import same_text, tidy_record
@@ -227,6 +227,40 @@ def _headword_keys(glossary: Glossary, term: Term) -> list[_Key]:
     return keys
 
 
+SPREADSHEET_ERRORS = frozenset({"#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NULL!",
+                                "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA", "Err:502",
+                                "Err:504", "Err:508", "Err:522"})
+"""The values a spreadsheet writes for a formula that failed (Excel, Google Sheets, LibreOffice):
+a cell a terminologist typed as ``=...`` or ``+60 ...`` and the spreadsheet could not compute."""
+
+
+def _without_spreadsheet_errors(record: Record, outcomes: list[Outcome]) -> Record:
+    """``record`` without the values that are a spreadsheet's error (``#NAME?``), each told as
+    ``unconfirmed``: imported, it became the English of the term."""
+    changes: dict[str, Any] = {}
+    fields: tuple[tuple[str, Field], ...] = (("en", "headword"), ("definition_en", "definition"))
+    for name, field in fields:
+        value = getattr(record, name)
+        if value in SPREADSHEET_ERRORS:
+            changes[name] = None
+            outcomes.append(Outcome(
+                line=record.line, kind="unconfirmed", term=None, field=field,
+                imported=value,
+                message=f"{value!r} is a spreadsheet's error value (a formula that failed), not "
+                "a translation; it is not imported: fix the cell (a text starting with = + - @ "
+                "is typed with a leading ')",
+            ))
+    if any(c in SPREADSHEET_ERRORS for c in record.categories_en):
+        changes["categories_en"] = tuple(c for c in record.categories_en
+                                         if c not in SPREADSHEET_ERRORS)
+        outcomes.append(Outcome(
+            line=record.line, kind="unconfirmed", term=None, field="category",
+            message="a category is a spreadsheet's error value (a formula that failed); it is "
+            "not imported: fix the cell",
+        ))
+    return replace(record, **changes) if changes else record
+
+
 def _plan(
     glossary: Glossary, base: Termbase
 ) -> tuple[list[Outcome], dict[_Key, _Planned]]:
@@ -252,6 +286,10 @@ def _plan(
                 or record.en_rejected):
             continue  # nothing in the target language: nothing to import
         _refuse_controls(record, base.source)
+        record = _without_spreadsheet_errors(record, outcomes)
+        if not (record.en or record.definition_en or record.categories_en
+                or record.en_rejected):
+            continue
         found = matcher.match(record)
         if isinstance(found, Outcome):
             if record.en or record.definition_en or record.categories_en:
