@@ -88,7 +88,9 @@ def bundled_root() -> GlossaryRoot:
 def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> GlossaryRoot:
     """Find the glossary folder the way ``glossari --root`` does.
 
-    Raises :class:`RootError` when an explicit ``root`` has no ``seeds/`` folder.
+    Raises :class:`RootError` when an explicit ``root`` has no ``seeds/`` folder, and, without
+    one, when the current folder is inside a glossary folder (a folder above it holds ``seeds/``
+    and ``locale/``) rather than one itself.
     """
     if root is not None:
         path = Path(root)
@@ -102,7 +104,17 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
     here = cwd if cwd is not None else Path.cwd()
     if (here / "seeds").is_dir():
         return GlossaryRoot(path=here)
-    return bundled_root()
+    bundled = bundled_root()
+    for folder in here.parents:
+        # inside a glossary folder (its seeds/, locale/, build/): the bundled glossary would
+        # answer in its place, and `check` pass or `show` miss every term without a word
+        if ((folder / "seeds").is_dir() and (folder / "locale").is_dir()
+                and folder.resolve() != bundled.path.resolve()):
+            raise RootError(
+                f"this folder is inside the glossary folder {folder}, not one itself",
+                path=str(here), hint=f"run glossari in {folder}, or pass --root {folder}",
+            )
+    return bundled
 
 
 def relative_name(path: Path, base: Path, *, resolve: bool = False) -> str:

@@ -44,12 +44,16 @@ class Case:
 
 CORPUS = [
     Case("invalid-yaml.md", 3, "invalid YAML", "fix the YAML syntax"),
+    Case("unclosed-quote.md", 3, "quoted value in the front matter has no closing quote",
+         "end the value with the quote it starts with"),
     Case("front-matter-list.md", 2, "front matter is a list", "'title: ...'"),
     Case("front-matter-scalar.md", 2, "front matter is a single value", "'title: ...'"),
     Case("unterminated-fence.md", 1, "never closed", "add a line '---'"),
     Case("complex-key.md", 3, "key is not a plain name", "simple keys"),
     Case("tagged-key.md", 3, "key is not a plain name", "simple keys"),
     Case("missing-title.md", 4, "no title", "add 'title:"),
+    Case("misspelt-title.md", 2, "'Titel:' looks like a misspelling of 'title:'",
+         "rename 'Titel:' to 'title:'"),
     Case("no-front-matter.md", 1, "no title", "add 'title:"),
     Case("empty-title.md", 3, "title is empty", "add 'title:"),
     Case("list-title.md", 2, "title is a list", "add 'title:"),

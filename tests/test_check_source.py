@@ -93,6 +93,20 @@ def test_s106_empty_definition_points_at_its_line(tmp_path: Path) -> None:
     assert codes(kit.check(), "S106") == [(UNTUNG, 3)]
 
 
+@pytest.mark.parametrize(("old", "new", "code", "key"), [
+    ("description: ", "descripton: ", "S106", "description"),
+    ("keywords: ", "Keyword: ", "S107", "keywords"),
+])
+def test_s106_s107_name_a_misspelt_key(tmp_path: Path, old: str, new: str, code: str,
+                                       key: str) -> None:
+    """An author's typo in a key (``descripton:``) left the definition out with a message
+    saying only to add the key the author believed was there."""
+    kit = Kit(root=tmp_path)
+    kit.edit("untungkasar", old, new)
+    (found,) = [f for f in kit.check() if f.code == code]
+    assert f"'{new.strip()}' looks like a misspelling: rename it to '{key}:'" in found.message
+
+
 def test_s107_article_without_categories(tmp_path: Path) -> None:
     kit = Kit(root=tmp_path)
     assert codes(kit.check(), "S107") == []

@@ -114,6 +114,22 @@ def test_explicit_root_without_seeds_is_an_error(tmp_path: Path) -> None:
         glossari.load(tmp_path)
 
 
+def test_inside_a_glossary_folder_is_no_glossary_folder(tmp_path: Path) -> None:
+    """Run from the seeds/ (or build/) of one's own glossary, every command read the bundled
+    glossary instead: `check` passed it, `show komisen` found no such term."""
+    from glossari.root import resolve_root
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "locale").mkdir()
+    for inside in (tmp_path / "seeds", tmp_path / "build" / "site"):
+        inside.mkdir(parents=True, exist_ok=True)
+        with pytest.raises(RootError, match="inside the glossary folder") as info:
+            resolve_root(cwd=inside)
+        assert info.value.hint == f"run glossari in {tmp_path}, or pass --root {tmp_path}"
+    assert resolve_root(cwd=tmp_path).path == tmp_path
+    assert resolve_root(cwd=tmp_path.parent).bundled  # outside any glossary: the bundled one
+
+
 def test_bundled_root_is_read_only() -> None:
     from glossari.root import bundled_root
 

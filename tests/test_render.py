@@ -164,6 +164,23 @@ def test_untranslated_articles_are_not_written(tmp_path: Path) -> None:
     assert out == ""
 
 
+def test_a_run_ends_with_its_counts_and_what_to_do(tmp_path: Path) -> None:
+    """A run that wrote nothing ended on the last article's line, with no count and no word
+    on how to get the articles written."""
+    root = prepared(parallel_root(tmp_path))
+    code, out, err = cli("render", "-l", "en", "-o", tmp_path / "out", root=root)
+    skipped = err.count(": not written: ")
+    assert code == 0
+    assert skipped > 0
+    assert err.splitlines()[-1] == (
+        f"render en: 0 written, 0 unchanged, {skipped} not written (under --min-coverage 80%: "
+        "translate their parts, or give a lower --min-coverage)")
+    code, out, err = cli("render", "-l", "en", "--min-coverage", "0", "-o", tmp_path / "out",
+                         root=root)
+    assert err.splitlines()[-1] == f"render en: {out.count('wrote ')} written, 0 unchanged, " \
+        "0 not written"
+
+
 def test_min_coverage_zero_writes_the_malay_with_headings_fixed(tmp_path: Path) -> None:
     root = prepared(seed_root(tmp_path))
     ok("render", "-l", "en", "--min-coverage", "0", "-o", tmp_path / "out", root=root)

@@ -312,3 +312,17 @@ def test_an_acronym_of_the_other_language_is_no_translation(tmp_path: Path) -> N
                   'msgid "FINRA rules"\nmsgstr "Peraturan FINRA"\n', encoding="utf-8")
     found = list(TermChecker(terms).check_file(po))
     assert [(f.line, f.term) for f in found] == [(6, "kdnk")]
+
+
+def test_the_summary_says_when_the_bundled_glossary_answered(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Run outside a glossary folder, termcheck used the bundled glossary's few terms without
+    a word, and a translator took them for the whole glossary they meant."""
+    path, _expected = _catalog(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    main(["termcheck", str(path)])
+    assert "terms of the bundled glossary (--root DIR names yours);" in capsys.readouterr()[1]
+    main(["--root", str(aligned), "termcheck", str(path)])
+    assert "bundled" not in capsys.readouterr()[1]

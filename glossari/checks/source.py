@@ -19,7 +19,7 @@ from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.folder import unread_articles
-from glossari.seeds.rules import suspicious_link_text
+from glossari.seeds.rules import misspelt_key, suspicious_link_text
 from glossari.text import lookup_key
 
 __all__ = ["SOURCE_CHECKS", "suspicious_link_text", "unread_article_findings"]
@@ -48,6 +48,12 @@ def reader_findings(terms: Iterable[Term]) -> Iterator[Finding]:
                 )
 
 
+def _misspelt(keys: list[str], wanted: str, line: int) -> str:
+    """The end of an S106/S107 message naming a key that looks like ``wanted`` misspelt."""
+    typo = None if line else misspelt_key(keys, wanted)
+    return f"; '{typo}:' looks like a misspelling: rename it to '{wanted}:'" if typo else ""
+
+
 def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
     """S102 no headword, S105 H1 differs from title, S106 no definition, S107 no categories."""
     for term in terms:
@@ -57,12 +63,15 @@ def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
         if not (term.title or "").strip():
             yield finding("S102", path=path, line=term.title_line or first, term=term.id,
                           message="the article has no Malay headword ('title:')")
+        keys = [key for key, _ in term.meta]
         if not (term.description or "").strip():
             yield finding("S106", path=path, line=term.description_line or first, term=term.id,
-                          message="the article has no definition ('description:')")
+                          message="the article has no definition ('description:')"
+                          + _misspelt(keys, "description", term.description_line))
         if not term.categories:
             yield finding("S107", path=path, line=term.categories_line or first, term=term.id,
-                          message="the article has no categories ('keywords:')")
+                          message="the article has no categories ('keywords:')"
+                          + _misspelt(keys, "keywords", term.categories_line))
         title = " ".join((term.title or "").split())
         for section in term.sections:
             if section.level == 1:

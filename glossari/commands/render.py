@@ -3,7 +3,8 @@
 Each ``seeds/<id>.md`` is rendered to ``DIR/<id>.md`` (default ``build/LANG`` in the glossary
 folder; for the read-only bundled glossary, ``build/LANG`` in the current folder). An article
 whose translated share is under ``--min-coverage`` (default 80, as po4a) is not written; standard
-error says which and why, and the exit code is still 0 (like po4a, a partial translation is not
+error says which and why, and ends with the counts of articles written, unchanged and not written;
+the exit code is still 0 (like po4a, a partial translation is not
 an error). The source's line endings and byte-order mark are kept.
 """
 
@@ -65,6 +66,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         output = (Path.cwd() if root.bundled else root.path) / "build" / args.lang
     results = render_folder(root, args.lang, output, min_coverage=args.min_coverage,
                             overwrite=args.overwrite)
+    written = unchanged = skipped = 0
     for result in results:
         for note in result.rendering.notes:
             print(f"glossari: warning: {note}", file=ctx.stderr)
@@ -77,7 +79,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             print(f"glossari: {result.source}: not written: {pct} translated ({parts}), under "
                   f"--min-coverage {args.min_coverage:g}%; untranslated: {where}",
                   file=ctx.stderr)
+            skipped += 1
         else:
             state = "wrote" if result.written else "unchanged"
+            written, unchanged = written + result.written, unchanged + (not result.written)
             print(f"{state} {result.path} ({pct}, {parts})", file=ctx.stdout)
+    # the summary every writing command ends with; without it, a run that wrote nothing (every
+    # article under the threshold, the first run of a new glossary) left no word on what to do
+    summary = f"render {args.lang}: {written} written, {unchanged} unchanged, {skipped} not written"
+    if skipped:
+        summary += (f" (under --min-coverage {args.min_coverage:g}%: translate their parts, or "
+                    "give a lower --min-coverage)")
+    print(summary, file=ctx.stderr)
     return 0

@@ -76,7 +76,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     rules = [Rule(c.code, c.severity, c.summary) for c in CODES.values() if c.code == "T410"]
     counts = write_findings(findings(), args.format, ctx.stdout, rules=rules)
     c = checker.counts
-    print(f"glossari termcheck: {counted(c.files, 'file')}, {counted(len(checker), 'term')}; "
+    # a translator in their app's folder gets the bundled glossary: say so, or its few terms
+    # look like the whole of the glossary they meant
+    whose = " of the bundled glossary (--root DIR names yours)" if ctx.root().bundled else ""
+    print(f"glossari termcheck: {counted(c.files, 'file')}, {counted(len(checker), 'term')}"
+          f"{whose}; "
           f"{counted(c.entries, 'message')}: {c.checked} checked ({c.with_terms} using a term), "
           f"{c.fuzzy} fuzzy and {c.untranslated} untranslated skipped; "
           + (f"{counted(c.other_language, 'catalog')} in another language than {target} "

@@ -12,7 +12,7 @@ from glossari.errors import SeedError
 from glossari.model import Location, Term
 from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
 from glossari.seeds.markdown import parse_body
-from glossari.seeds.rules import HIGHLIGHTS_HEADINGS, is_highlights_heading
+from glossari.seeds.rules import HIGHLIGHTS_HEADINGS, is_highlights_heading, misspelt_key
 from glossari.seeds.source import read_article_text
 from glossari.text import ascii_slug, has_visible_text
 
@@ -72,6 +72,12 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     title = fields.get("title")
     if title is None and not front.end_line:
         raise missing_front_matter(text, source=source)
+    typo = misspelt_key((key for key, _ in front.fields), "title") if title is None else None
+    if typo is not None:  # 'titel:' says more than "no title" at the closing '---'
+        raise SeedError(
+            f"the article has no title ('{typo}:' looks like a misspelling of 'title:')",
+            path=source, line=lines[typo.casefold()], hint=f"rename '{typo}:' to 'title:'",
+        )
     if not isinstance(title, str) or not has_visible_text(title):
         raise SeedError(
             "the article has no title" if title is None

@@ -154,6 +154,14 @@ def _read_mapping(
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
+        if error.context_mark is not None and "quoted scalar" in (error.context or ""):
+            # YAML notices at the end of the block, or at the next quote: the author needs the
+            # line where the value opened its quote (`description: "Unit amanah ...`)
+            raise SeedError(
+                "a quoted value in the front matter has no closing quote",
+                path=source, line=line_of(error.context_mark),
+                hint="end the value with the quote it starts with, or remove that quote",
+            ) from None
         if "nesting depth" in problem:  # libyaml stops at 1,000 levels, before we see them
             raise SeedError(
                 "the front matter is a deeply nested structure",

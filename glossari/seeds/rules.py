@@ -11,10 +11,31 @@ markdown-it-py.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS", "is_highlights_heading",
-           "suspicious_link_text"]
+__all__ = ["FRONT_MATTER_KEYS", "GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS",
+           "is_highlights_heading", "misspelt_key", "suspicious_link_text"]
+
+FRONT_MATTER_KEYS = frozenset({"title", "description", "keywords", "aliases", "alias"})
+"""The front-matter keys the reader gives a meaning to (case-folded); any other key is kept in
+``Term.meta`` as written."""
+
+
+def misspelt_key(keys: Iterable[str], wanted: str) -> str | None:
+    """The key among ``keys``, as written, that looks like a misspelling of the missing key
+    ``wanted`` (``descripton:`` for ``description:``), or None. Keys the reader knows are never
+    taken for a misspelling of another.
+
+    >>> misspelt_key(["Titel", "keywords"], "title"), misspelt_key(["descripton"], "description")
+    ('Titel', 'descripton')
+    >>> misspelt_key(["keyword"], "keywords"), misspelt_key(["tags", "aliases"], "keywords")
+    ('keyword', None)
+    """
+    unknown = {key.casefold(): key for key in keys if key.casefold() not in FRONT_MATTER_KEYS}
+    close = difflib.get_close_matches(wanted, list(unknown), n=1, cutoff=0.75)
+    return unknown[close[0]] if close else None
 
 HIGHLIGHTS_HEADINGS = frozenset({
     "sorotan", "sorotan utama",
