@@ -481,6 +481,19 @@ class _CompiledGlossary(Glossary):
         self.root = root
         self.lang = lang
         self.translations = None
+        termbase.on_new_build = self._forget
+
+    def _forget(self) -> None:
+        # `compile` updated the termbase in place: every term, lookup, link and recognizer
+        # built from the old rows goes, so that no answer mixes the two builds
+        self._cache.clear()
+        self._looked.clear()
+        self._ids = None
+        self._graph = None
+        self._recognizers = {}
+        self._targets = None
+        with contextlib.suppress(AttributeError):
+            del self._findings
 
     @property
     def findings(self) -> tuple[Finding, ...]:

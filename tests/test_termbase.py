@@ -712,3 +712,67 @@ def test_compile_rewrites_a_termbase_readers_refuse(tmp_path: Path,
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert glossari.load(root)["accountexecutive"].title == "Eksekutif akaun"
+
+
+def test_a_reader_that_cannot_write_the_folder_survives_an_update_in_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder's owner runs ``compile``, which updates the termbase in place, while another
+    user's program (a web app that may only read the folder) has it open: opened ``immutable``,
+    that reader took no lock, so the update wrote its pages under it and it read a mix of old
+    and new pages ("database disk image is malformed"). It must read as any reader does."""
+    words = MALAY_WORDS * 3
+    (tmp_path / "seeds").mkdir()
+    for n in range(150):
+        body = " ".join(words[(n + k) % len(words)] for k in range(400))
+        (tmp_path / "seeds" / f"istilah-{n:03d}.md").write_text(
+            f"---\ntitle: Istilah {n:03d}\ndescription: Takrif {n}.\n---\n\n## Bahagian\n\n"
+            f"{body}\n\nLihat [istilah](/istilah-000).\n", encoding="utf-8")
+    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+        assert main(["--root", str(tmp_path), *command]) == 0
+    path = termbase_path(GlossaryRoot(path=tmp_path), "en")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False
+                        if Path(p) == path.parent and mode == os.W_OK else real_access(p, mode))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        glossary = glossari.load(tmp_path)
+    assert glossary.search(MALAY_WORDS[0])
+    for n in range(120):  # the same lines, other words: the update in place takes it
+        article = tmp_path / "seeds" / f"istilah-{n:03d}.md"
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace("## Bahagian\n\n", "## Bahagian\n\nsuntingan "
+                                        + "kredit " * (n * 7 % 300)), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "glossari", "--root", str(tmp_path), "compile",
+                          "-l", "en"], capture_output=True, text=True, check=True)
+    assert "termbase en updated" in run.stderr
+    assert len(glossary.search("suntingan", limit=500)) == 120
+    assert [t.id for t in glossary] == [t.id for t in _in_memory(tmp_path)]
+
+
+def test_an_open_glossary_never_answers_from_two_builds(tmp_path: Path) -> None:
+    """compile updates the termbase in place under an open glossary: a term built before and a
+    search after gave the old and the new definition. Once a read notices the new build, every
+    answer (the term, lookups, iteration, search) is the new build's."""
+    (tmp_path / "seeds").mkdir()
+    for n in range(30):
+        (tmp_path / "seeds" / f"istilah-{n:02d}.md").write_text(
+            f"---\ntitle: Istilah {n:02d}\ndescription: Takrif asal {n}.\n---\n\nTeks {n}.\n",
+            encoding="utf-8")
+    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+        assert main(["--root", str(tmp_path), *command]) == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        glossary = glossari.load(tmp_path)
+    before = glossary["istilah-05"]
+    assert glossary.lookup("Istilah 05") is before
+    article = tmp_path / "seeds" / "istilah-05.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("asal 5", "caj baharu"),
+                       encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "glossari", "--root", str(tmp_path), "compile",
+                          "-l", "en"], capture_output=True, text=True, check=True)
+    assert "termbase en updated" in run.stderr
+    assert [h.id for h in glossary.search("caj")] == ["istilah-05"]  # notices the new build
+    assert glossary["istilah-05"].description == "Takrif caj baharu."
+    assert glossary.lookup("Istilah 05").description == "Takrif caj baharu."
+    assert {t.id: t.description for t in glossary}["istilah-05"] == "Takrif caj baharu."
+    assert before.description == "Takrif asal 5."  # a Term handed out stays what it was

@@ -7,10 +7,11 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
 from glossari.diagnostics import Finding
 from glossari.model import Term
@@ -79,14 +80,21 @@ class Termbase:
         self._pool: Any = None
         self._bounds: dict[str, tuple[int, int] | None] = {}
         self._terms: int | None = None
+        self._version: int | None = None  # PRAGMA data_version at the first read
+        self.on_new_build: Callable[[], None] | None = None
+        """Called when another connection (``compile``, updating the file in place) committed
+        since the last read: what was built from the old rows must be dropped."""
 
     @classmethod
     def open(cls, path: Path) -> Termbase:
-        """Open ``path`` read-only (``mode=ro``; also ``immutable`` where its folder is
-        read-only, so SQLite never tries to create a journal or lock file there)."""
+        """Open ``path`` read-only (``mode=ro``: a reader of a termbase in rollback-journal
+        mode, as ``compile`` writes it, creates no file, even in a folder it may not write).
+
+        Never ``immutable``, even where the folder is read-only to this process: an immutable
+        reader takes no lock, so the folder's owner running ``compile`` (an update in place)
+        wrote pages under it, and it read a mix of the old and the new file ("database disk
+        image is malformed")."""
         uri = path.resolve().as_uri() + "?mode=ro"
-        if not os.access(path.parent, os.W_OK):
-            uri += "&immutable=1"
         return cls(sqlite3.connect(uri, uri=True, check_same_thread=False), uri=uri)
 
     def _all(self, sql: str, *args: Any) -> list[Any]:
@@ -100,15 +108,31 @@ class Termbase:
         program that catches :class:`~glossari.errors.GlossariError` catches them, and the
         command line prints one line instead of an internal error."""
         try:
+            self._same_build()
             yield
         except sqlite3.Error as error:
             raise self.unreadable(str(error)) from None
 
+    def _same_build(self) -> None:
+        """Notice a build that ``compile`` committed in place since the last read (another
+        connection's commit changes ``PRAGMA data_version``): the search parts are measured
+        again and :attr:`on_new_build` drops what the glossary built from the old rows, so that
+        every answer from then on is the new build's. An open glossary gave answers from two
+        builds (a search found a new definition that a term built before did not have). A
+        whole rebuild replaces the file, and this connection reads the old one, consistently."""
+        version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        if self._version is None:
+            self._version = version
+        elif version != self._version:
+            self._version = version
+            self._bounds.clear()
+            self._terms = None
+            if self.on_new_build is not None:
+                self.on_new_build()
+
     def unreadable(self, why: str) -> RootError:
         """The one error for a termbase that cannot be read as this code wrote it (see
         :meth:`_readable`), saying ``why``."""
-        from urllib.parse import unquote, urlsplit
-
         from glossari.errors import RootError
 
         where = unquote(urlsplit(self._uri).path) if self._uri else "the compiled termbase"
@@ -405,11 +429,11 @@ def unusable(path: Path) -> str:
     """Why the file at ``path`` cannot be read as a termbase without harm, else ``""``.
 
     A ``-journal`` beside it in a folder this process cannot write is an update that a killed
-    ``compile`` left half done: SQLite would roll it back on opening, but the termbase is then
-    opened ``immutable`` (:meth:`Termbase.open`), which ignores the journal and reads the
-    half-written pages (a fresh-looking termbase with terms missing, then "database disk image
-    is malformed"). A file in WAL mode (not as ``compile`` writes it: another program changed
-    it) would have even a read-only reader create ``-wal`` and ``-shm`` files beside it.
+    ``compile`` left half done: SQLite would roll it back on opening, which a reader that cannot
+    write the folder cannot do (an ``immutable`` reader read the half-written pages: a
+    fresh-looking termbase with terms missing, then "database disk image is malformed"). A
+    file in WAL mode (not as ``compile`` writes it: another program changed it) would have even
+    a read-only reader create ``-wal`` and ``-shm`` files beside it.
     """
     if (not os.access(path.parent, os.W_OK)
             and path.with_name(path.name + "-journal").exists()):
