@@ -34,12 +34,16 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from glossari.diagnostics import SEVERITY_RANK, Severity
 from glossari.errors import CatalogError, ConfigError
 
-__all__ = ["CheckConfig", "Config", "find_config", "load_config", "parse_config"]
+if TYPE_CHECKING:
+    from glossari.root import GlossaryRoot
+
+__all__ = ["CheckConfig", "Config", "default_language", "find_config", "load_config",
+           "parse_config"]
 
 CONFIG_FILE = "glossari.toml"
 PYPROJECT = "pyproject.toml"
@@ -88,6 +92,17 @@ def find_config(root: Path) -> tuple[Path, str] | None:
         if "glossari" in data.get("tool", {}):
             return pyproject, "tool.glossari"
     return None
+
+
+def default_language(root: GlossaryRoot) -> str:
+    """The translation language a command reads when no ``-l`` is given (``show``, ``table``,
+    ``site``, ``import``, ``search``): the first of the configuration's ``languages``, else
+    ``en``. A glossary translated into French says ``languages = ["fr"]`` once, instead of
+    ``-l fr`` on every command."""
+    if root.bundled:
+        return "en"
+    languages = load_config(root.path).languages
+    return languages[0] if languages else "en"
 
 
 def load_config(root: Path, *, source_name: str | None = None) -> Config:

@@ -161,3 +161,36 @@ def test_languages_from_file_choose_the_catalogs(root: Path) -> None:
     assert "en:" not in err
     _code, findings, _err = check(root, "-l", "en")
     assert {f.get("lang") for f in findings} - {None} == {"en"}
+
+
+def test_the_reading_commands_default_to_the_configured_language(tmp_path: Path) -> None:
+    """A glossary translated into French says languages = ["fr"] once: show, table, search,
+    site and import then read fr without -l (they said 'no catalogs for en' before)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "kos.md").write_text("---\ntitle: Kos\ndescription: Kos ialah harga.\n---\n\nKos.\n",
+                                  encoding="utf-8")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["--root", str(tmp_path), *args])
+        return code, out.getvalue(), err.getvalue()
+
+    assert run("extract")[0] == 0
+    assert run("update", "-l", "fr")[0] == 0
+    po = tmp_path / "locale" / "fr" / "LC_MESSAGES" / "glossary.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgctxt "kos"\nmsgid "Kos"\nmsgstr ""', 'msgctxt "kos"\nmsgid "Kos"\nmsgstr "Coût"'),
+        encoding="utf-8")
+    code, _, err = run("table", "--format", "json")
+    assert code == 2
+    assert "'en'" in err
+    assert "fr" in err
+    (tmp_path / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
+    code, out, _ = run("table", "--format", "json")
+    assert code == 0
+    assert json.loads(out)[0]["en"] == "Coût"
+    assert run("show", "kos")[1].count("Coût") >= 1
+    assert [h["id"] for h in json.loads(run("search", "coût", "--format", "json")[1])] == ["kos"]
+    assert run("table", "-l", "fr", "--format", "json")[1] == out  # -l still wins

@@ -24,8 +24,9 @@ __all__ = ["configure", "run", "summary_line"]
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``import``'s options."""
     parser.add_argument("file", metavar="FILE", help="the TBX or CSV termbase to import")
-    parser.add_argument("-l", "--lang", default="en",
-                        help="language of the catalogs to fill (default: en)")
+    parser.add_argument("-l", "--lang", default=None,
+                        help="language of the catalogs to fill (default: the first of the "
+                        "configuration's languages, else en)")
     parser.add_argument("--from", dest="kind", choices=("tbx", "csv"), default=None,
                         help="the file's format (default: from its extension: .tbx/.xml, .csv)")
     parser.add_argument("--dry-run", action="store_true",
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.catalog.languages import check_language
     from glossari.exchange import import_termbase, read_termbase
 
-    lang = check_language(args.lang)
+    lang = check_language(args.lang or _default_language(ctx))
     root = ctx.root()
     if not args.dry_run:
         root.require_writable("import")
@@ -90,3 +91,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     print(f"glossari import: {summary_line(report.summary, dry_run=args.dry_run)}",
           file=ctx.stderr)
     return 0
+
+
+def _default_language(ctx: Context) -> str:
+    from glossari.config import default_language  # the configuration only when -l is not given
+
+    return default_language(ctx.root())

@@ -23,8 +23,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-l", "--lang", default=None,
                         help="only hits in this language: ms, or the translation language "
                         "(default: both)")
-    parser.add_argument("--translation", default="en", metavar="LANG",
-                        help="the translation language searched beside Malay (default: en)")
+    parser.add_argument("--translation", default=None, metavar="LANG",
+                        help="the translation language searched beside Malay (default: the "
+                        "first of the configuration's languages, else en)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text (one hit a line) or json (a list of objects)")
     parser.add_argument("-n", "--limit", type=int, default=20,
@@ -44,7 +45,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not 1 <= args.limit <= _MOST:
         print(f"glossari: error: --limit must be 1 to {_MOST:,}", file=ctx.stderr)
         return 2
-    translation = args.lang if args.lang not in (None, "ms") else args.translation
+    translation = (args.lang if args.lang not in (None, "ms")
+                   else args.translation or _default_language(ctx))
     glossary = read_glossary(ctx, translation)
     try:
         hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
@@ -62,3 +64,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not hits:
         print(f"glossari: no term matches {args.query!r}", file=ctx.stderr)
     return 0
+
+
+def _default_language(ctx: Context) -> str:
+    from glossari.config import default_language  # the configuration only when -l is not given
+
+    return default_language(ctx.root())

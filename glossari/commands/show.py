@@ -17,12 +17,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``show``'s options."""
     parser.add_argument("term", metavar="TERM",
                         help="term id, Malay headword or English headword")
-    parser.add_argument("-l", "--lang", default="en",
-                        help="language of the translation shown beside the Malay (default: en)")
+    parser.add_argument("-l", "--lang", default=None,
+                        help="language of the translation shown beside the Malay (default: "
+                        "the first of the configuration's languages, else en)")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the term, or a one-line error with suggestions (exit 2)."""
+    args.lang = args.lang or _default_language(ctx)
     glossary = read_glossary(ctx, args.lang)
     try:
         term = glossary.lookup(args.term)
@@ -106,3 +108,8 @@ def format_term(
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
 
+
+def _default_language(ctx: Context) -> str:
+    from glossari.config import default_language  # the configuration only when -l is not given
+
+    return default_language(ctx.root())

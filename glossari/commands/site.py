@@ -19,8 +19,9 @@ __all__ = ["configure", "run"]
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``site``'s options."""
-    parser.add_argument("-l", "--lang", default="en",
-                        help="language beside the Malay (default: en)")
+    parser.add_argument("-l", "--lang", default=None,
+                        help="language beside the Malay (default: the first of the "
+                        "configuration's languages, else en)")
     parser.add_argument("-o", "--output", metavar="DIR",
                         help="folder for the site (default: build/site in the glossary folder, "
                         "or in the current folder for the bundled glossary)")
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     from glossari.progress import progress
 
-    lang = check_translation_language(args.lang)
+    lang = check_translation_language(args.lang or _default_language(ctx))
     if args.base_url is not None:
         check_base_url(args.base_url)  # before the (long) load
     root = ctx.root()
@@ -54,3 +55,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
           f"rendered, {len(result.written)} of {result.files} files written, "
           f"{len(result.removed)} removed; open {output / 'index.html'}", file=ctx.stderr)
     return 0
+
+
+def _default_language(ctx: Context) -> str:
+    from glossari.config import default_language  # the configuration only when -l is not given
+
+    return default_language(ctx.root())

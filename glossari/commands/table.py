@@ -36,8 +36,9 @@ _BY_SUFFIX = {
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``table``'s options."""
-    parser.add_argument("-l", "--lang", default="en",
-                        help="language of the translation beside the Malay (default: en)")
+    parser.add_argument("-l", "--lang", default=None,
+                        help="language of the translation beside the Malay (default: the first "
+                        "of the configuration's languages, else en)")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: from the -o extension; md for none or .txt)")
     parser.add_argument("-o", "--output", metavar="FILE",
@@ -61,6 +62,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print or write the table; 2 with a one-line message on a contradictory option."""
+    args.lang = args.lang or _default_language(ctx)
     problem = _check(args)
     if problem:
         print(f"glossari: error: {problem}", file=ctx.stderr)
@@ -169,3 +171,9 @@ def _check(args: argparse.Namespace) -> str | None:
     if args.tbx_version and fmt != "tbx":
         return f"--tbx-version applies to TBX only, not {fmt}; add --format tbx"
     return None
+
+
+def _default_language(ctx: Context) -> str:
+    from glossari.config import default_language  # the configuration only when -l is not given
+
+    return default_language(ctx.root())
