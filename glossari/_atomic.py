@@ -17,8 +17,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -109,9 +109,7 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
                            hint="give the path of a file")
     folder = target.parent
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{_short(target)}.", suffix=TEMPORARY_SUFFIX
-        )
+        descriptor, temporary = _make_temporary(folder, f".{_short(target)}.")
     except OSError as error:
         raise CatalogError(
             f"cannot write in {folder}: {error.strerror}",
@@ -146,6 +144,28 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
             ) from None
         raise
     return temporary
+
+
+def _make_temporary(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new empty file in ``folder`` (mode 0600), as ``tempfile.mkstemp`` makes it, and its
+    descriptor. Unlike ``mkstemp``, an interrupt (Ctrl-C, SIGTERM) that Python raises just
+    after the file was made, before its name was returned, removes the file: a signal arriving
+    during the ``open`` call is raised right after it, and left a temporary no one knew of."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(
+        os, "O_BINARY", 0)
+    for _attempt in range(100):
+        temporary = os.path.join(folder, f"{prefix}{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+        try:
+            return os.open(temporary, flags, 0o600), temporary
+        except FileExistsError:
+            continue
+        except OSError:
+            raise
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)  # O_EXCL: a file of this name is this call's
+            raise
+    raise FileExistsError(errno.EEXIST, "no free temporary file name")
 
 
 def make_folder(folder: Path, *, shown: str, parents: bool = False) -> None:
@@ -291,15 +311,18 @@ class StagedWrites:
         self._where = {}
         folders: dict[Path, None] = {}
         for done, (temporary, target, _durable) in enumerate(catalogs):
-            self._staged = catalogs[done + 1:] + caches  # _replace removes its own on failure
+            # this one stays listed until renamed: an interrupt (Ctrl-C, SIGTERM) may come
+            # before the rename, and discard then removes it (once renamed, its name is gone)
+            self._staged = catalogs[done:] + caches
             _replace(temporary, target)
             folders[target.parent] = None
         for folder in folders:
             _fsync_folder(folder)
-        self._staged = []
-        for temporary, target, _durable in caches:
+        for done, (temporary, target, _durable) in enumerate(caches):
+            self._staged = caches[done:]
             with contextlib.suppress(CatalogError):
                 _replace(temporary, target)
+        self._staged = []
 
     def discard(self) -> None:
         """Remove every staged file that was not put in place."""

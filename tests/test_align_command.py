@@ -512,3 +512,17 @@ def test_a_catalog_saved_by_an_editor_while_align_runs_is_not_overwritten(
     monkeypatch.undo()
     ok("align", "-l", "en", PARALLEL / "en", root=root)
     assert b"# saved by the translator meanwhile" in glossary.read_bytes()
+
+
+def test_a_headword_heading_translated_apart_from_the_title_is_named() -> None:
+    """The H1 that repeats the headword is no message of its own: render writes the title's
+    translation there. An English file whose H1 said otherwise (`title: Bond`, `# Bonds`) was
+    aligned as "4 filled", the H1 dropped unsaid, and render then refused the file as edited."""
+    src = _term("---\ntitle: Bon\n---\n\n# Bon\n\nTeks.\n")
+    dst = _term("---\ntitle: Bond\n---\n\n# Bonds\n\nText.\n", source="en/x.md")
+    pairing = pair_articles(src, dst)
+    assert dict(pairing.translations)[("glossary", "x", "Bon")] == "Bond"
+    assert pairing.notes == ("en/x.md: 'Bon' is translated two ways; the first was kept",)
+    same = pair_articles(src, _term("---\ntitle: Bond\n---\n\n# Bond\n\nText.\n",
+                                    source="en/x.md"))
+    assert same.notes == ()

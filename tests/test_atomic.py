@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from glossari._atomic import atomic_write_bytes, atomic_write_text, locked
+from glossari._atomic import StagedWrites, atomic_write_bytes, atomic_write_text, locked
 from glossari.errors import CatalogError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,3 +182,40 @@ def test_staging_a_path_again_replaces_it_and_drop_forgets_it(tmp_path: Path) ->
     assert (tmp_path / "a.po").read_bytes() == b"second\n"
     assert (tmp_path / "b.po").read_bytes() == b"b\n"
     assert kept.read_bytes() == b"translator's\n"
+
+
+def test_an_interrupt_raised_as_the_temporary_is_made_leaves_no_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A signal (SIGTERM, Ctrl-C) arriving during the open() that makes a temporary is raised
+    by Python just after it returns: tempfile.mkstemp then made a file no one knew of, and a
+    `site` run stopped by SIGTERM left `terms/.page.html.x1y2.tmp` in the published site."""
+    real_open = os.open
+
+    def open_then_interrupted(*args: object, **kwargs: object) -> int:
+        descriptor = real_open(*args, **kwargs)  # type: ignore[arg-type]
+        os.close(descriptor)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+    with pytest.raises(KeyboardInterrupt), StagedWrites() as staged:
+        staged.stage(tmp_path / "page.html", b"<p>x</p>")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupt_before_a_staged_file_is_renamed_leaves_no_temporary(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    def stage_then_commit() -> None:
+        with StagedWrites() as staged:
+            staged.stage(tmp_path / "a.po", b"a\n")
+            staged.stage(tmp_path / "cache.bin", b"c", durable=False)
+            monkeypatch.setattr(os, "replace", interrupted)
+            staged.commit()
+
+    with pytest.raises(KeyboardInterrupt):
+        stage_then_commit()
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []

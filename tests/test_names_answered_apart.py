@@ -102,3 +102,18 @@ def test_an_alias_that_is_another_article_s_headword_is_s104(tmp_path: Path) -> 
     assert "/shares = ekuiti" in ok("show", "bon", root=root)
     assert _findings(root, "S104") == [
         {"code": "S104", "term": "saham", "path": "seeds/saham.md"}]
+
+
+def test_s132_between_two_articles_names_the_links(tmp_path: Path) -> None:
+    """[cagaran](/aset-jaminan) in zakat.md and [cagaran](/zakat) in bon.md: the finding was at
+    line 1 of zakat.md, the article linked to, and named aset-jaminan.md:1; neither is where a
+    link reads 'cagaran', which is what to fix."""
+    root = _glossary(tmp_path, {
+        "aset-jaminan": _article("Aset jaminan", "Aset jaminan dijual."),
+        "zakat": _article("Zakat", "Lihat [cagaran](/aset-jaminan)."),
+        "bon": _article("Bon", "Bon dijual.\n\nLihat [cagaran](/zakat)."),
+    }, {})
+    _, out, _ = cli("check", "--format", "json", "--select", "S132", root=root)
+    found = json.loads(out)
+    assert [(f["path"], f["line"], f["term"]) for f in found] == [("seeds/bon.md", 11, "zakat")]
+    assert "go to 'aset-jaminan' (seeds/zakat.md:9) and to 'zakat'" in found[0]["message"]

@@ -580,3 +580,31 @@ def test_a_newline_at_one_end_only_is_refused_exactly_when_msgfmt_would(
             parse_po(text, source="x.po")
     else:
         parse_po(text, source="x.po")
+
+
+_NEWLINE_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize("msgstr", [
+    'msgstr "Key\\n"  \n',     # blanks after the closing quote
+    'msgstr "Key\\n"\t',       # ... at the end of the file
+    'msgstr "Key\\012"\n',     # a newline as an octal escape
+    'msgstr "Key\\x0a"\n',     # ... as a hex escape
+    'msgstr "\\12Key"\n',      # ... at the start
+    'msgstr ""  \n"\\nKey"\n',  # a continuation line starting with one, blanks after ""
+])
+def test_a_newline_at_an_edge_however_written_is_refused(msgstr: str) -> None:
+    # GNU msgfmt refuses each of these catalogs; the scan that decides whether the entries are
+    # asked at all must not miss them
+    with pytest.raises(CatalogError, match=r"do not both (begin|end) with a newline"):
+        parse_po(_NEWLINE_HEADER + 'msgid "Sorotan"\n' + msgstr, source="t.po")
+
+
+def test_plural_forms_given_twice_in_two_cases_is_refused() -> None:
+    # GNU reads the field named exactly `Plural-Forms:` (the first); Python's gettext reads
+    # names in any case, the last one winning: a C and a Python program counted forms apart
+    header = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
+              '"plural-forms: nplurals=1; plural=0;\\n"\n\n')
+    with pytest.raises(CatalogError, match="gives Plural-Forms twice"):
+        parse_po(header + 'msgid "Kos"\nmsgstr "Cost"\n', source="t.po")

@@ -519,6 +519,36 @@ def test_a_failure_in_the_helper_leaves_the_previous_site(
         os.waitpid(-1, os.WNOHANG)
 
 
+
+def test_an_interrupt_while_the_assets_are_staged_leaves_no_temporary(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM (raised as Ctrl-C is) just after the builder staged site.css and site.js, before
+    the first page: their temporaries stayed in assets/, and were published with the site."""
+    from glossari.export import site
+
+    def stop(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(site, "_interface_words", stop)  # the builder's next step
+    output = tmp_path / "site"
+    with pytest.raises(KeyboardInterrupt):
+        build_site(glossari.load(root), output, generator=GENERATOR)
+    assert [p for p in output.rglob("*") if p.is_file()] == []
+
+
+def test_an_interrupt_before_a_page_is_renamed_leaves_no_temporary(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossari.export.site import _output
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM raised just before the rename
+
+    monkeypatch.setattr(_output, "_replace", interrupted)
+    output = tmp_path / "site"
+    with pytest.raises(KeyboardInterrupt):
+        build_site(glossari.load(root), output, generator=GENERATOR)
+    assert [p for p in output.rglob("*") if p.is_file()] == []
+
 _KILLED = REPORT_HELPERS + """
 import glossari
 from glossari.export.site import _pages, build_site

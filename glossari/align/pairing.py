@@ -132,6 +132,8 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
         if left.kind == "heading":
             if not is_headword_heading(left.text, left.level, source.title):
                 add((body, None, left.text), right.text)
+            else:  # render writes the headword's translation there: one message with the title
+                add((GLOSSARY_DOMAIN, source.id, source.title or ""), right.text)
             continue
         add((body, None, left.text), right.text)
         left_links = left.block.links if left.block is not None else ()

@@ -880,8 +880,10 @@ class _Parser:
         offset = 0
         for text in "".join(value for _line, value in pieces).split("\n"):
             name, sep, value = text.partition(":")
-            if sep and name.strip() in _READ_ONCE:
-                name, value = name.strip(), value.strip()
+            # Python's gettext reads a field's name in any case (`plural-forms:` last wins)
+            name = _READ_ONCE.get(name.strip().lower(), "")
+            if sep and name:
+                value = value.strip()
                 line = max((ln for start, ln in starts if start <= offset), default=0)
                 first = seen.setdefault(name, (value, line))
                 if first[0] != value:
@@ -897,25 +899,29 @@ class _Parser:
         return _line_of(header, name)
 
 
-_ENDS_IN_NEWLINE = re.compile(r'\\n"(?:\r?\n[^"]|\r?\n?\Z)')
-"""A string's last line ending with ``\\n``: no continuation line (``"...``) follows. It starts
-with a literal, so the scan runs at the speed of ``str.find``."""
+_ENDS_IN_NEWLINE = re.compile(r'\\n"[ \t]*(?:\r?\n(?![ \t]*")|\r?\Z)')
+"""A string's last line ending with ``\\n``: no continuation line (``"...``) follows, blanks
+after the closing quote allowed. It starts with a literal, so the scan runs at the speed of
+``str.find``."""
+
+_NEWLINE_ESCAPES = ("\\0", "\\1", "\\x")
+"""Where an octal or hex escape may spell a newline (``\\012``, ``\\12``, ``\\x0a``)."""
 
 
 def _newline_edge(text: str, start: int) -> bool:
     """Whether a msgid or msgstr of the PO ``text`` past ``start`` may begin or end with a
-    newline: ``msgstr "\\n...``, ``msgstr ""`` then ``"\\n...``, or a last line ending ``\\n"``
-    (a quote inside a string is escaped, so `` "\\n`` starts a string)."""
-    return (text.find(' "\\n', start) >= 0 or text.find('\t"\\n', start) >= 0
-            or text.find('""\n"\\n', start) >= 0
-            or text.find('""\r\n"\\n', start) >= 0
+    newline: a string or continuation line starting ``"\\n`` (a quote inside a string is
+    escaped, so ``"\\n`` starts one), a last line ending ``\\n"``, or a newline written as an
+    octal or hex escape. A false alarm only costs the check of every entry."""
+    return (text.find('"\\n', start) >= 0
+            or any(text.find(escape, start) >= 0 for escape in _NEWLINE_ESCAPES)
             or _ENDS_IN_NEWLINE.search(text, start) is not None)
 
 
 _HEADER_MSGSTR = re.compile(r'msgstr[^\n]*\n(?:[ \t]*"[^\n]*\n)*')
 """The header's msgstr line and its continuation lines (the header is the first entry)."""
 
-_READ_ONCE = ("Plural-Forms", "X-Domain")
+_READ_ONCE = {"plural-forms": "Plural-Forms", "x-domain": "X-Domain"}
 """Header fields whose value a program reads: :meth:`_Parser.check_header` refuses two
 different ones."""
 

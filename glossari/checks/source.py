@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossari.align.resolve import TargetIndex, resolve_link, target_key
 from glossari.catalog.messages import is_headword_heading
@@ -21,6 +22,9 @@ from glossari.model import Link, Term
 from glossari.seeds.folder import unread_articles
 from glossari.seeds.rules import misspelt_key, suspicious_link_text
 from glossari.text import lookup_key
+
+if TYPE_CHECKING:
+    from glossari.glossary import Glossary
 
 __all__ = ["SOURCE_CHECKS", "suspicious_link_text", "unread_article_findings"]
 
@@ -279,13 +283,27 @@ def names_answered_apart(terms: Iterable[Term]) -> Iterator[Finding]:
                 continue
             same = by_text.setdefault(key, term)
             if same is not term and "article" in (same.kind, term.kind):
+                # at a link to fix, not at the top of the article it leads to
+                path, line = _linked(glossary, term, key)
+                first = "{}:{}".format(*_linked(glossary, same, key))
                 yield finding(
-                    "S132", path=term.source.path, line=term.source.line, term=term.id,
-                    message=f"links that read '{text}' go to '{same.id}' ({same.source}) and to "
+                    "S132", path=path, line=line, term=term.id,
+                    message=f"links that read '{text}' go to '{same.id}' ({first}) and to "
                     f"'{term.id}': two terms for what is likely one concept, of which 'show' and "
                     f"'find' answer '{glossary.lookup(text).id}'; point the links at one "
                     "target, or give the article an 'aliases:' entry",
                 )
+
+
+def _linked(glossary: Glossary, term: Term, key: str) -> tuple[str, int]:
+    """Where a link reading ``key`` (a :func:`malay_key`) leads to ``term``: the first such
+    link in file order, else the term's own source (a link-only term's is its first link)."""
+    from glossari.align.resolve import malay_key
+
+    for ref in glossary.backlinks(term):
+        if malay_key(ref.link.text) == key:
+            return ref.source.source.path, ref.link.line
+    return term.source.path, term.source.line
 
 
 SOURCE_CHECKS = (reader_findings, front_matter, empty_sections, link_texts, unresolved_links,

@@ -172,21 +172,22 @@ def build_site(
     if processes is None:
         processes = 2 if len(glossary) >= _PARALLEL_FROM else 1
     helped = processes > 1  # where fork is missing or one core usable, start() forks nothing
-    builder = _Builder(glossary, folder, base=base, lang=lang, generator=generator,
-                       helped=helped)
-    try:
+    site = SiteFolder.open(folder)
+    try:  # from the builder's start: it stages the assets (and SIGTERM may come then)
+        builder = _Builder(glossary, site, base=base, lang=lang, generator=generator,
+                           helped=helped)
         builder.terms(progress)
         builder.indexes()
-        removed = builder.site.finish()
+        removed = site.finish()
     finally:
-        builder.site.discard()  # after a failure: the previous site stays as it was
-    return SiteResult(output=folder, files=len(builder.site.produced),
-                      written=tuple(sorted(builder.site.written)), removed=tuple(removed),
+        site.discard()  # after a failure: the previous site stays as it was
+    return SiteResult(output=folder, files=len(site.produced),
+                      written=tuple(sorted(site.written)), removed=tuple(removed),
                       terms=len(builder.entries), rendered=builder.rendered)
 
 
 class _Builder:
-    def __init__(self, glossary: Glossary, folder: Path, *, base: str | None, lang: str,
+    def __init__(self, glossary: Glossary, site: SiteFolder, *, base: str | None, lang: str,
                  generator: str, helped: bool = False) -> None:
         from glossari.export.rows import language_name
 
@@ -196,7 +197,7 @@ class _Builder:
         self.rendered = 0
         self.base = base
         self.lang = lang
-        self.site = SiteFolder.open(folder)
+        self.site = site
         self.env = _environment()
         self.templates: dict[str, jinja2.Template] = {}
         self.status = _status_lookup(glossary, lang)

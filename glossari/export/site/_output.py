@@ -205,7 +205,9 @@ class SiteFolder:
                         removed.append(twin)
                 _replace(temporary, target)  # removes its own temporary when it fails
             except BaseException:
-                self._staged = staged[done + 1:]
+                # an interrupt (Ctrl-C, SIGTERM) may stop the rename before it happened: this
+                # one's temporary goes too (once renamed, its name is gone and nothing is lost)
+                self._staged = staged[done:]
                 raise
         done_twins = set(removed)
         for name in stale:  # (a hand-edited manifest never makes us delete outside the folder)
