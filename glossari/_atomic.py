@@ -33,6 +33,7 @@ __all__ = [
     "atomic_write_text",
     "locked",
     "make_folder",
+    "make_temporary",
     "remove_stale_temporaries",
     "write_output",
     "write_streamed",
@@ -109,7 +110,7 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
                            hint="give the path of a file")
     folder = target.parent
     try:
-        descriptor, temporary = _make_temporary(folder, f".{_short(target)}.")
+        descriptor, temporary = make_temporary(folder, f".{_short(target)}.")
     except OSError as error:
         raise CatalogError(
             f"cannot write in {folder}: {error.strerror}",
@@ -146,7 +147,7 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
     return temporary
 
 
-def _make_temporary(folder: Path, prefix: str) -> tuple[int, str]:
+def make_temporary(folder: Path | str, prefix: str) -> tuple[int, str]:
     """A new empty file in ``folder`` (mode 0600), as ``tempfile.mkstemp`` makes it, and its
     descriptor. Unlike ``mkstemp``, an interrupt (Ctrl-C, SIGTERM) that Python raises just
     after the file was made, before its name was returned, removes the file: a signal arriving

@@ -32,6 +32,7 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, TextIO
 
+from glossari._atomic import make_temporary
 from glossari._store import Store
 from glossari.diagnostics import Finding
 from glossari.errors import RootError
@@ -134,15 +135,15 @@ class CheckOutput:
         try:
             for fmt in formats:
                 try:
-                    descriptor, name = tempfile.mkstemp(dir=folder, prefix=".check-",
-                                                        suffix=".tmp")
+                    descriptor, name = make_temporary(
+                        folder if folder is not None else tempfile.gettempdir(), ".check-")
                 except OSError:
                     if folder is None:
                         raise
                     # the cache was deleted since the probe (another process may clean it at any
                     # moment): the output goes to the system's temporary folder, unremembered
                     folder = None
-                    descriptor, name = tempfile.mkstemp(prefix=".check-", suffix=".tmp")
+                    descriptor, name = make_temporary(tempfile.gettempdir(), ".check-")
                 self.paths[fmt] = Path(name)
                 # read and write: the finished file is read back through this very handle, so
                 # deleting its folder meanwhile loses nothing

@@ -519,7 +519,8 @@ def test_a_termbase_folder_the_runner_may_not_write_is_one_line(
     read-only with ``find locale -type d -exec chmod a-w``, or owned by another user), and the
     termbase to be written whole: compile had no ``.mo`` to write, only the termbase, and its
     temporary file was ``internal error: PermissionError``."""
-    import tempfile
+    from glossari._atomic import make_temporary
+    from glossari.termbase import build
 
     root = _translated(tmp_path / "g")
     ok("compile", "-l", "en", root=root)
@@ -528,14 +529,12 @@ def test_a_termbase_folder_the_runner_may_not_write_is_one_line(
     (root / "locale" / "en" / "glossari.sqlite").unlink()
     before = _outputs(root)
     folder = (root / "locale" / "en").resolve()
-    real_mkstemp = tempfile.mkstemp
-
-    def mkstemp(*args: Any, **kwargs: Any) -> Any:
-        if Path(kwargs.get("dir", ".")).resolve() == folder:
+    def refused(where: Path | str, prefix: str) -> tuple[int, str]:
+        if Path(where).resolve() == folder:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder / ".x"))
-        return real_mkstemp(*args, **kwargs)
+        return make_temporary(where, prefix)
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(build, "make_temporary", refused)
     code, _out, err = cli("compile", "-l", "en", root=root)
     assert code == 2, err
     assert "internal error" not in err

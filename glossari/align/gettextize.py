@@ -241,7 +241,7 @@ def _fill_catalogs(
                     written.append(shown)
             del po, entries, index, data
         for path, (digest, shown) in read.items():
-            check_unchanged(path, digest, source=shown, command="align")
+            check_unchanged(path, digest, source=shown, command=f"align -l {lang}")
         staged.commit()
     done = tuple(
         replace(report, filled=c["filled"], kept=c["kept"], same=c["same"], missing=c["missing"],

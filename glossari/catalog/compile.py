@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from glossari.catalog.translations import catalog_folder, check_language, compile_lock
+from glossari.catalog.translations import (
+    catalog_folder,
+    check_language,
+    compile_lock,
+    no_catalogs,
+)
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
 
@@ -66,8 +71,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
         check_language(lang)
         langs = [lang]
         if not catalog_folder(root, lang).is_dir():
-            raise CatalogError(f"no catalogs for {lang!r}", path=f"locale/{lang}/LC_MESSAGES",
-                               hint=f"run 'glossari update -l {lang}' first")
+            raise no_catalogs(root.path, lang)
     else:
         langs = languages(root)
     with contextlib.ExitStack() as locks:

@@ -76,7 +76,8 @@ def catalog_lock(root: GlossaryRoot, lang: str, *,
 
 def check_unchanged(path: Path, read: str | None, *, source: str, command: str) -> None:
     """Raise :class:`CatalogError` when the catalog ``path`` is no longer the file ``command``
-    read (``read``: the SHA-256 hex digest of its bytes then, None when it was missing).
+    (as a user runs it again: ``update -l en``) read (``read``: the SHA-256 hex digest of its
+    bytes then, None when it was missing).
 
     Called just before a merged catalog is renamed over ``path``: an editor (Poedit, an IDE,
     ``git pull``) that saved it meanwhile is not bound by glossari's lock, and the rename would
@@ -90,8 +91,8 @@ def check_unchanged(path: Path, read: str | None, *, source: str, command: str) 
         raise CatalogError(f"cannot read the file: {error.strerror}", path=source,
                            hint="check the path and permissions") from None
     if now != read:
-        raise CatalogError(f"the catalog changed while 'glossari {command}' ran (saved by "
-                           "another program); nothing was written", path=source,
+        raise CatalogError(f"the catalog changed while 'glossari {command.split()[0]}' ran "
+                           "(saved by another program); nothing was written", path=source,
                            hint=f"run 'glossari {command}' again once it is saved")
 
 

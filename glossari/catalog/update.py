@@ -251,7 +251,8 @@ def _update_locked(
         for merged in planned.values():
             if merged.changed:
                 check_unchanged(merged.path, read[merged.path],
-                                source=relative_name(merged.path, root.path), command="update")
+                                source=relative_name(merged.path, root.path),
+                                command=f"update -l {lang}")
         staged.commit()
     except BaseException:  # a broken catalog, or an interrupt: nothing in locale/ changes
         staged.discard()

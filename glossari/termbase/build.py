@@ -7,7 +7,6 @@ import dataclasses
 import os
 import re
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 import orjson
 
+from glossari._atomic import make_temporary
 from glossari.model import Section, Term
 from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint, quick_listing
@@ -402,8 +402,7 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
     built_ns = time.time_ns() if built_ns is None else built_ns
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                                 suffix=".tmp")
+        descriptor, temporary = make_temporary(path.parent, f".{path.name}.")
     except OSError as error:
         # a folder the runner may not write (its catalogs may be writable): was an internal
         # PermissionError
