@@ -278,3 +278,22 @@ def test_a_suggestion_keeps_every_letter(parts: list[str]) -> None:
     slug = "".join(parts)
     suggestion = suggest_english(slug, words=WordList.from_ranked(parts))
     assert suggestion.replace(" ", "").lower() == slug
+
+
+def test_a_kebab_case_glossary_s_suggestions_read_hyphens_as_spaces(tmp_path: Path) -> None:
+    # slugs written kebab-case (a hyphen between every two words) suggest words, not the slug;
+    # in the shipped seed's style (run-together slugs) the hyphen of broker-dealer is the term's
+    article("---\ntitle: Bon\n---\nLihat [Suruhanjaya Sekuriti](/securities-commission), "
+            "[kadar faedah](/interest-rate) dan [bon korporat](/corporate-bond).\n",
+            "bon", tmp_path)
+    g = glossari.load(tmp_path)
+    assert {t.id: (t.en_title, t.english.status) for t in g if t.kind == "link"} == {
+        "securities-commission": ("securities commission", "suggested"),
+        "interest-rate": ("interest rate", "suggested"),
+        "corporate-bond": ("corporate bond", "suggested")}
+
+
+def test_a_run_together_glossary_keeps_the_hyphen_of_a_term(seed_only: Path) -> None:
+    g = glossari.load(seed_only)
+    assert g["broker-dealer"].en_title == "broker-dealer"
+    assert g["investmentadvisor"].en_title == "investment advisor"

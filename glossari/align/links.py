@@ -28,7 +28,13 @@ from glossari.align.names import (
     resolve_names,
 )
 from glossari.align.resolve import link_is_trusted, link_slug, target_key
-from glossari.align.slugs import WordList, acronyms_in, default_words, suggest_english
+from glossari.align.slugs import (
+    WordList,
+    acronyms_in,
+    default_words,
+    kebab_case,
+    suggest_english,
+)
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.diagnostics import Finding
 from glossari.model import English, Link, Location, Names, Status, Term
@@ -191,6 +197,8 @@ def link_only_terms(
     # (``/x`` and ``/x.``), or a slug an article already holds, get ``-2``, ``-3``... in the
     # order the links first appear (file order), so the same glossary always gets the same ids
     taken = {t.id.casefold() for t in articles}
+    kebab = suggest and kebab_case(
+        [link_slug(places[0][1].target) for places in groups.values()], words=words)
     for places in groups.values():
         first_term, first_link = places[0]
         links = [link for _, link in places]
@@ -205,8 +213,8 @@ def link_only_terms(
         slug = _unique_id(spelled, taken)
         en_title, status, variants = _english_of(links, catalog, spelled)
         if en_title is None and suggest:
-            en_title, status = (suggest_english(spelled, words=words, acronyms=acronyms),
-                                "suggested")
+            en_title, status = (suggest_english(spelled, words=words, acronyms=acronyms,
+                                                hyphens_are_spaces=kebab), "suggested")
         found.append(Term(
             id=slug,
             title=clean[0] if clean else None,

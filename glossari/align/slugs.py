@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["WordList", "acronyms_in", "default_words", "looks_like_acronym", "suggest_english"]
+__all__ = ["WordList", "acronyms_in", "default_words", "kebab_case", "looks_like_acronym",
+           "suggest_english"]
 
 _MAX_WORD = 24
 """Longest word tried when splitting; longer English words are vanishingly rare."""
@@ -155,12 +156,16 @@ after any of them: ``stocks``, ``hands``)."""
 
 
 def suggest_english(
-    slug: str, *, words: WordList | None = None, acronyms: Iterable[str] = ()
+    slug: str, *, words: WordList | None = None, acronyms: Iterable[str] = (),
+    hyphens_are_spaces: bool = False,
 ) -> str:
     """An English headword guessed from a link slug: words split, acronyms in capitals.
 
-    Hyphens are kept (``broker-dealer``); each hyphen-separated part is split on its own.
-    ``acronyms`` are lower-case words the glossary writes in capitals (see :func:`acronyms_in`).
+    Hyphens are kept (``broker-dealer``); each hyphen-separated part is split on its own. With
+    ``hyphens_are_spaces`` (a glossary whose slugs are written kebab-case, see
+    :func:`kebab_case`) they separate words: ``securities-commission`` is ``securities
+    commission``. ``acronyms`` are lower-case words the glossary writes in capitals (see
+    :func:`acronyms_in`).
 
     >>> suggest_english("investmentadvisor"), suggest_english("primebrokerage")
     ('investment advisor', 'prime brokerage')
@@ -168,6 +173,8 @@ def suggest_english(
     ('FINRA', 'broker-dealer')
     >>> suggest_english("Net_Asset_Value"), suggest_english("etf")
     ('net asset value', 'ETF')
+    >>> suggest_english("securities-commission", hyphens_are_spaces=True)
+    'securities commission'
     """
     words = words if words is not None else default_words()
     known = {a.lower() for a in acronyms}
@@ -188,4 +195,25 @@ def suggest_english(
                 pieces.append(lower)
         if pieces:
             parts.append(" ".join(pieces))
-    return "-".join(parts) if parts else slug
+    return ((" " if hyphens_are_spaces else "-").join(parts)) if parts else slug
+
+
+def kebab_case(slugs: Iterable[str], *, words: WordList | None = None) -> bool:
+    """Whether a glossary writes its slugs kebab-case (``securities-commission``), a hyphen
+    between every two words, rather than run together (``investmentadvisor``), where a hyphen
+    is part of a term (``broker-dealer``): more slugs hold a hyphen than run two words
+    together. Suggestions then read hyphens as spaces.
+
+    >>> kebab_case(["investmentadvisor", "primebrokerage", "broker-dealer", "finra"])
+    False
+    >>> kebab_case(["securities-commission", "interest-rate", "bond", "netassetvalue"])
+    True
+    """
+    words = words if words is not None else default_words()
+    hyphenated = run_together = 0
+    for slug in slugs:
+        if "-" in slug:
+            hyphenated += 1
+        elif slug.isalpha() and len(words.split(slug.lower())) > 1:
+            run_together += 1
+    return hyphenated > run_together
