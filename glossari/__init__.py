@@ -104,4 +104,6 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # the public names and the module's own dunders: not TYPE_CHECKING or `annotations`, which
+    # tab completion and help() offered as if they were API
+    return sorted({n for n in globals() if n.startswith("__")} | set(__all__))

@@ -112,6 +112,12 @@ def _require_name(text: object) -> None:
 class Glossary:
     """The terms of one glossary, in Malay alphabetical order.
 
+    Attributes (``help()`` does not list a slotted class's own): ``root``, the
+    :class:`~glossari.root.GlossaryRoot` it was read from (None when built from terms);
+    ``lang``, the language of each term's English side (``en``; None when built from terms);
+    ``translations``, the ``lang`` catalogs the English sides came from (None when read from
+    the compiled termbase or built from terms).
+
     >>> from glossari.model import Location, Term
     >>> g = Glossary([Term(id="b", title="Bon", source=Location(path="b.md", line=1)),
     ...               Term(id="a", title="Ákaun", source=Location(path="a.md", line=1))])
