@@ -188,8 +188,8 @@ def test_unconfirmed_values_are_never_imported(root: Path, tmp_path: Path) -> No
 
     tbx_path = export(root, "g.tbx", "--format", "tbx")
     text = tbx_path.read_text(encoding="utf-8")
-    assert "<note>glossari suggestion (en): common-stock (derived" in text
-    assert "<term>common-stock</term>" not in text
+    assert "<note>glossari suggestion (en): common stock (derived" in text
+    assert "<term>common stock</term>" not in text
     rewritten = tmp_path / "tt.tbx"
     rewritten.write_bytes(bytes(tbx.tbxfile.parsestring(
         text.encode("utf-8"), sourcelanguage="ms", targetlanguage="en")))
@@ -217,6 +217,8 @@ def test_a_deprecated_catalog_translation_is_reported(root: Path, tmp_path: Path
         (2, "note", "kos", "Cost")]
     assert "deprecated" in report["outcomes"][0]["message"]
     assert catalog_bytes(root) == before
+
+
 def test_a_slug_suggestion_given_back_without_a_status_is_not_imported(
         root: Path, tmp_path: Path) -> None:
     # the CSV's columns may be any subset: without "status", the slug's suggestion in the "en"
@@ -224,19 +226,19 @@ def test_a_slug_suggestion_given_back_without_a_status_is_not_imported(
     csv_path = export(root, "g.csv", "--format", "csv")
     rows = [line.split(",") for line in csv_path.read_text(encoding="utf-8").splitlines()]
     row = next(r for r in rows if r[0] == "common-stock")
-    assert row[2:5] == ["common-stock", "link", "suggested"]
+    assert row[2:5] == ["common stock", "link", "suggested"]  # kebab-case slugs: words
     before = catalog_bytes(root)
-    bare = write(tmp_path, "bare.csv", "id,ms,en\r\ncommon-stock,saham biasa,common-stock\r\n")
-    weblate = write(tmp_path, "w.csv", "source,target\r\nsaham biasa,common-stock\r\n")
+    bare = write(tmp_path, "bare.csv", "id,ms,en\r\ncommon-stock,saham biasa,common stock\r\n")
+    weblate = write(tmp_path, "w.csv", "source,target\r\nsaham biasa,common stock\r\n")
     for path in (bare, weblate):
         report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
         assert [(o["kind"], o["term"]) for o in report["outcomes"]] == [
             ("unconfirmed", "common-stock")], path
         assert catalog_bytes(root) == before
     # saying so confirms it
-    confirmed = write(tmp_path, "c.csv", "id,en,status\r\ncommon-stock,common-stock,translated\r\n")
+    confirmed = write(tmp_path, "c.csv", "id,en,status\r\ncommon-stock,common stock,translated\r\n")
     ok(root, "import", str(confirmed))
-    assert entry(root, "/common-stock", "saham biasa") == ("common-stock", False)
+    assert entry(root, "/common-stock", "saham biasa") == ("common stock", False)
 
 
 def test_link_only_term_fills_its_link_messages(root: Path, tmp_path: Path) -> None:
