@@ -526,3 +526,37 @@ def test_a_headword_heading_translated_apart_from_the_title_is_named() -> None:
     same = pair_articles(src, _term("---\ntitle: Bond\n---\n\n# Bond\n\nText.\n",
                                     source="en/x.md"))
     assert same.notes == ()
+
+
+def test_a_block_of_odd_length_is_taken_fuzzy(tmp_path: Path) -> None:
+    """A translator merged two paragraphs and split a later one: every kind still matches, so
+    the blocks pair by position and each slot gets another's text. The slots whose length,
+    against the Malay, is far from the file's usual are taken fuzzy and named; the others
+    translated; nothing is lost."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "saham.md").write_text(
+        "---\ntitle: Saham\ndescription: Saham ialah unit pemilikan dalam syarikat.\n---\n\n"
+        "## Memahami Saham\n\nSaham mewakili pemilikan dalam syarikat.\n\n"
+        "Pemegang saham berhak menerima dividen tahunan.\n\n"
+        "Harga saham ditentukan oleh pasaran. Pada tahun 2020, indeks jatuh 30%.\n\n"
+        "Pelabur runcit membeli saham melalui broker berlesen.\n", encoding="utf-8")
+    english = tmp_path / "en"
+    english.mkdir()
+    (english / "saham.md").write_text(
+        "---\ntitle: Share\ndescription: A share is a unit of ownership in a company.\n---\n\n"
+        "## Understanding Shares\n\nShares represent ownership in a company, and shareholders "
+        "are entitled to annual dividends.\n\nShare prices are set by the market.\n\n"
+        "In 2020, the index fell 30%.\n\n"
+        "Retail investors buy shares through licensed brokers.\n", encoding="utf-8")
+    ok("extract", root=tmp_path)
+    ok("update", "-l", "en", root=tmp_path)
+    code, _out, err = cli("align", "-l", "en", english, root=tmp_path)
+    assert code == 0
+    po = load_po(tmp_path / "locale" / "en" / "LC_MESSAGES" / "articles-s.po")
+    states = {e.msgid: (e.msgstr, e.fuzzy) for e in po.entries}
+    merged = states["Saham mewakili pemilikan dalam syarikat."]
+    assert merged[1], merged  # twice the usual length: another paragraph came with it
+    assert "taken as fuzzy" in err
+    assert "Saham mewakili" in err
+    assert states["Pelabur runcit membeli saham melalui broker berlesen."] == (
+        "Retail investors buy shares through licensed brokers.", False)

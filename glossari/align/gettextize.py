@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from glossari.align.pairing import pair_articles
-from glossari.catalog.messages import is_block_message
+from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message
 from glossari.catalog.pofile import encode_po, read_po
 from glossari.catalog.translations import (
     catalog_folder,
@@ -153,6 +153,39 @@ def align_folder(
 _Pair = tuple[int, int, str | None, str, str]
 """A paired message: (its file's index, its place in that file, msgctxt, msgid, translation)."""
 
+_LONG_ENOUGH = 30
+"""Characters of Malay from which a block's length says something of its translation's."""
+
+_ODD_LENGTH = 1.8
+"""How many times longer (or shorter) than a file's usual translation, against its Malay, a
+block's may be before it is taken fuzzy: two paragraphs merged into one are about twice."""
+
+
+def _odd_lengths(by_domain: Mapping[str, list[_Pair]]) -> dict[tuple[int, int], float]:
+    """The body blocks whose translation is far longer or shorter than the file's others,
+    against their Malay, by (file, place), with that ratio: blocks pair by position, and a
+    translator who merged two paragraphs and split a later one gave each slot the wrong text
+    with every kind still matching. Files of fewer than three such blocks say nothing."""
+    from statistics import median
+
+    ratios: dict[int, list[tuple[int, float]]] = {}
+    for domain, pairs in by_domain.items():
+        if domain == GLOSSARY_DOMAIN:
+            continue
+        for file, place, _context, msgid, text in pairs:
+            if len(msgid) >= _LONG_ENOUGH and text.strip():
+                ratios.setdefault(file, []).append((place, len(text) / len(msgid)))
+    odd: dict[tuple[int, int], float] = {}
+    for file, found in ratios.items():
+        if len(found) < 3:
+            continue
+        usual = median(ratio for _, ratio in found)
+        for place, ratio in found:
+            relative = ratio / usual
+            if relative > _ODD_LENGTH or relative < 1 / _ODD_LENGTH:
+                odd[file, place] = relative
+    return odd
+
 
 def _fill_catalogs(
     root: GlossaryRoot,
@@ -182,6 +215,7 @@ def _fill_catalogs(
     # a catalog that cannot be read, found after others were filled, leaves every catalog as it
     # was: the filled ones are staged beside their targets and put in place together at the end
     read: dict[Path, tuple[str, str]] = {}  # a staged catalog: its digest as read, its name
+    odd = _odd_lengths(by_domain)
     with StagedWrites() as staged:
         for domain, path in paths.items():
             shown = relative_name(path, root.path, resolve=True)
@@ -230,6 +264,15 @@ def _fill_catalogs(
                                                   f"'{_short(msgid)}' with '{_short(text)}' "
                                                   "(--force)"))
                     entries[at] = entry.reviewed(text)
+                    if (file, place) in odd:  # taken, for a person to confirm: fuzzy
+                        entries[at] = entries[at].with_changes(
+                            flags=(*entries[at].flags, "fuzzy"))
+                        kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' "
+                                                  "taken as fuzzy: its length against the "
+                                                  f"Malay is {odd[file, place]:.1f} times the "
+                                                  "file's usual (blocks pair by position: a "
+                                                  "paragraph merged or split gives a slot "
+                                                  "another's text)"))
                     taken[at] = file
                     counts[file]["filled"] += 1
                     changed = True
