@@ -61,7 +61,7 @@ THRESHOLD = 0.5
 """P(id) + P(ms) at or above this is Malay."""
 
 
-ALGORITHM_VERSION = 2
+ALGORITHM_VERSION = 3
 """Bump when :func:`detection_text` or the detector set-up changes: old cache files go unused."""
 
 POOL_THRESHOLD = 200
@@ -79,7 +79,7 @@ _STRIP = re.compile(
     | <[a-zA-Z/!][^<>]{0,256}>                 # an HTML tag
     | (?:https?|ftp)://\S+ | www\.\S+           # a URL
     | %\([^)]{0,64}\)[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[a-zA-Z]   # %(name)s
-    | %[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[sdifgexXcr%]            # %s, %d, %.2f
+    | %(?!\ [^\W\d_]{2})[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[sdifgexXcr%]  # %d; not 12% daripada
     | \{[^{}\s]{0,64}\}                         # {name}, {0}
     """,
     re.VERBOSE | re.DOTALL,

@@ -113,3 +113,17 @@ def test_read_only_bundled_glossary_gets_no_cache_file(tmp_path: Path) -> None:
     report = check(load_glossary(bundled), bundled)
     assert report.langs == ("en",)
     assert not cache_path(tmp_path).exists()
+
+
+def test_a_finding_quoting_a_table_stays_on_one_line(tmp_path: Path) -> None:
+    # a table is one message with line breaks: quoted as written, it split the 'path:line:'
+    # line of the text output (and a CI parser's reading of it) over several lines
+    table = ("| Jenis kos | Contoh biasa |\n|---|---|\n| Bahan mentah | Kayu dan besi |\n"
+             "| Tenaga kerja | Gaji pekerja kilang |")
+    kit = with_catalog(tmp_path)
+    kit.edit("untungkasar", "dengan cekap.\n", f"dengan cekap.\n\n{table}\n")
+    kit.translate(table, table)
+    found = [f for f in kit.check() if f.code in ("C202", "L301")]
+    assert sorted(f.code for f in found) == ["C202", "L301"]
+    assert all("\n" not in f.message for f in found)
+    assert "'| Jenis kos | Contoh biasa | |---|---| | Bahan mentah | K...'" in found[0].message

@@ -255,6 +255,19 @@ def test_s104_one_name_claimed_by_two_terms(tmp_path: Path) -> None:
     assert [f.severity for f in found if f.code == "S104"] == ["warning"]
 
 
+def test_s104_one_target_for_two_articles_is_reported_at_the_link(tmp_path: Path) -> None:
+    # the editor fixes a link, not an article's first line: name the first link that votes
+    # for the article the target does not go to
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "(/untungkasar)", "(/gross-profit)")
+    kit.edit("untungkasar", "# Untung kasar\n",
+             "# Untung kasar\n\nLihat [kos jualan](/gross-profit).\n")
+    found = [f for f in kit.check() if f.code == "S104"]
+    assert [(f.path, f.line) for f in found] == [(UNTUNG, 9)]
+    assert "the target /gross-profit is used for 'untungkasar' and for 'kosjualan'" in (
+        found[0].message)
+
+
 def test_s112_an_article_in_a_subfolder_is_not_read(tmp_path: Path) -> None:
     # glossari reads the articles directly in seeds/; one filed in a subfolder is not a term,
     # and must not vanish without a word

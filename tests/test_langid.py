@@ -36,6 +36,13 @@ def test_words_strip_link_targets_code_numbers_urls_and_placeholders() -> None:
     assert words(text) == ("Lihat", "peniaga", "broker", "tebal", "ok")
 
 
+def test_a_percentage_before_a_word_is_no_placeholder() -> None:
+    # "% d" and "% s" are printf conversions with the space flag, but "12% daripada" is prose
+    assert words("Komisen 0.1% daripada nilai, 5% setahun dan 2% sahaja; %d hari") == (
+        "Komisen", "daripada", "nilai", "setahun", "dan", "sahaja", "hari")
+    assert words("a 5% discount and 3% growth") == ("a", "discount", "and", "growth")
+
+
 def test_hyphenated_and_apostrophe_words_count_once() -> None:
     assert words("sehari-hari don't stop") == ("sehari-hari", "don't", "stop")
 

@@ -326,3 +326,18 @@ def test_the_summary_says_when_the_bundled_glossary_answered(
     assert "terms of the bundled glossary (--root DIR names yours);" in capsys.readouterr()[1]
     main(["--root", str(aligned), "termcheck", str(path)])
     assert "bundled" not in capsys.readouterr()[1]
+
+
+def test_a_percentage_before_a_term_is_no_placeholder(tmp_path: Path) -> None:
+    # '% c' and '% b' are printf conversions with the space flag, but '0.1% commission' is prose:
+    # blanking '% c' would hide the term from the check
+    path = tmp_path / "pct.po"
+    path.write_text(HEADER + '''
+msgid "A 0.1% commission is charged on every trade."
+msgstr "Yuran 0.1% dikenakan bagi setiap dagangan."
+
+msgid "Pay a 2% broker-dealer fee, %d times."
+msgstr "Bayar yuran 2% kepada peniaga broker, %d kali."
+''', encoding="utf-8")
+    found = list(TermChecker(_terms()).check_file(path))
+    assert [(f.line, f.term) for f in found] == [(7, "commission")]

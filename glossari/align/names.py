@@ -122,7 +122,8 @@ def resolve_names(
     # 1. which target each Malay-resolved link votes for
     votes: dict[str, Counter[str]] = {}
     spelled: dict[str, str] = {}
-    for _, link in links:
+    first_link: dict[tuple[str, str], tuple[str, int]] = {}  # (target, vote) -> its first link
+    for term, link in links:
         if not link_is_trusted(link):
             continue
         named = base.by_text(link.text)
@@ -133,9 +134,9 @@ def resolve_names(
         key = target_key(link.target)
         votes.setdefault(key, Counter())[chosen] += 1
         spelled.setdefault(key, link.target)
+        first_link.setdefault((key, chosen), (term.source.path, link.line))
     findings: list[Finding] = []
     owned: dict[str, list[str]] = {}
-    by_id = {t.id: t for t in articles}
     for key, counter in votes.items():
         if base.ranks.get(key) == "id":
             continue  # an article's file stem is its own name first
@@ -144,9 +145,9 @@ def resolve_names(
         owned.setdefault(owner, []).append(link_slug(spelled[key]))
         others = [t for t in counter if t != owner]
         if others:
-            first = by_id[others[0]]
+            path, line = first_link[(key, others[0])]  # the link to fix, not an article's top
             findings.append(Finding(
-                path=first.source.path, line=first.source.line, severity="warning",
+                path=path, line=line, severity="warning",
                 code="S104", term=others[0],
                 message=f"the target /{spelled[key]} is used for '{owner}' and for "
                 f"'{', '.join(others)}'; links to it whose text names neither go to '{owner}' "

@@ -14,7 +14,7 @@ from pathlib import Path
 from glossari.catalog.messages import is_block_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
-from glossari.checks.codes import finding
+from glossari.checks.codes import excerpt, finding
 from glossari.checks.parity import (
     describe_difference,
     link_targets,
@@ -235,7 +235,7 @@ def entry_findings(
             continue
         if translation.strip() == source.strip() and any(
                 c.isalpha() for c in without_code(source)):
-            short = source if len(source) <= 60 else source[:57] + "..."
+            short = excerpt(source)
             yield at("C202", f"the translation is identical to the source '{short}' (fine for a "
                      "name or an acronym; otherwise translate it)")
         source_links, target_links = link_targets(source), link_targets(translation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from glossari.checks.codes import finding
+from glossari.checks.codes import excerpt, finding
 from glossari.diagnostics import Finding
 from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier
 from glossari.model import Term
@@ -39,7 +39,7 @@ def source_language(terms: Iterable[Term], langid: LanguageIdentifier) -> Iterat
         for text, line in prose_of(term):
             prob = langid.malay_probability(text)
             if prob is not None and prob < THRESHOLD:
-                short = text if len(text) <= 60 else text[:57] + "..."
+                short = excerpt(text)
                 yield finding(
                     "L303", path=term.source.path, line=line, term=term.id,
                     message=f"this text does not look Malay (P(Malay) = {prob:.2f}): '{short}'",
@@ -54,7 +54,7 @@ def still_malay(
     prob = langid.malay_probability(translation)
     if prob is None or prob < THRESHOLD:
         return None
-    short = translation if len(translation) <= 60 else translation[:57] + "..."
+    short = excerpt(translation)
     return finding(
         "L301", path=path, line=line, lang=lang, term=term,
         message=f"the translation is still Malay (P(Malay) = {prob:.2f}): '{short}'",

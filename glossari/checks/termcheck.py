@@ -44,7 +44,10 @@ __all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_path
 Lang = Literal["ms", "en"]
 
 _PLACEHOLDER = re.compile(
-    r"%(?:\([^)\s]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsaby%]"
+    # a space after % then a word is prose ("0.1% commission", "5% daripada"), not the space
+    # flag of "% c": a conversion with that flag is followed by no letter ("%dkm" stays one)
+    r"%(?! [^\W\d_]{2})(?:\([^)\s]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*"
+    r"[diouxXeEfFgGcrsaby%]"
     r"|\{[^{}\s]*\}|<[^<>]*>"
 )
 
