@@ -82,7 +82,9 @@ def load(root: str | Path | None = None, *, lang: str = "en") -> Glossary:
     """Load a glossary folder (one holding ``seeds/`` and ``locale/``) as a :class:`Glossary`.
 
     With ``root=None``: the current folder when it holds ``seeds/``, otherwise the glossary bundled
-    with the package. ``lang`` names the catalog whose translations fill each term's English side.
+    with the package; a :class:`RootError` naming the glossary folder when the current folder is
+    inside one (its ``seeds/`` or ``build/``), rather than the bundled glossary's answers.
+    ``lang`` names the catalog whose translations fill each term's English side.
     Raises a :class:`GlossariError` subclass (also a ``ValueError``) naming the file and line of
     the first unreadable input; a :class:`CatalogError`, as every command does, when ``lang`` is
     Malay or has no catalog while another language has some (``en_US`` for ``en``).

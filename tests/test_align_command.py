@@ -560,3 +560,46 @@ def test_a_block_of_odd_length_is_taken_fuzzy(tmp_path: Path) -> None:
     assert "Saham mewakili" in err
     assert states["Pelabur runcit membeli saham melalui broker berlesen."] == (
         "Retail investors buy shares through licensed brokers.", False)
+
+
+def test_a_block_taken_fuzzy_for_its_length_is_confirmed_with_force(tmp_path: Path) -> None:
+    """A translation longer than the file's usual for a good reason (an explanation added) is
+    taken fuzzy; aligning the same file again said "kept the catalog's X (this file says X)",
+    and --force, which the docs say clears fuzzy, wrote it fuzzy again: the translator could not
+    confirm it with align at all."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "dividen.md").write_text(
+        "---\ntitle: Dividen\n---\n\n# Dividen\n\n"
+        "Dividen dibayar daripada keuntungan selepas cukai kepada pemegang saham.\n\n"
+        "Lembaga pengarah mengisytiharkan dividen interim atau dividen akhir.\n\n"
+        "Dividen boleh dibayar secara tunai atau dalam bentuk saham bonus.\n\n"
+        "Kadar dividen dinyatakan sebagai sen sesaham.\n", encoding="utf-8")
+    english = tmp_path / "en"
+    english.mkdir()
+    (english / "dividen.md").write_text(
+        "---\ntitle: Dividend\n---\n\n# Dividend\n\n"
+        "A dividend is paid out of after-tax profit to shareholders.\n\n"
+        "The board of directors declares an interim dividend or a final dividend.\n\n"
+        "A dividend may be paid in cash or in the form of bonus shares.\n\n"
+        "The dividend rate is stated in sen per share (one sen is a hundredth of a ringgit, "
+        "so 5 sen is RM0.05).\n", encoding="utf-8")
+    ok("extract", root=tmp_path)
+    ok("update", "-l", "en", root=tmp_path)
+    catalog = tmp_path / "locale" / "en" / "LC_MESSAGES" / "articles-d.po"
+    rate = "Kadar dividen dinyatakan sebagai sen sesaham."
+
+    def state() -> tuple[str, bool]:
+        entry = next(e for e in load_po(catalog).entries if e.msgid == rate)
+        return entry.msgstr, entry.fuzzy
+
+    assert cli("align", "-l", "en", english, root=tmp_path)[0] == 0
+    assert state()[1]  # 2.3 times the usual: fuzzy, named
+    code, _out, err = cli("align", "-l", "en", english, root=tmp_path)
+    assert code == 0
+    assert "fuzzy in the catalog with this file's text" in err
+    assert "kept the catalog's" not in err
+    code, _out, err = cli("align", "--force", "-l", "en", english, root=tmp_path)
+    assert code == 0
+    assert state() == ("The dividend rate is stated in sen per share (one sen is a hundredth of "
+                       "a ringgit, so 5 sen is RM0.05).", False)
+    assert "confirmed the catalog's fuzzy" in err

@@ -107,6 +107,20 @@ def test_s106_s107_name_a_misspelt_key(tmp_path: Path, old: str, new: str, code:
     assert f"'{new.strip()}' looks like a misspelling: rename it to '{key}:'" in found.message
 
 
+
+@pytest.mark.parametrize(("old", "new", "code"), [
+    ("description: ", "description_en: ", "S106"),
+    ("keywords: ", "keywords-en: ", "S107"),
+])
+def test_s106_s107_take_no_qualified_key_for_a_misspelling(tmp_path: Path, old: str, new: str,
+                                                           code: str) -> None:
+    """``description_en:`` is the English definition, kept in the front matter: renaming it to
+    ``description:``, as S106 advised, made the English the Malay definition."""
+    kit = Kit(root=tmp_path)
+    kit.edit("untungkasar", old, new)
+    (found,) = [f for f in kit.check() if f.code == code]
+    assert "misspelling" not in found.message
+
 def test_s107_article_without_categories(tmp_path: Path) -> None:
     kit = Kit(root=tmp_path)
     assert codes(kit.check(), "S107") == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from glossari.catalog.mofile import render_mo
@@ -150,6 +150,9 @@ TRICKY = 'a "quoted" \\ back\\slash\ttab\nnew line\u2028sep\x85nel \U0001f4b0 \x
 def test_any_text_survives_write_read_compile_and_lookup(
     tmp_path_factory: pytest.TempPathFactory, msgid: str, msgstr: str, context: str | None
 ) -> None:
+    # a newline at one edge only is a catalog GNU msgfmt refuses, and so does the reader
+    # (tests/test_pofile.py): not a text that must survive
+    assume((msgid[:1] == "\n", msgid[-1:] == "\n") == (msgstr[:1] == "\n", msgstr[-1:] == "\n"))
     header = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n"
                    "Plural-Forms: nplurals=2; plural=(n != 1);\n")
     entry = Entry(msgid=msgid, msgstr=msgstr, msgctxt=context, references=("seeds/x.md:1",))

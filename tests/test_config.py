@@ -194,3 +194,38 @@ def test_the_reading_commands_default_to_the_configured_language(tmp_path: Path)
     assert run("show", "kos")[1].count("Coût") >= 1
     assert [h["id"] for h in json.loads(run("search", "coût", "--format", "json")[1])] == ["kos"]
     assert run("table", "-l", "fr", "--format", "json")[1] == out  # -l still wins
+
+
+def test_find_and_termcheck_read_the_configured_language(tmp_path: Path) -> None:
+    """find and termcheck read the glossary as show does: in a glossary translated into French
+    only (languages = ["fr"]), they refused with 'no catalogs for the language en' where show,
+    table and search answered."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\ndescription: Firma yang berdagang sekuriti.\n---\n\n"
+        "Peniaga broker berdagang.\n", encoding="utf-8")
+    (tmp_path / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["--root", str(tmp_path), *args])
+        return code, out.getvalue(), err.getvalue()
+
+    assert run("extract")[0] == 0
+    assert run("update", "-l", "fr")[0] == 0
+    po = tmp_path / "locale" / "fr" / "LC_MESSAGES" / "glossary.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Peniaga broker"\nmsgstr ""', 'msgid "Peniaga broker"\nmsgstr "Courtier"'),
+        encoding="utf-8")
+    code, out, err = run("find", "--format", "json", "Peniaga-peniaga broker itu")
+    assert (code, err) == (0, "")
+    assert [(m["term"], m["en"]) for m in json.loads(out)] == [("peniaga-broker", "Courtier")]
+    third_party = tmp_path / "app.po"
+    third_party.write_text('msgid ""\nmsgstr ""\n"Language: ms\\n"\n'
+                           '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                           'msgid "Courtier"\nmsgstr "Peniaga broker"\n', encoding="utf-8")
+    code, _, err = run("termcheck", "--source-lang", "en", "-l", "ms", str(third_party))
+    assert "no catalogs" not in err
+    assert code == 0

@@ -587,3 +587,25 @@ def test_the_plural_of_a_shared_malay_name_is_ambiguous(root: Path, tmp_path: Pa
     report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
     assert [o["kind"] for o in report["outcomes"]] == ["ambiguous"]
     assert catalog_bytes(root) == before
+
+
+def test_a_catalog_saved_by_an_editor_while_import_runs_is_not_overwritten(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # import reads glossary.po, then renames the filled catalog over it: a save in between
+    # (Poedit, `git pull`: not bound by glossari's lock) was lost, where update and align tell it
+    from glossari.catalog.pofile import PoFile, encode_po
+
+    path = terminologist_tbx(root, "2008")
+    glossary = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    saved = glossary.read_bytes() + b"\n# saved by the translator meanwhile\n"
+
+    def encode_while_an_editor_saves(po: PoFile, *, path: Path | str) -> bytes:
+        glossary.write_bytes(saved)
+        return encode_po(po, path=path)
+
+    monkeypatch.setattr("glossari.catalog.pofile.encode_po", encode_while_an_editor_saves)
+    code, _out, err = run(root, "import", str(path), "--force")
+    assert code == 2
+    assert "the catalog changed while 'glossari import' ran" in err
+    assert "glossari import -l en" in err
+    assert glossary.read_bytes() == saved

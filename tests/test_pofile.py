@@ -592,6 +592,8 @@ _NEWLINE_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8
     'msgstr "Key\\x0a"\n',     # ... as a hex escape
     'msgstr "\\12Key"\n',      # ... at the start
     'msgstr ""  \n"\\nKey"\n',  # a continuation line starting with one, blanks after ""
+    'msgstr ""\n"Key\\n"\n""\n',  # an empty continuation line after the one ending with it
+    'msgstr "Key\\n"\r\n""\r\n\r\n',  # ... with CRLF, before a blank line
 ])
 def test_a_newline_at_an_edge_however_written_is_refused(msgstr: str) -> None:
     # GNU msgfmt refuses each of these catalogs; the scan that decides whether the entries are

@@ -254,17 +254,29 @@ def _fill_catalogs(
                                               f"(this file says '{_short(text)}')"))
                 elif entry.has_translation and not force:
                     counts[file]["kept"] += 1
-                    kept[file].append((place, f"{reports[file].path}: kept the catalog's "
-                                              f"'{_short(entry.msgstr)}' for '{_short(msgid)}' "
-                                              f"(this file says '{_short(text)}')"))
+                    if entry.msgstr == text:  # fuzzy (an odd length, an earlier run): not "kept"
+                        kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' is "
+                                                  "fuzzy in the catalog with this file's text: "
+                                                  "confirm it there, or with --force"))
+                    else:
+                        kept[file].append((place, f"{reports[file].path}: kept the catalog's "
+                                                  f"'{_short(entry.msgstr)}' for "
+                                                  f"'{_short(msgid)}' (this file says "
+                                                  f"'{_short(text)}')"))
                 else:
-                    if entry.has_translation:  # --force: say whose work is replaced
+                    if entry.has_translation and entry.msgstr == text:  # was fuzzy
+                        kept[file].append((place, f"{reports[file].path}: confirmed the "
+                                                  f"catalog's fuzzy '{_short(entry.msgstr)}' "
+                                                  f"for '{_short(msgid)}' (--force)"))
+                    elif entry.has_translation:  # --force: say whose work is replaced
                         kept[file].append((place, f"{reports[file].path}: replaced the "
                                                   f"catalog's '{_short(entry.msgstr)}' for "
                                                   f"'{_short(msgid)}' with '{_short(text)}' "
                                                   "(--force)"))
                     entries[at] = entry.reviewed(text)
-                    if (file, place) in odd:  # taken, for a person to confirm: fuzzy
+                    # taken, for a person to confirm: fuzzy; --force on the text a run took
+                    # fuzzy is that confirmation (it clears fuzzy, as for any other message)
+                    if (file, place) in odd and not (force and entry.msgstr == text):
                         entries[at] = entries[at].with_changes(
                             flags=(*entries[at].flags, "fuzzy"))
                         kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' "

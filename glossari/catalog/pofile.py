@@ -899,10 +899,10 @@ class _Parser:
         return _line_of(header, name)
 
 
-_ENDS_IN_NEWLINE = re.compile(r'\\n"[ \t]*(?:\r?\n(?![ \t]*")|\r?\Z)')
-"""A string's last line ending with ``\\n``: no continuation line (``"...``) follows, blanks
-after the closing quote allowed. It starts with a literal, so the scan runs at the speed of
-``str.find``."""
+_ENDS_IN_NEWLINE = re.compile(r'\\n"[ \t]*(?:\r?\n[ \t]*""[ \t]*)*(?:\r?\n(?![ \t]*")|\r?\Z)')
+"""A string's last line ending with ``\\n``: no continuation line (``"...``) follows but empty
+ones (``""``, which add nothing), blanks after the closing quote allowed. It starts with a
+literal, so the scan runs at the speed of ``str.find``."""
 
 _NEWLINE_ESCAPES = ("\\0", "\\1", "\\x")
 """Where an octal or hex escape may spell a newline (``\\012``, ``\\12``, ``\\x0a``)."""

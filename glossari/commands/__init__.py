@@ -9,17 +9,30 @@ if TYPE_CHECKING:
     from glossari.glossary import Glossary
     from glossari.root import GlossaryRoot
 
-__all__ = ["read_glossary"]
+__all__ = ["language_or_default", "read_glossary"]
+
+
+def language_or_default(ctx: Context, lang: str | None) -> str:
+    """``lang`` as given with ``-l``, else the glossary's default language: the first of the
+    configuration's ``languages``, else ``en`` (:func:`glossari.config.default_language`). The
+    configuration is read only when ``lang`` is None."""
+    if lang is not None:
+        return lang
+    from glossari.config import default_language
+
+    return default_language(ctx.root())
 
 
 def read_glossary(
-    ctx: Context, lang: str = "en", *, root: GlossaryRoot | None = None
+    ctx: Context, lang: str | None = None, *, root: GlossaryRoot | None = None
 ) -> Glossary:
     """The glossary for a command that reads it (``show``, ``table``, ``search``, ``find``,
     ``termcheck``, ``site``, ``import``): from the compiled termbase when fresh, else from the
     sources, saying so on standard error when it is a terminal (a person can run ``glossari
     compile``; a script reading the output needs no extra line). ``root`` defaults to
-    ``ctx.root()``. A language without catalogs while others have some is an error
+    ``ctx.root()``; ``lang`` defaults to the glossary's language (:func:`language_or_default`:
+    ``find`` and ``termcheck`` read a glossary translated into French only with ``fr``). A
+    language without catalogs while others have some is an error
     (:func:`~glossari.catalog.translations.require_catalogs`)."""
     import warnings
 
@@ -27,6 +40,10 @@ def read_glossary(
     from glossari.glossary import TermbaseWarning, load_glossary
 
     where = ctx.root() if root is None else root
+    if lang is None:
+        from glossari.config import default_language
+
+        lang = default_language(where)
     require_catalogs(where, lang)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", TermbaseWarning)

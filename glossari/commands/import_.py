@@ -15,7 +15,7 @@ import argparse
 import json
 from pathlib import Path
 
-from glossari.commands import read_glossary
+from glossari.commands import language_or_default, read_glossary
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run", "summary_line"]
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.catalog.languages import check_language
     from glossari.exchange import import_termbase, read_termbase
 
-    lang = check_language(args.lang or _default_language(ctx))
+    lang = check_language(language_or_default(ctx, args.lang))
     root = ctx.root()
     if not args.dry_run:
         root.require_writable("import")
@@ -91,9 +91,3 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     print(f"glossari import: {summary_line(report.summary, dry_run=args.dry_run)}",
           file=ctx.stderr)
     return 0
-
-
-def _default_language(ctx: Context) -> str:
-    from glossari.config import default_language  # the configuration only when -l is not given
-
-    return default_language(ctx.root())

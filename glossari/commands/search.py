@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from glossari.commands import read_glossary
+from glossari.commands import language_or_default, read_glossary
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"glossari: error: --limit must be 1 to {_MOST:,}", file=ctx.stderr)
         return 2
     translation = (args.lang if args.lang not in (None, "ms")
-                   else args.translation or _default_language(ctx))
+                   else language_or_default(ctx, args.translation))
     glossary = read_glossary(ctx, translation)
     try:
         hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
@@ -64,9 +64,3 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not hits:
         print(f"glossari: no term matches {args.query!r}", file=ctx.stderr)
     return 0
-
-
-def _default_language(ctx: Context) -> str:
-    from glossari.config import default_language  # the configuration only when -l is not given
-
-    return default_language(ctx.root())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from glossari.commands import read_glossary
+from glossari.commands import language_or_default, read_glossary
 from glossari.commands._context import Context
 from glossari.glossary import Glossary
 from glossari.model import Term
@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the term, or a one-line error with suggestions (exit 2)."""
-    args.lang = args.lang or _default_language(ctx)
+    args.lang = language_or_default(ctx, args.lang)
     glossary = read_glossary(ctx, args.lang)
     try:
         term = glossary.lookup(args.term)
@@ -107,9 +107,3 @@ def format_term(
     for finding in term.findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
-
-
-def _default_language(ctx: Context) -> str:
-    from glossari.config import default_language  # the configuration only when -l is not given
-
-    return default_language(ctx.root())

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from glossari.catalog.languages import check_translation_language
-from glossari.commands import read_glossary
+from glossari.commands import language_or_default, read_glossary
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     from glossari.progress import progress
 
-    lang = check_translation_language(args.lang or _default_language(ctx))
+    lang = check_translation_language(language_or_default(ctx, args.lang))
     if args.base_url is not None:
         check_base_url(args.base_url)  # before the (long) load
     root = ctx.root()
@@ -55,9 +55,3 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
           f"rendered, {len(result.written)} of {result.files} files written, "
           f"{len(result.removed)} removed; open {output / 'index.html'}", file=ctx.stderr)
     return 0
-
-
-def _default_language(ctx: Context) -> str:
-    from glossari.config import default_language  # the configuration only when -l is not given
-
-    return default_language(ctx.root())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from glossari import __version__
 from glossari._atomic import write_output
-from glossari.commands import read_glossary
+from glossari.commands import language_or_default, read_glossary
 from glossari.commands._context import Context
 from glossari.export.rows import STATUSES, Row, rows_from_glossary, targets_by_source
 
@@ -62,7 +62,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print or write the table; 2 with a one-line message on a contradictory option."""
-    args.lang = args.lang or _default_language(ctx)
+    args.lang = language_or_default(ctx, args.lang)
     problem = _check(args)
     if problem:
         print(f"glossari: error: {problem}", file=ctx.stderr)
@@ -171,9 +171,3 @@ def _check(args: argparse.Namespace) -> str | None:
     if args.tbx_version and fmt != "tbx":
         return f"--tbx-version applies to TBX only, not {fmt}; add --format tbx"
     return None
-
-
-def _default_language(ctx: Context) -> str:
-    from glossari.config import default_language  # the configuration only when -l is not given
-
-    return default_language(ctx.root())

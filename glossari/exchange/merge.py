@@ -471,7 +471,11 @@ def _merge_catalog(
 
     from glossari._atomic import StagedWrites
     from glossari.catalog.pofile import encode_po, read_po
-    from glossari.catalog.translations import catalog_folder, remember_catalog
+    from glossari.catalog.translations import (
+        catalog_folder,
+        check_unchanged,
+        remember_catalog,
+    )
     from glossari.errors import CatalogError
 
     path = catalog_folder(root, lang) / f"{GLOSSARY_DOMAIN}.po"
@@ -542,6 +546,10 @@ def _merge_catalog(
         staged.stage(path, new)
         remember_catalog(root, lang, GLOSSARY_DOMAIN, hashlib.sha256(new).digest(), merged,
                          staged)
+        # an editor's save since the catalog was read is not bound by the lock: as update's
+        # and align's, it is told, not renamed over
+        check_unchanged(path, hashlib.sha256(data).hexdigest(), source=shown,
+                        command=f"import -l {lang}")
         staged.commit()
     return outcomes, (shown,)
 

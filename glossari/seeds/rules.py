@@ -32,8 +32,15 @@ def misspelt_key(keys: Iterable[str], wanted: str) -> str | None:
     ('Titel', 'descripton')
     >>> misspelt_key(["keyword"], "keywords"), misspelt_key(["tags", "aliases"], "keywords")
     ('keyword', None)
+
+    A key that is ``wanted`` with a qualifier (``description_en:``, ``title-short:``) is another
+    field, not a misspelling: renamed, an English definition would become the Malay one.
+
+    >>> misspelt_key(["description_en"], "description"), misspelt_key(["title-en"], "title")
+    (None, None)
     """
-    unknown = {key.casefold(): key for key in keys if key.casefold() not in FRONT_MATTER_KEYS}
+    unknown = {key.casefold(): key for key in keys if key.casefold() not in FRONT_MATTER_KEYS
+               and not key.casefold().startswith((f"{wanted}_", f"{wanted}-", f"{wanted}."))}
     close = difflib.get_close_matches(wanted, list(unknown), n=1, cutoff=0.75)
     return unknown[close[0]] if close else None
 
