@@ -867,6 +867,8 @@ def test_a_page_renamed_only_in_case_survives_a_case_insensitive_disk(
     "Lihat [&nbsp;](/broker-dealer) *x*",
     "Lihat [](https://x.org/a) *x*",
     "Lihat [![](https://x.org/p.png)](/broker-dealer) *x*",
+    "Lihat [\u200b](/broker-dealer) dan.",
+    "Lihat [\u200b\u2060](/broker-dealer) *x*",
 ])
 def test_a_link_with_no_text_is_no_empty_link(text: str) -> None:
     """A link with nothing to read (`[](/slug)`, S103's empty link text) would be an empty

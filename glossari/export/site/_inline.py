@@ -35,7 +35,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from glossari.model import is_internal_target
-from glossari.text import strip_controls
+from glossari.text import has_visible_text, strip_controls
 
 __all__ = ["Resolver", "escape_text", "is_internal", "render_inline"]
 
@@ -101,7 +101,7 @@ def _simple(text: str, resolve: Resolver) -> str:
         out.append(escape_text(text[at:match.start()]))
         label = escape_text(match.group(1))
         page = resolve(match.group(2))
-        if page is None or label.isspace():  # nothing to read: no empty link (as _link_open)
+        if page is None or not has_visible_text(label):  # no empty link (as _link_open)
             out.append(f'<span class="nolink">{label}</span>')
         else:
             out.append(f'<a href="{escape_text(page)}">{label}</a>')
@@ -146,7 +146,7 @@ def _has_text(tokens: Sequence[Token], idx: int) -> bool:
         elif token.type in ("text", "code_inline", "image"):
             shown = token.content if token.type != "image" else "".join(
                 child.content for child in token.children or ())  # an image: its alt text
-            if shown.strip():
+            if has_visible_text(shown):  # a zero-width space shows nothing either
                 return True
     return False
 
