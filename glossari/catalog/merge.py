@@ -460,11 +460,12 @@ def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],
     if not notes or not fresh:
         return
     index = _FuzzyIndex(result[n] for n in fresh)
+    where = {id(result[n]): n for n in fresh}  # not a scan per note: notes x new messages
     for old in notes:
         match = index.best(old)
         if match is None:
             continue
-        number = fresh[next(k for k, e in enumerate(index.entries) if e is match)]
+        number = where[id(match)]
         entry = result[number]
         added = tuple(c for c in old.translator_comments if c not in entry.translator_comments)
         result[number] = entry.with_changes(translator_comments=entry.translator_comments + added)
