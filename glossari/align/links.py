@@ -197,8 +197,10 @@ def link_only_terms(
     # (``/x`` and ``/x.``), or a slug an article already holds, get ``-2``, ``-3``... in the
     # order the links first appear (file order), so the same glossary always gets the same ids
     taken = {t.id.casefold() for t in articles}
+    # the glossary's style, from its link slugs and its file names (kadar-faedah.md)
     kebab = suggest and kebab_case(
-        [link_slug(places[0][1].target) for places in groups.values()], words=words)
+        [*(link_slug(places[0][1].target) for places in groups.values()),
+         *(t.id for t in articles)], words=words)
     for places in groups.values():
         first_term, first_link = places[0]
         links = [link for _, link in places]

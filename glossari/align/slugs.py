@@ -202,12 +202,15 @@ def kebab_case(slugs: Iterable[str], *, words: WordList | None = None) -> bool:
     """Whether a glossary writes its slugs kebab-case (``securities-commission``), a hyphen
     between every two words, rather than run together (``investmentadvisor``), where a hyphen
     is part of a term (``broker-dealer``): more slugs hold a hyphen than run two words
-    together. Suggestions then read hyphens as spaces.
+    together, and two at least (one ``/broker-dealer`` says nothing of a style). Suggestions
+    then read hyphens as spaces.
 
     >>> kebab_case(["investmentadvisor", "primebrokerage", "broker-dealer", "finra"])
     False
     >>> kebab_case(["securities-commission", "interest-rate", "bond", "netassetvalue"])
     True
+    >>> kebab_case(["broker-dealer"])
+    False
     """
     words = words if words is not None else default_words()
     hyphenated = run_together = 0
@@ -216,4 +219,4 @@ def kebab_case(slugs: Iterable[str], *, words: WordList | None = None) -> bool:
             hyphenated += 1
         elif slug.isalpha() and len(words.split(slug.lower())) > 1:
             run_together += 1
-    return hyphenated > run_together
+    return hyphenated >= 2 and hyphenated > run_together
