@@ -112,7 +112,9 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
                 and folder.resolve() != bundled.path.resolve()):
             raise RootError(
                 f"this folder is inside the glossary folder {folder}, not one itself",
-                path=str(here), hint=f"run glossari in {folder}, or pass --root {folder}",
+                path=str(here),
+                hint=f"run glossari in {folder}, or pass --root {folder} (in Python, "
+                     "glossari.load(root=...))",
             )
     return bundled
 

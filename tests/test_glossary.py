@@ -125,7 +125,8 @@ def test_inside_a_glossary_folder_is_no_glossary_folder(tmp_path: Path) -> None:
         inside.mkdir(parents=True, exist_ok=True)
         with pytest.raises(RootError, match="inside the glossary folder") as info:
             resolve_root(cwd=inside)
-        assert info.value.hint == f"run glossari in {tmp_path}, or pass --root {tmp_path}"
+        assert info.value.hint == (f"run glossari in {tmp_path}, or pass --root {tmp_path} "
+                                   "(in Python, glossari.load(root=...))")
     assert resolve_root(cwd=tmp_path).path == tmp_path
     assert resolve_root(cwd=tmp_path.parent).bundled  # outside any glossary: the bundled one
 
