@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import errno
 import importlib
 import io
 import keyword
@@ -320,6 +321,12 @@ def _main(argv: Sequence[str] | None) -> int:
         _drop_stdout()
         return 141
     except Exception as error:  # a bug of ours: one line, the traceback only when asked for
+        if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:
+            # a path argument too long for the file system (Python 3.11's Path.exists() raises
+            # it): the user's input, not a bug, wherever the command first met the path
+            print(f"glossari: error: {error.filename}: {error.strerror}; choose a shorter path",
+                  file=stderr)
+            return 2
         if args.traceback or os.environ.get("GLOSSARI_DEBUG", "") not in ("", "0"):
             traceback.print_exc(file=sys.stderr)
         print(

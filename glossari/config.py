@@ -145,11 +145,11 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
     languages = data.get("languages")
     if languages is not None:
         languages = _strings(languages, ("languages",), source, lines)
-        from glossari.catalog.languages import check_language  # the one home of the rule
+        from glossari.catalog.languages import check_translation_language  # the rule's home
 
         for lang in languages:
             try:
-                check_language(lang, path=source)
+                check_translation_language(lang, path=source)
             except CatalogError as error:
                 raise ConfigError(error.message, path=source,
                                   line=lines.of(("languages",), lang), hint=error.hint) from None

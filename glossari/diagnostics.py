@@ -37,7 +37,11 @@ class Finding:
     """The term id concerned, where there is one."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.code}: {self.message}"
+        # one line whatever the message quotes: a translation's line break printed raw split a
+        # finding in two, and the second line could pass for another finding, or for a GitHub
+        # workflow command (`::error ...`) in a CI log
+        line = f"{self.path}:{self.line}: {self.severity}: {self.code}: {self.message}"
+        return line.replace("\r", "\\r").replace("\n", "\\n")
 
     def as_json(self) -> dict[str, object]:
         """The JSON shape of ``check --format json`` (``lang``, ``term`` only where they apply)."""

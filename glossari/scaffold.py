@@ -108,11 +108,20 @@ def init_glossary(folder: Path | str) -> list[Path]:
     """Scaffold a glossary in ``folder`` (created when missing); return the paths written.
 
     Raises :class:`RootError` when ``folder`` already holds ``seeds/``, ``locale/`` or any file
-    of :data:`SCAFFOLD`, or is a file; nothing is written then.
+    of :data:`SCAFFOLD`, is a file, or is a glossary's ``seeds/`` or ``locale/`` (or inside
+    one); nothing is written then.
     """
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise RootError("not a folder", path=str(root), hint="choose a new or empty folder")
+    for folder_above in (root.resolve(), *root.resolve().parents):
+        # a glossary's seeds/ or locale/ (or a folder in them): a nested glossary's files there
+        # would be read as articles or sit among the catalogs, and no command writes seeds/
+        if folder_above.name in ("seeds", "locale") and (folder_above.parent / "seeds").is_dir():
+            raise RootError(
+                f"is inside the glossary {folder_above.parent}'s {folder_above.name}/",
+                path=str(root), hint="choose a folder outside seeds/ and locale/",
+            )
     taken = [name for name in ("seeds", "locale", *SCAFFOLD) if (root / name).exists()]
     if taken:
         raise RootError(

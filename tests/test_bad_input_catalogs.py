@@ -10,7 +10,9 @@ a glossary holding the bad catalog exit 2 with one line and change nothing under
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
+import io
 import os
 import re
 import shutil
@@ -346,3 +348,25 @@ def test_corrupt_mo_is_refused(tmp_path: Path, name: str) -> None:
     assert error.line == 0  # a binary file has no lines: the message names the whole file
     assert what in error.message
     assert "recompile" in error.hint
+
+
+@pytest.mark.parametrize("command", [["update", "-l", "en"], ["compile", "-l", "en"],
+                                     ["check", "-l", "en"], ["table"]])
+def test_a_device_where_a_catalog_goes_is_refused_before_it_is_read(
+        tmp_path: Path, command: list[str]) -> None:
+    """A link to /dev/zero in place of a catalog (a cloned repository) was read whole: every
+    command took all memory, or hung on a pipe; it is one line naming the catalog, exit 2."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text("---\ntitle: Kos\n---\n\nKos.\n", encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    catalog = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    catalog.unlink()
+    catalog.symlink_to("/dev/zero")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--root", str(root), *command])
+    assert code == 2, err.getvalue()
+    assert err.getvalue().count("\n") == 1, err.getvalue()
+    assert "glossary.po: a device or socket, not a" in err.getvalue()

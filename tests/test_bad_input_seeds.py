@@ -77,6 +77,8 @@ CORPUS = [
     Case("yaml-escape-context.md", 4, "control character U+0004", "delete the escape"),
     Case("yaml-after-end.md", 4, "YAML after the end of the front matter", "remove the '...'"),
     Case("invisible-title.md", 2, "only invisible characters", "add 'title:"),
+    # round 3: YAML's own refusal of U+FFFF was two lines, at line 1
+    Case("noncharacter.md", 3, "the character U+FFFF, which YAML does not allow", "delete it"),
 ]
 
 _FRONT = b"---\ntitle: Kos\n---\n\n# Kos\n\n"  # the body starts on line 7

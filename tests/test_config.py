@@ -105,6 +105,11 @@ def test_glossari_toml_wins_over_pyproject(root: Path) -> None:
     ("glossari.toml", 'languages = [\n  "en",\n  "english",\n]\n',
      "glossari.toml:3: unknown language code 'english'; use an ISO 639 code such as en, id "
      "or pt_BR"),
+    # Malay was accepted here, then refused by show, table, search, site and import as if the
+    # user had given '-l ms'
+    ("glossari.toml", 'languages = [\n  "en",\n  "ms_MY",\n]\n',
+     "glossari.toml:3: 'ms_MY' is Malay, the language of the articles; give the language they "
+     "are translated into, such as en"),
 ])
 def test_bad_configuration_is_one_line_with_file_and_line(
     root: Path, name: str, text: str, expected: str

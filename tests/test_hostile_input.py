@@ -229,3 +229,49 @@ def test_outside_addresses_are_no_glossary_terms(tmp_path: Path) -> None:
     assert '<a href="https://example.com/bon" rel="external">' in page
     assert '<a href="tel:+6031234" rel="external">' in page
     assert '<a href="y.html">' in page
+
+
+@pytest.mark.parametrize("argv", [
+    ("site", "-o", "{long}"), ("align", "-l", "en", "{long}"), ("termcheck", "{long}"),
+    ("init", "{long}"), ("--root={long}", "show", "kos"),
+])
+def test_a_path_too_long_for_the_file_system_is_one_line(tmp_path: Path, argv: tuple[str, ...]
+                                                         ) -> None:
+    # Python 3.11's Path.exists() raises ENAMETOOLONG: these were 'internal error: OSError'
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text(ARTICLE, encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    long = str(tmp_path / ("a" * 300))
+    args = [a.replace("{long}", long) for a in argv]
+    code, _out, err = cli(*args, root=None if args[0].startswith("--root") else root)
+    assert code == 2
+    assert err.startswith("glossari: error: "), err
+    assert err.count("\n") == 1, err
+    assert "File name too long; choose a shorter path" in err
+    assert not (tmp_path / ("a" * 300)[:200]).exists()
+
+
+def test_a_line_break_in_a_translation_keeps_each_finding_on_one_line(tmp_path: Path) -> None:
+    # the text format (the default, pre-commit's, a CI log's) printed the break raw: the rest of
+    # the translation stood on a line of its own, where `::error ...` is a GitHub workflow command
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text(ARTICLE.replace("Perenggan satu.", "Kos itu tinggi."),
+                                           encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    po = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    po.write_text(po.read_text("utf-8").replace(
+        'msgid "Kos"\nmsgstr ""', 'msgid "Kos"\nmsgstr "Cost\\n::error file=x::forged"'),
+        encoding="utf-8")
+    body = next((root / "locale" / "en" / "LC_MESSAGES").glob("articles-*.po"))
+    body.write_text(body.read_text("utf-8").replace(
+        'msgid "Kos itu tinggi."\nmsgstr ""', 'msgid "Kos itu tinggi."\nmsgstr "It is high."'),
+        encoding="utf-8")
+    code, out, _err = cli("check", root=root)
+    assert code in (0, 1)
+    assert "forged" in out
+    for line in out.splitlines():
+        assert line.startswith(("seeds/", "locale/")), line

@@ -177,6 +177,17 @@ def test_a_missing_file_is_one_line(root: Path, tmp_path: Path) -> None:
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize("fmt", ["tbx", "csv"])
+def test_a_device_is_refused_before_it_is_read(root: Path, tmp_path: Path, fmt: str) -> None:
+    # /dev/zero never ends: import read it whole, 23 GB, then 'internal error: MemoryError'
+    device = tmp_path / f"zero.{fmt}"
+    device.symlink_to("/dev/zero")
+    code, _, err = run(root, "import", str(device))
+    assert code == 2
+    assert err == (f"glossari: error: {device}: a device, not a termbase file; give a .tbx or "
+                   ".csv file\n")
+
+
 THIRD_PARTY = {
     # file: None when it must be read (everything unknown to this glossary), else the refusal
     "translate-toolkit-descrip.tbx": "no Malay (ms) language section",

@@ -113,3 +113,18 @@ def test_an_init_that_fails_half_way_can_be_run_again(
     assert not (tmp_path / "parent").exists()  # what the run made is gone, and nothing else
     monkeypatch.undo()
     assert run("init", str(folder))[0] == 0
+
+
+@pytest.mark.parametrize("inside", ["seeds", "locale", "seeds/sub", "locale/en"])
+def test_init_refuses_a_glossary_s_seeds_and_locale(tmp_path: Path, inside: str) -> None:
+    # `glossari init seeds` in a glossary wrote seeds/README.md, seeds/glossari.toml and
+    # seeds/seeds/kosjualan.md into the authors' sources, exit 0
+    assert run("init", str(tmp_path / "g"))[0] == 0
+    target = tmp_path / "g" / inside
+    target.mkdir(parents=True, exist_ok=True)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    code, _out, err = run("init", str(target))
+    assert code == 2
+    assert err.startswith(f"glossari: error: {target}: is inside the glossary ")
+    assert err.count("\n") == 1
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

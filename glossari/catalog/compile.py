@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from glossari.catalog.pofile import read_catalog_bytes
 from glossari.catalog.translations import (
     catalog_folder,
     check_language,
@@ -154,11 +155,7 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
 
 
 def _read(path: Path, source: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
-                           hint="check the path") from None
+    return read_catalog_bytes(path, source=source)
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,10 +159,6 @@ def _string(data: bytes, length: int, offset: int, corrupt: Callable[[str], Cata
 def load_mo(path: Path, *, source: str | None = None) -> dict[MoKey, tuple[str, ...]]:
     """Read and validate a .mo file (see :func:`read_mo`)."""
     name = source if source is not None else str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CatalogError(
-            f"cannot read the compiled catalog: {error.strerror}", path=name, hint="check the path"
-        ) from None
-    return read_mo(data, source=name)
+    from glossari.catalog.pofile import read_catalog_bytes
+
+    return read_mo(read_catalog_bytes(path, source=name, what="compiled catalog"), source=name)

@@ -39,6 +39,7 @@ __all__ = [
     "parse_plural_count",
     "parse_po",
     "plural_expression_problem",
+    "read_catalog_bytes",
     "read_po",
     "render_entry",
     "render_po",
@@ -1315,13 +1316,28 @@ def read_po(path: Path, *, source: str | None = None) -> tuple[bytes, PoFile]:
     """The bytes of a PO/POT file as read, and the file parsed (:func:`load_po`): for a writer
     that must tell later whether the file changed under it (an editor's save)."""
     name = source if source is not None else str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CatalogError(
-            f"cannot read the catalog: {error.strerror}", path=name, hint="check the path"
-        ) from None
+    data = read_catalog_bytes(path, source=name)
     return data, parse_po(decode_po(data, source=name), source=name)
+
+
+def read_catalog_bytes(path: Path, *, source: str, what: str = "catalog") -> bytes:
+    """The bytes of a catalog file (``.po``, ``.pot``, ``.mo``), or :class:`CatalogError`
+    naming ``source``: the one reader of catalogs. A device or a pipe where a catalog goes (a
+    link to ``/dev/zero`` in a cloned repository) is refused before it is read: read whole, it
+    took every byte of memory, or hung every command, CI's included."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode) \
+                else "a device or socket"
+            raise CatalogError(f"{kind}, not a {what} file", path=source,
+                               hint=f"put a {what} file there, or remove it")
+        return path.read_bytes()
+    except OSError as error:
+        raise CatalogError(f"cannot read the {what}: {error.strerror}", path=source,
+                           hint="check the path") from None
 
 
 def encode_po(po: PoFile, *, path: Path | str) -> bytes:

@@ -27,7 +27,14 @@ from glossari._atomic import StagedWrites
 from glossari._store import Store, Table
 from glossari.catalog.languages import check_language, check_translation_language
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
-from glossari.catalog.pofile import PoFile, check_domain, decode_po, load_po, parse_po
+from glossari.catalog.pofile import (
+    PoFile,
+    check_domain,
+    decode_po,
+    load_po,
+    parse_po,
+    read_catalog_bytes,
+)
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot, relative_name
@@ -302,11 +309,7 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
         domain = path.stem
         if domains is not None and domain not in domains:
             continue
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CatalogError(f"cannot read the catalog: {error.strerror}", path=source,
-                               hint="check the path") from None
+        data = read_catalog_bytes(path, source=source)
         digest = hashlib.sha256(data).digest()
         cached = store.open(kind, part=domain)
         hit = cached.get(_TABLE, digest)

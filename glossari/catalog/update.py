@@ -40,7 +40,7 @@ from glossari._store import Store, Table
 from glossari.catalog.incremental import Wrap, no_progress
 from glossari.catalog.languages import check_translation_language
 from glossari.catalog.merge import Key, Moved, merge
-from glossari.catalog.pofile import Entry, PoFile, load_po
+from glossari.catalog.pofile import Entry, PoFile, load_po, read_catalog_bytes
 from glossari.catalog.translations import (
     Coverage,
     Translations,
@@ -194,11 +194,7 @@ def _digest(data: bytes) -> str:
 
 
 def _read(path: Path, source: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise CatalogError(f"cannot read the file: {error.strerror}", path=source,
-                           hint="check the path and permissions") from None
+    return read_catalog_bytes(path, source=source, what="file")
 
 
 def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> UpdateResult:

@@ -11,6 +11,7 @@ on. Readers only read; :mod:`glossari.exchange.merge` decides what a record chan
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -88,6 +89,14 @@ def read_file(path: Path, source: str | None = None) -> tuple[bytes, str]:
     an unreadable file is an :class:`ExchangeError`."""
     name = source if source is not None else str(path)
     try:
+        mode = path.stat().st_mode
+        # a device (/dev/zero, /dev/urandom) never ends: read whole, it took every byte of
+        # memory (23 GB) before an internal MemoryError. A pipe (`<(curl ...)`, /dev/stdin) ends.
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            kind = "a folder" if stat.S_ISDIR(mode) else \
+                "a socket" if stat.S_ISSOCK(mode) else "a device"
+            raise ExchangeError(f"{kind}, not a termbase file", path=name,
+                                hint="give a .tbx or .csv file")
         return path.read_bytes(), name
     except OSError as error:
         raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,

@@ -173,6 +173,15 @@ def _read_mapping(
             path=source, line=line_of(mark),
             hint="fix the YAML syntax (quote values that contain ': ' or start with a symbol)",
         ) from None
+    except yaml.reader.ReaderError as error:
+        # a character YAML refuses anywhere (U+FFFE, U+FFFF, a raw C1 control): its message is
+        # two lines and counts characters, so name it and its line here
+        character = error.character if isinstance(error.character, int) else 0
+        raise SeedError(
+            f"the character U+{character:04X}, which YAML does not allow, in the front matter",
+            path=source, line=block.count("\n", 0, max(error.position, 0)) + line_offset + 1,
+            hint="delete it",
+        ) from None
     except yaml.YAMLError as error:
         raise SeedError(f"invalid YAML in the front matter: {error}", path=source,
                         line=line_offset + 1, hint="fix the YAML syntax") from None
