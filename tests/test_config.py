@@ -168,6 +168,14 @@ def test_languages_from_file_choose_the_catalogs(root: Path) -> None:
     assert {f.get("lang") for f in findings} - {None} == {"en"}
 
 
+def _run(root: Path, *args: str) -> tuple[int, str, str]:
+    """``glossari --root ROOT ARGS`` in process: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), *args])
+    return code, out.getvalue(), err.getvalue()
+
+
 def test_the_reading_commands_default_to_the_configured_language(tmp_path: Path) -> None:
     """A glossary translated into French says languages = ["fr"] once: show, table, search,
     site and import then read fr without -l (they said 'no catalogs for en' before)."""
@@ -177,10 +185,7 @@ def test_the_reading_commands_default_to_the_configured_language(tmp_path: Path)
                                   encoding="utf-8")
 
     def run(*args: str) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["--root", str(tmp_path), *args])
-        return code, out.getvalue(), err.getvalue()
+        return _run(tmp_path, *args)
 
     assert run("extract")[0] == 0
     assert run("update", "-l", "fr")[0] == 0
@@ -213,10 +218,7 @@ def test_find_and_termcheck_read_the_configured_language(tmp_path: Path) -> None
     (tmp_path / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
 
     def run(*args: str) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["--root", str(tmp_path), *args])
-        return code, out.getvalue(), err.getvalue()
+        return _run(tmp_path, *args)
 
     assert run("extract")[0] == 0
     assert run("update", "-l", "fr")[0] == 0
