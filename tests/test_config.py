@@ -176,6 +176,18 @@ def _run(root: Path, *args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def _in_french(root: Path, headword: str, french: str) -> None:
+    """Extract, start the fr catalogs, and translate ``headword`` into ``french`` there."""
+    assert _run(root, "extract")[0] == 0
+    assert _run(root, "update", "-l", "fr")[0] == 0
+    po = root / "locale" / "fr" / "LC_MESSAGES" / "glossary.po"
+    text = po.read_text(encoding="utf-8")
+    untranslated = f'msgid "{headword}"\nmsgstr ""'
+    assert untranslated in text
+    po.write_text(text.replace(untranslated, f'msgid "{headword}"\nmsgstr "{french}"'),
+                  encoding="utf-8")
+
+
 def test_the_reading_commands_default_to_the_configured_language(tmp_path: Path) -> None:
     """A glossary translated into French says languages = ["fr"] once: show, table, search,
     site and import then read fr without -l (they said 'no catalogs for en' before)."""
@@ -187,12 +199,7 @@ def test_the_reading_commands_default_to_the_configured_language(tmp_path: Path)
     def run(*args: str) -> tuple[int, str, str]:
         return _run(tmp_path, *args)
 
-    assert run("extract")[0] == 0
-    assert run("update", "-l", "fr")[0] == 0
-    po = tmp_path / "locale" / "fr" / "LC_MESSAGES" / "glossary.po"
-    po.write_text(po.read_text(encoding="utf-8").replace(
-        'msgctxt "kos"\nmsgid "Kos"\nmsgstr ""', 'msgctxt "kos"\nmsgid "Kos"\nmsgstr "Coût"'),
-        encoding="utf-8")
+    _in_french(tmp_path, "Kos", "Coût")
     code, _, err = run("table", "--format", "json")
     assert code == 2
     assert "'en'" in err
@@ -220,12 +227,7 @@ def test_find_and_termcheck_read_the_configured_language(tmp_path: Path) -> None
     def run(*args: str) -> tuple[int, str, str]:
         return _run(tmp_path, *args)
 
-    assert run("extract")[0] == 0
-    assert run("update", "-l", "fr")[0] == 0
-    po = tmp_path / "locale" / "fr" / "LC_MESSAGES" / "glossary.po"
-    po.write_text(po.read_text(encoding="utf-8").replace(
-        'msgid "Peniaga broker"\nmsgstr ""', 'msgid "Peniaga broker"\nmsgstr "Courtier"'),
-        encoding="utf-8")
+    _in_french(tmp_path, "Peniaga broker", "Courtier")
     code, out, err = run("find", "--format", "json", "Peniaga-peniaga broker itu")
     assert (code, err) == (0, "")
     assert [(m["term"], m["en"]) for m in json.loads(out)] == [("peniaga-broker", "Courtier")]
