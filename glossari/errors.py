@@ -5,6 +5,8 @@ either. ``str(error)`` is the one line the command line prints:
 
 >>> str(SeedError("title is missing", path="seeds/x.md", line=2, hint="add a 'title:' line"))
 "seeds/x.md:2: title is missing; add a 'title:' line"
+>>> print(RootError("no seeds/ folder", path="a\\nb"))
+a\\nb: no seeds/ folder
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ class GlossariError(ValueError):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        text = f"{text}; {self.hint}" if self.hint else text
+        # one line whatever a path or a quoted value holds (`align -l en $'a\nb'` printed two)
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
     def __reduce__(self) -> tuple[object, ...]:
         # keyword-only arguments need help to survive pickling (multiprocessing workers)

@@ -275,3 +275,19 @@ def test_a_line_break_in_a_translation_keeps_each_finding_on_one_line(tmp_path: 
     assert "forged" in out
     for line in out.splitlines():
         assert line.startswith(("seeds/", "locale/")), line
+
+
+@pytest.mark.parametrize("argv", [
+    ("align", "-l", "en", "a\nglossari: error: forged"), ("termcheck", "x\r\ny.po"),
+    ("--root=g\nh", "show", "kos"),
+])
+def test_a_line_break_in_a_path_keeps_the_error_on_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]) -> None:
+    # a path argument holding a line break printed a two-line error, whose second line could
+    # pass for another one
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli(*argv)
+    assert code == 2, err
+    assert out == ""
+    assert err.startswith("glossari: error: "), err
+    assert err.count("\n") == 1, err
