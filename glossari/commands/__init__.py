@@ -12,15 +12,16 @@ if TYPE_CHECKING:
 __all__ = ["language_or_default", "read_glossary"]
 
 
-def language_or_default(ctx: Context, lang: str | None) -> str:
-    """``lang`` as given with ``-l``, else the glossary's default language: the first of the
-    configuration's ``languages``, else ``en`` (:func:`glossari.config.default_language`). The
-    configuration is read only when ``lang`` is None."""
+def language_or_default(root: GlossaryRoot, lang: str | None) -> str:
+    """``lang`` as given with ``-l``, else the default language of the glossary at ``root``:
+    the first of the configuration's ``languages``, else ``en``
+    (:func:`glossari.config.default_language`). The configuration is read only when ``lang``
+    is None."""
     if lang is not None:
         return lang
     from glossari.config import default_language
 
-    return default_language(ctx.root())
+    return default_language(root)
 
 
 def read_glossary(
@@ -40,10 +41,7 @@ def read_glossary(
     from glossari.glossary import TermbaseWarning, load_glossary
 
     where = ctx.root() if root is None else root
-    if lang is None:
-        from glossari.config import default_language
-
-        lang = default_language(where)
+    lang = language_or_default(where, lang)
     require_catalogs(where, lang)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", TermbaseWarning)

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.catalog.languages import check_language
     from glossari.exchange import import_termbase, read_termbase
 
-    lang = check_language(language_or_default(ctx, args.lang))
+    lang = check_language(language_or_default(ctx.root(), args.lang))
     root = ctx.root()
     if not args.dry_run:
         root.require_writable("import")

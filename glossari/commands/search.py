@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"glossari: error: --limit must be 1 to {_MOST:,}", file=ctx.stderr)
         return 2
     translation = (args.lang if args.lang not in (None, "ms")
-                   else language_or_default(ctx, args.translation))
+                   else language_or_default(ctx.root(), args.translation))
     glossary = read_glossary(ctx, translation)
     try:
         hits = glossary.search(args.query, lang=args.lang, limit=args.limit)

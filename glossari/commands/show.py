@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the term, or a one-line error with suggestions (exit 2)."""
-    args.lang = language_or_default(ctx, args.lang)
+    args.lang = language_or_default(ctx.root(), args.lang)
     glossary = read_glossary(ctx, args.lang)
     try:
         term = glossary.lookup(args.term)

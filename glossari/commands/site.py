@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     from glossari.progress import progress
 
-    lang = check_translation_language(language_or_default(ctx, args.lang))
+    lang = check_translation_language(language_or_default(ctx.root(), args.lang))
     if args.base_url is not None:
         check_base_url(args.base_url)  # before the (long) load
     root = ctx.root()

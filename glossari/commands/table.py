@@ -62,7 +62,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print or write the table; 2 with a one-line message on a contradictory option."""
-    args.lang = language_or_default(ctx, args.lang)
+    args.lang = language_or_default(ctx.root(), args.lang)
     problem = _check(args)
     if problem:
         print(f"glossari: error: {problem}", file=ctx.stderr)
