@@ -107,7 +107,7 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
             mo_path = po_path.with_suffix(".mo")
             key = f"{code}/{po_path.stem}"
             try:
-                data = _read(po_path, source)
+                data = read_catalog_bytes(po_path, source=source)
             except CatalogError as error:
                 unreadable.append(error)
                 return
@@ -154,10 +154,6 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
     return result
 
 
-def _read(path: Path, source: str) -> bytes:
-    return read_catalog_bytes(path, source=source)
-
-
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     """One catalog compiled: its ``.mo``, its lookup table (serialised when a helper made it)
@@ -187,7 +183,7 @@ def _compile_job(job: tuple[object, ...]) -> tuple[object, ...]:
         if given:
             data = cast(bytes, given[0])
         else:
-            data = _read(root.path / source, source)
+            data = read_catalog_bytes(root.path / source, source=source)
             if hashlib.sha256(data).digest() != digest:
                 raise CatalogError("the catalog changed while it was being compiled",
                                    path=source, hint="run 'glossari compile' again")

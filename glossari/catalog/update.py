@@ -193,10 +193,6 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read(path: Path, source: str) -> bytes:
-    return read_catalog_bytes(path, source=source, what="file")
-
-
 def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> UpdateResult:
     """Merge every ``locale/*.pot`` into ``locale/LANG/LC_MESSAGES/<domain>.po``."""
 
@@ -280,9 +276,9 @@ def _update_domain(
     po_path = folder / f"{domain}.po"
     key = f"{lang}/{domain}"
     pot_source, po_source = relative_name(pot_path, root.path), relative_name(po_path, root.path)
-    pot_data = _read(pot_path, pot_source)
+    pot_data = read_catalog_bytes(pot_path, source=pot_source, what="template")
     exists = po_path.exists()
-    po_data = _read(po_path, po_source) if exists else None
+    po_data = read_catalog_bytes(po_path, source=po_source) if exists else None
     pot_digest = _digest(pot_data)
     po_digest = _digest(po_data) if po_data is not None else None
     seen = record.get(key) or {}
