@@ -11,7 +11,7 @@ from pathlib import Path
 
 from glossari.errors import RootError
 
-__all__ = ["CACHE_DIR", "GlossaryRoot", "bundled_root", "resolve_root"]
+__all__ = ["CACHE_DIR", "GlossaryRoot", "bundled_root", "file_kind", "resolve_root"]
 
 CACHE_DIR = ".glossari-cache"
 """The folder of derived state under a glossary root (rebuildable; ignored by git; delete it at
@@ -117,6 +117,23 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
                      "glossari.load(root=...))",
             )
     return bundled
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, from its ``st_mode``, for a message that
+    refuses it before reading (a FIFO blocks on ``open``, a device never ends).
+
+    >>> import stat
+    >>> file_kind(stat.S_IFDIR), file_kind(stat.S_IFIFO), file_kind(stat.S_IFCHR)
+    ('a folder', 'a named pipe (FIFO)', 'a device')
+    """
+    import stat
+
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    return "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 
 def relative_name(path: Path, base: Path, *, resolve: bool = False) -> str:

@@ -369,4 +369,4 @@ def test_a_device_where_a_catalog_goes_is_refused_before_it_is_read(
         code = main(["--root", str(root), *command])
     assert code == 2, err.getvalue()
     assert err.getvalue().count("\n") == 1, err.getvalue()
-    assert "glossary.po: a device or socket, not a" in err.getvalue()
+    assert "glossary.po: a device, not a catalog file" in err.getvalue()

@@ -29,6 +29,7 @@ from glossari._atomic import atomic_write_bytes
 from glossari.catalog.charset import decide_charset, decode_catalog, gnu_charset, header_strings
 from glossari.catalog.linebreak import width_linebreaks
 from glossari.errors import CatalogError
+from glossari.root import file_kind
 
 __all__ = [
     "Entry",
@@ -1330,9 +1331,7 @@ def read_catalog_bytes(path: Path, *, source: str, what: str = "catalog") -> byt
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
-            kind = "a folder" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode) \
-                else "a device or socket"
-            raise CatalogError(f"{kind}, not a {what} file", path=source,
+            raise CatalogError(f"{file_kind(mode)}, not a {what} file", path=source,
                                hint=f"put a {what} file there, or remove it")
         return path.read_bytes()
     except OSError as error:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from glossari.errors import GlossariError
+from glossari.root import file_kind
 
 __all__ = ["ENGLISH_STATUSES", "EnglishStatus", "ExchangeError", "ExchangeFormat", "Record",
            "Termbase", "read_file"]
@@ -93,9 +94,7 @@ def read_file(path: Path, source: str | None = None) -> tuple[bytes, str]:
         # a device (/dev/zero, /dev/urandom) never ends: read whole, it took every byte of
         # memory (23 GB) before an internal MemoryError. A pipe (`<(curl ...)`, /dev/stdin) ends.
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            kind = "a folder" if stat.S_ISDIR(mode) else \
-                "a socket" if stat.S_ISSOCK(mode) else "a device"
-            raise ExchangeError(f"{kind}, not a termbase file", path=name,
+            raise ExchangeError(f"{file_kind(mode)}, not a termbase file", path=name,
                                 hint="give a .tbx or .csv file")
         return path.read_bytes(), name
     except OSError as error:

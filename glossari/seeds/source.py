@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from glossari.errors import SeedError
+from glossari.root import file_kind
 from glossari.text import NotText, utf8_text
 
 __all__ = ["MAX_ARTICLE_BYTES", "check_regular_file", "decode_article", "read_article_bytes",
@@ -47,9 +48,7 @@ def check_regular_file(path: Path, *, source: str) -> os.stat_result:
         raise SeedError("a folder, not an article file", path=source,
                         hint="seeds/ holds only *.md files")
     if not stat.S_ISREG(status.st_mode):
-        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(status.st_mode)
-                else "a socket" if stat.S_ISSOCK(status.st_mode) else "a device")
-        raise SeedError(f"{kind}, not a regular file", path=source,
+        raise SeedError(f"{file_kind(status.st_mode)}, not a regular file", path=source,
                         hint="seeds/ holds only *.md files; remove it")
     if status.st_size > MAX_ARTICLE_BYTES:
         raise _too_big(status.st_size, source)
