@@ -776,12 +776,7 @@ class _Parser:
             found = _HEADER_MSGSTR.search(self.text, self.text.find("msgstr"))
             after = found.end() if found is not None else 0
         for entry in rest if _newline_edge(self.text, after) else ():
-            if not (entry.obsolete or entry.fuzzy):  # what msgfmt compiles and checks
-                msgid = entry.msgid
-                ends = (msgid[:1] == "\n", msgid[-1:] == "\n")
-                if any(form and (form[:1] == "\n", form[-1:] == "\n") != ends
-                       for form in entry.translations):
-                    self._check_newlines(entry)
+            self._check_newlines(entry)
         return po
 
     def _check_newlines(self, entry: Entry) -> None:
