@@ -234,6 +234,11 @@ SPREADSHEET_ERRORS = frozenset({"#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A",
 a cell a terminologist typed as ``=...`` or ``+60 ...`` and the spreadsheet could not compute."""
 
 
+def _gives(record: Record) -> bool:
+    """Whether ``record`` gives anything in the target language to import."""
+    return bool(record.en or record.definition_en or record.categories_en)
+
+
 def _without_spreadsheet_errors(record: Record, outcomes: list[Outcome]) -> Record:
     """``record`` without the values that are a spreadsheet's error (``#NAME?``), each told as
     ``unconfirmed``: imported, it became the English of the term."""
@@ -282,17 +287,15 @@ def _plan(
             ))
 
     for record in map(tidy_record, base.records):
-        if not (record.en or record.definition_en or record.categories_en
-                or record.en_rejected):
+        if not (_gives(record) or record.en_rejected):
             continue  # nothing in the target language: nothing to import
         _refuse_controls(record, base.source)
         record = _without_spreadsheet_errors(record, outcomes)
-        if not (record.en or record.definition_en or record.categories_en
-                or record.en_rejected):
+        if not (_gives(record) or record.en_rejected):
             continue
         found = matcher.match(record)
         if isinstance(found, Outcome):
-            if record.en or record.definition_en or record.categories_en:
+            if _gives(record):  # a record that only rejects a term imports nothing
                 outcomes.append(found)
             continue
         term, by_id = found
