@@ -190,18 +190,27 @@ def _short(target: Path) -> str:
     return name if len(name) <= 48 else target.stem[:40] + target.suffix[:8]
 
 
-def remove_stale_temporaries(folder: Path, suffix: str) -> list[Path]:
-    """Remove the temporary files of writes to ``folder/*<suffix>`` that a killed process left.
+def remove_stale_temporaries(folder: Path, suffix: str, *,
+                             older_than: float | None = None) -> list[Path]:
+    """Remove the temporary files of writes to ``folder/*<suffix>`` (any file, for ``""``)
+    that a killed process left.
 
     Call it only while holding the lock every writer of those files holds (``update`` and
     ``align`` hold the catalog lock for ``*.po``): a temporary file then belongs to no running
-    writer. Returns what was removed.
+    writer. Where no lock covers them (the store of derived state), ``older_than`` seconds
+    keeps the younger ones, which may be another process's write in progress. Returns what was
+    removed.
     """
+    import time
+
+    limit = None if older_than is None else time.time() - older_than
     removed: list[Path] = []
     with contextlib.suppress(OSError):
-        for path in folder.glob(f".*{suffix}.*{TEMPORARY_SUFFIX}"):
+        for path in folder.glob(f".*{suffix}.*{TEMPORARY_SUFFIX}" if suffix
+                                else f".*{TEMPORARY_SUFFIX}"):
             with contextlib.suppress(OSError):
-                if path.is_file() and not path.is_symlink():
+                if (path.is_file() and not path.is_symlink()
+                        and (limit is None or path.lstat().st_mtime < limit)):
                     path.unlink()
                     removed.append(path)
     return removed

@@ -165,28 +165,15 @@ class Store:
         ``update``: 47 of them, 2 MB, after 12 kills at 400 articles), which no lock covers and
         no run removed. Only those older than ``older_than`` seconds go: a younger one may be
         another process's write in progress. Returns what was removed."""
-        import time
-
-        from glossari._atomic import TEMPORARY_SUFFIX
+        from glossari._atomic import remove_stale_temporaries
 
         assert self.folder is not None
-        limit = time.time() - older_than
-        removed: list[Path] = []
         folders = [self.folder]
         with contextlib.suppress(OSError):
             folders += [Path(e.path) for e in os.scandir(self.folder)
                         if e.is_dir(follow_symlinks=False)]
-        for folder in folders:
-            with contextlib.suppress(OSError), os.scandir(folder) as found:
-                for entry in found:
-                    if not (entry.name.startswith(".") and entry.name.endswith(TEMPORARY_SUFFIX)):
-                        continue
-                    with contextlib.suppress(OSError):
-                        if (entry.is_file(follow_symlinks=False)
-                                and entry.stat(follow_symlinks=False).st_mtime < limit):
-                            os.unlink(entry.path)
-                            removed.append(Path(entry.path))
-        return removed
+        return [path for folder in folders
+                for path in remove_stale_temporaries(folder, "", older_than=older_than)]
 
 
 class Table:
