@@ -92,15 +92,10 @@ def _json_escape(error: UnicodeError) -> tuple[str, int]:
     ``\\uXXXX`` (a UTF-16 surrogate pair past U+FFFF), as ``json.dumps`` escapes it."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    escaped = []
-    for char in error.object[error.start:error.end]:
-        code = ord(char)
-        if code > 0xFFFF:
-            code -= 0x10000
-            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-        else:
-            escaped.append(f"\\u{code:04x}")
-    return "".join(escaped), error.end
+    import json  # only a locale that cannot spell a character gets here
+
+    # the characters an encoding lacks are never ASCII, so json's escapes are all \uXXXX
+    return json.dumps(error.object[error.start:error.end])[1:-1], error.end
 
 
 _ESCAPE = "glossari.jsonescape"
