@@ -533,10 +533,8 @@ def render_folder(
     # last article, stops the run with no file replaced), then all renamed
     with StagedWrites() as staged:
         for term in read_seeds(root.seeds, base=root.path):
-            result, data = _render_one(root, term, catalog, output, min_coverage, staged)
-            if result.path is not None and data is not None:
-                _claim(record, result.path, data, lang=lang, overwrite=overwrite)
-            results.append(result)
+            results.append(_render_one(root, term, catalog, output, min_coverage, staged,
+                                       record=record, lang=lang, overwrite=overwrite))
         if any(r.path is not None for r in results):
             staged.stage_changed(output / RENDERED, json.dumps(
                 dict(sorted(record.items())), indent=1).encode() + b"\n")
@@ -555,8 +553,9 @@ def _rendered(output: Path) -> dict[str, str]:
 
 
 def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
-           overwrite: bool) -> None:
-    """Record ``path`` as render's, refusing it when it holds what render did not write."""
+           overwrite: bool) -> bool:
+    """Record ``path`` as render's, refusing it when it holds what render did not write;
+    whether it already holds ``data`` (then nothing is to be written: the one reading of it)."""
     import hashlib
 
     digest = hashlib.sha256(data).hexdigest()
@@ -575,17 +574,19 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
                  f"{path.parent.as_posix()}', with --force for the messages the catalogs "
                  "already translate), or pass --overwrite to replace it")
     record[path.name] = digest
+    return held == digest
 
 
 def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, output: Path,
-                min_coverage: float, staged: StagedWrites) -> tuple[RenderResult, bytes | None]:
+                min_coverage: float, staged: StagedWrites, *, record: dict[str, str],
+                lang: str, overwrite: bool) -> RenderResult:
     from glossari.seeds.source import decode_article, read_article_bytes
 
     data = read_article_bytes(root.path / term.source.path, source=term.source.path)
     text = decode_article(data, source=term.source.path)
     rendering = render_article(term, text, catalog)
     if rendering.coverage < min_coverage:
-        return RenderResult(source=term.source.path, rendering=rendering, path=None), None
+        return RenderResult(source=term.source.path, rendering=rendering, path=None)
     path = output_path(output, term.id)
     body = rendering.text.replace("\n", "\r\n") if b"\r\n" in data else rendering.text
     encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
@@ -595,7 +596,7 @@ def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, outp
         raise GlossariError(f"cannot create the output folder: {error.strerror}",
                             path=output.as_posix(), hint="check the path and its permissions"
                             ) from None
-    written = staged.stage_changed(path, encoded)
-    result = RenderResult(source=term.source.path, rendering=rendering, path=path,
-                          written=written)
-    return result, encoded
+    written = not _claim(record, path, encoded, lang=lang, overwrite=overwrite)
+    if written:
+        staged.stage(path, encoded)
+    return RenderResult(source=term.source.path, rendering=rendering, path=path, written=written)
