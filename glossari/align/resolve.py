@@ -33,7 +33,7 @@ from urllib.parse import unquote
 
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
-from glossari.seeds.rules import suspicious_link_text
+from glossari.seeds.rules import ALIAS_KEYS, suspicious_link_text
 from glossari.text import lookup_key
 
 __all__ = [
@@ -51,9 +51,6 @@ __all__ = [
     "target_key",
     "term_aliases",
 ]
-
-ALIAS_KEYS = ("aliases", "alias")
-"""Front-matter keys listing other names a link may use for the article (comma-separated)."""
 
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&./\-]{1,11})\s*\)")
 _PAGE_SUFFIX = re.compile(r"\.(?:md|markdown|html?|aspx?|php)$", re.IGNORECASE)

@@ -15,10 +15,13 @@ import difflib
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["FRONT_MATTER_KEYS", "GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS",
+__all__ = ["ALIAS_KEYS", "FRONT_MATTER_KEYS", "GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS",
            "is_highlights_heading", "misspelt_key", "suspicious_link_text"]
 
-FRONT_MATTER_KEYS = frozenset({"title", "description", "keywords", "aliases", "alias"})
+ALIAS_KEYS = ("aliases", "alias")
+"""Front-matter keys listing other names a link may use for the article (comma-separated)."""
+
+FRONT_MATTER_KEYS = frozenset({"title", "description", "keywords", *ALIAS_KEYS})
 """The front-matter keys the reader gives a meaning to (case-folded); any other key is kept in
 ``Term.meta`` as written."""
 
