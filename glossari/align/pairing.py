@@ -143,16 +143,15 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
         by_target: dict[str, list[Link]] = {}
         for found in right_links:
             by_target.setdefault(target_key(found.target), []).append(found)
+        targets = [target_key(link.target) for link in left_links]
+        linked = Counter(targets)  # how often the Malay block links each target
         seen: Counter[str] = Counter()
-        for position, link in enumerate(left_links):
-            target = target_key(link.target)
+        for position, (link, target) in enumerate(zip(left_links, targets, strict=True)):
             seen[target] += 1
             if not link.internal or not link.text.strip():
                 continue
             same = by_target.get(target, [])
-            other = (same[seen[target] - 1]
-                     if len(same) == sum(target_key(x.target) == target for x in left_links)
-                     else None)
+            other = same[seen[target] - 1] if len(same) == linked[target] else None
             if other is None:
                 notes.append(
                     f"{dst}:{right.line}: the block does not link /{link.target} as often as "
