@@ -522,6 +522,24 @@ def test_a_link_markdown_does_not_read_is_reported() -> None:
     assert [link.target for link in term.links] == ["betul", "ada"]
 
 
+def test_an_alias_list_item_with_a_comma_is_reported() -> None:
+    # a comma separates aliases in a list item too (align.resolve.term_aliases): the author of
+    # ["bon, korporat"] meant one alias, and find and lookups took 'bon' and 'korporat' alone
+    # for the term without a word; keywords, a plain text and clean items are not reported
+    term = parse_article(
+        '---\ntitle: Bon korporat\nkeywords: ["Kewangan, Pelaburan"]\n'
+        'aliases: ["bon, korporat", sukuk korporat]\nAlias:\n  - bon syarikat\n'
+        '  - " sukuk , "\n---\n\n# Bon korporat\n',
+        term_id="bon-korporat", source="bon-korporat.md")
+    found = [(f.code, f.line, f.term, f.message) for f in term.findings]
+    assert [(code, line, t) for code, line, t, _ in found] == [("S114", 4, "bon-korporat")]
+    assert "'bon', 'korporat'" in found[0][3]
+    assert "its own item" in found[0][3]
+    plain = parse_article("---\ntitle: Bon\naliases: bon syarikat, sukuk\n---\n\n# Bon\n",
+                          term_id="bon", source="bon.md")
+    assert plain.findings == ()
+
+
 @pytest.mark.parametrize(("line", "level", "space"), [
     ("##\u00a0Sorotan", 2, "U+00A0"), ("\u00a0## Sorotan", 2, "U+00A0"),
     ("###\u202fSorotan", 3, "U+202F"), ("##\u3000Sorotan", 2, "U+3000"),

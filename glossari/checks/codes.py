@@ -27,7 +27,7 @@ class Code:
 
 
 _ALL = (
-    # source articles. Reported while loading: S101, S110 and S113 by the reader
+    # source articles. Reported while loading: S101, S110, S113 and S114 by the reader
     # (glossari/seeds/markdown.py), S103, S104 and S122 by link resolution (glossari/align/).
     Code(code="S101", severity="warning", summary="heading without a space after '#'"),
     Code(code="S102", severity="error", summary="article without a Malay headword"),
@@ -41,6 +41,8 @@ _ALL = (
     Code(code="S112", severity="warning",
          summary="article file not read (in a subfolder of seeds/, or not named *.md)"),
     Code(code="S113", severity="warning", summary="link syntax Markdown reads as text"),
+    Code(code="S114", severity="warning",
+         summary="an aliases list item holding a comma (read as several aliases)"),
     Code(code="S121", severity="info", summary="link to a term with no article"),
     Code(code="S122", severity="warning", summary="link text and target name different terms"),
     Code(code="S130", severity="error", summary="two terms whose ids differ only in case"),

@@ -8,11 +8,17 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Location, Term
 from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
 from glossari.seeds.markdown import parse_body
-from glossari.seeds.rules import HIGHLIGHTS_HEADINGS, is_highlights_heading, misspelt_key
+from glossari.seeds.rules import (
+    ALIAS_KEYS,
+    HIGHLIGHTS_HEADINGS,
+    is_highlights_heading,
+    misspelt_key,
+)
 from glossari.seeds.source import read_article_text
 from glossari.text import ascii_slug, has_visible_text
 
@@ -119,8 +125,33 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         title_line=lines.get("title", 0),
         description_line=lines.get("description", 0),
         categories_line=lines.get("keywords", 0),
-        findings=tuple(replace(f, term=term_id) for f in body.findings),
+        findings=tuple(replace(f, term=term_id)
+                       for f in (*_comma_in_alias_items(front.fields, lines, source),
+                                 *body.findings)),
     )
+
+
+def _comma_in_alias_items(fields: tuple[tuple[str, str | tuple[str, ...]], ...],
+                          lines: dict[str, int], source: str) -> list[Finding]:
+    """S114 for an ``aliases:`` list item holding a comma: a comma separates aliases, in a list
+    as in one text (``align.resolve.term_aliases``), so ``["bon, korporat"]`` is the two aliases
+    *bon* and *korporat*, each of which ``find`` and lookups then take for the term."""
+    found: list[Finding] = []
+    for key, value in fields:
+        if key.casefold() not in ALIAS_KEYS or isinstance(value, str):
+            continue
+        for item in value:
+            parts = [p.strip() for p in item.split(",") if p.strip()]
+            if len(parts) > 1:
+                found.append(Finding(
+                    path=source, line=lines.get(key.casefold(), 1), severity="warning",
+                    code="S114", message=(
+                        f"the '{key}' item {item.strip()!r} holds a comma, which separates "
+                        f"aliases: it is read as {len(parts)} aliases, "
+                        + ", ".join(repr(p) for p in parts)
+                        + "; write each alias as its own item, or drop the comma"),
+                ))
+    return found
 
 
 def read_article(path: Path, *, source: str | None = None) -> Term:
