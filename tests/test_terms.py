@@ -143,11 +143,35 @@ def test_a_name_written_with_dots_matches_without() -> None:
         ("Peniaga&nbsp;broker &amp; bank", ["Peniaga&nbsp;broker", "bank"]),
         ("<!-- komisen --> bank", ["bank"]),
         ("nilai < 5 dan komisen > 3", ["nilai", "komisen"]),  # not a tag
+        # a web address without its scheme, an e-mail address, a path: no word of one is a use
+        ("Lihat www.contoh.my/FINRA/komisen, tulis ke FINRA@contoh.my atau komisen.bank@"
+         "contoh.com.my; fail /data/FINRA/komisen.csv, ../bank.md, ~/nilai dan C:\\FINRA\\"
+         "bank.xlsx. Komisen.", ["Komisen"]),
+        # a slash inside a word starts no path, nor is a price after @ an e-mail address
+        ("bank/komisen dan/atau nilai@RM5.00", ["bank", "komisen", "nilai"]),
     ],
 )
 def test_markup_is_not_text(text: str, expected: list[str]) -> None:
     assert [h.text for h in _malay().find(text)] == expected
     assert [h.text for h in _malay().find_all(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clitic after a hyphen, as Malay writes one on an acronym or a name, is taken in
+        ("FINRA-nya dan FINRA-nyalah", ["FINRA-nya", "FINRA-nyalah"]),
+        ("peniaga-broker-nya dan bank-lah", ["peniaga-broker-nya", "bank-lah"]),
+        ("Peniaga-peniaga broker-nya", ["Peniaga-peniaga broker-nya"]),
+        # a reduplicated word with one is one use, not two
+        ("komisen-komisen-nya", ["komisen-komisen-nya"]),
+        # a hyphen before what is no clitic still splits the words
+        ("peniaga-broker-komisen", ["peniaga-broker", "komisen"]),
+    ],
+)
+def test_a_clitic_after_a_hyphen_belongs_to_the_word_before(text: str,
+                                                             expected: list[str]) -> None:
+    assert [h.text for h in _malay().find(text)] == expected
 
 
 def test_markup_that_never_closes_costs_linear_time() -> None:

@@ -34,13 +34,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Analysis", "analyse", "takes_derivation"]
+__all__ = ["Analysis", "analyse", "is_clitic", "takes_derivation"]
 
 _PARTICLES = ("lah", "kah", "pun", "tah")
 _POSSESSIVES = ("nya", "ku", "mu")
 _SUFFIXES = ("kan", "an", "i")
 _PROCLITICS = ("kau", "ku")
 _VOWELS = frozenset("aeiou")
+
+_CLITICS = re.compile(rf"(?:{'|'.join(_POSSESSIVES)})?(?:{'|'.join(_PARTICLES)})?")
+"""Clitics alone, in the order they follow a word: a possessive, then a particle (``nyalah``)."""
 
 _MIN_ROOT = 3
 """No affix is stripped down to fewer letters: ``se-ni`` and ``ber-i`` are not analyses."""
@@ -85,6 +88,17 @@ def takes_derivation(word: str) -> bool:
         return True
     return (rest[0] not in _VOWELS and rest[1] not in _VOWELS
             and rest[:2] not in _DIGRAPHS)
+
+
+def is_clitic(word: str) -> bool:
+    """True when the folded ``word`` is only clitics (``nya``, ``lah``, ``nyalah``, ``ku``): what
+    Malay writes after a hyphen on an acronym or a name (``OPR-nya``, ``KLSE-lah``), where it
+    belongs to the word before it as ``komisennya``'s does.
+
+    >>> is_clitic("nya"), is_clitic("nyalah"), is_clitic("broker"), is_clitic("")
+    (True, True, False, False)
+    """
+    return bool(word) and _CLITICS.fullmatch(word) is not None
 
 
 _DIGRAPHS = frozenset({"ng", "ny", "sy", "kh", "gh"})

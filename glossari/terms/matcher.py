@@ -102,10 +102,16 @@ _MARKUP = re.compile(
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"    # an HTML tag (not "a < 5 and b > 3")
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # a character reference
     r"|(?<=\])\(\s*<?[^\s()<>]*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"  # a Markdown link's target
-    r"|\b(?:https?|ftp)://[^\s<>()\[\]\"']*|\bmailto:[^\s<>()\[\]\"']*",  # a URL
+    r"|\b(?:https?|ftp)://[^\s<>()\[\]\"']*|\bmailto:[^\s<>()\[\]\"']*"  # a URL
+    r"|\bwww\.[^\s<>()\[\]\"']*"  # a web address without its scheme
+    r"|(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b"  # an e-mail address
+    r"|(?<![^\s(\[<\"'\u201c\u2018\u00ab])(?:[A-Za-z]:\\|~?\.{0,2}/)[^\s<>()\[\]\"']+",  # a path
     re.DOTALL,
 )
-"""Markup in running text, which is not text: a slug or a URL (``/komisen``) names no term."""
+"""Markup in running text, which is not text: a slug or a URL (``/komisen``) names no term, nor
+does a word of a web address written without its scheme (``www.bnm.gov.my/opr``), of an e-mail
+address (``OPR@bnm.gov.my``) or of a file path (``/data/OPR/kadar.csv``, ``C:\\BNM\\OPR.xlsx``).
+A slash inside a word (``P/E``, ``harga/pendapatan``, ``dan/atau``) starts no path."""
 
 
 def _blank_markup(text: str) -> str:
@@ -115,9 +121,9 @@ def _blank_markup(text: str) -> str:
     >>> _blank_markup('<a href="/x">Bon</a> &amp; [bon](/bon)')
     '             Bon           [bon]      '
     """
-    if ("<" not in text and "&" not in text and "](" not in text and "://" not in text
-            and "mailto:" not in text):
-        return text  # most text: five scans at C speed, no regular expression
+    if ("<" not in text and "&" not in text and "](" not in text and "/" not in text
+            and "@" not in text and "www." not in text and ":\\" not in text):
+        return text  # most text: a few scans at C speed, no regular expression
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -189,8 +195,22 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
             ends.append(end)
             found.append(word)
             continue
+        parts = _HYPHENS.split(match.group())
+        # a clitic after a hyphen (OPR-nya, peniaga-broker-nya, saham-saham-nya: as Malay
+        # writes one after an acronym or a name) belongs to the word before it, as komisennya's
+        head, _, clitic = word.rpartition("-")
+        attached = lang == "ms" and malay.is_clitic(clitic)
+        if attached and _is_reduplication(head + clitic):
+            starts.append(start)
+            ends.append(end)
+            found.append(head + clitic)
+            continue
         offset = start
-        for part in _HYPHENS.split(match.group()):
+        for k, part in enumerate(parts):
+            if attached and k == len(parts) - 1:
+                ends[-1] = offset + len(part)
+                found[-1] += fold(part)
+                continue
             starts.append(offset)
             ends.append(offset + len(part))
             found.append(fold(part))
