@@ -1,5 +1,5 @@
 """``python -m glossari``: the same as the ``glossari`` command."""
 
-from glossari.cli import main
+from glossari._launch import main
 
 raise SystemExit(main())

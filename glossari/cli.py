@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any, NoReturn, Protocol, TextIO, cast
 
 from glossari import __version__
+from glossari._launch import interrupted
 from glossari.commands._context import Context
 from glossari.errors import GlossariError
 from glossari.text import strip_controls
@@ -264,8 +265,7 @@ def _stopped(interrupt: KeyboardInterrupt, stderr: IO[str]) -> int:
     if isinstance(interrupt, _Terminated):
         print("glossari: terminated", file=stderr)
         return 128 + signal.SIGTERM
-    print("glossari: interrupted", file=stderr)
-    return 130
+    return interrupted(stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -307,3 +307,40 @@ def test_a_pipe_closed_mid_way_through_one_large_write_is_exit_141(tmp_path: Pat
     process.stdout.close()
     err = process.stderr.read() if process.stderr else b""
     assert (process.wait(timeout=120), err) == (141, b"")
+
+
+def test_an_interrupt_while_the_command_line_itself_is_imported_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C in the first 30 ms of any command, while the console script was still importing
+    glossari.cli (argparse, typing, pathlib, ...), printed Python's traceback of a
+    KeyboardInterrupt inside an import: cli.main, which answers it, was not called yet."""
+    from glossari import _launch
+
+    class Interrupting:  # a Ctrl-C arriving while glossari.cli is being imported
+        @staticmethod
+        def find_spec(name: str, *_args: object) -> None:
+            if name == "glossari.cli":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(sys.modules, "glossari.cli")
+    monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
+    assert _launch.main() == 130
+    assert capsys.readouterr().err == "glossari: interrupted\n"
+
+
+def test_the_console_script_and_python_m_start_from_a_launcher_that_imports_nothing() -> None:
+    """The interrupt above can only be answered if the entry point's own module loads at once:
+    `[project.scripts]` and `python -m glossari` name glossari._launch, which must not pull
+    in glossari.cli (nor argparse) at import time."""
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert scripts["project"]["scripts"] == {"glossari": "glossari._launch:main"}
+    assert "from glossari._launch import main" in (ROOT / "glossari" / "__main__.py").read_text(
+        encoding="utf-8")
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, glossari._launch; "
+         "print(sorted(m for m in sys.modules if m.startswith('glossari') or m == 'argparse'))"],
+        capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['glossari', 'glossari._launch', 'glossari.errors']"
