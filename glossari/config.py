@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from glossari.diagnostics import SEVERITY_RANK, Severity
-from glossari.errors import CatalogError, ConfigError
+from glossari.errors import CatalogError, ConfigError, InputError
+from glossari.text import decode_text
 
 if TYPE_CHECKING:
     from glossari.root import GlossaryRoot
@@ -113,9 +114,17 @@ def load_config(root: Path, *, source_name: str | None = None) -> Config:
     path, table = found
     name = source_name or path.name
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        data = path.read_bytes()
+    except OSError as error:
         raise ConfigError(f"cannot read the configuration: {error}", path=name,
+                          hint="check the file and its permissions") from None
+    try:
+        # the one rule for text files: a leading BOM (Notepad's "UTF-8") dropped; UTF-16, a NUL
+        # or bytes that are not UTF-8 refused with the line and column, not the codec's
+        # "position 26" (which counted bytes from the start of the file)
+        text = decode_text(data, source=name)
+    except InputError as error:
+        raise ConfigError(error.message, path=name, line=error.line,
                           hint="save it as UTF-8 text") from None
     return parse_config(text, source=name, table=table)
 

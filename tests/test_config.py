@@ -124,6 +124,31 @@ def test_bad_configuration_is_one_line_with_file_and_line(
     assert caught.value.path == name
 
 
+@pytest.mark.parametrize(("name", "data", "expected"), [
+    # the codec's own words were printed: "'utf-8' codec can't decode byte 0xe9 in position 42:
+    # invalid continuation byte", with no line, counting bytes from the start of the file
+    ("glossari.toml", b'# komen\n\n[check]\nfail-on = "warning" # caf\xe9\n',
+     "glossari.toml:4: not UTF-8 text (byte 0xe9 at column 26); save it as UTF-8 text"),
+    ("pyproject.toml", b'[tool.glossari]\nlanguages = ["en"]  # Fran\xe7ais\n',
+     "pyproject.toml:2: not UTF-8 text (byte 0xe7 at column 27); save it as UTF-8 text"),
+    ("glossari.toml", '[check]\nfail-on = "error"\n'.encode("utf-16"),
+     "glossari.toml:1: UTF-16 text, not UTF-8; save it as UTF-8 text"),
+])
+def test_a_configuration_that_is_not_utf8_names_its_line_and_says_to_save_it_as_utf8(
+    root: Path, name: str, data: bytes, expected: str
+) -> None:
+    (root / name).write_bytes(data)
+    code, _findings, err = check(root)
+    assert (code, err) == (2, f"glossari: error: {expected}\n")
+
+
+def test_a_configuration_saved_with_a_byte_order_mark_is_read(root: Path) -> None:
+    """Notepad's "UTF-8" starts the file with a BOM, which tomllib calls 'Invalid statement' at
+    line 1: an invisible character, and a message sending the user to a syntax error."""
+    (root / "glossari.toml").write_bytes(b'\xef\xbb\xbf[check]\nfail-on = "warning"\n')
+    assert load_config(root).check.fail_on == "warning"
+
+
 def test_languages_and_min_coverage_are_read() -> None:
     config = parse_config('languages = ["en", "pt_BR"]\nmin-coverage = 60\n', source="g.toml")
     assert config.languages == ("en", "pt_BR")
