@@ -467,3 +467,35 @@ def test_a_termbase_replaced_under_its_reader_is_searched_as_opened(tmp_path: Pa
         assert set(used) == {fresh._db, *fresh._helpers}
     finally:
         fresh.close()
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    # the check of the language said "-l", an option the user had not given
+    (["--translation", "ms"], "--translation: 'ms' is Malay, the language of the articles; "
+                              "give the language they are translated into, such as en"),
+    (["--translation", "english"], "--translation: unknown language code 'english'; use an "
+                                   "ISO 639 code such as en, id or pt_BR"),
+    (["-l", "ms", "--translation", "ms_MY"], "--translation: 'ms_MY' is Malay"),
+    (["--translation", "fr"], "locale/fr/LC_MESSAGES: no catalogs for the language 'fr' "
+                              "(locale/ has en); check the language code, or run 'glossari "
+                              "update -l fr' to start it"),
+    # -l with a translation language implies it: a second one was silently ignored
+    (["-l", "en", "--translation", "fr"], "-l en and --translation fr name two translation "
+                                          "languages; give one of them"),
+])
+def test_a_bad_translation_language_is_named_by_the_option_that_gave_it(
+    args: list[str], expected: str
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    with contextlib.redirect_stderr(io.StringIO()) as err:
+        assert main(["--root", str(root), "search", "akaun", *args]) == 2
+    assert err.getvalue().startswith(f"glossari: error: {expected}")
+    assert err.getvalue().count("\n") == 1
+
+
+def test_the_translation_language_given_twice_alike_is_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert main(["--root", str(root), "search", "account", "-l", "en", "--translation", "en"]) == 0
+    assert capsys.readouterr().out.startswith("accountexecutive\theadword\ten\t")

@@ -39,14 +39,24 @@ at 2**63; a larger one was an internal error)."""
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the hits (none: an empty list, exit 0)."""
+    from glossari.catalog.languages import check_translation_language
     from glossari.termbase.search import QueryError
     from glossari.text import strip_controls
 
     if not 1 <= args.limit <= _MOST:
         print(f"glossari: error: --limit must be 1 to {_MOST:,}", file=ctx.stderr)
         return 2
-    translation = (args.lang if args.lang not in (None, "ms")
-                   else language_or_default(ctx.root(), args.translation))
+    if args.lang not in (None, "ms"):  # -l with a translation language implies it
+        if args.translation not in (None, args.lang):
+            print(f"glossari: error: -l {args.lang} and --translation {args.translation} name "
+                  "two translation languages; give one of them", file=ctx.stderr)
+            return 2
+        translation = args.lang
+    elif args.translation is not None:
+        # checked under its own name: read_glossary's check says "-l", which was not given
+        translation = check_translation_language(args.translation, path="--translation")
+    else:
+        translation = language_or_default(ctx.root(), None)
     glossary = read_glossary(ctx, translation)
     try:
         hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
