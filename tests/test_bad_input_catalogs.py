@@ -370,3 +370,40 @@ def test_a_device_where_a_catalog_goes_is_refused_before_it_is_read(
     assert code == 2, err.getvalue()
     assert err.getvalue().count("\n") == 1, err.getvalue()
     assert "glossary.po: a device, not a catalog file" in err.getvalue()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("kind", ["pipe", "device"])
+def test_a_pipe_or_a_device_given_as_a_catalog_is_named_as_what_it_is(
+        tmp_path: Path, kind: str) -> None:
+    """`termcheck` given a named pipe or a device, and `align` finding one where a catalog goes,
+    said "no such catalog" (and align: run extract and update, which then refused it as a
+    pipe); `check` and `update` say what it is."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text("---\ntitle: Kos\n---\n\nKos.\n", encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    translated = tmp_path / "en"
+    translated.mkdir()
+    (translated / "kos.md").write_text("---\ntitle: Cost\n---\n\nCost.\n", encoding="utf-8")
+    catalog = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    catalog.unlink()
+    what = "a named pipe (FIFO)" if kind == "pipe" else "a device"
+    outside = tmp_path / "third-party.po"
+    for path in (catalog, outside):
+        if kind == "pipe":
+            os.mkfifo(path)
+        else:
+            path.symlink_to(os.devnull)
+    runs = [(["termcheck", str(outside)], str(outside),
+             "name a .po file or a folder holding some")]
+    if kind == "pipe":  # align names a linked catalog by the file it links to (/dev/null)
+        runs.append((["align", "-l", "en", str(translated)],
+                     "locale/en/LC_MESSAGES/glossary.po", "put a catalog file there, or remove it"))
+    for command, name, hint in runs:
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["--root", str(root), *command])
+        assert (code, err.getvalue()) == (
+            2, f"glossari: error: {name}: {what}, not a catalog file; {hint}\n"), command

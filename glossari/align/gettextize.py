@@ -26,7 +26,7 @@ from pathlib import Path
 
 from glossari.align.pairing import pair_articles
 from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message
-from glossari.catalog.pofile import encode_po, read_po
+from glossari.catalog.pofile import encode_po, read_po, require_catalog_file
 from glossari.catalog.translations import (
     catalog_folder,
     catalog_lock,
@@ -203,11 +203,14 @@ def _fill_catalogs(
     paths: dict[str, Path] = {}
     for domain in by_domain:  # every catalog needed must exist before any is read
         path = catalog_path(root, lang, domain)
-        if not path.is_file():
+        shown = relative_name(path, root.path, resolve=True)
+        try:  # a pipe or a device there is refused as every command refuses it
+            require_catalog_file(path, source=shown)
+        except OSError:
             raise CatalogError(
-                "no such catalog", path=relative_name(path, root.path, resolve=True),
+                "no such catalog", path=shown,
                 hint=f"run 'glossari extract' and 'glossari update -l {lang}' first",
-            )
+            ) from None
         paths[domain] = path
     counts: list[Counter[str]] = [Counter() for _ in reports]
     kept: list[list[tuple[int, str]]] = [[] for _ in reports]

@@ -1316,18 +1316,29 @@ def read_po(path: Path, *, source: str | None = None) -> tuple[bytes, PoFile]:
     return data, parse_po(decode_po(data, source=name), source=name)
 
 
-def read_catalog_bytes(path: Path, *, source: str, what: str = "catalog") -> bytes:
-    """The bytes of a catalog file (``.po``, ``.pot``, ``.mo``), or :class:`CatalogError`
-    naming ``source``: the one reader of catalogs. A device or a pipe where a catalog goes (a
-    link to ``/dev/zero`` in a cloned repository) is refused before it is read: read whole, it
-    took every byte of memory, or hung every command, CI's included."""
+def require_catalog_file(path: Path, *, source: str, what: str = "catalog",
+                         hint: str | None = None) -> None:
+    """:class:`CatalogError` naming ``source`` when ``path`` is a folder, a named pipe, a device
+    or a socket rather than a regular file (``hint``: what to do, by default to put a file there
+    or remove it); the ``OSError`` of a path that is not there at all, for the caller's words.
+
+    A device or a pipe where a catalog goes (a link to ``/dev/zero`` in a cloned repository) is
+    refused before it is opened: read whole, it took every byte of memory, or hung every
+    command, CI's included."""
     import stat
 
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        raise CatalogError(f"{file_kind(mode)}, not a {what} file", path=source,
+                           hint=hint or f"put a {what} file there, or remove it")
+
+
+def read_catalog_bytes(path: Path, *, source: str, what: str = "catalog") -> bytes:
+    """The bytes of a catalog file (``.po``, ``.pot``, ``.mo``), or :class:`CatalogError`
+    naming ``source``: the one reader of catalogs, which refuses what is no regular file
+    (:func:`require_catalog_file`) before it is read."""
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):
-            raise CatalogError(f"{file_kind(mode)}, not a {what} file", path=source,
-                               hint=f"put a {what} file there, or remove it")
+        require_catalog_file(path, source=source, what=what)
         return path.read_bytes()
     except OSError as error:
         raise CatalogError(f"cannot read the {what}: {error.strerror}", path=source,

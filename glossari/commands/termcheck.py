@@ -43,6 +43,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Check the catalogs; print the findings and a summary."""
+    from glossari.catalog.pofile import require_catalog_file
     from glossari.checks.codes import CODES
     from glossari.checks.output import Rule, write_findings
     from glossari.checks.termcheck import TermChecker, catalog_paths
@@ -57,9 +58,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     files = catalog_paths(args.paths)
     named = {path for path in args.paths if not path.is_dir()}
     for path in files:
-        if not path.is_file():
+        # before the glossary is read, and before any finding: a pipe or a device named as a
+        # catalog was "no such catalog", which it is not
+        try:
+            require_catalog_file(path, source=str(path),
+                                 hint="name a .po file or a folder holding some")
+        except OSError:
             raise CatalogError("no such catalog", path=str(path),
-                               hint="name a .po file or a folder holding some")
+                               hint="name a .po file or a folder holding some") from None
     if not files:
         raise CatalogError("no .po file here", path=" ".join(map(str, args.paths)),
                            hint="name a .po file or a folder holding some")
