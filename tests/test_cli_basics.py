@@ -88,6 +88,42 @@ def test_show_link_only_term_names_its_linking_places(capsys: pytest.CaptureFixt
     assert "linked from: seeds/accountexecutive.md:24 as [FINRA ), terpakai kepada]  [!]" in out
 
 
+def test_show_gives_each_side_s_other_names_and_categories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`show` printed the English headword and definition only: not the English categories the
+    catalog had, nor any other name (the Malay aliases, the English variants) that lookups,
+    links and `find` answer to."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\naliases: [broker-peniaga, pengantara saham]\n"
+        "keywords: Pasaran, Sekuriti\n---\n\n# Peniaga broker\n\nFirma dagangan.\n",
+        encoding="utf-8")
+    (seeds / "saham.md").write_text(
+        "---\ntitle: Saham\n---\n\n# Saham\n\nDijual kepada [peniaga-peniaga broker]"
+        "(/broker-dealer).\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "extract"]) == 0
+    assert main(["--root", str(tmp_path), "update", "-l", "en"]) == 0
+    po = tmp_path / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = po.read_text(encoding="utf-8")
+    for key, english in (('msgctxt "peniaga-broker"\nmsgid "Peniaga broker"', "Broker-dealer"),
+                         ('msgctxt "/broker-dealer"\nmsgid "peniaga-peniaga broker"',
+                          "broker-dealers"),
+                         ('msgid "Sekuriti"', "Securities")):
+        assert f'{key}\nmsgstr ""' in text
+        text = text.replace(f'{key}\nmsgstr ""', f'{key}\nmsgstr "{english}"')
+    po.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "show", "-l", "en", "broker-dealers"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:4] == ["Peniaga broker  [peniaga-broker]", "  en: Broker-dealer",
+                         "  aliases: broker-peniaga, pengantara saham",
+                         "  en variants: broker-dealers"]
+    at = lines.index("  categories: Pasaran, Sekuriti")
+    assert lines[at + 1] == "  en: Pasaran (untranslated), Securities"
+
+
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_command_name_as_an_option_value_is_not_the_command(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

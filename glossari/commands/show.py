@@ -16,7 +16,8 @@ __all__ = ["configure", "format_term", "run"]
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``show``'s options."""
     parser.add_argument("term", metavar="TERM",
-                        help="term id, Malay headword or English headword")
+                        help="the term's id or any of its names: Malay or English "
+                        "headword, alias, acronym, link text or target, English variant")
     parser.add_argument("-l", "--lang", default=None,
                         help="language of the translation shown beside the Malay (default: "
                         "the first of the configuration's languages, else en)")
@@ -38,7 +39,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def format_term(
     term: Term, *, lang: str = "en", width: int = 88, glossary: Glossary | None = None
 ) -> str:
-    """A plain-text view of a term: headwords, definition, categories, sections, links.
+    """A plain-text view of a term: headwords and other names, definition and categories (each
+    with its translation), sections, links.
 
     With ``glossary``, a term also lists the articles that link to it.
     """
@@ -49,6 +51,11 @@ def format_term(
     if en.title:
         note = "" if en.status == "translated" else f" ({en.status})"
         lines.append(f"  {lang}: {en.title}{note}")
+    # the other names of each side (docs/concepts.md): lookup, links and find answer to them
+    if term.names.aliases:
+        lines.append(f"  aliases: {', '.join(term.names.aliases)}")
+    if term.names.english_variants:
+        lines.append(f"  {lang} variants: {', '.join(term.names.english_variants)}")
     if term.kind == "link":
         lines.append("  kind: link-only term (no article yet)")
     lines.append(f"  source: {term.source}")
@@ -62,6 +69,10 @@ def format_term(
                          f"as [{ref.link.text}]{flag}")
     if term.categories:
         lines.append(f"  categories: {', '.join(term.categories)}")
+        if any(en.categories):  # position for position; None where not translated
+            lines.append(f"  {lang}: " + ", ".join(
+                category or f"{term.categories[n]} (untranslated)"
+                for n, category in enumerate(en.categories)))
     if term.description:
         lines.append("")
         lines.extend(textwrap.wrap(term.description, width, initial_indent="  ",
