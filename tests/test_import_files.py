@@ -150,6 +150,17 @@ def test_excel_empty_columns_are_read(root: Path, tmp_path: Path) -> None:
     assert [(r.ms, r.en) for r in weblate.records] == [("Kos", "Cost")]
 
 
+def test_a_cleared_cell_never_deletes_a_translation(root: Path, tmp_path: Path) -> None:
+    """A terminologist who empties a cell in a spreadsheet (the `en` of kos, its English
+    definition) gives no value: the catalog's translations stay, with --force too."""
+    before = (entry(root, "kos", "Kos"), entry(root, None, "Harga sesuatu barang."))
+    assert before == (("Cost", False), ("The price of a thing.", False))
+    path = tmp_path / "cleared.csv"
+    path.write_bytes(b"id,ms,en,definition_en\r\nkos,Kos,,\r\n")
+    ok(root, "import", str(path), "--force")
+    assert (entry(root, "kos", "Kos"), entry(root, None, "Harga sesuatu barang.")) == before
+
+
 def test_a_bomb_is_refused_before_it_expands() -> None:
     # a billion laughs: ten levels of ten; expanded it would be gigabytes
     levels = "".join(
