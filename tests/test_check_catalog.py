@@ -144,6 +144,8 @@ def test_c204_same_targets_different_count(tmp_path: Path) -> None:
         "In 2021, the company's cost of sales was $57,504, or twelve percent of revenue.",
         "In 2021, the company's cost of sales was $57,504, or 1.2% of revenue.",  # decimal shift
         "In 2021, the company's cost of sales was $575.04, or 12% of revenue.",
+        "In 2021, the company's cost of sales was $57 50, or 12% of revenue.",  # not a group
+        "In 2021 the company's cost of sales was $57,504, or 12% of revenue, 1 of 2.",
     ],
 )
 def test_c205_numbers_differ(tmp_path: Path, translation: str) -> None:
@@ -159,6 +161,14 @@ def test_c205_numbers_differ(tmp_path: Path, translation: str) -> None:
         "In 2021, the company's cost of sales was $57.504, or 12 % of revenue.",  # other grouping
         "The company's cost of sales was 57,504 dollars in 2021, or 12% of revenue.",  # reordered
         "In 2021, the company's cost of sales was $57,504.00, or 12.0% of revenue.",  # zeros
+        # thousands grouped by a space, a no-break, a thin or a narrow no-break space (ISO)
+        "In 2021, the company's cost of sales was $57 504, or 12% of revenue.",
+        "In 2021, the company's cost of sales was $57\u00a0504, or 12% of revenue.",
+        "In 2021, the company's cost of sales was $57\u2009504, or 12% of revenue.",
+        "In 2021, the company's cost of sales was $57\u202f504.00, or 12,0% of revenue.",
+        # an HTML tag's numbers are no prose (C208 reports the tag itself)
+        "In 2021, the company's cost of sales was $57,504, or 12% of revenue.<img src=x "
+        "onerror=alert(1)>",
     ],
 )
 def test_c205_number_formatting_is_allowed(tmp_path: Path, translation: str) -> None:

@@ -39,9 +39,15 @@ _TARGET = re.compile(
     r"(?:\s+(?:\"[^\"]{0,256}\"|'[^']{0,256}'))?\s*\)"
 )
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,256}>")  # an HTML tag (its numbers are no prose: C208)
 _CODE = re.compile(r"(`{1,8})(.{1,1000}?)\1", re.DOTALL)
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# a number: digits with marks between them, or groups of three digits after a space, a no-break
+# space, a thin or a narrow no-break space (ISO 31-0 and SI write 1 000 000; so does a French or
+# Malay word processor, with U+00A0 or U+202F)
+_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,]\d+)*"
+                     r"|\d+(?:[.,]\d+)*")
+_SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
 _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,1000}?)(?<=[^\s_])_(?![\w_])", re.DOTALL)
@@ -81,17 +87,22 @@ def numbers(text: str) -> tuple[str, ...]:
 
     A mark followed by exactly three digits groups thousands and is dropped, so English
     ``57,504``, Malay ``57,504`` and the ``57.504`` of a translator used to the Indonesian
-    convention all read ``57504``; any other mark is a decimal point, written ``.`` (trailing
-    zeros of the fraction dropped), so ``12,166.53`` and ``12.166,53`` agree while ``2.5%``
-    and ``25%``, or ``1.5`` and ``15``, do not. Numbers inside link targets, URLs and code
-    spans are not prose and are left out.
+    convention all read ``57504``; so is a space (ordinary, no-break, thin or narrow no-break)
+    between groups of three digits (``1 000 000``); any other mark is a decimal point, written
+    ``.`` (trailing zeros of the fraction dropped), so ``12,166.53`` and ``12.166,53`` agree
+    while ``2.5%`` and ``25%``, or ``1.5`` and ``15``, do not. Numbers inside link targets,
+    URLs, HTML tags and code spans are not prose and are left out.
 
     >>> numbers("RM12,166.53, 12.166,53, 2.5% lawan 25%, 1.50 dan 1.5")
     ('12166.53', '12166.53', '2.5', '25', '1.5', '1.5')
+    >>> numbers("RM1 000 000, 12\u202f234,5 dan pada 2021 300 syarikat")
+    ('1000000', '12234.5', '2021', '300')
     """
     if _DIGIT.search(text) is None:
         return ()
     prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    if "<" in prose:
+        prose = _TAG.sub(" ", prose)
     return tuple(_number(m.group(0)) for m in _NUMBER.finditer(prose))
 
 
@@ -100,6 +111,7 @@ _MARK = re.compile(r"[.,](?!\d{3}(?:[.,]|$))")
 
 def _number(written: str) -> str:
     """One number of :func:`numbers`: grouping marks dropped, a decimal mark written ``.``."""
+    written = _SPACES.sub("", written)
     plain = re.sub(r"[.,]", "", _MARK.sub("\0", written))  # \0 holds a decimal mark's place
     whole, point, fraction = plain.partition("\0")
     fraction = fraction.replace("\0", ".").rstrip("0")
