@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _checkkit import ENGLISH, codes, with_catalog
+from _checkkit import ENGLISH, Kit, codes, with_catalog
 
 from glossari.align.resolve import headword_names
 from glossari.terms import Recognizer
@@ -219,3 +219,78 @@ def test_t401_no_false_alarm_on_the_parallel_set(tmp_path: Path) -> None:
     ok("align", "-l", "en", PARALLEL / "en", root=root)
     findings = run_checks(load_glossary(root), GlossaryRoot(path=root), ["en"])
     assert [str(f) for f in findings if f.code == "T401"] == []
+
+
+CUKAI = """\
+---
+title: Cukai
+description: Cukai ialah bayaran wajib kepada kerajaan atas pendapatan syarikat.
+keywords: Perakaunan
+---
+
+# Cukai
+
+Sistem percukaian negara bergantung kepada setiap pembayar cukai, dan untung kasar dicukai.
+
+Syarikat Cukai Mudah Berhad menyediakan penyata untuk syarikat kecil di seluruh negara.
+"""
+CUKAI_PARAGRAPH = ("Sistem percukaian negara bergantung kepada setiap pembayar cukai, dan untung "
+                   "kasar dicukai.")
+CUKAI_NAME = ("Syarikat Cukai Mudah Berhad menyediakan penyata untuk syarikat kecil di seluruh "
+              "negara.")
+
+
+def _with_cukai(tmp_path: Path) -> Kit:
+    kit = with_catalog(tmp_path)
+    kit.articles["cukai"] = CUKAI
+    kit.translate("Cukai", "Tax", context="cukai")
+    kit.translate("Cukai ialah bayaran wajib kepada kerajaan atas pendapatan syarikat.",
+                  "Tax is a compulsory payment to the government on a company's income.")
+    kit.translate(CUKAI_NAME, "Syarikat Cukai Mudah Berhad prepares returns for small "
+                  "companies across the country.")
+    return kit
+
+
+def test_t401_derivations_and_compounds_of_the_english_count(tmp_path: Path) -> None:
+    # the Malay side reads percukaian, pembayar cukai and dicukai as uses of cukai; their
+    # English is derived or compounded too: taxation, taxpayer, taxed
+    kit = _with_cukai(tmp_path)
+    kit.translate(CUKAI_PARAGRAPH, "The national taxation system depends on every taxpayer, "
+                  "and gross profit is taxed.")
+    assert codes(kit.check(), "T401") == []
+    kit.translate(CUKAI_PARAGRAPH, "The national levy system depends on every payer, and gross "
+                  "profit is charged.")
+    assert codes(kit.check(), "T401") == [("locale/en/LC_MESSAGES/articles-c.po",
+                                           kit.entry_lines[(None, CUKAI_PARAGRAPH)])]
+
+
+def test_t401_a_term_inside_a_proper_name_kept_as_written(tmp_path: Path) -> None:
+    kit = _with_cukai(tmp_path)
+    kit.translate(CUKAI_PARAGRAPH, "The national taxation system depends on every taxpayer, "
+                  "and gross profit is taxed.")
+    assert codes(kit.check(), "T401") == []  # Cukai in Syarikat Cukai Mudah Berhad: a name
+    kit.translate(CUKAI_NAME, "The Easy Levy Company prepares returns for small companies "
+                  "across the country.")  # the name translated, the term lost: reported
+    assert codes(kit.check(), "T401") == [("locale/en/LC_MESSAGES/articles-c.po",
+                                           kit.entry_lines[(None, CUKAI_NAME)])]
+
+
+@pytest.mark.parametrize(
+    ("english", "text", "found"),
+    [
+        ("Tax", "taxation", True),
+        ("Tax", "taxed", True),
+        ("Share", "shareholders", True),
+        ("Corporate bond", "corporate bondholders", True),
+        ("Risk", "risky", True),
+        ("Manage", "managed", True),
+        ("Economy", "economic", True),
+        ("Tax", "taxi", False),
+        ("Cost", "costume", False),
+        ("Corporate bond", "bondholders", False),
+    ],
+)
+def test_english_bases_for_the_checks(english: str, text: str, found: bool) -> None:
+    recognizer = Recognizer([(name, 0) for name in headword_names(english)], lang="en",
+                            acronyms_in_capitals=False, english_bases=True)
+    assert bool(recognizer.keys_in(text)) is found

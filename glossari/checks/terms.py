@@ -42,6 +42,8 @@ from glossari.text import lookup_key
 __all__ = ["TermEntry", "Termbase", "shared_english", "termbase"]
 
 _WORD = re.compile(r"\w+")
+# A proper name: two capitalised words or more in a row (Amanah Saham Nasional Berhad)
+_NAME = re.compile(r"[A-Z][\w'\u2019.&-]*(?:[ \u00a0]+[A-Z][\w'\u2019.&-]*)+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,10 +72,20 @@ class Termbase:
     malay: Recognizer[TermEntry] = field(repr=False)
     english: Recognizer[str] = field(repr=False)
 
-    def find(self, malay: str) -> list[TermEntry]:
-        """The terms whose Malay occurs in ``malay`` (longest first, each once)."""
+    def find(self, malay: str, *, kept: str = "") -> list[TermEntry]:
+        """The terms whose Malay occurs in ``malay`` (longest first, each once).
+
+        ``kept``: a translation of ``malay``. A term inside a longer proper name that it keeps
+        as written (*Saham* in *Amanah Saham Nasional Berhad*) is part of that name, not a use
+        of the term: names are not translated.
+        """
         found: dict[str, TermEntry] = {}
-        for hit in self.malay.find(strip_link_targets(without_code(malay))):
+        text = strip_link_targets(without_code(malay))
+        names = [m.span() for m in _NAME.finditer(text) if kept and m.group() in kept]
+        for hit in self.malay.find(text):
+            if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
+                   for start, end in names):
+                continue
             for entry in hit.keys:
                 found.setdefault(entry.identity, entry)
         return list(found.values())
@@ -139,7 +151,8 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
         if term.id in approved_ids:
             english.extend((variant, term.id) for variant in term.names.english_variants)
     return Termbase(entries=tuple(entries), malay=Recognizer(malay, lang="ms"),
-                    english=Recognizer(english, lang="en", acronyms_in_capitals=False))
+                    english=Recognizer(english, lang="en", acronyms_in_capitals=False,
+                                       english_bases=True))
 
 
 def missing_terms(
@@ -151,7 +164,7 @@ def missing_terms(
     """
     if domain == GLOSSARY_DOMAIN and context is not None:
         return []
-    used = base.find(msgid)
+    used = base.find(msgid, kept=translation)
     if not used:
         return []
     present = base.english_in(translation)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["analyse", "singulars", "spellings"]
+__all__ = ["analyse", "bases", "singulars", "spellings"]
 
 _IRREGULAR = {"children": "child", "people": "person", "feet": "foot", "teeth": "tooth",
               "mice": "mouse", "geese": "goose"}
@@ -59,6 +59,40 @@ def analyse(word: str) -> list[str]:
     if len(stem) > 1 and stem.endswith("s"):
         out.append(stem[:-1])
     return out
+
+
+_MIN_BASE = 3
+"""A base of :func:`bases` has this many letters or more (``tax``)."""
+
+_SHORT_ENDINGS = frozenset({
+    "ed", "ing", "er", "ers", "or", "ors", "ee", "ees", "ion", "al", "als", "ial", "ic", "ics",
+    "y", "ly", "ive", "ary", "ity", "ist", "ism", "ise", "ize", "ies",
+})
+"""The derivational endings shorter than four letters that :func:`bases` strips; a longer rest
+is taken for a suffix (``-ation``, ``-ment``) or the second word of a closed compound
+(``-holder``), but ``taxi`` is no ``tax`` with ``-i``."""
+
+
+def bases(word: str) -> list[str]:
+    """The words that the folded ``word`` may be a derivation or a closed compound of, longest
+    first: each beginning of it of three letters or more that a derivational ending or a word
+    of four letters or more follows, also with the ``-e`` or ``-y`` such an ending drops
+    (``taxation``, ``taxed``: ``tax``; ``managed``: ``manage``; ``shareholders``: ``share``;
+    ``economic``: ``economy``). Lenient by design, for a check that asks whether a translation
+    has a term at all, as the Malay side finds ``percukaian`` and ``pemegang saham`` as uses of
+    *cukai* and *saham*; the matcher keeps those that are the last word of a name.
+
+    >>> bases("taxed"), bases("taxi")
+    (['tax', 'taxe', 'taxy'], [])
+    >>> "share" in bases("shareholders"), "economy" in bases("economic")
+    (True, True)
+    """
+    out: dict[str, None] = {}
+    for end in range(len(word) - 1, _MIN_BASE - 1, -1):
+        head, rest = word[:end], word[end:]
+        if head[-1].isalpha() and (len(rest) >= 4 or rest in _SHORT_ENDINGS):
+            out.update(dict.fromkeys((head, head + "e", head + "y")))
+    return list(out)
 
 
 def singulars(word: str) -> list[str]:

@@ -320,17 +320,22 @@ class _Readings(dict[str, tuple[_Reading, ...]]):
 class Recognizer(Generic[K]):
     """Every name of a glossary in one language, compiled for finding them in text."""
 
-    __slots__ = ("_analyses", "_derivable", "_first", "_heads", "_lang", "_last", "_root",
-                 "_vocabulary")
+    __slots__ = ("_analyses", "_bases", "_derivable", "_first", "_heads", "_lang", "_last",
+                 "_root", "_vocabulary")
 
     def __init__(self, names: Iterable[tuple[str, K]], *, lang: Lang,
-                 acronyms_in_capitals: bool = True) -> None:
+                 acronyms_in_capitals: bool = True, english_bases: bool = False) -> None:
         """Compile ``(name, key)`` pairs; a name without a word is ignored.
 
         ``acronyms_in_capitals=False`` lets an acronym match in any case (``finra``): lenient,
         for a check that asks whether a translation has the term, not whether a text names it.
+        ``english_bases=True`` (English only), as lenient and for the same checks: a word that
+        a name's last word begins (:func:`glossari.terms.english.bases`: ``taxation``,
+        ``taxed``, ``shareholders``) is a form of it, as the Malay side finds ``percukaian``,
+        ``dicukai`` and ``pemegang saham`` as uses of *cukai* and *saham*.
         """
         self._lang: Lang = lang
+        self._bases = english_bases and lang == "en"
         self._root: _Node[K] = _Node()
         self._vocabulary: set[str] = set()
         self._first: set[str] = set()
@@ -440,6 +445,10 @@ class Recognizer(Generic[K]):
                     reading = _Reading(root, False, False, False, True)
                     if reading not in readings:
                         readings.append(reading)
+            if self._bases and not readings:
+                for root in english.bases(word):
+                    if root in self._vocabulary and root in self._last:
+                        readings.append(_Reading(root, False, True, False))
         return tuple(readings)
 
     def _ends(self, text: str, units: _Words, i: int) -> list[tuple[int, _Entry[K]]]:
