@@ -7,6 +7,12 @@ answer (``None``) rather than guess.
 
 Words are counted after stripping what is not language: Markdown link targets (the link *text*
 stays), code spans, URLs, e-mail addresses, HTML tags, printf/format placeholders and numbers.
+Proper names are no evidence either: *Bank Negara Malaysia* or *Permodalan Nasional Berhad* in an
+English sentence are Malay words in every language; nor are words quoted in italics
+(``The Malay term *untung kasar* means gross profit``). So the detector is handed the words
+that are neither (a name: a capitalised word other than a sentence's first, or a first word
+that starts a run of capitalised words), unless fewer than :data:`MIN_WORDS` are left: then
+every word (a Title Case heading is no list of names).
 
 >>> words("Lihat [peniaga broker](/broker-dealer), `x = 1` dan 3220 di https://example.com")
 ('Lihat', 'peniaga', 'broker', 'dan', 'di')
@@ -51,6 +57,7 @@ __all__ = [
     "detection_text",
     "is_still_malay",
     "malay_probability",
+    "sentences",
     "words",
 ]
 
@@ -61,7 +68,7 @@ THRESHOLD = 0.5
 """P(id) + P(ms) at or above this is Malay."""
 
 
-ALGORITHM_VERSION = 3
+ALGORITHM_VERSION = 4
 """Bump when :func:`detection_text` or the detector set-up changes: old cache files go unused."""
 
 POOL_THRESHOLD = 200
@@ -89,6 +96,14 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # A word: letters, possibly joined by hyphens or apostrophes (``sehari-hari``, ``don't``). Digits
 # never make a word, so numbers drop out here.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# A word or phrase in italics (*kos jualan*, _untung kasar_), as English and Malay set the other
+# language's words they mention: no evidence of the text's own language (**strong** is not)
+_ITALICS = re.compile(r"(?<![*\w])\*(?=[^\s*])[^*\n]{1,80}?(?<=[^\s*])\*(?![*\w])"
+                      r"|(?<![_\w])_(?=[^\s_])[^_\n]{1,80}?(?<=[^\s_])_(?![_\w])")
+# Where a sentence ends: . ! ? (and a closing quote or bracket), a space, then a capital letter
+# (after an opening quote, bracket or emphasis mark); a line break alone ends none.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019)\]*_]{0,4}\s+(?=[\"'\u201c\u2018(\[*_]{0,4}[A-Z])")
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -102,6 +117,28 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_STRIP.sub(" ", text)))
 
 
+def _is_name(found: tuple[str, ...], i: int) -> bool:
+    """Whether word ``i`` of a sentence's words is (part of) a proper name: capitalised, and not
+    the sentence's first word unless a capitalised word follows it (``Bank Negara ...``)."""
+    if not found[i][0].isupper():
+        return False
+    return i > 0 or (len(found) > 1 and found[1][0].isupper())
+
+
+def _language_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` that tell its language: without proper names and the words it
+    quotes in italics, unless that leaves fewer than :data:`MIN_WORDS` (then every word)."""
+    every: list[str] = []
+    kept: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        found = words(sentence)
+        every.extend(found)
+        if "*" in sentence or "_" in sentence:
+            found = words(_ITALICS.sub(" ", sentence))
+        kept.extend(w for i, w in enumerate(found) if not _is_name(found, i))
+    return tuple(kept if len(kept) >= MIN_WORDS else every)
+
+
 @lru_cache(maxsize=1 << 16)  # every check asks twice per text: is it short, and what is P?
 def detection_text(text: str) -> str | None:
     """What is handed to the detector (and keys the cache), or None when too short to tell.
@@ -110,9 +147,44 @@ def detection_text(text: str) -> str | None:
     'Kos jualan tahunan syarikat'
     >>> detection_text("Sorotan") is None
     True
+    >>> detection_text("The sukuk was issued by Bank Negara Malaysia in June.")
+    'The sukuk was issued by in'
+    >>> detection_text("Memahami Kos Jualan Syarikat")  # no name left over: every word
+    'Memahami Kos Jualan Syarikat'
     """
-    found = words(text)
+    found = _language_words(text)
     return " ".join(found) if len(found) >= MIN_WORDS else None
+
+
+_MALAY_WORDS = frozenset((
+    "yang dan untuk daripada ialah adalah dengan kepada oleh dalam akan telah tidak atau pada "
+    "sebagai ini itu bagi juga boleh lebih kerana jika apabila secara antara iaitu seperti "
+    "tersebut ia mereka setiap semua bahawa hanya sahaja masih sudah belum tetapi namun serta "
+    "manakala di ke dari").split())
+"""Malay's commonest function words, none an English word: a sentence holding none is not read
+again on its own (:func:`sentences`). Only a gate against needless detection; the verdict is
+still the detector's."""
+
+
+def sentences(text: str) -> tuple[str, ...]:
+    """The sentences of ``text`` that may be Malay on their own, when it has more than one: long
+    enough to tell their language, and holding one of Malay's commonest function words (a
+    translation half done, English first and the Malay left after, reads English as a whole).
+
+    The function words keep this cheap: a finished English translation has none, so its
+    sentences are not detected one by one (a cold ``check`` of a translated catalog would detect
+    every paragraph three times over).
+
+    >>> sentences("Gross profit is revenue minus cost of sales. Ia menunjukkan kecekapan syarikat.")
+    ('Ia menunjukkan kecekapan syarikat.',)
+    >>> sentences("Satu ayat sahaja, tanpa titik di tengah-tengahnya.")
+    ()
+    """
+    parts = _SENTENCE_END.split(text)
+    if len(parts) < 2:
+        return ()
+    return tuple(part for part in parts if detection_text(part) is not None
+                 and not _MALAY_WORDS.isdisjoint(word.casefold() for word in words(part)))
 
 
 # --- the detector (one per process, built on first use) ------------------------------------------
@@ -247,11 +319,18 @@ class LanguageIdentifier:
 
     # -- detection ----------------------------------------------------------------------------
 
-    def prefetch(self, texts: Iterable[str]) -> None:
-        """Detect every uncached text of ``texts`` now, in a process pool when there are many.
+    def prefetch(self, texts: Iterable[str], *, by_sentence: bool = False) -> None:
+        """Detect every uncached text of ``texts`` now, in a process pool when there are many;
+        ``by_sentence``: each of their :func:`sentences` too (for :meth:`most_malay`).
 
         Call this with a whole catalog's texts before asking about them one by one.
         """
+        if by_sentence:
+            texts = list(texts)
+            self.prefetch(texts)
+            # a text already Malay as a whole needs no sentence read (most_malay skips them)
+            texts = [unit for text in texts if not self.is_still_malay(text)
+                     for unit in sentences(text)]
         todo = self._uncached(texts)
         if not todo:
             return
@@ -325,6 +404,26 @@ class LanguageIdentifier:
         """True when ``text`` reads as Malay, False when not, None when too short to tell."""
         prob = self.malay_probability(text)
         return None if prob is None else prob >= THRESHOLD
+
+    def most_malay(self, text: str) -> tuple[float, str] | None:
+        """The P(Malay) of ``text`` with ``text`` when it reads as Malay as a whole; otherwise
+        the highest of it and of each of its :func:`sentences`', with the most Malay sentence
+        (``text`` itself when it has only one); None when ``text`` is too short to tell.
+
+        A translation left half done (the first sentence English, the rest Malay) reads
+        English as a whole; its Malay sentence does not.
+        """
+        whole = self.malay_probability(text)
+        if whole is None or whole >= THRESHOLD:
+            return None if whole is None else (whole, text)
+        best: tuple[float, str] | None = None
+        for sentence in sentences(text):
+            prob = self.malay_probability(sentence)
+            if prob is not None and (best is None or prob > best[0]):
+                best = (prob, sentence)
+        if best is None:
+            return whole, text
+        return max(whole, best[0]), best[1]  # the sentence is what a finding should quote
 
 
 _default: LanguageIdentifier | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from _checkkit import ENGLISH, Kit, codes, with_catalog
 
 from glossari._store import CACHE_DIR, Store
@@ -127,3 +128,65 @@ def test_a_finding_quoting_a_table_stays_on_one_line(tmp_path: Path) -> None:
     assert sorted(f.code for f in found) == ["C202", "L301"]
     assert all("\n" not in f.message for f in found)
     assert "'| Jenis kos | Contoh biasa | |---|---| | Bahan mentah | K...'" in found[0].message
+
+
+PARAGRAPH = next(k for k in ENGLISH if k[1].startswith("Kos jualan termasuk"))
+
+
+def test_l301_a_translation_left_half_done_sentence_by_sentence(tmp_path: Path) -> None:
+    # the first sentence translated, the rest left in Malay: as a whole it reads English
+    kit = with_catalog(tmp_path)
+    kit.translate(PARAGRAPH[1], "Cost of sales includes the raw materials and the labour used "
+                  "to make the goods a company sells. Ia ditolak daripada hasil untuk "
+                  "mendapatkan [gross profit](/untungkasar).")
+    found = kit.check()
+    assert codes(found, "L301") == [(ARTICLES_K, kit.entry_lines[PARAGRAPH])]
+    (l301,) = [f for f in found if f.code == "L301"]
+    assert "'Ia ditolak daripada hasil" in l301.message  # the sentence still Malay is quoted
+
+
+@pytest.mark.parametrize("translation", [
+    "Kumpulan Wang Simpanan Pekerja pays an annual dividend to its members from "
+    "[gross profit](/untungkasar).",
+    "Amanah Saham Bumiputera is a unit trust fund managed by Permodalan Nasional Berhad, "
+    "see [gross profit](/untungkasar).",
+    "Khazanah Nasional Berhad holds stakes in Tenaga Nasional Berhad and Telekom Malaysia "
+    "Berhad, see [gross profit](/untungkasar).",
+])
+def test_l301_malay_proper_names_in_an_english_translation(tmp_path: Path,
+                                                           translation: str) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(PARAGRAPH[1], translation)
+    assert codes(kit.check(), "L301") == []
+
+
+def test_l301_malay_with_proper_names_is_still_malay(tmp_path: Path) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(PARAGRAPH[1], "Kos jualan Bank Negara Malaysia termasuk bahan mentah dan "
+                  "tenaga kerja, ditolak daripada hasil untuk [untung kasar](/untungkasar).")
+    assert codes(kit.check(), "L301") == [(ARTICLES_K, kit.entry_lines[PARAGRAPH])]
+
+
+MALAY_LIST = """
+- Bon korporat: kupon tetap
+- Portfolio ekuiti dan bon global
+- Risiko pasaran, risiko kredit, risiko operasi
+- Harga tawaran dan harga bidaan
+- Ekonomi makro dan ekonomi mikro
+"""
+
+
+def test_l303_short_list_items_of_loanwords_are_read_with_their_list(tmp_path: Path) -> None:
+    # alone, each item reads as Finnish, Italian, Lithuanian or Somali as readily as Malay
+    kit = Kit(root=tmp_path)
+    kit.articles["untungkasar"] += MALAY_LIST
+    assert codes(kit.check(), "L303") == []
+
+
+def test_l303_a_short_english_list_is_still_reported(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.articles["untungkasar"] += ("\n- Corporate bonds: fixed coupon\n- Global equity and bond "
+                                    "portfolios\n- Offer price and bid price\n")
+    found = codes(kit.check(), "L303")
+    assert found == [("seeds/untungkasar.md", 11), ("seeds/untungkasar.md", 12),
+                     ("seeds/untungkasar.md", 13)]

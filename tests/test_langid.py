@@ -281,3 +281,43 @@ def test_precision_on_standard_library_english_prose() -> None:
     assert len(texts) >= 100
     total, flagged = module.measure_english(texts)  # type: ignore[attr-defined]
     assert len(flagged) <= 0.02 * total, flagged
+
+
+def test_proper_names_are_no_evidence_of_a_language() -> None:
+    assert detection_text("The sukuk was issued by Bank Negara Malaysia in June.") == (
+        "The sukuk was issued by in")
+    # a Title Case heading keeps its words: too few would be left
+    assert detection_text("Cara Mengira Untung Kasar") == "Cara Mengira Untung Kasar"
+    assert langid.is_still_malay(
+        "Kumpulan Wang Simpanan Pekerja pays an annual dividend to its members.") is False
+    assert langid.is_still_malay(
+        "Lembaga Hasil Dalam Negeri memungut cukai pendapatan daripada individu.") is True
+
+
+def test_most_malay_reads_each_sentence() -> None:
+    # as a whole it reads English: the Malay sentence left at its end does not
+    text = ("A unit trust pools the savings of many investors and is managed by a professional "
+            "fund manager. Yuran pengurusan dikenakan setiap tahun oleh syarikat itu.")
+    assert langid.is_still_malay(text) is False
+    ident = LanguageIdentifier()
+    found = ident.most_malay(text)
+    assert found is not None
+    assert found[0] >= langid.THRESHOLD
+    assert found[1].startswith("Yuran pengurusan")
+    english = ident.most_malay(ENGLISH[0] + " " + ENGLISH[1])
+    assert english is not None
+    assert english[0] < langid.THRESHOLD
+    assert ident.most_malay("Sorotan") is None
+
+
+def test_words_quoted_in_italics_are_no_evidence_of_a_language() -> None:
+    # an English translation naming the Malay term it translates
+    text = "The Malay term *untung kasar* means gross profit in English."
+    assert detection_text(text) == "term means gross profit in"
+    assert langid.is_still_malay(text) is False
+    assert langid.is_still_malay("Also known as *wang pendahuluan* or _bayaran pendahuluan_.") \
+        is False
+    # strong is no quotation; and a text left with too few words keeps them all
+    assert detection_text("Kos **jualan** ialah *gross profit* bagi syarikat itu.") == (
+        "Kos jualan ialah bagi syarikat itu")
+    assert detection_text("*Kos jualan syarikat itu tinggi*") == "Kos jualan syarikat itu tinggi"

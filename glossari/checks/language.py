@@ -1,6 +1,7 @@
 """Language checks (``L3xx``): a translation that is still Malay, a source that is not.
 
-Both rest on :mod:`glossari.langid` (langdetect: P(id) + P(ms) >= 0.5 on four words or more).
+Both rest on :mod:`glossari.langid` (langdetect: P(id) + P(ms) >= 0.5 on four words or more,
+proper names left out). A translation is judged as a whole and sentence by sentence.
 Below four words there is no verdict, ever. Such a translation is not reported one by one (most
 headwords and categories are that short, and a line per headword would drown the real findings);
 each catalog file gets one ``L302`` info line counting them instead.
@@ -12,49 +13,84 @@ from collections.abc import Iterable, Iterator
 
 from glossari.checks.codes import excerpt, finding
 from glossari.diagnostics import Finding
-from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier
-from glossari.model import Term
+from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier, words
+from glossari.model import Block, Term
 
-__all__ = ["prose_of", "source_language", "still_malay", "too_short"]
+__all__ = ["ALONE_WORDS", "prose_of", "source_language", "still_malay", "too_short"]
 
 
 def prose_of(term: Term) -> Iterator[tuple[str, int]]:
     """The prose of an article with its lines: the definition and every paragraph, list item and
     quote (headings, headwords and categories are names, not prose)."""
+    for text, line, _ in _prose_in_context(term):
+        yield text, line
+
+
+ALONE_WORDS = 8
+"""A source text of fewer words than this is too short for a reliable "not Malay": a list
+item of loanwords (``Bon korporat: kupon tetap``, ``Ekonomi makro dan ekonomi mikro``) reads as
+Finnish or Croatian as readily as Malay. It is judged with the other items of its list."""
+
+
+def _prose_in_context(term: Term) -> Iterator[tuple[str, int, str | None]]:
+    """:func:`prose_of`, each text with its context: for a list item of fewer than
+    :data:`ALONE_WORDS` words, its whole list (the run of items at its depth) as one text, when
+    the list has other items; otherwise None."""
     if term.kind != "article":
         return
     if term.description:
-        yield term.description, term.description_line or term.source.line
+        yield term.description, term.description_line or term.source.line, None
     for section in term.sections:
-        for block in section.blocks:
-            if block.translatable:
-                yield block.text, block.line
+        blocks = [b for b in section.blocks if b.translatable]
+        for i, block in enumerate(blocks):
+            context = None
+            if block.kind == "item" and len(words(block.text)) < ALONE_WORDS:
+                start = i
+                while start and _same_list(blocks[start - 1], block):
+                    start -= 1
+                end = i + 1
+                while end < len(blocks) and _same_list(blocks[end], block):
+                    end += 1
+                if end - start > 1:
+                    context = "\n".join(b.text for b in blocks[start:end])
+            yield block.text, block.line, context
+
+
+def _same_list(other: Block, item: Block) -> bool:
+    return other.kind == "item" and other.depth == item.depth and other.ordered == item.ordered
 
 
 def source_language(terms: Iterable[Term], langid: LanguageIdentifier) -> Iterator[Finding]:
-    """L303: source prose of four words or more that does not read as Malay."""
+    """L303: source prose of four words or more that does not read as Malay (a short list item:
+    nor does its list)."""
     terms = tuple(terms)
-    langid.prefetch(text for term in terms for text, _ in prose_of(term))
+    langid.prefetch(text for term in terms for found in _prose_in_context(term)
+                    for text in found[::2] if text is not None)
     for term in terms:
-        for text, line in prose_of(term):
+        for text, line, context in _prose_in_context(term):
             prob = langid.malay_probability(text)
-            if prob is not None and prob < THRESHOLD:
-                short = excerpt(text)
-                yield finding(
-                    "L303", path=term.source.path, line=line, term=term.id,
-                    message=f"this text does not look Malay (P(Malay) = {prob:.2f}): '{short}'",
-                )
+            if prob is None or prob >= THRESHOLD:
+                continue
+            if context is not None and (langid.malay_probability(context) or 0.0) >= THRESHOLD:
+                continue
+            short = excerpt(text)
+            yield finding(
+                "L303", path=term.source.path, line=line, term=term.id,
+                message=f"this text does not look Malay (P(Malay) = {prob:.2f}): '{short}'",
+            )
 
 
 def still_malay(
     translation: str, *, langid: LanguageIdentifier, path: str, line: int, lang: str,
     term: str | None,
 ) -> Finding | None:
-    """L301 when ``translation`` (of four words or more) still reads as Malay."""
-    prob = langid.malay_probability(translation)
-    if prob is None or prob < THRESHOLD:
+    """L301 when ``translation`` (of four words or more) still reads as Malay, as a whole or in
+    one of its sentences (a translation left half done: the excerpt quotes that sentence)."""
+    found = langid.most_malay(translation)
+    if found is None or found[0] < THRESHOLD:
         return None
-    short = excerpt(translation)
+    prob, text = found
+    short = excerpt(text)
     return finding(
         "L301", path=path, line=line, lang=lang, term=term,
         message=f"the translation is still Malay (P(Malay) = {prob:.2f}): '{short}'",

@@ -241,7 +241,8 @@ def _check_file(
     """Every per-entry finding of one catalog file, and its ``L302`` count."""
     translated = [entry for entry in catalog.po.current if entry.translated]
     # one batch per file: a cold run detects it on every core (the pool outlives the batch)
-    langid.prefetch(text for entry in translated for text in entry.translations)
+    langid.prefetch((text for entry in translated for text in entry.translations),
+                    by_sentence=True)
     short = 0
     for entry in translated:
         owner = owners.get(entry.key)
