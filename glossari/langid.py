@@ -156,11 +156,13 @@ def detection_text(text: str) -> str | None:
     return " ".join(found) if len(found) >= MIN_WORDS else None
 
 
-_MALAY_WORDS = frozenset((
-    "yang dan untuk daripada ialah adalah dengan kepada oleh dalam akan telah tidak atau pada "
-    "sebagai ini itu bagi juga boleh lebih kerana jika apabila secara antara iaitu seperti "
-    "tersebut ia mereka setiap semua bahawa hanya sahaja masih sudah belum tetapi namun serta "
-    "manakala di ke dari").split())
+_MALAY_WORDS = frozenset({
+    "yang", "dan", "untuk", "daripada", "ialah", "adalah", "dengan", "kepada", "oleh",
+    "dalam", "akan", "telah", "tidak", "atau", "pada", "sebagai", "ini", "itu", "bagi",
+    "juga", "boleh", "lebih", "kerana", "jika", "apabila", "secara", "antara", "iaitu",
+    "seperti", "tersebut", "ia", "mereka", "setiap", "semua", "bahawa", "hanya", "sahaja",
+    "masih", "sudah", "belum", "tetapi", "namun", "serta", "manakala", "di", "ke", "dari",
+})
 """Malay's commonest function words, none an English word: a sentence holding none is not read
 again on its own (:func:`sentences`). Only a gate against needless detection; the verdict is
 still the detector's."""
