@@ -213,6 +213,145 @@ def test_untranslated_and_fuzzy_parts_are_shown_in_malay_and_marked(site: Path) 
     assert '<span class="count status-fuzzy">1 <span lang="en">fuzzy</span>' in commission
 
 
+def test_a_term_page_shows_every_name_of_the_term(site: Path) -> None:
+    """A reader who searched for an alias or an English variant sees it on the page, in its
+    language; a name a headword already shows (an acronym, the same name in another case) is
+    not repeated."""
+    page = _page(site, "terms/ekuiti.html")
+    names = re.search(r'<p class="names" id="names-ms">(.*?)</p>', page)
+    assert names is not None
+    assert names.group(1) == ('<span class="names-label">Juga dikenali sebagai:</span> '
+                              '<span dir="auto">Modal saham</span>')
+    assert page.index('id="names-ms"') < page.index('<div class="side en"')  # the Malay side
+    page = _page(site, "terms/investmentadvisor.html")
+    names = re.search(r'<p class="names" id="names-en">(.*?)</p>', page)
+    assert names is not None
+    assert names.group(1) == ('<span class="names-label" lang="en">Also known as:</span> '
+                              '<span dir="auto">Investment advisors</span>')
+    assert page.index('id="names-en"') > page.index('<div class="side en" lang="en">')
+    assert 'id="names-ms"' not in page
+    assert 'class="names"' not in _page(site, "terms/finra.html")  # FINRA is in its headword
+
+
+def test_a_status_in_lists_is_said_in_words_not_only_by_colour(site: Path) -> None:
+    """WCAG 1.4.1: wherever a list shows an English headword only suggested (or fuzzy), a mark
+    says so in words beside it, in the Malay and English A-Z, category pages and links."""
+    mark = ('<span class="mark mark-suggested"><span lang="ms">cadangan</span> · '
+            '<span lang="en">suggested</span></span>')
+    for name in ("az/ms-p.html", "az/en-c.html", "terms/ekuiti.html"):
+        page = _page(site, name)
+        entry = re.search(r'<a href="\.\./terms/capitalmarket\.html">.*?</a>', page)
+        assert entry is not None, name
+        assert "status-suggested" in entry.group(0)
+        assert mark in entry.group(0), name  # inside the link: part of its accessible name
+    # a translated headword carries no mark
+    entry = re.search(r'<a href="\.\./terms/hedgefund\.html">.*?</a>', _page(site, "az/ms-d.html"))
+    assert entry is not None
+    assert 'class="mark' not in entry.group(0)
+
+
+def _contrast(one: str, other: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_colours_have_enough_contrast(site: Path) -> None:
+    """WCAG 1.4.3 and 1.4.11, light and dark: text colours on the page and header backgrounds
+    at 4.5:1, the search box's border at 3:1 (its only outline). Greyed A-Z letters (no page:
+    inactive) and the chart (its table says the same) are exempt."""
+    css = _page(site, "assets/site.css")
+    light = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", css.split("@media")[0]))
+    dark = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})",
+                           css.split("prefers-color-scheme: dark")[1].split("}")[0]))
+    assert "border: 1px solid var(--muted)" in css.split(".search input {")[1].split("}")[0]
+    for colours in (light, dark):
+        for text in ("fg", "muted", "link", "accent", "ok", "fuzzy", "suggested"):
+            for background in ("bg", "panel"):
+                ratio = _contrast(colours[text], colours[background])
+                assert ratio >= 4.5, (text, background, colours[text], round(ratio, 2))
+        assert _contrast(colours["mark-fg"], colours["mark-bg"]) >= 4.5
+        assert _contrast(colours["bg"], colours["accent"]) >= 4.5  # the current letter
+        assert _contrast(colours["muted"], colours["panel"]) >= 3  # the search box's border
+
+
+def test_an_a_z_letter_says_what_its_number_counts(site: Path) -> None:
+    """The letter's tooltip was a bare number (title="3"), read out after the letter."""
+    assert re.search(r'<a href="az/ms-d\.html" title="\d+ istilah">D</a>',
+                     _page(site, "index.html"))
+    assert re.search(r'<a href="az/en-h\.html" title="\d+ terms">H</a>',
+                     _page(site, "index-en.html"))
+
+
+def test_print_sets_every_colour_the_dark_scheme_sets(site: Path) -> None:
+    """Printed from a system in dark mode, the dark scheme's light colours (the key takeaways'
+    heading, the fuzzy and untranslated marks) came out pale on white paper."""
+    css = _page(site, "assets/site.css")
+    dark = css.split("prefers-color-scheme: dark")[1].split("}")[0]
+    printed = css.split("@media print")[1].split("}")[0]
+    colours = set(re.findall(r"(--[a-z-]+):", dark))
+    assert colours
+    assert colours <= set(re.findall(r"(--[a-z-]+):", printed))
+
+
+def test_the_search_script_undoes_the_endings_the_library_undoes(site: Path) -> None:
+    """site.js undoes a query's Malay particles and possessives as the library's word formation
+    does (glossari.terms.malay): the index hands it that one list, not a copy in the script."""
+    from glossari.terms import malay
+
+    index = _page(site, "assets/search-index.js")
+    data = json.loads(index.removeprefix("window.GLOSSARI_INDEX = ").rstrip().rstrip(";"))
+    assert (data["endings"], data["root"]) == (list(malay.ENDING_CLITICS), malay.MIN_ROOT)
+    assert '"nya"' not in _page(site, "assets/site.js")
+
+
+def _description(page: str) -> list[str]:
+    return re.findall(r'<meta name="description" content="([^"]*)">', page)
+
+
+def test_each_page_describes_itself(site: Path, root: Path, tmp_path: Path) -> None:
+    """A term page's <meta name="description"> is its article's definition as plain text,
+    escaped; each index describes the site in its language; a link-only term has none."""
+    assert _description(_page(site, "terms/ekuiti.html")) == [
+        "Ékuiti ialah bahagian &lt;b&gt;pemilikan&lt;/b&gt; dalam syarikat."]
+    assert _description(_page(site, "terms/securities.html")) == []
+    assert _description(_page(site, "index.html"))[0].startswith("Istilah kewangan dalam bahasa")
+    assert _description(_page(site, "index-en.html"))[0].startswith("Financial terms in Malay")
+    # the Markdown of a definition is rendered, then read as text: no tag, no link syntax
+    work = tmp_path / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    edit_article(work, "hedgefund", "dana pelaburan persendirian",
+                 'dana *aktif* [pelaburan](/investmentadvisor) "persendirian" & <i>')
+    output = tmp_path / "site"
+    build_site(glossari.load(work), output, generator=GENERATOR)
+    assert _description(_page(output, "terms/hedgefund.html"))[0].startswith(
+        "Dana lindung nilai ialah dana aktif pelaburan &#34;persendirian&#34; &amp; &lt;i&gt; "
+        "yang mengumpulkan")
+
+
+def test_a_fuzzy_definition_is_marked_fuzzy_not_untranslated(root: Path, tmp_path: Path) -> None:
+    """A definition whose Malay changed after translation is fuzzy in the catalog; the English
+    side leaves its text out, and the page said 'untranslated' beside a count of 1 fuzzy."""
+    work = tmp_path / "glossary"
+    shutil.copytree(root, work, ignore=shutil.ignore_patterns("build"))
+    edit_article(work, "broker-dealer", "description: ", "description: Secara ringkas, ")
+    assert cli("extract", root=work)[0] == 0
+    assert cli("update", "-l", "en", root=work)[0] == 0
+    output = tmp_path / "site"
+    build_site(glossari.load(work), output, generator=GENERATOR)
+    page = _page(output, "terms/broker-dealer.html")
+    definition = re.search(r'<p class="definition state-(\w+)" lang="(\w+)">(<span class="mark '
+                           r'mark-(\w+)">)?', page.split('<div class="side en"')[1])
+    assert definition is not None
+    assert definition.groups()[:2] == ("fuzzy", "ms")
+    assert definition.group(4) == "fuzzy"
+    assert '<span class="count status-fuzzy">1 <span lang="en">fuzzy</span>' in page
+
+
 def test_link_only_term_page(site: Path) -> None:
     page = _page(site, "terms/securities.html")
     assert "This term is known only from links" in page

@@ -123,6 +123,8 @@ def test_index_loads_from_file_and_shows_search(chromium: str, site: Path, tmp_p
     ("Pembrok", "primebrokerage.html"),
     ("komi", "commission.html"),
     ("modal%20sah", "ekuiti.html"),        # an alias (aliases: Modal saham), not the headword
+    ("lindung%20nilai", "hedgefund.html"),  # several words from inside the headword on
+    ("lindungnil", "hedgefund.html"),       # so, with the space left out
 ])
 def test_search_by_a_malay_prefix(chromium: str, site: Path, tmp_path: Path, query: str,
                                   expected: str) -> None:
@@ -137,12 +139,42 @@ def test_search_by_a_malay_prefix(chromium: str, site: Path, tmp_path: Path, que
     ("H%C3%89DGE", "hedgefund.html"),            # HÉDGE: wrong case, a stray accent
     ("br%C3%B6KERAGE", "primebrokerage.html"),   # brÖKERAGE, a word inside "Prime brokerage"
     ("%C3%A0dvisor", "investmentadvisor.html"),  # àdvisor
+    ("fund%20hedge", "hedgefund.html"),          # every word, in another order
 ])
 def test_search_by_an_english_word_with_wrong_case_and_accents(
     chromium: str, site: Path, tmp_path: Path, query: str, expected: str
 ) -> None:
     results = _parse(_dump(chromium, tmp_path, site / "index.html", f"?q={query}")).results()
     assert (expected, "en") in results
+    assert results[0][0] == expected
+
+
+def test_a_hit_by_another_name_shows_that_name(chromium: str, site: Path, tmp_path: Path) -> None:
+    """'modal saham' finds Ékuiti by its alias: the hit says so, or the reader sees a headword
+    that has none of the words typed."""
+    dom = _parse(_dump(chromium, tmp_path, site / "index.html", "?q=modal%20saham"))
+    assert dom.results()[0] == ("ekuiti.html", "ms")
+    names = [(e["text"], e["lang"]) for e in dom.elements if e.get("class") == "hw-name"]
+    assert names == [(" \u00b7 Modal saham", "ms")]
+    # a hit by its headword names nothing more
+    dom = _parse(_dump(chromium, tmp_path, site / "index.html", "?q=hedge"))
+    assert not any(e.get("class") == "hw-name" for e in dom.elements)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("komisennya", "commission.html"),                 # a Malay possessive
+    ("dana-dana%20lindung%20nilai", "hedgefund.html"),  # whole reduplication, the Malay plural
+    ("dana2%20lindung", "hedgefund.html"),             # written informally
+    ("commissions", "commission.html"),                # an English plural
+    ("capital%20markets", "capitalmarket.html"),
+    ("prime%20brokerages", "primebrokerage.html"),
+])
+def test_search_by_an_inflected_form(chromium: str, site: Path, tmp_path: Path, query: str,
+                                     expected: str) -> None:
+    """A query that finds nothing as typed is asked again with its inflection undone, as the
+    API's search and `glossari search` read it: they found these, the site found nothing."""
+    results = _parse(_dump(chromium, tmp_path, site / "index.html", f"?q={query}")).results()
+    assert results, f"no result for {query}"
     assert results[0][0] == expected
 
 
@@ -176,6 +208,40 @@ later();
     assert body["data-active"] == "result-1"  # two presses of the down arrow: the second hit
     selected = [e["data-file"] for e in dom.elements if e.get("aria-selected") == "true"]
     assert selected == [results[1][0]]
+
+
+def test_leaving_the_box_closes_the_hits_and_the_count_is_said_in_both_languages(
+    chromium: str, site: Path, tmp_path: Path
+) -> None:
+    """Tab out of the box closed nothing: the open list covered the content that got the
+    focus. The live count is in Malay and English, each marked (it was English on a Malay
+    page), and the list is named by the box's bilingual label."""
+    script = """
+var box = document.getElementById("q");
+box.focus();
+box.value = "pe";
+box.dispatchEvent(new Event("input"));
+function later() {
+  if (!document.querySelectorAll("#results li[role=option]").length) {
+    setTimeout(later, 20); return;
+  }
+  document.body.setAttribute("data-open", String(!document.getElementById("results").hidden));
+  document.querySelector("main a").focus();  // as Tab moves on
+  document.body.setAttribute("data-closed", String(document.getElementById("results").hidden));
+}
+later();
+"""
+    dom = _parse(_dump(chromium, tmp_path, _with_script(site, "index.html", script, tmp_path)))
+    body = next(e for e in dom.elements if e["tag"] == "body")
+    assert (body["data-open"], body["data-closed"]) == ("true", "true")
+    assert dom.by_id("q")["aria-expanded"] == "false"
+    start = dom.elements.index(dom.by_id("search-status"))
+    spans = [(e["lang"], e["text"]) for e in dom.elements[start + 1:start + 3]]
+    assert [lang for lang, _ in spans] == ["ms", "en"]
+    assert spans[0][1].endswith(" padanan")
+    assert spans[1][1].endswith(" results")
+    assert dom.by_id("results")["aria-labelledby"] == "q-label"
+    assert dom.by_id("q-label")["text"] == "Cari istilah · Search terms"
 
 
 def test_enter_opens_the_first_hit(chromium: str, site: Path, tmp_path: Path) -> None:
@@ -238,6 +304,39 @@ def test_a_script_in_a_headword_stays_text(chromium: str, site: Path, tmp_path: 
     assert dom.title.strip() == "Glosari kewangan Melayu\u2013Inggeris"
     hits = [e["text"] for e in dom.elements if e.get("class") == "hw"]
     assert hits == [HOSTILE_TITLE]
+
+
+_MEASURE = """
+document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    var d = document.documentElement;
+    parent.postMessage(d.scrollWidth + " " + d.clientWidth, "*");
+  }, 0);
+});
+"""
+
+
+@pytest.mark.parametrize("page", ["terms/ekuiti.html", "terms/commission.html", "index.html"])
+def test_a_320_pixel_wide_screen_needs_no_sideways_scrolling(
+    chromium: str, site: Path, tmp_path: Path, page: str
+) -> None:
+    """WCAG 1.4.10 (reflow): 320 CSS pixels wide, a page scrolls only up and down (a wide
+    table scrolls inside its own box); the chart's table is opened too. Headless chromium's
+    window is never narrower than 500 pixels, so the page is measured in a 320-pixel frame of
+    a harness page (which, not being a page of the site, has no CSP for its own script)."""
+    target = _with_script(site, page, _MEASURE, tmp_path)
+    harness = target.parent / "harness.html"
+    harness.write_text(
+        '<!DOCTYPE html><html><body><p id="out"></p>'
+        f'<iframe src="{target.name}" width="320" height="600"></iframe><script>'
+        'addEventListener("message", function (e) {'
+        ' document.getElementById("out").setAttribute("data-size", e.data); });'
+        "</script></body></html>", encoding="utf-8")
+    dom = _parse(_dump(chromium, tmp_path, harness))
+    scroll, client = map(int, dom.by_id("out")["data-size"].split())
+    assert client <= 320
+    assert scroll == client, f"{page}: {scroll}px of content in {client}px"
 
 
 def test_screenshots(chromium: str, site: Path, tmp_path: Path) -> None:

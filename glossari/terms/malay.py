@@ -34,18 +34,22 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Analysis", "analyse", "is_clitic", "takes_derivation"]
+__all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "is_clitic", "takes_derivation"]
 
 _PARTICLES = ("lah", "kah", "pun", "tah")
 _POSSESSIVES = ("nya", "ku", "mu")
 _SUFFIXES = ("kan", "an", "i")
 _PROCLITICS = ("kau", "ku")
+
+ENDING_CLITICS = (*_PARTICLES, *_POSSESSIVES)
+"""The clitics written at a word's end (``komisennya``, ``bonlah``), particles first: what the
+site's search undoes in a query that finds nothing as typed (its index carries this list)."""
 _VOWELS = frozenset("aeiou")
 
 _CLITICS = re.compile(rf"(?:{'|'.join(_POSSESSIVES)})?(?:{'|'.join(_PARTICLES)})?")
 """Clitics alone, in the order they follow a word: a possessive, then a particle (``nyalah``)."""
 
-_MIN_ROOT = 3
+MIN_ROOT = 3
 """No affix is stripped down to fewer letters: ``se-ni`` and ``ber-i`` are not analyses."""
 
 _DERIVED = re.compile(
@@ -84,7 +88,7 @@ def takes_derivation(word: str) -> bool:
     if prefix is None:
         return True
     rest = word[prefix.end():]
-    if len(rest) < _MIN_ROOT:
+    if len(rest) < MIN_ROOT:
         return True
     return (rest[0] not in _VOWELS and rest[1] not in _VOWELS
             and rest[:2] not in _DIGRAPHS)
@@ -121,7 +125,7 @@ def _right(word: str) -> list[tuple[str, bool, str]]:
         if stem != word:
             found.append((stem, clitic, ""))
         for suffix in _SUFFIXES:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_ROOT:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_ROOT:
                 found.append((stem[: -len(suffix)], clitic, suffix))
     return found
 
@@ -180,12 +184,12 @@ def _left(stem: str, suffix: str) -> list[tuple[str, bool, bool]]:
     ``stem`` (which had derivational ``suffix`` on its right, or "")."""
     found: list[tuple[str, bool, bool]] = [(stem, False, False)]
     for proclitic in _PROCLITICS:
-        if stem.startswith(proclitic) and len(stem) - len(proclitic) >= _MIN_ROOT:
+        if stem.startswith(proclitic) and len(stem) - len(proclitic) >= MIN_ROOT:
             found.append((stem[len(proclitic):], True, False))
 
     def add(prefix: str, roots: list[str]) -> None:
         if suffix in _TAKES[prefix]:
-            found.extend((r, True, True) for r in roots if len(r) >= _MIN_ROOT)
+            found.extend((r, True, True) for r in roots if len(r) >= MIN_ROOT)
 
     for prefix in ("memper", "diper", "ber", "ter", "per", "di", "se", "ke"):
         if stem.startswith(prefix):
@@ -211,7 +215,7 @@ def _suffixed_an(word: str) -> bool:
     """Whether ``word`` reads as a noun made with ``-an`` on a root (``simpanan``, ``pinjaman``:
     what is left is a root of two syllables, as a bare suffix wants), not a root that ends in
     ``an`` (``makan``, ``jalan``)."""
-    return (word.endswith("an") and len(word) - 2 >= _MIN_ROOT
+    return (word.endswith("an") and len(word) - 2 >= MIN_ROOT
             and _syllables(word[:-2]) >= 2)
 
 

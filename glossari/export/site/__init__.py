@@ -56,6 +56,7 @@ from glossari.export.site._pages import (
     term_page,
 )
 from glossari.termbase.codec import dataclass_fields
+from glossari.terms import malay
 from glossari.text import category_key, lookup_key, sort_key
 
 if TYPE_CHECKING:
@@ -242,6 +243,7 @@ class _Builder:
         for category in self.categories.values():
             category.slug = slugs[category.ms]
         self.assets = self._assets()
+        self.words = _interface_words(language_name(lang, "ms"), language_name(lang))
         self.common = {
             "lang": lang,
             "lang_tag": lang.replace("_", "-"),
@@ -250,7 +252,7 @@ class _Builder:
             "csp": CSP,
             "assets": self.assets,
             "letters": LETTERS,
-            "T": _interface_words(language_name(lang, "ms"), language_name(lang)),
+            "T": self.words,
             "base": base,
             "STATE": _STATE_NAMES,
         }
@@ -344,8 +346,11 @@ class _Builder:
             lang=self.lang.replace("_", "-"),
             states=states,
         )
+        # the article's definition as plain text (the Markdown rendered, then its tags taken
+        # off; the template escapes it again for the attribute)
+        description = page.definition_ms.striptags() if page.definition_ms else None
         html = self.html(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
-                         title=_title(page.entry, self.lang))
+                         title=_title(page.entry, self.lang), description=description)
         return html, dict(page.counts), page.outside
 
     def _helper(self) -> Helper | None:
@@ -440,7 +445,8 @@ class _Builder:
         alternates = self._alternates({"ms": "index.html", self.lang: index_other})
         for ui, name, letters, prefix in (("ms", "index.html", ms_letters, "ms"),
                                           ("en", index_other, en_letters, self.lang)):
-            self.page(name, "index.html", ui=ui, counts=counts, letters_found=letters,
+            self.page(name, "index.html", ui=ui, description=self.words[ui]["description"],
+                      counts=counts, letters_found=letters,
                       az_prefix=prefix, chart=chart, categories=categories,
                       messages=messages, alternates=alternates,
                       other_index=index_other if ui == "ms" else "index.html")
@@ -472,7 +478,9 @@ class _Builder:
             row: list[Any] = [e.file, e.ms, e.en or "", e.status, e.kind]
             row.extend(self.search_names.get(e.id, ()))
             rows.append(row)
-        data = json.dumps({"lang": self.lang.replace("_", "-"), "terms": rows},
+        # the endings the script undoes in a query come from the one list the recogniser reads
+        data = json.dumps({"lang": self.lang.replace("_", "-"), "terms": rows,
+                           "endings": list(malay.ENDING_CLITICS), "root": malay.MIN_ROOT},
                           ensure_ascii=False, separators=(",", ":"))
         # U+2028/2029 are legal in JSON and (since ES2019) in scripts; escape them for older ones
         data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -495,6 +503,8 @@ class _Builder:
 _UI: dict[str, dict[str, str]] = {
     "ms": {
         "site": "Glosari kewangan Melayu\u2013{other}",
+        "description": "Istilah kewangan dalam bahasa Melayu dan {other}, dengan takrif, "
+                       "indeks A\u2013Z, kategori dan carian.",
         "home": "Laman utama",
         "search": "Cari istilah",
         "search_hint": "Taip awalan perkataan Melayu atau {other}",
@@ -518,6 +528,8 @@ _UI: dict[str, dict[str, str]] = {
     },
     "en": {
         "site": "Malay\u2013{other} financial glossary",
+        "description": "Financial terms in Malay and {other}, with definitions, A\u2013Z "
+                       "indexes, categories and search.",
         "home": "Home",
         "search": "Search terms",
         "search_hint": "Type the start of a Malay or {other} word",

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from glossari.align.links import link_slug
 from glossari.align.names import internal_links
+from glossari.align.resolve import headword_names
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
@@ -39,6 +40,7 @@ __all__ = [
     "isolate",
     "letter_of",
     "message_states",
+    "other_names",
     "page_names",
     "render_nodes",
     "term_page",
@@ -74,12 +76,19 @@ class Entry:
 def entry_html(file: str, ms: str, en: str | None, status: str, lang: str) -> Markup:
     """The link to a term's page as lists show it (see :attr:`Entry.html`); each name is its
     own bidi isolate (``dir="auto"``), so right-to-left text in one (``Wakaf tunai وقف``) does
-    not reorder the other beside it."""
+    not reorder the other beside it. An English name not yet approved carries its mark.
+
+    >>> print(entry_html("zakat.html", "Zakat", "Alms", "fuzzy", "en"))
+    <a href="../terms/zakat.html"><span class="hw" lang="ms" dir="auto">Zakat</span> \
+<span class="hw-en status-fuzzy" lang="en" dir="auto">Alms</span> <span class="mark mark-fuzzy">\
+<span lang="ms">kabur</span> · <span lang="en">fuzzy</span></span></a>
+    """
     other = Markup("")
     if en:
         marked = "" if status == "translated" else f" status-{status}"
-        other = Markup(' <span class="hw-en{}" lang="{}" dir="auto">{}</span>').format(
-            marked, lang, en)
+        # a fuzzy or suggested name is marked in words, not by its colour alone (WCAG 1.4.1)
+        other = Markup(' <span class="hw-en{}" lang="{}" dir="auto">{}</span>{}').format(
+            marked, lang, en, Markup(" " + _MARKS[status].rstrip()) if status in _MARKS else "")
     return Markup('<a href="../terms/{}"><span class="hw" lang="ms" dir="auto">{}</span>{}</a>'
                   ).format(file, ms, other)
 
@@ -164,6 +173,37 @@ class TermPage:
     outside: bool = False
     """True when a link in the text named a target the glossary's link graph does not list for
     this term (so its address came from every page name, not from the page's own inputs)."""
+    names_ms: tuple[str, ...] = ()
+    """The term's other Malay names (its aliases), shown under the Malay headword."""
+    names_en: tuple[str, ...] = ()
+    """The term's other English names (its variants), shown under the English headword."""
+
+
+def other_names(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names a term's page shows beside its headwords, so that a reader who searched for
+    one sees it: the Malay aliases, and the English variants (the translations of the links to
+    it), each once and without those a headword already shows (case, accents, spacing and
+    hyphens ignored; an acronym is in its headword, ``Name (ACR)``).
+
+    >>> from glossari.model import Location, Names
+    >>> term = Term(id="kwsp", title="Kumpulan Wang (KWSP)", source=Location(path="a.md", line=1),
+    ...             names=Names(aliases=("KWSP", "Tabung pekerja", "tabung-pekerja"),
+    ...                         acronyms=("KWSP",), english_variants=("provident funds",)))
+    >>> other_names(term)
+    (('Tabung pekerja',), ('provident funds',))
+    """
+    seen = {lookup_key(name) for headword in (term.title, term.english.title) if headword
+            for name in headword_names(headword)}
+    shown: list[tuple[str, ...]] = []
+    for texts in (term.names.aliases, term.names.english_variants):
+        found: list[str] = []
+        for text in texts:
+            key = lookup_key(text)
+            if key and key not in seen:
+                seen.add(key)
+                found.append(text)
+        shown.append(tuple(found))
+    return shown[0], shown[1]
 
 
 def _fold(text: str) -> str:
@@ -329,9 +369,10 @@ def term_page(
             state = "translated" if other is not None and other != malay else "untranslated"
             counts[state] += 1
             return state
-        if other is None:
-            return "untranslated"
-        return states_found.get((domain, context, malay)) or status(domain, context, malay)
+        state = states_found.get((domain, context, malay)) or status(domain, context, malay)
+        # no text (the English side leaves out a fuzzy definition): the catalog still tells a
+        # fuzzy message from an untranslated one, as the page's counts do
+        return "untranslated" if other is None and state == "translated" else state
 
     body = article_domain(term.id)
     # the headword: a fuzzy or slug-suggested English headword is shown, marked
@@ -410,6 +451,7 @@ def term_page(
                              en_heading_lang=en_heading_lang, en_heading_state=en_heading_state,
                              ms=ms_side, en=en_side))
 
+    names_ms, names_en = other_names(term)
     term_categories: list[Category] = []
     for name in term.categories:
         category = categories.get(category_key(name))
@@ -432,6 +474,8 @@ def term_page(
         backlinks=_unique_entries(backlinks, entries, skip=term.id),
         counts=counts,
         outside=outside,
+        names_ms=names_ms,
+        names_en=names_en,
     )
 
 

@@ -25,14 +25,21 @@
   }
   function words(folded) { return folded.split(/[^0-9a-z\u00c0-\uffff]+/).filter(Boolean); }
   function compact(folded) { return folded.replace(/[^0-9a-z\u00c0-\uffff]+/g, ""); }
+  // a name's folded text, its words, and its text from each word on (`lindung nilai` of `dana
+  // lindung nilai`), as typed and without separators: a query may start at any word
   function key(text) {
-    var f = fold(text);
-    return { full: f, words: words(f), compact: compact(f) };
+    var f = fold(text), tails = [], compacts = [], word = /[0-9a-z\u00c0-\uffff]+/g, m;
+    while ((m = word.exec(f)) !== null) {
+      tails.push(f.slice(m.index));
+      compacts.push(compact(f.slice(m.index)));
+    }
+    return { text: text, full: f, words: words(f), tails: tails, compacts: compacts };
   }
 
   function prepare() {
     var data = window.GLOSSARI_INDEX || { lang: "en", terms: [] };
-    prepared = { lang: data.lang, terms: data.terms.map(function (t) {
+    prepared = { lang: data.lang, endings: data.endings || [], root: data.root || 3,
+                 terms: data.terms.map(function (t) {
       return { file: t[0], ms: t[1], en: t[2], status: t[3], kind: t[4],
                kms: key(t[1]), ken: t[2] ? key(t[2]) : null,
                nms: (t[5] || []).map(key), nen: (t[6] || []).map(key) };
@@ -51,40 +58,87 @@
     document.head.appendChild(s);
   }
 
-  function rank(k, q, qc) {
+  // 0 the whole name, 1 its start, 2 the start of a word in it (one word or several), 3 the
+  // same with spaces and hyphens ignored, 4 every word typed starts a word of it, in any order
+  function rank(k, q) {
     if (!k) { return -1; }
-    if (k.full === q) { return 0; }
-    if (k.full.indexOf(q) === 0) { return 1; }
-    for (var i = 0; i < k.words.length; i++) {
-      if (k.words[i].indexOf(q) === 0) { return 2; }
+    if (k.full === q.text) { return 0; }
+    if (k.full.indexOf(q.text) === 0) { return 1; }
+    var i;
+    for (i = 0; i < k.tails.length; i++) {
+      if (k.tails[i].indexOf(q.text) === 0) { return 2; }
     }
-    if (qc && k.compact.indexOf(qc) === 0) { return 3; }
+    for (i = 0; q.compact && i < k.compacts.length; i++) {
+      if (k.compacts[i].indexOf(q.compact) === 0) { return 3; }
+    }
+    if (q.words.length > 1 && q.words.every(function (w) {
+      return k.words.some(function (x) { return x.indexOf(w) === 0; });
+    })) { return 4; }
     return -1;
   }
 
   // a name that is not a headword (alias, acronym, English variant) ranks just below a
-  // headword matched as well
-  function rankNames(keys, q, qc) {
-    var best = -1;
+  // headword matched as well; the name is kept, to be shown beside the headwords
+  function rankNames(keys, q) {
+    var best = { r: -1, name: null };
     keys.forEach(function (k) {
-      var r = rank(k, q, qc);
-      if (r >= 0 && (best < 0 || r + 0.5 < best)) { best = r + 0.5; }
+      var r = rank(k, q);
+      if (r >= 0 && (best.r < 0 || r + 0.5 < best.r)) { best = { r: r + 0.5, name: k.text }; }
     });
     return best;
   }
   function better(a, b) { return a < 0 ? b : (b < 0 ? a : Math.min(a, b)); }
 
+  // The endings an inflected query word may carry that only add to its end, as the API's search
+  // undoes them (glossari/termbase/search.py): Malay particles and possessives (the index's
+  // `endings`, glossari/terms/malay.py's list, never shorter a root than its `root`), whole
+  // reduplication (`bon-bon`, informally `bon2`), an English plural (glossari/terms/english.py's
+  // singulars). Derivation (`berinflasi`) makes another word, and is left to the API.
+  function uninflected(q) {
+    var ENDINGS = prepared.endings, SHORTEST_ROOT = prepared.root;
+    var out = q.split(" ").map(function (w) {
+      var halves = w.split("-");
+      if (halves.length === 2 && halves[0] === halves[1]) { return halves[0]; }
+      var two = /^([^\d\s]{3,})2$/.exec(w);
+      return two ? two[1] : w;
+    });
+    var last = out[out.length - 1], root = last;
+    ENDINGS.some(function (ending) {
+      var cut = last.length - ending.length;
+      if (cut >= SHORTEST_ROOT && last.slice(cut) === ending) { root = last.slice(0, cut); }
+      return root !== last;
+    });
+    if (root === last && last.length > 3 && /s$/.test(last) && !/ss$/.test(last)) {
+      root = /ies$/.test(last) ? last.slice(0, -3) + "y"
+        : /(ch|sh|x|ss|z)es$/.test(last) ? last.slice(0, -2) : last.slice(0, -1);
+    }
+    out[out.length - 1] = root;
+    return out.join(" ");
+  }
+
+  // the query as typed; when it finds nothing, the query with its inflections undone
   function search(text) {
     var q = fold(text);
     if (!q) { return []; }
-    var qc = compact(q);
+    var hits = find(q);
+    var root = hits.length ? q : uninflected(q);
+    return root === q ? hits : find(root);
+  }
+
+  function find(text) {
+    var q = { text: text, compact: compact(text), words: words(text) };
     var hits = [];
     prepared.terms.forEach(function (t, order) {
-      var a = better(rank(t.kms, q, qc), rankNames(t.nms, q, qc));
-      var b = better(rank(t.ken, q, qc), rankNames(t.nen, q, qc));
+      var na = rankNames(t.nms, q), nb = rankNames(t.nen, q);
+      var ha = rank(t.kms, q), hb = rank(t.ken, q);
+      var a = better(ha, na.r);
+      var b = better(hb, nb.r);
       if (a < 0 && b < 0) { return; }
       var best = a < 0 ? b : (b < 0 ? a : Math.min(a, b));
-      hits.push({ t: t, r: best, lang: (a >= 0 && (b < 0 || a <= b)) ? "ms" : "en", o: order });
+      var lang = (a >= 0 && (b < 0 || a <= b)) ? "ms" : "en";
+      // the other name that matched, when neither headword did (an acronym is in its headword)
+      var named = ha < 0 && hb < 0 ? (lang === "ms" ? na.name : nb.name) : null;
+      hits.push({ t: t, r: best, lang: lang, o: order, name: named });
     });
     hits.sort(function (x, y) { return x.r - y.r || x.o - y.o; });
     return hits;
@@ -129,24 +183,44 @@
         en.className = "hw-en"; en.lang = prepared.lang; en.dir = "auto"; en.textContent = " " + hit.t.en;
         a.appendChild(en);
       }
+      if (hit.name) {  // the name the reader typed, when it is not a headword: why this hit
+        var other = document.createElement("span");
+        other.className = "hw-name"; other.lang = hit.lang === "ms" ? "ms" : prepared.lang;
+        other.dir = "auto"; other.textContent = " \u00b7 " + hit.name;
+        a.appendChild(other);
+      }
       li.appendChild(a);
       list.appendChild(li);
     });
     if (!hits.length) {
       var none = document.createElement("li");
       none.className = "none";
-      none.textContent = "Tiada padanan · No match";
+      bilingual(none, "Tiada padanan", "No match");
       list.appendChild(none);
     }
     list.hidden = false;
     box.setAttribute("aria-expanded", "true");
-    status.textContent = hits.length + (hits.length === 1 ? " result" : " results");
+    bilingual(status, hits.length + " padanan", hits.length + (hits.length === 1 ? " result" : " results"));
   }
+
+  // words in Malay and English, each marked with its language (a screen reader voices each so)
+  function bilingual(element, ms, en) {
+    element.textContent = "";
+    [["ms", ms], null, ["en", en]].forEach(function (part) {
+      if (!part) { element.appendChild(document.createTextNode(" \u00b7 ")); return; }
+      var span = document.createElement("span");
+      span.lang = part[0]; span.textContent = part[1];
+      element.appendChild(span);
+    });
+  }
+
+  function close() { list.hidden = true; box.setAttribute("aria-expanded", "false"); }
 
   function update() { whenReady(show); }
 
   box.addEventListener("input", update);
-  box.addEventListener("focus", function () { whenReady(function () {}); });
+  // back in the box (Shift+Tab), the hits of what it holds show again
+  box.addEventListener("focus", function () { whenReady(box.value ? show : function () {}); });
   box.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") { event.preventDefault(); select(active + 1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); select(active - 1); }
@@ -162,8 +236,15 @@
     if (event.key === "/" && document.activeElement !== box) { event.preventDefault(); box.focus(); }
   });
   document.addEventListener("click", function (event) {
-    if (!wrap.contains(event.target)) { list.hidden = true; box.setAttribute("aria-expanded", "false"); }
+    if (!wrap.contains(event.target)) { close(); }
   });
+  // Tab out of the box closes the list too, which would otherwise cover what gets the focus;
+  // a press on a hit keeps the focus in the box (a browser that does not focus a clicked link
+  // would otherwise close the list before the click reaches the hit)
+  wrap.addEventListener("focusout", function (event) {
+    if (!event.relatedTarget || !wrap.contains(event.relatedTarget)) { close(); }
+  });
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
 
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) { box.value = query; update(); }
