@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, Self
 
 from glossari.diagnostics import Finding
 from glossari.model import Term
@@ -125,8 +127,8 @@ class Glossary:
     (['a', 'b'], 2, 'Bon', 'a')
     """
 
-    __slots__ = ("_by_id", "_exact", "_findings", "_graph", "_index", "_order", "_recognizers",
-                 "_search", "_targets", "lang", "root", "translations")
+    __slots__ = ("__weakref__", "_by_id", "_exact", "_findings", "_graph", "_index", "_order",
+                 "_recognizers", "_search", "_targets", "lang", "root", "translations")
 
     def __init__(
         self,
@@ -223,6 +225,23 @@ class Glossary:
     def __repr__(self) -> str:
         where = f" from {self.root.path}" if self.root else ""
         return f"<Glossary of {len(self)} terms{where}>"
+
+    def close(self) -> None:
+        """Release what the glossary holds open: the compiled termbase it reads (its file and
+        connections), or the search index built in memory for :meth:`search`. A glossary read
+        from its sources keeps answering (a search builds its index again); one read from a
+        termbase raises :class:`ValueError` on any question that needs the file. ``with
+        glossari.load() as glossary:`` closes it at the end of the block. Closing twice is
+        harmless; dropping the last reference to a glossary closes it too."""
+        if self._search is not None:
+            self._search.close()
+            self._search = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def lookup(self, text: str) -> Term:
         """Find a term by any of its names: id, Malay headword, alias, acronym, link target
@@ -361,12 +380,13 @@ class Glossary:
             raise TypeError(f"find_terms takes a text (a str), not {type(text).__name__}")
         if lang not in ("ms", "en"):
             raise ValueError(f"find_terms reads Malay ('ms') or English ('en'), not {lang!r}")
-        recognizer = self._recognizers.get(lang)
+        recognizers = self._recognizers  # a new build meanwhile replaces it: this one is dropped
+        recognizer = recognizers.get(lang)
         if recognizer is None:
             from glossari.terms import Recognizer
 
             recognizer = Recognizer(self._names(lang), lang=lang)
-            self._recognizers[lang] = recognizer
+            recognizers[lang] = recognizer
         return [TermMatch(start=h.start, end=h.end, term=self[h.keys[0]], form=h.name,
                           text=h.text) for h in recognizer.find(text)]
 
@@ -470,11 +490,12 @@ class _CompiledGlossary(Glossary):
     going over a large glossary once does not hold all of it.
     """
 
-    __slots__ = ("_cache", "_ids", "_looked", "_termbase")
+    __slots__ = ("_cache", "_guard", "_ids", "_looked", "_termbase")
 
     def __init__(self, termbase: Termbase, *, root: GlossaryRoot, lang: str) -> None:
         # no Glossary.__init__: it would read every term
         self._termbase = termbase
+        self._guard = threading.Lock()  # _forget against _keep, from any thread
         self._cache: dict[str, Term] = {}
         # lookups as written, answered: a repeated lookup is one dict access, like the in-memory
         # glossary's (a query per lookup would cost more than a gettext lookup)
@@ -487,19 +508,36 @@ class _CompiledGlossary(Glossary):
         self.root = root
         self.lang = lang
         self.translations = None
-        termbase.on_new_build = self._forget
+        # through a weak reference: the termbase holding the glossary's own method made a cycle,
+        # which kept the file open after the last reference went, until a garbage collection
+        termbase.on_new_build = _forgetting(weakref.ref(self))
+        termbase.follow = True  # a whole build too: one glossary, the current one
+
+    def close(self) -> None:
+        """Close the compiled termbase (see :meth:`Glossary.close`)."""
+        self._termbase.close()
 
     def _forget(self) -> None:
         # `compile` updated the termbase in place: every term, lookup, link and recognizer
-        # built from the old rows goes, so that no answer mixes the two builds
-        self._cache.clear()
-        self._looked.clear()
-        self._ids = None
-        self._graph = None
-        self._recognizers = {}
-        self._targets = None
-        with contextlib.suppress(AttributeError):
-            del self._findings
+        # built from the old rows goes, so that no answer mixes the two builds. The caches are
+        # replaced, not cleared: a thread that read an old row before this keeps what it built
+        # in the old ones (it stored an old term after the clearing, answered from then on)
+        with self._guard:
+            self._cache = {}
+            self._looked = {}
+            self._ids = None
+            self._graph = None
+            self._recognizers = {}
+            self._targets = None
+            with contextlib.suppress(AttributeError):
+                del self._findings
+
+    def _keep(self, build: dict[str, Term], name: str, value: object) -> None:
+        """Keep ``value`` as the attribute ``name`` unless a new build was noticed since
+        ``build`` (the term cache, taken before reading) was the current one."""
+        with self._guard:
+            if build is self._cache:
+                setattr(self, name, value)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -507,13 +545,18 @@ class _CompiledGlossary(Glossary):
         try:
             return self._findings
         except AttributeError:
-            self._findings = self._termbase.findings()
-            return self._findings
+            build = self._cache
+            findings = self._termbase.findings()
+            self._keep(build, "_findings", findings)
+            return findings
 
     def __len__(self) -> int:
-        if self._ids is None:
-            self._ids = self._termbase.ids()
-        return len(self._ids)
+        ids = self._ids
+        if ids is None:
+            build = self._cache
+            ids = self._termbase.ids()
+            self._keep(build, "_ids", ids)
+        return len(ids)
 
     def __iter__(self) -> Iterator[Term]:
         for term_id, term in self._termbase.terms():
@@ -528,11 +571,12 @@ class _CompiledGlossary(Glossary):
             yield term
 
     def _get(self, term_id: str) -> Term | None:
-        term = self._cache.get(term_id)
+        cache = self._cache  # a new build meanwhile replaces it: this term is dropped
+        term = cache.get(term_id)
         if term is None:
             term = self._termbase.term(term_id)
             if term is not None:
-                self._cache[term_id] = term
+                cache[term_id] = term
         return term
 
     def __getitem__(self, term_id: str) -> Term:
@@ -552,7 +596,8 @@ class _CompiledGlossary(Glossary):
 
     def lookup(self, text: str) -> Term:
         """Find a term by id, Malay headword or English headword (see :meth:`Glossary.lookup`)."""
-        term = self._looked.get(text)
+        looked = self._looked  # a new build meanwhile replaces it: this answer is dropped
+        term = looked.get(text)
         if term is not None:
             return term
         _require_name(text)
@@ -567,8 +612,8 @@ class _CompiledGlossary(Glossary):
                 term_id = self._termbase.lookup(malay_key(text))
             term = self._named(term_id) if term_id is not None else None
         if term is not None:
-            if len(self._looked) < 1 << 16:
-                self._looked[text] = term
+            if len(looked) < 1 << 16:
+                looked[text] = term
             return term
         raise self._miss(text, lookup_key(text), self._termbase.lookup_keys(),
                          lambda k: self[self._termbase.lookup(k) or ""])
@@ -609,9 +654,12 @@ class _CompiledGlossary(Glossary):
     def _link_graph(self) -> _Graph:
         # the links table holds the resolution the termbase was built with: read it, never
         # resolve every link again (only the terms that hold or receive a link are rebuilt)
-        if self._graph is None:
-            self._graph = _graph(self._refs(self._termbase.all_links()))
-        return self._graph
+        graph = self._graph
+        if graph is None:
+            build = self._cache
+            graph = _graph(self._refs(self._termbase.all_links()))
+            self._keep(build, "_graph", graph)
+        return graph
 
     def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
         """The internal links written in ``term``'s article, in source order (see
@@ -622,6 +670,14 @@ class _CompiledGlossary(Glossary):
         """The internal links that lead to ``term``, from every article, in file order (see
         :meth:`Glossary.backlinks`)."""
         return self._refs(self._termbase.backlinks(self._known_id(term)))
+
+
+def _forgetting(glossary: weakref.ref[_CompiledGlossary]) -> Callable[[], None]:
+    def forget() -> None:
+        alive = glossary()
+        if alive is not None:
+            alive._forget()
+    return forget
 
 
 class TermbaseWarning(UserWarning):

@@ -7,6 +7,8 @@ import contextlib
 import dataclasses
 import io
 import json
+import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
@@ -499,3 +501,33 @@ def test_the_translation_language_given_twice_alike_is_one(
     root = Path(__file__).resolve().parent.parent
     assert main(["--root", str(root), "search", "account", "-l", "en", "--translation", "en"]) == 0
     assert capsys.readouterr().out.startswith("accountexecutive\theadword\ten\t")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_forked_child_searches_with_threads_of_its_own(tmp_path: Path) -> None:
+    # gunicorn --preload: the parent loads and searches a large termbase (helper connections
+    # and their threads), then forks its workers. The parent's threads do not exist in a child,
+    # whose first large search waited for them forever.
+    path = tmp_path / "glossari.sqlite"
+    glossary = Glossary(TERMS, lang="en")
+    write_termbase(path, glossary, ())
+    termbase = Termbase.open(path)
+    try:
+        termbase.split_terms, termbase.search_workers = 1, 3
+        expected = glossary.search("bon")
+        assert termbase.search("bon") == expected
+        assert termbase._pool is not None
+        assert len(termbase._helpers) == 2
+        pid = os.fork()
+        if pid == 0:  # the child: the same answer within the alarm, else a non-zero exit
+            code = 1
+            try:
+                signal.alarm(10)
+                code = 0 if termbase.search("bon") == expected else 1
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0  # -14 (SIGALRM): it hung
+        assert termbase.search("bon") == expected  # the parent's own are still its own
+    finally:
+        termbase.close()

@@ -776,3 +776,155 @@ def test_an_open_glossary_never_answers_from_two_builds(tmp_path: Path) -> None:
     assert glossary.lookup("Istilah 05").description == "Takrif caj baharu."
     assert {t.id: t.description for t in glossary}["istilah-05"] == "Takrif caj baharu."
     assert before.description == "Takrif asal 5."  # a Term handed out stays what it was
+
+
+def test_an_open_glossary_follows_a_whole_build(tmp_path: Path) -> None:
+    """A long-running program's glossary (a web app) and a ``compile`` that writes the termbase
+    whole, renaming a new file over the one opened: the glossary read the old file for as long
+    as it ran, so it never saw that build nor any later one, and while a later update in place
+    committed, its ``-journal`` (another file's) made every read fail with "attempt to write a
+    readonly database". It answers from the new build, as after an update in place."""
+    (tmp_path / "seeds").mkdir()
+    for n in range(30):
+        (tmp_path / "seeds" / f"istilah-{n:02d}.md").write_text(
+            f"---\ntitle: Istilah {n:02d}\ndescription: Takrif asal {n}.\n---\n\nTeks {n}.\n",
+            encoding="utf-8")
+    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+        assert main(["--root", str(tmp_path), *command]) == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        glossary = glossari.load(tmp_path)
+    before = glossary["istilah-05"]
+    path = termbase_path(GlossaryRoot(path=tmp_path), "en")
+    opened = path.stat().st_ino
+
+    def edit(description: str, *, whole: bool) -> None:
+        article = tmp_path / "seeds" / "istilah-05.md"
+        text = article.read_text(encoding="utf-8").splitlines(keepends=True)
+        text[2] = f"description: {description}\n"
+        article.write_text("".join(text), encoding="utf-8")
+        if whole:  # a catalog changed: the termbase is written whole
+            catalog = tmp_path / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+            catalog.write_text(catalog.read_text(encoding="utf-8") + "\n# x\n",
+                               encoding="utf-8")
+        run = subprocess.run([sys.executable, "-m", "glossari", "--root", str(tmp_path),
+                              "compile", "-l", "en"], capture_output=True, text=True, check=True)
+        assert f"termbase en {'written' if whole else 'updated'}" in run.stderr
+
+    edit("Takrif kedua.", whole=True)
+    assert path.stat().st_ino != opened  # a new file
+    assert [h.id for h in glossary.search("kedua")] == ["istilah-05"]
+    assert glossary["istilah-05"].description == "Takrif kedua."
+    assert glossary.lookup("Istilah 05").description == "Takrif kedua."
+    edit("Takrif ketiga.", whole=False)  # and an update in place of the new file
+    assert [h.id for h in glossary.search("ketiga")] == ["istilah-05"]
+    assert glossary["istilah-05"].description == "Takrif ketiga."
+    assert before.description == "Takrif asal 5."  # a Term handed out stays what it was
+    # a file that is no termbase renamed over it: the one opened is still read, whole
+    (tmp_path / "junk").write_bytes(b"not a termbase" * 100)
+    os.replace(tmp_path / "junk", path)
+    assert glossary.search("ketiga")[0].id == "istilah-05"
+    assert len(list(glossary)) == 30
+
+
+def test_a_glossary_closes_its_termbase(compiled_root: Path) -> None:
+    """A program that loads glossaries over and over (a test suite, a reloading server): a
+    Glossary had no ``close`` and no ``with``, and a dropped one kept its SQLite file open until
+    a garbage collection (the glossary and its termbase, and sqlite3's connection and its
+    statement cache, are reference cycles): with the collector off, one descriptor per load."""
+    import gc
+
+    def descriptors() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    with _compiled(compiled_root) as glossary:
+        assert glossary.search("ekuiti")[0].id == "ekuiti"
+    with pytest.raises(ValueError, match="closed"):
+        glossary.search("ekuiti")
+    with pytest.raises(ValueError, match="closed"):
+        glossary.lookup("Bon korporat")
+    glossary.close()  # twice is harmless
+    with _in_memory(compiled_root) as in_memory:
+        assert in_memory.search("ekuiti")[0].id == "ekuiti"
+    assert in_memory.search("ekuiti")[0].id == "ekuiti"  # built again: nothing needed a file
+    if not Path("/proc/self/fd").is_dir():
+        return
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        before = descriptors()
+        for _ in range(20):
+            dropped = _compiled(compiled_root)
+            dropped.search("ekuiti")
+            del dropped
+        assert descriptors() == before
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def test_a_name_with_a_lone_surrogate_is_a_miss_from_the_termbase(
+        compiled_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Undecodable bytes, as Python decodes ``sys.argv``, a file name or a request
+    (``surrogateescape``): SQLite cannot take the text, and the termbase raised
+    UnicodeEncodeError (``glossari show $'\\xff'``: an internal error) where the glossary read
+    from its sources answers a miss."""
+    compiled, in_memory = _compiled(compiled_root), _in_memory(compiled_root)
+    for glossary in (compiled, in_memory):
+        with pytest.raises(KeyError, match="no term"):
+            glossary.lookup("\udcff")
+        with pytest.raises(KeyError):
+            glossary["ekuiti\udcff"]
+        with pytest.raises(KeyError):
+            glossary.backlinks("\udcff")
+        assert "\udcff" not in glossary
+    assert compiled.lookup("Ékuiti\udcff").id == in_memory.lookup("Ékuiti\udcff").id == "ekuiti"
+    capsys.readouterr()
+    assert main(["--root", str(compiled_root), "show", "\udcff"]) == 2
+    assert "internal error" not in capsys.readouterr().err
+
+
+def test_a_term_read_before_a_new_build_is_noticed_is_not_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads sharing one glossary while ``compile`` updates the termbase in place: one thread
+    read a term's row from the old build and, while it decoded the row, another noticed the new
+    build and dropped the caches; the first then kept the old term, so ``glossary[id]`` gave the
+    old definition, and search the new one, until the next build."""
+    import threading
+
+    from glossari.termbase import reader
+
+    (tmp_path / "seeds").mkdir()
+    for n in range(5):
+        (tmp_path / "seeds" / f"istilah-{n}.md").write_text(
+            f"---\ntitle: Istilah {n}\ndescription: Takrif asal {n}.\n---\n\nTeks {n}.\n",
+            encoding="utf-8")
+    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+        assert main(["--root", str(tmp_path), *command]) == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        glossary = glossari.load(tmp_path)
+    article = tmp_path / "seeds" / "istilah-1.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("asal 1", "baharu"),
+                       encoding="utf-8")
+    decode = reader.from_json
+    updated: list[bool] = []
+
+    def decoding(kind: type, data: object) -> object:
+        if kind is Term and not updated:  # the old row is read: now the new build comes
+            updated.append(True)
+            run = subprocess.run([sys.executable, "-m", "glossari", "--root", str(tmp_path),
+                                  "compile", "-l", "en"], capture_output=True, text=True,
+                                 check=True)
+            assert "termbase en updated" in run.stderr
+            other = threading.Thread(target=glossary.search, args=("baharu",))
+            other.start()  # another thread's read notices it
+            other.join()
+        return decode(kind, data)
+
+    monkeypatch.setattr(reader, "from_json", decoding)
+    assert glossary["istilah-1"].description == "Takrif asal 1."  # read before: as it was
+    assert updated
+    assert [h.id for h in glossary.search("baharu")] == ["istilah-1"]
+    assert glossary["istilah-1"].description == "Takrif baharu."
+    assert glossary.lookup("Istilah 1").description == "Takrif baharu."

@@ -78,12 +78,22 @@ class Termbase:
         self._uri = uri
         self._helpers: list[sqlite3.Connection] = []
         self._pool: Any = None
+        self._pid = os.getpid()  # the process the helpers and their threads belong to
+        self._closed = False
         self._bounds: dict[str, tuple[int, int] | None] = {}
         self._terms: int | None = None
         self._version: int | None = None  # PRAGMA data_version at the first read
         self.on_new_build: Callable[[], None] | None = None
         """Called when another connection (``compile``, updating the file in place) committed
-        since the last read: what was built from the old rows must be dropped."""
+        since the last read, or when the file was replaced and :attr:`follow` opened the new
+        one: what was built from the old rows must be dropped."""
+        self.follow = False
+        """Open the new file when ``compile`` has replaced the one opened (a whole build): a
+        long-running program (a web app) then answers from the new build, as it does after an
+        update in place, rather than from the old file for as long as it runs (whose space the
+        disk never got back, and which a later update in place's ``-journal`` beside it made
+        unreadable: "attempt to write a readonly database")."""
+        self._file = _identity(uri)
 
     @classmethod
     def open(cls, path: Path) -> Termbase:
@@ -99,7 +109,13 @@ class Termbase:
 
     def _all(self, sql: str, *args: Any) -> list[Any]:
         with self._lock, self._readable():
-            return self._db.execute(sql, args).fetchall()
+            try:
+                return self._db.execute(sql, args).fetchall()
+            except UnicodeEncodeError:
+                # a name holding a lone surrogate (undecodable bytes, as Python decodes sys.argv
+                # or a file name) names no row, which all hold UTF-8: the miss the glossary read
+                # from its sources answers, not an internal error
+                return []
 
     @contextlib.contextmanager
     def _readable(self) -> Iterator[None]:
@@ -119,7 +135,12 @@ class Termbase:
         again and :attr:`on_new_build` drops what the glossary built from the old rows, so that
         every answer from then on is the new build's. An open glossary gave answers from two
         builds (a search found a new definition that a term built before did not have). A
-        whole rebuild replaces the file, and this connection reads the old one, consistently."""
+        whole rebuild replaces the file: this connection reads the old one, consistently, unless
+        :attr:`follow` opens the new one first."""
+        if self._closed:  # a closed connection's error named a damaged file
+            raise ValueError("the compiled termbase was closed (Glossary.close)")
+        if self.follow:
+            self._follow()
         version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
         if self._version is None:
             self._version = version
@@ -129,6 +150,40 @@ class Termbase:
             self._terms = None
             if self.on_new_build is not None:
                 self.on_new_build()
+
+    def _follow(self) -> None:
+        """Read the file at the path opened from now on when it is another termbase of the
+        same language by this very code (``compile`` renamed a whole build over it); a file
+        removed, or replaced by one that is not such a termbase, leaves the one opened read."""
+        identity = _identity(self._uri)
+        if identity is None or identity == self._file:
+            return
+        self._file = identity  # looked at once, whatever it holds
+        if unusable(Path(unquote(urlsplit(self._uri or "").path))):
+            return
+        # the same schema, language and code (which wrote the one opened, fresh when opened)
+        same = "SELECT value FROM meta WHERE key IN ('format', 'lang', 'code') ORDER BY key"
+        try:
+            new = sqlite3.connect(self._uri or "", uri=True, check_same_thread=False)
+        except sqlite3.Error:
+            return
+        try:
+            ours = (new.execute("PRAGMA user_version").fetchall() == [(SCHEMA_VERSION,)]
+                    and new.execute(same).fetchall() == self._db.execute(same).fetchall())
+        except sqlite3.Error:
+            ours = False
+        if not ours:
+            new.close()
+            return
+        self._db.close()
+        for helper in self._helpers:
+            helper.close()
+        self._db, self._helpers = new, []
+        self._version = None
+        self._bounds.clear()
+        self._terms = None
+        if self.on_new_build is not None:
+            self.on_new_build()
 
     def unreadable(self, why: str) -> RootError:
         """The one error for a termbase that cannot be read as this code wrote it (see
@@ -150,12 +205,21 @@ class Termbase:
             raise self.unreadable(f"a {kind.__name__.lower()} row is damaged ({error})") from None
 
     def close(self) -> None:
-        """Close the connection, and the helper connections of large searches."""
+        """Close the connection, and the helper connections of large searches; a read after it
+        raises :class:`ValueError`. Closing twice is harmless."""
+        self._closed = True
         if self._pool is not None:
             self._pool.shutdown()
         for helper in self._helpers:
             helper.close()
         self._db.close()
+
+    def __del__(self) -> None:
+        # a termbase nobody holds closes its file now: an sqlite3 connection is in a reference
+        # cycle of its own (its statement cache), so a dropped glossary's file stayed open until
+        # a garbage collection (with the collector off or rare, one descriptor per load)
+        with contextlib.suppress(Exception):
+            self.close()
 
     def meta(self, key: str) -> str | None:
         """A value of the ``meta`` table."""
@@ -321,6 +385,12 @@ class Termbase:
         ``compile`` that updates the file in place waits for the search to end, and a helper that
         opened a file since replaced, or that a commit keeps out, is not used (the parts are
         then ranked one after another here)."""
+        if self._pid != os.getpid():
+            # a forked child (gunicorn --preload, multiprocessing's fork) has none of the
+            # parent's search threads, which a search then waited for forever: it opens helpers
+            # and threads of its own
+            self._pid = os.getpid()
+            self._helpers, self._pool = [], None
         opened = [self._db]
         self._db.execute("BEGIN")
         try:
@@ -396,6 +466,17 @@ class Termbase:
 _VERSION = "SELECT key, value FROM meta WHERE key IN ('built_ns', 'fingerprint') ORDER BY key"
 """What every connection of a search must read alike: when the termbase was built or last
 updated, and from what (two builds of the same inputs by the same code are the same rows)."""
+
+
+def _identity(uri: str | None) -> tuple[int, int] | None:
+    """The device and inode of the file a termbase ``uri`` names (None: none, or in memory)."""
+    if uri is None:
+        return None
+    try:
+        stat = os.stat(unquote(urlsplit(uri).path))
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def _fetch(connection: sqlite3.Connection, sql: str, params: Mapping[str, object]) -> list[Any]:
