@@ -30,11 +30,13 @@ if TYPE_CHECKING:
     from glossari.diagnostics import Finding
     from glossari.glossary import Glossary, TermbaseWarning, TermMatch
     from glossari.model import Block, English, Link, Location, Names, Section, Term
+    from glossari.root import BUNDLED
     from glossari.termbase.reader import SearchHit
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BUNDLED",
     "Block",
     "CatalogError",
     "ConfigError",
@@ -75,6 +77,7 @@ _LAZY = {
     "TermbaseWarning": "glossari.glossary",
     "LinkRef": "glossari.align.links",
     "SearchHit": "glossari.termbase.reader",
+    "BUNDLED": "glossari.root",
 }
 
 
@@ -82,8 +85,9 @@ def load(root: str | Path | None = None, *, lang: str = "en") -> Glossary:
     """Load a glossary folder (one holding ``seeds/`` and ``locale/``) as a :class:`Glossary`.
 
     With ``root=None``: the current folder when it holds ``seeds/``, otherwise the glossary bundled
-    with the package; a :class:`RootError` naming the glossary folder when the current folder is
-    inside one (its ``seeds/`` or ``build/``), rather than the bundled glossary's answers.
+    with the package (``load(glossari.BUNDLED)`` reads that one wherever it runs); a
+    :class:`RootError` naming the glossary folder when the current folder is inside one (its
+    ``seeds/`` or ``build/``), rather than the bundled glossary's answers.
     ``lang`` names the catalog whose translations fill each term's English side.
     Raises a :class:`GlossariError` subclass (also a ``ValueError``) naming the file and line of
     the first unreadable input; a :class:`CatalogError`, as every command does, when ``lang`` is

@@ -85,6 +85,12 @@ def bundled_root() -> GlossaryRoot:
     return GlossaryRoot(path=_PACKAGE_DIR.parent, bundled=True)
 
 
+BUNDLED: Path = bundled_root().path
+"""The folder of the glossary bundled with the package: ``glossari.load(glossari.BUNDLED)``
+reads it whatever the current folder holds (``load()`` with no argument reads the current
+folder's glossary when it holds ``seeds/``, as a web project's database seeds folder may)."""
+
+
 def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> GlossaryRoot:
     """Find the glossary folder the way ``glossari --root`` does.
 

@@ -138,6 +138,20 @@ def test_bundled_root_is_read_only() -> None:
         bundled_root().require_writable("extract")
 
 
+def test_the_bundled_glossary_has_a_public_name(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A web project whose own `seeds/` holds database seeds: `load()` there reads that folder
+    (0 terms), and an app had no public way to ask for the bundled glossary instead."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "users.json").write_text("[]", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert len(glossari.load()) == 0
+    bundled = glossari.load(glossari.BUNDLED)
+    assert bundled.lookup("eksekutif akaun").id == "accountexecutive"
+    assert "BUNDLED" in dir(glossari)
+    assert (glossari.BUNDLED / "seeds").is_dir()
+
+
 def test_a_long_missing_name_is_named_by_its_start() -> None:
     glossary = glossari.load()
     with pytest.raises(KeyError) as caught:
