@@ -517,6 +517,11 @@ class _CompiledGlossary(Glossary):
         """Close the compiled termbase (see :meth:`Glossary.close`)."""
         self._termbase.close()
 
+    def __reduce__(self) -> tuple[Callable[..., Glossary], tuple[GlossaryRoot | None, str]]:
+        # an SQLite connection cannot cross to another process (multiprocessing's spawn pickles
+        # what a worker is given): the worker opens the same termbase itself
+        return _reopened, (self.root, self.lang or "en")
+
     def _forget(self) -> None:
         # `compile` updated the termbase in place: every term, lookup, link and recognizer
         # built from the old rows goes, so that no answer mixes the two builds. The caches are
@@ -670,6 +675,11 @@ class _CompiledGlossary(Glossary):
         """The internal links that lead to ``term``, from every article, in file order (see
         :meth:`Glossary.backlinks`)."""
         return self._refs(self._termbase.backlinks(self._known_id(term)))
+
+
+def _reopened(root: GlossaryRoot | None, lang: str) -> Glossary:
+    """A pickled :class:`_CompiledGlossary` in another process: its glossary loaded there."""
+    return load_glossary(root, lang=lang)
 
 
 def _forgetting(glossary: weakref.ref[_CompiledGlossary]) -> Callable[[], None]:

@@ -928,3 +928,21 @@ def test_a_term_read_before_a_new_build_is_noticed_is_not_kept(
     assert [h.id for h in glossary.search("baharu")] == ["istilah-1"]
     assert glossary["istilah-1"].description == "Takrif baharu."
     assert glossary.lookup("Istilah 1").description == "Takrif baharu."
+
+
+def test_a_compiled_glossary_crosses_to_another_process(compiled_root: Path) -> None:
+    """multiprocessing's spawn pickles what a worker is given, and a glossary read from the
+    termbase could not be ("cannot pickle 'sqlite3.Connection' object"): the worker opens the
+    same termbase itself."""
+    import pickle
+
+    glossary = _compiled(compiled_root)
+    assert glossary.search("ekuiti")[0].id == "ekuiti"
+    copy = pickle.loads(pickle.dumps(glossary))
+    assert copy is not glossary and type(copy) is type(glossary)
+    assert copy.root == glossary.root and copy.lang == glossary.lang
+    assert [t.id for t in copy] == [t.id for t in glossary]
+    assert copy.lookup("Bon korporat") == glossary.lookup("Bon korporat")
+    glossary.close()
+    assert copy.search("ekuiti")[0].id == "ekuiti"  # its own connection
+    copy.close()
