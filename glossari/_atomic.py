@@ -31,6 +31,7 @@ __all__ = [
     "Writer",
     "atomic_write_bytes",
     "atomic_write_text",
+    "keep_status",
     "locked",
     "make_folder",
     "make_temporary",
@@ -126,14 +127,7 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        if mode is None:
-            # a new file gets the usual permissions (mkstemp makes it 0600)
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temporary, mode)
-        if owner is not None and hasattr(os, "chown"):
-            _keep_owner(temporary, owner)
+        _give_status(temporary, mode, owner)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -214,6 +208,30 @@ def remove_stale_temporaries(folder: Path, suffix: str, *,
                     path.unlink()
                     removed.append(path)
     return removed
+
+
+def keep_status(temporary: str, target: Path) -> None:
+    """Give ``temporary``, about to be renamed over ``target``, ``target``'s permission bits,
+    owner and group, as every write here keeps them (a new ``target``: the usual permissions).
+    For a file written by another library (SQLite's termbase) rather than through
+    :func:`atomic_write_bytes`."""
+    try:
+        info = target.stat()
+    except OSError:
+        _give_status(temporary, None, None)
+    else:
+        _give_status(temporary, stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid))
+
+
+def _give_status(temporary: str, mode: int | None, owner: tuple[int, int] | None) -> None:
+    if mode is None:
+        # a new file gets the usual permissions (mkstemp makes it 0600)
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)
+    if owner is not None and hasattr(os, "chown"):
+        _keep_owner(temporary, owner)
 
 
 def _keep_owner(temporary: str, owner: tuple[int, int]) -> None:

@@ -30,7 +30,7 @@ from glossari.align.links import CatalogLookup
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
-from glossari.root import GlossaryRoot
+from glossari.root import GlossaryRoot, real_path
 from glossari.seeds.frontmatter import is_fence, plain_is_text
 from glossari.seeds.markdown import link_targets, links_and_html, table_of
 from glossari.text import has_visible_text
@@ -492,7 +492,7 @@ rename the article (ids are plain file names)
     if Path(name).name != name or name.startswith("."):
         raise SeedError("the term id would write outside " + output.as_posix(), path=term_id,
                         hint="rename the article (ids are plain file names)")
-    if not path.resolve().is_relative_to(output.resolve()):
+    if not real_path(path).is_relative_to(real_path(output)):
         # the id is fine: a symbolic link already in the output folder leads elsewhere
         raise GlossariError(f"a symbolic link leading outside {output.as_posix()}",
                             path=path.as_posix(),

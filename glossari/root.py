@@ -6,18 +6,31 @@ when it holds ``seeds/``; else the glossary bundled inside the package, which is
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from glossari.errors import RootError
 
-__all__ = ["CACHE_DIR", "GlossaryRoot", "bundled_root", "file_kind", "resolve_root"]
+__all__ = ["CACHE_DIR", "GlossaryRoot", "bundled_root", "file_kind", "real_path", "resolve_root"]
 
 CACHE_DIR = ".glossari-cache"
 """The folder of derived state under a glossary root (rebuildable; ignored by git; delete it at
 will). The one name of it: every cache and lock of glossari lives under it."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def real_path(path: Path | str) -> Path:
+    """``path`` absolute, its symbolic links and ``..`` followed, as ``Path.resolve()`` makes
+    it, except that a loop of links is left as it is (the ``OSError`` comes, with the file's
+    name, from whatever opens it), as Python 3.13 does: 3.11 and 3.12 raise ``RuntimeError``,
+    which reached users as an internal error (``ln -s a b; ln -s b a``).
+
+    >>> real_path("/tmp/../tmp") == real_path("/tmp")
+    True
+    """
+    return Path(os.path.realpath(path))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,15 +74,15 @@ class GlossaryRoot:
         the translators' catalogs, which only the catalog commands write, under their lock (a
         slip such as ``table -o locale/en/LC_MESSAGES/glossary.po`` would replace a catalog).
         """
-        target = Path(path).resolve()
+        target = real_path(path)
         for kept, holds in ((self.seeds, "the Malay source articles"),
                             (self.locale, "the translators' catalogs")):
-            if target.is_relative_to(kept.resolve()):
+            if target.is_relative_to(real_path(kept)):
                 raise RootError(
                     f"{what} would write into {kept.name}/, which holds {holds}",
                     path=str(path), hint="choose an output outside seeds/ and locale/",
                 )
-        if self.bundled and target.is_relative_to(self.path.resolve()):
+        if self.bundled and target.is_relative_to(real_path(self.path)):
             self.require_writable(what)
 
 
@@ -153,7 +166,8 @@ def relative_name(path: Path, base: Path, *, resolve: bool = False) -> str:
     '/elsewhere/a.md'
     """
     try:
-        inside = path.resolve().relative_to(base.resolve()) if resolve else path.relative_to(base)
+        inside = (real_path(path).relative_to(real_path(base)) if resolve
+                  else path.relative_to(base))
     except ValueError:
         return path.as_posix()
     return inside.as_posix()

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from glossari.glossary import Glossary
     from glossari.root import GlossaryRoot
 
-__all__ = ["language_or_default", "read_glossary"]
+__all__ = ["language_or_default", "read_glossary", "text_argument"]
 
 
 def language_or_default(root: GlossaryRoot, lang: str | None) -> str:
@@ -22,6 +22,22 @@ def language_or_default(root: GlossaryRoot, lang: str | None) -> str:
     from glossari.config import default_language
 
     return default_language(root)
+
+
+def text_argument(value: str, *, name: str) -> str:
+    """A text given as an argument (``show TERM``, ``search QUERY``, ``find TEXT``,
+    ``table --category C``), read by the one rule for text (:func:`glossari.text.decode_text`).
+
+    In a locale that is not UTF-8 (``LC_ALL=C`` with ``PYTHONUTF8=0``, an ISO-8859-1 system),
+    Python hands over the bytes of ``Ékuiti`` escaped (``surrogateescape``): ``show`` stopped
+    with an internal ``UnicodeEncodeError`` and ``search`` found nothing. Bytes that are not
+    UTF-8 are one line naming ``name``.
+    """
+    import os
+
+    from glossari.text import decode_text
+
+    return decode_text(os.fsencode(value), source=name)
 
 
 def read_glossary(

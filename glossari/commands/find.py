@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from glossari.commands import read_glossary
+from glossari.commands import read_glossary, text_argument
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
@@ -29,7 +29,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the terms found in the text."""
-    import os
     import sys
 
     from glossari.text import decode_text
@@ -46,8 +45,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         text = (decode_text(stream.read(), source="<stdin>") if stream is not None
                 else sys.stdin.read())
     else:
-        # an argument that was not UTF-8 arrives with its bytes escaped (surrogateescape)
-        text = decode_text(os.fsencode(args.text), source="TEXT")
+        text = text_argument(args.text, name="TEXT")
     glossary = read_glossary(ctx)
     found = glossary.find_terms(text, lang=args.lang)
     if args.format == "json":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from glossari.commands import language_or_default, read_glossary
+from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
@@ -57,9 +57,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         translation = check_translation_language(args.translation, path="--translation")
     else:
         translation = language_or_default(ctx.root(), None)
+    query = text_argument(args.query, name="QUERY")
     glossary = read_glossary(ctx, translation)
     try:
-        hits = glossary.search(args.query, lang=args.lang, limit=args.limit)
+        hits = glossary.search(query, lang=args.lang, limit=args.limit)
     except QueryError as error:
         print(f"glossari: error: {error}", file=ctx.stderr)
         return 2
@@ -72,5 +73,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         snippet = " ".join(strip_controls(hit.snippet).split())
         ctx.stdout.write(f"{hit.id}\t{hit.field}\t{hit.lang or '-'}\t{snippet}\n")
     if not hits:
-        print(f"glossari: no term matches {args.query!r}", file=ctx.stderr)
+        print(f"glossari: no term matches {query!r}", file=ctx.stderr)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from glossari.commands import language_or_default, read_glossary
+from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context
 from glossari.glossary import Glossary
 from glossari.model import Term
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     args.lang = language_or_default(ctx.root(), args.lang)
     glossary = read_glossary(ctx, args.lang)
     try:
-        term = glossary.lookup(args.term)
+        term = glossary.lookup(text_argument(args.term, name="TERM"))
     except KeyError as error:
         print(f"glossari: error: {error.args[0]}", file=ctx.stderr)
         return 2

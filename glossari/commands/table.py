@@ -13,7 +13,7 @@ from pathlib import Path
 
 from glossari import __version__
 from glossari._atomic import write_output
-from glossari.commands import language_or_default, read_glossary
+from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context
 from glossari.export.rows import STATUSES, Row, rows_from_glossary, targets_by_source
 
@@ -71,10 +71,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     root = ctx.root()
     if args.output and args.output != "-":
         root.require_output(args.output, "table -o")
+    category = None if args.category is None else text_argument(args.category,
+                                                                  name="--category")
     glossary = read_glossary(ctx, args.lang)
     # a table shows no article body: the terms without theirs are cheaper to read
     rows = rows_from_glossary(
-        glossary.headers(), category=args.category, status=args.status, sort=args.sort,
+        glossary.headers(), category=category, status=args.status, sort=args.sort,
         link_targets=targets_by_source(glossary.link_ids()),
     )
     if not rows and (args.category or args.status):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from glossari.errors import SeedError
 from glossari.model import Term
-from glossari.root import relative_name
+from glossari.root import real_path, relative_name
 from glossari.seeds.source import check_regular_file
 
 __all__ = [
@@ -73,7 +73,7 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
     if not seeds.is_dir():
         raise SeedError("no seeds/ folder", path=seeds.as_posix(),
                         hint="create it and put the articles (*.md) in it")
-    real_seeds = seeds.resolve()
+    real_seeds = real_path(seeds)
     found: list[tuple[Path, str]] = []
     seen: dict[str, str] = {}
     # os.scandir and names, not Path objects: listing 30,000 articles is on the path of every
@@ -92,7 +92,7 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
             )
         seen[folded] = name
         if entry.is_symlink():
-            target = path.resolve()
+            target = real_path(path)
             if not target.is_relative_to(real_seeds):
                 raise SeedError(
                     f"a symbolic link to {target}, outside seeds/",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 import orjson
 
-from glossari._atomic import make_temporary
+from glossari._atomic import keep_status, make_temporary
 from glossari.model import Section, Term
 from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint, quick_listing
@@ -422,10 +422,10 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
             connection.close()
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):  # readable by whoever reads the catalogs beside it
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
+        # the mode, owner and group of the termbase it replaces: a team's group-writable file
+        # took the umask's mode and the runner's group at every rebuild
+        with contextlib.suppress(OSError):
+            keep_status(temporary, path)
         _recover(path)
         os.replace(temporary, path)
     except BaseException:

@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from glossari._atomic import TEMPORARY_SUFFIX, _replace, _write_temporary
 from glossari.errors import RootError
-from glossari.root import GlossaryRoot
+from glossari.root import GlossaryRoot, real_path
 
 __all__ = ["MANIFEST", "SiteFolder", "check_output"]
 
@@ -45,10 +45,10 @@ def check_output(output: Path, root: GlossaryRoot | None) -> None:
     Refused: a folder inside the glossary's ``seeds/`` or ``locale/`` (or holding either), a path
     that is a file, and a non-empty folder without a site manifest.
     """
-    where = output.resolve()
+    where = real_path(output)
     if root is not None:
         for kept in (root.seeds, root.locale):
-            inside = kept.resolve()
+            inside = real_path(kept)
             if where == inside or where.is_relative_to(inside) or inside.is_relative_to(where):
                 raise RootError(
                     f"the site folder {output} would mix with the glossary's {kept.name}/",
