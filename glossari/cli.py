@@ -121,6 +121,7 @@ class _Printable(io.TextIOBase):
         super().__init__()
         self._inner = inner
         self._required = required  # standard output must be there; standard error need not
+        self._ascii = False  # see escape_non_ascii
 
     def write(self, text: str) -> int:
         if self._inner is None:  # the stream was closed before glossari started (`>&-`)
@@ -139,6 +140,8 @@ class _Printable(io.TextIOBase):
 
     def _write(self, clean: str) -> None:
         assert self._inner is not None
+        if self._ascii:
+            clean = clean.encode("ascii", _ESCAPE).decode("ascii")
         try:
             self._inner.write(clean)
         except UnicodeEncodeError:
@@ -156,6 +159,13 @@ class _Printable(io.TextIOBase):
 
     def isatty(self) -> bool:
         return self._inner is not None and bool(self._inner.isatty())
+
+    def escape_non_ascii(self) -> None:
+        """From now on, in an encoding other than UTF-8, write every non-ASCII character as a
+        JSON ``\\uXXXX`` escape, not only those the encoding lacks: JSON is read as UTF-8
+        (RFC 8259), and the ``É`` a cp1252 pipe (Windows) or an ISO-8859-1 locale spells as the
+        byte 0xC9 is no UTF-8. ASCII is the same bytes in every such encoding."""
+        self._ascii = codecs.lookup(self.encoding).name != "utf-8"
 
     def writable(self) -> bool:
         return True

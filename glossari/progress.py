@@ -15,6 +15,7 @@ command passes ``ctx.stderr``.
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
@@ -77,9 +78,13 @@ def progress(
     width = 0  # longest frame so far, to blank the tail of a longer previous frame
     done = 0
 
+    # a frame wider than the terminal wraps, and the carriage return then redraws only its last
+    # row: a 20-column terminal got a new line of bar at every frame
+    columns = shutil.get_terminal_size().columns - 1
+
     def draw(now: float) -> None:
         nonlocal width
-        line = render_line(label, done, total, now - start)
+        line = render_line(label, done, total, now - start)[:max(columns, 1)]
         stream.write("\r" + line.ljust(width))
         stream.flush()
         width = max(width, len(line))

@@ -17,10 +17,12 @@ __all__ = [
     "first_control",
     "has_visible_text",
     "headword_order",
+    "is_windows_reserved",
     "lookup_key",
     "sort_key",
     "strip_controls",
     "utf8_text",
+    "wide_encoding",
 ]
 
 # Going out (tables, terminals): XML 1.0 forbids C0 controls outright (lone surrogates and the two
@@ -145,6 +147,23 @@ def ascii_slug(text: str) -> str:
     return slug or "x"
 
 
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+
+
+def is_windows_reserved(name: str) -> bool:
+    """True for a file name Windows keeps for a device, whatever its case and extension
+    (``con.md``, ``Aux.html``, ``nul.tar.gz``): such a file cannot be made, copied or unzipped
+    there. The one rule for article ids and for the names of the site's pages.
+
+    >>> [is_windows_reserved(n) for n in ("con.md", "Aux.html", "COM1", "console.html", "x")]
+    [True, True, True, False, False]
+    """
+    return name.split(".")[0].casefold() in _WINDOWS_RESERVED
+
+
 def sort_key(text: str) -> tuple[str, str]:
     """Alphabetical order ignoring case and accents (ties broken by the exact text).
 
@@ -197,6 +216,28 @@ def utf8_text(data: bytes) -> str | NotText:
                        f"{error.start - line_start + 1})")
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """``UTF-16`` / ``UTF-32`` when the bytes look like it (a BOM, or ASCII padded with NULs:
+    a Windows editor's "Unicode"), else None: the one rule for articles, catalogs and texts
+    given to a command, so that such a file is named as what it is, not as binary data.
+
+    >>> wide_encoding("kos".encode("utf-16")), wide_encoding("kos".encode("utf-16-le"))
+    ('UTF-16', 'UTF-16')
+    >>> wide_encoding("kos".encode("utf-32")), wide_encoding("kos".encode())
+    ('UTF-32', None)
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4]
+    if len(head) == 4 and head.count(0) == 3:
+        return "UTF-32"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "UTF-16"
+    return None
+
+
 def decode_text(data: bytes, *, source: str) -> str:
     """Text a command was given (standard input, an argument): UTF-8, a leading BOM dropped
     (it is no part of the text, so offsets count from the character after it).
@@ -212,9 +253,10 @@ def decode_text(data: bytes, *, source: str) -> str:
     glossari.errors.InputError: <stdin>:2: not UTF-8 text (byte 0xe9 at column 2); \
 convert it to UTF-8 (it looks like Latin-1 or Windows-1252)
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("UTF-16 text, not UTF-8", path=source, line=1,
-                         hint="convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+    wide = wide_encoding(data)
+    if wide is not None:
+        raise InputError(f"{wide} text, not UTF-8", path=source, line=1,
+                         hint=f"convert it to UTF-8 (iconv -f {wide} -t UTF-8)")
     text = utf8_text(data)
     if isinstance(text, NotText):
         raise InputError(f"{text.what}, not text" if text.binary else text.what, path=source,

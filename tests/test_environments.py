@@ -43,7 +43,8 @@ def test_a_loop_of_symbolic_links_is_one_line_not_an_internal_error(tmp_path: Pa
     code, _, err = _run("--root", str(root), "table")
     assert code == 2
     assert err.startswith("glossari: error: seeds/gelung-a.md: ")
-    assert "internal error" not in err and err.count("\n") == 1
+    assert "internal error" not in err
+    assert err.count("\n") == 1
     (seeds / "gelung-a.md").unlink()
     (seeds / "gelung-b.md").unlink()
     (tmp_path / "l1").symlink_to("l2")
@@ -90,7 +91,8 @@ def test_compile_keeps_the_termbase_s_mode_and_group(tmp_path: Path) -> None:
 
 def _ekuiti(root: Path) -> Path:
     _glossary(root, {"ekuiti": ("Ékuiti persendirian", "Lihat [saham](/saham)."),
-                     "saham": ("Saham", "Saham-saham [ékuiti](/ekuiti).")})
+                     "saham": ("Saham", "Saham-saham [ékuiti](/ekuiti), [Ékuiti awam]"
+                                        "(/publicequity).")})
     (root / "seeds" / "ekuiti.md").write_text(
         "---\ntitle: Ékuiti persendirian\ndescription: Modal.\nkeywords: Ékuiti\n---\n\n"
         "# Ékuiti persendirian\n\nLihat [saham](/saham).\n", encoding="utf-8")
@@ -119,9 +121,11 @@ def test_arguments_in_a_locale_that_is_not_utf8(tmp_path: Path) -> None:
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith("Ékuiti persendirian  [ekuiti]".encode())
     found = run("search", "ékuiti".encode())
-    assert found.returncode == 0 and found.stdout.startswith(b"ekuiti\t"), found.stderr
+    assert found.returncode == 0, found.stderr
+    assert b"\nekuiti\theadword\t" in b"\n" + found.stdout
     table = run("table", "--format", "csv", "--category", "ékuiti".encode())
-    assert table.returncode == 0 and b"\nekuiti," in table.stdout, table.stderr
+    assert table.returncode == 0, table.stderr
+    assert b"\nekuiti," in table.stdout
     latin1 = run("show", "ékuiti".encode("latin-1"))
     assert latin1.returncode == 2
     assert latin1.stderr.startswith(b"glossari: error: TERM:1: not UTF-8 text")
@@ -139,3 +143,104 @@ def test_a_name_with_a_lone_surrogate_is_a_key_error(tmp_path: Path) -> None:
             glossary.lookup(name)
         with pytest.raises(KeyError):
             glossary[name]
+
+
+def test_the_site_writes_no_file_name_windows_keeps_for_a_device(tmp_path: Path) -> None:
+    # article ids such as con.md are refused, but a link target (/con, /AUX, /lpt1.txt) makes a
+    # link-only term and a category may be called Nul: the site wrote terms/con.html,
+    # terms/AUX.html, categories/nul.html, which Windows cannot create, copy or unzip
+    devices = {"con", "prn", "aux", "nul",
+               *(f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10))}
+    root = _glossary(tmp_path / "g", {
+        "pautan": ("Pautan", "Lihat [konsol](/con), [tambahan](/AUX), [cetak](/lpt1.txt) dan "
+                             "[bon](/bon)."),
+        "bon": ("Bon", "Bon-bon.")})
+    (root / "seeds" / "bon.md").write_text(
+        "---\ntitle: Bon\ndescription: Hutang.\nkeywords: Nul, Aux\n---\n\n# Bon\n\nBon.\n",
+        encoding="utf-8")
+    assert _run("--root", str(root), "extract")[0] == 0
+    site = tmp_path / "site"
+    code, _, err = _run("--root", str(root), "site", "-o", str(site))
+    assert code == 0, err
+    names = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    assert [n for n in names if n.rsplit("/", 1)[-1].split(".")[0].casefold() in devices] == []
+    page = (site / "terms" / "pautan.html").read_text(encoding="utf-8")
+    for href in ("con-2.html", "AUX-2.html", "lpt1-txt.html"):
+        assert f'href="{href}"' in page
+        assert (site / "terms" / href).is_file()
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])
+def test_an_article_saved_as_utf16_is_named_so(tmp_path: Path, codec: str) -> None:
+    # Notepad's "Unicode" (UTF-16 LE, with or without a mark) was refused as "binary data (a NUL
+    # byte)" with the hint "seeds/ may hold only Markdown articles": the author could not tell
+    # what to do; catalogs and texts given to find were already named UTF-16
+    root = _glossary(tmp_path / "g", {"saham": ("Saham", "Saham.")})
+    article = root / "seeds" / "saham.md"
+    article.write_bytes(article.read_text(encoding="utf-8").encode(codec))
+    code, _, err = _run("--root", str(root), "table")
+    wide = "UTF-32" if codec == "utf-32" else "UTF-16"
+    assert (code, err) == (2, f"glossari: error: seeds/saham.md:1: {wide} text, not UTF-8; "
+                              f"save the file as UTF-8 (iconv -f {wide} -t UTF-8)\n")
+
+
+def test_init_s_next_command_can_be_pasted(tmp_path: Path) -> None:
+    # `glossari init "Glosari Kewangan"` said `next: glossari --root Glosari Kewangan extract`,
+    # which the shell splits in two
+    import shlex
+
+    folder = str(tmp_path / "Glosari Kewangan")
+    code, _, err = _run("init", folder)
+    assert code == 0
+    command = err.rsplit("next: ", 1)[1].strip()
+    assert shlex.split(command) == ["glossari", "--root", folder, "extract"]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "ascii"])
+def test_json_is_utf8_whatever_the_locale(tmp_path: Path, encoding: str) -> None:
+    # Windows writes a pipe or a file in cp1252: `search --format json ékuiti > hits.json` held
+    # the byte 0xC9 for É (and `check --format sarif` likewise), which is no JSON a program
+    # takes (RFC 8259: UTF-8); only the characters cp1252 lacks (€ is in it, ő is not) were
+    # escaped. Now every non-ASCII character is, outside UTF-8
+    import json
+    import subprocess
+    import sys
+
+    root = _ekuiti(tmp_path / "g")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for argv in (["search", "--format", "json", "ékuiti"],
+                 ["find", "--format", "json", "Ékuiti persendirian dan saham"],
+                 ["check", "--format", "json"], ["check", "--format", "sarif"]):
+        done = subprocess.run([sys.executable, "-m", "glossari", "--root", str(root), *argv],
+                              capture_output=True, env=env, check=False, timeout=120)
+        assert done.returncode == 0, (argv, done.stderr)
+        data = json.loads(done.stdout.decode("utf-8"))  # and ASCII: the same bytes in cp1252
+        assert done.stdout.isascii(), argv
+        assert "Ékuiti" in json.dumps(data, ensure_ascii=False), argv
+
+
+def test_a_termbase_windows_will_not_replace_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows refuses to rename over a file another program holds open (an application that
+    # called glossari.load(), a SQLite browser): `compile` was an internal PermissionError
+    import errno
+
+    root = _glossary(tmp_path / "g", {"saham": ("Saham", "Lihat [broker](/broker).")})
+    assert _run("--root", str(root), "extract")[0] == 0
+    assert _run("--root", str(root), "update", "-l", "en")[0] == 0
+    real = os.replace
+
+    def in_use(source: str | Path, target: str | Path) -> None:
+        if str(target).endswith("glossari.sqlite"):
+            raise PermissionError(errno.EACCES, "The process cannot access the file because it "
+                                  "is being used by another process", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", in_use)
+    code, _, err = _run("--root", str(root), "compile", "-l", "en")
+    assert code == 2
+    assert err.startswith("glossari: error: ")
+    assert "glossari.sqlite" in err
+    assert "internal error" not in err
+    assert [p.name for p in (root / "locale" / "en").iterdir()] == ["LC_MESSAGES"]

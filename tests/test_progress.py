@@ -117,3 +117,13 @@ def test_bar_never_overflows(done: int, total: int, elapsed: float) -> None:
     assert len(bar) == 24
     assert set(bar) <= {"#", "."}
     assert f"{done}/{total}" in line
+
+
+def test_a_frame_fits_a_narrow_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a 57-character frame on a 20-column terminal wrapped, and each redraw (a carriage return)
+    # left a new line of bar behind
+    monkeypatch.setenv("COLUMNS", "20")
+    stream = FakeTty()
+    list(progress(range(1000), total=1000, label="extract", stream=stream, clock=Clock(0.2)))
+    assert frames(stream)
+    assert all(len(w.rstrip("\n")) <= 20 for w in stream.writes)

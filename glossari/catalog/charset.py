@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from glossari.errors import CatalogError
+from glossari.text import wide_encoding
 
 __all__ = [
     "PORTABLE_CHARSETS",
@@ -269,20 +270,6 @@ def _byte_lines(data: bytes) -> Iterator[str]:
         pos = end + 1
 
 
-def _wide(data: bytes) -> str | None:
-    """``UTF-16`` / ``UTF-32`` when the bytes look like it (a BOM, or ASCII padded with NULs)."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "UTF-32"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
-    head = data[:4]
-    if len(head) == 4 and head.count(0) == 3:
-        return "UTF-32"
-    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
-        return "UTF-16"
-    return None
-
-
 @functools.cache
 def _one_byte(codec: str) -> bool:
     """True when ``codec`` decodes every byte alone (a byte a character: Latin-1, CP1252,
@@ -342,7 +329,7 @@ def decode_catalog(data: bytes, *, source: str) -> str:
     missing header). Raises :class:`CatalogError` naming the line of the first byte that does not
     decode, and for UTF-16 or UTF-32 files (which GNU gettext cannot read either).
     """
-    wide = _wide(data)
+    wide = wide_encoding(data)
     if wide is not None:
         raise CatalogError(
             f"the file is {wide}, not a text GNU gettext reads",

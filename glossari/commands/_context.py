@@ -17,7 +17,7 @@ from glossari.root import GlossaryRoot, resolve_root
 if TYPE_CHECKING:
     from glossari.catalog.incremental import Wrap
 
-__all__ = ["Context", "language_arg", "stderr_progress"]
+__all__ = ["Context", "language_arg", "machine_output", "stderr_progress"]
 
 
 @dataclass(slots=True)
@@ -31,6 +31,19 @@ class Context:
     def root(self) -> GlossaryRoot:
         """The glossary folder (``--root``, the current folder, or the bundled glossary)."""
         return resolve_root(self.root_arg)
+
+
+def machine_output(ctx: Context, fmt: str) -> None:
+    """Make standard output fit for a program reading ``fmt``: JSON and SARIF are read as
+    UTF-8 (RFC 8259), so in another encoding (a pipe or a file on Windows is cp1252; an
+    ISO-8859-1 locale) every non-ASCII character is written as a ``\\uXXXX`` escape, which
+    every ASCII-compatible encoding spells alike. ``É`` was the byte 0xC9, which ``jq`` and code
+    scanning refuse. Other formats are for people, in the terminal's encoding."""
+    if fmt not in ("json", "sarif"):
+        return
+    escape = getattr(ctx.stdout, "escape_non_ascii", None)
+    if callable(escape):
+        escape()
 
 
 def stderr_progress(ctx: Context) -> Wrap:

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glossari.commands._context import Context, language_arg
+from glossari.commands._context import Context, language_arg, machine_output
 from glossari.diagnostics import SEVERITY_RANK
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.checks.output import FindingPolicy
     from glossari.config import Config, load_config
 
+    machine_output(ctx, args.format)
     root = ctx.root()
     config = Config() if root.bundled else load_config(root.path)
     # a language given twice (`-l en -l en`) is checked and summed up once

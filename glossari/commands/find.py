@@ -12,7 +12,7 @@ import argparse
 import json
 
 from glossari.commands import read_glossary, text_argument
-from glossari.commands._context import Context
+from glossari.commands._context import Context, machine_output
 
 __all__ = ["configure", "run"]
 
@@ -48,6 +48,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         text = text_argument(args.text, name="TEXT")
     glossary = read_glossary(ctx)
     found = glossary.find_terms(text, lang=args.lang)
+    machine_output(ctx, args.format)
     if args.format == "json":
         # row by row, as json.dumps(rows, indent=2) would print the list: a list of dicts and
         # its one string for a 30 MB text took 5 GB (the matches alone take 1 GB)

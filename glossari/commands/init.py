@@ -17,11 +17,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Write the new glossary's files and say what to do next."""
+    import shlex
+
     from glossari.scaffold import init_glossary
 
     written = init_glossary(args.dir)
     for path in written:
         print(f"wrote {path}", file=ctx.stdout)
-    print(f"glossari init: a new glossary in {args.dir}; next: glossari --root {args.dir} "
-          "extract", file=ctx.stderr)
+    # the next command is meant to be pasted: a folder such as `Glosari Kewangan` is quoted
+    print(f"glossari init: a new glossary in {args.dir}; next: glossari --root "
+          f"{shlex.quote(args.dir)} extract", file=ctx.stderr)
     return 0

@@ -12,7 +12,7 @@ import argparse
 import json
 
 from glossari.commands import language_or_default, read_glossary, text_argument
-from glossari.commands._context import Context
+from glossari.commands._context import Context, machine_output
 
 __all__ = ["configure", "run"]
 
@@ -64,6 +64,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except QueryError as error:
         print(f"glossari: error: {error}", file=ctx.stderr)
         return 2
+    machine_output(ctx, args.format)
     if args.format == "json":
         ctx.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2)
                          + "\n")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from glossari.commands import read_glossary
-from glossari.commands._context import Context
+from glossari.commands._context import Context, machine_output
 from glossari.diagnostics import SEVERITY_RANK, Finding
 from glossari.terms import Lang
 from glossari.text import counted
@@ -49,6 +49,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.checks.termcheck import TermChecker, catalog_paths
     from glossari.errors import CatalogError
 
+    machine_output(ctx, args.format)
     source: Lang = "ms" if args.source_lang == "ms" else "en"
     target: Lang = args.lang or ("ms" if source == "en" else "en")
     if target == source:

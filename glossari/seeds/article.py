@@ -20,16 +20,12 @@ from glossari.seeds.rules import (
     misspelt_key,
 )
 from glossari.seeds.source import read_article_text
-from glossari.text import ascii_slug, has_visible_text
+from glossari.text import ascii_slug, has_visible_text, is_windows_reserved
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
 
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
-    | {f"lpt{i}" for i in range(1, 10)}
-)
 
 
 def check_term_id(term_id: str, *, source: str) -> str:
@@ -52,7 +48,7 @@ rename the file (the file name is the term id)
             path=source, hint=f"rename the file (the file name is the term id), for example to "
             f"'{ascii_slug(term_id)}.md'",
         )
-    if term_id.split(".")[0].casefold() in _WINDOWS_RESERVED:
+    if is_windows_reserved(term_id):
         raise SeedError(
             f"'{term_id}' is a reserved file name on Windows",
             path=source, hint="rename the file (the file name is the term id)",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from glossari.errors import SeedError
 from glossari.root import file_kind
-from glossari.text import NotText, utf8_text
+from glossari.text import NotText, utf8_text, wide_encoding
 
 __all__ = ["MAX_ARTICLE_BYTES", "check_regular_file", "decode_article", "read_article_bytes",
            "read_article_text"]
@@ -119,6 +119,10 @@ save the file as UTF-8 (it looks like Latin-1 or Windows-1252)
                         hint="write front matter with a title, or delete the file")
     if len(data) > MAX_ARTICLE_BYTES:
         raise _too_big(len(data), source)
+    wide = wide_encoding(data)
+    if wide is not None:  # Notepad's "Unicode": was "binary data (a NUL byte)"
+        raise SeedError(f"{wide} text, not UTF-8", path=source, line=1,
+                        hint=f"save the file as UTF-8 (iconv -f {wide} -t UTF-8)")
     text = utf8_text(data)
     if isinstance(text, NotText):
         raise SeedError(f"{text.what}, not a text article" if text.binary else text.what,

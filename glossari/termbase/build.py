@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 import orjson
 
-from glossari._atomic import keep_status, make_temporary
+from glossari._atomic import _replace, keep_status, make_temporary
 from glossari.model import Section, Term
 from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint, quick_listing
@@ -427,7 +427,9 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
         with contextlib.suppress(OSError):
             keep_status(temporary, path)
         _recover(path)
-        os.replace(temporary, path)
+        # refused on Windows while a program holds the termbase open (an app's glossari.load()):
+        # one line naming the file, as for a catalog, not an internal PermissionError
+        _replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

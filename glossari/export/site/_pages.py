@@ -23,7 +23,7 @@ from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_mess
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
 from glossari.seeds.markdown import Table, table_of
-from glossari.text import ascii_slug, category_key, lookup_key
+from glossari.text import ascii_slug, category_key, is_windows_reserved, lookup_key
 
 __all__ = [
     "MESSAGE_STATES",
@@ -226,10 +226,11 @@ def letter_of(name: str) -> str:
 
 def page_names(ids: Iterable[str]) -> dict[str, str]:
     """Each id's page file name: the id itself when safe, else a safe stand-in; never two names
-    that differ only in case (a case-insensitive disk would merge them).
+    that differ only in case (a case-insensitive disk would merge them), nor a name Windows
+    keeps for a device (a link-only term ``/con``: ``con.html`` cannot be made there).
 
-    >>> page_names(["finra", "FINRA", "a b"])
-    {'finra': 'finra.html', 'FINRA': 'FINRA-2.html', 'a b': 'a-b.html'}
+    >>> page_names(["finra", "FINRA", "a b", "con"])
+    {'finra': 'finra.html', 'FINRA': 'FINRA-2.html', 'a b': 'a-b.html', 'con': 'con-2.html'}
     """
     namer = PageNamer()
     return {term_id: namer(term_id) for term_id in ids}
@@ -247,9 +248,12 @@ class PageNamer:
     def __call__(self, term_id: str) -> str:
         """The page file name of the next id."""
         base = term_id if _SAFE_NAME.fullmatch(term_id) else ascii_slug(term_id)
+        if is_windows_reserved(base):  # lpt1.txt: Windows reads up to the first dot
+            base = base.replace(".", "-")
         name = base
         n = 1
-        while name.casefold() in self._taken or name.casefold() == "index":
+        while (name.casefold() in self._taken or name.casefold() == "index"
+               or is_windows_reserved(name)):
             n += 1
             name = f"{base}-{n}"
         self._taken.add(name.casefold())
@@ -268,7 +272,7 @@ def category_slugs(names: Iterable[str]) -> dict[str, str]:
     for name in names:
         base = ascii_slug(name)
         slug, n = base, 1
-        while slug in taken or slug == "index":
+        while slug in taken or slug == "index" or is_windows_reserved(slug):
             n += 1
             slug = f"{base}-{n}"
         taken.add(slug)
