@@ -208,7 +208,10 @@ def test_json_is_utf8_whatever_the_locale(tmp_path: Path, encoding: str) -> None
 
     root = _ekuiti(tmp_path / "g")
     env = {**os.environ, "PYTHONIOENCODING": encoding}
+    table = tmp_path / "names.csv"
+    table.write_text("id,ms,en\nekuiti,Ékuiti persendirian,Ékuiti fund\n", encoding="utf-8")
     for argv in (["search", "--format", "json", "ékuiti"],
+                 ["import", str(table), "--dry-run", "--format", "json"],
                  ["find", "--format", "json", "Ékuiti persendirian dan saham"],
                  ["check", "--format", "json"], ["check", "--format", "sarif"]):
         done = subprocess.run([sys.executable, "-m", "glossari", "--root", str(root), *argv],

@@ -827,6 +827,43 @@ def test_an_open_glossary_follows_a_whole_build(tmp_path: Path) -> None:
     assert len(list(glossary)) == 30
 
 
+def test_close_waits_for_a_read_in_another_thread(compiled_root: Path) -> None:
+    # Glossary.close() while a web app's other thread was reading closed the connection under
+    # its query: that read failed with "the compiled termbase cannot be read: Cannot operate on
+    # a closed database; another program may hold a lock", not the read's answer
+    import threading
+
+    glossary = _compiled(compiled_root)
+    termbase = glossary._termbase  # type: ignore[attr-defined]
+    real = termbase._db
+    reading, closing = threading.Event(), threading.Event()
+
+    class Slow:  # the connection, its term query taking until close() has been called
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def execute(self, sql: str, *args: object) -> object:
+            if sql.startswith("SELECT data FROM terms"):
+                reading.set()
+                closing.wait(5)
+                time.sleep(0.05)
+            return real.execute(sql, *args)
+
+    termbase._db = Slow()
+    answers: list[object] = []
+    reader = threading.Thread(target=lambda: answers.append(termbase.term("ekuiti")))
+    reader.start()
+    assert reading.wait(5)
+    closer = threading.Thread(target=glossary.close)
+    closer.start()
+    closing.set()
+    reader.join(10)
+    closer.join(10)
+    assert [getattr(a, "id", a) for a in answers] == ["ekuiti"]
+    with pytest.raises(ValueError, match="closed"):
+        glossary.lookup("Bon korporat")
+
+
 def test_a_glossary_closes_its_termbase(compiled_root: Path) -> None:
     """A program that loads glossaries over and over (a test suite, a reloading server): a
     Glossary had no ``close`` and no ``with``, and a dropped one kept its SQLite file open until

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from glossari.commands import language_or_default, read_glossary
-from glossari.commands._context import Context
+from glossari.commands._context import Context, machine_output
 
 __all__ = ["configure", "run", "summary_line"]
 
@@ -76,6 +76,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     glossary = read_glossary(ctx, lang, root=root)
     report = import_termbase(glossary, base, root=root, lang=lang, force=args.force,
                              dry_run=args.dry_run)
+    machine_output(ctx, args.format)
     if args.format == "json":
         ctx.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
     else:

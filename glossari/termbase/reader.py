@@ -206,13 +206,18 @@ class Termbase:
 
     def close(self) -> None:
         """Close the connection, and the helper connections of large searches; a read after it
-        raises :class:`ValueError`. Closing twice is harmless."""
-        self._closed = True
-        if self._pool is not None:
-            self._pool.shutdown()
-        for helper in self._helpers:
-            helper.close()
-        self._db.close()
+        raises :class:`ValueError`, a read under way in another thread ends first. Closing twice
+        is harmless."""
+        # under the lock the reads take: closing the connection under a query in another
+        # thread ended it with "cannot be read: Cannot operate on a closed database; another
+        # program may hold a lock on it", naming neither the close nor this program
+        with self._lock:
+            self._closed = True
+            if self._pool is not None:
+                self._pool.shutdown()
+            for helper in self._helpers:
+                helper.close()
+            self._db.close()
 
     def __del__(self) -> None:
         # a termbase nobody holds closes its file now: an sqlite3 connection is in a reference

@@ -97,6 +97,9 @@ def _separator(text: str, start: int, end: int) -> str | None:
     return rest if len(rest) <= _MAX_SEPARATOR else None
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _CACHE_LIMIT = 200_000
+_PATH_START = re.compile(r"(?<![^\s(\[<\"'\u201c\u2018\u00ab])(?:[A-Za-z]:\\|~?\.{0,2}/)")
+"""Where a file path starts (``/data``, ``./x``, ``~/x``, ``C:\\``): after a space, an opening
+bracket or quote, or at the start, never inside a word (``dan/atau``, ``RM5/unit``)."""
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"  # an HTML comment (unclosed: to the end, as in HTML; never quadratic)
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"    # an HTML tag (not "a < 5 and b > 3")
@@ -105,7 +108,7 @@ _MARKUP = re.compile(
     r"|\b(?:https?|ftp)://[^\s<>()\[\]\"']*|\bmailto:[^\s<>()\[\]\"']*"  # a URL
     r"|\bwww\.[^\s<>()\[\]\"']*"  # a web address without its scheme
     r"|(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b"  # an e-mail address
-    r"|(?<![^\s(\[<\"'\u201c\u2018\u00ab])(?:[A-Za-z]:\\|~?\.{0,2}/)[^\s<>()\[\]\"']+",  # a path
+    rf"|{_PATH_START.pattern}[^\s<>()\[\]\"']+",  # a path
     re.DOTALL,
 )
 """Markup in running text, which is not text: a slug or a URL (``/komisen``) names no term, nor
@@ -121,10 +124,29 @@ def _blank_markup(text: str) -> str:
     >>> _blank_markup('<a href="/x">Bon</a> &amp; [bon](/bon)')
     '             Bon           [bon]      '
     """
-    if ("<" not in text and "&" not in text and "](" not in text and "/" not in text
-            and "@" not in text and "www." not in text and ":\\" not in text):
-        return text  # most text: a few scans at C speed, no regular expression
+    if ("<" not in text and "&" not in text and "](" not in text and "://" not in text
+            and "mailto:" not in text and "@" not in text and "www." not in text
+            and not _may_hold_path(text)):
+        # most text: a few scans at C speed, no regular expression (a slash inside a word,
+        # dan/atau, RM5/unit, 1/2, ran every alternative of _MARKUP over the whole text)
+        return text
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+def _may_hold_path(text: str) -> bool:
+    """Whether a file path (:data:`_PATH_START`) starts in ``text``, tried at each slash and
+    drive colon only (``~../`` is the longest lead before a slash).
+
+    >>> _may_hold_path("dan/atau RM5/unit"), _may_hold_path("lihat (/data/x)")
+    (False, True)
+    """
+    for mark, back in (("/", 3), (":\\", 1)):
+        at = text.find(mark)
+        while at >= 0:
+            if any(_PATH_START.match(text, k) for k in range(max(0, at - back), at + 1)):
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 def fold(text: str) -> str:
