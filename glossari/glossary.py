@@ -356,11 +356,12 @@ class Glossary:
         if limit < 0:
             raise ValueError(f"limit must be 0 or more, not {limit}")
         limit = min(limit, 1 << 31)  # more hits than any glossary holds terms; SQLite's ints end
-        if self._search is None:
+        search = self._search  # read once: a close() in another thread sets it to None
+        if search is None:
             from glossari.termbase import memory_termbase
 
-            self._search = memory_termbase(self)
-        return self._search.search(query, lang=lang, limit=limit)
+            search = self._search = memory_termbase(self)
+        return search.search(query, lang=lang, limit=limit)
 
     def find_terms(self, text: str, lang: Literal["ms", "en"] = "ms") -> list[TermMatch]:
         """The glossary's terms in ``text``, inflected forms included (docs/terms.md).

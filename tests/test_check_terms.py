@@ -287,6 +287,12 @@ def test_t401_a_term_inside_a_proper_name_kept_as_written(tmp_path: Path) -> Non
         ("Economy", "economic", True),
         ("Tax", "taxi", False),
         ("Cost", "costume", False),
+        # a word that only starts like the term is no derivation of it
+        ("Fund", "fundamental", False),
+        ("Port", "portfolio", False),
+        ("Bank", "bankruptcy", False),
+        ("Cap", "capital", False),
+        ("Tax", "taxpayers", True),
         ("Corporate bond", "bondholders", False),
     ],
 )

@@ -44,9 +44,14 @@ _CODE = re.compile(r"(`{1,8})(.{1,1000}?)\1", re.DOTALL)
 _DIGIT = re.compile(r"\d")
 # a number: digits with marks between them, or groups of three digits after a space, a no-break
 # space, a thin or a narrow no-break space (ISO 31-0 and SI write 1 000 000; so does a French or
-# Malay word processor, with U+00A0 or U+202F)
-_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,]\d+)*"
-                     r"|\d+(?:[.,]\d+)*")
+# Malay word processor, with U+00A0 or U+202F). An ordinary space between two numbers is prose
+# as often (`bab 3 100 soalan`, chapter 3, 100 questions): it groups thousands only in a number
+# of three groups or more, or after a currency sign (`$57 504`, `RM1 000`)
+_NUMBER = re.compile(
+    r"(?<!\d)[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d)){2,}(?:[.,]\d+)*"
+    r"|(?<!\d)[1-9]\d{0,2}(?:[\u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,]\d+)*"
+    r"|(?:(?<=[$\u00a3\u00a5\u20ac])|(?<=RM))[1-9]\d{0,2} \d{3}(?!\d)(?:[.,]\d+)*"
+    r"|\d+(?:[.,]\d+)*")
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
@@ -97,6 +102,8 @@ def numbers(text: str) -> tuple[str, ...]:
     ('12166.53', '12166.53', '2.5', '25', '1.5', '1.5')
     >>> numbers("RM1 000 000, 12\u202f234,5 dan pada 2021 300 syarikat")
     ('1000000', '12234.5', '2021', '300')
+    >>> numbers("bab 3 100 soalan, RM1 000 dan 0 123")
+    ('3', '100', '1000', '0', '123')
     """
     if _DIGIT.search(text) is None:
         return ()

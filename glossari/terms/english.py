@@ -64,19 +64,26 @@ def analyse(word: str) -> list[str]:
 _MIN_BASE = 3
 """A base of :func:`bases` has this many letters or more (``tax``)."""
 
-_SHORT_ENDINGS = frozenset({
-    "ed", "ing", "er", "ers", "or", "ors", "ee", "ees", "ion", "al", "als", "ial", "ic", "ics",
-    "y", "ly", "ive", "ary", "ity", "ist", "ism", "ise", "ize", "ies",
+_ENDINGS = frozenset({
+    # derivational suffixes, inflected too
+    "ed", "ing", "ings", "er", "ers", "or", "ors", "ee", "ees", "ion", "ions", "al", "als", "ial",
+    "ic", "ics", "y", "ly", "ive", "ively", "ary", "ity", "ist", "ists", "ism", "ise", "ize",
+    "ised", "ized", "ising", "izing", "ies", "ful", "ation", "ations", "ition", "itions",
+    "isation", "ization", "ment", "ments", "ness", "able", "ably", "ible", "ance", "ances",
+    "ence", "ences", "ancy", "ency", "ship", "ships", "less",
+    # the second word of the closed compounds finance writes (taxpayer, shareholder)
+    "holder", "holders", "holding", "holdings", "payer", "payers", "owner", "owners", "maker",
+    "makers", "broker", "brokers",
 })
-"""The derivational endings shorter than four letters that :func:`bases` strips; a longer rest
-is taken for a suffix (``-ation``, ``-ment``) or the second word of a closed compound
-(``-holder``), but ``taxi`` is no ``tax`` with ``-i``."""
+"""What :func:`bases` strips: a derivational suffix, or the second word of a closed compound.
+A listed ending, not any: ``portfolio`` is no ``port`` with ``-folio``, ``bankruptcy`` no
+``bank``, ``taxi`` no ``tax``."""
 
 
 def bases(word: str) -> list[str]:
     """The words that the folded ``word`` may be a derivation or a closed compound of, longest
-    first: each beginning of it of three letters or more that a derivational ending or a word
-    of four letters or more follows, also with the ``-e`` or ``-y`` such an ending drops
+    first: each beginning of it of three letters or more that one of :data:`_ENDINGS` follows,
+    also with the ``-e`` or ``-y`` such an ending drops
     (``taxation``, ``taxed``: ``tax``; ``managed``: ``manage``; ``shareholders``: ``share``;
     ``economic``: ``economy``). Lenient by design, for a check that asks whether a translation
     has a term at all, as the Malay side finds ``percukaian`` and ``pemegang saham`` as uses of
@@ -86,11 +93,13 @@ def bases(word: str) -> list[str]:
     (['tax', 'taxe', 'taxy'], [])
     >>> "share" in bases("shareholders"), "economy" in bases("economic")
     (True, True)
+    >>> "port" in bases("portfolio"), "bank" in bases("bankruptcy"), "fund" in bases("fundamental")
+    (False, False, False)
     """
     out: dict[str, None] = {}
     for end in range(len(word) - 1, _MIN_BASE - 1, -1):
         head, rest = word[:end], word[end:]
-        if head[-1].isalpha() and (len(rest) >= 4 or rest in _SHORT_ENDINGS):
+        if head[-1].isalpha() and rest in _ENDINGS:
             out.update(dict.fromkeys((head, head + "e", head + "y")))
     return list(out)
 
