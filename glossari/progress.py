@@ -15,6 +15,7 @@ command passes ``ctx.stderr``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -80,7 +81,7 @@ def progress(
 
     # a frame wider than the terminal wraps, and the carriage return then redraws only its last
     # row: a 20-column terminal got a new line of bar at every frame
-    columns = shutil.get_terminal_size().columns - 1
+    columns = _columns(stream) - 1
 
     def draw(now: float) -> None:
         nonlocal width
@@ -108,3 +109,17 @@ def _is_tty(stream: Stream) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):  # a closed or minimal stream: treat as not a terminal
         return False
+
+
+def _columns(stream: Stream) -> int:
+    """The width of the terminal ``stream`` draws on: ``COLUMNS`` when set, else the stream's
+    own, not standard output's, which is a file under ``check --format json > out.json``
+    (``shutil.get_terminal_size`` reads that one, and a frame wrapped again on a narrow
+    terminal); 80 when unknown."""
+    fileno = getattr(stream, "fileno", None)
+    if "COLUMNS" not in os.environ and fileno is not None:
+        try:
+            return os.get_terminal_size(fileno()).columns
+        except (OSError, ValueError):
+            pass
+    return shutil.get_terminal_size().columns

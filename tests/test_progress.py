@@ -127,3 +127,22 @@ def test_a_frame_fits_a_narrow_terminal(monkeypatch: pytest.MonkeyPatch) -> None
     list(progress(range(1000), total=1000, label="extract", stream=stream, clock=Clock(0.2)))
     assert frames(stream)
     assert all(len(w.rstrip("\n")) <= 20 for w in stream.writes)
+
+
+def test_the_width_is_the_drawing_stream_s_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check --format json > out.json`: standard output is a file, so shutil's size (80 columns)
+    # was used while the progress drew on a 20-column terminal through standard error
+    import os
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+    class NarrowTty(FakeTty):
+        def fileno(self) -> int:
+            return 99
+
+    monkeypatch.setattr(os, "get_terminal_size",
+                        lambda fd=1: os.terminal_size((20, 24) if fd == 99 else (80, 24)))
+    stream = NarrowTty()
+    list(progress(range(1000), total=1000, label="extract", stream=stream, clock=Clock(0.2)))
+    assert frames(stream)
+    assert all(len(w.rstrip("\n")) <= 20 for w in stream.writes)

@@ -163,6 +163,7 @@ def test_a_hit_by_another_name_shows_that_name(chromium: str, site: Path, tmp_pa
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("komisennya", "commission.html"),                 # a Malay possessive
+    ("komisennyalah", "commission.html"),              # and a particle after it
     ("dana-dana%20lindung%20nilai", "hedgefund.html"),  # whole reduplication, the Malay plural
     ("dana2%20lindung", "hedgefund.html"),             # written informally
     ("commissions", "commission.html"),                # an English plural

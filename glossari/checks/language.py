@@ -64,8 +64,11 @@ def source_language(terms: Iterable[Term], langid: LanguageIdentifier) -> Iterat
     """L303: source prose of four words or more that does not read as Malay (a short list item:
     nor does its list)."""
     terms = tuple(terms)
-    langid.prefetch(text for term in terms for found in _prose_in_context(term)
-                    for text in found[::2] if text is not None)
+    prose = [found for term in terms for found in _prose_in_context(term)]
+    langid.prefetch(text for text, _, _ in prose)
+    # a list is read whole only for an item that alone does not read as Malay
+    langid.prefetch(context for text, _, context in prose
+                    if context is not None and langid.is_still_malay(text) is False)
     for term in terms:
         for text, line, context in _prose_in_context(term):
             prob = langid.malay_probability(text)

@@ -103,10 +103,13 @@
       return two ? two[1] : w;
     });
     var last = out[out.length - 1], root = last;
-    ENDINGS.some(function (ending) {
-      var cut = last.length - ending.length;
-      if (cut >= SHORTEST_ROOT && last.slice(cut) === ending) { root = last.slice(0, cut); }
-      return root !== last;
+    [0, 1].forEach(function () {  // twice: a particle after a possessive (`komisennyalah`)
+      var word = root;
+      ENDINGS.some(function (ending) {
+        var cut = word.length - ending.length;
+        if (cut >= SHORTEST_ROOT && word.slice(cut) === ending) { root = word.slice(0, cut); }
+        return root !== word;
+      });
     });
     if (root === last && last.length > 3 && /s$/.test(last) && !/ss$/.test(last)) {
       root = /ies$/.test(last) ? last.slice(0, -3) + "y"
