@@ -33,7 +33,7 @@ from urllib.parse import unquote
 
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
-from glossari.seeds.rules import ALIAS_KEYS, suspicious_link_text
+from glossari.seeds.rules import ALIAS_KEYS, split_aliases, suspicious_link_text
 from glossari.text import lookup_key
 
 __all__ = [
@@ -160,7 +160,7 @@ def term_aliases(term: Term) -> tuple[str, ...]:
     for key in ALIAS_KEYS:
         value = term.meta_value(key)
         if value:
-            found.extend(a.strip() for a in value.split(",") if a.strip())
+            found.extend(split_aliases(value))
     return tuple(found)
 
 

@@ -18,6 +18,7 @@ from glossari.seeds.rules import (
     HIGHLIGHTS_HEADINGS,
     is_highlights_heading,
     misspelt_key,
+    split_aliases,
 )
 from glossari.seeds.source import read_article_text
 from glossari.text import ascii_slug, has_visible_text, is_windows_reserved
@@ -137,7 +138,7 @@ def _comma_in_alias_items(fields: tuple[tuple[str, str | tuple[str, ...]], ...],
         if key.casefold() not in ALIAS_KEYS or isinstance(value, str):
             continue
         for item in value:
-            parts = [p.strip() for p in item.split(",") if p.strip()]
+            parts = split_aliases(item)
             if len(parts) > 1:
                 found.append(Finding(
                     path=source, line=lines.get(key.casefold(), 1), severity="warning",

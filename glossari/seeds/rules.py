@@ -16,10 +16,20 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = ["ALIAS_KEYS", "FRONT_MATTER_KEYS", "GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS",
-           "is_highlights_heading", "misspelt_key", "suspicious_link_text"]
+           "is_highlights_heading", "misspelt_key", "split_aliases", "suspicious_link_text"]
 
 ALIAS_KEYS = ("aliases", "alias")
 """Front-matter keys listing other names a link may use for the article (comma-separated)."""
+
+
+def split_aliases(text: str) -> list[str]:
+    """The aliases ``text`` lists: a comma separates them, in one text as in a YAML list item
+    (so no alias holds a comma; the reader warns about a list item that does, ``S114``).
+
+    >>> split_aliases(" bon korporat, sukuk ,")
+    ['bon korporat', 'sukuk']
+    """
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 FRONT_MATTER_KEYS = frozenset({"title", "description", "keywords", *ALIAS_KEYS})
 """The front-matter keys the reader gives a meaning to (case-folded); any other key is kept in
