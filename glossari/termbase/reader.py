@@ -76,6 +76,8 @@ class Termbase:
         # one connection shared by threads (check_same_thread=False): queries take turns
         self._lock = threading.Lock()
         self._uri = uri
+        # the file the URI names (None: in memory), for its identity and in messages
+        self._path = unquote(urlsplit(uri).path) if uri else None
         self._helpers: list[sqlite3.Connection] = []
         self._pool: Any = None
         self._pid = os.getpid()  # the process the helpers and their threads belong to
@@ -93,7 +95,7 @@ class Termbase:
         update in place, rather than from the old file for as long as it runs (whose space the
         disk never got back, and which a later update in place's ``-journal`` beside it made
         unreadable: "attempt to write a readonly database")."""
-        self._file = _identity(uri)
+        self._file = _identity(self._path)
 
     @classmethod
     def open(cls, path: Path) -> Termbase:
@@ -155,11 +157,11 @@ class Termbase:
         """Read the file at the path opened from now on when it is another termbase of the
         same language by this very code (``compile`` renamed a whole build over it); a file
         removed, or replaced by one that is not such a termbase, leaves the one opened read."""
-        identity = _identity(self._uri)
+        identity = _identity(self._path)
         if identity is None or identity == self._file:
             return
         self._file = identity  # looked at once, whatever it holds
-        if unusable(Path(unquote(urlsplit(self._uri or "").path))):
+        if self._path is None or unusable(Path(self._path)):
             return
         # the same schema, language and code (which wrote the one opened, fresh when opened)
         same = "SELECT value FROM meta WHERE key IN ('format', 'lang', 'code') ORDER BY key"
@@ -190,7 +192,7 @@ class Termbase:
         :meth:`_readable`), saying ``why``."""
         from glossari.errors import RootError
 
-        where = unquote(urlsplit(self._uri).path) if self._uri else "the compiled termbase"
+        where = self._path or "the compiled termbase"
         return RootError(f"the compiled termbase cannot be read: {why}", path=where,
                          hint="another program may hold it locked (try again), or it is "
                               "damaged (run 'glossari compile' again)")
@@ -473,12 +475,12 @@ _VERSION = "SELECT key, value FROM meta WHERE key IN ('built_ns', 'fingerprint')
 updated, and from what (two builds of the same inputs by the same code are the same rows)."""
 
 
-def _identity(uri: str | None) -> tuple[int, int] | None:
-    """The device and inode of the file a termbase ``uri`` names (None: none, or in memory)."""
-    if uri is None:
+def _identity(path: str | None) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path`` (None: none, or a termbase in memory)."""
+    if path is None:
         return None
     try:
-        stat = os.stat(unquote(urlsplit(uri).path))
+        stat = os.stat(path)
     except OSError:
         return None
     return stat.st_dev, stat.st_ino
