@@ -120,6 +120,12 @@ class Glossary:
     ``translations``, the ``lang`` catalogs the English sides came from (None when read from
     the compiled termbase or built from terms).
 
+    One glossary may be shared by threads. :meth:`close`, or ``with glossari.load() as g:``,
+    releases the compiled termbase it reads. A glossary read from the termbase follows
+    ``glossari compile`` (a term or lookup already answered is kept until the glossary next
+    reads the file: docs/termbase.md), and pickles as its folder and language, so that another
+    process (multiprocessing's spawn) opens the termbase itself.
+
     >>> from glossari.model import Location, Term
     >>> g = Glossary([Term(id="b", title="Bon", source=Location(path="b.md", line=1)),
     ...               Term(id="a", title="Ákaun", source=Location(path="a.md", line=1))])

@@ -449,6 +449,17 @@ def test_bad_language_code(tmp_path: Path) -> None:
     assert "language code" in err
 
 
+def test_a_file_given_for_the_folder_is_named_as_what_it_is(tmp_path: Path) -> None:
+    """`align -l en peniaga-broker.md` (a file where the folder belongs) said "no such folder"."""
+    root = prepared(seed_root(tmp_path))
+    code, _, err = cli("align", "-l", "en", SEED_EN / "accountexecutive.md", root=root)
+    assert code == 2
+    assert "accountexecutive.md: a file, not a folder; give the folder" in err
+    code, _, err = cli("align", "-l", "en", tmp_path / "tiada", root=root)
+    assert code == 2
+    assert "tiada: no such folder; give the folder" in err
+
+
 def test_aligning_the_seeds_with_themselves_is_refused(tmp_path: Path) -> None:
     root = prepared(seed_root(tmp_path))
     before = catalogs(root)

@@ -124,6 +124,27 @@ def test_show_gives_each_side_s_other_names_and_categories(
     assert lines[at + 1] == "  en: Pasaran (untranslated), Securities"
 
 
+def test_show_reports_link_resolution_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/checks.md: S103, S104 and S122 come from link resolution as the glossary loads, "so
+    `glossari show` reports them too"; `show` printed only the reader's findings."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "cukai.md").write_text("---\ntitle: Cukai\n---\n\n# Cukai\n\nBayaran.\n",
+                                    encoding="utf-8")
+    (seeds / "saham.md").write_text("---\ntitle: Saham\n---\n\n# Saham\n\nUnit.\n",
+                                    encoding="utf-8")
+    (seeds / "zakat.md").write_text(
+        "---\ntitle: Zakat\n---\n\n# Zakat\n\nBukan [cukai](/saham) dan [lihat](/cukai).\n",
+        encoding="utf-8")
+    assert main(["--root", str(tmp_path), "show", "zakat"]) == 0
+    out = capsys.readouterr().out
+    assert "seeds/zakat.md:7: warning: S122: " in out
+    assert "seeds/zakat.md:7: warning: S103: " in out
+    assert out.count("S122") == 1
+
+
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_command_name_as_an_option_value_is_not_the_command(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

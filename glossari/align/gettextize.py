@@ -19,6 +19,7 @@ written as code) is the same in both languages and is taken.
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -36,7 +37,7 @@ from glossari.catalog.translations import (
 from glossari.checks.parity import without_code
 from glossari.errors import CatalogError, GlossariError
 from glossari.render import reference_definitions, unusable_translation
-from glossari.root import GlossaryRoot, relative_name
+from glossari.root import GlossaryRoot, file_kind, relative_name
 from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
 from glossari.seeds.source import read_article_text
@@ -101,7 +102,16 @@ def align_folder(
     """
     check_language(lang)
     if not folder.is_dir():
-        raise CatalogError("no such folder", path=folder.as_posix(),
+        # a file or a device given for the folder exists: "no such folder" sent the user looking
+        # for a typo
+        try:
+            mode = folder.stat().st_mode
+        except OSError:
+            what = "no such folder"
+        else:
+            what = ("a file, not a folder" if stat.S_ISREG(mode)
+                    else f"{file_kind(mode)}, not a folder")
+        raise CatalogError(what, path=folder.as_posix(),
                            hint="give the folder holding the translated articles")
     if folder.resolve() == root.seeds.resolve():
         raise CatalogError(

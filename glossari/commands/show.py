@@ -115,6 +115,11 @@ def format_term(
             shown = (f"/{link.target}" if link.internal or link.target.startswith("/")
                      else link.target)
             lines.append(f"  line {link.line}: [{link.text}] -> {shown}{goes}{flag}")
-    for finding in term.findings:
+    # the reader's findings, and link resolution's about this article (S103, S104, S122), which
+    # the glossary holds: docs/checks.md promises both here
+    findings = list(term.findings)
+    if glossary is not None:
+        findings += [f for f in glossary.findings if f.term == term.id and f not in findings]
+    for finding in findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
