@@ -81,20 +81,28 @@ _LAZY = {
 }
 
 
-def load(root: str | Path | None = None, *, lang: str = "en") -> Glossary:
+def load(root: str | Path | None = None, *, lang: str | None = None) -> Glossary:
     """Load a glossary folder (one holding ``seeds/`` and ``locale/``) as a :class:`Glossary`.
 
     With ``root=None``: the current folder when it holds ``seeds/``, otherwise the glossary bundled
     with the package (``load(glossari.BUNDLED)`` reads that one wherever it runs); a
     :class:`RootError` naming the glossary folder when the current folder is inside one (its
     ``seeds/`` or ``build/``), rather than the bundled glossary's answers.
-    ``lang`` names the catalog whose translations fill each term's English side.
+    ``lang`` names the catalog whose translations fill each term's English side; without it,
+    the language the commands read without ``-l``: the first of the configuration's
+    ``languages`` (``glossari.toml``), else ``en``.
     Raises a :class:`GlossariError` subclass (also a ``ValueError``) naming the file and line of
     the first unreadable input; a :class:`CatalogError`, as every command does, when ``lang`` is
     Malay or has no catalog while another language has some (``en_US`` for ``en``).
     """
     from glossari.glossary import load_glossary
 
+    if lang is None:
+        from glossari.config import default_language
+        from glossari.root import resolve_root
+
+        where = resolve_root(root)
+        return load_glossary(where, lang=default_language(where), strict=True)
     return load_glossary(root, lang=lang, strict=True)
 
 

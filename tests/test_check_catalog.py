@@ -166,6 +166,13 @@ def test_c205_numbers_differ(tmp_path: Path, translation: str) -> None:
         "In 2021, the company's cost of sales was $57\u00a0504, or 12% of revenue.",
         "In 2021, the company's cost of sales was $57\u2009504, or 12% of revenue.",
         "In 2021, the company's cost of sales was $57\u202f504.00, or 12,0% of revenue.",
+        # the digits of other scripts: Arabic-Indic with the Arabic marks, full-width (an Arabic
+        # or Chinese translation was told its numbers differ)
+        "في ٢٠٢١، بلغت "
+        "التكلفة ٥٧٬٥٠٤$ "  # noqa: RUF001
+        "أي ١٢٪ من الإيرادات.",
+        "２０２１年，公司的销售成本为"  # noqa: RUF001
+        "５７，５０４美元，占收入的１２％。",  # noqa: RUF001
         # an HTML tag's numbers are no prose (C208 reports the tag itself)
         "In 2021, the company's cost of sales was $57,504, or 12% of revenue.<img src=x "
         "onerror=alert(1)>",

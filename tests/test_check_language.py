@@ -190,3 +190,21 @@ def test_l303_a_short_english_list_is_still_reported(tmp_path: Path) -> None:
     found = codes(kit.check(), "L303")
     assert found == [("seeds/untungkasar.md", 11), ("seeds/untungkasar.md", 12),
                      ("seeds/untungkasar.md", 13)]
+
+
+def test_l301_does_not_judge_indonesian(tmp_path: Path) -> None:
+    # langdetect reads Malay as Indonesian: every finished Indonesian translation was "still
+    # Malay", one warning per message; a copy of the Malay is still C202
+    kit = with_catalog(tmp_path)
+    kit.translate(ITEM[1], "Pada tahun 2021, harga pokok penjualan perusahaan adalah $57.504 "
+                  "atau 12% dari pendapatan.")
+    kit.translate("Kos jualan", "Kos jualan", context="kosjualan")
+    root = kit.write()
+    english = tmp_path / "locale" / "en"
+    for po in english.glob("LC_MESSAGES/*.po"):
+        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en', '"Language: id'),
+                      encoding="utf-8")
+    english.rename(tmp_path / "locale" / "id")
+    found = check(load_glossary(root, lang="id"), root, ["id"]).findings
+    assert [f for f in found if f.code in ("L301", "L302")] == []
+    assert [f.path for f in found if f.code == "C202"] == ["locale/id/LC_MESSAGES/glossary.po"]

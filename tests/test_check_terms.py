@@ -8,6 +8,8 @@ import pytest
 from _checkkit import ENGLISH, Kit, codes, with_catalog
 
 from glossari.align.resolve import headword_names
+from glossari.checks import run_checks
+from glossari.glossary import load_glossary
 from glossari.terms import Recognizer
 
 PARAGRAPH = next(k for k in ENGLISH if k[1].startswith("Kos jualan termasuk"))
@@ -107,6 +109,47 @@ def test_t402_a_link_and_its_article_are_one_term(tmp_path: Path) -> None:
 def test_english_of_a_term_in_a_translation(english: str, text: str, found: bool) -> None:
     recognizer = Recognizer([(name, 0) for name in headword_names(english)], lang="en",
                             acronyms_in_capitals=False)
+    assert bool(recognizer.find_all(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("english", "text", "found"),
+    [
+        # an elided article is a word of its own: a French catalog's every "l'impôt" and
+        # "d'actions" lacked its approved 'Impôt', 'Action' (T401)
+        ("Impôt", "le taux de l'impôt", True),
+        ("Impôt", "L\u2019impôt sur le revenu", True),
+        ("Action", "le cours d'actions cotées", True),
+        ("Taux d'intérêt", "les taux d\u2019intérêt", True),
+        ("Imposta", "l'aliquota dell'imposta", True),
+        # English keeps its apostrophes: possessives, contractions, names
+        ("Moody's", "Moody\u2019s rating", True),
+        ("L'Oréal", "L'Oréal shares", True),
+        ("Tax", "don't tax", True),
+        ("Oréal", "L'Oréal shares", True),
+    ],
+)
+def test_a_term_after_an_elided_article(english: str, text: str, found: bool) -> None:
+    recognizer = Recognizer([(english, 0)], lang="en", acronyms_in_capitals=False)
+    assert bool(recognizer.find_all(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("english", "text", "found"),
+    [
+        # Chinese and Japanese write no space between words: a term is a run of characters
+        # inside a longer one (every Chinese translation was a false T401)
+        ("资产", "什么是资产？", True),  # noqa: RUF001
+        ("中央银行", "该术语与日常金融市场交易中的[中央银行]密切相关。", True),
+        ("利率", "中央银行提高了利率", True),
+        ("中央银行", "中央提高了利率", False),
+        ("配当", "株式会社の配当金", True),
+        ("Tax", "税Tax。", True),
+    ],
+)
+def test_a_term_in_a_language_written_without_spaces(english: str, text: str,
+                                                     found: bool) -> None:
+    recognizer = Recognizer([(english, 0)], lang="en", acronyms_in_capitals=False)
     assert bool(recognizer.find_all(text)) is found
 
 
@@ -300,3 +343,41 @@ def test_english_bases_for_the_checks(english: str, text: str, found: bool) -> N
     recognizer = Recognizer([(name, 0) for name in headword_names(english)], lang="en",
                             acronyms_in_capitals=False, english_bases=True)
     assert bool(recognizer.keys_in(text)) is found
+
+
+def test_t401_and_t402_name_the_catalogs_language(tmp_path: Path) -> None:
+    # a French catalog was told of its "approved English 'Coût des ventes'"
+    kit = with_catalog(tmp_path)
+    kit.translate("Kos jualan", "Coût des ventes", context="kosjualan")
+    kit.translate("Untung kasar", "Coût des ventes", context="untungkasar")
+    kit.translate(ITEM[1], "En 2021, le coût de production était de 57 504 $, soit 12 % du CA.")
+    root = kit.write()
+    english = tmp_path / "locale" / "en"
+    for po in english.glob("LC_MESSAGES/*.po"):
+        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en', '"Language: fr'),
+                      encoding="utf-8")
+    english.rename(tmp_path / "locale" / "fr")
+    found = run_checks(load_glossary(root, lang="fr"), root, ["fr"])
+    t401 = [f.message for f in found if f.code == "T401"]
+    assert t401
+    assert all("its approved French 'Coût des ventes'" in m for m in t401), t401
+    (t402,) = [f.message for f in found if f.code == "T402"]
+    assert "has the French 'Coût des ventes'" in t402
+    assert "English" not in " ".join([*t401, t402])
+
+
+def test_t401_reads_an_indonesian_translation_with_malay_word_formation(tmp_path: Path) -> None:
+    # 'harga pokok penjualannya' (its cost of sales) lacked 'Harga pokok penjualan', read with
+    # English plurals
+    kit = with_catalog(tmp_path)
+    kit.translate("Kos jualan", "Harga pokok penjualan", context="kosjualan")
+    kit.translate(ITEM[1], "Pada tahun 2021, harga pokok penjualannya adalah $57,504 atau 12% "
+                  "dari pendapatan.")
+    root = kit.write()
+    english = tmp_path / "locale" / "en"
+    for po in english.glob("LC_MESSAGES/*.po"):
+        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en', '"Language: id'),
+                      encoding="utf-8")
+    english.rename(tmp_path / "locale" / "id")
+    found = run_checks(load_glossary(root, lang="id"), root, ["id"])
+    assert [f for f in found if f.code == "T401" and f.line == kit.entry_lines[ITEM]] == []

@@ -263,3 +263,38 @@ def test_find_and_termcheck_read_the_configured_language(tmp_path: Path) -> None
     code, _, err = run("termcheck", "--source-lang", "en", "-l", "ms", str(third_party))
     assert "no catalogs" not in err
     assert code == 0
+
+
+def test_load_reads_the_configured_language(tmp_path: Path) -> None:
+    """glossari.load(root) reads the glossary as show does: a glossary translated into French
+    only (languages = ["fr"]) raised 'no catalogs for the language en' where show answered."""
+    import glossari
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "kos.md").write_text("---\ntitle: Kos\ndescription: Kos ialah harga.\n---\n\nKos.\n",
+                                  encoding="utf-8")
+    _in_french(tmp_path, "Kos", "Coût")
+    (tmp_path / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
+    assert glossari.load(tmp_path)["kos"].english.title == "Coût"
+    assert _run(tmp_path, "show", "kos")[1].count("Coût") >= 1
+    assert glossari.load(tmp_path, lang="fr")["kos"].english.title == "Coût"
+
+
+def test_find_reads_a_text_in_the_language_it_names(tmp_path: Path) -> None:
+    """find -l fr reads a French text by the fr catalogs ('invalid choice: fr' before), and -l en
+    the English ones: in a glossary translated into French only it matched the French names as
+    the English text's."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\ndescription: Firma yang berdagang sekuriti.\n---\n\n"
+        "Peniaga broker berdagang.\n", encoding="utf-8")
+    (tmp_path / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
+    _in_french(tmp_path, "Peniaga broker", "Courtier")
+    code, out, err = _run(tmp_path, "find", "-l", "fr", "Les courtiers achètent.")
+    assert (code, err) == (0, "")
+    assert out == "4-13\tcourtiers\t-> peniaga-broker (Peniaga broker)\n"
+    code, out, err = _run(tmp_path, "find", "-l", "en", "Les courtiers achètent.")
+    assert (code, out) == (2, "")
+    assert "no catalogs for the language 'en' (locale/ has fr)" in err

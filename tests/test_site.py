@@ -179,7 +179,7 @@ def test_term_page_shows_both_languages_links_and_backlinks(site: Path) -> None:
     assert '<a href="mutualfund.html">dana bersama</a>' in page  # a link-only term's page
     # key takeaways: the Sorotan section, Malay beside English
     takeaways = page.split('<section class="pair takeaways"')[1].split("</section>")[0]
-    assert "<h2 lang=\"en\">Key takeaways</h2>" in takeaways
+    assert "<h2 lang=\"en\">Key Takeaways</h2>" in takeaways  # the translator's heading
     assert "Ia menggunakan strategi seperti leveraj" in takeaways
     assert "It uses strategies such as leverage" in takeaways
     backlinks = page.split('id="backlinks"')[1].split("</ul>")[0]
@@ -191,6 +191,46 @@ def test_term_page_shows_both_languages_links_and_backlinks(site: Path) -> None:
         "investmentadvisor.html", "mutualfund.html", "primebrokerage.html"]
     assert '<code id="source">seeds/hedgefund.md:1</code>' in page
     assert '../categories/pelaburan-alternatif.html' in page
+
+
+def test_the_key_takeaways_heading_is_the_translators(root: Path, tmp_path: Path) -> None:
+    # the site wrote "Key takeaways" in English over a French translator's "Points clés",
+    # which render writes
+    french = tmp_path / "g"
+    shutil.copytree(root, french, ignore=shutil.ignore_patterns("build", ".glossari-cache"))
+    (french / "locale" / "en").rename(french / "locale" / "fr")
+    for po in (french / "locale" / "fr" / "LC_MESSAGES").glob("*.po"):
+        text = po.read_text(encoding="utf-8").replace('"Language: en', '"Language: fr')
+        po.write_text(text.replace('msgstr "Key Takeaways"', 'msgstr "Points clés"'),
+                      encoding="utf-8")
+    code, _, err = cli("site", "-l", "fr", "-o", tmp_path / "out", root=french)
+    assert code == 0, err
+    page = _page(tmp_path / "out", "terms/hedgefund.html")
+    takeaways = page.split('<section class="pair takeaways"')[1].split("</section>")[0]
+    assert '<h2 lang="fr">Points clés</h2>' in takeaways
+    assert "Key takeaways" not in takeaways
+
+
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("fr", False)])
+def test_a_right_to_left_language_is_laid_out_right_to_left(
+    root: Path, tmp_path: Path, lang: str, rtl: bool,
+) -> None:
+    # an Arabic side was laid out left to right: text aligned left, the final full stop of
+    # each sentence and the list bullets on the wrong side
+    other = tmp_path / "g"
+    shutil.copytree(root, other, ignore=shutil.ignore_patterns("build", ".glossari-cache"))
+    (other / "locale" / "en").rename(other / "locale" / lang)
+    for po in (other / "locale" / lang / "LC_MESSAGES").glob("*.po"):
+        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en', f'"Language: {lang}'),
+                      encoding="utf-8")
+    code, _, err = cli("site", "-l", lang, "-o", tmp_path / "out", root=other)
+    assert code == 0, err
+    page = _page(tmp_path / "out", "terms/hedgefund.html")
+    sides = re.findall(r'<div class="side en"[^>]*>', page)
+    assert len(sides) >= 3
+    assert all((f'lang="{lang}" dir="rtl"' in side) is rtl for side in sides), sides
+    css = next((tmp_path / "out" / "assets").glob("*.css")).read_text(encoding="utf-8")
+    assert '[dir="rtl"] [lang="ms"]' in css  # its Malay fallbacks stay left to right
 
 
 def test_untranslated_and_fuzzy_parts_are_shown_in_malay_and_marked(site: Path) -> None:

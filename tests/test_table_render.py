@@ -164,6 +164,18 @@ def test_html_escapes_every_value_and_tags_languages() -> None:
     assert page.row_attrs[1]["class"] == "kind-link"
 
 
+@pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("fa", True), ("fr", False)])
+def test_html_lays_a_right_to_left_language_out_right_to_left(lang: str, rtl: bool) -> None:
+    # an Arabic column was laid out left to right: a sentence's full stop at its wrong end
+    page = read_html(render_html(ROWS, lang=lang))
+    for row in page.rows:
+        assert row[0].attrs["lang"] == "ms"
+        assert "dir" not in row[0].attrs
+        for cell in (row[1], row[5]):
+            assert cell.attrs["lang"] == lang
+            assert cell.attrs.get("dir") == ("rtl" if rtl else None)
+
+
 def test_html_is_standalone_and_its_csp_allows_only_its_own_code() -> None:
     text = render_html(ROWS)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text)

@@ -40,6 +40,8 @@ def check_language(lang: str, *, path: str = "-l") -> str:
 
     >>> check_language("pt_BR")
     'pt_BR'
+    >>> check_language("zh_CN")
+    'zh_CN'
     >>> check_language("pt-BR")
     Traceback (most recent call last):
     ...
@@ -63,6 +65,11 @@ use an ISO 639 code such as en, id or pt_BR
         raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint) from None
     # a code with no region gets none (Babel expands the aliases `eng` and `msa` to en_US, ms_MY)
     spelled = str(locale) if "_" in lang or "-" in lang or "@" in lang else locale.language
+    # nor a script it did not write: Babel expands zh_CN to zh_Hans_CN, sr_RS to sr_Cyrl_RS,
+    # while gettext (and a program run with LANG=zh_CN.UTF-8) looks in locale/zh_CN
+    written = {part.lower() for part in lang.replace("-", "_").replace("@", "_").split("_")}
+    if locale.script and locale.script.lower() not in written:
+        spelled = spelled.replace(f"_{locale.script}", "", 1)
     if spelled != lang:
         raise CatalogError(f"the language code {lang!r} is written {spelled!r} in locale/",
                            path=path, hint=f"rename the folder locale/{spelled}"

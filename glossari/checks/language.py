@@ -16,7 +16,7 @@ from glossari.diagnostics import Finding
 from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier, words
 from glossari.model import Block, Term
 
-__all__ = ["ALONE_WORDS", "prose_of", "source_language", "still_malay", "too_short"]
+__all__ = ["ALONE_WORDS", "judges", "prose_of", "source_language", "still_malay", "too_short"]
 
 
 def prose_of(term: Term) -> Iterator[tuple[str, int]]:
@@ -81,6 +81,14 @@ def source_language(terms: Iterable[Term], langid: LanguageIdentifier) -> Iterat
                 "L303", path=term.source.path, line=line, term=term.id,
                 message=f"this text does not look Malay (P(Malay) = {prob:.2f}): '{short}'",
             )
+
+
+def judges(lang: str) -> bool:
+    """Whether ``L301`` can tell a translation into ``lang`` from Malay: not into Indonesian,
+    which langdetect reads as Malay does (every Indonesian translation was "still Malay")."""
+    from glossari.catalog.languages import primary_language
+
+    return primary_language(lang) != "id"
 
 
 def still_malay(

@@ -16,6 +16,7 @@ catalog (hundreds of thousands at dictionary scale), and a message is one inline
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from glossari.seeds.markdown import link_targets, links_and_html
@@ -53,6 +54,10 @@ _NUMBER = re.compile(
     r"|(?:(?<=[$\u00a3\u00a5\u20ac])|(?<=RM))[1-9]\d{0,2} \d{3}(?!\d)(?:[.,]\d+)*"
     r"|\d+(?:[.,]\d+)*")
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d|(?<=\d)[\u066b\u066c\uff0c\uff0e](?=\d)")
+"""A digit of another script (Arabic-Indic, full-width: U+FF10 to U+FF19), and between two
+digits the Arabic decimal and thousands marks and the full-width comma and full stop."""
+_OTHER_MARKS = {"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."}
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
 _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,1000}?)(?<=[^\s_])_(?![\w_])", re.DOTALL)
@@ -95,8 +100,10 @@ def numbers(text: str) -> tuple[str, ...]:
     convention all read ``57504``; so is a space (ordinary, no-break, thin or narrow no-break)
     between groups of three digits (``1 000 000``); any other mark is a decimal point, written
     ``.`` (trailing zeros of the fraction dropped), so ``12,166.53`` and ``12.166,53`` agree
-    while ``2.5%`` and ``25%``, or ``1.5`` and ``15``, do not. Numbers inside link targets,
-    URLs, HTML tags and code spans are not prose and are left out.
+    while ``2.5%`` and ``25%``, or ``1.5`` and ``15``, do not. Digits of other scripts are
+    these digits (Arabic-Indic 1,234.5 with U+066C and U+066B is ``1234.5``, full-width digits
+    U+FF10 to U+FF19 are 0 to 9).
+    Numbers inside link targets, URLs, HTML tags and code spans are not prose and are left out.
 
     >>> numbers("RM12,166.53, 12.166,53, 2.5% lawan 25%, 1.50 dan 1.5")
     ('12166.53', '12166.53', '2.5', '25', '1.5', '1.5')
@@ -104,12 +111,17 @@ def numbers(text: str) -> tuple[str, ...]:
     ('1000000', '12234.5', '2021', '300')
     >>> numbers("bab 3 100 soalan, RM1 000 dan 0 123")
     ('3', '100', '1000', '0', '123')
+    >>> numbers("\u0661\u066c\u0662\u0663\u0664\u066b\u0665 \uff12\uff10\uff12\uff11\u5e74")
+    ('1234.5', '2021')
     """
     if _DIGIT.search(text) is None:
         return ()
     prose = without_code(_URL.sub(" ", strip_link_targets(text)))
     if "<" in prose:
         prose = _TAG.sub(" ", prose)
+    if not prose.isascii():
+        prose = _OTHER_DIGIT.sub(
+            lambda m: _OTHER_MARKS.get(m.group()) or str(unicodedata.digit(m.group())), prose)
     return tuple(_number(m.group(0)) for m in _NUMBER.finditer(prose))
 
 

@@ -22,7 +22,7 @@ from glossari.checks.catalogs import (
     load_catalog_file,
     term_coverage,
 )
-from glossari.checks.language import source_language, still_malay, too_short
+from glossari.checks.language import judges, source_language, still_malay, too_short
 from glossari.checks.source import SOURCE_CHECKS, unread_article_findings
 from glossari.checks.terms import (
     Termbase,
@@ -240,14 +240,16 @@ def _check_file(
 ) -> Iterator[Finding]:
     """Every per-entry finding of one catalog file, and its ``L302`` count."""
     translated = [entry for entry in catalog.po.current if entry.translated]
-    # one batch per file: a cold run detects it on every core (the pool outlives the batch)
-    langid.prefetch((text for entry in translated for text in entry.translations),
-                    by_sentence=True)
+    judged = judges(lang)
+    if judged:
+        # one batch per file: a cold run detects it on every core (the pool outlives the batch)
+        langid.prefetch((text for entry in translated for text in entry.translations),
+                        by_sentence=True)
     short = 0
     for entry in translated:
         owner = owners.get(entry.key)
         yield from entry_findings(catalog, entry, lang=lang, term=owner)
-        for text in entry.translations:
+        for text in entry.translations if judged else ():
             if detection_text(text) is None:
                 short += 1
                 continue

@@ -30,13 +30,16 @@ from glossari.align.resolve import (
     resolve_link,
     target_key,
 )
+from glossari.catalog.languages import primary_language
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.checks.catalogs import LanguageCatalogs
 from glossari.checks.codes import finding
 from glossari.checks.parity import strip_link_targets, without_code
 from glossari.diagnostics import Finding
+from glossari.export.rows import language_name
 from glossari.model import Term
 from glossari.terms import Recognizer
+from glossari.terms.matcher import Lang
 from glossari.text import lookup_key
 
 __all__ = ["TermEntry", "Termbase", "shared_english", "termbase"]
@@ -150,9 +153,12 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     for term in articles:  # the recorded English variants (hedge funds) count as the term too
         if term.id in approved_ids:
             english.extend((variant, term.id) for variant in term.names.english_variants)
+    # an Indonesian translation forms its words as Malay does (pajaknya, perpajakan, para
+    # pemegang sahamnya): read it so, not with English plurals
+    side: Lang = "ms" if primary_language(catalogs.lang) == "id" else "en"
     return Termbase(entries=tuple(entries), malay=Recognizer(malay, lang="ms"),
-                    english=Recognizer(english, lang="en", acronyms_in_capitals=False,
-                                       english_bases=True))
+                    english=Recognizer(english, lang=side, acronyms_in_capitals=False,
+                                       english_bases=side == "en"))
 
 
 def missing_terms(
@@ -174,11 +180,11 @@ def missing_terms(
 def consistency_finding(
     term: TermEntry, *, path: str, line: int, lang: str, owner: str | None
 ) -> Finding:
-    """T401 for one missing term."""
+    """T401 for one missing term (the approved translation named by its language: French)."""
     return finding(
         "T401", path=path, line=line, lang=lang, term=owner,
         message=f"the Malay uses the term '{term.malay}', but the translation lacks its approved "
-        f"English '{term.english}' ({term.path}:{term.line})",
+        f"{language_name(lang)} '{term.english}' ({term.path}:{term.line})",
     )
 
 
@@ -199,7 +205,7 @@ def shared_english(base: Termbase, lang: str) -> Iterator[Finding]:
         yield finding(
             "T402", path=entry.path, line=entry.line, lang=lang,
             term=entry.identity if not entry.identity.startswith("/") else None,
-            message=f"'{entry.malay}' ({entry.context}) has the English '{entry.english}', "
-            f"like '{other.malay}' ({other.context}, line {other.line}); give each term its own "
-            "English, or make them one term",
+            message=f"'{entry.malay}' ({entry.context}) has the {language_name(lang)} "
+            f"'{entry.english}', like '{other.malay}' ({other.context}, line {other.line}); give "
+            f"each term its own {language_name(lang)}, or make them one term",
         )

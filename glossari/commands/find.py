@@ -1,4 +1,4 @@
-"""``glossari find [-l ms|en] [TEXT | -] [--format text|json]``: the glossary's terms in a text,
+"""``glossari find [-l ms|LANG] [TEXT | -] [--format text|json]``: the glossary's terms in a text,
 each with its headword in the other language (a reader's aid; docs/terms.md).
 
 Text output: one line per term found, ``start-end  surface  ->  term (other headword)``; JSON: a
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Literal
 
 from glossari.commands import read_glossary, text_argument
 from glossari.commands._context import Context, machine_output
@@ -21,8 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``find``'s options."""
     parser.add_argument("text", metavar="TEXT", nargs="?", default="-",
                         help="the text to read (default, or '-': standard input)")
-    parser.add_argument("-l", "--lang", choices=("ms", "en"), default="ms",
-                        help="the language of the text (default: ms)")
+    parser.add_argument("-l", "--lang", default="ms",
+                        help="the language of the text: ms (default), or a language the "
+                        "glossary is translated into (en, fr, ...), read by its catalogs")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text (default): one line per term; json: a list of objects")
 
@@ -46,8 +48,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 else sys.stdin.read())
     else:
         text = text_argument(args.text, name="TEXT")
-    glossary = read_glossary(ctx)
-    found = glossary.find_terms(text, lang=args.lang)
+    if args.lang == "ms":
+        side: Literal["ms", "en"] = "ms"
+        glossary = read_glossary(ctx)
+    else:  # the text is in a translation language: its catalogs' names (find -l fr)
+        from glossari.catalog.languages import check_translation_language
+
+        side = "en"
+        glossary = read_glossary(ctx, check_translation_language(args.lang))
+    found = glossary.find_terms(text, lang=side)
     machine_output(ctx, args.format)
     if args.format == "json":
         # row by row, as json.dumps(rows, indent=2) would print the list: a list of dicts and
@@ -65,8 +74,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             ctx.stdout.write("\n]\n")
         return 0
     for m in found:
-        other = m.term.english.title if args.lang == "ms" else m.term.title
-        note = "" if args.lang == "en" or m.term.english.status == "translated" else (
+        other = m.term.english.title if side == "ms" else m.term.title
+        note = "" if side == "en" or m.term.english.status == "translated" else (
             f", {m.term.english.status}")
         shown = _printable(m.text)
         ctx.stdout.write(f"{m.start}-{m.end}\t{shown}\t-> {m.term.id} "

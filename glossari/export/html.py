@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from glossari.export.rows import STATUSES, Row, SortKey, language_name
+from glossari.export.rows import STATUSES, Row, SortKey, language_direction, language_name
 from glossari.text import strip_controls
 
 __all__ = ["render_html"]
@@ -73,7 +73,10 @@ def render_html(
         for label, key in columns
     )
     labels = [label for label, _ in columns]
-    body = "\n".join(_row(row, lang, labels) for row in rows)
+    # a language written right to left (Arabic) is laid out so in its cells
+    lang_attrs = f'lang="{escape(lang.replace("_", "-"))}"' + (  # BCP 47, as HTML wants
+        ' dir="rtl"' if language_direction(lang) == "rtl" else "")
+    body = "\n".join(_row(row, lang_attrs, labels) for row in rows)
     n = len(rows)
     values = {
         "title": escape(heading),
@@ -89,12 +92,11 @@ def render_html(
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
-def _row(row: Row, lang: str, labels: Sequence[str]) -> str:
-    lang_attr = escape(lang.replace("_", "-"))  # BCP 47, as HTML wants
+def _row(row: Row, lang_attrs: str, labels: Sequence[str]) -> str:
     rank = STATUSES.index(row.status) + 1
     cells = (
         f'<td class="term" lang="ms" data-label="{escape(labels[0])}">{escape(row.ms or "")}</td>',
-        f'<td class="en" lang="{lang_attr}" data-label="{escape(labels[1])}">'
+        f'<td class="en" {lang_attrs} data-label="{escape(labels[1])}">'
         f"{escape(row.en or '')}</td>",
         f'<td class="cats" lang="ms" data-label="{escape(labels[2])}">'
         f"{escape(', '.join(row.categories))}</td>",
@@ -102,7 +104,7 @@ def _row(row: Row, lang: str, labels: Sequence[str]) -> str:
         f'<span class="badge status-{row.status}">{row.status}</span></td>',
         f'<td class="def" lang="ms" data-label="{escape(labels[4])}">'
         f"{escape(row.definition_ms or '')}</td>",
-        f'<td class="def" lang="{lang_attr}" data-label="{escape(labels[5])}">'
+        f'<td class="def" {lang_attrs} data-label="{escape(labels[5])}">'
         f"{escape(row.definition_en or '')}</td>",
         f'<td class="source" data-label="{escape(labels[6])}">'
         f"<code>{_breakable(row.source)}</code></td>",

@@ -19,6 +19,7 @@ and sorts them; the renderers in this package only format rows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -213,6 +214,7 @@ def _sort_key_en(row: Row) -> tuple[_Key, _Key]:
     return (headword_order(row.en, ""), headword_order(row.ms, row.id))
 
 
+@functools.lru_cache(maxsize=64)  # a check names the language in each of its findings
 def language_name(code: str, in_lang: str = "en") -> str:
     """The name of a language code in English (``en`` -> ``English``), or in ``in_lang``
     (``ms``: ``en`` -> ``Inggeris``), or the code itself.
@@ -229,3 +231,18 @@ def language_name(code: str, in_lang: str = "en") -> str:
     except (UnknownLocaleError, ValueError, TypeError):
         return code
     return name or code
+
+
+def language_direction(code: str) -> str:
+    """``rtl`` for a language written right to left (Arabic, Hebrew, Persian, Urdu), else ``ltr``.
+
+    >>> language_direction("ar"), language_direction("fa_IR"), language_direction("fr")
+    ('rtl', 'rtl', 'ltr')
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        order = Locale.parse(code.replace("-", "_")).character_order
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"

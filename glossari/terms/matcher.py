@@ -47,15 +47,23 @@ letter, though ``\\w`` does not match it."""
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 """Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM: invisible characters that
 web pages and word processors leave inside words; between two letters they do not split a word."""
-_LETTER = rf"[^\W_][{_MARKS}]*"
+_SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Kana and CJK ideographs: Chinese and Japanese put no space between words, so each character
+is a word of its own (the name 资产 is in 什么是资产, as 资 产)."""
+_LETTER = rf"[^\W_{_SPACELESS}][{_MARKS}]*"
 _PLAIN = rf"{_LETTER}(?:[{_INVISIBLE}]*{_LETTER})*"
 _DOTTED = r"(?:\.(?i:s|nya|['\u2019]s)?)?(?![^\W_])"
 """The rest of an acronym written with dots (``E.T.F.``): its last dot, with a plural, a
 possessive or a clitic after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``)."""
-_TOKEN = re.compile(rf"[^\W\d_](?:\.[^\W\d_])+{_DOTTED}"
+_ELIDED = r"(?<![^\W_])(?i:qu|dell|nell|dall|sull|all|un|[cdjlmnst])"
+"""An article or particle elided before a vowel (French ``l'impôt``, ``d'actions``, ``qu'un``,
+Italian ``dell'imposta``): a word of its own, so that the word after it is one too."""
+_TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}['\u2019\u02bc](?=[^\W\d_])"
+                    rf"|[^\W\d_](?:\.[^\W\d_])+{_DOTTED}"
                     rf"|{_PLAIN}(?:['\u2019\u02bc\-\u2010\u2011]{_PLAIN})*")
 _ASCII_TOKEN = re.compile(
-    rf"[^\W_]+(?:(?<=\b[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)", re.ASCII)
+    rf"{_ELIDED}'(?=[A-Za-z])"
+    rf"|[^\W_]+(?:(?<=\b[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)", re.ASCII)
 """:data:`_TOKEN` for ASCII text, where it finds the same words, several times faster."""
 _FOLDS: dict[int, str | None] = {
     **dict.fromkeys(map(ord, _INVISIBLE)),

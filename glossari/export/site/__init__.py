@@ -190,7 +190,7 @@ def build_site(
 class _Builder:
     def __init__(self, glossary: Glossary, site: SiteFolder, *, base: str | None, lang: str,
                  generator: str, helped: bool = False) -> None:
-        from glossari.export.rows import language_name
+        from glossari.export.rows import language_direction, language_name
 
         self.glossary = glossary
         self.helped = helped
@@ -248,6 +248,7 @@ class _Builder:
             "lang": lang,
             "lang_tag": lang.replace("_", "-"),
             "lang_name": language_name(lang),
+            "lang_dir": language_direction(lang),
             "generator": generator,
             "csp": CSP,
             "assets": self.assets,

@@ -432,8 +432,14 @@ def term_page(
         others = other_section.blocks if other_section is not None else ()
         ms_side, en_side = side(section.blocks, others)
         if term.highlights and section.blocks == term.highlights and highlights is None:
+            # the translator's heading (render writes it too); else the interface's English
+            other_heading = other_section.heading if other_section is not None else None
+            translated = bool(section.heading) and state_of(
+                body, None, section.heading, other_heading) == "translated"
             highlights = Pair(level=2, ms_heading=inline(section.heading),
-                              en_heading=Markup(""), en_heading_lang=lang,
+                              en_heading=inline(other_heading) if translated and other_heading
+                              else Markup(""),
+                              en_heading_lang=lang if translated else "en",
                               en_heading_state="translated", ms=ms_side, en=en_side)
             continue
         level = 0
