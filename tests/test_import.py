@@ -609,3 +609,42 @@ def test_a_catalog_saved_by_an_editor_while_import_runs_is_not_overwritten(
     assert "the catalog changed while 'glossari import' ran" in err
     assert "glossari import -l en" in err
     assert glossary.read_bytes() == saved
+
+
+def test_every_link_text_of_a_link_only_term_is_filled(tmp_path: Path) -> None:
+    # a link-only term's headword is each of its links' texts: one message per distinct text
+    from _catalog_oracles import article
+
+    root = glossary_root(tmp_path, {
+        "dana": article("Dana", "Dana melabur dalam [ekuiti persendirian](/private-equity).\n",
+                        description="Wang yang dikumpul."),
+        "pelabur": article("Pelabur", "Pelabur memilih [ekuiti swasta](/private-equity).\n",
+                           description="Orang yang melabur."),
+    })
+    path = write(tmp_path, "pe.csv", "id,en,status\r\nprivate-equity,Private equity,translated\r\n")
+    ok(root, "import", str(path))
+    assert entry(root, "/private-equity", "ekuiti persendirian") == ("Private equity", False)
+    assert entry(root, "/private-equity", "ekuiti swasta") == ("Private equity", False)
+    check_written(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po")
+
+
+def test_an_obsolete_copy_of_the_message_is_missing_not_imported(root: Path,
+                                                                tmp_path: Path) -> None:
+    # untung.md came back after an update made its headword obsolete, and update has not run
+    # since: the message the import needs is not in the catalog (a #~ copy is no message)
+    from dataclasses import replace as changed
+
+    from glossari.catalog.pofile import encode_po, load_po
+
+    path = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    po = load_po(path)
+    gone = [e for e in po.entries if e.key == ("untung", "Untung")]
+    kept = [e for e in po.entries if e.key != ("untung", "Untung")]
+    po = changed(po, entries=(*kept, gone[0].with_changes(msgstr="Gain", obsolete=True,
+                                                          references=(), line=0)))
+    path.write_bytes(encode_po(po, path=path))
+    before = catalog_bytes(root)
+    csv_path = write(tmp_path, "u.csv", "id,en,status\r\nuntung,Profit,translated\r\n")
+    report = json.loads(ok(root, "import", str(csv_path), "--force", "--format", "json")[0])
+    assert [(o["kind"], o["term"]) for o in report["outcomes"]] == [("missing", "untung")]
+    assert catalog_bytes(root) == before

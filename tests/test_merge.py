@@ -564,3 +564,79 @@ def test_a_note_on_an_untranslated_message_follows_its_changed_source() -> None:
         (("bon", "Bon"), "Bond", (), False)]
     # and it stays there, run after run
     assert merge(template, merged, lang="en") == merged
+
+
+# ------------------------------------------------------------------------------------------
+# What the merge must not lose or invent (each test kills a mutant the suite let through)
+
+EN = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n"
+           "Plural-Forms: nplurals=2; plural=(n != 1);\n")
+
+
+def test_a_plural_message_fuzzy_matched_to_a_singular_one_keeps_its_other_form() -> None:
+    # _carry keeps msgstr[1] in a comment when the plural goes; the fuzzy path must too
+    old = Entry(msgid="%d saham dijual", msgid_plural="%d saham-saham dijual",
+                msgstr_plural=("%d share sold", "%d shares sold"))
+    merged = merge(pot(Entry(msgid="%d saham telah dijual")),
+                   PoFile(header=EN, entries=(old,)), lang="en")
+    entry = merged.entries[0]
+    assert (entry.msgstr, entry.fuzzy) == ("%d share sold", True)
+    assert any('"%d shares sold"' in c for c in entry.translator_comments), entry
+
+
+def test_comments_after_the_last_message_survive_an_update() -> None:
+    text = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            'msgid "Saham"\nmsgstr "Share"\n\n# semak: istilah Bursa untuk "saham amanah"?\n')
+    catalog = parse_po(text, source="en.po")
+    merged = merge(pot(Entry(msgid="Saham")), catalog, lang="en")
+    assert "# semak: istilah Bursa" in render_po(merged)
+
+
+def test_an_obsolete_plural_of_fewer_forms_comes_back_with_every_form() -> None:
+    # obsolete entries may keep an older Plural-Forms' forms (test_merge_plurals); revived, the
+    # message must have nplurals forms, or the catalog written is one glossari refuses to read
+    old = Entry(msgid="%d bon", msgid_plural="%d bon-bon", msgstr_plural=("%d bond",),
+                obsolete=True)
+    merged = merge(pot(Entry(msgid="%d bon", msgid_plural="%d bon-bon")),
+                   PoFile(header=EN, entries=(old,)), lang="en")
+    assert merged.entries[0].msgstr_plural[0] == "%d bond"
+    assert len(merged.entries[0].msgstr_plural) == 2
+    parse_po(render_po(merged), source="en.po")  # readable again
+
+
+def test_changed_extracted_comments_replace_the_old_ones() -> None:
+    catalog = PoFile(header=EN, entries=(
+        Entry(msgid="Saham", msgstr="Share", extracted_comments=("headword of saham.md",),
+              references=("seeds/saham.md:2",)),))
+    template = pot(Entry(msgid="Saham", extracted_comments=("headword of ekuiti.md",),
+                         references=("seeds/saham.md:2",)))
+    entry = merge(template, catalog, lang="en").entries[0]
+    assert entry.extracted_comments == ("headword of ekuiti.md",)
+    assert entry.msgstr == "Share"
+
+
+def test_an_ambiguous_rename_is_never_translated_unreviewed() -> None:
+    # one old context gone, two new ones with its msgid: no rename (either may be the concept)
+    template = _headwords(("kadar-a", "Kadar", ""), ("kadar-b", "Kadar", ""))
+    catalog = _headwords(("kadar", "Kadar", "Rate"))
+    merged = merge(template, catalog, lang="en")
+    assert not [e for e in merged.entries if e.msgstr and not e.fuzzy and not e.obsolete]
+
+
+def test_a_kept_form_beyond_the_new_nplurals_stays_a_comment() -> None:
+    # a comment naming msgstr[2] (from a three-form language) under nplurals=2 crashed nothing
+    note = '# msgstr[2] (plural form before the message became singular): "%d shares"'[2:]
+    old = Entry(msgid="%d saham", msgstr="%d share", translator_comments=(note,))
+    entry = merge(pot(Entry(msgid="%d saham", msgid_plural="%d saham-saham")),
+                  PoFile(header=EN, entries=(old,)), lang="en").entries[0]
+    assert entry.msgstr_plural == ("%d share", "%d share")
+    assert note in entry.translator_comments
+
+
+def test_a_headword_whose_article_is_still_there_is_no_rename() -> None:
+    # kadar.md now titled "Kadar faedah", and a new rate.md titled "Kadar": the old context
+    # is not gone, so this is no rename, and the new article's headword is only a fuzzy guess
+    template = _headwords(("kadar", "Kadar faedah", ""), ("rate", "Kadar", ""))
+    catalog = _headwords(("kadar", "Kadar", "Rate"))
+    merged = merge(template, catalog, lang="en")
+    assert not [e for e in merged.entries if e.msgstr and not e.fuzzy and not e.obsolete]

@@ -144,6 +144,15 @@ BAD = [
     ("comment-inside", 'msgid "a"\n# c\nmsgstr ""\n', 3, "comment inside a message"),
     ("comment-backslash", '# c:\\\nmsgid "a"\nmsgstr ""\n', 2, "ends in a backslash"),
     ("mixed-obsolete", '#~ msgid "a"\nmsgstr ""\n', 3, "mixes obsolete"),
+    # an escape above 0x7F is a raw byte of some other charset, not a character: GNU copies it
+    # into the .mo unchanged, where it is invalid UTF-8
+    ("raw-byte-escape", 'msgid "a"\nmsgstr "caf\\xe9"\n', 3, "raw byte"),
+    ("raw-byte-octal", 'msgid "a"\nmsgstr "caf\\351"\n', 3, "raw byte"),
+    # the second #| msgid silently replaced the first (the source the translation was made for)
+    ("second-previous", '#, fuzzy\n#| msgid "x"\n#| msgid "y"\nmsgid "a"\nmsgstr "b"\n', 4,
+     "a second #| msgid"),
+    ("previous-on-obsolete", '#| msgid "x"\n#~ msgid "a"\n#~ msgstr "b"\n', 2,
+     "an obsolete message with #| lines"),
 ]
 
 
@@ -174,6 +183,9 @@ def test_rejects_defects_with_line(body: str, line: int, message: str) -> None:
             "mixed-obsolete",
             "two-strings-one-line",
             "nul-escape",
+            # msgfmt copies the byte into the .mo, where it is no UTF-8 (glossari refuses it)
+            "raw-byte-escape",
+            "raw-byte-octal",
         )
     ],
 )
@@ -610,3 +622,51 @@ def test_plural_forms_given_twice_in_two_cases_is_refused() -> None:
               '"plural-forms: nplurals=1; plural=0;\\n"\n\n')
     with pytest.raises(CatalogError, match="gives Plural-Forms twice"):
         parse_po(header + 'msgid "Kos"\nmsgstr "Cost"\n', source="t.po")
+
+
+THREE_FORMS = HEADER.replace("nplurals=2; plural=(n != 1);",
+                             "nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);")
+
+
+@pytest.mark.parametrize("obsolete", [False, True])
+def test_every_flag_and_plural_form_survives_a_rewrite(obsolete: bool, tmp_path: Path) -> None:
+    # the line parser reads plural and obsolete messages: a flag after the first one
+    # (`#, c-format, fuzzy` as an older Lokalize writes it) was fuzzy too, and a language with
+    # three plural forms kept them all; polib is the independent reader
+    polib = pytest.importorskip("polib")
+    mark = "#~ " if obsolete else ""
+    text = (THREE_FORMS + "\n#, c-format, fuzzy, no-wrap\n"
+            f'{mark}msgid "%d saham"\n{mark}msgid_plural "%d saham-saham"\n'
+            f'{mark}msgstr[0] "%d share"\n{mark}msgstr[1] "%d shares (two)"\n'
+            f'{mark}msgstr[2] "%d shares"\n')
+    entry = parse_po(text, source="three.po").entries[0]
+    oracle = polib.pofile(text).obsolete_entries()[0] if obsolete else polib.pofile(text)[0]
+    assert set(entry.flags) == set(oracle.flags) == {"c-format", "fuzzy", "no-wrap"}
+    assert entry.fuzzy
+    assert entry.msgstr_plural == tuple(oracle.msgstr_plural[n] for n in range(3))
+    # an entry written anew (its comment changed) keeps every form and flag
+    changed = parse_po(text, source="three.po")
+    changed = PoFile(header=changed.header, entries=(
+        changed.entries[0].with_changes(translator_comments=("semak",)),))
+    written = render_po(changed)
+    again = polib.pofile(written)
+    back = again.obsolete_entries()[0] if obsolete else again[0]
+    assert [back.msgstr_plural[n] for n in range(3)] == ["%d share", "%d shares (two)",
+                                                          "%d shares"]
+    assert set(back.flags) == {"c-format", "fuzzy", "no-wrap"}
+    if MSGCAT is not None and not obsolete:
+        assert msgcat(written, tmp_path) == written
+
+
+@needs_gettext
+def test_a_repeated_reference_and_an_untranslated_obsolete_message_are_written_as_msgcat(
+        tmp_path: Path) -> None:
+    po = PoFile(header=HEADER_ENTRY, entries=(
+        Entry(msgid="Saham", msgstr="Share", references=("seeds/saham.md:3", "seeds/saham.md:3",
+                                                         "seeds/bon.md:9")),
+        Entry(msgid="Bon lama", obsolete=True),
+    ))
+    text = render_po(po)
+    assert text.count("seeds/saham.md:3") == 1
+    assert "Bon lama" not in text
+    assert msgcat(text, tmp_path) == text

@@ -984,3 +984,50 @@ def test_a_compiled_glossary_crosses_to_another_process(compiled_root: Path) -> 
     glossary.close()
     assert copy.search("ekuiti")[0].id == "ekuiti"  # its own connection
     copy.close()
+
+
+def test_categories_namesakes_and_english_text_against_plain_sqlite3(tmp_path: Path) -> None:
+    """Against what the articles and the catalog say, read back with plain sqlite3: each
+    category keeps its own English (the last one too), an untranslated paragraph is no English
+    text, and a longer headword that starts with a term's headword is no namesake of it."""
+    import sqlite3
+
+    from _catalog_oracles import article, make_root
+
+    from glossari.catalog.pofile import encode_po
+
+    root = make_root(tmp_path, {
+        "dividen": article("Dividen", "Dividen dibayar kepada pemegang saham.\n\n"
+                           "Keuntungan diagihkan setiap suku tahun.\n",
+                           description="Bahagian keuntungan.", keywords="Pelaburan, Saham"),
+        "kadar-faedah": article("Kadar faedah", "Harga wang.\n"),
+        "kadar-faedah-tetap": article("Kadar faedah tetap", "Kadar yang tidak berubah.\n"),
+        "pelabur": article("Pelabur", "Pelabur menerima [dividen](/dividen).\n"),
+    })
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    english = {"Dividen": "Dividend", "Dividen dibayar kepada pemegang saham.":
+               "Dividends are paid to shareholders.", "Pelaburan": "Investment",
+               "Saham": "Shares", "Pelabur menerima [dividen](/dividen).":
+               "Investors receive [payouts](/dividen).", "dividen": "payouts"}
+    for path in sorted(folder.glob("*.po")):  # the paragraphs are in another domain
+        po = load_po(path)
+        po = replace(po, entries=tuple(e.with_changes(msgstr=english[e.msgid])
+                                       if e.msgid in english else e for e in po.entries))
+        path.write_bytes(encode_po(po, path=path))
+    assert main(["--root", str(root), "compile", "-l", "en"]) == 0
+    db = sqlite3.connect(root / "locale" / "en" / TERMBASE_NAME)
+    assert db.execute("SELECT term_id, position, name, name_en FROM categories "
+                      "WHERE term_id = 'dividen' ORDER BY position").fetchall() == [
+        ("dividen", 0, "Pelaburan", "Investment"), ("dividen", 1, "Saham", "Shares")]
+    db.close()
+    compiled = _compiled(root)
+    assert [(h.id, h.lang) for h in compiled.search("diagihkan")] == [("dividen", "ms")]
+    assert compiled.search("diagihkan", lang="en") == []
+    assert [h.id for h in compiled.search("shareholders", lang="en")] == ["dividen"]
+    assert compiled.namesakes(compiled["kadar-faedah"]) == ()
+    # the translation of a link is an English name of its term, never a Malay one
+    assert "payouts" in compiled["dividen"].names.english_variants
+    assert ("dividen", "en") in [(h.id, h.lang) for h in compiled.search("payouts", lang="en")]
+    assert compiled.search("payouts", lang="ms") == []
