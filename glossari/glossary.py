@@ -243,6 +243,13 @@ class Glossary:
             self._search.close()
             self._search = None
 
+    def __getstate__(self) -> object:
+        # the search index built in memory is an SQLite connection, which no pickle holds
+        # ("cannot pickle 'sqlite3.Connection'" once the glossary had searched): the other
+        # process builds its own on its first search
+        state: tuple[None, dict[str, object]] = super().__getstate__()  # type: ignore[assignment]
+        return state[0], {**state[1], "_search": None}
+
     def __enter__(self) -> Self:
         return self
 
@@ -798,9 +805,11 @@ def compile_termbase(root: GlossaryRoot, lang: str = "en") -> tuple[Path, Termba
 
     root.require_writable("compile")
     path = termbase_path(root, lang)
-    if path.is_dir():
-        # the rename into place fails on a folder: an IsADirectoryError was an internal error
-        raise CatalogError("a folder stands where the termbase goes",
+    if path.exists() and not path.is_file():
+        # the rename into place fails on a folder: an IsADirectoryError was an internal error;
+        # a FIFO or a device (a link to /dev/null) was replaced, as no write here replaces one
+        what = "a folder" if path.is_dir() else "something that is not a file (a FIFO, a device)"
+        raise CatalogError(f"{what} stands where the termbase goes",
                            path=path.relative_to(root.path).as_posix(),
                            hint="remove or rename it, then run 'glossari compile' again")
     with compile_lock(root, lang):

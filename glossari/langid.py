@@ -92,7 +92,7 @@ _STRIP = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 # Apart, and only when there is an "@": tried at every word, it would triple the cost of _STRIP.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")  # from a run's start: linear
 # A word: letters, possibly joined by hyphens or apostrophes (``sehari-hari``, ``don't``). Digits
 # never make a word, so numbers drop out here.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")

@@ -10,6 +10,7 @@ refused before anything is written.
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from glossari._atomic import atomic_write_text
@@ -134,9 +135,12 @@ def init_glossary(folder: Path | str) -> list[Path]:
         for name in ("seeds", "locale"):
             made.append(root / name)
             (root / name).mkdir(parents=True, exist_ok=True)
+        # the folder's name as text: one whose bytes are not UTF-8 (undecodable, escaped as
+        # Python decodes file names) was an internal UnicodeEncodeError writing README.md
+        title = os.fsencode(root.resolve().name).decode("utf-8", "replace")
         for name, text in SCAFFOLD.items():
             target = root / name
-            atomic_write_text(target, text.replace("{name}", root.resolve().name))
+            atomic_write_text(target, text.replace("{name}", title))
             written.append(target)
     except BaseException as error:
         # a full disk or Ctrl-C half way: what this run made goes, so that the next init (which

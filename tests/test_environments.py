@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -194,6 +195,31 @@ def test_init_s_next_command_can_be_pasted(tmp_path: Path) -> None:
     assert code == 0
     command = err.rsplit("next: ", 1)[1].strip()
     assert shlex.split(command) == ["glossari", "--root", folder, "extract"]
+
+
+def test_init_s_next_command_takes_a_folder_named_like_an_option(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `glossari init -- -x` said `next: glossari --root -x extract`: "argument --root: expected
+    # one argument"
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _run("init", "--", "-x")
+    assert code == 0
+    command = shlex.split(err.rsplit("next: ", 1)[1])
+    assert command == ["glossari", "--root", "./-x", "extract"]
+    assert _run(*command[1:])[0] == 0
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names are text there")
+def test_init_in_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    # the name went into README.md and was an internal UnicodeEncodeError ("surrogates not
+    # allowed"); the folder is made, its README names it as well as it can
+    folder = os.fsdecode(bytes(tmp_path) + b"/Glosari \xff")
+    code, _, err = _run("init", folder)
+    assert (code, err.count("\n")) == (0, 1)
+    assert (Path(folder) / "README.md").read_text(encoding="utf-8").startswith(
+        "# Glosari \ufffd")
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "ascii"])

@@ -179,8 +179,11 @@ def test_search_by_an_inflected_form(chromium: str, site: Path, tmp_path: Path, 
     assert results[0][0] == expected
 
 
-def test_search_with_no_match_says_so(chromium: str, site: Path, tmp_path: Path) -> None:
-    dom = _dump(chromium, tmp_path, site / "index.html", "?q=zzzz")
+@pytest.mark.parametrize("query", ["zzzz", "-", "%20-%20"])
+def test_search_with_no_match_says_so(chromium: str, site: Path, tmp_path: Path,
+                                      query: str) -> None:
+    # "-" was read as "" said twice, which every name starts with: the first 20 terms were hits
+    dom = _dump(chromium, tmp_path, site / "index.html", f"?q={query}")
     assert _parse(dom).results() == []
     assert "No match" in dom
 

@@ -3,12 +3,14 @@ the glossary read from its sources (hypothesis)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from dataclasses import replace
@@ -422,6 +424,41 @@ def test_a_folder_in_the_termbase_s_place_is_one_line(compiled_root: Path,
                                 "compile' again"]
     assert path.is_dir()
     assert not list(path.parent.glob(".*.tmp"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs or /dev/null here")
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_fifo_or_a_device_in_the_termbase_s_place_is_never_replaced(
+        compiled_root: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # a FIFO was renamed over; a link to /dev/null was, and the new termbase took the device's
+    # mode: rw-rw-rw-, a file anyone could change under every reader
+    path = termbase_path(GlossaryRoot(path=compiled_root), "en")
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(os.devnull)
+    assert main(["--root", str(compiled_root), "compile", "-l", "en"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "glossari: error: locale/en/glossari.sqlite: something that is not a file (a FIFO, a "
+        "device) stands where the termbase goes; remove or rename it, then run 'glossari "
+        "compile' again"]
+    assert path.is_fifo() if kind == "fifo" else path.is_symlink()
+
+
+def test_a_whole_build_writes_through_a_symbolic_link(compiled_root: Path,
+                                                      tmp_path: Path) -> None:
+    # the link was replaced by a file, and the file it led to (shared storage) stayed old
+    path = termbase_path(GlossaryRoot(path=compiled_root), "en")
+    kept = tmp_path / "shared" / "glossari.sqlite"
+    kept.parent.mkdir()
+    os.replace(path, kept)
+    path.symlink_to(kept)
+    (compiled_root / "seeds" / "kos.md").write_text("---\ntitle: Kos\n---\n", "utf-8")
+    assert compile_termbase(GlossaryRoot(path=compiled_root)) == (path, "written")
+    assert path.is_symlink()
+    assert path.resolve() == kept.resolve()
+    assert _compiled(compiled_root)["kos"].title == "Kos"
 
 
 def test_the_bundled_glossary_is_never_compiled_into() -> None:
@@ -864,6 +901,55 @@ def test_close_waits_for_a_read_in_another_thread(compiled_root: Path) -> None:
         glossary.lookup("Bon korporat")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_an_open_glossary_never_waits_on_a_fifo_in_its_termbase_place(
+        compiled_root: Path) -> None:
+    """Following the path, the glossary opened a FIFO put there to read its header, and waited
+    for a writer forever: every search, lookup and ``glossary[id]`` hung."""
+    glossary = glossari.load(compiled_root)
+    path = termbase_path(GlossaryRoot(path=compiled_root), "en")
+    found = [h.id for h in glossary.search("pelanggan")]
+    os.replace(path, path.with_name("old.sqlite"))
+    os.mkfifo(path)
+    done: list[list[str]] = []
+    reader = threading.Thread(target=lambda: done.append(
+        [h.id for h in glossary.search("pelanggan")]), daemon=True)
+    reader.start()
+    reader.join(10)
+    if not done:  # let the stuck thread go before failing
+        with contextlib.suppress(OSError):
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+    assert done == [found]  # the file opened is still read
+
+
+def test_closing_while_other_threads_read_crashes_nothing(compiled_root: Path) -> None:
+    """close() shut the SQLite connection under a query running in another thread: the process
+    died of a segmentation fault. A read under way ends first; any read after it raises
+    ValueError, as documented. In a child process, so that a crash is a failure, not the end
+    of the run."""
+    script = f"""
+import threading, glossari
+for attempt in range(60):
+    glossary = glossari.load({str(compiled_root)!r})
+    def read(kind):
+        for _ in range(30):
+            try:
+                glossary.search("pelanggan") if kind else glossary.lookup("bon korporat")
+            except ValueError as error:
+                assert "closed" in str(error), error
+    threads = [threading.Thread(target=read, args=(n % 2,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    glossary.close()
+    for thread in threads:
+        thread.join()
+print("ok")
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=120)
+    assert (run.returncode, run.stdout.strip()) == (0, "ok"), run.stderr[-2000:]
+
+
 def test_a_glossary_closes_its_termbase(compiled_root: Path) -> None:
     """A program that loads glossaries over and over (a test suite, a reloading server): a
     Glossary had no ``close`` and no ``with``, and a dropped one kept its SQLite file open until
@@ -1031,3 +1117,18 @@ def test_categories_namesakes_and_english_text_against_plain_sqlite3(tmp_path: P
     assert "payouts" in compiled["dividen"].names.english_variants
     assert ("dividen", "en") in [(h.id, h.lang) for h in compiled.search("payouts", lang="en")]
     assert compiled.search("payouts", lang="ms") == []
+
+
+def test_a_glossary_read_from_its_sources_pickles_after_a_search(compiled_root: Path) -> None:
+    """Its search index is built in memory on the first search, an SQLite connection: after
+    one, pickling it (multiprocessing's spawn; the bundled glossary is read so) raised
+    "cannot pickle 'sqlite3.Connection' object". The copy builds its own."""
+    import pickle
+
+    glossary = load_glossary(compiled_root, compiled=False)
+    assert glossary.search("ekuiti")[0].id == "ekuiti"
+    copy = pickle.loads(pickle.dumps(glossary))
+    assert [t.id for t in copy] == [t.id for t in glossary]
+    glossary.close()
+    assert copy.search("ekuiti")[0].id == "ekuiti"
+    assert glossary.search("ekuiti")[0].id == "ekuiti"  # closing one leaves the other

@@ -214,6 +214,19 @@ def test_markup_that_never_closes_costs_linear_time() -> None:
     assert time.perf_counter() - started < 5
 
 
+@pytest.mark.parametrize("gap", [" ", "\n", " \t"])
+def test_a_link_target_opening_a_run_of_spaces_costs_linear_time(gap: str) -> None:
+    import time
+
+    # the spaces after "](" were shared out between three quantifiers: 100 KB took 100 s
+    text = "[komisen](" + gap * 100_000 + "komisen"
+    started = time.perf_counter()
+    assert [h.text for h in _malay().find(text)] == ["komisen", "komisen"]
+    assert time.perf_counter() - started < 5
+    # a title after an empty destination is still part of the target
+    assert [h.text for h in _malay().find('[bank]( "komisen") bank')] == ["bank", "bank"]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
@@ -709,3 +722,18 @@ def test_a_name_does_not_run_across_a_paragraph_of_any_line_ending(blank: str) -
     assert recognizer.find(f"Bank{blank}Negara Malaysia") == []
     for one in ("\r", "\r\n", "\u2028", "\x85"):
         assert [h.keys for h in recognizer.find(f"Bank{one}Negara Malaysia")] == [(1,)], one
+
+
+def test_a_very_long_word_has_no_english_bases() -> None:
+    import tracemalloc
+
+    from glossari.terms import english
+
+    # every beginning of it, three ways, was kept: memory grew with the square of its length
+    tracemalloc.start()
+    try:
+        assert english.bases("x" * 20_000) == []
+        assert tracemalloc.get_traced_memory()[1] < 10_000_000
+    finally:
+        tracemalloc.stop()
+    assert "tax" in english.bases("taxation")

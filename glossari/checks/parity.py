@@ -34,10 +34,11 @@ __all__ = [
 ]
 
 # [text](target "title"): the text may hold one level of brackets and anything but brackets.
-# Every repeat is bounded (real spans are short), so a hostile message costs linear time.
+# Every repeat is bounded (real spans are short), and a run of spaces is taken once (possessive:
+# "](" and 100 KB of spaces took 100 s), so a hostile message costs linear time.
 _TARGET = re.compile(
-    r"\]\(\s*[^\s()\[\]]{0,2048}(?:\([^\s()]{0,256}\))?[^\s()\[\]]{0,256}"
-    r"(?:\s+(?:\"[^\"]{0,256}\"|'[^']{0,256}'))?\s*\)"
+    r"\]\(\s*+[^\s()\[\]]{0,2048}(?:\([^\s()]{0,256}\))?[^\s()\[\]]{0,256}"
+    r"(?:\s*+(?<=\s)(?:\"[^\"]{0,256}\"|'[^']{0,256}'))?\s*+\)"
 )
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,256}>")  # an HTML tag (its numbers are no prose: C208)
@@ -45,14 +46,11 @@ _CODE = re.compile(r"(`{1,8})(.{1,1000}?)\1", re.DOTALL)
 _DIGIT = re.compile(r"\d")
 # a number: digits with marks between them, or groups of three digits after a space, a no-break
 # space, a thin or a narrow no-break space (ISO 31-0 and SI write 1 000 000; so does a French or
-# Malay word processor, with U+00A0 or U+202F). An ordinary space between two numbers is prose
-# as often (`bab 3 100 soalan`, chapter 3, 100 questions): it groups thousands only in a number
-# of three groups or more, or after a currency sign (`$57 504`, `RM1 000`)
-_NUMBER = re.compile(
-    r"(?<!\d)[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d)){2,}(?:[.,]\d+)*"
-    r"|(?<!\d)[1-9]\d{0,2}(?:[\u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,]\d+)*"
-    r"|(?:(?<=[$\u00a3\u00a5\u20ac])|(?<=RM))[1-9]\d{0,2} \d{3}(?!\d)(?:[.,]\d+)*"
-    r"|\d+(?:[.,]\d+)*")
+# Malay word processor, with U+00A0 or U+202F). A space between two numbers is prose as often
+# (`bab 3 100 soalan`, chapter 3, 100 questions): C205 reads both ways (see catalogs.py)
+_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,]\d+)*"
+                     r"|\d+(?:[.,]\d+)*")
+_UNSPACED_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # spaces between numbers: several
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d|(?<=\d)[\u066b\u066c\uff0c\uff0e](?=\d)")
 """A digit of another script (Arabic-Indic, full-width: U+FF10 to U+FF19), and between two
@@ -92,7 +90,7 @@ def without_code(text: str) -> str:
     return _CODE.sub(" ", text) if "`" in text else text
 
 
-def numbers(text: str) -> tuple[str, ...]:
+def numbers(text: str, *, spaced: bool = True) -> tuple[str, ...]:
     """The numbers in ``text`` as digit strings, in order.
 
     A mark followed by exactly three digits groups thousands and is dropped, so English
@@ -104,13 +102,15 @@ def numbers(text: str) -> tuple[str, ...]:
     these digits (Arabic-Indic 1,234.5 with U+066C and U+066B is ``1234.5``, full-width digits
     U+FF10 to U+FF19 are 0 to 9).
     Numbers inside link targets, URLs, HTML tags and code spans are not prose and are left out.
+    ``spaced=False``: a space separates two numbers (``pada 5 100 syarikat``), as a text that
+    reorders them reads.
 
     >>> numbers("RM12,166.53, 12.166,53, 2.5% lawan 25%, 1.50 dan 1.5")
     ('12166.53', '12166.53', '2.5', '25', '1.5', '1.5')
     >>> numbers("RM1 000 000, 12\u202f234,5 dan pada 2021 300 syarikat")
     ('1000000', '12234.5', '2021', '300')
-    >>> numbers("bab 3 100 soalan, RM1 000 dan 0 123")
-    ('3', '100', '1000', '0', '123')
+    >>> numbers("bab 3 100 soalan"), numbers("bab 3 100 soalan", spaced=False)
+    (('3100',), ('3', '100'))
     >>> numbers("\u0661\u066c\u0662\u0663\u0664\u066b\u0665 \uff12\uff10\uff12\uff11\u5e74")
     ('1234.5', '2021')
     """
@@ -122,7 +122,8 @@ def numbers(text: str) -> tuple[str, ...]:
     if not prose.isascii():
         prose = _OTHER_DIGIT.sub(
             lambda m: _OTHER_MARKS.get(m.group()) or str(unicodedata.digit(m.group())), prose)
-    return tuple(_number(m.group(0)) for m in _NUMBER.finditer(prose))
+    pattern = _NUMBER if spaced else _UNSPACED_NUMBER
+    return tuple(_number(m.group(0)) for m in pattern.finditer(prose))
 
 
 _MARK = re.compile(r"[.,](?!\d{3}(?:[.,]|$))")

@@ -24,7 +24,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     written = init_glossary(args.dir)
     for path in written:
         print(f"wrote {path}", file=ctx.stdout)
-    # the next command is meant to be pasted: a folder such as `Glosari Kewangan` is quoted
+    # the next command is meant to be pasted: a folder such as `Glosari Kewangan` is quoted,
+    # and one named like an option (`-x`) written ./-x, which --root takes as its value
+    folder = "./" + args.dir if args.dir.startswith("-") else args.dir
     print(f"glossari init: a new glossary in {args.dir}; next: glossari --root "
-          f"{shlex.quote(args.dir)} extract", file=ctx.stderr)
+          f"{shlex.quote(folder)} extract", file=ctx.stderr)
     return 0

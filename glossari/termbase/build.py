@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 import orjson
 
-from glossari._atomic import _replace, keep_status, make_temporary
+from glossari._atomic import _replace, _through_links, keep_status, make_temporary
 from glossari.model import Section, Term
 from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint, quick_listing
@@ -400,6 +400,9 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
     from glossari.errors import CatalogError
 
     built_ns = time.time_ns() if built_ns is None else built_ns
+    # through a symbolic link, as every write here and an update in place: the link stays (a
+    # whole build replaced it with a file, and the file it led to stayed old)
+    path = _through_links(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = make_temporary(path.parent, f".{path.name}.")

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -212,7 +213,7 @@ class Termbase:
         is harmless."""
         # under the lock the reads take: closing the connection under a query in another
         # thread ended it with "cannot be read: Cannot operate on a closed database; another
-        # program may hold a lock on it", naming neither the close nor this program
+        # program may hold a lock on it", or crashed the process
         with self._lock:
             self._closed = True
             if self._pool is not None:
@@ -527,10 +528,18 @@ def unusable(path: Path) -> str:
             and path.with_name(path.name + "-journal").exists()):
         return "the compiled termbase holds an interrupted update"
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
+        # never blocking: a FIFO put in its place (an open glossary follows the path) waited
+        # for a writer forever
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return "the compiled termbase cannot be read"
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "the compiled termbase is not a file"
+        try:
+            header = handle.read(100)
+        except OSError:
+            return "the compiled termbase cannot be read"
     if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
         return "the compiled termbase is not an SQLite file"
     if header[18] != 1 or header[19] != 1:  # the read and write versions: 2 is WAL

@@ -64,6 +64,9 @@ def analyse(word: str) -> list[str]:
 _MIN_BASE = 3
 """A base of :func:`bases` has this many letters or more (``tax``)."""
 
+_MAX_DERIVED = 64
+"""A longer word (a hash, a run of one letter) is no derivation: :func:`bases` gives none."""
+
 _ENDINGS = frozenset({
     # derivational suffixes, inflected too
     "ed", "ing", "ings", "er", "ers", "or", "ors", "ee", "ees", "ion", "ions", "al", "als", "ial",
@@ -97,6 +100,8 @@ def bases(word: str) -> list[str]:
     (False, False, False)
     """
     out: dict[str, None] = {}
+    if len(word) > _MAX_DERIVED:
+        return []  # three beginnings per letter, each a copy: 100 KB of one word took 15 GB
     for end in range(len(word) - 1, _MIN_BASE - 1, -1):
         head, rest = word[:end], word[end:]
         if head[-1].isalpha() and rest in _ENDINGS:

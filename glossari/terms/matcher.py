@@ -112,7 +112,8 @@ _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"  # an HTML comment (unclosed: to the end, as in HTML; never quadratic)
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"    # an HTML tag (not "a < 5 and b > 3")
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # a character reference
-    r"|(?<=\])\(\s*<?[^\s()<>]*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"  # a Markdown link's target
+    # a Markdown link's target (spaces taken once: "](" and a long run of spaces is not quadratic)
+    r"|(?<=\])\(\s*+<?[^\s()<>]*>?(?:\s*+(?<=\s)(?:\"[^\"]*\"|'[^']*'))?\s*+\)"
     r"|\b(?:https?|ftp)://[^\s<>()\[\]\"']*|\bmailto:[^\s<>()\[\]\"']*"  # a URL
     r"|\bwww\.[^\s<>()\[\]\"']*"  # a web address without its scheme
     r"|(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b"  # an e-mail address

@@ -98,7 +98,8 @@
     var ENDINGS = prepared.endings, SHORTEST_ROOT = prepared.root;
     var out = q.split(" ").map(function (w) {
       var halves = w.split("-");
-      if (halves.length === 2 && halves[0] === halves[1]) { return halves[0]; }
+      // (a word, twice: "-" alone is no reduplication of "", which every name starts with)
+      if (halves.length === 2 && halves[0] && halves[0] === halves[1]) { return halves[0]; }
       var two = /^([^\d\s]{3,})2$/.exec(w);
       return two ? two[1] : w;
     });
