@@ -141,7 +141,9 @@ class Termbase:
         whole rebuild replaces the file: this connection reads the old one, consistently, unless
         :attr:`follow` opens the new one first."""
         if self._closed:  # a closed connection's error named a damaged file
-            raise ValueError("the compiled termbase was closed (Glossary.close)")
+            raise ValueError("the compiled termbase was closed (Glossary.close)" if self._uri
+                             else "the glossary was closed (Glossary.close) during this search; "
+                             "search again, and it builds its index anew")
         if self.follow:
             self._follow()
         version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
