@@ -640,3 +640,15 @@ def test_a_headword_whose_article_is_still_there_is_no_rename() -> None:
     catalog = _headwords(("kadar", "Kadar", "Rate"))
     merged = merge(template, catalog, lang="en")
     assert not [e for e in merged.entries if e.msgstr and not e.fuzzy and not e.obsolete]
+def test_a_fuzzy_link_whose_target_changes_before_review_shows_the_old_target() -> None:
+    """A link text changed (fuzzy, `#| msgid` only: same `/slug`), then its target changed
+    before review: the source the translation was made from had the old target, and msgmerge
+    --previous says so in `#| msgctxt`. It was dropped, as if the target had never changed."""
+    catalog = PoFile(header=None, entries=(
+        Entry(msgctxt="/broker-dealer", msgid="peniaga-peniaga broker", msgstr="broker-dealer",
+              flags=("fuzzy",), previous_msgid="peniaga broker"),))
+    template = PoFile(header=None, entries=(
+        Entry(msgctxt="/dealer", msgid="peniaga-peniaga broker"),))
+    new = next(e for e in merge(template, catalog, lang="en").entries if not e.obsolete)
+    assert (new.msgstr, new.fuzzy) == ("broker-dealer", True)
+    assert (new.previous_msgctxt, new.previous_msgid) == ("/broker-dealer", "peniaga broker")

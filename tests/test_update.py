@@ -239,6 +239,29 @@ def test_an_article_renamed_to_another_letter_takes_its_translations_along(
         assert gnu == {msgid: found[:2] for msgid, found in moved.items()}
 
 
+def test_a_note_on_an_untranslated_message_moves_with_its_article(tmp_path: Path) -> None:
+    """A translator's note on a message not translated yet (`# ask the editor`), its article
+    renamed to another first letter: the message arrives untranslated in the new catalog, and
+    the note with it. It was dropped: the old catalog had no message left to give it to."""
+    [first, second] = RENAMED
+    root = make_root(tmp_path, {"peniaga-broker": article("Peniaga broker",
+                                                          f"{first}\n\n{second}\n")})
+    _extract_update(root)
+    translate(_po(root, "articles-p"), {first: RENAMED[first]})
+    po = load_po(_po(root, "articles-p"))
+    write_po(_po(root, "articles-p"), PoFile(header=po.header, entries=tuple(
+        e.with_changes(translator_comments=("ask the editor: per trade or per order?",))
+        if e.msgid == second else e for e in po.entries), trailer=po.trailer))
+    (root / "seeds" / "peniaga-broker.md").rename(root / "seeds" / "broker-dealer.md")
+    _extract_update(root)
+    moved = _body_entries(root, "articles-b")
+    assert moved[first] == (RENAMED[first], False, ())
+    assert moved[second] == ("", False, ("ask the editor: per trade or per order?",))
+    check_written(_po(root, "articles-b"))
+    _extract_update(root)  # and the next update keeps it
+    assert _body_entries(root, "articles-b") == moved
+
+
 def _translated_and_renamed_away(tmp_path: Path) -> tuple[Path, Path]:
     """A glossary whose one paragraph is translated in ``articles-p``, then its article renamed
     ``broker-dealer.md``: the paragraph now in ``articles-b``, an obsolete copy left behind."""

@@ -310,8 +310,11 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         # still unreviewed: its translation was made from the source in its #| lines, not
         # from the text it was matched to since; msgmerge --previous keeps them too, so the
         # translator's diff (Poedit, Lokalize) spans every change since the last review
-        previous_msgctxt, previous_msgid = old.previous_msgctxt, old.previous_msgid
-        previous_plural = old.previous_msgid_plural
+        # (no `#| msgctxt` there: that source had the context the entry then had, which the
+        # new message may not have, as a link whose target changed before review)
+        before = old.msgctxt if old.previous_msgctxt is None else old.previous_msgctxt
+        previous_msgctxt = before if before != new.msgctxt else None
+        previous_msgid, previous_plural = old.previous_msgid, old.previous_msgid_plural
     return new.with_changes(
         msgstr=msgstr,
         msgstr_plural=forms,
@@ -393,12 +396,16 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
     result: list[Entry] = []
     revived: set[Key] = set()
     fresh: list[int] = []  # where result holds a new, empty message
+    noted: list[int] = []  # where result holds a message the compendium offers notes for
     for new in wanted:
         old = current.get(new.key)
         if old is not None:
             result.append(_carry(old, new, nplurals))
             continue
         moved = compendium.get(new.key) if compendium else None
+        if moved is not None and not moved.entry.has_translation:
+            noted.append(len(result))  # a note alone: its comments are added below
+            moved = None
         if moved is not None and moved.current:
             # newer than this catalog's own obsolete copy, which gives way as an edit in place
             # replaces the text it edits; what only that copy says is kept with it
@@ -432,6 +439,13 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         fresh.append(len(result))
         result.append(_empty(new, nplurals))
 
+    for number in noted:  # another catalog's notes on the message, untranslated there
+        entry = result[number]
+        notes = (compendium or {})[entry.key].entry.translator_comments
+        added = tuple(c for c in notes if c not in entry.translator_comments)
+        if added:
+            result[number] = entry.with_changes(
+                translator_comments=entry.translator_comments + added, line=0)
     _keep_notes(catalog, template_keys, result, fresh)
 
     # everything else that holds a translation stays, as obsolete, in the old file order
@@ -499,7 +513,9 @@ def _renamed(wanted: list[Entry], orphans: list[Entry],
 
 
 class Moved(NamedTuple):
-    """A translated message another catalog of the language lost, offered to the others."""
+    """A translated message another catalog of the language lost, offered to the others (or an
+    untranslated one's translator comments: an article renamed to another first letter keeps
+    the notes on what is not translated yet)."""
 
     entry: Entry
     """The message as its old catalog held it (translation, flags, translator comments)."""

@@ -78,7 +78,8 @@ class _Compendium:
     again from their catalogs, which this run has not replaced yet."""
 
     lost: dict[str, set[int]] = field(default_factory=dict)
-    """domain: the keys its catalog held translated and this run's template no longer has."""
+    """domain: the keys its catalog held translated, or untranslated with a translator comment,
+    and this run's template no longer has."""
     holds: dict[str, set[int]] = field(default_factory=dict)
     """domain: the keys its catalog held translated (current) before the merge."""
     new: set[str] = field(default_factory=set)
@@ -105,8 +106,8 @@ class _Compendium:
                 if entry.key in keys:
                     if entry.obsolete and entry.key not in current:
                         lacking.add(hash(entry.key))
-                elif entry.has_translation and entry.msgid != "":
-                    lost.add(hash(entry.key))
+                elif entry.msgid != "" and (entry.has_translation or entry.translator_comments):
+                    lost.add(hash(entry.key))  # a note on an untranslated message moves too
             self.lost[domain] = lost
             self.holds[domain] = {hash(e.key) for e in catalog.entries
                                   if not e.obsolete and e.msgstr and e.msgid_plural is None}
@@ -160,7 +161,14 @@ def _offer(offered: dict[Key, Moved], key: Key, moved: Moved) -> None:
     (one still current until this update, over an obsolete copy); two of the same age that
     differ are offered fuzzy, for the translator to choose."""
     seen = offered.get(key)
-    if seen is None or (moved.current and not seen.current):
+    if seen is not None and not (moved.entry.has_translation and seen.entry.has_translation):
+        # a translator's note on an untranslated message (`# ask the editor`) never wins over
+        # a translation, and goes with whatever is offered
+        keep, other = (moved, seen) if moved.entry.has_translation else (seen, moved)
+        comments = keep.entry.translator_comments + tuple(
+            c for c in other.entry.translator_comments if c not in keep.entry.translator_comments)
+        offered[key] = keep._replace(entry=keep.entry.with_changes(translator_comments=comments))
+    elif seen is None or (moved.current and not seen.current):
         offered[key] = moved
     elif moved.current == seen.current and seen.entry.translations != moved.entry.translations:
         offered[key] = seen._replace(disputed=True)
