@@ -160,6 +160,16 @@ def with_catalog(root: Path) -> Kit:
     return Kit(root=root, english=dict(ENGLISH))
 
 
+def into_language(root: Path, lang: str) -> None:
+    """Make the kit's written English catalogs ``lang``'s: their ``Language`` header and their
+    folder, as a glossary translated into French or Indonesian has them."""
+    english = root / "locale" / "en"
+    for po in english.glob("LC_MESSAGES/*.po"):
+        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en', f'"Language: {lang}'),
+                      encoding="utf-8")
+    english.rename(root / "locale" / lang)
+
+
 def codes(findings: list[Finding], code: str) -> list[tuple[str, int]]:
     """(path, line) of every finding with ``code``."""
     return [(f.path, f.line) for f in findings if f.code == code]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _checkkit import ENGLISH, Kit, codes, with_catalog
+from _checkkit import ENGLISH, Kit, codes, into_language, with_catalog
 
 from glossari._store import CACHE_DIR, Store
 from glossari.checks import check
@@ -200,11 +200,7 @@ def test_l301_does_not_judge_indonesian(tmp_path: Path) -> None:
                   "atau 12% dari pendapatan.")
     kit.translate("Kos jualan", "Kos jualan", context="kosjualan")
     root = kit.write()
-    english = tmp_path / "locale" / "en"
-    for po in english.glob("LC_MESSAGES/*.po"):
-        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en', '"Language: id'),
-                      encoding="utf-8")
-    english.rename(tmp_path / "locale" / "id")
+    into_language(tmp_path, "id")
     found = check(load_glossary(root, lang="id"), root, ["id"]).findings
     assert [f for f in found if f.code in ("L301", "L302")] == []
     assert [f.path for f in found if f.code == "C202"] == ["locale/id/LC_MESSAGES/glossary.po"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _checkkit import ENGLISH, Kit, codes, with_catalog
+from _checkkit import ENGLISH, Kit, codes, into_language, with_catalog
 
 from glossari.align.resolve import headword_names
 from glossari.checks import run_checks
@@ -352,11 +352,7 @@ def test_t401_and_t402_name_the_catalogs_language(tmp_path: Path) -> None:
     kit.translate("Untung kasar", "Coût des ventes", context="untungkasar")
     kit.translate(ITEM[1], "En 2021, le coût de production était de 57 504 $, soit 12 % du CA.")
     root = kit.write()
-    english = tmp_path / "locale" / "en"
-    for po in english.glob("LC_MESSAGES/*.po"):
-        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en', '"Language: fr'),
-                      encoding="utf-8")
-    english.rename(tmp_path / "locale" / "fr")
+    into_language(tmp_path, "fr")
     found = run_checks(load_glossary(root, lang="fr"), root, ["fr"])
     t401 = [f.message for f in found if f.code == "T401"]
     assert t401
@@ -374,10 +370,6 @@ def test_t401_reads_an_indonesian_translation_with_malay_word_formation(tmp_path
     kit.translate(ITEM[1], "Pada tahun 2021, harga pokok penjualannya adalah $57,504 atau 12% "
                   "dari pendapatan.")
     root = kit.write()
-    english = tmp_path / "locale" / "en"
-    for po in english.glob("LC_MESSAGES/*.po"):
-        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en', '"Language: id'),
-                      encoding="utf-8")
-    english.rename(tmp_path / "locale" / "id")
+    into_language(tmp_path, "id")
     found = run_checks(load_glossary(root, lang="id"), root, ["id"])
     assert [f for f in found if f.code == "T401" and f.line == kit.entry_lines[ITEM]] == []
