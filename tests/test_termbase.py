@@ -786,20 +786,26 @@ def test_a_reader_that_cannot_write_the_folder_survives_an_update_in_place(
     assert [t.id for t in glossary] == [t.id for t in _in_memory(tmp_path)]
 
 
+def _thirty_compiled(root: Path) -> Glossary:
+    """A glossary of 30 articles (``istilah-00`` to ``istilah-29``, each "Takrif asal N."),
+    compiled, loaded from its fresh termbase (no warning: no reading of the sources)."""
+    (root / "seeds").mkdir()
+    for n in range(30):
+        (root / "seeds" / f"istilah-{n:02d}.md").write_text(
+            f"---\ntitle: Istilah {n:02d}\ndescription: Takrif asal {n}.\n---\n\nTeks {n}.\n",
+            encoding="utf-8")
+    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+        assert main(["--root", str(root), *command]) == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return glossari.load(root)
+
+
 def test_an_open_glossary_never_answers_from_two_builds(tmp_path: Path) -> None:
     """compile updates the termbase in place under an open glossary: a term built before and a
     search after gave the old and the new definition. Once a read notices the new build, every
     answer (the term, lookups, iteration, search) is the new build's."""
-    (tmp_path / "seeds").mkdir()
-    for n in range(30):
-        (tmp_path / "seeds" / f"istilah-{n:02d}.md").write_text(
-            f"---\ntitle: Istilah {n:02d}\ndescription: Takrif asal {n}.\n---\n\nTeks {n}.\n",
-            encoding="utf-8")
-    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
-        assert main(["--root", str(tmp_path), *command]) == 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        glossary = glossari.load(tmp_path)
+    glossary = _thirty_compiled(tmp_path)
     before = glossary["istilah-05"]
     assert glossary.lookup("Istilah 05") is before
     article = tmp_path / "seeds" / "istilah-05.md"
@@ -821,16 +827,7 @@ def test_an_open_glossary_follows_a_whole_build(tmp_path: Path) -> None:
     as it ran, so it never saw that build nor any later one, and while a later update in place
     committed, its ``-journal`` (another file's) made every read fail with "attempt to write a
     readonly database". It answers from the new build, as after an update in place."""
-    (tmp_path / "seeds").mkdir()
-    for n in range(30):
-        (tmp_path / "seeds" / f"istilah-{n:02d}.md").write_text(
-            f"---\ntitle: Istilah {n:02d}\ndescription: Takrif asal {n}.\n---\n\nTeks {n}.\n",
-            encoding="utf-8")
-    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
-        assert main(["--root", str(tmp_path), *command]) == 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        glossary = glossari.load(tmp_path)
+    glossary = _thirty_compiled(tmp_path)
     before = glossary["istilah-05"]
     path = termbase_path(GlossaryRoot(path=tmp_path), "en")
     opened = path.stat().st_ino
