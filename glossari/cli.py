@@ -18,6 +18,7 @@ import importlib
 import io
 import keyword
 import os
+import re
 import signal
 import sys
 import traceback
@@ -66,6 +67,19 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
         help="on an internal error, print the full traceback for a bug report "
         "(also GLOSSARI_DEBUG=1)",
     )
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose error quotes a long value by its start: `check --select`,
+    `table --status` or `site --base-url` given 130 KB repeated it whole, an error of 130 KB
+    and more on one line."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_LONG_QUOTED.sub(lambda m: f"{m.group(1)}...{m.group(1)[0]}", message))
+
+
+_LONG_QUOTED = re.compile(r"""(['"][^'"]{60})[^'"]{20,}['"]""")
+"""A quoted value in an argparse message, longer than 80 characters: its first 60 are shown."""
 
 
 class _QuietParser(argparse.ArgumentParser):
@@ -241,7 +255,7 @@ class _Bytes(io.BufferedIOBase):
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="glossari",
         description="Malay financial-dictionary articles to a Malay-English glossary.",
         epilog="Run 'glossari COMMAND --help' for a command's options.",
@@ -249,7 +263,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     parser.add_argument("--version", action="version", version=f"glossari {__version__}")
     _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    subparsers = {
+    subparsers: dict[str, argparse.ArgumentParser] = {
         name: sub.add_parser(name, help=summary, description=summary)
         for name, summary in COMMANDS.items()
     }

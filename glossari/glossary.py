@@ -456,6 +456,8 @@ class Glossary:
         return self._link_graph().by_target.get(self._known_id(term), ())
 
     def _known_id(self, term: Term | str) -> str:
+        if not isinstance(term, (str, Term)):  # None had no attribute 'id': an AttributeError
+            raise TypeError(f"a term or a term id (a str), not {type(term).__name__}")
         term_id = term if isinstance(term, str) else term.id
         if term_id not in self:
             raise KeyError(term_id)

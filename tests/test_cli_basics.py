@@ -401,3 +401,18 @@ def test_the_console_script_and_python_m_start_from_a_launcher_that_imports_noth
          "print(sorted(m for m in sys.modules if m.startswith('glossari') or m == 'argparse'))"],
         capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "['glossari', 'glossari._launch', 'glossari.errors']"
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--select", "X" * 100_000],
+    ["table", "--status", "x" * 100_000],
+    ["site", "--base-url", "y" * 100_000],
+])
+def test_an_error_quotes_a_huge_argument_by_its_start(
+    args: list[str], capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the whole argument was repeated in the error: 100 KB and more of standard error
+    assert main(["--root", str(ROOT), *args]) == 2
+    err = capsys.readouterr().err
+    assert 0 < len(err) < 2_000
+    assert "..." in err

@@ -222,3 +222,11 @@ def test_every_public_name_is_importable_from_the_package() -> None:
             assert value.__doc__, name
     assert issubclass(fresh.TermbaseWarning, UserWarning)
     assert {"LinkRef", "SearchHit", "TermbaseWarning"} <= set(dir(fresh))
+
+
+def test_links_of_no_term_is_a_type_error() -> None:
+    # None (a lookup that found nothing, passed on) was an AttributeError: 'id'
+    glossary = glossari.load()
+    for method in (glossary.backlinks, glossary.links_from):
+        with pytest.raises(TypeError, match="a term or a term id"):
+            method(None)  # type: ignore[arg-type]

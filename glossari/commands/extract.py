@@ -21,7 +21,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     result = extract(ctx.root(), wrap=stderr_progress(ctx))
     total = sum(result.messages.values())
     print(
-        f"extract: {total} messages in {len(result.messages)} domains from "
+        f"extract: {counted(total, 'message')} in {counted(len(result.messages), 'domain')} from "
         f"{counted(result.articles, 'article')}; "
         f"{len(result.written)} written, "
         f"{len(result.unchanged)} unchanged",

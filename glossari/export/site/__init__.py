@@ -119,7 +119,8 @@ def check_base_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
             or any(c.isspace() for c in url):
-        raise RootError(f"{url!r} is not a base address for the site", path="--base-url",
+        shown = url if len(url) <= 80 else url[:60] + "..."  # one line, not 130 KB of it
+        raise RootError(f"{shown!r} is not a base address for the site", path="--base-url",
                         hint="give an absolute http(s) address, such as https://example.org/glosari/")
     if parts.username is not None or parts.password is not None:
         raise RootError("the base address holds a user name or password, which every page "
