@@ -75,7 +75,10 @@ class _Parser(argparse.ArgumentParser):
     and more on one line."""
 
     def error(self, message: str) -> NoReturn:
-        super().error(_LONG_QUOTED.sub(lambda m: f"{m.group(1)}...{m.group(1)[0]}", message))
+        message = _LONG_QUOTED.sub(lambda m: f"{m.group(1)}...{m.group(1)[0]}", message)
+        if len(message) > 400:  # a value with quotes inside it: the start of the message
+            message = message[:300] + "..."
+        super().error(message)
 
 
 _LONG_QUOTED = re.compile(r"""(['"][^'"]{60})[^'"]{20,}['"]""")

@@ -242,6 +242,12 @@ def test_a_long_run_after_a_link_or_before_an_at_is_read_in_linear_time(text: st
         ("Jadual 5 100 syarikat", "Table 5 lists 100 companies", False),  # two, kept apart
         ("Jadual 5 100 syarikat", "100 companies in table 5", False),  # two, reordered
         ("RM1 000 000 dan 5 100", "RM1,000 and 5,100", True),  # a number lost
+        # a full-width comma is Chinese punctuation, or groups thousands: never a decimal mark
+        ("Lihat perkara 5, 6 dan 7.", "见第5\uff0c6和7条。", False),
+        ("Lihat perkara 5, 6 dan 7.", "见第\uff15\uff0c\uff16和\uff17条。", False),
+        ("Harga RM1 000 000", "价格RM\uff11\uff0c\uff10\uff10\uff10\uff0c\uff10\uff10\uff10",
+         False),
+        ("Kadar 5,6%", "比率5\uff0c6%", True),
     ],
 )
 def test_c205_a_space_between_numbers_is_read_both_ways(source: str, translation: str,

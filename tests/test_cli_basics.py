@@ -407,6 +407,7 @@ def test_the_console_script_and_python_m_start_from_a_launcher_that_imports_noth
     ["check", "--select", "X" * 100_000],
     ["table", "--status", "x" * 100_000],
     ["site", "--base-url", "y" * 100_000],
+    ["table", "--status", ("a" * 50 + "'") * 200],  # quotes inside the value
 ])
 def test_an_error_quotes_a_huge_argument_by_its_start(
     args: list[str], capsys: pytest.CaptureFixture[str],

@@ -531,3 +531,29 @@ def test_a_forked_child_searches_with_threads_of_its_own(tmp_path: Path) -> None
         assert termbase.search("bon") == expected  # the parent's own are still its own
     finally:
         termbase.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_child_forked_while_a_read_held_the_lock_still_reads(tmp_path: Path) -> None:
+    # another thread of the parent was inside a query at the fork: the child's copy of the lock
+    # stayed held for ever, and its first read (or close) waited for a thread it does not have
+    path = tmp_path / "glossari.sqlite"
+    glossary = Glossary(TERMS, lang="en")
+    write_termbase(path, glossary, ())
+    termbase = Termbase.open(path)
+    try:
+        expected = termbase.search("bon")
+        termbase._lock.acquire()  # as a reading thread holds it
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                signal.alarm(10)
+                code = 0 if termbase.search("bon") == expected else 1
+            finally:
+                os._exit(code)
+        termbase._lock.release()
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0  # -14 (SIGALRM): it waited for ever
+    finally:
+        termbase.close()

@@ -592,6 +592,20 @@ def test_ascii_text_reads_as_any_other_text(text: str) -> None:
     assert fast == [(h.start, h.end) for h in recognizer.find(text + " \u00e9")]
 
 
+@given(text=st.text(alphabet="ETFsnyaLd.'-_09 *", max_size=30))
+def test_the_ascii_tokeniser_finds_the_words_of_the_general_one(text: str) -> None:
+    # an acronym after an underscore (Markdown emphasis: _E.T.F._) is one word on both paths
+    from glossari.terms.matcher import _TOKEN, _ascii_token
+
+    assert _ascii_token(text).findall(text) == _TOKEN.findall(text)
+
+
+def test_an_acronym_with_dots_in_underscore_emphasis() -> None:
+    recognizer = Recognizer([("ETF", 1)], lang="en")
+    for text in ("an _E.T.F._ fee", "an _E.T.F._ f\u00e9e"):
+        assert [h.text for h in recognizer.find(text)] == ["E.T.F."]
+
+
 # -- the names of a glossary's terms (glossari.glossary.term_names) ----------------------------
 
 

@@ -498,7 +498,9 @@ def test_a_language_has_one_spelling_and_so_one_folder(
 @pytest.mark.parametrize("code", ["en", "pt_BR", "sr@latin", "zh_Hant_TW", "en_GB",
                                   # Babel reads these as zh_Hans_CN and sr_Cyrl_RS; gettext
                                   # and LANG=zh_CN.UTF-8 name the folder as written
-                                  "zh_CN", "zh_TW", "sr_RS"])
+                                  "zh_CN", "zh_TW", "sr_RS",
+                                  # and sr_RS@latin as sr_Cyrl_RS, dropping its script
+                                  "sr_RS@latin"])
 def test_codes_as_gettext_writes_them_are_taken(tmp_path: Path, code: str) -> None:
     root = make_root(tmp_path, seed=True)
     _extract_update(root, code)

@@ -40,8 +40,8 @@ def check_language(lang: str, *, path: str = "-l") -> str:
 
     >>> check_language("pt_BR")
     'pt_BR'
-    >>> check_language("zh_CN")
-    'zh_CN'
+    >>> check_language("zh_CN"), check_language("sr_RS@latin")
+    ('zh_CN', 'sr_RS@latin')
     >>> check_language("pt-BR")
     Traceback (most recent call last):
     ...
@@ -70,6 +70,8 @@ use an ISO 639 code such as en, id or pt_BR
     written = {part.lower() for part in lang.replace("-", "_").replace("@", "_").split("_")}
     if locale.script and locale.script.lower() not in written:
         spelled = spelled.replace(f"_{locale.script}", "", 1)
+    if "@" in lang and "@" not in spelled:  # Babel reads sr_RS@latin as sr_Cyrl_RS
+        spelled += "@" + lang.partition("@")[2]
     if spelled != lang:
         raise CatalogError(f"the language code {lang!r} is written {spelled!r} in locale/",
                            path=path, hint=f"rename the folder locale/{spelled}"

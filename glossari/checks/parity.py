@@ -52,9 +52,12 @@ _NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,
                      r"|\d+(?:[.,]\d+)*")
 _UNSPACED_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # spaces between numbers: several
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d|(?<=\d)[\u066b\u066c\uff0c\uff0e](?=\d)")
+_OTHER_DIGIT = re.compile(
+    r"(?![0-9])\d|(?<=\d)(?:[\u066b\u066c\uff0e](?=\d)|\uff0c(?=\d{3}(?!\d)))")
 """A digit of another script (Arabic-Indic, full-width: U+FF10 to U+FF19), and between two
-digits the Arabic decimal and thousands marks and the full-width comma and full stop."""
+digits the Arabic decimal and thousands marks and the full-width full stop, and the full-width
+comma before a group of three digits: elsewhere it is Chinese punctuation (5\uff0c6, articles 5
+and 6), never a decimal mark."""
 _OTHER_MARKS = {"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."}
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)

@@ -110,8 +110,19 @@ class Termbase:
         uri = path.resolve().as_uri() + "?mode=ro"
         return cls(sqlite3.connect(uri, uri=True, check_same_thread=False), uri=uri)
 
+    def _locked(self) -> threading.Lock:
+        """The lock every read takes, this process's own. A forked child (gunicorn --preload,
+        multiprocessing's fork) has none of the parent's search threads, which a search then
+        waited for forever, and may hold the lock as a parent's thread held it at the fork,
+        never to be released: it takes a lock, helpers and threads of its own."""
+        if self._pid != os.getpid():
+            self._pid = os.getpid()
+            self._lock = threading.Lock()
+            self._helpers, self._pool = [], None
+        return self._lock
+
     def _all(self, sql: str, *args: Any) -> list[Any]:
-        with self._lock, self._readable():
+        with self._locked(), self._readable():
             try:
                 return self._db.execute(sql, args).fetchall()
             except UnicodeEncodeError:
@@ -216,7 +227,7 @@ class Termbase:
         # under the lock the reads take: closing the connection under a query in another
         # thread ended it with "cannot be read: Cannot operate on a closed database; another
         # program may hold a lock on it", or crashed the process
-        with self._lock:
+        with self._locked():
             self._closed = True
             if self._pool is not None:
                 self._pool.shutdown()
@@ -294,7 +305,7 @@ class Termbase:
         which makes rebuilding several times cheaper (a table needs no body)."""
         # `head` is `data` without the bodies: a tenth of the JSON to decode
         column = "data" if bodies else "head"
-        with self._lock, self._readable():
+        with self._locked(), self._readable():
             rows = self._db.execute(f"SELECT id, {column} FROM terms ORDER BY position").fetchall()
         for term_id, data in rows:
             yield term_id, self._decoded(Term, data)
@@ -384,7 +395,7 @@ class Termbase:
         expression = match_expression(query)
         if expression is None or limit <= 0:
             return []
-        with self._lock, self._readable(), self._snapshot() as run:
+        with self._locked(), self._readable(), self._snapshot() as run:
             found = ranked_rows(run, expression, lang, limit, parts=self._parts)
         return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
                 for (_, term_id, field, hit_lang), snippet in found]
@@ -395,12 +406,6 @@ class Termbase:
         ``compile`` that updates the file in place waits for the search to end, and a helper that
         opened a file since replaced, or that a commit keeps out, is not used (the parts are
         then ranked one after another here)."""
-        if self._pid != os.getpid():
-            # a forked child (gunicorn --preload, multiprocessing's fork) has none of the
-            # parent's search threads, which a search then waited for forever: it opens helpers
-            # and threads of its own
-            self._pid = os.getpid()
-            self._helpers, self._pool = [], None
         opened = [self._db]
         self._db.execute("BEGIN")
         try:

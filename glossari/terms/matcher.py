@@ -61,7 +61,7 @@ Italian ``dell'imposta``): a word of its own, so that the word after it is one t
 _TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}['\u2019\u02bc](?=[^\W\d_])"
                     rf"|[^\W\d_](?:\.[^\W\d_])+{_DOTTED}"
                     rf"|{_PLAIN}(?:['\u2019\u02bc\-\u2010\u2011]{_PLAIN})*")
-_ASCII_WORD = rf"[^\W_]+(?:(?<=\b[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)"
+_ASCII_WORD = rf"[^\W_]+(?:(?<=(?<![^\W_])[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)"
 _ASCII_TOKEN = re.compile(rf"{_ELIDED}'(?=[A-Za-z])|{_ASCII_WORD}", re.ASCII)
 """:data:`_TOKEN` for ASCII text, where it finds the same words, several times faster."""
 _ASCII_UNELIDED = re.compile(_ASCII_WORD, re.ASCII)
