@@ -1088,3 +1088,76 @@ def test_build_site_by_default_writes_the_command_s_pages(tmp_path: Path) -> Non
     assert main(["--root", str(root), "site", "-o", str(output)]) == 0
     result = build_site(glossari.load(root), output, processes=1)
     assert (result.written, result.removed) == ((), ())
+
+
+# A small glossary of its own: a Malay stem with a Malay and an English acronym (KWSP/EPF), an
+# English slug, an alias and an inflected link text
+_KWSP = """---
+title: Kumpulan Wang Simpanan Pekerja (KWSP)
+description: Dana persaraan wajib bagi pekerja sektor swasta.
+keywords: Persaraan, Simpanan
+aliases: Tabung pekerja
+---
+
+# Kumpulan Wang Simpanan Pekerja (KWSP)
+
+KWSP menyimpan caruman [bon kerajaan](/bond) dan [saham](/saham-biasa).
+"""
+_BOND = """---
+title: Bon
+description: Surat hutang yang membayar faedah.
+keywords: Pendapatan tetap
+---
+
+# Bon
+
+Bon dibeli oleh [KWSP](/kumpulan-wang-simpanan-pekerja).
+"""
+_SAHAM = """---
+title: Saham biasa
+description: Unit pemilikan syarikat.
+keywords: Ekuiti
+---
+
+# Saham biasa
+
+Lihat [bon-bon](/bond).
+"""
+_ENGLISH = {"kumpulan-wang-simpanan-pekerja": "Employees Provident Fund (EPF)", "bond": "Bond",
+            "saham-biasa": "Ordinary share"}
+
+
+def _kwsp_site(tmp_path: Path) -> Path:
+    """The site of the glossary above, its English headwords given (acronyms as loading finds
+    them in both headwords)."""
+    import dataclasses
+
+    from glossari.align.resolve import headword_acronyms
+    from glossari.glossary import Glossary
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    for name, text in (("kumpulan-wang-simpanan-pekerja", _KWSP), ("bond", _BOND),
+                       ("saham-biasa", _SAHAM)):
+        (root / "seeds" / f"{name}.md").write_text(text, encoding="utf-8")
+    terms = []
+    for t in glossari.load(root):
+        en = _ENGLISH[t.id]
+        acronyms = tuple(dict.fromkeys(headword_acronyms(t.title) + headword_acronyms(en)))
+        terms.append(dataclasses.replace(
+            t, english=dataclasses.replace(t.english, title=en, status="translated"),
+            names=dataclasses.replace(t.names, acronyms=acronyms)))
+    build_site(Glossary(terms, lang="en"), tmp_path / "site")
+    return tmp_path / "site"
+
+
+def test_an_english_acronym_is_searched_as_english(tmp_path: Path) -> None:
+    """EPF, the acronym in the English headword, was indexed among the Malay names, so a hit on
+    `epf` said data-match="ms": each name is indexed under its own language."""
+    site = _kwsp_site(tmp_path)
+    index = _page(site, "assets/search-index.js")
+    data = json.loads(index.removeprefix("window.GLOSSARI_INDEX = ").rstrip().rstrip(";"))
+    kwsp = next(t for t in data["terms"] if t[0] == "kumpulan-wang-simpanan-pekerja.html")
+    assert kwsp[5] == ["Tabung pekerja", "KWSP"]
+    assert kwsp[6] == ["EPF"]
+

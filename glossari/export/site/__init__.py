@@ -38,6 +38,7 @@ from markupsafe import Markup
 
 from glossari import __version__
 from glossari._helper import Helper, start
+from glossari.align.resolve import headword_acronyms
 from glossari.catalog.languages import check_translation_language
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
@@ -570,12 +571,18 @@ def _interface_words(other_ms: str, other_en: str) -> dict[str, dict[str, str]]:
 
 def _search_names(term: Term, ms: str, en: str | None) -> list[list[str]] | None:
     """The names search finds a term by besides its headwords: ``[Malay aliases and acronyms,
-    English variants]``, each without the names that fold to a headword; None when none is
+    English acronyms and variants]``, each without the names that fold to a headword; None when none is
     left (the index stays small: link texts and slugs are left out)."""
     names = term.names
     seen = {lookup_key(ms), lookup_key(en or "")}
     found: list[list[str]] = [[], []]
-    for side, texts in ((0, (*names.aliases, *names.acronyms)), (1, names.english_variants)):
+    # an acronym is in the language of the headword it is written in (KWSP, EPF); one in both,
+    # or in neither (a term built by hand), stays Malay
+    english = set(headword_acronyms(en)) - set(headword_acronyms(ms))
+    malay = [a for a in names.acronyms if a not in english]
+    for side, texts in ((0, (*names.aliases, *malay)),
+                        (1, (*(a for a in names.acronyms if a in english),
+                             *names.english_variants))):
         for text in texts:
             key = lookup_key(text)
             if key and key not in seen:
