@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -996,7 +997,8 @@ def test_headwords_in_lists_and_titles_are_bidi_isolated(
     assert '<span class="hw-en" lang="ms" dir="auto">Wakaf tunai' in en_list
     title = re.search(r"<title>(.*)</title>", _page(tmp_path / "site", "terms/hedgefund.html"))
     assert title is not None
-    assert title.group(1) == "\u2068Wakaf tunai \u0648\u0642\u0641\u2069 \u00b7 1-year cash waqf"
+    assert unescape(title.group(1)) == ("\u2068Wakaf tunai \u0648\u0642\u0641\u2069 \u00b7 1-year cash "
+                                        "waqf \u2013 Glosari kewangan Melayu\u2013Inggeris")
     # a name with no right-to-left text is left as it is
     assert "<title>Ékuiti &lt;script&gt;" in _page(tmp_path / "site", "terms/ekuiti.html")
     for page in ("index.html", "terms/hedgefund.html"):  # category names, Malay and English
@@ -1160,4 +1162,15 @@ def test_an_english_acronym_is_searched_as_english(tmp_path: Path) -> None:
     kwsp = next(t for t in data["terms"] if t[0] == "kumpulan-wang-simpanan-pekerja.html")
     assert kwsp[5] == ["Tabung pekerja", "KWSP"]
     assert kwsp[6] == ["EPF"]
+
+
+
+def test_a_term_page_title_ends_with_the_site_name(tmp_path: Path) -> None:
+    """`Bon · Bond` said nothing of the site: in a tab, a bookmark or a search engine's list it
+    ends with the site's name, as the index is titled."""
+    site = _kwsp_site(tmp_path)
+    name = re.search(r"<title>(.*)</title>", _page(site, "index.html"))
+    title = re.search(r"<title>(.*)</title>", _page(site, "terms/bond.html"))
+    assert name is not None and title is not None
+    assert unescape(title.group(1)) == f"Bon \u00b7 Bond \u2013 {unescape(name.group(1))}"
 

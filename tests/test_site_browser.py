@@ -289,7 +289,7 @@ def test_term_page_shows_both_languages_and_backlinks(
 
 def test_a_script_in_a_headword_stays_text(chromium: str, site: Path, tmp_path: Path) -> None:
     page = site / "terms" / "ekuiti.html"
-    title = f"{HOSTILE_TITLE}"
+    title = f"{HOSTILE_TITLE} \u2013 Glosari kewangan Melayu\u2013Inggeris"
     dom = _parse(_dump(chromium, tmp_path, page))
     assert dom.title == title  # neither the script nor the img's onerror ran
     assert dom.by_id("headword")["text"] == HOSTILE_TITLE
