@@ -1077,7 +1077,8 @@ def test_heading_levels_never_skip(tmp_path: Path) -> None:
     assert code == 0, err
     page = _page(tmp_path / "site", "terms/tajuk.html")
     levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", page)]
-    assert levels == [1, 2, 2, 2, 2, 3, 3, 2, 2]  # each heading twice: Malay, then its column
+    # each heading twice: Malay, then its column; last, the facts' heading
+    assert levels == [1, 2, 2, 2, 2, 3, 3, 2, 2, 2]
 
 
 def test_build_site_by_default_writes_the_command_s_pages(tmp_path: Path) -> None:
@@ -1173,4 +1174,16 @@ def test_a_term_page_title_ends_with_the_site_name(tmp_path: Path) -> None:
     title = re.search(r"<title>(.*)</title>", _page(site, "terms/bond.html"))
     assert name is not None and title is not None
     assert unescape(title.group(1)) == f"Bon \u00b7 Bond \u2013 {unescape(name.group(1))}"
+
+
+
+def test_the_facts_of_a_term_page_have_a_heading(tmp_path: Path) -> None:
+    """The categories, links, backlinks and status had no heading: a screen reader's heading
+    navigation skipped them. They are under an h2, in both languages."""
+    page = _page(_kwsp_site(tmp_path), "terms/bond.html")
+    facts = re.search(r'<aside class="facts" aria-labelledby="facts-heading">\s*'
+                      r'<h2 id="facts-heading" class="visually-hidden">(.*?)</h2>', page)
+    assert facts is not None, page
+    assert facts.group(1) == ('<span lang="ms">Maklumat istilah</span> \u00b7 '
+                              '<span lang="en">Term details</span>')
 
