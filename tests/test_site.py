@@ -1187,3 +1187,14 @@ def test_the_facts_of_a_term_page_have_a_heading(tmp_path: Path) -> None:
     assert facts.group(1) == ('<span lang="ms">Maklumat istilah</span> \u00b7 '
                               '<span lang="en">Term details</span>')
 
+
+
+def test_the_pieces_of_a_chart_bar_are_kept_apart(tmp_path: Path) -> None:
+    """Translated and fuzzy pieces differ by 1.21:1 only: each piece has a stroke of the page's
+    background, so two pieces side by side are told apart by a visible boundary."""
+    site = _kwsp_site(tmp_path)
+    css = _page(site, "assets/site.css")
+    rule = re.search(r"svg\.coverage \.row rect \{([^}]*)\}", css)
+    assert rule is not None
+    assert "stroke: var(--bg)" in rule.group(1) and "stroke-width: 1px" in rule.group(1)
+    assert re.search(r'<g class="row"[^>]*>\s*<text class="label"', _page(site, "index.html"))
