@@ -195,7 +195,7 @@ box.focus();
 box.value = "pe";
 box.dispatchEvent(new Event("input"));
 function later() {
-  if (!document.querySelectorAll("#results li[role=option]").length) {
+  if (!document.querySelectorAll("#results [role=option]").length) {
     setTimeout(later, 20); return;
   }
   box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
@@ -226,7 +226,7 @@ box.focus();
 box.value = "pe";
 box.dispatchEvent(new Event("input"));
 function later() {
-  if (!document.querySelectorAll("#results li[role=option]").length) {
+  if (!document.querySelectorAll("#results [role=option]").length) {
     setTimeout(later, 20); return;
   }
   document.body.setAttribute("data-open", String(!document.getElementById("results").hidden));
@@ -248,13 +248,55 @@ later();
     assert dom.by_id("q-label")["text"] == "Cari istilah · Search terms"
 
 
+def test_a_hit_is_an_option_with_nothing_interactive_inside(
+    chromium: str, site: Path, tmp_path: Path
+) -> None:
+    """Each hit was an <a> inside a role=option (nested interactive elements, which axe flags,
+    and a screen reader may announce twice): the link itself is the option, in a list item
+    taken out of the tree (role=none), so the listbox owns options only; the keys still move
+    through the hits and Enter opens the one selected."""
+    script = """
+var box = document.getElementById("q");
+box.focus();
+box.value = "pe";
+box.dispatchEvent(new Event("input"));
+function later() {
+  if (!document.querySelectorAll("#results [role=option]").length) {
+    setTimeout(later, 20); return;
+  }
+  box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
+  box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
+  box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowUp", bubbles: true}));
+  document.body.setAttribute("data-active", box.getAttribute("aria-activedescendant"));
+  document.body.setAttribute("data-target", document.getElementById("result-0").href);
+  box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+}
+later();
+"""
+    dom = _parse(_dump(chromium, tmp_path, site / "index.html", "?q=pe"))
+    options = [e for e in dom.elements if e.get("role") == "option"]
+    assert len(options) >= 3
+    assert all(e["tag"] == "a" and e["href"].startswith("terms/") for e in options)
+    items = [dom.elements[dom.elements.index(e) - 1] for e in options]  # each option's <li>
+    assert all(e["tag"] == "li" and e.get("role") == "none" for e in items)
+    # nothing focusable inside an option: it holds text only
+    inside = [e["tag"] for e in dom.elements if e["tag"] in ("a", "button", "input")
+              and dom.elements.index(e) > dom.elements.index(options[0])
+              and dom.elements.index(e) < dom.elements.index(options[1])]
+    assert inside == []
+    # with the keys: down, down, up selects the first hit, and Enter opens it
+    dom = _parse(_dump(chromium, tmp_path, _with_script(site, "index.html", script, tmp_path)))
+    assert options[0]["data-file"] == "primebrokerage.html"
+    assert dom.by_id("headword")["text"] == "Pembrokeran utama"
+
+
 def test_enter_opens_the_first_hit(chromium: str, site: Path, tmp_path: Path) -> None:
     script = """
 var box = document.getElementById("q");
 box.value = "hedge";
 box.dispatchEvent(new Event("input"));
 function later() {
-  if (!document.querySelectorAll("#results li[role=option]").length) {
+  if (!document.querySelectorAll("#results [role=option]").length) {
     setTimeout(later, 20); return;
   }
   box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));

@@ -149,7 +149,7 @@
   }
 
   function select(i) {
-    var items = list.querySelectorAll("li[role=option]");
+    var items = list.querySelectorAll("[role=option]");
     if (!items.length) { active = -1; box.removeAttribute("aria-activedescendant"); return; }
     active = (i + items.length) % items.length;
     for (var j = 0; j < items.length; j++) {
@@ -169,14 +169,17 @@
       return;
     }
     var hits = search(text);
+    // the link itself is the option (an <a> inside an option would nest one interactive
+    // element in another); its list item is taken out of the tree, so the listbox owns options
     hits.slice(0, LIMIT).forEach(function (hit, i) {
       var li = document.createElement("li");
-      li.id = "result-" + i;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
-      li.setAttribute("data-file", hit.t.file);
-      li.setAttribute("data-match", hit.lang);
+      li.setAttribute("role", "none");
       var a = document.createElement("a");
+      a.id = "result-" + i;
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
+      a.setAttribute("data-file", hit.t.file);
+      a.setAttribute("data-match", hit.lang);
       a.href = root + "terms/" + hit.t.file;
       a.tabIndex = -1;
       var ms = document.createElement("span");
@@ -199,6 +202,7 @@
     if (!hits.length) {
       var none = document.createElement("li");
       none.className = "none";
+      none.setAttribute("role", "none");
       bilingual(none, "Tiada padanan", "No match");
       list.appendChild(none);
     }
@@ -229,7 +233,7 @@
     if (event.key === "ArrowDown") { event.preventDefault(); select(active + 1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); select(active - 1); }
     else if (event.key === "Enter") {
-      var items = list.querySelectorAll("li[role=option] a");
+      var items = list.querySelectorAll("[role=option]");
       if (items.length) { event.preventDefault(); window.location.href = items[active < 0 ? 0 : active].href; }
     } else if (event.key === "Escape") {
       box.value = ""; show();
