@@ -290,6 +290,31 @@ later();
     assert dom.by_id("headword")["text"] == "Pembrokeran utama"
 
 
+def test_no_single_key_takes_the_focus(chromium: str, site: Path, tmp_path: Path) -> None:
+    """`/` anywhere moved the focus to the search box, even while typing in a field of the page
+    or in a contenteditable, and nothing turned it off (WCAG 2.1.4, a single-character
+    shortcut). The box is reached with the browser's own access key instead (a modifier)."""
+    script = """
+var note = document.createElement("div");
+note.contentEditable = "true";
+document.querySelector("main").appendChild(note);
+note.focus();
+var slash = {key: "/", code: "Slash", bubbles: true, cancelable: true};
+var typed = note.dispatchEvent(new KeyboardEvent("keydown", slash));
+document.body.setAttribute("data-in-field", document.activeElement === note ? "kept" : "moved");
+document.body.setAttribute("data-typed", String(typed));
+note.blur();
+document.body.dispatchEvent(new KeyboardEvent("keydown", slash));
+document.body.setAttribute("data-on-page",
+  document.activeElement === document.getElementById("q") ? "moved" : "kept");
+"""
+    dom = _parse(_dump(chromium, tmp_path, _with_script(site, "index.html", script, tmp_path)))
+    body = next(e for e in dom.elements if e["tag"] == "body")
+    assert (body["data-in-field"], body["data-typed"], body["data-on-page"]) == (
+        "kept", "true", "kept")
+    assert dom.by_id("q")["accesskey"] == "s"
+
+
 def test_enter_opens_the_first_hit(chromium: str, site: Path, tmp_path: Path) -> None:
     script = """
 var box = document.getElementById("q");

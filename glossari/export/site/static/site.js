@@ -239,10 +239,9 @@
       box.value = ""; show();
     }
   });
-  document.addEventListener("keydown", function (event) {
-    // "/" jumps to the search box, as on many reference sites
-    if (event.key === "/" && document.activeElement !== box) { event.preventDefault(); box.focus(); }
-  });
+  // No single-key shortcut (a "/" that jumped here took the key from whoever typed it, and
+  // could not be turned off: WCAG 2.1.4): the box has the browser's own access key, which needs
+  // a modifier (base.html: accesskey="s").
   document.addEventListener("click", function (event) {
     if (!wrap.contains(event.target)) { close(); }
   });
