@@ -997,8 +997,9 @@ def test_headwords_in_lists_and_titles_are_bidi_isolated(
     assert '<span class="hw-en" lang="ms" dir="auto">Wakaf tunai' in en_list
     title = re.search(r"<title>(.*)</title>", _page(tmp_path / "site", "terms/hedgefund.html"))
     assert title is not None
-    assert unescape(title.group(1)) == ("\u2068Wakaf tunai \u0648\u0642\u0641\u2069 \u00b7 1-year cash "
-                                        "waqf \u2013 Glosari kewangan Melayu\u2013Inggeris")
+    assert unescape(title.group(1)) == (
+        "\u2068Wakaf tunai \u0648\u0642\u0641\u2069 \u00b7 1-year cash waqf \u2013 Glosari "
+        "kewangan Melayu\u2013Inggeris")
     # a name with no right-to-left text is left as it is
     assert "<title>Ékuiti &lt;script&gt;" in _page(tmp_path / "site", "terms/ekuiti.html")
     for page in ("index.html", "terms/hedgefund.html"):  # category names, Malay and English
@@ -1172,7 +1173,8 @@ def test_a_term_page_title_ends_with_the_site_name(tmp_path: Path) -> None:
     site = _kwsp_site(tmp_path)
     name = re.search(r"<title>(.*)</title>", _page(site, "index.html"))
     title = re.search(r"<title>(.*)</title>", _page(site, "terms/bond.html"))
-    assert name is not None and title is not None
+    assert name is not None
+    assert title is not None
     assert unescape(title.group(1)) == f"Bon \u00b7 Bond \u2013 {unescape(name.group(1))}"
 
 
@@ -1196,5 +1198,6 @@ def test_the_pieces_of_a_chart_bar_are_kept_apart(tmp_path: Path) -> None:
     css = _page(site, "assets/site.css")
     rule = re.search(r"svg\.coverage \.row rect \{([^}]*)\}", css)
     assert rule is not None
-    assert "stroke: var(--bg)" in rule.group(1) and "stroke-width: 1px" in rule.group(1)
+    assert "stroke: var(--bg)" in rule.group(1)
+    assert "stroke-width: 1px" in rule.group(1)
     assert re.search(r'<g class="row"[^>]*>\s*<text class="label"', _page(site, "index.html"))

@@ -571,8 +571,8 @@ def _interface_words(other_ms: str, other_en: str) -> dict[str, dict[str, str]]:
 
 def _search_names(term: Term, ms: str, en: str | None) -> list[list[str]] | None:
     """The names search finds a term by besides its headwords: ``[Malay aliases and acronyms,
-    English acronyms and variants]``, each without the names that fold to a headword; None when none is
-    left (the index stays small: link texts and slugs are left out)."""
+    English acronyms and variants]``, each without the names that fold to a headword; None when
+    none is left (the index stays small: link texts and slugs are left out)."""
     names = term.names
     seen = {lookup_key(ms), lookup_key(en or "")}
     found: list[list[str]] = [[], []]
