@@ -503,6 +503,21 @@ def test_the_translation_language_given_twice_alike_is_one(
     assert capsys.readouterr().out.startswith("accountexecutive\theadword\ten\t")
 
 
+def _child_search(termbase: Termbase, expected: list[SearchHit]) -> int:
+    """Fork; the child searches ``termbase`` for "bon" within a 10 s alarm and exits 0 when it
+    gets ``expected``. The child's exit code (-14, SIGALRM: it hung)."""
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            signal.alarm(10)
+            code = 0 if termbase.search("bon") == expected else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
 def test_a_forked_child_searches_with_threads_of_its_own(tmp_path: Path) -> None:
     # gunicorn --preload: the parent loads and searches a large termbase (helper connections
@@ -518,16 +533,7 @@ def test_a_forked_child_searches_with_threads_of_its_own(tmp_path: Path) -> None
         assert termbase.search("bon") == expected
         assert termbase._pool is not None
         assert len(termbase._helpers) == 2
-        pid = os.fork()
-        if pid == 0:  # the child: the same answer within the alarm, else a non-zero exit
-            code = 1
-            try:
-                signal.alarm(10)
-                code = 0 if termbase.search("bon") == expected else 1
-            finally:
-                os._exit(code)
-        _, status = os.waitpid(pid, 0)
-        assert os.waitstatus_to_exitcode(status) == 0  # -14 (SIGALRM): it hung
+        assert _child_search(termbase, expected) == 0
         assert termbase.search("bon") == expected  # the parent's own are still its own
     finally:
         termbase.close()
@@ -538,22 +544,12 @@ def test_a_child_forked_while_a_read_held_the_lock_still_reads(tmp_path: Path) -
     # another thread of the parent was inside a query at the fork: the child's copy of the lock
     # stayed held for ever, and its first read (or close) waited for a thread it does not have
     path = tmp_path / "glossari.sqlite"
-    glossary = Glossary(TERMS, lang="en")
-    write_termbase(path, glossary, ())
+    write_termbase(path, Glossary(TERMS, lang="en"), ())
     termbase = Termbase.open(path)
     try:
         expected = termbase.search("bon")
-        termbase._lock.acquire()  # as a reading thread holds it
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                signal.alarm(10)
-                code = 0 if termbase.search("bon") == expected else 1
-            finally:
-                os._exit(code)
-        termbase._lock.release()
-        _, status = os.waitpid(pid, 0)
-        assert os.waitstatus_to_exitcode(status) == 0  # -14 (SIGALRM): it waited for ever
+        with termbase._lock:  # as a reading thread holds it
+            code = _child_search(termbase, expected)
+        assert code == 0
     finally:
         termbase.close()
