@@ -162,10 +162,7 @@ class Termbase:
             self._version = version
         elif version != self._version:
             self._version = version
-            self._bounds.clear()
-            self._terms = None
-            if self.on_new_build is not None:
-                self.on_new_build()
+            self._new_build()
 
     def _follow(self) -> None:
         """Read the file at the path opened from now on when it is another termbase of the
@@ -196,6 +193,11 @@ class Termbase:
             helper.close()
         self._db, self._helpers = new, []
         self._version = None
+        self._new_build()
+
+    def _new_build(self) -> None:
+        """Drop what was measured or built from the old rows: the search parts, the term count,
+        and (:attr:`on_new_build`) the glossary's terms and indexes."""
         self._bounds.clear()
         self._terms = None
         if self.on_new_build is not None:
