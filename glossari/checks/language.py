@@ -73,28 +73,26 @@ def _same_list(other: Block, item: Block) -> bool:
 def source_language(terms: Iterable[Term], langid: LanguageIdentifier) -> Iterator[Finding]:
     """L303: source prose of four words or more that does not read as Malay (a short list item:
     nor does its list)."""
-    terms = tuple(terms)
-    prose = [found for term in terms for found in _prose_in_context(term)]
-    langid.prefetch(text for text, _, _ in prose)
+    prose = [(term, *found) for term in terms for found in _prose_in_context(term)]
+    langid.prefetch(text for _, text, _, _ in prose)
     # a list is read whole only for an item that alone does not read as Malay, and once: its
     # short items hold the same string
-    langid.prefetch({id(context): context for text, _, context in prose
+    langid.prefetch({id(context): context for _, text, _, context in prose
                      if context is not None and langid.is_still_malay(text) is False}.values())
     context_of: tuple[str | None, float] = (None, 0.0)
-    for term in terms:
-        for text, line, context in _prose_in_context(term):
-            prob = langid.malay_probability(text)
-            if prob is None or prob >= THRESHOLD:
-                continue
-            if context is not None and context is not context_of[0]:
-                context_of = (context, langid.malay_probability(context) or 0.0)
-            if context is not None and context_of[1] >= THRESHOLD:
-                continue
-            short = excerpt(text)
-            yield finding(
-                "L303", path=term.source.path, line=line, term=term.id,
-                message=f"this text does not look Malay (P(Malay) = {prob:.2f}): '{short}'",
-            )
+    for term, text, line, context in prose:
+        prob = langid.malay_probability(text)
+        if prob is None or prob >= THRESHOLD:
+            continue
+        if context is not None and context is not context_of[0]:
+            context_of = (context, langid.malay_probability(context) or 0.0)
+        if context is not None and context_of[1] >= THRESHOLD:
+            continue
+        short = excerpt(text)
+        yield finding(
+            "L303", path=term.source.path, line=line, term=term.id,
+            message=f"this text does not look Malay (P(Malay) = {prob:.2f}): '{short}'",
+        )
 
 
 def judges(lang: str) -> bool:
