@@ -41,6 +41,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "(default: warning)")
 
 
+_NAME_ONE = "name a .po file or a folder holding some"
+"""What to do about a catalog path that names none."""
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Check the catalogs; print the findings and a summary."""
     from glossari.catalog.pofile import require_catalog_file
@@ -62,14 +66,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         # before the glossary is read, and before any finding: a pipe or a device named as a
         # catalog was "no such catalog", which it is not
         try:
-            require_catalog_file(path, source=str(path),
-                                 hint="name a .po file or a folder holding some")
+            require_catalog_file(path, source=str(path), hint=_NAME_ONE)
         except OSError:
-            raise CatalogError("no such catalog", path=str(path),
-                               hint="name a .po file or a folder holding some") from None
+            raise CatalogError("no such catalog", path=str(path), hint=_NAME_ONE) from None
     if not files:
         raise CatalogError("no .po file here", path=" ".join(map(str, args.paths)),
-                           hint="name a .po file or a folder holding some")
+                           hint=_NAME_ONE)
     # the terms' headers: the names are all it reads (whole terms from a termbase of 30,000
     # articles took 11 s and 1 GB)
     checker = TermChecker(read_glossary(ctx).headers(), source=source, target=target)
