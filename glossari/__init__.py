@@ -96,14 +96,14 @@ def load(root: str | Path | None = None, *, lang: str | None = None) -> Glossary
     Malay or has no catalog while another language has some (``en_US`` for ``en``).
     """
     from glossari.glossary import load_glossary
+    from glossari.root import resolve_root
 
+    where = resolve_root(root)
     if lang is None:
         from glossari.config import default_language
-        from glossari.root import resolve_root
 
-        where = resolve_root(root)
-        return load_glossary(where, lang=default_language(where), strict=True)
-    return load_glossary(root, lang=lang, strict=True)
+        lang = default_language(where)
+    return load_glossary(where, lang=lang, strict=True)
 
 
 def __getattr__(name: str) -> object:
