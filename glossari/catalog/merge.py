@@ -50,7 +50,7 @@ from glossari.catalog.charset import utf8_header_msgstr
 from glossari.catalog.pofile import Entry, PoFile, parse_plural_count
 from glossari.errors import CatalogError
 
-__all__ = ["FUZZY_THRESHOLD", "Moved", "merge", "new_header"]
+__all__ = ["FUZZY_THRESHOLD", "Moved", "joined_notes", "merge", "new_header"]
 
 FUZZY_THRESHOLD = 0.6
 """Minimum similarity (difflib ratio) for a fuzzy match, as msgmerge's FUZZY_THRESHOLD."""
@@ -441,11 +441,10 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
 
     for number in noted:  # another catalog's notes on the message, untranslated there
         entry = result[number]
-        notes = (compendium or {})[entry.key].entry.translator_comments
-        added = tuple(c for c in notes if c not in entry.translator_comments)
-        if added:
-            result[number] = entry.with_changes(
-                translator_comments=entry.translator_comments + added, line=0)
+        notes = joined_notes(entry.translator_comments,
+                             (compendium or {})[entry.key].entry.translator_comments)
+        if notes != entry.translator_comments:
+            result[number] = entry.with_changes(translator_comments=notes, line=0)
     _keep_notes(catalog, template_keys, result, fresh)
 
     # everything else that holds a translation stays, as obsolete, in the old file order
@@ -481,8 +480,8 @@ def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],
             continue
         number = where[id(match)]
         entry = result[number]
-        added = tuple(c for c in old.translator_comments if c not in entry.translator_comments)
-        result[number] = entry.with_changes(translator_comments=entry.translator_comments + added)
+        result[number] = entry.with_changes(
+            translator_comments=joined_notes(entry.translator_comments, old.translator_comments))
 
 
 def _renamed(wanted: list[Entry], orphans: list[Entry],
@@ -528,6 +527,16 @@ class Moved(NamedTuple):
     article renamed away, its translation revised, renamed back)."""
 
 
+def joined_notes(have: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
+    """Translator comments ``have``, then those of ``more`` it lacks, in their order: how every
+    merge of two messages' notes keeps both without repeating one.
+
+    >>> joined_notes(("a", "b"), ["b", "c"])
+    ('a', 'b', 'c')
+    """
+    return have + tuple(c for c in more if c not in have)
+
+
 def _with_own_copy(taken: Entry, own: Entry | None) -> Entry:
     """``taken`` (another catalog's current translation), keeping what this catalog's own
     obsolete copy ``own`` says and it does not: a translator who revised the ``#~`` copy of an
@@ -539,14 +548,14 @@ def _with_own_copy(taken: Entry, own: Entry | None) -> Entry:
     (most often the obsolete copy is only the translation from before a revision)."""
     if own is None or not own.has_translation:
         return taken
-    added = tuple(c for c in own.translator_comments if c not in taken.translator_comments)
-    comments = taken.translator_comments + added
+    comments = joined_notes(taken.translator_comments, own.translator_comments)
+    added = comments != taken.translator_comments
     flags = taken.flags
     if (own.msgstr, own.msgstr_plural) != (taken.msgstr, taken.msgstr_plural):
         kept = [f"{_OBSOLETE_COPY}: {_comment_safe(own.msgstr)}"] if own.msgstr else []
         kept += [f"{_OBSOLETE_COPY}, msgstr[{index}]: {_comment_safe(form)}"
                  for index, form in enumerate(own.msgstr_plural) if form]
-        comments += tuple(c for c in kept if c not in comments)
+        comments = joined_notes(comments, kept)
         if added and not taken.fuzzy:
             flags = ("fuzzy", *flags)
     if (comments, flags) == (taken.translator_comments, taken.flags):

@@ -39,7 +39,7 @@ from glossari._atomic import StagedWrites, make_folder
 from glossari._store import Store, Table
 from glossari.catalog.incremental import Wrap, no_progress
 from glossari.catalog.languages import check_translation_language
-from glossari.catalog.merge import Key, Moved, merge
+from glossari.catalog.merge import Key, Moved, joined_notes, merge
 from glossari.catalog.pofile import Entry, PoFile, load_po, read_catalog_bytes
 from glossari.catalog.translations import (
     Coverage,
@@ -165,8 +165,7 @@ def _offer(offered: dict[Key, Moved], key: Key, moved: Moved) -> None:
         # a translator's note on an untranslated message (`# ask the editor`) never wins over
         # a translation, and goes with whatever is offered
         keep, other = (moved, seen) if moved.entry.has_translation else (seen, moved)
-        comments = keep.entry.translator_comments + tuple(
-            c for c in other.entry.translator_comments if c not in keep.entry.translator_comments)
+        comments = joined_notes(keep.entry.translator_comments, other.entry.translator_comments)
         offered[key] = keep._replace(entry=keep.entry.with_changes(translator_comments=comments))
     elif seen is None or (moved.current and not seen.current):
         offered[key] = moved
