@@ -188,8 +188,10 @@ def test_search_with_no_match_says_so(chromium: str, site: Path, tmp_path: Path,
     assert "No match" in dom
 
 
-def test_typing_and_the_keyboard(chromium: str, site: Path, tmp_path: Path) -> None:
-    script = """
+def _after_typing_pe(then: str) -> str:
+    """A page script that types "pe" into the search box, waits for the hits, then runs
+    ``then`` (JavaScript, with ``box`` the search box)."""
+    return """
 var box = document.getElementById("q");
 box.focus();
 box.value = "pe";
@@ -198,12 +200,17 @@ function later() {
   if (!document.querySelectorAll("#results [role=option]").length) {
     setTimeout(later, 20); return;
   }
+""" + then + """}
+later();
+"""
+
+
+def test_typing_and_the_keyboard(chromium: str, site: Path, tmp_path: Path) -> None:
+    script = _after_typing_pe("""
   box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
   box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
   document.body.setAttribute("data-active", box.getAttribute("aria-activedescendant"));
-}
-later();
-"""
+""")
     page = _with_script(site, "terms/finra.html", script, tmp_path)
     dom = _parse(_dump(chromium, tmp_path, page))
     results = dom.results()
@@ -220,21 +227,11 @@ def test_leaving_the_box_closes_the_hits_and_the_count_is_said_in_both_languages
     """Tab out of the box closed nothing: the open list covered the content that got the
     focus. The live count is in Malay and English, each marked (it was English on a Malay
     page), and the list is named by the box's bilingual label."""
-    script = """
-var box = document.getElementById("q");
-box.focus();
-box.value = "pe";
-box.dispatchEvent(new Event("input"));
-function later() {
-  if (!document.querySelectorAll("#results [role=option]").length) {
-    setTimeout(later, 20); return;
-  }
+    script = _after_typing_pe("""
   document.body.setAttribute("data-open", String(!document.getElementById("results").hidden));
   document.querySelector("main a").focus();  // as Tab moves on
   document.body.setAttribute("data-closed", String(document.getElementById("results").hidden));
-}
-later();
-"""
+""")
     dom = _parse(_dump(chromium, tmp_path, _with_script(site, "index.html", script, tmp_path)))
     body = next(e for e in dom.elements if e["tag"] == "body")
     assert (body["data-open"], body["data-closed"]) == ("true", "true")
@@ -255,24 +252,14 @@ def test_a_hit_is_an_option_with_nothing_interactive_inside(
     and a screen reader may announce twice): the link itself is the option, in a list item
     taken out of the tree (role=none), so the listbox owns options only; the keys still move
     through the hits and Enter opens the one selected."""
-    script = """
-var box = document.getElementById("q");
-box.focus();
-box.value = "pe";
-box.dispatchEvent(new Event("input"));
-function later() {
-  if (!document.querySelectorAll("#results [role=option]").length) {
-    setTimeout(later, 20); return;
-  }
+    script = _after_typing_pe("""
   box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
   box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
   box.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowUp", bubbles: true}));
   document.body.setAttribute("data-active", box.getAttribute("aria-activedescendant"));
   document.body.setAttribute("data-target", document.getElementById("result-0").href);
   box.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
-}
-later();
-"""
+""")
     dom = _parse(_dump(chromium, tmp_path, site / "index.html", "?q=pe"))
     options = [e for e in dom.elements if e.get("role") == "option"]
     assert len(options) >= 3
