@@ -213,6 +213,18 @@ def _in_french(root: Path, headword: str, french: str) -> None:
                   encoding="utf-8")
 
 
+def _french_broker(root: Path) -> None:
+    """A glossary translated into French only (``languages = ["fr"]``): one article,
+    ``peniaga-broker``, whose headword the fr catalog gives as ``Courtier``."""
+    seeds = root / "seeds"
+    seeds.mkdir()
+    (seeds / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\ndescription: Firma yang berdagang sekuriti.\n---\n\n"
+        "Peniaga broker berdagang.\n", encoding="utf-8")
+    (root / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
+    _in_french(root, "Peniaga broker", "Courtier")
+
+
 def test_the_reading_commands_default_to_the_configured_language(tmp_path: Path) -> None:
     """A glossary translated into French says languages = ["fr"] once: show, table, search,
     site and import then read fr without -l (they said 'no catalogs for en' before)."""
@@ -242,17 +254,11 @@ def test_find_and_termcheck_read_the_configured_language(tmp_path: Path) -> None
     """find and termcheck read the glossary as show does: in a glossary translated into French
     only (languages = ["fr"]), they refused with 'no catalogs for the language en' where show,
     table and search answered."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "peniaga-broker.md").write_text(
-        "---\ntitle: Peniaga broker\ndescription: Firma yang berdagang sekuriti.\n---\n\n"
-        "Peniaga broker berdagang.\n", encoding="utf-8")
-    (tmp_path / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
+    _french_broker(tmp_path)
 
     def run(*args: str) -> tuple[int, str, str]:
         return _run(tmp_path, *args)
 
-    _in_french(tmp_path, "Peniaga broker", "Courtier")
     code, out, err = run("find", "--format", "json", "Peniaga-peniaga broker itu")
     assert (code, err) == (0, "")
     assert [(m["term"], m["en"]) for m in json.loads(out)] == [("peniaga-broker", "Courtier")]
@@ -285,13 +291,7 @@ def test_find_reads_a_text_in_the_language_it_names(tmp_path: Path) -> None:
     """find -l fr reads a French text by the fr catalogs ('invalid choice: fr' before), and -l en
     the English ones: in a glossary translated into French only it matched the French names as
     the English text's."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "peniaga-broker.md").write_text(
-        "---\ntitle: Peniaga broker\ndescription: Firma yang berdagang sekuriti.\n---\n\n"
-        "Peniaga broker berdagang.\n", encoding="utf-8")
-    (tmp_path / "glossari.toml").write_text('languages = ["fr"]\n', encoding="utf-8")
-    _in_french(tmp_path, "Peniaga broker", "Courtier")
+    _french_broker(tmp_path)
     code, out, err = _run(tmp_path, "find", "-l", "fr", "Les courtiers achètent.")
     assert (code, err) == (0, "")
     assert out == "4-13\tcourtiers\t-> peniaga-broker (Peniaga broker)\n"
