@@ -249,6 +249,12 @@ CASES = {
         ],
     ),
     "everything-gone": (OLD, [(None, "Lain")]),
+    # a headword's text edited, its context (the term id) kept: msgmerge --previous writes
+    # `#| msgctxt "kos"` above `#| msgid "Kos"`; glossari wrote the `#| msgid` alone
+    "headword-edited": (
+        OLD.replace('msgid "Kos"\nmsgstr "Cost"', 'msgid "Kos tetap"\nmsgstr "Fixed cost"'),
+        [("kos", "Kos tetapp")],
+    ),
     # edited twice before review: the #| stays the source the translation was made from
     # (glossari used to put the intermediate text there, losing the translator's diff base)
     "second-edit": (
@@ -297,9 +303,10 @@ def test_same_outcome_as_msgmerge(case: str, tmp_path: Path) -> None:
         assert {e.key: e.msgstr for e in ours.entries if e.key in renamed} == {
             e.key: e.msgstr for e in gnu.entries if e.key in renamed}
     assert _sets(ours) == (translated, fuzzy, obsolete)
-    gnu_previous = {e.key: e.previous_msgid for e in gnu.entries
+    gnu_previous = {e.key: (e.previous_msgctxt, e.previous_msgid) for e in gnu.entries
                     if e.fuzzy and e.key not in renamed}
-    assert {e.key: e.previous_msgid for e in ours.entries if e.fuzzy} == gnu_previous
+    assert {e.key: (e.previous_msgctxt, e.previous_msgid)
+            for e in ours.entries if e.fuzzy} == gnu_previous
 
 
 def test_a_fuzzy_message_edited_again_keeps_its_previous_source() -> None:

@@ -15,7 +15,15 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from glossari.catalog.pofile import PoFile, load_po, write_po
-from tests._catalog_oracles import GNU, article, check_written, cli, make_root, needs_gnu
+from tests._catalog_oracles import (
+    GNU,
+    article,
+    check_written,
+    cli,
+    make_root,
+    msgfmt_check,
+    needs_gnu,
+)
 
 OLD = 946684800
 
@@ -651,3 +659,55 @@ NeverLoseATranslation.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 test_never_lose_a_translation = NeverLoseATranslation.TestCase
+
+
+def test_weblate_flags_survive_every_rewrite(tmp_path: Path) -> None:
+    """Flags Weblate (and other tools) write on a translation: `max-length:80`, `read-only`,
+    `ignore-same`, `placeholders:"{x}","a,b"`. An entry `update` left alone kept them in its
+    bytes, but one it wrote anew (a reference moved, a source edited, a message retired and
+    revived, a translation imported) lost every flag msgcat does not know."""
+    root = make_root(tmp_path, {
+        "peniaga-broker": article("Peniaga broker", "Peniaga broker berdagang saham.\n",
+                                  description="Firma yang berdagang sekuriti.",
+                                  keywords="Pelaburan"),
+        "kos": article("Kos", "Kos ialah harga.\n", description="Harga sesuatu barang."),
+    })
+    _extract_update(root)
+    path = _po(root, "glossary")
+    flagged = {
+        'msgctxt "peniaga-broker"\nmsgid "Peniaga broker"\nmsgstr ""':
+            ("max-length:80, read-only", "Broker-dealer"),
+        'msgid "Firma yang berdagang sekuriti."\nmsgstr ""':
+            ('ignore-same, placeholders:"{x}":"a,b"', "A firm that trades securities."),
+        'msgctxt "kos"\nmsgid "Kos"\nmsgstr ""': ("c-format, max-length:20", "Cost"),
+    }
+    text = path.read_text(encoding="utf-8")
+    for message, (flags, msgstr) in flagged.items():
+        text = text.replace(message, f"#, {flags}\n" + message.replace('msgstr ""',
+                                                                        f'msgstr "{msgstr}"'))
+    path.write_text(text, encoding="utf-8")
+
+    def flags_of(msgid: str) -> tuple[str, ...]:
+        return next(e.flags for e in load_po(path).entries if e.msgid == msgid)
+
+    # the references move and the definition changes: both entries are written anew
+    broker = root / "seeds" / "peniaga-broker.md"
+    broker.write_text("---\ndraft: no\nkeywords: Pelaburan\ntitle: Peniaga broker\n"
+                      "description: Firma yang berdagang sekuriti itu.\n---\n\n"
+                      "Peniaga broker berdagang saham.\n", encoding="utf-8")
+    _extract_update(root)
+    assert flags_of("Peniaga broker") == ("max-length:80", "read-only")
+    assert flags_of("Firma yang berdagang sekuriti itu.") == (
+        "fuzzy", "ignore-same", 'placeholders:"{x}":"a,b"')
+    # retired, then revived
+    kos = (root / "seeds" / "kos.md").read_text(encoding="utf-8")
+    (root / "seeds" / "kos.md").unlink()
+    _extract_update(root)
+    assert "#, c-format, max-length:20\n#~ msgctxt \"kos\"" in path.read_text(encoding="utf-8")
+    (root / "seeds" / "kos.md").write_text(kos, encoding="utf-8")
+    _extract_update(root)
+    assert flags_of("Kos") == ("c-format", "max-length:20")
+    text = path.read_text(encoding="utf-8")
+    assert '#, fuzzy, ignore-same, placeholders:"{x}":"a,b"\n#| msgid' in text
+    if GNU:  # not a msgcat fixed point: msgcat would drop the flags it does not know
+        msgfmt_check(path)

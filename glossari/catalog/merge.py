@@ -3,7 +3,8 @@
 - Entries come in template order; an exact ``(msgctxt, msgid)`` match keeps its translation,
   translator comments and flags, and takes the template's ``#.`` comments and ``#:`` references.
 - A new message with no exact match but a similar old one (ratio >= 0.6, same msgctxt preferred)
-  gets the old translation, the ``fuzzy`` flag and ``#|`` lines with the old source.
+  gets the old translation and its flags, the ``fuzzy`` flag and ``#|`` lines with the old
+  source.
 - A message whose plural changed (plural to singular, singular to plural, another
   msgid_plural) keeps its translation, fuzzy, as msgmerge does; the forms a singular message
   cannot hold (msgmerge drops them) stay in a translator comment and come back with the plural.
@@ -303,17 +304,23 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         comments = comments + _dropped_forms(old)  # the old message is used up: keep its forms
     elif plural and len(old.msgstr_plural) > nplurals:
         comments = comments + _dropped_forms(old, nplurals)  # as _carry: none is lost
-    flags = ("fuzzy", *(f for f in new.flags if f != "fuzzy"))
-    previous_msgctxt = old.msgctxt if old.msgctxt != new.msgctxt else None
+    # the translation moves with its changed source, and so do its flags (Weblate's
+    # max-length:80, read-only, a translator's c-format), after the template's, as _carry
+    # keeps them; GNU msgmerge takes only the template's, and Weblate's flags were lost
+    flags = tuple(dict.fromkeys(("fuzzy", *new.flags, *old.flags)))
+    # the #| lines are the whole previous message, `#| msgctxt` included whenever it had a
+    # context, changed or not, as msgmerge --previous writes them: without it, a tool reads
+    # the previous message as one without context (glossari used to leave it out when equal)
+    previous_msgctxt = old.msgctxt
     previous_msgid, previous_plural = old.msgid, old.msgid_plural
     if old.fuzzy and old.previous_msgid is not None:
         # still unreviewed: its translation was made from the source in its #| lines, not
         # from the text it was matched to since; msgmerge --previous keeps them too, so the
         # translator's diff (Poedit, Lokalize) spans every change since the last review
-        # (no `#| msgctxt` there: that source had the context the entry then had, which the
-        # new message may not have, as a link whose target changed before review)
-        before = old.msgctxt if old.previous_msgctxt is None else old.previous_msgctxt
-        previous_msgctxt = before if before != new.msgctxt else None
+        # (no `#| msgctxt` there, in a catalog glossari wrote before it always wrote one: that
+        # source had the context the entry then had, which the new message may not have, as a
+        # link whose target changed before review)
+        previous_msgctxt = old.msgctxt if old.previous_msgctxt is None else old.previous_msgctxt
         previous_msgid, previous_plural = old.previous_msgid, old.previous_msgid_plural
     return new.with_changes(
         msgstr=msgstr,

@@ -469,7 +469,7 @@ class _Parser:
                             raise _NotSimple
                         kind = comment[1:2]
                         if kind == ",":
-                            flags.extend(f.strip() for f in comment[2:].split(",") if f.strip())
+                            flags.extend(_split_flags(comment[2:]))
                         elif kind == ".":
                             extracted.append(_comment_text(comment[2:]))
                         elif kind == ":":
@@ -549,7 +549,7 @@ class _Parser:
                     lineno, "a comment after the #| lines", "put #| lines last, right before msgid"
                 )
             if text.startswith("#,"):
-                flags.extend(f.strip() for f in text[2:].split(",") if f.strip())
+                flags.extend(_split_flags(text[2:]))
             elif text.startswith("#."):
                 extracted.append(_comment_text(text[2:]))
             elif text.startswith("#:"):
@@ -938,6 +938,20 @@ def _is_obsolete_keyword(stripped: str) -> bool:
     return stripped.startswith("#~") and not stripped.startswith("#~|")
 
 
+# One flag: text up to the next comma outside quotes (Weblate's ``placeholders:"a,b"`` is one
+# flag; a quote left open runs to the next comma, as an unquoted flag would)
+_FLAG = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^,])+""")
+
+
+def _split_flags(text: str) -> list[str]:
+    """The flags of a ``#,`` line's text (after the ``#,``), in order, blanks trimmed.
+
+    >>> _split_flags(' fuzzy, max-length:80,placeholders:"a,b"')
+    ['fuzzy', 'max-length:80', 'placeholders:"a,b"']
+    """
+    return [flag for flag in (m.group().strip() for m in _FLAG.finditer(text)) if flag]
+
+
 def _comment_text(rest: str) -> str:
     # GNU drops one space after the marker and writes one back: "#  x" keeps both spaces
     return rest[1:] if rest.startswith(" ") else rest
@@ -1161,6 +1175,10 @@ for _rank, _lang in enumerate(_FORMAT_LANGUAGES):
         _FLAG_RANK[_form] = _rank
 
 
+_GNU_FLAGS = frozenset({"fuzzy", "wrap", "no-wrap"})
+"""The flags other than format and range: ones gettext reads (and writes as it decides)."""
+
+
 def _canonical_flags(entry: Entry) -> list[str]:
     has_text = bool(entry.translations[0]) if entry.translations else False
     out: list[str] = []
@@ -1178,6 +1196,13 @@ def _canonical_flags(entry: Entry) -> list[str]:
         out.extend(f for f in entry.flags if f.startswith("range:"))
     if "no-wrap" in entry.flags:
         out.append("no-wrap")
+    # Every other flag is a translator's or a tool's (Weblate's max-length:80, read-only,
+    # ignore-same, placeholders:..., a format gettext 0.21 does not know): msgcat would drop
+    # it, but an entry glossari leaves alone keeps it in its bytes, and one it writes anew
+    # (a reference moved, a translation imported) must not lose it for that; so such an entry
+    # is no msgcat fixed point, as the translator's file was not
+    out.extend(dict.fromkeys(f for f in entry.flags if f not in _GNU_FLAGS
+                             and not f.startswith("range:") and _FLAG_RANK.get(f) is None))
     return out
 
 
