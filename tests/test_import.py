@@ -199,6 +199,48 @@ def test_unconfirmed_values_are_never_imported(root: Path, tmp_path: Path) -> No
         assert catalog_bytes(root) == before
 
 
+def test_a_slug_suggestion_given_back_as_exported_is_counted_nowhere(root: Path) -> None:
+    """The CSV exports (glossari's and Weblate's) give a link-only term's slug suggestion with
+    its status (`suggested`, `fuzzy` True); read back, it was counted `unchanged`, its
+    suggestion reported as the catalog's translation, though the catalog has none. The TBX
+    export carries it in a note, and gives nothing: so do the CSVs now."""
+    for args in (("--format", "csv"), ("--csv-weblate",)):
+        path = export(root, "g.csv", *args)
+        assert "common stock" in path.read_text(encoding="utf-8")
+        report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+        assert not [o for o in report["outcomes"] if o["term"] == "common-stock"], args
+        unchanged = [o for o in report["outcomes"] if o["kind"] == "unchanged"]
+        assert report["summary"]["unchanged"] == len(unchanged)
+        assert all(o["catalog"] for o in unchanged)
+
+
+def test_another_languages_csv_is_refused(root: Path) -> None:
+    """A CSV names no language (glossari's columns are `en` whatever -l it was exported with):
+    the French export imported with `-l ar --force` replaced the Arabic translation and filled
+    the Arabic catalog with French, and without -l it went into English; TBX was refused by its
+    xml:lang. The glossary's own catalogs tell: every value is locale/fr's."""
+    from _exchangekit import translate
+
+    for lang in ("fr", "ar"):
+        ok(root, "update", "-l", lang)
+    translate(root, {("kos", "Kos"): ("Coût", False), ("untung", "Untung"): ("Bénéfice", False),
+                     (None, "Harga sesuatu barang."): ("Le prix d'une chose.", False)}, "fr")
+    translate(root, {("kos", "Kos"): ("تكلفة", False)}, "ar")
+    for args in (("--format", "csv"), ("--csv-weblate",)):
+        path = export(root, "fr.csv", "-l", "fr", *args)
+        before = {lang: catalog_bytes(root, lang) for lang in ("en", "fr", "ar")}
+        for wrong in (("-l", "ar", "--force"), ("-l", "ar"), ()):
+            code, _, err = run(root, "import", str(path), *wrong)
+            assert code == 2, (args, wrong, err)
+            assert err.count("\n") == 1, err
+            assert "locale/fr's translations" in err
+            assert "give -l fr" in err
+        assert {lang: catalog_bytes(root, lang) for lang in before} == before
+        ok(root, "import", str(path), "-l", "fr")  # its own language: nothing to refuse
+        # the English export, the glossary's own round trip, passes
+        ok(root, "import", str(export(root, "en.csv", *args)))
+
+
 def test_a_deprecated_catalog_translation_is_reported(root: Path, tmp_path: Path) -> None:
     # a terminologist who marks the catalog's English deprecated (or Weblate's forbidden)
     # without naming another term: the entry was read as one with nothing to import, and

@@ -22,7 +22,8 @@ fuzzy or not                  replaces it (``applied``, with the old value repor
 
 And, for the records that change nothing: a fuzzy or slug-suggested headword (glossari's own
 ``suggested`` status, a Weblate ``fuzzy`` row) is never imported as a translation
-(``unconfirmed``); a record matching no term is ``unknown`` (an import cannot invent an
+(``unconfirmed``; the slug suggestion given back as exported is counted nowhere); a record
+matching no term is ``unknown`` (an import cannot invent an
 article); a Malay headword (or front-matter alias, or else acronym or link text) naming two
 terms, with no id to tell them apart, is ``ambiguous``;
 a message the catalog lacks (run ``glossari update``) is ``missing``; and two records giving one
@@ -321,7 +322,15 @@ def _plan(
             ))
         if record.en:
             english = term.english
-            if english.title is not None and same_text(english.title, record.en, fmt) and (
+            if (english.status == "suggested" and record.en_status != "translated"
+                    and english.title is not None and same_text(english.title, record.en, fmt)):
+                # glossari's own slug suggestion given back still marked so (the CSV export's
+                # `suggested`, Weblate's fuzzy): no value to import, and none the catalog
+                # holds, so it is counted nowhere, as the TBX export, which carries it in a
+                # note, gives nothing; it was counted `unchanged`, with the suggestion as the
+                # catalog's translation, though the catalog has none
+                pass
+            elif english.title is not None and same_text(english.title, record.en, fmt) and (
                     english.status == "translated" or record.en_status != "translated"):
                 outcomes.append(Outcome(line=record.line, kind="unchanged", term=term.id,
                                         field="headword", catalog=english.title,
@@ -447,6 +456,8 @@ def import_termbase(
 
     check_language(lang)
     outcomes, planned = _plan(glossary, base)
+    if base.format in ("csv", "csv-weblate") and planned:
+        _refuse_another_languages_csv(root, lang, planned, base)
     written: tuple[str, ...] = ()
     if planned:
         if dry_run:  # no lock either: a dry run leaves no file behind
@@ -459,6 +470,54 @@ def import_termbase(
     outcomes.sort(key=lambda o: o.line)
     return ImportReport(source=base.source, format=base.format, lang=lang,
                         outcomes=tuple(outcomes), written=written, dry_run=dry_run)
+
+
+def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
+                                  planned: dict[_Key, _Planned], base: Termbase) -> None:
+    """Refuse a CSV file that is another language's export, before anything is written.
+
+    A TBX file names its languages (``xml:lang``) and one without ``lang`` is refused by its
+    reader; a CSV names none (glossari's columns are ``en`` and ``definition_en`` whatever
+    ``-l`` it was exported with, Weblate's ``target``), so ``table -l fr`` imported with
+    ``-l ar --force``, or without ``-l`` (English by default), wrote French into the catalog.
+    The evidence is the glossary's own catalogs: the file is another language X's when at
+    least two of its values are X's translations (where ``lang``'s catalog does not already
+    say the same) and none of the messages X translates differ from it. Two languages sharing
+    a few words (``Budget``) never agree on every message, so a real file of ``lang`` passes;
+    two variants of one language (``pt`` and ``pt_BR``) may, and are not compared.
+    """
+    from glossari.catalog.languages import primary_language
+    from glossari.catalog.translations import catalog_languages, load_translations
+    from glossari.exchange.records import ExchangeError
+
+    plans = [(key, plan) for key, plan in planned.items() if not plan.clash]
+    own = load_translations(root, lang, write_cache=False,
+                            domains={GLOSSARY_DOMAIN}).domain_table(GLOSSARY_DOMAIN)
+    for other in catalog_languages(root.path):
+        if primary_language(other) == primary_language(lang):
+            continue
+        theirs = load_translations(root, other, write_cache=False,
+                                   domains={GLOSSARY_DOMAIN}).domain_table(GLOSSARY_DOMAIN)
+        agree: list[_Planned] = []
+        for key, plan in plans:
+            found, mine = theirs.get(key), own.get(key)
+            if found is None or (mine is not None and same_text(mine[0], plan.value,
+                                                                base.format)):
+                continue  # no evidence either way
+            if not same_text(found[0], plan.value, base.format):
+                break  # a message X translates otherwise: not X's export
+            agree.append(plan)
+        else:
+            if len(agree) >= 2:
+                first = min(agree, key=lambda p: p.line)
+                shown = ", ".join(repr(p.value) for p in sorted(agree, key=lambda p: p.line)[:3])
+                raise ExchangeError(
+                    f"this file holds locale/{other}'s translations ({len(agree)}, e.g. "
+                    f"{shown}), not {lang} ones: a CSV does not name its language",
+                    path=base.source, line=first.line,
+                    hint=f"give -l {other} if it is the {other} export, or import the file "
+                    "exported for this language (TBX names its language)",
+                )
 
 
 def _merge_catalog(
