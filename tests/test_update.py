@@ -711,3 +711,45 @@ def test_weblate_flags_survive_every_rewrite(tmp_path: Path) -> None:
     assert '#, fuzzy, ignore-same, placeholders:"{x}":"a,b"\n#| msgid' in text
     if GNU:  # not a msgcat fixed point: msgcat would drop the flags it does not know
         msgfmt_check(path)
+
+
+@needs_gnu
+def test_a_catalog_saved_unwrapped_stays_unwrapped(tmp_path: Path) -> None:
+    """Weblate and `msgcat --no-wrap` save a catalog with each string on one line. The entries
+    `update` wrote anew (a reference moved, a source edited) came out wrapped at 79 columns
+    among them, to be unwrapped at the next save: churn, and wrap-only merge conflicts. Now
+    they are written as the file is, which msgcat --no-wrap leaves as it is; a file wrapped at
+    79 stays wrapped (the other tests' msgcat fixed point)."""
+    long = ("Peniaga broker ialah firma yang berdagang sekuriti bagi pihak pelanggannya dan "
+            "juga bagi akaun sendiri di pasaran saham.")
+    root = make_root(tmp_path, {
+        "peniaga-broker": article("Peniaga broker", long + "\n", description="Firma sekuriti."),
+        "kos": article("Kos", "Kos ialah harga yang dibayar untuk sesuatu barang atau "
+                       "perkhidmatan dalam tempoh perakaunan semasa syarikat.\n",
+                       description="Harga."),
+    })
+    _extract_update(root)
+    path = _po(root, "articles-p")
+    english = ("A broker-dealer is a firm that trades securities on behalf of its clients and "
+               "also for its own account on the stock market.")
+    translate(path, {long: english})
+    msgcat_save(path, "--no-wrap")
+    assert any(len(line) > 100 for line in path.read_text(encoding="utf-8").splitlines())
+    # the front matter grows a line: every reference of the article moves, and the paragraph
+    # changes, so its entry is written anew (fuzzy)
+    edited = long.replace("di pasaran saham", "di Bursa Malaysia")
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\ndraft: no\ndescription: Firma sekuriti.\n---\n\n"
+        + edited + "\n", encoding="utf-8")
+    _extract_update(root)
+    text = path.read_text(encoding="utf-8")
+    assert f'#| msgid "{long}"\nmsgid "{edited}"\nmsgstr "{english}"\n' in text
+    saved = path.read_bytes()
+    msgcat_save(path, "--no-wrap")
+    assert path.read_bytes() == saved
+    # the other catalog, never saved unwrapped, is still wrapped as msgcat wraps
+    other = _po(root, "articles-k")
+    saved = other.read_bytes()
+    msgcat_save(other)
+    assert other.read_bytes() == saved
+    msgfmt_check(path)

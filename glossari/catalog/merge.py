@@ -48,7 +48,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from glossari.catalog.charset import utf8_header_msgstr
-from glossari.catalog.pofile import Entry, PoFile, parse_plural_count
+from glossari.catalog.pofile import Entry, PoFile, parse_plural_count, strings_wrapped
 from glossari.errors import CatalogError
 
 __all__ = ["FUZZY_THRESHOLD", "Moved", "joined_notes", "merge", "new_header"]
@@ -465,7 +465,7 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
             continue
         tail.append(_obsolete(entry))
     return PoFile(header=header, entries=(*result, *tail), trailer=catalog.trailer,
-                  newline=catalog.newline)
+                  newline=catalog.newline, wrapped=strings_wrapped(catalog))
 
 
 def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],

@@ -44,6 +44,7 @@ __all__ = [
     "read_po",
     "render_entry",
     "render_po",
+    "strings_wrapped",
     "write_po",
 ]
 
@@ -146,6 +147,10 @@ class PoFile:
     """The line end of the file (``"\\r\\n"`` when its first line ends so): :func:`render_po`
     writes every entry it renders anew with it, so a CRLF catalog stays CRLF throughout
     (entries left untouched keep their bytes, whatever their line ends)."""
+    wrapped: bool | None = field(default=None, compare=False, repr=False)
+    """Whether :func:`render_po` wraps the strings of the entries it renders anew at 79 columns,
+    as msgcat and Poedit do, or leaves them whole, as a file saved by Weblate or ``msgcat
+    --no-wrap``: None for the file's own way (:func:`strings_wrapped`)."""
 
     def header_fields(self) -> dict[str, str]:
         """The header's ``Name: value`` lines as a dict (empty without a header)."""
@@ -1220,8 +1225,9 @@ def _references(references: Iterable[str], width: int, lines: list[str]) -> None
     lines.append(line)
 
 
-def render_entry(entry: Entry, *, width: int = 79) -> str:
-    """The lines msgcat writes for ``entry`` (no separating blank line), each ending in ``\\n``.
+def render_entry(entry: Entry, *, width: int = 79, wrap: bool = True) -> str:
+    """The lines msgcat writes for ``entry`` (no separating blank line), each ending in ``\\n``;
+    ``wrap=False`` as ``msgcat --no-wrap`` writes them (strings whole, references wrapped).
 
     >>> print(render_entry(Entry(msgid="Kos", msgstr="Cost", msgctxt="kos",
     ...                          references=("seeds/kos.md:2",))), end="")
@@ -1258,7 +1264,9 @@ def render_entry(entry: Entry, *, width: int = 79) -> str:
     flags = _canonical_flags(entry) if entry.flags else []
     if flags:
         lines.append("#, " + ", ".join(flags))
-    wrap_width = width if "no-wrap" not in entry.flags else 2**31 - 1
+    # the entry's own flag wins over the file's way, as in GNU (`wrap` and `no-wrap`)
+    wrapping = "wrap" in entry.flags or (wrap and "no-wrap" not in entry.flags)
+    wrap_width = width if wrapping else 2**31 - 1
     previous_prefix = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
         _wrap(previous_prefix, "msgctxt", entry.previous_msgctxt, wrap_width, lines)
@@ -1294,6 +1302,7 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
     ends_with_newline = True
     first = True
     crlf = po.newline == "\r\n"
+    wrap: bool | None = None  # asked of the file once, at its first entry rendered anew
     for entry in ((po.header,) if po.header is not None else ()) + po.entries:
         if entry.raw is not None:
             text = entry.raw
@@ -1302,7 +1311,9 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
         else:
             if entry.obsolete and not entry.has_translation:
                 continue
-            text = render_entry(entry, width=width)
+            if wrap is None:
+                wrap = strings_wrapped(po)
+            text = render_entry(entry, width=width, wrap=wrap)
             if not first:
                 text = ("\n" if ends_with_newline else "\n\n") + text
             if crlf:  # strings hold their newlines escaped: every "\n" here ends a line
@@ -1314,6 +1325,33 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
     if po.trailer:
         parts.append(po.trailer)
     return "".join(parts)
+
+
+# A string line wider than msgcat's 79 columns with a space before a word inside it: msgcat
+# would have broken it there, so the file was saved unwrapped. (A long line without such a
+# space is one msgcat cannot break either: a URL, CJK text, a space before a closing bracket.)
+_UNWRAPPED_LINE = re.compile(r'^(?:#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"(?=[^\n]{78})[^\n]*? \w',
+                             re.MULTILINE)
+
+
+def strings_wrapped(po: PoFile) -> bool:
+    """Whether the entries of ``po`` are to be written with their strings wrapped at 79
+    columns (:attr:`PoFile.wrapped`, else read from the file's text): a catalog Weblate or
+    ``msgcat --no-wrap`` saved keeps long strings on one line, and an entry glossari writes
+    anew into it (a reference moved, a translation imported) must not come out wrapped among
+    them, to be unwrapped again at the next save (churn, and wrap-only merge conflicts).
+
+    >>> line = 'msgstr "' + "kata " * 20 + '"\\n'
+    >>> strings_wrapped(PoFile(header=None, entries=(), text_of_source=line))
+    False
+    >>> wrapped = 'msgstr ""\\n"' + "kata " * 14 + '"\\n"' + "kata " * 6 + '"\\n'
+    >>> strings_wrapped(PoFile(header=None, entries=(), text_of_source=wrapped))
+    True
+    """
+    if po.wrapped is not None:
+        return po.wrapped
+    text = po.text_of_source
+    return not text or _UNWRAPPED_LINE.search(text) is None
 
 
 # --------------------------------------------------------------------------------------------
