@@ -29,7 +29,7 @@ from glossari import __version__
 from glossari._launch import interrupted
 from glossari.commands._context import Context
 from glossari.errors import GlossariError
-from glossari.text import strip_controls
+from glossari.text import terminal_text
 
 __all__ = ["COMMANDS", "Context", "main"]
 
@@ -44,7 +44,8 @@ COMMANDS: dict[str, str] = {
     "table": "print the bilingual term table (md, csv, html, tbx, json)",
     "check": "report quality findings in the articles and catalogs",
     "import": "merge a TBX or CSV termbase's translations into the LANG catalogs",
-    "init": "scaffold a new glossary folder (seeds/, locale/, glossari.toml, README.md)",
+    "init": "scaffold a new glossary folder (seeds/, locale/, glossari.toml, README.md, "
+            ".gitignore)",
     "find": "the glossary's terms in a text, with their other-language headword",
     "termcheck": "check a third party's catalogs against the glossary's terms",
     "site": "write the bilingual static website (term pages, A-Z index, search)",
@@ -72,9 +73,11 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
 class _Parser(argparse.ArgumentParser):
     """argparse's parser, whose error quotes a long value by its start: `check --select`,
     `table --status` or `site --base-url` given 130 KB repeated it whole, an error of 130 KB
-    and more on one line."""
+    and more on one line. argparse prints it to ``sys.stderr`` itself, past the filter of
+    :class:`_Printable`: its control characters are shown escaped here, by the same rule."""
 
     def error(self, message: str) -> NoReturn:
+        message = terminal_text(message)
         message = _LONG_QUOTED.sub(lambda m: f"{m.group(1)}...{m.group(1)[0]}", message)
         if len(message) > 400:  # a value with quotes inside it: the start of the message
             message = message[:300] + "..."
@@ -125,12 +128,13 @@ _PIECE = 4096
 
 
 class _Printable(io.TextIOBase):
-    """A text stream that drops control characters on their way to a terminal or a log.
+    """A text stream that shows control characters escaped on their way to a terminal or a log.
 
     Everything a command prints (a term's title, a finding quoting a catalog, an error naming a
     file) can hold text from a hostile article or catalog; an ESC there would run a terminal
-    escape sequence (change the window title, hide lines). One filter on both streams, through
-    :func:`glossari.text.strip_controls`, covers every command. Binary output written to
+    escape sequence (change the window title, hide lines), a U+202E would print the rest of the
+    line backwards. One filter on both streams, through :func:`glossari.text.terminal_text`,
+    covers every command, its text and JSON outputs alike. Binary output written to
     :attr:`buffer` (``table``'s formats, already stripped) passes as it is.
     """
 
@@ -145,7 +149,7 @@ class _Printable(io.TextIOBase):
             if self._required:
                 raise _OutputError(None)
             return len(text)
-        clean = strip_controls(text)
+        clean = terminal_text(text)
         with _output_errors():
             # in pieces: one write larger than the pipe's buffer, cut short because the reader
             # left mid-way, is taken as done by the buffered layer (no EPIPE is ever seen, and

@@ -114,11 +114,10 @@ def _require_name(text: object) -> None:
 class Glossary:
     """The terms of one glossary, in Malay alphabetical order.
 
-    Attributes (``help()`` does not list a slotted class's own): ``root``, the
-    :class:`~glossari.root.GlossaryRoot` it was read from (None when built from terms);
-    ``lang``, the language of each term's English side (``en``; None when built from terms);
-    ``translations``, the ``lang`` catalogs the English sides came from (None when read from
-    the compiled termbase or built from terms).
+    Read-only attributes: :attr:`root`, :attr:`lang`, :attr:`translations`,
+    :attr:`findings`. They are what every answer of the glossary was made from, so none of them
+    can be set afterwards (a reassigned ``root`` or ``lang`` left the terms, their English sides
+    and the termbase answering for the old ones); build another glossary instead.
 
     One glossary may be shared by threads. :meth:`close`, or ``with glossari.load() as g:``,
     releases the compiled termbase it reads. A glossary read from the termbase follows
@@ -133,8 +132,8 @@ class Glossary:
     (['a', 'b'], 2, 'Bon', 'a')
     """
 
-    __slots__ = ("__weakref__", "_by_id", "_exact", "_findings", "_graph", "_index", "_order",
-                 "_recognizers", "_search", "_targets", "lang", "root", "translations")
+    __slots__ = ("__weakref__", "_by_id", "_exact", "_findings", "_graph", "_index", "_lang",
+                 "_order", "_recognizers", "_root", "_search", "_targets", "_translations")
 
     def __init__(
         self,
@@ -144,6 +143,7 @@ class Glossary:
         lang: str | None = None,
         findings: Iterable[Finding] = (),
         links: Iterable[LinkRef] | None = None,
+        translations: Translations | None = None,
     ) -> None:
         self._order: tuple[Term, ...] = tuple(
             sorted(terms, key=lambda t: headword_order(t.title, t.id))
@@ -188,10 +188,8 @@ class Glossary:
         # The texts exactly as written, each to what its normalised key finds: a lookup by a
         # headword as spelled skips normalising it (the costly part), with the same answer.
         self._exact: dict[str, Term] = {text: self._index[key] for text, key in keyed}
-        self.root = root
-        """The folder the glossary was loaded from (None when built in memory)."""
-        self.lang = lang
-        """The language of each term's English side (``en``), or None."""
+        self._root = root
+        self._lang = lang
         self._findings: tuple[Finding, ...] = tuple(findings) + tuple(
             f for t in self._order for f in t.findings
         )
@@ -200,9 +198,24 @@ class Glossary:
         self._recognizers: dict[str, Recognizer[str]] = {}
         self._search: Termbase | None = None
         self._targets: dict[str, str] | None = None
-        self.translations: Translations | None = None
-        """The ``lang`` catalogs the English sides came from (set by :func:`load_glossary`), so
-        that ``check`` reads them once, not twice."""
+        self._translations = translations
+
+    @property
+    def root(self) -> GlossaryRoot | None:
+        """The folder the glossary was loaded from (None when built in memory)."""
+        return self._root
+
+    @property
+    def lang(self) -> str | None:
+        """The language of each term's English side (``en``), or None when built from terms."""
+        return self._lang
+
+    @property
+    def translations(self) -> Translations | None:
+        """The ``lang`` catalogs the English sides came from (given by :func:`load_glossary`),
+        so that ``check`` reads them once, not twice; None when read from the compiled
+        termbase or built from terms."""
+        return self._translations
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -521,9 +534,9 @@ class _CompiledGlossary(Glossary):
         self._recognizers = {}
         self._search = termbase
         self._targets = None
-        self.root = root
-        self.lang = lang
-        self.translations = None
+        self._root = root
+        self._lang = lang
+        self._translations = None
         # through a weak reference: the termbase holding the glossary's own method made a cycle,
         # which kept the file open after the last reference went, until a garbage collection
         termbase.on_new_build = _forgetting(weakref.ref(self))
@@ -757,10 +770,8 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
         catalog = load_translations(where, lang, write_cache=write_cache)
         articles = tuple(replace(t, english=english_for(t, catalog)) for t in articles)
         composed = compose(articles, catalog=catalog, lang=lang)
-    glossary = Glossary(composed.terms, root=where, lang=lang, findings=composed.findings,
-                        links=composed.links)
-    glossary.translations = catalog
-    return glossary
+    return Glossary(composed.terms, root=where, lang=lang, findings=composed.findings,
+                    links=composed.links, translations=catalog)
 
 
 @contextlib.contextmanager

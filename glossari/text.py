@@ -21,6 +21,7 @@ __all__ = [
     "lookup_key",
     "sort_key",
     "strip_controls",
+    "terminal_text",
     "utf8_text",
     "wide_encoding",
 ]
@@ -32,6 +33,15 @@ __all__ = [
 # output carries the same text. Tab, newline and carriage return stay (CSV's CRLF, a progress
 # line's return).
 _OUTPUT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Going to a terminal (standard output and error, every format): the same characters, shown
+# escaped instead of dropped, and the bidirectional embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069), which reorder what follows them on the line: a title holding
+# U+202E printed its words backwards, and a finding or a path could be made to read as another
+# (CVE-2021-42574, "Trojan Source"). The marks U+200E, U+200F and U+061C reorder nothing beyond
+# the neutral characters beside them: right-to-left text may keep them.
+_TERMINAL_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufffe\uffff]")
 # Coming in (decoded text: YAML escapes such as "\e", "\0", "\x04", "\L"): C0 but tab and
 # newline, DEL, C1, and the line separators, which would split a line in every file written.
 _INPUT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -60,6 +70,31 @@ def strip_controls(text: str) -> str:
 def _shown(control: re.Match[str]) -> str:
     code = ord(control.group())
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else ""
+
+
+def terminal_text(text: str) -> str:
+    """``text`` as it may reach a terminal: each control character that
+    :func:`strip_controls` drops, and each bidirectional control (U+202A-U+202E,
+    U+2066-U+2069), shown as a ``\\uXXXX`` escape. The one rule for both standard streams
+    (the CLI applies it to everything it prints).
+
+    Shown, not dropped: ``seeds/a\\x1bb.md`` named as ``seeds/ab.md`` is another file, and a
+    ``\\u202e`` hidden reads as nothing at all. The JSON form of the escape is valid inside a
+    JSON string and means the same character there, so ``--format json`` and ``sarif`` outputs
+    stay valid and carry the same data (``json.dumps`` writes C0 controls escaped already).
+
+    >>> terminal_text("Kos\\u202egnipeek\\u202c \\x1b[31mmerah\\x85\\tx")
+    'Kos\\\\u202egnipeek\\\\u202c \\\\u001b[31mmerah\\\\u0085\\tx'
+
+    A byte of a file name that is not UTF-8 is shown as :func:`strip_controls` shows it
+    (``\\xe9``); another lone surrogate is dropped.
+    """
+    return _TERMINAL_HIDDEN.sub(_escaped, text)
+
+
+def _escaped(hidden: re.Match[str]) -> str:
+    code = ord(hidden.group())
+    return _shown(hidden) if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
 _LAYOUT_SPACE = re.compile("[ \t\n\r\x0b\x0c\x85\u2028\u2029]+")

@@ -308,3 +308,50 @@ def test_s112_a_markdown_file_not_named_md_is_not_read(tmp_path: Path) -> None:
     found = [f for f in kit.check() if f.code == "S112"]
     assert [(f.path, f.line) for f in found] == [("seeds/bon.markdown", 1)]
     assert "rename it 'bon.md'" in found[0].message
+
+
+@pytest.mark.parametrize(("target", "why"), [
+    ("C:\\untungkasar", "a path on the author's computer ('C:\\untungkasar')"),
+    ("\\\\pelayan\\untungkasar", "a path on the author's computer"),
+    ("../untungkasar", "a relative path ('../untungkasar'), resolved by its last part alone"),
+    ("/./untungkasar", "a relative path"),
+    ("/---", "'/---' holds no letter or digit, so it names no term"),
+    ("/...", "names no term"),
+])
+def test_s115_a_link_target_no_reader_can_follow(tmp_path: Path, target: str, why: str) -> None:
+    # `C:\...` was read as an address with the scheme `c:`, `../x` resolved by `x` alone and
+    # `/---` led to no term at all: none of them was reported
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "(/untungkasar)", f"({target})")
+    (s115,) = [f for f in kit.check() if f.code == "S115"]
+    assert (s115.path, s115.severity, s115.term) == (KOS, "warning", "kosjualan")
+    assert why in s115.message
+    assert "'/slug'" in s115.message
+
+
+@pytest.mark.parametrize("target", ["/untungkasar", "untungkasar.md#x", "https://contoh.my/a/b",
+                                    "mailto:a@contoh.my", "/terms/u/untung-kasar.asp"])
+def test_s115_is_silent_on_targets_a_reader_follows(tmp_path: Path, target: str) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "(/untungkasar)", f"({target})")
+    assert codes(kit.check(), "S115") == []
+
+
+@pytest.mark.parametrize(("target", "scheme"), [
+    ("file:///C:/untungkasar.md", "file:"), ("javascript:alert(1)", "javascript:"),
+    ("VBScript:x", "VBScript:"), ("data:text/html,x", "data:"),
+])
+def test_s113_a_link_markdown_refuses_to_link(tmp_path: Path, target: str, scheme: str) -> None:
+    # markdown-it-py leaves `[x](file:...)` as text (its validateLink): brackets on the site, no
+    # term, and no finding
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "(/untungkasar)", f"({target})")
+    (s113,) = [f for f in kit.check() if f.code == "S113"]
+    assert s113.path == KOS
+    assert f"'[untung kasar](...)' is not a link: Markdown refuses '{scheme}'" in s113.message
+
+
+def test_s113_is_silent_on_an_image_data_address(tmp_path: Path) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "(/untungkasar)", "(data:image/png;base64,AAAA)")
+    assert codes(kit.check(), "S113") == []

@@ -417,3 +417,19 @@ def test_an_error_quotes_a_huge_argument_by_its_start(
     err = capsys.readouterr().err
     assert 0 < len(err) < 2_000
     assert "..." in err
+
+
+def test_show_never_wraps_inside_a_number_with_spaced_thousands() -> None:
+    # `RM 2 500 000` was wrapped as `RM 2` / `500 000`: one amount, read as two numbers
+    from glossari.commands.show import format_term
+    from glossari.model import Location, Term
+
+    for pad in range(60, 84):
+        text = "x" * pad + " RM 2 500 000 dan 1 000 000 unit."
+        term = Term(id="n", title="Nombor", description=text,
+                    source=Location(path="seeds/n.md", line=1))
+        shown = format_term(term, width=88)
+        lines = [line.strip() for line in shown.splitlines()]
+        assert any("2 500 000" in line for line in lines), shown
+        assert any("1 000 000" in line for line in lines), shown
+        assert " ".join(" ".join(lines).split()).endswith(text)

@@ -230,3 +230,33 @@ def test_links_of_no_term_is_a_type_error() -> None:
     for method in (glossary.backlinks, glossary.links_from):
         with pytest.raises(TypeError, match="a term or a term id"):
             method(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_what_a_glossary_was_read_from_cannot_be_reassigned(
+    tmp_path: Path, compiled: bool
+) -> None:
+    # `glossary.lang = "fr"` was accepted: the terms kept their English sides, the termbase
+    # its language, and repr, pickling and check answered for a glossary that was not this one
+    import pickle
+
+    from glossari.cli import main
+
+    root = make_root(tmp_path, {"kos.md": article("Kos")})
+    if compiled:
+        assert main(["--root", str(root), "extract"]) == 0
+        assert main(["--root", str(root), "update", "-l", "en"]) == 0
+        assert main(["--root", str(root), "compile", "-l", "en"]) == 0
+    with glossari.load(root) as glossary:
+        assert (type(glossary).__name__ == "_CompiledGlossary") is compiled
+        for name, value in (("root", None), ("lang", "fr"), ("translations", None),
+                            ("findings", ())):
+            with pytest.raises(AttributeError):
+                setattr(glossary, name, value)
+        assert glossary.lang == "en"
+        assert glossary.root is not None
+        assert glossary.root.path == root.resolve()
+        assert (glossary.translations is None) is compiled
+        copy = pickle.loads(pickle.dumps(glossary))
+        assert (copy.root, copy.lang, [t.id for t in copy]) == (glossary.root, "en", ["kos"])
+        copy.close()

@@ -2,8 +2,9 @@
 
 Coming in, the decoded front matter is checked (YAML escapes; the corpus cases are in
 ``tests/test_bad_input_seeds.py``). Going out, everything printed to a terminal (``show``,
-``check``, an error) and every CSV and JSON cell loses its control characters, through one
-function (:func:`glossari.text.strip_controls`).
+``check``, an error) shows its control and bidirectional control characters escaped
+(:func:`glossari.text.terminal_text`), and every CSV and JSON cell loses its control characters
+(:func:`glossari.text.strip_controls`).
 """
 
 from __future__ import annotations
@@ -291,3 +292,81 @@ def test_a_line_break_in_a_path_keeps_the_error_on_one_line(
     assert out == ""
     assert err.startswith("glossari: error: "), err
     assert err.count("\n") == 1, err
+
+
+BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def test_bidi_controls_reach_no_terminal_and_json_keeps_them(tmp_path: Path) -> None:
+    # a title holding U+202E (RIGHT-TO-LEFT OVERRIDE) was printed raw by show, search, find and
+    # check: the terminal showed the rest of the line backwards ("Trojan Source"). Shown as
+    # \u202e now; a JSON output parses back to the very same text
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    title = "Kos \u202egnipeek\u202c dana"
+    (root / "seeds" / "kos.md").write_text(
+        f"---\ntitle: {title}\ndescription: Harga \u2066x\u2069 barang.\n---\n\n# Kos dana\n\n"
+        "Teks \u202e badan [pautan \u2067](/dana).\n", encoding="utf-8")
+    for command in (["show", "kos"], ["search", "gnipeek"], ["check"],
+                    ["find", "Kos \u202egnipeek\u202c dana"]):
+        code, out, err = cli(*command, root=root)
+        assert code == 0, err
+        assert not set(out + err) & (BIDI | CONTROLS), command
+        assert "\\u202e" in out + err, command
+    code, out, _err = cli("search", "gnipeek", "--format", "json", root=root)
+    assert code == 0
+    assert not set(out) & BIDI
+    assert json.loads(out)[0]["snippet"] == "Kos \u202e[gnipeek]\u202c dana"
+
+
+def test_a_file_name_with_escapes_is_named_with_them_shown(tmp_path: Path) -> None:
+    # the ESC was dropped from the message, which then named `seeds/kos[31m.md`, no such file
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos\x1b[31m.md").write_text(ARTICLE, encoding="utf-8")
+    code, _out, err = cli("check", root=root)
+    assert code == 2
+    assert "seeds/kos\\u001b[31m.md: " in err
+
+
+def test_a_usage_error_shows_the_argument_s_controls_escaped(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # argparse prints its errors to sys.stderr itself, past the CLI's filter: an extra
+    # argument holding ESC or U+202E reached the terminal raw
+    from glossari.cli import main
+
+    for argv in (["show", "kos", "\x1b[31mX\u202eY"], ["check", "--select", "\x1b]0;t\x07"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "\\u001b" in err
+        assert not set(err) & (BIDI | CONTROLS)
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_a_table_printed_to_a_terminal_shows_bidi_controls_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    # table wrote its bytes past the terminal filter: a headword holding U+202E printed the
+    # rest of its row backwards. To a terminal it goes through the filter; a pipe or a file
+    # still gets the format's bytes unchanged
+    from glossari.cli import main
+
+    class Terminal(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos.md").write_text(
+        "---\ntitle: Kos \u202egnipeek\u202c dana\n---\n\nTeks.\n", encoding="utf-8")
+    screen = Terminal()
+    stdout = io.TextIOWrapper(screen, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(["--root", str(root), "table", "--format", fmt]) == 0
+    stdout.flush()
+    shown = screen.getvalue().decode("utf-8")
+    assert "Kos \\u202egnipeek\\u202c dana" in shown
+    assert not set(shown) & BIDI
+    if fmt == "json":
+        assert json.loads(shown)[0]["ms"] == "Kos \u202egnipeek\u202c dana"

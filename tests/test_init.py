@@ -128,3 +128,12 @@ def test_init_refuses_a_glossary_s_seeds_and_locale(tmp_path: Path, inside: str)
     assert err.startswith(f"glossari: error: {target}: is inside the glossary ")
     assert err.count("\n") == 1
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_init_s_summary_names_every_file_it_writes() -> None:
+    # the help's summary listed seeds/, locale/, glossari.toml and README.md, not the
+    # .gitignore init writes too (git then ignores .glossari-cache/ and build/ unannounced)
+    from glossari.cli import COMMANDS
+
+    for name in SCAFFOLD:
+        assert name.split("/")[0] in COMMANDS["init"], name

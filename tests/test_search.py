@@ -553,3 +553,18 @@ def test_a_child_forked_while_a_read_held_the_lock_still_reads(tmp_path: Path) -
         assert code == 0
     finally:
         termbase.close()
+
+
+@pytest.mark.parametrize("command", [["search", "akaun"], ["find", "eksekutif akaun"]])
+def test_malay_with_a_region_is_the_malay_side(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `-l ms_MY` was refused as "Malay, the language of the articles; give the language they
+    # are translated into", although -l ms is one of search's and find's choices
+    root = Path(__file__).resolve().parent.parent
+    assert main(["--root", str(root), *command, "-l", "ms", "--format", "json"]) == 0
+    malay = capsys.readouterr().out
+    assert main(["--root", str(root), *command, "-l", "ms_MY", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == malay != "[]\n"
+    assert captured.err == ""

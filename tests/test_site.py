@@ -954,8 +954,10 @@ def test_no_output_is_written_when_the_glossary_cannot_be_read(tmp_path: Path) -
 def test_catalogs_are_read_when_the_glossary_kept_none(root: Path, tmp_path: Path) -> None:
     # a glossary read from the compiled termbase keeps no catalogs: the site reads them, since
     # only they tell a fuzzy message from an untranslated one
-    glossary = glossari.load(root)
-    glossary.translations = None
+    from glossari.glossary import Glossary
+
+    loaded = glossari.load(root)
+    glossary = Glossary(list(loaded), root=loaded.root, lang=loaded.lang)  # no translations
     build_site(glossary, tmp_path / "site")
     page = _page(tmp_path / "site", "terms/commission.html")
     assert len(re.findall(r'<p lang="ms" class="state-fuzzy">', page)) == 1

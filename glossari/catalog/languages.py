@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from glossari.errors import CatalogError
 
-__all__ = ["check_language", "check_translation_language", "primary_language"]
+__all__ = ["check_language", "check_translation_language", "primary_language", "side_language"]
 
 
 def primary_language(code: str) -> str:
@@ -98,3 +98,21 @@ give the language they are translated into, such as en
                            hint="give the language they are translated into, such as en")
     return lang
 
+
+
+def side_language(lang: str, *, path: str = "-l") -> str:
+    """The language of a text or of hits where Malay is one of the choices (``find -l``,
+    ``search -l``): ``ms`` for Malay in any valid spelling (``ms``, ``ms_MY``, ``ms_BN``), else
+    a translation language (:func:`check_translation_language`).
+
+    ``search -l ms_MY`` was refused as "Malay, the language of the articles; give the language
+    they are translated into", the rule of the commands that write or read a translation,
+    although ``-l ms`` asks exactly for Malay; and ``-l ms-MY`` was told to use ``ms_MY``.
+
+    >>> side_language("ms_MY"), side_language("ms"), side_language("en_GB")
+    ('ms', 'ms', 'en_GB')
+    """
+    if lang == "ms":  # the default of find: no need to read Babel's data
+        return lang
+    check_language(lang, path=path)
+    return "ms" if primary_language(lang) == "ms" else check_translation_language(lang, path=path)

@@ -20,7 +20,7 @@ from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.folder import unread_articles
-from glossari.seeds.rules import misspelt_key, suspicious_link_text
+from glossari.seeds.rules import misspelt_key, suspicious_link_text, unfollowable_link_target
 from glossari.text import lookup_key
 
 if TYPE_CHECKING:
@@ -122,6 +122,27 @@ def link_texts(terms: Iterable[Term]) -> Iterator[Finding]:
                     "S103", path=term.source.path, line=link.line, term=term.id,
                     message=f"link text '{link.text}' to /{link.target} is not used as a "
                     f"headword: {problem} (fix the link text)",
+                )
+
+
+def link_targets(terms: Iterable[Term]) -> Iterator[Finding]:
+    """S115: a link target no reader can follow: a path on the author's computer or a relative
+    path (:func:`glossari.seeds.rules.unfollowable_link_target`), or a glossary target with no
+    letter or digit (``/---``), which names no term (its key is empty: no link-only term is
+    made, and the site shows the text unlinked)."""
+    for term in terms:
+        if term.kind != "article":
+            continue
+        for link in term.links:
+            why = unfollowable_link_target(link.target)
+            if why is None and link.internal and not target_key(link.target):
+                why = f"'/{link.target}' holds no letter or digit, so it names no term"
+            if why is not None:
+                yield finding(
+                    "S115", path=term.source.path, line=link.line, term=term.id,
+                    message=f"the link '{link.text}' leads nowhere a reader can follow: {why}; "
+                    "link a glossary term as '/slug' (its file name), a web page as "
+                    "'https://...'",
                 )
 
 
@@ -306,8 +327,8 @@ def _linked(glossary: Glossary, term: Term, key: str) -> tuple[str, int]:
     return term.source.path, term.source.line
 
 
-SOURCE_CHECKS = (reader_findings, front_matter, empty_sections, link_texts, unresolved_links,
-                 duplicates, names_answered_apart)
+SOURCE_CHECKS = (reader_findings, front_matter, empty_sections, link_texts, link_targets,
+                 unresolved_links, duplicates, names_answered_apart)
 """The source checks, each ``(terms) -> findings``."""
 
 

@@ -48,14 +48,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 else sys.stdin.read())
     else:
         text = text_argument(args.text, name="TEXT")
-    if args.lang == "ms":
+    from glossari.catalog.languages import side_language
+
+    lang = side_language(args.lang)  # Malay in any spelling (ms_MY) is the articles' side
+    if lang == "ms":
         side: Literal["ms", "en"] = "ms"
         glossary = read_glossary(ctx)
     else:  # the text is in a translation language: its catalogs' names (find -l fr)
-        from glossari.catalog.languages import check_translation_language
-
         side = "en"
-        glossary = read_glossary(ctx, check_translation_language(args.lang))
+        glossary = read_glossary(ctx, lang)
     found = glossary.find_terms(text, lang=side)
     machine_output(ctx, args.format)
     if args.format == "json":

@@ -39,13 +39,14 @@ at 2**63; a larger one was an internal error)."""
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the hits (none: an empty list, exit 0)."""
-    from glossari.catalog.languages import check_translation_language
+    from glossari.catalog.languages import check_translation_language, side_language
     from glossari.termbase.search import QueryError
-    from glossari.text import strip_controls
 
     if not 1 <= args.limit <= _MOST:
         print(f"glossari: error: --limit must be 1 to {_MOST:,}", file=ctx.stderr)
         return 2
+    if args.lang is not None:  # Malay in any spelling (ms_MY) is the articles' side: ms
+        args.lang = side_language(args.lang)
     if args.lang not in (None, "ms"):  # -l with a translation language implies it
         if args.translation not in (None, args.lang):
             print(f"glossari: error: -l {args.lang} and --translation {args.translation} name "
@@ -70,8 +71,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                          + "\n")
         return 0
     for hit in hits:
-        # one line per hit: the snippet's own line breaks and any control character go
-        snippet = " ".join(strip_controls(hit.snippet).split())
+        # one line per hit: the snippet's own line breaks go (the output stream shows any
+        # control character escaped: glossari.text.terminal_text)
+        snippet = " ".join(hit.snippet.split())
         ctx.stdout.write(f"{hit.id}\t{hit.field}\t{hit.lang or '-'}\t{snippet}\n")
     if not hits:
         print(f"glossari: no term matches {query!r}", file=ctx.stderr)

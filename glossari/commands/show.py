@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import textwrap
 
 from glossari.commands import language_or_default, read_glossary, text_argument
@@ -75,11 +76,11 @@ def format_term(
                 for n, category in enumerate(en.categories)))
     if term.description:
         lines.append("")
-        lines.extend(textwrap.wrap(term.description, width, initial_indent="  ",
-                                   subsequent_indent="  "))
+        lines.extend(_wrap(term.description, width, initial_indent="  ",
+                           subsequent_indent="  "))
         if en.description:
-            lines.extend(textwrap.wrap(en.description, width, initial_indent=f"  {lang}: ",
-                                       subsequent_indent="      "))
+            lines.extend(_wrap(en.description, width, initial_indent=f"  {lang}: ",
+                               subsequent_indent="      "))
     for section in term.sections:
         lines.append("")
         if section.heading:
@@ -95,7 +96,7 @@ def format_term(
                 continue
             bullet = "- " if block.kind == "item" else "> " if block.kind == "quote" else ""
             indent = "  " * block.depth
-            lines.extend(textwrap.wrap(
+            lines.extend(_wrap(
                 " ".join(block.text.split()), width,
                 initial_indent=indent + bullet, subsequent_indent=indent + " " * len(bullet),
             ) or [indent + bullet.rstrip()])
@@ -123,3 +124,30 @@ def format_term(
     for finding in findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
+
+
+# A group of three digits after a space that follows a digit: `2 500 000` (SI and Malaysian
+# style thousands), one number, which a reader must not find split over two lines
+_DIGIT_GROUP = re.compile(r"\d{3}(?!\d)")
+
+
+class _Wrapper(textwrap.TextWrapper):
+    """:class:`textwrap.TextWrapper` that never breaks inside a number written with spaces
+    between its thousands (``RM 2 500 000``): the space is kept, only the break goes."""
+
+    def _split(self, text: str) -> list[str]:
+        chunks: list[str] = []
+        for chunk in super()._split(text):
+            if (len(chunks) >= 2 and chunks[-1] == " " and chunks[-2][-1:].isdigit()
+                    and _DIGIT_GROUP.match(chunk)):
+                space = chunks.pop()
+                chunks[-1] += space + chunk
+            else:
+                chunks.append(chunk)
+        return chunks
+
+
+def _wrap(text: str, width: int, *, initial_indent: str, subsequent_indent: str) -> list[str]:
+    """``text`` wrapped as :func:`textwrap.wrap` wraps it, but not inside a spaced number."""
+    return _Wrapper(width, initial_indent=initial_indent,
+                    subsequent_indent=subsequent_indent).wrap(text)

@@ -95,12 +95,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"glossari: {len(rows)} terms written to {args.output}", file=ctx.stderr)
         return 0
     buffer = getattr(ctx.stdout, "buffer", None)
-    if buffer is not None:
+    if buffer is not None and not ctx.stdout.isatty():
         # UTF-8 whatever the locale says, and CSV's CRLF kept as is.
         ctx.stdout.flush()
         buffer.write(text.encode("utf-8"))
         buffer.flush()
     else:
+        # a terminal reads the table, not a program: through the text stream, whose filter shows
+        # a bidirectional control escaped (glossari.text.terminal_text), as show and search do
         ctx.stdout.write(text)
     return 0
 

@@ -54,6 +54,11 @@ _SPACED_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)(?<!\\)\][ \t]+"
                           r"\((/[^()\s]*|[A-Za-z][A-Za-z0-9+.-]*://[^()\s]+)\)")
 # (a text with a letter: `[1][2]` is a pair of citation marks)
 _LOST_REFERENCE = re.compile(r"(?<!\\)\[([^\[\]\n]*[^\W\d_][^\[\]\n]*)(?<!\\)\]\[([^\[\]\n]+)\]")
+# A link to an address markdown-it-py refuses to link (its validateLink: javascript:, vbscript:,
+# file:, and data: but for four image types), left as text: `[dana](file:///C:/dana.md)` showed
+# as brackets on the site and named no term, with no word to its author
+_REFUSED_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)(?<!\\)\]\(\s*<?((?:javascript|vbscript|file|"
+                           r"data(?!:image/(?:gif|png|jpeg|webp);)):)", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _SPACES = re.compile(r"\s+")
 
@@ -387,7 +392,8 @@ class _Walker:
         return tuple(found)
 
     def broken_links(self, inline: Token, line: int) -> None:
-        """S113 for link syntax CommonMark leaves as text (see ``_SPACED_LINK``)."""
+        """S113 for link syntax CommonMark leaves as text (see ``_SPACED_LINK``,
+        ``_LOST_REFERENCE`` and ``_REFUSED_LINK``)."""
         content = _CODE_SPAN.sub(lambda m: " " * len(m.group()), inline.content)
         texts = "".join(c.content for c in inline.children or () if c.type == "text")
         for match in _SPACED_LINK.finditer(content):
@@ -406,6 +412,17 @@ class _Walker:
                 message=f"'{match.group()}' is not a link: no definition "
                 f"'[{match.group(2)}]: ...' in the article; add one, or write "
                 f"'[{match.group(1)}](/slug)'",
+            ))
+
+        for match in _REFUSED_LINK.finditer(content):
+            if match.group() not in texts:
+                continue
+            self.findings.append(Finding(
+                path=self.source, line=line + content.count("\n", 0, match.start()),
+                severity="warning", code="S113",
+                message=f"'[{match.group(1)}](...)' is not a link: Markdown refuses "
+                f"'{match.group(2)}' addresses; link a glossary term as '/slug', a web page as "
+                "'https://...'",
             ))
 
     def start_section(self, heading: str, level: int, line: int, *, malformed: bool) -> None:

@@ -5,8 +5,9 @@ The reader marks each link with :func:`suspicious_link_text`
 (:attr:`glossari.model.Link.suspicious`), link resolution uses only trusted texts as Malay names
 (:func:`glossari.align.resolve.link_is_trusted`), and the checks report the others (``S103``).
 The reader's ``Term.highlights`` and the catalogs' ``highlight`` part both ask
-:func:`is_highlights_heading`. The module imports nothing, so what needs a rule does not import
-markdown-it-py.
+:func:`is_highlights_heading`. Which link target no reader can follow (a path on the author's
+computer) is :func:`unfollowable_link_target`, which the checks report (``S115``). The module
+imports nothing but the standard library, so what needs a rule does not import markdown-it-py.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from functools import lru_cache
+from urllib.parse import unquote
 
 __all__ = ["ALIAS_KEYS", "FRONT_MATTER_KEYS", "GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS",
-           "is_highlights_heading", "misspelt_key", "split_aliases", "suspicious_link_text"]
+           "is_highlights_heading", "misspelt_key", "split_aliases", "suspicious_link_text",
+           "unfollowable_link_target"]
 
 ALIAS_KEYS = ("aliases", "alias")
 """Front-matter keys listing other names a link may use for the article (comma-separated)."""
@@ -141,4 +144,31 @@ def suspicious_link_text(text: str) -> str | None:
         return "the link text ends with punctuation"
     if " ".join(stripped.split()).casefold() in GENERIC_LINK_TEXTS:
         return "the link text says nothing of its target"
+    return None
+
+
+def unfollowable_link_target(target: str) -> str | None:
+    """Why a link target, as :attr:`glossari.model.Link.target` keeps it (its one leading ``/``
+    removed, percent-escaped as Markdown escapes it), leads nowhere a reader of the glossary can
+    follow, or None. A glossary link is ``/slug``; an outside one an address with a scheme.
+
+    A path on the author's computer (``C:\\dana``, ``\\\\server\\dana``, ``file:///...``)
+    was taken for an outside address (``C:`` reads as a URI scheme) or a link-only term, with no
+    warning; a relative path (``../dana``) is resolved by its last part alone, and a rendered
+    article or a web page holding it leads elsewhere.
+
+    >>> unfollowable_link_target("broker-dealer") is None, unfollowable_link_target("https://x.my")
+    (True, None)
+    >>> unfollowable_link_target("C:%5Cdana")
+    "a path on the author's computer ('C:\\\\dana')"
+    >>> unfollowable_link_target("../dana")
+    "a relative path ('../dana'), resolved by its last part alone"
+    """
+    written = unquote(target)
+    if ("\\" in written or (written[1:2] == ":" and written[:1].isalpha())
+            or written[:5].casefold() == "file:"):
+        return f"a path on the author's computer ('{written}')"
+    path = written.split("#", 1)[0].split("?", 1)[0]
+    if "://" not in path and any(part in (".", "..") for part in path.split("/")):
+        return f"a relative path ('{written}'), resolved by its last part alone"
     return None
