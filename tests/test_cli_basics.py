@@ -60,6 +60,15 @@ def test_show_unknown_term_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "did you mean 'Eksekutif akaun'" in err
+    assert "glossari search" not in err
+
+
+def test_show_with_no_near_name_points_to_search(capsys: pytest.CaptureFixture[str]) -> None:
+    # "no term 'x' in the glossary" and nothing more: the words may be in a definition
+    assert main(["--root", str(ROOT), "show", "zzqx wqz"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.endswith("; look for it with: glossari search 'zzqx wqz'\n")
 
 
 def test_bad_root_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 import textwrap
 
 from glossari.commands import language_or_default, read_glossary, text_argument
@@ -31,7 +32,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         term = glossary.lookup(text_argument(args.term, name="TERM"))
     except KeyError as error:
-        print(f"glossari: error: {error.args[0]}", file=ctx.stderr)
+        message = error.args[0]
+        if "did you mean" not in message:
+            # no name is near: the words may be in a definition or another name's middle
+            message += f"; look for it with: glossari search {shlex.quote(args.term[:80])}"
+        print(f"glossari: error: {message}", file=ctx.stderr)
         return 2
     ctx.stdout.write(format_term(term, lang=args.lang, glossary=glossary))
     return 0
