@@ -355,9 +355,12 @@ class _Renderer:
         for section in term.sections:
             if section.heading:
                 if is_headword_heading(section.heading, section.level, term.title):
-                    # the headword's message: counted once, with the front matter's title
+                    # the headword's message: counted once, with the front matter's title, and
+                    # refused as the title is (a `<script>` in it went into the `#` heading)
                     msgstr, status = self.catalog.get(GLOSSARY_DOMAIN, term.id, term.title or "")
-                    english = msgstr if msgstr and status == "translated" else None
+                    english = msgstr if msgstr and status == "translated" and unusable_translation(
+                        term.title or "", msgstr, block=False,
+                        references=self.references) is None else None
                 else:
                     english = self.lookup(domain, None, section.heading, section.line)
                 text = " ".join(english.split()) if english else section.heading

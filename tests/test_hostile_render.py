@@ -84,6 +84,35 @@ def test_render_keeps_the_malay_for_injected_markup(
     assert "(0%, 0 of 5 parts)" in stdout  # counted as untranslated
 
 
+@pytest.mark.parametrize("name", ["script", "img", "anchor", "comment"])
+def test_render_keeps_the_malay_headword_heading_for_injected_markup(
+    tmp_path: Path, prepared_root: Path, name: str
+) -> None:
+    """The headword's translation went into the article's `#` heading as written, though the
+    front matter's title, the same message, kept the Malay: `# Cost<script>...` in the
+    published article. The heading is refused as the title is."""
+    import shutil
+
+    translation = HOSTILE[name][0].replace("Paragraph one [price](/harga)", "Cost")
+    payload = HOSTILE[name][1]
+    root = tmp_path / "g"
+    shutil.copytree(prepared_root, root)
+    po = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = po.read_text("utf-8")
+    empty = 'msgctxt "kos"\nmsgid "Kos"\nmsgstr ""'
+    assert empty in text
+    po.write_text(text.replace(empty, empty[:-2] + f'"{_po_quote(translation)}"'), "utf-8")
+    out = tmp_path / "out"
+    code, _stdout, stderr = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert code == 0, stderr
+    rendered = (out / "kos.md").read_text("utf-8")
+    assert payload not in rendered
+    assert "\ntitle: Kos\n" in rendered
+    assert "\n# Kos\n" in rendered  # the heading says what the title says
+    assert "seeds/kos.md:2:" in stderr
+    assert "kept the Malay" in stderr
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_check_reports_injected_markup_as_an_error(
     tmp_path: Path, prepared_root: Path, name: str

@@ -265,13 +265,52 @@ def test_a_term_page_shows_every_name_of_the_term(site: Path) -> None:
                               '<span dir="auto">Modal saham</span>')
     assert page.index('id="names-ms"') < page.index('<div class="side en"')  # the Malay side
     page = _page(site, "terms/investmentadvisor.html")
-    names = re.search(r'<p class="names" id="names-en">(.*?)</p>', page)
-    assert names is not None
-    assert names.group(1) == ('<span class="names-label" lang="en">Also known as:</span> '
-                              '<span dir="auto">Investment advisors</span>')
-    assert page.index('id="names-en"') > page.index('<div class="side en" lang="en">')
-    assert 'id="names-ms"' not in page
+    # its one English variant, `Investment advisors`, is the headword's plural: not another name
+    assert 'class="names"' not in page
     assert 'class="names"' not in _page(site, "terms/finra.html")  # FINRA is in its headword
+
+
+_BROKER = """---
+title: Peniaga broker
+description: Peniaga broker berdagang sekuriti.
+aliases: Peniaga-peniaga broker, Peniaga broker2, Peniaga brokernya, Broker-peniaga, Perbrokeran
+---
+
+# Peniaga broker
+
+Teks.
+"""
+
+
+def test_a_page_does_not_repeat_its_headword_inflected_as_another_name(tmp_path: Path) -> None:
+    """*Peniaga broker* was `Also known as: broker-dealers` and `Juga dikenali sebagai:
+    Peniaga-peniaga broker`: its own plurals, as if they were other names. A name that only
+    inflects a headword (a Malay clitic or reduplication, an English plural or possessive) is
+    not shown; a derivation or another spelling is; the search index keeps them all."""
+    import dataclasses
+
+    from glossari.glossary import Glossary
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "broker-dealer.md").write_text(_BROKER, encoding="utf-8")
+    variants = ("broker-dealers", "Broker-Dealer's", "broker dealers'", "securities dealers")
+    terms = [dataclasses.replace(
+        t, english=dataclasses.replace(t.english, title="Broker-dealer", status="translated"),
+        names=dataclasses.replace(t.names, english_variants=variants)) for t in glossari.load(root)]
+    build_site(Glossary(terms, lang="en"), tmp_path / "site")
+    page = _page(tmp_path / "site", "terms/broker-dealer.html")
+    shown = {side: re.findall(r'<span dir="auto">([^<]*)</span>',
+                              re.search(rf'id="names-{side}">(.*?)</p>', page).group(1))
+             for side in ("ms", "en")}
+    assert shown == {"ms": ["Broker-peniaga", "Perbrokeran"],
+                     "en": ["securities dealers"]}
+    index = _page(tmp_path / "site", "assets/search-index.js")
+    data = json.loads(index.removeprefix("window.GLOSSARI_INDEX = ").rstrip().rstrip(";"))
+    row = next(t for t in data["terms"] if t[0] == "broker-dealer.html")
+    assert row[5] == ["Peniaga-peniaga broker", "Peniaga broker2", "Peniaga brokernya",
+                      "Broker-peniaga", "Perbrokeran"]
+    assert row[6] == ["broker-dealers", "securities dealers"]
 
 
 def test_a_status_in_lists_is_said_in_words_not_only_by_colour(site: Path) -> None:
@@ -1178,6 +1217,32 @@ def test_a_term_page_title_ends_with_the_site_name(tmp_path: Path) -> None:
     assert name is not None
     assert title is not None
     assert unescape(title.group(1)) == f"Bon \u00b7 Bond \u2013 {unescape(name.group(1))}"
+
+
+def test_every_page_title_ends_with_the_site_name(tmp_path: Path) -> None:
+    """Only term pages ended with the site's name: a letter page was `B · Indeks A-Z (Melayu)`
+    and a category page `Pelaburan · Investing`, saying nothing of the site in a tab or a
+    bookmark. Every page's title ends with it, in the page's interface language (one rule, in
+    base.html); an index is titled by it alone."""
+    site = _kwsp_site(tmp_path)
+
+    def title(name: str) -> str:
+        found = re.search(r"<title>(.*)</title>", _page(site, name))
+        assert found is not None, name
+        return unescape(found.group(1))
+
+    ms, en = title("index.html"), title("index-en.html")
+    assert (ms, en) == ("Glosari kewangan Melayu\u2013Inggeris",
+                        "Malay\u2013English financial glossary")
+    assert title("az/ms-b.html") == f"B \u00b7 Indeks A\u2013Z (Melayu) \u2013 {ms}"
+    assert title("az/en-b.html") == f"B \u00b7 A\u2013Z index (English) \u2013 {en}"
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    categories = [p for p in pages if p.startswith("categories/")]
+    assert categories
+    for name in pages:
+        wanted = en if name == "index-en.html" or name.startswith("az/en-") else ms
+        assert title(name).endswith(wanted), name
+        assert title(name).count(wanted) == 1, name
 
 
 

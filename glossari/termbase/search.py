@@ -146,26 +146,17 @@ def _any_form(word: str) -> str:
     >>> _any_form("kos"), _any_form("news"), _any_form("pelaburan"), _any_form("wakalah")
     ('"kos"*', '"news"*', '"pelaburan"*', '("wakalah"* OR "waka")')
     """
-    from glossari.terms import english, malay
+    from glossari.terms import end_roots, english
 
     folded = word.lower()
-    roots = {a.root for a in malay.analyse(folded)[1:]
-             if not a.derived and not a.left and len(a.root) >= _SHORTEST_ROOT}
-    roots.update(r for r in english.analyse(folded)[1:] if len(r) > _SHORTEST_ROOT)
-    roots.update(r for r in english.singulars(folded) if len(r) > _SHORTEST_ROOT)
+    roots = end_roots(folded)
     # the roots that begin the word (an ending taken off), and a singular that changes its end
     # (`securities`, `security`); not the other analyses (`komisennyum`, `ekuitus`)
-    roots = {r for r in roots if r.isalnum() and r != folded}
     asked = sorted({r for r in roots if folded.startswith(r)}
                    | {r for r in english.singulars(folded) if r in roots})
     if not asked:
         return f'"{word}"*'
     return "(" + " OR ".join([f'"{word}"*', *(f'"{r}"' for r in asked)]) + ")"
-
-
-_SHORTEST_ROOT = 3
-"""The shortest root an inflected query word asks for (Malay; English roots are longer): a
-shorter prefix matches too much to mean the word."""
 
 
 def ranked_field(run: Run, table: str, params: Mapping[str, object], rows: int,

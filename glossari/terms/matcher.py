@@ -36,7 +36,7 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 
 from glossari.terms import english, malay
 
-__all__ = ["Hit", "Lang", "Recognizer", "fold", "words"]
+__all__ = ["Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -295,6 +295,50 @@ def words(name: str, lang: Lang) -> tuple[str, ...]:
     """
     return tuple(_single(w.replace(".", "")) if lang == "ms" else w.replace(".", "")
                  for w in _units(name, lang)[2])
+
+
+_SHORTEST_ROOT = 3
+"""The shortest root :func:`end_roots` gives (Malay; English roots are longer): a shorter one
+would mean too little to be the word's."""
+
+
+def end_roots(word: str) -> set[str]:
+    """The words a folded ``word`` may be built on by the inflections that only add to its
+    end, in either language: a Malay clitic or whole reduplication (``komisennya``,
+    ``bon-bon``, ``bon2``), an English plural or possessive (``brokers``, ``securities``,
+    ``dealer's``); never ``word`` itself, nor a derivation (``berinflasi``, ``taxation``),
+    which makes another word. What ``glossari search`` asks for besides an inflected query
+    word, and what tells a name from an inflection of another (:func:`inflects`).
+
+    >>> "komisen" in end_roots("komisennya"), end_roots("bon-bon"), end_roots("rates")
+    (True, {'bon'}, {'rate'})
+    >>> "inflasi" in end_roots("berinflasi"), end_roots("taxation"), end_roots("kos")
+    (False, set(), set())
+    """
+    roots = {a.root for a in malay.analyse(word)[1:]
+             if not a.derived and not a.left and len(a.root) >= _SHORTEST_ROOT}
+    roots.update(r for r in english.analyse(word)[1:] if len(r) > _SHORTEST_ROOT)
+    roots.update(r for r in english.singulars(word) if len(r) > _SHORTEST_ROOT)
+    return {r for r in roots if r.isalnum() and r != word}
+
+
+def inflects(name: str, other: str, lang: Lang) -> bool:
+    """True when ``name`` is ``other`` with only inflections that add to a word's end: the same
+    words (a Malay word written reduplicated counts once, as :func:`words` files it), the last
+    one ``other``'s or built on it (:func:`end_roots`). A derivation or another spelling is a
+    name of its own.
+
+    >>> inflects("Peniaga-peniaga broker", "Peniaga broker", "ms"), inflects("Sahamnya", "Saham",
+    ...                                                                      "ms")
+    (True, True)
+    >>> inflects("broker-dealers", "Broker-dealer", "en"), inflects("rates", "Rate", "en")
+    (True, True)
+    >>> inflects("Percukaian", "Cukai", "ms"), inflects("advisor", "Adviser", "en")
+    (False, False)
+    """
+    mine, theirs = words(name, lang), words(other, lang)
+    return (len(mine) == len(theirs) > 0 and mine[:-1] == theirs[:-1]
+            and (mine[-1] == theirs[-1] or theirs[-1] in end_roots(mine[-1])))
 
 
 def _single(word: str) -> str:

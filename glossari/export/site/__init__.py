@@ -38,7 +38,6 @@ from markupsafe import Markup
 
 from glossari import __version__
 from glossari._helper import Helper, start
-from glossari.align.resolve import headword_acronyms
 from glossari.catalog.languages import check_translation_language
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
@@ -54,11 +53,12 @@ from glossari.export.site._pages import (
     isolate,
     letter_of,
     message_states,
+    names_by_language,
     term_page,
 )
 from glossari.termbase.codec import dataclass_fields
 from glossari.terms import malay
-from glossari.text import category_key, lookup_key, sort_key
+from glossari.text import category_key, sort_key
 
 if TYPE_CHECKING:
     import jinja2
@@ -229,9 +229,11 @@ class _Builder:
                           html=entry_html(file, ms, english.title, english.status, lang_tag))
             self.entries[term.id] = entry
             self.headwords[english.status] += 1
-            names = _search_names(term, ms, english.title)
-            if names is not None:
-                self.search_names[term.id] = names
+            # all of them, inflected variants too: the script finds a name as typed, and
+            # undoes fewer inflections than glossari.terms.inflects knows (`indices`)
+            names = names_by_language(term)
+            if names[0] or names[1]:
+                self.search_names[term.id] = [list(names[0]), list(names[1])]
             for i, name in enumerate(term.categories):
                 key = category_key(name)
                 category = self.categories.get(key)
@@ -353,7 +355,7 @@ class _Builder:
         # off; the template escapes it again for the attribute)
         description = page.definition_ms.striptags() if page.definition_ms else None
         html = self.html(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
-                         title=_title(page.entry, self.lang), description=description)
+                         title=_title(page.entry.ms, page.entry.en), description=description)
         return html, dict(page.counts), page.outside
 
     def _helper(self) -> Helper | None:
@@ -448,7 +450,9 @@ class _Builder:
         alternates = self._alternates({"ms": "index.html", self.lang: index_other})
         for ui, name, letters, prefix in (("ms", "index.html", ms_letters, "ms"),
                                           ("en", index_other, en_letters, self.lang)):
-            self.page(name, "index.html", ui=ui, description=self.words[ui]["description"],
+            # an index is titled by the site's name alone (base.html)
+            self.page(name, "index.html", ui=ui, title=None,
+                      description=self.words[ui]["description"],
                       counts=counts, letters_found=letters,
                       az_prefix=prefix, chart=chart, categories=categories,
                       messages=messages, alternates=alternates,
@@ -457,12 +461,14 @@ class _Builder:
             for letter in LETTERS:
                 if letter not in letters:
                     continue  # the A-Z navigation shows it greyed, with no link
+                index = self.words[ui]["az" if ui == "ms" else "az_other"]
                 self.page(f"az/{prefix}-{_letter_file(letter)}.html", "letter.html", ui=ui,
-                          letter=letter, entries=letters.get(letter, []), letters_found=letters,
+                          title=f"{letter.upper()} \u00b7 {index}", letter=letter,
+                          entries=letters.get(letter, []), letters_found=letters,
                           az_prefix=prefix, alternates=[])
         for category in categories:
             self.page(f"categories/{category.slug}.html", "category.html", category=category,
-                      alternates=[], ui="ms")
+                      title=_title(category.ms, category.en), alternates=[], ui="ms")
         self.search_index(entries)
         if self.base is not None:  # a sitemap lists absolute addresses only (sitemaps.org)
             self.sitemap()
@@ -569,35 +575,14 @@ def _interface_words(other_ms: str, other_en: str) -> dict[str, dict[str, str]]:
             for ui, words in _UI.items()}
 
 
-def _search_names(term: Term, ms: str, en: str | None) -> list[list[str]] | None:
-    """The names search finds a term by besides its headwords: ``[Malay aliases and acronyms,
-    English acronyms and variants]``, each without the names that fold to a headword; None when
-    none is left (the index stays small: link texts and slugs are left out)."""
-    names = term.names
-    seen = {lookup_key(ms), lookup_key(en or "")}
-    found: list[list[str]] = [[], []]
-    # an acronym is in the language of the headword it is written in (KWSP, EPF); one in both,
-    # or in neither (a term built by hand), stays Malay
-    english = set(headword_acronyms(en)) - set(headword_acronyms(ms))
-    malay = [a for a in names.acronyms if a not in english]
-    for side, texts in ((0, (*names.aliases, *malay)),
-                        (1, (*(a for a in names.acronyms if a in english),
-                             *names.english_variants))):
-        for text in texts:
-            key = lookup_key(text)
-            if key and key not in seen:
-                seen.add(key)
-                found[side].append(text)
-    return found if found[0] or found[1] else None
-
-
 def _entry_key(entry: Entry) -> tuple[str, str, str | None, str, str]:
     return (entry.file, entry.ms, entry.en, entry.status, entry.kind)
 
 
-def _title(entry: Entry, lang: str) -> str:
-    # plain text: each name isolated, or right-to-left text in one reorders the other
-    return f"{isolate(entry.ms)} \u00b7 {isolate(entry.en)}" if entry.en else entry.ms
+def _title(ms: str, en: str | None) -> str:
+    """A term's or category's part of a page's ``<title>`` (base.html ends it with the site's
+    name): plain text, each name isolated, or right-to-left text in one reorders the other."""
+    return " \u00b7 ".join(isolate(name) for name in (ms, en) if name)
 
 
 def _letter_file(letter: str) -> str:
@@ -674,7 +659,6 @@ def _environment() -> jinja2.Environment:
     # what term.html shows on every page, built once: a macro module imported "with context"
     # is instantiated again on each render, which cost a quarter of a term page
     env.globals.update(mark=_mark, bi=_bilingual, badge=_badge)
-    env.filters["isolate"] = isolate  # names side by side in plain text (a page's title)
     return env
 
 

@@ -18,11 +18,12 @@ from markupsafe import Markup, escape
 
 from glossari.align.links import link_slug
 from glossari.align.names import internal_links
-from glossari.align.resolve import headword_names
+from glossari.align.resolve import headword_acronyms, headword_names
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
 from glossari.seeds.markdown import Table, table_of
+from glossari.terms import Lang, inflects
 from glossari.text import ascii_slug, category_key, is_windows_reserved, lookup_key
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "isolate",
     "letter_of",
     "message_states",
+    "names_by_language",
     "other_names",
     "page_names",
     "render_nodes",
@@ -179,31 +181,67 @@ class TermPage:
     """The term's other English names (its variants), shown under the English headword."""
 
 
-def other_names(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The names a term's page shows beside its headwords, so that a reader who searched for
-    one sees it: the Malay aliases, and the English variants (the translations of the links to
-    it), each once and without those a headword already shows (case, accents, spacing and
-    hyphens ignored; an acronym is in its headword, ``Name (ACR)``).
+def names_by_language(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every name of a term besides its two headwords, by language: the Malay aliases and
+    acronyms, and the English acronyms and variants (the translations of the links to it);
+    each once, and none that folds to a headword (case, accents, spacing and hyphens ignored).
+    An acronym is in the language of the headword it is written in (``KWSP``, ``EPF``); one in
+    both, or in neither (a term built by hand), stays Malay. The search index holds these (link
+    texts and slugs are left out, to keep it small); a page shows :func:`other_names`.
 
-    >>> from glossari.model import Location, Names
+    >>> from glossari.model import English, Location, Names
     >>> term = Term(id="kwsp", title="Kumpulan Wang (KWSP)", source=Location(path="a.md", line=1),
-    ...             names=Names(aliases=("KWSP", "Tabung pekerja", "tabung-pekerja"),
-    ...                         acronyms=("KWSP",), english_variants=("provident funds",)))
-    >>> other_names(term)
-    (('Tabung pekerja',), ('provident funds',))
+    ...             english=English(title="Provident Fund (EPF)"),
+    ...             names=Names(aliases=("Tabung pekerja", "tabung-pekerja"),
+    ...                         acronyms=("KWSP", "EPF"), english_variants=("provident funds",)))
+    >>> names_by_language(term)
+    (('Tabung pekerja', 'KWSP'), ('EPF', 'provident funds'))
     """
-    seen = {lookup_key(name) for headword in (term.title, term.english.title) if headword
-            for name in headword_names(headword)}
-    shown: list[tuple[str, ...]] = []
-    for texts in (term.names.aliases, term.names.english_variants):
-        found: list[str] = []
+    names = term.names
+    ms, en = term.title or term.id, term.english.title
+    seen = {lookup_key(ms), lookup_key(en or "")}
+    english = set(headword_acronyms(en)) - set(headword_acronyms(ms))
+    found: tuple[list[str], list[str]] = ([], [])
+    for side, texts in ((0, (*names.aliases, *(a for a in names.acronyms if a not in english))),
+                        (1, (*(a for a in names.acronyms if a in english),
+                             *names.english_variants))):
         for text in texts:
             key = lookup_key(text)
             if key and key not in seen:
                 seen.add(key)
-                found.append(text)
-        shown.append(tuple(found))
-    return shown[0], shown[1]
+                found[side].append(text)
+    return tuple(found[0]), tuple(found[1])
+
+
+def other_names(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names a term's page shows under its headwords, so that a reader who searched for one
+    sees it: :func:`names_by_language`, without those a headword already shows (an acronym:
+    ``Name (ACR)``) or merely inflects (``Peniaga-peniaga broker`` and ``Sahamnya`` of *Peniaga
+    broker* and *Saham*, ``broker-dealers`` of *Broker-dealer*: the search finds the headword
+    from them, by :func:`glossari.terms.inflects`'s rule). A derivation (``Percukaian``) or
+    another spelling (``investment advisor``) is a name of its own, and shown.
+
+    >>> from glossari.model import English, Location, Names
+    >>> term = Term(id="kwsp", title="Kumpulan Wang (KWSP)", source=Location(path="a.md", line=1),
+    ...             english=English(title="Provident Fund"),
+    ...             names=Names(aliases=("KWSP", "Tabung pekerja", "Kumpulan-kumpulan Wang"),
+    ...                         acronyms=("KWSP",),
+    ...                         english_variants=("provident funds", "savings fund")))
+    >>> other_names(term)
+    (('Tabung pekerja',), ('savings fund',))
+    """
+    headwords = [(lang, name) for lang, headword in (("ms", term.title),
+                                                     ("en", term.english.title)) if headword
+                 for name in headword_names(headword)]
+    shown = {lookup_key(name) for _, name in headwords}
+
+    def listed(name: str, lang: Lang) -> bool:
+        return lookup_key(name) not in shown and not any(
+            inflects(name, headword, lang) for side, headword in headwords if side == lang)
+
+    ms, en = names_by_language(term)
+    return (tuple(name for name in ms if listed(name, "ms")),
+            tuple(name for name in en if listed(name, "en")))
 
 
 def _fold(text: str) -> str:
