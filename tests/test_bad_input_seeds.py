@@ -46,6 +46,9 @@ CORPUS = [
     Case("invalid-yaml.md", 3, "invalid YAML", "fix the YAML syntax"),
     Case("unclosed-quote.md", 3, "quoted value in the front matter has no closing quote",
          "end the value with the quote it starts with"),
+    # a list or mapping opened with '[' or '{' and never closed: YAML notices on a later line
+    Case("unclosed-list.md", 3, "a '[' in the front matter has no closing ']'",
+         "close it with ']' on the same line"),
     Case("front-matter-list.md", 2, "front matter is a list", "'title: ...'"),
     Case("front-matter-scalar.md", 2, "front matter is a single value", "'title: ...'"),
     Case("unterminated-fence.md", 1, "never closed", "add a line '---'"),

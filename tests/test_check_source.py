@@ -243,7 +243,11 @@ def test_s131_two_articles_with_one_headword(tmp_path: Path) -> None:
     assert codes(kit.check(), "S131") == []
     kit.edit("untungkasar", "title: Untung kasar\n", "title: Kos  Jualan\n")
     kit.edit("untungkasar", "# Untung kasar\n", "# Kos Jualan\n")
-    assert codes(kit.check(), "S131") == [(UNTUNG, 2)]
+    found = kit.check()
+    assert codes(found, "S131") == [(UNTUNG, 2)]
+    # the other article is named at its headword's line too, not at its first line (the '---')
+    (s131,) = [f for f in found if f.code == "S131"]
+    assert "(seeds/kosjualan.md:2)" in s131.message
 
 
 def test_s132_two_link_only_terms_with_one_malay_name(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from _checkkit import ENGLISH, Kit, codes, into_language, with_catalog
 from glossari.align.resolve import headword_names
 from glossari.checks import run_checks
 from glossari.glossary import load_glossary
+from glossari.root import GlossaryRoot
 from glossari.terms import Recognizer
 
 PARAGRAPH = next(k for k in ENGLISH if k[1].startswith("Kos jualan termasuk"))
@@ -373,3 +374,49 @@ def test_t401_reads_an_indonesian_translation_with_malay_word_formation(tmp_path
     into_language(tmp_path, "id")
     found = run_checks(load_glossary(root, lang="id"), root, ["id"])
     assert [f for f in found if f.code == "T401" and f.line == kit.entry_lines[ITEM]] == []
+
+
+MARGIN_PROFIT = """\
+---
+title: Margin
+description: Margin keuntungan ialah nisbah keuntungan kepada hasil jualan syarikat itu.
+keywords: Perakaunan
+---
+
+# Margin
+
+Margin yang tinggi menandakan kawalan kos yang baik dalam sesebuah syarikat.
+"""
+
+MARGIN_ACCOUNT = """\
+---
+title: Margin
+description: Akaun margin ialah akaun broker untuk meminjam wang bagi membeli sekuriti.
+keywords: Perakaunan
+---
+
+# Margin
+"""
+
+
+def test_t401_a_headword_two_articles_share_is_the_term_find_gives(tmp_path: Path) -> None:
+    """Two articles titled *Margin* (S131): find_terms gives the word to the one lookup
+    answers (``margin``, its id), and T401 did not: it asked one translation for the English
+    of both, 'Profit margin' and 'Margin account', which no sentence can satisfy."""
+    kit = with_catalog(tmp_path)
+    kit.articles["margin"] = MARGIN_PROFIT
+    kit.articles["margin-akaun"] = MARGIN_ACCOUNT
+    kit.translate("Margin", "Profit margin", context="margin")
+    kit.translate("Margin", "Margin account", context="margin-akaun")
+    paragraph = "Margin yang tinggi menandakan kawalan kos yang baik dalam sesebuah syarikat."
+    kit.translate(paragraph, "A high profit margin signals good cost control in a company.")
+    found = kit.check()
+    glossary = load_glossary(GlossaryRoot(path=tmp_path))
+    assert [m.term.id for m in glossary.find_terms(paragraph)] == ["margin"]
+    assert codes(found, "T401") == []
+    kit.translate(paragraph, "A high margin signals good cost control in a company.")
+    found = kit.check()
+    assert [(f.line, f.term) for f in found if f.code == "T401"] == [
+        (kit.entry_lines[(None, paragraph)], "margin")]
+    (t401,) = [f for f in found if f.code == "T401"]
+    assert "'Profit margin'" in t401.message

@@ -659,3 +659,25 @@ def test_a_fuzzy_link_whose_target_changes_before_review_shows_the_old_target() 
     new = next(e for e in merge(template, catalog, lang="en").entries if not e.obsolete)
     assert (new.msgstr, new.fuzzy) == ("broker-dealer", True)
     assert (new.previous_msgctxt, new.previous_msgid) == ("/broker-dealer", "peniaga broker")
+
+
+def test_a_retitled_headword_keeps_its_translation_fuzzy() -> None:
+    """An article's headword rewritten (``Margin`` to ``Akaun margin``, as check's S131 asks of
+    two articles titled alike) is the same message: its msgctxt is the term id. Too unlike
+    for msgmerge's 0.6, its English went obsolete (``#~``): the term had no English headword
+    in the table, the site and ``find -l en`` until someone dug it out. It is offered fuzzy,
+    with the old headword in ``#|``, for the translator to review."""
+    old = parse_po(OLD.replace('msgctxt "kos"\nmsgid "Kos"\nmsgstr "Cost"',
+                               'msgctxt "kos"\nmsgid "Margin"\nmsgstr "Margin account"'),
+                   source="en.po")
+    po = merge(pot(Entry(msgid="Akaun margin", msgctxt="kos")), old, lang="en")
+    (entry,) = [e for e in po.entries if not e.obsolete]
+    assert (entry.msgctxt, entry.msgid, entry.msgstr) == ("kos", "Akaun margin", "Margin account")
+    assert entry.fuzzy
+    assert entry.previous_msgid == "Margin"
+    assert not any(e.obsolete and e.msgctxt == "kos" for e in po.entries)
+    # a link's context (/slug) is no identity: two texts for one target are two messages
+    old = parse_po(OLD.replace('msgctxt "kos"\nmsgid "Kos"\nmsgstr "Cost"',
+                               'msgctxt "/kos"\nmsgid "harga"\nmsgstr "price"'), source="en.po")
+    po = merge(pot(Entry(msgid="kos jualan", msgctxt="/kos")), old, lang="en")
+    assert [e.msgstr for e in po.entries if not e.obsolete] == [""]

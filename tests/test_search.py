@@ -568,3 +568,26 @@ def test_malay_with_a_region_is_the_malay_side(
     captured = capsys.readouterr()
     assert captured.out == malay != "[]\n"
     assert captured.err == ""
+
+
+def test_a_number_is_one_word_not_its_digit_groups(tmp_path: Path) -> None:
+    """``3.25%``, ``RM2.5`` and ``1,000`` are numbers: each was asked as the words ``3`` and
+    ``25``, anywhere in a text, so ``2.5%`` found ``2023`` and ``5.50%``, and ``3.25`` found
+    ``0.25 ... 35 tahun``. A number's groups are one phrase, in their order."""
+    glossary = Glossary([
+        _term("opr", "Kadar Dasar Semalaman", body="OPR dinaikkan kepada 3.25% pada 2023."),
+        _term("pinjaman", "Pinjaman perumahan",
+              body="Kenaikan 0.25 mata pada pinjaman 35 tahun; dividen 5.50% pada 2023."),
+        _term("zakat", "Zakat", body="Kadar zakat ialah 2.5% atau RM2.5 bagi RM100."),
+        _term("bursa", "Bursa", body="Lebih daripada 1,000 syarikat; 1 000 000 dagangan."),
+    ], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert _ids(search("3.25%")) == ["opr"]
+        assert _ids(search("2.5%")) == ["zakat"]
+        assert _ids(search("RM2.5")) == ["zakat"]
+        assert _ids(search("5.50")) == ["pinjaman"]
+        assert _ids(search("1,000")) == ["bursa"]
+        assert sorted(_ids(search("2023"))) == ["opr", "pinjaman"]
+        assert "[3.25]%" in search("3.25")[0].snippet  # highlighted as one phrase

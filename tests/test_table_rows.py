@@ -134,3 +134,24 @@ def test_categories_differing_in_symbols_are_different_categories(tmp_path: Path
     assert main(["--root", str(tmp_path / "g"), "site", "-o", str(tmp_path / "site")]) == 0
     pages = sorted(p.name for p in (tmp_path / "site" / "categories").glob("*.html"))
     assert pages == ["c-2.html", "c.html", "perisian.html"]
+
+
+def test_an_empty_description_is_no_definition(tmp_path: Path) -> None:
+    """``description:`` left empty (the author's flaw, S106) is no definition: ``null`` in the
+    JSON, as for a term with no description at all, and no empty ``<descrip>`` in the TBX;
+    it was ``""`` and ``<descrip type="definition"></descrip>``."""
+    import json
+
+    import glossari
+    from glossari.export.jsontable import render_json
+    from glossari.export.tbx import render_tbx
+
+    seeds = tmp_path / "g" / "seeds"
+    seeds.mkdir(parents=True)
+    (seeds / "pinjaman-peribadi.md").write_text(
+        "---\ntitle: Pinjaman peribadi\ndescription:\nkeywords: Perbankan\n---\n\nTeks.\n",
+        encoding="utf-8")
+    rows = rows_from_glossary(glossari.load(tmp_path / "g"))
+    assert rows[0].definition_ms is None
+    assert json.loads(render_json(rows))[0]["definition_ms"] is None
+    assert '<descrip type="definition">' not in render_tbx(rows)

@@ -751,3 +751,16 @@ def test_a_very_long_word_has_no_english_bases() -> None:
     finally:
         tracemalloc.stop()
     assert "tax" in english.bases("taxation")
+
+
+def test_find_terms_reads_a_malay_text_that_borrows_an_acronyms_english_plural() -> None:
+    """Malay financial text writes ``REITs`` for the plural of *REIT*: ``find -l en`` and
+    ``search`` found it, ``find`` in Malay (and T401, termcheck) did not. In capitals only, as
+    every acronym: ``reits`` and ``bons`` are no forms."""
+    from glossari.glossary import Glossary
+
+    g = Glossary([_term("reit", "Amanah Pelaburan Hartanah (REIT)",
+                        "Real estate investment trust (REIT)"),
+                  _term("bon", "Bon", "Bond")])
+    found = [(m.text, m.term.id) for m in g.find_terms("REITs di Malaysia; reits, bons, BONs")]
+    assert found == [("REITs", "reit")]

@@ -14,6 +14,9 @@
   from ``kadar-faedah.md`` to ``interest-rate.md``) keeps its translation when that is
   unambiguous: one old context gone and one new one come for the same msgid, and not a link's
   (``/slug``). msgmerge would offer it fuzzy.
+- A headword rewritten under the same term id (``Margin`` retitled ``Akaun margin``) keeps its
+  translation fuzzy, with ``#|``, however unlike the two are (one old and one new message of
+  that context; not a link's): msgmerge's 0.6 would leave it obsolete.
 - A new message with no exact match in its own catalog takes one from a *compendium* (as
   ``msgmerge -C``): the translated messages that other catalogs of the language lost in the same
   update. ``glossari update`` passes them (:mod:`glossari.catalog.update`): an article renamed
@@ -395,8 +398,9 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         if e.key not in template_keys and e.has_translation and e.msgid != ""
     ]
     renamed = _renamed(wanted, orphans, current)
-    if renamed:  # a renamed message is its old one's, never another's fuzzy guess
-        taken = {id(e) for e in renamed.values()}
+    retitled = _retitled(wanted, orphans, current)
+    if renamed or retitled:  # a renamed message is its old one's, never another's fuzzy guess
+        taken = {id(e) for e in (*renamed.values(), *retitled.values())}
         orphans = [e for e in orphans if id(e) not in taken]
     index: _FuzzyIndex | None = None
     used: set[int] = set()
@@ -433,6 +437,11 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
                 used.add(id(old))
             result.append(_carry(old.with_changes(msgctxt=new.msgctxt), new, nplurals,
                                  moved=True))
+            continue
+        old = retitled.get(new.key)
+        if old is not None:
+            used.add(id(old))
+            result.append(_fuzzy(old, new, nplurals))
             continue
         if orphans:
             if index is None:
@@ -491,6 +500,11 @@ def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],
             translator_comments=joined_notes(entry.translator_comments, old.translator_comments))
 
 
+def _term_context(context: str | None) -> bool:
+    """Whether ``context`` is a term id (a headword's msgctxt), not a link's ``/slug``."""
+    return context is not None and not context.startswith("/")
+
+
 def _renamed(wanted: list[Entry], orphans: list[Entry],
              current: dict[Key, Entry]) -> dict[Key, Entry]:
     """The new messages that are an old one under a renamed context: a headword's msgctxt is
@@ -499,23 +513,41 @@ def _renamed(wanted: list[Entry], orphans: list[Entry],
     come, for that msgid) and not a link's (``/slug``: a link retargeted may name another
     concept); msgmerge
     would offer it fuzzy, and every renamed article's headword would leave the ``.mo``."""
-    def an_id(context: str | None) -> bool:  # a headword's context, not a link's `/slug`
-        return context is not None and not context.startswith("/")
-
     gone = {e.msgctxt for e in orphans} - {e.msgctxt for e in wanted}
     old_by_msgid: dict[str, list[Entry]] = defaultdict(list)
     for entry in orphans:
         # an obsolete one left in an earlier update: a new article titled alike since is no
         # rename of it (it may name another concept), and msgmerge's fuzzy is the safe answer
-        if (entry.msgctxt in gone and an_id(entry.msgctxt) and entry.msgid_plural is None
-                and not entry.obsolete):
+        if (entry.msgctxt in gone and _term_context(entry.msgctxt)
+                and entry.msgid_plural is None and not entry.obsolete):
             old_by_msgid[entry.msgid].append(entry)
     new_by_msgid: dict[str, list[Entry]] = defaultdict(list)
     for entry in wanted:
-        if entry.msgid in old_by_msgid and entry.key not in current and an_id(entry.msgctxt):
+        if (entry.msgid in old_by_msgid and entry.key not in current
+                and _term_context(entry.msgctxt)):
             new_by_msgid[entry.msgid].append(entry)
     return {news[0].key: old_by_msgid[msgid][0] for msgid, news in new_by_msgid.items()
             if len(news) == 1 and len(old_by_msgid[msgid]) == 1}
+
+
+def _retitled(wanted: list[Entry], orphans: list[Entry],
+               current: dict[Key, Entry]) -> dict[Key, Entry]:
+    """The new messages that are an old one with a rewritten source under the same term id: a
+    headword's msgctxt is its term id, so ``Margin`` retitled ``Akaun margin`` is still that
+    term's headword, however unlike (msgmerge's 0.6 made it obsolete, and the term lost its
+    English). Offered fuzzy, never translated: the translator reviews the new headword. Only
+    when unambiguous (one old and one new message of that context) and not a link's
+    (``/slug``: one target has many link texts)."""
+    olds: dict[str | None, list[Entry]] = defaultdict(list)
+    for entry in orphans:
+        if _term_context(entry.msgctxt) and entry.msgid_plural is None and not entry.obsolete:
+            olds[entry.msgctxt].append(entry)
+    news: dict[str | None, list[Entry]] = defaultdict(list)
+    for entry in wanted:
+        if entry.msgctxt in olds and entry.key not in current:
+            news[entry.msgctxt].append(entry)
+    return {found[0].key: olds[context][0] for context, found in news.items()
+            if len(found) == 1 and len(olds[context]) == 1}
 
 
 class Moved(NamedTuple):

@@ -227,7 +227,8 @@ def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
                 "S131", path=term.source.path, line=term.title_line or term.source.line,
                 term=term.id,
                 message=f"the headword '{term.title}' is also the headword of '{same.id}' "
-                f"({same.source}); tell them apart or merge them",
+                f"({same.source.path}:{same.title_line or same.source.line}); tell them apart "
+                "or merge them",
             )
 
 

@@ -12,7 +12,8 @@ translated link message (msgctxt = ``/`` + target). Link texts the source checks
   inflected (plural, possessive; case, hyphens and spaces alike; a plural headword in the
   singular too). The approved English headword or any recorded English variant of the term
   will do (``Term.names.english_variants``), and for ``Name (ACR)`` the name or the acronym
-  alone.
+  alone. A Malay name two terms share (two articles titled alike, ``S131``) is a use of the
+  term :meth:`~glossari.Glossary.lookup` answers for it, as ``find_terms`` reads it.
 - ``T402``: two different terms whose English headwords are the same.
 """
 
@@ -89,8 +90,10 @@ class Termbase:
             if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
                    for start, end in names):
                 continue
-            for entry in hit.keys:
-                found.setdefault(entry.identity, entry)
+            # a name two terms share (two articles titled alike, S131) is one use of one term,
+            # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
+            entry = hit.keys[0]
+            found.setdefault(entry.identity, entry)
         return list(found.values())
 
     def english_in(self, translation: str) -> set[str]:
@@ -107,6 +110,7 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     sentence). A link to no article defines its term by its translation, plural undone
     (:func:`glossari.align.names.english_lemma`: the approved English is never an inflection).
     """
+    terms = tuple(terms)
     articles = [t for t in terms if t.kind == "article"]
     index = TargetIndex.build(articles)
     entries: list[TermEntry] = []
@@ -156,9 +160,37 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     # an Indonesian translation forms its words as Malay does (pajaknya, perpajakan, para
     # pemegang sahamnya): read it so, not with English plurals
     side: Lang = "ms" if primary_language(catalogs.lang) == "id" else "en"
-    return Termbase(entries=tuple(entries), malay=Recognizer(malay, lang="ms"),
+    return Termbase(entries=tuple(entries),
+                    malay=Recognizer(_answer_first(malay, terms), lang="ms"),
                     english=Recognizer(english, lang=side, acronyms_in_capitals=False,
                                        english_bases=side == "en"))
+
+
+def _answer_first(
+    names: list[tuple[str, TermEntry]], terms: tuple[Term, ...],
+) -> list[tuple[str, TermEntry]]:
+    """``names`` with each name that two terms share given first to the term
+    :meth:`glossari.Glossary.lookup` answers for it, as ``find_terms`` orders its names
+    (:meth:`glossari.Glossary._names`): the recogniser's first key for a name is then that term.
+    The glossary's lookup is built only when some name is shared."""
+    from glossari.align.resolve import malay_key
+
+    owners: dict[str, set[str]] = {}
+    for name, item in names:
+        owners.setdefault(malay_key(name), set()).add(item.identity)
+    shared = {key for key, identities in owners.items() if len(identities) > 1}
+    if not shared:
+        return names
+    from glossari.glossary import Glossary
+
+    answers = Glossary(terms).lookup_index()
+    first: list[tuple[str, TermEntry]] = []
+    later: list[tuple[str, TermEntry]] = []
+    for name, item in names:
+        key = malay_key(name)
+        (later if key in shared and answers.get(key) != item.identity else first).append(
+            (name, item))
+    return first + later
 
 
 def missing_terms(

@@ -121,8 +121,9 @@ def row_from_term(
         kind=term.kind,
         status=english.status,
         categories=tuple(term.categories),
-        definition_ms=term.description,
-        definition_en=english.description,
+        # an empty `description:` is no definition (null, as for none), not ""
+        definition_ms=term.description or None,
+        definition_en=english.description or None,
         source=str(term.source),
         links=tuple(links),
         categories_en=tuple(english.categories),

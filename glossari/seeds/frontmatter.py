@@ -162,6 +162,18 @@ def _read_mapping(
                 path=source, line=line_of(error.context_mark),
                 hint="end the value with the quote it starts with, or remove that quote",
             ) from None
+        flow = re.search(r"flow (sequence|mapping)", error.context or "")
+        if error.context_mark is not None and flow is not None and "nesting" not in problem:
+            # `keywords: [Perbankan, Pasaran Modal` with no ']': YAML notices at the next key
+            # or at the end of the block, a line whose text is fine; the author needs the line
+            # that opened the bracket
+            opening, closing = ("[", "]") if flow.group(1) == "sequence" else ("{", "}")
+            raise SeedError(
+                f"a '{opening}' in the front matter has no closing '{closing}'",
+                path=source, line=line_of(error.context_mark),
+                hint=f"close it with '{closing}' on the same line, or quote the value if the "
+                f"'{opening}' is part of the text",
+            ) from None
         if "nesting depth" in problem:  # libyaml stops at 1,000 levels, before we see them
             raise SeedError(
                 "the front matter is a deeply nested structure",

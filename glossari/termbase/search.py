@@ -20,6 +20,8 @@ the hits only.
 
 >>> match_expression("Eksekutif akaun eksekutif")
 '"Eksekutif"* AND "akaun"*'
+>>> match_expression("OPR 3.25%")
+'"OPR"* AND "3.25"*'
 >>> match_expression("  --  ") is None
 True
 >>> match_expression("E\u0301kuiti")  # decomposed: composed, one word as the index reads it
@@ -40,8 +42,10 @@ from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 __all__ = ["FOLDED_MARKS", "MAX_WORDS", "QueryError", "Ranked", "Row", "Run", "match_expression",
            "ranked_field", "ranked_rows"]
 
-# a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`)
-_WORD = re.compile(r"\w+(?:['\u2019\u02bc]\w+)*")
+# a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`), and a
+# number with its decimal point and thousands separators (`3.25`, `RM2.5`, `1,000`: one phrase
+# of the index's words `3` `25`, not two words anywhere in the text)
+_WORD = re.compile(r"\w+(?:(?:['\u2019\u02bc]|(?<=\d)[.,](?=\d))\w+)*")
 
 FOLDED_MARKS = dict.fromkeys(
     [c for c in range(0x300, 0x332)

@@ -506,6 +506,11 @@ class Recognizer(Generic[K]):
         node = self._root.children.get(word)
         return node is not None and any(e.acronym is None for e in node.entries)
 
+    def _acronym(self, word: str) -> bool:
+        """Whether ``word`` (folded) is some name's acronym, matched in capitals only."""
+        node = self._root.children.get(word)
+        return node is not None and any(e.acronym is not None for e in node.entries)
+
     def _read(self, word: str) -> tuple[_Reading, ...]:
         """The readings of a folded word whose root is a word of some name."""
         readings: list[_Reading] = []
@@ -528,6 +533,12 @@ class Recognizer(Generic[K]):
                 if a.right and a.root not in self._last:
                     continue
                 reading = _Reading(a.root, a.left, a.right, a.redup)
+                if reading not in readings:
+                    readings.append(reading)
+            # an acronym in the English plural, as Malay text borrows it (REITs, ETFs): a form
+            # of the acronym, whose capitals `_ends` requires as for its other forms
+            if word.endswith("s") and self._acronym(word[:-1]):
+                reading = _Reading(word[:-1], False, True, False)
                 if reading not in readings:
                     readings.append(reading)
         else:
