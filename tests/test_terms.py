@@ -149,6 +149,12 @@ def test_a_name_written_with_dots_matches_without() -> None:
          "bank.xlsx. Komisen.", ["Komisen"]),
         # a slash inside a word starts no path, nor is a price after @ an e-mail address
         ("bank/komisen dan/atau nilai@RM5.00", ["bank", "komisen", "nilai"]),
+        # a relative path (a file name ends it) and a handle are no more text than a path
+        ("Fail data/FINRA.csv, (docs/bank/komisen.md) dan bank.my/x/nilai.html; ikuti "
+         "@FINRA_rasmi dan @komisen. Bank/komisen.", ["Bank", "komisen"]),
+        # a slash then a dot that ends a sentence makes no file name; an amount after @ is a price
+        ("nisbah bank/komisen. Nilai @5% dan komisen @RM5",
+         ["bank", "komisen", "Nilai", "komisen"]),
     ],
 )
 def test_markup_is_not_text(text: str, expected: list[str]) -> None:
@@ -167,6 +173,12 @@ def test_markup_is_not_text(text: str, expected: list[str]) -> None:
         ("komisen-komisen-nya", ["komisen-komisen-nya"]),
         # a hyphen before what is no clitic still splits the words
         ("peniaga-broker-komisen", ["peniaga-broker", "komisen"]),
+        # a possessive and a particle, each after its own hyphen, any hyphen
+        ("FINRA-nya-lah dan peniaga-broker-nya-kah", ["FINRA-nya-lah", "peniaga-broker-nya-kah"]),
+        ("komisen-komisen-nya-lah", ["komisen-komisen-nya-lah"]),
+        ("FINRA\u2011nya\u2011lah dan FINRA\u2010nya",
+         ["FINRA\u2011nya\u2011lah", "FINRA\u2010nya"]),
+        ("FINRA-lah-nya", ["FINRA"]),  # a particle before a possessive is no clitic chain
     ],
 )
 def test_a_clitic_after_a_hyphen_belongs_to_the_word_before(text: str,
@@ -211,6 +223,16 @@ def test_markup_that_never_closes_costs_linear_time() -> None:
     text = "<!-- komisen " * 20_000
     started = time.perf_counter()
     assert _malay().find(text) == []
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("text", ["bank/" * 40_000, "x " + "b/k." * 40_000 + "csv"])
+def test_a_long_run_of_slashes_costs_linear_time(text: str) -> None:
+    import time
+
+    # a relative path was tried from each slash of the run to its end: 80 KB took 60 s
+    started = time.perf_counter()
+    _malay().find(text)
     assert time.perf_counter() - started < 5
 
 
@@ -626,6 +648,10 @@ def _term(term_id: str, title: str, english: str) -> Term:
         ("Dana Dagangan Bursa (E.T.F.)",
          ["Dana Dagangan Bursa (E.T.F.)", "Dana Dagangan Bursa", "E.T.F."]),
         ("Akaun (simpanan)", ["Akaun (simpanan)"]),  # a gloss, not an acronym
+        # an abbreviation with dots is a name as an acronym is
+        ("Sendirian Berhad (Sdn. Bhd.)",
+         ["Sendirian Berhad (Sdn. Bhd.)", "Sendirian Berhad", "Sdn. Bhd."]),
+        ("Berhad (Bhd.)", ["Berhad (Bhd.)", "Berhad", "Bhd."]),
         # an acronym with a slash: P/E (price/earnings)
         ("Nisbah harga/pendapatan (P/E)",
          ["Nisbah harga/pendapatan (P/E)", "Nisbah harga/pendapatan", "P/E"]),
@@ -645,6 +671,22 @@ def test_find_terms_reads_an_acronym_with_a_plural() -> None:
     found = [m.text for m in g.find_terms("REIT dan REITs; amanah pelaburan hartanahnya")]
     assert found == ["REIT", "REITs", "amanah pelaburan hartanahnya"]
     assert [m.text for m in g.find_terms("Two REITs", lang="en")] == ["REITs"]
+
+
+@pytest.mark.parametrize("lang", ["ms", "en"])
+def test_a_currency_code_glued_to_its_amount_is_the_code(lang: Lang) -> None:
+    # RM30 bilion, USD2.5: the code names the currency; a name that writes its digits (B40,
+    # FTSE100) and a reduplication in the informal notation (SAHAM2) stay whole
+    recognizer = Recognizer([(n, n) for n in ("RM", "USD", "B40", "FTSE100", "saham", "bilion")],
+                            lang=lang)
+    text = "RM30 bilion, RM2.5j, USD100 dan RM30-RM50; B40, FTSE100 dan rm30"
+    assert [(h.text, h.start) for h in recognizer.find(text)] == [
+        ("RM", 0), ("bilion", 5), ("RM", 13), ("USD", 21), ("RM", 32), ("RM", 37), ("B40", 43),
+        ("FTSE100", 48)]
+    assert [h.text for h in recognizer.find_all(text)][:2] == ["RM", "bilion"]
+    assert recognizer.keys_in("Harga USD2.5") == {"USD"}
+    if lang == "ms":
+        assert [h.text for h in recognizer.find("SAHAM2 DIJUAL")] == ["SAHAM2"]
 
 
 def test_a_name_word_written_reduplicated_is_found_after_the_first_word() -> None:

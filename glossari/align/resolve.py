@@ -187,21 +187,29 @@ def headword_acronyms(text: str | None) -> tuple[str, ...]:
 
 
 _NAME_AND_ACRONYM = re.compile(r"\s*(.*?)\s*\(([^()]+)\)\s*")
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s*)+")
+"""A name shortened with dots (``Sdn. Bhd.``, ``Bhd.``, ``Co.``): in a headword's brackets a
+name of its own, as an acronym is, though :func:`headword_acronyms` (which wants two capitals
+in one word) does not read it as one."""
 
 
 def headword_names(headword: str) -> list[str]:
     """The names a headword goes by in running text: itself, and for ``Name (ACR)`` (an acronym
-    by :func:`headword_acronyms`) the name and the acronym alone. A gloss in parentheses is
-    no name of its own: ``Akaun (simpanan)`` is not *simpanan*.
+    by :func:`headword_acronyms`, or an abbreviation: ``Berhad (Bhd.)``) the name and the
+    acronym alone. A gloss in parentheses is no name of its own: ``Akaun (simpanan)`` is not
+    *simpanan*.
 
     >>> headword_names("Industry Authority (FINRA)")
     ['Industry Authority (FINRA)', 'Industry Authority', 'FINRA']
     >>> headword_names("Akaun (simpanan)")
     ['Akaun (simpanan)']
+    >>> headword_names("Sendirian Berhad (Sdn. Bhd.)")[1:]
+    ['Sendirian Berhad', 'Sdn. Bhd.']
     """
     names = [headword.strip()]
     split = _NAME_AND_ACRONYM.fullmatch(headword)
-    if split is not None and split.group(2).strip() in headword_acronyms(headword):
+    if split is not None and (split.group(2).strip() in headword_acronyms(headword)
+                              or _ABBREVIATION.fullmatch(split.group(2).strip())):
         names.extend(n.strip() for n in split.groups() if n.strip())
     return names
 

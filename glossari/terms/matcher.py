@@ -50,6 +50,10 @@ web pages and word processors leave inside words; between two letters they do no
 _SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Kana and CJK ideographs: Chinese and Japanese put no space between words, so each character
 is a word of its own (the name 资产 is in 什么是资产, as 资 产)."""
+_HYPHEN = "\\-\u2010\u2011"
+"""The hyphens that join the parts of a word (hyphen-minus, U+2010 HYPHEN, U+2011 NON-BREAKING
+HYPHEN), a character class's content: the one list for the words, their parts and clitics
+(``OPR\u2011nya``) and a word cut at a line's end."""
 _LETTER = rf"[^\W_{_SPACELESS}][{_MARKS}]*"
 _PLAIN = rf"{_LETTER}(?:[{_INVISIBLE}]*{_LETTER})*"
 _DOTTED = r"(?:\.(?i:s|nya|['\u2019]s)?)?(?![^\W_])"
@@ -60,7 +64,7 @@ _ELIDED = r"(?<![^\W_])(?i:qu|dell|nell|dall|sull|all|un|[cdjlmnst])"
 Italian ``dell'imposta``): a word of its own, so that the word after it is one too."""
 _TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}['\u2019\u02bc](?=[^\W\d_])"
                     rf"|[^\W\d_](?:\.[^\W\d_])+{_DOTTED}"
-                    rf"|{_PLAIN}(?:['\u2019\u02bc\-\u2010\u2011]{_PLAIN})*")
+                    rf"|{_PLAIN}(?:['\u2019\u02bc{_HYPHEN}]{_PLAIN})*")
 _ASCII_WORD = rf"[^\W_]+(?:(?<=(?<![^\W_])[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)"
 _ASCII_TOKEN = re.compile(rf"{_ELIDED}'(?=[A-Za-z])|{_ASCII_WORD}", re.ASCII)
 """:data:`_TOKEN` for ASCII text, where it finds the same words, several times faster."""
@@ -81,14 +85,14 @@ _FOLDS: dict[int, str | None] = {
     # every apostrophe is one: a name's Moody's is the text's Moody\u2019s
     0x2019: "'", 0x02BC: "'",
 }
-_HYPHENS = re.compile(r"[\-\u2010\u2011]")
-_GAP = re.compile(r"[\s\-\u2010-\u2014()\[\]*_'\u2019\u02bc]*")
+_HYPHENS = re.compile(rf"[{_HYPHEN}]")
+_GAP = re.compile(rf"[\s{_HYPHEN}\u2012-\u2014()\[\]*_'\u2019\u02bc]*")
 """What may stand between two words of one name (an apostrophe too: the plural possessive is
 written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and without it)."""
-_GAP_CHARS = re.compile(r"[\s\-\u2010-\u2014()\[\]*_'\u2019\u02bc]+")
+_GAP_CHARS = re.compile(rf"[\s{_HYPHEN}\u2012-\u2014()\[\]*_'\u2019\u02bc]+")
 _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
-_BROKEN = re.compile(r"[\-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*")
+_BROKEN = re.compile(rf"[{_HYPHEN}\u00ad][ \t]*\r?\n[ \t]*")
 """A hyphen at the end of a line, where a word may have been cut in two."""
 _EOL = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
 _BREAK = re.compile(rf"{_EOL}[^\S\r\n\x85\u2028\u2029]*{_EOL}|\u2029"
@@ -115,12 +119,22 @@ def _separator(text: str, start: int, end: int) -> str | None:
     rest = _GAP_CHARS.sub("", text[start:end])
     return rest if len(rest) <= _MAX_SEPARATOR else None
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+_GLUED = re.compile(r"[A-Z]{2,}(?=[0-9])")
+"""Capitals glued to a number: a currency code before its amount (``RM30``, ``USD2.5``,
+``RM500j``), or a name written so (``B40``, ``FTSE100``), which :meth:`Recognizer._unglue`
+tells apart."""
 _CACHE_LIMIT = 200_000
 _PATH_START = re.compile(
     r"(?<![^\s(\[<\"'\u201c\u2018\u00ab])(?<!\]\()(?:[A-Za-z]:\\|~?\.{0,2}/)")
 """Where a file path starts (``/data``, ``./x``, ``~/x``, ``C:\\``): after a space, an opening
 bracket or quote, or at the start, never inside a word (``dan/atau``, ``RM5/unit``) nor as a
 Markdown link's target (``](/komisen)``, which :data:`_MARKUP` takes as one)."""
+_RELATIVE_TAIL = re.compile(r"/(?:[\w.-]*/)*[\w.-]*\.[a-z][a-z0-9]{0,4}(?![\w/])")
+"""The rest of a relative path from its first slash (``data/OPR.csv``, ``docs/x/saham.md``):
+a file name with an extension ends it, as nothing in prose does (``dan/atau``, ``P/E.``)."""
+_PATH_RUN_END = re.compile(r"[^\w./-]")
+"""What ends a run of a relative path's characters (from any slash of a run, it goes on as from
+the first)."""
 _PLAIN_MARKUP = (
     r"<!--.*?(?:-->|\Z)"  # an HTML comment (unclosed: to the end, as in HTML; never quadratic)
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"    # an HTML tag (not "a < 5 and b > 3")
@@ -133,13 +147,17 @@ _MARKUP = re.compile(
     _PLAIN_MARKUP
     + r"|\bwww\.[^\s<>()\[\]\"']*"  # a web address without its scheme
     r"|(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b"  # an e-mail address
-    rf"|{_PATH_START.pattern}[^\s<>()\[\]\"']+",  # a path
+    # a handle (@BNM_official), but not a price after an at sign (@RM5.00, @5%)
+    rf"|(?<![\w.%+-])@(?!{_GLUED.pattern})[^\W\d]\w*"
+    rf"|{_PATH_START.pattern}[^\s<>()\[\]\"']+"  # a path
+    rf"|(?<![\w.%+\-/~@])[\w.-]+{_RELATIVE_TAIL.pattern}",  # a relative path
     re.DOTALL,
 )
 """Markup in running text, which is not text: a slug or a URL (``/komisen``) names no term, nor
 does a word of a web address written without its scheme (``www.bnm.gov.my/opr``), of an e-mail
-address (``OPR@bnm.gov.my``) or of a file path (``/data/OPR/kadar.csv``, ``C:\\BNM\\OPR.xlsx``).
-A slash inside a word (``P/E``, ``harga/pendapatan``, ``dan/atau``) starts no path."""
+address (``OPR@bnm.gov.my``), of a handle (``@BNM_official``) or of a file path
+(``/data/OPR/kadar.csv``, ``C:\\BNM\\OPR.xlsx``, ``data/OPR.csv``). A slash inside a word
+(``P/E``, ``harga/pendapatan``, ``dan/atau``) starts no path, unless a file name ends it."""
 _MARKUP_NO_ADDRESS = re.compile(_PLAIN_MARKUP, re.DOTALL)
 """:data:`_MARKUP` for a text that holds no ``@``, ``www.`` or path, which the last three
 alternatives cannot match: an article's links and tags without trying them at every word."""
@@ -164,17 +182,28 @@ def _blank_markup(text: str) -> str:
 
 
 def _may_hold_path(text: str) -> bool:
-    """Whether a file path (:data:`_PATH_START`) starts in ``text``, tried at each slash and
-    drive colon only (``~../`` is the longest lead before a slash).
+    """Whether a file path (:data:`_PATH_START`) starts in ``text``, or a relative one
+    (:data:`_RELATIVE_TAIL`) goes on from a slash, tried at each slash and drive colon only
+    (``~../`` is the longest lead before a slash).
 
     >>> _may_hold_path("dan/atau RM5/unit"), _may_hold_path("lihat (/data/x)")
     (False, True)
+    >>> _may_hold_path("fail data/OPR.csv")
+    True
     """
+    run = -1  # where the run of path characters tried for a relative path ends
     for mark, back in (("/", 3), (":\\", 1)):
         at = text.find(mark)
         while at >= 0:
             if any(_PATH_START.match(text, k) for k in range(max(0, at - back), at + 1)):
                 return True
+            if mark == "/" and at > run:
+                # once per run of path characters, not at each of its slashes (a/a/a/...
+                # would cost quadratic time)
+                if _RELATIVE_TAIL.match(text, at):
+                    return True
+                end = _PATH_RUN_END.search(text, at)
+                run = len(text) if end is None else end.start()
             at = text.find(mark, at + 1)
     return False
 
@@ -236,7 +265,7 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
     for match in (_TOKEN if folded is None else _ascii_token(text)).finditer(text):
         start, end = match.span()
         word = folded[start:end] if folded is not None else fold(match.group())
-        if "-" not in word and "\u2010" not in word and "\u2011" not in word:
+        if _HYPHENS.search(word) is None:
             starts.append(start)
             ends.append(end)
             found.append(word)
@@ -248,10 +277,16 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
             found.append(word)
             continue
         parts = _HYPHENS.split(match.group())
-        # a clitic after a hyphen (OPR-nya, peniaga-broker-nya, saham-saham-nya: as Malay
-        # writes one after an acronym or a name) belongs to the word before it, as komisennya's
-        head, _, clitic = word.rpartition("-")
-        attached = lang == "ms" and malay.is_clitic(clitic)
+        # clitics after a hyphen (OPR-nya, peniaga-broker-nya, saham-saham-nya, OPR-nya-lah:
+        # as Malay writes them after an acronym or a name) belong to the word before them, as
+        # komisennya's do; a possessive and a particle may each have their own hyphen
+        pieces = word.split("-")
+        attached = 0
+        while (lang == "ms" and attached + 1 < len(pieces)
+               and malay.is_clitic("".join(pieces[-attached - 1:]))):
+            attached += 1
+        head = "-".join(pieces[:len(pieces) - attached])
+        clitic = "".join(pieces[len(pieces) - attached:])
         if attached and _is_reduplication(head + clitic):
             starts.append(start)
             ends.append(end)
@@ -259,9 +294,10 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
             continue
         offset = start
         for k, part in enumerate(parts):
-            if attached and k == len(parts) - 1:
+            if k >= len(parts) - attached:
                 ends[-1] = offset + len(part)
                 found[-1] += fold(part)
+                offset += len(part) + 1
                 continue
             starts.append(offset)
             ends.append(offset + len(part))
@@ -590,7 +626,8 @@ class Recognizer(Generic[K]):
     def _prepare(self, text: str) -> _Words:
         """The words of ``text`` (its markup already blanked out) and their readings."""
         cache = self._analyses
-        if text.isascii() and "-" not in text:
+        glued = _GLUED.search(text) is not None
+        if text.isascii() and "-" not in text and not glued:
             # the common case, at C speed: every token is one word, folded by lower(); the
             # offsets are only worth finding when some word is a form of a name's word
             token = _ascii_token(text)
@@ -602,7 +639,33 @@ class Recognizer(Generic[K]):
         starts, ends, found = _units(text, self._lang)
         if "\n" in text:
             starts, ends, found = self._mend(text, starts, ends, found)
+        if glued:
+            starts, ends, found = self._unglue(text, starts, ends, found)
         return starts, ends, [cache[w] for w in found]
+
+    def _unglue(self, text: str, starts: list[int], ends: list[int],
+                found: list[str]) -> tuple[list[int], list[int], list[str]]:
+        """The words of a text with each word of capitals glued to a number (:data:`_GLUED`)
+        cut in two, the capitals and the number, when the capitals are a form of a name's word
+        and the whole is not: ``RM30 bilion`` names the ringgit (Malay and English write the
+        amount on the code), while a name ``B40`` or ``FTSE100``, or ``SAHAM2`` (saham-saham),
+        stays one word."""
+        cache = self._analyses
+        out_starts: list[int] = []
+        out_ends: list[int] = []
+        out: list[str] = []
+        for start, end, word in zip(starts, ends, found, strict=True):
+            code = _GLUED.match(text, start, end)
+            cut = 0 if code is None else code.end() - start
+            if cut and not cache[word] and cache[word[:cut]]:
+                out_starts += [start, start + cut]
+                out_ends += [start + cut, end]
+                out += [word[:cut], word[cut:]]
+            else:
+                out_starts.append(start)
+                out_ends.append(end)
+                out.append(word)
+        return out_starts, out_ends, out
 
     def _mend(self, text: str, starts: list[int], ends: list[int],
               found: list[str]) -> tuple[list[int], list[int], list[str]]:
