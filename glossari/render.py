@@ -20,8 +20,10 @@ article's parts (title, definition, categories, headings, blocks) that are trans
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RenderResult",
+    "RenderedFolder",
     "Rendering",
     "TranslationLookup",
     "link_targets",
@@ -508,14 +511,34 @@ RENDERED = ".glossari-rendered.json"
 SHA-256 of the bytes it wrote, so that it never replaces a file someone else wrote or edited."""
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedFolder:
+    """What :func:`render_folder` did; iterating it gives :attr:`results`."""
+
+    results: tuple[RenderResult, ...]
+    """One per article, in the order of the seeds."""
+    removed: tuple[Path, ...] = ()
+    """Renderings of articles no longer in ``seeds/`` (renamed or deleted) that were as
+    ``render`` wrote them: removed, so the folder holds no article with outdated links."""
+    left: tuple[Path, ...] = ()
+    """Renderings of articles no longer in ``seeds/`` that were edited since ``render`` wrote
+    them (a translator's work): left in place, for ``align`` or a person to deal with."""
+
+    def __iter__(self) -> Iterator[RenderResult]:
+        return iter(self.results)
+
+
 def render_folder(
     root: GlossaryRoot, lang: str, output: Path, *, min_coverage: float = 80.0,
     overwrite: bool = False,
-) -> tuple[RenderResult, ...]:
+) -> RenderedFolder:
     """Render every article of ``root`` in ``lang`` into ``output`` (created when needed).
 
     An article under ``min_coverage`` percent is not written (an older rendering of it is left
-    as it was). The source's line endings (LF or CRLF) and byte-order mark are kept. A file in
+    as it was). A rendering of an article no longer in ``seeds/`` (renamed, deleted) is removed
+    when it is as ``render`` wrote it, and left when it was edited since
+    (:class:`RenderedFolder`). The source's line endings (LF or CRLF) and byte-order mark are
+    kept. A file in
     ``output`` that this function did not write, or that was edited since (a translator's work,
     not yet taken into the catalogs by ``glossari align``), is never replaced: a
     :class:`GlossariError` names the first one and nothing is written, unless ``overwrite``
@@ -531,18 +554,60 @@ def render_folder(
     require_catalogs(root, lang)
     catalog = load_translations(root, lang)
     record = _rendered(output)
+    recorded = dict(record)
     results: list[RenderResult] = []
+    names: set[str] = set()
     # all or nothing: every article staged first (a full disk, or a planted link found at the
     # last article, stops the run with no file replaced), then all renamed
     with StagedWrites() as staged:
         for term in read_seeds(root.seeds, base=root.path):
+            names.add(output_path(output, term.id).name)
             results.append(_render_one(root, term, catalog, output, min_coverage, staged,
                                        record=record, lang=lang, overwrite=overwrite))
-        if any(r.path is not None for r in results):
+        removed, left = _stale(record, output, names)
+        if record != recorded or any(r.path is not None for r in results):
             staged.stage_changed(output / RENDERED, json.dumps(
                 dict(sorted(record.items())), indent=1).encode() + b"\n")
+        # before the commit: a stale file is render's own bytes of an article that is gone, so
+        # removing it loses nothing even if the commit then fails, while a run stopped between
+        # a commit and the removal would leave a file the record no longer knows
+        for path in removed:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
         staged.commit()
-    return tuple(results)
+    return RenderedFolder(tuple(results), removed=tuple(removed), left=tuple(left))
+
+
+def _stale(record: dict[str, str], output: Path,
+           names: set[str]) -> tuple[list[Path], list[Path]]:
+    """The renderings ``record`` lists for articles not among ``names`` (renamed or deleted):
+    those holding what render wrote, to remove (their record goes), and those edited since, to
+    leave (a translator's work; their record stays, so they are named again). A file already
+    gone leaves the record."""
+    import hashlib
+
+    removed: list[Path] = []
+    left: list[Path] = []
+    for name in sorted(record):
+        path = output / name
+        # a hand-edited record names only files of this folder, never through a link
+        if name in names or name != Path(name).name or not name.endswith(".md"):
+            continue
+        try:
+            if path.is_symlink():
+                continue
+            data = path.read_bytes()
+        except FileNotFoundError:
+            del record[name]
+            continue
+        except OSError:
+            continue  # unreadable: not render's to judge
+        if hashlib.sha256(data).hexdigest() == record[name]:
+            removed.append(path)
+            del record[name]
+        else:
+            left.append(path)
+    return removed, left
 
 
 def _rendered(output: Path) -> dict[str, str]:

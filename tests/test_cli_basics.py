@@ -85,7 +85,8 @@ def test_bad_article_through_python_m_has_no_traceback(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=False)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
-    assert run.stderr.startswith("glossari: error: seeds/a.md:3: invalid YAML")
+    assert run.stderr.startswith("glossari: error: seeds/a.md:2: a '[' in the front matter has "
+                                 "no closing ']'")
     assert run.stderr.count("\n") == 1
 
 

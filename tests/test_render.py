@@ -132,6 +132,47 @@ def test_render_never_replaces_a_translator_s_file(tmp_path: Path) -> None:
     assert (hand / "accountexecutive.md").read_text(encoding="utf-8") == edited
 
 
+def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path: Path) -> None:
+    """An article renamed (`accountexecutive.md` to `eksekutif-akaun.md`) left its old
+    rendering in the folder, with the old links, beside the new one: a published folder held
+    the article twice and `align` skipped the old file with a warning. The old rendering goes
+    when it is as render wrote it; one a translator edited since is left, and named."""
+    from tests._alignkit import cli
+
+    root = prepared(seed_root(tmp_path))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    out_dir = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    old = out_dir / "accountexecutive.md"
+    rendered = old.read_bytes()
+    # edited by a translator, then the article is renamed: the edit stays, named, run after run
+    old.write_bytes(rendered.replace(b"keeping the client happy", b"keeping clients content"))
+    (root / "seeds" / "accountexecutive.md").rename(root / "seeds" / "eksekutif-akaun.md")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    for _ in range(2):
+        code, out, err = cli("render", "-l", "en", "-o", out_dir, "--min-coverage", "0",
+                             root=root)
+        assert code == 0, err
+        assert old.exists()
+        assert f"{old}: its article is no longer in seeds/" in err
+        assert "removed" not in out
+    assert (out_dir / "eksekutif-akaun.md").exists()
+    # as render wrote it: removed, and out of the record
+    old.write_bytes(rendered)
+    code, out, err = cli("render", "-l", "en", "-o", out_dir, "--min-coverage", "0", root=root)
+    assert code == 0, err
+    assert not old.exists()
+    assert f"removed {old}" in out
+    assert ", 1 removed" in err
+    assert "accountexecutive.md" not in (out_dir / ".glossari-rendered.json").read_text(
+        encoding="utf-8")
+    # a file render never wrote is never its to remove
+    (out_dir / "mine.md").write_text("# Mine\n", encoding="utf-8")
+    ok("render", "-l", "en", "-o", out_dir, "--min-coverage", "0", root=root)
+    assert (out_dir / "mine.md").exists()
+
+
 # -- the parallel set -----------------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from glossari.checks.parity import (
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.render import unusable_translation
+from glossari.text import counted
 
 __all__ = [
     "CatalogFile",
@@ -192,7 +193,8 @@ def domain_coverage(
     if catalog is None:
         out.append(finding(
             "C207", path=catalog_source(lang, domain), line=1, lang=lang,
-            message=f"no '{lang}' catalog for the domain '{domain}' ({len(owners)} messages); "
+            message=f"no '{lang}' catalog for the domain '{domain}' "
+            f"({counted(len(owners), 'message')}); "
             f"run 'glossari update -l {lang}'",
         ))
         return out, owners, file_counts
@@ -201,8 +203,10 @@ def domain_coverage(
     if missing or stale:
         out.append(finding(
             "C207", path=catalog.path, line=1, lang=lang,
-            message=f"out of date: {missing} messages of seeds/ are not in it, {stale} of its "
-            f"messages are no longer in seeds/; run 'glossari extract' and "
+            message=f"out of date: {counted(missing, 'message')} of seeds/ "
+            f"{'is' if missing == 1 else 'are'} not in it, {stale} of its "
+            f"{'messages is' if stale == 1 else 'messages are'} no longer in seeds/; run "
+            f"'glossari extract' and "
             f"'glossari update -l {lang}'",
         ))
     return out, owners, file_counts

@@ -86,7 +86,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             print(f"{state} {result.path} ({pct}, {parts})", file=ctx.stdout)
     # the summary every writing command ends with; without it, a run that wrote nothing (every
     # article under the threshold, the first run of a new glossary) left no word on what to do
+    for path in results.removed:
+        print(f"removed {path} (its article is no longer in seeds/)", file=ctx.stdout)
+    for path in results.left:
+        print(f"glossari: warning: {path}: its article is no longer in seeds/ (renamed or "
+              "deleted), but the file was edited since 'glossari render' wrote it, so it is "
+              f"left; take its translations into the catalogs ('glossari align -l {args.lang}', "
+              "after renaming it as its article) or delete it", file=ctx.stderr)
     summary = f"render {args.lang}: {written} written, {unchanged} unchanged, {skipped} not written"
+    if results.removed:
+        summary += f", {len(results.removed)} removed"
     if skipped:
         summary += (f" (under --min-coverage {args.min_coverage:g}%: translate their parts, or "
                     "give a lower --min-coverage)")

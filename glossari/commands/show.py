@@ -21,7 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the term's id or any of its names: Malay or English "
                         "headword, alias, acronym, link text or target, English variant")
     parser.add_argument("-l", "--lang", default=None,
-                        help="language of the translation shown beside the Malay (default: "
+                        help="language of the translations shown beside the Malay headword, "
+                        "definition and categories; the body is shown as written (default: "
                         "the first of the configuration's languages, else en)")
 
 
