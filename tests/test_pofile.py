@@ -19,6 +19,7 @@ from glossari.catalog.pofile import (
     parse_po,
     render_entry,
     render_po,
+    strings_wrapped,
     write_po,
 )
 from glossari.errors import CatalogError
@@ -47,11 +48,12 @@ HEADER_ENTRY = parse_po(HEADER, source="header").header
 FUZZ_EXAMPLES = max(300, settings().max_examples)
 
 
-def msgcat(text: str, tmp_path: Path) -> str:
-    """What Poedit would save: the file run through GNU msgcat."""
+def msgcat(text: str, tmp_path: Path, *options: str) -> str:
+    """What Poedit would save: the file run through GNU msgcat (``--no-wrap``: Weblate)."""
     source = tmp_path / "in.po"
     source.write_bytes(text.encode("utf-8"))
-    done = subprocess.run([MSGCAT or "msgcat", str(source)], capture_output=True, check=False)
+    done = subprocess.run([MSGCAT or "msgcat", *options, str(source)], capture_output=True,
+                          check=False)
     assert done.returncode == 0, done.stderr.decode()
     return done.stdout.decode("utf-8")
 
@@ -469,6 +471,33 @@ def test_render_is_msgcat_fixed_point_and_parses_back(po: PoFile, tmp_path: Path
     back = parse_po(text, source="h.po")
     assert back == po
     assert render_po(back) == text
+    # and read as wrapped, so its entries written anew are wrapped as msgcat wraps them
+    assert strings_wrapped(back)
+    assert strings_wrapped(parse_po(text.replace("\n", "\r\n"), source="crlf.po"))
+
+
+@needs_gettext
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(po=po_files())
+def test_a_file_saved_unwrapped_gets_entries_written_anew_as_msgcat_no_wrap(
+    po: PoFile, tmp_path: Path
+) -> None:
+    """Weblate and `msgcat --no-wrap` save strings whole: an entry glossari writes anew into
+    such a file comes out as `msgcat --no-wrap` writes it, not wrapped at 79 among them."""
+    # one long translation in prose, as every real catalog has, which msgcat would wrap
+    prose = Entry(msgid="Kos " * 30, msgstr="Cost " * 30)
+    if all(e.key != prose.key for e in po.entries):
+        po = PoFile(header=po.header, entries=(prose, *po.entries))
+    unwrapped = msgcat(render_po(po), tmp_path, "--no-wrap")
+    back = parse_po(unwrapped, source="weblate.po")
+    assert not strings_wrapped(back)
+    fresh = PoFile(header=back.header, entries=tuple(e.with_changes() for e in back.entries),
+                   wrapped=strings_wrapped(back))
+    assert render_po(fresh) == unwrapped
 
 
 @given(po=po_files(), width=st.integers(20, 120))

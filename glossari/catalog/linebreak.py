@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from glossari.catalog import _linebreak_data as _data
 
-__all__ = ["MANDATORY", "POSSIBLE", "PROHIBITED", "width_linebreaks"]
+__all__ = ["MANDATORY", "POSSIBLE", "PROHIBITED", "columns", "width_linebreaks"]
 
 UNDEFINED = 0
 PROHIBITED = 1
@@ -67,6 +67,16 @@ def _properties(char: str) -> tuple[int, int, int]:
     width = _data.WIDTH_VALUES[bisect_right(_data.WIDTH_STARTS, code) - 1] - 1
     size = 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
     return klass, width, size
+
+
+def columns(text: str) -> int:
+    """The columns ``text`` takes on a line as msgcat counts them: a control character none, a
+    combining mark none, a wide (CJK) character two.
+
+    >>> columns("Kos"), columns("a\x7fb"), columns("\u80a1\u7968")
+    (3, 2, 4)
+    """
+    return sum(max(_properties(char)[1], 0) for char in text)
 
 
 def possible_linebreaks(text: str) -> bytearray:

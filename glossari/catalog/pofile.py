@@ -27,7 +27,7 @@ from pathlib import Path
 
 from glossari._atomic import atomic_write_bytes
 from glossari.catalog.charset import decide_charset, decode_catalog, gnu_charset, header_strings
-from glossari.catalog.linebreak import width_linebreaks
+from glossari.catalog.linebreak import columns, width_linebreaks
 from glossari.errors import CatalogError
 from glossari.root import file_kind
 
@@ -1330,8 +1330,9 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
 # A string line wider than msgcat's 79 columns with a space before a word inside it: msgcat
 # would have broken it there, so the file was saved unwrapped. (A long line without such a
 # space is one msgcat cannot break either: a URL, CJK text, a space before a closing bracket.)
-_UNWRAPPED_LINE = re.compile(r'^(?:#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"(?=[^\n]{78})[^\n]*? \w',
-                             re.MULTILINE)
+# Found by its characters, then measured in columns (a control character takes none).
+_LONG_LINE = re.compile(
+    r'^(?=[^\r\n]{80})(?:#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"[^\r\n]*? \w[^\r\n]*', re.MULTILINE)
 
 
 def strings_wrapped(po: PoFile) -> bool:
@@ -1351,7 +1352,18 @@ def strings_wrapped(po: PoFile) -> bool:
     if po.wrapped is not None:
         return po.wrapped
     text = po.text_of_source
-    return not text or _UNWRAPPED_LINE.search(text) is None
+    return not text or not any(_breakable(line.group()) for line in _LONG_LINE.finditer(text))
+
+
+_RESTART = re.compile("[\x85\u2028\u2029]")
+"""Where msgcat's column count starts again (libunistring reads a line break there)."""
+
+
+def _breakable(line: str) -> bool:
+    """Whether msgcat, wrapping at 79 columns, would have broken ``line``: a stretch of it
+    between column restarts is wider, and a space inside it is followed by a word."""
+    return any(columns(part) > 79 and re.search(r" \w", part) is not None
+               for part in _RESTART.split(line))
 
 
 # --------------------------------------------------------------------------------------------
