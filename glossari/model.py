@@ -165,7 +165,11 @@ class English:
     categories: tuple[str | None, ...] = ()
     """English of each Malay category, position for position (None where untranslated)."""
     sections: tuple[Section, ...] = ()
-    """The body in English, same shape as the Malay; untranslated blocks stay in Malay."""
+    """The body in English, same shape as the Malay; untranslated blocks stay in Malay, and so
+    do those whose translation ``render`` refuses (C203, C208, C209). A block's ``text`` is the
+    English Markdown, while its ``links`` are the Malay block's (Malay texts; the same targets,
+    which a translation may not change): take the English link texts from ``text``, as
+    docs/termbase.md says of the compiled termbase."""
     highlights: tuple[Block, ...] = ()
     """The key takeaways in English."""
 

@@ -9,6 +9,7 @@ reports an error (C203 for links, C208 for raw HTML and reference definitions).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -317,3 +318,58 @@ def test_reference_links_are_links_for_render_and_check(
     _code, stdout, _ = cli("check", "-l", "en", "--format", "json", root=root)
     found = {f["code"] for f in json.loads(stdout) if f["line"] and "reference" in f["message"]}
     assert found == codes
+
+
+REFUSED = {
+    **{name: translation for name, (translation, _payload) in HOSTILE.items()},
+    "other-target": "Paragraph one [price](/kos).",  # C203: another term's page
+    "list-line": "Paragraph one [price](/harga) rose in\n- to a high.",  # C209
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_the_api_and_the_site_keep_the_malay_where_render_does(
+    tmp_path: Path, prepared_root: Path, name: str
+) -> None:
+    """The English side of a term (the API, the tables, search, the site) took a translation
+    `render` refuses: the site showed `Paragraph one [price](/kos)` leading to another term's
+    page, marked translated, and counted it so, while the rendered article kept the Malay. One
+    rule (glossari.catalog.usable) decides for all of them: the Malay is kept, marked
+    untranslated."""
+    import glossari
+    from glossari.export.site import build_site
+
+    root = _with_translation(tmp_path, prepared_root, REFUSED[name])
+    glossary = glossari.load(root)
+    english = glossary["kos"].english
+    blocks = [b.text for s in english.sections for b in s.blocks]
+    assert SOURCE in blocks
+    assert not any(text.startswith("Paragraph one") for text in blocks)
+    build_site(glossary, tmp_path / "site")
+    page = (tmp_path / "site" / "terms" / "kos.html").read_text("utf-8")
+    assert "Paragraph one" not in page
+    assert re.search(r'<p lang="ms" class="state-untranslated"><span class="mark '
+                     r'mark-untranslated">.*?</span> Perenggan satu', page)
+    assert 'class="count status-translated"' not in page  # its one translation not counted
+
+
+def test_a_headword_render_refuses_is_no_english_headword(
+    tmp_path: Path, prepared_root: Path
+) -> None:
+    """`table` and the site gave `Cost <b>x</b>` as the English headword that `render` refuses
+    (C208), keeping `title: Kos`: it is untranslated for every consumer."""
+    import shutil
+
+    import glossari
+
+    root = tmp_path / "g"
+    shutil.copytree(prepared_root, root)
+    po = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    empty = 'msgctxt "kos"\nmsgid "Kos"\nmsgstr ""'
+    text = po.read_text("utf-8")
+    assert empty in text
+    po.write_text(text.replace(empty, empty[:-2] + '"Cost <b>x</b>"'), "utf-8")
+    english = glossari.load(root)["kos"].english
+    assert (english.title, english.status) == (None, "untranslated")
+    rows = json.loads(ok("table", "--format", "json", root=root))
+    assert [(r["en"], r["status"]) for r in rows if r["id"] == "kos"] == [(None, "untranslated")]

@@ -35,6 +35,7 @@ from glossari.catalog.pofile import (
     parse_po,
     read_catalog_bytes,
 )
+from glossari.catalog.usable import unusable_translation
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot, relative_name
@@ -381,20 +382,37 @@ def english_for(term: Term, translations: Translations) -> English:
 
     The headword's status is the catalog's (``translated``, ``fuzzy`` or ``untranslated``); a fuzzy
     headword is given (marked so), fuzzy body text is not. Body blocks without a current
-    translation stay in Malay, so the English body always has the Malay body's shape.
+    translation stay in Malay, so the English body always has the Malay body's shape. A
+    translation ``render`` refuses (its links or HTML differ from the source's, it shows
+    nothing, or a block's line starts Markdown block syntax: C203, C208, C209) is no
+    translation here either, so the API, the tables, search and the site say what the rendered
+    article says.
     """
     tr = translations
+
+    def usable(msgid: str, msgstr: str | None, *, block: bool = False) -> str | None:
+        # the one rule render keeps the Malay by (glossari.catalog.usable)
+        if msgstr and unusable_translation(msgid, msgstr, block=block) is None:
+            return msgstr
+        return None
+
     title, status = tr.get(GLOSSARY_DOMAIN, term.id, term.title) if term.title else (
         None, "untranslated")
+    if title and term.title and usable(term.title, title) is None:
+        title, status = None, "untranslated"
     body = article_domain(term.id)
     # the article's own table, looked up once: english_for runs for every block of every article
     table = tr.domain_table(body)
 
     def block(b: Block) -> Block:
         found = table.get((None, b.text))
-        if found is None or found[1] != "translated":
+        if found is None or found[1] != "translated" or usable(b.text, found[0],
+                                                                block=True) is None:
             return b
         return replace(b, text=found[0])
+
+    def text(domain: str, msgid: str) -> str | None:
+        return usable(msgid, tr.text(domain, None, msgid))
 
     sections: list[Section] = []
     for s in term.sections:
@@ -402,7 +420,7 @@ def english_for(term: Term, translations: Translations) -> English:
             # the title heading is the headword's message, not a body message
             heading = title if status == "translated" and title else s.heading
         elif s.heading:
-            heading = tr.text(body, None, s.heading) or s.heading
+            heading = text(body, s.heading) or s.heading
         else:
             heading = ""
         blocks = tuple(block(b) for b in s.blocks)
@@ -412,8 +430,8 @@ def english_for(term: Term, translations: Translations) -> English:
     return English(
         title=title,
         status=status,
-        description=tr.text(GLOSSARY_DOMAIN, None, term.description) if term.description else None,
-        categories=tuple(tr.text(GLOSSARY_DOMAIN, None, c) for c in term.categories),
+        description=text(GLOSSARY_DOMAIN, term.description) if term.description else None,
+        categories=tuple(text(GLOSSARY_DOMAIN, c) for c in term.categories),
         sections=tuple(sections),
         highlights=tuple(block(b) for b in term.highlights),
     )

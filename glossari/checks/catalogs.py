@@ -14,6 +14,7 @@ from pathlib import Path
 from glossari.catalog.messages import is_block_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
+from glossari.catalog.usable import unusable_translation
 from glossari.checks.codes import excerpt, finding
 from glossari.checks.parity import (
     describe_difference,
@@ -26,7 +27,6 @@ from glossari.checks.parity import (
 )
 from glossari.diagnostics import Finding
 from glossari.model import Term
-from glossari.render import unusable_translation
 from glossari.text import counted
 
 __all__ = [

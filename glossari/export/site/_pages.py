@@ -19,7 +19,13 @@ from markupsafe import Markup, escape
 from glossari.align.links import link_slug
 from glossari.align.names import internal_links
 from glossari.align.resolve import headword_acronyms, headword_names
-from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, iter_messages
+from glossari.catalog.messages import (
+    GLOSSARY_DOMAIN,
+    article_domain,
+    is_block_message,
+    iter_messages,
+    part_comment,
+)
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
 from glossari.seeds.markdown import Table, table_of
@@ -51,8 +57,10 @@ __all__ = [
 MESSAGE_STATES: tuple[str, ...] = ("translated", "fuzzy", "untranslated")
 """A message's state in the chart and on a term page."""
 
-StatusLookup = Callable[[str, "str | None", str], str]
-"""``(domain, msgctxt, msgid) -> state`` (one of :data:`MESSAGE_STATES`) for the target language."""
+StatusLookup = Callable[[str, "str | None", str, bool], str]
+"""``(domain, msgctxt, msgid, block) -> state`` (one of :data:`MESSAGE_STATES`) for the target
+language; ``block``: the message is a body block (:func:`is_block_message`), which ``render``
+holds to more rules."""
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 
@@ -332,7 +340,8 @@ def message_states(term: Term, status: StatusLookup) -> tuple[dict[MessageKey, s
             key = (message.domain, message.context, message.msgid)
             state = states.get(key)
             if state is None:
-                state = states[key] = status(*key)
+                block = is_block_message(message.domain, (part_comment(message.part, term.id),))
+                state = states[key] = status(*key, block)
             counts[state] += 1
     return states, counts
 
@@ -406,12 +415,14 @@ def term_page(
         table = table_of(text) if block.kind == "table" else None
         return inline_here(text) if table is None else table_html(table, inline_here)
 
-    def state_of(domain: str, context: str | None, malay: str, other: str | None) -> str:
+    def state_of(domain: str, context: str | None, malay: str, other: str | None, *,
+                 block: bool = False) -> str:
         if status is None:  # no catalogs: what the English side holds is all there is
             state = "translated" if other is not None and other != malay else "untranslated"
             counts[state] += 1
             return state
-        state = states_found.get((domain, context, malay)) or status(domain, context, malay)
+        state = states_found.get((domain, context, malay)) or status(domain, context, malay,
+                                                                     block)
         # no text (the English side leaves out a fuzzy definition): the catalog still tells a
         # fuzzy message from an untranslated one, as the page's counts do
         return "untranslated" if other is None and state == "translated" else state
@@ -451,7 +462,7 @@ def term_page(
             malay = block_html(block, block.text)
             ms_nodes.append((block, malay, "ms", "source"))
             text = None if other is None else other.text
-            state = state_of(body, None, block.text, text)
+            state = state_of(body, None, block.text, text, block=True)
             if state == "translated" and text is not None:
                 en_nodes.append((block, malay if text == block.text else block_html(block, text),
                                  lang, state))

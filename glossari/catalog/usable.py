@@ -1,0 +1,104 @@
+"""Which translation of a message may stand in for its source: the one rule of ``render``
+(which keeps the Malay for any other), the English side of every term
+(:func:`glossari.catalog.translations.english_for`, which the API, the tables, search and the
+site read), ``align`` (which takes none that ``render`` would refuse) and ``check`` (C203, C208,
+C209), so that every command and the API give one answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossari.seeds.markdown import links_and_html, table_of
+from glossari.text import has_visible_text
+
+__all__ = ["unusable_translation"]
+
+# what the article reader refuses (glossari.seeds.source), and \r, which would split a line
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b-\x0d\x0e-\x1f\x7f\x80-\x9f]")
+# a block's first line starting like this would turn it into a heading, list, quote, rule or code
+_BLOCK_START = re.compile(
+    r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|(?:[-*_=][ \t]*){3,}$"
+    r"|```|~~~)|^ {4}|^\t", re.MULTILINE)
+# a later line continues a paragraph, which CommonMark lets only these interrupt: an ATX heading,
+# a quote, a fence, a rule or a setext underline, a bullet item with text, an ordered item
+# numbered 1 with text. A year ending a sentence (`... sejak\n2007. Sekuriti ...`, as the Malay
+# itself may wrap) or an indented line stays text, in every Markdown viewer.
+_INTERRUPTS = re.compile(
+    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|```|~~~|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|-+[ \t]*$"
+    r"|[-*+][ \t]+\S|0{0,8}1[.)][ \t]+\S)", re.MULTILINE)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _without(found: tuple[tuple[str, str], ...],
+             shared: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return found[:-len(shared)] if shared and found[-len(shared):] == shared else found
+
+
+def unusable_translation(msgid: str, msgstr: str, *, block: bool,
+                         references: str = "") -> str | None:
+    """Why a current translation cannot go into the article, or None when it can: its links
+    or HTML differ from the source's, it shows nothing, it holds a control character, or (a
+    ``block``'s) a line of it starts with Markdown block syntax. ``align`` asks the same before
+    it takes a translation, so that it writes none that ``render`` would refuse."""
+    # every link form and raw HTML, not only `](target)`: a translator's `<img onerror=...>`,
+    # `<javascript:...>` or `[r]: javascript:...` must never reach the published article.
+    # With the article's definitions, reference links are links too: `[revenue]` for `[hasil]`
+    # (defined `[hasil]: /revenue`) is a dead link, not text equal to the source's text
+    # the same text has the same links and HTML: two Markdown parses saved, as the English side
+    # of every term (english_for) asks this of every translated message
+    if msgstr != msgid:
+        if references and "[" in msgid:
+            shared = links_and_html(references)  # the definitions, the same both sides
+            theirs = _without(links_and_html(msgstr + "\n\n" + references), shared)
+            ours = _without(links_and_html(msgid + "\n\n" + references), shared)
+        else:
+            theirs, ours = links_and_html(msgstr), links_and_html(msgid)
+        if _compared(theirs) != _compared(ours):
+            return (f"the translation's links and HTML {_show(theirs)} differ from the "
+                    f"source's {_show(ours)}")
+    if not has_visible_text(msgstr):
+        return "the translation shows no visible character"
+    bad = _UNREADABLE.search(msgstr)
+    if bad is not None:
+        return f"the translation holds the control character U+{ord(bad.group()):04X}"
+    if block:
+        # a blank line ends the block: the rest would be a paragraph of its own (one more block
+        # than the Malay, which `align` then refuses when the rendering comes back); the
+        # source's blocks never hold one
+        if _BLANK_LINE.search(msgstr) and not _BLANK_LINE.search(msgid):
+            return "the translation holds a blank line, which would split the block in two"
+        # a table stays a table, of as many rows and columns
+        table = table_of(msgid)
+        if table is not None:
+            shape = table_of(msgstr)
+            if shape is None:
+                return "the translation of the table is no longer a table"
+            if (len(shape.head), len(shape.rows)) != (len(table.head), len(table.rows)):
+                return ("the translation of the table has other rows or columns than the "
+                        f"source's {len(table.rows)} rows of {len(table.head)} columns")
+        # a table's rows are no paragraph: each must keep clear of block syntax
+        rule = _BLOCK_START if table is not None else _INTERRUPTS
+        # after a blank line a block starts again (`2007. ...` there is a list): its first
+        # line is held to the whole rule, not to what may interrupt a paragraph
+        for part in _BLANK_LINE.split(msgstr):
+            first, _, later = part.partition("\n")
+            if _BLOCK_START.search(first) or rule.search(later):
+                return "a line of the translation starts with Markdown block syntax"
+    return None
+
+
+def _compared(markup: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """What must be the same on both sides: the links and images as a multiset (English word
+    order moves them; what matters is that no target is added, dropped or changed, and two
+    links in the source's order can still lead from the wrong words), the raw HTML and
+    definitions in order."""
+    moved = sorted(item for item in markup if item[0] in ("link", "image"))
+    return tuple(moved) + tuple(item for item in markup if item[0] not in ("link", "image"))
+
+
+def _show(markup: tuple[tuple[str, str], ...]) -> str:
+    shown = [value if kind == "link" else f"{kind} {value}" for kind, value in markup]
+    return repr([value if len(value) <= 60 else value[:57] + "..." for value in shown])
