@@ -212,13 +212,18 @@ def test_the_site_shows_a_table_on_both_sides(root: Path) -> None:
         ("ms", "table state-source"), ("en", "table state-translated")]
 
 
-def test_a_translation_that_is_no_longer_a_table_is_shown_as_text(root: Path) -> None:
+def test_a_translation_that_is_no_longer_a_table_is_kept_in_malay(root: Path) -> None:
+    # render refuses it (C209), so the site does too: one answer, the Malay table on both
+    # sides, marked untranslated (it was shown as the translator's text)
     _translate_table(root, "Company A: 10 (EPS 2); company B: 20.")
     ok("site", "-l", "en", "-o", root / "site", root=root)
     page = next((root / "site").rglob("nisbah-harga-pendapatan.html"))
     tree = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
-    assert len(_body_tables(tree)) == 1  # the Malay side only
-    assert "Company A: 10 (EPS 2); company B: 20." in "".join(tree.itertext())
+    ms, en = _body_tables(tree)
+    assert _cells(en) == _cells(ms)
+    assert "Company A: 10" not in "".join(tree.itertext())
+    wrappers = [d for d in tree.iter("div") if "table" in (d.get("class") or "").split()]
+    assert [d.get("class") for d in wrappers] == ["table state-source", "table state-untranslated"]
 
 
 def test_render_puts_the_translated_table_in_place(root: Path) -> None:
