@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -501,10 +502,19 @@ def _stale(record: dict[str, str], output: Path,
 
     removed: list[Path] = []
     left: list[Path] = []
+    current = {name.casefold(): name for name in names}
     for name in sorted(record):
         path = output / name
         # a hand-edited record names only files of this folder, never through a link
         if name in names or name != Path(name).name or not name.endswith(".md"):
+            continue
+        twin = current.get(name.casefold())
+        if twin is not None and _same_file(path, output / twin):
+            # an article renamed only in case (`Kos.md`, now `kos.md`) on a case-insensitive
+            # disk (macOS, Windows): the old name is the new rendering's file, which an
+            # unchanged rendering does not rewrite; removed, it took the article's rendering
+            # with it (the site's stale pages keep the same rule)
+            del record[name]
             continue
         try:
             if path.is_symlink():
@@ -521,6 +531,13 @@ def _stale(record: dict[str, str], output: Path,
         else:
             left.append(path)
     return removed, left
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _rendered(output: Path) -> dict[str, str]:

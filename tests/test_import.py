@@ -690,3 +690,25 @@ def test_an_obsolete_copy_of_the_message_is_missing_not_imported(root: Path,
     report = json.loads(ok(root, "import", str(csv_path), "--force", "--format", "json")[0])
     assert [(o["kind"], o["term"]) for o in report["outcomes"]] == [("missing", "untung")]
     assert catalog_bytes(root) == before
+
+
+def test_a_csv_agreeing_with_another_language_on_names_is_not_refused(tmp_path: Path) -> None:
+    """Proper names and acronyms read the same in every language: a terminologist's small CSV
+    of English names, where the French translator already wrote the same names, is the English
+    file it claims to be (nothing in it contradicts English), not French; it was refused with no
+    way past, --force included."""
+    from _catalog_oracles import article
+    from _exchangekit import translate
+
+    names = {"bursa-malaysia": "Bursa Malaysia", "ringgit": "Ringgit", "kos": "Kos"}
+    root = glossary_root(tmp_path, {stem: article(title, f"{title} ialah nama.\n")
+                                    for stem, title in names.items()})
+    ok(root, "update", "-l", "fr")
+    translate(root, {("bursa-malaysia", "Bursa Malaysia"): ("Bursa Malaysia", False),
+                     ("ringgit", "Ringgit"): ("Ringgit", False),
+                     ("kos", "Kos"): ("Coût", False)}, "fr")
+    csv_path = write(tmp_path, "names.csv", "id,ms,en\r\nbursa-malaysia,Bursa Malaysia,"
+                     "Bursa Malaysia\r\nringgit,Ringgit,Ringgit\r\n")
+    code, _, err = run(root, "import", str(csv_path))
+    assert code == 0, err
+    assert entry(root, "ringgit", "Ringgit") == ("Ringgit", False)

@@ -681,3 +681,16 @@ def test_a_retitled_headword_keeps_its_translation_fuzzy() -> None:
                                'msgctxt "/kos"\nmsgid "harga"\nmsgstr "price"'), source="en.po")
     po = merge(pot(Entry(msgid="kos jualan", msgctxt="/kos")), old, lang="en")
     assert [e.msgstr for e in po.entries if not e.obsolete] == [""]
+
+
+def test_a_headword_moved_to_another_id_is_not_given_to_the_article_that_took_its_id() -> None:
+    """kos.md renamed kos-modal.md (its headword `Kos` kept), and a new kos.md written for
+    another concept (`Kos pelepasan`): the English `Cost` was offered, by the id alone, to
+    `Kos pelepasan`, and `Kos`, the very text it translates, got nothing (msgmerge offers it
+    there). When a reviewer then translates `Kos pelepasan`, `Cost` is gone from the file."""
+    template = _headwords(("kos", "Kos pelepasan", ""), ("kos-modal", "Kos", ""))
+    catalog = _headwords(("kos", "Kos", "Cost"))
+    merged = {e.key: e for e in merge(template, catalog, lang="en").entries if not e.obsolete}
+    assert (merged[("kos-modal", "Kos")].msgstr, merged[("kos-modal", "Kos")].fuzzy) == (
+        "Cost", True)
+    assert merged[("kos", "Kos pelepasan")].msgstr == ""

@@ -700,3 +700,49 @@ def test_a_repeated_reference_and_an_untranslated_obsolete_message_are_written_a
     assert text.count("seeds/saham.md:3") == 1
     assert "Bon lama" not in text
     assert msgcat(text, tmp_path) == text
+
+
+_QUOTED_FLAG = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^,])+"""
+"""The rule of a flag, as a regular expression: the oracle of the linear reading."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\"',\\ ab", max_size=30))
+def test_flags_split_as_the_quoted_rule_says(text: str) -> None:
+    import re
+
+    from glossari.catalog.pofile import _split_flags
+
+    expected = [m.group().strip() for m in re.finditer(_QUOTED_FLAG, text) if m.group().strip()]
+    assert _split_flags(text) == expected
+
+
+@pytest.mark.parametrize("text", ['"\\' * 50_000 + "x", "'\\" * 50_000 + "x", '"a' * 50_001])
+def test_a_hostile_flag_line_costs_linear_time(text: str) -> None:
+    import time
+
+    # each open quote was scanned to the end of the line: 100 KB of `"\` took 40 s
+    started = time.perf_counter()
+    po = parse_po('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  f'#, {text}\nmsgid "a"\nmsgstr "b"\n', source="x.po")
+    assert po.entries[0].flags == (text,)
+    assert time.perf_counter() - started < 5
+
+
+@needs_gettext
+def test_a_no_wrap_entry_does_not_make_a_wrapped_file_unwrapped(tmp_path: Path) -> None:
+    # msgcat wraps the file but leaves a `#, no-wrap` entry's lines whole (a table row): the
+    # file was read as saved unwrapped, and every entry written anew into it came out whole,
+    # for the translator's next save in Poedit to wrap again (no msgcat fixed point)
+    row = "| Kos | Harga | Untung | Rugi " * 4 + "|"
+    text = msgcat('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  f'#, no-wrap\nmsgid "{row}"\nmsgstr "{row}"\n\n'
+                  f'msgid "{"Kos " * 25}"\nmsgstr "{"Cost " * 25}"\n', tmp_path)
+    assert f'msgid "{row}"' in text  # msgcat kept the row whole, and wrapped the prose
+    po = parse_po(text, source="poedit.po")
+    assert strings_wrapped(po)
+    fresh = PoFile(header=po.header, entries=(
+        *po.entries, Entry(msgid="Untung " * 15, msgstr="Profit " * 15)),
+        text_of_source=po.text_of_source)
+    written = render_po(fresh)
+    assert msgcat(written, tmp_path) == written

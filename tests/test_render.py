@@ -173,6 +173,27 @@ def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path:
     assert (out_dir / "mine.md").exists()
 
 
+def test_render_keeps_the_rendering_of_an_article_renamed_only_in_case(tmp_path: Path) -> None:
+    """`accountexecutive.md` renamed `Accountexecutive.md`: on a case-insensitive disk (macOS,
+    Windows) the old rendering's name is the new one's file, which an unchanged rendering does
+    not rewrite; render removed it as stale, and the article had no rendering, with "removed"
+    reported. A hard link stands in for that disk here: two names, one file."""
+    root = prepared(seed_root(tmp_path))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    out_dir = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    old = out_dir / "accountexecutive.md"
+    (root / "seeds" / "accountexecutive.md").rename(root / "seeds" / "Accountexecutive.md")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    os.link(old, out_dir / "Accountexecutive.md")
+    ok("render", "-l", "en", "-o", out_dir, "--min-coverage", "0", root=root)
+    assert old.exists()
+    assert (out_dir / "Accountexecutive.md").exists()
+    assert "accountexecutive.md" not in (out_dir / ".glossari-rendered.json").read_text(
+        encoding="utf-8")
+
+
 # -- the parallel set -----------------------------------------------------------------------------
 
 

@@ -226,6 +226,17 @@ def test_markup_that_never_closes_costs_linear_time() -> None:
     assert time.perf_counter() - started < 5
 
 
+@pytest.mark.parametrize("lang", ["ms", "en"])
+def test_a_long_run_of_capitals_costs_linear_time(lang: Lang) -> None:
+    import time
+
+    # the test for capitals glued to a number tried each capital of a run: 100 KB took 100 s
+    recognizer = Recognizer([(n, n) for n in ("RM", "bank")], lang=lang)
+    started = time.perf_counter()
+    assert recognizer.find("K" * 100_000) == []
+    assert time.perf_counter() - started < 5
+
+
 @pytest.mark.parametrize("text", ["bank/" * 40_000, "x " + "b/k." * 40_000 + "csv"])
 def test_a_long_run_of_slashes_costs_linear_time(text: str) -> None:
     import time

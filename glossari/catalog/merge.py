@@ -537,10 +537,14 @@ def _retitled(wanted: list[Entry], orphans: list[Entry],
     term's headword, however unlike (msgmerge's 0.6 made it obsolete, and the term lost its
     English). Offered fuzzy, never translated: the translator reviews the new headword. Only
     when unambiguous (one old and one new message of that context) and not a link's
-    (``/slug``: one target has many link texts)."""
+    (``/slug``: one target has many link texts), nor when the old headword is itself new
+    under another id (``kos.md`` renamed ``kos-modal.md``, and a new ``kos.md`` written for
+    another concept): the translation of that very text goes to it, as msgmerge offers it."""
+    elsewhere = {e.msgid for e in wanted if e.key not in current and _term_context(e.msgctxt)}
     olds: dict[str | None, list[Entry]] = defaultdict(list)
     for entry in orphans:
-        if _term_context(entry.msgctxt) and entry.msgid_plural is None and not entry.obsolete:
+        if (_term_context(entry.msgctxt) and entry.msgid_plural is None and not entry.obsolete
+                and entry.msgid not in elsewhere):
             olds[entry.msgctxt].append(entry)
     news: dict[str | None, list[Entry]] = defaultdict(list)
     for entry in wanted:

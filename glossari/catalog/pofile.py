@@ -943,18 +943,38 @@ def _is_obsolete_keyword(stripped: str) -> bool:
     return stripped.startswith("#~") and not stripped.startswith("#~|")
 
 
-# One flag: text up to the next comma outside quotes (Weblate's ``placeholders:"a,b"`` is one
-# flag; a quote left open runs to the next comma, as an unquoted flag would)
-_FLAG = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^,])+""")
-
-
 def _split_flags(text: str) -> list[str]:
-    """The flags of a ``#,`` line's text (after the ``#,``), in order, blanks trimmed.
+    """The flags of a ``#,`` line's text (after the ``#,``), in order, blanks trimmed: each runs
+    to the next comma outside quotes (Weblate's ``placeholders:"a,b"`` is one flag; a quote
+    left open, with no closing one after it, is a character, as in an unquoted flag).
 
     >>> _split_flags(' fuzzy, max-length:80,placeholders:"a,b"')
     ['fuzzy', 'max-length:80', 'placeholders:"a,b"']
+    >>> _split_flags('a"b, c')
+    ['a"b', 'c']
     """
-    return [flag for flag in (m.group().strip() for m in _FLAG.finditer(text)) if flag]
+    flags: list[str] = []
+    start = at = 0
+    # a quote that closes nowhere after it closes nowhere after any later one either (that one
+    # was inside the first's scan, escaped): scanned once, not from each (a regular expression
+    # did, and a 100 KB `"\"\...` line took 40 s)
+    unclosed: set[str] = set()
+    while at < len(text):
+        char = text[at]
+        if char == ",":
+            flags.append(text[start:at])
+            start = at + 1
+        elif char in "\"'" and char not in unclosed:
+            end = at + 1
+            while end < len(text) and text[end] != char:
+                end += 2 if text[end] == "\\" else 1
+            if end < len(text):
+                at = end  # the closing quote
+            else:
+                unclosed.add(char)
+        at += 1
+    flags.append(text[start:])
+    return [flag.strip() for flag in flags if flag.strip()]
 
 
 def _comment_text(rest: str) -> str:
@@ -1352,7 +1372,14 @@ def strings_wrapped(po: PoFile) -> bool:
     if po.wrapped is not None:
         return po.wrapped
     text = po.text_of_source
-    return not text or not any(_breakable(line.group()) for line in _LONG_LINE.finditer(text))
+    if not text:
+        return True
+    entries = (*((po.header,) if po.header is not None else ()), *po.entries)
+    if any("no-wrap" in e.flags for e in entries):
+        # an entry's own `no-wrap` keeps its lines whole in a file msgcat wraps (a table row):
+        # no evidence of the file's way, which its other entries tell
+        text = "".join(e.raw for e in entries if e.raw is not None and "no-wrap" not in e.flags)
+    return not any(_breakable(line.group()) for line in _LONG_LINE.finditer(text))
 
 
 _RESTART = re.compile("[\x85\u2028\u2029]")

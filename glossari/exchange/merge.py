@@ -506,7 +506,10 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
                 continue  # no evidence either way
             if not same_text(found[0], plan.value, base.format):
                 break  # a message X translates otherwise: not X's export
-            agree.append(plan)
+            # a value that is its Malay source, a name or an acronym kept as it is (Bursa
+            # Malaysia, OPR), reads so in every language: it names none
+            if not same_text(key[1], plan.value, base.format):
+                agree.append(plan)
         else:
             if len(agree) >= 2:
                 first = min(agree, key=lambda p: p.line)

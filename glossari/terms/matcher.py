@@ -119,10 +119,11 @@ def _separator(text: str, start: int, end: int) -> str | None:
     rest = _GAP_CHARS.sub("", text[start:end])
     return rest if len(rest) <= _MAX_SEPARATOR else None
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
-_GLUED = re.compile(r"[A-Z]{2,}(?=[0-9])")
+_GLUED = re.compile(r"(?<![A-Z])[A-Z]{2,}(?=[0-9])")
 """Capitals glued to a number: a currency code before its amount (``RM30``, ``USD2.5``,
 ``RM500j``), or a name written so (``B40``, ``FTSE100``), which :meth:`Recognizer._unglue`
-tells apart."""
+tells apart. Tried only where a run of capitals starts: from each of its capitals, a long run
+with no digit after it cost quadratic time (100 KB of capitals took 100 s)."""
 _CACHE_LIMIT = 200_000
 _PATH_START = re.compile(
     r"(?<![^\s(\[<\"'\u201c\u2018\u00ab])(?<!\]\()(?:[A-Za-z]:\\|~?\.{0,2}/)")
