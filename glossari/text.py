@@ -19,6 +19,8 @@ __all__ = [
     "headword_order",
     "is_windows_reserved",
     "lookup_key",
+    "name_slug",
+    "slug_text",
     "sort_key",
     "strip_controls",
     "terminal_text",
@@ -180,6 +182,61 @@ def ascii_slug(text: str) -> str:
     folded = _strip_accents(text).casefold().encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80].strip("-")
     return slug or "x"
+
+
+def slug_text(text: str) -> str:
+    """``text`` as a slug keeps it, in every script: compatibility forms folded (``²`` is
+    ``2``, ``ǅ`` is ``Dz``), digits of any script ASCII (``٣`` is ``3``), the accents of a Latin
+    letter dropped (``kós`` is ``kos``, as a Latin slug is written), and every other letter
+    kept whole, with its marks, in NFC: a Cyrillic ``й`` is not ``и``, a kana ``ガ`` not ``カ``,
+    a Devanagari vowel sign is part of its word. The one rule for link-only term ids
+    (:func:`glossari.align.resolve.link_slug`) and the site's file names (:func:`name_slug`).
+
+    >>> slug_text("ação"), slug_text("²ǅ٣"), slug_text("акций"), slug_text("ガス")
+    ('acao', '2Dz3', 'акций', 'ガス')
+    """
+    out: list[str] = []
+    latin = False  # the last base character is an ASCII letter: its marks are accents
+    for c in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(c):
+            if not latin:
+                out.append(c)
+            continue
+        if c.isdigit() and not c.isascii() and unicodedata.digit(c, -1) >= 0:
+            c = str(unicodedata.digit(c))
+        latin = c.isascii() and c.isalpha()
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _slug_char(c: str) -> bool:
+    return unicodedata.category(c)[0] in "LNM"
+
+
+def name_slug(text: str) -> str:
+    """``text`` as a file name and URL path segment, readable in its own script: lower case,
+    :func:`slug_text` (Latin accents dropped, every other script kept), every other run of
+    characters one hyphen (invisible format characters dropped), at most 80 characters and
+    120 bytes of UTF-8 (``x`` when nothing is left). A page's address then reads as its link
+    reads (``/акция-акция`` is ``акция-акция.html``, ``/سهم`` is ``سهم.html``); an address
+    written out whole (the sitemap, ``rel=canonical``) is percent-encoded, as for any URL.
+    The one rule for the site's term and category file names.
+
+    >>> name_slug("Ékuiti Swasta (PE)"), name_slug("Акция-акция"), name_slug("زكاة / وقف")
+    ('ekuiti-swasta-pe', 'акция-акция', 'زكاة-وقف')
+    >>> name_slug("株式"), name_slug("***"), name_slug("a\u200cb")
+    ('株式', 'x', 'ab')
+    """
+    folded = slug_text(text).casefold()
+    kept = "".join(c if _slug_char(c) else "" if unicodedata.category(c) == "Cf" else "-"
+                   for c in folded)
+    whole = unicodedata.normalize("NFC", re.sub("-{2,}", "-", kept).strip("-"))
+    cut = min(len(whole), 80)
+    # a cut never parts a letter from its marks (a Devanagari vowel sign, an Arabic vowel)
+    while cut and (len(whole[:cut].encode("utf-8")) > 120
+                   or (cut < len(whole) and unicodedata.category(whole[cut])[0] == "M")):
+        cut -= 1
+    return whole[:cut].rstrip("-") or "x"
 
 
 _WINDOWS_RESERVED = frozenset(

@@ -215,8 +215,10 @@ def link_only_terms(
         slug = _unique_id(spelled, taken)
         en_title, status, variants = _english_of(links, catalog, spelled)
         if en_title is None and suggest:
-            en_title, status = (suggest_english(spelled, words=words, acronyms=acronyms,
-                                                hyphens_are_spaces=kebab), "suggested")
+            en_title = suggest_english(spelled, words=words, acronyms=acronyms,
+                                       hyphens_are_spaces=kebab)
+            if en_title is not None:  # none from a slug in another script: untranslated
+                status = "suggested"
         found.append(Term(
             id=slug,
             title=clean[0] if clean else None,

@@ -34,7 +34,7 @@ from urllib.parse import unquote
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.rules import ALIAS_KEYS, split_aliases, suspicious_link_text
-from glossari.text import lookup_key
+from glossari.text import lookup_key, slug_text
 
 __all__ = [
     "ALIAS_KEYS",
@@ -121,29 +121,34 @@ def target_key(target: str) -> str:
     return lookup_key(_PAGE_SUFFIX.sub("", unquote(last)))
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
 def link_slug(target: str) -> str:
     """A link target as a name (and the id of a link-only term): the last path segment, cleaned.
 
     >>> link_slug("/finra"), link_slug("/terms/b/broker-dealer.asp"), link_slug("/a b")
     ('finra', 'broker-dealer', 'a-b')
 
-    Compatibility forms and accents are folded first, and digits of any script become ASCII, so
-    ``/²x``, ``/ǅx`` and ``/٣x`` keep their first character (``2x``, ``DZx``, ``3x``) instead
-    of all becoming ``x``:
+    Compatibility forms and the accents of Latin letters are folded first, and digits of any
+    script become ASCII, so ``/²x``, ``/ǅx`` and ``/٣x`` keep their first character (``2x``,
+    ``DZx``, ``3x``) instead of all becoming ``x`` (:func:`glossari.text.slug_text`):
 
     >>> link_slug("/²x"), link_slug("/ǅx"), link_slug("/٣x"), link_slug("/kós")
     ('2x', 'Dzx', '3x', 'kos')
+
+    A slug in another script keeps it, letters, marks and hyphens as written (percent-escapes
+    read): ``/акция-акция`` is ``акция-акция``, not ``акцияакция`` (nor, a Cyrillic ``й``
+    losing its breve, another word).
+
+    >>> link_slug("/акция-акция"), link_slug("/%D8%B3%D9%87%D9%85"), link_slug("/株式#x")
+    ('акция-акция', 'سهم', '株式')
     """
     path = target.split("#", 1)[0].split("?", 1)[0].strip().strip("/")
     last = _PAGE_SUFFIX.sub("", path.rsplit("/", 1)[-1])
-    folded = "".join(
-        str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() and unicodedata.digit(c, -1)
-        >= 0 else c
-        for c in unicodedata.normalize("NFKD", unquote(last)) if not unicodedata.combining(c))
-    slug = _UNSAFE.sub("-", folded).strip("-.")
+    folded = slug_text(unquote(last))
+    slug = "".join(c if c in "._-" or unicodedata.category(c)[0] in "LNM" else
+                   "" if unicodedata.category(c) == "Cf" else "-" for c in folded)
+    slug = re.sub("-{2,}", "-", slug).strip("-.")
+    while slug and unicodedata.category(slug[0])[0] == "M":  # no mark without its letter
+        slug = slug[1:].lstrip("-.")
     return slug or target_key(target) or "link"
 
 

@@ -158,8 +158,10 @@ after any of them: ``stocks``, ``hands``)."""
 def suggest_english(
     slug: str, *, words: WordList | None = None, acronyms: Iterable[str] = (),
     hyphens_are_spaces: bool = False,
-) -> str:
-    """An English headword guessed from a link slug: words split, acronyms in capitals.
+) -> str | None:
+    """An English headword guessed from a link slug: words split, acronyms in capitals; None
+    for a slug with a letter outside the English alphabet (``акция``, ``株式``, ``سهم``, and
+    ``łódź``): it is no English, and read as one it only repeated the slug, in its script.
 
     Hyphens are kept (``broker-dealer``); each hyphen-separated part is split on its own. With
     ``hyphens_are_spaces`` (a glossary whose slugs are written kebab-case, see
@@ -175,7 +177,11 @@ def suggest_english(
     ('net asset value', 'ETF')
     >>> suggest_english("securities-commission", hyphens_are_spaces=True)
     'securities commission'
+    >>> suggest_english("акция-акция"), suggest_english("株式"), suggest_english("etf-سهم")
+    (None, None, None)
     """
+    if any(c.isalpha() and not c.isascii() for c in slug):
+        return None
     words = words if words is not None else default_words()
     known = {a.lower() for a in acronyms}
     parts: list[str] = []

@@ -268,7 +268,8 @@ class _Builder:
     def html(self, name: str, template: str, **values: Any) -> bytes:
         depth = name.count("/")
         root = "../" * depth
-        canonical = self.base + name if self.base else None
+        # a page's name may hold any script (terms/سهم.html): an address is percent-encoded
+        canonical = self.base + quote(name) if self.base else None
         page_lang = "en" if values.get("ui") == "en" else "ms"
         compiled = self.templates.get(template)
         if compiled is None:
@@ -503,7 +504,7 @@ class _Builder:
         index_other = f"index-{self.lang}.html"
         alternates = self._alternates({"ms": "index.html", self.lang: index_other})
         xml = self.env.get_template("sitemap.xml").render(
-            base=base, pages=pages, alternates=alternates,
+            base=base, pages=[quote(page) for page in pages], alternates=alternates,
             with_alternates=("index.html", index_other))
         self.site.put("sitemap.xml", xml.encode("utf-8"))
 

@@ -7,7 +7,6 @@ for the indexes, the category pages and the search index.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -30,7 +29,7 @@ from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
 from glossari.seeds.markdown import Table, table_of
 from glossari.terms import Lang, inflects
-from glossari.text import ascii_slug, category_key, is_windows_reserved, lookup_key
+from glossari.text import category_key, is_windows_reserved, lookup_key, name_slug
 
 __all__ = [
     "MESSAGE_STATES",
@@ -62,7 +61,13 @@ StatusLookup = Callable[[str, "str | None", str, bool], str]
 language; ``block``: the message is a body block (:func:`is_block_message`), which ``render``
 holds to more rules."""
 
-_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
+def _safe_name(term_id: str) -> bool:
+    """True when an id is a file name as it is: letters (any script, NFC), digits, marks,
+    ``._-``, beginning with a letter or digit, at most 120 bytes."""
+    return (bool(term_id) and unicodedata.category(term_id[0])[0] in "LN"
+            and len(term_id.encode("utf-8")) <= 120
+            and all(c in "._-" or unicodedata.category(c)[0] in "LNM" for c in term_id)
+            and unicodedata.is_normalized("NFC", term_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,10 +278,14 @@ def letter_of(name: str) -> str:
 def page_names(ids: Iterable[str]) -> dict[str, str]:
     """Each id's page file name: the id itself when safe, else a safe stand-in; never two names
     that differ only in case (a case-insensitive disk would merge them), nor a name Windows
-    keeps for a device (a link-only term ``/con``: ``con.html`` cannot be made there).
+    keeps for a device (a link-only term ``/con``: ``con.html`` cannot be made there). An id
+    in another script keeps it (:func:`glossari.text.name_slug`, the rule of category file
+    names too): its address reads as the link to it does, and stays the same whatever other
+    terms come and go (a stand-in ``x.html``, ``x-2.html`` changed with them).
 
-    >>> page_names(["finra", "FINRA", "a b", "con"])
-    {'finra': 'finra.html', 'FINRA': 'FINRA-2.html', 'a b': 'a-b.html', 'con': 'con-2.html'}
+    >>> page_names(["finra", "FINRA", "a b", "con", "акция-акция", "سهم", "株式 x"])
+    {'finra': 'finra.html', 'FINRA': 'FINRA-2.html', 'a b': 'a-b.html', 'con': 'con-2.html', \
+'акция-акция': 'акция-акция.html', 'سهم': 'سهم.html', '株式 x': '株式-x.html'}
     """
     namer = PageNamer()
     return {term_id: namer(term_id) for term_id in ids}
@@ -293,7 +302,7 @@ class PageNamer:
 
     def __call__(self, term_id: str) -> str:
         """The page file name of the next id."""
-        base = term_id if _SAFE_NAME.fullmatch(term_id) else ascii_slug(term_id)
+        base = term_id if _safe_name(term_id) else name_slug(term_id)
         if is_windows_reserved(base):  # lpt1.txt: Windows reads up to the first dot
             base = base.replace(".", "-")
         name = base
@@ -307,16 +316,17 @@ class PageNamer:
 
 
 def category_slugs(names: Iterable[str]) -> dict[str, str]:
-    """A file name (without ``.html``) for each category key, unique ignoring case.
+    """A file name (without ``.html``) for each category key, unique ignoring case
+    (:func:`glossari.text.name_slug`: a name in Jawi keeps its script, as a term's page does).
 
-    >>> category_slugs(["Pelaburan Alternatif", "pelaburan-alternatif", "Ékuiti"])
+    >>> category_slugs(["Pelaburan Alternatif", "pelaburan-alternatif", "Ékuiti", "زكاة"])
     {'Pelaburan Alternatif': 'pelaburan-alternatif', 'pelaburan-alternatif': \
-'pelaburan-alternatif-2', 'Ékuiti': 'ekuiti'}
+'pelaburan-alternatif-2', 'Ékuiti': 'ekuiti', 'زكاة': 'زكاة'}
     """
     out: dict[str, str] = {}
     taken: set[str] = set()
     for name in names:
-        base = ascii_slug(name)
+        base = name_slug(name)
         slug, n = base, 1
         while slug in taken or slug == "index" or is_windows_reserved(slug):
             n += 1

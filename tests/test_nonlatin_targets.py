@@ -1,0 +1,124 @@
+"""Link targets in another script than Latin (`/سهم`, `/株式`, `/акция-акция`): the link-only
+term's id keeps the script (and the slug's hyphens), no English is suggested from it, and the
+site's page is named as the link reads, the same rule as a category named in Jawi."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+import glossari
+from glossari.align.resolve import link_slug
+from glossari.align.slugs import suggest_english
+from glossari.cli import main
+from glossari.export.site._pages import category_slugs, page_names
+
+ARTICLE = """---
+title: Saham
+description: Saham ialah unit pemilikan.
+keywords: زكاة, Pelaburan
+---
+
+# Saham
+
+Disebut [sahm](/سهم), [kabu](/株式), [aksi](/акция-акция), [kraj](/край), [shea](/शेयर)
+dan [acao](/ação).
+"""
+
+# target: (id, Malay headword, English, status, page file)
+EXPECTED = {
+    "سهم": ("sahm", None, "untranslated", "سهم.html"),
+    "株式": ("kabu", None, "untranslated", "株式.html"),
+    "акция-акция": ("aksi", None, "untranslated", "акция-акция.html"),
+    "край": ("kraj", None, "untranslated", "край.html"),  # й keeps its breve: и is a letter
+    "शेयर": ("shea", None, "untranslated", "शेयर.html"),  # the vowel sign stays
+    "acao": ("acao", "acao", "suggested", "acao.html"),  # Latin: accents folded, as /kós
+}
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    (tmp_path / "g" / "seeds").mkdir(parents=True)
+    (tmp_path / "g" / "seeds" / "saham.md").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path / "g"
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    ("/акция-акция", "акция-акция"), ("/%D0%B0%D0%BA-%D0%B4", "ак-д"), ("/株式", "株式"),
+    ("/سهم", "سهم"), ("/край", "край"), ("/ガス", "ガス"), ("/ação", "acao"),
+    ("/wakaf-وقف", "wakaf-وقف"), ("/\u0301x", "x"), ("/a\u200bb", "ab"),
+])
+def test_a_link_slug_keeps_its_script_and_its_hyphens(target: str, expected: str) -> None:
+    # /акция-акция was акцияакция: every letter not ASCII became a hyphen, nothing was left,
+    # and the fallback (the lookup key) dropped the hyphens; /край became краи (NFKD, the breve
+    # dropped as an accent)
+    assert link_slug(target) == expected
+
+
+@pytest.mark.parametrize("slug", ["акция-акция", "株式", "سهم", "etf-سهم", "łodz"])
+def test_no_english_is_suggested_from_another_script(slug: str) -> None:
+    assert suggest_english(slug) is None
+
+
+def test_table_show_and_lookup_agree_on_the_ids(root: Path) -> None:
+    code, out, err = _run("--root", str(root), "table", "--format", "json")
+    assert code == 0, err
+    rows = {row["id"]: (row["ms"], row["en"], row["status"]) for row in json.loads(out)
+            if row["kind"] == "link"}
+    assert rows == {k: v[:3] for k, v in EXPECTED.items()}
+    g = glossari.load(root)
+    for term_id in EXPECTED:
+        assert g.lookup(term_id).id == term_id
+    assert g.lookup("/акция-акция").id == "акция-акция"
+    code, out, _ = _run("--root", str(root), "show", "акция-акция")
+    assert code == 0
+    assert out.startswith("aksi  [акция-акция]\n")
+
+
+def test_page_and_category_file_names_keep_the_script() -> None:
+    # they were x.html, x-2.html, ... in order of the ids, so that adding one term renamed the
+    # pages of the others; a category named in Jawi was x.html too
+    assert page_names(["سهم", "株式", "Акция", "акция", "x"]) == {
+        "سهم": "سهم.html", "株式": "株式.html", "Акция": "Акция.html",
+        "акция": "акция-2.html", "x": "x.html"}
+    assert category_slugs(["زكاة", "Zakat وقف"]) == {"زكاة": "زكاة", "Zakat وقف": "zakat-وقف"}
+    # a name is at most 120 bytes, cut between two letters, never inside one
+    from glossari.text import name_slug
+
+    long = name_slug("\u0915\u093f" * 50)
+    assert len(long.encode()) <= 120
+    assert long.endswith("\u093f")
+
+
+def test_the_site_names_each_page_as_its_link_reads(root: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    code, _, err = _run("--root", str(root), "site", "-o", str(site),
+                        "--base-url", "https://ex.org/g/")
+    assert code == 0, err
+    page = (site / "terms" / "saham.html").read_text(encoding="utf-8")
+    for *_, file in EXPECTED.values():
+        assert (site / "terms" / file).is_file(), file
+        assert f'href="{file}"' in page
+    assert (site / "categories" / "زكاة.html").is_file()
+    # an address written out whole is a URI: percent-encoded (RFC 3986), as the sitemap asks
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>https://ex.org/g/terms/{quote('سهم.html')}</loc>" in sitemap
+    assert f"<loc>https://ex.org/g/categories/{quote('زكاة.html')}</loc>" in sitemap
+    assert "سهم" not in sitemap
+    canonical = (site / "terms" / "株式.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="https://ex.org/g/terms/{quote("株式.html")}">' \
+        in canonical
+    index = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    assert '"акция-акция.html","aksi",""' in index
