@@ -13,10 +13,12 @@ a person to look at.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from _alignkit import cli
@@ -159,6 +161,51 @@ def test_a_hit_by_another_name_shows_that_name(chromium: str, site: Path, tmp_pa
     # a hit by its headword names nothing more
     dom = _parse(_dump(chromium, tmp_path, site / "index.html", "?q=hedge"))
     assert not any(e.get("class") == "hw-name" for e in dom.elements)
+
+
+_LINK_TEXTS = """---
+title: Saham
+description: Saham ialah unit pemilikan.
+---
+
+# Saham
+
+Tentang [pelaburan](/investment): orang [melabur](/investment), [pelaburannya](/investment) dan
+[pelaburan-pelaburan](/investment); lihat [sahm](/سهم).
+"""
+
+
+def test_a_malay_link_text_finds_its_term_as_the_cli_does(chromium: str, tmp_path: Path) -> None:
+    """`glossari search melabur`, `show melabur` and `find` answered the link-only term
+    *investment* (its link text `[melabur](/investment)`); the box found nothing, its index
+    leaving link texts out. It holds those that are no mere inflection of a name it holds
+    (`pelaburannya`, `pelaburan-pelaburan` the script undoes itself), and the hit says
+    by which name it was found."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham.md").write_text(_LINK_TEXTS, encoding="utf-8")
+    code, out, err = cli("search", "melabur", "--format", "json", root=root)
+    assert code == 0, err
+    assert json.loads(out)[0]["id"] == "investment"
+    site = tmp_path / "site"
+    code, _, err = cli("site", "-o", site, root=root)
+    assert code == 0, err
+    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    rows = {row[0]: row for row in json.loads(text[len("window.GLOSSARI_INDEX = "):-2])["terms"]}
+    assert rows["investment.html"][1:] == ["pelaburan", "investment", "suggested", "link",
+                                           ["melabur"], []]
+    for query, expected in (("melabur", "investment.html"), ("pelaburannya", "investment.html"),
+                            ("melaburlah", "investment.html"),
+                            ("sahm", "%D8%B3%D9%87%D9%85.html")):
+        dom = _parse(_dump(chromium, tmp_path, site / "index.html", f"?q={query}"))
+        assert [file for file, _ in dom.results()][:1] == [unquote(expected)], query
+    dom = _parse(_dump(chromium, tmp_path, site / "index.html", "?q=melabur"))
+    assert dom.results() == [("investment.html", "ms")]
+    names = [(e["text"], e["lang"]) for e in dom.elements if e.get("class") == "hw-name"]
+    assert names == [(" \u00b7 melabur", "ms")]
+    # the page of a link target in another script opens from the hit (terms/سهم.html)
+    page = _parse(_dump(chromium, tmp_path, site / "terms" / "\u0633\u0647\u0645.html"))
+    assert page.title.strip().startswith("sahm")
 
 
 @pytest.mark.parametrize(("query", "expected"), [

@@ -54,7 +54,7 @@ from glossari.export.site._pages import (
     isolate,
     letter_of,
     message_states,
-    names_by_language,
+    search_names,
     term_page,
 )
 from glossari.termbase.codec import dataclass_fields
@@ -231,8 +231,9 @@ class _Builder:
             self.entries[term.id] = entry
             self.headwords[english.status] += 1
             # all of them, inflected variants too: the script finds a name as typed, and
-            # undoes fewer inflections than glossari.terms.inflects knows (`indices`)
-            names = names_by_language(term)
+            # undoes fewer inflections than glossari.terms.inflects knows (`indices`); and the
+            # Malay link texts no mere inflection of these (`melabur`, as `glossari search`)
+            names = search_names(term)
             if names[0] or names[1]:
                 self.search_names[term.id] = [list(names[0]), list(names[1])]
             for i, name in enumerate(term.categories):

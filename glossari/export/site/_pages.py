@@ -50,6 +50,7 @@ __all__ = [
     "other_names",
     "page_names",
     "render_nodes",
+    "search_names",
     "term_page",
 ]
 
@@ -199,8 +200,8 @@ def names_by_language(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
     acronyms, and the English acronyms and variants (the translations of the links to it);
     each once, and none that folds to a headword (case, accents, spacing and hyphens ignored).
     An acronym is in the language of the headword it is written in (``KWSP``, ``EPF``); one in
-    both, or in neither (a term built by hand), stays Malay. The search index holds these (link
-    texts and slugs are left out, to keep it small); a page shows :func:`other_names`.
+    both, or in neither (a term built by hand), stays Malay. The search index holds these and
+    some link texts (:func:`search_names`); a page shows :func:`other_names`.
 
     >>> from glossari.model import English, Location, Names
     >>> term = Term(id="kwsp", title="Kumpulan Wang (KWSP)", source=Location(path="a.md", line=1),
@@ -224,6 +225,35 @@ def names_by_language(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 seen.add(key)
                 found[side].append(text)
     return tuple(found[0]), tuple(found[1])
+
+
+def search_names(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The other names the site's search index holds for a term: :func:`names_by_language`,
+    and after the Malay ones the Malay link texts (``Names.link_texts``) that neither fold to
+    a name already held nor merely inflect one (:func:`glossari.terms.inflects`: a clitic,
+    reduplication, which the script undoes in a query itself): ``melabur`` for *Pelaburan*
+    (``[melabur](/investment)``), so that the box finds what ``glossari search`` and ``find``
+    find; not ``pelaburannya`` nor ``pelaburan-pelaburan``.
+
+    >>> from glossari.model import Location, Names
+    >>> term = Term(id="investment", title="pelaburan", kind="link",
+    ...             source=Location(path="a.md", line=1),
+    ...             names=Names(link_texts=("pelaburan", "melabur", "Pelaburannya",
+    ...                                     "pelaburan-pelaburan", "Melabur")))
+    >>> search_names(term)
+    (('melabur',), ())
+    """
+    ms, en = names_by_language(term)
+    held = [name for name in (*headword_names(term.title or term.id), *ms)]
+    keys = {lookup_key(name) for name in (*held, *en, term.english.title or "")}
+    added: list[str] = []
+    for text in term.names.link_texts:
+        key = lookup_key(text)
+        if key and key not in keys and not any(inflects(text, name, "ms") for name in held):
+            keys.add(key)
+            held.append(text)
+            added.append(text)
+    return (*ms, *added), en
 
 
 def other_names(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
