@@ -181,6 +181,10 @@ GENERATED = [
     (Case("-sengkang.md", 0, "beginning with a letter or digit", "rename"),
      _named("-sengkang.md")),
     (Case("kós.md", 0, "not a safe term id", "for example to 'kos.md'"), _named("kós.md")),
+    # the link-only term of /акция is акция; its article keeps the slug as an alias (the hint
+    # was "for example to 'x.md'", which no link finds)
+    (Case("акция.md", 0, "not a safe term id", "'aliases: акция' in its front matter"),
+     _named("акция.md")),
     (Case("kurungan.md", 7, "more than 10,000 '['", "not generated or corrupt"), _brackets),
     (Case("paip.md", 0, "a named pipe (FIFO), not a regular file", "remove it"), _fifo),
     (Case("jarang.md", 1, "8388608 KiB, more than the 2048 KiB", "split it"), _sparse),

@@ -21,7 +21,7 @@ from glossari.seeds.rules import (
     split_aliases,
 )
 from glossari.seeds.source import read_article_text
-from glossari.text import ascii_slug, has_visible_text, is_windows_reserved
+from glossari.text import ascii_slug, has_visible_text, is_windows_reserved, slug_text
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
 
@@ -43,11 +43,17 @@ rename the file (the file name is the term id)
     if not _SAFE_ID.fullmatch(term_id) or term_id.endswith("."):
         # the id is a URL, a page name and a catalog context on every system: ASCII only; the
         # accented or spaced headword stays in the article's title
+        hint = (f"rename the file (the file name is the term id), for example to "
+                f"'{ascii_slug(term_id)}.md'")
+        if any(c.isalpha() and not c.isascii() for c in slug_text(term_id)):
+            # /акция made the link-only term акция; its article keeps the slug as an alias,
+            # so that the links to it find it (an ASCII stand-in such as x.md said nothing)
+            hint = (f"give the file an ASCII name (the file name is the term id) and write "
+                    f"'aliases: {term_id}' in its front matter: links to /{term_id} find it")
         raise SeedError(
             f"'{term_id}' is not a safe term id (ASCII letters, digits, '.', '_', '-' only, "
             f"beginning with a letter or digit and not ending with '.')",
-            path=source, hint=f"rename the file (the file name is the term id), for example to "
-            f"'{ascii_slug(term_id)}.md'",
+            path=source, hint=hint,
         )
     if is_windows_reserved(term_id):
         raise SeedError(
