@@ -211,6 +211,9 @@ def test_a_malay_link_text_finds_its_term_as_the_cli_does(chromium: str, tmp_pat
 @pytest.mark.parametrize(("query", "expected"), [
     ("komisennya", "commission.html"),                 # a Malay possessive
     ("komisennyalah", "commission.html"),              # and a particle after it
+    ("komisen-komisennya", "commission.html"),         # reduplicated, then a clitic
+    ("komisen2nya", "commission.html"),
+    ("komisen-komisen-nya", "commission.html"),
     ("dana-dana%20lindung%20nilai", "hedgefund.html"),  # whole reduplication, the Malay plural
     ("dana2%20lindung", "hedgefund.html"),             # written informally
     ("commissions", "commission.html"),                # an English plural

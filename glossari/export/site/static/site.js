@@ -94,15 +94,16 @@
   // `endings`, glossari/terms/malay.py's list, never shorter a root than its `root`), whole
   // reduplication (`bon-bon`, informally `bon2`), an English plural (glossari/terms/english.py's
   // singulars). Derivation (`berinflasi`) makes another word, and is left to the API.
+  function once(w) {
+    var halves = w.split("-");
+    // (a word, twice: "-" alone is no reduplication of "", which every name starts with)
+    if (halves.length === 2 && halves[0] && halves[0] === halves[1]) { return halves[0]; }
+    var two = /^([^\d\s]{3,})2$/.exec(w);
+    return two ? two[1] : w;
+  }
   function uninflected(q) {
     var ENDINGS = prepared.endings, SHORTEST_ROOT = prepared.root;
-    var out = q.split(" ").map(function (w) {
-      var halves = w.split("-");
-      // (a word, twice: "-" alone is no reduplication of "", which every name starts with)
-      if (halves.length === 2 && halves[0] && halves[0] === halves[1]) { return halves[0]; }
-      var two = /^([^\d\s]{3,})2$/.exec(w);
-      return two ? two[1] : w;
-    });
+    var out = q.split(" ").map(once);
     var last = out[out.length - 1], root = last;
     [0, 1].forEach(function () {  // twice: a particle after a possessive (`komisennyalah`)
       var word = root;
@@ -112,6 +113,9 @@
         return root !== word;
       });
     });
+    // a reduplicated word under its clitic (`komisen-komisennya`, `komisen2nya`,
+    // `komisen-komisen-nya`), as glossari.terms reads it
+    if (root !== last) { root = once(root.replace(/-+$/, "") || root); }
     if (root === last && last.length > 3 && /s$/.test(last) && !/ss$/.test(last)) {
       root = /ies$/.test(last) ? last.slice(0, -3) + "y"
         : /(ch|sh|x|ss|z)es$/.test(last) ? last.slice(0, -2) : last.slice(0, -1);
