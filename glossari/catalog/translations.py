@@ -35,10 +35,11 @@ from glossari.catalog.pofile import (
     parse_po,
     read_catalog_bytes,
 )
-from glossari.catalog.usable import unusable_translation
+from glossari.catalog.usable import MessageState, entry_state, unusable_translation
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot, relative_name
+from glossari.text import counted
 
 __all__ = [
     "COMPILE_LOCK_NAME",
@@ -175,12 +176,18 @@ def no_catalogs(root: Path, lang: str) -> CatalogError:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Coverage:
-    """How much of a language's catalogs is translated (current messages only)."""
+    """How much of a language's catalogs is translated (current messages only), as a reader
+    gets it: a translation ``render`` refuses (C203, C208, C209) is counted untranslated, as
+    every reporter counts it (:func:`glossari.catalog.usable.entry_state`)."""
 
     translated: int = 0
     fuzzy: int = 0
     untranslated: int = 0
+    """Messages without a current translation a reader gets: none, or one refused."""
     obsolete: int = 0
+    refused: int = 0
+    """Of :attr:`untranslated`, those whose translation ``render`` refuses (C203, C208, C209):
+    translated in the catalog, but not for a reader."""
 
     @property
     def total(self) -> int:
@@ -192,27 +199,48 @@ class Coverage:
         """Translated share of the current messages, 0 to 100 (100 for an empty catalog)."""
         return 100.0 * self.translated / self.total if self.total else 100.0
 
+    @property
+    def refused_note(self) -> str:
+        """`` (2 translations refused: C203, C208, C209)`` after the untranslated count in every
+        summary that has refused translations, else ``""``."""
+        if not self.refused:
+            return ""
+        return f" ({counted(self.refused, 'translation')} refused: C203, C208, C209)"
+
     def __add__(self, other: Coverage) -> Coverage:
         return Coverage(translated=self.translated + other.translated,
                         fuzzy=self.fuzzy + other.fuzzy,
                         untranslated=self.untranslated + other.untranslated,
-                        obsolete=self.obsolete + other.obsolete)
+                        obsolete=self.obsolete + other.obsolete,
+                        refused=self.refused + other.refused)
 
     @classmethod
-    def of(cls, po: PoFile) -> Coverage:
-        """Count the entries of one catalog."""
-        translated = fuzzy = untranslated = obsolete = 0
+    def of(cls, po: PoFile, domain: str | None = None, *,
+           states: dict[tuple[str | None, str], MessageState] | None = None) -> Coverage:
+        """Count the entries of one catalog of ``domain`` (by default its header's
+        ``X-Domain``; the domain tells a body block from a ``glossary`` message), each by
+        :func:`~glossari.catalog.usable.entry_state`. ``states``, when given, gets each current
+        message's state by ``(msgctxt, msgid)`` (the first entry of a key), for a caller that
+        counts them again another way (``check``'s C201) without asking the rule twice."""
+        if domain is None:
+            domain = po.header_fields().get("X-Domain", "")
+        translated = fuzzy = untranslated = obsolete = refused = 0
         for entry in po.entries:
             if entry.obsolete:
                 obsolete += 1
-            elif entry.translated:
+                continue
+            state = entry_state(domain, entry)
+            if states is not None:
+                states.setdefault(entry.key, state)
+            if state == "translated":
                 translated += 1
-            elif entry.fuzzy and entry.has_translation:
+            elif state == "fuzzy":
                 fuzzy += 1
             else:
                 untranslated += 1
+                refused += entry.translated
         return cls(translated=translated, fuzzy=fuzzy, untranslated=untranslated,
-                   obsolete=obsolete)
+                   obsolete=obsolete, refused=refused)
 
 
 _Table = dict[tuple[str | None, str], tuple[str, Status]]
@@ -237,7 +265,8 @@ class Translations:
         self._catalogs: dict[str, PoFile] = dict(catalogs)
         self._lazy: dict[str, tuple[Path, str]] = {}
         self._by_domain: dict[str, _Table] = {d: _table(po) for d, po in catalogs.items()}
-        self._coverage: dict[str, Coverage] = {d: Coverage.of(po) for d, po in catalogs.items()}
+        self._coverage: dict[str, Coverage] = {d: Coverage.of(po, d)
+                                               for d, po in catalogs.items()}
 
     @property
     def catalogs(self) -> dict[str, PoFile]:
@@ -319,7 +348,7 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
         else:
             po = parse_po(decode_po(data, source=source), source=source)
             check_domain(po, domain, source=source)
-            table, counts = _table(po), Coverage.of(po)
+            table, counts = _table(po), Coverage.of(po, domain)
             # keep only the lookup table: the parsed file (with every entry's raw text) is
             # several times its size, and most callers never need it (parsed again on demand)
             del po
@@ -347,7 +376,8 @@ _TABLE = "catalog"
 
 def _stored(table: _Table, counts: Coverage) -> tuple[_Table, dict[str, int]]:
     return table, {"translated": counts.translated, "fuzzy": counts.fuzzy,
-                   "untranslated": counts.untranslated, "obsolete": counts.obsolete}
+                   "untranslated": counts.untranslated, "obsolete": counts.obsolete,
+                   "refused": counts.refused}
 
 
 def remember_catalog(root: GlossaryRoot, lang: str, domain: str, digest: bytes, po: PoFile,
@@ -370,7 +400,7 @@ def catalog_table(root: GlossaryRoot, lang: str, domain: str, digest: bytes, po:
     """The store's lookup table of a catalog, holding ``po`` (of SHA-256 ``digest``) and not
     yet written, and the catalog's counts: what :func:`remember_catalog` stages, and what a
     helper process serialises for its parent to stage (:mod:`glossari.catalog.compile`)."""
-    counts = Coverage.of(po)
+    counts = Coverage.of(po, domain)
     # replaced whole: the old table is not worth reading
     cached = Store.of(root).open(_TABLES.format(lang=lang), part=domain, read=False)
     cached.put(_TABLE, _stored(_table(po), counts), digest=digest)

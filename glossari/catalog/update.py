@@ -291,10 +291,10 @@ def _update_domain(
     seen = record.get(key) or {}
     counts = seen.get("counts")
     if (offered is None and po_data is not None and seen.get("pot") == pot_digest
-            and seen.get("po") == po_digest and isinstance(counts, list) and len(counts) == 4):
+            and seen.get("po") == po_digest and isinstance(counts, list) and len(counts) == 5):
         return _Merged(po_path, False, False, Coverage(
-            translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3]),
-            po_digest)
+            translated=counts[0], fuzzy=counts[1], untranslated=counts[2], obsolete=counts[3],
+            refused=counts[4]), po_digest)
     template = parse_po(decode_po(pot_data, source=pot_source), source=pot_source)
     del pot_data  # the parsed files keep their text: hold one domain's, once
     check_domain(template, domain, source=pot_source)
@@ -313,7 +313,7 @@ def _update_domain(
     del merged
     record.put(key, {"pot": pot_digest, "po": new_digest.hex(),
                    "counts": [coverage.translated, coverage.fuzzy, coverage.untranslated,
-                              coverage.obsolete]})
+                              coverage.obsolete, coverage.refused]})
     # a catalog whose bytes would not change is not touched (its mtime stays)
     changed = new_digest.hex() != po_digest
     if changed:

@@ -3,16 +3,77 @@
 (:func:`glossari.catalog.translations.english_for`, which the API, the tables, search and the
 site read), ``align`` (which takes none that ``render`` would refuse) and ``check`` (C203, C208,
 C209), so that every command and the API give one answer.
+
+:func:`message_state` is the same rule as a count: a message is ``translated`` only when a reader
+gets its translation, so ``check`` (C200, C201 and its summary), ``update``'s summary, the
+termbase's ``coverage`` table, the site's counts and chart and :class:`~glossari.catalog.
+translations.Coverage` count a refused translation as untranslated, as ``render`` does.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Literal
 
+from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message
 from glossari.seeds.markdown import links_and_html, table_of
 from glossari.text import has_visible_text
 
-__all__ = ["unusable_translation"]
+if TYPE_CHECKING:
+    from glossari.catalog.pofile import Entry
+
+__all__ = ["MessageState", "entry_state", "message_state", "refused", "unusable_translation"]
+
+MessageState = Literal["translated", "fuzzy", "untranslated"]
+"""A message's state as a reader gets it (:func:`message_state`)."""
+
+
+def refused(domain: str, context: str | None, msgid: str, msgstr: str, *, block: bool) -> bool:
+    """True when the current translation ``msgstr`` of a message is no translation for a reader:
+    ``render`` keeps the Malay for it (:func:`unusable_translation`), and so do the English side
+    of the API, the tables, search and the site. A link's text (``glossary`` domain, msgctxt
+    ``/target``) is never refused: it goes into no article, only into the names of the term it
+    leads to."""
+    if domain == GLOSSARY_DOMAIN and context is not None and context.startswith("/"):
+        return False
+    return unusable_translation(msgid, msgstr, block=block) is not None
+
+
+def message_state(domain: str, context: str | None, msgid: str, msgstr: str | None,
+                  status: str, *, block: bool) -> MessageState:
+    """The state of a message as every reporter counts it: ``fuzzy`` for a fuzzy translation,
+    ``translated`` for a current one a reader gets, ``untranslated`` otherwise (none, or one
+    :func:`refused`). ``status`` is the catalog's (``translated``, ``fuzzy``, ``untranslated``).
+
+    >>> message_state("glossary", None, "Kewangan", "<b>Finance</b>", "translated", block=False)
+    'untranslated'
+    >>> message_state("glossary", "/finance", "kewangan", "<b>finance</b>", "translated",
+    ...               block=False)
+    'translated'
+    """
+    if status == "fuzzy" and msgstr:
+        return "fuzzy"
+    if status != "translated" or not msgstr:
+        return "untranslated"
+    return "untranslated" if refused(domain, context, msgid, msgstr, block=block) else "translated"
+
+
+def entry_state(domain: str, entry: Entry | None) -> MessageState:
+    """:func:`message_state` of one catalog entry of ``domain`` (None: a message the catalog
+    lacks). A plural entry is translated when every form is, and none is refused."""
+    if entry is None or not entry.has_translation:
+        return "untranslated"
+    if entry.fuzzy:
+        return "fuzzy"
+    if not entry.translated:  # a plural form left empty
+        return "untranslated"
+    block = is_block_message(domain, entry.extracted_comments)
+    forms = entry.translations
+    sources = [entry.msgid] + [entry.msgid_plural or entry.msgid] * (len(forms) - 1)
+    if any(refused(domain, entry.msgctxt, source, form, block=block)
+           for source, form in zip(sources, forms, strict=True)):
+        return "untranslated"
+    return "translated"
 
 # what the article reader refuses (glossari.seeds.source), and \r, which would split a line
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b-\x0d\x0e-\x1f\x7f\x80-\x9f]")

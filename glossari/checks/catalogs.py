@@ -14,7 +14,7 @@ from pathlib import Path
 from glossari.catalog.messages import is_block_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
-from glossari.catalog.usable import unusable_translation
+from glossari.catalog.usable import MessageState, entry_state, unusable_translation
 from glossari.checks.codes import excerpt, finding
 from glossari.checks.parity import (
     describe_difference,
@@ -63,13 +63,17 @@ class CatalogFile:
 
 
 def describe_coverage(counts: Coverage) -> str:
-    """``20/26 translated (76.9%), 2 fuzzy, 4 untranslated``.
+    """``20/26 translated (76.9%), 2 fuzzy, 4 untranslated``: a translation ``render`` refuses
+    is untranslated, and said so.
 
     >>> describe_coverage(Coverage(translated=20, fuzzy=2, untranslated=4, obsolete=1))
     '20/26 translated (76.9%), 2 fuzzy, 4 untranslated, 1 obsolete'
+    >>> describe_coverage(Coverage(translated=20, untranslated=4, refused=1))
+    '20/24 translated (83.3%), 0 fuzzy, 4 untranslated (1 translation refused: C203, C208, C209)'
     """
     text = (f"{counts.translated}/{counts.total} translated ({counts.percent:.1f}%), "
             f"{counts.fuzzy} fuzzy, {counts.untranslated} untranslated")
+    text += counts.refused_note
     return text + (f", {counts.obsolete} obsolete" if counts.obsolete else "")
 
 
@@ -147,11 +151,11 @@ def translation_pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
                  for i, form in enumerate(entry.msgstr_plural))
 
 
-def entry_status(entry: Entry | None) -> str:
-    """``translated``, ``fuzzy`` or ``untranslated`` (also for a message without an entry)."""
-    if entry is None or not entry.has_translation:
-        return "untranslated"
-    return "fuzzy" if entry.fuzzy else "translated"
+def entry_status(entry: Entry | None, domain: str = "") -> str:
+    """``translated``, ``fuzzy`` or ``untranslated`` (also for a message without an entry), as
+    a reader gets it: a translation ``render`` refuses is untranslated
+    (:func:`glossari.catalog.usable.entry_state`, the one rule every reporter counts by)."""
+    return entry_state(domain, entry)
 
 
 MessageKey = tuple[str | None, str]
@@ -170,11 +174,12 @@ def domain_coverage(
     """
     out: list[Finding] = []
     current: dict[MessageKey, Entry] = {}
+    states: dict[MessageKey, MessageState] = {}  # as the file is counted: one rule, asked once
     file_counts = Coverage()
     if catalog is not None:
         for entry in catalog.po.current:
             current.setdefault(entry.key, entry)
-        file_counts = Coverage.of(catalog.po)
+        file_counts = Coverage.of(catalog.po, domain, states=states)
         out.append(finding("C200", path=catalog.path, line=1, lang=lang,
                            message=f"{domain}: {describe_coverage(file_counts)}"))
     owners: dict[MessageKey, str] = {}
@@ -187,7 +192,11 @@ def domain_coverage(
                 continue
             seen.add(key)
             owners.setdefault(key, term.id)
-            counts[entry_status(current.get(key))] += 1
+            found = current.get(key)
+            state = states.get(key, "untranslated")
+            counts[state] += 1
+            if state == "untranslated" and found is not None and found.translated:
+                counts["refused"] += 1
     if not owners:
         return out, owners, file_counts
     if catalog is None:
@@ -215,7 +224,7 @@ def domain_coverage(
 def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | None:
     """``C201`` when not every message of ``term`` is translated (``counts`` by status)."""
     coverage = Coverage(translated=counts["translated"], fuzzy=counts["fuzzy"],
-                        untranslated=counts["untranslated"])
+                        untranslated=counts["untranslated"], refused=counts["refused"])
     if coverage.translated == coverage.total:
         return None
     return finding("C201", path=term.source.path, line=term.source.line, lang=lang,
@@ -282,8 +291,8 @@ def entry_findings(
             yield at("C206", f"Markdown markup differs from the source ({diff})")
         if sorted(source_links) == sorted(target_links) and source_raw == target_raw:
             # what render refuses beyond links and HTML (C203, C208): it keeps the Malay, and
-            # check must not call such a catalog 100% translated (links in another order are
-            # no refusal: render compares them as a multiset)
+            # the coverage counts it untranslated (catalog.usable.entry_state; links in another
+            # order are no refusal: render compares them as a multiset)
             block = is_block_message(catalog.domain, entry.extracted_comments)
             problem = unusable_translation(source, translation, block=block)
             if problem is not None:

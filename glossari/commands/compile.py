@@ -9,6 +9,7 @@ import argparse
 from glossari.catalog.compile import compile_catalogs, languages
 from glossari.commands._context import Context, stderr_progress
 from glossari.glossary import compile_termbase
+from glossari.text import counted
 
 __all__ = ["configure", "run"]
 
@@ -20,7 +21,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    """Compile, and print a one-line summary on standard error."""
+    """Compile, and print a one-line summary on standard error. Its count is of the messages
+    in the ``.mo`` files, as ``msgfmt --statistics`` counts "translated messages": every
+    current translation, those ``render`` refuses (C203, C208, C209) too, which ``check``,
+    ``update`` and the termbase count untranslated (what a reader gets)."""
     root = ctx.root()
     result = compile_catalogs(root, args.lang, wrap=stderr_progress(ctx))
     # then the termbase of each language compiled (of English when there are no catalogs yet):
@@ -28,7 +32,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     langs = [args.lang] if args.lang else languages(root) or ["en"]
     termbases = [compile_termbase(root, lang) for lang in langs]
     print(
-        f"compile: {result.messages} translated messages; {len(result.written)} written, "
+        f"compile: {counted(result.messages, 'message')} in the .mo files; "
+        f"{len(result.written)} written, "
         f"{len(result.unchanged)} unchanged; termbase "
         + ", ".join(f"{path.parent.name} {done}" for path, done in termbases),
         file=ctx.stderr,

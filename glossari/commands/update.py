@@ -23,7 +23,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     c = result.coverage
     print(
         f"update {args.lang}: {c.total} messages: {c.translated} translated, {c.fuzzy} fuzzy, "
-        f"{c.untranslated} untranslated, {c.obsolete} obsolete; {len(result.created)} created, "
+        f"{c.untranslated} untranslated{c.refused_note}, {c.obsolete} obsolete; "
+        f"{len(result.created)} created, "
         f"{len(result.written)} written, {len(result.unchanged)} unchanged",
         file=ctx.stderr,
     )

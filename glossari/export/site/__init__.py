@@ -39,7 +39,7 @@ from markupsafe import Markup
 from glossari import __version__
 from glossari._helper import Helper, start
 from glossari.catalog.languages import check_translation_language
-from glossari.catalog.usable import unusable_translation
+from glossari.catalog.usable import message_state
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output
 from glossari.export.site._pages import (
@@ -640,14 +640,11 @@ def _status_lookup(glossary: Glossary, lang: str) -> StatusLookup | None:
         return None
 
     def status(domain: str, context: str | None, msgid: str, block: bool) -> str:
-        msgstr, state = translations.get(domain, context, msgid)
         # a translation render refuses (C203, C208, C209) is shown in Malay and counted so, as
-        # the English side (english_for) and render have it; a link's text (msgctxt /slug) is
-        # no part of a rendered article
-        if (state == "translated" and msgstr and not (context or "").startswith("/")
-                and unusable_translation(msgid, msgstr, block=block) is not None):
-            return "untranslated"
-        return state if state in MESSAGE_STATES else "untranslated"
+        # the English side (english_for), render and check have it: the one rule of
+        # glossari.catalog.usable
+        msgstr, state = translations.get(domain, context, msgid)
+        return message_state(domain, context, msgid, msgstr, state, block=block)
 
     return status
 

@@ -372,17 +372,17 @@ MessageKey = tuple[str, "str | None", str]
 
 def message_states(term: Term, status: StatusLookup) -> tuple[dict[MessageKey, str], Counter[str]]:
     """Each message of ``term``'s article with its state, and the count of its messages by state
-    (every occurrence counted, as in the catalogs); nothing for a link-only term."""
+    (each message once, however often the article repeats it, as its catalog holds it and
+    ``check``'s C201 counts it); nothing for a link-only term."""
     counts: Counter[str] = Counter()
     states: dict[MessageKey, str] = {}
     if term.kind == "article":
         for message in iter_messages(term):
             key = (message.domain, message.context, message.msgid)
-            state = states.get(key)
-            if state is None:
+            if key not in states:
                 block = is_block_message(message.domain, (part_comment(message.part, term.id),))
                 state = states[key] = status(*key, block)
-            counts[state] += 1
+                counts[state] += 1
     return states, counts
 
 
