@@ -56,6 +56,7 @@ __all__ = [
     "cache_path",
     "detection_text",
     "is_still_malay",
+    "judged_text",
     "malay_probability",
     "sentences",
     "words",
@@ -68,7 +69,7 @@ THRESHOLD = 0.5
 """P(id) + P(ms) at or above this is Malay."""
 
 
-ALGORITHM_VERSION = 4
+ALGORITHM_VERSION = 5
 """Bump when :func:`detection_text` or the detector set-up changes: old cache files go unused."""
 
 POOL_THRESHOLD = 200
@@ -104,6 +105,37 @@ _ITALICS = re.compile(r"(?<![*\w])\*(?=[^\s*])[^*\n]{1,80}?(?<=[^\s*])\*(?![*\w]
 # (after an opening quote, bracket or emphasis mark); a line break alone ends none.
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'\u201d\u2019)\]*_]{0,4}\s+(?=[\"'\u201c\u2018(\[*_]{0,4}[A-Z])")
+# The word a dot ends, where a sentence ends (looked for in the few characters before it)
+_DOTTED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.$")
+_ABBREVIATIONS = frozenset({
+    "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "no", "vs", "eg", "ie", "cf",  # English
+    "en", "pn", "tn", "hj", "hjh", "sdn",  # Malay: Encik, Puan, Tuan, Haji, Hajah, Sendirian
+})
+"""Abbreviations that a name or a number follows, not a new sentence (``Dr. Ahmad``, ``ABC Sdn.
+Bhd.``, ``No. 5``); ``Bhd.`` is not one, as a company's name often ends a sentence."""
+
+
+def _sentence_parts(text: str) -> list[str]:
+    """``text`` split where a sentence ends (:data:`_SENTENCE_END`), but not after an
+    abbreviation (:data:`_ABBREVIATIONS`) or an initial (``J. P. Morgan``), which a name
+    follows: ``Dr. Ahmad`` and ``ABC Sdn. Bhd.`` are no sentence ends.
+
+    >>> _sentence_parts("Menurut Dr. Ahmad, bank itu bebas. Ia penting.")
+    ['Menurut Dr. Ahmad, bank itu bebas.', 'Ia penting.']
+    >>> _sentence_parts("ABC Sdn. Bhd. rose. J. P. Morgan fell.")
+    ['ABC Sdn. Bhd. rose.', 'J. P. Morgan fell.']
+    """
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        dotted = _DOTTED.search(text, max(start, match.start() - 8), match.start())
+        if dotted is not None and (len(dotted.group(1)) == 1
+                                   or dotted.group(1).casefold() in _ABBREVIATIONS):
+            continue
+        parts.append(text[start:match.start()])
+        start = match.end()
+    parts.append(text[start:])
+    return parts
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -130,7 +162,7 @@ def _language_words(text: str) -> tuple[str, ...]:
     quotes in italics, unless that leaves fewer than :data:`MIN_WORDS` (then every word)."""
     every: list[str] = []
     kept: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _sentence_parts(text):
         found = words(sentence)
         every.extend(found)
         if "*" in sentence or "_" in sentence:
@@ -168,6 +200,43 @@ again on its own (:func:`sentences`). Only a gate against needless detection; th
 still the detector's."""
 
 
+def judged_text(translation: str, source: str) -> str:
+    """What of a translation of ``source`` tells its language: ``translation`` itself when it
+    holds one of Malay's commonest function words (a copy of the Malay, or one left half done:
+    every word is evidence) or only words of its source (a copy); otherwise the translation
+    without the words it keeps from its source, which are names and loanwords (*sukuk
+    musyarakah*, *murabahah*, *Bursa Malaysia*) and tell nothing of the language they stand
+    in. Link targets, code and the like go first, as for :func:`words`.
+
+    >>> words(judged_text("Common sukuk structures are sukuk musyarakah and murabahah.",
+    ...                   "Struktur sukuk yang lazim ialah sukuk musyarakah dan murabahah."))
+    ('Common', 'structures', 'are', 'and')
+    >>> judged_text("Pemegang sukuk berkongsi profit yang dijana.",
+    ...             "Pemegang sukuk berkongsi keuntungan yang dijana.")
+    'Pemegang sukuk berkongsi profit yang dijana.'
+
+    >>> judged_text("Tukar kata laluan saya", "Tukar kata laluan saya")
+    'Tukar kata laluan saya'
+
+    A translation with no function word that keeps most of its source's words is left with
+    too few to tell:
+
+    >>> words(judged_text("Pemegang sukuk berkongsi profit.", "Pemegang sukuk berkongsi untung."))
+    ('profit',)
+    """
+    found = words(translation)
+    if not _MALAY_WORDS.isdisjoint(word.casefold() for word in found):
+        return translation
+    kept = {word.casefold() for word in words(source)}
+    if kept.isdisjoint(word.casefold() for word in found) or kept.issuperset(
+            word.casefold() for word in found):
+        return translation  # nothing kept, or nothing but what is kept: a copy
+    if "@" in translation:
+        translation = _EMAIL.sub(" ", translation)
+    return _WORD.sub(lambda m: " " if m.group().casefold() in kept else m.group(),
+                     _STRIP.sub(" ", translation))
+
+
 def sentences(text: str) -> tuple[str, ...]:
     """The sentences of ``text`` that may be Malay on their own, when it has more than one: long
     enough to tell their language, and holding one of Malay's commonest function words (a
@@ -182,7 +251,7 @@ def sentences(text: str) -> tuple[str, ...]:
     >>> sentences("Satu ayat sahaja, tanpa titik di tengah-tengahnya.")
     ()
     """
-    parts = _SENTENCE_END.split(text)
+    parts = _sentence_parts(text)
     if len(parts) < 2:
         return ()
     return tuple(part for part in parts if detection_text(part) is not None

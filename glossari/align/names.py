@@ -43,6 +43,7 @@ from glossari.align.resolve import (
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.diagnostics import Finding
 from glossari.model import Link, Names, Status, Term
+from glossari.terms import english
 from glossari.text import lookup_key
 
 __all__ = ["CatalogLookup", "ResolvedLinks", "english_lemma", "internal_links", "resolve_names"]
@@ -67,19 +68,10 @@ def internal_links(terms: Sequence[Term]) -> Iterator[tuple[Term, Link]]:
                 yield term, link
 
 
-def _singular(word: str) -> str:
-    lower = word.lower()
-    if lower.endswith("ies") and lower[-4:-3] not in "aeiou":
-        return word[:-3] + ("Y" if word[-1].isupper() else "y")
-    if lower.endswith("es") and lower[:-2].endswith(("ss", "sh", "ch", "x", "z")):
-        return word[:-2]
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def english_lemma(text: str) -> str:
-    """``text`` with its last word's English plural ending undone, as far as rules can.
+    """``text`` with its last word's English plural ending undone, as far as rules can: the
+    recogniser's rule (:func:`glossari.terms.english.singular`), so that a link text's lemma
+    and a name found in the singular agree.
 
     >>> english_lemma("hedge funds"), english_lemma("Agencies"), english_lemma("boxes")
     ('hedge fund', 'Agency', 'box')
@@ -91,7 +83,7 @@ def english_lemma(text: str) -> str:
     match = re.search(r"[A-Za-z]+$", text)
     if match is None or len(match.group()) < 4 or match.group().isupper():
         return text
-    return text[: match.start()] + _singular(match.group())
+    return text[: match.start()] + english.singular(match.group())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

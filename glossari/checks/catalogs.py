@@ -20,6 +20,7 @@ from glossari.checks.parity import (
     describe_difference,
     link_targets,
     markup,
+    months,
     numbers,
     raw_markup,
     reference_labels,
@@ -28,6 +29,9 @@ from glossari.checks.parity import (
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.text import counted
+
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
 
 __all__ = [
     "CatalogFile",
@@ -282,6 +286,11 @@ def entry_findings(
         if diff is not None and describe_difference(numbers(source, spaced=False),
                                                     numbers(translation, spaced=False)) is not None:
             yield at("C205", f"numbers differ from the source ({diff})")
+        elif months(source) and months(translation) and sorted(months(source)) != sorted(
+                months(translation)):
+            diff = describe_difference(tuple(_MONTH_NAMES[m] for m in months(source)),
+                                       tuple(_MONTH_NAMES[m] for m in months(translation)))
+            yield at("C205", f"the months of the dates differ from the source ({diff})")
         source_markup, target_markup = markup(source), markup(translation)
         if source_markup != target_markup:
             diff = describe_difference(

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from glossari.checks.codes import excerpt, finding
 from glossari.diagnostics import Finding
-from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier, words
+from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier, judged_text, words
 from glossari.model import Block, Term
 
 __all__ = ["ALONE_WORDS", "judges", "prose_of", "source_language", "still_malay", "too_short"]
@@ -105,14 +105,20 @@ def judges(lang: str) -> bool:
 
 def still_malay(
     translation: str, *, langid: LanguageIdentifier, path: str, line: int, lang: str,
-    term: str | None,
+    term: str | None, source: str = "",
 ) -> Finding | None:
     """L301 when ``translation`` (of four words or more) still reads as Malay, as a whole or in
-    one of its sentences (a translation left half done: the excerpt quotes that sentence)."""
-    found = langid.most_malay(translation)
+    one of its sentences (a translation left half done: the excerpt quotes that sentence).
+
+    ``source``: the Malay it translates. Without Malay's function words, the words it keeps
+    from it (names, loanwords) are no evidence (:func:`glossari.langid.judged_text`)."""
+    judged = judged_text(translation, source)
+    found = langid.most_malay(judged)
     if found is None or found[0] < THRESHOLD:
         return None
     prob, text = found
+    if judged is not translation:
+        text = translation  # quote the translation, not what was left of it
     short = excerpt(text)
     return finding(
         "L301", path=path, line=line, lang=lang, term=term,

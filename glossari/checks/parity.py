@@ -26,6 +26,7 @@ __all__ = [
     "link_targets",
     "links_and_html",
     "markup",
+    "months",
     "numbers",
     "raw_markup",
     "reference_labels",
@@ -52,6 +53,17 @@ _NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:[.,
                      r"|\d+(?:[.,]\d+)*")
 _UNSPACED_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # spaces between numbers: several
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
+# A date written with numbers (1.5.2021, 30/4/2023, 1-5-2021), read as its day, month and year
+_NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d.,/-]?\d)")
+_MONTHS = {name: number for number, names in enumerate((
+    ("January", "Januari"), ("February", "Februari"), ("March", "Mac", "Maret"), ("April",),
+    ("May", "Mei"), ("June", "Jun", "Juni"), ("July", "Julai", "Juli"),
+    ("August", "Ogos", "Agustus"), ("September",), ("October", "Oktober"), ("November",),
+    ("December", "Disember", "Desember")), start=1) for name in names}
+"""The months by name, in English, Malay and Indonesian."""
+# A month's name in a date: after a day's number, or before a year's (1 May 2021, Mei 2021)
+_MONTH_DATE = re.compile(rf"(?:(?<=\d[ \u00a0])|(?<=\d\u202f))({'|'.join(_MONTHS)})\b"
+                         rf"|\b({'|'.join(_MONTHS)})(?=,?[ \u00a0]\d{{4}}(?!\d))")
 _OTHER_DIGIT = re.compile(
     r"(?![0-9])\d|(?<=\d)(?:[\u066b\u066c\uff0e](?=\d)|\uff0c(?=\d{3}(?!\d)))")
 """A digit of another script (Arabic-Indic, full-width: U+FF10 to U+FF19), and between two
@@ -116,6 +128,12 @@ def numbers(text: str, *, spaced: bool = True) -> tuple[str, ...]:
     (('3100',), ('3', '100'))
     >>> numbers("\u0661\u066c\u0662\u0663\u0664\u066b\u0665 \uff12\uff10\uff12\uff11\u5e74")
     ('1234.5', '2021')
+
+    A date written with numbers is its day and its year, as a date written with the month's
+    name reads (the months are compared apart: :func:`months`):
+
+    >>> numbers("pada 01.05.2021"), numbers("on 1 May 2021"), numbers("30/4/2023")
+    (('1', '2021'), ('1', '2021'), ('30', '2023'))
     """
     if _DIGIT.search(text) is None:
         return ()
@@ -125,8 +143,28 @@ def numbers(text: str, *, spaced: bool = True) -> tuple[str, ...]:
     if not prose.isascii():
         prose = _OTHER_DIGIT.sub(
             lambda m: _OTHER_MARKS.get(m.group()) or str(unicodedata.digit(m.group())), prose)
+    if "." in prose or "/" in prose or "-" in prose:
+        prose = _NUMERIC_DATE.sub(lambda m: f"{int(m.group(1))} | {m.group(4)}", prose)
     pattern = _NUMBER if spaced else _UNSPACED_NUMBER
     return tuple(_number(m.group(0)) for m in pattern.finditer(prose))
+
+
+def months(text: str) -> tuple[int, ...]:
+    """The months of the dates in ``text``, in order: of a date written with numbers
+    (``1.5.2021``, ``30/4/2023``) and of a month's name in English, Malay or Indonesian after a
+    day or before a year (``1 May 2021``, ``1 Mei 2021``, ``Mei 2021``; ``you may 2`` is no
+    date). A language whose month names are not known here gives none, and is not compared.
+
+    >>> months("pada 1.5.2021 dan 30 Disember"), months("on 1 May 2021"), months("le 1 mai")
+    ((5, 12), (5,), ())
+    """
+    if _DIGIT.search(text) is None:
+        return ()
+    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    found: list[tuple[int, int]] = [(m.start(), int(m.group(3)))
+                                    for m in _NUMERIC_DATE.finditer(prose)]
+    found += [(m.start(), _MONTHS[m.group(1) or m.group(2)]) for m in _MONTH_DATE.finditer(prose)]
+    return tuple(month for _, month in sorted(found))
 
 
 _MARK = re.compile(r"[.,](?!\d{3}(?:[.,]|$))")

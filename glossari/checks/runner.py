@@ -9,6 +9,7 @@ from pathlib import Path
 
 from glossari._store import CACHE_DIR, Store
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain
+from glossari.catalog.pofile import Entry
 from glossari.checks.catalogs import (
     CatalogFile,
     Coverage,
@@ -32,7 +33,7 @@ from glossari.checks.terms import (
     termbase,
 )
 from glossari.diagnostics import Finding
-from glossari.langid import LanguageIdentifier, detection_text
+from glossari.langid import LanguageIdentifier, detection_text, judged_text
 from glossari.model import Term
 from glossari.root import GlossaryRoot
 
@@ -234,6 +235,11 @@ def _check_language(
     totals[lang] = total
 
 
+def _source(entry: Entry) -> str:
+    """The Malay an entry's translations translate: its msgid (and its plural)."""
+    return entry.msgid if entry.msgid_plural is None else f"{entry.msgid}\n{entry.msgid_plural}"
+
+
 def _check_file(
     catalog: CatalogFile, lang: str, owners: dict[MessageKey, str], base: Termbase,
     langid: LanguageIdentifier,
@@ -243,18 +249,18 @@ def _check_file(
     judged = judges(lang)
     if judged:
         # one batch per file: a cold run detects it on every core (the pool outlives the batch)
-        langid.prefetch((text for entry in translated for text in entry.translations),
-                        by_sentence=True)
+        langid.prefetch((judged_text(text, _source(entry)) for entry in translated
+                         for text in entry.translations), by_sentence=True)
     short = 0
     for entry in translated:
         owner = owners.get(entry.key)
         yield from entry_findings(catalog, entry, lang=lang, term=owner)
         for text in entry.translations if judged else ():
-            if detection_text(text) is None:
+            if detection_text(judged_text(text, _source(entry))) is None:
                 short += 1
                 continue
             malay = still_malay(text, langid=langid, path=catalog.path, line=entry.line,
-                                lang=lang, term=owner)
+                                lang=lang, term=owner, source=_source(entry))
             if malay is not None:
                 yield malay
         for lacking in missing_terms(base, entry.msgid, entry.translations[0],

@@ -39,7 +39,7 @@ from glossari.checks.parity import strip_link_targets, without_code
 from glossari.diagnostics import Finding
 from glossari.export.rows import language_name
 from glossari.model import Term
-from glossari.terms import Recognizer
+from glossari.terms import Recognizer, english, fold
 from glossari.terms.matcher import Lang
 from glossari.text import lookup_key
 
@@ -48,6 +48,20 @@ __all__ = ["TermEntry", "Termbase", "shared_english", "termbase"]
 _WORD = re.compile(r"\w+")
 # A proper name: two capitalised words or more in a row (Amanah Saham Nasional Berhad)
 _NAME = re.compile(r"[A-Z][\w'\u2019.&-]*(?:[ \u00a0]+[A-Z][\w'\u2019.&-]*)+")
+# The word right before a term (a space between, no punctuation)
+_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+# A Malay agent noun, pe(N)- on a verb's root (pemegang, pembayar, pemilik; not pelaburan)
+_AGENT_NOUN = re.compile(r"pe(?:m|n|ng|ny|l|r|w|y)?[a-z]{3,}(?<!an)")
+# What opens a Title Case heading, not a proper name: Malay's commonest function words, and a
+# verb (meN-, ber-, ter-, di- on a root)
+_NOT_NAME = re.compile(
+    r"yang|dan|untuk|daripada|ialah|adalah|dengan|kepada|oleh|dalam|akan|telah|tidak|atau|pada"
+    r"|sebagai|ini|itu|bagi|juga|boleh|lebih|kerana|jika|apabila|secara|antara|iaitu|seperti"
+    r"|tersebut|ia|mereka|setiap|semua|bahawa|hanya|sahaja|masih|sudah|tetapi|namun|serta"
+    r"|manakala|di|ke|dari|sebanyak|atas|bawah|(?:me|ber|ter|di)[a-z]{3,}")
+_GAP = re.compile(r"[ \u00a0]+")
+_HEADED = "after "
+"""A compound whose head is another term (*modal saham*: ``after modal``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,9 +97,16 @@ class Termbase:
         as written (*Saham* in *Amanah Saham Nasional Berhad*) is part of that name, not a use
         of the term: names are not translated.
         """
-        found: dict[str, TermEntry] = {}
+        return [entry for entry, _ in self.uses(malay, kept=kept)]
+
+    def uses(self, malay: str, *, kept: str = "") -> list[tuple[TermEntry, frozenset[str]]]:
+        """:meth:`find`'s terms, each with the compounds every use of it is inside:
+        ``agent`` after a Malay agent noun (*pemegang saham*), ``after X`` right after the
+        term ``X``, the compound's head (*modal saham*)."""
+        found: dict[str, tuple[TermEntry, frozenset[str]]] = {}
         text = strip_link_targets(without_code(malay))
-        names = [m.span() for m in _NAME.finditer(text) if kept and m.group() in kept]
+        names = [span for span in _names(text) if kept and text[span[0]:span[1]] in kept]
+        before: tuple[int, str] = (-1, "")  # where the term before ends, and which it is
         for hit in self.malay.find(text):
             if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
                    for start, end in names):
@@ -93,12 +114,38 @@ class Termbase:
             # a name two terms share (two articles titled alike, S131) is one use of one term,
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
             entry = hit.keys[0]
-            found.setdefault(entry.identity, entry)
+            compounds = _compounds(text, hit.start)
+            if before[0] >= 0 and _GAP.fullmatch(text, before[0], hit.start):
+                compounds |= {_HEADED + before[1]}  # modal saham: saham modifies modal
+            before = (hit.end, entry.identity)
+            if entry.identity in found:
+                compounds &= found[entry.identity][1]
+            found[entry.identity] = (found.get(entry.identity, (entry,))[0], compounds)
         return list(found.values())
 
     def english_in(self, translation: str) -> set[str]:
         """The identities of the terms whose English occurs in ``translation``, nested ones too."""
         return self.english.keys_in(strip_link_targets(without_code(translation)))
+
+
+def _names(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the proper names in ``text``: runs of capitalised words, less the verbs and
+    function words a Title Case heading opens with (*Memahami Bank Pusat* names *Bank Pusat*)."""
+    for match in _NAME.finditer(text):
+        start, end = match.span()
+        name_words = list(_WORD.finditer(text, start, end))
+        while len(name_words) > 2 and _NOT_NAME.fullmatch(fold(name_words[0].group())):
+            name_words.pop(0)
+        yield name_words[0].start(), end
+
+
+def _compounds(text: str, start: int) -> frozenset[str]:
+    """The compounds that the term at ``text[start:end]`` is inside (:meth:`Termbase.uses`)."""
+    out: set[str] = set()
+    before = _BEFORE.search(text, 0, start)
+    if before is not None and _AGENT_NOUN.fullmatch(fold(before.group(1))):
+        out.add("agent")
+    return frozenset(out)
 
 
 def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
@@ -199,14 +246,56 @@ def missing_terms(
     """The terms whose Malay is in ``msgid`` but none of whose English is in ``translation``.
 
     A headword or link message is the definition of its term, not a use of it: skipped.
+
+    A term inside a longer Malay compound is translated with the compound, which English may
+    say otherwise than word by word: after a Malay agent noun (*pemegang saham*, *pembayar
+    cukai*), by an English agent compound, closed or open (``shareholders``, ``taxpayers``,
+    ``bond holders``: :func:`glossari.terms.english.strip_agent`), whose first word is the
+    compound's own (``share``, where *Saham* is *Stock*); after another term, the compound's
+    head (*modal saham*), by a compound on that term's English (``share capital``, *Modal*
+    being *Capital*). Every use of the term in ``msgid`` must be so. A word after the term
+    tells no compound: *kos jualan syarikat* is the company's cost of sales.
     """
     if domain == GLOSSARY_DOMAIN and context is not None:
         return []
-    used = base.find(msgid, kept=translation)
+    used = base.uses(msgid, kept=translation)
     if not used:
         return []
     present = base.english_in(translation)
-    return [t for t in used if t.identity not in present]
+    agents: bool | None = None
+    missing = []
+    for entry, compounds in used:
+        if entry.identity in present:
+            continue
+        if any(c.startswith(_HEADED) and c[len(_HEADED):] in present for c in compounds):
+            continue
+        if "agent" in compounds:
+            if agents is None:
+                agents = _has_agent_compound(fold(strip_link_targets(translation)))
+            if agents:
+                continue
+        missing.append(entry)
+    return missing
+
+
+_DETERMINERS = frozenset({
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
+    "those", "all", "any", "some", "each", "every", "no", "of", "and", "or", "to", "for", "by",
+    "with", "from", "as", "at", "in", "on",
+})
+"""What an open compound's first word cannot be (``the owners`` is no compound)."""
+
+
+def _has_agent_compound(translation: str) -> bool:
+    """Whether the folded ``translation`` holds an English agent compound: closed
+    (``shareholders``), or open, its first word no determiner (``sukuk holders``, not ``the
+    owners``): :func:`glossari.terms.english.strip_agent`."""
+    found = _WORD.findall(translation)
+    for i, word in enumerate(found):
+        first = english.strip_agent(word)
+        if first or (first == "" and i and found[i - 1] not in _DETERMINERS):
+            return True
+    return False
 
 
 def consistency_finding(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["analyse", "bases", "singulars", "spellings"]
+__all__ = ["analyse", "bases", "singular", "singulars", "spellings", "stems", "strip_agent"]
 
 _IRREGULAR = {"children": "child", "people": "person", "feet": "foot", "teeth": "tooth",
               "mice": "mouse", "geese": "goose"}
@@ -67,6 +67,10 @@ _MIN_BASE = 3
 _MAX_DERIVED = 64
 """A longer word (a hash, a run of one letter) is no derivation: :func:`bases` gives none."""
 
+_AGENTS = ("holder", "payer", "owner", "maker", "broker")
+"""The agent nouns that finance writes as the second word of a compound, closed or open
+(``shareholder``, ``taxpayer``, ``bond holder``): :func:`strip_agent`."""
+
 _ENDINGS = frozenset({
     # derivational suffixes, inflected too
     "ed", "ing", "ings", "er", "ers", "or", "ors", "ee", "ees", "ion", "ions", "al", "als", "ial",
@@ -75,12 +79,21 @@ _ENDINGS = frozenset({
     "isation", "ization", "ment", "ments", "ness", "able", "ably", "ible", "ance", "ances",
     "ence", "ences", "ancy", "ency", "ship", "ships", "less",
     # the second word of the closed compounds finance writes (taxpayer, shareholder)
-    "holder", "holders", "holding", "holdings", "payer", "payers", "owner", "owners", "maker",
-    "makers", "broker", "brokers",
+    "holding", "holdings", *_AGENTS, *(agent + "s" for agent in _AGENTS),
 })
 """What :func:`bases` strips: a derivational suffix, or the second word of a closed compound.
 A listed ending, not any: ``portfolio`` is no ``port`` with ``-folio``, ``bankruptcy`` no
 ``bank``, ``taxi`` no ``tax``."""
+
+
+_PREFIXES = ("in", "en", "em", "im")
+"""The prefixes that make a verb or an adjective of a noun together with a suffix
+(``indebted``, ``endangered``, ``empowered``): :func:`bases` strips one only with a suffix, so
+``income`` and ``interest`` keep their first letters."""
+
+_MIN_PREFIXED = 4
+"""What is left of a word once :func:`bases` strips a prefix has this many letters or more
+(``debt``): ``insured`` is no ``sur``."""
 
 
 def bases(word: str) -> list[str]:
@@ -98,33 +111,110 @@ def bases(word: str) -> list[str]:
     (True, True)
     >>> "port" in bases("portfolio"), "bank" in bases("bankruptcy"), "fund" in bases("fundamental")
     (False, False, False)
+
+    A suffix may come with one of :data:`_PREFIXES` (``indebted``: ``debt``; not ``income``):
+
+    >>> "debt" in bases("indebted"), "come" in bases("income"), "sur" in bases("insured")
+    (True, False, False)
     """
+    return _bases(word, _MIN_BASE)
+
+
+def _bases(word: str, shortest: int) -> list[str]:
+    """:func:`bases` of heads of ``shortest`` letters or more."""
     out: dict[str, None] = {}
     if len(word) > _MAX_DERIVED:
         return []  # three beginnings per letter, each a copy: 100 KB of one word took 15 GB
-    for end in range(len(word) - 1, _MIN_BASE - 1, -1):
+    for end in range(len(word) - 1, shortest - 1, -1):
         head, rest = word[:end], word[end:]
         if head[-1].isalpha() and rest in _ENDINGS:
             out.update(dict.fromkeys((head, head + "e", head + "y")))
+            for prefix in _PREFIXES:
+                if head.startswith(prefix) and len(head) - len(prefix) >= _MIN_PREFIXED:
+                    out[head[len(prefix):]] = None
     return list(out)
 
 
+_MIN_STEM = 4
+"""A stem that :func:`stems` shares between two words has this many letters or more."""
+
+
+def stems(word: str) -> list[str]:
+    """What the folded ``word`` and the other words derived from its stem share: the word
+    itself, and each of its :func:`bases` of four letters or more. Two words with a stem in
+    common are derivations of one word (``insured`` and ``insurance``: ``insure``;
+    ``depreciated`` and ``depreciation``: ``depreciate``), which the lenient checks read as one
+    term, as the Malay side finds ``diinsuranskan`` and ``disusutnilaikan``.
+
+    >>> "insure" in set(stems("insured")) & set(stems("insurance")), "debt" in stems("indebtedness")
+    (True, True)
+    >>> set(stems("taxi")) & set(stems("tax")), set(stems("equity")) & set(stems("equal"))
+    (set(), set())
+    """
+    out = dict.fromkeys([word])
+    for base in _bases(word, _MIN_STEM):
+        out[base] = None
+        out.update(dict.fromkeys(_bases(base, _MIN_STEM)))  # indebtedness: indebted, debt
+    return list(out)
+
+
+def strip_agent(word: str) -> str | None:
+    """The first word of the folded ``word`` as an agent compound: what is before one of
+    :data:`_AGENTS` (singular or plural) that closes it (``shareholders``: ``share``, three
+    letters or more), ``""`` for an agent alone (``holders``, the head of an open compound:
+    ``bond holders``), None for no agent.
+
+    >>> strip_agent("shareholders"), strip_agent("holders"), strip_agent("taxpayer")
+    ('share', '', 'tax')
+    >>> strip_agent("shares"), strip_agent("sholder")
+    (None, None)
+    """
+    stem = word[:-1] if word.endswith("s") else word
+    for agent in _AGENTS:
+        if stem == agent:
+            return ""
+        if stem.endswith(agent) and len(stem) - len(agent) >= _MIN_BASE:
+            return stem[: -len(agent)]
+    return None
+
+
 def singulars(word: str) -> list[str]:
-    """The singulars a plural name word may have (``securities``: ``security``), so that a name
-    written in the plural is found in the singular. Words in ``-ss`` are not plurals.
+    """The singulars a plural folded ``word`` may have, the likeliest first (``securities``:
+    ``security``; ``boxes``: ``box``, ``boxe``), so that a name written in the plural is found
+    in the singular and a link text's plural is undone (:func:`singular`). Words in ``-ss``,
+    ``-us`` and ``-is`` are not plurals (``loss``, ``status``, ``basis``), nor words of three
+    letters or fewer (``gas``). The one rule for both, and for ``glossari search``.
 
     >>> singulars("securities"), singulars("sales"), singulars("loss"), singulars("tax")
     (['security'], ['sale'], [], [])
+    >>> singulars("status"), singulars("analysis"), singulars("businesses")
+    ([], [], ['business', 'businesse'])
     """
-    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+    if (len(word) <= 3 or not word.endswith("s")
+            or word.endswith(("ss", "us", "is"))):
         return []
+    if word.endswith("ies") and word[-4] not in "aeiou":
+        return [word[:-3] + "y"]
     out = []
-    if word.endswith("ies"):
-        out.append(word[:-3] + "y")
-    elif word.endswith(("ches", "shes", "xes", "sses", "zes")):
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
         out.append(word[:-2])
     out.append(word[:-1])
-    return out[:1] if word.endswith("ies") else out
+    return out
+
+
+def singular(word: str) -> str:
+    """The likeliest singular of ``word`` as written (its case kept), or ``word`` when it is no
+    plural by :func:`singulars`.
+
+    >>> singular("Agencies"), singular("BOXES"), singular("Status"), singular("funds")
+    ('Agency', 'BOX', 'Status', 'fund')
+    """
+    found = singulars(word.lower())
+    if not found:
+        return word
+    if word.lower().startswith(found[0]):
+        return word[: len(found[0])]
+    return word[:-3] + ("Y" if word[-1].isupper() else "y")
 
 
 def _both_ways(before: str, one: str, other: str, after: str) -> tuple[tuple[str, str], ...]:

@@ -454,7 +454,7 @@ class Recognizer(Generic[K]):
     """Every name of a glossary in one language, compiled for finding them in text."""
 
     __slots__ = ("_analyses", "_bases", "_derivable", "_first", "_heads", "_lang", "_last",
-                 "_root", "_vocabulary")
+                 "_root", "_stems", "_vocabulary")
 
     def __init__(self, names: Iterable[tuple[str, K]], *, lang: Lang,
                  acronyms_in_capitals: bool = True, english_bases: bool = False) -> None:
@@ -465,7 +465,9 @@ class Recognizer(Generic[K]):
         ``english_bases=True`` (English only), as lenient and for the same checks: a word that
         a name's last word begins (:func:`glossari.terms.english.bases`: ``taxation``,
         ``taxed``, ``shareholders``) is a form of it, as the Malay side finds ``percukaian``,
-        ``dicukai`` and ``pemegang saham`` as uses of *cukai* and *saham*.
+        ``dicukai`` and ``pemegang saham`` as uses of *cukai* and *saham*; and so is a word
+        that shares a stem with a name's last word (:func:`glossari.terms.english.stems`:
+        ``insured`` for *insurance*, ``depreciated`` for *depreciation*).
         """
         self._lang: Lang = lang
         self._bases = english_bases and lang == "en"
@@ -528,6 +530,12 @@ class Recognizer(Generic[K]):
                     # the head of "letter of credit" takes the plural: letters of credit
                     self._heads.update(each[k] for k in range(len(each) - 2)
                                        if each[k + 1] in _CONNECTIVES)
+        # each stem of a name's last word, and the last words it is a stem of
+        self._stems: dict[str, set[str]] = {}
+        if self._bases:
+            for last in self._last:
+                for stem in english.stems(last):
+                    self._stems.setdefault(stem, set()).add(last)
         # a word that some name writes only reduplicated (kira-kira) takes no derivation:
         # mengira is no form of it
         self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)
@@ -593,6 +601,11 @@ class Recognizer(Generic[K]):
                 for root in english.bases(word):
                     if root in self._vocabulary and root in self._last:
                         readings.append(_Reading(root, False, True, False))
+                for stem in english.stems(word):
+                    for last in sorted(self._stems.get(stem, ())):
+                        reading = _Reading(last, False, True, False)
+                        if reading not in readings:
+                            readings.append(reading)
         return tuple(readings)
 
     def _ends(self, text: str, units: _Words, i: int) -> list[tuple[int, _Entry[K]]]:

@@ -1,0 +1,193 @@
+"""Precision of ``check`` on translations of a glossary it has never seen (round 2): Malay
+compounds around a term (T401), English derivations on another stem (T401), loanwords and
+names in English (L301), abbreviations before a name (the language check's sentences), dates
+written with numbers or with a month's name (C205), and one English plural rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _checkkit import Kit, codes
+
+from glossari.align.names import english_lemma
+from glossari.checks.parity import months, numbers
+from glossari.diagnostics import Finding
+from glossari.langid import _sentence_parts, detection_text, judged_text, sentences, words
+from glossari.terms import english
+
+
+def _article(title: str, body: str) -> str:
+    return (f"---\ntitle: {title}\ndescription: {title} ialah satu istilah kewangan.\n"
+            f"keywords: Kewangan\n---\n\n# {title}\n\n{body}\n")
+
+
+ARTICLES = {
+    "saham": ("Saham", "Stock"),
+    "kadarfaedah": ("Kadar faedah", "Interest rate"),
+    "insurans": ("Insurans", "Insurance"),
+    "hutang": ("Hutang", "Debt"),
+    "modal": ("Modal", "Capital"),
+    "bon": ("Bon", "Bond"),
+    "susutnilai": ("Susut nilai", "Depreciation"),
+    "bankpusat": ("Bank pusat", "Central bank"),
+    "sukuk": ("Sukuk", "Sukuk"),
+}
+
+
+def _kit(root: Path, body: str, english: str) -> Kit:
+    """The glossary of :data:`ARTICLES`, every headword approved, and one paragraph ``body``
+    (in the article *modal*) translated ``english``."""
+    articles = {key: _article(ms, "Satu perenggan yang tidak menggunakan apa-apa istilah.")
+                for key, (ms, _) in ARTICLES.items()}
+    articles["modal"] = _article("Modal", body)
+    kit = Kit(root=root, articles=articles, english={})
+    for key, (ms, en) in ARTICLES.items():
+        kit.translate(ms, en, context=key)
+    kit.translate(body.lstrip("# "), english.lstrip("# "))
+    return kit
+
+
+def _t401(findings: list[Finding]) -> list[str]:
+    return sorted(f.message.split("'")[1] for f in findings if f.code == "T401")
+
+
+@pytest.mark.parametrize(("malay", "translation"), [
+    # after a Malay agent noun, an English agent compound renders the compound (closed or open)
+    ("Syarikat membayar dividen kepada para pemegang sahamnya.",
+     "The company pays dividends to its shareholders."),
+    ("Pemegang sukuk menerima keuntungan.", "Sukuk holders receive a share of the profit."),
+    # after another term, the compound's head: share capital, Modal being Capital
+    ("Modal saham syarikat meningkat.", "The company's share capital rose."),
+    # an English derivation on another stem of the term's English
+    ("Pihak yang diinsuranskan membayar premium.", "The insured party pays a premium."),
+    ("Syarikat yang terlalu berhutang sukar membayar.", "A heavily indebted company struggles."),
+    ("Tahap hutang isi rumah meningkat.", "Household indebtedness rose."),
+    ("Mesin itu disusutnilaikan setiap tahun.", "The machine is depreciated every year."),
+])
+def test_t401_a_term_translated_with_its_compound_or_on_another_stem(
+        tmp_path: Path, malay: str, translation: str) -> None:
+    assert _t401(_kit(tmp_path, malay, translation).check()) == []
+
+
+@pytest.mark.parametrize(("malay", "translation", "lacking"), [
+    # not inside a compound: the term's English is wanted (a word after it may be its
+    # possessor: kadar faedah bank, the bank's interest rate)
+    ("Kadar faedah bank itu naik.", "The bank's lending rate rose.", ["Kadar faedah"]),
+    ("Kadar faedah yang tinggi menjejaskan peminjam.", "High rates hurt borrowers.",
+     ["Kadar faedah"]),
+    ("Harta itu diinsuranskan.", "The property is covered.", ["Insurans"]),
+    # a use outside the compound still wants it, though another is inside one
+    ("Setiap saham memberi pemegang saham satu undi.", "Each share gives shareholders a vote.",
+     ["Saham"]),
+    # no English agent compound for the Malay one
+    ("Pemegang saham mengundi.", "The owners of the company vote.", ["Saham"]),
+    # a Title Case heading left in Malay is no proper name kept as written
+    ("## Memahami Bank Pusat", "## Memahami Bank Pusat", ["Bank pusat"]),
+])
+def test_t401_still_reported(tmp_path: Path, malay: str, translation: str,
+                             lacking: list[str]) -> None:
+    assert _t401(_kit(tmp_path, malay, translation).check()) == lacking
+
+
+def test_stems_share_a_derivation_not_a_beginning() -> None:
+    assert "insure" in set(english.stems("insured")) & set(english.stems("insurance"))
+    assert "debt" in english.stems("indebted")
+    assert set(english.stems("taxi")).isdisjoint(english.stems("tax"))
+    assert set(english.stems("equity")).isdisjoint(english.stems("equal"))
+    assert "come" not in english.bases("income")
+    assert "sur" not in english.bases("insured")
+
+
+def _l301(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.code == "L301"]
+
+
+@pytest.mark.parametrize(("malay", "translation"), [
+    ("Struktur sukuk yang lazim ialah sukuk musyarakah dan murabahah.",
+     "Common sukuk structures are sukuk musyarakah and murabahah."),
+    ("Model takaful yang biasa ialah wakalah, mudharabah dan wakaf.",
+     "Common takaful models are wakalah, mudharabah and waqf."),
+    ("Sukuk ialah instrumen patuh Syariah.", "Sukuk are Shariah-compliant instruments."),
+])
+def test_l301_loanwords_kept_from_the_source_are_no_evidence(
+        tmp_path: Path, malay: str, translation: str) -> None:
+    assert _l301(_kit(tmp_path, malay, translation).check()) == []
+
+
+@pytest.mark.parametrize(("malay", "translation"), [
+    # a copy, with or without function words
+    ("Tukar kata laluan saya segera", "Tukar kata laluan saya segera"),
+    # half done: the Malay left holds Malay's function words
+    ("Syarikat yang mencatat untung bersih boleh mengisytiharkan dividen kepada pemegang saham.",
+     "Syarikat yang mencatat untung bersih boleh mengisytiharkan dividends to its shareholders."),
+])
+def test_l301_copies_and_half_done_translations_still_reported(
+        tmp_path: Path, malay: str, translation: str) -> None:
+    assert len(_l301(_kit(tmp_path, malay, translation).check())) == 1
+
+
+def test_judged_text_keeps_a_copy_and_drops_kept_loanwords() -> None:
+    assert words(judged_text("Sukuk are Shariah-compliant instruments.",
+                             "Sukuk ialah instrumen patuh Syariah.")) == (
+        "are", "Shariah-compliant", "instruments")
+    copy = "Pihak berkuasa mengawal selia pasaran modal"
+    assert judged_text(copy, copy) == copy
+    # names the translation keeps: too few words of its own left to tell
+    assert detection_text(judged_text(
+        "Bank Negara Malaysia and Bursa Malaysia Berhad.",
+        "Bank Negara Malaysia dan Bursa Malaysia Berhad.")) is None
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Menurut Dr. Ahmad Razak, bank itu bebas. Ia penting.",
+     ["Menurut Dr. Ahmad Razak, bank itu bebas.", "Ia penting."]),
+    ("Shares of ABC Sdn. Bhd. rose sharply.", ["Shares of ABC Sdn. Bhd. rose sharply."]),
+    ("J. P. Morgan fell. Prof. Tan agreed. No. 5 won.",
+     ["J. P. Morgan fell.", "Prof. Tan agreed.", "No. 5 won."]),
+    ("The bank is independent. Ahmad agreed.", ["The bank is independent.", "Ahmad agreed."]),
+])
+def test_sentences_do_not_end_at_an_abbreviation(text: str, parts: list[str]) -> None:
+    assert _sentence_parts(text) == parts
+
+
+def test_a_name_after_an_abbreviation_stays_a_name() -> None:
+    # Bhd was the first word of a sentence cut at Sdn., and so counted as a word of the text
+    assert detection_text("ABC Sdn. Bhd. rose on the news today.") == "rose on the news today"
+    assert sentences("Menurut Dr. Ahmad, kadar itu naik.") == ()
+
+
+@pytest.mark.parametrize(("malay", "translation"), [
+    ("Dividen dibayar pada 1.5.2021.", "The dividend was paid on 1 May 2021."),
+    ("Dividen dibayar pada 01/05/2021.", "The dividend was paid on 1 May 2021."),
+    ("Bank itu ditubuhkan pada 26 Januari 1959.", "The bank was founded on 26 January 1959."),
+    ("Dividen dibayar pada 1.5.2021.", "Le dividende a été versé le 1 mai 2021."),
+    ("IHP berubah -1,2% pada tahun 2020.", "The CPI fell 1.2% in 2020."),
+])
+def test_c205_a_date_however_written(tmp_path: Path, malay: str, translation: str) -> None:
+    assert codes(_kit(tmp_path, malay, translation).check(), "C205") == []
+
+
+@pytest.mark.parametrize(("malay", "translation"), [
+    ("Dividen dibayar pada 1.5.2021.", "The dividend was paid on 1 June 2021."),
+    ("Dividen dibayar pada 1.5.2021.", "The dividend was paid on 2 May 2021."),
+    ("Dividen dibayar pada 1.5.2021.", "The dividend was paid on 1.6.2021."),
+])
+def test_c205_a_changed_date(tmp_path: Path, malay: str, translation: str) -> None:
+    assert len(codes(_kit(tmp_path, malay, translation).check(), "C205")) == 1
+
+
+def test_dates_read_as_numbers_and_months() -> None:
+    assert numbers("1.5.2021") == numbers("1 May 2021") == ("1", "2021")
+    assert months("1.5.2021") == months("1 Mei 2021") == months("Mei 2021") == (5,)
+    assert months("you may 2 go") == ()
+    assert numbers("v1.2.3") == ("1.2.3",)
+
+
+@pytest.mark.parametrize("word", ["status", "bonus", "analysis", "basis", "loss", "business",
+                                  "funds", "agencies", "boxes", "businesses", "gas", "series",
+                                  "securities", "sales", "taxes", "FINRA"])
+def test_one_english_plural_rule(word: str) -> None:
+    found = english.singulars(word.lower())
+    lemma = english_lemma(word)
+    assert lemma.lower() == (found[0] if found and not word.isupper() else word.lower())
