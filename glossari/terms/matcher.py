@@ -124,6 +124,9 @@ _GLUED = re.compile(r"(?<![A-Z])[A-Z]{2,}(?=[0-9])")
 ``RM500j``), or a name written so (``B40``, ``FTSE100``), which :meth:`Recognizer._unglue`
 tells apart. Tried only where a run of capitals starts: from each of its capitals, a long run
 with no digit after it cost quadratic time (100 KB of capitals took 100 s)."""
+_GLUED_HINT = re.compile(r"[A-Z][0-9]")
+"""Where :data:`_GLUED` may match, asked of every text first: a quarter of its time (0.6
+against 2.2 microseconds a sentence), as most sentences hold no capital before a digit."""
 _CACHE_LIMIT = 200_000
 _PATH_START = re.compile(
     r"(?<![^\s(\[<\"'\u201c\u2018\u00ab])(?<!\]\()(?:[A-Za-z]:\\|~?\.{0,2}/)")
@@ -640,7 +643,7 @@ class Recognizer(Generic[K]):
     def _prepare(self, text: str) -> _Words:
         """The words of ``text`` (its markup already blanked out) and their readings."""
         cache = self._analyses
-        glued = _GLUED.search(text) is not None
+        glued = _GLUED_HINT.search(text) is not None
         if text.isascii() and "-" not in text and not glued:
             # the common case, at C speed: every token is one word, folded by lower(); the
             # offsets are only worth finding when some word is a form of a name's word
