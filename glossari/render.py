@@ -24,6 +24,7 @@ import contextlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -517,7 +518,8 @@ def _stale(record: dict[str, str], output: Path,
             del record[name]
             continue
         try:
-            if path.is_symlink():
+            # a link, or a FIFO (whose read would wait forever), is no file render wrote
+            if not stat.S_ISREG(path.lstat().st_mode):
                 continue
             data = path.read_bytes()
         except FileNotFoundError:

@@ -34,9 +34,10 @@ from glossari.catalog.translations import (
     check_language,
     check_unchanged,
 )
+from glossari.catalog.usable import unusable_translation
 from glossari.checks.parity import without_code
 from glossari.errors import CatalogError, GlossariError
-from glossari.render import reference_definitions, unusable_translation
+from glossari.render import reference_definitions
 from glossari.root import GlossaryRoot, file_kind, relative_name
 from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths

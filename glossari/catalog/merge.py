@@ -51,6 +51,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from glossari.catalog.charset import utf8_header_msgstr
+from glossari.catalog.messages import is_link_context
 from glossari.catalog.pofile import Entry, PoFile, parse_plural_count, strings_wrapped
 from glossari.errors import CatalogError
 
@@ -502,7 +503,7 @@ def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],
 
 def _term_context(context: str | None) -> bool:
     """Whether ``context`` is a term id (a headword's msgctxt), not a link's ``/slug``."""
-    return context is not None and not context.startswith("/")
+    return context is not None and not is_link_context(context)
 
 
 def _renamed(wanted: list[Entry], orphans: list[Entry],

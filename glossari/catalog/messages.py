@@ -41,6 +41,7 @@ __all__ = [
     "article_domain",
     "is_block_message",
     "is_headword_heading",
+    "is_link_context",
     "iter_messages",
     "link_context",
     "normalize_heading",
@@ -97,6 +98,16 @@ def link_context(target: str) -> str:
     '/broker-dealer'
     """
     return "/" + target
+
+
+def is_link_context(context: str | None) -> bool:
+    """Whether ``context`` is a link term's msgctxt (:func:`link_context`), not a headword's
+    (the term id) or none.
+
+    >>> is_link_context("/broker-dealer"), is_link_context("broker-dealer"), is_link_context(None)
+    (True, False, False)
+    """
+    return context is not None and context.startswith("/")
 
 
 def normalize_heading(text: str) -> str:

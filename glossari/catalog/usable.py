@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
-from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message
+from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message, is_link_context
 from glossari.seeds.markdown import links_and_html, table_of
 from glossari.text import has_visible_text
 
@@ -34,7 +34,7 @@ def refused(domain: str, context: str | None, msgid: str, msgstr: str, *, block:
     of the API, the tables, search and the site. A link's text (``glossary`` domain, msgctxt
     ``/target``) is never refused: it goes into no article, only into the names of the term it
     leads to."""
-    if domain == GLOSSARY_DOMAIN and context is not None and context.startswith("/"):
+    if domain == GLOSSARY_DOMAIN and is_link_context(context):
         return False
     return unusable_translation(msgid, msgstr, block=block) is not None
 
