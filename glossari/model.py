@@ -157,13 +157,16 @@ class English:
     """The English side of a term, as the catalogs and alignment give it."""
 
     title: str | None = None
-    """English headword (``Account executive``), or None when nobody has given one."""
+    """English headword (``Account executive``), or None when nobody has given one that a
+    reader can use: a translation ``render`` refuses (C203, C208, C209) is none, and its
+    ``status`` is ``untranslated``."""
     status: Status = "untranslated"
     """How far ``title`` can be trusted."""
     description: str | None = None
-    """English definition, or None."""
+    """English definition, or None (also for a translation ``render`` refuses)."""
     categories: tuple[str | None, ...] = ()
-    """English of each Malay category, position for position (None where untranslated)."""
+    """English of each Malay category, position for position (None where untranslated, or
+    where ``render`` refuses the translation)."""
     sections: tuple[Section, ...] = ()
     """The body in English, same shape as the Malay; untranslated blocks stay in Malay, and so
     do those whose translation ``render`` refuses (C203, C208, C209). A block's ``text`` is the

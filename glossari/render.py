@@ -428,7 +428,8 @@ SHA-256 of the bytes it wrote, so that it never replaces a file someone else wro
 
 @dataclass(frozen=True, slots=True)
 class RenderedFolder:
-    """What :func:`render_folder` did; iterating it gives :attr:`results`."""
+    """What :func:`render_folder` did: a sequence of :attr:`results` (iterate, index, ``len``),
+    with what it removed and left."""
 
     results: tuple[RenderResult, ...]
     """One per article, in the order of the seeds."""
@@ -439,8 +440,15 @@ class RenderedFolder:
     """Renderings of articles no longer in ``seeds/`` that were edited since ``render`` wrote
     them (a translator's work): left in place, for ``align`` or a person to deal with."""
 
+    # a sequence of the results, as render_folder returned before it said what it removed
     def __iter__(self) -> Iterator[RenderResult]:
         return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __getitem__(self, index: int) -> RenderResult:
+        return self.results[index]
 
 
 def render_folder(

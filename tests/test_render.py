@@ -156,6 +156,7 @@ def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path:
         assert code == 0, err
         assert old.exists()
         assert f"{old}: its article is no longer in seeds/" in err
+        assert ", 1 left (edited since, their article gone)" in err
         assert "removed" not in out
     assert (out_dir / "eksekutif-akaun.md").exists()
     # as render wrote it: removed, and out of the record

@@ -96,6 +96,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     summary = f"render {args.lang}: {written} written, {unchanged} unchanged, {skipped} not written"
     if results.removed:
         summary += f", {len(results.removed)} removed"
+    if results.left:
+        summary += f", {len(results.left)} left (edited since, their article gone)"
     if skipped:
         summary += (f" (under --min-coverage {args.min_coverage:g}%: translate their parts, or "
                     "give a lower --min-coverage)")
