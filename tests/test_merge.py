@@ -694,3 +694,19 @@ def test_a_headword_moved_to_another_id_is_not_given_to_the_article_that_took_it
     assert (merged[("kos-modal", "Kos")].msgstr, merged[("kos-modal", "Kos")].fuzzy) == (
         "Cost", True)
     assert merged[("kos", "Kos pelepasan")].msgstr == ""
+
+
+def test_a_renamed_article_keeps_its_headword_when_a_new_one_takes_its_old_id() -> None:
+    """``margin.md`` renamed ``akaun-margin.md`` (title *Margin* unchanged) and a new
+    ``margin.md`` written for another concept (*Margin permulaan*) in the same update: the old
+    message (margin, Margin) is the renamed article's, word for word. The retitle rule gave it
+    to the new article (fuzzy, a wrong concept) and left the renamed one untranslated, where
+    msgmerge (and glossari before) offered it to the one whose headword it is."""
+    old = parse_po(OLD.replace('msgctxt "kos"\nmsgid "Kos"\nmsgstr "Cost"',
+                               'msgctxt "margin"\nmsgid "Margin"\nmsgstr "Margin"'),
+                   source="en.po")
+    po = merge(pot(Entry(msgid="Margin", msgctxt="akaun-margin"),
+                   Entry(msgid="Margin permulaan", msgctxt="margin")), old, lang="en")
+    by_context = {e.msgctxt: e for e in po.entries if not e.obsolete}
+    assert by_context["akaun-margin"].msgstr == "Margin"
+    assert by_context["margin"].msgstr == ""
