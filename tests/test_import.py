@@ -712,3 +712,51 @@ def test_a_csv_agreeing_with_another_language_on_names_is_not_refused(tmp_path: 
     code, _, err = run(root, "import", str(csv_path))
     assert code == 0, err
     assert entry(root, "ringgit", "Ringgit") == ("Ringgit", False)
+
+
+def test_a_languages_own_csv_sharing_words_with_another_is_not_refused(
+        root: Path, tmp_path: Path) -> None:
+    """English and Indonesian catalogs both present: an English CSV whose new values happen to
+    be Indonesian's too was refused as 'locale/id's translations', --force or not, with no way
+    to import it. A value that is the Malay kept as it is (a loanword: *Bank*, *Sukuk*,
+    *Zakat*) is no language's evidence, and a row the English catalog already has, where the
+    Indonesian says otherwise, says the file is English."""
+    from _exchangekit import translate
+
+    ok(root, "update", "-l", "id")
+    translate(root, {("bank-pusat", "Bank"): ("Bank", False),
+                     ("untung", "Untung"): ("Untung", False), ("kos", "Kos"): ("Biaya", False)},
+              "id")
+    loanwords = write(tmp_path, "en2.csv",
+                      "id,ms,en\nbank-pusat,Bank,Bank\nuntung,Untung,Untung\n")
+    ok(root, "import", str(loanwords), "-l", "en", "--dry-run")
+    # the Indonesian export is refused all the same: Biaya is Indonesian's alone
+    refused(root, export(root, "id.csv", "-l", "id", "--format", "csv"), "id")
+    translate(root, {("bank-pusat", "Bank"): ("Central bank", False),
+                     ("untung", "Untung"): ("Profit", False)}, "id")
+    shared = write(tmp_path, "en3.csv", "id,ms,en\nkos,Kos,Cost\nbank-pusat,Bank,Central bank\n"
+                   "untung,Untung,Profit\n")
+    ok(root, "import", str(shared), "-l", "en", "--dry-run")
+    refused(root, export(root, "id.csv", "-l", "id", "--format", "csv"), "id")
+
+
+def refused(root: Path, path: Path, other: str) -> None:
+    """``path`` imported as English is refused as ``other``'s export, and nothing is written."""
+    before = catalog_bytes(root)
+    code, _, err = run(root, "import", str(path), "-l", "en", "--force")
+    assert code == 2, err
+    assert f"locale/{other}'s translations" in err
+    assert catalog_bytes(root) == before
+
+
+def test_another_languages_broken_catalog_does_not_stop_an_import(root: Path,
+                                                                  tmp_path: Path) -> None:
+    """The language check reads every other language's glossary catalog: one in the middle of
+    its own work (a merge conflict in locale/fr) stopped every English import with that
+    catalog's error, even of one row."""
+    ok(root, "update", "-l", "fr")
+    fr = root / "locale" / "fr" / "LC_MESSAGES" / "glossary.po"
+    fr.write_text(fr.read_text(encoding="utf-8") + "<<<<<<< HEAD\n", encoding="utf-8")
+    for rows in ("untung,Untung,Profit\n", "untung,Untung,Profit\nharga,Harga,Price\n"):
+        ok(root, "import", str(write(tmp_path, "en.csv", "id,ms,en,status\n" + rows.replace(
+            "\n", ",translated\n"))), "-l", "en", "--dry-run")

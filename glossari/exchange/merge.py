@@ -457,7 +457,8 @@ def import_termbase(
     check_language(lang)
     outcomes, planned = _plan(glossary, base)
     if base.format in ("csv", "csv-weblate") and planned:
-        _refuse_another_languages_csv(root, lang, planned, base)
+        _refuse_another_languages_csv(root, lang, planned, base,
+                                      _unchanged_headwords(glossary, outcomes))
     written: tuple[str, ...] = ()
     if planned:
         if dry_run:  # no lock either: a dry run leaves no file behind
@@ -472,8 +473,21 @@ def import_termbase(
                         outcomes=tuple(outcomes), written=written, dry_run=dry_run)
 
 
+def _unchanged_headwords(glossary: Glossary, outcomes: list[Outcome]) -> list[tuple[_Key, str]]:
+    """The headword messages the file gives as the catalog already has them (``unchanged``):
+    they import nothing, but say which language the file is."""
+    found: list[tuple[_Key, str]] = []
+    for outcome in outcomes:
+        if (outcome.kind == "unchanged" and outcome.field == "headword" and outcome.imported
+                and outcome.term is not None and outcome.term in glossary):
+            term = glossary[outcome.term]
+            found.extend((key, outcome.imported) for key in _headword_keys(glossary, term))
+    return found
+
+
 def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
-                                  planned: dict[_Key, _Planned], base: Termbase) -> None:
+                                  planned: dict[_Key, _Planned], base: Termbase,
+                                  unchanged: list[tuple[_Key, str]]) -> None:
     """Refuse a CSV file that is another language's export, before anything is written.
 
     A TBX file names its languages (``xml:lang``) and one without ``lang`` is refused by its
@@ -482,40 +496,62 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
     ``-l ar --force``, or without ``-l`` (English by default), wrote French into the catalog.
     The evidence is the glossary's own catalogs: the file is another language X's when at
     least two of its values are X's translations (where ``lang``'s catalog does not already
-    say the same) and none of the messages X translates differ from it. Two languages sharing
-    a few words (``Budget``) never agree on every message, so a real file of ``lang`` passes;
-    two variants of one language (``pt`` and ``pt_BR``) may, and are not compared.
+    say the same) and none of the messages X translates differ from it. The rows ``lang``'s
+    catalog already holds (``unchanged``) import nothing but are read too: one X translates
+    otherwise says the file is not X's. A value that is its Malay source (a loanword, a name:
+    ``Sukuk``, ``Bursa Malaysia``) is weak evidence, counted only alongside a value that is X's
+    alone. Two languages sharing a few words (``Budget``) never agree on every message, so a
+    real file of ``lang`` passes; two variants of one language (``pt`` and ``pt_BR``) may, and
+    are not compared. A file of fewer than two values reads no catalog, and an X catalog that
+    cannot be read (a merge conflict) is skipped.
     """
     from glossari.catalog.languages import primary_language
     from glossari.catalog.translations import catalog_languages, load_translations
+    from glossari.errors import CatalogError
     from glossari.exchange.records import ExchangeError
 
     plans = [(key, plan) for key, plan in planned.items() if not plan.clash]
+    if len(plans) < 2:
+        return  # two values at least are the evidence: no other catalog need be read
+    # the values the catalog already has are evidence too (a row that agrees with -l's catalog
+    # where X's says otherwise is no X export), though they import nothing
+    plans += [(key, _Planned(value, 0, "", "headword")) for key, value in unchanged
+              if key not in planned]
     own = load_translations(root, lang, write_cache=False,
                             domains={GLOSSARY_DOMAIN}).domain_table(GLOSSARY_DOMAIN)
     for other in catalog_languages(root.path):
         if primary_language(other) == primary_language(lang):
             continue
-        theirs = load_translations(root, other, write_cache=False,
-                                   domains={GLOSSARY_DOMAIN}).domain_table(GLOSSARY_DOMAIN)
+        try:
+            theirs = load_translations(root, other, write_cache=False,
+                                       domains={GLOSSARY_DOMAIN}).domain_table(GLOSSARY_DOMAIN)
+        except CatalogError:
+            # another language's catalog in the middle of its own work (a merge conflict): no
+            # evidence, and no reason to refuse this language's import
+            continue
         agree: list[_Planned] = []
+        loans = 0
         for key, plan in plans:
             found, mine = theirs.get(key), own.get(key)
-            if found is None or (mine is not None and same_text(mine[0], plan.value,
-                                                                base.format)):
+            if found is None:
                 continue  # no evidence either way
             if not same_text(found[0], plan.value, base.format):
                 break  # a message X translates otherwise: not X's export
-            # a value that is its Malay source, a name or an acronym kept as it is (Bursa
-            # Malaysia, OPR), reads so in every language: it names none
-            if not same_text(key[1], plan.value, base.format):
-                agree.append(plan)
+            if mine is not None and same_text(mine[0], plan.value, base.format):
+                continue  # -l's catalog says the same: no evidence
+            if same_text(key[1], plan.value, base.format):
+                # the Malay kept as it is (a loanword: Sukuk, Zakat, Margin; a name or an
+                # acronym: Bursa Malaysia, OPR), which many languages write alike: it tells no
+                # language alone, only alongside a value that is X's alone
+                loans += 1
+                continue
+            agree.append(plan)
         else:
-            if len(agree) >= 2:
+            if agree and len(agree) + loans >= 2:
                 first = min(agree, key=lambda p: p.line)
                 shown = ", ".join(repr(p.value) for p in sorted(agree, key=lambda p: p.line)[:3])
                 raise ExchangeError(
-                    f"this file holds locale/{other}'s translations ({len(agree)}, e.g. "
+                    f"this file holds locale/{other}'s translations ({len(agree) + loans}, e.g. "
                     f"{shown}), not {lang} ones: a CSV does not name its language",
                     path=base.source, line=first.line,
                     hint=f"give -l {other} if it is the {other} export, or import the file "
