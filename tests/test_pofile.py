@@ -746,3 +746,22 @@ def test_a_no_wrap_entry_does_not_make_a_wrapped_file_unwrapped(tmp_path: Path) 
         text_of_source=po.text_of_source)
     written = render_po(fresh)
     assert msgcat(written, tmp_path) == written
+    # the same file saved unwrapped (Weblate) is still read so: its prose tells
+    assert not strings_wrapped(parse_po(msgcat(text, tmp_path, "--no-wrap"), source="w.po"))
+
+
+@needs_gettext
+def test_a_cjk_catalog_saved_unwrapped_is_read_so(tmp_path: Path) -> None:
+    """msgcat breaks CJK text between its characters, with no space: a Chinese or Japanese
+    catalog saved unwrapped (Weblate, `msgcat --no-wrap`) whose long lines are all CJK was read
+    as wrapped (the evidence wanted a space before a word), and glossari wrapped the entries it
+    wrote anew among its whole lines, for the next save to unwrap again."""
+    long = ("金利とは、お金を借りるためのコストであり、"
+            "中央銀行によって決定され、債券の価格に影響を与える")
+    po = PoFile(header=HEADER_ENTRY, entries=(Entry(msgid="Kadar faedah", msgstr=long),))
+    unwrapped = parse_po(msgcat(render_po(po), tmp_path, "--no-wrap"), source="ja.po")
+    assert not strings_wrapped(unwrapped)
+    assert strings_wrapped(parse_po(msgcat(render_po(po), tmp_path), source="ja.po"))
+    fresh = PoFile(header=unwrapped.header, wrapped=strings_wrapped(unwrapped),
+                   entries=(*unwrapped.entries, Entry(msgid="Bon", msgstr=long + "債券")))
+    assert msgcat(render_po(fresh), tmp_path, "--no-wrap") == render_po(fresh)

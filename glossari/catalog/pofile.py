@@ -27,7 +27,7 @@ from pathlib import Path
 
 from glossari._atomic import atomic_write_bytes
 from glossari.catalog.charset import decide_charset, decode_catalog, gnu_charset, header_strings
-from glossari.catalog.linebreak import columns, width_linebreaks
+from glossari.catalog.linebreak import POSSIBLE, columns, possible_linebreaks, width_linebreaks
 from glossari.errors import CatalogError
 from glossari.root import file_kind
 
@@ -1349,10 +1349,15 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
 
 # A string line wider than msgcat's 79 columns with a space before a word inside it: msgcat
 # would have broken it there, so the file was saved unwrapped. (A long line without such a
-# space is one msgcat cannot break either: a URL, CJK text, a space before a closing bracket.)
+# space is one msgcat cannot break either: a URL, a space before a closing bracket.)
 # Found by its characters, then measured in columns (a control character takes none).
 _LONG_LINE = re.compile(
     r'^(?=[^\r\n]{80})(?:#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"[^\r\n]*? \w[^\r\n]*', re.MULTILINE)
+# The same for a line of wide (CJK) characters, which takes 80 columns from 40 characters and
+# which msgcat breaks between its characters, with no space: asked of a file holding them only
+_WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+                        "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+_WIDE_LINE = re.compile(r'^(?:#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"[^\r\n]{38,}', re.MULTILINE)
 
 
 def strings_wrapped(po: PoFile) -> bool:
@@ -1379,7 +1384,13 @@ def strings_wrapped(po: PoFile) -> bool:
         # an entry's own `no-wrap` keeps its lines whole in a file msgcat wraps (a table row):
         # no evidence of the file's way, which its other entries tell
         text = "".join(e.raw for e in entries if e.raw is not None and "no-wrap" not in e.flags)
-    return not any(_breakable(line.group()) for line in _LONG_LINE.finditer(text))
+    if any(_breakable(line.group()) for line in _LONG_LINE.finditer(text)):
+        return False
+    # CJK text has no space to break at, and msgcat breaks between its characters: its long
+    # lines are read only in a file that holds some (an ASCII file is known so at no cost; one
+    # search, at C speed, for the others)
+    return text.isascii() or _WIDE_CHAR.search(text) is None or not any(
+        _breakable(line.group()) for line in _WIDE_LINE.finditer(text))
 
 
 _RESTART = re.compile("[\x85\u2028\u2029]")
@@ -1388,9 +1399,33 @@ _RESTART = re.compile("[\x85\u2028\u2029]")
 
 def _breakable(line: str) -> bool:
     """Whether msgcat, wrapping at 79 columns, would have broken ``line``: a stretch of it
-    between column restarts is wider, and a space inside it is followed by a word."""
-    return any(columns(part) > 79 and re.search(r" \w", part) is not None
-               for part in _RESTART.split(line))
+    between column restarts is wider, and its string may break inside it (a space before a
+    word; also between two CJK characters, which need no space)."""
+    if len(line) + (len(line.encode("utf-8")) - len(line)) // 2 <= 79:
+        # at most that many columns (a character of three bytes or more takes two at most):
+        # every line of a catalog wrapped at 79, CJK included, measured at C speed
+        return False
+    start, end = line.find('"') + 1, line.rfind('"')
+    at = 0
+    for part in _RESTART.split(line):
+        low, high = max(at, start), min(at + len(part), end)
+        at += len(part) + 1
+        if columns(part) > 79 and low < high and (
+                re.search(r" \w", part) is not None or _breaks_inside(line[low:high])):
+            return True
+    return False
+
+
+def _breaks_inside(escaped: str) -> bool:
+    """Whether libunistring may break the escaped string text ``escaped`` after its start (no
+    break inside an escape sequence, nor before a final ``\\n``): by the project's own
+    line breaking rules (:func:`~glossari.catalog.linebreak.possible_linebreaks`)."""
+    data = escaped.encode("utf-8")
+    final_newline = escaped.endswith("\\n") and not escaped.endswith("\\\\n")
+    overrides = _overrides(escaped, data, final_newline)
+    marks = possible_linebreaks(escaped)
+    return any(mark == POSSIBLE and not overrides[index]
+               for index, mark in enumerate(marks) if index > 0)
 
 
 # --------------------------------------------------------------------------------------------
