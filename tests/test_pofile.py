@@ -702,18 +702,26 @@ def test_a_repeated_reference_and_an_untranslated_obsolete_message_are_written_a
     assert msgcat(text, tmp_path) == text
 
 
-_QUOTED_FLAG = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^,])+"""
+_QUOTED_FLAG = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^, \t\r\f\v\n])+"""
 """The rule of a flag, as a regular expression: the oracle of the linear reading."""
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="\"',\\ ab", max_size=30))
+@given(st.lists(st.sampled_from(['"', "'", ",", "\\", " ", "\t", "a", "b", "range:", "1..3"]),
+                max_size=30).map("".join))
 def test_flags_split_as_the_quoted_rule_says(text: str) -> None:
     import re
 
     from glossari.catalog.pofile import _split_flags
 
-    expected = [m.group().strip() for m in re.finditer(_QUOTED_FLAG, text) if m.group().strip()]
+    words = list(re.finditer(_QUOTED_FLAG, text))
+    expected: list[str] = []
+    while words:
+        word = words.pop(0)
+        if word.group() == "range:" and words and "," not in text[word.end():words[0].start()]:
+            expected.append("range: " + words.pop(0).group())  # GNU's `range: 1..3`
+        else:
+            expected.append(word.group())
     assert _split_flags(text) == expected
 
 
@@ -765,3 +773,20 @@ def test_a_cjk_catalog_saved_unwrapped_is_read_so(tmp_path: Path) -> None:
     fresh = PoFile(header=unwrapped.header, wrapped=strings_wrapped(unwrapped),
                    entries=(*unwrapped.entries, Entry(msgid="Bon", msgstr=long + "債券")))
     assert msgcat(render_po(fresh), tmp_path, "--no-wrap") == render_po(fresh)
+
+
+@needs_gettext
+def test_flags_parted_by_blanks_are_read_as_gnu_reads_them(tmp_path: Path) -> None:
+    """GNU gettext parts a `#,` line at blanks as at commas: `#, fuzzy c-format` (a comma
+    forgotten by hand) is fuzzy to msgfmt, which leaves it out of the .mo. glossari read one
+    flag 'fuzzy c-format', compiled the guess as a translation and counted it translated; and
+    an update wrote `#, fuzzy, fuzzy c-format`. Blanks inside quotes (Weblate's
+    `placeholders:"a b"`) part nothing, and `range: 1..3` is msgcat's own spelling."""
+    text = HEADER + ('\n#, fuzzy c-format,  placeholders:"a b" ,range: 1..3\n'
+                     'msgid "Kos %d"\nmsgstr "Cost %d"\n')
+    (entry,) = parse_po(text, source="h.po").entries
+    assert entry.fuzzy
+    assert entry.flags == ("fuzzy", "c-format", 'placeholders:"a b"', "range: 1..3")
+    assert render_entry(entry.with_changes()).startswith(
+        '#, fuzzy, c-format, range: 1..3, placeholders:"a b"\n')
+    msgfmt_check(text, tmp_path)

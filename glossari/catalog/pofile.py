@@ -943,17 +943,26 @@ def _is_obsolete_keyword(stripped: str) -> bool:
     return stripped.startswith("#~") and not stripped.startswith("#~|")
 
 
+_FLAG_BLANKS = " \t\r\f\v\n"
+"""What parts flags besides a comma: GNU gettext's blanks (``po_parse_comment_special``)."""
+
+
 def _split_flags(text: str) -> list[str]:
-    """The flags of a ``#,`` line's text (after the ``#,``), in order, blanks trimmed: each runs
-    to the next comma outside quotes (Weblate's ``placeholders:"a,b"`` is one flag; a quote
-    left open, with no closing one after it, is a character, as in an unquoted flag).
+    """The flags of a ``#,`` line's text (after the ``#,``), in order: each runs to the next
+    comma or blank outside quotes, as GNU gettext parts them (``#, fuzzy c-format`` is fuzzy to
+    msgfmt, which leaves it out of the .mo); Weblate's ``placeholders:"a,b"`` and
+    ``placeholders:"a b"`` are one flag; a quote left open, with no closing one after it, is a
+    character, as in an unquoted flag. ``range:`` takes the word after its blanks, as GNU reads
+    it (msgcat writes ``range: 1..3``).
 
     >>> _split_flags(' fuzzy, max-length:80,placeholders:"a,b"')
     ['fuzzy', 'max-length:80', 'placeholders:"a,b"']
     >>> _split_flags('a"b, c')
     ['a"b', 'c']
+    >>> _split_flags(' fuzzy c-format, range: 1..3, placeholders:"a b"')
+    ['fuzzy', 'c-format', 'range: 1..3', 'placeholders:"a b"']
     """
-    flags: list[str] = []
+    words: list[tuple[int, int]] = []
     start = at = 0
     # a quote that closes nowhere after it closes nowhere after any later one either (that one
     # was inside the first's scan, escaped): scanned once, not from each (a regular expression
@@ -961,8 +970,9 @@ def _split_flags(text: str) -> list[str]:
     unclosed: set[str] = set()
     while at < len(text):
         char = text[at]
-        if char == ",":
-            flags.append(text[start:at])
+        if char == "," or char in _FLAG_BLANKS:
+            if start < at:
+                words.append((start, at))
             start = at + 1
         elif char in "\"'" and char not in unclosed:
             end = at + 1
@@ -973,8 +983,20 @@ def _split_flags(text: str) -> list[str]:
             else:
                 unclosed.add(char)
         at += 1
-    flags.append(text[start:])
-    return [flag.strip() for flag in flags if flag.strip()]
+    if start < len(text):
+        words.append((start, len(text)))
+    flags: list[str] = []
+    index = 0
+    while index < len(words):
+        low, high = words[index]
+        flag = text[low:high]
+        if (flag == "range:" and index + 1 < len(words)
+                and "," not in text[high:words[index + 1][0]]):
+            index += 1
+            flag = "range: " + text[slice(*words[index])]
+        flags.append(flag)
+        index += 1
+    return flags
 
 
 def _comment_text(rest: str) -> str:
