@@ -710,3 +710,18 @@ def test_a_renamed_article_keeps_its_headword_when_a_new_one_takes_its_old_id() 
     by_context = {e.msgctxt: e for e in po.entries if not e.obsolete}
     assert by_context["akaun-margin"].msgstr == "Margin"
     assert by_context["margin"].msgstr == ""
+
+
+def test_the_templates_format_flag_wins_over_the_old_messages() -> None:
+    """A fuzzy match keeps the old message's flags after the template's (Weblate's
+    max-length:80 survives), but a format flag is about the source: a template's `no-c-format`
+    lost to the old message's `c-format` (the last one written wins), so once reviewed the
+    message failed `msgfmt --check` on its '100%'. GNU msgmerge takes the template's."""
+    old = parse_po(OLD.replace('msgctxt "kos"\nmsgid "Kos"\nmsgstr "Cost"',
+                               '#, c-format, max-length:80\nmsgid "Untung %d setahun"\n'
+                               'msgstr "Profit %d a year"'), source="en.po")
+    po = merge(pot(Entry(msgid="Untung 100% setahun", flags=("no-c-format",))), old, lang="en")
+    (entry,) = [e for e in po.entries if not e.obsolete]
+    assert entry.fuzzy
+    assert "c-format" not in entry.flags
+    assert render_po(po).count("#, fuzzy, no-c-format, max-length:80\n") == 1

@@ -310,8 +310,12 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         comments = comments + _dropped_forms(old, nplurals)  # as _carry: none is lost
     # the translation moves with its changed source, and so do its flags (Weblate's
     # max-length:80, read-only, a translator's c-format), after the template's, as _carry
-    # keeps them; GNU msgmerge takes only the template's, and Weblate's flags were lost
-    flags = tuple(dict.fromkeys(("fuzzy", *new.flags, *old.flags)))
+    # keeps them; GNU msgmerge takes only the template's, and Weblate's flags were lost. A
+    # format flag describes the source: where the template says c-format or no-c-format, the
+    # old message's word on that language goes (it was written first, and the last one won)
+    said = {_format_language(f) for f in new.flags} - {None}
+    flags = tuple(dict.fromkeys(("fuzzy", *new.flags,
+                                 *(f for f in old.flags if _format_language(f) not in said))))
     # the #| lines are the whole previous message, `#| msgctxt` included whenever it had a
     # context, changed or not, as msgmerge --previous writes them: without it, a tool reads
     # the previous message as one without context (glossari used to leave it out when equal)
@@ -337,6 +341,14 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         obsolete=False,
         line=0,
     )
+
+
+def _format_language(flag: str) -> str | None:
+    """The language a format flag is about (``c`` for ``c-format``, ``no-c-format``,
+    ``possible-c-format``), or None for another flag."""
+    if ":" in flag or not flag.endswith("-format"):  # Weblate's placeholders:"x-format"
+        return None
+    return flag.removeprefix("no-").removeprefix("possible-")[: -len("-format")]
 
 
 def _obsolete(old: Entry) -> Entry:
