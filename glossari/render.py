@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glossari._rendered import LANGUAGE, read_record
+from glossari._rendered import RENDERED as _RENDERED
 from glossari.align.links import CatalogLookup
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
 from glossari.catalog.usable import unusable_translation
@@ -421,9 +423,8 @@ rename the article (ids are plain file names)
     return path
 
 
-RENDERED = ".glossari-rendered.json"
-"""The record ``render`` keeps in its output folder: each file it wrote, by name, with the
-SHA-256 of the bytes it wrote, so that it never replaces a file someone else wrote or edited."""
+RENDERED = _RENDERED
+"""The record ``render`` keeps in its output folder (:mod:`glossari._rendered`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +440,16 @@ class RenderedFolder:
     left: tuple[Path, ...] = ()
     """Renderings of articles no longer in ``seeds/`` that were edited since ``render`` wrote
     them (a translator's work): left in place, for ``align`` or a person to deal with."""
+    previous: str | None = None
+    """The language the folder's renderings were in before this run, when ``overwrite`` made
+    it this run's language's (``render -l id --overwrite`` into the ``en`` folder); else None."""
+    replaced: tuple[Path, ...] = ()
+    """Renderings in :attr:`previous` of articles this run did not write (under
+    ``min_coverage``) that were as ``render`` wrote them: removed, so that ``align`` never
+    takes them for this language's."""
+    kept: tuple[Path, ...] = ()
+    """The same, edited since ``render`` wrote them (a translator's work): left in place, for
+    a person to move or delete."""
 
     # a sequence of the results, as render_folder returned before it said what it removed
     def __iter__(self) -> Iterator[RenderResult]:
@@ -461,7 +472,10 @@ def render_folder(
     as it was). A rendering of an article no longer in ``seeds/`` (renamed, deleted) is removed
     when it is as ``render`` wrote it, and left when it was edited since
     (:class:`RenderedFolder`). The source's line endings (LF or CRLF) and byte-order mark are
-    kept. A file in
+    kept. The record names the language rendered: a folder holding another language's
+    renderings is refused (:class:`GlossariError`) unless ``overwrite``, which makes it
+    ``lang``'s (that language's renderings this run does not replace go as stale ones do). A
+    file in
     ``output`` that this function did not write, or that was edited since (a translator's work,
     not yet taken into the catalogs by ``glossari align``), is never replaced: a
     :class:`GlossariError` names the first one and nothing is written, unless ``overwrite``
@@ -476,37 +490,59 @@ def render_folder(
     root.require_output(output, "render")
     require_catalogs(root, lang)
     catalog = load_translations(root, lang)
-    record = _rendered(output)
+    record = read_record(output)
+    held = record.get(LANGUAGE)
+    if (held is not None and held != lang and not overwrite
+            and any(name.endswith(".md") for name in record)):
+        # render -l id over render -l en replaced every English rendering as its own, and
+        # `align -l en` then took the Indonesian for English translations
+        raise GlossariError(
+            f"this folder holds the {held} rendering ('glossari render -l {held}' wrote it), "
+            f"not {lang}", path=output.as_posix(),
+            hint=f"render {lang} into a folder of its own (-o build/{lang}), or pass "
+                 f"--overwrite to make this folder {lang}'s")
     recorded = dict(record)
+    record[LANGUAGE] = lang
+    if not output.is_dir():
+        recorded[LANGUAGE] = lang  # no folder to record it in yet: written with a first file
     results: list[RenderResult] = []
     names: set[str] = set()
+    # the folder made lang's (--overwrite): a rendering in `held` this run does not replace
+    # (its article under min_coverage) is no lang rendering, and `align -l lang` would take it
+    # for one, so it goes as a stale one does
+    previous = held if held is not None and held != lang else None
+    others: set[str] = set()
     # all or nothing: every article staged first (a full disk, or a planted link found at the
     # last article, stops the run with no file replaced), then all renamed
     with StagedWrites() as staged:
         for term in read_seeds(root.seeds, base=root.path):
-            names.add(output_path(output, term.id).name)
-            results.append(_render_one(root, term, catalog, output, min_coverage, staged,
-                                       record=record, lang=lang, overwrite=overwrite))
-        removed, left = _stale(record, output, names)
+            name = output_path(output, term.id).name
+            result = _render_one(root, term, catalog, output, min_coverage, staged,
+                                 record=record, lang=lang, overwrite=overwrite)
+            results.append(result)
+            (others if previous is not None and result.path is None else names).add(name)
+        removed, left = _stale(record, output, names | others)
+        replaced, kept = _stale(record, output, names, only=others) if others else ([], [])
         if record != recorded or any(r.path is not None for r in results):
             staged.stage_changed(output / RENDERED, json.dumps(
                 dict(sorted(record.items())), indent=1).encode() + b"\n")
         # before the commit: a stale file is render's own bytes of an article that is gone, so
         # removing it loses nothing even if the commit then fails, while a run stopped between
         # a commit and the removal would leave a file the record no longer knows
-        for path in removed:
+        for path in (*removed, *replaced):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         staged.commit()
-    return RenderedFolder(tuple(results), removed=tuple(removed), left=tuple(left))
+    return RenderedFolder(tuple(results), removed=tuple(removed), left=tuple(left),
+                          previous=previous, replaced=tuple(replaced), kept=tuple(kept))
 
 
-def _stale(record: dict[str, str], output: Path,
-           names: set[str]) -> tuple[list[Path], list[Path]]:
-    """The renderings ``record`` lists for articles not among ``names`` (renamed or deleted):
-    those holding what render wrote, to remove (their record goes), and those edited since, to
-    leave (a translator's work; their record stays, so they are named again). A file already
-    gone leaves the record."""
+def _stale(record: dict[str, str], output: Path, names: set[str],
+           only: set[str] | None = None) -> tuple[list[Path], list[Path]]:
+    """The renderings ``record`` lists for articles not among ``names`` (renamed or deleted),
+    of those among ``only`` when given: those holding what render wrote, to remove (their
+    record goes), and those edited since, to leave (a translator's work; their record stays,
+    so they are named again). A file already gone leaves the record."""
     import hashlib
 
     removed: list[Path] = []
@@ -515,7 +551,8 @@ def _stale(record: dict[str, str], output: Path,
     for name in sorted(record):
         path = output / name
         # a hand-edited record names only files of this folder, never through a link
-        if name in names or name != Path(name).name or not name.endswith(".md"):
+        if (name in names or name != Path(name).name or not name.endswith(".md")
+                or (only is not None and name not in only)):
             continue
         twin = current.get(name.casefold())
         if twin is not None and _same_file(path, output / twin):
@@ -548,16 +585,6 @@ def _same_file(one: Path, other: Path) -> bool:
         return os.path.samefile(one, other)
     except OSError:
         return False
-
-
-def _rendered(output: Path) -> dict[str, str]:
-    try:
-        found = json.loads((output / RENDERED).read_bytes())
-    except (OSError, ValueError):
-        return {}  # none yet, or damaged: every file there is then someone else's
-    if not isinstance(found, dict):
-        return {}
-    return {str(k): str(v) for k, v in found.items()}
 
 
 def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,

@@ -223,6 +223,57 @@ def test_render_leaves_a_fifo_at_a_stale_name_unread(tmp_path: Path) -> None:
     assert "removed" not in out
 
 
+def test_one_output_folder_for_two_languages_is_refused(tmp_path: Path) -> None:
+    """`render -l id -o out` over `render -l en -o out` replaced every English rendering as
+    render's own, and `align -l en out` then wrote the Indonesian into the English catalogs as
+    their translations. The record names its language: render in another is refused (unless
+    --overwrite), and so is align."""
+    from tests._alignkit import cli
+
+    root = prepared(seed_root(tmp_path))
+    ok("update", "-l", "id", root=root)
+    ok("align", "-l", "en", SEED_EN, root=root)
+    out_dir = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    english = (out_dir / "accountexecutive.md").read_bytes()
+    code, _, err = cli("render", "-l", "id", "-o", out_dir, "--min-coverage", "0", root=root)
+    assert code == 2, err
+    assert "holds the en rendering" in err
+    assert (out_dir / "accountexecutive.md").read_bytes() == english
+    ok("render", "-l", "id", "-o", out_dir, "--min-coverage", "0", "--overwrite", root=root)
+    before = {p.name: p.read_bytes() for p in (root / "locale" / "en" / "LC_MESSAGES").iterdir()}
+    code, _, err = cli("align", "-l", "en", out_dir, root=root)
+    assert code == 2, err
+    assert "holds the id rendering" in err
+    assert before == {p.name: p.read_bytes()
+                      for p in (root / "locale" / "en" / "LC_MESSAGES").iterdir()}
+    ok("align", "-l", "id", out_dir, root=root)  # its own language
+
+
+def test_a_folder_made_another_languages_keeps_no_rendering_of_the_first(tmp_path: Path) -> None:
+    """`render -l id --overwrite` into the `en` folder writes only the articles translated
+    enough in Indonesian: the English renderings of the others stayed, recorded as the
+    folder's, and `align -l id` would take them for Indonesian. They go as stale renderings
+    do: removed when as render wrote them, left and named when edited since."""
+    from tests._alignkit import cli
+
+    root = prepared(parallel_root(tmp_path))
+    ok("update", "-l", "id", root=root)  # nothing translated: no article reaches 80%
+    ok("align", "-l", "en", PARALLEL / "en", root=root)
+    out_dir = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out_dir, "--min-coverage", "0", root=root)
+    english = sorted(out_dir.glob("*.md"))
+    assert len(english) > 1
+    edited = english[0]
+    edited.write_bytes(edited.read_bytes() + b"\nA translator's line.\n")
+    code, out, err = cli("render", "-l", "id", "-o", out_dir, "--overwrite", root=root)
+    assert code == 0, err
+    assert sorted(out_dir.glob("*.md")) == [edited]
+    assert f"removed {english[1]} (the en rendering" in out
+    assert f"{edited}: the en rendering" in err
+    assert f"{len(english) - 1} removed" in err
+
+
 # -- the parallel set -----------------------------------------------------------------------------
 
 

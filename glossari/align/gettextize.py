@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from glossari._rendered import rendered_language
 from glossari.align.pairing import pair_articles
 from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message
 from glossari.catalog.pofile import encode_po, read_po, require_catalog_file
@@ -120,6 +121,14 @@ def align_folder(
             hint="give the folder of the translated articles; aligning the Malay with itself "
             "would copy Malay into the catalog as its translation",
         )
+    rendered = rendered_language(folder)
+    if rendered is not None and rendered != lang:
+        # a folder render wrote in another language (one output folder for two): its text
+        # went into this language's catalogs as their translations
+        raise CatalogError(
+            f"this folder holds the {rendered} rendering ('glossari render -l {rendered}' "
+            f"wrote it), not {lang} articles", path=folder.as_posix(),
+            hint=f"give -l {rendered}, or the folder of the {lang} articles")
     shown = (label or folder.as_posix()).rstrip("/")
     reports: list[FileReport] = []
     references: dict[int, str] = {}  # a report's seed's reference definitions

@@ -84,8 +84,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             state = "wrote" if result.written else "unchanged"
             written, unchanged = written + result.written, unchanged + (not result.written)
             print(f"{state} {result.path} ({pct}, {parts})", file=ctx.stdout)
-    # the summary every writing command ends with; without it, a run that wrote nothing (every
-    # article under the threshold, the first run of a new glossary) left no word on what to do
     for path in results.removed:
         print(f"removed {path} (its article is no longer in seeds/)", file=ctx.stdout)
     for path in results.left:
@@ -93,9 +91,20 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               "deleted), but the file was edited since 'glossari render' wrote it, so it is "
               f"left; take its translations into the catalogs ('glossari align -l {args.lang}', "
               "after renaming it as its article) or delete it", file=ctx.stderr)
+    for path in results.replaced:
+        print(f"removed {path} (the {results.previous} rendering of an article not written in "
+              f"{args.lang}: this folder is now {args.lang}'s)", file=ctx.stdout)
+    for path in results.kept:
+        print(f"glossari: warning: {path}: the {results.previous} rendering of an article not "
+              f"written in {args.lang}, edited since 'glossari render' wrote it, so it is left; "
+              f"'glossari align -l {args.lang}' would take it for {args.lang}: take its "
+              f"translations in with 'glossari align -l {results.previous}' from a folder of "
+              f"its own, or delete it", file=ctx.stderr)
+    # the summary every writing command ends with; without it, a run that wrote nothing (every
+    # article under the threshold, the first run of a new glossary) left no word on what to do
     summary = f"render {args.lang}: {written} written, {unchanged} unchanged, {skipped} not written"
-    if results.removed:
-        summary += f", {len(results.removed)} removed"
+    if results.removed or results.replaced:
+        summary += f", {len(results.removed) + len(results.replaced)} removed"
     if results.left:
         summary += f", {len(results.left)} left (edited since, their article gone)"
     if skipped:
