@@ -379,14 +379,17 @@ def test_print_sets_every_colour_the_dark_scheme_sets(site: Path) -> None:
 
 
 def test_the_search_script_undoes_the_endings_the_library_undoes(site: Path) -> None:
-    """site.js undoes a query's Malay particles and possessives as the library's word formation
-    does (glossari.terms.malay): the index hands it that one list, not a copy in the script."""
-    from glossari.terms import malay
+    """site.js undoes a query's inflections as ``glossari search`` does
+    (glossari.terms.query_roots): the index hands it the rules' data (Malay clitics, English
+    plurals and possessives), not a copy in the script (tests/test_site_rules.py runs it)."""
+    from glossari.terms import search_rules
 
     index = _page(site, "assets/search-index.js")
     data = json.loads(index.removeprefix("window.GLOSSARI_INDEX = ").rstrip().rstrip(";"))
-    assert (data["endings"], data["root"]) == (list(malay.ENDING_CLITICS), malay.MIN_ROOT)
-    assert '"nya"' not in _page(site, "assets/site.js")
+    assert data["rules"] == search_rules()
+    script = _page(site, "assets/site.js")
+    copies = ("nya", "lah", "us", "ches", "eaux", "children")
+    assert not any(f'"{word}"' in script for word in copies)
 
 
 def _description(page: str) -> list[str]:

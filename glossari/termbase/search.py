@@ -24,6 +24,9 @@ the hits only.
 '"OPR"* AND "3.25"*'
 >>> match_expression("  --  ") is None
 True
+>>> match_expression("FINRA-nya")  # a clitic after a hyphen is the word's, as find reads it
+'("FINRAnya"* OR "finra")'
+
 >>> match_expression("E\u0301kuiti")  # decomposed: composed, one word as the index reads it
 '"\u00c9kuiti"*'
 """
@@ -46,6 +49,20 @@ __all__ = ["FOLDED_MARKS", "MAX_WORDS", "QueryError", "Ranked", "Row", "Run", "m
 # number with its decimal point and thousands separators (`3.25`, `RM2.5`, `1,000`: one phrase
 # of the index's words `3` `25`, not two words anywhere in the text)
 _WORD = re.compile(r"\w+(?:(?:['\u2019\u02bc]|(?<=\d)[.,](?=\d))\w+)*")
+
+# a hyphen between a word and what follows it, which may be clitics
+_HYPHEN = re.compile(r"(?<=[^\W_])-(?=([^\W_]+))")
+
+
+def _clitic_hyphen(match: re.Match[str]) -> str:
+    """Nothing for a hyphen before clitics, as Malay writes them on an acronym or a name
+    (``FINRA-nya``, ``OPR-nya-lah``, ``komisen-komisen-nya``: one word with its clitics, as
+    :mod:`glossari.terms` reads text, not a word ``nya`` the text must hold too), else the
+    hyphen."""
+    from glossari.terms import malay
+
+    return "" if malay.is_clitic(match.group(1).lower()) else "-"
+
 
 FOLDED_MARKS = dict.fromkeys(
     [c for c in range(0x300, 0x332)
@@ -119,6 +136,7 @@ def match_expression(query: str) -> str | None:
     # letters they stand for, as lookup reads them; the index holds the articles' own letters
     if not query.isascii():
         query = unicodedata.normalize("NFKC", query)
+    query = _HYPHEN.sub(_clitic_hyphen, query)
     for word in _WORD.findall(query.translate(FOLDED_MARKS)):
         if word.strip("_"):
             firsts.setdefault(word.lower(), word)
@@ -150,14 +168,9 @@ def _any_form(word: str) -> str:
     >>> _any_form("kos"), _any_form("news"), _any_form("pelaburan"), _any_form("wakalah")
     ('"kos"*', '"news"*', '"pelaburan"*', '("wakalah"* OR "waka")')
     """
-    from glossari.terms import end_roots, english
+    from glossari.terms import query_roots
 
-    folded = word.lower()
-    roots = end_roots(folded)
-    # the roots that begin the word (an ending taken off), and a singular that changes its end
-    # (`securities`, `security`); not the other analyses (`komisennyum`, `ekuitus`)
-    asked = sorted({r for r in roots if folded.startswith(r)}
-                   | {r for r in english.singulars(folded) if r in roots})
+    asked = query_roots(word.lower())
     if not asked:
         return f'"{word}"*'
     return "(" + " OR ".join([f'"{word}"*', *(f'"{r}"' for r in asked)]) + ")"

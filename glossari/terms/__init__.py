@@ -9,6 +9,17 @@ longest first, in text order (:class:`Hit`). The rules are in :mod:`glossari.ter
 
 from __future__ import annotations
 
-from glossari.terms.matcher import Hit, Lang, Recognizer, end_roots, fold, inflects, words
+from glossari.terms.matcher import (
+    Hit,
+    Lang,
+    Recognizer,
+    end_roots,
+    fold,
+    inflects,
+    query_roots,
+    search_rules,
+    words,
+)
 
-__all__ = ["Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects", "words"]
+__all__ = ["Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects", "query_roots",
+           "search_rules", "words"]

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["analyse", "bases", "singular", "singulars", "spellings", "stems", "strip_agent"]
+__all__ = ["analyse", "bases", "rules", "singular", "singulars", "spellings", "stems",
+           "strip_agent"]
 
+_POSSESSIVES = ("'s", "\u2019s")
+"""The possessive endings :func:`analyse` strips (``dealer's``)."""
 _IRREGULAR = {"children": "child", "people": "person", "feet": "foot", "teeth": "tooth",
               "mice": "mouse", "geese": "goose"}
 _CLASSICAL: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -42,7 +45,7 @@ def analyse(word: str) -> list[str]:
     keeps those that are the last word of a name)."""
     out = [word]
     stem = word
-    for mark in ("'s", "\u2019s"):
+    for mark in _POSSESSIVES:
         if stem.endswith(mark) and len(stem) > len(mark):
             stem = stem[: -len(mark)]
             out.append(stem)
@@ -190,16 +193,35 @@ def singulars(word: str) -> list[str]:
     >>> singulars("status"), singulars("analysis"), singulars("businesses")
     ([], [], ['business', 'businesse'])
     """
-    if (len(word) <= 3 or not word.endswith("s")
-            or word.endswith(("ss", "us", "is"))):
+    if len(word) < _SHORTEST_PLURAL or not word.endswith("s") or word.endswith(_NO_PLURAL):
         return []
-    if word.endswith("ies") and word[-4] not in "aeiou":
+    if word.endswith("ies") and word[-4] not in _VOWELS:
         return [word[:-3] + "y"]
     out = []
-    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+    if word.endswith(_ES_PLURALS):
         out.append(word[:-2])
     out.append(word[:-1])
     return out
+
+
+_SHORTEST_PLURAL = 4
+"""A word of fewer letters is no plural for :func:`singulars` (``gas``, ``bus``)."""
+_NO_PLURAL = ("ss", "us", "is")
+"""Endings that :func:`singulars` reads as no plural (``loss``, ``status``, ``basis``)."""
+_ES_PLURALS = ("ches", "shes", "xes", "sses", "zes")
+"""Plurals in ``-es`` whose singular drops the ``-es`` (``boxes``), not only the ``-s``."""
+_VOWELS = "aeiou"
+"""After a vowel ``-ies`` is no ``-y`` plural (:func:`singulars`)."""
+
+
+def rules() -> dict[str, object]:
+    """The data of :func:`analyse` and :func:`singulars`, as JSON, for the site's search script
+    (glossari/export/site/static/site.js), which applies them as these functions do: one home
+    for the rule (tests/test_site_rules.py runs the script on a word list and compares)."""
+    return {"possessives": list(_POSSESSIVES), "irregular": _IRREGULAR,
+            "classical": [[ending, list(singular)] for ending, singular in _CLASSICAL],
+            "shortestPlural": _SHORTEST_PLURAL, "noPlural": list(_NO_PLURAL),
+            "esPlurals": list(_ES_PLURALS), "vowels": _VOWELS}
 
 
 def singular(word: str) -> str:

@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "is_clitic", "takes_derivation"]
+__all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "is_clitic", "rules",
+           "takes_derivation"]
 
 _PARTICLES = ("lah", "kah", "pun", "tah")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -42,8 +43,9 @@ _SUFFIXES = ("kan", "an", "i")
 _PROCLITICS = ("kau", "ku")
 
 ENDING_CLITICS = (*_PARTICLES, *_POSSESSIVES)
-"""The clitics written at a word's end (``komisennya``, ``bonlah``), particles first: what the
-site's search undoes in a query that finds nothing as typed (its index carries this list)."""
+"""The clitics written at a word's end (``komisennya``, ``bonlah``), particles first (a
+possessive comes before a particle: ``komisennyalah``). The site's search reads them, with the
+rest of :func:`glossari.terms.query_roots`' rule, from :func:`rules`."""
 _VOWELS = frozenset("aeiou")
 
 _CLITICS = re.compile(rf"(?:{'|'.join(_POSSESSIVES)})?(?:{'|'.join(_PARTICLES)})?")
@@ -109,17 +111,32 @@ _DIGRAPHS = frozenset({"ng", "ny", "sy", "kh", "gh"})
 """Two letters that spell one consonant: a Malay root may open with one (``nyata``)."""
 
 
+_CLITIC_STEM = 2
+"""A clitic is stripped only where it leaves a stem of this many letters or more."""
+
+_TWO_HALF = 3
+"""The shortest word written reduplicated with a ``2`` (``bon2``; ``a2`` is no ``a-a``)."""
+
+
+def rules() -> dict[str, object]:
+    """The data of the clitics and of reduplication (:func:`analyse`), as JSON, for the site's
+    search script (glossari/export/site/static/site.js), which undoes them in a query as
+    :func:`glossari.terms.query_roots` does: one home for the rule."""
+    return {"particles": list(_PARTICLES), "possessives": list(_POSSESSIVES),
+            "cliticStem": _CLITIC_STEM, "twoHalf": _TWO_HALF}
+
+
 def _right(word: str) -> list[tuple[str, bool, str]]:
     """``(stem, clitic stripped, derivational suffix)`` for every way to strip the right side."""
     found: list[tuple[str, bool, str]] = [(word, False, "")]
     stems: list[tuple[str, bool]] = [(word, False)]
     for particle in _PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= 2:
+        if word.endswith(particle) and len(word) - len(particle) >= _CLITIC_STEM:
             stems.append((word[: -len(particle)], True))
     with_possessive = list(stems)
     for stem, _ in stems:
         for possessive in _POSSESSIVES:
-            if stem.endswith(possessive) and len(stem) - len(possessive) >= 2:
+            if stem.endswith(possessive) and len(stem) - len(possessive) >= _CLITIC_STEM:
                 with_possessive.append((stem[: -len(possessive)], True))
     for stem, clitic in with_possessive:
         if stem != word:
@@ -245,7 +262,7 @@ def _simple(word: str) -> list[Analysis]:
     return out
 
 
-_TWO = re.compile(r"([^\W\d_]{3,})2([^\W\d_]*)")
+_TWO = re.compile(rf"([^\W\d_]{{{_TWO_HALF},}})2([^\W\d_]*)")
 """Reduplication in the informal notation: ``syarikat2`` for ``syarikat-syarikat``,
 ``komisen2nya`` for ``komisen-komisennya``."""
 

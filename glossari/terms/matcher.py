@@ -36,7 +36,8 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 
 from glossari.terms import english, malay
 
-__all__ = ["Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects", "words"]
+__all__ = ["Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects", "query_roots",
+           "search_rules", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -360,6 +361,37 @@ def end_roots(word: str) -> set[str]:
     roots.update(r for r in english.analyse(word)[1:] if len(r) > _SHORTEST_ROOT)
     roots.update(r for r in english.singulars(word) if len(r) > _SHORTEST_ROOT)
     return {r for r in roots if r.isalnum() and r != word}
+
+
+def query_roots(word: str) -> list[str]:
+    """The words a folded query ``word`` asks for besides itself, each whole, sorted: those of
+    its :func:`end_roots` that begin it (an ending taken off: ``komisen`` of ``komisennya``,
+    ``broker`` of ``brokers``, ``bon`` of ``bon2``), and a singular that changes its end
+    (``security`` of ``securities``); not the other analyses (``komisennyum``, ``ekuitus``).
+    A hyphenated word is read as the recogniser reads text, its last word: clitics after a
+    hyphen belong to the word before them (``finra-nya``, ``komisen-komisen-nya``), and an
+    apostrophe after it is not its (``brokers'``). The one
+    rule of ``glossari search`` (:mod:`glossari.termbase.search`) and of the site's search
+    script, which applies :func:`search_rules` as this does.
+
+    >>> query_roots("komisennyalah"), query_roots("securities"), query_roots("finra-nya")
+    (['komisen', 'komisennya'], ['securiti', 'securitie', 'security'], ['finra'])
+    >>> query_roots("loss"), query_roots("kos"), query_roots("broker-dealers")
+    ([], [], ['dealer'])
+    """
+    if "-" in word or not word[-1:].isalnum():
+        units = _units(word, "ms")[2]
+        word = units[-1] if units else word
+    roots = end_roots(word)
+    return sorted({r for r in roots if word.startswith(r)}
+                  | {r for r in english.singulars(word) if r in roots})
+
+
+def search_rules() -> dict[str, object]:
+    """The data of :func:`query_roots` as JSON, for the site's search script, which carries it
+    in its index (``rules``): Malay clitics and reduplication, English plurals and possessives,
+    and the shortest root."""
+    return {"ms": malay.rules(), "en": english.rules(), "shortestRoot": _SHORTEST_ROOT}
 
 
 def inflects(name: str, other: str, lang: Lang) -> bool:

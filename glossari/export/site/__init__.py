@@ -58,7 +58,7 @@ from glossari.export.site._pages import (
     term_page,
 )
 from glossari.termbase.codec import dataclass_fields
-from glossari.terms import malay
+from glossari.terms import search_rules
 from glossari.text import category_key, sort_key
 
 if TYPE_CHECKING:
@@ -490,9 +490,10 @@ class _Builder:
             row: list[Any] = [e.file, e.ms, e.en or "", e.status, e.kind]
             row.extend(self.search_names.get(e.id, ()))
             rows.append(row)
-        # the endings the script undoes in a query come from the one list the recogniser reads
+        # what the script undoes in a query comes from the rules glossari search reads
+        # (glossari.terms.query_roots), not from a copy in the script
         data = json.dumps({"lang": self.lang.replace("_", "-"), "terms": rows,
-                           "endings": list(malay.ENDING_CLITICS), "root": malay.MIN_ROOT},
+                           "rules": search_rules()},
                           ensure_ascii=False, separators=(",", ":"))
         # U+2028/2029 are legal in JSON and (since ES2019) in scripts; escape them for older ones
         data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

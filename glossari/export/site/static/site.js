@@ -19,26 +19,44 @@
   var active = -1;
   var LIMIT = 20;
 
+  // A word is letters, digits and marks; case, accents, invisible characters and the kind of
+  // apostrophe do not count, as glossari.terms.fold reads a name
+  var WORD = "\\p{L}\\p{N}\\p{M}";
+  var NON_WORD = new RegExp("[^" + WORD + "]+", "gu");
+  var A_WORD = new RegExp("[" + WORD + "]+", "gu");
+  var IS_WORD = new RegExp("^[" + WORD + "]$", "u");
+  var MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   function fold(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "")
-      .toLowerCase().replace(/\s+/g, " ").trim();
+    return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").normalize("NFKD")
+      .replace(MARKS, "").toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3")
+      .replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, " ").trim();
   }
-  function words(folded) { return folded.split(/[^0-9a-z\u00c0-\uffff]+/).filter(Boolean); }
-  function compact(folded) { return folded.replace(/[^0-9a-z\u00c0-\uffff]+/g, ""); }
+  function words(folded) { return folded.split(NON_WORD).filter(Boolean); }
+  function compact(folded) { return folded.replace(NON_WORD, ""); }
   // a name's folded text, its words, and its text from each word on (`lindung nilai` of `dana
-  // lindung nilai`), as typed and without separators: a query may start at any word
+  // lindung nilai`), as typed and without separators, with where each of its words ends there:
+  // a query may start at any word
   function key(text) {
-    var f = fold(text), tails = [], compacts = [], word = /[0-9a-z\u00c0-\uffff]+/g, m;
-    while ((m = word.exec(f)) !== null) {
-      tails.push(f.slice(m.index));
-      compacts.push(compact(f.slice(m.index)));
+    var f = fold(text), tails = [], compacts = [], ends = [], m, i, n;
+    var found = [];
+    A_WORD.lastIndex = 0;
+    while ((m = A_WORD.exec(f)) !== null) { found.push([m.index, m[0].length]); }
+    for (i = 0; i < found.length; i++) {
+      tails.push(f.slice(found[i][0]));
+      compacts.push(compact(f.slice(found[i][0])));
+      var at = [];
+      for (n = 0; i + n < found.length; n++) {
+        at.push((at.length ? at[at.length - 1] : 0) + found[i + n][1]);
+      }
+      ends.push(at);
     }
-    return { text: text, full: f, words: words(f), tails: tails, compacts: compacts };
+    return { text: text, full: f, words: found.map(function (w) { return f.substr(w[0], w[1]); }),
+             tails: tails, compacts: compacts, ends: ends };
   }
 
   function prepare() {
     var data = window.GLOSSARI_INDEX || { lang: "en", terms: [] };
-    prepared = { lang: data.lang, endings: data.endings || [], root: data.root || 3,
+    prepared = { lang: data.lang, rules: data.rules || null,
                  terms: data.terms.map(function (t) {
       return { file: t[0], ms: t[1], en: t[2], status: t[3], kind: t[4],
                kms: key(t[1]), ken: t[2] ? key(t[2]) : null,
@@ -59,20 +77,28 @@
   }
 
   // 0 the whole name, 1 its start, 2 the start of a word in it (one word or several), 3 the
-  // same with spaces and hyphens ignored, 4 every word typed starts a word of it, in any order
+  // same with spaces and hyphens ignored, 4 every word typed starts a word of it, in any order.
+  // A query whose last word is a root (q.whole) wants that word whole: `jum` of `jumlah` finds
+  // no Jumaat, as glossari search asks a root as a whole word
+  function ends(text, at) { return at >= text.length || !IS_WORD.test(text.charAt(at)); }
   function rank(k, q) {
     if (!k) { return -1; }
     if (k.full === q.text) { return 0; }
-    if (k.full.indexOf(q.text) === 0) { return 1; }
-    var i;
+    if (k.full.indexOf(q.text) === 0 && (!q.whole || ends(k.full, q.text.length))) { return 1; }
+    var i, last = q.words.length - 1;
     for (i = 0; i < k.tails.length; i++) {
-      if (k.tails[i].indexOf(q.text) === 0) { return 2; }
+      if (k.tails[i].indexOf(q.text) === 0 && (!q.whole || ends(k.tails[i], q.text.length))) {
+        return 2;
+      }
     }
     for (i = 0; q.compact && i < k.compacts.length; i++) {
-      if (k.compacts[i].indexOf(q.compact) === 0) { return 3; }
+      if (k.compacts[i].indexOf(q.compact) === 0
+          && (!q.whole || k.ends[i].indexOf(q.compact.length) >= 0)) { return 3; }
     }
-    if (q.words.length > 1 && q.words.every(function (w) {
-      return k.words.some(function (x) { return x.indexOf(w) === 0; });
+    if (q.words.length > 1 && q.words.every(function (w, j) {
+      return k.words.some(function (x) {
+        return q.whole && j === last ? x === w : x.indexOf(w) === 0;
+      });
     })) { return 4; }
     return -1;
   }
@@ -89,64 +115,161 @@
   }
   function better(a, b) { return a < 0 ? b : (b < 0 ? a : Math.min(a, b)); }
 
-  // The endings an inflected query word may carry that only add to its end, as the API's search
-  // undoes them (glossari/termbase/search.py): Malay particles and possessives (the index's
-  // `endings`, glossari/terms/malay.py's list, never shorter a root than its `root`), whole
-  // reduplication (`bon-bon`, informally `bon2`), an English plural (glossari/terms/english.py's
-  // singulars). Derivation (`berinflasi`) makes another word, and is left to the API.
-  function once(w) {
-    var halves = w.split("-");
-    // (a word, twice: "-" alone is no reduplication of "", which every name starts with)
-    if (halves.length === 2 && halves[0] && halves[0] === halves[1]) { return halves[0]; }
-    var two = /^([^\d\s]{3,})2$/.exec(w);
-    return two ? two[1] : w;
+  // The inflections that only add to a word's end, undone as glossari search undoes them
+  // (glossari.terms.query_roots, whose data the index carries as `rules`: this applies it as
+  // that does, and tests/test_site_rules.py holds the two equal on a word list): Malay clitics
+  // and whole reduplication (`bon-bon`, informally `bon2`), an English plural or possessive.
+  // Derivation (`berinflasi`) makes another word, and is left to the API.
+  function ending(word, endings, shortest) {
+    return endings.filter(function (e) {
+      return word.length - e.length >= shortest && word.slice(-e.length) === e;
+    }).map(function (e) { return word.slice(0, -e.length); });
   }
-  function uninflected(q) {
-    var ENDINGS = prepared.endings, SHORTEST_ROOT = prepared.root;
-    var out = q.split(" ").map(once);
-    var last = out[out.length - 1], root = last;
-    [0, 1].forEach(function () {  // twice: a particle after a possessive (`komisennyalah`)
-      var word = root;
-      ENDINGS.some(function (ending) {
-        var cut = word.length - ending.length;
-        if (cut >= SHORTEST_ROOT && word.slice(cut) === ending) { root = word.slice(0, cut); }
-        return root !== word;
-      });
+  // a word with a particle, a possessive or both taken off (malay._right, no suffix)
+  function cliticStems(word) {
+    var ms = prepared.rules.ms, stems = [word];
+    stems = stems.concat(ending(word, ms.particles, ms.cliticStem));
+    var out = stems.slice();
+    stems.forEach(function (stem) { out = out.concat(ending(stem, ms.possessives, ms.cliticStem)); });
+    return out;
+  }
+  // only clitics, a possessive then a particle (`nya`, `nyalah`): what Malay writes after a
+  // hyphen on an acronym (`OPR-nya`), malay.is_clitic
+  function isClitic(word) {
+    var ms = prepared.rules.ms;
+    return !!word && [""].concat(ms.possessives).some(function (p) {
+      return word.indexOf(p) === 0 && [""].concat(ms.particles).indexOf(word.slice(p.length)) >= 0;
     });
-    // a reduplicated word under its clitic (`komisen-komisennya`, `komisen2nya`,
-    // `komisen-komisen-nya`), as glossari.terms reads it
-    if (root !== last) { root = once(root.replace(/-+$/, "") || root); }
-    if (root === last && last.length > 3 && /s$/.test(last) && !/ss$/.test(last)) {
-      root = /ies$/.test(last) ? last.slice(0, -3) + "y"
-        : /(ch|sh|x|ss|z)es$/.test(last) ? last.slice(0, -2) : last.slice(0, -1);
+  }
+  function twice(word) {  // `bon2nya` is `bon-bonnya` (malay._TWO)
+    var m = new RegExp("^(\\p{L}{" + prepared.rules.ms.twoHalf + ",})2(\\p{L}*)$", "u").exec(word);
+    return m ? m[1] + "-" + m[1] + m[2] : word;
+  }
+  // the Malay roots of malay.analyse that are no derivation: clitics off, reduplication once
+  function malayRoots(word) {
+    word = twice(word);
+    var out = cliticStems(word).slice(1), cut = word.indexOf("-");
+    if (cut >= 0) {
+      var head = word.slice(0, cut), tail = word.slice(cut + 1);
+      if (head && tail && tail.indexOf("-") < 0 && cliticStems(tail).indexOf(head) >= 0) {
+        out.push(head);
+        out = out.concat(cliticStems(head).slice(1));
+      }
     }
-    out[out.length - 1] = root;
-    return out.join(" ");
+    return out;
+  }
+  function isReduplication(word) {
+    word = twice(word);
+    var cut = word.indexOf("-"), head = word.slice(0, cut), tail = word.slice(cut + 1);
+    return cut > 0 && !!tail && tail.indexOf("-") < 0 && cliticStems(tail).indexOf(head) >= 0;
+  }
+  // english.analyse: the possessive, the irregular and classical plurals, -ies, -es, -s
+  function englishRoots(word) {
+    var en = prepared.rules.en, out = [], stem = word;
+    en.possessives.some(function (mark) {
+      if (stem.length > mark.length && stem.slice(-mark.length) === mark) {
+        stem = stem.slice(0, -mark.length); out.push(stem); return true;
+      }
+      return false;
+    });
+    if (Object.prototype.hasOwnProperty.call(en.irregular, stem)) { out.push(en.irregular[stem]); }
+    en.classical.forEach(function (rule) {
+      if (stem.length > rule[0].length + 1 && stem.slice(-rule[0].length) === rule[0]) {
+        rule[1].forEach(function (e) { out.push(stem.slice(0, -rule[0].length) + e); });
+      }
+    });
+    if (stem.length > 3 && /ies$/.test(stem)) { out.push(stem.slice(0, -3) + "y"); }
+    if (stem.length > 2 && /es$/.test(stem)) { out.push(stem.slice(0, -2)); }
+    if (stem.length > 1 && /s$/.test(stem)) { out.push(stem.slice(0, -1)); }
+    return out;
+  }
+  // english.singulars
+  function singulars(word) {
+    var en = prepared.rules.en;
+    var endsIn = function (list) {
+      return list.some(function (e) { return word.slice(-e.length) === e; });
+    };
+    if (word.length < en.shortestPlural || !/s$/.test(word) || endsIn(en.noPlural)) { return []; }
+    if (/ies$/.test(word) && en.vowels.indexOf(word.charAt(word.length - 4)) < 0) {
+      return [word.slice(0, -3) + "y"];
+    }
+    return (endsIn(en.esPlurals) ? [word.slice(0, -2)] : []).concat([word.slice(0, -1)]);
+  }
+  // a query word's last word, as glossari.terms reads a hyphenated word: a reduplication is one
+  // word, clitics after a hyphen belong to the word before them (`finra-nya`,
+  // `komisen-komisen-nya`); with what comes before it, kept as typed (`broker-` of
+  // `broker-dealers`)
+  var LAST = new RegExp("[" + WORD + "]+(?:['-][" + WORD + "]+)*(?=[^" + WORD + "]*$)", "u");
+  function lastWord(typed) {
+    var found = LAST.exec(typed);
+    if (!found) { return { lead: "", word: typed }; }
+    var word = found[0], before = typed.slice(0, found.index);
+    if (word.indexOf("-") < 0 || isReduplication(word)) { return { lead: before, word: word }; }
+    var pieces = word.split("-"), attached = 0, n = pieces.length;
+    while (attached + 1 < n && isClitic(pieces.slice(n - attached - 1).join(""))) { attached++; }
+    var head = pieces.slice(0, n - attached).join("-"), clitic = pieces.slice(n - attached).join("");
+    if (attached && isReduplication(head + clitic)) { return { lead: before, word: head + clitic }; }
+    var lead = pieces.slice(0, n - attached - 1).join("-");
+    return { lead: before + (lead ? lead + "-" : ""), word: pieces[n - attached - 1] + clitic };
+  }
+  var ALNUM = /^[\p{L}\p{N}]+$/u;
+  // glossari.terms.query_roots: the words a folded query word asks for besides itself, sorted
+  function queryRoots(word) {
+    word = lastWord(word).word;
+    var shortest = prepared.rules.shortestRoot, roots = {};
+    malayRoots(word).forEach(function (r) { if (r.length >= shortest) { roots[r] = true; } });
+    englishRoots(word).concat(singulars(word)).forEach(function (r) {
+      if (r.length > shortest) { roots[r] = true; }
+    });
+    delete roots[word];
+    var plural = singulars(word);
+    return Object.keys(roots).filter(function (r) {
+      return ALNUM.test(r) && (word.indexOf(r) === 0 || plural.indexOf(r) >= 0);
+    }).sort(function (a, b) { return a < b ? -1 : (a > b ? 1 : 0); });
+  }
+  // a word before the last, reduplicated whole, once (`dana-dana`, `dana2`)
+  function once(word) {
+    var w = twice(word), cut = w.indexOf("-");
+    return cut > 0 && w.slice(0, cut) === w.slice(cut + 1) ? w.slice(0, cut) : word;
   }
 
-  // the query as typed; when it finds nothing, the query with its inflections undone
+  // the query as typed; when it finds nothing, the query with its inflections undone, its last
+  // word each of its roots, whole
   function search(text) {
     var q = fold(text);
     if (!q) { return []; }
-    var hits = find(q);
-    var root = hits.length ? q : uninflected(q);
-    return root === q ? hits : find(root);
+    var hits = find([{ text: q, whole: false }]);
+    if (hits.length || !prepared.rules) { return hits; }
+    var typed = q.split(" "), last = typed.pop(), before = typed.map(once);
+    var asked = queryRoots(last).map(function (root) {
+      return { text: before.concat([lastWord(last).lead + root]).join(" "), whole: true };
+    });
+    var plain = before.concat([last]).join(" ");
+    if (plain !== q) { asked.push({ text: plain, whole: false }); }
+    return asked.length ? find(asked) : [];
   }
 
-  function find(text) {
-    var q = { text: text, compact: compact(text), words: words(text) };
+  function find(queries) {
+    var qs = queries.map(function (q) {
+      return { text: q.text, compact: compact(q.text), words: words(q.text), whole: q.whole };
+    });
     var hits = [];
     prepared.terms.forEach(function (t, order) {
-      var na = rankNames(t.nms, q), nb = rankNames(t.nen, q);
-      var ha = rank(t.kms, q), hb = rank(t.ken, q);
-      var a = better(ha, na.r);
-      var b = better(hb, nb.r);
-      if (a < 0 && b < 0) { return; }
-      var best = a < 0 ? b : (b < 0 ? a : Math.min(a, b));
-      var lang = (a >= 0 && (b < 0 || a <= b)) ? "ms" : "en";
-      // the other name that matched, when neither headword did (an acronym is in its headword)
-      var named = ha < 0 && hb < 0 ? (lang === "ms" ? na.name : nb.name) : null;
-      hits.push({ t: t, r: best, lang: lang, o: order, name: named });
+      var best = null;
+      qs.forEach(function (q) {
+        var na = rankNames(t.nms, q), nb = rankNames(t.nen, q);
+        var ha = rank(t.kms, q), hb = rank(t.ken, q);
+        var a = better(ha, na.r);
+        var b = better(hb, nb.r);
+        if (a < 0 && b < 0) { return; }
+        var r = a < 0 ? b : (b < 0 ? a : Math.min(a, b));
+        if (best && best.r <= r) { return; }
+        var lang = (a >= 0 && (b < 0 || a <= b)) ? "ms" : "en";
+        // the other name that matched, when neither headword did (an acronym is in its headword)
+        var named = ha < 0 && hb < 0 ? (lang === "ms" ? na.name : nb.name) : null;
+        best = { t: t, r: r, lang: lang, o: order, name: named };
+      });
+      if (best) { hits.push(best); }
     });
     hits.sort(function (x, y) { return x.r - y.r || x.o - y.o; });
     return hits;
@@ -256,6 +379,16 @@
     if (!event.relatedTarget || !wrap.contains(event.relatedTarget)) { close(); }
   });
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+
+  // the rules, for tests (tests/test_site_rules.py) and for a page's own scripts
+  window.GLOSSARI_SEARCH = {
+    fold: fold,
+    queryRoots: function (word) { return queryRoots(fold(word)); },
+    search: function (text, done) {
+      whenReady(function () { done(search(text).map(function (h) { return h.t.file; })); });
+    },
+    ready: whenReady
+  };
 
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) { box.value = query; update(); }
