@@ -760,6 +760,7 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
 
     from glossari.align.compose import compose
     from glossari.catalog.translations import english_for, load_translations
+    from glossari.catalog.usable import definitions_by_message
     from glossari.seeds.cache import CACHE_DIR, read_seeds_cached
 
     cache = None if where.bundled else where.path / CACHE_DIR
@@ -768,6 +769,9 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
         articles = read_seeds_cached(where.seeds, base=where.path, cache=cache,
                                      write=write_cache)
         catalog = load_translations(where, lang, write_cache=write_cache)
+        # the counts judge a reference link by the definitions of the articles holding it, as
+        # render, check and each term's English side (english_for) do
+        catalog.judge_definitions(definitions_by_message(articles))
         articles = tuple(replace(t, english=english_for(t, catalog)) for t in articles)
         composed = compose(articles, catalog=catalog, lang=lang)
     return Glossary(composed.terms, root=where, lang=lang, findings=composed.findings,
@@ -914,6 +918,11 @@ def _update(root: GlossaryRoot, lang: str, previous: Termbase, path: Path,
                 return False, inputs
             article = parse_bytes(article_path, name,
                                   read_article_bytes(article_path, source=name))
+            if old.definitions or article.definitions:
+                # its reference definitions judge the counts of the catalogs it shares messages
+                # with (the coverage table: Translations.judge_definitions), which an update
+                # of its own rows leaves as they were
+                return False, inputs
             term = recompose(old, replace(article, english=english_for(article, translations)),
                              previous.unresolved_targets(old.id))
             if term is None:

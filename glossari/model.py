@@ -233,6 +233,13 @@ class Term:
     """The key takeaways: the blocks of the ``Sorotan`` section."""
     links: tuple[Link, ...] = ()
     """Every inline link in the body, in source order."""
+    definitions: str = ""
+    """The article's reference definitions (``[hasil]: /revenue``), one per line as written
+    (:func:`glossari.seeds.markdown.reference_definitions`), ``""`` for none: what its
+    messages' reference links (``[hasil]``, ``[margin][m]``) lead by, so that every judge of a
+    translation (``render``, the English side, ``check``, the counts, the site) sees a
+    translation's ``[revenue]`` for ``[hasil]`` as the dead link it is
+    (:func:`glossari.catalog.usable.unusable_translation`)."""
     kind: TermKind = "article"
     """``article`` or ``link``."""
     source: Location = field(compare=False)

@@ -39,7 +39,7 @@ from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot, real_path
 from glossari.seeds.frontmatter import is_fence, plain_is_text
-from glossari.seeds.markdown import link_targets
+from glossari.seeds.markdown import link_targets, reference_definitions
 
 if TYPE_CHECKING:
     from glossari._atomic import StagedWrites
@@ -92,15 +92,6 @@ _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|:$|\s$")
-
-
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
-
-
-def reference_definitions(text: str) -> str:
-    """The reference definitions of an article (``[hasil]: /revenue``), one per line: what a
-    message's reference links (``[hasil]``, ``[kos jualan][]``, ``[margin][m]``) resolve by."""
-    return "\n".join(match.group() for match in _DEFINITION.finditer(text))
 
 
 def _continuation(prefix: str) -> str:

@@ -38,10 +38,10 @@ from glossari.catalog.translations import (
 from glossari.catalog.usable import unusable_translation
 from glossari.checks.parity import without_code
 from glossari.errors import CatalogError, GlossariError
-from glossari.render import reference_definitions
 from glossari.root import GlossaryRoot, file_kind, relative_name
 from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
+from glossari.seeds.markdown import reference_definitions
 from glossari.seeds.source import read_article_text
 
 __all__ = ["AlignReport", "FileReport", "align_folder", "catalog_path"]

@@ -35,7 +35,14 @@ from glossari.catalog.pofile import (
     parse_po,
     read_catalog_bytes,
 )
-from glossari.catalog.usable import MessageState, entry_state, unusable_translation
+from glossari.catalog.usable import (
+    Definitions,
+    MessageState,
+    entry_state,
+    message_state,
+    refused,
+    unusable_translation,
+)
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot, relative_name
@@ -216,12 +223,16 @@ class Coverage:
 
     @classmethod
     def of(cls, po: PoFile, domain: str | None = None, *,
-           states: dict[tuple[str | None, str], MessageState] | None = None) -> Coverage:
+           states: dict[tuple[str | None, str], MessageState] | None = None,
+           definitions: Definitions | None = None) -> Coverage:
         """Count the entries of one catalog of ``domain`` (by default its header's
         ``X-Domain``; the domain tells a body block from a ``glossary`` message), each by
         :func:`~glossari.catalog.usable.entry_state`. ``states``, when given, gets each current
         message's state by ``(msgctxt, msgid)`` (the first entry of a key), for a caller that
-        counts them again another way (``check``'s C201) without asking the rule twice."""
+        counts them again another way (``check``'s C201) without asking the rule twice.
+        ``definitions``: the articles' reference definitions by message
+        (:func:`~glossari.catalog.usable.definitions_by_message`); without them a reference
+        link is judged as the bracketed text it is in an article that defines none."""
         if domain is None:
             domain = po.header_fields().get("X-Domain", "")
         translated = fuzzy = untranslated = obsolete = refused = 0
@@ -229,7 +240,10 @@ class Coverage:
             if entry.obsolete:
                 obsolete += 1
                 continue
-            state = entry_state(domain, entry)
+            defined = definitions.get((domain, entry.msgctxt, entry.msgid)) if definitions \
+                else None
+            state = (entry_state(domain, entry) if defined is None
+                     else entry_state(domain, entry, references=defined[1]))
             if states is not None:
                 states.setdefault(entry.key, state)
             if state == "translated":
@@ -257,7 +271,7 @@ def _table(po: PoFile) -> _Table:
 class Translations:
     """The current messages of one language's catalogs, by domain and ``(msgctxt, msgid)``."""
 
-    __slots__ = ("_by_domain", "_catalogs", "_coverage", "_lazy", "lang")
+    __slots__ = ("_by_domain", "_catalogs", "_coverage", "_lazy", "_unjudged", "lang")
 
     def __init__(self, catalogs: Mapping[str, PoFile], *, lang: str) -> None:
         self.lang = lang
@@ -267,6 +281,7 @@ class Translations:
         self._by_domain: dict[str, _Table] = {d: _table(po) for d, po in catalogs.items()}
         self._coverage: dict[str, Coverage] = {d: Coverage.of(po, d)
                                                for d, po in catalogs.items()}
+        self._unjudged: dict[str, Coverage] = {}  # counts before judge_definitions
 
     @property
     def catalogs(self) -> dict[str, PoFile]:
@@ -298,6 +313,34 @@ class Translations:
     def domains(self) -> tuple[str, ...]:
         """The domains that have a catalog, sorted."""
         return tuple(sorted(self._coverage))
+
+    def judge_definitions(self, definitions: Definitions) -> None:
+        """Count again the translations the articles' reference definitions refuse
+        (:func:`~glossari.catalog.usable.definitions_by_message`): what :func:`glossari.load`
+        does once it has read the articles, so that :meth:`coverage` (and the termbase's
+        ``coverage`` table) counts a ``[revenue]`` for a defined ``[hasil]`` untranslated, as
+        ``render`` and ``check`` have it. Only the few messages of the articles that define
+        any are asked; the lookup table is unchanged (a term's English side judges with its
+        own article's definitions: :func:`english_for`). Asked again, it counts anew from the
+        catalogs' own counts."""
+        self._coverage.update(self._unjudged)
+        self._unjudged.clear()
+        moved: dict[str, int] = {}
+        for (domain, context, msgid), (block, references) in definitions.items():
+            found = self._by_domain.get(domain, {}).get((context, msgid))
+            if found is None or found[1] != "translated":
+                continue
+            if message_state(domain, context, msgid, found[0], "translated",
+                             block=block) != "translated":
+                continue  # already counted untranslated
+            if any(refused(domain, context, msgid, found[0], block=block, references=defined)
+                   for defined in references if defined):
+                moved[domain] = moved.get(domain, 0) + 1
+        for domain, n in moved.items():
+            counts = self._unjudged[domain] = self._coverage[domain]
+            self._coverage[domain] = replace(counts, translated=counts.translated - n,
+                                             untranslated=counts.untranslated + n,
+                                             refused=counts.refused + n)
 
     def coverage(self, domain: str | None = None) -> Coverage:
         """Counts for one domain, or for all of them."""
@@ -413,16 +456,19 @@ def english_for(term: Term, translations: Translations) -> English:
     The headword's status is the catalog's (``translated``, ``fuzzy`` or ``untranslated``); a fuzzy
     headword is given (marked so), fuzzy body text is not. Body blocks without a current
     translation stay in Malay, so the English body always has the Malay body's shape. A
-    translation ``render`` refuses (its links or HTML differ from the source's, it shows
-    nothing, or a block's line starts Markdown block syntax: C203, C208, C209) is no
+    translation ``render`` refuses (its links or HTML differ from the source's, reference
+    links judged by the article's own definitions, :attr:`~glossari.model.Term.definitions`;
+    it shows nothing, or a block's line starts Markdown block syntax: C203, C208, C209) is no
     translation here either, so the API, the tables, search and the site say what the rendered
     article says.
     """
     tr = translations
+    references = term.definitions
 
     def usable(msgid: str, msgstr: str | None, *, block: bool = False) -> str | None:
         # the one rule render keeps the Malay by (glossari.catalog.usable)
-        if msgstr and unusable_translation(msgid, msgstr, block=block) is None:
+        if msgstr and unusable_translation(msgid, msgstr, block=block,
+                                           references=references) is None:
             return msgstr
         return None
 

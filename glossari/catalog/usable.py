@@ -2,7 +2,10 @@
 (which keeps the Malay for any other), the English side of every term
 (:func:`glossari.catalog.translations.english_for`, which the API, the tables, search and the
 site read), ``align`` (which takes none that ``render`` would refuse) and ``check`` (C203, C208,
-C209), so that every command and the API give one answer.
+C209), so that every command and the API give one answer. A reference link (``[hasil]``) is a
+link only by its article's definitions (``[hasil]: /revenue``): every one of them judges with the
+article's own (:attr:`glossari.model.Term.definitions`), and a count of a whole catalog with those
+of every article holding the message (:func:`definitions_by_message`).
 
 :func:`message_state` is the same rule as a count: a message is ``translated`` only when a reader
 gets its translation, so ``check`` (C200, C201 and its summary), ``update``'s summary, the
@@ -13,54 +16,80 @@ translations.Coverage` count a refused translation as untranslated, as ``render`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message, is_link_context
+from glossari.catalog.messages import (
+    GLOSSARY_DOMAIN,
+    is_block_message,
+    is_link_context,
+    iter_messages,
+    part_comment,
+)
 from glossari.seeds.markdown import links_and_html, table_of
 from glossari.text import has_visible_text
 
 if TYPE_CHECKING:
     from glossari.catalog.pofile import Entry
+    from glossari.model import Term
 
-__all__ = ["MessageState", "entry_state", "message_state", "refused", "unusable_translation"]
+__all__ = [
+    "Definitions",
+    "MessageState",
+    "definitions_by_message",
+    "entry_state",
+    "message_state",
+    "refused",
+    "unusable_translation",
+]
 
 MessageState = Literal["translated", "fuzzy", "untranslated"]
 """A message's state as a reader gets it (:func:`message_state`)."""
 
-
-def refused(domain: str, context: str | None, msgid: str, msgstr: str, *, block: bool) -> bool:
+def refused(domain: str, context: str | None, msgid: str, msgstr: str, *, block: bool,
+            references: str = "") -> bool:
     """True when the current translation ``msgstr`` of a message is no translation for a reader:
     ``render`` keeps the Malay for it (:func:`unusable_translation`), and so do the English side
-    of the API, the tables, search and the site. A link's text (``glossary`` domain, msgctxt
-    ``/target``) is never refused: it goes into no article, only into the names of the term it
-    leads to."""
+    of the API, the tables, search and the site. ``references``: the reference definitions of
+    the article the message is read in (:attr:`glossari.model.Term.definitions`). A link's text
+    (``glossary`` domain, msgctxt ``/target``) is never refused: it goes into no article, only
+    into the names of the term it leads to."""
     if domain == GLOSSARY_DOMAIN and is_link_context(context):
         return False
-    return unusable_translation(msgid, msgstr, block=block) is not None
+    return unusable_translation(msgid, msgstr, block=block, references=references) is not None
 
 
 def message_state(domain: str, context: str | None, msgid: str, msgstr: str | None,
-                  status: str, *, block: bool) -> MessageState:
+                  status: str, *, block: bool, references: str = "") -> MessageState:
     """The state of a message as every reporter counts it: ``fuzzy`` for a fuzzy translation,
     ``translated`` for a current one a reader gets, ``untranslated`` otherwise (none, or one
-    :func:`refused`). ``status`` is the catalog's (``translated``, ``fuzzy``, ``untranslated``).
+    :func:`refused`). ``status`` is the catalog's (``translated``, ``fuzzy``, ``untranslated``);
+    ``references`` the reference definitions of the article it is read in.
 
     >>> message_state("glossary", None, "Kewangan", "<b>Finance</b>", "translated", block=False)
     'untranslated'
     >>> message_state("glossary", "/finance", "kewangan", "<b>finance</b>", "translated",
     ...               block=False)
     'translated'
+    >>> [message_state("articles-k", None, "Kos ialah [hasil].", "Cost is [revenue].",
+    ...                "translated", block=True, references=r) for r in ("", "[hasil]: /revenue")]
+    ['translated', 'untranslated']
     """
     if status == "fuzzy" and msgstr:
         return "fuzzy"
     if status != "translated" or not msgstr:
         return "untranslated"
-    return "untranslated" if refused(domain, context, msgid, msgstr, block=block) else "translated"
+    return "untranslated" if refused(domain, context, msgid, msgstr, block=block,
+                                     references=references) else "translated"
 
 
-def entry_state(domain: str, entry: Entry | None) -> MessageState:
+def entry_state(domain: str, entry: Entry | None, *,
+                references: tuple[str, ...] = ("",)) -> MessageState:
     """:func:`message_state` of one catalog entry of ``domain`` (None: a message the catalog
-    lacks). A plural entry is translated when every form is, and none is refused."""
+    lacks). A plural entry is translated when every form is, and none is refused.
+    ``references``: the reference definitions of each article the message is read in (one
+    string per article, ``""`` for one without; :func:`definitions_by_message`): a
+    translation refused in any of them is untranslated, as a reader of that article gets it."""
     if entry is None or not entry.has_translation:
         return "untranslated"
     if entry.fuzzy:
@@ -70,10 +99,49 @@ def entry_state(domain: str, entry: Entry | None) -> MessageState:
     block = is_block_message(domain, entry.extracted_comments)
     forms = entry.translations
     sources = [entry.msgid] + [entry.msgid_plural or entry.msgid] * (len(forms) - 1)
-    if any(refused(domain, entry.msgctxt, source, form, block=block)
+    if any(refused(domain, entry.msgctxt, source, form, block=block, references=defined)
+           for defined in references
            for source, form in zip(sources, forms, strict=True)):
         return "untranslated"
     return "translated"
+
+
+Definitions = dict[tuple[str, str | None, str], tuple[bool, tuple[str, ...]]]
+"""``(domain, msgctxt, msgid)`` to whether the message is a body block (as its article reads
+it) and the reference definitions it is judged by (``""`` first, then one string per article
+that holds it and defines any): :func:`definitions_by_message`."""
+
+
+def definitions_by_message(terms: Iterable[Term]) -> Definitions:
+    """The reference definitions each message is read with, for a count of a whole catalog
+    (:meth:`glossari.catalog.translations.Coverage.of`, ``check``'s C200, the termbase's
+    ``coverage``): only the messages that may hold a reference link (a ``[``) of the articles
+    that define any (:attr:`glossari.model.Term.definitions`; most define none, and cost
+    nothing here). A body message is shared by every article that holds it, so it is judged
+    with each one's definitions, and as plain text (``""``) too: refused in any, it is
+    untranslated, as the reader of that article gets the Malay.
+
+    >>> from glossari.model import Location, Section, Block, Term
+    >>> kos = Term(id="kos", title="Kos", definitions="[hasil]: /revenue",
+    ...            sections=(Section(heading="", level=0, line=5, blocks=(
+    ...                Block(kind="paragraph", text="Kos ialah [hasil].", line=5),)),),
+    ...            source=Location(path="seeds/kos.md", line=1))
+    >>> definitions_by_message([kos])
+    {('articles-k', None, 'Kos ialah [hasil].'): (True, ('', '[hasil]: /revenue'))}
+    """
+    found: dict[tuple[str, str | None, str], tuple[list[bool], dict[str, None]]] = {}
+    for term in terms:
+        if not term.definitions or term.kind != "article":
+            continue
+        for message in iter_messages(term):
+            if "[" in message.msgid:
+                key = (message.domain, message.context, message.msgid)
+                blocks, defined = found.setdefault(key, ([], {"": None}))
+                blocks.append(is_block_message(message.domain,
+                                               (part_comment(message.part, term.id),)))
+                defined[term.definitions] = None
+    return {key: (any(blocks), tuple(defined)) for key, (blocks, defined) in found.items()}
+
 
 # what the article reader refuses (glossari.seeds.source), and \r, which would split a line
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b-\x0d\x0e-\x1f\x7f\x80-\x9f]")

@@ -14,7 +14,7 @@ from pathlib import Path
 from glossari.catalog.messages import is_block_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
-from glossari.catalog.usable import MessageState, entry_state, unusable_translation
+from glossari.catalog.usable import Definitions, MessageState, entry_state, unusable_translation
 from glossari.checks.codes import excerpt, finding
 from glossari.checks.parity import (
     describe_difference,
@@ -168,13 +168,17 @@ MessageKey = tuple[str | None, str]
 
 def domain_coverage(
     domain: str, terms: Iterable[Term], catalog: CatalogFile | None, *, lang: str,
-    status_counts: Mapping[str, Counter[str]],
+    status_counts: Mapping[str, Counter[str]], definitions: Definitions | None = None,
 ) -> tuple[list[Finding], dict[MessageKey, str], Coverage]:
     """The coverage findings of one domain of ``lang``: ``C200`` for its file, ``C207`` when the
     file is missing or out of date. Adds each term's messages of ``domain`` by status to
     ``status_counts[term.id]`` (the caller reports ``C201`` once all domains are counted), and
     returns, with the findings, the term owning each message of the domain (its first term) and
-    the file's counts (none for a missing file).
+    the file's counts (none for a missing file). ``definitions``: the reference definitions of
+    the articles holding the domain's messages
+    (:func:`~glossari.catalog.usable.definitions_by_message`): the file's count refuses a
+    translation any of them refuses, a term's (``C201``) what its own article's refuse, as
+    ``render`` of that article does.
     """
     out: list[Finding] = []
     current: dict[MessageKey, Entry] = {}
@@ -183,7 +187,7 @@ def domain_coverage(
     if catalog is not None:
         for entry in catalog.po.current:
             current.setdefault(entry.key, entry)
-        file_counts = Coverage.of(catalog.po, domain, states=states)
+        file_counts = Coverage.of(catalog.po, domain, states=states, definitions=definitions)
         out.append(finding("C200", path=catalog.path, line=1, lang=lang,
                            message=f"{domain}: {describe_coverage(file_counts)}"))
     owners: dict[MessageKey, str] = {}
@@ -198,6 +202,10 @@ def domain_coverage(
             owners.setdefault(key, term.id)
             found = current.get(key)
             state = states.get(key, "untranslated")
+            if definitions and found is not None and (domain, *key) in definitions:
+                # a message shared with an article that defines reference labels: this term's
+                # reader gets what its own article's definitions leave (render of it)
+                state = entry_state(domain, found, references=(term.definitions,))
             counts[state] += 1
             if state == "untranslated" and found is not None and found.translated:
                 counts["refused"] += 1
@@ -236,12 +244,15 @@ def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | N
 
 
 def entry_findings(
-    catalog: CatalogFile, entry: Entry, *, lang: str, term: str | None
+    catalog: CatalogFile, entry: Entry, *, lang: str, term: str | None,
+    references: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
     """C202 identical, C203/C204 link parity, C205 numbers, C206 markup, C208 raw HTML, C209
     what render refuses otherwise, for one translated
     entry (the caller skips untranslated and fuzzy ones: a fuzzy translation belongs to an older
-    source text and would only report noise)."""
+    source text and would only report noise). ``references``: the reference definitions of the
+    articles holding the message (:attr:`glossari.model.Term.definitions`), by which a changed
+    reference label is a dead link ``render`` refuses (C203), not bracketed text (C206)."""
 
     def at(code: str, message: str) -> Finding:
         return finding(code, path=catalog.path, line=entry.line, lang=lang, term=term,
@@ -265,17 +276,28 @@ def entry_findings(
             yield at("C204", f"the source has {len(source_links)} links, the translation "
                      f"{len(target_links)}")
         # `[margin][m]` translated `[margin][gm]`: the definition `[m]: /grossmargin` is in
-        # the article, not the message, so the link is dead and render keeps the Malay; a
-        # shortcut `[hasil]` may be plain bracketed text (only a definition tells): a warning
+        # the article, not the message, so the link is dead and render keeps the Malay. A
+        # shortcut `[hasil]` is a link only when an article holding the message defines it
+        # (its `references`), and then render refuses the change (catalog.usable, the one
+        # rule): an error; else it is bracketed text, and a changed one a warning
+        block = is_block_message(catalog.domain, entry.extracted_comments)
+        dead = bool(references) and unusable_translation(source, translation,
+                                                         block=block) is None and any(
+            unusable_translation(source, translation, block=block,
+                                 references=defined) is not None
+            for defined in references if defined)
         source_refs = reference_labels(source)
         source_labels = tuple(sorted(label for label, _ in source_refs))
         target_labels = tuple(sorted(label for label, _ in reference_labels(translation)))
         if source_labels != target_labels:
             diff = describe_difference(source_labels, target_labels)
             full = {label for label, shortcut in source_refs if not shortcut}
-            yield at("C203" if full - set(target_labels) else "C206",
+            yield at("C203" if full - set(target_labels) or dead else "C206",
                      f"reference links differ from the source ({diff}); keep each label, as "
-                     "in [revenue][hasil]")
+                     "in [revenue][hasil]" + ("; render keeps the Malay for it" if dead else ""))
+        elif dead:
+            yield at("C203", "reference links lead elsewhere than the source's by the "
+                     "article's definitions; render keeps the Malay for it")
         source_raw, target_raw = raw_markup(source), raw_markup(translation)
         if source_raw != target_raw:
             diff = describe_difference(source_raw, target_raw) or "order changed"
@@ -302,7 +324,6 @@ def entry_findings(
             # what render refuses beyond links and HTML (C203, C208): it keeps the Malay, and
             # the coverage counts it untranslated (catalog.usable.entry_state; links in another
             # order are no refusal: render compares them as a multiset)
-            block = is_block_message(catalog.domain, entry.extracted_comments)
             problem = unusable_translation(source, translation, block=block)
             if problem is not None:
                 yield at("C209", f"{problem}; render keeps the Malay for it")

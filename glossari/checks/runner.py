@@ -10,6 +10,7 @@ from pathlib import Path
 from glossari._store import CACHE_DIR, Store
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain
 from glossari.catalog.pofile import Entry
+from glossari.catalog.usable import Definitions, definitions_by_message
 from glossari.checks.catalogs import (
     CatalogFile,
     Coverage,
@@ -215,12 +216,15 @@ def _check_language(
             base = termbase(by_domain[GLOSSARY_DOMAIN],
                             LanguageCatalogs(lang, [catalog] if catalog else []))
             found.extend(shared_english(base, lang))
+        # the reference definitions of the articles holding the domain's messages (most none)
+        definitions = definitions_by_message(by_domain.get(domain, ()))
         coverage, owners, counts = domain_coverage(
-            domain, by_domain.get(domain, ()), catalog, lang=lang, status_counts=status_counts)
+            domain, by_domain.get(domain, ()), catalog, lang=lang, status_counts=status_counts,
+            definitions=definitions)
         found.extend(coverage)
         total = total + counts
         if catalog is not None:
-            found.extend(_check_file(catalog, lang, owners, base, langid))
+            found.extend(_check_file(catalog, lang, owners, base, langid, definitions))
         return found, base
 
     # Every finding made while checking a file is about that file (its path), so a file's
@@ -242,7 +246,7 @@ def _source(entry: Entry) -> str:
 
 def _check_file(
     catalog: CatalogFile, lang: str, owners: dict[MessageKey, str], base: Termbase,
-    langid: LanguageIdentifier,
+    langid: LanguageIdentifier, definitions: Definitions,
 ) -> Iterator[Finding]:
     """Every per-entry finding of one catalog file, and its ``L302`` count."""
     translated = [entry for entry in catalog.po.current if entry.translated]
@@ -254,7 +258,10 @@ def _check_file(
     short = 0
     for entry in translated:
         owner = owners.get(entry.key)
-        yield from entry_findings(catalog, entry, lang=lang, term=owner)
+        defined = definitions.get((catalog.domain, entry.msgctxt, entry.msgid)) \
+            if definitions else None
+        yield from entry_findings(catalog, entry, lang=lang, term=owner,
+                                  references=defined[1] if defined is not None else ())
         for text in entry.translations if judged else ():
             if detection_text(judged_text(text, _source(entry))) is None:
                 short += 1

@@ -12,7 +12,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Location, Term
 from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
-from glossari.seeds.markdown import parse_body
+from glossari.seeds.markdown import parse_body, reference_definitions
 from glossari.seeds.rules import (
     ALIAS_KEYS,
     HIGHLIGHTS_HEADINGS,
@@ -124,6 +124,7 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         sections=body.sections,
         highlights=highlights,
         links=body.links,
+        definitions=reference_definitions(text),
         source=Location(path=source, line=1),
         title_line=lines.get("title", 0),
         description_line=lines.get("description", 0),

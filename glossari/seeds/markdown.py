@@ -28,6 +28,7 @@ __all__ = [
     "link_targets",
     "links_and_html",
     "parse_body",
+    "reference_definitions",
     "suspicious_link_text",
     "table_of",
 ]
@@ -188,6 +189,24 @@ def links_and_html(text: str) -> tuple[tuple[str, str], ...]:
     if isinstance(references, dict):
         found.extend(("definition", str(ref.get("href", ""))) for ref in references.values())
     return tuple(found)
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
+
+
+def reference_definitions(text: str) -> str:
+    """The reference definitions of an article (``[hasil]: /revenue``), one per line: what a
+    message's reference links (``[hasil]``, ``[kos jualan][]``, ``[margin][m]``) resolve by.
+    The one home of them: the reader keeps them in :attr:`glossari.model.Term.definitions`, and
+    every judge of a translation (``render``, the English side, ``check``, the counts, the site)
+    passes them to :func:`glossari.catalog.usable.unusable_translation`.
+
+    >>> reference_definitions("Kos ialah [hasil].\\n\\n[hasil]: /revenue\\n")
+    '[hasil]: /revenue'
+    """
+    if "]:" not in text:
+        return ""  # most articles: no definition, and no regular-expression scan
+    return "\n".join(match.group() for match in _DEFINITION.finditer(text))
 
 
 def link_targets(text: str) -> tuple[str, ...]:

@@ -57,10 +57,11 @@ __all__ = [
 MESSAGE_STATES: tuple[str, ...] = ("translated", "fuzzy", "untranslated")
 """A message's state in the chart and on a term page."""
 
-StatusLookup = Callable[[str, "str | None", str, bool], str]
-"""``(domain, msgctxt, msgid, block) -> state`` (one of :data:`MESSAGE_STATES`) for the target
-language; ``block``: the message is a body block (:func:`is_block_message`), which ``render``
-holds to more rules."""
+StatusLookup = Callable[[str, "str | None", str, bool, str], str]
+"""``(domain, msgctxt, msgid, block, references) -> state`` (one of :data:`MESSAGE_STATES`) for
+the target language; ``block``: the message is a body block (:func:`is_block_message`), which
+``render`` holds to more rules; ``references``: the article's reference definitions
+(:attr:`Term.definitions`), by which ``render`` refuses a changed reference link."""
 
 def _safe_name(term_id: str) -> bool:
     """True when an id is a file name as it is: letters (any script, NFC), digits, marks,
@@ -381,7 +382,7 @@ def message_states(term: Term, status: StatusLookup) -> tuple[dict[MessageKey, s
             key = (message.domain, message.context, message.msgid)
             if key not in states:
                 block = is_block_message(message.domain, (part_comment(message.part, term.id),))
-                state = states[key] = status(*key, block)
+                state = states[key] = status(*key, block, term.definitions)
                 counts[state] += 1
     return states, counts
 
@@ -462,7 +463,7 @@ def term_page(
             counts[state] += 1
             return state
         state = states_found.get((domain, context, malay)) or status(domain, context, malay,
-                                                                     block)
+                                                                     block, term.definitions)
         # no text (the English side leaves out a fuzzy definition): the catalog still tells a
         # fuzzy message from an untranslated one, as the page's counts do
         return "untranslated" if other is None and state == "translated" else state
