@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _alignkit import PARALLEL, ok, parallel_root, prepared
+import pytest
+from _alignkit import PARALLEL, cli, ok, parallel_root, prepared
 
 PAYLOAD = "<script>document.title='pwned'</script>"
 HOSTILE_TITLE = f"Ékuiti {PAYLOAD}"
@@ -76,3 +77,14 @@ def edit_article(root: Path, term_id: str, old: str, new: str) -> None:
     data = path.read_bytes()
     assert old.encode() in data, (term_id, old)
     path.write_bytes(data.replace(old.encode(), new.encode(), 1))
+
+
+def built_site(factory: pytest.TempPathFactory, extra: dict[str, str] | None = None) -> Path:
+    """The site of :func:`rich_root`, with ``extra`` articles (file name: text) added."""
+    root = rich_root(factory.mktemp("glossary"))
+    for name, text in (extra or {}).items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    output = factory.mktemp("out") / "site"
+    code, _, err = cli("site", "-o", output, root=root)
+    assert code == 0, err
+    return output

@@ -85,3 +85,12 @@ def compiled_root(tmp_path: Path) -> Path:
 
     assert main(["--root", str(root), "compile"]) == 0
     return root
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The chromium the browser tests drive (``_browser.chromium_path``: a failure, not a skip,
+    where CI installed it)."""
+    from _browser import chromium_path
+
+    return chromium_path()

@@ -22,8 +22,8 @@ from urllib.parse import unquote
 
 import pytest
 from _alignkit import cli
-from _browser import chromium_path, run_chromium
-from _sitekit import HOSTILE_TITLE, rich_root
+from _browser import run_chromium
+from _sitekit import HOSTILE_TITLE, built_site
 
 pytestmark = pytest.mark.slow
 
@@ -32,17 +32,8 @@ SCREENSHOTS = REPO / "build" / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    return chromium_path()
-
-
-@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = rich_root(tmp_path_factory.mktemp("glossary"))
-    output = tmp_path_factory.mktemp("out") / "site"
-    code, _, err = cli("site", "-o", output, root=root)
-    assert code == 0, err
-    return output
+    return built_site(tmp_path_factory)
 
 
 def _dump(chromium: str, tmp_path: Path, page: Path, query: str = "") -> str:

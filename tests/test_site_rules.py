@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _alignkit import cli
-from _browser import chromium_path, run_chromium
-from _sitekit import rich_root
+from _browser import run_chromium
+from _sitekit import built_site
 
 from glossari.terms import fold, query_roots
 
@@ -71,18 +70,8 @@ Lihat [سهم](/سهم), [bon](/bon), [kadar faedah](/interestrate) dan
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    return chromium_path()
-
-
-@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = rich_root(tmp_path_factory.mktemp("glossary"))
-    (root / "seeds" / "jumaat.md").write_text(_JUMAAT, encoding="utf-8")
-    output = tmp_path_factory.mktemp("out") / "site"
-    code, _, err = cli("site", "-o", output, root=root)
-    assert code == 0, err
-    return output
+    return built_site(tmp_path_factory, {"jumaat.md": _JUMAAT})
 
 
 _DRIVE = """

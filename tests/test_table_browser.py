@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from _browser import chromium_path, run_chromium
+from _browser import run_chromium
 from table_helpers import SAMPLE_ROWS, read_html
 
 import glossari
@@ -35,11 +35,6 @@ PAYLOAD = (
     "<script>document.title='pwned'</script>"
     "<img src=x onerror=\"document.title='pwned by img'\">"
 )
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    return chromium_path()
 
 
 @pytest.fixture(scope="module")
