@@ -435,9 +435,10 @@ class RenderedFolder:
     """The language the folder's renderings were in before this run, when ``overwrite`` made
     it this run's language's (``render -l id --overwrite`` into the ``en`` folder); else None."""
     replaced: tuple[Path, ...] = ()
-    """Renderings in :attr:`previous` of articles this run did not write (under
-    ``min_coverage``) that were as ``render`` wrote them: removed, so that ``align`` never
-    takes them for this language's."""
+    """Renderings of articles this run did not write (under ``min_coverage``) that were as
+    ``render`` wrote them: removed, so that the folder holds no outdated rendering and
+    ``align`` never takes one back (nor, in :attr:`previous`, another language's for this
+    one's)."""
     kept: tuple[Path, ...] = ()
     """The same, edited since ``render`` wrote them (a translator's work): left in place, for
     a person to move or delete."""
@@ -459,8 +460,9 @@ def render_folder(
 ) -> RenderedFolder:
     """Render every article of ``root`` in ``lang`` into ``output`` (created when needed).
 
-    An article under ``min_coverage`` percent is not written (an older rendering of it is left
-    as it was). A rendering of an article no longer in ``seeds/`` (renamed, deleted) is removed
+    An article under ``min_coverage`` percent is not written, and an older rendering of it goes
+    as a stale one does (removed as written, left when edited since). A rendering of an
+    article no longer in ``seeds/`` (renamed, deleted) is removed
     when it is as ``render`` wrote it, and left when it was edited since
     (:class:`RenderedFolder`). The source's line endings (LF or CRLF) and byte-order mark are
     kept. The record names the language rendered: a folder holding another language's
@@ -498,9 +500,11 @@ def render_folder(
         recorded[LANGUAGE] = lang  # no folder to record it in yet: written with a first file
     results: list[RenderResult] = []
     names: set[str] = set()
-    # the folder made lang's (--overwrite): a rendering in `held` this run does not replace
-    # (its article under min_coverage) is no lang rendering, and `align -l lang` would take it
-    # for one, so it goes as a stale one does
+    # a rendering this run does not replace (its article under min_coverage) goes as a stale
+    # one does: in `held` (the folder made lang's, --overwrite) it is no lang rendering, which
+    # `align -l lang` would take for one; in lang it holds the English of a Malay text that has
+    # changed since (why the article fell under min_coverage), which a published folder showed
+    # and `align` took back as current
     previous = held if held is not None and held != lang else None
     others: set[str] = set()
     # all or nothing: every article staged first (a full disk, or a planted link found at the
@@ -511,7 +515,7 @@ def render_folder(
             result = _render_one(root, term, catalog, output, min_coverage, staged,
                                  record=record, lang=lang, overwrite=overwrite)
             results.append(result)
-            (others if previous is not None and result.path is None else names).add(name)
+            (others if result.path is None else names).add(name)
         removed, left = _stale(record, output, names | others)
         replaced, kept = _stale(record, output, names, only=others) if others else ([], [])
         if record != recorded or any(r.path is not None for r in results):

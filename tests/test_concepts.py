@@ -189,3 +189,42 @@ def test_a_link_text_that_says_nothing_is_no_name_of_its_term(tmp_path: Path) ->
         glossary.lookup("di sini")
     findings = [(f.code, f.line) for f in glossary.findings if f.code == "S103"]
     assert findings == [("S103", 9), ("S103", 9)]
+
+
+def test_the_english_of_a_broken_link_text_is_no_name_of_its_term(tmp_path: Path) -> None:
+    """`([Bank Negara ), iaitu](/central-bank)` is no name on the Malay side (S103), but the
+    translator's mirror of it, `Bank Negara ), that is`, became an English variant: `show`
+    listed it, the site printed it under "Also known as" and search found the term by it."""
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {
+        "kos": "---\ntitle: Kos\ndescription: Harga.\nkeywords: A\n---\n\n# Kos\n\n"
+               "Lihat [bank pusat](/central-bank) dan ([Bank Negara ), iaitu](/central-bank) "
+               "garis panduan. Juga [Hasil](/revenue) dan [hasil ( kasar](/revenue).\n",
+        "hasil": "---\ntitle: Hasil\ndescription: Jualan.\nkeywords: A\n---\n\n# Hasil\n\nTeks.\n",
+    })
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    po = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = po.read_text(encoding="utf-8")
+    for msgid, msgstr in (("bank pusat", "central bank"),
+                          ("Bank Negara ), iaitu", "Bank Negara ), that is"),
+                          ("hasil ( kasar", "revenue ( gross")):
+        assert f'msgid "{msgid}"\nmsgstr ""' in text
+        text = text.replace(f'msgid "{msgid}"\nmsgstr ""', f'msgid "{msgid}"\nmsgstr "{msgstr}"')
+    po.write_text(text, encoding="utf-8")
+    glossary = glossari.load(root)
+    assert glossary["central-bank"].en_title == "central bank"
+    assert glossary["central-bank"].names.english_variants == ()
+    assert glossary["hasil"].names.english_variants == ()
+    with pytest.raises(KeyError):
+        glossary.lookup("Bank Negara ), that is")
+    # the only link to the target broken: its English is no headword either (the slug's
+    # suggestion stands in, unconfirmed, as for a Malay headword nobody gave)
+    kos = root / "seeds" / "kos.md"
+    kos.write_text(kos.read_text(encoding="utf-8").replace(
+        "Lihat [bank pusat](/central-bank) dan ", "Lihat "), encoding="utf-8")
+    glossary = glossari.load(root)
+    assert glossary["central-bank"].title is None
+    assert glossary["central-bank"].en_title == "central-bank"  # the slug, as suggested
+    assert glossary["central-bank"].english.status == "suggested"

@@ -132,6 +132,49 @@ def test_render_never_replaces_a_translator_s_file(tmp_path: Path) -> None:
     assert (hand / "accountexecutive.md").read_text(encoding="utf-8") == edited
 
 
+def test_align_takes_nothing_from_a_rendering_as_render_wrote_it(tmp_path: Path) -> None:
+    """render then align of the same folder, nobody having edited a file, warned that the
+    catalog's link texts differ from "this file" (a link text in a rendering is whatever
+    inflection its paragraph's translation uses), and `--force`, which render's refusal
+    advises, wrote those over the translator's link texts. A file that holds render's bytes
+    holds nothing of a translator's: nothing is taken from it."""
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {
+        "pinjaman": "---\ntitle: Pinjaman\ndescription: Wang dipinjam.\nkeywords: Bank\n---\n\n"
+                    "# Pinjaman\n\nKos [pinjaman](/loan) meningkat.\n",
+    })
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    po = root / "locale" / "en" / "LC_MESSAGES"
+    for path in po.glob("*.po"):
+        text = path.read_text(encoding="utf-8")
+        for msgid, msgstr in (("Pinjaman", "Loan"), ("Wang dipinjam.", "Money borrowed."),
+                              ("Bank", "Banking"), ("pinjaman", "loans"),
+                              ("Kos [pinjaman](/loan) meningkat.",
+                               "The cost of a [loan](/loan) rises.")):
+            text = text.replace(f'msgid "{msgid}"\nmsgstr ""',
+                                f'msgid "{msgid}"\nmsgstr "{msgstr}"')
+        path.write_text(text, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    before = {p.name: p.read_bytes() for p in po.iterdir()}
+    for force in ((), ("--force",)):
+        code, out, err = cli("align", "-l", "en", out_dir, *force, root=root)
+        assert code == 0, err
+        assert "warning" not in err
+        assert "pinjaman.md: as 'glossari render' wrote it" in out
+        assert before == {p.name: p.read_bytes() for p in po.iterdir()}
+    # edited by a translator: taken
+    rendering = out_dir / "pinjaman.md"
+    rendering.write_text(rendering.read_text(encoding="utf-8").replace("rises", "goes up"),
+                         encoding="utf-8")
+    code, out, err = cli("align", "-l", "en", out_dir, "--force", root=root)
+    assert code == 0, err
+    assert "The cost of a [loan](/loan) goes up." in (po / "articles-p.po").read_text(
+        encoding="utf-8")
+
+
 def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path: Path) -> None:
     """An article renamed (`accountexecutive.md` to `eksekutif-akaun.md`) left its old
     rendering in the folder, with the old links, beside the new one: a published folder held
@@ -172,6 +215,44 @@ def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path:
     (out_dir / "mine.md").write_text("# Mine\n", encoding="utf-8")
     ok("render", "-l", "en", "-o", out_dir, "--min-coverage", "0", root=root)
     assert (out_dir / "mine.md").exists()
+
+
+def test_render_removes_the_older_rendering_of_an_article_now_under_min_coverage(
+        tmp_path: Path) -> None:
+    """An article rendered once, whose Malay then changed (its translations fuzzy, so it fell
+    under --min-coverage), kept its older rendering: the folder showed the English of a text
+    since rewritten, the summary said only "not written", and `align` took it back. It goes as
+    a stale one does: removed as render wrote it, left and named when edited since."""
+    root = prepared(seed_root(tmp_path))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    out_dir = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    rendering = out_dir / "accountexecutive.md"
+    rendered = rendering.read_bytes()
+    seed = root / "seeds" / "accountexecutive.md"
+    body = seed.read_text(encoding="utf-8").split("\n")
+    # every paragraph rewritten by its author: its translation goes fuzzy
+    seed.write_text("\n".join(
+        line + " Kini dikemas kini." if line[:1].isalpha() and ":" not in line else line
+        for line in body), encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    # edited by a translator: left, and named
+    rendering.write_bytes(rendered + b"\nMine.\n")
+    code, out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert code == 0, err
+    assert "seeds/accountexecutive.md: not written" in err
+    assert rendering.exists()
+    assert f"{rendering}: its article is now under --min-coverage 80%" in err
+    # as render wrote it: removed, and out of the record
+    rendering.write_bytes(rendered)
+    code, out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert code == 0, err
+    assert not rendering.exists()
+    assert f"removed {rendering} (its article is now under --min-coverage 80%" in out
+    assert ", 1 removed" in err
+    assert "accountexecutive.md" not in (out_dir / ".glossari-rendered.json").read_text(
+        encoding="utf-8")
 
 
 def test_render_keeps_the_rendering_of_an_article_renamed_only_in_case(tmp_path: Path) -> None:

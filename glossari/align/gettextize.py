@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from glossari._rendered import rendered_language
+from glossari._rendered import LANGUAGE, read_record
 from glossari.align.pairing import pair_articles
 from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message
 from glossari.catalog.pofile import encode_po, read_po, require_catalog_file
@@ -74,6 +74,11 @@ class FileReport:
     from the source's, a control character): named in :attr:`notes`."""
     notes: tuple[str, ...] = ()
     """Smaller things left out (see :class:`glossari.align.pairing.Pairing`)."""
+    rendered: bool = False
+    """The file holds the very bytes ``glossari render`` wrote (its record says so): nothing
+    of a translator's is in it, so nothing is taken. Its link texts are the inflections its
+    paragraphs' translations happen to use, not translations of the link messages, and an
+    older rendering would give back older text (``--force`` wrote them over the catalogs')."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,7 +126,8 @@ def align_folder(
             hint="give the folder of the translated articles; aligning the Malay with itself "
             "would copy Malay into the catalog as its translation",
         )
-    rendered = rendered_language(folder)
+    record = read_record(folder)
+    rendered = record.get(LANGUAGE)
     if rendered is not None and rendered != lang:
         # a folder render wrote in another language (one output folder for two): its text
         # went into this language's catalogs as their translations
@@ -148,6 +154,9 @@ def align_folder(
         if seed is None:
             skipped.append(name)
             continue
+        if path.name in record and _digest(path) == record[path.name]:
+            reports.append(FileReport(path=name, rendered=True))
+            continue
         try:
             shown_seed = relative_name(seed, root.path, resolve=True)
             seed_text = read_article_text(seed, source=shown_seed)
@@ -168,6 +177,16 @@ def align_folder(
     with catalog_lock(root, lang):
         return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
                               references=references)
+
+
+def _digest(path: Path) -> str | None:
+    """The SHA-256 of ``path``'s bytes, as ``render``'s record keeps it (None: unreadable)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 _Pair = tuple[int, int, str | None, str, str]

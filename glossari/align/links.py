@@ -38,6 +38,7 @@ from glossari.align.slugs import (
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.diagnostics import Finding
 from glossari.model import English, Link, Location, Names, Status, Term
+from glossari.seeds.rules import suspicious_link_text
 from glossari.text import lookup_key, one_line
 
 __all__ = [
@@ -135,7 +136,11 @@ def _english_of(
     found: dict[str, tuple[str, Status]] = {}
     for link in links:
         msgstr, status = catalog.get(GLOSSARY_DOMAIN, link_context(link.target), link.text)
-        if msgstr and msgstr.strip() and status in ("translated", "fuzzy"):
+        # a text a link's could not be trusted with (`Bank Negara ), that is`, the translator
+        # mirroring a broken Malay link text, S103) is no name of the term, as on the Malay
+        # side: neither its headword nor a variant
+        if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
+                and suspicious_link_text(msgstr) is None):
             text = one_line(msgstr)  # a no-break space (RM\u00a0100) is text
             found.setdefault(lookup_key(text), (text, status))
     if not found:

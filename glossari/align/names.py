@@ -43,6 +43,7 @@ from glossari.align.resolve import (
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.diagnostics import Finding
 from glossari.model import Link, Names, Status, Term
+from glossari.seeds.rules import suspicious_link_text
 from glossari.terms import english
 from glossari.text import lookup_key
 
@@ -185,7 +186,9 @@ def resolve_names(
             ))
         if catalog is not None and link.text.strip():
             msgstr, status = catalog.get(GLOSSARY_DOMAIN, link_context(link.target), link.text)
-            if msgstr and msgstr.strip() and status in ("translated", "fuzzy"):
+            # a text that could not be a link's trusted text is no name, as on the Malay side
+            if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
+                    and suspicious_link_text(msgstr) is None):
                 english.setdefault(term_id, {}).setdefault(lookup_key(msgstr),
                                                            " ".join(msgstr.split()))
     with_names: list[Term] = []

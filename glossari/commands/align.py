@@ -34,6 +34,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if file.error is not None:
             print(f"glossari: error: {file.error}", file=ctx.stderr)
             continue
+        if file.rendered:
+            print(f"{file.path}: as 'glossari render' wrote it, nothing of a translator's to "
+                  "take", file=ctx.stdout)
+            continue
         for note in file.notes:
             print(f"glossari: warning: {note}", file=ctx.stderr)
         parts = [f"{file.filled} filled"]

@@ -92,14 +92,25 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               f"left; take its translations into the catalogs ('glossari align -l {args.lang}', "
               "after renaming it as its article) or delete it", file=ctx.stderr)
     for path in results.replaced:
-        print(f"removed {path} (the {results.previous} rendering of an article not written in "
-              f"{args.lang}: this folder is now {args.lang}'s)", file=ctx.stdout)
+        if results.previous is None:
+            print(f"removed {path} (its article is now under --min-coverage "
+                  f"{args.min_coverage:g}%: the older rendering is outdated)", file=ctx.stdout)
+        else:
+            print(f"removed {path} (the {results.previous} rendering of an article not written "
+                  f"in {args.lang}: this folder is now {args.lang}'s)", file=ctx.stdout)
     for path in results.kept:
-        print(f"glossari: warning: {path}: the {results.previous} rendering of an article not "
-              f"written in {args.lang}, edited since 'glossari render' wrote it, so it is left; "
-              f"'glossari align -l {args.lang}' would take it for {args.lang}: take its "
-              f"translations in with 'glossari align -l {results.previous}' from a folder of "
-              f"its own, or delete it", file=ctx.stderr)
+        if results.previous is None:
+            print(f"glossari: warning: {path}: its article is now under --min-coverage "
+                  f"{args.min_coverage:g}%, so this older rendering is outdated, but it was "
+                  "edited since 'glossari render' wrote it, so it is left; take its "
+                  f"translations into the catalogs ('glossari align -l {args.lang}') or delete "
+                  "it", file=ctx.stderr)
+        else:
+            print(f"glossari: warning: {path}: the {results.previous} rendering of an article "
+                  f"not written in {args.lang}, edited since 'glossari render' wrote it, so it "
+                  f"is left; 'glossari align -l {args.lang}' would take it for {args.lang}: "
+                  f"take its translations in with 'glossari align -l {results.previous}' from "
+                  "a folder of its own, or delete it", file=ctx.stderr)
     # the summary every writing command ends with; without it, a run that wrote nothing (every
     # article under the threshold, the first run of a new glossary) left no word on what to do
     summary = f"render {args.lang}: {written} written, {unchanged} unchanged, {skipped} not written"
