@@ -38,9 +38,12 @@ from glossari.catalog.pofile import (
 from glossari.catalog.usable import (
     Definitions,
     MessageState,
+    Verdict,
     entry_state,
     message_state,
     refused,
+    remember,
+    remembered,
     unusable_translation,
 )
 from glossari.errors import CatalogError
@@ -388,16 +391,19 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
         hit = cached.get(_TABLE, digest)
         if hit is not None:
             table, counts = hit[0], Coverage(**hit[1])
+            # what judging its translations parsed, for this code: not parsed again here
+            remember(hit[2] if len(hit) > 2 else ())
         else:
             po = parse_po(decode_po(data, source=source), source=source)
             check_domain(po, domain, source=source)
             table, counts = _table(po), Coverage.of(po, domain)
+            if write_cache:
+                cached.put(_TABLE, _stored(table, counts, remembered(domain, po.entries)),
+                           digest=digest)
+                cached.save()
             # keep only the lookup table: the parsed file (with every entry's raw text) is
             # several times its size, and most callers never need it (parsed again on demand)
             del po
-            if write_cache:
-                cached.put(_TABLE, _stored(table, counts), digest=digest)
-                cached.save()
         del data
         result._lazy[domain] = (path, source)
         result._by_domain[domain] = table
@@ -417,10 +423,14 @@ _TABLES = "tables-{lang}"
 _TABLE = "catalog"
 
 
-def _stored(table: _Table, counts: Coverage) -> tuple[_Table, dict[str, int]]:
+def _stored(table: _Table, counts: Coverage, verdicts: tuple[Verdict, ...],
+            ) -> tuple[_Table, dict[str, int], tuple[Verdict, ...]]:
+    # the verdicts: the answers of the rule that parsed Markdown while the counts were made
+    # (glossari.catalog.usable.remembered), so that a load from the sources or `compile` reading
+    # this table does not parse them again
     return table, {"translated": counts.translated, "fuzzy": counts.fuzzy,
                    "untranslated": counts.untranslated, "obsolete": counts.obsolete,
-                   "refused": counts.refused}
+                   "refused": counts.refused}, verdicts
 
 
 def remember_catalog(root: GlossaryRoot, lang: str, domain: str, digest: bytes, po: PoFile,
@@ -443,10 +453,17 @@ def catalog_table(root: GlossaryRoot, lang: str, domain: str, digest: bytes, po:
     """The store's lookup table of a catalog, holding ``po`` (of SHA-256 ``digest``) and not
     yet written, and the catalog's counts: what :func:`remember_catalog` stages, and what a
     helper process serialises for its parent to stage (:mod:`glossari.catalog.compile`)."""
+    store, kind = Store.of(root), _TABLES.format(lang=lang)
+    # the old table's verdicts stand whatever its digest (each is keyed by all the rule reads,
+    # and the store keeps only what this very code wrote): the messages the catalog still
+    # holds are not parsed again (compile after update, update after a translator's edit)
+    for _, _, value in store.open(kind, part=domain).items():
+        remember(value[2] if isinstance(value, tuple) and len(value) > 2 else ())
     counts = Coverage.of(po, domain)
-    # replaced whole: the old table is not worth reading
-    cached = Store.of(root).open(_TABLES.format(lang=lang), part=domain, read=False)
-    cached.put(_TABLE, _stored(_table(po), counts), digest=digest)
+    # replaced whole: the old table's lookup entries are not worth keeping
+    cached = store.open(kind, part=domain, read=False)
+    cached.put(_TABLE, _stored(_table(po), counts, remembered(domain, po.entries)),
+               digest=digest)
     return cached, counts
 
 

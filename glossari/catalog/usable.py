@@ -15,6 +15,7 @@ translations.Coverage` count a refused translation as untranslated, as ``render`
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
@@ -36,10 +37,13 @@ if TYPE_CHECKING:
 __all__ = [
     "Definitions",
     "MessageState",
+    "Verdict",
     "definitions_by_message",
     "entry_state",
     "message_state",
     "refused",
+    "remember",
+    "remembered",
     "unusable_translation",
 ]
 
@@ -97,11 +101,9 @@ def entry_state(domain: str, entry: Entry | None, *,
     if not entry.translated:  # a plural form left empty
         return "untranslated"
     block = is_block_message(domain, entry.extracted_comments)
-    forms = entry.translations
-    sources = [entry.msgid] + [entry.msgid_plural or entry.msgid] * (len(forms) - 1)
     if any(refused(domain, entry.msgctxt, source, form, block=block, references=defined)
            for defined in references
-           for source, form in zip(sources, forms, strict=True)):
+           for source, form in _pairs(entry)):
         return "untranslated"
     return "translated"
 
@@ -171,7 +173,89 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
     """Why a current translation cannot go into the article, or None when it can: its links
     or HTML differ from the source's, it shows nothing, it holds a control character, or (a
     ``block``'s) a line of it starts with Markdown block syntax. ``align`` asks the same before
-    it takes a translation, so that it writes none that ``render`` would refuse."""
+    it takes a translation, so that it writes none that ``render`` would refuse.
+
+    The answer is a pure function of the four arguments, so an answer that parsed Markdown is
+    remembered for the process (:func:`remember`, :func:`remembered`): ``compile`` asks it of
+    every message twice (the English side of every term, the termbase's counts), ``check`` of
+    C203's and C200's, and a load from the sources of what ``update`` already judged."""
+    if not _parses(msgid, msgstr):
+        return _judge(msgid, msgstr, block=block, references=references)
+    key = (msgid, msgstr, block, references)
+    try:  # one lookup: another thread may clear the memo between two
+        return _VERDICTS[key]
+    except KeyError:
+        pass
+    answer = _judge(msgid, msgstr, block=block, references=references)
+    if len(_VERDICTS) >= _MAX_VERDICTS:
+        _VERDICTS.clear()  # a forgotten answer is only asked again, never different
+    _VERDICTS[key] = answer
+    return answer
+
+
+Verdict = tuple[str, str, bool, str, str | None]
+"""``(msgid, msgstr, block, references, answer)``: one answer of :func:`unusable_translation`
+to its arguments, as the store of derived state keeps it beside a catalog's lookup table."""
+
+# the answers that parsed Markdown, by their arguments. Bounded for a long-running program (the
+# API in a server reading catalog after catalog): one glossary of 30,000 articles has about
+# 60,000 messages holding a link or HTML
+_VERDICTS: dict[tuple[str, str, bool, str], str | None] = {}
+_MAX_VERDICTS = 1 << 17
+
+
+def _parses(msgid: str, msgstr: str) -> bool:
+    """True when judging the pair parses both sides with markdown-it (the costly answers, the
+    only ones remembered): the texts differ and either may hold a link or HTML."""
+    return msgstr != msgid and ("[" in msgid or "<" in msgid or "[" in msgstr or "<" in msgstr)
+
+
+def remembered(domain: str, entries: Iterable[Entry]) -> tuple[Verdict, ...]:
+    """The remembered answers (those that parsed Markdown) about the current translations of
+    ``entries``, a catalog of ``domain``, as :func:`entry_state` asks them without reference
+    definitions: what the store keeps beside the catalog's lookup table
+    (:func:`glossari.catalog.translations.load_translations`), so that the next process that
+    reads it (a load from the sources, ``compile``) parses none of them again."""
+    found: list[Verdict] = []
+    for entry in entries:
+        if entry.obsolete or not entry.translated:
+            continue
+        for source, form in _pairs(entry):
+            if _parses(source, form):  # most messages: no link, no HTML, nothing remembered
+                block = is_block_message(domain, entry.extracted_comments)
+                # absent: judged with definitions only, or forgotten
+                with contextlib.suppress(KeyError):
+                    found.append((source, form, block, "", _VERDICTS[source, form, block, ""]))
+    return tuple(found)
+
+
+def remember(verdicts: object) -> None:
+    """Take answers :func:`remembered` gave (read back from the store, which holds them beside
+    the lookup table of the catalog's exact bytes, for this exact code: its fingerprint), so
+    that :func:`unusable_translation` does not parse those pairs again. Anything else than such
+    answers is ignored."""
+    if not isinstance(verdicts, tuple):
+        return
+    for verdict in verdicts:
+        if (isinstance(verdict, tuple) and len(verdict) == 5
+                and type(verdict[0]) is str and type(verdict[1]) is str
+                and type(verdict[2]) is bool and type(verdict[3]) is str
+                and (verdict[4] is None or type(verdict[4]) is str)
+                and _parses(verdict[0], verdict[1])):
+            if len(_VERDICTS) >= _MAX_VERDICTS:
+                return
+            _VERDICTS[verdict[0], verdict[1], verdict[2], verdict[3]] = verdict[4]
+
+
+def _pairs(entry: Entry) -> zip[tuple[str, str]]:
+    """Each form of an entry's translation with the source it translates."""
+    forms = entry.translations
+    sources = [entry.msgid] + [entry.msgid_plural or entry.msgid] * (len(forms) - 1)
+    return zip(sources, forms, strict=True)
+
+
+def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | None:
+    """:func:`unusable_translation`, computed: the one home of the rule."""
     # every link form and raw HTML, not only `](target)`: a translator's `<img onerror=...>`,
     # `<javascript:...>` or `[r]: javascript:...` must never reach the published article.
     # With the article's definitions, reference links are links too: `[revenue]` for `[hasil]`

@@ -168,6 +168,15 @@ def links_and_html(text: str) -> tuple[tuple[str, str], ...]:
     """
     if "[" not in text and "<" not in text:
         return ()  # no link, image, definition or HTML can start without one (most messages)
+    return _parsed_links_and_html(text)
+
+
+# remembered: a text is asked again in one process (a message's source by every translation of
+# it and by each article's reference definitions, the definitions themselves once per message of
+# their article); the answer is a tuple of strings, a pure function of the text. Bounded for a
+# long-running program; a forgotten text is parsed again, to the same answer.
+@lru_cache(maxsize=1 << 15)
+def _parsed_links_and_html(text: str) -> tuple[tuple[str, str], ...]:
     brackets = text.count("[")
     if brackets > MAX_BRACKETS:  # not parsed (see MAX_BRACKETS); never equal to a source's
         return (("overflow", f"{brackets} '['"),)
