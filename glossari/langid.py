@@ -333,6 +333,18 @@ def _key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def _quiet_worker() -> None:
+    """A detection worker's signals: :meth:`LanguageIdentifier.close` ends it with SIGTERM, and
+    Ctrl-C reaches the whole process group. A forked worker inherits the command's handlers,
+    which raise (``glossari.cli`` turns SIGTERM into an interrupt, to clean up its own files), so
+    every ``check`` printed a worker's traceback as it closed its pool; a worker has nothing to
+    clean up, and the command decides on Ctrl-C."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class LanguageIdentifier:
     """Malay probabilities of texts, cached by text in ``store`` (or in memory only).
 
@@ -429,7 +441,8 @@ class LanguageIdentifier:
             # worker does not touch (and copy) the parent's whole heap: the glossary stays shared.
             gc.freeze()
             try:
-                self._pool = multiprocessing.get_context().Pool(self.processes)
+                self._pool = multiprocessing.get_context().Pool(self.processes,
+                                                                initializer=_quiet_worker)
             finally:
                 gc.unfreeze()
         return self._pool

@@ -4,6 +4,7 @@ precision measured on Django's real Malay catalogs."""
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -321,3 +322,26 @@ def test_words_quoted_in_italics_are_no_evidence_of_a_language() -> None:
     assert detection_text("Kos **jualan** ialah *gross profit* bagi syarikat itu.") == (
         "Kos jualan ialah bagi syarikat itu")
     assert detection_text("*Kos jualan syarikat itu tinggi*") == "Kos jualan syarikat itu tinggi"
+
+
+def test_closing_the_pool_prints_no_worker_traceback() -> None:
+    """The detection pool's workers are forked from a command, whose SIGTERM handler raises (to
+    clean up its files): closing the pool (SIGTERM to each worker) printed `Process
+    ForkPoolWorker-1: Traceback ... _Terminated` on every `check` that used it."""
+    script = (
+        "import signal\n"
+        "from glossari import cli\n"
+        "from glossari.langid import LanguageIdentifier\n"
+        "signal.signal(signal.SIGTERM, cli._terminate)\n"
+        "texts = [f'Peniaga broker ialah firma yang berdagang sekuriti nombor {i} bagi pihak "
+        "pelanggan.' for i in range(300)]\n"
+        "with LanguageIdentifier(processes=2, pool_threshold=0) as ident:\n"
+        "    ident.prefetch(texts)\n"
+        "print('done')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False, cwd=Path(__file__).resolve().parents[1], timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "done\n"
+    assert "Traceback" not in done.stderr
+    assert done.stderr == ""
