@@ -5,9 +5,14 @@ language's rendering for another's translations)."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
-__all__ = ["LANGUAGE", "RENDERED", "read_record", "rendered_language"]
+from glossari.errors import GlossariError
+from glossari.root import file_kind
+
+__all__ = ["LANGUAGE", "RENDERED", "read_digest", "read_record", "rendered_language"]
 
 RENDERED = ".glossari-rendered.json"
 """The record ``render`` keeps in its output folder: each file it wrote, by name, with the
@@ -19,12 +24,43 @@ LANGUAGE = ".lang"
 renderings are ``*.md``)."""
 
 
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+"""A record larger than this is damaged (30,000 articles take about 3 MB): it is not read."""
+
+
 def read_record(folder: Path) -> dict[str, str]:
     """The record of ``folder``; empty when there is none or it is damaged (every file there is
-    then someone else's)."""
+    then someone else's). Raises :class:`GlossariError` when the record's name is a symbolic
+    link (rewriting the record would replace the link's target: an article, a catalog), a
+    FIFO (its read would wait forever), a folder or a device."""
+    path = folder / RENDERED
     try:
-        found = json.loads((folder / RENDERED).read_bytes())
-    except (OSError, ValueError):
+        mode = path.lstat().st_mode
+    except OSError:
+        return {}
+    if not stat.S_ISREG(mode):
+        what = "a symbolic link" if stat.S_ISLNK(mode) else file_kind(mode)
+        raise GlossariError(f"{what}, not the record 'glossari render' keeps", path=path.as_posix(),
+                            hint="remove it (render writes the record again)")
+    try:
+        # without blocking: a FIFO swapped in after the check cannot hang the run
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return {}
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return {}
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(MAX_RECORD_BYTES + 1)
+    except OSError:
+        return {}
+    finally:
+        os.close(handle)
+    if len(data) > MAX_RECORD_BYTES:
+        return {}
+    try:
+        found = json.loads(data)
+    except (ValueError, RecursionError):  # RecursionError: `[[[[...` nested deeper than Python
         return {}
     if not isinstance(found, dict):
         return {}
@@ -35,3 +71,33 @@ def rendered_language(folder: Path) -> str | None:
     """The language ``render`` last wrote ``folder``'s renderings in, or None (no record, or
     one from before the record named it)."""
     return read_record(folder).get(LANGUAGE)
+
+
+def read_digest(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path`` (read in chunks, whatever its size), or None when
+    there is none. Raises :class:`GlossariError` for a FIFO (its read would wait forever), a
+    folder or a device, and for a file that cannot be read."""
+    import hashlib
+
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise GlossariError(f"cannot read the file to replace: {error.strerror}",
+                            path=path.as_posix(), hint="check its permissions") from None
+    try:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            raise GlossariError(f"{file_kind(mode)}, not a file render wrote",
+                                path=path.as_posix(),
+                                hint="remove it, or render into another folder")
+        digest = hashlib.sha256()
+        while chunk := os.read(handle, 1 << 20):
+            digest.update(chunk)
+    except OSError as error:
+        raise GlossariError(f"cannot read the file to replace: {error.strerror}",
+                            path=path.as_posix(), hint="check its permissions") from None
+    finally:
+        os.close(handle)
+    return digest.hexdigest()

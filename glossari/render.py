@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glossari._rendered import LANGUAGE, read_record
+from glossari._rendered import LANGUAGE, read_digest, read_record
 from glossari._rendered import RENDERED as _RENDERED
 from glossari.align.links import CatalogLookup
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
@@ -589,13 +589,8 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
     import hashlib
 
     digest = hashlib.sha256(data).hexdigest()
-    try:
-        held = hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        held = None
-    except OSError as error:
-        raise GlossariError(f"cannot read the file to replace: {error.strerror}",
-                            path=path.as_posix(), hint="check its permissions") from None
+    # a FIFO at the rendering's name (its read would wait forever) is refused, not read
+    held = read_digest(path)
     if held not in (None, digest, record.get(path.name)) and not overwrite:
         raise GlossariError(
             "written or edited since 'glossari render' wrote it, so rendering would lose that "

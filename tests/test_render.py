@@ -885,3 +885,71 @@ def test_never_writes_into_the_bundled_glossary(tmp_path: Path,
     assert code == 2
     assert "read-only" in err
     assert not target.exists()
+
+
+def test_a_record_linked_to_an_article_is_refused_and_the_article_kept(tmp_path: Path) -> None:
+    # the record's name a link to a seed: rewriting the record replaced the link's target,
+    # and the article became render's JSON (render checked its renderings' links, not this one)
+    root = prepared(seed_root(tmp_path))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    article = root / "seeds" / "accountexecutive.md"
+    before = article.read_bytes()
+    for target in (article, tmp_path / "nowhere.json"):
+        out_dir = tmp_path / f"out-{target.stem}"
+        out_dir.mkdir()
+        (out_dir / ".glossari-rendered.json").symlink_to(target)
+        code, _, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+        assert code == 2, err
+        assert err.count("\n") == 1
+        assert f"{out_dir}/.glossari-rendered.json: a symbolic link" in err
+        assert "Traceback" not in err
+        assert sorted(p.name for p in out_dir.iterdir()) == [".glossari-rendered.json"]
+    assert article.read_bytes() == before
+    assert not (tmp_path / "nowhere.json").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_as_the_record_or_a_rendering_is_refused_not_read(tmp_path: Path) -> None:
+    # render and align read the record, and render the file it replaces: a FIFO there made
+    # both wait forever
+    import signal
+
+    root = prepared(seed_root(tmp_path))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    record_fifo, rendering_fifo = tmp_path / "a", tmp_path / "b"
+    record_fifo.mkdir()
+    rendering_fifo.mkdir()
+    os.mkfifo(record_fifo / ".glossari-rendered.json")
+    shutil.copy(SEED_EN / "accountexecutive.md", record_fifo)
+    os.mkfifo(rendering_fifo / "accountexecutive.md")
+    signal.alarm(60)  # a hang fails the test instead of the whole run
+    try:
+        runs = [(cli("render", "-l", "en", "-o", record_fifo, root=root),
+                 record_fifo / ".glossari-rendered.json"),
+                (cli("align", "-l", "en", record_fifo, root=root),
+                 record_fifo / ".glossari-rendered.json"),
+                (cli("render", "-l", "en", "-o", rendering_fifo, root=root),
+                 rendering_fifo / "accountexecutive.md")]
+    finally:
+        signal.alarm(0)
+    for (code, _, err), named in runs:
+        assert code == 2, err
+        assert err.count("\n") == 1
+        assert f"{named}: a named pipe (FIFO)" in err
+    assert (rendering_fifo / "accountexecutive.md").is_fifo()
+
+
+def test_a_record_that_never_ends_is_not_read_whole(tmp_path: Path) -> None:
+    from glossari._rendered import MAX_RECORD_BYTES, read_record
+
+    (tmp_path / ".glossari-rendered.json").write_bytes(b" " * (MAX_RECORD_BYTES + 2) + b"{}")
+    assert read_record(tmp_path) == {}
+
+
+def test_a_record_nested_too_deep_is_damaged_not_an_internal_error(tmp_path: Path) -> None:
+    # json.loads raised RecursionError (not a ValueError): `internal error` in render and align
+    from glossari._rendered import read_record
+
+    for text in ("[" * 200_000, '{"a":' * 200_000):
+        (tmp_path / ".glossari-rendered.json").write_text(text, encoding="utf-8")
+        assert read_record(tmp_path) == {}

@@ -1271,3 +1271,12 @@ def test_the_pieces_of_a_chart_bar_are_kept_apart(tmp_path: Path) -> None:
     assert "stroke: var(--bg)" in rule.group(1)
     assert "stroke-width: 1px" in rule.group(1)
     assert re.search(r'<g class="row"[^>]*>\s*<text class="label"', _page(site, "index.html"))
+
+
+def test_a_manifest_nested_too_deep_is_read_as_none(tmp_path: Path) -> None:
+    # json.loads raised RecursionError (not a ValueError): `internal error` from `glossari site`
+    from glossari.export.site._output import _read_manifest
+
+    for text in ("[" * 200_000, '{"a":' * 200_000):
+        (tmp_path / MANIFEST).write_text(text, encoding="utf-8")
+        assert _read_manifest(tmp_path) == (set(), {})

@@ -16,6 +16,7 @@ translations.Coverage` count a refused translation as untranslated, as ``render`
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
@@ -264,6 +265,9 @@ def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | No
     # of every term (english_for) asks this of every translated message
     if msgstr != msgid:
         if references and "[" in msgid:
+            # only the definitions the two texts may name: all of them, parsed again with each
+            # message, made an article of 1,000 definitions cost 27 s in check (quadratic)
+            references = _named_definitions(references, msgid, msgstr)
             shared = links_and_html(references)  # the definitions, the same both sides
             theirs = _without(links_and_html(msgstr + "\n\n" + references), shared)
             ours = _without(links_and_html(msgid + "\n\n" + references), shared)
@@ -301,6 +305,57 @@ def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | No
             if _BLOCK_START.search(first) or rule.search(later):
                 return "a line of the translation starts with Markdown block syntax"
     return None
+
+
+# a bracketed text that may be a reference's label: no bracket inside but an escaped one
+_BRACKETED = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]", re.DOTALL)
+# a definition's label, as glossari.seeds.markdown.reference_definitions keeps its lines
+_DEFINED = re.compile(r" {0,3}\[([^\]\n]+)\]:")
+
+
+def _label_keys(label: str) -> tuple[str, str]:
+    # CommonMark matches labels ignoring case and runs of white space: markdown-it-py folds
+    # with lower().upper(), Unicode with casefold (either one matching keeps a definition)
+    spaced = " ".join(label.split())
+    return spaced.casefold(), spaced.lower().upper()
+
+
+@functools.lru_cache(maxsize=64)
+def _definition_lines(references: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]] | None:
+    """The lines of an article's definitions and, by label, the lines defining it: read once
+    for each article. None when a line defines nothing Markdown reads (`[[]: /x`): the lines
+    after it are then a paragraph's, and none can be left out without changing the others."""
+    lines = tuple(references.split("\n"))
+    by_label: dict[str, list[int]] = {}
+    labels: set[str] = set()
+    for index, line in enumerate(lines):
+        found = _DEFINED.match(line)
+        if found is None:
+            return None
+        keys = _label_keys(found.group(1))
+        labels.add(keys[1])
+        for key in keys:
+            by_label.setdefault(key, []).append(index)
+    if sum(kind == "definition" for kind, _ in links_and_html(references)) != len(labels):
+        return None
+    return lines, {key: tuple(found) for key, found in by_label.items()}
+
+
+def _named_definitions(references: str, *texts: str) -> str:
+    """The lines of ``references`` whose label a bracketed text of ``texts`` may name: the
+    only definitions that can change how ``texts`` parse (a link reads no other), in a time
+    linear in ``texts`` once the article's definitions are read.
+
+    >>> _named_definitions("[hasil]: /revenue\\n[kos]: /cost", "Kos ialah [Hasil].")
+    '[hasil]: /revenue'
+    """
+    read = _definition_lines(references)
+    if read is None:
+        return references
+    lines, by_label = read
+    named = sorted({index for text in texts for found in _BRACKETED.finditer(text)
+                    for key in _label_keys(found.group(1)) for index in by_label.get(key, ())})
+    return "\n".join(lines[index] for index in named)
 
 
 def _compared(markup: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:

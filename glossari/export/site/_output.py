@@ -239,7 +239,8 @@ def _read_manifest(path: Path) -> tuple[set[str], dict[str, _Page]]:
     older manifest: then every page is rendered and compared)."""
     try:
         manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError, UnicodeDecodeError):
+    except (FileNotFoundError, ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: `[[[[...` nested deeper than Python reads (an internal error)
         return set(), {}
     if not isinstance(manifest, dict) or manifest.get("format") not in (_FORMAT, _OLD_FORMAT):
         return set(), {}
