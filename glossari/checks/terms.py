@@ -234,9 +234,10 @@ def _answer_first(
     first: list[tuple[str, TermEntry]] = []
     later: list[tuple[str, TermEntry]] = []
     for name, item in names:
-        # shared as the recogniser reads names (malay_key), answered as lookup reads them
-        answer = answers.get(lookup_key(name))
-        (later if malay_key(name) in shared and answer != item.identity else first).append(
+        # keyed as Glossary._names keys a Malay name for find_terms (malay_key: `kira-kira`
+        # is `kira`), so that T401 gives a shared name to the term find gives it to
+        key = malay_key(name)
+        (later if key in shared and answers.get(key) != item.identity else first).append(
             (name, item))
     return first + later
 
