@@ -137,14 +137,15 @@ class _Renderer:
         return Location(path=self.term.source.path, line=line)
 
     def lookup(
-        self, domain: str, context: str | None, msgid: str, line: int, *, block: bool = False
+        self, domain: str, context: str | None, msgid: str, line: int, *, block: bool = False,
+        category: bool = False,
     ) -> str | None:
         """The current translation of a part, counted; None (and noted) when there is none."""
         self.total += 1
         msgstr, status = self.catalog.get(domain, context, msgid)
         if msgstr and status == "translated":
             problem = unusable_translation(msgid, msgstr, block=block,
-                                           references=self.references)
+                                           references=self.references, category=category)
             if problem is None:
                 self.translated += 1
                 return msgstr
@@ -164,11 +165,13 @@ class _Renderer:
             self.scalar("description", term.description_line, english)
         if term.categories and term.categories_line:
             line = term.categories_line
-            found = [self.lookup(GLOSSARY_DOMAIN, None, c, line) for c in term.categories]
+            # a translation holding a comma is refused (catalog.usable, the one rule): in the
+            # one comma-separated line of keywords it would read back as two categories
+            found = [self.lookup(GLOSSARY_DOMAIN, None, c, line, category=True)
+                     for c in term.categories]
             names = [english or c for english, c in zip(found, term.categories, strict=True)]
             self.keywords(line, names, changed=names != list(term.categories),
-                          translated=sum(english is not None for english in found),
-                          malay=term.categories)
+                          translated=sum(english is not None for english in found))
 
     def _value_span(self, key: str, line: int) -> tuple[int, int, str] | None:
         """(first line index, end index, text before the value) of one key's value.
@@ -226,7 +229,7 @@ class _Renderer:
         self.replace[index] = (end, [lead + ("" if lead[-1:] in " \t" else " ") + value])
 
     def keywords(self, line: int, names: list[str], *, changed: bool,
-                 translated: int = 0, malay: tuple[str, ...] = ()) -> None:
+                 translated: int = 0) -> None:
         span = self._value_span("keywords", line)
         if not changed:
             return
@@ -245,18 +248,9 @@ class _Renderer:
             self.replace[index] = (end, [lead + "[" + ", ".join(
                 _yaml_value('"' if _FLOW_UNSAFE.search(n) else "", n) for n in names) + "]"])
         else:
-            # one comma-separated line: an English name holding a comma would read back as two
-            # categories, so that name stays Malay
-            for i, (name, source) in enumerate(zip(names, malay, strict=False)):
-                if "," in name and name != source:
-                    names[i] = source
-                    self.translated -= 1
-                    self.untranslated.append(self.at(line))
-                    self.notes.append(f"{self.at(line)}: the translation {name!r} of the "
-                                      f"category {source!r} holds a comma, which would make "
-                                      "it two keywords; kept the Malay")
-            if list(names) != list(malay):
-                self.replace[index] = (end, [lead + _yaml_value(original, ", ".join(names))])
+            # one comma-separated line: lookup has kept the Malay of a translation holding a
+            # comma (catalog.usable refuses it), which would read back as two categories
+            self.replace[index] = (end, [lead + _yaml_value(original, ", ".join(names))])
 
     # body -----------------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from glossari._rendered import LANGUAGE, read_record
 from glossari.align.pairing import pair_articles
-from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message
+from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message, is_category_message
 from glossari.catalog.pofile import encode_po, read_po, require_catalog_file
 from glossari.catalog.translations import (
     catalog_folder,
@@ -280,7 +280,9 @@ def _fill_catalogs(
                     counts[file]["untouched"] += 1
                 elif (problem := unusable_translation(
                         msgid, text, block=is_block_message(domain, entry.extracted_comments),
-                        references=references.get(file, ""))) is not None:
+                        references=references.get(file, ""),
+                        category=is_category_message(domain, entry.extracted_comments))
+                ) is not None:
                     # `check` would report it (C203) and `render` keep the Malay: not written
                     counts[file]["refused"] += 1
                     kept[file].append((place, f"{reports[file].path}: not taken for "

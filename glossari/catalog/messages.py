@@ -40,6 +40,7 @@ __all__ = [
     "Part",
     "article_domain",
     "is_block_message",
+    "is_category_message",
     "is_headword_heading",
     "is_link_context",
     "iter_messages",
@@ -142,6 +143,20 @@ def is_block_message(domain: str, comments: Iterable[str]) -> bool:
     """
     return domain != GLOSSARY_DOMAIN and any(
         not comment.startswith("heading of") for comment in comments)
+
+
+def is_category_message(domain: str, comments: Iterable[str]) -> bool:
+    """True for a catalog entry that is a term's category, told by its ``#.`` part comments
+    (:func:`part_comment`): ``render`` writes its translation into the article's ``keywords``,
+    where a comma would make two categories (:func:`glossari.catalog.usable.
+    unusable_translation`).
+
+    >>> is_category_message("glossary", ["category of kos"]), is_category_message(
+    ...     "glossary", ["description of kos"])
+    (True, False)
+    """
+    return domain == GLOSSARY_DOMAIN and any(
+        comment.startswith("category of ") for comment in comments)
 
 
 def part_comment(part: str, term: str) -> str:

@@ -482,10 +482,11 @@ def english_for(term: Term, translations: Translations) -> English:
     tr = translations
     references = term.definitions
 
-    def usable(msgid: str, msgstr: str | None, *, block: bool = False) -> str | None:
+    def usable(msgid: str, msgstr: str | None, *, block: bool = False,
+               category: bool = False) -> str | None:
         # the one rule render keeps the Malay by (glossari.catalog.usable)
-        if msgstr and unusable_translation(msgid, msgstr, block=block,
-                                           references=references) is None:
+        if msgstr and unusable_translation(msgid, msgstr, block=block, references=references,
+                                           category=category) is None:
             return msgstr
         return None
 
@@ -524,7 +525,8 @@ def english_for(term: Term, translations: Translations) -> English:
         title=title,
         status=status,
         description=text(GLOSSARY_DOMAIN, term.description) if term.description else None,
-        categories=tuple(text(GLOSSARY_DOMAIN, c) for c in term.categories),
+        categories=tuple(usable(c, tr.text(GLOSSARY_DOMAIN, None, c), category=True)
+                         for c in term.categories),
         sections=tuple(sections),
         highlights=tuple(block(b) for b in term.highlights),
     )

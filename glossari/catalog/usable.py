@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from glossari.catalog.messages import (
     GLOSSARY_DOMAIN,
     is_block_message,
+    is_category_message,
     is_link_context,
     iter_messages,
     part_comment,
@@ -52,20 +53,23 @@ MessageState = Literal["translated", "fuzzy", "untranslated"]
 """A message's state as a reader gets it (:func:`message_state`)."""
 
 def refused(domain: str, context: str | None, msgid: str, msgstr: str, *, block: bool,
-            references: str = "") -> bool:
+            references: str = "", category: bool = False) -> bool:
     """True when the current translation ``msgstr`` of a message is no translation for a reader:
     ``render`` keeps the Malay for it (:func:`unusable_translation`), and so do the English side
     of the API, the tables, search and the site. ``references``: the reference definitions of
     the article the message is read in (:attr:`glossari.model.Term.definitions`). A link's text
     (``glossary`` domain, msgctxt ``/target``) is never refused: it goes into no article, only
-    into the names of the term it leads to."""
+    into the names of the term it leads to. ``category``: the message is a category
+    (:func:`glossari.catalog.messages.is_category_message`)."""
     if domain == GLOSSARY_DOMAIN and is_link_context(context):
         return False
-    return unusable_translation(msgid, msgstr, block=block, references=references) is not None
+    return unusable_translation(msgid, msgstr, block=block, references=references,
+                                category=category) is not None
 
 
 def message_state(domain: str, context: str | None, msgid: str, msgstr: str | None,
-                  status: str, *, block: bool, references: str = "") -> MessageState:
+                  status: str, *, block: bool, references: str = "",
+                  category: bool = False) -> MessageState:
     """The state of a message as every reporter counts it: ``fuzzy`` for a fuzzy translation,
     ``translated`` for a current one a reader gets, ``untranslated`` otherwise (none, or one
     :func:`refused`). ``status`` is the catalog's (``translated``, ``fuzzy``, ``untranslated``);
@@ -85,7 +89,8 @@ def message_state(domain: str, context: str | None, msgid: str, msgstr: str | No
     if status != "translated" or not msgstr:
         return "untranslated"
     return "untranslated" if refused(domain, context, msgid, msgstr, block=block,
-                                     references=references) else "translated"
+                                     references=references, category=category) \
+        else "translated"
 
 
 def entry_state(domain: str, entry: Entry | None, *,
@@ -102,7 +107,9 @@ def entry_state(domain: str, entry: Entry | None, *,
     if not entry.translated:  # a plural form left empty
         return "untranslated"
     block = is_block_message(domain, entry.extracted_comments)
-    if any(refused(domain, entry.msgctxt, source, form, block=block, references=defined)
+    category = is_category_message(domain, entry.extracted_comments)
+    if any(refused(domain, entry.msgctxt, source, form, block=block, references=defined,
+                   category=category)
            for defined in references
            for source, form in _pairs(entry)):
         return "untranslated"
@@ -170,7 +177,7 @@ def _without(found: tuple[tuple[str, str], ...],
 
 
 def unusable_translation(msgid: str, msgstr: str, *, block: bool,
-                         references: str = "") -> str | None:
+                         references: str = "", category: bool = False) -> str | None:
     """Why a current translation cannot go into the article, or None when it can: its links
     or HTML differ from the source's, it shows nothing, it holds a control character, or (a
     ``block``'s) a line of it starts with Markdown block syntax. ``align`` asks the same before
@@ -179,7 +186,17 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
     The answer is a pure function of the four arguments, so an answer that parsed Markdown is
     remembered for the process (:func:`remember`, :func:`remembered`): ``compile`` asks it of
     every message twice (the English side of every term, the termbase's counts), ``check`` of
-    C203's and C200's, and a load from the sources of what ``update`` already judged."""
+    C203's and C200's, and a load from the sources of what ``update`` already judged.
+
+    A ``category``'s translation (:func:`glossari.catalog.messages.is_category_message`)
+    holding a comma the Malay does not is refused too: ``render`` writes the categories as
+    the article's comma-separated ``keywords``, where it would read back as two categories.
+
+    >>> unusable_translation("Contoh", "Examples, samples", block=False, category=True)
+    'the translation of the category holds a comma, which would make it two keywords'
+    """
+    if category and "," in msgstr and "," not in msgid:
+        return "the translation of the category holds a comma, which would make it two keywords"
     if not _parses(msgid, msgstr):
         return _judge(msgid, msgstr, block=block, references=references)
     key = (msgid, msgstr, block, references)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossari.catalog.messages import is_block_message, iter_messages
+from glossari.catalog.messages import is_block_message, is_category_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
 from glossari.catalog.usable import Definitions, MessageState, entry_state, unusable_translation
@@ -324,6 +324,8 @@ def entry_findings(
             # what render refuses beyond links and HTML (C203, C208): it keeps the Malay, and
             # the coverage counts it untranslated (catalog.usable.entry_state; links in another
             # order are no refusal: render compares them as a multiset)
-            problem = unusable_translation(source, translation, block=block)
+            problem = unusable_translation(
+                source, translation, block=block,
+                category=is_category_message(catalog.domain, entry.extracted_comments))
             if problem is not None:
                 yield at("C209", f"{problem}; render keeps the Malay for it")

@@ -87,6 +87,11 @@ def format_term(
         if en.description:
             lines.extend(_wrap(en.description, width, initial_indent=f"  {lang}: ",
                                subsequent_indent="      "))
+        elif glossary is not None and _definition_state(term, glossary, lang) == "fuzzy":
+            # the API gives no English for a fuzzy definition (Term.english.description is
+            # None: a translation for an older Malay text), and the site shows the Malay
+            # marked fuzzy: said here too, not left out as if nobody had translated it
+            lines.append(f"  {lang}: (fuzzy, not reviewed: the Malay stands)")
     for section in term.sections:
         lines.append("")
         if section.heading:
@@ -130,6 +135,23 @@ def format_term(
     for finding in findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
+
+
+def _definition_state(term: Term, glossary: Glossary, lang: str) -> str | None:
+    """The state of the term's definition as the site counts and marks it (the catalog's,
+    by the one rule of :mod:`glossari.catalog.usable`), or None without catalogs."""
+    from glossari.catalog.messages import GLOSSARY_DOMAIN
+    from glossari.catalog.translations import load_translations
+    from glossari.catalog.usable import message_state
+
+    translations = glossary.translations
+    if translations is None and glossary.root is not None:
+        translations = load_translations(glossary.root, lang)
+    if translations is None or not term.description:
+        return None
+    msgstr, state = translations.get(GLOSSARY_DOMAIN, None, term.description)
+    return message_state(GLOSSARY_DOMAIN, None, term.description, msgstr, state, block=False,
+                         references=term.definitions)
 
 
 # A group of three digits after a space that follows a digit: `2 500 000` (SI and Malaysian

@@ -57,7 +57,7 @@ __all__ = [
 MESSAGE_STATES: tuple[str, ...] = ("translated", "fuzzy", "untranslated")
 """A message's state in the chart and on a term page."""
 
-StatusLookup = Callable[[str, "str | None", str, bool, str], str]
+StatusLookup = Callable[[str, "str | None", str, bool, str, bool], str]
 """``(domain, msgctxt, msgid, block, references) -> state`` (one of :data:`MESSAGE_STATES`) for
 the target language; ``block``: the message is a body block (:func:`is_block_message`), which
 ``render`` holds to more rules; ``references``: the article's reference definitions
@@ -382,7 +382,8 @@ def message_states(term: Term, status: StatusLookup) -> tuple[dict[MessageKey, s
             key = (message.domain, message.context, message.msgid)
             if key not in states:
                 block = is_block_message(message.domain, (part_comment(message.part, term.id),))
-                state = states[key] = status(*key, block, term.definitions)
+                state = states[key] = status(*key, block, term.definitions,
+                                             message.part == "category")
                 counts[state] += 1
     return states, counts
 
@@ -462,8 +463,8 @@ def term_page(
             state = "translated" if other is not None and other != malay else "untranslated"
             counts[state] += 1
             return state
-        state = states_found.get((domain, context, malay)) or status(domain, context, malay,
-                                                                     block, term.definitions)
+        state = states_found.get((domain, context, malay)) or status(
+            domain, context, malay, block, term.definitions, False)
         # no text (the English side leaves out a fuzzy definition): the catalog still tells a
         # fuzzy message from an untranslated one, as the page's counts do
         return "untranslated" if other is None and state == "translated" else state
