@@ -58,3 +58,13 @@ def prepared(root: Path, lang: str = "en") -> Path:
     ok("extract", root=root)
     ok("update", "-l", lang, root=root)
     return root
+
+
+def rendered_seed(tmp: Path) -> tuple[Path, Path]:
+    """The seed glossary aligned with its English (``SEED_EN``) and rendered once into
+    ``tmp/out``: ``(root, out_dir)``."""
+    root = prepared(seed_root(tmp))
+    ok("align", "-l", "en", SEED_EN, root=root)
+    out_dir = tmp / "out"
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    return root, out_dir

@@ -11,15 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests._alignkit import SEED_EN, cli, ok, prepared, seed_root
-
-
-def _rendered_once(tmp_path: Path) -> tuple[Path, Path]:
-    root = prepared(seed_root(tmp_path))
-    ok("align", "-l", "en", SEED_EN, root=root)
-    out_dir = tmp_path / "out"
-    ok("render", "-l", "en", "-o", out_dir, root=root)
-    return root, out_dir
+from tests._alignkit import cli, ok, rendered_seed
 
 
 def _rename_article(root: Path, new: str) -> None:
@@ -32,6 +24,13 @@ def _record(out_dir: Path) -> dict[str, str]:
     return json.loads((out_dir / ".glossari-rendered.json").read_text(encoding="utf-8"))
 
 
+def _record_entry(out_dir: Path, name: str, data: bytes) -> None:
+    """Add ``name`` to render's record with the digest of ``data``, as a hand edit would."""
+    record = _record(out_dir)
+    record[name] = hashlib.sha256(data).hexdigest()
+    (out_dir / ".glossari-rendered.json").write_text(json.dumps(record), encoding="utf-8")
+
+
 def _render(root: Path, out_dir: Path, *more: str) -> tuple[str, str]:
     code, out, err = cli("render", "-l", "en", "-o", out_dir, "--min-coverage", "0", *more,
                          root=root)
@@ -42,12 +41,10 @@ def _render(root: Path, out_dir: Path, *more: str) -> tuple[str, str]:
 def test_a_record_entry_naming_a_file_outside_the_folder_removes_nothing(tmp_path: Path) -> None:
     """A hand-edited record naming ``../victim.md`` with the victim's own digest: render
     removes only files of its folder, never through a relative name."""
-    root, out_dir = _rendered_once(tmp_path)
+    root, out_dir = rendered_seed(tmp_path)
     victim = tmp_path / "victim.md"
     victim.write_bytes(b"# mine\n")
-    record = _record(out_dir)
-    record["../victim.md"] = hashlib.sha256(b"# mine\n").hexdigest()
-    (out_dir / ".glossari-rendered.json").write_text(json.dumps(record), encoding="utf-8")
+    _record_entry(out_dir, "../victim.md", b"# mine\n")
     out, _ = _render(root, out_dir)
     assert victim.read_bytes() == b"# mine\n"
     assert "removed" not in out
@@ -56,12 +53,10 @@ def test_a_record_entry_naming_a_file_outside_the_folder_removes_nothing(tmp_pat
 def test_a_record_entry_for_a_file_that_is_no_rendering_removes_nothing(tmp_path: Path) -> None:
     """Render writes only ``<id>.md``: a record entry for ``notes.txt`` (hand-edited, or a
     record of another tool's) never removes that file, even with its digest."""
-    root, out_dir = _rendered_once(tmp_path)
+    root, out_dir = rendered_seed(tmp_path)
     notes = out_dir / "notes.txt"
     notes.write_bytes(b"notes\n")
-    record = _record(out_dir)
-    record["notes.txt"] = hashlib.sha256(b"notes\n").hexdigest()
-    (out_dir / ".glossari-rendered.json").write_text(json.dumps(record), encoding="utf-8")
+    _record_entry(out_dir, "notes.txt", b"notes\n")
     _render(root, out_dir)
     assert notes.read_bytes() == b"notes\n"
 
@@ -70,7 +65,7 @@ def test_an_article_renamed_in_case_on_a_case_sensitive_disk_loses_its_old_rende
         tmp_path: Path) -> None:
     """On a case-sensitive disk (Linux) the old name is another file: the stale rendering is
     removed, as any renamed article's is (only one file under both names is kept)."""
-    root, out_dir = _rendered_once(tmp_path)
+    root, out_dir = rendered_seed(tmp_path)
     _rename_article(root, "Accountexecutive.md")
     out, _ = _render(root, out_dir)
     assert (out_dir / "Accountexecutive.md").exists()
@@ -86,7 +81,7 @@ def test_an_article_renamed_in_case_on_a_case_sensitive_disk_loses_its_old_rende
 def test_a_symbolic_link_at_a_stale_name_is_left(tmp_path: Path) -> None:
     """The stale rendering's name now a link to a file holding render's very bytes: a link is
     no file render wrote, so it is neither removed nor read."""
-    root, out_dir = _rendered_once(tmp_path)
+    root, out_dir = rendered_seed(tmp_path)
     old = out_dir / "accountexecutive.md"
     copy = tmp_path / "copy.md"
     copy.write_bytes(old.read_bytes())
@@ -100,7 +95,7 @@ def test_a_symbolic_link_at_a_stale_name_is_left(tmp_path: Path) -> None:
 
 
 def test_a_stale_rendering_already_gone_leaves_the_record(tmp_path: Path) -> None:
-    root, out_dir = _rendered_once(tmp_path)
+    root, out_dir = rendered_seed(tmp_path)
     (out_dir / "accountexecutive.md").unlink()
     _rename_article(root, "eksekutif-akaun.md")
     out, _ = _render(root, out_dir)
@@ -111,7 +106,7 @@ def test_a_stale_rendering_already_gone_leaves_the_record(tmp_path: Path) -> Non
 def test_a_removal_alone_is_recorded(tmp_path: Path) -> None:
     """A run that writes no article (all under --min-coverage) but removes a stale rendering
     saves the record without it."""
-    root, out_dir = _rendered_once(tmp_path)
+    root, out_dir = rendered_seed(tmp_path)
     _rename_article(root, "eksekutif-akaun.md")
     code, out, err = cli("render", "-l", "en", "-o", out_dir, "--min-coverage", "100",
                          root=root)

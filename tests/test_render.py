@@ -26,6 +26,7 @@ from tests._alignkit import (
     ok,
     parallel_root,
     prepared,
+    rendered_seed,
     seed_root,
 )
 
@@ -100,10 +101,7 @@ def test_render_never_replaces_a_translator_s_file(tmp_path: Path) -> None:
     --overwrite replaces when asked."""
     from tests._alignkit import cli
 
-    root = prepared(seed_root(tmp_path))
-    ok("align", "-l", "en", SEED_EN, root=root)
-    out_dir = tmp_path / "out"
-    ok("render", "-l", "en", "-o", out_dir, root=root)
+    root, out_dir = rendered_seed(tmp_path)
     article = out_dir / "accountexecutive.md"
     ok("render", "-l", "en", "-o", out_dir, root=root)  # its own file, unchanged: fine
     edited = article.read_text(encoding="utf-8").replace(
@@ -182,10 +180,7 @@ def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path:
     when it is as render wrote it; one a translator edited since is left, and named."""
     from tests._alignkit import cli
 
-    root = prepared(seed_root(tmp_path))
-    ok("align", "-l", "en", SEED_EN, root=root)
-    out_dir = tmp_path / "out"
-    ok("render", "-l", "en", "-o", out_dir, root=root)
+    root, out_dir = rendered_seed(tmp_path)
     old = out_dir / "accountexecutive.md"
     rendered = old.read_bytes()
     # edited by a translator, then the article is renamed: the edit stays, named, run after run
@@ -223,10 +218,7 @@ def test_render_removes_the_older_rendering_of_an_article_now_under_min_coverage
     under --min-coverage), kept its older rendering: the folder showed the English of a text
     since rewritten, the summary said only "not written", and `align` took it back. It goes as
     a stale one does: removed as render wrote it, left and named when edited since."""
-    root = prepared(seed_root(tmp_path))
-    ok("align", "-l", "en", SEED_EN, root=root)
-    out_dir = tmp_path / "out"
-    ok("render", "-l", "en", "-o", out_dir, root=root)
+    root, out_dir = rendered_seed(tmp_path)
     rendering = out_dir / "accountexecutive.md"
     rendered = rendering.read_bytes()
     seed = root / "seeds" / "accountexecutive.md"
@@ -260,10 +252,7 @@ def test_render_keeps_the_rendering_of_an_article_renamed_only_in_case(tmp_path:
     Windows) the old rendering's name is the new one's file, which an unchanged rendering does
     not rewrite; render removed it as stale, and the article had no rendering, with "removed"
     reported. A hard link stands in for that disk here: two names, one file."""
-    root = prepared(seed_root(tmp_path))
-    ok("align", "-l", "en", SEED_EN, root=root)
-    out_dir = tmp_path / "out"
-    ok("render", "-l", "en", "-o", out_dir, root=root)
+    root, out_dir = rendered_seed(tmp_path)
     old = out_dir / "accountexecutive.md"
     (root / "seeds" / "accountexecutive.md").rename(root / "seeds" / "Accountexecutive.md")
     ok("extract", root=root)
@@ -283,10 +272,7 @@ def test_render_leaves_a_fifo_at_a_stale_name_unread(tmp_path: Path) -> None:
 
     from tests._alignkit import cli
 
-    root = prepared(seed_root(tmp_path))
-    ok("align", "-l", "en", SEED_EN, root=root)
-    out_dir = tmp_path / "out"
-    ok("render", "-l", "en", "-o", out_dir, root=root)
+    root, out_dir = rendered_seed(tmp_path)
     old = out_dir / "accountexecutive.md"
     old.unlink()
     os.mkfifo(old)
