@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 from glossari.catalog.charset import utf8_header_msgstr
 from glossari.catalog.messages import is_link_context
-from glossari.catalog.pofile import Entry, PoFile, parse_plural_count, strings_wrapped
+from glossari.catalog.pofile import Entry, PoFile, parse_plural_count
 from glossari.errors import CatalogError
 
 __all__ = ["FUZZY_THRESHOLD", "Moved", "joined_notes", "merge", "new_header"]
@@ -487,7 +487,9 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
             continue
         tail.append(_obsolete(entry))
     return PoFile(header=header, entries=(*result, *tail), trailer=catalog.trailer,
-                  newline=catalog.newline, wrapped=strings_wrapped(catalog))
+                  newline=catalog.newline, wrapped=catalog.wrapped,
+                  # asked only if an entry is rendered anew (a scan of the whole file)
+                  text_of_source=catalog.text_of_source)
 
 
 def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],
