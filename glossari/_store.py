@@ -51,6 +51,7 @@ import io
 import os
 import pickle
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -77,6 +78,19 @@ _TAG = b"""Signature: 8a477f597d28d172789f06886806bc55
 # For information about cache directory tags, see https://bford.info/cachedir/
 """
 _GITIGNORE = b"# created by glossari: everything here is derived state\n*\n"
+
+
+@lru_cache(maxsize=1)
+def _readers() -> str:
+    """The versions of the libraries whose reading the store keeps (markdown-it-py's parse in
+    the parsed articles and the usable rule's answers, PyYAML's in the front matter): another
+    version may read a text otherwise, and its answers must not be served from an older one's.
+    Not in the termbase's fingerprint: the wheel's termbase must stay fresh for every version a
+    user has installed, and it holds only glossari's own answers, checked by its tests."""
+    import markdown_it
+    import yaml
+
+    return f"markdown-it-py {markdown_it.__version__}, PyYAML {yaml.__version__}"
 
 
 class Store:
@@ -114,7 +128,7 @@ class Store:
         per-article table: articles gone are forgotten). Without ``read`` the file is not read:
         the table starts empty, for a caller about to replace it whole.
         """
-        full = f"{package_fingerprint()}/{code}" if package else code
+        full = f"{package_fingerprint()}/{_readers()}/{code}" if package else code
         return Table(self, self.path(kind, part), kind=kind, code=full, keep=keep, read=read)
 
     def parts(self, kind: str) -> list[str]:

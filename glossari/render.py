@@ -25,10 +25,10 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from glossari._rendered import LANGUAGE, read_digest, read_record
 from glossari._rendered import RENDERED as _RENDERED
@@ -413,9 +413,10 @@ RENDERED = _RENDERED
 
 
 @dataclass(frozen=True, slots=True)
-class RenderedFolder:
-    """What :func:`render_folder` did: a sequence of :attr:`results` (iterate, index, ``len``),
-    with what it removed and left."""
+class RenderedFolder(Sequence["RenderResult"]):
+    """What :func:`render_folder` did: a sequence of :attr:`results` (a
+    :class:`~collections.abc.Sequence`: iterate, index, slice, ``len``, ``in``), with what it
+    removed and left."""
 
     results: tuple[RenderResult, ...]
     """One per article, in the order of the seeds."""
@@ -444,7 +445,13 @@ class RenderedFolder:
     def __len__(self) -> int:
         return len(self.results)
 
-    def __getitem__(self, index: int) -> RenderResult:
+    @overload
+    def __getitem__(self, index: int) -> RenderResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[RenderResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> RenderResult | tuple[RenderResult, ...]:
         return self.results[index]
 
 

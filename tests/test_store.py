@@ -96,6 +96,30 @@ def test_a_table_round_trips_and_ties_values_to_digests_and_code(tmp_path: Path)
         assert store.open("kind", part="a", code="x").get("seeds/a.md", b"d1") is None
 
 
+def test_a_table_another_markdown_it_py_made_is_not_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parsed articles and the usable rule's answers are markdown-it-py's and PyYAML's
+    reading: after an upgrade of either, glossari's own code unchanged, an answer of the old
+    version was served (a translation the new parser refuses, taken)."""
+    import markdown_it
+
+    from glossari import _store
+
+    store = Store(tmp_path / CACHE_DIR)
+    table = store.open("kind", part="a", code="x")
+    table.put("seeds/a.md", {"v": 1}, digest=b"d1")
+    table.save()
+    monkeypatch.setattr(markdown_it, "__version__", "999.0.0")
+    _store._readers.cache_clear()
+    try:
+        assert store.open("kind", part="a", code="x").get("seeds/a.md", b"d1") is None
+    finally:
+        monkeypatch.undo()
+        _store._readers.cache_clear()
+    assert store.open("kind", part="a", code="x").get("seeds/a.md", b"d1") == {"v": 1}
+
+
 def test_a_table_without_keep_forgets_what_this_run_did_not_put(tmp_path: Path) -> None:
     store = Store(tmp_path / CACHE_DIR)
     table = store.open("k")

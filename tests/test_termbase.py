@@ -520,12 +520,16 @@ def _glossary_folder(draw: st.DrawFn) -> dict[str, object]:
         links = " ".join(f"[{w}](/{t})" for w, t in zip(words, targets, strict=True))
         if links:
             text += f"\nLihat {links} sahaja.\n"
+        if draw(st.booleans()):  # a reference link: Term.definitions, and the English judged by it
+            text += "\nKos ialah [hasil] semasa.\n\n[hasil]: /revenue\n"
         if draw(st.booleans()):
             text = text.replace("---\n", f"---\naliases: {draw(st.sampled_from(MALAY_WORDS))}\n",
                                 1)
         articles[term_id] = text
     return {"articles": articles, "seed": draw(st.integers(0, 2**32 - 1)),
-            "translations": draw(st.lists(translation(), min_size=1, max_size=6)),
+            # a [revenue] for [hasil] is refused only by the article's definitions
+            "translations": draw(st.lists(translation() | st.just("Cost is [revenue] now."),
+                                          min_size=1, max_size=6)),
             "fuzzy": draw(st.booleans())}
 
 
@@ -571,6 +575,7 @@ def test_any_glossary_gives_equal_terms_through_the_termbase(
     assert list(compiled) == list(memory)
     assert [_plain(t) for t in compiled] == [_plain(t) for t in memory]
     assert [compiled[t.id] for t in memory] == list(memory)
+    assert [t.definitions for t in compiled] == [t.definitions for t in memory]
     assert compiled.findings == memory.findings
     assert compiled.lookup_index() == memory.lookup_index()
     assert compiled.links == memory.links
