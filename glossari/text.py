@@ -14,6 +14,7 @@ __all__ = [
     "NotText",
     "counted",
     "decode_text",
+    "excerpt",
     "first_control",
     "has_visible_text",
     "headword_order",
@@ -365,3 +366,14 @@ def counted(number: int, noun: str) -> str:
     """
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
+
+def excerpt(text: str) -> str:
+    """``text`` on one line (runs of whitespace, line breaks included, as one space), cut to 60
+    characters, for quoting in a message: a finding or an error is one line of text output,
+    whatever the size of the value it quotes.
+
+    >>> excerpt("| Jenis | Struktur |\\n|---|---|")
+    '| Jenis | Struktur | |---|---|'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 60 else flat[:57] + "..."

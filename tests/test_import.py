@@ -241,6 +241,23 @@ def test_another_languages_csv_is_refused(root: Path) -> None:
         ok(root, "import", str(export(root, "en.csv", *args)))
 
 
+def test_the_refusal_quotes_a_long_value_by_its_start(root: Path) -> None:
+    # a 10,000-character value was quoted whole: one "line" of 10 KB on the terminal
+    from _exchangekit import translate
+
+    for lang in ("fr", "ar"):
+        ok(root, "update", "-l", lang)
+    long = "Le prix d'une chose " + "très " * 2000 + "chère."
+    translate(root, {("kos", "Kos"): ("Coût", False),
+                     (None, "Harga sesuatu barang."): (long, False)}, "fr")
+    path = export(root, "fr.csv", "-l", "fr", "--format", "csv")
+    code, _, err = run(root, "import", str(path), "-l", "ar")
+    assert code == 2, err
+    assert "locale/fr's translations" in err
+    assert len(err) < 600
+    assert "Le prix d'une chose très très" in err
+
+
 def test_a_deprecated_catalog_translation_is_reported(root: Path, tmp_path: Path) -> None:
     # a terminologist who marks the catalog's English deprecated (or Weblate's forbidden)
     # without naming another term: the entry was read as one with nothing to import, and

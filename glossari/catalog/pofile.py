@@ -1373,7 +1373,8 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
 
 # A string line wider than msgcat's 79 columns with a space before a word inside it: msgcat
 # would have broken it there, so the file was saved unwrapped. (A long line without such a
-# space is one msgcat cannot break either: a URL, a space before a closing bracket.)
+# space is taken for no evidence, though msgcat may break some: a URL after a slash; a space
+# before a closing bracket it never breaks. A file of prose always has the other kind.)
 # Found by its characters, then measured in columns (a control character takes none).
 _LONG_LINE = re.compile(
     r'^(?=[^\r\n]{80})(?:#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"[^\r\n]*? \w[^\r\n]*', re.MULTILINE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from glossari.diagnostics import Finding, Severity
+from glossari.text import excerpt
 
 __all__ = ["CODES", "Code", "excerpt", "finding"]
 
@@ -92,14 +93,3 @@ def finding(
     """A :class:`Finding` with ``code``'s fixed severity (``KeyError`` for an unknown code)."""
     return Finding(path=path, line=max(line, 1), severity=CODES[code].severity, code=code,
                    message=message, lang=lang, term=term)
-
-
-def excerpt(text: str) -> str:
-    """``text`` on one line (runs of whitespace, line breaks included, as one space), cut to 60
-    characters, for quoting in a finding: a finding is one line of text output.
-
-    >>> excerpt("| Jenis | Struktur |\\n|---|---|")
-    '| Jenis | Struktur | |---|---|'
-    """
-    flat = " ".join(text.split())
-    return flat if len(flat) <= 60 else flat[:57] + "..."

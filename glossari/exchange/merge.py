@@ -50,7 +50,7 @@ from glossari.exchange.records import ExchangeFormat, Record, Termbase
 from glossari.glossary import Glossary
 from glossari.model import Term
 from glossari.root import GlossaryRoot, relative_name
-from glossari.text import category_key, lookup_key
+from glossari.text import category_key, excerpt, lookup_key
 
 __all__ = ["OUTCOMES", "Field", "ImportReport", "Outcome", "OutcomeKind", "import_termbase",
            "match_record"]
@@ -549,7 +549,8 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
         else:
             if agree and len(agree) + loans >= 2:
                 first = min(agree, key=lambda p: p.line)
-                shown = ", ".join(repr(p.value) for p in sorted(agree, key=lambda p: p.line)[:3])
+                shown = ", ".join(repr(excerpt(p.value))
+                                  for p in sorted(agree, key=lambda p: p.line)[:3])
                 raise ExchangeError(
                     f"this file holds locale/{other}'s translations ({len(agree) + loans}, e.g. "
                     f"{shown}), not {lang} ones: a CSV does not name its language",
