@@ -111,6 +111,13 @@ def _require_name(text: object) -> None:
         raise TypeError(f"lookup takes a name (a str), not {type(text).__name__}")
 
 
+
+def _malay_side(lang: str | None) -> str | None:
+    """``ms`` for Malay written with a region (``ms_MY``, ``ms_BN``), as ``glossari search -l``
+    and ``find -l`` read it (:func:`glossari.catalog.languages.side_language`); any other value
+    as it is, for the caller to judge."""
+    return "ms" if isinstance(lang, str) and lang.startswith("ms_") else lang
+
 class Glossary:
     """The terms of one glossary, in Malay alphabetical order.
 
@@ -361,9 +368,10 @@ class Glossary:
     def search(self, query: str, lang: str | None = None, limit: int = 20) -> list[SearchHit]:
         """Full-text search over headwords, names, definitions, categories and body text.
 
-        Words match as prefixes, case and accents ignored; ``lang`` (``ms`` or the glossary's
-        ``lang``) limits the hits to one language. At most ``limit`` hits, one per term, ranked:
-        headwords first, then the other fields, then bm25 (see docs/termbase.md). A glossary read
+        Words match as prefixes, case and accents ignored; ``lang`` (``ms``, or Malay with a
+        region such as ``ms_MY``, or the glossary's ``lang``) limits the hits to one language.
+        At most ``limit`` hits, one per term, ranked: headwords first, then the other fields,
+        then bm25 (see docs/termbase.md). A glossary read
         in memory builds the same index in memory on its first search, so the answers are the
         same as from the compiled termbase. Another ``lang`` (``EN``, ``xx``) or a negative
         ``limit`` raises :class:`ValueError`. A word given twice counts once; more than
@@ -376,6 +384,7 @@ class Glossary:
             raise TypeError(f"search takes a query (a str), not {type(query).__name__}")
         if not isinstance(limit, int) or isinstance(limit, bool):
             raise TypeError(f"search's limit is an int, not {type(limit).__name__}")
+        lang = _malay_side(lang)
         if lang is not None and lang not in ("ms", self.lang):
             raise ValueError(f"search reads Malay ('ms') or this glossary's translation "
                              f"({self.lang!r}), not {lang!r}")
@@ -392,8 +401,9 @@ class Glossary:
     def find_terms(self, text: str, lang: Literal["ms", "en"] = "ms") -> list[TermMatch]:
         """The glossary's terms in ``text``, inflected forms included (docs/terms.md).
 
-        ``lang="ms"``: every Malay name (headword, its acronym, aliases, link texts) with Malay
-        word formation (``komisen-komisennya``, ``berkomisen``, ``dana-dana lindung nilai``);
+        ``lang="ms"`` (or Malay with a region, ``ms_MY``): every Malay name (headword, its
+        acronym, aliases, link texts) with Malay word formation (``komisen-komisennya``,
+        ``berkomisen``, ``dana-dana lindung nilai``);
         ``lang="en"``: each English headword, plural and possessive (``account executives'``).
         Matches do not overlap, the longest wins, and they come in text order.
 
@@ -405,6 +415,7 @@ class Glossary:
         """
         if not isinstance(text, str):
             raise TypeError(f"find_terms takes a text (a str), not {type(text).__name__}")
+        lang = _malay_side(lang)  # type: ignore[assignment]
         if lang not in ("ms", "en"):
             raise ValueError(f"find_terms reads Malay ('ms') or English ('en'), not {lang!r}")
         recognizers = self._recognizers  # a new build meanwhile replaces it: this one is dropped

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import glossari
 from glossari.cli import main
 from glossari.glossary import Glossary
 from glossari.model import Block, English, Location, Section, Term
@@ -594,3 +595,14 @@ def test_a_number_is_one_word_not_its_digit_groups(tmp_path: Path) -> None:
         assert _ids(search("1,000")) == ["bursa"]
         assert sorted(_ids(search("2023"))) == ["opr", "pinjaman"]
         assert "[3.25]%" in search("3.25")[0].snippet  # highlighted as one phrase
+
+
+def test_the_api_reads_malay_with_a_region_as_the_cli_does() -> None:
+    # `glossari search -l ms_MY` and `find -l ms_MY` read Malay; Glossary.search(lang="ms_MY")
+    # and find_terms(lang="ms_MY") raised ValueError: one glossary, two answers
+    glossary = glossari.load(Path(__file__).resolve().parent.parent)
+    assert glossary.search("akaun", lang="ms_MY") == glossary.search("akaun", lang="ms") != []
+    text = "Eksekutif akaun itu bertemu pelanggan."
+    assert glossary.find_terms(text, lang="ms_MY") == glossary.find_terms(text) != []  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="search reads Malay"):
+        glossary.search("akaun", lang="ms-MY")
