@@ -83,3 +83,17 @@ def test_a_fuzzy_definition_is_one_answer(root: Path) -> None:
     # the table gives no English definition either
     rows = json.loads(ok("table", "--format", "json", root=root))
     assert next(r for r in rows if r["id"] == "kos")["definition_en"] is None
+
+
+def test_show_from_the_termbase_says_fuzzy_and_writes_nothing(root: Path, tmp_path: Path) -> None:
+    # read from the compiled termbase, show read every catalog of the language to learn the
+    # definition's state, and wrote their tables into .glossari-cache: a reader writes nothing
+    import shutil
+
+    copy = tmp_path / "g"
+    shutil.copytree(root, copy)
+    ok("compile", "-l", "en", root=copy)
+    shutil.rmtree(copy / ".glossari-cache", ignore_errors=True)
+    shown = ok("show", "kos", "-l", "en", root=copy)
+    assert re.search(r"^  en: \(fuzzy, not reviewed: the Malay stands\)$", shown, re.M), shown
+    assert not (copy / ".glossari-cache").exists()

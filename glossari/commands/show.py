@@ -146,7 +146,10 @@ def _definition_state(term: Term, glossary: Glossary, lang: str) -> str | None:
 
     translations = glossary.translations
     if translations is None and glossary.root is not None:
-        translations = load_translations(glossary.root, lang)
+        # read from the termbase: only the catalog the definition is in, and, as every reader,
+        # writing no cache (it read all of them, and wrote the store's tables)
+        translations = load_translations(glossary.root, lang, write_cache=False,
+                                         domains={GLOSSARY_DOMAIN})
     if translations is None or not term.description:
         return None
     msgstr, state = translations.get(GLOSSARY_DOMAIN, None, term.description)
