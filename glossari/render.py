@@ -539,8 +539,6 @@ def _stale(record: dict[str, str], output: Path, names: set[str],
     of those among ``only`` when given: those holding what render wrote, to remove (their
     record goes), and those edited since, to leave (a translator's work; their record stays,
     so they are named again). A file already gone leaves the record."""
-    import hashlib
-
     removed: list[Path] = []
     left: list[Path] = []
     current = {name.casefold(): name for name in names}
@@ -562,13 +560,15 @@ def _stale(record: dict[str, str], output: Path, names: set[str],
             # a link, or a FIFO (whose read would wait forever), is no file render wrote
             if not stat.S_ISREG(path.lstat().st_mode):
                 continue
-            data = path.read_bytes()
+            held = read_digest(path)
         except FileNotFoundError:
+            held = None
+        except (OSError, GlossariError):
+            continue  # unreadable: not render's to judge
+        if held is None:  # gone already
             del record[name]
             continue
-        except OSError:
-            continue  # unreadable: not render's to judge
-        if hashlib.sha256(data).hexdigest() == record[name]:
+        if held == record[name]:
             removed.append(path)
             del record[name]
         else:

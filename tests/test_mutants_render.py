@@ -128,14 +128,14 @@ def test_an_unreadable_stale_rendering_is_left_alone(tmp_path: Path,
     stale = out_dir / "kos.md"
     stale.write_bytes(b"x")
     record = {"kos.md": hashlib.sha256(b"x").hexdigest()}
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "kos.md":
+    def opened(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(path).name == "kos.md":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", opened)
     removed, left = render._stale(record, out_dir, set())
     assert (removed, left) == ([], [])
     assert "kos.md" in record

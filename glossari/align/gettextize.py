@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from glossari._rendered import LANGUAGE, read_record
+from glossari._rendered import LANGUAGE, read_digest, read_record
 from glossari.align.pairing import pair_articles
 from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message, is_category_message
 from glossari.catalog.pofile import encode_po, read_po, require_catalog_file
@@ -180,12 +180,11 @@ def align_folder(
 
 
 def _digest(path: Path) -> str | None:
-    """The SHA-256 of ``path``'s bytes, as ``render``'s record keeps it (None: unreadable)."""
-    import hashlib
-
+    """The SHA-256 of ``path``'s bytes, as ``render``'s record keeps it (None: unreadable;
+    :func:`glossari._rendered.read_digest`, render's own reading)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return read_digest(path)
+    except GlossariError:
         return None
 
 
