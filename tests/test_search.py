@@ -350,6 +350,15 @@ def _sections(texts: list[str]) -> tuple[Section, ...]:
 _WORDS = st.lists(st.sampled_from(_TIED_WORDS), min_size=1, max_size=4)
 
 
+def _open_split(path: Path, glossary: Glossary, workers: int) -> Termbase:
+    """``glossary`` written to ``path`` and opened with its search split a term at a time over
+    ``workers`` helper connections: the path a large termbase's search takes."""
+    write_termbase(path, glossary, ())
+    termbase = Termbase.open(path)
+    termbase.split_terms, termbase.search_workers = 1, workers
+    return termbase
+
+
 @given(texts=st.lists(st.tuples(_WORDS, _WORDS), min_size=1, max_size=30),
        query=st.sampled_from(["bon", "b", "dana kos", "akaun", "bo da", "kos"]),
        limit=st.integers(min_value=1, max_value=8), workers=st.integers(2, 4),
@@ -370,11 +379,8 @@ def test_a_table_ranked_in_parts_at_once_gives_the_same_hits(
         english = dataclasses.replace(term.english, sections=_sections([b + " x" for b in bodies]))
         terms.append(dataclasses.replace(term, sections=_sections(bodies), english=english))
     glossary = Glossary(terms, lang="en")
-    path = tmp_path_factory.mktemp("tb") / "glossari.sqlite"
-    write_termbase(path, glossary, ())
-    termbase = Termbase.open(path)
+    termbase = _open_split(tmp_path_factory.mktemp("tb") / "glossari.sqlite", glossary, workers)
     try:
-        termbase.split_terms, termbase.search_workers = 1, workers
         # the split path is the one under test (one term's rows are too few to split)
         assert termbase._parts("search_body") or len(terms) == 1
         # each range's first look cut short, so that the merge and the asking again are tried
@@ -401,10 +407,8 @@ def test_a_range_cut_short_is_asked_again(tmp_path: Path) -> None:
              for term_id, texts in bodies.items()]
     glossary = Glossary(terms, lang="en")
     assert [t.id for t in glossary] == list(bodies)
-    write_termbase(tmp_path / "glossari.sqlite", glossary, ())
-    termbase = Termbase.open(tmp_path / "glossari.sqlite")
+    termbase = _open_split(tmp_path / "glossari.sqlite", glossary, 2)
     try:
-        termbase.split_terms, termbase.search_workers = 1, 2
         assert len(termbase._parts("search_body")) == 2
         with mock.patch.object(search_module, "FIRST_ROWS", 1):
             hits = termbase.search("dana", limit=2)
@@ -444,10 +448,8 @@ def test_a_termbase_replaced_under_its_reader_is_searched_as_opened(tmp_path: Pa
     # search opens then read the new file, and must not be mixed with the one held
     path = tmp_path / "glossari.sqlite"
     before = Glossary(TERMS, lang="en")
-    write_termbase(path, before, ())
-    termbase = Termbase.open(path)
+    termbase = _open_split(path, before, 3)
     try:
-        termbase.split_terms, termbase.search_workers = 1, 3
         renamed = [dataclasses.replace(t, id=f"baru-{t.id}") for t in TERMS]
         write_termbase(path, Glossary(renamed, lang="en"), ())
         for query in ("bon", "syarikat", "akaun pelanggan", "e"):
@@ -529,10 +531,8 @@ def test_a_forked_child_searches_with_threads_of_its_own(tmp_path: Path) -> None
     # whose first large search waited for them forever.
     path = tmp_path / "glossari.sqlite"
     glossary = Glossary(TERMS, lang="en")
-    write_termbase(path, glossary, ())
-    termbase = Termbase.open(path)
+    termbase = _open_split(path, glossary, 3)
     try:
-        termbase.split_terms, termbase.search_workers = 1, 3
         expected = glossary.search("bon")
         assert termbase.search("bon") == expected
         assert termbase._pool is not None
