@@ -155,6 +155,25 @@ def test_the_site_agrees(root: Path, tmp_path: Path) -> None:
     assert "Cost is" in kadar
 
 
+def test_the_site_follows_a_reference_link_by_its_article_s_definitions(
+        root: Path, tmp_path: Path) -> None:
+    """A term page's reference link leads where the article's definition says, in the Malay
+    and in a translation that keeps its label (a block is rendered alone: it was the bracketed
+    text ``[hasil]``); in an article that defines no ``[hasil]`` it stays text."""
+    po = root / "locale" / "en" / "LC_MESSAGES" / "articles-k.po"
+    po.write_text(po.read_text("utf-8").replace(
+        ENGLISH, "Cost is [revenue][hasil] less spending."), "utf-8")
+    out = tmp_path / "site"
+    ok("site", "-l", "en", "-o", out, root=root)
+    kos = (out / "terms" / "kos.html").read_text("utf-8")
+    assert 'Kos ialah <a href="revenue.html">hasil</a> tolak belanja.' in kos
+    assert 'Cost is <a href="revenue.html">revenue</a> less spending.' in kos
+    assert "[hasil]" not in kos
+    kadar = (out / "terms" / "kadar.html").read_text("utf-8")
+    assert "Kos ialah [hasil] tolak belanja." in kadar
+    assert "Cost is [revenue][hasil] less spending." in kadar
+
+
 def test_a_kept_label_is_a_translation(root: Path) -> None:
     po = root / "locale" / "en" / "LC_MESSAGES" / "articles-k.po"
     po.write_text(po.read_text("utf-8").replace(

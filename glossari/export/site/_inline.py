@@ -10,6 +10,10 @@ the disk, as ``https://host/x``); markdown-it-py already refuses ``javascript:``
 An anchor or a query alone (``[bahagian](#sejarah)``) is rendered as its text: a term page has
 no such ids, and the site has no broken link.
 An image shows as its alt text: the site fetches nothing from elsewhere.
+A reference link (``[hasil]``, ``[kos jualan][]``, ``[margin][m]``) leads where the article's
+reference definitions (:attr:`glossari.model.Term.definitions`, ``[hasil]: /revenue``) say, as
+it does in the article and in ``render``'s English: a block is parsed alone, so they are handed
+to the parser; without them the brackets are text.
 
 Most blocks are plain prose. For a text holding none of the characters that CommonMark reads as
 inline syntax, the result is the text HTML-escaped exactly as markdown-it-py escapes it, so that
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import unquote
 
@@ -79,19 +83,37 @@ _SIMPLE = re.compile(rf"(?:{_PLAIN}|\[{_PLAIN}+\]\(/[A-Za-z0-9._-][A-Za-z0-9._/-
 _SIMPLE_LINK = re.compile(rf"\[({_PLAIN}+)\]\(/([A-Za-z0-9._-][A-Za-z0-9._/-]*)\)")
 
 
-def render_inline(text: str, resolve: Resolver, *, parser_only: bool = False) -> str:
+def render_inline(text: str, resolve: Resolver, *, parser_only: bool = False,
+                  definitions: str = "") -> str:
     """The HTML of one inline Markdown text; internal links go where ``resolve`` says.
 
+    ``definitions``: the article's reference definitions, one per line
+    (:attr:`glossari.model.Term.definitions`), by which its reference links are links.
     ``parser_only`` skips the shortcuts for plain text and plain links (the tests compare the
     two).
+
+    >>> render_inline("Lihat [bon][b].", {"bon": "bon.html"}.get, definitions="[b]: /bon")
+    'Lihat <a href="bon.html">bon</a>.'
     """
     text = strip_controls(text)
     if not parser_only and not text[:1].isspace() and not text[-1:].isspace():
         if _SYNTAX.search(text) is None:
             return escape_text(text)
-        if _SIMPLE.fullmatch(text):
+        if _SIMPLE.fullmatch(text):  # no bracket but a plain link's: no reference link either
             return _simple(text, resolve)
-    return str(_parser().renderInline(text, {"resolve": resolve}))
+    env: dict[str, Any] = {"resolve": resolve}
+    if definitions and "[" in text:
+        env["references"] = dict(_references(definitions))
+    return str(_parser().renderInline(text, env))
+
+
+@lru_cache(maxsize=1024)
+def _references(definitions: str) -> dict[str, Any]:
+    """The reference definitions as markdown-it-py's inline parser looks them up."""
+    env: dict[str, Any] = {}
+    _parser().parse(strip_controls(definitions), env)
+    references: dict[str, Any] = env.get("references", {})
+    return references
 
 
 def _simple(text: str, resolve: Resolver) -> str:

@@ -427,7 +427,7 @@ def term_page(
         return None if found is None else entries[found].file
 
     def inline(text: str) -> Markup:
-        return Markup(render_inline(text, resolve))
+        return Markup(render_inline(text, resolve, definitions=term.definitions))
 
     # where each of the term's own links goes, link by link: one target may lead to two terms on
     # one page (`[pialang](/broker)` goes where its Malay text says, `[lihat](/broker)` to the
@@ -451,7 +451,7 @@ def term_page(
             return resolve(target)
 
         def inline_here(text: str) -> Markup:
-            return Markup(render_inline(text, resolve_here))
+            return Markup(render_inline(text, resolve_here, definitions=term.definitions))
 
         # a table's translation that no longer parses as one is shown as the text it is
         table = table_of(text) if block.kind == "table" else None
