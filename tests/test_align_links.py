@@ -14,6 +14,7 @@ import glossari
 from glossari.align import TargetIndex, resolve, suggest_english, target_key
 from glossari.align.slugs import WordList, default_words, looks_like_acronym
 from glossari.model import English, Location, Term
+from tests._alignkit import ok
 
 REPO = Path(__file__).resolve().parent.parent
 PARALLEL = REPO / "tests" / "data" / "parallel"
@@ -144,6 +145,48 @@ def test_a_clean_link_elsewhere_names_the_broken_one(seed_only: Path) -> None:
     assert g["finra"].source == Location(path="seeds/accountexecutive.md", line=24)
     assert g["Securities"].title == "sekuriti"
     assert [r.source.id for r in g.backlinks("finra")] == ["accountexecutive", "bon"]
+
+
+def test_a_link_only_term_s_headword_is_the_text_its_inflected_links_inflect(
+        tmp_path: Path) -> None:
+    """The first link writes the term inflected (`Saham-saham keutamaan`, `Percukaiannya`), a
+    later one plainly: the headword is the plain text, in the API and every table, as the
+    English side takes the singular (it was the first text, plural or with its clitic)."""
+    article("---\ntitle: Dividen\n---\n[Saham-saham keutamaan](/preferredstock) dan "
+            "[Percukaiannya](/taxation).\n", "dividen", tmp_path)
+    article("---\ntitle: Saham\n---\n[saham keutamaan](/preferredstock), "
+            "[saham keutamaannya](/preferredstock) dan [percukaian](/taxation).\n",
+            "saham", tmp_path)
+    article("---\ntitle: Bon\n---\n[Bon-bon kerajaan](/governmentbond).\n", "bon", tmp_path)
+    g = glossari.load(tmp_path)
+    assert g["preferredstock"].title == "saham keutamaan"
+    assert g["taxation"].title == "percukaian"
+    assert g["governmentbond"].title == "Bon-bon kerajaan"  # no other text: never cut a word
+    assert g["preferredstock"].source == Location(path="seeds/dividen.md", line=4)
+    rows = {r["id"]: r["ms"] for r in json.loads(ok("table", "--format", "json", root=tmp_path))}
+    assert (rows["preferredstock"], rows["taxation"]) == ("saham keutamaan", "percukaian")
+
+
+_WORDS = ["saham", "keutamaan", "bon", "kerajaan", "cukai", "hartanah", "pasaran"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3),
+       forms=st.lists(st.sampled_from(["redup", "nya", "both"]), min_size=1, max_size=3),
+       at=st.integers(min_value=0, max_value=3))
+def test_the_plain_text_is_the_headword_wherever_it_stands(
+        words: list[str], forms: list[str], at: int) -> None:
+    from glossari.align.links import malay_headword
+
+    plain = " ".join(words)
+    texts = []
+    for form in forms:
+        first = f"{words[0]}-{words[0]}" if form in ("redup", "both") else words[0]
+        last = words[-1] if len(words) > 1 else ""
+        text = " ".join([first, *words[1:-1], last]).strip() if last else first
+        texts.append(text + "nya" if form in ("nya", "both") else text)
+    texts.insert(min(at, len(texts)), plain)
+    assert malay_headword(texts) == plain
 
 
 # -- resolution -----------------------------------------------------------------------------------

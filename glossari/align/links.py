@@ -8,7 +8,8 @@ whose Malay headword is the link text, and whose English comes from the catalog'
 
 Broken link text (``[FINRA ), terpakai kepada](/finra)``: an unbalanced bracket, trailing words) is
 reported (code S103) and never becomes a headword. The link-only term takes the text of the first
-*clean* link to the same target anywhere in the glossary; with none, its Malay headword stays
+*clean* link to the same target anywhere in the glossary (the plainer text of another link when
+that one only inflects it, :func:`malay_headword`); with none, its Malay headword stays
 empty (``None``) until an editor writes one: a clean link to the target in any article, an
 article of its own for the term, or the fixed link text.
 """
@@ -39,6 +40,7 @@ from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.diagnostics import Finding
 from glossari.model import English, Link, Location, Names, Status, Term
 from glossari.seeds.rules import suspicious_link_text
+from glossari.terms import inflects
 from glossari.text import lookup_key, one_line
 
 __all__ = [
@@ -48,6 +50,7 @@ __all__ = [
     "link_graph",
     "link_only_terms",
     "link_slug",
+    "malay_headword",
     "suspicious_link_findings",
 ]
 
@@ -226,7 +229,7 @@ def link_only_terms(
                 status = "suggested"
         found.append(Term(
             id=slug,
-            title=clean[0] if clean else None,
+            title=malay_headword(clean),
             kind="link",
             source=Location(path=first_term.source.path, line=first_link.line),
             english=English(title=en_title, status=status),
@@ -237,6 +240,25 @@ def link_only_terms(
             ),
         ))
     return tuple(found)
+
+
+def malay_headword(texts: Sequence[str]) -> str | None:
+    """The Malay headword of a link-only term from its trusted link texts, in order: the first,
+    or the shortest of the other texts it only inflects (:func:`glossari.terms.inflects`: a
+    clitic, reduplication), as the English side takes the singular of its link translations.
+    Only the glossary's own texts are candidates: a word is never cut (``tanya`` ends like
+    ``-nya``, ``undang-undang`` is one word).
+
+    >>> malay_headword(["Saham-saham keutamaan", "saham keutamaannya", "Saham keutamaan"])
+    'Saham keutamaan'
+    >>> malay_headword(["Percukaiannya"]), malay_headword(["hasil", "hasilnya"]), malay_headword([])
+    ('Percukaiannya', 'hasil', None)
+    """
+    if not texts:
+        return None
+    first = texts[0]
+    bases = [text for text in texts if len(text) < len(first) and inflects(first, text, "ms")]
+    return min(bases, key=len) if bases else first
 
 
 def _unique_id(slug: str, taken: set[str]) -> str:
