@@ -32,6 +32,23 @@ def test_t401_translation_lacks_a_terms_english(tmp_path: Path) -> None:
     assert t401.term == "kosjualan"
 
 
+def test_t401_a_reference_link_s_label_is_no_use_of_the_term(tmp_path: Path) -> None:
+    """`[laporan ini][untung kasar]` uses its label as a link uses its target: it names the
+    definition (here a web page), and the reader sees "laporan ini"; the translation need not
+    say *Gross profit* (the label, and the definition's line, were read as Malay text)."""
+    kit = with_catalog(tmp_path)
+    reported = "Syarikat menerbitkan [laporan ini][untung kasar]."
+    kit.edit("untungkasar", "dengan cekap.\n",
+             f"dengan cekap.\n\n{reported}\n\n[untung kasar]: https://contoh.my/laporan\n")
+    kit.translate(reported, "The company publishes [this report][untung kasar].")
+    assert codes(kit.check(), "T401") == []
+    glossary = load_glossary(kit.write())
+    assert glossary.find_terms(reported) == []
+    assert [m.text for m in glossary.find_terms(
+        "[Untung kasar][untung kasar] naik.\n\n[untung kasar]: /untungkasar")] == [
+        "Untung kasar"]
+
+
 def test_t401_from_a_link_term(tmp_path: Path) -> None:
     kit = with_catalog(tmp_path)
     kit.translate(DEFINITION[1], "Gross margin is a company's revenue minus the cost of sales.")

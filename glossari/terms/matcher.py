@@ -146,6 +146,10 @@ _PLAIN_MARKUP = (
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # a character reference
     # a Markdown link's target (spaces taken once: "](" and a long run of spaces is not quadratic)
     r"|(?<=\])\(\s*+<?[^\s()<>]*>?(?:\s*+(?<=\s)(?:\"[^\"]*\"|'[^']*'))?\s*+\)"
+    # a reference link's label (`[teks][label]`: the label names the definition, as a target
+    # does), and a reference definition's line (`[label]: /target "title"`)
+    r"|(?<=\])\[[^\[\]\n]{1,999}\]"
+    r"|(?m:^[ ]{0,3}\[[^\[\]\n]{1,999}\]:[^\n]*)"
     r"|\b(?:https?|ftp)://[^\s<>()\[\]\"']*|\bmailto:[^\s<>()\[\]\"']*"  # a URL
 )
 _MARKUP = re.compile(
@@ -174,10 +178,13 @@ def _blank_markup(text: str) -> str:
 
     >>> _blank_markup('<a href="/x">Bon</a> &amp; [bon](/bon)')
     '             Bon           [bon]      '
+    >>> _blank_markup('[bon][b] dan [bon][]\\n\\n[b]: /bon "Bon"')
+    '[bon]    dan [bon][]\\n\\n               '
     """
     addresses = ("@" in text or "www." in text
                  or (("/" in text or ":\\" in text) and _may_hold_path(text)))
     if not addresses and ("<" not in text and "&" not in text and "](" not in text
+                          and "][" not in text and "]:" not in text
                           and "://" not in text and "mailto:" not in text):
         # most text: a few scans at C speed, no regular expression (a slash inside a word,
         # dan/atau, RM5/unit, 1/2, ran every alternative of _MARKUP over the whole text)
