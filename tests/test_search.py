@@ -170,6 +170,21 @@ def test_a_word_that_only_ends_like_an_inflection_finds_itself_first(tmp_path: P
         assert _ids(search("komisennya")) == ["komisen"]
 
 
+def test_a_reference_link_s_label_is_no_word_of_the_body(tmp_path: Path) -> None:
+    """``[unit amanah][ua]`` shows "unit amanah"; its label ``ua`` names a definition, as a
+    link's target names a page: no search finds it (``ua`` and ``kf`` found the articles)."""
+    body = "Lihat [unit amanah][ua], [bon][] dan [kadar faedah][kf]."
+    glossary = Glossary([_term("saham", "Saham", body=body)], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert search("ua") == []
+        assert search("kf") == []
+        [hit] = search("unit amanah")
+        assert hit.snippet == "Lihat [unit] [amanah], bon dan kadar faedah."
+        assert _ids(search("faedah")) == ["saham"]
+
+
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
     # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
     assert _ids(search("pemilikan")) == ["ekuiti"]

@@ -86,14 +86,18 @@ class TermSource(Protocol):
         ...
 
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 
 
 def plain_text(markdown: str) -> str:
-    """Inline Markdown as the search index reads it: link targets dropped, the text kept.
+    """Inline Markdown as the search index reads it: link targets and reference labels
+    dropped, the text kept (a label names a definition, as a target names a page: ``ua`` in
+    ``[unit amanah][ua]`` is no word of the article).
 
     >>> plain_text("Lihat [peniaga broker](/broker-dealer) dan **bon**.")
     'Lihat peniaga broker dan **bon**.'
+    >>> plain_text("Lihat [unit amanah][ua], [bon][] dan [saham].")
+    'Lihat unit amanah, bon dan [saham].'
     """
     return _LINK.sub(r"\1", markdown)
 
