@@ -124,6 +124,9 @@ class Block:
     """For ``item``: True in a numbered list."""
     links: tuple[Link, ...] = ()
     """The inline links inside this block, in order."""
+    quoted: bool = False
+    """True inside a block quote: a ``quote`` paragraph, and an item (``> - potongan``, at
+    ``depth`` 1) or code the quote holds, which the site and ``show`` keep in the quote."""
 
     @property
     def translatable(self) -> bool:

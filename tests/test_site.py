@@ -313,6 +313,37 @@ def test_a_page_does_not_repeat_its_headword_inflected_as_another_name(tmp_path:
     assert row[6] == ["broker-dealers", "securities dealers"]
 
 
+_QUOTED_LISTS = [
+    "> Nota: [saham](/saham) dahulu.\n> - potongan pertama\n> - potongan kedua\n\n- luar\n",
+    "> - senarai sahaja\n>   - bersarang\n> - lagi\n\nPerenggan.\n",
+    "1. Langkah\n   - sub\n\n> Petikan.\n>\n> 1. satu\n> 2. dua\n",
+]
+
+
+@pytest.mark.parametrize("body", _QUOTED_LISTS)
+def test_a_list_in_a_quote_stays_in_the_quote(tmp_path: Path, body: str) -> None:
+    """`> - potongan` is a list the quote holds: the page nests quotes and lists as
+    markdown-it-py does (the oracle), and `show` keeps its `>`. The items left the quote, after
+    an empty `<ul>` (an item's depth counted the quote as a list level)."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "cukai.md").write_text(
+        f"---\ntitle: Cukai\ndescription: Bayaran.\n---\n\n# Cukai\n\n{body}", "utf-8")
+    build_site(glossari.load(root), tmp_path / "site")
+    page = _page(tmp_path / "site", "terms/cukai.html")
+    side = re.search(r'<section class="pair body">\s*<div class="side ms" lang="ms">(.*?)</div>',
+                     page, re.DOTALL).group(1)
+
+    def shape(html: str) -> list[str]:
+        return re.findall(r"</?(?:blockquote|ul|ol|li)\b", html)
+
+    assert shape(side) == shape(MarkdownIt("commonmark").render(body))
+    shown = cli("--root", root, "show", "cukai")[1]
+    for line in body.splitlines():
+        if line.startswith("> - ") or line.startswith("> 1. "):
+            assert "> - " + line.split(" ", 2)[2] in shown
+
+
 def test_a_status_in_lists_is_said_in_words_not_only_by_colour(site: Path) -> None:
     """WCAG 1.4.1: wherever a list shows an English headword only suggested (or fuzzy), a mark
     says so in words beside it, in the Malay and English A-Z, category pages and links."""

@@ -107,6 +107,8 @@ def format_term(
                 continue
             bullet = "- " if block.kind == "item" else "> " if block.kind == "quote" else ""
             indent = "  " * block.depth
+            if block.quoted and block.kind == "item":  # a list in a quote: `> - potongan`
+                indent = "> " + "  " * (block.depth - 1)
             lines.extend(_wrap(
                 " ".join(block.text.split()), width,
                 initial_indent=indent + bullet, subsequent_indent=indent + " " * len(bullet),

@@ -312,7 +312,7 @@ class _Walker:
                 # worked example): kept as a block that every reader shows as written.
                 self.blocks.append(Block(
                     kind="code", text=token.content.removesuffix("\n"), line=self.line(token),
-                    depth=max(len(self.containers) - 1, 0),
+                    depth=max(len(self.containers) - 1, 0), quoted="quote" in self.containers,
                 ))
 
     def is_comment(self, content: str) -> bool:
@@ -384,7 +384,7 @@ class _Walker:
         ordered = bool(self.containers) and self.containers[-1] == "ol"
         self.blocks.append(Block(
             kind=kind, text=content, line=line, depth=max(len(self.containers) - 1, 0),
-            ordered=ordered, links=links,
+            ordered=ordered, links=links, quoted="quote" in self.containers,
         ))
 
     def collect_links(self, inline: Token) -> tuple[Link, ...]:

@@ -674,23 +674,25 @@ def table_html(table: Table, inline: Callable[[str], Markup]) -> Markup:
 
 
 def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
-    """Paragraphs, nested lists and quotes from the flat blocks (items carry their depth)."""
+    """Paragraphs, nested lists and quotes from the flat blocks (items carry their depth; a
+    block a quote holds, its paragraphs and the list in it, goes in the quote)."""
     top: list[Node] = []
     lists: list[Node] = []  # the open lists, outermost first
+    quote: Node | None = None  # the open quote
     for block, html, lang, state in blocks:
+        quoted = block.quoted or block.kind == "quote"
+        if quoted != (quote is not None):  # into a quote or out of one: its lists close
+            lists.clear()
+            quote = Node(kind="quote") if quoted else None
+            if quote is not None:
+                top.append(quote)
+        place = top if quote is None else quote.children
         if block.kind != "item":
             lists.clear()
-            paragraph = Node(kind=_NODE_KINDS.get(block.kind, "p"), html=html, lang=lang,
-                             state=state)
-            if block.kind == "quote":
-                if top and top[-1].kind == "quote":
-                    top[-1].children.append(paragraph)
-                else:
-                    top.append(Node(kind="quote", children=[paragraph]))
-            else:
-                top.append(paragraph)
+            place.append(Node(kind=_NODE_KINDS.get(block.kind, "p"), html=html, lang=lang,
+                              state=state))
             continue
-        depth = max(block.depth, 0)
+        depth = max(block.depth - quoted, 0)  # the quote is one level of the depth
         del lists[depth + 1:]
         kind = "ol" if block.ordered else "ul"
         if len(lists) == depth + 1 and lists[-1].kind != kind:
@@ -700,7 +702,7 @@ def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
             if lists and lists[-1].children:
                 lists[-1].children[-1].children.append(new)
             else:
-                top.append(new)
+                place.append(new)
             lists.append(new)
         lists[-1].children.append(Node(kind="li", html=html, lang=lang, state=state))
     return top
