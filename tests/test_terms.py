@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossari.model import Term
@@ -285,6 +285,30 @@ def test_a_name_written_with_punctuation_between_its_words(
              "Syarikat Sdn. Bhd."]
     recognizer = Recognizer([(n, n) for n in names], lang=lang)
     assert [h.text for h in recognizer.find(text)] == expected
+
+
+@pytest.mark.parametrize("lang", ["ms", "en"])
+def test_capitals_joined_by_a_slash_or_an_ampersand_are_an_acronym(lang: Lang) -> None:
+    # P/E, M&A, R&D are acronyms as FINRA is: in capitals only, never the word `ma` (Malay:
+    # mother) or the `pe` of a word cut in two, written closed or apart in lower case
+    recognizer = Recognizer([("P/E", "pe"), ("M&A", "ma"), ("R&D", "rd")], lang=lang)
+    text = "ma dan pe; m&a, p/e, r&d, P/e, m a; pe-niaga; Saya ma"
+    assert recognizer.find(text) == []
+    found = recognizer.find("P/E dan M&A, R & D; P / E")
+    assert [(h.text, h.keys) for h in found] == [
+        ("P/E", ("pe",)), ("M&A", ("ma",)), ("R & D", ("rd",)), ("P / E", ("pe",))]
+    # the checks, which ask whether a translation has the term, accept any case
+    lenient = Recognizer([("P/E", "pe")], lang=lang, acronyms_in_capitals=False)
+    assert [h.text for h in lenient.find("nisbah p/e")] == ["p/e"]
+
+
+@given(st.text(alphabet="pemaPEMA&/ -", max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_a_joined_acronym_is_found_only_where_its_capitals_are(text: str) -> None:
+    recognizer = Recognizer([("P/E", "pe"), ("M&A", "ma")], lang="ms")
+    for hit in recognizer.find(text):
+        letters = "".join(c for c in hit.text if c.isalnum())
+        assert letters in {"PE", "MA"}, hit
 
 
 def test_a_name_written_reduplicated_is_found_in_every_number() -> None:

@@ -120,6 +120,10 @@ def _separator(text: str, start: int, end: int) -> str | None:
     rest = _GAP_CHARS.sub("", text[start:end])
     return rest if len(rest) <= _MAX_SEPARATOR else None
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+_JOINED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:[&/][A-Z][A-Z0-9]*)+")
+"""Capitals joined by ``&`` or ``/`` (``P/E``, ``M&A``, ``R&D``, ``AT&T``): one acronym, though
+its parts are words of their own, matched in capitals only as :data:`_ACRONYM` is (a name
+``M&A`` is not the word ``ma``, nor ``P/E`` the ``pe`` of a word cut in two)."""
 _GLUED = re.compile(r"(?<![A-Z])[A-Z]{2,}(?=[0-9])")
 """Capitals glued to a number: a currency code before its amount (``RM30``, ``USD2.5``,
 ``RM500j``), or a name written so (``B40``, ``FTSE100``), which :meth:`Recognizer._unglue`
@@ -263,7 +267,10 @@ def _in_capitals(text: str, start: int, end: int, acronym: str) -> bool:
         # full-width capitals (U+FF21 to U+FF3A, typed with a CJK input method) are the
         # capitals they fold to, as the word was read by its folded form
         written = unicodedata.normalize("NFKC", written)
-    return written.replace(".", "").startswith(acronym)
+    # the letters and digits as written: dots (E.T.F.s) and, for capitals joined by & or /,
+    # what the text writes between its words (P / E) ignored
+    return ("".join(c for c in written if c.isalnum())
+            .startswith("".join(c for c in acronym if c.isalnum())))
 
 
 def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
@@ -531,8 +538,9 @@ class Recognizer(Generic[K]):
             separators = [_separator(name, ends[k], starts[k + 1]) or ""
                           for k in range(len(path) - 1)]
             stripped = name.strip()
-            acronym = (stripped if acronyms_in_capitals and len(path) == 1
-                       and _ACRONYM.fullmatch(stripped) else None)
+            acronym = (stripped if acronyms_in_capitals
+                       and ((len(path) == 1 and _ACRONYM.fullmatch(stripped))
+                            or _JOINED_ACRONYM.fullmatch(stripped)) else None)
             paths = [path]
             if lang == "en" and acronym is None:
                 # a name written in the plural (Securities) is found in the singular too
