@@ -476,7 +476,7 @@ class _Parser:
                             raise _NotSimple
                         kind = comment[1:2]
                         if kind == ",":
-                            flags.extend(_split_flags(comment[2:]))
+                            flags.extend(_read_flags(comment[2:]))
                         elif kind == ".":
                             extracted.append(_comment_text(comment[2:]))
                         elif kind == ":":
@@ -556,7 +556,7 @@ class _Parser:
                     lineno, "a comment after the #| lines", "put #| lines last, right before msgid"
                 )
             if text.startswith("#,"):
-                flags.extend(_split_flags(text[2:]))
+                flags.extend(_read_flags(text[2:]))
             elif text.startswith("#."):
                 extracted.append(_comment_text(text[2:]))
             elif text.startswith("#:"):
@@ -999,6 +999,25 @@ def _split_flags(text: str) -> list[str]:
         flags.append(flag)
         index += 1
     return flags
+
+
+def _read_flags(text: str) -> list[str]:
+    """The flags of a ``#,`` line's text as glossari keeps them (:func:`_split_flags`), plus
+    each word GNU gettext reads inside a quoted one: GNU parts the line at every comma and
+    blank, quotes or not, so ``placeholders:"x, fuzzy, y"`` is fuzzy to msgfmt (left out of
+    the .mo), and ``placeholders:"a, no-wrap"`` keeps its lines whole in msgcat. The quoted
+    flag is kept whole, a tool's data; the words GNU acts on are flags of the entry too.
+
+    >>> _read_flags(' placeholders:"x, fuzzy, y", c-format')
+    ['placeholders:"x, fuzzy, y"', 'c-format', 'fuzzy']
+    >>> _read_flags(' fuzzy, placeholders:"x, fuzzy"')
+    ['fuzzy', 'placeholders:"x, fuzzy"']
+    """
+    flags = _split_flags(text)
+    hidden = [word for flag in flags if '"' in flag or "'" in flag
+              for word in re.split(r"[, \t\r\f\v\n]+", flag)
+              if word in _GNU_FLAGS or word in _FLAG_RANK]
+    return list(dict.fromkeys((*flags, *hidden))) if hidden else flags
 
 
 def _comment_text(rest: str) -> str:

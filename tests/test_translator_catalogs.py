@@ -1,0 +1,74 @@
+"""Catalogs as translators' tools write them (Poedit, Weblate, Lokalize, GNU msgmerge), read,
+updated and compiled as GNU gettext reads them: msgcat, msgattrib and msgfmt are the oracles."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from _catalog_oracles import GNU, article, cli, make_root
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from glossari.catalog.pofile import _FLAG_RANK, parse_po
+
+needs_gnu = pytest.mark.skipif(not GNU, reason="GNU gettext is not installed")
+
+HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+_FLAG_PIECES = st.sampled_from([
+    "fuzzy", "no-wrap", "wrap", "c-format", "no-python-format", "placeholders:", "max-length:80",
+    '"', "'", ",", " ", "\t", "x", "y", "\\"])
+
+
+@needs_gnu
+@settings(max_examples=80, deadline=None)
+@example(' placeholders:"x, fuzzy, y"')
+@example(" 'a no-wrap b', \"c c-format\"")
+@given(st.lists(_FLAG_PIECES, max_size=12).map("".join).filter(lambda t: not t.endswith("\\")))
+def test_flags_mean_what_gnu_reads_in_them(tmp_path_factory: pytest.TempPathFactory,
+                                           line: str) -> None:
+    """GNU parts a `#,` line at every comma and blank, quotes or not: `#, placeholders:"x,
+    fuzzy, y"` (Weblate's flag, a word of it `fuzzy`) is fuzzy to msgfmt, which leaves it out
+    of the .mo. glossari kept the quoted flag whole and read no fuzzy there: it compiled the
+    guess and counted it translated. The flags GNU acts on (fuzzy, wrap, format) are read as
+    msgcat reads them; the quoted flag is kept whole."""
+    text = f"{HEADER}\n#,{line}\nmsgid \"a\"\nmsgstr \"b\"\n"
+    path = tmp_path_factory.mktemp("flags") / "f.po"
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    oracle = parse_po(done.stdout, source="msgcat.po").entries
+    gnu = set(oracle[0].flags) if oracle else set()
+    (entry,) = parse_po(text, source="f.po").entries
+    known = {f for f in entry.flags if f in ("fuzzy", "no-wrap") or f in _FLAG_RANK}
+    assert entry.fuzzy == ("fuzzy" in gnu)
+    assert known == gnu  # msgcat writes no `wrap`, the default
+
+
+@needs_gnu
+def test_a_fuzzy_word_in_a_quoted_flag_is_left_out_of_the_mo(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"saham": article(
+        "Saham", "Saham dibeli melalui [peniaga broker](/broker-dealer).\n\n## Sorotan\n\n"
+        "- Pemegang saham menerima dividen.\n", description="Unit pemilikan syarikat.")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/articles-s.po"
+    text = po.read_text(encoding="utf-8").replace(
+        'msgid "Sorotan"\nmsgstr ""',
+        '#, placeholders:"x, fuzzy, y"\nmsgid "Sorotan"\nmsgstr "Key Takeaways"').replace(
+        'msgid "Pemegang saham menerima dividen."\nmsgstr ""',
+        'msgid "Pemegang saham menerima dividen."\nmsgstr "Shareholders receive dividends."')
+    po.write_text(text, encoding="utf-8")
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 0
+    assert "1 translated, 1 fuzzy" in err
+    assert po.read_text(encoding="utf-8") == text  # nothing of the translator's changed
+    assert cli(root, "compile", "-l", "en")[0] == 0
+    mo = root / "locale/en/LC_MESSAGES/articles-s.mo"
+    done = subprocess.run(["msgunfmt", str(mo)], capture_output=True, text=True, check=True)
+    assert "Shareholders receive dividends." in done.stdout
+    assert "Key Takeaways" not in done.stdout  # msgfmt leaves the fuzzy guess out too
+    gnu = subprocess.run(["msgfmt", "-o", "-", str(po)], capture_output=True, check=True)
+    assert b"Key Takeaways" not in gnu.stdout
