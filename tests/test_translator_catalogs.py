@@ -11,7 +11,7 @@ from _catalog_oracles import GNU, article, cli, make_root
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from glossari.catalog.pofile import _FLAG_RANK, parse_po
+from glossari.catalog.pofile import _FLAG_RANK, parse_po, render_po
 
 needs_gnu = pytest.mark.skipif(not GNU, reason="GNU gettext is not installed")
 
@@ -72,3 +72,46 @@ def test_a_fuzzy_word_in_a_quoted_flag_is_left_out_of_the_mo(tmp_path: Path) -> 
     assert "Key Takeaways" not in done.stdout  # msgfmt leaves the fuzzy guess out too
     gnu = subprocess.run(["msgfmt", "-o", "-", str(po)], capture_output=True, check=True)
     assert b"Key Takeaways" not in gnu.stdout
+
+
+_PO_HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Language: en\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n')
+
+
+@needs_gnu
+@pytest.mark.parametrize("template_flags", ["no-c-format", "c-format", "python-format",
+                                            "no-c-format, no-python-format"])
+@pytest.mark.parametrize("old_flags", ["c-format", "no-c-format, max-length:80",
+                                       "fuzzy, c-format", "python-format, c-format"])
+def test_an_exact_match_takes_the_templates_word_on_a_format(
+        tmp_path: Path, template_flags: str, old_flags: str) -> None:
+    """A format flag describes the source: where the template says `no-c-format`, msgmerge
+    gives an exactly matched message the template's word, as glossari did for a fuzzy match
+    only; an exact match kept the old message's `c-format`, and `msgfmt --check-format`
+    then checked the translation as a C format the source is not. The old message's other
+    flags (Weblate's `max-length:80`, `fuzzy`) stay."""
+    from glossari.catalog.merge import _format_language, merge
+
+    entry = '\n#: seeds/saham.md:11\n#, {}\nmsgid "Sorotan %d"\nmsgstr "{}"\n'
+    pot = _PO_HEADER + entry.format(template_flags, "")
+    po = _PO_HEADER + entry.format(old_flags, "Key %d")
+    (tmp_path / "t.pot").write_text(pot, encoding="utf-8")
+    (tmp_path / "o.po").write_text(po, encoding="utf-8")
+    done = subprocess.run(["msgmerge", "-q", "--previous", "-o", "-", str(tmp_path / "o.po"),
+                           str(tmp_path / "t.pot")], capture_output=True, text=True, check=True)
+    (gnu,) = parse_po(done.stdout, source="msgmerge.po").entries
+    merged = merge(parse_po(pot, source="t.pot"), parse_po(po, source="o.po"), lang="en")
+    (ours,) = merged.entries
+    said = {_format_language(f) for f in parse_po(pot, source="t.pot").entries[0].flags}
+
+    def formats(flags: tuple[str, ...]) -> set[str]:
+        return {f for f in flags if _format_language(f) in said}
+
+    assert formats(ours.flags) == formats(gnu.flags)
+    assert ours.fuzzy == gnu.fuzzy
+    assert ("max-length:80" in ours.flags) == ("max-length:80" in old_flags)
+    # once merged, the next update leaves the entry's bytes alone
+    written = render_po(merged)
+    again = merge(parse_po(pot, source="t.pot"), parse_po(written, source="o.po"), lang="en")
+    assert again.entries[0].raw is not None
+    assert render_po(again) == written

@@ -222,20 +222,26 @@ def _carry(old: Entry, new: Entry, nplurals: int, *, moved: bool = False) -> Ent
     translation is lost and the translator can bring it back if the plural returns.
     """
     plural = new.msgid_plural is not None
+    # the template's word on a format (no-c-format) wins over the old message's, as in
+    # msgmerge and as for a fuzzy match (_fuzzy); a template that says nothing keeps the old
+    # flags (a translator's c-format, Weblate's max-length:80) and the entry's bytes
+    flags = old.flags
+    if new.flags and set(_source_flags(new, old.flags)) != set(old.flags):
+        flags = _source_flags(new, old.flags)
     if (
         not old.obsolete
         and not moved
         and old.extracted_comments == new.extracted_comments
         and old.references == new.references
         and old.msgid_plural == new.msgid_plural
+        and flags == old.flags
         and (not plural or len(old.msgstr_plural) == nplurals)
     ):
         return old  # untouched: its raw bytes stay
     msgstr, forms = _forms(old, plural, nplurals)
-    flags = old.flags
     comments = old.translator_comments
     if old.msgid_plural != new.msgid_plural and old.has_translation:
-        flags = ("fuzzy", *(f for f in old.flags if f != "fuzzy"))
+        flags = ("fuzzy", *(f for f in flags if f != "fuzzy"))
         if not plural:
             comments = comments + _dropped_forms(old)
         elif old.msgid_plural is None:
@@ -313,9 +319,7 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
     # keeps them; GNU msgmerge takes only the template's, and Weblate's flags were lost. A
     # format flag describes the source: where the template says c-format or no-c-format, the
     # old message's word on that language goes (it was written first, and the last one won)
-    said = {_format_language(f) for f in new.flags} - {None}
-    flags = tuple(dict.fromkeys(("fuzzy", *new.flags,
-                                 *(f for f in old.flags if _format_language(f) not in said))))
+    flags = tuple(dict.fromkeys(("fuzzy", *_source_flags(new, old.flags))))
     # the #| lines are the whole previous message, `#| msgctxt` included whenever it had a
     # context, changed or not, as msgmerge --previous writes them: without it, a tool reads
     # the previous message as one without context (glossari used to leave it out when equal)
@@ -341,6 +345,15 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         obsolete=False,
         line=0,
     )
+
+
+def _source_flags(new: Entry, old_flags: tuple[str, ...]) -> tuple[str, ...]:
+    """The template entry ``new``'s flags, then ``old_flags`` but those on a format language
+    ``new`` speaks of (a format flag describes the source: the template's ``no-c-format``
+    replaces the old message's ``c-format``); ``fuzzy`` is the caller's to decide."""
+    said = {_format_language(f) for f in new.flags} - {None}
+    return tuple(dict.fromkeys((*(f for f in new.flags if f != "fuzzy"),
+                                *(f for f in old_flags if _format_language(f) not in said))))
 
 
 def _format_language(flag: str) -> str | None:
