@@ -115,3 +115,86 @@ def test_an_exact_match_takes_the_templates_word_on_a_format(
     again = merge(parse_po(pot, source="t.pot"), parse_po(written, source="o.po"), lang="en")
     assert again.entries[0].raw is not None
     assert render_po(again) == written
+
+
+def _broker(title: str, definition: str = "Firma yang membeli dan menjual sekuriti.") -> str:
+    return article(title, "Peniaga membeli [saham-saham](/saham) dan [pelaburannya](/pelaburan).\n",
+                   description=definition, keywords="Pelaburan, Broker")
+
+
+def _headwords(root: Path) -> dict[tuple[str | None, str], tuple[str, bool, bool]]:
+    po = parse_po((root / "locale/en/LC_MESSAGES/glossary.po").read_text(encoding="utf-8"),
+                  source="glossary.po")
+    return {e.key: (e.msgstr, e.fuzzy, e.obsolete) for e in po.entries if e.msgctxt
+            and not e.msgctxt.startswith("/")}
+
+
+def _translate_headwords(root: Path, english: dict[str, str]) -> None:
+    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    text = po.read_text(encoding="utf-8")
+    for context, msgstr in english.items():
+        start = text.index(f'msgctxt "{context}"\n')
+        end = text.index('msgstr ""', start)
+        text = text[:end] + f'msgstr "{msgstr}"' + text[end + len('msgstr ""'):]
+    po.write_text(text, encoding="utf-8")
+
+
+def test_a_rename_and_a_retitle_in_one_update_keep_the_headwords_translation(
+        tmp_path: Path) -> None:
+    """`peniaga-broker.md` renamed `broker-dealer.md` and retitled in one update: neither the
+    id (the msgctxt) nor the headword matched, and the English headword went obsolete (msgmerge
+    too: the two titles are unlike). The article's unchanged definition, categories and link
+    texts name the old id before and the new one after: the translation is offered fuzzy,
+    with the old source in `#|`. Two articles at once pair each with its own; an article
+    deleted while another, unrelated, is written keeps msgmerge's answer (obsolete)."""
+    root = make_root(tmp_path, {
+        "peniaga-broker": _broker("Peniaga broker"),
+        "kadar-faedah": article("Kadar faedah", description="Kos meminjam wang.",
+                                keywords="Perbankan"),
+        "saham": article("Saham", description="Unit pemilikan syarikat.", keywords="Pelaburan"),
+    })
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    _translate_headwords(root, {"peniaga-broker": "Broker-dealer",
+                                "kadar-faedah": "Interest rate", "saham": "Shares"})
+    seeds = root / "seeds"
+    (seeds / "peniaga-broker.md").unlink()
+    (seeds / "broker-dealer.md").write_text(_broker("Pedagang sekuriti"), encoding="utf-8")
+    (seeds / "kadar-faedah.md").unlink()
+    (seeds / "interest-rate.md").write_text(article(
+        "Kadar bunga", description="Kos meminjam wang.", keywords="Perbankan"), encoding="utf-8")
+    (seeds / "saham.md").unlink()  # deleted; an unrelated article written in the same update
+    (seeds / "sukuk.md").write_text(article(
+        "Sukuk", description="Sijil pelaburan patuh syariah.", keywords="Islam"),
+        encoding="utf-8")
+    assert cli(root, "extract")[0] == 0
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 0, err
+    words = _headwords(root)
+    assert words[("broker-dealer", "Pedagang sekuriti")] == ("Broker-dealer", True, False)
+    assert words[("interest-rate", "Kadar bunga")] == ("Interest rate", True, False)
+    assert words[("saham", "Saham")] == ("Shares", False, True)
+    assert words[("sukuk", "Sukuk")] == ("", False, False)
+    text = (root / "locale/en/LC_MESSAGES/glossary.po").read_text(encoding="utf-8")
+    assert ('#| msgctxt "peniaga-broker"\n#| msgid "Peniaga broker"\n'
+            'msgctxt "broker-dealer"\nmsgid "Pedagang sekuriti"\n') in text
+    if GNU:
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null",
+                        str(root / "locale/en/LC_MESSAGES/glossary.po")], check=True)
+
+
+def test_a_rename_and_retitle_with_its_definition_rewritten_too_is_no_evidence(
+        tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"peniaga-broker": _broker("Peniaga broker")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    _translate_headwords(root, {"peniaga-broker": "Broker-dealer"})
+    (root / "seeds" / "peniaga-broker.md").unlink()
+    (root / "seeds" / "broker-dealer.md").write_text(
+        article("Pedagang sekuriti", description="Syarikat dagangan sekuriti berlesen.",
+                keywords="Undang-undang"), encoding="utf-8")
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    words = _headwords(root)
+    assert words[("peniaga-broker", "Peniaga broker")] == ("Broker-dealer", False, True)
+    assert words[("broker-dealer", "Pedagang sekuriti")] == ("", False, False)

@@ -17,6 +17,9 @@
 - A headword rewritten under the same term id (``Margin`` retitled ``Akaun margin``) keeps its
   translation fuzzy, with ``#|``, however unlike the two are (one old and one new message of
   that context; not a link's): msgmerge's 0.6 would leave it obsolete.
+- A headword both renamed and retitled in one update keeps its translation fuzzy when the
+  article's unchanged messages (definition, categories, link texts) name the old id before and
+  the new one after, and no other: msgmerge would leave it obsolete.
 - A new message with no exact match in its own catalog takes one from a *compendium* (as
   ``msgmerge -C``): the translated messages that other catalogs of the language lost in the same
   update. ``glossari update`` passes them (:mod:`glossari.catalog.update`): an article renamed
@@ -425,6 +428,8 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
     ]
     renamed = _renamed(wanted, orphans, current)
     retitled = _retitled(wanted, orphans, current)
+    retitled.update(_renamed_and_retitled(wanted, orphans, current, catalog.entries,
+                                          {**renamed, **retitled}))
     if renamed or retitled:  # a renamed message is its old one's, never another's fuzzy guess
         taken = {id(e) for e in (*renamed.values(), *retitled.values())}
         orphans = [e for e in orphans if id(e) not in taken]
@@ -580,6 +585,62 @@ def _retitled(wanted: list[Entry], orphans: list[Entry],
             news[entry.msgctxt].append(entry)
     return {found[0].key: olds[context][0] for context, found in news.items()
             if len(found) == 1 and len(olds[context]) == 1}
+
+
+def _renamed_and_retitled(wanted: list[Entry], orphans: list[Entry],
+                          current: dict[Key, Entry], entries: Iterable[Entry],
+                          claimed: Mapping[Key, Entry]) -> dict[Key, Entry]:
+    """The new headwords that are an old one both renamed and retitled in one update
+    (``peniaga-broker.md`` renamed ``broker-dealer.md`` and its title rewritten): neither the
+    id nor the text matches, so :func:`_renamed` and :func:`_retitled` cannot pair them, and
+    the English headword went obsolete. The article's other messages tell: one the update left
+    unchanged (its definition, a category, a link text) whose ``#.`` comment named the old id
+    alone of the ids gone (``definition of peniaga-broker``) and now names the new id alone of
+    the ids come (``definition of broker-dealer``). Offered fuzzy, as a retitle is, and only
+    when every such message pairs the same two ids; not for headwords ``claimed`` already."""
+    taken = {id(e) for e in claimed.values()}
+    old_contexts = {e.msgctxt for e in entries}
+    new_contexts = {e.msgctxt for e in wanted}
+    elsewhere = {e.msgid for e in wanted if e.key not in current and _term_context(e.msgctxt)}
+    gone: dict[str, list[Entry]] = defaultdict(list)
+    for entry in orphans:
+        if (entry.msgctxt is not None and _term_context(entry.msgctxt)
+                and entry.msgctxt not in new_contexts and entry.msgid_plural is None
+                and not entry.obsolete and id(entry) not in taken
+                and entry.msgid not in elsewhere):
+            gone[entry.msgctxt].append(entry)
+    if not gone:
+        return {}
+    come: dict[str, list[Entry]] = defaultdict(list)
+    for entry in wanted:
+        if (entry.msgctxt is not None and _term_context(entry.msgctxt)
+                and entry.msgctxt not in old_contexts and entry.key not in claimed):
+            come[entry.msgctxt].append(entry)
+    if not come:
+        return {}
+    pairs: dict[str, set[str]] = defaultdict(set)
+    backs: dict[str, set[str]] = defaultdict(set)
+    for new in wanted:
+        old = current.get(new.key)
+        if old is None or new.msgctxt in come:
+            continue
+        was = {t for p, t in map(_part_of, old.extracted_comments) if t in gone and p}
+        now = {t for p, t in map(_part_of, new.extracted_comments) if t in come and p}
+        if len(was) == 1 and len(now) == 1:
+            (before,), (after,) = was, now
+            pairs[before].add(after)
+            backs[after].add(before)
+    return {come[after][0].key: gone[before][0]
+            for before, afters in pairs.items() if len(afters) == 1
+            for after in afters
+            if backs[after] == {before} and len(come[after]) == 1 and len(gone[before]) == 1}
+
+
+def _part_of(comment: str) -> tuple[str, str]:
+    """``("definition", "kos")`` for the part comment ``definition of kos``
+    (:func:`glossari.catalog.messages.part_comment`); ``("", "")`` for another comment."""
+    part, sep, term = comment.partition(" of ")
+    return (part, term) if sep and part.isalpha() else ("", "")
 
 
 class Moved(NamedTuple):
