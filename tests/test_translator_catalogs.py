@@ -198,3 +198,42 @@ def test_a_rename_and_retitle_with_its_definition_rewritten_too_is_no_evidence(
     words = _headwords(root)
     assert words[("peniaga-broker", "Peniaga broker")] == ("Broker-dealer", False, True)
     assert words[("broker-dealer", "Pedagang sekuriti")] == ("", False, False)
+
+
+_WORDS = st.sampled_from(["saham", "saham-saham", "pelaburannya", "Bursa", "dividen", "kos",
+                          "peniaga", "broker", "(SC)", "RM1,000", "ialah", "yang", "dan"])
+
+
+@needs_gnu
+@settings(max_examples=40, deadline=None)
+@given(previous=st.lists(_WORDS, min_size=1, max_size=22).map(" ".join),
+       obsolete=st.booleans())
+def test_a_long_previous_msgid_tells_an_unwrapped_catalog(
+        tmp_path_factory: pytest.TempPathFactory, previous: str, obsolete: bool) -> None:
+    """A catalog saved unwrapped (Weblate, `msgcat --no-wrap`) whose messages are all short,
+    its only long line a `#| msgid` (or `#~| msgid`) that msgcat would have wrapped, was read as
+    wrapped (the evidence looked at message lines alone): an entry glossari wrote anew into it
+    came out wrapped, for the translator's next save to unwrap again."""
+    from glossari.catalog.pofile import Entry, PoFile, strings_wrapped
+
+    folder = tmp_path_factory.mktemp("wrap")
+    mark = "#~ " if obsolete else ""
+    text = (f'{HEADER}\n#, fuzzy\n{mark}#| msgid "{previous}"\n{mark}msgid "Kos"\n'
+            f'{mark}msgstr "Cost"\n\nmsgid "Saham"\nmsgstr "Shares"\n')
+    (folder / "f.po").write_text(text.replace("#~ #|", "#~|"), encoding="utf-8")
+
+    def msgcat(*options: str) -> str:
+        return subprocess.run(["msgcat", *options, str(folder / "f.po")], capture_output=True,
+                              text=True, check=True).stdout
+
+    wrapped, unwrapped = msgcat(), msgcat("--no-wrap")
+    assert strings_wrapped(parse_po(wrapped, source="poedit.po"))
+    saved = parse_po(unwrapped, source="weblate.po")
+    assert strings_wrapped(saved) == (wrapped == unwrapped)
+    long = "Pemegang saham menerima dividen daripada syarikat yang disenaraikan di Bursa."
+    fresh = PoFile(header=saved.header, entries=(
+        *saved.current, Entry(msgid=long, msgstr=long), *saved.obsolete),
+        text_of_source=saved.text_of_source)
+    written = render_po(fresh)
+    (folder / "f.po").write_text(written, encoding="utf-8")
+    assert msgcat("--no-wrap" if wrapped != unwrapped else "--width=79") == written

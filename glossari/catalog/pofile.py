@@ -1391,17 +1391,20 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
 
 
 # A string line wider than msgcat's 79 columns with a space before a word inside it: msgcat
-# would have broken it there, so the file was saved unwrapped. (A long line without such a
+# would have broken it there, so the file was saved unwrapped. A `#|` or `#~|` line is one
+# too (msgcat wraps the previous source as it wraps the message): a catalog whose messages are
+# all short may hold a long previous msgid, its only evidence. (A long line without such a
 # space is taken for no evidence, though msgcat may break some: a URL after a slash; a space
 # before a closing bracket it never breaks. A file of prose always has the other kind.)
 # Found by its characters, then measured in columns (a control character takes none).
-_LONG_LINE = re.compile(
-    r'^(?=[^\r\n]{80})(?:#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"[^\r\n]*? \w[^\r\n]*', re.MULTILINE)
+_LONG_LINE = re.compile(r'^(?=[^\r\n]{80})(?:#~\|? |#\| )?(?:msg[a-z_]*(?:\[\d+\])? )?'
+                        r'"[^\r\n]*? \w[^\r\n]*', re.MULTILINE)
 # The same for a line of wide (CJK) characters, which takes 80 columns from 40 characters and
 # which msgcat breaks between its characters, with no space: asked of a file holding them only
 _WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
                         "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
-_WIDE_LINE = re.compile(r'^(?:#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"[^\r\n]{38,}', re.MULTILINE)
+_WIDE_LINE = re.compile(r'^(?:#~\|? |#\| )?(?:msg[a-z_]*(?:\[\d+\])? )?"[^\r\n]{38,}',
+                        re.MULTILINE)
 
 
 def strings_wrapped(po: PoFile) -> bool:
