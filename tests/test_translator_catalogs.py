@@ -3,6 +3,7 @@ updated and compiled as GNU gettext reads them: msgcat, msgattrib and msgfmt are
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -237,3 +238,51 @@ def test_a_long_previous_msgid_tells_an_unwrapped_catalog(
     written = render_po(fresh)
     (folder / "f.po").write_text(written, encoding="utf-8")
     assert msgcat("--no-wrap" if wrapped != unwrapped else "--width=79") == written
+
+
+@needs_gnu
+@pytest.mark.parametrize("fields", [
+    ["Project-Id-Version: glossari", "POT-Creation-Date: 2026-12-07 13:00+0000",
+     "Content-Type: text/plain; charset=UTF-8", "Plural-Forms: nplurals=1; plural=0;"],
+    ["POT-Creation-Date: 2026-12-07 13:00+0000", "Content-Type: text/plain; charset=UTF-8"],
+    ["Content-Type: text/plain; charset=UTF-8", "pot-creation-date: 1", "X-POT-Creation-Date: 1",
+     "POT-Creation-Date : 2", "POT-Creation-Date: 3", "POT-Creation-Date: 4"],
+    ["Content-Type: text/plain; charset=UTF-8", "POT-Creation-Date:"],
+])
+def test_the_mo_header_is_msgfmts(tmp_path: Path, fields: list[str]) -> None:
+    """GNU msgfmt leaves the header's first `POT-Creation-Date:` line out of the .mo: glossari
+    kept it, so every `extract` that changed a template changed the language's `.mo` too
+    (update carries the date into the catalog), with no translation changed."""
+    from glossari.catalog.mofile import write_mo
+    from glossari.catalog.pofile import load_po
+
+    header = "".join(f'"{field}\\n"\n' for field in fields)
+    po = tmp_path / "ms.po"
+    po.write_text(f'msgid ""\nmsgstr ""\n{header}\nmsgctxt "saham"\nmsgid "Saham"\n'
+                  'msgstr "Shares"\n', encoding="utf-8")
+    catalog = load_po(po)
+    write_mo(tmp_path / "ours.mo", catalog.entries, catalog.header)
+    subprocess.run(["msgfmt", "-o", str(tmp_path / "gnu.mo"), str(po)], check=True)
+
+    def unfmt(name: str) -> str:
+        return subprocess.run(["msgunfmt", str(tmp_path / name)], capture_output=True,
+                              text=True, check=True).stdout
+
+    assert unfmt("ours.mo") == unfmt("gnu.mo")
+
+
+def test_a_new_template_date_alone_rewrites_no_mo(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"saham": article("Saham", description="Unit pemilikan.")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    _translate_headwords(root, {"saham": "Shares"})
+    assert cli(root, "compile", "-l", "en")[0] == 0
+    mo = root / "locale/en/LC_MESSAGES/glossary.mo"
+    before = mo.read_bytes()
+    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    text = po.read_text(encoding="utf-8")
+    assert "POT-Creation-Date: " in text
+    po.write_text(re.sub(r"POT-Creation-Date: [^\\]*", "POT-Creation-Date: 2030-01-01 00:00+0000",
+                         text), encoding="utf-8")
+    assert cli(root, "compile", "-l", "en")[0] == 0
+    assert mo.read_bytes() == before

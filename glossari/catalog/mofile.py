@@ -56,7 +56,7 @@ def render_mo(entries: Iterable[Entry], header: Entry | None) -> bytes:
         # every string is written as UTF-8, so the header must say so: a catalog read from
         # ISO-8859-1 (msgconv, an old editor) kept its charset=ISO-8859-1, and every reader of
         # the .mo then decoded the UTF-8 bytes as Latin-1 ('Coût' read as 'CoÃ»t')
-        pairs[b""] = utf8_header_msgstr(header.msgstr).encode("utf-8")
+        pairs[b""] = _without_creation_date(utf8_header_msgstr(header.msgstr)).encode("utf-8")
     for entry in entries:
         if entry.obsolete or not entry.translated or entry.msgid == "":
             continue
@@ -93,6 +93,25 @@ def render_mo(entries: Iterable[Entry], header: Entry | None) -> bytes:
     table += struct.pack(f"<{2 * count}I", *original_table)
     table += struct.pack(f"<{2 * count}I", *translation_table)
     return bytes(table) + b"".join(strings)
+
+
+def _without_creation_date(header: str) -> str:
+    r"""The header text without its first ``POT-Creation-Date:`` line, as GNU ``msgfmt``
+    (0.21, measured) leaves it out of a ``.mo``: the date says when the template was made, not
+    what it translates, and each ``extract`` that changed a template otherwise changed every
+    ``.mo`` of the language, with no translation changed.
+
+    >>> _without_creation_date("A: 1\nPOT-Creation-Date: 2026\nB: 2\n")
+    'A: 1\nB: 2\n'
+    """
+    if header.startswith("POT-Creation-Date:"):
+        at = 0
+    else:
+        at = header.find("\nPOT-Creation-Date:") + 1
+        if at == 0:
+            return header
+    end = header.find("\n", at)
+    return header[:at] + ("" if end < 0 else header[end + 1:])
 
 
 def write_mo(path: Path, entries: Iterable[Entry], header: Entry | None) -> bool:
