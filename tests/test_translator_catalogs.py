@@ -286,3 +286,37 @@ def test_a_new_template_date_alone_rewrites_no_mo(tmp_path: Path) -> None:
                          text), encoding="utf-8")
     assert cli(root, "compile", "-l", "en")[0] == 0
     assert mo.read_bytes() == before
+
+
+@needs_gnu
+def test_a_note_on_an_untranslated_obsolete_message_comes_back_with_it(tmp_path: Path) -> None:
+    """Lokalize and Weblate keep an obsolete message whose msgstr is empty when it carries a
+    translator's note (`# ask the editor: share or stock?`). When its message came back to the
+    template, glossari gave it an empty entry and dropped the note; msgmerge revives it."""
+    root = make_root(tmp_path, {"saham": article(
+        "Saham", "Saham biasa memberi hak mengundi.\n\nPemegang saham menerima dividen.\n",
+        description="Unit pemilikan syarikat.")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/articles-s.po"
+    text = po.read_text(encoding="utf-8")
+    end = text.index('msgid "Saham biasa memberi hak mengundi."\nmsgstr ""\n\n')
+    start = text.rindex("\n\n", 0, end) + 2
+    end = text.index("\n\n", end) + 2
+    note = "# ask the editor: share or stock?\n"
+    po.write_text(text[:start] + text[end:] + "\n" + note
+                  + '#~ msgid "Saham biasa memberi hak mengundi."\n#~ msgstr ""\n',
+                  encoding="utf-8")
+    gnu = subprocess.run(["msgmerge", "-q", "--previous", "-o", "-", str(po),
+                          str(root / "locale/articles-s.pot")], capture_output=True, text=True,
+                         check=True).stdout
+    assert cli(root, "update", "-l", "en")[0] == 0
+    written = po.read_text(encoding="utf-8")
+    for merged in (written, gnu):
+        (entry,) = (e for e in parse_po(merged, source="articles-s.po").entries
+                    if e.msgid == "Saham biasa memberi hak mengundi.")
+        assert entry.translator_comments == ("ask the editor: share or stock?",)
+        assert not entry.obsolete
+    assert written.count("ask the editor") == 1
+    assert cli(root, "update", "-l", "en")[0] == 0
+    assert po.read_text(encoding="utf-8") == written

@@ -486,6 +486,17 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         fresh.append(len(result))
         result.append(_empty(new, nplurals))
 
+    # an untranslated obsolete copy's notes (`# ask the editor` on a `#~` entry with an empty
+    # msgstr: Lokalize and Weblate keep those) go to its message when it comes back, as
+    # msgmerge revives them; the copy itself is dropped below, having no translation
+    for number, entry in enumerate(result):
+        own = obsolete.get(entry.key)
+        if (own is not None and not own.has_translation and own.translator_comments
+                and entry.key not in current):
+            notes = joined_notes(entry.translator_comments, own.translator_comments)
+            if notes != entry.translator_comments:
+                result[number] = entry.with_changes(translator_comments=notes, line=0)
+
     for number in noted:  # another catalog's notes on the message, untranslated there
         entry = result[number]
         notes = joined_notes(entry.translator_comments,
