@@ -320,3 +320,35 @@ def test_a_note_on_an_untranslated_obsolete_message_comes_back_with_it(tmp_path:
     assert written.count("ask the editor") == 1
     assert cli(root, "update", "-l", "en")[0] == 0
     assert po.read_text(encoding="utf-8") == written
+
+
+@needs_gnu
+def test_comments_written_inside_an_obsolete_message_are_read_as_gnu_reads_them(
+        tmp_path: Path) -> None:
+    """A hand edit or an older tool writes an obsolete message's comments behind `#~` too
+    (`#~ # note`, `#~ #, fuzzy`, `#~ #| msgid`), and leaves a bare `#~` line between obsolete
+    messages. GNU reads them as the comments and a blank line; glossari refused the whole
+    catalog ("unknown keyword '#'"), so no update, compile or check ran on it."""
+    root = make_root(tmp_path, {"saham": article(
+        "Saham", "Pemegang saham menerima dividen.\n", description="Unit pemilikan syarikat.")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/articles-s.po"
+    kbabel = ("\n#~ # ask the editor: share or stock?\n#~ #. paragraph of saham\n"
+              "#~ #, fuzzy, c-format\n#~ #| msgid \"Saham lama %d\"\n"
+              "#~ msgid \"Saham-saham lama %d\"\n#~ msgstr \"Old shares %d\"\n#~\n\n"
+              "#~ msgid \"Bon\"\n#~ msgstr \"Bond\"\n#~ \n")
+    text = po.read_text(encoding="utf-8") + kbabel
+    po.write_text(text, encoding="utf-8")
+    gnu = subprocess.run(["msgcat", str(po)], capture_output=True, text=True, check=True).stdout
+
+    def fields(source: str) -> list[tuple[object, ...]]:
+        return [(e.msgid, e.msgstr, e.obsolete, e.fuzzy, e.translator_comments,
+                 e.extracted_comments, e.previous_msgid, sorted(e.flags))
+                for e in parse_po(source, source="articles-s.po").entries]
+
+    assert fields(text) == fields(gnu)
+    for command in (["update", "-l", "en"], ["compile", "-l", "en"], ["check", "-l", "en"]):
+        code, err = cli(root, *command)
+        assert code in (0, 1), err
+    assert po.read_text(encoding="utf-8") == text  # the translator's bytes, kept

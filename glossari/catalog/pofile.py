@@ -417,6 +417,11 @@ class _Parser:
             if stripped.startswith("#") and not _is_obsolete_keyword(stripped):
                 # keep a comment's trailing blanks: they are part of its text
                 comment = lines[j].lstrip(" \t").removesuffix("\r")
+                if stripped.startswith("#~") and not stripped.startswith("#~|"):
+                    comment = _obsolete_comment(comment) or ""
+                    if not comment:  # a bare `#~`: a blank line, to GNU
+                        j += 1
+                        continue
                 if comment.endswith("\\"):
                     raise self.fail(
                         j + 1,
@@ -577,7 +582,11 @@ class _Parser:
                 j += 1
                 continue
             is_obsolete = stripped.startswith("#~")
-            if stripped.startswith("#") and not is_obsolete:
+            held = _obsolete_comment(stripped) if is_obsolete else None
+            if held == "":  # a bare `#~`: a blank line, to GNU
+                j += 1
+                continue
+            if stripped.startswith("#") and (not is_obsolete or held is not None):
                 if "msgstr" in values or plural_forms:
                     break  # the next entry's comments
                 raise self.fail(
@@ -941,8 +950,30 @@ def _line_of(entry: Entry, needle: str) -> int:
 
 
 def _is_obsolete_keyword(stripped: str) -> bool:
-    """True for ``#~`` lines other than ``#~|``: they are an obsolete message's keywords."""
-    return stripped.startswith("#~") and not stripped.startswith("#~|")
+    """True for ``#~`` lines other than ``#~|`` and :func:`_obsolete_comment`'s: they are an
+    obsolete message's keywords."""
+    return (stripped.startswith("#~") and not stripped.startswith("#~|")
+            and _obsolete_comment(stripped) is None)
+
+
+def _obsolete_comment(line: str) -> str | None:
+    """The comment a ``#~``-prefixed comment line holds, as GNU gettext reads it: ``#~ #
+    note``, ``#~ #, fuzzy``, ``#~ #. text``, ``#~ #: ref`` are the comments ``# note`` ...
+    (a hand edit or an older tool writes an obsolete message's comments so), ``#~ #| msgid``
+    is ``#~| msgid``, and a ``#~`` line with nothing after it is a blank line (``""``). None
+    for another line.
+
+    >>> [_obsolete_comment(t) for t in ("#~ # note", "#~ #| msgid", "#~", "#~ msgid", "# x")]
+    ['# note', '#~| msgid', '', None, None]
+    """
+    if not line.startswith("#~") or line.startswith("#~|"):
+        return None
+    rest = line[2:].lstrip(" \t\r")
+    if not rest:
+        return ""
+    if not rest.startswith("#"):
+        return None
+    return "#~" + rest[1:] if rest.startswith("#|") else rest
 
 
 _FLAG_BLANKS = " \t\r\f\v\n"
