@@ -24,6 +24,7 @@ __all__ = [
     "slug_text",
     "sort_key",
     "strip_controls",
+    "terminal_field",
     "terminal_text",
     "utf8_text",
     "wide_encoding",
@@ -98,6 +99,29 @@ def terminal_text(text: str) -> str:
 def _escaped(hidden: re.Match[str]) -> str:
     code = ord(hidden.group())
     return _shown(hidden) if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
+
+
+# Layout that keeps a terminal's line whole but not a field of it: a tab (a field separator), the
+# line breaks (a CR returns to the line's start, and what follows prints over what came before)
+_FIELD_BREAK = re.compile("[\t\n\r\u2028\u2029]")
+_FIELD_SHOWN = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def terminal_field(text: str) -> str:
+    """``text`` as one field of one line printed to a terminal (``find``'s surface text, a
+    value a hint quotes back): :func:`terminal_text`, and a tab or a line break shown as
+    ``\\t``, ``\\n``, ``\\r``, ``\\u2028``, ``\\u2029``. A CR printed raw returned to the
+    start of the line and printed what followed over the command's own words.
+
+    >>> terminal_field("x\\ry\\tz\\n\\u2028\\x1b")
+    'x\\\\ry\\\\tz\\\\n\\\\u2028\\\\u001b'
+    """
+    return terminal_text(_FIELD_BREAK.sub(_field_escaped, text))
+
+
+def _field_escaped(shown: re.Match[str]) -> str:
+    c = shown.group()
+    return _FIELD_SHOWN.get(c) or f"\\u{ord(c):04x}"
 
 
 _LAYOUT_SPACE = re.compile("[ \t\n\r\x0b\x0c\x85\u2028\u2029]+")

@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossari.export.csvtable import render_csv
 from glossari.export.jsontable import render_json
@@ -370,3 +372,35 @@ def test_a_table_printed_to_a_terminal_shows_bidi_controls_escaped(
     assert not set(shown) & BIDI
     if fmt == "json":
         assert json.loads(shown)[0]["ms"] == "Kos \u202egnipeek\u202c dana"
+
+
+def test_find_and_show_quote_typed_text_on_one_line(tmp_path: Path) -> None:
+    # find escaped by a rule of its own (str.isprintable), beside the CLI's one; show's hint
+    # quoted a typed CR raw, so the terminal returned to the line's start and printed the rest
+    # of the error over its beginning. Both quote now through glossari.text.terminal_field
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\ndescription: Orang yang membeli saham-saham.\n---\n\n"
+        "# Peniaga broker\n\nPeniaga membeli [saham-saham](/saham).\n", encoding="utf-8")
+    text = "peniaga\r\nbroker dan peniaga\tbroker serta peniaga\u2028broker"
+    code, out, err = cli("find", text, root=root)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == out.count("\n") == 3, out
+    assert [line.split("\t")[1] for line in lines] == [
+        "peniaga\\r\\nbroker", "peniaga\\tbroker", "peniaga\\u2028broker"]
+    code, out, err = cli("show", "x\ry\x1b[2K", root=root)
+    assert code == 2
+    assert "\r" not in err, err
+    assert err.count("\n") == 1, err
+    assert err.rstrip("\n").endswith("glossari search 'x\\ry\\u001b[2K'"), err
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_terminal_field_is_one_field_of_one_line(text: str) -> None:
+    from glossari.text import terminal_field, terminal_text
+
+    shown = terminal_field(text)
+    assert not set(shown) & (CONTROLS | BIDI | {"\t", "\n", "\r", "\u2028", "\u2029"})
+    assert terminal_text(shown) == shown  # the CLI's filter has nothing left to do

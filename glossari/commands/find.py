@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the terms found in the text."""
     import sys
 
-    from glossari.text import decode_text
+    from glossari.text import decode_text, terminal_field
 
     if args.text == "-":
         # bytes, decoded by one rule whatever the locale: a terminal's or pipe's encoding
@@ -78,12 +78,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         other = m.term.english.title if side == "ms" else m.term.title
         note = "" if side == "en" or m.term.english.status == "translated" else (
             f", {m.term.english.status}")
-        shown = _printable(m.text)
-        ctx.stdout.write(f"{m.start}-{m.end}\t{shown}\t-> {m.term.id} "
-                         f"({_printable(other) if other else 'no other headword yet'}{note})\n")
+        # a tab or a line break in the surface (`unit\namanah`) shown escaped: one line a term
+        ctx.stdout.write(f"{m.start}-{m.end}\t{terminal_field(m.text)}\t-> {m.term.id} "
+                         f"({terminal_field(other) if other else 'no other headword yet'}"
+                         f"{note})\n")
     return 0
-
-
-def _printable(text: str) -> str:
-    """Control characters shown escaped: the text goes to a terminal."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

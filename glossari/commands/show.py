@@ -11,6 +11,7 @@ from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context
 from glossari.glossary import Glossary
 from glossari.model import Term
+from glossari.text import terminal_field
 
 __all__ = ["configure", "format_term", "run"]
 
@@ -36,7 +37,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         message = error.args[0]
         if "did you mean" not in message:
             # no name is near: the words may be in a definition or another name's middle
-            message += f"; look for it with: glossari search {shlex.quote(args.term[:80])}"
+            # the typed text quoted back on the error's one line: a CR in it returned to the
+            # line's start and printed the rest over the error (glossari.text.terminal_field)
+            typed = shlex.quote(terminal_field(args.term[:80]))
+            message += f"; look for it with: glossari search {typed}"
         print(f"glossari: error: {message}", file=ctx.stderr)
         return 2
     ctx.stdout.write(format_term(term, lang=args.lang, glossary=glossary))
