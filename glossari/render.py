@@ -40,6 +40,7 @@ from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot, real_path
 from glossari.seeds.frontmatter import is_fence, plain_is_text
 from glossari.seeds.markdown import link_targets, reference_definitions
+from glossari.text import shell_path
 
 if TYPE_CHECKING:
     from glossari._atomic import StagedWrites
@@ -596,9 +597,10 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
         raise GlossariError(
             "written or edited since 'glossari render' wrote it, so rendering would lose that "
             "work", path=path.as_posix(),
-            hint=f"take its translations into the catalogs first ('glossari align -l {lang} "
-                 f"{path.parent.as_posix()}', with --force for the messages the catalogs "
-                 "already translate), or pass --overwrite to replace it")
+            # the folder quoted as the shell needs it: `Terjemahan 'v2'` is pasted whole
+            hint=f"take its translations into the catalogs first (glossari align -l {lang} "
+                 f"{shell_path(path.parent.as_posix())} --force: --force for the messages the "
+                 "catalogs already translate), or pass --overwrite to replace it")
     record[path.name] = digest
     return held == digest
 

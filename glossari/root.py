@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossari.errors import RootError
+from glossari.text import shell_path
 
 __all__ = ["CACHE_DIR", "GlossaryRoot", "bundled_root", "file_kind", "real_path", "resolve_root"]
 
@@ -132,7 +133,9 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
             raise RootError(
                 f"this folder is inside the glossary folder {folder}, not one itself",
                 path=str(here),
-                hint=f"run glossari in {folder}, or pass --root {folder} (in Python, "
+                # the folder as a command names it, to be pasted (`Glosari Kewangan` quoted)
+                hint=f"run glossari in {folder}, or pass --root {shell_path(str(folder))} "
+                     "(in Python, "
                      "glossari.load(root=...))",
             )
     return bundled

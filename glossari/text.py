@@ -21,6 +21,7 @@ __all__ = [
     "is_windows_reserved",
     "lookup_key",
     "name_slug",
+    "shell_path",
     "slug_text",
     "sort_key",
     "strip_controls",
@@ -380,6 +381,20 @@ convert it to UTF-8 (it looks like Latin-1 or Windows-1252)
                          line=text.line, hint="give it UTF-8 text" if text.binary else
                          "convert it to UTF-8 (it looks like Latin-1 or Windows-1252)")
     return text.removeprefix("\ufeff")
+
+
+def shell_path(path: str) -> str:
+    """``path`` as one word of a command a message suggests, to be pasted into a shell: quoted
+    when it holds a space, a quote or another shell character, and written ``./-x`` when it
+    starts with ``-`` (an option's value would take it for an option). The one rule for every
+    hint that names a folder in a command (``pass --root ...``, ``glossari align -l en ...``).
+
+    >>> shell_path("Glosari Kewangan/seeds"), shell_path("-x"), shell_path("/tmp/kos")
+    ("'Glosari Kewangan/seeds'", './-x', '/tmp/kos')
+    """
+    import shlex
+
+    return shlex.quote("./" + path if path.startswith("-") else path)
 
 
 def counted(number: int, noun: str) -> str:

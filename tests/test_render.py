@@ -941,3 +941,35 @@ def test_a_record_nested_too_deep_is_damaged_not_an_internal_error(tmp_path: Pat
     for text in ("[" * 200_000, '{"a":' * 200_000):
         (tmp_path / ".glossari-rendered.json").write_text(text, encoding="utf-8")
         assert read_record(tmp_path) == {}
+
+
+def test_a_hint_s_command_names_a_folder_as_the_shell_reads_it(tmp_path: Path) -> None:
+    """The hints that name a folder in a command to paste quote it: `pass --root` (run from a
+    glossary's seeds/) and render's `glossari align` gave `/tmp/Glosari Kewangan` bare, which
+    the shell splits in two."""
+    import re
+    import shlex
+
+    from glossari.errors import RootError
+    from glossari.root import resolve_root
+    from tests._alignkit import cli
+
+    odd = tmp_path / "Glosari Kewangan 'v2'"
+    root, out_dir = rendered_seed(odd)
+    (root / "locale").mkdir(exist_ok=True)
+    with pytest.raises(RootError) as info:
+        resolve_root(cwd=root / "seeds")
+    pasted = re.search(r"pass --root (.+) \(in Python", info.value.hint)
+    assert pasted is not None, info.value.hint
+    assert shlex.split(pasted.group(1)) == [str(root)]
+    moved = odd / "hasil terjemahan \"ms\""
+    out_dir.rename(moved)
+    article = moved / "accountexecutive.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    code, _out, err = cli("render", "-l", "en", "-o", moved, root=root)
+    assert code == 2, err
+    command = re.search(r"\((glossari align .+) --force:", err)
+    assert command is not None, err
+    words = shlex.split(command.group(1))
+    assert words[:4] == ["glossari", "align", "-l", "en"]
+    assert Path(words[4]).resolve() == moved.resolve()

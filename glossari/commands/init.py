@@ -17,16 +17,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Write the new glossary's files and say what to do next."""
-    import shlex
-
     from glossari.scaffold import init_glossary
+    from glossari.text import shell_path
 
     written = init_glossary(args.dir)
     for path in written:
         print(f"wrote {path}", file=ctx.stdout)
     # the next command is meant to be pasted: a folder such as `Glosari Kewangan` is quoted,
     # and one named like an option (`-x`) written ./-x, which --root takes as its value
-    folder = "./" + args.dir if args.dir.startswith("-") else args.dir
     print(f"glossari init: a new glossary in {args.dir}; next: glossari --root "
-          f"{shlex.quote(folder)} extract", file=ctx.stderr)
+          f"{shell_path(args.dir)} extract", file=ctx.stderr)
     return 0
