@@ -614,3 +614,63 @@ def test_sigterm_removes_what_the_command_staged(
     assert (_outputs(root), _outputs(out) if out.exists() else {}) == before
     assert _temporaries(root) == []
     assert not out.exists() or _temporaries(out) == []
+
+
+def _unreadable(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Every opening of ``path`` fails with EACCES, as for a file another user owns with mode
+    600 (the tests run as root, whom permission bits do not stop)."""
+    import builtins
+    import io
+
+    denied = os.path.realpath(path)
+
+    def refused(target: Any) -> bool:
+        try:
+            return os.path.realpath(os.fspath(target)) == denied
+        except TypeError:  # a descriptor
+            return False
+
+    def refuse(target: Any) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(target))
+
+    real_os_open, real_open = os.open, builtins.open
+
+    def os_open(target: Any, *args: Any, **kwargs: Any) -> int:
+        if refused(target):
+            refuse(target)
+        return real_os_open(target, *args, **kwargs)
+
+    def open_(target: Any, *args: Any, **kwargs: Any) -> Any:
+        if refused(target):
+            refuse(target)
+        return real_open(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", open_)
+    monkeypatch.setattr(io, "open", open_)
+
+
+@pytest.mark.parametrize("compiled", [False, True], ids=["first-compile", "compiled-before"])
+@pytest.mark.parametrize("which", ["seeds/bon.md", "locale/en/LC_MESSAGES/glossary.po"])
+@pytest.mark.parametrize("argv", [*READERS, *WRITERS, ["find", "teks bon"]],
+                         ids=lambda a: "-".join(a))
+def test_an_unreadable_input_is_one_line_naming_it(
+    tmp_path: Path, argv: list[str], which: str, compiled: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # compile hashes its inputs before it parses them, and that hashing had no error of its
+    # own: an article the user may not read was `internal error: PermissionError`
+    root = _translated(tmp_path / "g")
+    if compiled:
+        ok("compile", "-l", "en", root=root)
+    _edit(root)
+    _unreadable(monkeypatch, root / which)
+    code, _out, err = cli(*argv, root=root)
+    assert "internal error" not in err
+    if code == 0:  # a command that never needs the file (update, extract: not the .po)
+        return
+    assert code == 2, err
+    assert err.count("\n") == 1, err
+    # the words of the file's own reader: the articles' (file), the catalogs' (catalog)
+    what = "file" if which.startswith("seeds/") else "catalog"
+    assert err.startswith(f"glossari: error: {which}: cannot read the {what}: Permission denied; ")

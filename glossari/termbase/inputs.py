@@ -79,14 +79,36 @@ def snapshot(root: GlossaryRoot, lang: str, *, known: Mapping[str, Input] | None
     (:func:`unchanged`); every other file is hashed.
     """
     found: list[Input] = []
+    catalogs = root.catalogs(lang)
     for name, path in input_paths(root, lang):
-        info = os.stat(path)
-        seen = known.get(name) if known else None
-        if seen is not None and _trusted(seen, info, known_ns):
-            found.append(seen)
-        else:
-            found.append(Input(name, info.st_size, info.st_mtime_ns, _digest(path)))
+        try:
+            info = os.stat(path)
+            seen = known.get(name) if known else None
+            if seen is not None and _trusted(seen, info, known_ns):
+                found.append(seen)
+            else:
+                found.append(Input(name, info.st_size, info.st_mtime_ns, _digest(path)))
+        except OSError:
+            # an article or a catalog the user may not read (or one deleted meanwhile): compile
+            # hashes its inputs before it parses them, and this was an internal PermissionError.
+            # The error is the one its reader gives, read again here (the rare path)
+            _read_as_its_reader(name, path, catalog=path.parent == catalogs)
+            raise
     return tuple(found)
+
+
+def _read_as_its_reader(name: str, path: Path, *, catalog: bool) -> None:
+    """Read ``path`` as the articles' or the catalogs' one reader does, which raises its own
+    error (:class:`~glossari.errors.SeedError`, :class:`~glossari.errors.CatalogError`) naming
+    ``name`` for a file it cannot read."""
+    if catalog:
+        from glossari.catalog.pofile import read_catalog_bytes
+
+        read_catalog_bytes(path, source=name)
+    else:
+        from glossari.seeds.source import read_article_bytes
+
+        read_article_bytes(path, source=name)
 
 
 def _trusted(seen: Input, info: os.stat_result, built_ns: int) -> bool:
