@@ -438,6 +438,45 @@ def test_a_320_pixel_wide_screen_needs_no_sideways_scrolling(
     assert scroll == client, f"{page}: {scroll}px of content in {client}px"
 
 
+_CHART = """
+window.addEventListener("load", function () {
+  var svg = document.querySelector("svg.coverage");
+  var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  var texts = Array.prototype.slice.call(svg.querySelectorAll("text"));
+  var out = texts.map(function (t) {
+    var box = t.getBBox(), m = t.getCTM();  // in the chart's own units
+    var x = m.a * box.x + m.e;
+    return [parseFloat(getComputedStyle(t).fontSize) * scale,
+            x, x + box.width, svg.viewBox.baseVal.width, t.textContent].join("|");
+  });
+  parent.postMessage(JSON.stringify(out), "*");
+});
+"""
+
+
+@pytest.mark.parametrize("page", ["index.html", "index-en.html"])
+def test_the_chart_is_readable_320_pixels_wide(chromium: str, site: Path, tmp_path: Path,
+                                               page: str) -> None:
+    """The chart (630 units wide, its names beside the bars) was scaled to fit 320 CSS pixels,
+    and its letters came out 5 px high (WCAG 1.4.4); every name, number and legend entry is
+    at least 10 px and none is cut off at the chart's edges."""
+    target = _with_script(site, page, _CHART, tmp_path)
+    harness = target.parent / "harness.html"
+    harness.write_text(
+        '<!DOCTYPE html><html><body><p id="out"></p>'
+        f'<iframe src="{target.name}" width="320" height="600"></iframe><script>'
+        'addEventListener("message", function (e) {'
+        ' document.getElementById("out").setAttribute("data-texts", e.data); });'
+        "</script></body></html>", encoding="utf-8")
+    dom = _parse(_dump(chromium, tmp_path, harness))
+    texts = [t.split("|") for t in json.loads(dom.by_id("out")["data-texts"])]
+    assert len(texts) > 3
+    for size, left, right, width, text in texts:
+        assert float(size) >= 10, f"{text!r} is {float(size):.1f} px high"
+        assert float(left) >= 0, f"{text!r} starts outside the chart"
+        assert float(right) <= float(width) + 0.5, f"{text!r} is cut off at the right"
+
+
 def test_screenshots(chromium: str, site: Path, tmp_path: Path) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, page, extra in (
