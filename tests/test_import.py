@@ -757,6 +757,38 @@ def test_a_languages_own_csv_sharing_words_with_another_is_not_refused(
     refused(root, export(root, "id.csv", "-l", "id", "--format", "csv"), "id")
 
 
+def test_a_file_refused_as_another_languages_is_imported_when_its_importer_says_so(
+        tmp_path: Path) -> None:
+    """An English CSV of loanwords and one word French writes alike (Zakat, Sukuk, Budget),
+    where the French catalog already holds all three, was refused as locale/fr's with no way
+    past (--force included; the hint named only -l fr): --no-language-check imports it, and
+    only it, the French catalog untouched."""
+    from _catalog_oracles import article
+    from _exchangekit import translate
+
+    names = {"zakat": "Zakat", "sukuk": "Sukuk", "bajet-tahunan": "Bajet tahunan",
+             "dividen": "Dividen"}
+    root = glossary_root(tmp_path, {stem: article(title, f"{title} ialah istilah.\n")
+                                    for stem, title in names.items()})
+    ok(root, "update", "-l", "fr")
+    translate(root, {("zakat", "Zakat"): ("Zakat", False), ("sukuk", "Sukuk"): ("Sukuk", False),
+                     ("bajet-tahunan", "Bajet tahunan"): ("Budget", False),
+                     ("dividen", "Dividen"): ("Dividende", False)}, "fr")
+    english = write(tmp_path, "istilah-en.csv", "ms,en,id\r\nZakat,Zakat,zakat\r\n"
+                    "Sukuk,Sukuk,sukuk\r\nBajet tahunan,Budget,bajet-tahunan\r\n")
+    refused(root, english, "fr")
+    code, _, err = run(root, "import", str(english), "-l", "en")
+    assert code == 2
+    assert "--no-language-check" in err
+    french = catalog_bytes(root, "fr")
+    report = json.loads(ok(root, "import", str(english), "-l", "en", "--no-language-check",
+                           "--format", "json")[0])
+    assert report["summary"]["applied"] == 3
+    assert entry(root, "bajet-tahunan", "Bajet tahunan") == ("Budget", False)
+    assert entry(root, "zakat", "Zakat") == ("Zakat", False)
+    assert catalog_bytes(root, "fr") == french
+
+
 def refused(root: Path, path: Path, other: str) -> None:
     """``path`` imported as English is refused as ``other``'s export, and nothing is written."""
     before = catalog_bytes(root)

@@ -34,6 +34,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="replace translations the catalogs already have (default: keep "
                         "them and report the conflict)")
+    parser.add_argument("--no-language-check", dest="language_check", action="store_false",
+                        help="import a CSV file even when its values are another language's "
+                        "translations in the catalogs (words both languages write alike: "
+                        "Zakat, Sukuk, Budget)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="report as text on standard error (default) or JSON on standard "
                         "output")
@@ -75,7 +79,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     base = read_termbase(Path(args.file), kind=args.kind, lang=lang, source=args.file)
     glossary = read_glossary(ctx, lang, root=root)
     report = import_termbase(glossary, base, root=root, lang=lang, force=args.force,
-                             dry_run=args.dry_run)
+                             dry_run=args.dry_run, language_check=args.language_check)
     machine_output(ctx, args.format)
     if args.format == "json":
         ctx.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")

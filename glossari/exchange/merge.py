@@ -443,9 +443,15 @@ def import_termbase(
     lang: str,
     force: bool = False,
     dry_run: bool = False,
+    language_check: bool = True,
 ) -> ImportReport:
     """Merge ``base`` into ``root``'s ``lang`` catalogs; ``glossary`` is ``root`` loaded for
     ``lang``. See the module documentation for the rules.
+
+    A CSV file whose values are another language's translations is refused
+    (:class:`~glossari.exchange.records.ExchangeError`) unless ``language_check`` is False: a
+    file of ``lang`` can hold only words another language writes alike (``Zakat``, ``Sukuk``,
+    ``Budget``), and the person who says so is the judge.
 
     Raises :class:`~glossari.errors.CatalogError` when a message needs ``glossary.po`` and it is
     missing (run ``glossari extract`` and ``glossari update -l LANG``) or unreadable; nothing is
@@ -456,7 +462,7 @@ def import_termbase(
 
     check_language(lang)
     outcomes, planned = _plan(glossary, base)
-    if base.format in ("csv", "csv-weblate") and planned:
+    if base.format in ("csv", "csv-weblate") and planned and language_check:
         _refuse_another_languages_csv(root, lang, planned, base,
                                       _unchanged_headwords(glossary, outcomes))
     written: tuple[str, ...] = ()
@@ -556,7 +562,8 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
                     f"{shown}), not {lang} ones: a CSV does not name its language",
                     path=base.source, line=first.line,
                     hint=f"give -l {other} if it is the {other} export, or import the file "
-                    "exported for this language (TBX names its language)",
+                    f"exported for this language (TBX names its language); if it is {lang}'s "
+                    f"all the same (words {other} writes alike), give --no-language-check",
                 )
 
 
