@@ -284,6 +284,38 @@ def test_no_bytes_crash_the_readers(data: bytes) -> None:
         assert not message or message.startswith("x:")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["x", "X", " x ", "True", "TRUE", "1", "yes", "Fuzzy", "False", "0", "no",
+                        "", "n", "maybe"])
+       | st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=6))
+def test_a_weblate_row_translate_toolkit_reads_as_fuzzy_is_never_confirmed(cell: str) -> None:
+    """Weblate's CSV reader (translate-toolkit) reads `x` in the `fuzzy` column as fuzzy, and
+    glossari read the row as confirmed and imported its `target` as a translation: whatever
+    translate-toolkit reads as fuzzy is unconfirmed here too."""
+    from translate.storage import csvl10n
+
+    unit = csvl10n.csvunit("Dividen")
+    unit.fuzzy = cell
+    if '"' in cell:
+        return  # a cell the quoted one below cannot hold as written
+    data = f'source,target,context,fuzzy\r\nDividen,Dividend,dividen,"{cell}"\r\n'.encode()
+    record = parse_csv(data, source="w.csv").records[0]
+    if unit.isfuzzy():
+        assert (record.en_status, record.en_confirmed) == ("fuzzy", False), cell
+    if record.en_confirmed:
+        assert not unit.isfuzzy()
+
+
+def test_a_weblate_row_ticked_fuzzy_with_x_is_not_imported(root: Path, tmp_path: Path) -> None:
+    path = tmp_path / "weblate-x.csv"
+    path.write_text("source,target,context,fuzzy\r\nUntung,Profit,untung,x\r\n",
+                    encoding="utf-8")
+    before = catalog_bytes(root)
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    assert [o["kind"] for o in report["outcomes"]] == ["unconfirmed"]
+    assert catalog_bytes(root) == before
+
+
 DCT = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dct" xml:lang="ms" xmlns="urn:iso:std:iso:30042:ed-2"
      xmlns:basic="http://www.tbxinfo.net/ns/basic" xmlns:min="http://www.tbxinfo.net/ns/min">

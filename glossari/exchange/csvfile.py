@@ -47,7 +47,9 @@ WEBLATE_COLUMNS: frozenset[str] = frozenset({
 })
 """translate-toolkit's CSV columns (Weblate's glossary import and export)."""
 
-_TRUE = frozenset({"true", "1", "yes", "y", "fuzzy"})
+_TRUE = frozenset({"true", "1", "yes", "y", "x", "fuzzy"})
+"""A Weblate ``fuzzy`` cell that says fuzzy, in any case: every value translate-toolkit (so
+Weblate) reads as fuzzy (``x`` too, a spreadsheet's tick, which was imported as confirmed)."""
 
 
 def _decode(data: bytes, source: str) -> str:
