@@ -188,6 +188,24 @@ def test_a_missing_file_is_one_line(root: Path, tmp_path: Path) -> None:
     assert err.count("\n") == 1
 
 
+def test_a_missing_file_or_a_folder_is_named_so_whatever_its_name(root: Path,
+                                                                  tmp_path: Path) -> None:
+    """A path with no extension that is no file at all (a typo, the folder the terminologist's
+    files are in) was refused as a file whose name tells no format: `--from csv` was the
+    advice, and it led only to a second error."""
+    folder = tmp_path / "istilah-dikemas-kini"
+    folder.mkdir()
+    before = catalog_bytes(root)
+    for path, what in ((tmp_path / "peniaga-broker", "cannot read the file"),
+                       (folder, "a folder, not a termbase file")):
+        code, _, err = run(root, "import", str(path))
+        assert code == 2
+        assert err.startswith(f"glossari: error: {path}: {what}")
+        assert err.count("\n") == 1
+        assert "--from" not in err
+    assert catalog_bytes(root) == before
+
+
 @pytest.mark.parametrize("fmt", ["tbx", "csv"])
 def test_a_device_is_refused_before_it_is_read(root: Path, tmp_path: Path, fmt: str) -> None:
     # /dev/zero never ends: import read it whole, 23 GB, then 'internal error: MemoryError'

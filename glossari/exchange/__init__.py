@@ -46,6 +46,10 @@ def read_termbase(
     name = source if source is not None else str(path)
     kind = kind or guess_kind(path)
     if kind is None:
+        # a missing file or a folder is named so, not as one whose name tells no format
+        from glossari.exchange.records import require_file
+
+        require_file(path, name)
         raise ExchangeError(
             "cannot tell the format from the file name", path=name,
             hint="name it .tbx or .csv, or give --from tbx or --from csv",

@@ -20,7 +20,7 @@ from glossari.errors import GlossariError
 from glossari.root import file_kind
 
 __all__ = ["ENGLISH_STATUSES", "EnglishStatus", "ExchangeError", "ExchangeFormat", "Record",
-           "Termbase", "read_file"]
+           "Termbase", "read_file", "require_file"]
 
 EnglishStatus = Literal["translated", "fuzzy", "suggested"]
 """How far a record's target headword can be trusted: ``translated`` (confirmed: any value a
@@ -89,14 +89,24 @@ def read_file(path: Path, source: str | None = None) -> tuple[bytes, str]:
     """The bytes of a termbase file and its name for messages (``source``, default the path);
     an unreadable file is an :class:`ExchangeError`."""
     name = source if source is not None else str(path)
+    require_file(path, name)
     try:
-        mode = path.stat().st_mode
-        # a device (/dev/zero, /dev/urandom) never ends: read whole, it took every byte of
-        # memory (23 GB) before an internal MemoryError. A pipe (`<(curl ...)`, /dev/stdin) ends.
-        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise ExchangeError(f"{file_kind(mode)}, not a termbase file", path=name,
-                                hint="give a .tbx or .csv file")
         return path.read_bytes(), name
     except OSError as error:
         raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,
                             hint="check the path") from None
+
+
+def require_file(path: Path, name: str) -> None:
+    """Refuse (:class:`ExchangeError`) a ``path`` that is missing, unreadable, or no file a
+    termbase can be read from (a folder, a device), without reading it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,
+                            hint="check the path") from None
+    # a device (/dev/zero, /dev/urandom) never ends: read whole, it took every byte of
+    # memory (23 GB) before an internal MemoryError. A pipe (`<(curl ...)`, /dev/stdin) ends.
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        raise ExchangeError(f"{file_kind(mode)}, not a termbase file", path=name,
+                            hint="give a .tbx or .csv file")
