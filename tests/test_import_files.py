@@ -105,7 +105,13 @@ BAD_FILES = {
                    3, "not UTF-8 text (byte 0xe9"),
     "columns.csv": (b"term,translation\r\nKos,Cost\r\n", 1,
                     "unknown columns 'term', 'translation'"),
-    "no-target.csv": (b"context,source\r\nkos,Kos\r\n", 1, "neither glossari's nor Weblate's"),
+    "no-target.csv": (b"context,source\r\nkos,Kos\r\n", 1,
+                      "the header has Weblate's columns but no 'target' column"),
+    # two of glossari's own columns were called "neither glossari's nor Weblate's"
+    "no-en.csv": (b"id,definition_en\r\nsaham,A unit of ownership.\r\n", 1,
+                  "the header has glossari's columns but no 'en' column"),
+    "no-id.csv": (b"en,definition_en\r\nShare,A unit of ownership.\r\n", 1,
+                  "the header has glossari's columns but no 'id' or 'ms' column"),
     "semicolons.csv": (b"id;ms;en\r\nkos;Kos;Cost\r\n", 1, "separated by semicolons"),
     # Excel in a locale with a decimal comma: `;` between cells, every cell quoted
     "quoted-semicolons.csv": (b'"id";"ms";"en"\r\n"kos";"Kos";"Cost"\r\n', 1,
@@ -225,7 +231,7 @@ THIRD_PARTY = {
     "lokalize-terms-excerpt.tbx": "no Malay (ms) language section",
     "weblate-terms-header.csv": None,
     "weblate-cs.csv": "not a termbase CSV",
-    "weblate-en-multi.csv": "neither glossari's nor Weblate's",
+    "weblate-en-multi.csv": "the header has Weblate's columns but no 'target' column",
 }
 
 

@@ -82,8 +82,15 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
     if given <= WEBLATE_COLUMNS and {"source", "target"} <= given:
         return "csv-weblate", index
     unknown = sorted(given - GLOSSARI_COLUMNS - WEBLATE_COLUMNS)
+    # columns of one form with one it needs missing are named by what is missing: "'id',
+    # 'definition_en' are neither glossari's nor Weblate's" said of two glossari columns
+    missing = (_missing(given, ("en",), ("id", "ms")) if given and given <= GLOSSARI_COLUMNS
+               else _missing(given, ("source",), ("target",)) if given and given <= WEBLATE_COLUMNS
+               else None)
+    form = "glossari's" if given and given <= GLOSSARI_COLUMNS else "Weblate's"
     what = (f"unknown column{'s' if len(unknown) > 1 else ''} "
             f"{', '.join(repr(u) for u in unknown)}" if unknown
+            else f"the header has {form} columns but no {missing} column" if missing
             else f"the columns {', '.join(repr(n) for n in names)} are neither glossari's "
             "nor Weblate's")
     raise ExchangeError(
@@ -91,6 +98,15 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
         hint="the first row must name glossari's columns (id,ms,en,...; at least en and id "
         "or ms) or Weblate's (source,target,context,...)",
     )
+
+
+def _missing(given: set[str], *needed: tuple[str, ...]) -> str | None:
+    """The first of ``needed`` (each a column, or columns either of which will do) that
+    ``given`` lacks, named as a message says it (``'en'``, ``'id' or 'ms'``), or None."""
+    for names in needed:
+        if not given & set(names):
+            return " or ".join(repr(n) for n in names)
+    return None
 
 
 def parse_csv(data: bytes, *, source: str) -> Termbase:
