@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -787,6 +788,33 @@ def test_a_file_refused_as_another_languages_is_imported_when_its_importer_says_
     assert entry(root, "bajet-tahunan", "Bajet tahunan") == ("Budget", False)
     assert entry(root, "zakat", "Zakat") == ("Zakat", False)
     assert catalog_bytes(root, "fr") == french
+
+
+@pytest.mark.parametrize("args", [("--sort", "en"), ("--status", "translated"), ()])
+def test_a_tbx_gives_each_term_its_own_english_whatever_order_it_was_exported_in(
+        tmp_path: Path, args: tuple[str, ...]) -> None:
+    """The entry ids of `401k` and `t-401k` were numbered in the table's order (`t-401k`,
+    `t-401k-2`) and read back in the glossary's: a TBX sorted by English, carried to a fresh
+    checkout and imported, gave each term the other's English, with only a note about their
+    Malay headwords."""
+    from _catalog_oracles import article
+    from _exchangekit import translate
+
+    root = glossary_root(tmp_path, {"kos": article(
+        "Kos", "Lihat [zakat persaraan](/401k) dan [akaun amanah](/t-401k).\n")})
+    translate(root, {("/401k", "zakat persaraan"): ("Retirement plan", False),
+                     ("/t-401k", "akaun amanah"): ("Trust account", False)})
+    path = export(root, "istilah.tbx", "--format", "tbx", *args)
+    fresh = tmp_path / "checkout"
+    shutil.copytree(root / "seeds", fresh / "seeds")
+    ok(fresh, "extract")
+    ok(fresh, "update", "-l", "en")
+    report = json.loads(ok(fresh, "import", str(path), "--format", "json")[0])
+    applied = {o["term"] for o in report["outcomes"] if o["kind"] == "applied"}
+    assert {"401k", "t-401k"} <= applied
+    assert report["summary"]["note"] == 0
+    assert entry(fresh, "/401k", "zakat persaraan") == ("Retirement plan", False)
+    assert entry(fresh, "/t-401k", "akaun amanah") == ("Trust account", False)
 
 
 def refused(root: Path, path: Path, other: str) -> None:

@@ -10,6 +10,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from table_helpers import SAMPLE_ROWS, read_csv, read_html, read_markdown_table, xml_root
 from translate.storage import csvl10n, tbx
 
@@ -18,7 +20,7 @@ from glossari.export.html import render_html
 from glossari.export.jsontable import render_json
 from glossari.export.markdown import render_markdown
 from glossari.export.rows import JSON_KEYS, Row
-from glossari.export.tbx import render_tbx
+from glossari.export.tbx import render_tbx, term_id_of, xml_id
 
 ROWS = list(SAMPLE_ROWS)
 TBX3_NS = "{urn:iso:std:iso:30042:ed-2}"
@@ -243,6 +245,40 @@ def test_tbx_2008_structure() -> None:
     assert pension.find("ref").get("target") == "accountexecutive"
     ids = {e.get("id") for e in entries}
     assert all(r.get("target") in ids for r in root.iter("ref"))
+
+
+_IDS = st.lists(
+    st.from_regex(r"(t-)?[0-9a-z][a-z0-9\-_]{0,6}", fullmatch=True)
+    | st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=6),
+    min_size=1, max_size=6, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_IDS.flatmap(lambda ids: st.tuples(st.just(ids), st.permutations(ids))))
+def test_tbx_entry_ids_are_one_per_term_whatever_the_order(
+        ids_and_order: tuple[list[str], list[str]]) -> None:
+    """An entry id depended on the rows before it: `401k` and `t-401k` were `t-401k` and
+    `t-401k-2` in one order, the other way round in another (a table sorted by English, or
+    filtered), and the importer, which numbers them in the glossary's order, gave each term
+    the other's translation. Each id is now its term's alone: an XML name, read back by
+    :func:`term_id_of`, the same in any order and beside any other ids."""
+    ids, order = ids_and_order
+    by_id = {i: Row(id=i, ms=f"Istilah {n}", en=None, kind="link", status="untranslated",
+                    source="seeds/x.md:1") for n, i in enumerate(ids)}
+    rows = [by_id[i] for i in ids]
+    shuffled = [by_id[i] for i in order]
+    for order in (rows, shuffled, shuffled[:1]):
+        entries = xml_root(render_tbx(order)).findall("text/body/termEntry")
+        for row, entry in zip(order, entries, strict=True):
+            assert entry.get("id") == xml_id(row.id)
+            assert term_id_of(entry.get("id")) == row.id
+    written = [xml_id(i) for i in ids]
+    assert len(set(written)) == len(ids)
+    from lxml import etree  # translate-toolkit's parser (libxml2), XML 1.0 fifth edition
+
+    for w in written:  # an XML name without ':' (the parser checks an element's name)
+        assert ":" not in w
+        assert etree.fromstring(f"<{w}/>").tag == w
 
 
 def test_tbx_2008_loads_in_translate_toolkit() -> None:

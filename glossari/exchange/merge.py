@@ -132,10 +132,11 @@ class ImportReport:
 
 def _xml_id_map(glossary: Glossary) -> dict[str, str]:
     # The TBX exporter's entry ids (``401k`` -> ``t-401k``), back to term ids: the exporter's
-    # own rule, so an id it wrote is read back exactly.
-    from glossari.export.tbx import _xml_ids
+    # own rule, so an id it wrote is read back exactly (and only those: a foreign file's
+    # ``t-kos`` is no id of kos)
+    from glossari.export.tbx import xml_id
 
-    return {xml_id: term_id for term_id, xml_id in _xml_ids(t.id for t in glossary).items()}
+    return {xml_id(t.id): t.id for t in glossary}
 
 
 class _Matcher:

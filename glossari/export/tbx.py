@@ -6,7 +6,7 @@ One concept entry per term, with Malay (``ms``) and target-language sections. Ho
 row                    TBX
 =====================  ===================================================================
 ``id``                 ``termEntry``/``conceptEntry`` ``id`` (prefixed ``t-`` when the id is
-                       not a valid XML name, e.g. it starts with a digit)
+                       not a valid XML name, e.g. it starts with a digit: :func:`xml_id`)
 ``categories``         one ``<descrip type="subjectField">`` each, on the entry
 ``links``              ``<ref type="crossReference" target="ID">`` on the entry, for linked
                        terms that are in the same file
@@ -33,13 +33,13 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
 from glossari.export.rows import Row, language_name
 from glossari.text import strip_controls
 
-__all__ = ["ADMIN_STATUS", "TbxVersion", "render_tbx", "target_term"]
+__all__ = ["ADMIN_STATUS", "TbxVersion", "render_tbx", "target_term", "term_id_of", "xml_id"]
 
 TbxVersion = Literal["2008", "3"]
 """``2008``: ``<martif>`` (ISO 30042:2008, read by translate-toolkit and Weblate).
@@ -65,7 +65,14 @@ _NOTES = {
 _SUGGESTION = "glossari suggestion ({lang}): {en} (derived from a link slug; not confirmed)"
 """The entry's note carrying a slug's suggestion for a term that has a Malay headword."""
 
-_NCNAME = re.compile(r"[^\W\d][\w.\-]*")
+# XML 1.0 (fifth edition) names without ':' (NCName): a TBX entry id is one
+_NAME_START = ("A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
+               "\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf"
+               "\ufdf0-\ufffd\U00010000-\U000effff")
+_NAME_CHAR = _NAME_START + "\\-.0-9\u00b7\u0300-\u036f\u203f\u2040"
+_NCNAME = re.compile(f"[{_NAME_START}][{_NAME_CHAR}]*")
+_ESCAPED = re.compile(f"[^{_NAME_CHAR}]|_")
+_PREFIX = "t-"
 
 
 def render_tbx(
@@ -87,7 +94,7 @@ def render_tbx(
     target = lang.replace("_", "-")
     heading = title or f"Malay\u2013{language_name(lang)} glossary"
     kept = [r for r in rows if r.ms is not None or r.en is not None]
-    ids = _xml_ids(r.id for r in kept)
+    ids = {r.id: xml_id(r.id) for r in kept}
     by_id = {r.id: r for r in kept}
 
     out = ['<?xml version="1.0" encoding="UTF-8"?>']
@@ -172,18 +179,31 @@ def _malay_status(row: Row) -> str:
     return "preferredTerm-admn-sts" if row.kind == "article" else "admittedTerm-admn-sts"
 
 
-def _xml_ids(term_ids: Iterable[str]) -> dict[str, str]:
-    # An XML id is an NCName: a slug such as "401k" needs a prefix; keep them unique.
-    result: dict[str, str] = {}
-    used: set[str] = set()
-    for term_id in term_ids:
-        xml_id = term_id if _NCNAME.fullmatch(term_id) else "t-" + re.sub(r"[^\w.\-]", "_", term_id)
-        base, n = xml_id, 2
-        while xml_id in used:
-            xml_id, n = f"{base}-{n}", n + 1
-        used.add(xml_id)
-        result[term_id] = xml_id
-    return result
+def xml_id(term_id: str) -> str:
+    """The TBX entry id of a term: its id when that is an XML name (an NCName) not starting
+    with ``t-``, else ``t-`` and the id with each character a name cannot hold, and ``_``,
+    written ``_HEX_``. One id for one term, whatever else the file holds or in which order
+    (numbered in file order, ``401k`` and ``t-401k`` swapped ids, and so translations, in a
+    table sorted by English); :func:`term_id_of` reads it back.
+
+    >>> xml_id("kos"), xml_id("401k"), xml_id("t-401k"), xml_id("a b_c")
+    ('kos', 't-401k', 't-t-401k', 't-a_20_b_5f_c')
+    """
+    if _NCNAME.fullmatch(term_id) and not term_id.startswith(_PREFIX):
+        return term_id
+    return _PREFIX + _ESCAPED.sub(lambda m: f"_{ord(m.group()):x}_", term_id)
+
+
+def term_id_of(entry_id: str) -> str:
+    """The term id :func:`xml_id` wrote as ``entry_id``.
+
+    >>> [term_id_of(xml_id(i)) for i in ("kos", "401k", "t-401k", "a b_c", "株式")]
+    ['kos', '401k', 't-401k', 'a b_c', '株式']
+    """
+    if not entry_id.startswith(_PREFIX):
+        return entry_id
+    return re.sub(r"_([0-9a-f]{1,6})_", lambda m: chr(int(m.group(1), 16)),
+                  entry_id[len(_PREFIX):])
 
 
 def _text(value: str) -> str:
