@@ -2,10 +2,15 @@
 
 ``glossaries.json`` holds glossary A (13 articles with Malay file stems: ``saham``,
 ``kadarfaedah``, ``kwsp``; an alias, an acronym headword) and B (13 articles with English slugs:
-``balance-sheet``, ``roe``, ``working-capital``), each block a Malay text and the translation a
-careful financial translator would write. ``mistakes.json`` holds 35 realistic mistakes (a
-wrong term, a dropped or redirected link, a changed number, Malay left in, a heading left
-untranslated), each with the codes that should report it.
+``balance-sheet``, ``roe``, ``working-capital``), and C (14 articles on derivatives and trading,
+written blind to the rules by another engineer: Malay stems ``niagahadapan``, ``peniaga-broker``
+and English slugs ``option``, ``market-capitalisation`` mixed; the acronym headword *Tawaran
+awam permulaan (IPO)*, the alias *dana unit amanah*, inflected link texts ``saham-saham``,
+``pelaburannya``, ``melindung nilai``), each block a Malay text and the translation a careful
+financial translator would write. ``mistakes.json`` holds 55 realistic mistakes (35 in A and B,
+20 in C: a wrong term, a dropped or redirected link, a changed number, date, scale word or sign,
+Malay left in, a heading left untranslated, emphasis dropped), each with the codes that should
+report it.
 
 Each glossary is built under ``benchmarks/_work/check_unseen/`` (``extract``, ``update -l en``,
 ``align -l en`` of the clean English), the mistakes are written into its catalogs, and
@@ -119,6 +124,7 @@ def main(argv: list[str]) -> int:
     mistakes = [] if "--clean" in argv else json.loads(
         (HERE / "mistakes.json").read_text("utf-8"))
     counts = {code: [0, 0, 0] for code in CODES}  # right, false alarm, missed
+    per_glossary = {name: [0, 0, 0] for name in glossaries}
     false_alarms, misses = [], []
     for name, articles in glossaries.items():
         planted = [m for m in mistakes if m["glossary"] == name]
@@ -133,15 +139,18 @@ def main(argv: list[str]) -> int:
                      if found["code"] in m["codes"] and text and _plain(m["english"]) == text]
             if match:
                 counts[found["code"]][0] += 1
+                per_glossary[name][0] += 1
                 reported.add((match[0], found["code"]))
             else:
                 counts[found["code"]][1] += 1
+                per_glossary[name][1] += 1
                 false_alarms.append(f"{name} {found['path']}:{found['line']}: "
                                     f"{found['code']} {found['message'][:120]}")
         for k, mistake in enumerate(planted):
             for code in mistake["codes"]:
                 if (k, code) not in reported:
                     counts[code][2] += 1
+                    per_glossary[name][2] += 1
                     misses.append(f"{name} {mistake['id']}: {code} {mistake['english'][:90]}")
     print(f"{'code':6} {'right':>5} {'false':>5} {'missed':>6} {'precision':>9} {'recall':>7}")
     total = [0, 0, 0]
@@ -152,6 +161,9 @@ def main(argv: list[str]) -> int:
         precision = f"{100 * right / (right + false):.0f}%" if right + false else "-"
         recall = f"{100 * right / (right + missed):.0f}%" if right + missed else "-"
         print(f"{code:6} {right:5} {false:5} {missed:6} {precision:>9} {recall:>7}")
+    print()
+    for name, (right, false, missed) in per_glossary.items():
+        print(f"glossary {name}: {right} right, {false} false alarms, {missed} missed")
     if "--errors" in argv:
         print("\nfalse alarms:", *false_alarms, sep="\n  ")
         print("\nmissed:", *misses, sep="\n  ")
