@@ -254,3 +254,40 @@ def test_c205_a_space_between_numbers_is_read_both_ways(source: str, translation
                                                          reported: bool) -> None:
     # "5 100" is 5100 or two numbers: hypothesis found "0 100" reordered blamed
     assert ("C205" in _codes(source, translation)) is reported
+
+
+# --- C205: a number's scale word (juta, bilion; million, billion, RM500mil) ------------------
+
+_SCALE_WORDS = {3: (["ribu"], ["thousand"]), 6: (["juta"], ["million", "mil", "mn"]),
+                9: (["bilion"], ["billion", "bil", "bn"]), 12: (["trilion"], ["trillion", "tn"])}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from(sorted(_SCALE_WORDS)), st.sampled_from(sorted(_SCALE_WORDS)),
+       st.data())
+def test_c205_a_number_is_read_with_its_scale_word(
+    whole: int, tenth: int, malay_scale: int, english_scale: int, data: st.DataObject,
+) -> None:
+    number = f"{whole}.{tenth}" if tenth else str(whole)
+    malay = data.draw(st.sampled_from(_SCALE_WORDS[malay_scale][0]))
+    english = data.draw(st.sampled_from(_SCALE_WORDS[english_scale][1]))
+    space = data.draw(st.sampled_from(["", " "])) if len(english) <= 3 else " "
+    source = f"Aset bernilai RM{number} {malay} pada tahun 2023."
+    # the same scale word is the same amount, and so is the amount written out
+    written = f"{int(whole * 10**malay_scale + tenth * 10**(malay_scale - 1)):,}"
+    assert "C205" not in _codes(source, f"Assets worth RM{written} in 2023.")
+    translation = f"Assets worth RM{number}{space}{english} in 2023."
+    assert ("C205" in _codes(source, translation)) is (malay_scale != english_scale)
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # a language whose scale words are not known here is read as written
+    ("Aset bernilai RM1.5 bilion.", "Des actifs de 1,5 milliard de ringgits."),
+    # a scale word without a number, or a number without one on either side
+    ("Berjuta-juta pelabur membeli 5 lot.", "Millions of investors bought 5 lots."),
+    ("Bil. 3 menyenaraikan 200 syarikat.", "No. 3 lists 200 companies."),
+])
+def test_c205_scale_words_only_of_known_languages_after_a_number(source: str,
+                                                                  translation: str) -> None:
+    assert "C205" not in _codes(source, translation)

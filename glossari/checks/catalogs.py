@@ -20,8 +20,7 @@ from glossari.checks.parity import (
     describe_difference,
     link_targets,
     markup,
-    months,
-    numbers,
+    number_difference,
     raw_markup,
     reference_labels,
     without_code,
@@ -29,9 +28,6 @@ from glossari.checks.parity import (
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.text import counted
-
-_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 
 __all__ = [
     "CatalogFile",
@@ -303,16 +299,9 @@ def entry_findings(
             diff = describe_difference(source_raw, target_raw) or "order changed"
             yield at("C208", f"raw HTML or a reference definition differs from the source "
                      f"({diff}); render keeps the Malay: write the text without HTML")
-        diff = describe_difference(numbers(source), numbers(translation))
-        # "5 100" is 5100 or two numbers: either reading that agrees will do
-        if diff is not None and describe_difference(numbers(source, spaced=False),
-                                                    numbers(translation, spaced=False)) is not None:
-            yield at("C205", f"numbers differ from the source ({diff})")
-        elif months(source) and months(translation) and sorted(months(source)) != sorted(
-                months(translation)):
-            diff = describe_difference(tuple(_MONTH_NAMES[m] for m in months(source)),
-                                       tuple(_MONTH_NAMES[m] for m in months(translation)))
-            yield at("C205", f"the months of the dates differ from the source ({diff})")
+        numbers_changed = number_difference(source, translation)
+        if numbers_changed is not None:
+            yield at("C205", numbers_changed)
         source_markup, target_markup = markup(source), markup(translation)
         if source_markup != target_markup:
             diff = describe_difference(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from decimal import Decimal
 
 from glossari.seeds.markdown import link_targets, links_and_html
 
@@ -27,9 +28,11 @@ __all__ = [
     "links_and_html",
     "markup",
     "months",
+    "number_difference",
     "numbers",
     "raw_markup",
     "reference_labels",
+    "scales",
     "strip_link_targets",
     "without_code",
 ]
@@ -70,6 +73,19 @@ _OTHER_DIGIT = re.compile(
 digits the Arabic decimal and thousands marks and the full-width full stop, and the full-width
 comma before a group of three digits: elsewhere it is Chinese punctuation (5\uff0c6, articles 5
 and 6), never a decimal mark."""
+_SCALES = {
+    **dict.fromkeys(("thousand", "ribu"), 3),
+    **dict.fromkeys(("million", "mil", "mn", "juta"), 6),
+    **dict.fromkeys(("billion", "bil", "bn", "bilion", "miliar", "milyar"), 9),
+    **dict.fromkeys(("trillion", "tril", "tn", "trilion", "triliun"), 12),
+}
+"""The words that scale the number before them, in English (``RM2.5 billion``, Malaysian
+English's ``RM500mil``, ``RM3bn``), Malay (``RM2.5 bilion``, ``1.5 juta``, ``5 ribu``) and
+Indonesian (``Rp2 miliar``), as powers of ten. Another language's (French ``milliard``, a
+thousand millions) are not known here: its numbers are read as written, and not compared
+scaled."""
+_SCALE = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=True))})\b",
+                    re.IGNORECASE)
 _OTHER_MARKS = {"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."}
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
@@ -105,7 +121,7 @@ def without_code(text: str) -> str:
     return _CODE.sub(" ", text) if "`" in text else text
 
 
-def numbers(text: str, *, spaced: bool = True) -> tuple[str, ...]:
+def numbers(text: str, *, spaced: bool = True, scaled: bool = False) -> tuple[str, ...]:
     """The numbers in ``text`` as digit strings, in order.
 
     A mark followed by exactly three digits groups thousands and is dropped, so English
@@ -134,6 +150,12 @@ def numbers(text: str, *, spaced: bool = True) -> tuple[str, ...]:
 
     >>> numbers("pada 01.05.2021"), numbers("on 1 May 2021"), numbers("30/4/2023")
     (('1', '2021'), ('1', '2021'), ('30', '2023'))
+
+    ``scaled=True``: a number followed by a scale word (:func:`scales`) is its value, so
+    ``RM1.5 juta``, ``RM1.5 million``, ``RM1.5mil`` and ``RM1,500,000`` agree:
+
+    >>> numbers("RM1.5 juta, RM2.5bil dan 3 ribu", scaled=True)
+    ('1500000', '2500000000', '3000')
     """
     if _DIGIT.search(text) is None:
         return ()
@@ -146,7 +168,76 @@ def numbers(text: str, *, spaced: bool = True) -> tuple[str, ...]:
     if "." in prose or "/" in prose or "-" in prose:
         prose = _NUMERIC_DATE.sub(lambda m: f"{int(m.group(1))} | {m.group(4)}", prose)
     pattern = _NUMBER if spaced else _UNSPACED_NUMBER
-    return tuple(_number(m.group(0)) for m in pattern.finditer(prose))
+    if not scaled:
+        return tuple(_number(m.group(0)) for m in pattern.finditer(prose))
+    found = []
+    for m in pattern.finditer(prose):
+        number, scale = _number(m.group(0)), _SCALE.match(prose, m.end())
+        if scale is not None:
+            value = Decimal(number).scaleb(_SCALES[scale.group(1).lower()])
+            number = format(value.quantize(1) if value == value.to_integral_value()
+                            else value.normalize(), "f")
+        found.append(number)
+    return tuple(found)
+
+
+def scales(text: str) -> tuple[int, ...]:
+    """The powers of ten that scale words after numbers in ``text`` name, in order: English,
+    Malay and Indonesian ones (``million``, ``RM500mil``, ``juta``, ``bilion``, ``miliar``).
+    A language whose scale words are not known here gives none, and its numbers are not
+    compared scaled (C205: :func:`number_difference`).
+
+    >>> scales("RM535.5 bilion dan 200 juta saham"), scales("1,5 milliard"), scales("Juta-an")
+    ((9, 6), (), ())
+    """
+    if _DIGIT.search(text) is None:
+        return ()
+    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    return tuple(_SCALES[s.group(1).lower()] for m in _UNSPACED_NUMBER.finditer(prose)
+                 if (s := _SCALE.match(prose, m.end())) is not None)
+
+
+def number_difference(source: str, translation: str) -> str | None:
+    """What C205 reports for ``translation`` of ``source``: how their numbers differ, or how
+    the months of their dates do (:func:`months`), or None.
+
+    Numbers are compared as :func:`numbers` reads them; ``5 100`` may be 5100 or two numbers,
+    and either reading that agrees will do; so will a reading of each number with its scale
+    word (``RM1.5 juta`` for ``RM1,500,000``). A scale word changed (``RM535.5 million`` for
+    ``RM535.5 bilion``) is reported when both sides write one in a language known here.
+
+    >>> number_difference("Aset RM535.5 bilion.", "Assets of RM535.5 million.")
+    'numbers differ from the source (missing 535,500,000,000; extra 535,500,000)'
+    >>> number_difference("RM1.5 juta", "RM1,500,000") is None
+    True
+    """
+    diff = describe_difference(numbers(source), numbers(translation))
+    scaled = describe_difference(_grouped(numbers(source, scaled=True)),
+                                 _grouped(numbers(translation, scaled=True)))
+    if diff is not None and scaled is not None and describe_difference(
+            numbers(source, spaced=False), numbers(translation, spaced=False)) is not None:
+        return f"numbers differ from the source ({diff})"
+    if diff is None and scaled is not None and scales(source) and scales(translation):
+        return f"numbers differ from the source ({scaled})"
+    found, wanted = months(translation), months(source)
+    if found and wanted and sorted(found) != sorted(wanted):
+        diff = describe_difference(tuple(_MONTH_NAMES[m] for m in wanted),
+                                   tuple(_MONTH_NAMES[m] for m in found))
+        return f"the months of the dates differ from the source ({diff})"
+    return None
+
+
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _grouped(found: tuple[str, ...]) -> tuple[str, ...]:
+    """Numbers of :func:`numbers` with their thousands grouped, as a message quotes them."""
+    out = []
+    for number in found:
+        whole, point, fraction = number.partition(".")
+        out.append(f"{int(whole):,}{point}{fraction}" if len(whole) > 4 else number)
+    return tuple(out)
 
 
 def months(text: str) -> tuple[int, ...]:
