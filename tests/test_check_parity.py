@@ -291,3 +291,54 @@ def test_c205_a_number_is_read_with_its_scale_word(
 def test_c205_scale_words_only_of_known_languages_after_a_number(source: str,
                                                                   translation: str) -> None:
     assert "C205" not in _codes(source, translation)
+
+
+# --- C205: a sign, when both sides write signs ----------------------------------------------
+
+_MINUS = ("-", "\u2212")
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["-", "+", "\u2212"]),
+                          st.integers(min_value=1, max_value=99),
+                          st.integers(min_value=0, max_value=9)), min_size=1, max_size=4,
+                unique_by=lambda t: (t[1], t[2])),
+       st.randoms(use_true_random=False), st.data())
+def test_c205_a_sign_is_compared_when_both_sides_write_signs(
+    changes: list[tuple[str, int, int]], rng: object, data: st.DataObject,
+) -> None:
+    written = [f"{sign}{whole}.{tenth}%" for sign, whole, tenth in changes]
+    source = "Pulangan ialah " + " dan ".join(f"{w} pada tahun {2020 + i}"
+                                             for i, w in enumerate(written)) + "."
+    years = [f"{w} in {2020 + i}" for i, w in enumerate(written)]
+    rng.shuffle(years)  # type: ignore[attr-defined]
+    assert "C205" not in _codes(source, "Returns were " + " and ".join(years) + ".")
+    # one sign flipped, the others kept: the translation still writes signs
+    flip = data.draw(st.integers(min_value=0, max_value=len(changes) - 1))
+    sign, whole, tenth = changes[flip]
+    flipped = list(written)
+    flipped[flip] = f"{'+' if sign in _MINUS else '-'}{whole}.{tenth}%"
+    translation = "Returns were " + " and ".join(f"{w} in {2020 + i}"
+                                                 for i, w in enumerate(flipped)) + "."
+    assert "C205" in _codes(source, translation)
+    # a translation that writes no sign says it in words: fell 1.2% for -1.2%
+    worded = "Returns were " + " and ".join(
+        f"{'down' if s in _MINUS else 'up'} {w}.{t}% in {2020 + i}"
+        for i, (s, w, t) in enumerate(changes)) + "."
+    assert "C205" not in _codes(source, worded)
+
+
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("Pulangan KLCI ialah -4.6% pada tahun 2022 dan +12.9% pada tahun 2024.",
+     "The KLCI returned 4.6% in 2022 and +12.9% in 2024.", True),
+    ("Pulangan KLCI ialah -4.6% pada tahun 2022.", "The KLCI returned -4.6% in 2022.", False),
+    ("IHP berubah -1,2% pada tahun 2020.", "The CPI fell 1.2% in 2020.", False),
+    # a source that writes no sign is not compared: turun 5% is -5%
+    ("Harga turun 5% dan naik 3%.", "Prices moved -5% and +3%.", False),
+    # a range, a ratio and years hold no sign
+    ("Julat 5%-10% bagi 2020-2021, nisbah 1-untuk-4, -3%.",
+     "A 5%-10% range for 2020-2021, a 1-for-4 ratio, -3%.", False),
+    ("Margin (-2.5%) berbanding [indeks](/index-2) -1%.",
+     "Margin (\u22122.5%) against the [index](/index-2) -1%.", False),
+])
+def test_c205_signs(source: str, translation: str, reported: bool) -> None:
+    assert ("C205" in _codes(source, translation)) is reported

@@ -33,6 +33,7 @@ __all__ = [
     "raw_markup",
     "reference_labels",
     "scales",
+    "signed",
     "strip_link_targets",
     "without_code",
 ]
@@ -121,7 +122,8 @@ def without_code(text: str) -> str:
     return _CODE.sub(" ", text) if "`" in text else text
 
 
-def numbers(text: str, *, spaced: bool = True, scaled: bool = False) -> tuple[str, ...]:
+def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
+            signed: bool = False) -> tuple[str, ...]:
     """The numbers in ``text`` as digit strings, in order.
 
     A mark followed by exactly three digits groups thousands and is dropped, so English
@@ -156,6 +158,12 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False) -> tuple[st
 
     >>> numbers("RM1.5 juta, RM2.5bil dan 3 ribu", scaled=True)
     ('1500000', '2500000000', '3000')
+
+    ``signed=True``: a number after a minus sign (``-`` or U+2212, at a word's start: not
+    ``2020-2021``, ``5%-10%`` or ``1-for-4``) is negative, written ``-``; a plus sign is none:
+
+    >>> numbers("-4.6% dan +12.9%, \u22123 lawan 2020-2021", signed=True)
+    ('-4.6', '12.9', '-3', '2020', '2021')
     """
     if _DIGIT.search(text) is None:
         return ()
@@ -168,17 +176,43 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False) -> tuple[st
     if "." in prose or "/" in prose or "-" in prose:
         prose = _NUMERIC_DATE.sub(lambda m: f"{int(m.group(1))} | {m.group(4)}", prose)
     pattern = _NUMBER if spaced else _UNSPACED_NUMBER
-    if not scaled:
+    if not scaled and not signed:
         return tuple(_number(m.group(0)) for m in pattern.finditer(prose))
     found = []
     for m in pattern.finditer(prose):
-        number, scale = _number(m.group(0)), _SCALE.match(prose, m.end())
+        number = _number(m.group(0))
+        scale = _SCALE.match(prose, m.end()) if scaled else None
         if scale is not None:
             value = Decimal(number).scaleb(_SCALES[scale.group(1).lower()])
             number = format(value.quantize(1) if value == value.to_integral_value()
                             else value.normalize(), "f")
+        if signed and _sign(prose, m.start()) in ("-", "\u2212"):
+            number = "-" + number
         found.append(number)
     return tuple(found)
+
+
+def signed(text: str) -> bool:
+    """Whether ``text`` writes a sign before a number (``-4.6%``, ``+12.9%``, ``\u22123``),
+    as :func:`numbers` reads one.
+
+    >>> signed("turun 4.6%"), signed("-4.6%"), signed("naik +2"), signed("2020-2021, 5%-10%")
+    (False, True, True, False)
+    """
+    if _DIGIT.search(text) is None:
+        return False
+    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    return any(_sign(prose, m.start()) for m in _UNSPACED_NUMBER.finditer(prose))
+
+
+def _sign(text: str, start: int) -> str:
+    """The sign (``-``, U+2212 or ``+``) right before the number at ``start`` at the start of
+    a word (after a space or an opening bracket, or at the start of the text), else ``""``:
+    ``2020-2021``, ``5%-10%`` and ``1-for-4`` hold no sign."""
+    if start == 0 or text[start - 1] not in "-\u2212+":
+        return ""
+    return text[start - 1] if start == 1 or text[start - 2].isspace() or text[
+        start - 2] in "([" else ""
 
 
 def scales(text: str) -> tuple[int, ...]:
@@ -204,7 +238,10 @@ def number_difference(source: str, translation: str) -> str | None:
     Numbers are compared as :func:`numbers` reads them; ``5 100`` may be 5100 or two numbers,
     and either reading that agrees will do; so will a reading of each number with its scale
     word (``RM1.5 juta`` for ``RM1,500,000``). A scale word changed (``RM535.5 million`` for
-    ``RM535.5 bilion``) is reported when both sides write one in a language known here.
+    ``RM535.5 bilion``) is reported when both sides write one in a language known here. A
+    sign is compared when both sides write one (:func:`signed`): ``-4.6% ... +12.9%``
+    translated ``4.6% ... +12.9%`` lost its minus; a translation that writes none says it in
+    words (``fell 1.2%`` for ``berubah -1,2%``).
 
     >>> number_difference("Aset RM535.5 bilion.", "Assets of RM535.5 million.")
     'numbers differ from the source (missing 535,500,000,000; extra 535,500,000)'
@@ -219,6 +256,11 @@ def number_difference(source: str, translation: str) -> str | None:
         return f"numbers differ from the source ({diff})"
     if diff is None and scaled is not None and scales(source) and scales(translation):
         return f"numbers differ from the source ({scaled})"
+    if diff is None and signed(source) and signed(translation):
+        signs = describe_difference(numbers(source, signed=True),
+                                    numbers(translation, signed=True))
+        if signs is not None:
+            return f"the signs of the numbers differ from the source ({signs})"
     found, wanted = months(translation), months(source)
     if found and wanted and sorted(found) != sorted(wanted):
         diff = describe_difference(tuple(_MONTH_NAMES[m] for m in wanted),
