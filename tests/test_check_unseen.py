@@ -191,3 +191,28 @@ def test_one_english_plural_rule(word: str) -> None:
     found = english.singulars(word.lower())
     lemma = english_lemma(word)
     assert lemma.lower() == (found[0] if found and not word.isupper() else word.lower())
+
+
+@pytest.mark.parametrize(("malay", "translation", "lacking"), [
+    # modal on its own, and capital only inside capital market, the English of pasaran modal
+    ("Pasaran modal menghubungkan syarikat yang memerlukan [modal](/capital) dengan pelabur.",
+     "The capital market connects companies that need [funding](/capital) with investors.",
+     ["Modal"]),
+    ("Pasaran modal menghubungkan syarikat yang memerlukan [modal](/capital) dengan pelabur.",
+     "The capital market connects companies that need [capital](/capital) with investors.", []),
+    ("Pasaran modal Malaysia bernilai RM3.5 trilion.",
+     "Malaysia's capital market was worth RM3.5 trillion.", []),
+    # kadar faedah inside no longer term of the Malay: interest rate risk still holds it
+    ("Kadar faedah dan risikonya dikaji.", "The interest rate risk is studied.", []),
+])
+def test_t401_an_english_name_inside_another_terms_english(
+        tmp_path: Path, malay: str, translation: str, lacking: list[str]) -> None:
+    articles = {key: _article(ms, "Satu perenggan yang tidak menggunakan apa-apa istilah.")
+                for key, (ms, _) in ARTICLES.items()}
+    articles["pasaranmodal"] = _article("Pasaran modal", malay)
+    kit = Kit(root=tmp_path, articles=articles, english={})
+    for key, (ms, en) in {**ARTICLES, "pasaranmodal": ("Pasaran modal", "Capital market")}.items():
+        kit.translate(ms, en, context=key)
+    kit.translate("modal", "capital", context="/capital")
+    kit.translate(malay, translation)
+    assert _t401(kit.check()) == lacking

@@ -12,8 +12,10 @@ translated link message (msgctxt = ``/`` + target). Link texts the source checks
   inflected (plural, possessive; case, hyphens and spaces alike; a plural headword in the
   singular too). The approved English headword or any recorded English variant of the term
   will do (``Term.names.english_variants``), and for ``Name (ACR)`` the name or the acronym
-  alone. A Malay name two terms share (two articles titled alike, ``S131``) is a use of the
-  term :meth:`~glossari.Glossary.lookup` answers for it, as ``find_terms`` reads it.
+  alone. An English name inside the English of another term the Malay uses is that
+  term's (``capital`` in ``capital market``, for *pasaran modal*), not a use of its own. A
+  Malay name two terms share (two articles titled alike, ``S131``) is a use of the term
+  :meth:`~glossari.Glossary.lookup` answers for it, as ``find_terms`` reads it.
 - ``T402``: two different terms whose English headwords are the same.
 """
 
@@ -123,9 +125,25 @@ class Termbase:
             found[entry.identity] = (found.get(entry.identity, (entry,))[0], compounds)
         return list(found.values())
 
-    def english_in(self, translation: str) -> set[str]:
-        """The identities of the terms whose English occurs in ``translation``, nested ones too."""
-        return self.english.keys_in(strip_link_targets(without_code(translation)))
+    def english_in(self, translation: str, *, used: Iterable[str] = ()) -> set[str]:
+        """The identities of the terms whose English occurs in ``translation``, nested ones too.
+
+        ``used``: the identities of the terms the Malay uses. An English name inside the
+        English of another of them says that other term, not its own: in ``capital market``,
+        translating *pasaran modal*, there is no ``capital`` for a *modal* the Malay uses on
+        its own (the Malay reads the longest name at each word, so a *modal* it finds is
+        outside *pasaran modal*).
+        """
+        text = strip_link_targets(without_code(translation))
+        others = set(used)
+        if len(others) < 2:
+            return self.english.keys_in(text)
+        hits = self.english.find_all(text)
+        spans = [(hit.start, hit.end, key) for hit in hits for key in hit.keys if key in others]
+        return {key for hit in hits for key in hit.keys
+                if not any(start <= hit.start and hit.end <= end
+                           and (start, end) != (hit.start, hit.end) and other != key
+                           for start, end, other in spans)}
 
 
 def _names(text: str) -> Iterator[tuple[int, int]]:
@@ -263,7 +281,7 @@ def missing_terms(
     used = base.uses(msgid, kept=translation)
     if not used:
         return []
-    present = base.english_in(translation)
+    present = base.english_in(translation, used=[entry.identity for entry, _ in used])
     agents: bool | None = None
     missing = []
     for entry, compounds in used:
