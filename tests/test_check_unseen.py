@@ -216,3 +216,19 @@ def test_t401_an_english_name_inside_another_terms_english(
     kit.translate("modal", "capital", context="/capital")
     kit.translate(malay, translation)
     assert _t401(kit.check()) == lacking
+
+
+def test_t401_a_link_text_with_its_possessive_names_the_word_without_it(tmp_path: Path) -> None:
+    # the link-only term /investment is known only as [pelaburannya](/investment): its other
+    # uses (bank pelaburan, pelaburan-pelaburan) are uses of it too
+    body = ("Syarikat mempelbagaikan [pelaburannya](/investment).\n\n"
+            "Bank pelaburan itu menaja jamin terbitan.\n\n"
+            "Pelaburan-pelaburan asing meningkat.")
+    kit = _kit(tmp_path, body, "")
+    kit.translate("pelaburannya", "investments", context="/investment")
+    kit.translate("Syarikat mempelbagaikan [pelaburannya](/investment).",
+                  "The company diversifies its [investments](/investment).")
+    kit.translate("Bank pelaburan itu menaja jamin terbitan.",
+                  "The merchant bank underwrites the issue.")
+    kit.translate("Pelaburan-pelaburan asing meningkat.", "Foreign investments rose.")
+    assert _t401(kit.check()) == ["pelaburannya"]

@@ -844,3 +844,24 @@ def test_find_terms_reads_a_malay_text_that_borrows_an_acronyms_english_plural()
                   _term("bon", "Bon", "Bond")])
     found = [(m.text, m.term.id) for m in g.find_terms("REITs di Malaysia; reits, bons, BONs")]
     assert found == [("REITs", "reit")]
+
+
+@given(st.sampled_from(["pelaburan", "saham", "dividen", "komisen", "pinjaman", "caruman"]),
+       st.sampled_from(["", "syarikat "]), st.sampled_from(["{w}", "{w}-{w}", "{w}nya",
+                                                           "{w}-{w}nya", "{w}2"]))
+def test_a_name_written_with_its_possessive_names_the_word_without_it(
+        word: str, before: str, form: str) -> None:
+    # a link-only term known only as [pelaburannya](/investment) is found in "pelaburan"
+    # (a compound reduplicates its first word only: syarikat-syarikat pelaburan)
+    if before and form != "{w}nya":
+        form = "{w}"
+    recognizer = Recognizer([(f"{before}{word}nya", 1)], lang="ms")
+    text = f"Bank itu menambah {before}{form.format(w=word)} tahun ini."
+    assert [h.keys for h in recognizer.find(text)] == [(1,)]
+
+
+@pytest.mark.parametrize("name", ["hanya", "punya", "jumlah", "langkah"])
+def test_a_word_that_only_ends_like_a_clitic_keeps_it(name: str) -> None:
+    recognizer = Recognizer([(name, 1)], lang="ms")
+    assert recognizer.find(f"Ia {name[:-3]} di sini.") == []
+    assert [h.text for h in recognizer.find(f"Ia {name} di sini.")] == [name]

@@ -427,6 +427,19 @@ def inflects(name: str, other: str, lang: Lang) -> bool:
             and (mine[-1] == theirs[-1] or theirs[-1] in end_roots(mine[-1])))
 
 
+def _without_possessive(word: str) -> str | None:
+    """A folded Malay name word written with the possessive clitic ``-nya`` (``pelaburannya``,
+    ``komisen-komisennya``), without it and written once (``pelaburan``, ``komisen``), or None:
+    a word that only ends like one (``hanya``, ``punya``: a root of fewer than three letters)
+    is none, and no other clitic is undone (``jumlah`` is no ``jum`` with ``-lah``)."""
+    bare = word[:-3]
+    if not word.endswith("nya") or len(_single(bare)) < _SHORTEST_ROOT or not any(
+            a.root == bare and a.right and not (a.left or a.derived or a.redup)
+            for a in malay.analyse(word)):
+        return None
+    return _single(bare)
+
+
 def _single(word: str) -> str:
     """A folded word written fully reduplicated (``bank-bank``), once; any other as it is."""
     head, dash, tail = word.partition("-")
@@ -553,6 +566,13 @@ class Recognizer(Generic[K]):
                 closed = [("".join(each),) for each in paths]
                 plain.update(each[0] for each in closed)
                 paths += closed
+            if lang == "ms" and acronym is None:
+                # a link text with its possessive clitic (pelaburannya, sahamnya) names the
+                # word without it too: pelaburan, pelaburan-pelaburan
+                bare = _without_possessive(path[-1])
+                if bare is not None:
+                    paths.append((*path[:-1], bare))
+                    plain.add(bare)
             if lang == "ms":
                 # a word the name itself writes reduplicated (kunci kira-kira) is found as
                 # written too, wherever it stands in the name: path folds it to kira, and a
