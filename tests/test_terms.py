@@ -311,6 +311,16 @@ def test_a_joined_acronym_is_found_only_where_its_capitals_are(text: str) -> Non
         assert letters in {"PE", "MA"}, hit
 
 
+@pytest.mark.parametrize("lang", ["ms", "en"])
+def test_an_acronym_before_a_semicolon_is_no_character_reference(lang: Lang) -> None:
+    # `&D;` in `R&D;` looked like a character reference and was blanked out with its `D`;
+    # only a name HTML defines (`&amp;`, `&AMP;`, `&hellip;`) or a number is one
+    recognizer = Recognizer([("R&D", "rd"), ("AT&T", "att"), ("Saham", "saham")], lang=lang)
+    text = "R&D; AT&T; R&amp;D&hellip; saham&#32;AT&amp;T;"
+    assert [h.text for h in recognizer.find(text)] == [
+        "R&D", "AT&T", "R&amp;D", "saham", "AT&amp;T"]
+
+
 def test_a_name_written_reduplicated_is_found_in_every_number() -> None:
     # link texts are running text: [syarikat-syarikat induk](/parent-company) names the
     # concept "syarikat induk", as lookup and link resolution already read it

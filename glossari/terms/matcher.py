@@ -27,6 +27,7 @@ two letters or more (an acronym: ``FINRA``) matches only in capitals.
 from __future__ import annotations
 
 import functools
+import html.entities
 import itertools
 import re
 import unicodedata
@@ -194,7 +195,21 @@ def _blank_markup(text: str) -> str:
         # dan/atau, RM5/unit, 1/2, ran every alternative of _MARKUP over the whole text)
         return text
     markup = _MARKUP if addresses else _MARKUP_NO_ADDRESS
-    return markup.sub(lambda m: " " * len(m.group()), text)
+    return markup.sub(_blank, text)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Blanks for a piece of markup, or the text as it is where it only looks like a character
+    reference: ``&D;`` in ``R&D;``, ``&T;`` in ``AT&T;`` are capitals and a semicolon, and a
+    name no HTML defines is no reference (HTML itself reads ``&D;`` as written).
+
+    >>> _blank_markup("R&D; &amp; &AMP; &#45; &hellip; AT&T;").split()
+    ['R&D;', 'AT&T;']
+    """
+    found = match.group()
+    if found[0] == "&" and found[1] != "#" and found[1:] not in html.entities.html5:
+        return found
+    return " " * len(found)
 
 
 def _may_hold_path(text: str) -> bool:
