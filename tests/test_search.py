@@ -185,6 +185,31 @@ def test_a_reference_link_s_label_is_no_word_of_the_body(tmp_path: Path) -> None
         assert _ids(search("faedah")) == ["saham"]
 
 
+def test_a_plural_of_three_letters_finds_its_singular_and_a_singular_in_s_no_stem(
+        tmp_path: Path) -> None:
+    """``taxes``, ``fees``, ``ETFs`` found nothing of *Tax*, *Fee*, *ETF*: a root of three
+    letters was too short for English. ``status`` asked for ``statu``, ``bonus`` for ``bonu``
+    and ``news`` for ``new``: a word in ``-s`` that is no plural has no plural reading."""
+    glossary = Glossary([
+        _term("cukai", "Cukai", en="Tax"), _term("yuran", "Yuran", en="Fee"),
+        _term("dana-dagangan-bursa", "Dana dagangan bursa", en="Exchange-traded fund (ETF)"),
+        _term("status", "Status", en="Status"), _term("statu", "Statu", en="Statu"),
+        _term("bonu", "Bonu", en="Bonu"), _term("terbitan-baharu", "Terbitan baharu",
+                                                en="New issue"),
+        _term("bonus", "Bonus", body="Bonus-bonusnya dibayar.", en="Bonus")], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert _ids(search("taxes", lang="en")) == ["cukai"]
+        assert _ids(search("fees", lang="en")) == ["yuran"]
+        assert _ids(search("ETFs", lang="en")) == ["dana-dagangan-bursa"]
+        assert _ids(search("tax's fees'", lang="en")) == []  # every word in one text
+        assert _ids(search("status")) == ["status"]
+        assert _ids(search("bonus")) == ["bonus"]
+        assert search("news") == []
+        assert _ids(search("statuses", lang="en")) == ["status"]
+
+
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
     # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
     assert _ids(search("pemilikan")) == ["ekuiti"]

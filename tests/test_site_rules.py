@@ -41,6 +41,7 @@ brokers rates sales securities agencies monies movies status statuses basis anal
 losses gas bus boxes taxes fees cats etfs reits businesses churches wishes quizzes children
 people formulae bureaux indices analyses halves memoranda criteria stimuli chairmen news
 dealer's dealer\u2019s executives' brokers' investors' rates; (komisennya) komisennya.
+tax's etf's fees' status's notes lens series bonuses statuses
 \u201cbrokers\u201d jumlah wakalah langkah hartanahnya zakatlah melaburlah pelaburannya
 berinflasi percukaian ekuitinya ékuitinya éKUITInya sahamnya kos kosnya nya lah s 's --- - 123
 a1s e.t.f.s \u0633\u0647\u0645nya \u0633\u0647\u0645

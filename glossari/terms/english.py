@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["analyse", "bases", "rules", "singular", "singulars", "spellings", "stems",
-           "strip_agent"]
+__all__ = ["analyse", "bases", "possessor", "rules", "singular", "singulars", "spellings",
+           "stems", "strip_agent"]
 
 _POSSESSIVES = ("'s", "\u2019s")
 """The possessive endings :func:`analyse` strips (``dealer's``)."""
@@ -44,12 +44,9 @@ def analyse(word: str) -> list[str]:
     """The folded surface ``word`` itself first, then every word it may inflect (the matcher
     keeps those that are the last word of a name)."""
     out = [word]
-    stem = word
-    for mark in _POSSESSIVES:
-        if stem.endswith(mark) and len(stem) > len(mark):
-            stem = stem[: -len(mark)]
-            out.append(stem)
-            break
+    stem = possessor(word)
+    if stem != word:
+        out.append(stem)
     if stem in _IRREGULAR:
         out.append(_IRREGULAR[stem])
     for ending, singular_endings in _CLASSICAL:
@@ -62,6 +59,19 @@ def analyse(word: str) -> list[str]:
     if len(stem) > 1 and stem.endswith("s"):
         out.append(stem[:-1])
     return out
+
+
+def possessor(word: str) -> str:
+    """The folded ``word`` without its possessive ``'s`` (``dealer`` of ``dealer's``), or
+    ``word``: the one rule for :func:`analyse` and for the roots a search asks for.
+
+    >>> possessor("dealer's"), possessor("dealer\u2019s"), possessor("'s"), possessor("status")
+    ('dealer', 'dealer', "'s", 'status')
+    """
+    for mark in _POSSESSIVES:
+        if word.endswith(mark) and len(word) > len(mark):
+            return word[: -len(mark)]
+    return word
 
 
 _MIN_BASE = 3
@@ -192,8 +202,11 @@ def singulars(word: str) -> list[str]:
     (['security'], ['sale'], [], [])
     >>> singulars("status"), singulars("analysis"), singulars("businesses")
     ([], [], ['business', 'businesse'])
+    >>> singulars("fees"), singulars("etfs"), singulars("news")
+    (['fee'], ['etf'], [])
     """
-    if len(word) < _SHORTEST_PLURAL or not word.endswith("s") or word.endswith(_NO_PLURAL):
+    if (len(word) < _SHORTEST_PLURAL or not word.endswith("s") or word.endswith(_NO_PLURAL)
+            or word in _SINGULAR_IN_S):
         return []
     if word.endswith("ies") and word[-4] not in _VOWELS:
         return [word[:-3] + "y"]
@@ -208,6 +221,9 @@ _SHORTEST_PLURAL = 4
 """A word of fewer letters is no plural for :func:`singulars` (``gas``, ``bus``)."""
 _NO_PLURAL = ("ss", "us", "is")
 """Endings that :func:`singulars` reads as no plural (``loss``, ``status``, ``basis``)."""
+_SINGULAR_IN_S = ("news", "lens", "series", "species")
+"""Words in ``-s`` that :func:`singulars` reads as no plural: a singular (``news`` is no
+``new``, ``lens`` no ``len``), or a plural like its singular."""
 _ES_PLURALS = ("ches", "shes", "xes", "sses", "zes")
 """Plurals in ``-es`` whose singular drops the ``-es`` (``boxes``), not only the ``-s``."""
 _VOWELS = "aeiou"
@@ -221,6 +237,7 @@ def rules() -> dict[str, object]:
     return {"possessives": list(_POSSESSIVES), "irregular": _IRREGULAR,
             "classical": [[ending, list(singular)] for ending, singular in _CLASSICAL],
             "shortestPlural": _SHORTEST_PLURAL, "noPlural": list(_NO_PLURAL),
+            "singularInS": list(_SINGULAR_IN_S),
             "esPlurals": list(_ES_PLURALS), "vowels": _VOWELS}
 
 

@@ -368,8 +368,9 @@ def words(name: str, lang: Lang) -> tuple[str, ...]:
 
 
 _SHORTEST_ROOT = 3
-"""The shortest root :func:`end_roots` gives (Malay; English roots are longer): a shorter one
-would mean too little to be the word's."""
+"""The shortest root :func:`end_roots` gives, in either language (``bon`` of ``bon2``, ``tax``
+of ``taxes``, ``fee`` of ``fees``, ``etf`` of ``ETFs``): a shorter one would mean too little to
+be the word's."""
 
 
 def end_roots(word: str) -> set[str]:
@@ -384,12 +385,32 @@ def end_roots(word: str) -> set[str]:
     (True, {'bon'}, {'rate'})
     >>> "inflasi" in end_roots("berinflasi"), end_roots("taxation"), end_roots("kos")
     (False, set(), set())
+
+    An English word in ``-s`` that :func:`english.singulars` reads as no plural has no plural
+    reading (``status`` is no ``statu``, ``bonus`` no ``bonu``, ``news`` no ``new``):
+
+    >>> end_roots("status"), end_roots("status's"), end_roots("fees"), sorted(end_roots("taxes"))
+    (set(), {'status'}, {'fee'}, ['tax', 'taxe'])
     """
     roots = {a.root for a in malay.analyse(word)[1:]
              if not a.derived and not a.left and len(a.root) >= _SHORTEST_ROOT}
-    roots.update(r for r in english.analyse(word)[1:] if len(r) > _SHORTEST_ROOT)
-    roots.update(r for r in english.singulars(word) if len(r) > _SHORTEST_ROOT)
+    roots.update(_english_roots(word))
     return {r for r in roots if r.isalnum() and r != word}
+
+
+def _english_roots(word: str) -> list[str]:
+    """The English readings of :func:`end_roots`: the word without its possessive and its
+    :func:`english.singulars` (three letters will do: ``tax``, ``fee``, ``etf``); and, longer
+    than three letters (``notes`` is no ``not``), the other readings of
+    :func:`english.analyse` (the classical plurals, ``-es`` after any letter), when the word
+    is a plural by :func:`english.singulars`' rule or ends in no ``-s`` (``statuses``,
+    ``chairmen``; not ``status``, ``news``)."""
+    stem = english.possessor(word)
+    plural = english.singulars(stem)
+    out = [r for r in ([stem] if stem != word else []) + plural if len(r) >= _SHORTEST_ROOT]
+    if plural or not stem.endswith("s"):
+        out += [r for r in english.analyse(word)[1:] if len(r) > _SHORTEST_ROOT]
+    return out
 
 
 def query_roots(word: str) -> list[str]:

@@ -164,14 +164,20 @@
     return cut > 0 && !!tail && tail.indexOf("-") < 0 && cliticStems(tail).indexOf(head) >= 0;
   }
   // english.analyse: the possessive, the irregular and classical plurals, -ies, -es, -s
-  function englishRoots(word) {
-    var en = prepared.rules.en, out = [], stem = word;
-    en.possessives.some(function (mark) {
-      if (stem.length > mark.length && stem.slice(-mark.length) === mark) {
-        stem = stem.slice(0, -mark.length); out.push(stem); return true;
+  // english.possessor: the word without its possessive
+  function possessor(word) {
+    var stem = word;
+    prepared.rules.en.possessives.some(function (mark) {
+      if (word.length > mark.length && word.slice(-mark.length) === mark) {
+        stem = word.slice(0, -mark.length); return true;
       }
       return false;
     });
+    return stem;
+  }
+  function englishRoots(word) {
+    var en = prepared.rules.en, out = [], stem = possessor(word);
+    if (stem !== word) { out.push(stem); }
     if (Object.prototype.hasOwnProperty.call(en.irregular, stem)) { out.push(en.irregular[stem]); }
     en.classical.forEach(function (rule) {
       if (stem.length > rule[0].length + 1 && stem.slice(-rule[0].length) === rule[0]) {
@@ -189,7 +195,8 @@
     var endsIn = function (list) {
       return list.some(function (e) { return word.slice(-e.length) === e; });
     };
-    if (word.length < en.shortestPlural || !/s$/.test(word) || endsIn(en.noPlural)) { return []; }
+    if (word.length < en.shortestPlural || !/s$/.test(word) || endsIn(en.noPlural)
+        || en.singularInS.indexOf(word) >= 0) { return []; }
     if (/ies$/.test(word) && en.vowels.indexOf(word.charAt(word.length - 4)) < 0) {
       return [word.slice(0, -3) + "y"];
     }
@@ -218,9 +225,15 @@
     word = lastWord(word).word;
     var shortest = prepared.rules.shortestRoot, roots = {};
     malayRoots(word).forEach(function (r) { if (r.length >= shortest) { roots[r] = true; } });
-    englishRoots(word).concat(singulars(word)).forEach(function (r) {
-      if (r.length > shortest) { roots[r] = true; }
+    // matcher._english_roots: the possessive off and the singulars (three letters will do),
+    // the other readings longer, and none of them for a word in -s that is no plural (status)
+    var stem = possessor(word), plural = singulars(stem);
+    (stem !== word ? [stem] : []).concat(plural).forEach(function (r) {
+      if (r.length >= shortest) { roots[r] = true; }
     });
+    if (plural.length || !/s$/.test(stem)) {
+      englishRoots(word).forEach(function (r) { if (r.length > shortest) { roots[r] = true; } });
+    }
     delete roots[word];
     var plural = singulars(word);
     return Object.keys(roots).filter(function (r) {
