@@ -210,6 +210,15 @@ def test_a_plural_of_three_letters_finds_its_singular_and_a_singular_in_s_no_ste
         assert _ids(search("statuses", lang="en")) == ["status"]
 
 
+@pytest.mark.parametrize("query", ["Ekuiti\u2019nya", "ekuiti'lah", "akaun\u02bcnya"])
+def test_clitics_after_an_apostrophe_find_the_word_they_are_on(search: Search,
+                                                               query: str) -> None:
+    # as after a hyphen (Ekuiti-nya): the word with its clitics, not a word `nya` too
+    assert _ids(search(query))[:1] == [_ids(search(query.replace("\u2019", "-")
+                                                    .replace("'", "-").replace("\u02bc", "-")))[0]]
+    assert search(query)
+
+
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
     # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
     assert _ids(search("pemilikan")) == ["ekuiti"]

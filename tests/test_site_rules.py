@@ -42,6 +42,7 @@ losses gas bus boxes taxes fees cats etfs reits businesses churches wishes quizz
 people formulae bureaux indices analyses halves memoranda criteria stimuli chairmen news
 dealer's dealer\u2019s executives' brokers' investors' rates; (komisennya) komisennya.
 tax's etf's fees' status's notes lens series bonuses statuses
+broker'nya opr\u2019nya peniaga-broker'nya komisen-komisen'nya qur'an moody's x'lah
 \u201cbrokers\u201d jumlah wakalah langkah hartanahnya zakatlah melaburlah pelaburannya
 berinflasi percukaian ekuitinya ékuitinya éKUITInya sahamnya kos kosnya nya lah s 's --- - 123
 a1s e.t.f.s \u0633\u0647\u0645nya \u0633\u0647\u0645

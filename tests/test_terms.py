@@ -321,6 +321,21 @@ def test_an_acronym_before_a_semicolon_is_no_character_reference(lang: Lang) -> 
         "R&D", "AT&T", "R&amp;D", "saham", "AT&amp;T"]
 
 
+def test_clitics_after_an_apostrophe_are_the_words_as_after_a_hyphen() -> None:
+    # Malay marks clitics on a foreign word or an acronym with an apostrophe as with a hyphen
+    # (OPR\u2019nya, broker'nya): the whole name was lost, `peniaga broker\u2019nya` found nothing
+    recognizer = Recognizer([("Peniaga broker", 1), ("OPR", 2),
+                             ("Saham", 3), ("Qur'an", 4)], lang="ms")
+    text = ("Peniaga-peniaga broker\u2019nya dan OPR\u02bcnya; saham'lah, Qur'an; "
+            "opr\u2019nya, saham's, 'nya")
+    assert [(h.text, h.keys) for h in recognizer.find(text)] == [
+        ("Peniaga-peniaga broker\u2019nya", (1,)), ("OPR\u02bcnya", (2,)), ("saham'lah", (3,)),
+        ("Qur'an", (4,))]
+    # English reads an apostrophe as its possessive, as ever
+    english = Recognizer([("broker", 1)], lang="en")
+    assert [h.text for h in english.find("broker'nya broker's")] == ["broker's"]
+
+
 def test_a_name_written_reduplicated_is_found_in_every_number() -> None:
     # link texts are running text: [syarikat-syarikat induk](/parent-company) names the
     # concept "syarikat induk", as lookup and link resolution already read it

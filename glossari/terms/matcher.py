@@ -88,6 +88,7 @@ _FOLDS: dict[int, str | None] = {
     0x2019: "'", 0x02BC: "'",
 }
 _HYPHENS = re.compile(rf"[{_HYPHEN}]")
+_APOSTROPHE = re.compile("['\u2019\u02bc]")
 _GAP = re.compile(rf"[\s{_HYPHEN}\u2012-\u2014()\[\]*_'\u2019\u02bc]*")
 """What may stand between two words of one name (an apostrophe too: the plural possessive is
 written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and without it)."""
@@ -337,7 +338,21 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
             ends.append(offset + len(part))
             found.append(fold(part))
             offset += len(part) + 1
+    if lang == "ms" and _APOSTROPHE.search(text):
+        found = [_clitic_apostrophe(w) if "'" in w else w for w in found]
     return starts, ends, found
+
+
+def _clitic_apostrophe(word: str) -> str:
+    """A folded Malay word with its clitics written after an apostrophe, as Malay marks them on
+    a foreign word or an acronym (``broker'nya``, ``OPR\u2019nya``): the word with its
+    clitics, as after a hyphen (``brokernya``); any other as it is (``moody's``, ``qur'an``).
+
+    >>> _clitic_apostrophe("broker'nya"), _clitic_apostrophe("moody's"), _clitic_apostrophe("'nya")
+    ('brokernya', "moody's", "'nya")
+    """
+    head, _, tail = word.rpartition("'")
+    return head + tail if head[-1:].isalnum() and malay.is_clitic(tail) else word
 
 
 def _ber_noun(word: str, root: str) -> bool:
@@ -429,7 +444,7 @@ def query_roots(word: str) -> list[str]:
     >>> query_roots("loss"), query_roots("kos"), query_roots("broker-dealers")
     ([], [], ['dealer'])
     """
-    if "-" in word or not word[-1:].isalnum():
+    if "-" in word or _APOSTROPHE.search(word) or not word[-1:].isalnum():
         units = _units(word, "ms")[2]
         word = units[-1] if units else word
     roots = end_roots(word)
@@ -747,7 +762,8 @@ class Recognizer(Generic[K]):
         """The words of ``text`` (its markup already blanked out) and their readings."""
         cache = self._analyses
         glued = _GLUED_HINT.search(text) is not None
-        if text.isascii() and "-" not in text and not glued:
+        if text.isascii() and "-" not in text and not glued and (
+                self._lang == "en" or "'" not in text):
             # the common case, at C speed: every token is one word, folded by lower(); the
             # offsets are only worth finding when some word is a form of a name's word
             token = _ascii_token(text)

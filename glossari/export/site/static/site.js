@@ -221,8 +221,15 @@
   }
   var ALNUM = /^[\p{L}\p{N}]+$/u;
   // glossari.terms.query_roots: the words a folded query word asks for besides itself, sorted
+  // clitics after an apostrophe (`broker'nya`) are the word's, as after a hyphen
+  // (matcher._clitic_apostrophe)
+  function cliticApostrophe(word) {
+    var cut = word.lastIndexOf("'");
+    return cut > 0 && ALNUM.test(word.charAt(cut - 1)) && isClitic(word.slice(cut + 1))
+      ? word.slice(0, cut) + word.slice(cut + 1) : word;
+  }
   function queryRoots(word) {
-    word = lastWord(word).word;
+    word = cliticApostrophe(lastWord(word).word);
     var shortest = prepared.rules.shortestRoot, roots = {};
     malayRoots(word).forEach(function (r) { if (r.length >= shortest) { roots[r] = true; } });
     // matcher._english_roots: the possessive off and the singulars (three letters will do),
