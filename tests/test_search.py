@@ -219,6 +219,25 @@ def test_clitics_after_an_apostrophe_find_the_word_they_are_on(search: Search,
     assert search(query)
 
 
+def test_a_word_in_the_other_spelling_finds_the_name(tmp_path: Path) -> None:
+    """``investment adviser`` found nothing of *Investment advisor*, though find reads either
+    spelling, British or American, as the name (docs/terms.md)."""
+    glossary = Glossary([
+        _term("penasihat-pelaburan", "Penasihat pelaburan", en="Investment advisor"),
+        _term("permodalan-pasaran", "Permodalan pasaran", en="Market capitalisation"),
+        _term("buruh", "Buruh", en="Labor", body="Kos buruh.", en_body="Labor costs.")],
+        lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert _ids(search("investment adviser")) == ["penasihat-pelaburan"]
+        assert _ids(search("investment advisers", lang="en")) == ["penasihat-pelaburan"]
+        assert _ids(search("market capitalization")) == ["permodalan-pasaran"]
+        assert _ids(search("labour")) == ["buruh"]
+        assert [(h.field, h.snippet) for h in search("labour costs")] == [
+            ("body", "[Labor] [costs].")]
+
+
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
     # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
     assert _ids(search("pemilikan")) == ["ekuiti"]

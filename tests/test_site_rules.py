@@ -43,6 +43,8 @@ people formulae bureaux indices analyses halves memoranda criteria stimuli chair
 dealer's dealer\u2019s executives' brokers' investors' rates; (komisennya) komisennya.
 tax's etf's fees' status's notes lens series bonuses statuses
 broker'nya opr\u2019nya peniaga-broker'nya komisen-komisen'nya qur'an moody's x'lah
+advisers adviser advisor's capitalisation capitalizations labour labor centres licence
+programmes programs judgement cancelled instalments catalogues four rise
 \u201cbrokers\u201d jumlah wakalah langkah hartanahnya zakatlah melaburlah pelaburannya
 berinflasi percukaian ekuitinya ékuitinya éKUITInya sahamnya kos kosnya nya lah s 's --- - 123
 a1s e.t.f.s \u0633\u0647\u0645nya \u0633\u0647\u0645

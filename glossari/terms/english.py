@@ -231,13 +231,16 @@ _VOWELS = "aeiou"
 
 
 def rules() -> dict[str, object]:
-    """The data of :func:`analyse` and :func:`singulars`, as JSON, for the site's search script
-    (glossari/export/site/static/site.js), which applies them as these functions do: one home
-    for the rule (tests/test_site_rules.py runs the script on a word list and compares)."""
+    """The data of :func:`analyse`, :func:`singulars` and :func:`spellings`, as JSON, for the
+    site's search script (glossari/export/site/static/site.js), which applies them as these
+    functions do: one home for the rule (tests/test_site_rules.py runs the script on a word
+    list and compares)."""
     return {"possessives": list(_POSSESSIVES), "irregular": _IRREGULAR,
             "classical": [[ending, list(singular)] for ending, singular in _CLASSICAL],
             "shortestPlural": _SHORTEST_PLURAL, "noPlural": list(_NO_PLURAL),
             "singularInS": list(_SINGULAR_IN_S),
+            "spellings": [[pattern.pattern, other] for pattern, other in _SPELLINGS],
+            "shortestSpelled": _SHORTEST_SPELLED,
             "esPlurals": list(_ES_PLURALS), "vowels": _VOWELS}
 
 
@@ -280,6 +283,10 @@ _SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement i
 ))
 
 
+_SHORTEST_SPELLED = 5
+"""A word of fewer letters has no other spelling for :func:`spellings` (``four``, ``rise``)."""
+
+
 def spellings(word: str) -> list[str]:
     """The other spellings of a name's folded ``word``, British and American each way
     (``-ise -ize``, ``-our -or``, ``-tre -ter``, ``-ence -ense``, ``-ogue -og``, ``-mme -m``,
@@ -290,7 +297,7 @@ def spellings(word: str) -> list[str]:
     >>> spellings("capitalisation"), spellings("labor"), spellings("four"), spellings("flour")
     (['capitalization'], ['labour'], [], [])
     """
-    if len(word) <= 4:
+    if len(word) < _SHORTEST_SPELLED:
         return []
     out: list[str] = []
     for pattern, replacement in _SPELLINGS:

@@ -433,6 +433,9 @@ def query_roots(word: str) -> list[str]:
     its :func:`end_roots` that begin it (an ending taken off: ``komisen`` of ``komisennya``,
     ``broker`` of ``brokers``, ``bon`` of ``bon2``), and a singular that changes its end
     (``security`` of ``securities``); not the other analyses (``komisennyum``, ``ekuitus``).
+    Each in its other spelling too, British or American (:func:`english.spellings`:
+    ``advisor`` of ``adviser``), as the recogniser finds a name in either; the rules write
+    spellings no text has (``dealler``), which cost a search nothing.
     A hyphenated word is read as the recogniser reads text, its last word: clitics after a
     hyphen belong to the word before them (``finra-nya``, ``komisen-komisen-nya``), and an
     apostrophe after it is not its (``brokers'``). The one
@@ -441,15 +444,22 @@ def query_roots(word: str) -> list[str]:
 
     >>> query_roots("komisennyalah"), query_roots("securities"), query_roots("finra-nya")
     (['komisen', 'komisennya'], ['securiti', 'securitie', 'security'], ['finra'])
-    >>> query_roots("loss"), query_roots("kos"), query_roots("broker-dealers")
+    >>> query_roots("loss"), query_roots("kos"), query_roots("broker-dealers")[:1]
     ([], [], ['dealer'])
+    >>> query_roots("capitalisation"), query_roots("labour"), "advisor" in query_roots("advisers")
+    (['capitalization'], ['labor'], True)
     """
     if "-" in word or _APOSTROPHE.search(word) or not word[-1:].isalnum():
         units = _units(word, "ms")[2]
         word = units[-1] if units else word
     roots = end_roots(word)
-    return sorted({r for r in roots if word.startswith(r)}
-                  | {r for r in english.singulars(word) if r in roots})
+    asked = ({r for r in roots if word.startswith(r)}
+             | {r for r in english.singulars(word) if r in roots})
+    # the other spelling, British or American, of the word and of each root, as find reads a
+    # name in either (adviser and advisor, capitalisation, labour)
+    asked.update(other for each in [word, *asked] for other in english.spellings(each))
+    asked.discard(word)
+    return sorted(asked)
 
 
 def search_rules() -> dict[str, object]:

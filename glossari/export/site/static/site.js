@@ -234,18 +234,34 @@
     malayRoots(word).forEach(function (r) { if (r.length >= shortest) { roots[r] = true; } });
     // matcher._english_roots: the possessive off and the singulars (three letters will do),
     // the other readings longer, and none of them for a word in -s that is no plural (status)
-    var stem = possessor(word), plural = singulars(stem);
-    (stem !== word ? [stem] : []).concat(plural).forEach(function (r) {
+    var stem = possessor(word), ofStem = singulars(stem);
+    (stem !== word ? [stem] : []).concat(ofStem).forEach(function (r) {
       if (r.length >= shortest) { roots[r] = true; }
     });
-    if (plural.length || !/s$/.test(stem)) {
+    if (ofStem.length || !/s$/.test(stem)) {
       englishRoots(word).forEach(function (r) { if (r.length > shortest) { roots[r] = true; } });
     }
     delete roots[word];
-    var plural = singulars(word);
-    return Object.keys(roots).filter(function (r) {
+    var plural = singulars(word), asked = {};
+    Object.keys(roots).filter(function (r) {
       return ALNUM.test(r) && (word.indexOf(r) === 0 || plural.indexOf(r) >= 0);
-    }).sort(function (a, b) { return a < b ? -1 : (a > b ? 1 : 0); });
+    }).forEach(function (r) { asked[r] = true; });
+    // the other spelling, British or American, of the word and of each root (adviser: advisor)
+    [word].concat(Object.keys(asked)).forEach(function (w) {
+      spellings(w).forEach(function (s) { asked[s] = true; });
+    });
+    delete asked[word];
+    return Object.keys(asked).sort(function (a, b) { return a < b ? -1 : (a > b ? 1 : 0); });
+  }
+  // english.spellings: the rules as the library writes them, each applied once
+  function spellings(word) {
+    var en = prepared.rules.en, out = [];
+    if (word.length < en.shortestSpelled) { return []; }
+    en.spellings.forEach(function (rule) {
+      var other = word.replace(new RegExp(rule[0], "u"), rule[1]);
+      if (other !== word && out.indexOf(other) < 0) { out.push(other); }
+    });
+    return out;
   }
   // a word before the last, reduplicated whole, once (`dana-dana`, `dana2`)
   function once(word) {
