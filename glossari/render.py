@@ -6,6 +6,7 @@ thematic breaks) comes through exactly as written:
 
 - front matter: only the value text of ``title``, ``description`` and ``keywords`` changes; the
   quoting style is kept (a plain value that would not be valid YAML plain text gets double quotes);
+  ``aliases:`` (``alias:``), the Malay article's other Malay names, is left out;
 - headings keep their level; one written without its space (``##Sorotan``) comes out as a proper
   heading (``## Key Takeaways``);
 - paragraphs, list items and quotes get their translation after the same marker, and each
@@ -38,8 +39,9 @@ from glossari.catalog.usable import unusable_translation
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot, real_path
-from glossari.seeds.frontmatter import is_fence, plain_is_text
+from glossari.seeds.frontmatter import is_fence, plain_is_text, split_front_matter
 from glossari.seeds.markdown import link_targets, reference_definitions
+from glossari.seeds.rules import ALIAS_KEYS
 from glossari.text import shell_path
 
 if TYPE_CHECKING:
@@ -125,6 +127,7 @@ def _yaml_value(original: str, new: str) -> str:
 class _Renderer:
     def __init__(self, term: Term, text: str, catalog: TranslationLookup) -> None:
         self.term = term
+        self.text = text
         self.lines = text.split("\n")
         self.catalog = catalog
         self.references = reference_definitions(text)
@@ -173,6 +176,19 @@ class _Renderer:
             names = [english or c for english, c in zip(found, term.categories, strict=True)]
             self.keywords(line, names, changed=names != list(term.categories),
                           translated=sum(english is not None for english in found))
+        self.drop_aliases()
+
+    def drop_aliases(self) -> None:
+        """Leave out ``aliases:`` (``alias:``): the Malay article's other Malay names
+        (``Names.aliases``), which named no part of the rendered article and, kept, listed
+        ``peniaga-peniaga broker`` as a name of ``Broker-dealer``. The rendered article is
+        named by its headword; its links keep their targets."""
+        front = split_front_matter(self.text, source=self.term.source.path)
+        for key, line in front.lines:
+            if key.casefold() in ALIAS_KEYS:
+                span = self._value_span(key, line)
+                if span is not None:  # a flow mapping ({title: Kos, aliases: x}) is kept
+                    self.replace[span[0]] = (span[1], [])
 
     def _value_span(self, key: str, line: int) -> tuple[int, int, str] | None:
         """(first line index, end index, text before the value) of one key's value.

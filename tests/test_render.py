@@ -640,6 +640,32 @@ def test_every_front_matter_form_extract_reads_is_rendered_as_valid_yaml(front: 
     assert r.coverage == 100
 
 
+@pytest.mark.parametrize("aliases", [
+    "aliases: peniaga-peniaga broker, broker-dealer",
+    "Alias: peniaga sekuriti",
+    "aliases:\n  - peniaga-peniaga broker\n  - peniaga sekuriti",
+    "aliases:\n- peniaga-peniaga broker\n- broker-dealer",
+    'aliases: [peniaga-peniaga broker, "PB"]',
+    "aliases:\n  peniaga-peniaga broker,\n  PB",
+])
+def test_the_malay_aliases_are_no_names_of_the_rendered_article(aliases: str) -> None:
+    """The English rendering listed the Malay article's other Malay names
+    (`aliases: peniaga-peniaga broker`) as names of `Broker-dealer`; every other key stays."""
+    text = (f"---\ntitle: Peniaga broker\n{aliases}\nkeywords: Sekuriti\nsumber: SC\n---\n\n"
+            "# Peniaga broker\n\nIa membeli [saham-saham](/saham).\n")
+    term = parse_article(text, term_id="peniaga-broker", source="seeds/peniaga-broker.md")
+    assert any(k.casefold() in ("alias", "aliases") for k, _ in term.meta)
+    r = render_article(term, text, Catalog({"Peniaga broker": "Broker-dealer",
+                                            "Sekuriti": "Securities"}))
+    reread = parse_article(r.text, term_id="peniaga-broker", source="out.md")
+    assert [k for k, _ in reread.meta] == ["title", "keywords", "sumber"]
+    assert (reread.title, reread.categories) == ("Broker-dealer", ("Securities",))
+    assert "peniaga-peniaga" not in r.text
+    assert "PB" not in r.text
+    assert r.text.endswith("sumber: SC\n---\n\n# Broker-dealer\n\n"
+                           "Ia membeli [saham-saham](/saham).\n")
+
+
 def test_a_value_comment_and_closing_hashes_are_kept() -> None:
     """`title: Untung # tajuk` lost its comment and `## Penutup ##` its closing hashes."""
     text = ("---\ntitle: Untung  # tajuk\ndescription: Harga. # semak\n---\n\n"
