@@ -113,6 +113,17 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
     for malay, english in zip(source.categories, translated.categories, strict=True):
         add((GLOSSARY_DOMAIN, None, malay), english)
 
+    # reference definitions (`[ua]: /unittrust "Unit amanah"`) are no message: render copies the
+    # Malay article's, so a translation's own (a title in English) is kept nowhere: said so
+    ours = set(source.definitions.splitlines())
+    for definition in translated.definitions.splitlines():
+        if definition not in ours:
+            notes.append(
+                f"{dst}: the reference definition '{_short(definition)}' is not the Malay "
+                f"article's; reference definitions are copied from {src} as written, so it was "
+                "not kept (change it there)"
+            )
+
     # body
     body = article_domain(source.id)
     left_units, right_units = list(_units(source)), list(_units(translated))
