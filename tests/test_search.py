@@ -238,6 +238,26 @@ def test_a_word_in_the_other_spelling_finds_the_name(tmp_path: Path) -> None:
             ("body", "[Labor] [costs].")]
 
 
+def test_an_irregular_or_classical_plural_finds_its_singular(tmp_path: Path) -> None:
+    """``stock indices``, ``analyses``, ``chairmen`` found nothing of *Stock index*,
+    *Analysis*, *Chairman*, which find reads them as; the Malay words ending as a classical
+    plural in ``-i`` or ``-a`` ask for no such singular (``hari`` is no ``harus``)."""
+    glossary = Glossary([
+        _term("indeks-saham", "Indeks saham", en="Stock index"),
+        _term("analisis", "Analisis", en="Analysis"),
+        _term("pengerusi", "Pengerusi", en="Chairman"),
+        _term("kanak-kanak", "Akaun kanak-kanak", en="Child account"),
+        _term("mesti", "Mesti", body="Harus dibayar.", en="Must")], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert _ids(search("stock indices")) == ["indeks-saham"]
+        assert _ids(search("analyses", lang="en")) == ["analisis"]
+        assert _ids(search("chairmen's")) == ["pengerusi"]
+        assert _ids(search("children's account")) == ["kanak-kanak"]
+        assert search("hari") == []
+
+
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
     # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
     assert _ids(search("pemilikan")) == ["ekuiti"]

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["analyse", "bases", "possessor", "rules", "singular", "singulars", "spellings",
-           "stems", "strip_agent"]
+__all__ = ["analyse", "bases", "irregular_singulars", "possessor", "rules", "singular",
+           "singulars", "spellings", "stems", "strip_agent"]
 
 _POSSESSIVES = ("'s", "\u2019s")
 """The possessive endings :func:`analyse` strips (``dealer's``)."""
@@ -38,6 +38,33 @@ _CLASSICAL: tuple[tuple[str, tuple[str, ...]], ...] = (
 """Plurals by other rules than ``-s``, each with the singular endings it may come from: the
 matcher keeps a singular only when it is the last word of a name, so ``data`` is ``datum`` only
 for a glossary that has the name ``datum``."""
+
+
+_SEARCHED_CLASSICAL = ("ices", "eaux", "ses", "ves", "men", "ae")
+"""The classical plurals whose singular a search asks for (:func:`irregular_singulars`:
+``indices``, ``bureaux``, ``analyses``, ``halves``, ``chairmen``, ``formulae``); not ``-a`` and
+``-i``, which Malay words end in as often (``hari`` must not ask for ``harus``, ``bagi`` for
+``bagus``, ``dana`` for ``danum``)."""
+
+
+def irregular_singulars(word: str) -> list[str]:
+    """The singulars of the folded ``word`` (its possessive off) as an irregular plural or a
+    classical one of :data:`_SEARCHED_CLASSICAL`, on a head of three letters or more (``prices``
+    is no ``prix``): what a search asks for besides the word, as :func:`analyse` reads text.
+
+    >>> irregular_singulars("indices"), irregular_singulars("chairmen's")
+    (['index', 'indix'], ['chairman'])
+    >>> irregular_singulars("children"), irregular_singulars("hari"), irregular_singulars("prices")
+    (['child'], [], [])
+    """
+    stem = possessor(word)
+    out = [_IRREGULAR[stem]] if stem in _IRREGULAR else []
+    for ending, singular_endings in _CLASSICAL:
+        head = stem[: -len(ending)]
+        if (ending in _SEARCHED_CLASSICAL and stem.endswith(ending)
+                and len(head) >= _MIN_BASE):
+            out.extend(head + e for e in singular_endings)
+    return out
 
 
 def analyse(word: str) -> list[str]:
@@ -239,6 +266,7 @@ def rules() -> dict[str, object]:
             "classical": [[ending, list(singular)] for ending, singular in _CLASSICAL],
             "shortestPlural": _SHORTEST_PLURAL, "noPlural": list(_NO_PLURAL),
             "singularInS": list(_SINGULAR_IN_S),
+            "searchedClassical": list(_SEARCHED_CLASSICAL), "classicalBase": _MIN_BASE,
             "spellings": [[pattern.pattern, other] for pattern, other in _SPELLINGS],
             "shortestSpelled": _SHORTEST_SPELLED,
             "esPlurals": list(_ES_PLURALS), "vowels": _VOWELS}

@@ -432,7 +432,9 @@ def query_roots(word: str) -> list[str]:
     """The words a folded query ``word`` asks for besides itself, each whole, sorted: those of
     its :func:`end_roots` that begin it (an ending taken off: ``komisen`` of ``komisennya``,
     ``broker`` of ``brokers``, ``bon`` of ``bon2``), and a singular that changes its end
-    (``security`` of ``securities``); not the other analyses (``komisennyum``, ``ekuitus``).
+    (``security`` of ``securities``), or an irregular or classical plural's
+    (:func:`english.irregular_singulars`: ``index`` of ``indices``, ``chairman`` of
+    ``chairmen``); not the other analyses (``komisennyum``, ``ekuitus``).
     Each in its other spelling too, British or American (:func:`english.spellings`:
     ``advisor`` of ``adviser``), as the recogniser finds a name in either; the rules write
     spellings no text has (``dealler``), which cost a search nothing.
@@ -454,7 +456,8 @@ def query_roots(word: str) -> list[str]:
         word = units[-1] if units else word
     roots = end_roots(word)
     asked = ({r for r in roots if word.startswith(r)}
-             | {r for r in english.singulars(word) if r in roots})
+             | {r for r in english.singulars(word) if r in roots}
+             | {r for r in english.irregular_singulars(word) if r in roots})
     # the other spelling, British or American, of the word and of each root, as find reads a
     # name in either (adviser and advisor, capitalisation, labour)
     asked.update(other for each in [word, *asked] for other in english.spellings(each))

@@ -242,7 +242,7 @@
       englishRoots(word).forEach(function (r) { if (r.length > shortest) { roots[r] = true; } });
     }
     delete roots[word];
-    var plural = singulars(word), asked = {};
+    var plural = singulars(word).concat(irregularSingulars(word)), asked = {};
     Object.keys(roots).filter(function (r) {
       return ALNUM.test(r) && (word.indexOf(r) === 0 || plural.indexOf(r) >= 0);
     }).forEach(function (r) { asked[r] = true; });
@@ -252,6 +252,20 @@
     });
     delete asked[word];
     return Object.keys(asked).sort(function (a, b) { return a < b ? -1 : (a > b ? 1 : 0); });
+  }
+  // english.irregular_singulars: an irregular plural's singular, and a classical one's of the
+  // endings a search undoes, on a head long enough
+  function irregularSingulars(word) {
+    var en = prepared.rules.en, stem = possessor(word), out = [];
+    if (Object.prototype.hasOwnProperty.call(en.irregular, stem)) { out.push(en.irregular[stem]); }
+    en.classical.forEach(function (rule) {
+      var ending = rule[0], head = stem.slice(0, stem.length - ending.length);
+      if (en.searchedClassical.indexOf(ending) >= 0 && stem.length >= ending.length
+          && stem.slice(-ending.length) === ending && head.length >= en.classicalBase) {
+        rule[1].forEach(function (e) { out.push(head + e); });
+      }
+    });
+    return out;
   }
   // english.spellings: the rules as the library writes them, each applied once
   function spellings(word) {
