@@ -336,6 +336,18 @@ def test_clitics_after_an_apostrophe_are_the_words_as_after_a_hyphen() -> None:
     assert [h.text for h in english.find("broker'nya broker's")] == ["broker's"]
 
 
+@pytest.mark.parametrize("written", ["&shy;", "&#173;", "&#xAD;", "&ZeroWidthSpace;", "<wbr>",
+                                     "<WBR/>"])
+def test_an_invisible_character_written_as_markup_splits_no_word(written: str) -> None:
+    # HTML source pasted from a web page: `pela&shy;buran` is `pela\u00adburan`, one word
+    # (the entity was blanked out with spaces, which cut the word in two)
+    recognizer = Recognizer([("Pelaburan", 1), ("Bon", 2)], lang="ms")
+    text = f"pela{written}burannya dan bon{written}"
+    assert [h.text for h in recognizer.find(text)] == [f"pela{written}burannya", "bon"]
+    # a line break between two letters is one between two words, as ever
+    assert recognizer.find("pela<br>buran pela&nbsp;buran") == []
+
+
 def test_a_name_written_reduplicated_is_found_in_every_number() -> None:
     # link texts are running text: [syarikat-syarikat induk](/parent-company) names the
     # concept "syarikat induk", as lookup and link resolution already read it

@@ -27,6 +27,7 @@ two letters or more (an acronym: ``FINRA``) matches only in capitals.
 from __future__ import annotations
 
 import functools
+import html
 import html.entities
 import itertools
 import re
@@ -206,11 +207,26 @@ def _blank(match: re.Match[str]) -> str:
 
     >>> _blank_markup("R&D; &amp; &AMP; &#45; &hellip; AT&T;").split()
     ['R&D;', 'AT&T;']
+    >>> _blank_markup("pela&shy;bur<wbr>an") == "pela" + "\u00ad" * 5 + "bur" + "\u200b" * 5 + "an"
+    True
     """
     found = match.group()
-    if found[0] == "&" and found[1] != "#" and found[1:] not in html.entities.html5:
-        return found
+    if found[0] == "&":
+        if found[1] != "#" and found[1:] not in html.entities.html5:
+            return found
+        # a reference to an invisible character (&shy;, &#173;, &ZeroWidthSpace;) is that
+        # character, which splits no word: pela&shy;buran is pelaburan, as pela\u00adburan is
+        char = html.unescape(found)
+        if len(char) == 1 and char in _INVISIBLE:
+            return char * len(found)
+    elif _WORD_BREAK.fullmatch(found):
+        return "\u200b" * len(found)  # <wbr>: a place a line may break, inside a word
     return " " * len(found)
+
+
+_WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
+"""The tag of a place a line may break inside a word (``pela<wbr>buran``), which splits no
+word."""
 
 
 def _may_hold_path(text: str) -> bool:
