@@ -302,6 +302,16 @@ def test_capitals_joined_by_a_slash_or_an_ampersand_are_an_acronym(lang: Lang) -
     assert [h.text for h in lenient.find("nisbah p/e")] == ["p/e"]
 
 
+def test_clitics_on_an_acronym_of_several_capitals() -> None:
+    # P/E-nya found nothing: the clitics' stem `e` was too short for the Malay rules, and
+    # FINRA-nya's rule never reached it
+    recognizer = Recognizer([("P/E", "pe"), ("M&A", "ma"), ("Enam", "enam")], lang="ms")
+    text = "Nisbah P/E-nya, P/Enya; M&Anyalah; p/e-nya, enya, enamnya"
+    assert [(h.text, h.keys) for h in recognizer.find(text)] == [
+        ("P/E-nya", ("pe",)), ("P/Enya", ("pe",)), ("M&Anyalah", ("ma",)),
+        ("enamnya", ("enam",))]
+
+
 @given(st.text(alphabet="pemaPEMA&/ -", max_size=12))
 @settings(max_examples=200, deadline=None)
 def test_a_joined_acronym_is_found_only_where_its_capitals_are(text: str) -> None:

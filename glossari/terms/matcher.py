@@ -595,8 +595,8 @@ class _Readings(dict[str, tuple[_Reading, ...]]):
 class Recognizer(Generic[K]):
     """Every name of a glossary in one language, compiled for finding them in text."""
 
-    __slots__ = ("_analyses", "_bases", "_derivable", "_first", "_heads", "_lang", "_last",
-                 "_root", "_stems", "_vocabulary")
+    __slots__ = ("_acronym_ends", "_analyses", "_bases", "_derivable", "_first", "_heads",
+                 "_lang", "_last", "_root", "_stems", "_vocabulary")
 
     def __init__(self, names: Iterable[tuple[str, K]], *, lang: Lang,
                  acronyms_in_capitals: bool = True, english_bases: bool = False) -> None:
@@ -617,6 +617,9 @@ class Recognizer(Generic[K]):
         self._vocabulary: set[str] = set()
         self._first: set[str] = set()
         self._last: set[str] = set()
+        self._acronym_ends: set[str] = set()
+        """The last word of each acronym of several (``e`` of ``P/E``), too short to be a
+        stem for the Malay rules' clitics (``P/E-nya``)."""
         self._heads: set[str] = set()
         plain: set[str] = set()  # the name words as written (not collapsed from kira-kira)
         doubled: set[str] = set()  # name words written reduplicated, as written
@@ -676,6 +679,8 @@ class Recognizer(Generic[K]):
                 self._vocabulary.update(each)
                 self._first.add(each[0])
                 self._last.add(each[-1])
+                if acronym is not None and len(each) > 1:
+                    self._acronym_ends.add(each[-1])
                 if lang == "en":
                     # the head of "letter of credit" takes the plural: letters of credit
                     self._heads.update(each[k] for k in range(len(each) - 2)
@@ -736,6 +741,13 @@ class Recognizer(Generic[K]):
                 reading = _Reading(word[:-1], False, True, False)
                 if reading not in readings:
                     readings.append(reading)
+            # clitics on the last capital of an acronym of several (P/E-nya, M&Anya), a word
+            # too short for the rules' stems: a form of it, whose capitals `_ends` requires
+            for end in range(1, len(word) if self._acronym_ends else 0):
+                if word[:end] in self._acronym_ends and malay.is_clitic(word[end:]):
+                    reading = _Reading(word[:end], False, True, False)
+                    if reading not in readings:
+                        readings.append(reading)
         else:
             plural = "'" not in word and "\u2019" not in word
             for i, root in enumerate(english.analyse(word)):
