@@ -258,6 +258,24 @@ def test_an_irregular_or_classical_plural_finds_its_singular(tmp_path: Path) -> 
         assert search("hari") == []
 
 
+def test_an_acronym_written_with_dots_is_one_word(tmp_path: Path) -> None:
+    """``E.T.F.s`` was asked as the prefixes ``E``, ``T``, ``F``, ``s``: *ETF* was not found,
+    and any body holding words that begin so was (find reads it as *ETF*)."""
+    glossary = Glossary([
+        _term("etf", "Dana dagangan bursa (ETF)", en="Exchange-traded fund (ETF)"),
+        _term("simpanan-pekerja", "Kumpulan Wang Simpanan Pekerja",
+              body="Caruman K.W.S.P. dipotong.", en="Employees Provident Fund"),
+        _term("jualan", "Jualan", body="Teknik efektif: strategi tepat, fokus sasaran.",
+              en="Sales")], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        for query in ("E.T.F.s", "e.t.f.", "E.T.F.\u2019s", "ETFs"):
+            assert _ids(search(query)) == ["etf"], query
+        assert [(h.id, h.snippet) for h in search("K.W.S.P.")] == [
+            ("simpanan-pekerja", "Caruman [K.W.S.P]. dipotong.")]
+
+
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
     # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
     assert _ids(search("pemilikan")) == ["ekuiti"]

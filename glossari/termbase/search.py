@@ -29,6 +29,8 @@ True
 
 >>> match_expression("E\u0301kuiti")  # decomposed: composed, one word as the index reads it
 '"\u00c9kuiti"*'
+>>> match_expression("E.T.F.s")  # one word, as find reads it, and its letters as written
+'("ETFs"* OR "etf" OR "E.T.F.s")'
 """
 
 from __future__ import annotations
@@ -136,8 +138,21 @@ def match_expression(query: str) -> str | None:
     # letters they stand for, as lookup reads them; the index holds the articles' own letters
     if not query.isascii():
         query = unicodedata.normalize("NFKC", query)
+    query = query.translate(FOLDED_MARKS)
+    # an acronym written with dots (E.T.F.s) is one word, as find reads it, not the letters
+    # E, T, F, s each a prefix: asked for joined, and as the phrase of its letters
+    dotted: dict[str, str] = {}
+    if "." in query:
+        from glossari.terms import DOTTED_ACRONYM
+
+        def joined(match: re.Match[str]) -> str:
+            word = match.group().replace(".", "")
+            dotted.setdefault(word.lower(), match.group("letters"))
+            return word
+
+        query = DOTTED_ACRONYM.sub(joined, query)
     query = _HYPHEN.sub(_clitic_hyphen, query)
-    for word in _WORD.findall(query.translate(FOLDED_MARKS)):
+    for word in _WORD.findall(query):
         if word.strip("_"):
             firsts.setdefault(word.lower(), word)
     words = list(firsts.values())
@@ -146,10 +161,10 @@ def match_expression(query: str) -> str | None:
     if len(words) > MAX_WORDS:
         raise QueryError(f"the query holds {len(words)} different words; a search takes at most "
                          f"{MAX_WORDS} (every word must occur in one text)")
-    return " AND ".join(_any_form(w) for w in words)
+    return " AND ".join(_any_form(w, dotted.get(w.lower())) for w in words)
 
 
-def _any_form(word: str) -> str:
+def _any_form(word: str, dotted: str | None = None) -> str:
     """A query word as FTS5 asks for it: a prefix of itself, or the whole word it inflects.
 
     A prefix finds what a word begins (``komisen`` finds ``komisennya``), not the word an
@@ -170,10 +185,12 @@ def _any_form(word: str) -> str:
     """
     from glossari.terms import query_roots
 
-    asked = query_roots(word.lower())
+    asked = [f'"{r}"' for r in query_roots(word.lower())]
+    if dotted:
+        asked.append(f'"{dotted}"')  # the letters as written, a phrase: E.T.F in the index
     if not asked:
         return f'"{word}"*'
-    return "(" + " OR ".join([f'"{word}"*', *(f'"{r}"' for r in asked)]) + ")"
+    return "(" + " OR ".join([f'"{word}"*', *asked]) + ")"
 
 
 def ranked_field(run: Run, table: str, params: Mapping[str, object], rows: int,

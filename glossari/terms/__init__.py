@@ -10,6 +10,7 @@ longest first, in text order (:class:`Hit`). The rules are in :mod:`glossari.ter
 from __future__ import annotations
 
 from glossari.terms.matcher import (
+    DOTTED_ACRONYM,
     Hit,
     Lang,
     Recognizer,
@@ -21,5 +22,5 @@ from glossari.terms.matcher import (
     words,
 )
 
-__all__ = ["Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects", "query_roots",
-           "search_rules", "words"]
+__all__ = ["DOTTED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects",
+           "query_roots", "search_rules", "words"]

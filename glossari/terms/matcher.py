@@ -38,8 +38,8 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 
 from glossari.terms import english, malay
 
-__all__ = ["Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects", "query_roots",
-           "search_rules", "words"]
+__all__ = ["DOTTED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects",
+           "query_roots", "search_rules", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -65,8 +65,14 @@ possessive or a clitic after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``)."
 _ELIDED = r"(?<![^\W_])(?i:qu|dell|nell|dall|sull|all|un|[cdjlmnst])"
 """An article or particle elided before a vowel (French ``l'impôt``, ``d'actions``, ``qu'un``,
 Italian ``dell'imposta``): a word of its own, so that the word after it is one too."""
+_DOTTED_LETTERS = r"[^\W\d_](?:\.[^\W\d_])+"
+"""Letters each after a dot: an acronym written with dots (``E.T.F``), its last dot aside."""
+DOTTED_ACRONYM = re.compile(rf"(?<![^\W_.])(?P<letters>{_DOTTED_LETTERS}){_DOTTED}")
+"""An acronym written with dots, with what may follow it (``E.T.F.``, ``E.T.F.s``,
+``F.I.N.R.A.nya``): one word, as the recogniser reads it and ``glossari search`` asks for it;
+``letters`` is the acronym without what follows."""
 _TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}['\u2019\u02bc](?=[^\W\d_])"
-                    rf"|[^\W\d_](?:\.[^\W\d_])+{_DOTTED}"
+                    rf"|{_DOTTED_LETTERS}{_DOTTED}"
                     rf"|{_PLAIN}(?:['\u2019\u02bc{_HYPHEN}]{_PLAIN})*")
 _ASCII_WORD = rf"[^\W_]+(?:(?<=(?<![^\W_])[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)"
 _ASCII_TOKEN = re.compile(rf"{_ELIDED}'(?=[A-Za-z])|{_ASCII_WORD}", re.ASCII)
