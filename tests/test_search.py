@@ -276,6 +276,26 @@ def test_an_acronym_written_with_dots_is_one_word(tmp_path: Path) -> None:
             ("simpanan-pekerja", "Caruman [K.W.S.P]. dipotong.")]
 
 
+def test_capitals_joined_by_a_slash_or_an_ampersand_are_one_phrase(tmp_path: Path) -> None:
+    """``P/E`` and ``M&A`` were asked as the prefixes ``P`` and ``E``, ``M`` and ``A``: any text
+    holding words that begin so was a hit (the bundled glossary's definition of *Eksekutif
+    akaun*, for its ``pengurus`` and ``eksekutif``); find reads them as one acronym."""
+    glossary = Glossary([
+        _term("nisbah-pe", "Nisbah harga/pendapatan (P/E)", en="Price-to-earnings ratio (P/E)"),
+        _term("pengurus", "Pengurus", description="Eksekutif yang mengurus pasukan.",
+              body="Pengurus akaun mempunyai anak buah.", en="Manager"),
+        _term("gabungan", "Penggabungan dan pengambilalihan (M&A)",
+              en="Mergers and acquisitions (M&A)")], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert _ids(search("P/E")) == ["nisbah-pe"]
+        assert _ids(search("nisbah P/E")) == ["nisbah-pe"]
+        assert _ids(search("M&A")) == ["gabungan"]
+        assert [h.snippet for h in search("M&A", lang="en")] == [
+            "Mergers and acquisitions ([M&A])"]
+
+
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
     # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
     assert _ids(search("pemilikan")) == ["ekuiti"]

@@ -31,10 +31,13 @@ True
 '"\u00c9kuiti"*'
 >>> match_expression("E.T.F.s")  # one word, as find reads it, and its letters as written
 '("ETFs"* OR "etf" OR "E.T.F.s")'
+>>> match_expression("nisbah P/E, M&A")  # capitals joined by / or &: one acronym, a phrase
+'"nisbah"* AND "P/E"* AND "M&A"*'
 """
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 import unicodedata
@@ -152,7 +155,7 @@ def match_expression(query: str) -> str | None:
 
         query = DOTTED_ACRONYM.sub(joined, query)
     query = _HYPHEN.sub(_clitic_hyphen, query)
-    for word in _WORD.findall(query):
+    for word in _query_words().findall(query):
         if word.strip("_"):
             firsts.setdefault(word.lower(), word)
     words = list(firsts.values())
@@ -162,6 +165,15 @@ def match_expression(query: str) -> str | None:
         raise QueryError(f"the query holds {len(words)} different words; a search takes at most "
                          f"{MAX_WORDS} (every word must occur in one text)")
     return " AND ".join(_any_form(w, dotted.get(w.lower())) for w in words)
+
+
+@functools.cache
+def _query_words() -> re.Pattern[str]:
+    """The words of a query: capitals joined by ``/`` or ``&`` (``P/E``, ``M&A``: one acronym,
+    as find reads it, :data:`glossari.terms.JOINED_ACRONYM`) and :data:`_WORD`."""
+    from glossari.terms import JOINED_ACRONYM
+
+    return re.compile(f"{JOINED_ACRONYM.pattern}|{_WORD.pattern}")
 
 
 def _any_form(word: str, dotted: str | None = None) -> str:
@@ -185,6 +197,8 @@ def _any_form(word: str, dotted: str | None = None) -> str:
     """
     from glossari.terms import query_roots
 
+    if "/" in word or "&" in word:
+        return f'"{word}"*'  # P/E, M&A: one phrase of its letters, as the index holds them
     asked = [f'"{r}"' for r in query_roots(word.lower())]
     if dotted:
         asked.append(f'"{dotted}"')  # the letters as written, a phrase: E.T.F in the index

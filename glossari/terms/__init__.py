@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from glossari.terms.matcher import (
     DOTTED_ACRONYM,
+    JOINED_ACRONYM,
     Hit,
     Lang,
     Recognizer,
@@ -22,5 +23,5 @@ from glossari.terms.matcher import (
     words,
 )
 
-__all__ = ["DOTTED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects",
-           "query_roots", "search_rules", "words"]
+__all__ = ["DOTTED_ACRONYM", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold",
+           "inflects", "query_roots", "search_rules", "words"]

@@ -38,8 +38,8 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 
 from glossari.terms import english, malay
 
-__all__ = ["DOTTED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold", "inflects",
-           "query_roots", "search_rules", "words"]
+__all__ = ["DOTTED_ACRONYM", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold",
+           "inflects", "query_roots", "search_rules", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -133,6 +133,9 @@ _JOINED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:[&/][A-Z][A-Z0-9]*)+")
 """Capitals joined by ``&`` or ``/`` (``P/E``, ``M&A``, ``R&D``, ``AT&T``): one acronym, though
 its parts are words of their own, matched in capitals only as :data:`_ACRONYM` is (a name
 ``M&A`` is not the word ``ma``, nor ``P/E`` the ``pe`` of a word cut in two)."""
+JOINED_ACRONYM = re.compile(rf"(?<![^\W_&/]){_JOINED_ACRONYM.pattern}(?![^\W_&/])")
+""":data:`_JOINED_ACRONYM` in running text or a query, a word of its own: what
+``glossari search`` asks for as one phrase (``P/E``, not the prefixes ``P`` and ``E``)."""
 _GLUED = re.compile(r"(?<![A-Z])[A-Z]{2,}(?=[0-9])")
 """Capitals glued to a number: a currency code before its amount (``RM30``, ``USD2.5``,
 ``RM500j``), or a name written so (``B40``, ``FTSE100``), which :meth:`Recognizer._unglue`
