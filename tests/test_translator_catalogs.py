@@ -354,3 +354,50 @@ def test_comments_written_inside_an_obsolete_message_are_read_as_gnu_reads_them(
         code, err = cli(root, *command)
         assert code in (0, 1), err
     assert po.read_text(encoding="utf-8") == text  # the translator's bytes, kept
+
+
+def _weblate_save(path: Path, width: int) -> None:
+    """Save ``path`` as Weblate does with the file format parameter `po_line_wrap` = ``width``
+    (translate-toolkit's pofile, every unit written anew)."""
+    from translate.storage import pypo
+
+    store = pypo.pofile(path.read_bytes(), width=width)
+    for unit in store.units:
+        for name in ("source", "target"):
+            value = getattr(unit, name)
+            setattr(unit, name, value + "x")  # a change of value: the unit is written anew
+            setattr(unit, name, value)
+    path.write_bytes(bytes(store))
+
+
+@pytest.mark.parametrize("width", [-1, 65535, 77])
+def test_a_catalog_weblate_saved_with_no_line_wrapping_keeps_its_way(
+        tmp_path: Path, width: int) -> None:
+    """Weblate's "No line wrapping" (`po_line_wrap` -1) keeps each string on one line,
+    newlines and all (`msgstr "Baris satu\\nbaris dua."`), where `msgcat --no-wrap` (Weblate's
+    65535) ends a line after each `\\n`. glossari wrote its new entries into such a catalog
+    split at their newlines (a paragraph's Markdown lines are kept as newlines), for Weblate's
+    next save to join them again: churn in every entry update wrote."""
+    root = make_root(tmp_path, {"saham": article(
+        "Saham", "Saham dibeli melalui peniaga broker di Bursa Malaysia dan harganya\n"
+        "berubah setiap hari mengikut permintaan dan penawaran pasaran.\n",
+        description="Saham ialah unit pemilikan dalam syarikat yang disenaraikan di bursa.")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/articles-s.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('"pasaran."\nmsgstr ""', '"pasaran."\nmsgstr ""\n'
+                               '"Shares are bought through a broker-dealer on Bursa Malaysia '
+                               'and their\\n"\n"price changes every day with supply and '
+                               'demand."'), encoding="utf-8")
+    _weblate_save(po, width)
+    saved = po.read_bytes()
+    with (root / "seeds/saham.md").open("a", encoding="utf-8") as article_file:
+        article_file.write("\nPemegang saham menerima dividen daripada syarikat yang\n"
+                           "disenaraikan di Bursa Malaysia setiap suku tahun.\n")
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    written = po.read_bytes()
+    assert written.startswith(saved.rstrip(b"\n"))  # Weblate's bytes, kept
+    _weblate_save(po, width)
+    assert po.read_bytes() == written  # Weblate's next save: no diff

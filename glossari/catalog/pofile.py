@@ -44,6 +44,7 @@ __all__ = [
     "read_po",
     "render_entry",
     "render_po",
+    "strings_split",
     "strings_wrapped",
     "write_po",
 ]
@@ -1143,12 +1144,18 @@ def _escape(text: str) -> str:
     return _NEEDS_ESCAPE.sub(lambda m: _C_ESCAPES[m.group(0)], text)
 
 
-def _wrap(prefix: str, name: str, value: str, width: int, lines: list[str]) -> None:
-    """Append the lines msgcat writes for ``name "value"`` (wrap() in gettext's write-po.c)."""
+def _wrap(prefix: str, name: str, value: str, width: int, lines: list[str], *,
+          split: bool = True) -> None:
+    """Append the lines msgcat writes for ``name "value"`` (wrap() in gettext's write-po.c);
+    ``split=False``: one line, newlines and all, as a writer with no wrapping at all writes it
+    (:func:`strings_split`)."""
     if "\x00" in value:
         raise CatalogError(
             "a message contains a NUL character", path="<catalog>", hint="remove it from the text"
         )
+    if not split:
+        lines.append(f'{prefix}{name} "{_escape(value)}"')
+        return
     # the room for text: the page minus the line prefix and two quotes
     room = width - 2 - len(prefix)
     first_col = len(name) + 1
@@ -1319,9 +1326,11 @@ def _references(references: Iterable[str], width: int, lines: list[str]) -> None
     lines.append(line)
 
 
-def render_entry(entry: Entry, *, width: int = 79, wrap: bool = True) -> str:
+def render_entry(entry: Entry, *, width: int = 79, wrap: bool = True, split: bool = True) -> str:
     """The lines msgcat writes for ``entry`` (no separating blank line), each ending in ``\\n``;
-    ``wrap=False`` as ``msgcat --no-wrap`` writes them (strings whole, references wrapped).
+    ``wrap=False`` as ``msgcat --no-wrap`` writes them (strings whole, references wrapped);
+    with ``split=False`` too, each string on one line, its newlines included, as Weblate's
+    "No line wrapping" (translate-toolkit's width -1) writes it (:func:`strings_split`).
 
     >>> print(render_entry(Entry(msgid="Kos", msgstr="Cost", msgctxt="kos",
     ...                          references=("seeds/kos.md:2",))), end="")
@@ -1361,26 +1370,28 @@ def render_entry(entry: Entry, *, width: int = 79, wrap: bool = True) -> str:
     # the entry's own flag wins over the file's way, as in GNU (`wrap` and `no-wrap`)
     wrapping = "wrap" in entry.flags or (wrap and "no-wrap" not in entry.flags)
     wrap_width = width if wrapping else 2**31 - 1
+    split = split or wrapping  # an entry's own `wrap` is msgcat's way, newlines and all
     previous_prefix = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
-        _wrap(previous_prefix, "msgctxt", entry.previous_msgctxt, wrap_width, lines)
+        _wrap(previous_prefix, "msgctxt", entry.previous_msgctxt, wrap_width, lines, split=split)
     if entry.previous_msgid is not None:
-        _wrap(previous_prefix, "msgid", entry.previous_msgid, wrap_width, lines)
+        _wrap(previous_prefix, "msgid", entry.previous_msgid, wrap_width, lines, split=split)
     if entry.previous_msgid_plural is not None:
-        _wrap(previous_prefix, "msgid_plural", entry.previous_msgid_plural, wrap_width, lines)
+        _wrap(previous_prefix, "msgid_plural", entry.previous_msgid_plural, wrap_width, lines,
+              split=split)
     prefix = "#~ " if entry.obsolete else ""
     if entry.msgctxt is not None:
-        _wrap(prefix, "msgctxt", entry.msgctxt, wrap_width, lines)
-    _wrap(prefix, "msgid", entry.msgid, wrap_width, lines)
+        _wrap(prefix, "msgctxt", entry.msgctxt, wrap_width, lines, split=split)
+    _wrap(prefix, "msgid", entry.msgid, wrap_width, lines, split=split)
     if entry.msgid_plural is not None:
-        _wrap(prefix, "msgid_plural", entry.msgid_plural, wrap_width, lines)
+        _wrap(prefix, "msgid_plural", entry.msgid_plural, wrap_width, lines, split=split)
         for index, form in enumerate(entry.msgstr_plural or ("", "")):
-            _wrap(prefix, f"msgstr[{index}]", form, wrap_width, lines)
+            _wrap(prefix, f"msgstr[{index}]", form, wrap_width, lines, split=split)
     elif not entry.msgstr:
         # what _wrap writes for an empty text at any width (every entry of a template)
         lines.append(f'{prefix}msgstr ""')
     else:
-        _wrap(prefix, "msgstr", entry.msgstr, wrap_width, lines)
+        _wrap(prefix, "msgstr", entry.msgstr, wrap_width, lines, split=split)
     lines.append("")
     return "\n".join(lines)
 
@@ -1397,6 +1408,7 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
     first = True
     crlf = po.newline == "\r\n"
     wrap: bool | None = None  # asked of the file once, at its first entry rendered anew
+    split = True
     for entry in ((po.header,) if po.header is not None else ()) + po.entries:
         if entry.raw is not None:
             text = entry.raw
@@ -1407,7 +1419,8 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
                 continue
             if wrap is None:
                 wrap = strings_wrapped(po)
-            text = render_entry(entry, width=width, wrap=wrap)
+                split = wrap or strings_split(po)
+            text = render_entry(entry, width=width, wrap=wrap, split=split)
             if not first:
                 text = ("\n" if ends_with_newline else "\n\n") + text
             if crlf:  # strings hold their newlines escaped: every "\n" here ends a line
@@ -1469,6 +1482,30 @@ def strings_wrapped(po: PoFile) -> bool:
     # search, at C speed, for the others)
     return text.isascii() or _WIDE_CHAR.search(text) is None or not any(
         _breakable(line.group()) for line in _WIDE_LINE.finditer(text))
+
+
+# A string line holding a newline escape with more text after it: msgcat, wrapped or not,
+# ends a line after every `\n`; a writer with no wrapping at all (Weblate's "No line
+# wrapping", translate-toolkit's width -1) keeps each string on one line, newlines and all.
+_MIDLINE_NEWLINE = re.compile(
+    r'^(?:#~\|? |#\| |#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"(?:[^"\\\r\n]|\\[^\r\n])*?'
+    r'\\n(?:[^"\\\r\n]|\\[^\r\n])+"', re.MULTILINE)
+
+
+def strings_split(po: PoFile) -> bool:
+    """Whether the strings of ``po``, a catalog saved unwrapped (:func:`strings_wrapped` is
+    False), are split into lines after each ``\\n``, as ``msgcat --no-wrap`` writes them: a
+    catalog Weblate saved with "No line wrapping" keeps ``msgstr "a\\nb"`` on one line, and an
+    entry glossari writes anew into it (a paragraph whose Markdown lines are kept as newlines)
+    must be written so too, or Weblate joins its lines again at its next save.
+
+    >>> split = parse_po('msgid ""\\nmsgstr "Content-Type: text/plain; charset=UTF-8\\\\n"\\n'
+    ...                  '\\nmsgid "a\\\\nb"\\nmsgstr "c\\\\nd"\\n', source="x.po")
+    >>> strings_split(split)
+    False
+    """
+    text = po.text_of_source
+    return not text or "\\n" not in text or _MIDLINE_NEWLINE.search(text) is None
 
 
 _RESTART = re.compile("[\x85\u2028\u2029]")
