@@ -1441,14 +1441,15 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
 # space is taken for no evidence, though msgcat may break some: a URL after a slash; a space
 # before a closing bracket it never breaks. A file of prose always has the other kind.)
 # Found by its characters, then measured in columns (a control character takes none).
-_LONG_LINE = re.compile(r'^(?=[^\r\n]{80})(?:#~\|? |#\| )?(?:msg[a-z_]*(?:\[\d+\])? )?'
-                        r'"[^\r\n]*? \w[^\r\n]*', re.MULTILINE)
+_STRING_LINE = r'(?:#~\|? |#\| )?(?:msg[a-z_]*(?:\[\d+\])? )?"'
+"""The start of a line holding a string (after ``^``): a keyword's, a continuation's, obsolete
+(``#~``) or previous (``#|``, ``#~|``), up to its opening quote."""
+_LONG_LINE = re.compile(rf'^(?=[^\r\n]{{80}}){_STRING_LINE}[^\r\n]*? \w[^\r\n]*', re.MULTILINE)
 # The same for a line of wide (CJK) characters, which takes 80 columns from 40 characters and
 # which msgcat breaks between its characters, with no space: asked of a file holding them only
 _WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
                         "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
-_WIDE_LINE = re.compile(r'^(?:#~\|? |#\| )?(?:msg[a-z_]*(?:\[\d+\])? )?"[^\r\n]{38,}',
-                        re.MULTILINE)
+_WIDE_LINE = re.compile(rf'^{_STRING_LINE}[^\r\n]{{38,}}', re.MULTILINE)
 
 
 def strings_wrapped(po: PoFile) -> bool:
@@ -1488,8 +1489,7 @@ def strings_wrapped(po: PoFile) -> bool:
 # ends a line after every `\n`; a writer with no wrapping at all (Weblate's "No line
 # wrapping", translate-toolkit's width -1) keeps each string on one line, newlines and all.
 _MIDLINE_NEWLINE = re.compile(
-    r'^(?:#~\|? |#\| |#~ )?(?:msg[a-z_]*(?:\[\d+\])? )?"(?:[^"\\\r\n]|\\[^\r\n])*?'
-    r'\\n(?:[^"\\\r\n]|\\[^\r\n])+"', re.MULTILINE)
+    rf'^{_STRING_LINE}(?:[^"\\\r\n]|\\[^\r\n])*?\\n(?:[^"\\\r\n]|\\[^\r\n])+"', re.MULTILINE)
 
 
 def strings_split(po: PoFile) -> bool:
