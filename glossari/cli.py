@@ -353,6 +353,14 @@ def _main(argv: Sequence[str] | None) -> int:
             print(f"glossari: error: {error.filename}: {error.strerror}; choose a shorter path",
                   file=stderr)
             return 2
+        if (isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM)
+                and error.filename is not None):
+            # a file or a folder the user may not read, enter or write (another owner's
+            # locale/ or seeds/, left by a `sudo glossari` run), wherever the command first
+            # met it (Python 3.11's Path.is_dir() raises it): the user's setup, not a bug
+            print(f"glossari: error: {error.filename}: {error.strerror}; check that you may "
+                  "read and write it and enter the folders above it", file=stderr)
+            return 2
         if args.traceback or os.environ.get("GLOSSARI_DEBUG", "") not in ("", "0"):
             traceback.print_exc(file=sys.stderr)
         print(

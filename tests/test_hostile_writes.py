@@ -674,3 +674,81 @@ def test_an_unreadable_input_is_one_line_naming_it(
     # the words of the file's own reader: the articles' (file), the catalogs' (catalog)
     what = "file" if which.startswith("seeds/") else "catalog"
     assert err.startswith(f"glossari: error: {which}: cannot read the {what}: Permission denied; ")
+
+
+def _unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``folder`` as another user's with mode 700 is to us: it cannot be listed (EACCES from
+    ``os.scandir``, which ``Path.glob`` swallows) nor entered (EACCES on every path inside)."""
+    import builtins
+    import io
+
+    denied = os.path.abspath(folder)  # not realpath: it calls the os.lstat patched here
+
+    def inside(target: Any) -> bool:
+        try:
+            return os.path.abspath(os.fspath(target)).startswith(denied + os.sep)
+        except TypeError:  # a descriptor
+            return False
+
+    def refuse(target: Any) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(target))
+
+    real = {name: getattr(os, name) for name in ("scandir", "open", "stat", "lstat")}
+    real_open = builtins.open
+
+    def scandir(target: Any = ".") -> Any:
+        if not isinstance(target, int) and os.path.abspath(os.fspath(target)) == denied:
+            refuse(target)
+        return real["scandir"](target)
+
+    def wrap(name: str) -> Any:
+        def call(target: Any, *args: Any, **kwargs: Any) -> Any:
+            if inside(target):
+                refuse(target)
+            return real[name](target, *args, **kwargs)
+        return call
+
+    def open_(target: Any, *args: Any, **kwargs: Any) -> Any:
+        if inside(target):
+            refuse(target)
+        return real_open(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for name in ("open", "stat", "lstat"):
+        monkeypatch.setattr(os, name, wrap(name))
+    monkeypatch.setattr(builtins, "open", open_)
+    monkeypatch.setattr(io, "open", open_)
+
+
+@pytest.mark.parametrize("argv", [*READERS, *WRITERS, ["find", "teks bon"]],
+                         ids=lambda a: "-".join(a))
+def test_a_seeds_folder_that_cannot_be_listed_is_one_line(
+    tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # another user's seeds/ (mode 700) was `internal error: PermissionError` in every command
+    root = _translated(tmp_path / "g")
+    _unlistable(monkeypatch, root / "seeds")
+    code, _out, err = cli(*argv, root=root)
+    if argv[0] == "update":  # reads the templates, not the articles
+        assert code == 0, err
+        return
+    assert code == 2, err
+    assert err == ("glossari: error: seeds: cannot read the folder: Permission denied; check "
+                   "that you may read the folder and enter it\n")
+
+
+def test_a_folder_met_without_permission_anywhere_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # wherever a command first meets a file or folder it may not read or enter (Python 3.11's
+    # Path.exists() raises PermissionError), the user's setup is named in one line, as a path
+    # too long is: `update` with another user's locale/en/LC_MESSAGES was an internal error
+    root = _translated(tmp_path / "g")
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    _unlistable(monkeypatch, folder)
+    code, _out, err = cli("update", "-l", "en", root=root)
+    assert code == 2, err
+    assert "internal error" not in err
+    assert err.count("\n") == 1, err
+    assert err.startswith(f"glossari: error: {folder}/"), err
+    assert ": Permission denied; check that you may read and write it" in err

@@ -78,8 +78,14 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
     seen: dict[str, str] = {}
     # os.scandir and names, not Path objects: listing 30,000 articles is on the path of every
     # compiled-termbase load (its freshness check), and Path sorting and lstat calls cost seconds
-    with os.scandir(seeds) as listing:
-        entries = sorted((e for e in listing if is_article_name(e.name)), key=lambda e: e.name)
+    try:
+        with os.scandir(seeds) as listing:
+            entries = sorted((e for e in listing if is_article_name(e.name)),
+                             key=lambda e: e.name)
+    except OSError as error:  # another user's seeds/ (mode 700): its articles cannot be listed
+        raise SeedError(f"cannot read the folder: {error.strerror}",
+                        path=relative_name(seeds, base),
+                        hint="check that you may read the folder and enter it") from None
     for entry in entries:
         stem = os.path.splitext(entry.name)[0]
         folded = stem.casefold()
