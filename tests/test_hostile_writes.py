@@ -720,6 +720,32 @@ def _unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     monkeypatch.setattr(io, "open", open_)
 
 
+@pytest.mark.parametrize("compiled", [False, True], ids=["first-compile", "compiled-before"])
+@pytest.mark.parametrize("argv", [*READERS, *WRITERS, ["find", "teks bon"]],
+                         ids=lambda a: "-".join(a))
+def test_a_catalog_folder_that_cannot_be_listed_is_no_empty_one(
+    tmp_path: Path, argv: list[str], compiled: bool, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Path.glob reads a folder it may not list as an empty one: with another user's
+    # locale/en/LC_MESSAGES, compile wrote a termbase without a translation (exit 0), check
+    # said "no catalogs to check", show and table gave every term untranslated
+    root = _translated(tmp_path / "g")
+    if compiled:
+        ok("compile", "-l", "en", root=root)
+    _edit(root)
+    _unlistable(monkeypatch, root / "locale" / "en" / "LC_MESSAGES")
+    code, out, err = cli(*argv, root=root)
+    assert "internal error" not in err
+    if argv == ["extract"]:  # the one command that reads no catalog
+        assert code == 0, err
+        return
+    assert code == 2, (out, err)
+    assert err.count("\n") == 1, err
+    assert err.startswith("glossari: error: locale/en/LC_MESSAGES: cannot read the folder: "
+                          "Permission denied; ") or (
+        argv[0] == "update" and "Permission denied" in err), err
+
+
 @pytest.mark.parametrize("argv", [*READERS, *WRITERS, ["find", "teks bon"]],
                          ids=lambda a: "-".join(a))
 def test_a_seeds_folder_that_cannot_be_listed_is_one_line(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from glossari.catalog.pofile import read_catalog_bytes
+from glossari.catalog.pofile import catalog_files, read_catalog_bytes
 from glossari.catalog.translations import (
     catalog_folder,
     check_language,
@@ -93,7 +93,8 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
     record = inc.Record(Store.of(root), _RECORD)
     planned: list[tuple[Path, bytes, str, str, int]] = []
     result = CompileResult()
-    catalogs = [p for code in langs for p in sorted(catalog_folder(root, code).glob("*.po"))]
+    catalogs = [p for code in langs
+                for p in catalog_files(catalog_folder(root, code), base=root.path)]
     answers: Answers[_Compiled, CatalogError] = Answers()
     unreadable: list[CatalogError] = []  # met after every catalog handed out so far
     todo: list[tuple[Path, str, str]] = []  # by the index of the job

@@ -1585,6 +1585,28 @@ def require_catalog_file(path: Path, *, source: str, what: str = "catalog",
                            hint=hint or f"put a {what} file there, or remove it")
 
 
+def catalog_files(folder: Path, *, base: Path, pattern: str = "*.po") -> list[Path]:
+    """The files in ``folder`` that ``pattern`` matches, sorted, as ``folder.glob(pattern)``
+    lists them: none when there is no such folder. A folder the user may not list (another
+    user's ``locale/en/LC_MESSAGES``, mode 700) is refused, naming it relative to ``base``:
+    ``Path.glob`` reads it as an empty one, and ``compile`` then wrote a termbase with no
+    translation, ``check`` said there were no catalogs to check. The one lister of catalogs."""
+    import os
+
+    try:
+        with os.scandir(folder):
+            pass
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as error:
+        from glossari.root import relative_name
+
+        raise CatalogError(f"cannot read the folder: {error.strerror}",
+                           path=relative_name(folder, base),
+                           hint="check that you may read the folder and enter it") from None
+    return sorted(folder.glob(pattern))
+
+
 def read_catalog_bytes(path: Path, *, source: str, what: str = "catalog") -> bytes:
     """The bytes of a catalog file (``.po``, ``.pot``, ``.mo``), or :class:`CatalogError`
     naming ``source``: the one reader of catalogs, which refuses what is no regular file

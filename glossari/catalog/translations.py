@@ -29,6 +29,7 @@ from glossari.catalog.languages import check_language, check_translation_languag
 from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
 from glossari.catalog.pofile import (
     PoFile,
+    catalog_files,
     check_domain,
     decode_po,
     load_po,
@@ -158,7 +159,7 @@ def require_catalogs(root: GlossaryRoot, lang: str) -> None:
     exit 0. A glossary with no catalog at all is read in Malay alone. Malay itself, the
     articles' language, is no translation (:func:`check_translation_language`)."""
     check_translation_language(lang)
-    if any(root.catalogs(lang).glob("*.po")) or not root.locale.is_dir():
+    if catalog_files(root.catalogs(lang), base=root.path) or not root.locale.is_dir():
         return
     if catalog_languages(root.path):
         raise no_catalogs(root.path, lang)
@@ -170,7 +171,7 @@ def catalog_languages(root: Path) -> list[str]:
     if not locale.is_dir():
         return []
     return sorted(folder.name for folder in locale.iterdir()
-                  if any((folder / "LC_MESSAGES").glob("*.po")))
+                  if catalog_files(folder / "LC_MESSAGES", base=root))
 
 
 def no_catalogs(root: Path, lang: str) -> CatalogError:
@@ -380,7 +381,7 @@ def load_translations(root: GlossaryRoot, lang: str, *, write_cache: bool = True
         return result
     store = Store.of(root)
     kind = _TABLES.format(lang=lang)
-    for path in sorted(folder.glob("*.po")):
+    for path in catalog_files(folder, base=root.path):
         source = relative_name(path, root.path)
         domain = path.stem
         if domains is not None and domain not in domains:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossari.catalog.messages import is_block_message, is_category_message, iter_messages
-from glossari.catalog.pofile import Entry, PoFile, check_domain, load_po
+from glossari.catalog.pofile import Entry, PoFile, catalog_files, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
 from glossari.catalog.usable import Definitions, MessageState, entry_state, unusable_translation
 from glossari.checks.codes import excerpt, finding
@@ -110,7 +110,7 @@ def catalog_languages(root: Path) -> tuple[str, ...]:
         return ()
     return tuple(sorted(
         d.name for d in locale.iterdir()
-        if d.is_dir() and any((d / "LC_MESSAGES").glob("*.po"))
+        if d.is_dir() and catalog_files(d / "LC_MESSAGES", base=root)
     ))
 
 
@@ -119,7 +119,7 @@ def language_files(root: Path, lang: str) -> dict[str, Path]:
     an unknown language code or a language without any catalog."""
     check_language(lang, path=f"locale/{lang}")  # a folder: `locale/en-GB` has gettext's name
     folder = root / "locale" / lang / "LC_MESSAGES"
-    files = {path.stem: path for path in sorted(folder.glob("*.po"))} if folder.is_dir() else {}
+    files = {path.stem: path for path in catalog_files(folder, base=root)}
     if not files:
         raise no_catalogs(root, lang)
     return files

@@ -48,12 +48,12 @@ class Input(NamedTuple):
 def input_paths(root: GlossaryRoot, lang: str) -> list[tuple[str, Path]]:
     """``(name, path)`` of every input of ``root`` read in ``lang``: the articles, then the
     catalogs, each sorted by name."""
+    from glossari.catalog.pofile import catalog_files
     from glossari.seeds.folder import article_paths
 
     found = [(name, path) for path, name in article_paths(root.seeds, base=root.path)]
-    folder = root.catalogs(lang)
-    if folder.is_dir():
-        found.extend((relative_name(path, root.path), path) for path in sorted(folder.glob("*.po")))
+    found.extend((relative_name(path, root.path), path)
+                 for path in catalog_files(root.catalogs(lang), base=root.path))
     return found
 
 
