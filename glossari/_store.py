@@ -117,6 +117,22 @@ class Store:
             return self.folder / f"{kind}{_SUFFIX}"
         return self.folder / kind / f"{part}{_SUFFIX}"
 
+    def missing(self, kind: str, part: str | None = None) -> bool:
+        """True when the store could keep the table ``kind`` (or its ``part``) and has no file
+        for it. A store the user may not enter (another user's ``.glossari-cache``, left by a
+        ``sudo glossari`` run) keeps nothing: False, as for no store, where ``Path.exists()``
+        raised PermissionError and ``extract`` stopped on a cache, which only saves time."""
+        path = self.path(kind, part)
+        if path is None:
+            return False
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        return False
+
     def open(self, kind: str, *, part: str | None = None, code: str = "",
              package: bool = True, keep: bool = False, read: bool = True) -> Table:
         """The table ``kind`` (or one ``part`` of it), read from its file when that was written

@@ -778,3 +778,28 @@ def test_a_folder_met_without_permission_anywhere_is_one_line(
     assert err.count("\n") == 1, err
     assert err.startswith(f"glossari: error: {folder}/"), err
     assert ": Permission denied; check that you may read and write it" in err
+
+
+@pytest.mark.parametrize("argv", [*READERS, *WRITERS, ["find", "teks bon"]],
+                         ids=lambda a: "-".join(a))
+def test_a_cache_that_cannot_be_entered_costs_only_time(
+    tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # another user's .glossari-cache (a `sudo glossari extract` once): extract asked
+    # Path.exists() whether a table's file was there, which raised PermissionError
+    root = _translated(tmp_path / "g")
+    ok("check", root=root)  # the cache holds every table, then becomes another user's
+    _edit(root)
+    expected = _outputs_of(tmp_path / "twin", argv)
+    _unlistable(monkeypatch, root / ".glossari-cache")
+    code, out, err = cli(*argv, root=root)
+    assert code == 0, err
+    assert out.replace(str(root), "ROOT") == expected
+
+
+def _outputs_of(twin: Path, argv: list[str]) -> str:
+    """What ``argv`` prints for the same edited glossary with a cache of its own."""
+    root = _translated(twin)
+    ok("check", root=root)
+    _edit(root)
+    return ok(*argv, root=root).replace(str(root), "ROOT")

@@ -253,7 +253,7 @@ def parse_domain(job: DomainJob) -> tuple[DomainState | None, ParsedDomain]:
     letter = job.domain.removeprefix("articles-")
     terms_file = job.store.path(seeds_cache.TERMS, part=letter)
     terms: Table | None = None
-    if terms_file is not None and job.articles and not terms_file.exists():
+    if job.articles and job.store.missing(seeds_cache.TERMS, part=letter):
         terms = job.store.open(seeds_cache.TERMS, part=letter)
     seen: list[tuple[int, Path, str, bytes]] = []
     for index, path, name in job.articles:
