@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -725,3 +726,31 @@ def test_the_templates_format_flag_wins_over_the_old_messages() -> None:
     assert entry.fuzzy
     assert "c-format" not in entry.flags
     assert render_po(po).count("#, fuzzy, no-c-format, max-length:80\n") == 1
+
+
+_ACCENTED = st.text(alphabet=st.sampled_from("aeiouKkSs -éèêëüçñÅå\u0301\u0308\u0327ạ"),
+                    min_size=1, max_size=12)
+
+
+@given(msgids=st.lists(_ACCENTED, min_size=1, max_size=6,
+                      unique_by=lambda t: unicodedata.normalize("NFC", t)),
+       form=st.sampled_from(["NFC", "NFD"]), context=st.booleans())
+def test_a_catalog_saved_in_another_normalisation_keeps_every_translation(
+    msgids: list[str], form: str, context: bool
+) -> None:
+    # a translator's editor that composes (NFC) or decomposes (NFD) the whole file left every
+    # message with an accent fuzzy, with a `#|` line reading exactly as the message; as the
+    # same text, it stays translated under the template's own spelling
+    template = pot(*(Entry(msgid=m, msgctxt=f"saham-{n}" if context else None)
+                     for n, m in enumerate(msgids)))
+    translated = PoFile(header=Entry(msgid="", msgstr=POT_HEADER.msgstr), entries=tuple(
+        Entry(msgid=unicodedata.normalize(form, e.msgid), msgctxt=e.msgctxt,
+              msgstr=f"EN {n} {unicodedata.normalize(form, e.msgid)}")
+        for n, e in enumerate(template.entries)))
+    merged = merge(template, translated, lang="en")
+    current = [e for e in merged.entries if not e.obsolete]
+    assert [(e.msgctxt, e.msgid) for e in current] == [(e.msgctxt, e.msgid)
+                                                      for e in template.entries]
+    assert [e.msgstr for e in current] == [e.msgstr for e in translated.entries]
+    assert not any("fuzzy" in e.flags for e in current)
+    assert not any(e.obsolete for e in merged.entries)

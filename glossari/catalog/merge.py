@@ -14,6 +14,11 @@
   from ``kadar-faedah.md`` to ``interest-rate.md``) keeps its translation when that is
   unambiguous: one old context gone and one new one come for the same msgid, and not a link's
   (``/slug``). msgmerge would offer it fuzzy.
+- A message whose only change is its Unicode normalisation (a translator's editor saved the
+  catalog composed, NFC, and the article is decomposed, NFD, or the reverse: ``é`` as one
+  character or as ``e`` and U+0301) keeps its translation, translated, under the template's
+  spelling: the two are the same text, and msgmerge would offer it fuzzy with a ``#|`` line
+  that reads exactly as the message. Only when unambiguous, as for a renamed context.
 - A headword rewritten under the same term id (``Margin`` retitled ``Akaun margin``) keeps its
   translation fuzzy, with ``#|``, however unlike the two are (one old and one new message of
   that context; not a link's): msgmerge's 0.6 would leave it obsolete.
@@ -48,6 +53,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
@@ -426,6 +432,10 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         for e in catalog.entries
         if e.key not in template_keys and e.has_translation and e.msgid != ""
     ]
+    respelled = _respelled(wanted, orphans, current)
+    if respelled:  # the same text: neither a rename's nor a fuzzy match's
+        taken = {id(e) for e in respelled.values()}
+        orphans = [e for e in orphans if id(e) not in taken]
     renamed = _renamed(wanted, orphans, current)
     retitled = _retitled(wanted, orphans, current)
     retitled.update(_renamed_and_retitled(wanted, orphans, current, catalog.entries,
@@ -461,6 +471,12 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
             continue
         if moved is not None:
             result.append(_taken(moved, new, nplurals))
+            continue
+        old = respelled.get(new.key)
+        if old is not None:
+            used.add(id(old))
+            result.append(_carry(old.with_changes(msgctxt=new.msgctxt, msgid=new.msgid),
+                                 new, nplurals, moved=True))
             continue
         old = renamed.get(new.key)
         if old is not None:
@@ -547,6 +563,35 @@ def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],
 def _term_context(context: str | None) -> bool:
     """Whether ``context`` is a term id (a headword's msgctxt), not a link's ``/slug``."""
     return context is not None and not is_link_context(context)
+
+
+def _nfc(entry: Entry) -> tuple[str | None, str, str | None]:
+    """``entry``'s key and plural source composed (NFC): one text however it is spelled."""
+    def composed(text: str | None) -> str | None:
+        return None if text is None else unicodedata.normalize("NFC", text)
+
+    return composed(entry.msgctxt), unicodedata.normalize("NFC", entry.msgid), composed(
+        entry.msgid_plural)
+
+
+def _respelled(wanted: list[Entry], orphans: list[Entry],
+               current: dict[Key, Entry]) -> dict[Key, Entry]:
+    """The new messages that are a current old one spelled in another Unicode normalisation
+    (NFC or NFD, context and plural included): one old and one new message for that text."""
+    if all(f"{e.msgctxt or ''}{e.msgid}{e.msgid_plural or ''}".isascii() for e in orphans):
+        return {}  # nothing an editor could have composed: the usual update
+    olds: dict[tuple[str | None, str, str | None], list[Entry]] = defaultdict(list)
+    for entry in orphans:
+        if not entry.obsolete:
+            olds[_nfc(entry)].append(entry)
+    news: dict[tuple[str | None, str, str | None], list[Entry]] = defaultdict(list)
+    for entry in wanted:
+        if entry.key not in current:
+            text = _nfc(entry)
+            if text in olds:
+                news[text].append(entry)
+    return {found[0].key: olds[text][0] for text, found in news.items()
+            if len(found) == 1 and len(olds[text]) == 1}
 
 
 def _renamed(wanted: list[Entry], orphans: list[Entry],
