@@ -54,6 +54,12 @@ CORPUS = [
     Case("unterminated-fence.md", 1, "never closed", "add a line '---'"),
     Case("complex-key.md", 3, "key is not a plain name", "simple keys"),
     Case("tagged-key.md", 3, "key is not a plain name", "simple keys"),
+    # a tag asks for an object or a typed value (every other YAML reader runs or decodes it):
+    # read as text, the headword was "echo dimiliki", the keyword "aGVsbG8="
+    Case("tagged-title.md", 2, "a YAML tag ('!!python/object/apply:os.system') on the value "
+         "of 'title'", "remove the tag"),
+    Case("tagged-keyword.md", 4, "a YAML tag ('!!binary') on the value of 'keywords'",
+         "remove the tag"),
     Case("missing-title.md", 4, "no title", "add 'title:"),
     Case("misspelt-title.md", 2, "'Titel:' looks like a misspelling of 'title:'",
          "rename 'Titel:' to 'title:'"),

@@ -309,9 +309,27 @@ def _alias(event: yaml.AliasEvent, *, source: str, line: int) -> SeedError:
     )
 
 
+_TEXT_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq"})
+"""The tags a value may carry: none, the non-specific ``!``, and ``!!str`` (``!!seq`` for a
+list): each says "text" (or "a list"), which is how every value is read."""
+
+
+def _refuse_tag(event: yaml.Event, *, key: str, source: str, line: int) -> None:
+    # a tag asks a loader for a typed value or an object (`!!binary`, `!!python/object:...`,
+    # `!!timestamp`): read as text, `title: !!python/object:os.system 'rm -rf ~'` was the
+    # headword "rm -rf ~", and `!!binary aGVsbG8=` the keyword "aGVsbG8=" where every other
+    # YAML reader sees "hello" (or runs code)
+    tag = getattr(event, "tag", None)
+    if tag not in _TEXT_TAGS:
+        shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+        raise SeedError(f"a YAML tag ('{shown}') on the value of '{key}'", path=source,
+                        line=line, hint="remove the tag; every front-matter value is text")
+
+
 def _value(
     event: yaml.Event, stream: Iterator[yaml.Event], *, key: str, source: str, line: int
 ) -> str | tuple[str, ...]:
+    _refuse_tag(event, key=key, source=source, line=line)
     if isinstance(event, yaml.ScalarEvent):
         return _scalar(event)
     if isinstance(event, yaml.AliasEvent):
@@ -325,6 +343,7 @@ def _value(
                 raise _alias(item, source=source, line=line)
             if not isinstance(item, yaml.ScalarEvent):
                 break
+            _refuse_tag(item, key=key, source=source, line=line)
             items.append(_scalar(item))
     raise SeedError(
         f"the value of '{key}' is a nested structure",
