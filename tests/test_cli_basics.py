@@ -443,3 +443,36 @@ def test_show_never_wraps_inside_a_number_with_spaced_thousands() -> None:
         assert any("2 500 000" in line for line in lines), shown
         assert any("1 000 000" in line for line in lines), shown
         assert " ".join(" ".join(lines).split()).endswith(text)
+
+
+@pytest.mark.parametrize(("argv", "name"), [
+    (["init", ""], "DIR"), (["--root", "", "show", "kos"], "--root"),
+    (["termcheck", "kos.po", " "], "PATH"), (["align", "-l", "en", ""], "DIR"),
+    (["import", ""], "FILE"), (["table", "-o", ""], "-o"),
+    (["render", "-l", "en", "-o", ""], "-o"), (["site", "-o", "  "], "-o"),
+])
+def test_an_empty_path_argument_is_refused_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    argv: list[str], name: str,
+) -> None:
+    # Path("") is the current folder: `glossari init "$DIR"` with DIR unset wrote a glossary
+    # wherever the user stood (a folder full of other files), `termcheck ""` checked every
+    # catalog under it, `align -l en ""` read it as the translated articles, `--root ""` read
+    # the glossary there; render alone refused, by a rule of its own
+    import shutil
+
+    from tests._alignkit import SEED
+
+    peniaga = tmp_path / "peniaga broker"
+    (peniaga / "seeds").mkdir(parents=True)
+    shutil.copy(SEED, peniaga / "seeds")
+    (peniaga / "locale").mkdir()
+    (peniaga / "nota.txt").write_text("saham-saham pelaburannya\n", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    monkeypatch.chdir(peniaga)
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (f"glossari: error: {name}: an empty file or folder name; give one ('.' for "
+                   "the current folder)\n")
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

@@ -272,7 +272,7 @@ def test_render_refuses_an_empty_output_name(
         code, _out, err = cli("render", "-l", "en", "-o", empty, root=prepared_root)
         assert code == 2
         assert err.count("\n") == 1
-        assert "empty folder name" in err
+        assert "-o: an empty file or folder name" in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -9,7 +9,22 @@ if TYPE_CHECKING:
     from glossari.glossary import Glossary
     from glossari.root import GlossaryRoot
 
-__all__ = ["language_or_default", "read_glossary", "text_argument"]
+__all__ = ["language_or_default", "path_argument", "read_glossary", "text_argument"]
+
+
+def path_argument(value: str, *, name: str) -> str:
+    """``value``, a file or folder argument (``--root``, ``init DIR``, ``align DIR``,
+    ``termcheck PATH``, ``import FILE``, ``-o``), or :class:`~glossari.errors.InputError`
+    naming ``name`` when it is empty (or only spaces). ``Path("")`` is the current folder, so
+    ``glossari init "$DIR"`` with ``DIR`` unset wrote a glossary wherever the user stood,
+    ``termcheck ""`` checked every catalog there and ``align -l en ""`` read it as the folder
+    of translated articles. The one rule for every command."""
+    if not value.strip():
+        from glossari.errors import InputError
+
+        raise InputError("an empty file or folder name", path=name,
+                         hint="give one ('.' for the current folder)")
+    return value
 
 
 def language_or_default(root: GlossaryRoot, lang: str | None) -> str:

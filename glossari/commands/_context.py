@@ -30,6 +30,10 @@ class Context:
 
     def root(self) -> GlossaryRoot:
         """The glossary folder (``--root``, the current folder, or the bundled glossary)."""
+        if self.root_arg is not None:
+            from glossari.commands import path_argument
+
+            path_argument(self.root_arg, name="--root")
         return resolve_root(self.root_arg)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from glossari.commands import path_argument
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
@@ -24,9 +25,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Align; exit 2 when a file's structure differs from its seed (the others are still used)."""
     from glossari.align.gettextize import align_folder
 
+    folder = path_argument(args.folder, name="DIR")
     root = ctx.root()
     root.require_writable("align")
-    report = align_folder(root, args.lang, Path(args.folder), force=args.force,
+    report = align_folder(root, args.lang, Path(folder), force=args.force,
                           label=args.folder)
     for name in report.skipped:
         print(f"glossari: warning: {name}: no seeds/{Path(name).name}; skipped", file=ctx.stderr)

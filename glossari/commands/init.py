@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from glossari.commands import path_argument
 from glossari.commands._context import Context
 
 __all__ = ["configure", "run"]
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.scaffold import init_glossary
     from glossari.text import shell_path
 
-    written = init_glossary(args.dir)
+    written = init_glossary(path_argument(args.dir, name="DIR"))
     for path in written:
         print(f"wrote {path}", file=ctx.stdout)
     # the next command is meant to be pasted: a folder such as `Glosari Kewangan` is quoted,

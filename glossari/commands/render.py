@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from glossari.commands import path_argument
 from glossari.commands._context import Context
 
 __all__ = ["DEFAULT_MIN_COVERAGE", "configure", "run"]
@@ -51,11 +52,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.config import load_config
     from glossari.render import render_folder
 
-    if args.output is not None and not args.output.strip():
-        # Path("") is the current folder: the articles would land wherever the user stands
-        print("glossari: error: -o: an empty folder name; give the folder to render into",
-              file=ctx.stderr)
-        return 2
+    if args.output is not None:
+        path_argument(args.output, name="-o")
     root = ctx.root()
     if args.min_coverage is None:  # flag > configuration file > default
         configured = None if root.bundled else load_config(root.path).min_coverage

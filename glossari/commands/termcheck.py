@@ -14,7 +14,7 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-from glossari.commands import read_glossary
+from glossari.commands import path_argument, read_glossary
 from glossari.commands._context import Context, machine_output
 from glossari.diagnostics import SEVERITY_RANK, Finding
 from glossari.terms import Lang
@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``termcheck``'s options."""
     from glossari.checks.output import FORMATS
 
-    parser.add_argument("paths", metavar="PATH", nargs="+", type=Path,
+    parser.add_argument("paths", metavar="PATH", nargs="+",  # Path'd in run: see there
                         help="a .po file, or a folder (every .po file under it)")
     parser.add_argument("--source-lang", choices=("en", "ms"), default="en",
                         help="the language of the msgids (default: en)")
@@ -53,6 +53,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.checks.termcheck import TermChecker, catalog_paths
     from glossari.errors import CatalogError
 
+    # checked as text: Path("") is the current folder, every catalog under it
+    args.paths = [Path(path_argument(path, name="PATH")) for path in args.paths]
     machine_output(ctx, args.format)
     source: Lang = "ms" if args.source_lang == "ms" else "en"
     target: Lang = args.lang or ("ms" if source == "en" else "en")
