@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -268,3 +269,27 @@ def test_a_latin1_catalog_compiles_to_what_it_says(tmp_path: Path) -> None:
     assert code == 0, err
     glossary = gettext.translation("glossary", str(root / "locale"), ["en"])
     assert glossary.pgettext("accountexecutive", "Eksekutif akaun") == "Exécutif de compte £"
+
+
+@pytest.mark.parametrize(("folder", "said"), [
+    ("pt-BR", "locale/pt-BR: the language code 'pt-BR' is written 'pt_BR' in locale/; "
+              "rename the folder locale/pt_BR"),
+    ("bahasa", "locale/bahasa: unknown language code 'bahasa'; "),
+])
+def test_compile_names_a_language_folder_it_cannot_read_as_the_folder(
+    tmp_path: Path, folder: str, said: str,
+) -> None:
+    # compile without -l refused locale/pt-BR as `-l: ... use 'pt_BR'`: no -l was given, and
+    # the folder to rename went unnamed (check named it)
+    from tests._alignkit import cli, ok, prepared, seed_root
+
+    root = prepared(seed_root(tmp_path))
+    other = root / "locale" / folder / "LC_MESSAGES"
+    other.mkdir(parents=True)
+    shutil.copy(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po", other)
+    code, _out, err = cli("compile", root=root)
+    assert code == 2
+    assert err.startswith(f"glossari: error: {said}"), err
+    assert err.count("\n") == 1
+    assert not list(root.glob("locale/*/LC_MESSAGES/*.mo"))
+    ok("compile", "-l", "en", root=root)  # the language asked for is compiled

@@ -45,10 +45,13 @@ class CompileResult:
 
 
 def languages(root: GlossaryRoot) -> list[str]:
-    """The languages that have catalogs: folders ``locale/LANG/LC_MESSAGES``, sorted."""
+    """The languages that have catalogs: folders ``locale/LANG/LC_MESSAGES``, sorted, each
+    checked as the folder it is (:func:`check_language`): a ``locale/x-y`` was refused as
+    ``-l: unknown language code 'x-y'`` by a ``compile`` given no ``-l``."""
     if not root.locale.is_dir():
         return []
-    return sorted(p.parent.name for p in root.locale.glob("*/LC_MESSAGES") if p.is_dir())
+    return [check_language(code, path=f"locale/{code}") for code in sorted(
+        p.parent.name for p in root.locale.glob("*/LC_MESSAGES") if p.is_dir())]
 
 
 HELP_FROM = 4 << 20
