@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from _alignkit import cli
+from _alignkit import cli, ok
 from _browser import run_chromium
 from _sitekit import HOSTILE_TITLE, built_site
 
@@ -424,6 +424,50 @@ def test_a_320_pixel_wide_screen_needs_no_sideways_scrolling(
     table scrolls inside its own box); the chart's table is opened too. Headless chromium's
     window is never narrower than 500 pixels, so the page is measured in a 320-pixel frame of
     a harness page (which, not being a page of the site, has no CSP for its own script)."""
+    target = _with_script(site, page, _MEASURE, tmp_path)
+    harness = target.parent / "harness.html"
+    harness.write_text(
+        '<!DOCTYPE html><html><body><p id="out"></p>'
+        f'<iframe src="{target.name}" width="320" height="600"></iframe><script>'
+        'addEventListener("message", function (e) {'
+        ' document.getElementById("out").setAttribute("data-size", e.data); });'
+        "</script></body></html>", encoding="utf-8")
+    dom = _parse(_dump(chromium, tmp_path, harness))
+    scroll, client = map(int, dom.by_id("out")["data-size"].split())
+    assert client <= 320
+    assert scroll == client, f"{page}: {scroll}px of content in {client}px"
+
+
+LONG_URL = ("https://www.sc.com.my/regulation/guidelines/unit-trust-funds/"
+            "garis-panduan-dana-unit-amanah-semakan-2023")
+LONG_NAME = "Pengkomersialanantarabangsaberterusanberstruktur"
+
+
+LONG_CATEGORY = "Kategoriistimewaberterusanberstrukturtanpajarak"
+
+
+@pytest.mark.parametrize("page", ["index.html", "index-en.html", "terms/saham.html",
+                                  "terms/dasar.html", f"categories/{LONG_CATEGORY.lower()}.html",
+                                  "az/ms-p.html"])
+def test_a_word_wider_than_a_phone_breaks_rather_than_widening_the_page(
+        chromium: str, tmp_path: Path, page: str) -> None:
+    """Only the article's two columns broke a long word: a long headword, category or URL
+    (a link whose text is its address: a link-only term named by it) in the index's
+    categories, an A-Z list, a category's terms or a term's *links to* and *linked from*
+    widened the page to 600 px at 320 (WCAG 1.4.10)."""
+    from _catalog_oracles import article, make_root
+
+    root = make_root(tmp_path / "g", {
+        "saham": article("Saham", f"Lihat [{LONG_NAME}](/pengkomersialan) dan "
+                         f"[{LONG_URL}](/dasar).\n", description="Unit pemilikan.",
+                         keywords="Sekuriti"),
+        "pengkomersialan": article(LONG_NAME, "Lihat [saham](/saham).\n",
+                                   keywords=LONG_CATEGORY),
+    })
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    ok("site", "-o", tmp_path / "site", root=root)
+    site = tmp_path / "site"
     target = _with_script(site, page, _MEASURE, tmp_path)
     harness = target.parent / "harness.html"
     harness.write_text(
