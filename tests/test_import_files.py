@@ -340,6 +340,47 @@ def test_a_weblate_row_ticked_fuzzy_with_x_is_not_imported(root: Path, tmp_path:
     assert catalog_bytes(root) == before
 
 
+def test_an_english_to_malay_termbase_is_refused_not_imported_backwards(tmp_path: Path) -> None:
+    """A Weblate glossary with English as its source, exported by translate-toolkit, has the
+    English in `source` and the Malay in `target`. The Malay side is matched by every name of
+    a term, its English headword too: the Malay link text `akaun amanah` was imported as the
+    English of the term whose English was only its slug's suggestion (`trust account`), and
+    with --force the Malay replaced every English headword. Its Malay loanwords (Sukuk) are
+    no swap."""
+    from _catalog_oracles import article
+    from translate.storage import csvl10n
+
+    root = glossary_root(tmp_path, {
+        "saham": article("Saham", "Lihat [akaun amanah](/trust-account) dan [sukuk](/sukuk).\n",
+                         description="Unit pemilikan."),
+        "sukuk": article("Sukuk", "Sukuk ialah bon Islam.\n"),
+    })
+    from _exchangekit import translate
+
+    translate(root, {("saham", "Saham"): ("Share", False), ("sukuk", "Sukuk"): ("Sukuk", False)})
+    before = catalog_bytes(root)
+    table = csvl10n.csvfile()
+    for english, malay in (("Sukuk", "Sukuk"), ("trust account", "akaun amanah"),
+                           ("Share", "Saham")):
+        table.addsourceunit(english).target = malay
+    path = tmp_path / "weblate-en-ms.csv"
+    path.write_bytes(bytes(table))
+    for args in ((), ("--force",), ("--dry-run",)):
+        code, _, err = run(root, "import", str(path), *args)
+        assert code == 2, err
+        assert err.count("\n") == 1
+        assert ":3: the Malay column gives 'trust account'" in err
+        assert "the columns are swapped" in err
+    assert catalog_bytes(root) == before
+    # the same terms the right way round, loanword included, are imported
+    table = csvl10n.csvfile()
+    for malay, english in (("Sukuk", "Sukuk"), ("akaun amanah", "Trust account")):
+        table.addsourceunit(malay).target = english
+    path.write_bytes(bytes(table))
+    ok(root, "import", str(path))
+    assert entry(root, "/trust-account", "akaun amanah") == ("Trust account", False)
+
+
 DCT = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dct" xml:lang="ms" xmlns="urn:iso:std:iso:30042:ed-2"
      xmlns:basic="http://www.tbxinfo.net/ns/basic" xmlns:min="http://www.tbxinfo.net/ns/min">

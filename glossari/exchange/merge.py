@@ -46,7 +46,7 @@ from typing import Any, Literal
 
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.exchange._text import same_text, tidy_record
-from glossari.exchange.records import ExchangeFormat, Record, Termbase
+from glossari.exchange.records import ExchangeError, ExchangeFormat, Record, Termbase
 from glossari.glossary import Glossary
 from glossari.model import Term
 from glossari.root import GlossaryRoot, relative_name
@@ -301,6 +301,15 @@ def _plan(
                 outcomes.append(found)
             continue
         term, by_id = found
+        if _swapped(record, term):
+            raise ExchangeError(
+                f"the Malay column gives {excerpt(record.ms or '')!r}, the English of "
+                f"{term.id}, and the English column {excerpt(record.en or '')!r}, its Malay: the "
+                "columns are swapped (a termbase with English as its source?)",
+                path=base.source, line=record.line,
+                hint="put the Malay in ms (or source) and the English in en (or target); "
+                "nothing was imported",
+            )
         rejected = term.english.title
         if rejected is not None and any(same_text(rejected, t, fmt) for t in record.en_rejected):
             # a terminologist who deprecates the catalog's English without naming another
@@ -378,11 +387,28 @@ def _plan(
     return outcomes, planned
 
 
+def _swapped(record: Record, term: Term) -> bool:
+    """True when ``record`` gives ``term``'s English as its Malay and its Malay as its English.
+
+    The Malay side is matched by every name a term has, its English headword included, so an
+    English-to-Malay file (a Weblate glossary with English as its source) found its terms, and
+    its Malay was imported as their English: at once where the English was only a slug's
+    suggestion, by ``--force`` everywhere. A name both languages write alike (``Sukuk``) is
+    Malay too, so a loanword is never taken for a swap."""
+    if not (record.ms and record.en):
+        return False
+    malay = {lookup_key(n) for n in (term.title, *term.names.aliases, *term.names.link_texts)
+             if n}
+    english = {lookup_key(n) for n in (term.english.title, *term.names.english_variants) if n}
+    given_ms, given_en = lookup_key(record.ms), lookup_key(record.en)
+    return (given_ms in english and given_ms not in malay
+            and given_en in malay and given_en not in english)
+
+
 def _refuse_controls(record: Record, source: str) -> None:
     # A control character (ESC, DEL, a C1 such as CSI) written into a msgstr made a catalog
     # that glossari itself then refuses (check, compile: "control character U+001B in a
     # string") or renders as Malay (C209): refuse the file before anything is written.
-    from glossari.exchange.records import ExchangeError
     from glossari.text import first_control
 
     values = [("translated headword", record.en),
@@ -515,7 +541,6 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
     from glossari.catalog.languages import primary_language
     from glossari.catalog.translations import catalog_languages, load_translations
     from glossari.errors import CatalogError
-    from glossari.exchange.records import ExchangeError
 
     plans = [(key, plan) for key, plan in planned.items() if not plan.clash]
     if len(plans) < 2:
