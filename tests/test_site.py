@@ -1253,6 +1253,39 @@ def test_a_term_page_title_ends_with_the_site_name(tmp_path: Path) -> None:
     assert unescape(title.group(1)) == f"Bon \u00b7 Bond \u2013 {unescape(name.group(1))}"
 
 
+def test_a_page_title_marks_english_that_is_fuzzy_or_only_suggested(tmp_path: Path) -> None:
+    """A term page's `<title>` gave a fuzzy English headword (`Pelaburan · Investment`) and a
+    slug's suggestion (`dana amanah · unit trust`) as if approved, in a tab, a bookmark or a
+    search engine's list, while the page and every list of terms mark them in words."""
+    import dataclasses
+
+    from glossari.glossary import Glossary
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "pelaburan.md").write_text(
+        "---\ntitle: Pelaburan\n---\n\n# Pelaburan\n\nLihat [dana amanah](/unit-trust).\n",
+        encoding="utf-8")
+    (root / "seeds" / "saham.md").write_text("---\ntitle: Saham\n---\n\n# Saham\n\nTeks.\n",
+                                             encoding="utf-8")
+    english = {"pelaburan": ("Investment", "fuzzy"), "saham": ("Share", "translated"),
+               "unit-trust": ("unit trust", "suggested")}
+    terms = [dataclasses.replace(t, english=dataclasses.replace(
+        t.english, title=english[t.id][0], status=english[t.id][1]))
+        for t in glossari.load(root)]
+    build_site(Glossary(terms, lang="en"), tmp_path / "site")
+
+    def title(name: str) -> str:
+        found = re.search(r"<title>(.*) \u2013 ", unescape(_page(tmp_path / "site", name)))
+        assert found is not None, name
+        return found.group(1)
+
+    assert title("terms/pelaburan.html") == "Pelaburan \u00b7 Investment (kabur \u00b7 fuzzy)"
+    assert title("terms/unit-trust.html") == (
+        "dana amanah \u00b7 unit trust (cadangan \u00b7 suggested)")
+    assert title("terms/saham.html") == "Saham \u00b7 Share"
+
+
 def test_every_page_title_ends_with_the_site_name(tmp_path: Path) -> None:
     """Only term pages ended with the site's name: a letter page was `B · Indeks A-Z (Melayu)`
     and a category page `Pelaburan · Investing`, saying nothing of the site in a tab or a

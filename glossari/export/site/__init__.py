@@ -362,7 +362,8 @@ class _Builder:
         # off; the template escapes it again for the attribute)
         description = page.definition_ms.striptags() if page.definition_ms else None
         html = self.html(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
-                         title=_title(page.entry.ms, page.entry.en), description=description)
+                         title=_title(page.entry.ms, page.entry.en, page.entry.status),
+                         description=description)
         return html, dict(page.counts), page.outside
 
     def _helper(self) -> Helper | None:
@@ -587,10 +588,16 @@ def _entry_key(entry: Entry) -> tuple[str, str, str | None, str, str]:
     return (entry.file, entry.ms, entry.en, entry.status, entry.kind)
 
 
-def _title(ms: str, en: str | None) -> str:
+def _title(ms: str, en: str | None, status: str = "translated") -> str:
     """A term's or category's part of a page's ``<title>`` (base.html ends it with the site's
-    name): plain text, each name isolated, or right-to-left text in one reorders the other."""
-    return " \u00b7 ".join(isolate(name) for name in (ms, en) if name)
+    name): plain text, each name isolated, or right-to-left text in one reorders the other. An
+    English name that is fuzzy or only suggested carries its mark in words, as in every list
+    of terms: in a tab, a bookmark or a search engine's results it read as the approved
+    English (``Pelaburan · Investment``)."""
+    names = [isolate(name) for name in (ms, en) if name]
+    if en and status in ("fuzzy", "suggested"):
+        names[-1] += " ({} \u00b7 {})".format(*STATE_WORDS[status])
+    return " \u00b7 ".join(names)
 
 
 def _letter_file(letter: str) -> str:
