@@ -94,6 +94,7 @@ _MALFORMED = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<text>[^\s#].*
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*")
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_CLOSING_LIKE = re.compile(r"(^|[ \t])(#+[ \t]*)$")
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|:$|\s$")
 
 
@@ -311,6 +312,10 @@ class _Renderer:
             # only a heading the reader repaired: a setext heading's text may start with `#`
             # (`#5 dalam senarai` over `===`), and is no ATX heading to rewrite
             match = _MALFORMED.match(rest)
+        if match is not None or (force and level):
+            # a run of `#` ending the text is an ATX heading's closing sequence to CommonMark
+            # (`## Rule #` reads back as `Rule`): its first `#` is escaped, as the text meant it
+            text = _CLOSING_LIKE.sub(r"\1\\\2", text)
         if force and level:
             new = f"{prefix}{'#' * level} {text}"
         elif match is not None:

@@ -666,6 +666,27 @@ def test_the_malay_aliases_are_no_names_of_the_rendered_article(aliases: str) ->
                            "Ia membeli [saham-saham](/saham).\n")
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Rule", "#", "##", "#5", "Form", "10-K", "\\#"]),
+                min_size=1, max_size=5).map(" ".join),
+       st.sampled_from(["## Sejarah kos", "## Sejarah kos ##", "##Sejarah kos"]))
+def test_a_heading_translation_ending_in_hashes_keeps_them(english: str, heading: str) -> None:
+    """`## Rule #` is a heading `Rule` with a closing sequence to CommonMark: a translation
+    ending in a run of `#` (`Account #`, `Rule #`) lost it in the rendered article."""
+    from markdown_it import MarkdownIt
+
+    if not english.replace("#", "").strip():
+        return  # hashes alone: no text to keep
+    text = f"---\ntitle: Kos\n---\n\n# Kos\n\n{heading}\n\nTeks.\n"
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({"Sejarah kos": english}))
+    md = MarkdownIt("commonmark")
+    tokens = md.parse(r.text.split("---\n", 2)[2])
+    shown = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    want = md.renderInline(english.strip(" \t"))
+    assert [md.renderInline(c) for c in shown] == ["Kos", want], r.text
+
+
 def test_a_value_comment_and_closing_hashes_are_kept() -> None:
     """`title: Untung # tajuk` lost its comment and `## Penutup ##` its closing hashes."""
     text = ("---\ntitle: Untung  # tajuk\ndescription: Harga. # semak\n---\n\n"
