@@ -163,6 +163,13 @@ def test_a_name_after_an_abbreviation_stays_a_name() -> None:
     ("Bank itu ditubuhkan pada 26 Januari 1959.", "The bank was founded on 26 January 1959."),
     ("Dividen dibayar pada 1.5.2021.", "Le dividende a été versé le 1 mai 2021."),
     ("IHP berubah -1,2% pada tahun 2020.", "The CPI fell 1.2% in 2020."),
+    # a year two dates share, written once on one side
+    ("Jualan singkat digantung dari 23 Mac 2020 hingga 31 Disember 2020.",
+     "Short selling was suspended from 23 March to 31 December 2020."),
+    ("Dividen dibayar pada 1.5.2021 dan 3.6.2021.",
+     "Dividends were paid on 1 May and 3 June 2021."),
+    ("Tempoh itu dari 23 Mac hingga 31 Disember 2020.",
+     "The period ran from 23 March 2020 to 31 December 2020."),
 ])
 def test_c205_a_date_however_written(tmp_path: Path, malay: str, translation: str) -> None:
     assert codes(_kit(tmp_path, malay, translation).check(), "C205") == []
@@ -172,6 +179,10 @@ def test_c205_a_date_however_written(tmp_path: Path, malay: str, translation: st
     ("Dividen dibayar pada 1.5.2021.", "The dividend was paid on 1 June 2021."),
     ("Dividen dibayar pada 1.5.2021.", "The dividend was paid on 2 May 2021."),
     ("Dividen dibayar pada 1.5.2021.", "The dividend was paid on 1.6.2021."),
+    ("Jualan singkat digantung dari 23 Mac 2020 hingga 31 Disember 2020.",
+     "Short selling was suspended from 23 March to 31 December 2021."),
+    ("Jualan singkat digantung dari 23 Mac 2020 hingga 31 Disember 2020.",
+     "Short selling was suspended from 23 March 2020 to 31 December 2021."),
 ])
 def test_c205_a_changed_date(tmp_path: Path, malay: str, translation: str) -> None:
     assert len(codes(_kit(tmp_path, malay, translation).check(), "C205")) == 1

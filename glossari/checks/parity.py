@@ -238,7 +238,9 @@ def number_difference(source: str, translation: str) -> str | None:
     Numbers are compared as :func:`numbers` reads them; ``5 100`` may be 5100 or two numbers,
     and either reading that agrees will do; so will a reading of each number with its scale
     word (``RM1.5 juta`` for ``RM1,500,000``). A scale word changed (``RM535.5 million`` for
-    ``RM535.5 bilion``) is reported when both sides write one in a language known here. A
+    ``RM535.5 bilion``) is reported when both sides write one in a language known here. The
+    year of a date is counted once (``23 March to 31 December 2020`` for ``23 Mac 2020 hingga
+    31 Disember 2020``). A
     sign is compared when both sides write one (:func:`signed`): ``-4.6% ... +12.9%``
     translated ``4.6% ... +12.9%`` lost its minus; a translation that writes none says it in
     words (``fell 1.2%`` for ``berubah -1,2%``).
@@ -248,11 +250,14 @@ def number_difference(source: str, translation: str) -> str | None:
     >>> number_difference("RM1.5 juta", "RM1,500,000") is None
     True
     """
-    diff = describe_difference(numbers(source), numbers(translation))
-    scaled = describe_difference(_grouped(numbers(source, scaled=True)),
-                                 _grouped(numbers(translation, scaled=True)))
+    def read(text: str, **how: bool) -> tuple[str, ...]:
+        return _once_a_year(numbers(text, **how), text)
+
+    diff = describe_difference(read(source), read(translation))
+    scaled = describe_difference(_grouped(read(source, scaled=True)),
+                                 _grouped(read(translation, scaled=True)))
     if diff is not None and scaled is not None and describe_difference(
-            numbers(source, spaced=False), numbers(translation, spaced=False)) is not None:
+            read(source, spaced=False), read(translation, spaced=False)) is not None:
         return f"numbers differ from the source ({diff})"
     if diff is None and scaled is not None and scales(source) and scales(translation):
         return f"numbers differ from the source ({scaled})"
@@ -267,6 +272,28 @@ def number_difference(source: str, translation: str) -> str | None:
                                    tuple(_MONTH_NAMES[m] for m in found))
         return f"the months of the dates differ from the source ({diff})"
     return None
+
+
+_DATE_YEAR = re.compile(rf"\b(?:{'|'.join(_MONTHS)}),?[ \u00a0](\d{{4}})(?!\d)")
+
+
+def _once_a_year(found: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """``found``, the numbers of ``text``, with each year of a date that ``text`` writes again
+    taken once: ``23 Mac 2020 hingga 31 Disember 2020`` and ``23 March to 31 December 2020``
+    name the same dates."""
+    years = {m.group(1) for m in _DATE_YEAR.finditer(text)}
+    years.update(m.group(4) for m in _NUMERIC_DATE.finditer(text))
+    if not years:
+        return found
+    seen: set[str] = set()
+    out = []
+    for number in found:
+        if number in years:
+            if number in seen:
+                continue
+            seen.add(number)
+        out.append(number)
+    return tuple(out)
 
 
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
