@@ -342,3 +342,26 @@ def test_c205_a_sign_is_compared_when_both_sides_write_signs(
 ])
 def test_c205_signs(source: str, translation: str, reported: bool) -> None:
     assert ("C205" in _codes(source, translation)) is reported
+
+
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("Deposit sebanyak RM10,000.", "A deposit of RM10k.", False),
+    ("Pinjaman RM5 juta.", "A RM5m loan.", False),
+    ("Aset RM1.2 bilion.", "Assets of RM1.2b.", False),
+    ("Pinjaman RM5 juta.", "A RM5b loan.", True),
+    # after a space, a letter is another word: five metres
+    ("Tiang setinggi 5 meter.", "A pole 5 m tall.", False),
+    ("Seksyen 4b dan 4(c).", "Sections 4(b) and 4c.", False),
+])
+def test_c205_a_scale_letter_right_after_a_number(source: str, translation: str,
+                                                 reported: bool) -> None:
+    assert ("C205" in _codes(source, translation)) is reported
+
+
+def test_c205_names_what_differs_once_scaled() -> None:
+    # 18.55 juta is 18,550,000: only the 2 the translation adds differs
+    from glossari.checks.parity import number_difference
+
+    assert number_difference("pengeluar kedua terbesar, 18.55 juta tan",
+                             "the No. 2 producer, 18,550,000 tonnes") == (
+        "numbers differ from the source (extra 2)")

@@ -81,12 +81,15 @@ _SCALES = {
     **dict.fromkeys(("trillion", "tril", "tn", "trilion", "triliun"), 12),
 }
 """The words that scale the number before them, in English (``RM2.5 billion``, Malaysian
-English's ``RM500mil``, ``RM3bn``), Malay (``RM2.5 bilion``, ``1.5 juta``, ``5 ribu``) and
-Indonesian (``Rp2 miliar``), as powers of ten. Another language's (French ``milliard``, a
-thousand millions) are not known here: its numbers are read as written, and not compared
-scaled."""
-_SCALE = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=True))})\b",
-                    re.IGNORECASE)
+English's ``RM500mil``, ``RM3bn``; and :data:`_SCALES_ATTACHED`), Malay (``RM2.5 bilion``,
+``1.5 juta``, ``5 ribu``) and Indonesian (``Rp2 miliar``), as powers of ten. Another
+language's (French ``milliard``, a thousand millions) are not known here: its numbers are read
+as written, and not compared scaled."""
+_SCALES_ATTACHED = {"k": 3, "m": 6, "b": 9}
+"""Letters that scale a number written right after it (``RM10k``, ``RM5m``, ``RM1.2b``): after
+a space they are other words (``5 m``, five metres)."""
+_SCALE = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=True))})\b"
+                    rf"|({'|'.join(_SCALES_ATTACHED)})\b", re.IGNORECASE)
 _OTHER_MARKS = {"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."}
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
@@ -156,8 +159,8 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
     ``scaled=True``: a number followed by a scale word (:func:`scales`) is its value, so
     ``RM1.5 juta``, ``RM1.5 million``, ``RM1.5mil`` and ``RM1,500,000`` agree:
 
-    >>> numbers("RM1.5 juta, RM2.5bil dan 3 ribu", scaled=True)
-    ('1500000', '2500000000', '3000')
+    >>> numbers("RM1.5 juta, RM2.5bil dan 3 ribu; RM10k, 5 m", scaled=True)
+    ('1500000', '2500000000', '3000', '10000', '5')
 
     ``signed=True``: a number after a minus sign (``-`` or U+2212, at a word's start: not
     ``2020-2021``, ``5%-10%`` or ``1-for-4``) is negative, written ``-``; a plus sign is none:
@@ -183,7 +186,7 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
         number = _number(m.group(0))
         scale = _SCALE.match(prose, m.end()) if scaled else None
         if scale is not None:
-            value = Decimal(number).scaleb(_SCALES[scale.group(1).lower()])
+            value = Decimal(number).scaleb(_scale(scale))
             number = format(value.quantize(1) if value == value.to_integral_value()
                             else value.normalize(), "f")
         if signed and _sign(prose, m.start()) in ("-", "\u2212"):
@@ -227,8 +230,14 @@ def scales(text: str) -> tuple[int, ...]:
     if _DIGIT.search(text) is None:
         return ()
     prose = without_code(_URL.sub(" ", strip_link_targets(text)))
-    return tuple(_SCALES[s.group(1).lower()] for m in _UNSPACED_NUMBER.finditer(prose)
+    return tuple(_scale(s) for m in _UNSPACED_NUMBER.finditer(prose)
                  if (s := _SCALE.match(prose, m.end())) is not None)
+
+
+def _scale(match: re.Match[str]) -> int:
+    """The power of ten a match of ``_SCALE`` names."""
+    word = match.group(1)
+    return _SCALES[word.lower()] if word else _SCALES_ATTACHED[match.group(2).lower()]
 
 
 def number_difference(source: str, translation: str) -> str | None:
@@ -258,7 +267,10 @@ def number_difference(source: str, translation: str) -> str | None:
                                  _grouped(read(translation, scaled=True)))
     if diff is not None and scaled is not None and describe_difference(
             read(source, spaced=False), read(translation, spaced=False)) is not None:
-        return f"numbers differ from the source ({diff})"
+        # the scaled reading names what differs (2, not 18.55 and 18550000 besides) when a
+        # scale word is written
+        return (f"numbers differ from the source "
+                f"({scaled if scales(source) or scales(translation) else diff})")
     if diff is None and scaled is not None and scales(source) and scales(translation):
         return f"numbers differ from the source ({scaled})"
     if diff is None and signed(source) and signed(translation):
