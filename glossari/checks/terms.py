@@ -148,11 +148,15 @@ class Termbase:
 
 def _names(text: str) -> Iterator[tuple[int, int]]:
     """The spans of the proper names in ``text``: runs of capitalised words, less the verbs and
-    function words a Title Case heading opens with (*Memahami Bank Pusat* names *Bank Pusat*)."""
+    function words a Title Case heading opens with (*Memahami Bank Pusat* names *Bank Pusat*).
+    Two words are a name (*Berjaya Saham mencatat untung*: a company) but when they are the
+    whole text, a heading (*Memahami Waran* names only *Waran*, which holds no other term)."""
     for match in _NAME.finditer(text):
         start, end = match.span()
         name_words = list(_WORD.finditer(text, start, end))
-        while len(name_words) > 2 and _NOT_NAME.fullmatch(fold(name_words[0].group())):
+        heading = not text[:start].strip() and not text[end:].strip(" ?!.:")
+        while len(name_words) > (1 if heading else 2) and _NOT_NAME.fullmatch(
+                fold(name_words[0].group())):
             name_words.pop(0)
         yield name_words[0].start(), end
 
