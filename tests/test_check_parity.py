@@ -365,3 +365,25 @@ def test_c205_names_what_differs_once_scaled() -> None:
     assert number_difference("pengeluar kedua terbesar, 18.55 juta tan",
                              "the No. 2 producer, 18,550,000 tonnes") == (
         "numbers differ from the source (extra 2)")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["1", "0", "9", ".", ",", " ", "-", "juta", "bilion", "k", "m",
+                                 "million", "versi", "\u2212", "+", "2021"]), max_size=30),
+       st.lists(st.sampled_from(["1", "0", ".", ",", " ", "million", "billion", "m", "b", "-"]),
+                max_size=30))
+def test_c205_never_fails_on_any_number_and_scale(source: list[str],
+                                                  translation: list[str]) -> None:
+    # a version 1.2.3 before a scale word, or 34 digits, raised decimal.InvalidOperation
+    _codes("".join(source), "".join(translation))
+
+
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("Versi 1.2.3 juta muat turun.", "Version 1.2.3 million downloads.", False),
+    ("1234567890123456789012345678901234 juta", "1234567890123456789012345678901234 million",
+     False),
+    ("1234567890123456789012345678901234 juta", "1234567890123456789012345678901234 billion",
+     True),
+])
+def test_c205_scales_any_number_exactly(source: str, translation: str, reported: bool) -> None:
+    assert ("C205" in _codes(source, translation)) is reported

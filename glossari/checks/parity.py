@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from decimal import Decimal
 
 from glossari.seeds.markdown import link_targets, links_and_html
 
@@ -186,9 +185,7 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
         number = _number(m.group(0))
         scale = _SCALE.match(prose, m.end()) if scaled else None
         if scale is not None:
-            value = Decimal(number).scaleb(_scale(scale))
-            number = format(value.quantize(1) if value == value.to_integral_value()
-                            else value.normalize(), "f")
+            number = _shifted(number, _scale(scale))
         if signed and _sign(prose, m.start()) in ("-", "\u2212"):
             number = "-" + number
         found.append(number)
@@ -232,6 +229,21 @@ def scales(text: str) -> tuple[int, ...]:
     prose = without_code(_URL.sub(" ", strip_link_targets(text)))
     return tuple(_scale(s) for m in _UNSPACED_NUMBER.finditer(prose)
                  if (s := _SCALE.match(prose, m.end())) is not None)
+
+
+def _shifted(number: str, places: int) -> str:
+    """A number of :func:`numbers` times ten to the power ``places``, exactly, as digits (a
+    number of more than one point, a version ``1.2.3``, as it is).
+
+    >>> _shifted("535.5", 9), _shifted("0.125", 3), _shifted("1.2.3", 6), _shifted("0.8", 3)
+    ('535500000000', '125', '1.2.3', '800')
+    """
+    whole, _, fraction = number.partition(".")
+    if "." in fraction:
+        return number
+    fraction = fraction.ljust(places, "0")
+    rest = fraction[places:].rstrip("0")
+    return ((whole + fraction[:places]).lstrip("0") or "0") + ("." + rest if rest else "")
 
 
 def _scale(match: re.Match[str]) -> int:
