@@ -66,6 +66,10 @@ def _t401(findings: list[Finding]) -> list[str]:
     ("Mesin itu disusutnilaikan setiap tahun.", "The machine is depreciated every year."),
     # a name of two words kept as written holds no use of the term
     ("Pelabur membeli unit Amanah Saham.", "Investors bought units of Amanah Saham."),
+    # se- on the term is a measure, one or per: each, a share, per share (Saham being Stock)
+    ("Harga tawaran ialah RM1.10 sesaham.", "The offer price is RM1.10 each."),
+    ("Dividen 12 sen sesaham dibayar.", "A dividend of 12 sen per share was paid."),
+    ("Harga tawaran ialah RM1.10 sesahamnya.", "Its offer price is RM1.10 a share."),
 ])
 def test_t401_a_term_translated_with_its_compound_or_on_another_stem(
         tmp_path: Path, malay: str, translation: str) -> None:
@@ -84,6 +88,8 @@ def test_t401_a_term_translated_with_its_compound_or_on_another_stem(
      ["Saham"]),
     # no English agent compound for the Malay one
     ("Pemegang saham mengundi.", "The owners of the company vote.", ["Saham"]),
+    # a measure beside a use: the use still wants the term
+    ("Setiap saham dijual RM2 sesaham.", "Each unit sold for RM2 apiece.", ["Saham"]),
     # a Title Case heading left in Malay is no proper name kept as written
     ("## Memahami Bank Pusat", "## Memahami Bank Pusat", ["Bank pusat"]),
     # and so is one of two words, a verb and the term (the term was taken for part of a name)

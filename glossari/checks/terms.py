@@ -113,6 +113,8 @@ class Termbase:
             if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
                    for start, end in names):
                 continue
+            if _measure(hit.text, hit.name):
+                continue
             # a name two terms share (two articles titled alike, S131) is one use of one term,
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
             entry = hit.keys[0]
@@ -159,6 +161,19 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
                 fold(name_words[0].group())):
             name_words.pop(0)
         yield name_words[0].start(), end
+
+
+def _measure(found: str, name: str) -> bool:
+    """Whether ``found``, a form of the Malay ``name``, is ``se-`` on it: one, or per, of it
+    (*RM1.10 sesaham*: RM1.10 each, a share, per share), a measure that English says with
+    ``each`` or ``per`` as often as with the term's English (``per share`` where *Saham* is
+    *Stock*), so no use of the term for T401.
+
+    >>> _measure("sesaham", "Saham"), _measure("saham", "Saham"), _measure("sesuatu", "Sesuatu")
+    (True, False, False)
+    """
+    word, first = fold(found).split(maxsplit=1)[0], fold(name).split(maxsplit=1)[0]
+    return word.startswith("se") and not first.startswith("se") and word[2:].startswith(first)
 
 
 def _compounds(text: str, start: int) -> frozenset[str]:
