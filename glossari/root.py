@@ -115,6 +115,15 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
     if root is not None:
         path = Path(root)
         if not (path / "seeds").is_dir():
+            # `--root g/seeds`, `--root g/locale`: name the glossary folder it is inside
+            folder = _glossary_above(path, bundled=False) if path.is_dir() else None
+            if folder is not None:
+                raise RootError(
+                    f"this folder is inside the glossary folder {folder}, not one itself",
+                    path=str(path),
+                    hint=f"pass --root {shell_path(str(folder))} "
+                         f"(in Python, glossari.load({str(folder)!r}))",
+                )
             raise RootError(
                 "no seeds/ folder here",
                 path=str(path),
@@ -124,21 +133,30 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
     here = cwd if cwd is not None else Path.cwd()
     if (here / "seeds").is_dir():
         return GlossaryRoot(path=here)
-    bundled = bundled_root()
-    for folder in here.parents:
-        # inside a glossary folder (its seeds/, locale/, build/): the bundled glossary would
-        # answer in its place, and `check` pass or `show` miss every term without a word
+    # inside a glossary folder (its seeds/, locale/, build/): the bundled glossary would
+    # answer in its place, and `check` pass or `show` miss every term without a word
+    folder = _glossary_above(here, bundled=True)
+    if folder is not None:
+        raise RootError(
+            f"this folder is inside the glossary folder {folder}, not one itself",
+            path=str(here),
+            # the folder as a command names it, to be pasted (`Glosari Kewangan` quoted)
+            hint=f"run glossari in {folder}, or pass --root {shell_path(str(folder))} "
+                 "(in Python, glossari.load(root=...))",
+        )
+    return bundled_root()
+
+
+def _glossary_above(path: Path, *, bundled: bool) -> Path | None:
+    """The nearest folder above ``path`` holding ``seeds/`` and ``locale/`` (a glossary folder
+    ``path`` is inside of), or None; the bundled glossary's only when ``bundled`` is false (from
+    inside the installed package, the current folder falls back on it instead)."""
+    bundled_path = bundled_root().path.resolve()
+    for folder in path.parents:
         if ((folder / "seeds").is_dir() and (folder / "locale").is_dir()
-                and folder.resolve() != bundled.path.resolve()):
-            raise RootError(
-                f"this folder is inside the glossary folder {folder}, not one itself",
-                path=str(here),
-                # the folder as a command names it, to be pasted (`Glosari Kewangan` quoted)
-                hint=f"run glossari in {folder}, or pass --root {shell_path(str(folder))} "
-                     "(in Python, "
-                     "glossari.load(root=...))",
-            )
-    return bundled
+                and (not bundled or folder.resolve() != bundled_path)):
+            return folder
+    return None
 
 
 def file_kind(mode: int) -> str:

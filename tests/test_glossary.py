@@ -131,6 +131,30 @@ def test_inside_a_glossary_folder_is_no_glossary_folder(tmp_path: Path) -> None:
     assert resolve_root(cwd=tmp_path.parent).bundled  # outside any glossary: the bundled one
 
 
+def test_a_root_given_inside_a_glossary_folder_names_the_glossary_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--root g/seeds` (or `g/locale/en`, `g/build`) said "no seeds/ folder here; point --root
+    at a glossary folder holding seeds/ and locale/", as for any folder: it names `g` now, as
+    the same folder given as the current one does; a path that is no folder is as before."""
+    from glossari.cli import main
+
+    glossary = tmp_path / "g"
+    for inside in ("seeds", "locale/en", "build/site"):
+        (glossary / inside).mkdir(parents=True)
+    for inside in ("seeds", "locale/en", "build/site"):
+        with pytest.raises(RootError, match="inside the glossary folder") as info:
+            glossari.load(glossary / inside)
+        assert info.value.hint == f"pass --root {glossary} (in Python, glossari.load('{glossary}'))"
+        assert main(["--root", str(glossary / inside), "show", "x"]) == 2
+        assert capsys.readouterr().err == (
+            f"glossari: error: {glossary / inside}: this folder is inside the glossary folder "
+            f"{glossary}, not one itself; pass --root {glossary} (in Python, "
+            f"glossari.load('{glossary}'))\n")
+    for nowhere in (glossary / "seeds" / "x.md", glossary / "nope", tmp_path):
+        with pytest.raises(RootError, match="no seeds/ folder here"):
+            glossari.load(nowhere)
+
+
 def test_bundled_root_is_read_only() -> None:
     from glossari.root import bundled_root
 
