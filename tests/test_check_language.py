@@ -192,6 +192,27 @@ def test_l303_a_short_english_list_is_still_reported(tmp_path: Path) -> None:
                      ("seeds/untungkasar.md", 13)]
 
 
+@pytest.mark.parametrize(("table", "reported"), [
+    # figures, letters and names: as written, its pipes, delimiter row and link target were
+    # judged as prose (`| A | B | |---|---| ...`, P(Malay) = 0.00)
+    ("| A | B |\n|---|---|\n| x \\| y | [P/E](/nisbah-pe) |", False),
+    ("| Syarikat | P/E | ROE |\n|---|--:|--:|\n| Maybank | 12.5 | 10% |\n| CIMB | 9 | 8% |",
+     False),
+    # the cells are the table's text: Malay passes, English pasted into seeds/ is reported
+    ("| Jenis | Hak mengundi | Dividen |\n|---|---|---|\n| Saham biasa | Ya | Berubah |\n"
+     "| Saham keutamaan | Tidak | Tetap |", False),
+    ("| Type | Voting rights | Dividend |\n|---|---|---|\n| Common stock | Yes | Variable |\n"
+     "| Preferred stock | No | Fixed |", True),
+])
+def test_l303_reads_a_table_by_its_cells(tmp_path: Path, table: str, reported: bool) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("untungkasar", "dengan cekap.\n", f"dengan cekap.\n\n{table}\n")
+    found = [f for f in kit.check() if f.code == "L303"]
+    assert [(f.path, f.line) for f in found] == ([("seeds/untungkasar.md", 11)] if reported
+                                                 else [])
+    assert all("|" not in f.message for f in found)
+
+
 def test_l301_does_not_judge_indonesian(tmp_path: Path) -> None:
     # langdetect reads Malay as Indonesian: every finished Indonesian translation was "still
     # Malay", one warning per message; a copy of the Malay is still C202

@@ -15,13 +15,15 @@ from glossari.checks.codes import excerpt, finding
 from glossari.diagnostics import Finding
 from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier, judged_text, words
 from glossari.model import Block, Term
+from glossari.seeds.markdown import table_of
 
 __all__ = ["ALONE_WORDS", "judges", "prose_of", "source_language", "still_malay", "too_short"]
 
 
 def prose_of(term: Term) -> Iterator[tuple[str, int]]:
     """The prose of an article with its lines: the definition and every paragraph, list item and
-    quote (headings, headwords and categories are names, not prose)."""
+    quote, and the cells of a table that hold :data:`ALONE_WORDS` words or more (headings,
+    headwords and categories are names, not prose)."""
     for text, line, _ in _prose_in_context(term):
         yield text, line
 
@@ -42,8 +44,23 @@ def _prose_in_context(term: Term) -> Iterator[tuple[str, int, str | None]]:
         yield term.description, term.description_line or term.source.line, None
     for section in term.sections:
         blocks = [b for b in section.blocks if b.translatable]
-        yield from zip((b.text for b in blocks), (b.line for b in blocks), _contexts(blocks),
-                       strict=True)
+        for block, context in zip(blocks, _contexts(blocks), strict=True):
+            if block.kind != "table":
+                yield block.text, block.line, context
+                continue
+            # a table is its cells' words, not its pipes and delimiter row; short cells (a
+            # letter, a name, a figure) tell no language until there are enough of them
+            cells = _cells(block.text)
+            if len(words(cells)) >= ALONE_WORDS:
+                yield cells, block.line, None
+
+
+def _cells(table: str) -> str:
+    """The text of a table's cells, one line each (the table as written when it is none)."""
+    found = table_of(table)
+    if found is None:
+        return table
+    return "\n".join(cell for row in (found.head, *found.rows) for cell in row if cell.strip())
 
 
 def _contexts(blocks: list[Block]) -> list[str | None]:
