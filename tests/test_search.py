@@ -296,6 +296,24 @@ def test_capitals_joined_by_a_slash_or_an_ampersand_are_one_phrase(tmp_path: Pat
             "Mergers and acquisitions ([M&A])"]
 
 
+def test_a_table_is_indexed_by_its_cells(tmp_path: Path) -> None:
+    """A table's pipes and delimiter row are no text: the snippet showed
+    `| Saham biasa | Ya | Berubah | | Saham [keutamaan] |` and `|---|---|---|`."""
+    table = ("| Jenis | Hak mengundi |\n|---|:-:|\n| Saham biasa | Ya |\n"
+             "| Saham keutamaan | Tidak |")
+    term = _term("saham", "Saham", body=table)
+    [section] = term.sections
+    tabled = dataclasses.replace(section, blocks=tuple(
+        dataclasses.replace(b, kind="table") for b in section.blocks))
+    glossary = Glossary([dataclasses.replace(term, sections=(tabled,))], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        [hit] = search("keutamaan")
+        assert " ".join(hit.snippet.split()) == (
+            "Jenis Hak mengundi Saham biasa Ya Saham [keutamaan] Tidak")
+
+
 def test_a_derivation_is_another_word_not_an_inflection(search: Search) -> None:
     # `pemilikan` (ownership) is built on `milik` by derivation: no search for `milik` is made
     assert _ids(search("pemilikan")) == ["ekuiti"]

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Protocol, cast
 import orjson
 
 from glossari._atomic import _replace, _through_links, keep_status, make_temporary
-from glossari.model import Section, Term
+from glossari.model import Block, Section, Term
+from glossari.seeds.markdown import table_of
 from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint, quick_listing
 from glossari.termbase.schema import (
@@ -111,9 +112,18 @@ def _dumps(value: object) -> str:
     return orjson.dumps(value, default=dataclass_fields).decode()
 
 
+def _block_text(block: Block) -> str:
+    """A block's text as the index reads it: a table by its cells, without its pipes and
+    delimiter row (a snippet showed `| Jenis | ... | |---|---|`)."""
+    table = table_of(block.text) if block.kind == "table" else None
+    if table is None:
+        return block.text
+    return "\n".join(" ".join(c for c in row if c.strip()) for row in (table.head, *table.rows))
+
+
 def _section_text(section: Section) -> str:
     parts = [section.heading] if section.heading else []
-    parts.extend(block.text for block in section.blocks if block.translatable)
+    parts.extend(_block_text(block) for block in section.blocks if block.translatable)
     return plain_text("\n".join(parts))
 
 
@@ -121,7 +131,8 @@ def _english_body(term: Term) -> Iterator[str]:
     # The English body keeps untranslated blocks in Malay: index only what is really English.
     for ms, en in zip(term.sections, term.english.sections, strict=False):
         parts = [en.heading] if en.heading and en.heading != ms.heading else []
-        parts.extend(b.text for b, m in zip(en.blocks, ms.blocks, strict=False) if b.text != m.text)
+        parts.extend(_block_text(b) for b, m in zip(en.blocks, ms.blocks, strict=False)
+                     if b.text != m.text)
         if parts:
             yield plain_text("\n".join(parts))
 
