@@ -155,6 +155,23 @@ def test_a_root_given_inside_a_glossary_folder_names_the_glossary_folder(
             glossari.load(nowhere)
 
 
+def test_an_alias_written_twice_or_as_the_headword_is_no_other_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`aliases: hadiah, pemberian, Hibah, Hadiah, hadiah` are two other names: `show` said
+    `aliases: hadiah, pemberian, Hibah, hadiah` (and `Term.names.aliases` held the four)."""
+    from glossari.cli import main
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "hibah.md").write_text(
+        "---\ntitle: Hibah\ndescription: Pemberian.\n"
+        "aliases: [hadiah, pemberian, Hibah, 'Hadiah', hadiah]\n---\n\nTeks.\n", "utf-8")
+    glossary = glossari.load(tmp_path)
+    assert glossary["hibah"].names.aliases == ("hadiah", "pemberian")
+    assert glossary.lookup("Hadiah").id == "hibah"
+    assert main(["--root", str(tmp_path), "show", "hibah"]) == 0
+    assert "  aliases: hadiah, pemberian\n" in capsys.readouterr().out
+
+
 def test_bundled_root_is_read_only() -> None:
     from glossari.root import bundled_root
 

@@ -160,13 +160,21 @@ def term_aliases(term: Term) -> tuple[str, ...]:
     ...          source=Location(path="seeds/finra.md", line=1))
     >>> term_aliases(t)
     ('fin-reg', 'FINRA Rule')
+    >>> term_aliases(Term(id="hibah", title="Hibah", source=t.source,
+    ...                   meta=(("aliases", "hadiah, pemberian, Hibah, Hadiah, hadiah"),)))
+    ('hadiah', 'pemberian')
     """
-    found: list[str] = []
+    # an alias written twice (`hadiah, Hadiah`) is one, its first spelling; the headword is
+    # no other name of its term
+    headword = lookup_key(term.title or "")
+    found: dict[str, str] = {}
     for key in ALIAS_KEYS:
         value = term.meta_value(key)
         if value:
-            found.extend(split_aliases(value))
-    return tuple(found)
+            for alias in split_aliases(value):
+                if lookup_key(alias) != headword:
+                    found.setdefault(lookup_key(alias), alias)
+    return tuple(found.values())
 
 
 def headword_acronyms(text: str | None) -> tuple[str, ...]:
