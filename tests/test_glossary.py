@@ -172,6 +172,38 @@ def test_an_alias_written_twice_or_as_the_headword_is_no_other_name(
     assert "  aliases: hadiah, pemberian\n" in capsys.readouterr().out
 
 
+def test_a_link_in_the_definition_is_a_link_of_the_article(tmp_path: Path) -> None:
+    """`description: ... [bon](/bon) dan [ijarah](/ijarah).` links as the body does: a backlink
+    of *Bon*, a link-only term *ijarah* (S121), a link message to translate. It was no link at
+    all: no backlink, no term, no finding, and the site showed 'ijarah' as dead text."""
+    from glossari.checks import check
+    from glossari.cli import main
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "sukuk.md").write_text(
+        "---\ntitle: Sukuk\nkeywords: Islam\n"
+        "description: Sukuk berbeza daripada [bon](/bon) dan [ijarah](/ijarah).\n---\n\n"
+        "# Sukuk\n\nTeks.\n", "utf-8")
+    (tmp_path / "seeds" / "bon.md").write_text(
+        "---\ntitle: Bon\nkeywords: Hutang\ndescription: Hutang.\n---\n\n# Bon\n\nTeks.\n",
+        "utf-8")
+    glossary = glossari.load(tmp_path)
+    assert [(link.text, link.target, link.line) for link in glossary["sukuk"].links] == [
+        ("bon", "bon", 4), ("ijarah", "ijarah", 4)]
+    assert [ref.source.id for ref in glossary.backlinks("bon")] == ["sukuk"]
+    assert glossary["ijarah"].kind == "link"
+    assert glossary.lookup("ijarah").id == "ijarah"
+    report = check(glossary, glossary.root, [])
+    assert [(f.code, f.line) for f in report.findings if f.code == "S121"] == [("S121", 4)]
+    assert main(["--root", str(tmp_path), "extract"]) == 0
+    pot = (tmp_path / "locale" / "glossary.pot").read_text("utf-8")
+    assert 'msgctxt "/ijarah"\nmsgid "ijarah"' in pot
+    out = tmp_path / "site"
+    assert main(["--root", str(tmp_path), "site", "-o", str(out)]) == 0
+    page = (out / "terms" / "sukuk.html").read_text("utf-8")
+    assert '<a href="ijarah.html">ijarah</a>' in page
+
+
 def test_bundled_root_is_read_only() -> None:
     from glossari.root import bundled_root
 

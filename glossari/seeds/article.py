@@ -10,7 +10,7 @@ from pathlib import Path
 
 from glossari.diagnostics import Finding
 from glossari.errors import SeedError
-from glossari.model import Location, Term
+from glossari.model import Link, Location, Term
 from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
 from glossari.seeds.markdown import parse_body, reference_definitions
 from glossari.seeds.rules import (
@@ -109,6 +109,8 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         else tuple(k.strip() for k in keywords if k.strip())
     )
     body = parse_body(front.body, source=source, line_offset=front.body_offset)
+    definition = " ".join(description.split()) if isinstance(description, str) else None
+    description_line = lines.get("description", 0)
     highlights = tuple(
         block
         for section in body.sections
@@ -118,21 +120,31 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     return Term(
         id=term_id,
         title=" ".join(title.split()),  # one line: a YAML block or stray spaces are no part of it
-        description=" ".join(description.split()) if isinstance(description, str) else None,
+        description=definition,
         categories=categories,
         meta=tuple((k, v if isinstance(v, str) else ", ".join(v)) for k, v in front.fields),
         sections=body.sections,
         highlights=highlights,
-        links=body.links,
+        links=_definition_links(definition, description_line, source) + body.links,
         definitions=reference_definitions(text),
         source=Location(path=source, line=1),
         title_line=lines.get("title", 0),
-        description_line=lines.get("description", 0),
+        description_line=description_line,
         categories_line=lines.get("keywords", 0),
         findings=tuple(replace(f, term=term_id)
                        for f in (*_comma_in_alias_items(front.fields, lines, source),
                                  *body.findings)),
     )
+
+
+def _definition_links(definition: str | None, line: int, source: str) -> tuple[Link, ...]:
+    """The links of the definition (``description: ... [bon](/bon) ...``), read as the body's
+    are, at the definition's line: links of the article like any other (link messages, names,
+    backlinks, link-only terms, S121), which the site shows as links."""
+    if not definition or ("[" not in definition and "<" not in definition):
+        return ()
+    links = parse_body(definition, source=source, line_offset=max(line - 1, 0)).links
+    return tuple(replace(link, line=line or link.line) for link in links)
 
 
 def _comma_in_alias_items(fields: tuple[tuple[str, str | tuple[str, ...]], ...],
