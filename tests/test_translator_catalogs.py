@@ -401,3 +401,35 @@ def test_a_catalog_weblate_saved_with_no_line_wrapping_keeps_its_way(
     assert written.startswith(saved.rstrip(b"\n"))  # Weblate's bytes, kept
     _weblate_save(po, width)
     assert po.read_bytes() == written  # Weblate's next save: no diff
+
+
+@needs_gnu
+def test_confirming_a_translation_fuzzy_by_a_quoted_flag_makes_it_not_fuzzy(
+        tmp_path: Path) -> None:
+    """`import --force` confirmed a headword fuzzy by Weblate's `placeholders:"x, fuzzy, y"`
+    (GNU reads `fuzzy` in it) by taking off the `fuzzy` flag alone: the file was left as it
+    was, still fuzzy to msgfmt and to glossari, and every import said "confirmed" again. The
+    flag goes, kept in a translator comment."""
+    root = make_root(tmp_path, {"saham": article("Saham", description="Unit pemilikan.")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgctxt "saham"\nmsgid "Saham"\nmsgstr ""',
+        '#, placeholders:"x, fuzzy, y", max-length:30\nmsgctxt "saham"\nmsgid "Saham"\n'
+        'msgstr "Shares"'), encoding="utf-8")
+    csv = tmp_path / "terms.csv"
+    csv.write_text("source,target,context\nSaham,Shares,saham\n", encoding="utf-8")
+    code, err = cli(root, "import", str(csv), "-l", "en", "--force")
+    assert code == 0
+    assert "confirmed the fuzzy translation 'Shares'" in err
+    gnu = subprocess.run(["msgattrib", "--only-fuzzy", str(po)], capture_output=True,
+                         text=True, check=True).stdout
+    assert "Saham" not in gnu
+    (entry,) = (e for e in parse_po(po.read_text(encoding="utf-8"), source="glossary.po").entries
+                if e.msgctxt == "saham")
+    assert not entry.fuzzy
+    assert entry.flags == ("max-length:30",)
+    assert any('placeholders:"x, fuzzy, y"' in c for c in entry.translator_comments)
+    code, err = cli(root, "import", str(csv), "-l", "en", "--force")
+    assert "1 unchanged" in err

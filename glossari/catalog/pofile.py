@@ -125,9 +125,24 @@ class Entry:
     def reviewed(self, msgstr: str) -> Entry:
         """A copy translated as ``msgstr`` and no longer fuzzy: the ``fuzzy`` flag and every
         ``#|`` line (the source the old translation was made for) dropped, as an editor does
-        when a translator accepts a translation."""
+        when a translator accepts a translation. A quoted flag GNU reads ``fuzzy`` in
+        (``placeholders:"x, fuzzy, y"``: :func:`_read_flags`) would keep the entry fuzzy: it
+        goes too, kept in a translator comment (a tool wrote it, and msgcat drops it anyway).
+
+        >>> entry = Entry(msgid="Saham", msgstr="Shares", flags=('placeholders:"x, fuzzy, y"',
+        ...                                                     "fuzzy", "max-length:9"))
+        >>> reviewed = entry.reviewed("Shares")
+        >>> reviewed.fuzzy, reviewed.flags
+        (False, ('max-length:9',))
+        >>> print(*reviewed.translator_comments)
+        placeholders:"x, fuzzy, y" (a flag GNU reads as fuzzy, taken off on review)
+        """
+        hiding = [f for f in self.flags if f != "fuzzy" and "fuzzy" in _gnu_words(f)]
+        notes = tuple(f"{f} (a flag GNU reads as fuzzy, taken off on review)" for f in hiding)
         return self.with_changes(
-            msgstr=msgstr, flags=tuple(f for f in self.flags if f != "fuzzy"),
+            msgstr=msgstr, flags=tuple(f for f in self.flags if f != "fuzzy" and f not in hiding),
+            translator_comments=self.translator_comments + tuple(
+                n for n in notes if n not in self.translator_comments),
             previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None,
         )
 
@@ -1046,10 +1061,17 @@ def _read_flags(text: str) -> list[str]:
     ['fuzzy', 'placeholders:"x, fuzzy"']
     """
     flags = _split_flags(text)
-    hidden = [word for flag in flags if '"' in flag or "'" in flag
-              for word in re.split(r"[, \t\r\f\v\n]+", flag)
+    hidden = [word for flag in flags for word in _gnu_words(flag)
               if word in _GNU_FLAGS or word in _FLAG_RANK]
     return list(dict.fromkeys((*flags, *hidden))) if hidden else flags
+
+
+def _gnu_words(flag: str) -> list[str]:
+    """The words GNU gettext reads in a quoted flag (it parts a ``#,`` line at every comma and
+    blank, quotes or not); none in an unquoted one, which is one word to GNU as to glossari."""
+    if '"' not in flag and "'" not in flag:
+        return []
+    return re.split(r"[, \t\r\f\v\n]+", flag)
 
 
 def _comment_text(rest: str) -> str:
