@@ -201,7 +201,9 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
                               hint="use 'error', 'warning' or 'info'")
         severities.append((code, cast(Severity, severity)))
     return Config(
-        languages=languages,
+        # a language listed twice is one language, as `check -l en -l en` reads it: each was
+        # checked and summed up once per listing ("en: ...; en: ...")
+        languages=tuple(dict.fromkeys(languages)) if languages is not None else None,
         min_coverage=min_coverage,
         check=CheckConfig(select=codes("select"), ignore=codes("ignore") or (),
                           fail_on=fail_on, severity=tuple(severities)),

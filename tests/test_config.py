@@ -298,3 +298,17 @@ def test_find_reads_a_text_in_the_language_it_names(tmp_path: Path) -> None:
     code, out, err = _run(tmp_path, "find", "-l", "en", "Les courtiers achètent.")
     assert (code, out) == (2, "")
     assert "no catalogs for the language 'en' (locale/ has fr)" in err
+
+
+def test_a_language_listed_twice_is_one_language(root: Path) -> None:
+    # `languages = ["en", "en"]` checked and summed up en twice; `-l en -l en` once
+    (root / "glossari.toml").write_text('languages = ["en", "pt_BR", "en"]\n', encoding="utf-8")
+    assert load_config(root).languages == ("en", "pt_BR")
+    (root / "glossari.toml").write_text('languages = ["en", "en"]\n', encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        assert main(["--root", str(root), "extract"]) == 0
+        assert main(["--root", str(root), "update", "-l", "en"]) == 0
+        main(["--root", str(root), "check"])
+    summary = err.getvalue().splitlines()[-1]
+    assert summary.count("en:") == 1, summary
