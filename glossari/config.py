@@ -84,15 +84,42 @@ def find_config(root: Path) -> tuple[Path, str] | None:
     own = root / CONFIG_FILE
     if own.is_file():
         return own, ""
+    _not_a_file(own)
     pyproject = root / PYPROJECT
     if pyproject.is_file():
         try:
             data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             return pyproject, "tool.glossari"  # parse_config reports it with the line
-        if "glossari" in data.get("tool", {}):
+        # `tool = 5` is no table of tools (`"glossari" in 5` was an internal TypeError, and
+        # `tool = "glossari"` matched as a substring): no settings of glossari's there
+        tool = data.get("tool")
+        if isinstance(tool, dict) and "glossari" in tool:
             return pyproject, "tool.glossari"
     return None
+
+
+def _not_a_file(path: Path) -> None:
+    """Refuse ``glossari.toml`` when it is there but no regular file (a folder, a FIFO, a link
+    to nothing): it was passed over as if absent, and every command ran with the defaults
+    instead of the settings the user meant (a FIFO would have blocked the read)."""
+    import os
+
+    from glossari.root import file_kind
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if not path.is_symlink():
+            return
+        kind = "a symbolic link to a missing file"
+    except OSError as error:
+        raise ConfigError(f"cannot read the configuration: {error.strerror}",
+                          path=path.name, hint="check the file and its permissions") from None
+    else:
+        kind = file_kind(mode)
+    raise ConfigError(f"{kind}, not a settings file", path=path.name,
+                      hint=f"make {path.name} a TOML file, or remove it")
 
 
 def default_language(root: GlossaryRoot) -> str:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _catalog_oracles import make_root
@@ -312,3 +314,27 @@ def test_a_language_listed_twice_is_one_language(root: Path) -> None:
         main(["--root", str(root), "check"])
     summary = err.getvalue().splitlines()[-1]
     assert summary.count("en:") == 1, summary
+
+
+@pytest.mark.parametrize(("make", "kind"), [
+    (lambda p: p.mkdir(), "a folder"),
+    (lambda p: os.mkfifo(p), "a named pipe (FIFO)"),
+    (lambda p: p.symlink_to("tiada.toml"), "a symbolic link to a missing file"),
+])
+def test_a_settings_file_that_is_no_file_is_refused(root: Path, make: Any, kind: str) -> None:
+    # passed over as if absent: every command ran with the defaults, not the user's settings
+    make(root / "glossari.toml")
+    code, _findings, err = check(root)
+    assert code == 2
+    assert err == (f"glossari: error: glossari.toml: {kind}, not a settings file; make "
+                   "glossari.toml a TOML file, or remove it\n")
+
+
+@pytest.mark.parametrize("tool", ["5", '"glossari"', "[1, 2]"])
+def test_a_pyproject_whose_tool_is_no_table_holds_no_settings(root: Path, tool: str) -> None:
+    # `tool = 5` was `internal error: TypeError` in every command; `tool = "glossari"` matched
+    # as a substring and was refused as glossari's broken settings
+    (root / "pyproject.toml").write_text(f"tool = {tool}\n", encoding="utf-8")
+    code, findings, err = check(root)
+    assert code == 0, err
+    assert {"S103", "S110", "S121"} <= codes(findings)
