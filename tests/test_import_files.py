@@ -126,6 +126,9 @@ BAD_FILES = {
     "open-quote.csv": (b'id,ms,en\r\nkos,"Kos,Cost\r\n' + b"untung,Untung,Profit\r\n" * 50,
                        2, "a quoted cell that starts in this row is never closed"),
     "status.csv": (b"id,ms,en,status\r\nkos,Kos,Cost,done\r\n", 2, "unknown status 'done'"),
+    # LibreOffice in German writes its booleans WAHR/FALSCH: a fuzzy row was read as confirmed
+    "fuzzy-value.csv": (b"source,target,context,fuzzy\r\nKos,Cost,kos,FALSCH\r\n"
+                        b"Untung,Profit,untung,WAHR\r\n", 2, "unknown fuzzy value 'FALSCH'"),
     "nul.csv": (b"id,ms,en\r\nkos,Kos,Co\x00st\r\n", 2, "NUL"),
     "empty.csv": (b"", 1, "the file is empty"),
     "unnamed-column-text.csv": (b"id,ms,en,\r\nkos,Kos,Cost,\r\nuntung,Untung,Profit,yes\r\n",
@@ -308,6 +311,9 @@ def test_no_bytes_crash_the_readers(data: bytes) -> None:
         assert not message or message.startswith("x:")
 
 
+_FUZZY_WORDS = ("true", "1", "yes", "y", "x", "fuzzy")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(["x", "X", " x ", "True", "TRUE", "1", "yes", "Fuzzy", "False", "0", "no",
                         "", "n", "maybe"])
@@ -323,6 +329,11 @@ def test_a_weblate_row_translate_toolkit_reads_as_fuzzy_is_never_confirmed(cell:
     if '"' in cell:
         return  # a cell the quoted one below cannot hold as written
     data = f'source,target,context,fuzzy\r\nDividen,Dividend,dividen,"{cell}"\r\n'.encode()
+    if cell.strip().lower() not in ("", "false", "0", "no", "n", *_FUZZY_WORDS):
+        # a value neither side of the rule: refused, not guessed
+        with pytest.raises(ExchangeError, match=r"^w\.csv:2: unknown fuzzy value"):
+            parse_csv(data, source="w.csv")
+        return
     record = parse_csv(data, source="w.csv").records[0]
     if unit.isfuzzy():
         assert (record.en_status, record.en_confirmed) == ("fuzzy", False), cell

@@ -51,6 +51,11 @@ _TRUE = frozenset({"true", "1", "yes", "y", "x", "fuzzy"})
 """A Weblate ``fuzzy`` cell that says fuzzy, in any case: every value translate-toolkit (so
 Weblate) reads as fuzzy (``x`` too, a spreadsheet's tick, which was imported as confirmed)."""
 
+_FALSE = frozenset({"", "false", "0", "no", "n"})
+"""A Weblate ``fuzzy`` cell that says not fuzzy. Any other value is refused: a spreadsheet in
+another language writes its own words for TRUE (LibreOffice in German: ``WAHR``), and a fuzzy
+row read as not fuzzy was imported as a confirmed translation."""
+
 
 def _decode(data: bytes, source: str) -> str:
     utf8_hint = "save the file as UTF-8 (in a spreadsheet: CSV UTF-8) without a byte-order mark"
@@ -152,7 +157,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                     )
             cell = {name: unneutralise(row[i]) for name, i in index.items()}
             records.append(_glossari_record(cell, line, source) if fmt == "csv"
-                           else _weblate_record(cell, line))
+                           else _weblate_record(cell, line, source))
     except csv.Error as error:
         # named by the line the row starts on: a quote left open is only noticed at the end of
         # the file ("unexpected end of data"), and its last line was named, not the bad row
@@ -192,8 +197,12 @@ def _glossari_record(cell: dict[str, str], line: int, source: str) -> Record:
     )
 
 
-def _weblate_record(cell: dict[str, str], line: int) -> Record:
-    fuzzy = cell.get("fuzzy", "").strip().lower() in _TRUE
+def _weblate_record(cell: dict[str, str], line: int, source: str) -> Record:
+    flag = cell.get("fuzzy", "").strip()
+    if flag.lower() not in _TRUE | _FALSE:
+        raise ExchangeError(f"unknown fuzzy value {flag!r}", path=source, line=line,
+                            hint="write True or False (as Weblate does), or leave it empty")
+    fuzzy = flag.lower() in _TRUE
     return Record(
         line=line,
         id=_value(cell, "context") or _value(cell, "id"),
