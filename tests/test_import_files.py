@@ -311,6 +311,54 @@ def test_no_bytes_crash_the_readers(data: bytes) -> None:
         assert not message or message.startswith("x:")
 
 
+def _weblate_exports(text: str) -> str:
+    # Weblate 5's CSV export, weblate.formats.exporters.CSVExporter.string_filter
+    if text and text[0] in ("=", "+", "-", "@", "|", "%"):
+        return "'{}'".format(text.replace("|", "\\|"))
+    return text
+
+
+def _weblate_imports(cell: str) -> str:
+    # Weblate 5's CSV import, weblate.formats.ttkit.CSVUnit.unescape_csv
+    if len(cell) > 2 and cell[0] == "'" and cell[-1] == "'" and cell[1] in (
+            "=", "+", "-", "@", "\\", "%"):
+        return cell[1:-1].replace("\\|", "|")
+    return cell
+
+
+_CELL = st.text(st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from(
+    list("=+-@|%'\\")), min_size=1, max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CELL)
+def test_a_weblate_csv_cell_is_read_as_weblate_reads_it(text: str) -> None:
+    """Weblate's own CSV export wraps a text starting with = + - @ | % in quotes (`'-5%
+    margin'`, `|` as `\\|`): glossari took off the first quote only and imported `-5% margin'`.
+    And glossari's --csv-weblate wrote `'=1+1`, which Weblate's import keeps as it is: the
+    headword arrived in Weblate with its quote. Each side now reads the other's cells back."""
+    from glossari.exchange._text import weblate_unescape
+    from glossari.export.csvtable import weblate_escape
+
+    assert weblate_unescape(_weblate_exports(text)) == text or (
+        # a text that already looks escaped: Weblate's own import unwraps it too
+        _weblate_imports(text) != text)
+    assert weblate_unescape(weblate_escape(text)) == text
+    if text[0] in "=+-@|%":
+        assert _weblate_imports(weblate_escape(text)) == text
+
+
+def test_a_weblate_export_with_escaped_cells_is_imported_as_weblate_meant(
+        root: Path, tmp_path: Path) -> None:
+    path = tmp_path / "weblate.csv"
+    path.write_text('"source","target","context","fuzzy"\r\n'
+                    '"Untung","\'-Profit | loss\'","untung","False"\r\n'
+                    '"Harga","\'%\\|Price\'","harga","False"\r\n', encoding="utf-8")
+    ok(root, "import", str(path), "--force")
+    assert entry(root, "untung", "Untung") == ("-Profit | loss", False)
+    assert entry(root, "harga", "Harga") == ("%|Price", False)
+
+
 _FUZZY_WORDS = ("true", "1", "yes", "y", "x", "fuzzy")
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from table_helpers import read_csv, read_html, read_markdown_table, xml_root
 from translate.storage import tbx
 
-from glossari.export.csvtable import neutralise, render_csv
+from glossari.export.csvtable import neutralise, render_csv, weblate_escape
 from glossari.export.html import render_html
 from glossari.export.jsontable import render_json
 from glossari.export.markdown import render_markdown
@@ -129,8 +129,8 @@ def test_csv_reads_back_neutralised(table: list[Row], bom: bool) -> None:
 def test_csv_weblate_reads_back(table: list[Row]) -> None:
     parsed = read_csv(render_csv(table, weblate=True))
     kept = [r for r in table if r.ms is not None]
-    assert [p[0] for p in parsed[1:]] == [neutralise(r.ms or "") for r in kept]
-    assert [p[1] for p in parsed[1:]] == [neutralise(r.en or "") for r in kept]
+    assert [p[0] for p in parsed[1:]] == [weblate_escape(r.ms or "") for r in kept]
+    assert [p[1] for p in parsed[1:]] == [weblate_escape(r.en or "") for r in kept]
     assert [p[2] for p in parsed[1:]] == [r.id for r in kept]
 
 

@@ -19,10 +19,11 @@ import unicodedata
 from dataclasses import replace
 
 from glossari.exchange.records import ExchangeFormat, Record
-from glossari.export.csvtable import FORMULA_TRIGGERS, neutralise
+from glossari.export.csvtable import FORMULA_TRIGGERS, neutralise, weblate_escape
 from glossari.text import one_line, strip_controls
 
-__all__ = ["exported_form", "same_text", "tidy", "tidy_record", "unneutralise"]
+__all__ = ["exported_form", "same_text", "tidy", "tidy_record", "unneutralise",
+           "weblate_unescape"]
 
 
 def unneutralise(cell: str) -> str:
@@ -30,6 +31,21 @@ def unneutralise(cell: str) -> str:
     ``'`` off a cell whose leading quotes are followed by a trigger)."""
     quoted = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_TRIGGERS)
     return cell[1:] if quoted else cell
+
+
+def weblate_unescape(cell: str) -> str:
+    """A Weblate CSV cell as Weblate's import reads it: ``'-5% margin'`` (its export's wrapping
+    of a text starting with ``=``, ``+``, ``-``, ``@``, ``|`` or ``%``, each ``|`` written
+    ``\\|``) is ``-5% margin``; read as glossari's own neutralisation, it kept its last
+    ``'``. Any other cell as :func:`unneutralise` reads it.
+
+    >>> weblate_unescape("'-5% margin'"), weblate_unescape("'\\\\|x'"), weblate_unescape("'=1+1")
+    ('-5% margin', '|x', '=1+1')
+    """
+    if (len(cell) > 2 and cell[0] == "'" and cell[-1] == "'"
+            and (cell[1] in "=+-@%" or cell[1:3] == "\\|")):
+        return cell[1:-1].replace("\\|", "|")
+    return unneutralise(cell)
 
 
 # The layout whitespace of a file: an XML editor indents a <term> over several lines, a
@@ -70,6 +86,8 @@ def exported_form(text: str, fmt: ExchangeFormat) -> str:
     trip)."""
     if fmt in ("tbx-2008", "tbx-3"):
         return tidy(strip_controls(text))
+    if fmt == "csv-weblate":
+        return tidy(weblate_unescape(weblate_escape(text)))
     return tidy(unneutralise(neutralise(text)))
 
 

@@ -30,7 +30,7 @@ import io
 from pathlib import Path
 
 from glossari.errors import InputError
-from glossari.exchange._text import unneutralise
+from glossari.exchange._text import unneutralise, weblate_unescape
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 from glossari.export.csvtable import CATEGORY_SEPARATOR
 from glossari.export.rows import JSON_KEYS, STATUSES
@@ -155,7 +155,8 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                         hint="name the column in the first row, or move the text where it "
                         "belongs (nothing is read from a column without a name)",
                     )
-            cell = {name: unneutralise(row[i]) for name, i in index.items()}
+            unescape = unneutralise if fmt == "csv" else weblate_unescape
+            cell = {name: unescape(row[i]) for name, i in index.items()}
             records.append(_glossari_record(cell, line, source) if fmt == "csv"
                            else _weblate_record(cell, line, source))
     except csv.Error as error:

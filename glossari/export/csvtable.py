@@ -14,7 +14,7 @@ id,ms,en,kind,status,categories,definition_ms,definition_en,source\r
 x,'=1+1,Sum,article,translated,A; B,,,seeds/x.md:1\r
 >>> print(render_csv([row], weblate=True), end="")
 "source","target","context","fuzzy","developer_comments"\r
-"'=1+1","Sum","x","False",""\r
+"'=1+1'","Sum","x","False",""\r
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from glossari.export.rows import JSON_KEYS, Row
 from glossari.text import strip_controls
 
-__all__ = ["CATEGORY_SEPARATOR", "FORMULA_TRIGGERS", "WEBLATE_COLUMNS", "neutralise", "render_csv"]
+__all__ = ["CATEGORY_SEPARATOR", "FORMULA_TRIGGERS", "WEBLATE_COLUMNS", "WEBLATE_TRIGGERS",
+           "neutralise", "render_csv", "weblate_escape"]
 
 FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
@@ -53,6 +54,28 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.lstrip("'").startswith(FORMULA_TRIGGERS) else cell
 
 
+WEBLATE_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "|", "%")
+"""First characters Weblate's own CSV export escapes (``weblate.formats.exporters.CSVExporter``):
+the text is wrapped in ``'...'`` and each ``|`` written ``\\|``; Weblate's import
+(``CSVUnit.unescape_csv``) takes the wrapping off again."""
+
+
+def weblate_escape(cell: str) -> str:
+    """``cell`` as Weblate's own CSV export writes it: wrapped in ``'...'`` (``|`` as ``\\|``)
+    when it starts with one of :data:`WEBLATE_TRIGGERS`, so Weblate's import reads it back
+    as it was (a glossari ``'=1+1`` arrived in Weblate with its ``'``); else as
+    :func:`neutralise` writes it. :func:`glossari.exchange._text.weblate_unescape` is the
+    inverse.
+
+    >>> weblate_escape("=1+1"), weblate_escape("%APR|x"), weblate_escape("Kos")
+    ("'=1+1'", "'%APR\\\\|x'", 'Kos')
+    """
+    cell = strip_controls(cell)
+    if cell.startswith(WEBLATE_TRIGGERS):
+        return "'" + cell.replace("|", "\\|") + "'"
+    return neutralise(cell)
+
+
 def render_csv(rows: Sequence[Row], *, weblate: bool = False, bom: bool = False) -> str:
     """``rows`` as CSV text: a header row, then one line per term, CRLF line ends.
 
@@ -73,7 +96,7 @@ def render_csv(rows: Sequence[Row], *, weblate: bool = False, bom: bool = False)
                 continue
             unsure = row.en is not None and row.status in ("fuzzy", "suggested")
             cells = (row.ms, row.en or "", row.id, str(unsure), row.definition_ms or "")
-            writer.writerow([neutralise(c) for c in cells])
+            writer.writerow([weblate_escape(c) for c in cells])
     else:
         writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, minimal quoting
         writer.writerow(JSON_KEYS)
