@@ -181,6 +181,10 @@ def test_a_name_after_an_abbreviation_stays_a_name() -> None:
      "Dividends were paid on 1 May and 3 June 2021."),
     ("Tempoh itu dari 23 Mac hingga 31 Disember 2020.",
      "The period ran from 23 March 2020 to 31 December 2020."),
+    # a time of day, with a point or a colon
+    ("Sesi pagi Bursa Malaysia bermula pada 9.00 pagi dan berakhir pada 12.30 tengah hari.",
+     "The morning session of Bursa Malaysia runs from 9:00 a.m. to 12:30 p.m."),
+    ("Dagangan dihentikan pada 4.45 petang.", "Trading stopped at 4.45pm."),
 ])
 def test_c205_a_date_however_written(tmp_path: Path, malay: str, translation: str) -> None:
     assert codes(_kit(tmp_path, malay, translation).check(), "C205") == []
@@ -194,6 +198,8 @@ def test_c205_a_date_however_written(tmp_path: Path, malay: str, translation: st
      "Short selling was suspended from 23 March to 31 December 2021."),
     ("Jualan singkat digantung dari 23 Mac 2020 hingga 31 Disember 2020.",
      "Short selling was suspended from 23 March 2020 to 31 December 2021."),
+    ("Dagangan dihentikan pada 4.45 petang 1.5.2021.",
+     "Trading stopped at 4:54 p.m. on 1 May 2021."),
 ])
 def test_c205_a_changed_date(tmp_path: Path, malay: str, translation: str) -> None:
     assert len(codes(_kit(tmp_path, malay, translation).check(), "C205")) == 1

@@ -58,6 +58,9 @@ _UNSPACED_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # spaces between numbers: sev
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 # A date written with numbers (1.5.2021, 30/4/2023, 1-5-2021), read as its day, month and year
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d.,/-]?\d)")
+_CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2}):([0-5]\d)(?![\d:])")
+"""A time of day written with a colon (``9:00``, ``12:30``), read as ``9.00``, ``12.30``: a ratio
+(``2:1``) has no two-digit minutes, and ``10:30:15`` is no time of this kind."""
 _MONTHS = {name: number for number, names in enumerate((
     ("January", "Januari"), ("February", "Februari"), ("March", "Mac", "Maret"), ("April",),
     ("May", "Mei"), ("June", "Jun", "Juni"), ("July", "Julai", "Juli"),
@@ -155,6 +158,11 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
     >>> numbers("pada 01.05.2021"), numbers("on 1 May 2021"), numbers("30/4/2023")
     (('1', '2021'), ('1', '2021'), ('30', '2023'))
 
+    A time of day is one number however written: ``12.30 tengah hari``, ``12:30 p.m.``:
+
+    >>> numbers("9.00 pagi hingga 12.30"), numbers("9:00 a.m. to 12:30 p.m."), numbers("2:1")
+    (('9', '12.3'), ('9', '12.3'), ('2', '1'))
+
     ``scaled=True``: a number followed by a scale word (:func:`scales`) is its value, so
     ``RM1.5 juta``, ``RM1.5 million``, ``RM1.5mil`` and ``RM1,500,000`` agree:
 
@@ -175,6 +183,8 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
     if not prose.isascii():
         prose = _OTHER_DIGIT.sub(
             lambda m: _OTHER_MARKS.get(m.group()) or str(unicodedata.digit(m.group())), prose)
+    if ":" in prose:  # a time of day, 12:30 as 12.30 (Malay and British English write it so)
+        prose = _CLOCK.sub(r"\1.\2", prose)
     if "." in prose or "/" in prose or "-" in prose:
         prose = _NUMERIC_DATE.sub(lambda m: f"{int(m.group(1))} | {m.group(4)}", prose)
     pattern = _NUMBER if spaced else _UNSPACED_NUMBER
