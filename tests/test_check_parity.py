@@ -339,6 +339,11 @@ def test_c205_a_sign_is_compared_when_both_sides_write_signs(
      "A 5%-10% range for 2020-2021, a 1-for-4 ratio, -3%.", False),
     ("Margin (-2.5%) berbanding [indeks](/index-2) -1%.",
      "Margin (\u22122.5%) against the [index](/index-2) -1%.", False),
+    # the year two dates share, written once, is no sign's difference
+    ("Dari 23 Mac 2020 hingga 31 Disember 2020, pulangan -5% dan +2%.",
+     "From 23 March to 31 December 2020, returns were -5% and +2%.", False),
+    ("Dari 23 Mac 2020 hingga 31 Disember 2020, pulangan -5% dan +2%.",
+     "From 23 March to 31 December 2020, returns were 5% and +2%.", True),
 ])
 def test_c205_signs(source: str, translation: str, reported: bool) -> None:
     assert ("C205" in _codes(source, translation)) is reported

@@ -271,10 +271,9 @@ def number_difference(source: str, translation: str) -> str | None:
     word (``RM1.5 juta`` for ``RM1,500,000``). A scale word changed (``RM535.5 million`` for
     ``RM535.5 bilion``) is reported when both sides write one in a language known here. The
     year of a date is counted once (``23 March to 31 December 2020`` for ``23 Mac 2020 hingga
-    31 Disember 2020``). A
-    sign is compared when both sides write one (:func:`signed`): ``-4.6% ... +12.9%``
-    translated ``4.6% ... +12.9%`` lost its minus; a translation that writes none says it in
-    words (``fell 1.2%`` for ``berubah -1,2%``).
+    31 Disember 2020``). A sign is compared when both sides write one (:func:`signed`):
+    ``-4.6% ... +12.9%`` translated ``4.6% ... +12.9%`` lost its minus; a translation that
+    writes none says it in words (``fell 1.2%`` for ``berubah -1,2%``).
 
     >>> number_difference("Aset RM535.5 bilion.", "Assets of RM535.5 million.")
     'numbers differ from the source (missing 535,500,000,000; extra 535,500,000)'
@@ -296,8 +295,7 @@ def number_difference(source: str, translation: str) -> str | None:
     if diff is None and scaled is not None and scales(source) and scales(translation):
         return f"numbers differ from the source ({scaled})"
     if diff is None and signed(source) and signed(translation):
-        signs = describe_difference(numbers(source, signed=True),
-                                    numbers(translation, signed=True))
+        signs = describe_difference(read(source, signed=True), read(translation, signed=True))
         if signs is not None:
             return f"the signs of the numbers differ from the source ({signs})"
     found, wanted = months(translation), months(source)
