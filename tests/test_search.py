@@ -750,3 +750,25 @@ def test_the_api_reads_malay_with_a_region_as_the_cli_does() -> None:
     assert glossary.find_terms(text, lang="ms_MY") == glossary.find_terms(text) != []  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="search reads Malay"):
         glossary.search("akaun", lang="ms-MY")
+
+
+@given(words=st.lists(st.sampled_from(["bon", "korporat", "Eksekutif", "akaun", "syarikat",
+                                         "ekuiti", "naïf", "debt", "Equity"]),
+                      min_size=1, max_size=3),
+       joiner=st.sampled_from(["\u00ad", "\u2060", "\ufeff"]), data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_a_soft_hyphen_or_word_joiner_inside_a_word_is_no_break(
+    both: tuple[Glossary, Termbase], words: list[str], joiner: str, data: st.DataObject,
+) -> None:
+    """A word pasted from a web page or a PDF (`pela\\u00adburan`): the tokenizer read the soft
+    hyphen as a separator, the query asked for `pela` and `buran` and found nothing, where find
+    and show read the word."""
+    glossary, termbase = both
+    joined = []
+    for word in words:
+        cut = data.draw(st.integers(1, len(word) - 1))
+        joined.append(word[:cut] + joiner + word[cut:])
+    query = " ".join(joined)
+    expected = termbase.search(" ".join(words))
+    assert termbase.search(query) == expected
+    assert glossary.search(query) == expected
