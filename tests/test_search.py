@@ -772,3 +772,19 @@ def test_a_soft_hyphen_or_word_joiner_inside_a_word_is_no_break(
     expected = termbase.search(" ".join(words))
     assert termbase.search(query) == expected
     assert glossary.search(query) == expected
+
+
+def test_an_indexed_soft_hyphen_or_word_joiner_is_no_break(tmp_path: Path) -> None:
+    """An article pasted from a web page holds `pela\\u00adburan`: the tokenizer read the soft
+    hyphen as a separator, and `pelaburan` found nothing, in the termbase or the sources."""
+    terms = [_term("pelaburan", "Pela\u00adburan", body="Dana pela\u00adburan ama\u2060nah.",
+                   description="Wang yang dila\ufeffburkan."),
+             _term("saham", "Saham", body="Saham ialah bahagian.")]
+    glossary = Glossary(terms, lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    termbase = Termbase.open(path)
+    for query, field in (("pelaburan", "headword"), ("amanah", "body"),
+                         ("dilaburkan", "definition"), ("pela\u00adburan", "headword")):
+        for hits in (glossary.search(query), termbase.search(query)):
+            assert [(h.id, h.field) for h in hits] == [("pelaburan", field)], query

@@ -27,6 +27,7 @@ from glossari.termbase.schema import (
     full_schema,
     search_table,
 )
+from glossari.termbase.search import JOINERS
 
 if TYPE_CHECKING:
     from glossari._helper import Helper
@@ -358,7 +359,9 @@ def _slotted(position: int, term_id: str, found: Sequence[tuple[str, str | None]
                  ("\n".join(text for text, _ in tail), tail[0][1])]
     base = position * ROWS_PER_TERM
     for n, (text, row_lang) in enumerate(found):
-        yield base + n, text, term_id, row_lang
+        # a soft hyphen or word joiner inside a word is no break, as in a query: the tokenizer
+        # read it as a separator, and `pelaburan` did not find an article's `pela\u00adburan`
+        yield base + n, text if text.isascii() else JOINERS.sub("", text), term_id, row_lang
 
 
 def _without_body(fields: dict[str, object]) -> dict[str, object]:

@@ -78,9 +78,9 @@ U+0300 to U+0331): a ``str.translate`` table deleting them. For a regular expres
 every combining mark separates words, so an accent typed decomposed (NFD, as macOS and PDFs
 give it: ``E`` + U+0301 ``kuiti``) split the word in two, and ``Ékuiti`` found nothing."""
 
-JOINERS = dict.fromkeys(map(ord, "\u00ad\u2060\ufeff"))
+JOINERS = re.compile("[\u00ad\u2060\ufeff]")
 """The invisible characters that mean "no break here" (soft hyphen, word joiner, zero-width
-no-break space): a ``str.translate`` table deleting them from a query. A word pasted from a web
+no-break space), dropped from a query and from the indexed text alike. A word pasted from a web
 page or a PDF holds them (``pela\u00adburan``), and the tokenizer read each as a separator: the
 query asked for ``pela`` and ``buran`` and found nothing, where ``find`` and ``show`` read the
 word. Not the zero-width space or non-joiner, which separate words (Thai, Persian)."""
@@ -147,7 +147,7 @@ def match_expression(query: str) -> str | None:
     # full-width letters and ligatures (typed with a CJK input method, pasted from a PDF) are the
     # letters they stand for, as lookup reads them; the index holds the articles' own letters
     if not query.isascii():
-        query = unicodedata.normalize("NFKC", query.translate(JOINERS))
+        query = unicodedata.normalize("NFKC", JOINERS.sub("", query))
     query = query.translate(FOLDED_MARKS)
     # an acronym written with dots (E.T.F.s) is one word, as find reads it, not the letters
     # E, T, F, s each a prefix: asked for joined, and as the phrase of its letters
