@@ -34,6 +34,7 @@ from urllib.parse import unquote
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.rules import ALIAS_KEYS, split_aliases, suspicious_link_text
+from glossari.terms import without_possessive
 from glossari.text import lookup_key, slug_text
 
 __all__ = [
@@ -382,10 +383,18 @@ class TargetIndex:
         return isinstance(target, str) and resolve(target, self) is not None
 
     def by_text(self, text: str) -> tuple[str, ...]:
-        """The ids of the articles a (trusted) Malay link text names, most deliberate first."""
+        """The ids of the articles a (trusted) Malay link text names, most deliberate first.
+
+        A text that names none as written, and only adds the possessive ``-nya`` to a name
+        (``dividennya`` beside the headword *Dividen*: :func:`glossari.terms.without_possessive`,
+        the recognizer's rule), names what the text without it names."""
         found = self.texts.get(lookup_key(text))
         if found is None and "-" in text:
             found = self.texts.get(malay_key(text))
+        if found is None:
+            plain = without_possessive(text)
+            if plain is not None:
+                return self.by_text(plain)
         return found or ()
 
 

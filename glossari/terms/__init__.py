@@ -20,8 +20,10 @@ from glossari.terms.matcher import (
     inflects,
     query_roots,
     search_rules,
+    without_possessive,
     words,
 )
 
 __all__ = ["DOTTED_ACRONYM", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold",
-           "inflects", "query_roots", "search_rules", "words"]
+           "inflects", "query_roots", "search_rules",
+           "without_possessive", "words"]

@@ -39,7 +39,7 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 from glossari.terms import english, malay
 
 __all__ = ["DOTTED_ACRONYM", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold",
-           "inflects", "query_roots", "search_rules", "words"]
+           "inflects", "query_roots", "search_rules", "without_possessive", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -527,6 +527,33 @@ def _without_possessive(word: str) -> str | None:
             for a in malay.analyse(word)):
         return None
     return _single(bare)
+
+
+_POSSESSIVE_END = re.compile(r"[\-\u2010\u2011'\u2019]?nya$", re.IGNORECASE)
+
+
+def without_possessive(name: str) -> str | None:
+    """A Malay name whose last word is written with the possessive ``-nya``, as written without
+    it (``dividennya``: ``dividen``; ``Saham-saham keutamaannya``: ``Saham-saham keutamaan``;
+    ``OPR-nya``: ``OPR``), by the rule the recognizer files a link text's name by (only
+    ``-nya``, after three letters or more); None for any other name (``hanya``, ``jumlah``).
+    What a link text that only adds the possessive to a name resolves as.
+
+    >>> without_possessive("dividennya"), without_possessive("Saham-saham keutamaannya")
+    ('dividen', 'Saham-saham keutamaan')
+    >>> without_possessive("kira-kiranya"), without_possessive("*OPR-nya*")
+    ('kira-kira', '*OPR*')
+    >>> without_possessive("hanya"), without_possessive("jumlah"), without_possessive("Dividen")
+    (None, None, None)
+    """
+    starts, ends, found = _units(name, "ms")
+    if not found or _without_possessive(found[-1].replace(".", "")) is None:
+        return None
+    last = name[starts[-1]:ends[-1]]
+    match = _POSSESSIVE_END.search(last)
+    if match is None:
+        return None
+    return name[:starts[-1]] + last[:match.start()] + name[ends[-1]:]
 
 
 def _single(word: str) -> str:

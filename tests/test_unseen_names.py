@@ -1,0 +1,93 @@
+"""Names and resolution on glossaries nobody has seen: a link text that only inflects an
+article's name, a link with an anchor, an English variant with an article, a category written
+twice, a query starting with '-' (docs/concepts.md, docs/terms.md)."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import glossari
+from glossari.align.resolve import TargetIndex, resolve_link
+from glossari.glossary import load_glossary
+from glossari.model import Link, Location, Term
+from tests._alignkit import ok
+from tests.strategies import MALAY_WORDS
+
+
+def _article(title: str, body: str, **front: str) -> str:
+    extra = "".join(f"{key}: {value}\n" for key, value in front.items())
+    return (f"---\ntitle: {title}\ndescription: {title} ialah istilah kewangan.\n"
+            f"keywords: Kewangan\n{extra}---\n\n# {title}\n\n{body}\n")
+
+
+def _glossary(tmp: Path, articles: dict[str, str]) -> Path:
+    (tmp / "seeds").mkdir(parents=True)
+    for stem, text in articles.items():
+        (tmp / "seeds" / f"{stem}.md").write_text(text, encoding="utf-8")
+    return tmp
+
+
+def _both(root: Path) -> tuple[glossari.Glossary, glossari.Glossary]:
+    """The glossary read from its sources, and from a compiled termbase."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sources = load_glossary(root, compiled=False)
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    ok("compile", "-l", "en", root=root)
+    compiled = glossari.load(root)
+    assert type(compiled).__name__ == "_CompiledGlossary"
+    return sources, compiled
+
+
+POSSESSIVE = {
+    "dividen": _article("Dividen", "Dividen dibayar kepada pemegang saham."),
+    "saham-keutamaan": _article("Saham keutamaan", "Saham keutamaan diutamakan."),
+    "kira-kira": _article("Kira-kira", "Kira-kira syarikat."),
+    "pautan": _article(
+        "Pautan",
+        "Pelabur menerima [dividennya](/dividend-ms) daripada "
+        "[Saham-saham keutamaannya](/preferred-stock) dan membaca [kira-kiranya](/accounts). "
+        "Syarikat mempelbagaikan [pelaburannya](/investment) [hanya](/only) sedikit."),
+}
+
+
+def test_a_link_text_with_the_possessive_goes_where_the_text_without_it_goes(
+    tmp_path: Path,
+) -> None:
+    root = _glossary(tmp_path, POSSESSIVE)
+    for g in _both(root):
+        went = {ref.link.text: ref.target.id for ref in g.links if ref.target is not None}
+        assert went == {"dividennya": "dividen", "Saham-saham keutamaannya": "saham-keutamaan",
+                        "kira-kiranya": "kira-kira",
+                        # no article is Pelaburan: a link-only term, its possessive kept;
+                        # `hanya` is a word of its own, never `ha` with -nya
+                        "pelaburannya": "investment", "hanya": "only"}
+        assert sorted(t.id for t in g if t.kind == "link") == ["investment", "only"]
+        assert g.lookup("dividennya").id == "dividen"
+        assert [m.term.id for m in g.find_terms("dividennya")] == ["dividen"]
+    assert "[dividen]" in ok("show", "dividennya", root=root).splitlines()[0]
+    found = json.loads(ok("find", "--format", "json", "dividennya", root=root))
+    assert [f["term"] for f in found] == ["dividen"]
+
+
+_HEADWORD = st.lists(st.sampled_from(MALAY_WORDS), min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(headword=_HEADWORD, hyphen=st.sampled_from(["", "-"]), other=_HEADWORD)
+def test_any_headword_with_the_possessive_names_its_article(
+    headword: str, hyphen: str, other: str
+) -> None:
+    at = Location(path="seeds/x.md", line=1)
+    terms = [Term(id="a-term", title=headword, source=at),
+             Term(id="b-term", title=other, source=at)]
+    index = TargetIndex.build(terms)
+    plain = resolve_link(Link(text=headword, target="/no-article", line=3), index)
+    text = f"{headword}{hyphen}nya"
+    assert resolve_link(Link(text=text, target="/no-article", line=3), index) == plain
