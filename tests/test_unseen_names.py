@@ -91,3 +91,39 @@ def test_any_headword_with_the_possessive_names_its_article(
     plain = resolve_link(Link(text=headword, target="/no-article", line=3), index)
     text = f"{headword}{hyphen}nya"
     assert resolve_link(Link(text=text, target="/no-article", line=3), index) == plain
+
+
+def test_a_link_to_a_part_of_an_article_gives_the_term_no_name(tmp_path: Path) -> None:
+    from tests._checkkit import Kit
+
+    body = ("Lihat [instrumen syariah](/sukuk#jenis) dan [sukuk](/sukuk).\n\n"
+            "Pelabur membeli instrumen syariah.")
+    kit = Kit(root=tmp_path, english={}, articles={
+        "sukuk": _article("Sukuk", "Sukuk dijual.\n\n## Jenis\n\nAda dua jenis."),
+        "pelaburan-islam": _article("Pelaburan Islam", body),
+    })
+    for key, english in {
+        ("sukuk", "Sukuk"): "Sukuk", ("pelaburan-islam", "Pelaburan Islam"): "Islamic investment",
+        ("/sukuk#jenis", "instrumen syariah"): "Sharia instruments", ("/sukuk", "sukuk"): "sukuk",
+        (None, "Lihat [instrumen syariah](/sukuk#jenis) dan [sukuk](/sukuk)."):
+            "See [Sharia instruments](/sukuk#jenis) and [sukuk](/sukuk).",
+        (None, "Pelabur membeli instrumen syariah."): "Investors buy Sharia instruments.",
+    }.items():
+        kit.translate(key[1], english, context=key[0])
+    findings = kit.check()
+    # the paragraph's 'instrumen syariah' is no use of Sukuk: no T401 asks it for 'Sukuk'
+    assert [f.message for f in findings if f.code == "T401"] == []
+    g = load_glossary(kit.root)
+    sukuk = g["sukuk"]
+    # the link still leads to the article, and shows as a link to it
+    assert {ref.link.text for ref in g.backlinks(sukuk)} == {"instrumen syariah", "sukuk"}
+    assert sukuk.names.link_texts == ("sukuk",)
+    assert sukuk.names.english_variants == ()
+    assert g.find_terms("instrumen syariah") == []
+    assert g.find_terms("Sharia instruments", "en") == []
+    try:
+        g.lookup("instrumen syariah")
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("'instrumen syariah' names a part of Sukuk, not Sukuk")

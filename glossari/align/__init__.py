@@ -23,6 +23,7 @@ from glossari.align.links import (
 from glossari.align.names import ResolvedLinks, english_lemma, resolve_names
 from glossari.align.resolve import (
     TargetIndex,
+    link_is_a_name,
     link_is_trusted,
     malay_key,
     resolve,
@@ -41,6 +42,7 @@ __all__ = [
     "compose",
     "english_lemma",
     "link_graph",
+    "link_is_a_name",
     "link_is_trusted",
     "link_only_terms",
     "malay_key",

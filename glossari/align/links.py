@@ -28,7 +28,7 @@ from glossari.align.names import (
     internal_links,
     resolve_names,
 )
-from glossari.align.resolve import link_is_trusted, link_slug, target_key
+from glossari.align.resolve import link_is_a_name, link_is_trusted, link_slug, target_key
 from glossari.align.slugs import (
     WordList,
     acronyms_in,
@@ -212,7 +212,10 @@ def link_only_terms(
     for places in groups.values():
         first_term, first_link = places[0]
         links = [link for _, link in places]
-        clean = [" ".join(link.text.split()) for link in links if link_is_trusted(link)]
+        # the texts of links to a part of the page (/x#bahagian) name the part: the
+        # term's names only when no other link names it
+        clean = ([" ".join(link.text.split()) for link in links if link_is_a_name(link)]
+                 or [" ".join(link.text.split()) for link in links if link_is_trusted(link)])
         texts: dict[str, str] = {}
         slugs: dict[str, str] = {}
         for text in clean:

@@ -12,7 +12,8 @@ link used to resolve are kept on the term it resolved to:
   links name (the first in file order on a tie; two terms sharing one target is reported, S104),
   unless it is another article's id. A target resolved by an alias, acronym or English headword
   is kept too, so ``check``, which lets the English go before checking, answers as the library.
-- ``link_texts``: the trusted Malay texts of the links that resolve to it.
+- ``link_texts``: the trusted Malay texts of the links that resolve to it, but for a link to a
+  part of its article (``[jenis sukuk](/sukuk#jenis)``: :func:`link_is_a_name`).
 - ``english_variants``: the translations of those links (``hedge funds``): variants, never the
   approved headword.
 
@@ -33,6 +34,7 @@ from typing import Protocol
 from glossari.align.resolve import (
     TargetIndex,
     headword_acronyms,
+    link_is_a_name,
     link_is_trusted,
     link_slug,
     resolve,
@@ -159,7 +161,7 @@ def resolve_names(
         targets.append((term, link, term_id))
         if term_id is None:
             continue
-        if link_is_trusted(link):
+        if link_is_a_name(link):
             texts.setdefault(term_id, {}).setdefault(lookup_key(link.text),
                                                      " ".join(link.text.split()))
         key = target_key(link.target)
@@ -184,7 +186,7 @@ def resolve_names(
                 f"the {rank} of '{other}'; the link goes to '{term_id}'{follow} (the "
                 "Malay decides: fix the text or the target)",
             ))
-        if catalog is not None and link.text.strip():
+        if catalog is not None and link.text.strip() and link_is_a_name(link):
             msgstr, status = catalog.get(GLOSSARY_DOMAIN, link_context(link.target), link.text)
             # a text that could not be a link's trusted text is no name, as on the Malay side
             if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")

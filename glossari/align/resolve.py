@@ -42,6 +42,7 @@ __all__ = [
     "TargetIndex",
     "acronym_forms",
     "headword_acronyms",
+    "link_is_a_name",
     "link_is_trusted",
     "link_slug",
     "looks_like_target",
@@ -89,6 +90,19 @@ def link_is_trusted(link: Link) -> bool:
     False
     """
     return link.suspicious is None and suspicious_link_text(link.text) is None
+
+
+def link_is_a_name(link: Link) -> bool:
+    """True when a link's text is a name of the term it leads to: trusted
+    (:func:`link_is_trusted`), and leading to the term itself, not to a part of its article
+    (``[jenis sukuk](/sukuk#jenis)`` names a section of *Sukuk*, not *Sukuk*).
+
+    >>> link_is_a_name(Link(text="sukuk", target="sukuk", line=1))
+    True
+    >>> link_is_a_name(Link(text="jenis sukuk", target="sukuk#jenis", line=1))
+    False
+    """
+    return link_is_trusted(link) and not link.target.partition("#")[2].strip()
 
 
 def looks_like_target(text: str) -> bool:

@@ -29,7 +29,7 @@ from glossari.align.names import english_lemma
 from glossari.align.resolve import (
     TargetIndex,
     headword_names,
-    link_is_trusted,
+    link_is_a_name,
     resolve_link,
     target_key,
 )
@@ -226,7 +226,7 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     english_names = {lookup_key(e.english): e.identity for e in entries}
     for term in articles:
         for link in term.links:
-            if not link.internal or not link_is_trusted(link):
+            if not link.internal or not link_is_a_name(link):
                 continue
             key = target_key(link.target)
             identity = (resolve_link(link, index) or english_names.get(key) or "/" + key)
