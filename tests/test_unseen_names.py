@@ -127,3 +127,44 @@ def test_a_link_to_a_part_of_an_article_gives_the_term_no_name(tmp_path: Path) -
         pass
     else:
         raise AssertionError("'instrumen syariah' names a part of Sukuk, not Sukuk")
+
+
+def test_an_english_variant_is_the_name_without_its_sentences_article(tmp_path: Path) -> None:
+    from tests._checkkit import Kit
+
+    body = ("Ramai menjual [pelaburan](/investment) dan [sahamnya](/stock) serta "
+            "[portfolionya](/portfolio).")
+    english_body = ("Many sell [the investments](/investment) and [its shares](/stock) and "
+                    "[their portfolio](/portfolio).")
+    kit = Kit(root=tmp_path, english={}, articles={
+        "pelaburan": _article("Pelaburan", body),
+        "saham": _article("Saham", "Saham dijual."),
+    })
+    for (context, msgid), english in {
+        ("pelaburan", "Pelaburan"): "Investment", ("saham", "Saham"): "Stock",
+        ("/investment", "pelaburan"): "the investments", ("/stock", "sahamnya"): "its shares",
+        ("/portfolio", "portfolionya"): "their portfolio", (None, body): english_body,
+    }.items():
+        kit.translate(msgid, english, context=context)
+    kit.write()
+    g = load_glossary(kit.root)
+    assert g["pelaburan"].names.english_variants == ("investments",)
+    assert g["saham"].names.english_variants == ("shares",)
+    assert (g["portfolio"].english.title, g["portfolio"].names.english_variants) == (
+        "portfolio", ())
+    text = "They sold the investments, its shares and their portfolio."
+    assert [(m.text, m.term.id) for m in g.find_terms(text, "en")] == [
+        ("investments", "pelaburan"), ("shares", "saham"), ("portfolio", "portfolio")]
+    found = json.loads(ok("find", "-l", "en", "--format", "json", "sold the investments",
+                          root=kit.root))
+    assert [(f["text"], f["term"]) for f in found] == [("investments", "pelaburan")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(determiner=st.sampled_from(["the", "a", "an", "its", "their", "this", "The", "Its"]),
+       name=_HEADWORD.filter(lambda n: n[:1].islower()))
+def test_a_determiner_before_a_name_is_not_part_of_it(determiner: str, name: str) -> None:
+    from glossari.terms.english import without_determiner
+
+    assert without_determiner(f"{determiner} {name}") == name
+    assert without_determiner(name) == name

@@ -41,6 +41,7 @@ from glossari.diagnostics import Finding
 from glossari.model import English, Link, Location, Names, Status, Term
 from glossari.seeds.rules import suspicious_link_text
 from glossari.terms import inflects
+from glossari.terms.english import without_determiner
 from glossari.text import lookup_key, one_line
 
 __all__ = [
@@ -144,7 +145,8 @@ def _english_of(
         # side: neither its headword nor a variant
         if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
                 and suspicious_link_text(msgstr) is None):
-            text = one_line(msgstr)  # a no-break space (RM\u00a0100) is text
+            # a no-break space (RM\u00a0100) is text; the name, not its sentence's article
+            text = without_determiner(one_line(msgstr))
             found.setdefault(lookup_key(text), (text, status))
     if not found:
         return None, "untranslated", ()

@@ -47,6 +47,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Link, Names, Status, Term
 from glossari.seeds.rules import suspicious_link_text
 from glossari.terms import english
+from glossari.terms.english import without_determiner
 from glossari.text import lookup_key
 
 __all__ = ["CatalogLookup", "ResolvedLinks", "english_lemma", "internal_links", "resolve_names"]
@@ -191,8 +192,9 @@ def resolve_names(
             # a text that could not be a link's trusted text is no name, as on the Malay side
             if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
                     and suspicious_link_text(msgstr) is None):
-                english.setdefault(term_id, {}).setdefault(lookup_key(msgstr),
-                                                           " ".join(msgstr.split()))
+                # the name, not its sentence's article (`the investment`, `its shares`)
+                name = without_determiner(" ".join(msgstr.split()))
+                english.setdefault(term_id, {}).setdefault(lookup_key(name), name)
     with_names: list[Term] = []
     for term in articles:
         approved = lookup_key(term.english.title or "")

@@ -42,6 +42,7 @@ from glossari.diagnostics import Finding
 from glossari.export.rows import language_name
 from glossari.model import Term
 from glossari.terms import Recognizer, english, fold
+from glossari.terms.english import without_determiner
 from glossari.terms.matcher import Lang
 from glossari.text import lookup_key
 
@@ -211,7 +212,8 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
         if found is None or not found[1].translated:
             return
         catalog, entry = found
-        english = entry.msgstr.strip() if headword else english_lemma(entry.msgstr.strip())
+        english = (entry.msgstr.strip() if headword
+                   else english_lemma(without_determiner(entry.msgstr.strip())))
         if _WORD.search(english) is None:
             return
         item = TermEntry(identity=identity, malay=malay, english=english,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["analyse", "bases", "irregular_singulars", "possessor", "rules", "singular",
-           "singulars", "spellings", "stems", "strip_agent"]
+           "singulars", "spellings", "stems", "strip_agent", "without_determiner"]
 
 _POSSESSIVES = ("'s", "\u2019s")
 """The possessive endings :func:`analyse` strips (``dealer's``)."""
@@ -333,3 +333,32 @@ def spellings(word: str) -> list[str]:
         if other != word and other not in out:
             out.append(other)
     return out
+
+
+_DETERMINER = re.compile(
+    r"(the|an?|its|their|his|her|our|your|my|this|that|these|those)\s+", re.IGNORECASE)
+
+
+def without_determiner(name: str) -> str:
+    """An English name without the article, possessive or demonstrative its sentence put before
+    it (a link's translation: ``[the investment](/pelaburan)``, ``[its shares](/stock)``), as a
+    glossary files a name: ``investment``, ``shares``. One written with a capital is taken off
+    only before a word in lower case (a sentence's start: ``The investment``), so a proper name
+    keeps it (``The Edge``), and a capital ``A`` is kept (``A shares``, a class of shares).
+
+    >>> without_determiner("the investment"), without_determiner("Its shares")
+    ('investment', 'shares')
+    >>> without_determiner("The Edge"), without_determiner("A shares"), without_determiner("the")
+    ('The Edge', 'A shares', 'the')
+    >>> without_determiner("theory"), without_determiner("an  ETF")
+    ('theory', 'ETF')
+    """
+    stripped = name.strip()
+    match = _DETERMINER.match(stripped)
+    if match is None:
+        return name
+    word, rest = match.group(1), stripped[match.end():]
+    if not any(c.isalnum() for c in rest) or word == "A" or (
+            not word.islower() and not rest[:1].islower()):
+        return name
+    return rest
