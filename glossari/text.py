@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from glossari.errors import InputError
@@ -14,6 +15,7 @@ __all__ = [
     "NotText",
     "counted",
     "decode_text",
+    "distinct_categories",
     "excerpt",
     "first_control",
     "has_visible_text",
@@ -196,6 +198,31 @@ def category_key(name: str) -> str:
     symbols = "".join(c for c in name if unicodedata.category(c)[0] == "S" or c in "#%&@")
     key = lookup_key(name) or name
     return f"{key}\0{symbols}" if symbols else key
+
+
+def distinct_categories(
+    malay: Sequence[str], english: Sequence[str | None] = ()
+) -> tuple[tuple[str, str | None], ...]:
+    """The categories an article lists (``malay``, with ``english`` position for position, None
+    where untranslated), each once: two spellings of one category (:func:`category_key`:
+    ``Kewangan Islam, kewangan islam``) are its first, with the first translation any of them
+    has. What every list of a term's categories shows (the tables, TBX, ``show``, the site);
+    the article keeps both, one message and one part each, as ``align`` pairs them.
+
+    >>> distinct_categories(["Kewangan Islam", "kewangan islam", "Saham"],
+    ...                     [None, "Islamic finance", "Stocks"])
+    (('Kewangan Islam', 'Islamic finance'), ('Saham', 'Stocks'))
+    >>> distinct_categories(["Saham"])
+    (('Saham', None),)
+    """
+    found: dict[str, tuple[str, str | None]] = {}
+    for n, name in enumerate(malay):
+        key = category_key(name)
+        other = english[n] if n < len(english) else None
+        first = found.setdefault(key, (name, other))
+        if first[1] is None and other is not None:
+            found[key] = (first[0], other)
+    return tuple(found.values())
 
 
 def ascii_slug(text: str) -> str:

@@ -168,3 +168,57 @@ def test_a_determiner_before_a_name_is_not_part_of_it(determiner: str, name: str
 
     assert without_determiner(f"{determiner} {name}") == name
     assert without_determiner(name) == name
+
+
+_TWICE = ("---\ntitle: Dividen\ndescription: Dividen ialah bahagian keuntungan.\n"
+          "keywords: [Kewangan Islam, kewangan islam, Pelaburan]\n---\n\n# Dividen\n\n"
+          "Dividen dibayar.\n")
+
+
+def _categories_twice(tmp_path: Path, english: dict[str, str]) -> Path:
+    from tests._checkkit import Kit
+
+    kit = Kit(root=tmp_path, english={}, articles={"dividen": _TWICE})
+    kit.translate("Dividen", "Dividend", context="dividen")
+    for malay, translated in english.items():
+        kit.translate(malay, translated)
+    kit.write()
+    return kit.root
+
+
+def test_a_category_written_twice_is_listed_once(tmp_path: Path) -> None:
+    # the two spellings translate alike, as a translator's English article gives them
+    root = _categories_twice(tmp_path, {"Kewangan Islam": "Islamic finance",
+                                        "kewangan islam": "Islamic finance",
+                                        "Pelaburan": "Investment"})
+    rows = json.loads(ok("table", "--format", "json", root=root))
+    assert [r["categories"] for r in rows] == [["Kewangan Islam", "Pelaburan"]]
+    tbx = ok("table", "--format", "tbx", root=root)
+    assert tbx.count('type="subjectField"') == 2
+    csv = ok("table", "--format", "csv", root=root)
+    assert "Kewangan Islam; Pelaburan" in csv and "kewangan islam" not in csv
+    shown = ok("show", "dividen", root=root)
+    assert "  categories: Kewangan Islam, Pelaburan\n" in shown
+    assert "  en: Islamic finance, Investment\n" in shown
+    # the article keeps both: rendered, it has its three keywords, as align pairs them
+    out = tmp_path / "build"
+    ok("render", "-l", "en", "--min-coverage", "0", "-o", str(out), root=root)
+    assert "keywords: [Islamic finance, Islamic finance, Investment]" in (
+        out / "dividen.md").read_text(encoding="utf-8")
+
+
+def test_a_category_written_twice_imports_into_each_spelling(tmp_path: Path) -> None:
+    from glossari.exchange import Record, Termbase, import_termbase
+    from glossari.root import resolve_root
+
+    root = _categories_twice(tmp_path, {})
+    where = resolve_root(str(root))
+    # the categories as the tables export them, each once
+    base = Termbase(source="api", format="tbx-2008", records=(
+        Record(line=1, id="dividen", categories=("Kewangan Islam", "Pelaburan"),
+               categories_en=("Islamic finance", "Investment")),))
+    report = import_termbase(load_glossary(where), base, root=where, lang="en")
+    assert [o.message for o in report.outcomes if o.kind == "note"] == []
+    g = load_glossary(root)
+    assert g["dividen"].english.categories == ("Islamic finance", "Islamic finance",
+                                               "Investment")

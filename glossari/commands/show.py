@@ -11,7 +11,7 @@ from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context
 from glossari.glossary import Glossary
 from glossari.model import Term
-from glossari.text import terminal_field
+from glossari.text import distinct_categories, terminal_field
 
 __all__ = ["configure", "format_term", "run"]
 
@@ -79,11 +79,12 @@ def format_term(
             lines.append(f"  linked from: {ref.source.source.path}:{ref.link.line} "
                          f"as [{ref.link.text}]{flag}")
     if term.categories:
-        lines.append(f"  categories: {', '.join(term.categories)}")
-        if any(en.categories):  # position for position; None where not translated
+        # each once (Kewangan Islam, kewangan islam), as the tables and the site list them
+        categories = distinct_categories(term.categories, en.categories)
+        lines.append(f"  categories: {', '.join(ms for ms, _ in categories)}")
+        if any(en.categories):  # None where not translated
             lines.append(f"  {lang}: " + ", ".join(
-                category or f"{term.categories[n]} (untranslated)"
-                for n, category in enumerate(en.categories)))
+                english or f"{ms} (untranslated)" for ms, english in categories))
     if term.description:
         lines.append("")
         lines.extend(_wrap(term.description, width, initial_indent="  ",

@@ -50,7 +50,7 @@ from glossari.exchange.records import ExchangeError, ExchangeFormat, Record, Ter
 from glossari.glossary import Glossary
 from glossari.model import Term
 from glossari.root import GlossaryRoot, relative_name
-from glossari.text import category_key, excerpt, lookup_key
+from glossari.text import category_key, distinct_categories, excerpt, lookup_key
 
 __all__ = ["OUTCOMES", "Field", "ImportReport", "Outcome", "OutcomeKind", "import_termbase",
            "match_record"]
@@ -430,11 +430,14 @@ def _plan_categories(record: Record, term: Term, outcomes: list[Outcome],
         outcomes.append(Outcome(line=record.line, kind="note", term=term.id, field="category",
                                 imported="; ".join(values), message=message))
 
+    # the term's categories as the tables list them: a category the article writes twice
+    # (Kewangan Islam, kewangan islam) is one, exported once
+    listed = tuple(ms for ms, _ in distinct_categories(term.categories))
     # compared joined: a category holding the CSV separator "; " reads back as two
     # (in any order: a tool may sort them)
     if record.categories and lookup_key("".join(record.categories)) != lookup_key(
-            "".join(term.categories)) and sorted(map(category_key, record.categories)) != sorted(
-            map(category_key, term.categories)):
+            "".join(listed)) and sorted(map(category_key, record.categories)) != sorted(
+            map(category_key, listed)):
         note(record.categories, f"the categories differ from the glossary's "
              f"({'; '.join(term.categories) or 'none'}), which come from {term.source.path}: "
              "edit the article to change them")
@@ -445,21 +448,26 @@ def _plan_categories(record: Record, term: Term, outcomes: list[Outcome],
     # the article's "Perakaunan, Asas" gave Perakaunan the English of Asas (a message every
     # term of that category shares), and a category the term does not have gave its English
     # to one it has
-    malay_side = record.categories or term.categories
+    malay_side = record.categories or listed
     if len(record.categories_en) != len(malay_side):
         note(record.categories_en, f"{len(record.categories_en)} target-language categories "
              f"for {len(malay_side)} Malay ones; they are paired by position, so none is "
              "imported")
         return
-    own = {category_key(c): c for c in term.categories}
+    own: dict[str, list[str]] = {}
+    for category in term.categories:
+        spellings = own.setdefault(category_key(category), [])
+        if category not in spellings:
+            spellings.append(category)
     for malay, english in zip(malay_side, record.categories_en, strict=True):
         mine = own.get(category_key(malay))
         if mine is None:
             note((english,), f"{english!r} translates the category {malay!r}, which is not "
-                 f"one of the term's ({'; '.join(term.categories) or 'none'}); it is not "
+                 f"one of the term's ({'; '.join(listed) or 'none'}); it is not "
                  "imported")
             continue
-        plan((None, mine), english, record, term, "category")
+        for spelling in mine:  # each spelling the article writes is a message of its own
+            plan((None, spelling), english, record, term, "category")
 
 
 def import_termbase(

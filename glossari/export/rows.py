@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from glossari.model import Status, Term, TermKind
-from glossari.text import category_key, headword_order
+from glossari.text import category_key, distinct_categories, headword_order
 
 __all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "rows_from_glossary",
            "targets_by_source"]
@@ -114,19 +114,21 @@ def row_from_term(
         if known_ids is None or target in known_ids:
             links.append(target)
     english = term.english
+    # a category the article lists twice (Kewangan Islam, kewangan islam) is listed once
+    categories = distinct_categories(term.categories, english.categories)
     return Row(
         id=term.id,
         ms=term.title,
         en=english.title,
         kind=term.kind,
         status=english.status,
-        categories=tuple(term.categories),
+        categories=tuple(ms for ms, _ in categories),
         # an empty `description:` is no definition (null, as for none), not ""
         definition_ms=term.description or None,
         definition_en=english.description or None,
         source=str(term.source),
         links=tuple(links),
-        categories_en=tuple(english.categories),
+        categories_en=tuple(en for _, en in categories),
     )
 
 

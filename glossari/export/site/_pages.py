@@ -29,7 +29,13 @@ from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
 from glossari.seeds.markdown import Table, table_of
 from glossari.terms import Lang, inflects
-from glossari.text import category_key, is_windows_reserved, lookup_key, name_slug
+from glossari.text import (
+    category_key,
+    distinct_categories,
+    is_windows_reserved,
+    lookup_key,
+    name_slug,
+)
 
 __all__ = [
     "MESSAGE_STATES",
@@ -554,7 +560,7 @@ def term_page(
 
     names_ms, names_en = other_names(term)
     term_categories: list[Category] = []
-    for name in term.categories:
+    for name, _ in distinct_categories(term.categories):
         category = categories.get(category_key(name))
         if category is not None and category not in term_categories:
             term_categories.append(category)
