@@ -108,6 +108,84 @@ def _chosen_command(args_list: list[str]) -> str | None:
     return next((word for word in rest if not word.startswith("-")), None)
 
 
+_TEXT_COMMANDS = frozenset({"show", "find", "search"})
+"""The commands whose one positional argument is text a reader types (a term, a text, a
+query), which may start with '-' as a word or a number does (``-saham``, ``-5%``)."""
+
+
+def _text_after_dashes(words: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """The words after the command ``show``, ``find`` or ``search`` (whose parser is
+    ``parser``), with its text argument moved after ``--`` when it starts with '-' and is none
+    of the command's options, so that argparse reads it as the text: ``search -saham`` said
+    'the following arguments are required: QUERY', ``search -nilai`` read ``-n ilai``.
+
+    An option is one of the command's option strings as written (with its value, the next
+    word), any word starting with ``--`` (argparse judges those), or a short option with its
+    value attached that the option takes (``-n5``; ``-lms``, a language
+    :func:`glossari.catalog.languages.check_language` accepts). With a ``--`` given, or a
+    text already given before it, nothing moves."""
+    if "--" in words:
+        return words
+    options = parser._option_string_actions  # argparse's own table of option strings
+    out: list[str] = []
+    text: str | None = None
+    given = False
+    k = 0
+    while k < len(words):
+        word = words[k]
+        k += 1
+        if not word.startswith("-") or word == "-":
+            given = True
+            out.append(word)
+        elif _is_option(word, options):
+            out.append(word)
+            action = options.get(word)
+            if action is not None and action.nargs != 0 and k < len(words):
+                out.append(words[k])  # its value, whatever it looks like (-l -saham: refused)
+                k += 1
+        elif text is None and not given:
+            text = word
+        else:
+            out.append(word)  # one more: argparse names it
+    return out if text is None else [*out, "--", text]
+
+
+def _is_option(word: str, options: dict[str, argparse.Action]) -> bool:
+    """Whether ``word`` (starting with '-') is an option of the parser whose ``options``
+    these are, for :func:`_text_after_dashes`."""
+    if word in options or word.startswith("--"):
+        return True
+    action = options.get(word[:2])
+    if action is None or action.nargs == 0:
+        return False
+    value = word[2:]
+    if action.type is int:
+        return value.isdigit()
+    if action.dest in ("lang", "translation"):
+        from glossari.catalog.languages import check_language
+
+        try:
+            check_language(value)
+        except GlossariError:
+            return False
+    return True
+
+
+def _command_index(args_list: list[str], command: str) -> int:
+    """Where :func:`_chosen_command` found ``command`` in ``args_list``: the first word that
+    is no global option nor a global option's value (``--root search search -saham``)."""
+    k = 0
+    while k < len(args_list):
+        word = args_list[k]
+        if word == "--root":
+            k += 2
+            continue
+        if word == command:
+            return k
+        k += 1
+    return len(args_list)
+
+
 def _json_escape(error: UnicodeError) -> tuple[str, int]:
     """The codec error handler of :data:`_ESCAPE`: each character the output's encoding lacks as
     ``\\uXXXX`` (a UTF-16 surrogate pair past U+FFFF), as ``json.dumps`` escapes it."""
@@ -320,6 +398,9 @@ def _main(argv: Sequence[str] | None) -> int:
     chosen = _chosen_command(args_list)
     if chosen in COMMANDS:
         _command_module(chosen).configure(subparsers[chosen])
+    if chosen in _TEXT_COMMANDS:
+        at = _command_index(args_list, chosen)
+        args_list[at + 1:] = _text_after_dashes(args_list[at + 1:], subparsers[chosen])
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:  # argparse has printed usage or --help / --version

@@ -223,3 +223,48 @@ def test_a_category_written_twice_imports_into_each_spelling(tmp_path: Path) -> 
     g = load_glossary(root)
     assert g["dividen"].english.categories == ("Islamic finance", "Islamic finance",
                                                "Investment")
+
+
+_SEARCHED = {
+    "saham": _article("Saham", "Saham ialah unit pemilikan; nilai saham berubah."),
+    "nilai-saksama": _article("Nilai saksama", "Nilai saksama sesuatu [saham](/stock)."),
+    "lelong": _article("Lelong", "Lelong harta."),
+}
+
+
+def test_a_text_argument_may_start_with_a_dash(tmp_path: Path) -> None:
+    from tests._alignkit import cli
+
+    root = _glossary(tmp_path, _SEARCHED)
+    for query in ("-saham", "-nilai", "-lelong", "-5%"):
+        # as with '--' before it: -nilai is no '-n ilai', -lelong no '-l elong'
+        expected = cli("search", "--format", "json", "--", query, root=root)
+        assert cli("search", query, "--format", "json", root=root) == expected, query
+        assert cli("search", "--format", "json", query, root=root) == expected, query
+        assert expected[0] == 0, expected
+    assert [h["id"] for h in json.loads(ok("search", "-lelong", "--format", "json",
+                                           root=root))] == ["lelong"]
+    # the options keep their forms, attached values too
+    assert len(json.loads(ok("search", "-n1", "-saham", "--format", "json", root=root))) == 1
+    assert json.loads(ok("search", "-lms", "-saham", "--format", "json", root=root))
+    found = json.loads(ok("find", "--format", "json", "-saham", root=root))
+    assert [(f["text"], f["term"]) for f in found] == [("saham", "saham")]
+    assert ok("show", "-saham", root=root).startswith("Saham  [saham]")
+    code, _, err = cli("search", "saham", "-x", root=root)
+    assert code == 2
+    assert "unrecognized arguments: -x" in err
+
+
+@settings(max_examples=25, deadline=None)
+@given(word=st.sampled_from(MALAY_WORDS), option=st.sampled_from(["", "-n", "-l", "--format"]))
+def test_any_dashed_query_is_read_as_after_dashes(word: str, option: str) -> None:
+    from glossari.cli import _parser, _text_after_dashes
+    from glossari.commands import search
+
+    parser, subparsers = _parser()
+    search.configure(subparsers["search"])
+    value = {"": [], "-n": ["-n", "3"], "-l": ["-l", "ms"], "--format": ["--format", "json"]}
+    words = [*value[option], f"-{word}"]
+    moved = _text_after_dashes(words, subparsers["search"])
+    assert moved == [*value[option], "--", f"-{word}"]
+    assert parser.parse_args(["search", *moved]).query == f"-{word}"
