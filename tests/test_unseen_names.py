@@ -268,3 +268,16 @@ def test_any_dashed_query_is_read_as_after_dashes(word: str, option: str) -> Non
     moved = _text_after_dashes(words, subparsers["search"])
     assert moved == [*value[option], "--", f"-{word}"]
     assert parser.parse_args(["search", *moved]).query == f"-{word}"
+
+
+def test_two_link_only_terms_one_named_with_the_possessive_are_s132(tmp_path: Path) -> None:
+    from tests._alignkit import cli
+
+    root = _glossary(tmp_path, {"pautan-pelaburan": _article(
+        "Pautan pelaburan", "Bank membuat [pelaburan](/investment). Syarikat menjual "
+        "[pelaburannya](/investments) dan [jumlah](/total) [jum](/jum).")})
+    _, out, _ = cli("check", "--format", "json", "--select", "S132", root=root)
+    found = [(f["term"], f["message"]) for f in json.loads(out)]
+    # jumlah is a word of its own, no 'jum' with -lah
+    assert [term for term, _ in found] == ["investments"], found
+    assert "read 'pelaburannya' and 'pelaburan'" in found[0][1]

@@ -193,19 +193,25 @@ def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
     """S130 ids equal but for case; S131 two articles with one Malay headword; S132 two
     link-only terms with one Malay name (reported at the later one, naming the first)."""
     from glossari.align.resolve import malay_key
+    from glossari.terms import without_possessive
 
     by_name: dict[str, Term] = {}
     for term in terms:
         # [sekuriti](/securities) and [Sekuriti](/security), /prime-brokerage and
-        # /prime-brokerages: one concept split in two, which lookup and find then answer apart
-        key = malay_key(term.title or "") if term.kind == "link" else ""
+        # /prime-brokerages, [pelaburan](/investment) and [pelaburannya](/investments): one
+        # concept split in two, which lookup and find then answer apart (a name with the
+        # possessive is the name without it, as a link text's resolution reads it)
+        title = term.title or ""
+        key = (malay_key(without_possessive(title) or title) if term.kind == "link" else "")
         same = by_name.setdefault(key, term) if key else term
         if same is not term:
+            read = (f"both read '{term.title}'" if same.title == term.title
+                    else f"read '{term.title}' and '{same.title}'")
             yield finding(
                 "S132", path=term.source.path, line=term.source.line, term=term.id,
-                message=f"links to /{_slug(term)} and to /{_slug(same)} ({same.source}) both read "
-                f"'{term.title}': two terms for what is likely one concept; point the links at "
-                "one target, or write an article",
+                message=f"links to /{_slug(term)} and to /{_slug(same)} ({same.source}) {read}: "
+                "two terms for what is likely one concept; point the links at one target, or "
+                "write an article",
             )
     by_id: dict[str, Term] = {}
     by_title: dict[str, Term] = {}
