@@ -788,3 +788,59 @@ def test_an_indexed_soft_hyphen_or_word_joiner_is_no_break(tmp_path: Path) -> No
                          ("dilaburkan", "definition"), ("pela\u00adburan", "headword")):
         for hits in (glossary.search(query), termbase.search(query)):
             assert [(h.id, h.field) for h in hits] == [("pelaburan", field)], query
+
+
+def test_an_amount_on_its_currency_code_is_found_by_its_number(tmp_path: Path) -> None:
+    """``RM250`` was one word of the index (its tokenizer cuts no word between a letter and a
+    digit), so ``250`` and ``RM 250`` found nothing, and ``RM250`` no article writing ``RM 250``;
+    ``find`` reads ``RM250`` as ``RM`` and ``250``."""
+    glossary = Glossary([
+        _term("had-pelaburan", "Had pelaburan", body="Pelabur melabur sehingga RM250 sebulan.",
+              description="Had USD1.5j bagi setiap akaun."),
+        _term("yuran-urus", "Yuran pengurusan", body="Yuran ialah RM 250 dan 5juta unit.",
+              en="Management fee", en_body="The fee is MYR250 and 5million units."),
+        _term("covid", "Pandemik", body="Saham jatuh semasa COVID19."),
+    ], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert sorted(_ids(search("250"))) == ["had-pelaburan", "yuran-urus"]
+        assert sorted(_ids(search("RM250"))) == ["had-pelaburan", "yuran-urus"]
+        assert sorted(_ids(search("rm 250"))) == ["had-pelaburan", "yuran-urus"]
+        assert _ids(search("USD1.5")) == _ids(search("1.5")) == ["had-pelaburan"]
+        assert _ids(search("juta")) == _ids(search("5juta")) == ["yuran-urus"]
+        assert _ids(search("million", lang="en")) == ["yuran-urus"]
+        assert _ids(search("covid 19")) == _ids(search("Covid19")) == ["covid"]
+        # the snippet shows the text as written, the number marked
+        assert [h.snippet for h in search("250") if h.id == "had-pelaburan"] == [
+            "Pelabur melabur sehingga RM[250] sebulan."]
+        assert search("RM250")[0].snippet == "Pelabur melabur sehingga [RM250] sebulan."
+
+
+@given(letters=st.sampled_from(["RM", "USD", "rm", "Ringgit", "ékuiti", "B"]),
+       number=st.from_regex(r"[1-9][0-9]{0,3}(\.[0-9]{1,2})?", fullmatch=True),
+       spaced=st.booleans(), query_spaced=st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_a_letter_and_a_digit_meeting_is_a_break_in_the_text_and_the_query(
+    letters: str, number: str, spaced: bool, query_spaced: bool,
+) -> None:
+    """Written glued or spaced, in the text or the query, an amount on its currency code finds
+    the article, and so does its number alone; the snippet holds the text as written."""
+    written = f"{letters} {number}" if spaced else f"{letters}{number}"
+    glossary = Glossary([_term("had", "Had", body=f"Had {written} sebulan."),
+                         _term("lain", "Lain", body="Tiada angka di sini.")], lang="en")
+    asked = f"{letters} {number}" if query_spaced else f"{letters}{number}"
+    for query in (asked, number):
+        hits = glossary.search(query)
+        assert _ids(hits) == ["had"], query
+        assert hits[0].snippet.replace("[", "").replace("]", "") == f"Had {written} sebulan."
+
+
+@given(text=st.text(alphabet=st.sampled_from("RMa9é٣²_ .\u00ad\u200bⅫ5") | st.characters(),
+                    max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_indexed_text_breaks_where_the_rule_says(text: str) -> None:
+    """:func:`index_text` is the rule :data:`GLUED` says, however it computes it."""
+    joined = search_module.JOINERS.sub("", text)
+    expected = search_module.GLUED.sub(search_module.GLUE_BREAK, joined)
+    assert search_module.index_text(text) == expected

@@ -74,9 +74,21 @@ Lihat [سهم](/سهم), [bon](/bon), [kadar faedah](/interestrate) dan
 """
 
 
+_HAD = """---
+title: Had pelaburan RM250
+description: Had sebulan.
+aliases: [Had USD1.5j]
+---
+
+# Had pelaburan RM250
+
+Had bagi setiap akaun.
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory, {"jumaat.md": _JUMAAT})
+    return built_site(tmp_path_factory, {"jumaat.md": _JUMAAT, "had-pelaburan.md": _HAD})
 
 
 _DRIVE = """
@@ -174,3 +186,16 @@ def test_queries_at_the_edges_answer_quickly(chromium: str, site: Path, tmp_path
     # the word said 1,250 times is every word typed starting a word of *Komisen*
     assert [hit["files"] for hit in answered] == [[]] * 6 + [["commission.html"]] * 2 + [[]]
     assert max(hit["ms"] for hit in answered) < 2000
+
+
+def test_a_letter_and_a_digit_meeting_is_a_break_as_glossari_search_reads_it(
+        chromium: str, site: Path, tmp_path: Path) -> None:
+    """`250` found no *Had pelaburan RM250*, where `glossari search 250` finds an article that
+    writes RM250 (docs/termbase.md): a word ends where a letter and a digit meet, in a name
+    and in a query; `usd` asked whole (the root of `usdnya`) is the USD of USD1.5j, as glossari
+    search asks it."""
+    queries = ["250", "rm 250", "RM250", "pelaburan rm2", "1.5", "usd 1.5j",
+               "250 had", "usdnya", "25"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
+    assert found == {q: ["had-pelaburan.html"] for q in queries}

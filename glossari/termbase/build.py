@@ -27,7 +27,7 @@ from glossari.termbase.schema import (
     full_schema,
     search_table,
 )
-from glossari.termbase.search import JOINERS
+from glossari.termbase.search import index_text
 
 if TYPE_CHECKING:
     from glossari._helper import Helper
@@ -360,8 +360,9 @@ def _slotted(position: int, term_id: str, found: Sequence[tuple[str, str | None]
     base = position * ROWS_PER_TERM
     for n, (text, row_lang) in enumerate(found):
         # a soft hyphen or word joiner inside a word is no break, as in a query: the tokenizer
-        # read it as a separator, and `pelaburan` did not find an article's `pela\u00adburan`
-        yield base + n, text if text.isascii() else JOINERS.sub("", text), term_id, row_lang
+        # read it as a separator, and `pelaburan` did not find an article's `pela\u00adburan`;
+        # a letter and a digit meeting is one (`250` did not find `RM250`)
+        yield base + n, index_text(text), term_id, row_lang
 
 
 def _without_body(fields: dict[str, object]) -> dict[str, object]:

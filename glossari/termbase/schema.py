@@ -20,8 +20,9 @@ __all__ = [
     "search_table",
 ]
 
-SCHEMA_VERSION = 3
-"""The schema's version, stored as ``PRAGMA user_version`` (2: ``terms.head``; 3: ``targets``)."""
+SCHEMA_VERSION = 4
+"""The schema's version, stored as ``PRAGMA user_version`` (2: ``terms.head``; 3: ``targets``; 4: a
+``search_*.text`` breaks a word with a zero-width space where a letter and a digit meet)."""
 
 BODY_FIELDS = ("sections", "highlights")
 """The fields of a Term and of its English side that hold the article body: ``terms.head``

@@ -22,6 +22,8 @@ the hits only.
 '"Eksekutif"* AND "akaun"*'
 >>> match_expression("OPR 3.25%")
 '"OPR"* AND "3.25"*'
+>>> match_expression("RM250 USD1.5")  # a letter and a digit meet: a break, as indexed
+'"RM 250"* AND "USD 1.5"*'
 >>> match_expression("  --  ") is None
 True
 >>> match_expression("FINRA-nya")  # a clitic after a hyphen is the word's, as find reads it
@@ -47,8 +49,8 @@ from typing import Any
 from glossari.errors import InputError
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 
-__all__ = ["FOLDED_MARKS", "MAX_WORDS", "QueryError", "Ranked", "Row", "Run", "match_expression",
-           "ranked_field", "ranked_rows"]
+__all__ = ["FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS", "QueryError", "Ranked",
+           "Row", "Run", "index_text", "match_expression", "ranked_field", "ranked_rows"]
 
 # a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`), and a
 # number with its decimal point and thousands separators (`3.25`, `RM2.5`, `1,000`: one phrase
@@ -84,6 +86,60 @@ no-break space), dropped from a query and from the indexed text alike. A word pa
 page or a PDF holds them (``pela\u00adburan``), and the tokenizer read each as a separator: the
 query asked for ``pela`` and ``buran`` and found nothing, where ``find`` and ``show`` read the
 word. Not the zero-width space or non-joiner, which separate words (Thai, Persian)."""
+
+GLUED = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+"""Where a letter and a digit meet inside a word (``RM|250``, ``USD|1.5``, ``5|juta``,
+``COVID|19``): a break, in the indexed text and in a query alike. The index's tokenizer cuts no
+word there, so an amount written on its currency code was one word of the index, which ``250``
+did not find (``find`` reads ``RM250`` as ``RM`` and ``250``)."""
+
+GLUE_BREAK = "\u200b"
+"""What the indexed text holds where :data:`GLUED` breaks a word: a zero-width space, which the
+tokenizer reads as a separator and a reader does not see; snippets are given without it."""
+
+
+def index_text(text: str) -> str:
+    """A text as the search index stores it: without its soft hyphens, word joiners and
+    zero-width no-break spaces (:data:`JOINERS`), a zero-width space where a letter and a digit
+    meet (:data:`GLUED`).
+
+    >>> index_text("Had RM250, USD1.5j, 5% dan pela\u00adburan")
+    'Had RM\u200b250, USD\u200b1.5\u200bj, 5% dan pelaburan'
+    """
+    if not text.isascii():
+        text = JOINERS.sub("", text)
+    # GLUED.sub, several times as fast: its look-arounds at every character cost a build of
+    # 30,000 articles seconds; the runs of digits are few, and their edges are all it asks
+    pieces: list[str] = []
+    last = 0
+    size = len(text)
+    for match in _DIGITS.finditer(text):
+        start, end = match.span()
+        if start and _letter(text[start - 1]):
+            pieces += (text[last:start], GLUE_BREAK)
+            last = start
+        if end < size and _letter(text[end]):
+            pieces += (text[last:end], GLUE_BREAK)
+            last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _letter(char: str) -> bool:
+    """Whether ``char`` is what :data:`GLUED` calls a letter (``[^\\W\\d_]``)."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _phrase(word: str) -> str:
+    """A query word as an FTS5 string: broken where a letter and a digit meet, as the indexed
+    text is (:func:`index_text`), so ``RM250`` is the phrase ``RM 250``."""
+    return GLUED.sub(" ", word)
+
 
 FIRST_ROWS = 64
 """How many rows of a field are ranked first (at least four per term needed); four times as
@@ -205,13 +261,13 @@ def _any_form(word: str, dotted: str | None = None) -> str:
     from glossari.terms import query_roots
 
     if "/" in word or "&" in word:
-        return f'"{word}"*'  # P/E, M&A: one phrase of its letters, as the index holds them
-    asked = [f'"{r}"' for r in query_roots(word.lower())]
+        return f'"{_phrase(word)}"*'  # P/E, M&A: one phrase of its letters, as the index holds
+    asked = [f'"{_phrase(r)}"' for r in query_roots(word.lower())]
     if dotted:
         asked.append(f'"{dotted}"')  # the letters as written, a phrase: E.T.F in the index
     if not asked:
-        return f'"{word}"*'
-    return "(" + " OR ".join([f'"{word}"*', *asked]) + ")"
+        return f'"{_phrase(word)}"*'
+    return "(" + " OR ".join([f'"{_phrase(word)}"*', *asked]) + ")"
 
 
 def ranked_field(run: Run, table: str, params: Mapping[str, object], rows: int,
@@ -297,7 +353,7 @@ def _with_snippets(run: Run, expression: str, hits: list[tuple[Row, str]],
         plus = "" if field not in few and all(len(w) in indexed for w in words) else "+"
         queries.append((_SNIPPET_SQL.format(table=search_table(field), plus=plus, rowids=rowids),
                         {"match": expression}))
-    snippets = {(field, rowid): str(snippet or "")
+    snippets = {(field, rowid): str(snippet or "").replace(GLUE_BREAK, "")
                 for field, found in zip(fields, run(queries), strict=True)
                 for rowid, snippet in found}
     return [(row, snippets.get((row[2], row[0]), "")) for row, _ in hits]

@@ -23,15 +23,18 @@
   // apostrophe do not count, as glossari.terms.fold reads a name
   var WORD = "\\p{L}\\p{N}\\p{M}";
   var NON_WORD = new RegExp("[^" + WORD + "]+", "gu");
-  var A_WORD = new RegExp("[" + WORD + "]+", "gu");
+  // where a letter and a digit meet a word ends, as glossari search reads a text (RM250 is RM
+  // and 250: glossari.termbase.search.GLUED), so `250` finds a name that writes RM250
+  var A_WORD = /\p{Nd}+|[\p{L}\p{M}\p{Nl}\p{No}]+/gu;
   var IS_WORD = new RegExp("^[" + WORD + "]$", "u");
+  var IS_DIGIT = /^\p{Nd}$/u;
   var MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   function fold(text) {
     return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").normalize("NFKD")
       .replace(MARKS, "").toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3")
       .replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, " ").trim();
   }
-  function words(folded) { return folded.split(NON_WORD).filter(Boolean); }
+  function words(folded) { return folded.match(A_WORD) || []; }
   function compact(folded) { return folded.replace(NON_WORD, ""); }
   // a name's folded text, its words, and its text from each word on (`lindung nilai` of `dana
   // lindung nilai`), as typed and without separators, with where each of its words ends there:
@@ -80,7 +83,11 @@
   // same with spaces and hyphens ignored, 4 every word typed starts a word of it, in any order.
   // A query whose last word is a root (q.whole) wants that word whole: `jum` of `jumlah` finds
   // no Jumaat, as glossari search asks a root as a whole word
-  function ends(text, at) { return at >= text.length || !IS_WORD.test(text.charAt(at)); }
+  function ends(text, at) {
+    var next = text.charAt(at);
+    return at >= text.length || !IS_WORD.test(next)
+      || IS_DIGIT.test(next) !== IS_DIGIT.test(text.charAt(at - 1));
+  }
   function rank(k, q) {
     if (!k) { return -1; }
     if (k.full === q.text) { return 0; }
