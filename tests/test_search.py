@@ -292,6 +292,9 @@ def test_capitals_joined_by_a_slash_or_an_ampersand_are_one_phrase(tmp_path: Pat
         assert _ids(search("P/E")) == ["nisbah-pe"]
         assert _ids(search("nisbah P/E")) == ["nisbah-pe"]
         assert _ids(search("M&A")) == ["gabungan"]
+        # in lower case too: `p/e` asked the prefixes `p` and `e`, and *Pengurus* came first
+        for query in ("p/e", "P/e", "nisbah p/e", "m&a", "harga/pendapatan", "HARGA/PENDAPATAN"):
+            assert _ids(search(query)) == ["gabungan" if "&" in query else "nisbah-pe"], query
         assert [h.snippet for h in search("M&A", lang="en")] == [
             "Mergers and acquisitions ([M&A])"]
 

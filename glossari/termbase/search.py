@@ -35,6 +35,8 @@ True
 '("ETFs"* OR "etf" OR "E.T.F.s")'
 >>> match_expression("nisbah P/E, M&A")  # capitals joined by / or &: one acronym, a phrase
 '"nisbah"* AND "P/E"* AND "M&A"*'
+>>> match_expression("p/e harga/pendapatan")  # in any case
+'"p/e"* AND "harga/pendapatan"*'
 """
 
 from __future__ import annotations
@@ -232,11 +234,14 @@ def match_expression(query: str) -> str | None:
 
 @functools.cache
 def _query_words() -> re.Pattern[str]:
-    """The words of a query: capitals joined by ``/`` or ``&`` (``P/E``, ``M&A``: one acronym,
-    as find reads it, :data:`glossari.terms.JOINED_ACRONYM`) and :data:`_WORD`."""
+    """The words of a query: letters joined by ``/`` or ``&`` (``P/E``, ``M&A``: one acronym,
+    as find reads it, :data:`glossari.terms.JOINED_ACRONYM`; ``p/e``, ``harga/pendapatan`` in
+    any case) and :data:`_WORD`."""
     from glossari.terms import JOINED_ACRONYM
 
-    return re.compile(f"{JOINED_ACRONYM.pattern}|{_WORD.pattern}")
+    # in any case: a query's case is no acronym's (`p/e` is `P/E`; as the prefixes `p` and `e`
+    # it found `pengurus eksekutif`), and words so joined are written together in any case
+    return re.compile(f"(?i:{JOINED_ACRONYM.pattern})|{_WORD.pattern}")
 
 
 def _any_form(word: str, dotted: str | None = None) -> str:
