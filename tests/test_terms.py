@@ -182,6 +182,10 @@ def test_markup_is_not_text(text: str, expected: list[str]) -> None:
         ("FINRA\u2011nya\u2011lah dan FINRA\u2010nya",
          ["FINRA\u2011nya\u2011lah", "FINRA\u2010nya"]),
         ("FINRA-lah-nya", ["FINRA"]),  # a particle before a possessive is no clitic chain
+        # after an acronym written with dots too: F.I.N.R.A.-nya was F.I.N.R.A. without its -nya
+        ("Menurut F.I.N.R.A.-nya dan F.I.N.R.A.\u2011nya-lah.",
+         ["F.I.N.R.A.-nya", "F.I.N.R.A.\u2011nya-lah"]),
+        ("F.I.N.R.A.-peniaga broker", ["F.I.N.R.A.", "peniaga broker"]),
     ],
 )
 def test_a_clitic_after_a_hyphen_belongs_to_the_word_before(text: str,
@@ -912,3 +916,19 @@ def test_a_word_that_only_ends_like_a_clitic_keeps_it(name: str) -> None:
     recognizer = Recognizer([(name, 1)], lang="ms")
     assert recognizer.find(f"Ia {name[:-3]} di sini.") == []
     assert [h.text for h in recognizer.find(f"Ia {name} di sini.")] == [name]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_an_acronym_with_the_english_possessive_in_malay_text(apostrophe: str) -> None:
+    """Malay text borrows an acronym's English possessive as it does its plural (``REITs``):
+    ``FINRA's`` and ``FINRA\u2019s`` found nothing; a Malay word takes no ``'s`` (``saham's``),
+    and an acronym matches in capitals only."""
+    recognizer = Recognizer([("FINRA", 1), ("Saham", 2), ("P/E", 3), ("REIT", 4)], lang="ms")
+    s = apostrophe + "s"
+    text = (f"Peraturan FINRA{s} ketat, nisbah P/E{s} tinggi, REIT{s} dan "
+            f"(FINRA{s}); bukan finra{s} atau saham{s}.")
+    assert [(h.text, h.keys) for h in recognizer.find(text)] == [
+        (f"FINRA{s}", (1,)), (f"P/E{s}", (3,)), (f"REIT{s}", (4,)), (f"FINRA{s}", (1,))]
+    if apostrophe != "\u02bc":  # after the last dot of an acronym with dots, and a plural's
+        assert [h.text for h in recognizer.find(
+            f"F.I.N.R.A.{s} dan f.i.n.r.a.{s}, REITs{apostrophe}")] == [f"F.I.N.R.A.{s}", "REITs"]

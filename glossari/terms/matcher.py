@@ -71,10 +71,14 @@ DOTTED_ACRONYM = re.compile(rf"(?<![^\W_.])(?P<letters>{_DOTTED_LETTERS}){_DOTTE
 """An acronym written with dots, with what may follow it (``E.T.F.``, ``E.T.F.s``,
 ``F.I.N.R.A.nya``): one word, as the recogniser reads it and ``glossari search`` asks for it;
 ``letters`` is the acronym without what follows."""
+_DOTTED_TAIL = rf"(?:[{_HYPHEN}][^\W_]+)*"
+"""The words joined by hyphens after an acronym written with dots (``F.I.N.R.A.-nya``,
+``U.S.-based``): its clitics, as after any word (``FINRA-nya``), or words of their own."""
 _TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}['\u2019\u02bc](?=[^\W\d_])"
-                    rf"|{_DOTTED_LETTERS}{_DOTTED}"
+                    rf"|{_DOTTED_LETTERS}{_DOTTED}{_DOTTED_TAIL}"
                     rf"|{_PLAIN}(?:['\u2019\u02bc{_HYPHEN}]{_PLAIN})*")
-_ASCII_WORD = rf"[^\W_]+(?:(?<=(?<![^\W_])[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}|(?:['\-][^\W_]+)*)"
+_ASCII_WORD = (rf"[^\W_]+(?:(?<=(?<![^\W_])[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}(?:-[^\W_]+)*"
+               r"|(?:['\-][^\W_]+)*)")
 _ASCII_TOKEN = re.compile(rf"{_ELIDED}'(?=[A-Za-z])|{_ASCII_WORD}", re.ASCII)
 """:data:`_TOKEN` for ASCII text, where it finds the same words, several times faster."""
 _ASCII_UNELIDED = re.compile(_ASCII_WORD, re.ASCII)
@@ -775,6 +779,14 @@ class Recognizer(Generic[K]):
             # of the acronym, whose capitals `_ends` requires as for its other forms
             if word.endswith("s") and self._acronym(word[:-1]):
                 reading = _Reading(word[:-1], False, True, False)
+                if reading not in readings:
+                    readings.append(reading)
+            # an acronym with the English possessive, as Malay text borrows it as it does the
+            # plural (FINRA's, FINRA\u2019s, P/E's): a form of the acronym, whose capitals
+            # `_ends` requires as for its other forms (a Malay word's `saham's` stays no form)
+            stem = english.possessor(word) if "'" in word else word
+            if stem != word and (self._acronym(stem) or stem in self._acronym_ends):
+                reading = _Reading(stem, False, True, False)
                 if reading not in readings:
                     readings.append(reading)
             # clitics on the last capital of an acronym of several (P/E-nya, M&Anya), a word
