@@ -295,6 +295,12 @@ def test_capitals_joined_by_a_slash_or_an_ampersand_are_one_phrase(tmp_path: Pat
         # in lower case too: `p/e` asked the prefixes `p` and `e`, and *Pengurus* came first
         for query in ("p/e", "P/e", "nisbah p/e", "m&a", "harga/pendapatan", "HARGA/PENDAPATAN"):
             assert _ids(search(query)) == ["gabungan" if "&" in query else "nisbah-pe"], query
+        # with a clitic or a possessive, as find reads them: P/E-nya found nothing, and P/E's
+        # asked for P/E and a word in s besides
+        for query in ("P/E-nya", "p/e-nyalah", "P/E's", "P/E\u2019s", "harga/pendapatannya",
+                      "M&A-nya"):
+            assert _ids(search(query)) == ["gabungan" if "&" in query else "nisbah-pe"], query
+        assert [h.field for h in search("P/E's")] == ["headword"]
         assert [h.snippet for h in search("M&A", lang="en")] == [
             "Mergers and acquisitions ([M&A])"]
 

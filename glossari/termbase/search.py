@@ -241,7 +241,23 @@ def _query_words() -> re.Pattern[str]:
 
     # in any case: a query's case is no acronym's (`p/e` is `P/E`; as the prefixes `p` and `e`
     # it found `pengurus eksekutif`), and words so joined are written together in any case
-    return re.compile(f"(?i:{JOINED_ACRONYM.pattern})|{_WORD.pattern}")
+    # with its possessive, as find reads it (P/E's), not P/E and a word `s` the text must hold
+    return re.compile(f"(?i:{JOINED_ACRONYM.pattern})(?:['\u2019\u02bc]s(?![^\\W_]))?"
+                      f"|{_WORD.pattern}")
+
+
+_JOINED_ENDING = re.compile(r"(?P<joined>.*[/&][^\W_]+?)(?P<ending>['\u2019\u02bc]s|"
+                            r"(?i:nya|lah|kah|pun|tah|ku|mu)+)", re.IGNORECASE)
+"""Letters joined by ``/`` or ``&`` with a clitic or a possessive on their last part
+(``P/Enya`` of ``P/E-nya``, ``P/E's``): the joined letters are asked for too, as find reads
+them, a form of the acronym."""
+
+
+def _is_ending(ending: str) -> bool:
+    """Whether ``ending`` is a possessive ``'s`` or Malay clitics (``nya``, ``nyalah``)."""
+    from glossari.terms import malay
+
+    return ending[0] in "'\u2019\u02bc" or malay.is_clitic(ending.lower())
 
 
 def _any_form(word: str, dotted: str | None = None) -> str:
@@ -266,7 +282,12 @@ def _any_form(word: str, dotted: str | None = None) -> str:
     from glossari.terms import query_roots
 
     if "/" in word or "&" in word:
-        return f'"{_phrase(word)}"*'  # P/E, M&A: one phrase of its letters, as the index holds
+        # P/E, M&A: one phrase of its letters, as the index holds it; with a clitic or a
+        # possessive (P/E-nya, P/E's), also the phrase without it, whole
+        ending = _JOINED_ENDING.fullmatch(word)
+        if ending is None or not _is_ending(ending.group("ending")):
+            return f'"{_phrase(word)}"*'
+        return f'("{_phrase(word)}"* OR "{_phrase(ending.group("joined"))}")'
     asked = [f'"{_phrase(r)}"' for r in query_roots(word.lower())]
     if dotted:
         asked.append(f'"{dotted}"')  # the letters as written, a phrase: E.T.F in the index
