@@ -86,9 +86,21 @@ Had bagi setiap akaun.
 """
 
 
+_PE = """---
+title: Nisbah harga/pendapatan (P/E)
+description: Harga saham dibahagi pendapatan sesaham.
+---
+
+# Nisbah harga/pendapatan (P/E)
+
+Nisbah.
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory, {"jumaat.md": _JUMAAT, "had-pelaburan.md": _HAD})
+    return built_site(tmp_path_factory, {"jumaat.md": _JUMAAT, "had-pelaburan.md": _HAD,
+                                         "nisbah-pe.md": _PE})
 
 
 _DRIVE = """
@@ -199,3 +211,14 @@ def test_a_letter_and_a_digit_meeting_is_a_break_as_glossari_search_reads_it(
     answered = _run(chromium, site, tmp_path, queries=queries)["search"]
     found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
     assert found == {q: ["had-pelaburan.html"] for q in queries}
+
+
+def test_letters_joined_with_a_clitic_or_a_possessive_as_glossari_search_reads_them(
+        chromium: str, site: Path, tmp_path: Path) -> None:
+    """`P/E-nya` found nothing and `P/E's` another term first (every word typed starting a
+    word of its names), where glossari search asks for `P/E` whole (docs/termbase.md)."""
+    queries = ["P/E-nya", "p/e-nyalah", "P/E's", "p/e\u2019s", "nisbah harga/pendapatannya",
+               "p/e"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
+    assert found == {q: ["nisbah-pe.html"] for q in queries}

@@ -292,10 +292,19 @@
 
   // the query as typed; when it finds nothing, the query with its inflections undone, its last
   // word each of its roots, whole
+  // letters joined by / or & with a clitic or a possessive on the last word (`p/e-nya`,
+  // `p/e's`) also ask for the joined letters whole, as glossari search asks them
+  // (glossari.termbase.search._JOINED_ENDING): `p/e-nya` found nothing, `p/e's` other terms
+  var JOINED_ENDING = /^(.*[\/&][\p{L}\p{N}]+?)(?:'s|-?((?:nya|lah|kah|pun|tah|ku|mu)+))$/u;
+  function joinedForm(q) {
+    var typed = q.split(" "), last = typed.pop(), m = JOINED_ENDING.exec(last);
+    if (!m || !prepared.rules || (m[2] !== undefined && !isClitic(m[2]))) { return []; }
+    return [{ text: typed.concat([m[1]]).join(" "), whole: true }];
+  }
   function search(text) {
     var q = fold(text);
     if (!q) { return []; }
-    var hits = find([{ text: q, whole: false }]);
+    var hits = find([{ text: q, whole: false }].concat(joinedForm(q)));
     if (hits.length || !prepared.rules) { return hits; }
     var typed = q.split(" "), last = typed.pop(), before = typed.map(once);
     var asked = queryRoots(last).map(function (root) {
