@@ -578,3 +578,29 @@ def test_a_spreadsheet_error_value_is_no_translation(root: Path, tmp_path: Path)
     assert entry(root, "harga", "Harga") == before
     assert entry(root, "untung", "Untung") == ("Profit", False)
     assert entry(root, None, "Harga sesuatu barang.")[0] != "#NAME?"
+
+
+@pytest.mark.parametrize("version", ["2008", "3"])
+@given(ms=st.one_of(st.none(), st.sampled_from(["peniaga broker", "saham-saham", "Pelaburannya"])),
+       en=st.sampled_from(["FINRA", "broker-dealer", "Shares"]),
+       definition=st.one_of(st.none(), st.just("Badan kawal selia.")))
+@settings(max_examples=20, deadline=None)
+def test_a_term_with_english_only_is_read_with_english_as_the_target(
+        version: str, ms: str | None, en: str, definition: str | None) -> None:
+    """A term with no Malay headword (FINRA, whose only link text was broken) was exported
+    with its English section alone, which translate-toolkit read as the Malay source with no
+    translation; the Malay section comes first, empty, and both readers read English as
+    English, and the Malay definition is kept."""
+    from translate.storage import tbx
+
+    from glossari.export.rows import Row
+    from glossari.export.tbx import render_tbx
+
+    row = Row(id="finra", ms=ms, en=en, kind="link", status="translated",
+              definition_ms=definition, source="seeds/peniaga-broker.md:3")
+    data = render_tbx([row], version=version).encode()
+    record = parse_tbx(data, source="b.tbx", lang="en").records[0]
+    assert (record.ms, record.en, record.definition_ms) == (ms, en, definition)
+    if version == "2008":  # translate-toolkit reads TBX 2008 only
+        unit = tbx.tbxfile.parsestring(data).units[0]
+        assert (unit.source or None, unit.target) == (ms, en)

@@ -234,7 +234,9 @@ def _read_side(sections: list[_Node]) -> _Side:
             if definitions:
                 side.definition = definitions[0].text()
         for group in _term_groups(section):
-            terms = [c for c in group.children if c.tag == "term"]
+            # an empty term holds a section's place (glossari writes one where a term has no
+            # Malay headword, so that the Malay section comes first): no term
+            terms = [c for c in group.children if c.tag == "term" and c.text().strip()]
             if not terms:
                 continue
             # TBX's two names for a term's standing: `administrativeStatus` (`forbidden` in

@@ -16,11 +16,14 @@ row                    TBX
 =====================  ===================================================================
 
 English only *suggested* by a link's slug is no term of the target language: it is written in a
-``<note>`` on the entry (a term with no Malay headword keeps it as an admitted term, its only
-section).
+``<note>`` on the entry (a term with no Malay headword keeps it as an admitted term, beside
+an empty Malay term).
 
-A language section needs a term, so a missing headword leaves its section out (with its
-definition), and a term with neither headword is left out. Control characters that XML cannot
+A language section needs a term, so a missing target headword leaves its section out (with its
+definition), and a term with neither headword is left out. A term with no Malay headword keeps
+its Malay section, first, with an empty ``<term/>``: translate-toolkit (given no source
+language) takes an entry's first section as the source, and read ``FINRA`` alone as a Malay
+term with no translation. Control characters that XML cannot
 carry are dropped; a carriage return is written ``&#13;`` so that it survives parsing.
 
 >>> from glossari.export.rows import Row
@@ -137,18 +140,22 @@ def render_tbx(
         if english is None and row.en is not None:
             out.append(f"        <note>{_text(_SUGGESTION.format(lang=target, en=row.en))}</note>")
         sides = (
-            ("ms", row.ms, row.definition_ms, _malay_status(row), None),
+            ("ms", row.ms, row.definition_ms,
+             _malay_status(row) if row.ms is not None else None, None),
             (target, english, row.definition_en, ADMIN_STATUS.get(row.status),
              _NOTES.get(row.status)),
         )
         for code, term, definition, status, note in sides:
-            if term is None:
+            if term is None and code != "ms":
                 continue
             out.append(f'        <{lang_tag} xml:lang="{_attr(code)}">')
             if definition is not None:
                 out.append(f'          <descrip type="definition">{_text(definition)}</descrip>')
             out.append(f"          <{term_tag}>")
-            out.append(f"            <term>{_text(term)}</term>")
+            # no Malay headword: an empty Malay term, so that the Malay section comes first
+            # and a reader that takes the first section as the source (translate-toolkit,
+            # with no source language given) does not read the English as the Malay
+            out.append(f"            <term>{_text(term)}</term>" if term else "            <term/>")
             if status is not None:
                 out.append(
                     f'            <termNote type="administrativeStatus">{status}</termNote>'
