@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from _exchangekit import catalog_bytes, entry, fresh_copy, glossary_root, ok, run
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from glossari.exchange import ExchangeError, read_termbase
@@ -346,6 +346,39 @@ def test_a_weblate_csv_cell_is_read_as_weblate_reads_it(text: str) -> None:
     assert weblate_unescape(weblate_escape(text)) == text
     if text[0] in "=+-@|%":
         assert _weblate_imports(weblate_escape(text)) == text
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CELL.filter(lambda t: t[:2] != "'\\"))
+@example("'-' sign")
+def test_a_cell_a_person_typed_is_read_by_the_rule_of_what_wrote_the_file(text: str) -> None:
+    """`'-' sign` typed into Weblate's columns lost its quote on import (glossari's own rule,
+    one `'` off before = + - @, was applied to every file), and glossari's --csv-weblate wrote
+    it `''-' sign`, which Weblate kept with both quotes: Weblate's columns are read, and
+    written, by Weblate's rule alone; glossari's keep glossari's."""
+    from glossari.exchange._text import unneutralise, weblate_unescape
+    from glossari.export.csvtable import neutralise, weblate_escape
+
+    assert weblate_unescape(text) == _weblate_imports(text)
+    assert _weblate_imports(weblate_escape(text)) == text
+    assert unneutralise(neutralise(text)) == text
+
+
+def test_a_quote_typed_before_a_trigger_is_kept_in_weblate_columns(root: Path,
+                                                                   tmp_path: Path) -> None:
+    weblate = tmp_path / "weblate.csv"
+    weblate.write_text("source,target,context,fuzzy\r\n"
+                       "Untung,'-' sign,untung,False\r\n"
+                       "Harga,'=Harga pasaran,harga,False\r\n", encoding="utf-8")
+    ok(root, "import", str(weblate), "--force")
+    assert entry(root, "untung", "Untung") == ("'-' sign", False)
+    assert entry(root, "harga", "Harga") == ("'=Harga pasaran", False)
+    ours = tmp_path / "glossari.csv"  # glossari's columns: glossari's exporter wrote the quote
+    ours.write_text("id,ms,en,status\r\nuntung,Untung,''-' margin,translated\r\n"
+                    "harga,Harga,'@Harga,translated\r\n", encoding="utf-8")
+    ok(root, "import", str(ours), "--force")
+    assert entry(root, "untung", "Untung") == ("'-' margin", False)
+    assert entry(root, "harga", "Harga") == ("@Harga", False)
 
 
 def test_a_weblate_export_with_escaped_cells_is_imported_as_weblate_meant(

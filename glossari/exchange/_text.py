@@ -37,15 +37,22 @@ def weblate_unescape(cell: str) -> str:
     """A Weblate CSV cell as Weblate's import reads it: ``'-5% margin'`` (its export's wrapping
     of a text starting with ``=``, ``+``, ``-``, ``@``, ``|`` or ``%``, each ``|`` written
     ``\\|``) is ``-5% margin``; read as glossari's own neutralisation, it kept its last
-    ``'``. Any other cell as :func:`unneutralise` reads it.
+    ``'``. A ``'`` before a tab or carriage return
+    (:func:`~glossari.export.csvtable.weblate_escape`'s) is taken off. Any other cell is read
+    as it is, as Weblate reads it: a quote a person typed (``'-' sign``, ``'=1+1``) is text,
+    and glossari's own rule (one ``'`` off before ``=``, ``+``, ``-``, ``@``:
+    :func:`unneutralise`) is for glossari's own columns alone.
 
     >>> weblate_unescape("'-5% margin'"), weblate_unescape("'\\\\|x'"), weblate_unescape("'=1+1")
-    ('-5% margin', '|x', '=1+1')
+    ('-5% margin', '|x', "'=1+1")
+    >>> weblate_unescape("'-' sign"), weblate_unescape("'\\tx")
+    ("'-' sign", '\\tx')
     """
     if (len(cell) > 2 and cell[0] == "'" and cell[-1] == "'"
             and (cell[1] in "=+-@%" or cell[1:3] == "\\|")):
         return cell[1:-1].replace("\\|", "|")
-    return unneutralise(cell)
+    quoted = cell.startswith("'") and cell.lstrip("'").startswith(("\t", "\r"))
+    return cell[1:] if quoted else cell
 
 
 # The layout whitespace of a file: an XML editor indents a <term> over several lines, a

@@ -10,17 +10,21 @@ The twin of :mod:`glossari.export.csvtable`. The header row says which:
   headword, ``target`` the ``-l`` one, ``context`` (else ``id``) the term id.
 
 A row whose status is ``fuzzy`` or ``suggested`` (glossari's) or whose ``fuzzy`` is true
-(Weblate's) is unconfirmed and never imported as a translation. The leading ``'`` the exporter
-puts before a formula trigger (``=``, ``+``, ``-``, ``@``, tab, carriage return) is taken off.
+(Weblate's) is unconfirmed and never imported as a translation. A cell is read by the rule of
+what wrote the file, which the header tells: in glossari's columns, the leading ``'`` glossari's
+exporter puts before a formula trigger (``=``, ``+``, ``-``, ``@``, tab, carriage return) is
+taken off; in Weblate's, the ``'...'`` Weblate's export wraps around a text starting with ``=``,
+``+``, ``-``, ``@``, ``|`` or ``%``, and nothing else (a ``'-' sign`` a person typed keeps its
+quote, as in Weblate).
 
 The file must be UTF-8 without a byte-order mark, with a header row naming known columns;
 columns with no name (Excel's empty ones) are ignored while they hold no text;
 anything else is refused with the file and line (:class:`~glossari.exchange.records.ExchangeError`).
 
->>> text = 'source,target,context\\r\\nKos,Cost,kos\\r\\n"\\'=1+1",,x\\r\\n'
+>>> text = 'source,target,context\\r\\nKos,Cost,kos\\r\\n"\\'=1+1\\'","\\'-\\' sign",x\\r\\n'
 >>> base = parse_csv(text.encode(), source="w.csv")
 >>> base.format, [(r.line, r.id, r.ms, r.en) for r in base.records]
-('csv-weblate', [(2, 'kos', 'Kos', 'Cost'), (3, 'x', '=1+1', None)])
+('csv-weblate', [(2, 'kos', 'Kos', 'Cost'), (3, 'x', '=1+1', "'-' sign")])
 """
 
 from __future__ import annotations

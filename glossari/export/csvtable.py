@@ -63,17 +63,21 @@ the text is wrapped in ``'...'`` and each ``|`` written ``\\|``; Weblate's impor
 def weblate_escape(cell: str) -> str:
     """``cell`` as Weblate's own CSV export writes it: wrapped in ``'...'`` (``|`` as ``\\|``)
     when it starts with one of :data:`WEBLATE_TRIGGERS`, so Weblate's import reads it back
-    as it was (a glossari ``'=1+1`` arrived in Weblate with its ``'``); else as
-    :func:`neutralise` writes it. :func:`glossari.exchange._text.weblate_unescape` is the
-    inverse.
+    as it was (a glossari ``'=1+1`` arrived in Weblate with its ``'``); a tab or carriage
+    return at the start gets a leading ``'``; anything else is written as it is, since
+    Weblate's import takes nothing off it (``'-' sign`` written ``''-' sign``, glossari's own
+    rule, arrived in Weblate with two quotes).
+    :func:`glossari.exchange._text.weblate_unescape` is the inverse.
 
     >>> weblate_escape("=1+1"), weblate_escape("%APR|x"), weblate_escape("Kos")
     ("'=1+1'", "'%APR\\\\|x'", 'Kos')
+    >>> weblate_escape("'-' sign"), weblate_escape("\\tx")
+    ("'-' sign", "'\\tx")
     """
     cell = strip_controls(cell)
     if cell.startswith(WEBLATE_TRIGGERS):
         return "'" + cell.replace("|", "\\|") + "'"
-    return neutralise(cell)
+    return "'" + cell if cell.lstrip("'").startswith(("\t", "\r")) else cell
 
 
 def render_csv(rows: Sequence[Row], *, weblate: bool = False, bom: bool = False) -> str:
