@@ -104,7 +104,10 @@ BAD_FILES = {
     "latin1.csv": ("id,ms,en\r\nkos,Kos,Cost\r\nuntung,Untung,Profit é\r\n".encode("latin-1"),
                    3, "not UTF-8 text (byte 0xe9"),
     "columns.csv": (b"term,translation\r\nKos,Cost\r\n", 1,
-                    "unknown columns 'term', 'translation'"),
+                    "unknown column 'term'; the header has Weblate's columns but no 'source'"),
+    # translate-toolkit reads original as source: one column twice
+    "source-twice.csv": (b"source,original,target\r\nKos,Kos,Cost\r\n", 1,
+                         "the column 'source' twice, as 'source' and 'original'"),
     "no-target.csv": (b"context,source\r\nkos,Kos\r\n", 1,
                       "the header has Weblate's columns but no 'target' column"),
     # two of glossari's own columns were called "neither glossari's nor Weblate's"
@@ -637,3 +640,34 @@ def test_a_term_with_english_only_is_read_with_english_as_the_target(
     if version == "2008":  # translate-toolkit reads TBX 2008 only
         unit = tbx.tbxfile.parsestring(data).units[0]
         assert (unit.source or None, unit.target) == (ms, en)
+
+
+def test_a_common_tools_csv_with_more_columns_is_imported(root: Path, tmp_path: Path) -> None:
+    """A terminologist's `notes` beside glossari's columns, or translate-toolkit's other names
+    for its columns (`original`, `translation`), refused the whole file as 'unknown columns':
+    what a layout reads is read, other columns are named once in a note and ignored."""
+    ours = tmp_path / "istilah-nota.csv"
+    ours.write_text("id,ms,en,status,notes,Semakan\r\n"
+                    "untung,Untung,Net profit,translated,disemak oleh Aminah,ya\r\n"
+                    "harga,Harga,Price,untranslated,,\r\n", encoding="utf-8")
+    report = json.loads(ok(root, "import", str(ours), "--force", "--format", "json")[0])
+    notes = [o for o in report["outcomes"] if o["kind"] == "note" and o["line"] == 1]
+    assert len(notes) == 1
+    assert "'notes', 'Semakan'" in notes[0]["message"]
+    assert entry(root, "untung", "Untung") == ("Net profit", False)
+    assert entry(root, "harga", "Harga") == ("Price", False)
+
+    toolkit = tmp_path / "peniaga-broker.csv"
+    toolkit.write_text('"location","original","translation","state","notes"\r\n'
+                       '"","Kos","Costs","False","komen"\r\n'
+                       '"","saham biasa","Ordinary shares","fuzzy",""\r\n', encoding="utf-8")
+    code, _, err = run(root, "import", str(toolkit), "--force")
+    assert code == 0, err
+    assert entry(root, "kos", "Kos") == ("Costs", False)
+    assert entry(root, "/common-stock", "saham biasa") != ("Ordinary shares", False)
+    assert "note" not in err  # every column is one translate-toolkit reads
+
+    from translate.storage import csvl10n  # the oracle: translate-toolkit reads them so
+    units = csvl10n.csvfile.parsefile(str(toolkit)).units
+    assert [(u.source, u.target, u.isfuzzy()) for u in units if u.source] == [
+        ("Kos", "Costs", False), ("saham biasa", "Ordinary shares", True)]

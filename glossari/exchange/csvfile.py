@@ -17,8 +17,10 @@ taken off; in Weblate's, the ``'...'`` Weblate's export wraps around a text star
 ``+``, ``-``, ``@``, ``|`` or ``%``, and nothing else (a ``'-' sign`` a person typed keeps its
 quote, as in Weblate).
 
-The file must be UTF-8 without a byte-order mark, with a header row naming known columns;
-columns with no name (Excel's empty ones) are ignored while they hold no text;
+The file must be UTF-8 without a byte-order mark, with a header row naming one layout's
+columns (Weblate's under any name translate-toolkit reads: :data:`WEBLATE_ALIASES`); other
+named columns are ignored (``Termbase.ignored_columns``, named once in the import's report),
+columns with no name (Excel's empty ones) while they hold no text;
 anything else is refused with the file and line (:class:`~glossari.exchange.records.ExchangeError`).
 
 >>> text = 'source,target,context\\r\\nKos,Cost,kos\\r\\n"\\'=1+1\\'","\\'-\\' sign",x\\r\\n'
@@ -40,7 +42,7 @@ from glossari.export.csvtable import CATEGORY_SEPARATOR
 from glossari.export.rows import JSON_KEYS, STATUSES
 from glossari.text import decode_text
 
-__all__ = ["GLOSSARI_COLUMNS", "WEBLATE_COLUMNS", "load_csv", "parse_csv"]
+__all__ = ["GLOSSARI_COLUMNS", "WEBLATE_ALIASES", "WEBLATE_COLUMNS", "load_csv", "parse_csv"]
 
 GLOSSARI_COLUMNS: frozenset[str] = frozenset(JSON_KEYS)
 """The columns of ``glossari table --format csv``."""
@@ -50,6 +52,15 @@ WEBLATE_COLUMNS: frozenset[str] = frozenset({
     "developer_comments",
 })
 """translate-toolkit's CSV columns (Weblate's glossary import and export)."""
+
+WEBLATE_ALIASES: dict[str, str] = {
+    "original": "source", "untranslated": "source", "translated": "target",
+    "translation": "target", "identified": "id", "key": "id", "label": "id",
+    "translator comments": "translator_comments", "notes": "translator_comments",
+    "developer comments": "developer_comments", "state": "fuzzy",
+}
+"""Other names translate-toolkit (so Weblate) reads as its columns (``csvl10n.fieldname_map``):
+a file of its writers' older layouts, ``original,translation``, is read as Weblate's."""
 
 _TRUE = frozenset({"true", "1", "yes", "y", "x", "fuzzy"})
 """A Weblate ``fuzzy`` cell that says fuzzy, in any case: every value translate-toolkit (so
@@ -76,7 +87,10 @@ def _decode(data: bytes, source: str) -> str:
                             hint=utf8_hint) from None
 
 
-def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
+def _columns(header: list[str], source: str) -> tuple[str, dict[str, int], tuple[str, ...]]:
+    """The file's layout (``csv`` or ``csv-weblate``), the column each name it reads is in, and
+    the columns it does not read (a terminologist's ``notes`` beside glossari's columns):
+    ignored, and named once in the report. A file with neither layout's columns is refused."""
     # a column without a name is a spreadsheet's: Excel saves every column of the used range,
     # so a cell typed in and cleared leaves "id,ms,en," and a "," at the end of every row
     names = [h.strip() for h in header]
@@ -86,26 +100,47 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int]]:
                             line=1, hint="keep one column of each name")
     index = {n: i for i, n in enumerate(names) if n}
     given = set(index)
-    if given <= GLOSSARI_COLUMNS and "en" in given and given & {"id", "ms"}:
-        return "csv", index
-    if given <= WEBLATE_COLUMNS and {"source", "target"} <= given:
-        return "csv-weblate", index
-    unknown = sorted(given - GLOSSARI_COLUMNS - WEBLATE_COLUMNS)
+    if "en" in given and given & {"id", "ms"}:
+        read = {n: i for n, i in index.items() if n in GLOSSARI_COLUMNS}
+        return "csv", read, tuple(n for n in names if n and n not in GLOSSARI_COLUMNS)
+    # translate-toolkit's other names for its columns (original, translation, notes)
+    weblate: dict[str, int] = {}
+    for name, i in index.items():
+        column = WEBLATE_ALIASES.get(name.lower(), name)
+        if column in weblate and column in WEBLATE_COLUMNS:
+            first = next(n for n, j in index.items() if j == weblate[column])
+            raise ExchangeError(
+                f"the header names the column {column!r} twice, as {first!r} and {name!r}",
+                path=source, line=1, hint="keep one column of each name")
+        weblate[column] = i
+    if {"source", "target"} <= set(weblate):
+        read = {n: i for n, i in weblate.items() if n in WEBLATE_COLUMNS}
+        return "csv-weblate", read, tuple(n for n in names
+                                          if n and index[n] not in read.values())
+    known = GLOSSARI_COLUMNS | WEBLATE_COLUMNS
+    unknown = sorted(n for n in given if n not in known and WEBLATE_ALIASES.get(n.lower())
+                     not in WEBLATE_COLUMNS)
+    mapped = set(weblate)
     # columns of one form with one it needs missing are named by what is missing: "'id',
     # 'definition_en' are neither glossari's nor Weblate's" said of two glossari columns
-    missing = (_missing(given, ("en",), ("id", "ms")) if given and given <= GLOSSARI_COLUMNS
-               else _missing(given, ("source",), ("target",)) if given and given <= WEBLATE_COLUMNS
+    glossari_form = bool(given & (GLOSSARI_COLUMNS - WEBLATE_COLUMNS)) or "ms" in given
+    missing = (_missing(given, ("en",), ("id", "ms")) if glossari_form
+               else _missing(mapped, ("source",), ("target",)) if mapped & WEBLATE_COLUMNS
                else None)
-    form = "glossari's" if given and given <= GLOSSARI_COLUMNS else "Weblate's"
-    what = (f"unknown column{'s' if len(unknown) > 1 else ''} "
-            f"{', '.join(repr(u) for u in unknown)}" if unknown
-            else f"the header has {form} columns but no {missing} column" if missing
+    form = "glossari's" if glossari_form else "Weblate's"
+    parts = []
+    if unknown:
+        parts.append(f"unknown column{'s' if len(unknown) > 1 else ''} "
+                     f"{', '.join(repr(u) for u in unknown)}")
+    if missing:
+        parts.append(f"the header has {form} columns but no {missing} column")
+    what = ("; ".join(parts) if parts
             else f"the columns {', '.join(repr(n) for n in names)} are neither glossari's "
             "nor Weblate's")
     raise ExchangeError(
         f"not a termbase CSV: {what}", path=source, line=1,
         hint="the first row must name glossari's columns (id,ms,en,...; at least en and id "
-        "or ms) or Weblate's (source,target,context,...)",
+        "or ms) or Weblate's (source,target,context,...); other columns are ignored",
     )
 
 
@@ -137,7 +172,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
         if header is None:
             raise ExchangeError("the file is empty", path=source, line=1,
                                 hint="give a CSV file with a header row")
-        fmt, index = _columns(header, source)
+        fmt, index, ignored = _columns(header, source)
         unnamed = [i for i, name in enumerate(header) if not name.strip()]
         records: list[Record] = []
         start = reader.line_num + 1
@@ -171,7 +206,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
         raise ExchangeError(f"malformed CSV: {what}", path=source, line=start,
                             hint="check the quoting of this row") from None
     return Termbase(source=source, format="csv" if fmt == "csv" else "csv-weblate",
-                    records=tuple(records))
+                    records=tuple(records), ignored_columns=ignored)
 
 
 def _value(cell: dict[str, str], name: str) -> str | None:

@@ -509,6 +509,14 @@ def import_termbase(
                 more, written = _merge_catalog(root, lang, planned, base.format, force=force,
                                                write=True)
         outcomes += more
+    if base.ignored_columns:
+        many = len(base.ignored_columns) > 1
+        outcomes.append(Outcome(
+            line=1, kind="note",
+            message=f"the column{'s' if many else ''} "
+            f"{', '.join(repr(c) for c in base.ignored_columns)} "
+            f"{'are' if many else 'is'} not read (neither glossari's nor Weblate's): "
+            f"{'their' if many else 'its'} text is ignored"))
     outcomes.sort(key=lambda o: o.line)
     return ImportReport(source=base.source, format=base.format, lang=lang,
                         outcomes=tuple(outcomes), written=written, dry_run=dry_run)

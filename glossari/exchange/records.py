@@ -83,6 +83,9 @@ class Termbase:
     """Which form it was."""
     records: tuple[Record, ...]
     """Its concepts, in file order."""
+    ignored_columns: tuple[str, ...] = ()
+    """CSV columns the file has that its layout does not read (a terminologist's ``notes``),
+    in file order: ignored, and named once in the import's report."""
 
 
 def read_file(path: Path, source: str | None = None) -> tuple[bytes, str]:
