@@ -165,3 +165,38 @@ def test_a_form_beyond_nplurals_1_is_not_called_a_singular_one() -> None:
     entry = _one(merge(parse_po(template, source="t.pot"), po, lang="ms"))
     assert entry.msgstr_plural == ("Cost",)
     assert entry.translator_comments == ('msgstr[1] (plural form beyond nplurals=1): "Costs"',)
+
+
+_PLURALS = st.sampled_from([None, "%d saham-saham", "%d pelaburannya", "%d peniaga broker"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(context=st.sampled_from([None, "saham"]), before=_PLURALS, after=_PLURALS,
+       fuzzy=st.booleans())
+def test_a_plural_gained_or_lost_gives_the_previous_message_as_msgmerge_previous(
+        tmp_path_factory: pytest.TempPathFactory, context: str | None, before: str | None,
+        after: str | None, fuzzy: bool) -> None:
+    """A message that gained or lost a plural was marked fuzzy with no `#| msgid` /
+    `#| msgid_plural`, which `msgmerge --previous` writes: the translator's tool had no old
+    source to show the change against."""
+    ctx = f'msgctxt "{context}"\n' if context else ""
+    old = HEADER + ("#, fuzzy\n" if fuzzy else "") + ctx + 'msgid "%d saham"\n' + (
+        f'msgid_plural "{before}"\nmsgstr[0] "%d share"\nmsgstr[1] "%d shares"\n' if before
+        else 'msgstr "%d share"\n')
+    template = HEADER + ctx + 'msgid "%d saham"\n' + (
+        f'msgid_plural "{after}"\nmsgstr[0] ""\nmsgstr[1] ""\n' if after else 'msgstr ""\n')
+    tmp = tmp_path_factory.mktemp("previous")
+    (tmp / "old.po").write_text(old, encoding="utf-8")
+    (tmp / "new.pot").write_text(template, encoding="utf-8")
+    gnu = parse_po(subprocess.run(
+        ["msgmerge", "-q", "--previous", "--no-fuzzy-matching", str(tmp / "old.po"),
+         str(tmp / "new.pot")], capture_output=True, text=True, check=True).stdout,
+        source="msgmerge")
+    ours = merge(parse_po(template, source="t.pot"), parse_po(old, source="o.po"), lang="en")
+
+    def previous(po: PoFile) -> tuple[object, ...]:
+        entry = next(e for e in po.entries if e.msgid == "%d saham")
+        return (entry.fuzzy, entry.previous_msgctxt, entry.previous_msgid,
+                entry.previous_msgid_plural)
+
+    assert previous(ours) == previous(gnu)

@@ -228,7 +228,9 @@ def _carry(old: Entry, new: Entry, nplurals: int, *, moved: bool = False) -> Ent
     a singular translation fills every plural form; a plural one gives its msgstr[0] to the
     singular message. msgmerge drops msgstr[1..] there; glossari keeps each in a translator
     comment (``# msgstr[1] (plural form before the message became singular): ...``), so no
-    translation is lost and the translator can bring it back if the plural returns.
+    translation is lost and the translator can bring it back if the plural returns. The old
+    message goes in ``#|`` lines (``#| msgid``, ``#| msgid_plural``), as ``msgmerge --previous``
+    writes them.
     """
     plural = new.msgid_plural is not None
     # the template's word on a format (no-c-format) wins over the old message's, as in
@@ -249,8 +251,14 @@ def _carry(old: Entry, new: Entry, nplurals: int, *, moved: bool = False) -> Ent
         return old  # untouched: its raw bytes stay
     msgstr, forms = _forms(old, plural, nplurals)
     comments = old.translator_comments
+    previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
     if old.msgid_plural != new.msgid_plural and old.has_translation:
         flags = ("fuzzy", *(f for f in flags if f != "fuzzy"))
+        if not old.fuzzy:
+            # the message it was translated from, in #| lines, as msgmerge --previous writes
+            # them: the translator's tool shows the plural that came or went; an entry already
+            # fuzzy keeps the #| lines it has (none, or the source it was translated from)
+            previous = (old.msgctxt, old.msgid, old.msgid_plural)
         if not plural:
             comments = comments + _dropped_forms(old)
         elif old.msgid_plural is None:
@@ -265,6 +273,9 @@ def _carry(old: Entry, new: Entry, nplurals: int, *, moved: bool = False) -> Ent
         msgstr_plural=forms,
         flags=flags,
         translator_comments=comments,
+        previous_msgctxt=previous[0],
+        previous_msgid=previous[1],
+        previous_msgid_plural=previous[2],
         obsolete=False,
         line=0,
     )
