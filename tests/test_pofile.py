@@ -790,3 +790,32 @@ def test_flags_parted_by_blanks_are_read_as_gnu_reads_them(tmp_path: Path) -> No
     assert render_entry(entry.with_changes()).startswith(
         '#, fuzzy, c-format, range: 1..3, placeholders:"a b"\n')
     msgfmt_check(text, tmp_path)
+
+
+_MALAY_WORDS = ("saham", "saham-saham", "pelaburan", "pelaburannya", "peniaga broker",
+                "syarikat-syarikat", "dividen", "(BNM)", "FINRA", "-5%", "RM1.2b", "modal,",
+                "pasaran.", "eksekutif akaun", "penasihat", "kewangan")
+
+
+@needs_gettext
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(width=st.sampled_from([40, 60, 72, 79, 100, 120, 132]),
+       texts=st.lists(st.lists(st.sampled_from(_MALAY_WORDS), min_size=25, max_size=45)
+                      .map(" ".join), min_size=12, max_size=16, unique=True),
+       changed=st.lists(st.sampled_from(_MALAY_WORDS), min_size=20, max_size=40).map(" ".join))
+def test_a_catalog_wrapped_at_another_width_keeps_it(
+        width: int, texts: list[str], changed: str, tmp_path: Path) -> None:
+    """A catalog Poedit saved with its line width at 120 (or msgcat at --width=60) was read as
+    unwrapped, or as wrapped at 79: an entry glossari wrote anew came out whole, or at 79,
+    and the translator's tool rewrapped it at its next save. The width is read from the
+    file's own lines, and an entry written anew is as `msgcat --width=N` writes it."""
+    po = PoFile(header=parse_po(HEADER, source="h.po").header, entries=tuple(
+        Entry(msgid=text, msgstr=text.upper(), msgctxt=f"peniaga-broker-{i}",
+              references=(f"seeds/peniaga-broker.md:{i + 1}",)) for i, text in enumerate(texts)))
+    saved = parse_po(msgcat(render_po(po), tmp_path, f"--width={width}"), source="poedit.po")
+    edited = PoFile(header=saved.header, entries=(
+        saved.entries[0].with_changes(msgstr=changed), *saved.entries[1:]),
+        text_of_source=saved.text_of_source)
+    ours = render_po(edited)
+    assert ours == msgcat(ours, tmp_path, f"--width={width}")

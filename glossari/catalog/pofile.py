@@ -17,8 +17,10 @@ True
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import ctypes.util
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -1431,6 +1433,7 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
     crlf = po.newline == "\r\n"
     wrap: bool | None = None  # asked of the file once, at its first entry rendered anew
     split = True
+    page = width
     for entry in ((po.header,) if po.header is not None else ()) + po.entries:
         if entry.raw is not None:
             text = entry.raw
@@ -1440,9 +1443,11 @@ def render_po(po: PoFile, *, width: int = 79) -> str:
             if entry.obsolete and not entry.has_translation:
                 continue
             if wrap is None:
-                wrap = strings_wrapped(po)
+                found = strings_width(po, width)
+                wrap = found is not None
                 split = wrap or strings_split(po)
-            text = render_entry(entry, width=width, wrap=wrap, split=split)
+                page = found or width  # an unwrapped file's references: msgcat's 79
+            text = render_entry(entry, width=page, wrap=wrap, split=split)
             if not first:
                 text = ("\n" if ends_with_newline else "\n\n") + text
             if crlf:  # strings hold their newlines escaped: every "\n" here ends a line
@@ -1475,11 +1480,8 @@ _WIDE_LINE = re.compile(rf'^{_STRING_LINE}[^\r\n]{{38,}}', re.MULTILINE)
 
 
 def strings_wrapped(po: PoFile) -> bool:
-    """Whether the entries of ``po`` are to be written with their strings wrapped at 79
-    columns (:attr:`PoFile.wrapped`, else read from the file's text): a catalog Weblate or
-    ``msgcat --no-wrap`` saved keeps long strings on one line, and an entry glossari writes
-    anew into it (a reference moved, a translation imported) must not come out wrapped among
-    them, to be unwrapped again at the next save (churn, and wrap-only merge conflicts).
+    """Whether the entries of ``po`` are to be written with their strings wrapped (at the width
+    :func:`strings_width` reads), not whole.
 
     >>> line = 'msgstr "' + "kata " * 20 + '"\\n'
     >>> strings_wrapped(PoFile(header=None, entries=(), text_of_source=line))
@@ -1488,23 +1490,121 @@ def strings_wrapped(po: PoFile) -> bool:
     >>> strings_wrapped(PoFile(header=None, entries=(), text_of_source=wrapped))
     True
     """
+    return strings_width(po) is not None
+
+
+def strings_width(po: PoFile, width: int = 79) -> int | None:
+    """The width the strings of ``po`` are wrapped at, as ``msgcat --width=N`` wraps them, or
+    None when they are kept whole (:attr:`PoFile.wrapped`, else read from the file's text):
+    a catalog Weblate or ``msgcat --no-wrap`` saved keeps long strings on one line, and one
+    Poedit saved with its line width set to 120 (or msgcat at ``--width=60``) wraps them
+    there; an entry glossari writes anew into it (a reference moved, a translation imported)
+    must come out the same way, not at 79 columns among them, to be rewrapped at the next
+    save (churn, and wrap-only merge conflicts). ``width`` is the answer for a file that
+    tells nothing (no string long enough to be broken): msgcat's 79.
+
+    The width is read from the file's own lines: the widest line a string was broken after
+    is the least it can be, each break the most (the line and the text up to the next break
+    opportunity did not fit), and the width taken is the first of ``width``, the usual
+    ones (80, 100, 120, ...) and then every other, at which msgcat's wrapping gives the
+    file's most telling entries exactly their lines.
+    """
     if po.wrapped is not None:
-        return po.wrapped
+        return width if po.wrapped else None
     text = po.text_of_source
     if not text:
-        return True
+        return width
+    entries = (*((po.header,) if po.header is not None else ()), *po.entries)
     if "no-wrap" in text:  # one search at C speed, not a loop over 20,000 entries
-        entries = (*((po.header,) if po.header is not None else ()), *po.entries)
         # an entry's own `no-wrap` keeps its lines whole in a file msgcat wraps (a table row):
         # no evidence of the file's way, which its other entries tell
-        text = "".join(e.raw for e in entries if e.raw is not None and "no-wrap" not in e.flags)
-    if any(_breakable(line.group()) for line in _LONG_LINE.finditer(text)):
-        return False
-    # CJK text has no space to break at, and msgcat breaks between its characters: its long
-    # lines are read only in a file that holds some (an ASCII file is known so at no cost; one
-    # search, at C speed, for the others)
-    return text.isascii() or _WIDE_CHAR.search(text) is None or not any(
-        _breakable(line.group()) for line in _WIDE_LINE.finditer(text))
+        entries = tuple(e for e in entries if e.raw is not None and "no-wrap" not in e.flags)
+        text = "".join(e.raw for e in entries if e.raw is not None)
+    # a sample is enough (a file is wrapped one way): a few hundred lines, not 20,000 entries
+    long = list(itertools.islice((line.group() for line in _LONG_LINE.finditer(text)
+                                  if _breakable(line.group())), _SAMPLE))
+    if not long and not (text.isascii() or _WIDE_CHAR.search(text) is None):
+        # CJK text has no space to break at, and msgcat breaks between its characters: its
+        # long lines are read only in a file that holds some
+        long = list(itertools.islice((line.group() for line in _WIDE_LINE.finditer(text)
+                                      if _breakable(line.group())), _SAMPLE))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    breaks = _broken_lines(text)
+    if not breaks:
+        # nothing broken: a file of short strings (any width) or one kept whole
+        return None if long else width
+    measured = [(_columns(line), following, at) for at, line, following in breaks]
+    low = max(max((_columns(line.rstrip("\r")) for line in long), default=0),
+              max(size for size, _, _ in measured))
+    # at most: the line and the next line's text did not fit (msgcat breaks it sooner)
+    high = min(size + _columns(following) - following.find('"') - 3
+               for size, following, _ in measured)
+    if low > high:
+        # lines wider than a break allows: strings wrapped here and kept whole there (an
+        # entry rewritten by a tool that does not wrap); the whole ones are the file's way
+        return None if long else width
+    # the most telling breaks, to check a width against: those leaving the least room above
+    bounds = sorted((size + _columns(_first_chunk(following)), at)
+                    for size, following, at in measured)
+    kept = [e for e in entries if e.raw is not None]
+    starts = [e.line for e in kept]
+    witnesses: list[Entry] = []
+    for _, at in bounds[:12]:
+        found = bisect.bisect_right(starts, text.count("\n", 0, at) + 1) - 1
+        if found >= 0 and all(kept[found] is not w for w in witnesses):
+            witnesses.append(kept[found])
+    candidates: dict[int, None] = dict.fromkeys(
+        n for n in (width, *_USUAL_WIDTHS, *range(low, min(high, low + 60) + 1))
+        if low <= n <= high)
+    for candidate in candidates:
+        if all(_string_lines(render_entry(replace(e, raw=None), width=candidate))
+               == _string_lines(e.raw or "") for e in witnesses):
+            return candidate
+    # no width gives those lines as msgcat would (another tool's wrapping): as before, wrapped
+    # at msgcat's width unless a line too long for it says the file is kept whole
+    return None if long else width
+
+
+_USUAL_WIDTHS = (80, 100, 120, 72, 76, 78, 70, 60, 132, 140, 150, 160, 200, 50, 40)
+"""Line widths people set (Poedit's, an editor's), tried before the others."""
+
+_SAMPLE = 400
+"""How many long lines and broken lines :func:`strings_width` reads, at most."""
+
+
+def _broken_lines(text: str) -> list[tuple[int, str, str]]:
+    """(offset, line, next line) of the first :data:`_SAMPLE` string lines of ``text`` (LF
+    line ends) that wrapping broke: their text does not end in ``\\n`` and a continuation
+    line follows (``msgid ""`` before the text of a wrapped string is no break). Found by
+    ``str.find``, at C speed: a file saved whole has none, and is read to its end."""
+    found: list[tuple[int, str, str]] = []
+    at = text.find('"\n"')
+    while at >= 0 and len(found) < _SAMPLE:
+        start = text.rfind("\n", 0, at) + 1
+        line = text[start:at + 1]
+        end = text.find("\n", at + 2)
+        if not (line.endswith(('\\n"', ' ""')) or line == '""'):
+            found.append((start, line, text[at + 2:end if end >= 0 else len(text)]))
+        at = text.find('"\n"', at + 2)
+    return found
+
+
+def _columns(line: str) -> int:
+    """:func:`~glossari.catalog.linebreak.columns`, at C speed for printable ASCII."""
+    return len(line) if line.isascii() and line.isprintable() else columns(line)
+
+
+def _first_chunk(line: str) -> str:
+    """The text of a continuation ``line`` up to its first space, included: about what would
+    have had to fit on the line before it (to rank the breaks, not to bound the width)."""
+    match = re.match(r'[^"]*"([^ "]*[ ]?)', line)
+    return match.group(1) if match is not None else line
+
+
+def _string_lines(text: str) -> list[str]:
+    return [line for line in text.replace("\r\n", "\n").split("\n")
+            if re.match(_STRING_LINE, line)]
 
 
 # A string line holding a newline escape with more text after it: msgcat, wrapped or not,
