@@ -105,6 +105,9 @@ BAD_FILES = {
                    3, "not UTF-8 text (byte 0xe9"),
     "columns.csv": (b"term,translation\r\nKos,Cost\r\n", 1,
                     "unknown column 'term'; the header has Weblate's columns but no 'source'"),
+    # translate-toolkit reads `state` as `fuzzy`: a value it cannot be is named by its column
+    "state.csv": (b"original,translation,state\r\nKos,Cost,needs-review\r\n", 2,
+                  "unknown state value 'needs-review' (read as fuzzy or not)"),
     # translate-toolkit reads original as source: one column twice
     "source-twice.csv": (b"source,original,target\r\nKos,Kos,Cost\r\n", 1,
                          "the column 'source' twice, as 'source' and 'original'"),

@@ -174,6 +174,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                                 hint="give a CSV file with a header row")
         fmt, index, ignored = _columns(header, source)
         unnamed = [i for i, name in enumerate(header) if not name.strip()]
+        fuzzy_column = header[index["fuzzy"]] if "fuzzy" in index else "fuzzy"
         records: list[Record] = []
         start = reader.line_num + 1
         for row in reader:
@@ -197,7 +198,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
             unescape = unneutralise if fmt == "csv" else weblate_unescape
             cell = {name: unescape(row[i]) for name, i in index.items()}
             records.append(_glossari_record(cell, line, source) if fmt == "csv"
-                           else _weblate_record(cell, line, source))
+                           else _weblate_record(cell, line, source, fuzzy_column))
     except csv.Error as error:
         # named by the line the row starts on: a quote left open is only noticed at the end of
         # the file ("unexpected end of data"), and its last line was named, not the bad row
@@ -237,10 +238,15 @@ def _glossari_record(cell: dict[str, str], line: int, source: str) -> Record:
     )
 
 
-def _weblate_record(cell: dict[str, str], line: int, source: str) -> Record:
+def _weblate_record(cell: dict[str, str], line: int, source: str,
+                    fuzzy_column: str = "fuzzy") -> Record:
     flag = cell.get("fuzzy", "").strip()
     if flag.lower() not in _TRUE | _FALSE:
-        raise ExchangeError(f"unknown fuzzy value {flag!r}", path=source, line=line,
+        # named as the header names the column: translate-toolkit reads `state` as `fuzzy`
+        column = fuzzy_column.strip() or "fuzzy"
+        raise ExchangeError(f"unknown {column} value {flag!r} (read as fuzzy or not)"
+                            if column != "fuzzy" else f"unknown fuzzy value {flag!r}",
+                            path=source, line=line,
                             hint="write True or False (as Weblate does), or leave it empty")
     fuzzy = flag.lower() in _TRUE
     return Record(
