@@ -122,6 +122,15 @@ class Block:
     """Nesting depth: 0 for top level, 1 for an item inside an item or quote, and so on."""
     ordered: bool = False
     """For ``item``: True in a numbered list."""
+    number: int | None = None
+    """For an ``item`` of a numbered list, its number as every Markdown viewer shows it: the
+    list's first number (``3.`` starts at 3) plus the item's place in the list; None
+    otherwise."""
+    group: tuple[int, ...] = ()
+    """The lists and block quotes around the block, outermost first, each by its place among
+    the article's lists and quotes (1 for the first opened, 2 for the next, ...): two quotes
+    parted by a blank line, or two lists (``-`` items, then ``*`` items), are two, where
+    ``depth`` and ``quoted`` alone read them as one."""
     links: tuple[Link, ...] = ()
     """The inline links inside this block, in order."""
     quoted: bool = False

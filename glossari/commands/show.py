@@ -102,15 +102,23 @@ def format_term(
         if section.heading:
             lines.append(f"{'#' * section.level} {section.heading}  (line {section.line})")
         for number, block in enumerate(section.blocks):
-            if number and block.kind != "item":
-                lines.append("")
+            previous = section.blocks[number - 1] if number else None
+            if previous is None or (block.kind == previous.kind == "item"
+                                    and previous.group[:1] == block.group[:1]):
+                pass  # the next item of the same list
+            elif (block.quoted or block.kind == "quote") and previous.group[:1] == block.group[:1]:
+                lines.append(">")  # a paragraph of the same quote (a blank line parts two)
+            elif block.kind != "item" or previous.group[:1] != block.group[:1]:
+                lines.append("")  # another paragraph, or another list (`-` items, then `*`)
             if block.kind in ("code", "table"):
                 # code and tables keep their lines and spacing (code indented as Markdown
                 # marks a code block); rewrapped, a table's rows would run together
                 pad = "  " * block.depth + ("    " if block.kind == "code" else "")
                 lines.extend(pad + line if line.strip() else "" for line in block.text.split("\n"))
                 continue
-            bullet = "- " if block.kind == "item" else "> " if block.kind == "quote" else ""
+            # a numbered item by its number, as every Markdown viewer shows it (`3.` stays 3)
+            bullet = ("- " if block.number is None else f"{block.number}. ") \
+                if block.kind == "item" else "> " if block.kind == "quote" else ""
             indent = "  " * block.depth
             if block.quoted and block.kind == "item":  # a list in a quote: `> - potongan`
                 indent = "> " + "  " * (block.depth - 1)

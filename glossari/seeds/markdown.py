@@ -268,6 +268,11 @@ class _Walker:
         self.findings: list[Finding] = []
         # open containers, innermost last: "ul", "ol", "quote"
         self.containers: list[str] = []
+        # each open container's place among the article's lists and quotes (Block.group), and
+        # each open numbered list's number for its next item
+        self.group: list[int] = []
+        self.opened = 0
+        self.numbers: list[int] = []
         self.in_comment = False  # inside an HTML comment that spans several blocks
 
     def line(self, token: Token) -> int:
@@ -281,6 +286,11 @@ class _Walker:
                 self.containers.append(
                     {"bullet_list_open": "ul", "ordered_list_open": "ol"}.get(kind, "quote")
                 )
+                self.opened += 1
+                self.group.append(self.opened)
+                if kind == "ordered_list_open":
+                    # markdown-it keeps a first number other than 1 as the list's start
+                    self.numbers.append(int(token.attrs.get("start", 1)) - 1)
                 if len(self.containers) > MAX_NESTING:
                     raise SeedError(
                         f"lists or quotes nested more than {MAX_NESTING} levels deep",
@@ -289,11 +299,16 @@ class _Walker:
                     )
             elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
                 self.containers.pop()
+                self.group.pop()
+                if kind == "ordered_list_close":
+                    self.numbers.pop()
                 if kind == "blockquote_close" and tokens[index - 1].type == "blockquote_open":
                     self.findings.append(Finding(
                         path=self.source, line=self.line(tokens[index - 1]), severity="warning",
                         code="S110", message="empty block quote ('>' with no text)",
                     ))
+            elif kind == "list_item_open" and self.containers[-1] == "ol":
+                self.numbers[-1] += 1
             elif kind == "heading_open":
                 pending_heading = token
             elif kind == "inline" and pending_heading is not None and self.in_comment:
@@ -313,6 +328,7 @@ class _Walker:
                 self.blocks.append(Block(
                     kind="code", text=token.content.removesuffix("\n"), line=self.line(token),
                     depth=max(len(self.containers) - 1, 0), quoted="quote" in self.containers,
+                    group=tuple(self.group),
                 ))
 
     def is_comment(self, content: str) -> bool:
@@ -384,7 +400,8 @@ class _Walker:
         ordered = bool(self.containers) and self.containers[-1] == "ol"
         self.blocks.append(Block(
             kind=kind, text=content, line=line, depth=max(len(self.containers) - 1, 0),
-            ordered=ordered, links=links, quoted="quote" in self.containers,
+            ordered=ordered, number=self.numbers[-1] if ordered and kind == "item" else None,
+            links=links, quoted="quote" in self.containers, group=tuple(self.group),
         ))
 
     def collect_links(self, inline: Token) -> tuple[Link, ...]:

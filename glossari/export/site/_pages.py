@@ -158,6 +158,8 @@ class Node:
     state: str = "source"
     """``source`` (Malay), or a message state of the target language."""
     children: list[Node] = field(default_factory=list)
+    start: int | None = None
+    """For ``ol``, the number of its first item (``3.`` starts the list at 3)."""
 
 
 @dataclass(slots=True)
@@ -640,7 +642,8 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
             out.append(f'<div lang="{node.lang}" class="table state-{node.state}">'
                        f'{_MARKS.get(node.state, "")}{node.html}</div>\n')
         elif node.kind in ("ul", "ol"):
-            out.append(f"<{node.kind}>\n")
+            start = "" if node.start in (None, 1) else f' start="{node.start}"'
+            out.append(f"<{node.kind}{start}>\n")
             _render(node.children, out)
             out.append(f"</{node.kind}>\n")
         else:  # "p" or "li"
@@ -681,18 +684,24 @@ def table_html(table: Table, inline: Callable[[str], Markup]) -> Markup:
 
 def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
     """Paragraphs, nested lists and quotes from the flat blocks (items carry their depth; a
-    block a quote holds, its paragraphs and the list in it, goes in the quote)."""
+    block a quote holds, its paragraphs and the list in it, goes in the quote). Two quotes or
+    two lists of the article (``Block.group`` tells them apart) stay two, and a numbered list
+    starts at its first item's number."""
     top: list[Node] = []
-    lists: list[Node] = []  # the open lists, outermost first
-    quote: Node | None = None  # the open quote
+    lists: list[tuple[Node, tuple[int, ...]]] = []  # the open lists, outermost first, by group
+    quote: tuple[Node, tuple[int, ...]] | None = None  # the open quote, by its group
     for block, html, lang, state in blocks:
         quoted = block.quoted or block.kind == "quote"
-        if quoted != (quote is not None):  # into a quote or out of one: its lists close
+        group = block.group
+        # the quote's own group: an item's lists are the last of its group, in the quote
+        key = group[:max(len(group) - block.depth, 1)] if block.kind == "item" else group
+        if quoted != (quote is not None) or (quote is not None and key != quote[1]):
+            # into a quote, out of one, or into the next: its lists close
             lists.clear()
-            quote = Node(kind="quote") if quoted else None
+            quote = (Node(kind="quote"), key) if quoted else None
             if quote is not None:
-                top.append(quote)
-        place = top if quote is None else quote.children
+                top.append(quote[0])
+        place = top if quote is None else quote[0].children
         if block.kind != "item":
             lists.clear()
             place.append(Node(kind=_NODE_KINDS.get(block.kind, "p"), html=html, lang=lang,
@@ -701,14 +710,21 @@ def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
         depth = max(block.depth - quoted, 0)  # the quote is one level of the depth
         del lists[depth + 1:]
         kind = "ol" if block.ordered else "ul"
-        if len(lists) == depth + 1 and lists[-1].kind != kind:
+        # the list at each level is the one the item's group names there: another list (a
+        # blank line and another marker, or another kind) closes the open one
+        keys = [group[:max(len(group) - depth + level, 0)] for level in range(depth + 1)]
+        keep = next((n for n, (node, open_key) in enumerate(lists)
+                     if open_key != keys[n]), len(lists))
+        del lists[keep:]
+        if len(lists) == depth + 1 and lists[-1][0].kind != kind:
             lists.pop()
         while len(lists) < depth + 1:
-            new = Node(kind=kind)
-            if lists and lists[-1].children:
-                lists[-1].children[-1].children.append(new)
+            start = block.number if len(lists) == depth else None
+            new = Node(kind=kind, start=start if kind == "ol" else None)
+            if lists and lists[-1][0].children:
+                lists[-1][0].children[-1].children.append(new)
             else:
                 place.append(new)
-            lists.append(new)
-        lists[-1].children.append(Node(kind="li", html=html, lang=lang, state=state))
+            lists.append((new, keys[len(lists)]))
+        lists[-1][0].children.append(Node(kind="li", html=html, lang=lang, state=state))
     return top
