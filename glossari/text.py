@@ -418,10 +418,32 @@ def shell_path(path: str) -> str:
 
     >>> shell_path("Glosari Kewangan/seeds"), shell_path("-x"), shell_path("/tmp/kos")
     ("'Glosari Kewangan/seeds'", './-x', '/tmp/kos')
+
+    A path holding a line break, a tab or another character :func:`terminal_field` shows
+    escaped is written in bash's ``$'...'`` quoting, which means the same path pasted, on the
+    message's one line (single-quoted, the newline split the message and the command in two):
+
+    >>> print(shell_path("/tmp/a\\nb'c\\x1b"))
+    $'/tmp/a\\nb\\'c\\u001b'
     """
     import shlex
 
-    return shlex.quote("./" + path if path.startswith("-") else path)
+    path = "./" + path if path.startswith("-") else path
+    if terminal_field(path) == path:
+        return shlex.quote(path)
+    return "$'" + _ANSI_C.sub(_ansi_c_escaped, path) + "'"
+
+
+_ANSI_C = re.compile("[\\\\'\t\n\r\u2028\u2029]|" + _TERMINAL_HIDDEN.pattern[1:-1].join("[]"))
+
+
+def _ansi_c_escaped(match: re.Match[str]) -> str:
+    c = match.group()
+    if c in "\\'":
+        return "\\" + c
+    if 0xDC80 <= ord(c) <= 0xDCFF:  # a byte of a file name that is not UTF-8: the byte again
+        return f"\\x{ord(c) - 0xDC00:02x}"
+    return _FIELD_SHOWN.get(c) or f"\\u{ord(c):04x}"
 
 
 def counted(number: int, noun: str) -> str:

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import glossari
 from glossari.cli import COMMANDS, main
@@ -476,3 +478,52 @@ def test_an_empty_path_argument_is_refused_and_writes_nothing(
     assert err == (f"glossari: error: {name}: an empty file or folder name; give one ('.' for "
                    "the current folder)\n")
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("odd", ["\n", "\r", "\t", "\x1b", "\u2028"])
+def test_a_summary_names_an_odd_path_on_its_one_line(tmp_path: Path, odd: str) -> None:
+    """`glossari init $'a\\nb'`, `table -o`, `site -o` and `render -o` printed the user's path
+    raw: a newline split the summary in two, a CR printed over it. Each path is shown by the one
+    rule (glossari.text.terminal_field), and the next command to paste by shell_path."""
+    from _alignkit import cli
+
+    from glossari.text import shell_path, terminal_field
+
+    folder = str(tmp_path / f"glosari{odd}kewangan")
+    code, out, err = cli("init", folder)
+    assert code == 0, err
+    assert len(out.splitlines()) == 4, out
+    assert len(err.splitlines()) == 1, err
+    assert terminal_field(folder) in err
+    assert f"--root {shell_path(folder)} extract" in err
+    root = Path(folder)
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\naliases: [broker]\ndescription: Firma saham-saham.\n---\n"
+        "\n# Peniaga broker\n\nPeniaga broker membeli [saham](/saham) untuk pelaburannya.\n",
+        "utf-8")
+    for argv in (("table", "-o", str(tmp_path / f"jadual{odd}.csv")),
+                 ("site", "-o", str(tmp_path / f"laman{odd}web")),
+                 ("render", "-l", "en", "--min-coverage", "0", "-o",
+                  str(tmp_path / f"terjemahan{odd}en"))):
+        code, out, err = cli(*argv, root=root)
+        assert code == 0, err
+        for line in (out + err).splitlines():
+            assert line.startswith(("glossari", "wrote ", "render en:")), (argv, out, err)
+        assert terminal_field(argv[-1]) in out + err
+
+
+@given(st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)),
+               min_size=1, max_size=12))
+@settings(max_examples=40, deadline=None)
+def test_a_pasted_shell_path_is_the_same_path(name: str) -> None:
+    """Property: the shell word `shell_path` writes is one line and means the path again."""
+    import subprocess
+
+    from glossari.text import shell_path, terminal_field
+
+    word = shell_path(name)
+    assert terminal_field(word) == word
+    shown = subprocess.run(["bash", "-c", f"printf %s {word}"], capture_output=True,
+                           check=True).stdout
+    expected = ("./" + name if name.startswith("-") else name).encode("utf-8")
+    assert shown == expected

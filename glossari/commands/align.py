@@ -7,6 +7,7 @@ from pathlib import Path
 
 from glossari.commands import path_argument
 from glossari.commands._context import Context
+from glossari.text import terminal_field
 
 __all__ = ["configure", "run"]
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                          f"'glossari update -l {args.lang}')")
         print(f"{file.path}: {', '.join(parts)}", file=ctx.stdout)
     for path in report.written:
-        print(f"wrote {path}", file=ctx.stdout)
+        print(f"wrote {terminal_field(str(path))}", file=ctx.stdout)
     if not report.written:
         print("no catalog changed", file=ctx.stdout)
     return 2 if report.failed else 0

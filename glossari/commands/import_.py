@@ -17,6 +17,7 @@ from pathlib import Path
 
 from glossari.commands import language_or_default, path_argument, read_glossary
 from glossari.commands._context import Context, machine_output
+from glossari.text import terminal_field
 
 __all__ = ["configure", "run", "summary_line"]
 
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             print(f"{base.source}:{outcome.line}: {outcome.kind}: {what}{outcome.message}",
                   file=ctx.stderr)
         for path in report.written:
-            print(f"wrote {path}", file=ctx.stderr)
+            print(f"wrote {terminal_field(str(path))}", file=ctx.stderr)
     print(f"glossari import: {summary_line(report.summary, dry_run=args.dry_run)}",
           file=ctx.stderr)
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from glossari.commands import path_argument
 from glossari.commands._context import Context
+from glossari.text import terminal_field
 
 __all__ = ["DEFAULT_MIN_COVERAGE", "configure", "run"]
 
@@ -81,30 +82,35 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         else:
             state = "wrote" if result.written else "unchanged"
             written, unchanged = written + result.written, unchanged + (not result.written)
-            print(f"{state} {result.path} ({pct}, {parts})", file=ctx.stdout)
+            print(f"{state} {terminal_field(str(result.path))} ({pct}, {parts})",
+                  file=ctx.stdout)
     for path in results.removed:
-        print(f"removed {path} (its article is no longer in seeds/)", file=ctx.stdout)
+        shown = terminal_field(str(path))  # on one line, as every path printed
+        print(f"removed {shown} (its article is no longer in seeds/)", file=ctx.stdout)
     for path in results.left:
-        print(f"glossari: warning: {path}: its article is no longer in seeds/ (renamed or "
+        shown = terminal_field(str(path))  # on one line, as every path printed
+        print(f"glossari: warning: {shown}: its article is no longer in seeds/ (renamed or "
               "deleted), but the file was edited since 'glossari render' wrote it, so it is "
               f"left; take its translations into the catalogs ('glossari align -l {args.lang}', "
               "after renaming it as its article) or delete it", file=ctx.stderr)
     for path in results.replaced:
+        shown = terminal_field(str(path))  # on one line, as every path printed
         if results.previous is None:
-            print(f"removed {path} (its article is now under --min-coverage "
+            print(f"removed {shown} (its article is now under --min-coverage "
                   f"{args.min_coverage:g}%: the older rendering is outdated)", file=ctx.stdout)
         else:
-            print(f"removed {path} (the {results.previous} rendering of an article not written "
+            print(f"removed {shown} (the {results.previous} rendering of an article not written "
                   f"in {args.lang}: this folder is now {args.lang}'s)", file=ctx.stdout)
     for path in results.kept:
+        shown = terminal_field(str(path))  # on one line, as every path printed
         if results.previous is None:
-            print(f"glossari: warning: {path}: its article is now under --min-coverage "
+            print(f"glossari: warning: {shown}: its article is now under --min-coverage "
                   f"{args.min_coverage:g}%, so this older rendering is outdated, but it was "
                   "edited since 'glossari render' wrote it, so it is left; take its "
                   f"translations into the catalogs ('glossari align -l {args.lang}') or delete "
                   "it", file=ctx.stderr)
         else:
-            print(f"glossari: warning: {path}: the {results.previous} rendering of an article "
+            print(f"glossari: warning: {shown}: the {results.previous} rendering of an article "
                   f"not written in {args.lang}, edited since 'glossari render' wrote it, so it "
                   f"is left; 'glossari align -l {args.lang}' would take it for {args.lang}: "
                   f"take its translations in with 'glossari align -l {results.previous}' from "

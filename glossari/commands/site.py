@@ -13,6 +13,7 @@ from pathlib import Path
 from glossari.catalog.languages import check_translation_language
 from glossari.commands import language_or_default, path_argument, read_glossary
 from glossari.commands._context import Context
+from glossari.text import terminal_field
 
 __all__ = ["configure", "run"]
 
@@ -53,7 +54,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     glossary = read_glossary(ctx, lang, root=root)
     result = build_site(glossary, output, base_url=args.base_url,
                         progress=lambda terms, total: progress(terms, total, "site", ctx.stderr))
-    print(f"glossari: site of {result.terms} terms in {output}: {result.rendered} term pages "
+    shown = terminal_field(str(output))  # on its one line, a newline in it shown as \n
+    print(f"glossari: site of {result.terms} terms in {shown}: {result.rendered} term pages "
           f"rendered, {len(result.written)} of {result.files} files written, "
-          f"{len(result.removed)} removed; open {output / 'index.html'}", file=ctx.stderr)
+          f"{len(result.removed)} removed; open {terminal_field(str(output / 'index.html'))}",
+          file=ctx.stderr)
     return 0
