@@ -54,6 +54,11 @@ CORPUS = [
     Case("unterminated-fence.md", 1, "never closed", "add a line '---'"),
     Case("complex-key.md", 3, "key is not a plain name", "simple keys"),
     Case("tagged-key.md", 3, "key is not a plain name", "simple keys"),
+    # `'': x` named no field: it was kept in the term's meta as a key named ''
+    Case("empty-key.md", 3, "a front-matter key is empty ('': a value with no name)",
+         "name the key"),
+    Case("blank-key.md", 4, "a front-matter key is empty ('\\u200b ': a value with no name)",
+         "or remove the line"),
     # a tag asks for an object or a typed value (every other YAML reader runs or decodes it):
     # read as text, the headword was "echo dimiliki", the keyword "aGVsbG8="
     Case("tagged-title.md", 2, "a YAML tag ('!!python/object/apply:os.system') on the value "

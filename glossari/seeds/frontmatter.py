@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import yaml
 
 from glossari.errors import SeedError
-from glossari.text import first_control
+from glossari.text import first_control, has_visible_text
 
 __all__ = [
     "YAML_NULLS", "FrontMatter", "is_fence", "missing_front_matter", "plain_is_text",
@@ -231,6 +231,15 @@ def _walk_events(
                     path=source, line=line, hint="use simple keys such as 'title:'",
                 )
             key = str(key_event.value)
+            if not has_visible_text(key):
+                # `'': x`, `" ": x` or `? : x` (YAML's empty key) named no field: it was kept
+                # in the term's meta as a key named '' that nothing reads and render wrote back
+                shown = "''" if not key else repr(key)
+                raise SeedError(
+                    f"a front-matter key is empty ({shown}: a value with no name)",
+                    path=source, line=line,
+                    hint="name the key ('title:', 'description:', 'keywords:') or remove the line",
+                )
             # keys are read in any case ('Title:' is 'title:'), so two that differ only in case
             # are one key written twice
             folded = key.casefold()
