@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from glossari.errors import CatalogError
+from glossari.errors import CatalogError, RootError
 
 __all__ = [
     "TEMPORARY_SUFFIX",
@@ -34,8 +34,10 @@ __all__ = [
     "keep_status",
     "locked",
     "make_folder",
+    "make_output_folder",
     "make_temporary",
     "remove_stale_temporaries",
+    "require_output_folder",
     "write_output",
     "write_streamed",
 ]
@@ -175,6 +177,48 @@ def make_folder(folder: Path, *, shown: str, parents: bool = False) -> None:
         raise CatalogError(f"cannot create the folder: {why}", path=shown,
                            hint="move that file away, or make the glossary folder "
                            "writable") from None
+
+
+def require_output_folder(folder: Path, *, what: str, hint: str) -> None:
+    """Raise :class:`RootError` naming ``folder`` when an output folder cannot be there because
+    a file stands in its place or in its path: the one answer of every command writing a
+    folder (``render -o``, ``site -o``). ``render -o FILE`` said "cannot create the output
+    folder: File exists", as if the folder were there already, and a file in the path gave
+    "Not a directory".
+
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "nota.md"
+    >>> _ = file.write_text("x")
+    >>> require_output_folder(file / "en", what="the output folder", hint="give -o a folder")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.RootError: .../nota.md/en: the output folder cannot be made: .../nota.md \
+is a file; give -o a folder
+    """
+    for place in (folder, *folder.parents):
+        try:
+            mode = place.stat().st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # not there, or a file above it: the next place up says which
+        except OSError:
+            return  # unreadable, a loop of links: the making says why
+        if stat.S_ISDIR(mode):
+            return
+        why = ("is a file, not a folder" if place == folder else
+               f"cannot be made: {place.as_posix()} is a file")
+        raise RootError(f"{what} {why}", path=folder.as_posix(), hint=hint)
+
+
+def make_output_folder(folder: Path, *, what: str, hint: str) -> None:
+    """``folder.mkdir(parents=True, exist_ok=True)`` for a command's output, each failure one
+    :class:`RootError` naming ``folder`` (:func:`require_output_folder` for a file in the
+    way)."""
+    require_output_folder(folder, what=what, hint=hint)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise RootError(f"cannot create {what}: {error.strerror}", path=folder.as_posix(),
+                        hint=f"check the path and its permissions, or {hint}") from None
 
 
 def _short(target: Path) -> str:

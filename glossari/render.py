@@ -477,6 +477,9 @@ class RenderedFolder(Sequence["RenderResult"]):
         return self.results[index]
 
 
+_OUTPUT_HINT = "give -o a folder (new, or one render wrote)"
+
+
 def render_folder(
     root: GlossaryRoot, lang: str, output: Path, *, min_coverage: float = 80.0,
     overwrite: bool = False,
@@ -499,11 +502,13 @@ def render_folder(
     inside ``seeds/``, ``locale/`` or the read-only bundled glossary, and
     :class:`CatalogError` when ``lang`` has no catalogs but others do.
     """
-    from glossari._atomic import StagedWrites
+    from glossari._atomic import StagedWrites, require_output_folder
     from glossari.catalog.translations import load_translations, require_catalogs
     from glossari.seeds.folder import read_seeds
 
     root.require_output(output, "render")
+    # before any work: a file where the folder goes is no folder to render into
+    require_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
     require_catalogs(root, lang)
     catalog = load_translations(root, lang)
     record = read_record(output)
@@ -639,12 +644,9 @@ def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, outp
     path = output_path(output, term.id)
     body = rendering.text.replace("\n", "\r\n") if b"\r\n" in data else rendering.text
     encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise GlossariError(f"cannot create the output folder: {error.strerror}",
-                            path=output.as_posix(), hint="check the path and its permissions"
-                            ) from None
+    from glossari._atomic import make_output_folder
+
+    make_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
     written = not _claim(record, path, encoded, lang=lang, overwrite=overwrite)
     if written:
         staged.stage(path, encoded)

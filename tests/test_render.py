@@ -1020,3 +1020,31 @@ def test_a_hint_s_command_names_a_folder_as_the_shell_reads_it(tmp_path: Path) -
     words = shlex.split(command.group(1))
     assert words[:4] == ["glossari", "align", "-l", "en"]
     assert Path(words[4]).resolve() == moved.resolve()
+
+
+@pytest.mark.parametrize("command", [("render", "-l", "en", "--min-coverage", "0"), ("site",)])
+@pytest.mark.parametrize("below", ["", "en", "en/terjemahan"])
+def test_an_output_folder_where_a_file_stands_is_named_so(
+        tmp_path: Path, command: tuple[str, ...], below: str) -> None:
+    """`render -l en -o EXISTING_FILE` said "cannot create the output folder: File exists", as
+    if the folder were there, and `-o FILE/en` "Not a directory": one line names the file in
+    the way, exit 2, before any work, and the file is left as it was."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham-keutamaan.md").write_text(
+        "---\ntitle: Saham keutamaan\ndescription: Saham-saham dengan dividen tetap.\n---\n\n"
+        "# Saham keutamaan\n\nPelaburannya selamat.\n", "utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    in_the_way = tmp_path / "nota-peniaga.md"
+    in_the_way.write_text("milik penterjemah")
+    output = in_the_way / below if below else in_the_way
+    code, out, err = cli(*command, "-o", output, root=root)
+    assert code == 2
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith(f"glossari: error: {output.as_posix()}: the ")
+    assert ("is a file, not a folder" if not below else
+            f"cannot be made: {in_the_way.as_posix()} is a file") in err
+    assert "give -o a folder" in err
+    assert in_the_way.read_text() == "milik penterjemah"

@@ -921,7 +921,7 @@ def test_a_site_folder_that_cannot_be_made_is_one_line(root: Path, tmp_path: Pat
     code, _out, err = cli("site", "-o", tmp_path / "a-file" / "site", root=root)
     assert code == 2
     assert len(err.strip().splitlines()) == 1
-    assert "cannot create the site folder" in err
+    assert f"the site folder cannot be made: {(tmp_path / 'a-file').as_posix()} is a file" in err
     assert "internal error" not in err
     assert (tmp_path / "a-file").read_text() == "mine"
 

@@ -25,7 +25,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from glossari._atomic import TEMPORARY_SUFFIX, _replace, _write_temporary
+from glossari._atomic import (
+    TEMPORARY_SUFFIX,
+    _replace,
+    _write_temporary,
+    make_output_folder,
+    require_output_folder,
+)
 from glossari.errors import RootError
 from glossari.root import GlossaryRoot, real_path
 
@@ -55,9 +61,7 @@ def check_output(output: Path, root: GlossaryRoot | None) -> None:
                     path=str(output),
                     hint="choose a folder outside seeds/ and locale/, such as build/site",
                 )
-    if where.exists() and not where.is_dir():
-        raise RootError("the site folder is a file", path=str(output),
-                        hint="give -o a folder (new, or one that holds a glossari site)")
+    require_output_folder(output, what="the site folder", hint=_HINT)
     if where.is_dir() and not (where / MANIFEST).is_file() and _holds_files(where):
         raise RootError(
             "the folder already holds files that are not a glossari site",
@@ -77,12 +81,10 @@ def _holds_files(folder: Path) -> bool:
 
 
 def _made(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise RootError(f"cannot create the site folder: {error.strerror}", path=str(folder),
-                        hint="check the path and its permissions, or give -o another folder"
-                        ) from None
+    make_output_folder(folder, what="the site folder", hint=_HINT)
+
+
+_HINT = "give -o a folder (new, or one that holds a glossari site)"
 
 
 @dataclass(slots=True)
