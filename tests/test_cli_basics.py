@@ -527,3 +527,25 @@ def test_a_pasted_shell_path_is_the_same_path(name: str) -> None:
                            check=True).stdout
     expected = ("./" + name if name.startswith("-") else name).encode("utf-8")
     assert shown == expected
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "!!", "-", "zzz tiada", "pelaburannya-zz",
+                                   " ".join(f"w{n}" for n in range(70))])
+def test_show_suggests_only_a_search_that_can_be_asked(typed: str) -> None:
+    """`show ''` suggested `glossari search ''`, which is a usage error (a query of no word):
+    the hint names a search only when search takes it, and that search runs (exit 0)."""
+    import shlex
+
+    from _alignkit import cli
+
+    root = Path(__file__).resolve().parent.parent
+    code, out, err = cli("--root", root, "show", "--", typed)
+    assert code == 2
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    if "look for it with: " in err:
+        suggested = shlex.split(err.split("look for it with: ", 1)[1])
+        assert suggested[:2] == ["glossari", "search"]
+        assert cli("--root", root, "search", "--", *suggested[2:])[0] == 0
+    else:
+        assert len(typed.split()) > 64 or not any(c.isalnum() for c in typed)

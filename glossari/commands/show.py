@@ -34,8 +34,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         term = glossary.lookup(text_argument(args.term, name="TERM"))
     except KeyError as error:
+        from glossari.termbase.search import QueryError, require_words
+
         message = error.args[0]
-        if "did you mean" not in message:
+        try:  # a search is for words: a TERM of no word ('', '!!') has none, search refuses it
+            require_words(args.term)
+            searchable = True
+        except QueryError:
+            searchable = False
+        if "did you mean" not in message and searchable:
             # no name is near: the words may be in a definition or another name's middle
             # the typed text quoted back on the error's one line: a CR in it returned to the
             # line's start and printed the rest over the error (glossari.text.terminal_field)
