@@ -126,11 +126,13 @@ class Block:
     """For an ``item`` of a numbered list, its number as every Markdown viewer shows it: the
     list's first number (``3.`` starts at 3) plus the item's place in the list; None
     otherwise."""
-    group: tuple[int, ...] = ()
-    """The lists and block quotes around the block, outermost first, each by its place among
-    the article's lists and quotes (1 for the first opened, 2 for the next, ...): two quotes
-    parted by a blank line, or two lists (``-`` items, then ``*`` items), are two, where
-    ``depth`` and ``quoted`` alone read them as one."""
+    path: tuple[str, ...] = ()
+    """The lists and block quotes around the block, outermost first: ``quote:N`` for a quote,
+    ``ul:N:I`` or ``ol:N:I`` for item ``I`` (from 1) of a list, where ``N`` is the list's or
+    quote's place among the article's lists and quotes (1 for the first opened, ...). Two
+    quotes parted by a blank line, or two lists (``-`` items, then ``*`` items), are two; a
+    second paragraph of an item is in the same item; a quote in a quote is inside it: what
+    ``depth`` and ``quoted`` alone cannot tell."""
     links: tuple[Link, ...] = ()
     """The inline links inside this block, in order."""
     quoted: bool = False

@@ -1367,6 +1367,10 @@ _PARTED = [
     "> - senarai\n\n> - senarai lain\n",
     "1. luar\n   - dalam\n\n   * dalam lain\n2. luar dua\n",
     "> Satu petikan\n>\n> dengan dua perenggan.\n\n> 7. tujuh\n> 8. lapan\n",
+    # a quote in a quote, a second paragraph of an item, a quote and code in an item
+    "> Petikan luar.\n>\n> > Petikan bersarang.\n",
+    "1. Langkah pertama\n\n   Perenggan kedua item yang sama.\n2. Langkah kedua\n",
+    "- satu\n\n  > petikan dalam senarai\n- dua\n\n      kod = 1\n",
 ]
 
 
@@ -1404,7 +1408,7 @@ _ITEM = st.sampled_from(["saham", "pelaburannya", "saham-saham", "bon"])
 def _containers(draw: st.DrawFn) -> str:
     parts = []
     for _ in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["quote", "ul", "ol", "p"]))
+        kind = draw(st.sampled_from(["quote", "ul", "ol", "p", "nested", "more"]))
         inner = draw(st.sampled_from(["", "> "])) if kind != "quote" else "> "
         words = draw(st.lists(_ITEM, min_size=1, max_size=3))
         if kind == "ul":
@@ -1415,6 +1419,15 @@ def _containers(draw: st.DrawFn) -> str:
             lines = [f"{inner}{first + n}. {w}" for n, w in enumerate(words)]
         elif kind == "quote":
             lines = [f"> {w}" if n == 0 else f">\n> {w}" for n, w in enumerate(words)]
+        elif kind == "nested":  # a quote in a quote, or a list in an item
+            inner_kind = draw(st.sampled_from(["> > ", "   - ", "   1. "]))
+            lines = [f"1. {words[0]}" if inner_kind != "> > " else f"> {words[0]}",
+                     "" if inner_kind != "> > " else ">",
+                     *(f"{inner_kind}{w}" for w in words)]
+        elif kind == "more":  # an item of two paragraphs
+            marker = draw(st.sampled_from(["-", "1."]))
+            pad = " " * (len(marker) + 1)
+            lines = [f"{marker} {words[0]}", "", f"{pad}{' '.join(words)}"]
         else:
             lines = [" ".join(words)]
         parts.append("\n".join(lines))

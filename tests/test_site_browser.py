@@ -536,3 +536,42 @@ def test_screenshots(chromium: str, site: Path, tmp_path: Path) -> None:
         assert data.startswith(b"\x89PNG\r\n\x1a\n")
         assert len(data) > 20_000  # a blank page compresses to far less
         shutil.copyfile(shot, SCREENSHOTS / name)  # for a person to look at (gitignored)
+
+
+def test_quotes_lists_and_numbers_as_the_browser_shows_them(chromium: str, tmp_path: Path) -> None:
+    """In chromium, the Malay side of a page shows what markdown-it-py's HTML of the article
+    shows: two quotes parted by a blank line are two boxes, a quote in a quote is inside it, an
+    item's second paragraph is in the item, and a list written from 3. counts 3, 4 (it counted
+    1, 2: the page's <ol> had lost its start)."""
+    from markdown_it import MarkdownIt
+
+    body = ("> Petikan pertama tentang saham-saham.\n\n> Petikan kedua.\n>\n> > Bersarang.\n\n"
+            "3. langkah ketiga\n\n   Perenggan kedua langkah ketiga.\n4. langkah keempat\n")
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\ndescription: Firma pelaburannya.\n---\n\n"
+        f"# Peniaga broker\n\n{body}", "utf-8")
+    ok("site", "-o", tmp_path / "site", root=root)
+    script = """
+const facts = (side) => {
+  const quotes = [...side.querySelectorAll(":scope > blockquote")];
+  const items = [...side.querySelectorAll("ol > li")];
+  return JSON.stringify([quotes.length, quotes.map(q => q.querySelectorAll("blockquote").length),
+                         side.querySelector("ol").start, items.length,
+                         items.map(li => li.textContent.trim().split(/\\s+/).length)]);
+};
+const side = document.querySelector(".pair.body .side.ms");
+const oracle = document.createElement("div");
+oracle.innerHTML = document.body.getAttribute("data-oracle");
+document.body.setAttribute("data-page", facts(side));
+document.body.setAttribute("data-expected", facts(oracle));
+"""
+    page = _with_script(tmp_path / "site", "terms/peniaga-broker.html", script, tmp_path)
+    oracle = MarkdownIt("commonmark").render(body).replace("&", "&amp;").replace('"', "&quot;")
+    html = page.read_text("utf-8").replace("<body", f'<body data-oracle="{oracle}"', 1)
+    page.write_text(html, "utf-8")
+    dom = _parse(_dump(chromium, tmp_path, page))
+    shown = next(e for e in dom.elements if e["tag"] == "body")
+    assert json.loads(shown["data-page"]) == json.loads(shown["data-expected"]) == [
+        2, [0, 1], 3, 2, [6, 2]]

@@ -110,25 +110,35 @@ def format_term(
             lines.append(f"{'#' * section.level} {section.heading}  (line {section.line})")
         for number, block in enumerate(section.blocks):
             previous = section.blocks[number - 1] if number else None
-            if previous is None or (block.kind == previous.kind == "item"
-                                    and previous.group[:1] == block.group[:1]):
+            quoted = block.quoted or block.kind == "quote"
+            # an item's second paragraph: under the item's text, with no marker of its own
+            more = (previous is not None and block.kind == previous.kind == "item"
+                    and previous.path == block.path)
+            if previous is None or (block.kind == previous.kind == "item" and not more
+                                    and _outer(previous.path) == _outer(block.path)):
                 pass  # the next item of the same list
-            elif (block.quoted or block.kind == "quote") and previous.group[:1] == block.group[:1]:
+            elif (quoted and (previous.quoted or previous.kind == "quote")
+                  and _outer(previous.path) == _outer(block.path)):
                 lines.append(">")  # a paragraph of the same quote (a blank line parts two)
-            elif block.kind != "item" or previous.group[:1] != block.group[:1]:
+            else:
                 lines.append("")  # another paragraph, or another list (`-` items, then `*`)
+            # each quote around the block a `> `, each list two spaces (Block.path); the
+            # innermost is the block's marker: `> `, `- ` or a numbered item's number (`3.`
+            # stays 3, as every Markdown viewer shows it)
+            path = block.path or (("quote:0",) if block.kind == "quote" else ())
+            indent = "".join("> " if e.startswith("quote") else "  " for e in path[:-1])
+            bullet = "" if not path else "> " if path[-1].startswith("quote") else (
+                "- " if block.number is None else f"{block.number}. ")
             if block.kind in ("code", "table"):
                 # code and tables keep their lines and spacing (code indented as Markdown
                 # marks a code block); rewrapped, a table's rows would run together
-                pad = "  " * block.depth + ("    " if block.kind == "code" else "")
-                lines.extend(pad + line if line.strip() else "" for line in block.text.split("\n"))
+                pad = indent + (bullet if bullet == "> " else " " * len(bullet)) + (
+                    "    " if block.kind == "code" else "")
+                lines.extend(pad + line if line.strip() else pad.rstrip()
+                             for line in block.text.split("\n"))
                 continue
-            # a numbered item by its number, as every Markdown viewer shows it (`3.` stays 3)
-            bullet = ("- " if block.number is None else f"{block.number}. ") \
-                if block.kind == "item" else "> " if block.kind == "quote" else ""
-            indent = "  " * block.depth
-            if block.quoted and block.kind == "item":  # a list in a quote: `> - potongan`
-                indent = "> " + "  " * (block.depth - 1)
+            if more or block.kind == "paragraph":
+                bullet = " " * len(bullet)
             lines.extend(_wrap(
                 " ".join(block.text.split()), width,
                 initial_indent=indent + bullet, subsequent_indent=indent + " " * len(bullet),
@@ -157,6 +167,13 @@ def format_term(
     for finding in findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
+
+
+def _outer(path: tuple[str, ...]) -> str:
+    """The outermost quote or list of a :attr:`Block.path` (``ol:3:2`` is list ``ol:3``)."""
+    if not path:
+        return ""
+    return path[0] if path[0].startswith("quote") else path[0].rsplit(":", 1)[0]
 
 
 def _definition_state(term: Term, glossary: Glossary, lang: str) -> str | None:

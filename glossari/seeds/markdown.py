@@ -268,10 +268,11 @@ class _Walker:
         self.findings: list[Finding] = []
         # open containers, innermost last: "ul", "ol", "quote"
         self.containers: list[str] = []
-        # each open container's place among the article's lists and quotes (Block.group), and
-        # each open numbered list's number for its next item
-        self.group: list[int] = []
+        # each open container as Block.path names it, the items each open list has had, and
+        # each open numbered list's number for its current item
+        self.path: list[str] = []
         self.opened = 0
+        self.items: list[int] = []
         self.numbers: list[int] = []
         self.in_comment = False  # inside an HTML comment that spans several blocks
 
@@ -287,7 +288,8 @@ class _Walker:
                     {"bullet_list_open": "ul", "ordered_list_open": "ol"}.get(kind, "quote")
                 )
                 self.opened += 1
-                self.group.append(self.opened)
+                self.path.append(f"{self.containers[-1]}:{self.opened}")
+                self.items.append(0)
                 if kind == "ordered_list_open":
                     # markdown-it keeps a first number other than 1 as the list's start
                     self.numbers.append(int(token.attrs.get("start", 1)) - 1)
@@ -299,7 +301,8 @@ class _Walker:
                     )
             elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
                 self.containers.pop()
-                self.group.pop()
+                self.path.pop()
+                self.items.pop()
                 if kind == "ordered_list_close":
                     self.numbers.pop()
                 if kind == "blockquote_close" and tokens[index - 1].type == "blockquote_open":
@@ -307,8 +310,10 @@ class _Walker:
                         path=self.source, line=self.line(tokens[index - 1]), severity="warning",
                         code="S110", message="empty block quote ('>' with no text)",
                     ))
-            elif kind == "list_item_open" and self.containers[-1] == "ol":
-                self.numbers[-1] += 1
+            elif kind == "list_item_open":
+                self.items[-1] += 1
+                if self.containers[-1] == "ol":
+                    self.numbers[-1] += 1
             elif kind == "heading_open":
                 pending_heading = token
             elif kind == "inline" and pending_heading is not None and self.in_comment:
@@ -328,8 +333,13 @@ class _Walker:
                 self.blocks.append(Block(
                     kind="code", text=token.content.removesuffix("\n"), line=self.line(token),
                     depth=max(len(self.containers) - 1, 0), quoted="quote" in self.containers,
-                    group=tuple(self.group),
+                    path=self.block_path(),
                 ))
+
+    def block_path(self) -> tuple[str, ...]:
+        """:attr:`Block.path` of a block here: each open quote, each open list with its item."""
+        return tuple(key if key.startswith("quote") else f"{key}:{item}"
+                     for key, item in zip(self.path, self.items, strict=True))
 
     def is_comment(self, content: str) -> bool:
         """True for a block that is an HTML comment, or part of one spanning several blocks.
@@ -401,7 +411,7 @@ class _Walker:
         self.blocks.append(Block(
             kind=kind, text=content, line=line, depth=max(len(self.containers) - 1, 0),
             ordered=ordered, number=self.numbers[-1] if ordered and kind == "item" else None,
-            links=links, quoted="quote" in self.containers, group=tuple(self.group),
+            links=links, quoted="quote" in self.containers, path=self.block_path(),
         ))
 
     def collect_links(self, inline: Token) -> tuple[Link, ...]:

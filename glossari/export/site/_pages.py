@@ -683,48 +683,39 @@ def table_html(table: Table, inline: Callable[[str], Markup]) -> Markup:
 
 
 def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
-    """Paragraphs, nested lists and quotes from the flat blocks (items carry their depth; a
-    block a quote holds, its paragraphs and the list in it, goes in the quote). Two quotes or
-    two lists of the article (``Block.group`` tells them apart) stay two, and a numbered list
-    starts at its first item's number."""
+    """Paragraphs, lists, items and quotes nested as the article nests them, from each block's
+    :attr:`~glossari.model.Block.path`: two quotes or two lists stay two, a quote in a quote or
+    in an item stays inside it, an item's second paragraph stays in the item, and a numbered
+    list starts at its first item's number."""
     top: list[Node] = []
-    lists: list[tuple[Node, tuple[int, ...]]] = []  # the open lists, outermost first, by group
-    quote: tuple[Node, tuple[int, ...]] | None = None  # the open quote, by its group
+    stack: list[tuple[str, Node]] = []  # the open quotes, lists and items, outermost first
     for block, html, lang, state in blocks:
-        quoted = block.quoted or block.kind == "quote"
-        group = block.group
-        # the quote's own group: an item's lists are the last of its group, in the quote
-        key = group[:max(len(group) - block.depth, 1)] if block.kind == "item" else group
-        if quoted != (quote is not None) or (quote is not None and key != quote[1]):
-            # into a quote, out of one, or into the next: its lists close
-            lists.clear()
-            quote = (Node(kind="quote"), key) if quoted else None
-            if quote is not None:
-                top.append(quote[0])
-        place = top if quote is None else quote[0].children
-        if block.kind != "item":
-            lists.clear()
-            place.append(Node(kind=_NODE_KINDS.get(block.kind, "p"), html=html, lang=lang,
-                              state=state))
+        keys: list[str] = []
+        for entry in block.path:  # `ol:3:2` is list `ol:3`, then its item `ol:3:2`
+            if not entry.startswith("quote"):
+                keys.append(entry.rsplit(":", 1)[0])
+            keys.append(entry)
+        same = 0
+        while same < min(len(stack), len(keys)) and stack[same][0] == keys[same]:
+            same += 1
+        del stack[same:]
+        for key in keys[same:]:
+            kind = key.split(":", 1)[0]
+            if key.count(":") == 2:
+                node = Node(kind="li", lang=lang, state=state)
+            elif kind == "quote":
+                node = Node(kind="quote")
+            else:  # a list: a numbered one starts at the number of the item that opens it
+                first = block.number if kind == "ol" and key == keys[-2] else None
+                node = Node(kind=kind, start=first)
+            (stack[-1][1].children if stack else top).append(node)
+            stack.append((key, node))
+        holder = stack[-1][1] if stack else None
+        if (holder is not None and holder.kind == "li" and block.kind == "item"
+                and not holder.html and not holder.children):
+            holder.html, holder.lang, holder.state = html, lang, state  # the item's own text
             continue
-        depth = max(block.depth - quoted, 0)  # the quote is one level of the depth
-        del lists[depth + 1:]
-        kind = "ol" if block.ordered else "ul"
-        # the list at each level is the one the item's group names there: another list (a
-        # blank line and another marker, or another kind) closes the open one
-        keys = [group[:max(len(group) - depth + level, 0)] for level in range(depth + 1)]
-        keep = next((n for n, (node, open_key) in enumerate(lists)
-                     if open_key != keys[n]), len(lists))
-        del lists[keep:]
-        if len(lists) == depth + 1 and lists[-1][0].kind != kind:
-            lists.pop()
-        while len(lists) < depth + 1:
-            start = block.number if len(lists) == depth else None
-            new = Node(kind=kind, start=start if kind == "ol" else None)
-            if lists and lists[-1][0].children:
-                lists[-1][0].children[-1].children.append(new)
-            else:
-                place.append(new)
-            lists.append((new, keys[len(lists)]))
-        lists[-1][0].children.append(Node(kind="li", html=html, lang=lang, state=state))
+        kind = "p" if block.kind in ("item", "quote") else _NODE_KINDS.get(block.kind, "p")
+        (holder.children if holder is not None else top).append(
+            Node(kind=kind, html=html, lang=lang, state=state))
     return top
