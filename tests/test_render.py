@@ -1048,3 +1048,21 @@ def test_an_output_folder_where_a_file_stands_is_named_so(
             f"cannot be made: {in_the_way.as_posix()} is a file") in err
     assert "give -o a folder" in err
     assert in_the_way.read_text() == "milik penterjemah"
+
+
+@pytest.mark.parametrize("html", ["<div>Nota blok</div>", "<aside>\n<b>Nota</b>\n</aside>",
+                                  "<!-- nota editor -->"])
+def test_a_translation_keeping_a_block_s_html_after_its_own_words_is_used(html: str) -> None:
+    """A paragraph that starts with HTML (`<div>Nota blok</div>`: an HTML block to CommonMark)
+    was compared as one piece, its translation (`Note: <div>Nota blok</div>`, the same tags
+    after a word) tag by tag: render kept the Malay, saying the HTML differed. Both are read
+    tag by tag now."""
+    source = f"{html} tentang saham-saham."
+    translation = f"Note: {html} about shares."
+    assert links_and_html(source) == links_and_html(translation)
+    text = (FRONT.format(keywords="Satu", title="Kos", description="Harga.")
+            + f"\n# Kos\n\n{source}\n")
+    term = parse_article(text, term_id="kos", source="seeds/kos.md")
+    r = render_article(term, text, Catalog({source: translation}))
+    assert not r.notes, r.notes
+    assert translation in r.text

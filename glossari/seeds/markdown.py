@@ -182,10 +182,16 @@ def _parsed_links_and_html(text: str) -> tuple[tuple[str, str], ...]:
         return (("overflow", f"{brackets} '['"),)
     env: dict[str, object] = {}
     found: list[tuple[str, str]] = []
-    for token in _link_parser().parse(text, env):
+    parser = _link_parser()
+    for token in parser.parse(text, env):
+        children = token.children or ()
         if token.type == "html_block":
-            found.append(("html", token.content.strip()))
-        for child in token.children or ():
+            # its tags one by one, as the same HTML inside a line is read: a translation that
+            # keeps `<div>HTML blok</div>` after a word of its own (`EN <div>...</div>`) has
+            # the same tags, and was refused as HTML that differs from the source's
+            children = [c for t in parser.parseInline(token.content.strip(), env)
+                        for c in t.children or ()]
+        for child in children:
             if child.type == "link_open":
                 found.append(("link", str(child.attrs.get("href", ""))))
             elif child.type == "image":
