@@ -510,6 +510,15 @@ def test_a_summary_names_an_odd_path_on_its_one_line(tmp_path: Path, odd: str) -
         for line in (out + err).splitlines():
             assert line.startswith(("glossari", "wrote ", "render en:")), (argv, out, err)
         assert terminal_field(argv[-1]) in out + err
+    # align names each file of the folder it reads, on its line
+    rendered = tmp_path / f"terjemahan{odd}en"
+    (rendered / "tiada-artikel.md").write_text("---\ntitle: Tiada\n---\n", "utf-8")
+    code, out, err = cli("align", "-l", "en", rendered, root=root)
+    assert code == 0, err
+    # a line for each rendered article, and 'no catalog changed'
+    assert len(out.splitlines()) == len(list((root / "seeds").glob("*.md"))) + 1, out
+    assert len(err.splitlines()) == 1, err  # the file with no article is skipped
+    assert terminal_field(str(rendered / "peniaga-broker.md")) in out
 
 
 @given(st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)),

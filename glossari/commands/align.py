@@ -32,14 +32,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     report = align_folder(root, args.lang, Path(folder), force=args.force,
                           label=args.folder)
     for name in report.skipped:
-        print(f"glossari: warning: {name}: no seeds/{Path(name).name}; skipped", file=ctx.stderr)
+        print(f"glossari: warning: {terminal_field(name)}: no seeds/"
+              f"{terminal_field(Path(name).name)}; skipped", file=ctx.stderr)
     for file in report.files:
         if file.error is not None:
             print(f"glossari: error: {file.error}", file=ctx.stderr)
             continue
         if file.rendered:
-            print(f"{file.path}: as 'glossari render' wrote it, nothing of a translator's to "
-                  "take", file=ctx.stdout)
+            print(f"{terminal_field(str(file.path))}: as 'glossari render' wrote it, nothing "
+                  "of a translator's to take", file=ctx.stdout)
             continue
         for note in file.notes:
             print(f"glossari: warning: {note}", file=ctx.stderr)
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if file.missing:
             parts.append(f"{file.missing} not in the catalogs (run 'glossari extract' and "
                          f"'glossari update -l {args.lang}')")
-        print(f"{file.path}: {', '.join(parts)}", file=ctx.stdout)
+        print(f"{terminal_field(str(file.path))}: {', '.join(parts)}", file=ctx.stdout)
     for path in report.written:
         print(f"wrote {terminal_field(str(path))}", file=ctx.stdout)
     if not report.written:
