@@ -558,3 +558,20 @@ def test_show_suggests_only_a_search_that_can_be_asked(typed: str) -> None:
         assert cli("--root", root, "search", "--", *suggested[2:])[0] == 0
     else:
         assert len(typed.split()) > 64 or not any(c.isalnum() for c in typed)
+
+
+def test_summaries_count_one_term_in_the_singular(tmp_path: Path) -> None:
+    """`table -o` and `site` said '1 terms written', 'site of 1 terms', '1 term pages': the
+    counts are said by the one rule for them (glossari.text.counted)."""
+    from _alignkit import cli
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "bon-korporat.md").write_text(
+        "---\ntitle: Bon korporat\ndescription: Bon syarikat-syarikat.\n---\n\n# Bon korporat\n\n"
+        "Pelaburannya selamat.\n", "utf-8")
+    err = cli("table", "-o", tmp_path / "jadual.md", root=root)[2]
+    assert "glossari: 1 term written to " in err
+    err = cli("site", "-o", tmp_path / "laman", root=root)[2]
+    assert "site of 1 term in " in err
+    assert ": 1 term page rendered, " in err

@@ -13,7 +13,7 @@ from pathlib import Path
 from glossari.catalog.languages import check_translation_language
 from glossari.commands import language_or_default, path_argument, read_glossary
 from glossari.commands._context import Context
-from glossari.text import terminal_field
+from glossari.text import counted, terminal_field
 
 __all__ = ["configure", "run"]
 
@@ -55,8 +55,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     result = build_site(glossary, output, base_url=args.base_url,
                         progress=lambda terms, total: progress(terms, total, "site", ctx.stderr))
     shown = terminal_field(str(output))  # on its one line, a newline in it shown as \n
-    print(f"glossari: site of {result.terms} terms in {shown}: {result.rendered} term pages "
-          f"rendered, {len(result.written)} of {result.files} files written, "
+    print(f"glossari: site of {counted(result.terms, 'term')} in {shown}: "
+          f"{counted(result.rendered, 'term page')} rendered, {len(result.written)} of "
+          f"{counted(result.files, 'file')} written, "
           f"{len(result.removed)} removed; open {terminal_field(str(output / 'index.html'))}",
           file=ctx.stderr)
     return 0

@@ -16,7 +16,7 @@ from glossari._atomic import write_output
 from glossari.commands import language_or_default, path_argument, read_glossary, text_argument
 from glossari.commands._context import Context
 from glossari.export.rows import STATUSES, Row, rows_from_glossary, targets_by_source
-from glossari.text import terminal_field
+from glossari.text import counted, terminal_field
 
 __all__ = ["FORMATS", "configure", "render", "run"]
 
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     if args.output and args.output != "-":
         write_output(args.output, text.encode("utf-8"))
-        print(f"glossari: {len(rows)} terms written to {terminal_field(args.output)}",
+        print(f"glossari: {counted(len(rows), 'term')} written to {terminal_field(args.output)}",
               file=ctx.stderr)
         return 0
     buffer = getattr(ctx.stdout, "buffer", None)
