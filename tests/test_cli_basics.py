@@ -575,3 +575,10 @@ def test_summaries_count_one_term_in_the_singular(tmp_path: Path) -> None:
     err = cli("site", "-o", tmp_path / "laman", root=root)[2]
     assert "site of 1 term in " in err
     assert ": 1 term page rendered, " in err
+    (root / "seeds" / "bon-korporat.md").write_text("---\ntitle: Bon korporat\n---\n", "utf-8")
+    cli("extract", root=root)
+    cli("update", "-l", "en", root=root)
+    code, out, err = cli("render", "-l", "en", "--min-coverage", "0", "-o", tmp_path / "en",
+                         root=root)
+    assert code == 0, err
+    assert "bon-korporat.md (0%, 0 of 1 part)" in out

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from glossari.commands import path_argument
 from glossari.commands._context import Context
-from glossari.text import terminal_field
+from glossari.text import counted, terminal_field
 
 __all__ = ["DEFAULT_MIN_COVERAGE", "configure", "run"]
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         for note in result.rendering.notes:
             print(f"glossari: warning: {note}", file=ctx.stderr)
         pct = f"{result.rendering.coverage:.0f}%"
-        parts = f"{result.rendering.translated} of {result.rendering.total} parts"
+        parts = f"{result.rendering.translated} of {counted(result.rendering.total, 'part')}"
         if result.path is None:
             first = sorted(result.rendering.untranslated, key=lambda u: u.line)[:3]
             where = ", ".join(str(u) for u in first) + (
