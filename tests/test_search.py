@@ -451,6 +451,22 @@ def test_search_command_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixt
     assert json.loads(capsys.readouterr().out) == []
 
 
+@given(st.text(st.sampled_from(" \t!?-.,/&()*\"'\u00a0\u00ad\u2060_"), max_size=8))
+@settings(max_examples=25, deadline=None)
+def test_a_query_with_no_word_is_a_usage_error(query: str) -> None:
+    """`glossari search ''` (or spaces, `!!`, `-`) printed "no term matches ''" and exit 0, as if
+    the glossary had been searched: a query with no word is one line naming QUERY, exit 2."""
+    root = Path(__file__).resolve().parent.parent
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), "search", "--", query])
+    assert code == 2
+    assert out.getvalue() == ""
+    assert err.getvalue().startswith("glossari: error: QUERY: the query holds no word")
+    assert len(err.getvalue().splitlines()) == 1
+    assert glossari.load(root).search(query) == []  # the API answers it with no hit
+
+
 def _oracle(db: Termbase, glossary: Glossary, query: str, limit: int) -> list[tuple[str, str]]:
     """The ranking spelled out: every match of every field sorted by bm25 (plain SQL), then by
     the term's place in the glossary's order, then rowid; one row per term, fields in rank

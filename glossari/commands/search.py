@@ -40,7 +40,7 @@ at 2**63; a larger one was an internal error)."""
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the hits (none: an empty list, exit 0)."""
     from glossari.catalog.languages import check_translation_language, side_language
-    from glossari.termbase.search import QueryError
+    from glossari.termbase.search import QueryError, require_words
 
     if not 1 <= args.limit <= _MOST:
         print(f"glossari: error: --limit must be 1 to {_MOST:,}", file=ctx.stderr)
@@ -59,6 +59,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     else:
         translation = language_or_default(ctx.root(), None)
     query = text_argument(args.query, name="QUERY")
+    try:
+        require_words(query)  # before the (long) load: a query with no word is a usage error
+    except QueryError as error:
+        print(f"glossari: error: {error}", file=ctx.stderr)
+        return 2
     glossary = read_glossary(ctx, translation)
     try:
         hits = glossary.search(query, lang=args.lang, limit=args.limit)

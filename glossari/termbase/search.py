@@ -52,7 +52,8 @@ from glossari.errors import InputError
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 
 __all__ = ["FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS", "QueryError", "Ranked",
-           "Row", "Run", "index_text", "match_expression", "ranked_field", "ranked_rows"]
+           "Row", "Run", "index_text", "match_expression", "ranked_field", "ranked_rows",
+           "require_words"]
 
 # a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`), and a
 # number with its decimal point and thousands separators (`3.25`, `RM2.5`, `1,000`: one phrase
@@ -194,6 +195,24 @@ MAX_WORDS = 64
 """The most different words a query may hold. Every word must occur in one text, so a longer
 query finds nothing anyway; FTS5's time grows with the square of the words (a pasted page of
 5,000 ran for over ten minutes)."""
+
+
+def require_words(query: str) -> None:
+    """Raise :class:`QueryError` for a query that cannot be asked: more than
+    :data:`MAX_WORDS` different words, or no word at all (``''``, spaces, ``!!``), which
+    ``glossari search`` answered with "no term matches ''", as if the glossary had been
+    searched. :meth:`~glossari.glossary.Glossary.search` answers such a query with no hit.
+
+    >>> require_words("saham-saham pelaburannya")
+    >>> require_words("  !! ")
+    Traceback (most recent call last):
+    ...
+    glossari.termbase.search.QueryError: QUERY: the query holds no word to search for; give \
+one, such as 'saham' or 'broker'
+    """
+    if match_expression(query) is None:
+        raise QueryError("the query holds no word to search for",
+                         hint="give one, such as 'saham' or 'broker'")
 
 
 def match_expression(query: str) -> str | None:
