@@ -132,12 +132,16 @@ class Block:
     quote's place among the article's lists and quotes (1 for the first opened, ...). Two
     quotes parted by a blank line, or two lists (``-`` items, then ``*`` items), are two; a
     second paragraph of an item is in the same item; a quote in a quote is inside it: what
-    ``depth`` and ``quoted`` alone cannot tell."""
+    ``depth`` and :attr:`quoted` alone cannot tell."""
     links: tuple[Link, ...] = ()
     """The inline links inside this block, in order."""
-    quoted: bool = False
-    """True inside a block quote: a ``quote`` paragraph, and an item (``> - potongan``, at
-    ``depth`` 1) or code the quote holds, which the site and ``show`` keep in the quote."""
+
+    @property
+    def quoted(self) -> bool:
+        """True inside a block quote: a ``quote`` paragraph, and an item (``> - potongan``, at
+        ``depth`` 1) or code the quote holds, which the site and ``show`` keep in the quote.
+        Read from :attr:`path` (a ``quote:N`` part), so that one fact has one field."""
+        return any(part.startswith("quote") for part in self.path)
 
     @property
     def translatable(self) -> bool:

@@ -37,6 +37,11 @@ MAX_NESTING = 16
 """Deepest nesting of lists and quotes accepted. Real articles use two or three levels; thousands
 of levels are a broken or hostile file."""
 
+_PATHS: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""Every :attr:`Block.path` made so far, each kept once (see ``block_path``)."""
+_PATHS_KEPT = 1 << 16
+"""At most this many: an article of thousands of lists adds no unbounded memory."""
+
 MAX_BRACKETS = 10_000
 """Most ``[`` accepted in one article (or one message). markdown-it-py spends time in proportion
 to its nesting limit on every ``[`` it cannot close (about 0.13 ms each): 2 MiB of ``![`` took
@@ -338,14 +343,22 @@ class _Walker:
                 # worked example): kept as a block that every reader shows as written.
                 self.blocks.append(Block(
                     kind="code", text=token.content.removesuffix("\n"), line=self.line(token),
-                    depth=max(len(self.containers) - 1, 0), quoted="quote" in self.containers,
+                    depth=max(len(self.containers) - 1, 0),
                     path=self.block_path(),
                 ))
 
     def block_path(self) -> tuple[str, ...]:
         """:attr:`Block.path` of a block here: each open quote, each open list with its item."""
-        return tuple(key if key.startswith("quote") else f"{key}:{item}"
+        if not self.path:
+            return ()
+        path = tuple(key if key.startswith("quote") else f"{key}:{item}"
                      for key, item in zip(self.path, self.items, strict=True))
+        # one tuple for each path however many items have it: ("ul:1:1",) recurs in nearly every
+        # article, and a tuple and a string per item held 50 MB more in a 30,000-term glossary
+        # (the store's pickle and the termbase's rows keep the sharing)
+        if len(_PATHS) < _PATHS_KEPT:
+            return _PATHS.setdefault(path, path)
+        return _PATHS.get(path, path)
 
     def is_comment(self, content: str) -> bool:
         """True for a block that is an HTML comment, or part of one spanning several blocks.
@@ -417,7 +430,7 @@ class _Walker:
         self.blocks.append(Block(
             kind=kind, text=content, line=line, depth=max(len(self.containers) - 1, 0),
             ordered=ordered, number=self.numbers[-1] if ordered and kind == "item" else None,
-            links=links, quoted="quote" in self.containers, path=self.block_path(),
+            links=links, path=self.block_path(),
         ))
 
     def collect_links(self, inline: Token) -> tuple[Link, ...]:
