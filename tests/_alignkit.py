@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from glossari.cli import main
+from glossari.glossary import Glossary
 
 REPO = Path(__file__).resolve().parent.parent
 PARALLEL = REPO / "tests" / "data" / "parallel"
@@ -68,3 +69,30 @@ def rendered_seed(tmp: Path) -> tuple[Path, Path]:
     out_dir = tmp / "out"
     ok("render", "-l", "en", "-o", out_dir, root=root)
     return root, out_dir
+
+
+def scratch_glossary(tmp: Path, articles: dict[str, str]) -> Path:
+    """A glossary folder in ``tmp`` holding ``seeds/<stem>.md`` for each article; returns it."""
+    (tmp / "seeds").mkdir(parents=True)
+    for stem, text in articles.items():
+        (tmp / "seeds" / f"{stem}.md").write_text(text, encoding="utf-8")
+    return tmp
+
+
+def sources_and_termbase(root: Path) -> tuple[Glossary, Glossary]:
+    """The glossary of ``root`` read from its sources, and from a termbase compiled after
+    ``extract`` and ``update -l en``: every answer must be the same through both."""
+    import warnings
+
+    import glossari
+    from glossari.glossary import load_glossary
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sources = load_glossary(root, compiled=False)
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    ok("compile", "-l", "en", root=root)
+    compiled = glossari.load(root)
+    assert type(compiled).__name__ == "_CompiledGlossary"
+    return sources, compiled

@@ -4,38 +4,16 @@ sweep): every consumer gives the answer the links give, and check reports the am
 from __future__ import annotations
 
 import json
-import warnings
 from pathlib import Path
 
-import glossari
 from glossari.glossary import load_glossary
-from tests._alignkit import cli, ok
+from tests._alignkit import cli, ok, scratch_glossary, sources_and_termbase
 
 
 def _article(title: str, body: str, **front: str) -> str:
     extra = "".join(f"{key}: {value}\n" for key, value in front.items())
     return (f"---\ntitle: {title}\ndescription: {title} ialah istilah.\nkeywords: Kewangan\n"
             f"{extra}---\n\n# {title}\n\n{body}\n")
-
-
-def _glossary(tmp: Path, articles: dict[str, str]) -> Path:
-    (tmp / "seeds").mkdir(parents=True)
-    for stem, text in articles.items():
-        (tmp / "seeds" / f"{stem}.md").write_text(text, encoding="utf-8")
-    return tmp
-
-
-def _both(root: Path) -> tuple[glossari.Glossary, glossari.Glossary]:
-    """The glossary read from its sources, and from a compiled termbase."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        sources = load_glossary(root, compiled=False)
-    ok("extract", root=root)
-    ok("update", "-l", "en", root=root)
-    ok("compile", "-l", "en", root=root)
-    compiled = glossari.load(root)
-    assert type(compiled).__name__ == "_CompiledGlossary"
-    return sources, compiled
 
 
 SHARED = {
@@ -53,8 +31,8 @@ SHARED = {
 
 
 def test_a_shared_name_goes_where_its_links_go(tmp_path: Path) -> None:
-    root = _glossary(tmp_path, SHARED)
-    for g in _both(root):
+    root = scratch_glossary(tmp_path, SHARED)
+    for g in sources_and_termbase(root):
         went = {ref.link.text: ref.target.id for ref in g.links if ref.target is not None}
         assert went == {"untung": "a-zeta", "SC": "c-suruhanjaya",
                         "peniaga runcit": "e-runcit"}
@@ -66,7 +44,7 @@ def test_a_shared_name_goes_where_its_links_go(tmp_path: Path) -> None:
 
 
 def test_a_slug_learned_from_a_shared_acronym_hides_no_clash(tmp_path: Path) -> None:
-    root = _glossary(tmp_path, SHARED)
+    root = scratch_glossary(tmp_path, SHARED)
     _, out, _ = cli("check", "--format", "json", "--select", "S104", root=root)
     messages = [f["message"] for f in json.loads(out)]
     assert any("acronym 'SC'" in m and "'c-suruhanjaya'" in m for m in messages), messages
@@ -78,7 +56,7 @@ def test_a_link_whose_text_names_another_article_than_the_english_headword_is_s1
 ) -> None:
     # docs/checks.md's own example: [peniaga broker](/commission) beside komisen.md, whose
     # English headword is 'Commission'; the slug that link teaches peniaga-broker hid it
-    root = _glossary(tmp_path, {
+    root = scratch_glossary(tmp_path, {
         "komisen": _article("Komisen", "Komisen ialah bayaran."),
         "peniaga-broker": _article("Peniaga broker", "Menerima [bayaran](/commission)."),
         "yuran": _article("Yuran", "Salah: [peniaga broker](/commission)."),
@@ -99,14 +77,14 @@ def test_a_link_whose_text_names_another_article_than_the_english_headword_is_s1
 def test_a_headword_name_and_acronym_forms_name_the_article_in_links(tmp_path: Path) -> None:
     # `Name (ACR)`: lookup and find_terms read `Name` alone, and a plural acronym (REITs) in
     # the singular; links made them link-only duplicates of the article
-    root = _glossary(tmp_path, {
+    root = scratch_glossary(tmp_path, {
         "reit": _article("Dana Amanah Pelaburan Hartanah (REITs)", "Hartanah."),
         "nisbah-pb": _article("Nisbah harga kepada buku (P/B)", "Nisbah."),
         "pautan": _article("Pautan", "Lihat [REIT](/reits-x), [nisbah harga kepada buku]"
                            "(/price-to-book) dan [dana-dana amanah pelaburan hartanah]"
                            "(/real-estate-investment-trusts)."),
     })
-    for g in _both(root):
+    for g in sources_and_termbase(root):
         went = {ref.link.text: ref.target.id for ref in g.links if ref.target is not None}
         assert went == {"REIT": "reit", "nisbah harga kepada buku": "nisbah-pb",
                         "dana-dana amanah pelaburan hartanah": "reit"}
@@ -119,7 +97,7 @@ def test_a_headword_name_and_acronym_forms_name_the_article_in_links(tmp_path: P
 def test_the_site_sends_each_link_where_the_glossary_does(tmp_path: Path) -> None:
     # one target, two terms on one page: the Malay text decides for one link (S122), the
     # target for the other; the site's map of targets sent both to the last
-    root = _glossary(tmp_path / "g", {
+    root = scratch_glossary(tmp_path / "g", {
         "broker": _article("Broker", "Lihat [pialang](/broker) dan [lihat](/broker)."),
         "pialang": _article("Pialang", "Pialang."),
     })
@@ -137,12 +115,12 @@ def test_a_headword_as_written_wins_over_one_folded_from_its_reduplication(
 ) -> None:
     # `Kira-kira` (accounts) folds to `kira`; the link text `kira` is the headword of kira.md,
     # as lookup and find_terms say, not the first in id order of the two
-    root = _glossary(tmp_path, {
+    root = scratch_glossary(tmp_path, {
         "akaun-kira": _article("Kira-kira", "Penyata."),
         "kira": _article("Kira", "Mengira."),
         "pautan": _article("Pautan", "Lihat [kira](/calculate) dan [kira-kira](/accounts)."),
     })
-    for g in _both(root):
+    for g in sources_and_termbase(root):
         went = {ref.link.text: ref.target.id for ref in g.links if ref.target is not None}
         assert went == {"kira": "kira", "kira-kira": "akaun-kira"}
         for text, term_id in went.items():
@@ -154,12 +132,12 @@ def test_a_link_target_looked_up_goes_where_its_links_go(tmp_path: Path) -> None
     # `lookup("/stock")` read the slug as a name: the alias of ekuiti, while the links to
     # /stock go to saham (a slug learned from the Malay side ranks before an alias); a target
     # with a page suffix or a fragment was no name at all
-    root = _glossary(tmp_path, {
+    root = scratch_glossary(tmp_path, {
         "saham": _article("Saham", "Lihat [saham](/stock) dan [lihat](/stock)."),
         "ekuiti": _article("Ekuiti", "Ekuiti.", aliases="stock"),
         "bon": _article("Bon", "Lihat [Bon](/Bon.md) dan [bon](/bon#sejarah)."),
     })
-    for g in _both(root):
+    for g in sources_and_termbase(root):
         went = {ref.link.target: ref.target.id for ref in g.links if ref.target is not None}
         assert went == {"stock": "saham", "Bon.md": "bon", "bon#sejarah": "bon"}
         for target, term_id in went.items():

@@ -5,17 +5,15 @@ twice, a query starting with '-' (docs/concepts.md, docs/terms.md)."""
 from __future__ import annotations
 
 import json
-import warnings
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import glossari
 from glossari.align.resolve import TargetIndex, resolve_link
 from glossari.glossary import load_glossary
 from glossari.model import Link, Location, Term
-from tests._alignkit import ok
+from tests._alignkit import ok, scratch_glossary, sources_and_termbase
 from tests.strategies import MALAY_WORDS
 
 
@@ -23,26 +21,6 @@ def _article(title: str, body: str, **front: str) -> str:
     extra = "".join(f"{key}: {value}\n" for key, value in front.items())
     return (f"---\ntitle: {title}\ndescription: {title} ialah istilah kewangan.\n"
             f"keywords: Kewangan\n{extra}---\n\n# {title}\n\n{body}\n")
-
-
-def _glossary(tmp: Path, articles: dict[str, str]) -> Path:
-    (tmp / "seeds").mkdir(parents=True)
-    for stem, text in articles.items():
-        (tmp / "seeds" / f"{stem}.md").write_text(text, encoding="utf-8")
-    return tmp
-
-
-def _both(root: Path) -> tuple[glossari.Glossary, glossari.Glossary]:
-    """The glossary read from its sources, and from a compiled termbase."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        sources = load_glossary(root, compiled=False)
-    ok("extract", root=root)
-    ok("update", "-l", "en", root=root)
-    ok("compile", "-l", "en", root=root)
-    compiled = glossari.load(root)
-    assert type(compiled).__name__ == "_CompiledGlossary"
-    return sources, compiled
 
 
 POSSESSIVE = {
@@ -60,8 +38,8 @@ POSSESSIVE = {
 def test_a_link_text_with_the_possessive_goes_where_the_text_without_it_goes(
     tmp_path: Path,
 ) -> None:
-    root = _glossary(tmp_path, POSSESSIVE)
-    for g in _both(root):
+    root = scratch_glossary(tmp_path, POSSESSIVE)
+    for g in sources_and_termbase(root):
         went = {ref.link.text: ref.target.id for ref in g.links if ref.target is not None}
         assert went == {"dividennya": "dividen", "Saham-saham keutamaannya": "saham-keutamaan",
                         "kira-kiranya": "kira-kira",
@@ -235,7 +213,7 @@ _SEARCHED = {
 def test_a_text_argument_may_start_with_a_dash(tmp_path: Path) -> None:
     from tests._alignkit import cli
 
-    root = _glossary(tmp_path, _SEARCHED)
+    root = scratch_glossary(tmp_path, _SEARCHED)
     for query in ("-saham", "-nilai", "-lelong", "-5%"):
         # as with '--' before it: -nilai is no '-n ilai', -lelong no '-l elong'
         expected = cli("search", "--format", "json", "--", query, root=root)
@@ -273,7 +251,7 @@ def test_any_dashed_query_is_read_as_after_dashes(word: str, option: str) -> Non
 def test_two_link_only_terms_one_named_with_the_possessive_are_s132(tmp_path: Path) -> None:
     from tests._alignkit import cli
 
-    root = _glossary(tmp_path, {"pautan-pelaburan": _article(
+    root = scratch_glossary(tmp_path, {"pautan-pelaburan": _article(
         "Pautan pelaburan", "Bank membuat [pelaburan](/investment). Syarikat menjual "
         "[pelaburannya](/investments) dan [jumlah](/total) [jum](/jum).")})
     _, out, _ = cli("check", "--format", "json", "--select", "S132", root=root)
