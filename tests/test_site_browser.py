@@ -424,16 +424,27 @@ def test_a_320_pixel_wide_screen_needs_no_sideways_scrolling(
     table scrolls inside its own box); the chart's table is opened too. Headless chromium's
     window is never narrower than 500 pixels, so the page is measured in a 320-pixel frame of
     a harness page (which, not being a page of the site, has no CSP for its own script)."""
-    target = _with_script(site, page, _MEASURE, tmp_path)
+    _fits_320_pixels(chromium, site, page, tmp_path)
+
+
+def _in_320_pixels(chromium: str, site: Path, page: str, script: str, tmp_path: Path) -> str:
+    """What ``script``, run in ``page`` of ``site`` shown in a 320-pixel frame of a harness page
+    (headless chromium's window is never narrower than 500 pixels), posts to the harness."""
+    target = _with_script(site, page, script, tmp_path)
     harness = target.parent / "harness.html"
     harness.write_text(
         '<!DOCTYPE html><html><body><p id="out"></p>'
         f'<iframe src="{target.name}" width="320" height="600"></iframe><script>'
         'addEventListener("message", function (e) {'
-        ' document.getElementById("out").setAttribute("data-size", e.data); });'
+        ' document.getElementById("out").setAttribute("data-posted", e.data); });'
         "</script></body></html>", encoding="utf-8")
-    dom = _parse(_dump(chromium, tmp_path, harness))
-    scroll, client = map(int, dom.by_id("out")["data-size"].split())
+    return str(_parse(_dump(chromium, tmp_path, harness)).by_id("out")["data-posted"])
+
+
+def _fits_320_pixels(chromium: str, site: Path, page: str, tmp_path: Path) -> None:
+    """Assert that ``page`` of ``site``, in a 320-pixel frame of a harness page (headless
+    chromium's window is never narrower than 500 pixels), scrolls only up and down."""
+    scroll, client = map(int, _in_320_pixels(chromium, site, page, _MEASURE, tmp_path).split())
     assert client <= 320
     assert scroll == client, f"{page}: {scroll}px of content in {client}px"
 
@@ -468,18 +479,7 @@ def test_a_word_wider_than_a_phone_breaks_rather_than_widening_the_page(
     ok("update", "-l", "en", root=root)
     ok("site", "-o", tmp_path / "site", root=root)
     site = tmp_path / "site"
-    target = _with_script(site, page, _MEASURE, tmp_path)
-    harness = target.parent / "harness.html"
-    harness.write_text(
-        '<!DOCTYPE html><html><body><p id="out"></p>'
-        f'<iframe src="{target.name}" width="320" height="600"></iframe><script>'
-        'addEventListener("message", function (e) {'
-        ' document.getElementById("out").setAttribute("data-size", e.data); });'
-        "</script></body></html>", encoding="utf-8")
-    dom = _parse(_dump(chromium, tmp_path, harness))
-    scroll, client = map(int, dom.by_id("out")["data-size"].split())
-    assert client <= 320
-    assert scroll == client, f"{page}: {scroll}px of content in {client}px"
+    _fits_320_pixels(chromium, site, page, tmp_path)
 
 
 _CHART = """
@@ -504,16 +504,8 @@ def test_the_chart_is_readable_320_pixels_wide(chromium: str, site: Path, tmp_pa
     """The chart (630 units wide, its names beside the bars) was scaled to fit 320 CSS pixels,
     and its letters came out 5 px high (WCAG 1.4.4); every name, number and legend entry is
     at least 10 px and none is cut off at the chart's edges."""
-    target = _with_script(site, page, _CHART, tmp_path)
-    harness = target.parent / "harness.html"
-    harness.write_text(
-        '<!DOCTYPE html><html><body><p id="out"></p>'
-        f'<iframe src="{target.name}" width="320" height="600"></iframe><script>'
-        'addEventListener("message", function (e) {'
-        ' document.getElementById("out").setAttribute("data-texts", e.data); });'
-        "</script></body></html>", encoding="utf-8")
-    dom = _parse(_dump(chromium, tmp_path, harness))
-    texts = [t.split("|") for t in json.loads(dom.by_id("out")["data-texts"])]
+    texts = [t.split("|")
+             for t in json.loads(_in_320_pixels(chromium, site, page, _CHART, tmp_path))]
     assert len(texts) > 3
     for size, left, right, width, text in texts:
         assert float(size) >= 10, f"{text!r} is {float(size):.1f} px high"
