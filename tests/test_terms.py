@@ -116,6 +116,10 @@ def test_a_name_written_decomposed_matches_composed_text_and_back() -> None:
         ("ms", "f.i.n.r.a. dan F.I.N.R.A.sekarang", ["F.I.N.R.A"]),  # capitals only
         ("en", "E.T.F.s, the E.T.F.'s fee, an E.T.F and ETFs", ["E.T.F.s", "E.T.F.'s", "E.T.F",
                                                                "ETFs"]),
+        # the possessive with the other apostrophes a word takes (U+2019, U+02BC): the
+        # modifier letter was left out, and F.I.N.R.A.\u02bcs matched only F.I.N.R.A
+        ("en", "the E.T.F.\u2019s fee and the E.T.F.\u02bcs fee", ["E.T.F.\u2019s",
+                                                                  "E.T.F.\u02bcs"]),
         ("en", "e.t.f. and i.e. and E.T.Fund", []),
     ],
 )

@@ -59,9 +59,10 @@ HYPHEN), a character class's content: the one list for the words, their parts an
 (``OPR\u2011nya``) and a word cut at a line's end."""
 _LETTER = rf"[^\W_{_SPACELESS}][{_MARKS}]*"
 _PLAIN = rf"{_LETTER}(?:[{_INVISIBLE}]*{_LETTER})*"
-_DOTTED = r"(?:\.(?i:s|nya|['\u2019]s)?)?(?![^\W_])"
+_DOTTED = r"(?:\.(?i:s|nya|['\u2019\u02bc]s)?)?(?![^\W_])"
 """The rest of an acronym written with dots (``E.T.F.``): its last dot, with a plural, a
-possessive or a clitic after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``)."""
+possessive or a clitic after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``); the possessive
+with any of the apostrophes a word takes (``'``, U+2019, U+02BC), as after any other word."""
 _ELIDED = r"(?<![^\W_])(?i:qu|dell|nell|dall|sull|all|un|[cdjlmnst])"
 """An article or particle elided before a vowel (French ``l'impôt``, ``d'actions``, ``qu'un``,
 Italian ``dell'imposta``): a word of its own, so that the word after it is one too."""
