@@ -60,7 +60,7 @@ def _cells(table: str) -> str:
     found = table_of(table)
     if found is None:
         return table
-    return "\n".join(cell for row in (found.head, *found.rows) for cell in row if cell.strip())
+    return "\n".join(cell for row in found.filled() for cell in row)
 
 
 def _contexts(blocks: list[Block]) -> list[str | None]:

@@ -106,6 +106,17 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     """The body rows' cells (a short row is padded with empty cells, as GFM renders it)."""
 
+    def filled(self) -> tuple[tuple[str, ...], ...]:
+        """The cells that hold text, row by row, the header row first: what a table says,
+        without its pipes, delimiter row and padding (what the search index and ``L303`` read
+        of it).
+
+        >>> table_of("| Jenis | |\\n|---|---|\\n| Saham | 1% |").filled()
+        (('Jenis',), ('Saham', '1%'))
+        """
+        return tuple(tuple(cell for cell in row if cell.strip())
+                     for row in (self.head, *self.rows))
+
 
 _ALIGN = re.compile(r"text-align:(left|center|right)")
 

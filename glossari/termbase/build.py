@@ -119,7 +119,7 @@ def _block_text(block: Block) -> str:
     table = table_of(block.text) if block.kind == "table" else None
     if table is None:
         return block.text
-    return "\n".join(" ".join(c for c in row if c.strip()) for row in (table.head, *table.rows))
+    return "\n".join(" ".join(row) for row in table.filled())
 
 
 def _section_text(section: Section) -> str:
