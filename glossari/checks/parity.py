@@ -127,6 +127,13 @@ def without_code(text: str) -> str:
     return _CODE.sub(" ", text) if "`" in text else text
 
 
+def _number_prose(text: str) -> str:
+    """What the number rules (:func:`numbers`, :func:`signed`, :func:`scales`,
+    :func:`months`) read of a text: its link targets, URLs and code left out, which hold
+    digits of addresses and code, not of the prose."""
+    return without_code(_URL.sub(" ", strip_link_targets(text)))
+
+
 def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
             signed: bool = False) -> tuple[str, ...]:
     """The numbers in ``text`` as digit strings, in order.
@@ -177,7 +184,7 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
     """
     if _DIGIT.search(text) is None:
         return ()
-    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    prose = _number_prose(text)
     if "<" in prose:
         prose = _TAG.sub(" ", prose)
     if not prose.isascii():
@@ -211,7 +218,7 @@ def signed(text: str) -> bool:
     """
     if _DIGIT.search(text) is None:
         return False
-    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    prose = _number_prose(text)
     return any(_sign(prose, m.start()) for m in _UNSPACED_NUMBER.finditer(prose))
 
 
@@ -236,7 +243,7 @@ def scales(text: str) -> tuple[int, ...]:
     """
     if _DIGIT.search(text) is None:
         return ()
-    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    prose = _number_prose(text)
     return tuple(_scale(s) for m in _UNSPACED_NUMBER.finditer(prose)
                  if (s := _SCALE.match(prose, m.end())) is not None)
 
@@ -352,7 +359,7 @@ def months(text: str) -> tuple[int, ...]:
     """
     if _DIGIT.search(text) is None:
         return ()
-    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    prose = _number_prose(text)
     found: list[tuple[int, int]] = [(m.start(), int(m.group(3)))
                                     for m in _NUMERIC_DATE.finditer(prose)]
     found += [(m.start(), _MONTHS[m.group(1) or m.group(2)]) for m in _MONTH_DATE.finditer(prose)]
