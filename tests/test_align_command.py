@@ -634,3 +634,35 @@ def test_a_block_taken_fuzzy_for_its_length_is_confirmed_with_force(tmp_path: Pa
     assert state() == ("The dividend rate is stated in sen per share (one sen is a hundredth of "
                        "a ringgit, so 5 sen is RM0.05).", False)
     assert "confirmed the catalog's fuzzy" in err
+
+
+def test_the_links_of_the_definition_pair_as_the_body_s_do() -> None:
+    """A link in the description (``description: ... [penerima manfaat](/beneficiary)``) is a
+    link message of the catalog like a body link's; align took the definition's text but never
+    its links, so a link text used only there stayed untranslated whatever the file said."""
+    src = _term("---\ntitle: Insurans hayat\ndescription: Kontrak yang membayar "
+                "[penerima manfaat](/beneficiary) oleh [penanggung insurans](/insurer).\n---\n"
+                "Teks [premiumnya](/premium).\n", name="insurans-hayat")
+    dst = _term("---\ntitle: Life insurance\ndescription: A contract in which an "
+                "[insurer](/insurer) pays a [beneficiary](/beneficiary).\n---\n"
+                "Text on [its premium](/premium).\n", name="insurans-hayat", source="en/x.md")
+    pairing = pair_articles(src, dst)
+    keys = dict(pairing.translations)
+    assert keys[("glossary", "/beneficiary", "penerima manfaat")] == "beneficiary"
+    assert keys[("glossary", "/insurer", "penanggung insurans")] == "insurer"
+    assert keys[("glossary", "/premium", "premiumnya")] == "its premium"
+    assert pairing.notes == ()
+    # every link message the catalog holds for the article is filled
+    links = {(m.domain, m.context, m.msgid) for m in iter_messages(src)
+             if m.context and m.context.startswith("/")}
+    assert links <= set(keys)
+
+
+def test_a_definition_linking_less_often_is_named() -> None:
+    src = _term("---\ntitle: A\ndescription: Ialah [satu](/one) dan [dua](/two).\n---\nTeks.\n")
+    dst = _term("---\ntitle: A\ndescription: Is [one](/one).\n---\nText.\n", source="en/x.md")
+    pairing = pair_articles(src, dst)
+    keys = dict(pairing.translations)
+    assert keys[("glossary", "/one", "satu")] == "one"
+    assert ("glossary", "/two", "dua") not in keys
+    assert any("en/x.md:3: the description does not link /two" in n for n in pairing.notes)

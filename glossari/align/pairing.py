@@ -4,8 +4,8 @@ Both files are read by the same reader, so they are compared as the same structu
 (title, description, each category), then the body as one sequence of units (each heading with its
 level, each paragraph, list item and quote). Units pair by position; the first unit whose kind or
 heading level differs, or that one file has and the other lacks, is a
-:class:`StructureMismatch` naming both places. Link texts pair inside paired blocks by
-target: the n-th link to a target with the n-th link to the same target, in any order (English
+:class:`StructureMismatch` naming both places. Link texts pair inside paired blocks (and
+inside the paired descriptions) by target: the n-th link to a target with the n-th link to the same target, in any order (English
 word order moves links), when both blocks link it as often.
 
 The result maps catalog keys (domain, msgctxt, msgid) to the translated text, for exactly the
@@ -29,6 +29,7 @@ from glossari.catalog.messages import (
 )
 from glossari.errors import SeedError
 from glossari.model import Block, Link, Term
+from glossari.seeds.article import definition_links
 
 __all__ = ["MessageKey", "Pairing", "StructureMismatch", "pair_articles"]
 
@@ -124,6 +125,36 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
                 "not kept (change it there)"
             )
 
+    def pair_links(left_links: tuple[Link, ...], right_links: tuple[Link, ...], where: str,
+                   than: str) -> None:
+        """English word order moves links: the n-th link to a target pairs with the n-th link
+        to that target, wherever it stands, when both texts link it as often."""
+        by_target: dict[str, list[Link]] = {}
+        for found in right_links:
+            by_target.setdefault(target_key(found.target), []).append(found)
+        targets = [target_key(link.target) for link in left_links]
+        linked = Counter(targets)  # how often the Malay text links each target
+        seen: Counter[str] = Counter()
+        for position, (link, target) in enumerate(zip(left_links, targets, strict=True)):
+            seen[target] += 1
+            if not link.internal or not link.text.strip():
+                continue
+            same = by_target.get(target, [])
+            other = same[seen[target] - 1] if len(same) == linked[target] else None
+            if other is None:
+                notes.append(
+                    f"{where} does not link /{link.target} as often as {than} (its link "
+                    f"{position + 1}); its text was not paired"
+                )
+                continue
+            add((GLOSSARY_DOMAIN, link_context(link.target), link.text), other.text)
+
+    # the definition's links are link messages as a body block's are
+    if source.description and translated.description:
+        pair_links(definition_links(source), definition_links(translated),
+                   f"{dst}:{translated.description_line}: the description",
+                   f"{src}:{source.description_line}")
+
     # body
     body = article_domain(source.id)
     left_units, right_units = list(_units(source)), list(_units(translated))
@@ -147,29 +178,9 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
                 add((GLOSSARY_DOMAIN, source.id, source.title or ""), right.text)
             continue
         add((body, None, left.text), right.text)
-        left_links = left.block.links if left.block is not None else ()
-        right_links = right.block.links if right.block is not None else ()
-        # English word order moves links: the n-th link to a target pairs with the n-th link to
-        # that target, wherever it stands, when both blocks link it as often
-        by_target: dict[str, list[Link]] = {}
-        for found in right_links:
-            by_target.setdefault(target_key(found.target), []).append(found)
-        targets = [target_key(link.target) for link in left_links]
-        linked = Counter(targets)  # how often the Malay block links each target
-        seen: Counter[str] = Counter()
-        for position, (link, target) in enumerate(zip(left_links, targets, strict=True)):
-            seen[target] += 1
-            if not link.internal or not link.text.strip():
-                continue
-            same = by_target.get(target, [])
-            other = same[seen[target] - 1] if len(same) == linked[target] else None
-            if other is None:
-                notes.append(
-                    f"{dst}:{right.line}: the block does not link /{link.target} as often as "
-                    f"{src}:{left.line} (its link {position + 1}); its text was not paired"
-                )
-                continue
-            add((GLOSSARY_DOMAIN, link_context(link.target), link.text), other.text)
+        pair_links(left.block.links if left.block is not None else (),
+                   right.block.links if right.block is not None else (),
+                   f"{dst}:{right.line}: the block", f"{src}:{left.line}")
 
     # keep only the layout's messages, each once: the first translation wins
     layout = {(m.domain, m.context, m.msgid) for m in iter_messages(source)}

@@ -137,6 +137,12 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     )
 
 
+def definition_links(term: Term) -> tuple[Link, ...]:
+    """The links of a term's definition, as :attr:`Term.links` begins with them (``align``
+    pairs them with a translation's, as it pairs a body block's)."""
+    return _definition_links(term.description, term.description_line, term.source.path)
+
+
 def _definition_links(definition: str | None, line: int, source: str) -> tuple[Link, ...]:
     """The links of the definition (``description: ... [bon](/bon) ...``), read as the body's
     are, at the definition's line: links of the article like any other (link messages, names,
