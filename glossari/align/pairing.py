@@ -5,8 +5,8 @@ Both files are read by the same reader, so they are compared as the same structu
 level, each paragraph, list item and quote). Units pair by position; the first unit whose kind or
 heading level differs, or that one file has and the other lacks, is a
 :class:`StructureMismatch` naming both places. Link texts pair inside paired blocks (and
-inside the paired descriptions) by target: the n-th link to a target with the n-th link to the same target, in any order (English
-word order moves links), when both blocks link it as often.
+inside the paired descriptions) by target: the n-th link to a target with the n-th link to the
+same target, in any order (English word order moves links), when both link it as often.
 
 The result maps catalog keys (domain, msgctxt, msgid) to the translated text, for exactly the
 messages :func:`glossari.catalog.messages.iter_messages` gives the Malay article.
