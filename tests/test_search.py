@@ -869,3 +869,26 @@ def test_the_indexed_text_breaks_where_the_rule_says(text: str) -> None:
     joined = search_module.JOINERS.sub("", text)
     expected = search_module.GLUED.sub(search_module.GLUE_BREAK, joined)
     assert search_module.index_text(text) == expected
+
+
+def test_a_link_target_in_the_definition_is_no_word_of_it(tmp_path: Path) -> None:
+    """``description: ... [penerima manfaat](/beneficiary)``: the definition was indexed as
+    its Markdown, so ``search -l ms beneficiary`` found the Malay definition, which says no
+    such word, and its snippet showed the target marked, ``[penerima manfaat](/[beneficiary])``.
+    A definition is read as a body is: the link's text kept, its target dropped."""
+    glossary = Glossary([
+        _term("insurans-hayat", "Insurans hayat", en="Life insurance",
+              description="Kontrak yang membayar [penerima manfaat](/beneficiary).",
+              en_description="A contract that pays a [beneficiary](/beneficiary)."),
+        _term("takaful", "Takaful", en="Takaful",
+              description="Perlindungan berlandaskan [Syariah](/sharia) dan [tabarru'][t].",
+              en_description="Cover based on [Sharia](/sharia).")], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert search("beneficiary", lang="ms") == []
+        assert search("sharia", lang="ms") == []
+        [hit] = search("manfaat")
+        assert hit.snippet == "Kontrak yang membayar penerima [manfaat]."
+        [hit] = search("sharia")
+        assert (hit.id, hit.lang, hit.snippet) == ("takaful", "en", "Cover based on [Sharia].")

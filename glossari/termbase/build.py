@@ -146,10 +146,11 @@ def _search_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str | None]]
         yield english.title, "headword", lang
     for name, _, name_lang in _other_names(term, lang):
         yield name, "name", name_lang
+    # a definition is inline Markdown, read as a body is: a link's target is no word of it
     if term.description:
-        yield term.description, "definition", "ms"
+        yield plain_text(term.description), "definition", "ms"
     if english.description:
-        yield english.description, "definition", lang
+        yield plain_text(english.description), "definition", lang
     for category in term.categories:
         yield category, "category", "ms"
     for category_en in english.categories:
