@@ -105,6 +105,24 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms", *,
     return [n for n in acronym_forms(names) if n.strip()]
 
 
+def _name_keys(text: str) -> Iterator[str]:
+    """The keys :meth:`Glossary.lookup` tries for a name, in turn: the name as written
+    (:func:`~glossari.text.lookup_key`), its Malay reduplication folded (``Syarikat-syarikat
+    induk``), then the same for the name without the possessive ``-nya`` (``deduktibelnya``,
+    ``NST-nya``: :func:`glossari.terms.without_possessive`), which a link text only adding
+    it to a name is read by too (:meth:`glossari.align.resolve.TargetIndex.by_text`)."""
+    yield lookup_key(text)
+    if "-" in text:
+        from glossari.align.resolve import malay_key
+
+        yield malay_key(text)
+    from glossari.terms import without_possessive
+
+    plain = without_possessive(text)
+    if plain is not None:
+        yield from _name_keys(plain)
+
+
 def _require_name(text: object) -> None:
     # a lookup's slow path only: a name as written is found without it
     if not isinstance(text, str):
@@ -281,7 +299,9 @@ class Glossary:
         (slug), link text, English headword, English variant (:class:`~glossari.model.Names`).
 
         Case, spacing, hyphens, punctuation, accents and Malay reduplication (the plural) are
-        ignored. Raises ``KeyError`` whose message suggests the closest headwords.
+        ignored, and so is the possessive ``-nya`` a link text may add to a name
+        (``deduktibelnya``, ``NST-nya``). Raises ``KeyError`` whose message suggests the
+        closest headwords.
         """
         term = self._by_id.get(text)
         if term is not None:
@@ -293,17 +313,11 @@ class Glossary:
         term_id = self._target(text)
         if term_id is not None:
             return self[term_id]
-        key = lookup_key(text)
-        term = self._index.get(key)
-        if term is not None:
-            return term
-        if "-" in text:
-            from glossari.align.resolve import malay_key
-
-            term = self._index.get(malay_key(text))
+        for key in _name_keys(text):
+            term = self._index.get(key)
             if term is not None:
                 return term
-        raise self._miss(text, key, self._index, lambda k: self._index[k])
+        raise self._miss(text, lookup_key(text), self._index, lambda k: self._index[k])
 
     def _target(self, text: str) -> str | None:
         """The id of the term a link with the target ``text`` goes to (``/stock``,
@@ -650,11 +664,7 @@ class _CompiledGlossary(Glossary):
         if term is None and (target := self._target(text)) is not None:
             term = self._named(target)
         if term is None:
-            term_id = self._termbase.lookup(lookup_key(text))
-            if term_id is None and "-" in text:  # Malay reduplication, as Glossary.lookup
-                from glossari.align.resolve import malay_key
-
-                term_id = self._termbase.lookup(malay_key(text))
+            term_id = next(filter(None, map(self._termbase.lookup, _name_keys(text))), None)
             term = self._named(term_id) if term_id is not None else None
         if term is not None:
             if len(looked) < 1 << 16:

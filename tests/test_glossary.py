@@ -333,3 +333,38 @@ def test_what_a_glossary_was_read_from_cannot_be_reassigned(
         copy = pickle.loads(pickle.dumps(glossary))
         assert (copy.root, copy.lang, [t.id for t in copy]) == (glossary.root, "en", ["kos"])
         copy.close()
+
+
+def test_lookup_reads_a_name_with_the_possessive_as_a_link_text_does(tmp_path: Path) -> None:
+    # docs/concepts.md: lookup accepts every name a link accepts, and a link text that only adds
+    # the possessive -nya to a name names what the name names ([NST-nya](/x) leads to the NST
+    # article); `show deduktibelnya` and lookup("NST-nya") said no term, from the sources and
+    # from the termbase alike
+    from glossari.align.resolve import TargetIndex
+    from glossari.cli import main
+
+    root = make_root(tmp_path, {
+        "deductible.md": article("Deduktibel"),
+        "nilai-serahan-tunai.md": article("Nilai serahan tunai (NST)"),
+        "penanggung-insurans.md": article("Penanggung insurans", extra="aliases: insurer\n"),
+        "kira-kira.md": article("Kira-kira"),
+        "ha.md": article("Ha"),
+    })
+    wanted = {"deduktibelnya": "deductible", "Deduktibel-nya": "deductible",
+              "NST-nya": "nilai-serahan-tunai", "nilai serahan tunainya": "nilai-serahan-tunai",
+              "penanggung-penanggung insuransnya": "penanggung-insurans",
+              "kira-kiranya": "kira-kira"}
+    for glossary in (glossari.load(root), None):
+        if glossary is None:
+            for argv in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+                assert main(["--root", str(root), *argv]) == 0
+            glossary = glossari.load(root)
+            assert type(glossary).__name__ == "_CompiledGlossary"
+        index = TargetIndex.build(list(glossary))
+        for text, term_id in wanted.items():
+            assert index.by_text(text)[:1] == (term_id,)  # where a link with the text goes
+            assert glossary.lookup(text).id == term_id
+        # only -nya after three letters: `hanya` is a word of its own, no `Ha` with -nya
+        assert index.by_text("hanya") == ()
+        with pytest.raises(KeyError):
+            glossary.lookup("hanya")
