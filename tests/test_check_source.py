@@ -359,3 +359,28 @@ def test_s113_is_silent_on_an_image_data_address(tmp_path: Path) -> None:
     kit = Kit(root=tmp_path)
     kit.edit("kosjualan", "(/untungkasar)", "(data:image/png;base64,AAAA)")
     assert codes(kit.check(), "S113") == []
+
+
+@pytest.mark.parametrize("files", [
+    # Malay order (Takaful before Takaful keluarga) is not file order (takaful-keluarga.md
+    # before takaful.md: '-' sorts before '.')
+    {"takaful.md": "Takaful", "takaful-keluarga.md": "Takaful keluarga"},
+    {"a-zakat.md": "Zakat", "b-cukai.md": "Cukai", "c-anuiti.md": "Anuiti"},
+])
+def test_s121_is_reported_at_the_link_only_term_s_first_link(
+        tmp_path: Path, files: dict[str, str]) -> None:
+    """S121 names a target "once, at its first link", the link-only term's source; it took
+    the first in the glossary's Malay order, so check said seeds/takaful.md:3 where show
+    and table said the term comes from seeds/takaful-keluarga.md:3, its first link in file
+    order."""
+    (tmp_path / "seeds").mkdir()
+    for name, title in files.items():
+        (tmp_path / "seeds" / name).write_text(
+            f"---\ntitle: {title}\ndescription: Berlandaskan [Syariah](/sharia).\n---\n\n"
+            f"# {title}\n\nLihat [aktuari](/actuary) dan [syariahnya](/sharia).\n",
+            encoding="utf-8")
+    glossary = load_glossary(tmp_path)
+    found = [f for f in run_checks(list(glossary), tmp_path, []) if f.code == "S121"]
+    assert sorted((f.path, f.line) for f in found) == sorted(
+        (glossary[t].source.path, glossary[t].source.line) for t in ("sharia", "actuary"))
+    assert {f.path for f in found} == {f"seeds/{min(files)}"}
