@@ -204,6 +204,36 @@ def test_a_link_in_the_definition_is_a_link_of_the_article(tmp_path: Path) -> No
     assert '<a href="ijarah.html">ijarah</a>' in page
 
 
+def test_a_reference_link_in_the_definition_is_a_link_by_the_article_s_definitions(
+        tmp_path: Path) -> None:
+    """`description: ... [Syariah][s].` with `[s]: /sharia` below the body: the site showed a
+    link to *Syariah* (it renders the definition with the article's reference definitions),
+    while the library read the definition alone and found no link: no backlink on the
+    *Syariah* page, no link message to translate, nothing in `show`'s links."""
+    from glossari.cli import main
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "zakat.md").write_text(
+        "---\ntitle: Zakat\nkeywords: Kewangan Islam\n"
+        "description: Zakat dibayar mengikut [Syariah][s] kepada [amil][].\n---\n\n"
+        "# Zakat\n\nLihat [premium][p].\n\n[s]: /sharia\n[p]: /premium\n"
+        "[amil]: /zakat-collector\n", "utf-8")
+    (tmp_path / "seeds" / "premium.md").write_text(
+        "---\ntitle: Premium\ndescription: Bayaran.\n---\n\n# Premium\n\nTeks.\n", "utf-8")
+    glossary = glossari.load(tmp_path)
+    assert [(link.text, link.target, link.line) for link in glossary["zakat"].links] == [
+        ("Syariah", "sharia", 4), ("amil", "zakat-collector", 4), ("premium", "premium", 9)]
+    assert [ref.source.id for ref in glossary.backlinks("sharia")] == ["zakat"]
+    assert glossary["zakat-collector"].title == "amil"
+    assert main(["--root", str(tmp_path), "extract"]) == 0
+    pot = (tmp_path / "locale" / "glossary.pot").read_text("utf-8")
+    assert 'msgctxt "/sharia"\nmsgid "Syariah"' in pot
+    out = tmp_path / "site"
+    assert main(["--root", str(tmp_path), "site", "-o", str(out)]) == 0
+    page = (out / "terms" / "sharia.html").read_text("utf-8")
+    assert 'href="../terms/zakat.html"' in page or 'href="zakat.html"' in page
+
+
 def test_bundled_root_is_read_only() -> None:
     from glossari.root import bundled_root
 

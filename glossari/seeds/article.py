@@ -109,6 +109,7 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         else tuple(k.strip() for k in keywords if k.strip())
     )
     body = parse_body(front.body, source=source, line_offset=front.body_offset)
+    definitions = reference_definitions(text)
     definition = " ".join(description.split()) if isinstance(description, str) else None
     description_line = lines.get("description", 0)
     highlights = tuple(
@@ -125,8 +126,8 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         meta=tuple((k, v if isinstance(v, str) else ", ".join(v)) for k, v in front.fields),
         sections=body.sections,
         highlights=highlights,
-        links=_definition_links(definition, description_line, source) + body.links,
-        definitions=reference_definitions(text),
+        links=_definition_links(definition, description_line, source, definitions) + body.links,
+        definitions=definitions,
         source=Location(path=source, line=1),
         title_line=lines.get("title", 0),
         description_line=description_line,
@@ -140,16 +141,21 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
 def definition_links(term: Term) -> tuple[Link, ...]:
     """The links of a term's definition, as :attr:`Term.links` begins with them (``align``
     pairs them with a translation's, as it pairs a body block's)."""
-    return _definition_links(term.description, term.description_line, term.source.path)
+    return _definition_links(term.description, term.description_line, term.source.path,
+                             term.definitions)
 
 
-def _definition_links(definition: str | None, line: int, source: str) -> tuple[Link, ...]:
+def _definition_links(definition: str | None, line: int, source: str,
+                      definitions: str = "") -> tuple[Link, ...]:
     """The links of the definition (``description: ... [bon](/bon) ...``), read as the body's
     are, at the definition's line: links of the article like any other (link messages, names,
-    backlinks, link-only terms, S121), which the site shows as links."""
+    backlinks, link-only terms, S121), which the site shows as links. A reference link
+    (``[Syariah][s]``) is one by the article's reference definitions (``[s]: /sharia``), as the
+    site renders it."""
     if not definition or ("[" not in definition and "<" not in definition):
         return ()
-    links = parse_body(definition, source=source, line_offset=max(line - 1, 0)).links
+    text = f"{definition}\n\n{definitions}" if definitions and "[" in definition else definition
+    links = parse_body(text, source=source, line_offset=max(line - 1, 0)).links
     return tuple(replace(link, line=line or link.line) for link in links)
 
 
