@@ -165,6 +165,11 @@ def test_keyword_count_mismatch() -> None:
     dst = _term("---\ntitle: A\nkeywords: One\n---\nText.\n", source="en/x.md")
     with pytest.raises(StructureMismatch, match="keywords differ in number"):
         pair_articles(src, dst)
+    # one keyword is said in the singular (it said '1 keywords')
+    with pytest.raises(StructureMismatch) as caught:
+        pair_articles(dst, _term("---\ntitle: A\nkeywords: [Insurance, Life]\n---\nText.\n",
+                                 source="en/y.md"))
+    assert "seeds/x.md:3 (1 keyword) vs en/y.md:3 (2 keywords)" in str(caught.value)
 
 
 def test_link_pairs_need_the_same_target() -> None:

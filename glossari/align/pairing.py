@@ -30,6 +30,7 @@ from glossari.catalog.messages import (
 from glossari.errors import SeedError
 from glossari.model import Block, Link, Term
 from glossari.seeds.article import definition_links
+from glossari.text import counted
 
 __all__ = ["MessageKey", "Pairing", "StructureMismatch", "pair_articles"]
 
@@ -109,8 +110,8 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
         add((GLOSSARY_DOMAIN, None, source.description), translated.description)
     if len(source.categories) != len(translated.categories):
         mismatch("the keywords differ in number", source.categories_line,
-                 f"{len(source.categories)} keywords", translated.categories_line,
-                 f"{len(translated.categories)} keywords")
+                 counted(len(source.categories), "keyword"), translated.categories_line,
+                 counted(len(translated.categories), "keyword"))
     for malay, english in zip(source.categories, translated.categories, strict=True):
         add((GLOSSARY_DOMAIN, None, malay), english)
 
