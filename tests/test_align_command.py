@@ -167,8 +167,9 @@ def test_keyword_count_mismatch() -> None:
         pair_articles(src, dst)
     # one keyword is said in the singular (it said '1 keywords')
     with pytest.raises(StructureMismatch) as caught:
-        pair_articles(dst, _term("---\ntitle: A\nkeywords: [Insurance, Life]\n---\nText.\n",
-                                 source="en/y.md"))
+        pair_articles(_term("---\ntitle: A\nkeywords: Insurans\n---\nTeks.\n"),
+                      _term("---\ntitle: A\nkeywords: [Insurance, Life]\n---\nText.\n",
+                            source="en/y.md"))
     assert "seeds/x.md:3 (1 keyword) vs en/y.md:3 (2 keywords)" in str(caught.value)
 
 
