@@ -134,6 +134,9 @@ def test_c204_same_targets_different_count(tmp_path: Path) -> None:
     found = kit.check()
     assert only(found, "C204") == [(ARTICLES_K, kit.entry_lines[PARAGRAPH])]
     assert only(found, "C203") == []
+    # one link is said in the singular (it said 'the source has 1 links')
+    [c204] = [f for f in found if f.code == "C204"]
+    assert c204.message == "the source has 1 link, the translation 2"
 
 
 @pytest.mark.parametrize(

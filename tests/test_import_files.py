@@ -126,6 +126,8 @@ BAD_FILES = {
     "twice.csv": (b"id,ms,en,en\r\nkos,Kos,Cost,Costs\r\n", 1, "column 'en' twice"),
     "short-row.csv": (b"id,ms,en\r\nkos,Kos,Cost\r\nuntung,Untung\r\n", 3,
                       "this row has 2 cells, the header 3"),
+    "one-cell.csv": (b"id,ms,en\r\nkos,Kos,Cost\r\nuntung\r\n", 3,
+                     "this row has 1 cell, the header 3"),
     "quote.csv": (b'id,ms,en\r\nkos,"Kos"x,Cost\r\n', 2, "malformed CSV"),
     # a quote left open is only noticed at the end of the file: the row it opens in is named,
     # not the file's last line

@@ -269,8 +269,8 @@ def entry_findings(
             yield at("C203", f"link targets differ from the source ({diff}); keep every "
                      "target exactly as in the source")
         elif len(source_links) != len(target_links):
-            yield at("C204", f"the source has {len(source_links)} links, the translation "
-                     f"{len(target_links)}")
+            yield at("C204", f"the source has {counted(len(source_links), 'link')}, the "
+                     f"translation {len(target_links)}")
         # `[margin][m]` translated `[margin][gm]`: the definition `[m]: /grossmargin` is in
         # the article, not the message, so the link is dead and render keeps the Malay. A
         # shortcut `[hasil]` is a link only when an article holding the message defines it

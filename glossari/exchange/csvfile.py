@@ -40,7 +40,7 @@ from glossari.exchange._text import unneutralise, weblate_unescape
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 from glossari.export.csvtable import CATEGORY_SEPARATOR
 from glossari.export.rows import JSON_KEYS, STATUSES
-from glossari.text import decode_text
+from glossari.text import counted, decode_text
 
 __all__ = ["GLOSSARI_COLUMNS", "WEBLATE_ALIASES", "WEBLATE_COLUMNS", "load_csv", "parse_csv"]
 
@@ -183,7 +183,8 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                 continue  # a blank line
             if len(row) != len(header):
                 raise ExchangeError(
-                    f"this row has {len(row)} cells, the header {len(header)}", path=source,
+                    f"this row has {counted(len(row), 'cell')}, the header {len(header)}",
+                    path=source,
                     line=line, hint="give every row one cell per column (quote cells that "
                     "hold commas)",
                 )
