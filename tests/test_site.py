@@ -1371,6 +1371,10 @@ _PARTED = [
     "> Petikan luar.\n>\n> > Petikan bersarang.\n",
     "1. Langkah pertama\n\n   Perenggan kedua item yang sama.\n2. Langkah kedua\n",
     "- satu\n\n  > petikan dalam senarai\n- dua\n\n      kod = 1\n",
+    # a list or a quote in a numbered item: show indents it by the item's marker, `2. ` (three
+    # columns) or `10. ` (four), as Markdown nests it; two spaces made it a list of its own
+    "1. bertempoh\n2. seumur hidup\n   - nilai tunai\n   - pinjaman\n3. boleh ubah\n",
+    "9. sembilan\n10. sepuluh\n    1. dalam\n\n    > petikan dalam item\n",
 ]
 
 

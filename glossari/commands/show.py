@@ -108,6 +108,9 @@ def format_term(
         lines.append("")
         if section.heading:
             lines.append(f"{'#' * section.level} {section.heading}  (line {section.line})")
+        # the width of each list item's marker (`- ` 2, `3. ` 3, `10. ` 4), by its path: what
+        # is nested in the item is indented by it, as Markdown nests it
+        markers: dict[tuple[str, ...], int] = {}
         for number, block in enumerate(section.blocks):
             previous = section.blocks[number - 1] if number else None
             quoted = block.quoted or block.kind == "quote"
@@ -126,9 +129,14 @@ def format_term(
             # innermost is the block's marker: `> `, `- ` or a numbered item's number (`3.`
             # stays 3, as every Markdown viewer shows it)
             path = block.path or (("quote:0",) if block.kind == "quote" else ())
-            indent = "".join("> " if e.startswith("quote") else "  " for e in path[:-1])
+            indent = "".join(
+                "> " if e.startswith("quote")
+                else " " * markers.get(path[:depth + 1], 3 if e.startswith("ol") else 2)
+                for depth, e in enumerate(path[:-1]))
             bullet = "" if not path else "> " if path[-1].startswith("quote") else (
                 "- " if block.number is None else f"{block.number}. ")
+            if block.kind == "item" and not more:
+                markers[path] = len(bullet)
             if block.kind in ("code", "table"):
                 # code and tables keep their lines and spacing (code indented as Markdown
                 # marks a code block); rewrapped, a table's rows would run together
