@@ -412,13 +412,15 @@ class Glossary:
             search = self._search = memory_termbase(self)
         return search.search(query, lang=lang, limit=limit)
 
-    def find_terms(self, text: str, lang: Literal["ms", "en"] = "ms") -> list[TermMatch]:
+    def find_terms(self, text: str, lang: str = "ms") -> list[TermMatch]:
         """The glossary's terms in ``text``, inflected forms included (docs/terms.md).
 
         ``lang="ms"`` (or Malay with a region, ``ms_MY``): every Malay name (headword, its
         acronym, aliases, link texts) with Malay word formation (``komisen-komisennya``,
         ``berkomisen``, ``dana-dana lindung nilai``);
-        ``lang="en"``: each English headword, plural and possessive (``account executives'``).
+        ``lang="en"``: each English headword, plural and possessive (``account executives'``);
+        in a glossary read in another language (``glossari.load(lang="fr")``) its names in that
+        language, asked for by its name (``lang="fr"``, as :meth:`search` takes it) or ``en``.
         Matches do not overlap, the longest wins, and they come in text order.
 
         >>> from glossari.model import Location
@@ -429,16 +431,21 @@ class Glossary:
         """
         if not isinstance(text, str):
             raise TypeError(f"find_terms takes a text (a str), not {type(text).__name__}")
-        lang = _malay_side(lang)  # type: ignore[assignment]
-        if lang not in ("ms", "en"):
-            raise ValueError(f"find_terms reads Malay ('ms') or English ('en'), not {lang!r}")
+        asked = _malay_side(lang)
+        if asked == self.lang and asked != "ms":
+            asked = "en"  # the translation's side, by the glossary's name for it (`fr`), as search
+        if asked not in ("ms", "en"):
+            other = "English ('en')" if self.lang == "en" else (
+                f"this glossary's translation ({self.lang!r}, or 'en')")
+            raise ValueError(f"find_terms reads Malay ('ms') or {other}, not {asked!r}")
+        side: Literal["ms", "en"] = "ms" if asked == "ms" else "en"
         recognizers = self._recognizers  # a new build meanwhile replaces it: this one is dropped
-        recognizer = recognizers.get(lang)
+        recognizer = recognizers.get(side)
         if recognizer is None:
             from glossari.terms import Recognizer
 
-            recognizer = Recognizer(self._names(lang), lang=lang)
-            recognizers[lang] = recognizer
+            recognizer = Recognizer(self._names(side), lang=side)
+            recognizers[side] = recognizer
         return [TermMatch(start=h.start, end=h.end, term=self[h.keys[0]], form=h.name,
                           text=h.text) for h in recognizer.find(text)]
 

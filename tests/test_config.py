@@ -302,6 +302,23 @@ def test_find_reads_a_text_in_the_language_it_names(tmp_path: Path) -> None:
     assert "no catalogs for the language 'en' (locale/ has fr)" in err
 
 
+def test_find_terms_reads_the_glossary_s_translation_by_its_name(tmp_path: Path) -> None:
+    """Glossary.find_terms(text, lang="fr") on a glossary read in French refused: 'find_terms
+    reads Malay ('ms') or English ('en'), not 'fr'', while search on the same glossary takes
+    'fr' (and refuses 'en'), and find -l fr reads the text; only lang="en" read the French."""
+    import glossari
+
+    _french_broker(tmp_path)
+    glossary = glossari.load(tmp_path)
+    assert glossary.lang == "fr"
+    found = glossary.find_terms("Les courtiers achètent.", lang="fr")
+    assert [(m.term.id, m.text) for m in found] == [("peniaga-broker", "courtiers")]
+    assert glossary.find_terms("Les courtiers achètent.", lang="en") == found  # as before
+    assert [h.id for h in glossary.search("courtier", lang="fr")] == ["peniaga-broker"]
+    with pytest.raises(ValueError, match=r"'ms'.*'fr'.*not 'de'"):
+        glossary.find_terms("Die Makler", lang="de")
+
+
 def test_a_language_listed_twice_is_one_language(root: Path) -> None:
     # `languages = ["en", "en"]` checked and summed up en twice; `-l en -l en` once
     (root / "glossari.toml").write_text('languages = ["en", "pt_BR", "en"]\n', encoding="utf-8")
