@@ -837,3 +837,38 @@ def test_another_languages_broken_catalog_does_not_stop_an_import(root: Path,
     for rows in ("untung,Untung,Profit\n", "untung,Untung,Profit\nharga,Harga,Price\n"):
         ok(root, "import", str(write(tmp_path, "en.csv", "id,ms,en,status\n" + rows.replace(
             "\n", ",translated\n"))), "-l", "en", "--dry-run")
+
+
+@pytest.mark.parametrize("link_translation", ["takaful operators", "the takaful operator",
+                                              "The takaful operators"])
+def test_the_english_export_is_known_as_english_where_a_link_only_term_s_name_is_its_headword(
+        tmp_path: Path, link_translation: str) -> None:
+    """The English CSV of a glossary, imported with -l fr into its new French catalogs, wrote
+    English into them: a link-only term's English in the file is its headword (`takaful
+    operator`, the link translation `takaful operators` with its plural undone, `the` left
+    off), which the check compared with the English link message as written, and took the
+    difference for an English catalog that "translates otherwise"."""
+    from _catalog_oracles import article
+    from _exchangekit import translate
+
+    root = glossary_root(tmp_path, {
+        "bnm": article("Bank Negara Malaysia (BNM)",
+                       "BNM melesenkan [pengendali takaful](/takaful-operator).\n",
+                       description="Bank pusat Malaysia."),
+        "premium": article("Premium", "Premium dibayar.\n", description="Bayaran polisi."),
+        "tuntutan": article("Tuntutan", "Tuntutan dibuat.\n", description="Permintaan."),
+    })
+    translate(root, {("premium", "Premium"): ("Premium", False),
+                     ("tuntutan", "Tuntutan"): ("Claim", False),
+                     (None, "Permintaan."): ("A request.", False),
+                     ("/takaful-operator", "pengendali takaful"): (link_translation, False)})
+    ok(root, "update", "-l", "fr")
+    english = export(root, "en.csv", "--format", "csv")
+    assert "takaful-operator,pengendali takaful,takaful operator," in english.read_text("utf-8")
+    french = catalog_bytes(root, "fr")
+    code, _, err = run(root, "import", str(english), "-l", "fr")
+    assert code == 2, err
+    assert "this file holds locale/en's translations" in err
+    assert catalog_bytes(root, "fr") == french
+    # the file is English's own: imported as English it changes nothing, and is not refused
+    ok(root, "import", str(english), "-l", "en")

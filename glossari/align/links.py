@@ -126,6 +126,19 @@ def _blocks_linking(
                 yield block.text, english
 
 
+def link_translation_names(msgstr: str) -> tuple[str, str]:
+    """The name a link's translation gives its link-only term, without the article or the
+    possessive its sentence put before it (``the takaful operators``: ``takaful operators``),
+    and that name with its plural undone (``takaful operator``): the forms the term's
+    headword takes from it (:func:`_english_of`), and so the forms a table of the term gives.
+
+    >>> link_translation_names("the takaful operators")
+    ('takaful operators', 'takaful operator')
+    """
+    name = without_determiner(one_line(msgstr))
+    return name, english_lemma(name)
+
+
 def _english_of(
     links: Sequence[Link], catalog: CatalogLookup | None, slug: str
 ) -> tuple[str | None, Status, tuple[str, ...]]:
@@ -146,7 +159,7 @@ def _english_of(
         if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
                 and suspicious_link_text(msgstr) is None):
             # a no-break space (RM\u00a0100) is text; the name, not its sentence's article
-            text = without_determiner(one_line(msgstr))
+            text = link_translation_names(msgstr)[0]
             found.setdefault(lookup_key(text), (text, status))
     if not found:
         return None, "untranslated", ()
