@@ -189,7 +189,24 @@ def test_find_command(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(capsys.readouterr()[0])
     assert rows == [{"start": 4, "end": 22, "text": "account executives",
                      "form": "Account executive", "term": "accountexecutive",
-                     "ms": "Eksekutif akaun", "en": "Account executive"}]
+                     "ms": "Eksekutif akaun", "en": "Account executive",
+                     "status": "translated"}]
+
+
+def test_find_json_says_an_english_headword_is_only_a_suggestion(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The text output says `(actuary, suggested)`, the JSON gave `"en": "actuary"` with
+    nothing to tell a slug's guess from a translator's headword: a script took it for the
+    translation. Each object now has the status of its `en`, as `table --format json`."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "insurans-hayat.md").write_text(
+        "---\ntitle: Insurans hayat\ndescription: Perlindungan.\n---\n\n# Insurans hayat\n\n"
+        "[Aktuari](/actuary) mengira [premiumnya](/premium).\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "find", "--format", "json",
+                 "Aktuari-aktuari dan insurans hayat"]) == 0
+    rows = json.loads(capsys.readouterr()[0])
+    assert [(r["term"], r["en"], r["status"]) for r in rows] == [
+        ("actuary", "actuary", "suggested"), ("insurans-hayat", None, "untranslated")]
 
 
 def test_command_sarif_and_github_formats(

@@ -68,7 +68,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             ctx.stdout.write("".join(
                 ("\n  " if start + offset == 0 else ",\n  ") + encode(
                     {"start": m.start, "end": m.end, "text": m.text, "form": m.form,
-                     "term": m.term.id, "ms": m.term.title, "en": m.term.english.title},
+                     "term": m.term.id, "ms": m.term.title, "en": m.term.english.title,
+                     # a slug's guess is no translation: said, as the text output says it
+                     "status": m.term.english.status},
                 ).replace("\n", "\n  ")
                 for offset, m in enumerate(found[start:start + 1000])))
         if found:
