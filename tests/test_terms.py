@@ -169,6 +169,37 @@ def test_markup_is_not_text(text: str, expected: list[str]) -> None:
     assert [h.text for h in _malay().find_all(text)] == expected
 
 
+@given(tag=st.sampled_from(["p", "P", "div", "li", "td", "th", "tr", "h2", "blockquote",
+                            "section", "dd", "pre", "table"]),
+       closing=st.booleans(), attrs=st.sampled_from(["", ' class="x"', " id='a'"]),
+       between=st.sampled_from(["", "\n", " ", "\n  "]))
+@settings(max_examples=60, deadline=None)
+def test_a_name_does_not_run_across_an_html_block(tag: str, closing: bool, attrs: str,
+                                                   between: str) -> None:
+    # <p>Peniaga</p><p>broker</p>: two paragraphs, as two Markdown paragraphs are; the tags
+    # were blanked to spaces, so the words on either side made one name
+    end = f"</{tag}>" if closing else ""
+    text = f"<{tag}{attrs}>Peniaga{end}{between}<{tag}{attrs}>broker dan komisen{end}"
+    found = [h.text for h in _malay().find(text)]
+    assert found == ["komisen"]
+    assert [h.text for h in _malay().find_all(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<p>Peniaga broker</p><p>komisen</p>", ["Peniaga broker", "komisen"]),
+        ("Peniaga<br>broker, peniaga<BR/>\nbroker", ["Peniaga<br>broker", "peniaga<BR/>\nbroker"]),
+        ("<span>Peniaga</span> <i>broker</i>", ["Peniaga</span> <i>broker"]),
+        ("Eksekutif<hr>akaun", ["akaun"]),
+        ("Peniaga-<br>broker", ["Peniaga-<br>broker"]),
+    ],
+)
+def test_html_blocks_and_line_breaks_part_names_as_markdown_does(text: str,
+                                                                 expected: list[str]) -> None:
+    assert [h.text for h in _malay().find(text)] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

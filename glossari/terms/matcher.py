@@ -235,7 +235,29 @@ def _blank(match: re.Match[str]) -> str:
             return char * len(found)
     elif _WORD_BREAK.fullmatch(found):
         return "\u200b" * len(found)  # <wbr>: a place a line may break, inside a word
+    elif found[0] == "<" and found[1] != "!":
+        tag = _TAG_NAME.match(found, 1)
+        name = tag.group(1).lower() if tag else ""
+        if name in _BLOCK_TAGS:
+            # a paragraph, cell, item or heading ends here, as a blank line ends one in
+            # Markdown: no name runs across it (<p>Pasaran</p><p>saham</p> is no Pasaran saham)
+            return "\n\n" + " " * (len(found) - 2)
     return " " * len(found)
+
+
+_TAG_NAME = re.compile(r"/?([A-Za-z][A-Za-z0-9]*)")
+
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "col",
+    "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+    "html", "iframe", "legend", "li", "main", "menu", "nav", "ol", "optgroup", "option", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr",
+    "ul"})
+"""The HTML tags that start or end a block (CommonMark's HTML blocks of kind 6, and ``pre``): a
+paragraph, a list item, a table cell, a heading. Text on either side of one is two stretches a
+name does not run across, as two Markdown paragraphs are; an inline tag (``<b>``, ``<a>``,
+``<span>``, and ``<br>``, a line break) is a blank inside a name (``<b>Peniaga</b> broker``)."""
 
 
 _WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
