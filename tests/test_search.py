@@ -766,6 +766,41 @@ def test_a_number_is_one_word_not_its_digit_groups(tmp_path: Path) -> None:
         assert "[3.25]%" in search("3.25")[0].snippet  # highlighted as one phrase
 
 
+def test_a_bare_number_does_not_find_a_digit_group_of_another(tmp_path: Path) -> None:
+    """``25`` found a text whose number is ``3.25`` and ``000`` one with ``RM1,000``: the
+    index read a number's digit groups as words of their own. A number is one word, found by
+    its start as any word is (``3``, ``3.2`` find ``3.25``), its snippet as written."""
+    glossary = Glossary([
+        _term("opr", "Kadar Dasar Semalaman (OPR)", body="OPR kekal pada 3.25% sejak Mei."),
+        _term("dividen", "Dividen", body="Dividen 25 sen sesaham, RM1,000.50 bagi lot."),
+        _term("sukuk", "Sukuk", body="Sukuk RM1,000 juta bagi tempoh 0.25 tahun."),
+    ], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert _ids(search("25")) == ["dividen"]
+        assert _ids(search("000")) == []
+        assert _ids(search("50")) == []
+        assert sorted(_ids(search("3"))) == ["opr"]
+        assert _ids(search("3.2")) == ["opr"]
+        assert sorted(_ids(search("1,000"))) == ["dividen", "sukuk"]
+        assert _ids(search("RM1,000.5")) == ["dividen"]
+        assert _ids(search("0.25")) == ["sukuk"]
+        assert search("3.25%")[0].snippet == "OPR kekal pada [3.25]% sejak Mei."
+        assert search("RM1,000.50")[0].snippet == "Dividen 25 sen sesaham, [RM1,000.50] bagi lot."
+
+
+@given(whole=st.integers(0, 999), part=st.integers(0, 999), mark=st.sampled_from(".,"))
+@settings(max_examples=30, deadline=None)
+def test_a_number_s_digit_group_alone_finds_nothing(whole: int, part: int, mark: str) -> None:
+    # a number's last group alone (a number of its own) finds it only as its start
+    number = f"{whole}{mark}{part:03d}"
+    glossary = Glossary([_term("x", "Kadar", body=f"Naik {number} peratus.")], lang="en")
+    assert _ids(glossary.search(number)) == ["x"]
+    alone = glossary.search(f"{part:03d}")
+    assert _ids(alone) == (["x"] if number.startswith(f"{part:03d}") else [])
+
+
 def test_the_api_reads_malay_with_a_region_as_the_cli_does() -> None:
     # `glossari search -l ms_MY` and `find -l ms_MY` read Malay; Glossary.search(lang="ms_MY")
     # and find_terms(lang="ms_MY") raised ValueError: one glossary, two answers
@@ -861,13 +896,16 @@ def test_a_letter_and_a_digit_meeting_is_a_break_in_the_text_and_the_query(
         assert hits[0].snippet.replace("[", "").replace("]", "") == f"Had {written} sebulan."
 
 
-@given(text=st.text(alphabet=st.sampled_from("RMa9é٣²_ .\u00ad\u200bⅫ5") | st.characters(),
+@given(text=st.text(alphabet=st.sampled_from("RMa9é٣²_ .,\u00ad\u200bⅫ5") | st.characters(),
                     max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_the_indexed_text_breaks_where_the_rule_says(text: str) -> None:
-    """:func:`index_text` is the rule :data:`GLUED` says, however it computes it."""
+    """:func:`index_text` is the rule :data:`GLUED` says, however it computes it, with a
+    number's marks as :data:`NUMBER_MARK` says."""
     joined = search_module.JOINERS.sub("", text)
-    expected = search_module.GLUED.sub(search_module.GLUE_BREAK, joined)
+    marked = search_module.NUMBER_MARK.sub(
+        lambda m: search_module.NUMBER_MARKS[m.group()], joined)
+    expected = search_module.GLUED.sub(search_module.GLUE_BREAK, marked)
     assert search_module.index_text(text) == expected
 
 

@@ -97,10 +97,22 @@ Nisbah.
 """
 
 
+_OPR = """---
+title: Kadar Dasar Semalaman (OPR)
+description: Kadar faedah semalaman.
+aliases: [OPR 3.25%, Siling RM1000.50]
+---
+
+# Kadar Dasar Semalaman (OPR)
+
+Kadar.
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_site(tmp_path_factory, {"jumaat.md": _JUMAAT, "had-pelaburan.md": _HAD,
-                                         "nisbah-pe.md": _PE})
+                                         "nisbah-pe.md": _PE, "kadar-dasar.md": _OPR})
 
 
 _DRIVE = """
@@ -222,3 +234,16 @@ def test_letters_joined_with_a_clitic_or_a_possessive_as_glossari_search_reads_t
     answered = _run(chromium, site, tmp_path, queries=queries)["search"]
     found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
     assert found == {q: ["nisbah-pe.html"] for q in queries}
+
+
+def test_a_number_is_one_word_as_glossari_search_reads_it(chromium: str, site: Path,
+                                                          tmp_path: Path) -> None:
+    """`25` found a name that writes 3.25, and `50` one that writes RM1000.50: the box read
+    a number's digit groups as words, where glossari search reads a number as one word
+    (docs/termbase.md); a number is found by its start, as any word is."""
+    hits = ["3.25", "3.2", "3", "opr 3.25", "3.25%", "rm1000.50", "1000.5", "siling rm1000"]
+    misses = ["25", "50", "5", "000.50"]
+    answered = _run(chromium, site, tmp_path, queries=hits + misses)["search"]
+    found = {q: hit["files"] for q, hit in zip(hits + misses, answered, strict=True)}
+    assert {q: found[q][:1] for q in hits} == {q: ["kadar-dasar.html"] for q in hits}
+    assert {q: "kadar-dasar.html" in found[q] for q in misses} == dict.fromkeys(misses, False)

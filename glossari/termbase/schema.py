@@ -20,9 +20,11 @@ __all__ = [
     "search_table",
 ]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The schema's version, stored as ``PRAGMA user_version`` (2: ``terms.head``; 3: ``targets``; 4: a
-``search_*.text`` breaks a word with a zero-width space where a letter and a digit meet)."""
+``search_*.text`` breaks a word with a zero-width space where a letter and a digit meet; 5: it
+writes a decimal point or thousands separator between two digits as U+E02E or U+E02C, so that a
+number is one word)."""
 
 BODY_FIELDS = ("sections", "highlights")
 """The fields of a Term and of its English side that hold the article body: ``terms.head``

@@ -20,10 +20,10 @@ the hits only.
 
 >>> match_expression("Eksekutif akaun eksekutif")
 '"Eksekutif"* AND "akaun"*'
->>> match_expression("OPR 3.25%")
-'"OPR"* AND "3.25"*'
+>>> match_expression("OPR 3.25%")  # a number is one word: its decimal point marked, as indexed
+'"OPR"* AND "3\\ue02e25"*'
 >>> match_expression("RM250 USD1.5")  # a letter and a digit meet: a break, as indexed
-'"RM 250"* AND "USD 1.5"*'
+'"RM 250"* AND "USD 1\\ue02e5"*'
 >>> match_expression("  --  ") is None
 True
 >>> match_expression("FINRA-nya")  # a clitic after a hyphen is the word's, as find reads it
@@ -51,13 +51,14 @@ from typing import Any
 from glossari.errors import InputError
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 
-__all__ = ["FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS", "QueryError", "Ranked",
+__all__ = ["FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS", "NUMBER_MARK",
+           "NUMBER_MARKS", "QueryError", "Ranked",
            "Row", "Run", "index_text", "match_expression", "ranked_field", "ranked_rows",
            "require_words"]
 
 # a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`), and a
-# number with its decimal point and thousands separators (`3.25`, `RM2.5`, `1,000`: one phrase
-# of the index's words `3` `25`, not two words anywhere in the text)
+# number with its decimal point and thousands separators (`3.25`, `RM2.5`, `1,000`: one word,
+# its marks as the index writes them, NUMBER_MARKS; not two words anywhere in the text)
 _WORD = re.compile(r"\w+(?:(?:['\u2019\u02bc]|(?<=\d)[.,](?=\d))\w+)*")
 
 # a hyphen between a word and what follows it, which may be clitics
@@ -100,17 +101,38 @@ GLUE_BREAK = "\u200b"
 """What the indexed text holds where :data:`GLUED` breaks a word: a zero-width space, which the
 tokenizer reads as a separator and a reader does not see; snippets are given without it."""
 
+NUMBER_MARKS = {".": "\ue02e", ",": "\ue02c"}
+"""What the indexed text and a query hold for a decimal point or a thousands separator between
+two digits (``3.25``, ``1,000``): a private-use character (U+E000 plus the mark's ASCII code),
+which the tokenizer reads as part of a word, so a number is one word of the index. Its digit
+groups were words of their own, and ``25`` found ``3.25``, ``000`` found ``1,000``; a number is
+found by its start (``3`` and ``3.2`` find ``3.25``), as any word is. Snippets are given with
+the marks as written."""
+
+NUMBER_MARK = re.compile(r"(?<=\d)[.,](?=\d)")
+"""A decimal point or a thousands separator: a ``.`` or ``,`` between two digits."""
+
+_UNMARK = {ord(mark): written for written, mark in NUMBER_MARKS.items()}
+
+
+def _mark_numbers(text: str) -> str:
+    """``text`` with :data:`NUMBER_MARKS` for its decimal points and thousands separators."""
+    return NUMBER_MARK.sub(lambda m: NUMBER_MARKS[m.group()], text)
+
 
 def index_text(text: str) -> str:
     """A text as the search index stores it: without its soft hyphens, word joiners and
-    zero-width no-break spaces (:data:`JOINERS`), a zero-width space where a letter and a digit
-    meet (:data:`GLUED`).
+    zero-width no-break spaces (:data:`JOINERS`), a number's decimal points and thousands
+    separators as :data:`NUMBER_MARKS`, a zero-width space where a letter and a digit meet
+    (:data:`GLUED`).
 
     >>> index_text("Had RM250, USD1.5j, 5% dan pela\u00adburan")
-    'Had RM\u200b250, USD\u200b1.5\u200bj, 5% dan pelaburan'
+    'Had RM\u200b250, USD\u200b1\ue02e5\u200bj, 5% dan pelaburan'
     """
     if not text.isascii():
         text = JOINERS.sub("", text)
+    if "." in text or "," in text:
+        text = _mark_numbers(text)
     # GLUED.sub, several times as fast: its look-arounds at every character cost a build of
     # 30,000 articles seconds; the runs of digits are few, and their edges are all it asks
     pieces: list[str] = []
@@ -140,8 +162,9 @@ def _letter(char: str) -> bool:
 
 def _phrase(word: str) -> str:
     """A query word as an FTS5 string: broken where a letter and a digit meet, as the indexed
-    text is (:func:`index_text`), so ``RM250`` is the phrase ``RM 250``."""
-    return GLUED.sub(" ", word)
+    text is (:func:`index_text`), so ``RM250`` is the phrase ``RM 250``, and with a number's
+    decimal point as the index writes it (:data:`NUMBER_MARKS`)."""
+    return GLUED.sub(" ", _mark_numbers(word))
 
 
 FIRST_ROWS = 64
@@ -398,7 +421,7 @@ def _with_snippets(run: Run, expression: str, hits: list[tuple[Row, str]],
         plus = "" if field not in few and all(len(w) in indexed for w in words) else "+"
         queries.append((_SNIPPET_SQL.format(table=search_table(field), plus=plus, rowids=rowids),
                         {"match": expression}))
-    snippets = {(field, rowid): str(snippet or "").replace(GLUE_BREAK, "")
+    snippets = {(field, rowid): str(snippet or "").replace(GLUE_BREAK, "").translate(_UNMARK)
                 for field, found in zip(fields, run(queries), strict=True)
                 for rowid, snippet in found}
     return [(row, snippets.get((row[2], row[0]), "")) for row, _ in hits]

@@ -24,8 +24,10 @@
   var WORD = "\\p{L}\\p{N}\\p{M}";
   var NON_WORD = new RegExp("[^" + WORD + "]+", "gu");
   // where a letter and a digit meet a word ends, as glossari search reads a text (RM250 is RM
-  // and 250: glossari.termbase.search.GLUED), so `250` finds a name that writes RM250
-  var A_WORD = /\p{Nd}+|[\p{L}\p{M}\p{Nl}\p{No}]+/gu;
+  // and 250: glossari.termbase.search.GLUED), so `250` finds a name that writes RM250; a number
+  // with its decimal point or thousands separator is one word (glossari.termbase.search.
+  // NUMBER_MARK), so `25` finds no name that writes 3.25
+  var A_WORD = /\p{Nd}+(?:[.,]\p{Nd}+)*|[\p{L}\p{M}\p{Nl}\p{No}]+/gu;
   var IS_WORD = new RegExp("^[" + WORD + "]$", "u");
   var IS_DIGIT = /^\p{Nd}$/u;
   var MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
