@@ -188,6 +188,37 @@ def test_a_name_does_not_run_across_an_html_block(tag: str, closing: bool, attrs
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a quote's lines are one paragraph: its markers are blanks (the name was missed)
+        ("> Peniaga\n> broker", ["Peniaga\n> broker"]),
+        ("> > Eksekutif\n> > akaunnya", ["Eksekutif\n> > akaunnya"]),
+        ("   > peniaga\n   >broker", ["peniaga\n   >broker"]),
+        ("> Peniaga\r\n> broker", ["Peniaga\r\n> broker"]),
+        # a quote that starts or changes depth after a line of text is another block
+        ("Peniaga\n> broker", []),
+        ("> Peniaga\n> > broker", []),
+        ("> Peniaga\n>\n> broker", []),
+        # a heading is a block of its own line, as a thematic break or setext underline parts two
+        ("# Peniaga\nbroker", []),
+        ("## Peniaga broker\nkomisen", ["Peniaga broker", "komisen"]),
+        ("Peniaga\n---\nbroker", []),
+        ("Peniaga\n===\nbroker", []),
+        ("Peniaga\n* * *\nbroker", []),
+        ("Peniaga\r\n***\r\nbroker", []),
+        # not block lines: a hash inside a word, a sign in running text
+        ("#Peniaga\nbroker", ["Peniaga\nbroker"]),
+        ("nilai < 5 dan\nkomisen > 3", ["nilai", "komisen"]),
+    ],
+)
+def test_markdown_block_lines_part_names_as_a_reader_sees_them(text: str,
+                                                               expected: list[str]) -> None:
+    assert [h.text for h in _malay().find(text)] == expected
+    assert [h.text for h in _malay().find_all(text) if " " in h.text or "\n" in h.text] == [
+        t for t in expected if " " in t or "\n" in t]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("<p>Peniaga broker</p><p>komisen</p>", ["Peniaga broker", "komisen"]),
         ("Peniaga<br>broker, peniaga<BR/>\nbroker", ["Peniaga<br>broker", "peniaga<BR/>\nbroker"]),
         ("<span>Peniaga</span> <i>broker</i>", ["Peniaga</span> <i>broker"]),

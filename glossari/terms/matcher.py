@@ -202,6 +202,7 @@ def _blank_markup(text: str) -> str:
     >>> _blank_markup('[bon][b] dan [bon][]\\n\\n[b]: /bon "Bon"')
     '[bon]    dan [bon][]\\n\\n               '
     """
+    text = _blank_blocks(text)
     addresses = ("@" in text or "www." in text
                  or (("/" in text or ":\\" in text) and _may_hold_path(text)))
     if not addresses and ("<" not in text and "&" not in text and "](" not in text
@@ -212,6 +213,62 @@ def _blank_markup(text: str) -> str:
         return text
     markup = _MARKUP if addresses else _MARKUP_NO_ADDRESS
     return markup.sub(_blank, text)
+
+
+_BLOCK_LINE = re.compile(
+    r"(?m)^[ ]{0,3}(?:(?P<heading>#{1,6}(?:[ \t][^\n]*)?$)"
+    r"|(?P<rule>(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)\r?$)"
+    r"|(?P<quote>>(?:[ ]{0,3}>)*[ ]?))")
+"""A Markdown line that parts blocks or marks one: an ATX heading (``## Pasaran``), a thematic
+break or a setext heading's underline (``---``, ``***``, ``===``), a block quote's markers
+(``> ``, ``> > ``)."""
+
+
+def _blank_blocks(text: str) -> str:
+    """``text`` with Markdown's block lines read as a reader reads them, offsets kept: a heading
+    and a thematic break end a block (a paragraph separator, U+2029, after the heading and in
+    place of the break's first mark), and a block quote's markers are blanks where the line goes
+    on the quote of the line before it (``> Pasaran`` then ``> saham``: one paragraph), and a break
+    where a quote starts or changes depth after a line of text.
+
+    >>> _blank_blocks("# Pasaran\\nsaham\\n> dana\\n> lindung\\n>> nilai").split("\\u2029")
+    ['# Pasaran', 'saham\\n', ' dana\\n  lindung\\n', '  nilai']
+    """
+    if "\n" not in text or not ("#" in text or ">" in text or "---" in text or "***" in text
+                                 or "___" in text or "==" in text):
+        return text
+    chars: list[str] | None = None
+    for match in _BLOCK_LINE.finditer(text):
+        start, end = match.span()
+        if chars is None:
+            chars = list(text)
+        if match.group("heading") is not None:
+            if end < len(text):
+                chars[end] = "\u2029"
+        elif match.group("rule") is not None:
+            at = start + len(match.group()) - len(match.group().lstrip(" "))
+            chars[at] = "\u2029"
+        else:
+            marks = match.group("quote")
+            level = marks.count(">")
+            previous = _previous_line(text, start)
+            prior = _BLOCK_LINE.match(text, previous) if previous is not None else None
+            prior_level = (prior.group("quote").count(">")
+                           if prior is not None and prior.group("quote") is not None else 0)
+            blank = previous is None or not text[previous:start].strip()
+            first = match.start("quote")
+            for k in range(first, end):
+                chars[k] = " "
+            if not blank and prior_level != level:
+                chars[first] = "\u2029"
+    return text if chars is None else "".join(chars)
+
+
+def _previous_line(text: str, start: int) -> int | None:
+    """Where the line before the one starting at ``start`` starts (None: it is the first)."""
+    if start == 0:
+        return None
+    return text.rfind("\n", 0, start - 1) + 1
 
 
 def _blank(match: re.Match[str]) -> str:
