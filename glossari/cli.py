@@ -120,9 +120,11 @@ def _text_after_dashes(words: list[str], parser: argparse.ArgumentParser) -> lis
     'the following arguments are required: QUERY', ``search -nilai`` read ``-n ilai``.
 
     An option is one of the command's option strings as written (with its value, the next
-    word), any word starting with ``--`` (argparse judges those), or a short option with its
-    value attached that the option takes (``-n5``; ``-lms``, a language
-    :func:`glossari.catalog.languages.check_language` accepts). With a ``--`` given, or a
+    word, attached to it when it starts with '-', so that argparse judges it as the option's
+    value: ``search -n -saham`` says -n's value is no number), any word starting with ``--``
+    (argparse judges those), or a short option with its value attached that the option takes
+    (``-n5``; ``-lms``, a language :func:`glossari.catalog.languages.check_language`
+    accepts). With a ``--`` given, or a
     text already given before it, nothing moves."""
     if "--" in words:
         return words
@@ -141,13 +143,26 @@ def _text_after_dashes(words: list[str], parser: argparse.ArgumentParser) -> lis
             out.append(word)
             action = options.get(word)
             if action is not None and action.nargs != 0 and k < len(words):
-                out.append(words[k])  # its value, whatever it looks like (-l -saham: refused)
+                value = words[k]
                 k += 1
+                if value.startswith("-") and value != "-":
+                    # its value, whatever it looks like, judged as the option's value: argparse
+                    # took -saham for an option and said '-n: expected one argument'
+                    out[-1] = _attached(word, action, value)
+                else:
+                    out.append(value)
         elif text is None and not given:
             text = word
         else:
             out.append(word)  # one more: argparse names it
     return out if text is None else [*out, "--", text]
+
+
+def _attached(word: str, action: argparse.Action, value: str) -> str:
+    """The option ``word`` with ``value`` attached, as argparse reads a value starting with '-'
+    (``--limit=-saham``: 'invalid int value: '-saham''; ``--lang=-saham``: no language)."""
+    long = next((o for o in action.option_strings if o.startswith("--")), None)
+    return f"{long}={value}" if long is not None else f"{word}{value}"
 
 
 def _is_option(word: str, options: dict[str, argparse.Action]) -> bool:

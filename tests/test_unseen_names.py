@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -259,3 +260,26 @@ def test_two_link_only_terms_one_named_with_the_possessive_are_s132(tmp_path: Pa
     # jumlah is a word of its own, no 'jum' with -lah
     assert [term for term, _ in found] == ["investments"], found
     assert "read 'pelaburannya' and 'pelaburan'" in found[0][1]
+
+
+@pytest.mark.parametrize(("words", "said"), [
+    (["search", "-n", "-saham"], "argument -n/--limit: invalid int value: '-saham'"),
+    (["search", "--limit", "-5%"], "argument -n/--limit: invalid int value: '-5%'"),
+    (["search", "-l", "-saham", "saham"], "-l: unknown language code '-saham'"),
+    (["search", "--translation", "-nilai", "saham"],
+     "--translation: unknown language code '-nilai'"),
+    (["find", "-l", "-saham", "saham"], "-l: unknown language code '-saham'"),
+    (["show", "-l", "-en", "saham"], "-l: unknown language code '-en'"),
+])
+def test_an_option_s_value_starting_with_a_dash_is_judged_as_its_value(
+        tmp_path: Path, words: list[str], said: str) -> None:
+    # search -n -saham said 'argument -n/--limit: expected one argument', as though no word
+    # followed -n: the word is -n's value, and the error names it
+    from tests._alignkit import cli
+
+    root = scratch_glossary(tmp_path, _SEARCHED)
+    code, out, err = cli(*words, root=root)
+    assert (code, out) == (2, "")
+    assert said in err
+    assert "Traceback" not in err
+    assert "expected one argument" not in err
