@@ -489,6 +489,11 @@ def test_a_root_that_only_starts_like_a_prefix_takes_derivation() -> None:
         ("Peniaga\n\nbroker", []),                 # two paragraphs
         ("Peniaga\r\n  \r\nbroker", []),
         ("peniaga \u2014 broker, peniaga -- broker", []),  # a dash that sets a clause apart
+        # the same dash written with a hyphen, or an em dash closed up as English writes it
+        ("peniaga - broker, peniaga \u2013 broker", []),
+        ("peniaga\u2014broker, peniaga--broker, peniaga\u2015broker", []),
+        ("Eksekutif akaun\u2014dan peniaga broker\u2014naik", ["Eksekutif akaun",
+                                                               "peniaga broker"]),
         ("peniaga\n   broker", ["peniaga\n   broker"]),  # one paragraph, wrapped
         ("peniaga-\nbroker, peniaga\u2013broker", ["peniaga-\nbroker", "peniaga\u2013broker"]),
     ],

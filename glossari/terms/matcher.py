@@ -101,22 +101,23 @@ _FOLDS: dict[int, str | None] = {
 }
 _HYPHENS = re.compile(rf"[{_HYPHEN}]")
 _APOSTROPHE = re.compile("['\u2019\u02bc]")
-_GAP = re.compile(rf"[\s{_HYPHEN}\u2012-\u2014()\[\]*_'\u2019\u02bc]*")
+_GAP = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_'\u2019\u02bc]*")
 """What may stand between two words of one name (an apostrophe too: the plural possessive is
 written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and without it)."""
-_GAP_CHARS = re.compile(rf"[\s{_HYPHEN}\u2012-\u2014()\[\]*_'\u2019\u02bc]+")
+_GAP_CHARS = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_'\u2019\u02bc]+")
 _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
 _BROKEN = re.compile(rf"[{_HYPHEN}\u00ad][ \t]*\r?\n[ \t]*")
 """A hyphen at the end of a line, where a word may have been cut in two."""
 _EOL = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
 _BREAK = re.compile(rf"{_EOL}[^\S\r\n\x85\u2028\u2029]*{_EOL}|\u2029"
-                    r"|\n[ \t]*[-*+][ \t]|\s(?:[\u2013\u2014]|--)\s")
+                    r"|\n[ \t]*[-*+][ \t]|\s[-\u2013]\s|--|[\u2014\u2015]")
 """What ends a stretch of text a name may run across, though a gap may hold its characters: a
 blank line (a paragraph; text pasted from a web page or a word processor leaves no-break spaces
 on it; lines end as Python's ``str.splitlines`` ends them: CR alone too, NEL, U+2028), a
 paragraph separator (U+2029), a list item's bullet, a dash between spaces (a clause set
-apart)."""
+apart: ``-`` or ``–`` between spaces), and an em dash or ``--`` with or without them (English
+writes a clause's em dash closed up: ``the market—shares fell``)."""
 _MAX_SEPARATOR = 3
 """The longest punctuation a name may write between two words (``&``, ``/``, ``.``)."""
 
