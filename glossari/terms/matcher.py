@@ -116,7 +116,7 @@ _BREAK = re.compile(rf"{_EOL}[^\S\r\n\x85\u2028\u2029]*{_EOL}|\u2029"
 blank line (a paragraph; text pasted from a web page or a word processor leaves no-break spaces
 on it; lines end as Python's ``str.splitlines`` ends them: CR alone too, NEL, U+2028), a
 paragraph separator (U+2029), a list item's bullet, a dash between spaces (a clause set
-apart: ``-`` or ``–`` between spaces), and an em dash or ``--`` with or without them (English
+apart: ``-`` or an en dash between spaces), and an em dash or ``--`` with or without them (English
 writes a clause's em dash closed up: ``the market—shares fell``)."""
 _MAX_SEPARATOR = 3
 """The longest punctuation a name may write between two words (``&``, ``/``, ``.``)."""
