@@ -41,6 +41,8 @@ def _term(term_id: str, title: str, *, body: str = "", description: str | None =
 
 Search = Callable[..., list[SearchHit]]
 
+MALAY_ATTRIBUTE_WORDS = ["dividen", "sukuk", "hibah", "zakat", "wakaf", "gadaian"]
+
 TERMS = [
     # a body that says "bon" many times, but no headword with it
     _term("hutang", "Hutang", body="Bon, bon dan bon: bon kerajaan, bon korporat, bon lagi.",
@@ -801,6 +803,46 @@ def test_a_number_s_digit_group_alone_finds_nothing(whole: int, part: int, mark:
     assert _ids(alone) == (["x"] if number.startswith(f"{part:03d}") else [])
 
 
+def test_html_is_indexed_as_a_reader_sees_it(tmp_path: Path) -> None:
+    """A tag's name and attributes and a character reference's name were words of the index:
+    ``amp``, ``nbsp``, ``div``, ``class`` and ``standard`` (an ``<abbr title>``) found the
+    articles that wrote them, ``pelaburan`` missed ``pela&shy;buran`` (which find reads), and
+    the snippets showed the markup."""
+    glossary = Glossary([
+        _term("sp", "Indeks S&P 500", body=(
+            'Indeks <b>S&amp;P&nbsp;500</b> naik 1.5%.<br>Lihat <abbr title="Standard and '
+            'Poor\'s">S&amp;P</abbr>.\n<div class="kaki">Nota: pela&shy;buran <!-- draf -->'
+            "berisiko; R&D; dan AT&T; kekal.</div>")),
+        _term("saham", "Saham", body="Saham <i>biasa</i>: bur<wbr>sa."),
+    ], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        for markup in ("amp", "nbsp", "abbr", "div", "class", "kaki", "title", "standard",
+                       "shy", "draf", "wbr"):
+            assert search(markup) == [], markup
+        assert _ids(search("pelaburan berisiko")) == ["sp"]
+        assert _ids(search("nota")) == ["sp"]
+        assert _ids(search("bursa")) == ["saham"]
+        assert _ids(search("R&D")) == ["sp"]  # no reference HTML defines: as written
+        snippet = search("naik")[0].snippet
+        assert "<" not in snippet
+        assert "&amp;" not in snippet
+        assert " S&P\u00a0500 " in snippet
+        assert " [naik] 1.5%" in snippet
+
+
+@given(tag=st.sampled_from(["b", "span", "div", "abbr", "p"]),
+       attribute=st.sampled_from(MALAY_ATTRIBUTE_WORDS))
+@settings(max_examples=20, deadline=None)
+def test_no_word_of_a_tag_is_a_word_of_the_index(tag: str, attribute: str) -> None:
+    glossary = Glossary([_term("x", "Kadar", body=(
+        f'Kadar <{tag} data-{attribute}="{attribute}">naik</{tag}>.'))], lang="en")
+    assert glossary.search(attribute) == []
+    assert glossary.search(tag) == [] or tag == "p"  # `p` begins no word here either
+    assert _ids(glossary.search("kadar naik")) == ["x"]
+
+
 def test_the_api_reads_malay_with_a_region_as_the_cli_does() -> None:
     # `glossari search -l ms_MY` and `find -l ms_MY` read Malay; Glossary.search(lang="ms_MY")
     # and find_terms(lang="ms_MY") raised ValueError: one glossary, two answers
@@ -896,13 +938,13 @@ def test_a_letter_and_a_digit_meeting_is_a_break_in_the_text_and_the_query(
         assert hits[0].snippet.replace("[", "").replace("]", "") == f"Had {written} sebulan."
 
 
-@given(text=st.text(alphabet=st.sampled_from("RMa9é٣²_ .,\u00ad\u200bⅫ5") | st.characters(),
+@given(text=st.text(alphabet=st.sampled_from("RMa9é٣²_ .,\u00ad\u200bⅫ5<>&;") | st.characters(),
                     max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_the_indexed_text_breaks_where_the_rule_says(text: str) -> None:
     """:func:`index_text` is the rule :data:`GLUED` says, however it computes it, with a
     number's marks as :data:`NUMBER_MARK` says."""
-    joined = search_module.JOINERS.sub("", text)
+    joined = search_module.JOINERS.sub("", search_module._without_html(text))
     marked = search_module.NUMBER_MARK.sub(
         lambda m: search_module.NUMBER_MARKS[m.group()], joined)
     expected = search_module.GLUED.sub(search_module.GLUE_BREAK, marked)

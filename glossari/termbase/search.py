@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import functools
 import heapq
+import html
+import html.entities
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -121,7 +123,8 @@ def _mark_numbers(text: str) -> str:
 
 
 def index_text(text: str) -> str:
-    """A text as the search index stores it: without its soft hyphens, word joiners and
+    """A text as the search index stores it: its HTML as a reader sees it (tags and comments
+    a space, character references the character), without its soft hyphens, word joiners and
     zero-width no-break spaces (:data:`JOINERS`), a number's decimal points and thousands
     separators as :data:`NUMBER_MARKS`, a zero-width space where a letter and a digit meet
     (:data:`GLUED`).
@@ -129,6 +132,8 @@ def index_text(text: str) -> str:
     >>> index_text("Had RM250, USD1.5j, 5% dan pela\u00adburan")
     'Had RM\u200b250, USD\u200b1\ue02e5\u200bj, 5% dan pelaburan'
     """
+    if "<" in text or "&" in text:
+        text = _without_html(text)
     if not text.isascii():
         text = JOINERS.sub("", text)
     if "." in text or "," in text:
@@ -153,6 +158,37 @@ def index_text(text: str) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _without_html(text: str) -> str:
+    """``text`` as a reader sees its HTML (:data:`glossari.terms.HTML_MARKUP`): a tag or a
+    comment a space (``<wbr>``, a place a line may break inside a word, nothing), a character
+    reference the character (``S&amp;P`` is ``S&P``, ``pela&shy;buran`` ``pelaburan``); a
+    reference HTML does not define (``R&D;``) as written. The tags' names, their attributes
+    and the references' names were words of the index (``amp``, ``nbsp``, ``div``, ``class``
+    found every article that wrote one), and ``pelaburan`` did not find ``pela&shy;buran``.
+
+    >>> _without_html('<b title="x">S&amp;P</b> 500, R&D; dan pela&shy;bur<wbr>an<!-- y -->')
+    ' S&P  500, R&D; dan pela\\xadburan '
+    """
+    from glossari.terms import HTML_MARKUP
+
+    return HTML_MARKUP.sub(_seen, text)
+
+
+def _seen(match: re.Match[str]) -> str:
+    """What a reader sees of one piece of HTML, for :func:`_without_html`."""
+    found = match.group()
+    if found[0] == "&":
+        if found[1] != "#" and found[1:] not in html.entities.html5:
+            return found
+        return html.unescape(found)
+    if _WORD_BREAK_TAG.fullmatch(found):
+        return ""
+    return " "
+
+
+_WORD_BREAK_TAG = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 
 
 def _letter(char: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from glossari.terms.matcher import (
     DOTTED_ACRONYM,
+    HTML_MARKUP,
     JOINED_ACRONYM,
     Hit,
     Lang,
@@ -24,6 +25,6 @@ from glossari.terms.matcher import (
     words,
 )
 
-__all__ = ["DOTTED_ACRONYM", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold",
-           "inflects", "query_roots", "search_rules",
+__all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer",
+           "end_roots", "fold", "inflects", "query_roots", "search_rules",
            "without_possessive", "words"]

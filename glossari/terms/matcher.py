@@ -38,8 +38,9 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 
 from glossari.terms import english, malay
 
-__all__ = ["DOTTED_ACRONYM", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer", "end_roots", "fold",
-           "inflects", "query_roots", "search_rules", "without_possessive", "words"]
+__all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer",
+           "end_roots", "fold", "inflects", "query_roots", "search_rules", "without_possessive",
+           "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -162,10 +163,18 @@ a file name with an extension ends it, as nothing in prose does (``dan/atau``, `
 _PATH_RUN_END = re.compile(r"[^\w./-]")
 """What ends a run of a relative path's characters (from any slash of a run, it goes on as from
 the first)."""
-_PLAIN_MARKUP = (
+_HTML = (
     r"<!--.*?(?:-->|\Z)"  # an HTML comment (unclosed: to the end, as in HTML; never quadratic)
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"    # an HTML tag (not "a < 5 and b > 3")
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # a character reference
+)
+HTML_MARKUP = re.compile(_HTML, re.DOTALL)
+"""HTML in running text: a comment, a tag, a character reference (``&amp;``, ``&#45;``; one
+whose name HTML does not define, ``&D;`` of ``R&D;``, is text as HTML reads it). The
+recogniser reads them as blanks (:data:`_MARKUP`), the search index as what a reader sees
+(``glossari.termbase.search.index_text``)."""
+_PLAIN_MARKUP = (
+    _HTML +
     # a Markdown link's target (spaces taken once: "](" and a long run of spaces is not quadratic)
     r"|(?<=\])\(\s*+<?[^\s()<>]*>?(?:\s*+(?<=\s)(?:\"[^\"]*\"|'[^']*'))?\s*+\)"
     # a reference link's label (`[teks][label]`: the label names the definition, as a target
