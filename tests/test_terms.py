@@ -455,6 +455,23 @@ def test_a_word_hyphenated_at_a_line_break() -> None:
         "invest-\nment advi-\nsers"]
 
 
+@given(end=st.sampled_from(["\n", "\r\n", "\r", "\x85", "\u2028"]),
+       spaces=st.sampled_from(["", " ", "\t", "  "]),
+       cut=st.integers(1, 8), hyphen=st.sampled_from(["-", "\u2010", "\u00ad"]))
+@settings(max_examples=60, deadline=None)
+def test_a_word_hyphenated_at_any_line_end_is_made_whole(end: str, spaces: str, cut: int,
+                                                          hyphen: str) -> None:
+    # a line ends in CR alone, NEL or U+2028 as in LF (docs/terms.md): pela-\rburan was two
+    # words, though a name ran across the same line end
+    recognizer = Recognizer([("pelaburan", 1), ("komisen", 2)], lang="ms")
+    word = "pelaburannya"
+    text = f"Dana {word[:cut]}{hyphen}{spaces}{end}{spaces}{word[cut:]} naik."
+    assert [h.text for h in recognizer.find(text)] == [
+        f"{word[:cut]}{hyphen}{spaces}{end}{spaces}{word[cut:]}"]
+    komisen = f"komisen-{end}komisennya"
+    assert [h.text for h in recognizer.find(komisen)] == [komisen]
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
 def test_an_apostrophe_in_a_name_is_any_apostrophe(apostrophe: str) -> None:
     names = ["Buyer's market", "Moody\u2019s", "Standard & Poor's"]

@@ -108,9 +108,10 @@ written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and wi
 _GAP_CHARS = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_'\u2019\u02bc]+")
 _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
-_BROKEN = re.compile(rf"[{_HYPHEN}\u00ad][ \t]*\r?\n[ \t]*")
-"""A hyphen at the end of a line, where a word may have been cut in two."""
 _EOL = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
+_BROKEN = re.compile(rf"[{_HYPHEN}\u00ad][ \t]*{_EOL}[ \t]*")
+"""A hyphen at the end of a line, where a word may have been cut in two (a line ends as
+:data:`_BREAK` reads it: LF, CRLF, CR alone, NEL, U+2028; ``pela-\\rburan`` was two words)."""
 _BREAK = re.compile(rf"{_EOL}[^\S\r\n\x85\u2028\u2029]*{_EOL}|\u2029"
                     r"|\n[ \t]*[-*+][ \t]|\s[-\u2013]\s|--|[\u2014\u2015]")
 """What ends a stretch of text a name may run across, though a gap may hold its characters: a
@@ -952,7 +953,7 @@ class Recognizer(Generic[K]):
             spans = [m.span() for m in token.finditer(text)]
             return [a for a, _ in spans], [b for _, b in spans], readings
         starts, ends, found = _units(text, self._lang)
-        if "\n" in text:
+        if "\n" in text or "\r" in text or "\x85" in text or "\u2028" in text:
             starts, ends, found = self._mend(text, starts, ends, found)
         if glued:
             starts, ends, found = self._unglue(text, starts, ends, found)
