@@ -283,3 +283,24 @@ def test_an_option_s_value_starting_with_a_dash_is_judged_as_its_value(
     assert said in err
     assert "Traceback" not in err
     assert "expected one argument" not in err
+
+
+@settings(max_examples=10, deadline=None)
+@given(thousands=st.integers(1, 999), rest=st.integers(0, 999),
+       listed=st.sampled_from(["{}", "[\"{}\", saham bon]", "\n  - \"{}\"", "{}, had siling"]))
+def test_an_alias_s_thousands_separator_is_no_alias_separator(
+        tmp_path_factory: pytest.TempPathFactory, thousands: int, rest: int, listed: str) -> None:
+    # aliases: Had RM1,000 was the aliases 'Had RM1' and '000', and find took every
+    # RM5,000 of a text for the term; a comma between two digits is a number's own
+    from glossari.glossary import load_glossary
+
+    alias = f"Had RM{thousands},{rest:03d}"
+    root = scratch_glossary(tmp_path_factory.mktemp("g"), {"had-pelaburan": _article(
+        "Had pelaburan", "Had bagi akaun.", aliases=listed.format(alias))})
+    glossary = load_glossary(root)
+    assert alias in glossary["had-pelaburan"].names.aliases
+    assert f"{rest:03d}" not in glossary["had-pelaburan"].names.aliases
+    text = f"Yuran RM5,{rest:03d} dan {alias.lower()} sahaja."
+    assert [m.text for m in glossary.find_terms(text)] == [alias.lower()]
+    assert glossary.lookup(alias).id == "had-pelaburan"
+    assert not [f for f in glossary["had-pelaburan"].findings if f.code == "S114"]

@@ -13,6 +13,7 @@ imports nothing but the standard library, so what needs a rule does not import m
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import unquote
@@ -27,12 +28,21 @@ ALIAS_KEYS = ("aliases", "alias")
 
 def split_aliases(text: str) -> list[str]:
     """The aliases ``text`` lists: a comma separates them, in one text as in a YAML list item
-    (so no alias holds a comma; the reader warns about a list item that does, ``S114``).
+    (so no alias holds a comma; the reader warns about a list item that does, ``S114``), but
+    for a comma between two digits, a number's thousands separator (``Had RM1,000`` is one
+    alias: it was ``Had RM1`` and ``000``, which ``find`` then took for the term in any
+    ``RM5,000``).
 
     >>> split_aliases(" bon korporat, sukuk ,")
     ['bon korporat', 'sukuk']
+    >>> split_aliases("Had RM1,000, had 2,500,000 unit,3")
+    ['Had RM1,000', 'had 2,500,000 unit', '3']
     """
-    return [name.strip() for name in text.split(",") if name.strip()]
+    return [name.strip() for name in _ALIAS_COMMA.split(text) if name.strip()]
+
+
+_ALIAS_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+"""A comma that separates aliases: any but one between two digits."""
 
 FRONT_MATTER_KEYS = frozenset({"title", "description", "keywords", *ALIAS_KEYS})
 """The front-matter keys the reader gives a meaning to (case-folded); any other key is kept in
