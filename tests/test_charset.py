@@ -191,3 +191,64 @@ def test_a_non_text_codec_is_an_error_not_a_crash(
     assert "internal error" not in err
     assert "LookupError" not in err
     assert f"{PO_SOURCE}:4: unknown charset 'base64'" in err
+
+
+def _cli(root: Path, *args: str | Path) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--root", str(root), *map(str, args)])
+    return code, err.getvalue()
+
+
+_SAHAM = ("---\ntitle: Saham-saham\ndescription: Unit pemilikan dalam syarikat.\n---\n\n"
+          "Pelaburannya dibuat melalui [peniaga broker](/broker-dealer).\n")
+_SHARES = ("---\ntitle: Shares\ndescription: Units of ownership in a company.\n---\n\n"
+           "Its investment is made through [broker-dealers](/broker-dealer).\n")
+
+
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "CP1252", "ISO-8859-15", "ASCII"])
+@pytest.mark.parametrize("command", ["import", "align"])
+def test_import_and_align_write_a_catalog_in_another_charset_as_update_does(
+    tmp_path: Path, charset: str, command: str,
+) -> None:
+    """``update`` rewrites a catalog saved in ISO-8859-1 (CP1252, ASCII) as UTF-8 and keeps every
+    translation; ``import`` and ``align`` refused the same catalog, at line 1, with a hint
+    (``set charset=UTF-8``) that made its bytes invalid UTF-8. All three write it alike now,
+    the translator's own text (a comment with an accent, a translation) kept."""
+    import codecs
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham-saham.md").write_text(_SAHAM, encoding="utf-8")
+    assert _cli(root, "extract")[0] == 0
+    assert _cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    note = "# relu par l'\u00e9quipe\tcafé" if charset != "ASCII" else "# reviewed\tby the team"
+    text = po.read_text("utf-8").replace("charset=UTF-8", f"charset={charset}").replace(
+        '#. link of saham-saham\n', f'{note}\n#. link of saham-saham\n').replace(
+        'msgid "peniaga broker"\nmsgstr ""', 'msgid "peniaga broker"\nmsgstr "broker-dealers"')
+    text = text.replace("\n", "\r\n")  # as a Windows editor saved it
+    po.write_bytes(text.encode(codecs.lookup(charset).name))
+    if command == "import":
+        table = tmp_path / "terms.csv"
+        table.write_text("id,ms,en\nsaham-saham,Saham-saham,Shares\n", encoding="utf-8")
+        code, err = _cli(root, "import", table, "-l", "en")
+    else:
+        (tmp_path / "en").mkdir()
+        (tmp_path / "en" / "saham-saham.md").write_text(_SHARES, encoding="utf-8")
+        code, err = _cli(root, "align", "-l", "en", tmp_path / "en")
+    assert code == 0, err
+    written = po.read_bytes().decode("utf-8")  # UTF-8 now, whatever it was read as
+    assert f"{note}\r\n#. link of saham-saham\r\n" in written
+    assert 'msgid "peniaga broker"\r\nmsgstr "broker-dealers"\r\n' in written
+    assert 'msgctxt "saham-saham"\r\nmsgid "Saham-saham"\r\nmsgstr "Shares"\r\n' in written
+    header = written.split("\r\n\r\n")[0]
+    assert "charset=UTF-8" in header
+    assert charset not in header
+    if shutil.which("msgfmt"):
+        done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr

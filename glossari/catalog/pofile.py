@@ -28,7 +28,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from glossari._atomic import atomic_write_bytes
-from glossari.catalog.charset import decide_charset, decode_catalog, gnu_charset, header_strings
+from glossari.catalog.charset import (
+    decide_charset,
+    decode_catalog,
+    gnu_charset,
+    header_strings,
+    utf8_header_msgstr,
+)
 from glossari.catalog.linebreak import POSSIBLE, columns, possible_linebreaks, width_linebreaks
 from glossari.errors import CatalogError
 from glossari.root import file_kind
@@ -1742,9 +1748,17 @@ def read_catalog_bytes(path: Path, *, source: str, what: str = "catalog") -> byt
 
 
 def encode_po(po: PoFile, *, path: Path | str) -> bytes:
-    """``po`` rendered as the UTF-8 bytes of its file; :class:`CatalogError` naming ``path`` for
-    a catalog whose header declares another charset (glossari writes UTF-8 only) or that holds a
-    key twice (current or obsolete, or the header's): what glossari writes, GNU reads."""
+    """``po`` rendered as the UTF-8 bytes of its file, its header saying so: glossari writes
+    UTF-8 only, and a catalog read in another charset (``ISO-8859-1``, ``CP1252``, ``ASCII``)
+    has every charset mention of its header rewritten (:func:`utf8_header_msgstr`), by
+    ``update``, ``import`` and ``align`` alike (the last two refused such a catalog, with a hint
+    that made its bytes invalid). :class:`CatalogError` naming ``path`` for a catalog with no
+    charset to rewrite or that holds a key twice (current or obsolete, or the header's): what
+    glossari writes, GNU reads."""
+    if po.header is not None:
+        msgstr = utf8_header_msgstr(po.header.msgstr)
+        if msgstr != po.header.msgstr:
+            po = replace(po, header=po.header.with_changes(msgstr=msgstr))
     charset = po.charset
     if charset is None or charset.upper() != "UTF-8":
         raise CatalogError(
