@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from glossari.checks.termcheck import TermChecker
+from glossari.checks.termcheck import TermChecker, blank_placeholders
 from glossari.cli import main
 from glossari.model import English, Location, Names, Term
 
@@ -358,3 +360,42 @@ msgstr "Bayar yuran 2% kepada peniaga broker, %d kali."
 ''', encoding="utf-8")
     found = list(TermChecker(_terms()).check_file(path))
     assert [(f.line, f.term) for f in found] == [(7, "commission")]
+
+
+def test_comparison_signs_are_no_html_tag(tmp_path: Path) -> None:
+    """`< 1%` and `> 5%` in a banking message are prose: read as one HTML tag from `<` to `>`,
+    the words between them were blanked out, so a wrong translation there went unreported and
+    a right one was reported as lacking the term. Tags, double-brace interpolation and
+    comments are still no text."""
+    path = tmp_path / "limits.po"
+    path.write_text(HEADER + '''
+msgid "If the commission is > 5% then the fee is < 1%."
+msgstr "Jika yuran < 1% apabila komisen > 5%."
+
+msgid "Fees < 5 and commission > 2 are waived."
+msgstr "Yuran < 5 dan caj > 2 dikecualikan."
+
+msgid "Fee <= 2% and hedge funds >= 1%"
+msgstr "Yuran <= 2% dan dana-dana lindung nilai >= 1%"
+
+msgid "Ask your <a href=\\"/commission\\" title=\\"commission\\">advisor</a>."
+msgstr "Tanya <a href=\\"/commission\\" title=\\"commission\\">perunding</a> anda."
+
+msgid "Total: {{ commission }}<!-- commission\\n of a broker-dealer --><br/>"
+msgstr "Jumlah: {{ commission }}<!-- commission\\n of a broker-dealer --><br/>"
+''', encoding="utf-8")
+    found = list(TermChecker(_terms()).check_file(path))
+    assert [(f.line, f.term) for f in found] == [(10, "commission")]
+
+
+_PROSE_WORDS = st.sampled_from(["commission", "hedge", "funds", "fee", "komisen", "yuran",
+                                "dan", "and", "is", "the", "saham-saham", "pelaburannya"])
+_SIGNS = st.sampled_from(["<", ">", "<=", ">=", "<>", "=>", "<-", "->", "< 5%", "> 2.5%", "<5",
+                          ">10", "<1%", "1<2", "(<", ">)"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PROSE_WORDS, _SIGNS), min_size=1, max_size=12))
+def test_prose_with_comparison_signs_keeps_every_word(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    assert blank_placeholders(text) == text

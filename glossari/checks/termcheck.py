@@ -16,7 +16,8 @@ the source, ``komisen-komisennya`` in the translation).
 - Skipped and counted: the header, obsolete entries, untranslated entries, fuzzy entries.
 - A plural entry: the terms of ``msgid`` and ``msgid_plural`` must be in every ``msgstr[n]``.
 - ``msgctxt`` is part of the entry's identity, not of its text; placeholders (``%d``,
-  ``%(name)s``, ``{name}``) and HTML tags are blanked out before matching, so that
+  ``%(name)s``, ``{name}``, ``{{ name }}``) and HTML tags (``<b>``, ``</a>``, ``<!-- -->``;
+  not the signs of ``fee < 1% and commission > 5%``) are blanked out before matching, so that
   ``%(value)s`` never reads as the word *value*; a keyboard accelerator mark inside a word
   (KDE's ``Co&mmission``) is dropped (:func:`message_text`).
 
@@ -48,7 +49,12 @@ _PLACEHOLDER = re.compile(
     # flag of "% c": a conversion with that flag is followed by no letter ("%dkm" stays one)
     r"%(?! [^\W\d_]{2})(?:\([^)\s]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*"
     r"[diouxXeEfFgGcrsaby%]"
-    r"|\{[^{}\s]*\}|<[^<>]*>"
+    # double braces: angular-gettext's and vue-gettext's interpolation, spaces inside allowed
+    r"|\{\{[^{}]*\}\}|\{[^{}\s]*\}"
+    # an HTML tag opens with its name (a letter) or `/`, `!`: `< 5%` and `> 2` are prose, the
+    # signs of a comparison, and everything between two of them is text to check
+    r"|<!--.*?-->|</?[A-Za-z][^<>]*>|<![^<>]*>",
+    re.DOTALL,
 )
 
 
