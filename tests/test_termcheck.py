@@ -399,3 +399,27 @@ _SIGNS = st.sampled_from(["<", ">", "<=", ">=", "<>", "=>", "<-", "->", "< 5%", 
 def test_prose_with_comparison_signs_keeps_every_word(pieces: list[str]) -> None:
     text = " ".join(pieces)
     assert blank_placeholders(text) == text
+
+
+@pytest.mark.parametrize("endianness", ["little", "big"])
+def test_a_compiled_catalog_is_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], endianness: str,
+) -> None:
+    """`termcheck app.mo` (the file beside the .po, a tab completion away) said `bytes that are
+    not valid utf-8 (byte 0xde); save the file as UTF-8`: advice for a text file. The .mo is
+    named as a compiled catalog, with the way back to its .po."""
+    import shutil
+    import subprocess
+
+    po = tmp_path / "app.po"
+    po.write_text(HEADER + '\nmsgid "Commissions"\nmsgstr "Komisen-komisen"\n', encoding="utf-8")
+    mo = tmp_path / "app.mo"
+    if shutil.which("msgfmt") is None:
+        pytest.skip("GNU msgfmt writes the .mo files of both byte orders")
+    subprocess.run(["msgfmt", f"--endianness={endianness}", "-o", str(mo), str(po)], check=True)
+    capsys.readouterr()
+    assert main(["termcheck", str(mo)]) == 2
+    err = capsys.readouterr()[1]
+    assert err == (f"glossari: error: {mo}:1: a compiled catalog (.mo), not a PO file; name the "
+                   ".po file it was compiled from, or turn it back into one: msgunfmt FILE.mo "
+                   "-o FILE.po\n")

@@ -327,8 +327,22 @@ def decode_catalog(data: bytes, *, source: str) -> str:
 
     A file whose first message is not a header is decoded as UTF-8 (the parser then reports the
     missing header). Raises :class:`CatalogError` naming the line of the first byte that does not
-    decode, and for UTF-16 or UTF-32 files (which GNU gettext cannot read either).
+    decode, and for UTF-16 or UTF-32 files (which GNU gettext cannot read either), and for a
+    compiled catalog (a ``.mo`` file, named as one: its first byte was called text that is not
+    UTF-8, with a hint to save it as UTF-8).
     """
+    import struct
+
+    from glossari.catalog.mofile import MAGIC
+
+    if data[:4] in (struct.pack("<I", MAGIC), struct.pack(">I", MAGIC)):
+        raise CatalogError(
+            "a compiled catalog (.mo), not a PO file",
+            path=source,
+            line=1,
+            hint="name the .po file it was compiled from, or turn it back into one: "
+                 "msgunfmt FILE.mo -o FILE.po",
+        )
     wide = wide_encoding(data)
     if wide is not None:
         raise CatalogError(
