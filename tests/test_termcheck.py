@@ -423,3 +423,22 @@ def test_a_compiled_catalog_is_named_as_one(
     assert err == (f"glossari: error: {mo}:1: a compiled catalog (.mo), not a PO file; name the "
                    ".po file it was compiled from, or turn it back into one: msgunfmt FILE.mo "
                    "-o FILE.po\n")
+
+
+def test_html_character_references_are_their_characters(tmp_path: Path) -> None:
+    """A template's `Pembrokeran&nbsp;utama` is the term: the `&` of `&nbsp;` was taken for a
+    keyboard accelerator inside a word and dropped, gluing `Pembrokerannbsp;utama`, so a right
+    translation was reported lacking the term and a source's `hedge&nbsp;funds` went unseen."""
+    path = tmp_path / "entities.po"
+    path.write_text(HEADER + '''
+msgid "Prime brokerage &amp; hedge funds"
+msgstr "Pembrokeran&nbsp;utama &amp; dana&#160;lindung&#xA0;nilai"
+
+msgid "Our hedge&nbsp;funds"
+msgstr "Dana kami"
+
+msgid "Co&mmission &amp; fees"
+msgstr "Ko&misen &amp; yuran"
+''', encoding="utf-8")
+    found = list(TermChecker(_terms()).check_file(path))
+    assert [(f.line, f.term) for f in found] == [(10, "hedgefund")]

@@ -61,16 +61,33 @@ _PLACEHOLDER = re.compile(
 _ACCELERATOR = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 """KDE's and Qt's mark of a menu's shortcut letter inside a word (``Co&mmission``)."""
 
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+"""An HTML character reference (``&nbsp;``, ``&eacute;``, ``&#160;``): a template's text."""
+
+
+def _character(match: re.Match[str]) -> str:
+    import html
+
+    written = match.group()
+    char = html.unescape(written)
+    return written if char == written else char.ljust(len(written))
+
 
 def message_text(text: str) -> str:
-    """A message's text as the recogniser reads it: keyboard accelerator marks inside a word
-    dropped (``Co&mmission``, not ``S&P`` or ``R&D``, whose capitals stand on both sides of it),
-    placeholders and HTML tags blanked out (:func:`blank_placeholders`). A mark at a word's
-    start (``&File``, GNOME's ``_File``) splits nothing and stays.
+    """A message's text as the recogniser reads it: HTML character references read as their
+    character (``Pembrokeran&nbsp;utama`` is the term, ``caf&eacute;`` one word; the ``&`` of
+    ``&nbsp;`` was taken for a keyboard accelerator and glued the words), keyboard accelerator
+    marks inside a word dropped (``Co&mmission``, not ``S&P`` or ``R&D``, whose capitals stand
+    on both sides of it), placeholders and HTML tags blanked out (:func:`blank_placeholders`). A
+    mark at a word's start (``&File``, GNOME's ``_File``) splits nothing and stays.
 
     >>> message_text("Pay the co&mmission for R&D, %(n)s")
     'Pay the commission for R&D,      '
+    >>> message_text("Dana&nbsp;lindung nilai")
+    'Dana\xa0     lindung nilai'
     """
+    if "&" in text:
+        text = _ENTITY.sub(_character, text)
     if "&" in text:
         text = _ACCELERATOR.sub(
             lambda m: "&" if text[m.start() - 1].isupper() and text[m.end()].isupper() else "",
