@@ -433,3 +433,50 @@ def test_confirming_a_translation_fuzzy_by_a_quoted_flag_makes_it_not_fuzzy(
     assert any('placeholders:"x, fuzzy, y"' in c for c in entry.translator_comments)
     code, err = cli(root, "import", str(csv), "-l", "en", "--force")
     assert "1 unchanged" in err
+
+
+_SENTENCES = st.lists(st.sampled_from([
+    "Broker-dealers trade securities for their own account.",
+    "Its investment (pelaburannya) is made through \\\"advisors\\\".",
+    "Saham-saham\\tare shares.", "A commission is a fee.", "The fee is < 1% and > 0.5%.",
+    "Back\\\\slash.", "Tiada.", " ", "x" * 90]), min_size=2, max_size=6)
+
+
+@settings(max_examples=12, deadline=None)
+@given(_SENTENCES, st.booleans())
+def test_a_translators_own_wrapping_survives_a_reference_that_moved(
+        tmp_path_factory: pytest.TempPathFactory, pieces: list[str], crlf: bool) -> None:
+    """A translator who writes one sentence a line (Vim, by hand) saw every translation of an
+    article rewrapped at 79 columns as soon as a line was added above it: its reference moved,
+    and the whole entry was written anew. Only the reference changes now; the strings keep
+    their lines, as the entries with nothing to change keep theirs."""
+    tmp_path = tmp_path_factory.mktemp("wrapping")
+    paragraph = ("Peniaga broker membeli saham-saham untuk akaun sendiri dan bagi pihak "
+                 "pelanggan, dan pelaburannya dibuat melalui penasihat.")
+    root = make_root(tmp_path, {"peniaga-broker": article(
+        "Peniaga broker", paragraph + "\n", description="Firma sekuriti.")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/articles-p.po"
+    text = po.read_text(encoding="utf-8")
+    at = text.index('msgstr ""\n', text.index("Peniaga broker membeli"))
+    translation = "msgstr \"\"\n" + "".join(f'"{piece}"\n' for piece in pieces)
+    text = text[:at] + translation + text[at + len('msgstr ""\n'):]
+    text = "# Vim: one sentence a line\n" + text if not text.startswith("#") else text
+    newline = "\r\n" if crlf else "\n"
+    po.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    seed = root / "seeds/peniaga-broker.md"
+    seed.write_text(seed.read_text(encoding="utf-8").replace(
+        paragraph, "<!-- nota editor -->\n\n" + paragraph), encoding="utf-8")
+    assert cli(root, "extract")[0] == 0
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 0, err
+    written = po.read_bytes().decode("utf-8")
+    assert "seeds/peniaga-broker.md:8" in written  # the reference moved: the entry was written
+    assert translation.replace("\n", newline) in written
+    assert parse_po(written, source="p.po").by_key()[(None, paragraph)].msgstr == "".join(
+        p.replace('\\"', '"').replace("\\t", "\t").replace("\\\\", "\\") for p in pieces)
+    if GNU:
+        check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
+                               capture_output=True, text=True, check=False)
+        assert check.returncode == 0, check.stderr

@@ -205,7 +205,8 @@ def _forms(entry: Entry, plural: bool, nplurals: int) -> tuple[str, tuple[str, .
 
 def _empty(template_entry: Entry, nplurals: int) -> Entry:
     plural = template_entry.msgid_plural is not None
-    return template_entry.with_changes(
+    # the template's lines are wrapped its way, not necessarily the catalog's
+    return template_entry.anew().with_changes(
         msgstr="",
         msgstr_plural=("",) * nplurals if plural else (),
         flags=tuple(f for f in template_entry.flags if f != "fuzzy"),
@@ -232,6 +233,8 @@ def _carry(old: Entry, new: Entry, nplurals: int, *, moved: bool = False) -> Ent
     message goes in ``#|`` lines (``#| msgid``, ``#| msgid_plural``), as ``msgmerge --previous``
     writes them.
     """
+    if moved:
+        old = old.anew()  # another catalog's lines, wrapped its way
     plural = new.msgid_plural is not None
     # the template's word on a format (no-c-format) wins over the old message's, as in
     # msgmerge and as for a fuzzy match (_fuzzy); a template that says nothing keeps the old
@@ -354,7 +357,7 @@ def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
         # link whose target changed before review)
         previous_msgctxt = old.msgctxt if old.previous_msgctxt is None else old.previous_msgctxt
         previous_msgid, previous_plural = old.previous_msgid, old.previous_msgid_plural
-    return new.with_changes(
+    return new.anew().with_changes(
         msgstr=msgstr,
         msgstr_plural=forms,
         flags=flags,

@@ -99,6 +99,11 @@ class Entry:
     :func:`render_po` emits it byte for byte, so set it to None (``dataclasses.replace``) on any
     change of content: :meth:`with_changes` does.
     """
+    raw_strings: str | None = field(default=None, compare=False, repr=False)
+    """The exact lines of this entry's strings (its ``#|`` lines, ``msgctxt``, ``msgid`` and
+    ``msgstr``, LF line ends), kept by :meth:`with_changes` from :attr:`raw` when only its
+    comments, references or flags changed: a translator's wrapping of a translation (one
+    sentence a line, in Vim) survives a reference that moved. None: rendered as msgcat would."""
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -127,8 +132,35 @@ class Entry:
         return bool(forms) and all(forms) and not self.fuzzy
 
     def with_changes(self, **changes: object) -> Entry:
-        """A copy with ``changes`` applied and :attr:`raw` dropped (it no longer matches)."""
-        return replace(self, raw=None, **changes)  # type: ignore[arg-type]
+        """A copy with ``changes`` applied and :attr:`raw` dropped (it no longer matches). When
+        none of the strings changed (only comments, references, flags other than ``wrap`` and
+        ``no-wrap``), their lines are kept as written (:attr:`raw_strings`).
+
+        >>> entry = Entry(msgid="a", msgstr="one. two.",
+        ...               raw='msgid "a"\\nmsgstr ""\\n"one. "\\n"two."\\n')
+        >>> print(render_entry(entry.with_changes(references=("seeds/a.md:3",))), end="")
+        #: seeds/a.md:3
+        msgid "a"
+        msgstr ""
+        "one. "
+        "two."
+        """
+        strings = self.raw_strings if self.raw is None else _raw_strings(self.raw)
+        if strings is not None and any(
+            getattr(self, name) != value for name, value in changes.items()
+            if name in _STRING_FIELDS
+        ):
+            strings = None
+        flags = changes.get("flags", self.flags)
+        if strings is not None and isinstance(flags, tuple) and (
+                _WRAP_FLAGS.intersection(flags) != _WRAP_FLAGS.intersection(self.flags)):
+            strings = None
+        return replace(self, raw=None, raw_strings=strings, **changes)  # type: ignore[arg-type]
+
+    def anew(self) -> Entry:
+        """A copy rendered wholly anew (no :attr:`raw`, no :attr:`raw_strings`): an entry taken
+        from another catalog, whose way of wrapping may not be this one's."""
+        return replace(self, raw=None, raw_strings=None)
 
     def reviewed(self, msgstr: str) -> Entry:
         """A copy translated as ``msgstr`` and no longer fuzzy: the ``fuzzy`` flag and every
@@ -153,6 +185,33 @@ class Entry:
                 n for n in notes if n not in self.translator_comments),
             previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None,
         )
+
+
+_STRING_FIELDS = frozenset({
+    "msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural", "previous_msgctxt",
+    "previous_msgid", "previous_msgid_plural", "obsolete"})
+"""The fields an entry's string lines (:attr:`Entry.raw_strings`) write."""
+
+_WRAP_FLAGS = frozenset({"wrap", "no-wrap"})
+
+_STRING_LINE_STARTS = ('"', "msg", "#|", "#~|", '#~ "', "#~ msg")
+
+
+def _raw_strings(raw: str) -> str | None:
+    """The lines of ``raw`` (an entry's text) from its first ``#|`` or keyword line to its end,
+    with LF line ends; None when a line other than a string's comes after that first one (a
+    flag written below a ``#|`` line by hand), which only a rendering anew puts in order."""
+    lines = raw.replace("\r\n", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    start = next((n for n, line in enumerate(lines) if line.startswith(_STRING_LINE_STARTS)),
+                 None)
+    if start is None:
+        return None
+    tail = lines[start:]
+    if not all(line.startswith(_STRING_LINE_STARTS) for line in tail):
+        return None
+    return "\n".join(tail) + "\n"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1397,6 +1456,10 @@ def render_entry(entry: Entry, *, width: int = 79, wrap: bool = True, split: boo
     flags = _canonical_flags(entry) if entry.flags else []
     if flags:
         lines.append("#, " + ", ".join(flags))
+    if entry.raw_strings is not None:
+        # the strings as written: only the comments above them changed
+        lines.append(entry.raw_strings)
+        return "\n".join(lines)
     # the entry's own flag wins over the file's way, as in GNU (`wrap` and `no-wrap`)
     wrapping = "wrap" in entry.flags or (wrap and "no-wrap" not in entry.flags)
     wrap_width = width if wrapping else 2**31 - 1
