@@ -442,3 +442,39 @@ msgstr "Ko&misen &amp; yuran"
 ''', encoding="utf-8")
     found = list(TermChecker(_terms()).check_file(path))
     assert [(f.line, f.term) for f in found] == [(10, "hedgefund")]
+
+
+def test_a_project_folder_is_read_without_its_installed_packages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`termcheck .` in a Django project read the Malay catalogs Django ships in `.venv` (and a
+    JavaScript package's in `node_modules`) as the project's, and failed on their findings:
+    other people's catalogs, which the translator can neither fix nor ignore. A folder named
+    on the command line is read whatever its name."""
+    from glossari.checks.termcheck import catalog_paths
+
+    project = tmp_path / "bank-app"
+    wrong = HEADER + '\nmsgid "The commission"\nmsgstr "Yuran itu"\n'
+    own = project / "locale/ms/LC_MESSAGES/django.po"
+    theirs = [project / ".venv/lib/python3.12/site-packages/django/conf/locale/ms/LC_MESSAGES"
+              / "django.po", project / "venv/lib/django/locale/ms/LC_MESSAGES/django.po",
+              project / "node_modules/kalendar/po/ms.po", project / ".git/ms.po",
+              project / "build/site-packages/pkg/ms.po"]
+    for path in (own, *theirs):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(wrong, encoding="utf-8")
+    (project / "venv/pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (project / "po").mkdir()
+    (project / "po/ms.po").write_text(wrong, encoding="utf-8")  # the project's, GNU layout
+    assert catalog_paths([project]) == [own, project / "po/ms.po"]
+    assert catalog_paths([project / ".venv"]) == [theirs[0]]  # named: read
+    terms = TermChecker(_terms())
+    found = [f for path in catalog_paths([project]) for f in terms.check_file(path)]
+    assert [(f.path, f.term) for f in found] == [(str(own), "commission"),
+                                                 (str(project / "po/ms.po"), "commission")]
+    (project / "locale/ms/LC_MESSAGES/.hidden").mkdir()
+    up = project / "locale/ms/LC_MESSAGES/.hidden/.."  # `..` is no hidden folder: `.venv` pruned
+    assert catalog_paths([up]) == [up / "django.po"]
+    (own.parent / ".venv").mkdir()
+    (own.parent / ".venv/ms.po").write_text(wrong, encoding="utf-8")
+    assert catalog_paths([up]) == [up / "django.po"]

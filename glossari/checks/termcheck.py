@@ -252,12 +252,41 @@ def catalog_language(po: PoFile, path: Path) -> str | None:
 _LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2}|@[a-z]+)?")
 
 
+_NOT_THE_PROJECTS = frozenset({"node_modules", "site-packages", "__pypackages__"})
+"""Folders of installed packages: their catalogs are their authors', not the project's."""
+
+
+def _not_the_projects(folder: Path) -> bool:
+    """Whether ``folder``, met inside a folder named to ``termcheck``, holds other people's
+    files or none to check: a hidden one (``.venv``, ``.git``, ``.tox``), one of installed
+    packages (``node_modules``, ``site-packages``), a virtual environment of another name
+    (``venv``, ``env``: it holds ``pyvenv.cfg``)."""
+    return (folder.name.startswith(".") or folder.name in _NOT_THE_PROJECTS
+            or (folder / "pyvenv.cfg").is_file())
+
+
 def catalog_paths(paths: Sequence[Path]) -> list[Path]:
-    """The ``.po`` files named, a folder standing for every ``.po`` file under it, sorted."""
+    """The ``.po`` files named, a folder standing for every ``.po`` file under it, sorted.
+
+    Under a folder, the folders of other people's files are not entered (:func:`_not_the_projects`):
+    ``termcheck .`` in a Django project read the Malay catalogs Django ships in ``.venv`` and
+    failed on their findings. A folder named is always read, and all of it when it is such a
+    folder itself (``termcheck .venv``).
+    """
+    import os
+
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.po") if p.is_file()))
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        inside: list[Path] = []
+        everything = _not_the_projects(path.resolve())  # `..` is no hidden folder
+        for folder, folders, names in os.walk(path):
+            here = Path(folder)
+            if not everything:
+                folders[:] = [f for f in folders if not _not_the_projects(here / f)]
+            inside.extend(here / n for n in names
+                          if n.endswith(".po") and (here / n).is_file())
+        found.extend(sorted(inside))
     return found
