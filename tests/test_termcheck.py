@@ -478,3 +478,41 @@ def test_a_project_folder_is_read_without_its_installed_packages(
     (own.parent / ".venv").mkdir()
     (own.parent / ".venv/ms.po").write_text(wrong, encoding="utf-8")
     assert catalog_paths([up]) == [up / "django.po"]
+
+
+@pytest.mark.parametrize("control", [*range(1, 9), *range(11, 32)])
+def test_a_third_party_catalog_with_control_characters_is_read_as_gnu_reads_it(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], control: int,
+) -> None:
+    """A Windows program's catalog holds `msgid "Line one\\r\\nThe commission"`: GNU compiles
+    it (the program asks for those very bytes), and termcheck refused the whole file with
+    `control character U+000D in a string; remove it`, advice that would break the program.
+    A third party's catalog is read as GNU reads it: only what msgfmt refuses (U+0004, the
+    .mo's context separator) is refused; the glossary's own catalogs stay strict."""
+    import shutil
+    import subprocess
+
+    from glossari.catalog.pofile import load_po
+    from glossari.errors import CatalogError
+
+    escape = f"\\{control:03o}"
+    path = tmp_path / "win.po"
+    path.write_text(HEADER + f'\nmsgid "Line one{escape}\\nThe commission"\n'
+                    f'msgstr "Baris satu{escape}\\nYuran itu"\n', encoding="utf-8")
+    gnu = None
+    if shutil.which("msgfmt"):
+        gnu = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                             capture_output=True, check=False).returncode == 0
+    capsys.readouterr()
+    code = main(["--root", str(aligned), "termcheck", str(path)])
+    err = capsys.readouterr()[1]
+    if control == 4:
+        assert code == 2, err
+        assert f"{path}:7: control character U+0004" in err
+    else:
+        assert code == 1, err  # read, and its one finding reported
+        assert "Traceback" not in err
+    if gnu is not None:
+        assert gnu == (code != 2)
+    with pytest.raises(CatalogError, match="control character"):
+        load_po(path)  # the glossary's own catalogs: refused as before

@@ -343,6 +343,10 @@ _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
 # escape (a terminal runs ESC sequences, a NUL cuts the string in the .mo, U+0004 is the .mo's
 # context separator). Checked on the decoded, unescaped value.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+# What GNU gettext itself refuses of them: a NUL, and U+0004 (the .mo's context separator).
+# A third party's catalog is read so (parse_po's ``gnu_controls``): a Windows program's
+# msgids hold "\r\n", which GNU compiles and the program asks for.
+_GNU_CONTROL = re.compile(r"[\x00\x04]")
 _ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.?)")
 _SIMPLE_ESCAPES = {
     "n": "\n",
@@ -376,9 +380,12 @@ class _NotSimple(Exception):
 class _Parser:
     """A line-by-line state machine: linear in the file size, no backtracking."""
 
-    def __init__(self, text: str, source: str, *, fast: bool = True) -> None:
+    def __init__(self, text: str, source: str, *, fast: bool = True,
+                 gnu_controls: bool = False) -> None:
         self.source = source
         self.text = text
+        self.controls = _GNU_CONTROL if gnu_controls else _CONTROL
+        """The control characters refused in a string (:func:`parse_po`'s ``gnu_controls``)."""
         self.fast = fast
         """Read runs of entries of the common shape with :meth:`simple_run` (False: every line
         with the line parser, the reference the tests compare with)."""
@@ -411,12 +418,12 @@ class _Parser:
         value = match.group(1)
         if "\\" in value:
             value = _ESCAPE.sub(lambda m: self._escape(m.group(1), lineno), value)
-        if _CONTROL.search(value):
+        if self.controls.search(value):
             raise self.control(value, lineno)
         return value
 
     def control(self, value: str, lineno: int) -> CatalogError:
-        char = ord(_CONTROL.findall(value)[0])
+        char = ord(self.controls.findall(value)[0])
         what = " (the .mo context separator)" if char == 4 else ""
         return self.fail(
             lineno,
@@ -598,7 +605,7 @@ class _Parser:
         # escapes per line, as the line parser reads them ("\1" "23" is not "\123")
         value = "".join(_ESCAPE.sub(lambda e: self._escape(e.group(1), 0), piece)
                         for piece in inner.split('"\n"'))
-        if _CONTROL.search(value):
+        if self.controls.search(value):
             raise self.control(value, 0)  # the line parser finds it again, with its line
         return value
 
@@ -1146,15 +1153,19 @@ def _comment_text(rest: str) -> str:
     return rest[1:] if rest.startswith(" ") else rest
 
 
-def parse_po(text: str, *, source: str) -> PoFile:
+def parse_po(text: str, *, source: str, gnu_controls: bool = False) -> PoFile:
     """Parse the text of a PO/POT file strictly; ``source`` names it in errors.
 
     Raises :class:`CatalogError` with the 1-based line and a hint for: an unterminated string,
     text after a closing quote, an invalid escape, an unknown keyword, a second msgstr, a message
     without msgstr, a duplicate message, a header that is missing, not first, or without a known
-    charset, and a plural message whose number of forms disagrees with Plural-Forms.
+    charset, and a plural message whose number of forms disagrees with Plural-Forms; and for a
+    C0 control character other than tab and newline in a string (raw or escaped), which no
+    text of the glossary holds. With ``gnu_controls`` (a third party's catalog, which
+    ``termcheck`` reads and never writes), only those GNU refuses too: a NUL and U+0004; a
+    Windows program's ``\\r\\n`` and a ``\\a`` are its text, which GNU compiles.
     """
-    parser = _Parser(text, source)
+    parser = _Parser(text, source, gnu_controls=gnu_controls)
     po = parser.parse()
     return po
 
@@ -1746,17 +1757,19 @@ def decode_po(data: bytes, *, source: str) -> str:
     return decode_catalog(data, source=source)
 
 
-def load_po(path: Path, *, source: str | None = None) -> PoFile:
-    """Read and parse a PO/POT file; errors name ``source`` (default: the path)."""
-    return read_po(path, source=source)[1]
+def load_po(path: Path, *, source: str | None = None, gnu_controls: bool = False) -> PoFile:
+    """Read and parse a PO/POT file; errors name ``source`` (default: the path);
+    ``gnu_controls``: a third party's catalog, read as :func:`parse_po` says."""
+    return read_po(path, source=source, gnu_controls=gnu_controls)[1]
 
 
-def read_po(path: Path, *, source: str | None = None) -> tuple[bytes, PoFile]:
+def read_po(path: Path, *, source: str | None = None,
+            gnu_controls: bool = False) -> tuple[bytes, PoFile]:
     """The bytes of a PO/POT file as read, and the file parsed (:func:`load_po`): for a writer
     that must tell later whether the file changed under it (an editor's save)."""
     name = source if source is not None else str(path)
     data = read_catalog_bytes(path, source=name)
-    return data, parse_po(decode_po(data, source=name), source=name)
+    return data, parse_po(decode_po(data, source=name), source=name, gnu_controls=gnu_controls)
 
 
 def require_catalog_file(path: Path, *, source: str, what: str = "catalog",

@@ -158,7 +158,7 @@ class TermChecker:
         :attr:`TermcheckCounts.other_language`: its translations are not the target's.
         """
         shown = name if name is not None else str(path)
-        po = load_po(path, source=shown)
+        po = load_po(path, source=shown, gnu_controls=True)  # read, never written
         if only_target:
             language = catalog_language(po, path)
             if language is not None and not same_language(language, self.target):
