@@ -363,6 +363,40 @@ def test_c205_a_scale_letter_right_after_a_number(source: str, translation: str,
     assert ("C205" in _codes(source, translation)) is reported
 
 
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    # beside a scale word, a letter after a number may be a unit: five metres, not 5 million
+    ("Kos RM2 juta bagi setiap 5 meter jalan.", "It costs RM2 million for every 5m of road.",
+     False),
+    ("Pembiayaan RM1.2 bilion untuk jalan selebar 5 meter.",
+     "RM1.2bn of financing for a road 5m wide.", False),
+    ("Kos RM2 juta bagi setiap 5 meter jalan.", "It costs RM3 million for every 5m of road.",
+     True),
+    ("Kos RM2 juta bagi setiap 5 meter jalan.", "It costs RM2 million for every 6m of road.",
+     True),
+    ("Pinjaman RM5 bilion.", "A RM5m loan.", True),
+])
+def test_c205_a_letter_after_a_number_may_be_a_unit(source: str, translation: str,
+                                                     reported: bool) -> None:
+    assert ("C205" in _codes(source, translation)) is reported
+
+
+def test_c205_names_the_numbers_that_differ_beside_a_unit() -> None:
+    from glossari.checks.parity import number_difference
+
+    assert number_difference("Kos RM2 juta bagi setiap 5 meter jalan.",
+                             "It costs RM3 million for every 5m of road.") == (
+        "numbers differ from the source (missing 2,000,000; extra 3,000,000)")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 999), st.integers(1, 99), st.sampled_from(["juta", "bilion", "ribu"]))
+def test_c205_a_unit_letter_beside_a_scaled_amount_is_no_difference(
+        amount: int, metres: int, word: str) -> None:
+    english = {"juta": "million", "bilion": "billion", "ribu": "thousand"}[word]
+    assert "C205" not in _codes(f"Kos RM{amount} {word} bagi {metres} meter jalan.",
+                                f"It costs RM{amount} {english} for {metres}m of road.")
+
+
 def test_c205_names_what_differs_once_scaled() -> None:
     # 18.55 juta is 18,550,000: only the 2 the translation adds differs
     from glossari.checks.parity import number_difference

@@ -92,6 +92,9 @@ _SCALES_ATTACHED = {"k": 3, "m": 6, "b": 9}
 a space they are other words (``5 m``, five metres)."""
 _SCALE = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=True))})\b"
                     rf"|({'|'.join(_SCALES_ATTACHED)})\b", re.IGNORECASE)
+_SCALE_WORD = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=True))})\b",
+                         re.IGNORECASE)
+"""A scale word alone, not a letter (:data:`_SCALES_ATTACHED`): ``5m`` may be five metres."""
 _OTHER_MARKS = {"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."}
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
@@ -134,7 +137,7 @@ def _number_prose(text: str) -> str:
     return without_code(_URL.sub(" ", strip_link_targets(text)))
 
 
-def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
+def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bool = True,
             signed: bool = False) -> tuple[str, ...]:
     """The numbers in ``text`` as digit strings, in order.
 
@@ -176,6 +179,12 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
     >>> numbers("RM1.5 juta, RM2.5bil dan 3 ribu; RM10k, 5 m", scaled=True)
     ('1500000', '2500000000', '3000', '10000', '5')
 
+    ``letters=False`` (with ``scaled``): a letter right after a number (``RM5m``, ``5m of
+    road``, ``10k``) scales nothing, as it may be a unit (five metres); the words do:
+
+    >>> numbers("RM2 million for every 5m of road", scaled=True, letters=False)
+    ('2000000', '5')
+
     ``signed=True``: a number after a minus sign (``-`` or U+2212, at a word's start: not
     ``2020-2021``, ``5%-10%`` or ``1-for-4``) is negative, written ``-``; a plus sign is none:
 
@@ -200,7 +209,7 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False,
     found = []
     for m in pattern.finditer(prose):
         number = _number(m.group(0))
-        scale = _SCALE.match(prose, m.end()) if scaled else None
+        scale = (_SCALE if letters else _SCALE_WORD).match(prose, m.end()) if scaled else None
         if scale is not None:
             number = _shifted(number, _scale(scale))
         if signed and _sign(prose, m.start()) in ("-", "\u2212"):
@@ -280,7 +289,9 @@ def number_difference(source: str, translation: str) -> str | None:
     year of a date is counted once (``23 March to 31 December 2020`` for ``23 Mac 2020 hingga
     31 Disember 2020``). A sign is compared when both sides write one (:func:`signed`):
     ``-4.6% ... +12.9%`` translated ``4.6% ... +12.9%`` lost its minus; a translation that
-    writes none says it in words (``fell 1.2%`` for ``berubah -1,2%``).
+    writes none says it in words (``fell 1.2%`` for ``berubah -1,2%``). A letter written right
+    after a number (``RM5m``, ``10k``) is a scale, or a unit when the texts agree so read:
+    ``5m of road`` for ``5 meter jalan`` is five metres beside ``RM2 million`` for ``RM2 juta``.
 
     >>> number_difference("Aset RM535.5 bilion.", "Assets of RM535.5 million.")
     'numbers differ from the source (missing 535,500,000,000; extra 535,500,000)'
@@ -291,8 +302,13 @@ def number_difference(source: str, translation: str) -> str | None:
         return _once_a_year(numbers(text, **how), text)
 
     diff = describe_difference(read(source), read(translation))
-    scaled = describe_difference(_grouped(read(source, scaled=True)),
-                                 _grouped(read(translation, scaled=True)))
+    # a letter after a number is a scale (RM5m) or a unit (5m of road, five metres): of the two
+    # readings, the one closer to the source (None when either agrees)
+    as_scales = read(source, scaled=True), read(translation, scaled=True)
+    as_units = read(source, scaled=True, letters=False), read(translation, scaled=True,
+                                                            letters=False)
+    closer = as_units if _apart(*as_units) < _apart(*as_scales) else as_scales
+    scaled = describe_difference(_grouped(closer[0]), _grouped(closer[1]))
     if diff is not None and scaled is not None and describe_difference(
             read(source, spaced=False), read(translation, spaced=False)) is not None:
         # the scaled reading names what differs (2, not 18.55 and 18550000 besides) when a
@@ -311,6 +327,12 @@ def number_difference(source: str, translation: str) -> str | None:
                                    tuple(_MONTH_NAMES[m] for m in found))
         return f"the months of the dates differ from the source ({diff})"
     return None
+
+
+def _apart(source: tuple[str, ...], translation: tuple[str, ...]) -> int:
+    """How many numbers one of two readings lacks or adds compared with the other."""
+    return sum(((Counter(source) - Counter(translation))
+                + (Counter(translation) - Counter(source))).values())
 
 
 _DATE_YEAR = re.compile(rf"\b(?:{'|'.join(_MONTHS)}),?[ \u00a0](\d{{4}})(?!\d)")
