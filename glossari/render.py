@@ -40,7 +40,7 @@ from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot, real_path
 from glossari.seeds.frontmatter import is_fence, plain_is_text, split_front_matter
-from glossari.seeds.markdown import link_targets, reference_definitions
+from glossari.seeds.markdown import CONTAINER_PREFIX, link_targets, reference_definitions
 from glossari.seeds.rules import ALIAS_KEYS
 from glossari.text import shell_path
 
@@ -91,7 +91,6 @@ class Rendering:
 _ATX = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?"
                   r"(?P<closing>[ \t]+#+)?[ \t]*$")
 _MALFORMED = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<text>[^\s#].*)$")
-_CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*")
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 _CLOSING_LIKE = re.compile(r"(^|[ \t])(#+[ \t]*)$")
@@ -304,7 +303,7 @@ class _Renderer:
         a no-break space after the hashes); it comes out a proper level-``level`` heading."""
         index = line - 1
         source = self.lines[index]
-        prefix_match = _CONTAINER_PREFIX.match(source)
+        prefix_match = CONTAINER_PREFIX.match(source)
         prefix = prefix_match.group() if prefix_match is not None else ""
         rest = source[len(prefix):]
         match = _ATX.match(rest) if not force else None
@@ -337,7 +336,7 @@ class _Renderer:
         count = block.text.count("\n") + 1
         first = self.lines[index]
         found = first.find(block.text.split("\n", 1)[0])
-        prefix = first[:found] if found >= 0 else _CONTAINER_PREFIX.match(first).group()  # type: ignore[union-attr]
+        prefix = first[:found] if found >= 0 else CONTAINER_PREFIX.match(first).group()  # type: ignore[union-attr]
         rest = _continuation(prefix)
         new = [prefix + line if i == 0 else (rest + line if line else rest.rstrip())
                for i, line in enumerate(english.split("\n"))]

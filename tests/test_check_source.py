@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from _checkkit import Kit, codes
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossari.checks import run_checks
 from glossari.checks.source import suspicious_link_text
@@ -48,6 +50,45 @@ def test_a_hash_before_a_number_or_sign_is_text_not_a_heading(line: str) -> None
     assert [s.heading for s in term.sections] == ["Saham", "Sorotan"]
     assert [b.text for b in term.sections[0].blocks] == [line]
     assert [f.line for f in term.findings if f.code == "S101"] == [9]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([">", "> ", "> > ", ">>", "- ", "* ", "1. ", "- > ", "  - "]),
+       st.sampled_from(["##", "###", "#"]),
+       st.sampled_from(["", "\u00a0"]),
+       st.sampled_from(["Nota", "Sorotan", "Amaran penting"]))
+def test_s101_a_heading_without_its_space_in_a_quote_or_a_list(
+        marks: str, hashes: str, space: str, heading: str) -> None:
+    """``>##Nota`` is read as ``> ## Nota`` is, a heading in the quote, and reported (S101) at
+    its line: in a quote or a list item it stayed a paragraph '##Nota', with no finding."""
+    from glossari.seeds.article import parse_article
+
+    def read(line: str) -> tuple[list[tuple[str, int, list[str]]], list[int]]:
+        text = (f"---\ntitle: Zakat\n---\n\n# Zakat\n\nZakat ialah kewajipan.\n\n{line}\n"
+                f"{marks.rstrip()} Zakat harta dikenakan pada kadar 2.5%.\n")
+        term = parse_article(text, term_id="zakat", source="seeds/zakat.md")
+        return ([(s.heading, s.level, [b.text for b in s.blocks]) for s in term.sections],
+                [f.line for f in term.findings if f.code == "S101"])
+
+    wellformed, none = read(f"{marks}{hashes} {heading}")
+    assert none == []
+    sections, lines = read(f"{marks}{hashes}{space}{heading}")
+    assert sections == wellformed
+    assert lines == [9]
+
+
+def test_render_writes_a_quoted_heading_without_its_space_back_in_its_quote(
+        tmp_path: Path) -> None:
+    from _checkkit import with_catalog
+
+    from glossari.render import render_folder
+
+    kit = with_catalog(tmp_path / "g")
+    kit.edit("kosjualan", "## Sorotan", ">##Sorotan")
+    assert codes(kit.check(), "S101") == [(KOS, 13)]
+    render_folder(kit.write(), "en", tmp_path / "en", min_coverage=0)
+    lines = (tmp_path / "en" / "kosjualan.md").read_text(encoding="utf-8").split("\n")
+    assert lines[12] == ">## Highlights"
 
 
 def test_s101_for_a_malformed_section_the_reader_did_not_report(tmp_path: Path) -> None:

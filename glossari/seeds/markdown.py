@@ -51,6 +51,10 @@ to its nesting limit on every ``[`` it cannot close (about 0.13 ms each): 2 MiB 
 # `##\u00a0Sorotan` / `\u00a0## Sorotan` (a no-break or other Unicode space pasted from a web page,
 # where CommonMark wants an ordinary one). A real heading never reaches a paragraph.
 _MALFORMED_HEADING = re.compile(r"^(\s*)(#{1,6})(?!#)(\s*)(\S.*)$")
+CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*")
+"""The marks that open a line's containers: quotes (``>``, ``> >``), list items (``- ``,
+``1. ``) and the spaces between them. A block's source line less this is its own text, as
+the reader reads a malformed heading in a quote (``>##Nota``) and ``render`` rewrites one."""
 # A line of emphasised text, `**Sorotan**`: the key-takeaways heading of HTML converted to Markdown
 _EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1:?$")
 # Link syntax CommonMark does not read as a link (left as text: literal brackets on the site, no
@@ -394,12 +398,14 @@ class _Walker:
         content = inline.content
         index = line - self.offset - 1
         first = self.text_lines[index] if 0 <= index < len(self.text_lines) else content
+        if self.containers:  # `>##Nota`, `- ##Nota`: the heading after the quote or item marks
+            first = first[CONTAINER_PREFIX.match(first).end():]  # type: ignore[union-attr]
         match = _MALFORMED_HEADING.match(first.rstrip())
         # with no space at all, only a word makes a heading: `#1 dalam pasaran` (a rank) and
         # `#!`, `#:` are text, as every Markdown viewer shows them
         if match is not None and not match.group(3) and not match.group(4)[0].isalpha():
             match = None
-        if match is not None and not self.containers:
+        if match is not None:
             lead, hashes, space, heading = match.groups()
             level, heading = len(hashes), heading.strip()
             odd = next((c for c in lead + space if c not in " \t"), None)
@@ -413,7 +419,7 @@ class _Walker:
             self.start_section(heading, level, line, malformed=True)
             rest = content.split("\n", 1)[1] if "\n" in content else ""
             if rest.strip():
-                self.add_block("paragraph", rest, line + 1, inline)
+                self.add_block(self.kind(rest), rest, line + 1, inline)
             return
         emphasis = _EMPHASIS_LINE.match(content) if not self.containers else None
         if emphasis is not None and is_highlights_heading(content):
@@ -425,15 +431,15 @@ class _Walker:
             ))
             self.start_section(heading, 2, line, malformed=True)
             return
+        self.add_block(self.kind(content), content, line, inline)
+
+    def kind(self, content: str) -> BlockKind:
+        """The kind of a block of ``content`` here: a table, else by its innermost container."""
         if table_of(content) is not None:
-            kind: BlockKind = "table"
-        elif not self.containers:
-            kind = "paragraph"
-        elif self.containers[-1] == "quote":
-            kind = "quote"
-        else:
-            kind = "item"
-        self.add_block(kind, content, line, inline)
+            return "table"
+        if not self.containers:
+            return "paragraph"
+        return "quote" if self.containers[-1] == "quote" else "item"
 
     def add_block(self, kind: BlockKind, content: str, line: int, inline: Token) -> None:
         links = self.collect_links(inline)
