@@ -101,6 +101,27 @@ def test_t401_still_reported(tmp_path: Path, malay: str, translation: str,
     assert _t401(_kit(tmp_path, malay, translation).check()) == lacking
 
 
+@pytest.mark.parametrize(("malay", "translation", "lacking"), [
+    # a person's noun on the term's stem is another concept: pelabur, not pelaburan
+    ("Pelaburan dalam bon memberikan pendapatan tetap.",
+     "Investors in bonds receive fixed income.", ["Pelaburan"]),
+    ("Pinjaman bank meningkat.", "Bank lenders grew.", ["Pinjaman"]),
+    # a derivation that names no person still says the term
+    ("Pelaburan dalam bon memberikan pendapatan tetap.",
+     "Investing in bonds provides fixed income.", []),
+    ("Pelaburan dalam bon memberikan pendapatan tetap.",
+     "Money invested in bonds provides fixed income.", []),
+    ("Pelabur mahukan pelaburannya selamat.", "Investors want their investments safe.", []),
+    ("Pinjaman bank meningkat.", "Bank lending grew.", []),
+])
+def test_t401_a_persons_noun_on_the_terms_stem_is_not_the_term(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, malay: str, translation: str,
+        lacking: list[str]) -> None:
+    monkeypatch.setitem(ARTICLES, "pelaburan", ("Pelaburan", "Investment"))
+    monkeypatch.setitem(ARTICLES, "pinjaman", ("Pinjaman", "Lending"))
+    assert _t401(_kit(tmp_path, malay, translation).check()) == lacking
+
+
 def test_stems_share_a_derivation_not_a_beginning() -> None:
     assert "insure" in set(english.stems("insured")) & set(english.stems("insurance"))
     assert "debt" in english.stems("indebted")

@@ -198,6 +198,27 @@ def stems(word: str) -> list[str]:
     return list(out)
 
 
+_PERSON_ENDINGS = ("ers", "ors", "ists", "ees", "er", "or", "ist", "ee")
+"""The endings of an English noun that names a person by what they do (``investor``,
+``trader``, ``economist``, ``employee``): :func:`names_a_person`."""
+
+
+def names_a_person(word: str) -> bool:
+    """Whether the folded ``word`` is a person's noun on a stem of four letters or more, by its
+    ending (:data:`_PERSON_ENDINGS`): ``investors`` on *invest*, not ``offer`` or ``order``. A
+    word sharing a stem with a name's last word (:func:`stems`) is no form of the name when it
+    names a person and the name does not: ``investors`` are not *investment*, ``traders`` not
+    *trading*, as Malay says *pelabur* and *pelaburan*.
+
+    >>> names_a_person("investors"), names_a_person("insurer"), names_a_person("investment")
+    (True, True, False)
+    >>> names_a_person("offer"), names_a_person("order"), names_a_person("indebted")
+    (False, False, False)
+    """
+    return any(word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM
+               for ending in _PERSON_ENDINGS)
+
+
 def strip_agent(word: str) -> str | None:
     """The first word of the folded ``word`` as an agent compound: what is before one of
     :data:`_AGENTS` (singular or plural) that closes it (``shareholders``: ``share``, three

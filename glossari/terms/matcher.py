@@ -740,7 +740,9 @@ class Recognizer(Generic[K]):
         ``taxed``, ``shareholders``) is a form of it, as the Malay side finds ``percukaian``,
         ``dicukai`` and ``pemegang saham`` as uses of *cukai* and *saham*; and so is a word
         that shares a stem with a name's last word (:func:`glossari.terms.english.stems`:
-        ``insured`` for *insurance*, ``depreciated`` for *depreciation*).
+        ``insured`` for *insurance*, ``depreciated`` for *depreciation*), but a person's noun
+        for a name that is none (``investors`` for *investment*:
+        :func:`glossari.terms.english.names_a_person`).
         """
         self._lang: Lang = lang
         self._bases = english_bases and lang == "en"
@@ -902,8 +904,11 @@ class Recognizer(Generic[K]):
                 for root in english.bases(word):
                     if root in self._vocabulary and root in self._last:
                         readings.append(_Reading(root, False, True, False))
+                person = english.names_a_person(word)
                 for stem in english.stems(word):
                     for last in sorted(self._stems.get(stem, ())):
+                        if person and not english.names_a_person(last):
+                            continue  # investors are no investment
                         reading = _Reading(last, False, True, False)
                         if reading not in readings:
                             readings.append(reading)
