@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from _checkkit import Kit, codes
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossari.align.names import english_lemma
 from glossari.checks.parity import months, numbers
@@ -57,6 +59,10 @@ def _t401(findings: list[Finding]) -> list[str]:
     ("Syarikat membayar dividen kepada para pemegang sahamnya.",
      "The company pays dividends to its shareholders."),
     ("Pemegang sukuk menerima keuntungan.", "Sukuk holders receive a share of the profit."),
+    ("Pemegang bon mempunyai tuntutan ke atas aset.", "Bondholders have a claim on the assets."),
+    ("Pemegang bon mempunyai tuntutan ke atas aset.", "Bond holders have a claim on the assets."),
+    # English compounds stock as share, and share as stock
+    ("Pemegang saham mengundi.", "Stockholders vote."),
     # after another term, the compound's head: share capital, Modal being Capital
     ("Modal saham syarikat meningkat.", "The company's share capital rose."),
     # an English derivation on another stem of the term's English
@@ -88,6 +94,13 @@ def test_t401_a_term_translated_with_its_compound_or_on_another_stem(
      ["Saham"]),
     # no English agent compound for the Malay one
     ("Pemegang saham mengundi.", "The owners of the company vote.", ["Saham"]),
+    # an agent compound on another word: notes are not bonds
+    ("Pemegang bon mempunyai tuntutan ke atas aset.", "Noteholders have a claim on the assets.",
+     ["Bon"]),
+    ("Pemegang bon mempunyai tuntutan ke atas aset.", "Note holders have a claim on the assets.",
+     ["Bon"]),
+    ("Pemegang sukuk menerima keuntungan.", "Unitholders receive a share of the profit.",
+     ["Sukuk"]),
     # a measure beside a use: the use still wants the term
     ("Setiap saham dijual RM2 sesaham.", "Each unit sold for RM2 apiece.", ["Saham"]),
     # a Title Case heading left in Malay is no proper name kept as written
@@ -120,6 +133,18 @@ def test_t401_a_persons_noun_on_the_terms_stem_is_not_the_term(
     monkeypatch.setitem(ARTICLES, "pelaburan", ("Pelaburan", "Investment"))
     monkeypatch.setitem(ARTICLES, "pinjaman", ("Pinjaman", "Lending"))
     assert _t401(_kit(tmp_path, malay, translation).check()) == lacking
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["bond", "sukuk", "tax", "unit", "policy", "stock", "share"]),
+       st.sampled_from(["holder", "payer", "owner"]), st.booleans(), st.booleans())
+def test_an_agent_compound_says_the_term_by_its_first_word(
+        word: str, agent: str, closed: bool, plural: bool) -> None:
+    from glossari.checks.terms import _has_agent_compound
+
+    compound = (f"{word}{agent}" if closed else f"{word} {agent}") + ("s" if plural else "")
+    assert _has_agent_compound(f"the {compound} agreed", english.compound_words(word))
+    assert not _has_agent_compound(f"the {compound} agreed", english.compound_words("note"))
 
 
 def test_stems_share_a_derivation_not_a_beginning() -> None:

@@ -22,7 +22,7 @@ translated link message (msgctxt = ``/`` + target). Link texts the source checks
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from glossari.align.names import english_lemma
@@ -42,7 +42,7 @@ from glossari.diagnostics import Finding
 from glossari.export.rows import language_name
 from glossari.model import Term
 from glossari.terms import Recognizer, english, fold
-from glossari.terms.english import without_determiner
+from glossari.terms.english import compound_words, without_determiner
 from glossari.terms.matcher import Lang
 from glossari.text import lookup_key
 
@@ -92,6 +92,12 @@ class Termbase:
     entries: tuple[TermEntry, ...]
     malay: Recognizer[TermEntry] = field(repr=False)
     english: Recognizer[str] = field(repr=False)
+    words: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    """Each term's English words (folded, singular too), by identity: of its approved English
+    and its recorded variants, and what an agent compound may take for one of them
+    (:func:`glossari.terms.english.compound_words`). An English agent compound renders the
+    Malay one (*pemegang bon*) when its first word is one of them (``bondholders``, not
+    ``noteholders``). A term missing here has its approved English's words."""
 
     def find(self, malay: str, *, kept: str = "") -> list[TermEntry]:
         """The terms whose Malay occurs in ``malay`` (longest first, each once).
@@ -243,13 +249,23 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     for term in articles:  # the recorded English variants (hedge funds) count as the term too
         if term.id in approved_ids:
             english.extend((variant, term.id) for variant in term.names.english_variants)
+    names: dict[str, list[str]] = {}
+    for name, identity in english:
+        names.setdefault(identity, []).append(name)
     # an Indonesian translation forms its words as Malay does (pajaknya, perpajakan, para
     # pemegang sahamnya): read it so, not with English plurals
     side: Lang = "ms" if primary_language(catalogs.lang) == "id" else "en"
     return Termbase(entries=tuple(entries),
                     malay=Recognizer(_answer_first(malay, terms), lang="ms"),
                     english=Recognizer(english, lang=side, acronyms_in_capitals=False,
-                                       english_bases=side == "en"))
+                                       english_bases=side == "en"),
+                    words={identity: _compound_words(found) for identity, found in names.items()})
+
+
+def _compound_words(names: Iterable[str]) -> frozenset[str]:
+    """:attr:`Termbase.words` of a term of these English ``names``."""
+    return frozenset(first for name in names for word in _WORD.findall(fold(name))
+                     for first in compound_words(word))
 
 
 def _answer_first(
@@ -291,8 +307,9 @@ def missing_terms(
     A term inside a longer Malay compound is translated with the compound, which English may
     say otherwise than word by word: after a Malay agent noun (*pemegang saham*, *pembayar
     cukai*), by an English agent compound, closed or open (``shareholders``, ``taxpayers``,
-    ``bond holders``: :func:`glossari.terms.english.strip_agent`), whose first word is the
-    compound's own (``share``, where *Saham* is *Stock*); after another term, the compound's
+    ``bond holders``: :func:`glossari.terms.english.strip_agent`), whose first word says the
+    term (:attr:`Termbase.words`: ``share`` too where *Saham* is *Stock*, not ``note`` where
+    *Bon* is *Bond*); after another term, the compound's
     head (*modal saham*), by a compound on that term's English (``share capital``, *Modal*
     being *Capital*). Every use of the term in ``msgid`` must be so. A word after the term
     tells no compound: *kos jualan syarikat* is the company's cost of sales.
@@ -303,7 +320,7 @@ def missing_terms(
     if not used:
         return []
     present = base.english_in(translation, used=[entry.identity for entry, _ in used])
-    agents: bool | None = None
+    folded: str | None = None
     missing = []
     for entry, compounds in used:
         if entry.identity in present:
@@ -311,9 +328,11 @@ def missing_terms(
         if any(c.startswith(_HEADED) and c[len(_HEADED):] in present for c in compounds):
             continue
         if "agent" in compounds:
-            if agents is None:
-                agents = _has_agent_compound(fold(strip_link_targets(translation)))
-            if agents:
+            if folded is None:
+                folded = fold(strip_link_targets(translation))
+            words = base.words.get(entry.identity) or _compound_words(
+                headword_names(entry.english))
+            if _has_agent_compound(folded, words):
                 continue
         missing.append(entry)
     return missing
@@ -327,14 +346,17 @@ _DETERMINERS = frozenset({
 """What an open compound's first word cannot be (``the owners`` is no compound)."""
 
 
-def _has_agent_compound(translation: str) -> bool:
-    """Whether the folded ``translation`` holds an English agent compound: closed
-    (``shareholders``), or open, its first word no determiner (``sukuk holders``, not ``the
-    owners``): :func:`glossari.terms.english.strip_agent`."""
+def _has_agent_compound(translation: str, words: frozenset[str]) -> bool:
+    """Whether the folded ``translation`` holds an English agent compound on one of ``words``
+    (a term's: :attr:`Termbase.words`): closed (``bondholders``), or open (``sukuk holders``;
+    never after a determiner: ``the owners``): :func:`glossari.terms.english.strip_agent`.
+    ``noteholders`` is no compound on *Bond*."""
     found = _WORD.findall(translation)
     for i, word in enumerate(found):
         first = english.strip_agent(word)
-        if first or (first == "" and i and found[i - 1] not in _DETERMINERS):
+        if first == "" and i and found[i - 1] not in _DETERMINERS:
+            first = found[i - 1]
+        if first and not words.isdisjoint(compound_words(first)):
             return True
     return False
 

@@ -219,6 +219,24 @@ def names_a_person(word: str) -> bool:
                for ending in _PERSON_ENDINGS)
 
 
+_COMPOUND_SYNONYMS = {"stock": ("share",), "share": ("stock",)}
+"""Words that English agent compounds take for each other: a holder of stock is a
+shareholder as often as a stockholder (*pemegang saham*, *Saham* being *Stock*)."""
+
+
+def compound_words(word: str) -> frozenset[str]:
+    """The first words of an English agent compound that say the folded ``word``: itself, its
+    singular, and what English compounds take for it (:data:`_COMPOUND_SYNONYMS`).
+
+    >>> sorted(compound_words("bonds")), sorted(compound_words("stock"))
+    (['bond', 'bonds'], ['share', 'stock'])
+    """
+    out = {word, *singulars(word)}
+    for each in tuple(out):
+        out.update(_COMPOUND_SYNONYMS.get(each, ()))
+    return frozenset(out)
+
+
 def strip_agent(word: str) -> str | None:
     """The first word of the folded ``word`` as an agent compound: what is before one of
     :data:`_AGENTS` (singular or plural) that closes it (``shareholders``: ``share``, three
