@@ -223,6 +223,15 @@ def judged_text(translation: str, source: str) -> str:
 
     >>> words(judged_text("Pemegang sukuk berkongsi profit.", "Pemegang sukuk berkongsi untung."))
     ('profit',)
+
+    Words kept in a row, four or more, are Malay left untranslated, not loanwords, and stay:
+
+    >>> judged_text("Losses dikongsi mengikut sumbangan modal.",
+    ...             "Kerugian dikongsi mengikut sumbangan modal.")
+    'Losses dikongsi mengikut sumbangan modal.'
+    >>> words(judged_text("What Is Skim Simpanan Pendidikan Nasional?",
+    ...                   "Apakah itu Skim Simpanan Pendidikan Nasional?"))
+    ('What', 'Is')
     """
     found = words(translation)
     if not _MALAY_WORDS.isdisjoint(word.casefold() for word in found):
@@ -233,8 +242,37 @@ def judged_text(translation: str, source: str) -> str:
         return translation  # nothing kept, or nothing but what is kept: a copy
     if "@" in translation:
         translation = _EMAIL.sub(" ", translation)
-    return _WORD.sub(lambda m: " " if m.group().casefold() in kept else m.group(),
-                     _STRIP.sub(" ", translation))
+    text = _STRIP.sub(" ", translation)
+    out: list[str] = []
+    run: list[re.Match[str]] = []  # kept words in a row, one space or more between them
+    end = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if run and (word.casefold() not in kept or not word.islower()
+                    or not text[run[-1].end():match.start()].isspace()):
+            end = _drop_kept(text, run, end, out)
+            run = []
+        if word.casefold() in kept:
+            run.append(match)
+            if not word.islower():  # a name's word (Skim Simpanan Pendidikan Nasional)
+                end = _drop_kept(text, run, end, out)
+                run = []
+    end = _drop_kept(text, run, end, out)
+    return "".join(out) + text[end:]
+
+
+def _drop_kept(text: str, run: list[re.Match[str]], end: int, out: list[str]) -> int:
+    """Blank the words of ``run`` (words of ``text`` kept from the source, in a row) in ``out``,
+    which holds ``text`` up to ``end``; returns where ``out`` now ends. Loanwords come one or
+    two at a time (*sukuk musyarakah*); a run of :data:`MIN_WORDS` lower-case words or more is
+    Malay left untranslated (*dikongsi mengikut sumbangan modal*), and stays evidence. A name's
+    words, capitalised, are no evidence however many (*Skim Simpanan Pendidikan Nasional*)."""
+    if not run or len(run) >= MIN_WORDS:
+        return end
+    for match in run:
+        out.append(text[end:match.start()] + " ")
+        end = match.end()
+    return end
 
 
 def sentences(text: str) -> tuple[str, ...]:

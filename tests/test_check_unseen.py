@@ -166,6 +166,11 @@ def _l301(findings: list[Finding]) -> list[Finding]:
     ("Model takaful yang biasa ialah wakalah, mudharabah dan wakaf.",
      "Common takaful models are wakalah, mudharabah and waqf."),
     ("Sukuk ialah instrumen patuh Syariah.", "Sukuk are Shariah-compliant instruments."),
+    # a name of four words, capitalised, is no evidence either
+    ("## Apakah itu Skim Simpanan Pendidikan Nasional?",
+     "## What Is Skim Simpanan Pendidikan Nasional?"),
+    ("Pelabur boleh melabur melalui Skim Simpanan Pendidikan Nasional.",
+     "Investors can save through the Skim Simpanan Pendidikan Nasional scheme."),
 ])
 def test_l301_loanwords_kept_from_the_source_are_no_evidence(
         tmp_path: Path, malay: str, translation: str) -> None:
@@ -178,10 +183,33 @@ def test_l301_loanwords_kept_from_the_source_are_no_evidence(
     # half done: the Malay left holds Malay's function words
     ("Syarikat yang mencatat untung bersih boleh mengisytiharkan dividen kepada pemegang saham.",
      "Syarikat yang mencatat untung bersih boleh mengisytiharkan dividends to its shareholders."),
+    # half done with none of Malay's function words: four words or more left in a row
+    ("Kerugian dikongsi mengikut sumbangan modal.", "Losses dikongsi mengikut sumbangan modal."),
 ])
 def test_l301_copies_and_half_done_translations_still_reported(
         tmp_path: Path, malay: str, translation: str) -> None:
     assert len(_l301(_kit(tmp_path, malay, translation).check())) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["dikongsi", "mengikut", "sumbangan", "modal", "sukuk",
+                                 "musyarakah", "Bursa", "Malaysia"]), min_size=1, max_size=7),
+       st.sampled_from(["Losses are", "The bank says"]))
+def test_judged_text_keeps_only_runs_of_four_lower_case_kept_words(
+        kept: list[str], english_words: str) -> None:
+    source = "Kerugian " + " ".join(kept) + " itu."
+    judged = words(judged_text(f"{english_words} {' '.join(kept)} now.", source))
+    lower = all(word.islower() for word in kept)
+    expected = kept if len(kept) >= 4 and lower else []
+    if not lower:  # a capitalised word parts the lower-case runs around it
+        runs: list[list[str]] = [[]]
+        for word in kept:
+            if word.islower():
+                runs[-1].append(word)
+            else:
+                runs.append([])
+        expected = [word for run in runs if len(run) >= 4 for word in run]
+    assert [w for w in judged if w not in english_words.split() and w != "now"] == expected
 
 
 def test_judged_text_keeps_a_copy_and_drops_kept_loanwords() -> None:
