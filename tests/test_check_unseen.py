@@ -68,6 +68,10 @@ def _t401(findings: list[Finding]) -> list[str]:
     # an English derivation on another stem of the term's English
     ("Pihak yang diinsuranskan membayar premium.", "The insured party pays a premium."),
     ("Syarikat yang terlalu berhutang sukar membayar.", "A heavily indebted company struggles."),
+    # ber- on the term is a verb of having it, which English says with a word of its own
+    ("Kerajaan berhutang RM1.17 trilion.", "The government owes RM1.17 trillion."),
+    ("Syarikat yang berhutang kepada bank membayar faedah.",
+     "A company that owes money to a bank pays interest."),
     ("Tahap hutang isi rumah meningkat.", "Household indebtedness rose."),
     ("Mesin itu disusutnilaikan setiap tahun.", "The machine is depreciated every year."),
     # a name of two words kept as written holds no use of the term
@@ -89,6 +93,9 @@ def test_t401_a_term_translated_with_its_compound_or_on_another_stem(
     ("Kadar faedah yang tinggi menjejaskan peminjam.", "High rates hurt borrowers.",
      ["Kadar faedah"]),
     ("Harta itu diinsuranskan.", "The property is covered.", ["Insurans"]),
+    # beside ber- on the term, a use of the term itself still wants it
+    ("Hutang syarikat meningkat kerana ia berhutang kepada bank.",
+     "The company's borrowings rose because it owes the bank.", ["Hutang"]),
     # a use outside the compound still wants it, though another is inside one
     ("Setiap saham memberi pemegang saham satu undi.", "Each share gives shareholders a vote.",
      ["Saham"]),

@@ -120,7 +120,7 @@ class Termbase:
             if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
                    for start, end in names):
                 continue
-            if _measure(hit.text, hit.name):
+            if _measure(hit.text, hit.name) or _having(hit.text, hit.name):
                 continue
             # a name two terms share (two articles titled alike, S131) is one use of one term,
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
@@ -181,6 +181,24 @@ def _measure(found: str, name: str) -> bool:
     """
     word, first = fold(found).split(maxsplit=1)[0], fold(name).split(maxsplit=1)[0]
     return word.startswith("se") and not first.startswith("se") and word[2:].startswith(first)
+
+
+def _having(found: str, name: str) -> bool:
+    """Whether ``found``, a form of the Malay ``name``, is ``ber-`` on it (``be-`` before an
+    *r*): a verb or an adjective of having it (*berhutang*: in debt, owing; *bercukai*:
+    taxable, chargeable; *berdasarkan*: based on), which English says with a word of its own
+    as often as with the term's (``owes``), so no use of the term for T401.
+
+    >>> _having("berhutang", "Hutang"), _having("berisiko", "Risiko"), _having("hutang", "Hutang")
+    (True, True, False)
+    >>> _having("bersih", "Bersih"), _having("dicukai", "Cukai")
+    (False, False)
+    """
+    word, first = fold(found).split(maxsplit=1)[0], fold(name).split(maxsplit=1)[0]
+    if first.startswith("be"):
+        return False
+    return (word.startswith("ber") and word[3:].startswith(first)) or (
+        first.startswith("r") and word.startswith("be") and word[2:].startswith(first))
 
 
 def _compounds(text: str, start: int) -> frozenset[str]:
