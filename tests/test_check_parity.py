@@ -426,3 +426,20 @@ def test_c205_never_fails_on_any_number_and_scale(source: list[str],
 ])
 def test_c205_scales_any_number_exactly(source: str, translation: str, reported: bool) -> None:
     assert ("C205" in _codes(source, translation)) is reported
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["sukuk", "kupon", "bon-bon", "penarafan kreditnya"]),
+       st.sampled_from(["/sukuk", "/kupon", "/bond", "/credit-rating"]),
+       st.sampled_from([" ", "  ", "\t"]))
+def test_a_link_a_space_broke_in_the_translation_is_one_c203_that_says_so(
+        text: str, target: str, space: str) -> None:
+    """``[sukuk] (/sukuk)`` in a translation: C203 (the link is lost) says why, and no C206
+    calls ``[sukuk]`` a reference link besides."""
+    catalog = CatalogFile(path="x.po", domain="articles-x", po=PoFile(header=None, entries=()))
+    entry = Entry(msgid=f"Dalam [{text}]({target}) ijarah, pemegang menerima sewa.",
+                  msgstr=f"In an ijarah [{text}]{space}({target}), holders receive rent.",
+                  line=3)
+    found = list(entry_findings(catalog, entry, lang="en", term=None))
+    assert [f.code for f in found] == ["C203"]
+    assert f"write '[{text}]({target})'" in found[0].message

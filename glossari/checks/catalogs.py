@@ -6,6 +6,7 @@ A language's catalogs are every ``locale/LANG/LC_MESSAGES/*.po``; the domain is 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from glossari.checks.parity import (
 )
 from glossari.diagnostics import Finding
 from glossari.model import Term
+from glossari.seeds.markdown import spaced_link_problem, spaced_links
 from glossari.text import counted
 
 __all__ = [
@@ -239,6 +241,13 @@ def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | N
                    term=term.id, message=f"'{lang}': {describe_coverage(coverage)}")
 
 
+def _without(matches: list[re.Match[str]], text: str) -> str:
+    """``text`` with each of ``matches`` blanked."""
+    for match in reversed(matches):
+        text = text[:match.start()] + " " + text[match.end():]
+    return text
+
+
 def entry_findings(
     catalog: CatalogFile, entry: Entry, *, lang: str, term: str | None,
     references: tuple[str, ...] = (),
@@ -263,11 +272,14 @@ def entry_findings(
             yield at("C202", f"the translation is identical to the source '{short}' (fine for a "
                      "name or an acronym; otherwise translate it)")
         source_links, target_links = link_targets(source), link_targets(translation)
+        spaced = spaced_links(translation)
         if set(source_links) != set(target_links):
             diff = describe_difference(tuple(sorted(set(source_links))),
                                        tuple(sorted(set(target_links))))
-            yield at("C203", f"link targets differ from the source ({diff}); keep every "
-                     "target exactly as in the source")
+            lost = [m for m in spaced if m.group(2) in set(source_links) - set(target_links)]
+            yield at("C203", f"link targets differ from the source ({diff}); " + (
+                spaced_link_problem(lost[0]) if lost
+                else "keep every target exactly as in the source"))
         elif len(source_links) != len(target_links):
             yield at("C204", f"the source has {counted(len(source_links), 'link')}, the "
                      f"translation {len(target_links)}")
@@ -282,9 +294,11 @@ def entry_findings(
             unusable_translation(source, translation, block=block,
                                  references=defined) is not None
             for defined in references if defined)
-        source_refs = reference_labels(source)
+        # the text of a link a space has broken ([sukuk] (/sukuk)) is no reference: C203 says it
+        source_refs = reference_labels(_without(spaced_links(source), source))
         source_labels = tuple(sorted(label for label, _ in source_refs))
-        target_labels = tuple(sorted(label for label, _ in reference_labels(translation)))
+        target_labels = tuple(sorted(label for label, _ in reference_labels(
+            _without(spaced, translation))))
         if source_labels != target_labels:
             diff = describe_difference(source_labels, target_labels)
             full = {label for label, shortcut in source_refs if not shortcut}

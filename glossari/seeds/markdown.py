@@ -29,6 +29,8 @@ __all__ = [
     "links_and_html",
     "parse_body",
     "reference_definitions",
+    "spaced_link_problem",
+    "spaced_links",
     "suspicious_link_text",
     "table_of",
 ]
@@ -242,6 +244,26 @@ def reference_definitions(text: str) -> str:
     if "]:" not in text:
         return ""  # most articles: no definition, and no regular-expression scan
     return "\n".join(match.group() for match in _DEFINITION.finditer(text))
+
+
+def spaced_links(text: str) -> list[re.Match[str]]:
+    """The links of ``text`` that a space between ``]`` and ``(`` makes text (``[kupon]
+    (/kupon)``: machine translation adds one), outside code spans; each match's groups are the
+    link's text and target. The one rule for the reader's S113 and the catalogs' C203.
+
+    >>> [(m.group(1), m.group(2)) for m in spaced_links("Lihat [kupon] (/kupon) dan `[a] (/b)`")]
+    [('kupon', '/kupon')]
+    """
+    if "] " not in text and "]\t" not in text:
+        return []
+    content = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+    return list(_SPACED_LINK.finditer(content))
+
+
+def spaced_link_problem(match: re.Match[str]) -> str:
+    """What to say of a link of :func:`spaced_links`."""
+    return (f"'{match.group()}' is not a link: a space between ']' and '('; write "
+            f"'[{match.group(1)}]({match.group(2)})'")
 
 
 def link_targets(text: str) -> tuple[str, ...]:
@@ -487,12 +509,10 @@ class _Walker:
         ``_LOST_REFERENCE`` and ``_REFUSED_LINK``)."""
         content = _CODE_SPAN.sub(lambda m: " " * len(m.group()), inline.content)
         texts = "".join(c.content for c in inline.children or () if c.type == "text")
-        for match in _SPACED_LINK.finditer(content):
+        for match in spaced_links(content):
             self.findings.append(Finding(
                 path=self.source, line=line + content.count("\n", 0, match.start()),
-                severity="warning", code="S113",
-                message=f"'{match.group()}' is not a link: a space between ']' and '('; write "
-                f"'[{match.group(1)}]({match.group(2)})'",
+                severity="warning", code="S113", message=spaced_link_problem(match),
             ))
         for match in _LOST_REFERENCE.finditer(content):
             if match.group() not in texts:
