@@ -443,3 +443,37 @@ def test_a_link_a_space_broke_in_the_translation_is_one_c203_that_says_so(
     found = list(entry_findings(catalog, entry, lang="en", term=None))
     assert [f.code for f in found] == ["C203"]
     assert f"write '[{text}]({target})'" in found[0].message
+
+
+_ENGLISH_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                    "nine", "ten", "eleven", "twelve")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 12), st.integers(0, 12), st.booleans())
+def test_c205_a_small_number_written_as_a_word(number: int, written: int,
+                                                malay_digits: bool) -> None:
+    """``every six months`` for ``setiap 6 bulan`` (and ``enam bulan`` for ``6 months``):
+    the number written as a word is the same number; another word is not."""
+    malay_words = ("sifar", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "lapan",
+                   "sembilan", "sepuluh", "sebelas")
+    if malay_digits:
+        source = f"Kupon dibayar setiap {number} bulan pada 2024."
+        translation = f"Coupons are paid every {_ENGLISH_NUMBERS[written]} months in 2024."
+    else:
+        if written > 11:
+            written = 11
+        source = f"Kupon dibayar setiap {malay_words[written]} bulan pada 2024."
+        translation = f"Coupons are paid every {number} months in 2024."
+    assert ("C205" in _codes(source, translation)) is (number != written)
+
+
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("Kupon dibayar setiap 6 bulan.", "Coupons are paid every six months.", False),
+    ("Bon 5 tahun.", "A five-year bond.", False),
+    # a word makes no difference of its own: satu syarikat is a company
+    ("Satu syarikat membayar RM5.", "A company pays RM5.", False),
+    ("Kupon dibayar setiap 3 bulan.", "Coupons are paid every six months.", True),
+])
+def test_c205_numbers_written_as_words(source: str, translation: str, reported: bool) -> None:
+    assert ("C205" in _codes(source, translation)) is reported

@@ -278,6 +278,39 @@ def _scale(match: re.Match[str]) -> int:
     return _SCALES[word.lower()] if word else _SCALES_ATTACHED[match.group(2).lower()]
 
 
+_NUMBER_WORDS = {word: str(number) for number, words in enumerate((
+    ("zero", "sifar", "kosong", "nol"), ("one", "satu"), ("two", "dua"), ("three", "tiga"),
+    ("four", "empat"), ("five", "lima"), ("six", "enam"), ("seven", "tujuh"),
+    ("eight", "lapan", "delapan"), ("nine", "sembilan"), ("ten", "sepuluh"),
+    ("eleven", "sebelas"), ("twelve",)), start=0) for word in words}
+"""The numbers up to twelve written as words, in English, Malay and Indonesian: a translator
+writes ``every six months`` for ``setiap 6 bulan`` (and Malay ``enam bulan`` for ``6
+months``), as style guides ask for small numbers."""
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+
+
+def spelled_numbers(text: str) -> tuple[str, ...]:
+    """The numbers up to twelve that ``text`` writes as words (:data:`_NUMBER_WORDS`), as
+    digits.
+
+    >>> spelled_numbers("every six months, a five-year term; setiap enam bulan")
+    ('6', '5', '6')
+    """
+    return tuple(_NUMBER_WORDS[m.group(1).lower()] for m in _NUMBER_WORD.finditer(text))
+
+
+def _spelled_out(source: str, translation: str, wanted: tuple[str, ...],
+                 found: tuple[str, ...]) -> bool:
+    """Whether every number of ``wanted`` (the source's) missing from ``found`` (the
+    translation's) is written as a word in the translation, and every one ``found`` adds is
+    written as a word in the source: ``every six months`` for ``setiap 6 bulan``. A word
+    never makes a difference of its own (``satu syarikat`` is *a company*)."""
+    missing = Counter(wanted) - Counter(found)
+    extra = Counter(found) - Counter(wanted)
+    return (not missing or not missing - Counter(spelled_numbers(translation))) and (
+        not extra or not extra - Counter(spelled_numbers(source)))
+
+
 def number_difference(source: str, translation: str) -> str | None:
     """What C205 reports for ``translation`` of ``source``: how their numbers differ, or how
     the months of their dates do (:func:`months`), or None.
@@ -301,16 +334,24 @@ def number_difference(source: str, translation: str) -> str | None:
     def read(text: str, **how: bool) -> tuple[str, ...]:
         return _once_a_year(numbers(text, **how), text)
 
-    diff = describe_difference(read(source), read(translation))
+    def compare(wanted: tuple[str, ...], found: tuple[str, ...], *,
+                grouped: bool = True) -> str | None:
+        if _spelled_out(source, translation, wanted, found):
+            return None
+        return (describe_difference(_grouped(wanted), _grouped(found)) if grouped
+                else describe_difference(wanted, found))
+
+    diff = compare(read(source), read(translation), grouped=False)
     # a letter after a number is a scale (RM5m) or a unit (5m of road, five metres): of the two
     # readings, the one closer to the source (None when either agrees)
     as_scales = read(source, scaled=True), read(translation, scaled=True)
     as_units = read(source, scaled=True, letters=False), read(translation, scaled=True,
                                                             letters=False)
     closer = as_units if _apart(*as_units) < _apart(*as_scales) else as_scales
-    scaled = describe_difference(_grouped(closer[0]), _grouped(closer[1]))
-    if diff is not None and scaled is not None and describe_difference(
-            read(source, spaced=False), read(translation, spaced=False)) is not None:
+    scaled = compare(*closer)
+    if diff is not None and scaled is not None and compare(
+            read(source, spaced=False), read(translation, spaced=False),
+            grouped=False) is not None:
         # the scaled reading names what differs (2, not 18.55 and 18550000 besides) when a
         # scale word is written
         return (f"numbers differ from the source "
