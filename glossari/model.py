@@ -176,7 +176,7 @@ class English:
 
     title: str | None = None
     """English headword (``Account executive``), or None when nobody has given one that a
-    reader can use: a translation ``render`` refuses (C203, C208, C209) is none, and its
+    reader can use: a translation ``render`` refuses (C203, C204, C208, C209) is none, and its
     ``status`` is ``untranslated``."""
     status: Status = "untranslated"
     """How far ``title`` can be trusted."""
@@ -187,7 +187,7 @@ class English:
     where ``render`` refuses the translation)."""
     sections: tuple[Section, ...] = ()
     """The body in English, same shape as the Malay; untranslated blocks stay in Malay, and so
-    do those whose translation ``render`` refuses (C203, C208, C209). A block's ``text`` is the
+    do those whose translation ``render`` refuses (C203, C204, C208, C209). A block's ``text`` is the
     English Markdown, while its ``links`` are the Malay block's (Malay texts; the same targets,
     which a translation may not change): take the English link texts from ``text``, as
     docs/termbase.md says of the compiled termbase."""

@@ -139,6 +139,24 @@ def test_c204_same_targets_different_count(tmp_path: Path) -> None:
     assert c204.message == "the source has 1 link, the translation 2"
 
 
+def test_c204_says_render_keeps_the_malay_and_the_summary_names_it(tmp_path: Path) -> None:
+    """render refuses a translation linking one target twice where the source links it once
+    (links compare as a multiset): C204 says so, and the file's summary names C204 among the
+    codes of the refused translations; it named C203, C208, C209, none of them reported."""
+    from glossari.catalog.usable import unusable_translation
+
+    kit = with_catalog(tmp_path)
+    doubled = ENGLISH[PARAGRAPH] + " See [gross profit](/untungkasar)."
+    kit.translate(PARAGRAPH[1], doubled)
+    assert unusable_translation(PARAGRAPH[1], doubled, block=True) is not None
+    found = kit.check(["en"])
+    (c204,) = [f for f in found if f.code == "C204"]
+    assert "the source has 1 link, the translation 2" in c204.message
+    assert "render keeps the Malay" in c204.message
+    (c200,) = [f for f in found if f.code == "C200" and f.path == ARTICLES_K]
+    assert "1 translation refused: C203, C204, C208, C209" in c200.message
+
+
 @pytest.mark.parametrize(
     "translation",
     [

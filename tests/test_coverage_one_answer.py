@@ -154,12 +154,12 @@ def test_check_counts_a_refused_translation_untranslated(root: Path) -> None:
                 for f in report.findings if f.code == "C200"}
     assert {d: _said(m) for d, m in per_file.items()} == {
         d: _as_said(c) for d, c in BY_FILE.items()}
-    assert "2 translations refused: C203, C208, C209" in per_file["articles-k"]
+    assert "2 translations refused: C203, C204, C208, C209" in per_file["articles-k"]
     per_term = {f.term: f.message for f in report.findings if f.code == "C201"}
     assert {t: _said(m) for t, m in per_term.items()} == {
         t: (c.get("translated", 0), sum(c.values()), c.get("fuzzy", 0),
             c.get("untranslated", 0)) for t, c in BY_TERM.items()}
-    # the refusals are reported where they are (C203, C208, C209), as before
+    # the refusals are reported where they are (C203, C204, C208, C209), as before
     codes = sorted(f.code for f in report.findings if f.code in ("C203", "C208", "C209"))
     assert codes == ["C203", "C208", "C208", "C208", "C209"]
 
@@ -172,7 +172,7 @@ def test_the_command_summaries_say_the_same(root: Path) -> None:
     code, _, err = cli("update", "-l", "en", root=root)
     assert code == 0, err
     assert ("16 messages: 9 translated, 1 fuzzy, 6 untranslated (5 translations refused: "
-            "C203, C208, C209), 0 obsolete") in err
+            "C203, C204, C208, C209), 0 obsolete") in err
 
 
 def test_the_library_and_the_termbase_say_the_same(root: Path) -> None:

@@ -188,7 +188,7 @@ def no_catalogs(root: Path, lang: str) -> CatalogError:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Coverage:
     """How much of a language's catalogs is translated (current messages only), as a reader
-    gets it: a translation ``render`` refuses (C203, C208, C209) is counted untranslated, as
+    gets it: a translation ``render`` refuses (C203, C204, C208, C209) is counted untranslated, as
     every reporter counts it (:func:`glossari.catalog.usable.entry_state`)."""
 
     translated: int = 0
@@ -197,7 +197,7 @@ class Coverage:
     """Messages without a current translation a reader gets: none, or one refused."""
     obsolete: int = 0
     refused: int = 0
-    """Of :attr:`untranslated`, those whose translation ``render`` refuses (C203, C208, C209):
+    """Of :attr:`untranslated`, those whose translation ``render`` refuses (C203, C204, C208, C209):
     translated in the catalog, but not for a reader."""
 
     @property
@@ -212,11 +212,11 @@ class Coverage:
 
     @property
     def refused_note(self) -> str:
-        """`` (2 translations refused: C203, C208, C209)`` after the untranslated count in every
+        """`` (2 translations refused: C203, C204, C208, C209)`` after the untranslated count in every
         summary that has refused translations, else ``""``."""
         if not self.refused:
             return ""
-        return f" ({counted(self.refused, 'translation')} refused: C203, C208, C209)"
+        return f" ({counted(self.refused, 'translation')} refused: C203, C204, C208, C209)"
 
     def __add__(self, other: Coverage) -> Coverage:
         return Coverage(translated=self.translated + other.translated,
@@ -476,7 +476,7 @@ def english_for(term: Term, translations: Translations) -> English:
     translation stay in Malay, so the English body always has the Malay body's shape. A
     translation ``render`` refuses (its links or HTML differ from the source's, reference
     links judged by the article's own definitions, :attr:`~glossari.model.Term.definitions`;
-    it shows nothing, or a block's line starts Markdown block syntax: C203, C208, C209) is no
+    it shows nothing, or a block's line starts Markdown block syntax: C203, C204, C208, C209) is no
     translation here either, so the API, the tables, search and the site say what the rendered
     article says.
     """

@@ -71,7 +71,7 @@ def describe_coverage(counts: Coverage) -> str:
     >>> describe_coverage(Coverage(translated=20, fuzzy=2, untranslated=4, obsolete=1))
     '20/26 translated (76.9%), 2 fuzzy, 4 untranslated, 1 obsolete'
     >>> describe_coverage(Coverage(translated=20, untranslated=4, refused=1))
-    '20/24 translated (83.3%), 0 fuzzy, 4 untranslated (1 translation refused: C203, C208, C209)'
+    '20/24 translated (83.3%), 0 fuzzy, 4 untranslated (1 translation refused: C203, C204, C208, C209)'
     """
     text = (f"{counts.translated}/{counts.total} translated ({counts.percent:.1f}%), "
             f"{counts.fuzzy} fuzzy, {counts.untranslated} untranslated")
@@ -282,7 +282,8 @@ def entry_findings(
                 else "keep every target exactly as in the source"))
         elif len(source_links) != len(target_links):
             yield at("C204", f"the source has {counted(len(source_links), 'link')}, the "
-                     f"translation {len(target_links)}")
+                     f"translation {len(target_links)}; link each place the source links, once "
+                     "(render keeps the Malay for it)")
         # `[margin][m]` translated `[margin][gm]`: the definition `[m]: /grossmargin` is in
         # the article, not the message, so the link is dead and render keeps the Malay. A
         # shortcut `[hasil]` is a link only when an article holding the message defines it

@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Compile, and print a one-line summary on standard error. Its count is of the messages
     in the ``.mo`` files, as ``msgfmt --statistics`` counts "translated messages": every
-    current translation, those ``render`` refuses (C203, C208, C209) too, which ``check``,
+    current translation, those ``render`` refuses (C203, C204, C208, C209) too, which ``check``,
     ``update`` and the termbase count untranslated (what a reader gets)."""
     root = ctx.root()
     result = compile_catalogs(root, args.lang, wrap=stderr_progress(ctx))

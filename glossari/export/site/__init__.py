@@ -657,7 +657,7 @@ def _status_lookup(glossary: Glossary, lang: str) -> StatusLookup | None:
 
     def status(domain: str, context: str | None, msgid: str, block: bool,
                references: str = "", category: bool = False) -> str:
-        # a translation render refuses (C203, C208, C209) is shown in Malay and counted so, as
+        # a translation render refuses (C203, C204, C208, C209) is shown in Malay and counted so, as
         # the English side (english_for), render and check have it: the one rule of
         # glossari.catalog.usable, with the article's reference definitions
         msgstr, state = translations.get(domain, context, msgid)
