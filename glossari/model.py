@@ -187,10 +187,10 @@ class English:
     where ``render`` refuses the translation)."""
     sections: tuple[Section, ...] = ()
     """The body in English, same shape as the Malay; untranslated blocks stay in Malay, and so
-    do those whose translation ``render`` refuses (C203, C204, C208, C209). A block's ``text`` is the
-    English Markdown, while its ``links`` are the Malay block's (Malay texts; the same targets,
-    which a translation may not change): take the English link texts from ``text``, as
-    docs/termbase.md says of the compiled termbase."""
+    do those whose translation ``render`` refuses (C203, C204, C208, C209). A block's ``text``
+    is the English Markdown, while its ``links`` are the Malay block's (Malay texts; the same
+    targets, which a translation may not change): take the English link texts from ``text``,
+    as docs/termbase.md says of the compiled termbase."""
     highlights: tuple[Block, ...] = ()
     """The key takeaways in English."""
 

@@ -212,8 +212,8 @@ class Coverage:
 
     @property
     def refused_note(self) -> str:
-        """`` (2 translations refused: C203, C204, C208, C209)`` after the untranslated count in every
-        summary that has refused translations, else ``""``."""
+        """`` (2 translations refused: C203, C204, C208, C209)`` after the untranslated count
+        in every summary that has refused translations, else ``""``."""
         if not self.refused:
             return ""
         return f" ({counted(self.refused, 'translation')} refused: C203, C204, C208, C209)"
