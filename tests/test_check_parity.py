@@ -474,6 +474,9 @@ def test_c205_a_small_number_written_as_a_word(number: int, written: int,
     # a word makes no difference of its own: satu syarikat is a company
     ("Satu syarikat membayar RM5.", "A company pays RM5.", False),
     ("Kupon dibayar setiap 3 bulan.", "Coupons are paid every six months.", True),
+    # a percentage is written in digits: a word for it is a changed number
+    ("Kadar kupon ialah 5%.", "The coupon rate is five percent.", True),
+    ("Kadar kupon ialah 5%.", "The coupon rate is five per cent.", True),
 ])
 def test_c205_numbers_written_as_words(source: str, translation: str, reported: bool) -> None:
     assert ("C205" in _codes(source, translation)) is reported

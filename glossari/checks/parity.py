@@ -286,7 +286,11 @@ _NUMBER_WORDS = {word: str(number) for number, words in enumerate((
 """The numbers up to twelve written as words, in English, Malay and Indonesian: a translator
 writes ``every six months`` for ``setiap 6 bulan`` (and Malay ``enam bulan`` for ``6
 months``), as style guides ask for small numbers."""
-_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b"
+                          r"(?![ \u00a0]*(?:%|per[ \u00a0]?cent\b|peratus\b|persen\b))",
+                          re.IGNORECASE)
+"""A number word, but a percentage's: style guides spell small counts out (``six months``),
+never a percentage (``twelve percent`` for ``12%`` is a changed number)."""
 
 
 def spelled_numbers(text: str) -> tuple[str, ...]:
@@ -295,6 +299,8 @@ def spelled_numbers(text: str) -> tuple[str, ...]:
 
     >>> spelled_numbers("every six months, a five-year term; setiap enam bulan")
     ('6', '5', '6')
+    >>> spelled_numbers("twelve percent, two per cent, dua peratus")
+    ()
     """
     return tuple(_NUMBER_WORDS[m.group(1).lower()] for m in _NUMBER_WORD.finditer(text))
 
