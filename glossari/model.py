@@ -32,9 +32,9 @@ __all__ = [
     "TermKind",
 ]
 
-BlockKind = Literal["paragraph", "item", "quote", "table", "code"]
-"""What a body block is: a paragraph, a list item, a block quote's paragraph, a table or code
-(see :attr:`Block.kind`)."""
+BlockKind = Literal["paragraph", "item", "quote", "table", "code", "rule"]
+"""What a body block is: a paragraph, a list item, a block quote's paragraph, a table, code or a
+thematic break (see :attr:`Block.kind`)."""
 
 Status = Literal["translated", "fuzzy", "suggested", "untranslated"]
 """How far a term's English headword can be trusted.
@@ -110,12 +110,14 @@ class Block:
     kind: BlockKind
     """``paragraph``, ``item`` (list item), ``quote`` (a paragraph inside a block quote),
     ``table`` (a GFM table, one message as written: pipes and rows; the site shows it as a
-    table, :func:`glossari.seeds.markdown.table_of` reads its cells) or ``code`` (an indented
+    table, :func:`glossari.seeds.markdown.table_of` reads its cells), ``code`` (an indented
     or fenced code block: a formula, a sample; kept as written in both languages, never a
-    message)."""
+    message) or ``rule`` (a thematic break, ``---``, ``***`` or ``___``: a horizontal rule on
+    the site, kept in both languages, never a message)."""
     text: str
     """The block's inline Markdown, as written, with inner line breaks kept; for ``code``, the
-    code's lines without the fences or the indentation that marks them."""
+    code's lines without the fences or the indentation that marks them; for ``rule``, the
+    break's marker characters (``***`` for ``* * *``)."""
     line: int = field(compare=False)
     """1-based source line where the block starts."""
     depth: int = 0
@@ -145,9 +147,9 @@ class Block:
 
     @property
     def translatable(self) -> bool:
-        """True for prose (a message of the article's catalog); False for code, which the
-        English side, the site and ``render`` copy unchanged."""
-        return self.kind != "code"
+        """True for prose (a message of the article's catalog); False for code and a
+        thematic break, which the English side, the site and ``render`` copy unchanged."""
+        return self.kind not in ("code", "rule")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -500,6 +500,9 @@ def english_for(term: Term, translations: Translations) -> English:
     table = tr.domain_table(body)
 
     def block(b: Block) -> Block:
+        if not b.translatable:
+            return b  # code, a thematic break: copied, never a message (a paragraph alike
+            # elsewhere in the article does not translate it)
         found = table.get((None, b.text))
         if found is None or found[1] != "translated" or usable(b.text, found[0],
                                                                 block=True) is None:

@@ -137,9 +137,9 @@ def format_term(
                 "- " if block.number is None else f"{block.number}. ")
             if block.kind == "item" and not more:
                 markers[path] = len(bullet)
-            if block.kind in ("code", "table"):
-                # code and tables keep their lines and spacing (code indented as Markdown
-                # marks a code block); rewrapped, a table's rows would run together
+            if block.kind in ("code", "table", "rule"):
+                # code, tables and thematic breaks keep their lines and spacing (code indented
+                # as Markdown marks a code block); rewrapped, a table's rows would run together
                 pad = indent + (bullet if bullet == "> " else " " * len(bullet)) + (
                     "    " if block.kind == "code" else "")
                 lines.extend(pad + line if line.strip() else pad.rstrip()

@@ -383,6 +383,26 @@ class _Walker:
                     depth=max(len(self.containers) - 1, 0),
                     path=self.block_path(),
                 ))
+            elif kind == "hr" and not self.in_comment:
+                # a thematic break (`---`, `***`, `___`) parts the text as the author meant:
+                # no message, but shown where it stands (it was dropped, and the two parts it
+                # kept apart ran together on the site and in `show`)
+                self.blocks.append(Block(
+                    kind="rule", text=self.rule_text(token), line=self.line(token),
+                    depth=max(len(self.containers) - 1, 0), path=self.block_path(),
+                ))
+
+    def rule_text(self, token: Token) -> str:
+        """A thematic break as written (``- - -``), without the quote or list markers before it:
+        its source line's last run of its marker character, spaces and tabs. (markdown-it-py's
+        ``markup`` has one marker too many: ``----`` for ``---``.)"""
+        index = token.map[0] if token.map else -1
+        source = self.text_lines[index].rstrip() if 0 <= index < len(self.text_lines) else ""
+        marker = token.markup[:1]
+        start = len(source)
+        while start > 0 and source[start - 1] in (marker, " ", "\t"):
+            start -= 1
+        return source[start:].strip() or token.markup[1:]
 
     def block_path(self) -> tuple[str, ...]:
         """:attr:`Block.path` of a block here: each open quote, each open list with its item."""

@@ -151,8 +151,8 @@ class Node:
     """A piece of a body side: a paragraph, a list, a list item, a quote or code."""
 
     kind: str
-    """``p``, ``ul``, ``ol``, ``li``, ``quote``, ``table`` or ``pre`` (a code block, the same on
-    both sides)."""
+    """``p``, ``ul``, ``ol``, ``li``, ``quote``, ``table``, ``pre`` (a code block, the same on
+    both sides) or ``hr`` (a thematic break)."""
     html: Markup = field(default_factory=Markup)
     lang: str = "ms"
     state: str = "source"
@@ -636,6 +636,8 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
             out.append("<blockquote>\n")
             _render(node.children, out)
             out.append("</blockquote>\n")
+        elif node.kind == "hr":
+            out.append("<hr />\n")
         elif node.kind == "pre":
             out.append(f"<pre><code>{node.html}</code></pre>\n")
         elif node.kind == "table":  # a wrapper: the state mark cannot sit inside <table>
@@ -655,7 +657,7 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
             out.append(f"</{node.kind}>\n")
 
 
-_NODE_KINDS = {"code": "pre", "table": "table"}
+_NODE_KINDS = {"code": "pre", "table": "table", "rule": "hr"}
 _ALIGNED = {a: f' class="align-{a}"' for a in ("left", "center", "right")}
 
 
