@@ -32,9 +32,9 @@ __all__ = [
     "TermKind",
 ]
 
-BlockKind = Literal["paragraph", "item", "quote", "table", "code", "rule"]
-"""What a body block is: a paragraph, a list item, a block quote's paragraph, a table, code or a
-thematic break (see :attr:`Block.kind`)."""
+BlockKind = Literal["paragraph", "item", "quote", "table", "code", "rule", "heading"]
+"""What a body block is: a paragraph, a list item, a block quote's paragraph, a table, code, a
+thematic break or a heading inside a quote or a list item (see :attr:`Block.kind`)."""
 
 Status = Literal["translated", "fuzzy", "suggested", "untranslated"]
 """How far a term's English headword can be trusted.
@@ -112,8 +112,10 @@ class Block:
     ``table`` (a GFM table, one message as written: pipes and rows; the site shows it as a
     table, :func:`glossari.seeds.markdown.table_of` reads its cells), ``code`` (an indented
     or fenced code block: a formula, a sample; kept as written in both languages, never a
-    message) or ``rule`` (a thematic break, ``---``, ``***`` or ``___``: a horizontal rule on
-    the site, kept in both languages, never a message)."""
+    message), ``rule`` (a thematic break, ``---``, ``***`` or ``___``: a horizontal rule on
+    the site, kept in both languages, never a message) or ``heading`` (a heading inside a
+    block quote or a list item, ``> ## Nota``: part of the quote or item, not a section of the
+    article; its level is :attr:`level`, its message a heading's)."""
     text: str
     """The block's inline Markdown, as written, with inner line breaks kept; for ``code``, the
     code's lines without the fences or the indentation that marks them; for ``rule``, the
@@ -123,11 +125,12 @@ class Block:
     depth: int = 0
     """Nesting depth: 0 for top level, 1 for an item inside an item or quote, and so on."""
     ordered: bool = False
-    """For ``item``: True in a numbered list."""
+    """True for a block directly inside an item of a numbered list (its text, and a heading,
+    code or rule the item holds)."""
     number: int | None = None
-    """For an ``item`` of a numbered list, its number as every Markdown viewer shows it: the
-    list's first number (``3.`` starts at 3) plus the item's place in the list; None
-    otherwise."""
+    """For a block directly inside an item of a numbered list, the item's number as every
+    Markdown viewer shows it: the list's first number (``3.`` starts at 3) plus the item's
+    place in the list; None otherwise."""
     path: tuple[str, ...] = ()
     """The lists and block quotes around the block, outermost first: ``quote:N`` for a quote,
     ``ul:N:I`` or ``ol:N:I`` for item ``I`` (from 1) of a list, where ``N`` is the list's or
@@ -137,6 +140,9 @@ class Block:
     ``depth`` and :attr:`quoted` alone cannot tell."""
     links: tuple[Link, ...] = ()
     """The inline links inside this block, in order."""
+    level: int = 0
+    """For a ``heading``, its level: 1 to 6 for ``#`` to ``######`` (a setext heading's
+    ``===`` is 1, ``---`` 2); 0 for every other kind."""
 
     @property
     def quoted(self) -> bool:

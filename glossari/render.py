@@ -34,7 +34,12 @@ from typing import TYPE_CHECKING, overload
 from glossari._rendered import LANGUAGE, read_digest, read_record
 from glossari._rendered import RENDERED as _RENDERED
 from glossari.align.links import CatalogLookup
-from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
+from glossari.catalog.messages import (
+    GLOSSARY_DOMAIN,
+    article_domain,
+    is_headword_heading,
+    judged_as_block,
+)
 from glossari.catalog.usable import unusable_translation
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
@@ -291,8 +296,13 @@ class _Renderer:
             for block in section.blocks:
                 if not block.translatable:
                     continue  # copied as written, like every line no message covers
-                english = self.lookup(domain, None, block.text, block.line, block=True)
-                if english is not None:
+                english = self.lookup(domain, None, block.text, block.line,
+                                      block=judged_as_block(block))
+                if block.kind == "heading":  # in a quote or an item: `> ## Nota`
+                    if english is not None:
+                        self.heading(block.line, " ".join(english.split()), force=False,
+                                     lines=block.text.count("\n") + 1, level=block.level)
+                elif english is not None:
                     self.block(block, english)
 
     def heading(self, line: int, text: str, *, force: bool, lines: int = 1,

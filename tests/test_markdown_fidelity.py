@@ -5,6 +5,7 @@ pages are read with html5lib)."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import html5lib
@@ -21,23 +22,25 @@ _SHAPE = {"p", "hr", "blockquote", "ul", "ol", "li", "pre", "table",
           "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def _shape(html: str) -> list[str]:
+def _shape(html: str, *, levels: bool = True) -> list[str]:
     """The block elements of an HTML fragment, in document order, as html5lib reads them:
-    ``<tag`` on the way in and ``</tag`` on the way out. An item's first paragraph is its
-    text (a loose list wraps it in ``<p>``, the site does not: the same words)."""
+    ``<tag`` on the way in and ``</tag`` on the way out. An item's paragraphs are its text
+    (a loose list wraps each in ``<p>``, a tight one none; the site wraps all but the first:
+    the same words). Without
+    ``levels``, every heading is ``<h``: the site's levels skip none, and differ from the
+    article's where it does."""
     found: list[str] = []
 
     def walk(element: object) -> None:
-        for index, child in enumerate(element):  # type: ignore[arg-type]
+        for child in element:  # type: ignore[attr-defined]
             tag = str(child.tag).removeprefix(_NS)
-            if (tag == "p" and index == 0 and str(element.tag).endswith("}li")  # type: ignore[attr-defined]
-                    and not (element.text or "").strip()):  # type: ignore[attr-defined]
-                tag = "first-paragraph"
+            if tag == "p" and str(element.tag).endswith("}li"):  # type: ignore[attr-defined]
+                tag = "paragraph of an item"
             if tag in _SHAPE:
-                found.append(f"<{tag}")
+                found.append(f"<{tag}" if not levels and tag[0] != "h" else f"<{tag[:1]}")
             walk(child)
             if tag in _SHAPE:
-                found.append(f"</{tag}")
+                found.append(f"</{tag}" if not levels and tag[0] != "h" else f"</{tag[:1]}")
 
     walk(html5lib.parseFragment(html, namespaceHTMLElements=True))
     return found
@@ -109,3 +112,94 @@ def test_the_site_shows_every_break_as_markdown_it_reads_it(pieces: list[str]) -
     parsed = parse_body(body, source="a.md", line_offset=0)
     blocks = [(b, b.text, "ms", "source") for s in parsed.sections for b in s.blocks]
     assert _shape(str(render_nodes(_tree(blocks)))) == _oracle(body)  # type: ignore[arg-type]
+
+
+_HEADED = (
+    "Pengenalan tentang [saham-saham](/stock).\n\n"
+    "> ## Nota tentang pelaburannya\n>\n> Teks petikan tentang [bon][b].\n\n"
+    "- ### Langkah pertama\n  Beli saham.\n- Langkah kedua.\n\n"
+    "3. ## Langkah ketiga\n\n   Jual bon.\n4. Langkah keempat.\n\n"
+    "> Petikan kedua\n> ---\n\n"
+    "Penutup tentang pelaburan.\n\n[b]: /bon\n"
+)
+
+
+def test_a_heading_in_a_quote_or_an_item_stays_there(tmp_path: Path) -> None:
+    """`> ## Nota` and `- ### Langkah` were read as sections of the article: the site drew the
+    heading outside the quote or list, the text after it under it as if a section's, and `show`
+    printed the item's text as a new item."""
+    root = _glossary(tmp_path, _HEADED)
+    term = glossari.load(root)["peniaga-broker"]
+    assert [s.heading for s in term.sections] == ["Peniaga broker"]
+    headings = [(b.text, b.level, b.path, b.number) for s in term.sections for b in s.blocks
+                if b.kind == "heading"]
+    assert headings == [("Nota tentang pelaburannya", 2, ("quote:1",), None),
+                        ("Langkah pertama", 3, ("ul:2:1",), None),
+                        ("Langkah ketiga", 2, ("ol:3:1",), 3),
+                        ("Petikan kedua", 2, ("quote:4",), None)]
+    build_site(glossari.load(root), tmp_path / "site")
+    side = _malay_side(tmp_path / "site")
+    assert _shape(side, levels=False) == _shape(MarkdownIt("commonmark").render(_HEADED),
+                                                levels=False)
+    assert [int(h) for h in re.findall(r"<h(\d)", side)] == [2, 3, 2, 2]  # none skipped
+    code, out, err = cli("--root", root, "show", "peniaga-broker")
+    assert code == 0, err
+    shown = out[out.index("# Peniaga broker"):out.index("\nLinks:")]
+    for text in ("> ## Nota tentang pelaburannya\n>\n> Teks petikan",
+                 "- ### Langkah pertama\n\n  Beli saham.\n- Langkah kedua.",
+                 "3. ## Langkah ketiga\n\n   Jual bon.\n4. Langkah keempat."):
+        assert text in shown, shown
+    # shown as Markdown, the view reads as the article does
+    assert _shape(MarkdownIt("commonmark").render(shown.split("\n", 1)[1])) == _shape(
+        MarkdownIt("commonmark").render(_HEADED.replace("> Petikan kedua\n> ---",
+                                                        "> ## Petikan kedua")))
+
+
+def test_a_heading_in_a_quote_is_a_heading_message_render_translates_on_its_line(
+        tmp_path: Path) -> None:
+    """Its message is a heading's (one line, judged as one), and `render` writes the
+    translation after the quote's and the heading's markers, closing hashes kept."""
+    body = "> ## Nota pelaburan ##\n>\n> Teks.\n\n1. ### Langkah *satu*\n"
+    root = _glossary(tmp_path, body)
+    assert cli("--root", root, "extract")[0] == 0
+    assert cli("--root", root, "update", "-l", "en")[0] == 0
+    po = root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po"
+    text = po.read_text("utf-8")
+    assert "#. heading of peniaga-broker\n#: seeds/peniaga-broker.md:9\nmsgid \"Nota" in text
+    for malay, english in (("Nota pelaburan", "Investment note"), ("Teks.", "Text."),
+                           ("Langkah *satu*", "Step *one*")):
+        text = text.replace(f'msgid "{malay}"\nmsgstr ""', f'msgid "{malay}"\nmsgstr "{english}"')
+    po.write_text(text, "utf-8")
+    assert cli("--root", root, "render", "-l", "en", "-o", tmp_path / "en",
+               "--min-coverage", "0")[0] == 0
+    rendered = (tmp_path / "en" / "peniaga-broker.md").read_text("utf-8")
+    assert "> ## Investment note ##\n>\n> Text.\n\n1. ### Step *one*\n" in rendered
+    english = glossari.load(root)["peniaga-broker"].english
+    assert [b.text for s in english.sections for b in s.blocks] == [
+        "Investment note", "Text.", "Step *one*"]
+
+
+_PIECES_HEADED = st.sampled_from([
+    "Saham-saham dijual.", "> ## Nota saham", "> ###### Nota kecil", "- ### Langkah",
+    "1. ## Langkah", "> Petikan\n> ---", "- Item\n  ===", "***", "> > # Dalam",
+    "- satu\n\n  ## dua", "1. ***",
+])
+
+
+@given(st.lists(_PIECES_HEADED, min_size=1, max_size=5))
+@settings(max_examples=60, deadline=None)
+def test_headings_in_quotes_and_items_stay_where_markdown_it_puts_them(
+        pieces: list[str]) -> None:
+    """Property: a heading in a quote or an item (ATX or setext) comes out on the page inside
+    it, as markdown-it-py renders it; the page's levels skip none."""
+    from glossari.export.site._pages import _tree, render_nodes
+    from glossari.seeds.markdown import parse_body
+
+    body = "\n\n".join(pieces) + "\n"
+    parsed = parse_body(body, source="a.md", line_offset=0)
+    blocks = [(b, b.text, "ms", "source") for s in parsed.sections for b in s.blocks]
+    html = str(render_nodes(_tree(blocks)))  # type: ignore[arg-type]
+    assert _shape(html, levels=False) == _shape(MarkdownIt("commonmark").render(body),
+                                                levels=False)
+    levels = [1] + [int(h) for h in re.findall(r"<h(\d)", html)]
+    assert all(b <= a + 1 for a, b in pairwise(levels))

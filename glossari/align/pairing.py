@@ -75,7 +75,7 @@ def _units(term: Term) -> Iterator[_Unit]:
         # code is no message: it pairs with nothing and is copied, as in the catalogs
         for block in section.blocks:
             if block.translatable:
-                yield _Unit(block.kind, block.line, block.text, block=block)
+                yield _Unit(block.kind, block.line, block.text, level=block.level, block=block)
 
 
 def pair_articles(source: Term, translated: Term) -> Pairing:
@@ -173,7 +173,9 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
             mismatch("the structure differs", left.line, left.describe(), right.line,
                      right.describe())
         if left.kind == "heading":
-            if not is_headword_heading(left.text, left.level, source.title):
+            # (a heading inside a quote or an item is never the headword's)
+            if left.block is not None or not is_headword_heading(left.text, left.level,
+                                                                 source.title):
                 add((body, None, left.text), right.text)
             else:  # render writes the headword's translation there: one message with the title
                 add((GLOSSARY_DOMAIN, source.id, source.title or ""), right.text)

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from glossari.model import Location, Term
+from glossari.model import Block, Location, Term
 from glossari.seeds.folder import id_letter
 from glossari.seeds.rules import is_highlights_heading
 
@@ -39,11 +39,13 @@ __all__ = [
     "Message",
     "Part",
     "article_domain",
+    "block_part",
     "is_block_message",
     "is_category_message",
     "is_headword_heading",
     "is_link_context",
     "iter_messages",
+    "judged_as_block",
     "link_context",
     "normalize_heading",
     "part_comment",
@@ -131,6 +133,31 @@ def is_headword_heading(heading: str, level: int, title: str | None) -> bool:
     return level == 1 and normalize_heading(heading) == normalize_heading(title or "")
 
 
+def block_part(block: Block, *, highlights: bool = False) -> Part:
+    """The part a translatable body block is as a message: ``heading`` for a heading inside a
+    quote or an item (a heading's message, judged as a section's heading is: not a block,
+    :func:`is_block_message`), ``highlight`` for any other block of the key takeaways, else
+    its kind.
+
+    >>> from glossari.model import Block
+    >>> [block_part(Block(kind=k, text="x", line=1), highlights=h)
+    ...  for k, h in (("heading", True), ("item", True), ("quote", False))]
+    ['heading', 'highlight', 'quote']
+    """
+    if block.kind == "heading":
+        return "heading"
+    # every translatable kind is a Part (code and rules, which are not, are no message)
+    return "highlight" if highlights else cast(Part, block.kind)
+
+
+def judged_as_block(block: Block) -> bool:
+    """The ``block`` argument of :func:`glossari.catalog.usable.unusable_translation` for a
+    body block's message, as :func:`is_block_message` tells it from the catalog: False for a
+    heading inside a quote or an item (its translation goes on its heading's line), True for
+    every other block (on lines of its own)."""
+    return block_part(block) != "heading"
+
+
 def is_block_message(domain: str, comments: Iterable[str]) -> bool:
     """True for a catalog entry that is a body block (paragraph, item, quote, table,
     highlight), told by its ``#.`` part comments: ``render`` puts a block's translation on
@@ -203,7 +230,6 @@ def iter_messages(term: Term) -> Iterator[Message]:
         for block in section.blocks:
             if not block.translatable:
                 continue
-            # every translatable kind is a Part (code, the one that is not, was skipped)
-            part = "highlight" if in_highlights else cast(Part, block.kind)
+            part = block_part(block, highlights=in_highlights)
             yield Message(domain=body, context=None, msgid=block.text, term=term.id,
                           part=part, location=at(block.line))

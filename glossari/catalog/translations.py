@@ -26,7 +26,12 @@ from pathlib import Path
 from glossari._atomic import StagedWrites
 from glossari._store import Store, Table
 from glossari.catalog.languages import check_language, check_translation_language
-from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_headword_heading
+from glossari.catalog.messages import (
+    GLOSSARY_DOMAIN,
+    article_domain,
+    is_headword_heading,
+    judged_as_block,
+)
 from glossari.catalog.pofile import (
     PoFile,
     catalog_files,
@@ -504,10 +509,11 @@ def english_for(term: Term, translations: Translations) -> English:
             return b  # code, a thematic break: copied, never a message (a paragraph alike
             # elsewhere in the article does not translate it)
         found = table.get((None, b.text))
-        if found is None or found[1] != "translated" or usable(b.text, found[0],
-                                                                block=True) is None:
+        if found is None or found[1] != "translated" or usable(
+                b.text, found[0], block=judged_as_block(b)) is None:
             return b
-        return replace(b, text=found[0])
+        # a heading in a quote or an item on its one line, as render writes it
+        return replace(b, text=found[0] if b.kind != "heading" else " ".join(found[0].split()))
 
     def text(domain: str, msgid: str) -> str | None:
         return usable(msgid, tr.text(domain, None, msgid))

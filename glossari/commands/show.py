@@ -114,9 +114,10 @@ def format_term(
         for number, block in enumerate(section.blocks):
             previous = section.blocks[number - 1] if number else None
             quoted = block.quoted or block.kind == "quote"
-            # an item's second paragraph: under the item's text, with no marker of its own
-            more = (previous is not None and block.kind == previous.kind == "item"
-                    and previous.path == block.path)
+            # an item's second paragraph (or its text after a heading or code it starts
+            # with): under the item's first block, with no marker of its own
+            more = (previous is not None and previous.path == block.path
+                    and bool(block.path) and not block.path[-1].startswith("quote"))
             if previous is None or (block.kind == previous.kind == "item" and not more
                                     and _outer(previous.path) == _outer(block.path)):
                 pass  # the next item of the same list
@@ -147,8 +148,10 @@ def format_term(
                 continue
             if more or block.kind == "paragraph":
                 bullet = " " * len(bullet)
+            # a heading inside a quote or an item (`> ## Nota`) is shown there, as written
+            hashes = "#" * block.level + " " if block.kind == "heading" else ""
             lines.extend(_wrap(
-                " ".join(block.text.split()), width,
+                hashes + " ".join(block.text.split()), width,
                 initial_indent=indent + bullet, subsequent_indent=indent + " " * len(bullet),
             ) or [indent + bullet.rstrip()])
     if term.links:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -367,6 +368,14 @@ class _Walker:
             elif kind == "inline" and pending_heading is not None and self.in_comment:
                 self.is_comment(token.content)
                 pending_heading = None
+            elif kind == "inline" and pending_heading is not None and self.containers:
+                # a heading inside a quote or a list item (`> ## Nota`, `- ### Langkah`) is
+                # part of it, as every Markdown viewer shows it: a section of the article, it
+                # was pulled out of the quote or list and the text after it ran on as if
+                # under it
+                self.add_block("heading", token.content.strip(), self.line(pending_heading),
+                               token, level=int(pending_heading.tag[1:]))
+                pending_heading = None
             elif kind == "inline" and pending_heading is not None:
                 self.start_section(token.content.strip(), int(pending_heading.tag[1:]),
                                    self.line(pending_heading), malformed=False)
@@ -380,8 +389,7 @@ class _Walker:
                 # worked example): kept as a block that every reader shows as written.
                 self.blocks.append(Block(
                     kind="code", text=token.content.removesuffix("\n"), line=self.line(token),
-                    depth=max(len(self.containers) - 1, 0),
-                    path=self.block_path(),
+                    **self.place(),
                 ))
             elif kind == "hr" and not self.in_comment:
                 # a thematic break (`---`, `***`, `___`) parts the text as the author meant:
@@ -389,7 +397,7 @@ class _Walker:
                 # kept apart ran together on the site and in `show`)
                 self.blocks.append(Block(
                     kind="rule", text=self.rule_text(token), line=self.line(token),
-                    depth=max(len(self.containers) - 1, 0), path=self.block_path(),
+                    **self.place(),
                 ))
 
     def rule_text(self, token: Token) -> str:
@@ -483,14 +491,19 @@ class _Walker:
             return "paragraph"
         return "quote" if self.containers[-1] == "quote" else "item"
 
-    def add_block(self, kind: BlockKind, content: str, line: int, inline: Token) -> None:
+    def add_block(self, kind: BlockKind, content: str, line: int, inline: Token, *,
+                  level: int = 0) -> None:
         links = self.collect_links(inline)
+        self.blocks.append(Block(kind=kind, text=content, line=line, links=links, level=level,
+                                 **self.place()))
+
+    def place(self) -> dict[str, Any]:
+        """Where a block here stands: its ``depth``, ``path``, and in a numbered list's item
+        ``ordered`` and the item's ``number`` (whatever the block: an item that starts with a
+        heading, code or a rule is numbered as one that starts with text)."""
         ordered = bool(self.containers) and self.containers[-1] == "ol"
-        self.blocks.append(Block(
-            kind=kind, text=content, line=line, depth=max(len(self.containers) - 1, 0),
-            ordered=ordered, number=self.numbers[-1] if ordered and kind == "item" else None,
-            links=links, path=self.block_path(),
-        ))
+        return {"depth": max(len(self.containers) - 1, 0), "path": self.block_path(),
+                "ordered": ordered, "number": self.numbers[-1] if ordered else None}
 
     def collect_links(self, inline: Token) -> tuple[Link, ...]:
         content = inline.content

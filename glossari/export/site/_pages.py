@@ -23,6 +23,7 @@ from glossari.catalog.messages import (
     article_domain,
     is_block_message,
     iter_messages,
+    judged_as_block,
     part_comment,
 )
 from glossari.export.site._inline import render_inline
@@ -152,7 +153,7 @@ class Node:
 
     kind: str
     """``p``, ``ul``, ``ol``, ``li``, ``quote``, ``table``, ``pre`` (a code block, the same on
-    both sides) or ``hr`` (a thematic break)."""
+    both sides), ``hr`` (a thematic break) or ``h`` (a heading inside a quote or an item)."""
     html: Markup = field(default_factory=Markup)
     lang: str = "ms"
     state: str = "source"
@@ -160,6 +161,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     start: int | None = None
     """For ``ol``, the number of its first item (``3.`` starts the list at 3)."""
+    level: int = 0
+    """For ``h``, the heading's level on the page (2 to 6)."""
 
 
 @dataclass(slots=True)
@@ -498,7 +501,8 @@ def term_page(
             definition_en = definition_ms
         definition_en_state = state
 
-    def side(blocks: Sequence[Block], others: Sequence[Block]) -> tuple[Markup, Markup]:
+    def side(blocks: Sequence[Block], others: Sequence[Block],
+             above: int = 1) -> tuple[Markup, Markup]:
         ms_nodes: list[tuple[Block, Markup, str, str]] = []
         en_nodes: list[tuple[Block, Markup, str, str]] = []
         for block, other in zip_longest(blocks, others):
@@ -512,13 +516,14 @@ def term_page(
             malay = block_html(block, block.text)
             ms_nodes.append((block, malay, "ms", "source"))
             text = None if other is None else other.text
-            state = state_of(body, None, block.text, text, block=True)
+            state = state_of(body, None, block.text, text, block=judged_as_block(block))
             if state == "translated" and text is not None:
                 en_nodes.append((block, malay if text == block.text else block_html(block, text),
                                  lang, state))
             else:
                 en_nodes.append((block, malay, "ms", state))
-        return render_nodes(_tree(ms_nodes)), render_nodes(_tree(en_nodes))
+        return (render_nodes(_tree(ms_nodes, above=above)),
+                render_nodes(_tree(en_nodes, above=above)))
 
     highlights: Pair | None = None
     sections: list[Pair] = []
@@ -529,8 +534,8 @@ def term_page(
         if section is None:
             continue
         others = other_section.blocks if other_section is not None else ()
-        ms_side, en_side = side(section.blocks, others)
         if term.highlights and section.blocks == term.highlights and highlights is None:
+            ms_side, en_side = side(section.blocks, others, above=2)  # under their h2
             # the translator's heading (render writes it too); else the interface's English
             other_heading = other_section.heading if other_section is not None else None
             translated = bool(section.heading) and state_of(
@@ -556,6 +561,8 @@ def term_page(
                 en_heading, en_heading_lang = ms_heading, "ms"
         if not section.blocks and not level:
             continue
+        # a heading in a quote or an item, under this section's (or above the first's)
+        ms_side, en_side = side(section.blocks, others, above=level or above)
         sections.append(Pair(level=level, ms_heading=ms_heading, en_heading=en_heading,
                              en_heading_lang=en_heading_lang, en_heading_state=en_heading_state,
                              ms=ms_side, en=en_side))
@@ -648,16 +655,17 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
             out.append(f"<{node.kind}{start}>\n")
             _render(node.children, out)
             out.append(f"</{node.kind}>\n")
-        else:  # "p" or "li"
-            out.append(f'<{node.kind} lang="{node.lang}" class="state-{node.state}">'
+        else:  # "p", "li" or "h"
+            tag = node.kind if node.kind != "h" else f"h{node.level}"
+            out.append(f'<{tag} lang="{node.lang}" class="state-{node.state}">'
                        f'{_MARKS.get(node.state, "")}{node.html}')
             if node.children:
                 out.append("\n")
                 _render(node.children, out)
-            out.append(f"</{node.kind}>\n")
+            out.append(f"</{tag}>\n")
 
 
-_NODE_KINDS = {"code": "pre", "table": "table", "rule": "hr"}
+_NODE_KINDS = {"code": "pre", "table": "table", "rule": "hr", "heading": "h"}
 _ALIGNED = {a: f' class="align-{a}"' for a in ("left", "center", "right")}
 
 
@@ -684,11 +692,13 @@ def table_html(table: Table, inline: Callable[[str], Markup]) -> Markup:
                   "</tbody>\n</table>")  # safe: fixed markup around inline()'s escaped output
 
 
-def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
+def _tree(blocks: Sequence[tuple[Block, Markup, str, str]], *, above: int = 1) -> list[Node]:
     """Paragraphs, lists, items and quotes nested as the article nests them, from each block's
     :attr:`~glossari.model.Block.path`: two quotes or two lists stay two, a quote in a quote or
     in an item stays inside it, an item's second paragraph stays in the item, and a numbered
-    list starts at its first item's number."""
+    list starts at its first item's number. A heading inside a quote or an item stays there,
+    at a level that skips none after ``above`` (the level of the heading over the blocks on
+    the page: 1, the headword, for a section with none)."""
     top: list[Node] = []
     stack: list[tuple[str, Node]] = []  # the open quotes, lists and items, outermost first
     for block, html, lang, state in blocks:
@@ -718,6 +728,9 @@ def _tree(blocks: Sequence[tuple[Block, Markup, str, str]]) -> list[Node]:
             holder.html, holder.lang, holder.state = html, lang, state  # the item's own text
             continue
         kind = "p" if block.kind in ("item", "quote") else _NODE_KINDS.get(block.kind, "p")
+        level = 0
+        if kind == "h":  # never h1 (the headword's), never a skipped level
+            level = above = min(max(block.level, 2), above + 1, 6)
         (holder.children if holder is not None else top).append(
-            Node(kind=kind, html=html, lang=lang, state=state))
+            Node(kind=kind, html=html, lang=lang, state=state, level=level))
     return top
