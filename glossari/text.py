@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from glossari.errors import InputError
 
 __all__ = [
     "NotText",
+    "char_width",
     "counted",
     "decode_text",
     "distinct_categories",
     "excerpt",
     "first_control",
+    "fit_text",
     "has_visible_text",
     "headword_order",
     "is_windows_reserved",
@@ -29,6 +31,7 @@ __all__ = [
     "strip_controls",
     "terminal_field",
     "terminal_text",
+    "text_width",
     "utf8_text",
     "wide_encoding",
 ]
@@ -465,3 +468,81 @@ def excerpt(text: str) -> str:
     """
     flat = " ".join(text.split())
     return flat if len(flat) <= 60 else flat[:57] + "..."
+
+
+# Widths in em of a sans-serif font's letters, rounded up over the common system fonts (DejaVu
+# Sans, Noto Sans, Segoe UI, Roboto, San Francisco, Helvetica): an estimate that errs wide, for
+# text whose font the server cannot measure
+_NARROW = frozenset("iljtfrI.,:;!|'`()[]{} ")
+_WIDEST = frozenset("MWmw@%\u00c6\u0152\u00e6\u0153")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def char_width(char: str) -> float:
+    """How wide ``char`` shows in a proportional sans-serif font, in em, erring wide: 0 for a
+    combining mark or an invisible character, 1 for a CJK or full-width one (East Asian width
+    W or F) and the widest Latin letters, less for the others.
+
+    >>> [char_width(c) for c in "i a M \u682a \uff2b \u0301"]
+    [0.35, 0.35, 0.62, 0.35, 1.0, 0.35, 1.0, 0.35, 1.0, 0.35, 0.0]
+    """
+    if char in _ZERO_WIDTH or unicodedata.combining(char) or unicodedata.category(char) in (
+            "Mn", "Me", "Cf"):
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F") or char in _WIDEST:
+        return 1.0
+    if char in _NARROW:
+        return 0.35
+    if char.isupper() or char.isdigit():
+        return 0.75
+    if char.isalpha():
+        return 0.62
+    return 1.0  # a symbol or an emoji: as wide as a letter gets
+
+
+def text_width(text: str) -> float:
+    """The width of ``text`` on one line, in em, by :func:`char_width`.
+
+    >>> text_width("100% \u00b7 12")
+    6.45
+    """
+    return round(sum(char_width(c) for c in text), 2)
+
+
+def fit_text(text: str, room: float, *, ellipsis: str = "\u2026") -> str:
+    """``text`` whole when it is at most ``room`` em wide (:func:`text_width`), else as much
+    of it as fits with ``ellipsis`` after it, cut between two letters: never between a letter
+    and its combining accents, nor inside a sequence an emoji's joiner makes one.
+
+    >>> fit_text("Pelaburan", 20), fit_text("Pelaburan saham", 5)
+    ('Pelaburan', 'Pelabur\u2026')
+    >>> fit_text("Kerajae\u0301an", 5) == "Kerajae\u0301\u2026"
+    True
+    """
+    if text_width(text) <= room:
+        return text
+    room -= text_width(ellipsis)
+    used = 0.0
+    end = 0
+    for start, cluster in _clusters(text):
+        width = sum(char_width(c) for c in cluster)
+        if used + width > room:
+            break
+        used += width
+        end = start + len(cluster)
+    return text[:end].rstrip() + ellipsis
+
+
+def _clusters(text: str) -> Iterator[tuple[int, str]]:
+    """``text`` in the pieces a cut must not split, with where each starts: a letter with the
+    combining marks, variation selectors and joined characters after it."""
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text):
+            char, before = text[index], text[index - 1]
+            if (unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Mc")
+                    or char in "\u200d\ufe0e\ufe0f" or before == "\u200d"
+                    or "\U0001f3fb" <= char <= "\U0001f3ff"):
+                continue
+        yield start, text[start:index]
+        start = index

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -567,3 +568,51 @@ document.body.setAttribute("data-expected", facts(oracle));
     shown = next(e for e in dom.elements if e["tag"] == "body")
     assert json.loads(shown["data-page"]) == json.loads(shown["data-expected"]) == [
         2, [0, 1], 3, 2, [6, 2]]
+
+
+_CHART_ROWS = """
+window.addEventListener("load", function () {
+  var rows = Array.prototype.slice.call(document.querySelectorAll("svg.coverage g.row"));
+  parent.postMessage(JSON.stringify(rows.map(function (row) {
+    var label = row.querySelector("text.label"), total = row.querySelector("text.total");
+    var a = label.getBBox(), b = total.getBBox();
+    return [label.firstChild.textContent, a.x + a.width, b.x];
+  })), "*");
+});
+"""
+
+# names as long in letters as the chart's old cut (28) or shorter, but wider: CJK and full-width
+# letters (one em each where a CJK font is installed), the widest capitals; and a combining accent
+# where the old cut fell
+_WIDE_CATEGORIES = (
+    "株式市場と投資信託および債券の比較分析",            # 19 CJK letters
+    # full-width capitals (KWSP EPF PTPTN SOCSO LHDN), 25 letters and spaces
+    "".join(chr(ord(c) + 0xFEE0) if c != " " else c for c in "KWSP EPF PTPTN SOCSO LHDN"),
+    "MMMM WWWW MMMM WWWW MMMM WWW",                 # 28 of the widest capitals
+    "Saham Saham Saham Saham Boe\u0301n dan pelaburannya",  # U+0301 the 28th character
+)
+
+
+def test_a_chart_label_is_cut_by_its_width_not_its_letters(chromium: str,
+                                                           tmp_path: Path) -> None:
+    """A category's name was cut at 28 characters whatever their width: 19 CJK letters or 28
+    capitals ran over the share and total at the end of its line, and a cut could part a
+    letter from its accent. Every label now ends before its numbers, in chromium."""
+    from _catalog_oracles import article, make_root
+
+    root = make_root(tmp_path / "g", {
+        f"istilah{n}": article(f"Istilah {n}", "Teks tentang saham.\n", keywords=name)
+        for n, name in enumerate(_WIDE_CATEGORIES)
+    })
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    ok("site", "-o", tmp_path / "site", root=root)
+    rows = json.loads(_in_320_pixels(chromium, tmp_path / "site", "index.html", _CHART_ROWS,
+                                     tmp_path))
+    assert len(rows) == len(_WIDE_CATEGORIES)
+    for label, label_end, total_start in rows:
+        assert label_end <= total_start - 4, f"{label!r} runs into its numbers"
+        whole = next(n for n in _WIDE_CATEGORIES if n.startswith(label.rstrip("\u2026")))
+        if label.endswith("\u2026"):  # cut where a letter ends, never inside one
+            cut = label.rstrip("\u2026")
+            assert not unicodedata.combining(whole[len(cut):][:1] or "a"), label

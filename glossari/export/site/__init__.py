@@ -59,7 +59,7 @@ from glossari.export.site._pages import (
 )
 from glossari.termbase.codec import dataclass_fields
 from glossari.terms import search_rules
-from glossari.text import category_key, sort_key
+from glossari.text import category_key, fit_text, sort_key, text_width
 
 if TYPE_CHECKING:
     import jinja2
@@ -85,6 +85,9 @@ _HELP_FROM = 200
 
 CHART_MAX = 24
 """The chart shows the categories with the most messages, at most this many."""
+
+CHART_FONT = 13
+"""The chart's font size in its own units (``svg.coverage`` in site.css)."""
 
 CHART_WIDTH = 330
 """The coverage chart's width in its own units (CSS pixels at full size): about a phone's
@@ -632,9 +635,13 @@ def _chart(categories: list[Category], uncategorised: Category) -> dict[str, Any
             parts.append({"state": state, "n": n, "x": round(x, 2), "w": round(width, 2),
                           "pct": round(100 * n / total)})
             x += width
-        label = category.ms if len(category.ms) <= 28 else category.ms[:27] + "\u2026"
+        numbers = f"{parts[0]['pct']}% \u00b7 {total}"
+        # the name ends a gap before its numbers, cut by how wide its letters are (19 CJK
+        # letters, or 28 capitals, ran over the numbers when cut at 28 characters)
+        room = bar_w - CHART_FONT * (text_width(numbers) + 0.5)
+        label = fit_text(category.ms, room / CHART_FONT)
         bars.append({"category": category, "label": label, "y": i * row_h, "total": total,
-                     "parts": parts})
+                     "numbers": numbers, "parts": parts})
     return {"bars": bars, "hidden": len(rows) - len(shown), "bar_w": bar_w, "width": bar_w,
             "row_h": row_h, "label_y": label_y, "bar_y": bar_y,
             "height": max(len(shown), 1) * row_h + 24, "legend_y": len(shown) * row_h + 2}
