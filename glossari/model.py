@@ -261,7 +261,9 @@ class Term:
     """Every inline link in the body, in source order."""
     definitions: str = ""
     """The article's reference definitions (``[hasil]: /revenue``), one per line as written
-    (:func:`glossari.seeds.markdown.reference_definitions`), ``""`` for none: what its
+    (one in a quote, an item or over several lines written on one line; none from a code
+    block: those CommonMark reads, :func:`glossari.seeds.markdown.reference_definitions`),
+    ``""`` for none: what its
     messages' reference links (``[hasil]``, ``[margin][m]``) lead by, so that every judge of a
     translation (``render``, the English side, ``check``, the counts, the site) sees a
     translation's ``[revenue]`` for ``[hasil]`` as the dead link it is

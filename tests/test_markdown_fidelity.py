@@ -203,3 +203,58 @@ def test_headings_in_quotes_and_items_stay_where_markdown_it_puts_them(
                                                 levels=False)
     levels = [1] + [int(h) for h in re.findall(r"<h(\d)", html)]
     assert all(b <= a + 1 for a, b in pairwise(levels))
+
+
+def _anchors(html: str) -> list[tuple[str, str]]:
+    """Each link of an HTML fragment, as html5lib reads it: its text and address."""
+    tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
+    return [("".join(a.itertext()), a.get("href", "")) for a in tree.iter("a")]
+
+
+_DEFINED_IN = {
+    "its own line": "[s]: /stock \"Saham biasa\"",
+    "a quote": "> [s]: /stock \"Saham biasa\"",
+    "a quote, with text": "> Nota.\n>\n> [s]: /stock",
+    "a list item": "- item\n\n  [s]: /stock",
+    "a nested item": "- luar\n\n  - dalam\n\n    [s]: /stock",
+    "several lines": "[s]:\n  /stock\n  \"Saham biasa\"",
+    "a title on the next line": "[S]: /stock\n'Saham (biasa)'",
+    "a destination in brackets": "[s]: <stock> \"Saham\"",
+    "a fenced code block": "```\n[s]: /stock\n```",
+    "an indented code block": "    [s]: /stock",
+    "a second definition": "[s]: /stock\n\n[s]: /bon",
+}
+
+
+@given(st.sampled_from(sorted(_DEFINED_IN)), st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_a_reference_link_leads_where_commonmark_reads_its_definition(
+        where: str, before: bool) -> None:
+    """A definition in a quote, in a list item or over several lines was missed (a line of its
+    own alone was read), so the site showed `[saham][s]` as brackets while `show` and the
+    links list led it to /stock; and a line in a code block that looked like one linked the
+    article's `[s]`. The site's links are markdown-it-py's, wherever the definition stands."""
+    from glossari.export.site._inline import render_inline
+    from glossari.seeds.markdown import reference_definitions
+
+    paragraph = "Lihat [saham-saham][s] dan [pelaburannya][S]."
+    body = (f"{_DEFINED_IN[where]}\n\n{paragraph}\n" if before
+            else f"{paragraph}\n\n{_DEFINED_IN[where]}\n")
+    oracle = [(text, href.removeprefix("/") + ".html")
+              for text, href in _anchors(MarkdownIt("commonmark").render(body))]
+    definitions = reference_definitions(f"---\ntitle: Saham\n---\n\n{body}")
+    site = _anchors(render_inline(paragraph, lambda target: f"{target}.html",
+                                  definitions=definitions))
+    assert site == oracle, definitions
+
+
+def test_the_site_follows_a_definition_in_a_quote_or_over_lines(tmp_path: Path) -> None:
+    body = ("> Lihat [saham-saham][s] dan [ekuiti][e].\n>\n> [s]: /stock \"Saham biasa\"\n\n"
+            "[e]:\n  /equity\n  \"Ekuiti\"\n\n```\n[x]: /bon\n```\n\nBukan pautan: [bon][x].\n")
+    root = _glossary(tmp_path, body)
+    term = glossari.load(root)["peniaga-broker"]
+    assert term.definitions == '[s]: /stock "Saham biasa"\n[e]: /equity "Ekuiti"'
+    build_site(glossari.load(root), tmp_path / "site")
+    side = _malay_side(tmp_path / "site")
+    assert _anchors(side) == [("saham-saham", "stock.html"), ("ekuiti", "equity.html")]
+    assert "[bon][x]" in side

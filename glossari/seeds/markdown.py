@@ -239,12 +239,53 @@ def reference_definitions(text: str) -> str:
     every judge of a translation (``render``, the English side, ``check``, the counts, the site)
     passes them to :func:`glossari.catalog.usable.unusable_translation`.
 
+    The definitions are those CommonMark reads (markdown-it-py, the oracle), each once (the
+    first of a label wins) and in order: a definition on a line of its own is kept as written;
+    one inside a quote or a list item (``> [s]: /stock``) or over several lines
+    (``[e]:\\n  /equity``), which a line of its own missed, is written on one line
+    (``[s]: /stock``); a line in a code block that looks like one defines nothing.
+
     >>> reference_definitions("Kos ialah [hasil].\\n\\n[hasil]: /revenue\\n")
     '[hasil]: /revenue'
+    >>> print(reference_definitions('> [s]: /stock "Saham biasa"\\n\\n[e]:\\n  /equity\\n'
+    ...                             '\\n```\\n[k]: /kod\\n```\\n'))
+    [s]: /stock "Saham biasa"
+    [e]: /equity
     """
     if "]:" not in text:
-        return ""  # most articles: no definition, and no regular-expression scan
-    return "\n".join(match.group() for match in _DEFINITION.finditer(text))
+        return ""  # most articles: no definition, and no parse
+    env: dict[str, Any] = {}
+    _link_parser().parse(text, env)
+    references = env.get("references")
+    if not isinstance(references, dict):
+        return ""
+    lines = text.split("\n")
+    found: list[str] = []
+    for key, reference in references.items():
+        start, end = reference.get("map") or (0, 0)
+        written = lines[start:end]
+        if len(written) == 1 and _DEFINITION.fullmatch(written[0]):
+            found.append(written[0])  # as the author wrote it
+        else:
+            found.append(_one_line_definition(key, written, reference))
+    return "\n".join(found)
+
+
+_LABEL = re.compile(r"\[((?:[^\[\]\\\n]|\\.)+)\]:")
+_BARE_DESTINATION = re.compile(r"[^\s<>()\\]+")
+
+
+def _one_line_definition(key: str, written: list[str], reference: dict[str, Any]) -> str:
+    """A definition CommonMark read in a quote, an item or over several lines, on one line:
+    its label as written (else as markdown-it-py keys it), destination and title."""
+    label = _LABEL.search(written[0]) if written else None
+    href, title = str(reference.get("href", "")), str(reference.get("title", ""))
+    destination = href if _BARE_DESTINATION.fullmatch(href) else "<" + re.sub(
+        r"([<>\\])", r"\\\1", href) + ">"
+    line = f"[{label.group(1) if label else key}]: {destination}"
+    if title:
+        line += ' "' + re.sub(r'(["\\])', r"\\\1", title) + '"'
+    return line
 
 
 def spaced_links(text: str) -> list[re.Match[str]]:
