@@ -258,3 +258,17 @@ def test_the_site_follows_a_definition_in_a_quote_or_over_lines(tmp_path: Path) 
     side = _malay_side(tmp_path / "site")
     assert _anchors(side) == [("saham-saham", "stock.html"), ("ekuiti", "equity.html")]
     assert "[bon][x]" in side
+
+
+def test_show_keeps_a_hard_line_break(tmp_path: Path) -> None:
+    """`show` joined a block's lines with spaces: a break written with a backslash came out as
+    `dua\\ tiga` (a backslash in the text, the break gone), one written with two spaces gone."""
+    body = ("Alamat pejabat:  \nJalan Saham 1\\\nKuala Lumpur\nMalaysia.\n\n"
+            "> Petikan satu\\\n> petikan dua.\n\n- item [bon](/bon)  \n  baris kedua\n")
+    root = _glossary(tmp_path, body)
+    code, out, err = cli("--root", root, "show", "peniaga-broker")
+    assert code == 0, err
+    for text in ("\nAlamat pejabat:\nJalan Saham 1\\\nKuala Lumpur Malaysia.\n",
+                 "\n> Petikan satu\\\n  petikan dua.\n", "\n- item [bon](/bon)\n  baris kedua\n"):
+        assert text in out, out
+    assert "1\\ Kuala" not in out

@@ -150,10 +150,14 @@ def format_term(
                 bullet = " " * len(bullet)
             # a heading inside a quote or an item (`> ## Nota`) is shown there, as written
             hashes = "#" * block.level + " " if block.kind == "heading" else ""
-            lines.extend(_wrap(
-                hashes + " ".join(block.text.split()), width,
-                initial_indent=indent + bullet, subsequent_indent=indent + " " * len(bullet),
-            ) or [indent + bullet.rstrip()])
+            # a hard line break (two spaces or a backslash at a line's end) stays a break:
+            # joined, `dua\` + `tiga` read `dua\ tiga`, a backslash in the text
+            for place, text in enumerate(_hard_lines(hashes + block.text)):
+                lead = indent + (bullet if place == 0 else " " * len(bullet))
+                lines.extend(_wrap(
+                    " ".join(text.split()), width, initial_indent=lead,
+                    subsequent_indent=indent + " " * len(bullet),
+                ) or [lead.rstrip()])
     if term.links:
         lines.append("")
         lines.append("Links:")
@@ -178,6 +182,26 @@ def format_term(
     for finding in findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
+
+
+def _hard_lines(text: str) -> list[str]:
+    """``text`` in the lines its hard line breaks make (a line ending in two spaces or more, or
+    in a backslash that no backslash escapes, which is kept as written).
+
+    >>> _hard_lines("Baris satu  \\nbaris dua\\\\\\nbaris tiga\\nsama.")
+    ['Baris satu', 'baris dua\\\\', 'baris tiga sama.']
+    """
+    found: list[str] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        current.append(line)
+        trailing = len(line) - len(line.rstrip("\\"))
+        if line.endswith("  ") or trailing % 2:
+            found.append(" ".join(current).rstrip())
+            current = []
+    if current:
+        found.append(" ".join(current))
+    return found
 
 
 def _outer(path: tuple[str, ...]) -> str:
