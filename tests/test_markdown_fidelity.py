@@ -36,11 +36,12 @@ def _shape(html: str, *, levels: bool = True) -> list[str]:
             tag = str(child.tag).removeprefix(_NS)
             if tag == "p" and str(element.tag).endswith("}li"):  # type: ignore[attr-defined]
                 tag = "paragraph of an item"
+            shown = "h" if not levels and re.fullmatch(r"h[1-6]", tag) else tag
             if tag in _SHAPE:
-                found.append(f"<{tag}" if not levels and tag[0] != "h" else f"<{tag[:1]}")
+                found.append(f"<{shown}")
             walk(child)
             if tag in _SHAPE:
-                found.append(f"</{tag}" if not levels and tag[0] != "h" else f"</{tag[:1]}")
+                found.append(f"</{shown}")
 
     walk(html5lib.parseFragment(html, namespaceHTMLElements=True))
     return found
@@ -272,3 +273,24 @@ def test_show_keeps_a_hard_line_break(tmp_path: Path) -> None:
                  "\n> Petikan satu\\\n  petikan dua.\n", "\n- item [bon](/bon)\n  baris kedua\n"):
         assert text in out, out
     assert "1\\ Kuala" not in out
+
+
+_ITEM_STARTS = ("- | Jenis | Kadar |\n  |---|--:|\n  | Saham | 1% |\n- dua\n",
+                "1. ```\n   x = 1\n   ```\n2. dua\n",
+                "3. ***\n4. empat\n",
+                "- Pertama\n-     kod = 1\n- ketiga\n")
+
+
+def test_show_keeps_the_marker_of_an_item_that_starts_with_a_table_code_or_a_rule(
+        tmp_path: Path) -> None:
+    """An item whose first block was a table, code or a rule lost its `- ` or number in
+    `show`: the table came out as indented text, as if under the item before, and the list
+    had an item fewer. Read as Markdown, the view has the article's lists and items."""
+    for number, body in enumerate(_ITEM_STARTS):
+        root = _glossary(tmp_path / str(number), body)
+        code, out, err = cli("--root", root, "show", "peniaga-broker")
+        assert code == 0, err
+        shown = out[out.index("# Peniaga broker"):].split("\n", 1)[1].split("\nLinks:")[0]
+        wanted = [t for t in _oracle(body) if t[1:] in ("ul", "ol", "li")]
+        assert [t for t in _shape(MarkdownIt("commonmark").render(shown))
+                if t[1:] in ("ul", "ol", "li")] == wanted, shown
