@@ -143,13 +143,13 @@ def format_term(
                 # as Markdown marks a code block); rewrapped, a table's rows would run together
                 pad = indent + (bullet if bullet == "> " else " " * len(bullet)) + (
                     "    " if block.kind == "code" else "")
-                shown = [pad + line if line.strip() else pad.rstrip()
+                rows = [pad + line if line.strip() else pad.rstrip()
                          for line in block.text.split("\n")]
                 if bullet not in ("", "> ") and not more:
                     # an item that starts with it: its marker on the first line, or the item
                     # was lost (`- | a | b |` came out as an indented table under the last)
-                    shown[0] = indent + bullet + shown[0][len(indent) + len(bullet):]
-                lines.extend(shown)
+                    rows[0] = indent + bullet + rows[0][len(indent) + len(bullet):]
+                lines.extend(rows)
                 continue
             if more or block.kind == "paragraph":
                 bullet = " " * len(bullet)
