@@ -294,3 +294,26 @@ def test_show_keeps_the_marker_of_an_item_that_starts_with_a_table_code_or_a_rul
         wanted = [t for t in _oracle(body) if t[1:] in ("ul", "ol", "li")]
         assert [t for t in _shape(MarkdownIt("commonmark").render(shown))
                 if t[1:] in ("ul", "ol", "li")] == wanted, shown
+
+
+@given(st.sampled_from(["1. luar", "10. luar", "- luar", "3) luar", "100. luar"]),
+       st.integers(1, 3), st.sampled_from(["- dalam", "1. dalam", "> petikan dalam"]))
+@settings(max_examples=30, deadline=None)
+def test_show_nests_a_list_under_a_numbered_item_as_the_article_does(
+        outer: str, items: int, inner: str) -> None:
+    """`show` put two spaces before a list inside any item: under `1.` (three wide) or `10.`
+    (four) the inner list ended the numbered one, read as Markdown. Property: the view of a
+    nested list has the article's lists, items and quotes."""
+    from glossari.commands.show import format_term
+    from glossari.seeds.article import parse_article
+
+    lines = []
+    pad = " " * (outer.index(" ") + 1)
+    for _ in range(items):
+        lines += [outer, f"{pad}{inner}", f"{pad}{inner}", ""]
+    body = "\n".join(lines)
+    term = parse_article(f"---\ntitle: Saham\n---\n\n{body}", term_id="saham", source="a.md")
+    shown = format_term(term).split("\n\n", 1)[1]
+    keep = ("<ul", "</ul", "<ol", "</ol", "<li", "</li", "<blockquote", "</blockquote")
+    assert [t for t in _shape(MarkdownIt("commonmark").render(shown)) if t in keep] == [
+        t for t in _oracle(body) if t in keep], shown
