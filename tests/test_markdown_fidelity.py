@@ -317,3 +317,12 @@ def test_show_nests_a_list_under_a_numbered_item_as_the_article_does(
     keep = ("<ul", "</ul", "<ol", "</ol", "<li", "</li", "<blockquote", "</blockquote")
     assert [t for t in _shape(MarkdownIt("commonmark").render(shown)) if t in keep] == [
         t for t in _oracle(body) if t in keep], shown
+
+
+def test_show_writes_a_setext_heading_of_two_lines_as_one_heading(tmp_path: Path) -> None:
+    """A setext heading over two lines (`Tajuk panjang` / `tentang saham` / `===`) is one
+    heading; `show` printed its newline, so its second line read as text after the `#`."""
+    body = "Tajuk panjang\ntentang saham-saham\n=====\n\nIsi.\n"
+    root = _glossary(tmp_path, body)
+    out = cli("--root", root, "show", "peniaga-broker")[1]
+    assert "\n# Tajuk panjang tentang saham-saham  (line 9)\nIsi.\n" in out, out

@@ -107,7 +107,10 @@ def format_term(
     for section in term.sections:
         lines.append("")
         if section.heading:
-            lines.append(f"{'#' * section.level} {section.heading}  (line {section.line})")
+            # on its one line: a setext heading's lines (`Tajuk\nbaris dua\n===`) are one
+            # heading, whose second line came out as a line of text after its `#`
+            heading = " ".join(section.heading.split())
+            lines.append(f"{'#' * section.level} {heading}  (line {section.line})")
         # the width of each list item's marker (`- ` 2, `3. ` 3, `10. ` 4), by its path: what
         # is nested in the item is indented by it, as Markdown nests it
         markers: dict[tuple[str, ...], int] = {}
