@@ -201,6 +201,10 @@ class English:
     as docs/termbase.md says of the compiled termbase."""
     highlights: tuple[Block, ...] = ()
     """The key takeaways in English."""
+    definitions: str = ""
+    """The article's reference definitions (:attr:`Term.definitions`) with each title
+    (``[b]: /bon "Bon korporat"``) in English where it is translated: the tooltip of a
+    reference link on the English side; ``""`` when no title is translated."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -268,6 +272,9 @@ class Term:
     translation (``render``, the English side, ``check``, the counts, the site) sees a
     translation's ``[revenue]`` for ``[hasil]`` as the dead link it is
     (:func:`glossari.catalog.usable.unusable_translation`)."""
+    definition_lines: tuple[int, ...] = field(default=(), compare=False)
+    """The 1-based line where each line of :attr:`definitions` starts in the article (where a
+    definition's title, a message of its own, is written)."""
     kind: TermKind = "article"
     """``article`` or ``link``."""
     source: Location = field(compare=False)

@@ -45,7 +45,13 @@ from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot, real_path
 from glossari.seeds.frontmatter import is_fence, plain_is_text, split_front_matter
-from glossari.seeds.markdown import CONTAINER_PREFIX, link_targets, reference_definitions
+from glossari.seeds.markdown import (
+    CONTAINER_PREFIX,
+    definition_titles,
+    link_targets,
+    reference_definitions,
+    with_title,
+)
 from glossari.seeds.rules import ALIAS_KEYS
 from glossari.text import shell_path
 
@@ -304,6 +310,12 @@ class _Renderer:
                                      lines=block.text.count("\n") + 1, level=block.level)
                 elif english is not None:
                     self.block(block, english)
+        # each reference definition's title (`[b]: /bon "Bon korporat"`), a link's tooltip
+        for index, title in definition_titles(term.definitions):
+            line = term.definition_lines[index] if index < len(term.definition_lines) else 0
+            english = self.lookup(domain, None, title, line or term.source.line)
+            if english is not None:
+                self.definition_title(line, title, " ".join(english.split()))
 
     def heading(self, line: int, text: str, *, force: bool, lines: int = 1,
                 level: int = 0) -> None:
@@ -340,6 +352,21 @@ class _Renderer:
                 return
         if new != source:
             self.replace[index] = (index + 1, [new])
+
+    def definition_title(self, line: int, title: str, english: str) -> None:
+        """Put ``english`` in place of the title ``title`` of the reference definition that
+        starts at ``line``, within its delimiters (``"..."``, ``'...'`` or ``(...)``), escaped
+        as they need; a title render cannot find there (over two lines) keeps the Malay."""
+        for index in range(max(line - 1, 0), min(line + 3, len(self.lines))):
+            new = with_title(self.lines[index], title, english)
+            if new is not None and index not in self.replace:
+                self.replace[index] = (index + 1, [new])
+                return
+        self.translated -= 1
+        self.untranslated.append(self.at(line))
+        self.notes.append(f"{self.at(line)}: the title '{title}' of a reference definition is "
+                          "written over several lines, which render does not edit; kept the "
+                          "Malay")
 
     def block(self, block: Block, english: str) -> None:
         index = block.line - 1

@@ -546,9 +546,11 @@ def test_a_headword_heading_translated_apart_from_the_title_is_named() -> None:
 
 
 def test_a_reference_definition_the_translation_changed_is_named_not_dropped() -> None:
-    """Reference definitions are no message: render copies the Malay article's. A translator's
-    `[ua]: /unittrust "Unit trust"` for `"Unit amanah"` was dropped without a word ("18
-    already so"); it is named now, and the same definitions say nothing."""
+    """Reference definitions are copied from the Malay article by render, but for their titles,
+    which are messages: a translator's `[ua]: /unittrust "Unit trust"` for `"Unit amanah"` is
+    the title's translation. Anything else of a translation's own (another destination) was
+    dropped without a word ("18 already so"); it is named now, and the same definitions say
+    nothing."""
     malay = ("---\ntitle: Saham\n---\n\nLihat [unit amanah][ua].\n\n"
              "[ua]: /unittrust \"Unit amanah\"\n")
     src = _term(malay)
@@ -557,12 +559,16 @@ def test_a_reference_definition_the_translation_changed_is_named_not_dropped() -
     assert same.notes == ()
     assert dict(same.translations)[("articles-x", None, "Lihat [unit amanah][ua].")] == (
         "See [unit trusts][ua].")
-    changed = pair_articles(src, _term(english.replace('"Unit amanah"', '"Unit trust"'),
+    titled = pair_articles(src, _term(english.replace('"Unit amanah"', '"Unit trust"'),
+                                      source="en/x.md"))
+    assert titled.notes == ()
+    assert dict(titled.translations)[("articles-x", None, "Unit amanah")] == "Unit trust"
+    changed = pair_articles(src, _term(english.replace("/unittrust", "/unit-trust"),
                                        source="en/x.md"))
     assert changed.notes == (
-        "en/x.md: the reference definition '[ua]: /unittrust \"Unit trust\"' is not the Malay "
-        "article's; reference definitions are copied from seeds/x.md as written, so it was not "
-        "kept (change it there)",)
+        "en/x.md: the reference definition '[ua]: /unit-trust \"Unit amanah\"' is not the "
+        "Malay article's; reference definitions are copied from seeds/x.md as written, so it was "
+        "not kept (change it there)",)
 
 
 def test_a_block_of_odd_length_is_taken_fuzzy(tmp_path: Path) -> None:

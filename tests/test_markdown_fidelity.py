@@ -326,3 +326,73 @@ def test_show_writes_a_setext_heading_of_two_lines_as_one_heading(tmp_path: Path
     root = _glossary(tmp_path, body)
     out = cli("--root", root, "show", "peniaga-broker")[1]
     assert "\n# Tajuk panjang tentang saham-saham  (line 9)\nIsi.\n" in out, out
+
+
+_TITLED = ("Lihat [bon][b] dan [ekuiti][] tentang [saham-saham](/stock).\n\n"
+           "> [ekuiti]: /equity (Ekuiti \\(biasa\\))\n\n"
+           "[b]: /bon \"Bon korporat\"\n")
+
+
+def _po_entry(po: Path, msgid: str, msgstr: str) -> None:
+    text = po.read_text("utf-8")
+    empty = f'msgid "{msgid}"\nmsgstr ""'
+    assert empty in text, text
+    po.write_text(text.replace(empty, f'msgid "{msgid}"\nmsgstr "{msgstr}"'), "utf-8")
+
+
+def test_a_reference_definition_s_title_is_a_message_render_and_the_site_translate(
+        tmp_path: Path) -> None:
+    """`[b]: /bon "Bon korporat"` titles a link (its tooltip on the site): it was offered to
+    no translator, so the English rendering and the site's English side kept the Malay."""
+    root = _glossary(tmp_path, _TITLED)
+    assert cli("--root", root, "extract")[0] == 0
+    pot = (root / "locale" / "articles-p.pot").read_text("utf-8")
+    assert '#. title of peniaga-broker\n#: seeds/peniaga-broker.md:13\nmsgid "Bon korporat"' in pot
+    assert '#. title of peniaga-broker\n#: seeds/peniaga-broker.md:11\nmsgid "Ekuiti (biasa)"' \
+        in pot
+    assert cli("--root", root, "update", "-l", "en")[0] == 0
+    po = root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po"
+    _po_entry(po, "Bon korporat", 'Corporate \\"bond\\"')
+    _po_entry(po, "Ekuiti (biasa)", "Equity (common)")
+    _po_entry(po, "Lihat [bon][b] dan [ekuiti][] tentang [saham-saham](/stock).",
+              "See [bond][b] and [equity][ekuiti] on [stocks](/stock).")
+    code, _, err = cli("--root", root, "render", "-l", "en", "-o", tmp_path / "en",
+                       "--min-coverage", "0")
+    assert code == 0, err
+    rendered = (tmp_path / "en" / "peniaga-broker.md").read_text("utf-8")
+    assert '[b]: /bon "Corporate \\"bond\\""\n' in rendered
+    assert "> [ekuiti]: /equity (Equity \\(common\\))\n" in rendered
+    env: dict[str, dict[str, dict[str, str]]] = {}
+    MarkdownIt("commonmark").parse(rendered, env)
+    assert {k: v["title"] for k, v in env["references"].items()} == {
+        "EKUITI": "Equity (common)", "B": 'Corporate "bond"'}
+    term = glossari.load(root)["peniaga-broker"]
+    assert term.english.definitions == ('[ekuiti]: /equity "Equity (common)"\n'
+                                        '[b]: /bon "Corporate \\"bond\\""')
+    build_site(glossari.load(root), tmp_path / "site")
+    page = (tmp_path / "site" / "terms" / "peniaga-broker.html").read_text("utf-8")
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    sides = {div.get("lang"): div for div in tree.iter("div")
+             if div.get("class", "").startswith("side ") and div.find(".//a[@title]") is not None}
+    titles = {lang: [a.get("title") for a in div.iter("a") if a.get("title")]
+              for lang, div in sides.items()}
+    assert titles == {"ms": ["Bon korporat", "Ekuiti (biasa)"],
+                      "en": ['Corporate "bond"', "Equity (common)"]}, titles
+
+
+def test_align_takes_a_definition_s_title_from_a_translated_article(tmp_path: Path) -> None:
+    """A translated article whose definition keeps its label and destination gives its title
+    as the title's translation (it was dropped with a note that definitions are copied)."""
+    root = _glossary(tmp_path, _TITLED)
+    assert cli("--root", root, "extract")[0] == 0
+    assert cli("--root", root, "update", "-l", "en")[0] == 0
+    english = tmp_path / "en"
+    english.mkdir()
+    source = (root / "seeds" / "peniaga-broker.md").read_text("utf-8")
+    (english / "peniaga-broker.md").write_text(
+        source.replace("Bon korporat", "Corporate bond").replace("Lihat", "See"), "utf-8")
+    code, out, err = cli("--root", root, "align", "-l", "en", english)
+    assert code == 0, err
+    assert "not the Malay article's" not in out + err
+    po = (root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po").read_text("utf-8")
+    assert 'msgid "Bon korporat"\nmsgstr "Corporate bond"' in po, po

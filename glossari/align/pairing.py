@@ -30,6 +30,7 @@ from glossari.catalog.messages import (
 from glossari.errors import SeedError
 from glossari.model import Block, Link, Term
 from glossari.seeds.article import definition_links
+from glossari.seeds.markdown import definitions_by_label
 from glossari.text import counted
 
 __all__ = ["MessageKey", "Pairing", "StructureMismatch", "pair_articles"]
@@ -115,11 +116,22 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
     for malay, english in zip(source.categories, translated.categories, strict=True):
         add((GLOSSARY_DOMAIN, None, malay), english)
 
-    # reference definitions (`[ua]: /unittrust "Unit amanah"`) are no message: render copies the
-    # Malay article's, so a translation's own (a title in English) is kept nowhere: said so
+    # reference definitions (`[ua]: /unittrust "Unit amanah"`): render copies the Malay
+    # article's, but for each title (a message): the translation's title of a definition with
+    # the same label and destination is that message's translation; anything else of a
+    # translation's own is kept nowhere: said so
     ours = set(source.definitions.splitlines())
+    defined_ms = definitions_by_label(source.definitions)
+    defined_en = definitions_by_label(translated.definitions)
+    titled: set[str] = set()  # the labels whose title the translation translates
+    for label, (href, title) in defined_ms.items():
+        theirs = defined_en.get(label)
+        if title and theirs is not None and theirs[0] == href and theirs[1]:
+            add((article_domain(source.id), None, title), theirs[1])
+            titled.add(label)
     for definition in translated.definitions.splitlines():
-        if definition not in ours:
+        labels = set(definitions_by_label(definition))
+        if definition not in ours and not (labels and labels <= titled):
             notes.append(
                 f"{dst}: the reference definition '{_short(definition)}' is not the Malay "
                 f"article's; reference definitions are copied from {src} as written, so it was "

@@ -32,6 +32,7 @@ from typing import Literal, cast
 
 from glossari.model import Block, Location, Term
 from glossari.seeds.folder import id_letter
+from glossari.seeds.markdown import definition_titles
 from glossari.seeds.rules import is_highlights_heading
 
 __all__ = [
@@ -56,9 +57,10 @@ GLOSSARY_DOMAIN = "glossary"
 
 Part = Literal[
     "headword", "definition", "category", "link", "heading", "paragraph", "item", "quote",
-    "table", "highlight",
+    "table", "highlight", "title",
 ]
-"""Which part of a term a message is; ``highlight`` is a key takeaway (Sorotan item)."""
+"""Which part of a term a message is; ``highlight`` is a key takeaway (Sorotan item),
+``title`` a reference definition's title (``[b]: /bon "Bon korporat"``: a link's tooltip)."""
 
 
 
@@ -161,15 +163,15 @@ def judged_as_block(block: Block) -> bool:
 def is_block_message(domain: str, comments: Iterable[str]) -> bool:
     """True for a catalog entry that is a body block (paragraph, item, quote, table,
     highlight), told by its ``#.`` part comments: ``render`` puts a block's translation on
-    lines of its own, so a line of it must not start Markdown block syntax. A heading or a
-    ``glossary`` message is not a block.
+    lines of its own, so a line of it must not start Markdown block syntax. A heading, a
+    definition's title or a ``glossary`` message is not a block.
 
     >>> is_block_message("articles-k", ["paragraph of kos"]), is_block_message(
     ...     "articles-k", ["heading of kos"]), is_block_message("glossary", ["headword of kos"])
     (True, False, False)
     """
     return domain != GLOSSARY_DOMAIN and any(
-        not comment.startswith("heading of") for comment in comments)
+        not comment.startswith(("heading of", "title of")) for comment in comments)
 
 
 def is_category_message(domain: str, comments: Iterable[str]) -> bool:
@@ -233,3 +235,8 @@ def iter_messages(term: Term) -> Iterator[Message]:
             part = block_part(block, highlights=in_highlights)
             yield Message(domain=body, context=None, msgid=block.text, term=term.id,
                           part=part, location=at(block.line))
+    # a reference definition's title (`[b]: /bon "Bon korporat"`), a link's tooltip
+    for index, title in definition_titles(term.definitions):
+        line = term.definition_lines[index] if index < len(term.definition_lines) else 0
+        yield Message(domain=body, context=None, msgid=title, term=term.id, part="title",
+                      location=at(line or term.source.line))

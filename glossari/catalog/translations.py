@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,6 +55,7 @@ from glossari.catalog.usable import (
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot, relative_name
+from glossari.seeds.markdown import definition_titles, with_title
 from glossari.text import counted
 
 __all__ = [
@@ -539,4 +540,28 @@ def english_for(term: Term, translations: Translations) -> English:
                          for c in term.categories),
         sections=tuple(sections),
         highlights=tuple(block(b) for b in term.highlights),
+        definitions=english_definitions(term.definitions, lambda title: text(body, title)),
     )
+
+
+def english_definitions(definitions: str, translate: Callable[[str], str | None]) -> str:
+    """``definitions`` (:attr:`~glossari.model.Term.definitions`) with each title that
+    ``translate`` gives a translation of in it (escaped inside its quotes), as ``render``
+    writes them; ``""`` when none is translated.
+
+    >>> english_definitions('[b]: /bon "Bon korporat"\\n[s]: /saham',
+    ...                     {"Bon korporat": 'Corporate "bond"'}.get)
+    '[b]: /bon "Corporate \\\\"bond\\\\""\\n[s]: /saham'
+    """
+    titles = definition_titles(definitions)
+    if not titles:
+        return ""
+    lines = definitions.split("\n")
+    changed = False
+    for index, title in titles:
+        english = translate(title)
+        if english:
+            new = with_title(lines[index], title, " ".join(english.split()))
+            if new is not None:
+                lines[index], changed = new, True
+    return "\n".join(lines) if changed else ""

@@ -12,7 +12,11 @@ from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Link, Location, Term
 from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
-from glossari.seeds.markdown import parse_body, reference_definitions
+from glossari.seeds.markdown import (
+    parse_body,
+    reference_definition_lines,
+    reference_definitions,
+)
 from glossari.seeds.rules import (
     ALIAS_KEYS,
     HIGHLIGHTS_HEADINGS,
@@ -128,6 +132,7 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         highlights=highlights,
         links=_definition_links(definition, description_line, source, definitions) + body.links,
         definitions=definitions,
+        definition_lines=reference_definition_lines(text),
         source=Location(path=source, line=1),
         title_line=lines.get("title", 0),
         description_line=description_line,

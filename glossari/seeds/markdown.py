@@ -26,14 +26,18 @@ __all__ = [
     "MAX_NESTING",
     "Body",
     "Table",
+    "definition_titles",
+    "definitions_by_label",
     "link_targets",
     "links_and_html",
     "parse_body",
+    "reference_definition_lines",
     "reference_definitions",
     "spaced_link_problem",
     "spaced_links",
     "suspicious_link_text",
     "table_of",
+    "with_title",
 ]
 
 MAX_NESTING = 16
@@ -252,23 +256,110 @@ def reference_definitions(text: str) -> str:
     [s]: /stock "Saham biasa"
     [e]: /equity
     """
+    return "\n".join(definition for _, definition in _definitions(text))
+
+
+def reference_definition_lines(text: str) -> tuple[int, ...]:
+    """The 1-based line in ``text`` where each of its :func:`reference_definitions` starts.
+
+    >>> reference_definition_lines("Kos.\\n\\n> [hasil]: /revenue\\n\\n[kos]:\\n  /cost\\n")
+    (3, 5)
+    """
+    return tuple(line for line, _ in _definitions(text))
+
+
+@lru_cache(maxsize=4)
+def _definitions(text: str) -> tuple[tuple[int, str], ...]:
+    """(1-based line, one-line definition) of each reference definition of ``text``: read once
+    for the reader's two questions (:func:`reference_definitions`,
+    :func:`reference_definition_lines`)."""
     if "]:" not in text:
-        return ""  # most articles: no definition, and no parse
+        return ()  # most articles: no definition, and no parse
     env: dict[str, Any] = {}
     _link_parser().parse(text, env)
     references = env.get("references")
     if not isinstance(references, dict):
-        return ""
+        return ()
     lines = text.split("\n")
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     for key, reference in references.items():
         start, end = reference.get("map") or (0, 0)
         written = lines[start:end]
         if len(written) == 1 and _DEFINITION.fullmatch(written[0]):
-            found.append(written[0])  # as the author wrote it
+            found.append((start + 1, written[0]))  # as the author wrote it
         else:
-            found.append(_one_line_definition(key, written, reference))
-    return "\n".join(found)
+            found.append((start + 1, _one_line_definition(key, written, reference)))
+    return tuple(found)
+
+
+def with_title(line: str, title: str, new: str) -> str | None:
+    """``line``, which ends with the title ``title`` of a reference definition in its
+    delimiters (``"..."``, ``'...'``, ``(...)``), with ``new`` in its place, escaped as the
+    delimiters need; None when ``line`` ends with no such title. The one home of that edit:
+    ``render`` and the English side write a translated title so.
+
+    >>> with_title('> [b]: /bon "Bon korporat"', "Bon korporat", 'Corporate "bond"')
+    '> [b]: /bon "Corporate \\\\"bond\\\\""'
+    >>> with_title("[e]: /equity (Ekuiti)", "Ekuiti", "Equity (common)")
+    '[e]: /equity (Equity \\\\(common\\\\))'
+    >>> with_title("[s]: /saham", "Saham", "Stock") is None
+    True
+    """
+    from markdown_it.common.utils import unescapeAll
+
+    end = len(line.rstrip()) - 1
+    close = line[end:end + 1]
+    opener = {'"': '"', "'": "'", ")": "("}.get(close)
+    if opener is None:
+        return None
+    for start in (i for i, c in enumerate(line[:end]) if c == opener):
+        if unescapeAll(line[start + 1:end]) == title:
+            special = {close, opener, "\\"}
+            escaped = "".join("\\" + c if c in special else c for c in new)
+            return line[:start + 1] + escaped + line[end:]
+    return None
+
+
+def definitions_by_label(definitions: str) -> dict[str, tuple[str, str]]:
+    """Each reference definition of ``definitions`` by its label as CommonMark matches one
+    (case and spacing ignored): its destination and title (``""`` for none).
+
+    >>> definitions_by_label('[Bon  A]: /bon "Bon korporat"\\n[s]: /saham')
+    {'BON A': ('/bon', 'Bon korporat'), 'S': ('/saham', '')}
+    """
+    if "]:" not in definitions:
+        return {}
+    env: dict[str, Any] = {}
+    _link_parser().parse(definitions, env)
+    references = env.get("references")
+    if not isinstance(references, dict):
+        return {}
+    return {str(key): (str(r.get("href", "")), str(r.get("title") or ""))
+            for key, r in references.items()}
+
+
+def definition_titles(definitions: str) -> tuple[tuple[int, str], ...]:
+    """The titles of an article's reference definitions (:attr:`glossari.model.Term.
+    definitions`, one per line): (the line's place among them, from 0; the title as a reader
+    sees it, escapes undone) for each definition that has one. A title is shown (a link's
+    tooltip on the site) and is a message to translate.
+
+    >>> definition_titles('[b]: /bon "Bon korporat"\\n[s]: /saham\\n'
+    ...                   '[e]: /equity (Ekuiti \\\\(biasa\\\\))')
+    ((0, 'Bon korporat'), (2, 'Ekuiti (biasa)'))
+    """
+    if not definitions or not any(c in definitions for c in "\"'("):
+        return ()
+    found: list[tuple[int, str]] = []
+    for index, line in enumerate(definitions.split("\n")):
+        env: dict[str, Any] = {}
+        _link_parser().parse(line, env)
+        references = env.get("references")
+        if isinstance(references, dict):
+            title = next((str(r.get("title") or "") for r in references.values()), "")
+            if title.strip():
+                found.append((index, title))
+    return tuple(found)
 
 
 _LABEL = re.compile(r"\[((?:[^\[\]\\\n]|\\.)+)\]:")

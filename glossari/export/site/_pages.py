@@ -448,7 +448,7 @@ def term_page(
                                                                        strict=True)}
             if len(internal) == len(links_out) else {})
 
-    def block_html(block: Block, text: str) -> Markup:
+    def block_html(block: Block, text: str, definitions: str = term.definitions) -> Markup:
         # the block's links in order, each with its term: the k-th link to a target, in the Malay
         # or in its translation, is the k-th link to that target in the Malay block
         queue = [(link.target, went[link.text, link.target, link.line]) for link in block.links
@@ -462,7 +462,7 @@ def term_page(
             return resolve(target)
 
         def inline_here(text: str) -> Markup:
-            return Markup(render_inline(text, resolve_here, definitions=term.definitions))
+            return Markup(render_inline(text, resolve_here, definitions=definitions))
 
         # a table's translation that no longer parses as one is shown as the text it is
         table = table_of(text) if block.kind == "table" else None
@@ -518,7 +518,10 @@ def term_page(
             text = None if other is None else other.text
             state = state_of(body, None, block.text, text, block=judged_as_block(block))
             if state == "translated" and text is not None:
-                en_nodes.append((block, malay if text == block.text else block_html(block, text),
+                # a reference link's tooltip in English where its title is translated
+                en_nodes.append((block, malay if text == block.text and not english.definitions
+                                 else block_html(block, text,
+                                                 english.definitions or term.definitions),
                                  lang, state))
             else:
                 en_nodes.append((block, malay, "ms", state))
