@@ -396,3 +396,19 @@ def test_align_takes_a_definition_s_title_from_a_translated_article(tmp_path: Pa
     assert "not the Malay article's" not in out + err
     po = (root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po").read_text("utf-8")
     assert 'msgid "Bon korporat"\nmsgstr "Corporate bond"' in po, po
+
+
+def test_a_title_over_two_lines_keeps_the_definitions_one_per_line() -> None:
+    """A definition whose title spans two lines was written with its newline: the article's
+    definitions had a line that defines nothing, and each title was read at the wrong place."""
+    from glossari.seeds.markdown import (
+        definition_titles,
+        reference_definition_lines,
+        reference_definitions,
+    )
+
+    text = 'Lihat [bon][b] dan [cek][c].\n\n[b]: /bon "Bon\nkorporat"\n[c]: /cek "Cek"\n'
+    definitions = reference_definitions(text)
+    assert definitions == '[b]: /bon "Bon korporat"\n[c]: /cek "Cek"'
+    assert len(definitions.split("\n")) == len(reference_definition_lines(text)) == 2
+    assert definition_titles(definitions) == ((0, "Bon korporat"), (1, "Cek"))

@@ -371,6 +371,9 @@ def _one_line_definition(key: str, written: list[str], reference: dict[str, Any]
     its label as written (else as markdown-it-py keys it), destination and title."""
     label = _LABEL.search(written[0]) if written else None
     href, title = str(reference.get("href", "")), str(reference.get("title", ""))
+    # a title over two lines is one line here (a newline in it made two lines of definitions,
+    # the second no definition at all): its lines joined by a space, as a tooltip reads them
+    title = " ".join(title.split("\n"))
     destination = href if _BARE_DESTINATION.fullmatch(href) else "<" + re.sub(
         r"([<>\\])", r"\\\1", href) + ">"
     line = f"[{label.group(1) if label else key}]: {destination}"
