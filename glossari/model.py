@@ -67,7 +67,10 @@ class Link:
     text: str
     """The link text as written (Malay), inline Markdown included."""
     target: str
-    """The target slug without its leading ``/`` (``broker-dealer``), or an outside URL."""
+    """The target slug without its leading ``/`` (``broker-dealer``), or an outside URL, as
+    the author wrote it: Markdown's percent-escapes of characters beyond ASCII are read
+    (``ação`` for ``/ação``, :func:`glossari.text.readable_url`), those of ASCII ones kept
+    (``pelaburan%20asing``)."""
     line: int = field(compare=False)
     """1-based source line of the link."""
     suspicious: str | None = None

@@ -25,6 +25,7 @@ __all__ = [
     "is_windows_reserved",
     "lookup_key",
     "name_slug",
+    "readable_url",
     "shell_path",
     "slug_text",
     "sort_key",
@@ -293,6 +294,55 @@ def name_slug(text: str) -> str:
                    or (cut < len(whole) and unicodedata.category(whole[cut])[0] == "M")):
         cut -= 1
     return whole[:cut].rstrip("-") or "x"
+
+
+# a run of percent-escapes (`%C3%A7%C3%A3`), read a byte at a time by readable_url
+_ESCAPE_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+# characters a reader could not see or tell apart, whose escapes stay (RFC 3987, 3.2 and 4.1:
+# bidirectional formatting characters are never shown unescaped): controls, format characters
+# (U+200B, U+202E), private use, unassigned, and every kind of space
+_UNSHOWN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+
+
+def readable_url(url: str) -> str:
+    """``url`` with the percent-escapes of characters beyond ASCII read, as an IRI shows them
+    (RFC 3987, 3.2): Markdown percent-encodes a link destination, so ``[ação](/ação)`` has
+    the destination ``/a%C3%A7%C3%A3o``, which named the link in its msgctxt and in ``check``'s
+    messages where the author wrote ``/ação``. What the URL means is not changed
+    (``unquote`` reads both alike): an escape of an ASCII character (``%20``, ``%2F``, ``%5C``)
+    stays, as the author wrote it, and so does one of a character a reader could not see or
+    tell apart (a control, a bidirectional or other format character, a space) or bytes that
+    are not UTF-8. The one rule for :attr:`glossari.model.Link.target`.
+
+    >>> readable_url("/a%C3%A7%C3%A3o"), readable_url("/%D8%B3%D9%87%D9%85#x")
+    ('/ação', '/سهم#x')
+    >>> readable_url("pelaburan%20asing"), readable_url("a%E2%80%AEb"), readable_url("a%C3%28")
+    ('pelaburan%20asing', 'a%E2%80%AEb', 'a%C3%28')
+    """
+    if "%" not in url:
+        return url
+
+    def read(run: re.Match[str]) -> str:
+        escapes = run.group()
+        raw = bytes.fromhex(escapes.replace("%", ""))
+        out: list[str] = []
+        at = 0
+        while at < len(raw):
+            lead = raw[at]
+            size = (2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF
+                    else 4 if 0xF0 <= lead <= 0xF4 else 1)
+            char = raw[at:at + size].decode("utf-8", "replace") if size > 1 else ""
+            if (len(char) == 1 and char != "\ufffd"
+                    and unicodedata.category(char) not in _UNSHOWN):
+                out.append(char)
+                at += size
+            else:
+                out.append(escapes[3 * at:3 * at + 3])
+                at += 1
+        return "".join(out)
+
+    return _ESCAPE_RUN.sub(read, url)
 
 
 _WINDOWS_RESERVED = frozenset(

@@ -18,7 +18,10 @@
   catalog composed, NFC, and the article is decomposed, NFD, or the reverse: ``é`` as one
   character or as ``e`` and U+0301) keeps its translation, translated, under the template's
   spelling: the two are the same text, and msgmerge would offer it fuzzy with a ``#|`` line
-  that reads exactly as the message. Only when unambiguous, as for a renamed context.
+  that reads exactly as the message. Only when unambiguous, as for a renamed context. So does
+  a link's message whose context is its target percent-escaped (``/a%C3%A7%C3%A3o``, as
+  catalogs made before link targets were kept as written have it) and now as written
+  (``/ação``).
 - A headword rewritten under the same term id (``Margin`` retitled ``Akaun margin``) keeps its
   translation fuzzy, with ``#|``, however unlike the two are (one old and one new message of
   that context; not a link's): msgmerge's 0.6 would leave it obsolete.
@@ -63,6 +66,7 @@ from glossari.catalog.charset import utf8_header_msgstr
 from glossari.catalog.messages import is_link_context
 from glossari.catalog.pofile import Entry, PoFile, parse_plural_count
 from glossari.errors import CatalogError
+from glossari.text import readable_url
 
 __all__ = ["FUZZY_THRESHOLD", "Moved", "joined_notes", "merge", "new_header"]
 
@@ -580,11 +584,17 @@ def _term_context(context: str | None) -> bool:
 
 
 def _nfc(entry: Entry) -> tuple[str | None, str, str | None]:
-    """``entry``'s key and plural source composed (NFC): one text however it is spelled."""
+    """``entry``'s key and plural source composed (NFC): one text however it is spelled. A
+    link's context is read as its link's target is (:func:`glossari.text.readable_url`): the
+    msgctxt ``/a%C3%A7%C3%A3o`` of a catalog made before targets were kept as written is
+    ``/ação``."""
     def composed(text: str | None) -> str | None:
         return None if text is None else unicodedata.normalize("NFC", text)
 
-    return composed(entry.msgctxt), unicodedata.normalize("NFC", entry.msgid), composed(
+    context = entry.msgctxt
+    if context is not None and is_link_context(context):
+        context = readable_url(context)
+    return composed(context), unicodedata.normalize("NFC", entry.msgid), composed(
         entry.msgid_plural)
 
 
@@ -592,8 +602,9 @@ def _respelled(wanted: list[Entry], orphans: list[Entry],
                current: dict[Key, Entry]) -> dict[Key, Entry]:
     """The new messages that are a current old one spelled in another Unicode normalisation
     (NFC or NFD, context and plural included): one old and one new message for that text."""
-    if all(f"{e.msgctxt or ''}{e.msgid}{e.msgid_plural or ''}".isascii() for e in orphans):
-        return {}  # nothing an editor could have composed: the usual update
+    if all(f"{e.msgctxt or ''}{e.msgid}{e.msgid_plural or ''}".isascii()
+           and "%" not in (e.msgctxt or "") for e in orphans):
+        return {}  # nothing an editor could have composed, nor an escape: the usual update
     olds: dict[tuple[str | None, str, str | None], list[Entry]] = defaultdict(list)
     for entry in orphans:
         if not entry.obsolete:

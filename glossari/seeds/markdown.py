@@ -20,6 +20,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, BlockKind, Link, Section
 from glossari.seeds.rules import is_highlights_heading, suspicious_link_text
+from glossari.text import readable_url
 
 __all__ = [
     "MAX_BRACKETS",
@@ -662,8 +663,11 @@ class _Walker:
                 # web page): `peniaga\u00a0broker` was a second message that looked the same in
                 # Poedit as `peniaga broker`, and translating one left the other empty
                 text = _SPACES.sub(" ", "".join(parts))
+                # the destination as the author wrote it, not as Markdown percent-encodes it
+                # (`/ação`, not `/a%C3%A7%C3%A3o`): it names the link in its msgctxt and in
+                # check's messages
                 found.append(Link(
-                    text=text, target=target.removeprefix("/"), line=start_line,
+                    text=text, target=readable_url(target).removeprefix("/"), line=start_line,
                     suspicious=suspicious_link_text(text),
                 ))
                 target = None

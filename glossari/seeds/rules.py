@@ -159,8 +159,9 @@ def suspicious_link_text(text: str) -> str | None:
 
 def unfollowable_link_target(target: str) -> str | None:
     """Why a link target, as :attr:`glossari.model.Link.target` keeps it (its one leading ``/``
-    removed, percent-escaped as Markdown escapes it), leads nowhere a reader of the glossary can
-    follow, or None. A glossary link is ``/slug``; an outside one an address with a scheme.
+    removed, an ASCII character percent-escaped as Markdown escapes it), leads nowhere a
+    reader of the glossary can follow, or None. A glossary link is ``/slug``; an outside one
+    an address with a scheme.
 
     A path on the author's computer (``C:\\dana``, ``\\\\server\\dana``, ``file:///...``)
     was taken for an outside address (``C:`` reads as a URI scheme) or a link-only term, with no
