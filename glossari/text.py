@@ -179,10 +179,22 @@ def lookup_key(text: str) -> str:
     True
     >>> lookup_key("ÉksekutifAkaun")
     'eksekutifakaun'
+
+    A digit of any script is the ASCII digit, as a slug writes it (:func:`slug_text`): the
+    link target ``/٣ekuiti`` and the id of its link-only term, ``3ekuiti``, are one name.
+
+    >>> lookup_key("٣ekuiti"), lookup_key("Saham ३")
+    ('3ekuiti', 'saham3')
     """
     if text.isascii():  # most names: one regex pass, no Unicode decomposition (same result)
         return _NOT_ASCII_ALNUM.sub("", text.lower())
-    return "".join(c for c in _strip_accents(text).casefold() if c.isalnum())
+    return "".join(_ascii_digit(c) for c in _strip_accents(text).casefold() if c.isalnum())
+
+
+def _ascii_digit(c: str) -> str:
+    if c.isdigit() and not c.isascii() and unicodedata.digit(c, -1) >= 0:
+        return str(unicodedata.digit(c))
+    return c
 
 
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -259,8 +271,7 @@ def slug_text(text: str) -> str:
             if not latin:
                 out.append(c)
             continue
-        if c.isdigit() and not c.isascii() and unicodedata.digit(c, -1) >= 0:
-            c = str(unicodedata.digit(c))
+        c = _ascii_digit(c)
         latin = c.isascii() and c.isalpha()
         out.append(c)
     return unicodedata.normalize("NFC", "".join(out))

@@ -122,3 +122,46 @@ def test_the_site_names_each_page_as_its_link_reads(root: Path, tmp_path: Path) 
         in canonical
     index = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
     assert '"акция-акция.html","aksi",""' in index
+
+
+DIGITS = """---
+title: Ekuiti
+description: Ekuiti ialah pemilikan.
+keywords: Pelaburan
+---
+
+# Ekuiti
+
+Lihat [ekuiti swasta](/٣ekuiti), [ekuiti awam](/3ekuiti) dan [indeks](/indeks-१००).
+"""
+
+
+def test_a_target_with_digits_of_another_script_keeps_its_links(tmp_path: Path) -> None:
+    # /٣ekuiti is the link-only term 3ekuiti (its slug writes the digit in ASCII), but the
+    # target's key kept ٣: the term had no backlink, `show` no "linked from", and import
+    # reported its English "missing: the term has no headword message"; /3ekuiti, the same
+    # name, was a second term 3ekuiti-2
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "ekuiti.md").write_text(DIGITS, encoding="utf-8")
+    g = glossari.load(root)
+    assert sorted(t.id for t in g if t.kind == "link") == ["3ekuiti", "indeks-100"]
+    assert [r.link.target for r in g.backlinks("3ekuiti")] == ["٣ekuiti", "3ekuiti"]
+    assert [r.link.target for r in g.backlinks("indeks-100")] == ["indeks-१००"]
+    assert g.lookup("/٣ekuiti").id == g.lookup("/3ekuiti").id == "3ekuiti"
+    code, out, _ = _run("--root", str(root), "show", "3ekuiti")
+    assert code == 0
+    assert "linked from: seeds/ekuiti.md:9 as [ekuiti swasta]" in out, out
+    # a terminologist's English for it reaches its link messages
+    assert _run("--root", str(root), "extract")[0] == 0
+    assert _run("--root", str(root), "update", "-l", "en")[0] == 0
+    tbx = tmp_path / "t.tbx"
+    tbx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="ms"><text><body>\n'
+        '<termEntry id="3ekuiti"><langSet xml:lang="ms"><tig><term>ekuiti swasta</term></tig>'
+        '</langSet><langSet xml:lang="en"><tig><term>private equity</term></tig></langSet>'
+        '</termEntry>\n</body></text></martif>\n', encoding="utf-8")
+    code, out, err = _run("--root", str(root), "import", str(tbx), "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["summary"]["applied"] == 2, out
+    assert glossari.load(root)["3ekuiti"].english.title == "private equity"
