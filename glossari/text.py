@@ -185,10 +185,19 @@ def lookup_key(text: str) -> str:
 
     >>> lookup_key("٣ekuiti"), lookup_key("Saham ३")
     ('3ekuiti', 'saham3')
+
+    A mark that is part of its letter stays: the vowel signs of Devanagari and Tamil (``कर``,
+    tax, is not ``कार``, car; ``வரி``, tax, is not ``வர``), which take no place of their own
+    in the Unicode order of marks (canonical combining class 0); the accents and points an
+    author may leave out (``é``, Arabic harakat: ``سَهْم`` is ``سهم``) are dropped.
+
+    >>> lookup_key("कार") == lookup_key("कर"), lookup_key("سَهْم") == lookup_key("سهم")
+    (False, True)
     """
     if text.isascii():  # most names: one regex pass, no Unicode decomposition (same result)
         return _NOT_ASCII_ALNUM.sub("", text.lower())
-    return "".join(_ascii_digit(c) for c in _strip_accents(text).casefold() if c.isalnum())
+    return "".join(_ascii_digit(c) for c in _strip_accents(text).casefold()
+                   if c.isalnum() or unicodedata.category(c)[0] == "M")
 
 
 def _ascii_digit(c: str) -> str:

@@ -165,3 +165,35 @@ def test_a_target_with_digits_of_another_script_keeps_its_links(tmp_path: Path) 
     assert code == 0, err
     assert json.loads(out)["summary"]["applied"] == 2, out
     assert glossari.load(root)["3ekuiti"].english.title == "private equity"
+
+
+SIGNS = """---
+title: Cukai
+description: Cukai ialah bayaran kepada kerajaan.
+keywords: Percukaian
+---
+
+# Cukai
+
+Disebut [kar](/कर) dan [kereta](/कार), [vari](/வரி) dan [vara](/வர), [sahm](/سَهْم) dan
+[saham](/سهم).
+"""
+
+
+def test_a_vowel_sign_is_part_of_its_name(tmp_path: Path) -> None:
+    # the key of a name kept letters and digits only, and a Devanagari or Tamil vowel sign is
+    # a mark: /कर (tax) and /कार (car) were one term, so were /வரி (tax) and /வர; Arabic
+    # harakat are points a writer may leave out, and سَهْم is سهم
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "cukai.md").write_text(SIGNS, encoding="utf-8")
+    g = glossari.load(root)
+    assert sorted(t.id for t in g if t.kind == "link") == sorted(
+        ["कर", "कार", "வரி", "வர", "سَهْم"])
+    for target in ("कर", "कार", "வரி", "வர"):
+        assert g.lookup(f"/{target}").id == target
+        assert [r.link.target for r in g.backlinks(target)] == [target]
+    assert g.lookup("/سهم").id == "سَهْم"
+    code, out, _ = _run("--root", str(root), "show", "कार")
+    assert code == 0
+    assert out.startswith("kereta  [कार]\n"), out
