@@ -676,3 +676,68 @@ def test_a_common_tools_csv_with_more_columns_is_imported(root: Path, tmp_path: 
     units = csvl10n.csvfile.parsefile(str(toolkit)).units
     assert [(u.source, u.target, u.isfuzzy()) for u in units if u.source] == [
         ("Kos", "Costs", False), ("saham biasa", "Ordinary shares", True)]
+
+
+# Pontoon's TBX v3 export (TBX-Basic, pontoon/terminology/utils.py build_tbx_v3_file) gives each
+# definition with its term, in the termSec's descripGrp; Lokalize-style TBX 2008 in the ntig
+TERM_LEVEL = {
+    "pontoon-v3.tbx": """<?xml version="1.0" encoding="UTF-8"?>
+<tbx style="dca" type="TBX-Basic" xml:lang="ms" xmlns="urn:iso:std:iso:30042:ed-2">
+	<tbxHeader><fileDesc><titleStmt><title>Terms</title></titleStmt></fileDesc></tbxHeader>
+	<text>
+		<body>
+			<conceptEntry id="c17">
+				<langSec xml:lang="ms">
+					<termSec>
+						<term>Harga</term>
+						<termNote type="partOfSpeech">noun</termNote>
+						<descripGrp>
+							<descrip type="definition">Nilai wang sesuatu.</descrip>
+							<descrip type="context">Harga saham naik.</descrip>
+						</descripGrp>
+					</termSec>
+				</langSec>
+				<langSec xml:lang="en-GB">
+					<termSec>
+						<term>Price</term>
+						<descripGrp>
+							<descrip type="definition">The money value of a thing.</descrip>
+						</descripGrp>
+					</termSec>
+				</langSec>
+			</conceptEntry>
+		</body>
+	</text>
+</tbx>
+""",
+    "ntig-2008.tbx": """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+<martif type="TBX" xml:lang="ms"><text><body>
+<termEntry id="harga">
+  <langSet xml:lang="MS"><ntig><termGrp><term>Harga</term></termGrp></ntig></langSet>
+  <langSet xml:lang="EN">
+    <ntig><termGrp><term>Value</term>
+      <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termGrp>
+      <descrip type="definition">Not this one.</descrip></ntig>
+    <ntig><termGrp><term>Price</term></termGrp>
+      <descrip type="definition">The money value of a thing.</descrip></ntig>
+  </langSet>
+</termEntry>
+</body></text></martif>
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TERM_LEVEL))
+def test_a_definition_given_with_its_term_is_imported(root: Path, tmp_path: Path,
+                                                      name: str) -> None:
+    # read only from the language section (or its descripGrp), a definition written with the
+    # term was dropped without a word: the English definition stayed empty
+    path = tmp_path / name
+    path.write_text(TERM_LEVEL[name], encoding="utf-8")
+    (record,) = parse_tbx(path.read_bytes(), source=name).records
+    assert (record.ms, record.en, record.definition_en) == (
+        "Harga", "Price", "The money value of a thing.")
+    ok(root, "import", str(path), "--force")
+    assert entry(root, None, "Nilai wang sesuatu.") == ("The money value of a thing.", False)
+    assert entry(root, "harga", "Harga") == ("Price", False)

@@ -6,7 +6,8 @@ entry is a ``termEntry`` or ``conceptEntry``; a language section a ``langSet`` o
 (``xml:lang``); a term sits in a ``tig``, an ``ntig``/``termGrp`` or a ``termSec``. Entry-level
 ``<descrip type="subjectField">`` values are the categories (a ``subjectField`` inside the target
 language's section is a target-language category); ``<descrip type="definition">`` in a
-language section (or in its ``descripGrp``) is that language's definition.
+language section (or in its ``descripGrp``) is that language's definition, else one given with
+the term taken (in its ``termSec``, ``tig`` or ``ntig``, as Pontoon's TBX v3 export writes it).
 
 Of the terms of a language section the first *preferred* one is taken, else the first that is
 not deprecated, superseded or obsolete. A term carrying glossari's own note
@@ -217,23 +218,29 @@ def _descrips(node: _Node, kind: str) -> list[_Node]:
     return found
 
 
-def _term_groups(section: _Node) -> list[_Node]:
-    groups = section.find_all(_TERM_GROUP)
-    # an ntig holds its term in a termGrp; read that as the group
-    return [next(iter(g.find_all(frozenset({"termGrp"}))), g) if g.tag == "ntig" else g
-            for g in groups]
+def _term_groups(section: _Node) -> list[tuple[_Node, list[_Node]]]:
+    """Each term group of a language section, with the elements that may hold its data (a
+    definition): an ntig holds its term in a termGrp, which is read as the group, and its
+    descrips in either."""
+    found: list[tuple[_Node, list[_Node]]] = []
+    for group in section.find_all(_TERM_GROUP):
+        inner = (next(iter(group.find_all(frozenset({"termGrp"}))), None)
+                 if group.tag == "ntig" else None)
+        found.append((group, [group]) if inner is None else (inner, [inner, group]))
+    return found
 
 
 def _read_side(sections: list[_Node]) -> _Side:
     side = _Side()
-    chosen: tuple[int, str, EnglishStatus] | None = None  # (rank, term, status)
+    # (rank, term, status, the definition given with that term)
+    chosen: tuple[int, str, EnglishStatus, str | None] | None = None
     for section in sections:
         side.categories += tuple(d.text() for d in _descrips(section, "subjectField"))
         if side.definition is None:
             definitions = _descrips(section, "definition")
             if definitions:
                 side.definition = definitions[0].text()
-        for group in _term_groups(section):
+        for group, places in _term_groups(section):
             # an empty term holds a section's place (glossari writes one where a term has no
             # Malay headword, so that the Malay section comes first): no term
             terms = [c for c in group.children if c.tag == "term" and c.text().strip()]
@@ -258,9 +265,15 @@ def _read_side(sections: list[_Node]) -> _Side:
                     status = "fuzzy" if match.group(1) == "fuzzy" else "suggested"
             rank = 0 if admin.lower().startswith("preferred") else 1
             if chosen is None or rank < chosen[0]:
-                chosen = (rank, terms[0].text(), status)
+                # a definition given with the term (in its termSec, tig or ntig, or their
+                # descripGrp), as Pontoon's TBX v3 export writes it, was dropped unread
+                given = next((d.text() for place in places
+                              for d in _descrips(place, "definition")), None)
+                chosen = (rank, terms[0].text(), status, given)
     if chosen is not None:
         side.term, side.status, side.preferred = chosen[1], chosen[2], chosen[0] == 0
+        if side.definition is None:  # the language section's own comes first
+            side.definition = chosen[3]
     return side
 
 
