@@ -305,8 +305,13 @@ class _Renderer:
                 english = self.lookup(domain, None, block.text, block.line,
                                       block=judged_as_block(block))
                 if block.kind == "heading":  # in a quote or an item: `> ## Nota`
-                    if english is not None:
-                        self.heading(block.line, " ".join(english.split()), force=False,
+                    # `>##Nota` the reader repaired (S101 at its line) comes out well formed,
+                    # as a section's heading does
+                    repaired = any(f.code == "S101" and f.line == block.line
+                                   for f in term.findings)
+                    if english is not None or repaired:
+                        self.heading(block.line, " ".join((english or block.text).split()),
+                                     force=repaired,
                                      lines=block.text.count("\n") + 1, level=block.level)
                 elif english is not None:
                     self.block(block, english)

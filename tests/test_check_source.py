@@ -425,3 +425,23 @@ def test_s121_is_reported_at_the_link_only_term_s_first_link(
     assert sorted((f.path, f.line) for f in found) == sorted(
         (glossary[t].source.path, glossary[t].source.line) for t in ("sharia", "actuary"))
     assert {f.path for f in found} == {f"seeds/{min(files)}"}
+
+
+def test_a_quoted_heading_without_its_space_is_a_heading_of_its_quote(tmp_path: Path) -> None:
+    """``>##Sorotan`` is read as ``> ## Sorotan`` is, a heading block of the quote (not a section
+    of the article), and render writes it back well formed in its quote when nobody translated
+    it (two helpers' rules met here: S101 in containers, headings kept in their containers)."""
+    from _checkkit import with_catalog
+
+    from glossari.render import render_folder
+    from glossari.seeds.article import parse_article
+
+    text = "---\ntitle: Zakat\n---\n\n# Zakat\n\nTeks.\n\n>##Nota\n> Isi nota.\n"
+    term = parse_article(text, term_id="zakat", source="seeds/zakat.md")
+    assert [s.heading for s in term.sections] == ["Zakat"]
+    assert [(b.kind, b.text, b.level) for b in term.sections[0].blocks][1] == ("heading", "Nota", 2)
+    kit = with_catalog(tmp_path / "g")
+    kit.edit("kosjualan", "## Sorotan", ">##Nota baharu\n\n## Sorotan")
+    render_folder(kit.write(), "en", tmp_path / "en", min_coverage=0)
+    rendered = (tmp_path / "en" / "kosjualan.md").read_text(encoding="utf-8").split("\n")
+    assert ">## Nota baharu" in rendered

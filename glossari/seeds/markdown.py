@@ -602,7 +602,13 @@ class _Walker:
                 message=f"heading '{match.group(0)}' {problem}; read as a level-{level} "
                 f"heading (write '{hashes} {heading}')",
             ))
-            self.start_section(heading, level, line, malformed=True)
+            if self.containers:
+                # part of its quote or item, as `> ## Nota` written well is (a heading block):
+                # the links of the lines are the block's after it, as a section's are
+                self.blocks.append(Block(kind="heading", text=heading, line=line, links=(),
+                                         level=level, **self.place()))
+            else:
+                self.start_section(heading, level, line, malformed=True)
             rest = content.split("\n", 1)[1] if "\n" in content else ""
             if rest.strip():
                 self.add_block(self.kind(rest), rest, line + 1, inline)
