@@ -445,3 +445,30 @@ def test_a_quoted_heading_without_its_space_is_a_heading_of_its_quote(tmp_path: 
     render_folder(kit.write(), "en", tmp_path / "en", min_coverage=0)
     rendered = (tmp_path / "en" / "kosjualan.md").read_text(encoding="utf-8").split("\n")
     assert ">## Nota baharu" in rendered
+
+
+def test_a_link_whose_text_holds_an_image_keeps_it_and_says_so(tmp_path: Path) -> None:
+    """`[![ikon](/ikon.png)](/premium)` was read with the text '', so S103 said "empty link
+    text" of a link the site shows as 'ikon', and `[![ikon](/ikon.png) premium](/p2)` lost the
+    image: its text, link message and link-only headword were ' premium'. Link text keeps its
+    inline Markdown as written, the image too, and an image is why it names nothing."""
+    from glossari.seeds.article import parse_article
+
+    term = parse_article(
+        "---\ntitle: Retakaful\ndescription: D.\n---\n\n# Retakaful\n\n"
+        "Bayar [![ikon](/ikon.png)](/premium), [![ikon *kecil*](/i.png \"t\") premium](/p2) "
+        "dan [**premium** tahunan](/p3).\n", term_id="retakaful", source="seeds/retakaful.md")
+    assert [(link.text, link.target, link.suspicious) for link in term.links] == [
+        ("![ikon](/ikon.png)", "premium", "the link text holds an image"),
+        ('![ikon *kecil*](/i.png "t") premium', "p2", "the link text holds an image"),
+        ("**premium** tahunan", "p3", None)]
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "retakaful.md").write_text(
+        "---\ntitle: Retakaful\ndescription: D.\n---\n\n# Retakaful\n\n"
+        "Bayar [![ikon](/ikon.png) premium](/p2).\n", encoding="utf-8")
+    glossary = load_glossary(tmp_path)
+    assert glossary["p2"].title is None  # no name: the image is none, nor half a text
+    found = [f for f in run_checks(list(glossary), tmp_path, []) if f.code == "S103"]
+    assert [f.message for f in found] == [
+        "link text '![ikon](/ikon.png) premium' to /p2 is not used as a headword: the link "
+        "text holds an image (fix the link text)"]

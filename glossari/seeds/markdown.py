@@ -736,9 +736,16 @@ class _Walker:
 
 
 def _inline_source(token: Token) -> str:
-    # Link text keeps its inline markup (`*kata*`, `` `kod` ``), as the author wrote it.
+    # Link text keeps its inline markup (`*kata*`, `` `kod` ``), as the author wrote it, an
+    # image too (`[![ikon](/ikon.png)](/premium)` was a link with the text '', and the image
+    # before a word was dropped from it)
     if token.type == "text":
         return token.content
     if token.type == "code_inline":
         return token.markup + token.content + token.markup
+    if token.type == "image":
+        alt = "".join(_inline_source(child) for child in token.children or ())
+        title = token.attrs.get("title")
+        quoted = ' "' + str(title).replace('"', '\\"') + '"' if title else ""
+        return f"![{alt}]({token.attrs.get('src', '')}{quoted})"
     return token.markup

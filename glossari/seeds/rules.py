@@ -113,6 +113,8 @@ GENERIC_LINK_TEXTS = frozenset({
 ``[di sini](/broker-dealer)`` leads to the term, but "di sini" (here) is no name of it, and
 ``find`` would report the term in every "di sini" of a text."""
 
+# An image in a link's text (`[![ikon](/ikon.png)](/premium)`): no name to read
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _OPENING_PUNCTUATION = ",.;:!?"
 _CLOSING_PUNCTUATION = ",;:!?"  # not '.': abbreviations (Inc., Bhd.) end with one
 
@@ -133,10 +135,14 @@ def suspicious_link_text(text: str) -> str | None:
     True
     >>> suspicious_link_text("Di  sini")
     'the link text says nothing of its target'
+    >>> suspicious_link_text("![ikon](/ikon.png)")
+    'the link text holds an image'
     """
     stripped = text.strip()
     if not stripped:
         return "empty link text"
+    if _IMAGE.search(stripped):
+        return "the link text holds an image"
     for opening, closing in ("()", "[]"):
         depth = 0
         for char in stripped:
