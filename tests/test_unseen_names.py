@@ -304,3 +304,26 @@ def test_an_alias_s_thousands_separator_is_no_alias_separator(
     assert [m.text for m in glossary.find_terms(text)] == [alias.lower()]
     assert glossary.lookup(alias).id == "had-pelaburan"
     assert not [f for f in glossary["had-pelaburan"].findings if f.code == "S114"]
+
+
+@pytest.mark.parametrize(("headword", "text", "found"), [
+    ("Debt-to-Equity (D/E) Ratio", "Its debt-to-equity ratios rose; the D/E ratio is 2.",
+     ["debt-to-equity ratios", "D/E ratio"]),
+    ("Price-to-Earnings Ratio (P/E Ratio)", "The price-to-earnings ratio and P/E ratios of peers.",
+     ["price-to-earnings ratio", "P/E ratios"]),
+    ("Return on Equity (ROE)", "Return on equity (ROE) and the ROE's rise.",
+     ["Return on equity (ROE)", "ROE's"]),
+])
+def test_an_acronym_before_a_name_s_last_words_gives_names_a_text_writes(
+        headword: str, text: str, found: list[str]) -> None:
+    # Debt-to-Equity (D/E) Ratio was known only as written whole, which no text writes: find
+    # missed 'debt-to-equity ratio' and 'D/E ratio', and a lookup of either found nothing
+    from glossari.glossary import Glossary
+    from glossari.model import English
+
+    term = Term(id="nisbah", title="Nisbah", source=Location(path="seeds/nisbah.md", line=1),
+                english=English(title=headword, status="translated"))
+    glossary = Glossary([term], lang="en")
+    assert [m.text for m in glossary.find_terms(text, lang="en")] == found
+    for name in found:
+        assert glossary.lookup(name.rstrip("s").removesuffix("'")).id == "nisbah"

@@ -233,13 +233,48 @@ def headword_names(headword: str) -> list[str]:
     ['Akaun (simpanan)']
     >>> headword_names("Sendirian Berhad (Sdn. Bhd.)")[1:]
     ['Sendirian Berhad', 'Sdn. Bhd.']
+
+    An acronym before the name's last words, or with them in the brackets, gives the name and
+    the acronym each with those words (the name alone was the whole headword, which no text
+    writes):
+
+    >>> headword_names("Debt-to-Equity (D/E) Ratio")[1:]
+    ['Debt-to-Equity Ratio', 'D/E Ratio']
+    >>> headword_names("Price-to-Earnings Ratio (P/E Ratio)")[1:]
+    ['Price-to-Earnings Ratio', 'P/E Ratio']
+    >>> headword_names("Akaun (simpanan) semasa"), headword_names("Nisbah (Untung Bersih)")
+    (['Akaun (simpanan) semasa'], ['Nisbah (Untung Bersih)'])
     """
     names = [headword.strip()]
     split = _NAME_AND_ACRONYM.fullmatch(headword)
     if split is not None and (split.group(2).strip() in headword_acronyms(headword)
                               or _ABBREVIATION.fullmatch(split.group(2).strip())):
         names.extend(n.strip() for n in split.groups() if n.strip())
+        return names
+    inside = _ACRONYM_INSIDE.fullmatch(headword.strip())
+    if inside is not None and inside.group("acronym") in headword_acronyms(headword):
+        # Debt-to-Equity (D/E) Ratio: the name and the acronym each with the words after them
+        rest = inside.group("rest")
+        names.extend(f"{inside.group(part).strip()} {rest}" for part in ("name", "acronym"))
+        return names
+    worded = _ACRONYM_WORDED.fullmatch(headword.strip())
+    if worded is not None and worded.group("name").casefold().endswith(
+            f" {worded.group('words').casefold()}") and sum(
+            c.isupper() for c in worded.group("acronym")) >= 2:
+        # Price-to-Earnings Ratio (P/E Ratio): the name, and the acronym with its words
+        names.extend([worded.group("name").strip(),
+                      f"{worded.group('acronym')} {worded.group('words')}"])
     return names
+
+
+_ACRONYM_INSIDE = re.compile(r"(?P<name>[^()]*\S)\s*\(\s*(?P<acronym>[^()]+?)\s*\)\s+"
+                             r"(?P<rest>[^()\s][^()]*?)")
+"""A headword with its acronym in brackets before its last words (``Debt-to-Equity (D/E)
+Ratio``, as Investopedia titles many ratios)."""
+_ACRONYM_WORDED = re.compile(r"(?P<name>[^()]*\S)\s*\(\s*(?P<acronym>[A-Z][A-Za-z0-9&./\-]{0,11})"
+                             r"\s+(?P<words>[^()]*?)\s*\)")
+"""A headword whose brackets hold its acronym and the last words of its name (``Price-to-Earnings
+Ratio (P/E Ratio)``)."""
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+s")
