@@ -307,6 +307,23 @@ def test_capitals_joined_by_a_slash_or_an_ampersand_are_one_phrase(tmp_path: Pat
             "Mergers and acquisitions ([M&A])"]
 
 
+def test_capitals_joined_in_the_plural_find_the_acronym(tmp_path: Path) -> None:
+    """``P/Es`` and ``M&As`` found nothing: asked as the phrase ``P Es``, where find reads the
+    English plural on an acronym as Malay text borrows it (docs/terms.md)."""
+    glossary = Glossary([
+        _term("nisbah-pe", "Nisbah harga/pendapatan (P/E)", en="Price-to-earnings ratio (P/E)"),
+        _term("gabungan", "Penggabungan dan pengambilalihan (M&A)",
+              en="Mergers and acquisitions (M&A)"),
+        _term("pengurus", "Pengurus", body="Pengurus eksekutif syarikat.", en="Manager")],
+        lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        for query in ("P/Es", "p/es", "nisbah P/Es", "M&As", "m&as"):
+            assert _ids(search(query)) == ["gabungan" if "&" in query else "nisbah-pe"], query
+        assert [h.snippet for h in search("P/Es")] == ["Nisbah harga/pendapatan ([P/E])"]
+
+
 def test_a_table_is_indexed_by_its_cells(tmp_path: Path) -> None:
     """A table's pipes and delimiter row are no text: the snippet showed
     `| Saham biasa | Ya | Berubah | | Saham [keutamaan] |` and `|---|---|---|`."""

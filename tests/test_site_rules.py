@@ -247,3 +247,13 @@ def test_a_number_is_one_word_as_glossari_search_reads_it(chromium: str, site: P
     found = {q: hit["files"] for q, hit in zip(hits + misses, answered, strict=True)}
     assert {q: found[q][:1] for q in hits} == {q: ["kadar-dasar.html"] for q in hits}
     assert {q: "kadar-dasar.html" in found[q] for q in misses} == dict.fromkeys(misses, False)
+
+
+def test_letters_joined_in_the_plural_as_glossari_search_reads_them(
+        chromium: str, site: Path, tmp_path: Path) -> None:
+    """`P/Es` found nothing in the box, nor in glossari search, where find reads the plural
+    on an acronym as Malay text borrows it (docs/terms.md)."""
+    queries = ["P/Es", "p/es", "nisbah p/es"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
+    assert found == {q: ["nisbah-pe.html"] for q in queries}

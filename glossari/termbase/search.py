@@ -324,18 +324,19 @@ def _query_words() -> re.Pattern[str]:
                       f"|{_WORD.pattern}")
 
 
-_JOINED_ENDING = re.compile(r"(?P<joined>.*[/&][^\W_]+?)(?P<ending>['\u2019\u02bc]s|"
+_JOINED_ENDING = re.compile(r"(?P<joined>.*[/&][^\W_]+?)(?P<ending>['\u2019\u02bc]?s|"
                             r"(?i:nya|lah|kah|pun|tah|ku|mu)+)", re.IGNORECASE)
-"""Letters joined by ``/`` or ``&`` with a clitic or a possessive on their last part
-(``P/Enya`` of ``P/E-nya``, ``P/E's``): the joined letters are asked for too, as find reads
-them, a form of the acronym."""
+"""Letters joined by ``/`` or ``&`` with a clitic, a possessive or the plural ``-s`` on their
+last part (``P/Enya`` of ``P/E-nya``, ``P/E's``, ``P/Es``): the joined letters are asked for
+too, as find reads them, a form of the acronym."""
 
 
 def _is_ending(ending: str) -> bool:
-    """Whether ``ending`` is a possessive ``'s`` or Malay clitics (``nya``, ``nyalah``)."""
+    """Whether ``ending`` is a possessive ``'s``, the plural ``s`` or Malay clitics (``nya``,
+    ``nyalah``)."""
     from glossari.terms import malay
 
-    return ending[0] in "'\u2019\u02bc" or malay.is_clitic(ending.lower())
+    return ending[0] in "'\u2019\u02bcsS" or malay.is_clitic(ending.lower())
 
 
 def _any_form(word: str, dotted: str | None = None) -> str:

@@ -868,9 +868,11 @@ class Recognizer(Generic[K]):
                 reading = _Reading(a.root, a.left, a.right, a.redup)
                 if reading not in readings:
                     readings.append(reading)
-            # an acronym in the English plural, as Malay text borrows it (REITs, ETFs): a form
-            # of the acronym, whose capitals `_ends` requires as for its other forms
-            if word.endswith("s") and self._acronym(word[:-1]):
+            # an acronym in the English plural, as Malay text borrows it (REITs, ETFs; P/Es, on
+            # the last capital of an acronym of several, as P/E's): a form of the acronym,
+            # whose capitals `_ends` requires as for its other forms
+            if word.endswith("s") and (self._acronym(word[:-1])
+                                       or word[:-1] in self._acronym_ends):
                 reading = _Reading(word[:-1], False, True, False)
                 if reading not in readings:
                     readings.append(reading)

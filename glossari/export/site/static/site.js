@@ -294,10 +294,11 @@
 
   // the query as typed; when it finds nothing, the query with its inflections undone, its last
   // word each of its roots, whole
-  // letters joined by / or & with a clitic or a possessive on the last word (`p/e-nya`,
-  // `p/e's`) also ask for the joined letters whole, as glossari search asks them
+  // letters joined by / or & with a clitic, a possessive or the plural -s on the last word
+  // (`p/e-nya`, `p/e's`, `p/es`) also ask for the joined letters whole, as glossari search
+  // asks them
   // (glossari.termbase.search._JOINED_ENDING): `p/e-nya` found nothing, `p/e's` other terms
-  var JOINED_ENDING = /^(.*[\/&][\p{L}\p{N}]+?)(?:'s|-?((?:nya|lah|kah|pun|tah|ku|mu)+))$/u;
+  var JOINED_ENDING = /^(.*[\/&][\p{L}\p{N}]+?)(?:'?s|-?((?:nya|lah|kah|pun|tah|ku|mu)+))$/u;
   function joinedForm(q) {
     var typed = q.split(" "), last = typed.pop(), m = JOINED_ENDING.exec(last);
     if (!m || !prepared.rules || (m[2] !== undefined && !isClitic(m[2]))) { return []; }
