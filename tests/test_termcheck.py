@@ -516,3 +516,46 @@ def test_a_third_party_catalog_with_control_characters_is_read_as_gnu_reads_it(
         assert gnu == (code != 2)
     with pytest.raises(CatalogError, match="control character"):
         load_po(path)  # the glossary's own catalogs: refused as before
+
+
+def test_a_broken_catalog_of_another_language_does_not_stop_a_folder(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`termcheck locale/` reads the Malay catalogs only, yet a broken catalog of another
+    language stopped it: Django's own `conf/locale` has an es_AR catalog with a plural of 3
+    forms under nplurals=2 (msgfmt refuses it too), and the Malay catalog beside it was never
+    checked (exit 2). Such a file is skipped as another language's, by what its header or its
+    path says; a broken Malay catalog is still an error."""
+    locale = tmp_path / "locale"
+    malay = HEADER + '\nmsgid "The commission"\nmsgstr "Yuran itu"\n'
+    plural_es = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                 '"Language: es_AR\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+                 'msgid "%d commission"\nmsgid_plural "%d commissions"\n'
+                 'msgstr[0] "%d comisión"\nmsgstr[1] "%d comisiones"\nmsgstr[2] "%d comisiones"\n')
+    files = {
+        "ms/LC_MESSAGES/django.po": malay.encode(),
+        "es_AR/LC_MESSAGES/django.po": plural_es.encode(),
+        "fr/LC_MESSAGES/django.po": b"\xef\xbb\xbf" + HEADER.replace("ms", "fr").encode(),
+        "po/de.po": b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    b'msgid "x\nmsgstr "y"\n',
+        # the header says Indonesian, in a folder named for no language
+        "extra/django.po": HEADER.replace("Language: ms", "Language: id").encode()
+        + b'\nmsgid "x"\nmsgstr "y"\nmsgstr "z"\n',
+    }
+    for where, data in files.items():
+        (locale / where).parent.mkdir(parents=True, exist_ok=True)
+        (locale / where).write_bytes(data)
+    capsys.readouterr()
+    assert main(["--root", str(aligned), "termcheck", str(locale)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{locale / 'ms/LC_MESSAGES/django.po'}:7: warning: T410: the source uses the term "
+        "'commission' (commission), but the translation lacks its approved translation "
+        "'Komisen' (inflected forms count)"]
+    assert "glossari termcheck: 1 file," in err
+    assert "4 catalogs in another language than ms skipped" in err
+    # a broken Malay catalog is no other language's: an error, as before
+    (locale / "ms/LC_MESSAGES/django.po").write_text(malay + 'msgstr "again"\n',
+                                                     encoding="utf-8")
+    assert main(["--root", str(aligned), "termcheck", str(locale)]) == 2
+    assert f"{locale / 'ms/LC_MESSAGES/django.po'}:9: " in capsys.readouterr()[1]

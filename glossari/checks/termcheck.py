@@ -36,6 +36,7 @@ from glossari.catalog.languages import primary_language
 from glossari.catalog.pofile import Entry, PoFile, load_po
 from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
+from glossari.errors import CatalogError
 from glossari.model import Term
 from glossari.terms import Recognizer
 
@@ -158,7 +159,17 @@ class TermChecker:
         :attr:`TermcheckCounts.other_language`: its translations are not the target's.
         """
         shown = name if name is not None else str(path)
-        po = load_po(path, source=shown, gnu_controls=True)  # read, never written
+        try:
+            po = load_po(path, source=shown, gnu_controls=True)  # read, never written
+        except CatalogError:
+            # a broken catalog of another language (Django's es_AR, a plural with 3 forms
+            # under nplurals=2) stopped `termcheck locale/` before the Malay one was read
+            if only_target:
+                language = unread_catalog_language(path)
+                if language is not None and not same_language(language, self.target):
+                    self.counts.other_language += 1
+                    return
+            raise
         if only_target:
             language = catalog_language(po, path)
             if language is not None and not same_language(language, self.target):
@@ -232,15 +243,37 @@ def catalog_language(po: PoFile, path: Path) -> str | None:
     ('id', None)
     """
     declared = po.header_fields().get("Language", "").strip() if po.header is not None else ""
-    if declared:
-        return declared
+    return declared or _path_language(path)
+
+
+def unread_catalog_language(path: Path) -> str | None:
+    """The language a catalog that cannot be parsed says it is in, as :func:`catalog_language`
+    reads it: its header's ``Language``, read leniently (the file may be broken further down,
+    or not even decode), else its path; None when neither says or the file cannot be read."""
+    from glossari.catalog.charset import header_strings
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    found = header_strings(data.decode("latin-1").split("\n"))
+    if found is not None:
+        for field in "".join(piece for _, piece in found[1]).split("\n"):
+            name, sep, value = field.partition(":")
+            if sep and name.strip() == "Language" and value.strip():
+                return value.strip()
+    return _path_language(path)
+
+
+def _path_language(path: Path) -> str | None:
+    """The language ``path`` names: the folder above ``LC_MESSAGES``, else the file's name in
+    the ``po/LL.po`` layout; None when neither does."""
     parts = path.parts
     if len(parts) >= 3 and parts[-2] == "LC_MESSAGES":
         return parts[-3]
     # only a name that is a language code is one: `po/app.po` names a domain, not a language
     if _LANGUAGE_FILE.fullmatch(path.stem):
         from glossari.catalog.languages import check_language
-        from glossari.errors import CatalogError
 
         try:
             return check_language(path.stem)
