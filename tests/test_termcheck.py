@@ -559,3 +559,25 @@ def test_a_broken_catalog_of_another_language_does_not_stop_a_folder(
                                                      encoding="utf-8")
     assert main(["--root", str(aligned), "termcheck", str(locale)]) == 2
     assert f"{locale / 'ms/LC_MESSAGES/django.po'}:9: " in capsys.readouterr()[1]
+
+
+@pytest.mark.parametrize("written", ["Malay", "Bahasa Melayu", "malay (Malaysia)"])
+def test_a_language_named_in_words_leaves_the_path_to_say(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str,
+) -> None:
+    """A header written by hand says `Language: Malay`: taken for a language code, it named
+    another language than ms, and `termcheck locale/` skipped the Malay catalog in
+    `locale/ms/LC_MESSAGES` unchecked (exit 0, "1 catalog in another language skipped").
+    A value that is no language code says nothing; the folder does."""
+    locale = tmp_path / "locale"
+    text = HEADER.replace("Language: ms", f"Language: {written}") + (
+        '\nmsgid "The commission"\nmsgstr "Yuran itu"\n')
+    for lang in ("ms", "fr"):
+        (locale / lang / "LC_MESSAGES").mkdir(parents=True)
+        (locale / lang / "LC_MESSAGES/app.po").write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(aligned), "termcheck", str(locale)]) == 1
+    out, err = capsys.readouterr()
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        str(locale / "ms/LC_MESSAGES/app.po")]
+    assert "1 catalog in another language than ms skipped" in err

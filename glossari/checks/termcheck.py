@@ -241,9 +241,32 @@ def catalog_language(po: PoFile, path: Path) -> str | None:
     'fr'
     >>> catalog_language(empty, Path("po/id.po")), catalog_language(empty, Path("po/app.po"))
     ('id', None)
+
+    A ``Language`` that is no language code (``Malay``, ``Bahasa Melayu``, as a person writes
+    a header by hand) says nothing: it was taken for another language than Malay, and a Malay
+    catalog in ``locale/ms/LC_MESSAGES`` was skipped unchecked.
     """
-    declared = po.header_fields().get("Language", "").strip() if po.header is not None else ""
-    return declared or _path_language(path)
+    declared = po.header_fields().get("Language", "") if po.header is not None else ""
+    return _language_code(declared) or _path_language(path)
+
+
+def _language_code(value: str) -> str | None:
+    """``value`` (a header's ``Language``) when it is a language code CLDR knows, in any
+    spelling a tool writes (``ms``, ``ms_MY``, ``ms-MY``, ``zsm``, ``ms_MY.UTF-8``); else None.
+
+    >>> _language_code(" ms_MY "), _language_code("Malay"), _language_code("Bahasa Melayu")
+    ('ms_MY', None, None)
+    """
+    from babel import Locale, UnknownLocaleError
+
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        Locale.parse(primary_language(value))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    return value
 
 
 def unread_catalog_language(path: Path) -> str | None:
@@ -260,7 +283,7 @@ def unread_catalog_language(path: Path) -> str | None:
     if found is not None:
         for field in "".join(piece for _, piece in found[1]).split("\n"):
             name, sep, value = field.partition(":")
-            if sep and name.strip() == "Language" and value.strip():
+            if sep and name.strip() == "Language" and _language_code(value):
                 return value.strip()
     return _path_language(path)
 
