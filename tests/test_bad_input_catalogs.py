@@ -69,7 +69,7 @@ CASES = [
          "move the header"),
     Case("plural-gap.po", 14, (14,), "msgstr[2] out of order", "in order"),
     # GNU names the header (nplurals) and the message's msgstr; we name the message's first line
-    Case("plural-too-few.po", 11, (2, 13), "plural message has 1 forms", "msgstr[1]"),
+    Case("plural-too-few.po", 11, (2, 13), "plural message has 1 form,", "msgstr[1]"),
     Case("plural-too-many.po", 11, (2, 13), "plural message has 3 forms", "msgstr[1]"),
     # The charset, decided once as GNU decides it (glossari/catalog/charset.py). GNU only warns
     # for these (and msgcat then refuses the file); each used to be read one way by the decoder

@@ -38,6 +38,7 @@ from glossari.catalog.charset import (
 from glossari.catalog.linebreak import POSSIBLE, columns, possible_linebreaks, width_linebreaks
 from glossari.errors import CatalogError
 from glossari.root import file_kind
+from glossari.text import counted
 
 __all__ = [
     "Entry",
@@ -963,7 +964,7 @@ class _Parser:
                         and len(entry.msgstr_plural) != nplurals):
                     raise self.fail(
                         entry.line,
-                        f"plural message has {len(entry.msgstr_plural)} forms, "
+                        f"plural message has {counted(len(entry.msgstr_plural), 'form')}, "
                         f"the header's Plural-Forms says nplurals={nplurals}",
                         "give it msgstr[0] only" if nplurals == 1
                         else f"give it msgstr[0] ... msgstr[{nplurals - 1}]",
