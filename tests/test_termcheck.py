@@ -581,3 +581,36 @@ def test_a_language_named_in_words_leaves_the_path_to_say(
     assert [line.split(":")[0] for line in out.splitlines()] == [
         str(locale / "ms/LC_MESSAGES/app.po")]
     assert "1 catalog in another language than ms skipped" in err
+
+
+def test_code_in_a_message_is_no_use_of_a_term(tmp_path: Path) -> None:
+    """A CLI's or a documentation's catalog (Sphinx writes reST into its msgids) names code
+    the translation keeps as written: `commission --help`, ``hedge_fund``, commission_rate,
+    $commission. Each was read as the term in the source, and the translation that rightly
+    kept it was reported lacking 'Komisen'. Prose around code, a reST role's text and a
+    link's text are still checked."""
+    path = tmp_path / "docs.po"
+    path.write_text(HEADER + '''
+msgid "Run `commission --help` for the options."
+msgstr "Jalankan `commission --help` untuk pilihannya."
+
+msgid "Set ``commission_rate`` or $commission, or the commission_rate key."
+msgstr "Tetapkan ``commission_rate`` atau $commission, atau kunci commission_rate."
+
+msgid "See :ref:`commission` and `hedge funds <https://x.example/hf>`_."
+msgstr "Lihat :ref:`komisen` dan `dana-dana lindung nilai <https://x.example/hf>`_."
+
+msgid "The `fee` is a commission."
+msgstr "`fee` itu ialah yuran."
+''', encoding="utf-8")
+    found = list(TermChecker(_terms()).check_file(path))
+    assert [(f.line, f.term) for f in found] == [(16, "commission")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["commission", "hedge fund", "broker-dealer", "Investment advisor"]),
+       st.sampled_from(["`{}`", "``{}``", "`{} --help`", "{}_rate", "max_{}_2", "$x{}"]))
+def test_code_is_blanked_whole(name: str, shape: str) -> None:
+    identifier = name.replace(" ", "_").replace("-", "_")  # code names have no space, no hyphen
+    code = shape.format(identifier if "_" in shape or "$" in shape else name)
+    assert blank_placeholders(f"Use {code} now") == f"Use {' ' * len(code)} now"

@@ -54,7 +54,12 @@ _PLACEHOLDER = re.compile(
     r"|\{\{[^{}]*\}\}|\{[^{}\s]*\}"
     # an HTML tag opens with its name (a letter) or `/`, `!`: `< 5%` and `> 2` are prose, the
     # signs of a comparison, and everything between two of them is text to check
-    r"|<!--.*?-->|</?[A-Za-z][^<>]*>|<![^<>]*>",
+    r"|<!--.*?-->|</?[A-Za-z][^<>]*>|<![^<>]*>"
+    # code, which a translation keeps as written: a reST literal (``x``), a Markdown code span
+    # (`x`, not a reST role's `x` nor a link's `x <url>`_), an identifier (commission_rate,
+    # a word with `_` inside: no prose word has one), a shell variable ($commission)
+    r"|``[^`]+``|(?<![:`\w])`[^`\n]+`(?![`_])"
+    r"|\b[^\W\d_]\w*_\w+|\$[A-Za-z_]\w*",
     re.DOTALL,
 )
 
@@ -97,10 +102,13 @@ def message_text(text: str) -> str:
 
 
 def blank_placeholders(text: str) -> str:
-    """``text`` with printf and brace placeholders and HTML tags blanked out (offsets kept).
+    """``text`` with printf and brace placeholders, HTML tags and code (a code span, an
+    identifier, a shell variable) blanked out (offsets kept).
 
     >>> blank_placeholders("Nilai %(value)s dan {name}: %d <b>x</b>")
     'Nilai           dan       :       x    '
+    >>> blank_placeholders("Run `commission --help` to set $fee and commission_rate.")
+    'Run                     to set      and                .'
     """
     return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
 
