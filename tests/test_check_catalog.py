@@ -308,3 +308,29 @@ def test_c209_whatever_the_order_of_the_links(translation: str) -> None:
     catalog = CatalogFile(path="locale/en/LC_MESSAGES/articles-k.po", domain="articles-k",
                           po=PoFile(header=None, entries=(entry,)))
     assert [f.code for f in entry_findings(catalog, entry, lang="en", term="kos")] == ["C209"]
+
+
+@pytest.mark.parametrize(("msgid", "translation", "extra"), [
+    # a heading written with its marks: render wrote `## ##Key Takeaways`
+    ("Sorotan", "##Highlights", "heading mark"),
+    ("Sorotan", "## Highlights", "heading mark"),
+    # a `**` left open shows as two asterisks
+    (PARAGRAPH[1], ENGLISH[PARAGRAPH].replace("labour used", "**labour used"), "unclosed **"),
+])
+def test_c206_a_heading_mark_or_an_open_strong_in_the_translation(
+        tmp_path: Path, msgid: str, translation: str, extra: str) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate(msgid, translation)
+    key = (None, msgid)
+    found = [f for f in kit.check(["en"]) if f.code == "C206"]
+    assert [(f.path, f.line) for f in found] == [(ARTICLES_K, kit.entry_lines[key])]
+    assert f"extra {extra}" in found[0].message
+
+
+@pytest.mark.parametrize("translation", ["#1 in the Market", "Highlights", "**Highlights**"])
+def test_c206_no_heading_mark_in_a_rank_or_plain_words(tmp_path: Path, translation: str) -> None:
+    kit = with_catalog(tmp_path)
+    kit.translate("Sorotan", translation)
+    expected = ["Markdown markup differs from the source (extra strong)"] if "**" in translation \
+        else []
+    assert [f.message for f in kit.check(["en"]) if f.code == "C206"] == expected

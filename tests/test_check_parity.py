@@ -211,7 +211,10 @@ def test_hostile_messages_are_read_in_linear_time(text: str) -> None:
 
     assert link_targets(text) == ()
     found = markup(text)
-    assert found == () if "`" not in text else {kind for kind, _ in found} == {"code"}
+    if text.startswith("**"):  # 20,000 strong marks left open: said once
+        assert found == (("unclosed **", ""),)
+    else:
+        assert found == () if "`" not in text else {kind for kind, _ in found} == {"code"}
     assert numbers(text) == ()
     assert len(language_words(text)) <= 20000
 

@@ -320,6 +320,9 @@ def entry_findings(
         if numbers_changed is not None:
             yield at("C205", numbers_changed)
         source_markup, target_markup = markup(source), markup(translation)
+        if block:  # a block line starting like a heading is C209's (render refuses it)
+            source_markup = tuple(m for m in source_markup if m[0] != "heading mark")
+            target_markup = tuple(m for m in target_markup if m[0] != "heading mark")
         if source_markup != target_markup:
             diff = describe_difference(
                 tuple(f"`{c}`" if kind == "code" else kind for kind, c in source_markup),

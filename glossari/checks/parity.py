@@ -447,15 +447,37 @@ def _number(written: str) -> str:
     return whole + "." + fraction if point and fraction else whole
 
 
+_HEADING_MARK = re.compile(r"[ \t\u00a0]*#{1,6}(?:[ \t\u00a0]|(?=[^\W\d_]))")
+"""A heading's mark opening a text: ``## Key Takeaways``, ``##Key Takeaways`` (as S101 reads
+one: a word right after the marks, or a space; ``#1 dalam pasaran`` is a rank, no mark)."""
+
+
 def markup(text: str) -> tuple[tuple[str, str], ...]:
     """The inline markup of ``text``, sorted: code spans with their content (code is not
-    translated), strong and emphasis without (the words inside are)."""
+    translated), strong and emphasis without (the words inside are), and a heading's mark
+    opening the text (``##Key Takeaways`` for the heading *Sorotan*, whose message holds its
+    words only: ``render`` wrote ``## ##Key Takeaways``, the marks shown as text).
+
+    >>> markup("##Key Takeaways"), markup("#1 in the market")
+    ((('heading mark', ''),), ())
+
+    A ``**`` left open is markup too (an asterisk or an underscore alone may be text):
+
+    >>> markup("a sign of **recession."), markup("**dikecualikan** daripada cukai")
+    ((('unclosed **', ''),), (('strong', ''),))
+    """
+    found: list[tuple[str, str]] = []
+    if "#" in text and _HEADING_MARK.match(text):
+        found.append(("heading mark", ""))
     if not any(c in text for c in "`*_"):
-        return ()
-    found: list[tuple[str, str]] = [("code", m.group(2).strip()) for m in _CODE.finditer(text)]
+        return tuple(found)
+    found += [("code", m.group(2).strip()) for m in _CODE.finditer(text)]
     rest = _URL.sub(" ", strip_link_targets(_CODE.sub(" ", text)))
     found.extend(("strong", "") for _ in _STRONG.finditer(rest))
     rest = _STRONG.sub(lambda m: m.group(2), rest)
+    # a `**` left open (`a sign of **recession.`): shown as two asterisks (once, however many)
+    if "**" in rest or "__" in rest:
+        found.append(("unclosed **", ""))
     found.extend(("emphasis", "") for _ in _EM_STAR.finditer(rest))
     found.extend(("emphasis", "") for _ in _EM_UNDERSCORE.finditer(rest))
     return tuple(sorted(found))
