@@ -412,3 +412,28 @@ def test_a_title_over_two_lines_keeps_the_definitions_one_per_line() -> None:
     assert definitions == '[b]: /bon "Bon korporat"\n[c]: /cek "Cek"'
     assert len(definitions.split("\n")) == len(reference_definition_lines(text)) == 2
     assert definition_titles(definitions) == ((0, "Bon korporat"), (1, "Cek"))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["-", "*", "+", "1.", "1)", "7."]),
+                          st.integers(1, 2)), min_size=1, max_size=4),
+       st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_show_keeps_two_lists_in_a_row_apart(lists: list[tuple[str, int]], nested: bool) -> None:
+    """`show` wrote every bullet `-` and every number with `.`: `- a` then `* b` (two lists)
+    came out as one, and so did `1.` then `1)`. Property: the view, read as Markdown, has the
+    article's lists and items, at the top and inside an item."""
+    from glossari.commands.show import format_term
+    from glossari.seeds.article import parse_article
+
+    lines = ["- luar", ""] if nested else []
+    pad = "  " if nested else ""
+    for marker, items in lists:
+        number = int(marker[:-1]) if marker[0].isdigit() else 0
+        lines += [f"{pad}{number + n}{marker[-1]} butir" if number else f"{pad}{marker} butir"
+                  for n in range(items)] + [""]
+    body = "\n".join(lines)
+    term = parse_article(f"---\ntitle: Saham\n---\n\n{body}", term_id="saham", source="a.md")
+    shown = format_term(term).split("\n\n", 1)[1]
+    keep = ("<ul", "</ul", "<ol", "</ol", "<li", "</li")
+    assert [t for t in _shape(MarkdownIt("commonmark").render(shown)) if t in keep] == [
+        t for t in _oracle(body) if t in keep], (body, shown)

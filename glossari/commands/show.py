@@ -10,7 +10,7 @@ import textwrap
 from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context
 from glossari.glossary import Glossary
-from glossari.model import Term
+from glossari.model import Block, Term
 from glossari.text import distinct_categories, terminal_field
 
 __all__ = ["configure", "format_term", "run"]
@@ -114,6 +114,7 @@ def format_term(
         # the width of each list item's marker (`- ` 2, `3. ` 3, `10. ` 4), by its path: what
         # is nested in the item is indented by it, as Markdown nests it
         markers: dict[tuple[str, ...], int] = {}
+        marks: dict[str, str] = {}  # each list's marker character
         for number, block in enumerate(section.blocks):
             previous = section.blocks[number - 1] if number else None
             quoted = block.quoted or block.kind == "quote"
@@ -121,8 +122,13 @@ def format_term(
             # with): under the item's first block, with no marker of its own
             more = (previous is not None and previous.path == block.path
                     and bool(block.path) and not block.path[-1].startswith("quote"))
+            # a numbered list that starts at another number than 1 cannot interrupt the text
+            # of the item it is in (it read as that text's next line): a blank line first
+            late = (block.number not in (None, 1) and previous is not None and bool(previous.path)
+                    and previous.path[-1].rsplit(":", 1)[0] != block.path[-1].rsplit(":", 1)[0])
             if previous is None or (block.kind == previous.kind == "item" and not more
-                                    and _outer(previous.path) == _outer(block.path)):
+                                    and _outer(previous.path) == _outer(block.path)
+                                    and not late):
                 pass  # the next item of the same list
             elif (quoted and (previous.quoted or previous.kind == "quote")
                   and _outer(previous.path) == _outer(block.path)):
@@ -138,8 +144,8 @@ def format_term(
                 else " " * markers.get(path[:depth + 1], 3 if e.startswith("ol") else 2)
                 for depth, e in enumerate(path[:-1]))
             bullet = "" if not path else "> " if path[-1].startswith("quote") else (
-                "- " if block.number is None else f"{block.number}. ")
-            if block.kind == "item" and not more:
+                _marker(block, previous, marks))
+            if path and not more:  # an item's first block, whatever its kind
                 markers[path] = len(bullet)
             if block.kind in ("code", "table", "rule"):
                 # code, tables and thematic breaks keep their lines and spacing (code indented
@@ -190,6 +196,24 @@ def format_term(
     for finding in findings:
         lines.append(f"{finding}")
     return "\n".join(lines) + "\n"
+
+
+def _marker(block: Block, previous: Block | None, marks: dict[str, str]) -> str:
+    """The marker of the item ``block`` is in (``- `` or ``3. ``), its character chosen once
+    per list (kept in ``marks``): ``-`` and ``.``, or ``*`` and ``)`` for a list right after
+    another of its kind at the same place (`- a` then `* b` are two lists; written `- ` both,
+    they read as one)."""
+    path = block.path
+    key = path[-1].rsplit(":", 1)[0]
+    if key not in marks:
+        first, other = (".", ")") if key.startswith("ol") else ("-", "*")
+        before = (previous.path[len(path) - 1].rsplit(":", 1)[0]
+                  if previous is not None and len(previous.path) >= len(path)
+                  and previous.path[:len(path) - 1] == path[:-1] else "")
+        adjacent = before != key and before.split(":")[0] == key.split(":")[0]
+        marks[key] = other if adjacent and marks.get(before) == first else first
+    mark = marks[key]
+    return f"{mark} " if block.number is None else f"{block.number}{mark} "
 
 
 def _hard_lines(text: str) -> list[str]:
