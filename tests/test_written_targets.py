@@ -125,3 +125,32 @@ def test_a_readable_url_means_what_it_meant(url: str) -> None:
 
     assert unquote(readable_url(url)) == unquote(url)
     assert readable_url(readable_url(url)) == readable_url(url)
+
+
+def test_the_site_sends_each_link_where_the_library_does(tmp_path: Path) -> None:
+    # the site read a link's destination fully unquoted, the model as written: a target with
+    # an escape (/bon%20kerajaan) was not the one the page's links were resolved under, and
+    # [Saham](/bon%20kerajaan), which goes where its Malay text says, led to bon-kerajaan
+    import re
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    for stem, title, body in (
+            ("saham", "Saham", "Teks."),
+            ("bon-kerajaan", "Bon kerajaan", "Teks."),
+            ("bon", "Bon", "Lihat [Saham](/bon%20kerajaan) dan [lihat](/bon%20kerajaan), "
+                           "[Saham](/bön-kerajaan) dan [lihat](/bön-kerajaan), "
+                           "[Saham](</bon kerajaan>) dan [lihat](</bon kerajaan>).")):
+        (root / "seeds" / f"{stem}.md").write_text(
+            f"---\ntitle: {title}\ndescription: {title} ialah sesuatu.\n---\n\n# {title}\n\n"
+            f"{body}\n", encoding="utf-8")
+    g = glossari.load(root)
+    expected = [f"{ref.target.id}.html" for ref in g.links_from("bon") if ref.target]
+    assert expected == ["saham.html", "bon-kerajaan.html"] * 3
+    code, _, err = _run("--root", str(root), "site", "-o", str(tmp_path / "site"))
+    assert code == 0, err
+    page = (tmp_path / "site" / "terms" / "bon.html").read_text(encoding="utf-8")
+    body = page[page.index("Lihat"):]
+    found = re.findall(r'<a href="([^"]+)">(?:Saham|lihat)</a>', body)
+    assert found
+    assert found == expected * (len(found) // len(expected))  # the Malay, and its English

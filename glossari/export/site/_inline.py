@@ -33,13 +33,12 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any
-from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from glossari.model import is_internal_target
-from glossari.text import has_visible_text, strip_controls
+from glossari.text import has_visible_text, readable_url, strip_controls
 
 __all__ = ["Resolver", "escape_text", "is_internal", "render_inline"]
 
@@ -151,8 +150,11 @@ _ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _target(href: str) -> str:
-    # markdown-it-py percent-encodes the destination; the model keeps it as written
-    return unquote(href).lstrip("/")
+    # markdown-it-py percent-encodes the destination; read back by the model's own rule
+    # (glossari.text.readable_url, Link.target): fully unquoted, /bon%20kerajaan was not the
+    # target the page's links were resolved under, and [Saham](/bon%20kerajaan), which goes
+    # where its Malay text says, led to the article bon-kerajaan
+    return readable_url(href).lstrip("/")
 
 
 def _has_text(tokens: Sequence[Token], idx: int) -> bool:
