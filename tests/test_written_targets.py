@@ -154,3 +154,21 @@ def test_the_site_sends_each_link_where_the_library_does(tmp_path: Path) -> None
     found = re.findall(r'<a href="([^"]+)">(?:Saham|lihat)</a>', body)
     assert found
     assert found == expected * (len(found) // len(expected))  # the Malay, and its English
+
+
+@pytest.mark.parametrize("first", ["/Zakat", "/zakat", "/ZAKAT"])
+def test_a_link_only_term_keeps_its_id_whatever_the_file_order(tmp_path: Path,
+                                                               first: str) -> None:
+    # the id was the first link's spelling in file order: an article earlier in that order
+    # linking to /zakat renamed the term Zakat to zakat (its page, its TBX entry, its JSON id)
+    spellings = ["/Zakat", "/zakat", "/ZAKAT"]
+    spellings.remove(first)
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    for stem, target in zip(("a-bon", "b-saham", "c-sukuk"), [first, *spellings],
+                            strict=True):
+        (root / "seeds" / f"{stem}.md").write_text(
+            f"---\ntitle: {stem}\ndescription: Lihat [zakat]({target}).\n---\n\n# {stem}\n\n"
+            "Teks.\n", encoding="utf-8")
+    ids = [t.id for t in glossari.load(root) if t.kind == "link"]
+    assert ids == ["zakat"]

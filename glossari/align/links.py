@@ -238,7 +238,11 @@ def link_only_terms(
         for link in links:
             slugs.setdefault(target_key(link.target), link_slug(link.target))
         spelled = link_slug(first_link.target)
-        slug = _unique_id(spelled, taken)
+        # the id is the spelling with the fewest capitals (the first of those): taken from the
+        # first link in file order, /Zakat became zakat when an article earlier in that order
+        # linked to /zakat, renaming the term's page, its TBX entry and its JSON id
+        slug = _unique_id(min((link_slug(link.target) for link in links),
+                              key=lambda s: sum(c.isupper() for c in s)), taken)
         en_title, status, variants = _english_of(links, catalog, spelled)
         if en_title is None and suggest:
             en_title = suggest_english(spelled, words=words, acronyms=acronyms,
