@@ -327,3 +327,32 @@ def test_an_acronym_before_a_name_s_last_words_gives_names_a_text_writes(
     assert [m.text for m in glossary.find_terms(text, lang="en")] == found
     for name in found:
         assert glossary.lookup(name.rstrip("s").removesuffix("'")).id == "nisbah"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("xx", "-l: unknown language code 'xx'"),
+    ("-saham", "-l: unknown language code '-saham'"),
+    ("fr", "no catalogs for the language 'fr'"),
+])
+def test_find_judges_its_language_before_reading_standard_input(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:
+    # find -l xx read the whole of standard input (at a terminal: waited for it) before
+    # saying the language was wrong
+    import io
+    import sys
+
+    from tests._alignkit import cli
+
+    class Unread(io.BytesIO):
+        def read(self, *args: object) -> bytes:
+            raise AssertionError("standard input was read")
+
+    root = scratch_glossary(tmp_path, _SEARCHED)
+    (root / "locale" / "en" / "LC_MESSAGES").mkdir(parents=True)
+    (root / "locale" / "en" / "LC_MESSAGES" / "glossary.po").write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+    stdin = io.TextIOWrapper(Unread())
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, err = cli("find", "-l", lang, root=root)
+    assert (code, out) == (2, "")
+    assert said in err

@@ -33,8 +33,18 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print the terms found in the text."""
     import sys
 
+    from glossari.catalog.languages import side_language
     from glossari.text import decode_text, terminal_field
 
+    # the language and the glossary first: a bad -l (or a language without catalogs) was
+    # said only once the whole text was read, and standard input waited for one at a terminal
+    lang = side_language(args.lang)  # Malay in any spelling (ms_MY) is the articles' side
+    if lang == "ms":
+        side: Literal["ms", "en"] = "ms"
+        glossary = read_glossary(ctx)
+    else:  # the text is in a translation language: its catalogs' names (find -l fr)
+        side = "en"
+        glossary = read_glossary(ctx, lang)
     if args.text == "-":
         # bytes, decoded by one rule whatever the locale: a terminal's or pipe's encoding
         # would read Latin-1 or UTF-16 as mojibake, or as nothing
@@ -48,15 +58,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 else sys.stdin.read())
     else:
         text = text_argument(args.text, name="TEXT")
-    from glossari.catalog.languages import side_language
-
-    lang = side_language(args.lang)  # Malay in any spelling (ms_MY) is the articles' side
-    if lang == "ms":
-        side: Literal["ms", "en"] = "ms"
-        glossary = read_glossary(ctx)
-    else:  # the text is in a translation language: its catalogs' names (find -l fr)
-        side = "en"
-        glossary = read_glossary(ctx, lang)
     found = glossary.find_terms(text, lang=side)
     machine_output(ctx, args.format)
     if args.format == "json":
