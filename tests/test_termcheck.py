@@ -614,3 +614,26 @@ def test_code_is_blanked_whole(name: str, shape: str) -> None:
     identifier = name.replace(" ", "_").replace("-", "_")  # code names have no space, no hyphen
     code = shape.format(identifier if "_" in shape or "$" in shape else name)
     assert blank_placeholders(f"Use {code} now") == f"Use {' ' * len(code)} now"
+
+
+def test_a_catalog_named_twice_is_checked_once(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`termcheck locale/ms/LC_MESSAGES/app.po locale` (a glob beside its folder, in a CI
+    script) checked the file twice: each finding reported twice, "2 files" counted. Each file
+    is checked once, and a file named is checked whatever its language, wherever it comes."""
+    locale = tmp_path / "locale"
+    text = HEADER + '\nmsgid "The commission"\nmsgstr "Yuran itu"\n'
+    for lang in ("ms", "fr"):
+        (locale / lang / "LC_MESSAGES").mkdir(parents=True)
+        (locale / lang / "LC_MESSAGES/app.po").write_text(
+            text.replace("Language: ms", f"Language: {lang}"), encoding="utf-8")
+    malay, french = locale / "ms/LC_MESSAGES/app.po", locale / "fr/LC_MESSAGES/app.po"
+    capsys.readouterr()
+    args = [str(malay), str(locale), str(locale / "ms/../ms/LC_MESSAGES/app.po"),
+            f"{locale}/./ms/LC_MESSAGES/app.po", str(french)]
+    assert main(["--root", str(aligned), "termcheck", *args]) == 1
+    out, err = capsys.readouterr()
+    assert [line.split(":")[0] for line in out.splitlines()] == [str(malay), str(french)]
+    assert "glossari termcheck: 2 files," in err
+    assert "another language" not in err  # the French file was named: checked

@@ -336,13 +336,25 @@ def catalog_paths(paths: Sequence[Path]) -> list[Path]:
     ``termcheck .`` in a Django project read the Malay catalogs Django ships in ``.venv`` and
     failed on their findings. A folder named is always read, and all of it when it is such a
     folder itself (``termcheck .venv``).
+
+    Each file once, as first named: ``termcheck locale/ms/LC_MESSAGES/app.po locale`` (a
+    shell glob beside its folder, in a CI script) checked it twice, every finding reported
+    and counted twice.
     """
     import os
 
     found: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.append(path)
+
     for path in paths:
         if not path.is_dir():
-            found.append(path)
+            add(path)
             continue
         inside: list[Path] = []
         everything = _not_the_projects(path.resolve())  # `..` is no hidden folder
@@ -352,5 +364,6 @@ def catalog_paths(paths: Sequence[Path]) -> list[Path]:
                 folders[:] = [f for f in folders if not _not_the_projects(here / f)]
             inside.extend(here / n for n in names
                           if n.endswith(".po") and (here / n).is_file())
-        found.extend(sorted(inside))
+        for each in sorted(inside):
+            add(each)
     return found

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               "of the translations", file=ctx.stderr)
         return 2
     files = catalog_paths(args.paths)
-    named = {path for path in args.paths if not path.is_dir()}
+    named = {path.resolve() for path in args.paths if not path.is_dir()}
     for path in files:
         # before the glossary is read, and before any finding: a pipe or a device named as a
         # catalog was "no such catalog", which it is not
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         for path in files:
             # a folder stands for its catalogs in the target language only: locale/ holds
             # every language's, and a French translation lacks every Malay term
-            yield from checker.check_file(path, only_target=path not in named)
+            yield from checker.check_file(path, only_target=path.resolve() not in named)
 
     rules = [Rule(c.code, c.severity, c.summary) for c in CODES.values() if c.code == "T410"]
     counts = write_findings(findings(), args.format, ctx.stdout, rules=rules)
