@@ -483,3 +483,33 @@ def test_c205_a_small_number_written_as_a_word(number: int, written: int,
 ])
 def test_c205_numbers_written_as_words(source: str, translation: str, reported: bool) -> None:
     assert ("C205" in _codes(source, translation)) is reported
+
+
+_SCALE_PAIRS = [("ribu", "thousand"), ("juta", "million"), ("bilion", "billion")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 99), st.integers(1, 99), st.sampled_from(range(3)),
+       st.sampled_from(range(3)), st.sampled_from(["-", "\u2013", " to ", " to RM"]),
+       st.sampled_from([" hingga RM", " hingga ", " sehingga RM"]))
+def test_c205_a_range_writes_its_scale_word_once(
+        low: int, high: int, malay_scale: int, english_scale: int, dash: str,
+        malay_dash: str) -> None:
+    """``RM2.5-3 million`` for ``RM2.5 juta hingga RM3 juta``: the range's first end takes the
+    scale word written after the second; it was read as RM2.5 and reported."""
+    word = _SCALE_PAIRS[malay_scale][0]
+    source = f"Kos projek RM{low} {word}{malay_dash}{high} {word}."
+    translation = f"The project costs RM{low}{dash}{high} {_SCALE_PAIRS[english_scale][1]}."
+    assert ("C205" in _codes(source, translation)) is (malay_scale != english_scale)
+
+
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("Kos RM2.5 juta hingga RM3 juta.", "It costs RM2.5-3 million.", False),
+    ("Antara 5 hingga 10 bilion.", "Between 5 and 10 billion.", False),
+    ("Kos RM2.5 juta hingga RM3 juta.", "It costs RM2.5-4 million.", True),
+    ("Kos RM2.5 juta hingga RM3 juta.", "It costs RM2.5-3 billion.", True),
+    # years and percentages in a range take no scale from a later word
+    ("Pada 2020-2021, RM3 juta.", "In 2020-2021, RM3 million.", False),
+])
+def test_c205_ranges(source: str, translation: str, reported: bool) -> None:
+    assert ("C205" in _codes(source, translation)) is reported

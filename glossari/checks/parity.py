@@ -95,6 +95,12 @@ _SCALE = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=Tru
 _SCALE_WORD = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=True))})\b",
                          re.IGNORECASE)
 """A scale word alone, not a letter (:data:`_SCALES_ATTACHED`): ``5m`` may be five metres."""
+_RANGE = re.compile(r"[ \u00a0]*(?:[-\u2013\u2014]|to|and|or|hingga|sehingga|sampai|dan|atau)"
+                    r"[ \u00a0]*"
+                    r"(?:RM|USD|US\$|\$|Rp|S\$)?", re.IGNORECASE)
+"""What joins the two ends of a range whose scale word is written once, after the second
+(``RM2.5-3 million``, ``between 5 and 10 billion``, ``RM2.5 hingga RM3 juta``): the first
+end takes it too."""
 _OTHER_MARKS = {"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": "."}
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.DOTALL)
 _EM_STAR = re.compile(r"\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*", re.DOTALL)
@@ -179,6 +185,11 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
     >>> numbers("RM1.5 juta, RM2.5bil dan 3 ribu; RM10k, 5 m", scaled=True)
     ('1500000', '2500000000', '3000', '10000', '5')
 
+    The first end of a range takes the scale word written once after the second:
+
+    >>> numbers("RM2.5-3 million, 5 to 10 billion", scaled=True)
+    ('2500000', '3000000', '5000000000', '10000000000')
+
     ``letters=False`` (with ``scaled``): a letter right after a number (``RM5m``, ``5m of
     road``, ``10k``) scales nothing, as it may be a unit (five metres); the words do:
 
@@ -206,12 +217,22 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
     pattern = _NUMBER if spaced else _UNSPACED_NUMBER
     if not scaled and not signed:
         return tuple(_number(m.group(0)) for m in pattern.finditer(prose))
+    matches = list(pattern.finditer(prose))
+    powers: list[int | None] = [None] * len(matches)
+    if scaled:
+        scale_at = _SCALE if letters else _SCALE_WORD
+        for i in range(len(matches) - 1, -1, -1):
+            scale = scale_at.match(prose, matches[i].end())
+            if scale is not None:
+                powers[i] = _scale(scale)
+            elif i + 1 < len(matches) and powers[i + 1] is not None and _RANGE.fullmatch(
+                    prose, matches[i].end(), matches[i + 1].start()):
+                powers[i] = powers[i + 1]  # RM2.5-3 million: 2.5 million to 3 million
     found = []
-    for m in pattern.finditer(prose):
+    for m, power in zip(matches, powers, strict=True):
         number = _number(m.group(0))
-        scale = (_SCALE if letters else _SCALE_WORD).match(prose, m.end()) if scaled else None
-        if scale is not None:
-            number = _shifted(number, _scale(scale))
+        if power is not None:
+            number = _shifted(number, power)
         if signed and _sign(prose, m.start()) in ("-", "\u2212"):
             number = "-" + number
         found.append(number)
