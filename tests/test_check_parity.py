@@ -513,3 +513,34 @@ def test_c205_a_range_writes_its_scale_word_once(
 ])
 def test_c205_ranges(source: str, translation: str, reported: bool) -> None:
     assert ("C205" in _codes(source, translation)) is reported
+
+
+_MALAY_ONLY_MONTHS = {"Januari": "January", "Februari": "February", "Mac": "March",
+                      "Mei": "May", "Julai": "July", "Ogos": "August", "Oktober": "October",
+                      "Disember": "December"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(_MALAY_ONLY_MONTHS)), st.integers(1, 28),
+       st.sampled_from(["en", "en_GB", "id", "fr"]), st.booleans())
+def test_c205_a_month_left_in_malay_in_an_english_translation(
+        month: str, day: int, lang: str, left: bool) -> None:
+    """``completed in Julai 2022`` for ``siap pada Julai 2022``: the same month, so no number
+    differs, but the English says it in Malay; an Indonesian or French catalog is not judged
+    by English month names."""
+    english = _MALAY_ONLY_MONTHS[month]
+    catalog = CatalogFile(path="x.po", domain="articles-x", po=PoFile(header=None, entries=()))
+    entry = Entry(msgid=f"Jalan itu siap pada {day} {month} 2022.",
+                  msgstr=f"The road was completed on {day} {month if left else english} 2022.",
+                  line=3)
+    found = [f for f in entry_findings(catalog, entry, lang=lang, term=None)
+             if f.code == "C205"]
+    expected = left and lang.startswith("en")
+    assert len(found) == (1 if expected else 0)
+    if expected:
+        assert f"'{month}'" in found[0].message
+        assert f"'{english}'" in found[0].message
+
+
+def test_c205_june_abbreviated_is_english() -> None:
+    assert "C205" not in _codes("Pada Jun 2024.", "In Jun 2024.")

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossari.catalog.languages import primary_language
 from glossari.catalog.messages import is_block_message, is_category_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, catalog_files, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
@@ -19,6 +20,7 @@ from glossari.catalog.usable import Definitions, MessageState, entry_state, unus
 from glossari.checks.codes import excerpt, finding
 from glossari.checks.parity import (
     describe_difference,
+    foreign_months,
     link_targets,
     markup,
     number_difference,
@@ -319,6 +321,11 @@ def entry_findings(
         numbers_changed = number_difference(source, translation)
         if numbers_changed is not None:
             yield at("C205", numbers_changed)
+        elif primary_language(lang) == "en" and (left := foreign_months(translation)):
+            # Julai 2022 for Julai 2022: the same month, left in Malay
+            written, english = left[0]
+            yield at("C205", f"the month '{written}' of a date is written in Malay; write it "
+                     f"in English ('{english}')")
         source_markup, target_markup = markup(source), markup(translation)
         if block:  # a block line starting like a heading is C209's (render refuses it)
             source_markup = tuple(m for m in source_markup if m[0] != "heading mark")

@@ -23,6 +23,7 @@ from glossari.seeds.markdown import link_targets, links_and_html
 
 __all__ = [
     "describe_difference",
+    "foreign_months",
     "link_targets",
     "links_and_html",
     "markup",
@@ -454,6 +455,25 @@ def months(text: str) -> tuple[int, ...]:
                                     for m in _NUMERIC_DATE.finditer(prose)]
     found += [(m.start(), _MONTHS[m.group(1) or m.group(2)]) for m in _MONTH_DATE.finditer(prose)]
     return tuple(month for _, month in sorted(found))
+
+
+_ENGLISH_MONTHS = frozenset(_MONTH_NAMES[1:]) | {"Jun"}
+"""The month names an English text may write (``Jun``: the abbreviation of June)."""
+
+
+def foreign_months(text: str) -> tuple[tuple[str, str], ...]:
+    """The month names of the dates in ``text`` that are not English (``Julai 2022``, ``30
+    Disember``), as :func:`months` finds them, each with its English: in an English
+    translation, Malay left in.
+
+    >>> foreign_months("completed in Julai 2022, by 30 Disember, in May 2021, Jun 2024")
+    (('Julai', 'July'), ('Disember', 'December'))
+    """
+    if _DIGIT.search(text) is None:
+        return ()
+    prose = _number_prose(text)
+    return tuple((name, _MONTH_NAMES[_MONTHS[name]]) for m in _MONTH_DATE.finditer(prose)
+                 if (name := m.group(1) or m.group(2)) not in _ENGLISH_MONTHS)
 
 
 _MARK = re.compile(r"[.,](?!\d{3}(?:[.,]|$))")
