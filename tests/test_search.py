@@ -860,6 +860,38 @@ def test_no_word_of_a_tag_is_a_word_of_the_index(tag: str, attribute: str) -> No
     assert _ids(glossary.search("kadar naik")) == ["x"]
 
 
+def test_a_whole_number_is_found_with_or_without_its_thousands_separators(
+        tmp_path: Path) -> None:
+    """``1000`` found no ``RM1,000``, nor ``1,000`` a ``1000``: each is one word of the index,
+    where the site's search box finds either by the other (it ignores the separators)."""
+    glossary = Glossary([
+        _term("sukuk", "Sukuk", body="Terbitan sukuk RM1,000 juta; had 2,500,000 unit."),
+        _term("hibah", "Hibah", body="Hibah RM1000 setahun, 0.1234 peratus."),
+        _term("opr", "OPR", body="Kadar 3.25% pada 2,024 cawangan."),
+    ], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert sorted(_ids(search("1000"))) == ["hibah", "sukuk"]
+        assert sorted(_ids(search("1,000"))) == ["hibah", "sukuk"]
+        assert sorted(_ids(search("RM1000"))) == ["hibah", "sukuk"]
+        assert _ids(search("2500000")) == ["sukuk"]
+        assert _ids(search("1234")) == []  # a decimal's digits are no whole number
+        assert _ids(search("325")) == []
+        assert [h.snippet for h in search("RM1000 juta")] == [
+            "Terbitan sukuk [RM1,000] [juta]; had 2,500,000 unit."]
+
+
+@given(number=st.integers(1000, 10**9), prefix=st.sampled_from(["", "RM", "USD"]))
+@settings(max_examples=30, deadline=None)
+def test_a_number_is_found_however_its_thousands_are_written(number: int, prefix: str) -> None:
+    grouped, plain = f"{prefix}{number:,}", f"{prefix}{number}"
+    for written in (grouped, plain):
+        glossary = Glossary([_term("x", "Kadar", body=f"Nilai {written} kekal.")], lang="en")
+        assert _ids(glossary.search(grouped)) == ["x"], (written, grouped)
+        assert _ids(glossary.search(plain)) == ["x"], (written, plain)
+
+
 def test_the_api_reads_malay_with_a_region_as_the_cli_does() -> None:
     # `glossari search -l ms_MY` and `find -l ms_MY` read Malay; Glossary.search(lang="ms_MY")
     # and find_terms(lang="ms_MY") raised ValueError: one glossary, two answers

@@ -257,3 +257,13 @@ def test_letters_joined_in_the_plural_as_glossari_search_reads_them(
     answered = _run(chromium, site, tmp_path, queries=queries)["search"]
     found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
     assert found == {q: ["nisbah-pe.html"] for q in queries}
+
+
+def test_a_number_is_found_however_its_thousands_are_written_as_glossari_search_finds_it(
+        chromium: str, site: Path, tmp_path: Path) -> None:
+    """glossari search finds RM1000.50 by 1,000.50 and RM1,000 by 1000 (docs/termbase.md);
+    the box, which ignores separators in a name's compact form, agrees."""
+    queries = ["1,000.50", "rm1,000", "siling rm1,000.5", "1000.50"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
+    assert found == {q: ["kadar-dasar.html"] for q in queries}

@@ -370,9 +370,34 @@ def _any_form(word: str, dotted: str | None = None) -> str:
     asked = [f'"{_phrase(r)}"' for r in query_roots(word.lower())]
     if dotted:
         asked.append(f'"{dotted}"')  # the letters as written, a phrase: E.T.F in the index
+    asked += [f'"{_phrase(n)}"*' for n in _number_forms(word)]
     if not asked:
         return f'"{_phrase(word)}"*'
     return "(" + " OR ".join([f'"{_phrase(word)}"*', *asked]) + ")"
+
+
+_GROUPED = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])")
+"""A whole number written with thousands separators (``1,000``, ``2,500,000``)."""
+_UNGROUPED = re.compile(r"(?<![0-9.,])[0-9]{4,}(?![0-9])")
+"""A whole number of four digits or more written without them (``1000``), not after a decimal
+point (``0.1234``)."""
+_THOUSANDS = re.compile(r"(?<=[0-9])(?=(?:[0-9]{3})+$)")
+
+
+def _number_forms(word: str) -> list[str]:
+    """The other way of writing a query word's whole numbers: without their thousands
+    separators (``RM1,000`` is also ``RM1000``), or with them (``1000`` is also ``1,000``).
+    Each is a word of the index of its own (:data:`NUMBER_MARKS`), and ``1000`` found no
+    ``RM1,000``, where the site's search box finds either by the other.
+
+    >>> _number_forms("RM1,000.50"), _number_forms("1000000"), _number_forms("3.25")
+    (['RM1000.50'], ['1,000,000'], [])
+    """
+    if not any(c in "0123456789" for c in word):
+        return []
+    forms = [_GROUPED.sub(lambda m: m.group().replace(",", ""), word),
+             _UNGROUPED.sub(lambda m: _THOUSANDS.sub(",", m.group()), word)]
+    return [form for form in dict.fromkeys(forms) if form != word]
 
 
 def ranked_field(run: Run, table: str, params: Mapping[str, object], rows: int,
