@@ -12,7 +12,7 @@ the acronym headword *Cukai Barang dan Perkhidmatan (GST)*, the aliases *surat b
 bon*, link texts ``bon-bon``, ``kadar hasilnya``, ``penarafan kreditnya``, ``sukuk-sukuk``;
 English variants ``mudarabah``, ``musharakah``, ``bondholders``, ``taxpayers``, ``RM1.2bn``,
 ``5m wide``), each block a Malay text and the translation a careful financial translator would
-write. ``mistakes.json`` holds 104 realistic mistakes (35 in A and B, 20 in C, 49 in D: a wrong
+write. ``mistakes.json`` holds 105 realistic mistakes (35 in A and B, 20 in C, 50 in D: a wrong
 term, a dropped or redirected link, a changed number, date, scale word or sign, Malay left in, a
 heading left untranslated or written with its marks, emphasis dropped or left open), each with the codes that should report
 it. A mistake with ``english`` is written into the catalog; one with ``malay`` (D: ``##Sorotan``,
