@@ -488,3 +488,42 @@ def test_render_translates_every_part_and_keeps_every_construct(pieces: list[str
     assert {label: title for label, (_, title) in definitions_by_label(back.definitions).items()
             } == {label: title and english(title)
                   for label, (_, title) in definitions_by_label(term.definitions).items()}
+
+
+_BLOCKS = st.sampled_from([
+    "Teks [saham-saham](/stock) biasa.", "> ## Nota *penting* ##", "> Petikan\n> ---",
+    "- ### Langkah\n  Isi langkah.", "3) tiga\n4) empat", "***", "- - -",
+    "| A | B |\n|:--|--:|\n| a \\| b | `c \\| d` |", "> Nota.\n>\n> [c]: /cek (Cek \\(tunai\\))",
+    "Baris satu  \nbaris dua\\\nbaris tiga", "```python\nx = 1\n```", "&copy; \\*bukan\\*",
+    "1. satu\n\n   perenggan\n2. dua\n   - dalam", "> > # Dalam dalam", "- satu\n\n  ## dua",
+    "1. ***", "* bintang\n* dua", "+ tambah", "10. sepuluh\n    - dalam",
+    "> - petikan senarai\n>   lanjut", "- a\n\n      kod dalam", "> ```\n> kod petikan\n> ```",
+    "- > petikan dalam item", "    kod inden", "- > satu\n  >\n  > dua perenggan",
+    "> luar\n>\n> > bersarang\n>\n> luar lagi",
+])
+_STRUCTURE = ("<ul", "</ul", "<ol", "</ol", "<li", "</li", "<blockquote", "</blockquote",
+              "<hr", "</hr", "<pre", "</pre")
+
+
+@given(st.lists(_BLOCKS, min_size=1, max_size=5))
+@settings(max_examples=80, deadline=None)
+def test_show_and_the_site_have_the_article_s_lists_quotes_breaks_and_code(
+        pieces: list[str]) -> None:
+    """Property: read as Markdown, `show`'s view has the article's lists, items, quotes,
+    breaks and code blocks, as the site's page does: an item that opens with a quote lost its
+    marker (`- > nota`), two items' quotes were joined by a `>` line, an item's text after its
+    nested list took a marker of its own (a new item), and code after a list or after code was
+    indented into the list or into the code before."""
+    from glossari.commands.show import format_term
+    from glossari.export.site._pages import _tree, render_nodes
+    from glossari.seeds.article import parse_article
+
+    body = "\n\n".join(pieces) + "\n"
+    term = parse_article(f"---\ntitle: Saham\n---\n\n{body}", term_id="saham", source="a.md")
+    shown = format_term(term).split("\n\n", 1)[1].split("\nLinks:")[0]
+    oracle = [t for t in _oracle(body) if t in _STRUCTURE]
+    assert [t for t in _shape(MarkdownIt("commonmark").render(shown))
+            if t in _STRUCTURE] == oracle, shown
+    blocks = [(b, b.text, "ms", "source") for s in term.sections for b in s.blocks]
+    assert [t for t in _shape(str(render_nodes(_tree(blocks))))  # type: ignore[arg-type]
+            if t in _STRUCTURE] == oracle

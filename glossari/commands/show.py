@@ -111,17 +111,16 @@ def format_term(
             # heading, whose second line came out as a line of text after its `#`
             heading = " ".join(section.heading.split())
             lines.append(f"{'#' * section.level} {heading}  (line {section.line})")
-        # the width of each list item's marker (`- ` 2, `3. ` 3, `10. ` 4), by its path: what
-        # is nested in the item is indented by it, as Markdown nests it
-        markers: dict[tuple[str, ...], int] = {}
+        widths: dict[str, int] = {}  # each item's marker width (Block.path's entries)
         marks: dict[str, str] = {}  # each list's marker character
         for number, block in enumerate(section.blocks):
             previous = section.blocks[number - 1] if number else None
             quoted = block.quoted or block.kind == "quote"
-            # an item's second paragraph (or its text after a heading or code it starts
-            # with): under the item's first block, with no marker of its own
-            more = (previous is not None and previous.path == block.path
-                    and bool(block.path) and not block.path[-1].startswith("quote"))
+            # an item's second paragraph (or its text after a heading, code or a list it
+            # starts with or holds): under the item's first block, with no marker of its own
+            # (a second `2.` made a new item)
+            more = (previous is not None and bool(block.path)
+                    and not block.path[-1].startswith("quote") and block.path[-1] in widths)
             # a numbered list that starts at another number than 1 cannot interrupt the text
             # of the item it is in (it read as that text's next line): a blank line first
             late = (block.number not in (None, 1) and previous is not None and bool(previous.path)
@@ -131,34 +130,58 @@ def format_term(
                                     and not late):
                 pass  # the next item of the same list
             elif (quoted and (previous.quoted or previous.kind == "quote")
-                  and _outer(previous.path) == _outer(block.path)):
-                lines.append(">")  # a paragraph of the same quote (a blank line parts two)
+                  and _outer(previous.path) == _outer(block.path)
+                  and _shared_quote(previous, block, widths)):
+                # a paragraph of the same quote (a blank line parts two), at its place: `>`,
+                # or `  >` in an item (two items' quotes, `- > a` and `- > b`, are two)
+                lines.append(_shared_quote(previous, block, widths))
             else:
                 lines.append("")  # another paragraph, or another list (`-` items, then `*`)
             # each quote around the block a `> `, each list two spaces (Block.path); the
             # innermost is the block's marker: `> `, `- ` or a numbered item's number (`3.`
             # stays 3, as every Markdown viewer shows it)
             path = block.path or (("quote:0",) if block.kind == "quote" else ())
-            indent = "".join(
-                "> " if e.startswith("quote")
-                else " " * markers.get(path[:depth + 1], 3 if e.startswith("ol") else 2)
-                for depth, e in enumerate(path[:-1]))
+            # a list around the block is as many spaces as its item's marker is wide (`12. `
+            # four): two under `1.` ended the numbered list in any Markdown reader
+            # an item whose first block is a quote or a list in it (`- > nota`, `- - a`) has
+            # its marker before theirs, on the block's first line, or the item was lost
+            opening = {e: _item_marker(e, path, previous, marks) for e in path[:-1]
+                       if not e.startswith("quote") and e not in widths}
+            for entry, marker in opening.items():
+                widths[entry] = len(marker)
+            indent = "".join("> " if e.startswith("quote") else " " * widths.get(e, 2)
+                             for e in path[:-1])
+            first_indent = "".join("> " if e.startswith("quote") else opening.get(e)
+                                   or " " * widths.get(e, 2) for e in path[:-1])
             bullet = "" if not path else "> " if path[-1].startswith("quote") else (
                 _marker(block, previous, marks))
-            if path and not more:  # an item's first block, whatever its kind
-                markers[path] = len(bullet)
+            if path:
+                widths.setdefault(path[-1], len(bullet))
+            first_line = len(lines)
             if block.kind in ("code", "table", "rule"):
                 # code, tables and thematic breaks keep their lines and spacing (code indented
                 # as Markdown marks a code block); rewrapped, a table's rows would run together
+                # code right after a list it is not in, or after code, is fenced: indented, it
+                # read as the last item's, or as more of the code before (any Markdown reader
+                # takes it into the list, or runs the two together)
+                fenced = block.kind == "code" and previous is not None and (
+                    previous.kind == "code" or any(not e.startswith("quote")
+                                                   and e not in block.path
+                                                   for e in previous.path))
                 pad = indent + (bullet if bullet == "> " else " " * len(bullet)) + (
-                    "    " if block.kind == "code" else "")
+                    "    " if block.kind == "code" and not fenced else "")
+                text = block.text
+                if fenced:
+                    fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", text))])
+                    text = f"{fence}\n{text}\n{fence}"
                 rows = [pad + line if line.strip() else pad.rstrip()
-                         for line in block.text.split("\n")]
+                         for line in text.split("\n")]
                 if bullet not in ("", "> ") and not more:
                     # an item that starts with it: its marker on the first line, or the item
                     # was lost (`- | a | b |` came out as an indented table under the last)
                     rows[0] = indent + bullet + rows[0][len(indent) + len(bullet):]
                 lines.extend(rows)
+                _open_items(lines, first_line, indent, first_indent)
                 continue
             if more or block.kind == "paragraph":
                 bullet = " " * len(bullet)
@@ -172,6 +195,7 @@ def format_term(
                     " ".join(text.split()), width, initial_indent=lead,
                     subsequent_indent=indent + " " * len(bullet),
                 ) or [lead.rstrip()])
+            _open_items(lines, first_line, indent, first_indent)
     if term.links:
         lines.append("")
         lines.append("Links:")
@@ -198,12 +222,51 @@ def format_term(
     return "\n".join(lines) + "\n"
 
 
+def _shared_quote(previous: Block, block: Block, widths: dict[str, int]) -> str:
+    """The line that parts two blocks inside one quote (``>``, ``  >`` in an item, ``> >``):
+    the markers of the quotes and items around both, up to the innermost quote they share;
+    ``""`` when they share none (two items' quotes, `- > a` and `- > b`, are two quotes,
+    which a ``>`` line between them made one)."""
+    one, two = previous.path or ("quote:0",), block.path or ("quote:0",)
+    common = 0
+    while common < min(len(one), len(two)) and one[common] == two[common]:
+        common += 1
+    quotes = [i for i in range(common) if two[i].startswith("quote")]
+    if not quotes:
+        return ""
+    return "".join("> " if e.startswith("quote") else " " * widths.get(e, 2)
+                   for e in two[:quotes[-1] + 1]).rstrip()
+
+
+def _open_items(lines: list[str], first: int, indent: str, first_indent: str) -> None:
+    """Give ``lines[first]``, a block's first line, the markers of the items it opens
+    (``first_indent``) in place of the spaces of ``indent``."""
+    if first_indent != indent and first < len(lines):
+        lines[first] = (first_indent + lines[first][len(indent):]).rstrip()
+
+
+def _item_marker(entry: str, path: tuple[str, ...], previous: Block | None,
+                 marks: dict[str, str]) -> str:
+    """The marker of the list item ``entry`` of ``path`` (``ul:2:1``, ``ol:3:2``) for a block
+    that opens it from inside a quote or a list: ``- `` (the list's character,
+    :func:`_list_mark`), or the item's number in a numbered list (its place: the list's first
+    number is on its items' own text, which this item has none of)."""
+    key, place = entry.rsplit(":", 1)
+    mark = _list_mark(path[:path.index(entry) + 1], previous, marks)
+    return f"{place}{mark} " if key.startswith("ol") else f"{mark} "
+
+
 def _marker(block: Block, previous: Block | None, marks: dict[str, str]) -> str:
-    """The marker of the item ``block`` is in (``- `` or ``3. ``), its character chosen once
-    per list (kept in ``marks``): ``-`` and ``.``, or ``*`` and ``)`` for a list right after
-    another of its kind at the same place (`- a` then `* b` are two lists; written `- ` both,
-    they read as one)."""
-    path = block.path
+    """The marker of the item ``block`` is in (``- `` or ``3. ``)."""
+    mark = _list_mark(block.path, previous, marks)
+    return f"{mark} " if block.number is None else f"{block.number}{mark} "
+
+
+def _list_mark(path: tuple[str, ...], previous: Block | None, marks: dict[str, str]) -> str:
+    """The marker character of the list whose item ends ``path``, chosen once per list (kept
+    in ``marks``): ``-`` and ``.``, or ``*`` and ``)`` for a list right after another of its
+    kind at the same place (`- a` then `* b` are two lists; written `- ` both, they read as
+    one)."""
     key = path[-1].rsplit(":", 1)[0]
     if key not in marks:
         first, other = (".", ")") if key.startswith("ol") else ("-", "*")
@@ -212,8 +275,7 @@ def _marker(block: Block, previous: Block | None, marks: dict[str, str]) -> str:
                   and previous.path[:len(path) - 1] == path[:-1] else "")
         adjacent = before != key and before.split(":")[0] == key.split(":")[0]
         marks[key] = other if adjacent and marks.get(before) == first else first
-    mark = marks[key]
-    return f"{mark} " if block.number is None else f"{block.number}{mark} "
+    return marks[key]
 
 
 def _hard_lines(text: str) -> list[str]:
