@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from _exchangekit import catalog_bytes, entry, fresh_copy, glossary_root, ok, run
+from _exchangekit import catalog_bytes, entry, fresh_copy, glossary_root, ok, run, translate
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -741,3 +741,23 @@ def test_a_definition_given_with_its_term_is_imported(root: Path, tmp_path: Path
     ok(root, "import", str(path), "--force")
     assert entry(root, None, "Nilai wang sesuatu.") == ("The money value of a thing.", False)
     assert entry(root, "harga", "Harga") == ("Price", False)
+
+
+def test_a_value_weblate_would_read_without_its_quotes_is_named(root: Path,
+                                                                 tmp_path: Path) -> None:
+    # '%' cost' is read by Weblate's CSV import as %' cost however it is written: --csv-weblate
+    # wrote it without a word, and the headword reached Weblate without its quotes
+    translate(root, {("kos", "Kos"): ("'%' cost'", False), ("bank", "Bank"): ("=1+1", False)})
+    out = tmp_path / "w.csv"
+    code, _, err = run(root, "table", "--csv-weblate", "-o", str(out))
+    assert code == 0
+    assert ("glossari: warning: Weblate's import reads 1 value without the quotes around it "
+            "(the first: \"'%' cost'\" of kos)") in err, err
+    # what Weblate (and so glossari) reads back is not the translation
+    (record,) = [r for r in parse_csv(out.read_bytes(), source="w.csv").records if r.id == "kos"]
+    assert record.en == "%' cost"
+    # a value Weblate's own wrapping carries (=1+1 as '=1+1') is no loss
+    translate(root, {("kos", "Kos"): ("Cost", False)})
+    code, _, err = run(root, "table", "--csv-weblate", "-o", str(out))
+    assert code == 0
+    assert "warning" not in err, err

@@ -84,6 +84,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     if not rows and (args.category or args.status):
         print("glossari: note: no term matches the filters; the table is empty", file=ctx.stderr)
+    lost = []
+    if args.csv_weblate:
+        from glossari.export.csvtable import weblate_losses
+
+        lost = weblate_losses(rows)
+    if lost:
+        term_id, value = lost[0]
+        print(f"glossari: warning: Weblate's import reads {counted(len(lost), 'value')} without "
+              f"the quotes around it (the first: {terminal_field(value)!r} of "
+              f"{terminal_field(term_id)}): no CSV cell keeps them; send those terms as TBX "
+              "(--format tbx)", file=ctx.stderr)
     text = render(
         rows,
         fmt,

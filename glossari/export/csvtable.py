@@ -27,7 +27,7 @@ from glossari.export.rows import JSON_KEYS, Row
 from glossari.text import strip_controls
 
 __all__ = ["CATEGORY_SEPARATOR", "FORMULA_TRIGGERS", "WEBLATE_COLUMNS", "WEBLATE_TRIGGERS",
-           "neutralise", "render_csv", "weblate_escape"]
+           "neutralise", "render_csv", "weblate_escape", "weblate_loses", "weblate_losses"]
 
 FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
@@ -78,6 +78,32 @@ def weblate_escape(cell: str) -> str:
     if cell.startswith(WEBLATE_TRIGGERS):
         return "'" + cell.replace("|", "\\|") + "'"
     return "'" + cell if cell.lstrip("'").startswith(("\t", "\r")) else cell
+
+
+def weblate_loses(cell: str) -> bool:
+    """True when Weblate's CSV import takes off quotes ``cell`` holds, however it is written: a
+    text that starts with ``'`` and one of ``=``, ``+``, ``-``, ``@``, ``\\``, ``%`` and ends
+    with ``'`` (``'%'``, ``'=' sign'``) is read without them (``CSVUnit.unescape_csv``), and
+    no wrapping keeps them (one more pair puts a ``'`` second, which the import leaves as it
+    is, quotes and all).
+
+    >>> weblate_loses("'%'"), weblate_loses("'=' sign'"), weblate_loses("'-' sign")
+    (True, True, False)
+    >>> weblate_loses("=1+1"), weblate_loses("|x"), weblate_loses("'quoted'")
+    (False, False, False)
+    """
+    cell = strip_controls(cell)
+    written = weblate_escape(cell)
+    unwrapped = (len(written) > 2 and written[0] == "'" == written[-1]
+                 and written[1] in "=+-@\\%")
+    return unwrapped and written[1:-1].replace("\\|", "|") != cell
+
+
+def weblate_losses(rows: Sequence[Row]) -> list[tuple[str, str]]:
+    """``(term id, value)`` of each value of ``rows`` that ``--csv-weblate`` writes but
+    Weblate's import cannot read back (:func:`weblate_loses`), in row order."""
+    return [(row.id, value) for row in rows if row.ms is not None
+            for value in (row.ms, row.en, row.definition_ms) if value and weblate_loses(value)]
 
 
 def render_csv(rows: Sequence[Row], *, weblate: bool = False, bom: bool = False) -> str:
