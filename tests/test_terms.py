@@ -188,6 +188,27 @@ def test_a_name_does_not_run_across_an_html_block(tag: str, closing: bool, attrs
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a footnote's text is prose: its definition's line was blanked whole, as a reference
+        # definition's is, and every term in the note was missed
+        ("Komisen naik.[^1]\n\n[^1]: Peniaga broker dan FINRA tidak termasuk.",
+         ["Komisen", "Peniaga broker", "FINRA"]),
+        ("   [^nota]: eksekutif akaunnya", ["eksekutif akaunnya"]),
+        # its reference is no word: a name runs across it, as across a reference label
+        ("peniaga[^1] broker", ["peniaga[^1] broker"]),
+        ("komisen[^2].", ["komisen"]),
+        # a reference definition is still markup
+        ("[komisen]: /komisen \"Komisen\"\nbank", ["bank"]),
+    ],
+)
+def test_a_footnote_s_text_is_prose_and_its_label_no_word(text: str,
+                                                          expected: list[str]) -> None:
+    assert [h.text for h in _malay().find(text)] == expected
+    assert [h.text for h in _malay().find_all(text) if h.text in expected] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a quote's lines are one paragraph: its markers are blanks (the name was missed)
         ("> Peniaga\n> broker", ["Peniaga\n> broker"]),
         ("> > Eksekutif\n> > akaunnya", ["Eksekutif\n> > akaunnya"]),

@@ -181,7 +181,10 @@ _PLAIN_MARKUP = (
     # a reference link's label (`[teks][label]`: the label names the definition, as a target
     # does), and a reference definition's line (`[label]: /target "title"`)
     r"|(?<=\])\[[^\[\]\n]{1,999}\]"
-    r"|(?m:^[ ]{0,3}\[[^\[\]\n]{1,999}\]:[^\n]*)"
+    r"|(?m:^[ ]{0,3}\[(?!\^)[^\[\]\n]{1,999}\]:[^\n]*)"
+    # a footnote's reference and its definition's label (`[^1]`, `[^nota]:`): the note's
+    # text is prose, its label no word (the definition's line was blanked whole, as a link's)
+    r"|\[\^[^\[\]\s]{1,99}\]:?"
     r"|\b(?:https?|ftp)://[^\s<>()\[\]\"']*|\bmailto:[^\s<>()\[\]\"']*"  # a URL
 )
 _MARKUP = re.compile(
@@ -217,7 +220,7 @@ def _blank_markup(text: str) -> str:
     addresses = ("@" in text or "www." in text
                  or (("/" in text or ":\\" in text) and _may_hold_path(text)))
     if not addresses and ("<" not in text and "&" not in text and "](" not in text
-                          and "][" not in text and "]:" not in text
+                          and "][" not in text and "]:" not in text and "[^" not in text
                           and "://" not in text and "mailto:" not in text):
         # most text: a few scans at C speed, no regular expression (a slash inside a word,
         # dan/atau, RM5/unit, 1/2, ran every alternative of _MARKUP over the whole text)
