@@ -193,11 +193,25 @@ def lookup_key(text: str) -> str:
 
     >>> lookup_key("कार") == lookup_key("कर"), lookup_key("سَهْم") == lookup_key("سهم")
     (False, True)
+
+    A mark that only selects a glyph (a variation selector) or joins (U+034F) is no part of
+    the name: ``葛`` with an ideographic variation selector is ``葛``.
+
+    >>> lookup_key("葛\U000e0100") == lookup_key("葛"), lookup_key("a\u034fb")
+    (True, 'ab')
     """
     if text.isascii():  # most names: one regex pass, no Unicode decomposition (same result)
         return _NOT_ASCII_ALNUM.sub("", text.lower())
     return "".join(_ascii_digit(c) for c in _strip_accents(text).casefold()
-                   if c.isalnum() or unicodedata.category(c)[0] == "M")
+                   if c.isalnum() or (unicodedata.category(c)[0] == "M"
+                                      and not _IGNORABLE_MARK.match(c)))
+
+
+# marks that change no letter, only how it is drawn or joined (Unicode's default-ignorable
+# marks: the combining grapheme joiner, variation selectors, Mongolian free variation
+# selectors): `葛` with an ideographic variation selector is `葛`
+_IGNORABLE_MARK = re.compile("[\u034f\u180b-\u180d\u180f\ufe00-\ufe0f"
+                             "\U000e0100-\U000e01ef]")
 
 
 def _ascii_digit(c: str) -> str:

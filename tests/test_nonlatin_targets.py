@@ -197,3 +197,17 @@ def test_a_vowel_sign_is_part_of_its_name(tmp_path: Path) -> None:
     code, out, _ = _run("--root", str(root), "show", "कार")
     assert code == 0
     assert out.startswith("kereta  [कार]\n"), out
+
+
+def test_a_variation_selector_is_no_part_of_a_name(tmp_path: Path) -> None:
+    # keeping the marks of a name (a Devanagari vowel sign) kept the variation selectors too:
+    # 葛 written with an ideographic variation selector was a second term beside 葛
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kuzu.md").write_text(
+        "---\ntitle: Kuzu\ndescription: Kuzu ialah tumbuhan.\n---\n\n# Kuzu\n\n"
+        "Lihat [akar](/葛) dan [akar](/葛\U000e0100) dan [ab](/a\u034fb).\n", encoding="utf-8")
+    g = glossari.load(root)
+    assert sorted(t.id for t in g if t.kind == "link") == ["a\u034fb", "葛"]
+    assert g.lookup("/葛\U000e0100").id == "葛"
+    assert len(g.backlinks("葛")) == 2
