@@ -199,13 +199,30 @@ def lookup_key(text: str) -> str:
 
     >>> lookup_key("葛\U000e0100") == lookup_key("葛"), lookup_key("a\u034fb")
     (True, 'ab')
+
+    A Cyrillic ``й`` is a letter of its own, not ``и`` with an accent (``ё`` loses its
+    diaeresis, as ``é`` its accent):
+
+    >>> lookup_key("Акций") == lookup_key("акции"), lookup_key("Ёмкость")
+    (False, 'емкость')
     """
     if text.isascii():  # most names: one regex pass, no Unicode decomposition (same result)
         return _NOT_ASCII_ALNUM.sub("", text.lower())
-    return "".join(_ascii_digit(c) for c in _strip_accents(text).casefold()
+    if _WHOLE_LETTER.search(unicodedata.normalize("NFC", text)):
+        # a letter of its own that Unicode writes as another with a mark: kept whole
+        text = "".join(part if _WHOLE_LETTER.fullmatch(part) else _strip_accents(part)
+                       for part in _WHOLE_LETTER.split(unicodedata.normalize("NFC", text)))
+    else:
+        text = _strip_accents(text)
+    return "".join(_ascii_digit(c) for c in text.casefold()
                    if c.isalnum() or (unicodedata.category(c)[0] == "M"
                                       and not _IGNORABLE_MARK.match(c)))
 
+
+# letters of the Cyrillic alphabets that Unicode decomposes into another letter and a mark, as
+# it does an accented Latin one, but which are letters of their own (`акций` is not `акции`),
+# as the slugs keep them (slug_text); `ё`, written without its diaeresis as often as not, is folded
+_WHOLE_LETTER = re.compile("([йЙўЎїЇ])")
 
 # marks that change no letter, only how it is drawn or joined (Unicode's default-ignorable
 # marks: the combining grapheme joiner, variation selectors, Mongolian free variation

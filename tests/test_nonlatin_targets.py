@@ -211,3 +211,19 @@ def test_a_variation_selector_is_no_part_of_a_name(tmp_path: Path) -> None:
     assert sorted(t.id for t in g if t.kind == "link") == ["a\u034fb", "葛"]
     assert g.lookup("/葛\U000e0100").id == "葛"
     assert len(g.backlinks("葛")) == 2
+
+
+def test_a_cyrillic_short_i_is_a_letter_of_its_own(tmp_path: Path) -> None:
+    # the name's key dropped every mark Unicode decomposes, so й was и: /акций (of shares) and
+    # /акции (shares) were one term, though their ids keep й (slug_text); ё still folds
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham.md").write_text(
+        "---\ntitle: Saham\ndescription: Saham ialah unit.\n---\n\n# Saham\n\n"
+        "Lihat [aktsiy](/акций), [aktsii](/акции), [yomkost](/ёмкость) dan "
+        "[emkost](/емкость).\n", encoding="utf-8")
+    g = glossari.load(root)
+    assert sorted(t.id for t in g if t.kind == "link") == sorted(["ёмкость", "акции", "акций"])
+    assert g.lookup("/акций").id == "акций"
+    assert g.lookup("/акции").id == "акции"
+    assert g.lookup("/Емкость").id == "ёмкость"
