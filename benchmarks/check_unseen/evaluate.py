@@ -14,10 +14,10 @@ English variants ``mudarabah``, ``musharakah``, ``bondholders``, ``taxpayers``, 
 ``5m wide``), each block a Malay text and the translation a careful financial translator would
 write. ``mistakes.json`` holds 105 realistic mistakes (35 in A and B, 20 in C, 50 in D: a wrong
 term, a dropped or redirected link, a changed number, date, scale word or sign, Malay left in, a
-heading left untranslated or written with its marks, emphasis dropped or left open), each with the codes that should report
-it. A mistake with ``english`` is written into the catalog; one with ``malay`` (D: ``##Sorotan``,
-``>##Nota``, ``[kupon] (/kupon)``) into the article's line holding the block's clean Malay, after
-the catalogs are made, and is scored on that line of ``seeds/``.
+heading left untranslated or written with its marks, emphasis dropped or left open), each with the
+codes that should report it. A mistake with ``english`` is written into the catalog; one with
+``malay`` (D: ``##Sorotan``, ``>##Nota``, ``[kupon] (/kupon)``) into the article's line holding the
+block's clean Malay, after the catalogs are made, and is scored on that line of ``seeds/``.
 
 Each glossary is built under ``benchmarks/_work/check_unseen/`` (``extract``, ``update -l en``,
 ``align -l en`` of the clean English), the mistakes are written into its catalogs, and
