@@ -1021,3 +1021,12 @@ def test_a_link_target_in_the_definition_is_no_word_of_it(tmp_path: Path) -> Non
         assert hit.snippet == "Kontrak yang membayar penerima [manfaat]."
         [hit] = search("sharia")
         assert (hit.id, hit.lang, hit.snippet) == ("takaful", "en", "Cover based on [Sharia].")
+
+
+def test_an_apostrophe_between_underscores_is_no_word() -> None:
+    """`_'_` was asked as the word `_'_` (its apostrophe kept it from the underscores' rule),
+    "no term matches" and exit 0 where a query with no word is a usage error."""
+    from glossari.termbase.search import match_expression
+
+    assert match_expression("_'_") is None
+    assert match_expression("_'a") is not None

@@ -299,7 +299,8 @@ def match_expression(query: str) -> str | None:
         query = DOTTED_ACRONYM.sub(joined, query)
     query = _HYPHEN.sub(_clitic_hyphen, query)
     for word in _query_words().findall(query):
-        if word.strip("_"):
+        # a word holds a letter or a digit: `_'_` (an apostrophe between underscores) is none
+        if any(character.isalnum() for character in word):
             firsts.setdefault(word.lower(), word)
     words = list(firsts.values())
     if not words:
