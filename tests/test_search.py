@@ -892,6 +892,29 @@ def test_a_number_is_found_however_its_thousands_are_written(number: int, prefix
         assert _ids(glossary.search(plain)) == ["x"], (written, plain)
 
 
+@given(number=st.sampled_from(["3.25%", "RM4.50", "RM1,000", "5%", "B40", "2,500"]),
+       mark=st.sampled_from(["", "-", "'", "\u2019"]),
+       clitics=st.sampled_from(["nya", "lah", "nyalah", "pun", "kah"]),
+       written=st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_a_clitic_on_a_number_is_the_number_s(number: str, mark: str, clitics: str,
+                                              written: bool) -> None:
+    """``3.25%-nya`` and ``RM4.50nya`` found nothing: the clitic was asked as a word ``nya`` the
+    text must hold (after ``%``), or as the phrase ``RM 4.50 nya``. A number's clitics are the
+    number's, as a word's are: the query finds the number, written with them or without."""
+    text = f"{number}{mark}{clitics}" if written else number
+    glossary = Glossary([_term("x", "Kadar", body=f"Nilai {text} kekal."),
+                         _term("y", "Yuran", body=f"Nilai {clitics} 7 kekal.")], lang="en")
+    assert _ids(glossary.search(f"{number}{mark}{clitics}")) == ["x"]
+    assert _ids(glossary.search(f"{number}{mark}{clitics} kekal")) == ["x"]
+
+
+def test_letters_on_a_number_that_are_no_clitics_are_a_word() -> None:
+    glossary = Glossary([_term("x", "Kadar", body="Nilai 5juta kekal."),
+                         _term("y", "Yuran", body="Nilai 5 kekal.")], lang="en")
+    assert _ids(glossary.search("5juta")) == ["x"]
+
+
 def test_the_api_reads_malay_with_a_region_as_the_cli_does() -> None:
     # `glossari search -l ms_MY` and `find -l ms_MY` read Malay; Glossary.search(lang="ms_MY")
     # and find_terms(lang="ms_MY") raised ValueError: one glossary, two answers

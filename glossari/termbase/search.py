@@ -28,6 +28,8 @@ the hits only.
 True
 >>> match_expression("FINRA-nya")  # a clitic after a hyphen is the word's, as find reads it
 '("FINRAnya"* OR "finra")'
+>>> match_expression("3.25%-nya RM4.50nya")  # a number's clitics: the number, as text holds it
+'"3\\ue02e25"* AND "RM 4\\ue02e50"*'
 
 >>> match_expression("E\u0301kuiti")  # decomposed: composed, one word as the index reads it
 '"\u00c9kuiti"*'
@@ -75,6 +77,21 @@ def _clitic_hyphen(match: re.Match[str]) -> str:
     from glossari.terms import malay
 
     return "" if malay.is_clitic(match.group(1).lower()) else "-"
+
+
+_NUMBER_CLITIC = re.compile(r"(?<=[0-9%])[-'\u2019\u02bc]?([^\W\d_]+)(?![^\W_])")
+"""Letters after a number or a percent sign, glued or after a hyphen or an apostrophe
+(``RM4.50nya``, ``3.25%-nya``, ``5%'lah``, ``5juta``): its clitics when they are only clitics."""
+
+
+def _without_clitics(match: re.Match[str]) -> str:
+    """Nothing for the clitics on a number (``RM4.50nya``, ``3.25%-nya``: the number, as the
+    text may write it with them or without; they were asked as a word ``nya`` the text must
+    hold, the phrase ``RM 4.50 nya`` or the word after ``3.25%``, and found nothing), else the
+    letters as typed (``5juta``: the word ``juta``)."""
+    from glossari.terms import malay
+
+    return "" if malay.is_clitic(match.group(1).lower()) else match.group()
 
 
 FOLDED_MARKS = dict.fromkeys(
@@ -297,6 +314,7 @@ def match_expression(query: str) -> str | None:
             return word
 
         query = DOTTED_ACRONYM.sub(joined, query)
+    query = _NUMBER_CLITIC.sub(_without_clitics, query)
     query = _HYPHEN.sub(_clitic_hyphen, query)
     for word in _query_words().findall(query):
         # a word holds a letter or a digit: `_'_` (an apostrophe between underscores) is none
