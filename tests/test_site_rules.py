@@ -267,3 +267,15 @@ def test_a_number_is_found_however_its_thousands_are_written_as_glossari_search_
     answered = _run(chromium, site, tmp_path, queries=queries)["search"]
     found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
     assert found == {q: ["kadar-dasar.html"] for q in queries}
+
+
+def test_a_clitic_on_a_number_is_the_number_s_as_glossari_search_reads_it(
+        chromium: str, site: Path, tmp_path: Path) -> None:
+    """`opr 3.25%nya` and `siling rm1000.50nya` found nothing in the box, nor in glossari
+    search (a word `nya` after a number): a number's clitics are the number's
+    (docs/termbase.md); letters that are no clitics are a word (`opr 3.25%x` finds nothing)."""
+    queries = ["3.25%-nya", "opr 3.25%nya", "OPR 3.25%-nyalah", "siling rm1000.50nya",
+               "siling rm1000.50'nya", "opr 3.25%x"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
+    assert found == {**{q: ["kadar-dasar.html"] for q in queries[:-1]}, "opr 3.25%x": []}
