@@ -307,6 +307,35 @@ def test_capitals_joined_by_a_slash_or_an_ampersand_are_one_phrase(tmp_path: Pat
             "Mergers and acquisitions ([M&A])"]
 
 
+def test_words_joined_by_a_slash_that_no_text_joins_are_each_asked(tmp_path: Path) -> None:
+    """``KWSP/EPF`` and ``wakalah/mudarabah`` found nothing, though the glossary names each:
+    asked only as one phrase, which no text writes (``find`` reads two names). When the phrase
+    finds nothing, each word is asked, one or the other; an acronym's letters (``P/E``) are
+    never asked apart, and a text that writes the phrase is found by it alone."""
+    glossary = Glossary([
+        _term("kumpulan-wang-simpanan-pekerja", "Kumpulan Wang Simpanan Pekerja (KWSP)",
+              body="Caruman KWSP dipotong setiap bulan.",
+              en="Employees Provident Fund (EPF)", en_body="EPF contributions are deducted."),
+        _term("wakalah", "Wakalah", description="Kontrak agensi.", en="Wakalah"),
+        _term("mudarabah", "Mudarabah", description="Kontrak perkongsian untung."),
+        _term("nisbah-pe", "Nisbah harga/pendapatan (P/E)", en="Price-to-earnings ratio (P/E)"),
+        _term("harga", "Harga", description="Nilai pasaran.", en="Price"),
+        _term("pengurus", "Pengurus", body="Pengurus eksekutif syarikat.", en="Manager"),
+    ], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        for query in ("KWSP/EPF", "EPF/KWSP", "kwsp/epf", "KWSP/EPF-nya"):
+            assert _ids(search(query)) == ["kumpulan-wang-simpanan-pekerja"], query
+        assert [h.lang for h in search("EPF/KWSP", lang="en")] == ["en"]
+        for query in ("wakalah/mudarabah", "Wakalah/Mudarabahnya", "kontrak agensi/perkongsian"):
+            assert sorted(_ids(search(query))) == ["mudarabah", "wakalah"], query
+        assert _ids(search("harga/pendapatan")) == ["nisbah-pe"]  # the phrase: not *Harga*
+        assert _ids(search("P/E")) == ["nisbah-pe"]
+        assert search("S/E") == []  # no P-words and E-words: an acronym's letters
+        assert _ids(search("wakalah/zakat")) == ["wakalah"]  # one or the other
+
+
 def test_capitals_joined_in_the_plural_find_the_acronym(tmp_path: Path) -> None:
     """``P/Es`` and ``M&As`` found nothing: asked as the phrase ``P Es``, where find reads the
     English plural on an acronym as Malay text borrows it (docs/terms.md)."""

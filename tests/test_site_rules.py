@@ -279,3 +279,16 @@ def test_a_clitic_on_a_number_is_the_number_s_as_glossari_search_reads_it(
     answered = _run(chromium, site, tmp_path, queries=queries)["search"]
     found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
     assert found == {**{q: ["kadar-dasar.html"] for q in queries[:-1]}, "opr 3.25%x": []}
+
+
+def test_words_joined_by_a_slash_that_no_name_joins_are_each_asked(
+        chromium: str, site: Path, tmp_path: Path) -> None:
+    """`jumaat/opr` found nothing in the box, nor in glossari search (a phrase no name writes),
+    where find reads two names: when it finds nothing, each word is asked, one or the other, as
+    glossari search asks them (docs/termbase.md)."""
+    queries = ["jumaat/opr", "OPR/Jumaat", "opr/jumaat-nya", "harga/pendapatan", "jumaat/zakat"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: sorted(hit["files"]) for q, hit in zip(queries, answered, strict=True)}
+    both = ["jumaat.html", "kadar-dasar.html"]
+    assert found == {"jumaat/opr": both, "OPR/Jumaat": both, "opr/jumaat-nya": both,
+                     "harga/pendapatan": ["nisbah-pe.html"], "jumaat/zakat": ["jumaat.html"]}

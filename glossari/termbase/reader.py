@@ -399,6 +399,9 @@ class Termbase:
             return []
         with self._locked(), self._readable(), self._snapshot() as run:
             found = ranked_rows(run, expression, lang, limit, parts=self._parts)
+            # words joined by a slash that no text writes together: each one or the other
+            if not found and (apart := match_expression(query, apart=True)) is not None:
+                found = ranked_rows(run, apart, lang, limit, parts=self._parts)
         return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
                 for (_, term_id, field, hit_lang), snippet in found]
 

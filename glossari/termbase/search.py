@@ -291,9 +291,19 @@ one, such as 'saham' or 'broker'
                          hint="give one, such as 'saham' or 'broker'")
 
 
-def match_expression(query: str) -> str | None:
+def match_expression(query: str, *, apart: bool = False) -> str | None:
     """The FTS5 expression for a user's words (each a quoted prefix, each once), or None for
-    no word. Raises :class:`QueryError` for more than :data:`MAX_WORDS` different words."""
+    no word. Raises :class:`QueryError` for more than :data:`MAX_WORDS` different words.
+
+    ``apart``: the expression asked when that one finds nothing, each word joined by ``/``
+    (``KWSP/EPF``, ``wakalah/mudarabah``; :func:`_parts`) one of its words or another, or None
+    when the query holds no such word. Asked first as one phrase, as a text writes it (a
+    ratio's ``harga/pendapatan``), it found nothing where the glossary names each apart (the
+    Malay acronym and the English one, two terms).
+
+    >>> match_expression("KWSP/EPF", apart=True), match_expression("P/E", apart=True)
+    ('("KWSP"* OR "EPF"*)', None)
+    """
     # a word said twice asks nothing more (the index folds case, so `Broker broker` is one), and
     # each repeat multiplied the work of ranking and snippets: 60 times `broker` took 13 s
     firsts: dict[str, str] = {}
@@ -326,7 +336,27 @@ def match_expression(query: str) -> str | None:
     if len(words) > MAX_WORDS:
         raise QueryError(f"the query holds {len(words)} different words; a search takes at most "
                          f"{MAX_WORDS} (every word must occur in one text)")
+    if apart:
+        if not any(_parts(w) for w in words):
+            return None
+        return " AND ".join("(" + " OR ".join(_any_form(p) for p in parts) + ")"
+                            if (parts := _parts(w)) else _any_form(w, dotted.get(w.lower()))
+                            for w in words)
     return " AND ".join(_any_form(w, dotted.get(w.lower())) for w in words)
+
+
+def _parts(word: str) -> list[str]:
+    """The words a query word joins with ``/`` when each is a word of two characters or more
+    (``KWSP/EPF``, ``wakalah/mudarabah``: one name or the other, as find reads them), with the
+    clitics or the possessive on the last (``KWSP/EPF-nya``); none for an acronym's letters
+    (``P/E``) or words joined by ``&`` (``AT&T``, ``S&P``)."""
+    if "/" not in word or "&" in word:
+        return []
+    ending = _JOINED_ENDING.fullmatch(word)
+    if ending is not None and _is_ending(ending.group("ending")):
+        word = ending.group("joined")
+    parts = word.split("/")
+    return parts if all(len(part) > 1 for part in parts) else []
 
 
 @functools.cache

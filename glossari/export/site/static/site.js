@@ -313,10 +313,39 @@
       return isClitic(letters) ? before : m;
     });
   }
+  // words joined by `/`, each of two characters or more (`kwsp/epf`, `wakalah/mudarabah`),
+  // when the query as typed finds nothing: each word, one or the other, as glossari search
+  // asks them (glossari.termbase.search._parts); not an acronym's letters (`p/e`) nor `&`
+  function slashParts(word) {
+    if (word.indexOf("/") < 0 || word.indexOf("&") >= 0) { return null; }
+    var m = prepared.rules ? JOINED_ENDING.exec(word) : null;
+    if (m && (m[2] === undefined || isClitic(m[2]))) { word = m[1]; }
+    var parts = word.split("/");
+    return parts.every(function (p) { return p.length > 1; }) ? parts : null;
+  }
+  function apart(q) {
+    var asked = [[]], parted = false;
+    q.split(" ").forEach(function (word) {
+      var parts = slashParts(word);
+      parted = parted || !!parts;
+      var next = [];
+      asked.forEach(function (before) {
+        (parts || [word]).forEach(function (p) { next.push(before.concat([p])); });
+      });
+      asked = next.slice(0, 64);
+    });
+    return parted ? asked.map(function (w) { return { text: w.join(" "), whole: false }; }) : [];
+  }
   function search(text) {
     var q = fold(text);
     if (!q) { return []; }
     q = numberClitics(q);
+    var hits = typed(q);
+    if (hits.length) { return hits; }
+    var parts = apart(q);
+    return parts.length ? find(parts) : [];
+  }
+  function typed(q) {
     var hits = find([{ text: q, whole: false }].concat(joinedForm(q)));
     if (hits.length || !prepared.rules) { return hits; }
     var typed = q.split(" "), last = typed.pop(), before = typed.map(once);
