@@ -944,6 +944,28 @@ def test_letters_on_a_number_that_are_no_clitics_are_a_word() -> None:
     assert _ids(glossary.search("5juta")) == ["x"]
 
 
+@given(before=st.lists(st.sampled_from(["kata", "saham2", "B40", "5juta", "KWSP", "USD1.5j"]),
+                      max_size=20),
+       after=st.lists(st.sampled_from(["lagi", "RM3", "sebulan", "COVID19"]), max_size=20),
+       query=st.sampled_from(["RM250", "250", "rm 250", "ialah RM250"]))
+@settings(max_examples=60, deadline=None)
+def test_a_snippet_never_cuts_a_word_where_a_letter_meets_a_digit(
+        before: list[str], after: list[str], query: str) -> None:
+    """``search RM250`` showed ``ialah [RM]…``: FTS5 cuts a snippet after 16 of its tokens, and
+    ``RM250`` is two of them (the index breaks it for ``250`` to find it), so the amount was
+    lost and the highlight closed on half of it. A snippet's words are the text's words, whole,
+    and the amount is highlighted as the query asks it."""
+    body = " ".join([*before, "Caruman ialah RM250", *after])
+    glossary = Glossary([_term("x", "Kadar", body=body)], lang="en")
+    snippet = glossary.search(query)[0].snippet
+    words = body.split()
+    for piece in snippet.split("…"):
+        shown = piece.replace("[", "").replace("]", "").split()
+        assert " ".join(shown) in body, snippet
+        assert all(word in words for word in shown), snippet
+    assert {"250": "RM[250]", "rm 250": "[RM][250]"}.get(query, "[RM250]") in snippet, snippet
+
+
 def test_the_api_reads_malay_with_a_region_as_the_cli_does() -> None:
     # `glossari search -l ms_MY` and `find -l ms_MY` read Malay; Glossary.search(lang="ms_MY")
     # and find_terms(lang="ms_MY") raised ValueError: one glossary, two answers

@@ -252,9 +252,66 @@ _WITHIN = " AND rowid BETWEEN :low AND :high"
 # sets the MATCH up again for each rowid: cheap when every word is a prefix the table indexes
 # and the matches are many, 8 ms a row for a long word common in the bodies
 _SNIPPET_SQL = """
-SELECT rowid, snippet({table}, 0, '[', ']', '…', 16) FROM {table}
+SELECT rowid, snippet({table}, 0, '\ue05b', '\ue05d', '\ue026', 16),
+       highlight({table}, 0, '\ue05b', '\ue05d') FROM {table}
 WHERE {table} MATCH :match AND {plus}rowid IN ({rowids})
 """
+# the marks FTS5 writes into a snippet, private-use characters no text holds (as NUMBER_MARKS):
+# the start and end of a match and a cut, read back as `[`, `]` and `…`
+_OPEN, _CLOSE, _CUT = "\ue05b", "\ue05d", "\ue026"
+_SHOWN = {ord(_OPEN): "[", ord(_CLOSE): "]", ord(_CUT): "…", ord(GLUE_BREAK): None, **_UNMARK}
+
+
+def _shown(snippet: str, highlighted: str) -> str:
+    """A snippet as ``glossari search`` gives it, ``[`` and ``]`` around the matches and ``…``
+    where the text is cut, never cut inside a word where a letter and a digit meet
+    (``RM\u200b250``: the tokenizer's two words, the reader's one).
+
+    FTS5 cuts a snippet after its 16th token, and ``RM250`` is two: ``ialah [RM]…`` lost the
+    amount, and the highlight closed on half of it. Such a cut is moved to the end of the word
+    (at the start, to its start), and the word's matches are ``highlighted``'s, the whole text
+    with every match marked.
+
+    >>> _shown("\ue026a [RM]\ue026".translate({ord("["): _OPEN, ord("]"): _CLOSE}),
+    ...        "x\u200b1 a [RM\u200b250] b".translate({ord("["): _OPEN, ord("]"): _CLOSE}))
+    '…a [RM250]…'
+    """
+    text = highlighted.replace(_OPEN, "").replace(_CLOSE, "")
+    lead, trail = snippet.startswith(_CUT), snippet.endswith(_CUT) and len(snippet) > 1
+    core = snippet[1 if lead else 0:len(snippet) - 1 if trail else len(snippet)]
+    plain = core.replace(_OPEN, "").replace(_CLOSE, "")
+    start = text.find(plain) if lead else (0 if text.startswith(plain) else -1)
+    end = start + len(plain)
+    glued_end = trail and end < len(text) and GLUE_BREAK in (text[end], text[end - 1:end])
+    glued_start = lead and start > 0 and GLUE_BREAK in (text[start - 1], text[start])
+    if start < 0 or not (glued_end or glued_start):
+        return snippet.translate(_SHOWN)
+    while glued_end and end < len(text) and (text[end] == GLUE_BREAK or _in_word(text[end])):
+        end += 1
+    while glued_start and start > 0 and (text[start - 1] == GLUE_BREAK
+                                         or _in_word(text[start - 1])):
+        start -= 1
+    # the same stretch of the highlighted text, with the marks around and inside it
+    at = [i for i, c in enumerate(highlighted) if c not in (_OPEN, _CLOSE)]
+    first = at[start - 1] + 1 if start else 0
+    last = at[end] if end < len(text) else len(highlighted)
+    shown = highlighted[first:last]
+    if shown.endswith(_OPEN):
+        shown = shown[:-1]
+    depth = low = 0
+    for char in shown:
+        depth += (char == _OPEN) - (char == _CLOSE)
+        low = min(low, depth)
+    shown = _OPEN * -low + shown + _CLOSE * (depth - low)
+    return ((_CUT if start else "") + shown + (_CUT if end < len(text) else "")).translate(_SHOWN)
+
+
+def _in_word(char: str) -> bool:
+    """Whether ``char`` is part of a word of the index (a letter, a digit, a number's mark)."""
+    return char.isalnum() or char in _UNMARK_CHARS
+
+
+_UNMARK_CHARS = frozenset(NUMBER_MARKS.values())
 
 
 class QueryError(InputError):
@@ -532,7 +589,7 @@ def _with_snippets(run: Run, expression: str, hits: list[tuple[Row, str]],
         plus = "" if field not in few and all(len(w) in indexed for w in words) else "+"
         queries.append((_SNIPPET_SQL.format(table=search_table(field), plus=plus, rowids=rowids),
                         {"match": expression}))
-    snippets = {(field, rowid): str(snippet or "").replace(GLUE_BREAK, "").translate(_UNMARK)
+    snippets = {(field, rowid): _shown(str(snippet or ""), str(highlighted or ""))
                 for field, found in zip(fields, run(queries), strict=True)
-                for rowid, snippet in found}
+                for rowid, snippet, highlighted in found}
     return [(row, snippets.get((row[2], row[0]), "")) for row, _ in hits]
