@@ -966,6 +966,31 @@ def test_a_snippet_never_cuts_a_word_where_a_letter_meets_a_digit(
     assert {"250": "RM[250]", "rm 250": "[RM][250]"}.get(query, "[RM250]") in snippet, snippet
 
 
+@given(mark=st.sampled_from(["*", "**", "_", "__", "***", "`"]),
+       words=st.lists(st.sampled_from(["menjaga", "hidup", "saham-saham", "pelaburannya",
+                                       "KWSP", "RM250"]), min_size=1, max_size=4),
+       field=st.sampled_from(["body", "definition"]))
+@settings(max_examples=40, deadline=None)
+def test_a_snippet_shows_emphasis_and_code_as_a_reader_sees_them(
+        mark: str, words: list[str], field: str) -> None:
+    """A snippet showed ``KWSP ialah dana yang **menjaga [hidup]** melindungi``: the index held
+    the Markdown's emphasis marks, which a reader of the article never sees."""
+    emphasised = " ".join(words)
+    text = f"Dana yang {mark}{emphasised}{mark} melindungi pekerja."
+    glossary = Glossary([_term("x", "Kumpulan Wang Simpanan Pekerja", **(
+        {"body": text} if field == "body" else {"description": text}))], lang="en")
+    hits = glossary.search(words[-1])
+    assert [h.field for h in hits] == [field]
+    shown = hits[0].snippet.replace("[", "").replace("]", "")
+    assert shown.endswith(f"Dana yang {emphasised} melindungi pekerja."), hits[0].snippet
+
+
+def test_marks_that_emphasise_nothing_are_text() -> None:
+    glossary = Glossary([_term("x", "Kadar", body="Nisbah 2 * 3 dan snake_case \\*kekal*.")],
+                        lang="en")
+    assert glossary.search("kekal")[0].snippet == "Nisbah 2 * 3 dan snake_case *[kekal]*."
+
+
 def test_the_api_reads_malay_with_a_region_as_the_cli_does() -> None:
     # `glossari search -l ms_MY` and `find -l ms_MY` read Malay; Glossary.search(lang="ms_MY")
     # and find_terms(lang="ms_MY") raised ValueError: one glossary, two answers

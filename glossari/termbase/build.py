@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 import re
 import sqlite3
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 import orjson
+from markdown_it import MarkdownIt
 
 from glossari._atomic import _replace, _through_links, keep_status, make_temporary
 from glossari.model import Block, Section, Term
@@ -94,14 +96,48 @@ _LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 def plain_text(markdown: str) -> str:
     """Inline Markdown as the search index reads it: link targets and reference labels
     dropped, the text kept (a label names a definition, as a target names a page: ``ua`` in
-    ``[unit amanah][ua]`` is no word of the article).
+    ``[unit amanah][ua]`` is no word of the article), and emphasis, strong emphasis and code
+    as a reader sees them, without their marks (a snippet showed ``…hidup** melindungi…``);
+    HTML and character references as written, for :func:`glossari.termbase.search.index_text`.
 
     >>> plain_text("Lihat [peniaga broker](/broker-dealer) dan **bon**.")
-    'Lihat peniaga broker dan **bon**.'
+    'Lihat peniaga broker dan bon.'
     >>> plain_text("Lihat [unit amanah][ua], [bon][] dan [saham].")
     'Lihat unit amanah, bon dan [saham].'
+    >>> plain_text("*Saham* 2 * 3 `kod_x`, snake_case &amp; __hibah__")
+    'Saham 2 * 3 kod_x, snake_case &amp; hibah'
     """
-    return _LINK.sub(r"\1", markdown)
+    text = _LINK.sub(r"\1", markdown)
+    if "*" not in text and "_" not in text and "`" not in text:
+        return text
+    return "\n".join(_as_seen(line) for line in text.split("\n"))
+
+
+def _as_seen(line: str) -> str:
+    """One line of inline Markdown as a reader sees it (:func:`plain_text`): a line at a time,
+    as the blocks and the heading of a section are lines of their own, so no mark pairs with
+    one in another block."""
+    if "*" not in line and "_" not in line and "`" not in line:
+        return line
+    pieces: list[str] = []
+    for token in _inline_parser().parseInline(line)[0].children or ():
+        if token.type == "text_special":
+            # an escape as the character it escapes; a character reference as written
+            pieces.append(token.markup if token.info == "entity" else token.content)
+        elif token.type in ("text", "code_inline", "html_inline"):
+            pieces.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            pieces.append("\n")
+    return "".join(pieces)
+
+
+@functools.cache
+def _inline_parser() -> MarkdownIt:
+    """markdown-it-py's CommonMark parser, its escapes and references kept apart
+    (``text_join`` off) so that :func:`_as_seen` keeps a reference as written."""
+    parser = MarkdownIt("commonmark")
+    parser.disable("text_join")
+    return parser
 
 
 def _dumps(value: object) -> str:
