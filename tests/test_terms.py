@@ -252,6 +252,23 @@ def test_html_blocks_and_line_breaks_part_names_as_markdown_does(text: str,
     assert [h.text for h in _malay().find(text)] == expected
 
 
+@given(first=st.sampled_from(["<br>", "<BR/>", "<br />", "</br>", '<br class="x">']),
+       second=st.sampled_from(["<br>", "<br/>", "<BR>"]),
+       between=st.sampled_from(["", " ", "\n", " \n  ", "\r\n"]),
+       around=st.sampled_from(["", " ", "\n"]))
+@settings(max_examples=60, deadline=None)
+def test_two_line_breaks_part_names_as_a_blank_line_does(first: str, second: str, between: str,
+                                                         around: str) -> None:
+    """``Pasaran<br><br>saham`` was *peniaga broker* across a blank line as a reader sees it:
+    each ``<br>`` was a blank. Two in a row part two stretches, as a blank line does; one is a
+    line's end, which a name runs across."""
+    text = f"Peniaga{around}{first}{between}{second}{around}broker dan komisen"
+    assert [h.text for h in _malay().find(text)] == ["komisen"]
+    assert [h.text for h in _malay().find_all(text) if h.text != "broker"] == ["komisen"]
+    one = f"Peniaga{around.strip()}{first}{around.strip()}broker dan komisen"
+    assert [h.text for h in _malay().find(one)] == [one[:-len(" dan komisen")], "komisen"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

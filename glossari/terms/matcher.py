@@ -225,8 +225,23 @@ def _blank_markup(text: str) -> str:
         # most text: a few scans at C speed, no regular expression (a slash inside a word,
         # dan/atau, RM5/unit, 1/2, ran every alternative of _MARKUP over the whole text)
         return text
+    if "<" in text:
+        text = _LINE_BREAKS.sub(_blank_line, text)
     markup = _MARKUP if addresses else _MARKUP_NO_ADDRESS
     return markup.sub(_blank, text)
+
+
+_LINE_BREAKS = re.compile(r"<\/?br\b[^<>]*>(?:\s*<\/?br\b[^<>]*>)+", re.IGNORECASE)
+"""Two line breaks or more in a row (``<br><br>``, ``<br>\n<br/>``): a blank line as a reader
+sees it, which parts two stretches as a blank line does (``Pasaran<br><br>saham`` is no
+*Pasaran saham*). One ``<br>`` is a line's end, which a name runs across (``peniaga<br>broker``),
+and a newline after it (``<br>\n``) is a space in HTML, no blank line; ``</br>`` is read as
+``<br>``, as HTML reads it."""
+
+
+def _blank_line(match: re.Match[str]) -> str:
+    """A blank line in place of :data:`_LINE_BREAKS`, offsets kept."""
+    return "\n\n" + " " * (len(match.group()) - 2)
 
 
 _BLOCK_LINE = re.compile(
