@@ -401,10 +401,13 @@ def test_c205_a_unit_letter_beside_a_scaled_amount_is_no_difference(
 
 
 def test_c205_names_what_differs_once_scaled() -> None:
-    # 18.55 juta is 18,550,000: only the 2 the translation adds differs
+    # 18.55 juta is 18,550,000: only the 2 the translation adds differs (the third largest,
+    # ketiga, is no No. 2; kedua would be)
     from glossari.checks.parity import number_difference
 
     assert number_difference("pengeluar kedua terbesar, 18.55 juta tan",
+                             "the No. 2 producer, 18,550,000 tonnes") is None
+    assert number_difference("pengeluar ketiga terbesar, 18.55 juta tan",
                              "the No. 2 producer, 18,550,000 tonnes") == (
         "numbers differ from the source (extra 2)")
 
@@ -544,3 +547,41 @@ def test_c205_a_month_left_in_malay_in_an_english_translation(
 
 def test_c205_june_abbreviated_is_english() -> None:
     assert "C205" not in _codes("Pada Jun 2024.", "In Jun 2024.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 99), st.integers(0, 20), st.sampled_from(["sen", " sen", " cents", "\u00a2"]),
+       st.integers(1, 99))
+def test_c205_a_currencys_hundredth_is_the_amount_it_names(
+        cents: int, ringgit: int, unit: str, other: int) -> None:
+    """``35 sen a share`` for ``RM0.35 sesaham`` names the same amount (a currency's sub-unit);
+    ``53 sen`` does not."""
+    amount = f"RM{ringgit}.{cents:02d}"
+    written = f"{ringgit * 100 + cents}{unit}"
+    source = f"Syarikat membayar dividen {amount} sesaham pada tahun 2024."
+    assert "C205" not in _codes(source, f"The company paid a dividend of {written} a share in "
+                                        "2024.")
+    assert "C205" not in _codes(f"Dividen {written} sesaham.", f"A dividend of {amount} a share.")
+    if other != cents:
+        wrong = f"{ringgit * 100 + other}{unit}"
+        assert "C205" in _codes(source, f"The company paid a dividend of {wrong} a share in 2024.")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("Keputusan suku ke-3 2024 diumumkan.", "Results for the third quarter of 2024 were out."),
+        ("Keputusan suku ketiga 2024 diumumkan.", "Results for Q3 2024 were announced."),
+        ("Tahun ke-2 pinjaman, kadar naik 0.5%.", "In the loan's second year, the rate rose 0.5%."),
+        ("Pelan ini memasuki fasa kelima pada 2025.", "The plan entered its 5th phase in 2025."),
+        ("Bayaran pertama pada 1 Mac 2025.", "The 1st payment is due on 1 March 2025."),
+    ],
+)
+def test_c205_an_ordinal_word_is_its_number(source: str, translation: str) -> None:
+    """``the third quarter`` for ``suku ke-3`` (and ``Q3`` for ``suku ketiga``) keeps its
+    number, written as an ordinal word as style guides ask."""
+    assert "C205" not in _codes(source, translation)
+
+
+def test_c205_an_ordinal_word_of_another_number_is_reported() -> None:
+    assert "C205" in _codes("Keputusan suku ke-3 2024.", "Results for the fourth quarter of 2024.")

@@ -82,12 +82,15 @@ _SCALES = {
     **dict.fromkeys(("million", "mil", "mn", "juta"), 6),
     **dict.fromkeys(("billion", "bil", "bn", "bilion", "miliar", "milyar"), 9),
     **dict.fromkeys(("trillion", "tril", "tn", "trilion", "triliun"), 12),
+    **dict.fromkeys(("sen", "cent", "cents"), -2),
 }
 """The words that scale the number before them, in English (``RM2.5 billion``, Malaysian
 English's ``RM500mil``, ``RM3bn``; and :data:`_SCALES_ATTACHED`), Malay (``RM2.5 bilion``,
 ``1.5 juta``, ``5 ribu``) and Indonesian (``Rp2 miliar``), as powers of ten. Another
 language's (French ``milliard``, a thousand millions) are not known here: its numbers are read
-as written, and not compared scaled."""
+as written, and not compared scaled. A currency's hundredth counts so too (``35 sen`` and ``35
+cents`` are ``RM0.35``, ``$0.35``: a power of minus two; ``35\u00a2`` reads ``35 cents``), as a
+translator writes ``35 sen a share`` for ``RM0.35 sesaham``; ``per cent`` is no cent."""
 _SCALES_ATTACHED = {"k": 3, "m": 6, "b": 9}
 """Letters that scale a number written right after it (``RM10k``, ``RM5m``, ``RM1.2b``): after
 a space they are other words (``5 m``, five metres)."""
@@ -141,7 +144,8 @@ def _number_prose(text: str) -> str:
     """What the number rules (:func:`numbers`, :func:`signed`, :func:`scales`,
     :func:`months`) read of a text: its link targets, URLs and code left out, which hold
     digits of addresses and code, not of the prose."""
-    return without_code(_URL.sub(" ", strip_link_targets(text)))
+    prose = without_code(_URL.sub(" ", strip_link_targets(text)))
+    return prose.replace("\u00a2", " cents") if "\u00a2" in prose else prose
 
 
 def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bool = True,
@@ -285,10 +289,17 @@ def _shifted(number: str, places: int) -> str:
 
     >>> _shifted("535.5", 9), _shifted("0.125", 3), _shifted("1.2.3", 6), _shifted("0.8", 3)
     ('535500000000', '125', '1.2.3', '800')
+    >>> _shifted("35", -2), _shifted("5", -2), _shifted("120.5", -2), _shifted("100", -2)
+    ('0.35', '0.05', '1.205', '1')
     """
     whole, _, fraction = number.partition(".")
     if "." in fraction:
         return number
+    if places < 0:  # 35 sen: 0.35
+        whole = whole.rjust(1 - places, "0")
+        fraction = (whole[places:] + fraction).rstrip("0")
+        whole = whole[:places].lstrip("0") or "0"
+        return whole + ("." + fraction if fraction else "")
     fraction = fraction.ljust(places, "0")
     rest = fraction[places:].rstrip("0")
     return ((whole + fraction[:places]).lstrip("0") or "0") + ("." + rest if rest else "")
@@ -301,13 +312,18 @@ def _scale(match: re.Match[str]) -> int:
 
 
 _NUMBER_WORDS = {word: str(number) for number, words in enumerate((
-    ("zero", "sifar", "kosong", "nol"), ("one", "satu"), ("two", "dua"), ("three", "tiga"),
-    ("four", "empat"), ("five", "lima"), ("six", "enam"), ("seven", "tujuh"),
-    ("eight", "lapan", "delapan"), ("nine", "sembilan"), ("ten", "sepuluh"),
-    ("eleven", "sebelas"), ("twelve",)), start=0) for word in words}
-"""The numbers up to twelve written as words, in English, Malay and Indonesian: a translator
-writes ``every six months`` for ``setiap 6 bulan`` (and Malay ``enam bulan`` for ``6
-months``), as style guides ask for small numbers."""
+    ("zero", "sifar", "kosong", "nol"), ("one", "satu", "first", "pertama"),
+    ("two", "dua", "second", "kedua"), ("three", "tiga", "third", "ketiga"),
+    ("four", "empat", "fourth", "keempat"), ("five", "lima", "fifth", "kelima"),
+    ("six", "enam", "sixth", "keenam"), ("seven", "tujuh", "seventh", "ketujuh"),
+    ("eight", "lapan", "delapan", "eighth", "kelapan", "kedelapan"),
+    ("nine", "sembilan", "ninth", "kesembilan"), ("ten", "sepuluh", "tenth", "kesepuluh"),
+    ("eleven", "sebelas", "eleventh", "kesebelas"), ("twelve", "twelfth")), start=0)
+    for word in words}
+"""The numbers up to twelve written as words, cardinal or ordinal, in English, Malay and
+Indonesian: a translator writes ``every six months`` for ``setiap 6 bulan`` (and Malay ``enam
+bulan`` for ``6 months``), as style guides ask for small numbers, and ``the third quarter``
+for ``suku ke-3`` (``Q3`` for ``suku ketiga``)."""
 _NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b"
                           r"(?![ \u00a0]*(?:%|per[ \u00a0]?cent\b|peratus\b|persen\b))",
                           re.IGNORECASE)
@@ -321,6 +337,8 @@ def spelled_numbers(text: str) -> tuple[str, ...]:
 
     >>> spelled_numbers("every six months, a five-year term; setiap enam bulan")
     ('6', '5', '6')
+    >>> spelled_numbers("the third quarter, suku ketiga, tahun kedua")
+    ('3', '3', '2')
     >>> spelled_numbers("twelve percent, two per cent, dua peratus")
     ()
     """
