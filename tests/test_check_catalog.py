@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from _checkkit import ENGLISH, Kit, codes, with_catalog
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossari.catalog.pofile import parse_po
 from glossari.catalog.translations import Coverage
@@ -334,3 +336,32 @@ def test_c206_no_heading_mark_in_a_rank_or_plain_words(tmp_path: Path, translati
     expected = ["Markdown markup differs from the source (extra strong)"] if "**" in translation \
         else []
     assert [f.message for f in kit.check(["en"]) if f.code == "C206"] == expected
+
+
+@pytest.mark.parametrize("opened", ["(see [coupon](/kupon", "[see](https://www.bnm.gov.my/kupon",
+                                    "(see [coupon](/kupon \"Coupon\""])
+def test_c206_a_link_left_open_in_the_translation(tmp_path: Path, opened: str) -> None:
+    """``(see [coupon](/kupon`` is no link: Markdown shows its brackets and target as written,
+    and render published it so, while check said nothing (its targets agree: it has none)."""
+    kit = with_catalog(tmp_path)
+    kit.translate(PARAGRAPH[1], ENGLISH[PARAGRAPH] + " " + opened)
+    found = [f for f in kit.check(["en"]) if f.code not in ("C200", "C201", "L302")]
+    assert [(f.code, f.line) for f in found] == [("C206", kit.entry_lines[PARAGRAPH])]
+    assert "extra unclosed link" in found[0].message
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["kupon", "hasil-bon", "sukuk"]), st.sampled_from(["", ".", ") dan", "!"]))
+def test_c206_a_link_closed_or_left_open_as_in_the_source_is_no_finding(
+        slug: str, after: str) -> None:
+    from glossari.catalog.pofile import Entry, PoFile
+    from glossari.checks.catalogs import CatalogFile, entry_findings
+
+    catalog = CatalogFile(path="x.po", domain="articles-k", po=PoFile(header=None, entries=()))
+    for source, translation in [
+        (f"Bayaran [kupon-kupon](/{slug}){after}", f"The [coupon](/{slug}) payments{after}"),
+        (f"Teks `[kupon](/{slug}` kod{after}", f"Text `[kupon](/{slug}` code{after}"),
+        (f"Rosak [kupon](/{slug}", f"Broken [coupon](/{slug}"),
+    ]:
+        entry = Entry(msgid=source, msgstr=translation, line=3)
+        assert [f.code for f in entry_findings(catalog, entry, lang="en", term=None)] == []

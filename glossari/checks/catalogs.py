@@ -330,6 +330,9 @@ def entry_findings(
         if block:  # a block line starting like a heading is C209's (render refuses it)
             source_markup = tuple(m for m in source_markup if m[0] != "heading mark")
             target_markup = tuple(m for m in target_markup if m[0] != "heading mark")
+        if sorted(source_links) != sorted(target_links):  # a link left open is C203's or C204's
+            source_markup = tuple(m for m in source_markup if m[0] != "unclosed link")
+            target_markup = tuple(m for m in target_markup if m[0] != "unclosed link")
         if source_markup != target_markup:
             diff = describe_difference(
                 tuple(f"`{c}`" if kind == "code" else kind for kind, c in source_markup),

@@ -524,10 +524,19 @@ def markup(text: str) -> tuple[tuple[str, str], ...]:
 
     >>> markup("a sign of **recession."), markup("**dikecualikan** daripada cukai")
     ((('unclosed **', ''),), (('strong', ''),))
+
+    So is a link left open (``(see [coupon](/kupon``), which Markdown shows as written:
+
+    >>> markup("(see [coupon](/kupon"), markup("(lihat [kupon](/kupon))")
+    ((('unclosed link', ''),), ())
     """
     found: list[tuple[str, str]] = []
     if "#" in text and _HEADING_MARK.match(text):
         found.append(("heading mark", ""))
+    if "](" in text and "](" in strip_link_targets(_CODE.sub(" ", text)):
+        # a link opened and never closed (`see [coupon](/kupon`): no link, its text, brackets
+        # and target shown as written (once, however many)
+        found.append(("unclosed link", ""))
     if not any(c in text for c in "`*_"):
         return tuple(found)
     found += [("code", m.group(2).strip()) for m in _CODE.finditer(text)]
