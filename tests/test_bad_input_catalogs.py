@@ -101,6 +101,10 @@ CASES = [
          "nplurals=1; plural=EXPRESSION;"),
     Case("plural-expression-missing.po", 8, None, "has no plural=EXPRESSION",
          "nplurals=2; plural=EXPRESSION;"),
+    # a plural message under no Plural-Forms (added by hand): compile wrote its .mo, whose
+    # reader counts the forms by English's rule whatever the language; GNU names msgstr[0]
+    Case("plural-forms-missing.po", 11, (13, 2, 2), "plural message, but the header has no "
+         "Plural-Forms", 'add "Plural-Forms: nplurals=2; plural=(n != 1);\\n" to the header'),
     # a header giving Plural-Forms (or X-Domain) twice: GNU reads the first, Python's gettext
     # the last, so C and Python programs would count the plural forms of one .mo differently
     Case("plural-forms-twice.po", 8, (2, 13), "gives Plural-Forms twice: 'nplurals=1; plural=0;' "

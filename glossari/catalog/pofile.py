@@ -955,6 +955,19 @@ class _Parser:
                     f'write it as "Plural-Forms: nplurals={nplurals}; plural=EXPRESSION;" with '
                     'a C expression of n (for English: nplurals=2; plural=(n != 1);)',
                 )
+        if plural_forms is None and not self.source.endswith(".pot"):
+            # GNU msgfmt --check refuses a plural message under no Plural-Forms, and a program
+            # reading the .mo counts its forms by English's rule, whatever the language's
+            plural = next((e for e in po.entries
+                           if e.msgid_plural is not None and not e.obsolete), None)
+            if plural is not None:
+                raise self.fail(
+                    plural.line,
+                    "plural message, but the header has no Plural-Forms (GNU msgfmt --check "
+                    "refuses it; a program reading the .mo counts the forms by English's rule)",
+                    f'add "Plural-Forms: {_plural_rule(fields.get("Language"))}\\n" to the '
+                    "header",
+                )
         if nplurals is not None:
             for entry in po.entries:
                 # an obsolete entry keeps the forms of the Plural-Forms it was translated under
@@ -1001,6 +1014,20 @@ class _Parser:
 
     def _header_line(self, header: Entry, name: str) -> int:
         return _line_of(header, name)
+
+
+def _plural_rule(lang: str | None) -> str:
+    """The Plural-Forms of ``lang`` (CLDR's, through Babel), or English's when ``lang`` is none
+    or unknown: what a header lacking one is told to write."""
+    english = "nplurals=2; plural=(n != 1);"
+    if not lang or not lang.strip():
+        return english
+    try:
+        from babel.messages.plurals import get_plural
+
+        return str(get_plural(lang.strip().replace("-", "_")))
+    except Exception:  # an unknown or malformed code: the other checks name it
+        return english
 
 
 _ENDS_IN_NEWLINE = re.compile(r'\\n"[ \t]*(?:\r?\n[ \t]*""[ \t]*)*(?:\r?\n(?![ \t]*")|\r?\Z)')
