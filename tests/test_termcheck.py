@@ -637,3 +637,51 @@ def test_a_catalog_named_twice_is_checked_once(
     assert [line.split(":")[0] for line in out.splitlines()] == [str(malay), str(french)]
     assert "glossari termcheck: 2 files," in err
     assert "another language" not in err  # the French file was named: checked
+
+
+def test_a_programs_entities_and_template_tags_are_no_words(tmp_path: Path) -> None:
+    """A DTD's or DocBook's entity (`&commission;`, `&notional;`, which html.unescape reads as
+    `¬ional;`) is a name the program fills in, kept as written; a Jinja or Django tag's quoted
+    words (`{% trans 'commission' %}`) and a template comment are code. Each was read as the
+    word, so a translation keeping them was reported lacking 'Komisen', and an entity in the
+    translation (`&komisen;`) passed for the term."""
+    path = tmp_path / "app.po"
+    path.write_text(HEADER + '''
+msgid "Pay the &commission; today"
+msgstr "Bayar &commission; hari ini"
+
+msgid "{% trans 'commission' %} is due {# commission #}"
+msgstr "{% trans 'commission' %} perlu dibayar {# commission #}"
+
+msgid "{%- trans 'hedge funds' -%} and {{ _('commission') }}"
+msgstr "{%- trans 'hedge funds' -%} dan {{ _('commission') }}"
+
+msgid "The commission is due"
+msgstr "&komisen; perlu dibayar"
+
+msgid "{% if x %}The commission{% endif %} is due"
+msgstr "{% if x %}Yuran{% endif %} perlu dibayar"
+
+msgid "Hedge&nbsp;funds &amp; the commission"
+msgstr "Dana&nbsp;lindung nilai &amp; komisennya"
+''', encoding="utf-8")
+    found = list(TermChecker(_terms()).check_file(path))
+    assert [(f.line, f.term) for f in found] == [(16, "commission"), (19, "commission")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["commission", "hedge funds", "Investment advisor", "notional"]),
+       st.sampled_from(["{{% trans '{}' %}}", "{{%- blocktrans %}}{}", "{{# {} #}}",
+                        "&{};"]))
+def test_template_code_is_blanked_whole(name: str, shape: str) -> None:
+    identifier = name.replace(" ", "") if shape.startswith("&") else name
+    code = shape.format(identifier)
+    if "blocktrans" in shape:  # the tag is code, the text after it prose
+        tag = code[:-len(name)]
+        assert blank_placeholders(f"Use {code} now") == f"Use {' ' * len(tag)}{name} now"
+    elif shape.startswith("&"):
+        from glossari.checks.termcheck import message_text
+
+        assert message_text(f"Use {code} now") == f"Use {' ' * len(code)} now"
+    else:
+        assert blank_placeholders(f"Use {code} now") == f"Use {' ' * len(code)} now"

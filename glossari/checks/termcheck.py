@@ -16,7 +16,8 @@ the source, ``komisen-komisennya`` in the translation).
 - Skipped and counted: the header, obsolete entries, untranslated entries, fuzzy entries.
 - A plural entry: the terms of ``msgid`` and ``msgid_plural`` must be in every ``msgstr[n]``.
 - ``msgctxt`` is part of the entry's identity, not of its text; placeholders (``%d``,
-  ``%(name)s``, ``{name}``, ``{{ name }}``) and HTML tags (``<b>``, ``</a>``, ``<!-- -->``;
+  ``%(name)s``, ``{name}``, ``{{ name }}``), template tags (``{% trans 'x' %}``, ``{# x #}``),
+  entities no HTML character's (``&commission;``) and HTML tags (``<b>``, ``</a>``, ``<!-- -->``;
   not the signs of ``fee < 1% and commission > 5%``) are blanked out before matching, so that
   ``%(value)s`` never reads as the word *value*; a keyboard accelerator mark inside a word
   (KDE's ``Co&mmission``) is dropped (:func:`message_text`).
@@ -59,6 +60,10 @@ _PLACEHOLDER = re.compile(
     # (`x`, not a reST role's `x` nor a link's `x <url>`_), an identifier (commission_rate,
     # a word with `_` inside: no prose word has one), a shell variable ($commission)
     r"|``[^`]+``|(?<![:`\w])`[^`\n]+`(?![`_])"
+    # a Jinja or Django template tag or comment, whose quoted words are code
+    # ({% trans 'commission' %}, {# commission #}); no brace inside, so a run of unclosed ones
+    # costs linear time
+    r"|\{%[^%{}]{0,2000}%\}|\{#[^#{}]{0,2000}#\}"
     r"|\b[^\W\d_]\w*_\w+|\$[A-Za-z_]\w*",
     re.DOTALL,
 )
@@ -68,15 +73,21 @@ _ACCELERATOR = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 """KDE's and Qt's mark of a menu's shortcut letter inside a word (``Co&mmission``)."""
 
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-"""An HTML character reference (``&nbsp;``, ``&eacute;``, ``&#160;``): a template's text."""
+"""An HTML character reference (``&nbsp;``, ``&eacute;``, ``&#160;``): a template's text; or
+an entity the program defines (a DTD's or DocBook's ``&commission;``, ``&brandName;``)."""
 
 
 def _character(match: re.Match[str]) -> str:
+    """An HTML character reference as its character; any other entity (``&commission;``, and
+    ``&notional;``, which ``html.unescape`` reads as ``¬ional;``) blanked: it is a name the
+    program replaces, kept as written in a translation, and no word of the text."""
     import html
+    import html.entities
 
     written = match.group()
-    char = html.unescape(written)
-    return written if char == written else char.ljust(len(written))
+    char = (html.unescape(written) if written[1] == "#"
+            else html.entities.html5.get(written[1:]))
+    return " " * len(written) if char is None else char.ljust(len(written))
 
 
 def message_text(text: str) -> str:
@@ -91,6 +102,11 @@ def message_text(text: str) -> str:
     'Pay the commission for R&D,      '
     >>> message_text("Dana&nbsp;lindung nilai")
     'Dana\xa0     lindung nilai'
+
+    An entity that is no HTML character's is a name the program fills in, no word:
+
+    >>> message_text("the &commission; and &notional;")
+    'the              and           '
     """
     if "&" in text:
         text = _ENTITY.sub(_character, text)
@@ -109,6 +125,8 @@ def blank_placeholders(text: str) -> str:
     'Nilai           dan       :       x    '
     >>> blank_placeholders("Run `commission --help` to set $fee and commission_rate.")
     'Run                     to set      and                .'
+    >>> blank_placeholders("{% trans 'commission' %} due {# commission #}")
+    '                         due                 '
     """
     return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
 
