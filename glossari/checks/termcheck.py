@@ -42,7 +42,7 @@ from glossari.model import Term
 from glossari.terms import Recognizer
 
 __all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths",
-           "message_text"]
+           "message_text", "other_script"]
 
 Lang = Literal["ms", "en"]
 
@@ -150,6 +150,9 @@ class TermcheckCounts:
     """Findings per term id."""
     other_language: int = 0
     """Files found in a folder and skipped: their catalog is in another language."""
+    other_script: int = 0
+    """Files found in a folder and skipped: their catalog is in the target language written in
+    another script than the glossary's Latin one (``ms@jawi``)."""
 
 
 class TermChecker:
@@ -196,11 +199,23 @@ class TermChecker:
                     self.counts.other_language += 1
                     return
             raise
-        if only_target:
-            language = catalog_language(po, path)
-            if language is not None and not same_language(language, self.target):
-                self.counts.other_language += 1
+        language = catalog_language(po, path)
+        if only_target and language is not None and not same_language(language, self.target):
+            self.counts.other_language += 1
+            return
+        script = (other_script(language) if language is not None
+                  and same_language(language, self.target) else None)
+        if script is not None:
+            # Malay in Jawi (ms@jawi): no name of the glossary, all in Latin script, could
+            # match it, and every message using a term was reported lacking it
+            if only_target:
+                self.counts.other_script += 1
                 return
+            raise CatalogError(
+                f"the catalog is written in {script} script ({language}), the glossary's terms "
+                "in Latin script: none could match its translations",
+                path=shown, line=1, hint="check a catalog in Latin script (Rumi), or leave "
+                "this one out")
         self.counts.files += 1
         yield from self.check_po(po, path=shown)
 
@@ -255,6 +270,29 @@ def same_language(code: str, lang: Lang) -> bool:
     (True, True, False)
     """
     return primary_language(code) == lang
+
+
+_SCRIPT_NAMES = {"arab": "Jawi", "jawi": "Jawi"}
+"""How a script is named in the message: Malay in Arabic script is Jawi."""
+
+
+def other_script(code: str) -> str | None:
+    """The script other than Latin that the language code ``code`` names, by a POSIX modifier
+    (``ms@jawi``) or a script subtag (``ms_Arab``, ``ms-Arab-MY``), or None: the glossary's
+    names are in Latin script, Malay's Rumi.
+
+    >>> other_script("ms@jawi"), other_script("ms_Arab_MY"), other_script("ms_MY")
+    ('Jawi', 'Jawi', None)
+    >>> other_script("sr@latin"), other_script("ms-Latn"), other_script("en@shaw")
+    (None, None, 'Shaw')
+    """
+    base, _, modifier = code.strip().partition("@")
+    names = [modifier] if modifier else []
+    names += [part for part in re.split(r"[-_]", base)[1:] if len(part) == 4 and part.isalpha()]
+    for name in names:
+        if name.lower() not in ("latin", "latn", "rumi"):
+            return _SCRIPT_NAMES.get(name.lower(), name.title())
+    return None
 
 
 def catalog_language(po: PoFile, path: Path) -> str | None:

@@ -96,6 +96,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
           f"{c.fuzzy} fuzzy and {c.untranslated} untranslated skipped; "
           + (f"{counted(c.other_language, 'catalog')} in another language than {target} "
              "skipped; " if c.other_language else "")
+          + (f"{counted(c.other_script, 'catalog')} in another script than the glossary's "
+             "Latin skipped; " if c.other_script else "")
           + counted(counts.get("warning", 0), "warning"), file=ctx.stderr)
     threshold = SEVERITY_RANK[args.fail_on]
     return 1 if any(SEVERITY_RANK[s] >= threshold for s, n in counts.items() if n) else 0
