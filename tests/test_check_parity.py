@@ -587,3 +587,20 @@ def test_c205_an_ordinal_word_is_its_number(source: str, translation: str) -> No
 
 def test_c205_an_ordinal_word_of_another_number_is_reported() -> None:
     assert "C205" in _codes("Keputusan suku ke-3 2024.", "Results for the fourth quarter of 2024.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 99), st.integers(1, 999).filter(lambda n: n % 10), st.integers(1, 999))
+def test_c205_a_point_before_three_digits_may_be_a_decimal_point(
+        whole: int, fraction: int, other: int) -> None:
+    """An exchange rate quoted to three places (``4.725`` for ``4.7250``) was read as 4725,
+    the point taken for an Indonesian thousands mark; either reading will do, and a changed
+    rate is still reported."""
+    source = f"Ringgit diniagakan pada {whole}.{fraction:03d}0 berbanding dolar AS pada 2024."
+    assert "C205" not in _codes(source, f"The ringgit traded at {whole}.{fraction:03d} against "
+                                        "the US dollar in 2024.")
+    if other != fraction:
+        assert "C205" in _codes(source, f"The ringgit traded at {whole}.{other:03d} against "
+                                        "the US dollar in 2024.")
+    assert "C205" not in _codes(f"Jumlah {whole},{fraction:03d} unit.",
+                                f"A total of {whole}.{fraction:03d} units.")  # Indonesian

@@ -149,7 +149,7 @@ def _number_prose(text: str) -> str:
 
 
 def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bool = True,
-            signed: bool = False) -> tuple[str, ...]:
+            signed: bool = False, points: bool = False) -> tuple[str, ...]:
     """The numbers in ``text`` as digit strings, in order.
 
     A mark followed by exactly three digits groups thousands and is dropped, so English
@@ -201,6 +201,13 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
     >>> numbers("RM2 million for every 5m of road", scaled=True, letters=False)
     ('2000000', '5')
 
+    ``points=True``: a point is always a decimal point and a comma always groups thousands,
+    as English and Malay write them, so ``4.725`` (an exchange rate) is ``4.725``, not
+    ``4725``:
+
+    >>> numbers("4.725 dan 57,504"), numbers("4.725 dan 57,504", points=True)
+    (('4725', '57504'), ('4.725', '57504'))
+
     ``signed=True``: a number after a minus sign (``-`` or U+2212, at a word's start: not
     ``2020-2021``, ``5%-10%`` or ``1-for-4``) is negative, written ``-``; a plus sign is none:
 
@@ -221,7 +228,7 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
         prose = _NUMERIC_DATE.sub(lambda m: f"{int(m.group(1))} | {m.group(4)}", prose)
     pattern = _NUMBER if spaced else _UNSPACED_NUMBER
     if not scaled and not signed:
-        return tuple(_number(m.group(0)) for m in pattern.finditer(prose))
+        return tuple(_number(m.group(0), points) for m in pattern.finditer(prose))
     matches = list(pattern.finditer(prose))
     powers: list[int | None] = [None] * len(matches)
     if scaled:
@@ -235,7 +242,7 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
                 powers[i] = powers[i + 1]  # RM2.5-3 million: 2.5 million to 3 million
     found = []
     for m, power in zip(matches, powers, strict=True):
-        number = _number(m.group(0))
+        number = _number(m.group(0), points)
         if power is not None:
             number = _shifted(number, power)
         if signed and _sign(prose, m.start()) in ("-", "\u2212"):
@@ -397,7 +404,11 @@ def number_difference(source: str, translation: str) -> str | None:
     scaled = compare(*closer)
     if diff is not None and scaled is not None and compare(
             read(source, spaced=False), read(translation, spaced=False),
-            grouped=False) is not None:
+            grouped=False) is not None and compare(
+            read(source, points=True, scaled=True, letters=False),
+            read(translation, points=True, scaled=True, letters=False)) is not None:
+        # (a point before three digits groups thousands as Indonesian writes them, or is a
+        # decimal point, as in an exchange rate 4.725 for 4.7250: either reading will do)
         # the scaled reading names what differs (2, not 18.55 and 18550000 besides) when a
         # scale word is written
         return (f"numbers differ from the source "
@@ -497,9 +508,14 @@ def foreign_months(text: str) -> tuple[tuple[str, str], ...]:
 _MARK = re.compile(r"[.,](?!\d{3}(?:[.,]|$))")
 
 
-def _number(written: str) -> str:
-    """One number of :func:`numbers`: grouping marks dropped, a decimal mark written ``.``."""
+def _number(written: str, points: bool = False) -> str:
+    """One number of :func:`numbers`: grouping marks dropped, a decimal mark written ``.``
+    (``points``: a point is one, a comma none, whatever follows them)."""
     written = _SPACES.sub("", written)
+    if points and written.count(".") < 2:
+        whole, point, fraction = written.replace(",", "").partition(".")
+        fraction = fraction.rstrip("0")
+        return whole + "." + fraction if point and fraction else whole
     plain = re.sub(r"[.,]", "", _MARK.sub("\0", written))  # \0 holds a decimal mark's place
     whole, point, fraction = plain.partition("\0")
     fraction = fraction.replace("\0", ".").rstrip("0")
