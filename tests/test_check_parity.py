@@ -604,3 +604,20 @@ def test_c205_a_point_before_three_digits_may_be_a_decimal_point(
                                         "the US dollar in 2024.")
     assert "C205" not in _codes(f"Jumlah {whole},{fraction:03d} unit.",
                                 f"A total of {whole}.{fraction:03d} units.")  # Indonesian
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([(13, "thirteen"), (14, "fourteen"), (19, "nineteen"), (20, "twenty"),
+                        (30, "thirty"), (90, "ninety")]), st.integers(1, 9))
+def test_c205_a_count_up_to_twenty_or_a_ten_written_as_a_word(
+        number: tuple[int, str], shift: int) -> None:
+    """``fourteen days`` for ``14 hari`` (house styles spell counts out beyond twelve) was
+    reported as a missing 14; a word naming another number still is."""
+    value, word = number
+    source = f"Tempoh bertenang ialah {value} hari dari tarikh polisi diterima."
+    assert "C205" not in _codes(source, f"The free-look period is {word} days from the date "
+                                        "the policy is received.")
+    assert "C205" not in _codes("Tempoh bertenang ialah empat belas hari atau tiga puluh hari.",
+                                "The free-look period is 14 days or 30 days.")
+    assert "C205" in _codes(f"Tempoh ialah {value + shift} hari.", f"The period is {word} days.")
+    assert "C205" in _codes(f"Kadar {value}%.", f"A rate of {word} percent.")

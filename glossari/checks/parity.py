@@ -327,11 +327,27 @@ _NUMBER_WORDS = {word: str(number) for number, words in enumerate((
     ("nine", "sembilan", "ninth", "kesembilan"), ("ten", "sepuluh", "tenth", "kesepuluh"),
     ("eleven", "sebelas", "eleventh", "kesebelas"), ("twelve", "twelfth")), start=0)
     for word in words}
-"""The numbers up to twelve written as words, cardinal or ordinal, in English, Malay and
-Indonesian: a translator writes ``every six months`` for ``setiap 6 bulan`` (and Malay ``enam
-bulan`` for ``6 months``), as style guides ask for small numbers, and ``the third quarter``
-for ``suku ke-3`` (``Q3`` for ``suku ketiga``)."""
-_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\b"
+_MALAY_UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "lapan",
+                "sembilan")
+_ENGLISH_TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                  "nineteen")
+_NUMBER_WORDS.update({word: str(number) for number, word in enumerate(_ENGLISH_TEENS, 13)})
+_NUMBER_WORDS.update({word + "th": str(number)
+                      for number, word in enumerate(_ENGLISH_TEENS, 13)})
+_NUMBER_WORDS.update({f"{_MALAY_UNITS[unit]} belas": str(10 + unit) for unit in range(2, 10)})
+_NUMBER_WORDS.update({f"ke{_MALAY_UNITS[unit]} belas": str(10 + unit)
+                      for unit in range(2, 10)})
+_NUMBER_WORDS.update({word: str(10 * tens) for tens, word in enumerate((
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 2)})
+_NUMBER_WORDS.update({f"{_MALAY_UNITS[tens]} puluh": str(10 * tens) for tens in range(2, 10)})
+"""The numbers up to twenty and the tens to ninety written as words, cardinal or ordinal
+(``fourteen``, ``thirty``, ``empat belas``, ``tiga puluh``; a compound such as
+``twenty-five`` is two words, and no number here), in English, Malay and Indonesian: a
+translator writes ``every six months`` for ``setiap 6 bulan`` (and Malay ``enam bulan`` for
+``6 months``), as style guides ask for small numbers, ``fourteen days`` for ``14 hari`` as
+some spell counts out further, and ``the third quarter`` for ``suku ke-3`` (``Q3`` for
+``suku ketiga``)."""
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})\b"
                           r"(?![ \u00a0]*(?:%|per[ \u00a0]?cent\b|peratus\b|persen\b))",
                           re.IGNORECASE)
 """A number word, but a percentage's: style guides spell small counts out (``six months``),
@@ -339,13 +355,14 @@ never a percentage (``twelve percent`` for ``12%`` is a changed number)."""
 
 
 def spelled_numbers(text: str) -> tuple[str, ...]:
-    """The numbers up to twelve that ``text`` writes as words (:data:`_NUMBER_WORDS`), as
-    digits.
+    """The numbers that ``text`` writes as words (:data:`_NUMBER_WORDS`), as digits.
 
     >>> spelled_numbers("every six months, a five-year term; setiap enam bulan")
     ('6', '5', '6')
     >>> spelled_numbers("the third quarter, suku ketiga, tahun kedua")
     ('3', '3', '2')
+    >>> spelled_numbers("fourteen days, empat belas hari, tiga puluh hari, dua orang")
+    ('14', '14', '30', '2')
     >>> spelled_numbers("twelve percent, two per cent, dua peratus")
     ()
     """
