@@ -621,3 +621,22 @@ def test_c205_a_count_up_to_twenty_or_a_ten_written_as_a_word(
                                 "The free-look period is 14 days or 30 days.")
     assert "C205" in _codes(f"Tempoh ialah {value + shift} hari.", f"The period is {word} days.")
     assert "C205" in _codes(f"Kadar {value}%.", f"A rate of {word} percent.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1990, 2040), st.integers(1, 12), st.integers(1, 28), st.booleans(),
+       st.integers(1, 11))
+def test_c205_a_date_written_year_first_is_that_date(
+        year: int, month: int, day: int, slash: bool, shift: int) -> None:
+    """``2024-03-15`` translated ``15 March 2024`` was reported missing 03 (and its month was
+    never compared); it is the date, and another month or day is still reported."""
+    from glossari.checks.parity import _MONTH_NAMES
+
+    sep = "/" if slash else "-"
+    source = f"Bayaran dibuat pada {year}{sep}{month:02d}{sep}{day:02d} kepada pemegang bon."
+    english = f"Payment was made on {day} {_MONTH_NAMES[month]} {year} to bondholders."
+    assert "C205" not in _codes(source, english)
+    assert "C205" not in _codes(source, f"Payment was made on {year}-{month:02d}-{day:02d}.")
+    other = (month + shift - 1) % 12 + 1
+    assert "C205" in _codes(source, english.replace(_MONTH_NAMES[month], _MONTH_NAMES[other]))
+    assert "C205" in _codes(source, english.replace(f"on {day} ", f"on {day + 1} "))

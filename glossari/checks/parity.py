@@ -59,6 +59,9 @@ _UNSPACED_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # spaces between numbers: sev
 _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 # A date written with numbers (1.5.2021, 30/4/2023, 1-5-2021), read as its day, month and year
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d.,/-]?\d)")
+_ISO_DATE = re.compile(r"(?<![\d.,/-])(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\d.,/-]?\d)")
+"""A date written year first (ISO 8601's 2024-03-15, and 2024/03/15): read as the same date
+written day first (:data:`_NUMERIC_DATE`), when its month and day are ones."""
 _CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2}):([0-5]\d)(?![\d:])")
 """A time of day written with a colon (``9:00``, ``12:30``), read as ``9.00``, ``12.30``: a ratio
 (``2:1``) has no two-digit minutes, and ``10:30:15`` is no time of this kind."""
@@ -143,9 +146,26 @@ def without_code(text: str) -> str:
 def _number_prose(text: str) -> str:
     """What the number rules (:func:`numbers`, :func:`signed`, :func:`scales`,
     :func:`months`) read of a text: its link targets, URLs and code left out, which hold
-    digits of addresses and code, not of the prose."""
+    digits of addresses and code, not of the prose; a date written year first as one written
+    day first (``2024-03-15`` as ``15-3-2024``)."""
     prose = without_code(_URL.sub(" ", strip_link_targets(text)))
-    return prose.replace("\u00a2", " cents") if "\u00a2" in prose else prose
+    if "\u00a2" in prose:
+        prose = prose.replace("\u00a2", " cents")
+    return _day_first(prose)
+
+
+def _day_first(text: str) -> str:
+    """``text`` with each date written year first (:data:`_ISO_DATE`) written day first.
+
+    >>> _day_first("pada 2024-03-15 dan 2024/3/1; 2024-13-01 dan 2020-2021")
+    'pada 15-3-2024 dan 1/3/2024; 2024-13-01 dan 2020-2021'
+    """
+    if "-" not in text and "/" not in text:
+        return text
+    return _ISO_DATE.sub(lambda m: f"{int(m.group(4))}{m.group(2)}{int(m.group(3))}"
+                         f"{m.group(2)}{m.group(1)}"
+                         if 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31
+                         else m.group(), text)
 
 
 def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bool = True,
@@ -458,7 +478,7 @@ def _once_a_year(found: tuple[str, ...], text: str) -> tuple[str, ...]:
     taken once: ``23 Mac 2020 hingga 31 Disember 2020`` and ``23 March to 31 December 2020``
     name the same dates."""
     years = {m.group(1) for m in _DATE_YEAR.finditer(text)}
-    years.update(m.group(4) for m in _NUMERIC_DATE.finditer(text))
+    years.update(m.group(4) for m in _NUMERIC_DATE.finditer(_day_first(text)))
     if not years:
         return found
     seen: set[str] = set()
@@ -493,6 +513,8 @@ def months(text: str) -> tuple[int, ...]:
 
     >>> months("pada 1.5.2021 dan 30 Disember"), months("on 1 May 2021"), months("le 1 mai")
     ((5, 12), (5,), ())
+    >>> months("pada 2024-03-15")
+    (3,)
     """
     if _DIGIT.search(text) is None:
         return ()
