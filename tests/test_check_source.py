@@ -11,6 +11,7 @@ from _checkkit import Kit, codes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossari.catalog.messages import iter_messages
 from glossari.checks import run_checks
 from glossari.checks.source import suspicious_link_text
 from glossari.errors import SeedError
@@ -472,3 +473,23 @@ def test_a_link_whose_text_holds_an_image_keeps_it_and_says_so(tmp_path: Path) -
     assert [f.message for f in found] == [
         "link text '![ikon](/ikon.png) premium' to /p2 is not used as a headword: the link "
         "text holds an image (fix the link text)"]
+
+
+@pytest.mark.parametrize(("title", "heading"), [
+    ("Tabarru'", "Tabarru\u2019"), ("Tabarru\u2019", "Tabarru'"), ("Ta\u2018widh", "Ta'widh"),
+    ('Dana "Amanah"', "Dana \u201cAmanah\u201d"), ("Qard al-Hasan\u02bc", "Qard al-Hasan'"),
+])
+def test_s105_a_typographic_apostrophe_is_the_straight_one(
+        tmp_path: Path, title: str, heading: str) -> None:
+    # Word or a phone's keyboard curls the apostrophe of the H1 the author typed under a
+    # straight one in the front matter: it is the headword's heading all the same, so no S105
+    # and no second message to translate
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "title: Kos jualan\n", f"title: {title}\n")
+    kit.edit("kosjualan", "# Kos jualan\n", f"# {heading}\n")
+    assert codes(kit.check(), "S105") == []
+    term = load_glossary(kit.write())["kosjualan"]
+    headings = [m.msgid for m in iter_messages(term) if m.part == "heading"]
+    assert headings == ["Memahami Kos Jualan", "Sorotan"]
+    kit.edit("kosjualan", f"# {heading}\n", f"# {heading}s\n")
+    assert codes(kit.check(), "S105") == [(KOS, 7)]

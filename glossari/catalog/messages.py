@@ -115,13 +115,21 @@ def is_link_context(context: str | None) -> bool:
     return context is not None and context.startswith("/")
 
 
-def normalize_heading(text: str) -> str:
-    """A heading for comparison: case and surrounding space ignored.
+# a typographic apostrophe or quote and the straight one a keyboard types are one character to a
+# reader: an editor (Word, a phone's keyboard) turns `Tabarru'` into `Tabarru’` as it is typed
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u02bc": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+                         "\u201e": '"', "\u201f": '"', "\u2033": '"'})
 
-    >>> normalize_heading("  Sorotan ")
-    'sorotan'
+
+def normalize_heading(text: str) -> str:
+    """A heading for comparison: case and surrounding space ignored, and a typographic
+    apostrophe or quote read as the straight one (``Tabarru’`` is ``Tabarru'``).
+
+    >>> normalize_heading("  Sorotan "), normalize_heading("Tabarru\u2019") == "tabarru'"
+    ('sorotan', True)
     """
-    return " ".join(text.split()).casefold()
+    return " ".join(text.split()).translate(_QUOTES).casefold()
 
 
 def is_headword_heading(heading: str, level: int, title: str | None) -> bool:
