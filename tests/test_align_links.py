@@ -340,3 +340,18 @@ def test_a_run_together_glossary_keeps_the_hyphen_of_a_term(seed_only: Path) -> 
     g = glossari.load(seed_only)
     assert g["broker-dealer"].en_title == "broker-dealer"
     assert g["investmentadvisor"].en_title == "investment advisor"
+
+
+@pytest.mark.parametrize("kebab", [True, False])
+def test_an_ampersand_in_a_slug_is_written_in_its_suggestion(tmp_path: Path, kebab: bool) -> None:
+    # /p&s is the id p-s (a file name and a URL), but its English is P&S: read from the id, it
+    # was 'p s', two letters no reader asked for
+    other = ("[kadar faedah](/interest-rate)" if kebab else "[pembrokeran utama](/primebrokerage)")
+    article("---\ntitle: Saham\n---\nLihat [P&S](/p&s), [M & A](/m%20&%20a), "
+            f"[untung dan rugi](/profit&loss) dan {other}.\n", "saham-saham", tmp_path)
+    g = glossari.load(tmp_path)
+    assert {i: (g[i].title, g[i].en_title, g[i].english.status)
+            for i in ("p-s", "m-a", "profit-loss")} == {
+        "p-s": ("P&S", "P&S", "suggested"), "m-a": ("M & A", "M&A", "suggested"),
+        "profit-loss": ("untung dan rugi", "profit & loss", "suggested")}
+    assert g.lookup("/p&s") is g["p-s"]

@@ -28,7 +28,13 @@ from glossari.align.names import (
     internal_links,
     resolve_names,
 )
-from glossari.align.resolve import link_is_a_name, link_is_trusted, link_slug, target_key
+from glossari.align.resolve import (
+    link_is_a_name,
+    link_is_trusted,
+    link_slug,
+    link_spelling,
+    target_key,
+)
 from glossari.align.slugs import (
     WordList,
     acronyms_in,
@@ -245,7 +251,9 @@ def link_only_terms(
                               key=lambda s: sum(c.isupper() for c in s)), taken)
         en_title, status, variants = _english_of(links, catalog, spelled)
         if en_title is None and suggest:
-            en_title = suggest_english(spelled, words=words, acronyms=acronyms,
+            # from the slug as written: /p&s is P&S, where its id, p-s, reads as two words
+            en_title = suggest_english(link_spelling(first_link.target), words=words,
+                                       acronyms=acronyms,
                                        hyphens_are_spaces=kebab)
             if en_title is not None:  # none from a slug in another script: untranslated
                 status = "suggested"

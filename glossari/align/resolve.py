@@ -45,6 +45,7 @@ __all__ = [
     "link_is_a_name",
     "link_is_trusted",
     "link_slug",
+    "link_spelling",
     "looks_like_target",
     "malay_key",
     "resolve",
@@ -156,12 +157,27 @@ def link_slug(target: str) -> str:
     >>> link_slug("/акция-акция"), link_slug("/%D8%B3%D9%87%D9%85"), link_slug("/株式#x")
     ('акция-акция', 'سهم', '株式')
     """
+    return _slug(target, "._-")
+
+
+def link_spelling(target: str) -> str:
+    """A link target's slug as :func:`link_slug` makes it, with its ampersands kept: the
+    spelling a name is suggested from (``/p&s`` is the id ``p-s``, whose English is ``P&S``, not
+    ``p s``; ``/r&d`` ``R&D``).
+
+    >>> link_spelling("/p&s"), link_spelling("/profit&loss.asp"), link_spelling("/a b")
+    ('p&s', 'profit&loss', 'a-b')
+    """
+    return _slug(target, "._-&")
+
+
+def _slug(target: str, kept: str) -> str:
     path = target.split("#", 1)[0].split("?", 1)[0].strip().strip("/")
     last = _PAGE_SUFFIX.sub("", path.rsplit("/", 1)[-1])
     folded = slug_text(unquote(last))
-    slug = "".join(c if c in "._-" or unicodedata.category(c)[0] in "LNM" else
+    slug = "".join(c if c in kept or unicodedata.category(c)[0] in "LNM" else
                    "" if unicodedata.category(c) == "Cf" else "-" for c in folded)
-    slug = re.sub("-{2,}", "-", slug).strip("-.")
+    slug = re.sub("-*&[-&]*", "&", re.sub("-{2,}", "-", slug)).strip("-.&")
     while slug and unicodedata.category(slug[0])[0] == "M":  # no mark without its letter
         slug = slug[1:].lstrip("-.")
     return slug or target_key(target) or "link"

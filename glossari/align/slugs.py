@@ -177,6 +177,8 @@ def suggest_english(
     ('net asset value', 'ETF')
     >>> suggest_english("securities-commission", hyphens_are_spaces=True)
     'securities commission'
+    >>> suggest_english("p&s"), suggest_english("profit&loss")
+    ('P&S', 'profit & loss')
     >>> suggest_english("акция-акция"), suggest_english("株式"), suggest_english("etf-سهم")
     (None, None, None)
     """
@@ -186,6 +188,17 @@ def suggest_english(
     known = {a.lower() for a in acronyms}
     parts: list[str] = []
     for part in slug.split("-"):
+        # an ampersand between letters is written as such: short ones an abbreviation
+        # (``p&s``: ``P&S``, ``m&a``), words joined (``profit&loss``: ``profit & loss``)
+        joined = [piece for piece in part.split("&") if piece]
+        if len(joined) > 1:
+            if all(len(piece) <= 3 and piece.isalnum() for piece in joined):
+                parts.append("&".join(joined).upper())
+            else:
+                parts.append(" & ".join(
+                    suggest_english(piece, words=words, acronyms=acronyms) or piece
+                    for piece in joined))
+            continue
         pieces: list[str] = []
         for chunk in re.split(r"[^A-Za-z0-9]+", part):
             if not chunk:
