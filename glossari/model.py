@@ -75,6 +75,21 @@ class Link:
     """1-based source line of the link."""
     suspicious: str | None = None
     """Why the link text is not to be trusted as a headword (``None`` when it looks sound)."""
+    rooted: bool = field(default=True, compare=False)
+    """Whether the author wrote the target with its leading ``/`` (``/policy``), as a glossary
+    link is written; False for ``policy.md``, ``../bnm`` or ``https://...`` (see
+    :attr:`written`)."""
+
+    @property
+    def written(self) -> str:
+        """The target as the author wrote it, its leading ``/`` given back only where it was
+        written: ``/broker-dealer``, ``../bnm``, ``policy.md``, ``https://finra.org``.
+
+        >>> Link(text="a", target="b", line=1).written, Link(text="a", target="../b", line=1,
+        ...                                                   rooted=False).written
+        ('/b', '../b')
+        """
+        return "/" + self.target if self.rooted else self.target
 
     @property
     def internal(self) -> bool:

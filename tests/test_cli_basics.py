@@ -57,6 +57,23 @@ def test_show_prints_outside_addresses_as_written(
         assert shown in out
 
 
+@pytest.mark.parametrize("target", ["../bnm", "polisi.md", "./polisi-insurans.md",
+                                    "polisi#jenis", "/bnm", "//bnm.gov.my/x", "/%E6%A0%AA"])
+def test_show_prints_a_link_target_as_the_author_wrote_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    # the reader keeps a target without its leading '/': show gave one back to every internal
+    # target, so '../bnm' was shown '/../bnm' and 'polisi.md' '/polisi.md', slashes no one wrote
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "peniaga-broker.md").write_text(
+        f"---\ntitle: Peniaga broker\n---\n\nLihat [saham-saham]({target}).\n",
+        encoding="utf-8")
+    assert main(["--root", str(tmp_path), "show", "peniaga broker"]) == 0
+    out = capsys.readouterr().out
+    written = target.replace("%E6%A0%AA", "\u682a")  # an escape beyond ASCII is read
+    assert f"[saham-saham] -> {written}" in out.replace(" = ", "\n")
+
+
 def test_show_unknown_term_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(ROOT), "show", "eksekutif akuan"]) == 2
     err = capsys.readouterr().err

@@ -85,7 +85,7 @@ def suspicious_link_findings(articles: Iterable[Term]) -> tuple[Finding, ...]:
         Finding(
             path=term.source.path, line=link.line, severity="warning", code="S103",
             term=term.id,
-            message=f"link text '{link.text}' to /{link.target} is not used as a headword: "
+            message=f"link text '{link.text}' to {link.written} is not used as a headword: "
             f"{link.suspicious} (fix the link text; see docs/alignment.md)",
         )
         for term, link in internal_links(tuple(articles))

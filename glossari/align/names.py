@@ -183,7 +183,7 @@ def resolve_names(
             findings.append(Finding(
                 path=term.source.path, line=link.line, severity="warning", code="S122",
                 term=term.id,
-                message=f"the link text '{link.text}' names '{term_id}', but /{link.target} is "
+                message=f"the link text '{link.text}' names '{term_id}', but {link.written} is "
                 f"the {rank} of '{other}'; the link goes to '{term_id}'{follow} (the "
                 "Malay decides: fix the text or the target)",
             ))

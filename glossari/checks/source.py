@@ -120,7 +120,7 @@ def link_texts(terms: Iterable[Term]) -> Iterator[Finding]:
             if problem is not None:
                 yield finding(
                     "S103", path=term.source.path, line=link.line, term=term.id,
-                    message=f"link text '{link.text}' to /{link.target} is not used as a "
+                    message=f"link text '{link.text}' to {link.written} is not used as a "
                     f"headword: {problem} (fix the link text)",
                 )
 
@@ -166,7 +166,7 @@ def unresolved_links(terms: tuple[Term, ...]) -> Iterator[Finding]:
             seen.add(key)
             yield finding(
                 "S121", path=term.source.path, line=link.line, term=term.id,
-                message=f"/{link.target} ('{link.text}') names no article (no article's Malay "
+                message=f"{link.written} ('{link.text}') names no article (no article's Malay "
                 f"headword, alias or acronym is the link text; no id, alias, acronym or English "
                 f"headword is the target); it is a link-only term"
                 f"{_closest(key, link.target.strip('/'), articles)}",

@@ -207,11 +207,9 @@ def format_term(
             target = leads.get((link.line, link.target, link.text))
             goes = "" if target is None else (
                 f" = {target.id}" if target.kind == "article" else f" = {target.id} (link-only)")
-            # the reader keeps a target without its one leading '/': give it back, but never
-            # in front of an outside address ('https://...', 'mailto:')
-            shown = (f"/{link.target}" if link.internal or link.target.startswith("/")
-                     else link.target)
-            lines.append(f"  line {link.line}: [{link.text}] -> {shown}{goes}{flag}")
+            # as the author wrote it: '../bnm' and 'policy.md' were shown '/../bnm' and
+            # '/policy.md', a slash no one wrote
+            lines.append(f"  line {link.line}: [{link.text}] -> {link.written}{goes}{flag}")
     # the reader's findings, and link resolution's about this article (S103, S104, S122), which
     # the glossary holds: docs/checks.md promises both here
     findings = list(term.findings)

@@ -672,9 +672,10 @@ class _Walker:
                 # the destination as the author wrote it, not as Markdown percent-encodes it
                 # (`/ação`, not `/a%C3%A7%C3%A3o`): it names the link in its msgctxt and in
                 # check's messages
+                written = readable_url(target)
                 found.append(Link(
-                    text=text, target=readable_url(target).removeprefix("/"), line=start_line,
-                    suspicious=suspicious_link_text(text),
+                    text=text, target=written.removeprefix("/"), line=start_line,
+                    suspicious=suspicious_link_text(text), rooted=written.startswith("/"),
                 ))
                 target = None
             elif target is not None:
