@@ -53,8 +53,10 @@ def test_an_english_hyphenated_pair_is_two_words() -> None:
     ("dana%5Clama", "a path on the author's computer"),
     ("FILE:///home/siti/dana.md", "a path on the author's computer"),
     ("c:/dana", "a path on the author's computer"),
-    ("./dana", "a relative path"),
-    ("a/./dana", "a relative path"),
+    ("./dana", None),  # a '.' goes nowhere: dana, as written without it
+    ("a/./dana", None),
+    ("a/../dana", "a relative path"),
+    ("..", "a relative path"),
     ("../dana#bahagian", "a relative path"),
     ("1:2", None),  # no drive letter
     ("https://x.my/a/../b", None),  # an outside address resolves its own dots

@@ -171,8 +171,10 @@ def unfollowable_link_target(target: str) -> str | None:
 
     A path on the author's computer (``C:\\dana``, ``\\\\server\\dana``, ``file:///...``)
     was taken for an outside address (``C:`` reads as a URI scheme) or a link-only term, with no
-    warning; a relative path (``../dana``) is resolved by its last part alone, and a rendered
-    article or a web page holding it leads elsewhere.
+    warning; a path out of the article's folder (``../dana``) is resolved by its last part
+    alone, and a rendered article or a web page holding it leads elsewhere. A ``.`` segment
+    goes nowhere: ``./dana.md`` is ``dana.md``, the article beside this one, which a reader
+    follows (a Markdown viewer, the rendered articles), as glossari does.
 
     >>> unfollowable_link_target("broker-dealer") is None, unfollowable_link_target("https://x.my")
     (True, None)
@@ -180,12 +182,14 @@ def unfollowable_link_target(target: str) -> str | None:
     "a path on the author's computer ('C:\\\\dana')"
     >>> unfollowable_link_target("../dana")
     "a relative path ('../dana'), resolved by its last part alone"
+    >>> unfollowable_link_target("./dana.md"), unfollowable_link_target("dana.md")
+    (None, None)
     """
     written = unquote(target)
     if ("\\" in written or (written[1:2] == ":" and written[:1].isalpha())
             or written[:5].casefold() == "file:"):
         return f"a path on the author's computer ('{written}')"
     path = written.split("#", 1)[0].split("?", 1)[0]
-    if "://" not in path and any(part in (".", "..") for part in path.split("/")):
+    if "://" not in path and ".." in path.split("/"):
         return f"a relative path ('{written}'), resolved by its last part alone"
     return None
