@@ -355,3 +355,32 @@ def test_an_ampersand_in_a_slug_is_written_in_its_suggestion(tmp_path: Path, keb
         "p-s": ("P&S", "P&S", "suggested"), "m-a": ("M & A", "M&A", "suggested"),
         "profit-loss": ("untung dan rugi", "profit & loss", "suggested")}
     assert g.lookup("/p&s") is g["p-s"]
+
+
+def test_a_french_link_translation_is_filed_without_its_french_determiner(tmp_path: Path) -> None:
+    # a glossary translated into French: the determiners its sentences put before a link's
+    # translation ('sa prime', 'la prime', "l'assurance") were kept, since only English ones
+    # were known, so each was one more variant, 'sa prime' a link-only term's French headword
+    article("---\ntitle: Premium insurans\n---\nLihat [premiumnya](/premium) dan "
+            "[premium](/premium).\n", "premium-insurans", tmp_path)
+    article("---\ntitle: Polisi\n---\n[Premium](/premium-insurans) dan [insurans](/insurance) "
+            "dan [insurans hayat](/life-insurance), [Bank Negara](/bnm).\n", "polisi", tmp_path)
+    folder = tmp_path / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    entries = [("premium-insurans", "Premium insurans", "Prime"), ("polisi", "Polisi", "Police"),
+               ("/premium", "premiumnya", "sa prime"), ("/premium", "premium", "la prime"),
+               ("/premium-insurans", "Premium", "La prime"),
+               ("/insurance", "insurans", "l\u2019assurance"),
+               ("/life-insurance", "insurans hayat", "L'assurance vie"),
+               ("/bnm", "Bank Negara", "La Banque du Maroc")]
+    (folder / "glossary.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n'
+        + "".join(f'msgctxt "{c}"\nmsgid "{i}"\nmsgstr "{s}"\n\n' for c, i, s in entries),
+        encoding="utf-8")
+    g = glossari.load(tmp_path, lang="fr")
+    assert (g["premium-insurans"].en_title, g["premium-insurans"].names.english_variants) == (
+        "Prime", ())
+    assert [(g[i].en_title, g[i].names.english_variants) for i in
+            ("premium", "insurance", "life-insurance", "bnm")] == [
+        ("prime", ()), ("assurance", ()), ("assurance vie", ()), ("La Banque du Maroc", ())]
+    assert g.lookup("assurance") is g["insurance"]

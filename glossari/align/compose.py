@@ -52,9 +52,9 @@ def compose(
     English suggestions from slugs are made only when ``lang`` is English (see
     :func:`suggests_english`).
     """
-    resolved = resolve_names(articles, catalog=catalog)
+    resolved = resolve_names(articles, catalog=catalog, lang=lang)
     link_only = link_only_terms(articles, catalog=catalog, suggest=suggests_english(lang),
-                                resolved=resolved)
+                                resolved=resolved, lang=lang)
     findings = (suspicious_link_findings(articles) + resolved.index.clashes
                 + resolved.findings)
     terms = (*resolved.articles, *link_only)

@@ -132,21 +132,22 @@ def _blocks_linking(
                 yield block.text, english
 
 
-def link_translation_names(msgstr: str) -> tuple[str, str]:
+def link_translation_names(msgstr: str, lang: str = "en") -> tuple[str, str]:
     """The name a link's translation gives its link-only term, without the article or the
-    possessive its sentence put before it (``the takaful operators``: ``takaful operators``),
+    possessive its sentence put before it in ``lang`` (``the takaful operators``: ``takaful
+    operators``; French ``les opérateurs takaful``: ``opérateurs takaful``),
     and that name with its plural undone (``takaful operator``): the forms the term's
     headword takes from it (:func:`_english_of`), and so the forms a table of the term gives.
 
     >>> link_translation_names("the takaful operators")
     ('takaful operators', 'takaful operator')
     """
-    name = without_determiner(one_line(msgstr))
+    name = without_determiner(one_line(msgstr), lang)
     return name, english_lemma(name)
 
 
 def _english_of(
-    links: Sequence[Link], catalog: CatalogLookup | None, slug: str
+    links: Sequence[Link], catalog: CatalogLookup | None, slug: str, lang: str = "en"
 ) -> tuple[str | None, Status, tuple[str, ...]]:
     """The translator's English for a link-only term, its status, and the other forms seen.
 
@@ -165,7 +166,7 @@ def _english_of(
         if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
                 and suspicious_link_text(msgstr) is None):
             # a no-break space (RM\u00a0100) is text; the name, not its sentence's article
-            text = link_translation_names(msgstr)[0]
+            text = link_translation_names(msgstr, lang)[0]
             found.setdefault(lookup_key(text), (text, status))
     if not found:
         return None, "untranslated", ()
@@ -191,6 +192,7 @@ def link_only_terms(
     suggest: bool = True,
     words: WordList | None = None,
     resolved: ResolvedLinks | None = None,
+    lang: str | None = "en",
 ) -> tuple[Term, ...]:
     """The link-only terms: one per link target that names no article, in order of first link.
 
@@ -204,7 +206,7 @@ def link_only_terms(
     not from the whole glossary, so loading stays linear in the number of links.
     """
     if resolved is None:
-        resolved = resolve_names(articles, catalog=catalog)
+        resolved = resolve_names(articles, catalog=catalog, lang=lang)
     articles = resolved.articles
     groups: dict[str, list[tuple[Term, Link]]] = {}
     for term, link, term_id in resolved.targets:
@@ -249,7 +251,7 @@ def link_only_terms(
         # linked to /zakat, renaming the term's page, its TBX entry and its JSON id
         slug = _unique_id(min((link_slug(link.target) for link in links),
                               key=lambda s: sum(c.isupper() for c in s)), taken)
-        en_title, status, variants = _english_of(links, catalog, spelled)
+        en_title, status, variants = _english_of(links, catalog, spelled, lang or "en")
         if en_title is None and suggest:
             # from the slug as written: /p&s is P&S, where its id, p-s, reads as two words
             en_title = suggest_english(link_spelling(first_link.target), words=words,

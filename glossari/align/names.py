@@ -106,12 +106,13 @@ class ResolvedLinks:
 
 
 def resolve_names(
-    articles: Sequence[Term], *, catalog: CatalogLookup | None = None
+    articles: Sequence[Term], *, catalog: CatalogLookup | None = None, lang: str | None = "en"
 ) -> ResolvedLinks:
     """Resolve every internal link of ``articles`` and give each article its names.
 
     ``articles`` carry their English sides already (an English headword is a name a target may
-    use); ``catalog`` gives the translations of link messages (English variants).
+    use); ``catalog`` gives the translations of link messages (English variants), in ``lang``
+    (whose articles and possessives a variant is filed without: ``sa prime`` in French).
     """
     base = TargetIndex.build(articles)
     links = list(internal_links(articles))
@@ -193,7 +194,7 @@ def resolve_names(
             if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
                     and suspicious_link_text(msgstr) is None):
                 # the name, not its sentence's article (`the investment`, `its shares`)
-                name = without_determiner(" ".join(msgstr.split()))
+                name = without_determiner(" ".join(msgstr.split()), lang or "en")
                 english.setdefault(term_id, {}).setdefault(lookup_key(name), name)
     with_names: list[Term] = []
     for term in articles:

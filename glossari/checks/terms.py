@@ -237,7 +237,7 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
             return
         catalog, entry = found
         english = (entry.msgstr.strip() if headword
-                   else english_lemma(without_determiner(entry.msgstr.strip())))
+                   else english_lemma(without_determiner(entry.msgstr.strip(), catalogs.lang)))
         if _WORD.search(english) is None:
             return
         item = TermEntry(identity=identity, malay=malay, english=english,

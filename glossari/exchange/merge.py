@@ -534,18 +534,19 @@ def _unchanged_headwords(glossary: Glossary, outcomes: list[Outcome]) -> list[tu
     return found
 
 
-def _says(key: _Key, msgstr: str, value: str, fmt: ExchangeFormat) -> bool:
+def _says(key: _Key, msgstr: str, value: str, fmt: ExchangeFormat, lang: str) -> bool:
     """Whether a catalog's ``msgstr`` of ``key`` gives ``value`` as a table of it does: as
     written, or for a link message (msgctxt ``/slug``, planned from a link-only term's row)
     as the term's headword is made of it (``takaful operators``, ``the takaful operator``:
-    ``takaful operator``), which is what the table exported."""
+    ``takaful operator``; the articles of ``lang``, the catalog's), which is what the table
+    exported."""
     if same_text(msgstr, value, fmt):
         return True
     if not (key[0] or "").startswith("/"):
         return False
     from glossari.align.links import link_translation_names
 
-    return any(same_text(name, value, fmt) for name in link_translation_names(msgstr))
+    return any(same_text(name, value, fmt) for name in link_translation_names(msgstr, lang))
 
 
 def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
@@ -597,9 +598,9 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
             found, mine = theirs.get(key), own.get(key)
             if found is None:
                 continue  # no evidence either way
-            if not _says(key, found[0], plan.value, base.format):
+            if not _says(key, found[0], plan.value, base.format, other):
                 break  # a message X translates otherwise: not X's export
-            if mine is not None and _says(key, mine[0], plan.value, base.format):
+            if mine is not None and _says(key, mine[0], plan.value, base.format, lang):
                 continue  # -l's catalog says the same: no evidence
             if same_text(key[1], plan.value, base.format):
                 # the Malay kept as it is (a loanword: Sukuk, Zakat, Margin; a name or an

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from glossari.catalog.languages import primary_language
+
 __all__ = ["analyse", "bases", "irregular_singulars", "possessor", "rules", "singular",
            "singulars", "spellings", "stems", "strip_agent", "without_determiner"]
 
@@ -377,10 +379,29 @@ def spellings(word: str) -> list[str]:
 _DETERMINER = re.compile(
     r"(the|an?|its|their|his|her|our|your|my|this|that|these|those)\s+", re.IGNORECASE)
 
+# the words a sentence puts before a name, in the languages a glossary is most often translated
+# into (a catalog in another language keeps its translation whole): articles, possessives and
+# demonstratives, each followed by a space, or elided before a vowel (French and Italian l')
+_DETERMINERS = {
+    "en": _DETERMINER,
+    "fr": re.compile(r"(de\s+la|de\s+l['\u2019]|l['\u2019]|le|la|les|une?|des|du|sa|son|ses"
+                     r"|leurs?|cet(?:te)?|ces?|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)"
+                     r"(?:(?<=['\u2019])|\s+)", re.IGNORECASE),
+    "es": re.compile(r"(el|la|los|las|unos?|unas?|su|sus|est[aeo]s?|es[aeo]s?|nuestr[ao]s?)\s+",
+                     re.IGNORECASE),
+    "pt": re.compile(r"(o|a|os|as|um|uma|uns|umas|seus?|suas?|est[ae]s?|ess[ae]s?|nossos?"
+                     r"|nossas?)\s+", re.IGNORECASE),
+    "it": re.compile(r"(l['\u2019]|il|lo|la|i|gli|le|un['\u2019]|un|uno|una|suoi|su[oae]"
+                     r"|quest[aeio]|quell[aeio])(?:(?<=['\u2019])|\s+)", re.IGNORECASE),
+    "de": re.compile(r"(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|sein[e]?"
+                     r"|ihr[e]?|diese[rsnm]?)\s+", re.IGNORECASE),
+    "nl": re.compile(r"(de|het|een|zijn|haar|hun|deze|dit|die)\s+", re.IGNORECASE),
+}
 
-def without_determiner(name: str) -> str:
-    """An English name without the article, possessive or demonstrative its sentence put before
-    it (a link's translation: ``[the investment](/pelaburan)``, ``[its shares](/stock)``), as a
+
+def without_determiner(name: str, lang: str = "en") -> str:
+    """A name without the article, possessive or demonstrative its sentence put before it (a
+    link's translation: ``[the investment](/pelaburan)``, ``[its shares](/stock)``), as a
     glossary files a name: ``investment``, ``shares``. One written with a capital is taken off
     only before a word in lower case (a sentence's start: ``The investment``), so a proper name
     keeps it (``The Edge``), and a capital ``A`` is kept (``A shares``, a class of shares).
@@ -391,13 +412,23 @@ def without_determiner(name: str) -> str:
     ('The Edge', 'A shares', 'the')
     >>> without_determiner("theory"), without_determiner("an  ETF")
     ('theory', 'ETF')
+
+    ``lang`` is the translation's language (``fr_CA`` is French): a French catalog's ``sa
+    prime``, ``la prime`` and ``l'assurance`` are ``prime`` and ``assurance`` (``lesquelles`` and
+    ``La Poste`` keep theirs); a language without a list keeps the name whole.
+
+    >>> [without_determiner(n, "fr_CA") for n in ("sa prime", "l\u2019assurance", "La Poste")]
+    ['prime', 'assurance', 'La Poste']
+    >>> without_determiner("the investment", "ja"), without_determiner("die Aktie", "de")
+    ('the investment', 'Aktie')
     """
+    pattern = _DETERMINERS.get(primary_language(lang))
     stripped = name.strip()
-    match = _DETERMINER.match(stripped)
+    match = pattern.match(stripped) if pattern is not None else None
     if match is None:
         return name
     word, rest = match.group(1), stripped[match.end():]
-    if not any(c.isalnum() for c in rest) or word == "A" or (
+    if not any(c.isalnum() for c in rest) or (word == "A" and pattern is _DETERMINER) or (
             not word.islower() and not rest[:1].islower()):
         return name
     return rest
