@@ -161,6 +161,9 @@ class Block:
     level: int = 0
     """For a ``heading``, its level: 1 to 6 for ``#`` to ``######`` (a setext heading's
     ``===`` is 1, ``---`` 2); 0 for every other kind."""
+    info: str = field(default="", compare=False)
+    """For fenced ``code``, the info string after its opening fence, as written (````` ```python
+    `````: ``python``), which says the code's language; ``""`` otherwise."""
 
     @property
     def quoted(self) -> bool:

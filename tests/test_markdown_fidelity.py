@@ -13,6 +13,7 @@ from _alignkit import cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markupsafe import escape
 
 import glossari
 from glossari.export.site import build_site
@@ -527,3 +528,34 @@ def test_show_and_the_site_have_the_article_s_lists_quotes_breaks_and_code(
     blocks = [(b, b.text, "ms", "source") for s in term.sections for b in s.blocks]
     assert [t for t in _shape(str(render_nodes(_tree(blocks))))  # type: ignore[arg-type]
             if t in _STRUCTURE] == oracle
+
+
+_CODE_PIECES = st.sampled_from([
+    "```python\nuntung = hasil - kos\n```", "```\ntiada bahasa\n```",
+    "~~~ sql  extra\nSELECT 1\n~~~",
+    "~~~ a`b\nkod\n~~~", "    kod berinden", "- item saham\n\n  ```excel\n  =SUM(A1:A3)\n  ```",
+    "> ```r\n> pelaburan <- 1\n> ```", "Saham-saham dijual.", "```c&amp;d\nx\n```",
+])
+
+
+def _code_tags(html: str) -> list[str]:
+    return re.findall(r"<code[^>]*>", html)
+
+
+@given(st.lists(_CODE_PIECES, min_size=1, max_size=5))
+@settings(max_examples=40, deadline=None)
+def test_a_code_block_keeps_its_info_string(pieces: list[str]) -> None:
+    """Property: a fence's info string (```python) was dropped by the reader, so the site's
+    <code> had no language class and show wrote the code indented, without it; both now say it
+    as markdown-it-py does (show's view read back by it)."""
+    from glossari.commands.show import format_term
+    from glossari.export.site._pages import _tree, render_nodes
+    from glossari.seeds.article import parse_article
+
+    body = "\n\n".join(pieces) + "\n"
+    term = parse_article(f"---\ntitle: Kod\n---\n\n{body}", term_id="kod", source="a.md")
+    blocks = [(b, escape(b.text), "ms", "source") for s in term.sections for b in s.blocks]
+    oracle = _code_tags(MarkdownIt("commonmark").render(body))
+    assert _code_tags(str(render_nodes(_tree(blocks)))) == oracle  # type: ignore[arg-type]
+    shown = format_term(term).split("\n\n", 1)[1]
+    assert _code_tags(MarkdownIt("commonmark").render(shown)) == oracle, shown

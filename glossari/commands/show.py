@@ -164,16 +164,23 @@ def format_term(
                 # code right after a list it is not in, or after code, is fenced: indented, it
                 # read as the last item's, or as more of the code before (any Markdown reader
                 # takes it into the list, or runs the two together)
-                fenced = block.kind == "code" and previous is not None and (
+                # code with an info string (```python) is fenced to keep it (indented code
+                # has none)
+                after = previous is not None and (
                     previous.kind == "code" or any(not e.startswith("quote")
                                                    and e not in block.path
                                                    for e in previous.path))
+                fenced = block.kind == "code" and (bool(block.info) or after)
                 pad = indent + (bullet if bullet == "> " else " " * len(bullet)) + (
                     "    " if block.kind == "code" and not fenced else "")
                 text = block.text
                 if fenced:
-                    fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", text))])
-                    text = f"{fence}\n{text}\n{fence}"
+                    # an info string holding a backtick is written after tildes, as CommonMark
+                    # allows it only there
+                    mark = "~" if "`" in block.info else "`"
+                    fence = mark * max([3, *(len(run) + 1 for run in re.findall(
+                        re.escape(mark) + "+", text))])
+                    text = f"{fence}{block.info}\n{text}\n{fence}"
                 rows = [pad + line if line.strip() else pad.rstrip()
                          for line in text.split("\n")]
                 if bullet not in ("", "> ") and not more:

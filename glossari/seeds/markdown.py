@@ -523,9 +523,11 @@ class _Walker:
             elif kind in ("code_block", "fence") and not self.in_comment:
                 # Code is not prose to translate, but it is part of the article (a formula, a
                 # worked example): kept as a block that every reader shows as written.
+                # its info string (```python) too: the site marks the code's language by it, and
+                # show writes it back
                 self.blocks.append(Block(
                     kind="code", text=token.content.removesuffix("\n"), line=self.line(token),
-                    **self.place(),
+                    info=token.info.strip() if kind == "fence" else "", **self.place(),
                 ))
             elif kind == "hr" and not self.in_comment:
                 # a thematic break (`---`, `***`, `___`) parts the text as the author meant:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
+from markdown_it.common.utils import unescapeAll
 from markupsafe import Markup, escape
 
 from glossari.align.links import link_slug
@@ -163,6 +164,9 @@ class Node:
     """For ``ol``, the number of its first item (``3.`` starts the list at 3)."""
     level: int = 0
     """For ``h``, the heading's level on the page (2 to 6)."""
+    info: str = ""
+    """For ``pre``, the code's fence info string (``python``): its first word is the
+    ``language-`` class of the ``<code>``, as CommonMark writes it."""
 
 
 @dataclass(slots=True)
@@ -649,7 +653,11 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
         elif node.kind == "hr":
             out.append("<hr />\n")
         elif node.kind == "pre":
-            out.append(f"<pre><code>{node.html}</code></pre>\n")
+            # the info string's escapes and entities read, as CommonMark reads them
+            info = unescapeAll(node.info).strip()
+            language = info.split(maxsplit=1)[0] if info else ""
+            code = f' class="language-{escape(language)}"' if language else ""
+            out.append(f"<pre><code{code}>{node.html}</code></pre>\n")
         elif node.kind == "table":  # a wrapper: the state mark cannot sit inside <table>
             out.append(f'<div lang="{node.lang}" class="table state-{node.state}">'
                        f'{_MARKS.get(node.state, "")}{node.html}</div>\n')
@@ -735,5 +743,5 @@ def _tree(blocks: Sequence[tuple[Block, Markup, str, str]], *, above: int = 1) -
         if kind == "h":  # never h1 (the headword's), never a skipped level
             level = above = min(max(block.level, 2), above + 1, 6)
         (holder.children if holder is not None else top).append(
-            Node(kind=kind, html=html, lang=lang, state=state, level=level))
+            Node(kind=kind, html=html, lang=lang, state=state, level=level, info=block.info))
     return top
