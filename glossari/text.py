@@ -126,6 +126,18 @@ def terminal_field(text: str) -> str:
     return terminal_text(_FIELD_BREAK.sub(_field_escaped, text))
 
 
+def quoted(text: str) -> str:
+    """``text`` in single quotes as a report a person reads quotes a value: as written, a
+    backslash or a quote once (``repr`` doubled the backslash of ``C:\\dana`` and put a value
+    holding ``'`` in double quotes), and only what :func:`terminal_field` shows escaped (a line
+    break, a tab, a control character) escaped, so the quote stays on the report's one line.
+
+    >>> print(quoted("C:\\\\dana \\\\x41"), quoted("it's"), quoted("a\\nb"))
+    'C:\\dana \\x41' 'it's' 'a\\nb'
+    """
+    return f"'{terminal_field(text)}'"
+
+
 def _field_escaped(shown: re.Match[str]) -> str:
     c = shown.group()
     return _FIELD_SHOWN.get(c) or f"\\u{ord(c):04x}"

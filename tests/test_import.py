@@ -872,3 +872,17 @@ def test_the_english_export_is_known_as_english_where_a_link_only_term_s_name_is
     assert catalog_bytes(root, "fr") == french
     # the file is English's own: imported as English it changes nothing, and is not refused
     ok(root, "import", str(english), "-l", "en")
+
+
+@pytest.mark.parametrize("value", ["C:\\dana", "RM\\x41 juta", "it's \"Cost\"", "a\\\\b"])
+def test_the_report_quotes_a_value_as_written(root: Path, tmp_path: Path, value: str) -> None:
+    """A report a translator reads shows the file's text as written: a backslash once, a quote
+    as typed (``repr`` doubled every backslash and put a value holding ``'`` in double quotes),
+    whether the value is the file's English or its Malay name."""
+    cell = '"' + value.replace('"', '""') + '"'
+    path = write(tmp_path, "q.csv", f"id,ms,en\r\nkos,Kos,{cell}\r\n,{cell},Dividend\r\n")
+    code, _, err = run(root, "import", str(path), "--dry-run")
+    assert code == 0, err
+    conflict, unknown = err.splitlines()[:2]
+    assert conflict.endswith(f"the file says '{value}' (--force replaces it)"), conflict
+    assert f": unknown: '{value}' is not a term of the glossary" in unknown, unknown

@@ -40,7 +40,7 @@ from glossari.exchange._text import unneutralise, weblate_unescape
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 from glossari.export.csvtable import CATEGORY_SEPARATOR
 from glossari.export.rows import JSON_KEYS, STATUSES
-from glossari.text import counted, decode_text
+from glossari.text import counted, decode_text, quoted
 
 __all__ = ["GLOSSARI_COLUMNS", "WEBLATE_ALIASES", "WEBLATE_COLUMNS", "load_csv", "parse_csv"]
 
@@ -96,8 +96,8 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int], tuple
     names = [h.strip() for h in header]
     duplicates = sorted({n for n in names if n and names.count(n) > 1})
     if duplicates:
-        raise ExchangeError(f"the header names the column {duplicates[0]!r} twice", path=source,
-                            line=1, hint="keep one column of each name")
+        raise ExchangeError(f"the header names the column {quoted(duplicates[0])} twice",
+                            path=source, line=1, hint="keep one column of each name")
     index = {n: i for i, n in enumerate(names) if n}
     given = set(index)
     if "en" in given and given & {"id", "ms"}:
@@ -110,7 +110,8 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int], tuple
         if column in weblate and column in WEBLATE_COLUMNS:
             first = next(n for n, j in index.items() if j == weblate[column])
             raise ExchangeError(
-                f"the header names the column {column!r} twice, as {first!r} and {name!r}",
+                f"the header names the column {quoted(column)} twice, as {quoted(first)} and "
+                f"{quoted(name)}",
                 path=source, line=1, hint="keep one column of each name")
         weblate[column] = i
     if {"source", "target"} <= set(weblate):
@@ -192,7 +193,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                 if row[column].strip():
                     raise ExchangeError(
                         f"this row has text in column {column + 1}, which the header does not "
-                        f"name: {row[column][:40]!r}", path=source, line=line,
+                        f"name: {quoted(row[column][:40])}", path=source, line=line,
                         hint="name the column in the first row, or move the text where it "
                         "belongs (nothing is read from a column without a name)",
                     )
@@ -219,7 +220,7 @@ def _value(cell: dict[str, str], name: str) -> str | None:
 def _glossari_record(cell: dict[str, str], line: int, source: str) -> Record:
     status = cell.get("status", "").strip()
     if status and status not in STATUSES:
-        raise ExchangeError(f"unknown status {status!r}", path=source, line=line,
+        raise ExchangeError(f"unknown status {quoted(status)}", path=source, line=line,
                             hint=f"use one of {', '.join(STATUSES)}, or leave it empty")
     # a terminologist who types an English headword into an untranslated row confirms it
     en_status: EnglishStatus = (
@@ -245,8 +246,8 @@ def _weblate_record(cell: dict[str, str], line: int, source: str,
     if flag.lower() not in _TRUE | _FALSE:
         # named as the header names the column: translate-toolkit reads `state` as `fuzzy`
         column = fuzzy_column.strip() or "fuzzy"
-        raise ExchangeError(f"unknown {column} value {flag!r} (read as fuzzy or not)"
-                            if column != "fuzzy" else f"unknown fuzzy value {flag!r}",
+        raise ExchangeError(f"unknown {column} value {quoted(flag)} (read as fuzzy or not)"
+                            if column != "fuzzy" else f"unknown fuzzy value {quoted(flag)}",
                             path=source, line=line,
                             hint="write True or False (as Weblate does), or leave it empty")
     fuzzy = flag.lower() in _TRUE

@@ -50,7 +50,7 @@ from glossari.exchange.records import ExchangeError, ExchangeFormat, Record, Ter
 from glossari.glossary import Glossary
 from glossari.model import Term
 from glossari.root import GlossaryRoot, relative_name
-from glossari.text import category_key, distinct_categories, excerpt, lookup_key
+from glossari.text import category_key, distinct_categories, excerpt, lookup_key, quoted
 
 __all__ = ["OUTCOMES", "Field", "ImportReport", "Outcome", "OutcomeKind", "import_termbase",
            "match_record"]
@@ -183,7 +183,7 @@ class _Matcher:
                 ids = ", ".join(t.id for t in named)
                 return Outcome(
                     line=record.line, kind="ambiguous", imported=record.en,
-                    message=f"the Malay name {record.ms!r} names {len(named)} terms "
+                    message=f"the Malay name {quoted(record.ms)} names {len(named)} terms "
                     f"({ids}); give the term id (TBX entry id, CSV id or context) to choose",
                 )
             try:
@@ -193,7 +193,7 @@ class _Matcher:
         name = record.ms or record.en or record.id or "(no headword)"
         return Outcome(
             line=record.line, kind="unknown", imported=record.en,
-            message=f"{name!r} is not a term of the glossary; an import cannot invent an "
+            message=f"{quoted(name)} is not a term of the glossary; an import cannot invent an "
             "article: write seeds/<id>.md for it (or fix the id or Malay headword)",
         )
 
@@ -253,9 +253,9 @@ def _without_spreadsheet_errors(record: Record, outcomes: list[Outcome]) -> Reco
             outcomes.append(Outcome(
                 line=record.line, kind="unconfirmed", term=None, field=field,
                 imported=value,
-                message=f"{value!r} is a spreadsheet's error value (a formula that failed), not "
-                "a translation; it is not imported: fix the cell (a text starting with = + - @ "
-                "is typed with a leading ')",
+                message=f"{quoted(value)} is a spreadsheet's error value (a formula that "
+                "failed), not a translation; it is not imported: fix the cell (a text starting "
+                "with = + - @ is typed with a leading ')",
             ))
     if any(c in SPREADSHEET_ERRORS for c in record.categories_en):
         changes["categories_en"] = tuple(c for c in record.categories_en
@@ -284,8 +284,8 @@ def _plan(
             before.clash = True
             outcomes.append(Outcome(
                 line=record.line, kind="clash", term=term.id, field=field, imported=value,
-                message=f"line {before.line} gives this message {before.value!r}, this line "
-                f"{value!r}; neither is imported: make them agree",
+                message=f"line {before.line} gives this message {quoted(before.value)}, this line "
+                f"{quoted(value)}; neither is imported: make them agree",
             ))
 
     for record in map(tidy_record, base.records):
@@ -303,9 +303,9 @@ def _plan(
         term, by_id = found
         if _swapped(record, term):
             raise ExchangeError(
-                f"the Malay column gives {excerpt(record.ms or '')!r}, the English of "
-                f"{term.id}, and the English column {excerpt(record.en or '')!r}, its Malay: the "
-                "columns are swapped (a termbase with English as its source?)",
+                f"the Malay column gives {quoted(excerpt(record.ms or ''))}, the English of "
+                f"{term.id}, and the English column {quoted(excerpt(record.en or ''))}, its "
+                "Malay: the columns are swapped (a termbase with English as its source?)",
                 path=base.source, line=record.line,
                 hint="put the Malay in ms (or source) and the English in en (or target); "
                 "nothing was imported",
@@ -317,17 +317,17 @@ def _plan(
             outcomes.append(Outcome(
                 line=record.line, kind="note", term=term.id, field="headword",
                 catalog=rejected, imported=record.en,
-                message=f"the file marks the catalog's translation {rejected!r} as deprecated "
-                "(or superseded, obsolete, forbidden)" + (
-                    f"; it gives {record.en!r}" if record.en else
+                message=f"the file marks the catalog's translation {quoted(rejected)} as "
+                "deprecated (or superseded, obsolete, forbidden)" + (
+                    f"; it gives {quoted(record.en)}" if record.en else
                     " and gives no other term") + ": change the catalog's translation",
             ))
         if record.ms and term.title and by_id and (
                 lookup_key(record.ms) != lookup_key(term.title)):
             outcomes.append(Outcome(
                 line=record.line, kind="note", term=term.id, imported=record.ms,
-                message=f"the Malay headword {record.ms!r} differs from the glossary's "
-                f"{term.title!r}, which comes from {term.source.path}: edit the article to "
+                message=f"the Malay headword {quoted(record.ms)} differs from the glossary's "
+                f"{quoted(term.title)}, which comes from {term.source.path}: edit the article to "
                 "change it",
             ))
         if record.en:
@@ -349,7 +349,7 @@ def _plan(
                 outcomes.append(Outcome(
                     line=record.line, kind="unconfirmed", term=term.id, field="headword",
                     imported=record.en,
-                    message=f"{record.en!r} is marked {record.en_status} in the file, not "
+                    message=f"{quoted(record.en)} is marked {record.en_status} in the file, not "
                     "confirmed; it is not imported as a translation",
                 ))
             elif english.status == "suggested" and not record.en_confirmed and (
@@ -360,7 +360,7 @@ def _plan(
                 outcomes.append(Outcome(
                     line=record.line, kind="unconfirmed", term=term.id, field="headword",
                     imported=record.en,
-                    message=f"{record.en!r} is glossari's suggestion from the link slug, and "
+                    message=f"{quoted(record.en)} is glossari's suggestion from the link slug, and "
                     "the file does not say it is confirmed; it is not imported as a "
                     "translation (to confirm it: the CSV status column 'translated', or a "
                     "TBX preferred term)",
@@ -418,7 +418,8 @@ def _refuse_controls(record: Record, source: str) -> None:
         bad = first_control(value) if value else None
         if bad is not None:
             raise ExchangeError(
-                f"the {what} {value!r} holds the control character U+{ord(bad.group()):04X}",
+                f"the {what} {quoted(value or '')} holds the control character "
+                f"U+{ord(bad.group()):04X}",
                 path=source, line=record.line,
                 hint="remove it: a translation holds printable text only",
             )
@@ -462,8 +463,8 @@ def _plan_categories(record: Record, term: Term, outcomes: list[Outcome],
     for malay, english in zip(malay_side, record.categories_en, strict=True):
         mine = own.get(category_key(malay))
         if mine is None:
-            note((english,), f"{english!r} translates the category {malay!r}, which is not "
-                 f"one of the term's ({'; '.join(listed) or 'none'}); it is not "
+            note((english,), f"{quoted(english)} translates the category {quoted(malay)}, "
+                 f"which is not one of the term's ({'; '.join(listed) or 'none'}); it is not "
                  "imported")
             continue
         for spelling in mine:  # each spelling the article writes is a message of its own
@@ -679,12 +680,13 @@ def _merge_catalog(
             if not force:
                 outcomes.append(replace(
                     base, kind="note", catalog=entry.msgstr,
-                    message=f"the catalog's translation {entry.msgstr!r} is fuzzy; the file "
+                    message=f"the catalog's translation {quoted(entry.msgstr)} is fuzzy; the file "
                     "gives it as confirmed (--force confirms it)",
                 ))
                 continue
             outcomes.append(replace(base, catalog=entry.msgstr,
-                                    message=f"confirmed the fuzzy translation {entry.msgstr!r}"))
+                                    message="confirmed the fuzzy translation "
+                                    f"{quoted(entry.msgstr)}"))
             entries[at] = entry.reviewed(entry.msgstr)
             changed = True
             continue
@@ -692,13 +694,13 @@ def _merge_catalog(
             state = "fuzzy translation" if entry.fuzzy else "translation"
             outcomes.append(replace(
                 base, kind="conflict", catalog=entry.msgstr,
-                message=f"kept the catalog's {state} {entry.msgstr!r}; the file says "
-                f"{plan.value!r} (--force replaces it)",
+                message=f"kept the catalog's {state} {quoted(entry.msgstr)}; the file says "
+                f"{quoted(plan.value)} (--force replaces it)",
             ))
             continue
         outcomes.append(replace(
             base, catalog=entry.msgstr or None,
-            message=f"replaced {entry.msgstr!r}" if entry.has_translation else "",
+            message=f"replaced {quoted(entry.msgstr)}" if entry.has_translation else "",
         ))
         entries[at] = entry.reviewed(plan.value)
         changed = True

@@ -40,6 +40,7 @@ from typing import Any
 
 from glossari.catalog.languages import primary_language
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
+from glossari.text import quoted
 
 __all__ = ["language_matches", "load_tbx", "parse_tbx"]
 
@@ -153,7 +154,7 @@ def _parse_xml(data: bytes, source: str) -> _Node:
     except DefusedXmlException as error:
         line = builder.locator.getLineNumber() if builder.locator is not None else 1
         raise ExchangeError(
-            f"the file declares the XML entity {getattr(error, 'name', '?')!r}; entities can "
+            f"the file declares the XML entity {quoted(getattr(error, 'name', '?'))}; entities can "
             "expand without bound (an 'XML bomb') or read other files, so none is read",
             path=source, line=line or 1,
             hint="remove the <!ENTITY> declarations; a termbase needs none",
@@ -339,7 +340,7 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
     # import, not an error; Malay beside other languages only is the wrong -l (or file)
     if others and not seen_target:
         raise ExchangeError(
-            f"no {lang!r} language section in any entry{found}", path=source, line=root.line,
+            f"no {quoted(lang)} language section in any entry{found}", path=source, line=root.line,
             hint="give -l with the file's target language, or export it with that language",
         )
     return Termbase(source=source, format="tbx-3" if root.tag == "tbx" else "tbx-2008",
