@@ -19,6 +19,7 @@ from glossari.catalog.pofile import (
     parse_po,
     render_entry,
     render_po,
+    strings_width,
     strings_wrapped,
     write_po,
 )
@@ -822,3 +823,45 @@ def test_a_catalog_wrapped_at_another_width_keeps_it(
         text_of_source=saved.text_of_source)
     ours = render_po(edited)
     assert ours == msgcat(ours, tmp_path, f"--width={width}")
+
+
+@needs_gettext
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(width=st.sampled_from([60, 79, 100]),
+       texts=st.lists(st.lists(st.sampled_from(_MALAY_WORDS), min_size=25, max_size=40)
+                      .map(" ".join), min_size=5, max_size=9, unique=True),
+       typed=st.data())
+def test_a_line_typed_whole_in_a_wrapped_catalog_is_the_exception(
+        width: int, texts: list[str], typed: st.DataObject, tmp_path: Path) -> None:
+    """In a catalog wrapped at 79, one translation a translator typed on one 104-column line
+    made the whole file read as kept whole, and every entry glossari wrote anew into it came
+    out on one line, for Poedit's next save to wrap again. The file's way is what most of its
+    entries say; the reverse too: one entry a wrapping tool rewrote in a file saved unwrapped
+    leaves it unwrapped."""
+    po = PoFile(header=parse_po(HEADER, source="h.po").header, entries=tuple(
+        Entry(msgid=text, msgstr=text.upper(), msgctxt=f"pelaburan-{i}",
+              references=(f"seeds/pelaburan.md:{i + 1}",)) for i, text in enumerate(texts)))
+    hand = sorted(typed.draw(st.sets(st.integers(0, len(texts) - 1), min_size=1,
+                                     max_size=(len(texts) - 1) // 2)))
+    line = ("The broker-dealer buys and sells shares for its clients and for itself, "
+            "as the rules allow, saham-saham.")
+    for options, by_hand, expected in (([f"--width={width}"], f'msgstr "{line}"', width),
+                                       (["--no-wrap"], None, None)):
+        saved = msgcat(render_po(po), tmp_path, *options)
+        chunks = saved.split("\n\n")
+        for i in hand:
+            entry = chunks[i + 1]
+            if by_hand is None:  # the reverse: a wrapping tool rewrote this one entry
+                chunks[i + 1] = msgcat(HEADER + "\n" + entry + "\n", tmp_path).split(
+                    "\n\n", 1)[1].rstrip("\n")
+            else:
+                chunks[i + 1] = entry[:entry.index("msgstr")] + by_hand
+        edited = parse_po("\n\n".join(chunks), source="poedit.po")
+        assert strings_width(edited) == expected
+        fresh = PoFile(header=edited.header, entries=(
+            *edited.entries, Entry(msgid=texts[0] + " baharu", msgstr=texts[0].title())),
+            text_of_source=edited.text_of_source)
+        ours = render_po(fresh)
+        alone = PoFile(header=edited.header, entries=fresh.entries[-1:])
+        assert ours.endswith(msgcat(render_po(alone), tmp_path, *options).split("\n\n", 1)[1])

@@ -1628,50 +1628,74 @@ def strings_width(po: PoFile, width: int = 79) -> int | None:
         # no evidence of the file's way, which its other entries tell
         entries = tuple(e for e in entries if e.raw is not None and "no-wrap" not in e.flags)
         text = "".join(e.raw for e in entries if e.raw is not None)
+        # each entry's first line in the text so joined
+        lines = itertools.accumulate((e.raw.count("\n") for e in entries if e.raw is not None),
+                                     initial=1)
+        starts = list(lines)[:-1]
+    else:
+        starts = [e.line for e in entries if e.raw is not None]
     # a sample is enough (a file is wrapped one way): a few hundred lines, not 20,000 entries
-    long = list(itertools.islice((line.group() for line in _LONG_LINE.finditer(text)
+    long = list(itertools.islice(((line.start(), line.group())
+                                  for line in _LONG_LINE.finditer(text)
                                   if _breakable(line.group())), _SAMPLE))
     if not long and not (text.isascii() or _WIDE_CHAR.search(text) is None):
         # CJK text has no space to break at, and msgcat breaks between its characters: its
         # long lines are read only in a file that holds some
-        long = list(itertools.islice((line.group() for line in _WIDE_LINE.finditer(text)
+        long = list(itertools.islice(((line.start(), line.group())
+                                      for line in _WIDE_LINE.finditer(text)
                                       if _breakable(line.group())), _SAMPLE))
     if "\r" in text:
-        text = text.replace("\r\n", "\n")
+        text = text.replace("\r\n", "\n")  # the same lines: a long line's number stays
     breaks = _broken_lines(text)
     if not breaks:
         # nothing broken: a file of short strings (any width) or one kept whole
         return None if long else width
     measured = [(_columns(line), following, at) for at, line, following in breaks]
-    low = max(max((_columns(line.rstrip("\r")) for line in long), default=0),
-              max(size for size, _, _ in measured))
     # at most: the line and the next line's text did not fit (msgcat breaks it sooner)
     high = min(size + _columns(following) - following.find('"') - 3
                for size, following, _ in measured)
-    if low > high:
-        # lines wider than a break allows: strings wrapped here and kept whole there (an
-        # entry rewritten by a tool that does not wrap); the whole ones are the file's way
-        return None if long else width
-    # the most telling breaks, to check a width against: those leaving the least room above
-    bounds = sorted((size + _columns(_first_chunk(following)), at)
-                    for size, following, at in measured)
     kept = [e for e in entries if e.raw is not None]
-    starts = [e.line for e in kept]
-    witnesses: list[Entry] = []
-    for _, at in bounds[:12]:
-        found = bisect.bisect_right(starts, text.count("\n", 0, at) + 1) - 1
-        if found >= 0 and all(kept[found] is not w for w in witnesses):
-            witnesses.append(kept[found])
+    offsets = [at for _, _, at in measured]
+    broken = set(_entries_at(text, offsets, starts))
+    # a long line is evidence against a width it exceeds: its entry was kept whole there (or
+    # typed so by hand). The file's way is what most of its entries say: one translation typed
+    # on one 104-column line in a file wrapped at 79 is the exception, as is one entry a
+    # wrapping tool rewrote in a file kept whole; an entry holding both says neither
+    whole = sorted(zip((_columns(line.rstrip("\r")) for _, line in long),
+                       _entries_at(text, [at for at, _ in long], starts), strict=True))
+    low = max(size for size, _, _ in measured)
+    # the most telling breaks, to check a width against: those leaving the least room above
+    bounds = sorted((size + _columns(_first_chunk(following)), i)
+                    for (size, following, _), i in zip(measured, _entries_at(text, offsets,
+                                                                             starts), strict=True))
     candidates: dict[int, None] = dict.fromkeys(
         n for n in (width, *_USUAL_WIDTHS, *range(low, min(high, low + 60) + 1))
         if low <= n <= high)
     for candidate in candidates:
-        if all(_string_lines(render_entry(replace(e, raw=None), width=candidate))
-               == _string_lines(e.raw or "") for e in witnesses):
+        wider = {i for size, i in whole if size > candidate}
+        if len(broken - wider) <= len(wider - broken):
+            continue  # most entries say otherwise: a wider width, or none
+        witnesses = list(dict.fromkeys(i for _, i in bounds if i >= 0 and i not in wider))[:12]
+        if all(_string_lines(render_entry(replace(kept[i], raw=None), width=candidate))
+               == _string_lines(kept[i].raw or "") for i in witnesses):
             return candidate
-    # no width gives those lines as msgcat would (another tool's wrapping): as before, wrapped
-    # at msgcat's width unless a line too long for it says the file is kept whole
+    # no width gives those lines as msgcat would (another tool's wrapping), or most entries'
+    # lines are wider than any: as before, wrapped at msgcat's width unless a line too long
+    # for it says the file is kept whole
     return None if long else width
+
+
+def _entries_at(text: str, offsets: list[int], starts: list[int]) -> list[int]:
+    """The index in ``starts`` (the first line of each entry, ascending) of the entry holding
+    each of ``offsets`` into ``text``, in the order given (-1 before the first): each line
+    counted once however many offsets there are, as a file of 20,000 entries needs."""
+    lines: dict[int, int] = {}
+    line, previous = 1, 0
+    for at in sorted(set(offsets)):
+        line += text.count("\n", previous, at)
+        previous = at
+        lines[at] = line
+    return [bisect.bisect_right(starts, lines[at]) - 1 for at in offsets]
 
 
 _USUAL_WIDTHS = (80, 100, 120, 72, 76, 78, 70, 60, 132, 140, 150, 160, 200, 50, 40)
