@@ -6,6 +6,7 @@ Third-party files are in tests/data/exchange/ (README.md there says where each c
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -761,3 +762,60 @@ def test_a_value_weblate_would_read_without_its_quotes_is_named(root: Path,
     code, _, err = run(root, "table", "--csv-weblate", "-o", str(out))
     assert code == 0
     assert "warning" not in err, err
+
+
+_BACKSLASHED = st.text(st.sampled_from(list("\\\\\\|\"', kosCDx")), min_size=1, max_size=12).map(
+    lambda t: "Dana " + t)
+
+
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(st.tuples(_BACKSLASHED, _BACKSLASHED), min_size=1, max_size=4))
+@example(cells=[("Dana C:\\dana", "Fund C:\\dana")])
+def test_translate_toolkits_own_dialect_is_read_as_it_wrote_it(
+        cells: list[tuple[str, str]]) -> None:
+    """po2csv, and any new translate-toolkit store, write with its own CSV dialect, whose escape
+    character writes each backslash twice (`C:\\dana` as `"C:\\\\dana"`): glossari read two,
+    so a catalog's `C:\\dana` given back by po2csv unchanged was a conflict, and `--force`
+    wrote `C:\\\\dana` into it. A file re-saved by translate-toolkit after reading one (which
+    writes a new cell's backslash once) is read as written."""
+    from translate.storage import csvl10n
+
+    table = csvl10n.csvfile()
+    for i, (malay, english) in enumerate(cells):
+        unit = table.addsourceunit(malay)
+        unit.target = english
+        unit.setcontext(f"dana-{i}")
+    written = bytes(table)
+    assert written.startswith(b'"location",')
+    base = parse_csv(written, source="po2csv.csv")
+    assert [(r.id, r.ms, r.en) for r in base.records] == [
+        (f"dana-{i}", malay, english) for i, (malay, english) in enumerate(cells)]
+    # the oracle: translate-toolkit reading with the dialect it wrote with
+    oracle = csvl10n.csvfile()
+    oracle.parse(written, dialect="default")
+    assert [(u.source, u.target) for u in oracle.units] == [(r.ms, r.en) for r in base.records]
+    # re-saved after a read (translate-toolkit's sniffed dialect has no escape character): a
+    # new cell's backslash is written once, and the file's cells are read as they stand
+    again = csvl10n.csvfile(io.BytesIO(written))
+    again.addsourceunit("Dana C:\\baharu").target = "New C:\\fund"
+    resaved = parse_csv(bytes(again), source="resaved.csv")
+    assert resaved.records[-1].en == "New C:\\fund"
+
+
+def test_a_po2csv_round_trip_of_a_backslash_is_no_conflict(root: Path, tmp_path: Path) -> None:
+    """A catalog translation holding a backslash, given back by po2csv unchanged, is unchanged:
+    it was a conflict ('C:\\dana' against 'C:\\\\dana'), and --force doubled the backslash."""
+    translate(root, {("untung", "Untung"): ("Profit (C:\\dana\\untung)", False)})
+    catalog = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    from translate.convert import po2csv
+
+    out = tmp_path / "po2csv.csv"
+    with catalog.open("rb") as src, out.open("wb") as dst:
+        po2csv.convertcsv(src, dst, None)
+    assert b"C:\\\\dana" in out.read_bytes()
+    before = catalog_bytes(root)
+    report = json.loads(ok(root, "import", str(out), "--format", "json")[0])
+    assert report["summary"]["conflict"] == 0, report
+    assert catalog_bytes(root) == before
+    ok(root, "import", str(out), "--force")
+    assert entry(root, "untung", "Untung") == ("Profit (C:\\dana\\untung)", False)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from glossari.errors import InputError
@@ -174,6 +175,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
             raise ExchangeError("the file is empty", path=source, line=1,
                                 hint="give a CSV file with a header row")
         fmt, index, ignored = _columns(header, source)
+        escaped = fmt != "csv" and backslash_escaped(text)
         unnamed = [i for i, name in enumerate(header) if not name.strip()]
         fuzzy_column = header[index["fuzzy"]] if "fuzzy" in index else "fuzzy"
         records: list[Record] = []
@@ -198,7 +200,8 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                         "belongs (nothing is read from a column without a name)",
                     )
             unescape = unneutralise if fmt == "csv" else weblate_unescape
-            cell = {name: unescape(row[i]) for name, i in index.items()}
+            cell = {name: unescape(unescaped(row[i]) if escaped else row[i])
+                    for name, i in index.items()}
             records.append(_glossari_record(cell, line, source) if fmt == "csv"
                            else _weblate_record(cell, line, source, fuzzy_column))
     except csv.Error as error:
@@ -210,6 +213,38 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                             hint="check the quoting of this row") from None
     return Termbase(source=source, format="csv" if fmt == "csv" else "csv-weblate",
                     records=tuple(records), ignored_columns=ignored)
+
+
+_BACKSLASHES = re.compile(r"\\+")
+
+
+def backslash_escaped(text: str) -> bool:
+    """Whether ``text``, a CSV file in Weblate's columns, was written by translate-toolkit's own
+    CSV dialect (``po2csv``, a new translate-toolkit store, an older Weblate's export), which
+    writes each backslash of a cell twice: ``C:\\dana`` as ``"C:\\\\dana"``. Its layout says so:
+    the header quoted cell by cell and starting with translate-toolkit's first column,
+    ``"location"`` (which no spreadsheet quotes, and which ``glossari table --csv-weblate`` and
+    Weblate's export today do not write), and every run of backslashes in the file even. A
+    file re-saved by translate-toolkit after reading one, whose new cells hold a backslash
+    once, has an odd run, and is read as it is written.
+
+    >>> backslash_escaped('"location","source","target"\\r\\n"","C:\\\\\\\\dana","x"\\r\\n')
+    True
+    >>> backslash_escaped('"location","source","target"\\r\\n"","C:\\\\dana","x"\\r\\n')
+    False
+    """
+    return (text.startswith('"location",')
+            and all(len(run) % 2 == 0 for run in _BACKSLASHES.findall(text)))
+
+
+def unescaped(cell: str) -> str:
+    """A cell of a :func:`backslash_escaped` file as translate-toolkit's dialect (escape
+    character ``\\``) reads it: each pair of backslashes one.
+
+    >>> print(unescaped("C:\\\\\\\\dana \\\\\\\\\\\\\\\\ \\\\\\\\|x"))
+    C:\\dana \\\\ \\|x
+    """
+    return cell.replace("\\\\", "\\")
 
 
 def _value(cell: dict[str, str], name: str) -> str | None:
