@@ -21,11 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossari.cli import main
 from glossari.errors import GlossariError, SeedError
 from glossari.glossary import load_glossary
 from glossari.seeds.article import check_term_id, parse_article, read_article
+from glossari.seeds.rules import split_aliases
 
 DATA = Path(__file__).parent / "data" / "bad"
 SEED = Path(__file__).parent.parent / "seeds" / "accountexecutive.md"
@@ -609,3 +612,41 @@ def test_other_bold_lines_stay_paragraphs() -> None:
                          source="kos.md")
     assert [b.text for s in term.sections for b in s.blocks] == ["**Nota:**", "Satu."]
     assert term.highlights == term.findings == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(["Had", "had", "RM", "pelaburan", "unit"]), min_size=1,
+                      max_size=2).map(" ".join),
+       groups=st.lists(st.integers(0, 999).map(lambda n: f"{n:03d}"), min_size=1, max_size=3),
+       lead=st.integers(1, 99), spaced=st.booleans(), others=st.booleans(),
+       brackets_on_own_line=st.booleans())
+def test_a_number_yaml_splits_in_a_bracketed_alias_list_is_reported(
+        words: str, groups: list[str], lead: int, spaced: bool, others: bool,
+        brackets_on_own_line: bool) -> None:
+    """`aliases: [Had RM1,000]` is two aliases to YAML, `Had RM1` and `000` (a comma ends a
+    plain item in a list in brackets, even between digits), and every reader of the file
+    reads it so: the article answered to `000` in find and lookups, and nothing was said. The
+    reader keeps YAML's reading and names the line, the parts and the fix; `[RM1, 000]`
+    (a space after the comma: two items meant) and `- Had RM1,000` (one) are no finding."""
+    number = f"{words} RM{lead}," + ",".join(groups)
+    items = ", ".join(["saham-saham", number] if others else [number])
+    if spaced:
+        items = items.replace(",", ", ").replace(",  ", ", ")
+    value = f"\n  [{items}]" if brackets_on_own_line else f" [{items}]"
+    text = f"---\ntitle: Had pelaburan\naliases:{value}\n---\n\n# Had pelaburan\n"
+    term = parse_article(text, term_id="had-pelaburan", source="seeds/had-pelaburan.md")
+    found = [f for f in term.findings if f.code == "S114"]
+    parts = [f"{words} RM{lead}", *groups]
+    aliases = split_aliases(dict(term.meta)["aliases"])
+    assert aliases[-len(parts):] == parts  # YAML's reading, kept
+    if spaced:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.line == (4 if brackets_on_own_line else 3)
+    assert f"reads '{number}' as {len(parts)} aliases" in finding.message
+    assert f'aliases: ["{number}"]' in finding.message
+    block = parse_article(f"---\ntitle: Had pelaburan\naliases:\n  - {number}\n---\n",
+                          term_id="had-pelaburan", source="seeds/had-pelaburan.md")
+    assert split_aliases(dict(block.meta)["aliases"]) == [number]
+    assert block.findings == ()

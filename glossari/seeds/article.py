@@ -25,7 +25,7 @@ from glossari.seeds.rules import (
     split_aliases,
 )
 from glossari.seeds.source import read_article_text
-from glossari.text import ascii_slug, has_visible_text, is_windows_reserved, slug_text
+from glossari.text import ascii_slug, has_visible_text, is_windows_reserved, quoted, slug_text
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
 
@@ -139,6 +139,7 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         categories_line=lines.get("keywords", 0),
         findings=tuple(replace(f, term=term_id)
                        for f in (*_comma_in_alias_items(front.fields, lines, source),
+                                 *_numbers_split_in_alias_lists(front.split_numbers, source),
                                  *body.findings)),
     )
 
@@ -185,6 +186,21 @@ def _comma_in_alias_items(fields: tuple[tuple[str, str | tuple[str, ...]], ...],
                         + "; write each alias as its own item, or drop the comma"),
                 ))
     return found
+
+
+def _numbers_split_in_alias_lists(splits: tuple[tuple[str, int, tuple[str, ...]], ...],
+                                  source: str) -> list[Finding]:
+    """S114 for a number YAML split at its thousands separator in an ``aliases:`` list written
+    in brackets: in ``[Had RM1,000]`` a comma ends a plain item even between two digits (YAML's
+    rule, which every reader of the file follows), so the article has the aliases *Had RM1*
+    and *000*, and ``find`` takes any ``000`` for the term; nothing was said."""
+    return [Finding(
+        path=source, line=line, severity="warning", code="S114", message=(
+            f"the '{key}' list reads {quoted(','.join(parts))} as {len(parts)} aliases, "
+            + ", ".join(quoted(p) for p in parts)
+            + ": in a list in brackets a comma ends an item, even between two digits; quote "
+            f"the item ({key}: [\"{','.join(parts)}\"]) or write it as a '- ' item"))
+        for key, line, parts in splits if key.casefold() in ALIAS_KEYS]
 
 
 def read_article(path: Path, *, source: str | None = None) -> Term:

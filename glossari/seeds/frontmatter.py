@@ -60,6 +60,10 @@ class FrontMatter:
     line ``i + body_offset + 1``."""
     end_line: int
     """1-based line of the closing fence (0 when there is no front matter)."""
+    split_numbers: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
+    """(key, line, the items) of each number YAML split at its thousands separator
+    in a flow list: ``aliases: [Had RM1,000]`` is the two items ``Had RM1`` and ``000`` (a comma
+    ends a plain scalar in a flow list), though ``Had RM1,000`` was meant."""
 
 
 def split_front_matter(text: str, *, source: str) -> FrontMatter:
@@ -83,11 +87,13 @@ def split_front_matter(text: str, *, source: str) -> FrontMatter:
     block_start = opening.end()
     block = text[block_start:closing.start()]
     first_line = text.count("\n", 0, block_start)  # source lines (0-based) before the block
-    fields, lines = _read_mapping(block, source=source, line_offset=first_line)
+    splits: list[tuple[str, int, tuple[str, ...]]] = []
+    fields, lines = _read_mapping(block, source=source, line_offset=first_line, splits=splits)
     body_start = closing.end()
     return FrontMatter(
         fields=fields,
         lines=lines,
+        split_numbers=tuple(splits),
         body=text[body_start:],
         body_offset=text.count("\n", 0, body_start),
         end_line=text.count("\n", 0, closing.start()) + 1,
@@ -127,7 +133,8 @@ above '---' (front matter must open the file)
 
 
 def _read_mapping(
-    block: str, *, source: str, line_offset: int
+    block: str, *, source: str, line_offset: int,
+    splits: list[tuple[str, int, tuple[str, ...]]] | None = None,
 ) -> tuple[tuple[tuple[str, str | tuple[str, ...]], ...], tuple[tuple[str, int], ...]]:
     def line_of(mark: object) -> int:
         # pure-Python and libyaml marks are different classes with the same .line
@@ -150,7 +157,8 @@ def _read_mapping(
             hint="remove the '...' line, or move these keys above it",
         )
     try:
-        return _walk_events(yaml.parse(block, Loader=_LOADER), source=source, line_of=line_of)
+        return _walk_events(yaml.parse(block, Loader=_LOADER), source=source, line_of=line_of,
+                            splits=splits)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -200,7 +208,8 @@ def _read_mapping(
 
 
 def _walk_events(
-    events: Iterator[yaml.Event], *, source: str, line_of: Callable[[object], int]
+    events: Iterator[yaml.Event], *, source: str, line_of: Callable[[object], int],
+    splits: list[tuple[str, int, tuple[str, ...]]] | None = None,
 ) -> tuple[tuple[tuple[str, str | tuple[str, ...]], ...], tuple[tuple[str, int], ...]]:
     # Front matter is a flat mapping of texts and lists of texts. Walking the parser's events
     # (instead of composing nodes) reads it in one pass, stops at the first nested structure
@@ -251,7 +260,8 @@ def _walk_events(
             seen[folded] = line
             value_event = next(stream)
             value_line = line_of(value_event.start_mark)
-            value = _value(value_event, stream, key=key, source=source, line=line)
+            value = _value(value_event, stream, key=key, source=source, line=line,
+                           splits=splits, line_of=line_of)
             for text in (key, *((value,) if isinstance(value, str) else value)):
                 _refuse_controls(text, source=source, line=value_line)
             lines.append((key, value_line))
@@ -273,6 +283,17 @@ def _walk_events(
                 hint="keep one block of 'key: value' lines between the '---' fences",
             )
     return tuple(fields), tuple(lines)
+
+
+def _split_number(before: yaml.ScalarEvent, after: yaml.ScalarEvent) -> bool:
+    """Whether two plain items of a flow list are one number YAML split at its thousands
+    separator: the first ends in a digit, the second starts with one, and only the comma that
+    ended the first stands between them (``[Had RM1,000]``; ``[RM1, 000]`` is two items)."""
+    plain = not before.style and not after.style  # libyaml writes "" for plain, PyYAML None
+    touching = (getattr(after.start_mark, "index", -1)
+                == getattr(before.end_mark, "index", -2) + 1)
+    return (plain and touching and str(before.value)[-1:].isdigit()
+            and str(after.value)[:1].isdigit())
 
 
 def _refuse_controls(text: str, *, source: str, line: int) -> None:
@@ -336,7 +357,9 @@ def _refuse_tag(event: yaml.Event, *, key: str, source: str, line: int) -> None:
 
 
 def _value(
-    event: yaml.Event, stream: Iterator[yaml.Event], *, key: str, source: str, line: int
+    event: yaml.Event, stream: Iterator[yaml.Event], *, key: str, source: str, line: int,
+    splits: list[tuple[str, int, tuple[str, ...]]] | None = None,
+    line_of: Callable[[object], int] | None = None,
 ) -> str | tuple[str, ...]:
     _refuse_tag(event, key=key, source=source, line=line)
     if isinstance(event, yaml.ScalarEvent):
@@ -345,6 +368,8 @@ def _value(
         raise _alias(event, source=source, line=line)
     if isinstance(event, yaml.SequenceStartEvent):
         items: list[str] = []
+        previous: yaml.ScalarEvent | None = None
+        chained = False
         for item in stream:
             if isinstance(item, yaml.SequenceEndEvent):
                 return tuple(items)
@@ -353,7 +378,19 @@ def _value(
             if not isinstance(item, yaml.ScalarEvent):
                 break
             _refuse_tag(item, key=key, source=source, line=line)
+            if (splits is not None and previous is not None and event.flow_style
+                    and _split_number(previous, item)):
+                if chained:  # `2,500,000`: one number in three items
+                    last_key, at, parts = splits.pop()
+                    splits.append((last_key, at, (*parts, str(item.value))))
+                else:
+                    at = line_of(previous.start_mark) if line_of is not None else line
+                    splits.append((key, at, (str(previous.value), str(item.value))))
+                chained = True
+            else:
+                chained = False
             items.append(_scalar(item))
+            previous = item
     raise SeedError(
         f"the value of '{key}' is a nested structure",
         path=source, line=line, hint="give it a plain text value or a list of texts",
