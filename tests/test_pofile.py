@@ -865,3 +865,16 @@ def test_a_line_typed_whole_in_a_wrapped_catalog_is_the_exception(
         ours = render_po(fresh)
         alone = PoFile(header=edited.header, entries=fresh.entries[-1:])
         assert ours.endswith(msgcat(render_po(alone), tmp_path, *options).split("\n\n", 1)[1])
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ('msgstr "Kos" C:\\dana', "text after the closing quote: 'C:\\dana'"),
+    ("msgstr \"Kos\" it's", "text after the closing quote: 'it's'"),
+    ('ms\\gstr "Kos"', "unknown keyword 'ms\\gstr'"),
+])
+def test_an_error_quotes_the_catalogs_text_as_written(line: str, shown: str) -> None:
+    """An error a translator reads quotes the line as the file holds it: repr doubled each
+    backslash (`'C:\\\\dana'` for `C:\\dana`) and put a text holding `'` in double quotes."""
+    with pytest.raises(CatalogError) as raised:
+        parse_po(HEADER + f'\nmsgid "Kos"\n{line}\n', source="en.po")
+    assert shown in str(raised.value)

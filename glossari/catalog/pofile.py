@@ -38,7 +38,7 @@ from glossari.catalog.charset import (
 from glossari.catalog.linebreak import POSSIBLE, columns, possible_linebreaks, width_linebreaks
 from glossari.errors import CatalogError
 from glossari.root import file_kind
-from glossari.text import counted
+from glossari.text import counted, quoted
 
 __all__ = [
     "Entry",
@@ -413,7 +413,7 @@ class _Parser:
         if rest:
             raise self.fail(
                 lineno,
-                f"text after the closing quote: {rest[:30]!r}",
+                f"text after the closing quote: {quoted(rest[:30])}",
                 'put each string on its own line and escape inner quotes as \\"',
             )
         value = match.group(1)
@@ -639,7 +639,8 @@ class _Parser:
                 if match is None or match.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
                     raise self.fail(
                         lineno,
-                        f"unknown keyword after #|: {body.split()[0] if body.split() else ''!r}",
+                        "unknown keyword after #|: "
+                        f"{quoted(body.split()[0] if body.split() else '')}",
                         "#| lines hold msgctxt, msgid or msgid_plural",
                     )
                 prev_key = match.group(1)
@@ -709,11 +710,12 @@ class _Parser:
                 if word in ("<<<<<<<", "=======", ">>>>>>>", "|||||||"):
                     # two people's edits of one catalog, merged by git: only they can choose
                     raise self.fail(
-                        lineno, f"a merge conflict marker {word!r} (git could not merge two edits)",
+                        lineno,
+                        f"a merge conflict marker {quoted(word)} (git could not merge two edits)",
                         "keep one side of each conflict, remove the marker lines and save")
                 raise self.fail(
                     lineno,
-                    f"unknown keyword {word[:30]!r}",
+                    f"unknown keyword {quoted(word[:30])}",
                     "a line starts with #, msgctxt, msgid, msgid_plural, msgstr or a string",
                 )
             keyword = match.group(1)
@@ -1006,8 +1008,8 @@ class _Parser:
                 if first[0] != value:
                     raise self.fail(
                         line,
-                        f"the header gives {name} twice: {first[0]!r} (line {first[1]}) "
-                        f"and {value!r} (line {line})",
+                        f"the header gives {name} twice: {quoted(first[0])} (line {first[1]}) "
+                        f"and {quoted(value)} (line {line})",
                         f"keep one {name} line (GNU reads the first, Python's gettext the last)",
                     )
             offset += len(text) + 1
@@ -1478,7 +1480,7 @@ def render_entry(entry: Entry, *, width: int = 79, wrap: bool = True, split: boo
     for comment in (*entry.translator_comments, *entry.extracted_comments):
         if comment.endswith("\\"):
             raise CatalogError(
-                f"a comment ends in a backslash: {comment[-30:]!r}",
+                f"a comment ends in a backslash: {quoted(comment[-30:])}",
                 path="<catalog>",
                 hint="GNU gettext would join it with the next line; end it with another character",
             )
@@ -1902,7 +1904,7 @@ def encode_po(po: PoFile, *, path: Path | str) -> bytes:
         if entry.key in seen:
             # GNU refuses a duplicate definition (obsolete or not), and so would the next read
             raise CatalogError(
-                f"glossari would write message {entry.key[1][:40]!r} twice "
+                f"glossari would write message {quoted(entry.key[1][:40])} twice "
                 f"({'obsolete' if entry.obsolete else 'current'} copy)",
                 path=str(path),
                 line=entry.line,

@@ -180,9 +180,9 @@ def _comma_in_alias_items(fields: tuple[tuple[str, str | tuple[str, ...]], ...],
                 found.append(Finding(
                     path=source, line=lines.get(key.casefold(), 1), severity="warning",
                     code="S114", message=(
-                        f"the '{key}' item {item.strip()!r} holds a comma, which separates "
+                        f"the '{key}' item {quoted(item.strip())} holds a comma, which separates "
                         f"aliases: it is read as {len(parts)} aliases, "
-                        + ", ".join(repr(p) for p in parts)
+                        + ", ".join(quoted(p) for p in parts)
                         + "; write each alias as its own item, or drop the comma"),
                 ))
     return found
