@@ -83,6 +83,63 @@ class _Parser(argparse.ArgumentParser):
             message = message[:300] + "..."
         super().error(message)
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # a misspelt command or choice names the one meant (`tabel`: 'table'; `--format jsn`:
+        # 'json'), as a misspelt option does (see _unrecognized)
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as error:
+            close = _closest(str(value), [str(choice) for choice in action.choices or ()])
+            if close is None:
+                raise
+            meant = f"; did you mean {close!r}?"
+            message, list_, choices = error.message.partition(" (choose from")
+            raise argparse.ArgumentError(action, message + meant + list_ + choices) from None
+
+
+def _closest(word: str, known: Sequence[str]) -> str | None:
+    """The one of ``known`` that ``word`` most likely misspells, or None: a typo's suggestion."""
+    import difflib
+
+    folded = {name.casefold(): name for name in reversed(known)}  # `EN` means `en`
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def _unknown_option(words: list[str], parser: argparse.ArgumentParser) -> str | None:
+    """The first of ``words`` (before any ``--``) that is written as a long option and is none
+    of ``parser``'s, nor the start of one (argparse takes ``--vers`` for ``--version``), or None.
+
+    Found before argparse parses: it says what is missing first, and ``align --alng en DIR``
+    said '-l/--lang is required', ``--verison`` that a COMMAND was, ``--rot . table`` that '.'
+    was no command."""
+    known = [o for o in parser._option_string_actions if o.startswith("--")]
+    for word in words:
+        if word == "--":
+            return None
+        name = word.split("=", 1)[0]
+        if name.startswith("--") and not any(o.startswith(name) for o in known):
+            return word
+    return None
+
+
+def _unrecognized(extras: list[str], parser: argparse.ArgumentParser,
+                  top: argparse.ArgumentParser) -> str:
+    """argparse's 'unrecognized arguments' message for ``extras`` (left over by ``parser``, a
+    command's, or ``top``), with the option meant when one is misspelt (``--fromat``:
+    '--format') or the place of a global option given after the command (``table --root g``)."""
+    message = f"unrecognized arguments: {' '.join(extras)}"
+    option = next((w.split("=", 1)[0] for w in extras if w.startswith("--") and w != "--"),
+                  None)
+    if option is None:
+        return message
+    if parser is not top and option in top._option_string_actions:
+        return (f"{message}; {option} is an option of glossari itself: give it before the "
+                f"command (glossari {option} ... {parser.prog.split()[-1]})")
+    known = [o for o in parser._option_string_actions if o.startswith("--")]
+    close = _closest(option, known)
+    return message if close is None else f"{message}; did you mean {close!r}?"
+
 
 _LONG_QUOTED = re.compile(r"""(['"][^'"]{60})[^'"]{20,}['"]""")
 """A quoted value in an argparse message, longer than 80 characters: its first 60 are shown."""
@@ -96,16 +153,23 @@ class _QuietParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _chosen_command(args_list: list[str]) -> str | None:
-    """The command named in ``args_list``: the first word left once the global options (and
-    their values, which may spell a command: ``--root show``) are taken out."""
+def _global_rest(args_list: list[str]) -> list[str]:
+    """``args_list`` without the global options and their values (which may spell a command:
+    ``--root show``); empty when they are wrong (``--root`` without its value: the full parser
+    reports it, once)."""
     first_stage = _QuietParser(add_help=False)
     _global_options(first_stage)
     try:
         _known, rest = first_stage.parse_known_args(args_list)
-    except SystemExit:  # e.g. `--root` without its value: the full parser reports it, once
-        return None
-    return next((word for word in rest if not word.startswith("-")), None)
+    except SystemExit:
+        return []
+    return rest
+
+
+def _chosen_command(args_list: list[str]) -> str | None:
+    """The command named in ``args_list``: the first word left once the global options (and
+    their values) are taken out."""
+    return next((word for word in _global_rest(args_list) if not word.startswith("-")), None)
 
 
 _TEXT_COMMANDS = frozenset({"show", "find", "search"})
@@ -417,7 +481,18 @@ def _main(argv: Sequence[str] | None) -> int:
         at = _command_index(args_list, chosen)
         args_list[at + 1:] = _text_after_dashes(args_list[at + 1:], subparsers[chosen])
     try:
-        args = parser.parse_args(args_list)
+        at = _command_index(args_list, chosen) if chosen else len(args_list)
+        unknown = _unknown_option(_global_rest(args_list[:at]), parser)
+        if unknown is not None:
+            parser.error(_unrecognized([unknown], parser, parser))
+        if chosen in COMMANDS:
+            unknown = _unknown_option(args_list[at + 1:], subparsers[chosen])
+            if unknown is not None:
+                subparsers[chosen].error(_unrecognized([unknown], subparsers[chosen], parser))
+        args, extras = parser.parse_known_args(args_list)
+        if extras:
+            command = subparsers.get(args.command, parser)
+            command.error(_unrecognized(extras, command, parser))
     except SystemExit as exit_:  # argparse has printed usage or --help / --version
         return int(exit_.code or 0)
     stderr = cast(TextIO, _Printable(sys.stderr, required=False))

@@ -599,3 +599,71 @@ def test_summaries_count_one_term_in_the_singular(tmp_path: Path) -> None:
                          root=root)
     assert code == 0, err
     assert "bon-korporat.md (0%, 0 of 1 part)" in out
+
+
+def _typo(word: str) -> str:
+    """``word`` with two of its letters swapped, the commonest slip of a typist."""
+    at = len(word) // 2
+    return word[:at - 1] + word[at] + word[at - 1] + word[at + 1:]
+
+
+def _long_options(name: str) -> list[str]:
+    from glossari.cli import _command_module, _parser
+
+    _, subparsers = _parser()
+    _command_module(name).configure(subparsers[name])
+    return [o for o in subparsers[name]._option_string_actions
+            if o.startswith("--") and o != "--help"]
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_a_misspelt_command_or_option_names_the_one_meant(
+    name: str, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`glossari tabel` listed the commands without a word on the one meant; `table --fromat
+    json` said 'unrecognized arguments' under glossari's own usage (no option of table's),
+    `align --alng en DIR` that -l/--lang was required, `--verison` that a COMMAND was, and
+    `--rot . table` that '.' was no command."""
+    assert main([_typo(name)]) == 2
+    err = capsys.readouterr().err
+    assert f"invalid choice: {_typo(name)!r}; did you mean {name!r}?" in err
+    for option in _long_options(name):
+        misspelt = "--" + _typo(option[2:])
+        assert misspelt != option, option
+        if any(o.startswith(misspelt) for o in _long_options(name)):
+            continue  # import's --from as --form: argparse's abbreviation of --format
+        assert main(["--root", str(ROOT), name, misspelt, "x"]) == 2
+        err = capsys.readouterr().err
+        assert f"usage: glossari {name} " in err, option
+        assert err.endswith(f"glossari {name}: error: unrecognized arguments: {misspelt}; "
+                            f"did you mean {option!r}?\n"), (option, err)
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["--verison"], "unrecognized arguments: --verison; did you mean '--version'?"),
+    (["--rot", ".", "table"], "unrecognized arguments: --rot; did you mean '--root'?"),
+    (["--tracebak", "table"], "unrecognized arguments: --tracebak; did you mean '--traceback'?"),
+    (["table", "--sort", "EN"], "invalid choice: 'EN'; did you mean 'en'?"),
+    (["table", "--format", "jsn"], "invalid choice: 'jsn'; did you mean 'json'?"),
+    (["check", "--fial-on=warning"], "unrecognized arguments: --fial-on=warning; did you mean "
+                                     "'--fail-on'?"),
+    (["table", "--root", "."], "--root is an option of glossari itself: give it before the "
+                               "command (glossari --root ... table)"),
+])
+def test_a_misspelt_global_option_or_value_names_the_one_meant(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert said in err
+    assert err.count("error:") == 1
+
+
+def test_a_word_near_nothing_is_told_as_before(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["xyz"]) == 2
+    assert "did you mean" not in capsys.readouterr().err
+    assert main(["--root", str(ROOT), "table", "-x"]) == 2
+    assert capsys.readouterr().err.endswith("glossari table: error: unrecognized arguments: -x\n")
+    assert main(["--vers"]) == 0  # argparse's abbreviation of --version, still taken
+    assert capsys.readouterr().out.startswith("glossari ")
