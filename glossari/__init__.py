@@ -93,7 +93,8 @@ def load(root: str | Path | None = None, *, lang: str | None = None) -> Glossary
     ``languages`` (``glossari.toml``), else ``en``.
     Raises a :class:`GlossariError` subclass (also a ``ValueError``) naming the file and line of
     the first unreadable input; a :class:`CatalogError`, as every command does, when ``lang`` is
-    Malay or has no catalog while another language has some (``en_US`` for ``en``).
+    Malay, no language code (its ``path`` is ``lang``), or has no catalog while another language
+    has some (``en_US`` for ``en``).
     """
     from glossari.glossary import load_glossary
     from glossari.root import resolve_root
@@ -103,6 +104,14 @@ def load(root: str | Path | None = None, *, lang: str | None = None) -> Glossary
         from glossari.config import default_language
 
         lang = default_language(where)
+    else:  # named as the argument it is: the commands' '-l' is no part of a Python call
+        from glossari.catalog.languages import check_translation_language
+
+        if not isinstance(lang, str):
+            raise TypeError(f"load's lang is a language code (a str, such as 'en'), "
+                            f"not {type(lang).__name__}")
+
+        check_translation_language(lang, path="lang")
     return load_glossary(where, lang=lang, strict=True)
 
 

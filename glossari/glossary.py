@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple, Self
 
 from glossari.diagnostics import Finding
+from glossari.errors import InputError
 from glossari.model import Term
 from glossari.root import GlossaryRoot, resolve_root
 from glossari.text import headword_order, lookup_key
@@ -388,7 +389,9 @@ class Glossary:
         then bm25 (see docs/termbase.md). A glossary read
         in memory builds the same index in memory on its first search, so the answers are the
         same as from the compiled termbase. Another ``lang`` (``EN``, ``xx``) or a negative
-        ``limit`` raises :class:`ValueError`. A word given twice counts once; more than
+        ``limit`` raises :class:`~glossari.errors.InputError` (a
+        :class:`~glossari.errors.GlossariError` and a :class:`ValueError`) naming the argument.
+        A word given twice counts once; more than
         :data:`~glossari.termbase.search.MAX_WORDS` different words raise
         :class:`~glossari.termbase.search.QueryError` (an :class:`~glossari.errors.InputError`,
         so a :class:`~glossari.errors.GlossariError` and a :class:`ValueError`). A ``query``
@@ -400,10 +403,11 @@ class Glossary:
             raise TypeError(f"search's limit is an int, not {type(limit).__name__}")
         lang = _malay_side(lang)
         if lang is not None and lang not in ("ms", self.lang):
-            raise ValueError(f"search reads Malay ('ms') or this glossary's translation "
-                             f"({self.lang!r}), not {lang!r}")
+            raise InputError(f"search reads Malay ('ms') or this glossary's translation "
+                             f"({self.lang!r}), not {lang!r}", path="lang",
+                             hint=f"give 'ms', {self.lang!r} or None (both)")
         if limit < 0:
-            raise ValueError(f"limit must be 0 or more, not {limit}")
+            raise InputError(f"must be 0 or more, not {limit}", path="limit")
         limit = min(limit, 1 << 31)  # more hits than any glossary holds terms; SQLite's ints end
         search = self._search  # read once: a close() in another thread sets it to None
         if search is None:
@@ -421,7 +425,8 @@ class Glossary:
         ``lang="en"``: each English headword, plural and possessive (``account executives'``);
         in a glossary read in another language (``glossari.load(lang="fr")``) its names in that
         language, asked for by its name (``lang="fr"``, as :meth:`search` takes it) or ``en``.
-        Matches do not overlap, the longest wins, and they come in text order.
+        Matches do not overlap, the longest wins, and they come in text order. Another
+        ``lang`` raises :class:`~glossari.errors.InputError` (also a :class:`ValueError`).
 
         >>> from glossari.model import Location
         >>> g = Glossary([Term(id="commission", title="Komisen",
@@ -437,7 +442,8 @@ class Glossary:
         if asked not in ("ms", "en"):
             other = "English ('en')" if self.lang == "en" else (
                 f"this glossary's translation ({self.lang!r}, or 'en')")
-            raise ValueError(f"find_terms reads Malay ('ms') or {other}, not {asked!r}")
+            raise InputError(f"find_terms reads Malay ('ms') or {other}, not {asked!r}",
+                             path="lang")
         side: Literal["ms", "en"] = "ms" if asked == "ms" else "en"
         recognizers = self._recognizers  # a new build meanwhile replaces it: this one is dropped
         recognizer = recognizers.get(side)

@@ -447,6 +447,41 @@ def test_a_refused_query_is_a_glossari_error(both: tuple[Glossary, Termbase]) ->
     assert caught.value.path == "QUERY"
 
 
+@given(lang=st.text(max_size=6).filter(lambda t: t not in ("ms", "en") and
+                                        not t.startswith("ms_")),
+       limit=st.integers(max_value=-1))
+def test_an_argument_the_api_refuses_is_a_glossari_error_naming_it(
+    both: tuple[Glossary, Termbase], lang: str, limit: int,
+) -> None:
+    """search(lang="xx"), search(limit=-1) and find_terms(lang="id") raised a bare ValueError,
+    with no path: a web application catching GlossariError around a reader's ?lang= got a 500;
+    glossari.load(lang="xx") said '-l: unknown language code', the command line's option."""
+    import glossari
+
+    glossary, _ = both
+    for call, argument in ((lambda: glossary.search("bon", lang=lang), "lang"),
+                           (lambda: glossary.search("bon", limit=limit), "limit"),
+                           (lambda: glossary.find_terms("bon", lang=lang), "lang")):
+        with pytest.raises(glossari.InputError) as caught:
+            call()
+        assert isinstance(caught.value, ValueError)
+        assert caught.value.path == argument
+        assert str(caught.value).startswith(f"{argument}: ")
+
+
+@pytest.mark.parametrize("lang", ["xx", "EN", "ms", "pt-BR", "../en"])
+def test_load_names_its_lang_argument_not_the_commands_option(lang: str) -> None:
+    import glossari
+
+    with pytest.raises(glossari.CatalogError) as caught:
+        glossari.load(glossari.BUNDLED, lang=lang)
+    assert caught.value.path == "lang"
+    assert str(caught.value).startswith("lang: ")
+    assert "-l" not in str(caught.value)
+    with pytest.raises(TypeError, match="load's lang is a language code"):
+        glossari.load(glossari.BUNDLED, lang=5)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("call", [
     lambda g: g.search(None), lambda g: g.search(b"akaun"), lambda g: g.search("a", limit="5"),
     lambda g: g.search("a", limit=2.5), lambda g: g.find_terms(None),
@@ -468,7 +503,7 @@ def test_a_language_the_glossary_has_not_is_an_error_not_no_hits(
     glossary, _ = both
     with pytest.raises(ValueError, match=r"Malay \('ms'\) or this glossary's translation"):
         glossary.search("bon", lang=lang)
-    with pytest.raises(ValueError, match="limit must be 0 or more"):
+    with pytest.raises(ValueError, match="limit: must be 0 or more"):
         glossary.search("bon", limit=-1)
     assert glossary.search("bon", limit=0) == []
     assert glossary.search("bon", limit=10**20) == glossary.search("bon", limit=100)
