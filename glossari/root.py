@@ -124,11 +124,7 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
                     hint=f"pass --root {shell_path(str(folder))} "
                          f"(in Python, glossari.load({str(folder)!r}))",
                 )
-            raise RootError(
-                "no seeds/ folder here",
-                path=str(path),
-                hint="point --root at a glossary folder holding seeds/ and locale/",
-            )
+            raise RootError(_not_a_glossary(path), path=str(path), hint=_GIVE_A_GLOSSARY)
         return GlossaryRoot(path=path)
     here = cwd if cwd is not None else Path.cwd()
     if (here / "seeds").is_dir():
@@ -145,6 +141,25 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
                  "(in Python, glossari.load(root=...))",
         )
     return bundled_root()
+
+
+_GIVE_A_GLOSSARY = ("give the glossary folder holding seeds/ and locale/ (glossari --root DIR, "
+                    "glossari.load(DIR)), or start one with 'glossari init DIR'")
+"""What to do about a folder that is no glossary: the same for the command line and Python,
+which reach it alike (``--root`` was all it named, in ``glossari.load``'s error too)."""
+
+
+def _not_a_glossary(path: Path) -> str:
+    """What is wrong with ``path``, given as a glossary folder without ``seeds/``: a path to
+    nothing was told it had 'no seeds/ folder here', as if it were a folder."""
+    try:
+        if not path.exists():
+            return "no such folder"
+        if not path.is_dir():
+            return "not a folder"
+    except OSError as error:  # a path the system refuses to look at (too long, no permission)
+        return f"cannot look at it: {error.strerror}"
+    return "no seeds/ folder here"
 
 
 def _glossary_above(path: Path, *, bundled: bool) -> Path | None:

@@ -93,8 +93,9 @@ def test_show_with_no_near_name_points_to_search(capsys: pytest.CaptureFixture[s
 def test_bad_root_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(tmp_path), "show", "x"]) == 2
     err = capsys.readouterr().err
-    assert err == f"glossari: error: {tmp_path}: no seeds/ folder here; point --root at a " \
-                  "glossary folder holding seeds/ and locale/\n"
+    assert err == f"glossari: error: {tmp_path}: no seeds/ folder here; give the glossary " \
+                  "folder holding seeds/ and locale/ (glossari --root DIR, glossari.load(DIR)), " \
+                  "or start one with 'glossari init DIR'\n"
 
 
 def test_bad_article_through_python_m_has_no_traceback(tmp_path: Path) -> None:

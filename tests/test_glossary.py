@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -150,9 +151,38 @@ def test_a_root_given_inside_a_glossary_folder_names_the_glossary_folder(
             f"glossari: error: {glossary / inside}: this folder is inside the glossary folder "
             f"{glossary}, not one itself; pass --root {glossary} (in Python, "
             f"glossari.load('{glossary}'))\n")
-    for nowhere in (glossary / "seeds" / "x.md", glossary / "nope", tmp_path):
-        with pytest.raises(RootError, match="no seeds/ folder here"):
+    for nowhere, said in ((glossary / "seeds" / "x.md", "no such folder"),
+                          (glossary / "nope", "no such folder"),
+                          (tmp_path, "no seeds/ folder here")):
+        with pytest.raises(RootError, match=said):
             glossari.load(nowhere)
+
+
+@pytest.mark.parametrize(("make", "said"), [
+    (lambda p: None, "no such folder"),
+    (lambda p: p.write_text("---\ntitle: Kos\n---\n", encoding="utf-8"), "not a folder"),
+    (lambda p: p.mkdir(), "no seeds/ folder here"),
+    (lambda p: (p / "locale" / "en").mkdir(parents=True), "no seeds/ folder here"),
+])
+def test_a_folder_that_is_no_glossary_says_what_it_is_and_what_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        make: Callable[[Path], object], said: str) -> None:
+    """glossari.load('kamus') on a path to nothing, or to an article, said 'no seeds/ folder
+    here', as for a folder; and its hint, 'point --root at a glossary folder', named the command
+    line's option to a Python caller. Both now say what the path is, and the way to a glossary
+    in either (and how to start one)."""
+    from glossari.cli import main
+
+    where = tmp_path / "kamus-kewangan"
+    make(where)
+    with pytest.raises(RootError) as info:
+        glossari.load(where)
+    assert isinstance(info.value, ValueError)
+    assert (info.value.path, info.value.line, info.value.message) == (str(where), 0, said)
+    for way in ("glossari --root DIR", "glossari.load(DIR)", "glossari init DIR"):
+        assert way in info.value.hint
+    assert main(["--root", str(where), "table"]) == 2
+    assert capsys.readouterr().err == f"glossari: error: {info.value}\n"
 
 
 def test_an_alias_written_twice_or_as_the_headword_is_no_other_name(
