@@ -95,6 +95,16 @@ def load(root: str | Path | None = None, *, lang: str | None = None) -> Glossary
     the first unreadable input; a :class:`CatalogError`, as every command does, when ``lang`` is
     Malay, no language code (its ``path`` is ``lang``), or has no catalog while another language
     has some (``en_US`` for ``en``).
+
+    >>> import glossari
+    >>> glossary = glossari.load()
+    >>> glossary.lookup("account executive").title
+    'Eksekutif akaun'
+    >>> glossary["finra"].kind, glossary["finra"].english.title
+    ('link', 'FINRA')
+    >>> with glossari.load(glossari.BUNDLED, lang="en") as bundled:
+    ...     [hit.id for hit in bundled.search("komisen")]
+    ['accountexecutive']
     """
     from glossari.glossary import load_glossary
     from glossari.root import resolve_root

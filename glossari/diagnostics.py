@@ -23,7 +23,14 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
-    """One problem found at ``path:line``, with a stable ``code`` (documented in docs/checks.md)."""
+    """One problem found at ``path:line``, with a stable ``code`` (documented in docs/checks.md).
+
+    ``str()`` gives the line ``glossari check`` prints:
+
+    >>> import glossari
+    >>> print(glossari.load().lookup("eksekutif akaun").findings[0])
+    seeds/accountexecutive.md:34: warning: S110: empty block quote ('>' with no text)
+    """
 
     path: str
     line: int

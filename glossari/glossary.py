@@ -38,7 +38,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TermMatch:
-    """A glossary term found in a text by :meth:`Glossary.find_terms`."""
+    """A glossary term found in a text by :meth:`Glossary.find_terms`.
+
+    >>> import glossari
+    >>> [match] = glossari.load().find_terms("Dua eksekutif-eksekutif akaun.")
+    >>> match.start, match.end, match.text, match.form, match.term.id
+    (4, 29, 'eksekutif-eksekutif akaun', 'Eksekutif akaun', 'accountexecutive')
+    """
 
     start: int
     """Offset of the match's first character in the text."""
@@ -754,7 +760,17 @@ def _forgetting(glossary: weakref.ref[_CompiledGlossary]) -> Callable[[], None]:
 
 
 class TermbaseWarning(UserWarning):
-    """``glossari.load()`` found no fresh compiled termbase and read the sources instead."""
+    """``glossari.load()`` found no fresh compiled termbase and read the sources instead
+    (slower; ``glossari compile`` writes the termbase). An application that knows it may
+    silence it:
+
+    >>> import warnings, glossari
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", glossari.TermbaseWarning)
+    ...     glossary = glossari.load()
+    >>> glossary.lookup("eksekutif akaun").id
+    'accountexecutive'
+    """
 
 
 def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = "en",

@@ -49,7 +49,13 @@ TermKind = Literal["article", "link"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Location:
-    """A place in a source file, for diagnostics."""
+    """A place in a source file, for diagnostics: ``str()`` gives ``path:line``.
+
+    >>> import glossari
+    >>> source = glossari.load().lookup("eksekutif akaun").source
+    >>> source.path, source.line, str(source)
+    ('seeds/accountexecutive.md', 1, 'seeds/accountexecutive.md:1')
+    """
 
     path: str
     """The file's path as glossari names it in messages (POSIX separators)."""
@@ -62,7 +68,12 @@ class Location:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Link:
-    """An inline link: ``[peniaga broker](/broker-dealer)``."""
+    """An inline link: ``[peniaga broker](/broker-dealer)``.
+
+    >>> import glossari
+    >>> glossari.load().lookup("eksekutif akaun").links[1]
+    Link(text='peniaga broker', target='broker-dealer', line=24, suspicious=None)
+    """
 
     text: str
     """The link text as written (Malay), inline Markdown included."""
@@ -123,7 +134,13 @@ def is_internal_target(target: str) -> bool:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Block:
-    """One block of an article body: prose to translate, or code to copy."""
+    """One block of an article body: prose to translate, or code to copy.
+
+    >>> import glossari
+    >>> block = glossari.load().lookup("eksekutif akaun").highlights[0]
+    >>> block.kind, block.line, block.text[:38]
+    ('item', 54, 'Pampasan biasanya termasuk gaji pokok,')
+    """
 
     kind: BlockKind
     """``paragraph``, ``item`` (list item), ``quote`` (a paragraph inside a block quote),
@@ -184,6 +201,11 @@ class Section:
     """A heading and the blocks up to the next heading.
 
     The blocks before the first heading form a section with an empty ``heading`` and level 0.
+
+    >>> import glossari
+    >>> section = glossari.load().lookup("eksekutif akaun").sections[1]
+    >>> section.heading, section.level, section.line, [b.kind for b in section.blocks]
+    ('Apakah itu Eksekutif Akaun?', 2, 8, ['paragraph', 'paragraph'])
     """
 
     heading: str
@@ -201,7 +223,13 @@ class Section:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class English:
-    """The English side of a term, as the catalogs and alignment give it."""
+    """The English side of a term, as the catalogs and alignment give it.
+
+    >>> import glossari
+    >>> english = glossari.load().lookup("eksekutif akaun").english
+    >>> english.title, english.status, english.sections[1].heading
+    ('Account executive', 'translated', 'What Is an Account Executive?')
+    """
 
     title: str | None = None
     """English headword (``Account executive``), or None when nobody has given one that a

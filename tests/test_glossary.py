@@ -359,6 +359,25 @@ def test_every_public_name_is_importable_from_the_package() -> None:
     assert {"LinkRef", "SearchHit", "TermbaseWarning"} <= set(dir(fresh))
 
 
+def test_every_public_class_and_function_shows_itself_in_use() -> None:
+    """help(glossari.load), help(glossari.Link), help(glossari.SearchHit) and most others said
+    what the name is in a line and showed no use of it: a newcomer had to find a page of the
+    docs. Each has a run example now, which pytest's doctests of the package check (their
+    module is each name's own: pyproject's --doctest-modules)."""
+    import doctest
+    import inspect
+
+    lacking = []
+    for name in glossari.__all__:
+        value = getattr(glossari, name)
+        if not (inspect.isclass(value) or inspect.isfunction(value)):
+            continue  # BUNDLED, __version__: values, described in the module's docstring
+        examples = doctest.DocTestParser().get_examples(inspect.getdoc(value) or "")
+        if not examples:
+            lacking.append(name)
+    assert lacking == []
+
+
 def test_links_of_no_term_is_a_type_error() -> None:
     # None (a lookup that found nothing, passed on) was an AttributeError: 'id'
     glossary = glossari.load()

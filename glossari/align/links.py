@@ -64,7 +64,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LinkRef:
-    """One internal link of the glossary: where it is, and the term it leads to."""
+    """One internal link of the glossary: where it is, and the term it leads to.
+
+    >>> import glossari
+    >>> ref = glossari.load().links_from("accountexecutive")[1]
+    >>> ref.source.id, ref.link.text, ref.link.line, ref.target.id, ref.target.kind
+    ('accountexecutive', 'peniaga broker', 24, 'broker-dealer', 'link')
+    """
 
     source: Term
     """The article the link is written in."""

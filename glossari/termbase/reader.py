@@ -44,7 +44,13 @@ class LinkRow:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SearchHit:
-    """One search result: the term, the field that matched, its language and a snippet."""
+    """One search result: the term, the field that matched, its language and a snippet
+    (the matched words in brackets).
+
+    >>> import glossari
+    >>> glossari.load().search("broker", lang="en")[1]
+    SearchHit(id='broker-dealer', field='headword', lang='en', snippet='[broker]-dealer')
+    """
 
     id: str
     """The term id."""
