@@ -4,8 +4,9 @@ Only this module touches standard output, standard error and exit codes. Each su
 ``glossari/commands/<name>.py`` and provides ``configure(parser)`` and ``run(args, ctx) -> int``;
 commands are imported only when used, so ``glossari --help`` stays fast.
 
-Exit codes: 0 done (or clean), 1 findings at or above ``--fail-on`` (``check`` only), 2 bad usage or
-bad input, with one line ``path:line: what is wrong; what to do`` on standard error.
+Exit codes: 0 done (or clean), 1 findings at or above ``--fail-on`` (``check``, ``termcheck``),
+2 bad usage or bad input, with one line ``path:line: what is wrong; what to do`` on standard
+error.
 """
 
 from __future__ import annotations

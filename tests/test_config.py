@@ -193,6 +193,11 @@ def test_languages_from_file_choose_the_catalogs(root: Path) -> None:
     assert "en:" not in err
     _code, findings, _err = check(root, "-l", "en")
     assert {f.get("lang") for f in findings} - {None} == {"en"}
+    # and check --help says so: it said '-l: default: every language under locale/'
+    code, out, _ = _run(root, "check", "--help")
+    assert code == 0
+    assert "default: the configuration's languages, else every language under locale/" in \
+        " ".join(out.split())
 
 
 def _run(root: Path, *args: str) -> tuple[int, str, str]:

@@ -34,7 +34,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``check``'s options."""
     parser.add_argument(
         "-l", "--lang", action="append", type=language_arg, metavar="LANG",
-        help="check the catalogs of LANG (repeatable; default: every language under locale/)",
+        help="check the catalogs of LANG (repeatable; default: the configuration's languages, "
+        "else every language under locale/)",
     )
     parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
                         help="text: one 'path:line: severity: CODE: message' line per finding "
