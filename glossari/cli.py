@@ -30,7 +30,7 @@ from glossari import __version__
 from glossari._launch import interrupted
 from glossari.commands._context import Context
 from glossari.errors import GlossariError
-from glossari.text import terminal_text
+from glossari.text import closest_name, terminal_text
 
 __all__ = ["COMMANDS", "Context", "main"]
 
@@ -90,21 +90,12 @@ class _Parser(argparse.ArgumentParser):
         try:
             super()._check_value(action, value)
         except argparse.ArgumentError as error:
-            close = _closest(str(value), [str(choice) for choice in action.choices or ()])
+            close = closest_name(str(value), [str(choice) for choice in action.choices or ()])
             if close is None:
                 raise
             meant = f"; did you mean {close!r}?"
             message, list_, choices = error.message.partition(" (choose from")
             raise argparse.ArgumentError(action, message + meant + list_ + choices) from None
-
-
-def _closest(word: str, known: Sequence[str]) -> str | None:
-    """The one of ``known`` that ``word`` most likely misspells, or None: a typo's suggestion."""
-    import difflib
-
-    folded = {name.casefold(): name for name in reversed(known)}  # `EN` means `en`
-    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
-    return folded[close[0]] if close else None
 
 
 def _unknown_option(words: list[str], parser: argparse.ArgumentParser) -> str | None:
@@ -138,7 +129,7 @@ def _unrecognized(extras: list[str], parser: argparse.ArgumentParser,
         return (f"{message}; {option} is an option of glossari itself: give it before the "
                 f"command (glossari {option} ... {parser.prog.split()[-1]})")
     known = [o for o in parser._option_string_actions if o.startswith("--")]
-    close = _closest(option, known)
+    close = closest_name(option, known)
     return message if close is None else f"{message}; did you mean {close!r}?"
 
 

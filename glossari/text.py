@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from glossari.errors import InputError
@@ -250,6 +250,25 @@ def _ascii_digit(c: str) -> str:
 
 
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def closest_name(word: str, known: Iterable[str],
+                 key: Callable[[str], str] = str.casefold) -> str | None:
+    """The one of ``known`` that ``word`` most likely misspells, compared by ``key``, or None:
+    the one home of a typo's suggestion (a command, an option, a choice, a category).
+
+    >>> closest_name("tabel", ["show", "table", "search"]), closest_name("EN", ["ms", "en"])
+    ('table', 'en')
+    >>> closest_name("xyz", ["show", "table"]) is None
+    True
+    """
+    import difflib
+
+    keyed: dict[str, str] = {}
+    for name in known:
+        keyed.setdefault(key(name), name)  # the first spelling of a key
+    close = difflib.get_close_matches(key(word), list(keyed), n=1, cutoff=0.6)
+    return keyed[close[0]] if close else None
 
 
 def category_key(name: str) -> str:

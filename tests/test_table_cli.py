@@ -190,3 +190,39 @@ def test_stdout_is_utf8_bytes_with_crlf_kept(tmp_path: Path) -> None:
     assert b"\r\n" in done.stdout
     assert b"\r\r\n" not in done.stdout
     assert "Ékuiti 💰" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(("asked", "meant"), [
+    ("Kewangan Islamm", "Kewangan Islam"), ("kewangan-islm", "Kewangan Islam"),
+    ("Islamic Finanse", "Islamic Finance"), ("Pelaburn", "Pelaburan"),
+])
+def test_a_misspelt_category_names_the_one_meant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: str, meant: str,
+) -> None:
+    """`table --category Carers` printed an empty table and 'no term matches the filters',
+    with no word on the category meant, as a misspelt option has."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "sukuk-ijarah.md").write_text(
+        "---\ntitle: Sukuk ijarah\nkeywords: Kewangan Islam, Pelaburan\n---\n\n"
+        "Sukuk-sukuk ijarah dijual kepada [pelabur-pelabur](/investor).\n", encoding="utf-8")
+    (seeds / "saham.md").write_text(
+        "---\ntitle: Saham\nkeywords: Pelaburan\n---\n\nSahamnya dijual.\n", encoding="utf-8")
+    for argv in (["extract"], ["update", "-l", "en"]):
+        assert main(["--root", str(tmp_path), *argv]) == 0
+    po = tmp_path / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = po.read_text(encoding="utf-8")
+    assert 'msgid "Kewangan Islam"\nmsgstr ""' in text
+    po.write_text(text.replace('msgid "Kewangan Islam"\nmsgstr ""',
+                               'msgid "Kewangan Islam"\nmsgstr "Islamic Finance"'),
+                  encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "table", "--category", asked]) == 0
+    err = capsys.readouterr().err
+    assert err == ("glossari: note: no term matches the filters; the table is empty (no term "
+                   f"has the category {asked!r}; did you mean {meant!r}?)\n")
+    # a category some term has, filtered out by --status, is no misspelling; nor is a far one
+    for argv in (["--category", meant, "--status", "fuzzy"], ["--category", "Hartanah"]):
+        assert main(["--root", str(tmp_path), "table", *argv]) == 0
+        assert capsys.readouterr().err == ("glossari: note: no term matches the filters; the "
+                                           "table is empty\n")

@@ -15,7 +15,13 @@ from glossari import __version__
 from glossari._atomic import write_output
 from glossari.commands import language_or_default, path_argument, read_glossary, text_argument
 from glossari.commands._context import Context
-from glossari.export.rows import STATUSES, Row, rows_from_glossary, targets_by_source
+from glossari.export.rows import (
+    STATUSES,
+    Row,
+    misspelt_category,
+    rows_from_glossary,
+    targets_by_source,
+)
 from glossari.text import counted, terminal_field
 
 __all__ = ["FORMATS", "configure", "render", "run"]
@@ -83,7 +89,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         link_targets=targets_by_source(glossary.link_ids()),
     )
     if not rows and (args.category or args.status):
-        print("glossari: note: no term matches the filters; the table is empty", file=ctx.stderr)
+        near = None if category is None else misspelt_category(glossary.headers(), category)
+        meant = "" if near is None else (f" (no term has the category {category!r}; did you "
+                                         f"mean {near!r}?)")
+        print(f"glossari: note: no term matches the filters; the table is empty{meant}",
+              file=ctx.stderr)
     lost = []
     if args.csv_weblate:
         from glossari.export.csvtable import weblate_losses

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from glossari.model import Status, Term, TermKind
-from glossari.text import category_key, distinct_categories, headword_order
+from glossari.text import category_key, closest_name, distinct_categories, headword_order
 
-__all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "rows_from_glossary",
-           "targets_by_source"]
+__all__ = ["JSON_KEYS", "STATUSES", "Row", "SortKey", "language_name", "misspelt_category",
+           "rows_from_glossary", "targets_by_source"]
 
 SortKey = Literal["ms", "en"]
 """Which headword orders the table: Malay (``ms``) or English (``en``)."""
@@ -168,6 +168,24 @@ def rows_from_glossary(
         rows = [r for r in rows if r.status == status]
     rows.sort(key=_sort_key_ms if sort == "ms" else _sort_key_en)
     return rows
+
+
+def misspelt_category(glossary: Iterable[Term], category: str) -> str | None:
+    """The category of ``glossary``'s terms (Malay or English) that ``category`` most likely
+    misspells, when no term has ``category`` itself (:func:`glossari.text.category_key`); else
+    None. ``table --category Carers`` printed an empty table and 'no term matches', with no word
+    on ``Careers``.
+
+    >>> from glossari.model import Location
+    >>> terms = [Term(id="kos", title="Kos", categories=("Perakaunan Kos",),
+    ...               source=Location(path="seeds/kos.md", line=1))]
+    >>> misspelt_category(terms, "perakaunan-koss"), misspelt_category(terms, "Perakaunan kos")
+    ('Perakaunan Kos', None)
+    """
+    names = [c for t in glossary for c in (*t.categories, *t.english.categories) if c]
+    if category_key(category) in {category_key(name) for name in names}:
+        return None
+    return closest_name(category, names, key=category_key)
 
 
 def resolved_targets(glossary: Iterable[Term],
