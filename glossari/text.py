@@ -35,6 +35,7 @@ __all__ = [
     "text_width",
     "utf8_text",
     "wide_encoding",
+    "without_accents",
 ]
 
 # Going out (tables, terminals): XML 1.0 forbids C0 controls outright (lone surrogates and the two
@@ -180,8 +181,36 @@ def has_visible_text(text: str) -> bool:
 
 def _strip_accents(text: str) -> str:
     return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        c for c in unicodedata.normalize("NFKD", text)
+        if not unicodedata.combining(c) or unicodedata.combining(c) == _VIRAMA
     )
+
+
+_VIRAMA = 9
+"""The canonical combining class of the viramas (Devanagari ``्``, Tamil ``்``, ...): a mark
+that takes the vowel out of its letter, part of the word's spelling (``क्रम``, order, is not
+``करम``), not an accent an author may leave out."""
+
+
+def without_accents(text: str) -> str:
+    """``text`` in compatibility form without the marks an author may leave out (Latin accents,
+    Arabic harakat, Hebrew points) and those that only select a glyph or join (variation
+    selectors, U+034F), with the marks that are part of the spelling (vowel signs, viramas) and
+    the letters Unicode decomposes that are letters of their own (Cyrillic ``й``): the one rule
+    of :func:`lookup_key` and of :func:`glossari.terms.fold`, by which find reads a name.
+
+    >>> without_accents("Ékuiti ﬁnra"), without_accents("акций ёмкость")
+    ('Ekuiti finra', 'акций емкость')
+    >>> without_accents("क्रम") == without_accents("करम"), without_accents("葛\U000e0100")
+    (False, '葛')
+    """
+    if _WHOLE_LETTER.search(unicodedata.normalize("NFC", text)):
+        # a letter of its own that Unicode writes as another with a mark: kept whole
+        text = "".join(part if _WHOLE_LETTER.fullmatch(part) else _strip_accents(part)
+                       for part in _WHOLE_LETTER.split(unicodedata.normalize("NFC", text)))
+    else:
+        text = _strip_accents(text)
+    return _IGNORABLE_MARK.sub("", text)
 
 
 def lookup_key(text: str) -> str:
@@ -220,15 +249,8 @@ def lookup_key(text: str) -> str:
     """
     if text.isascii():  # most names: one regex pass, no Unicode decomposition (same result)
         return _NOT_ASCII_ALNUM.sub("", text.lower())
-    if _WHOLE_LETTER.search(unicodedata.normalize("NFC", text)):
-        # a letter of its own that Unicode writes as another with a mark: kept whole
-        text = "".join(part if _WHOLE_LETTER.fullmatch(part) else _strip_accents(part)
-                       for part in _WHOLE_LETTER.split(unicodedata.normalize("NFC", text)))
-    else:
-        text = _strip_accents(text)
-    return "".join(_ascii_digit(c) for c in text.casefold()
-                   if c.isalnum() or (unicodedata.category(c)[0] == "M"
-                                      and not _IGNORABLE_MARK.match(c)))
+    return "".join(_ascii_digit(c) for c in without_accents(text).casefold()
+                   if c.isalnum() or unicodedata.category(c)[0] == "M")
 
 
 # letters of the Cyrillic alphabets that Unicode decomposes into another letter and a mark, as

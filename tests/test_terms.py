@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -1069,3 +1071,29 @@ def test_an_acronym_with_the_english_possessive_in_malay_text(apostrophe: str) -
     if apostrophe != "\u02bc":  # after the last dot of an acronym with dots, and a plural's
         assert [h.text for h in recognizer.find(
             f"F.I.N.R.A.{s} dan f.i.n.r.a.{s}, REITs{apostrophe}")] == [f"F.I.N.R.A.{s}", "REITs"]
+
+
+_MARKED = ["a", "É", "e\u0301", "и", "й", "и\u0306", "Ў", "ї", "ё", "葛", "\U000e0100", "\ufe0f",
+           "\u034f", "क", "्", "र", "ा", "स", "\u064e", "\u0647", "ß", "\ufb01", " ", "-",
+           "\uff2b"]
+
+
+@given(st.lists(st.sampled_from(_MARKED), max_size=12).map("".join))
+@settings(max_examples=200, deadline=None)
+def test_find_folds_a_name_s_marks_as_its_key_does(text: str) -> None:
+    """find's fold kept variation selectors (葛 with one was no 葛), dropped viramas (क्रम was
+    करम) and read й as и, where a name's key (glossari.text.lookup_key) does the opposite of
+    each: one rule now, glossari.text.without_accents."""
+    from glossari.terms import fold
+    from glossari.text import lookup_key
+
+    folded = "".join(c for c in fold(text) if c.isalnum() or unicodedata.category(c)[0] == "M")
+    assert folded == lookup_key(text)
+
+
+def test_find_reads_a_virama_and_a_letter_of_its_own() -> None:
+    from glossari.terms import fold
+
+    assert fold("क्रम") != fold("करम")
+    assert fold("акций") != fold("акции")
+    assert fold("葛\U000e0100") == fold("葛")

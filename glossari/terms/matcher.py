@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from glossari.terms import english, malay
+from glossari.text import without_accents
 
 __all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer",
            "end_roots", "fold", "inflects", "query_roots", "search_rules", "without_possessive",
@@ -388,8 +389,9 @@ def fold(text: str) -> str:
     text = text.casefold()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLDS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # the marks dropped as a name's key drops them (glossari.text.without_accents, one rule):
+    # find kept variation selectors, dropped viramas (क्रम was करम) and read й as и
+    return without_accents(text.translate(_FOLDS)).casefold()
 
 
 _CONNECTIVES = frozenset({"of", "for", "on", "in"})

@@ -31,9 +31,16 @@
   var IS_WORD = new RegExp("^[" + WORD + "]$", "u");
   var IS_DIGIT = /^\p{Nd}$/u;
   var MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  // a letter Unicode decomposes that is a letter of its own (Cyrillic й) stays whole, and a
+  // mark that only selects a glyph (a variation selector) goes, as glossari.text.without_accents
+  // reads a name
+  var WHOLE_LETTER = /([\u0439\u0419\u045e\u040e\u0457\u0407])/;
+  var IGNORABLE = /[\u034f\u180b-\u180d\u180f\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
   function fold(text) {
-    return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").normalize("NFKD")
-      .replace(MARKS, "").toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3")
+    return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").normalize("NFC")
+      .split(WHOLE_LETTER).map(function (part, i) {
+        return i % 2 ? part : part.normalize("NFKD").replace(MARKS, "");
+      }).join("").replace(IGNORABLE, "").toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3")
       .replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, " ").trim();
   }
   function words(folded) { return folded.match(A_WORD) || []; }
