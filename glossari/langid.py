@@ -57,6 +57,7 @@ __all__ = [
     "detection_text",
     "is_still_malay",
     "judged_text",
+    "kept_malay",
     "malay_probability",
     "sentences",
     "words",
@@ -259,6 +260,66 @@ def judged_text(translation: str, source: str) -> str:
                 run = []
     end = _drop_kept(text, run, end, out)
     return "".join(out) + text[end:]
+
+
+_GRAMMAR_WORDS = _MALAY_WORDS | frozenset({
+    "sebelum", "selepas", "semasa", "sehingga", "terhadap", "mengikut", "melalui", "tanpa",
+    "agar", "supaya", "walaupun", "sekiranya", "bukan", "sangat", "paling", "biasanya",
+    "sebahagian", "beberapa", "banyak", "sedikit", "lain", "tersebut", "iaitu", "yakni",
+})
+"""Words of Malay's grammar (:data:`_MALAY_WORDS` and more prepositions, conjunctions and
+adverbs: ``sebelum``, ``selepas``, ``biasanya``), none an English word nor any loanword's:
+kept from the source in an English translation, they are Malay left untranslated
+(:func:`kept_malay`), where a loanword or a name is not."""
+
+
+def kept_malay(translation: str, source: str) -> str | None:
+    """The Malay an English ``translation`` leaves untranslated from ``source``, however few
+    its words: a run of words kept from the source (as written, in a row) that holds a word of
+    Malay's grammar (:data:`_GRAMMAR_WORDS`) in lower case, not in italics and not inside a
+    name (``Cukai Barang dan Perkhidmatan``: between two capitalised words); else None. A
+    copy (every word kept) is none: that is C202's.
+
+    >>> kept_malay("Pengeluaran sebelum matang usually costs the depositor interest.",
+    ...            "Pengeluaran sebelum matang biasanya menyebabkan kerugian faedah.")
+    'Pengeluaran sebelum matang'
+    >>> kept_malay("Goods and Services Tax (Cukai Barang dan Perkhidmatan) is 6%.",
+    ...            "Cukai Barang dan Perkhidmatan (GST) ialah 6%.") is None
+    True
+    >>> kept_malay("[Islamic banking](/perbankan-islam) tidak menggunakan interest.",
+    ...            "[Perbankan Islam](/perbankan-islam) tidak menggunakan kadar faedah.")
+    'tidak menggunakan'
+    >>> kept_malay("Common structures are sukuk musyarakah and murabahah.",
+    ...            "Struktur lazim ialah sukuk musyarakah dan murabahah.") is None
+    True
+    """
+    kept = {word.casefold() for word in words(source)}
+    if not kept:
+        return None
+    def blank(match: re.Match[str]) -> str:  # offsets kept: the run is quoted as written
+        return " " * len(match.group())
+
+    text = _EMAIL.sub(blank, translation) if "@" in translation else translation
+    text = _ITALICS.sub(blank, _STRIP.sub(blank, text))
+    found = list(_WORD.finditer(text))
+    if all(m.group().casefold() in kept for m in found):
+        return None
+    for i, match in enumerate(found):
+        word = match.group()
+        if word not in _GRAMMAR_WORDS or word.casefold() not in kept:
+            continue
+        if (0 < i < len(found) - 1 and found[i - 1].group()[0].isupper()
+                and found[i + 1].group()[0].isupper()):
+            continue  # a name's (Cukai Barang dan Perkhidmatan)
+        start = end = i
+        while start > 0 and found[start - 1].group().casefold() in kept and text[
+                found[start - 1].end():found[start].start()].isspace():
+            start -= 1
+        while end + 1 < len(found) and found[end + 1].group().casefold() in kept and text[
+                found[end].end():found[end + 1].start()].isspace():
+            end += 1
+        return translation[found[start].start():found[end].end()]
+    return None
 
 
 def _drop_kept(text: str, run: list[re.Match[str]], end: int, out: list[str]) -> int:

@@ -13,7 +13,14 @@ from collections.abc import Iterable, Iterator
 
 from glossari.checks.codes import excerpt, finding
 from glossari.diagnostics import Finding
-from glossari.langid import MIN_WORDS, THRESHOLD, LanguageIdentifier, judged_text, words
+from glossari.langid import (
+    MIN_WORDS,
+    THRESHOLD,
+    LanguageIdentifier,
+    judged_text,
+    kept_malay,
+    words,
+)
 from glossari.model import Block, Term
 from glossari.seeds.markdown import table_of
 
@@ -132,7 +139,17 @@ def still_malay(
     judged = judged_text(translation, source)
     found = langid.most_malay(judged)
     if found is None or found[0] < THRESHOLD:
-        return None
+        # a few words of Malay left in an English sentence are too few for the detector, but
+        # a word of Malay's grammar kept from the source is no loanword nor a name's
+        from glossari.catalog.languages import primary_language
+
+        left = kept_malay(translation, source) if primary_language(lang) == "en" else None
+        if left is None:
+            return None
+        return finding(
+            "L301", path=path, line=line, lang=lang, term=term,
+            message=f"the translation leaves Malay untranslated: '{excerpt(left)}', kept from "
+            "the source with a word of Malay's grammar (translate it)")
     prob, text = found
     if judged is not translation:
         text = translation  # quote the translation, not what was left of it
