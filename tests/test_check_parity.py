@@ -640,3 +640,19 @@ def test_c205_a_date_written_year_first_is_that_date(
     other = (month + shift - 1) % 12 + 1
     assert "C205" in _codes(source, english.replace(_MONTH_NAMES[month], _MONTH_NAMES[other]))
     assert "C205" in _codes(source, english.replace(f"on {day} ", f"on {day + 1} "))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1990, 2040), st.integers(1, 3), st.sampled_from(["-", "/", "\u2013"]),
+       st.booleans())
+def test_c205_a_range_of_years_written_short_is_that_range(
+        start: int, length: int, sep: str, short_in_source: bool) -> None:
+    """``2020-21`` for ``2020-2021`` (a financial year) was reported missing 2021; written
+    short on either side it is the same range, and another end is still reported."""
+    end = start + length
+    whole, short = f"{start}{sep}{end}", f"{start}{sep}{end % 100:02d}"
+    source = f"Hasil tahun kewangan {short if short_in_source else whole} ialah RM5 juta."
+    english = f"Revenue for financial year {whole if short_in_source else short} was RM5 million."
+    assert "C205" not in _codes(source, english)
+    other = f"{start}{sep}{(end + 1) % 100:02d}"
+    assert "C205" in _codes(source, f"Revenue for financial year {other} was RM5 million.")

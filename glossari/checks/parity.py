@@ -62,6 +62,10 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![
 _ISO_DATE = re.compile(r"(?<![\d.,/-])(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\d.,/-]?\d)")
 """A date written year first (ISO 8601's 2024-03-15, and 2024/03/15): read as the same date
 written day first (:data:`_NUMERIC_DATE`), when its month and day are ones."""
+_SHORT_YEAR_RANGE = re.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)([-\u2013/])(\d\d)"
+                               r"(?![\d.,]?\d|%|[-\u2013/]\d)")
+"""A range of years whose second is written with its last two digits (``2020-21``,
+``FY2022/23``): read as ``2020-2021``, as a translator writes either."""
 _CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2}):([0-5]\d)(?![\d:])")
 """A time of day written with a colon (``9:00``, ``12:30``), read as ``9.00``, ``12.30``: a ratio
 (``2:1``) has no two-digit minutes, and ``10:30:15`` is no time of this kind."""
@@ -154,14 +158,28 @@ def _number_prose(text: str) -> str:
     return _day_first(prose)
 
 
+def _full_year_range(match: re.Match[str]) -> str:
+    """A range of :data:`_SHORT_YEAR_RANGE` with its second year written whole, when it is a
+    later year within ten of the first (``1999-00`` is 1999-2000; ``2020-15`` no range)."""
+    start = int(match.group(1))
+    end = start // 100 * 100 + int(match.group(3))
+    if end <= start:
+        end += 100
+    return f"{start}{match.group(2)}{end}" if end - start <= 10 else match.group()
+
+
 def _day_first(text: str) -> str:
-    """``text`` with each date written year first (:data:`_ISO_DATE`) written day first.
+    """``text`` with each date written year first (:data:`_ISO_DATE`) written day first, and
+    each range of years written whole (:data:`_SHORT_YEAR_RANGE`).
 
     >>> _day_first("pada 2024-03-15 dan 2024/3/1; 2024-13-01 dan 2020-2021")
     'pada 15-3-2024 dan 1/3/2024; 2024-13-01 dan 2020-2021'
+    >>> _day_first("FY2022/23, 1999-00, 2020\u201321, 2020-15, 2020-21%, 2011-12-05")
+    'FY2022/2023, 1999-2000, 2020\u20132021, 2020-15, 2020-21%, 5-12-2011'
     """
-    if "-" not in text and "/" not in text:
+    if "-" not in text and "/" not in text and "\u2013" not in text:
         return text
+    text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
     return _ISO_DATE.sub(lambda m: f"{int(m.group(4))}{m.group(2)}{int(m.group(3))}"
                          f"{m.group(2)}{m.group(1)}"
                          if 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31
