@@ -569,6 +569,18 @@ def test_c205_a_currencys_hundredth_is_the_amount_it_names(
         assert "C205" in _codes(source, f"The company paid a dividend of {wrong} a share in 2024.")
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 99), st.sampled_from(["sen", " sen", " cents"]), st.booleans())
+def test_c205_a_hundredth_written_on_one_side_only_is_another_amount(
+        cents: int, unit: str, in_source: bool) -> None:
+    """``RM35 a share`` for ``35 sen sesaham`` is a hundred times the amount: the digits agree
+    as written, so nothing was said."""
+    sen, ringgit = f"{cents}{unit}", f"RM{cents}"
+    source = f"Dividen {sen if in_source else ringgit} sesaham dibayar pada 2024."
+    english = f"A dividend of {ringgit if in_source else sen} a share was paid in 2024."
+    assert "C205" in _codes(source, english)
+
+
 @pytest.mark.parametrize(
     ("source", "translation"),
     [

@@ -468,7 +468,11 @@ def number_difference(source: str, translation: str) -> str | None:
         # scale word is written
         return (f"numbers differ from the source "
                 f"({scaled if scales(source) or scales(translation) else diff})")
-    if diff is None and scaled is not None and scales(source) and scales(translation):
+    if diff is None and scaled is not None and (
+            (scales(source) and scales(translation))
+            or -2 in scales(source) or -2 in scales(translation)):
+        # a scale word changed (bilion, million); or a currency's hundredth written on one
+        # side only (RM35 for 35 sen), which no reading as written can excuse
         return f"numbers differ from the source ({scaled})"
     if diff is None and signed(source) and signed(translation):
         signs = describe_difference(read(source, signed=True), read(translation, signed=True))
