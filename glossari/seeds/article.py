@@ -12,11 +12,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Link, Location, Term
 from glossari.seeds.frontmatter import missing_front_matter, split_front_matter
-from glossari.seeds.markdown import (
-    parse_body,
-    reference_definition_lines,
-    reference_definitions,
-)
+from glossari.seeds.markdown import article_definitions, parse_body
 from glossari.seeds.rules import (
     ALIAS_KEYS,
     HIGHLIGHTS_HEADINGS,
@@ -113,7 +109,9 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         else tuple(k.strip() for k in keywords if k.strip())
     )
     body = parse_body(front.body, source=source, line_offset=front.body_offset)
-    definitions = reference_definitions(text)
+    # from the body's one parse (a second parse of the article was 0.9 ms of each with one)
+    found = article_definitions(text, body, line_offset=front.body_offset)
+    definitions = "\n".join(definition for _, definition in found)
     definition = " ".join(description.split()) if isinstance(description, str) else None
     description_line = lines.get("description", 0)
     highlights = tuple(
@@ -132,7 +130,7 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
         highlights=highlights,
         links=_definition_links(definition, description_line, source, definitions) + body.links,
         definitions=definitions,
-        definition_lines=reference_definition_lines(text),
+        definition_lines=tuple(line for line, _ in found),
         source=Location(path=source, line=1),
         title_line=lines.get("title", 0),
         description_line=description_line,

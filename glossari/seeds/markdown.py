@@ -9,7 +9,7 @@ parses as a paragraph: we recognise such a paragraph as the heading its author m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +27,7 @@ __all__ = [
     "MAX_NESTING",
     "Body",
     "Table",
+    "article_definitions",
     "definition_titles",
     "definitions_by_label",
     "link_targets",
@@ -88,6 +89,11 @@ class Body:
     sections: tuple[Section, ...]
     links: tuple[Link, ...]
     findings: tuple[Finding, ...] = field(default=())
+    definitions: tuple[tuple[int, str], ...] | None = None
+    """(1-based line in the article, one-line definition) of each reference definition, as
+    :func:`reference_definitions` reads them, from the body's own parse; None when that parse
+    cannot tell (raw HTML in the body, which :func:`reference_definitions` reads as HTML, or
+    nesting deeper than its parser goes): see :func:`article_definitions`."""
 
 
 @lru_cache(maxsize=1)
@@ -161,12 +167,16 @@ def table_of(text: str) -> Table | None:
                  rows=tuple(tuple(r) + ("",) * (len(align) - len(r)) for r in rows[1:]))
 
 
+_LINK_NESTING = 20
+"""The nesting :func:`_link_parser` reads to (CommonMark's preset's ``maxNesting``)."""
+
+
 @lru_cache(maxsize=1)
 def _link_parser() -> MarkdownIt:
     # Raw HTML on, so it comes out as tokens; every link accepted whatever its scheme (the default
     # drops `javascript:` links to text, which another Markdown engine may still turn into a link)
     # and kept as written (no percent-encoding), so a target reads as the author typed it.
-    parser = MarkdownIt("commonmark", {"html": True})
+    parser = MarkdownIt("commonmark", {"html": True, "maxNesting": _LINK_NESTING})
     # `&lt;` and `\<` stay separate `text_special` tokens, so they never look like HTML
     parser.disable("text_join")
     parser.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -278,6 +288,13 @@ def _definitions(text: str) -> tuple[tuple[int, str], ...]:
         return ()  # most articles: no definition, and no parse
     env: dict[str, Any] = {}
     _link_parser().parse(text, env)
+    return _read_definitions(env, text, 0)
+
+
+def _read_definitions(env: dict[str, Any], text: str,
+                      line_offset: int) -> tuple[tuple[int, str], ...]:
+    """The definitions markdown-it-py left in ``env`` parsing ``text``, whose first line is the
+    article's ``line_offset + 1``."""
     references = env.get("references")
     if not isinstance(references, dict):
         return ()
@@ -287,10 +304,26 @@ def _definitions(text: str) -> tuple[tuple[int, str], ...]:
         start, end = reference.get("map") or (0, 0)
         written = lines[start:end]
         if len(written) == 1 and _DEFINITION.fullmatch(written[0]):
-            found.append((start + 1, written[0]))  # as the author wrote it
+            found.append((start + 1 + line_offset, written[0]))  # as the author wrote it
         else:
-            found.append((start + 1, _one_line_definition(key, written, reference)))
+            found.append((start + 1 + line_offset,
+                          _one_line_definition(key, written, reference)))
     return tuple(found)
+
+
+def article_definitions(text: str, body: Body, *,
+                        line_offset: int) -> tuple[tuple[int, str], ...]:
+    """(1-based line, one-line definition) of each of the article ``text``'s reference
+    definitions, exactly as :func:`reference_definitions` and
+    :func:`reference_definition_lines` give them, taken from its ``body``'s parse
+    (:attr:`Body.definitions`) where that parse reads them alike: no second parse of the article
+    (0.9 ms each, 27 s more per cold build of 30,000 articles holding a definition). The front
+    matter (the first ``line_offset`` lines) holding a ``]:``, or a body the body's parse could
+    not read alike, is read whole, as before."""
+    head = "\n".join(text.split("\n", line_offset)[:line_offset])
+    if body.definitions is not None and "]:" not in head:
+        return body.definitions
+    return _definitions(text)
 
 
 def with_title(line: str, title: str, new: str) -> str | None:
@@ -433,10 +466,19 @@ def parse_body(text: str, *, source: str, line_offset: int) -> Body:
             path=source, line=text.count("\n", 0, index) + line_offset + 1,
             hint="an article has a few dozen links; check the file is not generated or corrupt",
         )
-    tokens = _parser().parse(text)
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(text, env)
     walker = _Walker(source=source, line_offset=line_offset, text=text)
     walker.walk(tokens)
-    return walker.finish()
+    body = walker.finish()
+    # the reference definitions as reference_definitions' parser reads them, from this parse
+    # when it reads them alike: it differs on raw HTML (a definition inside <!-- --> or <pre>
+    # is none there) and on nesting past that parser's 20 levels
+    if "]:" not in text:
+        return replace(body, definitions=())
+    if "<" not in text and max((t.level for t in tokens), default=0) + 2 < _LINK_NESTING:
+        return replace(body, definitions=_read_definitions(env, text, line_offset))
+    return body
 
 
 class _Walker:
