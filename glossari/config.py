@@ -48,7 +48,6 @@ __all__ = ["CheckConfig", "Config", "default_language", "find_config", "load_con
 
 CONFIG_FILE = "glossari.toml"
 PYPROJECT = "pyproject.toml"
-_CODE_PATTERN = re.compile(r"[A-Z][0-9]{0,3}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -163,7 +162,6 @@ _CHECK_KEYS = ("select", "ignore", "fail-on", "severity")
 def parse_config(text: str, *, source: str, table: str = "") -> Config:
     """Parse configuration ``text``; ``table`` is the dotted table holding it (``tool.glossari``
     in ``pyproject.toml``). Raises :class:`ConfigError` with ``source`` and the line."""
-    from glossari.checks.codes import CODES
 
     try:
         data: dict[str, Any] = tomllib.loads(text)
@@ -207,7 +205,12 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
             return None
         values = _strings(check[key], ("check", key), source, lines)
         for value in values:
-            _known_code(value, CODES, ("check", key), source, lines, prefix=True)
+            _known_code(value, ("check", key), source, lines, prefix=True)
+        if key == "select" and not values:  # reported nothing and passed, whatever was found
+            raise ConfigError("'check.select' lists no code, so no finding would be reported",
+                              path=source, line=lines.of(("check", key), None),
+                              hint='list codes such as ["S1", "C203"], or leave select out to '
+                                   "report every code")
         return values
 
     fail_on = check.get("fail-on")
@@ -221,7 +224,7 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
                           path=source, line=lines.of(("check", "severity"), None),
                           hint='write severity = { L301 = "error" }')
     for code, severity in table_of.items():
-        _known_code(code, CODES, ("check", "severity"), source, lines, prefix=False)
+        _known_code(code, ("check", "severity"), source, lines, prefix=False)
         if severity not in SEVERITY_RANK:
             raise ConfigError(f"unknown severity {severity!r} for {code}", path=source,
                               line=lines.of(("check", "severity"), code),
@@ -259,14 +262,17 @@ def _strings(value: object, key: tuple[str, ...], source: str, lines: _Lines) ->
     return tuple(value)
 
 
-def _known_code(code: str, codes: Mapping[str, object], key: tuple[str, ...], source: str,
-                lines: _Lines, *, prefix: bool) -> None:
-    known = code in codes or (prefix and bool(_CODE_PATTERN.fullmatch(code))
-                              and any(c.startswith(code) for c in codes))
-    if not known:
-        raise ConfigError(f"unknown check code '{code}' in '{'.'.join(key)}'", path=source,
+def _known_code(code: str, key: tuple[str, ...], source: str, lines: _Lines, *,
+                prefix: bool) -> None:
+    from glossari.checks.codes import unknown_code  # the rule's home
+
+    problem = unknown_code(code, prefix=prefix)
+    if problem is not None:
+        what, _, meant = problem.partition("; ")
+        raise ConfigError(f"{what} in '{'.'.join(key)}'", path=source,
                           line=lines.of(key, code),
-                          hint="the codes are listed in docs/checks.md"
+                          hint=(f"{meant} " if meant else "")
+                          + "the codes are listed in docs/checks.md"
                           + (" (a prefix such as 'S1' selects a group)" if prefix else ""))
 
 

@@ -95,6 +95,20 @@ def test_glossari_toml_wins_over_pyproject(root: Path) -> None:
     ("glossari.toml", '[check.severity]\nS103 = "error"\nS999 = "error"\n',
      "glossari.toml:3: unknown check code 'S999' in 'check.severity'; the codes are listed in "
      "docs/checks.md"),
+    # a code near a known one names it; a select listing no code is refused: it reported
+    # nothing, and check passed whatever it found
+    ("glossari.toml", '[check]\nselect = ["S1", "c2O3"]\n',
+     "glossari.toml:2: unknown check code 'c2O3' in 'check.select'; did you mean 'C203'? the "
+     "codes are listed in docs/checks.md (a prefix such as 'S1' selects a group)"),
+    ("glossari.toml", '[check.severity]\nl301 = "error"\n',
+     "glossari.toml:2: unknown check code 'l301' in 'check.severity'; did you mean 'L301'? the "
+     "codes are listed in docs/checks.md"),
+    ("glossari.toml", '[check.severity]\nS1 = "error"\n',
+     "glossari.toml:2: unknown check code 'S1' in 'check.severity'; the codes are listed in "
+     "docs/checks.md"),
+    ("pyproject.toml", '[tool.glossari.check]\nselect = []\n',
+     "pyproject.toml:2: 'check.select' lists no code, so no finding would be reported; list "
+     'codes such as ["S1", "C203"], or leave select out to report every code'),
     ("glossari.toml", '[check]\nseverity = { S103 = "fatal" }\n',
      "glossari.toml:2: unknown severity 'fatal' for S103; use 'error', 'warning' or 'info'"),
     ("glossari.toml", 'min-coverage = 180\n',
@@ -161,6 +175,24 @@ def test_unknown_code_on_the_command_line_is_bad_usage(root: Path) -> None:
     code, _findings, err = check(root, "--select", "S103,Z1")
     assert code == 2
     assert "unknown check code 'Z1'" in err
+
+
+@pytest.mark.parametrize(("option", "value", "said"), [
+    ("--select", "s103", "unknown check code 's103'; did you mean 'S103'?"),
+    ("--ignore", "S1,c2O3", "unknown check code 'c2O3'; did you mean 'C203'?"),
+    ("--select", "", "no code given, so no finding would be reported"),
+    ("--select", " , ", "no code given, so no finding would be reported"),
+])
+def test_a_code_list_on_the_command_line_names_what_is_meant(
+    root: Path, option: str, value: str, said: str,
+) -> None:
+    """`check --select s103` said only 'unknown check code'; `check --select "$CODES"` with the
+    variable unset reported no finding and exited 0 whatever the glossary held."""
+    code, _findings, err = check(root, "--fail-on", "warning", option, value)
+    assert code == 2
+    assert f"error: argument {option}: {said}" in err
+    assert err.count("error:") == 1
+    assert check(root, "--fail-on", "warning", "--ignore", "")[0] == 1  # ignores none: fine
 
 
 def test_min_coverage_file_then_flag(root: Path, tmp_path: Path) -> None:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from glossari.diagnostics import Finding, Severity
-from glossari.text import excerpt
+from glossari.text import closest_name, excerpt
 
-__all__ = ["CODES", "Code", "excerpt", "finding"]
+__all__ = ["CODES", "Code", "excerpt", "finding", "unknown_code"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,6 +79,31 @@ _ALL = (
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}
 """Every code ``glossari check`` can report, in order."""
+
+
+def unknown_code(code: str, *, prefix: bool = True) -> str | None:
+    """What is wrong with ``code`` given to select, ignore or set the severity of findings, or
+    None when it is a code (or, with ``prefix``, the start of one: ``S1`` selects a group).
+    The one rule of ``check --select``/``--ignore`` and of ``glossari.toml``'s lists; a code
+    near a known one names it (``s101``: 'S101', ``C2O3``: 'C203'), as a misspelt option does;
+    a group where a whole code is asked for is not taken for a misspelt code.
+
+    >>> unknown_code("S1"), unknown_code("S1", prefix=False)
+    (None, "unknown check code 'S1'")
+    >>> unknown_code("s101"), unknown_code("C2O3")
+    ("unknown check code 's101'; did you mean 'S101'?", "unknown check code 'C2O3'; did you \
+mean 'C203'?")
+    """
+    import re
+
+    if code in CODES or (prefix and re.fullmatch(r"[A-Z][0-9]{0,3}", code)
+                         and any(known.startswith(code) for known in CODES)):
+        return None
+    if not prefix and unknown_code(code) is None:  # a group, where one code is asked for
+        return f"unknown check code {code!r}"
+    meant = code.upper() if code.upper() != code and unknown_code(code.upper(), prefix=prefix) \
+        is None else closest_name(code, CODES)
+    return f"unknown check code {code!r}" + (f"; did you mean {meant!r}?" if meant else "")
 
 
 def finding(

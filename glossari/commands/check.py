@@ -44,7 +44,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-on", choices=("error", "warning"), default=None,
                         help="exit 1 when a finding of this severity or worse exists "
                         "(default: the configuration's, else error)")
-    parser.add_argument("--select", type=_codes, metavar="CODES",
+    parser.add_argument("--select", type=_selected, metavar="CODES",
                         help="report only these codes or code prefixes, comma-separated "
                         "(e.g. S1,C203; replaces the configuration's select)")
     parser.add_argument("--ignore", type=_codes, metavar="CODES",
@@ -53,13 +53,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    from glossari.checks.codes import CODES
+    from glossari.checks.codes import unknown_code
 
     codes = tuple(part.strip() for part in value.split(",") if part.strip())
     for code in codes:
-        if not any(known.startswith(code) for known in CODES):
-            raise argparse.ArgumentTypeError(
-                f"unknown check code '{code}' (the codes are in docs/checks.md)")
+        problem = unknown_code(code)
+        if problem is not None:
+            raise argparse.ArgumentTypeError(f"{problem} (the codes are in docs/checks.md)")
+    return codes
+
+
+def _selected(value: str) -> tuple[str, ...]:
+    """``--select``'s codes: at least one, for a select of none reported nothing and passed
+    (``--select "$CODES"`` with the variable unset: exit 0 whatever the findings)."""
+    codes = _codes(value)
+    if not codes:
+        raise argparse.ArgumentTypeError(
+            "no code given, so no finding would be reported; give codes such as S1,C203, or "
+            "leave --select out to report the configuration's select (else every code)")
     return codes
 
 
