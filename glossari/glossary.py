@@ -137,6 +137,16 @@ def _require_name(text: object) -> None:
 
 
 
+def _holds(glossary: Glossary, term: Term) -> bool:
+    """Whether ``glossary``'s term under ``term.id`` is ``term`` (equal to it: a glossary read
+    from a termbase gives equal terms, not always the same objects)."""
+    try:
+        own = glossary[term.id]
+    except KeyError:
+        return False
+    return own is term or own == term
+
+
 def _malay_side(lang: str | None) -> str | None:
     """``ms`` for Malay written with a region (``ms_MY``, ``ms_BN``), as ``glossari search -l``
     and ``find -l`` read it (:func:`glossari.catalog.languages.side_language`); any other value
@@ -266,8 +276,20 @@ class Glossary:
     def __iter__(self) -> Iterator[Term]:
         return iter(self._order)
 
-    def __contains__(self, term_id: object) -> bool:
-        return term_id in self._by_id
+    def __contains__(self, item: object) -> bool:
+        """Whether ``item``, a term id or a :class:`Term`, is in the glossary: an id has its
+        term, a term is the glossary's own under its id (as iteration gives it: ``term in g``
+        was False for every term of ``g``, which ``[t for t in terms if t in g]`` dropped).
+
+        >>> from glossari.model import Location, Term
+        >>> bon = Term(id="bon", title="Bon", source=Location(path="bon.md", line=1))
+        >>> g = Glossary([bon])
+        >>> "bon" in g, bon in g, all(term in g for term in g), "Bon" in g
+        (True, True, True, False)
+        """
+        if isinstance(item, Term):
+            return _holds(self, item)
+        return item in self._by_id
 
     def __getitem__(self, term_id: str) -> Term:
         """The term with this exact id; ``KeyError`` otherwise."""
@@ -640,8 +662,10 @@ class _CompiledGlossary(Glossary):
         for term_id, term in self._termbase.terms():
             yield self._cache.get(term_id, term)
 
-    def __contains__(self, term_id: object) -> bool:
-        return isinstance(term_id, str) and self._get(term_id) is not None
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Term):
+            return _holds(self, item)
+        return isinstance(item, str) and self._get(item) is not None
 
     def headers(self) -> Iterator[Term]:
         """Every term without its body, in order (see :meth:`Glossary.headers`)."""

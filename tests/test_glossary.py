@@ -449,3 +449,32 @@ def test_lookup_reads_a_name_with_the_possessive_as_a_link_text_does(tmp_path: P
         assert index.by_text("hanya") == ()
         with pytest.raises(KeyError):
             glossary.lookup("hanya")
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_a_term_of_the_glossary_is_in_it(tmp_path: Path, compiled: bool) -> None:
+    """`in` took ids only: `term in glossary` was False for every term iteration gives, so
+    `[t for t in terms if t in glossary]` dropped them all, read from sources or a termbase."""
+    import dataclasses
+
+    from glossari.cli import main
+
+    root = make_root(tmp_path, {
+        "peniaga-broker.md": "---\ntitle: Peniaga broker\naliases: [broker-peniaga]\n---\n\n"
+                             "Peniaga-peniaga broker membeli [saham-saham](/saham).\n",
+        "pelaburan.md": article("Pelaburan"),
+    })
+    if compiled:
+        for argv in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+            assert main(["--root", str(root), *argv]) == 0
+    with glossari.load(root) as glossary:
+        assert (glossary.root.path / "locale" / "en" / "glossari.sqlite").is_file() == compiled
+        terms = list(glossary)
+        assert {t.id for t in terms} == {"peniaga-broker", "pelaburan", "saham"}
+        assert all(term in glossary for term in terms)
+        assert all(term.id in glossary for term in terms)
+        other = dataclasses.replace(glossary["saham"], title="Saham biasa")
+        assert other not in glossary  # another term under the same id is not the glossary's
+        assert "Peniaga broker" not in glossary  # a headword is no id: lookup() takes it
+        assert 5 not in glossary
+        assert None not in glossary
