@@ -192,6 +192,16 @@ def test_stdout_is_utf8_bytes_with_crlf_kept(tmp_path: Path) -> None:
     assert "Ékuiti 💰" in done.stdout.decode("utf-8")
 
 
+@pytest.mark.parametrize("blank", ["", "  ", "\t"])
+def test_an_empty_category_is_bad_usage(capsys: pytest.CaptureFixture[str], blank: str) -> None:
+    """`table --category ""` (a script's unset variable) printed an empty table and exit 0,
+    without the note a category that matches nothing gets."""
+    code, out, err = table(capsys, "--category", blank)
+    assert (code, out) == (2, "")
+    assert err == ("glossari: error: --category: an empty category; give one, such as Careers, "
+                   "or leave it out\n")
+
+
 @pytest.mark.parametrize(("asked", "meant"), [
     ("Kewangan Islamm", "Kewangan Islam"), ("kewangan-islm", "Kewangan Islam"),
     ("Islamic Finanse", "Islamic Finance"), ("Pelaburn", "Pelaburan"),

@@ -199,4 +199,8 @@ def _check(args: argparse.Namespace) -> str | None:
         return f"--bom applies to CSV only, not {fmt}; drop --bom"
     if args.tbx_version and fmt != "tbx":
         return f"--tbx-version applies to TBX only, not {fmt}; add --format tbx"
+    if args.category is not None and not args.category.strip():
+        # `--category "$CATEGORY"` with the variable unset printed an empty table, exit 0, and
+        # not even the note an unmatched filter gets
+        return "--category: an empty category; give one, such as Careers, or leave it out"
     return None
