@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import sys
 import venv
 import zipfile
 from pathlib import Path
@@ -97,6 +99,26 @@ def test_wheel_installs_and_loads_the_bundled_glossary(tmp_path: Path) -> None:
     page = (elsewhere / "site" / "terms" / "accountexecutive.html").read_text(encoding="utf-8")
     assert '<h1 id="headword">Eksekutif akaun</h1>' in page
     assert (elsewhere / "site" / "assets" / "site.js").is_file()
+    # typed (PEP 561): a user's script, checked by mypy --strict against the installed wheel,
+    # sees the API's own types, the lazily imported public names included
+    assert "glossari/py.typed" in names
+    script = elsewhere / "user.py"
+    script.write_text(
+        "import glossari\n\n"
+        "def headword(g: glossari.Glossary, name: str) -> str | None:\n"
+        "    term: glossari.Term = g.lookup(name)\n"
+        "    hits: list[glossari.SearchHit] = g.search(name)\n"
+        "    found: list[glossari.TermMatch] = g.find_terms(name)\n"
+        "    del hits, found\n"
+        "    return term.english.title\n\n"
+        "reveal_type(glossari.load())\n"
+        "reveal_type(glossari.load().lookup('x').source.line)\n", encoding="utf-8")
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-executable",
+         str(python), str(script)], cwd=elsewhere, capture_output=True, text=True, check=False)
+    assert typed.returncode == 0, typed.stdout
+    assert 'Revealed type is "glossari.glossary.Glossary"' in typed.stdout
+    assert re.search(r'Revealed type is "(builtins\.)?int"', typed.stdout), typed.stdout
 
 
 @pytest.mark.slow
