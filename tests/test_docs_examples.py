@@ -193,3 +193,16 @@ def test_a_shell_block_runs_in_a_fresh_copy(
             assert done.returncode == 0, (where, done.stderr)
             assert note.strip() in done.stderr, (where, done.stderr)
     assert ran > 0
+
+
+@pytest.mark.parametrize(("page", "line", "code"), [
+    pytest.param(page, line, code, id=f"{page.name}:{line}")
+    for page in PAGES for line, code in _blocks(page, "toml")
+])
+def test_a_configuration_block_is_one_glossari_reads(page: Path, line: int, code: str) -> None:
+    """The settings a page shows are valid (a key renamed since would be refused as unknown)."""
+    from glossari.config import parse_config
+
+    table = "tool.glossari" if re.search(r"^\[tool\.glossari", code, re.M) else ""
+    config = parse_config(code, source=f"{page.name}:{line}", table=table)
+    assert config.languages or config.check.select or config.check.severity
