@@ -106,9 +106,10 @@ def _unknown_option(words: list[str], parser: argparse.ArgumentParser) -> str | 
     said '-l/--lang is required', ``--verison`` that a COMMAND was, ``--rot . table`` that '.'
     was no command."""
     known = [o for o in parser._option_string_actions if o.startswith("--")]
-    for word in words:
-        if word == "--":
-            return None
+    given = words[:words.index("--")] if "--" in words else words
+    if "-h" in given or any(len(w) > 2 and "--help".startswith(w) for w in given):
+        return None  # help asked for: argparse gives it, whatever else is there
+    for word in given:
         name = word.split("=", 1)[0]
         if name.startswith("--") and not any(o.startswith(name) for o in known):
             return word

@@ -668,3 +668,15 @@ def test_a_word_near_nothing_is_told_as_before(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().err.endswith("glossari table: error: unrecognized arguments: -x\n")
     assert main(["--vers"]) == 0  # argparse's abbreviation of --version, still taken
     assert capsys.readouterr().out.startswith("glossari ")
+
+
+@pytest.mark.parametrize("argv", [["table", "--fromat", "json", "--help"],
+                                  ["--verison", "-h"], ["search", "--limt", "3", "--he"]])
+def test_help_asked_beside_a_misspelt_option_is_given(
+    argv: list[str], capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the misspelling was reported before argparse met --help, which it answers first
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: glossari")
+    assert "options:" in out
