@@ -206,3 +206,28 @@ def test_a_configuration_block_is_one_glossari_reads(page: Path, line: int, code
     table = "tool.glossari" if re.search(r"^\[tool\.glossari", code, re.M) else ""
     config = parse_config(code, source=f"{page.name}:{line}", table=table)
     assert config.languages or config.check.select or config.check.severity
+
+
+def test_every_api_name_a_page_gives_exists() -> None:
+    """`glossari.checks.stream_check`, `glossari.text.decode_text`, ...: a name the pages send a
+    reader to is importable (one renamed since would be a dead end)."""
+    import importlib
+
+    missing = []
+    for page in PAGES:
+        for name in set(re.findall(r"`(glossari(?:\.[A-Za-z_]\w*)+)", page.read_text("utf-8"))):
+            if name in ("glossari.toml", "glossari.sqlite"):
+                continue  # files, not names
+            parts = name.split(".")
+            for cut in range(len(parts), 0, -1):
+                try:
+                    value: object = importlib.import_module(".".join(parts[:cut]))
+                except ImportError:
+                    continue
+                break
+            try:
+                for attribute in parts[cut:]:
+                    value = getattr(value, attribute)
+            except AttributeError:
+                missing.append(f"{page.name}: {name}")
+    assert missing == []
