@@ -1097,3 +1097,16 @@ def test_find_reads_a_virama_and_a_letter_of_its_own() -> None:
     assert fold("क्रम") != fold("करम")
     assert fold("акций") != fold("акции")
     assert fold("葛\U000e0100") == fold("葛")
+
+
+@pytest.mark.parametrize("text", ["Peniaga\n<br>\nbroker dan komisen",
+                                  "Peniaga \r\n <BR/> \r\nbroker dan komisen",
+                                  "Peniaga<br>\nbroker dan komisen"])
+def test_one_line_break_on_a_line_of_its_own_parts_no_name(text: str) -> None:
+    """``Peniaga\\n<br>\\nbroker`` reads as two lines (HTML takes a newline for a space), but the
+    tag blanked between two newlines was a blank line, and *peniaga broker* was missed."""
+    assert [h.text for h in _malay().find(text)] == [text[:-len(" dan komisen")], "komisen"]
+
+
+def test_a_line_break_keeps_the_list_item_after_it_apart() -> None:
+    assert [h.text for h in _malay().find("Peniaga<br>\n- broker dan komisen")] == ["komisen"]

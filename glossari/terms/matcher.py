@@ -232,17 +232,25 @@ def _blank_markup(text: str) -> str:
     return markup.sub(_blank, text)
 
 
-_LINE_BREAKS = re.compile(r"<\/?br\b[^<>]*>(?:\s*<\/?br\b[^<>]*>)+", re.IGNORECASE)
-"""Two line breaks or more in a row (``<br><br>``, ``<br>\n<br/>``): a blank line as a reader
-sees it, which parts two stretches as a blank line does (``Pasaran<br><br>saham`` is no
-*Pasaran saham*). One ``<br>`` is a line's end, which a name runs across (``peniaga<br>broker``),
-and a newline after it (``<br>\n``) is a space in HTML, no blank line; ``</br>`` is read as
-``<br>``, as HTML reads it."""
+_BR = r"<\/?br\b[^<>]*>"
+_LINE_BREAKS = re.compile(rf"[ \t]*(?:\r\n|\n)?[ \t]*{_BR}(?:\s*{_BR})*[ \t]*(?:\r\n|\n)?",
+                          re.IGNORECASE)
+"""Line breaks (``<br>``) with the blanks and the one line end on either side: two or more in
+a row (``<br><br>``, ``<br>\n<br/>``) are a blank line as a reader sees it, which parts two
+stretches as a blank line does (``Pasaran<br><br>saham`` is no *Pasaran saham*); one is a
+line's end, which a name runs across (``peniaga<br>broker``), a newline on either side of it
+too (``peniaga\n<br>\nbroker``: HTML reads a newline as a space, where the blanked tag between
+two newlines made a blank line). ``</br>`` is read as ``<br>``, as HTML reads it."""
+_BR_TAG = re.compile(_BR, re.IGNORECASE)
 
 
 def _blank_line(match: re.Match[str]) -> str:
-    """A blank line in place of :data:`_LINE_BREAKS`, offsets kept."""
-    return "\n\n" + " " * (len(match.group()) - 2)
+    """A blank line in place of :data:`_LINE_BREAKS` with two breaks or more, one line's end in
+    place of one, offsets kept."""
+    found = match.group()
+    if len(_BR_TAG.findall(found)) > 1:
+        return "\n\n" + " " * (len(found) - 2)
+    return " " * (len(found) - 1) + "\n"
 
 
 _BLOCK_LINE = re.compile(
