@@ -398,6 +398,34 @@ def test_s113_a_link_markdown_refuses_to_link(tmp_path: Path, target: str, schem
     assert f"'[untung kasar](...)' is not a link: Markdown refuses '{scheme}'" in s113.message
 
 
+@pytest.mark.parametrize(("written", "shown"), [
+    ("[untung kasar](/untungkasar", "'[untung kasar](/untungkasar' is not a link"),
+    ("[untung kasar](/untungkasar untuk butiran", "'[untung kasar](/untungkasar' is not a link"),
+    ("[untung kasar](/untung kasar)", "'[untung kasar](/untung' is not a link"),
+    ("[untung kasar](", "write '[untung kasar](/slug)'"),
+])
+def test_s113_a_link_left_open(tmp_path: Path, written: str, shown: str) -> None:
+    """`[untung kasar](/untungkasar` with no `)` (or a space in its target) is text on the
+    site, brackets and target shown, and names no term; the reader said nothing."""
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "[untung kasar](/untungkasar).", written + " dan hasil.")
+    (s113,) = [f for f in kit.check() if f.code == "S113"]
+    assert (s113.path, s113.line) == (KOS, 11)
+    assert shown in s113.message
+
+
+@pytest.mark.parametrize("written", [
+    "[untung kasar](/untungkasar)", "[untung kasar](</untung kasar>)",
+    '[untung kasar](/untungkasar "Untung kasar")', "\\[untung kasar](/untungkasar",
+    "`[untung kasar](/untungkasar`", "[untung kasar](/untungkasar_(ekonomi))",
+])
+def test_s113_is_silent_on_a_closed_link_code_or_an_escaped_bracket(
+        tmp_path: Path, written: str) -> None:
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "[untung kasar](/untungkasar).", written + " dan hasil.")
+    assert codes(kit.check(), "S113") == []
+
+
 def test_s113_is_silent_on_an_image_data_address(tmp_path: Path) -> None:
     kit = Kit(root=tmp_path)
     kit.edit("kosjualan", "(/untungkasar)", "(data:image/png;base64,AAAA)")

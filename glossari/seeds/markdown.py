@@ -78,6 +78,9 @@ _LOST_REFERENCE = re.compile(r"(?<!\\)\[([^\[\]\n]*[^\W\d_][^\[\]\n]*)(?<!\\)\]\
 # as brackets on the site and named no term, with no word to its author
 _REFUSED_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)(?<!\\)\]\(\s*<?((?:javascript|vbscript|file|"
                            r"data(?!:image/(?:gif|png|jpeg|webp);)):)", re.IGNORECASE)
+# A link opened and never closed (`[bon](/bon-korporat untuk butiran`: no `)` after the
+# target, or a space inside it), left as text: brackets and target on the site, no term named
+_OPEN_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]{1,256})(?<!\\)\]\(([^()\s]{0,2048})(?![^()\s]*\))")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _SPACES = re.compile(r"\s+")
 
@@ -748,6 +751,15 @@ class _Walker:
                 f"'[{match.group(1)}](/slug)'",
             ))
 
+        for match in _OPEN_LINK.finditer(content) if "](" in texts else ():
+            if match.group() not in texts or _REFUSED_LINK.match(content, match.start()):
+                continue  # a link, or one Markdown refuses (said below)
+            self.findings.append(Finding(
+                path=self.source, line=line + content.count("\n", 0, match.start()),
+                severity="warning", code="S113",
+                message=f"'{match.group()}' is not a link: no ')' closes its target (a "
+                f"target holds no space); write '[{match.group(1)}]({match.group(2) or '/slug'})'",
+            ))
         for match in _REFUSED_LINK.finditer(content):
             if match.group() not in texts:
                 continue
