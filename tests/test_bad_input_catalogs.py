@@ -411,3 +411,17 @@ def test_a_pipe_or_a_device_given_as_a_catalog_is_named_as_what_it_is(
             code = main(["--root", str(root), *command])
         assert (code, err.getvalue()) == (
             2, f"glossari: error: {name}: {what}, not a catalog file; {hint}\n"), command
+
+
+@pytest.mark.parametrize(("forms", "flags"), [('""', ""), ('"%d share"', "#, fuzzy\n")])
+def test_an_untranslated_or_fuzzy_plural_message_needs_no_plural_forms(
+        tmp_path: Path, forms: str, flags: str) -> None:
+    """As GNU msgfmt --check: only a translated plural message needs the header's
+    Plural-Forms (Django ships en catalogs, all untranslated, without one)."""
+    text = (DATA / "plural-forms-missing.po").read_text(encoding="utf-8")
+    text = text.replace('msgid "%d saham"', flags + 'msgid "%d saham"').replace(
+        '"%d share"', forms).replace('"%d shares"', forms)
+    path = tmp_path / "app.po"
+    path.write_text(text, encoding="utf-8")
+    assert load_po(path, source=PO_SOURCE).entries[-1].msgid_plural == "%d saham-saham"
+    assert _gnu_error_lines(path) is None

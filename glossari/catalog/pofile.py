@@ -958,10 +958,12 @@ class _Parser:
                     'a C expression of n (for English: nplurals=2; plural=(n != 1);)',
                 )
         if plural_forms is None and not self.source.endswith(".pot"):
-            # GNU msgfmt --check refuses a plural message under no Plural-Forms, and a program
-            # reading the .mo counts its forms by English's rule, whatever the language's
-            plural = next((e for e in po.entries
-                           if e.msgid_plural is not None and not e.obsolete), None)
+            # GNU msgfmt --check refuses a plural message translated (a form or more, not
+            # fuzzy) under no Plural-Forms, and a program reading the .mo counts its forms by
+            # English's rule, whatever the language's; untranslated ones (Django's en
+            # catalogs, templates in all but name) compile to nothing
+            plural = next((e for e in po.entries if e.msgid_plural is not None
+                           and not e.obsolete and not e.fuzzy and e.has_translation), None)
             if plural is not None:
                 raise self.fail(
                     plural.line,
