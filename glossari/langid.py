@@ -273,11 +273,17 @@ kept from the source in an English translation, they are Malay left untranslated
 (:func:`kept_malay`), where a loanword or a name is not."""
 
 
+_MENTION = re.compile(r'"[^"\n]{1,200}"|\u201c[^\u201d\n]{1,200}\u201d|\([^()\n]{1,200}\)')
+"""Words in double quotes or in brackets: a mention of the Malay (``sale and leaseback (jual
+dan pajak balik)``, ``known as "wang pendahuluan"``), no Malay left untranslated."""
+
+
 def kept_malay(translation: str, source: str) -> str | None:
     """The Malay an English ``translation`` leaves untranslated from ``source``, however few
     its words: a run of words kept from the source (as written, in a row) that holds a word of
     Malay's grammar (:data:`_GRAMMAR_WORDS`) in lower case, not in italics and not inside a
-    name (``Cukai Barang dan Perkhidmatan``: between two capitalised words); else None. A
+    name (``Cukai Barang dan Perkhidmatan``: between two capitalised words), in double quotes
+    or in brackets (a mention: ``sale and leaseback (jual dan pajak balik)``); else None. A
     copy (every word kept) is none: that is C202's.
 
     >>> kept_malay("Pengeluaran sebelum matang usually costs the depositor interest.",
@@ -289,6 +295,9 @@ def kept_malay(translation: str, source: str) -> str | None:
     >>> kept_malay("[Islamic banking](/perbankan-islam) tidak menggunakan interest.",
     ...            "[Perbankan Islam](/perbankan-islam) tidak menggunakan kadar faedah.")
     'tidak menggunakan'
+    >>> kept_malay("A sale and leaseback (jual dan pajak balik) frees capital.",
+    ...            "Jual dan pajak balik membebaskan modal.") is None
+    True
     >>> kept_malay("Common structures are sukuk musyarakah and murabahah.",
     ...            "Struktur lazim ialah sukuk musyarakah dan murabahah.") is None
     True
@@ -300,7 +309,7 @@ def kept_malay(translation: str, source: str) -> str | None:
         return " " * len(match.group())
 
     text = _EMAIL.sub(blank, translation) if "@" in translation else translation
-    text = _ITALICS.sub(blank, _STRIP.sub(blank, text))
+    text = _MENTION.sub(blank, _ITALICS.sub(blank, _STRIP.sub(blank, text)))
     found = list(_WORD.finditer(text))
     if all(m.group().casefold() in kept for m in found):
         return None

@@ -257,6 +257,11 @@ _KEPT_CASES = [
      "Common sukuk structures are sukuk musyarakah and murabahah.", None),
     ("Istilah *untung sebelum cukai* digunakan dalam laporan tahunan syarikat.",
      "The term *untung sebelum cukai* is used in a company's annual report.", None),
+    ("Jual dan pajak balik membebaskan modal yang terikat pada aset syarikat.",
+     "A sale and leaseback (jual dan pajak balik) frees capital tied up in a company's assets.",
+     None),
+    ("Jual dan pajak balik membebaskan modal yang terikat pada aset syarikat.",
+     'A sale and leaseback, "jual dan pajak balik", frees capital tied up in assets.', None),
 ]
 
 
