@@ -137,6 +137,21 @@ def _require_name(text: object) -> None:
 
 
 
+def _add(by_id: dict[str, Term], term: object) -> None:
+    """``term`` into ``by_id``, the one term of its id: ``Glossary([kos, kos_lain])`` counted two
+    terms, ``g["kos"]`` gave the one and ``g.lookup("kos")`` the other."""
+    if not isinstance(term, Term):
+        raise TypeError(f"a Glossary is made of Terms, not {type(term).__name__}")
+    first = by_id.get(term.id)
+    by_id[term.id] = term
+    if first is not None:  # another, or the same one given twice (counted twice by len)
+        from glossari.errors import SeedError
+
+        raise SeedError(f"a second term with the id {term.id!r} (the first: {first.source})",
+                        path=term.source.path, line=term.source.line,
+                        hint="give each term its own id")
+
+
 def _holds(glossary: Glossary, term: Term) -> bool:
     """Whether ``glossary``'s term under ``term.id`` is ``term`` (equal to it: a glossary read
     from a termbase gives equal terms, not always the same objects)."""
@@ -187,10 +202,13 @@ class Glossary:
         links: Iterable[LinkRef] | None = None,
         translations: Translations | None = None,
     ) -> None:
+        terms = tuple(terms)
+        self._by_id: dict[str, Term] = {}
+        for term in terms:
+            _add(self._by_id, term)
         self._order: tuple[Term, ...] = tuple(
             sorted(terms, key=lambda t: headword_order(t.title, t.id))
         )
-        self._by_id: dict[str, Term] = {t.id: t for t in self._order}
         self._index: dict[str, Term] = {}
         # Later keys never override earlier ones: an id wins over a headword, a Malay name over
         # an English one, so a lookup never lands on a surprising term. Every name a link

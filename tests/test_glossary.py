@@ -478,3 +478,26 @@ def test_a_term_of_the_glossary_is_in_it(tmp_path: Path, compiled: bool) -> None
         assert "Peniaga broker" not in glossary  # a headword is no id: lookup() takes it
         assert 5 not in glossary
         assert None not in glossary
+
+
+def test_a_glossary_built_from_terms_has_one_term_per_id() -> None:
+    """Glossary([kos, kos_lain]) counted two terms while g["kos"] gave one and g.lookup("kos")
+    the other; the same term given twice was counted and iterated twice; a list of strings
+    raised AttributeError ('str' object has no attribute 'id') from deep inside."""
+    from glossari.model import Location, Term
+
+    kos = Term(id="kos", title="Kos", source=Location(path="seeds/kos.md", line=1))
+    kos_lain = Term(id="kos", title="Kos lain", source=Location(path="seeds/kos-lain.md", line=3))
+    saham = Term(id="saham-saham", title="Saham", source=Location(path="seeds/saham.md", line=1))
+    for terms in ([kos, saham, kos_lain], [kos, saham, kos]):
+        with pytest.raises(SeedError) as info:
+            glossari.Glossary(terms)
+        assert isinstance(info.value, ValueError)
+        assert (info.value.path, info.value.line) == (terms[2].source.path,
+                                                      terms[2].source.line)
+        assert "a second term with the id 'kos' (the first: seeds/kos.md:1)" in str(info.value)
+    with pytest.raises(TypeError, match="a Glossary is made of Terms, not str"):
+        glossari.Glossary(["kos"])  # type: ignore[list-item]
+    glossary = glossari.Glossary(iter([saham, kos]))  # any iterable, read once
+    assert [t.id for t in glossary] == ["kos", "saham-saham"]
+    assert glossary.lookup("kos") is glossary["kos"] is kos
