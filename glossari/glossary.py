@@ -349,6 +349,16 @@ class Glossary:
         ignored, and so is the possessive ``-nya`` a link text may add to a name
         (``deduktibelnya``, ``NST-nya``). Raises ``KeyError`` whose message suggests the
         closest headwords.
+
+        >>> import glossari
+        >>> g = glossari.load()
+        >>> [g.lookup(name).id for name in ("Eksekutif-eksekutif akaun", "/finra",
+        ...                                 "account executive")]
+        ['accountexecutive', 'finra', 'accountexecutive']
+        >>> g.lookup("eksekutif akuan")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no term 'eksekutif akuan' in the glossary; did you mean 'Eksekutif akaun'?"
         """
         term = self._by_id.get(text)
         if term is not None:
@@ -442,6 +452,10 @@ class Glossary:
         :class:`~glossari.termbase.search.QueryError` (an :class:`~glossari.errors.InputError`,
         so a :class:`~glossari.errors.GlossariError` and a :class:`ValueError`). A ``query``
         that is not a ``str``, or a ``limit`` that is not an ``int``, raises :class:`TypeError`.
+
+        >>> import glossari
+        >>> [(hit.id, hit.field, hit.lang) for hit in glossari.load().search("ÉKSEK", lang="ms")]
+        [('accountexecutive', 'headword', 'ms')]
         """
         if not isinstance(query, str):
             raise TypeError(f"search takes a query (a str), not {type(query).__name__}")
@@ -544,12 +558,23 @@ class Glossary:
     def links_from(self, term: Term | str) -> tuple[LinkRef, ...]:
         """The internal links written in ``term``'s article (a Term or an id), in source order;
         ``KeyError`` for an id no term has (a headword given for an id would otherwise look like
-        a term without links: use :meth:`lookup` for names)."""
+        a term without links: use :meth:`lookup` for names).
+
+        >>> import glossari
+        >>> [(ref.link.text, ref.target.id) for ref in glossari.load().links_from(
+        ...     "accountexecutive")][1:3]
+        [('peniaga broker', 'broker-dealer'), ('penasihat pelaburan', 'investmentadvisor')]
+        """
         return self._link_graph().by_source.get(self._known_id(term), ())
 
     def backlinks(self, term: Term | str) -> tuple[LinkRef, ...]:
         """The internal links that lead to ``term`` (a Term or an id), from every article;
-        ``KeyError`` for an id no term has, as :meth:`links_from`."""
+        ``KeyError`` for an id no term has, as :meth:`links_from`.
+
+        >>> import glossari
+        >>> [(ref.source.id, ref.link.line) for ref in glossari.load().backlinks("finra")]
+        [('accountexecutive', 24)]
+        """
         return self._link_graph().by_target.get(self._known_id(term), ())
 
     def _known_id(self, term: Term | str) -> str:

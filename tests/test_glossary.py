@@ -375,6 +375,11 @@ def test_every_public_class_and_function_shows_itself_in_use() -> None:
         examples = doctest.DocTestParser().get_examples(inspect.getdoc(value) or "")
         if not examples:
             lacking.append(name)
+    # and the Glossary's questions (lookup and search showed none)
+    for method in ("lookup", "search", "find_terms", "links_from", "backlinks", "__contains__"):
+        doc = inspect.getdoc(getattr(glossari.Glossary, method)) or ""
+        if not doctest.DocTestParser().get_examples(doc):
+            lacking.append(f"Glossary.{method}")
     assert lacking == []
 
 
