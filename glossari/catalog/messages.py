@@ -116,7 +116,7 @@ def is_link_context(context: str | None) -> bool:
 
 
 # a typographic apostrophe or quote and the straight one a keyboard types are one character to a
-# reader: an editor (Word, a phone's keyboard) turns `Tabarru'` into `Tabarru’` as it is typed
+# reader: Word or a phone's keyboard curls the `'` of `Tabarru'` (U+2019) as it is typed
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                          "\u02bc": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
                          "\u201e": '"', "\u201f": '"', "\u2033": '"'})
@@ -124,7 +124,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 
 def normalize_heading(text: str) -> str:
     """A heading for comparison: case and surrounding space ignored, and a typographic
-    apostrophe or quote read as the straight one (``Tabarru’`` is ``Tabarru'``).
+    apostrophe or quote read as the straight one (``Tabarru\u2019`` is ``Tabarru'``).
 
     >>> normalize_heading("  Sorotan "), normalize_heading("Tabarru\u2019") == "tabarru'"
     ('sorotan', True)
