@@ -283,14 +283,36 @@ def closest_name(word: str, known: Iterable[str],
     ('table', 'en')
     >>> closest_name("xyz", ["show", "table"]) is None
     True
+
+    Names as near by difflib's ratio go to the one sharing the longest start with ``word``
+    (``S11O``: ``S110``, not ``S131``), then to the first given.
+
+    >>> closest_name("S11O", ["S101", "S110", "S131"])
+    'S110'
     """
     import difflib
 
     keyed: dict[str, str] = {}
     for name in known:
         keyed.setdefault(key(name), name)  # the first spelling of a key
-    close = difflib.get_close_matches(key(word), list(keyed), n=1, cutoff=0.6)
-    return keyed[close[0]] if close else None
+    typed = key(word)
+    best: tuple[float, int, int] | None = None
+    found: str | None = None
+    matcher = difflib.SequenceMatcher(b=typed)
+    for position, candidate in enumerate(keyed):
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
+            continue
+        ratio = matcher.ratio()
+        if ratio < 0.6:
+            continue
+        shared = next((k for k, (a, b) in enumerate(zip(candidate, typed, strict=False))
+                       if a != b),
+                      min(len(candidate), len(typed)))
+        rank = (ratio, shared, -position)
+        if best is None or rank > best:
+            best, found = rank, keyed[candidate]
+    return found
 
 
 def category_key(name: str) -> str:

@@ -180,6 +180,8 @@ def test_unknown_code_on_the_command_line_is_bad_usage(root: Path) -> None:
 @pytest.mark.parametrize(("option", "value", "said"), [
     ("--select", "s103", "unknown check code 's103'; did you mean 'S103'?"),
     ("--ignore", "S1,c2O3", "unknown check code 'c2O3'; did you mean 'C203'?"),
+    # as near to S110 as to S131 by difflib's measure: the one sharing the longer start
+    ("--ignore", "S11O", "unknown check code 'S11O'; did you mean 'S110'?"),
     ("--select", "", "no code given, so no finding would be reported"),
     ("--select", " , ", "no code given, so no finding would be reported"),
 ])
