@@ -245,3 +245,42 @@ def test_every_api_name_a_page_gives_exists() -> None:
             except AttributeError:
                 missing.append(f"{page.name}: {name}")
     assert missing == []
+
+
+def _synopses() -> Iterator[tuple[str, str, str]]:
+    """(page, command, the rest of its synopsis) for README's command table and each
+    ``glossari COMMAND [-x ...]`` synopsis in a block of the pages."""
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r"^\| `([a-z]+)((?: [^`]*)?)` \|", text, re.M):
+            yield page.name, match.group(1), match.group(2).replace("\\|", "|")
+        joined = re.sub(r"\n {8,}(?=\[)", " ", text)  # a synopsis over two lines
+        for match in re.finditer(r"^glossari ([a-z]+)( .*\[-.*)$", joined, re.M):
+            yield page.name, match.group(1), match.group(2)
+
+
+def test_each_synopsis_names_options_the_command_has_with_its_choices() -> None:
+    """The command table of README.md and the synopses of docs/ against each command's parser:
+    an option the pages give is the command's, and the choices they list are its choices."""
+    from glossari.cli import COMMANDS, _command_module, _parser
+
+    _, subparsers = _parser()
+    for name in COMMANDS:
+        _command_module(name).configure(subparsers[name])
+    checked = 0
+    wrong = []
+    for page, name, synopsis in _synopses():
+        if name not in COMMANDS:
+            continue
+        options = subparsers[name]._option_string_actions
+        for option, choices in re.findall(r"(--?[a-z][\w-]*)(?: ([\w|]+\|[\w|]+))?", synopsis):
+            checked += 1
+            action = options.get(option)
+            if action is None:
+                wrong.append(f"{page}: {name} has no option {option}")
+            elif choices and action.choices is not None and \
+                    set(choices.split("|")) != {str(c) for c in action.choices}:
+                wrong.append(f"{page}: {name} {option} {choices}: the choices are "
+                             f"{'|'.join(map(str, action.choices))}")
+    assert wrong == []
+    assert checked > 30
