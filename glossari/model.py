@@ -72,7 +72,7 @@ class Link:
 
     >>> import glossari
     >>> glossari.load().lookup("eksekutif akaun").links[1]
-    Link(text='peniaga broker', target='broker-dealer', line=24, suspicious=None)
+    Link(text='peniaga broker', target='broker-dealer', line=24, suspicious=None, rooted=True)
     """
 
     text: str

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from glossari.diagnostics import Finding, Severity
-from glossari.text import closest_name, excerpt
+from glossari.text import closest_name, excerpt, quoted
 
 __all__ = ["CODES", "Code", "excerpt", "finding", "unknown_code"]
 
@@ -100,10 +100,13 @@ mean 'C203'?")
                          and any(known.startswith(code) for known in CODES)):
         return None
     if not prefix and unknown_code(code) is None:  # a group, where one code is asked for
-        return f"unknown check code {code!r}"
+        return f"unknown check code {quoted(code)}"
     meant = code.upper() if code.upper() != code and unknown_code(code.upper(), prefix=prefix) \
         is None else closest_name(code, CODES)
-    return f"unknown check code {code!r}" + (f"; did you mean {meant!r}?" if meant else "")
+    # quoted, not repr: a code typed with a control character reaches the terminal shown
+    # by the CLI's one rule (`\u001b`), as every other value it quotes back
+    return f"unknown check code {quoted(code)}" + (
+        f"; did you mean {quoted(meant)}?" if meant else "")
 
 
 def finding(
