@@ -132,7 +132,8 @@ def test_show_prints_the_code_as_written(root: Path) -> None:
     out = ok("show", "nisbah-harga-pendapatan", root=root)
     # fenced with its info string, as the article writes it (Block.info): indented, `text`
     # was lost
-    assert "```text\nP/E = Harga saham / EPS\n  <script>alert(1)</script> & \"petikan\"\n```\n" in out
+    assert ("```text\nP/E = Harga saham / EPS\n  <script>alert(1)</script> & \"petikan\"\n"
+            "```\n") in out
 
 
 def test_the_site_shows_code_escaped_in_both_languages(root: Path) -> None:
