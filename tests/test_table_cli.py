@@ -230,7 +230,7 @@ def test_a_misspelt_category_names_the_one_meant(
     assert main(["--root", str(tmp_path), "table", "--category", asked]) == 0
     err = capsys.readouterr().err
     assert err == ("glossari: note: no term matches the filters; the table is empty (no term "
-                   f"has the category {asked!r}; did you mean {meant!r}?)\n")
+                   f"has the category '{asked}'; did you mean '{meant}'?)\n")
     # a category some term has, filtered out by --status, is no misspelling; nor is a far one
     for argv in (["--category", meant, "--status", "fuzzy"], ["--category", "Hartanah"]):
         assert main(["--root", str(tmp_path), "table", *argv]) == 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from glossari.diagnostics import Finding, Severity
-from glossari.text import closest_name, excerpt, quoted
+from glossari.text import closest_name, excerpt
 
 __all__ = ["CODES", "Code", "excerpt", "finding", "unknown_code"]
 
@@ -99,14 +99,13 @@ mean 'C203'?")
     if code in CODES or (prefix and re.fullmatch(r"[A-Z][0-9]{0,3}", code)
                          and any(known.startswith(code) for known in CODES)):
         return None
+    # quoted as written, not as repr escapes it: a control character is shown escaped where the
+    # message is printed (glossari.text.terminal_text), by the one rule for every message
     if not prefix and unknown_code(code) is None:  # a group, where one code is asked for
-        return f"unknown check code {quoted(code)}"
+        return f"unknown check code '{code}'"
     meant = code.upper() if code.upper() != code and unknown_code(code.upper(), prefix=prefix) \
         is None else closest_name(code, CODES)
-    # quoted, not repr: a code typed with a control character reaches the terminal shown
-    # by the CLI's one rule (`\u001b`), as every other value it quotes back
-    return f"unknown check code {quoted(code)}" + (
-        f"; did you mean {quoted(meant)}?" if meant else "")
+    return f"unknown check code '{code}'" + (f"; did you mean '{meant}'?" if meant else "")
 
 
 def finding(

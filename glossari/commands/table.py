@@ -90,8 +90,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     if not rows and (args.category or args.status):
         near = None if category is None else misspelt_category(glossary.headers(), category)
-        meant = "" if near is None else (f" (no term has the category {category!r}; did you "
-                                         f"mean {near!r}?)")
+        meant = "" if near is None else (f" (no term has the category '{category}'; did you "
+                                         f"mean '{near}'?)")
         print(f"glossari: note: no term matches the filters; the table is empty{meant}",
               file=ctx.stderr)
     lost = []
