@@ -13,7 +13,8 @@ from pathlib import Path
 from glossari.errors import RootError
 from glossari.text import shell_path
 
-__all__ = ["CACHE_DIR", "GlossaryRoot", "bundled_root", "file_kind", "real_path", "resolve_root"]
+__all__ = ["CACHE_DIR", "GlossaryRoot", "bundled_root", "file_kind", "named_path", "real_path",
+           "resolve_root"]
 
 CACHE_DIR = ".glossari-cache"
 """The folder of derived state under a glossary root (rebuildable; ignored by git; delete it at
@@ -105,6 +106,28 @@ reads it whatever the current folder holds (``load()`` with no argument reads th
 folder's glossary when it holds ``seeds/``, as a web project's database seeds folder may)."""
 
 
+def named_path(value: str, *, name: str) -> str:
+    """``value``, a file or folder name a user gave, or :class:`~glossari.errors.InputError`
+    naming ``name`` when it is empty (or only spaces): ``Path("")`` is the current folder, so an
+    unset variable (``glossari.load(os.environ.get("GLOSSARY", ""))``, ``glossari init
+    "$DIR"``) meant wherever the program stood.
+
+    >>> named_path("kamus", name="root")
+    'kamus'
+    >>> named_path(" ", name="root")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.InputError: root: an empty file or folder name; give one ('.' for the \
+current folder)
+    """
+    if not value.strip():
+        from glossari.errors import InputError
+
+        raise InputError("an empty file or folder name", path=name,
+                         hint="give one ('.' for the current folder)")
+    return value
+
+
 def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> GlossaryRoot:
     """Find the glossary folder the way ``glossari --root`` does.
 
@@ -113,7 +136,7 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
     and ``locale/``) rather than one itself.
     """
     if root is not None:
-        path = Path(root)
+        path = Path(named_path(root, name="root") if isinstance(root, str) else root)
         if not (path / "seeds").is_dir():
             # `--root g/seeds`, `--root g/locale`: name the glossary folder it is inside
             folder = _glossary_above(path, bundled=False) if path.is_dir() else None

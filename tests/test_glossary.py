@@ -506,3 +506,21 @@ def test_a_glossary_built_from_terms_has_one_term_per_id() -> None:
     glossary = glossari.Glossary(iter([saham, kos]))  # any iterable, read once
     assert [t.id for t in glossary] == ["kos", "saham-saham"]
     assert glossary.lookup("kos") is glossary["kos"] is kos
+
+
+@pytest.mark.parametrize("empty", ["", " ", "\t"])
+def test_an_empty_root_is_refused_not_read_as_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty: str) -> None:
+    """glossari.load("") read the current folder (Path("") is '.'), where `--root ""` is
+    refused: glossari.load(os.environ.get("GLOSSARY", "")) answered from wherever the program
+    stood, a glossary folder's seeds/ if it held one."""
+    from glossari.errors import InputError
+
+    root = make_root(tmp_path, {"kos-jualan.md": article("Kos jualan")})
+    monkeypatch.chdir(root)
+    assert [t.id for t in glossari.load(".")] == ["kos-jualan"]
+    with pytest.raises(InputError) as info:
+        glossari.load(empty)
+    assert isinstance(info.value, ValueError)
+    assert str(info.value) == ("root: an empty file or folder name; give one ('.' for the "
+                               "current folder)")

@@ -18,13 +18,11 @@ def path_argument(value: str, *, name: str) -> str:
     naming ``name`` when it is empty (or only spaces). ``Path("")`` is the current folder, so
     ``glossari init "$DIR"`` with ``DIR`` unset wrote a glossary wherever the user stood,
     ``termcheck ""`` checked every catalog there and ``align -l en ""`` read it as the folder
-    of translated articles. The one rule for every command."""
-    if not value.strip():
-        from glossari.errors import InputError
+    of translated articles. The one rule for every command, and for ``glossari.load``
+    (:func:`glossari.root.named_path`)."""
+    from glossari.root import named_path
 
-        raise InputError("an empty file or folder name", path=name,
-                         hint="give one ('.' for the current folder)")
-    return value
+    return named_path(value, name=name)
 
 
 def language_or_default(root: GlossaryRoot, lang: str | None) -> str:
