@@ -678,3 +678,29 @@ def test_a_definition_linking_less_often_is_named() -> None:
     assert keys[("glossary", "/one", "satu")] == "one"
     assert ("glossary", "/two", "dua") not in keys
     assert any("en/x.md:3: the description does not link /two" in n for n in pairing.notes)
+
+
+@pytest.mark.parametrize(("files", "said"), [
+    ({}, ""),
+    ({"README.md": "# Terjemahan\n"}, ""),
+    ({"glossary-en.md": "# Terms\n"}, "; its one Markdown file, glossary-en.md, names no article"),
+    ({"kos.md": "---\ntitle: Cost\n---\n", "saham-saham.md": "---\ntitle: Shares\n---\n"},
+     "; its 2 Markdown files (kos.md, ...) name no article"),
+])
+def test_a_folder_holding_no_translated_article_is_refused(
+    tmp_path: Path, files: dict[str, str], said: str,
+) -> None:
+    """`align -l en docs/examples` (for docs/examples/en), or an empty folder, said 'no catalog
+    changed' and exit 0, as if every translation were already in the catalogs."""
+    root = prepared(parallel_root(tmp_path / "g"))
+    folder = tmp_path / "terjemahan"
+    (folder / "en").mkdir(parents=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    before = catalogs(root)
+    code, out, err = cli("align", "-l", "en", folder, root=root)
+    assert (code, out) == (2, "")
+    assert err == (f"glossari: error: {folder}: no translated article here: no file is named as "
+                   f"an article of seeds/ (X.md for seeds/X.md){said}; give the folder holding "
+                   "the translated articles\n")
+    assert catalogs(root) == before

@@ -171,6 +171,17 @@ def align_folder(
         for place, ((domain, context, msgid), text) in enumerate(pairing.translations):
             by_domain.setdefault(domain, []).append((len(reports), place, context, msgid, text))
         reports.append(FileReport(path=name, notes=pairing.notes))
+    if not reports:
+        # `align -l en docs/examples` for docs/examples/en, or an empty folder: 'no catalog
+        # changed', exit 0, as if every translation were already in
+        first = skipped[0].rsplit("/", 1)[-1] if skipped else ""
+        others = ("" if not skipped else
+                  f"; its one Markdown file, {first}, names no article" if len(skipped) == 1
+                  else f"; its {len(skipped)} Markdown files ({first}, ...) name no article")
+        raise CatalogError(
+            f"no translated article here: no file is named as an article of seeds/ (X.md for "
+            f"seeds/X.md){others}", path=shown,
+            hint="give the folder holding the translated articles")
 
     # Read, fill and write under the lock `update` holds: an update running meanwhile would
     # otherwise write back the catalog it read before this align, and the alignment would be lost.
