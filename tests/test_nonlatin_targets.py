@@ -4,18 +4,16 @@ site's page is named as the link reads, the same rule as a category named in Jaw
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from _alignkit import cli as _run
 
 import glossari
 from glossari.align.resolve import link_slug
 from glossari.align.slugs import suggest_english
-from glossari.cli import main
 from glossari.export.site._pages import category_slugs, page_names
 
 ARTICLE = """---
@@ -39,13 +37,6 @@ EXPECTED = {
     "शेयर": ("shea", None, "untranslated", "शेयर.html"),  # the vowel sign stays
     "acao": ("acao", "acao", "suggested", "acao.html"),  # Latin: accents folded, as /kós
 }
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

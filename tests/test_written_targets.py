@@ -5,19 +5,17 @@ nowhere in the article. A catalog made with the escaped context keeps its transl
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from _alignkit import cli as _run
 from hypothesis import example, given
 from hypothesis import strategies as st
 from mdurl import encode
 
 import glossari
 from glossari.catalog.pofile import load_po
-from glossari.cli import main
 
 ARTICLE = """---
 title: Peniaga broker
@@ -40,13 +38,6 @@ WRITTEN = {
     "aksi": "/акция-акция",
     "tersembunyi": "/a%E2%80%AEb",  # a bidirectional override is never shown unescaped
 }
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
