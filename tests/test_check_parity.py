@@ -780,3 +780,21 @@ def test_tricky_but_correct_translations_are_not_reported(source: str, translati
     assert _codes(source, translation) == set()
     assert still_malay(translation, langid=LanguageIdentifier(None, processes=1), path="x.po",
                        line=3, lang="en", term=None, source=source) is None
+
+
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@given(st.integers(min_value=2, max_value=9), st.integers(min_value=1, max_value=9),
+       st.sampled_from(["-", " "]))
+def test_c205_a_compound_number_word_is_its_number(tens: int, unit: int, joint: str) -> None:
+    """`twenty-five days` for `25 hari` was read as 20 and 5, a changed number; a compound to
+    ninety-nine is its number, and a wrong one is still reported."""
+    from glossari.checks.parity import number_difference
+
+    word = f"{_TENS[tens - 2]}{joint}{_UNITS[unit - 1]}"
+    number = 10 * tens + unit
+    assert number_difference(f"Tempoh {number} hari.", f"A term of {word} days.") is None
+    wrong = number + 1 if unit < 9 else number - 1
+    assert number_difference(f"Tempoh {wrong} hari.", f"A term of {word} days.") is not None

@@ -378,9 +378,24 @@ _NUMBER_WORDS.update({f"ke{_MALAY_UNITS[unit]} belas": str(10 + unit)
 _NUMBER_WORDS.update({word: str(10 * tens) for tens, word in enumerate((
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 2)})
 _NUMBER_WORDS.update({f"{_MALAY_UNITS[tens]} puluh": str(10 * tens) for tens in range(2, 10)})
-"""The numbers up to twenty and the tens to ninety written as words, cardinal or ordinal
-(``fourteen``, ``thirty``, ``empat belas``, ``tiga puluh``; a compound such as
-``twenty-five`` is two words, and no number here), in English, Malay and Indonesian: a
+_NUMBER_WORDS.update({f"ke{_MALAY_UNITS[tens]} puluh": str(10 * tens) for tens in range(2, 10)})
+# the compounds up to ninety-nine: read as `twenty` and `five` they were 20 and 5, so `twenty-five
+# days` for `25 hari` was a changed number
+_ENGLISH_UNITS = (("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"),
+                  ("five", "fifth"), ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"),
+                  ("nine", "ninth"))
+for _tens, _word in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                               "eighty", "ninety"), 2):
+    for _unit, _forms in enumerate(_ENGLISH_UNITS, 1):
+        _NUMBER_WORDS.update({f"{_word}{joint}{form}": str(10 * _tens + _unit)
+                              for joint in ("-", " ") for form in _forms})
+    for _unit in range(1, 10):
+        _malay = f"{_MALAY_UNITS[_tens]} puluh {_MALAY_UNITS[_unit]}"
+        _NUMBER_WORDS.update({_malay: str(10 * _tens + _unit),
+                              f"ke{_malay}": str(10 * _tens + _unit)})
+"""The numbers to ninety-nine written as words, cardinal or ordinal (``fourteen``, ``thirty``,
+``twenty-five``, ``empat belas``, ``tiga puluh``, ``dua puluh lima``), in English, Malay and
+Indonesian: a
 translator writes ``every six months`` for ``setiap 6 bulan`` (and Malay ``enam bulan`` for
 ``6 months``), as style guides ask for small numbers, ``fourteen days`` for ``14 hari`` as
 some spell counts out further, and ``the third quarter`` for ``suku ke-3`` (``Q3`` for
@@ -403,6 +418,8 @@ def spelled_numbers(text: str) -> tuple[str, ...]:
     ('14', '14', '30', '2')
     >>> spelled_numbers("twelve percent, two per cent, dua peratus")
     ()
+    >>> spelled_numbers("twenty-five days, the forty second year, dua puluh lima hari")
+    ('25', '42', '25')
     """
     return tuple(_NUMBER_WORDS[m.group(1).lower()] for m in _NUMBER_WORD.finditer(text))
 
