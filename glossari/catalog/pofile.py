@@ -1659,8 +1659,8 @@ def strings_width(po: PoFile, width: int = 79) -> int | None:
     high = min(size + _columns(following) - following.find('"') - 3
                for size, following, _ in measured)
     kept = [e for e in entries if e.raw is not None]
-    offsets = [at for _, _, at in measured]
-    broken = set(_entries_at(text, offsets, starts))
+    owners = _entries_at(text, [at for _, _, at in measured], starts)
+    broken = set(owners)
     # a long line is evidence against a width it exceeds: its entry was kept whole there (or
     # typed so by hand). The file's way is what most of its entries say: one translation typed
     # on one 104-column line in a file wrapped at 79 is the exception, as is one entry a
@@ -1670,8 +1670,7 @@ def strings_width(po: PoFile, width: int = 79) -> int | None:
     low = max(size for size, _, _ in measured)
     # the most telling breaks, to check a width against: those leaving the least room above
     bounds = sorted((size + _columns(_first_chunk(following)), i)
-                    for (size, following, _), i in zip(measured, _entries_at(text, offsets,
-                                                                             starts), strict=True))
+                    for (size, following, _), i in zip(measured, owners, strict=True))
     candidates: dict[int, None] = dict.fromkeys(
         n for n in (width, *_USUAL_WIDTHS, *range(low, min(high, low + 60) + 1))
         if low <= n <= high)
