@@ -244,8 +244,10 @@ def _carry(old: Entry, new: Entry, nplurals: int, *, moved: bool = False) -> Ent
     # msgmerge and as for a fuzzy match (_fuzzy); a template that says nothing keeps the old
     # flags (a translator's c-format, Weblate's max-length:80) and the entry's bytes
     flags = old.flags
-    if new.flags and set(_source_flags(new, old.flags)) != set(old.flags):
-        flags = _source_flags(new, old.flags)
+    if new.flags:
+        source = _source_flags(new, old.flags)
+        if set(source) != set(old.flags):
+            flags = source
     if (
         not old.obsolete
         and not moved
