@@ -146,16 +146,14 @@ class Entry:
         "one. "
         "two."
         """
-        strings = self.raw_strings if self.raw is None else _raw_strings(self.raw)
-        if strings is not None and any(
-            getattr(self, name) != value for name, value in changes.items()
-            if name in _STRING_FIELDS
-        ):
-            strings = None
         flags = changes.get("flags", self.flags)
-        if strings is not None and isinstance(flags, tuple) and (
-                _WRAP_FLAGS.intersection(flags) != _WRAP_FLAGS.intersection(self.flags)):
-            strings = None
+        kept = not any(getattr(self, name) != value for name, value in changes.items()
+                       if name in _STRING_FIELDS) and not (
+            isinstance(flags, tuple)
+            and _WRAP_FLAGS.intersection(flags) != _WRAP_FLAGS.intersection(self.flags))
+        # raw is split into lines only for strings kept (not for a translation imported)
+        strings = (None if not kept else self.raw_strings if self.raw is None
+                   else _raw_strings(self.raw))
         return replace(self, raw=None, raw_strings=strings, **changes)  # type: ignore[arg-type]
 
     def anew(self) -> Entry:
