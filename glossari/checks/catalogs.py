@@ -16,6 +16,7 @@ from glossari.catalog.languages import primary_language
 from glossari.catalog.messages import is_block_message, is_category_message, iter_messages
 from glossari.catalog.pofile import Entry, PoFile, catalog_files, check_domain, load_po
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
+from glossari.catalog.translations import catalog_languages as _languages_with_catalogs
 from glossari.catalog.usable import Definitions, MessageState, entry_state, unusable_translation
 from glossari.checks.codes import excerpt, finding
 from glossari.checks.parity import (
@@ -110,14 +111,9 @@ def catalog_source(lang: str, domain: str) -> str:
 
 
 def catalog_languages(root: Path) -> tuple[str, ...]:
-    """The languages with at least one catalog under ``root/locale``, sorted."""
-    locale = root / "locale"
-    if not locale.is_dir():
-        return ()
-    return tuple(sorted(
-        d.name for d in locale.iterdir()
-        if d.is_dir() and catalog_files(d / "LC_MESSAGES", base=root)
-    ))
+    """The languages with at least one catalog under ``root/locale``, sorted
+    (:func:`glossari.catalog.translations.catalog_languages`)."""
+    return tuple(_languages_with_catalogs(root))
 
 
 def language_files(root: Path, lang: str) -> dict[str, Path]:
