@@ -131,10 +131,10 @@ def format_term(
                 pass  # the next item of the same list
             elif (quoted and (previous.quoted or previous.kind == "quote")
                   and _outer(previous.path) == _outer(block.path)
-                  and _shared_quote(previous, block, widths)):
+                  and (shared := _shared_quote(previous, block, widths))):
                 # a paragraph of the same quote (a blank line parts two), at its place: `>`,
                 # or `  >` in an item (two items' quotes, `- > a` and `- > b`, are two)
-                lines.append(_shared_quote(previous, block, widths))
+                lines.append(shared)
             else:
                 lines.append("")  # another paragraph, or another list (`-` items, then `*`)
             # each quote around the block a `> `, each list two spaces (Block.path); the
