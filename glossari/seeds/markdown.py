@@ -241,10 +241,21 @@ def _parsed_links_and_html(text: str) -> tuple[tuple[str, str], ...]:
                 found.append(("html", child.content))
             elif child.type == "text":
                 found.extend(("html", m.group()) for m in _HTML_OPENER.finditer(child.content))
-    references = env.get("references")
-    if isinstance(references, dict):
-        found.extend(("definition", str(ref.get("href", ""))) for ref in references.values())
+    found.extend(("definition", str(ref.get("href", ""))) for ref in _references(env).values())
     return tuple(found)
+
+
+def _references(env: dict[str, Any]) -> dict[str, Any]:
+    """The reference definitions markdown-it-py left in ``env`` by label (``{}`` for none)."""
+    references = env.get("references")
+    return references if isinstance(references, dict) else {}
+
+
+def _parsed_references(text: str) -> dict[str, Any]:
+    """The reference definitions of ``text`` as :func:`_link_parser` reads them, by label."""
+    env: dict[str, Any] = {}
+    _link_parser().parse(text, env)
+    return _references(env)
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
@@ -298,8 +309,8 @@ def _read_definitions(env: dict[str, Any], text: str,
                       line_offset: int) -> tuple[tuple[int, str], ...]:
     """The definitions markdown-it-py left in ``env`` parsing ``text``, whose first line is the
     article's ``line_offset + 1``."""
-    references = env.get("references")
-    if not isinstance(references, dict):
+    references = _references(env)
+    if not references:
         return ()
     lines = text.split("\n")
     found: list[tuple[int, str]] = []
@@ -366,13 +377,8 @@ def definitions_by_label(definitions: str) -> dict[str, tuple[str, str]]:
     """
     if "]:" not in definitions:
         return {}
-    env: dict[str, Any] = {}
-    _link_parser().parse(definitions, env)
-    references = env.get("references")
-    if not isinstance(references, dict):
-        return {}
     return {str(key): (str(r.get("href", "")), str(r.get("title") or ""))
-            for key, r in references.items()}
+            for key, r in _parsed_references(definitions).items()}
 
 
 def definition_titles(definitions: str) -> tuple[tuple[int, str], ...]:
@@ -389,13 +395,10 @@ def definition_titles(definitions: str) -> tuple[tuple[int, str], ...]:
         return ()
     found: list[tuple[int, str]] = []
     for index, line in enumerate(definitions.split("\n")):
-        env: dict[str, Any] = {}
-        _link_parser().parse(line, env)
-        references = env.get("references")
-        if isinstance(references, dict):
-            title = next((str(r.get("title") or "") for r in references.values()), "")
-            if title.strip():
-                found.append((index, title))
+        references = _parsed_references(line)
+        title = next((str(r.get("title") or "") for r in references.values()), "")
+        if title.strip():
+            found.append((index, title))
     return tuple(found)
 
 
