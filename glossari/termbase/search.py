@@ -200,12 +200,11 @@ def _seen(match: re.Match[str]) -> str:
         if found[1] != "#" and found[1:] not in html.entities.html5:
             return found
         return html.unescape(found)
-    if _WORD_BREAK_TAG.fullmatch(found):
+    from glossari.terms import WORD_BREAK
+
+    if WORD_BREAK.fullmatch(found):
         return ""
     return " "
-
-
-_WORD_BREAK_TAG = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 
 
 def _letter(char: str) -> bool:

@@ -13,6 +13,7 @@ from glossari.terms.matcher import (
     DOTTED_ACRONYM,
     HTML_MARKUP,
     JOINED_ACRONYM,
+    WORD_BREAK,
     Hit,
     Lang,
     Recognizer,
@@ -25,6 +26,6 @@ from glossari.terms.matcher import (
     words,
 )
 
-__all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer",
-           "end_roots", "fold", "inflects", "query_roots", "search_rules",
+__all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
+           "Recognizer", "end_roots", "fold", "inflects", "query_roots", "search_rules",
            "without_possessive", "words"]

@@ -39,9 +39,9 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 from glossari.terms import english, malay
 from glossari.text import without_accents
 
-__all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "Hit", "Lang", "Recognizer",
-           "end_roots", "fold", "inflects", "query_roots", "search_rules", "without_possessive",
-           "words"]
+__all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
+           "Recognizer", "end_roots", "fold", "inflects", "query_roots", "search_rules",
+           "without_possessive", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -328,7 +328,7 @@ def _blank(match: re.Match[str]) -> str:
         char = html.unescape(found)
         if len(char) == 1 and char in _INVISIBLE:
             return char * len(found)
-    elif _WORD_BREAK.fullmatch(found):
+    elif WORD_BREAK.fullmatch(found):
         return "\u200b" * len(found)  # <wbr>: a place a line may break, inside a word
     elif found[0] == "<" and found[1] != "!":
         tag = _TAG_NAME.match(found, 1)
@@ -355,7 +355,7 @@ name does not run across, as two Markdown paragraphs are; an inline tag (``<b>``
 ``<span>``, and ``<br>``, a line break) is a blank inside a name (``<b>Peniaga</b> broker``)."""
 
 
-_WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
+WORD_BREAK = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 """The tag of a place a line may break inside a word (``pela<wbr>buran``), which splits no
 word."""
 
