@@ -470,11 +470,11 @@ def _main(argv: Sequence[str] | None) -> int:
     chosen = _chosen_command(args_list)
     if chosen in COMMANDS:
         _command_module(chosen).configure(subparsers[chosen])
+    # where the command is: the words before it stay as they are below
+    at = _command_index(args_list, chosen) if chosen else len(args_list)
     if chosen in _TEXT_COMMANDS:
-        at = _command_index(args_list, chosen)
         args_list[at + 1:] = _text_after_dashes(args_list[at + 1:], subparsers[chosen])
     try:
-        at = _command_index(args_list, chosen) if chosen else len(args_list)
         unknown = _unknown_option(_global_rest(args_list[:at]), parser)
         if unknown is not None:
             parser.error(_unrecognized([unknown], parser, parser))
