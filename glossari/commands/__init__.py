@@ -9,20 +9,7 @@ if TYPE_CHECKING:
     from glossari.glossary import Glossary
     from glossari.root import GlossaryRoot
 
-__all__ = ["language_or_default", "path_argument", "read_glossary", "text_argument"]
-
-
-def path_argument(value: str, *, name: str) -> str:
-    """``value``, a file or folder argument (``--root``, ``init DIR``, ``align DIR``,
-    ``termcheck PATH``, ``import FILE``, ``-o``), or :class:`~glossari.errors.InputError`
-    naming ``name`` when it is empty (or only spaces). ``Path("")`` is the current folder, so
-    ``glossari init "$DIR"`` with ``DIR`` unset wrote a glossary wherever the user stood,
-    ``termcheck ""`` checked every catalog there and ``align -l en ""`` read it as the folder
-    of translated articles. The one rule for every command, and for ``glossari.load``
-    (:func:`glossari.root.named_path`)."""
-    from glossari.root import named_path
-
-    return named_path(value, name=name)
+__all__ = ["language_or_default", "read_glossary", "text_argument"]
 
 
 def language_or_default(root: GlossaryRoot, lang: str | None) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from glossari.root import GlossaryRoot, resolve_root
+from glossari.root import GlossaryRoot, named_path, resolve_root
 
 if TYPE_CHECKING:
     from glossari.catalog.incremental import Wrap
@@ -31,9 +31,7 @@ class Context:
     def root(self) -> GlossaryRoot:
         """The glossary folder (``--root``, the current folder, or the bundled glossary)."""
         if self.root_arg is not None:
-            from glossari.commands import path_argument
-
-            path_argument(self.root_arg, name="--root")
+            named_path(self.root_arg, name="--root")
         return resolve_root(self.root_arg)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossari.commands import path_argument
 from glossari.commands._context import Context
+from glossari.root import named_path
 from glossari.text import terminal_field
 
 __all__ = ["configure", "run"]
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Align; exit 2 when a file's structure differs from its seed (the others are still used)."""
     from glossari.align.gettextize import align_folder
 
-    folder = path_argument(args.folder, name="DIR")
+    folder = named_path(args.folder, name="DIR")
     root = ctx.root()
     root.require_writable("align")
     report = align_folder(root, args.lang, Path(folder), force=args.force,

@@ -15,8 +15,9 @@ import argparse
 import json
 from pathlib import Path
 
-from glossari.commands import language_or_default, path_argument, read_glossary
+from glossari.commands import language_or_default, read_glossary
 from glossari.commands._context import Context, machine_output
+from glossari.root import named_path
 from glossari.text import terminal_field
 
 __all__ = ["configure", "run", "summary_line"]
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.catalog.languages import check_language
     from glossari.exchange import import_termbase, read_termbase
 
-    path_argument(args.file, name="FILE")
+    named_path(args.file, name="FILE")
     lang = check_language(language_or_default(ctx.root(), args.lang))
     root = ctx.root()
     if not args.dry_run:

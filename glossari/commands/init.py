@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from glossari.commands import path_argument
 from glossari.commands._context import Context
+from glossari.root import named_path
 
 __all__ = ["configure", "run"]
 
@@ -21,7 +21,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.scaffold import init_glossary
     from glossari.text import shell_path, terminal_field
 
-    written = init_glossary(path_argument(args.dir, name="DIR"))
+    written = init_glossary(named_path(args.dir, name="DIR"))
     for path in written:
         print(f"wrote {terminal_field(str(path))}", file=ctx.stdout)
     # the next command is meant to be pasted: a folder such as `Glosari Kewangan` is quoted,

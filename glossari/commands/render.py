@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossari.commands import path_argument
 from glossari.commands._context import Context
+from glossari.root import named_path
 from glossari.text import counted, terminal_field
 
 __all__ = ["DEFAULT_MIN_COVERAGE", "configure", "run"]
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.render import render_folder
 
     if args.output is not None:
-        path_argument(args.output, name="-o")
+        named_path(args.output, name="-o")
     root = ctx.root()
     if args.min_coverage is None:  # flag > configuration file > default
         configured = None if root.bundled else load_config(root.path).min_coverage

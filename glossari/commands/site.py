@@ -11,8 +11,9 @@ import argparse
 from pathlib import Path
 
 from glossari.catalog.languages import check_translation_language
-from glossari.commands import language_or_default, path_argument, read_glossary
+from glossari.commands import language_or_default, read_glossary
 from glossari.commands._context import Context
+from glossari.root import named_path
 from glossari.text import counted, terminal_field
 
 __all__ = ["configure", "run"]
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.progress import progress
 
     if args.output is not None:
-        path_argument(args.output, name="-o")
+        named_path(args.output, name="-o")
     lang = check_translation_language(language_or_default(ctx.root(), args.lang))
     if args.base_url is not None:
         check_base_url(args.base_url)  # before the (long) load

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from glossari import __version__
 from glossari._atomic import write_output
-from glossari.commands import language_or_default, path_argument, read_glossary, text_argument
+from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context
 from glossari.export.rows import (
     STATUSES,
@@ -22,6 +22,7 @@ from glossari.export.rows import (
     rows_from_glossary,
     targets_by_source,
 )
+from glossari.root import named_path
 from glossari.text import counted, terminal_field
 
 __all__ = ["FORMATS", "configure", "render", "run"]
@@ -70,7 +71,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print or write the table; 2 with a one-line message on a contradictory option."""
     if args.output is not None:
-        path_argument(args.output, name="-o")
+        named_path(args.output, name="-o")
     args.lang = language_or_default(ctx.root(), args.lang)
     problem = _check(args)
     if problem:

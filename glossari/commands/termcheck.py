@@ -14,9 +14,10 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-from glossari.commands import path_argument, read_glossary
+from glossari.commands import read_glossary
 from glossari.commands._context import Context, machine_output
 from glossari.diagnostics import SEVERITY_RANK, Finding
+from glossari.root import named_path
 from glossari.terms import Lang
 from glossari.text import counted
 
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from glossari.errors import CatalogError
 
     # checked as text: Path("") is the current folder, every catalog under it
-    args.paths = [Path(path_argument(path, name="PATH")) for path in args.paths]
+    args.paths = [Path(named_path(path, name="PATH")) for path in args.paths]
     machine_output(ctx, args.format)
     source: Lang = "ms" if args.source_lang == "ms" else "en"
     target: Lang = args.lang or ("ms" if source == "en" else "en")
