@@ -182,7 +182,7 @@ def has_visible_text(text: str) -> bool:
 def _strip_accents(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFKD", text)
-        if not unicodedata.combining(c) or unicodedata.combining(c) == _VIRAMA
+        if unicodedata.combining(c) in (0, _VIRAMA)
     )
 
 
@@ -204,10 +204,11 @@ def without_accents(text: str) -> str:
     >>> without_accents("क्रम") == without_accents("करम"), without_accents("葛\U000e0100")
     (False, '葛')
     """
-    if _WHOLE_LETTER.search(unicodedata.normalize("NFC", text)):
+    composed = unicodedata.normalize("NFC", text)
+    if _WHOLE_LETTER.search(composed):
         # a letter of its own that Unicode writes as another with a mark: kept whole
         text = "".join(part if _WHOLE_LETTER.fullmatch(part) else _strip_accents(part)
-                       for part in _WHOLE_LETTER.split(unicodedata.normalize("NFC", text)))
+                       for part in _WHOLE_LETTER.split(composed))
     else:
         text = _strip_accents(text)
     return _IGNORABLE_MARK.sub("", text)
