@@ -101,11 +101,10 @@ translator writes ``35 sen a share`` for ``RM0.35 sesaham``; ``per cent`` is no 
 _SCALES_ATTACHED = {"k": 3, "m": 6, "b": 9}
 """Letters that scale a number written right after it (``RM10k``, ``RM5m``, ``RM1.2b``): after
 a space they are other words (``5 m``, five metres)."""
-_SCALE = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=True))})\b"
-                    rf"|({'|'.join(_SCALES_ATTACHED)})\b", re.IGNORECASE)
 _SCALE_WORD = re.compile(rf"[ \u00a0]?({'|'.join(sorted(_SCALES, key=len, reverse=True))})\b",
                          re.IGNORECASE)
 """A scale word alone, not a letter (:data:`_SCALES_ATTACHED`): ``5m`` may be five metres."""
+_SCALE = re.compile(rf"{_SCALE_WORD.pattern}|({'|'.join(_SCALES_ATTACHED)})\b", re.IGNORECASE)
 _RANGE = re.compile(r"[ \u00a0]*(?:[-\u2013\u2014]|to|and|or|hingga|sehingga|sampai|dan|atau)"
                     r"[ \u00a0]*"
                     r"(?:RM|USD|US\$|\$|Rp|S\$)?", re.IGNORECASE)
