@@ -455,8 +455,10 @@ def number_difference(source: str, translation: str) -> str | None:
     >>> number_difference("RM1.5 juta", "RM1,500,000") is None
     True
     """
+    years = {source: _date_years(source), translation: _date_years(translation)}
+
     def read(text: str, **how: bool) -> tuple[str, ...]:
-        return _once_a_year(numbers(text, **how), text)
+        return _once_a_year(numbers(text, **how), years[text])
 
     def compare(wanted: tuple[str, ...], found: tuple[str, ...], *,
                 grouped: bool = True) -> str | None:
@@ -511,12 +513,17 @@ def _apart(source: tuple[str, ...], translation: tuple[str, ...]) -> int:
 _DATE_YEAR = re.compile(rf"\b(?:{'|'.join(_MONTHS)}),?[ \u00a0](\d{{4}})(?!\d)")
 
 
-def _once_a_year(found: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """``found``, the numbers of ``text``, with each year of a date that ``text`` writes again
-    taken once: ``23 Mac 2020 hingga 31 Disember 2020`` and ``23 March to 31 December 2020``
-    name the same dates."""
+def _date_years(text: str) -> set[str]:
+    """The years of the dates ``text`` writes, for :func:`_once_a_year`."""
     years = {m.group(1) for m in _DATE_YEAR.finditer(text)}
     years.update(m.group(4) for m in _NUMERIC_DATE.finditer(_day_first(text)))
+    return years
+
+
+def _once_a_year(found: tuple[str, ...], years: set[str]) -> tuple[str, ...]:
+    """``found``, the numbers of a text, with each year of a date that the text writes again
+    (``years``: :func:`_date_years`) taken once: ``23 Mac 2020 hingga 31 Disember 2020`` and
+    ``23 March to 31 December 2020`` name the same dates."""
     if not years:
         return found
     seen: set[str] = set()
