@@ -69,12 +69,15 @@ _SHORT_YEAR_RANGE = re.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)([-\u2013/])(\d\d)
 _CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2}):([0-5]\d)(?![\d:])")
 """A time of day written with a colon (``9:00``, ``12:30``), read as ``9.00``, ``12.30``: a ratio
 (``2:1``) has no two-digit minutes, and ``10:30:15`` is no time of this kind."""
-_MONTHS = {name: number for number, names in enumerate((
+_MONTH_WORDS = (
     ("January", "Januari"), ("February", "Februari"), ("March", "Mac", "Maret"), ("April",),
     ("May", "Mei"), ("June", "Jun", "Juni"), ("July", "Julai", "Juli"),
     ("August", "Ogos", "Agustus"), ("September",), ("October", "Oktober"), ("November",),
-    ("December", "Disember", "Desember")), start=1) for name in names}
+    ("December", "Disember", "Desember"))
+_MONTHS = {name: number for number, names in enumerate(_MONTH_WORDS, start=1) for name in names}
 """The months by name, in English, Malay and Indonesian."""
+_MONTH_NAMES = ("", *(names[0] for names in _MONTH_WORDS))
+"""The English name of each month by its number."""
 # A month's name in a date: after a day's number, or before a year's (1 May 2021, Mei 2021)
 _MONTH_DATE = re.compile(rf"(?:(?<=\d[ \u00a0])|(?<=\d\u202f))({'|'.join(_MONTHS)})\b"
                          rf"|\b({'|'.join(_MONTHS)})(?=,?[ \u00a0]\d{{4}}(?!\d))")
@@ -535,10 +538,6 @@ def _once_a_year(found: tuple[str, ...], years: set[str]) -> tuple[str, ...]:
             seen.add(number)
         out.append(number)
     return tuple(out)
-
-
-_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 
 
 def _grouped(found: tuple[str, ...]) -> tuple[str, ...]:
