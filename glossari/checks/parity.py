@@ -458,6 +458,8 @@ def number_difference(source: str, translation: str) -> str | None:
     >>> number_difference("RM1.5 juta", "RM1,500,000") is None
     True
     """
+    if _DIGIT.search(source) is None and _DIGIT.search(translation) is None:
+        return None  # no number, sign, scale or date on either side (words alone make none)
     years = {source: _date_years(source), translation: _date_years(translation)}
 
     def read(text: str, **how: bool) -> tuple[str, ...]:
