@@ -198,6 +198,18 @@ def test_dropping_a_kept_piece_is_reported_with_its_code(
     assert expected in _codes(source, translation)
 
 
+@pytest.mark.parametrize(("source", "translation"), [
+    ("kos 0 100 100", "cost 100 100 too"),  # hypothesis found it: a number dropped, no finding
+    ("Akaun 012345 dibuka pada 2021.", "Account 12345 was opened in 2021."),
+    ("saham-saham 007 500 dan 1 000", "shares 7 500 and 1 000"),
+])
+def test_c205_a_leading_zero_is_part_of_the_number(source: str, translation: str) -> None:
+    """``0 100 100`` is 0100100 or 0, 100 and 100: ``100 100`` is neither. Grouped for the
+    message as an integer (``int()``), ``0100100`` was ``100,100`` and matched."""
+    assert "C205" in _codes(source, translation)
+    assert "C205" not in _codes(source, source)
+
+
 @pytest.mark.parametrize(
     "text",
     ["**a " * 20000, "*a " * 20000, "_a " * 20000, "`a " * 20000, "](" * 20000, "[a " * 20000,

@@ -543,11 +543,22 @@ def _once_a_year(found: tuple[str, ...], years: set[str]) -> tuple[str, ...]:
 
 
 def _grouped(found: tuple[str, ...]) -> tuple[str, ...]:
-    """Numbers of :func:`numbers` with their thousands grouped, as a message quotes them."""
+    """Numbers of :func:`numbers` with their thousands grouped, as a message quotes them, digit
+    for digit: two numbers that differ stay apart (``0100100`` is ``0,100,100``; read as an
+    integer it was ``100,100``, and a ``0 100 100`` translated ``100 100`` was no change).
+
+    >>> _grouped(("0100100", "100100", "-1234567.5", "2021", "1.2.3"))
+    ('0,100,100', '100,100', '-1,234,567.5', '2021', '1.2.3')
+    """
     out = []
     for number in found:
         whole, point, fraction = number.partition(".")
-        out.append(f"{int(whole):,}{point}{fraction}" if len(whole) > 4 else number)
+        sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+        if len(digits) > 4 and digits.isdigit():
+            head = len(digits) % 3 or 3
+            digits = ",".join([digits[:head], *(digits[i:i + 3]
+                                                for i in range(head, len(digits), 3))])
+        out.append(f"{sign}{digits}{point}{fraction}")
     return tuple(out)
 
 
