@@ -532,6 +532,38 @@ def test_c205_ranges(source: str, translation: str, reported: bool) -> None:
     assert ("C205" in _codes(source, translation)) is reported
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 999), st.integers(1, 99), st.integers(1, 99),
+       st.sampled_from([("RM", "sen", "sen"), ("RM", "sen", "cents"), ("$", "cents", "cents")]),
+       st.booleans())
+def test_c205_units_and_hundredths_are_one_amount(units: int, cents: int, written: int,
+                                                  money: tuple[str, str, str],
+                                                  malay_in_words: bool) -> None:
+    """``RM1 dan 5 sen`` is ``RM1.05`` (either way round): the range rule gave the ``sen`` to
+    the ringgit too (0.01 and 0.05), so a faithful translation was a changed number."""
+    sign, malay_cent, english_cent = money
+    apart = (f"Harga {sign}{units} dan {cents} {malay_cent} sesaham.",
+             f"The price is {sign}{units} and {cents} {english_cent} a share.")
+    together = (f"Harga {sign}{units}.{written:02d} sesaham.",
+                f"The price is {sign}{units}.{written:02d} a share.")
+    source, translation = ((apart[0], together[1]) if malay_in_words
+                           else (together[0], apart[1]))
+    assert ("C205" in _codes(source, translation)) is (cents != written)
+
+
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("Dividen RM1 dan 5 sen sesaham.", "A dividend of RM1.05 a share.", False),
+    ("Dividen RM1.05 sesaham.", "A dividend of RM1 and 5 sen a share.", False),
+    ("Dividen RM1 dan 5 sen sesaham.", "A dividend of RM1 and 5 a share.", True),
+    ("Dividen RM1 dan 5 sen sesaham.", "A dividend of RM1.50 a share.", True),
+    # a range of sen takes its scale word once; a ringgit amount is no sen
+    ("Antara 5 hingga 10 sen sesaham.", "Between 5 and 10 cents a share.", False),
+    ("Antara 5 hingga 10 sen sesaham.", "Between RM5 and 10 cents a share.", True),
+])
+def test_c205_ringgit_and_sen(source: str, translation: str, reported: bool) -> None:
+    assert ("C205" in _codes(source, translation)) is reported
+
+
 _MALAY_ONLY_MONTHS = {"Januari": "January", "Februari": "February", "Mac": "March",
                       "Mei": "May", "Julai": "July", "Ogos": "August", "Oktober": "October",
                       "Disember": "December"}

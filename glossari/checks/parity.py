@@ -278,17 +278,62 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
             if scale is not None:
                 powers[i] = _scale(scale)
             elif i + 1 < len(matches) and powers[i + 1] is not None and _RANGE.fullmatch(
-                    prose, matches[i].end(), matches[i + 1].start()):
-                powers[i] = powers[i + 1]  # RM2.5-3 million: 2.5 million to 3 million
+                    prose, matches[i].end(), matches[i + 1].start()) and not (
+                    powers[i + 1] == -2 and _in_money(prose, matches[i].start())):
+                # RM2.5-3 million: 2.5 million to 3 million; but RM1 dan 5 sen is a ringgit
+                # and five sen, not a sen and five
+                powers[i] = powers[i + 1]
     found = []
-    for m, power in zip(matches, powers, strict=True):
+    skip = False
+    for i, (m, power) in enumerate(zip(matches, powers, strict=True)):
+        if skip:
+            skip = False
+            continue
         number = _number(m.group(0), points)
         if power is not None:
             number = _shifted(number, power)
+        elif scaled and (cents := _and_cents(prose, matches, powers, i)) is not None:
+            number, skip = _with_cents(number, cents), True  # RM1 dan 5 sen: RM1.05
         if signed and _sign(prose, m.start()) in ("-", "\u2212"):
             number = "-" + number
         found.append(number)
     return tuple(found)
+
+
+_MONEY = re.compile(r"(?:RM|US\$|S\$|A\$|\$|Rp|USD|£|€)[ \u00a0]?$")
+"""A currency's sign or code right before a number: the number counts whole units (``RM1``)."""
+_AND = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:and|dan|serta|&)[ \u00a0]*", re.IGNORECASE)
+
+
+def _in_money(prose: str, start: int) -> bool:
+    """Whether the number at ``start`` of ``prose`` is written after a currency's sign."""
+    return _MONEY.search(prose, max(0, start - 5), start) is not None
+
+
+def _and_cents(prose: str, matches: list[re.Match[str]], powers: list[int | None],
+               i: int) -> str | None:
+    """The hundredths written after the whole units of match ``i``, as one amount says them
+    (``RM1 dan 5 sen``, ``$2 and 50 cents``: RM1.05, $2.50), or None: the units after a
+    currency's sign, whole; then ``and`` and a number of hundredths below a hundred, with no
+    sign of its own."""
+    if i + 1 >= len(matches) or powers[i + 1] != -2 or not _in_money(prose, matches[i].start()):
+        return None
+    cents = matches[i + 1]
+    if (not matches[i].group().isdigit() or not cents.group().isdigit() or len(cents.group()) > 2
+            or _in_money(prose, cents.start())
+            or not _AND.fullmatch(prose, matches[i].end(), cents.start())):
+        return None
+    return cents.group()
+
+
+def _with_cents(units: str, cents: str) -> str:
+    """``units`` whole units and ``cents`` hundredths as one number of :func:`numbers`.
+
+    >>> _with_cents("1", "5"), _with_cents("2", "50"), _with_cents("3", "00")
+    ('1.05', '2.5', '3')
+    """
+    fraction = cents.rjust(2, "0").rstrip("0")
+    return f"{units}.{fraction}" if fraction else units
 
 
 def signed(text: str) -> bool:
