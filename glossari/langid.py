@@ -6,7 +6,8 @@ profile appears. Below :data:`MIN_WORDS` words no detector is reliable, and this
 answer (``None``) rather than guess.
 
 Words are counted after stripping what is not language: Markdown link targets (the link *text*
-stays), code spans, URLs, e-mail addresses, HTML tags, printf/format placeholders and numbers.
+stays), code spans, URLs, e-mail addresses, HTML tags, printf/format placeholders, template tags
+(``{% if kadar > 5 %}``: :data:`glossari.text.TEMPLATE_TAG`) and numbers.
 Proper names are no evidence either: *Bank Negara Malaysia* or *Permodalan Nasional Berhad* in an
 English sentence are Malay words in every language; nor are words quoted in italics
 (``The Malay term *untung kasar* means gross profit``). So the detector is handed the words
@@ -47,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from glossari._store import CACHE_DIR, Store
+from glossari.text import TEMPLATE_TAG
 
 __all__ = [
     "CACHE_DIR",
@@ -70,7 +72,7 @@ THRESHOLD = 0.5
 """P(id) + P(ms) at or above this is Malay."""
 
 
-ALGORITHM_VERSION = 5
+ALGORITHM_VERSION = 6
 """Bump when :func:`detection_text` or the detector set-up changes: old cache files go unused."""
 
 POOL_THRESHOLD = 200
@@ -90,6 +92,7 @@ _STRIP = re.compile(
     | %\([^)]{0,64}\)[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[a-zA-Z]   # %(name)s
     | %(?!\ [^\W\d_]{2})[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[sdifgexXcr%]  # %d; not 12% daripada
     | \{[^{}\s]{0,64}\}                         # {name}, {0}
+    | """ + TEMPLATE_TAG + r"""                 # {% if kadar > 5 %}: not "% if", a percent
     """,
     re.VERBOSE | re.DOTALL,
 )

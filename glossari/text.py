@@ -12,6 +12,7 @@ from typing import NamedTuple
 from glossari.errors import InputError
 
 __all__ = [
+    "TEMPLATE_TAG",
     "NotText",
     "char_width",
     "counted",
@@ -37,6 +38,13 @@ __all__ = [
     "wide_encoding",
     "without_accents",
 ]
+
+TEMPLATE_TAG = r"\{%[^%{}]{0,2000}%\}|\{\#[^#{}]{0,2000}\#\}|\{\{[^{}]{0,2000}\}\}"
+"""A Jinja or Django template tag, comment or expression (``{% if kadar > 5 %}``, ``{# nota
+#}``, ``{{ jumlah }}``): code that a translation keeps as written, so no words of its text, no
+numbers, no terms, and its ``%`` no percent sign (``% if`` read so). A pattern to join into a
+larger one (``#`` escaped, for a verbose one too); no brace inside, so a run of unclosed ones
+costs linear time."""
 
 # Going out (tables, terminals): XML 1.0 forbids C0 controls outright (lone surrogates and the two
 # non-characters too); HTML calls them parse errors and browsers turn NUL into U+FFFD; a terminal

@@ -311,3 +311,34 @@ def test_l301_no_malay_grammar_kept_in_the_benchmarks_clean_translations() -> No
     except ImportError:
         pass
     assert [t for s, t in pairs if kept_malay(t, s)] == []
+
+
+_TAGGED = ("{% if kos jualan > 5 dan hasil %}", "{# nota: untung kasar dan kos #}")
+
+
+@pytest.mark.parametrize("tag", _TAGGED)
+def test_a_template_tag_is_code_not_text(tmp_path: Path, tag: str) -> None:
+    """``{% if kos jualan > 5 dan hasil %}`` kept as written in a translation: its ``% if``
+    was read as a percent sign and prose (as in ``12% daripada``), so its words were Malay
+    kept from the source (L301, ``dan hasil``), a use of *Kos jualan* the English lacked
+    (T401), and words for the detector; a tag changed in translation is C206's, as code is."""
+    kit = with_catalog(tmp_path)
+    malay = next(k for k in ENGLISH if k[1].startswith("Untung kasar menunjukkan"))
+    kit.edit("untungkasar", malay[1], f"{tag}{malay[1]}{{% endif %}}")
+    kit.english.pop(malay)  # type: ignore[union-attr]
+    kit.translate(f"{tag}{malay[1]}{{% endif %}}", f"{tag}{ENGLISH[malay]}{{% endif %}}")
+    found = kit.check()
+    assert [f for f in found if f.code in ("L301", "T401", "C205", "C206")] == []
+    kit.translate(f"{tag}{malay[1]}{{% endif %}}", f"{ENGLISH[malay]}{{% endif %}}")
+    assert [f.code for f in kit.check() if f.code in ("L301", "T401", "C206")] == ["C206"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("{% if kadar > 5 %}High{% endif %}", ("High",)),
+    ("Pay {{ jumlah wang }} within {%- if tempoh -%}six months{% endif %}",
+     ("Pay", "within", "six", "months")),
+])
+def test_a_template_tags_words_tell_no_language(text: str, kept: tuple[str, ...]) -> None:
+    from glossari.langid import words
+
+    assert words(text) == kept

@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 
 from glossari.seeds.markdown import link_targets, links_and_html
+from glossari.text import TEMPLATE_TAG
 
 __all__ = [
     "describe_difference",
@@ -48,6 +49,7 @@ _TARGET = re.compile(
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,256}>")  # an HTML tag (its numbers are no prose: C208)
 _CODE = re.compile(r"(`{1,8})(.{1,1000}?)\1", re.DOTALL)
+_TEMPLATE = re.compile(TEMPLATE_TAG, re.DOTALL)
 _DIGIT = re.compile(r"\d")
 # a number: digits with marks between them, or groups of three digits after a space, a no-break
 # space, a thin or a narrow no-break space (ISO 31-0 and SI write 1 000 000; so does a French or
@@ -140,13 +142,18 @@ def strip_link_targets(text: str) -> str:
 
 
 def without_code(text: str) -> str:
-    """``text`` with each code span replaced by a space: code is copied as written, never
-    translated (C206), so it uses no term, reads as no language and is no Malay left behind.
+    """``text`` with each code span and template tag (:data:`glossari.text.TEMPLATE_TAG`)
+    replaced by a space: code is copied as written, never translated (C206), so it uses no
+    term, holds no number of the prose and is no Malay left behind.
 
     >>> without_code("Kadar inflasi: `Inflasi (%) = IHP x 100`.")
     'Kadar inflasi:  .'
+    >>> without_code("{% if modal > 5 %}Modal tinggi{% endif %} {{ jumlah }}")
+    ' Modal tinggi   '
     """
-    return _CODE.sub(" ", text) if "`" in text else text
+    if "`" in text:
+        text = _CODE.sub(" ", text)
+    return _TEMPLATE.sub(" ", text) if "{" in text else text
 
 
 def _number_prose(text: str) -> str:
@@ -686,8 +693,16 @@ def markup(text: str) -> tuple[tuple[str, str], ...]:
 
     >>> markup("(see [coupon](/kupon"), markup("(lihat [kupon](/kupon))")
     ((('unclosed link', ''),), ())
+
+    A template tag is code, compared as written (``{% if kadar > 5 %}``, ``{{ jumlah }}``):
+
+    >>> markup("{% if kadar > 5 %}**Tinggi**{% endif %}")
+    (('code', '{% endif %}'), ('code', '{% if kadar > 5 %}'), ('strong', ''))
     """
     found: list[tuple[str, str]] = []
+    if "{" in text:  # a template tag is code, kept as written ({% if kadar > 5 %})
+        found += [("code", m.group()) for m in _TEMPLATE.finditer(text)]
+        text = _TEMPLATE.sub(" ", text)
     if "#" in text and _HEADING_MARK.match(text):
         found.append(("heading mark", ""))
     if "](" in text and "](" in strip_link_targets(_CODE.sub(" ", text)):
@@ -695,7 +710,7 @@ def markup(text: str) -> tuple[tuple[str, str], ...]:
         # and target shown as written (once, however many)
         found.append(("unclosed link", ""))
     if not any(c in text for c in "`*_"):
-        return tuple(found)
+        return tuple(sorted(found))
     found += [("code", m.group(2).strip()) for m in _CODE.finditer(text)]
     rest = _URL.sub(" ", strip_link_targets(_CODE.sub(" ", text)))
     found.extend(("strong", "") for _ in _STRONG.finditer(rest))

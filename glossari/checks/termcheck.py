@@ -40,6 +40,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
 from glossari.terms import Recognizer
+from glossari.text import TEMPLATE_TAG
 
 __all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths",
            "message_text", "other_script"]
@@ -63,7 +64,7 @@ _PLACEHOLDER = re.compile(
     # a Jinja or Django template tag or comment, whose quoted words are code
     # ({% trans 'commission' %}, {# commission #}); no brace inside, so a run of unclosed ones
     # costs linear time
-    r"|\{%[^%{}]{0,2000}%\}|\{#[^#{}]{0,2000}#\}"
+    rf"|{TEMPLATE_TAG}"
     r"|\b[^\W\d_]\w*_\w+|\$[A-Za-z_]\w*",
     re.DOTALL,
 )
