@@ -437,3 +437,92 @@ def test_t401_a_headword_two_articles_share_is_the_term_find_gives(tmp_path: Pat
         (kit.entry_lines[(None, paragraph)], "margin")]
     (t401,) = [f for f in found if f.code == "T401"]
     assert "'Profit margin'" in t401.message
+
+
+_KADAR = """\
+---
+title: Kadar faedah
+description: Kadar faedah ialah kos meminjam wang.
+keywords: Perbankan
+---
+
+# Kadar faedah
+
+{paragraph}
+"""
+_MATANG = """\
+---
+title: Tarikh matang
+description: Tarikh matang ialah tarikh bon dibayar balik.
+keywords: Bon
+---
+
+# Tarikh matang
+
+{paragraph}
+"""
+
+
+@pytest.mark.parametrize(("article", "malay", "english", "reported"), [
+    # a longer Malay name the term heads (kadar faedah + pinjaman asas, head first) is said in
+    # English by a compound on the term's head, its modifiers first
+    (_KADAR, "Bank-bank menetapkan kadar faedah pinjaman asas berdasarkan OPR.",
+     "Banks set their base lending rate by reference to the OPR.", False),
+    (_KADAR, "Kadar faedah pinjaman asas mengikut OPR.", "The base lending rate follows the OPR.",
+     False),
+    (_KADAR, "Pinjaman itu dikaitkan dengan kadar faedah pinjaman asas.",
+     "The loan is linked to the base-lending rates.", False),
+    (_KADAR, "Bank-bank menetapkan kadar faedah pinjaman asas berdasarkan OPR.",
+     "Banks set their interest rate by reference to the OPR.", False),
+    # the head alone, no compound: the term said otherwise
+    (_KADAR, "Bank-bank menetapkan kadar faedah pinjaman asas berdasarkan OPR.",
+     "Banks set the rate by reference to the OPR.", True),
+    (_KADAR, "Risiko kadar faedah ialah risiko bon jatuh.", "Rate risk is the risk bonds fall.",
+     True),
+    (_KADAR, "Apabila kadar faedah meningkat, harga bon jatuh.", "When rates rise, bonds fall.",
+     True),
+    # a word more than the Malay's: one put for the term's own (forward for futures)
+    (_KADAR, "Bank itu menetapkan kadar faedah pinjaman baharu.",
+     "The bank set a new lending policy rate.", True),
+    (_KADAR, "Kadar faedahnya tinggi.", "Its lending rate is high.", True),
+    # a day after a preposition of time is its event: at maturity, before maturity
+    (_MATANG, "Penerbit membayar balik nilai muka pada tarikh matang.",
+     "The issuer repays the face value at maturity.", False),
+    (_MATANG, "Bon ditebus sebelum tarikh matangnya.", "The bond is redeemed before maturity.",
+     False),
+    (_MATANG, "Penerbit membayar balik nilai muka pada tarikh matang.",
+     "The issuer repays the face value on the maturity date.", False),
+    (_MATANG, "Bon ditebus sebelum tarikh matangnya.", "The bond is redeemed before expiry.",
+     True),
+    (_MATANG, "Tarikh matang bon itu ialah 2030.", "The bond's maturity is 2030.", True),
+    (_MATANG, "Penerbit membayar balik nilai muka pada tarikh matang.",
+     "The issuer repays the face value at the end.", True),
+])
+def test_t401_a_longer_name_the_term_heads_and_a_day_said_by_its_event(
+        tmp_path: Path, article: str, malay: str, english: str, reported: bool) -> None:
+    """``base lending rate`` for *kadar faedah pinjaman asas* and ``at maturity`` for *pada
+    tarikh matang*: the benchmarks' clean translations drew T401 for them (the rule wanted
+    ``interest rate`` and ``maturity date`` word for word); a word put for the term's own, or
+    no compound or preposition, is still reported."""
+    kit = with_catalog(tmp_path)
+    term = "kadarfaedah" if article is _KADAR else "tarikhmatang"
+    kit.articles[term] = article.format(paragraph=malay)
+    kit.translate("Kadar faedah", "Interest rate", context="kadarfaedah")
+    kit.translate("Tarikh matang", "Maturity date", context="tarikhmatang")
+    kit.translate(malay, english)
+    found = [f for f in kit.check() if f.code == "T401" and f.line == kit.entry_lines[
+        (None, malay)]]
+    assert bool(found) is reported, found
+
+
+def test_t401_a_name_with_of_is_no_compound_on_its_last_word(tmp_path: Path) -> None:
+    """*Kos jualan* is *Cost of sales*: ``sales`` is no head a compound takes, so ``company
+    sales`` for *kos jualan syarikat* does not say the term."""
+    kit = with_catalog(tmp_path)
+    malay = "Kos jualan syarikat meningkat pada tahun itu."
+    kit.edit("kosjualan", "## Sorotan", f"{malay}\n\n## Sorotan")
+    kit.translate(malay, "Company sales rose that year.")
+    found = codes(kit.check(), "T401")
+    assert ("locale/en/LC_MESSAGES/articles-k.po", kit.entry_lines[(None, malay)]) in found
+    kit.translate(malay, "The company's cost of sales rose that year.")
+    assert codes(kit.check(), "T401") == []

@@ -98,6 +98,15 @@ class Termbase:
     (:func:`glossari.terms.english.compound_words`). An English agent compound renders the
     Malay one (*pemegang bon*) when its first word is one of them (``bondholders``, not
     ``noteholders``). A term missing here has its approved English's words."""
+    heads: Recognizer[str] | None = field(default=None, repr=False)
+    """The head (last word) of each English compound of two words or more (not ``Cost of
+    sales``), by identity: a Malay
+    compound that the term heads (*kadar faedah pinjaman asas*) is said in English by a
+    compound on that head (``base lending rate``, *Kadar faedah* being *Interest rate*)."""
+    events: Recognizer[str] | None = field(default=None, repr=False)
+    """Each English name that ends in a word for a day (``Maturity date``) without that word
+    (``maturity``), by identity: after a preposition of time English says the event for its
+    date (``at maturity``, ``before maturity`` for *pada*, *sebelum tarikh matang*)."""
 
     def find(self, malay: str, *, kept: str = "") -> list[TermEntry]:
         """The terms whose Malay occurs in ``malay`` (longest first, each once).
@@ -125,7 +134,7 @@ class Termbase:
             # a name two terms share (two articles titled alike, S131) is one use of one term,
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
             entry = hit.keys[0]
-            compounds = _compounds(text, hit.start)
+            compounds = _compounds(text, hit.start, hit.end, hit.name)
             if before[0] >= 0 and _GAP.fullmatch(text, before[0], hit.start):
                 compounds |= {_HEADED + before[1]}  # modal saham: saham modifies modal
             before = (hit.end, entry.identity)
@@ -201,13 +210,57 @@ def _having(found: str, name: str) -> bool:
         first.startswith("r") and word.startswith("be") and word[2:].startswith(first))
 
 
-def _compounds(text: str, start: int) -> frozenset[str]:
-    """The compounds that the term at ``text[start:end]`` is inside (:meth:`Termbase.uses`)."""
+def _compounds(text: str, start: int, end: int, name: str) -> frozenset[str]:
+    """The compounds that the term ``name`` found at ``text[start:end]`` is inside
+    (:meth:`Termbase.uses`): ``agent`` after a Malay agent noun (*pemegang saham*);
+    ``heads N`` before ``N`` words that name more of the thing (*kadar faedah pinjaman asas*,
+    the base lending rate: a longer name the term heads, which Malay writes head first), not
+    function words nor verbs (*kadar faedah ialah*, *kadar faedah meningkat*), nor after the
+    term's own ``-nya``; ``when`` after a Malay preposition of time (*pada tarikh matang*).
+
+    >>> sorted(_compounds("Bank menetapkan kadar faedah pinjaman asas", 16, 28, "kadar faedah"))
+    ['heads 2']
+    >>> sorted(_compounds("membayar pada tarikh matang.", 14, 27, "tarikh matang"))
+    ['when']
+    >>> _compounds("Risiko kadar faedah ialah", 7, 19, "kadar faedah")
+    frozenset()
+    """
     out: set[str] = set()
     before = _BEFORE.search(text, 0, start)
-    if before is not None and _AGENT_NOUN.fullmatch(fold(before.group(1))):
-        out.add("agent")
+    if before is not None:
+        word = fold(before.group(1))
+        if _AGENT_NOUN.fullmatch(word):
+            out.add("agent")
+        elif word in _WHEN:
+            out.add("when")
+    if fold(text[start:end]).endswith("nya") and not fold(name).endswith("nya"):
+        return frozenset(out)  # kadar hasilnya: the possessive closes the name
+    modifiers = 0
+    for after in _AFTER.finditer(text, end):
+        if after.start() != end or _NOT_NAME.fullmatch(fold(after.group(1))):
+            break
+        modifiers, end = modifiers + 1, after.end()
+    if modifiers:
+        out.add(f"{_HEADS}{modifiers}")
     return frozenset(out)
+
+
+# The words right after a term (a space between each, no punctuation)
+_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_HEADS = "heads "
+"""A longer Malay name that the term heads, and how many words name more of the thing
+(*kadar faedah pinjaman asas*: ``heads 2``)."""
+_WHEN = frozenset({"pada", "sebelum", "selepas", "hingga", "sehingga", "sejak", "semasa",
+                   "menjelang", "ketika", "sampai"})
+"""Malay's prepositions of time: *pada tarikh matang* is ``at maturity`` in English."""
+_CONNECTIVES = frozenset({"of", "for", "on", "in", "to", "and", "or"})
+"""Words of an English name that is no compound on its last word (``Cost of sales``)."""
+_DAY_WORDS = frozenset({"date", "day"})
+"""The last words of an English name of a day (``Maturity date``), which English leaves out
+after a preposition of time (``at maturity``)."""
+_ENGLISH_WHEN = frozenset({"at", "on", "upon", "before", "after", "until", "till", "to", "by",
+                           "from", "since", "of"})
+"""English's prepositions of time (and ``of``: ``the proceeds of maturity``)."""
 
 
 def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
@@ -273,11 +326,23 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     # an Indonesian translation forms its words as Malay does (pajaknya, perpajakan, para
     # pemegang sahamnya): read it so, not with English plurals
     side: Lang = "ms" if primary_language(catalogs.lang) == "id" else "en"
+    heads: list[tuple[str, str]] = []
+    events: list[tuple[str, str]] = []
+    if side == "en":
+        for name, identity in english:
+            found = _WORD.findall(name)
+            if len(found) > 1 and _CONNECTIVES.isdisjoint(map(fold, found)):
+                # (Cost of sales is headed by cost, no compound's head: left out)
+                heads.append((found[-1], identity))
+                if fold(found[-1]) in _DAY_WORDS:
+                    events.append((name[:name.rfind(found[-1])], identity))
     return Termbase(entries=tuple(entries),
                     malay=Recognizer(_answer_first(malay, terms), lang="ms"),
                     english=Recognizer(english, lang=side, acronyms_in_capitals=False,
                                        english_bases=side == "en"),
-                    words={identity: _compound_words(found) for identity, found in names.items()})
+                    words={identity: _compound_words(found) for identity, found in names.items()},
+                    heads=Recognizer(heads, lang="en", acronyms_in_capitals=False),
+                    events=Recognizer(events, lang="en", acronyms_in_capitals=False))
 
 
 def _compound_words(names: Iterable[str]) -> frozenset[str]:
@@ -330,7 +395,11 @@ def missing_terms(
     *Bon* is *Bond*); after another term, the compound's
     head (*modal saham*), by a compound on that term's English (``share capital``, *Modal*
     being *Capital*). Every use of the term in ``msgid`` must be so. A word after the term
-    tells no compound: *kos jualan syarikat* is the company's cost of sales.
+    tells no compound of its own (*kos jualan syarikat* is the company's cost of sales), but
+    words after it that name more of the thing make a longer name the term heads, said by an
+    English compound on the head of the term's English (``base lending rate`` for *kadar
+    faedah pinjaman asas*: :func:`_said_after`); and a day after a Malay preposition of time,
+    by its event (``at maturity`` for *pada tarikh matang*).
     """
     if domain == GLOSSARY_DOMAIN and context is not None:
         return []
@@ -352,8 +421,48 @@ def missing_terms(
                 headword_names(entry.english))
             if _has_agent_compound(folded, words):
                 continue
+        heads = [int(c[len(_HEADS):]) for c in compounds if c.startswith(_HEADS)]
+        if heads and _said_after(base.heads, entry.identity, translation, heads[0]):
+            continue  # base lending rate for kadar faedah pinjaman asas
+        if "when" in compounds and _said_after(base.events, entry.identity, translation):
+            continue  # at maturity for pada tarikh matang
         missing.append(entry)
     return missing
+
+
+_NOT_IN_A_PHRASE = re.compile(r"[^\w \u00a0'\u2019-]")
+"""What ends the words right before a name (:func:`_said_after`): punctuation."""
+
+
+def _said_after(names: Recognizer[str] | None, identity: str, translation: str,
+                modifiers: int = 0) -> bool:
+    """Whether ``translation`` holds one of ``names`` of the term ``identity`` right after
+    what says the rest of it: its English head (:attr:`Termbase.heads`) after one to
+    ``modifiers`` words (the Malay's after the term) that are no function words
+    (``base lending rate`` for *kadar faedah pinjaman asas*; ``crude palm oil forward
+    contracts`` for *kontrak niaga hadapan minyak sawit mentah* has a word more, the one
+    put for *niaga hadapan*); or, without ``modifiers``, its event (:attr:`Termbase.events`)
+    after a preposition of time (``at maturity``)."""
+    if names is None:
+        return False
+    text = strip_link_targets(without_code(translation))
+    for hit in names.find_all(text):
+        if identity not in hit.keys:
+            continue
+        phrase = _NOT_IN_A_PHRASE.split(text[max(0, hit.start - 200):hit.start])[-1]
+        before = [fold(w) for w in _WORD.findall(phrase)]
+        if not modifiers:
+            if before and before[-1] in _ENGLISH_WHEN:
+                return True
+            continue
+        count = 0
+        for word in reversed(before):
+            if word in _FUNCTION_WORDS:
+                break
+            count += 1
+        if 1 <= count <= modifiers:
+            return True
+    return False
 
 
 _DETERMINERS = frozenset({
@@ -363,6 +472,16 @@ _DETERMINERS = frozenset({
 })
 """What an open compound's first word cannot be (``the owners`` is no compound)."""
 
+
+_FUNCTION_WORDS = _DETERMINERS | frozenset({
+    "when", "if", "while", "than", "that", "which", "who", "where", "because", "so", "but",
+    "not", "also", "only", "is", "are", "was", "were", "be", "been", "being", "have", "has",
+    "had", "do", "does", "did", "can", "could", "will", "would", "may", "might", "must",
+    "should", "shall", "into", "about", "between", "under", "over", "such", "more",
+    "most", "less", "other", "both", "either", "neither", "what", "how", "why",
+})
+"""English words that modify no noun in a compound (``when rates rise`` is no compound on
+*rate*; ``base lending rate`` is)."""
 
 def _has_agent_compound(translation: str, words: frozenset[str]) -> bool:
     """Whether the folded ``translation`` holds an English agent compound on one of ``words``
