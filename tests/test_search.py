@@ -1020,6 +1020,40 @@ def test_a_snippet_shows_emphasis_and_code_as_a_reader_sees_them(
     assert shown.endswith(f"Dana yang {emphasised} melindungi pekerja."), hits[0].snippet
 
 
+@given(mark=st.sampled_from(["*", "**", "_", "__", "`"]),
+       words=st.lists(st.sampled_from(["pasaran", "modal", "saham-saham", "pelaburannya",
+                                       "KWSP", "RM250"]), min_size=2, max_size=4),
+       cut=st.integers(min_value=1, max_value=3), field=st.sampled_from(["body", "definition"]))
+@settings(max_examples=40, deadline=None)
+def test_emphasis_over_two_lines_is_shown_as_a_reader_sees_it(
+        mark: str, words: list[str], cut: int, field: str) -> None:
+    """``Dalam **pasaran⏎modal**`` kept its ``**`` in a snippet: the index read a block a line at
+    a time, so marks on two lines of one paragraph never paired, as CommonMark pairs them."""
+    cut = min(cut, len(words) - 1)
+    emphasised = " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+    text = f"Dalam {mark}{emphasised}{mark}, syarikat mengumpul dana."
+    glossary = Glossary([_term("x", "Kumpulan Wang Simpanan Pekerja", **(
+        {"body": text} if field == "body" else {"description": text}))], lang="en")
+    hits = glossary.search(words[-1])
+    assert [h.field for h in hits] == [field]
+    shown = hits[0].snippet.replace("[", "").replace("]", "")
+    if mark == "`":  # a code span's line break is a space, as CommonMark reads it
+        emphasised = emphasised.replace("\n", " ")
+    assert shown.endswith(f"Dalam {emphasised}, syarikat mengumpul dana."), hits[0].snippet
+
+
+def test_a_mark_never_pairs_with_one_in_another_block() -> None:
+    """Each block is read on its own: a heading's ``*`` and a paragraph's are two stray marks,
+    text as the reader sees them, not one emphasis over both."""
+    sections = (Section(heading="Nota *penting", level=2, line=3, blocks=(
+        Block(kind="paragraph", text="Saham* biasa dan **bon", line=5),
+        Block(kind="paragraph", text="sukuk** kerajaan.", line=7))),)
+    glossary = Glossary([dataclasses.replace(_term("x", "Saham"), sections=sections)],
+                        lang="en")
+    assert [h.snippet for h in glossary.search("biasa")] == [
+        "Nota *penting\nSaham* [biasa] dan **bon\nsukuk** kerajaan."]
+
+
 def test_marks_that_emphasise_nothing_are_text() -> None:
     glossary = Glossary([_term("x", "Kadar", body="Nisbah 2 * 3 dan snake_case \\*kekal*.")],
                         lang="en")

@@ -99,6 +99,9 @@ def plain_text(markdown: str) -> str:
     ``[unit amanah][ua]`` is no word of the article), and emphasis, strong emphasis and code
     as a reader sees them, without their marks (a snippet showed ``…hidup** melindungi…``);
     HTML and character references as written, for :func:`glossari.termbase.search.index_text`.
+    ``markdown`` is one block (a paragraph, a heading, a definition): its marks pair across its
+    lines, as CommonMark pairs them (``**pasaran⏎modal**``); a section's blocks are each read
+    on their own (:func:`_section_text`), so no mark pairs with one in another block.
 
     >>> plain_text("Lihat [peniaga broker](/broker-dealer) dan **bon**.")
     'Lihat peniaga broker dan bon.'
@@ -106,21 +109,14 @@ def plain_text(markdown: str) -> str:
     'Lihat unit amanah, bon dan [saham].'
     >>> plain_text("*Saham* 2 * 3 `kod_x`, snake_case &amp; __hibah__")
     'Saham 2 * 3 kod_x, snake_case &amp; hibah'
+    >>> plain_text("Dalam **pasaran\\nmodal**, _dana\\nlindung_ nilai")
+    'Dalam pasaran\\nmodal, dana\\nlindung nilai'
     """
     text = _LINK.sub(r"\1", markdown)
     if "*" not in text and "_" not in text and "`" not in text:
         return text
-    return "\n".join(_as_seen(line) for line in text.split("\n"))
-
-
-def _as_seen(line: str) -> str:
-    """One line of inline Markdown as a reader sees it (:func:`plain_text`): a line at a time,
-    as the blocks and the heading of a section are lines of their own, so no mark pairs with
-    one in another block."""
-    if "*" not in line and "_" not in line and "`" not in line:
-        return line
     pieces: list[str] = []
-    for token in _inline_parser().parseInline(line)[0].children or ():
+    for token in _inline_parser().parseInline(text)[0].children or ():
         if token.type == "text_special":
             # an escape as the character it escapes; a character reference as written
             pieces.append(token.markup if token.info == "entity" else token.content)
@@ -134,7 +130,7 @@ def _as_seen(line: str) -> str:
 @functools.cache
 def _inline_parser() -> MarkdownIt:
     """markdown-it-py's CommonMark parser, its escapes and references kept apart
-    (``text_join`` off) so that :func:`_as_seen` keeps a reference as written."""
+    (``text_join`` off) so that :func:`plain_text` keeps a reference as written."""
     parser = MarkdownIt("commonmark")
     parser.disable("text_join")
     return parser
@@ -150,28 +146,30 @@ def _dumps(value: object) -> str:
 
 
 def _block_text(block: Block) -> str:
-    """A block's text as the index reads it: a table by its cells, without its pipes and
-    delimiter row (a snippet showed `| Jenis | ... | |---|---|`)."""
+    """A block's text as the index reads it (:func:`plain_text`): a table by its cells, each
+    read on its own, without its pipes and delimiter row (a snippet showed `| Jenis | ... |
+    |---|---|`)."""
     table = table_of(block.text) if block.kind == "table" else None
     if table is None:
-        return block.text
-    return "\n".join(" ".join(row) for row in table.filled())
+        return plain_text(block.text)
+    return "\n".join(" ".join(plain_text(cell) for cell in row) for row in table.filled())
 
 
 def _section_text(section: Section) -> str:
-    parts = [section.heading] if section.heading else []
+    # each block read on its own: a mark in one never pairs with one in another
+    parts = [plain_text(section.heading)] if section.heading else []
     parts.extend(_block_text(block) for block in section.blocks if block.translatable)
-    return plain_text("\n".join(parts))
+    return "\n".join(parts)
 
 
 def _english_body(term: Term) -> Iterator[str]:
     # The English body keeps untranslated blocks in Malay: index only what is really English.
     for ms, en in zip(term.sections, term.english.sections, strict=False):
-        parts = [en.heading] if en.heading and en.heading != ms.heading else []
+        parts = [plain_text(en.heading)] if en.heading and en.heading != ms.heading else []
         parts.extend(_block_text(b) for b, m in zip(en.blocks, ms.blocks, strict=False)
                      if b.text != m.text)
         if parts:
-            yield plain_text("\n".join(parts))
+            yield "\n".join(parts)
 
 
 def _search_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str | None]]:
