@@ -1042,6 +1042,61 @@ def test_emphasis_over_two_lines_is_shown_as_a_reader_sees_it(
     assert shown.endswith(f"Dalam {emphasised}, syarikat mengumpul dana."), hits[0].snippet
 
 
+_BLOCK_WORDS = ["saham", "bon", "sukuk", "dana", "modal", "zakat"]
+
+
+@given(blocks=st.lists(st.lists(st.sampled_from(_BLOCK_WORDS), min_size=1, max_size=3),
+                       min_size=2, max_size=4),
+       at=st.integers(min_value=0, max_value=2), table=st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_a_phrase_never_runs_from_one_block_into_the_next(
+        tmp_path_factory: pytest.TempPathFactory, blocks: list[list[str]], at: int,
+        table: bool) -> None:
+    """The phrase ``"Sorotan Saham"`` found a heading ``## Sorotan`` followed by a paragraph
+    that begins ``Saham``: a section was indexed as one text, its blocks a line break apart
+    (and quotes were no phrase). The phrase of one block's last word and the next block's
+    first is found only where a block writes it; the words asked apart are still found in the
+    one section."""
+    at = min(at, len(blocks) - 2)
+    texts = [" ".join(words) for words in blocks]
+    if table:  # a table's cells: a row of them, the first block a paragraph before it
+        rows = "| " + " | ".join(texts[1:]) + " |\n|" + "---|" * (len(texts) - 1)
+        parts = [Block(kind="paragraph", text=texts[0], line=5),
+                 Block(kind="table", text=rows, line=7)]
+        section = Section(heading="", level=0, line=5, blocks=tuple(parts))
+    else:
+        section = Section(heading=texts[0], level=2, line=3, blocks=tuple(
+            Block(kind="paragraph", text=text, line=5 + 2 * n)
+            for n, text in enumerate(texts[1:])))
+    term = dataclasses.replace(_term("x", "Pelaburan"), sections=(section,))
+    glossary = Glossary([term], lang="en")
+    path = tmp_path_factory.mktemp("tb") / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    last, first = blocks[at][-1], blocks[at + 1][0]
+    written = any(f" {last} {first} " in f" {text} " for text in texts)
+    for search in (glossary.search, Termbase.open(path).search):
+        assert bool(search(f'"{last} {first}"')) == written, (texts, last, first)
+        hits = search(f"{last} {first}")
+        assert [h.field for h in hits] == ["body"]
+        assert "\ue000" not in hits[0].snippet
+
+
+def test_a_heading_and_the_paragraph_below_it_are_no_phrase(tmp_path: Path) -> None:
+    sections = (Section(heading="Sorotan", level=2, line=7, blocks=(
+        Block(kind="paragraph", text="Saham boleh dijual beli.", line=9),)),)
+    glossary = Glossary([dataclasses.replace(_term("saham", "Saham"), sections=sections)],
+                        lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert search('"Sorotan Saham"') == []
+        assert search("\u201csorotan saham\u201d") == []
+        assert [h.snippet for h in search('"saham boleh"')] == [
+            "Sorotan\n[Saham boleh] dijual beli."]
+        assert [h.snippet for h in search("Sorotan Saham")] == [
+            "[Sorotan]\n[Saham] boleh dijual beli."]
+
+
 def test_a_mark_never_pairs_with_one_in_another_block() -> None:
     """Each block is read on its own: a heading's ``*`` and a paragraph's are two stray marks,
     text as the reader sees them, not one emphasis over both."""

@@ -29,7 +29,7 @@ from glossari.termbase.schema import (
     full_schema,
     search_table,
 )
-from glossari.termbase.search import index_text
+from glossari.termbase.search import index_text, join_blocks
 
 if TYPE_CHECKING:
     from glossari._helper import Helper
@@ -152,14 +152,15 @@ def _block_text(block: Block) -> str:
     table = table_of(block.text) if block.kind == "table" else None
     if table is None:
         return plain_text(block.text)
-    return "\n".join(" ".join(plain_text(cell) for cell in row) for row in table.filled())
+    return join_blocks([join_blocks([plain_text(cell) for cell in row], cells=True)
+                        for row in table.filled()])
 
 
 def _section_text(section: Section) -> str:
     # each block read on its own: a mark in one never pairs with one in another
     parts = [plain_text(section.heading)] if section.heading else []
     parts.extend(_block_text(block) for block in section.blocks if block.translatable)
-    return "\n".join(parts)
+    return join_blocks(parts)
 
 
 def _english_body(term: Term) -> Iterator[str]:
@@ -169,7 +170,7 @@ def _english_body(term: Term) -> Iterator[str]:
         parts.extend(_block_text(b) for b, m in zip(en.blocks, ms.blocks, strict=False)
                      if b.text != m.text)
         if parts:
-            yield "\n".join(parts)
+            yield join_blocks(parts)
 
 
 def _search_rows(term: Term, lang: str) -> Iterator[tuple[str, str, str | None]]:

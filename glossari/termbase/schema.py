@@ -20,11 +20,12 @@ __all__ = [
     "search_table",
 ]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The schema's version, stored as ``PRAGMA user_version`` (2: ``terms.head``; 3: ``targets``; 4: a
 ``search_*.text`` breaks a word with a zero-width space where a letter and a digit meet; 5: it
 writes a decimal point or thousands separator between two digits as U+E02E or U+E02C, so that a
-number is one word)."""
+number is one word; 6: ``search_body.text`` holds U+E000 between two blocks, so that no phrase
+runs across them)."""
 
 BODY_FIELDS = ("sections", "highlights")
 """The fields of a Term and of its English side that hold the article body: ``terms.head``

@@ -55,10 +55,9 @@ from typing import Any
 from glossari.errors import InputError
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
 
-__all__ = ["FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS", "NUMBER_MARK",
-           "NUMBER_MARKS", "QueryError", "Ranked",
-           "Row", "Run", "index_text", "match_expression", "ranked_field", "ranked_rows",
-           "require_words"]
+__all__ = ["BLOCK_BREAK", "FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS",
+           "NUMBER_MARK", "NUMBER_MARKS", "QueryError", "Ranked", "Row", "Run", "index_text",
+           "join_blocks", "match_expression", "ranked_field", "ranked_rows", "require_words"]
 
 # a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`), and a
 # number with its decimal point and thousands separators (`3.25`, `RM2.5`, `1,000`: one word,
@@ -119,6 +118,40 @@ did not find (``find`` reads ``RM250`` as ``RM`` and ``250``)."""
 GLUE_BREAK = "\u200b"
 """What the indexed text holds where :data:`GLUED` breaks a word: a zero-width space, which the
 tokenizer reads as a separator and a reader does not see; snippets are given without it."""
+
+BLOCK_BREAK = "\ue000"
+"""What the indexed text of a section holds between two of its blocks (its heading, its
+paragraphs and items, a table's cells), with white space on either side: a private-use
+character, which the tokenizer reads as a word of its own that no query holds (a query's words
+are letters and digits), so a phrase never runs from one block into the next. A section was one
+text, its blocks only a line break apart, and ``sorotan/saham`` found a heading ``## Sorotan``
+followed by a paragraph that begins ``Saham``; ``find`` never reads a name across them either.
+Snippets are given without it (:func:`join_blocks`)."""
+
+_BLOCKS = f"\n{BLOCK_BREAK}\n"
+_CELLS = f" {BLOCK_BREAK} "
+# a break with the white space around it, or one a snippet's cut left at its edge
+_BREAK = re.compile(f"[ \n]{BLOCK_BREAK}(?=[ \n])|{BLOCK_BREAK}[ \n]?")
+
+
+def join_blocks(texts: Sequence[str], *, cells: bool = False) -> str:
+    """The texts of blocks as one indexed text, :data:`BLOCK_BREAK` between each two (on a line
+    of its own; between a table's ``cells``, between spaces).
+
+    >>> text = join_blocks(["Sorotan", "Saham boleh dijual."])
+    >>> text == "Sorotan\\n\\ue000\\nSaham boleh dijual.", _without_breaks(text)
+    (True, 'Sorotan\\nSaham boleh dijual.')
+    """
+    return (_CELLS if cells else _BLOCKS).join(texts)
+
+
+def _without_breaks(text: str) -> str:
+    """``text`` without its :data:`BLOCK_BREAK` marks: a line break or a space between two
+    blocks, as they were before :func:`join_blocks` marked them, nothing at a cut's edge."""
+    if BLOCK_BREAK not in text:
+        return text
+    return _BREAK.sub("", text)
+
 
 NUMBER_MARKS = {".": "\ue02e", ",": "\ue02c"}
 """What the indexed text and a query hold for a decimal point or a thousands separator between
@@ -284,7 +317,7 @@ def _shown(snippet: str, highlighted: str) -> str:
     glued_end = trail and end < len(text) and GLUE_BREAK in (text[end], text[end - 1:end])
     glued_start = lead and start > 0 and GLUE_BREAK in (text[start - 1], text[start])
     if start < 0 or not (glued_end or glued_start):
-        return snippet.translate(_SHOWN)
+        return _without_breaks(snippet.translate(_SHOWN))
     while glued_end and end < len(text) and (text[end] == GLUE_BREAK or _in_word(text[end])):
         end += 1
     while glued_start and start > 0 and (text[start - 1] == GLUE_BREAK
@@ -302,7 +335,8 @@ def _shown(snippet: str, highlighted: str) -> str:
         depth += (char == _OPEN) - (char == _CLOSE)
         low = min(low, depth)
     shown = _OPEN * -low + shown + _CLOSE * (depth - low)
-    return ((_CUT if start else "") + shown + (_CUT if end < len(text) else "")).translate(_SHOWN)
+    return _without_breaks(
+        ((_CUT if start else "") + shown + (_CUT if end < len(text) else "")).translate(_SHOWN))
 
 
 def _in_word(char: str) -> bool:
@@ -382,23 +416,55 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
         query = DOTTED_ACRONYM.sub(joined, query)
     query = _NUMBER_CLITIC.sub(_without_clitics, query)
     query = _HYPHEN.sub(_clitic_hyphen, query)
-    for word in _query_words().findall(query):
-        # a word holds a letter or a digit: `_'_` (an apostrophe between underscores) is none
-        if any(character.isalnum() for character in word):
-            firsts.setdefault(word.lower(), word)
+    # words between double quotes are one phrase, in that order, next to each other
+    phrases: dict[str, str] = {}
+    if any(mark in query for mark in _QUOTES):
+        def quoted(match: re.Match[str]) -> str:
+            inside = _words_of(match.group(1))
+            if len(inside) < 2:
+                return f" {match.group(1)} "
+            phrase = " ".join(_phrase(word) for word in inside)
+            phrases.setdefault(phrase.lower(), phrase)
+            firsts.setdefault(phrase.lower(), phrase)
+            return " "
+
+        query = _QUOTED.sub(quoted, query)
+    for word in _words_of(query):
+        firsts.setdefault(word.lower(), word)
     words = list(firsts.values())
     if not words:
         return None
     if len(words) > MAX_WORDS:
         raise QueryError(f"the query holds {len(words)} different words; a search takes at most "
                          f"{MAX_WORDS} (every word must occur in one text)")
+
+    def form(word: str) -> str:
+        if word.lower() in phrases:
+            return f'"{word}"*'
+        return _any_form(word, dotted.get(word.lower()))
+
     if apart:
-        if not any(_parts(w) for w in words):
+        if not any(_parts(w) for w in words if w.lower() not in phrases):
             return None
         return " AND ".join("(" + " OR ".join(_any_form(p) for p in parts) + ")"
-                            if (parts := _parts(w)) else _any_form(w, dotted.get(w.lower()))
+                            if w.lower() not in phrases and (parts := _parts(w)) else form(w)
                             for w in words)
-    return " AND ".join(_any_form(w, dotted.get(w.lower())) for w in words)
+    return " AND ".join(form(w) for w in words)
+
+
+_QUOTES = '"\u201c\u201d\u201e'
+_QUOTED = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]")
+"""Words between double quotes, straight or curly (``"dana lindung"``, ``\u201cdana
+lindung\u201d``): one phrase, its words asked in that order, next to each other, in one block
+(:data:`BLOCK_BREAK`), the last a prefix, as FTS5 reads ``"dana lindung"*``; asked as typed
+(no inflection undone). A quote left open is a separator, as any other mark."""
+
+
+def _words_of(text: str) -> list[str]:
+    """The words of a query's text (:func:`_query_words`) that hold a letter or a digit:
+    ``_'_`` (an apostrophe between underscores) is none."""
+    return [word for word in _query_words().findall(text)
+            if any(character.isalnum() for character in word)]
 
 
 def _parts(word: str) -> list[str]:
