@@ -336,6 +336,43 @@ def test_words_joined_by_a_slash_that_no_text_joins_are_each_asked(tmp_path: Pat
         assert _ids(search("wakalah/zakat")) == ["wakalah"]  # one or the other
 
 
+@pytest.fixture(scope="module")
+def kwsp(tmp_path_factory: pytest.TempPathFactory) -> tuple[Glossary, Termbase]:
+    glossary = Glossary([
+        _term("kwsp", "Kumpulan Wang Simpanan Pekerja (KWSP)", body="Caruman KWSP bulanan.",
+              en="Employees Provident Fund (EPF)"),
+        _term("saham", "Saham", body="Saham dan pasaran.", en="Share")], lang="en")
+    path = tmp_path_factory.mktemp("tb") / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    return glossary, Termbase.open(path)
+
+
+@given(joint=st.sampled_from(["&", "//", "///"]),
+       first=st.sampled_from(["KWSP", "kwsp", "Kwsp"]), last=st.sampled_from(["EPF", "epf"]),
+       ending=st.sampled_from(["", "-nya", "'s"]))
+@settings(max_examples=30, deadline=None)
+def test_words_joined_by_an_ampersand_or_slashes_typed_twice_are_each_asked(
+        kwsp: tuple[Glossary, Termbase], joint: str, first: str, last: str,
+        ending: str) -> None:
+    """``kwsp//epf`` and ``KWSP&EPF`` found nothing where ``KWSP/EPF`` found the term: a slash
+    typed twice is one, and words joined by ``&`` are each asked as words joined by ``/`` are
+    when the phrase finds nothing; an acronym's letters (``AT&T``, ``S&P``) never are."""
+    for search in (kwsp[0].search, kwsp[1].search):
+        query = f"{first}{joint}{last}{ending}"
+        assert _ids(search(query)) == _ids(search(f"{first}/{last}")) == ["kwsp"], query
+
+
+def test_an_acronym_s_letters_joined_by_an_ampersand_are_never_asked_apart(
+        tmp_path: Path) -> None:
+    glossary = Glossary([
+        _term("sp", "Indeks S&P 500", en="S&P 500 index"),
+        _term("saham", "Saham", body="Saham dan pasaran.", en="Share"),
+        _term("pasaran", "Pasaran", en="Market")], lang="en")
+    assert _ids(glossary.search("S&P")) == ["sp"]
+    assert glossary.search("S&M") == []  # no S-words and M-words: an acronym's letters
+    assert sorted(_ids(glossary.search("saham&pasaran"))) == ["pasaran", "saham"]
+
+
 def test_capitals_joined_in_the_plural_find_the_acronym(tmp_path: Path) -> None:
     """``P/Es`` and ``M&As`` found nothing: asked as the phrase ``P Es``, where find reads the
     English plural on an acronym as Malay text borrows it (docs/terms.md)."""

@@ -295,3 +295,16 @@ def test_words_joined_by_a_slash_that_no_name_joins_are_each_asked(
     both = ["jumaat.html", "kadar-dasar.html"]
     assert found == {"jumaat/opr": both, "OPR/Jumaat": both, "opr/jumaat-nya": both,
                      "harga/pendapatan": ["nisbah-pe.html"], "jumaat/zakat": ["jumaat.html"]}
+
+
+def test_words_joined_by_an_ampersand_or_slashes_typed_twice_are_each_asked(
+        chromium: str, site: Path, tmp_path: Path) -> None:
+    """`opr&jumaat` and `jumaat//opr` found nothing in the box, nor in glossari search, where
+    `jumaat/opr` found both terms: `&` and a slash typed twice join words as one slash does
+    (docs/termbase.md)."""
+    queries = ["opr&jumaat", "jumaat//opr", "Jumaat///OPR-nya", "jumaat&zakat"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: sorted(hit["files"]) for q, hit in zip(queries, answered, strict=True)}
+    both = ["jumaat.html", "kadar-dasar.html"]
+    assert found == {"opr&jumaat": both, "jumaat//opr": both, "Jumaat///OPR-nya": both,
+                     "jumaat&zakat": ["jumaat.html"]}

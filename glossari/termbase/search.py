@@ -385,7 +385,7 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
     """The FTS5 expression for a user's words (each a quoted prefix, each once), or None for
     no word. Raises :class:`QueryError` for more than :data:`MAX_WORDS` different words.
 
-    ``apart``: the expression asked when that one finds nothing, each word joined by ``/``
+    ``apart``: the expression asked when that one finds nothing, each word joined by ``/`` or ``&``
     (``KWSP/EPF``, ``wakalah/mudarabah``; :func:`_parts`) one of its words or another, or None
     when the query holds no such word. Asked first as one phrase, as a text writes it (a
     ratio's ``harga/pendapatan``), it found nothing where the glossary names each apart (the
@@ -393,6 +393,8 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
 
     >>> match_expression("KWSP/EPF", apart=True), match_expression("P/E", apart=True)
     ('("KWSP"* OR "EPF"*)', None)
+    >>> match_expression("kwsp//epf"), match_expression("KWSP&EPF", apart=True)
+    ('"kwsp/epf"*', '("KWSP"* OR "EPF"*)')
     """
     # a word said twice asks nothing more (the index folds case, so `Broker broker` is one), and
     # each repeat multiplied the work of ranking and snippets: 60 times `broker` took 13 s
@@ -414,6 +416,7 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
             return word
 
         query = DOTTED_ACRONYM.sub(joined, query)
+    query = _SLASHES.sub("/", query)
     query = _NUMBER_CLITIC.sub(_without_clitics, query)
     query = _HYPHEN.sub(_clitic_hyphen, query)
     # words between double quotes are one phrase, in that order, next to each other
@@ -468,17 +471,25 @@ def _words_of(text: str) -> list[str]:
 
 
 def _parts(word: str) -> list[str]:
-    """The words a query word joins with ``/`` when each is a word of two characters or more
-    (``KWSP/EPF``, ``wakalah/mudarabah``: one name or the other, as find reads them), with the
-    clitics or the possessive on the last (``KWSP/EPF-nya``); none for an acronym's letters
-    (``P/E``) or words joined by ``&`` (``AT&T``, ``S&P``)."""
-    if "/" not in word or "&" in word:
+    """The words a query word joins with ``/`` or ``&`` when each is a word of two characters
+    or more (``KWSP/EPF``, ``KWSP&EPF``, ``wakalah/mudarabah``: one name or the other, as find
+    reads them), with the clitics or the possessive on the last (``KWSP/EPF-nya``); none for an
+    acronym's letters (``P/E``, ``AT&T``, ``S&P``: a letter alone is no word to ask).
+    ``KWSP&EPF`` found nothing where ``KWSP/EPF`` found the term."""
+    if "/" not in word and "&" not in word:
         return []
     ending = _JOINED_ENDING.fullmatch(word)
     if ending is not None and _is_ending(ending.group("ending")):
         word = ending.group("joined")
-    parts = word.split("/")
+    parts = _JOINS.split(word)
     return parts if all(len(part) > 1 for part in parts) else []
+
+
+_JOINS = re.compile("[/&]")
+_SLASHES = re.compile(r"(?<=[^\W_])/{2,}(?=[^\W_])")
+"""Two slashes or more between two words (``kwsp//epf``, a slash typed twice): one, as the
+words are joined by one (``KWSP/EPF``); the query asked for the words ``kwsp`` and ``epf`` in
+one text, and found nothing where ``KWSP/EPF`` found the term."""
 
 
 @functools.cache

@@ -320,14 +320,16 @@
       return isClitic(letters) ? before : m;
     });
   }
-  // words joined by `/`, each of two characters or more (`kwsp/epf`, `wakalah/mudarabah`),
-  // when the query as typed finds nothing: each word, one or the other, as glossari search
-  // asks them (glossari.termbase.search._parts); not an acronym's letters (`p/e`) nor `&`
+  // words joined by `/` or `&`, each of two characters or more (`kwsp/epf`, `kwsp&epf`,
+  // `kwsp//epf`, `wakalah/mudarabah`), when the query as typed finds nothing: each word, one
+  // or the other, as glossari search asks them (glossari.termbase.search._parts); not an
+  // acronym's letters (`p/e`, `at&t`)
   function slashParts(word) {
-    if (word.indexOf("/") < 0 || word.indexOf("&") >= 0) { return null; }
+    if (word.indexOf("/") < 0 && word.indexOf("&") < 0) { return null; }
+    word = word.replace(/([\p{L}\p{N}])\/{2,}(?=[\p{L}\p{N}])/gu, "$1/");
     var m = prepared.rules ? JOINED_ENDING.exec(word) : null;
     if (m && (m[2] === undefined || isClitic(m[2]))) { word = m[1]; }
-    var parts = word.split("/");
+    var parts = word.split(/[\/&]/);
     return parts.every(function (p) { return p.length > 1; }) ? parts : null;
   }
   function apart(q) {
