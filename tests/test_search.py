@@ -1010,6 +1010,32 @@ def test_a_clitic_on_a_number_is_the_number_s(number: str, mark: str, clitics: s
     assert _ids(glossary.search(f"{number}{mark}{clitics} kekal")) == ["x"]
 
 
+@given(before=st.sampled_from(["%", "%%", "(%"]), mark=st.sampled_from(["", "-", "'"]),
+       clitics=st.sampled_from(["nya", "lah", "nyalah", "pun", "kah"]))
+@settings(max_examples=30, deadline=None)
+def test_a_percent_sign_of_no_number_takes_no_clitics(before: str, mark: str,
+                                                       clitics: str) -> None:
+    """``%-nya`` said the query held no word: its letters were taken off as a number's
+    clitics, though no number was there. A percent sign is a number's only after one: the
+    letters are a word, asked as any word is."""
+    glossary = Glossary([_term("x", "Kadar", body=f"Nilai {clitics}tanya kekal."),
+                         _term("y", "Yuran", body="Nilai 5% kekal.")], lang="en")
+    query = f"{before}{mark}{clitics}"
+    search_module.require_words(query)  # a word: no QueryError
+    assert _ids(glossary.search(query)) == _ids(glossary.search(clitics)) == ["x"]
+
+
+def test_a_percent_sign_of_no_number_is_searched_by_the_command(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kadar.md").write_text(
+        "---\ntitle: Kadar\ndescription: Kadar nyata.\n---\n\nKadar nyata naik.\n",
+        encoding="utf-8")
+    assert main(["--root", str(root), "search", "%-nya"]) == 0
+    assert capsys.readouterr().out.startswith("kadar\tdefinition\tms\tKadar [nyata].")
+
+
 def test_letters_on_a_number_that_are_no_clitics_are_a_word() -> None:
     glossary = Glossary([_term("x", "Kadar", body="Nilai 5juta kekal."),
                          _term("y", "Yuran", body="Nilai 5 kekal.")], lang="en")

@@ -30,6 +30,8 @@ True
 '("FINRAnya"* OR "finra")'
 >>> match_expression("3.25%-nya RM4.50nya")  # a number's clitics: the number, as text holds it
 '"3\\ue02e25"* AND "RM 4\\ue02e50"*'
+>>> match_expression("%-nya")  # a percent sign of no number: the letters are a word
+'"nya"*'
 
 >>> match_expression("E\u0301kuiti")  # decomposed: composed, one word as the index reads it
 '"\u00c9kuiti"*'
@@ -78,9 +80,12 @@ def _clitic_hyphen(match: re.Match[str]) -> str:
     return "" if malay.is_clitic(match.group(1).lower()) else "-"
 
 
-_NUMBER_CLITIC = re.compile(r"(?<=[0-9%])[-'\u2019\u02bc]?([^\W\d_]+)(?![^\W_])")
-"""Letters after a number or a percent sign, glued or after a hyphen or an apostrophe
-(``RM4.50nya``, ``3.25%-nya``, ``5%'lah``, ``5juta``): its clitics when they are only clitics."""
+_NUMBER_CLITIC = re.compile(r"(?:(?<=[0-9])|(?<=[0-9]%)|(?<=[0-9]\u0020%))"
+                            r"[-'\u2019\u02bc]?([^\W\d_]+)(?![^\W_])")
+"""Letters after a number, or after a number's percent sign, glued or after a hyphen or an
+apostrophe (``RM4.50nya``, ``3.25%-nya``, ``5%'lah``, ``5 %-nya``, ``5juta``): its clitics when
+they are only clitics. A percent sign after no number is no number's: ``%-nya`` is the word
+``nya`` (its clitic was taken off a number that was not there, and the query held "no word")."""
 
 
 def _without_clitics(match: re.Match[str]) -> str:

@@ -311,9 +311,10 @@
     if (!m || !prepared.rules || (m[2] !== undefined && !isClitic(m[2]))) { return []; }
     return [{ text: typed.concat([m[1]]).join(" "), whole: true }];
   }
-  // clitics on a number or a percent sign are the number's (`3.25%-nya`, `rm4.50nya`), as
-  // glossari search reads them (glossari.termbase.search._NUMBER_CLITIC); other letters stay
-  var NUMBER_CLITIC = /([0-9%])[-']?(\p{L}+)(?![\p{L}\p{N}])/gu;
+  // clitics on a number or its percent sign are the number's (`3.25%-nya`, `rm4.50nya`), as
+  // glossari search reads them (glossari.termbase.search._NUMBER_CLITIC); other letters stay,
+  // and so do letters after a percent sign of no number (`%-nya`)
+  var NUMBER_CLITIC = /([0-9](?: ?%)?)[-']?(\p{L}+)(?![\p{L}\p{N}])/gu;
   function numberClitics(q) {
     if (!prepared.rules) { return q; }
     return q.replace(NUMBER_CLITIC, function (m, before, letters) {
