@@ -39,7 +39,7 @@ from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
-from glossari.terms import Recognizer
+from glossari.terms import Recognizer, character_reference
 from glossari.text import TEMPLATE_TAG
 
 __all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths",
@@ -82,12 +82,8 @@ def _character(match: re.Match[str]) -> str:
     """An HTML character reference as its character; any other entity (``&commission;``, and
     ``&notional;``, which ``html.unescape`` reads as ``¬ional;``) blanked: it is a name the
     program replaces, kept as written in a translation, and no word of the text."""
-    import html
-    import html.entities
-
     written = match.group()
-    char = (html.unescape(written) if written[1] == "#"
-            else html.entities.html5.get(written[1:]))
+    char = character_reference(written)
     return " " * len(written) if char is None else char.ljust(len(written))
 
 

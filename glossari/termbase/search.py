@@ -47,8 +47,6 @@ from __future__ import annotations
 
 import functools
 import heapq
-import html
-import html.entities
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -233,12 +231,12 @@ def _without_html(text: str) -> str:
 
 def _seen(match: re.Match[str]) -> str:
     """What a reader sees of one piece of HTML, for :func:`_without_html`."""
+    from glossari.terms import WORD_BREAK, character_reference
+
     found = match.group()
     if found[0] == "&":
-        if found[1] != "#" and found[1:] not in html.entities.html5:
-            return found
-        return html.unescape(found)
-    from glossari.terms import WORD_BREAK
+        char = character_reference(found)
+        return found if char is None else char
 
     if WORD_BREAK.fullmatch(found):
         return ""

@@ -19,6 +19,7 @@ from glossari.terms.matcher import (
     Hit,
     Lang,
     Recognizer,
+    character_reference,
     end_roots,
     fold,
     inflects,
@@ -29,5 +30,5 @@ from glossari.terms.matcher import (
 )
 
 __all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
-           "Recognizer", "end_roots", "fold", "inflects", "query_roots", "search_rules",
-           "without_possessive", "words"]
+           "Recognizer", "character_reference", "end_roots", "fold", "inflects", "query_roots",
+           "search_rules", "without_possessive", "words"]

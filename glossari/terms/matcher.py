@@ -40,8 +40,8 @@ from glossari.terms import english, malay
 from glossari.text import without_accents
 
 __all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
-           "Recognizer", "end_roots", "fold", "inflects", "query_roots", "search_rules",
-           "without_possessive", "words"]
+           "Recognizer", "character_reference", "end_roots", "fold", "inflects", "query_roots",
+           "search_rules", "without_possessive", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -175,6 +175,20 @@ HTML_MARKUP = re.compile(_HTML, re.DOTALL)
 whose name HTML does not define, ``&D;`` of ``R&D;``, is text as HTML reads it). The
 recogniser reads them as blanks (:data:`_MARKUP`), the search index as what a reader sees
 (``glossari.termbase.search.index_text``)."""
+
+
+def character_reference(written: str) -> str | None:
+    """What an HTML character reference (``&amp;``, ``&#45;``, ``&#x2d;``) stands for, or None
+    where HTML defines no such name (``&D;`` of ``R&D;``, a program's own ``&commission;``, and
+    ``&notional;``, which :func:`html.unescape` would read as ``¬ional;``): the one rule by
+    which the recogniser, the search index and termcheck read a reference.
+
+    >>> character_reference("&amp;"), character_reference("&#45;"), character_reference("&D;")
+    ('&', '-', None)
+    """
+    if written[1] != "#" and written[1:] not in html.entities.html5:
+        return None
+    return html.unescape(written)
 _PLAIN_MARKUP = (
     _HTML +
     # a Markdown link's target (spaces taken once: "](" and a long run of spaces is not quadratic)
@@ -321,11 +335,11 @@ def _blank(match: re.Match[str]) -> str:
     """
     found = match.group()
     if found[0] == "&":
-        if found[1] != "#" and found[1:] not in html.entities.html5:
+        char = character_reference(found)
+        if char is None:
             return found
         # a reference to an invisible character (&shy;, &#173;, &ZeroWidthSpace;) is that
         # character, which splits no word: pela&shy;buran is pelaburan, as pela\u00adburan is
-        char = html.unescape(found)
         if len(char) == 1 and char in _INVISIBLE:
             return char * len(found)
     elif WORD_BREAK.fullmatch(found):

@@ -1,0 +1,45 @@
+"""One home for each rule: where two modules read the same thing, they read it by one function.
+
+Each test here asks the consumers of a rule that once had two homes (a twin) for one answer.
+"""
+
+from __future__ import annotations
+
+import html.entities
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossari.checks.termcheck import _ENTITY, message_text
+from glossari.termbase.search import _without_html
+from glossari.terms import character_reference
+from glossari.terms.matcher import _blank_markup
+
+_NAMES = sorted(name for name in html.entities.html5 if name.endswith(";"))
+
+_REFERENCES = st.one_of(
+    st.sampled_from(_NAMES).map(lambda name: f"&{name}"),
+    st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,8}", fullmatch=True).map(lambda name: f"&{name};"),
+    st.integers(1, 0x10FFFF).map(lambda n: f"&#{n};"),
+    st.integers(1, 0x10FFFF).map(lambda n: f"&#x{n:x};"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REFERENCES)
+def test_a_character_reference_is_read_alike_by_find_search_and_termcheck(written: str) -> None:
+    """``&name;``: the recogniser, the search index and termcheck keep one HTML does not define
+    as written (``R&D;``), and read one it defines as its character, by one rule."""
+    char = character_reference(written)
+    text = f"Saham {written} bon"
+    assert (_without_html(text) == text) == (char is None or char == written)
+    entity = _ENTITY.fullmatch(written) is not None  # termcheck's: two letters or more
+    if char is None:
+        assert _blank_markup(text) == text
+        if entity:
+            assert message_text(text) == "Saham " + " " * len(written) + " bon"
+    else:
+        assert written not in _blank_markup(text)
+        assert _without_html(text) == f"Saham {char} bon"
+        if entity and char.isalpha():
+            assert message_text(text).startswith(f"Saham {char}")
