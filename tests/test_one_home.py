@@ -10,7 +10,9 @@ import html.entities
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossari.align.names import link_translation_names, resolve_names
 from glossari.checks.termcheck import _ENTITY, message_text
+from glossari.model import English, Link, Location, Status, Term
 from glossari.termbase.search import _without_html
 from glossari.terms import character_reference
 from glossari.terms.matcher import _blank_markup
@@ -43,3 +45,33 @@ def test_a_character_reference_is_read_alike_by_find_search_and_termcheck(writte
         assert _without_html(text) == f"Saham {char} bon"
         if entity and char.isalpha():
             assert message_text(text).startswith(f"Saham {char}")
+
+
+class _Catalog:
+    """A language's catalogs holding one link message's translation."""
+
+    def __init__(self, msgstr: str) -> None:
+        self.msgstr = msgstr
+
+    def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
+        return self.msgstr, "translated"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["the ", "its ", "The ", "", "the\n"]),
+       st.sampled_from(["RM\u00a0100 notes", "takaful\u00a0operators", "bond  issues",
+                        "stock\tindices", "broker-dealers"]))
+def test_a_link_translation_gives_an_article_the_name_it_gives_a_link_only_term(
+        determiner: str, name: str) -> None:
+    """The English variant a link's translation gives its article (align.names) is the name it
+    gives a link-only term (align.links.link_translation_names): no-break spaces kept in both
+    (``RM\\u00a0100``), where the variant was joined on every space."""
+    at = Location(path="seeds/bon.md", line=1)
+    bon = Term(id="bon", title="Bon", source=at,
+               english=English(title="Bond", status="translated"))
+    saham = Term(id="saham", title="Saham", source=Location(path="seeds/saham.md", line=1),
+                 links=(Link(text="bon-bon", target="bon", line=7),))
+    msgstr = determiner + name
+    resolved = resolve_names([bon, saham], catalog=_Catalog(msgstr), lang="en")
+    variants = next(t for t in resolved.articles if t.id == "bon").names.english_variants
+    assert variants == (link_translation_names(msgstr)[0],)

@@ -26,6 +26,7 @@ from glossari.align.names import (
     ResolvedLinks,
     english_lemma,
     internal_links,
+    link_translation_names,
     resolve_names,
 )
 from glossari.align.resolve import (
@@ -47,8 +48,7 @@ from glossari.diagnostics import Finding
 from glossari.model import English, Link, Location, Names, Status, Term
 from glossari.seeds.rules import suspicious_link_text
 from glossari.terms import inflects
-from glossari.terms.english import without_determiner
-from glossari.text import lookup_key, one_line
+from glossari.text import lookup_key
 
 __all__ = [
     "CatalogLookup",
@@ -136,20 +136,6 @@ def _blocks_linking(
                     if b_index < len(other) and other[b_index].text != block.text:
                         english = other[b_index].text
                 yield block.text, english
-
-
-def link_translation_names(msgstr: str, lang: str = "en") -> tuple[str, str]:
-    """The name a link's translation gives its link-only term, without the article or the
-    possessive its sentence put before it in ``lang`` (``the takaful operators``: ``takaful
-    operators``; French ``les opérateurs takaful``: ``opérateurs takaful``),
-    and that name with its plural undone (``takaful operator``): the forms the term's
-    headword takes from it (:func:`_english_of`), and so the forms a table of the term gives.
-
-    >>> link_translation_names("the takaful operators")
-    ('takaful operators', 'takaful operator')
-    """
-    name = without_determiner(one_line(msgstr), lang)
-    return name, english_lemma(name)
 
 
 def _english_of(

@@ -48,9 +48,10 @@ from glossari.model import Link, Names, Status, Term
 from glossari.seeds.rules import suspicious_link_text
 from glossari.terms import english
 from glossari.terms.english import without_determiner
-from glossari.text import lookup_key
+from glossari.text import lookup_key, one_line
 
-__all__ = ["CatalogLookup", "ResolvedLinks", "english_lemma", "internal_links", "resolve_names"]
+__all__ = ["CatalogLookup", "ResolvedLinks", "english_lemma", "internal_links",
+           "link_translation_names", "resolve_names"]
 
 
 class CatalogLookup(Protocol):
@@ -88,6 +89,22 @@ def english_lemma(text: str) -> str:
     if match is None or len(match.group()) < 4 or match.group().isupper():
         return text
     return text[: match.start()] + english.singular(match.group())
+
+
+def link_translation_names(msgstr: str, lang: str = "en") -> tuple[str, str]:
+    """The name a link's translation gives its term, without the article or the possessive its
+    sentence put before it in ``lang`` (``the takaful operators``: ``takaful operators``; French
+    ``les opérateurs takaful``: ``opérateurs takaful``) and on one line (:func:`one_line`: a
+    no-break space, ``RM\u00a0100``, stays), and that name with its plural undone (``takaful
+    operator``): the English variant an article takes from it (:func:`resolve_names`), the forms
+    a link-only term's headword takes from it (``glossari.align.links._english_of``), and so the
+    forms a table of the term gives.
+
+    >>> link_translation_names("the takaful operators")
+    ('takaful operators', 'takaful operator')
+    """
+    name = without_determiner(one_line(msgstr), lang)
+    return name, english_lemma(name)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -194,7 +211,7 @@ def resolve_names(
             if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
                     and suspicious_link_text(msgstr) is None):
                 # the name, not its sentence's article (`the investment`, `its shares`)
-                name = without_determiner(" ".join(msgstr.split()), lang or "en")
+                name = link_translation_names(msgstr, lang or "en")[0]
                 english.setdefault(term_id, {}).setdefault(lookup_key(name), name)
     with_names: list[Term] = []
     for term in articles:

@@ -545,7 +545,7 @@ def _says(key: _Key, msgstr: str, value: str, fmt: ExchangeFormat, lang: str) ->
         return True
     if not (key[0] or "").startswith("/"):
         return False
-    from glossari.align.links import link_translation_names
+    from glossari.align.names import link_translation_names
 
     return any(same_text(name, value, fmt) for name in link_translation_names(msgstr, lang))
 
