@@ -12,10 +12,13 @@ from hypothesis import strategies as st
 
 from glossari.align.names import link_translation_names, resolve_names
 from glossari.checks.termcheck import _ENTITY, message_text
+from glossari.export.site._pages import letter_of
 from glossari.model import English, Link, Location, Status, Term
 from glossari.termbase.search import _without_html
 from glossari.terms import character_reference
 from glossari.terms.matcher import _blank_markup
+from glossari.text import without_accents
+from tests.strategies import MALAY_WORDS
 
 _NAMES = sorted(name for name in html.entities.html5 if name.endswith(";"))
 
@@ -75,3 +78,15 @@ def test_a_link_translation_gives_an_article_the_name_it_gives_a_link_only_term(
     resolved = resolve_names([bon, saham], catalog=_Catalog(msgstr), lang="en")
     variants = next(t for t in resolved.articles if t.id == "bon").names.english_variants
     assert variants == (link_translation_names(msgstr)[0],)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["", "\u034f", "\ufe0f", "\ufe00", "\U000e0100", " "]),
+       st.sampled_from((*MALAY_WORDS, "Ékuiti", "ﬁnra", "Акций", "401(k)", "ǅ")))
+def test_the_site_files_a_headword_under_the_letter_find_reads_it_with(
+        ignorable: str, name: str) -> None:
+    """The site's A-Z index reads a headword's first letter without accents by the rule of a
+    name's key (glossari.text.without_accents), not a copy of it that took a mark selecting a
+    glyph (U+034F, a variation selector) for the first letter and filed the name under #."""
+    first = without_accents(name).casefold().lstrip()[0]
+    assert letter_of(ignorable + name) == (first if "a" <= first <= "z" else "#")

@@ -37,6 +37,7 @@ from glossari.text import (
     is_windows_reserved,
     lookup_key,
     name_slug,
+    without_accents,
 )
 
 __all__ = [
@@ -303,18 +304,15 @@ def other_names(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(name for name in en if listed(name, "en")))
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c)).casefold()
-
-
 def letter_of(name: str) -> str:
-    """The A-Z index letter of a headword: its first letter without accents, or ``#``.
+    """The A-Z index letter of a headword: its first letter without accents, or ``#``; the
+    accents dropped as a name's key drops them (:func:`glossari.text.without_accents`: a mark
+    that only selects a glyph is none, and files no name under ``#``).
 
     >>> letter_of("Ékuiti"), letter_of("401(k)"), letter_of("bon")
     ('e', '#', 'b')
     """
-    for char in _fold(name):
+    for char in without_accents(name).casefold():
         if char.isspace():
             continue
         return char if "a" <= char <= "z" else "#"
