@@ -716,3 +716,31 @@ def test_a_catalog_in_jawi_is_no_latin_malay(
     assert out == ""
     assert err.startswith(f"glossari: error: {jawi}:1: the catalog is written in Jawi script")
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("folder", "declared"), [("ms@jawi", "ms@jawi"), ("ms_Arab", ""),
+                                                   ("ms", "ms_Arab_MY")])
+def test_a_broken_catalog_in_jawi_is_skipped_as_a_readable_one_is(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str,
+    declared: str,
+) -> None:
+    """A catalog found in a folder is skipped by one rule whether it can be read or not: a
+    broken one of another language was skipped, but a broken one in Jawi (a msgstr given twice)
+    stopped `termcheck locale/` with exit 2 where a readable one was skipped and counted."""
+    locale = tmp_path / "locale"
+    jawi = locale / folder / "LC_MESSAGES" / "app.po"
+    rumi = locale / "ms" / "LC_MESSAGES" / "web.po"
+    for path, language, msgstr in ((jawi, declared, "باير کوميسين سکارڠ"),
+                                   (rumi, "ms", "Bayar komisen sekarang")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(HEADER.replace("Language: ms", f"Language: {language}")
+                        + f'\nmsgid "Pay the commission now"\nmsgstr "{msgstr}"\n',
+                        encoding="utf-8")
+    with jawi.open("a", encoding="utf-8") as broken:
+        broken.write('msgstr "lagi"\n')
+    capsys.readouterr()
+    assert main(["--root", str(aligned), "termcheck", str(locale)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "1 file," in err
+    assert "1 catalog in another script than the glossary's Latin" in err

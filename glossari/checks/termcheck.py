@@ -181,8 +181,8 @@ class TermChecker:
         """The findings of one catalog file (``CatalogError`` when it cannot be read).
 
         With ``only_target`` (a file found in a folder, not named), a catalog that says it is in
-        another language than the target is skipped and counted in
-        :attr:`TermcheckCounts.other_language`: its translations are not the target's.
+        another language than the target, or in another script, is skipped and counted
+        (:meth:`_skipped`), broken or not.
         """
         shown = name if name is not None else str(path)
         try:
@@ -190,24 +190,15 @@ class TermChecker:
         except CatalogError:
             # a broken catalog of another language (Django's es_AR, a plural with 3 forms
             # under nplurals=2) stopped `termcheck locale/` before the Malay one was read
-            if only_target:
-                language = unread_catalog_language(path)
-                if language is not None and not same_language(language, self.target):
-                    self.counts.other_language += 1
-                    return
+            if only_target and self._skipped(unread_catalog_language(path)):
+                return
             raise
         language = catalog_language(po, path)
-        if only_target and language is not None and not same_language(language, self.target):
-            self.counts.other_language += 1
+        if only_target and self._skipped(language):
             return
         script = (other_script(language) if language is not None
                   and same_language(language, self.target) else None)
         if script is not None:
-            # Malay in Jawi (ms@jawi): no name of the glossary, all in Latin script, could
-            # match it, and every message using a term was reported lacking it
-            if only_target:
-                self.counts.other_script += 1
-                return
             raise CatalogError(
                 f"the catalog is written in {script} script ({language}), the glossary's terms "
                 "in Latin script: none could match its translations",
@@ -215,6 +206,23 @@ class TermChecker:
                 "this one out")
         self.counts.files += 1
         yield from self.check_po(po, path=shown)
+
+    def _skipped(self, language: str | None) -> bool:
+        """Whether a catalog found in a folder, which says it is in ``language``, is skipped,
+        and counted in :class:`TermcheckCounts`: one in another language than the target
+        (``other_language``: its translations are not the target's), or in the target written
+        in another script than Latin (``other_script``: Malay in Jawi, ``ms@jawi``, which no
+        name of the glossary, all in Latin script, could match). One rule for the catalogs
+        read and those that cannot be."""
+        if language is None:
+            return False
+        if not same_language(language, self.target):
+            self.counts.other_language += 1
+            return True
+        if other_script(language) is not None:
+            self.counts.other_script += 1
+            return True
+        return False
 
     def check_po(self, po: PoFile, *, path: str) -> Iterator[Finding]:
         """The findings of one parsed catalog, named ``path`` in them."""
