@@ -90,3 +90,18 @@ def test_the_site_files_a_headword_under_the_letter_find_reads_it_with(
     glyph (U+034F, a variation selector) for the first letter and filed the name under #."""
     first = without_accents(name).casefold().lstrip()[0]
     assert letter_of(ignorable + name) == (first if "a" <= first <= "z" else "#")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["-4.6%", "+12.9%", "\u22123", "2020-2021", "5%-10%", "saham",
+                                 "(-2)", "RM-5", "1-for-4", "turun", "\u2212", "-"]),
+                max_size=6).map(" ".join))
+def test_a_number_read_negative_is_one_the_sign_rule_sees(text: str) -> None:
+    """numbers(signs=True) (its keyword once named ``signed``, shadowing the function) reads a
+    number as negative only where :func:`signed` sees a sign, by the one rule, ``_sign``."""
+    from glossari.checks.parity import numbers, signed
+
+    with_signs = numbers(text, signs=True)
+    assert [n.lstrip("-") for n in with_signs] == list(numbers(text))
+    if with_signs != numbers(text):
+        assert signed(text)

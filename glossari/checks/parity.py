@@ -196,7 +196,7 @@ def _day_first(text: str) -> str:
 
 
 def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bool = True,
-            signed: bool = False, points: bool = False) -> tuple[str, ...]:
+            signs: bool = False, points: bool = False) -> tuple[str, ...]:
     """The numbers in ``text`` as digit strings, in order.
 
     A mark followed by exactly three digits groups thousands and is dropped, so English
@@ -255,10 +255,10 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
     >>> numbers("4.725 dan 57,504"), numbers("4.725 dan 57,504", points=True)
     (('4725', '57504'), ('4.725', '57504'))
 
-    ``signed=True``: a number after a minus sign (``-`` or U+2212, at a word's start: not
+    ``signs=True``: a number after a minus sign (``-`` or U+2212, at a word's start: not
     ``2020-2021``, ``5%-10%`` or ``1-for-4``) is negative, written ``-``; a plus sign is none:
 
-    >>> numbers("-4.6% dan +12.9%, \u22123 lawan 2020-2021", signed=True)
+    >>> numbers("-4.6% dan +12.9%, \u22123 lawan 2020-2021", signs=True)
     ('-4.6', '12.9', '-3', '2020', '2021')
     """
     if _DIGIT.search(text) is None:
@@ -274,7 +274,7 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
     if "." in prose or "/" in prose or "-" in prose:
         prose = _NUMERIC_DATE.sub(lambda m: f"{int(m.group(1))} | {m.group(4)}", prose)
     pattern = _NUMBER if spaced else _UNSPACED_NUMBER
-    if not scaled and not signed:
+    if not scaled and not signs:
         return tuple(_number(m.group(0), points) for m in pattern.finditer(prose))
     matches = list(pattern.finditer(prose))
     powers: list[int | None] = [None] * len(matches)
@@ -301,7 +301,7 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
             number = _shifted(number, power)
         elif scaled and (cents := _and_cents(prose, matches, powers, i)) is not None:
             number, skip = _with_cents(number, cents), True  # RM1 dan 5 sen: RM1.05
-        if signed and _sign(prose, m.start()) in ("-", "\u2212"):
+        if signs and _sign(prose, m.start()) in ("-", "\u2212"):
             number = "-" + number
         found.append(number)
     return tuple(found)
@@ -550,9 +550,9 @@ def number_difference(source: str, translation: str) -> str | None:
         # side only (RM35 for 35 sen), which no reading as written can excuse
         return f"numbers differ from the source ({scaled})"
     if diff is None and signed(source) and signed(translation):
-        signs = describe_difference(read(source, signed=True), read(translation, signed=True))
-        if signs is not None:
-            return f"the signs of the numbers differ from the source ({signs})"
+        changed = describe_difference(read(source, signs=True), read(translation, signs=True))
+        if changed is not None:
+            return f"the signs of the numbers differ from the source ({changed})"
     found, wanted = months(translation), months(source)
     if found and wanted and sorted(found) != sorted(wanted):
         diff = describe_difference(tuple(_MONTH_NAMES[m] for m in wanted),
