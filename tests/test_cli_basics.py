@@ -451,7 +451,7 @@ def test_an_error_quotes_a_huge_argument_by_its_start(
 
 def test_show_never_wraps_inside_a_number_with_spaced_thousands() -> None:
     # `RM 2 500 000` was wrapped as `RM 2` / `500 000`: one amount, read as two numbers
-    from glossari.commands.show import format_term
+    from glossari.export.termview import format_term
     from glossari.model import Location, Term
 
     for pad in range(60, 84):

@@ -305,7 +305,7 @@ def test_show_nests_a_list_under_a_numbered_item_as_the_article_does(
     """`show` put two spaces before a list inside any item: under `1.` (three wide) or `10.`
     (four) the inner list ended the numbered one, read as Markdown. Property: the view of a
     nested list has the article's lists, items and quotes."""
-    from glossari.commands.show import format_term
+    from glossari.export.termview import format_term
     from glossari.seeds.article import parse_article
 
     lines = []
@@ -423,7 +423,7 @@ def test_show_keeps_two_lists_in_a_row_apart(lists: list[tuple[str, int]], neste
     """`show` wrote every bullet `-` and every number with `.`: `- a` then `* b` (two lists)
     came out as one, and so did `1.` then `1)`. Property: the view, read as Markdown, has the
     article's lists and items, at the top and inside an item."""
-    from glossari.commands.show import format_term
+    from glossari.export.termview import format_term
     from glossari.seeds.article import parse_article
 
     lines = ["- luar", ""] if nested else []
@@ -515,8 +515,8 @@ def test_show_and_the_site_have_the_article_s_lists_quotes_breaks_and_code(
     marker (`- > nota`), two items' quotes were joined by a `>` line, an item's text after its
     nested list took a marker of its own (a new item), and code after a list or after code was
     indented into the list or into the code before."""
-    from glossari.commands.show import format_term
     from glossari.export.site._pages import _tree, render_nodes
+    from glossari.export.termview import format_term
     from glossari.seeds.article import parse_article
 
     body = "\n\n".join(pieces) + "\n"
@@ -548,8 +548,8 @@ def test_a_code_block_keeps_its_info_string(pieces: list[str]) -> None:
     """Property: a fence's info string (```python) was dropped by the reader, so the site's
     <code> had no language class and show wrote the code indented, without it; both now say it
     as markdown-it-py does (show's view read back by it)."""
-    from glossari.commands.show import format_term
     from glossari.export.site._pages import _tree, render_nodes
+    from glossari.export.termview import format_term
     from glossari.seeds.article import parse_article
 
     body = "\n\n".join(pieces) + "\n"

@@ -6,7 +6,9 @@ Each test here asks the consumers of a rule that once had two homes (a twin) for
 from __future__ import annotations
 
 import html.entities
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +107,20 @@ def test_a_number_read_negative_is_one_the_sign_rule_sees(text: str) -> None:
     assert [n.lstrip("-") for n in with_signs] == list(numbers(text))
     if with_signs != numbers(text):
         assert signed(text)
+
+
+def test_show_prints_the_library_view_of_a_term(capsys: pytest.CaptureFixture[str]) -> None:
+    """``glossari show`` parses its argument and prints glossari.export.termview.format_term,
+    the term's plain-text view, which the command module held (commands parse, call, print)."""
+    import glossari
+    from glossari.cli import main
+    from glossari.commands import show
+    from glossari.export.termview import format_term
+
+    assert not hasattr(show, "_wrap")  # the rendering's helpers live in the library
+    capsys.readouterr()
+    root = Path(__file__).resolve().parent.parent
+    assert main(["--root", str(root), "show", "peniaga broker", "-l", "en"]) == 0
+    glossary = glossari.load(root, lang="en")
+    term = glossary.lookup("peniaga broker")
+    assert capsys.readouterr().out == format_term(term, lang="en", glossary=glossary)
