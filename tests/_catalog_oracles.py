@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from glossari.catalog.pofile import PoFile, strings_width
 from glossari.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -86,3 +87,18 @@ def copy_with_en_catalog(template_root: Path, tmp_path: Path) -> tuple[Path, Pat
     text = po.read_text("utf-8")
     assert 'msgid "Careers"\nmsgstr ""\n' in text
     return root, po, text
+
+
+def strings_wrapped(po: PoFile) -> bool:
+    """Whether the entries of ``po`` are to be written with their strings wrapped (at the width
+    :func:`glossari.catalog.pofile.strings_width` reads), not whole: the tests' question, which
+    the library asks of strings_width itself (it wants the width, and the width is the work).
+
+    >>> line = 'msgstr "' + "kata " * 20 + '"\\n'
+    >>> strings_wrapped(PoFile(header=None, entries=(), text_of_source=line))
+    False
+    >>> wrapped = 'msgstr ""\\n"' + "kata " * 14 + '"\\n"' + "kata " * 6 + '"\\n'
+    >>> strings_wrapped(PoFile(header=None, entries=(), text_of_source=wrapped))
+    True
+    """
+    return strings_width(po) is not None

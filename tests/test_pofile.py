@@ -20,10 +20,10 @@ from glossari.catalog.pofile import (
     render_entry,
     render_po,
     strings_width,
-    strings_wrapped,
     write_po,
 )
 from glossari.errors import CatalogError
+from tests._catalog_oracles import strings_wrapped
 from tests.strategies import CATALOG_CONTROLS
 
 DATA = Path(__file__).parent / "data" / "po"

@@ -217,7 +217,8 @@ def test_a_long_previous_msgid_tells_an_unwrapped_catalog(
     its only long line a `#| msgid` (or `#~| msgid`) that msgcat would have wrapped, was read as
     wrapped (the evidence looked at message lines alone): an entry glossari wrote anew into it
     came out wrapped, for the translator's next save to unwrap again."""
-    from glossari.catalog.pofile import Entry, PoFile, strings_wrapped
+    from glossari.catalog.pofile import Entry, PoFile
+    from tests._catalog_oracles import strings_wrapped
 
     folder = tmp_path_factory.mktemp("wrap")
     mark = "#~ " if obsolete else ""

@@ -54,7 +54,6 @@ __all__ = [
     "render_entry",
     "render_po",
     "strings_split",
-    "strings_wrapped",
     "write_po",
 ]
 
@@ -225,7 +224,7 @@ class PoFile:
     """Text after the last entry (blank lines, comments that belong to no message)."""
     text_of_source: str | None = field(default=None, compare=False, repr=False)
     """The text this was parsed from, when parsed, or that of the catalog it was merged from
-    (:func:`glossari.catalog.merge.merge`): what :func:`strings_wrapped` reads, and only when
+    (:func:`glossari.catalog.merge.merge`): what :func:`strings_width` reads, and only when
     an entry is rendered anew."""
     newline: str = field(default="\n", compare=False, repr=False)
     """The line end of the file (``"\\r\\n"`` when its first line ends so): :func:`render_po`
@@ -234,7 +233,7 @@ class PoFile:
     wrapped: bool | None = field(default=None, compare=False, repr=False)
     """Whether :func:`render_po` wraps the strings of the entries it renders anew at 79 columns,
     as msgcat and Poedit do, or leaves them whole, as a file saved by Weblate or ``msgcat
-    --no-wrap``: None for the file's own way (:func:`strings_wrapped`)."""
+    --no-wrap``: None for the file's own way (:func:`strings_width`)."""
 
     def header_fields(self) -> dict[str, str]:
         """The header's ``Name: value`` lines as a dict (empty without a header)."""
@@ -1589,20 +1588,6 @@ _WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\u
 _WIDE_LINE = re.compile(rf'^{_STRING_LINE}[^\r\n]{{38,}}', re.MULTILINE)
 
 
-def strings_wrapped(po: PoFile) -> bool:
-    """Whether the entries of ``po`` are to be written with their strings wrapped (at the width
-    :func:`strings_width` reads), not whole.
-
-    >>> line = 'msgstr "' + "kata " * 20 + '"\\n'
-    >>> strings_wrapped(PoFile(header=None, entries=(), text_of_source=line))
-    False
-    >>> wrapped = 'msgstr ""\\n"' + "kata " * 14 + '"\\n"' + "kata " * 6 + '"\\n'
-    >>> strings_wrapped(PoFile(header=None, entries=(), text_of_source=wrapped))
-    True
-    """
-    return strings_width(po) is not None
-
-
 def strings_width(po: PoFile, width: int = 79) -> int | None:
     """The width the strings of ``po`` are wrapped at, as ``msgcat --width=N`` wraps them, or
     None when they are kept whole (:attr:`PoFile.wrapped`, else read from the file's text):
@@ -1748,8 +1733,8 @@ _MIDLINE_NEWLINE = re.compile(
 
 
 def strings_split(po: PoFile) -> bool:
-    """Whether the strings of ``po``, a catalog saved unwrapped (:func:`strings_wrapped` is
-    False), are split into lines after each ``\\n``, as ``msgcat --no-wrap`` writes them: a
+    """Whether the strings of ``po``, a catalog saved unwrapped (:func:`strings_width` is
+    None), are split into lines after each ``\\n``, as ``msgcat --no-wrap`` writes them: a
     catalog Weblate saved with "No line wrapping" keeps ``msgstr "a\\nb"`` on one line, and an
     entry glossari writes anew into it (a paragraph whose Markdown lines are kept as newlines)
     must be written so too, or Weblate joins its lines again at its next save.
