@@ -159,10 +159,24 @@ def _global_rest(args_list: list[str]) -> list[str]:
     return rest
 
 
-def _chosen_command(args_list: list[str]) -> str | None:
-    """The command named in ``args_list``: the first word left once the global options (and
-    their values) are taken out."""
-    return next((word for word in _global_rest(args_list) if not word.startswith("-")), None)
+def _chosen_command(args_list: list[str]) -> tuple[str | None, int]:
+    """The command named in ``args_list`` and where it stands there: the first word left once
+    argparse has taken out the global options and their values, written in any way argparse
+    reads them (``--root show``, ``--root=show``, ``--ro show``); ``(None, len(args_list))``
+    when there is none. Where it stands is argparse's answer too: each word goes in as an object
+    of its own, and the command is found by identity, not by a second reading of the options."""
+    words: list[str] = [_Word(word) for word in args_list]
+    for word in _global_rest(words):
+        if not word.startswith("-"):
+            return str(word), next(k for k, given in enumerate(words) if given is word)
+    return None, len(args_list)
+
+
+class _Word(str):
+    """A word of the command line as an object of its own (equal words are not one object), so
+    that the word argparse leaves is known by its place (:func:`_chosen_command`)."""
+
+    __slots__ = ()
 
 
 _TEXT_COMMANDS = frozenset({"show", "find", "search"})
@@ -241,21 +255,6 @@ def _is_option(word: str, options: dict[str, argparse.Action]) -> bool:
         except GlossariError:
             return False
     return True
-
-
-def _command_index(args_list: list[str], command: str) -> int:
-    """Where :func:`_chosen_command` found ``command`` in ``args_list``: the first word that
-    is no global option nor a global option's value (``--root search search -saham``)."""
-    k = 0
-    while k < len(args_list):
-        word = args_list[k]
-        if word == "--root":
-            k += 2
-            continue
-        if word == command:
-            return k
-        k += 1
-    return len(args_list)
 
 
 def _json_escape(error: UnicodeError) -> tuple[str, int]:
@@ -467,11 +466,10 @@ def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, subparsers = _parser()
     # Only the chosen command's module is imported: each one configures its own options.
-    chosen = _chosen_command(args_list)
+    # where the command is: the words before it stay as they are below
+    chosen, at = _chosen_command(args_list)
     if chosen in COMMANDS:
         _command_module(chosen).configure(subparsers[chosen])
-    # where the command is: the words before it stay as they are below
-    at = _command_index(args_list, chosen) if chosen else len(args_list)
     if chosen in _TEXT_COMMANDS:
         args_list[at + 1:] = _text_after_dashes(args_list[at + 1:], subparsers[chosen])
     try:

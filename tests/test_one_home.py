@@ -124,3 +124,26 @@ def test_show_prints_the_library_view_of_a_term(capsys: pytest.CaptureFixture[st
     glossary = glossari.load(root, lang="en")
     term = glossary.lookup("peniaga broker")
     assert capsys.readouterr().out == format_term(term, lang="en", glossary=glossary)
+
+
+@pytest.mark.parametrize("spelled", [["--root", "show"], ["--roo", "show"], ["--root=show"],
+                                     ["--traceback", "--ro", "show"]])
+def test_a_text_argument_starting_with_a_dash_is_read_however_root_is_spelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    spelled: list[str],
+) -> None:
+    """Where the command stands is argparse's answer, the one that found the command: a copy
+    of the rule knew ``--root DIR`` only, so with ``--roo show`` (argparse's abbreviation) the
+    folder's name was taken for the command, ``-saham`` for an option, and show said 'the
+    following arguments are required: TERM'."""
+    from glossari.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "show"]) == 0
+    capsys.readouterr()
+    code = main([*spelled, "show", "-saham"])
+    err = capsys.readouterr().err
+    assert "required" not in err, err
+    assert "usage:" not in err, err
+    assert code == 2  # no such term: the text was read as the TERM
+    assert "-saham" in err
