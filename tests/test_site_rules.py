@@ -22,7 +22,7 @@ import pytest
 from _browser import run_chromium
 from _sitekit import built_site
 
-from glossari.terms import fold, query_roots
+from glossari.terms import english, fold, query_roots
 
 pytestmark = pytest.mark.slow
 
@@ -50,7 +50,16 @@ indices chairmen's matrices prices hari bagi dana data criteria crises bases wom
 berinflasi percukaian ekuitinya ékuitinya éKUITInya sahamnya kos kosnya nya lah s 's --- - 123
 a1s e.t.f.s \u0633\u0647\u0645nya \u0633\u0647\u0645
 """
-WORDS = _WORDS.split()
+_EN = english.rules()
+# the tables the script applies, as the library holds them today (english.rules): every
+# irregular plural, bare and possessive, and every classical ending on heads of one to four
+# letters (a search asks a classical singular on a head of three letters or more, the matcher
+# on one of two), so a plural added to the library is asked of the script too
+_TABLES = [*_EN["irregular"], *(f"{plural}'s" for plural in _EN["irregular"]),
+           *(head + ending for ending, _ in _EN["classical"]
+             for head in ("b", "ab", "abc", "matr")),
+           *(f"abc{ending}'s" for ending in _EN["searchedClassical"])]
+WORDS = list(dict.fromkeys([*_WORDS.split(), *_TABLES]))
 
 # the script reads a Malay reduplication with a prefix on its pair (`sehari-harinya`: se- on
 # `hari-hari`, then -nya) as its last half (`hari`), where the library, knowing the prefixes,
