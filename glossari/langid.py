@@ -248,21 +248,46 @@ def judged_text(translation: str, source: str) -> str:
         translation = _EMAIL.sub(" ", translation)
     text = _STRIP.sub(" ", translation)
     out: list[str] = []
-    run: list[re.Match[str]] = []  # kept words in a row, one space or more between them
     end = 0
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if run and (word.casefold() not in kept or not word.islower()
-                    or not text[run[-1].end():match.start()].isspace()):
-            end = _drop_kept(text, run, end, out)
-            run = []
-        if word.casefold() in kept:
-            run.append(match)
-            if not word.islower():  # a name's word (Skim Simpanan Pendidikan Nasional)
-                end = _drop_kept(text, run, end, out)
-                run = []
-    end = _drop_kept(text, run, end, out)
+    for kept_run in _kept_runs(text, list(_WORD.finditer(text)), kept):
+        lower: list[re.Match[str]] = []
+        for match in kept_run:
+            if match.group().islower():
+                lower.append(match)
+                continue
+            # a name's word (Skim Simpanan Pendidikan Nasional): a run of its own, and it
+            # ends the lower-case one before it
+            end = _drop_kept(text, lower, end, out)
+            end = _drop_kept(text, [match], end, out)
+            lower = []
+        end = _drop_kept(text, lower, end, out)
     return "".join(out) + text[end:]
+
+
+def _kept_runs(text: str, found: list[re.Match[str]],
+               kept: set[str]) -> list[list[re.Match[str]]]:
+    """The words of ``found`` (words of ``text``, in order) kept from the source (their folded
+    form in ``kept``), in runs: words in a row with only white space between them. The one
+    reading of "kept in a row" of :func:`judged_text` (a long run is Malay left untranslated,
+    evidence) and :func:`kept_malay` (the run it quotes).
+
+    >>> text = "Losses dikongsi mengikut modal, sukuk musyarakah"
+    >>> [[m.group() for m in run] for run in _kept_runs(
+    ...     text, list(_WORD.finditer(text)), {"dikongsi", "mengikut", "modal", "sukuk"})]
+    [['dikongsi', 'mengikut', 'modal'], ['sukuk']]
+    """
+    runs: list[list[re.Match[str]]] = []
+    previous: re.Match[str] | None = None
+    for match in found:
+        if match.group().casefold() not in kept:
+            previous = None
+            continue
+        if previous is not None and text[previous.end():match.start()].isspace():
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+        previous = match
+    return runs
 
 
 _GRAMMAR_WORDS = _MALAY_WORDS | frozenset({
@@ -316,6 +341,7 @@ def kept_malay(translation: str, source: str) -> str | None:
     found = list(_WORD.finditer(text))
     if all(m.group().casefold() in kept for m in found):
         return None
+    run_of = {match.start(): run for run in _kept_runs(text, found, kept) for match in run}
     for i, match in enumerate(found):
         word = match.group()
         if word not in _GRAMMAR_WORDS or word.casefold() not in kept:
@@ -323,14 +349,8 @@ def kept_malay(translation: str, source: str) -> str | None:
         if (0 < i < len(found) - 1 and found[i - 1].group()[0].isupper()
                 and found[i + 1].group()[0].isupper()):
             continue  # a name's (Cukai Barang dan Perkhidmatan)
-        start = end = i
-        while start > 0 and found[start - 1].group().casefold() in kept and text[
-                found[start - 1].end():found[start].start()].isspace():
-            start -= 1
-        while end + 1 < len(found) and found[end + 1].group().casefold() in kept and text[
-                found[end].end():found[end + 1].start()].isspace():
-            end += 1
-        return translation[found[start].start():found[end].end()]
+        run = run_of[match.start()]
+        return translation[run[0].start():run[-1].end()]
     return None
 
 

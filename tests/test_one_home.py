@@ -9,7 +9,7 @@ import html.entities
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from glossari.align.names import link_translation_names, resolve_names
@@ -147,3 +147,28 @@ def test_a_text_argument_starting_with_a_dash_is_read_however_root_is_spelled(
     assert "usage:" not in err, err
     assert code == 2  # no such term: the text was read as the TERM
     assert "-saham" in err
+
+
+_LANGID_WORDS = ["Pengeluaran", "sebelum", "matang", "dan", "yang", "sukuk", "Sukuk", "modal",
+                 "the", "losses", "Cukai", "Barang", "dikongsi", "mengikut", "is", "and",
+                 "*sukuk*", "(jual", "dan)", "tidak", "menggunakan", "[bon](/bon)", "Skim", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@example("the losses dikongsi mengikut sebelum matang is",
+         "Pengeluaran dikongsi mengikut sebelum matang dan")
+@given(st.lists(st.sampled_from(_LANGID_WORDS), max_size=12).map(" ".join),
+       st.lists(st.sampled_from(_LANGID_WORDS), max_size=12).map(" ".join))
+def test_malay_kept_in_a_row_is_one_run_to_both_language_rules(
+        translation: str, source: str) -> None:
+    """``judged_text`` (a long run of words kept from the source is Malay left untranslated,
+    evidence) and ``kept_malay`` (the run it quotes) read "kept in a row" by one rule,
+    ``langid._kept_runs``: a run of lower-case words long enough that kept_malay quotes is
+    evidence that judged_text keeps."""
+    from glossari.langid import MIN_WORDS, judged_text, kept_malay, words
+
+    quoted = kept_malay(translation, source)
+    if quoted is None or not quoted.islower() or len(words(quoted)) < MIN_WORDS:
+        return
+    left = words(judged_text(translation, source))
+    assert set(words(quoted)) <= set(left)
