@@ -58,7 +58,7 @@ import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -607,18 +607,32 @@ def _respelled(wanted: list[Entry], orphans: list[Entry],
     if all(f"{e.msgctxt or ''}{e.msgid}{e.msgid_plural or ''}".isascii()
            and "%" not in (e.msgctxt or "") for e in orphans):
         return {}  # nothing an editor could have composed, nor an escape: the usual update
-    olds: dict[tuple[str | None, str, str | None], list[Entry]] = defaultdict(list)
-    for entry in orphans:
-        if not entry.obsolete:
-            olds[_nfc(entry)].append(entry)
-    news: dict[tuple[str | None, str, str | None], list[Entry]] = defaultdict(list)
-    for entry in wanted:
-        if entry.key not in current:
-            text = _nfc(entry)
-            if text in olds:
-                news[text].append(entry)
-    return {found[0].key: olds[text][0] for text, found in news.items()
-            if len(found) == 1 and len(olds[text]) == 1}
+    return _one_to_one(((_nfc(e), e) for e in orphans if not e.obsolete),
+                       ((_nfc(e), e) for e in wanted if e.key not in current))
+
+
+def _one_to_one(olds: Iterable[tuple[Hashable, Entry]],
+                news: Iterable[tuple[Hashable, Entry]]) -> dict[Key, Entry]:
+    """Each new message paired with the old one that shares its mark (its text in NFC, its
+    msgid, its context), where the mark is one old message's and one new message's alone: a
+    pairing with two on either side is a guess, left to msgmerge. The one rule of
+    :func:`_respelled`, :func:`_renamed` and :func:`_retitled`.
+
+    >>> old, new = Entry(msgctxt="kos", msgid="Kos"), Entry(msgctxt="kos-modal", msgid="Kos")
+    >>> _one_to_one([("Kos", old)], [("Kos", new)]) == {new.key: old}
+    True
+    >>> _one_to_one([("Kos", old)], [("Kos", new), ("Kos", Entry(msgid="Kos"))])
+    {}
+    """
+    by_old: dict[Hashable, list[Entry]] = defaultdict(list)
+    for mark, entry in olds:
+        by_old[mark].append(entry)
+    by_new: dict[Hashable, list[Entry]] = defaultdict(list)
+    for mark, entry in news:
+        if mark in by_old:
+            by_new[mark].append(entry)
+    return {found[0].key: by_old[mark][0] for mark, found in by_new.items()
+            if len(found) == 1 and len(by_old[mark]) == 1}
 
 
 def _renamed(wanted: list[Entry], orphans: list[Entry],
@@ -630,20 +644,13 @@ def _renamed(wanted: list[Entry], orphans: list[Entry],
     concept); msgmerge
     would offer it fuzzy, and every renamed article's headword would leave the ``.mo``."""
     gone = {e.msgctxt for e in orphans} - {e.msgctxt for e in wanted}
-    old_by_msgid: dict[str, list[Entry]] = defaultdict(list)
-    for entry in orphans:
-        # an obsolete one left in an earlier update: a new article titled alike since is no
-        # rename of it (it may name another concept), and msgmerge's fuzzy is the safe answer
-        if (entry.msgctxt in gone and _term_context(entry.msgctxt)
-                and entry.msgid_plural is None and not entry.obsolete):
-            old_by_msgid[entry.msgid].append(entry)
-    new_by_msgid: dict[str, list[Entry]] = defaultdict(list)
-    for entry in wanted:
-        if (entry.msgid in old_by_msgid and entry.key not in current
-                and _term_context(entry.msgctxt)):
-            new_by_msgid[entry.msgid].append(entry)
-    return {news[0].key: old_by_msgid[msgid][0] for msgid, news in new_by_msgid.items()
-            if len(news) == 1 and len(old_by_msgid[msgid]) == 1}
+    # an obsolete one left in an earlier update: a new article titled alike since is no
+    # rename of it (it may name another concept), and msgmerge's fuzzy is the safe answer
+    return _one_to_one(((e.msgid, e) for e in orphans
+                        if e.msgctxt in gone and _term_context(e.msgctxt)
+                        and e.msgid_plural is None and not e.obsolete),
+                       ((e.msgid, e) for e in wanted
+                        if e.key not in current and _term_context(e.msgctxt)))
 
 
 def _retitled(wanted: list[Entry], orphans: list[Entry],
@@ -657,17 +664,10 @@ def _retitled(wanted: list[Entry], orphans: list[Entry],
     under another id (``kos.md`` renamed ``kos-modal.md``, and a new ``kos.md`` written for
     another concept): the translation of that very text goes to it, as msgmerge offers it."""
     elsewhere = {e.msgid for e in wanted if e.key not in current and _term_context(e.msgctxt)}
-    olds: dict[str | None, list[Entry]] = defaultdict(list)
-    for entry in orphans:
-        if (_term_context(entry.msgctxt) and entry.msgid_plural is None and not entry.obsolete
-                and entry.msgid not in elsewhere):
-            olds[entry.msgctxt].append(entry)
-    news: dict[str | None, list[Entry]] = defaultdict(list)
-    for entry in wanted:
-        if entry.msgctxt in olds and entry.key not in current:
-            news[entry.msgctxt].append(entry)
-    return {found[0].key: olds[context][0] for context, found in news.items()
-            if len(found) == 1 and len(olds[context]) == 1}
+    return _one_to_one(((e.msgctxt, e) for e in orphans
+                        if _term_context(e.msgctxt) and e.msgid_plural is None
+                        and not e.obsolete and e.msgid not in elsewhere),
+                       ((e.msgctxt, e) for e in wanted if e.key not in current))
 
 
 def _renamed_and_retitled(wanted: list[Entry], orphans: list[Entry],
