@@ -20,7 +20,7 @@ from glossari.termbase.search import _without_html
 from glossari.terms import character_reference
 from glossari.terms.matcher import _blank_markup
 from glossari.text import without_accents
-from tests.strategies import MALAY_WORDS
+from tests.strategies import MALAY_WORDS, po_text
 
 _NAMES = sorted(name for name in html.entities.html5 if name.endswith(";"))
 
@@ -172,3 +172,24 @@ def test_malay_kept_in_a_row_is_one_run_to_both_language_rules(
         return
     left = words(judged_text(translation, source))
     assert set(words(quoted)) <= set(left)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([None, "kos", "/broker-dealer"]),
+                          po_text().filter(lambda text: "\x04" not in text),
+                          st.sampled_from([(), ("definition of kos",)])), max_size=5),
+       st.sampled_from(["", "# a comment of no message\n", "\n"]))
+def test_a_template_from_the_memo_is_what_render_po_writes(
+        messages: list[tuple[str | None, str, tuple[str, ...]]], trailer: str) -> None:
+    """render_template joins the entries' texts by render_po's rule (incremental._join, shared
+    with render_rows), so its bytes are render_po's."""
+    from glossari.catalog.incremental import render_template
+    from glossari.catalog.pofile import Entry, PoFile, render_po
+    from glossari.catalog.template import header_for
+
+    entries = tuple(dict.fromkeys(
+        Entry(msgctxt=context, msgid=msgid or "x", extracted_comments=comments,
+              references=("seeds/kos.md:3",)) for context, msgid, comments in messages))
+    pot = PoFile(header=header_for("glossary", "2026-12-07 18:00+0000"), entries=entries,
+                 trailer=trailer)
+    assert render_template(pot, None) == render_po(pot).encode("utf-8")

@@ -439,11 +439,18 @@ def render_rows(domain: str, rows: DomainRows, *, creation_date: str, memo: Tabl
             key = entry_key(entry)
             text = texts.get(key) or known.get(key) or "\n" + render_entry(entry)
         fresh[key] = text
-        if parts[-1] and not parts[-1].endswith("\n"):
-            parts.append("\n")
-        parts.append(text)
+        _join(parts, text)
     _save_memo(memo, fresh, texts)
     return "".join(parts).encode("utf-8"), len(groups)
+
+
+def _join(parts: list[str], text: str) -> None:
+    """Add an entry's ``text`` to ``parts`` as :func:`render_po` writes an :attr:`Entry.raw`:
+    after a newline of its own where the text before it ends in none. The one join of
+    :func:`render_rows` and :func:`render_template`, whose bytes must be render_po's."""
+    if parts[-1] and not parts[-1].endswith("\n"):
+        parts.append("\n")
+    parts.append(text)
 
 
 def render_template(pot: PoFile, memo: Table | None,
@@ -470,9 +477,7 @@ def render_template(pot: PoFile, memo: Table | None,
             # what render_po writes for a new entry after one ending in a newline
             text = "\n" + render_entry(entry)
         fresh[key] = text
-        if parts[-1] and not parts[-1].endswith("\n"):
-            parts.append("\n")
-        parts.append(text)
+        _join(parts, text)
     if pot.trailer:
         parts.append(pot.trailer)
     data = "".join(parts).encode("utf-8")
