@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from glossari.diagnostics import SEVERITY_RANK, Severity
 from glossari.errors import CatalogError, ConfigError, InputError
-from glossari.text import decode_text
+from glossari.text import decode_text, quoted
 
 if TYPE_CHECKING:
     from glossari.root import GlossaryRoot
@@ -215,8 +215,9 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
 
     fail_on = check.get("fail-on")
     if fail_on is not None and fail_on not in ("error", "warning"):
-        raise ConfigError(f"fail-on must be 'error' or 'warning', not {fail_on!r}", path=source,
-                          line=lines.of(("check", "fail-on"), None), hint="fix the value")
+        raise ConfigError(f"fail-on must be 'error' or 'warning', not {_value(fail_on)}",
+                          path=source, line=lines.of(("check", "fail-on"), None),
+                          hint="fix the value")
     severities: list[tuple[str, Severity]] = []
     table_of = check.get("severity", {})
     if not isinstance(table_of, dict):
@@ -226,7 +227,7 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
     for code, severity in table_of.items():
         _known_code(code, ("check", "severity"), source, lines, prefix=False)
         if severity not in SEVERITY_RANK:
-            raise ConfigError(f"unknown severity {severity!r} for {code}", path=source,
+            raise ConfigError(f"unknown severity {_value(severity)} for {code}", path=source,
                               line=lines.of(("check", "severity"), code),
                               hint="use 'error', 'warning' or 'info'")
         severities.append((code, cast(Severity, severity)))
@@ -239,6 +240,14 @@ def parse_config(text: str, *, source: str, table: str = "") -> Config:
                           fail_on=fail_on, severity=tuple(severities)),
         source=source,
     )
+
+
+def _value(value: object) -> str:
+    """A TOML value as a message quotes it: a string as written (:func:`glossari.text.quoted`,
+    where ``repr`` doubled a backslash), anything else in TOML's spelling (``true``, ``3``)."""
+    if isinstance(value, str):
+        return quoted(value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _known(data: Mapping[str, object], keys: tuple[str, ...], where: tuple[str, ...],

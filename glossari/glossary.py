@@ -16,7 +16,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import InputError
 from glossari.model import Term
 from glossari.root import GlossaryRoot, resolve_root
-from glossari.text import headword_order, lookup_key
+from glossari.text import headword_order, lookup_key, quoted
 
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
@@ -147,7 +147,7 @@ def _add(by_id: dict[str, Term], term: object) -> None:
     if first is not None:  # another, or the same one given twice (counted twice by len)
         from glossari.errors import SeedError
 
-        raise SeedError(f"a second term with the id {term.id!r} (the first: {first.source})",
+        raise SeedError(f"a second term with the id {quoted(term.id)} (the first: {first.source})",
                         path=term.source.path, line=term.source.line,
                         hint="give each term its own id")
 
@@ -410,10 +410,10 @@ class Glossary:
 
         close = difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
         names = sorted({term_for(k).title or term_for(k).id for k in close})
-        hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
+        hint = f"; did you mean {', '.join(quoted(n) for n in names)}?" if names else ""
         # a pasted page is named by its start: the message is one line, not the page again
         shown = text if len(text) <= 80 else text[:77] + "..."
-        return KeyError(f"no term {shown!r} in the glossary{hint}")
+        return KeyError(f"no term {quoted(shown)} in the glossary{hint}")
 
     def lookup_index(self) -> dict[str, str]:
         """Every normalised name (:func:`~glossari.text.lookup_key`) to the id of the term
@@ -461,11 +461,14 @@ class Glossary:
             raise TypeError(f"search takes a query (a str), not {type(query).__name__}")
         if not isinstance(limit, int) or isinstance(limit, bool):
             raise TypeError(f"search's limit is an int, not {type(limit).__name__}")
+        if lang is not None and not isinstance(lang, str):
+            raise TypeError(f"search's lang is a str or None, not {type(lang).__name__}")
         lang = _malay_side(lang)
         if lang is not None and lang not in ("ms", self.lang):
+            own = "none" if self.lang is None else quoted(self.lang)
             raise InputError(f"search reads Malay ('ms') or this glossary's translation "
-                             f"({self.lang!r}), not {lang!r}", path="lang",
-                             hint=f"give 'ms', {self.lang!r} or None (both)")
+                             f"({own}), not {quoted(lang)}", path="lang",
+                             hint=f"give 'ms', {own} or None (both)")
         if limit < 0:
             raise InputError(f"must be 0 or more, not {limit}", path="limit")
         limit = min(limit, 1 << 31)  # more hits than any glossary holds terms; SQLite's ints end
@@ -496,13 +499,15 @@ class Glossary:
         """
         if not isinstance(text, str):
             raise TypeError(f"find_terms takes a text (a str), not {type(text).__name__}")
-        asked = _malay_side(lang)
+        if not isinstance(lang, str):
+            raise TypeError(f"find_terms' lang is a str, not {type(lang).__name__}")
+        asked = _malay_side(lang) or lang
         if asked == self.lang and asked != "ms":
             asked = "en"  # the translation's side, by the glossary's name for it (`fr`), as search
         if asked not in ("ms", "en"):
-            other = "English ('en')" if self.lang == "en" else (
-                f"this glossary's translation ({self.lang!r}, or 'en')")
-            raise InputError(f"find_terms reads Malay ('ms') or {other}, not {asked!r}",
+            other = "English ('en')" if self.lang in ("en", None) else (
+                f"this glossary's translation ({quoted(self.lang or 'en')}, or 'en')")
+            raise InputError(f"find_terms reads Malay ('ms') or {other}, not {quoted(asked)}",
                              path="lang")
         side: Literal["ms", "en"] = "ms" if asked == "ms" else "en"
         recognizers = self._recognizers  # a new build meanwhile replaces it: this one is dropped

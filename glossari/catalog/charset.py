@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from glossari.errors import CatalogError
-from glossari.text import wide_encoding
+from glossari.text import quoted, wide_encoding
 
 __all__ = [
     "PORTABLE_CHARSETS",
@@ -138,7 +138,7 @@ def decide_charset(pieces: list[tuple[int, str]], *, source: str, entry_line: in
             value = first.group(1) or "UTF-8"
             raise fail(
                 line_at(first.start()),
-                f"the header's {first.group(0).strip()!r} is no charset for GNU gettext "
+                f"the header's {quoted(first.group(0).strip())} is no charset for GNU gettext "
                 "(it reads only a lowercase 'charset=' with no spaces)",
                 f"write charset={_canonical(value) or value}",
             )
@@ -162,7 +162,8 @@ def decide_charset(pieces: list[tuple[int, str]], *, source: str, entry_line: in
         info = _codec(declared)
         # base64, rot13, hex, zlib: codecs, but of bytes to bytes, not of text
         if info is not None and not getattr(info, "_is_text_encoding", True):
-            raise fail(line, f"unknown charset {declared!r} in the header: not a text encoding",
+            raise fail(line,
+                       f"unknown charset {quoted(declared)} in the header: not a text encoding",
                        "declare charset=UTF-8 and save the file as UTF-8")
         # an alias Python knows (latin1, utf8) or a stray ';': name the spelling GNU reads
         known = _canonical(declared.rstrip(";,"))
@@ -171,7 +172,8 @@ def decide_charset(pieces: list[tuple[int, str]], *, source: str, entry_line: in
                           if (c := _codec(n)) is not None and c.name == info.name), None)
         raise fail(
             line,
-            f"unknown charset {declared!r} in the header (GNU gettext knows it by no such name)",
+            f"unknown charset {quoted(declared)} in the header "
+            "(GNU gettext knows it by no such name)",
             f"write charset={known}" if known is not None
             else "declare charset=UTF-8 and save the file as UTF-8",
         )
@@ -313,8 +315,8 @@ def _refuse_utf8_under_a_legacy_label(data: bytes, charset: Charset, source: str
     word = data[start:first.end() + 12].split(b'"')[0].split(b"\n")[0]
     raise CatalogError(
         f"the header declares charset={charset.name} (line {charset.line}), but the file is "
-        f"saved as UTF-8: {word.decode('utf-8', 'replace')!r} would read as "
-        f"{word.decode(charset.codec, 'replace')!r}",
+        f"saved as UTF-8: {quoted(word.decode('utf-8', 'replace'))} would read as "
+        f"{quoted(word.decode(charset.codec, 'replace'))}",
         path=source,
         line=line,
         hint="declare charset=UTF-8 in the header (or convert the file: "

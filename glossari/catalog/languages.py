@@ -7,6 +7,7 @@ it must be one Babel knows: ``en``, ``ms``, ``pt_BR`` or ``pt-BR``, ``sr@latin``
 from __future__ import annotations
 
 from glossari.errors import CatalogError
+from glossari.text import quoted
 
 __all__ = ["check_language", "check_translation_language", "primary_language", "side_language"]
 
@@ -58,11 +59,11 @@ use an ISO 639 code such as en, id or pt_BR
     hint = "use an ISO 639 code such as en, id or pt_BR"
     if (not lang or "/" in lang or "\\" in lang or lang.startswith(".")
             or lang.upper() in {"C", "POSIX"} or lang.upper().startswith(("C.", "POSIX."))):
-        raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint)
+        raise CatalogError(f"unknown language code {quoted(lang)}", path=path, hint=hint)
     try:
         locale = Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
-        raise CatalogError(f"unknown language code {lang!r}", path=path, hint=hint) from None
+        raise CatalogError(f"unknown language code {quoted(lang)}", path=path, hint=hint) from None
     # a code with no region gets none (Babel expands the aliases `eng` and `msa` to en_US, ms_MY)
     spelled = str(locale) if "_" in lang or "-" in lang or "@" in lang else locale.language
     # nor a script it did not write: Babel expands zh_CN to zh_Hans_CN, sr_RS to sr_Cyrl_RS,
@@ -73,9 +74,10 @@ use an ISO 639 code such as en, id or pt_BR
     if "@" in lang and "@" not in spelled:  # Babel reads sr_RS@latin as sr_Cyrl_RS
         spelled += "@" + lang.partition("@")[2]
     if spelled != lang:
-        raise CatalogError(f"the language code {lang!r} is written {spelled!r} in locale/",
+        raise CatalogError(f"the language code {quoted(lang)} is written {quoted(spelled)} "
+                           "in locale/",
                            path=path, hint=f"rename the folder locale/{spelled}"
-                           if path.startswith("locale/") else f"use {spelled!r}")
+                           if path.startswith("locale/") else f"use {quoted(spelled)}")
     return lang
 
 
@@ -94,7 +96,7 @@ give the language they are translated into, such as en
     """
     check_language(lang, path=path)
     if primary_language(lang) == "ms":
-        raise CatalogError(f"{lang!r} is Malay, the language of the articles", path=path,
+        raise CatalogError(f"{quoted(lang)} is Malay, the language of the articles", path=path,
                            hint="give the language they are translated into, such as en")
     return lang
 
