@@ -72,17 +72,24 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse's parser, whose error quotes a long value by its start: `check --select`,
-    `table --status` or `site --base-url` given 130 KB repeated it whole, an error of 130 KB
-    and more on one line. argparse prints it to ``sys.stderr`` itself, past the filter of
-    :class:`_Printable`: its control characters are shown escaped here, by the same rule."""
+    """argparse's parser, whose error is one line saying what to do, as every other error of
+    glossari is: argparse printed its usage lines first (eight for ``table``), and
+    ``the following arguments are required: QUERY`` said what was wrong, not where to look.
+    ``--help`` still prints the usage.
+
+    A long value is quoted by its start: `check --select`, `table --status` or `site
+    --base-url` given 130 KB repeated it whole, an error of 130 KB and more on one line.
+    argparse's messages go to ``sys.stderr`` directly, past the filter of
+    :class:`_Printable`: their control characters are shown escaped here, by the same rule."""
 
     def error(self, message: str) -> NoReturn:
         message = terminal_text(message)
         message = _LONG_QUOTED.sub(lambda m: f"{m.group(1)}...{m.group(1)[0]}", message)
         if len(message) > 400:  # a value with quotes inside it: the start of the message
             message = message[:300] + "..."
-        super().error(message)
+        if not any(told in message for told in _TOLD):
+            message += f"; see '{self.prog} --help'"
+        self.exit(2, f"{self.prog}: error: {message}\n")
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         # a misspelt command or choice names the one meant (`tabel`: 'table'; `--format jsn`:
@@ -132,6 +139,12 @@ def _unrecognized(extras: list[str], parser: argparse.ArgumentParser,
     known = [o for o in parser._option_string_actions if o.startswith("--")]
     close = closest_name(option, known)
     return message if close is None else f"{message}; did you mean {close!r}?"
+
+
+_TOLD = ("; did you mean ", " is an option of glossari itself: give it before the command")
+"""What :func:`_unrecognized` and :meth:`_Parser._check_value` add to argparse's message when
+they know the one change to make; any other message is followed by where the options are told
+(``see 'glossari table --help'``)."""
 
 
 _LONG_QUOTED = re.compile(r"""(['"][^'"]{60})[^'"]{20,}['"]""")

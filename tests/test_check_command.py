@@ -124,7 +124,8 @@ def test_bad_usage_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     code, out, err = run(tmp_path, *args, capsys=capsys)
     assert code == 2
     assert out == ""
-    assert "usage:" in err
+    assert "error: " in err
+    assert len(err.splitlines()) == 1  # no usage lines before it
 
 
 def test_unknown_language_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
