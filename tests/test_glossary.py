@@ -524,3 +524,52 @@ def test_an_empty_root_is_refused_not_read_as_the_current_folder(
     assert isinstance(info.value, ValueError)
     assert str(info.value) == ("root: an empty file or folder name; give one ('.' for the "
                                "current folder)")
+
+
+def test_a_term_or_its_english_side_built_wrong_is_refused_at_once() -> None:
+    """`Term(kind="artikel")` was made, and was neither an article nor a link to every reader
+    after it; `categories="Kewangan"` became eight one-letter categories, a list broke the
+    glossary's indexes (unhashable), `English(status="diterjemah")` a status no table knows."""
+    import dataclasses
+
+    from glossari.errors import InputError
+    from glossari.model import English, Link, Location, Term
+
+    at = Location(path="seeds/peniaga-broker.md", line=1)
+    term = Term(id="peniaga-broker", title="Peniaga broker", source=at)
+    with pytest.raises(InputError) as caught:
+        Term(id="peniaga-broker", title="Peniaga broker", source=at,
+             kind="artikel")  # type: ignore[arg-type]
+    assert str(caught.value) == "Term.kind: must be 'article' or 'link', not 'artikel'"
+    assert isinstance(caught.value, ValueError)
+    with pytest.raises(InputError, match="^Term.kind: "):
+        dataclasses.replace(term, kind="Link")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="^English.status: must be 'translated' or 'fuzzy' or "
+                                         "'suggested' or 'untranslated', not 'diterjemah'$"):
+        English(title="Broker-dealer", status="diterjemah")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="^Term.id: a term's id is empty"):
+        dataclasses.replace(term, id="")
+    with pytest.raises(InputError, match="^Term.title_line: "):
+        dataclasses.replace(term, title_line=-1)
+    wrong: list[tuple[str, object, str]] = [
+        ("categories", "Kewangan", "Term.categories is a tuple of str, not str"),
+        ("categories", ["Kewangan"], "Term.categories is a tuple of str, not list"),
+        ("categories", ("Kewangan", None), "Term.categories is a tuple of str; it holds a "
+                                           "NoneType"),
+        ("id", 7, "Term.id is a str, not int"),
+        ("title", b"Saham-saham", "Term.title is a str or None, not bytes"),
+        ("source", "seeds/peniaga-broker.md:1", "Term.source is a Location, not str"),
+        ("links", (("pelaburannya", "investment"),), "Term.links is a tuple of Link; it holds "
+                                                     "a tuple"),
+        ("meta", (("aliases",),), "Term.meta is a tuple of (key, value) pairs of str"),
+        ("english", "Broker-dealer", "Term.english is an English, not str"),
+        ("title_line", True, "Term.title_line is an int, not bool"),
+    ]
+    for name, value, said in wrong:
+        with pytest.raises(TypeError) as refused:
+            dataclasses.replace(term, **{name: value})
+        assert str(refused.value).startswith(said), (name, str(refused.value))
+    # what is right is taken as it was
+    link = Link(text="pelaburannya", target="investment", line=3)
+    assert dataclasses.replace(term, kind="link", links=(link,), categories=("Kewangan",),
+                               english=English(status="suggested")).kind == "link"
