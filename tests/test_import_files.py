@@ -777,7 +777,8 @@ def test_translate_toolkits_own_dialect_is_read_as_it_wrote_it(
     character writes each backslash twice (`C:\\dana` as `"C:\\\\dana"`): glossari read two,
     so a catalog's `C:\\dana` given back by po2csv unchanged was a conflict, and `--force`
     wrote `C:\\\\dana` into it. A file re-saved by translate-toolkit after reading one (which
-    writes a new cell's backslash once) is read as written."""
+    writes a new cell's backslash once) is refused at that cell when the file holds a
+    backslash written twice as well."""
     from translate.storage import csvl10n
 
     table = csvl10n.csvfile()
@@ -795,11 +796,55 @@ def test_translate_toolkits_own_dialect_is_read_as_it_wrote_it(
     oracle.parse(written, dialect="default")
     assert [(u.source, u.target) for u in oracle.units] == [(r.ms, r.en) for r in base.records]
     # re-saved after a read (translate-toolkit's sniffed dialect has no escape character): a
-    # new cell's backslash is written once, and the file's cells are read as they stand
+    # new cell's backslash is written once; beside the cells it wrote twice, neither reading
+    # is right for the whole file, which is refused at the new cell (test_a_lone_backslash...)
     again = csvl10n.csvfile(io.BytesIO(written))
     again.addsourceunit("Dana C:\\baharu").target = "New C:\\fund"
-    resaved = parse_csv(bytes(again), source="resaved.csv")
-    assert resaved.records[-1].en == "New C:\\fund"
+    if b"\\" in written:
+        with pytest.raises(ExchangeError, match="a lone backslash in 'Dana C:\\\\baharu'") as no:
+            parse_csv(bytes(again), source="resaved.csv")
+        assert no.value.line == len(cells) + 2
+    else:  # no backslash written twice: the file's one backslash is read as it stands
+        resaved = parse_csv(bytes(again), source="resaved.csv")
+        assert resaved.records[-1].en == "New C:\\fund"
+
+
+@pytest.mark.parametrize("typed", ["F\\und", "C:\\\\\\dana", "Kos \\ jualan"])
+def test_a_lone_backslash_in_a_po2csv_file_is_refused_at_its_line(
+        root: Path, tmp_path: Path, typed: str) -> None:
+    """A po2csv file (each backslash written twice) in which a terminologist typed one lone
+    backslash was read as written, whole: every backslash po2csv had escaped came back
+    doubled (a conflict with the catalog, which --force wrote) while the typed one was right.
+    Neither reading is right for the whole file: it is refused at the row, nothing written."""
+    translate(root, {("untung", "Untung"): ("Profit (C:\\dana\\untung)", False)})
+    catalog = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    from translate.convert import po2csv
+
+    out = tmp_path / "po2csv.csv"
+    with catalog.open("rb") as src, out.open("wb") as dst:
+        po2csv.convertcsv(src, dst, None)
+    written = out.read_bytes()
+    assert b"C:\\\\dana" in written
+    rows = written.decode().split("\r\n")
+    edited = next(i for i, row in enumerate(rows) if row.endswith('"Kos","Cost"'))
+    kept = rows[edited].rsplit(",", 1)[0]
+    rows[edited] = f'{kept},"{typed}"'
+    out.write_bytes("\r\n".join(rows).encode())
+    before = catalog_bytes(root)
+    for force in ([], ["--force"]):
+        code, _, err = run(root, "import", str(out), *force)
+        assert code == 2, err
+        assert err.startswith(f"glossari: error: {out}:{edited + 1}: a lone backslash in "
+                              f"'{typed}', in a file that writes each backslash twice"), err
+        assert len(err.splitlines()) == 1
+        assert catalog_bytes(root) == before
+    # written twice, as the rest of the file writes it, each pair is read as one backslash
+    doubled = typed.replace("\\", "\\\\")
+    rows[edited] = f'{kept},"{doubled}"'
+    out.write_bytes("\r\n".join(rows).encode())
+    report = json.loads(ok(root, "import", str(out), "--format", "json")[0])
+    assert [(o["term"], o["catalog"], o["imported"]) for o in report["outcomes"]
+            if o["kind"] == "conflict"] == [("kos", "Cost", typed)], report
 
 
 def test_a_po2csv_round_trip_of_a_backslash_is_no_conflict(root: Path, tmp_path: Path) -> None:

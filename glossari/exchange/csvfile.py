@@ -176,6 +176,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                                 hint="give a CSV file with a header row")
         fmt, index, ignored = _columns(header, source)
         escaped = fmt != "csv" and backslash_escaped(text)
+        mixed = fmt != "csv" and not escaped and _mixed_backslashes(text)
         unnamed = [i for i, name in enumerate(header) if not name.strip()]
         fuzzy_column = header[index["fuzzy"]] if "fuzzy" in index else "fuzzy"
         records: list[Record] = []
@@ -199,6 +200,8 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                         hint="name the column in the first row, or move the text where it "
                         "belongs (nothing is read from a column without a name)",
                     )
+            if mixed:
+                _refuse_lone_backslash(row, line, source)
             unescape = unneutralise if fmt == "csv" else weblate_unescape
             cell = {name: unescape(unescaped(row[i]) if escaped else row[i])
                     for name, i in index.items()}
@@ -226,7 +229,7 @@ def backslash_escaped(text: str) -> bool:
     ``"location"`` (which no spreadsheet quotes, and which ``glossari table --csv-weblate`` and
     Weblate's export today do not write), and every run of backslashes in the file even. A
     file re-saved by translate-toolkit after reading one, whose new cells hold a backslash
-    once, has an odd run, and is read as it is written.
+    once, has an odd run too: :func:`_mixed_backslashes`, refused.
 
     >>> backslash_escaped('"location","source","target"\\r\\n"","C:\\\\\\\\dana","x"\\r\\n')
     True
@@ -235,6 +238,42 @@ def backslash_escaped(text: str) -> bool:
     """
     return (text.startswith('"location",')
             and all(len(run) % 2 == 0 for run in _BACKSLASHES.findall(text)))
+
+
+def _mixed_backslashes(text: str) -> bool:
+    """Whether ``text``, a CSV file in Weblate's columns with translate-toolkit's layout (a
+    header quoted cell by cell, starting with ``"location",``), holds both a run of backslashes
+    of even length, as its dialect writes a backslash (``C:\\\\dana``), and one of odd length,
+    which it never writes (``F\\und`` a person typed, or a new cell of a file translate-toolkit
+    re-saved after reading one without its dialect). Neither reading is right for the whole
+    file: read as written, every ``C:\\dana`` it escaped came back as ``C:\\\\dana`` (a conflict
+    with the catalog, written by ``--force``); with each pair one backslash, a typed ``\\\\``
+    would lose one. Such a file is refused, at its first row with a lone backslash.
+
+    >>> _mixed_backslashes('"location","source","target"\\r\\n"","C:\\\\\\\\dana","F\\\\und"\\r\\n')
+    True
+    >>> _mixed_backslashes('"location","source","target"\\r\\n"","C:\\\\dana","F\\\\und"\\r\\n')
+    False
+    """
+    if not text.startswith('"location",'):
+        return False
+    parities = {len(run) % 2 for run in _BACKSLASHES.findall(text)}
+    return parities == {0, 1}
+
+
+def _refuse_lone_backslash(row: list[str], line: int, source: str) -> None:
+    """Refuse the row at ``line`` of a :func:`_mixed_backslashes` file when one of its cells
+    holds a run of backslashes of odd length."""
+    for cell in row:
+        if any(len(run) % 2 for run in _BACKSLASHES.findall(cell)):
+            shown = cell if len(cell) <= 40 else cell[:37] + "..."
+            raise ExchangeError(
+                f"a lone backslash in {quoted(shown)}, in a file that writes each backslash "
+                "twice (translate-toolkit's CSV, po2csv: 'C:\\\\dana' for C:\\dana)",
+                path=source, line=line,
+                hint="write each backslash of this cell twice too, so that every cell of the "
+                "file reads alike",
+            )
 
 
 def unescaped(cell: str) -> str:
