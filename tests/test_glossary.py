@@ -542,14 +542,14 @@ def test_a_term_or_its_english_side_built_wrong_is_refused_at_once() -> None:
              kind="artikel")  # type: ignore[arg-type]
     assert str(caught.value) == "Term.kind: must be 'article' or 'link', not 'artikel'"
     assert isinstance(caught.value, ValueError)
-    with pytest.raises(InputError, match="^Term.kind: "):
+    with pytest.raises(InputError, match=r"^Term\.kind: "):
         dataclasses.replace(term, kind="Link")  # type: ignore[arg-type]
-    with pytest.raises(InputError, match="^English.status: must be 'translated' or 'fuzzy' or "
-                                         "'suggested' or 'untranslated', not 'diterjemah'$"):
+    with pytest.raises(InputError, match=r"^English\.status: must be 'translated' or 'fuzzy' or "
+                                         r"'suggested' or 'untranslated', not 'diterjemah'$"):
         English(title="Broker-dealer", status="diterjemah")  # type: ignore[arg-type]
-    with pytest.raises(InputError, match="^Term.id: a term's id is empty"):
+    with pytest.raises(InputError, match=r"^Term\.id: a term's id is empty"):
         dataclasses.replace(term, id="")
-    with pytest.raises(InputError, match="^Term.title_line: "):
+    with pytest.raises(InputError, match=r"^Term\.title_line: "):
         dataclasses.replace(term, title_line=-1)
     wrong: list[tuple[str, object, str]] = [
         ("categories", "Kewangan", "Term.categories is a tuple of str, not str"),
