@@ -221,6 +221,50 @@ def test_search_by_an_inflected_form(chromium: str, site: Path, tmp_path: Path, 
     assert results[0][0] == expected
 
 
+_KUPON = """---
+title: Kupon
+description: Kupon ialah faedah tahunan atas bon.
+---
+
+# Kupon
+
+[Bon kupon sifar](/zerocouponbond) tidak membayar kupon; [saham keutamaan](/preferredstock)
+membayar dividen, dan [pemegang saham](/shareholder) menerimanya.
+"""
+
+_SAHAM = """---
+title: Saham
+description: Saham ialah unit pemilikan.
+---
+
+# Saham
+"""
+
+
+def test_a_reduplicated_query_ranks_its_singular_headword_first(chromium: str,
+                                                                  tmp_path: Path) -> None:
+    """`kupon-kupon` (the Malay plural) was read only as the two words `kupon`, both in
+    *Bon kupon sifar*, which so ranked with *Kupon* and came first in Malay order (likewise
+    *Pemegang saham* before *Saham* for `saham-saham`), while `glossari search`, which asks
+    a word's roots beside the word typed, answers *Kupon* and *Saham* first."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kupon.md").write_text(_KUPON, encoding="utf-8")
+    (root / "seeds" / "saham.md").write_text(_SAHAM, encoding="utf-8")
+    site = tmp_path / "site"
+    code, _, err = cli("site", "-o", site, root=root)
+    assert code == 0, err
+    for query, expected in (("kupon-kupon", "kupon"), ("kupon2", "kupon"),
+                            ("Kupon-Kupon", "kupon"), ("saham-saham", "saham"),
+                            ("saham2", "saham")):
+        code, out, err = cli("search", query, "--format", "json", root=root)
+        assert code == 0, err
+        assert json.loads(out)[0]["id"] == expected, query
+        results = _parse(_dump(chromium, tmp_path, site / "index.html", f"?q={query}")).results()
+        assert [file for file, _ in results][:1] == [f"{expected}.html"], (query, results)
+        assert len(results) > 1, query  # the terms holding the word are still found
+
+
 @pytest.mark.parametrize("query", ["zzzz", "-", "%20-%20"])
 def test_search_with_no_match_says_so(chromium: str, site: Path, tmp_path: Path,
                                       query: str) -> None:

@@ -356,7 +356,14 @@
     return parts.length ? find(parts) : [];
   }
   function typed(q) {
-    var hits = find([{ text: q, whole: false }].concat(joinedForm(q)));
+    var asTyped = [{ text: q, whole: false }].concat(joinedForm(q));
+    // a word reduplicated whole (the Malay plural: `kupon-kupon`, `kupon2`) is asked once
+    // too, as glossari search asks a word's roots beside the word typed: read only as the two
+    // words `kupon`, both in *Bon kupon sifar*, it ranked that term with *Kupon*, and before it
+    // in Malay order, where glossari search puts *Kupon* first
+    var single = prepared.rules ? q.split(" ").map(once).join(" ") : q;
+    if (single !== q) { asTyped.push({ text: single, whole: false }); }
+    var hits = find(asTyped);
     if (hits.length || !prepared.rules) { return hits; }
     var typed = q.split(" "), last = typed.pop(), before = typed.map(once);
     var asked = queryRoots(last).map(function (root) {
