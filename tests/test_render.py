@@ -173,6 +173,64 @@ def test_align_takes_nothing_from_a_rendering_as_render_wrote_it(tmp_path: Path)
         encoding="utf-8")
 
 
+def test_align_takes_no_link_text_from_a_block_an_edited_rendering_left_as_rendered(
+        tmp_path: Path) -> None:
+    """A translator edits one sentence of a rendering and hands it back with `align --force`
+    (as render's refusal advises): every link text of the blocks they never touched, which is
+    only the inflection that block's translation uses (`[loan](/loan)` in one sentence for
+    the link message's `loans`), was written over the catalog's, in the glossary catalog
+    every article shares. A link text is taken from a block the translator changed."""
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {
+        "pinjaman": "---\ntitle: Pinjaman\ndescription: Wang [dipinjam](/borrowing).\n"
+                    "keywords: Bank\n---\n\n# Pinjaman\n\nKos [pinjaman](/loan) meningkat.\n\n"
+                    "Bank memberi [pinjaman-pinjaman](/loan) kepada peniaga.\n\n"
+                    "Faedah [pinjaman](/loan) turun.\n",
+    })
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    po = root / "locale" / "en" / "LC_MESSAGES"
+    for path in po.glob("*.po"):
+        text = path.read_text(encoding="utf-8")
+        for msgid, msgstr in (("Pinjaman", "Loan"), ("Bank", "Banking"),
+                              ("Wang [dipinjam](/borrowing).", "Money [borrowed](/borrowing)."),
+                              ("dipinjam", "borrowing"), ("pinjaman", "loans"),
+                              ("pinjaman-pinjaman", "loans"),
+                              ("Kos [pinjaman](/loan) meningkat.",
+                               "The cost of a [loan](/loan) rises."),
+                              ("Bank memberi [pinjaman-pinjaman](/loan) kepada peniaga.",
+                               "Banks give [credit](/loan) to traders."),
+                              ("Faedah [pinjaman](/loan) turun.",
+                               "Interest on a [loan](/loan) falls.")):
+            text = text.replace(f'msgid "{msgid}"\nmsgstr ""',
+                                f'msgid "{msgid}"\nmsgstr "{msgstr}"')
+        path.write_text(text, encoding="utf-8")
+    glossary = po / "glossary.po"
+    out_dir = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    rendering = out_dir / "pinjaman.md"
+    rendering.write_text(rendering.read_text(encoding="utf-8").replace(
+        "Banks give [credit](/loan) to traders.", "Banks lend [loans](/loan) to traders."),
+        encoding="utf-8")
+    code, out, err = cli("align", "-l", "en", out_dir, "--force", root=root)
+    assert code == 0, err
+    catalog = glossary.read_text(encoding="utf-8")
+    assert 'msgid "pinjaman"\nmsgstr "loans"' in catalog  # not the rendering's `loan`
+    assert 'msgid "dipinjam"\nmsgstr "borrowing"' in catalog  # not the description's `borrowed`
+    assert "Banks lend [loans](/loan) to traders." in (po / "articles-p.po").read_text(
+        encoding="utf-8")
+    assert "'loans' for 'pinjaman'" not in err
+    assert "2 link texts in blocks as 'glossari render' wrote them, not taken" in out
+    # a link text changed in a block the translator changed is theirs, and --force takes it
+    rendering.write_text(rendering.read_text(encoding="utf-8").replace(
+        "Interest on a [loan](/loan) falls.", "Interest on [borrowings](/loan) falls."),
+        encoding="utf-8")
+    code, out, err = cli("align", "-l", "en", out_dir, "--force", root=root)
+    assert code == 0, err
+    assert 'msgid "pinjaman"\nmsgstr "borrowings"' in glossary.read_text(encoding="utf-8")
+
+
 def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path: Path) -> None:
     """An article renamed (`accountexecutive.md` to `eksekutif-akaun.md`) left its old
     rendering in the folder, with the old links, beside the new one: a published folder held

@@ -26,8 +26,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from glossari._rendered import LANGUAGE, read_digest, read_record
-from glossari.align.pairing import pair_articles
-from glossari.catalog.messages import GLOSSARY_DOMAIN, is_block_message, is_category_message
+from glossari.align.pairing import MessageKey, pair_articles
+from glossari.catalog.messages import (
+    GLOSSARY_DOMAIN,
+    is_block_message,
+    is_category_message,
+    iter_messages,
+)
 from glossari.catalog.pofile import encode_po, read_po, require_catalog_file
 from glossari.catalog.translations import (
     catalog_folder,
@@ -38,6 +43,7 @@ from glossari.catalog.translations import (
 from glossari.catalog.usable import unusable_translation
 from glossari.checks.parity import without_code
 from glossari.errors import CatalogError, GlossariError
+from glossari.model import Term
 from glossari.root import GlossaryRoot, file_kind, relative_name
 from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
@@ -72,6 +78,12 @@ class FileReport:
     refused: int = 0
     """Translations not taken because ``render`` would refuse them (links or HTML that differ
     from the source's, a control character): named in :attr:`notes`."""
+    as_rendered: int = 0
+    """Link messages not taken from a rendering a translator edited since, because every block
+    they stand in is as ``render`` wrote it (its text the catalog's translation of that block):
+    such a link text is the inflection that block's translation uses (``[share](/stock)`` in
+    one sentence for the catalog's ``shares``), not the translator's, and ``--force`` wrote it
+    over the catalog's (:func:`glossari.align.pairing.pair_articles`)."""
     notes: tuple[str, ...] = ()
     """Smaller things left out (see :class:`glossari.align.pairing.Pairing`)."""
     rendered: bool = False
@@ -142,6 +154,9 @@ def align_folder(
     # catalog is then read at a time (all of them at once take gigabytes at 30,000 articles)
     by_domain: dict[str, list[_Pair]] = {}
     skipped: list[str] = []
+    # renderings a translator edited since render wrote them (its record names them): paired
+    # under the lock, once the catalogs say which of their blocks still stand as rendered
+    edited: list[tuple[int, Term, Term]] = []
     # the extension and the name in any case, as the seeds are read (`X.MD` pairs with
     # `seeds/x.md`); a file with no seed of its name is reported as skipped, never silently
     seeds = {path.stem.casefold(): path for path, _ in article_paths(root.seeds, base=root.path)}
@@ -168,8 +183,11 @@ def align_folder(
             continue
         # the seed's reference definitions resolve its messages' reference links, as in render
         references[len(reports)] = reference_definitions(seed_text)
-        for place, ((domain, context, msgid), text) in enumerate(pairing.translations):
-            by_domain.setdefault(domain, []).append((len(reports), place, context, msgid, text))
+        if path.name in record:
+            edited.append((len(reports), source, translated))
+            reports.append(FileReport(path=name))
+            continue
+        _add_pairs(by_domain, len(reports), pairing.translations)
         reports.append(FileReport(path=name, notes=pairing.notes))
     if not reports:
         # `align -l en docs/examples` for docs/examples/en, or an empty folder: 'no catalog
@@ -186,8 +204,48 @@ def align_folder(
     # Read, fill and write under the lock `update` holds: an update running meanwhile would
     # otherwise write back the catalog it read before this align, and the alignment would be lost.
     with catalog_lock(root, lang):
+        if edited:
+            known = _block_translations(root, lang, [source for _, source, _ in edited])
+            for file, source, translated in edited:
+                pairing = pair_articles(source, translated,
+                                        as_rendered=lambda key, text: known.get(key) == text)
+                _add_pairs(by_domain, file, pairing.translations)
+                reports[file] = replace(reports[file], notes=pairing.notes,
+                                        as_rendered=pairing.as_rendered)
+            by_domain = {domain: sorted(pairs) for domain, pairs in by_domain.items()}
         return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
                               references=references)
+
+
+def _add_pairs(by_domain: dict[str, list[_Pair]], file: int,
+               translations: tuple[tuple[MessageKey, str], ...]) -> None:
+    for place, ((domain, context, msgid), text) in enumerate(translations):
+        by_domain.setdefault(domain, []).append((file, place, context, msgid, text))
+
+
+def _block_translations(root: GlossaryRoot, lang: str,
+                        sources: list[Term]) -> dict[MessageKey, str]:
+    """The catalogs' current translations (not fuzzy) of the block and description messages of
+    ``sources``: what ``render`` writes for them, so that a block of a rendering standing so is
+    one the translator left as rendered. Only those messages are kept, each catalog read once;
+    a catalog missing or unreadable gives none (filling names it)."""
+    wanted: dict[str, set[tuple[str | None, str]]] = {}
+    for source in sources:
+        for message in iter_messages(source):
+            if message.context is None:
+                wanted.setdefault(message.domain, set()).add((None, message.msgid))
+    known: dict[MessageKey, str] = {}
+    for domain, keys in wanted.items():
+        path = catalog_path(root, lang, domain)
+        try:
+            _data, po = read_po(path, source=relative_name(path, root.path, resolve=True))
+        except (OSError, GlossariError):
+            continue
+        for entry in po.entries:
+            if (entry.key in keys and not entry.obsolete and not entry.fuzzy
+                    and entry.has_translation):
+                known[domain, *entry.key] = entry.msgstr
+    return known
 
 
 def _digest(path: Path) -> str | None:

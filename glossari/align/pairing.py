@@ -15,7 +15,7 @@ messages :func:`glossari.catalog.messages.iter_messages` gives the Malay article
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -55,6 +55,9 @@ class Pairing:
     notes: tuple[str, ...] = ()
     """What was left out, and why (``path:line: ...``): links whose targets differ, two
     translations of one message."""
+    as_rendered: int = 0
+    """Link messages whose every translation stands in a block ``as_rendered`` said is as
+    ``render`` wrote it (:func:`pair_articles`): not paired."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +82,16 @@ def _units(term: Term) -> Iterator[_Unit]:
                 yield _Unit(block.kind, block.line, block.text, level=block.level, block=block)
 
 
-def pair_articles(source: Term, translated: Term) -> Pairing:
+def pair_articles(source: Term, translated: Term, *,
+                  as_rendered: Callable[[MessageKey, str], bool] | None = None) -> Pairing:
     """Pair a Malay article with its translation.
+
+    ``as_rendered(key, text)``, given for a rendering a translator edited since ``render``
+    wrote it, says whether a block (or the description), the message ``key`` translated as
+    ``text``, still stands as ``render`` wrote it: its link texts are then only the
+    inflection that translation uses (``[share](/stock)`` in one sentence for the link
+    message's ``shares``), no translator's translation of the link messages, and are not
+    paired (counted in :attr:`Pairing.as_rendered`).
 
     Raises :class:`StructureMismatch` (nothing paired) when their structures differ.
     """
@@ -97,6 +108,7 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
 
     pairs: list[tuple[MessageKey, str]] = []
     notes: list[str] = []
+    left_as_rendered: set[MessageKey] = set()  # link messages read only in blocks as rendered
 
     def add(key: MessageKey, text: str | None) -> None:
         if text is not None and text.strip():
@@ -139,9 +151,12 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
             )
 
     def pair_links(left_links: tuple[Link, ...], right_links: tuple[Link, ...], where: str,
-                   than: str) -> None:
+                   than: str, block: tuple[MessageKey, str | None]) -> None:
         """English word order moves links: the n-th link to a target pairs with the n-th link
-        to that target, wherever it stands, when both texts link it as often."""
+        to that target, wherever it stands, when both texts link it as often. ``block``: the
+        message whose translation the links stand in, and that translation."""
+        rendered = (as_rendered is not None and block[1] is not None
+                    and as_rendered(block[0], block[1]))
         by_target: dict[str, list[Link]] = {}
         for found in right_links:
             by_target.setdefault(target_key(found.target), []).append(found)
@@ -160,13 +175,19 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
                     f"{position + 1}); its text was not paired"
                 )
                 continue
-            add((GLOSSARY_DOMAIN, link_context(link.target), link.text), other.text)
+            key = (GLOSSARY_DOMAIN, link_context(link.target), link.text)
+            if rendered:
+                if other.text.strip():
+                    left_as_rendered.add(key)
+                continue
+            add(key, other.text)
 
     # the definition's links are link messages as a body block's are
     if source.description and translated.description:
         pair_links(definition_links(source), definition_links(translated),
                    f"{dst}:{translated.description_line}: the description",
-                   f"{src}:{source.description_line}")
+                   f"{src}:{source.description_line}",
+                   ((GLOSSARY_DOMAIN, None, source.description), translated.description))
 
     # body
     body = article_domain(source.id)
@@ -195,7 +216,8 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
         add((body, None, left.text), right.text)
         pair_links(left.block.links if left.block is not None else (),
                    right.block.links if right.block is not None else (),
-                   f"{dst}:{right.line}: the block", f"{src}:{left.line}")
+                   f"{dst}:{right.line}: the block", f"{src}:{left.line}",
+                   ((body, None, left.text), right.text))
 
     # keep only the layout's messages, each once: the first translation wins
     layout = {(m.domain, m.context, m.msgid) for m in iter_messages(source)}
@@ -207,7 +229,8 @@ def pair_articles(source: Term, translated: Term) -> Pairing:
             notes.append(f"{dst}: '{_short(key[2])}' is translated two ways; the first was kept")
             continue
         chosen.setdefault(key, text)
-    return Pairing(translations=tuple(chosen.items()), notes=tuple(notes))
+    return Pairing(translations=tuple(chosen.items()), notes=tuple(notes),
+                   as_rendered=len({k for k in left_as_rendered if k in layout} - set(chosen)))
 
 
 def _short(text: str, width: int = 40) -> str:

@@ -51,6 +51,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             parts.append(f"{file.untouched} still in Malay, left untranslated")
         if file.refused:
             parts.append(f"{file.refused} not taken (see the warnings)")
+        if file.as_rendered:
+            parts.append(f"{file.as_rendered} link texts in blocks as 'glossari render' wrote "
+                         "them, not taken")
         if file.kept:
             parts.append(f"{file.kept} kept (see the warnings)" if args.force else
                          f"{file.kept} kept (already translated; --force replaces them)")
