@@ -878,3 +878,53 @@ def test_an_error_quotes_the_catalogs_text_as_written(line: str, shown: str) -> 
     with pytest.raises(CatalogError) as raised:
         parse_po(HEADER + f'\nmsgid "Kos"\n{line}\n', source="en.po")
     assert shown in str(raised.value)
+
+
+@needs_gettext
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(["\\x", "\\x0", "\\x00", "\\x4", "\\1", "\\10", "4", "1",
+                                        "0", "a", "B", "f", "g", "ond", " ", "\\t"]),
+                       min_size=1, max_size=8))
+def test_a_hex_escape_is_read_as_gnu_reads_it_or_refused(pieces: list[str],
+                                                         tmp_path: Path) -> None:
+    """GNU reads every hex digit after ``\\x`` as one number (``\\x0042`` is ``B``, ``\\x41Bond``
+    is ESC and ``ond``): a string glossari accepts means what GNU's ``.mo`` says it means, and
+    one GNU reads otherwise than a person would is refused with its line, never read as a
+    different text (``\\x41Bond`` was read ``ABond``, ``\\x0042`` refused as a NUL)."""
+    import gettext
+
+    value = "".join(pieces)
+    text = HEADER + f'\nmsgid "Bon"\nmsgstr "{value}"\n'
+    source = tmp_path / "hex.po"
+    source.write_text(text, encoding="utf-8")
+    done = subprocess.run([MSGFMT or "msgfmt", "-o", str(tmp_path / "hex.mo"), str(source)],
+                          capture_output=True, check=False)
+    refused: CatalogError | None = None
+    try:
+        ours = parse_po(text, source="hex.po").entries[0].msgstr
+    except CatalogError as error:
+        refused = error
+    if refused is not None:
+        assert refused.line == 11, str(refused)
+        assert refused.hint
+        return
+    assert done.returncode == 0, done.stderr
+    with (tmp_path / "hex.mo").open("rb") as mo:
+        gnu = gettext.GNUTranslations(mo).gettext("Bon")
+    assert ours == gnu, (value, ours, gnu)
+
+
+@pytest.mark.parametrize(("escaped", "value"), [("\\x0042ond", "Bond"), ("\\x4a", "J"),
+                                                ("\\x41 ok", "A ok"), ("\\1012", "A2")])
+def test_hex_and_octal_escapes_gnu_and_a_person_read_alike(escaped: str, value: str) -> None:
+    po = parse_po(HEADER + f'\nmsgid "Bon"\nmsgstr "{escaped}"\n', source="e.po")
+    assert po.entries[0].msgstr == value
+
+
+@pytest.mark.parametrize("escaped", ["\\x41Bond", "\\x142", "\\x410"])
+def test_a_hex_escape_that_runs_into_a_hex_digit_is_refused(escaped: str) -> None:
+    with pytest.raises(CatalogError) as caught:
+        parse_po(HEADER + f'\nmsgid "Bon"\nmsgstr "{escaped}"\n', source="e.po")
+    assert caught.value.line == 11
+    assert "every hex digit" in str(caught.value)

@@ -345,7 +345,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 # A third party's catalog is read so (parse_po's ``gnu_controls``): a Windows program's
 # msgids hold "\r\n", which GNU compiles and the program asks for.
 _GNU_CONTROL = re.compile(r"[\x00\x04]")
-_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.?)")
+# GNU reads up to three octal digits, and every hex digit after \x as one number (po-lex.c):
+# "\x41Bond" is 0x41B, a byte 0x1B and "ond", where a person reads "ABond" (_Parser._escape).
+_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+|.?)")
 _SIMPLE_ESCAPES = {
     "n": "\n",
     "t": "\t",
@@ -435,6 +437,13 @@ class _Parser:
             return simple
         if code and (code[0] in "01234567" or (code[0] == "x" and len(code) > 1)):
             number = int(code[1:], 16) if code[0] == "x" else int(code, 8)
+            if number > 0xFF:
+                raise self.fail(
+                    lineno,
+                    f"escape \\{code} is one number beyond a byte: GNU reads every hex digit"
+                    f" after \\x and keeps the last byte, {number & 0xFF:#04x}",
+                    "write the characters themselves (the file is UTF-8)",
+                )
             if 0 < number < 0x80:
                 return chr(number)
             raise self.fail(
