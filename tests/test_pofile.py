@@ -928,3 +928,8 @@ def test_a_hex_escape_that_runs_into_a_hex_digit_is_refused(escaped: str) -> Non
         parse_po(HEADER + f'\nmsgid "Bon"\nmsgstr "{escaped}"\n', source="e.po")
     assert caught.value.line == 11
     assert "every hex digit" in str(caught.value)
+
+
+def test_an_octal_escape_beyond_a_byte_is_refused() -> None:
+    with pytest.raises(CatalogError, match="beyond a byte"):
+        parse_po(HEADER + '\nmsgid "Bon"\nmsgstr "\\777"\n', source="e.po")

@@ -440,8 +440,9 @@ class _Parser:
             if number > 0xFF:
                 raise self.fail(
                     lineno,
-                    f"escape \\{code} is one number beyond a byte: GNU reads every hex digit"
-                    f" after \\x and keeps the last byte, {number & 0xFF:#04x}",
+                    f"escape \\{code} is one number beyond a byte, of which GNU keeps the last"
+                    f" ({number & 0xFF:#04x})"
+                    + (": it reads every hex digit after \\x" if code[0] == "x" else ""),
                     "write the characters themselves (the file is UTF-8)",
                 )
             if 0 < number < 0x80:
