@@ -156,6 +156,16 @@ BAD = [
      "a second #| msgid"),
     ("previous-on-obsolete", '#| msgid "x"\n#~ msgid "a"\n#~ msgstr "b"\n', 2,
      "an obsolete message with #| lines"),
+    # GNU's grammar wants #| msgctxt, #| msgid, #| msgid_plural, msgid required: anything else
+    # is a syntax error to msgfmt (no .mo) and msgcat (no save), which glossari read, compiled
+    # and wrote back as it was
+    ("previous-context-alone", '#, fuzzy\n#| msgctxt "c"\nmsgid "a"\nmsgstr "b"\n', 3,
+     "#| msgctxt without a #| msgid"),
+    ("previous-out-of-order", '#, fuzzy\n#| msgid "x"\n#| msgctxt "c"\nmsgid "a"\nmsgstr "b"\n',
+     4, "#| msgctxt after #| msgid"),
+    ("obsolete-previous-plural-alone",
+     '#, fuzzy\n#~| msgid_plural "xs"\n#~ msgid "a"\n#~ msgid_plural "as"\n'
+     '#~ msgstr[0] "b"\n#~ msgstr[1] "c"\n', 3, "#| msgid_plural without a #| msgid"),
 ]
 
 

@@ -192,6 +192,9 @@ _STRING_FIELDS = frozenset({
 
 _WRAP_FLAGS = frozenset({"wrap", "no-wrap"})
 
+_PREVIOUS_ORDER = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2}
+"""The order GNU's grammar gives ``#|`` lines (``msgid`` required), as they are written."""
+
 _STRING_LINE_STARTS = ('"', "msg", "#|", "#~|", '#~ "', "#~ msg")
 
 
@@ -629,6 +632,7 @@ class _Parser:
         previous: dict[str, str] = {}
         obsolete_marks: list[bool] = []
         prev_key: str | None = None
+        previous_line = 0
         for index, text in comments:
             lineno = index + 1
             if text.startswith("#|") or text.startswith("#~|"):
@@ -653,6 +657,13 @@ class _Parser:
                 prev_key = match.group(1)
                 if prev_key in previous:
                     raise self.fail(lineno, f"a second #| {prev_key}", "keep one")
+                later = [k for k in previous if _PREVIOUS_ORDER[k] > _PREVIOUS_ORDER[prev_key]]
+                if later:  # GNU's grammar: a syntax error, and msgfmt writes no .mo
+                    raise self.fail(lineno, f"#| {prev_key} after #| {later[0]}",
+                                    "write the #| lines in GNU's order: msgctxt, msgid,"
+                                    " msgid_plural")
+                if not previous:
+                    previous_line = lineno
                 previous[prev_key] = self.unquote(body[match.end() :].lstrip(" \t"), lineno, 0)
                 continue
             if prev_key is not None:
@@ -667,6 +678,11 @@ class _Parser:
                 references.extend(text[2:].split())
             else:
                 translator.append(_comment_text(text[1:]))
+        if previous and "msgid" not in previous:  # GNU: a syntax error, and no .mo
+            raise self.fail(
+                previous_line, f"#| {next(iter(previous))} without a #| msgid",
+                'add the #| msgid "..." line of the source the translation was made from,'
+                " or delete the #| lines")
         # keywords
         values: dict[str, str] = {}
         plural_forms: list[str] = []
