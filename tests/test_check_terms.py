@@ -526,3 +526,41 @@ def test_t401_a_name_with_of_is_no_compound_on_its_last_word(tmp_path: Path) -> 
     assert ("locale/en/LC_MESSAGES/articles-k.po", kit.entry_lines[(None, malay)]) in found
     kit.translate(malay, "The company's cost of sales rose that year.")
     assert codes(kit.check(), "T401") == []
+
+
+_WASIAT = """\
+---
+title: Wasiat
+description: Wasiat ialah dokumen yang menyatakan cara harta diagihkan.
+keywords: Harta Pusaka
+---
+
+# Wasiat
+
+{paragraph}
+"""
+
+
+@pytest.mark.parametrize(("malay", "english", "reported"), [
+    # pe(N)- on the term is its agent, a person: the testator makes the will
+    ("Seorang pewasiat boleh menamakan badan kebajikan.", "A testator may name a charity.",
+     False),
+    ("Wasi dilantik oleh pewasiatnya.", "The executor is appointed by the testator.", False),
+    # the term itself, in any inflection, still wants its English
+    ("Wasiat itu ditandatangani di hadapan dua saksi.",
+     "The document was signed before two witnesses.", True),
+    ("Wasiat-wasiatnya disimpan di bank.", "His papers are kept at the bank.", True),
+    ("Pewasiat menandatangani wasiatnya.", "The testator signed the document.", True),
+])
+def test_t401_the_terms_agent_is_another_word(
+        tmp_path: Path, malay: str, english: str, reported: bool) -> None:
+    """*pewasiat* (the testator) was read as a use of *Wasiat*, so a careful ``testator`` drew
+    T401 lacking ``Will`` (three times in glossary E of benchmarks/check_unseen): a person is
+    a word of its own, as ``investors`` is no *Investment*."""
+    kit = with_catalog(tmp_path)
+    kit.articles["wasiat"] = _WASIAT.format(paragraph=malay)
+    kit.translate("Wasiat", "Will", context="wasiat")
+    kit.translate(malay, english)
+    found = [f for f in kit.check() if f.code == "T401" and f.line == kit.entry_lines[
+        (None, malay)]]
+    assert bool(found) is reported, found

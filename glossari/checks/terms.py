@@ -129,7 +129,8 @@ class Termbase:
             if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
                    for start, end in names):
                 continue
-            if _measure(hit.text, hit.name) or _having(hit.text, hit.name):
+            if (_measure(hit.text, hit.name) or _having(hit.text, hit.name)
+                    or _agent(hit.text, hit.name)):
                 continue
             # a name two terms share (two articles titled alike, S131) is one use of one term,
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
@@ -208,6 +209,28 @@ def _having(found: str, name: str) -> bool:
         return False
     return (word.startswith("ber") and word[3:].startswith(first)) or (
         first.startswith("r") and word.startswith("be") and word[2:].startswith(first))
+
+
+def _agent(found: str, name: str) -> bool:
+    """Whether ``found``, a form of the Malay ``name`` (a noun), is ``pe(N)-`` on it without
+    ``-an``: its agent, a person (*pewasiat* on *wasiat*: the testator, who makes a will), whom
+    English names with a word of its own (``testator``), as it does a person for a term that
+    names none (:func:`glossari.terms.english.names_a_person`: ``investors`` is no
+    *Investment*); so no use of the term for T401. ``pe(N)-...-an`` (*pewarisan*, the
+    inheritance) stays a use, and a name that itself starts so (*Penama*) is the term.
+
+    >>> _agent("pewasiat", "Wasiat"), _agent("pewasiatnya", "Wasiat"), _agent("wasiat", "Wasiat")
+    (True, True, False)
+    >>> _agent("pewarisan", "Waris"), _agent("penama", "Penama"), _agent("percukaian", "Cukai")
+    (False, False, False)
+    """
+    word, first = fold(found).split(maxsplit=1)[0], fold(name).split(maxsplit=1)[0]
+    if word.startswith(first) or first.startswith("pe"):
+        return False
+    word = word.split("-", 1)[0]
+    if word.endswith("nya"):
+        word = word[:-3]
+    return word.startswith("pe") and not word.startswith("per") and not word.endswith("an")
 
 
 def _compounds(text: str, start: int, end: int, name: str) -> frozenset[str]:
