@@ -564,3 +564,41 @@ def test_t401_the_terms_agent_is_another_word(
     found = [f for f in kit.check() if f.code == "T401" and f.line == kit.entry_lines[
         (None, malay)]]
     assert bool(found) is reported, found
+
+
+_BENEFISIARI = """\
+---
+title: Benefisiari
+description: Benefisiari ialah orang yang berhak menerima harta.
+keywords: Harta Pusaka
+aliases: [penerima manfaat, waris]
+---
+
+# Benefisiari
+
+{paragraph}
+"""
+
+
+@pytest.mark.parametrize(("malay", "english", "reported"), [
+    ("Pewasiat boleh menamakan penerima manfaat yang bukan ahli keluarga.",
+     "A testator may name beneficiaries who are not family members.", False),
+    ("Pewasiat boleh menamakan penerima-penerima manfaatnya.",
+     "A testator may name their beneficiaries.", False),
+    ("Pewasiat boleh menamakan penerima manfaat yang bukan ahli keluarga.",
+     "A testator may name recipients who are not family members.", True),
+    # one word alone is a wider word: waris is an heir as often as the beneficiary
+    ("Setiap waris menerima bahagian.", "Each heir receives a share.", False),
+])
+def test_t401_an_alias_of_several_words_is_a_name_of_the_term(
+        tmp_path: Path, malay: str, english: str, reported: bool) -> None:
+    """``recipients`` for *penerima manfaat*, an alias of *Benefisiari* (Beneficiary), went
+    unreported (glossary E of benchmarks/check_unseen): T401 read headwords and link texts,
+    not aliases, though ``find`` and lookups read them."""
+    kit = with_catalog(tmp_path)
+    kit.articles["benefisiari"] = _BENEFISIARI.format(paragraph=malay)
+    kit.translate("Benefisiari", "Beneficiary", context="benefisiari")
+    kit.translate(malay, english)
+    found = [f for f in kit.check() if f.code == "T401" and f.line == kit.entry_lines[
+        (None, malay)]]
+    assert bool(found) is reported, found

@@ -1,10 +1,11 @@
 """Term consistency (``T4xx``): the glossary's own pairs applied to every translation.
 
 The termbase of a language is what its translators approved in the ``glossary`` catalog: each
-article's headword (msgctxt = term id), translated and not fuzzy, named in Malay by its headword
-and by the text of every link that resolves to it; and each link to no article, by its own
-translated link message (msgctxt = ``/`` + target). Link texts the source checks find suspicious
-(``S103``) are not terms.
+article's headword (msgctxt = term id), translated and not fuzzy, named in Malay by its headword,
+by each of its aliases of two words or more (``aliases: [penerima manfaat]``; one word alone,
+*pusaka*, is often a wider everyday word) and by the text of every link that resolves to it;
+and each link to no article, by its own translated link message (msgctxt = ``/`` + target).
+Link texts the source checks find suspicious (``S103``) are not terms.
 
 - ``T401``: a translated message whose Malay uses a term needs that term's English in the
   translation. Both sides are read by :mod:`glossari.terms`: the Malay with its word formation
@@ -325,6 +326,11 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     for term in articles:
         if term.title:
             add(term.id, term.title, term.id, headword=True)
+            for alias in term.names.aliases:
+                # a name of two words or more names the concept (penerima manfaat); one word
+                # alone is often a wider everyday word (pusaka: heritage, inherited)
+                if len(_WORD.findall(alias)) > 1:
+                    add(term.id, alias, term.id, headword=False)
     english_names = {lookup_key(e.english): e.identity for e in entries}
     for term in articles:
         for link in term.links:
