@@ -145,14 +145,17 @@ class Termbase:
             found[entry.identity] = (found.get(entry.identity, (entry,))[0], compounds)
         return list(found.values())
 
-    def english_in(self, translation: str, *, used: Iterable[str] = ()) -> set[str]:
+    def english_in(self, translation: str, *, used: Iterable[str] = (),
+                   shared: frozenset[tuple[str, str]] = frozenset()) -> set[str]:
         """The identities of the terms whose English occurs in ``translation``, nested ones too.
 
         ``used``: the identities of the terms the Malay uses. An English name inside the
         English of another of them says that other term, not its own: in ``capital market``,
         translating *pasaran modal*, there is no ``capital`` for a *modal* the Malay uses on
         its own (the Malay reads the longest name at each word, so a *modal* it finds is
-        outside *pasaran modal*).
+        outside *pasaran modal*). But for two terms whose Malay names share words in the
+        text (``shared``, :meth:`sharing`): one English compound says both (``Small Estates``
+        for *Harta Pusaka Kecil*, *Harta pusaka* and *Pusaka kecil*).
         """
         text = strip_link_targets(without_code(translation))
         others = set(used)
@@ -163,7 +166,23 @@ class Termbase:
         return {key for hit in hits for key in hit.keys
                 if not any(start <= hit.start and hit.end <= end
                            and (start, end) != (hit.start, hit.end) and other != key
+                           and (key, other) not in shared
                            for start, end, other in spans)}
+
+    def sharing(self, malay: str) -> frozenset[tuple[str, str]]:
+        """The pairs of terms (both ways) whose Malay names overlap in ``malay``, each holding
+        words of the other and words of its own (*Harta Pusaka Kecil*: *Harta pusaka* and
+        *Pusaka kecil*; not *modal* inside *pasaran modal*)."""
+        hits = self.malay.find_all(strip_link_targets(without_code(malay)))
+        out: set[tuple[str, str]] = set()
+        for i, one in enumerate(hits):
+            for other in hits[i + 1:]:
+                if other.start >= one.end:
+                    break
+                if one.start < other.start and one.end < other.end:
+                    out.update((a.identity, b.identity) for a in one.keys for b in other.keys)
+                    out.update((b.identity, a.identity) for a in one.keys for b in other.keys)
+        return frozenset(out)
 
 
 def _names(text: str) -> Iterator[tuple[int, int]]:
@@ -435,7 +454,9 @@ def missing_terms(
     used = base.uses(msgid, kept=translation)
     if not used:
         return []
-    present = base.english_in(translation, used=[entry.identity for entry, _ in used])
+    identities = [entry.identity for entry, _ in used]
+    present = base.english_in(translation, used=identities,
+                              shared=base.sharing(msgid) if len(identities) > 1 else frozenset())
     folded: str | None = None
     missing = []
     for entry, compounds in used:
