@@ -1025,6 +1025,27 @@ def test_a_percent_sign_of_no_number_takes_no_clitics(before: str, mark: str,
     assert _ids(glossary.search(query)) == _ids(glossary.search(clitics)) == ["x"]
 
 
+@given(acronym=st.sampled_from(["SC", "RM", "KL", "sc"]),
+       ending=st.sampled_from(["-nya", "\u2019nya", "'nya", "-nyalah", "'s", "\u2019s", "-lah",
+                               "-nya-lah"]))
+@settings(max_examples=30, deadline=None)
+def test_clitics_after_a_hyphen_end_an_acronym_of_two_letters(acronym: str, ending: str) -> None:
+    """``SC-nya``, ``SC\u2019nya`` and ``SC's`` found nothing, where find reads each as *SC*: the
+    word before the clitics was asked for only when it had three letters or more, as a word
+    cut by rule alone must (``kenya`` is no ``ke``); a hyphen or an apostrophe says where the
+    word ends."""
+    glossary = Glossary([
+        _term("sc", "Suruhanjaya Sekuriti (SC)", en="Securities Commission (SC)"),
+        _term("kl", "Kuala Lumpur (KL)", en="Kuala Lumpur (KL)"),
+        _term("rm", "Ringgit Malaysia (RM)", en="Malaysian ringgit (RM)"),
+        _term("kenya", "Kenya", body="Syarikat di Kenya.", en="Kenya")], lang="en")
+    query = f"{acronym}{ending}"
+    assert _ids(glossary.search(query)) == [acronym.lower()], query
+    if acronym.isupper():
+        assert [m.term.id for m in glossary.find_terms(f"Kata {query} semalam.")] == [
+            acronym.lower()]
+
+
 def test_a_percent_sign_of_no_number_is_searched_by_the_command(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "g"

@@ -49,6 +49,7 @@ indices chairmen's matrices prices hari bagi dana data criteria crises bases wom
 \u201cbrokers\u201d jumlah wakalah langkah hartanahnya zakatlah melaburlah pelaburannya
 berinflasi percukaian ekuitinya ékuitinya éKUITInya sahamnya kos kosnya nya lah s 's --- - 123
 a1s e.t.f.s \u0633\u0647\u0645nya \u0633\u0647\u0645
+sc-nya rm-nyalah sc'nya sc\u2019s sc's sc-s x-nya sc-sc kl-nyapun
 """
 _EN = english.rules()
 # the tables the script applies, as the library holds them today (english.rules): every

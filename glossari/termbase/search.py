@@ -66,6 +66,8 @@ _WORD = re.compile(r"\w+(?:(?:['\u2019\u02bc]|(?<=\d)[.,](?=\d))\w+)*")
 
 # a hyphen between a word and what follows it, which may be clitics
 _HYPHEN = re.compile(r"(?<=[^\W_])-(?=([^\W_]+))")
+_HYPHENED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+"""A word holding a hyphen (``SC-nya``, ``komisen-komisen-nya``), as typed."""
 
 
 def _clitic_hyphen(match: re.Match[str]) -> str:
@@ -421,6 +423,14 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
         query = DOTTED_ACRONYM.sub(joined, query)
     query = _SLASHES.sub("/", query)
     query = _NUMBER_CLITIC.sub(_without_clitics, query)
+    # a word with clitics after a hyphen is asked glued (FINRAnya), its roots read as typed
+    # (query_roots: the hyphen says where the word ends, SC-nya is SC)
+    typed: dict[str, str] = {}
+    if "-" in query:
+        for hyphened in _HYPHENED.findall(query):
+            glued = _HYPHEN.sub(_clitic_hyphen, hyphened)
+            if glued != hyphened:
+                typed.setdefault(glued.lower(), hyphened.lower())
     query = _HYPHEN.sub(_clitic_hyphen, query)
     # words between double quotes are one phrase, in that order, next to each other
     phrases: dict[str, str] = {}
@@ -447,7 +457,7 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
     def form(word: str) -> str:
         if word.lower() in phrases:
             return f'"{word}"*'
-        return _any_form(word, dotted.get(word.lower()))
+        return _any_form(word, dotted.get(word.lower()), typed.get(word.lower()))
 
     if apart:
         if not any(_parts(w) for w in words if w.lower() not in phrases):
@@ -524,7 +534,7 @@ def _is_ending(ending: str) -> bool:
     return ending[0] in "'\u2019\u02bcsS" or malay.is_clitic(ending.lower())
 
 
-def _any_form(word: str, dotted: str | None = None) -> str:
+def _any_form(word: str, dotted: str | None = None, typed: str | None = None) -> str:
     """A query word as FTS5 asks for it: a prefix of itself, or the whole word it inflects.
 
     A prefix finds what a word begins (``komisen`` finds ``komisennya``), not the word an
@@ -552,7 +562,7 @@ def _any_form(word: str, dotted: str | None = None) -> str:
         if ending is None or not _is_ending(ending.group("ending")):
             return f'"{_phrase(word)}"*'
         return f'("{_phrase(word)}"* OR "{_phrase(ending.group("joined"))}")'
-    asked = [f'"{_phrase(r)}"' for r in query_roots(word.lower())]
+    asked = [f'"{_phrase(r)}"' for r in query_roots(typed or word.lower())]
     if dotted:
         asked.append(f'"{dotted}"')  # the letters as written, a phrase: E.T.F in the index
     asked += [f'"{_phrase(n)}"*' for n in _number_forms(word)]

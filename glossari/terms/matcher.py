@@ -612,7 +612,14 @@ def query_roots(word: str) -> list[str]:
     ([], [], ['dealer'])
     >>> query_roots("capitalisation"), query_roots("labour"), "advisor" in query_roots("advisers")
     (['capitalization'], ['labor'], True)
+
+    Clitics after a hyphen or an apostrophe, or a possessive after an apostrophe, end a word of
+    two letters too (:func:`_split_ending`):
+
+    >>> query_roots("sc-nya"), query_roots("rm-nyalah"), query_roots("sc\u2019s")
+    (['sc'], ['rm', 'rmnya'], ['sc'])
     """
+    split = _split_ending(word)
     if "-" in word or _APOSTROPHE.search(word) or not word[-1:].isalnum():
         units = _units(word, "ms")[2]
         word = units[-1] if units else word
@@ -620,11 +627,35 @@ def query_roots(word: str) -> list[str]:
     asked = ({r for r in roots if word.startswith(r)}
              | {r for r in english.singulars(word) if r in roots}
              | {r for r in english.irregular_singulars(word) if r in roots})
+    if split and split != word:
+        asked.add(split)
     # the other spelling, British or American, of the word and of each root, as find reads a
     # name in either (adviser and advisor, capitalisation, labour)
     asked.update(other for each in [word, *asked] for other in english.spellings(each))
     asked.discard(word)
     return sorted(asked)
+
+
+_SPLIT_ENDING = re.compile(r"(?P<stem>[^\W\d_]{2,})(?P<mark>[-'\u2019\u02bc])"
+                           r"(?P<ending>[^\W_]+(?:-[^\W_]+)*)")
+"""A word, then clitics after a hyphen or an apostrophe, or a possessive after an apostrophe
+(``sc-nya``, ``rm-nyalah``, ``sc\u2019nya``, ``sc's``)."""
+
+
+def _split_ending(word: str) -> str | None:
+    """The word before the clitics or the possessive a folded query ``word`` writes after a
+    hyphen or an apostrophe (:data:`_SPLIT_ENDING`), two letters will do: the mark says where
+    the word ends, as the recogniser reads ``SC-nya`` and ``SC's`` as *SC*, where
+    :func:`end_roots` wants three letters of a word it must cut by rule alone (``RM-nya``,
+    ``SC\u2019nya``, ``SC's`` asked for no ``rm``, ``sc``, and found nothing); None for any other
+    word."""
+    found = _SPLIT_ENDING.fullmatch(word)
+    if found is None:
+        return None
+    ending = found.group("ending").replace("-", "")
+    if malay.is_clitic(ending) or (found.group("mark") != "-" and ending == "s"):
+        return found.group("stem")
+    return None
 
 
 def search_rules() -> dict[str, object]:

@@ -244,7 +244,18 @@
     return cut > 0 && ALNUM.test(word.charAt(cut - 1)) && isClitic(word.slice(cut + 1))
       ? word.slice(0, cut) + word.slice(cut + 1) : word;
   }
+  // matcher._split_ending: clitics after a hyphen or an apostrophe, or a possessive after an
+  // apostrophe, end a word of two letters too (`sc-nya`, `rm-nyalah`, `sc's`: the mark says
+  // where the word ends)
+  var SPLIT_ENDING = /^(\p{L}{2,})([-'])([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)$/u;
+  function splitEnding(word) {
+    var m = SPLIT_ENDING.exec(word);
+    if (!m) { return null; }
+    var ending = m[3].replace(/-/g, "");
+    return isClitic(ending) || (m[2] !== "-" && ending === "s") ? m[1] : null;
+  }
   function queryRoots(word) {
+    var split = splitEnding(word);
     word = cliticApostrophe(lastWord(word).word);
     var shortest = prepared.rules.shortestRoot, roots = {};
     malayRoots(word).forEach(function (r) { if (r.length >= shortest) { roots[r] = true; } });
@@ -262,6 +273,7 @@
     Object.keys(roots).filter(function (r) {
       return ALNUM.test(r) && (word.indexOf(r) === 0 || plural.indexOf(r) >= 0);
     }).forEach(function (r) { asked[r] = true; });
+    if (split && split !== word) { asked[split] = true; }
     // the other spelling, British or American, of the word and of each root (adviser: advisor)
     [word].concat(Object.keys(asked)).forEach(function (w) {
       spellings(w).forEach(function (s) { asked[s] = true; });
