@@ -362,6 +362,28 @@ def test_words_joined_by_an_ampersand_or_slashes_typed_twice_are_each_asked(
         assert _ids(search(query)) == _ids(search(f"{first}/{last}")) == ["kwsp"], query
 
 
+@given(left=st.sampled_from(["P", "KWSP"]), mark=st.sampled_from(["/", "&"]),
+       before=st.sampled_from(["", " ", "  ", "\t"]), after=st.sampled_from(["", " ", "  "]))
+@settings(max_examples=30, deadline=None)
+def test_capitals_joined_with_spaces_around_are_the_acronym(
+        left: str, mark: str, before: str, after: str) -> None:
+    """``P / E`` asked for the prefixes ``P`` and ``E`` anywhere in one text, and *Employees
+    Provident Fund (EPF)* came before *P/E*, which find reads ``P / E`` as; ``KWSP / EPF``
+    found nothing where ``KWSP/EPF`` found the term. Spaces around the mark do not count."""
+    glossary = Glossary([
+        _term("kwsp", "Kumpulan Wang Simpanan Pekerja (KWSP)",
+              en="Employees Provident Fund (EPF)"),
+        _term("nisbah-pe", "Nisbah harga/pendapatan (P/E)", en="Price-to-earnings ratio (P/E)"),
+        _term("gabungan", "Penggabungan dan pengambilalihan (M&A)")], lang="en")
+    right = "E" if left == "P" else "EPF"
+    query = f"{left}{before}{mark}{after}{right}"
+    closed = _ids(glossary.search(f"{left}{mark}{right}"))
+    assert _ids(glossary.search(query)) == closed, query
+    assert closed == (["nisbah-pe"] if left == "P" else ["kwsp"])
+    # words in lower case so spaced are words of their own, as ever
+    assert _ids(glossary.search("harga / pendapatan")) == ["nisbah-pe"]
+
+
 def test_an_acronym_s_letters_joined_by_an_ampersand_are_never_asked_apart(
         tmp_path: Path) -> None:
     glossary = Glossary([

@@ -318,3 +318,16 @@ def test_words_joined_by_an_ampersand_or_slashes_typed_twice_are_each_asked(
     both = ["jumaat.html", "kadar-dasar.html"]
     assert found == {"opr&jumaat": both, "jumaat//opr": both, "Jumaat///OPR-nya": both,
                      "jumaat&zakat": ["jumaat.html"]}
+
+
+def test_capitals_joined_with_spaces_around_as_glossari_search_reads_them(
+        chromium: str, site: Path, tmp_path: Path) -> None:
+    """`OPR / USD` found nothing in the box, nor in glossari search (each word asked apart from
+    the slash, both in one name), where `OPR/USD` finds both terms: capitals joined by `/` or
+    `&` with spaces around are joined without them (docs/termbase.md)."""
+    queries = ["OPR / USD", "USD &  OPR", "P / E"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: sorted(hit["files"]) for q, hit in zip(queries, answered, strict=True)}
+    both = ["had-pelaburan.html", "kadar-dasar.html"]
+    assert {q: found[q] for q in queries[:2]} == {"OPR / USD": both, "USD &  OPR": both}
+    assert answered[2]["files"][:1] == ["nisbah-pe.html"]

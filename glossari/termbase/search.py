@@ -421,7 +421,7 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
             return word
 
         query = DOTTED_ACRONYM.sub(joined, query)
-    query = _SLASHES.sub("/", query)
+    query = _SLASHES.sub("/", _SPACED_JOIN.sub(_joined_closed, query))
     query = _NUMBER_CLITIC.sub(_without_clitics, query)
     # a word with clitics after a hyphen is asked glued (FINRAnya), its roots read as typed
     # (query_roots: the hyphen says where the word ends, SC-nya is SC)
@@ -503,6 +503,18 @@ _SLASHES = re.compile(r"(?<=[^\W_])/{2,}(?=[^\W_])")
 """Two slashes or more between two words (``kwsp//epf``, a slash typed twice): one, as the
 words are joined by one (``KWSP/EPF``); the query asked for the words ``kwsp`` and ``epf`` in
 one text, and found nothing where ``KWSP/EPF`` found the term."""
+_SPACED_JOIN = re.compile(
+    r"(?<![^\W_])[A-Z][A-Z0-9]*(?:[ \t]*[/&][ \t]*[A-Z][A-Z0-9]*)+(?![^\W_])")
+"""Capitals joined by ``/`` or ``&`` with spaces around (``P / E``, ``KWSP / EPF``,
+``M & A``): joined as written without them (``P/E``), as find reads ``P / E`` as the acronym
+*P/E*. The query asked for the prefixes ``P`` and ``E`` anywhere in one text, and *Employees
+Provident Fund (EPF)* came before *P/E*; ``KWSP / EPF`` asked for both in one text and found
+nothing, where ``KWSP/EPF`` finds the term."""
+
+
+def _joined_closed(match: re.Match[str]) -> str:
+    """The capitals :data:`_SPACED_JOIN` found, without the spaces around their marks."""
+    return "".join(match.group().split())
 
 
 @functools.cache

@@ -358,8 +358,17 @@
     });
     return parted ? asked.map(function (w) { return { text: w.join(" "), whole: false }; }) : [];
   }
+  // capitals joined by / or & with spaces around (`P / E`, `KWSP / EPF`) are joined without
+  // them, as glossari search reads them (glossari.termbase.search._SPACED_JOIN): before the
+  // fold, which loses the capitals
+  var SPACED_JOIN = /(^|[^\p{L}\p{N}_])([A-Z][A-Z0-9]*(?:[ \t]*[\/&][ \t]*[A-Z][A-Z0-9]*)+)(?![\p{L}\p{N}_])/gu;
+  function joinedClosed(text) {
+    return text.replace(SPACED_JOIN, function (m, before, joined) {
+      return before + joined.replace(/[ \t]+/g, "");
+    });
+  }
   function search(text) {
-    var q = fold(text);
+    var q = fold(joinedClosed(text));
     if (!q) { return []; }
     q = numberClitics(q);
     var hits = typed(q);
