@@ -1203,6 +1203,20 @@ def test_a_heading_and_the_paragraph_below_it_are_no_phrase(tmp_path: Path) -> N
             "[Sorotan]\n[Saham] boleh dijual beli."]
 
 
+@pytest.mark.parametrize("written", ["OPR-nya naik", "E.T.F. saham dijual", "3.25%-nya kekal",
+                                     "P / E syarikat"])
+def test_a_phrase_is_asked_as_typed(written: str) -> None:
+    """A phrase in quotes is the words the text writes, in that order: ``"OPR-nya naik"`` was
+    read by the rules for single words first (``OPRnya``, the clitic glued on) and found no
+    text that writes it."""
+    glossary = Glossary([_term("x", "Kadar", body=f"Katanya {written} semalam."),
+                         _term("y", "Yuran", body=f"{written.split()[-1]} dan lain.")],
+                        lang="en")
+    hits = glossary.search(f'"{written}"')
+    assert [h.id for h in hits] == ["x"], written
+    assert "[" + written + "]" in hits[0].snippet
+
+
 def test_a_mark_never_pairs_with_one_in_another_block() -> None:
     """Each block is read on its own: a heading's ``*`` and a paragraph's are two stray marks,
     text as the reader sees them, not one emphasis over both."""

@@ -409,6 +409,20 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
     if not query.isascii():
         query = unicodedata.normalize("NFKC", JOINERS.sub("", query))
     query = query.translate(FOLDED_MARKS)
+    # words between double quotes are one phrase, in that order, next to each other, as typed:
+    # read before the rules below (`"OPR-nya naik"` is the text's OPR, nya, naik, not OPRnya)
+    phrases: dict[str, str] = {}
+    if any(mark in query for mark in _QUOTES):
+        def quoted(match: re.Match[str]) -> str:
+            inside = _words_of(match.group(1))
+            if len(inside) < 2:
+                return f" {match.group(1)} "
+            phrase = " ".join(_phrase(word) for word in inside)
+            phrases.setdefault(phrase.lower(), phrase)
+            firsts.setdefault(phrase.lower(), phrase)
+            return " "
+
+        query = _QUOTED.sub(quoted, query)
     # an acronym written with dots (E.T.F.s) is one word, as find reads it, not the letters
     # E, T, F, s each a prefix: asked for joined, and as the phrase of its letters
     dotted: dict[str, str] = {}
@@ -432,19 +446,6 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
             if glued != hyphened:
                 typed.setdefault(glued.lower(), hyphened.lower())
     query = _HYPHEN.sub(_clitic_hyphen, query)
-    # words between double quotes are one phrase, in that order, next to each other
-    phrases: dict[str, str] = {}
-    if any(mark in query for mark in _QUOTES):
-        def quoted(match: re.Match[str]) -> str:
-            inside = _words_of(match.group(1))
-            if len(inside) < 2:
-                return f" {match.group(1)} "
-            phrase = " ".join(_phrase(word) for word in inside)
-            phrases.setdefault(phrase.lower(), phrase)
-            firsts.setdefault(phrase.lower(), phrase)
-            return " "
-
-        query = _QUOTED.sub(quoted, query)
     for word in _words_of(query):
         firsts.setdefault(word.lower(), word)
     words = list(firsts.values())
