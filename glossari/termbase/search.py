@@ -3,7 +3,9 @@
 A query is words: each must occur in the same text of a term (in any order), each as a prefix
 (``eksek`` finds ``eksekutif``), case and accents ignored (the index's ``unicode61
 remove_diacritics 2`` tokenizer folds both, in the query as in the text). Everything but letters
-and digits separates words, so no query can be an FTS5 syntax error.
+and digits separates words, so no query can be an FTS5 syntax error; words between double quotes
+are one phrase, as typed, which never runs from one block of an article into the next
+(:data:`BLOCK_BREAK`).
 
 Ranking: one hit per term, its best field; hits in headwords first, then names, definitions,
 categories and body text (:data:`~glossari.termbase.schema.FIELD_RANK`), then by bm25 over the
@@ -33,6 +35,8 @@ True
 >>> match_expression("%-nya")  # a percent sign of no number: the letters are a word
 '"nya"*'
 
+>>> match_expression('"Sorotan Saham" KWSP')  # a phrase, as typed, and a word
+'"Sorotan Saham"* AND "KWSP"*'
 >>> match_expression("E\u0301kuiti")  # decomposed: composed, one word as the index reads it
 '"\u00c9kuiti"*'
 >>> match_expression("E.T.F.s")  # one word, as find reads it, and its letters as written
