@@ -498,12 +498,17 @@ def is_windows_reserved(name: str) -> bool:
 
 
 def sort_key(text: str) -> tuple[str, str]:
-    """Alphabetical order ignoring case and accents (ties broken by the exact text).
+    """Alphabetical order ignoring case and accents (ties broken by the exact text), the
+    accents dropped as a name's key drops them (:func:`without_accents`): a letter of its own
+    stays one (Cyrillic ``й`` after every ``и``, as the alphabet has it), and a mark that only
+    selects a glyph orders nothing.
 
     >>> sorted(["bon", "Ákaun", "akaun"], key=sort_key)
     ['akaun', 'Ákaun', 'bon']
+    >>> sorted(["йод", "ива", "игра"], key=sort_key)
+    ['ива', 'игра', 'йод']
     """
-    return (" ".join(_strip_accents(text).casefold().split()), text)
+    return (" ".join(without_accents(text).casefold().split()), text)
 
 
 def headword_order(headword: str | None, term_id: str) -> tuple[bool, tuple[str, str], str]:

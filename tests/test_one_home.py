@@ -193,3 +193,23 @@ def test_a_template_from_the_memo_is_what_render_po_writes(
     pot = PoFile(header=header_for("glossary", "2026-12-07 18:00+0000"), entries=entries,
                  trailer=trailer)
     assert render_template(pot, None) == render_po(pot).encode("utf-8")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([*MALAY_WORDS, "Ékuiti", "ива", "йод", "игра", "Йена", "ўлчов",
+                                 "усул"]), min_size=2, max_size=6, unique=True),
+       st.sampled_from(["\u034f", "\ufe0f", "\U000e0100"]))
+def test_the_order_of_headwords_drops_accents_as_their_letters_do(
+        names: list[str], ignorable: str) -> None:
+    """The order of terms (text.sort_key) reads a headword without accents by the rule of its
+    key and its A-Z letter (without_accents), not a copy that split a Cyrillic й into и and a
+    breve (йод sorted among the и words) and kept a mark selecting a glyph as a letter (a
+    headword starting with one sorted after z)."""
+    from glossari.text import sort_key
+
+    marked = [ignorable + names[0], *names[1:]]
+    order = [name.lstrip(ignorable) for name in sorted(marked, key=sort_key)]
+    assert order == sorted(names, key=lambda n: " ".join(without_accents(n).casefold().split()))
+    letters = [letter_of(n) for n in sorted(marked, key=sort_key)]
+    assert all(letter not in letters[k + 1:] for k, letter in enumerate(letters)
+               if letters[k + 1:k + 2] != [letter])  # each letter's headwords together
