@@ -648,16 +648,18 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def excerpt(text: str) -> str:
-    """``text`` on one line (runs of whitespace, line breaks included, as one space), cut to 60
-    characters, for quoting in a message: a finding or an error is one line of text output,
-    whatever the size of the value it quotes.
+def excerpt(text: str, width: int = 60, ellipsis: str = "...") -> str:
+    """``text`` on one line (runs of whitespace, line breaks included, as one space), cut to
+    ``width`` characters, ``ellipsis`` last, for quoting in a message: a finding, an error or a
+    note is one line of text output, whatever the size of the value it quotes.
 
     >>> excerpt("| Jenis | Struktur |\\n|---|---|")
     '| Jenis | Struktur | |---|---|'
+    >>> excerpt("Pelaburan  dalam\\nsaham-saham syarikat", 20, "\u2026")
+    'Pelaburan dalam sah\u2026'
     """
     flat = " ".join(text.split())
-    return flat if len(flat) <= 60 else flat[:57] + "..."
+    return flat if len(flat) <= width else flat[:width - len(ellipsis)] + ellipsis
 
 
 # Widths in em of a sans-serif font's letters, rounded up over the common system fonts (DejaVu

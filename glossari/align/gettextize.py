@@ -49,6 +49,7 @@ from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
 from glossari.seeds.markdown import reference_definitions
 from glossari.seeds.source import read_article_text
+from glossari.text import excerpt
 
 __all__ = ["AlignReport", "FileReport", "align_folder", "catalog_path"]
 
@@ -419,6 +420,6 @@ def _fill_catalogs(
     return AlignReport(files=done, skipped=tuple(skipped), written=tuple(sorted(written)))
 
 
-def _short(text: str, width: int = 48) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+def _short(text: str) -> str:
+    """``text`` quoted in a note: :func:`glossari.text.excerpt` at 48 characters."""
+    return excerpt(text, 48, "\u2026")

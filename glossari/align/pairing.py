@@ -31,7 +31,7 @@ from glossari.errors import SeedError
 from glossari.model import Block, Link, Term
 from glossari.seeds.article import definition_links
 from glossari.seeds.markdown import definitions_by_label
-from glossari.text import counted
+from glossari.text import counted, excerpt
 
 __all__ = ["MessageKey", "Pairing", "StructureMismatch", "pair_articles"]
 
@@ -233,6 +233,6 @@ def pair_articles(source: Term, translated: Term, *,
                    as_rendered=len({k for k in left_as_rendered if k in layout} - set(chosen)))
 
 
-def _short(text: str, width: int = 40) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+def _short(text: str) -> str:
+    """``text`` quoted in a note: :func:`glossari.text.excerpt` at 40 characters."""
+    return excerpt(text, 40, "\u2026")
