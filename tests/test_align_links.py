@@ -136,6 +136,15 @@ def test_no_suggestion_for_a_language_other_than_english(seed_only: Path) -> Non
     assert all(t.en_title is None for t in g if t.kind == "link")
 
 
+@pytest.mark.parametrize("lang", ["en", "en_GB", "en_US", "en@quot", "en@boldquot"])
+def test_every_english_code_gets_the_suggestions(seed_only: Path, lang: str) -> None:
+    """Whether a language is English is primary_language's answer, the one reading of a code:
+    GNU's en@quot (English with typographic quotes, a code -l accepts) got no suggested English
+    for the link-only terms, as if it were French."""
+    g = glossari.load(seed_only, lang=lang)
+    assert {t.english.status for t in g if t.kind == "link"} == {"suggested"}
+
+
 def test_a_clean_link_elsewhere_names_the_broken_one(seed_only: Path) -> None:
     article("---\ntitle: Bon\n---\nLihat [FINRA](/finra) dan [sekuriti](/Securities/).\n",
             "bon", seed_only)

@@ -39,8 +39,13 @@ def suggests_english(lang: str | None) -> bool:
 
     >>> suggests_english("en"), suggests_english("en_GB"), suggests_english("fr")
     (True, True, False)
+
+    English is any code whose primary language is (:func:`glossari.catalog.languages.
+    primary_language`, the one reading of a language code): GNU's ``en@quot`` too.
     """
-    return lang is not None and lang.replace("-", "_").split("_")[0].lower() == "en"
+    from glossari.catalog.languages import primary_language
+
+    return lang is not None and primary_language(lang) == "en"
 
 
 def compose(
