@@ -17,6 +17,7 @@ word of a name is inflected (``account executives``, never ``accounts executive`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from glossari.catalog.languages import primary_language
 
@@ -59,14 +60,23 @@ def irregular_singulars(word: str) -> list[str]:
     >>> irregular_singulars("children"), irregular_singulars("hari"), irregular_singulars("prices")
     (['child'], [], [])
     """
-    stem = possessor(word)
+    return _irregular(possessor(word), _SEARCHED_CLASSICAL, _MIN_BASE)
+
+
+def _irregular(stem: str, endings: Iterable[str], shortest_head: int) -> list[str]:
+    """The singulars of ``stem`` as an irregular plural (:data:`_IRREGULAR`) and as a classical
+    one of ``endings`` (:data:`_CLASSICAL`) on a head of ``shortest_head`` letters or more: the
+    one reading of :func:`irregular_singulars` (a search's endings, a head of three) and
+    :func:`analyse` (every ending, a head of two)."""
     out = [_IRREGULAR[stem]] if stem in _IRREGULAR else []
     for ending, singular_endings in _CLASSICAL:
         head = stem[: -len(ending)]
-        if (ending in _SEARCHED_CLASSICAL and stem.endswith(ending)
-                and len(head) >= _MIN_BASE):
+        if ending in endings and stem.endswith(ending) and len(head) >= shortest_head:
             out.extend(head + e for e in singular_endings)
     return out
+
+
+_ALL_CLASSICAL = tuple(ending for ending, _ in _CLASSICAL)
 
 
 def analyse(word: str) -> list[str]:
@@ -76,11 +86,7 @@ def analyse(word: str) -> list[str]:
     stem = possessor(word)
     if stem != word:
         out.append(stem)
-    if stem in _IRREGULAR:
-        out.append(_IRREGULAR[stem])
-    for ending, singular_endings in _CLASSICAL:
-        if stem.endswith(ending) and len(stem) > len(ending) + 1:
-            out.extend(stem[: -len(ending)] + e for e in singular_endings)
+    out += _irregular(stem, _ALL_CLASSICAL, 2)
     if len(stem) > 3 and stem.endswith("ies"):
         out.append(stem[:-3] + "y")
     if len(stem) > 2 and stem.endswith("es"):

@@ -194,12 +194,7 @@
   function englishRoots(word) {
     var en = prepared.rules.en, out = [], stem = possessor(word);
     if (stem !== word) { out.push(stem); }
-    if (Object.prototype.hasOwnProperty.call(en.irregular, stem)) { out.push(en.irregular[stem]); }
-    en.classical.forEach(function (rule) {
-      if (stem.length > rule[0].length + 1 && stem.slice(-rule[0].length) === rule[0]) {
-        rule[1].forEach(function (e) { out.push(stem.slice(0, -rule[0].length) + e); });
-      }
-    });
+    out = out.concat(irregular(stem, en.classical.map(function (rule) { return rule[0]; }), 2));
     if (stem.length > 3 && /ies$/.test(stem)) { out.push(stem.slice(0, -3) + "y"); }
     if (stem.length > 2 && /es$/.test(stem)) { out.push(stem.slice(0, -2)); }
     if (stem.length > 1 && /s$/.test(stem)) { out.push(stem.slice(0, -1)); }
@@ -284,12 +279,18 @@
   // english.irregular_singulars: an irregular plural's singular, and a classical one's of the
   // endings a search undoes, on a head long enough
   function irregularSingulars(word) {
-    var en = prepared.rules.en, stem = possessor(word), out = [];
+    var en = prepared.rules.en;
+    return irregular(possessor(word), en.searchedClassical, en.classicalBase);
+  }
+  // english._irregular: the singulars of an irregular plural, and of a classical one of the
+  // endings given on a head of `shortest` letters or more
+  function irregular(stem, endings, shortest) {
+    var en = prepared.rules.en, out = [];
     if (Object.prototype.hasOwnProperty.call(en.irregular, stem)) { out.push(en.irregular[stem]); }
     en.classical.forEach(function (rule) {
       var ending = rule[0], head = stem.slice(0, stem.length - ending.length);
-      if (en.searchedClassical.indexOf(ending) >= 0 && stem.length >= ending.length
-          && stem.slice(-ending.length) === ending && head.length >= en.classicalBase) {
+      if (endings.indexOf(ending) >= 0 && stem.length >= ending.length
+          && stem.slice(-ending.length) === ending && head.length >= shortest) {
         rule[1].forEach(function (e) { out.push(head + e); });
       }
     });
