@@ -44,7 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
+from glossari.catalog.messages import GLOSSARY_DOMAIN, is_link_context, link_context
 from glossari.exchange._text import same_text, tidy_record
 from glossari.exchange.records import ExchangeError, ExchangeFormat, Record, Termbase
 from glossari.glossary import Glossary
@@ -543,7 +543,7 @@ def _says(key: _Key, msgstr: str, value: str, fmt: ExchangeFormat, lang: str) ->
     exported."""
     if same_text(msgstr, value, fmt):
         return True
-    if not (key[0] or "").startswith("/"):
+    if not is_link_context(key[0]):
         return False
     from glossari.align.names import link_translation_names
 
