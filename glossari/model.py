@@ -128,8 +128,18 @@ def is_internal_target(target: str) -> bool:
     ...                                  "MAILTO:a@b.my", "?q=x", "")]
     [False, False, False, False, False, False, False]
     """
-    return (bool(target) and not target.startswith(("/", "#", "?"))
-            and _SCHEME.match(target) is None)
+    return bool(target) and not target.startswith(("/", "#", "?")) and not has_scheme(target)
+
+
+def has_scheme(target: str) -> bool:
+    """Whether a link target starts with a URI scheme (RFC 3986: ``https:``, ``mailto:``,
+    ``tel:``, in any case): an address outside the glossary, by the one rule of
+    :func:`is_internal_target` and of the site's outside links.
+
+    >>> has_scheme("https://finra.org"), has_scheme("MAILTO:a@b.my"), has_scheme("/finra")
+    (True, True, False)
+    """
+    return _SCHEME.match(target) is not None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

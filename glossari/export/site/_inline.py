@@ -37,7 +37,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from glossari.model import is_internal_target
+from glossari.model import has_scheme, is_internal_target
 from glossari.text import has_visible_text, readable_url, strip_controls
 
 __all__ = ["Resolver", "escape_text", "is_internal", "render_inline"]
@@ -145,10 +145,6 @@ def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any)
     return escape_text(self.renderInlineAsText(tokens[idx].children or [], options, env))
 
 
-_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-"""An address with a scheme (``https:``, ``mailto:``): the only outside links kept."""
-
-
 def _target(href: str) -> str:
     # markdown-it-py percent-encodes the destination; read back by the model's own rule
     # (glossari.text.readable_url, Link.target): fully unquoted, /bon%20kerajaan was not the
@@ -187,7 +183,7 @@ def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: 
         if href.startswith("//"):  # no scheme: from file:// it would lead to file://host/...
             href = "https:" + href
             token.attrSet("href", href)
-        if _ADDRESS.match(href):
+        if has_scheme(href):  # an address with a scheme: the only outside links kept
             token.attrSet("rel", "external")
             return str(self.renderToken(tokens, idx, options, env))
         # `#bahagian`, `?q=...`, `/#x`: an anchor or a query of the article's own page, which
