@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import re
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator
@@ -58,9 +57,6 @@ class TermMatch:
     """The words as the text writes them (``komisen-komisennya``)."""
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
-
-
 def term_names(term: Term, lang: Literal["ms", "en"] = "ms", *,
                translation: bool = False) -> list[str]:
     """Every name of ``term`` that running text in ``lang`` may use, preferred first.
@@ -86,6 +82,7 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms", *,
     ['Financial Industry Regulatory Authority', 'FINRA']
     """
     from glossari.align.resolve import acronym_forms, headword_acronyms, headword_names
+    from glossari.terms import is_acronym
 
     headword = term.title if lang == "ms" else term.english.title
     names: list[str] = []
@@ -100,7 +97,9 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms", *,
         acronyms = tuple(a for a in acronyms if a in own or a not in foreign)
     if lang == "ms":
         english = (term.english.title or "").strip()
-        if _ACRONYM.fullmatch(english) and not (translation and own):
+        # an acronym names the same thing in both languages (FINRA, R&D, P/E): by the
+        # recogniser's rule of what an acronym is
+        if is_acronym(english) and not (translation and own):
             names.append(english)
         names.extend(term.names.aliases)
         names.extend(acronyms)

@@ -213,3 +213,20 @@ def test_the_order_of_headwords_drops_accents_as_their_letters_do(
     letters = [letter_of(n) for n in sorted(marked, key=sort_key)]
     assert all(letter not in letters[k + 1:] for k, letter in enumerate(letters)
                if letters[k + 1:k + 2] != [letter])  # each letter's headwords together
+
+
+@pytest.mark.parametrize("acronym", ["P/E", "R&D", "FINRA", "B40", "S&P"])
+def test_an_english_acronym_is_found_in_malay_text_whatever_joins_its_capitals(
+        acronym: str) -> None:
+    """An English headword that is an acronym is a name of the Malay side too (the same letters
+    in both languages), by the recogniser's rule of what an acronym is (terms.is_acronym):
+    a copy in term_names took capitals joined by & (R&D) and not by / (P/E), so find never
+    found P/E in Malay text while it found R&D."""
+    import glossari
+    from glossari.model import English, Location, Term
+
+    term = Term(id="nisbah-harga-pendapatan", title="Nisbah harga pendapatan",
+                source=Location(path="seeds/nisbah-harga-pendapatan.md", line=1),
+                english=English(title=acronym, status="translated"))
+    found = glossari.Glossary([term]).find_terms(f"Nisbah {acronym} dikira setiap suku.")
+    assert [m.text for m in found] == [acronym]

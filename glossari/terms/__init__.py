@@ -23,6 +23,7 @@ from glossari.terms.matcher import (
     end_roots,
     fold,
     inflects,
+    is_acronym,
     query_roots,
     search_rules,
     without_possessive,
@@ -30,5 +31,5 @@ from glossari.terms.matcher import (
 )
 
 __all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
-           "Recognizer", "character_reference", "end_roots", "fold", "inflects", "query_roots",
-           "search_rules", "without_possessive", "words"]
+           "Recognizer", "character_reference", "end_roots", "fold", "inflects", "is_acronym",
+           "query_roots", "search_rules", "without_possessive", "words"]

@@ -40,8 +40,8 @@ from glossari.terms import english, malay
 from glossari.text import without_accents
 
 __all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
-           "Recognizer", "character_reference", "end_roots", "fold", "inflects", "query_roots",
-           "search_rules", "without_possessive", "words"]
+           "Recognizer", "character_reference", "end_roots", "fold", "inflects", "is_acronym",
+           "query_roots", "search_rules", "without_possessive", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -145,6 +145,27 @@ its parts are words of their own, matched in capitals only as :data:`_ACRONYM` i
 JOINED_ACRONYM = re.compile(rf"(?<![^\W_&/]){_JOINED_ACRONYM.pattern}(?![^\W_&/])")
 """:data:`_JOINED_ACRONYM` in running text or a query, a word of its own: what
 ``glossari search`` asks for as one phrase (``P/E``, not the prefixes ``P`` and ``E``)."""
+
+
+def is_acronym(name: str, lang: Lang = "en") -> bool:
+    """Whether ``name`` is written as an acronym, which the recogniser matches in capitals only
+    and which names the same thing in Malay and English text: one word of capitals and digits,
+    two or more (``FINRA``, ``B40``), or capitals joined by ``&`` or ``/`` (``R&D``, ``P/E``,
+    ``AT&T``). The one rule of the recogniser and of :func:`glossari.glossary.term_names` (an
+    English headword that is an acronym is a name of the Malay side too).
+
+    >>> [is_acronym(n) for n in ("FINRA", "B40", "R&D", "P/E", "Finra", "F", "P/e", "SAHAM BON")]
+    [True, True, True, True, False, False, False, False]
+    """
+    return _is_acronym(name.strip(), words(name, lang))
+
+
+def _is_acronym(stripped: str, path: tuple[str, ...]) -> bool:
+    """:func:`is_acronym` of a name already stripped and split into its words (``path``)."""
+    return ((len(path) == 1 and _ACRONYM.fullmatch(stripped) is not None)
+            or _JOINED_ACRONYM.fullmatch(stripped) is not None)
+
+
 _GLUED = re.compile(r"(?<![A-Z])[A-Z]{2,}(?=[0-9])")
 """Capitals glued to a number: a currency code before its amount (``RM30``, ``USD2.5``,
 ``RM500j``), or a name written so (``B40``, ``FTSE100``), which :meth:`Recognizer._unglue`
@@ -840,9 +861,8 @@ class Recognizer(Generic[K]):
             separators = [_separator(name, ends[k], starts[k + 1]) or ""
                           for k in range(len(path) - 1)]
             stripped = name.strip()
-            acronym = (stripped if acronyms_in_capitals
-                       and ((len(path) == 1 and _ACRONYM.fullmatch(stripped))
-                            or _JOINED_ACRONYM.fullmatch(stripped)) else None)
+            acronym = (stripped if acronyms_in_capitals and _is_acronym(stripped, path)
+                       else None)
             paths = [path]
             if lang == "en" and acronym is None:
                 # a name written in the plural (Securities) is found in the singular too
