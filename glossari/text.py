@@ -12,6 +12,7 @@ from typing import NamedTuple
 from glossari.errors import InputError
 
 __all__ = [
+    "INVISIBLE_IN_WORDS",
     "TEMPLATE_TAG",
     "NotText",
     "char_width",
@@ -65,6 +66,10 @@ _TERMINAL_HIDDEN = re.compile(
 # Coming in (decoded text: YAML escapes such as "\e", "\0", "\x04", "\L"): C0 but tab and
 # newline, DEL, C1, and the line separators, which would split a line in every file written.
 _INPUT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+INVISIBLE_IN_WORDS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM: invisible characters that
+web pages and word processors leave inside words, which split no word and take no width: the
+one list of the recogniser (:mod:`glossari.terms`) and of :func:`char_width`."""
 # Characters that show nothing: spaces, separators, controls and format characters (zero-width
 # space, soft hyphen, word joiner, BOM). A lone combining mark still shows (on a dotted circle).
 _INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
@@ -667,7 +672,7 @@ def excerpt(text: str, width: int = 60, ellipsis: str = "...") -> str:
 # text whose font the server cannot measure
 _NARROW = frozenset("iljtfrI.,:;!|'`()[]{} ")
 _WIDEST = frozenset("MWmw@%\u00c6\u0152\u00e6\u0153")
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_ZERO_WIDTH = frozenset(INVISIBLE_IN_WORDS)
 
 
 def char_width(char: str) -> float:

@@ -230,3 +230,16 @@ def test_an_english_acronym_is_found_in_malay_text_whatever_joins_its_capitals(
                 english=English(title=acronym, status="translated"))
     found = glossari.Glossary([term]).find_terms(f"Nisbah {acronym} dikira setiap suku.")
     assert [m.text for m in found] == [acronym]
+
+
+@pytest.mark.parametrize("char", list("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+def test_a_character_invisible_in_a_word_splits_no_name_and_takes_no_width(char: str) -> None:
+    """One list (text.INVISIBLE_IN_WORDS) of the characters left inside words, which the
+    recogniser reads through and char_width counts as nothing; there were two copies."""
+    from glossari.terms import Recognizer
+    from glossari.text import INVISIBLE_IN_WORDS, char_width
+
+    assert char in INVISIBLE_IN_WORDS
+    assert char_width(char) == 0
+    recognizer = Recognizer([("pelaburan", "investment")], lang="ms")
+    assert [h.keys for h in recognizer.find(f"Dana pela{char}buran itu")] == [("investment",)]

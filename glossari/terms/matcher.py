@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from glossari.terms import english, malay
-from glossari.text import without_accents
+from glossari.text import INVISIBLE_IN_WORDS, without_accents
 
 __all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
            "Recognizer", "character_reference", "end_roots", "fold", "inflects", "is_acronym",
@@ -49,9 +49,9 @@ Lang = Literal["ms", "en"]
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 """Combining marks: an accent written decomposed (NFD, as macOS and PDFs give it) is part of its
 letter, though ``\\w`` does not match it."""
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-"""Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM: invisible characters that
-web pages and word processors leave inside words; between two letters they do not split a word."""
+_INVISIBLE = INVISIBLE_IN_WORDS
+"""Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM
+(:data:`glossari.text.INVISIBLE_IN_WORDS`): between two letters they do not split a word."""
 _SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Kana and CJK ideographs: Chinese and Japanese put no space between words, so each character
 is a word of its own (the name 资产 is in 什么是资产, as 资 产)."""
