@@ -15,7 +15,7 @@ from table_helpers import read_csv, read_html, read_markdown_table, xml_root
 from translate.storage import tbx
 
 import glossari
-from glossari.commands.table import render
+from glossari.export import render_table as render
 from glossari.export.rows import Row, rows_from_glossary
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from glossari import __version__
 from glossari._atomic import write_output
 from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context
+from glossari.export import FORMATS, render_table
 from glossari.export.rows import (
     STATUSES,
-    Row,
     misspelt_category,
     rows_from_glossary,
     targets_by_source,
@@ -25,10 +24,7 @@ from glossari.export.rows import (
 from glossari.root import named_path
 from glossari.text import counted, terminal_field
 
-__all__ = ["FORMATS", "configure", "render", "run"]
-
-FORMATS: tuple[str, ...] = ("md", "csv", "html", "tbx", "json")
-"""The ``--format`` choices."""
+__all__ = ["configure", "run"]
 
 _BY_SUFFIX = {
     ".md": "md",
@@ -106,7 +102,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               f"the quotes around it (the first: {terminal_field(value)!r} of "
               f"{terminal_field(term_id)}): no CSV cell keeps them; send those terms as TBX "
               "(--format tbx)", file=ctx.stderr)
-    text = render(
+    text = render_table(
         rows,
         fmt,
         lang=args.lang,
@@ -131,43 +127,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         # a bidirectional control escaped (glossari.text.terminal_text), as show and search do
         ctx.stdout.write(text)
     return 0
-
-
-def render(
-    rows: list[Row],
-    fmt: str,
-    *,
-    lang: str = "en",
-    sort: str = "ms",
-    tbx_version: str = "2008",
-    weblate: bool = False,
-    bom: bool = False,
-) -> str:
-    """``rows`` in format ``fmt`` (one of :data:`FORMATS`), as the command would write them."""
-    generator = f"glossari {__version__}"
-    if fmt == "csv":
-        from glossari.export.csvtable import render_csv
-
-        return render_csv(rows, weblate=weblate, bom=bom)
-    if fmt == "html":
-        from glossari.export.html import render_html
-
-        return render_html(rows, lang=lang, sort="en" if sort == "en" else "ms",
-                           generator=generator)
-    if fmt == "tbx":
-        from glossari.export.tbx import render_tbx
-
-        return render_tbx(rows, lang=lang, version="3" if tbx_version == "3" else "2008",
-                          generator=generator)
-    if fmt == "json":
-        from glossari.export.jsontable import render_json
-
-        return render_json(rows)
-    if fmt == "md":
-        from glossari.export.markdown import render_markdown
-
-        return render_markdown(rows, lang=lang)
-    raise ValueError(f"unknown table format {fmt!r}")
 
 
 def _format(args: argparse.Namespace) -> str:
