@@ -181,7 +181,9 @@ def _chosen_command(args_list: list[str]) -> tuple[str | None, int]:
     words: list[str] = [_Word(word) for word in args_list]
     for word in _global_rest(words):
         if not word.startswith("-"):
-            return str(word), next(k for k, given in enumerate(words) if given is word)
+            # (by equality only should an argparse ever hand back copies: never a traceback)
+            return str(word), next((k for k, given in enumerate(words) if given is word),
+                                   words.index(word))
     return None, len(args_list)
 
 
