@@ -273,16 +273,61 @@ def test_bundled_root_is_read_only() -> None:
 
 def test_the_bundled_glossary_has_a_public_name(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """A web project whose own `seeds/` holds database seeds: `load()` there reads that folder
-    (0 terms), and an app had no public way to ask for the bundled glossary instead."""
+    """A web project whose own `seeds/` holds database seeds: `load()` there reads that folder,
+    which holds no article (refused, naming the way out), and an app had no public way to ask
+    for the bundled glossary instead."""
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "users.json").write_text("[]", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert len(glossari.load()) == 0
+    with pytest.raises(SeedError, match=r"glossari\.BUNDLED for the bundled one"):
+        glossari.load()
     bundled = glossari.load(glossari.BUNDLED)
     assert bundled.lookup("eksekutif akaun").id == "accountexecutive"
     assert "BUNDLED" in dir(glossari)
     assert (glossari.BUNDLED / "seeds").is_dir()
+
+
+@pytest.mark.parametrize(("files", "said"), [
+    ((), "seeds: no article in the folder; add one (seeds/<id>.md), or name the glossary "
+         "folder whose seeds/ holds the articles (--root DIR; glossari.load(DIR), or "
+         "glossari.BUNDLED for the bundled one)"),
+    (("README.md", ".#peniaga-broker.md"), "seeds: no article in the folder; add one"),
+    (("pelaburan/saham-saham.md",), "seeds: no article in the folder: "
+                                    "seeds/pelaburan/saham-saham.md is in a subfolder (the "
+                                    "articles are the files directly in seeds/) and is not "
+                                    "read; move or rename the articles to seeds/<id>.md"),
+    (("peniaga-broker.markdown", "kos.mdown", "a/b.md"), "seeds: no article in the folder: "
+                                                         "seeds/a/b.md is in a subfolder (the "
+                                                         "articles are the files directly in "
+                                                         "seeds/) and is not read, nor are 2 "
+                                                         "more files;"),
+])
+def test_a_seeds_folder_holding_no_article_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], files: tuple[str, ...], said: str,
+) -> None:
+    """An empty seeds/ (a wrong --root, the articles misnamed or in a subfolder) was read as an
+    empty glossary: `show` said no such term, `table` printed an empty table, `compile` wrote
+    an empty termbase, `site` a site of 0 terms, and `extract` emptied the templates, each with
+    exit 0. Every reader of the folder refuses it, naming what it holds."""
+    from glossari.cli import main
+
+    root = tmp_path / "kewangan"
+    (root / "seeds").mkdir(parents=True)
+    (root / "locale").mkdir()
+    for name in files:
+        (root / "seeds" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "seeds" / name).write_text("---\ntitle: Saham\n---\nTeks.\n", encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        glossari.load(root)
+    assert str(caught.value).startswith(said)
+    for command in (["show", "saham"], ["table"], ["compile"], ["extract"],
+                    ["search", "saham"], ["check"]):
+        assert main(["--root", str(root), *command]) == 2, command
+        err = capsys.readouterr().err
+        assert err.startswith(f"glossari: error: {said}"), (command, err)
+        assert len(err.splitlines()) == 1
+    # nothing written (a lock file compile took is no output)
+    assert [p.name for p in (root / "locale").rglob("*") if not p.name.startswith(".")] == []
 
 
 def test_a_long_missing_name_is_named_by_its_start() -> None:

@@ -107,7 +107,30 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
         # a FIFO, a device or a huge file is refused here, before any command opens it
         check_regular_file(path, source=name)
         found.append((path, name))
+    if not found:
+        raise _no_article(seeds, base=base)
     return found
+
+
+def _no_article(seeds: Path, *, base: Path) -> SeedError:
+    """The error of a ``seeds/`` folder holding no article: read as an empty glossary, it gave
+    an empty table, search, site and termbase with exit 0, and ``extract`` emptied the
+    templates, when ``--root`` named the wrong folder or the articles were misnamed."""
+    where = relative_name(seeds, base)
+    unread = unread_articles(seeds, base=base)
+    if unread:
+        name, why = unread[0]
+        told = ("is in a subfolder (the articles are the files directly in seeds/)"
+                if why == "folder" else "is not named *.md")
+        more = {1: "", 2: ", nor is 1 more file"}.get(len(unread),
+                                                     f", nor are {len(unread) - 1} more files")
+        return SeedError(f"no article in the folder: {name} {told} and is not read{more}",
+                         path=where,
+                         hint="move or rename the articles to seeds/<id>.md")
+    return SeedError("no article in the folder", path=where,
+                     hint="add one (seeds/<id>.md), or name the glossary folder whose seeds/ "
+                          "holds the articles (--root DIR; glossari.load(DIR), or "
+                          "glossari.BUNDLED for the bundled one)")
 
 
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn")
