@@ -213,8 +213,9 @@ def test_c205_a_leading_zero_is_part_of_the_number(source: str, translation: str
 @pytest.mark.parametrize(
     "text",
     ["**a " * 20000, "*a " * 20000, "_a " * 20000, "`a " * 20000, "](" * 20000, "[a " * 20000,
-     "<a " * 20000, "%(" * 20000, "{a " * 20000],
-    ids=["strong", "em", "underscore", "backtick", "targets", "brackets", "tags", "pct", "brace"],
+     "<a " * 20000, "%(" * 20000, "{a " * 20000, "[a](" * 5000],
+    ids=["strong", "em", "underscore", "backtick", "targets", "brackets", "tags", "pct", "brace",
+         "open links"],
 )
 def test_hostile_messages_are_read_in_linear_time(text: str) -> None:
     # Unbounded lazy repeats made these quadratic (over a minute each); bounded, they take well
@@ -225,7 +226,7 @@ def test_hostile_messages_are_read_in_linear_time(text: str) -> None:
     found = markup(text)
     if text.startswith("**"):  # 20,000 strong marks left open: said once
         assert found == (("unclosed **", ""),)
-    elif text.startswith("]("):  # 20,000 links left open: said once
+    elif text.startswith("[a]("):  # 5,000 links left open: said once
         assert found == (("unclosed link", ""),)
     else:
         assert found == () if "`" not in text else {kind for kind, _ in found} == {"code"}

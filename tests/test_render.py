@@ -508,6 +508,35 @@ def test_links_in_english_word_order_are_used() -> None:
         assert render_article(term, source, Catalog({block.text: wrong})).translated == 0
 
 
+@pytest.mark.parametrize(("translation", "used"), [
+    ("Bonds pay interest (see [coupon](/kupon every year.", False),
+    ("Bonds pay interest (see [coupon](/kupon", False),
+    ("Bonds pay [interest **yearly**](/kupon", False),
+    ("Bonds pay interest (see coupon) every year.", True),
+    ("Bonds pay interest (see \\[coupon](/kupon) every year.", True),  # escaped: text
+    ("Bonds pay interest every year: `[coupon](/kupon`.", True),  # code: text
+])
+def test_a_link_left_open_keeps_the_malay(translation: str, used: bool) -> None:
+    """A link the translation leaves open (`(see [coupon](/kupon`) is no link, so its links
+    agreed with a source that has none there, and render published it as written, brackets and
+    target, at 100%; check only warned (C206). It is refused (C209), as every judge reads it."""
+    from glossari.catalog.usable import unusable_translation
+
+    source = ("---\ntitle: Bon\n---\n\nBon membayar faedah (lihat kupon) setiap tahun.\n\n"
+              "Pelaburannya [selamat](/selamat).\n")
+    term = parse_article(source, term_id="bon", source="seeds/bon.md")
+    [block, _] = [b for s in term.sections for b in s.blocks]
+    r = render_article(term, source, Catalog({block.text: translation}))
+    assert (translation in r.text) is used
+    assert (block.text in r.text) is not used
+    problem = unusable_translation(block.text, translation, block=True)
+    assert (problem is None) is used
+    if not used:
+        assert problem is not None
+        assert "open (no ')' closes its target)" in problem
+        assert any("leaves the link" in note for note in r.notes)
+
+
 def test_a_translation_that_would_change_the_structure_keeps_the_malay() -> None:
     term, text = seed_term()
     item = term.highlights[0].text

@@ -29,8 +29,8 @@ from glossari.catalog.messages import (
     iter_messages,
     part_comment,
 )
-from glossari.seeds.markdown import links_and_html, table_of
-from glossari.text import has_visible_text
+from glossari.seeds.markdown import links_and_html, open_links, table_of
+from glossari.text import has_visible_text, quoted
 
 if TYPE_CHECKING:
     from glossari.catalog.pofile import Entry
@@ -293,6 +293,13 @@ def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | No
         if _compared(theirs) != _compared(ours):
             return (f"the translation's links and HTML {_show(theirs)} differ from the "
                     f"source's {_show(ours)}")
+        # a link left open (`(see [coupon](/kupon`) is no link on either side, so the links
+        # agree with a source that has none there, and render published it as written,
+        # brackets and target
+        left_open = open_links(msgstr)
+        if len(left_open) > len(open_links(msgid)):
+            return (f"the translation leaves the link {quoted(left_open[0])} open (no ')' "
+                    "closes its target), which Markdown shows as written")
     if not has_visible_text(msgstr):
         return "the translation shows no visible character"
     bad = _UNREADABLE.search(msgstr)

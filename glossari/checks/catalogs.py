@@ -31,7 +31,7 @@ from glossari.checks.parity import (
 )
 from glossari.diagnostics import Finding
 from glossari.model import Term
-from glossari.seeds.markdown import spaced_link_problem, spaced_links
+from glossari.seeds.markdown import open_links, spaced_link_problem, spaced_links
 from glossari.text import counted
 
 __all__ = [
@@ -326,7 +326,8 @@ def entry_findings(
         if block:  # a block line starting like a heading is C209's (render refuses it)
             source_markup = tuple(m for m in source_markup if m[0] != "heading mark")
             target_markup = tuple(m for m in target_markup if m[0] != "heading mark")
-        if sorted(source_links) != sorted(target_links):  # a link left open is C203's or C204's
+        if (sorted(source_links) != sorted(target_links)  # a link left open is C203's or C204's
+                or len(open_links(translation)) > len(open_links(source))):  # or C209's
             source_markup = tuple(m for m in source_markup if m[0] != "unclosed link")
             target_markup = tuple(m for m in target_markup if m[0] != "unclosed link")
         if source_markup != target_markup:

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from glossari.seeds.markdown import link_targets, links_and_html
+from glossari.seeds.markdown import link_targets, links_and_html, open_links
 from glossari.text import TEMPLATE_TAG
 
 __all__ = [
@@ -705,7 +705,7 @@ def markup(text: str) -> tuple[tuple[str, str], ...]:
         text = _TEMPLATE.sub(" ", text)
     if "#" in text and _HEADING_MARK.match(text):
         found.append(("heading mark", ""))
-    if "](" in text and "](" in strip_link_targets(_CODE.sub(" ", text)):
+    if open_links(text):
         # a link opened and never closed (`see [coupon](/kupon`): no link, its text, brackets
         # and target shown as written (once, however many)
         found.append(("unclosed link", ""))

@@ -32,6 +32,7 @@ __all__ = [
     "definitions_by_label",
     "link_targets",
     "links_and_html",
+    "open_links",
     "parse_body",
     "reference_definition_lines",
     "reference_definitions",
@@ -243,6 +244,44 @@ def _parsed_links_and_html(text: str) -> tuple[tuple[str, str], ...]:
                 found.extend(("html", m.group()) for m in _HTML_OPENER.finditer(child.content))
     found.extend(("definition", str(ref.get("href", ""))) for ref in _references(env).values())
     return tuple(found)
+
+
+def open_links(text: str) -> tuple[str, ...]:
+    """The links ``text`` opens and never closes, as Markdown leaves them, text: each
+    ``[text](target`` with no ``)`` after its target (or a space inside it), shown as written,
+    brackets and target, on a page. The one rule of a translation that leaves a link open
+    (``render`` keeps the Malay for it, :func:`glossari.catalog.usable.unusable_translation`;
+    ``check`` says so, C209) and of the markup ``check`` compares (C206).
+
+    >>> open_links("(see [coupon](/kupon"), open_links("(lihat [kupon](/kupon))")
+    (('[coupon](/kupon',), ())
+    >>> open_links("[bon](/bon-korporat untuk butiran) dan `[x](/y`")
+    ('[bon](/bon-korporat',)
+    """
+    if "](" not in text:
+        return ()
+    return _parsed_open_links(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _parsed_open_links(text: str) -> tuple[str, ...]:
+    if text.count("[") > MAX_BRACKETS:
+        return ()  # not parsed (see MAX_BRACKETS); links_and_html refuses such a text anyway
+    pieces: list[str] = []
+    for token in _link_parser().parse(text, {}):
+        for child in token.children or ():
+            if child.type == "text":
+                pieces.append(child.content)
+            elif child.type == "text_special":  # `\[` stays escaped: meant as text
+                pieces.append(child.markup if child.info == "escape" else child.content)
+            elif child.type in ("strong_open", "strong_close", "em_open", "em_close"):
+                pass  # emphasis inside a link's text (`[a **b**](/c`)
+            elif child.type == "code_inline":
+                pieces.append(" ")  # code is no link, and may sit inside one's text
+            else:  # a line break, a link's or an image's edges, HTML: no open link crosses them
+                pieces.append("\n")
+        pieces.append("\n")
+    return tuple(m.group() for m in _OPEN_LINK.finditer("".join(pieces)))
 
 
 def _references(env: dict[str, Any]) -> dict[str, Any]:
