@@ -864,3 +864,31 @@ def test_a_po2csv_round_trip_of_a_backslash_is_no_conflict(root: Path, tmp_path:
     assert catalog_bytes(root) == before
     ok(root, "import", str(out), "--force")
     assert entry(root, "untung", "Untung") == ("Profit (C:\\dana\\untung)", False)
+
+
+@pytest.mark.parametrize("english", ["=Cost", "+60 3-1234 Cost", "-5% cost", "@cost"])
+def test_po2csv_s_formula_quote_is_taken_off(root: Path, tmp_path: Path, english: str) -> None:
+    """po2csv (escape_formulas, translate-toolkit's default) writes a `'` before a value
+    starting with `=`, `+`, `-` or `@`, which its own reader leaves on: a catalog's `=Cost`
+    given back unchanged was a conflict with `'=Cost` (written by --force), and a catalog
+    without it took `'=Cost` as the translation."""
+    from translate.convert import po2csv
+
+    translate(root, {("untung", "Untung"): (english, False)})
+    catalog = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    out = tmp_path / "po2csv.csv"
+    with catalog.open("rb") as src, out.open("wb") as dst:
+        po2csv.convertcsv(src, dst, None)
+    assert f'"\'{english}"'.encode() in out.read_bytes()
+    before = catalog_bytes(root)
+    report = json.loads(ok(root, "import", str(out), "--format", "json")[0])
+    assert report["summary"]["conflict"] == 0, report
+    assert catalog_bytes(root) == before
+    translate(root, {("untung", "Untung"): ("", False)})  # the term untranslated: it takes it
+    ok(root, "import", str(out))
+    assert entry(root, "untung", "Untung") == (english, False)
+    # a quote a person typed, not before a formula's start, and Weblate's wrapping, as before
+    header = '"location","source","target","context"\r\n'
+    base = parse_csv((header + '"","Untung","\'profit\'","untung"\r\n'
+                      '"","Kos","\'-5% kos\'","kos"\r\n').encode(), source="p.csv")
+    assert [r.en for r in base.records] == ["'profit'", "-5% kos"]

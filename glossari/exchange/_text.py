@@ -22,8 +22,8 @@ from glossari.exchange.records import ExchangeFormat, Record
 from glossari.export.csvtable import FORMULA_TRIGGERS, neutralise, weblate_escape
 from glossari.text import one_line, strip_controls
 
-__all__ = ["exported_form", "same_text", "tidy", "tidy_record", "unneutralise",
-           "weblate_unescape"]
+__all__ = ["exported_form", "same_text", "tidy", "tidy_record", "toolkit_unescape",
+           "unneutralise", "weblate_unescape"]
 
 
 def unneutralise(cell: str) -> str:
@@ -53,6 +53,28 @@ def weblate_unescape(cell: str) -> str:
         return cell[1:-1].replace("\\|", "|")
     quoted = cell.startswith("'") and cell.lstrip("'").startswith(("\t", "\r"))
     return cell[1:] if quoted else cell
+
+
+TOOLKIT_TRIGGERS = ("=", "+", "-", "@")
+"""What translate-toolkit's CSV writer (``po2csv``, a new store: ``escape_formulas``, on by
+default) puts a ``'`` before: a cell starting like a formula."""
+
+
+def toolkit_unescape(cell: str) -> str:
+    """A cell of a CSV file in translate-toolkit's own layout (``po2csv``'s, the header quoted
+    cell by cell from ``"location",``) as its writer meant it: the ``'`` it puts before a cell
+    starting with ``=``, ``+``, ``-`` or ``@`` taken off, which its own reader leaves on (a
+    catalog's ``=Stock`` given back by ``po2csv`` unchanged was a conflict with ``'=Stock``,
+    which ``--force`` wrote, and an empty catalog took ``'@revenue``). Any other cell is read
+    as Weblate reads it (:func:`weblate_unescape`).
+
+    >>> toolkit_unescape("'=Stock"), toolkit_unescape("'-5% margin'"), toolkit_unescape("'x'")
+    ('=Stock', '-5% margin', "'x'")
+    """
+    if cell.startswith("'") and cell[1:2] in TOOLKIT_TRIGGERS and not (
+            len(cell) > 2 and cell.endswith("'")):
+        return cell[1:]
+    return weblate_unescape(cell)
 
 
 # The layout whitespace of a file: an XML editor indents a <term> over several lines, a

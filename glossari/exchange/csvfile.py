@@ -37,7 +37,7 @@ import re
 from pathlib import Path
 
 from glossari.errors import InputError
-from glossari.exchange._text import unneutralise, weblate_unescape
+from glossari.exchange._text import toolkit_unescape, unneutralise, weblate_unescape
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 from glossari.export.csvtable import CATEGORY_SEPARATOR
 from glossari.export.rows import JSON_KEYS, STATUSES
@@ -176,6 +176,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                                 hint="give a CSV file with a header row")
         fmt, index, ignored = _columns(header, source)
         escaped = fmt != "csv" and backslash_escaped(text)
+        toolkit = fmt != "csv" and toolkit_layout(text)
         mixed = fmt != "csv" and not escaped and _mixed_backslashes(text)
         unnamed = [i for i, name in enumerate(header) if not name.strip()]
         fuzzy_column = header[index["fuzzy"]] if "fuzzy" in index else "fuzzy"
@@ -202,7 +203,8 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                     )
             if mixed:
                 _refuse_lone_backslash(row, line, source)
-            unescape = unneutralise if fmt == "csv" else weblate_unescape
+            unescape = (unneutralise if fmt == "csv"
+                        else toolkit_unescape if toolkit else weblate_unescape)
             cell = {name: unescape(unescaped(row[i]) if escaped else row[i])
                     for name, i in index.items()}
             records.append(_glossari_record(cell, line, source) if fmt == "csv"
@@ -221,6 +223,16 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
 _BACKSLASHES = re.compile(r"\\+")
 
 
+def toolkit_layout(text: str) -> bool:
+    """Whether ``text``, a CSV file in Weblate's columns, has the layout of translate-toolkit's
+    own CSV writer (``po2csv``, a new translate-toolkit store, an older Weblate's export): the
+    header quoted cell by cell and starting with its first column, ``"location"``, which no
+    spreadsheet quotes, and which ``glossari table --csv-weblate`` and Weblate's export today
+    do not write. Its cells are read as that writer meant them: :func:`backslash_escaped`,
+    :func:`glossari.exchange._text.toolkit_unescape`."""
+    return text.startswith('"location",')
+
+
 def backslash_escaped(text: str) -> bool:
     """Whether ``text``, a CSV file in Weblate's columns, was written by translate-toolkit's own
     CSV dialect (``po2csv``, a new translate-toolkit store, an older Weblate's export), which
@@ -236,7 +248,7 @@ def backslash_escaped(text: str) -> bool:
     >>> backslash_escaped('"location","source","target"\\r\\n"","C:\\\\dana","x"\\r\\n')
     False
     """
-    return (text.startswith('"location",')
+    return (toolkit_layout(text)
             and all(len(run) % 2 == 0 for run in _BACKSLASHES.findall(text)))
 
 
@@ -255,7 +267,7 @@ def _mixed_backslashes(text: str) -> bool:
     >>> _mixed_backslashes('"location","source","target"\\r\\n"","C:\\\\dana","F\\\\und"\\r\\n')
     False
     """
-    if not text.startswith('"location",'):
+    if not toolkit_layout(text):
         return False
     parities = {len(run) % 2 for run in _BACKSLASHES.findall(text)}
     return parities == {0, 1}
