@@ -394,11 +394,12 @@ def test_layout_whitespace_of_a_file_is_not_a_translation(root: Path, tmp_path: 
     ok(root, "import", str(tbx), "--force")
     assert entry(root, "untung", "Untung") == ("Net profit", False)
     sheet = write(tmp_path, "x.csv", 'id,ms,en\r\nharga,Harga," Market\r\n price "\r\n'
-                  "bank-pusat,Bank,\u2028\u00a0\r\n")
+                  "bank-pusat,Bank,\u2028Central\u00a0bank \r\n")
     report = json.loads(ok(root, "import", str(sheet), "--force", "--format", "json")[0])
     assert entry(root, "harga", "Harga") == ("Market price", False)
-    # a no-break space is text, not layout
-    assert entry(root, "bank-pusat", "Bank") == ("\u00a0", False)
+    # a no-break space is text, not layout (a lone one, which shows nothing, render refuses:
+    # test_a_translation_render_would_not_publish_is_refused_before_any_write)
+    assert entry(root, "bank-pusat", "Bank") == ("Central\u00a0bank", False)
     assert report["summary"]["applied"] == 2
     check_written(root / "locale/en/LC_MESSAGES/glossary.po")
 
@@ -886,3 +887,32 @@ def test_the_report_quotes_a_value_as_written(root: Path, tmp_path: Path, value:
     conflict, unknown = err.splitlines()[:2]
     assert conflict.endswith(f"the file says '{value}' (--force replaces it)"), conflict
     assert f": unknown: '{value}' is not a term of the glossary" in unknown, unknown
+
+
+@pytest.mark.parametrize(("row", "said"), [
+    ("untung,Untung,Profit <b>net</b>,,,,",
+     "the translated headword 'Profit <b>net</b>' of untung"),
+    ("untung,Untung,Profit,,,,Left after [costs](/kos)",
+     "the translated definition 'Left after [costs](/kos)' of untung"),
+    ("kos,Kos,Cost,,,,<img src=x onerror=alert(1)>",
+     "the translated definition '<img src=x onerror=alert(1)>' of kos"),
+    ("harga,Harga,Price,,,,The value (see [price](/harga",
+     "the translated definition 'The value (see [price](/harga' of harga"),
+    ("bank-pusat,Bank,\u00a0,,,,", "the translated headword '\u00a0' of bank-pusat"),
+])
+def test_a_translation_render_would_not_publish_is_refused_before_any_write(
+        root: Path, tmp_path: Path, row: str, said: str) -> None:
+    """A translation render refuses (raw HTML, a link the Malay lacks, a link left open) was
+    applied, and no reader ever got it: render, the API, the tables and the site keep the
+    Malay for it; with --force it replaced a translation they did get. The file is refused at
+    the row, as for a control character, before anything is written."""
+    path = write(tmp_path, "e.csv", "id,ms,en,kind,status,categories,definition_en\r\n"
+                 f"bank,Bank,Bank,,,,\r\n{row}\r\n")
+    before = catalog_bytes(root)
+    for force in ([], ["--force"]):
+        code, _, err = run(root, "import", str(path), *force)
+        assert code == 2, err
+        assert err.startswith(f"glossari: error: {path}:3: {said} is none render would "
+                              "publish: "), err
+        assert err.rstrip("\n").endswith("nothing was imported")
+        assert catalog_bytes(root) == before

@@ -310,6 +310,7 @@ def _plan(
                 hint="put the Malay in ms (or source) and the English in en (or target); "
                 "nothing was imported",
             )
+        _refuse_unusable(record, term, base.source)
         rejected = term.english.title
         if rejected is not None and any(same_text(rejected, t, fmt) for t in record.en_rejected):
             # a terminologist who deprecates the catalog's English without naming another
@@ -422,6 +423,41 @@ def _refuse_controls(record: Record, source: str) -> None:
                 f"U+{ord(bad.group()):04X}",
                 path=source, line=record.line,
                 hint="remove it: a translation holds printable text only",
+            )
+
+
+def _refuse_unusable(record: Record, term: Term, source: str) -> None:
+    """Refuse the file when ``record`` gives ``term`` a translation ``render`` would not
+    publish (:func:`glossari.catalog.usable.unusable_translation`: raw HTML or a link the
+    Malay lacks, a category's comma): it was applied, and no reader ever got it (render, the
+    API's English side, the tables and the site keep the Malay), and ``--force`` put it in
+    place of a translation they did get. Checked before anything is written, as
+    :func:`_refuse_controls` is. A link-only term's headword is a link text's message, which
+    goes into no article, and is never refused."""
+    from glossari.catalog.usable import unusable_translation
+
+    values: list[tuple[str, str, str | None, bool]] = []
+    if record.en and record.en_status == "translated" and term.kind == "article":
+        values.append(("headword", term.title or "", record.en, False))
+    if term.description:
+        values.append(("definition", term.description, record.definition_en, False))
+    categories = record.categories or tuple(ms for ms, _ in distinct_categories(term.categories))
+    if len(categories) == len(record.categories_en):
+        values += [("category", ms, en, True)
+                   for ms, en in zip(categories, record.categories_en, strict=True)]
+    for what, malay, value, category in values:
+        if not value or not malay:
+            continue
+        problem = unusable_translation(malay, value, block=False, references=term.definitions,
+                                       category=category)
+        if problem is not None:
+            shown = value if len(value) <= 60 else value[:57] + "..."  # a no-break space kept
+            raise ExchangeError(
+                f"the translated {what} {quoted(shown)} of {term.id} is none render "
+                f"would publish: {problem}",
+                path=source, line=record.line,
+                hint="write it as plain text with the Malay's links (render, the tables and "
+                "the site keep the Malay for it); nothing was imported",
             )
 
 
