@@ -53,7 +53,7 @@ from glossari.seeds.markdown import (
     with_title,
 )
 from glossari.seeds.rules import ALIAS_KEYS
-from glossari.text import shell_path
+from glossari.text import quoted, shell_path
 
 if TYPE_CHECKING:
     from glossari._atomic import StagedWrites
@@ -236,7 +236,7 @@ class _Renderer:
         # untranslated, never reported as 100% with the Malay still in the file
         self.translated -= parts
         self.untranslated.append(self.at(line))
-        self.notes.append(f"{self.at(line)}: the front matter's {key!r} is written in a form "
+        self.notes.append(f"{self.at(line)}: the front matter's {quoted(key)} is written in a form "
                           "render does not edit (a flow mapping?); kept the Malay")
 
     def scalar(self, key: str, line: int, english: str | None) -> None:

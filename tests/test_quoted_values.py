@@ -4,6 +4,8 @@ double quotes, unlike every other message of glossari."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,3 +96,46 @@ def test_a_language_of_the_wrong_type_is_a_type_error() -> None:
         glossary.search("kos", lang=5)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="lang is a str"):
         glossary.find_terms("kos", lang=None)  # type: ignore[arg-type]
+
+
+def test_the_command_line_and_the_exchange_quote_a_value_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`search 'C:\\dana'` said no term matched 'C:\\\\dana', `search "it's"` put it in double
+    quotes, and so did `site --base-url`, `render --min-coverage`, an import's note on a
+    column it does not read and its refusal of a header, and render's reason for keeping the
+    Malay (a link target holding a quote)."""
+    from glossari.catalog.usable import unusable_translation
+    from glossari.cli import main
+    from glossari.exchange.csvfile import parse_csv
+
+    def said(*argv: str) -> str:
+        assert main(list(argv)) == (0 if argv[0] == "search" else 2), argv
+        return capsys.readouterr().err
+
+    assert said("search", "it's") == "glossari: no term matches 'it's'\n"
+    assert said("search", "kos\\jualan") == "glossari: no term matches 'kos\\jualan'\n"
+    assert "--base-url: 'https://x\\y z' is not a base address" in said(
+        "site", "--base-url", "https://x\\y z", "-o", str(tmp_path / "laman"))
+    assert "not a percentage: 'lapan\\puluh'" in said(
+        "render", "-l", "en", "--min-coverage", "lapan\\puluh", "-o", str(tmp_path / "r"))
+    base = parse_csv(b"id,ms,en,C:\\nota\r\nkos,Kos,Cost,x\r\n", source="n.csv")
+    assert base.ignored_columns == ("C:\\nota",)
+    with pytest.raises(GlossariError) as caught:
+        parse_csv(b"idd,C:\\ms,en\r\nkos,Kos,Cost\r\n", source="n.csv")
+    assert "unknown columns 'C:\\ms', 'idd'" in str(caught.value)
+    problem = unusable_translation("Lihat [saham](/saham).", "See [shares](/it's).", block=True)
+    assert problem == ("the translation's links and HTML ['/it's'] differ from the source's "
+                       "['/saham']")
+
+
+def test_an_imports_note_on_a_column_it_does_not_read_quotes_it_as_written(
+        tmp_path: Path) -> None:
+    from _exchangekit import glossary_root, run
+
+    root = glossary_root(tmp_path / "g")
+    sheet = tmp_path / "nota.csv"
+    sheet.write_bytes(b"id,ms,en,C:\\nota\r\nkos,Kos,Cost,x\r\n")
+    code, _, err = run(root, "import", str(sheet))
+    assert code == 0, err
+    assert f"{sheet}:1: note: the column 'C:\\nota' is not read" in err

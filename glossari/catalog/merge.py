@@ -66,7 +66,7 @@ from glossari.catalog.charset import utf8_header_msgstr
 from glossari.catalog.messages import is_link_context
 from glossari.catalog.pofile import Entry, PoFile, parse_plural_count
 from glossari.errors import CatalogError
-from glossari.text import readable_url
+from glossari.text import quoted, readable_url
 
 __all__ = ["FUZZY_THRESHOLD", "Moved", "joined_notes", "merge", "new_header"]
 
@@ -427,7 +427,7 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
     ours = template.header_fields().get("X-Domain")
     if theirs is not None and ours is not None and theirs != ours:
         raise CatalogError(
-            f"the catalog is for domain {theirs!r} but the template for {ours!r}",
+            f"the catalog is for domain {quoted(theirs)} but the template for {quoted(ours)}",
             path=f"locale/{lang}/LC_MESSAGES/{theirs}.po",
             line=catalog.header.line if catalog.header is not None else 0,
             hint=f"update it from {theirs}.pot, or fix X-Domain in its header",

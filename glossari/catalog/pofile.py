@@ -1934,7 +1934,7 @@ def check_domain(po: PoFile, domain: str, *, source: str) -> None:
     declared = po.header_fields().get("X-Domain")
     if declared is not None and declared != domain:
         raise CatalogError(
-            f"this catalog is for domain {declared!r}, not {domain!r}",
+            f"this catalog is for domain {quoted(declared)}, not {quoted(domain)}",
             path=source,
             line=po.header.line if po.header is not None else 0,
             hint=f"use the catalog named {declared}.po, or fix X-Domain in its header",

@@ -393,4 +393,5 @@ def _compared(markup: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...
 
 def _show(markup: tuple[tuple[str, str], ...]) -> str:
     shown = [value if kind == "link" else f"{kind} {value}" for kind, value in markup]
-    return repr([value if len(value) <= 60 else value[:57] + "..." for value in shown])
+    return "[" + ", ".join(quoted(value if len(value) <= 60 else value[:57] + "...")
+                           for value in shown) + "]"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from glossari.commands._context import Context
 from glossari.root import named_path
-from glossari.text import counted, terminal_field
+from glossari.text import counted, quoted, terminal_field
 
 __all__ = ["DEFAULT_MIN_COVERAGE", "configure", "run"]
 
@@ -27,7 +27,7 @@ def _percent(text: str) -> float:
     try:
         value = float(text.rstrip("%"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a percentage: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a percentage: {quoted(text)}") from None
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(f"a percentage is 0 to 100, not {text}")
     return value

@@ -13,6 +13,7 @@ import json
 
 from glossari.commands import language_or_default, read_glossary, text_argument
 from glossari.commands._context import Context, machine_output
+from glossari.text import quoted
 
 __all__ = ["configure", "run"]
 
@@ -81,5 +82,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         snippet = " ".join(hit.snippet.split())
         ctx.stdout.write(f"{hit.id}\t{hit.field}\t{hit.lang or '-'}\t{snippet}\n")
     if not hits:
-        print(f"glossari: no term matches {query!r}", file=ctx.stderr)
+        print(f"glossari: no term matches {quoted(query)}", file=ctx.stderr)
     return 0

@@ -133,11 +133,11 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int], tuple
     parts = []
     if unknown:
         parts.append(f"unknown column{'s' if len(unknown) > 1 else ''} "
-                     f"{', '.join(repr(u) for u in unknown)}")
+                     f"{', '.join(quoted(u) for u in unknown)}")
     if missing:
         parts.append(f"the header has {form} columns but no {missing} column")
     what = ("; ".join(parts) if parts
-            else f"the columns {', '.join(repr(n) for n in names)} are neither glossari's "
+            else f"the columns {', '.join(quoted(n) for n in names)} are neither glossari's "
             "nor Weblate's")
     raise ExchangeError(
         f"not a termbase CSV: {what}", path=source, line=1,
@@ -151,7 +151,7 @@ def _missing(given: set[str], *needed: tuple[str, ...]) -> str | None:
     ``given`` lacks, named as a message says it (``'en'``, ``'id' or 'ms'``), or None."""
     for names in needed:
         if not given & set(names):
-            return " or ".join(repr(n) for n in names)
+            return " or ".join(quoted(n) for n in names)
     return None
 
 

@@ -551,7 +551,7 @@ def import_termbase(
         outcomes.append(Outcome(
             line=1, kind="note",
             message=f"the column{'s' if many else ''} "
-            f"{', '.join(repr(c) for c in base.ignored_columns)} "
+            f"{', '.join(quoted(c) for c in base.ignored_columns)} "
             f"{'are' if many else 'is'} not read (neither glossari's nor Weblate's): "
             f"{'their' if many else 'its'} text is ignored"))
     outcomes.sort(key=lambda o: o.line)
@@ -649,7 +649,7 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
         else:
             if agree and len(agree) + loans >= 2:
                 first = min(agree, key=lambda p: p.line)
-                shown = ", ".join(repr(excerpt(p.value))
+                shown = ", ".join(quoted(excerpt(p.value))
                                   for p in sorted(agree, key=lambda p: p.line)[:3])
                 raise ExchangeError(
                     f"this file holds locale/{other}'s translations ({len(agree) + loans}, e.g. "

@@ -59,7 +59,7 @@ from glossari.export.site._pages import (
 )
 from glossari.termbase.codec import dataclass_fields
 from glossari.terms import search_rules
-from glossari.text import category_key, fit_text, sort_key, text_width
+from glossari.text import category_key, fit_text, quoted, sort_key, text_width
 
 if TYPE_CHECKING:
     import jinja2
@@ -129,7 +129,7 @@ def check_base_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
             or any(c.isspace() for c in url):
         shown = url if len(url) <= 80 else url[:60] + "..."  # one line, not 130 KB of it
-        raise RootError(f"{shown!r} is not a base address for the site", path="--base-url",
+        raise RootError(f"{quoted(shown)} is not a base address for the site", path="--base-url",
                         hint="give an absolute http(s) address, such as https://example.org/glosari/")
     if parts.username is not None or parts.password is not None:
         raise RootError("the base address holds a user name or password, which every page "
@@ -141,7 +141,7 @@ def check_base_url(url: str) -> str:
             host = (parts.hostname or "").encode("idna").decode("ascii") + (
                 f":{parts.port}" if parts.port else "")
         except (UnicodeError, ValueError):
-            raise RootError(f"{url!r} has a host name that is not one", path="--base-url",
+            raise RootError(f"{quoted(url)} has a host name that is not one", path="--base-url",
                             hint="check the address") from None
     path = quote(parts.path, safe="/%:@!$&'()*+,;=~")
     base = urlunsplit((parts.scheme, host, path, "", ""))
