@@ -57,6 +57,32 @@ def test_t401_from_a_link_term(tmp_path: Path) -> None:
     assert codes(found, "T401") == [(GLOSSARY, kit.entry_lines[DEFINITION])]
 
 
+def test_t401_and_t402_name_a_link_terms_english_as_the_catalog_gives_it(tmp_path: Path) -> None:
+    """A link-only term's approved English was named by its lemma, the plural undone by rule:
+    `[keuntungan](/earnings)` translated `earnings` was reported as lacking "its approved English
+    'earning'", a word found nowhere in the catalog line the finding points to (nor in `table`,
+    `show` or `termcheck`, which give `earnings`). The lemma still matches; the message names
+    the translation as written, without its sentence's article."""
+    kit = with_catalog(tmp_path)
+    kit.edit("kosjualan", "## Sorotan\n",
+             "Kos jualan mengurangkan [keuntungan](/earnings).\n\nKeuntungan syarikat naik.\n\n"
+             "Untung itu dilaporkan sebagai [pendapatan](/savings).\n\n## Sorotan\n")
+    kit.translate("keuntungan", "the earnings", context="/earnings")
+    kit.translate("pendapatan", "earnings", context="/savings")
+    kit.translate("Kos jualan mengurangkan [keuntungan](/earnings).",
+                  "Cost of sales reduces [the earnings](/earnings).")
+    kit.translate("Keuntungan syarikat naik.", "The company's profits rose.")
+    kit.translate("Untung itu dilaporkan sebagai [pendapatan](/savings).",
+                  "That gain is reported as [earnings](/savings).")
+    found = kit.check()
+    (t401,) = [f for f in found if f.code == "T401"]
+    assert "lacks its approved English 'earnings' (" in t401.message, t401.message
+    (t402,) = [f for f in found if f.code == "T402" and "pendapatan" in f.message]
+    assert "has the English 'earnings', like 'keuntungan'" in t402.message, t402.message
+    kit.translate("Keuntungan syarikat naik.", "The company's earning rose.")
+    assert codes(kit.check(), "T401") == []  # the singular is still its use
+
+
 def test_t401_link_target_does_not_count_as_the_english(tmp_path: Path) -> None:
     kit = with_catalog(tmp_path)
     kit.translate("untung kasar", "gross-profit", context="/untungkasar")

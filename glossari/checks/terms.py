@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from glossari.align.names import english_lemma
+from glossari.align.links import link_translation_names
 from glossari.align.resolve import (
     TargetIndex,
     headword_names,
@@ -43,7 +43,7 @@ from glossari.diagnostics import Finding
 from glossari.export.rows import language_name
 from glossari.model import Term
 from glossari.terms import Recognizer, english, fold
-from glossari.terms.english import compound_words, without_determiner
+from glossari.terms.english import compound_words
 from glossari.terms.matcher import Lang
 from glossari.text import lookup_key
 
@@ -76,11 +76,22 @@ class TermEntry:
     """Which term it is: an article id, or ``/`` + the normalized target of a link-only term."""
     malay: str
     english: str
+    """The approved English as matched: a link message's translation with its plural undone
+    (``earning`` for ``earnings``), so that a name found in the singular agrees."""
     context: str
     """The msgctxt of the defining message (term id or ``/target``)."""
     path: str
     """The catalog defining it."""
     line: int
+    shown: str = ""
+    """The approved English as the catalog gives it, which findings name (``earnings``;
+    the article its sentence put before it left off: :func:`glossari.align.links.
+    link_translation_names`, as the term's headword takes it); empty: :attr:`english`."""
+
+    @property
+    def named(self) -> str:
+        """The approved English as findings name it (:attr:`shown`, else :attr:`english`)."""
+        return self.shown or self.english
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -313,7 +324,9 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     an article is one more Malay name of that concept: its English is the article's approved
     headword, not the link's own translation (``hedge funds`` is a variant, inflected for its
     sentence). A link to no article defines its term by its translation, plural undone
-    (:func:`glossari.align.names.english_lemma`: the approved English is never an inflection).
+    (:func:`glossari.align.names.english_lemma`: the approved English is never an inflection),
+    and findings name that translation as the catalog gives it, as the term's headword takes it
+    (:func:`glossari.align.links.link_translation_names`: ``earnings``, never ``earning``).
     """
     terms = tuple(terms)
     articles = [t for t in terms if t.kind == "article"]
@@ -332,12 +345,15 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
         if found is None or not found[1].translated:
             return
         catalog, entry = found
-        english = (entry.msgstr.strip() if headword
-                   else english_lemma(without_determiner(entry.msgstr.strip(), catalogs.lang)))
+        if headword:
+            english = shown = entry.msgstr.strip()
+        else:  # the name, as the term's headword takes it, and its lemma
+            shown, english = link_translation_names(entry.msgstr, catalogs.lang)
         if _WORD.search(english) is None:
             return
         item = TermEntry(identity=identity, malay=malay, english=english,
-                         context=context, path=catalog.path, line=entry.line)
+                         context=context, path=catalog.path, line=entry.line,
+                         shown=shown if shown != english else "")
         entries.append(item)
         if headword:
             approved[identity] = item
@@ -555,7 +571,7 @@ def consistency_finding(
     return finding(
         "T401", path=path, line=line, lang=lang, term=owner,
         message=f"the Malay uses the term '{term.malay}', but the translation lacks its approved "
-        f"{language_name(lang)} '{term.english}' ({term.path}:{term.line})",
+        f"{language_name(lang)} '{term.named}' ({term.path}:{term.line})",
     )
 
 
@@ -577,6 +593,6 @@ def shared_english(base: Termbase, lang: str) -> Iterator[Finding]:
             "T402", path=entry.path, line=entry.line, lang=lang,
             term=entry.identity if not entry.identity.startswith("/") else None,
             message=f"'{entry.malay}' ({entry.context}) has the {language_name(lang)} "
-            f"'{entry.english}', like '{other.malay}' ({other.context}, line {other.line}); give "
+            f"'{entry.named}', like '{other.malay}' ({other.context}, line {other.line}); give "
             f"each term its own {language_name(lang)}, or make them one term",
         )
