@@ -343,6 +343,25 @@ def test_two_rows_giving_one_message_two_values_clash(root: Path, tmp_path: Path
     assert catalog_bytes(root) == before
 
 
+@pytest.mark.parametrize("rows", [
+    ["kos,Kos,Cost", "kos,kos,Expense"],     # the catalog's English first
+    ["kos,Kos,Expense", "kos,kos,Cost"],     # or last
+    ["fund,dana,Fund", "fund,dana,Funding"],  # a link-only term's
+])
+def test_a_row_giving_the_catalogs_english_clashes_with_one_giving_another(
+        root: Path, tmp_path: Path, rows: list[str]) -> None:
+    """Two rows for one term, one giving the catalog's English (a sheet sorted with an old copy
+    of the row left in) and one another: the first was `unchanged`, never compared, and
+    `--force` wrote the other in, though the file said both. They clash, as any two records
+    giving one message different values do: neither is imported."""
+    path = write(tmp_path, "d.csv", "id,ms,en\r\n" + "".join(f"{row}\r\n" for row in rows))
+    before = catalog_bytes(root)
+    for force in ((), ("--force",)):
+        report = json.loads(ok(root, "import", str(path), "--format", "json", *force)[0])
+        assert [(o["line"], o["kind"]) for o in report["outcomes"]] == [(3, "clash")], report
+        assert catalog_bytes(root) == before
+
+
 def test_malay_headword_edit_is_reported_not_imported(root: Path, tmp_path: Path) -> None:
     path = write(tmp_path, "k.csv", "id,ms,en\r\nkos,Kos barang,Cost\r\n")
     before = catalog_bytes(root)

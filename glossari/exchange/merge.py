@@ -275,18 +275,54 @@ def _plan(
     matcher = _Matcher(glossary, fmt)
     outcomes: list[Outcome] = []
     planned: dict[_Key, _Planned] = {}
+    # a record giving a term's English as the catalog has it (`unchanged`) plans nothing, but
+    # says what the file wants as much as one that changes it: another record giving that term
+    # another English clashes with it, as two planned values do (it was never compared, and
+    # --force wrote the other in), by term id: the first such record's value and line, and its
+    # outcome (`unchanged`), which a clash takes back, as a clash between two planned values
+    # leaves neither an outcome of its own
+    agreeing: dict[str, tuple[str, int, Outcome]] = {}
+
+    def clash(before: _Planned | tuple[str, int, Outcome], value: str, record: Record,
+              term: Term, field: Field) -> None:
+        if isinstance(before, _Planned):
+            shown, line = before.value, before.line
+        else:
+            shown, line, said = before
+            outcomes[:] = [o for o in outcomes if o is not said]
+        outcomes.append(Outcome(
+            line=record.line, kind="clash", term=term.id, field=field, imported=value,
+            message=f"line {line} gives this message {quoted(shown)}, this line "
+            f"{quoted(value)}; neither is imported: make them agree",
+        ))
 
     def plan(key: _Key, value: str, record: Record, term: Term, field: Field) -> None:
         before = planned.get(key)
+        agreed = agreeing.get(term.id) if field == "headword" else None
         if before is None:
             planned[key] = _Planned(value, record.line, term.id, field)
+            if agreed is not None:
+                planned[key].clash = True
+                clash(agreed, value, record, term, field)
         elif before.value != value and not before.clash:
             before.clash = True
-            outcomes.append(Outcome(
-                line=record.line, kind="clash", term=term.id, field=field, imported=value,
-                message=f"line {before.line} gives this message {quoted(before.value)}, this line "
-                f"{quoted(value)}; neither is imported: make them agree",
-            ))
+            clash(before, value, record, term, field)
+
+    def agree(record: Record, term: Term, catalog: str) -> None:
+        """``record`` gives ``term``'s English as the catalog has it (``catalog``): unchanged,
+        unless a record before it planned another (the two clash)."""
+        value = record.en or ""
+        for key in _headword_keys(glossary, term):
+            before = planned.get(key)
+            if before is not None and not before.clash and not same_text(before.value, value,
+                                                                         fmt):
+                before.clash = True
+                clash(before, value, record, term, "headword")
+                return
+        said = Outcome(line=record.line, kind="unchanged", term=term.id, field="headword",
+                       catalog=catalog, imported=record.en)
+        outcomes.append(said)
+        agreeing.setdefault(term.id, (value, record.line, said))
 
     for record in map(tidy_record, base.records):
         if not (_gives(record) or record.en_rejected):
@@ -343,9 +379,7 @@ def _plan(
                 pass
             elif english.title is not None and same_text(english.title, record.en, fmt) and (
                     english.status == "translated" or record.en_status != "translated"):
-                outcomes.append(Outcome(line=record.line, kind="unchanged", term=term.id,
-                                        field="headword", catalog=english.title,
-                                        imported=record.en))
+                agree(record, term, english.title)
             elif record.en_status != "translated":
                 outcomes.append(Outcome(
                     line=record.line, kind="unconfirmed", term=term.id, field="headword",
