@@ -559,3 +559,23 @@ def test_a_code_block_keeps_its_info_string(pieces: list[str]) -> None:
     assert _code_tags(str(render_nodes(_tree(blocks)))) == oracle  # type: ignore[arg-type]
     shown = format_term(term).split("\n\n", 1)[1]
     assert _code_tags(MarkdownIt("commonmark").render(shown)) == oracle, shown
+
+
+def test_show_wraps_no_link_target_or_hyphenated_word_at_its_hyphen(tmp_path: Path) -> None:
+    """`show` wrapped at hyphens as well as spaces: `[peniaga broker](/broker-` ended one line
+    and `dealer)` began the next, a link read back (or copied into an article) as a broken one,
+    and `saham-` / `saham` split the Malay plural. Lines now break at spaces only; a word longer
+    than the line still stands whole."""
+    body = "\n\n".join(f"{'x' * k} kata [peniaga broker](/broker-dealer) dan saham-saham."
+                       for k in range(1, 90))
+    address = "https://www.sc.com.my/" + "-".join(["garis-panduan"] * 8)
+    body += f"\n\nLihat [garis panduan SC]({address}) untuk butiran.\n"
+    root = _glossary(tmp_path, body)
+    code, out, err = cli("--root", root, "show", "peniaga-broker")
+    assert code == 0, err
+    shown = out[out.index("# Peniaga broker"):out.index("\nLinks:")]
+    hrefs = re.findall(r'href="([^"]*)"', MarkdownIt("commonmark").render(shown))
+    assert hrefs == ["/broker-dealer"] * 89 + [address], sorted(set(hrefs))
+    assert shown.count("saham-saham.") == 89
+    assert all(len(line) <= 88 for line in shown.splitlines()
+               if "x" * 80 not in line and address not in line)

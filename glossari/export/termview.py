@@ -314,6 +314,10 @@ class _Wrapper(textwrap.TextWrapper):
 
 
 def _wrap(text: str, width: int, *, initial_indent: str, subsequent_indent: str) -> list[str]:
-    """``text`` wrapped as :func:`textwrap.wrap` wraps it, but not inside a spaced number."""
-    return _Wrapper(width, initial_indent=initial_indent,
-                    subsequent_indent=subsequent_indent).wrap(text)
+    """``text`` wrapped as :func:`textwrap.wrap` wraps it, but not inside a spaced number, and
+    only at spaces: at a hyphen too, a link's target (``[peniaga broker](/broker-`` then
+    ``dealer)``) no longer read as one, and the Malay plural (``saham-saham``) was split; a
+    word longer than the line (an address) stands whole on a line of its own, as cutting it
+    would cut the link."""
+    return _Wrapper(width, initial_indent=initial_indent, subsequent_indent=subsequent_indent,
+                    break_on_hyphens=False, break_long_words=False).wrap(text)
