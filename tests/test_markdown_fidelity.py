@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import html5lib
+import pytest
 from _alignkit import cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -579,3 +580,22 @@ def test_show_wraps_no_link_target_or_hyphenated_word_at_its_hyphen(tmp_path: Pa
     assert shown.count("saham-saham.") == 89
     assert all(len(line) <= 88 for line in shown.splitlines()
                if "x" * 80 not in line and address not in line)
+
+
+@pytest.mark.parametrize("words", ["RM2 - atau 5%", "kedudukan # 1 kekal", "lebih > 50% pelabur",
+                                   "RM2 + 3 dana", "Nota 1. Bon", "harga = sama", "turun *"
+                                   " lagi", "sebanyak - - x"])
+def test_show_starts_no_wrapped_line_with_markdown_block_syntax(tmp_path: Path,
+                                                                words: str) -> None:
+    """A paragraph of Malay prose (`lebih kurang 5% - berbanding`, `kedudukan # 1`, `> 50%
+    pelabur`) wrapped by `show` so that a line began `- atau`, `# 1 kekal` or `> 50%`: read as
+    Markdown, as the view is meant to be, the paragraph became a list, a heading, a quote.
+    Each paragraph of the article is one paragraph of the view, in the list item too."""
+    paragraphs = [f"{'x' * k} {words} lagi teks di sini." for k in range(1, 90)]
+    body = "\n\n".join(paragraphs) + "\n\n- " + "\n\n- ".join(paragraphs[::8]) + "\n"
+    root = _glossary(tmp_path, body)
+    code, out, err = cli("--root", root, "show", "peniaga-broker")
+    assert code == 0, err
+    shown = out[out.index("# Peniaga broker"):].split("\nLinks:")[0].split("\n", 1)[1]
+    assert _shape(MarkdownIt("commonmark").render(shown)) == _shape(
+        MarkdownIt("commonmark").render(body)), shown

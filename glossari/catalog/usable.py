@@ -168,6 +168,19 @@ _INTERRUPTS = re.compile(
     r"|[-*+][ \t]+\S|0{0,8}1[.)][ \t]+\S)", re.MULTILINE)
 
 
+def interrupts_paragraph(line: str) -> bool:
+    """Whether ``line``, a later line of a paragraph, ends it and starts another block, as
+    CommonMark reads it (an ATX heading, a quote, a fence, a rule or a setext underline, a
+    bullet item with text, an item numbered 1 with text): the rule a translation's lines are
+    held to (C209), and where ``show`` never breaks a paragraph's line.
+
+    >>> [interrupts_paragraph(t) for t in ("- atau", "# 1 kekal", "> 50%", "1. Bon", "2. Bon",
+    ...                                    "2007. Sekuriti", "RM2 - atau")]
+    [True, True, True, True, False, False, False]
+    """
+    return _INTERRUPTS.match(line) is not None
+
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 

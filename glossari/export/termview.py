@@ -319,5 +319,23 @@ def _wrap(text: str, width: int, *, initial_indent: str, subsequent_indent: str)
     ``dealer)``) no longer read as one, and the Malay plural (``saham-saham``) was split; a
     word longer than the line (an address) stands whole on a line of its own, as cutting it
     would cut the link."""
-    return _Wrapper(width, initial_indent=initial_indent, subsequent_indent=subsequent_indent,
-                    break_on_hyphens=False, break_long_words=False).wrap(text)
+    from glossari.catalog.usable import interrupts_paragraph
+
+    lines: list[str] = []
+    for line in _Wrapper(width, initial_indent=initial_indent,
+                         subsequent_indent=subsequent_indent, break_on_hyphens=False,
+                         break_long_words=False).wrap(text):
+        if lines:
+            # a line starting like a list item, a heading, a quote or a rule (`- atau`, `# 1`,
+            # `> 50%`, `1. Bon` after `Nota`) reads as one, where the article has one paragraph:
+            # its first words go up to the line before, which may then run past the width
+            body = line[len(subsequent_indent):]
+            while body and interrupts_paragraph(body):
+                word, _, body = body.partition(" ")
+                lines[-1] += " " + word
+                body = body.lstrip(" ")
+            if not body:
+                continue
+            line = subsequent_indent + body
+        lines.append(line)
+    return lines
