@@ -414,6 +414,29 @@ def test_s113_a_link_left_open(tmp_path: Path, written: str, shown: str) -> None
     assert shown in s113.message
 
 
+@pytest.mark.parametrize(("written", "meant"), [
+    ("[untung kasar](/untung kasar)", "[untung kasar](/untung-kasar)"),
+    ("[untung kasar](/Untung Kasar Syarikat)", "[untung kasar](/Untung-Kasar-Syarikat)"),
+    ("[untung kasar](/untungkasar untuk butiran", "[untung kasar](/untungkasar)"),
+    ("[untung kasar](/untungkasar untuk butiran lanjut, lihat)",
+     "[untung kasar](/untungkasar)"),
+])
+def test_s113_a_target_with_a_space_is_written_whole(tmp_path: Path, written: str,
+                                                     meant: str) -> None:
+    """`[untung kasar](/untung kasar)`, a slug typed with a space, was told to be written
+    `[untung kasar](/untung)`: another target, and the term the author meant (`/untung-kasar`
+    names *Untung kasar*) lost. A space inside the parentheses joins the target's words; a link
+    left open before prose keeps its first word only, as before."""
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", "[untung kasar](/untungkasar).", written + " dan hasil.")
+    (s113,) = [f for f in kit.check() if f.code == "S113"]
+    assert f"write '{meant}'" in s113.message, s113.message
+    kit.edit("kosjualan", written, meant)  # as told: a link, to the term meant
+    assert codes(kit.check(), "S113") == []
+    assert [link.target for link in load_glossary(kit.write())["kosjualan"].links
+            if "untung" in link.target.casefold()] == [meant.split("(/")[1].rstrip(")")]
+
+
 @pytest.mark.parametrize("written", [
     "[untung kasar](/untungkasar)", "[untung kasar](</untung kasar>)",
     '[untung kasar](/untungkasar "Untung kasar")', "\\[untung kasar](/untungkasar",

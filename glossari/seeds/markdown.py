@@ -83,6 +83,9 @@ _REFUSED_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)(?<!\\)\]\(\s*<?((?:javascript
 # target, or a space inside it), left as text: brackets and target on the site, no term named
 _OPEN_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]{1,256})(?<!\\)\]\(([^()\s]{0,2048})(?![^()\s]*\))")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_SPACED_TARGET = re.compile(r"((?:[ \t]+[^\W_]+){1,3})[ \t]*\)")
+"""After an open link's target (:data:`_OPEN_LINK`): up to three words and the ``)`` that
+closes them, ``[saham](/Saham Biasa)``: a target typed with spaces, not a link left open."""
 _SPACES = re.compile(r"\s+")
 
 
@@ -796,11 +799,17 @@ class _Walker:
         for match in _OPEN_LINK.finditer(content) if "](" in texts else ():
             if match.group() not in texts or _REFUSED_LINK.match(content, match.start()):
                 continue  # a link, or one Markdown refuses (said below)
+            target = match.group(2) or "/slug"
+            spaced = _SPACED_TARGET.match(content, match.end()) if match.group(2) else None
+            if spaced is not None:
+                # the words up to the `)` are the target's (`/Saham Biasa`): told to write
+                # `/Saham`, the author linked another term; a slug's words join with hyphens
+                target = "-".join([target, *spaced.group(1).split()])
             self.findings.append(Finding(
                 path=self.source, line=line + content.count("\n", 0, match.start()),
                 severity="warning", code="S113",
                 message=f"'{match.group()}' is not a link: no ')' closes its target (a "
-                f"target holds no space); write '[{match.group(1)}]({match.group(2) or '/slug'})'",
+                f"target holds no space); write '[{match.group(1)}]({target})'",
             ))
         for match in _REFUSED_LINK.finditer(content):
             if match.group() not in texts:
