@@ -188,6 +188,23 @@ def test_a_bomb_is_refused_before_it_expands() -> None:
         parse_tbx(doc.encode(), source="b.tbx")
 
 
+@pytest.mark.parametrize(("fmt", "suffix", "named"), [
+    ("json", ".json", "JSON"), ("html", ".html", "HTML"), ("md", ".md", "Markdown"),
+])
+def test_a_table_export_no_import_reads_is_named_so(root: Path, tmp_path: Path, fmt: str,
+                                                    suffix: str, named: str) -> None:
+    """`glossari table --format json` (or html, md) imported back was "cannot tell the format
+    from the file name; name it .tbx or .csv": renamed as told, a JSON file was then refused as
+    a CSV with no header. The message says which export is read back."""
+    path = tmp_path / f"terms{suffix}"
+    ok(root, "table", "--format", fmt, "-o", str(path))
+    err, line = refused(root, path)
+    assert f"a table in {named}, which import does not read" in err, err
+    assert "glossari table --format tbx" in err and "--format csv" in err
+    assert "name it" not in err
+    assert line == 1
+
+
 def test_unknown_extension_needs_from(root: Path, tmp_path: Path) -> None:
     path = tmp_path / "terms.txt"
     path.write_bytes(b"id,ms,en\r\nuntung,Untung,Profit\r\n")

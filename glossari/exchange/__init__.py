@@ -35,6 +35,12 @@ def guess_kind(path: Path | str) -> FileKind | None:
     return None
 
 
+_TABLE_EXPORTS = {".json": "a table in JSON", ".html": "a table in HTML",
+                  ".htm": "a table in HTML", ".md": "a table in Markdown",
+                  ".xlsx": "a spreadsheet (.xlsx)", ".ods": "a spreadsheet (.ods)"}
+"""The tables ``glossari table`` (or a spreadsheet) writes that import does not read."""
+
+
 def read_termbase(
     path: Path, *, kind: FileKind | None = None, lang: str = "en", source: str | None = None
 ) -> Termbase:
@@ -50,6 +56,15 @@ def read_termbase(
         from glossari.exchange.records import require_file
 
         require_file(path, name)
+        table = _TABLE_EXPORTS.get(Path(path).suffix.lower())
+        if table is not None:
+            # glossari's own table export, given back: renamed .csv as told, it was refused
+            # again as a CSV with no header
+            raise ExchangeError(
+                f"{table}, which import does not read", path=name, line=1,
+                hint="import the TBX or CSV export (glossari table --format tbx, or --format "
+                "csv), or a sheet saved as CSV",
+            )
         raise ExchangeError(
             "cannot tell the format from the file name", path=name,
             hint="name it .tbx or .csv, or give --from tbx or --from csv",
