@@ -200,3 +200,40 @@ def test_a_plural_gained_or_lost_gives_the_previous_message_as_msgmerge_previous
                 entry.previous_msgid_plural)
 
     assert previous(ours) == previous(gnu)
+
+
+# GNU msgfmt --check counts the forms of a translated plural message only: one that is fuzzy,
+# or whose msgstr[0] is empty (Django's kn catalogs: `msgstr[0] ""` alone under nplurals=2),
+# it neither compiles nor checks. glossari refused such a catalog (termcheck of a Django
+# project, an update of a catalog a tool left so) where GNU reads it.
+GNU_UNCOUNTED = {
+    "fuzzy-one-form": '#, fuzzy\nmsgid "Kos"\nmsgid_plural "Kos-kos"\nmsgstr[0] "Cost"\n',
+    "empty-first-three-forms": ('msgid "Kos"\nmsgid_plural "Kos-kos"\nmsgstr[0] ""\n'
+                                'msgstr[1] "Costs"\nmsgstr[2] "Many costs"\n'),
+    "untranslated-one-form": 'msgid "Kos"\nmsgid_plural "Kos-kos"\nmsgstr[0] ""\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(GNU_UNCOUNTED))
+def test_forms_gnu_does_not_count_are_read_and_kept(name: str, tmp_path: Path) -> None:
+    old = HEADER + GNU_UNCOUNTED[name]
+    (tmp_path / "old.po").write_text(old, encoding="utf-8")
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / "old.po")],
+                          check=False, capture_output=True).returncode == 0
+    forms = [f for f in _one(parse_po(old, source="old.po")).msgstr_plural if f]
+    for template in (HEADER + SINGULAR, HEADER + 'msgid "Kos"\nmsgid_plural "Kos-kos"\n'
+                     'msgstr[0] ""\nmsgstr[1] ""\n', HEADER + 'msgid "Lain"\nmsgstr ""\n'):
+        merged = render_po(merge(parse_po(template, source="t.pot"),
+                                 parse_po(old, source="old.po"), lang="en"))
+        for form in forms:  # every translator's form, as a form, obsolete, or in a comment
+            assert f'"{form}"' in merged, (template, merged)
+        (tmp_path / "new.po").write_text(merged, encoding="utf-8")
+        done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / "new.po")],
+                              check=False, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+
+
+def test_a_translated_plural_with_the_wrong_form_count_is_still_refused() -> None:
+    with pytest.raises(CatalogError, match="nplurals=2"):
+        parse_po(HEADER + 'msgid "Kos"\nmsgid_plural "Kos-kos"\nmsgstr[0] "Cost"\nmsgstr[1] '
+                 '"Costs"\nmsgstr[2] ""\n', source="x.po")

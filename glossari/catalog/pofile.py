@@ -999,8 +999,12 @@ class _Parser:
             for entry in po.entries:
                 # an obsolete entry keeps the forms of the Plural-Forms it was translated under
                 # (Weblate moved ms from nplurals=2 to 1); GNU never checks #~ entries, and
-                # update keeps a form beyond nplurals in a comment when one comes back
+                # update keeps a form beyond nplurals in a comment when one comes back. Nor
+                # does msgfmt --check count the forms of a fuzzy message or one whose msgstr[0]
+                # is empty (Django's kn catalogs: msgstr[0] "" alone, under nplurals=2): it
+                # compiles neither, and neither does glossari
                 if (entry.msgid_plural is not None and not entry.obsolete
+                        and not entry.fuzzy and entry.msgstr_plural[:1] != ("",)
                         and len(entry.msgstr_plural) != nplurals):
                     raise self.fail(
                         entry.line,
