@@ -131,10 +131,13 @@ def _newlines_like(msgid: str, text: str) -> str:
 @st.composite
 def entries(draw: st.DrawFn) -> Entry:
     plural = draw(st.booleans())
-    msgid = draw(TEXT.filter(bool))
+    msgctxt = draw(st.none() | TEXT)
+    # an empty msgid is the header's alone: with a context (msgctxt "c", msgid "") it is a
+    # message, which msgfmt compiles
+    msgid = draw(TEXT if msgctxt is not None else TEXT.filter(bool))
     return Entry(
         msgid=msgid,
-        msgctxt=draw(st.none() | TEXT),
+        msgctxt=msgctxt,
         msgid_plural=draw(TEXT) if plural else None,
         msgstr="" if plural else _newlines_like(msgid, draw(TEXT.filter(bool))),
         msgstr_plural=(_newlines_like(msgid, draw(TEXT.filter(bool))),
@@ -236,3 +239,21 @@ def test_big_endian_file_is_read() -> None:
     big = struct.pack(">7I", *words) + struct.pack(f">{4 * count}I", *table)
     big += little[len(big) :]
     assert read_mo(big, source="be.mo") == read_mo(little, source="le.mo")
+
+
+@needs_gettext
+def test_an_empty_msgid_with_a_context_is_a_message_as_to_msgfmt(tmp_path: Path) -> None:
+    """``msgctxt "bon"`` + ``msgid ""``: GNU reads, checks and compiles it (``pgettext("bon",
+    "")``); glossari refused the catalog ("empty msgid with a msgctxt"), termcheck of a third
+    party's catalog holding one too, and its .mo writer would have left it out."""
+    text = render_po(PoFile(header=HEADER, entries=(
+        Entry(msgctxt="bon", msgid="", msgstr="Bond"), Entry(msgid="Bon", msgstr="Bond"))))
+    source = tmp_path / "e.po"
+    source.write_text(text, encoding="utf-8")
+    gnu = tmp_path / "e.mo"
+    subprocess.run([MSGFMT or "msgfmt", "--check", "-o", str(gnu), str(source)], check=True,
+                   capture_output=True)
+    parsed = parse_po(text, source="e.po")
+    ours = render_mo(parsed.entries, parsed.header)
+    assert read_mo(ours, source="o.mo") == load_mo(gnu)
+    assert translations(ours).pgettext("bon", "") == "Bond"

@@ -59,7 +59,8 @@ def render_mo(entries: Iterable[Entry], header: Entry | None) -> bytes:
         # the .mo then decoded the UTF-8 bytes as Latin-1 ('Coût' read as 'CoÃ»t')
         pairs[b""] = _without_creation_date(utf8_header_msgstr(header.msgstr)).encode("utf-8")
     for entry in entries:
-        if entry.obsolete or not entry.translated or entry.msgid == "":
+        # an empty msgid with a context (msgctxt "c", msgid "") is a message, as to msgfmt
+        if entry.obsolete or not entry.translated or (entry.msgctxt is None and entry.msgid == ""):
             continue
         key = _key_bytes(entry)
         if key in pairs:

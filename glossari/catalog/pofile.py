@@ -876,10 +876,6 @@ class _Parser:
                 seen[entry.key] = entry.line
                 obsolete_at[entry.line] = False
                 continue
-            if entry.msgid == "" and not entry.obsolete:
-                raise self.fail(
-                    entry.line, "empty msgid with a msgctxt", "give the message a msgid"
-                )
             marker = (entry.msgctxt, entry.msgid)
             first = seen.get(marker)
             if first is not None:
