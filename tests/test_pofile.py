@@ -943,3 +943,49 @@ def test_a_hex_escape_that_runs_into_a_hex_digit_is_refused(escaped: str) -> Non
 def test_an_octal_escape_beyond_a_byte_is_refused() -> None:
     with pytest.raises(CatalogError, match="beyond a byte"):
         parse_po(HEADER + '\nmsgid "Bon"\nmsgstr "\\777"\n', source="e.po")
+
+
+KEYWORD_ALONE = {
+    "msgid-and-msgstr": 'msgid\n"Bon"\nmsgstr\n"Bond"\n',
+    "blank-line-between": 'msgctxt\n\n"bon"\nmsgid   \n"Bon"\nmsgstr "Bond"\n',
+    "obsolete": '#~ msgid\n#~ "Lama"\n#~ msgstr\n#~ "Old"\n',
+}
+
+
+@needs_gettext
+@pytest.mark.parametrize("name", sorted(KEYWORD_ALONE))
+def test_a_keyword_alone_on_its_line_reads_its_strings_below(name: str, tmp_path: Path) -> None:
+    """GNU reads ``msgid`` and the strings on the lines below it as one (its grammar is a
+    keyword and a list of strings, blanks and line ends between them alike), as a hand
+    editor may write them; glossari refused the catalog ("expected a quoted string"). It keeps
+    the entry's bytes, and an entry written anew is one GNU reads as the same message."""
+    import gettext
+
+    text = HEADER + "\n" + KEYWORD_ALONE[name]
+    source = tmp_path / "k.po"
+    source.write_text(text, encoding="utf-8")
+    done = subprocess.run([MSGFMT or "msgfmt", "--check", "-o", str(tmp_path / "k.mo"),
+                           str(source)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    po = parse_po(text, source="k.po")
+    assert render_po(po) == text
+    (entry,) = po.entries
+    assert (entry.msgid, entry.translations) in (("Bon", ("Bond",)), ("Lama", ("Old",)))
+    if not entry.obsolete:
+        with (tmp_path / "k.mo").open("rb") as mo:
+            gnu = gettext.GNUTranslations(mo)
+        assert (gnu.pgettext(entry.msgctxt, entry.msgid) if entry.msgctxt
+                else gnu.gettext(entry.msgid)) == entry.msgstr
+    moved = render_po(PoFile(header=po.header, entries=(
+        entry.with_changes(references=("seeds/bon.md:9",)),)))
+    assert parse_po(moved, source="m.po").entries[0].translations == entry.translations
+
+
+@pytest.mark.parametrize("body", ['msgid\nmsgstr "x"\n', 'msgid "a"\nmsgstr\n',
+                                  'msgid "a"\nmsgstr\n\nmsgid "b"\nmsgstr "y"\n'])
+def test_a_keyword_with_no_string_at_all_is_refused_at_its_line(body: str) -> None:
+    with pytest.raises(CatalogError, match="without a string") as caught:
+        parse_po(HEADER + "\n" + body, source="k.po")
+    first = body.split("\n").index(next(ln for ln in body.split("\n") if ln.startswith("msg")
+                                         and not ln.endswith('"')))
+    assert caught.value.line == 10 + first

@@ -687,6 +687,9 @@ class _Parser:
         values: dict[str, str] = {}
         plural_forms: list[str] = []
         current: str | None = None  # the keyword whose string continuation lines follow
+        # a keyword written alone on its line (GNU reads its strings from the lines below),
+        # until a string comes: (line, error, hint) to raise when none does
+        pending: tuple[int, str, str] | None = None
         obsolete: bool | None = None
         first_keyword_line = msgid_line = j + 1
         while j < total:
@@ -721,6 +724,7 @@ class _Parser:
                     )
                 self._check_obsolete(obsolete, is_obsolete, lineno)
                 piece = self.unquote(body, lineno, 0)
+                pending = None
                 if current == "msgstr[]":
                     plural_forms[-1] += piece
                 else:
@@ -742,10 +746,18 @@ class _Parser:
                     "a line starts with #, msgctxt, msgid, msgid_plural, msgstr or a string",
                 )
             keyword = match.group(1)
-            value = self.unquote(body[match.end() :].lstrip(" \t"), lineno, 0)
+            if pending is not None:
+                raise self.fail(*pending)
+            rest = body[match.end() :].lstrip(" \t")
+            # `msgid` alone, its strings on the lines below: GNU reads them so
+            alone = not rest.strip(" \t\r\f\v")
+            value = "" if alone else self.unquote(rest, lineno, 0)
+            if keyword in ("msgctxt", "msgid") and ("msgstr" in values or plural_forms):
+                break  # the next entry begins
+            if alone:
+                pending = (lineno, f"{keyword} without a string",
+                           f'write its text between double quotes: {keyword} "..."')
             if keyword in ("msgctxt", "msgid"):
-                if "msgstr" in values or plural_forms:
-                    break  # the next entry begins
                 if keyword == "msgctxt" and ("msgctxt" in values or "msgid" in values):
                     raise self.fail(lineno, "msgctxt after msgid", "put msgctxt before msgid")
                 if keyword == "msgid" and "msgid" in values:
@@ -812,6 +824,8 @@ class _Parser:
             values[keyword] = value
             current = keyword
             j += 1
+        if pending is not None:
+            raise self.fail(*pending)
         if "msgid" not in values:
             raise self.fail(j, "a message without msgid", 'start the message with msgid "..."')
         if "msgstr" not in values and not plural_forms:
