@@ -989,3 +989,26 @@ def test_a_keyword_with_no_string_at_all_is_refused_at_its_line(body: str) -> No
     first = body.split("\n").index(next(ln for ln in body.split("\n") if ln.startswith("msg")
                                          and not ln.endswith('"')))
     assert caught.value.line == 10 + first
+
+
+@needs_gettext
+@pytest.mark.parametrize("spaced", ["msgstr [{n}]", "msgstr[ {n} ]", "msgstr\t[{n}]"])
+def test_a_plural_form_keyword_with_blanks_is_read_as_gnu_reads_it(spaced: str,
+                                                                    tmp_path: Path) -> None:
+    """GNU's lexer parts ``msgstr [0]`` into tokens with blanks between them, as it parts
+    ``msgid "a"``: the form is ``msgstr[0]``. glossari refused it ("expected a quoted string",
+    ``msgstr[ 0 ]`` an "unknown keyword")."""
+    import gettext
+
+    body = 'msgid "Kos"\nmsgid_plural "Kos-kos"\n' + "".join(
+        spaced.format(n=n) + f' "{form}"\n' for n, form in enumerate(("Cost", "Costs")))
+    text = HEADER + "\n" + body
+    source = tmp_path / "p.po"
+    source.write_text(text, encoding="utf-8")
+    subprocess.run([MSGFMT or "msgfmt", "--check", "-o", str(tmp_path / "p.mo"), str(source)],
+                   check=True, capture_output=True)
+    po = parse_po(text, source="p.po")
+    assert po.entries[0].msgstr_plural == ("Cost", "Costs")
+    assert render_po(po) == text
+    with (tmp_path / "p.mo").open("rb") as mo:
+        assert gettext.GNUTranslations(mo).ngettext("Kos", "Kos-kos", 2) == "Costs"

@@ -362,7 +362,9 @@ _SIMPLE_ESCAPES = {
     "\\": "\\",
     '"': '"',
 }
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
+# GNU's lexer reads `msgstr [0]` and `msgstr[ 0 ]` as `msgstr[0]`: blanks part its tokens
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?)"
+                      r"(?=[\s\"]|$)")
 # One entry of the common shape (see _Parser.simple_run): its blank lines, comments, strings.
 _SIMPLE_STRINGS = r'(?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"\n)+'
 _SIMPLE_ENTRY = re.compile(
@@ -746,6 +748,8 @@ class _Parser:
                     "a line starts with #, msgctxt, msgid, msgid_plural, msgstr or a string",
                 )
             keyword = match.group(1)
+            if match.group(2) is not None:
+                keyword = f"msgstr[{match.group(2)}]"
             if pending is not None:
                 raise self.fail(*pending)
             rest = body[match.end() :].lstrip(" \t")
