@@ -916,7 +916,9 @@ def test_a_hex_escape_is_read_as_gnu_reads_it_or_refused(pieces: list[str],
     except CatalogError as error:
         refused = error
     if refused is not None:
-        assert refused.line == 11, str(refused)
+        # the escape's line, or the message's (an escape that spells a newline, \x0a, at
+        # an end of the translation: msgid and msgstr must begin and end alike)
+        assert refused.line in (10, 11), str(refused)
         assert refused.hint
         return
     assert done.returncode == 0, done.stderr
