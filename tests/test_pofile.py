@@ -1014,3 +1014,20 @@ def test_a_plural_form_keyword_with_blanks_is_read_as_gnu_reads_it(spaced: str,
     assert render_po(po) == text
     with (tmp_path / "p.mo").open("rb") as mo:
         assert gettext.GNUTranslations(mo).ngettext("Kos", "Kos-kos", 2) == "Costs"
+
+
+@needs_gettext
+def test_a_catalog_with_classic_mac_line_ends_is_named_so(tmp_path: Path) -> None:
+    """Lines ending in CR alone are one line to GNU: everything after the first comment is
+    that comment, so ``msgcat`` keeps no translation. glossari refused the file with "text after
+    the closing quote" and a hint to escape quotes; it now names the line ends."""
+    text = (DATA / "translator.po").read_text(encoding="utf-8").replace("\n", "\r")
+    source = tmp_path / "mac.po"
+    source.write_bytes(text.encode("utf-8"))
+    gnu = subprocess.run([MSGCAT or "msgcat", str(source)], capture_output=True, text=True,
+                         check=False)
+    assert "msgstr" not in gnu.stdout.split("\n\n", 1)[-1]  # GNU: no translation survives
+    with pytest.raises(CatalogError, match=r"carriage return \(CR\) alone") as caught:
+        parse_po(text, source="mac.po")
+    assert caught.value.line == 1
+    assert "LF" in caught.value.hint

@@ -472,6 +472,14 @@ class _Parser:
             raise self.fail(
                 1, "the file starts with a byte-order mark", "save it as UTF-8 without BOM"
             )
+        if "\r" in text and "\n" not in text.rstrip("\r"):
+            # classic Mac OS line ends: to GNU the file is one line, and a comment (`#. ...`)
+            # runs to its end; the first string's "text after the closing quote" said nothing
+            raise self.fail(
+                1, "the lines end in a carriage return (CR) alone, as classic Mac OS saved"
+                " them: GNU reads the file as one line",
+                "convert the line ends to LF or CRLF (mac2unix, or your editor's line-ending"
+                " setting)")
         fast = self.fast and self.simple_file()
         entries: list[Entry] = []
         pos = 0  # offset, and 0-based line, of the first line not yet in an entry
