@@ -1031,3 +1031,26 @@ def test_a_catalog_with_classic_mac_line_ends_is_named_so(tmp_path: Path) -> Non
         parse_po(text, source="mac.po")
     assert caught.value.line == 1
     assert "LF" in caught.value.hint
+
+
+@needs_gettext
+@pytest.mark.parametrize("prefix", ["#|", "#~|"])
+def test_a_previous_keyword_alone_reads_its_strings_below(prefix: str, tmp_path: Path) -> None:
+    """``#| msgid`` alone, and ``#| "Bon lama"`` below it: GNU reads the previous source so, as
+    it reads ``msgid`` alone (glossari refused it, "expected a quoted string"); one with no
+    string at all is refused at its line, as GNU refuses it."""
+    keep = "#~ " if prefix == "#~|" else ""
+    body = (f'#, fuzzy\n{prefix} msgid\n{prefix} "Bon "\n{prefix} "lama"\n'
+            f'{keep}msgid "Bon"\n{keep}msgstr "Bond"\n')
+    text = HEADER + "\n" + body
+    source = tmp_path / "p.po"
+    source.write_text(text, encoding="utf-8")
+    subprocess.run([MSGFMT or "msgfmt", "--check", "-o", "/dev/null", str(source)], check=True,
+                   capture_output=True)
+    po = parse_po(text, source="p.po")
+    assert po.entries[0].previous_msgid == "Bon lama"
+    assert render_po(po) == text
+    with pytest.raises(CatalogError, match="without a string") as caught:
+        parse_po(HEADER + "\n" + f'#, fuzzy\n{prefix} msgid\n{keep}msgid "a"\n{keep}msgstr "x"\n',
+                 source="p.po")
+    assert caught.value.line == 11

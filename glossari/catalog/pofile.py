@@ -643,6 +643,7 @@ class _Parser:
         obsolete_marks: list[bool] = []
         prev_key: str | None = None
         previous_line = 0
+        prev_pending: tuple[int, str, str] | None = None  # as `pending` below, for #| lines
         for index, text in comments:
             lineno = index + 1
             if text.startswith("#|") or text.startswith("#~|"):
@@ -655,7 +656,10 @@ class _Parser:
                             lineno, "a #| string without a keyword", 'start with #| msgid "..."'
                         )
                     previous[prev_key] += self.unquote(body, lineno, 0)
+                    prev_pending = None
                     continue
+                if prev_pending is not None:
+                    raise self.fail(*prev_pending)
                 match = _KEYWORD.match(body)
                 if match is None or match.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
                     raise self.fail(
@@ -674,8 +678,16 @@ class _Parser:
                                     " msgid_plural")
                 if not previous:
                     previous_line = lineno
-                previous[prev_key] = self.unquote(body[match.end() :].lstrip(" \t"), lineno, 0)
+                rest = body[match.end() :].lstrip(" \t")
+                if rest:
+                    previous[prev_key] = self.unquote(rest, lineno, 0)
+                else:  # `#| msgid` alone, its strings on the #| lines below, as GNU reads them
+                    previous[prev_key] = ""
+                    prev_pending = (lineno, f"#| {prev_key} without a string",
+                                    f'write its text between double quotes: #| {prev_key} "..."')
                 continue
+            if prev_pending is not None:
+                raise self.fail(*prev_pending)
             if prev_key is not None:
                 raise self.fail(
                     lineno, "a comment after the #| lines", "put #| lines last, right before msgid"
@@ -688,6 +700,8 @@ class _Parser:
                 references.extend(text[2:].split())
             else:
                 translator.append(_comment_text(text[1:]))
+        if prev_pending is not None:
+            raise self.fail(*prev_pending)
         if previous and "msgid" not in previous:  # GNU: a syntax error, and no .mo
             raise self.fail(
                 previous_line, f"#| {next(iter(previous))} without a #| msgid",
