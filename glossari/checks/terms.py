@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from glossari.align.links import link_translation_names
+from glossari.align.names import link_translation_names
 from glossari.align.resolve import (
     TargetIndex,
     headword_names,
@@ -326,7 +326,7 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
     sentence). A link to no article defines its term by its translation, plural undone
     (:func:`glossari.align.names.english_lemma`: the approved English is never an inflection),
     and findings name that translation as the catalog gives it, as the term's headword takes it
-    (:func:`glossari.align.links.link_translation_names`: ``earnings``, never ``earning``).
+    (:func:`glossari.align.names.link_translation_names`: ``earnings``, never ``earning``).
     """
     terms = tuple(terms)
     articles = [t for t in terms if t.kind == "article"]
