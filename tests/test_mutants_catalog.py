@@ -148,7 +148,7 @@ def test_a_wide_line_under_80_characters_is_evidence_of_an_unwrapped_file(
     holding it whole was saved unwrapped (``msgcat --no-wrap``, Weblate). It was read as
     wrapped, measured by its characters before its columns, and an entry written anew there
     came out wrapped among whole lines. msgcat is the oracle, both ways."""
-    from glossari.catalog.pofile import strings_wrapped
+    from tests._catalog_oracles import strings_wrapped
 
     text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
             f'msgid "Kos"\nmsgstr "{"成本 " * 23}成"\n')
@@ -235,7 +235,7 @@ def test_a_line_is_evidence_of_an_unwrapped_file_from_80_columns_on(
         tmp_path: Path, width: int) -> None:
     """msgcat keeps a string line of 79 columns whole and breaks one of 80: only the second,
     found whole, says the file was saved unwrapped."""
-    from glossari.catalog.pofile import strings_wrapped
+    from tests._catalog_oracles import strings_wrapped
 
     head = 'msgstr "'
     words = ("kata " * 20)[: width - len(head) - 1]
@@ -255,7 +255,7 @@ def test_a_line_is_evidence_of_an_unwrapped_file_from_80_columns_on(
 def test_a_long_line_whose_only_space_is_before_a_bracket_is_no_evidence(tmp_path: Path) -> None:
     """msgcat cannot break before a closing bracket: a wrapped file keeps such a line whole,
     so it says nothing about the file's way (only a space before a word does)."""
-    from glossari.catalog.pofile import strings_wrapped
+    from tests._catalog_oracles import strings_wrapped
 
     # alone, and after a short stretch that a NEL ends (msgcat counts columns afresh there;
     # the space before a word is in that stretch, not in the long one)
@@ -273,7 +273,7 @@ def test_a_long_line_whose_only_space_is_before_a_bracket_is_no_evidence(tmp_pat
 def test_an_obsolete_entry_tells_the_files_way_too(tmp_path: Path) -> None:
     """``msgcat --no-wrap`` keeps an obsolete ``#~ msgstr`` line whole, and msgcat breaks it:
     it is evidence like any other string line."""
-    from glossari.catalog.pofile import strings_wrapped
+    from tests._catalog_oracles import strings_wrapped
 
     text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
             'msgid "Kos"\nmsgstr "Cost"\n\n'
