@@ -1032,6 +1032,48 @@ def test_a_clitic_on_a_number_is_the_number_s(number: str, mark: str, clitics: s
     assert _ids(glossary.search(f"{number}{mark}{clitics} kekal")) == ["x"]
 
 
+@pytest.fixture(scope="module")
+def two_words(tmp_path_factory: pytest.TempPathFactory) -> tuple[Glossary, Termbase]:
+    glossary = Glossary([
+        _term("dana-lindung-nilai", "Dana lindung nilai", en="Hedge fund"),
+        _term("pasaran-modal", "Pasaran modal", en="Capital market",
+              body="Pasaran modal berkembang."),
+        _term("pemegang-saham", "Pemegang saham", en="Shareholder"),
+        _term("bon", "Bon", body="Bon kerajaan bersama sukuk.", en="Bond")], lang="en")
+    path = tmp_path_factory.mktemp("tb") / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    return glossary, Termbase.open(path)
+
+
+@given(name=st.sampled_from([("hedgefund", "dana-lindung-nilai", "en"),
+                             ("lindungnilai", "dana-lindung-nilai", "ms"),
+                             ("pasaranmodal", "pasaran-modal", "ms"),
+                             ("pemegangsaham", "pemegang-saham", "ms"),
+                             ("capitalmarket", "pasaran-modal", "en")]),
+       case=st.sampled_from([str.lower, str.upper, str.capitalize]),
+       inflected=st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_two_words_written_closed_are_found(two_words: tuple[Glossary, Termbase],
+                                            name: tuple[str, str, str],
+                                            case: Callable[[str], str], inflected: bool) -> None:
+    """``hedgefund``, ``pasaranmodal`` and ``pemegangsahamnya`` found nothing, where find reads
+    a name of two words written closed and the site's box finds it: a word that finds nothing
+    as typed is asked again cut in two words, itself and the word it is built on."""
+    closed, term_id, lang = name
+    query = case(closed) + ({"ms": "nya", "en": "s"}[lang] if inflected else "")
+    for search in (two_words[0].search, two_words[1].search):
+        hits = search(query)
+        assert [(h.id, h.field) for h in hits[:1]] == [(term_id, "headword")], query
+
+
+def test_a_word_that_cuts_into_no_two_words_of_a_text_finds_nothing(
+        two_words: tuple[Glossary, Termbase]) -> None:
+    for search in (two_words[0].search, two_words[1].search):
+        for query in ("kerajaanbon", "sukukbon", "samasukuk", "bonkerajaan", "bersamasukuk"):
+            found = [h.id for h in search(query)]
+            assert found == (["bon"] if query.startswith("b") else []), query
+
+
 @given(before=st.sampled_from(["%", "%%", "(%"]), mark=st.sampled_from(["", "-", "'"]),
        clitics=st.sampled_from(["nya", "lah", "nyalah", "pun", "kah"]))
 @settings(max_examples=30, deadline=None)

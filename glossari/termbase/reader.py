@@ -408,6 +408,9 @@ class Termbase:
             # words joined by a slash that no text writes together: each one or the other
             if not found and (apart := match_expression(query, apart=True)) is not None:
                 found = ranked_rows(run, apart, lang, limit, parts=self._parts)
+            # a word written closed that the index holds as two (hedgefund, pasaranmodal)
+            if not found and (closed := match_expression(query, closed=True)) is not None:
+                found = ranked_rows(run, closed, lang, limit, parts=self._parts)
         return [SearchHit(id=term_id, field=field, lang=hit_lang, snippet=snippet)
                 for (_, term_id, field, hit_lang), snippet in found]
 

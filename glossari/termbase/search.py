@@ -390,7 +390,7 @@ one, such as 'saham' or 'broker'
                          hint="give one, such as 'saham' or 'broker'")
 
 
-def match_expression(query: str, *, apart: bool = False) -> str | None:
+def match_expression(query: str, *, apart: bool = False, closed: bool = False) -> str | None:
     """The FTS5 expression for a user's words (each a quoted prefix, each once), or None for
     no word. Raises :class:`QueryError` for more than :data:`MAX_WORDS` different words.
 
@@ -400,6 +400,13 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
     ratio's ``harga/pendapatan``), it found nothing where the glossary names each apart (the
     Malay acronym and the English one, two terms).
 
+    ``closed``: the expression asked when neither finds anything, each word of letters written
+    closed (:data:`CLOSED_SHORTEST` or more) also as two words (:func:`_open_forms`), as find
+    reads a name of two words written closed (``hedgefund``, ``pasaranmodal``), or None when
+    the query holds no such word.
+
+    >>> match_expression("hedgefund", closed=True)  # doctest: +ELLIPSIS
+    '("hedgefund"* OR "hed gefund" OR ... OR "hedge fund" OR "hedgef und")'
     >>> match_expression("KWSP/EPF", apart=True), match_expression("P/E", apart=True)
     ('("KWSP"* OR "EPF"*)', None)
     >>> match_expression("kwsp//epf"), match_expression("KWSP&EPF", apart=True)
@@ -464,6 +471,12 @@ def match_expression(query: str, *, apart: bool = False) -> str | None:
             return f'"{word}"*'
         return _any_form(word, dotted.get(word.lower()), typed.get(word.lower()))
 
+    if closed:
+        if not any(_open_forms(w) for w in words if w.lower() not in phrases):
+            return None
+        return " AND ".join("(" + " OR ".join([form(w), *opened]) + ")"
+                            if w.lower() not in phrases and (opened := _open_forms(w))
+                            else form(w) for w in words)
     if apart:
         if not any(_parts(w) for w in words if w.lower() not in phrases):
             return None
@@ -486,6 +499,31 @@ def _words_of(text: str) -> list[str]:
     ``_'_`` (an apostrophe between underscores) is none."""
     return [word for word in _query_words().findall(text)
             if any(character.isalnum() for character in word)]
+
+
+CLOSED_SHORTEST = 6
+"""The fewest letters of a query word asked again as two words (:func:`_open_forms`), each of
+three letters or more."""
+
+
+def _open_forms(word: str) -> list[str]:
+    """A query word of letters written closed, and each word it is built on
+    (:func:`~glossari.terms.query_roots`: ``hedgefund`` of ``hedgefunds``), cut in two words of
+    three letters or more at every place, each cut a phrase of two whole words (``"hedge
+    fund"``), or none for a shorter word or one that holds anything but letters.
+    ``hedgefund``, ``pasaranmodal`` and ``pemegangsahamnya`` found nothing, where find reads a
+    name of two words written closed and the site's search box finds it; asked only when the
+    query finds nothing as typed, as the index holds no closed form to find first."""
+    if len(word) < CLOSED_SHORTEST or not word.isalpha() or len(word) > 40:
+        return []
+    from glossari.terms import query_roots
+
+    lower = word.lower()
+    forms: list[str] = []
+    for whole in dict.fromkeys([lower, *query_roots(lower)]):
+        if whole.isalpha():
+            forms += [f'"{whole[:cut]} {whole[cut:]}"' for cut in range(3, len(whole) - 2)]
+    return list(dict.fromkeys(forms))
 
 
 def _parts(word: str) -> list[str]:
