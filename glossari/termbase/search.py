@@ -617,7 +617,10 @@ def _any_form(word: str, dotted: str | None = None, typed: str | None = None) ->
         if ending is None or not _is_ending(ending.group("ending")):
             return f'"{_phrase(word)}"*'
         return f'("{_phrase(word)}"* OR "{_phrase(ending.group("joined"))}")'
-    asked = [f'"{_phrase(r)}"' for r in query_roots(typed or word.lower())]
+    roots = query_roots(typed or word.lower())
+    if _ACRONYM_PLURAL.fullmatch(word) and word[:-1].lower() not in roots:
+        roots.append(word[:-1].lower())  # SCs: SC, as find reads an acronym's plural
+    asked = [f'"{_phrase(r)}"' for r in roots]
     if dotted:
         asked.append(f'"{dotted}"')  # the letters as written, a phrase: E.T.F in the index
     asked += [f'"{_phrase(n)}"*' for n in _number_forms(word)]
@@ -625,6 +628,11 @@ def _any_form(word: str, dotted: str | None = None, typed: str | None = None) ->
         return f'"{_phrase(word)}"*'
     return "(" + " OR ".join([f'"{_phrase(word)}"*', *asked]) + ")"
 
+
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]*[A-Z]s")
+"""An acronym in capitals with the English plural ``-s`` (``SCs``, ``ETFs``): its singular is
+asked too, as find reads it, two capitals too (``SCs`` found nothing: a root cut by rule alone
+wants three letters; the capitals say where the acronym ends)."""
 
 _GROUPED = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])")
 """A whole number written with thousands separators (``1,000``, ``2,500,000``)."""
