@@ -331,3 +331,15 @@ def test_capitals_joined_with_spaces_around_as_glossari_search_reads_them(
     both = ["had-pelaburan.html", "kadar-dasar.html"]
     assert {q: found[q] for q in queries[:2]} == {"OPR / USD": both, "USD &  OPR": both}
     assert answered[2]["files"][:1] == ["nisbah-pe.html"]
+
+
+def test_an_acronym_of_two_capitals_in_the_plural_as_glossari_search_reads_it(
+        chromium: str, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """`SCs` found nothing in the box, nor in glossari search, where find reads it as *SC*
+    (docs/termbase.md); `scs` in lower case is no acronym."""
+    site = built_site(tmp_path_factory, {"suruhanjaya.md": "---\ntitle: Suruhanjaya "
+                                         "Sekuriti (SC)\ndescription: Badan kawal selia.\n---\n"})
+    queries = ["SCs", "SCs'", "scs"]
+    answered = _run(chromium, site, tmp_path, queries=queries)["search"]
+    found = {q: hit["files"][:1] for q, hit in zip(queries, answered, strict=True)}
+    assert found == {"SCs": ["suruhanjaya.html"], "SCs'": ["suruhanjaya.html"], "scs": []}

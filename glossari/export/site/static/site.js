@@ -368,16 +368,21 @@
       return before + joined.replace(/[ \t]+/g, "");
     });
   }
+  // an acronym in capitals with the plural -s on the last word (`SCs`, `ETFs`) is also asked
+  // in the singular, as glossari search asks it (glossari.termbase.search._ACRONYM_PLURAL):
+  // read before the fold, which loses the capitals
+  var ACRONYM_PLURAL = /(?:^|[^\p{L}\p{N}])([A-Z][A-Z0-9]*[A-Z])s[^\p{L}\p{N}]*$/u;
   function search(text) {
     var q = fold(joinedClosed(text));
     if (!q) { return []; }
     q = numberClitics(q);
-    var hits = typed(q);
+    var plural = ACRONYM_PLURAL.exec(text);
+    var hits = typed(q, plural ? plural[1].toLowerCase() : null);
     if (hits.length) { return hits; }
     var parts = apart(q);
     return parts.length ? find(parts) : [];
   }
-  function typed(q) {
+  function typed(q, singular) {
     var asTyped = [{ text: q, whole: false }].concat(joinedForm(q));
     // a word reduplicated whole (the Malay plural: `kupon-kupon`, `kupon2`) is asked once
     // too, as glossari search asks a word's roots beside the word typed: read only as the two
@@ -388,7 +393,9 @@
     var hits = find(asTyped);
     if (hits.length || !prepared.rules) { return hits; }
     var typed = q.split(" "), last = typed.pop(), before = typed.map(once);
-    var asked = queryRoots(last).map(function (root) {
+    var roots = queryRoots(last);
+    if (singular && roots.indexOf(singular) < 0) { roots.push(singular); }
+    var asked = roots.map(function (root) {
       return { text: before.concat([lastWord(last).lead + root]).join(" "), whole: true };
     });
     var plain = before.concat([last]).join(" ");
