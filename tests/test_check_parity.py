@@ -565,6 +565,29 @@ def test_c205_ringgit_and_sen(source: str, translation: str, reported: bool) -> 
     assert ("C205" in _codes(source, translation)) is reported
 
 
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("BNM menaikkan OPR sebanyak 25 mata asas kepada 3%.",
+     "BNM raised the OPR by 25 basis points to 3%.", False),
+    ("BNM menaikkan OPR sebanyak 0.25 mata peratusan kepada 3%.",
+     "BNM raised the OPR by 25 basis points to 3%.", False),
+    ("BNM menaikkan OPR sebanyak 25 mata asas kepada 3%.",
+     "BNM raised the OPR by 0.25 percentage points to 3%.", False),
+    ("BNM menaikkan OPR sebanyak 25 mata asas kepada 3%.", "BNM raised the OPR 25bps to 3%.",
+     False),
+    ("Kadar dinaikkan 25-50 mata asas.", "The rate rose 0.25-0.5 percentage points.", False),
+    ("BNM menaikkan OPR sebanyak 25 mata asas kepada 3%.",
+     "BNM raised the OPR by 0.5 percentage points to 3%.", True),
+    # a basis point is no percent: 25 basis points for 25% is a changed number
+    ("Hasil bon naik 25 mata asas.", "The bond yield rose 25%.", True),
+    ("Hasil bon naik 25%.", "The bond yield rose 25 basis points.", True),
+])
+def test_c205_a_basis_point_is_a_hundredth_of_a_percentage_point(
+        source: str, translation: str, reported: bool) -> None:
+    """``25 basis points`` for ``0.25 mata peratusan`` (a translator's usual conversion) was a
+    changed number, and ``25 basis points`` for ``25%`` was none."""
+    assert ("C205" in _codes(source, translation)) is reported
+
+
 _MALAY_ONLY_MONTHS = {"Januari": "January", "Februari": "February", "Mac": "March",
                       "Mei": "May", "Julai": "July", "Ogos": "August", "Oktober": "October",
                       "Disember": "December"}

@@ -95,6 +95,7 @@ _SCALES = {
     **dict.fromkeys(("billion", "bil", "bn", "bilion", "miliar", "milyar"), 9),
     **dict.fromkeys(("trillion", "tril", "tn", "trilion", "triliun"), 12),
     **dict.fromkeys(("sen", "cent", "cents"), -2),
+    **dict.fromkeys(("basis point", "basis points", "bp", "bps", "mata asas"), -2),
 }
 """The words that scale the number before them, in English (``RM2.5 billion``, Malaysian
 English's ``RM500mil``, ``RM3bn``; and :data:`_SCALES_ATTACHED`), Malay (``RM2.5 bilion``,
@@ -102,7 +103,9 @@ English's ``RM500mil``, ``RM3bn``; and :data:`_SCALES_ATTACHED`), Malay (``RM2.5
 language's (French ``milliard``, a thousand millions) are not known here: its numbers are read
 as written, and not compared scaled. A currency's hundredth counts so too (``35 sen`` and ``35
 cents`` are ``RM0.35``, ``$0.35``: a power of minus two; ``35\u00a2`` reads ``35 cents``), as a
-translator writes ``35 sen a share`` for ``RM0.35 sesaham``; ``per cent`` is no cent."""
+translator writes ``35 sen a share`` for ``RM0.35 sesaham``; ``per cent`` is no cent. And a
+basis point is a hundredth of a percentage point (``25 basis points``, ``25bps``, ``25 mata
+asas`` are ``0.25 mata peratusan``, ``0.25 percentage points``)."""
 _SCALES_ATTACHED = {"k": 3, "m": 6, "b": 9}
 """Letters that scale a number written right after it (``RM10k``, ``RM5m``, ``RM1.2b``): after
 a space they are other words (``5 m``, five metres)."""
@@ -309,6 +312,8 @@ def numbers(text: str, *, spaced: bool = True, scaled: bool = False, letters: bo
 
 _MONEY = re.compile(r"(?:RM|US\$|S\$|A\$|\$|Rp|USD|£|€)[ \u00a0]?$")
 """A currency's sign or code right before a number: the number counts whole units (``RM1``)."""
+_CENTS = re.compile(r"[ \u00a0]?(?:sen|cents?)\b", re.IGNORECASE)
+"""A currency's hundredth after a number (not a basis point, a hundredth too)."""
 _AND = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:and|dan|serta|&)[ \u00a0]*", re.IGNORECASE)
 
 
@@ -327,7 +332,7 @@ def _and_cents(prose: str, matches: list[re.Match[str]], powers: list[int | None
         return None
     cents = matches[i + 1]
     if (not matches[i].group().isdigit() or not cents.group().isdigit() or len(cents.group()) > 2
-            or _in_money(prose, cents.start())
+            or _CENTS.match(prose, cents.end()) is None or _in_money(prose, cents.start())
             or not _AND.fullmatch(prose, matches[i].end(), cents.start())):
         return None
     return cents.group()
