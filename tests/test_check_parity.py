@@ -588,6 +588,32 @@ def test_c205_a_basis_point_is_a_hundredth_of_a_percentage_point(
     assert ("C205" in _codes(source, translation)) is reported
 
 
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("Wasiat sah sehingga 1/3 harta pusaka.", "A will is valid up to a third of the estate.",
+     False),
+    ("Wasiat sah sehingga satu pertiga harta pusaka.", "A will is valid up to 1/3 of the estate.",
+     False),
+    ("Wasiat sah sehingga sepertiga harta pusaka.", "A will is valid up to 1/3 of the estate.",
+     False),
+    ("Balu menerima 1/2 daripada rumah itu.", "The widow received half of the house.", False),
+    ("Balu menerima separuh daripada rumah itu.", "The widow received 1/2 of the house.", False),
+    ("Balu menerima \u00bd daripada rumah itu.", "The widow received 1/2 of the house.", False),
+    ("Anak-anak berkongsi 2/3 harta.", "The children share two thirds of the estate.", False),
+    ("Anak-anak berkongsi dua pertiga harta.", "The children share 2/3 of the estate.", False),
+    ("Kadar 2\u00bd% setahun.", "A rate of 2.5% a year.", False),
+    # a fraction changed is still a changed number
+    ("Wasiat sah sehingga 1/3 harta pusaka.", "A will is valid up to half of the estate.", True),
+    ("Balu menerima \u00bc daripada rumah itu.", "The widow received 1/2 of the house.", True),
+    ("Kadar 2\u00bd% setahun.", "A rate of 2.25% a year.", True),
+    ("Anak-anak berkongsi 2/3 harta.", "The children share three quarters of the estate.", True),
+])
+def test_c205_a_fraction_in_words_or_in_one_character(source: str, translation: str,
+                                                      reported: bool) -> None:
+    """``half`` for ``1/2``, ``1/3`` for ``satu pertiga``, ``1/2`` for ``½``: the same
+    fraction was a changed number (``a third`` read 3 and no 1; ``separuh``, ``½`` nothing)."""
+    assert ("C205" in _codes(source, translation)) is reported
+
+
 _MALAY_ONLY_MONTHS = {"Januari": "January", "Februari": "February", "Mac": "March",
                       "Mei": "May", "Julai": "July", "Ogos": "August", "Oktober": "October",
                       "Disember": "December"}

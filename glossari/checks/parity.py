@@ -50,7 +50,7 @@ _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,256}>")  # an HTML tag (its numbers are no prose: C208)
 _CODE = re.compile(r"(`{1,8})(.{1,1000}?)\1", re.DOTALL)
 _TEMPLATE = re.compile(TEMPLATE_TAG, re.DOTALL)
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[\d\u00bc-\u00be\u2150-\u215e]")  # a digit, or a fraction of one (½)
 # a number: digits with marks between them, or groups of three digits after a space, a no-break
 # space, a thin or a narrow no-break space (ISO 31-0 and SI write 1 000 000; so does a French or
 # Malay word processor, with U+00A0 or U+202F). A space between two numbers is prose as often
@@ -167,6 +167,8 @@ def _number_prose(text: str) -> str:
     prose = without_code(_URL.sub(" ", strip_link_targets(text)))
     if "\u00a2" in prose:
         prose = prose.replace("\u00a2", " cents")
+    if not prose.isascii() and _VULGAR_FRACTION.search(prose):
+        prose = _VULGAR_FRACTION.sub(_fraction_written, prose)
     return _day_first(prose)
 
 
@@ -466,6 +468,70 @@ _NUMBER_WORD = re.compile(rf"\b({'|'.join(sorted(_NUMBER_WORDS, key=len, reverse
 never a percentage (``twelve percent`` for ``12%`` is a changed number)."""
 
 
+_VULGAR_FRACTION = re.compile("[\u00bc-\u00be\u2150-\u215e]")
+"""A fraction written as one character (``½``, ``⅓``, ``¾``): read as ``1/2``, ``1/3``,
+``3/4``, as the other side writes it with digits."""
+
+
+def _fraction_written(match: re.Match[str]) -> str:
+    """A vulgar fraction (:data:`_VULGAR_FRACTION`) written with digits and a slash; after a
+    number, its decimal places when it has some (``2½%`` is ``2.5%``), else apart from it
+    (``2⅓`` is 2 and 1/3, not 21/3).
+
+    >>> _VULGAR_FRACTION.sub(_fraction_written, "½, 2½%, 1¾ dan 2⅓")
+    '1/2, 2.5%, 1.75 dan 2 1/3'
+    """
+    written = unicodedata.normalize("NFKC", match.group()).replace("\u2044", "/")
+    start = match.start()
+    if not start or not match.string[start - 1].isdigit():
+        return written
+    numerator, _, denominator = written.partition("/")
+    if int(denominator) not in (2, 4, 5, 8, 10):  # no exact decimal places (1/3)
+        return " " + written
+    return f"{int(numerator) / int(denominator):.6f}".rstrip("0")[1:]
+
+
+_DENOMINATORS = {
+    "half": "2", "halves": "2", "thirds": "3", "quarter": "4", "quarters": "4", "fourths": "4",
+    "fifths": "5", "sixths": "6", "sevenths": "7", "eighths": "8", "ninths": "9", "tenths": "10",
+    "paruh": "2", "tengah": "2", "pertiga": "3", "perempat": "4", "perlima": "5",
+    "perenam": "6", "pertujuh": "7", "perlapan": "8", "persembilan": "9", "persepuluh": "10",
+}
+"""The words that name a fraction's denominator, English (``half``, ``two thirds``, ``three
+quarters``: a singular ordinal, ``third``, is already its number) and Malay (``satu
+pertiga``, ``dua perlapan``, ``separuh``)."""
+_MALAY_DENOMINATORS = ("paruh", "tengah")
+_FRACTION_WORD = re.compile(
+    r"\b(?:(?P<one>an?|se)[ -]?)?(?P<den>half|halves|thirds|quarters?|fourths|fifths|sixths"
+    r"|sevenths|eighths|ninths|tenths|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|paruh|tengah|per(?:tiga|empat|lima|enam|tujuh|lapan|sembilan|sepuluh))\b",
+    re.IGNORECASE)
+"""A fraction in words (``half``, ``a third``, ``an eighth``, ``two thirds``, ``three
+quarters``; ``separuh``, ``sepertiga``, ``satu pertiga``): its denominator, and its numerator
+one when ``a``, ``an`` or ``se-`` writes it (or ``half`` alone). A numerator written as a
+number word is that word's (:data:`_NUMBER_WORD`)."""
+
+
+def _fractions(text: str) -> list[str]:
+    """The numbers that the fractions of ``text`` write in words (:data:`_FRACTION_WORD`),
+    besides their number words: ``a third`` is 1 and 3 (``one third`` already reads 1 and 3),
+    ``half`` 1 and 2, ``separuh`` 1 and 2, ``dua pertiga`` 3 besides the 2 of ``dua``; a
+    quarter or a half without ``a``, ``an`` or ``se-`` before it is no fraction of its own
+    (``the third quarter``, ``tengah hari``), but ``half`` is."""
+    out: list[str] = []
+    for m in _FRACTION_WORD.finditer(text):
+        den, one = m.group("den").lower(), m.group("one")
+        if (one is None and den in ("quarter", "paruh", "tengah")) or (
+                one is not None and (one.lower() == "se") is not (den in _MALAY_DENOMINATORS
+                                                                  or den.startswith("per"))):
+            continue  # the third quarter, tengah hari; se- goes with Malay, a with English
+        if one is not None or den == "half":
+            out.append("1")
+        if den in _DENOMINATORS:  # (a singular ordinal, third, is read by _NUMBER_WORD)
+            out.append(_DENOMINATORS[den])
+    return out
+
+
 def spelled_numbers(text: str) -> tuple[str, ...]:
     """The numbers that ``text`` writes as words (:data:`_NUMBER_WORDS`), as digits.
 
@@ -479,8 +545,20 @@ def spelled_numbers(text: str) -> tuple[str, ...]:
     ()
     >>> spelled_numbers("twenty-five days, the forty second year, dua puluh lima hari")
     ('25', '42', '25')
+
+    A fraction is its numerator and its denominator, as ``1/3`` reads:
+
+    >>> spelled_numbers("half"), spelled_numbers("a third"), spelled_numbers("two thirds")
+    (('1', '2'), ('3', '1'), ('2', '3'))
+    >>> spelled_numbers("satu pertiga"), spelled_numbers("separuh"), spelled_numbers("Q3 quarter")
+    (('1', '3'), ('1', '2'), ())
     """
-    return tuple(_NUMBER_WORDS[m.group(1).lower()] for m in _NUMBER_WORD.finditer(text))
+    words = [_NUMBER_WORDS[m.group(1).lower()] for m in _NUMBER_WORD.finditer(text)]
+    return tuple(words + _fractions(text)) if _FRACTION_HINT.search(text) else tuple(words)
+
+
+_FRACTION_HINT = re.compile(r"hal[fv]|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth"
+                            r"|tenth|paruh|tengah|per[a-z]", re.IGNORECASE)
 
 
 def _spelled_out(source: str, translation: str, wanted: tuple[str, ...],
