@@ -614,6 +614,23 @@ def test_c205_a_fraction_in_words_or_in_one_character(source: str, translation: 
     assert ("C205" in _codes(source, translation)) is reported
 
 
+@pytest.mark.parametrize(("source", "translation", "reported"), [
+    ("Lebih 1,000 syarikat tersenarai.", "More than a thousand companies are listed.", False),
+    ("Lebih 1,000 syarikat tersenarai.", "Over one thousand companies are listed.", False),
+    ("Sejuta pelabur membeli unit amanah.", "1 million investors bought unit trusts.", False),
+    ("Dua juta pelabur membeli unit amanah.", "2,000,000 investors bought unit trusts.", False),
+    ("Kupon dibayar 2 kali setahun.", "Coupons are paid twice a year.", False),
+    ("Lebih 1,000 syarikat tersenarai.", "More than a hundred companies are listed.", True),
+    ("Kupon dibayar 4 kali setahun.", "Coupons are paid twice a year.", True),
+    ("Dua juta pelabur membeli unit amanah.", "200,000 investors bought unit trusts.", True),
+])
+def test_c205_a_number_in_words_with_its_scale_word(source: str, translation: str,
+                                                    reported: bool) -> None:
+    """``a thousand`` for ``1,000``, ``1 million`` for ``sejuta``, ``twice`` for ``2 kali``:
+    the same number was a changed one (a scale word in words read as nothing)."""
+    assert ("C205" in _codes(source, translation)) is reported
+
+
 _MALAY_ONLY_MONTHS = {"Januari": "January", "Februari": "February", "Mac": "March",
                       "Mei": "May", "Julai": "July", "Ogos": "August", "Oktober": "October",
                       "Disember": "December"}

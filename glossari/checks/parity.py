@@ -418,8 +418,8 @@ def _scale(match: re.Match[str]) -> int:
 
 
 _NUMBER_WORDS = {word: str(number) for number, words in enumerate((
-    ("zero", "sifar", "kosong", "nol"), ("one", "satu", "first", "pertama"),
-    ("two", "dua", "second", "kedua"), ("three", "tiga", "third", "ketiga"),
+    ("zero", "sifar", "kosong", "nol"), ("one", "satu", "first", "pertama", "once"),
+    ("two", "dua", "second", "kedua", "twice"), ("three", "tiga", "third", "ketiga", "thrice"),
     ("four", "empat", "fourth", "keempat"), ("five", "lima", "fifth", "kelima"),
     ("six", "enam", "sixth", "keenam"), ("seven", "tujuh", "seventh", "ketujuh"),
     ("eight", "lapan", "delapan", "eighth", "kelapan", "kedelapan"),
@@ -552,9 +552,33 @@ def spelled_numbers(text: str) -> tuple[str, ...]:
     (('1', '2'), ('3', '1'), ('2', '3'))
     >>> spelled_numbers("satu pertiga"), spelled_numbers("separuh"), spelled_numbers("Q3 quarter")
     (('1', '3'), ('1', '2'), ())
+
+    And a number with a scale word is its value (``one`` reads 1 besides); ``twice`` is 2:
+
+    >>> spelled_numbers("a thousand"), spelled_numbers("sejuta"), spelled_numbers("five million")
+    (('1000',), ('1000000',), ('5', '5000000'))
+    >>> spelled_numbers("twice a year, dua kali setahun")
+    ('2', '2')
     """
     words = [_NUMBER_WORDS[m.group(1).lower()] for m in _NUMBER_WORD.finditer(text)]
-    return tuple(words + _fractions(text)) if _FRACTION_HINT.search(text) else tuple(words)
+    if _FRACTION_HINT.search(text):
+        words += _fractions(text)
+    if _SCALE_HINT.search(text):
+        words += [_shifted("1" if m.group("n") is None else _NUMBER_WORDS[m.group("n").lower()],
+                           _SPELLED_SCALES[m.group("scale").lower()])
+                  for m in _SPELLED_SCALE.finditer(text)]
+    return tuple(words)
+
+
+_SPELLED_SCALES = {"hundred": 2, "ratus": 2, "thousand": 3, "ribu": 3, "million": 6, "juta": 6,
+                   "billion": 9, "bilion": 9, "trillion": 12, "trilion": 12}
+_SCALE_HINT = re.compile("|".join(_SPELLED_SCALES), re.IGNORECASE)
+_SPELLED_SCALE = re.compile(
+    rf"\b(?:(?:an?|one)[ \u00a0]|se|(?P<n>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+    rf"[ \u00a0])(?P<scale>{'|'.join(_SPELLED_SCALES)})\b", re.IGNORECASE)
+"""A number written in words with a scale word: ``a hundred``, ``a thousand``, ``one
+million``, ``five million``, ``seratus``, ``seribu``, ``sejuta``, ``dua juta`` (its value:
+``lebih 1,000 syarikat`` is ``more than a thousand companies``)."""
 
 
 _FRACTION_HINT = re.compile(r"hal[fv]|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth"
