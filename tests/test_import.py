@@ -935,3 +935,15 @@ def test_a_translation_render_would_not_publish_is_refused_before_any_write(
                               "publish: "), err
         assert err.rstrip("\n").endswith("nothing was imported")
         assert catalog_bytes(root) == before
+
+
+def test_a_status_is_read_in_any_case(root: Path, tmp_path: Path) -> None:
+    """A spreadsheet's autocorrect capitalises a cell (`Translated`, `Fuzzy`): the file was
+    refused as holding an unknown status, though the Weblate fuzzy column is read in any
+    case; a `Fuzzy` row is unconfirmed, a `Translated` one confirmed."""
+    path = write(tmp_path, "s.csv", "id,ms,en,status\r\nuntung,Untung,Net profit,Translated\r\n"
+                 "harga,Harga,Price,FUZZY\r\n")
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    assert [(o["term"], o["kind"]) for o in report["outcomes"]] == [
+        ("untung", "applied"), ("harga", "unconfirmed")]
+    assert entry(root, "untung", "Untung") == ("Net profit", False)

@@ -304,7 +304,8 @@ def _value(cell: dict[str, str], name: str) -> str | None:
 
 
 def _glossari_record(cell: dict[str, str], line: int, source: str) -> Record:
-    status = cell.get("status", "").strip()
+    # in any case, as the fuzzy column is read: a spreadsheet's autocorrect writes `Translated`
+    status = cell.get("status", "").strip().lower()
     if status and status not in STATUSES:
         raise ExchangeError(f"unknown status {quoted(status)}", path=source, line=line,
                             hint=f"use one of {', '.join(STATUSES)}, or leave it empty")
