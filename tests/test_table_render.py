@@ -8,6 +8,7 @@ import io
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -298,6 +299,50 @@ def test_tbx_2008_loads_in_translate_toolkit() -> None:
     suggested = next(u for u in store.units if u.getid() == "broker-dealer")
     assert "glossari suggestion (en): Broker dealer" in suggested.getnotes()
     assert not any(u.isobsolete() for u in store.units)
+
+
+@pytest.mark.parametrize("version", ["2008", "3"])
+def test_tbx_gives_an_articles_aliases_as_admitted_malay_terms(tmp_path: Path,
+                                                               version: str) -> None:
+    """The TBX held only the headword of each concept: an article's other Malay names
+    (`aliases: jualan pendek, PE`) were in no file a terminology tool is given, which then found
+    nothing for them. They follow the preferred headword as admitted terms; translate-toolkit
+    (so Weblate) and glossari's import still take the headword, and a round trip changes
+    nothing."""
+    from _exchangekit import catalog_bytes, ok
+
+    from glossari.exchange import read_termbase
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "jualan-singkat.md").write_text(
+        "---\ntitle: Jualan singkat\ndescription: Menjual saham yang dipinjam.\n"
+        "keywords: Dagangan\naliases: [jualan pendek, 'jualan <singkat> & kosong']\n---\n\n"
+        "# Jualan singkat\n\nTeks.\n", encoding="utf-8")
+    ok(root, "extract")
+    ok(root, "update", "-l", "en")
+    path = tmp_path / "g.tbx"
+    ok(root, "table", "--format", "tbx", "--tbx-version", version, "-o", str(path))
+    ns = "" if version == "2008" else TBX3_NS
+    entry, lang_tag, term_tag = (("termEntry", "langSet", "tig") if version == "2008"
+                                 else ("conceptEntry", "langSec", "termSec"))
+    found = xml_root(path.read_text(encoding="utf-8")).find(f".//{ns}{entry}")
+    assert found is not None
+    malay = found.find(f"{ns}{lang_tag}")
+    assert malay is not None
+    assert [(t.findtext(f"{ns}term"),
+             t.findtext(f"{ns}termNote[@type='administrativeStatus']"))
+            for t in malay.findall(f"{ns}{term_tag}")] == [
+        ("Jualan singkat", "preferredTerm-admn-sts"),
+        ("jualan pendek", "admittedTerm-admn-sts"),
+        ("jualan <singkat> & kosong", "admittedTerm-admn-sts")]
+    assert [r.ms for r in read_termbase(path).records] == ["Jualan singkat"]
+    if version == "2008":
+        store = tbx.tbxfile.parsefile(str(path))
+        assert [u.source for u in store.units] == ["Jualan singkat"]
+    before = catalog_bytes(root)
+    ok(root, "import", str(path))
+    assert catalog_bytes(root) == before
 
 
 def test_tbx_v3_structure() -> None:

@@ -77,6 +77,9 @@ class Row:
     itself."""
     categories_en: tuple[str | None, ...] = ()
     """English of each category, position for position (None where untranslated)."""
+    aliases: tuple[str, ...] = ()
+    """The article's other Malay names (front matter ``aliases:``, :attr:`Names.aliases`):
+    the TBX gives them as admitted Malay terms of the concept. Not a JSON key."""
 
     def as_json(self) -> dict[str, object]:
         """The row as the JSON object of the public contract: exactly :data:`JSON_KEYS`."""
@@ -129,6 +132,7 @@ def row_from_term(
         source=str(term.source),
         links=tuple(links),
         categories_en=tuple(en for _, en in categories),
+        aliases=term.names.aliases,
     )
 
 

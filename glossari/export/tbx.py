@@ -163,6 +163,16 @@ def render_tbx(
             if note is not None:
                 out.append(f"            <note>{_text(note)}</note>")
             out.append(f"          </{term_tag}>")
+            if code == "ms":
+                # the article's other Malay names (`aliases: jualan pendek, short selling`),
+                # admitted terms after the preferred headword, which every reader takes first:
+                # a terminology tool searching the termbase by them found nothing
+                for alias in row.aliases:
+                    out += [f"          <{term_tag}>",
+                            f"            <term>{_text(alias)}</term>",
+                            '            <termNote type="administrativeStatus">'
+                            "admittedTerm-admn-sts</termNote>",
+                            f"          </{term_tag}>"]
             out.append(f"        </{lang_tag}>")
         out.append(f"      </{entry}>")
     out += ["    </body>", "  </text>", "</tbx>" if v3 else "</martif>"]
