@@ -198,8 +198,24 @@ def test_an_empty_category_is_bad_usage(capsys: pytest.CaptureFixture[str], blan
     without the note a category that matches nothing gets."""
     code, out, err = table(capsys, "--category", blank)
     assert (code, out) == (2, "")
-    assert err == ("glossari: error: --category: an empty category; give one, such as Careers, "
-                   "or leave it out\n")
+    assert err == ("glossari: error: --category: an empty category; give one of the "
+                   "glossary's, such as Careers, or leave it out\n")
+
+
+def test_an_empty_category_is_told_with_one_of_the_glossarys_own(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The example was `Careers`, the bundled glossary's, in every glossary: in one whose
+    categories are Pasaran Modal and Pelaburan, following it gave an empty table."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "waran.md").write_text(
+        "---\ntitle: Waran\ndescription: Hak membeli saham.\nkeywords: Pasaran Modal, "
+        "Pelaburan\n---\n\n# Waran\n", encoding="utf-8")
+    code = main(["--root", str(root), "table", "--category", " "])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert "such as Pasaran Modal, or leave it out" in err
+    assert "Careers" not in err
 
 
 @pytest.mark.parametrize(("asked", "meant"), [

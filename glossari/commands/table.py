@@ -80,6 +80,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     category = None if args.category is None else text_argument(args.category,
                                                                   name="--category")
     glossary = read_glossary(ctx, args.lang)
+    if category is not None and not category.strip():
+        # `--category "$CATEGORY"` with the variable unset printed an empty table, exit 0, and
+        # not even the note an unmatched filter gets; the example is one of this glossary's
+        # (`Careers`, the bundled glossary's, was named in every glossary, where it matched
+        # nothing)
+        example = next((c for t in glossary.headers() for c in t.categories if c.strip()), None)
+        such = f"such as {terminal_field(example)}, " if example is not None else ""
+        print(f"glossari: error: --category: an empty category; give one of the glossary's, "
+              f"{such}or leave it out", file=ctx.stderr)
+        return 2
     # a table shows no article body: the terms without theirs are cheaper to read
     rows = rows_from_glossary(
         glossary.headers(), category=category, status=args.status, sort=args.sort,
@@ -159,8 +169,4 @@ def _check(args: argparse.Namespace) -> str | None:
         return f"--bom applies to CSV only, not {fmt}; drop --bom"
     if args.tbx_version and fmt != "tbx":
         return f"--tbx-version applies to TBX only, not {fmt}; add --format tbx"
-    if args.category is not None and not args.category.strip():
-        # `--category "$CATEGORY"` with the variable unset printed an empty table, exit 0, and
-        # not even the note an unmatched filter gets
-        return "--category: an empty category; give one, such as Careers, or leave it out"
     return None
