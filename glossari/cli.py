@@ -129,6 +129,16 @@ def _unrecognized(extras: list[str], parser: argparse.ArgumentParser,
     command's, or ``top``), with the option meant when one is misspelt (``--fromat``:
     '--format') or the place of a global option given after the command (``table --root g``)."""
     message = f"unrecognized arguments: {' '.join(extras)}"
+    given = next((w.split("=", 1)[0] for w in extras
+                  if w != "--" and w.split("=", 1)[0] in parser._option_string_actions), None)
+    if given is not None and parser is not top:
+        # an option of the command's own, as typed, is left over only after `--`, where
+        # every word is the text (`search -- kupon-kupon --format json`): "did you mean
+        # '--format'?" named the very option typed
+        name = parser.prog.split()[-1]
+        what = "the text" if name in _TEXT_COMMANDS else "an argument"
+        return (f"{message}; after '--' every word is {what}: give the options before '--' "
+                f"(glossari {name} {given} ... -- {'TEXT' if name in _TEXT_COMMANDS else 'ARG'})")
     option = next((w.split("=", 1)[0] for w in extras if w.startswith("--") and w != "--"),
                   None)
     if option is None:

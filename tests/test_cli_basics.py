@@ -691,6 +691,26 @@ def test_a_misspelt_global_option_or_value_names_the_one_meant(
     assert err.count("error:") == 1
 
 
+@pytest.mark.parametrize("argv", [
+    ["search", "--", "kupon-kupon", "--format", "json"],
+    ["find", "--", "-5% margin", "--format=json"],
+    ["show", "--", "-saham", "-l", "en"],
+])
+def test_an_option_after_dashes_is_told_to_come_before_them(
+    argv: list[str], capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`search -- kupon-kupon --format json` said "unrecognized arguments: --format json; did
+    you mean '--format'?", the very option typed: after `--` every word is the text, and the
+    option is to be given before it."""
+    assert main(["--root", str(ROOT), *argv]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean" not in err, err
+    option = argv[3].split("=", 1)[0]
+    assert (f"after '--' every word is the text: give the options before '--' (glossari "
+            f"{argv[0]} {option} ... -- TEXT)") in err, err
+    assert err.count("error:") == 1
+
+
 def test_a_word_near_nothing_is_told_as_before(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["xyz"]) == 2
     assert "did you mean" not in capsys.readouterr().err
