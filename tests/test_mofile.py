@@ -138,7 +138,7 @@ def entries(draw: st.DrawFn) -> Entry:
     return Entry(
         msgid=msgid,
         msgctxt=msgctxt,
-        msgid_plural=draw(TEXT) if plural else None,
+        msgid_plural=_newlines_like(msgid, draw(TEXT)) if plural else None,
         msgstr="" if plural else _newlines_like(msgid, draw(TEXT.filter(bool))),
         msgstr_plural=(_newlines_like(msgid, draw(TEXT.filter(bool))),
                        _newlines_like(msgid, draw(TEXT.filter(bool)))) if plural else (),

@@ -1054,3 +1054,31 @@ def test_a_previous_keyword_alone_reads_its_strings_below(prefix: str, tmp_path:
         parse_po(HEADER + "\n" + f'#, fuzzy\n{prefix} msgid\n{keep}msgid "a"\n{keep}msgstr "x"\n',
                  source="p.po")
     assert caught.value.line == 11
+
+
+@needs_gettext
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(strings=st.lists(st.sampled_from(["a", "\\n", "\\na", "a\\n", "\\na\\n", ""]),
+                        min_size=4, max_size=4), fuzzy=st.booleans())
+def test_newline_edges_of_a_plural_message_are_refused_as_msgfmt_refuses_them(
+        strings: list[str], fuzzy: bool, tmp_path: Path) -> None:
+    """GNU ``msgfmt`` (without ``--check`` too) writes no ``.mo`` for a translated plural
+    message (msgstr[0] not empty) whose msgid and msgid_plural differ in a leading or trailing
+    newline, nor for one with a form that does, an empty one too (``msgstr[1] ""``); it reads
+    one whose msgstr[0] is empty as untranslated and checks none of its forms. glossari
+    compiled the first two and refused the last. Its verdict and glossari's are the same."""
+    msgid, plural, first, second = strings
+    body = (("#, fuzzy\n" if fuzzy else "") + f'msgid "{msgid or "a"}"\n'
+            f'msgid_plural "{plural}"\nmsgstr[0] "{first}"\nmsgstr[1] "{second}"\n')
+    source = tmp_path / "n.po"
+    source.write_text(HEADER + "\n" + body, encoding="utf-8")
+    gnu = subprocess.run([MSGFMT or "msgfmt", "-o", "/dev/null", str(source)],
+                         capture_output=True, text=True, check=False)
+    refused: CatalogError | None = None
+    try:
+        parse_po(HEADER + "\n" + body, source="n.po")
+    except CatalogError as error:
+        refused = error
+    assert (refused is not None) == (gnu.returncode != 0), (refused, gnu.stderr)
+    assert refused is None or refused.line == 10

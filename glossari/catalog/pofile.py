@@ -953,11 +953,21 @@ class _Parser:
         with "'msgid' and 'msgstr' entries do not both begin with '\\n'" and writes no ``.mo``,
         where glossari compiled it and ``render`` made the stray line break part of the
         article. Fuzzy and obsolete messages are not compiled, and GNU does not check them."""
-        if entry.obsolete or entry.fuzzy:
-            return
+        if entry.obsolete or entry.fuzzy or entry.translations[:1] in (("",), ()):
+            return  # untranslated, to GNU: an empty msgstr or msgstr[0], whatever follows
+        plural = entry.msgid_plural
+        if plural is not None:
+            # its two sources too, "'msgid' and 'msgid_plural' entries do not both begin
+            # with '\n'"; and every form, an empty one as well (GNU checks msgstr[1] "")
+            for where, test in (("begin", str.startswith), ("end", str.endswith)):
+                if test(entry.msgid, "\n") != test(plural, "\n"):
+                    raise self.fail(
+                        entry.line,
+                        f"'msgid' and 'msgid_plural' do not both {where} with a newline (\\n)",
+                        f"{'start' if where == 'begin' else 'end'} both with \\n or neither"
+                        " (GNU msgfmt refuses the catalog)",
+                    )
         for index, form in enumerate(entry.translations):
-            if not form:
-                continue
             for where, test in (("begin", str.startswith), ("end", str.endswith)):
                 if test(entry.msgid, "\n") != test(form, "\n"):
                     name = f"msgstr[{index}]" if entry.msgid_plural is not None else "msgstr"
