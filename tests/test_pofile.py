@@ -1082,3 +1082,26 @@ def test_newline_edges_of_a_plural_message_are_refused_as_msgfmt_refuses_them(
         refused = error
     assert (refused is not None) == (gnu.returncode != 0), (refused, gnu.stderr)
     assert refused is None or refused.line == 10
+
+
+@needs_gettext
+@pytest.mark.parametrize("name", ["plural-forms", "PLURAL-FORMS", "Plural-forms"])
+@pytest.mark.parametrize("forms", [1, 2])
+def test_a_plural_forms_field_in_any_case_is_the_catalogs_rule(name: str, forms: int,
+                                                                tmp_path: Path) -> None:
+    """``plural-forms: nplurals=1; plural=0;``: GNU looks for ``nplurals=`` in the header
+    whatever the field's name, Python's gettext reads the name in any case; glossari said the
+    header had no Plural-Forms and refused every translated plural message."""
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            f'"{name}: nplurals=1; plural=0;\\n"\n\nmsgid "saham"\nmsgid_plural "saham-saham"\n'
+            + "".join(f'msgstr[{n}] "shares"\n' for n in range(forms)))
+    source = tmp_path / "p.po"
+    source.write_text(text, encoding="utf-8")
+    gnu = subprocess.run([MSGFMT or "msgfmt", "--check", "-o", "/dev/null", str(source)],
+                         capture_output=True, text=True, check=False)
+    assert (gnu.returncode == 0) == (forms == 1), gnu.stderr
+    if forms == 1:
+        assert parse_po(text, source="p.po").nplurals == 1
+    else:
+        with pytest.raises(CatalogError, match="nplurals=1"):
+            parse_po(text, source="p.po")

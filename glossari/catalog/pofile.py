@@ -277,7 +277,10 @@ def _header_fields(msgstr: str) -> dict[str, str]:
     for line in msgstr.split("\n"):
         name, sep, value = line.partition(":")
         if sep and name.strip():
-            fields[name.strip()] = value.strip()
+            # `plural-forms:` is the Plural-Forms that Python's gettext (names in any case)
+            # and GNU (which looks for `nplurals=` and `plural=` alone) read
+            name = name.strip()
+            fields[_READ_ONCE.get(name.lower(), name)] = value.strip()
     return fields
 
 
