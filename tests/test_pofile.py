@@ -136,6 +136,10 @@ BAD = [
     ("unknown-keyword", 'msgid "a"\nmsgtsr "b"\n', 3, "unknown keyword 'msgtsr'"),
     ("bad-escape", 'msgid "a\\qb"\nmsgstr ""\n', 2, "invalid escape sequence \\q"),
     ("text-after-quote", 'msgid "a" x\nmsgstr ""\n', 2, "text after the closing quote"),
+    # GNU reads the note as the next message's comment: it was "text after the closing quote",
+    # with a hint to escape inner quotes
+    ("comment-after-quote", 'msgid "a"\nmsgstr "x" # note for a\n\nmsgid "b"\nmsgstr ""\n', 3,
+     "a comment after the closing quote: '# note for a' (GNU gives it to the next message)"),
     ("two-strings-one-line", 'msgid "a" "b"\nmsgstr ""\n', 2, "text after the closing quote"),
     ("msgid-without-msgstr", 'msgid "a"\n\nmsgid "b"\nmsgstr ""\n', 2, "msgid without msgstr"),
     ("eof-without-msgstr", 'msgid "a"\n', 2, "no msgstr"),
@@ -195,6 +199,7 @@ def test_rejects_defects_with_line(body: str, line: int, message: str) -> None:
             "comment-inside",
             "mixed-obsolete",
             "two-strings-one-line",
+            "comment-after-quote",  # GNU moves the note to the next message (msgcat shows it)
             "nul-escape",
             # msgfmt copies the byte into the .mo, where it is no UTF-8 (glossari refuses it)
             "raw-byte-escape",

@@ -417,6 +417,14 @@ class _Parser:
                 lineno, "unterminated string", 'close the string with a double quote (")'
             )
         rest = body[match.end() :].strip(" \t\r\f\v") if match.end() != len(body) else ""
+        if rest.startswith("#"):
+            # `msgstr "x" # note`: GNU reads the note as the next message's comment
+            raise self.fail(
+                lineno,
+                f"a comment after the closing quote: {quoted(rest[:30])} (GNU gives it to the"
+                " next message)",
+                "move it to a line of its own above this message's msgid",
+            )
         if rest:
             raise self.fail(
                 lineno,
