@@ -1110,3 +1110,33 @@ def test_a_plural_forms_field_in_any_case_is_the_catalogs_rule(name: str, forms:
     else:
         with pytest.raises(CatalogError, match="nplurals=1"):
             parse_po(text, source="p.po")
+
+
+@needs_gettext
+@pytest.mark.parametrize("note", ['"X-Note: was nplurals=3; plural=n%3;\\n"\n',
+                                  '"X-Comment: plural=(n > 1) in fr\\n"\n'])
+def test_a_plural_rule_written_in_another_header_field_is_refused(note: str,
+                                                                  tmp_path: Path) -> None:
+    """GNU reads the header's first ``nplurals=`` and ``plural=`` whatever their field (msgfmt
+    counted 3 forms from an ``X-Note`` and refused the catalog; libintl chooses forms by it),
+    Python's gettext the Plural-Forms field's; glossari compiled a .mo the two read apart."""
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + note
+            + '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "saham"\n'
+            'msgid_plural "saham-saham"\nmsgstr[0] "share"\nmsgstr[1] "shares"\n')
+    source = tmp_path / "p.po"
+    with pytest.raises(CatalogError, match="GNU reads the header's first") as caught:
+        parse_po(text, source="p.po")
+    assert caught.value.line == 4
+    # the Plural-Forms line first, the same note below it: GNU and Python read one rule
+    fixed = text.replace(note, "").replace('"Content-Type: text/plain; charset=UTF-8\\n"\n',
+                                           '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                                           '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
+                                           + note, 1)
+    fixed = fixed.replace(note + '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', note)
+    assert parse_po(fixed, source="p.po").nplurals == 2
+    source.write_text(fixed, encoding="utf-8")
+    subprocess.run([MSGFMT or "msgfmt", "--check", "-o", "/dev/null", str(source)], check=True,
+                   capture_output=True)
+    # a catalog without a plural message has no rule to read: a note is a note
+    plain = text.split("\n\nmsgid")[0] + '\n\nmsgid "saham"\nmsgstr "share"\n'
+    assert parse_po(plain, source="p.po").entries[0].msgstr == "share"

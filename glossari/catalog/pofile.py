@@ -1003,7 +1003,8 @@ class _Parser:
         if found is None:  # built in memory: the msgstr is one piece
             found = (header.line, [(header.line, header.msgstr)])
         decide_charset(found[1], source=self.source, entry_line=found[0])
-        self._check_fields_once(found[1])
+        self._check_fields_once(
+            found[1], plural=any(e.msgid_plural is not None for e in po.entries))
         plural_forms = fields.get("Plural-Forms")
         nplurals = parse_plural_count(plural_forms) if plural_forms is not None else None
         if (plural_forms is not None and "INTEGER" in plural_forms
@@ -1071,11 +1072,30 @@ class _Parser:
                         else f"give it msgstr[0] ... msgstr[{nplurals - 1}]",
                     )
 
-    def _check_fields_once(self, pieces: list[tuple[int, str]]) -> None:
+    def _check_plural_words(self, words: list[str], text: str, line: int) -> None:
+        """Refuse the first ``nplurals=`` or ``plural=`` of a header (``words`` not yet seen)
+        when ``text``, the header line holding it, is no Plural-Forms field: GNU (``msgfmt``,
+        libintl) reads the header's first of each as the plural rule, whatever its field
+        (``X-Note: was nplurals=3``), and Python's ``gettext`` the Plural-Forms field's."""
+        name, sep, _value = text.partition(":")
+        for word in [w for w in words if w in text]:
+            words.remove(word)
+            if not sep or name.strip().lower() != "plural-forms":
+                raise self.fail(
+                    line,
+                    f"{quoted(word)} in the header's {quoted(name.strip()[:30])} field: GNU"
+                    f" reads the header's first {quoted(word)} as the plural rule, whatever"
+                    " its field, and Python's gettext the Plural-Forms field's",
+                    "remove it from that field, or move the Plural-Forms line above it",
+                )
+
+    def _check_fields_once(self, pieces: list[tuple[int, str]], *, plural: bool = True) -> None:
         """Refuse a header giving Plural-Forms or X-Domain twice with different values (a
         header msgcat merged from two catalogs, a line added above an old one): GNU libintl and
         ``msgfmt`` read the first, Python's ``gettext`` and glossari the last, so a program in C
-        and one in Python would count plural forms, or name the domain, differently."""
+        and one in Python would count plural forms, or name the domain, differently. With
+        ``plural`` (the catalog holds a plural message), the header's first ``nplurals=`` and
+        ``plural=`` must be its Plural-Forms' too (:meth:`_check_plural_words`)."""
         starts: list[tuple[int, int]] = []  # (offset in the msgstr, line of the piece)
         offset = 0
         for piece_line, value in pieces:
@@ -1083,13 +1103,16 @@ class _Parser:
             offset += len(value)
         seen: dict[str, tuple[str, int]] = {}
         offset = 0
+        words = ["nplurals=", "plural="]  # the ones GNU looks for, the first of each read
         for text in "".join(value for _line, value in pieces).split("\n"):
             name, sep, value = text.partition(":")
+            line = max((ln for start, ln in starts if start <= offset), default=0)
+            if plural and words:
+                self._check_plural_words(words, text, line)
             # Python's gettext reads a field's name in any case (`plural-forms:` last wins)
             name = _READ_ONCE.get(name.strip().lower(), "")
             if sep and name:
                 value = value.strip()
-                line = max((ln for start, ln in starts if start <= offset), default=0)
                 first = seen.setdefault(name, (value, line))
                 if first[0] != value:
                     raise self.fail(
