@@ -1140,3 +1140,32 @@ def test_a_plural_rule_written_in_another_header_field_is_refused(note: str,
     # a catalog without a plural message has no rule to read: a note is a note
     plain = text.split("\n\nmsgid")[0] + '\n\nmsgid "saham"\nmsgstr "share"\n'
     assert parse_po(plain, source="p.po").entries[0].msgstr == "share"
+
+
+@needs_gettext
+@pytest.mark.parametrize(("flag_lines", "lost"), [
+    ("#, fuzzy\n#, python-format\n", "fuzzy"),
+    ("#, no-wrap\n#, fuzzy\n", "no-wrap"),
+    ("#, fuzzy\n# note\n#, max-length:80\n", "fuzzy"),
+    ("#, fuzzy\n#, fuzzy\n", None),
+    ("#, c-format\n#, fuzzy, c-format\n", None),
+])
+def test_a_flag_gnu_would_not_read_on_an_earlier_flag_line_is_refused(
+        flag_lines: str, lost: str | None, tmp_path: Path) -> None:
+    """GNU reads a message's last ``#,`` line alone (each resets the flags): ``#, fuzzy``
+    written above ``#, python-format`` is no fuzzy to msgfmt, which compiles the translation,
+    nor to msgcat (Poedit's save), which drops the mark. glossari read both lines and left it
+    out of its .mo; now a flag GNU would not read is refused at its line."""
+    text = HEADER + "\n" + flag_lines + 'msgid "Bon"\nmsgstr "Bond"\n'
+    source = tmp_path / "f.po"
+    source.write_text(text, encoding="utf-8")
+    saved = subprocess.run([MSGCAT or "msgcat", str(source)], capture_output=True, text=True,
+                           check=True).stdout
+    if lost is None:
+        entry = parse_po(text, source="f.po").entries[0]
+        assert entry.fuzzy
+        return
+    assert f"#, {lost}" not in saved  # what GNU reads: the mark is gone
+    with pytest.raises(CatalogError, match=f"'{lost}' here is lost to it") as caught:
+        parse_po(text, source="f.po")
+    assert caught.value.line == 10

@@ -596,6 +596,7 @@ class _Parser:
                 extracted: list[str] = []
                 references: list[str] = []
                 flags: list[str] = []
+                seen_flags = False
                 comments = m.group("comments")
                 if comments:
                     for comment in comments[:-1].split("\n"):
@@ -603,6 +604,9 @@ class _Parser:
                             raise _NotSimple
                         kind = comment[1:2]
                         if kind == ",":
+                            if seen_flags:  # a second #, line: the line parser judges it
+                                raise _NotSimple
+                            seen_flags = True
                             flags.extend(_read_flags(comment[2:]))
                         elif kind == ".":
                             extracted.append(_comment_text(comment[2:]))
@@ -655,6 +659,7 @@ class _Parser:
         prev_key: str | None = None
         previous_line = 0
         prev_pending: tuple[int, str, str] | None = None  # as `pending` below, for #| lines
+        flag_lines: list[tuple[int, list[str]]] = []  # each `#,` line: (line, its flags)
         for index, text in comments:
             lineno = index + 1
             if text.startswith("#|") or text.startswith("#~|"):
@@ -704,7 +709,8 @@ class _Parser:
                     lineno, "a comment after the #| lines", "put #| lines last, right before msgid"
                 )
             if text.startswith("#,"):
-                flags.extend(_read_flags(text[2:]))
+                flag_lines.append((lineno, _read_flags(text[2:])))
+                flags.extend(flag_lines[-1][1])
             elif text.startswith("#."):
                 extracted.append(_comment_text(text[2:]))
             elif text.startswith("#:"):
@@ -713,6 +719,18 @@ class _Parser:
                 translator.append(_comment_text(text[1:]))
         if prev_pending is not None:
             raise self.fail(*prev_pending)
+        for flag_line, line_flags in flag_lines[:-1]:
+            # GNU reads a message's last `#,` line alone (each one resets the flags): a
+            # `#, fuzzy` above `#, python-format` is no fuzzy to msgfmt, which compiles it,
+            # nor to msgcat, which saves it without the mark
+            lost = [f for f in line_flags if f not in flag_lines[-1][1]]
+            if lost:
+                raise self.fail(
+                    flag_line,
+                    f"a #, line above another: GNU reads only a message's last #, line, so"
+                    f" {quoted(lost[0])} here is lost to it",
+                    "put every flag on one #, line (#, fuzzy, python-format)",
+                )
         if previous and "msgid" not in previous:  # GNU: a syntax error, and no .mo
             raise self.fail(
                 previous_line, f"#| {next(iter(previous))} without a #| msgid",
