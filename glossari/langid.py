@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from glossari._store import CACHE_DIR, Store
-from glossari.text import TEMPLATE_TAG
+from glossari.text import APOSTROPHES, TEMPLATE_TAG
 
 __all__ = [
     "CACHE_DIR",
@@ -100,7 +100,7 @@ _STRIP = re.compile(
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")  # from a run's start: linear
 # A word: letters, possibly joined by hyphens or apostrophes (``sehari-hari``, ``don't``). Digits
 # never make a word, so numbers drop out here.
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}-][^\W\d_]+)*")
 # A word or phrase in italics (*kos jualan*, _untung kasar_), as English and Malay set the other
 # language's words they mention: no evidence of the text's own language (**strong** is not)
 _ITALICS = re.compile(r"(?<![*\w])\*(?=[^\s*])[^*\n]{1,80}?(?<=[^\s*])\*(?![*\w])"

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from glossari.errors import InputError
 
 __all__ = [
+    "APOSTROPHES",
     "INVISIBLE_IN_WORDS",
     "TEMPLATE_TAG",
     "NotText",
@@ -70,6 +71,15 @@ INVISIBLE_IN_WORDS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 """Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM: invisible characters that
 web pages and word processors leave inside words, which split no word and take no width: the
 one list of the recogniser (:mod:`glossari.terms`) and of :func:`char_width`."""
+APOSTROPHES = "'\u2018\u2019\u201a\u201b\u02bc\u2032"
+"""The characters a text writes as an apostrophe, the straight one first: a keyboard's ``'``,
+the right single quote Word or a phone curls it into (``Tabarru\u2019``, ``Moody\u2019s``),
+the left one an autocorrect curls the wrong way (``Moody\u2018s``), the low and reversed ones,
+the modifier letter (U+02BC) and the prime (U+2032) some fonts and keyboards give for it. The
+one rule: a heading's comparison (:func:`glossari.catalog.messages.normalize_heading`), the
+recogniser's fold and words (:mod:`glossari.terms`) and the site's search script
+(``glossari/export/site/static/site.js``, held equal by ``tests/test_site_rules.py``) read
+each as ``'``. A character class's content as it stands (none is special in one)."""
 # Characters that show nothing: spaces, separators, controls and format characters (zero-width
 # space, soft hyphen, word joiner, BOM). A lone combining mark still shows (on a dotted circle).
 _INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})

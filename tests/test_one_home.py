@@ -6,20 +6,23 @@ Each test here asks the consumers of a rule that once had two homes (a twin) for
 from __future__ import annotations
 
 import html.entities
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import glossari
 from glossari.align.names import link_translation_names, resolve_names
+from glossari.catalog.messages import normalize_heading
 from glossari.checks.termcheck import _ENTITY, message_text
 from glossari.export.site._pages import letter_of
 from glossari.model import English, Link, Location, Status, Term
 from glossari.termbase.search import _without_html
 from glossari.terms import character_reference
 from glossari.terms.matcher import _blank_markup
-from glossari.text import without_accents
+from glossari.text import APOSTROPHES, without_accents
 from tests.strategies import MALAY_WORDS, po_text
 
 _NAMES = sorted(name for name in html.entities.html5 if name.endswith(";"))
@@ -243,3 +246,42 @@ def test_a_character_invisible_in_a_word_splits_no_name_and_takes_no_width(char:
     assert char_width(char) == 0
     recognizer = Recognizer([("pelaburan", "investment")], lang="ms")
     assert [h.keys for h in recognizer.find(f"Dana pela{char}buran itu")] == [("investment",)]
+
+
+# the characters a heading's comparison reads as the straight apostrophe (the rule that held
+# them all before the recogniser and the site did): every one of them is one to find too
+_HEADING_APOSTROPHES = [c for c in map(chr, range(0x3000))
+                        if normalize_heading(f"Tabarru{c}") == "tabarru'"]
+
+
+@pytest.mark.parametrize("apostrophe", _HEADING_APOSTROPHES)
+def test_an_apostrophe_is_one_to_a_heading_to_find_and_to_the_site_by_one_rule(
+        apostrophe: str) -> None:
+    """text.APOSTROPHES: a heading's comparison read a left single quote (an autocorrect's
+    wrong curl), the low and reversed quotes and a prime as the straight apostrophe, where the
+    recogniser's fold and the site's script read only U+2019 and U+02BC (``Moody\u2018s``
+    found no *Moody's*)."""
+    from glossari.terms import Recognizer, fold
+
+    assert apostrophe in APOSTROPHES
+    assert fold(f"Moody{apostrophe}s") == "moody's"
+    names = ["Moody's", "Buyer\u2019s market", "Standard & Poor's"]
+    english = Recognizer([(n, n) for n in names], lang="en")
+    text = (f"Moody{apostrophe}s rating, buyer{apostrophe}s markets and "
+            f"Standard & Poor{apostrophe}s")
+    assert [h.name for h in english.find(text)] == names
+    malay = Recognizer([("FINRA", 1), ("Peniaga broker", 2)], lang="ms")
+    text = f"Peraturan FINRA{apostrophe}s dan peniaga-peniaga broker{apostrophe}nya."
+    assert [(h.text, h.keys) for h in malay.find(text)] == [
+        (f"FINRA{apostrophe}s", (1,)), (f"peniaga-peniaga broker{apostrophe}nya", (2,))]
+
+
+def test_the_site_script_folds_the_apostrophes_of_the_one_rule() -> None:
+    """The site's search script (static/site.js) mirrors text.APOSTROPHES in its fold
+    (tests/test_site_rules.py runs it on each in chromium): the two lists agree."""
+    script = (Path(glossari.__file__).parent / "export" / "site" / "static" / "site.js")
+    found = re.search(r"var APOSTROPHE = /\[((?:\\u[0-9a-f]{4})+)\]/g;",
+                      script.read_text(encoding="utf-8"))
+    assert found, "site.js folds its apostrophes by a regex APOSTROPHE"
+    mirrored = {chr(int(code, 16)) for code in found.group(1).split("\\u")[1:]}
+    assert mirrored == set(APOSTROPHES) - {"'"} == set(_HEADING_APOSTROPHES) - {"'"}

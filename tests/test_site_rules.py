@@ -23,6 +23,7 @@ from _browser import run_chromium
 from _sitekit import built_site
 
 from glossari.terms import english, fold, query_roots
+from glossari.text import APOSTROPHES
 
 pytestmark = pytest.mark.slow
 
@@ -73,7 +74,10 @@ FOLDS = ["Ékuiti", "E\u0301kuiti", "HÉDGE", "Straße", "ΣΟΦΟΣ", "\u0633\u
          "Ⅻ",
          # a letter of its own kept whole, a variation selector dropped, a virama kept
          # (glossari.text.without_accents, as lookup_key reads a name)
-         "Акций", "и\u0306", "葛\U000e0100", "a\u034fb", "\ufe0fx", "क्रम"]
+         "Акций", "и\u0306", "葛\U000e0100", "a\u034fb", "\ufe0fx", "क्रम",
+         # every apostrophe of the one rule (glossari.text.APOSTROPHES): the script read a left
+         # single quote, the low and reversed ones and a prime as no apostrophe
+         *(f"Moody{mark}s" for mark in APOSTROPHES)]
 
 _JUMAAT = """---
 title: Jumaat
@@ -186,6 +190,8 @@ def test_the_script_undoes_what_glossari_search_undoes(chromium: str, site: Path
     ("interest rates", "interestrate.html"),   # an English plural, last word
     ("dealer's", "broker-dealer.html"),        # a possessive, which the script did not undo
     ("dealer\u2019s", "broker-dealer.html"),
+    ("dealer\u2018s", "broker-dealer.html"),  # an apostrophe curled the wrong way
+    ("dealer\u2032s", "broker-dealer.html"),  # a prime for one
     ("dealers'", "broker-dealer.html"),        # the plural's, apostrophe after the s
     ("finra-nya", "finra.html"),               # a clitic after a hyphen
     ("E\u0301kuiti", "ekuiti.html"),           # an accent typed decomposed (a Mac keyboard)

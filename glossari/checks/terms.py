@@ -45,13 +45,13 @@ from glossari.model import Term
 from glossari.terms import Recognizer, english, fold
 from glossari.terms.english import compound_words
 from glossari.terms.matcher import Lang
-from glossari.text import lookup_key
+from glossari.text import APOSTROPHES, lookup_key
 
 __all__ = ["TermEntry", "Termbase", "shared_english", "termbase"]
 
 _WORD = re.compile(r"\w+")
 # A proper name: two capitalised words or more in a row (Amanah Saham Nasional Berhad)
-_NAME = re.compile(r"[A-Z][\w'\u2019.&-]*(?:[ \u00a0]+[A-Z][\w'\u2019.&-]*)+")
+_NAME = re.compile(rf"[A-Z][\w{APOSTROPHES}.&-]*(?:[ \u00a0]+[A-Z][\w{APOSTROPHES}.&-]*)+")
 # The word right before a term (a space between, no punctuation)
 _BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 # A Malay agent noun, pe(N)- on a verb's root (pemegang, pembayar, pemilik; not pelaburan)
@@ -496,7 +496,7 @@ def missing_terms(
     return missing
 
 
-_NOT_IN_A_PHRASE = re.compile(r"[^\w \u00a0'\u2019-]")
+_NOT_IN_A_PHRASE = re.compile(rf"[^\w \u00a0{APOSTROPHES}-]")
 """What ends the words right before a name (:func:`_said_after`): punctuation."""
 
 

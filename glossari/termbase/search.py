@@ -58,6 +58,7 @@ from typing import Any
 
 from glossari.errors import InputError
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
+from glossari.text import APOSTROPHES
 
 __all__ = ["BLOCK_BREAK", "FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS",
            "NUMBER_MARK", "NUMBER_MARKS", "QueryError", "Ranked", "Row", "Run", "index_text",
@@ -66,7 +67,7 @@ __all__ = ["BLOCK_BREAK", "FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX
 # a word, with its apostrophes (`broker's`: a possessive, not `broker` and a word `s`), and a
 # number with its decimal point and thousands separators (`3.25`, `RM2.5`, `1,000`: one word,
 # its marks as the index writes them, NUMBER_MARKS; not two words anywhere in the text)
-_WORD = re.compile(r"\w+(?:(?:['\u2019\u02bc]|(?<=\d)[.,](?=\d))\w+)*")
+_WORD = re.compile(rf"\w+(?:(?:[{APOSTROPHES}]|(?<=\d)[.,](?=\d))\w+)*")
 
 # a hyphen between a word and what follows it, which may be clitics
 _HYPHEN = re.compile(r"(?<=[^\W_])-(?=([^\W_]+))")
@@ -85,7 +86,7 @@ def _clitic_hyphen(match: re.Match[str]) -> str:
 
 
 _NUMBER_CLITIC = re.compile(r"(?:(?<=[0-9])|(?<=[0-9]%)|(?<=[0-9]\u0020%))"
-                            r"[-'\u2019\u02bc]?([^\W\d_]+)(?![^\W_])")
+                            rf"[-{APOSTROPHES}]?([^\W\d_]+)(?![^\W_])")
 """Letters after a number, or after a number's percent sign, glued or after a hyphen or an
 apostrophe (``RM4.50nya``, ``3.25%-nya``, ``5%'lah``, ``5 %-nya``, ``5juta``): its clitics when
 they are only clitics. A percent sign after no number is no number's: ``%-nya`` is the word
@@ -570,11 +571,11 @@ def _query_words() -> re.Pattern[str]:
     # in any case: a query's case is no acronym's (`p/e` is `P/E`; as the prefixes `p` and `e`
     # it found `pengurus eksekutif`), and words so joined are written together in any case
     # with its possessive, as find reads it (P/E's), not P/E and a word `s` the text must hold
-    return re.compile(f"(?i:{JOINED_ACRONYM.pattern})(?:['\u2019\u02bc]s(?![^\\W_]))?"
+    return re.compile(f"(?i:{JOINED_ACRONYM.pattern})(?:[{APOSTROPHES}]s(?![^\\W_]))?"
                       f"|{_WORD.pattern}")
 
 
-_JOINED_ENDING = re.compile(r"(?P<joined>.*[/&][^\W_]+?)(?P<ending>['\u2019\u02bc]?s|"
+_JOINED_ENDING = re.compile(rf"(?P<joined>.*[/&][^\W_]+?)(?P<ending>[{APOSTROPHES}]?s|"
                             r"(?i:nya|lah|kah|pun|tah|ku|mu)+)", re.IGNORECASE)
 """Letters joined by ``/`` or ``&`` with a clitic, a possessive or the plural ``-s`` on their
 last part (``P/Enya`` of ``P/E-nya``, ``P/E's``, ``P/Es``): the joined letters are asked for
@@ -586,7 +587,7 @@ def _is_ending(ending: str) -> bool:
     ``nyalah``)."""
     from glossari.terms import malay
 
-    return ending[0] in "'\u2019\u02bcsS" or malay.is_clitic(ending.lower())
+    return ending[0] in f"{APOSTROPHES}sS" or malay.is_clitic(ending.lower())
 
 
 def _any_form(word: str, dotted: str | None = None, typed: str | None = None) -> str:

@@ -20,12 +20,14 @@ import re
 from collections.abc import Iterable
 
 from glossari.catalog.languages import primary_language
+from glossari.text import APOSTROPHES
 
 __all__ = ["analyse", "bases", "irregular_singulars", "possessor", "rules", "singular",
            "singulars", "spellings", "stems", "strip_agent", "without_determiner"]
 
-_POSSESSIVES = ("'s", "\u2019s")
-"""The possessive endings :func:`analyse` strips (``dealer's``)."""
+_POSSESSIVES = tuple(f"{mark}s" for mark in APOSTROPHES)
+"""The possessive endings :func:`analyse` strips (``dealer's``, after any apostrophe of
+:data:`glossari.text.APOSTROPHES`)."""
 _IRREGULAR = {"children": "child", "people": "person", "feet": "foot", "teeth": "tooth",
               "mice": "mouse", "geese": "goose"}
 _CLASSICAL: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from glossari.terms import english, malay
-from glossari.text import INVISIBLE_IN_WORDS, without_accents
+from glossari.text import APOSTROPHES, INVISIBLE_IN_WORDS, without_accents
 
 __all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
            "Recognizer", "character_reference", "end_roots", "fold", "inflects", "is_acronym",
@@ -61,10 +61,11 @@ HYPHEN), a character class's content: the one list for the words, their parts an
 (``OPR\u2011nya``) and a word cut at a line's end."""
 _LETTER = rf"[^\W_{_SPACELESS}][{_MARKS}]*"
 _PLAIN = rf"{_LETTER}(?:[{_INVISIBLE}]*{_LETTER})*"
-_DOTTED = r"(?:\.(?i:s|nya|['\u2019\u02bc]s)?)?(?![^\W_])"
+_DOTTED = rf"(?:\.(?i:s|nya|[{APOSTROPHES}]s)?)?(?![^\W_])"
 """The rest of an acronym written with dots (``E.T.F.``): its last dot, with a plural, a
 possessive or a clitic after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``); the possessive
-with any of the apostrophes a word takes (``'``, U+2019, U+02BC), as after any other word."""
+with any of the apostrophes a word takes (:data:`glossari.text.APOSTROPHES`), as after any
+other word."""
 _ELIDED = r"(?<![^\W_])(?i:qu|dell|nell|dall|sull|all|un|[cdjlmnst])"
 """An article or particle elided before a vowel (French ``l'impôt``, ``d'actions``, ``qu'un``,
 Italian ``dell'imposta``): a word of its own, so that the word after it is one too."""
@@ -77,9 +78,9 @@ DOTTED_ACRONYM = re.compile(rf"(?<![^\W_.])(?P<letters>{_DOTTED_LETTERS}){_DOTTE
 _DOTTED_TAIL = rf"(?:[{_HYPHEN}][^\W_]+)*"
 """The words joined by hyphens after an acronym written with dots (``F.I.N.R.A.-nya``,
 ``U.S.-based``): its clitics, as after any word (``FINRA-nya``), or words of their own."""
-_TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}['\u2019\u02bc](?=[^\W\d_])"
+_TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}[{APOSTROPHES}](?=[^\W\d_])"
                     rf"|{_DOTTED_LETTERS}{_DOTTED}{_DOTTED_TAIL}"
-                    rf"|{_PLAIN}(?:['\u2019\u02bc{_HYPHEN}]{_PLAIN})*")
+                    rf"|{_PLAIN}(?:[{APOSTROPHES}{_HYPHEN}]{_PLAIN})*")
 _ASCII_WORD = (rf"[^\W_]+(?:(?<=(?<![^\W_])[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}(?:-[^\W_]+)*"
                r"|(?:['\-][^\W_]+)*)")
 _ASCII_TOKEN = re.compile(rf"{_ELIDED}'(?=[A-Za-z])|{_ASCII_WORD}", re.ASCII)
@@ -98,15 +99,16 @@ def _ascii_token(text: str) -> re.Pattern[str]:
     return _ASCII_TOKEN if "'" in text else _ASCII_UNELIDED
 _FOLDS: dict[int, str | None] = {
     **dict.fromkeys(map(ord, _INVISIBLE)),
-    # every apostrophe is one: a name's Moody's is the text's Moody\u2019s
-    0x2019: "'", 0x02BC: "'",
+    # every apostrophe is one (glossari.text.APOSTROPHES): a name's Moody's is the text's
+    # Moody\u2019s and Moody\u2018s
+    **dict.fromkeys(map(ord, APOSTROPHES[1:]), "'"),
 }
 _HYPHENS = re.compile(rf"[{_HYPHEN}]")
-_APOSTROPHE = re.compile("['\u2019\u02bc]")
-_GAP = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_'\u2019\u02bc]*")
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+_GAP = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_{APOSTROPHES}]*")
 """What may stand between two words of one name (an apostrophe too: the plural possessive is
 written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and without it)."""
-_GAP_CHARS = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_'\u2019\u02bc]+")
+_GAP_CHARS = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_{APOSTROPHES}]+")
 _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
 _EOL = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
@@ -657,7 +659,7 @@ def query_roots(word: str) -> list[str]:
     return sorted(asked)
 
 
-_SPLIT_ENDING = re.compile(r"(?P<stem>[^\W\d_]{2,})(?P<mark>[-'\u2019\u02bc])"
+_SPLIT_ENDING = re.compile(rf"(?P<stem>[^\W\d_]{{2,}})(?P<mark>[-{APOSTROPHES}])"
                            r"(?P<ending>[^\W_]+(?:-[^\W_]+)*)")
 """A word, then clitics after a hyphen or an apostrophe, or a possessive after an apostrophe
 (``sc-nya``, ``rm-nyalah``, ``sc\u2019nya``, ``sc's``)."""
@@ -718,7 +720,7 @@ def _without_possessive(word: str) -> str | None:
     return _single(bare)
 
 
-_POSSESSIVE_END = re.compile(r"[\-\u2010\u2011'\u2019]?nya$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(rf"[\-\u2010\u2011{APOSTROPHES}]?nya$", re.IGNORECASE)
 
 
 def without_possessive(name: str) -> str | None:
@@ -985,7 +987,7 @@ class Recognizer(Generic[K]):
                     if reading not in readings:
                         readings.append(reading)
         else:
-            plural = "'" not in word and "\u2019" not in word
+            plural = _APOSTROPHE.search(word) is None
             for i, root in enumerate(english.analyse(word)):
                 if root in self._vocabulary and (i == 0 or root in self._last):
                     reading = _Reading(root, False, i > 0, False)

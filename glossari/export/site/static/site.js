@@ -36,12 +36,15 @@
   // reads a name
   var WHOLE_LETTER = /([\u0439\u0419\u045e\u040e\u0457\u0407])/;
   var IGNORABLE = /[\u034f\u180b-\u180d\u180f\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
+  // every apostrophe is the straight one, as glossari.terms.fold reads it: the characters of
+  // glossari.text.APOSTROPHES, the one rule (tests/test_site_rules.py holds the two equal)
+  var APOSTROPHE = /[\u2018\u2019\u201a\u201b\u02bc\u2032]/g;
   function fold(text) {
     return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").normalize("NFC")
       .split(WHOLE_LETTER).map(function (part, i) {
         return i % 2 ? part : part.normalize("NFKD").replace(MARKS, "");
       }).join("").replace(IGNORABLE, "").toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3")
-      .replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, " ").trim();
+      .replace(APOSTROPHE, "'").replace(/\s+/g, " ").trim();
   }
   function words(folded) { return folded.match(A_WORD) || []; }
   function compact(folded) { return folded.replace(NON_WORD, ""); }
