@@ -39,7 +39,7 @@ from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
-from glossari.terms import Recognizer, character_reference
+from glossari.terms import CHARACTER_REFERENCE, Recognizer, character_reference
 from glossari.text import TEMPLATE_TAG
 
 __all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths",
@@ -73,18 +73,23 @@ _PLACEHOLDER = re.compile(
 _ACCELERATOR = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 """KDE's and Qt's mark of a menu's shortcut letter inside a word (``Co&mmission``)."""
 
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-"""An HTML character reference (``&nbsp;``, ``&eacute;``, ``&#160;``): a template's text; or
-an entity the program defines (a DTD's or DocBook's ``&commission;``, ``&brandName;``)."""
+_ENTITY = CHARACTER_REFERENCE
+"""An HTML character reference (``&nbsp;``, ``&eacute;``, ``&#160;``, ``&#00000065;``: HTML's
+pattern, :data:`glossari.terms.CHARACTER_REFERENCE`): a template's text; or an entity the
+program defines (a DTD's or DocBook's ``&commission;``, ``&brandName;``)."""
 
 
 def _character(match: re.Match[str]) -> str:
-    """An HTML character reference as its character; any other entity (``&commission;``, and
+    """An HTML character reference as its character (:func:`glossari.terms.character_reference`,
+    the one rule); any other entity of two letters or more (``&commission;``, and
     ``&notional;``, which ``html.unescape`` reads as ``¬ional;``) blanked: it is a name the
-    program replaces, kept as written in a translation, and no word of the text."""
+    program replaces, kept as written in a translation, and no word of the text. One letter
+    (the ``&T;`` of ``AT&T;``, the ``&D;`` of ``R&D;``) names no entity: it is text."""
     written = match.group()
     char = character_reference(written)
-    return " " * len(written) if char is None else char.ljust(len(written))
+    if char is not None:
+        return char.ljust(len(written))
+    return written if len(written) <= len("&T;") else " " * len(written)
 
 
 def message_text(text: str) -> str:

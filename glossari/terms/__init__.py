@@ -12,6 +12,7 @@ longest first, in text order (:class:`Hit`). The rules are in :mod:`glossari.ter
 from __future__ import annotations
 
 from glossari.terms.matcher import (
+    CHARACTER_REFERENCE,
     DOTTED_ACRONYM,
     HTML_MARKUP,
     JOINED_ACRONYM,
@@ -30,6 +31,6 @@ from glossari.terms.matcher import (
     words,
 )
 
-__all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
-           "Recognizer", "character_reference", "end_roots", "fold", "inflects", "is_acronym",
-           "query_roots", "search_rules", "without_possessive", "words"]
+__all__ = ["CHARACTER_REFERENCE", "DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK",
+           "Hit", "Lang", "Recognizer", "character_reference", "end_roots", "fold", "inflects",
+           "is_acronym", "query_roots", "search_rules", "without_possessive", "words"]

@@ -39,9 +39,9 @@ from typing import Generic, Literal, NamedTuple, TypeVar
 from glossari.terms import english, malay
 from glossari.text import APOSTROPHES, INVISIBLE_IN_WORDS, without_accents
 
-__all__ = ["DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK", "Hit", "Lang",
-           "Recognizer", "character_reference", "end_roots", "fold", "inflects", "is_acronym",
-           "query_roots", "search_rules", "without_possessive", "words"]
+__all__ = ["CHARACTER_REFERENCE", "DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK",
+           "Hit", "Lang", "Recognizer", "character_reference", "end_roots", "fold", "inflects",
+           "is_acronym", "query_roots", "search_rules", "without_possessive", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -188,10 +188,15 @@ a file name with an extension ends it, as nothing in prose does (``dan/atau``, `
 _PATH_RUN_END = re.compile(r"[^\w./-]")
 """What ends a run of a relative path's characters (from any slash of a run, it goes on as from
 the first)."""
+CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+"""What may be an HTML character reference, as HTML reads one: a name (``&amp;``, ``&D;`` of
+``R&D;``), or a number in decimal or hex with any number of leading zeros (``&#45;``,
+``&#00000065;``, ``&#x0041;``); :func:`character_reference` says what it stands for. The one
+pattern of the recogniser, the search index and termcheck."""
 _HTML = (
     r"<!--.*?(?:-->|\Z)"  # an HTML comment (unclosed: to the end, as in HTML; never quadratic)
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"    # an HTML tag (not "a < 5 and b > 3")
-    r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # a character reference
+    rf"|{CHARACTER_REFERENCE.pattern}"  # a character reference
 )
 HTML_MARKUP = re.compile(_HTML, re.DOTALL)
 """HTML in running text: a comment, a tag, a character reference (``&amp;``, ``&#45;``; one
@@ -208,6 +213,8 @@ def character_reference(written: str) -> str | None:
 
     >>> character_reference("&amp;"), character_reference("&#45;"), character_reference("&D;")
     ('&', '-', None)
+    >>> character_reference("&#00000065;"), character_reference("&#x000000041;")
+    ('A', 'A')
     """
     if written[1] != "#" and written[1:] not in html.entities.html5:
         return None
