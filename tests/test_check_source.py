@@ -163,6 +163,26 @@ def test_s106_s107_take_no_qualified_key_for_a_misspelling(tmp_path: Path, old: 
     (found,) = [f for f in kit.check() if f.code == code]
     assert "misspelling" not in found.message
 
+@pytest.mark.parametrize(("keywords", "found"), [
+    ("keywords: Pasaran Modal; Ekuiti Persendirian\n", ["Pasaran Modal; Ekuiti Persendirian"]),
+    ("keywords: [Perakaunan, 'Cukai;Zakat']\n", ["Cukai;Zakat"]),
+    ("keywords: Perakaunan, Cukai\n", []),
+])
+def test_s116_a_category_holding_a_semicolon(tmp_path: Path, keywords: str,
+                                             found: list[str]) -> None:
+    """`keywords: Pasaran Modal; Ekuiti Persendirian` is one category (commas separate them),
+    which the site shows as one page and the CSV table, which joins categories with '; ',
+    gives as two a spreadsheet or Weblate reads apart: nothing was said."""
+    kit = Kit(root=tmp_path)
+    kit.edit("untungkasar", "keywords: Perakaunan\n", keywords)
+    s116 = [f for f in kit.check() if f.code == "S116"]
+    assert [(f.path, f.line) for f in s116] == [(UNTUNG, 4)] * len(found)
+    for finding_, category in zip(s116, found, strict=True):
+        assert f"'{category}'" in finding_.message
+        assert finding_.severity == "warning"
+        assert "commas" in finding_.message
+
+
 def test_s107_article_without_categories(tmp_path: Path) -> None:
     kit = Kit(root=tmp_path)
     assert codes(kit.check(), "S107") == []

@@ -46,6 +46,8 @@ _ALL = (
          summary="an aliases list item holding a comma (read as several aliases)"),
     Code(code="S115", severity="warning",
          summary="link target no reader can follow (a local or relative path, no name)"),
+    Code(code="S116", severity="warning",
+         summary="a category holding a semicolon (one category where two were likely meant)"),
     Code(code="S121", severity="info", summary="link to a term with no article"),
     Code(code="S122", severity="warning", summary="link text and target name different terms"),
     Code(code="S130", severity="error", summary="two terms whose ids differ only in case"),

@@ -21,7 +21,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.folder import unread_articles
 from glossari.seeds.rules import misspelt_key, suspicious_link_text, unfollowable_link_target
-from glossari.text import lookup_key
+from glossari.text import lookup_key, quoted
 
 if TYPE_CHECKING:
     from glossari.glossary import Glossary
@@ -59,7 +59,8 @@ def _misspelt(keys: list[str], wanted: str, line: int) -> str:
 
 
 def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
-    """S102 no headword, S105 H1 differs from title, S106 no definition, S107 no categories."""
+    """S102 no headword, S105 H1 differs from title, S106 no definition, S107 no categories,
+    S116 a category holding a semicolon."""
     for term in terms:
         if term.kind != "article":
             continue
@@ -76,6 +77,18 @@ def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
             yield finding("S107", path=path, line=term.categories_line or first, term=term.id,
                           message="the article has no categories ('keywords:')"
                           + _misspelt(keys, "keywords", term.categories_line))
+        for category in term.categories:
+            if ";" in category:
+                # one category, as commas separate them: the site's one page, and the CSV
+                # table's categories column, which joins categories with "; ", gives it as
+                # several that a spreadsheet or Weblate reads apart
+                parts = [p.strip() for p in category.split(";") if p.strip()]
+                yield finding(
+                    "S116", path=path, line=term.categories_line or first, term=term.id,
+                    message=f"the category {quoted(category)} holds ';': commas separate "
+                    f"categories, so it is one, which the CSV table (categories joined by '; ') "
+                    f"gives as {len(parts)}; write {quoted(', '.join(parts))} for "
+                    f"{len(parts)} categories")
         title = " ".join((term.title or "").split())
         for section in term.sections:
             if section.level == 1:
