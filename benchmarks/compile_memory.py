@@ -1,0 +1,66 @@
+"""Where a whole termbase build holds its memory (benchmarks/README.md, "Stop 38").
+
+Runs the steps of ``glossari compile``'s whole build of the termbase one after the other in this
+process, as :func:`glossari.glossary.compile_termbase` runs them (the inputs' record, the
+glossary read with the writing commands' store, the termbase written), and prints after each the
+process's resident set now and at its peak, and the seconds since the start. The termbase is
+written to a temporary folder, never into the glossary; the store (``.glossari-cache/``) is
+brought up to date, as ``compile`` does. The ``.mo`` files are not compiled: run
+``/usr/bin/time -f %M glossari compile`` for the whole command.
+
+    uv run python benchmarks/compile_memory.py ROOT [LANG]
+
+On Linux only (it reads ``/proc/self/status``).
+"""
+
+from __future__ import annotations
+
+import gc
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from glossari.glossary import load_glossary
+from glossari.root import resolve_root
+from glossari.termbase import snapshot, write_termbase
+
+
+def _resident_mb() -> int:
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    return int(status.split("VmRSS:")[1].split()[0]) // 1024
+
+
+def _peak_mb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def main(argv: list[str]) -> int:
+    if not argv or len(argv) > 2:
+        print(__doc__.strip().splitlines()[-3].strip(), file=sys.stderr)
+        return 2
+    root = resolve_root(argv[0])
+    lang = argv[1] if len(argv) > 1 else "en"
+    start = time.perf_counter()
+
+    def report(step: str) -> None:
+        print(f"{step:<28} {_resident_mb():>6} MB now {_peak_mb():>6} MB peak "
+              f"{time.perf_counter() - start:8.2f} s", flush=True)
+
+    report("start")
+    inputs = snapshot(root, lang)
+    report("inputs recorded")
+    # compile reads and writes without collection (glossari.glossary._no_collection)
+    gc.disable()
+    glossary = load_glossary(root, lang=lang, compiled=False, write_cache=True)
+    report("glossary read")
+    with tempfile.TemporaryDirectory() as folder:
+        write_termbase(Path(folder) / "glossari.sqlite", glossary, inputs,
+                       built_ns=time.time_ns())
+        report("termbase written")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
