@@ -188,25 +188,49 @@ def test_malay_kept_in_a_row_is_one_run_to_both_language_rules(
     assert set(words(quoted)) <= set(left)
 
 
+class _Memo:
+    """A memo table of rendered entries (incremental's ``Table``), held in memory."""
+
+    def __init__(self) -> None:
+        self.texts: dict[object, str] = {}
+
+    def items(self) -> list[tuple[object, None, str]]:
+        return [(key, None, text) for key, text in self.texts.items()]
+
+    def replace(self, fresh: dict[object, str]) -> None:
+        self.texts = dict(fresh)
+
+    def save(self) -> None:
+        pass
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from([None, "kos", "/broker-dealer"]),
                           po_text().filter(lambda text: "\x04" not in text),
                           st.sampled_from([(), ("definition of kos",)])), max_size=5),
-       st.sampled_from(["", "# a comment of no message\n", "\n"]))
+       st.sampled_from(["", "# a comment of no message\n", "\n"]),
+       st.booleans())
+@example([(None, "Peniaga broker", ())], "", False)  # no header: a blank line started the file
 def test_a_template_from_the_memo_is_what_render_po_writes(
-        messages: list[tuple[str | None, str, tuple[str, ...]]], trailer: str) -> None:
+        messages: list[tuple[str | None, str, tuple[str, ...]]], trailer: str,
+        headed: bool) -> None:
     """render_template joins the entries' texts by render_po's rule (incremental._join, shared
-    with render_rows), so its bytes are render_po's."""
+    with render_rows), so its bytes are render_po's, rendered anew or from its memo, with a
+    header or none (its first entry was written after a newline render_po does not write)."""
     from glossari.catalog.incremental import render_template
     from glossari.catalog.pofile import Entry, PoFile, render_po
     from glossari.catalog.template import header_for
 
     entries = tuple(dict.fromkeys(
         Entry(msgctxt=context, msgid=msgid or "x", extracted_comments=comments,
-              references=("seeds/kos.md:3",)) for context, msgid, comments in messages))
-    pot = PoFile(header=header_for("glossary", "2026-12-07 18:00+0000"), entries=entries,
-                 trailer=trailer)
-    assert render_template(pot, None) == render_po(pot).encode("utf-8")
+              references=("seeds/peniaga-broker.md:3",)) for context, msgid, comments in messages))
+    header = header_for("glossary", "2026-12-07 18:00+0000") if headed else None
+    pot = PoFile(header=header, entries=entries, trailer=trailer)
+    expected = render_po(pot).encode("utf-8")
+    memo = _Memo()
+    assert render_template(pot, None) == expected
+    assert render_template(pot, memo) == expected
+    assert render_template(pot, memo) == expected  # from the memo
 
 
 @settings(max_examples=100, deadline=None)

@@ -445,10 +445,15 @@ def render_rows(domain: str, rows: DomainRows, *, creation_date: str, memo: Tabl
 
 
 def _join(parts: list[str], text: str) -> None:
-    """Add an entry's ``text`` to ``parts`` as :func:`render_po` writes an :attr:`Entry.raw`:
-    after a newline of its own where the text before it ends in none. The one join of
-    :func:`render_rows` and :func:`render_template`, whose bytes must be render_po's."""
-    if parts[-1] and not parts[-1].endswith("\n"):
+    """Add an entry's ``text`` (``"\\n"`` and the entry, as rendered after another) to ``parts``,
+    which start with the header's text, as :func:`render_po` writes an :attr:`Entry.raw`: after
+    a newline of its own where the text before it ends in none; and as it writes the first
+    entry of a catalog with no header, without the blank line before it (the file started with
+    one). The one join of :func:`render_rows` and :func:`render_template`, whose bytes must be
+    render_po's."""
+    if len(parts) == 1 and not parts[0]:
+        text = text.removeprefix("\n")
+    elif parts[-1] and not parts[-1].endswith("\n"):
         parts.append("\n")
     parts.append(text)
 
