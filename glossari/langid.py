@@ -336,8 +336,13 @@ def kept_malay(translation: str, source: str) -> str | None:
     def blank(match: re.Match[str]) -> str:  # offsets kept: the run is quoted as written
         return " " * len(match.group())
 
+    def cut(match: re.Match[str]) -> str:  # no white space: words either side are no run
+        return "\0" * len(match.group())
+
     text = _EMAIL.sub(blank, translation) if "@" in translation else translation
-    text = _MENTION.sub(blank, _ITALICS.sub(blank, _STRIP.sub(blank, text)))
+    # a word in italics or a mention parts the words around it, as it does in judged_text:
+    # blanked to spaces, `sebelum *sukuk* sebelum` was one run of Malay kept
+    text = _MENTION.sub(cut, _ITALICS.sub(cut, _STRIP.sub(blank, text)))
     found = list(_WORD.finditer(text))
     if all(m.group().casefold() in kept for m in found):
         return None
