@@ -1169,3 +1169,23 @@ def test_a_flag_gnu_would_not_read_on_an_earlier_flag_line_is_refused(
     with pytest.raises(CatalogError, match=f"'{lost}' here is lost to it") as caught:
         parse_po(text, source="f.po")
     assert caught.value.line == 10
+
+
+@needs_gettext
+@pytest.mark.parametrize("header", [
+    'msgid ""\nmsgstr\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n',
+    'msgid\n\n""\nmsgstr\n\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n'])
+def test_a_header_whose_keywords_stand_alone_declares_its_charset(header: str,
+                                                                  tmp_path: Path) -> None:
+    """The charset is read from a header written ``msgstr`` alone, its strings below, as GNU
+    reads it: the Latin-1 catalog was called invalid UTF-8 (the charset reader, before the
+    parser, took such a header for none)."""
+    import gettext
+
+    path = tmp_path / "l1.po"
+    path.write_bytes((header + '\nmsgid "Kos"\nmsgstr "Coût"\n').encode("latin-1"))
+    subprocess.run([MSGFMT or "msgfmt", "--check", "-o", str(tmp_path / "l1.mo"), str(path)],
+                   check=True, capture_output=True)
+    with (tmp_path / "l1.mo").open("rb") as mo:
+        assert gettext.GNUTranslations(mo).gettext("Kos") == "Coût"
+    assert load_po(path).entries[0].msgstr == "Coût"

@@ -230,27 +230,35 @@ def header_strings(
                 entry_line = lineno
             if stripped.startswith("#") and not stripped.startswith("#~"):
                 continue
-            if not stripped.startswith("msgid") or stripped[5:6] not in (" ", "\t", '"'):
+            # a keyword alone on its line takes its strings from the lines below, as GNU
+            # reads it (`msgstr`, then `"Content-Type: ..."`): "" until they come
+            if not stripped.startswith("msgid") or stripped[5:6] not in (" ", "\t", '"', ""):
                 return None
-            value = _unquote(stripped[5:].lstrip(" \t"))
+            value = _unquote(stripped[5:].lstrip(" \t")) if stripped[5:] else ""
             if value is None:
                 return None
             msgid, state = value, "msgid"
         elif state == "msgid":
+            if not stripped:
+                continue
             if stripped.startswith('"'):
                 value = _unquote(stripped)
                 if value is None:
                     return None
                 msgid += value
                 continue
-            if msgid or not stripped.startswith("msgstr") or stripped[6:7] not in (" ", "\t", '"'):
+            if msgid or not stripped.startswith("msgstr") or stripped[6:7] not in (
+                    " ", "\t", '"', ""):
                 return None
-            value = _unquote(stripped[6:].lstrip(" \t"))
-            if value is None:
-                return None
-            pieces.append((lineno, value))
+            if stripped[6:]:
+                value = _unquote(stripped[6:].lstrip(" \t"))
+                if value is None:
+                    return None
+                pieces.append((lineno, value))
             state = "msgstr"
         else:
+            if not stripped and not pieces:
+                continue
             if not stripped.startswith('"'):
                 break
             value = _unquote(stripped)
