@@ -658,3 +658,17 @@ def test_t401_two_terms_whose_malay_names_share_words_share_one_english_compound
     found = [f for f in kit.check() if f.code == "T401" and f.line == kit.entry_lines[
         (None, malay)]]
     assert bool(found) is reported, found
+
+
+def test_t401_a_long_message_of_many_uses_is_read_in_linear_time(tmp_path: Path) -> None:
+    """The word before each use of a term was looked for from the message's start, so a
+    message of many uses (*kadar faedah pinjaman asas* five thousand times) took quadratic
+    time: 2,000 uses took 15 s, 5,000 over a minute. No clock: a regression shows as a crawling
+    suite."""
+    malay = ("Kadar faedah pinjaman asas " * 5000).strip() + "."
+    kit = with_catalog(tmp_path)
+    kit.articles["kadarfaedah"] = _KADAR.format(paragraph=malay)
+    kit.translate("Kadar faedah", "Interest rate", context="kadarfaedah")
+    kit.translate(malay, "The base lending rate. " * 5000)
+    found = [f for f in kit.check() if f.code == "T401"]
+    assert len(found) <= 1  # one message, one term

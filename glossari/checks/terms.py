@@ -52,8 +52,11 @@ __all__ = ["TermEntry", "Termbase", "shared_english", "termbase"]
 _WORD = re.compile(r"\w+")
 # A proper name: two capitalised words or more in a row (Amanah Saham Nasional Berhad)
 _NAME = re.compile(rf"[A-Z][\w{APOSTROPHES}.&-]*(?:[ \u00a0]+[A-Z][\w{APOSTROPHES}.&-]*)+")
-# The word right before a term (a space between, no punctuation)
+# The word right before a term (a space between, no punctuation), looked for in the _WINDOW
+# characters before it: searched from the message's start, each use cost the length of the
+# text before it, and a long message of many uses quadratic time
 _BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_WINDOW = 100
 # A Malay agent noun, pe(N)- on a verb's root (pemegang, pembayar, pemilik; not pelaburan)
 _AGENT_NOUN = re.compile(r"pe(?:m|n|ng|ny|l|r|w|y)?[a-z]{3,}(?<!an)")
 # What opens a Title Case heading, not a proper name: Malay's commonest function words, and a
@@ -280,7 +283,7 @@ def _compounds(text: str, start: int, end: int, name: str) -> frozenset[str]:
     frozenset()
     """
     out: set[str] = set()
-    before = _BEFORE.search(text, 0, start)
+    before = _BEFORE.search(text, max(0, start - _WINDOW), start)
     if before is not None:
         word = fold(before.group(1))
         if _AGENT_NOUN.fullmatch(word):
@@ -290,9 +293,8 @@ def _compounds(text: str, start: int, end: int, name: str) -> frozenset[str]:
     if fold(text[start:end]).endswith("nya") and not fold(name).endswith("nya"):
         return frozenset(out)  # kadar hasilnya: the possessive closes the name
     modifiers = 0
-    for after in _AFTER.finditer(text, end):
-        if after.start() != end or _NOT_NAME.fullmatch(fold(after.group(1))):
-            break
+    while modifiers < _MAX_MODIFIERS and (after := _AFTER.match(text, end)) is not None and (
+            not _NOT_NAME.fullmatch(fold(after.group(1)))):
         modifiers, end = modifiers + 1, after.end()
     if modifiers:
         out.add(f"{_HEADS}{modifiers}")
@@ -301,6 +303,9 @@ def _compounds(text: str, start: int, end: int, name: str) -> frozenset[str]:
 
 # The words right after a term (a space between each, no punctuation)
 _AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_MAX_MODIFIERS = 4
+"""The most words after a term read as naming more of the thing (a hostile message of one
+long run of words costs linear time)."""
 _HEADS = "heads "
 """A longer Malay name that the term heads, and how many words name more of the thing
 (*kadar faedah pinjaman asas*: ``heads 2``)."""
