@@ -1110,3 +1110,12 @@ def test_one_line_break_on_a_line_of_its_own_parts_no_name(text: str) -> None:
 
 def test_a_line_break_keeps_the_list_item_after_it_apart() -> None:
     assert [h.text for h in _malay().find("Peniaga<br>\n- broker dan komisen")] == ["komisen"]
+
+
+def test_a_name_word_opening_on_di_takes_derivation() -> None:
+    # `di-` makes a passive verb no affix goes round, so a name word opening on `di` is a root:
+    # `Berdividen tinggi` found no Dividen (dividen was read as di- on `viden`)
+    recognizer = Recognizer([("Dividen", 1), ("Digital", 2), ("Pelabur", 3)], lang="ms")
+    text = "Saham berdividen tinggi, pendigitalan dan didividenkan; pelaburan, berpelabur"
+    assert [(h.text, h.keys) for h in recognizer.find(text)] == [
+        ("berdividen", (1,)), ("pendigitalan", (2,)), ("didividenkan", (1,))]

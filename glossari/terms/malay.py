@@ -55,9 +55,12 @@ MIN_ROOT = 3
 """No affix is stripped down to fewer letters: ``se-ni`` and ``ber-i`` are not analyses."""
 
 _DERIVED = re.compile(
-    r"(?:mem|men|meng|meny|me[lmnrwy]|pem|pen|peng|peny|pe[lmnrwy]|ber|ter|di|ke|se)"
+    r"(?:mem|men|meng|meny|me[lmnrwy]|pem|pen|peng|peny|pe[lmnrwy]|ber|ter|ke|se)"
 )
-"""How a derived word starts (a word of a name that starts so takes no more affixes)."""
+"""How a derived word starts (a word of a name that starts so takes no more affixes). Not
+``di-``: it makes a passive verb, which names nothing in a glossary, and no affix goes round
+one (no ``ber-di-``, ``pe(N)-di-``), so a name word opening on ``di`` is a root, mostly a loan
+(``dividen``, ``dinar``, ``digital``, ``disiplin``): ``berdividen`` is ``ber-`` on it."""
 
 
 class Analysis(NamedTuple):
@@ -78,13 +81,15 @@ class Analysis(NamedTuple):
 def takes_derivation(word: str) -> bool:
     """True when ``word`` (a folded word of a name) may take derivational affixes: it does not
     itself start like a derived word, a prefix before a root that could be Malay (three letters
-    or more, not opening on two consonants): ``sewa`` (se-wa), ``sen`` and ``diskaun``
-    (di-skaun) are roots.
+    or more, not opening on two consonants): ``sewa`` (se-wa), ``sen`` and ``sektor``
+    (se-ktor) are roots, and a word opening on ``di`` is one (``diskaun``, ``dividen``).
 
     >>> takes_derivation("komisen"), takes_derivation("pelabur"), takes_derivation("untung")
     (True, False, True)
     >>> takes_derivation("sewa"), takes_derivation("diskaun"), takes_derivation("perbankan")
     (True, True, False)
+    >>> takes_derivation("dividen"), takes_derivation("digital")
+    (True, True)
     """
     prefix = _DERIVED.match(word)
     if prefix is None:
