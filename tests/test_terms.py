@@ -1119,3 +1119,17 @@ def test_a_name_word_opening_on_di_takes_derivation() -> None:
     text = "Saham berdividen tinggi, pendigitalan dan didividenkan; pelaburan, berpelabur"
     assert [(h.text, h.keys) for h in recognizer.find(text)] == [
         ("berdividen", (1,)), ("pendigitalan", (2,)), ("didividenkan", (1,))]
+
+
+@pytest.mark.parametrize("clitic", ["nya", "-nya", "\u2019nya", "nyalah", "-nya-lah", "ku", "-pun"])
+def test_clitics_after_a_name_s_closing_bracket_are_the_name_s(clitic: str) -> None:
+    # `Kadar Dasar Semalaman (OPR)nya` left the clitic out of the match, as after no other
+    # acronym (OPRnya, OPR-nya); a word that is no clitic stays outside
+    recognizer = Recognizer([("Kadar Dasar Semalaman (OPR)", 1), ("Saham", 2)], lang="ms")
+    text = (f"Kadar dasar semalaman (OPR){clitic} dan saham (OPR)naik, "
+            "Kadar Dasar Semalaman (OPR)-naik")
+    assert [h.text for h in recognizer.find(text)] == [
+        f"Kadar dasar semalaman (OPR){clitic}", "saham", "Kadar Dasar Semalaman (OPR)"]
+    english = Recognizer([("Overnight Policy Rate (OPR)", 1)], lang="en")
+    assert [h.text for h in english.find(f"the Overnight Policy Rate (OPR){clitic}")] == [
+        "Overnight Policy Rate (OPR)"]

@@ -111,6 +111,10 @@ written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and wi
 _GAP_CHARS = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_{APOSTROPHES}]+")
 _TAIL = re.compile(r"[^\w\s]{1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
+_BRACKET_CLITIC = re.compile(rf"[{_HYPHEN}{APOSTROPHES}]?([^\W\d_]+(?:[{_HYPHEN}][^\W\d_]+)?)"
+                             rf"(?![\w{_HYPHEN}])")
+"""A word written right after a name's closing bracket, with a hyphen or an apostrophe or
+none: its clitics (``(OPR)nya``, ``(OPR)-nya``, ``(OPR)-nya-lah``) are the name's."""
 _EOL = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
 _BROKEN = re.compile(rf"[{_HYPHEN}\u00ad][ \t]*{_EOL}[ \t]*")
 """A hyphen at the end of a line, where a word may have been cut in two (a line ends as
@@ -1164,8 +1168,7 @@ class Recognizer(Generic[K]):
                     found.update(entry.keys)
         return found
 
-    @staticmethod
-    def _hit(text: str, units: _Words, i: int, end: int, entry: _Entry[K]) -> Hit[K]:
+    def _hit(self, text: str, units: _Words, i: int, end: int, entry: _Entry[K]) -> Hit[K]:
         start, stop = units[0][i], units[1][end - 1]
         tail = _TAIL.search(entry.name)
         if tail is not None:
@@ -1179,4 +1182,10 @@ class Recognizer(Generic[K]):
                    and (text[stop] != ")" or text.count("(", start, stop)
                         > text.count(")", start, stop))):
                 stop += 1
+            if self._lang == "ms" and text[stop - 1] == ")":
+                # clitics after the bracket belong to the name, as after an acronym
+                # (Kadar Dasar Semalaman (OPR)nya, (OPR)-nya, as OPRnya, OPR-nya)
+                clitic = _BRACKET_CLITIC.match(text, stop)
+                if clitic is not None and malay.is_clitic(_HYPHENS.sub("", fold(clitic.group(1)))):
+                    stop = clitic.end()
         return Hit(start, stop, entry.name, tuple(entry.keys), text[start:stop])
