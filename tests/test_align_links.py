@@ -393,3 +393,21 @@ def test_a_french_link_translation_is_filed_without_its_french_determiner(tmp_pa
             ("premium", "insurance", "life-insurance", "bnm")] == [
         ("prime", ()), ("assurance", ()), ("assurance vie", ()), ("La Banque du Maroc", ())]
     assert g.lookup("assurance") is g["insurance"]
+
+
+@pytest.mark.parametrize("kebab", [True, False])
+def test_a_slug_spelling_its_malay_link_text_suggests_no_english(tmp_path: Path,
+                                                                 kebab: bool) -> None:
+    # [yuran pengurusan](/yuran-pengurusan): the slug is the Malay name, and its suggested
+    # English headword was `yuran pengurusan`, Malay; a slug English shares stays suggested
+    other = "[kadar faedah](/interest-rate)" if kebab else "[pembrokeran utama](/primebrokerage)"
+    article("---\ntitle: Yuran\n---\nLihat [yuran pengurusan](/yuran-pengurusan), "
+            "[Inflasi](/inflasi), [Dana ETF](/dana-etf), "
+            f"[bon](/bond), [FINRA](/finra), [ETF](/etf) dan {other}.\n",
+            "yuran-yuran", tmp_path)
+    g = glossari.load(tmp_path)
+    assert {i: (g[i].en_title, g[i].english.status) for i in (
+        "yuran-pengurusan", "inflasi", "dana-etf", "bond", "finra", "etf")} == {
+        "yuran-pengurusan": (None, "untranslated"), "inflasi": (None, "untranslated"),
+        "dana-etf": (None, "untranslated"), "bond": ("bond", "suggested"),
+        "finra": ("FINRA", "suggested"), "etf": ("ETF", "suggested")}

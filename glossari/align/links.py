@@ -248,8 +248,10 @@ def link_only_terms(
             # from the slug as written: /p&s is P&S, where its id, p-s, reads as two words
             en_title = suggest_english(link_spelling(first_link.target), words=words,
                                        acronyms=acronyms,
-                                       hyphens_are_spaces=kebab)
-            if en_title is not None:  # none from a slug in another script: untranslated
+                                       hyphens_are_spaces=kebab, link_texts=clean)
+            # none from a slug in another script, or one spelling a Malay link text:
+            # untranslated
+            if en_title is not None:
                 status = "suggested"
         found.append(Term(
             id=slug,

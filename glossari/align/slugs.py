@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 __all__ = ["WordList", "acronyms_in", "default_words", "kebab_case", "looks_like_acronym",
-           "suggest_english"]
+           "spells_malay", "suggest_english"]
 
 _MAX_WORD = 24
 """Longest word tried when splitting; longer English words are vanishingly rare."""
@@ -157,7 +157,7 @@ after any of them: ``stocks``, ``hands``)."""
 
 def suggest_english(
     slug: str, *, words: WordList | None = None, acronyms: Iterable[str] = (),
-    hyphens_are_spaces: bool = False,
+    hyphens_are_spaces: bool = False, link_texts: Iterable[str] = (),
 ) -> str | None:
     """An English headword guessed from a link slug: words split, acronyms in capitals; None
     for a slug with a letter outside the English alphabet (``акция``, ``株式``, ``سهم``, and
@@ -168,6 +168,11 @@ def suggest_english(
     :func:`kebab_case`) they separate words: ``securities-commission`` is ``securities
     commission``. ``acronyms`` are lower-case words the glossary writes in capitals (see
     :func:`acronyms_in`).
+
+    ``link_texts`` are the Malay texts of the links to the slug: a slug that spells one of
+    them, with a word that is neither English nor an acronym (``yuran-pengurusan`` for
+    ``[yuran pengurusan]``, ``inflasi`` for ``[Inflasi]``), is the Malay name written as a
+    slug, no English, and gets None as well (see :func:`spells_malay`).
 
     >>> suggest_english("investmentadvisor"), suggest_english("primebrokerage")
     ('investment advisor', 'prime brokerage')
@@ -181,11 +186,16 @@ def suggest_english(
     ('P&S', 'profit & loss')
     >>> suggest_english("акция-акция"), suggest_english("株式"), suggest_english("etf-سهم")
     (None, None, None)
+    >>> suggest_english("yuran-pengurusan", link_texts=["yuran pengurusan"])
+    >>> suggest_english("etf", link_texts=["ETF"]), suggest_english("bond", link_texts=["bond"])
+    ('ETF', 'bond')
     """
     if any(c.isalpha() and not c.isascii() for c in slug):
         return None
     words = words if words is not None else default_words()
     known = {a.lower() for a in acronyms}
+    if spells_malay(slug, link_texts, words=words, acronyms=known):
+        return None
     parts: list[str] = []
     for part in slug.split("-"):
         # an ampersand between letters is written as such: short ones an abbreviation
@@ -215,6 +225,38 @@ def suggest_english(
         if pieces:
             parts.append(" ".join(pieces))
     return ((" " if hyphens_are_spaces else "-").join(parts)) if parts else slug
+
+
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_WRITTEN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def spells_malay(slug: str, link_texts: Iterable[str], *, words: WordList | None = None,
+                 acronyms: Iterable[str] = ()) -> bool:
+    """Whether ``slug`` is a Malay link text written as a slug, no English: its letters are
+    those of one of ``link_texts`` (case, hyphens, spaces and punctuation aside), and one of
+    its words is neither English (the list's words, or run together from them) nor an
+    acronym (``acronyms``, lower case, a word the link text writes in capitals, or
+    :func:`looks_like_acronym`). A text English shares (``[bond](/bond)``, ``[FINRA](/finra)``,
+    ``[brokerdealer](/brokerdealer)``) is no Malay slug.
+
+    >>> spells_malay("yuran-pengurusan", ["Yuran pengurusan"]), spells_malay("inflasi", ["inflasi"])
+    (True, True)
+    >>> spells_malay("managementfee", ["yuran pengurusan"]), spells_malay("etf", ["ETF"])
+    (False, False)
+    """
+    words = words if words is not None else default_words()
+    known = {a.lower() for a in acronyms}
+    letters = "".join(_SLUG_WORD.findall(slug.lower()))
+    for text in link_texts:
+        written = _WRITTEN_WORD.findall(text)
+        if not letters or "".join(written).lower() != letters:
+            continue
+        if any(not w.isupper() and not w.isdigit() and w.lower() not in known
+               and words.split(w.lower()) == (w.lower(),) and w.lower() not in words
+               and not looks_like_acronym(w.lower(), words) for w in written):
+            return True
+    return False
 
 
 def kebab_case(slugs: Iterable[str], *, words: WordList | None = None) -> bool:
