@@ -403,6 +403,7 @@ def test_a_slug_spelling_its_malay_link_text_suggests_no_english(tmp_path: Path,
     other = "[kadar faedah](/interest-rate)" if kebab else "[pembrokeran utama](/primebrokerage)"
     article("---\ntitle: Yuran\n---\nLihat [yuran pengurusan](/yuran-pengurusan), "
             "[Inflasi](/inflasi), [Dana ETF](/dana-etf), "
+            "[saham-saham keutamaan](/saham-keutamaan), "
             f"[bon](/bond), [FINRA](/finra), [ETF](/etf) dan {other}.\n",
             "yuran-yuran", tmp_path)
     g = glossari.load(tmp_path)
@@ -411,3 +412,6 @@ def test_a_slug_spelling_its_malay_link_text_suggests_no_english(tmp_path: Path,
         "yuran-pengurusan": (None, "untranslated"), "inflasi": (None, "untranslated"),
         "dana-etf": (None, "untranslated"), "bond": ("bond", "suggested"),
         "finra": ("FINRA", "suggested"), "etf": ("ETF", "suggested")}
+    # a word of the text written reduplicated is in the slug once: the same Malay
+    assert (g["saham-keutamaan"].en_title, g["saham-keutamaan"].english.status) == (
+        None, "untranslated")

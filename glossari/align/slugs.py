@@ -234,7 +234,8 @@ _WRITTEN_WORD = re.compile(r"[A-Za-z0-9]+")
 def spells_malay(slug: str, link_texts: Iterable[str], *, words: WordList | None = None,
                  acronyms: Iterable[str] = ()) -> bool:
     """Whether ``slug`` is a Malay link text written as a slug, no English: its letters are
-    those of one of ``link_texts`` (case, hyphens, spaces and punctuation aside), and one of
+    those of one of ``link_texts`` (case, hyphens, spaces and punctuation aside; a word
+    written reduplicated, ``saham-saham``, once or twice), and one of
     its words is neither English (the list's words, or run together from them) nor an
     acronym (``acronyms``, lower case, a word the link text writes in capitals, or
     :func:`looks_like_acronym`). A text English shares (``[bond](/bond)``, ``[FINRA](/finra)``,
@@ -242,15 +243,21 @@ def spells_malay(slug: str, link_texts: Iterable[str], *, words: WordList | None
 
     >>> spells_malay("yuran-pengurusan", ["Yuran pengurusan"]), spells_malay("inflasi", ["inflasi"])
     (True, True)
+    >>> spells_malay("sahamkeutamaan", ["saham-saham keutamaan"])
+    True
     >>> spells_malay("managementfee", ["yuran pengurusan"]), spells_malay("etf", ["ETF"])
     (False, False)
     """
     words = words if words is not None else default_words()
     known = {a.lower() for a in acronyms}
     letters = "".join(_SLUG_WORD.findall(slug.lower()))
+    from glossari.terms.matcher import words as name_words
+
     for text in link_texts:
         written = _WRITTEN_WORD.findall(text)
-        if not letters or "".join(written).lower() != letters:
+        # as written, or its reduplicated words once (saham-saham keutamaan: sahamkeutamaan)
+        if not letters or letters not in ("".join(written).lower(),
+                                          "".join(name_words(text, "ms"))):
             continue
         if any(not w.isupper() and not w.isdigit() and w.lower() not in known
                and words.split(w.lower()) == (w.lower(),) and w.lower() not in words
