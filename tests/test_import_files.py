@@ -910,3 +910,12 @@ def test_po2csv_s_formula_quote_is_taken_off(root: Path, tmp_path: Path, english
     base = parse_csv((header + '"","Untung","\'profit\'","untung"\r\n'
                       '"","Kos","\'-5% kos\'","kos"\r\n').encode(), source="p.csv")
     assert [r.en for r in base.records] == ["'profit'", "-5% kos"]
+
+
+def test_a_dash_for_standard_input_is_told_apart_from_a_missing_file(root: Path) -> None:
+    """`import -` (as `find -` reads standard input) said "-: cannot read the file: No such file
+    or directory; check the path", as if a file named '-' had been meant."""
+    code, _, err = run(root, "import", "-", "--from", "csv")
+    assert code == 2
+    assert err == ("glossari: error: -: '-' names standard input, which import does not read; "
+                   "give the file's path (or /dev/stdin, with --from tbx or --from csv)\n")

@@ -106,6 +106,10 @@ def require_file(path: Path, name: str) -> None:
     try:
         mode = path.stat().st_mode
     except OSError as error:
+        if str(path) == "-":  # `table -o -` writes standard output, `find -` reads its input
+            raise ExchangeError("'-' names standard input, which import does not read",
+                                path=name, hint="give the file's path (or /dev/stdin, with "
+                                "--from tbx or --from csv)") from None
         raise ExchangeError(f"cannot read the file: {error.strerror}", path=name,
                             hint="check the path") from None
     # a device (/dev/zero, /dev/urandom) never ends: read whole, it took every byte of
