@@ -27,6 +27,7 @@ from pathlib import Path
 
 from glossari._rendered import LANGUAGE, read_digest, read_record
 from glossari.align.pairing import MessageKey, pair_articles
+from glossari.catalog.languages import check_translation_language
 from glossari.catalog.messages import (
     GLOSSARY_DOMAIN,
     is_block_message,
@@ -120,7 +121,7 @@ def align_folder(
     :class:`CatalogError` when a needed catalog is missing (run ``glossari update -l LANG``
     first) or unreadable; per-file problems are reported in :class:`AlignReport` instead.
     """
-    check_language(lang)
+    check_translation_language(lang)
     if not folder.is_dir():
         # a file or a device given for the folder exists: "no such folder" sent the user looking
         # for a typo

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from glossari.catalog.languages import check_translation_language
 from glossari.catalog.pofile import catalog_files, read_catalog_bytes
 from glossari.catalog.translations import (
     catalog_folder,
@@ -72,7 +73,7 @@ def compile_catalogs(root: GlossaryRoot, lang: str | None = None, *,
 
     root.require_writable("compile")
     if lang is not None:
-        check_language(lang)
+        check_translation_language(lang)  # Malay is the articles' language: no catalogs
         langs = [lang]
         if not catalog_folder(root, lang).is_dir():
             raise no_catalogs(root.path, lang)

@@ -30,6 +30,38 @@ def primary_language(code: str) -> str:
     return str(get_global("language_aliases").get(primary, primary)).split("_")[0]
 
 
+def _spelling(lang: str, *, path: str) -> str:
+    """How gettext's ``locale/`` folders write the language ``lang`` names (``pt-BR`` is
+    ``pt_BR``, ``EN`` is ``en``); :class:`CatalogError` when Babel's CLDR data knows none."""
+    from babel import Locale, UnknownLocaleError
+
+    hint = "use an ISO 639 code such as en, id or pt_BR"
+    if (not lang or "/" in lang or "\\" in lang or lang.startswith(".")
+            or lang.upper() in {"C", "POSIX"} or lang.upper().startswith(("C.", "POSIX."))):
+        raise CatalogError(f"unknown language code {quoted(lang)}", path=path, hint=hint)
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise CatalogError(f"unknown language code {quoted(lang)}", path=path, hint=hint) from None
+    # a code with no region gets none (Babel expands the aliases `eng` and `msa` to en_US, ms_MY)
+    spelled = str(locale) if "_" in lang or "-" in lang or "@" in lang else locale.language
+    # nor a script it did not write: Babel expands zh_CN to zh_Hans_CN, sr_RS to sr_Cyrl_RS,
+    # while gettext (and a program run with LANG=zh_CN.UTF-8) looks in locale/zh_CN
+    written = {part.lower() for part in lang.replace("-", "_").replace("@", "_").split("_")}
+    if locale.script and locale.script.lower() not in written:
+        spelled = spelled.replace(f"_{locale.script}", "", 1)
+    if "@" in lang and "@" not in spelled:  # Babel reads sr_RS@latin as sr_Cyrl_RS
+        spelled += "@" + lang.partition("@")[2]
+    return spelled
+
+
+def _misspelt(lang: str, spelled: str, path: str) -> CatalogError:
+    return CatalogError(f"the language code {quoted(lang)} is written {quoted(spelled)} "
+                        "in locale/",
+                        path=path, hint=f"rename the folder locale/{spelled}"
+                        if path.startswith("locale/") else f"use {quoted(spelled)}")
+
+
 def check_language(lang: str, *, path: str = "-l") -> str:
     """Return ``lang`` when Babel's CLDR data knows it and it is written as gettext names its
     ``locale/`` folders; else raise :class:`CatalogError`.
@@ -54,30 +86,9 @@ use 'pt_BR'
     glossari.errors.CatalogError: -l: unknown language code 'english'; \
 use an ISO 639 code such as en, id or pt_BR
     """
-    from babel import Locale, UnknownLocaleError
-
-    hint = "use an ISO 639 code such as en, id or pt_BR"
-    if (not lang or "/" in lang or "\\" in lang or lang.startswith(".")
-            or lang.upper() in {"C", "POSIX"} or lang.upper().startswith(("C.", "POSIX."))):
-        raise CatalogError(f"unknown language code {quoted(lang)}", path=path, hint=hint)
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise CatalogError(f"unknown language code {quoted(lang)}", path=path, hint=hint) from None
-    # a code with no region gets none (Babel expands the aliases `eng` and `msa` to en_US, ms_MY)
-    spelled = str(locale) if "_" in lang or "-" in lang or "@" in lang else locale.language
-    # nor a script it did not write: Babel expands zh_CN to zh_Hans_CN, sr_RS to sr_Cyrl_RS,
-    # while gettext (and a program run with LANG=zh_CN.UTF-8) looks in locale/zh_CN
-    written = {part.lower() for part in lang.replace("-", "_").replace("@", "_").split("_")}
-    if locale.script and locale.script.lower() not in written:
-        spelled = spelled.replace(f"_{locale.script}", "", 1)
-    if "@" in lang and "@" not in spelled:  # Babel reads sr_RS@latin as sr_Cyrl_RS
-        spelled += "@" + lang.partition("@")[2]
+    spelled = _spelling(lang, path=path)
     if spelled != lang:
-        raise CatalogError(f"the language code {quoted(lang)} is written {quoted(spelled)} "
-                           "in locale/",
-                           path=path, hint=f"rename the folder locale/{spelled}"
-                           if path.startswith("locale/") else f"use {quoted(spelled)}")
+        raise _misspelt(lang, spelled, path)
     return lang
 
 
@@ -93,9 +104,20 @@ def check_translation_language(lang: str, *, path: str = "-l") -> str:
     ...
     glossari.errors.CatalogError: -l: 'ms_MY' is Malay, the language of the articles; \
 give the language they are translated into, such as en
+
+    Malay in a spelling ``locale/`` does not use (``MS``, ``zsm``, ``msa``, ``ms-MY``) is named
+    Malay too: it was told to use ``ms`` (or ``ms_MY``), which this very rule then refused.
+
+    >>> check_translation_language("zsm")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.CatalogError: -l: 'zsm' is Malay, the language of the articles; \
+give the language they are translated into, such as en
     """
-    check_language(lang, path=path)
-    if primary_language(lang) == "ms":
+    spelled = _spelling(lang, path=path)
+    if primary_language(spelled) != "ms" and spelled != lang:
+        raise _misspelt(lang, spelled, path)
+    if primary_language(spelled) == "ms":
         raise CatalogError(f"{quoted(lang)} is Malay, the language of the articles", path=path,
                            hint="give the language they are translated into, such as en")
     return lang

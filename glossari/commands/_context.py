@@ -1,8 +1,8 @@
 """What every command gets from the command line, importable without importing ``glossari.cli``.
 
 :class:`Context` carries the streams and the glossary folder; :func:`stderr_progress` draws a
-progress bar on standard error; :func:`language_arg` is the ``-l`` type of every command (one
-validator: :func:`glossari.catalog.languages.check_language`).
+progress bar on standard error; :func:`language_arg` is the type of ``check -l``, a translation
+language (one validator: :func:`glossari.catalog.languages.check_translation_language`).
 """
 
 from __future__ import annotations
@@ -60,11 +60,12 @@ def stderr_progress(ctx: Context) -> Wrap:
 
 def language_arg(value: str) -> str:
     """The ``-l LANG`` argument type: a language code CLDR knows (``en``, ``pt_BR``,
-    ``sr@latin``), else argparse's usage error (exit 2)."""
-    from glossari.catalog.languages import check_language
+    ``sr@latin``) that is no spelling of Malay, the articles' language, else argparse's usage
+    error (exit 2)."""
+    from glossari.catalog.languages import check_translation_language
     from glossari.errors import CatalogError
 
     try:
-        return check_language(value)
+        return check_translation_language(value)
     except CatalogError as error:
         raise argparse.ArgumentTypeError(f"{error.message}; {error.hint}") from None

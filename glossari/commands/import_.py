@@ -70,11 +70,11 @@ def summary_line(summary: dict[str, int], *, dry_run: bool) -> str:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Import; 2 (with one line naming the file and line) for a file that cannot be read."""
-    from glossari.catalog.languages import check_language
+    from glossari.catalog.languages import check_translation_language
     from glossari.exchange import import_termbase, read_termbase
 
     named_path(args.file, name="FILE")
-    lang = check_language(language_or_default(ctx.root(), args.lang))
+    lang = check_translation_language(language_or_default(ctx.root(), args.lang))
     root = ctx.root()
     if not args.dry_run:
         root.require_writable("import")

@@ -150,11 +150,11 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _check(args: argparse.Namespace) -> str | None:
-    from glossari.catalog.languages import check_language
+    from glossari.catalog.languages import check_translation_language
     from glossari.errors import CatalogError
 
     try:
-        check_language(args.lang)
+        check_translation_language(args.lang)
     except CatalogError as error:  # the one validator of language codes
         return str(error)
     fmt = _format(args)

@@ -563,10 +563,10 @@ def import_termbase(
     missing (run ``glossari extract`` and ``glossari update -l LANG``) or unreadable; nothing is
     written then.
     """
-    from glossari.catalog.languages import check_language
+    from glossari.catalog.languages import check_translation_language
     from glossari.catalog.translations import catalog_lock
 
-    check_language(lang)
+    check_translation_language(lang)
     outcomes, planned = _plan(glossary, base)
     if base.format in ("csv", "csv-weblate") and planned and language_check:
         _refuse_another_languages_csv(root, lang, planned, base,
