@@ -148,6 +148,13 @@ def resolve_root(root: str | Path | None = None, *, cwd: Path | None = None) -> 
                          f"(in Python, glossari.load({str(folder)!r}))",
                 )
             raise RootError(_not_a_glossary(path), path=str(path), hint=_GIVE_A_GLOSSARY)
+        shipped = bundled_root()
+        if shipped.path.name == "_bundle" and real_path(path) == real_path(shipped.path):
+            # the wheel's own glossary named by its folder (`glossari.load(glossari.BUNDLED)`,
+            # `--root` given that path) is the bundled one, read-only: it was taken for a
+            # glossary of the user's, and `extract`, `update`, `check`'s cache wrote into the
+            # installed package. A source checkout's glossary is its maintainers' own.
+            return shipped
         return GlossaryRoot(path=path)
     here = cwd if cwd is not None else Path.cwd()
     if (here / "seeds").is_dir():

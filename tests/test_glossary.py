@@ -618,3 +618,40 @@ def test_a_term_or_its_english_side_built_wrong_is_refused_at_once() -> None:
     link = Link(text="pelaburannya", target="investment", line=3)
     assert dataclasses.replace(term, kind="link", links=(link,), categories=("Kewangan",),
                                english=English(status="suggested")).kind == "link"
+
+
+@pytest.mark.parametrize("command", [["extract"], ["update", "-l", "en"], ["check"]])
+def test_the_wheel_s_bundled_glossary_named_by_its_folder_stays_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """In a wheel the glossary lives in ``glossari/_bundle``; named by that folder, as README
+    says to (``glossari.load(glossari.BUNDLED)``, or ``--root`` given the path it prints), it
+    was taken for the user's own glossary: ``extract`` and ``update`` wrote into the installed
+    package, and ``check`` left its cache there."""
+    import shutil
+
+    import glossari.root
+    from glossari.cli import main
+
+    repo = Path(__file__).resolve().parent.parent
+    package = tmp_path / "site-packages" / "glossari"
+    bundle = package / "_bundle"
+    shutil.copytree(repo / "seeds", bundle / "seeds")
+    shutil.copytree(repo / "locale", bundle / "locale",
+                    ignore=shutil.ignore_patterns("glossari.sqlite*", ".glossari-*"))
+    (bundle / "seeds" / "accountexecutive.md").write_text(
+        (bundle / "seeds" / "accountexecutive.md").read_text("utf-8").replace(
+            "title: Eksekutif akaun", "title: Eksekutif-eksekutif akaun"), encoding="utf-8")
+    before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    monkeypatch.setattr(glossari.root, "_PACKAGE_DIR", package)
+    monkeypatch.chdir(tmp_path)
+    assert glossari.load(bundle).root.bundled
+    code = main(["--root", str(bundle), *command])
+    err = capsys.readouterr().err
+    if command[0] == "check":
+        assert code in (0, 1), err
+    else:
+        assert code == 2, err
+        assert "bundled with glossari, which is read-only" in err
+    assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
