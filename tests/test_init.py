@@ -137,3 +137,32 @@ def test_init_s_summary_names_every_file_it_writes() -> None:
 
     for name in SCAFFOLD:
         assert name.split("/")[0] in COMMANDS["init"], name
+
+
+def test_the_new_glossary_s_readme_commands_run_as_its_comments_say(tmp_path: Path) -> None:
+    """The README ``init`` writes is the first page a glossary's authors read: each
+    ``glossari`` line of its shell block runs in the new glossary, exit 0, and writes where its
+    comment says (``locale/*.pot``, ``locale/en/LC_MESSAGES/*.po``, ``.mo`` files,
+    ``build/en/``)."""
+    import re
+    import shlex
+
+    folder = tmp_path / "kamus"
+    assert run("init", str(folder))[0] == 0
+    readme = (folder / "README.md").read_text("utf-8")
+    block = re.search(r"^```sh\n(.*?)^```", readme, re.M | re.S)
+    assert block is not None
+    lines = [line for line in block.group(1).splitlines() if line.startswith("glossari ")]
+    assert len(lines) >= 5
+    for line in lines:
+        words = shlex.split(line.partition("#")[0])
+        code, _out, err = run("--root", str(folder), *words[1:])
+        assert code == 0, (line, err)
+    assert sorted(p.name for p in (folder / "locale").glob("*.pot")) == [
+        "articles-k.pot", "glossary.pot"]
+    messages = folder / "locale" / "en" / "LC_MESSAGES"
+    assert sorted(p.name for p in messages.glob("*.po")) == ["articles-k.po", "glossary.po"]
+    assert sorted(p.name for p in messages.glob("*.mo")) == ["articles-k.mo", "glossary.mo"]
+    # render's folder is build/en/, once an article is translated enough to be written
+    assert run("--root", str(folder), "render", "-l", "en", "--min-coverage", "0")[0] == 0
+    assert (folder / "build" / "en" / "kosjualan.md").is_file()
