@@ -480,7 +480,7 @@ def test_unknown_language_and_missing_templates_are_clear_errors(tmp_path: Path)
 
 
 @pytest.mark.parametrize(("code", "spelled"), [
-    ("EN", "'en'"), ("pt-BR", "'pt_BR'"), ("pt_br", "'pt_BR'"), ("eng", "'en'"), ("msa", "'ms'"),
+    ("EN", "'en'"), ("pt-BR", "'pt_BR'"), ("pt_br", "'pt_BR'"), ("eng", "'en'"), ("msa", "Malay"),
     ("C", None), ("POSIX", None), ("C.UTF-8", None),
 ])
 def test_a_language_has_one_spelling_and_so_one_folder(
@@ -497,6 +497,8 @@ def test_a_language_has_one_spelling_and_so_one_folder(
         assert err.count("\n") == 1, err
         if spelled is None:
             assert f"unknown language code '{code}'" in err
+        elif spelled == "Malay":  # Malay is refused as Malay, not told to be spelled 'ms'
+            assert f"'{code}' is Malay, the language of the articles" in err
         else:
             assert f"is written {spelled}" in err
             assert f"use {spelled}" in err
