@@ -425,3 +425,41 @@ def test_an_untranslated_or_fuzzy_plural_message_needs_no_plural_forms(
     path.write_text(text, encoding="utf-8")
     assert load_po(path, source=PO_SOURCE).entries[-1].msgid_plural == "%d saham-saham"
     assert _gnu_error_lines(path) is None
+
+
+@pytest.mark.parametrize("command", [["update", "-l", "en"], ["compile", "-l", "en"],
+                                     ["check", "-l", "en"], ["table"]])
+def test_editor_lock_files_are_not_catalogs(tmp_path: Path, command: list[str]) -> None:
+    """Emacs locks a catalog open in po-mode with a dangling symbolic link `.#glossary.po`:
+    every command stopped on it ("cannot read the catalog: No such file or directory"), as
+    on any hidden `.po` an editor leaves; hidden files are no catalogs, as they are no
+    articles (glossari.catalog.pofile.is_catalog_name)."""
+    import warnings
+
+    import glossari
+    from glossari.glossary import TermbaseWarning
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\n---\n\nPeniaga broker membeli [saham-saham](/saham).\n",
+        encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    catalog = folder / "glossary.po"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgid "Peniaga broker"\nmsgstr ""', 'msgid "Peniaga broker"\nmsgstr "Broker-dealer"'),
+        encoding="utf-8")
+    assert main(["--root", str(root), "compile", "-l", "en"]) == 0
+    (folder / ".#glossary.po").symlink_to("penterjemah@hos.1234:1700000000")
+    (folder / ".glossary.po").write_bytes(b"\x00 not a catalog")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--root", str(root), *command])
+    assert code in (0, 1), err.getvalue()
+    assert "glossary.po" not in err.getvalue()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TermbaseWarning)  # the termbase is still fresh
+        glossary = glossari.load(root, lang="en")
+    assert glossary.lookup("peniaga-peniaga broker").english.title == "Broker-dealer"

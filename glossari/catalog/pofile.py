@@ -45,6 +45,7 @@ __all__ = [
     "PoFile",
     "check_domain",
     "encode_po",
+    "is_catalog_name",
     "load_po",
     "parse_plural_count",
     "parse_po",
@@ -1955,17 +1956,33 @@ def require_catalog_file(path: Path, *, source: str, what: str = "catalog",
                            hint=hint or f"put a {what} file there, or remove it")
 
 
-def catalog_files(folder: Path, *, base: Path, pattern: str = "*.po") -> list[Path]:
-    """The files in ``folder`` that ``pattern`` matches, sorted, as ``folder.glob(pattern)``
-    lists them: none when there is no such folder. A folder the user may not list (another
+def is_catalog_name(name: str) -> bool:
+    """True when a file called ``name`` in ``locale/LANG/LC_MESSAGES/`` is a catalog: its name
+    ends in ``.po`` and does not begin with ``.`` (the one rule, shared by :func:`catalog_files`
+    and the compiled termbase's freshness check, as :func:`glossari.seeds.folder.is_article_name`
+    is the articles').
+
+    >>> [is_catalog_name(n) for n in ("glossary.po", ".#glossary.po", ".glossary.po",
+    ...                               "glossary.po~", "glossary.pot")]
+    [True, False, False, False, False]
+    """
+    # hidden files are editors', not catalogs: Emacs locks a catalog open in po-mode with a
+    # dangling symbolic link `.#glossary.po`, and every command (compile, check, table, load)
+    # stopped on it, "cannot read the catalog: No such file or directory"
+    return name.endswith(".po") and not name.startswith(".")
+
+
+def catalog_files(folder: Path, *, base: Path) -> list[Path]:
+    """The catalogs in ``folder`` (:func:`is_catalog_name`), sorted: none when there is no such
+    folder. A folder the user may not list (another
     user's ``locale/en/LC_MESSAGES``, mode 700) is refused, naming it relative to ``base``:
     ``Path.glob`` reads it as an empty one, and ``compile`` then wrote a termbase with no
     translation, ``check`` said there were no catalogs to check. The one lister of catalogs."""
     import os
 
     try:
-        with os.scandir(folder):
-            pass
+        with os.scandir(folder) as listing:
+            names = [entry.name for entry in listing if is_catalog_name(entry.name)]
     except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as error:
@@ -1974,7 +1991,7 @@ def catalog_files(folder: Path, *, base: Path, pattern: str = "*.po") -> list[Pa
         raise CatalogError(f"cannot read the folder: {error.strerror}",
                            path=relative_name(folder, base),
                            hint="check that you may read the folder and enter it") from None
-    return sorted(folder.glob(pattern))
+    return sorted(folder / name for name in names)
 
 
 def read_catalog_bytes(path: Path, *, source: str, what: str = "catalog") -> bytes:

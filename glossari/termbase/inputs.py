@@ -14,7 +14,6 @@ file is read and hashed, so a touched but unchanged article does not make the te
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import json
 import os
@@ -200,14 +199,14 @@ def listed_unchanged(listing: str, racy: str, root: GlossaryRoot, lang: str) -> 
     have exactly the recorded :func:`listing_digest` and each racy input (see
     :func:`quick_listing`) still has its recorded digest; False means "look closer" (with
     :func:`unchanged`), not "changed"."""
+    from glossari.catalog.pofile import is_catalog_name
     from glossari.seeds.folder import is_article_name
 
     found: list[str] = []
     if not _listed(root.seeds, root.path, is_article_name, found):
         return False
     catalogs = root.catalogs(lang)
-    if catalogs.is_dir() and not _listed(catalogs, root.path,
-                                         lambda name: fnmatch.fnmatch(name, "*.po"), found):
+    if catalogs.is_dir() and not _listed(catalogs, root.path, is_catalog_name, found):
         return False
     if listing_digest(found) != listing:
         return False
