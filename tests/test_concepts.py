@@ -16,6 +16,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import glossari
 from glossari.checks import check
@@ -228,3 +230,40 @@ def test_the_english_of_a_broken_link_text_is_no_name_of_its_term(tmp_path: Path
     assert glossary["central-bank"].title is None
     assert glossary["central-bank"].en_title == "central-bank"  # the slug, as suggested
     assert glossary["central-bank"].english.status == "suggested"
+
+
+_ACCENTED = {"ekuiti": "Ékuiti", "naif": "naïf", "pelabur": "pélabur", "ebene": "Ébène"}
+
+
+@given(st.sampled_from(sorted(_ACCENTED)), st.lists(st.sampled_from(["NFC", "NFD"]), min_size=2,
+                                                    max_size=2),
+       st.lists(st.booleans(), min_size=2, max_size=2))
+@settings(max_examples=60)
+def test_a_reduplication_is_one_word_whatever_its_accents(
+        plain: str, forms: list[str], accented: list[bool]) -> None:
+    """`ekuiti-Ékuiti`, or `Ékuiti-ékuiti` typed decomposed (NFD: macOS, a PDF), is the plural
+    of *Ékuiti*, as find reads it: the reduplication's words were compared with their accents
+    and a decomposed accent as no part of its word, so the key kept both words."""
+    import unicodedata
+
+    from glossari.align.resolve import malay_key
+
+    words = [unicodedata.normalize(form, _ACCENTED[plain] if accent else plain)
+             for form, accent in zip(forms, accented, strict=True)]
+    assert malay_key(f"{words[0]}-{words[1].lower()} modal") == malay_key(f"{plain} modal")
+
+
+def test_a_decomposed_plural_link_text_names_its_article(tmp_path: Path) -> None:
+    import unicodedata
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "ekuiti.md").write_text("---\ntitle: Ékuiti\n---\n\nNilai pemilikan.\n",
+                                              encoding="utf-8")
+    (root / "seeds" / "saham.md").write_text(unicodedata.normalize(
+        "NFD", "---\ntitle: Saham\n---\n\nLihat [ékuiti-ékuiti](/equity) dan "
+               "[ekuiti-Ékuiti](/equity-ms).\n"), encoding="utf-8")
+    glossary = glossari.load(root)
+    assert [t.id for t in glossary] == ["ekuiti", "saham"]  # no link-only term beside it
+    assert [ref.source.id for ref in glossary.backlinks("ekuiti")] == ["saham", "saham"]
+    assert glossary.lookup(unicodedata.normalize("NFD", "Ékuiti-ékuiti")).id == "ekuiti"

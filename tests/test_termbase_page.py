@@ -51,6 +51,9 @@ _ARTICLES = {
         "---\ntitle: Hasil\nkeywords: Pendapatan Tetap\n"
         "description: Hasil ialah pulangan atas bon.\n---\n\n# Hasil\n\n## Kira\n\n"
         "Hasil 4.5% atas [saham](/saham).\n"),
+    "ekuiti": (
+        "---\ntitle: Ékuiti\nkeywords: Ekuiti\ndescription: Ékuiti ialah nilai pemilikan.\n---\n\n"
+        "# Ékuiti\n\nLihat [ekuiti-Ékuiti](/equity).\n"),
     "dividen": (
         "---\ntitle: Dividen\nkeywords: Ekuiti\n"
         "description: Dividen ialah agihan untung.\n---\n\n# Dividen\n\n## Bayaran\n\n"
@@ -181,11 +184,15 @@ def test_the_pages_backlinks_query_is_backlinks(root: Path) -> None:
 _GLYPH_ONLY = re.compile("[\u034f\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
-def _page_key(text: str) -> str:
+def _without_accents(text: str) -> str:
     parts = re.split("([йЙўЎїЇ])", unicodedata.normalize("NFC", text))
-    text = "".join(part if part and part in "йЙўЎїЇ" else "".join(
+    return "".join(part if part and part in "йЙўЎїЇ" else "".join(
         c for c in unicodedata.normalize("NFKD", part) if unicodedata.combining(c) in (0, 9))
-        for part in parts).casefold()
+        for part in parts)
+
+
+def _page_key(text: str) -> str:
+    text = _without_accents(text).casefold()
     return "".join(str(unicodedata.digit(c)) if unicodedata.digit(c, None) is not None else c
                    for c in text if unicodedata.category(c)[0] in "LNM"
                    and not _GLYPH_ONLY.match(c))
@@ -239,8 +246,8 @@ def _page_lookup(db: sqlite3.Connection, text: str) -> str | None:
     def reduplication(name: str) -> str | None:
         if "-" not in name:
             return None
-        return answer(by_key, _page_key(re.sub(r"(?<![\w-])(\w+)-\1(?![\w-])", r"\1", name,
-                                               flags=re.IGNORECASE)))
+        return answer(by_key, _page_key(re.sub(r"(?<![\w-])(\w+)-\1(?![\w-])", r"\1",
+                                               _without_accents(name), flags=re.IGNORECASE)))
 
     def possessive(name: str) -> str | None:
         words = name.rstrip().rsplit(" ", 1)
@@ -275,7 +282,8 @@ def test_the_pages_lookup_steps_are_lookup(root: Path) -> None:
     glossary = _loaded(root)
     names = {"pelaburannya", "Dividennya", "hasilnya", "KWSP-nya", "Saham-saham nya", "hanya",
              "peniaga-peniaga brokernya", "/finra#x", "../Broker-Dealer.md",
-             "\uff53\uff41\uff48\uff41\uff4d"}
+             "\uff53\uff41\uff48\uff41\uff4d", "ekuiti-Ékuiti",
+             unicodedata.normalize("NFD", "Ékuiti-ékuiti modalnya")}
     for term in glossary:
         for value in (term.id, term.title, term.english.title, *term.names.aliases,
                       *term.names.acronyms, *term.names.link_texts, *term.names.slugs,

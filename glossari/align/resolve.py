@@ -35,7 +35,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.rules import ALIAS_KEYS, split_aliases, suspicious_link_text
 from glossari.terms import without_possessive
-from glossari.text import lookup_key, slug_text
+from glossari.text import lookup_key, slug_text, without_accents
 
 __all__ = [
     "ALIAS_KEYS",
@@ -78,8 +78,19 @@ def malay_key(text: str) -> str:
     ('peniagabroker', 'peniagabroker')
     >>> malay_key("kira-kira") == malay_key("kira"), malay_key("rama-ramai")
     (True, 'ramaramai')
+
+    The two words are compared as their keys compare them, accents aside, and an accent typed
+    decomposed (NFD, as macOS and PDFs give it) is part of its word, as ``find`` reads them:
+
+    >>> malay_key("ekuiti-Ékuiti"), malay_key("E\u0301kuiti-e\u0301kuiti")
+    ('ekuiti', 'ekuiti')
     """
-    return lookup_key(_REDUPLICATION.sub(r"\1", text) if "-" in text else text)
+    if "-" not in text:
+        return lookup_key(text)
+    # the reduplication's words without their accents: `\w` reads a combining mark as no part
+    # of a word, so `ékuiti-ékuiti` typed decomposed, or `ekuiti-ékuiti`, named no article
+    # (a link-only term beside *Ékuiti*), and lookup missed them where find reads the term
+    return lookup_key(_REDUPLICATION.sub(r"\1", text if text.isascii() else without_accents(text)))
 
 
 def link_is_trusted(link: Link) -> bool:
