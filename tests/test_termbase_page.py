@@ -235,11 +235,11 @@ def _page_lookup(db: sqlite3.Connection, text: str) -> str | None:
     by_key = "SELECT term_id FROM lookup WHERE key = ?"
 
     def target(name: str) -> str | None:
-        stripped = name.strip(" ")
+        stripped = name.strip()  # any white space, as the page says
         if not ((stripped.startswith(("/", "./", "../")) or "#" in stripped
                  or _SUFFIX.search(stripped)) and not re.search(r"\s", stripped)):
             return None
-        last = stripped.split("#")[0].split("?")[0].strip(" ").strip("/").split("/")[-1]
+        last = stripped.split("#")[0].split("?")[0].strip().strip("/").split("/")[-1]
         return answer("SELECT term_id FROM targets WHERE key = ?",
                       _page_key(_SUFFIX.sub("", unquote(last))))
 
@@ -283,7 +283,8 @@ def test_the_pages_lookup_steps_are_lookup(root: Path) -> None:
     names = {"pelaburannya", "Dividennya", "hasilnya", "KWSP-nya", "Saham-saham nya", "hanya",
              "peniaga-peniaga brokernya", "/finra#x", "../Broker-Dealer.md",
              "\uff53\uff41\uff48\uff41\uff4d", "ekuiti-Ékuiti",
-             unicodedata.normalize("NFD", "Ékuiti-ékuiti modalnya")}
+             unicodedata.normalize("NFD", "Ékuiti-ékuiti modalnya"), "\t/investment#jenis",
+             "/Investment.HTML?q=1\n", "\u00a0../investment/#x"}
     for term in glossary:
         for value in (term.id, term.title, term.english.title, *term.names.aliases,
                       *term.names.acronyms, *term.names.link_texts, *term.names.slugs,
