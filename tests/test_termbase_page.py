@@ -386,3 +386,21 @@ def test_the_pages_freshness_steps_tell_what_load_tells(root: Path, tmp_path: Pa
         assert _page_fresh(copy, db) == "inputs"
     with pytest.warns(TermbaseWarning):
         glossari.load(copy, lang="en")
+
+
+def test_the_pages_sql_blocks_run_and_answer_as_search(root: Path) -> None:
+    """Every ```sql block of the page runs on a compiled termbase; the headword query gives the
+    headword hits of Glossary.search, in its order."""
+    blocks = re.findall(r"```sql\n(.*?)```", PAGE, re.DOTALL)
+    assert blocks
+    glossary = _loaded(root)
+    with _connect(root) as db:
+        for block in blocks:
+            rows = db.execute(block.strip().rstrip(";")).fetchall()
+            query = re.search(r"MATCH '\"(\w+)\"\*'", block)
+            assert query is not None
+            hits = [h for h in glossary.search(query.group(1), limit=20)
+                    if h.field == "headword"]
+            assert [(r[0], r[1], r[2]) for r in rows] == [(h.id, h.lang, h.snippet)
+                                                         for h in hits]
+            assert rows
