@@ -235,15 +235,16 @@ class Glossary:
         ):
             for text, term in keys:
                 key = lookup_key(text)
-                self._index.setdefault(key, term)
-                keyed.append((text, key))
+                if key:  # a name of no letter or digit (`—`, `***`) tells no term apart
+                    self._index.setdefault(key, term)
+                    keyed.append((text, key))
         # A Malay name written reduplicated is also its singular, as links and find_terms read
         # it: the link-only term of [syarikat-syarikat induk](/parent-company) is `syarikat
         # induk` too. Last, so that it gives only keys no name as written has.
         for term in by_id:
             for name in (term.title, *term.names.aliases, *term.names.link_texts):
-                if name and "-" in name:
-                    self._index.setdefault(malay_key(name), term)
+                if name and "-" in name and (key := malay_key(name)):
+                    self._index.setdefault(key, term)
         # The texts exactly as written, each to what its normalised key finds: a lookup by a
         # headword as spelled skips normalising it (the costly part), with the same answer.
         self._exact: dict[str, Term] = {text: self._index[key] for text, key in keyed}

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import glossari
 from glossari.errors import RootError, SeedError
@@ -655,3 +657,46 @@ def test_the_wheel_s_bundled_glossary_named_by_its_folder_stays_read_only(
         assert code == 2, err
         assert "bundled with glossari, which is read-only" in err
     assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
+
+
+_NO_LETTER = "-—\u2013*!?./ .,'\"#&()…"
+
+
+@pytest.fixture(scope="module")
+def punctuation_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A compiled glossary where a link text and an alias hold no letter or digit."""
+    from glossari.cli import main
+
+    root = tmp_path_factory.mktemp("punctuation") / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "kos-jualan.md").write_text(
+        '---\ntitle: Kos jualan\naliases: "—, ..."\n---\n\n'
+        "Lihat [—](/yuran), [***](/caj) dan [saham-saham](/saham).\n", encoding="utf-8")
+    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+        assert main(["--root", str(root), *command]) == 0
+    return root
+
+
+@given(st.text(st.sampled_from(_NO_LETTER), max_size=6))
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_text_of_no_letter_or_digit_names_no_term(punctuation_names: Path, text: str) -> None:
+    """lookup('!!'), lookup('') or lookup('—') answered the link-only term of [***](/caj): every
+    name of no letter or digit has the empty key, which held the first such term, and `show
+    '!!'` showed it; such a name tells no term apart, compiled or read from the sources."""
+    import sqlite3
+    import warnings
+
+    from glossari.glossary import TermbaseWarning, load_glossary
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TermbaseWarning)
+        compiled = glossari.load(punctuation_names, lang="en")
+    for glossary in (compiled, load_glossary(punctuation_names, lang="en", compiled=False)):
+        with pytest.raises(KeyError):
+            glossary.lookup(text)
+        assert "" not in glossary.lookup_index()
+        assert glossary.lookup("/caj").id == glossary.lookup("caj").id == "caj"
+        assert glossary.lookup("Saham-saham").id == "saham"
+    termbase = punctuation_names / "locale" / "en" / "glossari.sqlite"
+    with sqlite3.connect(f"{termbase.as_uri()}?mode=ro", uri=True) as db:
+        assert db.execute("SELECT count(*) FROM lookup WHERE key = ''").fetchone() == (0,)
