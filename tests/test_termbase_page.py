@@ -303,7 +303,8 @@ def test_the_pages_lookup_steps_are_lookup(root: Path) -> None:
 
 
 @pytest.mark.parametrize("query", ["broker", "peniaga", "hasil", "Ékuiti", "3.25",
-                                   "KWSP", "pedagang", "caruman", '"peniaga broker"'])
+                                   "KWSP", "pedagang", "caruman", '"peniaga broker"', "Biasa",
+                                   "risiko", "Lihat"])
 def test_the_pages_search_steps_are_search(root: Path, query: str) -> None:
     """Field by field with the page's SQL, one hit per term, as Glossary.search ranks them (a
     query that no inflection rule of glossari's adds to)."""
@@ -315,19 +316,29 @@ def test_the_pages_search_steps_are_search(root: Path, query: str) -> None:
         '"' + re.sub(r"(?<=\d)\.(?=\d)", "\ue02e", unicodedata.normalize("NFKC", w)) + '"*'
         for w in words)
     assert match == match_expression(query)  # a query glossari asks as the page's program does
-    sql = _statement("MATCH :match AND (:lang IS NULL")
+    # the page's ranking SQL, with the page's snippet of each row
+    snippet = re.search(r"`(snippet\(TABLE, [^`]*\))`", PAGE)
+    assert snippet is not None
+    sql = _statement("MATCH :match AND (:lang IS NULL").replace(
+        "SELECT term_id, lang", f"SELECT term_id, lang, {snippet.group(1)}", 1)
     glossary = _loaded(root)
+
+    def shown(text: str) -> str:  # as the page says a program shows a snippet
+        text = text.replace("\u200b", "").replace("\ue02e", ".").replace("\ue02c", ",")
+        return re.sub("[ \n]\ue000(?=[ \n])|\ue000[ \n]?", "", text)
+
     for lang in (None, "ms", "en"):
-        hits: list[tuple[str, str, str | None]] = []
+        hits: list[tuple[str, str, str | None, str]] = []
         for field in ("headword", "name", "definition", "category", "body"):
             table = f"search_{field}"
             with _connect(root) as db:
                 rows = db.execute(sql.replace("TABLE", table),
                                   {"match": match, "lang": lang}).fetchall()
-            for term_id, row_lang in rows:
+            for term_id, row_lang, text in rows:
                 if term_id not in {hit[0] for hit in hits}:
-                    hits.append((term_id, field, row_lang))
-        assert hits == [(h.id, h.field, h.lang) for h in glossary.search(query, lang=lang)], lang
+                    hits.append((term_id, field, row_lang, shown(text)))
+        assert hits == [(h.id, h.field, h.lang, h.snippet)
+                        for h in glossary.search(query, lang=lang)], lang
 
 
 # --- freshness, by the page's steps ----------------------------------------------------------
