@@ -252,3 +252,41 @@ def test_import_and_align_write_a_catalog_in_another_charset_as_update_does(
         done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
                               capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("spelling", ["utf-8", "Utf-8", "UTF-8"])
+def test_update_keeps_a_utf8_charset_in_any_case(tmp_path: Path, spelling: str) -> None:
+    """A header saying ``charset=utf-8`` (Poedit and many editors write it so) is UTF-8 to GNU:
+    ``update`` rewrote it to ``UTF-8`` and saved the translator's file for that change alone
+    (its date moved, a diff in version control). msgmerge -U and msgcat keep it as written;
+    so does glossari, also when it writes the file for a real change."""
+    import os
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham-saham.md").write_text(_SAHAM, encoding="utf-8")
+    assert _cli(root, "extract")[0] == 0
+    assert _cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    text = po.read_text("utf-8").replace("charset=UTF-8", f"charset={spelling}").replace(
+        'msgid "peniaga broker"\nmsgstr ""', 'msgid "peniaga broker"\nmsgstr "broker-dealers"')
+    po.write_text(text, encoding="utf-8")
+    os.utime(po, (1_000_000_000, 1_000_000_000))
+    code, err = _cli(root, "update", "-l", "en")
+    assert code == 0, err
+    assert po.read_text("utf-8") == text
+    assert po.stat().st_mtime == 1_000_000_000
+    # a real change (a new article) writes the file, the translator's charset spelling kept
+    (root / "seeds" / "bon.md").write_text("---\ntitle: Bon\n---\n\nBon ialah sekuriti "
+                                           "hutang.\n", encoding="utf-8")
+    assert _cli(root, "extract")[0] == 0
+    code, err = _cli(root, "update", "-l", "en")
+    assert code == 0, err
+    written = po.read_text("utf-8")
+    assert f"charset={spelling}\\n" in written
+    assert 'msgid "peniaga broker"\nmsgstr "broker-dealers"' in written
+    assert _cli(root, "compile", "-l", "en")[0] == 0
+    if shutil.which("msgfmt"):
+        done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr

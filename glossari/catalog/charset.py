@@ -188,10 +188,18 @@ def utf8_header_msgstr(msgstr: str) -> str:
     """``msgstr`` (a header's) declaring UTF-8 in every charset mention it holds.
 
     Every mention, not only the one GNU reads: a second ``Content-Type`` left saying
-    ISO-8859-1 above UTF-8 bytes is the mojibake this module exists to prevent.
+    ISO-8859-1 above UTF-8 bytes is the mojibake this module exists to prevent. A mention
+    that names UTF-8 already, in whatever case (``charset=utf-8``, as many editors write it),
+    is kept as written: GNU reads it as UTF-8, ``msgmerge -U`` and ``msgcat`` leave it, and a
+    translator's file must not be saved again for a change of case alone.
+
+    >>> utf8_header_msgstr("Content-Type: text/plain; charset=utf-8\\n")
+    'Content-Type: text/plain; charset=utf-8\\n'
     """
     # group 1 (the name) ends the match: keep what precedes it, put UTF-8 in its place
-    return _MENTION.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "UTF-8", msgstr)
+    return _MENTION.sub(
+        lambda m: m.group(0) if m.group(1).upper() == "UTF-8"
+        else m.group(0)[: m.start(1) - m.start()] + "UTF-8", msgstr)
 
 
 # --------------------------------------------------------------------------------------------
