@@ -90,6 +90,35 @@ def test_unchanged_update_rewrites_nothing(tmp_path: Path) -> None:
     assert all(p.stat().st_mtime == OLD for p in paths)
 
 
+@pytest.mark.parametrize("blank", [b"", b"\n\n", b"\r\n \t\r\n"])
+def test_an_empty_catalog_is_made_again(tmp_path: Path, blank: bytes) -> None:
+    """A catalog of 0 bytes (or blank lines: a failed save, a ``> glossary.po`` typed by
+    mistake) holds nothing of a translator's, and ``update`` makes it again as it makes a
+    missing one; it refused it for having no header (exit 2), and the translator had to delete
+    it by hand. The other catalog, and its translation, are untouched."""
+    root = make_root(tmp_path, {
+        "peniaga-broker": article("Peniaga broker", "Membeli [saham-saham](/shares) dan "
+                                  "[pelaburannya](/investment).", keywords="Pasaran Modal"),
+        "saham": article("Saham", "Unit pemilikan; lihat [EPS](/earnings-per-share)."),
+    })
+    _extract_update(root)
+    articles = _po(root, "articles-p")
+    translate(articles, {"Peniaga broker": "Broker-dealer"})
+    kept = articles.read_bytes()
+    catalog = _po(root, "glossary")
+    fresh = load_po(catalog)
+    catalog.write_bytes(blank)
+    err = _extract_update(root)
+    assert "1 created" in err, err
+    again = load_po(catalog)
+    assert again.header_fields()["Language"] == "en"
+    assert [e.key for e in again.entries] == [e.key for e in fresh.entries]
+    assert not any(e.has_translation for e in again.entries)
+    assert articles.read_bytes() == kept
+    check_written(catalog)
+    assert "0 created, 0 written" in _extract_update(root)
+
+
 @needs_gnu
 def test_poedit_save_then_update_gives_no_diff(tmp_path: Path) -> None:
     root = make_root(tmp_path, seed=True)

@@ -286,6 +286,10 @@ def _update_domain(
     pot_data = read_catalog_bytes(pot_path, source=pot_source, what="template")
     exists = po_path.exists()
     po_data = read_catalog_bytes(po_path, source=po_source) if exists else None
+    # an empty catalog (0 bytes, or blank lines: a failed save, a `> file` by mistake) holds
+    # nothing of a translator's: it is made again, as a missing one is, where it was refused
+    # for having no header and the translator had to delete it by hand
+    blank = po_data is not None and not po_data.strip()
     pot_digest = _digest(pot_data)
     po_digest = _digest(po_data) if po_data is not None else None
     seen = record.get(key) or {}
@@ -299,7 +303,7 @@ def _update_domain(
     del pot_data  # the parsed files keep their text: hold one domain's, once
     check_domain(template, domain, source=pot_source)
     catalog = None
-    if po_data is not None:
+    if po_data is not None and not blank:
         catalog = parse_po(decode_po(po_data, source=po_source), source=po_source)
         del po_data
         check_domain(catalog, domain, source=po_source)
@@ -324,5 +328,5 @@ def _update_domain(
         staged.stage(po_path, data)
     elif offered is not None:
         staged.drop(po_path)  # what the first merge staged for it
-    return _Merged(po_path, not exists, changed, coverage, po_digest)
+    return _Merged(po_path, not exists or blank, changed, coverage, po_digest)
 
