@@ -1133,3 +1133,44 @@ def test_clitics_after_a_name_s_closing_bracket_are_the_name_s(clitic: str) -> N
     english = Recognizer([("Overnight Policy Rate (OPR)", 1)], lang="en")
     assert [h.text for h in english.find(f"the Overnight Policy Rate (OPR){clitic}")] == [
         "Overnight Policy Rate (OPR)"]
+
+
+@pytest.mark.parametrize("lang", ["ms", "en"])
+def test_a_very_long_name_in_its_own_translation_costs_linear_time(lang: Lang) -> None:
+    import time
+
+    # every start of a text repeating one long name (a headword translated as "Bond kata " *
+    # 30000, read back by termcheck in a catalog) was walked to the text's end: quadratic,
+    # 15,000 words took a minute; a walk stops where the name needs more words than are left
+    name = "Bond kata " * 10_000
+    recognizer = Recognizer([(name, "bon"), ("kata", "kata")], lang=lang)
+    started = time.perf_counter()
+    assert recognizer.keys_in(name) == {"bon", "kata"}
+    assert recognizer.keys_in(name[: len(name) // 2]) == {"kata"}
+    assert [h.keys for h in recognizer.find(name)] == [("bon",)]
+    assert time.perf_counter() - started < 5
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.lists(st.sampled_from(["bon", "kata", "saham", "dan", "of"]),
+                               min_size=1, max_size=5), min_size=1, max_size=6),
+       text=st.lists(st.sampled_from(["bon", "kata", "saham", "dan", "of", "x", "saham-saham",
+                                      "bonnya", "bonds"]), max_size=14),
+       lang=st.sampled_from(["ms", "en"]))
+def test_a_walk_cut_short_by_the_words_left_finds_what_a_whole_walk_finds(
+        names: list[list[str]], text: list[str], lang: Lang) -> None:
+    """The walk of the names' tree stops where every name below needs more words than the
+    text has left: it finds exactly what walking on to the text's end finds."""
+    from glossari.terms import matcher
+
+    pairs = [(" ".join(words), k) for k, words in enumerate(names)]
+    joined = " ".join(text)
+    cut = Recognizer(pairs, lang=lang)
+    whole = Recognizer(pairs, lang=lang)
+    stack: list[matcher._Node[int]] = [whole._root]
+    while stack:  # every node as before the cut: each walk goes on while words are left
+        node = stack.pop()
+        node.deeper = 1
+        stack.extend(node.children.values())
+    assert cut.find_all(joined) == whole.find_all(joined)
+    assert cut.keys_in(joined) == whole.keys_in(joined)

@@ -790,13 +790,30 @@ class _Entry(Generic[K]):
 
 
 class _Node(Generic[K]):
-    __slots__ = ("children", "entries", "separators")
+    __slots__ = ("children", "deeper", "entries", "separators")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node[K]] = {}
         self.entries: list[_Entry[K]] = []
         self.separators: frozenset[str] = frozenset()
         """The punctuation some name writes just before this word (``&`` in ``S&P``)."""
+        self.deeper: int = 0
+        """The fewest words past this one that end a name below it (0: none below): a text
+        with fewer words left is not walked further."""
+
+
+def _measure(root: _Node[K]) -> None:
+    """Set every node's :attr:`_Node.deeper`, children first, without recursion (a name of
+    60,000 words is a trie that deep)."""
+    order: list[_Node[K]] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(node.children.values())
+    for node in reversed(order):
+        node.deeper = min((1 if child.entries else 1 + child.deeper
+                           for child in node.children.values()), default=0)
 
 
 class _Reading(NamedTuple):
@@ -935,6 +952,7 @@ class Recognizer(Generic[K]):
         self._derivable = {w for w in self._vocabulary if malay.takes_derivation(w)
                            and w in plain and w not in doubled}
         self._analyses = _Readings(self._read)
+        _measure(self._root)
 
     def __len__(self) -> int:
         """How many distinct words the names use."""
@@ -1045,7 +1063,11 @@ class Recognizer(Generic[K]):
                                                              entry.acronym):
                         # an acronym matches its capitals only (FINRA, FINRAnya; not finra)
                         out.append((j + 1, entry))
-                if not reading.right and child.children and j + 1 < count and readings[j + 1]:
+                # a name longer than the words left is not walked into: each start of a text
+                # that repeats one long name (a headword of 60,000 words, translated in a
+                # catalog) walked to the text's end, quadratic, minutes for one message
+                if (not reading.right and child.children and j + child.deeper < count
+                        and readings[j + 1]):
                     between = _separator(text, ends[j], starts[j + 1])
                     if between is not None:
                         stack.append((child, j + 1, between, reading.head))
