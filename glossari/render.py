@@ -26,7 +26,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
@@ -578,11 +578,12 @@ def render_folder(
     others: set[str] = set()
     # all or nothing: every article staged first (a full disk, or a planted link found at the
     # last article, stops the run with no file replaced), then all renamed
+    claimed: dict[Path, str | None] = {}  # each rendering staged: its digest as read then
     with StagedWrites() as staged:
         for term in read_seeds(root.seeds, base=root.path):
             name = output_path(output, term.id).name
             result = _render_one(root, term, catalog, output, min_coverage, staged,
-                                 record=record, lang=lang, overwrite=overwrite)
+                                 record=record, lang=lang, overwrite=overwrite, claimed=claimed)
             results.append(result)
             (others if result.path is None else names).add(name)
         removed, left = _stale(record, output, names | others)
@@ -590,6 +591,9 @@ def render_folder(
         if record != recorded or any(r.path is not None for r in results):
             staged.stage_changed(output / RENDERED, json.dumps(
                 dict(sorted(record.items())), indent=1).encode() + b"\n")
+        # a translator's editor is bound by no lock of glossari's: a rendering saved since this
+        # run read it is named, not renamed over (nothing is written)
+        _require_unchanged(claimed, lang=lang)
         # before the commit: a stale file is render's own bytes of an article that is gone, so
         # removing it loses nothing even if the commit then fails, while a run stopped between
         # a commit and the removal would leave a file the record no longer knows
@@ -652,9 +656,10 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
-           overwrite: bool) -> bool:
+           overwrite: bool) -> tuple[bool, str | None]:
     """Record ``path`` as render's, refusing it when it holds what render did not write;
-    whether it already holds ``data`` (then nothing is to be written: the one reading of it)."""
+    whether it already holds ``data`` (then nothing is to be written: the one reading of it),
+    and the digest of what it held (None: no file)."""
     import hashlib
 
     digest = hashlib.sha256(data).hexdigest()
@@ -663,18 +668,33 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
     if held not in (None, digest, record.get(path.name)) and not overwrite:
         raise GlossariError(
             "written or edited since 'glossari render' wrote it, so rendering would lose that "
-            "work", path=path.as_posix(),
-            # the folder quoted as the shell needs it: `Terjemahan 'v2'` is pasted whole
-            hint=f"take its translations into the catalogs first (glossari align -l {lang} "
-                 f"{shell_path(path.parent.as_posix())} --force: --force for the messages the "
-                 "catalogs already translate), or pass --overwrite to replace it")
+            "work", path=path.as_posix(), hint=_edited_hint(path, lang))
     record[path.name] = digest
-    return held == digest
+    return held == digest, held
+
+
+def _edited_hint(path: Path, lang: str) -> str:
+    # the folder quoted as the shell needs it: `Terjemahan 'v2'` is pasted whole
+    return (f"take its translations into the catalogs first (glossari align -l {lang} "
+            f"{shell_path(path.parent.as_posix())} --force: --force for the messages the "
+            "catalogs already translate), or pass --overwrite to replace it")
+
+
+def _require_unchanged(claimed: Mapping[Path, str | None], *, lang: str) -> None:
+    """Raise :class:`GlossariError` for the first rendering that no longer holds what this run
+    read there (``claimed``: its digest then, None for no file): a translator saved it while
+    the run rendered the others, and renaming over it would lose that save."""
+    for path, held in claimed.items():
+        if read_digest(path) != held:
+            raise GlossariError(
+                "saved by another program while 'glossari render' ran; nothing was written, "
+                "so that work is kept", path=path.as_posix(), hint=_edited_hint(path, lang))
 
 
 def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, output: Path,
                 min_coverage: float, staged: StagedWrites, *, record: dict[str, str],
-                lang: str, overwrite: bool) -> RenderResult:
+                lang: str, overwrite: bool,
+                claimed: dict[Path, str | None]) -> RenderResult:
     from glossari.seeds.source import decode_article, read_article_bytes
 
     data = read_article_bytes(root.path / term.source.path, source=term.source.path)
@@ -688,7 +708,9 @@ def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, outp
     from glossari._atomic import make_output_folder
 
     make_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
-    written = not _claim(record, path, encoded, lang=lang, overwrite=overwrite)
+    same, held = _claim(record, path, encoded, lang=lang, overwrite=overwrite)
+    written = not same
     if written:
         staged.stage(path, encoded)
+        claimed[path] = held
     return RenderResult(source=term.source.path, rendering=rendering, path=path, written=written)

@@ -231,6 +231,46 @@ def test_align_takes_no_link_text_from_a_block_an_edited_rendering_left_as_rende
     assert 'msgid "pinjaman"\nmsgstr "borrowings"' in glossary.read_text(encoding="utf-8")
 
 
+def test_a_rendering_saved_by_a_translator_while_render_runs_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """render reads each rendering (is it still as render wrote it?), renders every article,
+    then renames them all into place: a translator's editor that saved one in between, bound
+    by no lock of glossari's, lost that save silently, exit 0."""
+    import glossari.render as render_module
+
+    root, out_dir = rendered_seed(tmp_path)
+    article = out_dir / "accountexecutive.md"
+    seed = root / "seeds" / "accountexecutive.md"
+    seed.write_bytes(seed.read_bytes() + b"\nPerenggan baharu tentang saham-saham.\n")
+    saved = article.read_bytes().replace(b"keeping the client happy",
+                                         b"keeping the client satisfied")
+    assert saved != article.read_bytes()
+    stale = render_module._stale
+
+    def stale_while_a_translator_saves(*args: object, **kwargs: object) -> object:
+        article.write_bytes(saved)  # after render read the file, before it writes
+        return stale(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render_module, "_stale", stale_while_a_translator_saves)
+    record = (out_dir / ".glossari-rendered.json").read_bytes()
+    code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert code == 2, err
+    assert "saved by another program while 'glossari render' ran" in err
+    assert "accountexecutive.md" in err
+    assert "glossari align" in err
+    assert len(err.strip().splitlines()) == 1
+    assert article.read_bytes() == saved
+    assert (out_dir / ".glossari-rendered.json").read_bytes() == record
+    assert not [p for p in out_dir.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    # the next run names it as edited since, as for any translator's edit
+    code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert code == 2
+    assert "edited since" in err
+    assert article.read_bytes() == saved
+
+
 def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path: Path) -> None:
     """An article renamed (`accountexecutive.md` to `eksekutif-akaun.md`) left its old
     rendering in the folder, with the old links, beside the new one: a published folder held
