@@ -190,6 +190,68 @@ def test_kill_during_update_leaves_the_previous_catalog(tmp_path: Path) -> None:
     assert main(["--root", str(root), "compile", "-l", "en"]) == 0
 
 
+_HOOKED_EXTRACT = _HOOKED_CLI.replace('"LC_MESSAGES" in name', '".pot." in name')
+
+
+def test_kill_during_extract_leaves_the_templates_and_a_later_run_removes_its_temporaries(
+        tmp_path: Path) -> None:
+    """A killed extract's temporary templates (`locale/.articles-a.pot.<random>.tmp`) were left
+    for good: no extract removed them, so they piled up in locale/, where git and `git add -A`
+    see them. No lock covers the templates: as in the store, those an hour old go."""
+    from glossari._store import STALE_TEMPORARY
+
+    root = _glossary(tmp_path / "g", 40)
+    for path in sorted((root / "seeds").glob("a*.md")):  # saham-saham, pelaburannya
+        path.write_text(path.read_text("utf-8").replace("Perenggan 1", "Pelaburannya"),
+                        encoding="utf-8")
+    reference = tmp_path / "reference"
+    shutil.copytree(root, reference)
+    assert main(["--root", str(reference), "extract"]) == 0
+
+    def templates(where: Path) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted((where / "locale").glob("*.pot"))}
+
+    def temporaries() -> set[Path]:
+        return set((root / "locale").glob(".*.pot.*.tmp"))
+
+    before = templates(root)
+    killed: list[set[Path]] = []
+    for _ in range(2):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _HOOKED_EXTRACT, "--root", str(root), "extract"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "writing"  # a template staged, not renamed
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(timeout=60)
+        assert templates(root) == before
+        killed.append(temporaries() - set().union(*killed))
+    old, young = killed
+    assert old, "the kill did not land inside a write"
+    assert young
+    aged = time.time() - STALE_TEMPORARY - 60
+    for path in old:
+        os.utime(path, (aged, aged))
+    assert main(["--root", str(root), "extract"]) == 0
+    assert templates(root) == {name: data.replace(*_date(data, templates(root)[name]))
+                               for name, data in templates(reference).items()}
+    # the old ones are gone; a young one may be another extract's, running: it stays
+    assert temporaries() == young
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+
+
+def _date(data: bytes, other: bytes) -> tuple[bytes, bytes]:
+    # the one line two runs of extract write apart: the template's creation date
+    import re
+
+    pattern = re.compile(rb'"POT-Creation-Date: [^"]*"')
+    one, two = pattern.search(data), pattern.search(other)
+    assert one is not None
+    assert two is not None
+    return one.group(), two.group()
+
+
 _WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path

@@ -62,7 +62,8 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     raises its :class:`~glossari.errors.SeedError` (the first in file-name order) before any
     template is written.
     """
-    from glossari._store import Store
+    from glossari._atomic import remove_stale_temporaries
+    from glossari._store import STALE_TEMPORARY, Store
     from glossari.catalog import incremental as inc
     from glossari.catalog import workers
     from glossari.catalog.messages import article_domain
@@ -72,6 +73,11 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     wrap = wrap or inc.no_progress
     paths = article_paths(root.seeds, base=root.path)
     locale = root.locale
+    if locale.is_dir():
+        # a killed extract's temporary templates (`.articles-a.pot.<random>.tmp`), left in
+        # locale/ where git sees them: no lock covers the templates, so, as in the store, only
+        # those an hour old go (a younger one may be another extract's write in progress)
+        remove_stale_temporaries(locale, ".pot", older_than=STALE_TEMPORARY)
     store = Store.of(root)
     record = inc.Record(store, _RECORD)
     fresh = stamp if stamp is not None else _stamp()
