@@ -543,7 +543,8 @@ def render_folder(
     inside ``seeds/``, ``locale/`` or the read-only bundled glossary, and
     :class:`CatalogError` when ``lang`` has no catalogs but others do.
     """
-    from glossari._atomic import StagedWrites, require_output_folder
+    from glossari._atomic import StagedWrites, remove_stale_temporaries, require_output_folder
+    from glossari._store import STALE_TEMPORARY
     from glossari.catalog.translations import load_translations, require_catalogs
     from glossari.seeds.folder import read_seeds
 
@@ -552,6 +553,12 @@ def render_folder(
     require_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
     require_catalogs(root, lang)
     catalog = load_translations(root, lang)
+    if output.is_dir():
+        # a killed render's temporary renderings (`.kos.md.<random>.tmp`), left beside the
+        # translator's files for good: no lock covers the folder, so, as in the store, only those
+        # an hour old go (a younger one may be another render's write in progress)
+        for suffix in (".md", _RENDERED):
+            remove_stale_temporaries(output, suffix, older_than=STALE_TEMPORARY)
     record = read_record(output)
     held = record.get(LANGUAGE)
     if (held is not None and held != lang and not overwrite

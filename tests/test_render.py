@@ -271,6 +271,67 @@ def test_a_rendering_saved_by_a_translator_while_render_runs_is_not_overwritten(
     assert article.read_bytes() == saved
 
 
+_HOOKED_RENDER = """
+import os, stat, sys
+real_fsync = os.fsync
+def fsync(fd):
+    real_fsync(fd)
+    if stat.S_ISREG(os.fstat(fd).st_mode):
+        name = os.readlink(f"/proc/self/fd/{fd}")
+        if ".md." in name and name.endswith(".tmp"):
+            os.fsync = real_fsync  # pause once only
+            print("writing", flush=True)
+            sys.stdin.readline()
+os.fsync = fsync
+from glossari.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_killed_render_s_temporaries_are_removed_by_a_later_run(tmp_path: Path) -> None:
+    """A render killed while it staged its files left `.accountexecutive.md.<random>.tmp` in
+    the output folder for good, beside the translator's files (zipped and sent with them,
+    published with them). No lock covers the folder: as in the store, those an hour old go."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from glossari._store import STALE_TEMPORARY
+
+    root, out_dir = rendered_seed(tmp_path)
+    seed = root / "seeds" / "accountexecutive.md"
+    seed.write_bytes(seed.read_bytes() + b"\nPerenggan baharu tentang saham-saham.\n")
+    before = {p.name: p.read_bytes() for p in out_dir.iterdir()}
+
+    def temporaries() -> set[Path]:
+        return set(out_dir.glob(".*.tmp"))
+
+    killed: list[set[Path]] = []
+    for _ in range(2):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _HOOKED_RENDER, "--root", str(root), "render", "-l", "en",
+             "-o", str(out_dir)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, start_new_session=True)
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "writing"  # a rendering staged, not renamed
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(timeout=60)
+        killed.append(temporaries() - set().union(*killed))
+    old, young = killed
+    assert old, "the kill did not land inside a write"
+    assert young
+    assert {p.name: p.read_bytes() for p in out_dir.iterdir() if p not in old | young} == before
+    aged = time.time() - STALE_TEMPORARY - 60
+    for path in old:
+        os.utime(path, (aged, aged))
+    ok("render", "-l", "en", "-o", out_dir, root=root)
+    # the old ones are gone; a young one may be another render's, running: it stays
+    assert temporaries() == young
+    assert b"saham-saham" in (out_dir / "accountexecutive.md").read_bytes()
+
+
 def test_render_removes_the_rendering_of_an_article_renamed_or_deleted(tmp_path: Path) -> None:
     """An article renamed (`accountexecutive.md` to `eksekutif-akaun.md`) left its old
     rendering in the folder, with the old links, beside the new one: a published folder held
