@@ -112,6 +112,9 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
         raise CatalogError("not a regular file; it is not replaced", path=str(target),
                            hint="give the path of a file")
     folder = target.parent
+    if info is not None and _mounted_apart(info, folder):
+        # found before any file is written: a run that stages several files changes none
+        raise CatalogError(_MOUNTED, path=str(target), hint=_MOUNTED_HINT)
     try:
         descriptor, temporary = make_temporary(folder, f".{_short(target)}.")
     except OSError as error:
@@ -141,6 +144,22 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
             ) from None
         raise
     return temporary
+
+
+_MOUNTED = ("a file mounted on its own (as 'docker run -v FILE:...' mounts one): a write here "
+            "is a new file renamed over the old one, which no rename can do over a mount, so "
+            "nothing was written")
+_MOUNTED_HINT = "mount the folder that holds it instead, or work on a copy and copy it back"
+
+
+def _mounted_apart(info: os.stat_result, folder: Path) -> bool:
+    """True when the file ``info`` describes is on another file system than ``folder``, which
+    holds its name: a file mounted on its own (a bind mount, a container's volume of one file),
+    which a temporary file made in ``folder`` cannot be renamed over."""
+    try:
+        return os.stat(folder).st_dev != info.st_dev
+    except OSError:
+        return False
 
 
 def make_temporary(folder: Path | str, prefix: str) -> tuple[int, str]:
@@ -298,6 +317,8 @@ def _replace(temporary: str, target: Path) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if error.errno == errno.EBUSY:  # a file bind-mounted from the same file system
+            raise CatalogError(_MOUNTED, path=str(target), hint=_MOUNTED_HINT) from None
         raise CatalogError(
             f"cannot write {target.name}: {error.strerror}",
             path=str(target),

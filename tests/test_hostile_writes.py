@@ -18,6 +18,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,6 +98,61 @@ def test_update_writes_through_a_linked_catalog(tmp_path: Path) -> None:
     ok("update", "-l", "en", root=root)
     assert po.is_symlink()
     assert 'msgid "Dana"' in (elsewhere / "glossary.po").read_text("utf-8")
+
+
+@contextlib.contextmanager
+def _mounted(source: Path, target: Path) -> Iterator[None]:
+    """``source`` bind-mounted over the file ``target``, as ``docker run -v FILE:...`` mounts
+    one (root only: skipped where mounting is not allowed)."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("bind mounts need root")
+    done = subprocess.run(["mount", "--bind", str(source), str(target)], capture_output=True,
+                          check=False)
+    if done.returncode:
+        pytest.skip(f"mount refused: {done.stderr!r}")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(target)], check=True)
+
+
+@pytest.mark.parametrize("other_file_system", [True, False])
+def test_a_catalog_mounted_on_its_own_is_refused_before_any_is_replaced(
+        tmp_path: Path, other_file_system: bool) -> None:
+    """A catalog mounted on its own (a container given `-v glossary.po:...`) cannot be replaced
+    by a rename: update renamed the catalogs before it (articles-*.po) and then failed with
+    `Device or resource busy; check free space and permissions`, a half-done run and a hint
+    that did not help. On another file system it is now found before anything is written."""
+    root = _translated(tmp_path / "g")
+    (root / "seeds" / "dana.md").write_text(  # every catalog changes
+        "---\ntitle: Dana\ndescription: Wang pelaburannya.\n---\n\n# Dana\n\nTeks.\n",
+        encoding="utf-8")
+    for stem in ARTICLES:
+        path = root / "seeds" / f"{stem}.md"
+        path.write_text(path.read_text("utf-8") + "\nSaham-saham baharu.\n", encoding="utf-8")
+    ok("extract", root=root)
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    shm = Path("/dev/shm")
+    if other_file_system and not shm.is_dir():
+        pytest.skip("no /dev/shm")
+    held = Path(tempfile.mkdtemp(dir=shm if other_file_system else tmp_path)) / "glossary.po"
+    try:
+        shutil.copy(folder / "glossary.po", held)
+        before = {p.name: p.read_bytes() for p in folder.iterdir()}
+        with _mounted(held, folder / "glossary.po"):
+            code, _out, err = cli("update", "-l", "en", root=root)
+            assert code == 2
+            assert len(err.strip().splitlines()) == 1
+            assert "glossary.po: a file mounted on its own" in err
+            assert "mount the folder that holds it instead" in err
+            after = {p.name: p.read_bytes() for p in folder.iterdir()}
+            if other_file_system:  # found before any rename: no catalog changed
+                assert after == before
+            else:  # the rename itself refused: the one line says why
+                assert after["glossary.po"] == before["glossary.po"]
+            assert not [name for name in after if name.endswith(".tmp")]
+    finally:
+        shutil.rmtree(held.parent)
 
 
 def test_table_to_dev_stdout_and_dash(tmp_path: Path) -> None:
