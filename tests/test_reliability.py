@@ -190,6 +190,45 @@ def test_kill_during_update_leaves_the_previous_catalog(tmp_path: Path) -> None:
     assert main(["--root", str(root), "compile", "-l", "en"]) == 0
 
 
+def test_a_killed_import_s_temporary_catalog_is_removed_by_the_next_import(
+        tmp_path: Path) -> None:
+    """import writes glossary.po under the catalog lock, but only update and align removed a
+    killed writer's temporary catalogs: a killed import's `.glossary.po.<random>.tmp` stayed
+    through any number of imports. The lock removes them now, whoever takes it."""
+    import csv
+    import io
+
+    root = _glossary(tmp_path / "g", 6)
+    table = tmp_path / "istilah.csv"
+    assert main(["--root", str(root), "table", "--format", "csv", "-o", str(table)]) == 0
+    rows = list(csv.reader(io.StringIO(table.read_text("utf-8"))))
+    for row in rows[1:]:
+        if row[3] == "article":
+            row[2] = f"{row[2] or row[1]} (revised)"  # saham-saham, pelaburannya: any text
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    table.write_text(out.getvalue(), encoding="utf-8")
+    reference = tmp_path / "reference"
+    shutil.copytree(root, reference)
+    argv = ["import", str(table), "-l", "en", "--force"]
+    assert main(["--root", str(reference), *argv]) == 0
+
+    before = _catalogs(root)
+    child = subprocess.Popen([sys.executable, "-c", _HOOKED_CLI, "--root", str(root), *argv],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "writing"  # temporary written, not yet renamed
+    child.kill()
+    child.wait(timeout=60)
+    assert _catalogs(root) == before
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    assert [p.name for p in folder.glob(".*.tmp")], "the kill did not land inside a write"
+    assert main(["--root", str(root), *argv]) == 0
+    assert _catalogs(root) == _catalogs(reference)
+    assert [p.name for p in folder.glob(".*.tmp")] == []
+
+
 _HOOKED_EXTRACT = _HOOKED_CLI.replace('"LC_MESSAGES" in name', '".pot." in name')
 
 

@@ -306,9 +306,9 @@ def _fill_catalogs(
     force: bool,
     references: Mapping[int, str],
 ) -> AlignReport:
-    from glossari._atomic import StagedWrites, remove_stale_temporaries
+    from glossari._atomic import StagedWrites
 
-    remove_stale_temporaries(catalog_folder(root, lang), ".po")  # a killed run's (under the lock)
+    # catalog_lock, held, removed a killed writer's temporary catalogs
     paths: dict[str, Path] = {}
     for domain in by_domain:  # every catalog needed must exist before any is read
         path = catalog_path(root, lang, domain)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -85,8 +85,9 @@ COMPILE_LOCK_NAME = ".glossari-{lang}-compile.lock"
 """The compile lock's file in ``locale/`` (see :func:`compile_lock`)."""
 
 
+@contextlib.contextmanager
 def catalog_lock(root: GlossaryRoot, lang: str, *,
-                 timeout: float = 10.0) -> AbstractContextManager[None]:
+                 timeout: float = 10.0) -> Iterator[None]:
     """The lock every command that rewrites ``locale/LANG`` catalogs holds while it does.
 
     ``update`` takes it; another writer (``align``, ``import``) taking it too waits its turn
@@ -94,10 +95,17 @@ def catalog_lock(root: GlossaryRoot, lang: str, *,
     :data:`LOCK_NAME`), beside what it protects, and never in ``.glossari-cache/``: deleting the
     cache while a writer holds the lock must not let a second writer in. A writer that waits
     more than ``timeout`` seconds gives up with a :class:`CatalogError`.
+
+    Once it is held, the temporary catalogs in ``locale/LANG/LC_MESSAGES`` belong to no running
+    writer: a killed one's (``update``'s, ``align``'s, ``import``'s) are removed then.
     """
-    return _locale_lock(root, LOCK_NAME.format(lang=lang), timeout=timeout,
-                        busy="another glossari process is updating this catalog",
-                        what="the catalog lock", writes="catalogs")
+    from glossari._atomic import remove_stale_temporaries
+
+    with _locale_lock(root, LOCK_NAME.format(lang=lang), timeout=timeout,
+                      busy="another glossari process is updating this catalog",
+                      what="the catalog lock", writes="catalogs"):
+        remove_stale_temporaries(catalog_folder(root, lang), ".po")
+        yield
 
 
 def check_unchanged(path: Path, read: str | None, *, source: str, command: str) -> None:

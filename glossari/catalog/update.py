@@ -218,12 +218,9 @@ def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> Update
 def _update_locked(
     root: GlossaryRoot, lang: str, templates: list[Path], folder: Path, wrap: Wrap,
 ) -> UpdateResult:
-    from glossari._atomic import remove_stale_temporaries
     from glossari.catalog.incremental import RECORDS
 
-    # under the lock every writer of these catalogs holds: a temporary catalog here is a
-    # killed run's, never a running one's
-    remove_stale_temporaries(folder, ".po")
+    # catalog_lock, held, removed a killed writer's temporary catalogs
     record = Store.of(root).open(RECORDS, part=_RECORD, keep=True)
     result = UpdateResult()
     # One domain at a time, so only one domain's parsed files are ever in memory: each merged
