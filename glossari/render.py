@@ -593,14 +593,14 @@ def render_folder(
                                  record=record, lang=lang, overwrite=overwrite, claimed=claimed)
             results.append(result)
             (others if result.path is None else names).add(name)
+        # a translator's editor is bound by no lock of glossari's: a rendering saved since this
+        # run read it is named, not renamed over (nothing is written)
+        _require_unchanged(claimed, lang=lang)
         removed, left = _stale(record, output, names | others)
         replaced, kept = _stale(record, output, names, only=others) if others else ([], [])
         if record != recorded or any(r.path is not None for r in results):
             staged.stage_changed(output / RENDERED, json.dumps(
                 dict(sorted(record.items())), indent=1).encode() + b"\n")
-        # a translator's editor is bound by no lock of glossari's: a rendering saved since this
-        # run read it is named, not renamed over (nothing is written)
-        _require_unchanged(claimed, lang=lang)
         # before the commit: a stale file is render's own bytes of an article that is gone, so
         # removing it loses nothing even if the commit then fails, while a run stopped between
         # a commit and the removal would leave a file the record no longer knows

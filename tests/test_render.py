@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -237,7 +239,7 @@ def test_a_rendering_saved_by_a_translator_while_render_runs_is_not_overwritten(
     """render reads each rendering (is it still as render wrote it?), renders every article,
     then renames them all into place: a translator's editor that saved one in between, bound
     by no lock of glossari's, lost that save silently, exit 0."""
-    import glossari.render as render_module
+    import glossari.seeds.folder
 
     root, out_dir = rendered_seed(tmp_path)
     article = out_dir / "accountexecutive.md"
@@ -246,13 +248,13 @@ def test_a_rendering_saved_by_a_translator_while_render_runs_is_not_overwritten(
     saved = article.read_bytes().replace(b"keeping the client happy",
                                          b"keeping the client satisfied")
     assert saved != article.read_bytes()
-    stale = render_module._stale
+    read_seeds = glossari.seeds.folder.read_seeds
 
-    def stale_while_a_translator_saves(*args: object, **kwargs: object) -> object:
-        article.write_bytes(saved)  # after render read the file, before it writes
-        return stale(*args, **kwargs)  # type: ignore[arg-type]
+    def read_while_a_translator_saves(*args: Any, **kwargs: Any) -> Iterator[Term]:
+        yield from read_seeds(*args, **kwargs)
+        article.write_bytes(saved)  # every article rendered and staged, none renamed yet
 
-    monkeypatch.setattr(render_module, "_stale", stale_while_a_translator_saves)
+    monkeypatch.setattr(glossari.seeds.folder, "read_seeds", read_while_a_translator_saves)
     record = (out_dir / ".glossari-rendered.json").read_bytes()
     code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
     assert code == 2, err
