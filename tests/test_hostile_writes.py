@@ -100,6 +100,72 @@ def test_update_writes_through_a_linked_catalog(tmp_path: Path) -> None:
     assert 'msgid "Dana"' in (elsewhere / "glossary.po").read_text("utf-8")
 
 
+_PAUSED_UPDATE = """
+import os, stat, sys
+real_fsync = os.fsync
+def fsync(fd):
+    real_fsync(fd)
+    if stat.S_ISREG(os.fstat(fd).st_mode):
+        name = os.readlink(f"/proc/self/fd/{fd}")
+        if "translators" in name and name.endswith(".tmp"):
+            os.fsync = real_fsync  # pause once only
+            print("writing", flush=True)
+            sys.stdin.readline()
+os.fsync = fsync
+from glossari.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_killed_update_s_temporary_beside_a_linked_catalog_goes_when_old(
+        tmp_path: Path) -> None:
+    """A catalog that is a link is written beside the file it leads to: a killed update's
+    temporary there (`translators/.glossary.po.<random>.tmp`) was never removed, as the sweep
+    looked in LC_MESSAGES alone. The catalog lock does not cover that folder (another glossary
+    may write the file too): as in the store, one an hour old goes."""
+    import signal
+    import time
+
+    from glossari._store import STALE_TEMPORARY
+
+    root = _translated(tmp_path / "g")
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    elsewhere = tmp_path / "translators"
+    elsewhere.mkdir()
+    po = folder / "glossary.po"
+    shutil.move(po, elsewhere / "glossary.po")
+    po.symlink_to(elsewhere / "glossary.po")
+    ok("update", "-l", "en", root=root)
+    (root / "seeds" / "dana.md").write_text(
+        "---\ntitle: Dana\ndescription: Wang pelaburannya.\n---\n\n# Dana\n", encoding="utf-8")
+    ok("extract", root=root)
+    kept = (elsewhere / "glossary.po").read_bytes()
+    killed: list[set[Path]] = []
+    for _ in range(2):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _PAUSED_UPDATE, "--root", str(root), "update", "-l", "en"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "writing"
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(timeout=60)
+        assert (elsewhere / "glossary.po").read_bytes() == kept
+        killed.append(set(elsewhere.glob(".*.tmp")) - set().union(*killed))
+    old, young = killed
+    assert old, "the kill did not land inside a write"
+    assert young
+    aged = time.time() - STALE_TEMPORARY - 60
+    for path in old:
+        os.utime(path, (aged, aged))
+    ok("update", "-l", "en", root=root)
+    assert po.is_symlink()
+    assert 'msgid "Dana"' in (elsewhere / "glossary.po").read_text("utf-8")
+    # the old one is gone; a young one may be another glossary's write in progress: it stays
+    assert set(elsewhere.glob(".*.tmp")) == young
+
+
 @contextlib.contextmanager
 def _mounted(source: Path, target: Path) -> Iterator[None]:
     """``source`` bind-mounted over the file ``target``, as ``docker run -v FILE:...`` mounts

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import os
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -97,14 +98,26 @@ def catalog_lock(root: GlossaryRoot, lang: str, *,
     more than ``timeout`` seconds gives up with a :class:`CatalogError`.
 
     Once it is held, the temporary catalogs in ``locale/LANG/LC_MESSAGES`` belong to no running
-    writer: a killed one's (``update``'s, ``align``'s, ``import``'s) are removed then.
+    writer: a killed one's (``update``'s, ``align``'s, ``import``'s) are removed then. A catalog
+    that is a symbolic link is written beside the file it leads to, in a folder this lock does
+    not cover (another glossary may write that file too): a killed writer's temporary there is
+    removed once it is an hour old, the store's rule.
     """
     from glossari._atomic import remove_stale_temporaries
+    from glossari._store import STALE_TEMPORARY
 
     with _locale_lock(root, LOCK_NAME.format(lang=lang), timeout=timeout,
                       busy="another glossari process is updating this catalog",
                       what="the catalog lock", writes="catalogs"):
-        remove_stale_temporaries(catalog_folder(root, lang), ".po")
+        folder = catalog_folder(root, lang)
+        remove_stale_temporaries(folder, ".po")
+        with contextlib.suppress(OSError):
+            for path in folder.glob("*.po"):
+                if path.is_symlink():
+                    target = Path(os.path.realpath(path))
+                    if target.parent != folder.resolve():
+                        remove_stale_temporaries(target.parent, target.name,
+                                                 older_than=STALE_TEMPORARY)
         yield
 
 
