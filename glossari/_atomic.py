@@ -547,6 +547,18 @@ def locked(path: Path | str, *, timeout: float = 10.0,
             hint="wait for it to finish, then run the command again",
         ) from None
     except OSError as error:
+        if error.errno in (errno.EACCES, errno.EPERM) and lock_path.is_file():
+            # the folder may be writable: the file is another user's, left by a run as that
+            # user (`sudo glossari update`), and 'check that the folder is writable' misled
+            from glossari.text import shell_path
+
+            raise CatalogError(
+                f"cannot open the lock file: {error.strerror} (it is another user's: a run as "
+                "that user, such as 'sudo glossari ...', left it)",
+                path=str(lock_path),
+                hint=f"when no glossari command is running, remove it (rm "
+                     f"{shell_path(str(lock_path))}) and run the command again",
+            ) from None
         raise CatalogError(
             f"cannot create the lock file: {error.strerror}",
             path=str(lock_path),

@@ -221,6 +221,40 @@ def test_a_catalog_mounted_on_its_own_is_refused_before_any_is_replaced(
         shutil.rmtree(held.parent)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="switching to another user needs root")
+def test_a_lock_file_another_user_left_is_named_as_such() -> None:
+    """`sudo glossari update` leaves locale/.glossari-en.lock owned by root, mode 644: every
+    later update of the glossary's own user was refused with `cannot create the lock file:
+    Permission denied; check that the folder is writable`, of a folder that was writable."""
+    where = Path(tempfile.mkdtemp())
+    try:
+        root = _translated(where / "g")
+        for path in [where, *where.rglob("*")]:
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        lock = root / "locale" / ".glossari-en.lock"
+        lock.touch()
+        lock.chmod(0o644)  # root's, as a run under sudo leaves it
+        before = {p: p.read_bytes() for p in (root / "locale").rglob("*.po")}
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("needs setpriv to run as another user")
+        done = subprocess.run(
+            [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-m",
+             "glossari", "--root", str(root), "update", "-l", "en"],
+            capture_output=True, text=True, check=False, cwd="/",
+            env={**os.environ, "HOME": str(where)})
+        if "glossari: error" not in done.stderr:
+            pytest.skip(f"glossari does not run as another user here: {done.stderr[-200:]}")
+        assert done.returncode == 2, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+        assert "it is another user's" in done.stderr
+        assert "remove it (rm " in done.stderr
+        assert "check that the folder is writable" not in done.stderr
+        assert {p: p.read_bytes() for p in (root / "locale").rglob("*.po")} == before
+    finally:
+        shutil.rmtree(where)
+
+
 def test_table_to_dev_stdout_and_dash(tmp_path: Path) -> None:
     root = _glossary(tmp_path / "g")
     for target in ("/dev/stdout", "-"):
