@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 from collections.abc import Callable, Iterator
@@ -112,7 +113,7 @@ def _write_temporary(target: Path, content: bytes | Writer, *, durable: bool) ->
         raise CatalogError("not a regular file; it is not replaced", path=str(target),
                            hint="give the path of a file")
     folder = target.parent
-    if info is not None and _mounted_apart(info, folder):
+    if info is not None and _mounted_apart(info, target, listed=durable):
         # found before any file is written: a run that stages several files changes none
         raise CatalogError(_MOUNTED, path=str(target), hint=_MOUNTED_HINT)
     try:
@@ -152,14 +153,30 @@ _MOUNTED = ("a file mounted on its own (as 'docker run -v FILE:...' mounts one):
 _MOUNTED_HINT = "mount the folder that holds it instead, or work on a copy and copy it back"
 
 
-def _mounted_apart(info: os.stat_result, folder: Path) -> bool:
-    """True when the file ``info`` describes is on another file system than ``folder``, which
-    holds its name: a file mounted on its own (a bind mount, a container's volume of one file),
-    which a temporary file made in ``folder`` cannot be renamed over."""
+def _mounted_apart(info: os.stat_result, target: Path, *, listed: bool) -> bool:
+    """True when the file ``target`` (``info`` its status) is mounted on its own (a bind mount,
+    a container's volume of one file), which a temporary file made in its folder cannot be
+    renamed over: on another file system than its folder, or, bind-mounted from the same file
+    system, listed as a mount point (Linux's ``/proc/self/mountinfo``; read when ``listed``:
+    for the durable files, not for every cache file)."""
     try:
-        return os.stat(folder).st_dev != info.st_dev
+        if os.stat(target.parent).st_dev != info.st_dev:
+            return True
     except OSError:
         return False
+    return listed and os.path.realpath(target) in _mount_points()
+
+
+def _mount_points() -> frozenset[str]:
+    """The mount points of this process's view (empty where there is no ``/proc``)."""
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return frozenset()
+    # the fifth field, with space, tab, newline and backslash written as octal escapes
+    return frozenset(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4])
+                     for fields in (line.split(" ") for line in lines) if len(fields) > 4)
 
 
 def make_temporary(folder: Path | str, prefix: str) -> tuple[int, str]:
