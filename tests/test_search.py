@@ -1431,3 +1431,17 @@ def test_an_apostrophe_between_underscores_is_no_word() -> None:
 
     assert match_expression("_'_") is None
     assert match_expression("_'a") is not None
+
+
+@pytest.mark.parametrize("word", ["saham", "dalam", "malam", "Islam", "faham", "sahamnya",
+                                  "saham-saham", "haram"])
+def test_a_malay_word_in_am_is_asked_in_no_english_spelling(word: str) -> None:
+    """``saham`` was asked as ``sahamme`` too: the ``programme`` rule put ``-me`` after any
+    word in ``-am``, which Malay words end in as often; only ``-gram`` takes it."""
+    from glossari.termbase.search import match_expression
+    from glossari.terms import query_roots
+
+    assert not [r for r in query_roots(word.lower()) if r.endswith(("amme", "ammes"))]
+    assert "amme" not in (match_expression(word) or "")
+    assert "programme" in query_roots("program")
+    assert "programmes" in query_roots("programs")

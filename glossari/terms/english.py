@@ -350,9 +350,11 @@ _SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement i
     *_both_ways(r"\w[^aeiou]", "tre", "ter", r"s?$"),  # centre
     *_both_ways(r"\w{3}", "ence", "ense", r"s?$"),  # licence, defence
     *_both_ways(r"\w{3}", "ogue", "og", r"s?$"),  # catalogue
-    # programme: not symmetric (`gramme` is `gram`, but a word of four letters has no variant)
+    # programme: not symmetric (`gramme` is `gram`, but a word of four letters has no variant);
+    # only `-gram` takes `-me` (programme, kilogramme): a word in `-am` is as often Malay
+    # (saham, dalam, malam, Islam), which has no such spelling, and `saham` asked `sahamme`
     (r"(?<=\w{3})mme(?=s?$)", "m"),
-    (r"(?<=\w{3}am)(?=s?$)", "me"),
+    (r"(?<=\wgram)(?=s?$)", "me"),
     *_both_ways("", "dgement", "dgment", ""),  # judgement
     *_both_ways("vis", "er", "or", r"s?$"),  # adviser and advisor, both in use
     *_both_ways(r"\w[aeiou]", "ll", "l", r"(?:ed|ing|er|ers|or|ors)$"),  # cancelled, counsellor
@@ -366,7 +368,7 @@ _SHORTEST_SPELLED = 5
 
 def spellings(word: str) -> list[str]:
     """The other spellings of a name's folded ``word``, British and American each way
-    (``-ise -ize``, ``-our -or``, ``-tre -ter``, ``-ence -ense``, ``-ogue -og``, ``-mme -m``,
+    (``-ise -ize``, ``-our -or``, ``-tre -ter``, ``-ence -ense``, ``-ogue -og``, ``-gramme -gram``,
     ``judgement``, ``adviser -or``, ``-ll- -l-``). Short words have none: each rule wants
     letters before the ending, and a word of four letters or fewer is left alone (``four`` is
     not ``for``, ``rise`` not ``rize``).
