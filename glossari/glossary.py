@@ -245,6 +245,20 @@ class Glossary:
             for name in (term.title, *term.names.aliases, *term.names.link_texts):
                 if name and "-" in name and (key := malay_key(name)):
                     self._index.setdefault(key, term)
+        # A Malay name written with the possessive -nya is also the name without it, as find
+        # reads it (glossari.terms.without_possessive, the recogniser's rule): a link-only
+        # term whose one link text is [pelaburannya](/investment) is found by `find
+        # pelaburan`, and lookup('pelaburan') said "no term"; after every other key, so a
+        # term named `pelaburan` keeps it
+        from glossari.terms import without_possessive
+
+        for term in by_id:
+            for name in (term.title, *term.names.aliases, *term.names.link_texts):
+                plain = without_possessive(name) if name else None
+                if plain is not None:
+                    for key in {lookup_key(plain), malay_key(plain)}:
+                        if key:
+                            self._index.setdefault(key, term)
         # The texts exactly as written, each to what its normalised key finds: a lookup by a
         # headword as spelled skips normalising it (the costly part), with the same answer.
         self._exact: dict[str, Term] = {text: self._index[key] for text, key in keyed}
@@ -347,7 +361,9 @@ class Glossary:
 
         Case, spacing, hyphens, punctuation, accents and Malay reduplication (the plural) are
         ignored, and so is the possessive ``-nya`` a link text may add to a name
-        (``deduktibelnya``, ``NST-nya``). Raises ``KeyError`` whose message suggests the
+        (``deduktibelnya``, ``NST-nya``), as is the ``-nya`` a name was written with
+        (``pelaburan`` finds the link-only term *pelaburannya*, as find reads it). Raises
+        ``KeyError`` whose message suggests the
         closest headwords.
 
         >>> import glossari

@@ -700,3 +700,33 @@ def test_a_text_of_no_letter_or_digit_names_no_term(punctuation_names: Path, tex
     termbase = punctuation_names / "locale" / "en" / "glossari.sqlite"
     with sqlite3.connect(f"{termbase.as_uri()}?mode=ro", uri=True) as db:
         assert db.execute("SELECT count(*) FROM lookup WHERE key = ''").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("typed", ["pelaburan", "Pelaburan", "pelaburan-pelaburan",
+                                   "pelaburannya", "OPR", "opr", "dividen", "Dividen-dividen"])
+def test_a_link_only_term_is_looked_up_by_any_form_find_reads_as_it(tmp_path: Path,
+                                                                   typed: str) -> None:
+    """[pelaburannya](/investment) alone makes the link-only term *pelaburannya*, which find
+    reads in `pelaburan`; lookup('pelaburan') and `show pelaburan` said "no term ...; did you
+    mean 'pelaburannya'?", compiled or read from the sources. A term named `dividen` keeps
+    that name, though another's link text is `dividennya`."""
+    from glossari.cli import main
+    from glossari.glossary import load_glossary
+
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham-biasa.md").write_text(
+        "---\ntitle: Saham biasa\n---\n\nBentuk [pelaburannya](/investment) yang lazim, "
+        "naik [OPR-nya](/opr) dan [dividennya](/payout).\n", encoding="utf-8")
+    (root / "seeds" / "dividen.md").write_text(
+        "---\ntitle: Dividen\n---\n\nBayaran kepada pemegang [saham biasa](/saham-biasa).\n",
+        encoding="utf-8")
+    for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+        assert main(["--root", str(root), *command]) == 0
+    expected = {"pelaburan": "investment", "opr": "opr", "dividen": "dividen"}
+    for glossary in (glossari.load(root, lang="en"),
+                     load_glossary(root, lang="en", compiled=False)):
+        term = glossary.lookup(typed)
+        found = [m.term.id for m in glossary.find_terms(f"Tentang {typed} itu.")]
+        assert found == [term.id]
+        assert term.id == next(v for k, v in expected.items() if typed.lower().startswith(k))
