@@ -254,6 +254,34 @@ def _text_after_dashes(words: list[str], parser: argparse.ArgumentParser) -> lis
     return out if text is None else [*out, "--", text]
 
 
+def _refused_language(words: list[str], parser: argparse.ArgumentParser) -> GlossariError | None:
+    """The error of a language option's value that starts with '-' among ``words`` (the
+    command's, as :func:`_text_after_dashes` gives them: ``--lang=-saham``), or None.
+
+    No language code starts with '-', so such a value is refused whatever the command: judged
+    here, before argparse, as README says (``search -l -saham`` says ``-saham`` is no
+    language). argparse judged first that the text was missing (``search -l -saham``, ``show
+    -l -saham``: 'the following arguments are required: QUERY'), and the command, which
+    checks the language, never ran."""
+    from glossari.catalog.languages import check_language
+
+    options = parser._option_string_actions
+    for word in words[:words.index("--")] if "--" in words else words:
+        name, equals, value = word.partition("=")
+        if not (equals and name.startswith("--") and value.startswith("-")):
+            continue
+        meant = [o for o in options if o.startswith(name)]
+        action = options[name] if name in options else (
+            options[meant[0]] if len(meant) == 1 else None)
+        if action is None or action.dest not in ("lang", "translation"):
+            continue
+        try:
+            check_language(value, path=min(action.option_strings, key=len))
+        except GlossariError as error:
+            return error
+    return None
+
+
 def _attached(word: str, action: argparse.Action, value: str) -> str:
     """The option ``word`` with ``value`` attached, as argparse reads a value starting with '-'
     (``--limit=-saham``: 'invalid int value: '-saham''; ``--lang=-saham``: no language)."""
@@ -505,6 +533,12 @@ def _main(argv: Sequence[str] | None) -> int:
             unknown = _unknown_option(args_list[at + 1:], subparsers[chosen])
             if unknown is not None:
                 subparsers[chosen].error(_unrecognized([unknown], subparsers[chosen], parser))
+        if chosen in _TEXT_COMMANDS:
+            refused = _refused_language(args_list[at + 1:], subparsers[chosen])
+            if refused is not None:
+                print(f"glossari: error: {refused}",
+                      file=cast(TextIO, _Printable(sys.stderr, required=False)))
+                return 2
         args, extras = parser.parse_known_args(args_list)
         if extras:
             command = subparsers.get(args.command, parser)

@@ -270,6 +270,13 @@ def test_two_link_only_terms_one_named_with_the_possessive_are_s132(tmp_path: Pa
      "--translation: unknown language code '-nilai'"),
     (["find", "-l", "-saham", "saham"], "-l: unknown language code '-saham'"),
     (["show", "-l", "-en", "saham"], "-l: unknown language code '-en'"),
+    # with no text after it: the language was never judged, and the error said the
+    # QUERY or TERM was missing, where README says -l -saham is no language
+    (["search", "-l", "-saham"], "-l: unknown language code '-saham'"),
+    (["show", "-l", "-saham"], "-l: unknown language code '-saham'"),
+    (["find", "--lang", "-pelaburannya"], "-l: unknown language code '-pelaburannya'"),
+    (["search", "--translation", "-nilai"], "--translation: unknown language code '-nilai'"),
+    (["search", "-n", "3", "--lang=-saham-saham"], "-l: unknown language code '-saham-saham'"),
 ])
 def test_an_option_s_value_starting_with_a_dash_is_judged_as_its_value(
         tmp_path: Path, words: list[str], said: str) -> None:
