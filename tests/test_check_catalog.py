@@ -367,3 +367,32 @@ def test_c206_a_link_closed_or_left_open_as_in_the_source_is_no_finding(
     ]:
         entry = Entry(msgid=source, msgstr=translation, line=3)
         assert [f.code for f in entry_findings(catalog, entry, lang="en", term=None)] == []
+
+
+def test_c202_passes_the_acronym_copies_align_writes(tmp_path: Path) -> None:
+    """align copies an acronym's link text and headword category (UPP -> UPP) from the English
+    article, as the recogniser reads an acronym as the same name in both languages; check
+    warned C202 on each such copy. A copied word that is no acronym (Saham) is still C202."""
+    from tests._alignkit import ok, scratch_glossary
+
+    root = scratch_glossary(tmp_path / "g", {
+        "unit-pelaburan": "---\ntitle: Unit Pelaburan Peribadi (UPP)\ndescription: Unit.\n"
+        "keywords: [UPP, R&D]\n---\n# Unit Pelaburan Peribadi (UPP)\n\nUPP ialah "
+        "[saham-saham](/stock) dalam dana, rujuk [UPP](/upp) dan [P/E](/pe-ratio).\n"})
+    english = tmp_path / "en"
+    english.mkdir()
+    (english / "unit-pelaburan.md").write_text(
+        "---\ntitle: Private Investment Unit (UPP)\ndescription: Unit.\n"
+        "keywords: [UPP, R&D]\n---\n# Private Investment Unit (UPP)\n\nUPP is "
+        "[Saham](/stock) in a fund, see [UPP](/upp) and [P/E](/pe-ratio).\n", encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    ok("align", "-l", "en", english, root=root)
+    po = (root / GLOSSARY).read_text(encoding="utf-8")
+    assert 'msgctxt "/upp"\nmsgid "UPP"\nmsgstr "UPP"' in po  # align's own copy
+    found = check(load_glossary(root), root)
+    identical = [f.message for f in found.findings if f.code == "C202"]
+    assert not any("'UPP'" in m or "'P/E'" in m or "'R&D'" in m for m in identical)
+    kit = with_catalog(tmp_path / "kit")
+    kit.translate("Perakaunan", "Perakaunan")
+    assert only(kit.check(), "C202") != []

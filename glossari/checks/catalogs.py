@@ -32,6 +32,7 @@ from glossari.checks.parity import (
 from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.seeds.markdown import open_links, spaced_link_problem, spaced_links
+from glossari.terms.matcher import is_acronym
 from glossari.text import counted
 
 __all__ = [
@@ -267,7 +268,9 @@ def entry_findings(
         if not translation:
             continue
         if translation.strip() == source.strip() and any(
-                c.isalpha() for c in without_code(source)):
+                c.isalpha() for c in without_code(source)) and not is_acronym(source, "ms"):
+            # an acronym names the same thing in both languages (the recogniser's rule, by
+            # which align copies [UPP](/upp) as UPP): a copy of it is its translation
             short = excerpt(source)
             yield at("C202", f"the translation is identical to the source '{short}' (fine for a "
                      "name or an acronym; otherwise translate it)")
