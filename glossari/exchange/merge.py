@@ -142,7 +142,10 @@ def _xml_id_map(glossary: Glossary) -> dict[str, str]:
 class _Matcher:
     def __init__(self, glossary: Glossary, fmt: ExchangeFormat) -> None:
         self.glossary = glossary
-        self.xml_ids = _xml_id_map(glossary) if fmt.startswith("tbx") else {}
+        # in TBX, an entry id is a term's only as the exporter writes it: Pontoon numbers its
+        # entries (1, 2, ...), and id="1" went to the term 1 (whose entry id is t-1)
+        self.xml_ids: dict[str, str] | None = (
+            _xml_id_map(glossary) if fmt.startswith("tbx") else None)
         # the Malay names an editor gave (headwords and front-matter aliases), each to every
         # term that has it: a name two terms share needs an id to choose (lookup would just take
         # the first)
@@ -167,8 +170,9 @@ class _Matcher:
         """The term and whether the id found it; or the outcome saying why there is none."""
         glossary = self.glossary
         if record.id:
-            term_id = self.xml_ids.get(record.id, record.id)
-            if term_id in glossary:
+            term_id = (record.id if self.xml_ids is None
+                       else self.xml_ids.get(record.id))
+            if term_id is not None and term_id in glossary:
                 return glossary[term_id], True
         if record.ms:
             from glossari.align.resolve import malay_key
