@@ -176,30 +176,3 @@ def test_refused_exactly_when_msgfmt_check_refuses(tmp_path_factory: pytest.Temp
                           capture_output=True, text=True, check=False)
     error = _refused(text)
     assert (error is not None) == (done.returncode != 0), (str(error), done.stderr)
-
-
-def test_import_does_not_write_a_translation_gnu_refuses(tmp_path: Path) -> None:
-    """A translator flagged a headword python-brace-format; an import giving it "Bond {x}"
-    wrote a catalog msgfmt --check refuses (and every later command refused). The one writer
-    refuses it, nothing written; a translation that matches is written."""
-    root = make_root(tmp_path, {
-        "bon": article("Bon", "Bon ialah hutang; lihat [saham-saham](/shares).",
-                       keywords="Pasaran Modal")})
-    assert cli(root, "extract")[0] == 0
-    assert cli(root, "update", "-l", "en")[0] == 0
-    catalog = root / "locale/en/LC_MESSAGES/glossary.po"
-    catalog.write_text(catalog.read_text("utf-8").replace(
-        'msgctxt "bon"\nmsgid "Bon"', '#, python-brace-format\nmsgctxt "bon"\nmsgid "Bon"'),
-        encoding="utf-8")
-    before = catalog.read_bytes()
-    table = tmp_path / "terms.csv"
-    table.write_text("id,ms,en\nbon,Bon,Bond {x}\n", encoding="utf-8")
-    code, err = cli(root, "import", str(table), "-l", "en")
-    assert code == 2, err
-    assert "would write a python-brace-format translation of 'Bon'" in err
-    assert "'x'" in err
-    assert catalog.read_bytes() == before
-    table.write_text("id,ms,en\nbon,Bon,Bond\n", encoding="utf-8")
-    code, err = cli(root, "import", str(table), "-l", "en")
-    assert code == 0, err
-    assert 'msgstr "Bond"' in catalog.read_text("utf-8")

@@ -981,11 +981,37 @@ class _Parser:
 
     def _check_formats(self, po: PoFile) -> None:
         """Refuse a current, non-fuzzy translation whose format directives do not match its
-        source's (:func:`format_mismatch`), at its ``msgstr`` line."""
-        found = format_mismatch(po)
-        if found is not None:
-            line, message, hint = found
-            raise self.fail(line, message, hint)
+        source's, in a message flagged ``c-format``, ``python-format`` or
+        ``python-brace-format``: GNU ``msgfmt --check`` refuses the catalog (``msgid "%d
+        bonds"``, ``msgstr "%s bon"``: the program would read an int as a string), where
+        glossari compiled it. The rules: :mod:`glossari.catalog.formats`."""
+        from glossari.catalog.formats import checked_languages, format_problem, plural_often
+
+        plural: Callable[[int], int] | None = None
+        often: list[bool] | None = None
+        ruled = False
+        for entry in po.entries:
+            if entry.obsolete or entry.fuzzy or not checked_languages(entry.flags):
+                continue
+            if not ruled and entry.msgid_plural is not None:
+                plural, nplurals = _plural_rule_of(po)
+                often, ruled = plural_often(plural, nplurals), True
+            found = format_problem(entry.flags, entry.msgid, entry.msgid_plural,
+                                   entry.translations, often=often, plural=plural)
+            if found is None:
+                continue
+            form, problem = found
+            flag = next((f"{prefix}{language}-format" for language in
+                         checked_languages(entry.flags) for prefix in ("", "possible-")
+                         if f"{prefix}{language}-format" in entry.flags), "format")
+            source = "msgid_plural" if entry.msgid_plural is not None else "msgid"
+            raise self.fail(
+                _string_line(entry, "msgstr", form if entry.msgid_plural is not None else None),
+                f"the {flag} translation does not match its source: {problem}",
+                f"write the {source}'s directives in the translation (GNU msgfmt --check "
+                f"refuses the catalog), or take off the {flag} flag if the source is no "
+                "format string",
+            )
 
     def _check_newlines(self, entry: Entry) -> None:
         """Refuse a current, non-fuzzy translation that begins or ends with a newline where its
@@ -1195,49 +1221,6 @@ _HEADER_MSGSTR = re.compile(r'msgstr[^\n]*\n(?:[ \t]*"[^\n]*\n)*')
 _READ_ONCE = {"plural-forms": "Plural-Forms", "x-domain": "X-Domain"}
 """Header fields whose value a program reads: :meth:`_Parser.check_header` refuses two
 different ones."""
-
-
-def format_mismatch(po: PoFile, *, written: bool = False) -> tuple[int, str, str] | None:
-    """``(line, what is wrong, what to do)`` for the first current, non-fuzzy translation of
-    ``po`` whose format directives do not match its source's, in a message flagged
-    ``c-format``, ``python-format`` or ``python-brace-format``: GNU ``msgfmt --check`` refuses
-    the catalog (``msgid "%d bonds"``, ``msgstr "%s bon"``: the program would read an int as a
-    string), where glossari compiled it. ``written``: only the entries to be written anew
-    (those whose bytes are kept were checked when read), for :func:`encode_po`, which must
-    not write what GNU refuses (an ``import`` of ``Bond {x}``). The rules:
-    :mod:`glossari.catalog.formats`."""
-    from glossari.catalog.formats import checked_languages, format_problem, plural_often
-
-    plural: Callable[[int], int] | None = None
-    often: list[bool] | None = None
-    ruled = False
-    for entry in po.entries:
-        if (entry.obsolete or entry.fuzzy or (written and entry.raw is not None)
-                or not checked_languages(entry.flags)):
-            continue
-        if not ruled and entry.msgid_plural is not None:
-            plural, nplurals = _plural_rule_of(po)
-            often, ruled = plural_often(plural, nplurals), True
-        found = format_problem(entry.flags, entry.msgid, entry.msgid_plural,
-                               entry.translations, often=often, plural=plural)
-        if found is None:
-            continue
-        form, problem = found
-        flag = next((f"{prefix}{language}-format" for language in
-                     checked_languages(entry.flags) for prefix in ("", "possible-")
-                     if f"{prefix}{language}-format" in entry.flags), "format")
-        source = "msgid_plural" if entry.msgid_plural is not None else "msgid"
-        line = _string_line(entry, "msgstr", form if entry.msgid_plural is not None else None)
-        if written:
-            return (entry.line, f"glossari would write a {flag} translation of "
-                    f"{quoted(entry.msgid[:40])} that does not match its source: {problem}",
-                    "nothing was written; correct the translation (its row in the file you "
-                    f"import), or take off the {flag} flag in the catalog")
-        return (line, f"the {flag} translation does not match its source: {problem}",
-                f"write the {source}'s directives in the translation (GNU msgfmt --check "
-                f"refuses the catalog), or take off the {flag} flag if the source is no "
-                "format string")
-    return None
 
 
 def _plural_rule_of(po: PoFile) -> tuple[Callable[[int], int] | None, int | None]:
@@ -2122,10 +2105,6 @@ def encode_po(po: PoFile, *, path: Path | str) -> bytes:
                 hint="nothing was written; please report it with the command you ran",
             )
         seen.add(entry.key)
-    mismatch = format_mismatch(po, written=True)
-    if mismatch is not None:
-        line, message, hint = mismatch
-        raise CatalogError(message, path=str(path), line=line, hint=hint)
     return render_po(po).encode("utf-8")
 
 
