@@ -29,7 +29,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -441,8 +440,7 @@ _LANGUAGES: dict[str, tuple[Callable[[str, bool], Any],
 _RANGE = re.compile(r"range:\s*([0-9]+)\.\.([0-9]+)")
 
 
-@functools.lru_cache(maxsize=256)
-def checked_languages(flags: tuple[str, ...]) -> tuple[str, ...]:
+def checked_languages(flags: Sequence[str]) -> list[str]:
     """The format languages of :data:`CHECKED` that ``flags`` make a message's: the last flag
     naming a language wins, as GNU reads them (``c-format`` and ``possible-c-format`` are,
     ``no-c-format`` and ``impossible-c-format`` are not)."""
@@ -458,7 +456,7 @@ def checked_languages(flags: tuple[str, ...]) -> tuple[str, ...]:
                 break
         if name in _LANGUAGES:
             decided[name] = yes
-    return tuple(name for name in CHECKED if decided.get(name))
+    return [name for name in CHECKED if decided.get(name)]
 
 
 def plural_often(plural: Callable[[int], int] | None, nplurals: int | None,
@@ -476,7 +474,7 @@ def plural_often(plural: Callable[[int], int] | None, nplurals: int | None,
     return [count >= 5 for count in counts]
 
 
-def format_problem(flags: tuple[str, ...], source: str, source_plural: str | None,
+def format_problem(flags: Sequence[str], source: str, source_plural: str | None,
                    translations: Sequence[str], *, often: Sequence[bool] | None = None,
                    plural: Callable[[int], int] | None = None) -> tuple[int, str] | None:
     """``(form, what is wrong)`` for the first translation whose format directives GNU
