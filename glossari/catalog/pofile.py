@@ -975,43 +975,7 @@ class _Parser:
             after = found.end() if found is not None else 0
         for entry in rest if _newline_edge(self.text, after) else ():
             self._check_newlines(entry)
-        if "-format" in self.text:  # most catalogs (glossari's own) have no format flag
-            self._check_formats(po)
         return po
-
-    def _check_formats(self, po: PoFile) -> None:
-        """Refuse a current, non-fuzzy translation whose format directives do not match its
-        source's, in a message flagged ``c-format``, ``python-format`` or
-        ``python-brace-format``: GNU ``msgfmt --check`` refuses the catalog (``msgid "%d
-        bonds"``, ``msgstr "%s bon"``: the program would read an int as a string), where
-        glossari compiled it. The rules: :mod:`glossari.catalog.formats`."""
-        from glossari.catalog.formats import checked_languages, format_problem, plural_often
-
-        plural: Callable[[int], int] | None = None
-        often: list[bool] | None = None
-        ruled = False
-        for entry in po.entries:
-            if entry.obsolete or entry.fuzzy or not checked_languages(entry.flags):
-                continue
-            if not ruled and entry.msgid_plural is not None:
-                plural, nplurals = _plural_rule_of(po)
-                often, ruled = plural_often(plural, nplurals), True
-            found = format_problem(entry.flags, entry.msgid, entry.msgid_plural,
-                                   entry.translations, often=often, plural=plural)
-            if found is None:
-                continue
-            form, problem = found
-            flag = next((f"{prefix}{language}-format" for language in
-                         checked_languages(entry.flags) for prefix in ("", "possible-")
-                         if f"{prefix}{language}-format" in entry.flags), "format")
-            source = "msgid_plural" if entry.msgid_plural is not None else "msgid"
-            raise self.fail(
-                _string_line(entry, "msgstr", form if entry.msgid_plural is not None else None),
-                f"the {flag} translation does not match its source: {problem}",
-                f"write the {source}'s directives in the translation (GNU msgfmt --check "
-                f"refuses the catalog), or take off the {flag} flag if the source is no "
-                "format string",
-            )
 
     def _check_newlines(self, entry: Entry) -> None:
         """Refuse a current, non-fuzzy translation that begins or ends with a newline where its
@@ -1221,35 +1185,6 @@ _HEADER_MSGSTR = re.compile(r'msgstr[^\n]*\n(?:[ \t]*"[^\n]*\n)*')
 _READ_ONCE = {"plural-forms": "Plural-Forms", "x-domain": "X-Domain"}
 """Header fields whose value a program reads: :meth:`_Parser.check_header` refuses two
 different ones."""
-
-
-def _plural_rule_of(po: PoFile) -> tuple[Callable[[int], int] | None, int | None]:
-    """The catalog's plural rule as a function, and its ``nplurals``: GNU's default
-    (``n != 1``, two forms) when the header gives none; ``(None, None)`` for one that does not
-    parse (the header check refuses it where it matters)."""
-    import gettext
-
-    value = po.header_fields().get("Plural-Forms")
-    if value is None:
-        return (lambda n: int(n != 1)), 2
-    found = re.search(r"plural\s*=([^;]*)", value.replace("nplurals", ""))
-    try:
-        return (gettext.c2py(found.group(1)) if found else None), parse_plural_count(value)
-    except (ValueError, RecursionError):
-        return None, None
-
-
-def _string_line(entry: Entry, keyword: str, form: int | None = None) -> int:
-    """The 1-based line of ``entry``'s ``keyword`` line (``msgstr``; ``msgstr[form]``, blanks
-    inside the brackets allowed as GNU reads them), or its first line."""
-    lines = (entry.raw or "").split("\n")
-    first = next((k for k, text in enumerate(lines) if text.strip()), 0)
-    pattern = re.compile(rf"(?:#~\s*)?{keyword}\s*\[\s*{form}\s*\]" if form is not None
-                         else rf"(?:#~\s*)?{keyword}[\s\"]")
-    for k, text in enumerate(lines):
-        if pattern.match(text.strip()):
-            return entry.line + k - first
-    return entry.line
 
 
 def _line_of(entry: Entry, needle: str) -> int:
