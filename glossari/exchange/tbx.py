@@ -278,6 +278,37 @@ def _read_side(sections: list[_Node]) -> _Side:
     return side
 
 
+def _one_variant(sections: list[_Node], lang: str, source: str, entry: _Node) -> list[_Node]:
+    """The target-language sections of an entry to read: those written exactly ``-l`` (``en``,
+    or ``eng``) when there are any; else every one, when they are of one variant or give the
+    same term and definition; else the file is refused: ``en-GB`` 'Share' and ``en-US`` 'Stock'
+    for ``-l en`` was silently the first."""
+    def code(section: _Node) -> str:
+        return section.attrs.get("xml:lang", "")
+
+    exact = [s for s in sections if _norm(code(s)) == _norm(lang)]
+    if exact:
+        return exact
+    variants: dict[str, list[_Node]] = {}
+    for section in sections:
+        variants.setdefault(_norm(code(section)), []).append(section)
+    if len(variants) < 2:
+        return sections
+    sides = [(code(group[0]), _read_side(group)) for group in variants.values()]
+    if len({(side.term, side.definition) for _, side in sides}) == 1:
+        return sections
+    given = " and ".join(f"{written} {quoted(side.term or '(no term)')}"
+                         for written, side in sides)
+    region = sides[0][0].strip().replace("-", "_")
+    raise ExchangeError(
+        f"the entry gives {given}, and -l {lang} names none of them, so which one the "
+        f"{lang} catalog takes cannot be told", path=source, line=entry.line,
+        hint=f"keep one variant in the entry (or add an xml:lang=\"{lang}\" section), or "
+        f"import into a catalog of the region ('glossari update -l {region}', then "
+        f"'-l {region}')",
+    )
+
+
 def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
     """Read TBX bytes; ``lang`` is the target language (``-l``), Malay is the source.
 
@@ -307,7 +338,9 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
     for entry in entries:
         sections = entry.find_all(_LANG_SECTION)
         malay = [s for s in sections if _is_malay(s.attrs.get("xml:lang", ""))]
-        target = [s for s in sections if language_matches(s.attrs.get("xml:lang", ""), lang)]
+        target = _one_variant([s for s in sections
+                               if language_matches(s.attrs.get("xml:lang", ""), lang)],
+                              lang, source, entry)
         others.update(s.attrs.get("xml:lang", "?") for s in sections
                       if s not in malay and s not in target)
         present.update(s.attrs.get("xml:lang", "?") for s in sections)

@@ -1,0 +1,87 @@
+"""A TBX entry with two regional sections of ``-l``'s language (``en-GB`` and ``en-US`` for
+``-l en``) silently gave the catalog the first one's term: the section written exactly ``-l``
+is read first, regions that agree are one, and regions that disagree are refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _catalog_oracles import article, make_root
+from _exchangekit import ok, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import glossari
+from glossari.exchange import ExchangeError
+from glossari.exchange.tbx import parse_tbx
+
+ARTICLES = {
+    "saham": article("Saham", "Saham ialah [pelaburannya](/investment).\n",
+                     description="Saham syarikat."),
+    "peniaga-broker": article("Peniaga Broker (PB)", "Menjual [saham-saham](/saham).\n",
+                              description="Broker.", keywords="Pasaran"),
+}
+
+
+def tbx(*sections: tuple[str, str]) -> str:
+    langs = "\n".join(f' <langSec xml:lang="{code}"><termSec><term>{term}</term></termSec>'
+                      "</langSec>" for code, term in sections)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<tbx style="dca" type="TBX-Basic" xml:lang="ms" '
+            'xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n'
+            '<conceptEntry id="c7">\n'
+            ' <langSec xml:lang="ms"><termSec><term>Saham</term></termSec></langSec>\n'
+            f"{langs}\n</conceptEntry>\n</body></text></tbx>\n")
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    root = make_root(tmp_path, ARTICLES)
+    ok(root, "extract")
+    ok(root, "update", "-l", "en")
+    return root
+
+
+def test_two_regions_that_disagree_are_refused_naming_the_entry(root: Path,
+                                                                  tmp_path: Path) -> None:
+    path = tmp_path / "istilah.tbx"
+    path.write_text(tbx(("en-GB", "Share"), ("en-US", "Stock")), encoding="utf-8")
+    before = (root / "locale/en/LC_MESSAGES/glossary.po").read_bytes()
+    code, _, err = run(root, "import", str(path), "-l", "en")
+    assert code == 2
+    assert err.count("\n") == 1, err
+    assert f"{path}:4:" in err
+    assert "en-GB 'Share'" in err
+    assert "en-US 'Stock'" in err
+    assert "Traceback" not in err
+    assert (root / "locale/en/LC_MESSAGES/glossary.po").read_bytes() == before
+
+
+def test_the_section_written_as_l_comes_first(root: Path, tmp_path: Path) -> None:
+    path = tmp_path / "istilah.tbx"
+    path.write_text(tbx(("en-GB", "Share"), ("en", "Stock"), ("en-US", "Equity")),
+                    encoding="utf-8")
+    ok(root, "import", str(path), "-l", "en")
+    assert glossari.load(root)["saham"].en_title == "Stock"
+
+
+@settings(max_examples=25, deadline=None)
+@given(codes=st.lists(st.sampled_from(["en-GB", "en-US", "en-AU", "EN-gb", "eng-US", "en"]),
+                      min_size=1, max_size=4),
+       terms=st.lists(st.sampled_from(["Share", "Stock", "Equity"]), min_size=4, max_size=4))
+def test_a_regional_term_is_never_taken_silently(codes: list[str], terms: list[str]) -> None:
+    sections = list(zip(codes, terms, strict=False))
+    data = tbx(*sections).encode()
+    exact = [term for code, term in sections if code == "en"]
+    regions: dict[str, str] = {}  # each region's first term, as a section's first term is read
+    for code, term in sections:
+        regions.setdefault(code.lower().replace("eng", "en"), term)
+    if not exact and len(set(regions.values())) > 1:
+        with pytest.raises(ExchangeError) as refused:
+            parse_tbx(data, source="istilah.tbx", lang="en")
+        assert refused.value.line == 4
+        return
+    (record,) = parse_tbx(data, source="istilah.tbx", lang="en").records
+    # the exact section's term, else the one term every region agrees on
+    assert record.en == (exact[0] if exact else sections[0][1])
