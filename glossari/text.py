@@ -664,16 +664,21 @@ def counted(number: int, noun: str) -> str:
 
 
 def excerpt(text: str, width: int = 60, ellipsis: str = "...") -> str:
-    """``text`` on one line (runs of whitespace, line breaks included, as one space), cut to
-    ``width`` characters, ``ellipsis`` last, for quoting in a message: a finding, an error or a
-    note is one line of text output, whatever the size of the value it quotes.
+    """``text`` on one line (runs of layout whitespace, line breaks included, as one space:
+    :func:`one_line`), cut to ``width`` characters, ``ellipsis`` last, for quoting in a
+    message: a finding, an error or a note is one line of text output, whatever the size of the
+    value it quotes. A no-break space is text and stays, as :func:`quoted` shows the rest of a
+    value: ``RM\u00a0100`` shown as ``RM 100`` named a value the file does not hold (a search
+    for it found nothing, and a conflict between the two read as two equal values).
 
     >>> excerpt("| Jenis | Struktur |\\n|---|---|")
     '| Jenis | Struktur | |---|---|'
     >>> excerpt("Pelaburan  dalam\\nsaham-saham syarikat", 20, "\u2026")
     'Pelaburan dalam sah\u2026'
+    >>> excerpt(" RM\u00a0100\\tseunit ")
+    'RM\xa0100 seunit'
     """
-    flat = " ".join(text.split())
+    flat = one_line(text)
     return flat if len(flat) <= width else flat[:width - len(ellipsis)] + ellipsis
 
 

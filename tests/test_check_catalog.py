@@ -396,3 +396,16 @@ def test_c202_passes_the_acronym_copies_align_writes(tmp_path: Path) -> None:
     kit = with_catalog(tmp_path / "kit")
     kit.translate("Perakaunan", "Perakaunan")
     assert only(kit.check(), "C202") != []
+
+
+@settings(max_examples=10, deadline=None)
+@given(space=st.sampled_from(["\u00a0", "\u202f", "\u2007"]))
+def test_a_finding_quotes_a_no_break_space_as_written(tmp_path_factory: pytest.TempPathFactory,
+                                                      space: str) -> None:
+    """excerpt turned a no-break space into a space: C202 quoted 'Harga RM 100 seunit', a text
+    the catalog does not hold (a search for it finds nothing)."""
+    kit = with_catalog(tmp_path_factory.mktemp("nbsp"))
+    value = f"Harga RM{space}100  seunit"
+    kit.extra_entries.append(f'msgid "{value}"\nmsgstr "{value}"\n')
+    (message,) = [f.message for f in kit.check() if f.code == "C202"]
+    assert f"'Harga RM{space}100 seunit'" in message
