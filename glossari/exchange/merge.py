@@ -273,9 +273,10 @@ def _without_spreadsheet_errors(record: Record, outcomes: list[Outcome]) -> Reco
 
 
 def _plan(
-    glossary: Glossary, base: Termbase
+    glossary: Glossary, base: Termbase, current: dict[_Key, str] | None = None,
 ) -> tuple[list[Outcome], dict[_Key, _Planned]]:
     fmt = base.format
+    current = current or {}
     matcher = _Matcher(glossary, fmt)
     outcomes: list[Outcome] = []
     planned: dict[_Key, _Planned] = {}
@@ -350,7 +351,7 @@ def _plan(
                 hint="put the Malay in ms (or source) and the English in en (or target); "
                 "nothing was imported",
             )
-        _refuse_unusable(record, term, base.source)
+        _refuse_unusable(record, term, base.source, current, fmt)
         rejected = term.english.title
         if rejected is not None and any(same_text(rejected, t, fmt) for t in record.en_rejected):
             # a terminologist who deprecates the catalog's English without naming another
@@ -464,14 +465,17 @@ def _refuse_controls(record: Record, source: str) -> None:
             )
 
 
-def _refuse_unusable(record: Record, term: Term, source: str) -> None:
+def _refuse_unusable(record: Record, term: Term, source: str, current: dict[_Key, str],
+                     fmt: ExchangeFormat) -> None:
     """Refuse the file when ``record`` gives ``term`` a translation ``render`` would not
     publish (:func:`glossari.catalog.usable.unusable_translation`: raw HTML or a link the
     Malay lacks, a category's comma): it was applied, and no reader ever got it (render, the
     API's English side, the tables and the site keep the Malay), and ``--force`` put it in
     place of a translation they did get. Checked before anything is written, as
     :func:`_refuse_controls` is. A link-only term's headword is a link text's message, which
-    goes into no article, and is never refused."""
+    goes into no article, and is never refused. A value the catalog already holds
+    (``current``, its translations by key) changes nothing, and is no reason to refuse: a
+    glossary's own export, imported back, was refused for a translation its catalog held."""
     from glossari.catalog.usable import unusable_translation
 
     values: list[tuple[str, str, str | None, bool]] = []
@@ -485,6 +489,9 @@ def _refuse_unusable(record: Record, term: Term, source: str) -> None:
                    for ms, en in zip(categories, record.categories_en, strict=True)]
     for what, malay, value, category in values:
         if not value or not malay:
+            continue
+        held = current.get((term.id, malay) if what == "headword" else (None, malay))
+        if held is not None and same_text(held, value, fmt):
             continue
         problem = unusable_translation(malay, value, block=False, references=term.definitions,
                                        category=category)
@@ -571,7 +578,7 @@ def import_termbase(
     from glossari.catalog.translations import catalog_lock
 
     check_translation_language(lang)
-    outcomes, planned = _plan(glossary, base)
+    outcomes, planned = _plan(glossary, base, _translations_held(root, lang))
     if base.format in ("csv", "csv-weblate") and planned and language_check:
         _refuse_another_languages_csv(root, lang, planned, base,
                                       _unchanged_headwords(glossary, outcomes))
@@ -595,6 +602,24 @@ def import_termbase(
     outcomes.sort(key=lambda o: o.line)
     return ImportReport(source=base.source, format=base.format, lang=lang,
                         outcomes=tuple(outcomes), written=written, dry_run=dry_run)
+
+
+def _translations_held(root: GlossaryRoot, lang: str) -> dict[_Key, str]:
+    """The translations ``lang``'s glossary catalog holds now, by message key (none when it is
+    missing or unreadable: the merge, which reads it again under the lock, says why)."""
+    from glossari.catalog.pofile import read_po
+    from glossari.catalog.translations import catalog_folder
+    from glossari.errors import GlossariError
+
+    path = catalog_folder(root, lang) / f"{GLOSSARY_DOMAIN}.po"
+    if not path.is_file():
+        return {}
+    try:
+        _, po = read_po(path, source=relative_name(path, root.path, resolve=True))
+    except GlossariError:
+        return {}
+    return {e.key: e.msgstr for e in po.entries
+            if not e.obsolete and e.msgid_plural is None and e.has_translation}
 
 
 def _unchanged_headwords(glossary: Glossary, outcomes: list[Outcome]) -> list[tuple[_Key, str]]:
