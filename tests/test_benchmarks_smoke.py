@@ -177,3 +177,23 @@ def test_the_writer_names_the_interpreter_by_version_and_relative_path() -> None
     assert not Path(where).is_absolute()
     assert run.relative_path(BENCHMARKS / "run.py") == "benchmarks/run.py"
     assert run.relative_path("/somewhere/else/python3") == "python3"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="reads /proc (Linux)")
+def test_compile_memory_reports_each_step_and_writes_no_termbase(tmp_path: Path) -> None:
+    """benchmarks/compile_memory.py prints one line for each step of a whole termbase build,
+    resident and peak sets that only grow along the peak, and leaves no termbase behind."""
+    _generate(tmp_path, n=30)
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "compile_memory.py"), str(tmp_path)],
+                          check=True, capture_output=True, text=True)
+    lines = done.stdout.splitlines()
+    assert [line.split("  ")[0] for line in lines] == [
+        "start", "inputs recorded", "glossary read", "termbase written"]
+    peaks = [int(line.split("MB now")[1].split()[0]) for line in lines]
+    assert peaks == sorted(peaks)
+    assert peaks[0] > 0
+    assert not list(tmp_path.rglob("glossari.sqlite"))
+    usage = subprocess.run([sys.executable, str(BENCHMARKS / "compile_memory.py")],
+                           capture_output=True, text=True)
+    assert usage.returncode == 2
+    assert "compile_memory.py ROOT [LANG]" in usage.stderr
