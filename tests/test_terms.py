@@ -1174,3 +1174,49 @@ def test_a_walk_cut_short_by_the_words_left_finds_what_a_whole_walk_finds(
         stack.extend(node.children.values())
     assert cut.find_all(joined) == whole.find_all(joined)
     assert cut.keys_in(joined) == whole.keys_in(joined)
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.lists(st.sampled_from(["bon", "kata", "saham", "dan", "of", "ETF",
+                                                "saham-saham"]),
+                               min_size=1, max_size=5), min_size=1, max_size=6),
+       text=st.lists(st.sampled_from(["bon", "kata", "saham", "dan", "of", "x", "saham-saham",
+                                      "bonnya", "bonds", "ETF", "etf", "ETFnya", "ETFs"]),
+                     max_size=16),
+       lang=st.sampled_from(["ms", "en"]))
+def test_keys_in_walks_no_name_already_found_and_finds_what_find_all_finds(
+        names: list[list[str]], text: list[str], lang: Lang) -> None:
+    """keys_in stops walking into names it has already found: it gives exactly the keys of
+    every hit find_all (which walks every start to its end) gives."""
+    pairs = [(" ".join(words), k % 3) for k, words in enumerate(names)]
+    joined = " ".join(text)
+    recognizer = Recognizer(pairs, lang=lang)
+    assert recognizer.keys_in(joined) == {k for h in recognizer.find_all(joined) for k in h.keys}
+
+
+@pytest.mark.parametrize("lang", ["ms", "en"])
+def test_keys_in_of_a_long_name_written_twice_costs_steps_in_proportion_to_its_length(
+        lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each start of a text that writes one long name twice walked the whole name again to
+    find the same key (8,000 words: 49 s): the steps of the walk (one separator read per word
+    walked into) grow as the text does, not as its square."""
+    from glossari.terms import matcher
+
+    steps = 0
+    separator = matcher._separator
+
+    def counting(text: str, start: int, end: int) -> str | None:
+        nonlocal steps
+        steps += 1
+        return separator(text, start, end)
+
+    monkeypatch.setattr(matcher, "_separator", counting)
+    counts = []
+    for reps in (200, 400, 800):
+        name = "Bond kata " * reps
+        recognizer = Recognizer([(name, "bon"), ("saham-saham", "saham")], lang=lang)
+        steps = 0
+        assert recognizer.keys_in(name + name) == {"bon"}
+        counts.append(steps)
+    assert counts[2] <= 2.5 * counts[1] <= 2.5 * 2.5 * counts[0]
+    assert counts[2] <= 4 * 2 * 2 * 800

@@ -790,9 +790,14 @@ class _Entry(Generic[K]):
 
 
 class _Node(Generic[K]):
-    __slots__ = ("children", "deeper", "entries", "separators")
+    __slots__ = ("below", "children", "deeper", "entries", "parent", "separators")
 
-    def __init__(self) -> None:
+    def __init__(self, parent: _Node[K] | None = None) -> None:
+        self.parent = parent
+        """The node of the word before this one (None: the root)."""
+        self.below: int = 0
+        """How many entries the nodes below this one hold (:meth:`Recognizer.keys_in` walks
+        no further once it has found them all)."""
         self.children: dict[str, _Node[K]] = {}
         self.entries: list[_Entry[K]] = []
         self.separators: frozenset[str] = frozenset()
@@ -803,8 +808,8 @@ class _Node(Generic[K]):
 
 
 def _measure(root: _Node[K]) -> None:
-    """Set every node's :attr:`_Node.deeper`, children first, without recursion (a name of
-    60,000 words is a trie that deep)."""
+    """Set every node's :attr:`_Node.deeper` and :attr:`_Node.below`, children first, without
+    recursion (a name of 60,000 words is a trie that deep)."""
     order: list[_Node[K]] = []
     stack = [root]
     while stack:
@@ -814,6 +819,34 @@ def _measure(root: _Node[K]) -> None:
     for node in reversed(order):
         node.deeper = min((1 if child.entries else 1 + child.deeper
                            for child in node.children.values()), default=0)
+        node.below = sum(len(child.entries) + child.below for child in node.children.values())
+
+
+class _Found(Generic[K]):
+    """The entries one text has shown so far, and how many of them each node has below it:
+    :meth:`Recognizer.keys_in` walks into no node whose entries below are all found (each
+    start of a text that repeats one long name walked the whole name again to find the same
+    key, quadratic: 49 s for a name of 8,000 words written twice)."""
+
+    __slots__ = ("below", "entries")
+
+    def __init__(self) -> None:
+        self.entries: set[_Entry[K]] = set()
+        self.below: dict[_Node[K], int] = {}
+
+    def add(self, entry: _Entry[K], node: _Node[K]) -> None:
+        """Record ``entry``, held by ``node``, as found (once: each node above it counts it)."""
+        if entry in self.entries:
+            return
+        self.entries.add(entry)
+        above = node.parent
+        while above is not None:
+            self.below[above] = self.below.get(above, 0) + 1
+            above = above.parent
+
+    def done(self, node: _Node[K]) -> bool:
+        """Whether every entry below ``node`` is found."""
+        return self.below.get(node, 0) >= node.below
 
 
 class _Reading(NamedTuple):
@@ -923,7 +956,10 @@ class Recognizer(Generic[K]):
             for each in paths:
                 node = self._root
                 for k, word in enumerate(each):
-                    node = node.children.setdefault(word, _Node())
+                    child = node.children.get(word)
+                    if child is None:
+                        child = node.children[word] = _Node(node)
+                    node = child
                     if k and len(each) == len(path) and separators[k - 1]:
                         node.separators |= {separators[k - 1]}
                 entry = next((e for e in node.entries if e.acronym == acronym), None)
@@ -1040,8 +1076,11 @@ class Recognizer(Generic[K]):
                             readings.append(reading)
         return tuple(readings)
 
-    def _ends(self, text: str, units: _Words, i: int) -> list[tuple[int, _Entry[K]]]:
-        """Every ``(index past the last word, entry)`` of a name that starts at word ``i``."""
+    def _ends(self, text: str, units: _Words, i: int,
+              found: _Found[K] | None = None) -> list[tuple[int, _Entry[K]]]:
+        """Every ``(index past the last word, entry)`` of a name that starts at word ``i``;
+        with ``found``, only those whose entry it does not hold yet, recorded in it (the walk
+        goes into no node whose entries below are all found)."""
         out: list[tuple[int, _Entry[K]]] = []
         starts, ends, readings = units
         # (node, word index, the punctuation before that word: "" for a plain gap, whether the
@@ -1059,15 +1098,19 @@ class Recognizer(Generic[K]):
                 if child is None or (separator and separator not in child.separators):
                     continue
                 for entry in () if reading.head else child.entries:
+                    if found is not None and entry in found.entries:
+                        continue
                     if entry.acronym is None or _in_capitals(text, starts[i], ends[j],
                                                              entry.acronym):
                         # an acronym matches its capitals only (FINRA, FINRAnya; not finra)
                         out.append((j + 1, entry))
+                        if found is not None:
+                            found.add(entry, child)
                 # a name longer than the words left is not walked into: each start of a text
                 # that repeats one long name (a headword of 60,000 words, translated in a
                 # catalog) walked to the text's end, quadratic, minutes for one message
                 if (not reading.right and child.children and j + child.deeper < count
-                        and readings[j + 1]):
+                        and readings[j + 1] and (found is None or not found.done(child))):
                     between = _separator(text, ends[j], starts[j + 1])
                     if between is not None:
                         stack.append((child, j + 1, between, reading.head))
@@ -1176,7 +1219,9 @@ class Recognizer(Generic[K]):
 
     def keys_in(self, text: str) -> set[K]:
         """The keys of every name in ``text``, nested and overlapping ones included: what
-        :meth:`find_all` finds, without building its hits (a check asks only *whether*).
+        :meth:`find_all` finds, without building its hits (a check asks only *whether*), and
+        without walking again into a name it has found: a text that writes one long name many
+        times costs its length, not its length times the name's.
 
         >>> Recognizer([("gross profit", 1), ("profit", 2)], lang="en").keys_in("Gross profits")
         {1, 2}
@@ -1184,9 +1229,12 @@ class Recognizer(Generic[K]):
         scan = _blank_markup(text)
         words = self._prepare(scan)
         found: set[K] = set()
+        shown: _Found[K] = _Found()
         for i, readings in enumerate(words[2]):
+            if shown.done(self._root):
+                break  # every name is found
             if readings:
-                for _, entry in self._ends(scan, words, i):
+                for _, entry in self._ends(scan, words, i, shown):
                     found.update(entry.keys)
         return found
 
