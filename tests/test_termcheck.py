@@ -732,3 +732,30 @@ def test_a_catalog_in_jawi_is_no_latin_malay(
     assert out == ""
     assert err.startswith(f"glossari: error: {jawi}:1: the catalog is written in Jawi script")
     assert len(err.strip().splitlines()) == 1
+
+
+@settings(max_examples=20, deadline=None)
+@given(reps=st.integers(min_value=1, max_value=3000),
+       layout=st.sampled_from([" ", "\n", "\t ", "  "]))
+def test_a_long_headword_is_quoted_in_a_finding_as_an_excerpt(reps: int, layout: str) -> None:
+    """T410 quotes the term the source used and its approved translation as other messages
+    quote a value (glossari.text.excerpt): one line, 60 characters at most, whatever the
+    size of the headword (300 KB of one was a finding of 300 KB)."""
+    from glossari.catalog.pofile import parse_po
+    from glossari.text import excerpt
+
+    english = layout.join(["Broker-dealer"] + ["bonds"] * reps)
+    malay = layout.join(["Peniaga-peniaga broker"] + ["bon"] * reps)
+    terms = [Term(id="broker-dealer", title=malay, source=Location(path="seeds/x.md", line=1),
+                  english=English(title=english, status="translated"))]
+    quote = english.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    quote = quote.replace("\t", "\\t")
+    po = parse_po(HEADER + f'\nmsgid "{quote}"\nmsgstr "Pelaburannya"\n', source="ms.po")
+    found = list(TermChecker(terms).check_po(po, path="ms.po"))
+    assert [f.term for f in found] == ["broker-dealer"]
+    message = found[0].message
+    assert "\n" not in message
+    assert "\t" not in message
+    assert f"'{excerpt(english)}'" in message
+    assert f"'{excerpt(malay)}'" in message
+    assert len(message) < 250

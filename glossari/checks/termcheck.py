@@ -40,7 +40,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
 from glossari.terms import CHARACTER_REFERENCE, Recognizer, character_reference
-from glossari.text import TEMPLATE_TAG
+from glossari.text import TEMPLATE_TAG, excerpt
 
 __all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths",
            "message_text", "other_script"]
@@ -265,11 +265,13 @@ class TermChecker:
 
     def _finding(self, term_id: str, surface: str, *, path: str, line: int) -> Finding:
         expected = self._expected[term_id]
-        shown = f"'{expected[0]}'" if expected else "(none in the glossary)"
+        # a name is quoted as every message quotes a value, one line of 60 characters at
+        # most: a headword of 300 KB was a finding of 300 KB on one line
+        shown = f"'{excerpt(expected[0])}'" if expected else "(none in the glossary)"
         return finding(
             "T410", path=path, line=line, lang=self.target, term=term_id,
-            message=f"the source uses the term '{surface}' ({term_id}), but the translation "
-            f"lacks its approved translation {shown} (inflected forms count)",
+            message=f"the source uses the term '{excerpt(surface)}' ({term_id}), but the "
+            f"translation lacks its approved translation {shown} (inflected forms count)",
         )
 
 
