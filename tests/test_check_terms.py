@@ -672,3 +672,30 @@ def test_t401_a_long_message_of_many_uses_is_read_in_linear_time(tmp_path: Path)
     kit.translate(malay, "The base lending rate. " * 5000)
     found = [f for f in kit.check() if f.code == "T401"]
     assert len(found) <= 1  # one message, one term
+
+
+@pytest.mark.parametrize(("reps", "layout"), [(1, "\n"), (40, " "), (5000, "\n  ")])
+def test_t401_and_t402_quote_long_names_as_an_excerpt(reps: int, layout: str) -> None:
+    """T401 and T402 quote a term's Malay and its approved English as other findings quote a
+    value (glossari.text.excerpt): one line, 60 characters at most, whatever the size of the
+    headword (a headword of 300 KB was a finding of 300 KB, its line breaks in it)."""
+    from types import SimpleNamespace
+
+    from glossari.checks.terms import TermEntry, consistency_finding, shared_english
+    from glossari.text import excerpt
+
+    malay = layout.join(["Saham-saham keutamaan"] + ["pelaburannya"] * reps)
+    english = layout.join(["Preferred shares"] + ["investments"] * reps)
+    catalog = "locale/en/LC_MESSAGES/glossary.po"
+    first = TermEntry(identity="saham-keutamaan", malay=malay, english=english,
+                      context="saham-keutamaan", path=catalog, line=6)
+    second = TermEntry(identity="ekuiti-keutamaan", malay="Ekuiti" + layout + malay,
+                       english=english, context="ekuiti-keutamaan", path=catalog, line=12)
+    t401 = consistency_finding(first, path="locale/en/LC_MESSAGES/articles-s.po", line=3,
+                               lang="en", owner="saham-keutamaan")
+    (t402,) = shared_english(SimpleNamespace(entries=[first, second]), "en")  # type: ignore[arg-type]
+    for found in (t401, t402):
+        assert "\n" not in found.message
+        assert f"'{excerpt(malay)}'" in found.message
+        assert f"'{excerpt(english)}'" in found.message
+        assert len(found.message) < 400

@@ -45,7 +45,7 @@ from glossari.model import Term
 from glossari.terms import Recognizer, english, fold
 from glossari.terms.english import compound_words
 from glossari.terms.matcher import Lang
-from glossari.text import APOSTROPHES, lookup_key
+from glossari.text import APOSTROPHES, excerpt, lookup_key
 
 __all__ = ["TermEntry", "Termbase", "shared_english", "termbase"]
 
@@ -575,8 +575,8 @@ def consistency_finding(
     """T401 for one missing term (the approved translation named by its language: French)."""
     return finding(
         "T401", path=path, line=line, lang=lang, term=owner,
-        message=f"the Malay uses the term '{term.malay}', but the translation lacks its approved "
-        f"{language_name(lang)} '{term.named}' ({term.path}:{term.line})",
+        message=f"the Malay uses the term '{excerpt(term.malay)}', but the translation lacks its "
+        f"approved {language_name(lang)} '{excerpt(term.named)}' ({term.path}:{term.line})",
     )
 
 
@@ -597,7 +597,8 @@ def shared_english(base: Termbase, lang: str) -> Iterator[Finding]:
         yield finding(
             "T402", path=entry.path, line=entry.line, lang=lang,
             term=entry.identity if not entry.identity.startswith("/") else None,
-            message=f"'{entry.malay}' ({entry.context}) has the {language_name(lang)} "
-            f"'{entry.named}', like '{other.malay}' ({other.context}, line {other.line}); give "
+            message=f"'{excerpt(entry.malay)}' ({entry.context}) has the {language_name(lang)} "
+            f"'{excerpt(entry.named)}', like '{excerpt(other.malay)}' ({other.context}, line "
+            f"{other.line}); give "
             f"each term its own {language_name(lang)}, or make them one term",
         )
