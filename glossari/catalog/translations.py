@@ -19,6 +19,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -57,7 +58,7 @@ from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
 from glossari.root import GlossaryRoot, relative_name
 from glossari.seeds.markdown import definition_titles, with_title
-from glossari.text import counted
+from glossari.text import counted, shell_path
 
 __all__ = [
     "COMPILE_LOCK_NAME",
@@ -74,6 +75,7 @@ __all__ = [
     "english_for",
     "load_translations",
     "no_catalogs",
+    "refuse_read_only",
     "remember_catalog",
     "require_catalogs",
 ]
@@ -129,7 +131,13 @@ def check_unchanged(path: Path, read: str | None, *, source: str, command: str) 
     Called just before a merged catalog is renamed over ``path``: an editor (Poedit, an IDE,
     ``git pull``) that saved it meanwhile is not bound by glossari's lock, and the rename would
     silently drop that save. The caller then writes nothing; its next run merges the save.
+
+    A catalog its owner made read-only (no write permission for anyone, as ``chmod a-w``
+    leaves it, or none for this user) is refused too: a rename would replace it regardless
+    (even as root), where GNU ``msgmerge -U`` refuses it. For a symbolic link, its target's
+    permissions count, as the write goes through the link.
     """
+    refuse_read_only(path, source=source, command=command)
     try:
         now: str | None = hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
@@ -141,6 +149,23 @@ def check_unchanged(path: Path, read: str | None, *, source: str, command: str) 
         raise CatalogError(f"the catalog changed while 'glossari {command.split()[0]}' ran "
                            "(saved by another program); nothing was written", path=source,
                            hint=f"run 'glossari {command}' again once it is saved")
+
+
+def refuse_read_only(path: Path, *, source: str, command: str) -> None:
+    """Raise :class:`CatalogError` when the existing catalog ``path`` is read-only: a
+    translator's "do not touch", which ``update``, ``import`` and ``align`` keep alike
+    (nothing is written; a missing catalog is no refusal)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return  # missing (made anew), or unreadable: check_unchanged says so
+    if mode & 0o222 and os.access(path, os.W_OK):
+        return
+    raise CatalogError(
+        f"the catalog is read-only; 'glossari {command.split()[0]}' does not change it and "
+        "nothing was written", path=source,
+        hint=f"to let glossari write it, make it writable (chmod u+w {shell_path(source)}) and "
+             f"run 'glossari {command}' again")
 
 
 def compile_lock(root: GlossaryRoot, lang: str, *,

@@ -1,0 +1,92 @@
+"""A catalog the translator made read-only (``chmod a-w``) is a "do not touch": ``update``,
+``import`` and ``align`` refuse it alike (one line naming the file and the fix, exit 2) and
+write nothing, where an atomic rename would have replaced it (GNU ``msgmerge -U`` refuses)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests._alignkit import PARALLEL, cli, parallel_root, prepared
+
+FOLDER = Path("locale/en/LC_MESSAGES")
+
+
+def _state(root: Path) -> dict[str, tuple[bytes, int, int]]:
+    folder = root / FOLDER
+    return {p.name: (p.read_bytes(), stat.S_IMODE(p.stat().st_mode), p.stat().st_mtime_ns)
+            for p in sorted(folder.iterdir())}
+
+
+def _update(root: Path) -> tuple[int, str, str]:
+    # a new article: the glossary catalog gains its headword, so update has something to write
+    (root / "seeds" / "pelaburannya.md").write_text(
+        "---\ntitle: Pelaburan\n---\n\nPelaburannya dibuat melalui "
+        "[peniaga broker](/broker-dealer) dalam [saham-saham](/securities).\n",
+        encoding="utf-8")
+    code, _, err = cli("extract", root=root)
+    assert code == 0, err
+    return cli("update", "-l", "en", root=root)
+
+
+def _import(root: Path) -> tuple[int, str, str]:
+    table = root.parent / "istilah.csv"
+    table.write_text("id,ms,en\r\nbroker-dealer,Peniaga broker,Broker-dealer (BD)\r\n",
+                     encoding="utf-8")
+    return cli("import", "-l", "en", "--force", table, root=root)
+
+
+def _align(root: Path) -> tuple[int, str, str]:
+    return cli("align", "-l", "en", PARALLEL / "en", root=root)
+
+
+Run = Callable[[Path], tuple[int, str, str]]
+
+
+@pytest.mark.parametrize("run", [_update, _import, _align], ids=["update", "import", "align"])
+@pytest.mark.parametrize("link", [False, True], ids=["file", "symlink"])
+def test_a_read_only_catalog_is_refused_and_nothing_written(
+        tmp_path: Path, run: Run, link: bool) -> None:
+    root = prepared(parallel_root(tmp_path))
+    target = root / FOLDER / "glossary.po"
+    if link:  # a catalog kept elsewhere and linked in: its target's permissions count
+        kept = tmp_path / "istilah" / "glossary.po"
+        kept.parent.mkdir()
+        os.replace(target, kept)
+        target.symlink_to(kept)
+        kept.chmod(0o444)
+    else:
+        target.chmod(0o444)
+    before = _state(root)
+    code, _, err = run(root)
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "glossary.po: the catalog is read-only" in lines[0], err
+    assert "chmod u+w" in lines[0], err
+    assert "Traceback" not in err
+    assert _state(root) == before
+    assert not list((root / FOLDER).glob(".*.tmp"))
+    if link:
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o444
+        assert not list(kept.parent.glob(".*.tmp"))
+
+
+Run = Callable[[Path], tuple[int, str, str]]
+
+
+@pytest.mark.parametrize("run", [_update, _import, _align], ids=["update", "import", "align"])
+def test_made_writable_again_the_catalog_is_written(tmp_path: Path, run: Run) -> None:
+    root = prepared(parallel_root(tmp_path))
+    target = root / FOLDER / "glossary.po"
+    target.chmod(0o444)
+    before = target.read_bytes()
+    assert run(root)[0] == 2
+    target.chmod(0o644)
+    code, _, err = run(root)
+    assert code == 0, err
+    assert target.read_bytes() != before
