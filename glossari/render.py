@@ -595,7 +595,7 @@ def render_folder(
             (others if result.path is None else names).add(name)
         # a translator's editor is bound by no lock of glossari's: a rendering saved since this
         # run read it is named, not renamed over (nothing is written)
-        _require_unchanged(claimed, lang=lang)
+        _require_unchanged(claimed, record, lang=lang)
         removed, left = _stale(record, output, names | others)
         replaced, kept = _stale(record, output, names, only=others) if others else ([], [])
         if record != recorded or any(r.path is not None for r in results):
@@ -687,15 +687,44 @@ def _edited_hint(path: Path, lang: str) -> str:
             "catalogs already translate), or pass --overwrite to replace it")
 
 
-def _require_unchanged(claimed: Mapping[Path, str | None], *, lang: str) -> None:
+def _require_unchanged(claimed: Mapping[Path, str | None], record: Mapping[str, str], *,
+                       lang: str) -> None:
     """Raise :class:`GlossariError` for the first rendering that no longer holds what this run
     read there (``claimed``: its digest then, None for no file): a translator saved it while
-    the run rendered the others, and renaming over it would lose that save."""
+    the run rendered the others, and renaming over it would lose that save. One that now holds
+    what this run is about to write (``record``: this run's digests) loses nothing: another
+    render of the same text wrote it. One another render wrote otherwise is named as such: its
+    own renderings are no translator's work, and the translator's hint (``align --force``,
+    ``--overwrite``) misled."""
     for path, held in claimed.items():
-        if read_digest(path) != held:
+        now = read_digest(path)
+        if now in (held, record.get(path.name)):
+            continue
+        if _another_render(path, now):
             raise GlossariError(
-                "saved by another program while 'glossari render' ran; nothing was written, "
-                "so that work is kept", path=path.as_posix(), hint=_edited_hint(path, lang))
+                "another 'glossari render' wrote it while this one ran (two renders into one "
+                "folder at once); nothing was written", path=path.as_posix(),
+                hint=f"run 'glossari render -l {lang}' again once the other has finished")
+        raise GlossariError(
+            "saved by another program while 'glossari render' ran; nothing was written, "
+            "so that work is kept", path=path.as_posix(), hint=_edited_hint(path, lang))
+
+
+def _another_render(path: Path, now: str | None) -> bool:
+    """Whether another render is writing into ``path``'s folder, or wrote ``path`` as it now
+    is (``now``: its digest): its record says so, or its staged record waits to be renamed
+    (a temporary ``..glossari-rendered.json.*.tmp``: it renames its renderings first)."""
+    from glossari._atomic import TEMPORARY_SUFFIX
+
+    folder = path.parent
+    try:
+        if now is not None and read_record(folder).get(path.name) == now:
+            return True
+    except GlossariError:
+        return False  # the record is no file (a link, a FIFO): not another render's
+    with contextlib.suppress(OSError):
+        return any(folder.glob(f".*{RENDERED}.*{TEMPORARY_SUFFIX}"))
+    return False
 
 
 def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, output: Path,

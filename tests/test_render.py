@@ -273,6 +273,113 @@ def test_a_rendering_saved_by_a_translator_while_render_runs_is_not_overwritten(
     assert article.read_bytes() == saved
 
 
+def _render_meanwhile(monkeypatch: pytest.MonkeyPatch, root: Path, out_dir: Path,
+                      before: Any = None) -> list[tuple[int, str]]:
+    """Hook render so that, once it has staged every article and renamed none, a second
+    ``glossari render`` into the same folder runs whole (``before`` first, if given); the
+    second run's (exit code, stderr) go in the list returned."""
+    import glossari.seeds.folder
+
+    read_seeds = glossari.seeds.folder.read_seeds
+    seconds: list[tuple[int, str]] = []
+
+    def read_while_another_render_runs(*args: Any, **kwargs: Any) -> Iterator[Term]:
+        yield from read_seeds(*args, **kwargs)
+        if seconds:
+            return
+        if before is not None:
+            before()
+        monkeypatch.setattr(glossari.seeds.folder, "read_seeds", read_seeds)
+        try:
+            code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+        finally:
+            monkeypatch.setattr(glossari.seeds.folder, "read_seeds",
+                                read_while_another_render_runs)
+        seconds.append((code, err))
+
+    monkeypatch.setattr(glossari.seeds.folder, "read_seeds", read_while_another_render_runs)
+    return seconds
+
+
+def test_two_renders_of_the_same_text_at_once_both_succeed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two renders into one folder at once (a watcher and a hand-run `render`): the one that
+    renamed second failed with "saved by another program" and a hint to `align --force` or
+    `--overwrite`, though the file held exactly the bytes it was about to write."""
+    root, out_dir = rendered_seed(tmp_path)
+    seed = root / "seeds" / "accountexecutive.md"
+    seed.write_bytes(seed.read_bytes() + b"\nPerenggan baharu tentang saham-saham.\n")
+    seconds = _render_meanwhile(monkeypatch, root, out_dir)
+    code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert [code for code, _ in seconds] == [0], seconds
+    assert code == 0, err
+    written = (out_dir / "accountexecutive.md").read_bytes()
+    assert "Perenggan baharu" in written.decode("utf-8")
+    monkeypatch.undo()
+    # the folder is as one render leaves it: the next run finds nothing edited, changes nothing
+    code, out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert code == 0, err
+    assert "0 written" in err + out
+    assert (out_dir / "accountexecutive.md").read_bytes() == written
+    assert not [p for p in out_dir.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_another_render_writing_meanwhile_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second render of a newer seed, into the same folder, ran while the first was between
+    reading and renaming: the first said "saved by another program" and advised `align
+    --force` or `--overwrite` (which would take a rendering for translations or replace it);
+    it now says another render wrote it and to run render again."""
+    root, out_dir = rendered_seed(tmp_path)
+    seed = root / "seeds" / "accountexecutive.md"
+    original = seed.read_bytes()
+    seed.write_bytes(original + b"\nPerenggan baharu tentang saham-saham.\n")
+
+    def edit_the_seed_again() -> None:
+        seed.write_bytes(original + b"\nPelaburannya pula dibuat oleh peniaga broker.\n")
+
+    seconds = _render_meanwhile(monkeypatch, root, out_dir, edit_the_seed_again)
+    code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert [code for code, _ in seconds] == [0], seconds
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "accountexecutive.md: another 'glossari render' wrote it while this one ran" in err
+    assert "glossari render -l en" in err
+    assert "align" not in err
+    assert "--overwrite" not in err
+    second = (out_dir / "accountexecutive.md").read_bytes()
+    assert b"Pelaburannya" in second  # the second run's work stands
+    monkeypatch.undo()
+    code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert code == 0, err
+
+
+def test_a_render_still_renaming_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another render that renamed a rendering but not yet its record (its staged record is a
+    temporary file in the folder) is named as another render, not as a translator's save."""
+    import glossari.seeds.folder
+
+    root, out_dir = rendered_seed(tmp_path)
+    article = out_dir / "accountexecutive.md"
+    seed = root / "seeds" / "accountexecutive.md"
+    seed.write_bytes(seed.read_bytes() + b"\nPerenggan baharu tentang saham-saham.\n")
+    read_seeds = glossari.seeds.folder.read_seeds
+
+    def read_while_another_render_renames(*args: Any, **kwargs: Any) -> Iterator[Term]:
+        yield from read_seeds(*args, **kwargs)
+        (out_dir / "..glossari-rendered.json.5f1c09ab.tmp").write_bytes(b"{}\n")
+        article.write_bytes(article.read_bytes() + b"\nAnother render's text.\n")
+
+    monkeypatch.setattr(glossari.seeds.folder, "read_seeds", read_while_another_render_renames)
+    code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
+    assert code == 2, err
+    assert "another 'glossari render' wrote it while this one ran" in err
+
+
 _HOOKED_RENDER = """
 import os, stat, sys
 real_fsync = os.fsync
