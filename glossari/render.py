@@ -40,7 +40,7 @@ from glossari.catalog.messages import (
     is_headword_heading,
     judged_as_block,
 )
-from glossari.catalog.usable import unusable_translation
+from glossari.catalog.usable import unusable_translation, written
 from glossari.errors import GlossariError, SeedError
 from glossari.model import Block, Location, Term
 from glossari.root import GlossaryRoot, real_path
@@ -184,7 +184,8 @@ class _Renderer:
             # one comma-separated line of keywords it would read back as two categories
             found = [self.lookup(GLOSSARY_DOMAIN, None, c, line, category=True)
                      for c in term.categories]
-            names = [english or c for english, c in zip(found, term.categories, strict=True)]
+            names = [written(english, block=False) if english else c
+                     for english, c in zip(found, term.categories, strict=True)]
             self.keywords(line, names, changed=names != list(term.categories),
                           translated=sum(english is not None for english in found))
         self.drop_aliases()
@@ -249,9 +250,9 @@ class _Renderer:
         index, end, lead = span
         original = self.lines[index][len(lead):]
         if end > index + 1 or original.strip()[:1] in (">", "|"):
-            value = json.dumps(" ".join(english.split()), ensure_ascii=False)
+            value = json.dumps(written(english, block=False), ensure_ascii=False)
         else:
-            value = _yaml_value(original, " ".join(english.split()))
+            value = _yaml_value(original, written(english, block=False))
         # a value written under its key leaves `title:` with no space after it, which YAML
         # needs before a value on the key's line
         self.replace[index] = (end, [lead + ("" if lead[-1:] in " \t" else " ") + value])
@@ -296,7 +297,7 @@ class _Renderer:
                         references=self.references) is None else None
                 else:
                     english = self.lookup(domain, None, section.heading, section.line)
-                text = " ".join(english.split()) if english else section.heading
+                text = written(english, block=False) if english else section.heading
                 self.heading(section.line, text, force=section.malformed,
                              lines=section.heading.count("\n") + 1, level=section.level)
             for block in section.blocks:
@@ -310,7 +311,7 @@ class _Renderer:
                     repaired = any(f.code == "S101" and f.line == block.line
                                    for f in term.findings)
                     if english is not None or repaired:
-                        self.heading(block.line, " ".join((english or block.text).split()),
+                        self.heading(block.line, written(english or block.text, block=False),
                                      force=repaired,
                                      lines=block.text.count("\n") + 1, level=block.level)
                 elif english is not None:
@@ -320,7 +321,7 @@ class _Renderer:
             line = term.definition_lines[index] if index < len(term.definition_lines) else 0
             english = self.lookup(domain, None, title, line or term.source.line)
             if english is not None:
-                self.definition_title(line, title, " ".join(english.split()))
+                self.definition_title(line, title, written(english, block=False))
 
     def heading(self, line: int, text: str, *, force: bool, lines: int = 1,
                 level: int = 0) -> None:

@@ -53,6 +53,7 @@ from glossari.catalog.usable import (
     remember,
     remembered,
     unusable_translation,
+    written,
 )
 from glossari.errors import CatalogError
 from glossari.model import Block, English, Section, Status, Term
@@ -560,7 +561,7 @@ def english_for(term: Term, translations: Translations) -> English:
                 b.text, found[0], block=judged_as_block(b)) is None:
             return b
         # a heading in a quote or an item on its one line, as render writes it
-        return replace(b, text=found[0] if b.kind != "heading" else " ".join(found[0].split()))
+        return replace(b, text=found[0] if b.kind != "heading" else written(found[0], block=False))
 
     def text(domain: str, msgid: str) -> str | None:
         return usable(msgid, tr.text(domain, None, msgid))
@@ -607,7 +608,7 @@ def english_definitions(definitions: str, translate: Callable[[str], str | None]
     for index, title in titles:
         english = translate(title)
         if english:
-            new = with_title(lines[index], title, " ".join(english.split()))
+            new = with_title(lines[index], title, written(english, block=False))
             if new is not None:
                 lines[index], changed = new, True
     return "\n".join(lines) if changed else ""

@@ -47,6 +47,7 @@ __all__ = [
     "remember",
     "remembered",
     "unusable_translation",
+    "written",
 ]
 
 MessageState = Literal["translated", "fuzzy", "untranslated"]
@@ -285,8 +286,24 @@ def _pairs(entry: Entry) -> zip[tuple[str, str]]:
     return zip(sources, forms, strict=True)
 
 
+def written(msgstr: str, *, block: bool) -> str:
+    """A translation as ``render`` writes it into the article: a ``block``'s as it is, on lines
+    of its own; any other (a headword, a definition, a category, a heading, a reference
+    definition's title) on its one line, each run of white space one space. What is judged
+    (:func:`unusable_translation`) is what is written: ``"\\t <b>"`` read as Markdown is code
+    (a tab indents it), and was taken, exported by the tables and written as ``<b>``, raw HTML
+    the Malay lacks, which ``import`` refused.
+
+    >>> written("\\t <b>", block=False), written("Cost of\\nsales", block=True)
+    ('<b>', 'Cost of\\nsales')
+    """
+    return msgstr if block else " ".join(msgstr.split())
+
+
 def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | None:
     """:func:`unusable_translation`, computed: the one home of the rule."""
+    raw = msgstr
+    msgstr = written(msgstr, block=block)
     # every link form and raw HTML, not only `](target)`: a translator's `<img onerror=...>`,
     # `<javascript:...>` or `[r]: javascript:...` must never reach the published article.
     # With the article's definitions, reference links are links too: `[revenue]` for `[hasil]`
@@ -315,7 +332,7 @@ def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | No
                     "closes its target), which Markdown shows as written")
     if not has_visible_text(msgstr):
         return "the translation shows no visible character"
-    bad = _UNREADABLE.search(msgstr)
+    bad = _UNREADABLE.search(raw)  # as the catalog holds it: a form feed is no layout
     if bad is not None:
         return f"the translation holds the control character U+{ord(bad.group()):04X}"
     if block:

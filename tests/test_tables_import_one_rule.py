@@ -1,0 +1,79 @@
+"""The tables, ``import`` and ``render`` judge a translation by one rule
+(:func:`glossari.catalog.usable.unusable_translation` of what render writes,
+:func:`glossari.catalog.usable.written`): a definition's translation the tables export is one
+``import`` takes and ``render`` publishes, and one they leave out is one ``import`` refuses and
+``render`` keeps the Malay for.
+
+A definition translated ``"\\t <b>"`` (raw HTML behind a tab, which Markdown reads as code) was
+exported by the tables, written by render as ``description: <b>``, and refused by import as
+"none render would publish"; ``<img src=x onerror=alert(1)>`` was judged alike by all three.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from _exchangekit import catalog_bytes, entry, fresh_copy, glossary_root, ok, run, translate
+
+from glossari.export.csvtable import neutralise
+from glossari.text import one_line
+
+MALAY = "Baki selepas kos."  # the definition of `untung`, untranslated in the kit's catalog
+VALUES = [
+    "\t <b>",
+    "<img src=x onerror=alert(1)>",
+    "    <i>keuntungan</i> bersih",
+    "\t\tProfit after [costs](/kos)",
+    "\tWhat remains after costs.",
+    "What remains\n  after costs.",
+    "RM\u00a0100 <br>",
+]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return glossary_root(tmp_path_factory.mktemp("onerule"))
+
+
+def _exported(root: Path) -> str | None:
+    rows = json.loads(ok(root, "table", "--format", "json")[0])
+    rows = rows["terms"] if isinstance(rows, dict) else rows
+    return next(row["definition_en"] for row in rows if row["id"] == "untung")
+
+
+def _rendered_description(root: Path) -> str:
+    out = root.parent / "rendered"
+    ok(root, "render", "-l", "en", "--min-coverage", "0", "-o", str(out), "--overwrite")
+    text = (out / "untung.md").read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith("description:"))
+
+
+@pytest.mark.parametrize("value", VALUES)
+def test_what_the_tables_export_is_what_import_and_render_take(
+        pristine: Path, tmp_path: Path, value: str) -> None:
+    held = fresh_copy(pristine, tmp_path / "held")
+    translate(held, {(None, MALAY): (value, False)})
+    exported = _exported(held)
+    published = _rendered_description(held) != f"description: {MALAY}"
+
+    empty = fresh_copy(pristine, tmp_path / "empty")
+    path = tmp_path / "definition.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([["id", "en", "definition_en"],
+                                   ["untung", "", neutralise(value)]])
+    before = catalog_bytes(empty)
+    code, _, err = run(empty, "import", str(path))
+    taken = code == 0
+    if taken:
+        assert entry(empty, None, MALAY)[0] == one_line(value)
+    else:
+        assert code == 2, err
+        assert "none render would publish" in err, err
+        assert catalog_bytes(empty) == before
+
+    assert (exported is not None) == taken == published, (exported, err, published)
+    if exported is not None:
+        assert exported == value
