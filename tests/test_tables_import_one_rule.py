@@ -17,9 +17,11 @@ from pathlib import Path
 
 import pytest
 from _exchangekit import catalog_bytes, entry, fresh_copy, glossary_root, ok, run, translate
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossari.export.csvtable import neutralise
-from glossari.text import one_line
+from glossari.text import excerpt, one_line, quoted
 
 MALAY = "Baki selepas kos."  # the definition of `untung`, untranslated in the kit's catalog
 VALUES = [
@@ -77,3 +79,19 @@ def test_what_the_tables_export_is_what_import_and_render_take(
     assert (exported is not None) == taken == published, (exported, err, published)
     if exported is not None:
         assert exported == value
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.text(st.sampled_from("ab \u00a0\u0301<>/"), min_size=40, max_size=90))
+def test_a_refused_translation_is_quoted_as_every_message_quotes_a_value(
+        pristine: Path, tmp_path_factory: pytest.TempPathFactory, words: str) -> None:
+    """import's refusal quotes the value by :func:`glossari.text.excerpt` (one line, cut to 60
+    characters, a no-break space kept as written), not by a cut of its own."""
+    value = one_line(f"<img src=x onerror=alert(1)> {words}")
+    empty = fresh_copy(pristine, tmp_path_factory.mktemp("quote"))
+    path = empty.parent / "definition.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([["id", "en", "definition_en"], ["untung", "", value]])
+    code, _, err = run(empty, "import", str(path))
+    assert code == 2, err
+    assert f"the translated definition {quoted(excerpt(value))} of untung is none" in err, err

@@ -496,9 +496,8 @@ def _refuse_unusable(record: Record, term: Term, source: str, current: dict[_Key
         problem = unusable_translation(malay, value, block=False, references=term.definitions,
                                        category=category)
         if problem is not None:
-            shown = value if len(value) <= 60 else value[:57] + "..."  # a no-break space kept
             raise ExchangeError(
-                f"the translated {what} {quoted(shown)} of {term.id} is none render "
+                f"the translated {what} {quoted(excerpt(value))} of {term.id} is none render "
                 f"would publish: {problem}",
                 path=source, line=record.line,
                 hint="write it as plain text with the Malay's links (render, the tables and "
