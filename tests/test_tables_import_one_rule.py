@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from _exchangekit import catalog_bytes, entry, fresh_copy, glossary_root, ok, run, translate
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -95,3 +96,26 @@ def test_a_refused_translation_is_quoted_as_every_message_quotes_a_value(
     code, _, err = run(empty, "import", str(path))
     assert code == 2, err
     assert f"the translated definition {quoted(excerpt(value))} of untung is none" in err, err
+
+
+@pytest.mark.parametrize("value", [
+    "RM\u00a0100 per unit",
+    "Profit\u202fafter\u00a0costs",
+    " \u00a0Net   profit\n after costs\t",
+])
+def test_render_writes_a_no_break_space_a_translator_wrote(
+        pristine: Path, tmp_path: Path, value: str) -> None:
+    """A headword or definition is written on one line (:func:`glossari.catalog.usable.
+    written`), its layout white space one space, a no-break space kept as the translator wrote
+    it, as the tables export it: render wrote ``RM\\u00a0100`` as ``RM 100``."""
+    root = fresh_copy(pristine, tmp_path)
+    translate(root, {("untung", "Untung"): (value, False), (None, MALAY): (value, False)})
+    out = root.parent / "rendered"
+    ok(root, "render", "-l", "en", "--min-coverage", "0", "-o", str(out))
+    text = (out / "untung.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["title"] == front["description"] == one_line(value)
+    rows = json.loads(ok(root, "table", "--format", "json")[0])
+    rows = rows["terms"] if isinstance(rows, dict) else rows
+    row = next(row for row in rows if row["id"] == "untung")
+    assert one_line(row["en"]) == one_line(row["definition_en"]) == front["title"]

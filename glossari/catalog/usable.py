@@ -30,7 +30,7 @@ from glossari.catalog.messages import (
     part_comment,
 )
 from glossari.seeds.markdown import links_and_html, open_links, table_of
-from glossari.text import has_visible_text, quoted
+from glossari.text import has_visible_text, one_line, quoted
 
 if TYPE_CHECKING:
     from glossari.catalog.pofile import Entry
@@ -292,12 +292,15 @@ def written(msgstr: str, *, block: bool) -> str:
     definition's title) on its one line, each run of white space one space. What is judged
     (:func:`unusable_translation`) is what is written: ``"\\t <b>"`` read as Markdown is code
     (a tab indents it), and was taken, exported by the tables and written as ``<b>``, raw HTML
-    the Malay lacks, which ``import`` refused.
+    the Malay lacks, which ``import`` refused. A no-break space is text, not layout
+    (:func:`glossari.text.one_line`), and stays: ``RM\\u00a0100`` was written ``RM 100``.
 
     >>> written("\\t <b>", block=False), written("Cost of\\nsales", block=True)
     ('<b>', 'Cost of\\nsales')
+    >>> written(" RM\\u00a0100\\n seunit", block=False)
+    'RM\xa0100 seunit'
     """
-    return msgstr if block else " ".join(msgstr.split())
+    return msgstr if block else one_line(msgstr)
 
 
 def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | None:
