@@ -1445,3 +1445,75 @@ def test_a_malay_word_in_am_is_asked_in_no_english_spelling(word: str) -> None:
     assert "amme" not in (match_expression(word) or "")
     assert "programme" in query_roots("program")
     assert "programmes" in query_roots("programs")
+
+
+# common Malay words ending as the British and American spelling rules' words end (-or, -ter,
+# -ling, -ing, -ise, -ence, -er, -ment...): none has an English spelling
+_MALAY = """
+paling saling maling keliling kelilingnya keling beling seling giling guling kancil
+nombor nombornya sektor sektor-sektor sektornya faktor motor doktor direktor kontraktor
+inspektor indikator operator kreditor debitor vektor traktor konduktor kalkulator
+karakter karakternya parameter meter kilometer sentimeter liter teater filter master
+register menteri kalender semester kuarter dokter
+bising pusing asing masing-masing kering penting kuning kambing anjing
+lesen pesen komisen pelaburan pelaburannya saham-saham peniaga-broker bon ekuiti
+sukuk takaful zakat hartanah dividen inflasi percukaian kewangan perbankan
+"""
+_MALAY_WORDS = _MALAY.split()
+# English words each rule must still give the other spelling of, each way
+_ENGLISH_PAIRS = [
+    ("capitalisation", "capitalization"), ("organised", "organized"), ("analyse", "analyze"),
+    ("amortisation", "amortization"), ("itemised", "itemized"), ("criticise", "criticize"),
+    ("labour", "labor"), ("favourable", "favorable"), ("colours", "colors"),
+    ("behavioural", "behavioral"), ("neighbour", "neighbor"), ("honourable", "honorable"),
+    ("favourite", "favorite"), ("harbour", "harbor"), ("rumours", "rumors"),
+    ("centre", "center"), ("centres", "centers"), ("theatre", "theater"), ("spectre", "specter"),
+    ("licence", "license"), ("defence", "defense"), ("offences", "offenses"),
+    ("catalogue", "catalog"), ("judgement", "judgment"), ("adviser", "advisor"),
+    ("cancelled", "canceled"), ("counsellor", "counselor"), ("travelling", "traveling"),
+    ("levelled", "leveled"), ("signalling", "signaling"), ("totalled", "totaled"),
+    ("labelled", "labeled"), ("modelling", "modeling"), ("instalment", "installment"),
+]
+# English words with one spelling, which the open rules respelled (investour, aftre, filling)
+_ONE_SPELLING = """investor sector director auditor error senior after quarter counter chapter
+shelter cluster register filing selling seller dealer controller compelling excelling feeling
+exercise excise enterprise franchise advertising appraiser supervisor expense expenses"""
+_ENGLISH_ONLY = _ONE_SPELLING.split()
+
+
+@pytest.mark.parametrize("word", _MALAY_WORDS)
+def test_a_malay_word_has_no_british_or_american_spelling(word: str) -> None:
+    """``paling`` was asked as ``palling``, ``nombor`` as ``nombour``, ``sektor`` as
+    ``sektour``, ``karakter`` as ``karaktre``: the rules took any word in -ling, -or, -ter."""
+    from glossari.termbase.search import match_expression
+    from glossari.terms.english import spellings
+
+    assert spellings(word) == []
+    expression = match_expression(word) or ""
+    for other in ("palling", "nombour", "sektour", "karaktre"):
+        assert other not in expression
+
+
+@pytest.mark.parametrize(("british", "american"), _ENGLISH_PAIRS)
+def test_an_english_pair_is_each_others_spelling(british: str, american: str) -> None:
+    from glossari.terms.english import spellings
+
+    assert american in spellings(british)
+    assert british in spellings(american)
+
+
+def test_no_english_word_is_given_a_spelling_it_lacks() -> None:
+    """Measured on the package's English word list: every spelling a word is given is one
+    of the known pairs, and the words of one spelling are given none."""
+    from importlib.resources import files
+
+    from glossari.terms.english import spellings
+
+    known = {word for pair in _ENGLISH_PAIRS for word in pair} | {
+        "reorganisation", "reorganization", "organisation", "organization", "authorised",
+        "authorized", "collateralised", "collateralized", "securitisation", "securitization"}
+    text = files("glossari.align").joinpath("words.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    given = {w: spellings(w) for w in [*words, *_ENGLISH_ONLY]}
+    assert {w: s for w, s in given.items() if any(o not in known for o in s)} == {}
+    assert {w: given[w] for w in _ENGLISH_ONLY if given[w]} == {}

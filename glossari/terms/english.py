@@ -343,12 +343,48 @@ def _both_ways(before: str, one: str, other: str, after: str) -> tuple[tuple[str
             (rf"(?<={before}){other}(?={after})", one))
 
 
+def _after(*stems: str) -> str:
+    """A lookbehind for any of ``stems``, each of its own width (as Python's ``re`` and the
+    site's script both read it)."""
+    return "(?:" + "|".join(f"(?<={stem})" for stem in stems) + ")"
+
+
+# the English stems each rule is narrowed to: an open rule respelled Malay words, which end as
+# these endings do (paling: palling, nombor: nombour, sektor: sektour, karakter: karaktre), and
+# English words with one spelling (investor, after, filing); tests/test_search.py measures the
+# rules against glossari/align/words.txt and a list of common Malay words
+_OUR_STEMS = ("lab", "col", "hon", "fav", "havi", "ighb", "harb", "rum", "hum", "vig", "rig",
+              "deav", "savi", "flav", "vap", "^od", "tum", "arm", "parl", "val", "ranc", "clam",
+              "glam", "lend", "cand", "^ard", "ferv", "mean", "succ", "^sav", "clang")
+"""-our/-or: labour, colour, honour, favour, behaviour, neighbour, harbour, rumour, humour,
+vigour, rigour, endeavour, saviour, flavour, vapour, odour, tumour, armour, parlour, valour,
+rancour, clamour, glamour, splendour, candour, ardour, fervour, demeanour, succour, savour."""
+_ISE_NOT = "".join(f"(?<!{stem})" for stem in (
+    "erci", "xci", "pri", "nchi", "erti", "dvi", "ervi", "evi", "romi", "remi", "ndi", "ovi", "eci",
+    "onci", "asti", "espi", "gui", "rmi", "ai", "oi", "ui", "wi", "eati", "adi"))
+"""-ise/-ize: not a word English spells -ise only (exercise, excise, enterprise, franchise,
+advertise, advise, supervise, revise, compromise, premise, merchandise, improvise, precise,
+chastise, despise, disguise, surmise, raise, poise, cruise, otherwise, treatise, paradise)."""
+_ENCE_STEMS = ("licen", "defen", "offen", "preten")
+"""-ence/-ense: licence, defence, offence, pretence (an expense has one spelling)."""
+_TRE_STEMS = ("cen", "spec", "scep", "^lus", "klus", "thea")
+"""-tre/-ter: centre, spectre, sceptre, lustre, theatre (a Malay metre is a meter: no rule)."""
+_LL_STEMS = ("[aeiou][^aeiou]e", "[aeiou][^aeiou]{2}e", "gna", "ota", "qua", "dia", "eda",
+             "sha", "iva", "tia", "fue", "nci", "eri")
+"""-ll-/-l-: a verb of two syllables or more in unstressed -el (cancel, travel, model, level,
+counsel, channel, jewel), and signal, total, equal, dial, pedal, marshal, rival, initial, fuel,
+pencil, stencil, peril; not a stressed -pel or excel (compelling), nor a Malay -aling (paling)."""
+_LL_NOT = "(?<!pe)(?<!xce)(?<!^rebe)"
+
+
 _SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
     # British and American, each way: a name in one spelling is found in the other
-    *_both_ways(r"\w{3}[iy]", "s", "z", r"(?:e|es|ed|ing|er|ers|ation|ations|able)$"),  # -ise
-    *_both_ways(r"\w{3}", "our", "or", r"(?:s|ed|ing|able|ably|al|ite|ites|er|ers)?$"),  # labour
-    *_both_ways(r"\w[^aeiou]", "tre", "ter", r"s?$"),  # centre
-    *_both_ways(r"\w{3}", "ence", "ense", r"s?$"),  # licence, defence
+    *_both_ways(r"\w{3}[iy]" + _ISE_NOT, "s", "z",
+                r"(?:e|es|ed|ing|er|ers|ation|ations|able)$"),  # -ise
+    *_both_ways(_after(*_OUR_STEMS), "our", "or",
+                r"(?:s|ed|ing|able|ably|al|ite|ites|er|ers)?$"),  # labour
+    *_both_ways(_after(*_TRE_STEMS), "tre", "ter", r"s?$"),  # centre
+    *_both_ways(_after(*_ENCE_STEMS), "ce", "se", r"s?$"),  # licence, defence
     *_both_ways(r"\w{3}", "ogue", "og", r"s?$"),  # catalogue
     # programme: not symmetric (`gramme` is `gram`, but a word of four letters has no variant);
     # only `-gram` takes `-me` (programme, kilogramme): a word in `-am` is as often Malay
@@ -356,8 +392,9 @@ _SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement i
     (r"(?<=\w{3})mme(?=s?$)", "m"),
     (r"(?<=\wgram)(?=s?$)", "me"),
     *_both_ways("", "dgement", "dgment", ""),  # judgement
-    *_both_ways("vis", "er", "or", r"s?$"),  # adviser and advisor, both in use
-    *_both_ways(r"\w[aeiou]", "ll", "l", r"(?:ed|ing|er|ers|or|ors)$"),  # cancelled, counsellor
+    *_both_ways("^advis", "er", "or", r"s?$"),  # adviser and advisor, both in use
+    *_both_ways(_LL_NOT + _after(*_LL_STEMS), "ll", "l",
+                r"(?:ed|ing|er|ers|or|ors)$"),  # cancelled, counsellor
     *_both_ways(r"\w[aeiou]", "l", "ll", r"ments?$"),  # instalment
 ))
 
