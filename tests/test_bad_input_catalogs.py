@@ -433,7 +433,7 @@ def test_editor_lock_files_are_not_catalogs(tmp_path: Path, command: list[str]) 
     """Emacs locks a catalog open in po-mode with a dangling symbolic link `.#glossary.po`:
     every command stopped on it ("cannot read the catalog: No such file or directory"), as
     on any hidden `.po` an editor leaves; hidden files are no catalogs, as they are no
-    articles (glossari.catalog.pofile.is_catalog_name)."""
+    articles (glossari.catalog.names.is_catalog_name)."""
     import warnings
 
     import glossari

@@ -36,6 +36,7 @@ from glossari.catalog.charset import (
     utf8_header_msgstr,
 )
 from glossari.catalog.linebreak import POSSIBLE, columns, possible_linebreaks, width_linebreaks
+from glossari.catalog.names import is_catalog_name
 from glossari.errors import CatalogError
 from glossari.root import file_kind
 from glossari.text import counted, quoted
@@ -1954,22 +1955,6 @@ def require_catalog_file(path: Path, *, source: str, what: str = "catalog",
     if not stat.S_ISREG(mode):
         raise CatalogError(f"{file_kind(mode)}, not a {what} file", path=source,
                            hint=hint or f"put a {what} file there, or remove it")
-
-
-def is_catalog_name(name: str) -> bool:
-    """True when a file called ``name`` in ``locale/LANG/LC_MESSAGES/`` is a catalog: its name
-    ends in ``.po`` and does not begin with ``.`` (the one rule, shared by :func:`catalog_files`
-    and the compiled termbase's freshness check, as :func:`glossari.seeds.folder.is_article_name`
-    is the articles').
-
-    >>> [is_catalog_name(n) for n in ("glossary.po", ".#glossary.po", ".glossary.po",
-    ...                               "glossary.po~", "glossary.pot")]
-    [True, False, False, False, False]
-    """
-    # hidden files are editors', not catalogs: Emacs locks a catalog open in po-mode with a
-    # dangling symbolic link `.#glossary.po`, and every command (compile, check, table, load)
-    # stopped on it, "cannot read the catalog: No such file or directory"
-    return name.endswith(".po") and not name.startswith(".")
 
 
 def catalog_files(folder: Path, *, base: Path) -> list[Path]:

@@ -199,7 +199,7 @@ def listed_unchanged(listing: str, racy: str, root: GlossaryRoot, lang: str) -> 
     have exactly the recorded :func:`listing_digest` and each racy input (see
     :func:`quick_listing`) still has its recorded digest; False means "look closer" (with
     :func:`unchanged`), not "changed"."""
-    from glossari.catalog.pofile import is_catalog_name
+    from glossari.catalog.names import is_catalog_name
     from glossari.seeds.folder import is_article_name
 
     found: list[str] = []
