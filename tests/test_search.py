@@ -1454,7 +1454,7 @@ paling saling maling keliling kelilingnya keling beling seling giling guling kan
 nombor nombornya sektor sektor-sektor sektornya faktor motor doktor direktor kontraktor
 inspektor indikator operator kreditor debitor vektor traktor konduktor kalkulator
 karakter karakternya parameter meter kilometer sentimeter liter teater filter master
-register menteri kalender semester kuarter dokter
+register menteri kalender semester kuarter dokter katalog katalognya blog
 bising pusing asing masing-masing kering penting kuning kambing anjing
 lesen pesen komisen pelaburan pelaburannya saham-saham peniaga-broker bon ekuiti
 sukuk takaful zakat hartanah dividen inflasi percukaian kewangan perbankan
@@ -1469,7 +1469,8 @@ _ENGLISH_PAIRS = [
     ("favourite", "favorite"), ("harbour", "harbor"), ("rumours", "rumors"),
     ("centre", "center"), ("centres", "centers"), ("theatre", "theater"), ("spectre", "specter"),
     ("licence", "license"), ("defence", "defense"), ("offences", "offenses"),
-    ("catalogue", "catalog"), ("judgement", "judgment"), ("adviser", "advisor"),
+    ("catalogue", "catalog"), ("catalogues", "catalogs"), ("dialogue", "dialog"),
+    ("analogue", "analog"), ("judgement", "judgment"), ("adviser", "advisor"),
     ("cancelled", "canceled"), ("counsellor", "counselor"), ("travelling", "traveling"),
     ("levelled", "leveled"), ("signalling", "signaling"), ("totalled", "totaled"),
     ("labelled", "labeled"), ("modelling", "modeling"), ("instalment", "installment"),

@@ -47,7 +47,7 @@ broker'nya opr\u2019nya peniaga-broker'nya komisen-komisen'nya qur'an moody's x'
 advisers adviser advisor's capitalisation capitalizations labour labor centres licence
 programmes programs judgement cancelled instalments catalogues four rise saham dalam kilogram
 paling nombor sektor karakter keliling travelled signaling colours behavioral theatre offences
-investor after filing compelling exercise amortisation itemized advisors supervisor
+investor after filing compelling exercise amortisation itemized advisors supervisor katalog dialogue
 indices chairmen's matrices prices hari bagi dana data criteria crises bases women feet
 \u201cbrokers\u201d jumlah wakalah langkah hartanahnya zakatlah melaburlah pelaburannya
 berinflasi percukaian ekuitinya ékuitinya éKUITInya sahamnya kos kosnya nya lah s 's --- - 123

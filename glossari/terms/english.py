@@ -367,6 +367,10 @@ advertise, advise, supervise, revise, compromise, premise, merchandise, improvis
 chastise, despise, disguise, surmise, raise, poise, cruise, otherwise, treatise, paradise)."""
 _ENCE_STEMS = ("licen", "defen", "offen", "preten")
 """-ence/-ense: licence, defence, offence, pretence (an expense has one spelling)."""
+_OGUE_STEMS = ("^catal", "^dial", "^anal", "^monol", "^prol", "^epil", "travel", "demag", "pedag",
+               "synag")
+"""-ogue/-og: catalogue, dialogue, analogue, monologue, prologue, epilogue, travelogue,
+demagogue, pedagogue, synagogue (a Malay katalog is no katalogue)."""
 _TRE_STEMS = ("cen", "spec", "scep", "^lus", "klus", "thea")
 """-tre/-ter: centre, spectre, sceptre, lustre, theatre (a Malay metre is a meter: no rule)."""
 _LL_STEMS = ("[aeiou][^aeiou]e", "[aeiou][^aeiou]{2}e", "gna", "ota", "qua", "dia", "eda",
@@ -385,7 +389,7 @@ _SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement i
                 r"(?:s|ed|ing|able|ably|al|ite|ites|er|ers)?$"),  # labour
     *_both_ways(_after(*_TRE_STEMS), "tre", "ter", r"s?$"),  # centre
     *_both_ways(_after(*_ENCE_STEMS), "ce", "se", r"s?$"),  # licence, defence
-    *_both_ways(r"\w{3}", "ogue", "og", r"s?$"),  # catalogue
+    *_both_ways(_after(*_OGUE_STEMS), "ogue", "og", r"s?$"),  # catalogue
     # programme: not symmetric (`gramme` is `gram`, but a word of four letters has no variant);
     # only `-gram` takes `-me` (programme, kilogramme): a word in `-am` is as often Malay
     # (saham, dalam, malam, Islam), which has no such spelling, and `saham` asked `sahamme`
