@@ -62,3 +62,25 @@ def assert_ends(pid: int, *, seconds: float = 20) -> None:
         time.sleep(0.1)
     os.kill(pid, 9)
     pytest.fail(f"the helper process {pid} outlived its builder")
+
+
+def paused_cli(marker: str) -> str:
+    """A script for ``python -c`` that runs the glossari command line given after it, and
+    pauses at the first fsync of a temporary file (``*.tmp``) whose path holds ``marker``: it
+    prints ``writing`` and waits for a line on standard input, so that the test can kill it
+    exactly there, or let it go on."""
+    return f"""
+import os, stat, sys
+real_fsync = os.fsync
+def fsync(fd):
+    real_fsync(fd)
+    if stat.S_ISREG(os.fstat(fd).st_mode):
+        name = os.readlink(f"/proc/self/fd/{{fd}}")
+        if {marker!r} in name and name.endswith(".tmp"):
+            os.fsync = real_fsync  # pause once only
+            print("writing", flush=True)
+            sys.stdin.readline()
+os.fsync = fsync
+from glossari.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""

@@ -28,6 +28,7 @@ import pytest
 
 from glossari._atomic import atomic_write_bytes
 from tests._alignkit import cli, ok
+from tests._processes import paused_cli
 
 ARTICLES = {
     "akaun": "---\ntitle: Akaun\ndescription: Rekod kewangan.\nkeywords: Umum\n---\n\n# Akaun\n\n"
@@ -100,21 +101,7 @@ def test_update_writes_through_a_linked_catalog(tmp_path: Path) -> None:
     assert 'msgid "Dana"' in (elsewhere / "glossary.po").read_text("utf-8")
 
 
-_PAUSED_UPDATE = """
-import os, stat, sys
-real_fsync = os.fsync
-def fsync(fd):
-    real_fsync(fd)
-    if stat.S_ISREG(os.fstat(fd).st_mode):
-        name = os.readlink(f"/proc/self/fd/{fd}")
-        if "translators" in name and name.endswith(".tmp"):
-            os.fsync = real_fsync  # pause once only
-            print("writing", flush=True)
-            sys.stdin.readline()
-os.fsync = fsync
-from glossari.cli import main
-raise SystemExit(main(sys.argv[1:]))
-"""
+_PAUSED_UPDATE = paused_cli("translators")
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")

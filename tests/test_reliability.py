@@ -25,6 +25,7 @@ from glossari._atomic import atomic_write_bytes, locked
 from glossari.catalog.pofile import load_po
 from glossari.cli import main
 from glossari.errors import CatalogError
+from tests._processes import paused_cli
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 PO = "locale/en/LC_MESSAGES/glossary.po"
@@ -34,21 +35,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs PO
 
 # Runs the glossari CLI in a child; the first fsync of a catalog's temporary file prints
 # "writing" and waits for a line on stdin, so the parent can kill it exactly there (or let it go).
-_HOOKED_CLI = textwrap.dedent("""
-    import os, stat, sys
-    real_fsync = os.fsync
-    def fsync(fd):
-        real_fsync(fd)
-        if stat.S_ISREG(os.fstat(fd).st_mode):
-            name = os.readlink(f"/proc/self/fd/{fd}")
-            if "LC_MESSAGES" in name and name.endswith(".tmp"):
-                os.fsync = real_fsync  # pause once only
-                print("writing", flush=True)
-                sys.stdin.readline()
-    os.fsync = fsync
-    from glossari.cli import main
-    raise SystemExit(main(sys.argv[1:]))
-""")
+_HOOKED_CLI = paused_cli("LC_MESSAGES")
 
 needs_proc = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 
@@ -229,7 +216,7 @@ def test_a_killed_import_s_temporary_catalog_is_removed_by_the_next_import(
     assert [p.name for p in folder.glob(".*.tmp")] == []
 
 
-_HOOKED_EXTRACT = _HOOKED_CLI.replace('"LC_MESSAGES" in name', '".pot." in name')
+_HOOKED_EXTRACT = paused_cli(".pot.")
 
 
 def test_kill_during_extract_leaves_the_templates_and_a_later_run_removes_its_temporaries(

@@ -31,6 +31,7 @@ from tests._alignkit import (
     rendered_seed,
     seed_root,
 )
+from tests._processes import paused_cli
 
 GOLDEN = REPO / "tests" / "golden" / "render" / "en" / "accountexecutive.md"
 REGENERATE = os.environ.get("GLOSSARI_REGENERATE_GOLDEN") == "1"
@@ -380,21 +381,7 @@ def test_a_render_still_renaming_is_named_as_such(
     assert "another 'glossari render' wrote it while this one ran" in err
 
 
-_HOOKED_RENDER = """
-import os, stat, sys
-real_fsync = os.fsync
-def fsync(fd):
-    real_fsync(fd)
-    if stat.S_ISREG(os.fstat(fd).st_mode):
-        name = os.readlink(f"/proc/self/fd/{fd}")
-        if ".md." in name and name.endswith(".tmp"):
-            os.fsync = real_fsync  # pause once only
-            print("writing", flush=True)
-            sys.stdin.readline()
-os.fsync = fsync
-from glossari.cli import main
-raise SystemExit(main(sys.argv[1:]))
-"""
+_HOOKED_RENDER = paused_cli(".md.")
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
