@@ -84,3 +84,20 @@ os.fsync = fsync
 from glossari.cli import main
 raise SystemExit(main(sys.argv[1:]))
 """
+
+
+def kill_at_write(marker: str, argv: list[str]) -> None:
+    """Run ``glossari ARGV`` in a process group of its own, paused (:func:`paused_cli`) at the
+    first write of a temporary file whose path holds ``marker``, and kill the group there: the
+    run's file is staged, never renamed."""
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", paused_cli(marker), *argv],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "writing"
+    os.killpg(child.pid, signal.SIGKILL)
+    child.wait(timeout=60)

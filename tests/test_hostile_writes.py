@@ -28,7 +28,7 @@ import pytest
 
 from glossari._atomic import atomic_write_bytes
 from tests._alignkit import cli, ok
-from tests._processes import paused_cli
+from tests._processes import kill_at_write
 
 ARTICLES = {
     "akaun": "---\ntitle: Akaun\ndescription: Rekod kewangan.\nkeywords: Umum\n---\n\n# Akaun\n\n"
@@ -101,8 +101,6 @@ def test_update_writes_through_a_linked_catalog(tmp_path: Path) -> None:
     assert 'msgid "Dana"' in (elsewhere / "glossary.po").read_text("utf-8")
 
 
-_PAUSED_UPDATE = paused_cli("translators")
-
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 def test_a_killed_update_s_temporary_beside_a_linked_catalog_goes_when_old(
@@ -111,7 +109,6 @@ def test_a_killed_update_s_temporary_beside_a_linked_catalog_goes_when_old(
     temporary there (`translators/.glossary.po.<random>.tmp`) was never removed, as the sweep
     looked in LC_MESSAGES alone. The catalog lock does not cover that folder (another glossary
     may write the file too): as in the store, one an hour old goes."""
-    import signal
     import time
 
     from glossari._store import STALE_TEMPORARY
@@ -130,14 +127,7 @@ def test_a_killed_update_s_temporary_beside_a_linked_catalog_goes_when_old(
     kept = (elsewhere / "glossary.po").read_bytes()
     killed: list[set[Path]] = []
     for _ in range(2):
-        child = subprocess.Popen(
-            [sys.executable, "-c", _PAUSED_UPDATE, "--root", str(root), "update", "-l", "en"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            start_new_session=True)
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "writing"
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait(timeout=60)
+        kill_at_write("translators", ["--root", str(root), "update", "-l", "en"])
         assert (elsewhere / "glossary.po").read_bytes() == kept
         killed.append(set(elsewhere.glob(".*.tmp")) - set().union(*killed))
     old, young = killed

@@ -25,7 +25,7 @@ from glossari._atomic import atomic_write_bytes, locked
 from glossari.catalog.pofile import load_po
 from glossari.cli import main
 from glossari.errors import CatalogError
-from tests._processes import paused_cli
+from tests._processes import kill_at_write, paused_cli
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 PO = "locale/en/LC_MESSAGES/glossary.po"
@@ -216,8 +216,6 @@ def test_a_killed_import_s_temporary_catalog_is_removed_by_the_next_import(
     assert [p.name for p in folder.glob(".*.tmp")] == []
 
 
-_HOOKED_EXTRACT = paused_cli(".pot.")
-
 
 def test_kill_during_extract_leaves_the_templates_and_a_later_run_removes_its_temporaries(
         tmp_path: Path) -> None:
@@ -243,14 +241,7 @@ def test_kill_during_extract_leaves_the_templates_and_a_later_run_removes_its_te
     before = templates(root)
     killed: list[set[Path]] = []
     for _ in range(2):
-        child = subprocess.Popen(
-            [sys.executable, "-c", _HOOKED_EXTRACT, "--root", str(root), "extract"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            start_new_session=True)
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "writing"  # a template staged, not renamed
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait(timeout=60)
+        kill_at_write(".pot.", ["--root", str(root), "extract"])  # a template staged
         assert templates(root) == before
         killed.append(temporaries() - set().union(*killed))
     old, young = killed

@@ -31,7 +31,7 @@ from tests._alignkit import (
     rendered_seed,
     seed_root,
 )
-from tests._processes import paused_cli
+from tests._processes import kill_at_write
 
 GOLDEN = REPO / "tests" / "golden" / "render" / "en" / "accountexecutive.md"
 REGENERATE = os.environ.get("GLOSSARI_REGENERATE_GOLDEN") == "1"
@@ -381,17 +381,12 @@ def test_a_render_still_renaming_is_named_as_such(
     assert "another 'glossari render' wrote it while this one ran" in err
 
 
-_HOOKED_RENDER = paused_cli(".md.")
-
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 def test_a_killed_render_s_temporaries_are_removed_by_a_later_run(tmp_path: Path) -> None:
     """A render killed while it staged its files left `.accountexecutive.md.<random>.tmp` in
     the output folder for good, beside the translator's files (zipped and sent with them,
     published with them). No lock covers the folder: as in the store, those an hour old go."""
-    import signal
-    import subprocess
-    import sys
     import time
 
     from glossari._store import STALE_TEMPORARY
@@ -406,14 +401,7 @@ def test_a_killed_render_s_temporaries_are_removed_by_a_later_run(tmp_path: Path
 
     killed: list[set[Path]] = []
     for _ in range(2):
-        child = subprocess.Popen(
-            [sys.executable, "-c", _HOOKED_RENDER, "--root", str(root), "render", "-l", "en",
-             "-o", str(out_dir)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, start_new_session=True)
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "writing"  # a rendering staged, not renamed
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait(timeout=60)
+        kill_at_write(".md.", ["--root", str(root), "render", "-l", "en", "-o", str(out_dir)])
         killed.append(temporaries() - set().union(*killed))
     old, young = killed
     assert old, "the kill did not land inside a write"
