@@ -663,7 +663,7 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def excerpt(text: str, width: int = 60, ellipsis: str = "...") -> str:
+def excerpt(text: str, width: int = 60, ellipsis: str = "...", *, at: int = 0) -> str:
     """``text`` on one line (runs of layout whitespace, line breaks included, as one space:
     :func:`one_line`), cut to ``width`` characters, ``ellipsis`` last, for quoting in a
     message: a finding, an error or a note is one line of text output, whatever the size of the
@@ -671,15 +671,28 @@ def excerpt(text: str, width: int = 60, ellipsis: str = "...") -> str:
     value: ``RM\u00a0100`` shown as ``RM 100`` named a value the file does not hold (a search
     for it found nothing, and a conflict between the two read as two equal values).
 
+    A message that names a character of the value (a lone backslash) gives its index as ``at``:
+    when the cut would hide it, the excerpt starts a third of ``width`` before it, ``ellipsis``
+    first, so that the quote holds what the message names.
+
     >>> excerpt("| Jenis | Struktur |\\n|---|---|")
     '| Jenis | Struktur | |---|---|'
     >>> excerpt("Pelaburan  dalam\\nsaham-saham syarikat", 20, "\u2026")
     'Pelaburan dalam sah\u2026'
     >>> excerpt(" RM\u00a0100\\tseunit ")
     'RM\xa0100 seunit'
+    >>> excerpt("Unit amanah bagi saham-saham syarikat C:\\\\dana serta", 30, at=40)
+    '...ikat C:\\\\dana serta'
     """
     flat = one_line(text)
-    return flat if len(flat) <= width else flat[:width - len(ellipsis)] + ellipsis
+    if len(flat) <= width:
+        return flat
+    shown = len(one_line(text[:at] + "x")) - 1  # where text[at] stands on the one line
+    if shown >= width - len(ellipsis):
+        flat = ellipsis + flat[shown - width // 3 + len(ellipsis):]
+        if len(flat) <= width:
+            return flat
+    return flat[:width - len(ellipsis)] + ellipsis
 
 
 # Widths in em of a sans-serif font's letters, rounded up over the common system fonts (DejaVu

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from glossari.exchange import ExchangeError, read_termbase
 from glossari.exchange.csvfile import parse_csv
 from glossari.exchange.tbx import parse_tbx
+from glossari.text import one_line
 
 DATA = Path(__file__).parent / "data" / "exchange"
 ONE_LINE = re.compile(r"^glossari: error: (?P<path>[^:\n]+):(?P<line>\d+): [^\n]+\n$")
@@ -919,3 +920,27 @@ def test_a_dash_for_standard_input_is_told_apart_from_a_missing_file(root: Path)
     assert code == 2
     assert err == ("glossari: error: -: '-' names standard input, which import does not read; "
                    "give the file's path (or /dev/stdin, with --from tbx or --from csv)\n")
+
+
+@settings(max_examples=25, deadline=None)
+@given(before=st.text(st.sampled_from("Dana pelaburan-saham\u00a0 \t"), max_size=90),
+       after=st.text(st.sampled_from("unit amanah \u00a0\n"), max_size=90))
+@example(before="Dana pelaburan unit amanah bagi saham-saham syarikat C:", after="dana")
+def test_a_lone_backslash_is_shown_in_its_message_however_long_the_cell(
+        before: str, after: str) -> None:
+    """The refusal of a lone backslash quotes its cell as every message quotes a value
+    (:func:`glossari.text.excerpt`: one line, 60 characters at most) and shows the backslash it
+    names: a cut of its own, to 37 characters, hid a backslash typed further on, and the message
+    named a lone backslash in a quote that held none."""
+    cell = f"{before}\\{after}"
+    written = ('"location","source","target"\r\n"","C:\\\\dana","Fund C:\\\\dana"\r\n'
+               f'"","Kos","{cell}"\r\n')
+    with pytest.raises(ExchangeError) as no:
+        parse_csv(written.encode(), source="resaved.csv")
+    message = str(no.value)
+    assert no.value.line == 3
+    shown = message.split("a lone backslash in '", 1)[1].split("', in a file that", 1)[0]
+    assert "\\" in shown, message
+    assert "\n" not in message, message
+    assert len(shown) <= 60, message
+    assert shown.strip(".") in one_line(cell), message

@@ -41,7 +41,7 @@ from glossari.exchange._text import toolkit_unescape, unneutralise, weblate_unes
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 from glossari.export.csvtable import CATEGORY_SEPARATOR
 from glossari.export.rows import JSON_KEYS, STATUSES
-from glossari.text import counted, decode_text, quoted
+from glossari.text import counted, decode_text, excerpt, quoted
 
 __all__ = ["GLOSSARI_COLUMNS", "WEBLATE_ALIASES", "WEBLATE_COLUMNS", "load_csv", "parse_csv"]
 
@@ -277,11 +277,12 @@ def _refuse_lone_backslash(row: list[str], line: int, source: str) -> None:
     """Refuse the row at ``line`` of a :func:`_mixed_backslashes` file when one of its cells
     holds a run of backslashes of odd length."""
     for cell in row:
-        if any(len(run) % 2 for run in _BACKSLASHES.findall(cell)):
-            shown = cell if len(cell) <= 40 else cell[:37] + "..."
+        lone = next((run for run in _BACKSLASHES.finditer(cell) if len(run.group()) % 2), None)
+        if lone is not None:
             raise ExchangeError(
-                f"a lone backslash in {quoted(shown)}, in a file that writes each backslash "
-                "twice (translate-toolkit's CSV, po2csv: 'C:\\\\dana' for C:\\dana)",
+                f"a lone backslash in {quoted(excerpt(cell, at=lone.start()))}, in a file "
+                "that writes each backslash twice (translate-toolkit's CSV, po2csv: "
+                "'C:\\\\dana' for C:\\dana)",
                 path=source, line=line,
                 hint="write each backslash of this cell twice too, so that every cell of the "
                 "file reads alike",
