@@ -16,7 +16,7 @@ from glossari.config import parse_config
 from glossari.errors import GlossariError, InputError, SeedError
 from glossari.glossary import Glossary
 from glossari.model import Location, Term
-from glossari.text import quoted
+from glossari.text import excerpt, quoted
 
 _AWKWARD = st.text(st.sampled_from("ab\\'\"x9 "), min_size=1, max_size=8).filter(
     lambda v: "\\" in v or "'" in v)
@@ -139,3 +139,15 @@ def test_an_imports_note_on_a_column_it_does_not_read_quotes_it_as_written(
     code, _, err = run(root, "import", str(sheet))
     assert code == 0, err
     assert f"{sheet}:1: note: the column 'C:\\nota' is not read" in err
+
+
+def test_a_column_the_header_does_not_name_is_quoted_as_every_message_quotes_a_value() -> None:
+    """The text of a column the header does not name is quoted by :func:`glossari.text.excerpt`:
+    a cut of its own, to 40 characters, had no ellipsis (the quote read as the whole cell) and
+    kept a line break of the cell as '\\n'."""
+    from glossari.exchange.csvfile import parse_csv
+
+    cell = "Nota: saham-saham syarikat\nyang tersenarai di Bursa Malaysia, bukan unit amanah"
+    with pytest.raises(GlossariError) as caught:
+        parse_csv(f'id,ms,en,\r\nkos,Kos,Cost,"{cell}"\r\n'.encode(), source="nota.csv")
+    assert f"which the header does not name: {quoted(excerpt(cell))}" in str(caught.value)

@@ -197,7 +197,7 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
                 if row[column].strip():
                     raise ExchangeError(
                         f"this row has text in column {column + 1}, which the header does not "
-                        f"name: {quoted(row[column][:40])}", path=source, line=line,
+                        f"name: {quoted(excerpt(row[column]))}", path=source, line=line,
                         hint="name the column in the first row, or move the text where it "
                         "belongs (nothing is read from a column without a name)",
                     )
