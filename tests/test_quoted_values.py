@@ -141,6 +141,29 @@ def test_an_imports_note_on_a_column_it_does_not_read_quotes_it_as_written(
     assert f"{sheet}:1: note: the column 'C:\\nota' is not read" in err
 
 
+@settings(max_examples=30, deadline=None)
+@given(space=st.sampled_from([" ", "  ", "\t", "\n", " \n\t   "]),
+       words=st.lists(st.sampled_from(["saham-saham", "unit-amanah", "pelaburannya", "ETF"]),
+                      min_size=1, max_size=12))
+def test_a_translations_links_and_html_are_quoted_as_every_message_quotes_a_value(
+        space: str, words: list[str]) -> None:
+    """The links and HTML a translation's refusal names are each quoted by
+    :func:`glossari.text.excerpt` (one line, 60 characters at most), the one rule a message
+    quotes a value by: a cut of their own kept a line break of raw HTML as '\\n' and a run of
+    spaces as written, where every other message quotes the value on one line."""
+    from glossari.catalog.usable import unusable_translation
+
+    target = "/" + "-".join(words)
+    html = f"<span{space}title=\"kos\">"
+    problem = unusable_translation(
+        "Kos jualan bagi [peniaga broker](/broker-dealer).",
+        f"Cost of sales {html}for</span> [broker-dealers]({target}).", block=True)
+    assert problem is not None
+    shown = ", ".join(quoted(excerpt(value)) for value in (f"html {html}", "html </span>", target))
+    assert problem == (f"the translation's links and HTML [{shown}] differ from the source's "
+                       "['/broker-dealer']")
+
+
 def test_a_column_the_header_does_not_name_is_quoted_as_every_message_quotes_a_value() -> None:
     """The text of a column the header does not name is quoted by :func:`glossari.text.excerpt`:
     a cut of its own, to 40 characters, had no ellipsis (the quote read as the whole cell) and

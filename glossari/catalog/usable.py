@@ -30,7 +30,7 @@ from glossari.catalog.messages import (
     part_comment,
 )
 from glossari.seeds.markdown import links_and_html, open_links, table_of
-from glossari.text import has_visible_text, one_line, quoted
+from glossari.text import excerpt, has_visible_text, one_line, quoted
 
 if TYPE_CHECKING:
     from glossari.catalog.pofile import Entry
@@ -426,5 +426,4 @@ def _compared(markup: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...
 
 def _show(markup: tuple[tuple[str, str], ...]) -> str:
     shown = [value if kind == "link" else f"{kind} {value}" for kind, value in markup]
-    return "[" + ", ".join(quoted(value if len(value) <= 60 else value[:57] + "...")
-                           for value in shown) + "]"
+    return "[" + ", ".join(quoted(excerpt(value)) for value in shown) + "]"
