@@ -963,3 +963,36 @@ def test_a_status_is_read_in_any_case(root: Path, tmp_path: Path) -> None:
     assert [(o["term"], o["kind"]) for o in report["outcomes"]] == [
         ("untung", "applied"), ("harga", "unconfirmed")]
     assert entry(root, "untung", "Untung") == ("Net profit", False)
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_translators_save_before_the_lock_is_what_the_import_judges(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, force: list[str]) -> None:
+    """import read the catalog twice: once before the lock, to know which translations it holds
+    (a value the catalog holds is never refused), and again under it, to merge. A translator who
+    saved between the two (replacing raw HTML render would not publish with plain text) was not
+    seen by the first read: the file's HTML, held no longer, was taken as held, not refused, and
+    `--force` wrote it over the translator's fix. The catalog is read once, under the lock."""
+    import contextlib
+    from collections.abc import Iterator
+
+    import glossari.catalog.translations as translations
+
+    malay = "Baki selepas kos."
+    raw = "Balance <b>after</b> costs."
+    translate(root, {(None, malay): (raw, False)})
+    sheet = tmp_path / "untung.csv"
+    sheet.write_text(f"id,en,definition_en\r\nuntung,,{raw}\r\n", encoding="utf-8")
+    real = translations.catalog_lock
+
+    @contextlib.contextmanager
+    def saved_meanwhile(*args: object, **kwargs: object) -> Iterator[None]:
+        translate(root, {(None, malay): ("Balance after costs.", False)})  # Poedit's save
+        with real(*args, **kwargs):  # type: ignore[arg-type]
+            yield
+
+    monkeypatch.setattr(translations, "catalog_lock", saved_meanwhile)
+    code, _, err = run(root, "import", str(sheet), *force)
+    assert code == 2, err
+    assert "the translated definition 'Balance <b>after</b> costs.' of untung is none" in err
+    assert entry(root, None, malay) == ("Balance after costs.", False)

@@ -42,15 +42,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from glossari.catalog.messages import GLOSSARY_DOMAIN, is_link_context, link_context
+from glossari.errors import CatalogError, GlossariError
 from glossari.exchange._text import same_text, tidy_record
 from glossari.exchange.records import ExchangeError, ExchangeFormat, Record, Termbase
 from glossari.glossary import Glossary
 from glossari.model import Term
 from glossari.root import GlossaryRoot, relative_name
 from glossari.text import category_key, distinct_categories, excerpt, lookup_key, quoted
+
+if TYPE_CHECKING:
+    from glossari.catalog.pofile import PoFile
 
 __all__ = ["OUTCOMES", "Field", "ImportReport", "Outcome", "OutcomeKind", "import_termbase",
            "match_record"]
@@ -573,23 +578,29 @@ def import_termbase(
     missing (run ``glossari extract`` and ``glossari update -l LANG``) or unreadable; nothing is
     written then.
     """
+    import contextlib
+
     from glossari.catalog.languages import check_translation_language
     from glossari.catalog.translations import catalog_lock
 
     check_translation_language(lang)
-    outcomes, planned = _plan(glossary, base, _translations_held(root, lang))
-    if base.format in ("csv", "csv-weblate") and planned and language_check:
-        _refuse_another_languages_csv(root, lang, planned, base,
-                                      _unchanged_headwords(glossary, outcomes))
     written: tuple[str, ...] = ()
-    if planned:
-        if dry_run:  # no lock either: a dry run leaves no file behind
-            more, _ = _merge_catalog(root, lang, planned, base.format, force=force, write=False)
-        else:
-            with catalog_lock(root, lang):
-                more, written = _merge_catalog(root, lang, planned, base.format, force=force,
-                                               write=True)
-        outcomes += more
+    # the catalog is read once, under the lock: what the plan takes as held (a value the
+    # catalog holds is never refused) is what the merge changes. Read before the lock, a
+    # translator's save between the two reads went unseen: raw HTML the file gave, held no
+    # longer, was planned as held, and --force wrote it over the translator's fix. A dry run
+    # takes no lock (it leaves no file behind), nor does a missing catalog (nothing to hold)
+    missing = not _catalog_path(root, lang).is_file()
+    with contextlib.nullcontext() if dry_run or missing else catalog_lock(root, lang):
+        held = _read_catalog(root, lang)
+        outcomes, planned = _plan(glossary, base, _translations_held(held))
+        if base.format in ("csv", "csv-weblate") and planned and language_check:
+            _refuse_another_languages_csv(root, lang, planned, base,
+                                          _unchanged_headwords(glossary, outcomes))
+        if planned:
+            more, written = _merge_catalog(root, lang, held, planned, base.format, force=force,
+                                           write=not dry_run)
+            outcomes += more
     if base.ignored_columns:
         many = len(base.ignored_columns) > 1
         outcomes.append(Outcome(
@@ -603,21 +614,39 @@ def import_termbase(
                         outcomes=tuple(outcomes), written=written, dry_run=dry_run)
 
 
-def _translations_held(root: GlossaryRoot, lang: str) -> dict[_Key, str]:
-    """The translations ``lang``'s glossary catalog holds now, by message key (none when it is
-    missing or unreadable: the merge, which reads it again under the lock, says why)."""
-    from glossari.catalog.pofile import read_po
+def _catalog_path(root: GlossaryRoot, lang: str) -> Path:
     from glossari.catalog.translations import catalog_folder
-    from glossari.errors import GlossariError
 
-    path = catalog_folder(root, lang) / f"{GLOSSARY_DOMAIN}.po"
+    return catalog_folder(root, lang) / f"{GLOSSARY_DOMAIN}.po"
+
+
+_Read = tuple[bytes, "PoFile"] | GlossariError
+"""``lang``'s glossary catalog as :func:`_read_catalog` read it: its bytes and messages, or why it
+could not be read (said when a message needs it)."""
+
+
+def _read_catalog(root: GlossaryRoot, lang: str) -> _Read:
+    """``lang``'s glossary catalog, read once for the whole import: its bytes and messages, or
+    the error that says why there are none (missing: run extract and update; unreadable)."""
+    from glossari.catalog.pofile import read_po
+
+    path = _catalog_path(root, lang)
+    shown = relative_name(path, root.path, resolve=True)
     if not path.is_file():
-        return {}
+        return CatalogError("no such catalog", path=shown,
+                            hint=f"run 'glossari extract' and 'glossari update -l {lang}' first")
     try:
-        _, po = read_po(path, source=relative_name(path, root.path, resolve=True))
-    except GlossariError:
+        return read_po(path, source=shown)
+    except GlossariError as error:
+        return error
+
+
+def _translations_held(read: _Read) -> dict[_Key, str]:
+    """The translations the catalog ``read`` holds, by message key (none when it is missing or
+    unreadable: the merge says why, when a message needs it)."""
+    if isinstance(read, GlossariError):
         return {}
-    return {e.key: e.msgstr for e in po.entries
+    return {e.key: e.msgstr for e in read[1].entries
             if not e.obsolete and e.msgid_plural is None and e.has_translation}
 
 
@@ -726,6 +755,7 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
 def _merge_catalog(
     root: GlossaryRoot,
     lang: str,
+    read: _Read,
     planned: dict[_Key, _Planned],
     fmt: ExchangeFormat,
     *,
@@ -735,20 +765,14 @@ def _merge_catalog(
     import hashlib
 
     from glossari._atomic import StagedWrites
-    from glossari.catalog.pofile import encode_po, read_po
-    from glossari.catalog.translations import (
-        catalog_folder,
-        check_unchanged,
-        remember_catalog,
-    )
-    from glossari.errors import CatalogError
+    from glossari.catalog.pofile import encode_po
+    from glossari.catalog.translations import check_unchanged, remember_catalog
 
-    path = catalog_folder(root, lang) / f"{GLOSSARY_DOMAIN}.po"
+    if isinstance(read, GlossariError):
+        raise read
+    path = _catalog_path(root, lang)
     shown = relative_name(path, root.path, resolve=True)
-    if not path.is_file():
-        raise CatalogError("no such catalog", path=shown,
-                           hint=f"run 'glossari extract' and 'glossari update -l {lang}' first")
-    data, po = read_po(path, source=shown)
+    data, po = read
     index = {e.key: i for i, e in enumerate(po.entries)
              if not e.obsolete and e.msgid_plural is None}
     entries = list(po.entries)
