@@ -266,15 +266,7 @@ class English:
     reference link on the English side; ``""`` when no title is translated."""
 
     def __post_init__(self) -> None:
-        if not (_text_or_none(self.title) and self.status in _STATUSES
-                and _text_or_none(self.description) and type(self.categories) is tuple
-                and all(c is None or type(c) is str for c in self.categories)
-                and type(self.sections) is tuple and type(self.highlights) is tuple
-                and type(self.definitions) is str):
-            self._refuse()
-
-    def _refuse(self) -> None:
-        """The error of a field :meth:`__post_init__`'s quick test finds wrong."""
+        # one rule a field (the _check_ functions), as Term's
         _check_text("English.title", self.title, optional=True)
         _check_choice("English.status", self.status, _STATUSES)
         _check_text("English.description", self.description, optional=True)
@@ -374,27 +366,10 @@ class Term:
     def __post_init__(self) -> None:
         # a developer's mistake said at once, not as a wrong answer far away: Term(kind="artikel")
         # was neither an article nor a link to every reader, categories="Kewangan" eight
-        # one-letter categories, and a list (unhashable) broke the glossary's indexes. One
-        # quick test of every field (loading builds every term more than once); _refuse says
-        # which is wrong
-        if not (type(self.id) is str and self.id and _text_or_none(self.title)
-                and _text_or_none(self.description) and self.kind in _KINDS
-                and type(self.categories) is tuple and all(type(c) is str for c in self.categories)
-                and type(self.meta) is tuple
-                and all(type(p) is tuple and len(p) == 2 and type(p[0]) is str
-                        and type(p[1]) is str for p in self.meta)
-                and type(self.sections) is tuple and type(self.highlights) is tuple
-                and type(self.links) is tuple and all(type(x) is Link for x in self.links)
-                and type(self.definitions) is str and type(self.definition_lines) is tuple
-                and type(self.source) is Location and type(self.english) is English
-                and type(self.names) is Names and type(self.findings) is tuple
-                and type(self.title_line) is int and type(self.description_line) is int
-                and type(self.categories_line) is int
-                and min(self.title_line, self.description_line, self.categories_line) >= 0):
-            self._refuse()
-
-    def _refuse(self) -> None:
-        """The error of a field :meth:`__post_init__`'s quick test finds wrong."""
+        # one-letter categories, and a list (unhashable) broke the glossary's indexes. One rule
+        # a field, each a _check_ function that answers a right value at once (loading builds
+        # every term more than once) and says what is wrong with any other: a quick test of its
+        # own beside them let through what they refused (sections of str)
         _check_text("Term.id", self.id)
         if not self.id:
             from glossari.errors import InputError
@@ -405,9 +380,9 @@ class Term:
         _check_text("Term.description", self.description, optional=True)
         _check_tuple("Term.categories", self.categories, (str,), "str")
         _check_tuple("Term.meta", self.meta, (tuple,), "(key, value) pairs")
-        if any(len(pair) != 2 or not isinstance(pair[0], str) or not isinstance(pair[1], str)
-               for pair in self.meta):
-            raise TypeError("Term.meta is a tuple of (key, value) pairs of str")
+        for pair in self.meta:
+            if len(pair) != 2 or not isinstance(pair[0], str) or not isinstance(pair[1], str):
+                raise TypeError("Term.meta is a tuple of (key, value) pairs of str")
         _check_tuple("Term.sections", self.sections, (Section,), "Section")
         _check_tuple("Term.highlights", self.highlights, (Block,), "Block")
         _check_tuple("Term.links", self.links, (Link,), "Link")
@@ -415,8 +390,9 @@ class Term:
         _check_tuple("Term.definition_lines", self.definition_lines, (int,), "int")
         _check_choice("Term.kind", self.kind, _KINDS)
         _check_instance("Term.source", self.source, Location)
-        for name in ("title_line", "description_line", "categories_line"):
-            _check_line(f"Term.{name}", getattr(self, name))
+        _check_line("Term.title_line", self.title_line)
+        _check_line("Term.description_line", self.description_line)
+        _check_line("Term.categories_line", self.categories_line)
         _check_instance("Term.english", self.english, English)
         _check_tuple("Term.findings", self.findings, (Finding,), "Finding")
         _check_instance("Term.names", self.names, Names)
@@ -440,16 +416,13 @@ _KINDS: tuple[str, ...] = get_args(TermKind)
 _STATUSES: tuple[str, ...] = get_args(Status)
 
 
-def _text_or_none(value: object) -> bool:
-    return value is None or type(value) is str
-
-
 def _check_text(name: str, value: object, *, optional: bool = False) -> None:
     """A ``TypeError`` naming the field ``name`` unless ``value`` is a str (or None when
     ``optional``)."""
-    if not isinstance(value, str) and not (optional and value is None):
-        wanted = "a str or None" if optional else "a str"
-        raise TypeError(f"{name} is {wanted}, not {type(value).__name__}")
+    if type(value) is str or (optional and value is None) or isinstance(value, str):
+        return
+    wanted = "a str or None" if optional else "a str"
+    raise TypeError(f"{name} is {wanted}, not {type(value).__name__}")
 
 
 def _check_tuple(name: str, value: object, kinds: tuple[type, ...], shown: str) -> None:
@@ -459,19 +432,22 @@ def _check_tuple(name: str, value: object, kinds: tuple[type, ...], shown: str) 
         raise TypeError(f"{name} is a tuple of {shown}, not {type(value).__name__}"
                         + (f" (write ({value!r},) for one)" if isinstance(value, str) else ""))
     for item in value:
+        if type(item) in kinds:
+            continue
         if not isinstance(item, kinds) or isinstance(item, bool):
             raise TypeError(f"{name} is a tuple of {shown}; it holds a "
                             f"{type(item).__name__}")
 
 
 def _check_instance(name: str, value: object, kind: type) -> None:
-    if not isinstance(value, kind):
-        article = "an" if kind.__name__[0] in "AEIOU" else "a"
-        raise TypeError(f"{name} is {article} {kind.__name__}, not {type(value).__name__}")
+    if type(value) is kind or isinstance(value, kind):
+        return
+    article = "an" if kind.__name__[0] in "AEIOU" else "a"
+    raise TypeError(f"{name} is {article} {kind.__name__}, not {type(value).__name__}")
 
 
 def _check_line(name: str, value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
+    if type(value) is not int and (not isinstance(value, int) or isinstance(value, bool)):
         raise TypeError(f"{name} is an int, not {type(value).__name__}")
     if value < 0:
         from glossari.errors import InputError

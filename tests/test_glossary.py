@@ -622,6 +622,48 @@ def test_a_term_or_its_english_side_built_wrong_is_refused_at_once() -> None:
                                english=English(status="suggested")).kind == "link"
 
 
+class _Saham(str):
+    """A str of its own kind: a str to every rule, as ``isinstance`` says."""
+
+
+@pytest.mark.parametrize(("kind", "name", "value", "said"), [
+    ("Term", "sections", ("Apakah itu saham-saham?",), "Term.sections is a tuple of Section; "
+                                                        "it holds a str"),
+    ("Term", "highlights", ("pelaburannya",), "Term.highlights is a tuple of Block; it holds"),
+    ("Term", "findings", ("S113",), "Term.findings is a tuple of Finding; it holds a str"),
+    ("Term", "definition_lines", ("3",), "Term.definition_lines is a tuple of int; it holds"),
+    ("Term", "definition_lines", (True,), "Term.definition_lines is a tuple of int; it holds "
+                                          "a bool"),
+    ("English", "sections", ("What Is a Broker-Dealer?",), "English.sections is a tuple of "
+                                                           "Section; it holds a str"),
+    ("English", "highlights", ("ETF",), "English.highlights is a tuple of Block; it holds"),
+    ("Term", "title", _Saham("Saham-saham"), None),
+    ("Term", "kind", _Saham("link"), None),
+    ("Term", "categories", (_Saham("Pelaburan"),), None),
+    ("English", "title", _Saham("Shares"), None),
+])
+def test_each_field_of_a_term_is_judged_by_one_rule(
+        kind: str, name: str, value: object, said: str | None) -> None:
+    """A Term's and an English side's fields were checked twice, by a quick test and, when it
+    failed, by a slow one that said which field was wrong: the two disagreed. The quick test
+    never looked inside sections, highlights, findings or definition lines, so a Term whose
+    sections were strings (`sections=("Apakah itu saham-saham?",)`) was made, and broke its
+    reader far away. Each field has one rule now; a str of a subclass is a str to it."""
+    import dataclasses
+
+    from glossari.model import English, Location, Term
+
+    at = Location(path="seeds/saham-saham.md", line=1)
+    built = (Term(id="saham-saham", title="Saham-saham", source=at) if kind == "Term"
+             else English(title="Shares", status="translated"))
+    if said is None:
+        assert getattr(dataclasses.replace(built, **{name: value}), name) == value
+        return
+    with pytest.raises(TypeError) as refused:
+        dataclasses.replace(built, **{name: value})
+    assert str(refused.value).startswith(said), str(refused.value)
+
+
 @pytest.mark.parametrize("command", [["extract"], ["update", "-l", "en"], ["check"]])
 def test_the_wheel_s_bundled_glossary_named_by_its_folder_stays_read_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
