@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from glossari._store import CACHE_DIR, Store
-from glossari.text import APOSTROPHES, TEMPLATE_TAG
+from glossari.text import APOSTROPHES, TEMPLATE_TAG, blanked
 
 __all__ = [
     "CACHE_DIR",
@@ -333,16 +333,12 @@ def kept_malay(translation: str, source: str) -> str | None:
     kept = {word.casefold() for word in words(source)}
     if not kept:
         return None
-    def blank(match: re.Match[str]) -> str:  # offsets kept: the run is quoted as written
-        return " " * len(match.group())
-
-    def cut(match: re.Match[str]) -> str:  # no white space: words either side are no run
-        return "\0" * len(match.group())
-
-    text = _EMAIL.sub(blank, translation) if "@" in translation else translation
+    # offsets kept (blanked): the run is quoted as written
+    text = blanked(_EMAIL, translation) if "@" in translation else translation
     # a word in italics or a mention parts the words around it, as it does in judged_text:
-    # blanked to spaces, `sebelum *sukuk* sebelum` was one run of Malay kept
-    text = _MENTION.sub(cut, _ITALICS.sub(cut, _STRIP.sub(blank, text)))
+    # blanked to spaces, `sebelum *sukuk* sebelum` was one run of Malay kept; no white space
+    # between them, the words either side are no run
+    text = blanked(_MENTION, blanked(_ITALICS, blanked(_STRIP, text), "\0"), "\0")
     found = list(_WORD.finditer(text))
     if all(m.group().casefold() in kept for m in found):
         return None

@@ -53,7 +53,7 @@ from glossari.seeds.markdown import (
     with_title,
 )
 from glossari.seeds.rules import ALIAS_KEYS
-from glossari.text import quoted, shell_path
+from glossari.text import blanked, quoted, shell_path
 
 if TYPE_CHECKING:
     from glossari._atomic import StagedWrites
@@ -108,9 +108,12 @@ _CLOSING_LIKE = re.compile(r"(^|[ \t])(#+[ \t]*)$")
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|:$|\s$")
 
 
+_LIST_MARKER = re.compile(r"[-*+]|\d{1,9}[.)]")
+
+
 def _continuation(prefix: str) -> str:
     # a list marker becomes as many spaces; quote markers stay, so lazy lines keep their quote
-    return re.sub(r"[-*+]|\d{1,9}[.)]", lambda m: " " * len(m.group()), prefix)
+    return blanked(_LIST_MARKER, prefix)
 
 
 _COMMENT = re.compile(r"[ \t]+#.*$")

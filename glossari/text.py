@@ -654,6 +654,20 @@ def _ansi_c_escaped(match: re.Match[str]) -> str:
     return _FIELD_SHOWN.get(c) or f"\\u{ord(c):04x}"
 
 
+def blanked(pattern: re.Pattern[str], text: str, fill: str = " ") -> str:
+    """``text`` with each match of ``pattern`` written over by as many ``fill`` characters: the
+    rest stands where it stood, so an offset found in the result is one in ``text`` (a run
+    found is quoted as written). Spaces part nothing that white space does not; another fill
+    (``"\\0"``) parts the words either side, as white space would join them.
+
+    >>> blanked(re.compile(r"`[^`]*`"), "Lihat `kos` dan [kupon] (/kupon)")
+    'Lihat       dan [kupon] (/kupon)'
+    >>> blanked(re.compile(r"\\*[^*]+\\*"), "sebelum *sukuk* sebelum", "-")
+    'sebelum ------- sebelum'
+    """
+    return pattern.sub(lambda match: fill * len(match.group()), text)
+
+
 def counted(number: int, noun: str) -> str:
     """``number`` and ``noun``, in the plural unless one (English summaries: "1 term").
 

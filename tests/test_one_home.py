@@ -190,6 +190,38 @@ def test_malay_kept_in_a_row_is_one_run_to_both_language_rules(
     assert set(words(quoted)) <= set(left)
 
 
+_KEPT_WORDS = ["sebelum", "matang", "tidak", "menggunakan", "dan", "yang", "the", "losses",
+               "`kos jualan`", "<b>", "[bon](/bon-korporat)", "ejen@bursa.com.my", "*sukuk*",
+               "(jual dan)", '"wang pendahuluan"', "pelaburannya", "saham-saham", "ETF", "is"]
+
+
+@settings(max_examples=200, deadline=None)
+@example("the ejen@bursa.com.my sebelum matang dan `kos jualan` yang tidak",
+         "sebelum matang dan yang tidak menggunakan")
+@given(st.lists(st.sampled_from(_KEPT_WORDS), max_size=12).map(" ".join),
+       st.lists(st.sampled_from(_KEPT_WORDS), max_size=8).map(" ".join))
+def test_the_malay_kept_is_quoted_from_the_translation_as_written(
+        translation: str, source: str) -> None:
+    """kept_malay blanks an address, code, a tag, italics and a mention out of the translation
+    by one rule, :func:`glossari.text.blanked` (spaces, or a character that parts the words
+    either side), as find, termcheck and the reader blank what they skip: offsets kept, so the
+    run it names is a slice of the translation as written, whole words kept from the source."""
+    from glossari.langid import kept_malay, words
+
+    quoted = kept_malay(translation, source)
+    if quoted is None:
+        return
+    assert quoted in translation
+    kept = {word.casefold() for word in words(source)}
+    assert words(quoted), quoted
+    assert all(word.casefold() in kept for word in words(quoted)), quoted
+    before, after = translation.split(quoted, 1)
+    assert quoted[0].isalpha(), quoted  # whole words
+    assert not before[-1:].isalpha(), quoted
+    assert quoted[-1].isalpha(), quoted
+    assert not after[:1].isalpha(), quoted
+
+
 class _Memo:
     """A memo table of rendered entries (incremental's ``Table``), held in memory."""
 

@@ -40,7 +40,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
 from glossari.terms import CHARACTER_REFERENCE, Recognizer, character_reference
-from glossari.text import TEMPLATE_TAG, excerpt
+from glossari.text import TEMPLATE_TAG, blanked, excerpt
 
 __all__ = ["TermChecker", "TermcheckCounts", "blank_placeholders", "catalog_paths",
            "message_text", "other_script"]
@@ -130,7 +130,7 @@ def blank_placeholders(text: str) -> str:
     >>> blank_placeholders("{% trans 'commission' %} due {# commission #}")
     '                         due                 '
     """
-    return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    return blanked(_PLACEHOLDER, text)
 
 
 @dataclass(slots=True)

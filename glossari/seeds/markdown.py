@@ -20,7 +20,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, BlockKind, Link, Section
 from glossari.seeds.rules import is_highlights_heading, suspicious_link_text
-from glossari.text import readable_url
+from glossari.text import blanked, readable_url
 
 __all__ = [
     "MAX_BRACKETS",
@@ -474,7 +474,7 @@ def spaced_links(text: str) -> list[re.Match[str]]:
     """
     if "] " not in text and "]\t" not in text:
         return []
-    content = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+    content = blanked(_CODE_SPAN, text)
     return list(_SPACED_LINK.finditer(content))
 
 
@@ -778,7 +778,7 @@ class _Walker:
     def broken_links(self, inline: Token, line: int) -> None:
         """S113 for link syntax CommonMark leaves as text (see ``_SPACED_LINK``,
         ``_LOST_REFERENCE`` and ``_REFUSED_LINK``)."""
-        content = _CODE_SPAN.sub(lambda m: " " * len(m.group()), inline.content)
+        content = blanked(_CODE_SPAN, inline.content)
         texts = "".join(c.content for c in inline.children or () if c.type == "text")
         for match in spaced_links(content):
             self.findings.append(Finding(
