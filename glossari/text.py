@@ -13,6 +13,7 @@ from glossari.errors import InputError
 
 __all__ = [
     "APOSTROPHES",
+    "DOUBLE_QUOTES",
     "INVISIBLE_IN_WORDS",
     "TEMPLATE_TAG",
     "NotText",
@@ -80,6 +81,14 @@ one rule: a heading's comparison (:func:`glossari.catalog.messages.normalize_hea
 recogniser's fold and words (:mod:`glossari.terms`) and the site's search script
 (``glossari/export/site/static/site.js``, held equal by ``tests/test_site_rules.py``) read
 each as ``'``. A character class's content as it stands (none is special in one)."""
+DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u2033'
+"""The characters a text writes as a double quote, the straight one first: a keyboard's ``"``,
+the curly pair Word or a phone makes of it (U+201C, U+201D), the low and reversed ones
+(U+201E, U+201F) and the double prime (U+2033) some fonts and keyboards give for it. The one
+rule: a heading's comparison (:func:`glossari.catalog.messages.normalize_heading`) reads each
+as ``"``, and search reads words between any two as one phrase (``\u201fdana lindung\u201f``
+was two words asked apart, where the heading rule read the same marks as quotes). A character
+class's content as it stands (none is special in one)."""
 # Characters that show nothing: spaces, separators, controls and format characters (zero-width
 # space, soft hyphen, word joiner, BOM). A lone combining mark still shows (on a dotted circle).
 _INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})

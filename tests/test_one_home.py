@@ -22,7 +22,7 @@ from glossari.model import English, Link, Location, Status, Term
 from glossari.termbase.search import _without_html
 from glossari.terms import character_reference
 from glossari.terms.matcher import _blank_markup
-from glossari.text import APOSTROPHES, without_accents
+from glossari.text import APOSTROPHES, DOUBLE_QUOTES, without_accents
 from tests.strategies import MALAY_WORDS, po_text
 
 _NAMES = sorted(name for name in html.entities.html5 if name.endswith(";"))
@@ -220,6 +220,19 @@ def test_the_malay_kept_is_quoted_from_the_translation_as_written(
     assert not before[-1:].isalpha(), quoted
     assert quoted[-1].isalpha(), quoted
     assert not after[:1].isalpha(), quoted
+
+
+@pytest.mark.parametrize("mark", list(DOUBLE_QUOTES))
+def test_a_double_quote_is_one_to_a_heading_and_to_search_by_one_rule(mark: str) -> None:
+    """A heading's comparison read \u201f and \u2033 as a double quote and search did not
+    (its own list of quotes lacked them): \u201fkos jualan\u201f was two words asked apart,
+    found in any text holding both. Both read :data:`glossari.text.DOUBLE_QUOTES`."""
+    from glossari.termbase.search import match_expression
+
+    assert normalize_heading(f"Apa itu {mark}saham-saham{mark}?") == 'apa itu "saham-saham"?'
+    assert match_expression(f"{mark}kos jualan{mark}") == match_expression('"kos jualan"')
+    assert match_expression(f"{mark}pelaburannya naik\u201d") == match_expression(
+        '"pelaburannya naik"')
 
 
 class _Memo:

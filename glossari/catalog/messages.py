@@ -34,7 +34,7 @@ from glossari.model import Block, Location, Term
 from glossari.seeds.folder import id_letter
 from glossari.seeds.markdown import definition_titles
 from glossari.seeds.rules import is_highlights_heading
-from glossari.text import APOSTROPHES
+from glossari.text import APOSTROPHES, DOUBLE_QUOTES
 
 __all__ = [
     "GLOSSARY_DOMAIN",
@@ -118,9 +118,9 @@ def is_link_context(context: str | None) -> bool:
 
 # a typographic apostrophe or quote and the straight one a keyboard types are one character to a
 # reader: Word or a phone's keyboard curls the `'` of `Tabarru'` (U+2019) as it is typed
-# (every apostrophe of glossari.text.APOSTROPHES, the one rule the recogniser and the site read)
-_QUOTES = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), "\u201c": '"', "\u201d": '"',
-                         "\u201e": '"', "\u201f": '"', "\u2033": '"'})
+# (every apostrophe of glossari.text.APOSTROPHES, the one rule the recogniser and the site read,
+# and every double quote of glossari.text.DOUBLE_QUOTES, the one rule search reads a phrase by)
+_QUOTES = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(DOUBLE_QUOTES, '"')})
 
 
 def normalize_heading(text: str) -> str:

@@ -58,7 +58,7 @@ from typing import Any
 
 from glossari.errors import InputError
 from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
-from glossari.text import APOSTROPHES
+from glossari.text import APOSTROPHES, DOUBLE_QUOTES
 
 __all__ = ["BLOCK_BREAK", "FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS",
            "NUMBER_MARK", "NUMBER_MARKS", "QueryError", "Ranked", "Row", "Run", "index_text",
@@ -419,12 +419,14 @@ def match_expression(query: str, *, apart: bool = False, closed: bool = False) -
     # full-width letters and ligatures (typed with a CJK input method, pasted from a PDF) are the
     # letters they stand for, as lookup reads them; the index holds the articles' own letters
     if not query.isascii():
-        query = unicodedata.normalize("NFKC", JOINERS.sub("", query))
+        # every double quote is the straight one (glossari.text.DOUBLE_QUOTES), read before
+        # NFKC, which makes a double prime two primes (apostrophes)
+        query = unicodedata.normalize("NFKC", JOINERS.sub("", query.translate(_STRAIGHT)))
     query = query.translate(FOLDED_MARKS)
     # words between double quotes are one phrase, in that order, next to each other, as typed:
     # read before the rules below (`"OPR-nya naik"` is the text's OPR, nya, naik, not OPRnya)
     phrases: dict[str, str] = {}
-    if any(mark in query for mark in _QUOTES):
+    if '"' in query:
         def quoted(match: re.Match[str]) -> str:
             inside = _words_of(match.group(1))
             if len(inside) < 2:
@@ -487,12 +489,13 @@ def match_expression(query: str, *, apart: bool = False, closed: bool = False) -
     return " AND ".join(form(w) for w in words)
 
 
-_QUOTES = '"\u201c\u201d\u201e'
-_QUOTED = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]")
-"""Words between double quotes, straight or curly (``"dana lindung"``, ``\u201cdana
-lindung\u201d``): one phrase, its words asked in that order, next to each other, in one block
-(:data:`BLOCK_BREAK`), the last a prefix, as FTS5 reads ``"dana lindung"*``; asked as typed
-(no inflection undone). A quote left open is a separator, as any other mark."""
+_STRAIGHT = str.maketrans(dict.fromkeys(DOUBLE_QUOTES, '"'))
+_QUOTED = re.compile('"([^"]*)"')
+"""Words between double quotes, straight or curly (any of :data:`glossari.text.DOUBLE_QUOTES`,
+each read as ``"``: ``"dana lindung"``, ``\u201cdana lindung\u201d``): one phrase, its words
+asked in that order, next to each other, in one block (:data:`BLOCK_BREAK`), the last a prefix,
+as FTS5 reads ``"dana lindung"*``; asked as typed (no inflection undone). A quote left open is
+a separator, as any other mark."""
 
 
 def _words_of(text: str) -> list[str]:
