@@ -70,12 +70,16 @@ def translate(root: Path, translations: dict[tuple[str | None, str], tuple[str, 
     path.write_bytes(encode_po(replace(po, entries=tuple(entries)), path=path))
 
 
-def glossary_root(tmp: Path, articles: dict[str, str] | None = None) -> Path:
-    """A glossary folder with :data:`ARTICLES`, extracted and updated, :data:`TRANSLATIONS` set."""
+def glossary_root(tmp: Path, articles: dict[str, str] | None = None, *,
+                  translations: dict[tuple[str | None, str], tuple[str, bool]] | None = None,
+                  ) -> Path:
+    """A glossary folder with ``articles`` (:data:`ARTICLES`), extracted and updated,
+    ``translations`` (:data:`TRANSLATIONS`; ``{}`` for none) set."""
     root = make_root(tmp, articles if articles is not None else ARTICLES)
     ok(root, "extract")
     ok(root, "update", "-l", "en")
-    translate(root, TRANSLATIONS)
+    if translations != {}:
+        translate(root, TRANSLATIONS if translations is None else translations)
     return root
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from _catalog_oracles import article, make_root
-from _exchangekit import ok, run
+from _exchangekit import glossary_root, ok, run
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -42,10 +42,7 @@ PONTOON = """<?xml version="1.0" encoding="UTF-8"?>
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    root = make_root(tmp_path, ARTICLES)
-    ok(root, "extract")
-    ok(root, "update", "-l", "en")
-    return root
+    return glossary_root(tmp_path, ARTICLES, translations={})
 
 
 def test_pontoon_numbered_entries_go_by_their_malay(root: Path, tmp_path: Path) -> None:

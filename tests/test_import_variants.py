@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _catalog_oracles import article, make_root
-from _exchangekit import ok, run
+from _catalog_oracles import article
+from _exchangekit import glossary_root, ok, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,10 +37,7 @@ def tbx(*sections: tuple[str, str]) -> str:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    root = make_root(tmp_path, ARTICLES)
-    ok(root, "extract")
-    ok(root, "update", "-l", "en")
-    return root
+    return glossary_root(tmp_path, ARTICLES, translations={})
 
 
 def test_two_regions_that_disagree_are_refused_naming_the_entry(root: Path,
