@@ -209,6 +209,17 @@ _SHARES = ("---\ntitle: Shares\ndescription: Units of ownership in a company.\n-
            "Its investment is made through [broker-dealers](/broker-dealer).\n")
 
 
+def _saham_catalog(tmp_path: Path) -> tuple[Path, Path]:
+    """A glossary of :data:`_SAHAM`, extracted and updated: its folder and its English glossary
+    catalog."""
+    root = tmp_path / "g"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "saham-saham.md").write_text(_SAHAM, encoding="utf-8")
+    assert _cli(root, "extract")[0] == 0
+    assert _cli(root, "update", "-l", "en")[0] == 0
+    return root, root / "locale/en/LC_MESSAGES/glossary.po"
+
+
 @pytest.mark.parametrize("charset", ["ISO-8859-1", "CP1252", "ISO-8859-15", "ASCII"])
 @pytest.mark.parametrize("command", ["import", "align"])
 def test_import_and_align_write_a_catalog_in_another_charset_as_update_does(
@@ -220,12 +231,7 @@ def test_import_and_align_write_a_catalog_in_another_charset_as_update_does(
     the translator's own text (a comment with an accent, a translation) kept."""
     import codecs
 
-    root = tmp_path / "g"
-    (root / "seeds").mkdir(parents=True)
-    (root / "seeds" / "saham-saham.md").write_text(_SAHAM, encoding="utf-8")
-    assert _cli(root, "extract")[0] == 0
-    assert _cli(root, "update", "-l", "en")[0] == 0
-    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    root, po = _saham_catalog(tmp_path)
     note = "# relu par l'\u00e9quipe\tcafé" if charset != "ASCII" else "# reviewed\tby the team"
     text = po.read_text("utf-8").replace("charset=UTF-8", f"charset={charset}").replace(
         '#. link of saham-saham\n', f'{note}\n#. link of saham-saham\n').replace(
@@ -262,12 +268,7 @@ def test_update_keeps_a_utf8_charset_in_any_case(tmp_path: Path, spelling: str) 
     so does glossari, also when it writes the file for a real change."""
     import os
 
-    root = tmp_path / "g"
-    (root / "seeds").mkdir(parents=True)
-    (root / "seeds" / "saham-saham.md").write_text(_SAHAM, encoding="utf-8")
-    assert _cli(root, "extract")[0] == 0
-    assert _cli(root, "update", "-l", "en")[0] == 0
-    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    root, po = _saham_catalog(tmp_path)
     text = po.read_text("utf-8").replace("charset=UTF-8", f"charset={spelling}").replace(
         'msgid "peniaga broker"\nmsgstr ""', 'msgid "peniaga broker"\nmsgstr "broker-dealers"')
     po.write_text(text, encoding="utf-8")
