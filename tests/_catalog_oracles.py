@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,19 @@ def strings_wrapped(po: PoFile) -> bool:
     True
     """
     return strings_width(po) is not None
+
+
+def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles parsed from here on (``glossari.seeds.cache.parse_article``), in
+    the order they are parsed: what a cache saved is what is not in it."""
+    from glossari.seeds import cache
+
+    parsed: list[str] = []
+    real = cache.parse_article
+
+    def counting(text: str, *, term_id: str, source: str) -> Any:
+        parsed.append(term_id)
+        return real(text, term_id=term_id, source=source)
+
+    monkeypatch.setattr(cache, "parse_article", counting)
+    return parsed

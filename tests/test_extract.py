@@ -14,7 +14,15 @@ from glossari.catalog.pofile import load_po
 from glossari.catalog.template import MAX_COMMENTS, build_templates
 from glossari.root import GlossaryRoot
 from glossari.seeds.folder import read_seeds
-from tests._catalog_oracles import GNU, article, check_written, cli, make_root, msgfmt_check
+from tests._catalog_oracles import (
+    GNU,
+    article,
+    check_written,
+    cli,
+    count_parses,
+    make_root,
+    msgfmt_check,
+)
 
 OLD = 946684800  # 2000-01-01: an mtime that a rewrite would change
 
@@ -181,19 +189,10 @@ def test_bad_article_is_reported_with_its_line_and_nothing_is_written(tmp_path: 
 def test_the_article_cache_is_rebuildable_and_only_reparses_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import glossari.seeds.cache as cache
-
     root = make_root(tmp_path, {f"t{i}": article(f"T{i}", f"Teks {i}.\n") for i in range(5)})
     extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
     reference = {p.name: p.read_bytes() for p in (root / "locale").glob("*.pot")}
-    parsed: list[str] = []
-    real = cache.parse_article
-
-    def counting(text: str, *, term_id: str, source: str):  # type: ignore[no-untyped-def]
-        parsed.append(term_id)
-        return real(text, term_id=term_id, source=source)
-
-    monkeypatch.setattr(cache, "parse_article", counting)
+    parsed = count_parses(monkeypatch)
     (root / "seeds" / "t3.md").write_text(article("T3", "Teks 3 baharu.\n"), encoding="utf-8")
     extract(GlossaryRoot(path=root), stamp="2026-01-01 00:00+0000")
     assert parsed == ["t3"]
@@ -232,14 +231,7 @@ def test_load_uses_the_term_cache_and_survives_its_corruption(
     first = load_glossary(root, compiled=False, write_cache=True)
     parts = list((root / ".glossari-cache" / cache.TERMS).iterdir())
     assert [p.name for p in parts] == ["t.pickle"]
-    parsed: list[str] = []
-    real = cache.parse_article
-
-    def counting(text: str, *, term_id: str, source: str):  # type: ignore[no-untyped-def]
-        parsed.append(term_id)
-        return real(text, term_id=term_id, source=source)
-
-    monkeypatch.setattr(cache, "parse_article", counting)
+    parsed = count_parses(monkeypatch)
     again = glossari.load(root)
     assert parsed == []
     assert [t for t in again] == [t for t in first]

@@ -33,7 +33,7 @@ from glossari.cli import main
 from glossari.root import CACHE_DIR, GlossaryRoot
 from glossari.seeds import cache as seeds_cache
 from glossari.seeds.folder import read_seeds
-from tests._catalog_oracles import article, make_root
+from tests._catalog_oracles import article, count_parses, make_root
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -371,18 +371,6 @@ def test_the_lock_is_ignored_by_git_in_a_new_glossary() -> None:
 
 
 # -- extract warms the readers ----------------------------------------------------------------
-
-
-def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    parsed: list[str] = []
-    real = seeds_cache.parse_article
-
-    def counting(text: str, *, term_id: str, source: str) -> Any:
-        parsed.append(term_id)
-        return real(text, term_id=term_id, source=source)
-
-    monkeypatch.setattr(seeds_cache, "parse_article", counting)
-    return parsed
 
 
 def read_without_termbase(root: Path) -> list[Any]:
