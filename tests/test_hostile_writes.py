@@ -85,14 +85,20 @@ def test_a_write_through_a_link_keeps_the_link_mode_and_owner(tmp_path: Path) ->
     assert [p.name for p in real.parent.iterdir()] == ["glossary.po"]
 
 
-def test_update_writes_through_a_linked_catalog(tmp_path: Path) -> None:
+def _linked_catalog(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A :func:`_translated` glossary whose English glossary catalog is a link to the file in a
+    folder of its own (``translators/``): the glossary, the link and that folder."""
     root = _translated(tmp_path / "g")
-    folder = root / "locale" / "en" / "LC_MESSAGES"
     elsewhere = tmp_path / "translators"
     elsewhere.mkdir()
-    po = folder / "glossary.po"
+    po = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
     shutil.move(po, elsewhere / "glossary.po")
     po.symlink_to(elsewhere / "glossary.po")
+    return root, po, elsewhere
+
+
+def test_update_writes_through_a_linked_catalog(tmp_path: Path) -> None:
+    root, po, elsewhere = _linked_catalog(tmp_path)
     (root / "seeds" / "dana.md").write_text(
         "---\ntitle: Dana\ndescription: Wang.\n---\n\n# Dana\n", encoding="utf-8")
     ok("extract", root=root)
@@ -113,13 +119,7 @@ def test_a_killed_update_s_temporary_beside_a_linked_catalog_goes_when_old(
 
     from glossari._store import STALE_TEMPORARY
 
-    root = _translated(tmp_path / "g")
-    folder = root / "locale" / "en" / "LC_MESSAGES"
-    elsewhere = tmp_path / "translators"
-    elsewhere.mkdir()
-    po = folder / "glossary.po"
-    shutil.move(po, elsewhere / "glossary.po")
-    po.symlink_to(elsewhere / "glossary.po")
+    root, po, elsewhere = _linked_catalog(tmp_path)
     ok("update", "-l", "en", root=root)
     (root / "seeds" / "dana.md").write_text(
         "---\ntitle: Dana\ndescription: Wang pelaburannya.\n---\n\n# Dana\n", encoding="utf-8")
