@@ -544,7 +544,7 @@ def test_a_link_whose_text_holds_an_image_keeps_it_and_says_so(tmp_path: Path) -
     found = [f for f in run_checks(list(glossary), tmp_path, []) if f.code == "S103"]
     assert [f.message for f in found] == [
         "link text '![ikon](/ikon.png) premium' to /p2 is not used as a headword: the link "
-        "text holds an image (fix the link text)"]
+        "text holds an image (fix the link text; see docs/alignment.md)"]
 
 
 @pytest.mark.parametrize(("title", "heading"), [
@@ -565,3 +565,22 @@ def test_s105_a_typographic_apostrophe_is_the_straight_one(
     assert headings == ["Memahami Kos Jualan", "Sorotan"]
     kit.edit("kosjualan", f"# {heading}\n", f"# {heading}s\n")
     assert codes(kit.check(), "S105") == [(KOS, 7)]
+
+
+@pytest.mark.parametrize("text", ["FINRA ), terpakai kepada", "saham-saham (biasa",
+                                  "![ikon](/ikon.png) pelaburannya"])
+def test_s103_is_one_finding_whether_loading_or_the_check_reports_it(
+        tmp_path: Path, text: str) -> None:
+    """Loading reports a link text not trusted as a headword (S103), and the source checks
+    report it again for terms built in Python: two statements of one finding, which said it
+    two ways ('(fix the link text; see docs/alignment.md)' and '(fix the link text)'), so
+    `glossari check` and run_checks on the same terms as a list disagreed."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\ndescription: D.\nkeywords: Pasaran\n---\n\n"
+        f"# Peniaga broker\n\nLihat [{text}](/saham).\n", encoding="utf-8")
+    glossary = load_glossary(tmp_path)
+    loaded = [f for f in run_checks(glossary, tmp_path, []) if f.code == "S103"]
+    checked = [f for f in run_checks(list(glossary), tmp_path, []) if f.code == "S103"]
+    assert len(loaded) == 1
+    assert checked == loaded

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glossari.align.links import suspicious_link_finding
 from glossari.align.resolve import TargetIndex, resolve_link, target_key
 from glossari.catalog.messages import is_headword_heading
 from glossari.checks.codes import finding
@@ -131,11 +132,7 @@ def link_texts(terms: Iterable[Term]) -> Iterator[Finding]:
                 continue
             problem = _link_problem(link)
             if problem is not None:
-                yield finding(
-                    "S103", path=term.source.path, line=link.line, term=term.id,
-                    message=f"link text '{link.text}' to {link.written} is not used as a "
-                    f"headword: {problem} (fix the link text)",
-                )
+                yield suspicious_link_finding(term, link, problem)
 
 
 def link_targets(terms: Iterable[Term]) -> Iterator[Finding]:
