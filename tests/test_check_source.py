@@ -584,3 +584,21 @@ def test_s103_is_one_finding_whether_loading_or_the_check_reports_it(
     checked = [f for f in run_checks(list(glossary), tmp_path, []) if f.code == "S103"]
     assert len(loaded) == 1
     assert checked == loaded
+
+
+@pytest.mark.parametrize("line", ["##Sorotan", "###Apakah itu saham-saham?", "#Pelaburannya"])
+def test_s101_is_one_finding_whether_the_reader_or_the_check_reports_it(
+        tmp_path: Path, line: str) -> None:
+    """The reader reports a heading written without its space (S101), and the source checks
+    report it again for a section marked malformed in a term built in Python: the check's
+    statement lacked the reader's '; read as a level-N heading', so one heading had two
+    findings' texts."""
+    from glossari.seeds.article import parse_article
+
+    text = ("---\ntitle: Saham-saham\ndescription: D.\nkeywords: Pasaran\n---\n\n"
+            f"Saham ialah unit.\n\n{line}\n\nTeks.\n")
+    term = parse_article(text, term_id="saham-saham", source="seeds/saham-saham.md")
+    [read] = [f for f in term.findings if f.code == "S101"]
+    built = replace(term, findings=())  # as a term built in Python: no reader's finding
+    [checked] = [f for f in run_checks([built], tmp_path, []) if f.code == "S101"]
+    assert checked == read

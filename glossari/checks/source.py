@@ -21,7 +21,12 @@ from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.folder import unread_articles
-from glossari.seeds.rules import misspelt_key, suspicious_link_text, unfollowable_link_target
+from glossari.seeds.rules import (
+    heading_without_space,
+    misspelt_key,
+    suspicious_link_text,
+    unfollowable_link_target,
+)
 from glossari.text import lookup_key, quoted
 
 if TYPE_CHECKING:
@@ -45,11 +50,10 @@ def reader_findings(terms: Iterable[Term]) -> Iterator[Finding]:
         reported = {f.line for f in term.findings if f.code == "S101"}
         for section in term.sections:
             if section.malformed and section.line not in reported:
-                hashes = "#" * section.level
+                written = "#" * section.level + section.heading
                 yield finding(
                     "S101", path=term.source.path, line=section.line, term=term.id,
-                    message=f"heading '{hashes}{section.heading}' has no space after "
-                    f"'{hashes}' (write '{hashes} {section.heading}')",
+                    message=heading_without_space(written, section.level, section.heading),
                 )
 
 

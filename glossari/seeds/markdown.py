@@ -19,7 +19,11 @@ from markdown_it.token import Token
 from glossari.diagnostics import Finding
 from glossari.errors import SeedError
 from glossari.model import Block, BlockKind, Link, Section
-from glossari.seeds.rules import is_highlights_heading, suspicious_link_text
+from glossari.seeds.rules import (
+    heading_without_space,
+    is_highlights_heading,
+    suspicious_link_text,
+)
 from glossari.text import blanked, readable_url
 
 __all__ = [
@@ -687,12 +691,9 @@ class _Walker:
             lead, hashes, space, heading = match.groups()
             level, heading = len(hashes), heading.strip()
             odd = next((c for c in lead + space if c not in " \t"), None)
-            problem = (f"has no space after '{hashes}'" if odd is None
-                       else f"has a U+{ord(odd):04X} space where Markdown needs an ordinary one")
             self.findings.append(Finding(
                 path=self.source, line=line, severity="warning", code="S101",
-                message=f"heading '{match.group(0)}' {problem}; read as a level-{level} "
-                f"heading (write '{hashes} {heading}')",
+                message=heading_without_space(match.group(0), level, heading, odd),
             ))
             if self.containers:
                 # part of its quote or item, as `> ## Nota` written well is (a heading block):

@@ -19,8 +19,8 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 __all__ = ["ALIAS_KEYS", "FRONT_MATTER_KEYS", "GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS",
-           "is_highlights_heading", "misspelt_key", "split_aliases", "suspicious_link_text",
-           "unfollowable_link_target"]
+           "heading_without_space", "is_highlights_heading", "misspelt_key", "split_aliases",
+           "suspicious_link_text", "unfollowable_link_target"]
 
 ALIAS_KEYS = ("aliases", "alias")
 """Front-matter keys listing other names a link may use for the article (comma-separated)."""
@@ -86,6 +86,24 @@ of the key-takeaways section."""
 # What an author puts around a heading's words without changing its name: `**Sorotan**`,
 # `Sorotan:`, `Sorotan.`
 _HEADING_DECORATION = "*_:.\u00a0 \t"
+
+
+def heading_without_space(written: str, level: int, heading: str,
+                          space: str | None = None) -> str:
+    """The S101 message of a heading ``written`` without the space Markdown needs after its
+    hashes (or with ``space``, a character that is no ordinary space), read as a level-``level``
+    heading of ``heading``: the one statement of it, whether the reader reports it or the source
+    checks do for a section marked malformed in a term built in Python (which said it without
+    the level it is read as).
+
+    >>> heading_without_space("##Sorotan", 2, "Sorotan")
+    "heading '##Sorotan' has no space after '##'; read as a level-2 heading (write '## Sorotan')"
+    """
+    hashes = "#" * level
+    problem = (f"has no space after '{hashes}'" if space is None
+               else f"has a U+{ord(space):04X} space where Markdown needs an ordinary one")
+    return (f"heading '{written}' {problem}; read as a level-{level} heading "
+            f"(write '{hashes} {heading}')")
 
 
 def is_highlights_heading(heading: str) -> bool:
