@@ -115,6 +115,14 @@ CASES = [
     # put the stray line break into the article
     Case("newline-mismatch.po", 11, (13,), "'msgid' and 'msgstr' do not both end with a newline",
          "end the translation with \\n exactly when the source does"),
+    # a format string whose translation reads another argument or type: GNU msgfmt --check
+    # refuses it, and glossari compiled it (the program then printed garbage or crashed)
+    Case("format-c.po", 14, (14,), "c-format: argument 1 is int in msgid ('%d') and char *",
+         "convert it as msgid does ('%d')"),
+    Case("format-python.po", 13, (13,), "python-format: msgstr uses argument 'nama'",
+         "use only the arguments of the source"),
+    Case("format-brace.po", 15, (14,), "msgstr[1] uses argument 'jumlah'",
+         "use only the arguments of the source"),
     # the template's placeholder left in a catalog: gettext cannot open its .mo
     Case("plural-forms-placeholder.po", 8, (2, 2), "still the template's placeholder",
          "nplurals=2; plural=(n != 1);"),
@@ -170,7 +178,8 @@ def test_we_agree_with_gnu_where_gnu_points_at_the_same_thing() -> None:
     assert agreeing == [
         "second-msgstr.po", "duplicate-obsolete.po", "unknown-keyword.po", "missing-msgstr.po",
         "bad-escape.po", "wrong-charset.po", "plural-gap.po", "current-and-obsolete.po",
-        "obsolete-header.po", "context-separator.po", "utf16.po",
+        "obsolete-header.po", "format-c.po", "format-python.po", "context-separator.po",
+        "utf16.po",
     ]
 
 

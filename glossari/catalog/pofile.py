@@ -976,7 +976,29 @@ class _Parser:
             after = found.end() if found is not None else 0
         for entry in rest if _newline_edge(self.text, after) else ():
             self._check_newlines(entry)
+        # and only a file naming a format flag has format strings to compare
+        if self.text.find("-format", after) >= 0:
+            from glossari.catalog.formats import loose_forms
+
+            loose = loose_forms(po.header_fields().get("Plural-Forms"), po.nplurals)
+            for entry in rest:
+                if entry.flags:
+                    self._check_formats(entry, loose)
         return po
+
+    def _check_formats(self, entry: Entry, loose: frozenset[int]) -> None:
+        """Refuse a current, non-fuzzy translation of a ``c-format``, ``python-format`` or
+        ``python-brace-format`` message whose directives disagree with its source's (``%s``
+        for ``%d``, ``{nama}`` for ``{name}``: :func:`glossari.catalog.formats.entry_problem`):
+        GNU ``msgfmt --check`` refuses it, and the program printing it reads the wrong argument
+        or crashes. Fuzzy, obsolete and untranslated messages are not compiled, nor checked."""
+        if entry.obsolete or entry.fuzzy or entry.translations[:1] in (("",), ()):
+            return
+        from glossari.catalog.formats import entry_problem
+
+        found = entry_problem(entry, loose)
+        if found is not None:
+            raise self.fail(_keyword_line(entry, found.field), found.message, found.hint)
 
     def _check_newlines(self, entry: Entry) -> None:
         """Refuse a current, non-fuzzy translation that begins or ends with a newline where its
@@ -1186,6 +1208,20 @@ _HEADER_MSGSTR = re.compile(r'msgstr[^\n]*\n(?:[ \t]*"[^\n]*\n)*')
 _READ_ONCE = {"plural-forms": "Plural-Forms", "x-domain": "X-Domain"}
 """Header fields whose value a program reads: :meth:`_Parser.check_header` refuses two
 different ones."""
+
+
+def _keyword_line(entry: Entry, field: str) -> int:
+    """The 1-based line of ``entry``'s ``msgstr`` or ``msgstr[n]`` keyword (``msgstr [1]``
+    too, as GNU reads it), or its first line."""
+    number = field[len("msgstr["):-1] if field != "msgstr" else None
+    keyword = re.compile(r"[ \t]*msgstr(?![\w\[ \t]*\[)" if number is None
+                         else rf"[ \t]*msgstr[ \t]*\[[ \t]*{number}[ \t]*\]")
+    lines = (entry.raw or "").split("\n")
+    first = next((k for k, text in enumerate(lines) if text.strip()), 0)
+    for k, text in enumerate(lines):
+        if keyword.match(text):
+            return entry.line + k - first
+    return entry.line
 
 
 def _line_of(entry: Entry, needle: str) -> int:
