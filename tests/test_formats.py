@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossari.catalog.formats import compare, entry_problem, loose_forms, read
+from glossari.catalog.formats import Directives, compare, entry_problem, loose_forms, read
 from glossari.catalog.pofile import Entry, parse_po
 from glossari.cli import main
 from glossari.errors import CatalogError
@@ -320,3 +320,23 @@ def test_termcheck_refuses_with_path_line_and_exit_2(
     assert err.count("\n") == 1
     assert "Traceback" not in err
     assert f"{path}:9: c-format: argument 1 is int in msgid ('%d') and char * in msgstr" in err
+
+
+@settings(max_examples=300)
+@given(flag=st.sampled_from(["c-format", "python-format", "python-brace-format"]),
+       msgid=st.text(alphabet=st.sampled_from("%{}()[]!:.*$<>0123456789¹\u0661 abdlhqszPRIcs-'#"),
+                     max_size=30),
+       msgstr=st.text(max_size=30))
+def test_any_text_is_read_without_an_exception(flag: str, msgid: str, msgstr: str) -> None:
+    # an argument number of 5,000 digits, '{²}', an Arabic-Indic digit ('%\u0661$d'), an
+    # unclosed key: each an answer, never an exception
+    found = compare(flag, msgid, msgstr)
+    assert found is None or found.message.startswith(f"{flag}: ")
+    assert isinstance(read(flag, msgid + msgstr), (str, Directives))
+
+
+def test_huge_argument_numbers_are_no_arguments() -> None:
+    digits = "1" * 5000
+    assert compare("c-format", f"%{digits}$d", "x") is None  # no C format string
+    assert compare("python-brace-format", "{0}", f"{{{digits}}}") is not None
+    assert compare("python-brace-format", "{²}", "{²}") is None

@@ -45,6 +45,14 @@ class _Invalid(Exception):
     """The string is no format string of its language; the message says why."""
 
 
+def _number(digits: str) -> int:
+    """An argument number as written (``2`` of ``%2$s``, ``{01}``): a number of ten digits or
+    more names no argument a program passes (and Python converts no string of 4,300 digits)."""
+    if len(digits.lstrip("0")) > 9:
+        raise _Invalid(f"the argument number {excerpt(digits, 20)} is too large")
+    return int(digits)
+
+
 @dataclass(frozen=True, slots=True)
 class Directives:
     """The arguments a format string takes.
@@ -76,10 +84,10 @@ class FormatMismatch:
 
 
 _C_DIRECTIVE = re.compile(
-    r"%(?:(?P<num>\d+)\$)?"
+    r"%(?:(?P<num>[0-9]+)\$)?"
     r"(?P<flags>[-+ #0']*)"
-    r"(?P<width>\d+|\*(?:(?P<wnum>\d+)\$)?)?"
-    r"(?:\.(?P<prec>\*(?:(?P<pnum>\d+)\$)?|\d*))?"
+    r"(?P<width>[0-9]+|\*(?:(?P<wnum>[0-9]+)\$)?)?"
+    r"(?:\.(?P<prec>\*(?:(?P<pnum>[0-9]+)\$)?|[0-9]*))?"
     r"(?P<size>hh|h|ll|l|L|q|j|z|t)?"
     r"(?P<conv><PRI[diouxX](?:LEAST|FAST)?(?:8|16|32|64)>|<PRI[diouxX](?:MAX|PTR)>|.)?",
     re.DOTALL,
@@ -133,9 +141,10 @@ def _read_c(text: str) -> Directives:
                 raise _Invalid(f"{excerpt(written)!r} takes no argument (write %% for a %)")
         elif len(conv) > 1 or conv in _C_CONVERSIONS:  # a macro, <PRId64>, or a letter
             unchecked = unchecked or (bool(found["size"]) and len(conv) > 1)
-            num = int(found["num"]) if found["num"] is not None else None
+            num = _number(found["num"]) if found["num"] is not None else None
             for star in stars:  # *, or *3$: an int, before the value when unnumbered
-                uses.append((int(star[1:-1]) if len(star) > 1 else num and -1, "int", written))
+                uses.append((_number(star[1:-1]) if len(star) > 1 else num and -1, "int",
+                             written))
             kind = _c_type(found["size"] or "", conv)
             if kind is not None or num is not None:
                 uses.append((num, kind or "", written))  # %1$m: numbered, reads nothing
@@ -180,8 +189,8 @@ def _numbered(uses: list[tuple[int | None, str, str]], *, unchecked: bool = Fals
 # Python: printf-style (%)
 
 
-_PY_SPEC = re.compile(r"[-+ #0]*(?P<width>\d+|\*)?(?:\.(?P<prec>\*|\d*))?[hlL]?(?P<conv>.)?",
-                      re.DOTALL)
+_PY_SPEC = re.compile(
+    r"[-+ #0]*(?P<width>[0-9]+|\*)?(?:\.(?P<prec>\*|[0-9]*))?[hlL]?(?P<conv>.)?", re.DOTALL)
 """What follows ``%`` and its ``(key)``: flags, width, precision, length modifier (which Python
 reads and ignores), conversion."""
 
@@ -269,8 +278,8 @@ def _read_brace(text: str) -> Directives:
         if arg == "":
             arg = str(number)  # {} {}: 0 and 1, nested fields counted in order
         # as Python reads it: {01} is {1}; {0.x} and {0[1]} are other values than {0}
-        key: int | str = (int(arg) if not rest else f"{int(arg)}{rest}") if arg.isdigit() \
-            else arg + rest
+        key: int | str = (_number(arg) if not rest else f"{_number(arg)}{rest}") \
+            if arg.isascii() and arg.isdigit() else arg + rest
         args.setdefault(key, "")
         first.setdefault(key, excerpt(written))
     return Directives(False, args, first)
