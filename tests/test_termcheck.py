@@ -759,3 +759,35 @@ def test_a_long_headword_is_quoted_in_a_finding_as_an_excerpt(reps: int, layout:
     assert f"'{excerpt(english)}'" in message
     assert f"'{excerpt(malay)}'" in message
     assert len(message) < 250
+
+
+def test_a_format_string_s_directives_name_arguments_not_terms(tmp_path: Path) -> None:
+    # a key with a space, an item of a field, a field with a nested width: each names an
+    # argument, kept as written in the translation; read as prose, each was the term, and the
+    # translation was told it lacked it. A percentage before a word stays prose, flag or not.
+    path = tmp_path / "flagged.po"
+    path.write_text(HEADER + '''
+#, python-format
+msgid "Ask %(investment advisor)s today"
+msgstr "Tanya %(investment advisor)s hari ini"
+
+#, python-brace-format
+msgid "Call {0[prime brokerage]} today"
+msgstr "Hubungi {0[prime brokerage]} hari ini"
+
+#, python-brace-format
+msgid "Total {commission:>{width}}"
+msgstr "Jumlah {commission:>{width}}"
+
+#, c-format
+msgid "%1$s: prime brokerage"
+msgstr "%1$s: pembrokeran-pembrokeran utama"
+
+#, python-format
+msgid "A 0.1% commission on %(n)d trades."
+msgstr "Yuran 0.1% bagi %(n)d dagangan."
+''', encoding="utf-8")
+    checker = TermChecker(_terms())
+    found = list(checker.check_file(path))
+    assert [(f.line, f.term) for f in found] == [(23, "commission")]
+    assert checker.counts.with_terms == 2

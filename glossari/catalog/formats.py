@@ -24,16 +24,18 @@ What "agree" means was measured against GNU ``msgfmt --check-format`` 0.21 as a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from glossari.text import excerpt
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from glossari.catalog.pofile import Entry
 
-__all__ = ["FORMAT_FLAGS", "Directives", "FormatMismatch", "compare", "entry_problem",
-           "loose_forms", "read"]
+__all__ = ["FORMAT_FLAGS", "Directives", "FormatMismatch", "blank_directives", "compare",
+           "entry_problem", "loose_forms", "read"]
 
 FORMAT_FLAGS = ("c-format", "python-format", "python-brace-format")
 """The flags whose strings glossari checks (``no-c-format`` and the other languages' are not)."""
@@ -67,6 +69,9 @@ class Directives:
     unchecked: bool = False
     """Something glossari does not read (a C length modifier written twice, ``%hld``): the
     message is left unchecked rather than judged on a guess."""
+    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+    """Where each directive stands in the text (``start``, ``end``): a replacement field with
+    the fields nested in it, ``%%`` too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +132,13 @@ def _c_type(size: str, conv: str) -> str | None:
 
 def _read_c(text: str) -> Directives:
     uses: list[tuple[int | None, str, str]] = []  # (number or None, type, directive)
+    spans: list[tuple[int, int]] = []
     unchecked = False
     at = text.find("%")
     while at >= 0:
         found = _C_DIRECTIVE.match(text, at)
         assert found is not None
+        spans.append((at, found.end()))
         conv, written = found["conv"], found.group()
         if not conv:
             raise _Invalid(f"the directive {excerpt(written)!r} is cut off at the end")
@@ -153,7 +160,7 @@ def _read_c(text: str) -> Directives:
         else:
             raise _Invalid(f"{excerpt(written)!r} is no conversion (%d, %s, %f, ...)")
         at = text.find("%", found.end())
-    return _numbered(uses, unchecked=unchecked)
+    return replace(_numbered(uses, unchecked=unchecked), spans=tuple(spans))
 
 
 def _numbered(uses: list[tuple[int | None, str, str]], *, unchecked: bool = False) -> Directives:
@@ -200,6 +207,7 @@ _PY_TYPES = dict.fromkeys("diouxX", "integer") | dict.fromkeys("eEfFgG", "number
 
 def _read_python(text: str) -> Directives:
     uses: list[tuple[str | None, str, str]] = []  # (mapping key or None, type, directive)
+    spans: list[tuple[int, int]] = []
     at = text.find("%")
     while at >= 0:
         start, key = at, None
@@ -215,6 +223,7 @@ def _read_python(text: str) -> Directives:
         found = _PY_SPEC.match(text, at)
         assert found is not None
         conv, written, at = found["conv"], text[start:found.end()], found.end()
+        spans.append((start, at))
         stars = [part for part in ("width", "prec") if found[part] == "*"]
         if not conv:
             raise _Invalid(f"the directive {excerpt(written)!r} is cut off at the end")
@@ -232,7 +241,8 @@ def _read_python(text: str) -> Directives:
     if len({key is None for key, _, _ in uses}) > 1:
         raise _Invalid("named (%(name)s) and unnamed (%s) directives are mixed")
     if not uses or uses[0][0] is None:
-        return _numbered([(None, kind, written) for _, kind, written in uses])
+        return replace(_numbered([(None, kind, written) for _, kind, written in uses]),
+                       spans=tuple(spans))
     args: dict[int | str, str] = {}
     first: dict[int | str, str] = {}
     for key, kind, written in uses:
@@ -241,7 +251,7 @@ def _read_python(text: str) -> Directives:
             raise _Invalid(f"the key {excerpt(key)!r} is read as {args[key]} by {first[key]!r} "
                            f"and as {kind} by {excerpt(written)!r}")
         first.setdefault(key, excerpt(written))
-    return Directives(False, args, first)
+    return Directives(False, args, first, spans=tuple(spans))
 
 
 # --------------------------------------------------------------------------------------------
@@ -257,6 +267,7 @@ _BRACE = re.compile(r"[{}]")
 
 def _read_brace(text: str) -> Directives:
     fields: list[tuple[str, str, str]] = []  # (argument, accessors, field as written)
+    spans: list[tuple[int, int]] = []
     at, size = 0, len(text)
     while at < size:
         next_brace = _BRACE.search(text, at)
@@ -269,6 +280,7 @@ def _read_brace(text: str) -> Directives:
             raise _Invalid("a } stands alone (write }} for a brace)")
         else:
             at = _brace_field(text, brace, fields, nested=False)
+            spans.append((brace, at))
     automatic = {arg == "" for arg, _, _ in fields}
     if len(automatic) > 1:
         raise _Invalid("automatic ({}) and numbered or named ({0}, {name}) fields are mixed")
@@ -282,7 +294,7 @@ def _read_brace(text: str) -> Directives:
             if arg.isascii() and arg.isdigit() else arg + rest
         args.setdefault(key, "")
         first.setdefault(key, excerpt(written))
-    return Directives(False, args, first)
+    return Directives(False, args, first, spans=tuple(spans))
 
 
 def _brace_field(text: str, start: int, fields: list[tuple[str, str, str]], *,
@@ -474,6 +486,29 @@ def loose_forms(plural_forms: str | None, nplurals: int | None) -> frozenset[int
     except (ValueError, RecursionError, ArithmeticError):
         return frozenset()
     return frozenset(range(nplurals)) - many
+
+
+def blank_directives(flags: tuple[str, ...], text: str,
+                     keep: Callable[[str, int, int], bool] | None = None) -> str:
+    """``text`` with every directive of the formats ``flags`` declare blanked out (offsets
+    kept), but those ``keep(text, start, end)`` keeps: ``{0[prime brokerage]}``,
+    ``%(investment advisor)s`` and ``{fee:>{width}}`` name arguments, not terms (``termcheck``
+    reads the rest). A text that is no format string of its flag keeps its directives.
+
+    >>> blank_directives(("python-format",), "Ask %(investment advisor)s today")
+    'Ask                           today'
+    """
+    for flag in _flags(flags):
+        directives = read(flag, text)
+        if isinstance(directives, str) or not directives.spans:
+            continue
+        pieces, last = [], 0
+        for start, end in directives.spans:
+            if keep is None or not keep(text, start, end):
+                pieces += [text[last:start], " " * (end - start)]
+                last = end
+        text = "".join([*pieces, text[last:]])
+    return text
 
 
 def _flags(flags: tuple[str, ...]) -> list[str]:

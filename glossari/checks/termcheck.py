@@ -20,7 +20,10 @@ the source, ``komisen-komisennya`` in the translation).
   entities no HTML character's (``&commission;``) and HTML tags (``<b>``, ``</a>``, ``<!-- -->``;
   not the signs of ``fee < 1% and commission > 5%``) are blanked out before matching, so that
   ``%(value)s`` never reads as the word *value*; a keyboard accelerator mark inside a word
-  (KDE's ``Co&mmission``) is dropped (:func:`message_text`).
+  (KDE's ``Co&mmission``) is dropped (:func:`message_text`). In a message flagged
+  ``c-format``, ``python-format`` or ``python-brace-format``, every directive is blanked as its
+  language reads it (:func:`glossari.catalog.formats.blank_directives`): ``%(investment
+  advisor)s`` and ``{0[prime brokerage]}`` name arguments, not terms.
 
 Each finding is ``T410`` at the entry's ``path:line``, naming the term and the expected form.
 """
@@ -33,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from glossari.catalog.formats import blank_directives
 from glossari.catalog.languages import primary_language
 from glossari.catalog.pofile import Entry, PoFile, load_po
 from glossari.checks.codes import finding
@@ -117,6 +121,18 @@ def message_text(text: str) -> str:
             lambda m: "&" if text[m.start() - 1].isupper() and text[m.end()].isupper() else "",
             text)
     return blank_placeholders(text)
+
+
+_PROSE_PERCENT = re.compile(r"% [^\W\d_]{2}")
+"""A percentage before a word (``0.1% commission``, ``5% daripada``): prose, not a directive
+with the space flag (``% c``), as :data:`_PLACEHOLDER` reads it."""
+
+
+def _prose(text: str, start: int, end: int) -> bool:
+    """Whether the directive ``text[start:end]`` of a flagged message is prose all the same
+    (:data:`_PROSE_PERCENT`): xgettext flags ``python-format`` on ``0.1% commission``, whose
+    ``% c`` the program may never fill, and blanking it hid the term."""
+    return _PROSE_PERCENT.match(text, start) is not None and end - start == 3
 
 
 def blank_placeholders(text: str) -> str:
@@ -246,16 +262,19 @@ class TermChecker:
             return
         counts.checked += 1
         sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
+        # a format string's directives as its flag's language reads them, then the rest
+        flags = entry.flags if any("format" in flag for flag in entry.flags) else ()
         used: dict[str, str] = {}  # term id -> the surface the source used
         for text in sources:
-            for hit in self._source.find(message_text(text)):
+            for hit in self._source.find(message_text(blank_directives(flags, text, _prose))):
                 used.setdefault(hit.keys[0], hit.text)
         if not used:
             return
         counts.with_terms += 1
         reported: set[str] = set()  # one finding per term and entry, whatever the plural forms
         for translation in entry.translations:
-            present = self._target.keys_in(message_text(translation))
+            present = self._target.keys_in(
+                message_text(blank_directives(flags, translation, _prose)))
             for term_id, surface in used.items():
                 if term_id in present or term_id in reported:
                     continue
