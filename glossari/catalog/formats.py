@@ -495,8 +495,9 @@ def blank_directives(flags: tuple[str, ...], text: str,
     ``%(investment advisor)s`` and ``{fee:>{width}}`` name arguments, not terms (``termcheck``
     reads the rest). A text that is no format string of its flag keeps its directives.
 
-    >>> blank_directives(("python-format",), "Ask %(investment advisor)s today")
-    'Ask                           today'
+    >>> blanked = blank_directives(("python-format",), "Ask %(investment advisor)s today")
+    >>> blanked.split(), len(blanked)
+    (['Ask', 'today'], 32)
     """
     for flag in _flags(flags):
         directives = read(flag, text)
