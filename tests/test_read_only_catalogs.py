@@ -90,3 +90,36 @@ def test_made_writable_again_the_catalog_is_written(tmp_path: Path, run: Run) ->
     code, _, err = run(root)
     assert code == 0, err
     assert target.read_bytes() != before
+
+
+@pytest.mark.parametrize("run", [_update, _import, _align], ids=["update", "import", "align"])
+@pytest.mark.parametrize("link", [False, True], ids=["file", "symlink"])
+def test_a_hard_linked_catalog_is_refused_and_both_names_keep_one_file(
+        tmp_path: Path, run: Run, link: bool) -> None:
+    # `ln glossary.po elsewhere.po`: the two names are one file, which the atomic rename would
+    # split in two (the catalog new, the other name the old bytes, a translator's later save
+    # there lost to the catalog); refused as a read-only catalog is, nothing written
+    root = prepared(parallel_root(tmp_path))
+    target = root / FOLDER / "glossary.po"
+    if link:  # a symbolic link to a file that has a second (hard) name: the file counts
+        kept = tmp_path / "istilah" / "glossary.po"
+        kept.parent.mkdir()
+        os.replace(target, kept)
+        target.symlink_to(kept)
+        other = tmp_path / "istilah" / "pasukan-terjemahan.po"
+        os.link(kept, other)
+    else:
+        other = tmp_path / "pasukan-terjemahan.po"
+        os.link(target, other)
+    before = _state(root)
+    code, _, err = run(root)
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "glossary.po: the catalog has 2 names (a hard link)" in lines[0], err
+    assert "ln -s" in lines[0], err
+    assert "Traceback" not in err
+    assert _state(root) == before
+    assert os.path.samefile(target, other)
+    assert not list((root / FOLDER).glob(".*.tmp"))
+    assert not list(other.parent.glob(".*.tmp"))

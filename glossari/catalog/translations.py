@@ -76,6 +76,7 @@ __all__ = [
     "english_for",
     "load_translations",
     "no_catalogs",
+    "refuse_hard_linked",
     "refuse_read_only",
     "remember_catalog",
     "require_catalogs",
@@ -137,8 +138,12 @@ def check_unchanged(path: Path, read: str | None, *, source: str, command: str) 
     leaves it, or none for this user) is refused too: a rename would replace it regardless
     (even as root), where GNU ``msgmerge -U`` refuses it. For a symbolic link, its target's
     permissions count, as the write goes through the link.
+
+    So is a catalog with a second name (a hard link, ``ln glossary.po elsewhere.po``): see
+    :func:`refuse_hard_linked`.
     """
     refuse_read_only(path, source=source, command=command)
+    refuse_hard_linked(path, source=source, command=command)
     try:
         now: str | None = hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
@@ -167,6 +172,30 @@ def refuse_read_only(path: Path, *, source: str, command: str) -> None:
         "nothing was written", path=source,
         hint=f"to let glossari write it, make it writable (chmod u+w {shell_path(source)}) and "
              f"run 'glossari {command}' again")
+
+
+def refuse_hard_linked(path: Path, *, source: str, command: str) -> None:
+    """Raise :class:`CatalogError` when the existing catalog ``path`` (through a symbolic link,
+    the file it leads to) has another name, a hard link (``ln glossary.po elsewhere.po``).
+
+    A write is a new file renamed over the name glossari knows: the other name would keep the
+    old bytes, the two names parting silently (a translator saving there later saves into a
+    file no command reads). Written in place instead, a killed run would leave half a catalog
+    under both names. So it is refused, as a read-only catalog is, and nothing is written; a
+    symbolic link is written through and keeps both names one file.
+    """
+    try:
+        names = path.stat().st_nlink
+    except OSError:
+        return  # missing (made anew), or unreadable: check_unchanged says so
+    if names <= 1:
+        return
+    raise CatalogError(
+        f"the catalog has {names} names (a hard link): a write would give this name a new "
+        "file and leave the other names the old catalog, so nothing was written",
+        path=source,
+        hint="make each other name a symbolic link to it (ln -sf, which glossari writes "
+             f"through) or a copy of its own, and run 'glossari {command}' again")
 
 
 def compile_lock(root: GlossaryRoot, lang: str, *,
