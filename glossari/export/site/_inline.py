@@ -1,7 +1,11 @@
-"""Inline Markdown to HTML for the site: markdown-it-py (CommonMark, raw HTML off), links rewritten.
+"""Inline Markdown to HTML for the site: markdown-it-py (CommonMark), links rewritten, raw HTML
+shown as text but for the formatting tags a publisher means.
 
 A body block, a heading or a takeaway is inline Markdown (``[peniaga broker](/broker-dealer)``).
-markdown-it-py renders it with raw HTML treated as text, so ``<script>`` in an article stays text.
+markdown-it-py reads its raw HTML tag by tag; a formatting tag written with no attribute
+(``<sup>``, ``<br>``, ``<b>``: :data:`SAFE_TAGS`) is kept, balanced inside the Markdown element
+it opens in, and every other tag is text, so ``<script>`` or ``<b onclick=...>`` in an article
+stays text.
 A link to another glossary term becomes a relative link to that term's page (the site must work
 from ``file://``, where ``/broker-dealer`` would lead to the root of the disk); a link whose target
 has no page is rendered as its text, so the site never has a broken internal link. Outside links
@@ -19,8 +23,8 @@ Most blocks are plain prose. For a text holding none of the characters that Comm
 inline syntax, the result is the text HTML-escaped exactly as markdown-it-py escapes it, so that
 path skips the parser (a property test holds the two equal).
 
->>> render_inline("Teks *penting* <b>", lambda target: None)
-'Teks <em>penting</em> &lt;b&gt;'
+>>> render_inline("Teks *penting*<sup>2</sup> <b onclick=x>", lambda target: None)
+'Teks <em>penting</em><sup>2</sup> &lt;b onclick=x&gt;'
 >>> render_inline("[peniaga broker](/broker-dealer)", {"broker-dealer": "broker-dealer.html"}.get)
 '<a href="broker-dealer.html">peniaga broker</a>'
 >>> render_inline("[tiada](/nowhere) teks", lambda target: None)
@@ -103,7 +107,12 @@ def render_inline(text: str, resolve: Resolver, *, parser_only: bool = False,
     env: dict[str, Any] = {"resolve": resolve}
     if definitions and "[" in text:
         env["references"] = dict(_references(definitions))
-    return str(_parser().renderInline(text, env))
+    parser = _parser()
+    tokens = parser.parseInline(text, env)
+    if "<" in text:
+        for token in tokens:
+            token.children = _kept_tags(token.children or [])
+    return str(parser.renderer.render(tokens, parser.options, env))
 
 
 @lru_cache(maxsize=1024)
@@ -131,9 +140,103 @@ def _simple(text: str, resolve: Resolver) -> str:
     return "".join(out)
 
 
+SAFE_TAGS = frozenset({"b", "strong", "i", "em", "u", "s", "del", "ins", "sub", "sup", "small",
+                       "mark", "code", "kbd", "br", "wbr"})
+"""The raw HTML tags an article's text may use on the site (``Kadar<sup>2</sup>``,
+``baris<br>kedua``, ``<b>tebal</b>``): formatting a Markdown viewer shows and a publisher
+means, none able to run, load or link anything. Written with no attribute only (``<b>``,
+``</b>``, ``<br/>``, any case); any other tag, or one of these with an attribute
+(``<b onclick=...>``, ``<sup style=...>``), is shown as the text it is, as every tag was."""
+_VOID = frozenset({"br", "wbr"})
+_SAFE_TAG = re.compile(r"<(/?)([A-Za-z]+)[ \t]*(/?)>\Z")
+
+
+def safe_tag(html: str) -> tuple[str, bool] | None:
+    """``(name, closing)`` for a raw HTML tag the site keeps (:data:`SAFE_TAGS`, no attribute),
+    else None (shown as text).
+
+    >>> safe_tag("<SUP>"), safe_tag("</b >"), safe_tag("<br/>")
+    (('sup', False), ('b', True), ('br', False))
+    >>> safe_tag("<b onclick=x>"), safe_tag("<script>"), safe_tag("</br>"), safe_tag("<b/>")
+    (None, None, None, None)
+    """
+    match = _SAFE_TAG.match(html)
+    if match is None:
+        return None
+    closing, name, slash = match.group(1), match.group(2).lower(), match.group(3)
+    if name not in SAFE_TAGS or (closing and (slash or name in _VOID)):
+        return None
+    if slash and name not in _VOID:
+        return None  # `<b/>` opens nothing in HTML and closes nothing: no tag to keep
+    return name, bool(closing)
+
+
+def _kept_tags(children: list[Token]) -> list[Token]:
+    """The inline tokens with each raw HTML tag kept (:func:`safe_tag`, balanced) or made text.
+
+    Every tag kept is closed inside the Markdown element it opens in (a link, emphasis): a
+    ``<b>`` left open would run on into the rest of the page, and one closed outside its link
+    (``[<b>a](/x)</b>``) would nest wrongly. A closing tag that closes nothing open is text.
+    """
+    out: list[Token] = []
+    stack: list[str | None] = []  # the open tags; None where a Markdown element opens
+
+    def close_to_barrier() -> None:
+        while stack and stack[-1] is not None:
+            out.append(_html(f"</{stack.pop()}>"))
+
+    for token in children:
+        if token.type == "html_inline":
+            kept = safe_tag(token.content)
+            if kept is None:
+                out.append(_text(token.content))
+                continue
+            name, closing = kept
+            if name in _VOID:
+                out.append(_html(f"<{name}>"))
+            elif not closing:
+                stack.append(name)
+                out.append(_html(f"<{name}>"))
+            elif name in stack[_barrier(stack):]:
+                while stack[-1] != name:
+                    out.append(_html(f"</{stack.pop()}>"))  # `<b><i>a</b>`: `<i>` ends too
+                stack.pop()
+                out.append(_html(f"</{name}>"))
+            else:
+                out.append(_text(token.content))
+            continue
+        if token.nesting == -1:
+            close_to_barrier()
+            if stack:
+                stack.pop()
+        out.append(token)
+        if token.nesting == 1:
+            stack.append(None)
+    close_to_barrier()
+    return out
+
+
+def _barrier(stack: list[str | None]) -> int:
+    """Where the tags opened inside the innermost open Markdown element start in ``stack``."""
+    for index in range(len(stack) - 1, -1, -1):
+        if stack[index] is None:
+            return index + 1
+    return 0
+
+
+def _html(content: str) -> Token:
+    return Token("html_inline", "", 0, content=content)
+
+
+def _text(content: str) -> Token:
+    return Token("text", "", 0, content=content)
+
+
 @cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False})
+    # raw HTML is read, so that its tags are tokens; _kept_tags keeps the safe ones and makes
+    # every other tag text, escaped as it was with raw HTML off
+    md = MarkdownIt("commonmark", {"html": True})
     md.add_render_rule("link_open", _link_open)
     md.add_render_rule("link_close", _link_close)
     md.add_render_rule("image", _image)
