@@ -9,6 +9,7 @@ parses as a paragraph: we recognise such a paragraph as the heading its author m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -27,6 +28,7 @@ from glossari.seeds.rules import (
 from glossari.text import blanked, readable_url
 
 __all__ = [
+    "FOOTNOTE_REFERENCE",
     "MAX_BRACKETS",
     "MAX_NESTING",
     "Body",
@@ -34,6 +36,8 @@ __all__ = [
     "article_definitions",
     "definition_titles",
     "definitions_by_label",
+    "footnote_numbers",
+    "footnotes",
     "link_targets",
     "links_and_html",
     "open_links",
@@ -305,6 +309,68 @@ def _parsed_references(text: str) -> dict[str, Any]:
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
+
+
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(?=\S)", re.MULTILINE)
+FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?![:(])")
+"""A footnote's reference in a text, ``[^1]``, ``[^nota]`` (not its definition, ``[^1]:``, nor
+a link whose text it is, ``[^1](/x)``); its label is group 1."""
+
+
+def footnotes(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A block's text split into its own text and the footnotes it defines, ``(label, note)``
+    each, as the footnote syntax of GitHub and markdown-it-py's plugin reads them: a line
+    ``[^label]: note`` starts a footnote (after a paragraph's line too), and the lines after it
+    are its note until the next one starts. A definition with no note on its line (``[^1]:``
+    alone, whose note the plugin reads only from indented lines) is text.
+
+    The one home of this rule. CommonMark reads the definitions as the paragraph they are
+    written in, so they are that paragraph's one message, translated as a whole, and ``render``
+    writes them back as written; the site shows each as a note (``glossari.export.site``).
+
+    >>> footnotes("Akhir.\\n[^1]: Menurut SC.\\n[^nota]: Nota kedua\\nsambung.")
+    ('Akhir.', (('1', 'Menurut SC.'), ('nota', 'Nota kedua\\nsambung.')))
+    >>> footnotes("Teks biasa [^1] sahaja.")
+    ('Teks biasa [^1] sahaja.', ())
+    """
+    if "[^" not in text:
+        return text, ()
+    found = list(_FOOTNOTE_DEFINITION.finditer(text))
+    if not found:
+        return text, ()
+    notes = tuple((match.group(1), text[match.end():following].strip())
+                  for match, following in zip(
+                      found, [m.start() for m in found[1:]] + [len(text)], strict=True))
+    return text[:found[0].start()].strip(), notes
+
+
+def footnote_numbers(blocks: Iterable[Block]) -> dict[str, int]:
+    """Each footnote label an article's blocks (in order) define, with its number: by the order
+    of the first reference to it, as GitHub and markdown-it-py's plugin number them, then the
+    labels never referenced, in the order they are defined (shown too: a note is not lost for
+    want of a reference). A reference to no definition has none. Footnotes are defined in a
+    paragraph (:func:`footnotes`; a ``[^1]:`` line in a list item or a quote is its text) and
+    referenced from any block but code.
+
+    >>> footnote_numbers([Block(kind="item", text="Teks [^b] dan [^a] [^b].", line=1),
+    ...                   Block(kind="paragraph", text="[^a]: A.\\n[^b]: B.\\n[^c]: C.", line=3)])
+    {'b': 1, 'a': 2, 'c': 3}
+    """
+    referenced: list[str] = []
+    defined: list[str] = []
+    for block in blocks:
+        if "[^" not in block.text or not block.translatable:
+            continue
+        own, notes = footnotes(block.text) if block.kind == "paragraph" else (block.text, ())
+        for piece in (own, *(note for _, note in notes)):
+            referenced.extend(m.group(1) for m in FOOTNOTE_REFERENCE.finditer(piece))
+        defined.extend(label for label, _ in notes)
+    known = set(defined)
+    numbers: dict[str, int] = {}
+    for label in (*referenced, *defined):
+        if label in known and label not in numbers:
+            numbers[label] = len(numbers) + 1
+    return numbers
 
 
 def reference_definitions(text: str) -> str:

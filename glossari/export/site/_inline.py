@@ -34,14 +34,16 @@ path skips the parser (a property test holds the two equal).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from glossari.model import has_scheme, is_internal_target
+from glossari.seeds.markdown import FOOTNOTE_REFERENCE
 from glossari.text import has_visible_text, readable_url, strip_controls
 
 __all__ = ["Resolver", "escape_text", "is_internal", "render_inline"]
@@ -87,16 +89,22 @@ _SIMPLE_LINK = re.compile(rf"\[({_PLAIN}+)\]\(/([A-Za-z0-9._-][A-Za-z0-9._/-]*)\
 
 
 def render_inline(text: str, resolve: Resolver, *, parser_only: bool = False,
-                  definitions: str = "") -> str:
+                  definitions: str = "", footnotes: Mapping[str, int] | None = None,
+                  anchor: str = "fn") -> str:
     """The HTML of one inline Markdown text; internal links go where ``resolve`` says.
 
     ``definitions``: the article's reference definitions, one per line
     (:attr:`glossari.model.Term.definitions`), by which its reference links are links.
     ``parser_only`` skips the shortcuts for plain text and plain links (the tests compare the
-    two).
+    two). ``footnotes``: the number of each footnote label the article defines
+    (:func:`glossari.seeds.markdown.footnote_numbers`), by which a reference ``[^1]`` is a
+    link to the note ``#ANCHOR-NUMBER``; a reference to no note stays text.
 
     >>> render_inline("Lihat [bon][b].", {"bon": "bon.html"}.get, definitions="[b]: /bon")
     'Lihat <a href="bon.html">bon</a>.'
+    >>> render_inline("Kadar[^k] dan [^x].", lambda target: None, footnotes={"k": 1},
+    ...               anchor="fn-ms")
+    'Kadar<sup class="fnref"><a href="#fn-ms-1">1</a></sup> dan [^x].'
     """
     text = strip_controls(text)
     if not parser_only and not text[:1].isspace() and not text[-1:].isspace():
@@ -107,6 +115,8 @@ def render_inline(text: str, resolve: Resolver, *, parser_only: bool = False,
     env: dict[str, Any] = {"resolve": resolve}
     if definitions and "[" in text:
         env["references"] = dict(_references(definitions))
+    if footnotes and "[^" in text:
+        env["footnotes"], env["footnote_anchor"] = footnotes, anchor
     parser = _parser()
     tokens = parser.parseInline(text, env)
     if "<" in text:
@@ -237,10 +247,36 @@ def _parser() -> MarkdownIt:
     # raw HTML is read, so that its tags are tokens; _kept_tags keeps the safe ones and makes
     # every other tag text, escaped as it was with raw HTML off
     md = MarkdownIt("commonmark", {"html": True})
+    md.inline.ruler.before("link", "footnote_ref", _footnote_ref)
+    md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("link_open", _link_open)
     md.add_render_rule("link_close", _link_close)
     md.add_render_rule("image", _image)
     return md
+
+
+def _footnote_ref(state: StateInline, silent: bool) -> bool:
+    """``[^label]`` of a footnote the article defines (``env["footnotes"]``), read as its
+    reference, before a link could read it (as markdown-it-py's footnote plugin reads it; the
+    labels and numbers are :func:`glossari.seeds.markdown.footnote_numbers`')."""
+    numbers = state.env.get("footnotes")
+    if not numbers or not state.src.startswith("[^", state.pos):
+        return False
+    match = FOOTNOTE_REFERENCE.match(state.src, state.pos)
+    if match is None or match.group(1) not in numbers:
+        return False
+    if not silent:
+        token = state.push("footnote_ref", "", 0)
+        token.meta["number"] = numbers[match.group(1)]
+    state.pos = match.end()
+    return True
+
+
+def _render_footnote_ref(self: Any, tokens: Sequence[Token], idx: int, options: Any,
+                         env: Any) -> str:
+    number = int(tokens[idx].meta["number"])
+    return (f'<sup class="fnref"><a href="#{escape_text(env["footnote_anchor"])}-{number}">'
+            f"{number}</a></sup>")
 
 
 def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

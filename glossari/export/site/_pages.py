@@ -29,7 +29,7 @@ from glossari.catalog.messages import (
 )
 from glossari.export.site._inline import render_inline
 from glossari.model import Block, Section, Status, Term, TermKind
-from glossari.seeds.markdown import Table, table_of
+from glossari.seeds.markdown import Table, footnote_numbers, footnotes, table_of
 from glossari.terms import Lang, inflects
 from glossari.text import (
     category_key,
@@ -155,7 +155,8 @@ class Node:
 
     kind: str
     """``p``, ``ul``, ``ol``, ``li``, ``quote``, ``table``, ``pre`` (a code block, the same on
-    both sides), ``hr`` (a thematic break) or ``h`` (a heading inside a quote or an item)."""
+    both sides), ``hr`` (a thematic break), ``h`` (a heading inside a quote or an item) or
+    ``notes`` (a paragraph of footnotes: :func:`glossari.seeds.markdown.footnotes`)."""
     html: Markup = field(default_factory=Markup)
     lang: str = "ms"
     state: str = "source"
@@ -450,7 +451,15 @@ def term_page(
                                                                        strict=True)}
             if len(internal) == len(links_out) else {})
 
-    def block_html(block: Block, text: str, definitions: str = term.definitions) -> Markup:
+    # the article's footnotes: each label's number, and the labels whose note each column
+    # shows so far (its `<li id>`: a label defined twice is one id)
+    numbers = footnote_numbers(block for section in term.sections for block in section.blocks)
+    placed: dict[str, set[str]] = {"ms": set(), lang: set()}
+
+    def block_html(block: Block, text: str, definitions: str = term.definitions,
+                   column: str = "ms") -> tuple[Markup, bool]:
+        """The block's HTML in ``column`` (``ms`` or the other language's), and whether it
+        is footnotes (their own text first, if any) rather than a paragraph."""
         # the block's links in order, each with its term: the k-th link to a target, in the Malay
         # or in its translation, is the k-th link to that target in the Malay block
         queue = [(link.target, went[link.text, link.target, link.line]) for link in block.links
@@ -464,11 +473,26 @@ def term_page(
             return resolve(target)
 
         def inline_here(text: str) -> Markup:
-            return Markup(render_inline(text, resolve_here, definitions=definitions))
+            return Markup(render_inline(text, resolve_here, definitions=definitions,
+                                        footnotes=numbers, anchor=f"fn-{column}"))
 
+        own, notes = footnotes(text) if numbers and block.kind == "paragraph" else (text, ())
+        if notes and all(label in numbers for label, _ in notes):
+            # a note with the number its references show (`value`), and the id they lead to
+            items = []
+            for label, note in notes:
+                number = numbers[label]
+                named = label not in placed[column]
+                placed[column].add(label)
+                items.append(Markup('<li{} value="{}">{}</li>\n').format(
+                    Markup(f' id="fn-{column}-{number}"') if named else "", number,
+                    inline_here(note)))
+            lead = Markup("<p>{}</p>\n").format(inline_here(own)) if own else Markup("")
+            return lead + Markup('<ol class="footnotes">\n{}</ol>').format(
+                Markup("").join(items)), True
         # a table's translation that no longer parses as one is shown as the text it is
         table = table_of(text) if block.kind == "table" else None
-        return inline_here(text) if table is None else table_html(table, inline_here)
+        return (inline_here(text) if table is None else table_html(table, inline_here)), False
 
     def state_of(domain: str, context: str | None, malay: str, other: str | None, *,
                  block: bool = False) -> str:
@@ -505,28 +529,32 @@ def term_page(
 
     def side(blocks: Sequence[Block], others: Sequence[Block],
              above: int = 1) -> tuple[Markup, Markup]:
-        ms_nodes: list[tuple[Block, Markup, str, str]] = []
-        en_nodes: list[tuple[Block, Markup, str, str]] = []
+        ms_nodes: list[tuple[Block, Markup, str, str, bool]] = []
+        en_nodes: list[tuple[Block, Markup, str, str, bool]] = []
         for block, other in zip_longest(blocks, others):
             if block is None:
                 continue
             if not block.translatable:
                 code = escape(block.text)  # shown as written: no Markdown, no message
-                ms_nodes.append((block, code, "ms", "source"))
-                en_nodes.append((block, code, "ms", "source"))
+                ms_nodes.append((block, code, "ms", "source", False))
+                en_nodes.append((block, code, "ms", "source", False))
                 continue
-            malay = block_html(block, block.text)
-            ms_nodes.append((block, malay, "ms", "source"))
+            malay, notes = block_html(block, block.text)
+            ms_nodes.append((block, malay, "ms", "source", notes))
+            # footnotes and their references lead to the notes of their own column
+            own = bool(numbers) and "[^" in block.text
             text = None if other is None else other.text
             state = state_of(body, None, block.text, text, block=judged_as_block(block))
             if state == "translated" and text is not None:
                 # a reference link's tooltip in English where its title is translated
-                en_nodes.append((block, malay if text == block.text and not english.definitions
-                                 else block_html(block, text,
-                                                 english.definitions or term.definitions),
-                                 lang, state))
+                shown, shown_notes = (
+                    (malay, notes) if text == block.text and not english.definitions and not own
+                    else block_html(block, text, english.definitions or term.definitions, lang))
+                en_nodes.append((block, shown, lang, state, shown_notes))
             else:
-                en_nodes.append((block, malay, "ms", state))
+                shown, shown_notes = block_html(block, block.text, column=lang) if own else (
+                    malay, notes)
+                en_nodes.append((block, shown, "ms", state, shown_notes))
         return (render_nodes(_tree(ms_nodes, above=above)),
                 render_nodes(_tree(en_nodes, above=above)))
 
@@ -571,6 +599,16 @@ def term_page(
         sections.append(Pair(level=level, ms_heading=ms_heading, en_heading=en_heading,
                              en_heading_lang=en_heading_lang, en_heading_state=en_heading_state,
                              ms=ms_side, en=en_side))
+
+    for column, missing in ((column, [n for label, n in numbers.items() if label not in shown])
+                            for column, shown in placed.items()):
+        # a translation that left a note out, or wrote it under another label: its references
+        # in that column lead nowhere, so they are the number alone, not a broken link
+        for pair in (*sections, *((highlights,) if highlights is not None else ())):
+            for number in missing:
+                link = f'<a href="#fn-{column}-{number}">{number}</a>'
+                pair.ms, pair.en = (Markup(str(pair.ms).replace(link, str(number))),
+                                    Markup(str(pair.en).replace(link, str(number))))
 
     names_ms, names_en = other_names(term)
     term_categories: list[Category] = []
@@ -656,6 +694,9 @@ def _render(nodes: Sequence[Node], out: list[str]) -> None:
             language = info.split(maxsplit=1)[0] if info else ""
             code = f' class="language-{escape(language)}"' if language else ""
             out.append(f"<pre><code{code}>{node.html}</code></pre>\n")
+        elif node.kind == "notes":  # a wrapper: the state mark cannot sit inside <ol>
+            out.append(f'<div lang="{node.lang}" class="notes state-{node.state}">'
+                       f'{_MARKS.get(node.state, "")}{node.html}</div>\n')
         elif node.kind == "table":  # a wrapper: the state mark cannot sit inside <table>
             out.append(f'<div lang="{node.lang}" class="table state-{node.state}">'
                        f'{_MARKS.get(node.state, "")}{node.html}</div>\n')
@@ -701,7 +742,8 @@ def table_html(table: Table, inline: Callable[[str], Markup]) -> Markup:
                   "</tbody>\n</table>")  # safe: fixed markup around inline()'s escaped output
 
 
-def _tree(blocks: Sequence[tuple[Block, Markup, str, str]], *, above: int = 1) -> list[Node]:
+def _tree(blocks: Sequence[tuple[Block, Markup, str, str] | tuple[Block, Markup, str, str, bool]],
+          *, above: int = 1) -> list[Node]:
     """Paragraphs, lists, items and quotes nested as the article nests them, from each block's
     :attr:`~glossari.model.Block.path`: two quotes or two lists stay two, a quote in a quote or
     in an item stays inside it, an item's second paragraph stays in the item, and a numbered
@@ -710,7 +752,7 @@ def _tree(blocks: Sequence[tuple[Block, Markup, str, str]], *, above: int = 1) -
     the page: 1, the headword, for a section with none)."""
     top: list[Node] = []
     stack: list[tuple[str, Node]] = []  # the open quotes, lists and items, outermost first
-    for block, html, lang, state in blocks:
+    for block, html, lang, state, *notes in blocks:  # notes: the block is footnotes
         keys: list[str] = []
         for entry in block.path:  # `ol:3:2` is list `ol:3`, then its item `ol:3:2`
             if not entry.startswith("quote"):
@@ -737,6 +779,8 @@ def _tree(blocks: Sequence[tuple[Block, Markup, str, str]], *, above: int = 1) -
             holder.html, holder.lang, holder.state = html, lang, state  # the item's own text
             continue
         kind = "p" if block.kind in ("item", "quote") else _NODE_KINDS.get(block.kind, "p")
+        if notes and notes[0]:  # footnotes: a list, no paragraph
+            kind = "notes"
         level = 0
         if kind == "h":  # never h1 (the headword's), never a skipped level
             level = above = min(max(block.level, 2), above + 1, 6)
