@@ -80,6 +80,9 @@ def _t401(findings: list[Finding]) -> list[str]:
     ("Harga tawaran ialah RM1.10 sesaham.", "The offer price is RM1.10 each."),
     ("Dividen 12 sen sesaham dibayar.", "A dividend of 12 sen per share was paid."),
     ("Harga tawaran ialah RM1.10 sesahamnya.", "Its offer price is RM1.10 a share."),
+    # a verb made on the term (di-, meN- ... -kan) is an act, which English says with a verb
+    # of its own: insured or covered, not the noun Insurance
+    ("Harta itu diinsuranskan.", "The property is covered."),
 ])
 def test_t401_a_term_translated_with_its_compound_or_on_another_stem(
         tmp_path: Path, malay: str, translation: str) -> None:
@@ -92,7 +95,7 @@ def test_t401_a_term_translated_with_its_compound_or_on_another_stem(
     ("Kadar faedah bank itu naik.", "The bank's lending rate rose.", ["Kadar faedah"]),
     ("Kadar faedah yang tinggi menjejaskan peminjam.", "High rates hurt borrowers.",
      ["Kadar faedah"]),
-    ("Harta itu diinsuranskan.", "The property is covered.", ["Insurans"]),
+    ("Insuransnya tamat tahun lalu.", "The cover lapsed last year.", ["Insurans"]),
     # beside ber- on the term, a use of the term itself still wants it
     ("Hutang syarikat meningkat kerana ia berhutang kepada bank.",
      "The company's borrowings rose because it owes the bank.", ["Hutang"]),

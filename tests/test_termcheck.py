@@ -105,6 +105,33 @@ msgstr "The executive was paid a fee."
     assert "'Commission'" in found[0].message
 
 
+def test_a_verb_made_on_a_malay_term_is_no_use_of_it(tmp_path: Path) -> None:
+    """With a Malay source, ``mewasiatkan`` (to bequeath) and ``dicairkan`` (liquidated) wanted
+    *Will* and *Liquid*, and ``sesaham`` (per share) *Share*, in the translation: T401 reads
+    none of them as a use of the term (:func:`glossari.checks.terms.another_word`), and
+    termcheck now reads the Malay by the same rule; the term with its possessive is one."""
+    where = Location(path="seeds/x.md", line=1)
+    terms = [Term(id=i, title=ms, english=English(title=en, status="translated"), source=where)
+             for i, ms, en in [("wasiat", "Wasiat", "Will"), ("cair", "Cair", "Liquid"),
+                               ("saham", "Saham", "Share")]]
+    path = tmp_path / "en.po"
+    path.write_text(HEADER.replace("Language: ms", "Language: en") + '''
+msgid "Anda boleh mewasiatkan rumah itu."
+msgstr "You may bequeath the house."
+
+msgid "Pelaburannya dicairkan."
+msgstr "The investments were liquidated."
+
+msgid "Dividen 5 sen sesaham."
+msgstr "A dividend of 5 sen each."
+
+msgid "Wasiatnya sah."
+msgstr "The testament is valid."
+''', encoding="utf-8")
+    found = list(TermChecker(terms, source="ms", target="en").check_file(path))
+    assert [(f.line, f.term) for f in found] == [(16, "wasiat")]
+
+
 def test_no_term_no_finding(tmp_path: Path) -> None:
     path = tmp_path / "a.po"
     path.write_text(HEADER + '\nmsgid "Commitment"\nmsgstr "Komitmen"\n\n'

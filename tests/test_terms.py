@@ -1220,3 +1220,41 @@ def test_keys_in_of_a_long_name_written_twice_costs_steps_in_proportion_to_its_l
         counts.append(steps)
     assert counts[2] <= 2.5 * counts[1] <= 2.5 * 2.5 * counts[0]
     assert counts[2] <= 4 * 2 * 2 * 800
+
+
+_ROOTS = ("wasiat", "cukai", "labur", "waris", "nilai", "rumah", "lindung", "yakin", "modal")
+_VERB_PREFIXES = ("di", "diper", "ter", "memper", "me")
+_CLITIC_ENDS = ("", "nya", "lah", "nyalah", "kah")
+
+
+def _me(root: str) -> str:
+    """``me(N)-`` on ``root``, by nasal assimilation (the forms malay._nasal undoes)."""
+    first = root[0]
+    if first in "lmnrwy":
+        return "me" + root
+    if first in "aeiou" or first in "gh":
+        return "meng" + root
+    return {"k": "meng" + root[1:], "p": "mem" + root[1:], "t": "men" + root[1:],
+            "s": "meny" + root[1:], "b": "mem" + root, "c": "men" + root,
+            "d": "men" + root}.get(first, "me" + root)
+
+
+@settings(max_examples=80, deadline=None)
+@given(root=st.sampled_from(_ROOTS), prefix=st.sampled_from(_VERB_PREFIXES),
+       suffix=st.sampled_from(("", "kan", "i")), clitic=st.sampled_from(_CLITIC_ENDS),
+       twice=st.booleans())
+def test_a_verb_made_on_a_word_is_a_verb_and_the_word_itself_is_not(
+        root: str, prefix: str, suffix: str, clitic: str, twice: bool) -> None:
+    """Every verb the analyser reads as a form of ``root`` (``di-``, ``diper-``, ``ter-``,
+    ``memper-``, ``me(N)-``, with or without ``-kan``/``-i``, clitics after, the root
+    reduplicated inside) is a verb by :func:`malay.makes_a_verb`, so T401 and termcheck take
+    it for no use of a noun term; the word itself, with clitics or reduplicated, never is."""
+    from glossari.terms import malay
+
+    front = _me(root) if prefix == "me" else prefix + root
+    verb = (f"{front}-{root}" if twice else front) + suffix + clitic
+    if any(a.root == root for a in malay.analyse(verb)):
+        assert malay.makes_a_verb(verb, root), verb
+    for noun in (root + clitic, f"{root}-{root}{clitic}", f"{root}2{clitic}"):
+        assert any(a.root == root for a in malay.analyse(noun)), noun
+        assert not malay.makes_a_verb(noun, root), noun

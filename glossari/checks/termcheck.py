@@ -40,6 +40,7 @@ from glossari.catalog.formats import blank_directives
 from glossari.catalog.languages import primary_language
 from glossari.catalog.pofile import Entry, PoFile, load_po
 from glossari.checks.codes import finding
+from glossari.checks.terms import another_word
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
@@ -267,6 +268,8 @@ class TermChecker:
         used: dict[str, str] = {}  # term id -> the surface the source used
         for text in sources:
             for hit in self._source.find(message_text(blank_directives(flags, text, _prose))):
+                if self.source == "ms" and another_word(hit.text, hit.name):
+                    continue  # mewasiatkan (to bequeath) is no use of Wasiat (a will)
                 used.setdefault(hit.keys[0], hit.text)
         if not used:
             return

@@ -42,12 +42,12 @@ from glossari.checks.parity import strip_link_targets, without_code
 from glossari.diagnostics import Finding
 from glossari.export.rows import language_name
 from glossari.model import Term
-from glossari.terms import Recognizer, english, fold
+from glossari.terms import Recognizer, english, fold, malay, words
 from glossari.terms.english import compound_words
 from glossari.terms.matcher import Lang
 from glossari.text import APOSTROPHES, excerpt, lookup_key
 
-__all__ = ["TermEntry", "Termbase", "shared_english", "termbase"]
+__all__ = ["TermEntry", "Termbase", "another_word", "shared_english", "termbase"]
 
 _WORD = re.compile(r"\w+")
 # A proper name: two capitalised words or more in a row (Amanah Saham Nasional Berhad)
@@ -144,8 +144,7 @@ class Termbase:
             if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
                    for start, end in names):
                 continue
-            if (_measure(hit.text, hit.name) or _having(hit.text, hit.name)
-                    or _agent(hit.text, hit.name)):
+            if another_word(hit.text, hit.name):
                 continue
             # a name two terms share (two articles titled alike, S131) is one use of one term,
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
@@ -212,6 +211,28 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
                 fold(name_words[0].group())):
             name_words.pop(0)
         yield name_words[0].start(), end
+
+
+def another_word(found: str, name: str) -> bool:
+    """Whether ``found``, a form of the Malay ``name`` that ``find`` reports, is a word Malay
+    makes on the term that is no use of it for the checks (T401, and termcheck's T410 on a
+    Malay source), which English says with a word of its own as often as with the term's: a
+    measure (``se-``: *sesaham*, per share), having it (``ber-``: *berhutang*, owing), its
+    agent (``pe(N)-``: *pewasiat*, the testator) or a verb made on it (*mewasiatkan*, to
+    bequeath; *dicairkan*, liquidated; *diwarisi*, inherited:
+    :func:`glossari.terms.malay.makes_a_verb`). The term written with clitics or
+    reduplication (*wasiatnya*, *wasiat-wasiat*) or a noun made on it (*pewarisan*,
+    *keuntungan*) stays a use.
+
+    >>> another_word("mewasiatkan", "Wasiat"), another_word("Dicairkan", "cair")
+    (True, True)
+    >>> another_word("wasiat-wasiatnya", "Wasiat"), another_word("sesaham", "Saham")
+    (False, True)
+    """
+    if _measure(found, name) or _having(found, name) or _agent(found, name):
+        return True
+    written, filed = fold(found).split(), words(name, "ms")
+    return bool(written and filed) and malay.makes_a_verb(written[0], filed[0])
 
 
 def _measure(found: str, name: str) -> bool:

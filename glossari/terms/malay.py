@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "is_clitic", "rules",
-           "takes_derivation"]
+__all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "is_clitic", "makes_a_verb",
+           "rules", "takes_derivation"]
 
 _PARTICLES = ("lah", "kah", "pun", "tah")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -254,17 +254,77 @@ def _syllables(word: str) -> int:
 _DIPHTHONGS = re.compile(r"a[iu]|oi")
 
 
-def _simple(word: str) -> list[Analysis]:
-    out: list[Analysis] = []
+_VERB_PREFIXES = ("di", "ter", "me")
+"""How a stem starts when its prefix makes a verb: ``di-`` and ``diper-`` (passive), ``ter-``
+(``te-`` before an *r*: it is ``ter`` too), ``me(N)-`` and ``memper-`` (active)."""
+_VERB_SUFFIXES = frozenset({"kan", "i"})
+"""The suffixes that make a verb, with a prefix or without one (``cairkan``, ``hormati``)."""
+
+
+def _verbal(stem: str, suffix: str, derivational: bool) -> bool:
+    """Whether a reading of ``stem`` (with ``suffix`` stripped on its right) is a verb."""
+    return suffix in _VERB_SUFFIXES or (derivational and stem.startswith(_VERB_PREFIXES))
+
+
+def _readings(word: str) -> list[tuple[Analysis, bool]]:
+    """Every analysis of ``word`` as written (not reduplicated), each with whether it is a
+    verb made on its root."""
+    out: list[tuple[Analysis, bool]] = []
     for stem, clitic, suffix in _right(word):
         for root, left, derivational in _left(stem, suffix):
             if suffix and not derivational and _syllables(root) < 2:
                 # a suffix with no prefix wants a root of two syllables: kadi (a judge) is
                 # not kad (card) + -i, padi (rice) not pad + -i; perbankan has its prefix
                 continue
-            out.append(Analysis(root, left, clitic or bool(suffix),
-                                derivational or bool(suffix), False))
+            out.append((Analysis(root, left, clitic or bool(suffix),
+                                 derivational or bool(suffix), False),
+                        _verbal(stem, suffix, derivational)))
     return out
+
+
+def _simple(word: str) -> list[Analysis]:
+    return [analysis for analysis, _ in _readings(word)]
+
+
+def makes_a_verb(word: str, root: str) -> bool:
+    """Whether the folded ``word``, a form of the folded name word ``root``, is a verb made on
+    it and nothing else: a verb's prefix (``di- diper- ter- me(N)- memper-``) or suffix
+    (``-kan -i``) on it, whatever clitics follow, reduplicated or not. Such a word is an act,
+    not the thing the root names (*mewasiatkan*, to bequeath, on *wasiat*, a will;
+    *dicairkan*, liquidated, on *cair*, liquid), which English says with a verb of its own
+    as often as with the noun's word. A word with any other reading on ``root`` is no verb by
+    this rule: the root as written, with clitics or reduplication (*wasiatnya*,
+    *wasiat-wasiat*), or a noun or adjective made on it (``-an``, ``ke-...-an``,
+    ``pe(N)-...-an``, ``ber-``, ``se-``, ``pe(N)-``).
+
+    >>> makes_a_verb("mewasiatkan", "wasiat"), makes_a_verb("dicairkan", "cair")
+    (True, True)
+    >>> makes_a_verb("diwarisi", "waris"), makes_a_verb("menilainya", "nilai")
+    (True, True)
+    >>> makes_a_verb("wasiatnya", "wasiat"), makes_a_verb("wasiat-wasiat", "wasiat")
+    (False, False)
+    >>> makes_a_verb("pewarisan", "waris"), makes_a_verb("keuntungan", "untung")
+    (False, False)
+    >>> makes_a_verb("medan", "medan"), makes_a_verb("dividen", "dividen")
+    (False, False)
+    """
+    two = _TWO.fullmatch(word)
+    if two is not None:
+        word = f"{two[1]}-{two[1]}{two[2]}"
+    head, dash, tail = word.partition("-")
+    if dash and is_clitic(tail):
+        word, dash = head + tail, ""
+    verdicts = [verb for analysis, verb in _readings(word) if analysis.root == root]
+    if dash and head and tail and "-" not in tail:
+        # reduplicated: the prefix on the first half, the suffix on the second (analyse)
+        for stem, _, suffix in _right(tail):
+            verdicts.extend(_verbal(head, suffix, derivational)
+                            for found, _, derivational in _left(head, suffix)
+                            if found == stem == root)
+            if stem == head and not suffix:
+                verdicts.extend(verb for analysis, verb in _readings(head)
+                                if analysis.root == root)
+    return bool(verdicts) and all(verdicts)
 
 
 _TWO = re.compile(rf"([^\W\d_]{{{_TWO_HALF},}})2([^\W\d_]*)")
