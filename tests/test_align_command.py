@@ -704,3 +704,59 @@ def test_a_folder_holding_no_translated_article_is_refused(
                    f"an article of seeds/ (X.md for seeds/X.md){said}; give the folder holding "
                    "the translated articles\n")
     assert catalogs(root) == before
+
+
+def test_a_block_given_back_in_malay_is_marked_fuzzy_and_render_goes_on(tmp_path: Path) -> None:
+    """A translator who undoes a translation by pasting the Malay back: `align --force` took
+    nothing ('still in Malay, left untranslated', the catalog's English standing), `render`
+    would write the English back over the file, so it refused every time, its hint naming
+    `align --force` again: a loop with no way out. The translation now goes fuzzy (kept for
+    review, never compiled), render keeps the Malay as the file does, and the link term in
+    that paragraph, shared by every article, keeps its approved English."""
+    from tests._catalog_oracles import make_root
+
+    malay = ("Murabahah ialah jualan dengan [keuntungan](/profit) yang dipersetujui oleh "
+             "pembeli dan bank.")
+    seed = ("---\ntitle: Jualan murabahah\ndescription: Jualan kos tambah untung.\n---\n\n"
+            f"{malay}\n\n## Sorotan\n\n- Harga jualan diketahui sejak awal.\n")
+    root = prepared(make_root(tmp_path, {"murabahah": seed}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    english = "Murabahah is a sale at a [profit](/profit) agreed by the buyer and the bank."
+    (folder / "murabahah.md").write_text(
+        "---\ntitle: Murabahah sale\ndescription: A cost-plus sale.\n---\n\n"
+        f"{english}\n\n## Key Takeaways\n\n- The sale price is known from the start.\n",
+        encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "murabahah.md"
+    undone = page.read_text(encoding="utf-8").replace(english, malay)
+    page.write_text(undone, encoding="utf-8")
+    assert cli("render", "-l", "en", "-o", out, root=root)[0] == 2
+    articles = root / "locale" / "en" / "LC_MESSAGES" / "articles-m.po"
+    before = articles.read_bytes()
+
+    code, said, err = cli("align", "-l", "en", out, root=root)  # no --force: the catalog's kept
+    assert code == 0, err
+    assert "1 kept" in said
+    assert "1 still in Malay" in said  # the link text, counted as before
+    assert "this file gives the Malay back; --force marks it fuzzy" in err
+    assert articles.read_bytes() == before
+
+    code, said, err = cli("align", "-l", "en", "--force", out, root=root)
+    assert code == 0, err
+    assert "1 given back in Malay, marked fuzzy" in said
+    assert "marked the catalog's 'Murabahah is a sale at a [profit](/profit)" in err
+    [entry] = [e for e in load_po(articles).current if e.msgid == malay]
+    assert entry.fuzzy
+    assert entry.msgstr == english  # nothing the translator wrote is lost
+    links = {e.msgctxt: e for e in
+             load_po(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po").current}
+    assert (links["/profit"].msgstr, links["/profit"].fuzzy) == ("profit", False)
+
+    code, _, err = cli("render", "-l", "en", "-o", out, root=root)
+    assert code == 0, err
+    assert page.read_text(encoding="utf-8") == undone
+    code, said, _ = cli("align", "-l", "en", "--force", out, root=root)
+    assert (code, "nothing of a translator's to take" in said) == (0, True)

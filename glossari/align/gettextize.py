@@ -32,6 +32,7 @@ from glossari.catalog.messages import (
     GLOSSARY_DOMAIN,
     is_block_message,
     is_category_message,
+    is_link_context,
     iter_messages,
 )
 from glossari.catalog.pofile import encode_po, read_po, require_catalog_file
@@ -77,6 +78,12 @@ class FileReport:
     """Paired messages absent from the catalogs (a template older than the seed)."""
     untouched: int = 0
     """Messages this file still gives in Malay, word for word: not taken (see above)."""
+    withdrawn: int = 0
+    """Messages this file gives back in Malay, word for word, whose catalog translation
+    ``--force`` marked fuzzy: a translator who pastes the Malay back over a translation undoes
+    it (kept in the catalog for review; ``render`` then keeps the Malay, as the file does).
+    Without ``--force`` such a translation is kept (counted in :attr:`kept`). A link text is
+    never one: in Malay, it stands in a block given back in Malay."""
     refused: int = 0
     """Translations not taken because ``render`` would refuse them (links or HTML that differ
     from the source's, a control character): named in :attr:`notes`."""
@@ -347,7 +354,32 @@ def _fill_catalogs(
                     taken.setdefault(at, file)
                 elif (text.split() == msgid.split()
                       and any(char.islower() for char in without_code(text))):
-                    counts[file]["untouched"] += 1
+                    if (not entry.has_translation or entry.fuzzy or is_link_context(context)
+                            or at in taken):
+                        # nothing of the catalog's to undo; a link text in Malay stands in a
+                        # block given back in Malay (that block says nothing of the link term
+                        # every article shares); a message another file translated this run
+                        counts[file]["untouched"] += 1
+                    elif not force:
+                        counts[file]["kept"] += 1
+                        kept[file].append((place, f"{reports[file].path}: kept the catalog's "
+                                                  f"'{_short(entry.msgstr)}' for "
+                                                  f"'{_short(msgid)}' (this file gives the "
+                                                  "Malay back; --force marks it fuzzy, so "
+                                                  "that render keeps the Malay)"))
+                    else:
+                        # a translator who pastes the Malay back undoes the translation: it
+                        # goes fuzzy (kept for review, never compiled, so render keeps the
+                        # Malay, as the file does), rather than render writing it back over
+                        # the file, refused again after every align
+                        counts[file]["withdrawn"] += 1
+                        kept[file].append((place, f"{reports[file].path}: marked the "
+                                                  f"catalog's '{_short(entry.msgstr)}' for "
+                                                  f"'{_short(msgid)}' fuzzy: this file gives "
+                                                  "the Malay back (--force)"))
+                        entries[at] = entry.with_changes(flags=(*entry.flags, "fuzzy"))
+                        taken[at] = file
+                        changed = True
                 elif (problem := unusable_translation(
                         msgid, text, block=is_block_message(domain, entry.extracted_comments),
                         references=references.get(file, ""),
@@ -414,7 +446,7 @@ def _fill_catalogs(
         staged.commit()
     done = tuple(
         replace(report, filled=c["filled"], kept=c["kept"], same=c["same"], missing=c["missing"],
-                untouched=c["untouched"], refused=c["refused"],
+                untouched=c["untouched"], refused=c["refused"], withdrawn=c["withdrawn"],
                 notes=report.notes + tuple(note for _, note in sorted(notes)))
         for report, c, notes in zip(reports, counts, kept, strict=True)
     )

@@ -49,6 +49,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             parts.append(f"{file.same} already so")
         if file.untouched:
             parts.append(f"{file.untouched} still in Malay, left untranslated")
+        if file.withdrawn:
+            parts.append(f"{file.withdrawn} given back in Malay, marked fuzzy (see the "
+                         "warnings)")
         if file.refused:
             parts.append(f"{file.refused} not taken (see the warnings)")
         if file.as_rendered:
