@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from glossari.catalog.pofile import Entry, PoFile
@@ -15,6 +15,7 @@ from glossari.checks.parity import (
     describe_difference,
     link_targets,
     markup,
+    number_difference,
     numbers,
     strip_link_targets,
 )
@@ -909,3 +910,56 @@ def test_c205_a_compound_number_word_is_its_number(tens: int, unit: int, joint: 
     assert number_difference(f"Tempoh {number} hari.", f"A term of {word} days.") is None
     wrong = number + 1 if unit < 9 else number - 1
     assert number_difference(f"Tempoh {wrong} hari.", f"A term of {word} days.") is not None
+
+
+_TIME_UNITS = (  # (Malay, English singular, English plural, length in the family's unit)
+    ("s", "minit", "minute", "minutes", 60), ("s", "jam", "hour", "hours", 3_600),
+    ("s", "hari", "day", "days", 86_400), ("s", "minggu", "week", "weeks", 604_800),
+    ("mo", "bulan", "month", "months", 1), ("mo", "tahun", "year", "years", 12),
+    ("mo", "dekad", "decade", "decades", 120),
+)
+_SAID = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_TIME_UNITS), st.sampled_from(_TIME_UNITS), st.integers(1, 30),
+       st.booleans(), st.integers(1, 9))
+def test_c205_a_duration_said_in_another_unit_is_the_same_duration(
+        malay: tuple[str, str, str, str, int], english: tuple[str, str, str, str, int],
+        count: int, spelled: bool, wrong: int) -> None:
+    """`12 bulan` translated `a year`, `24 jam` as `a day`, `14 hari` as `two weeks` were
+    reported as changed numbers (missing 12): a duration is the same in any unit of time of
+    exact ratio; one of another length (`two years` for `12 bulan`), or in units of no exact
+    ratio (a month is no number of days), is still reported, as is any other number changed."""
+    family, _, one, many, size = english
+    length = count * size
+    assume(malay[0] == family and length % malay[4] == 0)
+    source = f"Bayaran RM250 dalam tempoh {length // malay[4]} {malay[1]}."
+    said = _SAID[count] if spelled and count < len(_SAID) else str(count)
+    unit = one if count == 1 else many
+    assert number_difference(source, f"RM250 paid within {said} {unit}.") is None
+    assert number_difference(source, f"RM250 paid within a {said}-{one} period.") is None
+    assert number_difference(source, f"RM{250 + wrong} paid within {said} {unit}.") == (
+        f"numbers differ from the source (missing 250; extra {250 + wrong})")
+    other = count + wrong
+    assert number_difference(source, f"RM250 paid within {other} {many}.") is not None
+
+
+@pytest.mark.parametrize(("source", "translation", "finding"), [
+    ("Tempoh 12 bulan.", "A term of a year.", None),
+    ("Dalam 24 jam.", "Within a day.", None),
+    ("Yuran 1,000 sen.", "A fee of RM10.", None),
+    ("Sukuk ijarah 5 tahun.", "A five-year sukuk ijarah.", None),
+    ("Dibayar setiap 7 hari.", "Paid every week.", None),
+    ("RM500 sebulan selama 12 bulan.", "RM500 a month for a year.", None),
+    ("Tempoh 12 bulan.", "A term of two years.", "missing 12"),
+    ("Tempoh 365 hari.", "A term of a year.", "missing 365"),
+    ("Tempoh 30 hari.", "A term of a month.", "missing 30"),
+    ("Yuran 1,000 sen.", "A fee of RM100.", "missing 10; extra 100"),
+    ("RM500 sebulan selama 12 bulan.", "RM600 a month for a year.", "missing 500; extra 600"),
+])
+def test_c205_units_of_time_and_currency(source: str, translation: str,
+                                         finding: str | None) -> None:
+    expected = None if finding is None else f"numbers differ from the source ({finding})"
+    assert number_difference(source, translation) == expected

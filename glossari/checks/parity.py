@@ -597,7 +597,110 @@ def _spelled_out(source: str, translation: str, wanted: tuple[str, ...],
         not extra or not extra - Counter(spelled_numbers(source)))
 
 
+_DURATION_UNITS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("saat", "detik", "second", "seconds"), ("s", 1)),
+    **dict.fromkeys(("minit", "menit", "minute", "minutes"), ("s", 60)),
+    **dict.fromkeys(("jam", "hour", "hours"), ("s", 3_600)),
+    **dict.fromkeys(("hari", "day", "days"), ("s", 86_400)),
+    **dict.fromkeys(("minggu", "pekan", "week", "weeks"), ("s", 604_800)),
+    **dict.fromkeys(("fortnight", "fortnights"), ("s", 1_209_600)),
+    **dict.fromkeys(("bulan", "month", "months"), ("mo", 1)),
+    **dict.fromkeys(("tahun", "year", "years"), ("mo", 12)),
+    **dict.fromkeys(("dekad", "dekade", "decade", "decades"), ("mo", 120)),
+    **dict.fromkeys(("abad", "century", "centuries"), ("mo", 1_200)),
+}
+"""The units of time a duration is said in, English, Malay and Indonesian, each with its
+family and its size in the family's smallest unit. The ratios are exact within a family
+(seconds to weeks; months to centuries) and none across them: a month is no number of days
+(a year is 360 or 365 of them, as the day count of a loan decides), so ``365 hari`` for ``a
+year`` is still reported."""
+_CARDINALS = {word: value for word, value in _NUMBER_WORDS.items()
+              if not word.endswith(("first", "second", "third", "th", "once", "twice",
+                                    "thrice", "pertama"))
+              and not word.startswith("ke")}
+"""The number words of :data:`_NUMBER_WORDS` that count (``two``, ``dua``, ``twenty-four``),
+not those that order (``second``, ``kedua``: ``the second year`` is no two years)."""
+_DURATION = re.compile(
+    r"(?<![\w.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)"
+    rf"|(?P<word>{'|'.join(sorted(_CARDINALS, key=len, reverse=True))})"
+    r"|(?P<one>an?|one|every|each|per|setiap|tiap|se(?=[a-z])))"
+    r"(?:[ \u00a0-]|(?<=se))"
+    rf"(?P<unit>{'|'.join(sorted(_DURATION_UNITS, key=len, reverse=True))})\b",
+    re.IGNORECASE)
+"""A number, a number word that counts, or one unit (``a``, ``an``, ``one``, ``se-``, and
+``every``, ``each``, ``per``, ``setiap``, ``tiap``), then a unit of time
+(:data:`_DURATION_UNITS`), apart or joined by a hyphen: ``12 bulan``, ``24 jam``, ``two
+years``, ``a 1-year term``, ``a day``, ``setahun``, ``sejam``, ``every week`` for ``setiap 7
+hari``. A second is no ``a second`` (an ordinal as often as a unit)."""
+
+
+def _durations(text: str) -> tuple[list[tuple[str, str]], str]:
+    """The durations ``text`` says (:data:`_DURATION`), each as its family and its length in
+    the family's smallest unit (``12 bulan`` and ``a year`` both ``('mo', '12')``, ``24 jam``
+    and ``one day`` both ``('s', '86400')``), and the text without them.
+
+    >>> _durations("Tempoh 12 bulan, dibayar dalam 24 jam atau setahun.")
+    ([('mo', '12'), ('s', '86400'), ('mo', '12')], 'Tempoh , dibayar dalam  atau .')
+    >>> _durations("a one-year term, paid within a day, for 1,000 days or 1.5 years")[0]
+    [('mo', '12'), ('s', '86400'), ('s', '86400000'), ('mo', '18')]
+    """
+    from fractions import Fraction
+
+    found: list[tuple[str, str]] = []
+
+    def take(match: re.Match[str]) -> str:
+        unit = match.group("unit").lower()
+        family, size = _DURATION_UNITS[unit]
+        digits, word = match.group("digits"), match.group("word")
+        if digits is not None:
+            grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) is not None
+            count = Fraction(digits.replace(",", "") if grouped else digits.replace(",", "."))
+        elif word is not None:
+            count = Fraction(_CARDINALS[word.lower()])
+        elif unit in ("second", "saat", "detik"):  # `a second`: an ordinal as often
+            return match.group()
+        else:
+            count = Fraction(1)
+        length = count * size
+        if length.denominator != 1:
+            return match.group()  # (a tenth of a second): no exact length
+        found.append((family, str(length.numerator)))
+        return ""
+
+    return found, _DURATION.sub(take, text)
+
+
 def number_difference(source: str, translation: str) -> str | None:
+    """What C205 reports for ``translation`` of ``source``: how their numbers differ, or how
+    the months of their dates do (:func:`months`), or None.
+
+    A duration said in another unit of time is the same duration (:data:`_DURATION_UNITS`):
+    ``a year`` and ``12 months`` for ``12 bulan``, ``a day`` for ``24 jam``, ``two weeks``
+    for ``14 hari``, when the translation's durations are the source's, each as long, and
+    the other numbers agree; ``two years`` for ``12 bulan`` is reported.
+
+    >>> number_difference("Tempoh 12 bulan.", "A one-year term.") is None
+    True
+    >>> number_difference("Tempoh 12 bulan.", "A two-year term.")
+    'numbers differ from the source (missing 12)'
+    >>> number_difference("RM500 sebulan selama 12 bulan.", "RM600 a month for a year.")
+    'numbers differ from the source (missing 500; extra 600)'
+    """
+    found = _number_difference(source, translation)
+    if found is None or (_DIGIT.search(source) is None and _DIGIT.search(translation) is None):
+        return found
+    said, rest = _durations(_number_prose(source))
+    if not said:
+        return found
+    told, other = _durations(_number_prose(translation))
+    if Counter(said) != Counter(told):
+        return found
+    # the same durations: what differs is in the other numbers, and named so (`RM600 a month
+    # for a year` for `RM500 sebulan selama 12 bulan` misses 500, not 12 besides)
+    return _number_difference(rest, other)
+
+
+def _number_difference(source: str, translation: str) -> str | None:
     """What C205 reports for ``translation`` of ``source``: how their numbers differ, or how
     the months of their dates do (:func:`months`), or None.
 
