@@ -760,3 +760,54 @@ def test_a_block_given_back_in_malay_is_marked_fuzzy_and_render_goes_on(tmp_path
     assert page.read_text(encoding="utf-8") == undone
     code, said, _ = cli("align", "-l", "en", "--force", out, root=root)
     assert (code, "nothing of a translator's to take" in said) == (0, True)
+
+
+def test_a_rendering_never_confirms_a_translation_made_for_an_older_malay(
+        tmp_path: Path) -> None:
+    """The Malay of a paragraph changes (`5 tahun` to `7 tahun`) while a translator works on
+    the rendering elsewhere: update keeps the English fuzzy, for the older Malay (`#| msgid`),
+    and the rendering still gives it, as render wrote it then. `align --force` confirmed it
+    as the new Malay's translation ('confirmed the catalog's fuzzy ...'), its `5 years` now
+    current English for `7 tahun`. It stays fuzzy and is named; the new English the
+    translator then writes in the file is taken, and render goes on."""
+    from tests._catalog_oracles import make_root
+
+    def seed(years: int) -> str:
+        return ("---\ntitle: Sukuk ijarah\n---\n\nSukuk ijarah mewakili pemilikan aset yang "
+                f"dipajakkan.\n\nPenerbit memajakkan aset itu untuk tempoh {years} tahun.\n")
+
+    root = prepared(make_root(tmp_path, {"sukuk-ijarah": seed(5)}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "sukuk-ijarah.md").write_text(
+        "---\ntitle: Ijarah sukuk\n---\n\nIjarah sukuk represent ownership of a leased "
+        "asset.\n\nThe issuer leases the asset for 5 years.\n", encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "sukuk-ijarah.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "represent ownership of", "represent a share in"), encoding="utf-8")
+    (root / "seeds" / "sukuk-ijarah.md").write_text(seed(7), encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    po = root / "locale" / "en" / "LC_MESSAGES" / "articles-s.po"
+
+    def entry() -> tuple[str, bool]:
+        [found] = [e for e in load_po(po).current if e.msgid.startswith("Penerbit")]
+        return found.msgstr, found.fuzzy
+
+    assert entry() == ("The issuer leases the asset for 5 years.", True)
+    for force in ((), ("--force",)):
+        code, _, err = cli("align", "-l", "en", *force, out, root=root)
+        assert code == 0, err
+        assert "was made for an older Malay than 'Penerbit memajakkan aset itu" in err
+        assert entry() == ("The issuer leases the asset for 5 years.", True)
+    assert "C205" not in cli("check", "-l", "en", "--format", "json", root=root)[1]
+
+    page.write_text(page.read_text(encoding="utf-8").replace("5 years", "seven years"),
+                    encoding="utf-8")
+    ok("align", "-l", "en", "--force", out, root=root)
+    assert entry() == ("The issuer leases the asset for seven years.", False)
+    ok("render", "-l", "en", "-o", out, root=root)
+    assert "a share in" in page.read_text(encoding="utf-8")

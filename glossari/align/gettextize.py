@@ -35,7 +35,7 @@ from glossari.catalog.messages import (
     is_link_context,
     iter_messages,
 )
-from glossari.catalog.pofile import encode_po, read_po, require_catalog_file
+from glossari.catalog.pofile import Entry, encode_po, read_po, require_catalog_file
 from glossari.catalog.translations import (
     catalog_folder,
     catalog_lock,
@@ -223,7 +223,8 @@ def align_folder(
                                         as_rendered=pairing.as_rendered)
             by_domain = {domain: sorted(pairs) for domain, pairs in by_domain.items()}
         return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
-                              references=references)
+                              references=references,
+                              renderings=frozenset(file for file, _, _ in edited))
 
 
 def _add_pairs(by_domain: dict[str, list[_Pair]], file: int,
@@ -312,6 +313,7 @@ def _fill_catalogs(
     *,
     force: bool,
     references: Mapping[int, str],
+    renderings: frozenset[int] = frozenset(),
 ) -> AlignReport:
     from glossari._atomic import StagedWrites
 
@@ -398,6 +400,17 @@ def _fill_catalogs(
                                               f"'{_short(entry.msgstr)}' from "
                                               f"{reports[taken[at]].path} for '{_short(msgid)}' "
                                               f"(this file says '{_short(text)}')"))
+                elif (entry.fuzzy and entry.msgstr == text and _made_for_another(entry)
+                      and (not force or file in renderings)):
+                    # update made it fuzzy: its Malay changed since (`#| msgid`), and a
+                    # rendering edited elsewhere still gives the older Malay's translation, as
+                    # render wrote it then; --force confirmed it as the new Malay's
+                    counts[file]["kept"] += 1
+                    kept[file].append((place, f"{reports[file].path}: the catalog's fuzzy "
+                                              f"'{_short(entry.msgstr)}' was made for an "
+                                              f"older Malay than '{_short(msgid)}', and this "
+                                              "file gives that translation: translate the "
+                                              "new Malay here, or review it in the catalog"))
                 elif entry.has_translation and not force:
                     counts[file]["kept"] += 1
                     if entry.msgstr == text:  # fuzzy (an odd length, an earlier run): not "kept"
@@ -451,6 +464,13 @@ def _fill_catalogs(
         for report, c, notes in zip(reports, counts, kept, strict=True)
     )
     return AlignReport(files=done, skipped=tuple(skipped), written=tuple(sorted(written)))
+
+
+def _made_for_another(entry: Entry) -> bool:
+    """Whether ``entry``'s translation was made for another source text (``#| msgid``, or
+    ``#| msgctxt``, as ``update`` keeps them when a message's Malay changes)."""
+    return ((entry.previous_msgid is not None and entry.previous_msgid != entry.msgid)
+            or (entry.previous_msgctxt is not None and entry.previous_msgctxt != entry.msgctxt))
 
 
 def _short(text: str) -> str:
