@@ -53,7 +53,7 @@ from glossari.seeds.markdown import (
     with_title,
 )
 from glossari.seeds.rules import ALIAS_KEYS
-from glossari.text import blanked, quoted, shell_path
+from glossari.text import blanked, excerpt, quoted, shell_path
 
 if TYPE_CHECKING:
     from glossari._atomic import StagedWrites
@@ -677,11 +677,34 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
     # a FIFO at the rendering's name (its read would wait forever) is refused, not read
     held = read_digest(path)
     if held not in (None, digest, record.get(path.name)) and not overwrite:
+        # the line where it stops being what render writes now: after align took what it
+        # could, what is left (Malay rewrapped, a translation align kept out) is named there,
+        # rather than the same advice again with nothing to look at
+        line, text = _first_difference(path, data)
+        where = ("" if not line else " (it ends here, before what render writes now)"
+                 if text is None else
+                 f" (this line is not what render writes there now: '{excerpt(text)}')")
         raise GlossariError(
             "written or edited since 'glossari render' wrote it, so rendering would lose that "
-            "work", path=path.as_posix(), hint=_edited_hint(path, lang))
+            f"work{where}", path=path.as_posix(), line=line, hint=_edited_hint(path, lang))
     record[path.name] = digest
     return held == digest, held
+
+
+def _first_difference(path: Path, data: bytes) -> tuple[int, str | None]:
+    """The first line (1-based) of the file at ``path`` that is not the same line of ``data``,
+    and that line's text (None: the file ends before it); (0, None) when it cannot be read."""
+    try:
+        with path.open("rb") as stream:
+            held = stream.read(len(data) + (1 << 20))
+    except OSError:
+        return 0, None
+    ours = data.splitlines(keepends=True)
+    theirs = held.splitlines(keepends=True)
+    for number, line in enumerate(theirs, start=1):
+        if number > len(ours) or ours[number - 1] != line:
+            return number, line.decode("utf-8", "replace").lstrip("\ufeff")
+    return max(len(theirs), 1), None
 
 
 def _edited_hint(path: Path, lang: str) -> str:

@@ -1338,3 +1338,38 @@ def test_a_translation_keeping_a_block_s_html_after_its_own_words_is_used(html: 
     r = render_article(term, text, Catalog({source: translation}))
     assert not r.notes, r.notes
     assert translation in r.text
+
+
+def test_a_refused_rendering_names_the_line_render_would_change(tmp_path: Path) -> None:
+    """A translator rewraps a paragraph they leave in Malay: align takes the rest and counts
+    it 'still in Malay', and render refused the file on every run with the same advice
+    ('align --force') and nothing to look at. The refusal names the first line that is not
+    what render writes now, so the translator sees what is left (then --overwrite)."""
+    from tests._catalog_oracles import make_root
+
+    seed = ("---\ntitle: Wakaf\n---\n\nWakaf ialah harta yang diserahkan secara kekal.\n\n"
+            "Majlis Agama Islam Negeri ialah pemegang amanah tunggal\nbagi semua harta "
+            "wakaf di Malaysia.\n")
+    root = make_root(tmp_path, {"wakaf": seed})
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    page = out / "wakaf.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    .replace("title: Wakaf", "title: Waqf")
+                    .replace("Wakaf ialah harta yang diserahkan secara kekal.",
+                             "Waqf is property given up for good.")
+                    .replace("tunggal\nbagi", "tunggal bagi"), encoding="utf-8")
+    line = page.read_text(encoding="utf-8").splitlines().index(
+        "Majlis Agama Islam Negeri ialah pemegang amanah tunggal bagi semua harta wakaf di "
+        "Malaysia.") + 1
+    for _ in range(2):
+        code, _, err = cli("align", "-l", "en", "--force", out, root=root)
+        assert code == 0, err
+        code, _, err = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+        assert code == 2
+        assert f"{out.as_posix()}/wakaf.md:{line}: written or edited since" in err
+        assert "(this line is not what render writes there now: 'Majlis Agama Islam" in err
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", "--overwrite", root=root)
+    assert "title: Waqf" in page.read_text(encoding="utf-8")
