@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from glossari.model import Term
 from glossari.terms import Lang, Recognizer
 from glossari.terms.malay import takes_derivation
+from glossari.text import APOSTROPHES
 
 MALAY_NAMES = [
     "komisen", "eksekutif akaun", "dana lindung nilai", "penasihat pelaburan", "peniaga broker",
@@ -130,6 +131,23 @@ def test_acronyms_written_with_dots(lang: Lang, text: str, expected: list[str]) 
     assert [h.text for h in recognizer.find(text)] == expected
     assert [h.text for h in recognizer.find(text)] == [text[h.start:h.end]
                                                        for h in recognizer.find(text)]
+
+
+_QUOTE_APOSTROPHES = [a for a in APOSTROPHES if not a.isalpha()]
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(["ms", "en"]), st.sampled_from(_QUOTE_APOSTROPHES),
+       st.sampled_from(_QUOTE_APOSTROPHES), st.sampled_from(["", " ialah", ".", ", dan"]))
+def test_a_name_ending_in_an_apostrophe_takes_it_in_any_form(
+        lang: Lang, written: str, typed: str, after: str) -> None:
+    """A name ending in an apostrophe (Tabarru', the Arabic ain of a Malay loanword) matches
+    the text's word with its apostrophe in any form, as the words are compared: Tabarru\u2019
+    was matched as 'Tabarru' (the span left the apostrophe out), Tabarru' whole."""
+    recognizer = Recognizer([(f"Tabarru{written}", "tabarru")], lang=lang)
+    text = f"Tabarru{typed}{after}"
+    (hit,) = recognizer.find(text)
+    assert (hit.start, hit.end, hit.text) == (0, 8, f"Tabarru{typed}")
 
 
 def test_a_name_written_with_dots_matches_without() -> None:

@@ -1247,8 +1247,12 @@ class Recognizer(Generic[K]):
             # "(ETF)" for "(E.T.F.)")
             # (a closing bracket only when the match opened one: in "(Suruhanjaya Sekuriti
             # SC)" the bracket is the text's own)
+            # (an apostrophe ends it in any of its forms, as a name's words are compared:
+            # "Tabarru'" is the text's Tabarru\u2019 whole, apostrophe included)
             limit = stop + len(tail.group())
-            while (stop < limit and stop < len(text) and text[stop] in tail.group()
+            ends = _APOSTROPHE.sub("'", tail.group())
+            while (stop < limit and stop < len(text)
+                   and _APOSTROPHE.sub("'", text[stop]) in ends
                    and (text[stop] != ")" or text.count("(", start, stop)
                         > text.count(")", start, stop))):
                 stop += 1
