@@ -279,11 +279,22 @@ def lookup_key(text: str) -> str:
 
     >>> lookup_key("Акций") == lookup_key("акции"), lookup_key("Ёмкость")
     (False, 'емкость')
+
+    The modifier letter apostrophe (U+02BC), a letter to Unicode, is an apostrophe
+    (:data:`APOSTROPHES`), dropped as the others are: ``Tabarru\u02bc`` is ``Tabarru'``.
+
+    >>> lookup_key("Tabarru\u02bc") == lookup_key("Tabarru'") == lookup_key("Tabarru\u2019")
+    True
     """
     if text.isascii():  # most names: one regex pass, no Unicode decomposition (same result)
         return _NOT_ASCII_ALNUM.sub("", text.lower())
     return "".join(_ascii_digit(c) for c in without_accents(text).casefold()
-                   if c.isalnum() or unicodedata.category(c)[0] == "M")
+                   if (c.isalnum() and c != _MODIFIER_APOSTROPHE)
+                   or unicodedata.category(c)[0] == "M")
+
+
+_MODIFIER_APOSTROPHE = "\u02bc"
+"""The one of :data:`APOSTROPHES` that Unicode calls a letter (``str.isalnum``, ``\\w``)."""
 
 
 # letters of the Cyrillic alphabets that Unicode decomposes into another letter and a mark, as

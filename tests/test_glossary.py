@@ -772,3 +772,24 @@ def test_a_link_only_term_is_looked_up_by_any_form_find_reads_as_it(tmp_path: Pa
         found = [m.term.id for m in glossary.find_terms(f"Tentang {typed} itu.")]
         assert found == [term.id]
         assert term.id == next(v for k, v in expected.items() if typed.lower().startswith(k))
+
+
+_APOSTROPHES = "'\u2018\u2019\u201a\u201b\u02bc\u2032"  # glossari.text.APOSTROPHES, spelled out
+
+
+@pytest.mark.parametrize("written", ["'", "\u2019", "\u02bc"])
+def test_every_apostrophe_names_a_headword_ending_in_one(tmp_path: Path, written: str) -> None:
+    """The modifier letter apostrophe (U+02BC) is an apostrophe, as docs/terms.md lists it:
+    Unicode calls it a letter, so lookup('Tabarru\u02bc') missed the article Tabarru' (and
+    Tabarru\u02bc the name Tabarru'), and find saw no term in 'Tabarru\u02bc ialah derma'."""
+    root = make_root(tmp_path, {
+        "tabarru.md": article(f"Tabarru{written}", f"# Tabarru{written}\n\nTeks.\n"),
+        "ta-awun.md": article(f"Ta{written}awun")})
+    glossary = glossari.load(root)
+    for typed in _APOSTROPHES:
+        assert glossary.lookup(f"Tabarru{typed}").id == "tabarru"
+        assert glossary.lookup(f"tabarru{typed}nya").id == "tabarru"
+        assert glossary.lookup(f"ta{typed}awun").id == "ta-awun"
+        text = f"Tabarru{typed} ialah derma, ta{typed}awunnya"
+        assert [(m.term.id, m.text) for m in glossary.find_terms(text)] == [
+            ("tabarru", f"Tabarru{typed}"), ("ta-awun", f"ta{typed}awunnya")]

@@ -133,17 +133,15 @@ def test_acronyms_written_with_dots(lang: Lang, text: str, expected: list[str]) 
                                                        for h in recognizer.find(text)]
 
 
-_QUOTE_APOSTROPHES = [a for a in APOSTROPHES if not a.isalpha()]
-
-
 @settings(max_examples=60)
-@given(st.sampled_from(["ms", "en"]), st.sampled_from(_QUOTE_APOSTROPHES),
-       st.sampled_from(_QUOTE_APOSTROPHES), st.sampled_from(["", " ialah", ".", ", dan"]))
+@given(st.sampled_from(["ms", "en"]), st.sampled_from(APOSTROPHES),
+       st.sampled_from(APOSTROPHES), st.sampled_from(["", " ialah", ".", ", dan"]))
 def test_a_name_ending_in_an_apostrophe_takes_it_in_any_form(
         lang: Lang, written: str, typed: str, after: str) -> None:
     """A name ending in an apostrophe (Tabarru', the Arabic ain of a Malay loanword) matches
     the text's word with its apostrophe in any form, as the words are compared: Tabarru\u2019
-    was matched as 'Tabarru' (the span left the apostrophe out), Tabarru' whole."""
+    was matched as 'Tabarru' (the span left the apostrophe out), Tabarru' whole; and the
+    modifier letter (U+02BC), a letter to Unicode, was no apostrophe: no match at all."""
     recognizer = Recognizer([(f"Tabarru{written}", "tabarru")], lang=lang)
     text = f"Tabarru{typed}{after}"
     (hit,) = recognizer.find(text)

@@ -59,7 +59,11 @@ _HYPHEN = "\\-\u2010\u2011"
 """The hyphens that join the parts of a word (hyphen-minus, U+2010 HYPHEN, U+2011 NON-BREAKING
 HYPHEN), a character class's content: the one list for the words, their parts and clitics
 (``OPR\u2011nya``) and a word cut at a line's end."""
-_LETTER = rf"[^\W_{_SPACELESS}][{_MARKS}]*"
+_LETTER = rf"[^\W_{_SPACELESS}\u02bc][{_MARKS}]*"
+"""A letter with its marks; not the modifier letter apostrophe (U+02BC), which Unicode calls a
+letter and a text writes as an apostrophe (:data:`glossari.text.APOSTROPHES`): inside a word it
+joins two parts as any apostrophe does (``ta\u02bcawun``), and one ending a word is no part of
+it (``Tabarru\u02bc`` is the name ``Tabarru'``)."""
 _PLAIN = rf"{_LETTER}(?:[{_INVISIBLE}]*{_LETTER})*"
 _DOTTED = rf"(?:\.(?i:s|nya|[{APOSTROPHES}]s)?)?(?![^\W_])"
 """The rest of an acronym written with dots (``E.T.F.``): its last dot, with a plural, a
@@ -109,7 +113,7 @@ _GAP = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_{APOSTROPHES}]*")
 """What may stand between two words of one name (an apostrophe too: the plural possessive is
 written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and without it)."""
 _GAP_CHARS = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_{APOSTROPHES}]+")
-_TAIL = re.compile(r"[^\w\s]{1,3}\Z")
+_TAIL = re.compile(r"(?:[^\w\s]|\u02bc){1,3}\Z")
 """Punctuation that ends a name after its last word (``)``, ``.``)."""
 _BRACKET_CLITIC = re.compile(rf"[{_HYPHEN}{APOSTROPHES}]?([^\W\d_]+(?:[{_HYPHEN}][^\W\d_]+)?)"
                              rf"(?![\w{_HYPHEN}])")
