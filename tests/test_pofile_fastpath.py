@@ -4,6 +4,7 @@ reads: the same entries, lines and raw text, or (by handing the file over) the s
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,65 @@ def test_the_entries_around_other_shapes_take_the_fast_path() -> None:
     parser = pofile._Parser(text, "x.po")
     assert parser.parse().trailer == "\n# catatan\n# lagi\n"
     assert parser.line_entries == 1
+
+
+# -- the fast path's own costs: one scan for raw controls, entries built slot by slot ---------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=()), max_size=40), st.integers(1, 8))
+def test_a_raw_control_is_found_wherever_it_falls(text: str, chunk: int) -> None:
+    # the scan encodes a few characters at a time: a control on either side of a cut, a
+    # surrogate, a character of four bytes, are each found or not as the regex finds them
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pofile, "_SCAN", chunk)
+        assert pofile._holds_control(text) == bool(pofile._CONTROL.search(text))
+
+
+def test_a_catalog_with_a_raw_control_far_in_is_read_line_by_line() -> None:
+    simple = "".join(f'\n#. paragraph of saham-{n}\nmsgid "Saham {n}"\nmsgstr "Share {n}"\n'
+                     for n in range(300))
+    for control in ("\x1b", "\x0b", "\x00"):
+        text = HEADER + simple + f'\nmsgid "Pelaburannya"\nmsgstr "Its{control}investment"\n'
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(pofile, "_SCAN", 64)  # the control lies many pieces in
+            assert pofile._Parser(text, "x.po").simple_file() is False
+            assert_same(text)
+            with pytest.raises(CatalogError, match=r"control character") as caught:
+                parse_po(text, source="locale/en/LC_MESSAGES/articles-s.po")
+        assert caught.value.line == text.count("\n")  # the msgstr's line, named
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=8), st.text(max_size=8), st.none() | st.text(max_size=8),
+       st.lists(st.text(max_size=5), max_size=3), st.integers(0, 10**6))
+def test_an_entry_built_slot_by_slot_is_the_entry_init_builds(
+        msgid: str, msgstr: str, msgctxt: str | None, comments: list[str], line: int) -> None:
+    values = (msgid, msgstr, msgctxt, ("fuzzy",), tuple(comments), tuple(reversed(comments)),
+              ("seeds/peniaga-broker.md:3",), line, f'msgid "{msgid}"\n')
+    built = pofile._simple_entry(*values)
+    expected = pofile.Entry(**dict(zip(pofile._SIMPLE_FIELDS, values, strict=True)))
+    # every field, those left out of == (line, raw, raw_strings) too, at its default if not given
+    for field in dataclasses.fields(pofile.Entry):
+        assert getattr(built, field.name) == getattr(expected, field.name), field.name
+    assert built == expected
+    assert hash(built) == hash(expected)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.msgid = "x"  # type: ignore[misc]
+
+
+def test_an_entry_maker_refuses_a_field_entry_lacks() -> None:
+    with pytest.raises(TypeError, match="no field 'msgidd'"):
+        pofile._maker("msgid", "msgidd")
+    # msgid has no default: a maker must be given it
+    with pytest.raises(TypeError, match="'msgid' has no default"):
+        pofile._maker("msgstr")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from('\\"n01x \nab'), max_size=30), st.integers(0, 5))
+def test_a_catalog_without_a_backslash_has_no_newline_edge(text: str, start: int) -> None:
+    # the one scan for a backslash answers as the three scans it saves
+    full = (text.find('"\\n', start) >= 0
+            or any(text.find(escape, start) >= 0 for escape in pofile._NEWLINE_ESCAPES)
+            or pofile._ENDS_IN_NEWLINE.search(text, start) is not None)
+    assert pofile._newline_edge(text, start) == full
