@@ -208,7 +208,8 @@ def has_visible_text(text: str) -> bool:
     >>> has_visible_text("\\u200b\\u00ad\\u2060 \\ufeff"), has_visible_text("\\u200bKos")
     (False, True)
     """
-    return any(unicodedata.category(c) not in _INVISIBLE for c in text)
+    # a letter or a digit first (most texts) shows: no category is looked up one by one
+    return text[:1].isalnum() or any(unicodedata.category(c) not in _INVISIBLE for c in text)
 
 
 def _strip_accents(text: str) -> str:

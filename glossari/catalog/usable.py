@@ -109,11 +109,11 @@ def entry_state(domain: str, entry: Entry | None, *,
         return "untranslated"
     block = is_block_message(domain, entry.extracted_comments)
     category = is_category_message(domain, entry.extracted_comments)
-    if any(refused(domain, entry.msgctxt, source, form, block=block, references=defined,
-                   category=category)
-           for defined in references
-           for source, form in _pairs(entry)):
-        return "untranslated"
+    for defined in references:
+        for source, form in _pairs(entry):
+            if refused(domain, entry.msgctxt, source, form, block=block, references=defined,
+                       category=category):
+                return "untranslated"
     return "translated"
 
 
@@ -279,11 +279,13 @@ def remember(verdicts: object) -> None:
             _VERDICTS[verdict[0], verdict[1], verdict[2], verdict[3]] = verdict[4]
 
 
-def _pairs(entry: Entry) -> zip[tuple[str, str]]:
+def _pairs(entry: Entry) -> tuple[tuple[str, str], ...]:
     """Each form of an entry's translation with the source it translates."""
-    forms = entry.translations
-    sources = [entry.msgid] + [entry.msgid_plural or entry.msgid] * (len(forms) - 1)
-    return zip(sources, forms, strict=True)
+    if entry.msgid_plural is None:  # most messages: one form, no list to build
+        return ((entry.msgid, entry.msgstr),)
+    forms = entry.msgstr_plural
+    return tuple(zip([entry.msgid] + [entry.msgid_plural or entry.msgid] * (len(forms) - 1),
+                     forms, strict=True))
 
 
 def written(msgstr: str, *, block: bool) -> str:
@@ -335,7 +337,9 @@ def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | No
                     "closes its target), which Markdown shows as written")
     if not has_visible_text(msgstr):
         return "the translation shows no visible character"
-    bad = _UNREADABLE.search(raw)  # as the catalog holds it: a form feed is no layout
+    # as the catalog holds it: a form feed is no layout. Each character it finds is unprintable:
+    # a text printable throughout (most of them, one line) is not searched character by character
+    bad = None if raw.isprintable() else _UNREADABLE.search(raw)
     if bad is not None:
         return f"the translation holds the control character U+{ord(bad.group()):04X}"
     if block:
@@ -359,7 +363,8 @@ def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | No
         # line is held to the whole rule, not to what may interrupt a paragraph
         for part in _BLANK_LINE.split(msgstr):
             first, _, later = part.partition("\n")
-            if _BLOCK_START.search(first) or rule.search(later):
+            # the first line holds no line break: its one start is where match looks
+            if _BLOCK_START.match(first) or rule.search(later):
                 return "a line of the translation starts with Markdown block syntax"
     return None
 
