@@ -1518,3 +1518,28 @@ def test_no_english_word_is_given_a_spelling_it_lacks() -> None:
     given = {w: spellings(w) for w in [*words, *_ENGLISH_ONLY]}
     assert {w: s for w, s in given.items() if any(o not in known for o in s)} == {}
     assert {w: given[w] for w in _ENGLISH_ONLY if given[w]} == {}
+
+
+_APOSTROPHES = "'\u2018\u2019\u201a\u201b\u02bc\u2032"  # glossari.text.APOSTROPHES, spelled out
+
+
+@pytest.mark.parametrize("where", ["memory", "file"])
+@pytest.mark.parametrize("written", ["'", "\u2019", "\u02bc"])
+def test_every_apostrophe_is_one_in_the_index_and_the_query(tmp_path: Path, where: str,
+                                                            written: str) -> None:
+    """The modifier letter apostrophe (U+02BC) is an apostrophe, as glossari.text.APOSTROPHES
+    says: Unicode calls it a letter, and the index's tokenizer read ``ta\u02bcawun`` as one
+    word, so a query ``ta\u02bcawun`` found nothing in a text writing ``ta'awun``, nor
+    ``ta'awun`` in one writing ``ta\u02bcawun``."""
+    glossary = Glossary([_term("tabarru", f"Tabarru{written}",
+                               body=f"Prinsip ta{written}awun dan tabarru{written}nya.")],
+                        lang="en")
+    run = glossary.search
+    if where == "file":
+        write_termbase(tmp_path / "glossari.sqlite", glossary, ())
+        run = Termbase.open(tmp_path / "glossari.sqlite").search
+    for typed in _APOSTROPHES:
+        assert [(h.id, h.field) for h in run(f"Tabarru{typed}")] == [("tabarru", "headword")]
+        assert [(h.id, h.field) for h in run(f"ta{typed}awun")] == [("tabarru", "body")]
+        assert [(h.id, h.field) for h in run(f"tabarru{typed}nya")][:1] == [
+            ("tabarru", "headword")]
