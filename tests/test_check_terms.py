@@ -749,3 +749,49 @@ def test_t401_and_t402_quote_long_names_as_an_excerpt(reps: int, layout: str) ->
         assert f"'{excerpt(malay)}'" in found.message
         assert f"'{excerpt(english)}'" in found.message
         assert len(found.message) < 400
+
+
+_CARUMAN = """---
+title: Caruman takaful
+description: Bayaran peserta.
+keywords: Takaful
+---
+
+# Caruman takaful
+
+Lihat [caruman-caruman](/takaful-contribution) terdahulu.
+"""
+_PESERTA = """---
+title: Peserta
+description: Orang yang membayar [caruman](/takaful-contribution).
+keywords: Takaful
+---
+
+# Peserta
+
+{paragraph}
+"""
+
+
+@pytest.mark.parametrize(("malay", "quoted"), [
+    ("Peserta membayar caruman setiap bulan.", "caruman"),
+    ("Peserta membayar carumannya setiap bulan.", "caruman"),  # its plainest name
+    ("Peserta membayar caruman-caruman tertunggak.", "caruman-caruman"),
+    ("Peserta membayar Caruman takaful setiap bulan.", "Caruman takaful"),
+])
+def test_t401_quotes_the_term_as_the_message_writes_it(
+        tmp_path: Path, malay: str, quoted: str) -> None:
+    """T401 names the term by the name the message writes, else by its plainest name of those
+    the message's words match: it quoted the first name of the term under that key, another
+    message's link text, and said 'the Malay uses the term 'caruman-caruman'' of a message
+    writing 'caruman', which a translator searching the message for it could not find."""
+    kit = with_catalog(tmp_path)
+    kit.articles["caruman-takaful"] = _CARUMAN
+    kit.articles["peserta"] = _PESERTA.format(paragraph=malay)
+    kit.translate("Caruman takaful", "Takaful contribution", context="caruman-takaful")
+    kit.translate("Peserta", "Participant", context="peserta")
+    kit.translate(malay, "The participant pays the dues every month.")
+    (t401,) = [f for f in kit.check() if f.code == "T401" and f.line == kit.entry_lines[
+        (None, malay)]]
+    assert t401.message.startswith(f"the Malay uses the term '{quoted}', "), t401.message
+    assert quoted.lower() in malay.lower()

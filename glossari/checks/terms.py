@@ -149,6 +149,14 @@ class Termbase:
             # a name two terms share (two articles titled alike, S131) is one use of one term,
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
             entry = hit.keys[0]
+            if entry.identity not in found and fold(entry.malay) != fold(hit.text):
+                # the term by the name this message writes (`caruman`), else its plainest
+                # name of that key (`caruman` for `carumannya`): the first is maybe another
+                # message's link text (`caruman-caruman`), which T401 quoted, and which a
+                # translator looking for it in this message would not find
+                same = [k for k in hit.keys if k.identity == entry.identity]
+                entry = next((k for k in same if fold(k.malay) == fold(hit.text)),
+                             min(same, key=lambda k: len(k.malay)))
             compounds = _compounds(text, hit.start, hit.end, hit.name)
             if before[0] >= 0 and _GAP.fullmatch(text, before[0], hit.start):
                 compounds |= {_HEADED + before[1]}  # modal saham: saham modifies modal
