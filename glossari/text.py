@@ -423,6 +423,13 @@ def slug_text(text: str) -> str:
 
     >>> slug_text("ação"), slug_text("²ǅ٣"), slug_text("акций"), slug_text("ガス")
     ('acao', '2Dz3', 'акций', 'ガス')
+
+    The modifier letter apostrophe (U+02BC), a letter to Unicode, is the apostrophe
+    (:data:`APOSTROPHES`), which a slug writes as any other: ``/syar\u02bci`` is the
+    link-only term ``syar-i``, as ``/syar'i`` and ``/syar\u2019i`` are.
+
+    >>> slug_text("syar\u02bci")
+    "syar'i"
     """
     out: list[str] = []
     latin = False  # the last base character is an ASCII letter: its marks are accents
@@ -431,7 +438,7 @@ def slug_text(text: str) -> str:
             if not latin:
                 out.append(c)
             continue
-        c = _ascii_digit(c)
+        c = "'" if c == _MODIFIER_APOSTROPHE else _ascii_digit(c)
         latin = c.isascii() and c.isalpha()
         out.append(c)
     return unicodedata.normalize("NFC", "".join(out))

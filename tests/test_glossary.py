@@ -793,3 +793,18 @@ def test_every_apostrophe_names_a_headword_ending_in_one(tmp_path: Path, written
         text = f"Tabarru{typed} ialah derma, ta{typed}awunnya"
         assert [(m.term.id, m.text) for m in glossary.find_terms(text)] == [
             ("tabarru", f"Tabarru{typed}"), ("ta-awun", f"ta{typed}awunnya")]
+
+
+@pytest.mark.parametrize("written", ["'", "\u2019", "\u02bc"])
+def test_a_link_target_written_with_any_apostrophe_is_one_link_only_term(
+        tmp_path: Path, written: str) -> None:
+    """``/syar\u02bci`` (the modifier letter apostrophe, a letter to Unicode) is the link-only
+    term ``syar-i``, as ``/syar'i`` and ``/syar\u2019i`` are: its id, and the site's page name,
+    kept the character (``syar\u02bci``), and which of the two a glossary got hung on the
+    order its articles spelled the target."""
+    root = make_root(tmp_path, {"hukum.md": article(
+        "Hukum", f"# Hukum\n\nLihat [syar{written}i](/syar{written}i).\n")})
+    glossary = glossari.load(root)
+    term = glossary.lookup(f"/syar{written}i")
+    assert (term.id, term.kind) == ("syar-i", "link")
+    assert "syar-i" in glossary
