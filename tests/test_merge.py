@@ -188,6 +188,27 @@ def test_retired_entry_keeps_its_flags_as_msgmerge_does(tmp_path: Path) -> None:
         assert "#, fuzzy, c-format\n#~ msgid \"%d saham\"" in gnu
 
 
+def test_a_revived_translation_whose_directives_disagree_comes_back_fuzzy() -> None:
+    # a #~ translation of a format message, never checked while obsolete (msgfmt compiles
+    # none): revived as translated, it made a catalog compile, check and msgfmt --check refuse
+    old = parse_po(
+        OLD.rstrip("\n")
+        + '\n\n#, python-brace-format\n#~ msgctxt "peniaga-broker"\n#~ msgid "{n} peniaga"\n'
+        + '#~ msgstr "{jumlah} broker-dealers"\n'
+        + '\n#, c-format\n#~ msgid "%d saham-saham"\n#~ msgstr "%d shares"\n',
+        source="en.po",
+    )
+    back = merge(pot(Entry(msgid="{n} peniaga", msgctxt="peniaga-broker",
+                           flags=("python-brace-format",)),
+                     Entry(msgid="%d saham-saham", flags=("c-format",))), old, lang="en")
+    disagreeing, agreeing = back.current
+    assert disagreeing.msgstr == "{jumlah} broker-dealers"  # kept, for the translator
+    assert disagreeing.flags == ("fuzzy", "python-brace-format")
+    assert agreeing.flags == ("c-format",)
+    assert agreeing.translated
+    parse_po(render_po(back), source="en.po")  # what update writes, glossari reads
+
+
 def test_merge_again_is_identity() -> None:
     old = parse_po(OLD, source="en.po")
     template = pot(*(e.with_changes(msgstr="") for e in old.current))

@@ -421,7 +421,7 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         offered = compendium or {}
         entries = tuple(_taken(offered[e.key], e, nplurals) if e.key in offered
                         else _empty(e, nplurals) for e in template.entries if not e.obsolete)
-        return PoFile(header=header, entries=entries)
+        return PoFile(header=header, entries=_formats_fuzzy(entries, header))
 
     theirs = catalog.header_fields().get("X-Domain")
     ours = template.header_fields().get("X-Domain")
@@ -551,10 +551,32 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         if id(entry) in used or not entry.has_translation:
             continue
         tail.append(_obsolete(entry))
-    return PoFile(header=header, entries=(*result, *tail), trailer=catalog.trailer,
+    return PoFile(header=header, entries=(*_formats_fuzzy(result, header), *tail),
+                  trailer=catalog.trailer,
                   newline=catalog.newline, wrapped=catalog.wrapped,
                   # asked only if an entry is rendered anew (a scan of the whole file)
                   text_of_source=catalog.text_of_source)
+
+
+def _formats_fuzzy(entries: Iterable[Entry], header: Entry) -> tuple[Entry, ...]:
+    """``entries`` with every translation whose directives disagree with its format flag
+    (:func:`glossari.catalog.formats.entry_problem`: ``Account {executive}`` for a
+    ``python-brace-format`` headword) offered fuzzy, its text kept: a translation revived from
+    ``#~`` or taken from another catalog was written as translated, and the catalog then
+    refused by ``compile`` and every command (and by ``msgfmt --check``). A catalog's current
+    translations were checked when it was read; these come from elsewhere."""
+    entries = tuple(entries)
+    if not any(e.flags and not e.fuzzy and e.has_translation for e in entries):
+        return entries
+    from glossari.catalog.formats import entry_problem, loose_forms
+
+    plural_forms = _header_value(header, "Plural-Forms")
+    loose = loose_forms(plural_forms, parse_plural_count(plural_forms or ""))
+    return tuple(
+        e.with_changes(flags=("fuzzy", *e.flags))
+        if e.flags and not e.fuzzy and e.translations[:1] not in (("",), ())
+        and entry_problem(e, loose) is not None else e
+        for e in entries)
 
 
 def _keep_notes(catalog: PoFile, template_keys: set[Key], result: list[Entry],
