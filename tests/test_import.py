@@ -991,3 +991,50 @@ def test_a_translators_save_before_the_lock_is_what_the_import_judges(
     assert code == 2, err
     assert "the translated definition 'Balance <b>after</b> costs.' of untung is none" in err
     assert entry(root, None, malay) == ("Balance after costs.", False)
+
+
+def test_a_translation_its_message_s_format_flag_refuses_is_not_imported(root: Path) -> None:
+    # a translator flagged two headwords python-brace-format (Weblate writes a string's flags
+    # into the catalog): 'Profit {n}' and a confirmed fuzzy '{x} Pryce' name arguments the
+    # Malay lacks; they were written, and compile, every command and msgfmt --check then
+    # refused the catalog
+    import csv
+    from dataclasses import replace
+
+    from glossari.catalog.pofile import encode_po, load_po
+
+    path = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    po = load_po(path)
+    flagged = {("untung", "Untung"): "", ("harga", "Harga"): "{x} Pryce"}
+    po = replace(po, entries=tuple(
+        e.with_changes(msgstr=flagged[e.key], flags=(*(("fuzzy",) if flagged[e.key] else ()),
+                                                     "python-brace-format"))
+        if e.key in flagged else e for e in po.entries))
+    path.write_bytes(encode_po(po, path=path))
+    table = export(root, "g.csv", "--format", "csv")
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    for row in rows:
+        if row["id"] == "untung":
+            row["en"], row["status"] = "Profit {n}", "translated"
+        if row["id"] == "harga":
+            row["en"], row["status"] = "{x} Pryce", "translated"
+    for wanted in ("untung", "harga"):
+        edited = root.parent / f"{wanted}.csv"
+        with edited.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(r for r in rows if r["id"] == wanted)
+        before = catalog_bytes(root)
+        for args in ((), ("--force",), ("--force", "--dry-run")):
+            code, _, err = run(root, "import", str(edited), *args)
+            if wanted == "harga" and not args:
+                assert code == 0, err  # a fuzzy one is only noted without --force
+                continue
+            assert code == 2, err
+            assert err.count("\n") == 1, err
+            assert f"{edited}:2: the translated headword" in err
+            assert "python-brace-format: msgstr uses argument" in err
+            assert "nothing was imported" in err
+        assert catalog_bytes(root) == before
+    check_written(path)
+

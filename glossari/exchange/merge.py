@@ -55,7 +55,7 @@ from glossari.root import GlossaryRoot, relative_name
 from glossari.text import category_key, distinct_categories, excerpt, lookup_key, quoted
 
 if TYPE_CHECKING:
-    from glossari.catalog.pofile import PoFile
+    from glossari.catalog.pofile import Entry, PoFile
 
 __all__ = ["OUTCOMES", "Field", "ImportReport", "Outcome", "OutcomeKind", "import_termbase",
            "match_record"]
@@ -599,7 +599,7 @@ def import_termbase(
                                           _unchanged_headwords(glossary, outcomes))
         if planned:
             more, written = _merge_catalog(root, lang, held, planned, base.format, force=force,
-                                           write=not dry_run)
+                                           write=not dry_run, source=base.source)
             outcomes += more
     if base.ignored_columns:
         many = len(base.ignored_columns) > 1
@@ -752,6 +752,24 @@ def _refuse_another_languages_csv(root: GlossaryRoot, lang: str,
                 )
 
 
+def _agreeing(entry: Entry, plan: _Planned, source: str, catalog: str) -> Entry:
+    """``entry`` as the import would write it, or :class:`ExchangeError` at the file's line
+    when its directives disagree with the format flag a translator gave the message
+    (:func:`glossari.catalog.formats.entry_problem`): ``Account {executive}`` for a
+    ``python-brace-format`` headword was written, and ``compile``, every command and ``msgfmt
+    --check`` then refused the catalog. Raised before anything is written."""
+    from glossari.catalog.formats import entry_problem
+
+    found = entry_problem(entry) if entry.flags else None
+    if found is None:
+        return entry
+    raise ExchangeError(
+        f"the translated {plan.field} {quoted(excerpt(plan.value))} of {plan.term} disagrees "
+        f"with its message's format flag in {catalog}: {found.message}",
+        path=source, line=plan.line,
+        hint=f"{found.hint[0].lower()}{found.hint[1:]}; nothing was imported")
+
+
 def _merge_catalog(
     root: GlossaryRoot,
     lang: str,
@@ -761,6 +779,7 @@ def _merge_catalog(
     *,
     force: bool,
     write: bool,
+    source: str,
 ) -> tuple[list[Outcome], tuple[str, ...]]:
     import hashlib
 
@@ -809,7 +828,7 @@ def _merge_catalog(
             outcomes.append(replace(base, catalog=entry.msgstr,
                                     message="confirmed the fuzzy translation "
                                     f"{quoted(entry.msgstr)}"))
-            entries[at] = entry.reviewed(entry.msgstr)
+            entries[at] = _agreeing(entry.reviewed(entry.msgstr), plan, source, shown)
             changed = True
             continue
         if entry.has_translation and not force:
@@ -824,7 +843,7 @@ def _merge_catalog(
             base, catalog=entry.msgstr or None,
             message=f"replaced {quoted(entry.msgstr)}" if entry.has_translation else "",
         ))
-        entries[at] = entry.reviewed(plan.value)
+        entries[at] = _agreeing(entry.reviewed(plan.value), plan, source, shown)
         changed = True
     if not (changed and write):
         return outcomes, ()
