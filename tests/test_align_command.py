@@ -349,6 +349,35 @@ def test_a_translation_render_would_refuse_is_not_taken(tmp_path: Path) -> None:
     assert glossari.load(root)["accountexecutive"].en_title == "Account executive"
 
 
+def test_a_translation_its_message_s_format_flag_refuses_is_not_taken(tmp_path: Path) -> None:
+    """A headword a translator flagged python-brace-format, translated 'Account {executive}'
+    in the article: it was written (exit 0), and compile, every command and msgfmt --check
+    then refused the catalog."""
+    from dataclasses import replace
+
+    from glossari.catalog.pofile import encode_po
+
+    root = prepared(seed_root(tmp_path))
+    path = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    po = load_po(path)
+    key = ("accountexecutive", "Eksekutif akaun")
+    po = replace(po, entries=tuple(e.with_changes(flags=("python-brace-format",))
+                                   if e.key == key else e for e in po.entries))
+    path.write_bytes(encode_po(po, path=path))
+    out = tmp_path / "en"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    [page] = out.glob("*.md")
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "title: Eksekutif akaun", "title: Account {executive}"), encoding="utf-8")
+    code, out_text, err = cli("align", "-l", "en", out, root=root)
+    assert code == 0, err
+    assert "1 not taken" in out_text
+    assert "python-brace-format: msgstr uses argument 'executive'" in err
+    assert load_po(path).by_key()[key].msgstr == ""
+    ok("compile", "-l", "en", root=root)
+    check_written(path)
+
+
 def test_a_rewrapped_paragraph_is_taken_and_rendered(tmp_path: Path) -> None:
     """An editor rewraps the English at 72 columns and a line starts `1967.`: align, render
     and check must agree on it. Render kept the Malay (and check reported C209, an error) for

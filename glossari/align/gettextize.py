@@ -27,6 +27,7 @@ from pathlib import Path
 
 from glossari._rendered import LANGUAGE, read_digest, read_record
 from glossari.align.pairing import MessageKey, pair_articles
+from glossari.catalog.formats import entry_problem
 from glossari.catalog.languages import check_translation_language
 from glossari.catalog.messages import (
     GLOSSARY_DOMAIN,
@@ -391,6 +392,12 @@ def _fill_catalogs(
                     counts[file]["refused"] += 1
                     kept[file].append((place, f"{reports[file].path}: not taken for "
                                               f"'{_short(msgid)}': {problem}"))
+                elif entry.flags and (disagrees := entry_problem(entry.reviewed(text))):
+                    # the format flag a translator gave the message refuses it: written, it
+                    # made compile, every command and msgfmt --check refuse the catalog
+                    counts[file]["refused"] += 1
+                    kept[file].append((place, f"{reports[file].path}: not taken for "
+                                              f"'{_short(msgid)}': {disagrees.message}"))
                 elif force and at in taken:
                     # a message shared by two files (body text has no msgctxt), or a link text two
                     # files inflect differently: the first file's
