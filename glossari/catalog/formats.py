@@ -61,7 +61,8 @@ class Directives:
 
     ``numbered``: C's and Python's positional arguments (1, 2, ...); otherwise by name (Python's
     mapping keys, brace fields). ``args`` maps each argument to its type (``""`` where the
-    language has none, as brace fields) and ``written`` to the first directive naming it."""
+    language has none, as brace fields) and ``written`` to the first directive naming it, as
+    written."""
 
     numbered: bool
     args: dict[int | str, str]
@@ -181,10 +182,10 @@ def _numbered(uses: list[tuple[int | None, str, str]], *, unchecked: bool = Fals
         if not kind:
             continue
         if num in args and args[num] != kind:
-            raise _Invalid(f"argument {num} is read as {args[num]} by {written[num]!r} and as "
-                           f"{kind} by {excerpt(directive)!r}")
+            raise _Invalid(f"argument {num} is read as {args[num]} by "
+                           f"{_shown(written[num])} and as {kind} by {_shown(directive)}")
         args.setdefault(num, kind)
-        written.setdefault(num, excerpt(directive))
+        written.setdefault(num, directive)
     for expected in range(1, len(args) + 1):
         if expected not in args:
             raise _Invalid(f"argument {max(a for a in args if isinstance(a, int))} is used "
@@ -214,11 +215,13 @@ def _read_python(text: str) -> Directives:
         at += 1
         if text.startswith("(", at):  # a key runs to its matching parenthesis, as in Python
             depth, end = 1, at + 1
-            while end < len(text) and depth:
-                depth += {"(": 1, ")": -1}.get(text[end], 0)
-                end += 1
-            if depth:
-                raise _Invalid(f"the key of {excerpt(text[start:])!r} is never closed with )")
+            while depth:
+                close = text.find(")", end)
+                if close < 0:
+                    raise _Invalid(f"the key of {excerpt(text[start:])!r} is never closed "
+                                   "with )")
+                depth += text.count("(", end, close) - 1
+                end = close + 1
             key, at = text[at + 1:end - 1], end
         found = _PY_SPEC.match(text, at)
         assert found is not None
@@ -248,9 +251,9 @@ def _read_python(text: str) -> Directives:
     for key, kind, written in uses:
         assert key is not None
         if args.setdefault(key, kind) != kind:
-            raise _Invalid(f"the key {excerpt(key)!r} is read as {args[key]} by {first[key]!r} "
-                           f"and as {kind} by {excerpt(written)!r}")
-        first.setdefault(key, excerpt(written))
+            raise _Invalid(f"the key {excerpt(key)!r} is read as {args[key]} by "
+                           f"{_shown(first[key])} and as {kind} by {_shown(written)}")
+        first.setdefault(key, written)
     return Directives(False, args, first, spans=tuple(spans))
 
 
@@ -293,7 +296,7 @@ def _read_brace(text: str) -> Directives:
         key: int | str = (_number(arg) if not rest else f"{_number(arg)}{rest}") \
             if arg.isascii() and arg.isdigit() else arg + rest
         args.setdefault(key, "")
-        first.setdefault(key, excerpt(written))
+        first.setdefault(key, written)
     return Directives(False, args, first, spans=tuple(spans))
 
 
@@ -395,16 +398,17 @@ def compare(flag: str, source: str, translation: str, *, source_name: str = "msg
     extra = [arg for arg in got.args if arg not in want.args]
     if extra and not (want.numbered and got.numbered):
         return FormatMismatch(
-            f"{flag}: {name} uses {_arg_name(extra[0])} ({got.written[extra[0]]!r}), which "
-            f"{source_name} does not have",
+            f"{flag}: {name} uses {_arg_name(extra[0])} ({_shown(got.written[extra[0]])}), "
+            f"which {source_name} does not have",
             "use only the arguments of the source: a name in a directive is the program's, "
             "not translated", name)
     for arg, kind in got.args.items():
         if arg in want.args and want.args[arg] != kind:
             return FormatMismatch(
                 f"{flag}: {_arg_name(arg)} is {want.args[arg]} in {source_name} "
-                f"({want.written[arg]!r}) and {kind} in {name} ({got.written[arg]!r})",
-                f"convert it as {source_name} does ({want.written[arg]!r})", name)
+                f"({_shown(want.written[arg])}) and {kind} in {name} "
+                f"({_shown(got.written[arg])})",
+                f"convert it as {source_name} does ({_shown(want.written[arg])})", name)
     missing = [arg for arg in want.args if arg not in got.args]
     if extra or (missing and not drop and want.numbered and got.numbered):
         return FormatMismatch(
@@ -416,7 +420,7 @@ def compare(flag: str, source: str, translation: str, *, source_name: str = "msg
     if missing and not drop:
         return FormatMismatch(
             f"{flag}: {name} leaves out {_arg_name(missing[0])} of {source_name} "
-            f"({want.written[missing[0]]!r})", "use every argument of the source", name)
+            f"({_shown(want.written[missing[0]])})", "use every argument of the source", name)
     return None
 
 
@@ -425,7 +429,12 @@ def _kind(directives: Directives) -> str:
 
 
 def _first(directives: Directives) -> str:
-    return next(iter(directives.written.values()))
+    return _shown(next(iter(directives.written.values())))
+
+
+def _shown(directive: str) -> str:
+    """A directive as a message quotes it: one line, 60 characters at most."""
+    return repr(excerpt(directive))
 
 
 def _count(number: int) -> str:
