@@ -92,6 +92,12 @@ CASES = [
     ("c-format", "%<PRId64> rows", "%lld baris", "int64_t"),
     ("c-format", "%m: %s", "%s: %m", None),
     ("c-format", "100%", "100 peratus", None),  # no C format string: nothing to compare
+    # glibc's I flag, the locale's own digits (a Persian or Arabic translation's %Id): a
+    # translation may have it, a source may not
+    ("c-format", "%d saham", "%Id saham", None),
+    ("c-format", "%s: %5.2f", "%2$I5.2f :%1$s", None),
+    ("c-format", "%d saham", "%Is saham", "int in msgid ('%d') and char *"),
+    ("c-format", "%Id saham", "%s saham", None),  # no C format string
     # Python %: tuple and mapping
     ("python-format", "%(n)d", "%(m)d", "uses argument 'm'"),
     ("python-format", "%d", "%s", "argument 1 is integer"),
@@ -228,6 +234,9 @@ def _c_pair(draw: st.DrawFn) -> tuple[str, str, str]:
         # the same arguments, numbered, in a drawn order
         order = draw(st.permutations(range(len(msgstr))))
         msgstr = [f"%{k + 1}${msgstr[k][1:]}" for k in order]
+    if draw(st.booleans()):  # glibc's I flag, which a translation may give a conversion
+        msgstr = [d.replace("%", "%I", 1) if d[-1] in "dius" and "$" not in d else d
+                  for d in msgstr]
     return "c-format", _text(draw, msgid), _text(draw, msgstr)
 
 

@@ -91,7 +91,7 @@ class FormatMismatch:
 
 _C_DIRECTIVE = re.compile(
     r"%(?:(?P<num>[0-9]+)\$)?"
-    r"(?P<flags>[-+ #0']*)"
+    r"(?P<flags>[-+ #0'I]*)"
     r"(?P<width>[0-9]+|\*(?:(?P<wnum>[0-9]+)\$)?)?"
     r"(?:\.(?P<prec>\*(?:(?P<pnum>[0-9]+)\$)?|[0-9]*))?"
     r"(?P<size>hh|h|ll|l|L|q|j|z|t)?"
@@ -131,7 +131,7 @@ def _c_type(size: str, conv: str) -> str | None:
     return "long double" if size in _LONG_DOUBLE else "double"  # aAeEfFgG
 
 
-def _read_c(text: str) -> Directives:
+def _read_c(text: str, translation: bool = False) -> Directives:
     uses: list[tuple[int | None, str, str]] = []  # (number or None, type, directive)
     spans: list[tuple[int, int]] = []
     unchecked = False
@@ -143,6 +143,10 @@ def _read_c(text: str) -> Directives:
         conv, written = found["conv"], found.group()
         if not conv:
             raise _Invalid(f"the directive {excerpt(written)!r} is cut off at the end")
+        if "I" in found["flags"] and not translation:
+            # glibc's flag for the locale's own digits (%Id): a translation's choice
+            raise _Invalid(f"{excerpt(written)!r} has glibc's I flag, which only a translation "
+                           "may have")
         stars = [found[part] for part in ("width", "prec") if (found[part] or "")[:1] == "*"]
         if conv == "%":
             if found["num"] or stars:
@@ -206,7 +210,7 @@ _PY_TYPES = dict.fromkeys("diouxX", "integer") | dict.fromkeys("eEfFgG", "number
     "c": "character", "s": "any", "r": "any", "a": "any"}
 
 
-def _read_python(text: str) -> Directives:
+def _read_python(text: str, translation: bool = False) -> Directives:
     uses: list[tuple[str | None, str, str]] = []  # (mapping key or None, type, directive)
     spans: list[tuple[int, int]] = []
     at = text.find("%")
@@ -268,7 +272,7 @@ _ACCESSOR = re.compile(r"\.[^\W\d]\w*|\[[^\]]+\]")
 _BRACE = re.compile(r"[{}]")
 
 
-def _read_brace(text: str) -> Directives:
+def _read_brace(text: str, translation: bool = False) -> Directives:
     fields: list[tuple[str, str, str]] = []  # (argument, accessors, field as written)
     spans: list[tuple[int, int]] = []
     at, size = 0, len(text)
@@ -341,7 +345,7 @@ _READERS = {"c-format": _read_c, "python-format": _read_python,
             "python-brace-format": _read_brace}
 
 
-def read(flag: str, text: str) -> Directives | str:
+def read(flag: str, text: str, *, translation: bool = False) -> Directives | str:
     """The directives of ``text`` read as the format ``flag`` names, or why it is none.
 
     >>> read("c-format", "%2$s: %1$d bon").args
@@ -353,7 +357,7 @@ unchecked=False)
     "the field '{' is never closed with }"
     """
     try:
-        return _READERS[flag](text)
+        return _READERS[flag](text, translation)
     except _Invalid as why:
         return str(why)
 
@@ -380,7 +384,7 @@ def compare(flag: str, source: str, translation: str, *, source_name: str = "msg
     want = read(flag, source)
     if isinstance(want, str):
         return None
-    got = read(flag, translation)
+    got = read(flag, translation, translation=True)
     if isinstance(got, str):
         return FormatMismatch(
             f"{flag}: {name} is no {_LANGUAGE[flag]} format string, and {source_name} is one: "
@@ -498,18 +502,20 @@ def loose_forms(plural_forms: str | None, nplurals: int | None) -> frozenset[int
 
 
 def blank_directives(flags: tuple[str, ...], text: str,
-                     keep: Callable[[str, int, int], bool] | None = None) -> str:
+                     keep: Callable[[str, int, int], bool] | None = None, *,
+                     translation: bool = False) -> str:
     """``text`` with every directive of the formats ``flags`` declare blanked out (offsets
     kept), but those ``keep(text, start, end)`` keeps: ``{0[prime brokerage]}``,
     ``%(investment advisor)s`` and ``{fee:>{width}}`` name arguments, not terms (``termcheck``
     reads the rest). A text that is no format string of its flag keeps its directives.
+    ``translation``: ``text`` is a translation, read as :func:`read` reads one.
 
     >>> blanked = blank_directives(("python-format",), "Ask %(investment advisor)s today")
     >>> blanked.split(), len(blanked)
     (['Ask', 'today'], 32)
     """
     for flag in _flags(flags):
-        directives = read(flag, text)
+        directives = read(flag, text, translation=translation)
         if isinstance(directives, str) or not directives.spans:
             continue
         pieces, last = [], 0

@@ -277,7 +277,7 @@ class TermChecker:
         reported: set[str] = set()  # one finding per term and entry, whatever the plural forms
         for translation in entry.translations:
             present = self._target.keys_in(
-                message_text(blank_directives(flags, translation, _prose)))
+                message_text(blank_directives(flags, translation, _prose, translation=True)))
             for term_id, surface in used.items():
                 if term_id in present or term_id in reported:
                     continue
