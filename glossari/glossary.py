@@ -15,7 +15,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import InputError
 from glossari.model import Term
 from glossari.root import GlossaryRoot, resolve_root
-from glossari.text import headword_order, lookup_key, quoted
+from glossari.text import excerpt, headword_order, lookup_key, quoted
 
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
@@ -428,8 +428,7 @@ class Glossary:
         names = sorted({term_for(k).title or term_for(k).id for k in close})
         hint = f"; did you mean {', '.join(quoted(n) for n in names)}?" if names else ""
         # a pasted page is named by its start: the message is one line, not the page again
-        shown = text if len(text) <= 80 else text[:77] + "..."
-        return KeyError(f"no term {quoted(shown)} in the glossary{hint}")
+        return KeyError(f"no term {quoted(excerpt(text, 80))} in the glossary{hint}")
 
     def lookup_index(self) -> dict[str, str]:
         """Every normalised name (:func:`~glossari.text.lookup_key`) to the id of the term

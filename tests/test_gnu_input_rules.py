@@ -89,3 +89,20 @@ def test_glossari_never_writes_a_key_twice(tmp_path: Path) -> None:
                           check=False).returncode == 0
     assert [(e.msgid, e.obsolete) for e in load_po(path).entries] == [
         ("Harga", False), ("Kos", True)]
+
+
+@pytest.mark.parametrize("msgid", [
+    "Pelaburan dalam saham-saham syarikat tersenarai di Bursa Malaysia oleh peniaga broker",
+    "Dana unit amanah\n(ETF) dan pelaburannya yang diuruskan oleh syarikat pengurusan dana"])
+def test_a_key_written_twice_is_quoted_as_every_message_quotes_a_value(msgid: str) -> None:
+    """encode_po's refusal of a key it would write twice quotes the msgid by
+    :func:`glossari.text.excerpt`, the one rule a message quotes a value by: its own cut, to 40
+    characters, had no ellipsis, so the quote read as the whole message."""
+    from glossari.text import excerpt, quoted
+
+    header = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n")
+    catalog = PoFile(header=header, entries=(
+        Entry(msgid=msgid, msgstr="Investment"), Entry(msgid=msgid, msgstr="Old", obsolete=True)))
+    with pytest.raises(CatalogError) as twice:
+        encode_po(catalog, path=PO_SOURCE)
+    assert f"would write message {quoted(excerpt(msgid))} twice" in str(twice.value)

@@ -257,3 +257,21 @@ def test_an_empty_msgid_with_a_context_is_a_message_as_to_msgfmt(tmp_path: Path)
     ours = render_mo(parsed.entries, parsed.header)
     assert read_mo(ours, source="o.mo") == load_mo(gnu)
     assert translations(ours).pgettext("bon", "") == "Bond"
+
+
+@pytest.mark.parametrize("msgid", [
+    "Pelaburan dalam saham-saham syarikat tersenarai di Bursa Malaysia oleh peniaga broker",
+    "Saham-saham",
+    "Dana\nunit amanah ETF dan pelaburannya yang diuruskan oleh syarikat pengurusan"])
+def test_a_message_twice_is_quoted_as_every_message_quotes_a_value(msgid: str) -> None:
+    """A .mo file holding one msgid twice (singular and plural) quotes it by
+    :func:`glossari.text.excerpt`, the one rule a message quotes a value by: its own cut, to 40
+    characters, had no ellipsis, so the quote read as the whole message."""
+    from glossari.text import excerpt, quoted
+
+    data = render_mo([Entry(msgid=msgid, msgstr="Shares"),
+                      Entry(msgid=msgid, msgid_plural=f"{msgid}s",
+                            msgstr_plural=("share", "shares"))], None)
+    with pytest.raises(CatalogError) as twice:
+        read_mo(data, source="en.mo")
+    assert f"message {quoted(excerpt(msgid))} appears twice" in str(twice.value)

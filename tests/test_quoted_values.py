@@ -174,3 +174,18 @@ def test_a_column_the_header_does_not_name_is_quoted_as_every_message_quotes_a_v
     with pytest.raises(GlossariError) as caught:
         parse_csv(f'id,ms,en,\r\nkos,Kos,Cost,"{cell}"\r\n'.encode(), source="nota.csv")
     assert f"which the header does not name: {quoted(excerpt(cell))}" in str(caught.value)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.sampled_from(["Saham-saham", "pelaburannya", "ETF", "\n\n", "  ", "dana"]),
+                min_size=25, max_size=40).map(" ".join))
+def test_a_lookup_that_finds_nothing_quotes_the_text_as_every_message_quotes_a_value(
+        text: str) -> None:
+    """A lookup that finds nothing names the text by :func:`glossari.text.excerpt` (a pasted
+    page by its start, on one line), the one rule a message quotes a value by: its own cut kept
+    the page's line breaks as '\\n' and its runs of spaces as written."""
+    glossary = Glossary([Term(id="kos", title="Kos", source=Location(path="seeds/kos.md",
+                                                                       line=1))])
+    with pytest.raises(KeyError) as missed:
+        glossary.lookup(text)
+    assert missed.value.args[0].startswith(f"no term {quoted(excerpt(text, 80))} in the glossary")

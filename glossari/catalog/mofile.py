@@ -28,7 +28,7 @@ from glossari._atomic import atomic_write_bytes
 from glossari.catalog.charset import utf8_header_msgstr
 from glossari.catalog.pofile import Entry
 from glossari.errors import CatalogError
-from glossari.text import quoted
+from glossari.text import excerpt, quoted
 
 __all__ = ["MAGIC", "load_mo", "read_mo", "render_mo", "write_mo"]
 
@@ -163,7 +163,7 @@ def read_mo(data: bytes, *, source: str) -> dict[MoKey, tuple[str, ...]]:
             context, key = key.split("\x04", 1)
         msgid = key.split("\x00", 1)[0]
         if (context, msgid) in messages:
-            raise corrupt(f"message {quoted(msgid[:40])} appears twice")
+            raise corrupt(f"message {quoted(excerpt(msgid))} appears twice")
         messages[(context, msgid)] = tuple(value.split("\x00"))
     return messages
 

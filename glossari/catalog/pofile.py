@@ -40,7 +40,7 @@ from glossari.catalog.linebreak import POSSIBLE, columns, possible_linebreaks, w
 from glossari.catalog.names import is_catalog_name
 from glossari.errors import CatalogError
 from glossari.root import file_kind
-from glossari.text import counted, quoted
+from glossari.text import counted, excerpt, quoted
 
 __all__ = [
     "Entry",
@@ -2112,7 +2112,7 @@ def encode_po(po: PoFile, *, path: Path | str) -> bytes:
         if entry.key in seen:
             # GNU refuses a duplicate definition (obsolete or not), and so would the next read
             raise CatalogError(
-                f"glossari would write message {quoted(entry.key[1][:40])} twice "
+                f"glossari would write message {quoted(excerpt(entry.key[1]))} twice "
                 f"({'obsolete' if entry.obsolete else 'current'} copy)",
                 path=str(path),
                 line=entry.line,
