@@ -602,3 +602,27 @@ def test_s101_is_one_finding_whether_the_reader_or_the_check_reports_it(
     built = replace(term, findings=())  # as a term built in Python: no reader's finding
     [checked] = [f for f in run_checks([built], tmp_path, []) if f.code == "S101"]
     assert checked == read
+
+
+def test_a_link_finding_quotes_its_text_as_every_finding_quotes_a_value(tmp_path: Path) -> None:
+    """S103, S121 and S122 quoted a link's text whole, as written between two quotes (a
+    paragraph pasted into a link made a finding of the paragraph), where docs/checks.md says a
+    finding quotes a value as written, cut to 60 characters (:func:`glossari.text.excerpt`)."""
+    from glossari.text import excerpt, quoted
+
+    broken = ("saham-saham syarikat tersenarai di Bursa Malaysia yang diniagakan oleh peniaga "
+              "broker (berlesen")
+    named = "Peniaga broker berlesen yang berdaftar dengan Suruhanjaya Sekuriti Malaysia"
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "peniaga-broker.md").write_text(
+        f"---\ntitle: {named}\ndescription: D.\nkeywords: Pasaran\n---\n\n# {named}\n\n"
+        f"Lihat [{broken}](/saham) dan [{named}](/komisen).\n", encoding="utf-8")
+    (tmp_path / "seeds" / "komisen.md").write_text(
+        "---\ntitle: Komisen\ndescription: Yuran.\nkeywords: Pasaran\n---\n\n# Komisen\n\nTeks.\n",
+        encoding="utf-8")
+    found = {f.code: f.message for f in run_checks(load_glossary(tmp_path), tmp_path, [])
+             if f.code in ("S103", "S121", "S122")}
+    assert sorted(found) == ["S103", "S121", "S122"], found
+    assert found["S103"].startswith(f"link text {quoted(excerpt(broken))} to /saham ")
+    assert f"/saham ({quoted(excerpt(broken))}) names no article" in found["S121"]
+    assert found["S122"].startswith(f"the link text {quoted(excerpt(named))} names ")

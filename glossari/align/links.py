@@ -48,7 +48,7 @@ from glossari.diagnostics import Finding
 from glossari.model import English, Link, Location, Names, Status, Term
 from glossari.seeds.rules import suspicious_link_text
 from glossari.terms import inflects
-from glossari.text import lookup_key
+from glossari.text import excerpt, lookup_key, quoted
 
 __all__ = [
     "CatalogLookup",
@@ -98,8 +98,8 @@ def suspicious_link_finding(term: Term, link: Link, problem: str) -> Finding:
     terms built in Python), which said it two ways."""
     return Finding(
         path=term.source.path, line=link.line, severity="warning", code="S103", term=term.id,
-        message=f"link text '{link.text}' to {link.written} is not used as a headword: "
-        f"{problem} (fix the link text; see docs/alignment.md)",
+        message=f"link text {quoted(excerpt(link.text))} to {link.written} is not used as a "
+        f"headword: {problem} (fix the link text; see docs/alignment.md)",
     )
 
 

@@ -48,7 +48,7 @@ from glossari.model import Link, Names, Status, Term
 from glossari.seeds.rules import suspicious_link_text
 from glossari.terms import english
 from glossari.terms.english import without_determiner
-from glossari.text import lookup_key, one_line
+from glossari.text import excerpt, lookup_key, one_line, quoted
 
 __all__ = ["CatalogLookup", "ResolvedLinks", "english_lemma", "internal_links",
            "link_translation_names", "resolve_names"]
@@ -201,9 +201,9 @@ def resolve_names(
             findings.append(Finding(
                 path=term.source.path, line=link.line, severity="warning", code="S122",
                 term=term.id,
-                message=f"the link text '{link.text}' names '{term_id}', but {link.written} is "
-                f"the {rank} of '{other}'; the link goes to '{term_id}'{follow} (the "
-                "Malay decides: fix the text or the target)",
+                message=f"the link text {quoted(excerpt(link.text))} names '{term_id}', but "
+                f"{link.written} is the {rank} of '{other}'; the link goes to '{term_id}'{follow} "
+                "(the Malay decides: fix the text or the target)",
             ))
         if catalog is not None and link.text.strip() and link_is_a_name(link):
             msgstr, status = catalog.get(GLOSSARY_DOMAIN, link_context(link.target), link.text)

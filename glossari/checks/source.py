@@ -27,7 +27,7 @@ from glossari.seeds.rules import (
     suspicious_link_text,
     unfollowable_link_target,
 )
-from glossari.text import lookup_key, quoted
+from glossari.text import excerpt, lookup_key, quoted
 
 if TYPE_CHECKING:
     from glossari.glossary import Glossary
@@ -180,9 +180,9 @@ def unresolved_links(terms: tuple[Term, ...]) -> Iterator[Finding]:
             seen.add(key)
             yield finding(
                 "S121", path=term.source.path, line=link.line, term=term.id,
-                message=f"{link.written} ('{link.text}') names no article (no article's Malay "
-                f"headword, alias or acronym is the link text; no id, alias, acronym or English "
-                f"headword is the target); it is a link-only term"
+                message=f"{link.written} ({quoted(excerpt(link.text))}) names no article (no "
+                "article's Malay headword, alias or acronym is the link text; no id, alias, "
+                "acronym or English headword is the target); it is a link-only term"
                 f"{_closest(key, link.target.strip('/'), articles)}",
             )
 
