@@ -119,3 +119,15 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(cache, "parse_article", counting)
     return parsed
+
+
+def fill_untranslated(folder: Path, translations: dict[str, str]) -> None:
+    """Give each msgid of ``translations`` its msgstr (as written into the PO file: escape it
+    first) wherever it stands untranslated in the catalogs of ``folder``, a plain text edit of
+    each ``*.po``, as a translator's editor makes."""
+    for path in folder.glob("*.po"):
+        text = path.read_text(encoding="utf-8")
+        for msgid, msgstr in translations.items():
+            text = text.replace(f'msgid "{msgid}"\nmsgstr ""',
+                                f'msgid "{msgid}"\nmsgstr "{msgstr}"')
+        path.write_text(text, encoding="utf-8")

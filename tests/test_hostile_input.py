@@ -25,6 +25,7 @@ from glossari.export.csvtable import render_csv
 from glossari.export.jsontable import render_json
 from glossari.export.rows import Row
 from tests._alignkit import cli, ok
+from tests._catalog_oracles import fill_untranslated
 
 ARTICLE = "---\ntitle: Kos\ndescription: Harga barang.\n---\n\n# Kos\n\nPerenggan satu.\n"
 ESCAPES = "\x1b]0;owned\x07\x1b[31mCost\x1b[0m\x9b2J\x00\x7f"
@@ -44,12 +45,8 @@ def escape_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "seeds" / "kos.md").write_text(ARTICLE, encoding="utf-8")
     ok("extract", root=root)
     ok("update", "-l", "en", root=root)
-    for po in (root / "locale" / "en" / "LC_MESSAGES").glob("*.po"):
-        text = po.read_text("utf-8")
-        for msgid in ("Kos", "Perenggan satu."):
-            text = text.replace(f'msgid "{msgid}"\nmsgstr ""',
-                                f'msgid "{msgid}"\nmsgstr "{_po_quote(ESCAPES)}"')
-        po.write_text(text, encoding="utf-8")
+    fill_untranslated(root / "locale" / "en" / "LC_MESSAGES",
+                      dict.fromkeys(("Kos", "Perenggan satu."), _po_quote(ESCAPES)))
     return root
 
 

@@ -139,7 +139,7 @@ def test_align_takes_nothing_from_a_rendering_as_render_wrote_it(tmp_path: Path)
     inflection its paragraph's translation uses), and `--force`, which render's refusal
     advises, wrote those over the translator's link texts. A file that holds render's bytes
     holds nothing of a translator's: nothing is taken from it."""
-    from tests._catalog_oracles import make_root
+    from tests._catalog_oracles import fill_untranslated, make_root
 
     root = make_root(tmp_path, {
         "pinjaman": "---\ntitle: Pinjaman\ndescription: Wang dipinjam.\nkeywords: Bank\n---\n\n"
@@ -148,15 +148,10 @@ def test_align_takes_nothing_from_a_rendering_as_render_wrote_it(tmp_path: Path)
     ok("extract", root=root)
     ok("update", "-l", "en", root=root)
     po = root / "locale" / "en" / "LC_MESSAGES"
-    for path in po.glob("*.po"):
-        text = path.read_text(encoding="utf-8")
-        for msgid, msgstr in (("Pinjaman", "Loan"), ("Wang dipinjam.", "Money borrowed."),
-                              ("Bank", "Banking"), ("pinjaman", "loans"),
-                              ("Kos [pinjaman](/loan) meningkat.",
-                               "The cost of a [loan](/loan) rises.")):
-            text = text.replace(f'msgid "{msgid}"\nmsgstr ""',
-                                f'msgid "{msgid}"\nmsgstr "{msgstr}"')
-        path.write_text(text, encoding="utf-8")
+    fill_untranslated(po, {
+        "Pinjaman": "Loan", "Wang dipinjam.": "Money borrowed.", "Bank": "Banking",
+        "pinjaman": "loans",
+        "Kos [pinjaman](/loan) meningkat.": "The cost of a [loan](/loan) rises."})
     out_dir = tmp_path / "out"
     ok("render", "-l", "en", "-o", out_dir, root=root)
     before = {p.name: p.read_bytes() for p in po.iterdir()}
@@ -183,7 +178,7 @@ def test_align_takes_no_link_text_from_a_block_an_edited_rendering_left_as_rende
     only the inflection that block's translation uses (`[loan](/loan)` in one sentence for
     the link message's `loans`), was written over the catalog's, in the glossary catalog
     every article shares. A link text is taken from a block the translator changed."""
-    from tests._catalog_oracles import make_root
+    from tests._catalog_oracles import fill_untranslated, make_root
 
     root = make_root(tmp_path, {
         "pinjaman": "---\ntitle: Pinjaman\ndescription: Wang [dipinjam](/borrowing).\n"
@@ -194,21 +189,14 @@ def test_align_takes_no_link_text_from_a_block_an_edited_rendering_left_as_rende
     ok("extract", root=root)
     ok("update", "-l", "en", root=root)
     po = root / "locale" / "en" / "LC_MESSAGES"
-    for path in po.glob("*.po"):
-        text = path.read_text(encoding="utf-8")
-        for msgid, msgstr in (("Pinjaman", "Loan"), ("Bank", "Banking"),
-                              ("Wang [dipinjam](/borrowing).", "Money [borrowed](/borrowing)."),
-                              ("dipinjam", "borrowing"), ("pinjaman", "loans"),
-                              ("pinjaman-pinjaman", "loans"),
-                              ("Kos [pinjaman](/loan) meningkat.",
-                               "The cost of a [loan](/loan) rises."),
-                              ("Bank memberi [pinjaman-pinjaman](/loan) kepada peniaga.",
-                               "Banks give [credit](/loan) to traders."),
-                              ("Faedah [pinjaman](/loan) turun.",
-                               "Interest on a [loan](/loan) falls.")):
-            text = text.replace(f'msgid "{msgid}"\nmsgstr ""',
-                                f'msgid "{msgid}"\nmsgstr "{msgstr}"')
-        path.write_text(text, encoding="utf-8")
+    fill_untranslated(po, {
+        "Pinjaman": "Loan", "Bank": "Banking",
+        "Wang [dipinjam](/borrowing).": "Money [borrowed](/borrowing).",
+        "dipinjam": "borrowing", "pinjaman": "loans", "pinjaman-pinjaman": "loans",
+        "Kos [pinjaman](/loan) meningkat.": "The cost of a [loan](/loan) rises.",
+        "Bank memberi [pinjaman-pinjaman](/loan) kepada peniaga.":
+            "Banks give [credit](/loan) to traders.",
+        "Faedah [pinjaman](/loan) turun.": "Interest on a [loan](/loan) falls."})
     glossary = po / "glossary.po"
     out_dir = tmp_path / "out"
     ok("render", "-l", "en", "-o", out_dir, root=root)
