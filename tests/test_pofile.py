@@ -895,6 +895,27 @@ def test_an_error_quotes_the_catalogs_text_as_written(line: str, shown: str) -> 
     assert shown in str(raised.value)
 
 
+_LONG = "dan kos jualan saham-saham syarikat tersenarai di Bursa Malaysia oleh peniaga broker"
+
+
+@pytest.mark.parametrize(("line", "what", "value"), [
+    (f'msgstr "Kos" {_LONG}', "text after the closing quote: ", _LONG),
+    (f'msgstr "Kos" # {_LONG}', "a comment after the closing quote: ", f"# {_LONG}"),
+    (f'pelaburannya-{_LONG.replace(" ", "-")} "Kos"', "unknown keyword ",
+     f'pelaburannya-{_LONG.replace(" ", "-")}'),
+])
+def test_an_error_quotes_the_catalogs_text_as_every_message_quotes_a_value(
+        line: str, what: str, value: str) -> None:
+    """The reader's errors quote the text of the line by :func:`glossari.text.excerpt`, the one
+    rule a message quotes a value by: their own cut, to 30 characters, had no ellipsis, so the
+    quote read as all the line held."""
+    from glossari.text import excerpt, quoted
+
+    with pytest.raises(CatalogError) as raised:
+        parse_po(HEADER + f'\nmsgid "Kos"\n{line}\n', source="en.po")
+    assert what + quoted(excerpt(value)) in str(raised.value)
+
+
 @needs_gettext
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])

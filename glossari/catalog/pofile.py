@@ -480,14 +480,14 @@ class _Parser:
             # `msgstr "x" # note`: GNU reads the note as the next message's comment
             raise self.fail(
                 lineno,
-                f"a comment after the closing quote: {quoted(rest[:30])} (GNU gives it to the"
+                f"a comment after the closing quote: {quoted(excerpt(rest))} (GNU gives it to the"
                 " next message)",
                 "move it to a line of its own above this message's msgid",
             )
         if rest:
             raise self.fail(
                 lineno,
-                f"text after the closing quote: {quoted(rest[:30])}",
+                f"text after the closing quote: {quoted(excerpt(rest))}",
                 'put each string on its own line and escape inner quotes as \\"',
             )
         value = match.group(1)
@@ -852,7 +852,7 @@ class _Parser:
                         "keep one side of each conflict, remove the marker lines and save")
                 raise self.fail(
                     lineno,
-                    f"unknown keyword {quoted(word[:30])}",
+                    f"unknown keyword {quoted(excerpt(word))}",
                     "a line starts with #, msgctxt, msgid, msgid_plural, msgstr or a string",
                 )
             keyword = match.group(1)
@@ -1180,7 +1180,7 @@ class _Parser:
             if not sep or name.strip().lower() != "plural-forms":
                 raise self.fail(
                     line,
-                    f"{quoted(word)} in the header's {quoted(name.strip()[:30])} field: GNU"
+                    f"{quoted(word)} in the header's {quoted(excerpt(name))} field: GNU"
                     f" reads the header's first {quoted(word)} as the plural rule, whatever"
                     " its field, and Python's gettext the Plural-Forms field's",
                     "remove it from that field, or move the Plural-Forms line above it",
