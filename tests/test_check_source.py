@@ -626,3 +626,32 @@ def test_a_link_finding_quotes_its_text_as_every_finding_quotes_a_value(tmp_path
     assert found["S103"].startswith(f"link text {quoted(excerpt(broken))} to /saham ")
     assert f"/saham ({quoted(excerpt(broken))}) names no article" in found["S121"]
     assert found["S122"].startswith(f"the link text {quoted(excerpt(named))} names ")
+
+
+def test_a_source_finding_quotes_a_heading_or_headword_as_every_finding_quotes_a_value(
+        tmp_path: Path) -> None:
+    """S105, S111, S115 and S131 quoted a heading, a headword or a link's text whole between
+    two quotes (a paragraph typed as a heading made a finding of the paragraph), where
+    docs/checks.md says a finding quotes a value as written, cut to 60 characters
+    (:func:`glossari.text.excerpt`)."""
+    from glossari.text import excerpt, quoted
+
+    title = ("Peniaga broker berlesen yang berdaftar dengan Suruhanjaya Sekuriti Malaysia dan "
+             "Bursa Malaysia")
+    heading = "Apakah itu peniaga-peniaga broker dan bagaimanakah pelaburannya diuruskan di Bursa"
+    empty = "Sejarah saham-saham syarikat tersenarai di Bursa Malaysia sejak tahun sembilan puluhan"
+    text = "laporan tahunan syarikat-syarikat tersenarai di Bursa Malaysia bagi tahun kewangan"
+    (tmp_path / "seeds").mkdir()
+    for stem in ("peniaga-broker", "peniaga-broker-berlesen"):
+        (tmp_path / "seeds" / f"{stem}.md").write_text(
+            f"---\ntitle: {title}\ndescription: D.\nkeywords: Pasaran\n---\n\n# {heading}\n\n"
+            f"Lihat [{text}](C:/laporan.pdf).\n\n## {empty}\n\n## Sorotan\n\nTeks.\n",
+            encoding="utf-8")
+    found = {f.code: f.message for f in run_checks(load_glossary(tmp_path), tmp_path, [])
+             if f.code in ("S105", "S111", "S115", "S131")}
+    assert sorted(found) == ["S105", "S111", "S115", "S131"], found
+    assert found["S105"] == (f"the level-1 heading {quoted(excerpt(heading))} differs from the "
+                             f"headword {quoted(excerpt(title))}")
+    assert found["S111"] == f"the section {quoted(excerpt(empty))} is empty"
+    assert found["S115"].startswith(f"the link {quoted(excerpt(text))} leads nowhere")
+    assert found["S131"].startswith(f"the headword {quoted(excerpt(title))} is also")

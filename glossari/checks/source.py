@@ -102,8 +102,8 @@ def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
                 if title and not is_headword_heading(section.heading, section.level, title):
                     yield finding(
                         "S105", path=path, line=section.line, term=term.id,
-                        message=f"the level-1 heading '{heading}' differs from the headword "
-                        f"'{title}'",
+                        message=f"the level-1 heading {quoted(excerpt(heading))} differs from "
+                        f"the headword {quoted(excerpt(title))}",
                     )
                 break
 
@@ -120,7 +120,7 @@ def empty_sections(terms: Iterable[Term]) -> Iterator[Finding]:
             if following is not None and following.level > section.level:
                 continue
             yield finding("S111", path=term.source.path, line=section.line, term=term.id,
-                          message=f"the section '{section.heading}' is empty")
+                          message=f"the section {quoted(excerpt(section.heading))} is empty")
 
 
 def link_texts(terms: Iterable[Term]) -> Iterator[Finding]:
@@ -154,7 +154,8 @@ def link_targets(terms: Iterable[Term]) -> Iterator[Finding]:
             if why is not None:
                 yield finding(
                     "S115", path=term.source.path, line=link.line, term=term.id,
-                    message=f"the link '{link.text}' leads nowhere a reader can follow: {why}; "
+                    message=f"the link {quoted(excerpt(link.text))} leads nowhere a reader can "
+                    f"follow: {why}; "
                     "link a glossary term as '/slug' (its file name), a web page as "
                     "'https://...'",
                 )
@@ -221,8 +222,8 @@ def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
         key = (malay_key(without_possessive(title) or title) if term.kind == "link" else "")
         same = by_name.setdefault(key, term) if key else term
         if same is not term:
-            read = (f"both read '{term.title}'" if same.title == term.title
-                    else f"read '{term.title}' and '{same.title}'")
+            read = (f"both read {quoted(excerpt(title))}" if same.title == term.title
+                    else f"read {quoted(excerpt(title))} and {quoted(excerpt(same.title or ''))}")
             yield finding(
                 "S132", path=term.source.path, line=term.source.line, term=term.id,
                 message=f"links to /{_slug(term)} and to /{_slug(same)} ({same.source}) {read}: "
@@ -248,7 +249,8 @@ def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
             yield finding(
                 "S131", path=term.source.path, line=term.title_line or term.source.line,
                 term=term.id,
-                message=f"the headword '{term.title}' is also the headword of '{same.id}' "
+                message=f"the headword {quoted(excerpt(term.title or ''))} is also the headword "
+                f"of '{same.id}' "
                 f"({same.source.path}:{same.title_line or same.source.line}); tell them apart "
                 "or merge them",
             )
@@ -300,7 +302,8 @@ def names_answered_apart(terms: Iterable[Term]) -> Iterator[Finding]:
                     continue  # reported as the glossary loads; two link-only terms: S132
                 yield finding(
                     "S104", path=named.source.path, line=named.source.line, term=named.id,
-                    message=f"the {'Malay' if lang == 'ms' else 'English'} name '{name}' of "
+                    message=f"the {'Malay' if lang == 'ms' else 'English'} name "
+                    f"{quoted(excerpt(name))} of "
                     f"'{named.id}' is also {'the id' if by_id else 'a name'} of '{answer.id}': "
                     f"'find' answers '{named.id}', 'show' and lookups '{answer.id}' (give one "
                     "of the two another name, or rename a file)",
@@ -315,8 +318,9 @@ def names_answered_apart(terms: Iterable[Term]) -> Iterator[Finding]:
             if other.id != term.id and not loaded:
                 yield finding(
                     "S104", path=term.source.path, line=term.source.line, term=term.id,
-                    message=f"the alias '{alias}' of '{term.id}' is also a Malay name of "
-                    f"'{other.id}' ('{other.title}'), which links, 'find' and 'show' answer "
+                    message=f"the alias {quoted(excerpt(alias))} of '{term.id}' is also a Malay "
+                    f"name of '{other.id}' ({quoted(excerpt(other.title or ''))}), which links, "
+                    "'find' and 'show' answer "
                     "(give the article another alias)",
                 )
     by_text: dict[str, Term] = {}
@@ -332,7 +336,8 @@ def names_answered_apart(terms: Iterable[Term]) -> Iterator[Finding]:
                 first = "{}:{}".format(*_linked(glossary, same, key))
                 yield finding(
                     "S132", path=path, line=line, term=term.id,
-                    message=f"links that read '{text}' go to '{same.id}' ({first}) and to "
+                    message=f"links that read {quoted(excerpt(text))} go to '{same.id}' ({first}) "
+                    "and to "
                     f"'{term.id}': two terms for what is likely one concept, of which 'show' and "
                     f"'find' answer '{glossary.lookup(text).id}'; point the links at one "
                     "target, or give the article an 'aliases:' entry",
