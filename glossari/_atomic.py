@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import stat
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -34,6 +35,7 @@ __all__ = [
     "atomic_write_text",
     "keep_status",
     "locked",
+    "locked_folder",
     "make_folder",
     "make_output_folder",
     "make_temporary",
@@ -535,6 +537,50 @@ def _write_all(handle: int, data: bytes, target: Path) -> None:
 def atomic_write_text(path: Path | str, text: str) -> bool:
     """Write ``text`` as UTF-8 (no newline translation) atomically; False when unchanged."""
     return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def locked_folder(folder: Path, *, timeout: float = 10.0, busy: str) -> Iterator[None]:
+    """Hold an exclusive advisory lock on the folder ``folder`` itself, which must exist.
+
+    On POSIX the lock is ``flock`` on the folder's own descriptor: no file is made in it (an
+    output folder holds a translator's files, zipped and sent as they are, and a lock file
+    there could be a planted link whose target the lock's opening would truncate). Where
+    there is no ``flock`` (Windows), it is :func:`locked`'s sidecar file ``.glossari.lock`` in
+    the folder; on a file system that refuses ``flock`` (some network ones) the folder is not
+    locked, as before there was a lock. One that waits longer than ``timeout`` seconds gives
+    up with a :class:`CatalogError` saying ``busy``. A process that dies holding it releases it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        with locked(folder / ".glossari", timeout=timeout, busy=busy):
+            yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        raise CatalogError(f"cannot open the folder to lock it: {error.strerror}",
+                           path=str(folder), hint="check that the folder is readable") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise CatalogError(
+                        f"{busy} (it holds a lock on the folder, waited {timeout:g} s)",
+                        path=str(folder),
+                        hint="wait for it to finish, then run the command again") from None
+                time.sleep(0.05)
+                continue
+            except OSError:
+                pass  # flock refused by the file system: unlocked, as before
+            break
+        yield
+    finally:
+        os.close(descriptor)  # and with it the lock
 
 
 @contextlib.contextmanager

@@ -547,20 +547,59 @@ def render_folder(
     inside ``seeds/``, ``locale/`` or the read-only bundled glossary, and
     :class:`CatalogError` when ``lang`` has no catalogs but others do.
     """
-    from glossari._atomic import StagedWrites, remove_stale_temporaries, require_output_folder
-    from glossari._store import STALE_TEMPORARY
+    from glossari._atomic import require_output_folder
     from glossari.catalog.translations import load_translations, require_catalogs
-    from glossari.seeds.folder import read_seeds
 
     root.require_output(output, "render")
     # before any work: a file where the folder goes is no folder to render into
     require_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
     require_catalogs(root, lang)
     catalog = load_translations(root, lang)
+    with render_lock(output) as made:
+        return _render_locked(root, lang, output, catalog, min_coverage=min_coverage,
+                              overwrite=overwrite, made=made)
+
+
+@contextlib.contextmanager
+def render_lock(output: Path, *, timeout: float = 10.0) -> Iterator[bool]:
+    """The lock a ``render`` holds on its output folder from reading its record to renaming
+    its files (:func:`glossari._atomic.locked_folder`: on the folder itself, no file in it).
+
+    Two renders into one folder at once, from two glossaries or in two languages, each read
+    the record, added their own renderings and renamed it: the second rename dropped the
+    first's renderings from the record (its next run refused them as a translator's), and a
+    folder whose record names one language came to hold another's renderings. They now take
+    turns, each finding the folder as the other left it; one that waits more than ``timeout``
+    seconds gives up with one line. A folder made for the lock is removed again when the run
+    wrote nothing into it (every article under ``--min-coverage``), as it was never made;
+    whether it was made is what the lock gives.
+    """
+    from glossari._atomic import locked_folder, make_output_folder
+
+    made = not output.is_dir()
+    make_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
+    try:
+        with locked_folder(output, timeout=timeout,
+                           busy="another 'glossari render' is writing into this folder"):
+            yield made
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                output.rmdir()  # only when empty: nothing was written
+
+
+def _render_locked(root: GlossaryRoot, lang: str, output: Path, catalog: TranslationLookup, *,
+                   min_coverage: float, overwrite: bool, made: bool) -> RenderedFolder:
+    """:func:`render_folder`'s work, under :func:`render_lock`."""
+    from glossari._atomic import StagedWrites, remove_stale_temporaries
+    from glossari._store import STALE_TEMPORARY
+    from glossari.seeds.folder import read_seeds
+
     if output.is_dir():
         # a killed render's temporary renderings (`.kos.md.<random>.tmp`), left beside the
-        # translator's files for good: no lock covers the folder, so, as in the store, only those
-        # an hour old go (a younger one may be another render's write in progress)
+        # translator's files for good: as in the store, only those an hour old go (a younger
+        # one may be the write in progress of a render that took no lock: an older glossari's,
+        # or one in a folder it could not lock)
         for suffix in (".md", _RENDERED):
             remove_stale_temporaries(output, suffix, older_than=STALE_TEMPORARY)
     record = read_record(output)
@@ -576,7 +615,7 @@ def render_folder(
                  f"--overwrite to make this folder {lang}'s")
     recorded = dict(record)
     record[LANGUAGE] = lang
-    if not output.is_dir():
+    if made:
         recorded[LANGUAGE] = lang  # no folder to record it in yet: written with a first file
     results: list[RenderResult] = []
     names: set[str] = set()

@@ -266,7 +266,12 @@ def _render_meanwhile(monkeypatch: pytest.MonkeyPatch, root: Path, out_dir: Path
                       before: Any = None) -> list[tuple[int, str]]:
     """Hook render so that, once it has staged every article and renamed none, a second
     ``glossari render`` into the same folder runs whole (``before`` first, if given); the
-    second run's (exit code, stderr) go in the list returned."""
+    second run's (exit code, stderr) go in the list returned. The second takes no lock (as a
+    render of a glossari from before the folder lock, or one in a folder it could not lock):
+    two renders that lock take turns (tests/test_render_lock.py)."""
+    import contextlib
+
+    import glossari.render
     import glossari.seeds.folder
 
     read_seeds = glossari.seeds.folder.read_seeds
@@ -279,11 +284,15 @@ def _render_meanwhile(monkeypatch: pytest.MonkeyPatch, root: Path, out_dir: Path
         if before is not None:
             before()
         monkeypatch.setattr(glossari.seeds.folder, "read_seeds", read_seeds)
+        locking = glossari.render.render_lock
+        monkeypatch.setattr(glossari.render, "render_lock",
+                            lambda output: contextlib.nullcontext(False))
         try:
             code, _out, err = cli("render", "-l", "en", "-o", out_dir, root=root)
         finally:
             monkeypatch.setattr(glossari.seeds.folder, "read_seeds",
                                 read_while_another_render_runs)
+            monkeypatch.setattr(glossari.render, "render_lock", locking)
         seconds.append((code, err))
 
     monkeypatch.setattr(glossari.seeds.folder, "read_seeds", read_while_another_render_runs)
