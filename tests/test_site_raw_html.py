@@ -35,6 +35,7 @@ _HOSTILE = [
     "<SCRIPT>alert(1)</SCRIPT>",
     "<scr<b>ipt>alert(1)</script>",
     "<!-- <script>alert(1)</script> -->",
+    "<!-- x --> <script>alert(1)</script> <!-- y -->",
     "<b/onclick=alert(1)>x</b>",
 ]
 
@@ -72,10 +73,15 @@ def test_hostile_html_in_an_article_is_shown_as_text(text: str) -> None:
     ("<b><i>silang</b></i>", "<b><i>silang</i></b>&lt;/i&gt;"),
     ("[<b>peniaga](/broker-dealer) broker</b>",
      '<a href="broker-dealer.html"><b>peniaga</b></a> broker&lt;/b&gt;'),
+    ("Kadar <!-- TODO: semak angka --> 2%.", "Kadar  2%."),
+    ("Kadar <!-- tidak ditutup", "Kadar &lt;!-- tidak ditutup"),
+    ("[teks <!-- nota -->](/stock) `<!-- kod -->`",
+     '<a href="stock.html">teks </a> <code>&lt;!-- kod --&gt;</code>'),
     ("*<sup>1</sup>* `<sup>2</sup>`",
      "<em><sup>1</sup></em> <code>&lt;sup&gt;2&lt;/sup&gt;</code>"),
 ])
-def test_formatting_tags_are_kept_balanced(text: str, expected: str) -> None:
+def test_formatting_tags_are_kept_balanced_and_comments_hidden(text: str,
+                                                               expected: str) -> None:
     html = render_inline(text, _PAGES.get)
     assert html == expected
     assert _fragment(html)[0] == []

@@ -182,7 +182,9 @@ def safe_tag(html: str) -> tuple[str, bool] | None:
 
 
 def _kept_tags(children: list[Token]) -> list[Token]:
-    """The inline tokens with each raw HTML tag kept (:func:`safe_tag`, balanced) or made text.
+    """The inline tokens with each raw HTML tag kept (:func:`safe_tag`, balanced) or made text,
+    and each HTML comment (``<!-- semak -->``) left out, as every Markdown viewer hides it (the
+    reader leaves out a block that is a comment whole: ``Parser.is_comment``).
 
     Every tag kept is closed inside the Markdown element it opens in (a link, emphasis): a
     ``<b>`` left open would run on into the rest of the page, and one closed outside its link
@@ -197,6 +199,8 @@ def _kept_tags(children: list[Token]) -> list[Token]:
 
     for token in children:
         if token.type == "html_inline":
+            if token.content.startswith("<!--"):
+                continue  # a comment (an editor's note): shown by no Markdown viewer
             kept = safe_tag(token.content)
             if kept is None:
                 out.append(_text(token.content))
