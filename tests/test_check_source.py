@@ -655,3 +655,33 @@ def test_a_source_finding_quotes_a_heading_or_headword_as_every_finding_quotes_a
     assert found["S111"] == f"the section {quoted(excerpt(empty))} is empty"
     assert found["S115"].startswith(f"the link {quoted(excerpt(text))} leads nowhere")
     assert found["S131"].startswith(f"the headword {quoted(excerpt(title))} is also")
+
+
+@pytest.mark.parametrize(("old", "new", "lines"), [
+    # the site keeps these: a formatting tag with no attribute, and hides a comment
+    ("## Memahami Kos Jualan", "## Memahami Kos<sup>2</sup> Jualan<br>", []),
+    ("12% daripada", "12%<!-- semak --> <b>daripada</b>", []),
+    ("12% daripada", "12% `<div>` daripada", []),  # code is no HTML
+    # shown as written: a tag it does not keep, an attribute, HTML left open
+    ("## Memahami Kos Jualan", "## Memahami <span class=x>Kos</span> Jualan", [9]),
+    ("12% daripada", "12% <b onclick=\"x()\">daripada</b>", [15]),
+    ("description: Kos jualan ialah", "description: Kos <div>jualan</div> ialah", [3]),
+    ("12% daripada", "12% <!-- tidak ditutup", [15]),
+    ("12% daripada", "12% <script>alert(1)</script> <img src=x onerror=y> <div> daripada",
+     [15]),
+])
+def test_s117_raw_html_the_site_shows_as_text(tmp_path: Path, old: str, new: str,
+                                              lines: list[int]) -> None:
+    """An article's raw HTML that the site shows as the text it is, where a Markdown viewer of
+    the article (and of the rendered one) shows HTML: nothing was said, and the published
+    page and the article disagreed. The tags the site keeps, and a comment, are no finding."""
+    kit = Kit(root=tmp_path)
+    kit.edit("kosjualan", old, new)
+    found = [f for f in kit.check() if f.code == "S117"]
+    assert [(f.path, f.line) for f in found] == [(KOS, line) for line in lines]
+    for finding_ in found:
+        assert finding_.severity == "warning"
+        assert "shown on the site as the text it is" in finding_.message
+        assert "\n" not in finding_.message
+    if "<script>" in new:
+        assert "'<script>', '</script>', '<img src=x onerror=y>' and 1 more" in found[0].message

@@ -16,7 +16,8 @@ from _alignkit import cli, ok
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossari.export.site._inline import SAFE_TAGS, render_inline
+from glossari.export.site._inline import render_inline
+from glossari.seeds.markdown import SAFE_TAGS
 
 _PAGES = {"broker-dealer": "broker-dealer.html", "stock": "stock.html"}
 _INLINE = {"a", "em", "strong", "code", "span"}  # what Markdown itself gives inline

@@ -21,6 +21,7 @@ from glossari.checks.codes import finding
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.folder import unread_articles
+from glossari.seeds.markdown import shown_as_text
 from glossari.seeds.rules import (
     heading_without_space,
     misspelt_key,
@@ -355,8 +356,39 @@ def _linked(glossary: Glossary, term: Term, key: str) -> tuple[str, int]:
     return term.source.path, term.source.line
 
 
+def raw_html(terms: Iterable[Term]) -> Iterator[Finding]:
+    """S117: raw HTML in an article that the site shows as the text it is (a tag but the
+    formatting ones written with no attribute, :func:`glossari.seeds.markdown.shown_as_text`),
+    where a Markdown viewer of the article, or the rendered article, shows HTML: one finding
+    per definition, heading or block, at the tag's line."""
+    for term in terms:
+        if term.kind != "article":
+            continue
+        texts = [(term.description, term.description_line)] if term.description else []
+        for section in term.sections:
+            if section.heading:
+                texts.append((section.heading, section.line))
+            texts.extend((block.text, block.line) for block in section.blocks
+                         if block.translatable)
+        for text, line in texts:
+            if "<" not in text:
+                continue
+            shown = shown_as_text(text)
+            if not shown:
+                continue
+            at = line + text.count("\n", 0, max(text.find(shown[0]), 0))
+            tags = ", ".join(quoted(excerpt(tag, 40)) for tag in shown[:3])
+            more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+            yield finding(
+                "S117", path=term.source.path, line=at, term=term.id,
+                message=f"raw HTML {tags}{more} is shown on the site as the text it is (it keeps "
+                "only <b>, <i>, <sup>, <sub>, <br> and the like, with no attribute); write it "
+                "in Markdown (**tebal**, *condong*), as one of those tags, or as text",
+            )
+
+
 SOURCE_CHECKS = (reader_findings, front_matter, empty_sections, link_texts, link_targets,
-                 unresolved_links, duplicates, names_answered_apart)
+                 raw_html, unresolved_links, duplicates, names_answered_apart)
 """The source checks, each ``(terms) -> findings``."""
 
 

@@ -31,6 +31,8 @@ __all__ = [
     "FOOTNOTE_REFERENCE",
     "MAX_BRACKETS",
     "MAX_NESTING",
+    "SAFE_TAGS",
+    "VOID_TAGS",
     "Body",
     "Table",
     "article_definitions",
@@ -44,6 +46,8 @@ __all__ = [
     "parse_body",
     "reference_definition_lines",
     "reference_definitions",
+    "safe_tag",
+    "shown_as_text",
     "spaced_link_problem",
     "spaced_links",
     "suspicious_link_text",
@@ -257,6 +261,22 @@ def _parsed_links_and_html(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def shown_as_text(text: str) -> tuple[str, ...]:
+    """The raw HTML of a Markdown text that the site shows as the text it is, in order, each
+    once: every tag but :data:`SAFE_TAGS` written with no attribute, and the opening of HTML
+    left open (``<!--`` with no end); not a comment, which is hidden (``check`` S117).
+
+    >>> shown_as_text("Kadar<sup>2</sup> <!-- x --> <b onclick=y>a</b> <div> `<i x>` <div>")
+    ('<b onclick=y>', '<div>')
+    """
+    found: dict[str, None] = {}
+    for kind, value in links_and_html(text):
+        if kind == "html" and safe_tag(value) is None and not (
+                value.startswith("<!--") and value.endswith("-->")):
+            found.setdefault(value)
+    return tuple(found)
+
+
 def open_links(text: str) -> tuple[str, ...]:
     """The links ``text`` opens and never closes, as Markdown leaves them, text: each
     ``[text](target`` with no ``)`` after its target (or a space inside it), shown as written,
@@ -309,6 +329,40 @@ def _parsed_references(text: str) -> dict[str, Any]:
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
+
+
+SAFE_TAGS = frozenset({"b", "strong", "i", "em", "u", "s", "del", "ins", "sub", "sup", "small",
+                       "mark", "code", "kbd", "br", "wbr"})
+"""The raw HTML tags an article's text may use on the site (``Kadar<sup>2</sup>``,
+``baris<br>kedua``, ``<b>tebal</b>``): formatting a Markdown viewer shows and a publisher
+means, none able to run, load or link anything. Written with no attribute only (``<b>``,
+``</b>``, ``<br/>``, any case); any other tag, or one of these with an attribute
+(``<b onclick=...>``, ``<sup style=...>``), is shown as the text it is, as every tag was; an
+HTML comment is hidden. The one home of this rule: the site keeps these
+(``glossari.export.site._inline``) and ``check`` reports the others (S117)."""
+VOID_TAGS = frozenset({"br", "wbr"})
+"""The :data:`SAFE_TAGS` that have no content and no closing tag."""
+_SAFE_TAG = re.compile(r"<(/?)([A-Za-z]+)[ \t]*(/?)>\Z")
+
+
+def safe_tag(html: str) -> tuple[str, bool] | None:
+    """``(name, closing)`` for a raw HTML tag the site keeps (:data:`SAFE_TAGS`, no attribute),
+    else None (shown as text).
+
+    >>> safe_tag("<SUP>"), safe_tag("</b >"), safe_tag("<br/>")
+    (('sup', False), ('b', True), ('br', False))
+    >>> safe_tag("<b onclick=x>"), safe_tag("<script>"), safe_tag("</br>"), safe_tag("<b/>")
+    (None, None, None, None)
+    """
+    match = _SAFE_TAG.match(html)
+    if match is None:
+        return None
+    closing, name, slash = match.group(1), match.group(2).lower(), match.group(3)
+    if name not in SAFE_TAGS or (closing and (slash or name in VOID_TAGS)):
+        return None
+    if slash and name not in VOID_TAGS:
+        return None  # `<b/>` opens nothing in HTML and closes nothing: no tag to keep
+    return name, bool(closing)
 
 
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(?=\S)", re.MULTILINE)

@@ -5,7 +5,7 @@ A body block, a heading or a takeaway is inline Markdown (``[peniaga broker](/br
 markdown-it-py reads its raw HTML tag by tag; a formatting tag written with no attribute
 (``<sup>``, ``<br>``, ``<b>``: :data:`SAFE_TAGS`) is kept, balanced inside the Markdown element
 it opens in, and every other tag is text, so ``<script>`` or ``<b onclick=...>`` in an article
-stays text.
+stays text (:func:`glossari.seeds.markdown.safe_tag`, the rule ``check`` S117 reports by).
 A link to another glossary term becomes a relative link to that term's page (the site must work
 from ``file://``, where ``/broker-dealer`` would lead to the root of the disk); a link whose target
 has no page is rendered as its text, so the site never has a broken internal link. Outside links
@@ -43,7 +43,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from glossari.model import has_scheme, is_internal_target
-from glossari.seeds.markdown import FOOTNOTE_REFERENCE
+from glossari.seeds.markdown import FOOTNOTE_REFERENCE, VOID_TAGS, safe_tag
 from glossari.text import has_visible_text, readable_url, strip_controls
 
 __all__ = ["Resolver", "escape_text", "is_internal", "render_inline"]
@@ -150,41 +150,11 @@ def _simple(text: str, resolve: Resolver) -> str:
     return "".join(out)
 
 
-SAFE_TAGS = frozenset({"b", "strong", "i", "em", "u", "s", "del", "ins", "sub", "sup", "small",
-                       "mark", "code", "kbd", "br", "wbr"})
-"""The raw HTML tags an article's text may use on the site (``Kadar<sup>2</sup>``,
-``baris<br>kedua``, ``<b>tebal</b>``): formatting a Markdown viewer shows and a publisher
-means, none able to run, load or link anything. Written with no attribute only (``<b>``,
-``</b>``, ``<br/>``, any case); any other tag, or one of these with an attribute
-(``<b onclick=...>``, ``<sup style=...>``), is shown as the text it is, as every tag was."""
-_VOID = frozenset({"br", "wbr"})
-_SAFE_TAG = re.compile(r"<(/?)([A-Za-z]+)[ \t]*(/?)>\Z")
-
-
-def safe_tag(html: str) -> tuple[str, bool] | None:
-    """``(name, closing)`` for a raw HTML tag the site keeps (:data:`SAFE_TAGS`, no attribute),
-    else None (shown as text).
-
-    >>> safe_tag("<SUP>"), safe_tag("</b >"), safe_tag("<br/>")
-    (('sup', False), ('b', True), ('br', False))
-    >>> safe_tag("<b onclick=x>"), safe_tag("<script>"), safe_tag("</br>"), safe_tag("<b/>")
-    (None, None, None, None)
-    """
-    match = _SAFE_TAG.match(html)
-    if match is None:
-        return None
-    closing, name, slash = match.group(1), match.group(2).lower(), match.group(3)
-    if name not in SAFE_TAGS or (closing and (slash or name in _VOID)):
-        return None
-    if slash and name not in _VOID:
-        return None  # `<b/>` opens nothing in HTML and closes nothing: no tag to keep
-    return name, bool(closing)
-
-
 def _kept_tags(children: list[Token]) -> list[Token]:
-    """The inline tokens with each raw HTML tag kept (:func:`safe_tag`, balanced) or made text,
-    and each HTML comment (``<!-- semak -->``) left out, as every Markdown viewer hides it (the
-    reader leaves out a block that is a comment whole: ``Parser.is_comment``).
+    """The inline tokens with each raw HTML tag kept (balanced) or made text, by
+    :func:`glossari.seeds.markdown.safe_tag`, and each HTML comment (``<!-- semak -->``) left
+    out, as every Markdown viewer hides it (the reader leaves out a block that is a comment
+    whole: ``Parser.is_comment``).
 
     Every tag kept is closed inside the Markdown element it opens in (a link, emphasis): a
     ``<b>`` left open would run on into the rest of the page, and one closed outside its link
@@ -206,7 +176,7 @@ def _kept_tags(children: list[Token]) -> list[Token]:
                 out.append(_text(token.content))
                 continue
             name, closing = kept
-            if name in _VOID:
+            if name in VOID_TAGS:
                 out.append(_html(f"<{name}>"))
             elif not closing:
                 stack.append(name)
