@@ -112,7 +112,7 @@ def test_any_mix_of_tags_and_markdown_gives_well_formed_safe_html(text: str) -> 
 ARTICLE = """---
 keywords: Pelaburan
 title: Peniaga broker
-description: Peniaga broker ialah firma yang berdagang saham<sup>2</sup> untuk pelanggan.
+description: Peniaga broker ialah firma<br>yang berdagang saham<sup>2</sup> untuk pelanggan.
 ---
 
 # Peniaga broker
@@ -128,8 +128,8 @@ ENGLISH = {
         "A broker-dealer trades [stocks](/stock).<br>The rate<sup>2</sup> is <b>high</b>.",
     "Ia menulis <script>document.title='pwned'</script> dan <b onclick=\"x()\">ini</b>.":
         "It writes <script>document.title='pwned'</script> and <b onclick=\"x()\">this</b>.",
-    "Peniaga broker ialah firma yang berdagang saham<sup>2</sup> untuk pelanggan.":
-        "A broker-dealer is a firm that trades stocks<sup>2</sup> for clients.",
+    "Peniaga broker ialah firma<br>yang berdagang saham<sup>2</sup> untuk pelanggan.":
+        "A broker-dealer is a firm<br>that trades stocks<sup>2</sup> for clients.",
 }
 
 
@@ -154,7 +154,8 @@ def test_the_site_shows_an_article_s_formatting_tags_in_both_languages(tmp_path:
     assert 'The rate<sup>2</sup> is <b>high</b>' in page  # the translation, tags and all
     assert '<a href="stock.html">saham-saham</a>.<br>Kadar' in page
     assert "stocks<sup>2</sup> for clients." in page  # the definition too
-    # the page's description is plain text: the tags read as the text they format
+    # the page's description is plain text: the tags read as the text they format, a line
+    # break as a space
     assert ('<meta name="description" content="Peniaga broker ialah firma yang berdagang '
             'saham2 untuk pelanggan.">') in page
     # the rest stays text, in Malay and in English

@@ -362,8 +362,10 @@ class _Builder:
             states=states,
         )
         # the article's definition as plain text (the Markdown rendered, then its tags taken
-        # off; the template escapes it again for the attribute)
-        description = page.definition_ms.striptags() if page.definition_ms else None
+        # off; the template escapes it again for the attribute): a line break kept from the
+        # article (`firma<br>yang`) parts two words, which taking it off joined
+        description = (Markup(page.definition_ms.replace("<br>", " ")).striptags()
+                       if page.definition_ms else None)
         html = self.html(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
                          title=_title(page.entry.ms, page.entry.en, page.entry.status),
                          description=description)
