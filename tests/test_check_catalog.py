@@ -409,3 +409,35 @@ def test_a_finding_quotes_a_no_break_space_as_written(tmp_path_factory: pytest.T
     kit.extra_entries.append(f'msgid "{value}"\nmsgstr "{value}"\n')
     (message,) = [f.message for f in kit.check() if f.code == "C202"]
     assert f"'Harga RM{space}100 seunit'" in message
+
+
+@pytest.mark.parametrize(("translation", "found"), [
+    ("According to the annual report.\n[^sc]: Securities Commission, 2021.\n"
+     "[^nota]: See the notes.", None),
+    ("According to the annual report.\n[^sc]: Securities Commission, 2021.\n"
+     "[^note]: See the notes.", "missing [^nota]:; extra [^note]:"),
+    ("According to the annual report.\n[^sc]: Securities Commission, 2021. See the notes.",
+     "missing [^nota]:"),
+    ("According to the annual report.\n[sc]: Securities Commission, 2021.\n"
+     "[^nota]: See the notes.", "missing [^sc]:"),
+])
+def test_c206_a_footnote_under_another_label(tmp_path: Path, translation: str,
+                                             found: str | None) -> None:
+    """A paragraph of footnote definitions is one message; a translation that writes a note
+    under another label (`[^note]:` for `[^nota]:`), or drops one, leaves the article's
+    references to it leading nowhere, in the rendered article and on the site: nothing was
+    said (reference labels, `[^nota]` in the text, were compared; definitions were not)."""
+    kit = with_catalog(tmp_path)
+    notes = ("Menurut laporan tahunan.\n[^sc]: Suruhanjaya Sekuriti, 2021.\n"
+             "[^nota]: Lihat nota.")
+    kit.edit("kosjualan", "## Sorotan", f"{notes}\n\n## Sorotan")
+    kit.english[(None, notes)] = translation
+    results = kit.check()
+    line = kit.entry_lines[(None, notes)]
+    messages = [f.message for f in results if f.code == "C206" and f.line == line
+                and f.path == ARTICLES_K]
+    if found is None:
+        assert messages == []
+    else:
+        assert messages == [f"footnotes differ from the source ({found}); keep each note's "
+                            "label, as in [^1]: text"]

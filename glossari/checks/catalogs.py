@@ -31,7 +31,7 @@ from glossari.checks.parity import (
 )
 from glossari.diagnostics import Finding
 from glossari.model import Term
-from glossari.seeds.markdown import open_links, spaced_link_problem, spaced_links
+from glossari.seeds.markdown import footnotes, open_links, spaced_link_problem, spaced_links
 from glossari.terms.matcher import is_acronym
 from glossari.text import counted
 
@@ -312,6 +312,15 @@ def entry_findings(
         elif dead:
             yield at("C203", "reference links lead elsewhere than the source's by the "
                      "article's definitions; render keeps the Malay for it")
+        if "[^" in source or "[^" in translation:
+            # a footnote defined under another label (`[^nota]:` as `[^note]:`): the article's
+            # references to it lead nowhere, in the rendered article and on the site
+            wanted = tuple(sorted(f"[^{label}]:" for label, _ in footnotes(source)[1]))
+            written_ = tuple(sorted(f"[^{label}]:" for label, _ in footnotes(translation)[1]))
+            if wanted != written_:
+                yield at("C206", f"footnotes differ from the source "
+                         f"({describe_difference(wanted, written_)}); keep each note's label, "
+                         "as in [^1]: text")
         source_raw, target_raw = raw_markup(source), raw_markup(translation)
         if source_raw != target_raw:
             diff = describe_difference(source_raw, target_raw) or "order changed"
