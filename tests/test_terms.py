@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import unicodedata
 
 import pytest
@@ -1274,3 +1275,47 @@ def test_a_verb_made_on_a_word_is_a_verb_and_the_word_itself_is_not(
     for noun in (root + clitic, f"{root}-{root}{clitic}", f"{root}2{clitic}"):
         assert any(a.root == root for a in malay.analyse(noun)), noun
         assert not malay.makes_a_verb(noun, root), noun
+
+
+_REFERENCE_NAMES = ("Wasiat", "Pelaburan", "Ékuiti", "Saham biasa", "Peniaga broker", "P/E")
+
+
+def _reference(char: str, style: int) -> str:
+    """``char`` written as an HTML character reference: decimal, hex with leading zeros, or
+    by its name where HTML gives it one."""
+    import html.entities
+
+    if style == 2:
+        named = next((n for n, c in sorted(html.entities.html5.items())
+                      if c == char and n.endswith(";")), None)
+        if named is not None:
+            return f"&{named}"
+    return f"&#{ord(char)};" if style == 0 else f"&#x{ord(char):06X};"
+
+
+@settings(max_examples=120, deadline=None)
+@given(name=st.sampled_from(_REFERENCE_NAMES), where=st.integers(0, 20),
+       style=st.integers(0, 2), clitic=st.sampled_from(["", "nya"]))
+def test_a_character_reference_in_a_word_is_its_character(
+        name: str, where: int, style: int, clitic: str) -> None:
+    """``pel&#97;buran`` is ``pelaburan`` to a reader of the HTML: the reference was read as a
+    blank, which cut the word in two, so find, T401 and termcheck missed the term. Any
+    character of a name written as a reference (a letter, an accented one, the ``/`` of
+    ``P/E``) finds the name, and the match covers the reference as written."""
+    recognizer = Recognizer([(n, n) for n in _REFERENCE_NAMES], lang="ms")
+    at = [k for k, c in enumerate(name) if not c.isspace()][where % len(name.replace(" ", ""))]
+    written = name[:at] + _reference(name[at], style) + name[at + 1:]
+    if name != "P/E":
+        written += clitic
+    text = f"Dia menyemak {written}, bukan yang lain."
+    assert [(h.text, h.keys) for h in recognizer.find(text)] == [(written, (name,))]
+
+
+@pytest.mark.parametrize("dash", ["&mdash;", "&#8212;", "&#x2014;", " &ndash; ", " &#45; "])
+def test_a_dash_written_as_a_reference_parts_two_words_as_the_dash_does(dash: str) -> None:
+    """``peniaga&mdash;broker`` read the dash as a blank and found *peniaga broker*, which
+    ``peniaga—broker`` is not: a reference is the character it stands for."""
+    recognizer = Recognizer([("Peniaga broker", 1), ("Peniaga", 2)], lang="ms")
+    plain = html.unescape(dash)
+    assert [h.text for h in recognizer.find(f"Peniaga{plain}broker")] == ["Peniaga"]
+    assert [h.text for h in recognizer.find(f"Peniaga{dash}broker")] == ["Peniaga"]

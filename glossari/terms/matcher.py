@@ -131,6 +131,7 @@ on it; lines end as Python's ``str.splitlines`` ends them: CR alone too, NEL, U+
 paragraph separator (U+2029), a list item's bullet, a dash between spaces (a clause set
 apart: ``-`` or an en dash between spaces), and an em dash or ``--`` with or without them (English
 writes a clause's em dash closed up: ``the market—shares fell``)."""
+_NO_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
 _MAX_SEPARATOR = 3
 """The longest punctuation a name may write between two words (``&``, ``/``, ``.``)."""
 
@@ -139,13 +140,19 @@ def _separator(text: str, start: int, end: int) -> str | None:
     """The punctuation between two words, ``text[start:end]``, without what any gap may hold
     (:data:`_GAP`): "" for a plain gap, ``&`` for ``" & "``; None when it is too long to be a
     name's (a sentence's punctuation, a clause)."""
-    if (end - start > 1 or text[start:end] == "\u2029") and _BREAK.search(text, start, end):
+    between = text[start:end]
+    if not between.isascii():
+        # invisible characters are nothing between two words, as inside one (the place of a
+        # character reference is filled with them, :func:`_blank`: &#80;/E is P/E, and
+        # peniaga &ndash; broker a dash between spaces)
+        between = between.translate(_NO_INVISIBLE)
+    if (len(between) > 1 or between == "\u2029") and _BREAK.search(between):
         return None
-    if _GAP.fullmatch(text, start, end):
+    if _GAP.fullmatch(between):
         return ""
-    if end - start > 2 * _MAX_SEPARATOR + 2:
+    if len(between) > 2 * _MAX_SEPARATOR + 2:
         return None
-    rest = _GAP_CHARS.sub("", text[start:end])
+    rest = _GAP_CHARS.sub("", between)
     return rest if len(rest) <= _MAX_SEPARATOR else None
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _JOINED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:[&/][A-Z][A-Z0-9]*)+")
@@ -264,8 +271,8 @@ def _blank_markup(text: str) -> str:
     """``text`` with its markup (:data:`_MARKUP`) blanked out, offsets kept: the words on either
     side of a tag stay one name (``<b>Peniaga</b> broker``), and none is found inside it.
 
-    >>> _blank_markup('<a href="/x">Bon</a> &amp; [bon](/bon)')
-    '             Bon           [bon]      '
+    >>> _blank_markup('<a href="/x">Bon</a> &amp; [bon](/bon)').replace("\u200b", " ")
+    '             Bon     &     [bon]      '
     >>> _blank_markup('[bon][b] dan [bon][]\\n\\n[b]: /bon "Bon"')
     '[bon]    dan [bon][]\\n\\n               '
     """
@@ -366,10 +373,12 @@ def _blank(match: re.Match[str]) -> str:
     reference: ``&D;`` in ``R&D;``, ``&T;`` in ``AT&T;`` are capitals and a semicolon, and a
     name no HTML defines is no reference (HTML itself reads ``&D;`` as written).
 
-    >>> _blank_markup("R&D; &amp; &AMP; &#45; &hellip; AT&T;").split()
-    ['R&D;', 'AT&T;']
+    >>> [w.strip("\u200b") for w in _blank_markup("R&D; &amp; &#45; &nbsp; AT&T;").split()]
+    ['R&D;', '&', '-', 'AT&T;']
     >>> _blank_markup("pela&shy;bur<wbr>an") == "pela" + "\u00ad" * 5 + "bur" + "\u200b" * 5 + "an"
     True
+    >>> _blank_markup("pel&#97;buran").replace("\u200b", "")
+    'pelaburan'
     """
     found = match.group()
     if found[0] == "&":
@@ -380,6 +389,13 @@ def _blank(match: re.Match[str]) -> str:
         # character, which splits no word: pela&shy;buran is pelaburan, as pela\u00adburan is
         if len(char) == 1 and char in _INVISIBLE:
             return char * len(found)
+        if char.strip() and len(char) < len(found):
+            # a reference is the character it stands for, as a reader sees it: pel&#97;buran
+            # is pelaburan, &Eacute;kuiti Ékuiti (a blank cut the word in two), and
+            # peniaga&mdash;broker is parted by its dash as peniaga—broker is (a blank joined
+            # the two words); the rest of its place is filled with zero-width spaces, which
+            # split no word and stand for nothing between two, so the offsets are kept
+            return char + "\u200b" * (len(found) - len(char))
     elif WORD_BREAK.fullmatch(found):
         return "\u200b" * len(found)  # <wbr>: a place a line may break, inside a word
     elif found[0] == "<" and found[1] != "!":
@@ -1244,6 +1260,12 @@ class Recognizer(Generic[K]):
 
     def _hit(self, text: str, units: _Words, i: int, end: int, entry: _Entry[K]) -> Hit[K]:
         start, stop = units[0][i], units[1][end - 1]
+        amp = text.rfind("&", start, stop)
+        if amp >= 0:
+            reference = CHARACTER_REFERENCE.match(text, amp)
+            if (reference is not None and reference.end() > stop
+                    and character_reference(reference.group()) is not None):
+                stop = reference.end()  # the reference the last word ends in, whole: P/&#69;
         tail = _TAIL.search(entry.name)
         if tail is not None:
             # "Name (ACR)" or "Syarikat Sdn. Bhd." matched whole: the bracket or the dot that
