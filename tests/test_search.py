@@ -1543,3 +1543,30 @@ def test_every_apostrophe_is_one_in_the_index_and_the_query(tmp_path: Path, wher
         assert [(h.id, h.field) for h in run(f"ta{typed}awun")] == [("tabarru", "body")]
         assert [(h.id, h.field) for h in run(f"tabarru{typed}nya")][:1] == [
             ("tabarru", "headword")]
+
+
+_HTML_QUERIES = [
+    ("pela&shy;buran", "pelaburan"), ("w&#97;siatnya", "wasiatnya"), ("&#87;asiat", "Wasiat"),
+    ("P&#47;E", "P/E"), ("nisbah&nbsp;P/E", "nisbah P/E"), ("<b>Wasiat</b>", "Wasiat"),
+    ("S&amp;P 500", "S&P 500"), ("&Eacute;kuiti", "Ékuiti"), ("pela<wbr>buran", "pelaburan"),
+]
+
+
+@pytest.mark.parametrize(("pasted", "typed"), _HTML_QUERIES)
+def test_a_query_pasted_as_html_is_read_as_the_index_reads_html(
+        tmp_path: Path, pasted: str, typed: str) -> None:
+    """``pela&shy;buran`` and ``w&#97;siat`` found nothing (asked as ``pela&shy`` and
+    ``buran``, ``w``, ``97`` and ``siat``), though the index reads an article's HTML as a
+    reader sees it and find reads the reference as its character: a query is read by the same
+    rule (``glossari.termbase.search._without_html``)."""
+    glossary = Glossary([
+        _term("wasiat", "Wasiat", body="Wasiatnya menyebut pelaburan dan saham.", en="Will"),
+        _term("nisbah-pe", "Nisbah harga/pendapatan (P/E)", en="Price-to-earnings ratio (P/E)"),
+        _term("sp", "Indeks S&P 500", en="S&P 500 index"),
+        _term("ekuiti", "Ékuiti", body="Pemilikan dalam syarikat.", en="Equity")], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        expected = [(h.id, h.field, h.lang) for h in search(typed)]
+        assert expected, typed
+        assert [(h.id, h.field, h.lang) for h in search(pasted)] == expected, pasted

@@ -45,6 +45,8 @@ True
 '"nisbah"* AND "P/E"* AND "M&A"*'
 >>> match_expression("p/e harga/pendapatan")  # in any case
 '"p/e"* AND "harga/pendapatan"*'
+>>> match_expression("pela&shy;buran <b>S&amp;P</b>")  # HTML as the index reads it
+'"pelaburan"* AND "S&P"*'
 """
 
 from __future__ import annotations
@@ -416,6 +418,12 @@ def match_expression(query: str, *, apart: bool = False, closed: bool = False) -
     # a word said twice asks nothing more (the index folds case, so `Broker broker` is one), and
     # each repeat multiplied the work of ranking and snippets: 60 times `broker` took 13 s
     firsts: dict[str, str] = {}
+    if "&" in query or "<" in query:
+        # HTML pasted into the query (from a page's source) is read as the index reads an
+        # article's, by one rule (:func:`_without_html`): a tag a space, a character reference
+        # the character; pela&shy;buran asked for pela&shy and buran, w&#97;siat for w, 97 and
+        # siat, and found nothing where find and the index read pelaburan and wasiat
+        query = _without_html(query)
     # full-width letters and ligatures (typed with a CJK input method, pasted from a PDF) are the
     # letters they stand for, as lookup reads them; the index holds the articles' own letters
     if not query.isascii():
