@@ -629,18 +629,24 @@ def _render_locked(root: GlossaryRoot, lang: str, output: Path, catalog: Transla
     # all or nothing: every article staged first (a full disk, or a planted link found at the
     # last article, stops the run with no file replaced), then all renamed
     claimed: dict[Path, str | None] = {}  # each rendering staged: its digest as read then
+    # an article under min_coverage: the digest of what render writes of it now, the bytes an
+    # older rendering a translator set back to that (the Malay pasted back) holds: no
+    # translator's work is in it, and it goes as render's own does
+    under: dict[str, str] = {}
     with StagedWrites() as staged:
         for term in read_seeds(root.seeds, base=root.path):
             name = output_path(output, term.id).name
             result = _render_one(root, term, catalog, output, min_coverage, staged,
-                                 record=record, lang=lang, overwrite=overwrite, claimed=claimed)
+                                 record=record, lang=lang, overwrite=overwrite, claimed=claimed,
+                                 under=under)
             results.append(result)
             (others if result.path is None else names).add(name)
         # a translator's editor is bound by no lock of glossari's: a rendering saved since this
         # run read it is named, not renamed over (nothing is written)
         _require_unchanged(claimed, record, lang=lang)
         removed, left = _stale(record, output, names | others)
-        replaced, kept = _stale(record, output, names, only=others) if others else ([], [])
+        replaced, kept = (_stale(record, output, names, only=others, now=under)
+                          if others else ([], []))
         if record != recorded or any(r.path is not None for r in results):
             staged.stage_changed(output / RENDERED, json.dumps(
                 dict(sorted(record.items())), indent=1).encode() + b"\n")
@@ -656,11 +662,13 @@ def _render_locked(root: GlossaryRoot, lang: str, output: Path, catalog: Transla
 
 
 def _stale(record: dict[str, str], output: Path, names: set[str],
-           only: set[str] | None = None) -> tuple[list[Path], list[Path]]:
+           only: set[str] | None = None,
+           now: Mapping[str, str] | None = None) -> tuple[list[Path], list[Path]]:
     """The renderings ``record`` lists for articles not among ``names`` (renamed or deleted),
-    of those among ``only`` when given: those holding what render wrote, to remove (their
-    record goes), and those edited since, to leave (a translator's work; their record stays,
-    so they are named again). A file already gone leaves the record."""
+    of those among ``only`` when given: those holding what render wrote, or what it writes of
+    them now (``now``: their digests), to remove (their record goes), and those edited
+    since, to leave (a translator's work; their record stays, so they are named again). A
+    file already gone leaves the record."""
     removed: list[Path] = []
     left: list[Path] = []
     current = {name.casefold(): name for name in names}
@@ -690,7 +698,7 @@ def _stale(record: dict[str, str], output: Path, names: set[str],
         if held is None:  # gone already
             del record[name]
             continue
-        if held == record[name]:
+        if held == record[name] or (now is not None and held == now.get(name)):
             removed.append(path)
             del record[name]
         else:
@@ -796,17 +804,22 @@ def _another_render(path: Path, now: str | None) -> bool:
 def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, output: Path,
                 min_coverage: float, staged: StagedWrites, *, record: dict[str, str],
                 lang: str, overwrite: bool,
-                claimed: dict[Path, str | None]) -> RenderResult:
+                claimed: dict[Path, str | None],
+                under: dict[str, str] | None = None) -> RenderResult:
     from glossari.seeds.source import decode_article, read_article_bytes
 
     data = read_article_bytes(root.path / term.source.path, source=term.source.path)
     text = decode_article(data, source=term.source.path)
     rendering = render_article(term, text, catalog)
-    if rendering.coverage < min_coverage:
-        return RenderResult(source=term.source.path, rendering=rendering, path=None)
     path = output_path(output, term.id)
     body = rendering.text.replace("\n", "\r\n") if b"\r\n" in data else rendering.text
     encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
+    if rendering.coverage < min_coverage:
+        if under is not None:  # what render writes of it now, under a lower --min-coverage
+            import hashlib
+
+            under[path.name] = hashlib.sha256(encoded).hexdigest()
+        return RenderResult(source=term.source.path, rendering=rendering, path=None)
     from glossari._atomic import make_output_folder
 
     make_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)

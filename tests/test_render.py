@@ -1370,3 +1370,54 @@ def test_a_refused_rendering_names_the_line_render_would_change(tmp_path: Path) 
         assert "(this line is not what render writes there now: 'Majlis Agama Islam" in err
     ok("render", "-l", "en", "-o", out, "--min-coverage", "0", "--overwrite", root=root)
     assert "title: Waqf" in page.read_text(encoding="utf-8")
+
+
+def test_a_rendering_set_back_to_what_render_writes_under_min_coverage_goes(
+        tmp_path: Path) -> None:
+    """A translator pastes the Malay back into two paragraphs and `align --force` marks their
+    translations fuzzy: the article falls under --min-coverage, and its file, which holds
+    exactly what render writes of it now, was left with a warning on every run advising
+    `align` (which had nothing left to take). It goes as render's own does; a file that
+    holds more of the translator's is still left, and named."""
+    from tests._catalog_oracles import make_root
+
+    malay = ["Murabahah ialah jualan kos tambah untung.",
+             "Bank membeli aset dan menjualnya semula kepada pelanggan.",
+             "Harga jualan dinyatakan dengan jelas sejak awal.",
+             "Tiada riba dikenakan ke atas pembiayaan ini."]
+    english = ["Murabahah is a cost-plus sale.",
+               "The bank buys the asset and sells it on to the customer.",
+               "The selling price is stated clearly from the start.",
+               "No riba is charged on this financing."]
+    root = make_root(tmp_path, {"jualan-murabahah": "---\ntitle: Jualan murabahah\n---\n\n"
+                                + "\n\n".join(malay) + "\n"})
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "jualan-murabahah.md").write_text(
+        "---\ntitle: Murabahah sale\n---\n\n" + "\n\n".join(english) + "\n", encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "jualan-murabahah.md"
+    text = page.read_text(encoding="utf-8")
+    for one, other in zip(english[:2], malay[:2], strict=True):
+        text = text.replace(one, other)
+    page.write_text(text, encoding="utf-8")
+    ok("align", "-l", "en", "--force", out, root=root)
+    # more of the translator's than the catalogs hold: left, and named
+    page.write_text(text + "\nNota penterjemah.\n", encoding="utf-8")
+    code, said, err = cli("render", "-l", "en", "-o", out, root=root)
+    assert code == 0, err
+    assert page.exists()
+    assert "its article is now under --min-coverage 80%" in err
+    # what render writes of it now: removed, and out of the record
+    page.write_text(text, encoding="utf-8")
+    code, said, err = cli("render", "-l", "en", "-o", out, root=root)
+    assert code == 0, err
+    assert "warning" not in err
+    assert f"removed {page}" in said
+    assert not page.exists()
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert page.read_text(encoding="utf-8") == text  # nothing of the translator's was lost
