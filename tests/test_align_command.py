@@ -840,3 +840,57 @@ def test_a_rendering_never_confirms_a_translation_made_for_an_older_malay(
     assert entry() == ("The issuer leases the asset for seven years.", False)
     ok("render", "-l", "en", "-o", out, root=root)
     assert "a share in" in page.read_text(encoding="utf-8")
+
+
+def test_a_shared_message_given_back_in_malay_is_not_withdrawn_for_every_article(
+        tmp_path: Path) -> None:
+    """A category and a `Sorotan` heading are one message for every article using them: one
+    rendering given back with them in Malay, under --force, marked them fuzzy, and every other
+    article lost its English there (each rendering then refused, or fell under
+    --min-coverage). They are kept and named; the article's own paragraph is withdrawn."""
+    from tests._catalog_oracles import make_root
+
+    def seed(title: str, body: str) -> str:
+        return (f"---\ntitle: {title}\nkeywords: Kewangan Islam\n---\n\n{body}\n\n"
+                "## Sorotan\n\n- Patuh Syariah.\n")
+
+    def english(title: str, body: str) -> str:
+        return (f"---\ntitle: {title}\nkeywords: Islamic Finance\n---\n\n{body}\n\n"
+                "## Key Takeaways\n\n- Shariah-compliant.\n")
+
+    root = prepared(make_root(tmp_path, {
+        "sukuk": seed("Sukuk", "Sukuk ialah sijil pelaburan."),
+        "sukuk-ijarah": seed("Sukuk ijarah", "Sukuk ijarah berasaskan pajakan aset.")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "sukuk.md").write_text(english("Sukuk", "Sukuk are investment certificates."),
+                                     encoding="utf-8")
+    (folder / "sukuk-ijarah.md").write_text(
+        english("Ijarah sukuk", "Ijarah sukuk are based on an asset lease."), encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    page = out / "sukuk-ijarah.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    .replace("Islamic Finance", "Kewangan Islam")
+                    .replace("Key Takeaways", "Sorotan")
+                    .replace("Ijarah sukuk are based on an asset lease.",
+                             "Sukuk ijarah berasaskan pajakan aset."), encoding="utf-8")
+    code, said, err = cli("align", "-l", "en", "--force", out, root=root)
+    assert code == 0, err
+    assert "1 given back in Malay, marked fuzzy" in said
+    assert "2 kept" in said
+    assert "(this file gives the Malay back, but 2 articles share the message" in err
+    folder_po = root / "locale" / "en" / "LC_MESSAGES"
+    body = {e.msgid: e for e in load_po(folder_po / "articles-s.po").current}
+    assert (body["Sorotan"].msgstr, body["Sorotan"].fuzzy) == ("Key Takeaways", False)
+    assert body["Sukuk ijarah berasaskan pajakan aset."].fuzzy
+    glossary = {e.msgid: e for e in load_po(folder_po / "glossary.po").current}
+    assert (glossary["Kewangan Islam"].msgstr, glossary["Kewangan Islam"].fuzzy) == (
+        "Islamic Finance", False)
+    # the other article's rendering is as it was; this one's Malay category is named
+    before = (out / "sukuk.md").read_bytes()
+    code, _, err = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert code == 2
+    assert f"{page.as_posix()}:3: written or edited since" in err
+    assert (out / "sukuk.md").read_bytes() == before

@@ -83,8 +83,9 @@ class FileReport:
     """Messages this file gives back in Malay, word for word, whose catalog translation
     ``--force`` marked fuzzy: a translator who pastes the Malay back over a translation undoes
     it (kept in the catalog for review; ``render`` then keeps the Malay, as the file does).
-    Without ``--force`` such a translation is kept (counted in :attr:`kept`). A link text is
-    never one: in Malay, it stands in a block given back in Malay."""
+    Without ``--force`` such a translation is kept (counted in :attr:`kept`), and so is one
+    several articles share (a category, ``Sorotan``: their English would go with it). A link
+    text is never one: in Malay, it stands in a block given back in Malay."""
     refused: int = 0
     """Translations not taken because ``render`` would refuse them (links or HTML that differ
     from the source's, a control character): named in :attr:`notes`."""
@@ -363,6 +364,14 @@ def _fill_catalogs(
                         # block given back in Malay (that block says nothing of the link term
                         # every article shares); a message another file translated this run
                         counts[file]["untouched"] += 1
+                    elif (shared := _articles(entry)) > 1:
+                        # a category, `Sorotan`: the other articles' English would go with it
+                        counts[file]["kept"] += 1
+                        kept[file].append((place, f"{reports[file].path}: kept the catalog's "
+                                                  f"'{_short(entry.msgstr)}' for "
+                                                  f"'{_short(msgid)}' (this file gives the "
+                                                  f"Malay back, but {shared} articles share "
+                                                  "the message; change it in the catalog)"))
                     elif not force:
                         counts[file]["kept"] += 1
                         kept[file].append((place, f"{reports[file].path}: kept the catalog's "
@@ -471,6 +480,12 @@ def _fill_catalogs(
         for report, c, notes in zip(reports, counts, kept, strict=True)
     )
     return AlignReport(files=done, skipped=tuple(skipped), written=tuple(sorted(written)))
+
+
+def _articles(entry: Entry) -> int:
+    """How many articles ``entry``'s ``#:`` references name (a category, a heading or a
+    paragraph written alike in several articles is one message)."""
+    return len({reference.rsplit(":", 1)[0] for reference in entry.references})
 
 
 def _made_for_another(entry: Entry) -> bool:
