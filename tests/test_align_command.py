@@ -894,3 +894,35 @@ def test_a_shared_message_given_back_in_malay_is_not_withdrawn_for_every_article
     assert code == 2
     assert f"{page.as_posix()}:3: written or edited since" in err
     assert (out / "sukuk.md").read_bytes() == before
+
+
+@pytest.mark.parametrize(("body", "taken"), [
+    ("Takaful is a Shariah-compliant alternative to insurance.", True),
+    ("Members of a TAKAFUL\nscheme share risk.", True),
+    ("A Shariah-compliant alternative to insurance (*takaful*).", False),
+    ('Mutual cover, "takaful" in Malay, pools risk.', False),
+    ("Mutual cover pools risk among members.", False),
+    ("Takaful ialah alternatif patuh Syariah kepada insurans.", False),  # the Malay left
+])
+def test_a_headword_the_same_in_english_is_taken_when_the_english_says_it(
+        tmp_path: Path, body: str, taken: bool) -> None:
+    """`Murabahah`, `Takaful`, `Tawarruq`: Islamic finance keeps its Arabic loanwords in
+    English, and a translator's English article titled `Takaful` was never taken ('still in
+    Malay, left untranslated' on every run): the term had no English headword, the table and
+    the site none, whatever the translator did. A headword given as its Malay is taken when
+    the file's own English prose (its blocks in other words than their Malay) says it, not
+    as a gloss in brackets, quotes or emphasis."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"takaful": (
+        "---\ntitle: Takaful\n---\n\n# Takaful\n\n"
+        "Takaful ialah alternatif patuh Syariah kepada insurans.\n")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "takaful.md").write_text(f"---\ntitle: Takaful\n---\n\n# Takaful\n\n{body}\n",
+                                       encoding="utf-8")
+    code, said, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    term = glossari.load(root)["takaful"]
+    assert (term.en_title == "Takaful") is taken
+    assert ("still in Malay" in said) is not taken
