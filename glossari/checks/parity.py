@@ -623,6 +623,7 @@ not those that order (``second``, ``kedua``: ``the second year`` is no two years
 _DURATION = re.compile(
     r"(?<![\w.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)"
     rf"|(?P<word>{'|'.join(sorted(_CARDINALS, key=len, reverse=True))})"
+    r"|(?P<half>half[ \u00a0-]an?|setengah|separuh)"
     r"|(?P<one>an?|one|every|each|per|setiap|tiap|se(?=[a-z])))"
     r"(?:[ \u00a0-]|(?<=se))"
     rf"(?P<unit>{'|'.join(sorted(_DURATION_UNITS, key=len, reverse=True))})\b",
@@ -631,7 +632,8 @@ _DURATION = re.compile(
 ``every``, ``each``, ``per``, ``setiap``, ``tiap``), then a unit of time
 (:data:`_DURATION_UNITS`), apart or joined by a hyphen: ``12 bulan``, ``24 jam``, ``two
 years``, ``a 1-year term``, ``a day``, ``setahun``, ``sejam``, ``every week`` for ``setiap 7
-hari``. A second is no ``a second`` (an ordinal as often as a unit)."""
+hari``; half of one (``half an hour``, ``setengah jam``, ``separuh tahun``). A second is no
+``a second`` (an ordinal as often as a unit)."""
 
 
 def _durations(text: str) -> tuple[list[tuple[str, str]], str]:
@@ -657,6 +659,8 @@ def _durations(text: str) -> tuple[list[tuple[str, str]], str]:
             count = Fraction(digits.replace(",", "") if grouped else digits.replace(",", "."))
         elif word is not None:
             count = Fraction(_CARDINALS[word.lower()])
+        elif match.group("half") is not None:
+            count = Fraction(1, 2)
         elif unit in ("second", "saat", "detik"):  # `a second`: an ordinal as often
             return match.group()
         else:
