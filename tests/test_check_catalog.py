@@ -441,3 +441,25 @@ def test_c206_a_footnote_under_another_label(tmp_path: Path, translation: str,
     else:
         assert messages == [f"footnotes differ from the source ({found}); keep each note's "
                             "label, as in [^1]: text"]
+
+
+@pytest.mark.parametrize(("definition", "reported"), [
+    ("Takaful is a Shariah-compliant scheme of mutual cover.", False),
+    ("A Shariah-compliant scheme of mutual cover (*takaful*).", True),
+    ("A Shariah-compliant scheme of mutual cover.", True),
+])
+def test_c202_is_quiet_on_a_headword_its_english_definition_names_it_by(
+        tmp_path: Path, definition: str, reported: bool) -> None:
+    """`Takaful`, `Murabahah`, `Zakat`: Islamic finance keeps its loanwords in English, and a
+    headword whose English definition says it as written is its English name (align takes it
+    so): C202 called each an untranslated copy, 7 false alarms on the unseen glossaries'
+    clean translations. A definition that only glosses it, or does not say it, leaves the
+    warning."""
+    kit = with_catalog(tmp_path)
+    kit.articles["takaful"] = ("---\ntitle: Takaful\ndescription: Takaful ialah skim "
+                               "perlindungan patuh Syariah.\n---\n\nTakaful berasaskan "
+                               "tolong-menolong.\n")
+    kit.translate("Takaful", "Takaful", context="takaful")
+    kit.translate("Takaful ialah skim perlindungan patuh Syariah.", definition)
+    found = [f for f in kit.check() if f.code == "C202"]
+    assert [f.term for f in found] == (["takaful"] if reported else [])

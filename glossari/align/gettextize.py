@@ -19,7 +19,6 @@ written as code) is the same in both languages and is taken.
 from __future__ import annotations
 
 import hashlib
-import re
 import stat
 from collections import Counter
 from collections.abc import Mapping
@@ -45,7 +44,7 @@ from glossari.catalog.translations import (
     check_unchanged,
 )
 from glossari.catalog.usable import unusable_translation
-from glossari.checks.parity import strip_link_targets, without_code
+from glossari.checks.parity import says, without_code
 from glossari.errors import CatalogError, GlossariError
 from glossari.model import Term
 from glossari.root import GlossaryRoot, file_kind, relative_name
@@ -362,7 +361,7 @@ def _fill_catalogs(
                       and any(char.islower() for char in without_code(text))
                       and not (domain == GLOSSARY_DOMAIN and context is not None
                                and not is_link_context(context)
-                               and _says(prose.get(file, ""), text))):
+                               and says(prose.get(file, ""), text))):
                     # (a headword the file's own English prose says as written is its English
                     # name: `Murabahah is a cost-plus sale`, `Takaful is ...`)
                     if (not entry.has_translation or entry.fuzzy or is_link_context(context)
@@ -491,34 +490,13 @@ def _fill_catalogs(
 
 def _english_prose(by_domain: Mapping[str, list[_Pair]]) -> dict[int, str]:
     """Each file's body blocks and description that it gives in other words than their Malay
-    (the translator's own text), with what stands in brackets, quotes or emphasis left out (a
-    gloss of the Malay, `cost of sales (*kos jualan*)`), and link targets: for :func:`_says`."""
+    (the translator's own text): what :func:`glossari.checks.parity.says` reads."""
     found: dict[int, list[str]] = {}
     for domain, pairs in by_domain.items():
         for file, _place, context, msgid, text in pairs:
             if (domain != GLOSSARY_DOMAIN or context is None) and text.split() != msgid.split():
-                found.setdefault(file, []).append(_GLOSS.sub(" ", strip_link_targets(text)))
-    return {file: "\n".join(texts) for file, texts in found.items()}
-
-
-_GLOSS = re.compile(r"\([^()]*\)|\[[^\[\]]*\](?!\()|\"[^\"]*\"|\u201c[^\u201d]*\u201d"
-                    r"|\*[^*]*\*|(?<!\w)_[^_]*_(?!\w)|'[^']*'(?!\w)")
-"""A gloss of a Malay word in English prose: in brackets, quotes or emphasis."""
-
-
-def _says(prose: str, name: str) -> bool:
-    """Whether ``prose`` (:func:`_english_prose`) says ``name`` as written, case and line
-    breaks aside: a headword the same in both languages (``Murabahah``, ``Takaful``), which
-    the translator's English names the concept by, is its English name.
-
-    >>> _says("Murabahah is a cost-plus sale.", "Murabahah"), _says("Cost of sales is", "Kos")
-    (True, False)
-    """
-    words = name.split()
-    if not prose or not words:
-        return False
-    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
-    return re.search(pattern, prose, re.IGNORECASE) is not None
+                found.setdefault(file, []).append(text)
+    return {file: "\n\n".join(texts) for file, texts in found.items()}
 
 
 def _articles(entry: Entry) -> int:

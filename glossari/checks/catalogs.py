@@ -251,14 +251,17 @@ def _without(matches: list[re.Match[str]], text: str) -> str:
 
 def entry_findings(
     catalog: CatalogFile, entry: Entry, *, lang: str, term: str | None,
-    references: tuple[str, ...] = (),
+    references: tuple[str, ...] = (), named: bool = False,
 ) -> Iterator[Finding]:
     """C202 identical, C203/C204 link parity, C205 numbers, C206 markup, C208 raw HTML, C209
     what render refuses otherwise, for one translated
     entry (the caller skips untranslated and fuzzy ones: a fuzzy translation belongs to an older
     source text and would only report noise). ``references``: the reference definitions of the
     articles holding the message (:attr:`glossari.model.Term.definitions`), by which a changed
-    reference label is a dead link ``render`` refuses (C203), not bracketed text (C206)."""
+    reference label is a dead link ``render`` refuses (C203), not bracketed text (C206).
+    ``named``: the entry is a headword its article's translated definition says as written
+    (:func:`glossari.checks.parity.says`: ``Murabahah is a cost-plus sale``), so its copy
+    is the English name (``Murabahah``, ``Takaful``), as ``align`` takes it, not C202's."""
 
     def at(code: str, message: str) -> Finding:
         return finding(code, path=catalog.path, line=entry.line, lang=lang, term=term,
@@ -268,7 +271,8 @@ def entry_findings(
         if not translation:
             continue
         if translation.strip() == source.strip() and any(
-                c.isalpha() for c in without_code(source)) and not is_acronym(source, "ms"):
+                c.isalpha() for c in without_code(source)) and not is_acronym(source, "ms") \
+                and not named:
             # an acronym names the same thing in both languages (the recogniser's rule, by
             # which align copies [UPP](/upp) as UPP): a copy of it is its translation
             short = excerpt(source)

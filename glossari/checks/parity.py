@@ -33,6 +33,7 @@ __all__ = [
     "numbers",
     "raw_markup",
     "reference_labels",
+    "says",
     "scales",
     "signed",
     "strip_link_targets",
@@ -142,6 +143,30 @@ def strip_link_targets(text: str) -> str:
     '[peniaga broker] dan [x]'
     """
     return _TARGET.sub("]", text) if "](" in text else text
+
+
+_GLOSS = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\](?!\()|\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d"
+                    r"|\*[^*\n]*\*|(?<!\w)_[^_\n]*_(?!\w)|(?<!\w)['\u2018][^'\u2019\n]*['\u2019](?!\w)")
+"""A gloss of a word in prose, or a link's text: in brackets, quotes or emphasis."""
+
+
+def says(prose: str, name: str) -> bool:
+    """Whether ``prose`` says ``name`` as written (case and line breaks aside), and not as a
+    gloss (in brackets, quotes or emphasis: ``insurance (*takaful*)``) nor as a link's text: a
+    headword the same in both languages (``Murabahah``, ``Takaful``) that a translation's own
+    English names the concept by is its English name (``align`` takes it, ``C202`` is quiet).
+
+    >>> says("Murabahah is a cost-plus sale.", "Murabahah"), says("Cost of sales", "Kos")
+    (True, False)
+    >>> says("A Shariah-compliant insurance (*takaful*).", "Takaful")
+    False
+    """
+    words = name.split()
+    if not prose or not words:
+        return False
+    plain = _GLOSS.sub(" ", strip_link_targets(prose))
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+    return re.search(pattern, plain, re.IGNORECASE) is not None
 
 
 def without_code(text: str) -> str:

@@ -25,6 +25,7 @@ from glossari.checks.catalogs import (
     term_coverage,
 )
 from glossari.checks.language import judges, source_language, still_malay, too_short
+from glossari.checks.parity import says
 from glossari.checks.source import SOURCE_CHECKS, unread_article_findings
 from glossari.checks.terms import (
     Termbase,
@@ -224,7 +225,10 @@ def _check_language(
         found.extend(coverage)
         total = total + counts
         if catalog is not None:
-            found.extend(_check_file(catalog, lang, owners, base, langid, definitions))
+            named = (_named_headwords(by_domain[GLOSSARY_DOMAIN], catalog)
+                     if domain == GLOSSARY_DOMAIN else frozenset())
+            found.extend(_check_file(catalog, lang, owners, base, langid, definitions,
+                                     named=named))
         return found, base
 
     # Every finding made while checking a file is about that file (its path), so a file's
@@ -239,6 +243,21 @@ def _check_language(
     totals[lang] = total
 
 
+def _named_headwords(terms: list[Term], catalog: CatalogFile) -> frozenset[MessageKey]:
+    """The headword messages whose translated definition (in ``catalog``, the glossary's)
+    says them as written (:func:`glossari.checks.parity.says`): a headword the same in
+    English, its copy no C202."""
+    current = {entry.key: entry for entry in catalog.po.current if entry.translated}
+    named: set[MessageKey] = set()
+    for term in terms:
+        if not term.title or not term.description:
+            continue
+        definition = current.get((None, term.description))
+        if definition is not None and says(definition.msgstr, term.title):
+            named.add((term.id, term.title))
+    return frozenset(named)
+
+
 def _source(entry: Entry) -> str:
     """The Malay an entry's translations translate: its msgid (and its plural)."""
     return entry.msgid if entry.msgid_plural is None else f"{entry.msgid}\n{entry.msgid_plural}"
@@ -247,6 +266,7 @@ def _source(entry: Entry) -> str:
 def _check_file(
     catalog: CatalogFile, lang: str, owners: dict[MessageKey, str], base: Termbase,
     langid: LanguageIdentifier, definitions: Definitions,
+    named: frozenset[MessageKey] = frozenset(),
 ) -> Iterator[Finding]:
     """Every per-entry finding of one catalog file, and its ``L302`` count."""
     translated = [entry for entry in catalog.po.current if entry.translated]
@@ -261,7 +281,8 @@ def _check_file(
         defined = definitions.get((catalog.domain, entry.msgctxt, entry.msgid)) \
             if definitions else None
         yield from entry_findings(catalog, entry, lang=lang, term=owner,
-                                  references=defined[1] if defined is not None else ())
+                                  references=defined[1] if defined is not None else (),
+                                  named=entry.key in named)
         for text in entry.translations if judged else ():
             if detection_text(judged_text(text, _source(entry))) is None:
                 short += 1
