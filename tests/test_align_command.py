@@ -926,3 +926,41 @@ def test_a_headword_the_same_in_english_is_taken_when_the_english_says_it(
     term = glossari.load(root)["takaful"]
     assert (term.en_title == "Takaful") is taken
     assert ("still in Malay" in said) is not taken
+
+
+@pytest.mark.parametrize(("items", "doubted"), [
+    # the second and third items moved: each slot holds the other's text, of a like length
+    (["Margin is 3% to 5% a year.", "Payments run for 24 months.",
+      "Late fees of RM50 go to charity."], set()),
+    (["Margin is 3% to 5% a year.", "Late fees of RM50 go to charity.",
+      "Payments run for 24 months."], {"Bayaran dibuat selama 24 bulan.",
+                                       "Caj lewat RM50 disalurkan kepada badan amal."}),
+    # a number changed in one item is no move (C205 reports it), and is taken
+    (["Margin is 3% to 5% a year.", "Payments run for 36 months.",
+      "Late fees of RM50 go to charity."], set()),
+])
+def test_two_blocks_whose_numbers_say_they_moved_are_taken_fuzzy(
+        tmp_path: Path, items: list[str], doubted: set[str]) -> None:
+    """Blocks pair by position: a translator who moved a list item gave each slot the other's
+    text, every kind matching and the lengths alike, and align took both as current (the
+    catalog's `24 bulan` then `Late fees of RM50 ...`). When the numbers of two blocks side by
+    side agree only exchanged, both are taken fuzzy, for a person to confirm, and named."""
+    from tests._catalog_oracles import make_root
+
+    malay = ["Margin ialah 3% hingga 5% setahun.", "Bayaran dibuat selama 24 bulan.",
+             "Caj lewat RM50 disalurkan kepada badan amal."]
+    root = prepared(make_root(tmp_path, {"murabahah": (
+        "---\ntitle: Jualan murabahah\n---\n\n## Sorotan\n\n"
+        + "".join(f"- {item}\n" for item in malay))}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "murabahah.md").write_text(
+        "---\ntitle: Murabahah sale\n---\n\n## Key Takeaways\n\n"
+        + "".join(f"- {item}\n" for item in items), encoding="utf-8")
+    code, _, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-m.po")
+    fuzzy = {e.msgid for e in po.current if e.fuzzy}
+    assert fuzzy == doubted
+    assert ("the two look swapped" in err) is bool(doubted)
+    assert all(e.has_translation for e in po.current if e.msgid in malay)  # nothing is lost

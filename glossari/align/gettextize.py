@@ -23,6 +23,7 @@ import stat
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from glossari._rendered import LANGUAGE, read_digest, read_record
@@ -306,6 +307,32 @@ def _odd_lengths(by_domain: Mapping[str, list[_Pair]]) -> dict[tuple[int, int], 
     return odd
 
 
+def _swapped(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
+    """The body blocks, by (file, place), whose numbers differ from their Malay's where the
+    two translations of a block and the one after it, exchanged, would agree with theirs
+    (:func:`glossari.checks.parity.number_difference`, C205's rule): a translator who moved a
+    list item or a paragraph gave each slot the other's text, every kind still matching,
+    often of much the same length."""
+    from glossari.checks.parity import number_difference
+
+    found: set[tuple[int, int]] = set()
+    for domain, pairs in by_domain.items():
+        if domain == GLOSSARY_DOMAIN:
+            continue
+        # each block's own verdict once (most hold no number: no difference at once)
+        differs = [number_difference(msgid, text) is not None
+                   for _file, _place, _context, msgid, text in pairs]
+        for index, (one, two) in enumerate(pairwise(pairs)):
+            # (a file's pairs of a domain are in its order)
+            if one[0] != two[0] or not (differs[index] or differs[index + 1]):
+                continue
+            (file, place, _, first, first_text), (_, after, _, second, second_text) = one, two
+            if (first_text != second_text and number_difference(first, second_text) is None
+                    and number_difference(second, first_text) is None):
+                found.update(((file, place), (file, after)))
+    return found
+
+
 def _fill_catalogs(
     root: GlossaryRoot,
     lang: str,
@@ -339,6 +366,7 @@ def _fill_catalogs(
     # was: the filled ones are staged beside their targets and put in place together at the end
     read: dict[Path, tuple[str, str]] = {}  # a staged catalog: its digest as read, its name
     odd = _odd_lengths(by_domain)
+    swapped = _swapped(by_domain)
     prose = _english_prose(by_domain)
     with StagedWrites() as staged:
         for domain, path in paths.items():
@@ -457,15 +485,18 @@ def _fill_catalogs(
                     entries[at] = entry.reviewed(text)
                     # taken, for a person to confirm: fuzzy; --force on the text a run took
                     # fuzzy is that confirmation (it clears fuzzy, as for any other message)
-                    if (file, place) in odd and not (force and entry.msgstr == text):
+                    if ((file, place) in odd or (file, place) in swapped) and not (
+                            force and entry.msgstr == text):
                         entries[at] = entries[at].with_changes(
                             flags=(*entries[at].flags, "fuzzy"))
+                        why = (f"its length against the Malay is {odd[file, place]:.1f} "
+                               "times the file's usual" if (file, place) in odd else
+                               "its numbers are those of the Malay block beside it, and that "
+                               "block's translation has this one's: the two look swapped")
                         kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' "
-                                                  "taken as fuzzy: its length against the "
-                                                  f"Malay is {odd[file, place]:.1f} times the "
-                                                  "file's usual (blocks pair by position: a "
-                                                  "paragraph merged or split gives a slot "
-                                                  "another's text)"))
+                                                  f"taken as fuzzy: {why} (blocks pair by "
+                                                  "position: a paragraph merged, split or "
+                                                  "moved gives a slot another's text)"))
                     taken[at] = file
                     counts[file]["filled"] += 1
                     changed = True
