@@ -679,6 +679,8 @@ def _durations(text: str) -> tuple[list[tuple[str, str]], str]:
         unit = match.group("unit").lower()
         family, size = _DURATION_UNITS[unit]
         digits, word = match.group("digits"), match.group("word")
+        if digits is not None and len(digits) > 40:
+            return match.group()  # no duration of time, and too long to read as a number
         if digits is not None:
             grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) is not None
             count = Fraction(digits.replace(",", "") if grouped else digits.replace(",", "."))
