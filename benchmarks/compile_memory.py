@@ -1,8 +1,9 @@
 """Where a whole termbase build holds its memory (benchmarks/README.md, "Stop 38").
 
 Runs the steps of ``glossari compile``'s whole build of the termbase one after the other in this
-process, as :func:`glossari.glossary.compile_termbase` runs them (the inputs' record, the
-glossary read with the writing commands' store, the termbase written), and prints after each the
+process, as :func:`glossari.glossary.compile_termbase` runs them (the inputs' record; the
+glossary read with the writing commands' store, as its articles' outlines, each body set aside;
+the termbase written, the bodies read back batch by batch), and prints after each the
 process's resident set now and at its peak, and the seconds since the start. The termbase is
 written to a temporary folder, never into the glossary; the store (``.glossari-cache/``) is
 brought up to date, as ``compile`` does. The ``.mo`` files are not compiled: run
@@ -15,16 +16,15 @@ On Linux only (it reads ``/proc/self/status``).
 
 from __future__ import annotations
 
-import gc
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from glossari.glossary import load_glossary
+from glossari.glossary import _write_whole
 from glossari.root import resolve_root
-from glossari.termbase import snapshot, write_termbase
+from glossari.termbase import snapshot
 
 
 def _resident_mb() -> int:
@@ -51,13 +51,9 @@ def main(argv: list[str]) -> int:
     report("start")
     inputs = snapshot(root, lang)
     report("inputs recorded")
-    # compile reads and writes without collection (glossari.glossary._no_collection)
-    gc.disable()
-    glossary = load_glossary(root, lang=lang, compiled=False, write_cache=True)
-    report("glossary read")
     with tempfile.TemporaryDirectory() as folder:
-        write_termbase(Path(folder) / "glossari.sqlite", glossary, inputs,
-                       built_ns=time.time_ns())
+        _write_whole(root, lang, Path(folder) / "glossari.sqlite", inputs, time.time_ns(),
+                     step=report)
         report("termbase written")
     return 0
 

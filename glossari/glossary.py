@@ -6,7 +6,7 @@ import contextlib
 import gc
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple, Self
@@ -892,25 +892,46 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
         warnings.warn(f"{where.path}: {why}: the glossary is read from its sources, which is "
                       f"slow; run 'glossari compile -l {lang}' there to make loading instant",
                       TermbaseWarning, stacklevel=3)
+    return _read_glossary(where, lang, write_cache=write_cache)
+
+
+def _read_glossary(where: GlossaryRoot, lang: str, *, write_cache: bool,
+                   keep: Callable[[Term], Term] | None = None) -> Glossary:
+    """The glossary of ``where`` read from its sources (see :func:`load_glossary`). ``keep``
+    is given each article with its English side, as it is read, and gives what the glossary is
+    composed from in its place (compile keeps each article aside and composes outlines:
+    :func:`_compile_termbase`); by default the article itself."""
     # the reader's modules only now: a compiled termbase needs none of them
     from dataclasses import replace
 
     from glossari.align.compose import compose
     from glossari.catalog.translations import english_for, load_translations
     from glossari.catalog.usable import definitions_by_message
-    from glossari.seeds.cache import CACHE_DIR, read_seeds_cached
+    from glossari.seeds.cache import CACHE_DIR, iter_seeds_cached
 
     cache = None if where.bundled else where.path / CACHE_DIR
+    kept: dict[int, Term] = {}
+    catalogs: list[Translations] = []
     with _no_collection():
-        # the per-article cache (glossari/seeds/cache.py) re-parses only changed articles
-        articles = read_seeds_cached(where.seeds, base=where.path, cache=cache,
-                                     write=write_cache)
-        catalog = load_translations(where, lang, write_cache=write_cache)
+        def articles() -> Iterator[Term]:
+            # the per-article cache (glossari/seeds/cache.py) re-parses only changed articles,
+            # and gives them one part of it at a time: only what ``keep`` gives stays
+            for index, article in iter_seeds_cached(where.seeds, base=where.path, cache=cache,
+                                                    write=write_cache):
+                if not catalogs:  # read once the articles are listed: a bad one is told first
+                    catalogs.append(load_translations(where, lang, write_cache=write_cache))
+                whole = replace(article, english=english_for(article, catalogs[0]))
+                kept[index] = whole if keep is None else keep(whole)
+                yield article
+
         # the counts judge a reference link by the definitions of the articles holding it, as
         # render, check and each term's English side (english_for) do
-        catalog.judge_definitions(definitions_by_message(articles))
-        articles = tuple(replace(t, english=english_for(t, catalog)) for t in articles)
-        composed = compose(articles, catalog=catalog, lang=lang)
+        definitions = definitions_by_message(articles())
+        catalog = catalogs[0] if catalogs else load_translations(where, lang,
+                                                                 write_cache=write_cache)
+        catalog.judge_definitions(definitions)
+        composed = compose([kept.pop(index) for index in range(len(kept))], catalog=catalog,
+                           lang=lang)
     return Glossary(composed.terms, root=where, lang=lang, findings=composed.findings,
                     links=composed.links, translations=catalog)
 
@@ -986,7 +1007,7 @@ def _compile_termbase(root: GlossaryRoot, lang: str, path: Path) -> TermbaseBuil
     import sqlite3
     import time
 
-    from glossari.termbase import Termbase, snapshot, write_termbase
+    from glossari.termbase import Termbase, snapshot
     from glossari.termbase.reader import unusable
 
     previous = None
@@ -1009,12 +1030,38 @@ def _compile_termbase(root: GlossaryRoot, lang: str, path: Path) -> TermbaseBuil
             previous.close()
     if inputs is None:  # else the look the update took: files it trusted are not hashed again
         inputs = snapshot(root, lang)
+    _write_whole(root, lang, path, inputs, started)
+    return "written"
+
+
+def _write_whole(root: GlossaryRoot, lang: str, path: Path, inputs: Sequence[Input],
+                 built_ns: int, *, step: Callable[[str], object] = lambda _: None) -> None:
+    """Write the termbase ``path`` whole from the sources (``inputs`` recorded at ``built_ns``).
+
+    Resolved from the articles' outlines (:func:`glossari.align.compose.outline`), every
+    article set aside whole as it is read (:class:`glossari.termbase.bodies.Bodies`) and read
+    back batch by batch as the rows are made: the same file as from the whole glossary held in
+    memory, which was most of compile's memory. ``step`` is told ``glossary read`` between the
+    two (benchmarks/compile_memory.py).
+    """
+    from contextlib import closing
+
+    from glossari.align.compose import outline
+    from glossari.termbase import write_termbase
+    from glossari.termbase.bodies import Bodies
+    from glossari.termbase.build import termbase_folder
+
     # one stretch without collection: collecting between reading and writing would walk the
     # whole glossary's objects (1.6 s at 30,000 articles), all still alive
-    with _no_collection():
-        glossary = load_glossary(root, lang=lang, compiled=False, write_cache=True)
-        write_termbase(path, glossary, inputs, built_ns=started)
-    return "written"
+    with _no_collection(), closing(termbase_folder(path, Bodies)) as bodies:
+        def keep(article: Term) -> Term:
+            bodies.keep(article)
+            return outline(article)
+
+        glossary = _read_glossary(root, lang, write_cache=True, keep=keep)
+        bodies.ready()
+        step("glossary read")
+        write_termbase(path, glossary, inputs, built_ns=built_ns, whole=bodies.whole)
 
 
 def _update(root: GlossaryRoot, lang: str, previous: Termbase, path: Path,

@@ -8,6 +8,7 @@ import dataclasses
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -593,6 +594,95 @@ def test_any_glossary_gives_equal_terms_through_the_termbase(
                     memory.lookup(name)
     for word in ("akaun", "ban", "Ébè", "naif", "lihat"):
         assert compiled.search(word) == memory.search(word)
+    # compile composes the articles' outlines and reads each body back as it writes: the file
+    # is byte for byte the one the whole glossary, held in memory, gives
+    assert path.read_bytes() == _written_whole(path, memory, tmp_path / "whole.sqlite")
+
+
+def _written_whole(compiled: Path, glossary: Glossary, path: Path) -> bytes:
+    """The termbase ``glossary`` (read whole, in memory) gives, written with the inputs and
+    the time the termbase ``compiled`` records."""
+    from glossari.termbase import write_termbase
+    from glossari.termbase.inputs import Input
+
+    db = sqlite3.connect(compiled)
+    try:
+        inputs = [Input(*row) for row in db.execute(
+            "SELECT name, size, mtime_ns, sha256 FROM inputs ORDER BY rowid")]
+        [(built_ns,)] = db.execute("SELECT value FROM meta WHERE key = 'built_ns'")
+    finally:
+        db.close()
+    path.unlink(missing_ok=True)
+    write_termbase(path, glossary, inputs, built_ns=int(built_ns))
+    return path.read_bytes()
+
+
+def test_a_whole_build_with_its_helper_writes_the_bytes_of_the_glossary_in_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows made in the forked helper, each batch's bodies read back there, and the
+    articles parsed in a helper too: the same file as the glossary held whole gives."""
+    from glossari.seeds import cache as seeds_cache
+    from glossari.termbase import build as termbase_build
+
+    root = tmp_path / "generated"
+    articles = {}
+    for n, term_id in enumerate(["kos", "bon", "akaun", "dana", "saham", "ekuiti-a",
+                                 "peniaga-broker", "unit-amanah", "Pelaburan", "401k"]):
+        articles[term_id] = (
+            f"---\ntitle: {MALAY_WORDS[n].capitalize()} {term_id}\n"
+            f"description: Maksud {MALAY_WORDS[n + 1]}.\naliases: {MALAY_WORDS[n + 2]}\n---\n\n"
+            f"## Bahagian\n\nLihat [saham-saham](/stock) dan [pelaburannya](/investment) "
+            f"serta [kos](/kos).\n\n- {MALAY_WORDS[n + 3]} tanpa pautan\n\n"
+            f"## Lain\n\nTeks {MALAY_WORDS[n + 4]} [ETF](/exchange-traded-fund).\n")
+    _write_folder(root, {"articles": articles, "seed": 7, "fuzzy": True,
+                         "translations": ["Cost", "See [shares](/stock) and more.",
+                                          "Other [ETF](/exchange-traded-fund) text."]})
+    monkeypatch.setattr(termbase_build, "PARALLEL_TERMS", 1)
+    monkeypatch.setattr(termbase_build, "BATCH", 3)
+    monkeypatch.setattr(seeds_cache, "HELP_FROM", 0)
+    shutil.rmtree(root / ".glossari-cache", ignore_errors=True)  # every article parsed
+    path, done = compile_termbase(GlossaryRoot(path=root))
+    assert done == "written"
+    memory = _in_memory(root)
+    assert "link" in [t.kind for t in memory]
+    assert path.read_bytes() == _written_whole(path, memory, tmp_path / "whole.sqlite")
+    # and again from a warm store, nothing parsed
+    path.unlink()
+    assert compile_termbase(GlossaryRoot(path=root))[1] == "written"
+    assert path.read_bytes() == _written_whole(path, memory, tmp_path / "whole.sqlite")
+
+
+def test_compile_holds_no_article_s_body_while_it_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The glossary ``compile`` writes from holds each article's outline (names, links, the
+    blocks that link): the bodies, most of its memory at 30,000 articles, are read back batch
+    by batch as the rows are made (benchmarks/README.md, "Stop 39")."""
+    from glossari.termbase import build as termbase_build
+
+    root = tmp_path / "generated"
+    body = "\n\n".join(f"Perenggan {word} tanpa pautan, panjang." for word in MALAY_WORDS[:40])
+    _write_folder(root, {"articles": {
+        "peniaga-broker": f"---\ntitle: Peniaga broker\n---\n\n{body}\n\n"
+                          "Lihat [saham-saham](/stock).\n\n- satu\n- dua\n",
+        "saham": f"---\ntitle: Saham\naliases: ekuiti\n---\n\n## Apa\n\n{body}\n"},
+        "seed": 1, "fuzzy": False, "translations": ["A paragraph in English."]})
+    held: list[Term] = []
+    made: list[Term] = []
+    batch, fill = termbase_build._term_batch, termbase_build.fill
+    monkeypatch.setattr(termbase_build, "fill", lambda connection, glossary, **kw: (
+        held.extend(glossary), fill(connection, glossary, **kw))[1])
+    monkeypatch.setattr(termbase_build, "_term_batch", lambda terms, lang: batch(
+        ((n, made.append(t) or t) for n, t in terms), lang))
+    compile_termbase(GlossaryRoot(path=root))
+    whole = {t.id: t for t in _in_memory(root)}
+    assert {t.id for t in held} == set(whole)
+    texts = [b.text for t in held for s in (*t.sections, *t.english.sections) for b in s.blocks]
+    assert "Lihat [saham-saham](/stock)." in texts
+    assert not any("tanpa pautan" in text for text in texts)
+    assert not any(t.highlights or t.english.highlights for t in held)
+    # and each term's rows were made from it whole
+    assert made == [whole[t.id] for t in held]
+    assert [t.names for t in made] == [whole[t.id].names for t in held]
 
 
 def _interrupted_update(path: Path) -> None:

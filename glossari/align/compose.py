@@ -15,9 +15,9 @@ from glossari.align.links import (
 from glossari.align.names import resolve_names
 from glossari.align.resolve import term_aliases
 from glossari.diagnostics import Finding
-from glossari.model import Names, Term
+from glossari.model import Block, Names, Section, Term
 
-__all__ = ["Composed", "compose", "recompose", "suggests_english"]
+__all__ = ["Composed", "compose", "outline", "recompose", "suggests_english"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,6 +64,35 @@ def compose(
                 + resolved.findings)
     terms = (*resolved.articles, *link_only)
     return Composed(terms=terms, findings=findings, links=link_graph(terms, resolved=resolved))
+
+
+_ELIDED = Block(kind="paragraph", text="", line=1)
+"""What :func:`outline` puts in place of a block that holds no link, on both sides."""
+
+
+def outline(article: Term) -> Term:
+    """``article`` (with its English side) reduced to what :func:`compose` reads of it, which
+    gives the same names, link-only terms, links and findings as the whole article: its id,
+    kind, source, headwords, front matter, definition and categories, its links, its findings,
+    and the text of its blocks that hold a link (link-only terms learn their English words
+    there), on both sides, at their places. Every other block is one shared empty paragraph, and
+    the highlights are dropped. ``compile`` composes outlines and reads each article's body
+    again as it writes the termbase (:func:`glossari.glossary.compile_termbase`): a body held
+    for every article at once was most of its memory (878 of 892 MB at 30,000 articles).
+    """
+    kept = {(s_index, b_index) for s_index, section in enumerate(article.sections)
+            for b_index, block in enumerate(section.blocks) if block.links}
+
+    def sections(of: tuple[Section, ...]) -> tuple[Section, ...]:
+        return tuple(replace(section, blocks=tuple(
+            block if (s_index, b_index) in kept else _ELIDED
+            for b_index, block in enumerate(section.blocks)))
+            for s_index, section in enumerate(of))
+
+    english = replace(article.english, sections=sections(article.english.sections),
+                      highlights=())
+    return replace(article, sections=sections(article.sections), highlights=(),
+                   english=english)
 
 
 def recompose(composed: Term, article: Term, unresolved: Collection[str]) -> Term | None:

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from glossari._store import CACHE_DIR, Store, Table
+from glossari._store import CACHE_DIR, Store
 from glossari.errors import GlossariError
 from glossari.model import Term
 from glossari.seeds.article import parse_article
@@ -27,6 +27,7 @@ __all__ = [
     "CACHE_DIR",
     "TERMS",
     "iter_article_bytes",
+    "iter_seeds_cached",
     "read_seeds_cached",
 ]
 
@@ -55,43 +56,75 @@ cache is written, so in a writing command): fewer are parsed faster than a fork 
 
 def read_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
                       write: bool = True) -> tuple[Term, ...]:
-    """Read every article in ``seeds`` (like :func:`glossari.seeds.folder.read_seeds`).
+    """Read every article in ``seeds`` (like :func:`glossari.seeds.folder.read_seeds`), in
+    file-name order: :func:`iter_seeds_cached`, every Term held."""
+    found = dict(iter_seeds_cached(seeds, base=base, cache=cache, write=write))
+    return tuple(found[index] for index in range(len(found)))
+
+
+def iter_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
+                      write: bool = True) -> Iterator[tuple[int, Term]]:
+    """``(index, Term)`` of every article in ``seeds``, ``index`` its place in file-name order;
+    the stored Terms one part of the store at a time, then those parsed, so that a reader that
+    keeps only part of each Term never holds every article's at once.
 
     ``cache`` is the store's folder (``<root>/.glossari-cache``), or None to read without one.
     Articles whose bytes are unchanged since their Term was stored are not parsed again. The
     table is brought up to date only with ``write`` (a reader of the glossary writes nothing).
     With ``write``, once :data:`HELP_FROM` articles needed parsing, the rest are shared with a
     forked helper process (:mod:`glossari._helper`) on a system with ``fork`` and two cores; the
-    Terms, and the error raised for a bad article (the first in file-name order), are the same.
+    Terms, and the error raised for a bad article (the first in file-name order, before any
+    Term parsed is given), are the same.
     """
     store = Store(cache)
-    tables: dict[str, Table] = {}
-    entries: list[tuple[Table, str, bytes, Term | None]] = []
-
-    def misses() -> Iterator[tuple[int, Path, str, bytes]]:
-        for path, name, data in iter_article_bytes(seeds, base=base):
-            part = id_letter(path.stem)
-            table = tables.get(part)
-            if table is None:  # articles come in file-name order: each part is opened once
-                table = tables[part] = store.open(TERMS, part=part)
-            digest = hashlib.sha256(data).digest()
+    # each article read and hashed once here; only the bytes of those to parse are read again
+    listed: dict[str, list[tuple[int, Path, str, bytes]]] = {}
+    for index, (path, name, data) in enumerate(iter_article_bytes(seeds, base=base)):
+        listed.setdefault(id_letter(path.stem), []).append(
+            (index, path, name, hashlib.sha256(data).digest()))
+    misses: list[tuple[int, Path, str]] = []
+    dirty: set[str] = set()  # parts whose table must be written again
+    for part, articles in listed.items():
+        table = store.open(TERMS, part=part)
+        for index, path, name, digest in articles:
             term = table.get(name, digest)
-            entries.append((table, name, digest, term))
             if term is None:
-                yield len(entries) - 1, path, name, data
+                misses.append((index, path, name))
+                dirty.add(part)
+            else:
+                yield index, term
+        if len(table) != len(articles):  # an article gone
+            dirty.add(part)
+        del table
+    misses.sort(key=lambda miss: miss[0])
+    digests: dict[int, bytes] = {}
 
-    parsed = _parse_all(misses(), helped=write)
-    terms = [term if term is not None else parsed[n]
-             for n, (_, _, _, term) in enumerate(entries)]
-    if write:
-        for (table, name, digest, hit), term in zip(entries, terms, strict=True):
-            table.put(name, term, digest=digest, fresh=hit is None)
-        for table in tables.values():
+    def read() -> Iterator[tuple[int, Path, str, bytes]]:
+        for index, path, name in misses:
+            data = read_article_bytes(path, source=name)
+            # as read now: the Term stored is the one of these bytes
+            digests[index] = hashlib.sha256(data).digest()
+            yield index, path, name, data
+
+    parsed = _parse_all(read(), helped=write)
+    for part, articles in listed.items():
+        if write and part in dirty:
+            table = store.open(TERMS, part=part)
+            for index, _, name, digest in articles:
+                if index in parsed:
+                    table.put(name, parsed[index], digest=digests[index])
+                elif (stored := table.get(name, digest)) is not None:  # (None: another run
+                    table.put(name, stored, digest=digest, fresh=False)  # rewrote the part)
             table.save()
+            del table
+        for index, *_ in articles:
+            term = parsed.pop(index, None)
+            if term is not None:
+                yield index, term
+    if write:
         for part in store.parts(TERMS):
-            if part not in tables:  # no article of that letter any more
+            if part not in listed:  # no article of that letter any more
                 store.forget(TERMS, part)
-    return tuple(terms)
 
 
 def _parse_job(job: tuple[object, ...]) -> tuple[object, ...]:

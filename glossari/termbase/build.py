@@ -9,9 +9,9 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 import orjson
 from markdown_it import MarkdownIt
@@ -37,8 +37,18 @@ if TYPE_CHECKING:
     from glossari.catalog.translations import Coverage
     from glossari.diagnostics import Finding
 
-__all__ = ["CoverageSource", "TermSource", "fill", "plain_text", "update_termbase",
-           "write_termbase"]
+__all__ = ["CoverageSource", "TermSource", "fill", "plain_text", "termbase_folder",
+           "update_termbase", "write_termbase"]
+
+_T = TypeVar("_T")
+
+Whole = Callable[[Sequence[Term]], Sequence[Term]]
+"""Terms given whole for their rows (:class:`glossari.termbase.bodies.Bodies.whole`, where the
+glossary holds outlines of its articles)."""
+
+
+def _as_given(terms: Sequence[Term]) -> Sequence[Term]:
+    return terms
 
 
 class CoverageSource(Protocol):
@@ -237,7 +247,8 @@ Rows = dict[str, list[tuple[object, ...]]]
 
 
 def fill(connection: sqlite3.Connection, glossary: TermSource, *,
-         inputs: Sequence[Input] = (), built_ns: int = 0, helped: bool = False) -> None:
+         inputs: Sequence[Input] = (), built_ns: int = 0, helped: bool = False,
+         whole: Whole = _as_given) -> None:
     """Create the tables in an empty database and store ``glossary`` in them.
 
     With ``helped``, a glossary of :data:`PARALLEL_TERMS` terms or more has its terms' rows made
@@ -245,6 +256,10 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
     them to SQLite, which indexes them: the two halves of a build take about as long as each
     other, so on two cores the build takes little more than the indexing. The rows, and so the
     file's content, are the same either way.
+
+    ``whole`` gives a batch of the glossary's terms whole, for their rows: a glossary composed
+    from its articles' outlines (:func:`glossari.align.compose.outline`) holds everything else
+    the tables take (names, links, findings), and each batch's bodies are read as it is written.
     """
     lang = glossary.lang or "en"
     connection.executescript(full_schema())
@@ -255,7 +270,7 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
     terms = list(glossary)
     _merging(connection, 0)
     # forked first, so that it works while this process stores the whole-glossary tables
-    helper = _row_helper(terms, lang) if helped else None
+    helper = _row_helper(terms, lang, whole) if helped else None
     try:
         terms_findings = [f for term in terms for f in term.findings]
         own = all(f.term == term.id for term in terms for f in term.findings)
@@ -290,7 +305,7 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
                  for d in source.domains for c in (source.coverage(d),)))
         # every table's rows in term order, batch after batch: each search table's rowids
         # rise, as FTS5 writes them fastest
-        for rows in _batches(terms, lang, helper):
+        for rows in _batches(terms, lang, helper, whole):
             _insert(connection, rows)
         if helper is not None:
             helper.finish()
@@ -316,7 +331,7 @@ def _merging(connection: sqlite3.Connection, automerge: int) -> None:
                            (automerge,))
 
 
-def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
+def _row_helper(terms: Sequence[Term], lang: str, whole: Whole = _as_given) -> Helper | None:
     """A helper process making :func:`_term_batch` of ``(start, stop)`` jobs, when the glossary
     is large enough and the system has ``fork`` and two cores; else None."""
     from glossari._helper import start
@@ -326,19 +341,22 @@ def _row_helper(terms: Sequence[Term], lang: str) -> Helper | None:
 
     def job(task: tuple[object, ...]) -> tuple[object, ...]:
         start, stop = cast(tuple[int, int], task)
-        return start, _term_batch(zip(range(start, stop), terms[start:stop], strict=True), lang)
+        return start, _term_batch(
+            zip(range(start, stop), whole(terms[start:stop]), strict=True), lang)
 
     # two batches sent and unanswered keep the helper busy (the rows that came back and wait
     # for SQLite are bounded by AHEAD, in _batches)
     return start(job, waiting=2)
 
 
-def _batches(terms: Sequence[Term], lang: str, helper: Helper | None) -> Iterator[Rows]:
+def _batches(terms: Sequence[Term], lang: str, helper: Helper | None,
+             whole: Whole = _as_given) -> Iterator[Rows]:
     """:func:`_term_batch` of every :data:`BATCH` terms in turn, made here or by ``helper``."""
     jobs = [(start, min(start + BATCH, len(terms))) for start in range(0, len(terms), BATCH)]
     if helper is None:
         for start, stop in jobs:
-            yield _term_batch(zip(range(start, stop), terms[start:stop], strict=True), lang)
+            yield _term_batch(zip(range(start, stop), whole(terms[start:stop]), strict=True),
+                              lang)
         return
     sent = 0
     ready: dict[int, Rows] = {}
@@ -443,29 +461,21 @@ def _link_rows(refs: Iterable[LinkRef]) -> Iterator[tuple[object, ...]]:
 
 
 def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
-                   built_ns: int | None = None) -> None:
+                   built_ns: int | None = None, whole: Whole = _as_given) -> None:
     """Write ``glossary`` to the SQLite file ``path``, atomically.
 
     ``inputs`` are what ``glossary`` was read from, taken (at ``built_ns``, default now) before
     it was read: a file that changed since no longer matches its record, so the termbase is
     stale rather than wrong. The file is built under a temporary name in the same folder and
     renamed over ``path``, so a reader sees the old termbase or the new one, never half of one;
-    a failed build leaves the old file untouched.
+    a failed build leaves the old file untouched. ``whole``: see :func:`fill`.
     """
-    from glossari.errors import CatalogError
-
     built_ns = time.time_ns() if built_ns is None else built_ns
     # through a symbolic link, as every write here and an update in place: the link stays (a
     # whole build replaced it with a file, and the file it led to stayed old)
     path = _through_links(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = make_temporary(path.parent, f".{path.name}.")
-    except OSError as error:
-        # a folder the runner may not write (its catalogs may be writable): was an internal
-        # PermissionError
-        raise CatalogError(f"cannot write in {path.parent}: {error.strerror}", path=str(path),
-                           hint="check that the folder exists and is writable") from None
+    descriptor, temporary = termbase_folder(
+        path, lambda folder: make_temporary(folder, f".{path.name}."))
     os.close(descriptor)
     try:
         connection = sqlite3.connect(temporary)
@@ -474,7 +484,8 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             with connection:
-                fill(connection, glossary, inputs=inputs, built_ns=built_ns, helped=True)
+                fill(connection, glossary, inputs=inputs, built_ns=built_ns, helped=True,
+                     whole=whole)
             connection.execute("PRAGMA journal_mode = DELETE")
         finally:
             connection.close()
@@ -492,6 +503,22 @@ def write_termbase(path: Path, glossary: TermSource, inputs: Sequence[Input], *,
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def termbase_folder(path: Path, make: Callable[[Path], _T]) -> _T:
+    """``make`` of the folder of the termbase ``path`` (made if missing): a file a build
+    writes there. An OSError is one line naming the folder."""
+    from glossari.errors import CatalogError
+
+    folder = _through_links(path).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return make(folder)
+    except OSError as error:
+        # a folder the runner may not write (its catalogs may be writable): was an internal
+        # PermissionError
+        raise CatalogError(f"cannot write in {folder}: {error.strerror}", path=str(path),
+                           hint="check that the folder exists and is writable") from None
 
 
 def _recover(path: Path) -> None:
