@@ -8,6 +8,7 @@ import dataclasses
 import io
 import json
 import os
+import re
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -1399,6 +1400,38 @@ def test_the_indexed_text_breaks_where_the_rule_says(text: str) -> None:
         lambda m: search_module.NUMBER_MARKS[m.group()], joined)
     expected = search_module.GLUED.sub(search_module.GLUE_BREAK, marked)
     assert search_module.index_text(text) == expected
+
+
+_DIGIT_TEXT = st.text(alphabet=st.sampled_from(
+    "Saham9RM٣\U0001d7d8²Ⅻ \ue000\n.,\u00ad\u2060\ufeff\ud800é") | st.characters(), max_size=40)
+
+
+@given(text=_DIGIT_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_a_digit_is_found_as_the_rule_reads_one(text: str) -> None:
+    """The scans that skip the work of numbers (nine texts in ten hold none) find a digit
+    exactly where ``\\d`` does: an ASCII one, another script's (``٣``, U+1D7D8) beside a block
+    break or a surrogate, and no superscript or numeral (``²``, ``Ⅻ``)."""
+    assert search_module._has_digit(text) == (re.search(r"\d", text) is not None)
+    for glued in (text + "RM250", "\ue000" + text + "3.25"):
+        assert search_module._has_digit(glued)
+
+
+@given(text=_DIGIT_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_a_number_is_marked_as_the_rule_reads_one(text: str) -> None:
+    for written in (text, text.replace("9", "1.2,3"), "1.2.3" + text + "4..5,,6"):
+        assert search_module._mark_numbers(written) == search_module.NUMBER_MARK.sub(
+            lambda m: search_module.NUMBER_MARKS[m.group()], written)
+
+
+@given(text=st.text(alphabet=st.sampled_from("[]()!x *_`\\") | st.characters(), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_only_a_text_with_a_bracket_holds_a_link(text: str) -> None:
+    """plain_text skips the link scan of a text without ``[``: the scan finds nothing there."""
+    from glossari.termbase import build
+
+    assert build._LINK.search(text.replace("[", "")) is None
 
 
 def test_a_link_target_in_the_definition_is_no_word_of_it(tmp_path: Path) -> None:

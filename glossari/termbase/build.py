@@ -122,7 +122,7 @@ def plain_text(markdown: str) -> str:
     >>> plain_text("Dalam **pasaran\\nmodal**, _dana\\nlindung_ nilai")
     'Dalam pasaran\\nmodal, dana\\nlindung nilai'
     """
-    text = _LINK.sub(r"\1", markdown)
+    text = _LINK.sub(r"\1", markdown) if "[" in markdown else markdown
     if "*" not in text and "_" not in text and "`" not in text:
         return text
     pieces: list[str] = []
