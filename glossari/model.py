@@ -13,9 +13,11 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 from glossari.diagnostics import Finding
 
@@ -30,6 +32,7 @@ __all__ = [
     "Status",
     "Term",
     "TermKind",
+    "replaced",
 ]
 
 BlockKind = Literal["paragraph", "item", "quote", "table", "code", "rule", "heading"]
@@ -45,6 +48,50 @@ Status = Literal["translated", "fuzzy", "suggested", "untranslated"]
 
 TermKind = Literal["article", "link"]
 """``article``: the term has its own article. ``link``: known only as the target of a link."""
+
+_T = TypeVar("_T")
+_COPIERS: dict[tuple[type, tuple[str, ...]], Callable[..., Any]] = {}
+
+
+def replaced(value: _T, /, **changes: Any) -> _T:
+    """``dataclasses.replace(value, **changes)``: a copy of a model value with ``changes``, built
+    by setting its slots from a function made once for its class and the fields changed, in a
+    fifth of the time (``replace`` looks every field up again and goes through ``__init__``,
+    whose frozen class sets each field through ``object.__setattr__``). The English side of
+    every term copies each translated block and section so (245,000 of them at 10,000
+    articles). A class with a ``__post_init__`` (:class:`Term`, :class:`English`, which check
+    their fields) goes through ``dataclasses.replace``, so that its check runs.
+
+    >>> block = Block(kind="paragraph", text="Saham-saham.", line=4, depth=1)
+    >>> replaced(block, text="Shares.")
+    Block(kind='paragraph', text='Shares.', line=4, depth=1, ordered=False, number=None, \
+path=(), links=(), level=0, info='')
+    """
+    cls = type(value)
+    names = tuple(changes)
+    copier = _COPIERS.get((cls, names))
+    if copier is None:
+        if hasattr(cls, "__post_init__") or not hasattr(cls, "__slots__"):
+            return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+        copier = _COPIERS[cls, names] = _copier(cls, names)
+    return copier(value, *changes.values())  # type: ignore[no-any-return]
+
+
+def _copier(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
+    fields = dataclasses.fields(cls)
+    known = {f.name for f in fields if f.init}
+    for name in names:
+        if name not in known:
+            raise TypeError(f"{cls.__name__} has no field {name!r} to replace")
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = []
+    for number, f in enumerate(fields):
+        scope[f"s{number}"] = getattr(cls, f.name).__set__
+        given = f"v{names.index(f.name)}" if f.name in names else f"old.{f.name}"
+        lines.append(f"    s{number}(o, {given})\n")
+    params = "".join(f", v{number}" for number in range(len(names)))
+    exec(f"def copy(old{params}):\n    o = new(cls)\n{''.join(lines)}    return o\n", scope)
+    return scope["copy"]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -56,7 +56,7 @@ from glossari.catalog.usable import (
     written,
 )
 from glossari.errors import CatalogError
-from glossari.model import Block, English, Section, Status, Term
+from glossari.model import Block, English, Section, Status, Term, replaced
 from glossari.root import GlossaryRoot, relative_name
 from glossari.seeds.markdown import definition_titles, with_title
 from glossari.text import counted, shell_path
@@ -590,7 +590,8 @@ def english_for(term: Term, translations: Translations) -> English:
                 b.text, found[0], block=judged_as_block(b)) is None:
             return b
         # a heading in a quote or an item on its one line, as render writes it
-        return replace(b, text=found[0] if b.kind != "heading" else written(found[0], block=False))
+        return replaced(b, text=found[0] if b.kind != "heading" else written(found[0],
+                                                                         block=False))
 
     def text(domain: str, msgid: str) -> str | None:
         return usable(msgid, tr.text(domain, None, msgid))
@@ -607,7 +608,7 @@ def english_for(term: Term, translations: Translations) -> English:
         blocks = tuple(block(b) for b in s.blocks)
         unchanged = heading == s.heading and all(
             new is old for new, old in zip(blocks, s.blocks, strict=True))
-        sections.append(s if unchanged else replace(s, heading=heading, blocks=blocks))
+        sections.append(s if unchanged else replaced(s, heading=heading, blocks=blocks))
     return English(
         title=title,
         status=status,
