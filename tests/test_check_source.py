@@ -685,3 +685,28 @@ def test_s117_raw_html_the_site_shows_as_text(tmp_path: Path, old: str, new: str
         assert "\n" not in finding_.message
     if "<script>" in new:
         assert "'<script>', '</script>', '<img src=x onerror=y>' and 1 more" in found[0].message
+
+
+def test_a_name_two_articles_claim_is_quoted_as_every_finding_quotes_a_value(
+        tmp_path: Path) -> None:
+    """S104, as the glossary loads (an alias both articles list) and as the source checks find
+    it (one's alias, the other's headword), quoted the name whole between two quotes, where
+    docs/checks.md says a finding quotes a value as written, cut to 60 characters."""
+    from glossari.text import excerpt, quoted
+
+    name = ("Peniaga broker berlesen yang berdaftar dengan Suruhanjaya Sekuriti Malaysia dan "
+            "Bursa Malaysia")
+    for first in (f"title: {name}", f"title: Peniaga broker\naliases: {name}"):
+        root = tmp_path / str(len(first))
+        (root / "seeds").mkdir(parents=True)
+        (root / "seeds" / "peniaga-broker.md").write_text(
+            f"---\n{first}\ndescription: D.\nkeywords: Pasaran\n---\n\nTeks.\n",
+            encoding="utf-8")
+        (root / "seeds" / "broker.md").write_text(
+            f"---\ntitle: Broker\naliases: {name}\ndescription: D.\nkeywords: Pasaran\n---\n\n"
+            "Teks.\n", encoding="utf-8")
+        found = [f.message for f in run_checks(load_glossary(root), root, [])
+                 if f.code == "S104"]
+        assert found, found
+        assert all(name not in message for message in found), found
+        assert any(quoted(excerpt(name)) in message for message in found), found

@@ -35,7 +35,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.rules import ALIAS_KEYS, split_aliases, suspicious_link_text
 from glossari.terms import without_possessive
-from glossari.text import lookup_key, slug_text, without_accents
+from glossari.text import excerpt, lookup_key, quoted, slug_text, without_accents
 
 __all__ = [
     "ALIAS_KEYS",
@@ -446,8 +446,9 @@ class TargetIndex:
                         clashes.append(Finding(
                             path=term.source.path, line=term.source.line, severity="warning",
                             code="S104", term=term.id,
-                            message=f"the {label} '{name}' also names '{first}'; links to it go "
-                            f"to '{first}' (give one of the two an alias or another name)",
+                            message=f"the {label} {quoted(excerpt(name))} also names '{first}'; "
+                            f"links to it go to '{first}' (give one of the two an alias or "
+                            "another name)",
                         ))
             for key, term_id in claimed.items():
                 if key not in keys:
