@@ -156,9 +156,16 @@ def test_read_names_the_arguments() -> None:
     assert read("python-brace-format", "}") == "a } stands alone (write }} for a brace)"
 
 
-def test_a_second_length_modifier_is_left_unchecked() -> None:
-    # %hld is no C; GNU reads it as %ld, glossari reads nothing into it and checks nothing
+def test_a_second_length_modifier_is_an_argument_of_any_type() -> None:
+    # %hld is no C; GNU reads it as %ld, glossari as an argument whose type it does not guess:
+    # the count is checked, and what follows it (it was left unread, '%hl#' taken)
     assert compare("c-format", "%d", "%hld") is None
+    assert compare("c-format", "%d", "%hld %s") is not None
+    assert compare("c-format", "x", "%hld") is not None
+    assert compare("c-format", "%d", "%2$hl#") is not None
+    assert compare("c-format", "%*d", "%*%") is not None  # a * reads an int before a %, too
+    assert compare("c-format", "%d", "%*%") is None
+    assert compare("c-format", "x", "%2$% %1$%") is None  # %n$%: a % sign
 
 
 # --- plural messages -----------------------------------------------------------------------------

@@ -67,9 +67,6 @@ class Directives:
     numbered: bool
     args: dict[int | str, str]
     written: dict[int | str, str]
-    unchecked: bool = False
-    """Something glossari does not read (a C length modifier written twice, ``%hld``): the
-    message is left unchecked rather than judged on a guess."""
     spans: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
     """Where each directive stands in the text (``start``, ``end``): a replacement field with
     the fields nested in it, ``%%`` too."""
@@ -94,7 +91,7 @@ _C_DIRECTIVE = re.compile(
     r"(?P<flags>[-+ #0'I]*)"
     r"(?P<width>[0-9]+|\*(?:(?P<wnum>[0-9]+)\$)?)?"
     r"(?:\.(?P<prec>\*(?:(?P<pnum>[0-9]+)\$)?|[0-9]*))?"
-    r"(?P<size>hh|h|ll|l|L|q|j|z|t)?"
+    r"(?P<size>hh|h|ll|l|L|q|j|z|t)?(?P<more>[hlLqjzt]*)"
     r"(?P<conv><PRI[diouxX](?:LEAST|FAST)?(?:8|16|32|64)>|<PRI[diouxX](?:MAX|PTR)>|.)?",
     re.DOTALL,
 )
@@ -134,7 +131,6 @@ def _c_type(size: str, conv: str) -> str | None:
 def _read_c(text: str, translation: bool = False) -> Directives:
     uses: list[tuple[int | None, str, str]] = []  # (number or None, type, directive)
     spans: list[tuple[int, int]] = []
-    unchecked = False
     at = text.find("%")
     while at >= 0:
         found = _C_DIRECTIVE.match(text, at)
@@ -147,28 +143,25 @@ def _read_c(text: str, translation: bool = False) -> Directives:
             # glibc's flag for the locale's own digits (%Id): a translation's choice
             raise _Invalid(f"{excerpt(written)!r} has glibc's I flag, which only a translation "
                            "may have")
-        stars = [found[part] for part in ("width", "prec") if (found[part] or "")[:1] == "*"]
-        if conv == "%":
-            if found["num"] or stars:
-                raise _Invalid(f"{excerpt(written)!r} takes no argument (write %% for a %)")
-        elif len(conv) > 1 or conv in _C_CONVERSIONS:  # a macro, <PRId64>, or a letter
-            unchecked = unchecked or (bool(found["size"]) and len(conv) > 1)
-            num = _number(found["num"]) if found["num"] is not None else None
-            for star in stars:  # *, or *3$: an int, before the value when unnumbered
-                uses.append((_number(star[1:-1]) if len(star) > 1 else num and -1, "int",
-                             written))
-            kind = _c_type(found["size"] or "", conv)
-            if kind is not None or num is not None:
-                uses.append((num, kind or "", written))  # %1$m: numbered, reads nothing
-        elif conv in _SIZES:
-            unchecked = True  # a second length modifier (%hld, %lhd): no C's
-        else:
+        if len(conv) == 1 and conv not in _C_CONVERSIONS and conv != "%":
             raise _Invalid(f"{excerpt(written)!r} is no conversion (%d, %s, %f, ...)")
+        num = _number(found["num"]) if found["num"] is not None else None
+        for part, part_num in (("width", "wnum"), ("prec", "pnum")):
+            if (found[part] or "")[:1] == "*":  # an int, before the value when unnumbered
+                star = _number(found[part_num]) if found[part_num] is not None else None
+                uses.append((num and -1 if star is None else star, "int", written))
+        # two length modifiers (%hld, %lhd) or one before a macro (%l<PRId8>) are no C's: an
+        # argument all the same, of a type glossari does not guess (msgfmt reads %hld as %ld)
+        size = found["size"] or ""
+        kind = None if conv == "%" else "?" if found["more"] or (size and len(conv) > 1) \
+            else _c_type(size, conv)
+        if kind is not None or (conv == "m" and num is not None):
+            uses.append((num, kind or "", written))  # %1$m: numbered, reads nothing
         at = text.find("%", found.end())
-    return replace(_numbered(uses, unchecked=unchecked), spans=tuple(spans))
+    return replace(_numbered(uses), spans=tuple(spans))
 
 
-def _numbered(uses: list[tuple[int | None, str, str]], *, unchecked: bool = False) -> Directives:
+def _numbered(uses: list[tuple[int | None, str, str]]) -> Directives:
     """The arguments of C's directives: all numbered (``%2$s``) or none, numbers 1 to the
     highest each used, one type each."""
     numbered = {num is not None for num, kind, _ in uses if kind}
@@ -185,16 +178,16 @@ def _numbered(uses: list[tuple[int | None, str, str]], *, unchecked: bool = Fals
             raise _Invalid(f"{excerpt(directive)!r} numbers an argument 0 (the first is 1$)")
         if not kind:
             continue
-        if num in args and args[num] != kind:
+        if num in args and args[num] != kind and "?" not in (args[num], kind):
             raise _Invalid(f"argument {num} is read as {args[num]} by "
                            f"{_shown(written[num])} and as {kind} by {_shown(directive)}")
-        args.setdefault(num, kind)
-        written.setdefault(num, directive)
+        if args.get(num, "?") == "?":  # a known type over an unknown one (%hld)
+            args[num], written[num] = kind, directive
     for expected in range(1, len(args) + 1):
         if expected not in args:
             raise _Invalid(f"argument {max(a for a in args if isinstance(a, int))} is used "
                            f"and argument {expected} is not")
-    return Directives(True, args, written, unchecked)
+    return Directives(True, args, written)
 
 
 # --------------------------------------------------------------------------------------------
@@ -351,8 +344,7 @@ def read(flag: str, text: str, *, translation: bool = False) -> Directives | str
     >>> read("c-format", "%2$s: %1$d bon").args
     {2: 'char *', 1: 'int'}
     >>> read("python-format", "%(jumlah)d saham")
-    Directives(numbered=False, args={'jumlah': 'integer'}, written={'jumlah': '%(jumlah)d'}, \
-unchecked=False)
+    Directives(numbered=False, args={'jumlah': 'integer'}, written={'jumlah': '%(jumlah)d'})
     >>> read("python-brace-format", "{nama} {")
     "the field '{' is never closed with }"
     """
@@ -391,8 +383,6 @@ def compare(flag: str, source: str, translation: str, *, source_name: str = "msg
             f"{got}",
             f"write the directives as {source_name} does, or take the {flag} flag off if the "
             "text is no format string", name)
-    if want.unchecked or got.unchecked:
-        return None
     if want.args and got.args and want.numbered != got.numbered:
         return FormatMismatch(
             f"{flag}: {source_name} {_kind(want)} its arguments ({_first(want)}) and {name} "
@@ -407,7 +397,7 @@ def compare(flag: str, source: str, translation: str, *, source_name: str = "msg
             "use only the arguments of the source: a name in a directive is the program's, "
             "not translated", name)
     for arg, kind in got.args.items():
-        if arg in want.args and want.args[arg] != kind:
+        if arg in want.args and want.args[arg] != kind and "?" not in (want.args[arg], kind):
             return FormatMismatch(
                 f"{flag}: {_arg_name(arg)} is {want.args[arg]} in {source_name} "
                 f"({_shown(want.written[arg])}) and {kind} in {name} "
