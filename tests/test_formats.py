@@ -166,6 +166,7 @@ def test_a_second_length_modifier_is_an_argument_of_any_type() -> None:
     assert compare("c-format", "%*d", "%*%") is not None  # a * reads an int before a %, too
     assert compare("c-format", "%d", "%*%") is None
     assert compare("c-format", "x", "%2$% %1$%") is None  # %n$%: a % sign
+    assert compare("c-format", "x", "%hlm") is None  # glibc's %m reads nothing, however written
 
 
 # --- plural messages -----------------------------------------------------------------------------

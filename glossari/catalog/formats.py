@@ -153,7 +153,7 @@ def _read_c(text: str, translation: bool = False) -> Directives:
         # two length modifiers (%hld, %lhd) or one before a macro (%l<PRId8>) are no C's: an
         # argument all the same, of a type glossari does not guess (msgfmt reads %hld as %ld)
         size = found["size"] or ""
-        kind = None if conv == "%" else "?" if found["more"] or (size and len(conv) > 1) \
+        kind = None if conv in "%m" else "?" if found["more"] or (size and len(conv) > 1) \
             else _c_type(size, conv)
         if kind is not None or (conv == "m" and num is not None):
             uses.append((num, kind or "", written))  # %1$m: numbered, reads nothing
