@@ -37,11 +37,12 @@ import orjson
 from markupsafe import Markup
 
 from glossari import __version__
+from glossari._atomic import locked_folder
 from glossari._helper import Helper, start
 from glossari.catalog.languages import check_translation_language
 from glossari.catalog.usable import message_state
 from glossari.errors import RootError
-from glossari.export.site._output import MANIFEST, SiteFolder, check_output
+from glossari.export.site._output import MANIFEST, SiteFolder, check_output, make_site_folder
 from glossari.export.site._pages import (
     MESSAGE_STATES,
     STATE_WORDS,
@@ -183,15 +184,21 @@ def build_site(
     if processes is None:
         processes = 2 if len(glossary) >= _PARALLEL_FROM else 1
     helped = processes > 1  # where fork is missing or one core usable, start() forks nothing
-    site = SiteFolder.open(folder)
-    try:  # from the builder's start: it stages the assets (and SIGTERM may come then)
-        builder = _Builder(glossary, site, base=base, lang=lang, generator=generator,
-                           helped=helped)
-        builder.terms(progress)
-        builder.indexes()
-        removed = site.finish()
-    finally:
-        site.discard()  # after a failure: the previous site stays as it was
+    # two builds into one folder at once take turns: each reads the manifest, stages its pages
+    # and renames them all with its manifest, so two at once left a mix of two builds' pages
+    # and a manifest of one (the other's pages never removed again)
+    make_site_folder(folder)
+    with locked_folder(folder, busy="another 'glossari site' is writing into this folder"):
+        check_output(folder, glossary.root)  # as the other build left it
+        site = SiteFolder.open(folder)
+        try:  # from the builder's start: it stages the assets (and SIGTERM may come then)
+            builder = _Builder(glossary, site, base=base, lang=lang, generator=generator,
+                               helped=helped)
+            builder.terms(progress)
+            builder.indexes()
+            removed = site.finish()
+        finally:
+            site.discard()  # after a failure: the previous site stays as it was
     return SiteResult(output=folder, files=len(site.produced),
                       written=tuple(sorted(site.written)), removed=tuple(removed),
                       terms=len(builder.entries), rendered=builder.rendered)

@@ -35,7 +35,7 @@ from glossari._atomic import (
 from glossari.errors import RootError
 from glossari.root import GlossaryRoot, real_path
 
-__all__ = ["MANIFEST", "SiteFolder", "check_output"]
+__all__ = ["MANIFEST", "SiteFolder", "check_output", "make_site_folder"]
 
 MANIFEST = ".glossari-site.json"
 """The manifest file in a site folder: the files the last run wrote, so stale ones can go, and
@@ -80,7 +80,9 @@ def _holds_files(folder: Path) -> bool:
     return False
 
 
-def _made(folder: Path) -> None:
+def make_site_folder(folder: Path) -> None:
+    """Make the site folder (or a folder in it) ``folder`` when missing, or say in one line
+    why it cannot be made."""
     make_output_folder(folder, what="the site folder", hint=_HINT)
 
 
@@ -104,7 +106,7 @@ class SiteFolder:
     @classmethod
     def open(cls, path: Path) -> SiteFolder:
         """The folder, created if missing."""
-        _made(path)
+        make_site_folder(path)
         files, pages = _read_manifest(path)
         return cls(path=path, written=[], unchanged=0, produced=set(), _folders={path},
                    _staged=[], _files=files, _pages=pages, _digests={})
@@ -151,7 +153,7 @@ class SiteFolder:
         target = self.path / name
         folder = target.parent
         if folder not in self._folders:
-            _made(folder)
+            make_site_folder(folder)
             self._folders.add(folder)
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
