@@ -39,6 +39,10 @@ untuk butiran lanjut.
 
 Nota [^tiada] tidak ditakrifkan.
 
+## Sejarah[^sc]
+
+Teks sejarah.
+
 ## Sorotan
 
 - Peniaga broker berdagang saham[^sc].
@@ -46,6 +50,7 @@ Nota [^tiada] tidak ditakrifkan.
 NOTES = ("Menurut laporan tahunan.\n[^sc]: Suruhanjaya Sekuriti Malaysia, *Laporan Tahunan* "
          "2021.\n[^2]: Lihat [pelaburan](/investment)\nuntuk butiran lanjut.")
 ENGLISH = {
+    "Sejarah[^sc]": "History[^sc]",
     "Peniaga broker berdagang [saham-saham](/stock) untuk pelanggan[^sc] dan pelaburannya[^2].":
         "A broker-dealer trades [stocks](/stock) for clients[^sc] and their investments[^2].",
     NOTES: "According to the annual report.\n[^sc]: Securities Commission Malaysia, *Annual "
@@ -102,6 +107,9 @@ def test_footnotes_are_numbered_links_to_their_notes_in_both_columns(tmp_path: P
             ' 2021.</li>') in page
     assert 'See <a href="investment.html">investment</a> for details.</li>' in page
     assert "Nota [^tiada] tidak ditakrifkan." in page  # a reference to no note is text
+    # in a heading too
+    assert 'Sejarah<sup class="fnref"><a href="#fn-ms-1">1</a></sup></h2>' in page
+    assert 'History<sup class="fnref"><a href="#fn-en-1">1</a></sup></h2>' in page
 
 
 def test_notes_left_untranslated_are_shown_in_malay_with_their_own_ids(tmp_path: Path) -> None:

@@ -440,8 +440,10 @@ def term_page(
             found = slug if slug in entries else None
         return None if found is None else entries[found].file
 
-    def inline(text: str) -> Markup:
-        return Markup(render_inline(text, resolve, definitions=term.definitions))
+    def inline(text: str, column: str = "ms") -> Markup:
+        # a heading's footnote reference (`## Sejarah[^1]`) leads to the note in its column
+        return Markup(render_inline(text, resolve, definitions=term.definitions,
+                                    footnotes=numbers, anchor=f"fn-{column}"))
 
     # where each of the term's own links goes, link by link: one target may lead to two terms on
     # one page (`[pialang](/broker)` goes where its Malay text says, `[lihat](/broker)` to the
@@ -574,7 +576,8 @@ def term_page(
             translated = bool(section.heading) and state_of(
                 body, None, section.heading, other_heading) == "translated"
             highlights = Pair(level=2, ms_heading=inline(section.heading),
-                              en_heading=inline(other_heading) if translated and other_heading
+                              en_heading=inline(other_heading, lang)
+                              if translated and other_heading
                               else Markup(""),
                               en_heading_lang=lang if translated else "en",
                               en_heading_state="translated", ms=ms_side, en=en_side)
@@ -589,7 +592,7 @@ def term_page(
             other_heading = other_section.heading if other_section is not None else None
             en_heading_state = state_of(body, None, section.heading, other_heading)
             if en_heading_state == "translated" and other_heading:
-                en_heading = inline(other_heading)
+                en_heading = inline(other_heading, lang)
             else:
                 en_heading, en_heading_lang = ms_heading, "ms"
         if not section.blocks and not level:
@@ -607,8 +610,9 @@ def term_page(
         for pair in (*sections, *((highlights,) if highlights is not None else ())):
             for number in missing:
                 link = f'<a href="#fn-{column}-{number}">{number}</a>'
-                pair.ms, pair.en = (Markup(str(pair.ms).replace(link, str(number))),
-                                    Markup(str(pair.en).replace(link, str(number))))
+                pair.ms, pair.en, pair.ms_heading, pair.en_heading = (
+                    Markup(str(html).replace(link, str(number)))
+                    for html in (pair.ms, pair.en, pair.ms_heading, pair.en_heading))
 
     names_ms, names_en = other_names(term)
     term_categories: list[Category] = []
