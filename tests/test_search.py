@@ -380,7 +380,9 @@ def test_capitals_joined_with_spaces_around_are_the_acronym(
     query = f"{left}{before}{mark}{after}{right}"
     closed = _ids(glossary.search(f"{left}{mark}{right}"))
     assert _ids(glossary.search(query)) == closed, query
-    assert closed == (["nisbah-pe"] if left == "P" else ["kwsp"])
+    # P&E is no P/E (find tells the two apart); KWSP&EPF asks for each acronym apart
+    assert closed == ([] if (left, mark) == ("P", "&") else
+                      ["nisbah-pe"] if left == "P" else ["kwsp"])
     # words in lower case so spaced are words of their own, as ever
     assert _ids(glossary.search("harga / pendapatan")) == ["nisbah-pe"]
 
@@ -1394,10 +1396,14 @@ def test_a_letter_and_a_digit_meeting_is_a_break_in_the_text_and_the_query(
 @settings(max_examples=300, deadline=None)
 def test_the_indexed_text_breaks_where_the_rule_says(text: str) -> None:
     """:func:`index_text` is the rule :data:`GLUED` says, however it computes it, with a
-    number's marks as :data:`NUMBER_MARK` says."""
+    number's marks as :data:`NUMBER_MARK` says and the marks joining capitals as
+    :data:`JOIN_MARKS` says (docs/termbase.md: ``P/E``, ``M&A``, ``P / E``)."""
     joined = search_module.JOINERS.sub("", search_module._without_html(text))
     marked = search_module.NUMBER_MARK.sub(
         lambda m: search_module.NUMBER_MARKS[m.group()], joined)
+    marked = re.sub(r"(?<![^\W_])[A-Z][A-Z0-9]*(?:[ \t]*[/&][ \t]*[A-Z][A-Z0-9]*)+(?![A-Z0-9])",
+                    lambda m: re.sub("[/&]", lambda j: "\u200b" + search_module.JOIN_MARKS[
+                        j.group()] + "\u200b", m.group()), marked)
     expected = search_module.GLUED.sub(search_module.GLUE_BREAK, marked)
     assert search_module.index_text(text) == expected
 
@@ -1603,3 +1609,40 @@ def test_a_query_pasted_as_html_is_read_as_the_index_reads_html(
         expected = [(h.id, h.field, h.lang) for h in search(typed)]
         assert expected, typed
         assert [(h.id, h.field, h.lang) for h in search(pasted)] == expected, pasted
+
+
+def test_capitals_joined_by_an_ampersand_are_not_those_joined_by_a_slash(tmp_path: Path) -> None:
+    """``nisbah P&E`` found *Nisbah harga/pendapatan (P/E)*: the index's tokenizer read ``&``
+    and ``/`` alike, as a separator, where find tells them apart (``P&E ratio`` is no *P/E
+    ratio*). The index now holds the join's mark (JOIN_MARKS)."""
+    glossary = Glossary([
+        _term("nisbah-pe", "Nisbah harga/pendapatan (P/E)", en="Price-to-earnings ratio (P/E)"),
+        _term("hartanah", "Hartanah dan peralatan (P&E)", body="Nilai P & E syarikat naik.",
+              en="Property and equipment (P&E)"),
+        _term("kwsp", "Kumpulan Wang Simpanan Pekerja (KWSP/EPF)")], lang="en")
+    path = tmp_path / "glossari.sqlite"
+    write_termbase(path, glossary, ())
+    for search in (glossary.search, Termbase.open(path).search):
+        assert _ids(search("P/E")) == _ids(search("nisbah p/e")) == ["nisbah-pe"]
+        assert _ids(search("nisbah P&E")) == []
+        for query in ("P&E", "p&e", "P & E", "P&E-nya", "P&Es", '"P & E syarikat"'):
+            assert _ids(search(query)) == ["hartanah"], query
+        assert [h.snippet for h in search("P&E", lang="en")] == ["Property and equipment ([P&E])"]
+        assert [h.snippet for h in search('"P & E syarikat"')] == ["Nilai [P & E syarikat] naik."]
+        # each part of capitals so joined is still a word: EPF finds KWSP/EPF
+        assert _ids(search("EPF")) == _ids(search("KWSP")) == ["kwsp"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(left=st.sampled_from("PMSR"), right=st.sampled_from("EAL"),
+       written=st.sampled_from("/&"), asked=st.sampled_from("/&"),
+       case=st.sampled_from([str.upper, str.lower]))
+def test_a_query_finds_capitals_joined_by_its_own_mark_only(
+        left: str, right: str, written: str, asked: str,
+        case: Callable[[str], str]) -> None:
+    """Capitals joined by ``/`` or ``&`` are found by a query joined by the same mark, in any
+    case, and never by the other."""
+    glossary = Glossary([_term("x", f"Nisbah {left}{written}{right}"),
+                         _term("y", "Yuran", body="Nisbah biasa.")], lang="en")
+    found = _ids(glossary.search(case(f"{left}{asked}{right}")))
+    assert found == (["x"] if written == asked else []), (written, asked)

@@ -89,7 +89,7 @@ def test_plain_sqlite3_reads_the_same_terms_as_load(compiled_root: Path) -> None
                          capture_output=True, text=True, check=True, cwd=compiled_root.parent)
     seen = json.loads(run.stdout)
     glossary = _in_memory(compiled_root)
-    assert seen["version"] == 7
+    assert seen["version"] == 8
     assert seen["terms"] == [_plain(t) for t in glossary]
     body = ("sections", "highlights")  # `head` is the term without its body, on both sides
     without = [{k: v for k, v in t.items() if k not in body} for t in seen["terms"]]

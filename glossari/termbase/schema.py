@@ -20,13 +20,15 @@ __all__ = [
     "search_table",
 ]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """The schema's version, stored as ``PRAGMA user_version`` (2: ``terms.head``; 3: ``targets``; 4: a
 ``search_*.text`` breaks a word with a zero-width space where a letter and a digit meet; 5: it
 writes a decimal point or thousands separator between two digits as U+E02E or U+E02C, so that a
 number is one word; 6: ``search_body.text`` holds U+E000 between two blocks, so that no phrase
 runs across them; 7: the tokenizer reads the modifier letter apostrophe U+02BC as a separator,
-as it reads every other apostrophe, so that ``ta\u02bcawun`` and ``ta'awun`` are one text)."""
+as it reads every other apostrophe, so that ``ta\u02bcawun`` and ``ta'awun`` are one text; 8: it
+writes the ``/`` or ``&`` that joins capitals as U+E12F or U+E126 between zero-width spaces, so
+that ``P&E`` finds no ``P/E``)."""
 
 BODY_FIELDS = ("sections", "highlights")
 """The fields of a Term and of its English side that hold the article body: ``terms.head``

@@ -42,11 +42,11 @@ True
 >>> match_expression("E.T.F.s")  # one word, as find reads it, and its letters as written
 '("ETFs"* OR "etf" OR "E.T.F.s")'
 >>> match_expression("nisbah P/E, M&A")  # capitals joined by / or &: one acronym, a phrase
-'"nisbah"* AND "P/E"* AND "M&A"*'
->>> match_expression("p/e harga/pendapatan")  # in any case
-'"p/e"* AND "harga/pendapatan"*'
+'"nisbah"* AND "P \ue12f E"* AND "M \ue126 A"*'
+>>> match_expression("p/e harga/pendapatan")  # in any case: as capitals and as words joined
+'("p \ue12f e"* OR "p/e"*) AND ("harga \ue12f pendapatan"* OR "harga/pendapatan"*)'
 >>> match_expression("pela&shy;buran <b>S&amp;P</b>")  # HTML as the index reads it
-'"pelaburan"* AND "S&P"*'
+'"pelaburan"* AND "S \ue126 P"*'
 """
 
 from __future__ import annotations
@@ -176,7 +176,31 @@ the marks as written."""
 NUMBER_MARK = re.compile(r"(?<=\d)[.,](?=\d)")
 """A decimal point or a thousands separator: a ``.`` or ``,`` between two digits."""
 
-_UNMARK = {ord(mark): written for written, mark in NUMBER_MARKS.items()}
+JOIN_MARKS = {"/": "\ue12f", "&": "\ue126"}
+"""What the indexed text holds for the ``/`` or ``&`` that joins capitals (``P/E``, ``M&A``,
+``S&P``, ``KWSP/EPF``; with spaces around too, ``P / E``, as find reads the acronym): a
+private-use character (U+E100 plus the mark's ASCII code) between zero-width spaces, which the
+tokenizer reads as a word of its own, so the two joins are told apart as find tells them apart
+(``P&E ratio`` is no *P/E ratio*): the tokenizer read both as a separator, and ``nisbah P&E``
+found *Nisbah harga/pendapatan (P/E)*. Each part stays a word (``EPF`` finds ``KWSP/EPF``).
+Snippets are given with the marks as written."""
+
+_JOINED_CAPITALS = re.compile(
+    r"(?<![^\W_])[A-Z][A-Z0-9]*(?:[ \t]*[/&][ \t]*[A-Z][A-Z0-9]*)+(?![A-Z0-9])")
+"""Capitals joined by ``/`` or ``&`` in an indexed text, spaces around the mark or none; an
+ending in lower case may follow (``P/Es``, ``M&Anya``)."""
+_JOIN = re.compile("[/&]")
+
+
+def _mark_joins(text: str) -> str:
+    """``text`` with :data:`JOIN_MARKS` for the ``/`` and ``&`` that join capitals."""
+    return _JOINED_CAPITALS.sub(
+        lambda m: _JOIN.sub(lambda j: f"{GLUE_BREAK}{JOIN_MARKS[j.group()]}{GLUE_BREAK}",
+                            m.group()), text)
+
+
+_UNMARK = {ord(mark): written for written, mark in (*NUMBER_MARKS.items(),
+                                                    *JOIN_MARKS.items())}
 
 
 def _mark_numbers(text: str) -> str:
@@ -204,6 +228,8 @@ def index_text(text: str) -> str:
         text = _without_html(text)
     if not text.isascii() and ("\u00ad" in text or "\u2060" in text or "\ufeff" in text):
         text = JOINERS.sub("", text)
+    if "/" in text or "&" in text:
+        text = _mark_joins(text)
     if not _has_digit(text):
         return text  # no number to mark, no letter and digit to part (most texts)
     if "." in text or "," in text:
@@ -383,7 +409,7 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in _UNMARK_CHARS
 
 
-_UNMARK_CHARS = frozenset(NUMBER_MARKS.values())
+_UNMARK_CHARS = frozenset((*NUMBER_MARKS.values(), *JOIN_MARKS.values()))
 
 
 class QueryError(InputError):
@@ -440,7 +466,7 @@ def match_expression(query: str, *, apart: bool = False, closed: bool = False) -
     >>> match_expression("KWSP/EPF", apart=True), match_expression("P/E", apart=True)
     ('("KWSP"* OR "EPF"*)', None)
     >>> match_expression("kwsp//epf"), match_expression("KWSP&EPF", apart=True)
-    ('"kwsp/epf"*', '("KWSP"* OR "EPF"*)')
+    ('("kwsp \ue12f epf"* OR "kwsp/epf"*)', '("KWSP"* OR "EPF"*)')
     """
     # a word said twice asks nothing more (the index folds case, so `Broker broker` is one), and
     # each repeat multiplied the work of ranking and snippets: 60 times `broker` took 13 s
@@ -463,11 +489,11 @@ def match_expression(query: str, *, apart: bool = False, closed: bool = False) -
     phrases: dict[str, str] = {}
     if '"' in query:
         def quoted(match: re.Match[str]) -> str:
-            inside = _words_of(match.group(1))
+            inside = _words_of(_SPACED_JOIN.sub(_joined_closed, match.group(1)))
             if len(inside) < 2:
                 return f" {match.group(1)} "
             phrase = " ".join(_phrase(word) for word in inside)
-            phrases.setdefault(phrase.lower(), phrase)
+            phrases.setdefault(phrase.lower(), _quoted_form(inside))
             firsts.setdefault(phrase.lower(), phrase)
             return " "
 
@@ -506,7 +532,7 @@ def match_expression(query: str, *, apart: bool = False, closed: bool = False) -
 
     def form(word: str) -> str:
         if word.lower() in phrases:
-            return f'"{word}"*'
+            return phrases[word.lower()]
         return _any_form(word, dotted.get(word.lower()), typed.get(word.lower()))
 
     if closed:
@@ -650,12 +676,12 @@ def _any_form(word: str, dotted: str | None = None, typed: str | None = None) ->
     from glossari.terms import query_roots
 
     if "/" in word or "&" in word:
-        # P/E, M&A: one phrase of its letters, as the index holds it; with a clitic or a
-        # possessive (P/E-nya, P/E's), also the phrase without it, whole
+        # P/E, M&A: one phrase of its letters and its join, as the index holds it; with a
+        # clitic or a possessive (P/E-nya, P/E's), also the phrase without it, whole
         ending = _JOINED_ENDING.fullmatch(word)
         if ending is None or not _is_ending(ending.group("ending")):
-            return f'"{_phrase(word)}"*'
-        return f'("{_phrase(word)}"* OR "{_phrase(ending.group("joined"))}")'
+            return _joined_form(word, "*")
+        return f'({_joined_form(word, "*")} OR {_joined_form(ending.group("joined"), "")})'
     roots = query_roots(typed or word.lower())
     if _ACRONYM_PLURAL.fullmatch(word) and word[:-1].lower() not in roots:
         roots.append(word[:-1].lower())  # SCs: SC, as find reads an acronym's plural
@@ -666,6 +692,42 @@ def _any_form(word: str, dotted: str | None = None, typed: str | None = None) ->
     if not asked:
         return f'"{_phrase(word)}"*'
     return "(" + " OR ".join([f'"{_phrase(word)}"*', *asked]) + ")"
+
+
+def _quoted_form(words: Sequence[str]) -> str:
+    """A phrase in quotes as FTS5 asks for it, its last word a prefix: its words as typed, but
+    capitals joined by ``/`` or ``&`` as the index holds them (:data:`JOIN_MARKS`: ``"P / E
+    syarikat"``); words so joined in lower case also as the phrase of their parts alone
+    (:func:`_joined_form`).
+
+    >>> _quoted_form(["OPR", "naik"]), _quoted_form(["P/E", "syarikat"])
+    ('"OPR naik"*', '"P \ue12f E syarikat"*')
+    """
+    plain = " ".join(_phrase(word) for word in words)
+    joined = [word for word in words if _JOIN.search(word)]
+    if not joined:
+        return f'"{plain}"*'
+    marked = " ".join(_phrase(_JOIN.sub(lambda j: f" {JOIN_MARKS[j.group()]} ", word))
+                      if _JOIN.search(word) else _phrase(word) for word in words)
+    if all(_JOINED_CAPITALS.fullmatch(word) for word in joined):
+        return f'"{marked}"*'
+    return f'("{marked}"* OR "{plain}"*)'
+
+
+def _joined_form(word: str, star: str) -> str:
+    """Words joined by ``/`` or ``&`` as FTS5 asks for them (``star``: ``*``, a prefix, or
+    "", whole): the phrase of their parts and their join's mark (:data:`JOIN_MARKS`), as the
+    index holds capitals so joined, so ``P&E`` asks for no ``P/E``; typed in lower case
+    (``p/e``, ``harga/pendapatan``), also the phrase of their parts alone, as the index holds
+    words in lower case so joined.
+
+    >>> _joined_form("P/E", "*"), _joined_form("m&a", "")
+    ('"P \ue12f E"*', '("m \ue126 a" OR "m&a")')
+    """
+    marked = f'"{_phrase(_JOIN.sub(lambda j: f" {JOIN_MARKS[j.group()]} ", word))}"{star}'
+    if _JOINED_CAPITALS.fullmatch(word):
+        return marked
+    return f'({marked} OR "{_phrase(word)}"{star})'
 
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9]*[A-Z]s")
