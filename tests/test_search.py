@@ -1646,3 +1646,15 @@ def test_a_query_finds_capitals_joined_by_its_own_mark_only(
                          _term("y", "Yuran", body="Nisbah biasa.")], lang="en")
     found = _ids(glossary.search(case(f"{left}{asked}{right}")))
     assert found == (["x"] if written == asked else []), (written, asked)
+
+
+def test_capitals_joined_in_a_query_find_the_text_in_any_case() -> None:
+    """Case is ignored in the query and in the text: ``P/E`` finds a body that writes ``p/e``
+    (the index holds words joined in lower case without the join's mark, words of their own,
+    which either mark finds), ``p/e`` finds ``P/E``; ``P&E`` finds no ``P/E``."""
+    glossary = Glossary([_term("x", "Kadar", body="Nisbah p/e syarikat itu tinggi."),
+                         _term("y", "Nisbah harga/pendapatan (P/E)")], lang="en")
+    for query in ("P/E", "p/e", '"P/E syarikat"'):
+        assert sorted(_ids(glossary.search(query))) == (
+            ["x"] if "syarikat" in query else ["x", "y"]), query
+    assert _ids(glossary.search("P&E")) == ["x"]

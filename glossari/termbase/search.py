@@ -42,11 +42,11 @@ True
 >>> match_expression("E.T.F.s")  # one word, as find reads it, and its letters as written
 '("ETFs"* OR "etf" OR "E.T.F.s")'
 >>> match_expression("nisbah P/E, M&A")  # capitals joined by / or &: one acronym, a phrase
-'"nisbah"* AND "P \ue12f E"* AND "M \ue126 A"*'
+'"nisbah"* AND ("P \ue12f E"* OR "P/E"*) AND ("M \ue126 A"* OR "M&A"*)'
 >>> match_expression("p/e harga/pendapatan")  # in any case: as capitals and as words joined
 '("p \ue12f e"* OR "p/e"*) AND ("harga \ue12f pendapatan"* OR "harga/pendapatan"*)'
 >>> match_expression("pela&shy;buran <b>S&amp;P</b>")  # HTML as the index reads it
-'"pelaburan"* AND "S \ue126 P"*'
+'"pelaburan"* AND ("S \ue126 P"* OR "S&P"*)'
 """
 
 from __future__ import annotations
@@ -696,12 +696,11 @@ def _any_form(word: str, dotted: str | None = None, typed: str | None = None) ->
 
 def _quoted_form(words: Sequence[str]) -> str:
     """A phrase in quotes as FTS5 asks for it, its last word a prefix: its words as typed, but
-    capitals joined by ``/`` or ``&`` as the index holds them (:data:`JOIN_MARKS`: ``"P / E
-    syarikat"``); words so joined in lower case also as the phrase of their parts alone
-    (:func:`_joined_form`).
+    words joined by ``/`` or ``&`` as the index holds them, with their join's mark
+    (:data:`JOIN_MARKS`: ``"P / E syarikat"``) or without it (:func:`_joined_form`).
 
     >>> _quoted_form(["OPR", "naik"]), _quoted_form(["P/E", "syarikat"])
-    ('"OPR naik"*', '"P \ue12f E syarikat"*')
+    ('"OPR naik"*', '("P \ue12f E syarikat"* OR "P/E syarikat"*)')
     """
     plain = " ".join(_phrase(word) for word in words)
     joined = [word for word in words if _JOIN.search(word)]
@@ -709,24 +708,20 @@ def _quoted_form(words: Sequence[str]) -> str:
         return f'"{plain}"*'
     marked = " ".join(_phrase(_JOIN.sub(lambda j: f" {JOIN_MARKS[j.group()]} ", word))
                       if _JOIN.search(word) else _phrase(word) for word in words)
-    if all(_JOINED_CAPITALS.fullmatch(word) for word in joined):
-        return f'"{marked}"*'
     return f'("{marked}"* OR "{plain}"*)'
 
 
 def _joined_form(word: str, star: str) -> str:
     """Words joined by ``/`` or ``&`` as FTS5 asks for them (``star``: ``*``, a prefix, or
     "", whole): the phrase of their parts and their join's mark (:data:`JOIN_MARKS`), as the
-    index holds capitals so joined, so ``P&E`` asks for no ``P/E``; typed in lower case
-    (``p/e``, ``harga/pendapatan``), also the phrase of their parts alone, as the index holds
-    words in lower case so joined.
+    index holds capitals so joined, so ``P&E`` asks for no ``P/E``; or the phrase of their
+    parts alone, as the index holds words so joined in lower case (``harga/pendapatan``,
+    ``p/e``: case is ignored, in the query and in the text).
 
     >>> _joined_form("P/E", "*"), _joined_form("m&a", "")
-    ('"P \ue12f E"*', '("m \ue126 a" OR "m&a")')
+    ('("P \ue12f E"* OR "P/E"*)', '("m \ue126 a" OR "m&a")')
     """
     marked = f'"{_phrase(_JOIN.sub(lambda j: f" {JOIN_MARKS[j.group()]} ", word))}"{star}'
-    if _JOINED_CAPITALS.fullmatch(word):
-        return marked
     return f'({marked} OR "{_phrase(word)}"{star})'
 
 
