@@ -189,7 +189,6 @@ def build_site(
     # and a manifest of one (the other's pages never removed again)
     make_site_folder(folder)
     with locked_folder(folder, busy="another 'glossari site' is writing into this folder"):
-        check_output(folder, glossary.root)  # as the other build left it
         site = SiteFolder.open(folder)
         try:  # from the builder's start: it stages the assets (and SIGTERM may come then)
             builder = _Builder(glossary, site, base=base, lang=lang, generator=generator,
