@@ -28,6 +28,7 @@ from typing import BinaryIO
 from glossari.errors import CatalogError, RootError
 
 __all__ = [
+    "FOLDER_LOCK",
     "TEMPORARY_SUFFIX",
     "StagedWrites",
     "Writer",
@@ -539,6 +540,10 @@ def atomic_write_text(path: Path | str, text: str) -> bool:
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
+FOLDER_LOCK = ".glossari.lock"
+"""The lock file :func:`locked_folder` makes in its folder where there is no ``flock``."""
+
+
 @contextlib.contextmanager
 def locked_folder(folder: Path, *, timeout: float = 10.0, busy: str) -> Iterator[None]:
     """Hold an exclusive advisory lock on the folder ``folder`` itself, which must exist.
@@ -554,7 +559,7 @@ def locked_folder(folder: Path, *, timeout: float = 10.0, busy: str) -> Iterator
     try:
         import fcntl
     except ImportError:  # Windows
-        with locked(folder / ".glossari", timeout=timeout, busy=busy):
+        with locked(folder / FOLDER_LOCK.removesuffix(".lock"), timeout=timeout, busy=busy):
             yield
         return
     try:

@@ -76,3 +76,31 @@ def test_two_site_builds_into_one_folder_leave_one_build_s_site(tmp_path: Path) 
     code, _, err = cli("site", "-o", cold, root=two)
     assert code == 0, err
     assert _files(out) == _files(cold)
+
+
+def test_without_flock_the_lock_file_is_no_one_else_s_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where there is no ``flock`` (Windows), the folder's lock is a ``.glossari.lock`` file in
+    it: a first build interrupted before its manifest left it, and the next build refused the
+    folder as one holding files that are not a site."""
+    import builtins
+
+    import glossari
+    from glossari.export.site import build_site
+
+    real_import = builtins.__import__
+
+    def no_fcntl(name: str, *args: object, **kwargs: object) -> object:
+        if name == "fcntl":
+            raise ImportError("no fcntl here")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    root = _glossary(tmp_path / "satu", "kos-jualan")
+    out = tmp_path / "tapak"
+    out.mkdir()
+    (out / ".glossari.lock").write_bytes(b"")  # as the interrupted first build left it
+    monkeypatch.setattr(builtins, "__import__", no_fcntl)
+    build_site(glossari.load(root), out)
+    assert (out / "terms" / "kos-jualan.html").is_file()
+    assert (out / ".glossari.lock").is_file()
+    build_site(glossari.load(root), out)  # and again, with a manifest

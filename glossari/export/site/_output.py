@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from glossari._atomic import (
+    FOLDER_LOCK,
     TEMPORARY_SUFFIX,
     _replace,
     _write_temporary,
@@ -71,11 +72,13 @@ def check_output(output: Path, root: GlossaryRoot | None) -> None:
 
 
 def _holds_files(folder: Path) -> bool:
-    """True when ``folder`` holds a file, at any depth, other than a temporary one of ours: a
-    first run interrupted before its manifest leaves empty folders (``assets/``), and the next
-    run must not take them for someone else's files."""
+    """True when ``folder`` holds a file, at any depth, other than a temporary one of ours or
+    the folder's lock file (:data:`glossari._atomic.FOLDER_LOCK`, where there is no ``flock``):
+    a first run interrupted before its manifest leaves empty folders (``assets/``), and the
+    next run must not take them for someone else's files."""
     for _, _, names in os.walk(folder):
-        if any(not (name.startswith(".") and name.endswith(TEMPORARY_SUFFIX)) for name in names):
+        if any(not (name.startswith(".") and name.endswith(TEMPORARY_SUFFIX))
+               and name != FOLDER_LOCK for name in names):
             return True
     return False
 
