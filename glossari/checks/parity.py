@@ -633,9 +633,13 @@ _DURATION_UNITS: dict[str, tuple[str, int]] = {
     **dict.fromkeys(("tahun", "year", "years"), ("mo", 12)),
     **dict.fromkeys(("dekad", "dekade", "decade", "decades"), ("mo", 120)),
     **dict.fromkeys(("abad", "century", "centuries"), ("mo", 1_200)),
+    **dict.fromkeys(("sen", "cent", "cents"), ("\u00a2", 1)),
+    "ringgit": ("\u00a2", 100),
 }
 """The units of time a duration is said in, English, Malay and Indonesian, each with its
-family and its size in the family's smallest unit. The ratios are exact within a family
+family and its size in the family's smallest unit (and a currency's hundredth, ``sen``,
+``cent``, with ``ringgit``, as an amount after a currency's sign is one: ``twenty cents`` for
+``RM0.20``). The ratios are exact within a family
 (seconds to weeks; months to centuries) and none across them: a month is no number of days
 (a year is 360 or 365 of them, as the day count of a loan decides), so ``365 hari`` for ``a
 year`` is still reported."""
@@ -651,7 +655,9 @@ _DURATION = re.compile(
     r"|(?P<half>half[ \u00a0-]an?|setengah|separuh)"
     r"|(?P<one>an?|one|every|each|per|setiap|tiap|se(?=[a-z])))"
     r"(?:[ \u00a0-]|(?<=se))"
-    rf"(?P<unit>{'|'.join(sorted(_DURATION_UNITS, key=len, reverse=True))})\b",
+    rf"(?P<unit>{'|'.join(sorted(_DURATION_UNITS, key=len, reverse=True))})\b"
+    r"|(?<![\w.,])(?:RM|US\$|S\$|A\$|\$)[ \u00a0]?"
+    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\d.,]*\d)",
     re.IGNORECASE)
 """A number, a number word that counts, or one unit (``a``, ``an``, ``one``, ``se-``, and
 ``every``, ``each``, ``per``, ``setiap``, ``tiap``), then a unit of time
@@ -661,10 +667,12 @@ hari``; half of one (``half an hour``, ``setengah jam``, ``separuh tahun``). A s
 ``a second`` (an ordinal as often as a unit)."""
 
 
-def _durations(text: str) -> tuple[list[tuple[str, str]], str]:
+def _durations(text: str, *, amounts: bool = False) -> tuple[list[tuple[str, str]], str]:
     """The durations ``text`` says (:data:`_DURATION`), each as its family and its length in
     the family's smallest unit (``12 bulan`` and ``a year`` both ``('mo', '12')``, ``24 jam``
-    and ``one day`` both ``('s', '86400')``), and the text without them.
+    and ``one day`` both ``('s', '86400')``), and the text without them. ``amounts``: an
+    amount after a currency's sign is said in sen too (``RM0.20``, ``('\u00a2', '20')``),
+    read when one of the texts says a number of sen or cents (``twenty cents``).
 
     >>> _durations("Tempoh 12 bulan, dibayar dalam 24 jam atau setahun.")
     ([('mo', '12'), ('s', '86400'), ('mo', '12')], 'Tempoh , dibayar dalam  atau .')
@@ -676,6 +684,16 @@ def _durations(text: str) -> tuple[list[tuple[str, str]], str]:
     found: list[tuple[str, str]] = []
 
     def take(match: re.Match[str]) -> str:
+        amount = match.group("amount")
+        if amount is not None:  # RM0.20: 20 sen, but RM1.5 juta, RM5m are no amount of sen
+            if not amounts or _SCALE.match(match.string, match.end()) is not None:
+                return match.group()
+            grouped = "," in amount and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?",
+                                                     amount) is not None
+            cents = Fraction(amount.replace(",", "") if grouped
+                             else amount.replace(",", ".")) * 100
+            found.append(("\u00a2", str(cents.numerator)))
+            return ""
         unit = match.group("unit").lower()
         family, size = _DURATION_UNITS[unit]
         digits, word = match.group("digits"), match.group("word")
@@ -720,10 +738,15 @@ def number_difference(source: str, translation: str) -> str | None:
     found = _number_difference(source, translation)
     if found is None or (_DIGIT.search(source) is None and _DIGIT.search(translation) is None):
         return found
-    said, rest = _durations(_number_prose(source))
+    source, translation = _number_prose(source), _number_prose(translation)
+    said, rest = _durations(source)
+    told, other = _durations(translation)
+    if any(family == "\u00a2" for family, _ in (*said, *told)):
+        # sen or cents said in words (`twenty cents`): an amount after a currency's sign too
+        said, rest = _durations(source, amounts=True)
+        told, other = _durations(translation, amounts=True)
     if not said:
         return found
-    told, other = _durations(_number_prose(translation))
     if Counter(said) != Counter(told):
         return found
     # the same durations: what differs is in the other numbers, and named so (`RM600 a month
