@@ -723,7 +723,8 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
     digest = hashlib.sha256(data).hexdigest()
     # a FIFO at the rendering's name (its read would wait forever) is refused, not read
     held = read_digest(path)
-    if held not in (None, digest, record.get(path.name)) and not overwrite:
+    if (held not in (None, digest, record.get(path.name)) and not overwrite
+            and not _same_text(path, data)):
         # the line where it stops being what render writes now: after align took what it
         # could, what is left (Malay rewrapped, a translation align kept out) is named there,
         # rather than the same advice again with nothing to look at
@@ -736,6 +737,24 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
             f"work{where}", path=path.as_posix(), line=line, hint=_edited_hint(path, lang))
     record[path.name] = digest
     return held == digest, held
+
+
+def _same_text(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds what render writes now (``data``) but for its line
+    ends, a byte-order mark and the line ends after its last line: what a translator's editor
+    changes on saving (Notepad's CRLF, an editor's final newline). Its text is all in the
+    catalogs then, and render goes on (it refused on every run, after align took everything,
+    naming a line that looked the same)."""
+    try:
+        with path.open("rb") as stream:
+            held = stream.read(len(data) + (1 << 16) + 1)
+    except OSError:
+        return False
+
+    def text(raw: bytes) -> bytes:
+        return raw.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").rstrip(b"\r\n")
+
+    return len(held) <= len(data) + (1 << 16) and text(held) == text(data)
 
 
 def _first_difference(path: Path, data: bytes) -> tuple[int, str | None]:

@@ -1421,3 +1421,33 @@ def test_a_rendering_set_back_to_what_render_writes_under_min_coverage_goes(
     assert not page.exists()
     ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
     assert page.read_text(encoding="utf-8") == text  # nothing of the translator's was lost
+
+
+@pytest.mark.parametrize("saved", [
+    lambda text: text.replace(b"\n", b"\r\n"),  # Notepad's line ends
+    lambda text: b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n"),  # and its byte-order mark
+    lambda text: text + b"\n\n",  # an editor's newlines at the end
+])
+def test_a_rendering_saved_with_other_line_ends_is_no_translators_work(
+        tmp_path: Path, saved: Any) -> None:
+    """A translator opens a rendering on Windows and saves it unchanged, or after align took
+    its text: Notepad wrote CRLF line ends, and render refused the file on every run, naming
+    line 1 ('---', which looked the same), align --force having nothing to take. Its text is
+    what render writes: render goes on; a word changed is still refused."""
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {"wakaf": "---\ntitle: Wakaf\n---\n\nWakaf bersifat kekal.\n"})
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    page = out / "wakaf.md"
+    rendered = page.read_bytes()
+    page.write_bytes(saved(rendered))
+    ok("align", "-l", "en", "--force", out, root=root)
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert page.read_bytes() == rendered
+    page.write_bytes(saved(rendered.replace(b"kekal", b"abadi")))
+    code, _, err = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert code == 2
+    assert "written or edited since" in err
