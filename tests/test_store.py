@@ -477,3 +477,51 @@ def test_a_killed_writer_s_old_temporaries_are_swept_on_the_next_write(tmp_path:
     assert young.exists()
     assert kept.exists()
     assert _store.Store(folder).open("example", code="v1").get("k") == 1
+
+
+def test_parsing_every_article_lets_each_part_s_terms_go(tmp_path: Path) -> None:
+    """Reading a glossary none of whose articles is stored (new glossari code, a new folder)
+    held every parsed Term until the end, with the catalogs beside them at compile: the Terms
+    of a part of the store (the articles of one first letter) are kept as the part's bytes as
+    soon as they are all parsed, written once every article is read, and given again from the
+    store; a bad article still writes nothing."""
+    import gc
+    from unittest import mock
+
+    from glossari.errors import SeedError
+    from glossari.model import Term
+    from glossari.seeds import cache as seeds_cache
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    stems = [f"{letter}{word}-{n}" for letter, word in (("a", "kaun"), ("b", "on"), ("s", "aham"))
+             for n in range(15)]
+    for stem in stems:
+        (seeds / f"{stem}.md").write_text(
+            f"---\ntitle: Istilah {stem}\naliases: {stem}-nya\n---\n\n## Bahagian\n\n"
+            f"Lihat [saham-saham](/stock) dan [pelaburannya](/investment).\n", encoding="utf-8")
+    cache = tmp_path / ".glossari-cache"
+    held: list[int] = []
+    parse = seeds_cache.parse_bytes
+
+    def parse_and_count(path: Path, name: str, data: bytes) -> Term:
+        held.append(sum(isinstance(o, Term) for o in gc.get_objects()))
+        return parse(path, name, data)
+
+    bad = seeds / "zakat.md"
+    bad.write_text("---\ntitle: Zakat\ntitle: Zakat\n---\n", encoding="utf-8")
+    with mock.patch.object(seeds_cache, "HELP_FROM", 10**9), pytest.raises(SeedError):
+        dict(seeds_cache.iter_seeds_cached(seeds, base=tmp_path, cache=cache))
+    assert not list(cache.rglob("*.pickle"))
+    bad.unlink()
+    with mock.patch.object(seeds_cache, "parse_bytes", parse_and_count), \
+            mock.patch.object(seeds_cache, "HELP_FROM", 10**9):
+        found = dict(seeds_cache.iter_seeds_cached(seeds, base=tmp_path, cache=cache))
+    assert [found[n].id for n in range(len(stems))] == sorted(stems)
+    assert len(held) == len(stems)
+    assert max(held) < 2 * 15  # one part's, not the 45 of the glossary
+    # and the store gives them all again, parsing nothing
+    with mock.patch.object(seeds_cache, "parse_bytes", parse_and_count):
+        again = seeds_cache.read_seeds_cached(seeds, base=tmp_path, cache=cache)
+    assert len(held) == len(stems)
+    assert again == tuple(found[n] for n in range(len(stems)))

@@ -13,10 +13,11 @@ only reads the table (:func:`read_seeds_cached` with ``write=False``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import cast
 
-from glossari._store import CACHE_DIR, Store
+from glossari._store import CACHE_DIR, Store, Table
 from glossari.errors import GlossariError
 from glossari.model import Term
 from glossari.seeds.article import parse_article
@@ -106,21 +107,49 @@ def iter_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
             digests[index] = hashlib.sha256(data).digest()
             yield index, path, name, data
 
-    parsed = _parse_all(read(), helped=write)
+    def part_table(part: str, parsed: dict[int, Term]) -> Table:
+        table = store.open(TERMS, part=part)
+        for index, _, name, digest in listed[part]:
+            if index in parsed:
+                table.put(name, parsed[index], digest=digests[index])
+            elif (stored := table.get(name, digest)) is not None:  # (None: another run
+                table.put(name, stored, digest=digest, fresh=False)  # rewrote the part)
+        return table
+
+    # a part whose articles are all parsed is kept as its table's bytes and its Terms let go,
+    # written once every article is read (a bad one writes nothing) and given again from the
+    # store below: parsing a whole glossary held every Term at once
+    part_of = {index: id_letter(path.stem) for index, path, _ in misses}
+    waiting = {part: sum(1 for p in part_of.values() if p == part) for part in dirty}
+    frozen: dict[str, bytes | None] = {}
+
+    def parsed_one(index: int, parsed: dict[int, Term]) -> None:
+        part = part_of[index]
+        waiting[part] -= 1
+        if waiting[part] == 0 and write and store.folder is not None:
+            frozen[part] = part_table(part, parsed).serialised()
+            for n, *_ in listed[part]:
+                parsed.pop(n, None)
+
+    parsed = _parse_all(read(), helped=write, parsed_one=parsed_one)
+    for part, serialised in frozen.items():
+        if serialised is not None:
+            store.open(TERMS, part=part, read=False).save_serialised(serialised)
+    let_go = set(frozen)
+    frozen.clear()
     for part, articles in listed.items():
-        if write and part in dirty:
-            table = store.open(TERMS, part=part)
-            for index, _, name, digest in articles:
-                if index in parsed:
-                    table.put(name, parsed[index], digest=digests[index])
-                elif (stored := table.get(name, digest)) is not None:  # (None: another run
-                    table.put(name, stored, digest=digest, fresh=False)  # rewrote the part)
-            table.save()
-            del table
-        for index, *_ in articles:
-            term = parsed.pop(index, None)
-            if term is not None:
-                yield index, term
+        if write and part in dirty and part not in let_go:
+            part_table(part, parsed).save()
+        again = store.open(TERMS, part=part) if part in let_go else None
+        for index, path, name, _ in articles:
+            if index in parsed:
+                yield index, parsed.pop(index)
+            elif again is not None and index in part_of:
+                term = again.get(name, digests[index])
+                # (None: the store could not be written, or another run rewrote it)
+                yield index, term if term is not None else parse_bytes(
+                    path, name, read_article_bytes(path, source=name))
+        del again
     if write:
         for part in store.parts(TERMS):
             if part not in listed:  # no article of that letter any more
@@ -140,10 +169,13 @@ def _parse_job(job: tuple[object, ...]) -> tuple[object, ...]:
         return index, None, error
 
 
-def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
-               helped: bool) -> dict[int, Term]:
+def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *, helped: bool,
+               parsed_one: Callable[[int, dict[int, Term]], object] = lambda *_: None,
+               ) -> dict[int, Term]:
     """Parse each ``(index, path, name, bytes)``, by index; the first bad article (lowest index)
-    raises its error, once every article before it has been parsed."""
+    raises its error, once every article before it has been parsed. ``parsed_one`` is told
+    the index of each article parsed while no bad one was met, with the Terms by index, and
+    may take Terms out of them."""
     from glossari._helper import Answers, share
 
     answers: Answers[Term, GlossariError] = Answers()
@@ -159,8 +191,13 @@ def _parse_all(misses: Iterator[tuple[int, Path, str, bytes]], *,
         except GlossariError as error:
             unreadable.append(error)
 
+    def take(answer: tuple[object, ...]) -> None:
+        answers.take(answer)
+        if not answers.errors:
+            parsed_one(cast(int, answer[0]), answers.values)
+
     # nothing after a bad article is parsed; those before it are
-    share(jobs(), _parse_job, answers.take, helped=helped, when=lambda: count > HELP_FROM,
+    share(jobs(), _parse_job, take, helped=helped, when=lambda: count > HELP_FROM,
           enough=lambda: bool(answers.errors))
     answers.raise_first()
     if unreadable:
