@@ -182,6 +182,14 @@ PLURALS = [
     (TWO_FORMS, "%d bonds", ("%s bon", "%d bon"), False),  # a form may drop, never change
     (TWO_FORMS, "%s: %d bonds", ("%1$s: satu bon", "%s: %d bon"), True),
     (TWO_FORMS, "%d %s bonds", ("%2$s", "%d %s"), False),  # argument 1 must still be read
+    # a form for a few numbers: four at most of 0 to 1,000, as msgfmt --check counts them
+    ("nplurals=3; plural=(n==1 ? 0 : (n>=2 && n<=4) ? 1 : 2);", "%d bonds",
+     ("satu bon", "beberapa bon", "%d bon"), True),
+    ("nplurals=2; plural=(n < 4 ? 0 : 1);", "%d bonds", ("sedikit bon", "%d bon"), True),
+    ("nplurals=2; plural=(n < 5 ? 0 : 1);", "%d bonds", ("sedikit bon", "%d bon"), False),
+    ("nplurals=2; plural=(n % 250 == 7 ? 0 : 1);", "%d bonds", ("x", "%d bon"), True),
+    ("nplurals=2; plural=(n % 200 == 7 ? 0 : 1);", "%d bonds", ("x", "%d bon"), False),
+    ("nplurals=2; plural=(n == 1000 ? 0 : 1);", "%d bonds", ("seribu bon", "%d bon"), True),
 ]
 
 

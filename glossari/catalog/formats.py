@@ -457,19 +457,24 @@ def entry_problem(entry: Entry, loose: frozenset[int] = frozenset()) -> FormatMi
     return None
 
 
-LARGE = (*range(1000, 2000), 10_000, 123_456, 1_000_000)
-"""The numbers that tell a plural form for many numbers: a rule's modulo (``n % 10``,
-``n % 100``) repeats within a thousand."""
+FEW = 4
+"""At most this many of the numbers 0 to :data:`SCANNED` make a plural form one for a few
+numbers (measured on GNU ``msgfmt --check``: a form for 0 to 3 is one, for 0 to 4 is not)."""
+
+SCANNED = 1000
+"""The numbers a plural expression is asked for, 0 to this one (measured on ``msgfmt
+--check``: a form for 996 to 1,000 counts five numbers, one for 997 to 1,001 four)."""
 
 
 def loose_forms(plural_forms: str | None, nplurals: int | None) -> frozenset[int]:
     """The plural forms a translation may write without every argument: those the header's
-    ``plural=`` expression gives to a few numbers only, none of :data:`LARGE` (form 0 of
-    ``n != 1``, for one; of ``n > 1``, for 0 and 1; form 1 of Arabic's six, for 1), where the
-    number is in the words (*satu bon*, *one bond*). GNU ``msgfmt --check`` measured so: a
-    form for every number ending in 1 (``n % 10 == 1``) must keep them all, and so must the
-    one form of Malay's ``nplurals=1; plural=0;``. An expression that does not parse gives
-    none (the header check refuses it).
+    ``plural=`` expression gives to a few numbers only, :data:`FEW` at most of 0 to
+    :data:`SCANNED` (form 0 of ``n != 1``, for 1; of ``n > 1``, for 0 and 1; of Czech's
+    ``n>=2 && n<=4``, for 2, 3 and 4), where the number is in the words (*satu bon*, *one
+    bond*). A form for every number ending in 1 (``n % 10 == 1``) must keep them all, and so
+    must the one form of Malay's ``nplurals=1; plural=0;``. The rule is GNU ``msgfmt
+    --check``'s, measured on it. An expression that does not parse gives none (the header
+    check refuses it).
 
     >>> sorted(loose_forms("nplurals=2; plural=(n != 1);", 2))
     [0]
@@ -477,6 +482,7 @@ def loose_forms(plural_forms: str | None, nplurals: int | None) -> frozenset[int
     []
     """
     import gettext
+    from collections import Counter
 
     if plural_forms is None or not nplurals or nplurals < 2:
         return frozenset()
@@ -485,10 +491,10 @@ def loose_forms(plural_forms: str | None, nplurals: int | None) -> frozenset[int
         return frozenset()
     try:
         evaluate = gettext.c2py(fields[1].split("plural=", 1)[1])
-        many = {evaluate(n) for n in LARGE}
+        given = Counter(evaluate(n) for n in range(SCANNED + 1))
     except (ValueError, RecursionError, ArithmeticError):
         return frozenset()
-    return frozenset(range(nplurals)) - many
+    return frozenset(form for form in range(nplurals) if given[form] <= FEW)
 
 
 def blank_directives(flags: tuple[str, ...], text: str,
