@@ -123,3 +123,28 @@ def test_a_hard_linked_catalog_is_refused_and_both_names_keep_one_file(
     assert os.path.samefile(target, other)
     assert not list((root / FOLDER).glob(".*.tmp"))
     assert not list(other.parent.glob(".*.tmp"))
+
+
+def test_compile_refuses_a_hard_linked_mo_and_writes_nothing(tmp_path: Path) -> None:
+    # `ln glossary.mo /app/locale/.../glossary.mo`: a program reads the other name, which the
+    # rename left holding the old translations, served on with no word said
+    root = prepared(parallel_root(tmp_path))
+    code, _, err = cli("compile", "-l", "en", root=root)
+    assert code == 0, err
+    mo = root / FOLDER / "glossary.mo"
+    deployed = tmp_path / "aplikasi" / "glossary.mo"
+    deployed.parent.mkdir()
+    os.link(mo, deployed)
+    _import(root)  # a translation changes: the .mo would change
+    before = _state(root)
+    code, _, err = cli("compile", "-l", "en", root=root)
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "glossary.mo: the catalog has 2 names (a hard link)" in lines[0], err
+    assert "glossari compile" in lines[0], err
+    assert _state(root) == before
+    assert os.path.samefile(mo, deployed)
+    deployed.unlink()
+    code, _, err = cli("compile", "-l", "en", root=root)
+    assert code == 0, err

@@ -21,9 +21,10 @@ from glossari.catalog.translations import (
     check_language,
     compile_lock,
     no_catalogs,
+    refuse_hard_linked,
 )
 from glossari.errors import CatalogError
-from glossari.root import GlossaryRoot
+from glossari.root import GlossaryRoot, relative_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -153,6 +154,11 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
                  else result.unchanged).append(mo_path)
                 record.set(key, {"po": po_digest, "mo": hashlib.sha256(mo).hexdigest(),
                                  "count": str(count)})
+            # a .mo with a second name (`ln glossary.mo /app/locale/...`, a program's copy):
+            # the rename would leave that name the old translations, served on silently
+            for mo_path in result.written:
+                refuse_hard_linked(mo_path, source=relative_name(mo_path, root.path),
+                                   command="compile")
             staged.commit()
         record.save()
         tables.commit()
