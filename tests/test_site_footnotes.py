@@ -21,7 +21,7 @@ from glossari.seeds.markdown import footnotes
 ARTICLE = """---
 keywords: Pelaburan
 title: Peniaga broker
-description: Peniaga broker ialah firma yang berdagang saham untuk pelanggan.
+description: Peniaga broker ialah firma yang berdagang saham[^sc] untuk pelanggan.
 ---
 
 # Peniaga broker
@@ -107,6 +107,10 @@ def test_footnotes_are_numbered_links_to_their_notes_in_both_columns(tmp_path: P
             ' 2021.</li>') in page
     assert 'See <a href="investment.html">investment</a> for details.</li>' in page
     assert "Nota [^tiada] tidak ditakrifkan." in page  # a reference to no note is text
+    # the definition's page description is its text, without the note's number
+    assert ('<meta name="description" content="Peniaga broker ialah firma yang berdagang '
+            'saham untuk pelanggan.">') in page
+    assert 'berdagang saham<sup class="fnref"><a href="#fn-ms-1">1</a></sup> untuk' in page
     # in a heading too
     assert 'Sejarah<sup class="fnref"><a href="#fn-ms-1">1</a></sup></h2>' in page
     assert 'History<sup class="fnref"><a href="#fn-en-1">1</a></sup></h2>' in page

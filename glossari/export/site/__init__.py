@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -147,6 +148,10 @@ def check_base_url(url: str) -> str:
     path = quote(parts.path, safe="/%:@!$&'()*+,;=~")
     base = urlunsplit((parts.scheme, host, path, "", ""))
     return base if base.endswith("/") else base + "/"
+
+
+_FOOTNOTE_NUMBER = re.compile(r'<sup class="fnref">.*?</sup>')
+"""A footnote reference as the site renders it (``glossari.export.site._inline``)."""
 
 
 def build_site(
@@ -369,9 +374,10 @@ class _Builder:
         )
         # the article's definition as plain text (the Markdown rendered, then its tags taken
         # off; the template escapes it again for the attribute): a line break kept from the
-        # article (`firma<br>yang`) parts two words, which taking it off joined
-        description = (Markup(page.definition_ms.replace("<br>", " ")).striptags()
-                       if page.definition_ms else None)
+        # article (`firma<br>yang`) parts two words, which taking it off joined, and a
+        # footnote's number (`saham[^1]`) is no part of the text, which it ended ('saham1')
+        description = (Markup(_FOOTNOTE_NUMBER.sub("", page.definition_ms.replace(
+            "<br>", " "))).striptags() if page.definition_ms else None)
         html = self.html(f"terms/{page.entry.file}", "term.html", p=page, alternates=[],
                          title=_title(page.entry.ms, page.entry.en, page.entry.status),
                          description=description)
