@@ -148,3 +148,28 @@ def test_compile_refuses_a_hard_linked_mo_and_writes_nothing(tmp_path: Path) -> 
     deployed.unlink()
     code, _, err = cli("compile", "-l", "en", root=root)
     assert code == 0, err
+
+
+def test_extract_refuses_a_hard_linked_template_and_writes_nothing(tmp_path: Path) -> None:
+    # `ln locale/glossary.pot ../platform/glossary.pot`: the translation platform's name kept
+    # the old messages after the rename, and its translators translated those on
+    root = prepared(parallel_root(tmp_path))
+    template = root / "locale" / "glossary.pot"
+    shared = tmp_path / "platform" / "glossary.pot"
+    shared.parent.mkdir()
+    os.link(template, shared)
+    (root / "seeds" / "pelaburannya.md").write_text(
+        "---\ntitle: Pelaburan\n---\n\nPelaburannya dibuat melalui "
+        "[peniaga broker](/broker-dealer).\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in (root / "locale").glob("*.pot")}
+    code, _, err = cli("extract", root=root)
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "locale/glossary.pot: the catalog has 2 names (a hard link)" in lines[0], err
+    assert {p.name: p.read_bytes() for p in (root / "locale").glob("*.pot")} == before
+    assert os.path.samefile(template, shared)
+    assert not list((root / "locale").glob(".*.tmp"))
+    shared.unlink()
+    code, _, err = cli("extract", root=root)
+    assert code == 0, err

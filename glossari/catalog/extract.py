@@ -67,6 +67,7 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
     from glossari.catalog import incremental as inc
     from glossari.catalog import workers
     from glossari.catalog.messages import article_domain
+    from glossari.catalog.translations import refuse_hard_linked
     from glossari.seeds.folder import article_paths
 
     root.require_writable("extract")
@@ -110,9 +111,17 @@ def extract(root: GlossaryRoot, *, stamp: str | None = None,
                                                 meanwhile=glossary, wrap=wrap)
         # every template is rendered and in a temporary file: now they replace the old ones
         result = ExtractResult(articles=len(paths))
-        for domain, count, change, entry in sorted([outcome, *(
-                (d.domain, d.messages, d.staged, d.record) for d in done
-                if d.digest is not None)], key=lambda outcome: outcome[0]):
+        outcomes = sorted([outcome, *((d.domain, d.messages, d.staged, d.record) for d in done
+                                      if d.digest is not None)],
+                          key=lambda outcome: outcome[0])
+        for domain, _, change, _ in outcomes:
+            # a template with a second name (`ln glossary.pot ../platform/`): the rename would
+            # leave that name the old messages, translated on there; refused before any is
+            # replaced, as update refuses a catalog so (none with a run's change is written)
+            if change is not None:
+                refuse_hard_linked(locale / f"{domain}.pot", source=f"locale/{domain}.pot",
+                                   command="extract")
+        for domain, count, change, entry in outcomes:
             path = locale / f"{domain}.pot"
             if change is not None:
                 change.commit()
