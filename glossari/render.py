@@ -741,8 +741,10 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
 
 def _same_text(path: Path, data: bytes) -> bool:
     """Whether the file at ``path`` holds what render writes now (``data``) but for its line
-    ends, a byte-order mark and the line ends after its last line: what a translator's editor
-    changes on saving (Notepad's CRLF, an editor's final newline). Its text is all in the
+    ends, a byte-order mark, the line ends after its last line and the quoting of its
+    front-matter values: what a translator's editor changes on saving (Notepad's CRLF, an
+    editor's final newline), or a translator quoting a title (``title: "Murabahah Sale"``, which
+    render writes plain, as the article does). Its text is all in the
     catalogs then, and render goes on (it refused on every run, after align took everything,
     naming a line that looked the same)."""
     try:
@@ -754,7 +756,23 @@ def _same_text(path: Path, data: bytes) -> bool:
     def text(raw: bytes) -> bytes:
         return raw.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").rstrip(b"\r\n")
 
-    return len(held) <= len(data) + (1 << 16) and text(held) == text(data)
+    if len(held) > len(data) + (1 << 16):
+        return False
+    theirs, ours = text(held), text(data)
+    if theirs == ours:
+        return True
+    # a front-matter value quoted otherwise (`title: "Murabahah Sale"` for render's plain
+    # `title: Murabahah Sale`): the same values, the same body, and no comment of theirs
+    try:
+        mine, yours = ours.decode(), theirs.decode()
+        written, saved = (split_front_matter(mine, source=path.name),
+                          split_front_matter(yours, source=path.name))
+    except (UnicodeDecodeError, GlossariError):
+        return False
+    changed = (set(yours.splitlines()[:saved.end_line])
+               - set(mine.splitlines()[:written.end_line]))
+    return (bool(written.end_line) and saved.body == written.body
+            and saved.fields == written.fields and not any("#" in line for line in changed))
 
 
 def _first_difference(path: Path, data: bytes) -> tuple[int, str | None]:

@@ -1427,6 +1427,7 @@ def test_a_rendering_set_back_to_what_render_writes_under_min_coverage_goes(
     lambda text: text.replace(b"\n", b"\r\n"),  # Notepad's line ends
     lambda text: b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n"),  # and its byte-order mark
     lambda text: text + b"\n\n",  # an editor's newlines at the end
+    lambda text: text.replace(b"title: Wakaf", b"title: 'Wakaf'"),  # a title quoted
 ])
 def test_a_rendering_saved_with_other_line_ends_is_no_translators_work(
         tmp_path: Path, saved: Any) -> None:
@@ -1447,7 +1448,9 @@ def test_a_rendering_saved_with_other_line_ends_is_no_translators_work(
     ok("align", "-l", "en", "--force", out, root=root)
     ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
     assert page.read_bytes() == rendered
-    page.write_bytes(saved(rendered.replace(b"kekal", b"abadi")))
-    code, _, err = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
-    assert code == 2
-    assert "written or edited since" in err
+    for edited in (rendered.replace(b"kekal", b"abadi"),
+                   rendered.replace(b"title: Wakaf", b"title: Wakaf  # semak")):
+        page.write_bytes(saved(edited))  # a word changed, a comment of theirs: refused
+        code, _, err = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+        assert code == 2
+        assert "written or edited since" in err
