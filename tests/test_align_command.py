@@ -964,3 +964,30 @@ def test_two_blocks_whose_numbers_say_they_moved_are_taken_fuzzy(
     assert fuzzy == doubted
     assert ("the two look swapped" in err) is bool(doubted)
     assert all(e.has_translation for e in po.current if e.msgid in malay)  # nothing is lost
+
+
+@pytest.mark.parametrize("edited", [
+    "Takaful berasaskan tolong menolong.",  # a hyphen taken out
+    "Takaful berasaskan tolong-menolong!",  # other punctuation
+    "takaful berasaskan\n*tolong-menolong*.",  # case, a line break, emphasis
+])
+def test_the_malay_a_translator_touched_up_is_not_taken_as_english(
+        tmp_path: Path, edited: str) -> None:
+    """A translator fixes the punctuation of a paragraph they leave in Malay: the words were no
+    longer the Malay's 'word for word', and `align --force` wrote the Malay as the catalog's
+    English translation (three words: too few for `check` to call it Malay)."""
+    from tests._catalog_oracles import make_root
+
+    malay = "Takaful berasaskan tolong-menolong."
+    root = prepared(make_root(tmp_path, {"takaful": (
+        f"---\ntitle: Skim takaful\n---\n\n{malay}\n")}))
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    page = out / "takaful.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(malay, edited)
+                    .replace("title: Skim takaful", "title: Takaful scheme"), encoding="utf-8")
+    code, said, err = cli("align", "-l", "en", "--force", out, root=root)
+    assert code == 0, err
+    assert "1 filled, 1 still in Malay" in said
+    po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-t.po")
+    assert [e.msgstr for e in po.current if e.msgid == malay] == [""]

@@ -19,6 +19,7 @@ written as code) is the same in both languages and is taken.
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 from collections import Counter
 from collections.abc import Mapping
@@ -385,7 +386,7 @@ def _fill_catalogs(
                 if entry.msgstr == text and not entry.fuzzy:
                     counts[file]["same"] += 1
                     taken.setdefault(at, file)
-                elif (text.split() == msgid.split()
+                elif (_gives_the_malay(text, msgid)
                       and any(char.islower() for char in without_code(text))
                       and not (domain == GLOSSARY_DOMAIN and context is not None
                                and not is_link_context(context)
@@ -525,9 +526,27 @@ def _english_prose(by_domain: Mapping[str, list[_Pair]]) -> dict[int, str]:
     found: dict[int, list[str]] = {}
     for domain, pairs in by_domain.items():
         for file, _place, context, msgid, text in pairs:
-            if (domain != GLOSSARY_DOMAIN or context is None) and text.split() != msgid.split():
+            if (domain != GLOSSARY_DOMAIN or context is None) and not _gives_the_malay(text, msgid):
                 found.setdefault(file, []).append(text)
     return {file: "\n\n".join(texts) for file, texts in found.items()}
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _gives_the_malay(text: str, malay: str) -> bool:
+    """Whether ``text`` says its Malay source ``malay`` word for word: the same words, in any
+    case, whatever stands between them (line breaks, punctuation, hyphens, emphasis). A
+    translator who edits a rendering's Malay left untranslated (`kos-tambah-untung` for `kos
+    tambah untung`, a comma added) wrote no English: taken, it was the catalog's English
+    translation, too few words for `check` to call it Malay.
+
+    >>> _gives_the_malay("Jualan kos-tambah-untung,\\nkini.", "Jualan kos tambah untung kini.")
+    True
+    >>> _gives_the_malay("Cost-plus sale.", "Jualan kos tambah untung.")
+    False
+    """
+    return _WORD.findall(text.casefold()) == _WORD.findall(malay.casefold())
 
 
 def _articles(entry: Entry) -> int:
