@@ -969,7 +969,7 @@ def test_two_blocks_whose_numbers_say_they_moved_are_taken_fuzzy(
 @pytest.mark.parametrize("edited", [
     "Takaful berasaskan tolong menolong.",  # a hyphen taken out
     "Takaful berasaskan tolong-menolong!",  # other punctuation
-    "takaful berasaskan\n*tolong-menolong*.",  # case, a line break, emphasis
+    "Takaful berasaskan\n*tolong-menolong*.",  # a line break, emphasis
 ])
 def test_the_malay_a_translator_touched_up_is_not_taken_as_english(
         tmp_path: Path, edited: str) -> None:

@@ -535,8 +535,9 @@ _WORD = re.compile(r"\w+")
 
 
 def _gives_the_malay(text: str, malay: str) -> bool:
-    """Whether ``text`` says its Malay source ``malay`` word for word: the same words, in any
-    case, whatever stands between them (line breaks, punctuation, hyphens, emphasis). A
+    """Whether ``text`` says its Malay source ``malay`` word for word: the same words,
+    whatever stands between them (line breaks, punctuation, hyphens, emphasis; a word
+    capitalised otherwise is English's title case, `Sukuk Ijarah`, and no longer the Malay). A
     translator who edits a rendering's Malay left untranslated (`kos-tambah-untung` for `kos
     tambah untung`, a comma added) wrote no English: taken, it was the catalog's English
     translation, too few words for `check` to call it Malay.
@@ -546,7 +547,7 @@ def _gives_the_malay(text: str, malay: str) -> bool:
     >>> _gives_the_malay("Cost-plus sale.", "Jualan kos tambah untung.")
     False
     """
-    return _WORD.findall(text.casefold()) == _WORD.findall(malay.casefold())
+    return _WORD.findall(text) == _WORD.findall(malay)
 
 
 def _articles(entry: Entry) -> int:
