@@ -944,3 +944,17 @@ def test_a_lone_backslash_is_shown_in_its_message_however_long_the_cell(
     assert "\n" not in message, message
     assert len(shown) <= 60, message
     assert shown.strip(".") in one_line(cell), message
+
+
+@pytest.mark.parametrize("depth", [1, 5_000])
+def test_a_term_nested_deep_in_inline_markup_is_read_not_a_crash(depth: int) -> None:
+    """A term's text inside `<hi>` nested thousands deep (which expat reads) raised
+    RecursionError, an internal error, where a bad file must give one line or be read."""
+    term = "<hi>" * depth + "Pelaburan<hi>nya</hi>" + "</hi>" * depth
+    tbx = f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="ms"><text><body>
+<termEntry id="pelaburan"><langSet xml:lang="ms"><tig><term>{term}</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Invest<hi>ment</hi></term></tig></langSet></termEntry>
+</body></text></martif>"""
+    (record,) = parse_tbx(tbx.encode(), source="deep.tbx").records
+    assert (record.ms, record.en) == ("Pelaburannya", "Investment")

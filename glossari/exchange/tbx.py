@@ -61,8 +61,19 @@ class _Node:
     parts: list[str | _Node] = field(default_factory=list)
 
     def text(self) -> str:
-        """All character data inside, in document order (mixed content flattened)."""
-        return "".join(p if isinstance(p, str) else p.text() for p in self.parts)
+        """All character data inside, in document order (mixed content flattened).
+
+        Walked with a stack, not by recursion: a term holding ``<hi>`` a thousand deep (which
+        expat reads) raised RecursionError, an internal error for a bad file."""
+        out: list[str] = []
+        pending: list[str | _Node] = [self]
+        while pending:
+            part = pending.pop()
+            if isinstance(part, str):
+                out.append(part)
+            else:
+                pending.extend(reversed(part.parts))
+        return "".join(out)
 
     def find_all(self, tags: frozenset[str]) -> list[_Node]:
         return [c for c in self.children if c.tag in tags]
