@@ -958,3 +958,35 @@ def test_a_term_nested_deep_in_inline_markup_is_read_not_a_crash(depth: int) -> 
 </body></text></martif>"""
     (record,) = parse_tbx(tbx.encode(), source="deep.tbx").records
     assert (record.ms, record.en) == ("Pelaburannya", "Investment")
+
+
+def test_a_definition_longer_than_pythons_csv_cell_limit_comes_back(tmp_path: Path) -> None:
+    """Python's CSV reader refuses a cell of more than 131,072 characters, and glossari's own
+    export of a long definition was refused on import as 'malformed CSV: field larger than
+    field limit': export, then import, must give every translation back."""
+    import csv
+
+    from _catalog_oracles import article
+
+    malay = " ".join(["Pelaburan saham-saham oleh peniaga broker bagi dana amanahnya."] * 2_200)
+    english = " ".join(["Investment in shares by a broker-dealer for its unit trust."] * 2_300)
+    assert len(english) > csv.field_size_limit()
+    assert len(malay) > csv.field_size_limit()
+    root = glossary_root(tmp_path, {"pelaburan-panjang": article(
+        "Pelaburan panjang", "Lihat [peniaga broker](/broker-dealer).\n", description=malay)},
+        translations={})
+    translate(root, {("pelaburan-panjang", "Pelaburan panjang"): ("Long investment", False),
+                     (None, malay): (english, False)})
+    translated = catalog_bytes(root)
+    limit = csv.field_size_limit()
+    for args in (["--format", "csv"], ["--csv-weblate"]):
+        out = tmp_path / "g.csv"
+        ok(root, "table", "-o", str(out), *args)
+        translate(root, {("pelaburan-panjang", "Pelaburan panjang"): ("", False),
+                         (None, malay): ("", False)})
+        ok(root, "import", str(out))
+        if args == ["--format", "csv"]:  # Weblate's columns carry no English definition
+            assert catalog_bytes(root) == translated
+        assert entry(root, "pelaburan-panjang", "Pelaburan panjang") == ("Long investment", False)
+        translate(root, {(None, malay): (english, False)})
+    assert csv.field_size_limit() == limit  # the process's limit is left as it was

@@ -168,54 +168,62 @@ def parse_csv(data: bytes, *, source: str) -> Termbase:
             hint="save the file as comma-separated CSV (RFC 4180)",
         )
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1  # the line the row being read starts on
+    # Python's reader refuses a cell of more than 131,072 characters ('field larger than field
+    # limit'), which glossari's own export writes for a long definition: the file was refused
+    # as malformed CSV. No cell is longer than the file, so that is its limit while it is read.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
     try:
-        header = next(reader, None)
-        if header is None:
-            raise ExchangeError("the file is empty", path=source, line=1,
-                                hint="give a CSV file with a header row")
-        fmt, index, ignored = _columns(header, source)
-        escaped = fmt != "csv" and backslash_escaped(text)
-        toolkit = fmt != "csv" and toolkit_layout(text)
-        mixed = fmt != "csv" and not escaped and _mixed_backslashes(text)
-        unnamed = [i for i, name in enumerate(header) if not name.strip()]
-        fuzzy_column = header[index["fuzzy"]] if "fuzzy" in index else "fuzzy"
-        records: list[Record] = []
-        start = reader.line_num + 1
-        for row in reader:
-            line, start = start, reader.line_num + 1
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue  # a blank line
-            if len(row) != len(header):
-                raise ExchangeError(
-                    f"this row has {counted(len(row), 'cell')}, the header {len(header)}",
-                    path=source,
-                    line=line, hint="give every row one cell per column (quote cells that "
-                    "hold commas)",
-                )
-            for column in unnamed:
-                if row[column].strip():
+        start = 1  # the line the row being read starts on
+        try:
+            header = next(reader, None)
+            if header is None:
+                raise ExchangeError("the file is empty", path=source, line=1,
+                                    hint="give a CSV file with a header row")
+            fmt, index, ignored = _columns(header, source)
+            escaped = fmt != "csv" and backslash_escaped(text)
+            toolkit = fmt != "csv" and toolkit_layout(text)
+            mixed = fmt != "csv" and not escaped and _mixed_backslashes(text)
+            unnamed = [i for i, name in enumerate(header) if not name.strip()]
+            fuzzy_column = header[index["fuzzy"]] if "fuzzy" in index else "fuzzy"
+            records: list[Record] = []
+            start = reader.line_num + 1
+            for row in reader:
+                line, start = start, reader.line_num + 1
+                if not row or (len(row) == 1 and not row[0].strip()):
+                    continue  # a blank line
+                if len(row) != len(header):
                     raise ExchangeError(
-                        f"this row has text in column {column + 1}, which the header does not "
-                        f"name: {quoted(excerpt(row[column]))}", path=source, line=line,
-                        hint="name the column in the first row, or move the text where it "
-                        "belongs (nothing is read from a column without a name)",
+                        f"this row has {counted(len(row), 'cell')}, the header {len(header)}",
+                        path=source,
+                        line=line, hint="give every row one cell per column (quote cells that "
+                        "hold commas)",
                     )
-            if mixed:
-                _refuse_lone_backslash(row, line, source)
-            unescape = (unneutralise if fmt == "csv"
-                        else toolkit_unescape if toolkit else weblate_unescape)
-            cell = {name: unescape(unescaped(row[i]) if escaped else row[i])
-                    for name, i in index.items()}
-            records.append(_glossari_record(cell, line, source) if fmt == "csv"
-                           else _weblate_record(cell, line, source, fuzzy_column))
-    except csv.Error as error:
-        # named by the line the row starts on: a quote left open is only noticed at the end of
-        # the file ("unexpected end of data"), and its last line was named, not the bad row
-        what = ("a quoted cell that starts in this row is never closed"
-                if "end of data" in str(error) else str(error))
-        raise ExchangeError(f"malformed CSV: {what}", path=source, line=start,
-                            hint="check the quoting of this row") from None
+                for column in unnamed:
+                    if row[column].strip():
+                        raise ExchangeError(
+                            f"this row has text in column {column + 1}, which the header does not "
+                            f"name: {quoted(excerpt(row[column]))}", path=source, line=line,
+                            hint="name the column in the first row, or move the text where it "
+                            "belongs (nothing is read from a column without a name)",
+                        )
+                if mixed:
+                    _refuse_lone_backslash(row, line, source)
+                unescape = (unneutralise if fmt == "csv"
+                            else toolkit_unescape if toolkit else weblate_unescape)
+                cell = {name: unescape(unescaped(row[i]) if escaped else row[i])
+                        for name, i in index.items()}
+                records.append(_glossari_record(cell, line, source) if fmt == "csv"
+                               else _weblate_record(cell, line, source, fuzzy_column))
+        except csv.Error as error:
+            # named by the line the row starts on: a quote left open is only noticed at the end of
+            # the file ("unexpected end of data"), and its last line was named, not the bad row
+            what = ("a quoted cell that starts in this row is never closed"
+                    if "end of data" in str(error) else str(error))
+            raise ExchangeError(f"malformed CSV: {what}", path=source, line=start,
+                                hint="check the quoting of this row") from None
+    finally:
+        csv.field_size_limit(limit)
     return Termbase(source=source, format="csv" if fmt == "csv" else "csv-weblate",
                     records=tuple(records), ignored_columns=ignored)
 
