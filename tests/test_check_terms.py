@@ -759,11 +759,11 @@ keywords: Takaful
 
 # Caruman takaful
 
-Lihat [caruman-caruman](/takaful-contribution) terdahulu.
+Lihat [caruman-caruman takaful](/takaful-contribution) terdahulu.
 """
 _PESERTA = """---
 title: Peserta
-description: Orang yang membayar [caruman](/takaful-contribution).
+description: Orang yang membayar [caruman takaful](/takaful-contribution).
 keywords: Takaful
 ---
 
@@ -774,9 +774,9 @@ keywords: Takaful
 
 
 @pytest.mark.parametrize(("malay", "quoted"), [
-    ("Peserta membayar caruman setiap bulan.", "caruman"),
-    ("Peserta membayar carumannya setiap bulan.", "caruman"),  # its plainest name
-    ("Peserta membayar caruman-caruman tertunggak.", "caruman-caruman"),
+    ("Peserta membayar caruman takaful setiap bulan.", "Caruman takaful"),
+    ("Peserta membayar caruman takafulnya setiap bulan.", "Caruman takaful"),  # its plainest
+    ("Peserta membayar caruman-caruman takaful tertunggak.", "caruman-caruman takaful"),
     ("Peserta membayar Caruman takaful setiap bulan.", "Caruman takaful"),
 ])
 def test_t401_quotes_the_term_as_the_message_writes_it(
@@ -795,3 +795,66 @@ def test_t401_quotes_the_term_as_the_message_writes_it(
         (None, malay)]]
     assert t401.message.startswith(f"the Malay uses the term '{quoted}', "), t401.message
     assert quoted.lower() in malay.lower()
+
+
+_MANFAAT = """\
+---
+title: Manfaat takaful
+description: Manfaat takaful ialah wang yang dibayar kepada peserta atau penamanya.
+keywords: Takaful
+---
+
+# Manfaat takaful
+
+{paragraph}
+"""
+
+_SAHAM = """\
+---
+title: Saham
+description: Saham ialah unit pemilikan dalam sebuah syarikat.
+keywords: Pelaburan
+---
+
+# Saham
+
+Pelabur membeli [saham-saham](/saham) syarikat itu. [KWSP](/kwsp) memegang sahamnya.
+"""
+
+
+@pytest.mark.parametrize(("malay", "english", "reported"), [
+    # a one-word link text that is no form of the headword names a wider word: perlindungan is
+    # protection, in a scheme's name as anywhere, not the Takaful benefit it once linked to
+    ("Peserta menerima [perlindungan](/manfaattakaful) selepas caruman pertama.",
+     "Participants receive [cover](/manfaattakaful) after the first contribution.", False),
+    ("Skim Perlindungan ini dibuka kepada semua pekerja.",
+     "This Protection Scheme is open to all employees.", False),
+    ("Perlindungannya bermula serta-merta.", "Its protection starts at once.", False),
+    # the headword itself, of one word or more, still wants its English
+    ("Manfaat takafulnya dibayar kepada penama.", "Its protection is paid to the nominee.",
+     True),
+    # a link text of the headword's own word, in any inflection, and an acronym name the term
+    ("Saham-saham itu dijual semalam.", "The papers were sold yesterday.", True),
+    ("Sahamnya dijual kepada KWSP.", "The stock was sold to the fund.", True),
+])
+def test_t401_a_one_word_link_text_that_is_not_the_headword_is_no_name_of_the_term(
+        tmp_path: Path, malay: str, english: str, reported: bool) -> None:
+    """``[perlindungan](/manfaattakaful)`` made every later *perlindungan* (protection) a use
+    of *Manfaat takaful*, so ``Protection Scheme`` for *Skim Perlindungan* lacked ``Takaful
+    benefit``: a one-word link text other than the headword's word is as wide an everyday
+    word as a one-word alias (*pusaka*), which T401 already leaves out; ``[saham](/saham)``
+    is the headword's word, ``[KWSP](/kwsp)`` an acronym, and both stay names."""
+    kit = with_catalog(tmp_path)
+    kit.articles["manfaattakaful"] = _MANFAAT.format(
+        paragraph="Peserta menerima [perlindungan](/manfaattakaful) selepas caruman pertama.\n\n"
+        + (malay if "[" not in malay else ""))
+    kit.articles["saham"] = _SAHAM
+    kit.translate("Manfaat takaful", "Takaful benefit", context="manfaattakaful")
+    kit.translate("perlindungan", "cover", context="/manfaattakaful")
+    kit.translate("Saham", "Stock", context="saham")
+    kit.translate("saham-saham", "stocks", context="/saham")
+    kit.translate("KWSP", "EPF", context="/kwsp")
+    kit.translate(malay, english)
+    found = [f for f in kit.check() if f.code == "T401" and f.line == kit.entry_lines[
+        (None, malay)]]
+    assert bool(found) is reported, found

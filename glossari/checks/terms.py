@@ -2,8 +2,9 @@
 
 The termbase of a language is what its translators approved in the ``glossary`` catalog: each
 article's headword (msgctxt = term id), translated and not fuzzy, named in Malay by its headword,
-by each of its aliases of two words or more (``aliases: [penerima manfaat]``; one word alone,
-*pusaka*, is often a wider everyday word) and by the text of every link that resolves to it;
+and by each of its aliases and the text of every link that resolves to it that names it
+(:func:`names_the_term`: ``aliases: [penerima manfaat]``, ``[saham-saham](/stock)``; one word
+alone, *pusaka*, ``[perlindungan](/takaful-benefit)``, is often a wider everyday word);
 and each link to no article, by its own translated link message (msgctxt = ``/`` + target).
 Link texts the source checks find suspicious (``S103``) are not terms.
 
@@ -42,12 +43,13 @@ from glossari.checks.parity import strip_link_targets, without_code
 from glossari.diagnostics import Finding
 from glossari.export.rows import language_name
 from glossari.model import Term
-from glossari.terms import Recognizer, english, fold, malay, words
+from glossari.terms import Recognizer, english, fold, inflects, is_acronym, malay, words
 from glossari.terms.english import compound_words
 from glossari.terms.matcher import Lang
 from glossari.text import APOSTROPHES, excerpt, lookup_key
 
-__all__ = ["TermEntry", "Termbase", "another_word", "shared_english", "termbase"]
+__all__ = ["TermEntry", "Termbase", "another_word", "names_the_term", "shared_english",
+           "termbase"]
 
 _WORD = re.compile(r"\w+")
 # A proper name: two capitalised words or more in a row (Amanah Saham Nasional Berhad)
@@ -392,13 +394,12 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
         if headword:
             approved[identity] = item
 
+    titles = {term.id: term.title for term in articles if term.title}
     for term in articles:
         if term.title:
             add(term.id, term.title, term.id, headword=True)
             for alias in term.names.aliases:
-                # a name of two words or more names the concept (penerima manfaat); one word
-                # alone is often a wider everyday word (pusaka: heritage, inherited)
-                if len(_WORD.findall(alias)) > 1:
+                if names_the_term(alias, term.title):
                     add(term.id, alias, term.id, headword=False)
     english_names = {lookup_key(e.english): e.identity for e in entries}
     for term in articles:
@@ -407,7 +408,9 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
                 continue
             key = target_key(link.target)
             identity = (resolve_link(link, index) or english_names.get(key) or "/" + key)
-            add(identity, link.text, link_context(link.target), headword=False)
+            title = titles.get(identity)
+            if title is None or names_the_term(link.text, title):
+                add(identity, link.text, link_context(link.target), headword=False)
 
     malay: list[tuple[str, TermEntry]] = []
     english: list[tuple[str, str]] = []
@@ -441,6 +444,29 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
                     words={identity: _compound_words(found) for identity, found in names.items()},
                     heads=Recognizer(heads, lang="en", acronyms_in_capitals=False),
                     events=Recognizer(events, lang="en", acronyms_in_capitals=False))
+
+
+def names_the_term(name: str, headword: str) -> bool:
+    """Whether ``name``, a Malay name of the term headed ``headword`` other than the headword
+    itself (an alias, or the text of a link to its article), names the term for the checks
+    (T401, and termcheck's T410 on a Malay source): a name of two words or more
+    (*penerima manfaat*), an acronym (``KWSP``), or a form of a name of the headword's own
+    (``saham-saham``, ``sahamnya`` for *Saham*). One word alone else is a wider everyday word
+    that the article once used for the term (*pusaka*: heritage, inherited, for *Harta
+    pusaka*; ``[perlindungan](/takaful-benefit)``: protection, in *Skim Perlindungan* as
+    anywhere), whose every later use is no use of the term. ``find`` still reports it.
+
+    >>> names_the_term("penerima manfaat", "Benefisiari"), names_the_term("KWSP", "Kumpulan")
+    (True, True)
+    >>> names_the_term("saham-sahamnya", "Saham"), names_the_term("perlindungan", "Manfaat")
+    (True, False)
+    >>> names_the_term("OPR", "Kadar Semalaman (OPR)"), names_the_term("pusaka", "Harta pusaka")
+    (True, False)
+    """
+    found = words(name, "ms")
+    if len(found) != 1 or is_acronym(name, "ms"):
+        return bool(found)
+    return any(inflects(name, other, "ms") for other in headword_names(headword))
 
 
 def _compound_words(names: Iterable[str]) -> frozenset[str]:
