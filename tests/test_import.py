@@ -1038,3 +1038,30 @@ def test_a_translation_its_message_s_format_flag_refuses_is_not_imported(root: P
         assert catalog_bytes(root) == before
     check_written(path)
 
+
+
+def test_the_categories_note_lists_them_as_the_export_does(tmp_path: Path) -> None:
+    """An article writing one category twice (``keywords: Takaful, takaful``) exports it once
+    (``Takaful``); the note on a file whose categories differ quoted the glossary's as
+    ``(Takaful; takaful)``, a list no export of it holds. One rule: distinct_categories."""
+    from _catalog_oracles import article
+
+    from glossari.text import distinct_categories
+
+    root = glossary_root(tmp_path, {
+        "premium-takaful": article("Premium takaful", "Caruman peserta.\n",
+                                   description="Bayaran peserta.",
+                                   keywords="Takaful, takaful, Insurans"),
+    }, translations={})
+    out, _ = ok(root, "table", "--format", "csv")
+    assert ",Takaful; Insurans," in out  # the export lists the category once
+    path = tmp_path / "edited.csv"
+    path.write_text("id,ms,en,categories\r\npremium-takaful,Premium takaful,Takaful premium,"
+                    "Kewangan Islam\r\n", encoding="utf-8")
+    report = json.loads(ok(root, "import", str(path), "--format", "json")[0])
+    notes = [o["message"] for o in report["outcomes"]
+             if o["kind"] == "note" and o.get("field") == "category"]
+    listed = "; ".join(ms for ms, _ in distinct_categories(("Takaful", "takaful", "Insurans")))
+    assert len(notes) == 1, notes
+    assert f"({listed})" in notes[0], notes
+    assert "takaful;" not in notes[0]

@@ -525,7 +525,7 @@ def _plan_categories(record: Record, term: Term, outcomes: list[Outcome],
             "".join(listed)) and sorted(map(category_key, record.categories)) != sorted(
             map(category_key, listed)):
         note(record.categories, f"the categories differ from the glossary's "
-             f"({'; '.join(term.categories) or 'none'}), which come from {term.source.path}: "
+             f"({'; '.join(listed) or 'none'}), which come from {term.source.path}: "
              "edit the article to change them")
     if not record.categories_en:
         return
