@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 
 from glossari.catalog.pofile import parse_po
 from glossari.catalog.translations import Coverage
-from glossari.checks import check
+from glossari.checks import check, run_checks
 from glossari.checks.catalogs import load_language
 from glossari.checks.codes import CODES
 from glossari.errors import CatalogError
 from glossari.glossary import load_glossary
+from glossari.root import GlossaryRoot
 
 GLOSSARY = "locale/en/LC_MESSAGES/glossary.po"
 ARTICLES_K = "locale/en/LC_MESSAGES/articles-k.po"
@@ -463,3 +464,31 @@ def test_c202_is_quiet_on_a_headword_its_english_definition_names_it_by(
     kit.translate("Takaful ialah skim perlindungan patuh Syariah.", definition)
     found = [f for f in kit.check() if f.code == "C202"]
     assert [f.term for f in found] == (["takaful"] if reported else [])
+
+
+@pytest.mark.parametrize(("written", "reported"), [
+    ("ms", True), ("ms_MY", True), ("Malay", True), ("id", True),
+    ("en", False), ("en_GB", False), ("EN-us", False), ("eng", False), ("", False),
+])
+def test_c210_a_language_header_naming_another_language(
+        tmp_path: Path, written: str, reported: bool) -> None:
+    """``Language: ms`` in locale/en/LC_MESSAGES/articles-k.po went unnoticed by compile and
+    check, while Poedit and Weblate then treat the file as Malay (their spell checker, plural
+    rules, the language they offer to translate into). The folder is the language glossari
+    compiles the file for; the header must name it (any region, any spelling of the code)."""
+    kit = with_catalog(tmp_path)
+    kit.write()
+    path = tmp_path / ARTICLES_K
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Language: en\\n"', f'"Language: {written}\\n"'),
+                    encoding="utf-8")
+    root = GlossaryRoot(path=tmp_path)
+    found = run_checks(load_glossary(root), root, ["en"])
+    assert only(found, "C210") == ([(ARTICLES_K, 3)] if reported else [])
+    if reported:
+        message = next(f.message for f in found if f.code == "C210")
+        assert f"'{written}'" in message
+        assert "'Language: en'" in message
+        assert next(f.severity for f in found if f.code == "C210") == "warning"
+    # the other catalogs, whose header is right, are quiet
+    assert all(f.path == ARTICLES_K for f in found if f.code == "C210")

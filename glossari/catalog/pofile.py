@@ -47,6 +47,7 @@ __all__ = [
     "PoFile",
     "check_domain",
     "encode_po",
+    "header_field_line",
     "is_catalog_name",
     "load_po",
     "parse_plural_count",
@@ -1280,6 +1281,15 @@ def _keyword_line(entry: Entry, field: str) -> int:
         if keyword.match(text):
             return entry.line + k - first
     return entry.line
+
+
+def header_field_line(po: PoFile, name: str) -> int:
+    """The 1-based line of the header's ``name:`` field (``Language``), or the header's first
+    line when no line of it starts so (a field broken over two string lines); 1 without a
+    header."""
+    if po.header is None:
+        return 1
+    return _line_of(po.header, f'"{name}:')
 
 
 def _line_of(entry: Entry, needle: str) -> int:

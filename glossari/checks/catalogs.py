@@ -14,7 +14,14 @@ from pathlib import Path
 
 from glossari.catalog.languages import primary_language
 from glossari.catalog.messages import is_block_message, is_category_message, iter_messages
-from glossari.catalog.pofile import Entry, PoFile, catalog_files, check_domain, load_po
+from glossari.catalog.pofile import (
+    Entry,
+    PoFile,
+    catalog_files,
+    check_domain,
+    header_field_line,
+    load_po,
+)
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
 from glossari.catalog.translations import catalog_languages as _languages_with_catalogs
 from glossari.catalog.usable import Definitions, MessageState, entry_state, unusable_translation
@@ -33,7 +40,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.seeds.markdown import footnotes, open_links, spaced_link_problem, spaced_links
 from glossari.terms.matcher import is_acronym
-from glossari.text import counted
+from glossari.text import counted, quoted
 
 __all__ = [
     "CatalogFile",
@@ -46,6 +53,7 @@ __all__ = [
     "domain_coverage",
     "entry_findings",
     "entry_status",
+    "header_language",
     "language_files",
     "load_catalog_file",
     "load_language",
@@ -230,6 +238,27 @@ def domain_coverage(
             f"'glossari update -l {lang}'",
         ))
     return out, owners, file_counts
+
+
+def header_language(catalog: CatalogFile, *, lang: str) -> Finding | None:
+    """``C210`` when the header's ``Language`` names another language than ``lang``, the
+    folder's, which glossari compiles the file for (``Language: ms`` in an English catalog: a
+    header copied from another file, or a tool's default): Poedit and Weblate go by the header,
+    and treat the file as Malay. A region or a spelling of the same language (``en_GB``,
+    ``EN-us``, ``eng``) is that language; an empty or missing ``Language`` says none.
+    ``update`` does not rewrite it: the header is the translator's, and the folder may be the
+    one that is wrong (a French catalog dropped into ``locale/en``).
+    """
+    written = catalog.po.header_fields().get("Language", "").strip()
+    if not written or primary_language(written) == primary_language(lang):
+        return None
+    return finding(
+        "C210", path=catalog.path, line=header_field_line(catalog.po, "Language"), lang=lang,
+        message=f"the header says Language {quoted(excerpt(written))}, but the catalog is in "
+        f"locale/{lang}/ and is compiled as {quoted(lang)}: Poedit and Weblate read it as "
+        f"{quoted(excerpt(written))}; write 'Language: {lang}' in the header (or move the "
+        "file to its language's folder)",
+    )
 
 
 def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | None:

@@ -70,6 +70,8 @@ _ALL = (
     Code(code="C209", severity="error",
          summary="render cannot use the translation (no visible text, a control character, "
          "a line that starts a Markdown block)"),
+    Code(code="C210", severity="warning",
+         summary="catalog header's Language names another language than its folder"),
     # language identification
     Code(code="L301", severity="warning", summary="translation is still Malay"),
     Code(code="L302", severity="info", summary="translations too short to check the language"),

@@ -20,6 +20,7 @@ from glossari.checks.catalogs import (
     catalog_source,
     domain_coverage,
     entry_findings,
+    header_language,
     language_files,
     load_catalog_file,
     term_coverage,
@@ -225,6 +226,9 @@ def _check_language(
         found.extend(coverage)
         total = total + counts
         if catalog is not None:
+            language = header_language(catalog, lang=lang)
+            if language is not None:
+                found.append(language)
             named = (_named_headwords(by_domain[GLOSSARY_DOMAIN], catalog)
                      if domain == GLOSSARY_DOMAIN else frozenset())
             found.extend(_check_file(catalog, lang, owners, base, langid, definitions,
