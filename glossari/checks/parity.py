@@ -655,6 +655,8 @@ _DURATION = re.compile(
     r"|(?P<half>half[ \u00a0-]an?|setengah|separuh)"
     r"|(?P<one>an?|one|every|each|per|setiap|tiap|se(?=[a-z])))"
     r"(?:[ \u00a0-]|(?<=se))"
+    r"(?:(?:full|whole|complete|calendar|lunar|solar|financial|fiscal|working|business"
+    r"|consecutive)[ \u00a0-])?"
     rf"(?P<unit>{'|'.join(sorted(_DURATION_UNITS, key=len, reverse=True))})\b"
     r"|(?<![\w.,])(?:RM|US\$|S\$|A\$|\$)[ \u00a0]?"
     r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\d.,]*\d)",
@@ -663,8 +665,9 @@ _DURATION = re.compile(
 ``every``, ``each``, ``per``, ``setiap``, ``tiap``), then a unit of time
 (:data:`_DURATION_UNITS`), apart or joined by a hyphen: ``12 bulan``, ``24 jam``, ``two
 years``, ``a 1-year term``, ``a day``, ``setahun``, ``sejam``, ``every week`` for ``setiap 7
-hari``; half of one (``half an hour``, ``setengah jam``, ``separuh tahun``). A second is no
-``a second`` (an ordinal as often as a unit)."""
+hari``; half of one (``half an hour``, ``setengah jam``, ``separuh tahun``). An English
+unit may say which (``one lunar year`` for ``12 bulan qamariah``, ``five working days``,
+``a full year``). A second is no ``a second`` (an ordinal as often as a unit)."""
 
 
 def _durations(text: str, *, amounts: bool = False) -> tuple[list[tuple[str, str]], str]:
