@@ -230,19 +230,23 @@ def another_word(found: str, name: str) -> bool:
     measure (``se-``: *sesaham*, per share), having it (``ber-``: *berhutang*, owing), its
     agent (``pe(N)-``: *pewasiat*, the testator) or a verb made on it (*mewasiatkan*, to
     bequeath; *dicairkan*, liquidated; *diwarisi*, inherited:
-    :func:`glossari.terms.malay.makes_a_verb`). The term written with clitics or
-    reduplication (*wasiatnya*, *wasiat-wasiat*) or a noun made on it (*pewarisan*,
-    *keuntungan*) stays a use.
+    :func:`glossari.terms.malay.makes_a_verb`) or ``-an`` alone on it, another noun (*warisan*,
+    the inheritance, on *waris*, the heir: :func:`glossari.terms.malay.makes_another_noun`).
+    The term written with clitics or reduplication (*wasiatnya*, *wasiat-wasiat*) or a noun
+    made on it with a prefix (*pewarisan*, *keuntungan*) stays a use.
 
     >>> another_word("mewasiatkan", "Wasiat"), another_word("Dicairkan", "cair")
     (True, True)
     >>> another_word("wasiat-wasiatnya", "Wasiat"), another_word("sesaham", "Saham")
     (False, True)
+    >>> another_word("warisan", "Waris"), another_word("pewarisan", "Waris")
+    (True, False)
     """
     if _measure(found, name) or _having(found, name) or _agent(found, name):
         return True
     written, filed = fold(found).split(), words(name, "ms")
-    return bool(written and filed) and malay.makes_a_verb(written[0], filed[0])
+    return bool(written and filed) and (malay.makes_a_verb(written[0], filed[0])
+                                        or malay.makes_another_noun(written[0], filed[0]))
 
 
 def _measure(found: str, name: str) -> bool:

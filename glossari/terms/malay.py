@@ -32,10 +32,11 @@ clitics and reduplication only; see :func:`takes_derivation`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 __all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "is_clitic", "makes_a_verb",
-           "rules", "takes_derivation"]
+           "makes_another_noun", "rules", "takes_derivation"]
 
 _PARTICLES = ("lah", "kah", "pun", "tah")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -266,9 +267,24 @@ def _verbal(stem: str, suffix: str, derivational: bool) -> bool:
     return suffix in _VERB_SUFFIXES or (derivational and stem.startswith(_VERB_PREFIXES))
 
 
-def _readings(word: str) -> list[tuple[Analysis, bool]]:
-    """Every analysis of ``word`` as written (not reduplicated), each with whether it is a
-    verb made on its root."""
+def _noun_an(stem: str, suffix: str, derivational: bool, left: bool) -> bool:
+    """Whether a reading of ``stem`` (with ``suffix`` stripped on its right) is ``-an`` alone
+    on its root, nothing on its left."""
+    return suffix == "an" and not left
+
+
+def _verb(stem: str, suffix: str, derivational: bool, left: bool) -> bool:
+    return _verbal(stem, suffix, derivational)
+
+
+_Judge = Callable[[str, str, bool, bool], bool]
+"""What a reading is (:func:`_verb`, :func:`_noun_an`), from its stem, its derivational
+suffix, whether a derivational affix is among its affixes and whether one is on its left."""
+
+
+def _readings(word: str, judge: _Judge = _verb) -> list[tuple[Analysis, bool]]:
+    """Every analysis of ``word`` as written (not reduplicated), each with ``judge``'s verdict
+    on it (by default, whether it is a verb made on its root)."""
     out: list[tuple[Analysis, bool]] = []
     for stem, clitic, suffix in _right(word):
         for root, left, derivational in _left(stem, suffix):
@@ -278,7 +294,7 @@ def _readings(word: str) -> list[tuple[Analysis, bool]]:
                 continue
             out.append((Analysis(root, left, clitic or bool(suffix),
                                  derivational or bool(suffix), False),
-                        _verbal(stem, suffix, derivational)))
+                        judge(stem, suffix, derivational, left)))
     return out
 
 
@@ -308,21 +324,48 @@ def makes_a_verb(word: str, root: str) -> bool:
     >>> makes_a_verb("medan", "medan"), makes_a_verb("dividen", "dividen")
     (False, False)
     """
+    return _only(word, root, _verb)
+
+
+def makes_another_noun(word: str, root: str) -> bool:
+    """Whether the folded ``word``, a form of the folded name word ``root``, is ``-an`` alone on
+    it and nothing else, whatever clitics follow, reduplicated or not: another noun, of what
+    the root's act or thing gives (*warisan*, the inheritance, on *waris*, the heir;
+    *simpanan*, savings, on *simpan*; *jualan*, sales, on *jual*), which English names with a
+    word of its own. A prefix with it (*pewarisan*, *keuntungan*, *perbankan*) makes the noun
+    of the root's own thing, which stays a use, as does a name that itself ends in ``-an``
+    (*Pelaburan*: ``word`` is then the root as written).
+
+    >>> makes_another_noun("warisan", "waris"), makes_another_noun("warisan-warisannya", "waris")
+    (True, True)
+    >>> makes_another_noun("warisan2", "waris"), makes_another_noun("pewarisan", "waris")
+    (True, False)
+    >>> makes_another_noun("keuntungan", "untung"), makes_another_noun("pelaburan", "pelaburan")
+    (False, False)
+    >>> makes_another_noun("waris-waris", "waris"), makes_another_noun("warisnya", "waris")
+    (False, False)
+    """
+    return _only(word, root, _noun_an)
+
+
+def _only(word: str, root: str, judge: _Judge) -> bool:
+    """Whether every reading of the folded ``word`` on ``root`` is one ``judge`` says yes to
+    (and there is one): :func:`makes_a_verb`, :func:`makes_another_noun`."""
     two = _TWO.fullmatch(word)
     if two is not None:
         word = f"{two[1]}-{two[1]}{two[2]}"
     head, dash, tail = word.partition("-")
     if dash and is_clitic(tail):
         word, dash = head + tail, ""
-    verdicts = [verb for analysis, verb in _readings(word) if analysis.root == root]
+    verdicts = [verdict for analysis, verdict in _readings(word, judge) if analysis.root == root]
     if dash and head and tail and "-" not in tail:
         # reduplicated: the prefix on the first half, the suffix on the second (analyse)
         for stem, _, suffix in _right(tail):
-            verdicts.extend(_verbal(head, suffix, derivational)
-                            for found, _, derivational in _left(head, suffix)
+            verdicts.extend(judge(head, suffix, derivational, left)
+                            for found, left, derivational in _left(head, suffix)
                             if found == stem == root)
             if stem == head and not suffix:
-                verdicts.extend(verb for analysis, verb in _readings(head)
+                verdicts.extend(verdict for analysis, verdict in _readings(head, judge)
                                 if analysis.root == root)
     return bool(verdicts) and all(verdicts)
 
