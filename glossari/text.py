@@ -191,6 +191,23 @@ def one_line(text: str) -> str:
     return _LAYOUT_SPACE.sub(" ", text).strip(" ")
 
 
+_SPACED_RUN = re.compile("\\s*[ \t\n\r\x0b\x0c\x85\u2028\u2029]\\s*")
+
+
+def single_spaced(text: str) -> str:
+    """A front-matter value (a headword, a definition) as one line of single spaces: each run
+    of white space holding a space a line may break at (:func:`one_line`'s layout) is one
+    space, and none is at either end; a run of no-break spaces alone is text and stays
+    (``RM\\u00a0100``, which ``" ".join(text.split())`` read as ``RM 100``). A no-break space
+    beside a breaking one binds nothing, so ``Kos\\u00a0 jualan`` is ``Kos jualan``, as the
+    article's heading spells it.
+
+    >>> single_spaced("  RM\\u00a0100\\n seunit\\t"), single_spaced("Kos\\u00a0 jualan\\u00a0")
+    ('RM\\xa0100 seunit', 'Kos jualan')
+    """
+    return _SPACED_RUN.sub(" ", text).strip()
+
+
 def first_control(text: str) -> re.Match[str] | None:
     """The first character of decoded input text that no article or catalog may hold: C0 controls
     but tab and newline, DEL, C1, U+2028 and U+2029.

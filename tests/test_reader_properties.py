@@ -166,3 +166,32 @@ def test_quoted_is_read_from_the_path_and_equal_paths_share_one_tuple() -> None:
         (("quote:1",), True), (("quote:1", "ul:2:1"), True), (("ul:3:1",), False), ((), False)]
     assert all(a.path is b.path for a, b in zip(first, second, strict=True))
     assert "quoted" not in {field.name for field in dataclasses.fields(Block)}
+
+
+SPACES = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u202f", "\u2007", " \u00a0"])
+
+
+@settings(max_examples=60)
+@given(st.lists(WORDS.filter(str.isalpha), min_size=1, max_size=6),
+       st.lists(SPACES, min_size=6, max_size=6), st.booleans())
+def test_no_break_spaces_in_the_title_and_description_are_kept(
+        words: list[str], spaces: list[str], folded: bool) -> None:
+    """``title: RM\\u00a0100 seunit`` loaded as ``RM 100 seunit``: the reader joined
+    ``x.split()``, which takes a no-break space for layout, so the headword and definition
+    could break between ``RM`` and ``100`` in every rendering and on the site, and their
+    msgids were not the text written (``glossari.text.single_spaced`` is the rule for a
+    front-matter value on one line). Layout white space (spaces, tabs, a folded YAML line)
+    is still one space, and so is a run mixing it with a no-break space, which binds
+    nothing there."""
+    written = "RM" + "".join(s + w for s, w in zip(spaces, ["100", *words], strict=False))
+    line_end = "\n  " if folded else " "  # a plain YAML scalar folded onto the next line
+    text = (f'---\ntitle: "{written}"\ndescription: Harga{line_end}{written}.\n---\n\n'
+            f"# {written}\n")
+    term = parse_article(text, term_id="rm-100", source="seeds/rm-100.md")
+    # what a reader sees: each run with a breaking space one space, a no-break one kept
+    expected = "RM" + "".join((" " if set(s) & {" ", "\t"} else s) + w
+                              for s, w in zip(spaces, ["100", *words], strict=False))
+    assert term.title == expected
+    assert term.description == f"Harga {expected}."
+    kept = [s for s in spaces[: len(words) + 1] if s in ("\u00a0", "\u202f", "\u2007")]
+    assert [c for c in term.title if c in "\u00a0\u202f\u2007"] == kept

@@ -21,7 +21,14 @@ from glossari.seeds.rules import (
     split_aliases,
 )
 from glossari.seeds.source import read_article_text
-from glossari.text import ascii_slug, has_visible_text, is_windows_reserved, quoted, slug_text
+from glossari.text import (
+    ascii_slug,
+    has_visible_text,
+    is_windows_reserved,
+    quoted,
+    single_spaced,
+    slug_text,
+)
 
 __all__ = ["HIGHLIGHTS_HEADINGS", "check_term_id", "parse_article", "read_article"]
 
@@ -112,7 +119,9 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     # from the body's one parse (a second parse of the article was 0.9 ms of each with one)
     found = article_definitions(text, body, line_offset=front.body_offset)
     definitions = "\n".join(definition for _, definition in found)
-    definition = " ".join(description.split()) if isinstance(description, str) else None
+    # one line of single spaces: a no-break space is text (`RM\u00a0100`), which
+    # `" ".join(x.split())` took for layout and dropped
+    definition = single_spaced(description) if isinstance(description, str) else None
     description_line = lines.get("description", 0)
     highlights = tuple(
         block
@@ -122,7 +131,7 @@ def parse_article(text: str, *, term_id: str, source: str) -> Term:
     )
     return Term(
         id=term_id,
-        title=" ".join(title.split()),  # one line: a YAML block or stray spaces are no part of it
+        title=single_spaced(title),  # one line: a YAML block or stray spaces are no part of it
         description=definition,
         categories=categories,
         meta=tuple((k, v if isinstance(v, str) else ", ".join(v)) for k, v in front.fields),
