@@ -32,7 +32,6 @@ __all__ = [
     "Status",
     "Term",
     "TermKind",
-    "replaced",
 ]
 
 BlockKind = Literal["paragraph", "item", "quote", "table", "code", "rule", "heading"]
@@ -60,7 +59,8 @@ def replaced(value: _T, /, **changes: Any) -> _T:
     whose frozen class sets each field through ``object.__setattr__``). The English side of
     every term copies each translated block and section so (245,000 of them at 10,000
     articles). A class with a ``__post_init__`` (:class:`Term`, :class:`English`, which check
-    their fields) goes through ``dataclasses.replace``, so that its check runs.
+    their fields) goes through ``dataclasses.replace``, so that its check runs. Not part of the
+    documented API (``__all__``): a reader of the model changes a value with ``replace``.
 
     >>> block = Block(kind="paragraph", text="Saham-saham.", line=4, depth=1)
     >>> replaced(block, text="Shares.")

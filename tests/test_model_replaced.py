@@ -72,3 +72,13 @@ def test_a_class_that_checks_its_fields_still_checks_them() -> None:
         with pytest.raises(type(by_replace.value)) as by_replaced:
             replaced(term, **bad)
         assert str(by_replaced.value) == str(by_replace.value)
+
+
+def test_the_documented_model_api_is_unchanged() -> None:
+    """replaced is a speed-up inside glossari, not a name the API documents (docs/api.md
+    documents glossari.model's __all__): a reader changes a value with dataclasses.replace."""
+    from glossari import model
+
+    assert "replaced" not in model.__all__
+    assert set(model.__all__) == {"Block", "BlockKind", "English", "Link", "Location", "Names",
+                                  "Section", "Status", "Term", "TermKind"}
