@@ -260,6 +260,7 @@ THIRD_PARTY = {
     "weblate-cs.tbx": "no Malay (ms) language section",
     "weblate-fr-extended-metadata.tbx": "no Malay (ms) language section",
     "lokalize-terms-excerpt.tbx": "no Malay (ms) language section",
+    "tbx-basic-astronomy-excerpt.tbx": "no Malay (ms) language section",
     "weblate-terms-header.csv": None,
     "weblate-cs.csv": "not a termbase CSV",
     "weblate-en-multi.csv": "the header has Weblate's columns but no 'target' column",
@@ -990,3 +991,27 @@ def test_a_definition_longer_than_pythons_csv_cell_limit_comes_back(tmp_path: Pa
         assert entry(root, "pelaburan-panjang", "Pelaburan panjang") == ("Long investment", False)
         translate(root, {(None, malay): (english, False)})
     assert csv.field_size_limit() == limit  # the process's limit is left as it was
+
+
+def test_a_tbx_basic_v3_sample_is_imported_when_it_has_malay(tmp_path: Path) -> None:
+    """The TBX-Basic v3 (DCA) sample of tests/data/exchange (processing instructions, transacGrp,
+    xref, a definition in a descripGrp over two lines, a term's context in its own descripGrp,
+    a superseded term) is refused without Malay, one line naming the root; its Spanish sections
+    retagged as Malay, the preferred English and the language section's definition are imported
+    into the term of the entry's id, never the superseded term or the term's context."""
+    from _catalog_oracles import article
+
+    data = (DATA / "tbx-basic-astronomy-excerpt.tbx").read_bytes()
+    with pytest.raises(ExchangeError, match=r":4: no Malay .*\(it has en, es\)"):
+        parse_tbx(data, source="astro.tbx", lang="en")
+    root = glossary_root(tmp_path, {"c1": article(
+        "Kelompok bintang terbuka", "Lihat [bintang-bintang](/star).\n",
+        description="Sekumpulan bintang-bintang muda dalam lengan galaksi.")}, translations={})
+    retagged = tmp_path / "astro-ms.tbx"
+    retagged.write_bytes(data.replace(b'xml:lang="es"', b'xml:lang="ms"'))
+    report = json.loads(ok(root, "import", str(retagged), "--format", "json")[0])
+    assert report["format"] == "tbx-3"
+    assert report["summary"]["applied"] == 2
+    assert entry(root, "c1", "Kelompok bintang terbuka") == ("open cluster", False)
+    assert entry(root, None, "Sekumpulan bintang-bintang muda dalam lengan galaksi.") == (
+        "A group of stars formed together in the spiral arms of a galaxy.", False)
