@@ -82,3 +82,46 @@ def test_a_regional_term_is_never_taken_silently(codes: list[str], terms: list[s
     (record,) = parse_tbx(data, source="istilah.tbx", lang="en").records
     # the exact section's term, else the one term every region agrees on
     assert record.en == (exact[0] if exact else sections[0][1])
+
+
+def test_a_script_modifier_is_the_script_bcp_47_writes(root: Path, tmp_path: Path) -> None:
+    """`-l sr@latin` was read as plain `sr`: a Cyrillic `sr` section was imported into the Latin
+    catalog beside the file's own `sr-Latn` one, and a file of Cyrillic alone went in silently;
+    the TBX export wrote `xml:lang="sr@latin"`, which is no BCP 47 tag."""
+    ok(root, "update", "-l", "sr@latin")
+    catalog = root / "locale/sr@latin/LC_MESSAGES/glossary.po"
+    path = tmp_path / "istilah.tbx"
+    path.write_text(tbx(("sr", "Акција"), ("sr-Latn", "Akcija")), encoding="utf-8")
+    ok(root, "import", str(path), "-l", "sr@latin")
+    assert 'msgstr "Akcija"' in catalog.read_text(encoding="utf-8")
+    assert "Акција" not in catalog.read_text(encoding="utf-8")
+    path.write_text(tbx(("sr", "Акција")), encoding="utf-8")
+    before = catalog.read_bytes()
+    code, _, err = run(root, "import", str(path), "-l", "sr@latin", "--force")
+    assert code == 2
+    assert "no 'sr@latin' language section in any entry (it has sr)" in err
+    assert catalog.read_bytes() == before
+    # glossari's own export names the language as BCP 47 does, and reads back unchanged
+    for version in ("2008", "3"):
+        exported = tmp_path / f"sr{version}.tbx"
+        ok(root, "table", "-l", "sr@latin", "--format", "tbx", "--tbx-version", version,
+           "-o", str(exported))
+        text = exported.read_text(encoding="utf-8")
+        assert 'xml:lang="sr-Latn"' in text
+        assert "sr@latin" not in text
+        ok(root, "import", str(exported), "-l", "sr@latin")
+        assert catalog.read_bytes() == before
+
+
+@pytest.mark.parametrize(("lang", "tag"), [
+    ("en", "en"), ("pt_BR", "pt-BR"), ("sr@latin", "sr-Latn"), ("sr_RS@latin", "sr-Latn-RS"),
+    ("uz@cyrillic", "uz-Cyrl"), ("ca_ES@valencia", "ca-ES-valencia"), ("de_DE@euro", "de-DE"),
+])
+def test_a_catalogs_language_is_read_back_from_the_tag_its_export_writes(lang: str,
+                                                                       tag: str) -> None:
+    from glossari.catalog.languages import language_tag
+    from glossari.exchange.tbx import language_matches
+
+    assert language_tag(lang) == tag
+    assert language_matches(tag, lang)
+    assert language_matches(lang, lang)

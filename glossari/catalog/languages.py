@@ -9,7 +9,8 @@ from __future__ import annotations
 from glossari.errors import CatalogError
 from glossari.text import quoted
 
-__all__ = ["check_language", "check_translation_language", "primary_language", "side_language"]
+__all__ = ["check_language", "check_translation_language", "language_tag", "primary_language",
+           "side_language"]
 
 
 def primary_language(code: str) -> str:
@@ -28,6 +29,36 @@ def primary_language(code: str) -> str:
 
     # an alias may name a script or region too (sh is sr_Latn); the language is its first part
     return str(get_global("language_aliases").get(primary, primary)).split("_")[0]
+
+
+_SCRIPT_MODIFIERS = {"latin": "Latn", "latn": "Latn", "cyrillic": "Cyrl", "cyrl": "Cyrl",
+                     "arabic": "Arab", "devanagari": "Deva", "hebrew": "Hebr"}
+"""gettext's ``@`` modifiers that name a script (``sr@latin``, ``uz@cyrillic``), by the ISO 15924
+code a BCP 47 tag writes for them."""
+
+
+def language_tag(code: str) -> str:
+    """The BCP 47 tag (``xml:lang``, HTML ``lang``) of a language code as gettext writes it:
+    ``pt_BR`` is ``pt-BR``, and a modifier is a script (``sr@latin`` is ``sr-Latn``, before the
+    region: ``sr_RS@latin`` is ``sr-Latn-RS``) or a variant (``ca@valencia`` is
+    ``ca-valencia``); ``@euro`` names a currency, no language, and is dropped. Writing the
+    modifier as it was (``xml:lang="sr@latin"``) gave no tag, and its reader took a Cyrillic
+    ``sr`` section for it.
+
+    >>> [language_tag(c) for c in ("en", "pt_BR", "sr@latin", "sr_RS@latin", "ca_ES@valencia")]
+    ['en', 'pt-BR', 'sr-Latn', 'sr-Latn-RS', 'ca-ES-valencia']
+    >>> [language_tag(c) for c in ("de_DE@euro", "uz@cyrillic", "sr-Latn", "en_GB.UTF-8")]
+    ['de-DE', 'uz-Cyrl', 'sr-Latn', 'en-GB']
+    """
+    base, _, modifier = code.strip().partition("@")
+    language, *rest = base.split(".")[0].replace("_", "-").split("-")
+    modifier = modifier.split(".")[0]
+    script = _SCRIPT_MODIFIERS.get(modifier.lower())
+    if script is not None and not any(len(part) == 4 and part.isalpha() for part in rest):
+        rest.insert(0, script)
+    elif script is None and modifier and modifier.lower() != "euro":
+        rest.append(modifier.lower())
+    return "-".join([language, *rest])
 
 
 def _spelling(lang: str, *, path: str) -> str:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossari.catalog.languages import primary_language
+from glossari.catalog.languages import language_tag, primary_language
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 from glossari.text import quoted
 
@@ -183,9 +183,11 @@ def _parse_xml(data: bytes, source: str) -> _Node:
 
 def _norm(code: str) -> str:
     # the primary subtag in one form (eng, fre and fra are en and fr), as a tool that writes
-    # ISO 639-2 codes gives them, and the region or script after it
-    _, dash, rest = code.strip().replace("_", "-").lower().partition("-")
-    return primary_language(code) + dash + rest
+    # ISO 639-2 codes gives them, and the script, region or variant after it, as BCP 47 writes
+    # them (-l sr@latin is sr-Latn: its modifier was dropped, and a Cyrillic `sr` section
+    # was imported into the Latin catalog)
+    primary, dash, rest = language_tag(code).lower().partition("-")
+    return primary_language(primary) + dash + rest
 
 
 def language_matches(code: str, lang: str) -> bool:
@@ -198,6 +200,11 @@ def language_matches(code: str, lang: str) -> bool:
     [True, True, False]
     >>> [language_matches(c, l) for c, l in [("eng", "en"), ("fre", "fr"), ("por-BR", "pt_BR")]]
     [True, True, True]
+
+    A gettext modifier is the script or variant BCP 47 writes (``sr@latin`` is ``sr-Latn``):
+
+    >>> [language_matches(c, "sr@latin") for c in ("sr-Latn", "sr@latin", "sr", "sr-Cyrl")]
+    [True, True, False, False]
     """
     code, wanted = _norm(code), _norm(lang)
     return code == wanted or ("-" not in wanted and code.split("-")[0] == wanted)

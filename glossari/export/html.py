@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from glossari.catalog.languages import language_tag
 from glossari.export.rows import STATUSES, Row, SortKey, language_direction, language_name
 from glossari.text import strip_controls
 
@@ -74,7 +75,7 @@ def render_html(
     )
     labels = [label for label, _ in columns]
     # a language written right to left (Arabic) is laid out so in its cells
-    lang_attrs = f'lang="{escape(lang.replace("_", "-"))}"' + (  # BCP 47, as HTML wants
+    lang_attrs = f'lang="{escape(language_tag(lang))}"' + (  # BCP 47, as HTML wants
         ' dir="rtl"' if language_direction(lang) == "rtl" else "")
     body = "\n".join(_row(row, lang_attrs, labels) for row in rows)
     n = len(rows)

@@ -39,6 +39,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from glossari.catalog.languages import language_tag
 from glossari.export.rows import Row, language_name
 from glossari.text import strip_controls
 
@@ -88,13 +89,14 @@ def render_tbx(
 ) -> str:
     """``rows`` as a TBX document (UTF-8 text with an XML declaration, ending in a newline).
 
-    ``lang`` is the target language code (``en``; ``pt_BR`` is written ``pt-BR``).
+    ``lang`` is the target language code (``en``; ``pt_BR`` is written ``pt-BR``, ``sr@latin``
+    ``sr-Latn``: :func:`~glossari.catalog.languages.language_tag`).
     Raises :class:`ValueError` for an unknown ``version``.
     """
     if version not in ("2008", "3"):
         raise ValueError(f"unknown TBX version {version!r}; choose '2008' or '3'")
     v3 = version == "3"
-    target = lang.replace("_", "-")
+    target = language_tag(lang)
     heading = title or f"Malay\u2013{language_name(lang)} glossary"
     kept = [r for r in rows if r.ms is not None or r.en is not None]
     ids = {r.id: xml_id(r.id) for r in kept}
