@@ -1319,3 +1319,30 @@ def test_a_dash_written_as_a_reference_parts_two_words_as_the_dash_does(dash: st
     plain = html.unescape(dash)
     assert [h.text for h in recognizer.find(f"Peniaga{plain}broker")] == ["Peniaga"]
     assert [h.text for h in recognizer.find(f"Peniaga{dash}broker")] == ["Peniaga"]
+
+
+_JOINERS = ["-", "\u2010", "\u2011", "'", "\u2019"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(word=st.sampled_from(["komisen", "saham", "eksekutif", "pelaburan"]),
+       joiner=st.sampled_from(_JOINERS), style=st.integers(0, 2),
+       clitic=st.sampled_from(["", "nya", "lah"]))
+def test_a_hyphen_written_as_a_reference_joins_a_reduplicated_word_as_the_hyphen_does(
+        word: str, joiner: str, style: int, clitic: str) -> None:
+    """``komisen&#8209;komisen`` (a non-breaking hyphen written as a reference) gave two
+    matches where ``komisen\u2011komisen`` gives one reduplicated word: the reference stands
+    for its character, and the zero-width spaces that keep its place split the word after a
+    hyphen. A word joined by any hyphen or apostrophe written as a reference is the word
+    joined by the character itself, and the match covers the reference as written."""
+    recognizer = Recognizer([("Komisen", "k"), ("Saham", "s"), ("Eksekutif akaun", "e"),
+                             ("Pelaburan", "p")], lang="ms")
+    tail = (" akaun" if word == "eksekutif" else "") + clitic
+    written = word + _reference(joiner, style) + word
+    plain = word + joiner + word
+    expect = [(h.keys, h.start, h.end - len(plain))
+              for h in recognizer.find(f"Dia menyemak {plain}{tail} semalam.")]
+    assert [(h.keys, h.start, h.end - len(written))
+            for h in recognizer.find(f"Dia menyemak {written}{tail} semalam.")] == expect
+    if joiner not in APOSTROPHES:
+        assert len(expect) == 1

@@ -84,7 +84,7 @@ _DOTTED_TAIL = rf"(?:[{_HYPHEN}][^\W_]+)*"
 ``U.S.-based``): its clitics, as after any word (``FINRA-nya``), or words of their own."""
 _TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}[{APOSTROPHES}](?=[^\W\d_])"
                     rf"|{_DOTTED_LETTERS}{_DOTTED}{_DOTTED_TAIL}"
-                    rf"|{_PLAIN}(?:[{APOSTROPHES}{_HYPHEN}]{_PLAIN})*")
+                    rf"|{_PLAIN}(?:[{_INVISIBLE}]*[{APOSTROPHES}{_HYPHEN}][{_INVISIBLE}]*{_PLAIN})*")
 _ASCII_WORD = (rf"[^\W_]+(?:(?<=(?<![^\W_])[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}(?:-[^\W_]+)*"
                r"|(?:['\-][^\W_]+)*)")
 _ASCII_TOKEN = re.compile(rf"{_ELIDED}'(?=[A-Za-z])|{_ASCII_WORD}", re.ASCII)
