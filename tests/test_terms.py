@@ -1346,3 +1346,23 @@ def test_a_hyphen_written_as_a_reference_joins_a_reduplicated_word_as_the_hyphen
             for h in recognizer.find(f"Dia menyemak {written}{tail} semalam.")] == expect
     if joiner not in APOSTROPHES:
         assert len(expect) == 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(first=st.sampled_from(APOSTROPHES), second=st.sampled_from(APOSTROPHES),
+       hyphen=st.sampled_from(["-", "\u2011"]), clitic=st.sampled_from(["", "nya", "-nya"]))
+def test_a_word_ending_in_an_apostrophe_written_reduplicated_is_one_word(
+        first: str, second: str, hyphen: str, clitic: str) -> None:
+    """``tabarru'-tabarru'`` gave two matches of *Tabarru'* (the apostrophe before the hyphen
+    ended the word), and ``show "tabarru'-tabarru'"`` found no term: a word ending in an
+    apostrophe, the ain of an Arabic loanword, reduplicated is one word, as
+    ``komisen-komisen`` is, for find and for lookups (``malay_key``)."""
+    from glossari.align.resolve import malay_key
+
+    recognizer = Recognizer([("Tabarru'", "t"), ("Tabarru' am", "a")], lang="ms")
+    written = f"tabarru{first}{hyphen}tabarru{second}"
+    text = f"Peserta membayar {written}{clitic} setiap bulan."
+    assert [(h.text, h.keys) for h in recognizer.find(text)] == [(written + clitic, ("t",))]
+    if not clitic:
+        assert [h.keys for h in recognizer.find(f"Dana {written} am ini.")] == [("a",)]
+    assert malay_key(written) == malay_key("Tabarru'")

@@ -35,7 +35,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.rules import ALIAS_KEYS, split_aliases, suspicious_link_text
 from glossari.terms import without_possessive
-from glossari.text import excerpt, lookup_key, quoted, slug_text, without_accents
+from glossari.text import APOSTROPHES, excerpt, lookup_key, quoted, slug_text, without_accents
 
 __all__ = [
     "ALIAS_KEYS",
@@ -65,7 +65,14 @@ _RANKS = ("id", "slug", "alias", "acronym", "English headword")
 _MALAY_RANKS = ("Malay headword", "alias", "acronym")
 """The ranks of a link text's names."""
 
-_REDUPLICATION = re.compile(r"(?<![\w-])(\w+)-\1(?![\w-])", re.IGNORECASE)
+_REDUPLICATION = re.compile(
+    rf"(?<![\w-])(\w+)[{APOSTROPHES}]?-\1[{APOSTROPHES}]?(?![\w-])", re.IGNORECASE)
+"""A word written reduplicated, with the apostrophe that ends it (the ain of ``tabarru'``) on
+either half or both: ``tabarru'-tabarru'`` is *Tabarru'*, as ``komisen-komisen`` is *Komisen*."""
+
+
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
+"""The hyphens other than the hyphen-minus that join a word's parts, as ``find`` reads them."""
 
 
 def malay_key(text: str) -> str:
@@ -84,7 +91,16 @@ def malay_key(text: str) -> str:
 
     >>> malay_key("ekuiti-Ékuiti"), malay_key("E\u0301kuiti-e\u0301kuiti")
     ('ekuiti', 'ekuiti')
+
+    Any hyphen that joins a word's parts in ``find`` joins the two (U+2010, the non-breaking
+    U+2011), and a word that ends in an apostrophe (the ain of ``tabarru'``) is reduplicated
+    with it:
+
+    >>> malay_key("komisen\u2011komisen"), malay_key("tabarru'-tabarru\u2019")
+    ('komisen', 'tabarru')
     """
+    if not text.isascii():
+        text = text.translate(_HYPHENS)
     if "-" not in text:
         return lookup_key(text)
     # the reduplication's words without their accents: `\w` reads a combining mark as no part

@@ -109,6 +109,8 @@ _FOLDS: dict[int, str | None] = {
 }
 _HYPHENS = re.compile(rf"[{_HYPHEN}]")
 _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+_AIN_BEFORE_HYPHEN = re.compile(rf"(?<=[^\W\d_])[{APOSTROPHES}](?=[{_HYPHEN}][^\W\d_])")
+"""An apostrophe between a letter and a hyphen before a letter (``tabarru'-tabarru'``)."""
 _GAP = re.compile(rf"[\s{_HYPHEN}\u2012\u2013()\[\]*_{APOSTROPHES}]*")
 """What may stand between two words of one name (an apostrophe too: the plural possessive is
 written ``Employees' Provident Fund``, ``Employees\u2019 Provident Fund`` and without it)."""
@@ -511,6 +513,11 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
     starts: list[int] = []
     ends: list[int] = []
     found: list[str] = []
+    if lang == "ms" and _APOSTROPHE.search(text):
+        # a word ending in an apostrophe (the ain of tabarru') written reduplicated is one word
+        # (tabarru'-tabarru', tabarru'-tabarru'nya), as komisen-komisen is: the apostrophe
+        # before the hyphen is read as an invisible character, offsets kept
+        text = _AIN_BEFORE_HYPHEN.sub("\u200b", text)
     # ASCII folds character for character: fold the text once, not each word
     folded = text.lower() if text.isascii() else None
     for match in (_TOKEN if folded is None else _ascii_token(text)).finditer(text):
@@ -522,6 +529,8 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
             found.append(word)
             continue
         word = _HYPHENS.sub("-", word)
+        if lang == "ms" and "'" in word and _is_reduplication(_clitic_apostrophe(word)):
+            word = _clitic_apostrophe(word)  # tabarru'-tabarru'nya
         if lang == "ms" and _is_reduplication(word):
             starts.append(start)
             ends.append(end)
