@@ -791,3 +791,39 @@ def test_a_catalog_saved_unwrapped_stays_unwrapped(tmp_path: Path) -> None:
     msgcat_save(other)
     assert other.read_bytes() == saved
     msgfmt_check(path)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
+def test_a_no_break_space_the_reader_now_keeps_leaves_translations_translated(
+        tmp_path: Path, space: str) -> None:
+    """The reader dropped the no-break space of a title and a description (``title:
+    RM\\u00a0100 seunit`` read as ``RM 100 seunit``); kept now, the msgids change. The
+    translator read those messages as they show, the same text, so the English headword and
+    definition stay translated (fuzzy, the headword would leave the .mo, the tables and the
+    site until a review of a change no one can see), under the article's spelling; a
+    paragraph edited otherwise meanwhile still comes fuzzy."""
+    root = make_root(tmp_path, {"rm-100-seunit": article(
+        "RM 100 seunit", "Harga RM 100 seunit ialah tetap.\n\nPerenggan kedua di sini.\n",
+        description="Harga RM 100 bagi seunit saham.", keywords="Saham")})
+    _extract_update(root)
+    translate(_po(root, "glossary"), {"RM 100 seunit": "RM 100 per unit",
+                                      "Harga RM 100 bagi seunit saham.": "RM 100 a unit."})
+    translate(_po(root, "articles-r"), {"Perenggan kedua di sini.": "The second paragraph."})
+    seed = root / "seeds" / "rm-100-seunit.md"
+    text = seed.read_text(encoding="utf-8")
+    # the front matter with the space written as the author meant it; a paragraph edited
+    head, _, body = text.partition("\n---\n")
+    seed.write_text(head.replace("RM 100", f"RM{space}100") + "\n---\n"
+                    + body.replace("kedua di sini", "kedua di situ"), encoding="utf-8")
+    _extract_update(root)
+    glossary = {e.msgid: e for e in load_po(_po(root, "glossary")).entries}
+    title = glossary[f"RM{space}100 seunit"]
+    assert (title.msgstr, title.fuzzy, title.obsolete) == ("RM 100 per unit", False, False)
+    definition = next(e for m, e in glossary.items() if m.startswith("Harga RM"))
+    assert space in definition.msgid
+    assert (definition.msgstr, definition.fuzzy) == ("RM 100 a unit.", False)
+    assert not any(e.obsolete for e in glossary.values())
+    paragraph = next(e for e in load_po(_po(root, "articles-r")).entries
+                     if e.msgid.startswith("Perenggan"))
+    assert (paragraph.msgstr, paragraph.fuzzy) == ("The second paragraph.", True)
+    check_written(_po(root, "glossary"))

@@ -19,6 +19,9 @@
   character or as ``e`` and U+0301) keeps its translation, translated, under the template's
   spelling: the two are the same text, and msgmerge would offer it fuzzy with a ``#|`` line
   that reads exactly as the message. Only when unambiguous, as for a renamed context. So does
+  one whose only change is a no-break space (or a thin or ideographic one) where it had a
+  space, or the reverse: a headword read as ``RM 100 seunit`` before the reader kept the
+  article's ``RM\u00a0100 seunit`` shows the same to its translator. So does
   a link's message whose context is its target percent-escaped (``/a%C3%A7%C3%A3o``, as
   catalogs made before link targets were kept as written have it) and now as written
   (``/ação``).
@@ -607,30 +610,43 @@ def _term_context(context: str | None) -> bool:
     return context is not None and not is_link_context(context)
 
 
-def _nfc(entry: Entry) -> tuple[str | None, str, str | None]:
+_UNBROKEN_SPACE = re.compile(" *[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+ *")
+"""A run of the spaces Python's ``str.split()`` takes for layout and the reader keeps as text
+(:func:`glossari.text.one_line`: a no-break space, a thin or an ideographic one), with the
+plain spaces around it: what the reader once read as one space."""
+
+
+def _same_text(entry: Entry) -> tuple[str | None, str, str | None]:
     """``entry``'s key and plural source composed (NFC): one text however it is spelled. A
     link's context is read as its link's target is (:func:`glossari.text.readable_url`): the
     msgctxt ``/a%C3%A7%C3%A3o`` of a catalog made before targets were kept as written is
-    ``/ação``."""
+    ``/ação``. A no-break space (and its kin, :data:`_UNBROKEN_SPACE`) is a space: a headword
+    or definition read before the reader kept them (``RM 100 seunit`` for the article's
+    ``RM\u00a0100 seunit``) is the same text, which the translator read as it shows."""
     def composed(text: str | None) -> str | None:
-        return None if text is None else unicodedata.normalize("NFC", text)
+        if text is None:
+            return None
+        return unicodedata.normalize("NFC", _UNBROKEN_SPACE.sub(" ", text))
 
     context = entry.msgctxt
     if context is not None and is_link_context(context):
         context = readable_url(context)
-    return composed(context), unicodedata.normalize("NFC", entry.msgid), composed(
-        entry.msgid_plural)
+    return (None if context is None else unicodedata.normalize("NFC", context),
+            composed(entry.msgid) or "", composed(entry.msgid_plural))
 
 
 def _respelled(wanted: list[Entry], orphans: list[Entry],
                current: dict[Key, Entry]) -> dict[Key, Entry]:
     """The new messages that are a current old one spelled in another Unicode normalisation
-    (NFC or NFD, context and plural included): one old and one new message for that text."""
+    (NFC or NFD, context and plural included), or with no-break spaces where it had spaces, or
+    the reverse: one old and one new message for that text."""
+    news = [e for e in wanted if e.key not in current]
     if all(f"{e.msgctxt or ''}{e.msgid}{e.msgid_plural or ''}".isascii()
-           and "%" not in (e.msgctxt or "") for e in orphans):
+           and "%" not in (e.msgctxt or "") for e in orphans) and not any(
+               _UNBROKEN_SPACE.search(f"{e.msgid}{e.msgid_plural or ''}") for e in news):
         return {}  # nothing an editor could have composed, nor an escape: the usual update
-    return _one_to_one(((_nfc(e), e) for e in orphans if not e.obsolete),
-                       ((_nfc(e), e) for e in wanted if e.key not in current))
+    return _one_to_one(((_same_text(e), e) for e in orphans if not e.obsolete),
+                       ((_same_text(e), e) for e in news))
 
 
 def _one_to_one(olds: Iterable[tuple[Hashable, Entry]],
