@@ -4,7 +4,9 @@ counts and the error a broken catalog raises are those of a run on one core."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import itertools
 import os
 import pickle
 import shutil
@@ -16,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossari.catalog import compile as compile_module
+from glossari.catalog import template
 from glossari.catalog.compile import compile_catalogs
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
@@ -117,9 +120,20 @@ def test_a_refused_fork_compiles_everything_here(tmp_path: Path,
                          "bon-korporat": "---\ntitle: Bon korporat\naliases: bon\n---\n\n"
                                          "## Sorotan\n\n- Hutang syarikat.\n"},
             "seed": 7, "translations": ["Account", "Corporate bond"], "fuzzy": False}
+    # every clock reading a minute after the last, as on a loaded machine whose two folders
+    # were written either side of a minute: written once and copied, or the catalogs' revision
+    # dates (taken from the template's creation date) differed, and the .mo files with them
+    minutes = itertools.count()
+    real_stamp = template.now_stamp
+
+    def ticking(moment: dt.datetime | None = None) -> str:
+        return real_stamp(moment or dt.datetime(2026, 12, 7, 21, 59, tzinfo=dt.UTC)
+                          + dt.timedelta(minutes=next(minutes)))
+
+    monkeypatch.setattr(template, "now_stamp", ticking)
     alone, refused = tmp_path / "alone", tmp_path / "refused"
-    for root in (alone, refused):
-        _write_folder(root, spec)
+    _write_folder(alone, spec)
+    shutil.copytree(alone, refused)
     assert main(["--root", str(alone), "compile"]) == 0
     tries: list[int] = []
 
