@@ -85,6 +85,12 @@ BAD_FILES = {
     "shift-jis.tbx": (b'<?xml version="1.0" encoding="Shift_JIS"?>\n<martif/>', 1,
                       "cannot decode the XML: multi-byte encodings are not supported"),
     "html.tbx": (b"<html>\n<body/></html>", 1, "not a TBX file: the root element is <html>"),
+    # TBX-Min (LTAC's dialect): named as the TBX it is, not "not a TBX file"
+    "tbx-min.tbx": (b'<?xml version="1.0"?>\n<TBX dialect="TBX-Min">\n<header><languages '
+                    b'source="ms" target="en"/></header><body><entry id="kos"><langGroup '
+                    b'xml:lang="ms"><termGroup><term>Kos</term></termGroup></langGroup>'
+                    b'</entry></body></TBX>', 2,
+                    "a TBX-Min file (root <TBX>), a TBX dialect import does not read"),
     "english-only.tbx": (
         b'<martif><text><body>\n<termEntry><langSet xml:lang="en"><tig><term>Cost</term>'
         b"</tig></langSet></termEntry></body></text></martif>", 1,

@@ -334,6 +334,15 @@ def parse_tbx(data: bytes, *, source: str, lang: str = "en") -> Termbase:
     root that is not ``martif`` or ``tbx``, or a file with no Malay or no ``lang`` section.
     """
     root = _parse_xml(data, source)
+    if root.tag.lower() == "tbx" and root.tag != "tbx":
+        # TBX-Min (<TBX dialect="TBX-Min">, entry/langGroup/termGroup) is TBX: "not a TBX
+        # file" told its user to give the TBX file they had given
+        dialect = root.attrs.get("dialect") or "TBX-Min"
+        raise ExchangeError(
+            f"a {dialect} file (root <{root.tag}>), a TBX dialect import does not read",
+            path=source, line=root.line,
+            hint="export the termbase as TBX-Basic (<tbx> or <martif>), or as CSV",
+        )
     if root.tag not in ("martif", "tbx"):
         raise ExchangeError(
             f"not a TBX file: the root element is <{root.tag}>", path=source, line=root.line,
