@@ -234,6 +234,36 @@ def test_a_right_to_left_language_is_laid_out_right_to_left(
     assert '[dir="rtl"] [lang="ms"]' in css  # its Malay fallbacks stay left to right
 
 
+_BCP47 = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def test_a_gettext_modifier_is_written_as_a_bcp_47_tag(root: Path, tmp_path: Path) -> None:
+    """A catalog of sr@latin gave every page lang="sr@latin" (and hreflang, the search index's
+    language, the HTML table's), no language tag: a browser or screen reader reading it knows
+    no language, where sr-Latn is Latin Serbian."""
+    other = tmp_path / "g"
+    shutil.copytree(root, other, ignore=shutil.ignore_patterns("build", ".glossari-cache"))
+    (other / "locale" / "en").rename(other / "locale" / "sr@latin")
+    for po in (other / "locale" / "sr@latin" / "LC_MESSAGES").glob("*.po"):
+        po.write_text(po.read_text(encoding="utf-8").replace('"Language: en',
+                                                             '"Language: sr@latin'),
+                      encoding="utf-8")
+    code, _, err = cli("site", "-l", "sr@latin", "-o", tmp_path / "out", root=other)
+    assert code == 0, err
+    code, _, err = cli("table", "-l", "sr@latin", "--format", "html", "-o",
+                       tmp_path / "out" / "table.html", root=other)
+    assert code == 0, err
+    tags: set[str] = set()
+    for path in (tmp_path / "out").rglob("*"):
+        if path.suffix in (".html", ".json"):
+            text = path.read_text(encoding="utf-8")
+            tags.update(re.findall(r'(?:hreflang|lang)="([^"]*)"', text))
+            tags.update(re.findall(r'"lang": ?"([^"]*)"', text))
+    assert "sr-Latn" in tags
+    # x-default: hreflang's own value for the page of no language
+    assert all(_BCP47.fullmatch(tag) for tag in tags - {"x-default"}), sorted(tags)
+
+
 def test_untranslated_and_fuzzy_parts_are_shown_in_malay_and_marked(site: Path) -> None:
     page = _page(site, "terms/ekuiti.html")
     english = [side.split("</div>")[0]

@@ -40,7 +40,7 @@ from markupsafe import Markup
 from glossari import __version__
 from glossari._atomic import locked_folder
 from glossari._helper import Helper, start
-from glossari.catalog.languages import check_translation_language
+from glossari.catalog.languages import check_translation_language, language_tag
 from glossari.catalog.usable import message_state
 from glossari.errors import RootError
 from glossari.export.site._output import MANIFEST, SiteFolder, check_output, make_site_folder
@@ -238,7 +238,7 @@ class _Builder:
         uncategorised = Category(ms="Tanpa kategori", en="Uncategorised", slug="")
         self.uncategorised = uncategorised
         self.headwords: Counter[str] = Counter()
-        lang_tag = lang.replace("_", "-")
+        lang_tag = language_tag(lang)
         for term in glossary.headers():  # no bodies: several times cheaper from a termbase
             english = term.english
             ms = term.title or term.id
@@ -270,7 +270,7 @@ class _Builder:
         self.words = _interface_words(language_name(lang, "ms"), language_name(lang))
         self.common = {
             "lang": lang,
-            "lang_tag": lang.replace("_", "-"),
+            "lang_tag": language_tag(lang),
             "lang_name": language_name(lang),
             "lang_dir": language_direction(lang),
             "generator": generator,
@@ -369,7 +369,7 @@ class _Builder:
             link_targets={target: target_id for target, target_id in out
                           if target_id is not None},
             status=self.status,
-            lang=self.lang.replace("_", "-"),
+            lang=language_tag(self.lang),
             states=states,
         )
         # the article's definition as plain text (the Markdown rendered, then its tags taken
@@ -500,7 +500,7 @@ class _Builder:
 
     def _alternates(self, pages: dict[str, str]) -> list[dict[str, str]]:
         # the pages these are for are at the top of the site (root "")
-        out = [{"lang": code.replace("_", "-"), "name": name} for code, name in pages.items()]
+        out = [{"lang": language_tag(code), "name": name} for code, name in pages.items()]
         out.append({"lang": "x-default", "name": pages["ms"]})
         for alternate in out:
             alternate["href"] = (self.base or "") + alternate["name"]
@@ -514,7 +514,7 @@ class _Builder:
             rows.append(row)
         # what the script undoes in a query comes from the rules glossari search reads
         # (glossari.terms.query_roots), not from a copy in the script
-        data = json.dumps({"lang": self.lang.replace("_", "-"), "terms": rows,
+        data = json.dumps({"lang": language_tag(self.lang), "terms": rows,
                            "rules": search_rules()},
                           ensure_ascii=False, separators=(",", ":"))
         # U+2028/2029 are legal in JSON and (since ES2019) in scripts; escape them for older ones
@@ -704,6 +704,7 @@ def _environment() -> jinja2.Environment:
     # what term.html shows on every page, built once: a macro module imported "with context"
     # is instantiated again on each render, which cost a quarter of a term page
     env.globals.update(mark=_mark, bi=_bilingual, badge=_badge)
+    env.filters["lang_tag"] = language_tag  # BCP 47, as HTML wants: sr@latin is sr-Latn
     return env
 
 
