@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from table_helpers import SAMPLE_ROWS, read_csv, read_html, read_markdown_table, xml_root
 from translate.storage import csvl10n, tbx
@@ -405,3 +405,16 @@ def test_row_json_matches_row() -> None:
     row: Row = ROWS[0]
     assert row.as_json()["categories"] == ["Kerjaya", "Perbankan"]
     assert "links" not in row.as_json()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("t-_0123456789abcdefkos "), max_size=30)
+       | st.text(max_size=30).map(lambda text: "t-" + text))
+@example("t-_110000_")
+@example("t-kos_ffffff_saham")
+def test_any_entry_id_reads_back_without_an_error(entry_id: str) -> None:
+    """term_id_of read `t-_110000_` (no xml_id writes it: another tool's id, a hand-edited
+    file's) as chr(0x110000), ValueError; xml_id's own ids still read back as their terms."""
+    term = term_id_of(entry_id)
+    assert isinstance(term, str)
+    assert term_id_of(xml_id(entry_id)) == entry_id

@@ -218,11 +218,21 @@ def term_id_of(entry_id: str) -> str:
 
     >>> [term_id_of(xml_id(i)) for i in ("kos", "401k", "t-401k", "a b_c", "株式")]
     ['kos', '401k', 't-401k', 'a b_c', '株式']
+
+    An id no :func:`xml_id` writes (another tool's, a hand-edited file's) is read as far as it
+    can be: ``_110000_`` names no character and stays as written, where it raised ValueError.
+
+    >>> term_id_of("t-a_110000_b"), term_id_of("t-a_20_b")
+    ('a_110000_b', 'a b')
     """
     if not entry_id.startswith(_PREFIX):
         return entry_id
-    return re.sub(r"_([0-9a-f]{1,6})_", lambda m: chr(int(m.group(1), 16)),
-                  entry_id[len(_PREFIX):])
+
+    def character(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        return chr(code) if code <= 0x10FFFF else match.group()
+
+    return re.sub(r"_([0-9a-f]{1,6})_", character, entry_id[len(_PREFIX):])
 
 
 def _text(value: str) -> str:
