@@ -1366,3 +1366,28 @@ def test_a_word_ending_in_an_apostrophe_written_reduplicated_is_one_word(
     if not clitic:
         assert [h.keys for h in recognizer.find(f"Dana {written} am ini.")] == [("a",)]
     assert malay_key(written) == malay_key("Tabarru'")
+
+
+@settings(max_examples=120, deadline=None)
+@given(root=st.sampled_from(["cair", "wasiat", "komisen", "labur", "untung"]),
+       affixes=st.sampled_from([("di", "kan"), ("di", "i"), ("me", "kan"), ("ber", ""),
+                                ("ter", "kan"), ("", "")]),
+       clitic=st.sampled_from(["", "nya", "lah"]))
+def test_reduplication_with_a_2_inside_affixes_is_the_reduplication_written_out(
+        root: str, affixes: tuple[str, str], clitic: str) -> None:
+    """``dicair2kan`` (informal for ``dicair-cairkan``) was not analysed: the ``2`` doubled
+    the whole of ``dicair``, and ``dicair-dicairkan`` is no Malay word. A ``2`` after a
+    prefixed root doubles the root, the affixes round the pair, as written out."""
+    from glossari.terms.malay import makes_a_verb
+
+    recognizer = Recognizer([(n, n) for n in ("Cair", "Wasiat", "Komisen", "Labur",
+                                              "Untung")], lang="ms")
+    prefix, suffix = affixes
+    if prefix == "me":  # me(N)- keeps the root's first letter before these (mencair, melabur)
+        prefix = {"c": "men", "l": "me", "w": "me", "k": "", "u": ""}[root[0]]
+    head = prefix + root
+    written, two = f"{head}-{root}{suffix}{clitic}", f"{head}2{suffix}{clitic}"
+    expect = [(h.keys, h.start) for h in recognizer.find(f"Ia {written} semalam.")]
+    assert expect, written
+    assert [(h.keys, h.start) for h in recognizer.find(f"Ia {two} semalam.")] == expect
+    assert makes_a_verb(two, root) is makes_a_verb(written, root)

@@ -351,23 +351,49 @@ def makes_another_noun(word: str, root: str) -> bool:
 def _only(word: str, root: str, judge: _Judge) -> bool:
     """Whether every reading of the folded ``word`` on ``root`` is one ``judge`` says yes to
     (and there is one): :func:`makes_a_verb`, :func:`makes_another_noun`."""
-    two = _TWO.fullmatch(word)
-    if two is not None:
-        word = f"{two[1]}-{two[1]}{two[2]}"
-    head, dash, tail = word.partition("-")
-    if dash and is_clitic(tail):
-        word, dash = head + tail, ""
-    verdicts = [verdict for analysis, verdict in _readings(word, judge) if analysis.root == root]
-    if dash and head and tail and "-" not in tail:
-        # reduplicated: the prefix on the first half, the suffix on the second (analyse)
-        for stem, _, suffix in _right(tail):
-            verdicts.extend(judge(head, suffix, derivational, left)
-                            for found, left, derivational in _left(head, suffix)
-                            if found == stem == root)
-            if stem == head and not suffix:
-                verdicts.extend(verdict for analysis, verdict in _readings(head, judge)
-                                if analysis.root == root)
+    verdicts: list[bool] = []
+    for spelling in _spellings(word):
+        head, dash, tail = spelling.partition("-")
+        if dash and is_clitic(tail):
+            spelling, dash = head + tail, ""
+        verdicts += [verdict for analysis, verdict in _readings(spelling, judge)
+                     if analysis.root == root]
+        if dash and head and tail and "-" not in tail:
+            # reduplicated: the prefix on the first half, the suffix on the second (analyse)
+            for stem, _, suffix in _right(tail):
+                verdicts.extend(judge(head, suffix, derivational, left)
+                                for found, left, derivational in _left(head, suffix)
+                                if found == stem == root)
+                if stem == head and not suffix:
+                    verdicts.extend(verdict for analysis, verdict in _readings(head, judge)
+                                    if analysis.root == root)
     return bool(verdicts) and all(verdicts)
+
+
+def _spellings(word: str) -> list[str]:
+    """``word`` with its reduplication in the informal notation (a ``2``) written out: the
+    part before the ``2`` twice (``syarikat2`` is ``syarikat-syarikat``, ``berkomisen2``
+    ``berkomisen-berkomisen``), or, after a prefix, its root twice with the affixes round the
+    pair (``dicair2kan`` is ``dicair-cairkan``, as ``diwasiat-wasiatkan`` is written out; the
+    analyses keep a root only where the prefix strips to it). A word without a ``2``: itself.
+
+    >>> _spellings("komisen2nya"), _spellings("komisen")
+    (['komisen-komisennya'], ['komisen'])
+    >>> _spellings("dicair2kan")
+    ['dicair-dicairkan', 'dicair-cairkan']
+    """
+    two = _TWO.fullmatch(word)
+    if two is None:
+        return [word]
+    first, after = two[1], two[2]
+    return [f"{first}-{first}{after}"] + [f"{first}-{first[i:]}{after}"
+                                          for i in range(2, len(first) - MIN_ROOT + 1)
+                                          if _PREFIX_START.fullmatch(first, 0, i)]
+
+
+_PREFIX_START = re.compile(r"(?:memper|diper|di|ber|be|ter|te|per|pe|se|ke|me)(?:ng|ny|m|n)?")
+"""What a prefix (with a nasal, ``men-``, ``peng-``) may be, before the root a ``2`` doubles
+(:func:`_spellings`)."""
 
 
 _TWO = re.compile(rf"([^\W\d_]{{{_TWO_HALF},}})2([^\W\d_]*)")
@@ -384,9 +410,17 @@ def analyse(word: str) -> list[Analysis]:
     >>> [a.root for a in analyse("saham2nya") if a.redup]
     ['saham']
     """
-    two = _TWO.fullmatch(word)
-    if two is not None:
-        word = f"{two[1]}-{two[1]}{two[2]}"
+    spellings = _spellings(word)
+    if len(spellings) == 1:
+        return _analyse(spellings[0])
+    found: list[Analysis] = []
+    for spelling in spellings:
+        found += (a for a in _analyse(spelling) if a not in found)
+    return found
+
+
+def _analyse(word: str) -> list[Analysis]:
+    """:func:`analyse` of a word written out (no ``2``)."""
     found = _simple(word)
     if "-" in word:
         head, _, tail = word.partition("-")
