@@ -118,7 +118,7 @@ def _name_keys(text: str) -> Iterator[str]:
     ``NST-nya``: :func:`glossari.terms.without_possessive`), which a link text only adding
     it to a name is read by too (:meth:`glossari.align.resolve.TargetIndex.by_text`)."""
     yield lookup_key(text)
-    if "-" in text:
+    if "-" in text or "\u2010" in text or "\u2011" in text:  # any hyphen find joins words by
         from glossari.align.resolve import malay_key
 
         yield malay_key(text)

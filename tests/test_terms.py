@@ -1391,3 +1391,17 @@ def test_reduplication_with_a_2_inside_affixes_is_the_reduplication_written_out(
     assert expect, written
     assert [(h.keys, h.start) for h in recognizer.find(f"Ia {two} semalam.")] == expect
     assert makes_a_verb(two, root) is makes_a_verb(written, root)
+
+
+@pytest.mark.parametrize("written", ["komisen\u2011komisen", "Komisen\u2010komisen",
+                                     "tabarru'-tabarru'", "Tabarru\u2019\u2011tabarru\u2019"])
+def test_lookup_reads_a_reduplication_joined_by_any_hyphen_find_reads(written: str) -> None:
+    """``show "komisen\u2011komisen"`` (a non-breaking hyphen, as a word processor writes it) found
+    no term, where ``find`` reads the word as *Komisen* reduplicated: lookup tried the
+    reduplication only for a hyphen-minus."""
+    from glossari.glossary import Glossary
+    from glossari.model import Location
+
+    terms = [Term(id=i, title=t, source=Location(path=f"seeds/{i}.md", line=1))
+             for i, t in (("komisen", "Komisen"), ("tabarru", "Tabarru'"))]
+    assert Glossary(terms).lookup(written).id == ("komisen" if "om" in written else "tabarru")
