@@ -818,3 +818,36 @@ msgstr "Yuran 0.1% bagi %(n)d dagangan."
     found = list(checker.check_file(path))
     assert [(f.line, f.term) for f in found] == [(23, "commission")]
     assert checker.counts.with_terms == 2
+
+
+def test_a_malay_source_names_a_term_as_t401_does(tmp_path: Path) -> None:
+    """With a Malay source, every *perlindungan* (protection) wanted *Takaful benefit*, which a
+    link ``[perlindungan](/manfaattakaful)`` named, and every *pusaka* (heritage) *Estate*, its
+    one-word alias: T401 reads a one-word alias or link text as a name only when it is an
+    acronym or a form of the headword's word (:func:`glossari.checks.terms.names_the_term`),
+    and termcheck now reads the Malay by the same rule; an acronym alias still names it."""
+    where = Location(path="seeds/x.md", line=1)
+    terms = [
+        Term(id="manfaattakaful", title="Manfaat takaful", source=where,
+             english=English(title="Takaful benefit", status="translated"),
+             names=Names(link_texts=("perlindungan", "manfaat-manfaat takaful"))),
+        Term(id="hartapusaka", title="Harta pusaka", source=where,
+             english=English(title="Estate", status="translated"),
+             names=Names(aliases=("pusaka", "HP"))),
+    ]
+    path = tmp_path / "en.po"
+    path.write_text(HEADER.replace("Language: ms", "Language: en") + '''
+msgid "Skim Perlindungan dibuka."
+msgstr "The Protection Scheme is open."
+
+msgid "Tanah pusaka dijual."
+msgstr "The inherited land was sold."
+
+msgid "Manfaat-manfaat takaful dibayar."
+msgstr "The benefits were paid."
+
+msgid "HP itu dibahagikan."
+msgstr "It was divided."
+''', encoding="utf-8")
+    found = list(TermChecker(terms, source="ms", target="en").check_file(path))
+    assert [f.term for f in found] == ["manfaattakaful", "hartapusaka"]

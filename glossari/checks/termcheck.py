@@ -8,8 +8,9 @@ the source, ``komisen-komisennya`` in the translation).
 
 - The source names of a term: in English its approved headword (and ``Name`` / ``ACR`` of a
   ``Name (ACR)``), its acronyms and recorded variants; in Malay its headword, aliases, acronyms
-  and trusted link texts (:func:`glossari.glossary.term_names`). Only terms whose English is
-  approved (``translated``) take part: a slug suggestion is nobody's decision.
+  and trusted link texts (:func:`glossari.glossary.term_names`), a one-word alias or link text
+  only when T401 reads it as one (:func:`glossari.checks.terms.names_the_term`). Only terms
+  whose English is approved (``translated``) take part: a slug suggestion is nobody's decision.
 - The expected translation is any name of the term in the other language, inflected; not an
   acronym of the source language's headword when the target's headword has its own (``GDP``
   is no Malay for *Keluaran Dalam Negara Kasar (KDNK)*).
@@ -40,7 +41,7 @@ from glossari.catalog.formats import blank_directives
 from glossari.catalog.languages import primary_language
 from glossari.catalog.pofile import Entry, PoFile, load_po
 from glossari.checks.codes import finding
-from glossari.checks.terms import another_word
+from glossari.checks.terms import another_word, names_the_term
 from glossari.diagnostics import Finding
 from glossari.errors import CatalogError
 from glossari.model import Term
@@ -187,8 +188,11 @@ class TermChecker:
         approved = [t for t in terms if t.english.title and t.english.status == "translated"]
         self._terms = {t.id: t for t in approved}
         self._expected = {t.id: term_names(t, target, translation=True) for t in approved}
+        # a Malay source names a term as T401 reads it: a one-word alias or link text only
+        # when it is an acronym or a form of the headword's word (pusaka is no Harta pusaka)
         self._source: Recognizer[str] = Recognizer(
-            ((n, t.id) for t in approved for n in term_names(t, source)), lang=source)
+            ((n, t.id) for t in approved for n in term_names(t, source)
+             if source != "ms" or not t.title or names_the_term(n, t.title)), lang=source)
         self._target: Recognizer[str] = Recognizer(
             ((n, t.id) for t in approved for n in self._expected[t.id]), lang=target,
             acronyms_in_capitals=False)
