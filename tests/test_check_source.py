@@ -710,3 +710,60 @@ def test_a_name_two_articles_claim_is_quoted_as_every_finding_quotes_a_value(
         assert found, found
         assert all(name not in message for message in found), found
         assert any(quoted(excerpt(name)) in message for message in found), found
+
+
+def _quotes(message: str) -> list[str]:
+    """The values a message quotes (between single quotes, a word's apostrophe aside)."""
+    import re
+
+    return re.findall(r"(?<![A-Za-z])'([^']*)'(?![A-Za-z])", message)
+
+
+def test_long_headings_ids_and_titles_are_quoted_cut(tmp_path: Path) -> None:
+    """S101's heading (a 200-character heading made a 450-character line, quoted twice), S121's
+    "is close" hint (the id, English name, headword and target, each whole) and the ids of
+    S104 and S130 were quoted whole, where a finding quotes a value cut to 60 characters
+    (glossari.text.excerpt); the point of each suggestion (the space after '##', the article
+    meant) stays."""
+    from glossari.text import excerpt
+
+    long_id = "unit-amanah-saham-" * 11 + "syarikat"  # 206 characters, a safe file name
+    long_title = ("Unit amanah saham " * 11 + "syarikat").strip()
+    heading = "Apakah itu pelaburan " + "dalam saham-saham syarikat tersenarai " * 5
+    kit = Kit(root=tmp_path)
+    kit.articles[long_id] = (f"---\ntitle: {long_title}\ndescription: Dana pelaburan.\n"
+                             f"keywords: Pelaburan\n---\n\n# {long_title}\n\n##{heading}\n\n"
+                             "Teks pelaburannya di sini.\n")
+    # a link whose target is the long id mistyped: S121 with the "is close" hint
+    kit.edit("kosjualan", "[untung kasar](/untungkasar)",
+             f"[untung kasar](/untungkasar) dan [saham-saham](/{long_id}x)")
+    # an article whose id is the long article's headword: S104
+    kit.articles[long_id.replace("saham", "sahamx", 1)] = (
+        "---\ntitle: Untung bersih\ndescription: Baki.\nkeywords: Asas\n---\n\n"
+        "# Untung bersih\n\nTeks.\n")
+    kit.articles["unit-amanah"] = (
+        f"---\ntitle: {long_title.replace('saham', 'sahamx', 1)}\ndescription: Dana.\n"
+        "keywords: Asas\n---\n\n# Unit\n\nTeks.\n")
+    root = kit.write()
+    glossary = load_glossary(root)
+    article = next(t for t in glossary if t.id == long_id)
+    twin = replace(article, id=long_id.upper(), title="Lain sekali")  # S130: built in Python
+    found = [f for f in (*run_checks(glossary, root, []),
+                         *run_checks([*glossary, twin], root, []))
+             if f.code in ("S101", "S104", "S121", "S130")]
+    assert {f.code for f in found} == {"S101", "S104", "S121", "S130"}, found
+    for f in found:
+        # a file is named by its path (S130's other file), which a reader needs whole
+        message = f.message.replace(f"seeds/{long_id}.md", "seeds/...")
+        quotes = _quotes(message)
+        assert quotes, f.message
+        assert all(len(q) <= 60 for q in quotes), message
+        assert long_id not in message
+        assert long_title not in message
+        assert heading.strip() not in message
+    s101 = next(f.message for f in found if f.code == "S101")
+    assert f"'{excerpt('##' + heading)}'" in s101
+    assert "(write '## Apakah itu pelaburan dalam" in s101
+    s121 = next(f.message for f in found if f.code == "S121")
+    assert f"is close ('{excerpt(long_id)}')" in s121
+    assert s121.startswith(f"{excerpt('/' + long_id + 'x')} ('saham-saham') names no article")

@@ -163,8 +163,10 @@ def resolve_names(
             findings.append(Finding(
                 path=path, line=line, severity="warning",
                 code="S104", term=others[0],
-                message=f"the target /{spelled[key]} is used for '{owner}' and for "
-                f"'{', '.join(others)}'; links to it whose text names neither go to '{owner}' "
+                message=f"the target {excerpt('/' + spelled[key])} is used for "
+                f"{quoted(excerpt(owner))} and for "
+                f"{', '.join(quoted(excerpt(other)) for other in others)}; "
+                f"links to it whose text names neither go to {quoted(excerpt(owner))} "
                 "(give each concept its own link target)",
             ))
     learned = {t.id: tuple(owned.get(t.id, ())) for t in articles}

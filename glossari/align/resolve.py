@@ -383,9 +383,10 @@ def _ids_named_otherwise(
             found.append(Finding(
                 path=term.source.path, line=term.source.line, severity="warning", code="S104",
                 term=term.id,
-                message=f"the id '{term.id}' is also the {label} of '{other}': 'show' and "
-                f"lookups answer '{term.id}', a link's text and 'find' answer '{other}' "
-                "(rename one of the two files, or give one article another name)",
+                message=f"the id {quoted(excerpt(term.id))} is also the {label} of "
+                f"{quoted(excerpt(other))}: 'show' and lookups answer {quoted(excerpt(term.id))}, "
+                f"a link's text and 'find' answer {quoted(excerpt(other))} (rename one of the two "
+                "files, or give one article another name)",
             ))
     return found
 
@@ -462,8 +463,9 @@ class TargetIndex:
                         clashes.append(Finding(
                             path=term.source.path, line=term.source.line, severity="warning",
                             code="S104", term=term.id,
-                            message=f"the {label} {quoted(excerpt(name))} also names '{first}'; "
-                            f"links to it go to '{first}' (give one of the two an alias or "
+                            message=f"the {label} {quoted(excerpt(name))} also names "
+                            f"{quoted(excerpt(first))}; links to it go to "
+                            f"{quoted(excerpt(first))} (give one of the two an alias or "
                             "another name)",
                         ))
             for key, term_id in claimed.items():

@@ -182,9 +182,9 @@ def unresolved_links(terms: tuple[Term, ...]) -> Iterator[Finding]:
             seen.add(key)
             yield finding(
                 "S121", path=term.source.path, line=link.line, term=term.id,
-                message=f"{link.written} ({quoted(excerpt(link.text))}) names no article (no "
-                "article's Malay headword, alias or acronym is the link text; no id, alias, "
-                "acronym or English headword is the target); it is a link-only term"
+                message=f"{excerpt(link.written)} ({quoted(excerpt(link.text))}) names no "
+                "article (no article's Malay headword, alias or acronym is the link text; no id, "
+                "alias, acronym or English headword is the target); it is a link-only term"
                 f"{_closest(key, link.target.strip('/'), articles)}",
             )
 
@@ -203,8 +203,9 @@ def _closest(key: str, target: str, articles: list[Term]) -> str:
     if not near:
         return ""
     term, name = names[near[0]]
-    return (f"; '{term.id}' is close ('{name}'): if the link means it, write its Malay headword "
-            f"'{term.title}' as the link text, or add '{target}' to its 'aliases:'")
+    return (f"; {quoted(excerpt(term.id))} is close ({quoted(excerpt(name))}): if the link "
+            f"means it, write its Malay headword {quoted(excerpt(term.title or ''))} as the link "
+            f"text, or add {quoted(excerpt(target))} to its 'aliases:'")
 
 
 def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
@@ -239,8 +240,8 @@ def duplicates(terms: tuple[Term, ...]) -> Iterator[Finding]:
         if first is not term:
             yield finding(
                 "S130", path=term.source.path, line=term.source.line, term=term.id,
-                message=f"the id '{term.id}' differs only in case from '{first.id}' "
-                f"({first.source})",
+                message=f"the id {quoted(excerpt(term.id))} differs only in case from "
+                f"{quoted(excerpt(first.id))} ({first.source})",
             )
         key = lookup_key(term.title or "")
         if not key:
@@ -304,10 +305,11 @@ def names_answered_apart(terms: Iterable[Term]) -> Iterator[Finding]:
                 yield finding(
                     "S104", path=named.source.path, line=named.source.line, term=named.id,
                     message=f"the {'Malay' if lang == 'ms' else 'English'} name "
-                    f"{quoted(excerpt(name))} of "
-                    f"'{named.id}' is also {'the id' if by_id else 'a name'} of '{answer.id}': "
-                    f"'find' answers '{named.id}', 'show' and lookups '{answer.id}' (give one "
-                    "of the two another name, or rename a file)",
+                    f"{quoted(excerpt(name))} of {quoted(excerpt(named.id))} is also "
+                    f"{'the id' if by_id else 'a name'} of {quoted(excerpt(answer.id))}: 'find' "
+                    f"answers {quoted(excerpt(named.id))}, 'show' and lookups "
+                    f"{quoted(excerpt(answer.id))} (give one of the two another name, or rename "
+                    "a file)",
                 )
     for term in terms:
         for alias in term.names.aliases if term.kind == "article" else ():
@@ -319,8 +321,9 @@ def names_answered_apart(terms: Iterable[Term]) -> Iterator[Finding]:
             if other.id != term.id and not loaded:
                 yield finding(
                     "S104", path=term.source.path, line=term.source.line, term=term.id,
-                    message=f"the alias {quoted(excerpt(alias))} of '{term.id}' is also a Malay "
-                    f"name of '{other.id}' ({quoted(excerpt(other.title or ''))}), which links, "
+                    message=f"the alias {quoted(excerpt(alias))} of {quoted(excerpt(term.id))} is "
+                    f"also a Malay name of {quoted(excerpt(other.id))} "
+                    f"({quoted(excerpt(other.title or ''))}), which links, "
                     "'find' and 'show' answer "
                     "(give the article another alias)",
                 )

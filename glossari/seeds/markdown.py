@@ -25,7 +25,7 @@ from glossari.seeds.rules import (
     is_highlights_heading,
     suspicious_link_text,
 )
-from glossari.text import blanked, readable_url
+from glossari.text import blanked, excerpt, quoted, readable_url
 
 __all__ = [
     "FOOTNOTE_REFERENCE",
@@ -831,8 +831,8 @@ class _Walker:
             heading = emphasis.group(2).rstrip(":").strip()
             self.findings.append(Finding(
                 path=self.source, line=line, severity="warning", code="S101",
-                message=f"heading '{content}' written as emphasised text; read as the level-2 "
-                f"key-takeaways heading (write '## {heading}')",
+                message=f"heading {quoted(excerpt(content))} written as emphasised text; read "
+                f"as the level-2 key-takeaways heading (write {quoted(excerpt('## ' + heading))})",
             ))
             self.start_section(heading, 2, line, malformed=True)
             return

@@ -7,7 +7,8 @@ The reader marks each link with :func:`suspicious_link_text`
 The reader's ``Term.highlights`` and the catalogs' ``highlight`` part both ask
 :func:`is_highlights_heading`. Which link target no reader can follow (a path on the author's
 computer) is :func:`unfollowable_link_target`, which the checks report (``S115``). The module
-imports nothing but the standard library, so what needs a rule does not import markdown-it-py.
+imports nothing but the standard library and :mod:`glossari.text`, so what needs a rule does not
+import markdown-it-py.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import unquote
+
+from glossari.text import excerpt, quoted
 
 __all__ = ["ALIAS_KEYS", "FRONT_MATTER_KEYS", "GENERIC_LINK_TEXTS", "HIGHLIGHTS_HEADINGS",
            "heading_without_space", "is_highlights_heading", "misspelt_key", "split_aliases",
@@ -102,8 +105,10 @@ def heading_without_space(written: str, level: int, heading: str,
     hashes = "#" * level
     problem = (f"has no space after '{hashes}'" if space is None
                else f"has a U+{ord(space):04X} space where Markdown needs an ordinary one")
-    return (f"heading '{written}' {problem}; read as a level-{level} heading "
-            f"(write '{hashes} {heading}')")
+    # both cut as a finding quotes a value (a 200-character heading made a 450-character
+    # line): the suggestion's point is the space after the hashes, which the cut keeps
+    return (f"heading {quoted(excerpt(written))} {problem}; read as a level-{level} heading "
+            f"(write {quoted(excerpt(f'{hashes} {heading}'))})")
 
 
 def is_highlights_heading(heading: str) -> bool:
