@@ -775,3 +775,46 @@ def test_a_catalog_saved_in_another_normalisation_keeps_every_translation(
     assert [e.msgstr for e in current] == [e.msgstr for e in translated.entries]
     assert not any("fuzzy" in e.flags for e in current)
     assert not any(e.obsolete for e in merged.entries)
+
+
+@pytest.mark.skipif(MSGMERGE is None, reason="GNU msgmerge is not installed")
+def test_an_obsolete_translation_offered_fuzzy_stays_obsolete_too(tmp_path: Path) -> None:
+    """A deliberate difference from msgmerge: an obsolete (``#~``) translation that ``update``
+    offers as a fuzzy match for a new message stays obsolete as well. msgmerge drops it; the
+    fuzzy copy is a guess for another message, and a translator who rejects it (writes the new
+    paragraph's own translation, as Poedit's "needs review" asks) would overwrite the only copy
+    of a translation made for the message that left (``/premium-lama``'s link text), which
+    comes back revived if that link returns."""
+    old_text = render_po(PoFile(header=Entry(msgid="", msgstr=POT_HEADER.msgstr), entries=(
+        Entry(msgid="Caruman peserta.", msgstr="The participant's contribution."),
+        Entry(msgctxt="/premium-lama", msgid="Premium takaful", msgstr="Takaful premium",
+              translator_comments=("approved by the editor",), obsolete=True),
+    )))
+    template = pot(Entry(msgid="Caruman peserta."), Entry(msgid="Premium takaful."))
+    (tmp_path / "old.po").write_text(old_text, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(render_po(template), encoding="utf-8")
+    subprocess.run([MSGMERGE or "msgmerge", "--quiet", "--previous", "-o",
+                    str(tmp_path / "gnu.po"), str(tmp_path / "old.po"),
+                    str(tmp_path / "new.pot")], check=True)
+    gnu = parse_po((tmp_path / "gnu.po").read_text(encoding="utf-8"), source="gnu.po")
+    ours = merge(template, parse_po(old_text, source="old.po"), lang="en")
+    # the same fuzzy offer, with the same #| lines
+    for po in (gnu, ours):
+        offered = next(e for e in po.entries if e.msgid == "Premium takaful.")
+        assert (offered.msgstr, offered.fuzzy) == ("Takaful premium", True)
+        assert (offered.previous_msgctxt, offered.previous_msgid) == (
+            "/premium-lama", "Premium takaful")
+    assert not gnu.obsolete  # msgmerge drops the obsolete copy it used
+    (kept,) = ours.obsolete
+    assert (kept.msgctxt, kept.msgstr, kept.translator_comments) == (
+        "/premium-lama", "Takaful premium", ("approved by the editor",))
+    # the translator rejects the guess; the old translation survives it, and the link's
+    # message, back in the template, is revived translated
+    reviewed = PoFile(header=ours.header, entries=tuple(
+        e.reviewed("Participants' takaful premium.") if e.msgid == "Premium takaful." else e
+        for e in ours.entries))
+    back = merge(pot(*template.entries, Entry(msgctxt="/premium-lama", msgid="Premium takaful")),
+                 parse_po(render_po(reviewed), source="reviewed.po"), lang="en")
+    link = next(e for e in back.entries if e.msgctxt == "/premium-lama")
+    assert (link.msgstr, link.fuzzy, link.obsolete) == ("Takaful premium", False, False)
+    assert not back.obsolete
