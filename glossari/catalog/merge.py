@@ -9,7 +9,9 @@
   msgid_plural) keeps its translation, fuzzy, as msgmerge does; the forms a singular message
   cannot hold (msgmerge drops them) stay in a translator comment and come back with the plural.
 - An old message that left the template becomes obsolete (``#~``) with its translation, never
-  dropped; obsolete messages stay obsolete, and one whose key comes back is revived.
+  dropped; obsolete messages stay obsolete, and one whose key comes back is revived. One
+  offered as a new message's fuzzy match stays obsolete too (msgmerge drops it): the offer is
+  a guess, which a translator may overwrite.
 - A message whose context is renamed (a headword's msgctxt is its term id: an article renamed
   from ``kadar-faedah.md`` to ``interest-rate.md``) keeps its translation when that is
   unambiguous: one old context gone and one new one come for the same msgid, and not a link's
