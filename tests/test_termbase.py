@@ -31,6 +31,7 @@ from glossari.model import Term
 from glossari.root import GlossaryRoot
 from glossari.termbase import TERMBASE_NAME, open_fresh, termbase_path
 from glossari.text import lookup_key
+from tests._clock import compile_after_save
 from tests.strategies import MALAY_WORDS, article_text, translation
 
 REPO = Path(__file__).resolve().parent.parent
@@ -353,13 +354,7 @@ def racy_root(tmp_path: Path) -> Path:
         os.utime(path, ns=(hour_ago, hour_ago))
     bon = root / "seeds" / "bon.md"
     bon.write_text("---\ntitle: Bon\n---\n\nLihat [kos](/kos).\n", encoding="utf-8")
-    # the termbase's build starts a second after the save, however long compile took to get
-    # there: on a loaded machine it was more than the racy window (2 s) after, bon.md was not
-    # racy, and the tests below found nothing hashed again
-    saved = bon.stat().st_mtime_ns
-    with pytest.MonkeyPatch.context() as clock:
-        clock.setattr(time, "time_ns", lambda: saved + 10**9)
-        assert main(["--root", str(root), "compile"]) == 0
+    compile_after_save(root, bon)  # (not whenever a loaded machine got to the build)
     return root
 
 
