@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -127,6 +128,17 @@ def _name_keys(text: str) -> Iterator[str]:
     plain = without_possessive(text)
     if plain is not None:
         yield from _name_keys(plain)
+    if "2" in text:
+        # reduplication in the informal notation, as find reads it (saham2, komisen2nya)
+        from glossari.terms import malay
+
+        spelled = _TWO_WORD.sub(lambda m: malay.written_out(m.group().lower()), text)
+        if spelled != text:
+            yield from _name_keys(spelled)
+
+
+_TWO_WORD = re.compile(r"[^\W\d_]+2[^\W\d_]*")
+"""A word written with the ``2`` of reduplication (``saham2``, ``komisen2nya``)."""
 
 
 def _require_name(text: object) -> None:

@@ -1405,3 +1405,22 @@ def test_lookup_reads_a_reduplication_joined_by_any_hyphen_find_reads(written: s
     terms = [Term(id=i, title=t, source=Location(path=f"seeds/{i}.md", line=1))
              for i, t in (("komisen", "Komisen"), ("tabarru", "Tabarru'"))]
     assert Glossary(terms).lookup(written).id == ("komisen" if "om" in written else "tabarru")
+
+
+@settings(max_examples=40, deadline=None)
+@given(word=st.sampled_from(["Komisen", "Saham", "Eksekutif akaun"]),
+       clitic=st.sampled_from(["", "nya"]), upper=st.booleans())
+def test_lookup_reads_reduplication_with_a_2_as_find_does(
+        word: str, clitic: str, upper: bool) -> None:
+    """``show komisen2`` found no term where ``find`` reads *komisen2* as *Komisen*
+    reduplicated: lookup read a reduplication written out (``komisen-komisen``) only."""
+    from glossari.glossary import Glossary
+    from glossari.model import Location
+
+    terms = [Term(id=w.replace(" ", ""), title=w, source=Location(path="seeds/x.md", line=1))
+             for w in ("Komisen", "Saham", "Eksekutif akaun", "B40")]
+    first, _, rest = word.partition(" ")
+    written = f"{first}2 {rest}".strip() + clitic
+    glossary = Glossary(terms)
+    assert glossary.lookup(written.upper() if upper else written).title == word
+    assert glossary.lookup("B40").title == "B40"

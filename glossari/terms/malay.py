@@ -36,7 +36,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 __all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "is_clitic", "makes_a_verb",
-           "makes_another_noun", "rules", "takes_derivation"]
+           "makes_another_noun", "rules", "takes_derivation", "written_out"]
 
 _PARTICLES = ("lah", "kah", "pun", "tah")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -368,6 +368,16 @@ def _only(word: str, root: str, judge: _Judge) -> bool:
                     verdicts.extend(verdict for analysis, verdict in _readings(head, judge)
                                     if analysis.root == root)
     return bool(verdicts) and all(verdicts)
+
+
+def written_out(word: str) -> str:
+    """The folded ``word`` with its reduplication in the informal notation written out
+    (``komisen2nya``: ``komisen-komisennya``), as lookups read it; any other word as it is.
+
+    >>> written_out("saham2"), written_out("b40"), written_out("komisen")
+    ('saham-saham', 'b40', 'komisen')
+    """
+    return _spellings(word)[0]
 
 
 def _spellings(word: str) -> list[str]:
