@@ -82,3 +82,60 @@ def test_the_documented_model_api_is_unchanged() -> None:
     assert "replaced" not in model.__all__
     assert set(model.__all__) == {"Block", "BlockKind", "English", "Link", "Location", "Names",
                                   "Section", "Status", "Term", "TermKind"}
+
+
+_SECTIONS = st.lists(st.builds(Section, heading=_TEXT, level=st.integers(0, 3),
+                               line=st.integers(1, 99),
+                               blocks=st.lists(_BLOCKS, max_size=3).map(tuple)),
+                     max_size=3).map(tuple)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_SECTIONS, _SECTIONS, st.lists(_BLOCKS, max_size=2).map(tuple))
+def test_an_outline_is_the_one_replace_gives(sections: tuple[Section, ...],
+                                             english: tuple[Section, ...],
+                                             highlights: tuple[Block, ...]) -> None:
+    """compile outlines every article (glossari.align.compose.outline) without checking its
+    fields again (glossari.model.reassembled): every field of the outline, those left out of ==
+    too, is what dataclasses.replace of the same parts gives."""
+    from glossari.align.compose import _ELIDED, outline
+
+    term = Term(id="peniaga-broker", title="Peniaga broker", sections=sections,
+                highlights=highlights, source=Location(path="seeds/peniaga-broker.md", line=1),
+                english=English(title="Broker-dealer", status="translated", sections=english,
+                                highlights=highlights))
+    kept = {(s, b) for s, section in enumerate(sections)
+            for b, block in enumerate(section.blocks) if block.links}
+
+    def cut(of: tuple[Section, ...]) -> tuple[Section, ...]:
+        return tuple(dataclasses.replace(section, blocks=tuple(
+            block if (s, b) in kept else _ELIDED for b, block in enumerate(section.blocks)))
+            for s, section in enumerate(of))
+
+    expected = dataclasses.replace(term, sections=cut(sections), highlights=(),
+                                   english=dataclasses.replace(term.english,
+                                                               sections=cut(english),
+                                                               highlights=()))
+    got = outline(term)
+    assert type(got) is Term
+    assert type(got.english) is English
+    assert _every_field(got) == _every_field(expected)
+    assert _every_field(got.english) == _every_field(expected.english)
+
+
+def test_replaced_still_checks_once_reassembled_made_a_copier_of_the_same_fields() -> None:
+    """reassembled keeps its copiers apart: one made for Term's names must not serve replaced,
+    which checks a Term's fields."""
+    from glossari.model import Names, reassembled
+
+    term = Term(id="saham-saham", title="Saham-saham",
+                source=Location(path="seeds/saham-saham.md", line=1))
+    names = Names(aliases=("saham",))
+    assert reassembled(term, names=names) == dataclasses.replace(term, names=names)
+    assert reassembled(term, names=names).names == names
+    assert "reassembled" not in __import__("glossari.model").model.__all__
+    with pytest.raises(TypeError):
+        replaced(term, title=["Saham"])
+    reassembled(term, title="Pelaburannya")
+    with pytest.raises(TypeError):
+        replaced(term, title=["Saham"])

@@ -18,11 +18,10 @@ import os
 import pickle
 import tempfile
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from glossari._store import _Pickler
-from glossari.model import Term
+from glossari.model import Term, reassembled
 
 __all__ = ["Bodies"]
 
@@ -75,7 +74,7 @@ class Bodies:
                 continue
             article = pickle.loads(os.pread(self._file.fileno(), at[1], at[0]))
             assert isinstance(article, Term)
-            found.append(replace(article, names=term.names))
+            found.append(reassembled(article, names=term.names))
         return found
 
     def close(self) -> None:
