@@ -7,7 +7,7 @@ import gc
 import re
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple, Self
@@ -908,11 +908,14 @@ def load_glossary(root: str | Path | GlossaryRoot | None = None, *, lang: str = 
 
 
 def _read_glossary(where: GlossaryRoot, lang: str, *, write_cache: bool,
-                   keep: Callable[[Term], Term] | None = None) -> Glossary:
+                   keep: Callable[[Term], Term] | None = None,
+                   digests: Mapping[str, str] | None = None) -> Glossary:
     """The glossary of ``where`` read from its sources (see :func:`load_glossary`). ``keep``
     is given each article with its English side, as it is read, and gives what the glossary is
     composed from in its place (compile keeps each article aside and composes outlines:
-    :func:`_compile_termbase`); by default the article itself."""
+    :func:`_compile_termbase`); by default the article itself. ``digests``: the hex SHA-256 of
+    inputs by name as the caller recorded them, which find the stored articles without reading
+    them again (:func:`glossari.seeds.cache.iter_seeds_cached`)."""
     # the reader's modules only now: a compiled termbase needs none of them
     from dataclasses import replace
 
@@ -929,7 +932,7 @@ def _read_glossary(where: GlossaryRoot, lang: str, *, write_cache: bool,
             # the per-article cache (glossari/seeds/cache.py) re-parses only changed articles,
             # and gives them one part of it at a time: only what ``keep`` gives stays
             for index, article in iter_seeds_cached(where.seeds, base=where.path, cache=cache,
-                                                    write=write_cache):
+                                                    write=write_cache, recorded=digests):
                 if not catalogs:  # read once the articles are listed: a bad one is told first
                     catalogs.append(load_translations(where, lang, write_cache=write_cache))
                 whole = replace(article, english=english_for(article, catalogs[0]))
@@ -1070,7 +1073,9 @@ def _write_whole(root: GlossaryRoot, lang: str, path: Path, inputs: Sequence[Inp
             bodies.keep(article)
             return outline(article)
 
-        glossary = _read_glossary(root, lang, write_cache=True, keep=keep)
+        # the articles as the inputs' record hashed them: not read and hashed a second time
+        glossary = _read_glossary(root, lang, write_cache=True, keep=keep,
+                                  digests={item.name: item.sha256 for item in inputs})
         bodies.ready()
         step("glossary read")
         write_termbase(path, glossary, inputs, built_ns=built_ns, whole=bodies.whole)

@@ -1289,3 +1289,49 @@ def test_each_links_place_in_its_article_is_read_once_per_article(count: int) ->
     assert [row[1] for row in rows] == list(range(len(refs)))
     # the broker's list read twice (before and after the other article's link), not per link
     assert _CountedLinks.read <= 2 * len(links) + 1
+
+
+def test_a_whole_build_reads_each_stored_article_once(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole build hashes every article for the inputs it records, and finds each stored
+    article (the store warm) by that digest: it read and hashed every article a second time to
+    look it up in the store. What it builds is the same termbase."""
+    from glossari.cli import main
+    from glossari.seeds import cache, source
+
+    root = tmp_path / "glossary"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "peniaga-broker.md").write_text(
+        "---\ntitle: Peniaga broker\naliases: PB\n---\n\n# Peniaga broker\n\n"
+        "Peniaga broker menjual [saham-saham](/saham) dan [pelaburannya](/pelaburan).\n",
+        encoding="utf-8")
+    (root / "seeds" / "saham.md").write_text(
+        "---\ntitle: Saham\n---\n\n# Saham\n\nDibeli melalui [PB](/peniaga-broker).\n",
+        encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    assert main(["--root", str(root), "compile", "-l", "en"]) == 0  # the store warm
+    termbase = root / "locale" / "en" / "glossari.sqlite"
+    before = _rows(termbase)
+    termbase.unlink()
+    reads: list[str] = []
+    reader = source.read_article_bytes
+
+    def counted(path: Path, *, source: str) -> bytes:
+        reads.append(source)
+        return reader(path, source=source)
+
+    monkeypatch.setattr(cache, "read_article_bytes", counted)
+    assert main(["--root", str(root), "compile", "-l", "en"]) == 0
+    assert reads == []
+    assert _rows(termbase) == before
+
+
+def _rows(path: Path) -> list[object]:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return [row for (name,) in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta' "
+                    "AND name NOT LIKE '%fts%' ORDER BY name")
+                for row in db.execute(f'SELECT * FROM "{name}"')]

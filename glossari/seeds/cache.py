@@ -13,7 +13,7 @@ only reads the table (:func:`read_seeds_cached` with ``write=False``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import cast
 
@@ -64,7 +64,8 @@ def read_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
 
 
 def iter_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
-                      write: bool = True) -> Iterator[tuple[int, Term]]:
+                      write: bool = True, recorded: Mapping[str, str] | None = None,
+                      ) -> Iterator[tuple[int, Term]]:
     """``(index, Term)`` of every article in ``seeds``, ``index`` its place in file-name order;
     the stored Terms one part of the store at a time, then those parsed, so that a reader that
     keeps only part of each Term never holds every article's at once.
@@ -76,13 +77,21 @@ def iter_seeds_cached(seeds: Path, *, base: Path, cache: Path | None,
     forked helper process (:mod:`glossari._helper`) on a system with ``fork`` and two cores; the
     Terms, and the error raised for a bad article (the first in file-name order, before any
     Term parsed is given), are the same.
+
+    ``recorded`` holds the hex SHA-256 of articles by source name as the caller has just read
+    them (``compile``: the inputs it records, :func:`glossari.termbase.snapshot`): such an
+    article is not read and hashed again to find its stored Term, which is then the Term of the
+    bytes the caller recorded.
     """
     store = Store(cache)
-    # each article read and hashed once here; only the bytes of those to parse are read again
+    # each article read and hashed once here (or by the caller); only the bytes of those to
+    # parse are read again
     listed: dict[str, list[tuple[int, Path, str, bytes]]] = {}
-    for index, (path, name, data) in enumerate(iter_article_bytes(seeds, base=base)):
-        listed.setdefault(id_letter(path.stem), []).append(
-            (index, path, name, hashlib.sha256(data).digest()))
+    for index, (path, name) in enumerate(article_paths(seeds, base=base)):
+        known = recorded.get(name) if recorded is not None else None
+        digest = (bytes.fromhex(known) if known
+                  else hashlib.sha256(read_article_bytes(path, source=name)).digest())
+        listed.setdefault(id_letter(path.stem), []).append((index, path, name, digest))
     misses: list[tuple[int, Path, str]] = []
     dirty: set[str] = set()  # parts whose table must be written again
     for part, articles in listed.items():
