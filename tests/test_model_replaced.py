@@ -139,3 +139,37 @@ def test_replaced_still_checks_once_reassembled_made_a_copier_of_the_same_fields
     reassembled(term, title="Pelaburannya")
     with pytest.raises(TypeError):
         replaced(term, title=["Saham"])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(_SECTIONS, _SECTIONS, st.lists(_BLOCKS, max_size=2).map(tuple)),
+                min_size=1, max_size=4))
+def test_each_article_set_aside_comes_back_whole_and_alone(
+        parts: list[tuple[tuple[Section, ...], tuple[Section, ...], tuple[Block, ...]]]) -> None:
+    """compile sets every article aside through one pickler (glossari.termbase.bodies.Bodies,
+    the store's reduction of a model object to its field values): each comes back, read by
+    itself and in any order, with every field, those left out of == too, as it was kept."""
+    import tempfile
+    from pathlib import Path
+
+    from glossari.model import Names
+    from glossari.termbase.bodies import Bodies
+
+    terms = [Term(id=f"saham-{n}", title="Saham-saham", sections=sections, highlights=highlights,
+                  source=Location(path=f"seeds/saham-{n}.md", line=1),
+                  english=English(title="Shares", status="fuzzy", sections=english))
+             for n, (sections, english, highlights) in enumerate(parts)]
+    with tempfile.TemporaryDirectory() as folder:
+        bodies = Bodies(Path(folder))
+        try:
+            for term in terms:
+                bodies.keep(term)
+            bodies.ready()
+            named = [dataclasses.replace(t, names=Names(aliases=("PB",))) for t in terms]
+            for term, back in zip(reversed(named), bodies.whole(named[::-1]), strict=True):
+                assert _every_field(back) == _every_field(term)
+                assert _every_field(back.english) == _every_field(term.english)
+                assert [_every_field(b) for s in back.sections for b in s.blocks] == [
+                    _every_field(b) for s in term.sections for b in s.blocks]
+        finally:
+            bodies.close()

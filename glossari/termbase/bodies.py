@@ -13,7 +13,6 @@ A forked helper reads it through the same descriptor (``os.pread``, which moves 
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import tempfile
@@ -35,19 +34,22 @@ class Bodies:
         self._file = tempfile.TemporaryFile(dir=folder, prefix=".glossari-bodies.")  # noqa: SIM115
         self._at: dict[str, tuple[int, int]] = {}
         self._end = 0
+        # the store's pickler (a model object is rebuilt from its field values, fast), one for
+        # every article, straight into the file; its memo emptied after each, so that each
+        # article's pickle stands alone
+        self._pickler = _Pickler(self._file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def keep(self, article: Term) -> None:
         """Set ``article`` (with its English side) aside under its id."""
-        buffer = io.BytesIO()
-        # the store's pickler: a model object is rebuilt from its field values, fast
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(article)
-        data = buffer.getbuffer()
         try:
-            self._file.write(data)
+            self._pickler.dump(article)
+            end = self._file.tell()
         except OSError as error:  # a full disk: one line, as for the termbase itself
             raise self._failed(error) from None
-        self._at[article.id] = (self._end, len(data))
-        self._end += len(data)
+        finally:
+            self._pickler.clear_memo()
+        self._at[article.id] = (self._end, end - self._end)
+        self._end = end
 
     def ready(self) -> None:
         """Every article kept: flush them to the file, for this process and a forked one."""
