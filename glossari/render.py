@@ -795,7 +795,8 @@ def _edited_hint(path: Path, lang: str) -> str:
     # the folder quoted as the shell needs it: `Terjemahan 'v2'` is pasted whole
     return (f"take its translations into the catalogs first (glossari align -l {lang} "
             f"{shell_path(path.parent.as_posix())} --force: --force for the messages the "
-            "catalogs already translate), or pass --overwrite to replace it")
+            "catalogs already translate; a translation it names as fuzzy is reviewed in the "
+            "catalog), or pass --overwrite to replace it")
 
 
 def _require_unchanged(claimed: Mapping[Path, str | None], record: Mapping[str, str], *,

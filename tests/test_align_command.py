@@ -634,11 +634,15 @@ def test_a_block_of_odd_length_is_taken_fuzzy(tmp_path: Path) -> None:
         "Retail investors buy shares through licensed brokers.", False)
 
 
-def test_a_block_taken_fuzzy_for_its_length_is_confirmed_with_force(tmp_path: Path) -> None:
-    """A translation longer than the file's usual for a good reason (an explanation added) is
-    taken fuzzy; aligning the same file again said "kept the catalog's X (this file says X)",
-    and --force, which the docs say clears fuzzy, wrote it fuzzy again: the translator could not
-    confirm it with align at all."""
+def test_a_block_taken_fuzzy_is_confirmed_in_the_catalog_not_by_force(tmp_path: Path) -> None:
+    """A translation longer than the file's usual (an explanation added, or a paragraph
+    merged) is taken fuzzy, for a person to review. Aligning the same file again with
+    --force confirmed it ('confirmed the catalog's fuzzy ...'), and render's refusal of the
+    rendering, whose text the catalog held fuzzy, told the translator to run just that: the
+    review was skipped by the advice to take the translations in. The file gives the very
+    text the catalog holds for review, which says nothing of a review: it stays fuzzy,
+    --force or not, and is named; clearing the flag in the catalog confirms it, and a new
+    text in the file is taken as any other."""
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "dividen.md").write_text(
         "---\ntitle: Dividen\n---\n\n# Dividen\n\n"
@@ -670,11 +674,27 @@ def test_a_block_taken_fuzzy_for_its_length_is_confirmed_with_force(tmp_path: Pa
     assert code == 0
     assert "fuzzy in the catalog with this file's text" in err
     assert "kept the catalog's" not in err
-    code, _out, err = cli("align", "--force", "-l", "en", english, root=tmp_path)
-    assert code == 0
-    assert state() == ("The dividend rate is stated in sen per share (one sen is a hundredth of "
-                       "a ringgit, so 5 sen is RM0.05).", False)
-    assert "confirmed the catalog's fuzzy" in err
+    long = ("The dividend rate is stated in sen per share (one sen is a hundredth of "
+            "a ringgit, so 5 sen is RM0.05).")
+    for _ in range(2):
+        code, _out, err = cli("align", "--force", "-l", "en", english, root=tmp_path)
+        assert code == 0
+        assert state() == (long, True)
+        assert "review it there (clear its fuzzy flag)" in err
+    # the translator reviews it in the catalog: confirmed, and align leaves it so
+    text = catalog.read_text(encoding="utf-8")
+    at = text.index('msgid "' + rate)
+    flag = text.rindex("#, fuzzy\n", 0, at)
+    catalog.write_text(text[:flag] + text[flag + len("#, fuzzy\n"):], encoding="utf-8")
+    assert state() == (long, False)
+    assert cli("align", "--force", "-l", "en", english, root=tmp_path)[0] == 0
+    assert state() == (long, False)
+    # or gives the block another text: taken as any other (a usual length: not fuzzy)
+    page = english / "dividen.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        long, "The dividend rate is stated in sen per share."), encoding="utf-8")
+    assert cli("align", "--force", "-l", "en", english, root=tmp_path)[0] == 0
+    assert state() == ("The dividend rate is stated in sen per share.", False)
 
 
 def test_the_links_of_the_definition_pair_as_the_body_s_do() -> None:

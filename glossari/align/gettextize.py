@@ -227,8 +227,7 @@ def align_folder(
                                         as_rendered=pairing.as_rendered)
             by_domain = {domain: sorted(pairs) for domain, pairs in by_domain.items()}
         return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
-                              references=references,
-                              renderings=frozenset(file for file, _, _ in edited))
+                              references=references)
 
 
 def _add_pairs(by_domain: dict[str, list[_Pair]], file: int,
@@ -343,7 +342,6 @@ def _fill_catalogs(
     *,
     force: bool,
     references: Mapping[int, str],
-    renderings: frozenset[int] = frozenset(),
 ) -> AlignReport:
     from glossari._atomic import StagedWrites
 
@@ -451,8 +449,7 @@ def _fill_catalogs(
                                               f"'{_short(entry.msgstr)}' from "
                                               f"{reports[taken[at]].path} for '{_short(msgid)}' "
                                               f"(this file says '{_short(text)}')"))
-                elif (entry.fuzzy and entry.msgstr == text and _made_for_another(entry)
-                      and (not force or file in renderings)):
+                elif entry.fuzzy and entry.msgstr == text and _made_for_another(entry):
                     # update made it fuzzy: its Malay changed since (`#| msgid`), and a
                     # rendering edited elsewhere still gives the older Malay's translation, as
                     # render wrote it then; --force confirmed it as the new Malay's
@@ -462,32 +459,32 @@ def _fill_catalogs(
                                               f"older Malay than '{_short(msgid)}', and this "
                                               "file gives that translation: translate the "
                                               "new Malay here, or review it in the catalog"))
-                elif entry.has_translation and not force:
+                elif entry.has_translation and (not force or entry.msgstr == text):
                     counts[file]["kept"] += 1
-                    if entry.msgstr == text:  # fuzzy (an odd length, an earlier run): not "kept"
+                    if entry.msgstr == text:
+                        # fuzzy (an odd length, a swap, the Malay given back, an earlier run):
+                        # the file gives the very text the catalog holds for review, so it
+                        # says nothing of a review; --force confirmed it, and render's hint
+                        # (align --force) made every such review skipped
                         kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' is "
                                                   "fuzzy in the catalog with this file's text: "
-                                                  "confirm it there, or with --force"))
+                                                  "review it there (clear its fuzzy flag), or "
+                                                  "change the text in this file"))
                     else:
                         kept[file].append((place, f"{reports[file].path}: kept the catalog's "
                                                   f"'{_short(entry.msgstr)}' for "
                                                   f"'{_short(msgid)}' (this file says "
                                                   f"'{_short(text)}')"))
                 else:
-                    if entry.has_translation and entry.msgstr == text:  # was fuzzy
-                        kept[file].append((place, f"{reports[file].path}: confirmed the "
-                                                  f"catalog's fuzzy '{_short(entry.msgstr)}' "
-                                                  f"for '{_short(msgid)}' (--force)"))
-                    elif entry.has_translation:  # --force: say whose work is replaced
+                    if entry.has_translation:  # --force: say whose work is replaced
                         kept[file].append((place, f"{reports[file].path}: replaced the "
                                                   f"catalog's '{_short(entry.msgstr)}' for "
                                                   f"'{_short(msgid)}' with '{_short(text)}' "
                                                   "(--force)"))
                     entries[at] = entry.reviewed(text)
-                    # taken, for a person to confirm: fuzzy; --force on the text a run took
-                    # fuzzy is that confirmation (it clears fuzzy, as for any other message)
-                    if ((file, place) in odd or (file, place) in swapped) and not (
-                            force and entry.msgstr == text):
+                    # taken, for a person to confirm: fuzzy, until they clear the flag in the
+                    # catalog or give another text here
+                    if (file, place) in odd or (file, place) in swapped:
                         entries[at] = entries[at].with_changes(
                             flags=(*entries[at].flags, "fuzzy"))
                         why = (f"its length against the Malay is {odd[file, place]:.1f} "
