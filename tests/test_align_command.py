@@ -1011,3 +1011,38 @@ def test_the_malay_a_translator_touched_up_is_not_taken_as_english(
     assert "1 filled, 1 still in Malay" in said
     po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-t.po")
     assert [e.msgstr for e in po.current if e.msgid == malay] == [""]
+
+
+def test_a_link_text_english_writes_as_the_malay_is_taken_in_a_translated_block(
+        tmp_path: Path) -> None:
+    """Islamic finance keeps its loanwords in English: `[wakalah](/wakalah)` and
+    `[riba](/riba)` are the English link texts too. They were never taken (Malay word for
+    word), so the link terms stayed untranslated whatever the translator wrote. In a block
+    given in English they are the translator's word and taken; in a block left in Malay
+    they are still Malay left untranslated, and not taken."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"takaful-keluarga": (
+        "---\ntitle: Takaful keluarga\n---\n\n"
+        "Takaful keluarga berasaskan kontrak [wakalah](/wakalah) antara peserta dan pengendali.\n\n"
+        "Ia bebas daripada [riba](/riba) dan gharar.\n\n"
+        "Caruman [peserta-peserta](/participant) dilaburkan secara patuh Syariah.\n")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "takaful-keluarga.md").write_text(
+        "---\ntitle: Family takaful\n---\n\n"
+        "Family takaful rests on a [wakalah](/wakalah) contract between participants and the "
+        "operator.\n\n"
+        "Ia bebas daripada [riba](/riba) dan gharar.\n\n"
+        "The contributions of [participants](/participant) are invested in a "
+        "Shariah-compliant way.\n", encoding="utf-8")
+    code, _out, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    po = load_po(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po")
+    links = {e.msgctxt: (e.msgstr, e.fuzzy) for e in po.current
+             if e.msgctxt is not None and e.msgctxt.startswith("/")}
+    assert links["/wakalah"] == ("wakalah", False)
+    assert links["/participant"] == ("participants", False)
+    assert links["/riba"] == ("", False)  # its block is still the Malay: not taken
+    g = glossari.load(root)
+    assert (g["wakalah"].en_title, g["wakalah"].english.status) == ("wakalah", "translated")

@@ -28,7 +28,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from glossari._rendered import LANGUAGE, read_digest, read_record
-from glossari.align.pairing import MessageKey, pair_articles
+from glossari.align.pairing import MessageKey, Pairing, pair_articles
 from glossari.catalog.formats import entry_problem
 from glossari.catalog.languages import check_translation_language
 from glossari.catalog.messages import (
@@ -167,6 +167,7 @@ def align_folder(
     # catalog is then read at a time (all of them at once take gigabytes at 30,000 articles)
     by_domain: dict[str, list[_Pair]] = {}
     skipped: list[str] = []
+    loanwords: dict[int, set[MessageKey]] = {}  # by file: link texts its English keeps as Malay
     # renderings a translator edited since render wrote them (its record names them): paired
     # under the lock, once the catalogs say which of their blocks still stand as rendered
     edited: list[tuple[int, Term, Term]] = []
@@ -200,7 +201,7 @@ def align_folder(
             edited.append((len(reports), source, translated))
             reports.append(FileReport(path=name))
             continue
-        _add_pairs(by_domain, len(reports), pairing.translations)
+        _add_pairs(by_domain, len(reports), pairing, loanwords)
         reports.append(FileReport(path=name, notes=pairing.notes))
     if not reports:
         # `align -l en docs/examples` for docs/examples/en, or an empty folder: 'no catalog
@@ -222,18 +223,23 @@ def align_folder(
             for file, source, translated in edited:
                 pairing = pair_articles(source, translated,
                                         as_rendered=lambda key, text: known.get(key) == text)
-                _add_pairs(by_domain, file, pairing.translations)
+                _add_pairs(by_domain, file, pairing, loanwords)
                 reports[file] = replace(reports[file], notes=pairing.notes,
                                         as_rendered=pairing.as_rendered)
             by_domain = {domain: sorted(pairs) for domain, pairs in by_domain.items()}
         return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
-                              references=references)
+                              references=references, loanwords=loanwords)
 
 
-def _add_pairs(by_domain: dict[str, list[_Pair]], file: int,
-               translations: tuple[tuple[MessageKey, str], ...]) -> None:
-    for place, ((domain, context, msgid), text) in enumerate(translations):
+def _add_pairs(by_domain: dict[str, list[_Pair]], file: int, pairing: Pairing,
+               loanwords: dict[int, set[MessageKey]]) -> None:
+    for place, ((domain, context, msgid), text) in enumerate(pairing.translations):
         by_domain.setdefault(domain, []).append((file, place, context, msgid, text))
+    # a link text written as its Malay (`[riba](/riba)`) in a block the translator gave in
+    # other words is their English for it, as English keeps such loanwords; in a block left
+    # in Malay it is Malay left untranslated
+    loanwords[file] = {key for key, blocks in pairing.link_blocks.items()
+                       if any(not _gives_the_malay(text, malay) for malay, text in blocks)}
 
 
 def _block_translations(root: GlossaryRoot, lang: str,
@@ -342,6 +348,7 @@ def _fill_catalogs(
     *,
     force: bool,
     references: Mapping[int, str],
+    loanwords: Mapping[int, set[MessageKey]],
 ) -> AlignReport:
     from glossari._atomic import StagedWrites
 
@@ -386,6 +393,7 @@ def _fill_catalogs(
                     taken.setdefault(at, file)
                 elif (_gives_the_malay(text, msgid)
                       and any(char.islower() for char in without_code(text))
+                      and (domain, context, msgid) not in loanwords.get(file, ())
                       and not (domain == GLOSSARY_DOMAIN and context is not None
                                and not is_link_context(context)
                                and says(prose.get(file, ""), text))):

@@ -15,8 +15,8 @@ messages :func:`glossari.catalog.messages.iter_messages` gives the Malay article
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import NoReturn
 
 from glossari.align.resolve import target_key
@@ -58,6 +58,12 @@ class Pairing:
     as_rendered: int = 0
     """Link messages whose every translation stands in a block ``as_rendered`` said is as
     ``render`` wrote it (:func:`pair_articles`): not paired."""
+    link_blocks: Mapping[MessageKey, tuple[tuple[str, str], ...]] = field(
+        default_factory=dict, compare=False, hash=False)
+    """For each paired link message, the blocks (and the description) its links stand in, as
+    (their Malay, their translation): a link text written as the Malay one (``[riba](/riba)``,
+    ``[wakalah](/wakalah)``, loanwords English keeps) is the translator's English when a block
+    around it is given in other words, and Malay left untranslated when none is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,7 @@ def pair_articles(source: Term, translated: Term, *,
     pairs: list[tuple[MessageKey, str]] = []
     notes: list[str] = []
     left_as_rendered: set[MessageKey] = set()  # link messages read only in blocks as rendered
+    link_blocks: dict[MessageKey, list[tuple[str, str]]] = {}
 
     def add(key: MessageKey, text: str | None) -> None:
         if text is not None and text.strip():
@@ -181,6 +188,8 @@ def pair_articles(source: Term, translated: Term, *,
                     left_as_rendered.add(key)
                 continue
             add(key, other.text)
+            if block[1] is not None:
+                link_blocks.setdefault(key, []).append((block[0][2], block[1]))
 
     # the definition's links are link messages as a body block's are
     if source.description and translated.description:
@@ -230,7 +239,9 @@ def pair_articles(source: Term, translated: Term, *,
             continue
         chosen.setdefault(key, text)
     return Pairing(translations=tuple(chosen.items()), notes=tuple(notes),
-                   as_rendered=len({k for k in left_as_rendered if k in layout} - set(chosen)))
+                   as_rendered=len({k for k in left_as_rendered if k in layout} - set(chosen)),
+                   link_blocks={key: tuple(blocks) for key, blocks in link_blocks.items()
+                                if key in chosen})
 
 
 def _short(text: str) -> str:
