@@ -1046,3 +1046,36 @@ def test_a_link_text_english_writes_as_the_malay_is_taken_in_a_translated_block(
     assert links["/riba"] == ("", False)  # its block is still the Malay: not taken
     g = glossari.load(root)
     assert (g["wakalah"].en_title, g["wakalah"].english.status) == ("wakalah", "translated")
+
+
+def test_a_malay_block_with_a_spelling_fixed_is_not_taken_as_english(tmp_path: Path) -> None:
+    """A translator who fixes a spelling in a block render left in Malay (`ditangung` to
+    `ditanggung`), or drops a word of it, wrote no English: the block was taken as the
+    catalog's English translation, word for word the Malay but one, and counted translated.
+    It is still Malay: not taken, counted and named; the translated blocks are taken."""
+    from tests._catalog_oracles import make_root
+
+    malay = ("Kos jualan ialah jumlah kos langsung yang ditangung oleh syarikat untuk "
+             "menghasilkan barangan yang dijualnya.")
+    root = prepared(make_root(tmp_path, {"kos-jualan": (
+        "---\ntitle: Kos jualan\n---\n\n" + malay + "\n\n"
+        "Kos jualan ditolak daripada [hasil-hasil](/revenue) untuk mendapatkan untung kasar.\n\n"
+        "Gaji pengurusan tidak termasuk dalam kos jualan syarikat itu.\n")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    english = ("Cost of sales is deducted from [revenue](/revenue) to get gross profit.\n\n"
+               "Management salaries are not part of the company's cost of sales.\n")
+    po = root / "locale" / "en" / "LC_MESSAGES" / "articles-k.po"
+    for fixed in (malay.replace("ditangung", "ditanggung"),
+                  malay.replace("oleh syarikat", "syarikat"),
+                  malay.replace("jumlah kos", "jumlah  kos").replace("ditangung", "Ditanggung")):
+        (folder / "kos-jualan.md").write_text(
+            "---\ntitle: Cost of sales\n---\n\n" + fixed + "\n\n" + english, encoding="utf-8")
+        code, out, err = cli("align", "--force", "-l", "en", folder, root=root)
+        assert code == 0, err
+        states = {e.msgid: e.msgstr for e in load_po(po).current}
+        assert states[malay] == "", fixed
+        assert states["Gaji pengurusan tidak termasuk dalam kos jualan syarikat itu."] == (
+            "Management salaries are not part of the company's cost of sales.")
+        assert "1 still in Malay" in out + err
+        assert "with a word changed" in err

@@ -239,7 +239,7 @@ def _add_pairs(by_domain: dict[str, list[_Pair]], file: int, pairing: Pairing,
     # other words is their English for it, as English keeps such loanwords; in a block left
     # in Malay it is Malay left untranslated
     loanwords[file] = {key for key, blocks in pairing.link_blocks.items()
-                       if any(not _gives_the_malay(text, malay) for malay, text in blocks)}
+                       if any(not _reads_as_malay(text, malay) for malay, text in blocks)}
 
 
 def _block_translations(root: GlossaryRoot, lang: str,
@@ -448,6 +448,15 @@ def _fill_catalogs(
                     counts[file]["refused"] += 1
                     kept[file].append((place, f"{reports[file].path}: not taken for "
                                               f"'{_short(msgid)}': {disagrees.message}"))
+                elif (not _gives_the_malay(text, msgid) and _reads_as_malay(text, msgid)
+                      and any(char.islower() for char in without_code(text))):
+                    # the Malay with a word changed (a spelling fixed in a block left in
+                    # Malay): no English, whatever the catalog holds; the fix is the article's
+                    counts[file]["untouched"] += 1
+                    kept[file].append((place, f"{reports[file].path}: '{_short(text)}' reads "
+                                              f"as its Malay '{_short(msgid)}' with a word "
+                                              "changed: not taken as a translation (a fix to "
+                                              "the Malay belongs in the article in seeds/)"))
                 elif force and at in taken:
                     # a message shared by two files (body text has no msgctxt), or a link text two
                     # files inflect differently: the first file's
@@ -531,7 +540,7 @@ def _english_prose(by_domain: Mapping[str, list[_Pair]]) -> dict[int, str]:
     found: dict[int, list[str]] = {}
     for domain, pairs in by_domain.items():
         for file, _place, context, msgid, text in pairs:
-            if (domain != GLOSSARY_DOMAIN or context is None) and not _gives_the_malay(text, msgid):
+            if (domain != GLOSSARY_DOMAIN or context is None) and not _reads_as_malay(text, msgid):
                 found.setdefault(file, []).append(text)
     return {file: "\n\n".join(texts) for file, texts in found.items()}
 
@@ -553,6 +562,33 @@ def _gives_the_malay(text: str, malay: str) -> bool:
     False
     """
     return _WORD.findall(text) == _WORD.findall(malay)
+
+
+def _reads_as_malay(text: str, malay: str) -> bool:
+    """Whether ``text`` is its Malay source ``malay`` (:func:`_gives_the_malay`) or that Malay
+    with a word or so changed: a translator who fixes a spelling in a rendering's Malay block
+    (`ditangung` to `ditanggung`), or drops a word, wrote no English, and taken it was the
+    catalog's English. One word in eight of a Malay text of four words at least may differ
+    (at least one, fewer than half), compared as :func:`_gives_the_malay` compares.
+
+    >>> _reads_as_malay("Kos jualan ialah jumlah kos yang ditanggung syarikat.",
+    ...                 "Kos jualan ialah jumlah kos yang ditangung syarikat.")
+    True
+    >>> _reads_as_malay("Cost of sales is the total cost a company bears.",
+    ...                 "Kos jualan ialah jumlah kos yang ditanggung syarikat.")
+    False
+    """
+    from difflib import SequenceMatcher
+
+    theirs, ours = _WORD.findall(text), _WORD.findall(malay)
+    if theirs == ours:
+        return True
+    if len(ours) < 4:
+        return False
+    matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+                  if tag != "equal")
+    return changed <= max(1, len(ours) // 8) and 2 * changed < len(ours)
 
 
 def _articles(entry: Entry) -> int:
