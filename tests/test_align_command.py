@@ -1079,3 +1079,47 @@ def test_a_malay_block_with_a_spelling_fixed_is_not_taken_as_english(tmp_path: P
             "Management salaries are not part of the company's cost of sales.")
         assert "1 still in Malay" in out + err
         assert "with a word changed" in err
+
+
+def test_two_list_items_moved_past_each_other_are_taken_fuzzy(tmp_path: Path) -> None:
+    """A translator who moves a `Sorotan` point past the next one, no number in either, gave
+    each slot the other's text, and align took both, silently: the English of each point now
+    stood under the other's Malay. One far longer and the other far shorter than the file's
+    usual, against their Malay, which exchanged are each of the usual length, look swapped:
+    taken fuzzy and named, for a person to review; the points in place are taken as ever."""
+    from tests._catalog_oracles import make_root
+
+    items = ["Kos jualan ialah kos langsung barangan atau perkhidmatan yang dijual.",
+             "Hasil tolak kos jualan ialah untung kasar.",
+             "Kos tidak langsung tidak termasuk dalam kos jualannya."]
+    root = prepared(make_root(tmp_path, {"kos-jualan": (
+        "---\ntitle: Kos jualan\n---\n\n"
+        "Kos jualan ditolak daripada [hasil](/revenue) untuk mendapatkan untung kasar.\n\n"
+        "## Sorotan\n\n" + "".join(f"- {item}\n" for item in items))}))
+    english = ["Cost of sales is the direct cost of goods or services sold.",
+               "Revenue less cost of sales is gross profit.",
+               "Indirect costs are not part of its cost of sales."]
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "kos-jualan.md").write_text(
+        "---\ntitle: Cost of sales\n---\n\n"
+        "Cost of sales is deducted from [revenue](/revenue) to get gross profit.\n\n"
+        "## Key Takeaways\n\n" + "".join(f"- {english[i]}\n" for i in (1, 0, 2)),
+        encoding="utf-8")
+    code, _out, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(
+        root / "locale" / "en" / "LC_MESSAGES" / "articles-k.po").current}
+    assert states[items[0]] == (english[1], True)
+    assert states[items[1]] == (english[0], True)
+    assert states[items[2]] == (english[2], False)
+    assert "the two look swapped" in err
+    # in their places, nothing is fuzzy
+    (folder / "kos-jualan.md").write_text(
+        "---\ntitle: Cost of sales\n---\n\n"
+        "Cost of sales is deducted from [revenue](/revenue) to get gross profit.\n\n"
+        "## Key Takeaways\n\n" + "".join(f"- {text}\n" for text in english), encoding="utf-8")
+    assert cli("align", "--force", "-l", "en", folder, root=root)[0] == 0
+    states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(
+        root / "locale" / "en" / "LC_MESSAGES" / "articles-k.po").current}
+    assert [states[item] for item in items] == [(text, False) for text in english]

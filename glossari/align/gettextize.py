@@ -294,13 +294,7 @@ def _odd_lengths(by_domain: Mapping[str, list[_Pair]]) -> dict[tuple[int, int], 
     with every kind still matching. Files of fewer than three such blocks say nothing."""
     from statistics import median
 
-    ratios: dict[int, list[tuple[int, float]]] = {}
-    for domain, pairs in by_domain.items():
-        if domain == GLOSSARY_DOMAIN:
-            continue
-        for file, place, _context, msgid, text in pairs:
-            if len(msgid) >= _LONG_ENOUGH and text.strip():
-                ratios.setdefault(file, []).append((place, len(text) / len(msgid)))
+    ratios = _length_ratios(by_domain)
     odd: dict[tuple[int, int], float] = {}
     for file, found in ratios.items():
         if len(found) < 3:
@@ -311,6 +305,59 @@ def _odd_lengths(by_domain: Mapping[str, list[_Pair]]) -> dict[tuple[int, int], 
             if relative > _ODD_LENGTH or relative < 1 / _ODD_LENGTH:
                 odd[file, place] = relative
     return odd
+
+
+def _length_ratios(by_domain: Mapping[str, list[_Pair]]) -> dict[int, list[tuple[int, float]]]:
+    """Each file's body blocks of :data:`_LONG_ENOUGH` characters of Malay at least, as
+    (place, the translation's length against the Malay's)."""
+    ratios: dict[int, list[tuple[int, float]]] = {}
+    for domain, pairs in by_domain.items():
+        if domain == GLOSSARY_DOMAIN:
+            continue
+        for file, place, _context, msgid, text in pairs:
+            if len(msgid) >= _LONG_ENOUGH and text.strip():
+                ratios.setdefault(file, []).append((place, len(text) / len(msgid)))
+    return ratios
+
+
+_SWAPPED_OFF = 1.3
+"""How far from the file's usual, against their Malay, two blocks side by side must be, one
+longer and one shorter, to look swapped when exchanged they are within :data:`_SWAPPED_FIT`."""
+
+_SWAPPED_FIT = 1.2
+
+
+def _swapped_by_length(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
+    """Two body blocks side by side, by (file, place), the one's translation far longer than
+    the file's usual against its Malay and the other's far shorter, which exchanged are each
+    of the usual length: a translator who moved a list item past another (two `Sorotan`
+    points, no number in either) gave each slot the other's text."""
+    from statistics import median
+
+    usual = {file: median(ratio for _, ratio in found)
+             for file, found in _length_ratios(by_domain).items() if len(found) >= 3}
+    found: set[tuple[int, int]] = set()
+
+    def off(ratio: float) -> float:
+        return max(ratio, 1 / ratio)
+
+    for domain, pairs in by_domain.items():
+        if domain == GLOSSARY_DOMAIN:
+            continue
+        for one, two in pairwise(pairs):
+            (file, place, _, first, first_text), (other, after, _, second, second_text) = one, two
+            if (file != other or file not in usual or first_text == second_text
+                    or min(len(first), len(second)) < _LONG_ENOUGH
+                    or not first_text.strip() or not second_text.strip()):
+                continue
+            r = usual[file]
+            given = (len(first_text) / len(first) / r, len(second_text) / len(second) / r)
+            exchanged = (len(second_text) / len(first) / r, len(first_text) / len(second) / r)
+            if ((given[0] - 1) * (given[1] - 1) < 0
+                    and min(off(given[0]), off(given[1])) > _SWAPPED_OFF
+                    and max(off(exchanged[0]), off(exchanged[1])) < _SWAPPED_FIT):
+                found.update(((file, place), (file, after)))
+    return found
 
 
 def _swapped(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
@@ -372,7 +419,7 @@ def _fill_catalogs(
     # was: the filled ones are staged beside their targets and put in place together at the end
     read: dict[Path, tuple[str, str]] = {}  # a staged catalog: its digest as read, its name
     odd = _odd_lengths(by_domain)
-    swapped = _swapped(by_domain)
+    swapped = _swapped(by_domain) | _swapped_by_length(by_domain)
     prose = _english_prose(by_domain)
     with StagedWrites() as staged:
         for domain, path in paths.items():
@@ -506,8 +553,9 @@ def _fill_catalogs(
                             flags=(*entries[at].flags, "fuzzy"))
                         why = (f"its length against the Malay is {odd[file, place]:.1f} "
                                "times the file's usual" if (file, place) in odd else
-                               "its numbers are those of the Malay block beside it, and that "
-                               "block's translation has this one's: the two look swapped")
+                               "its numbers, or its length, are those of the Malay block "
+                               "beside it, and that block's translation has this one's: the "
+                               "two look swapped")
                         kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' "
                                                   f"taken as fuzzy: {why} (blocks pair by "
                                                   "position: a paragraph merged, split or "
