@@ -1123,3 +1123,29 @@ def test_two_list_items_moved_past_each_other_are_taken_fuzzy(tmp_path: Path) ->
     states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(
         root / "locale" / "en" / "LC_MESSAGES" / "articles-k.po").current}
     assert [states[item] for item in items] == [(text, False) for text in english]
+
+
+def test_malay_names_joined_by_an_english_word_are_a_translation(tmp_path: Path) -> None:
+    """A block of names English keeps as written (`Bank Negara Malaysia, Suruhanjaya
+    Sekuriti dan Bursa Malaysia.`) translated by its one Malay word (`and`) differs from its
+    Malay by one word, as a spelling fix does: it was read as the Malay and not taken. A
+    word English put in makes it a translation; taken."""
+    from tests._catalog_oracles import make_root
+
+    names = "Bank Negara Malaysia, Suruhanjaya Sekuriti dan Bursa Malaysia mengawal selia."
+    root = prepared(make_root(tmp_path, {"pengawal-selia": (
+        "---\ntitle: Pengawal selia\n---\n\n" + names + "\n\n"
+        "Pengawal selia melindungi pelabur-pelabur runcit daripada penipuan.\n\n"
+        "Setiap peniaga broker mesti memegang lesen yang sah.\n")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    english = "Bank Negara Malaysia, Suruhanjaya Sekuriti and Bursa Malaysia mengawal selia."
+    (folder / "pengawal-selia.md").write_text(
+        "---\ntitle: Regulator\n---\n\n" + english + "\n\n"
+        "Regulators protect retail investors from fraud.\n\n"
+        "Every broker-dealer must hold a valid licence.\n", encoding="utf-8")
+    code, _out, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(
+        root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po").current}
+    assert states[names] == (english, False)

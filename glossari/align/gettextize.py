@@ -617,11 +617,15 @@ def _reads_as_malay(text: str, malay: str) -> bool:
     with a word or so changed: a translator who fixes a spelling in a rendering's Malay block
     (`ditangung` to `ditanggung`), or drops a word, wrote no English, and taken it was the
     catalog's English. One word in eight of a Malay text of four words at least may differ
-    (at least one, fewer than half), compared as :func:`_gives_the_malay` compares.
+    (at least one, fewer than half), compared as :func:`_gives_the_malay` compares, none of
+    the words put in an English one of the shipped list (``and`` for ``dan`` among names).
 
     >>> _reads_as_malay("Kos jualan ialah jumlah kos yang ditanggung syarikat.",
     ...                 "Kos jualan ialah jumlah kos yang ditangung syarikat.")
     True
+    >>> _reads_as_malay("Bank Negara Malaysia, Suruhanjaya Sekuriti and Bursa Malaysia.",
+    ...                 "Bank Negara Malaysia, Suruhanjaya Sekuriti dan Bursa Malaysia.")
+    False
     >>> _reads_as_malay("Cost of sales is the total cost a company bears.",
     ...                 "Kos jualan ialah jumlah kos yang ditanggung syarikat.")
     False
@@ -633,10 +637,17 @@ def _reads_as_malay(text: str, malay: str) -> bool:
         return True
     if len(ours) < 4:
         return False
+    from glossari.align.slugs import default_words
+
     matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
-    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-                  if tag != "equal")
-    return changed <= max(1, len(ours) // 8) and 2 * changed < len(ours)
+    edits = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in edits)
+    # a word English has put in (`dan` to `and` among names English keeps: `Bank Negara
+    # Malaysia, Suruhanjaya Sekuriti and Bursa Malaysia`) is a translation, not a fix
+    english = default_words()
+    return (changed <= max(1, len(ours) // 8) and 2 * changed < len(ours)
+            and not any(word.casefold() in english for _, _, j1, j2 in edits
+                        for word in theirs[j1:j2]))
 
 
 def _articles(entry: Entry) -> int:
