@@ -125,3 +125,25 @@ def test_a_catalogs_language_is_read_back_from_the_tag_its_export_writes(lang: s
     assert language_tag(lang) == tag
     assert language_matches(tag, lang)
     assert language_matches(lang, lang)
+
+
+@pytest.mark.parametrize(("sections", "named", "term"), [
+    ((("sr-Latn", "Akcija"), ("sr-Cyrl", "Акција")), "sr@latin", "Akcija"),
+    ((("sr-Cyrl-RS", "Акција"), ("sr-Latn-RS", "Akcija")), "sr_RS@cyrillic", "Акција"),
+    ((("pt-BR", "Ação"), ("pt-PT", "Acção")), "pt_BR", "Ação"),
+])
+def test_the_catalog_the_refusal_names_is_gettext_s_and_takes_its_section(
+        root: Path, tmp_path: Path, sections: tuple[tuple[str, str], ...], named: str,
+        term: str) -> None:
+    # the hint named sr-Latn's catalog 'sr_Latn', a folder no gettext tool looks for beside
+    # sr@latin (glossari.catalog.languages.gettext_code, language_tag read back)
+    path = tmp_path / "saham.tbx"
+    path.write_text(tbx(*sections), encoding="utf-8")
+    lang = named.partition("@")[0].split("_")[0]
+    code, _, err = run(root, "import", str(path), "-l", lang)
+    assert code == 2
+    assert f"'glossari update -l {named}', then '-l {named}'" in err, err
+    ok(root, "update", "-l", named)
+    ok(root, "import", str(path), "-l", named)
+    po = (root / f"locale/{named}/LC_MESSAGES/glossary.po").read_text(encoding="utf-8")
+    assert f'msgstr "{term}"' in po

@@ -9,8 +9,8 @@ from __future__ import annotations
 from glossari.errors import CatalogError
 from glossari.text import quoted
 
-__all__ = ["check_language", "check_translation_language", "language_tag", "primary_language",
-           "side_language"]
+__all__ = ["check_language", "check_translation_language", "gettext_code", "language_tag",
+           "primary_language", "side_language"]
 
 
 def primary_language(code: str) -> str:
@@ -59,6 +59,42 @@ def language_tag(code: str) -> str:
     elif script is None and modifier and modifier.lower() != "euro":
         rest.append(modifier.lower())
     return "-".join([language, *rest])
+
+
+_MODIFIER_OF_SCRIPT = {"latn": "latin", "cyrl": "cyrillic", "arab": "arabic",
+                       "deva": "devanagari", "hebr": "hebrew"}
+"""The gettext modifier of a script a BCP 47 tag names: :data:`_SCRIPT_MODIFIERS` read back."""
+
+
+def gettext_code(tag: str) -> str:
+    """The language code gettext writes (a ``locale/`` folder, ``-l``) for a BCP 47 tag (a TBX
+    ``xml:lang``): :func:`language_tag` read back. A region follows an underscore, and a script
+    gettext names by a modifier (``sr-Latn`` is ``sr@latin``, ``sr-Latn-RS`` ``sr_RS@latin``) or
+    a variant (``ca-ES-valencia``) is that modifier; another script stays a subtag (``zh_Hans``).
+    ``sr_Latn`` named a catalog no gettext tool looks for, beside the ``sr@latin`` one.
+
+    >>> [gettext_code(t) for t in ("en", "en-GB", "sr-Latn", "sr-Latn-RS", "uz-Cyrl")]
+    ['en', 'en_GB', 'sr@latin', 'sr_RS@latin', 'uz@cyrillic']
+    >>> [gettext_code(t) for t in ("ca-ES-valencia", "zh-Hans", "pt_BR", "sr@latin")]
+    ['ca_ES@valencia', 'zh_Hans', 'pt_BR', 'sr@latin']
+    >>> all(gettext_code(language_tag(c)) == c for c in ("sr_RS@latin", "pt_BR", "uz@cyrillic"))
+    True
+    """
+    base, at, modifier = tag.strip().partition("@")
+    language, *rest = base.split(".")[0].replace("_", "-").split("-")
+    parts: list[str] = []
+    for part in rest:
+        if len(part) == 4 and part.isalpha() and part.lower() in _MODIFIER_OF_SCRIPT and not at:
+            at, modifier = "@", _MODIFIER_OF_SCRIPT[part.lower()]
+        elif len(part) == 4 and part.isalpha():
+            parts.append(part.title())
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            parts.append(part.upper())
+        elif part and not at:
+            at, modifier = "@", part.lower()
+        elif part:
+            parts.append(part)
+    return "_".join([language.lower(), *parts]) + at + modifier
 
 
 def _spelling(lang: str, *, path: str) -> str:

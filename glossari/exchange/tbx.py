@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossari.catalog.languages import language_tag, primary_language
+from glossari.catalog.languages import gettext_code, language_tag, primary_language
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
 from glossari.text import quoted
 
@@ -317,7 +317,7 @@ def _one_variant(sections: list[_Node], lang: str, source: str, entry: _Node) ->
         return sections
     given = " and ".join(f"{written} {quoted(side.term or '(no term)')}"
                          for written, side in sides)
-    region = sides[0][0].strip().replace("-", "_")
+    region = gettext_code(sides[0][0])
     raise ExchangeError(
         f"the entry gives {given}, and -l {lang} names none of them, so which one the "
         f"{lang} catalog takes cannot be told", path=source, line=entry.line,
