@@ -1021,3 +1021,37 @@ def test_a_tbx_basic_v3_sample_is_imported_when_it_has_malay(tmp_path: Path) -> 
     assert entry(root, "c1", "Kelompok bintang terbuka") == ("open cluster", False)
     assert entry(root, None, "Sekumpulan bintang-bintang muda dalam lengan galaksi.") == (
         "A group of stars formed together in the spiral arms of a galaxy.", False)
+
+
+@settings(max_examples=30, deadline=None)
+@given(header=st.sampled_from([("source", "target", "context"), ("original", "translation",
+                                                               "context"),
+                               ("id", "ms", "en"), ("ms", "en", "id")]),
+       cases=st.lists(st.sampled_from([str.lower, str.upper, str.title]), min_size=3,
+                      max_size=3),
+       pad=st.sampled_from(["", " "]))
+def test_a_header_is_read_in_any_case(header: tuple[str, str, str],
+                                      cases: list[object], pad: str) -> None:
+    # Source,Target,Context (a spreadsheet's capitals) and ID,MS,EN were refused as unknown
+    # columns; a column's name is its name in any case, the ignored ones named as written
+    rows = {"source": "Peniaga broker", "original": "Peniaga broker", "ms": "Peniaga broker",
+            "target": "Broker-dealer", "translation": "Broker-dealer", "en": "Broker-dealer",
+            "context": "peniaga-broker", "id": "peniaga-broker"}
+    body = ",".join(rows[name] for name in header) + ",saham-saham\r\n"
+    lower = parse_csv((",".join(header) + ",Nota\r\n" + body).encode(), source="c.csv")
+    written = [pad + case(name) for case, name in zip(cases, header, strict=True)]  # type: ignore[operator]
+    base = parse_csv((",".join(written) + ",Nota\r\n" + body).encode(), source="c.csv")
+    assert (base.format, base.records) == (lower.format, lower.records)
+    assert [(r.id, r.ms, r.en) for r in base.records] == [
+        ("peniaga-broker", "Peniaga broker", "Broker-dealer")]
+    assert base.ignored_columns == ("Nota",)
+
+
+def test_a_refused_header_names_the_columns_that_are_read(tmp_path: Path) -> None:
+    with pytest.raises(ExchangeError) as caught:
+        parse_csv(b"Istilah,Terjemahan\r\nSaham,Share\r\n", source="istilah.csv")
+    message = one_line(str(caught.value))
+    assert message.startswith("istilah.csv:1: not a termbase CSV")
+    assert "\n" not in message
+    for read in ("id,ms,en", "source or original", "target or translation", "in any case"):
+        assert read in message, message

@@ -17,11 +17,12 @@ taken off; in Weblate's, the ``'...'`` Weblate's export wraps around a text star
 ``+``, ``-``, ``@``, ``|`` or ``%``, and nothing else (a ``'-' sign`` a person typed keeps its
 quote, as in Weblate).
 
-The file must be UTF-8 without a byte-order mark, with a header row naming one layout's
-columns (Weblate's under any name translate-toolkit reads: :data:`WEBLATE_ALIASES`); other
-named columns are ignored (``Termbase.ignored_columns``, named once in the import's report),
-columns with no name (Excel's empty ones) while they hold no text;
-anything else is refused with the file and line (:class:`~glossari.exchange.records.ExchangeError`).
+The file must be UTF-8 without a byte-order mark, with a header row naming (in any
+case) one layout's columns (Weblate's under any name translate-toolkit reads:
+:data:`WEBLATE_ALIASES`); other named columns are ignored (``Termbase.ignored_columns``,
+named once in the import's report), columns with no name (Excel's empty ones) while they
+hold no text; anything else is refused with the file and line
+(:class:`~glossari.exchange.records.ExchangeError`).
 
 >>> text = 'source,target,context\\r\\nKos,Cost,kos\\r\\n"\\'=1+1\\'","\\'-\\' sign",x\\r\\n'
 >>> base = parse_csv(text.encode(), source="w.csv")
@@ -95,33 +96,36 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int], tuple
     # a column without a name is a spreadsheet's: Excel saves every column of the used range,
     # so a cell typed in and cleared leaves "id,ms,en," and a "," at the end of every row
     names = [h.strip() for h in header]
-    duplicates = sorted({n for n in names if n and names.count(n) > 1})
+    # a header is read in any case, as a person types it and a spreadsheet capitalises it
+    # (`Source,Target,Context`, `ID,MS,EN`): both were refused as unknown columns
+    keys = [n.casefold() for n in names]
+    duplicates = sorted({k for k in keys if k and keys.count(k) > 1})
     if duplicates:
         raise ExchangeError(f"the header names the column {quoted(duplicates[0])} twice",
                             path=source, line=1, hint="keep one column of each name")
-    index = {n: i for i, n in enumerate(names) if n}
+    index = {k: i for i, k in enumerate(keys) if k}
     given = set(index)
     if "en" in given and given & {"id", "ms"}:
-        read = {n: i for n, i in index.items() if n in GLOSSARI_COLUMNS}
-        return "csv", read, tuple(n for n in names if n and n not in GLOSSARI_COLUMNS)
+        read = {k: i for k, i in index.items() if k in GLOSSARI_COLUMNS}
+        return "csv", read, tuple(n for n, k in zip(names, keys, strict=True)
+                                  if k and k not in GLOSSARI_COLUMNS)
     # translate-toolkit's other names for its columns (original, translation, notes)
     weblate: dict[str, int] = {}
-    for name, i in index.items():
-        column = WEBLATE_ALIASES.get(name.lower(), name)
+    for key, i in index.items():
+        column = WEBLATE_ALIASES.get(key, key)
         if column in weblate and column in WEBLATE_COLUMNS:
-            first = next(n for n, j in index.items() if j == weblate[column])
             raise ExchangeError(
-                f"the header names the column {quoted(column)} twice, as {quoted(first)} and "
-                f"{quoted(name)}",
+                f"the header names the column {quoted(column)} twice, as "
+                f"{quoted(names[weblate[column]])} and {quoted(names[i])}",
                 path=source, line=1, hint="keep one column of each name")
         weblate[column] = i
     if {"source", "target"} <= set(weblate):
         read = {n: i for n, i in weblate.items() if n in WEBLATE_COLUMNS}
-        return "csv-weblate", read, tuple(n for n in names
-                                          if n and index[n] not in read.values())
+        return "csv-weblate", read, tuple(n for n, k in zip(names, keys, strict=True)
+                                          if k and index[k] not in read.values())
     known = GLOSSARI_COLUMNS | WEBLATE_COLUMNS
-    unknown = sorted(n for n in given if n not in known and WEBLATE_ALIASES.get(n.lower())
-                     not in WEBLATE_COLUMNS)
+    unknown = sorted(names[i] for k, i in index.items()
+                     if k not in known and WEBLATE_ALIASES.get(k) not in WEBLATE_COLUMNS)
     mapped = set(weblate)
     # columns of one form with one it needs missing are named by what is missing: "'id',
     # 'definition_en' are neither glossari's nor Weblate's" said of two glossari columns
@@ -141,8 +145,10 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int], tuple
             "nor Weblate's")
     raise ExchangeError(
         f"not a termbase CSV: {what}", path=source, line=1,
-        hint="the first row must name glossari's columns (id,ms,en,...; at least en and id "
-        "or ms) or Weblate's (source,target,context,...); other columns are ignored",
+        hint="the first row must name, in any case, glossari's columns (id,ms,en,kind,status,"
+        "categories,definition_ms,definition_en,source; at least en and id or ms) or Weblate's "
+        "(source or original, target or translation, context, id, fuzzy, ...; at least source "
+        "and target); other columns are ignored",
     )
 
 
