@@ -131,6 +131,8 @@ def test_a_catalogs_language_is_read_back_from_the_tag_its_export_writes(lang: s
     ((("sr-Latn", "Akcija"), ("sr-Cyrl", "Акција")), "sr@latin", "Akcija"),
     ((("sr-Cyrl-RS", "Акција"), ("sr-Latn-RS", "Akcija")), "sr_RS@cyrillic", "Акција"),
     ((("pt-BR", "Ação"), ("pt-PT", "Acção")), "pt_BR", "Ação"),
+    # an ISO 639-2 tool's codes: 'update -l eng_GB' was refused ('written en_GB in locale/')
+    ((("eng-GB", "Share"), ("eng-US", "Stock")), "en_GB", "Share"),
 ])
 def test_the_catalog_the_refusal_names_is_gettext_s_and_takes_its_section(
         root: Path, tmp_path: Path, sections: tuple[tuple[str, str], ...], named: str,

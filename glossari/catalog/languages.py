@@ -79,6 +79,8 @@ def gettext_code(tag: str) -> str:
     ['ca_ES@valencia', 'zh_Hans', 'pt_BR', 'sr@latin']
     >>> all(gettext_code(language_tag(c)) == c for c in ("sr_RS@latin", "pt_BR", "uz@cyrillic"))
     True
+    >>> [gettext_code(t) for t in ("eng-GB", "may", "in-ID", "sh")]
+    ['en_GB', 'ms', 'id_ID', 'sh']
     """
     base, at, modifier = tag.strip().partition("@")
     language, *rest = base.split(".")[0].replace("_", "-").split("-")
@@ -94,6 +96,13 @@ def gettext_code(tag: str) -> str:
             at, modifier = "@", part.lower()
         elif part:
             parts.append(part)
+    # the language as locale/ writes it (check_language refuses the others): eng-GB (an ISO
+    # 639-2 tool's) is en_GB, in (withdrawn) id; an alias naming more (sh, sr_Latn) keeps its
+    # own code, the script it names being no part of primary_language's answer
+    from babel.core import get_global  # deferred, as in primary_language
+
+    if "_" not in str(get_global("language_aliases").get(language.lower(), "_")):
+        language = primary_language(language)
     return "_".join([language.lower(), *parts]) + at + modifier
 
 
