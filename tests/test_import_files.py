@@ -1055,3 +1055,28 @@ def test_a_refused_header_names_the_columns_that_are_read(tmp_path: Path) -> Non
     assert "\n" not in message
     for read in ("id,ms,en", "source or original", "target or translation", "in any case"):
         assert read in message, message
+
+
+@pytest.mark.parametrize("written", ["UNTUNG", "Untung", "Bank-Pusat"])
+def test_a_csv_id_in_another_case_is_the_term_s(root: Path, tmp_path: Path,
+                                                written: str) -> None:
+    # Weblate's context found its term through the Malay beside it; glossari's id column,
+    # read exactly, made a spreadsheet's capitals an unknown term
+    path = tmp_path / "istilah.csv"
+    path.write_text(f"id,en\r\n{written},Profits\r\n", encoding="utf-8")
+    code, out, err = run(root, "import", str(path), "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["summary"]["applied"] == 1, out
+    catalog = (root / "locale/en/LC_MESSAGES/glossary.po").read_text(encoding="utf-8")
+    assert f'msgctxt "{written.lower()}"\nmsgid "' in catalog
+    assert 'msgstr "Profits"' in catalog
+
+
+def test_an_unknown_id_is_named_not_its_english(root: Path, tmp_path: Path) -> None:
+    # "'Cost of sales' is not a term of the glossary": the id the row gave went unnamed
+    path = tmp_path / "istilah.csv"
+    path.write_text("id,en\r\nkos-jualan-bersih,Net cost of sales\r\n", encoding="utf-8")
+    code, _, err = run(root, "import", str(path))
+    assert code == 0
+    assert f"{path}:2: unknown: 'kos-jualan-bersih' is not a term of the glossary" in err, err
+    assert "'Net cost of sales' is not" not in err

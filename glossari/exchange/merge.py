@@ -161,7 +161,11 @@ class _Matcher:
         self.by_link_text: dict[str, list[Term]] = {}
         from glossari.align.resolve import acronym_forms
 
+        # a CSV id in another case (KOSJUALAN, a spreadsheet's capitals; Weblate's context
+        # matched through its Malay) was unknown; the id's casefold, when one term has it
+        self.by_folded_id: dict[str, list[str]] = {}
         for term in glossary:
+            self.by_folded_id.setdefault(term.id.casefold(), []).append(term.id)
             for names, index in (((term.title, *term.names.aliases), self.by_malay_name),
                                  (acronym_forms(term.names.acronyms), self.by_acronym),
                                  (term.names.link_texts, self.by_link_text)):
@@ -177,6 +181,10 @@ class _Matcher:
         if record.id:
             term_id = (record.id if self.xml_ids is None
                        else self.xml_ids.get(record.id))
+            if term_id is None or term_id not in glossary:
+                folded = self.by_folded_id.get(record.id.casefold(), [])
+                if self.xml_ids is None and len(folded) == 1:
+                    term_id = folded[0]
             if term_id is not None and term_id in glossary:
                 return glossary[term_id], True
         if record.ms:
@@ -199,7 +207,9 @@ class _Matcher:
                 return glossary.lookup(record.ms), False
             except KeyError:
                 pass
-        name = record.ms or record.en or record.id or "(no headword)"
+        # named by what was looked for: a row of an unknown id and its English was reported as
+        # "'Cost of sales' is not a term", the id it gave unnamed
+        name = record.ms or record.id or record.en or "(no headword)"
         return Outcome(
             line=record.line, kind="unknown", imported=record.en,
             message=f"{quoted(name)} is not a term of the glossary; an import cannot invent an "
