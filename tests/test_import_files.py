@@ -1080,3 +1080,13 @@ def test_an_unknown_id_is_named_not_its_english(root: Path, tmp_path: Path) -> N
     assert code == 0
     assert f"{path}:2: unknown: 'kos-jualan-bersih' is not a term of the glossary" in err, err
     assert "'Net cost of sales' is not" not in err
+
+
+@given(status=st.sampled_from(["Bagus", "DONE", "Disemak", "Sudah Diterjemah"]))
+@settings(max_examples=10, deadline=None)
+def test_an_unknown_status_is_quoted_as_the_file_writes_it(status: str) -> None:
+    # the refusal named 'bagus' for the cell's 'Bagus', a value the file does not hold
+    data = f"ID,MS,EN,Status\r\nkos-jualan,Kos jualan,Cost of sales,{status}\r\n".encode()
+    with pytest.raises(ExchangeError) as caught:
+        parse_csv(data, source="istilah.csv")
+    assert f"istilah.csv:2: unknown status '{status}';" in one_line(str(caught.value))

@@ -322,7 +322,8 @@ def _glossari_record(cell: dict[str, str], line: int, source: str) -> Record:
     # in any case, as the fuzzy column is read: a spreadsheet's autocorrect writes `Translated`
     status = cell.get("status", "").strip().lower()
     if status and status not in STATUSES:
-        raise ExchangeError(f"unknown status {quoted(status)}", path=source, line=line,
+        # quoted as the file writes it ('bagus' was named for the cell's 'Bagus')
+        raise ExchangeError(f"unknown status {quoted(cell['status'])}", path=source, line=line,
                             hint=f"use one of {', '.join(STATUSES)}, or leave it empty")
     # a terminologist who types an English headword into an untranslated row confirms it
     en_status: EnglishStatus = (
