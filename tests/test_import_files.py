@@ -1090,3 +1090,22 @@ def test_an_unknown_status_is_quoted_as_the_file_writes_it(status: str) -> None:
     with pytest.raises(ExchangeError) as caught:
         parse_csv(data, source="istilah.csv")
     assert f"istilah.csv:2: unknown status '{status}';" in one_line(str(caught.value))
+
+
+@pytest.mark.parametrize(("header", "named"), [
+    ("English,Malay", "Malay"),
+    ("Entry_ID,Malay_Malaysia,Malay_Malaysia_Def,English_United_Kingdom", "Malay_Malaysia"),
+    ("Bahasa Melayu,Bahasa Inggeris", "Bahasa Melayu"),
+    ("ms-MY,en-GB", "ms-MY"),
+])
+def test_columns_named_by_their_language_are_refused_saying_what_to_rename(
+        root: Path, tmp_path: Path, header: str, named: str) -> None:
+    # memoQ's export and a sheet name a column by its language: the refusal said only
+    # 'unknown columns', nothing of which column is the Malay nor what to call it
+    path = tmp_path / "peniaga-broker.csv"
+    cells = ",".join(["Peniaga broker"] * (header.count(",") + 1))
+    path.write_text(f"{header}\r\n{cells}\r\n", encoding="utf-8")
+    err, line = refused(root, path)
+    assert line == 1
+    assert f"the column '{named}' is named by its language" in err, err
+    assert "rename the Malay column ms (or source), the translation's en (or target)" in err

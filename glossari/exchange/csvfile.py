@@ -37,6 +37,7 @@ import io
 import re
 from pathlib import Path
 
+from glossari.catalog.languages import primary_language
 from glossari.errors import InputError
 from glossari.exchange._text import toolkit_unescape, unneutralise, weblate_unescape
 from glossari.exchange.records import EnglishStatus, ExchangeError, Record, Termbase, read_file
@@ -140,6 +141,13 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int], tuple
                      f"{', '.join(quoted(u) for u in unknown)}")
     if missing:
         parts.append(f"the header has {form} columns but no {missing} column")
+    malay = next((names[index[k]] for k in sorted(given) if _names_malay(k)), None)
+    if malay is not None:
+        # memoQ's export and a terminologist's sheet name a column by its language (Malay,
+        # Malay_Def, ms-MY): what the refusal said of 'Malay' was only 'unknown column'
+        parts.append(f"the column {quoted(malay)} is named by its language, as memoQ and "
+                     "spreadsheets name them: rename the Malay column ms (or source), the "
+                     "translation's en (or target)")
     what = ("; ".join(parts) if parts
             else f"the columns {', '.join(quoted(n) for n in names)} are neither glossari's "
             "nor Weblate's")
@@ -150,6 +158,23 @@ def _columns(header: list[str], source: str) -> tuple[str, dict[str, int], tuple
         "(source or original, target or translation, context, id, fuzzy, ...; at least source "
         "and target); other columns are ignored",
     )
+
+
+_MALAY_NAMES = frozenset({"malay", "melayu", "bahasa melayu", "bahasa malaysia"})
+
+
+def _names_malay(key: str) -> bool:
+    """Whether the column ``key`` (casefolded) is named by the Malay language, not by a layout:
+    ``Malay``, ``Malay_Malaysia``, ``Malay_Def`` (memoQ), ``Bahasa Melayu``, ``ms-MY``.
+
+    >>> [_names_malay(k) for k in ("malay", "malay_def", "ms-my", "zsm", "ms", "source")]
+    [True, True, True, True, False, False]
+    """
+    words = key.replace("_", " ").replace("-", " ").split()
+    if not words or key in GLOSSARI_COLUMNS | WEBLATE_COLUMNS:
+        return False
+    return (words[0] in _MALAY_NAMES or " ".join(words[:2]) in _MALAY_NAMES
+            or primary_language(key) == "ms")
 
 
 def _missing(given: set[str], *needed: tuple[str, ...]) -> str | None:
