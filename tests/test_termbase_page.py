@@ -344,9 +344,31 @@ def test_the_pages_search_steps_are_search(root: Path, query: str) -> None:
 
 # --- freshness, by the page's steps ----------------------------------------------------------
 
+def _checked_version() -> int:
+    """The schema version "Checking it" tells a reader to require."""
+    found = re.search(r"\*\*Checking it\.\*\* `PRAGMA user_version` is `(\d+)`", PAGE)
+    assert found is not None
+    return int(found.group(1))
+
+
+def test_the_page_gives_one_schema_version_the_termbase_has(root: Path) -> None:
+    """Every place the page states the schema version states the one a compiled termbase has:
+    "Checking it" told a reader to require 7 once the schema was 8, so a program following the
+    page refused every termbase compile wrote."""
+    from glossari.termbase import SCHEMA_VERSION
+
+    with _connect(root) as db:
+        written = db.execute("PRAGMA user_version").fetchone()[0]
+    stated = {int(v) for v in re.findall(r"`PRAGMA user_version(?: = |` is `)(\d+)`", PAGE)}
+    heading = re.search(r"^## Schema \(version (\d+)\)", PAGE, re.MULTILINE)
+    assert heading is not None
+    stated.add(int(heading.group(1)))
+    assert stated == {written} == {SCHEMA_VERSION} == {_checked_version()}
+
+
 def _page_fresh(root: Path, db: sqlite3.Connection) -> str:
     """"Checking it", step by step: 'quick', 'careful' (fresh either way) or why it is stale."""
-    if db.execute("PRAGMA user_version").fetchone()[0] != 8:
+    if db.execute("PRAGMA user_version").fetchone()[0] != _checked_version():
         return "schema"
     meta = dict(db.execute("SELECT key, value FROM meta"))
     header = (root / "locale" / "en" / "glossari.sqlite").read_bytes()[:100]
