@@ -350,7 +350,9 @@ class Glossary:
         """
         if isinstance(item, Term):
             return _holds(self, item)
-        return item in self._by_id
+        # a str only, as a compiled glossary answers: ``[] in g`` raised "unhashable type"
+        # from a glossary read from its sources and was False from a compiled one
+        return isinstance(item, str) and item in self._by_id
 
     def __getitem__(self, term_id: str) -> Term:
         """The term with this exact id; ``KeyError`` otherwise."""

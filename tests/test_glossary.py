@@ -808,3 +808,24 @@ def test_a_link_target_written_with_any_apostrophe_is_one_link_only_term(
     term = glossary.lookup(f"/syar{written}i")
     assert (term.id, term.kind) == ("syar-i", "link")
     assert "syar-i" in glossary
+
+
+@pytest.mark.parametrize("item", [[], {}, {"saham"}, ["saham"], None, 5, b"saham"])
+def test_in_answers_false_for_what_is_no_id_from_sources_and_termbase_alike(
+        compiled_root: Path, tmp_path: Path, item: object) -> None:
+    """``[] in glossary`` raised TypeError ("unhashable type: 'list'") from a glossary read
+    from its sources and was False from a compiled one: an app's ``if x in glossary`` crashed
+    or not by whether the termbase was fresh. Both answer False for anything but an id or a
+    Term of theirs."""
+    import shutil
+
+    sources = tmp_path / "sources"
+    shutil.copytree(compiled_root, sources)
+    (sources / "locale" / "en" / "glossari.sqlite").unlink()
+    compiled = glossari.load(compiled_root)
+    with pytest.warns(glossari.TermbaseWarning):
+        read = glossari.load(sources)
+    assert type(compiled) is not type(read)
+    for glossary in (compiled, read):
+        assert (item in glossary) is False
+        assert "ekuiti" in glossary
