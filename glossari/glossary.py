@@ -412,7 +412,9 @@ class Glossary:
         if term is not None:
             return term
         term = self._exact.get(text)
-        if term is not None:
+        # a text written as a link target is read as one first (below), as the termbase reads
+        # it: an English headword '/0' of one term is the target of another
+        if term is not None and not any(mark in text for mark in "/#."):
             return term
         _require_name(text)
         term_id = self._target(text)
