@@ -141,23 +141,6 @@ _TWO_WORD = re.compile(r"[^\W\d_]+2[^\W\d_]*")
 """A word written with the ``2`` of reduplication (``saham2``, ``komisen2nya``)."""
 
 
-def _glued_to_a_short_word(text: str) -> bool:
-    """Whether the last word of ``text`` is a clitic glued to fewer than three letters
-    (``hanya``, ``kenya``, ``halah``): a word of its own (docs/terms.md), which lookup never
-    reads as the two-letter name ``Ha`` with ``-nya``; after a hyphen or an apostrophe the mark
-    says where the name ends (``SC-nya``)."""
-    from glossari.terms.malay import ENDING_CLITICS, MIN_ROOT
-
-    words = text.split()
-    last = words[-1] if words else ""
-    if not last.isalpha():  # a hyphen, an apostrophe or a digit in it
-        return False
-    stem = last.casefold()
-    while (clitic := next((c for c in ENDING_CLITICS if stem.endswith(c)), None)) is not None:
-        stem = stem[: -len(clitic)]
-    return stem != last.casefold() and len(stem) < MIN_ROOT
-
-
 def _require_name(text: object) -> None:
     # a lookup's slow path only: a name as written is found without it
     if not isinstance(text, str):
@@ -437,8 +420,7 @@ class Glossary:
         for side in ("ms", "en"):
             matches = self.find_terms(text, lang=side)
             if len(matches) == 1 and not lookup_key(
-                    f"{text[:matches[0].start]} {text[matches[0].end:]}") and not (
-                    side == "ms" and _glued_to_a_short_word(matches[0].text)):
+                    f"{text[:matches[0].start]} {text[matches[0].end:]}"):
                 return matches[0].term
         return None
 
