@@ -376,9 +376,8 @@ class Glossary:
         Case, spacing, hyphens, punctuation, accents and Malay reduplication (the plural) are
         ignored, and so is the possessive ``-nya`` a link text may add to a name
         (``deduktibelnya``, ``NST-nya``), as is the ``-nya`` a name was written with
-        (``pelaburan`` finds the link-only term *pelaburannya*, as find reads it). A text no
-        name is but :meth:`find_terms` reads, whole, as one term's (``SC-nya``, ``sahamlah``,
-        ``Broker-dealers``) is that term. Raises ``KeyError`` whose message suggests the
+        (``pelaburan`` finds the link-only term *pelaburannya*, as find reads it). Raises
+        ``KeyError`` whose message suggests the
         closest headwords.
 
         >>> import glossari
@@ -407,22 +406,7 @@ class Glossary:
             term = self._index.get(key)
             if term is not None:
                 return term
-        term = self._read_whole(text)
-        if term is not None:
-            return term
         raise self._miss(text, lookup_key(text), self._index, lambda k: self._index[k])
-
-    def _read_whole(self, text: str) -> Term | None:
-        """The one term :meth:`find_terms` reads the whole of ``text`` as, Malay first, then
-        the translation (``SC-nya``, ``sahamlah``, ``Broker-dealers``, ``stocks``): a name
-        inflected as no name is written, which ``show`` and ``lookup`` missed while ``find``
-        found it; None when find reads no term there, several, or leaves a word over."""
-        for side in ("ms", "en"):
-            matches = self.find_terms(text, lang=side)
-            if len(matches) == 1 and not lookup_key(
-                    f"{text[:matches[0].start]} {text[matches[0].end:]}"):
-                return matches[0].term
-        return None
 
     def _target(self, text: str) -> str | None:
         """The id of the term a link with the target ``text`` goes to (``/stock``,
@@ -804,8 +788,6 @@ class _CompiledGlossary(Glossary):
         if term is None:
             term_id = next(filter(None, map(self._termbase.lookup, _name_keys(text))), None)
             term = self._named(term_id) if term_id is not None else None
-        if term is None:
-            term = self._read_whole(text)
         if term is not None:
             if len(looked) < 1 << 16:
                 looked[text] = term

@@ -217,7 +217,7 @@ def _lookup_steps() -> list[str]:
     section = PAGE.split("**Looking a name up**", 1)[1].split("\n\n", 2)[1]
     kinds = {"id": "as a term id", "target": "written as a link target",
              "key": "its lookup key in `lookup`. The lookup key", "reduplication": "reduplication",
-             "possessive": "possessive `-nya`", "find": "`glossari` only"}
+             "possessive": "possessive `-nya`"}
     steps = []
     for item in re.split(r"\n(?=\d\. )", section):
         named = [kind for kind, words in kinds.items() if words in " ".join(item.split())]
@@ -226,9 +226,8 @@ def _lookup_steps() -> list[str]:
     return steps
 
 
-def _page_lookup(db: sqlite3.Connection, text: str, glossary: Glossary) -> str | None:
-    """Glossary.lookup, by the page's steps in the page's order (the last with ``glossary``'s
-    find_terms, as the page says)."""
+def _page_lookup(db: sqlite3.Connection, text: str) -> str | None:
+    """Glossary.lookup, by the page's steps in the page's order."""
     def answer(sql: str, value: str) -> str | None:
         row = db.execute(sql, (value,)).fetchone()
         return None if row is None else str(row[0])
@@ -262,17 +261,9 @@ def _page_lookup(db: sqlite3.Connection, text: str, glossary: Glossary) -> str |
         plain = " ".join([*words[:-1], bare])
         return run(plain, ("key", "reduplication", "possessive"))
 
-    def find(name: str) -> str | None:
-        for side in ("ms", "en"):
-            matches = glossary.find_terms(name, lang=side)
-            if len(matches) == 1 and not re.search(
-                    r"[^\W_]", name[:matches[0].start] + name[matches[0].end:]):
-                return matches[0].term.id
-        return None
-
     actions = {"id": lambda name: answer(_statement("FROM terms WHERE id = ?"), name),
                "target": target, "key": lambda name: answer(by_key, _page_key(name)),
-               "reduplication": reduplication, "possessive": possessive, "find": find}
+               "reduplication": reduplication, "possessive": possessive}
 
     def run(name: str, only: tuple[str, ...] | None = None) -> str | None:
         for step in _lookup_steps():
@@ -307,9 +298,8 @@ def test_the_pages_lookup_steps_are_lookup(root: Path) -> None:
                 expected: str | None = glossary.lookup(name).id
             except KeyError:
                 expected = None
-            assert _page_lookup(db, name, glossary) == expected, name
+            assert _page_lookup(db, name) == expected, name
     assert glossary.lookup("pelaburannya").id == "investment"
-    assert glossary.lookup("KWSP-nyalah").id == "kumpulan-wang-simpanan-pekerja"
 
 
 @pytest.mark.parametrize("query", ["broker", "peniaga", "hasil", "Ékuiti", "3.25",

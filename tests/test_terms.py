@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import glossari
 from glossari.model import Term
 from glossari.terms import Lang, Recognizer
 from glossari.terms.malay import takes_derivation
@@ -1426,49 +1424,3 @@ def test_lookup_reads_reduplication_with_a_2_as_find_does(
     glossary = Glossary(terms)
     assert glossary.lookup(written.upper() if upper else written).title == word
     assert glossary.lookup("B40").title == "B40"
-
-
-_WHOLE_TERMS = (("securities-commission", "Suruhanjaya Sekuriti (SC)",
-                 "Securities Commission (SC)"),
-                ("saham", "Saham", "Stock"), ("peniaga-broker", "Peniaga broker", "Broker-dealer"),
-                ("kwsp", "Kumpulan Wang Simpanan Pekerja (KWSP)", "Employees Provident Fund (EPF)"))
-
-
-@settings(max_examples=60, deadline=None)
-@given(name=st.sampled_from(["SC", "Saham", "Peniaga broker", "KWSP"]),
-       ending=st.sampled_from(["nya", "-nya", "\u2019nya", "lah", "-nyalah", "kah"]),
-       english=st.sampled_from(["stocks", "Broker-dealers", "broker-dealer's", "EPF's",
-                                "securities commissions"]),
-       upper=st.booleans())
-def test_lookup_answers_what_find_reads_a_whole_name_as(
-        name: str, ending: str, english: str, upper: bool) -> None:
-    """``show SC-nya``, ``show sahamlah``, ``show Broker-dealers`` found no term where ``find``
-    reads each, whole, as one term's name (a clitic after two letters, a clitic other than
-    ``-nya``, an English plural or possessive); lookup now answers the term find reads the
-    whole text as, and still misses a text find reads as two terms or with a word over."""
-    from glossari.glossary import Glossary
-    from glossari.model import English, Location
-
-    glossary = Glossary([Term(id=i, title=ms, source=Location(path=f"seeds/{i}.md", line=1),
-                              english=English(title=en, status="translated"))
-                         for i, ms, en in _WHOLE_TERMS])
-    for text, lang in ((name + ending, "ms"), (english, "en")):
-        text = text.upper() if upper else text
-        [match] = glossary.find_terms(f"Lihat {text}.", lang=lang)
-        assert match.text == text
-        assert glossary.lookup(text) is match.term, text
-    for two in (f"saham {name}{ending}", f"{english} rumah"):
-        with pytest.raises(KeyError):
-            glossary.lookup(two)
-
-
-def test_show_answers_a_name_find_reads_from_the_compiled_termbase(
-        compiled_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The compiled glossary answers the same, and ``show`` with it."""
-    from glossari.cli import main
-
-    glossary = glossari.load(compiled_root)
-    assert glossary.lookup("Ékuiti-ékuitilah").id == "ekuiti"
-    assert glossary.lookup("FINRA-lah").id == "finra"
-    assert main(["--root", str(compiled_root), "show", "ekuitinyalah"]) == 0
-    assert "Ékuiti" in capsys.readouterr().out
