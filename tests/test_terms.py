@@ -1074,6 +1074,31 @@ def test_a_word_that_only_ends_like_a_clitic_keeps_it(name: str) -> None:
     assert [h.text for h in recognizer.find(f"Ia {name} di sini.")] == [name]
 
 
+@given(name=st.sampled_from(["Ha", "Ke", "Pu", "SC", "RM"]),
+       possessive=st.sampled_from(["", "nya", "ku", "mu"]),
+       particle=st.sampled_from(["", "lah", "kah", "pun", "tah"]),
+       mark=st.sampled_from(["-", "'", "\u2019"]), longer=st.sampled_from(["Bon", "KWSP"]))
+@settings(max_examples=60, deadline=None)
+def test_a_clitic_glued_to_two_letters_is_a_word_of_its_own(
+        name: str, possessive: str, particle: str, mark: str, longer: str) -> None:
+    """``find`` read ``hanya`` as *Ha* with ``-nya`` and ``kenya`` as *Ke*, where docs/terms.md
+    says ``hanya`` is a word of its own: a clitic is cut off by rule only where it leaves three
+    letters, and a two-letter name ends before clitics only where a hyphen or an apostrophe
+    says so (``SC-nya``, ``Ha\u2019nya``); a longer name takes them glued (``Bonnya``,
+    ``KWSPnya``)."""
+    clitics = possessive + particle
+    if not clitics:
+        return
+    recognizer = Recognizer([(name, 1), (longer, 2)], lang="ms")
+    glued, marked = name + clitics, f"{name}{mark}{clitics}"
+    for written in (glued, glued.lower()):
+        assert recognizer.find(f"Dia {written} mahu.") == [], written
+    assert [(h.keys, h.text) for h in recognizer.find(f"Dia {marked} mahu.")] == [
+        ((1,), marked)]
+    assert [(h.keys, h.text) for h in recognizer.find(f"Dia {longer}{clitics} mahu.")] == [
+        ((2,), longer + clitics)]
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
 def test_an_acronym_with_the_english_possessive_in_malay_text(apostrophe: str) -> None:
     """Malay text borrows an acronym's English possessive as it does its plural (``REITs``):

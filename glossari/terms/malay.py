@@ -35,8 +35,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-__all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "is_clitic", "makes_a_verb",
-           "makes_another_noun", "rules", "takes_derivation", "written_out"]
+__all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "attach", "is_clitic",
+           "makes_a_verb", "makes_another_noun", "rules", "takes_derivation", "written_out"]
 
 _PARTICLES = ("lah", "kah", "pun", "tah")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -117,11 +117,27 @@ _DIGRAPHS = frozenset({"ng", "ny", "sy", "kh", "gh"})
 """Two letters that spell one consonant: a Malay root may open with one (``nyata``)."""
 
 
-_CLITIC_STEM = 2
-"""A clitic is stripped only where it leaves a stem of this many letters or more."""
+_CLITIC_STEM = 3
+"""A clitic glued to a word is stripped only where it leaves a stem of this many letters or
+more: ``hanya``, ``kenya``, ``punya`` and ``halah`` are words of their own, no ``ha``, ``ke``
+or ``pu`` with a clitic. Written after a hyphen (:func:`attach`: ``SC-nya``, ``SC'nya``), a
+clitic ends a shorter word too, the mark saying where the word ends."""
 
 _TWO_HALF = 3
 """The shortest word written reduplicated with a ``2`` (``bon2``; ``a2`` is no ``a-a``)."""
+
+
+def attach(word: str, clitics: str) -> str:
+    """The folded ``word`` with the ``clitics`` a text writes after a hyphen or an apostrophe
+    (``OPR-nya``, ``broker'nya``, ``SC\u2019nya``), as :func:`analyse` reads them: glued, as
+    ``komisennya`` writes them, where the rule may cut them off (a stem of three letters or
+    more); after a hyphen on a shorter word, where the mark alone says where the word ends
+    (``sc-nya``: glued, ``scnya`` would read as ``hanya`` does, a word of its own).
+
+    >>> attach("opr", "nya"), attach("sc", "nya"), attach("rm", "nyalah")
+    ('oprnya', 'sc-nya', 'rm-nyalah')
+    """
+    return word + clitics if len(word) >= _CLITIC_STEM else f"{word}-{clitics}"
 
 
 def rules() -> dict[str, object]:
@@ -132,17 +148,18 @@ def rules() -> dict[str, object]:
             "cliticStem": _CLITIC_STEM, "twoHalf": _TWO_HALF}
 
 
-def _right(word: str) -> list[tuple[str, bool, str]]:
-    """``(stem, clitic stripped, derivational suffix)`` for every way to strip the right side."""
+def _right(word: str, shortest: int = _CLITIC_STEM) -> list[tuple[str, bool, str]]:
+    """``(stem, clitic stripped, derivational suffix)`` for every way to strip the right side;
+    a clitic only where it leaves ``shortest`` letters or more."""
     found: list[tuple[str, bool, str]] = [(word, False, "")]
     stems: list[tuple[str, bool]] = [(word, False)]
     for particle in _PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= _CLITIC_STEM:
+        if word.endswith(particle) and len(word) - len(particle) >= shortest:
             stems.append((word[: -len(particle)], True))
     with_possessive = list(stems)
     for stem, _ in stems:
         for possessive in _POSSESSIVES:
-            if stem.endswith(possessive) and len(stem) - len(possessive) >= _CLITIC_STEM:
+            if stem.endswith(possessive) and len(stem) - len(possessive) >= shortest:
                 with_possessive.append((stem[: -len(possessive)], True))
     for stem, clitic in with_possessive:
         if stem != word:
@@ -431,6 +448,13 @@ def analyse(word: str) -> list[Analysis]:
 
 def _analyse(word: str) -> list[Analysis]:
     """:func:`analyse` of a word written out (no ``2``)."""
+    head, dash, tail = word.partition("-")
+    if dash and 0 < len(head) < _CLITIC_STEM and "-" not in tail and is_clitic(tail):
+        # clitics after a hyphen on a word too short for the rule to cut them off (sc-nya,
+        # written so by attach): the hyphen says where the word ends
+        return [Analysis(word, False, False, False, False)] + [
+            Analysis(stem, False, True, False, False)
+            for stem, clitic, suffix in _right(head + tail, len(head)) if clitic and not suffix]
     found = _simple(word)
     if "-" in word:
         head, _, tail = word.partition("-")

@@ -556,7 +556,8 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
         for k, part in enumerate(parts):
             if k >= len(parts) - attached:
                 ends[-1] = offset + len(part)
-                found[-1] += fold(part)
+                found[-1] = (malay.attach(found[-1], fold(part)) if k == len(parts) - attached
+                             else found[-1] + fold(part))
                 offset += len(part) + 1
                 continue
             starts.append(offset)
@@ -577,7 +578,7 @@ def _clitic_apostrophe(word: str) -> str:
     ('brokernya', "moody's", "'nya")
     """
     head, _, tail = word.rpartition("'")
-    return head + tail if head[-1:].isalnum() and malay.is_clitic(tail) else word
+    return malay.attach(head, tail) if head[-1:].isalnum() and malay.is_clitic(tail) else word
 
 
 def _ber_noun(word: str, root: str) -> bool:
@@ -680,7 +681,7 @@ def query_roots(word: str) -> list[str]:
     two letters too (:func:`_split_ending`):
 
     >>> query_roots("sc-nya"), query_roots("rm-nyalah"), query_roots("sc\u2019s")
-    (['sc'], ['rm', 'rmnya'], ['sc'])
+    (['sc'], ['rm'], ['sc'])
     """
     split = _split_ending(word)
     if "-" in word or _APOSTROPHE.search(word) or not word[-1:].isalnum():

@@ -144,13 +144,20 @@
       return word.length - e.length >= shortest && word.slice(-e.length) === e;
     }).map(function (e) { return word.slice(0, -e.length); });
   }
-  // a word with a particle, a possessive or both taken off (malay._right, no suffix)
-  function cliticStems(word) {
+  // a word with a particle, a possessive or both taken off (malay._right, no suffix), each
+  // leaving `shortest` letters or more (by default the rule's, ms.cliticStem: `hanya` is no `ha`)
+  function cliticStems(word, shortest) {
     var ms = prepared.rules.ms, stems = [word];
-    stems = stems.concat(ending(word, ms.particles, ms.cliticStem));
+    shortest = shortest || ms.cliticStem;
+    stems = stems.concat(ending(word, ms.particles, shortest));
     var out = stems.slice();
-    stems.forEach(function (stem) { out = out.concat(ending(stem, ms.possessives, ms.cliticStem)); });
+    stems.forEach(function (stem) { out = out.concat(ending(stem, ms.possessives, shortest)); });
     return out;
+  }
+  // malay.attach: clitics written after a hyphen or an apostrophe, glued where the rule may cut
+  // them off (`oprnya`), after a hyphen on a shorter word, which the mark alone ends (`sc-nya`)
+  function attach(word, clitics) {
+    return word.length >= prepared.rules.ms.cliticStem ? word + clitics : word + "-" + clitics;
   }
   // only clitics, a possessive then a particle (`nya`, `nyalah`): what Malay writes after a
   // hyphen on an acronym (`OPR-nya`), malay.is_clitic
@@ -168,6 +175,11 @@
   function malayRoots(word) {
     word = twice(word);
     var out = cliticStems(word).slice(1), cut = word.indexOf("-");
+    if (cut > 0 && cut < prepared.rules.ms.cliticStem && isClitic(word.slice(cut + 1))) {
+      // clitics after a hyphen on a word too short for the rule (`sc-nya`, as attach writes
+      // it): the hyphen says where the word ends (malay._analyse)
+      return cliticStems(word.slice(0, cut) + word.slice(cut + 1), cut).slice(1);
+    }
     if (cut >= 0) {
       var head = word.slice(0, cut), tail = word.slice(cut + 1);
       if (head && tail && tail.indexOf("-") < 0 && cliticStems(tail).indexOf(head) >= 0) {
@@ -231,7 +243,8 @@
     var head = pieces.slice(0, n - attached).join("-"), clitic = pieces.slice(n - attached).join("");
     if (attached && isReduplication(head + clitic)) { return { lead: before, word: head + clitic }; }
     var lead = pieces.slice(0, n - attached - 1).join("-");
-    return { lead: before + (lead ? lead + "-" : ""), word: pieces[n - attached - 1] + clitic };
+    var last = pieces[n - attached - 1];
+    return { lead: before + (lead ? lead + "-" : ""), word: attached ? attach(last, clitic) : last };
   }
   var ALNUM = /^[\p{L}\p{N}]+$/u;
   // glossari.terms.query_roots: the words a folded query word asks for besides itself, sorted
@@ -240,7 +253,7 @@
   function cliticApostrophe(word) {
     var cut = word.lastIndexOf("'");
     return cut > 0 && ALNUM.test(word.charAt(cut - 1)) && isClitic(word.slice(cut + 1))
-      ? word.slice(0, cut) + word.slice(cut + 1) : word;
+      ? attach(word.slice(0, cut), word.slice(cut + 1)) : word;
   }
   // matcher._split_ending: clitics after a hyphen or an apostrophe, or a possessive after an
   // apostrophe, end a word of two letters too (`sc-nya`, `rm-nyalah`, `sc's`: the mark says
