@@ -3,6 +3,10 @@
 Every value here is a ``@dataclass(frozen=True, slots=True, kw_only=True)``: change one with
 :func:`dataclasses.replace`, never by assignment. Source locations never take part in equality
 (``field(compare=False)``), so the same article read from another folder is the same ``Term``.
+Each class checks its fields when a value is made (or copied with ``replace``), one rule a field:
+a wrong type (a list where a tuple is due, ``None`` for a heading) raises :class:`TypeError`, a
+value out of range (a heading's level of 9, a block kind nobody reads) :class:`ValueError`
+(:class:`glossari.errors.InputError`), each naming the field (``Names.aliases``).
 
 >>> loc = Location(path="seeds/x.md", line=3)
 >>> str(loc)
@@ -60,9 +64,10 @@ def replaced(value: _T, /, **changes: Any) -> _T:
     fifth of the time (``replace`` looks every field up again and goes through ``__init__``,
     whose frozen class sets each field through ``object.__setattr__``). The English side of
     every term copies each translated block and section so (245,000 of them at 10,000
-    articles). A class with a ``__post_init__`` (:class:`Term`, :class:`English`, which check
-    their fields) goes through ``dataclasses.replace``, so that its check runs. Not part of the
-    documented API (``__all__``): a reader of the model changes a value with ``replace``.
+    articles). The copy of a class with a ``__post_init__`` (every model class: each checks its
+    fields) is checked by it, as ``replace`` would: a wrong type is refused here, not stored. Not
+    part of the documented API (``__all__``): a reader of the model changes a value with
+    ``replace``.
 
     >>> block = Block(kind="paragraph", text="Saham-saham.", line=4, depth=1)
     >>> replaced(block, text="Shares.")
@@ -73,9 +78,9 @@ path=(), links=(), level=0, info='')
     names = tuple(changes)
     copier = _COPIERS.get((cls, names))
     if copier is None:
-        if hasattr(cls, "__post_init__") or not hasattr(cls, "__slots__"):
+        if not hasattr(cls, "__slots__"):
             return dataclasses.replace(value, **changes)  # type: ignore[type-var]
-        copier = _COPIERS[cls, names] = _copier(cls, names)
+        copier = _COPIERS[cls, names] = _copier(cls, names, checked=True)
     return copier(value, *changes.values())  # type: ignore[no-any-return]
 
 
@@ -100,19 +105,24 @@ def reassembled(value: _T, /, **changes: Any) -> _T:
     return copier(value, *changes.values())  # type: ignore[no-any-return]
 
 
-def _copier(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
+def _copier(cls: type, names: tuple[str, ...], *, checked: bool = False) -> Callable[..., Any]:
+    """A function copying a ``cls`` with the fields ``names`` given; ``checked``: the copy then
+    goes through the class's ``__post_init__`` (its check), as ``dataclasses.replace`` would."""
     fields = dataclasses.fields(cls)
     known = {f.name for f in fields if f.init}
     for name in names:
         if name not in known:
             raise TypeError(f"{cls.__name__} has no field {name!r} to replace")
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    check = getattr(cls, "__post_init__", None) if checked else None
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "check": check}
     lines = []
     for number, f in enumerate(fields):
         scope[f"s{number}"] = getattr(cls, f.name).__set__
         given = f"v{names.index(f.name)}" if f.name in names else f"old.{f.name}"
         lines.append(f"    s{number}(o, {given})\n")
     params = "".join(f", v{number}" for number in range(len(names)))
+    if check is not None:
+        lines.append("    check(o)\n")
     exec(f"def copy(old{params}):\n    o = new(cls)\n{''.join(lines)}    return o\n", scope)
     return scope["copy"]  # type: ignore[no-any-return]
 
@@ -131,6 +141,11 @@ class Location:
     """The file's path as glossari names it in messages (POSIX separators)."""
     line: int
     """1-based line number."""
+
+    def __post_init__(self) -> None:
+        # one rule a field, as Term's (a developer's mistake said where it is made)
+        _check_text("Location.path", self.path)
+        _check_line("Location.line", self.line)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"
@@ -160,6 +175,13 @@ class Link:
     """Whether the author wrote the target with its leading ``/`` (``/policy``), as a glossary
     link is written; False for ``policy.md``, ``../bnm`` or ``https://...`` (see
     :attr:`written`)."""
+
+    def __post_init__(self) -> None:
+        _check_text("Link.text", self.text)
+        _check_text("Link.target", self.target)
+        _check_line("Link.line", self.line)
+        _check_text("Link.suspicious", self.suspicious, optional=True)
+        _check_flag("Link.rooted", self.rooted)
 
     @property
     def written(self) -> str:
@@ -262,6 +284,19 @@ class Block:
     """For fenced ``code``, the info string after its opening fence, as written (````` ```python
     `````: ``python``), which says the code's language; ``""`` otherwise."""
 
+    def __post_init__(self) -> None:
+        _check_choice("Block.kind", self.kind, _BLOCK_KINDS)
+        _check_text("Block.text", self.text)
+        _check_line("Block.line", self.line)
+        _check_line("Block.depth", self.depth)
+        _check_flag("Block.ordered", self.ordered)
+        if self.number is not None:
+            _check_int("Block.number", self.number)
+        _check_tuple("Block.path", self.path, (str,), "str")
+        _check_tuple("Block.links", self.links, (Link,), "Link")
+        _check_level("Block.level", self.level)
+        _check_text("Block.info", self.info)
+
     @property
     def quoted(self) -> bool:
         """True inside a block quote: a ``quote`` paragraph, and an item (``> - potongan``, at
@@ -299,6 +334,13 @@ class Section:
     malformed: bool = False
     """True for a heading written without its space (``##Sorotan``), which CommonMark reads as
     a paragraph and glossari recognises as a heading anyway."""
+
+    def __post_init__(self) -> None:
+        _check_text("Section.heading", self.heading)
+        _check_level("Section.level", self.level)
+        _check_line("Section.line", self.line)
+        _check_tuple("Section.blocks", self.blocks, (Block,), "Block")
+        _check_flag("Section.malformed", self.malformed)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -374,6 +416,13 @@ class Names:
     """English forms seen for the term other than its approved headword: the translations of the
     links to it (``hedge funds``), plural and other inflections included. Never the approved
     headword; a variant never becomes one."""
+
+    def __post_init__(self) -> None:
+        _check_tuple("Names.aliases", self.aliases, (str,), "str")
+        _check_tuple("Names.acronyms", self.acronyms, (str,), "str")
+        _check_tuple("Names.link_texts", self.link_texts, (str,), "str")
+        _check_tuple("Names.slugs", self.slugs, (str,), "str")
+        _check_tuple("Names.english_variants", self.english_variants, (str,), "str")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -484,6 +533,7 @@ class Term:
 
 _KINDS: tuple[str, ...] = get_args(TermKind)
 _STATUSES: tuple[str, ...] = get_args(Status)
+_BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
 
 
 def _check_text(name: str, value: object, *, optional: bool = False) -> None:
@@ -517,12 +567,35 @@ def _check_instance(name: str, value: object, kind: type) -> None:
 
 
 def _check_line(name: str, value: object) -> None:
-    if type(value) is not int and (not isinstance(value, int) or isinstance(value, bool)):
-        raise TypeError(f"{name} is an int, not {type(value).__name__}")
-    if value < 0:
+    if type(value) is int and value >= 0:
+        return
+    _check_int(name, value)
+    if value < 0:  # type: ignore[operator]
         from glossari.errors import InputError
 
         raise InputError(f"a line number is 1 or more (0: none), not {value}", path=name)
+
+
+def _check_int(name: str, value: object) -> None:
+    """A ``TypeError`` naming the field ``name`` unless ``value`` is an int (not a bool)."""
+    if type(value) is not int and (not isinstance(value, int) or isinstance(value, bool)):
+        raise TypeError(f"{name} is an int, not {type(value).__name__}")
+
+
+def _check_level(name: str, value: object) -> None:
+    """A heading's level: an int from 0 (none) to 6 (``######``)."""
+    if type(value) is int and 0 <= value <= 6:
+        return
+    _check_int(name, value)
+    if not 0 <= value <= 6:  # type: ignore[operator]
+        from glossari.errors import InputError
+
+        raise InputError(f"a heading's level is 0 to 6, not {value}", path=name)
+
+
+def _check_flag(name: str, value: object) -> None:
+    if value is not True and value is not False:
+        raise TypeError(f"{name} is a bool, not {type(value).__name__}")
 
 
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:

@@ -1,0 +1,91 @@
+"""Every public model class checks its fields as Term and English do, one _check_ rule a field:
+a wrong type (a list for a tuple, None for a heading, a level of 9, a kind nobody reads) is
+refused where it is made, naming Class.field, not stored to break a lookup far away (a list in
+Names made an unhashable value; a Section of heading None broke every reader of headings)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import glossari
+from glossari.model import Block, Link, Location, Names, Section, replaced
+
+_GOOD: dict[type, dict[str, object]] = {
+    Location: {"path": "seeds/peniaga-broker.md", "line": 3},
+    Link: {"text": "saham-saham", "target": "shares", "line": 4, "suspicious": None,
+           "rooted": True},
+    Block: {"kind": "item", "text": "Pelaburannya [saham-saham](/shares).", "line": 4,
+            "depth": 1, "ordered": True, "number": 2, "path": ("ol:1:2",),
+            "links": (Link(text="saham-saham", target="shares", line=4),), "level": 0,
+            "info": ""},
+    Section: {"heading": "Sorotan", "level": 2, "line": 9,
+              "blocks": (Block(kind="paragraph", text="Teks.", line=10),), "malformed": True},
+    Names: {"aliases": ("PB",), "acronyms": ("FINRA",), "link_texts": ("pelaburannya",),
+            "slugs": ("broker-dealer",), "english_variants": ("broker-dealers",)},
+}
+
+# values of the wrong type (or out of range) for every kind of field
+_WRONG = st.sampled_from([None, 5, 2.5, True, "saham", ["saham"], ("saham", 1), b"x", -1, 9,
+                          {"a": 1}, Location(path="a.md", line=1)])
+
+
+def _refused(cls: type, name: str, value: object) -> bool:
+    """Whether the field's own annotation refuses ``value`` (what the check must agree with)."""
+    good = _GOOD[cls][name]
+    if name == "suspicious":
+        return not isinstance(value, str) and value is not None
+    if name == "number":
+        return value is not None and (type(value) is not int)
+    if name in ("line", "depth"):
+        return type(value) is not int or value < 0  # type: ignore[operator]
+    if name == "level":
+        return type(value) is not int or not 0 <= value <= 6  # type: ignore[operator]
+    if name == "kind":
+        return value not in ("paragraph", "item", "quote", "table", "code", "rule", "heading")
+    if isinstance(good, tuple):
+        kinds = {type(item) for item in good}
+        return not isinstance(value, tuple) or any(type(item) not in kinds for item in value)
+    return type(value) is not type(good)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(_GOOD, key=lambda c: c.__name__)).flatmap(
+    lambda cls: st.tuples(st.just(cls), st.sampled_from(sorted(_GOOD[cls])), _WRONG)))
+def test_a_wrong_field_is_refused_where_it_is_made_naming_it(
+        case: tuple[type, str, object]) -> None:
+    cls, name, value = case
+    fields = dict(_GOOD[cls], **{name: value})
+    if not _refused(cls, name, value):
+        made = cls(**fields)
+        hash(made)
+        return
+    with pytest.raises((TypeError, ValueError), match=f"{cls.__name__}.{name}"):
+        cls(**fields)
+    # and a copy with it, by dataclasses.replace or by glossari's faster replaced, as well
+    sound = cls(**_GOOD[cls])
+    with pytest.raises((TypeError, ValueError), match=f"{cls.__name__}.{name}"):
+        dataclasses.replace(sound, **{name: value})  # type: ignore[type-var]
+    with pytest.raises((TypeError, ValueError), match=f"{cls.__name__}.{name}"):
+        replaced(sound, **{name: value})
+
+
+def test_the_examples_of_the_report() -> None:
+    with pytest.raises(TypeError, match=r"Names\.aliases is a tuple of str, not list"):
+        glossari.Names(aliases=["a"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Section\.heading is a str, not NoneType"):
+        glossari.Section(heading=None, level=9, line=1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"Section\.level"):
+        glossari.Section(heading="Sorotan", level=9, line=1)
+    with pytest.raises(TypeError, match=r"write \('saham-saham',\) for one"):
+        glossari.Names(link_texts="saham-saham")  # type: ignore[arg-type]
+
+
+def test_the_seed_reads_as_before() -> None:
+    term = glossari.load().lookup("eksekutif akaun")
+    assert term is not None
+    assert term.sections
+    assert term.links
