@@ -1658,3 +1658,21 @@ def test_capitals_joined_in_a_query_find_the_text_in_any_case() -> None:
         assert sorted(_ids(glossary.search(query))) == (
             ["x"] if "syarikat" in query else ["x", "y"]), query
     assert _ids(glossary.search("P&E")) == ["x"]
+
+
+def test_a_hits_field_is_typed_as_the_documented_search_fields() -> None:
+    """SearchHit.field is a Literal of the fields docs/termbase.md names (its search tables),
+    the same as FIELD_RANK's, so that a reader's match on it is checked by mypy."""
+    import re
+    import typing
+    from pathlib import Path
+
+    from glossari.termbase import SearchHit
+    from glossari.termbase.schema import FIELD_RANK
+
+    hint = typing.get_type_hints(SearchHit)["field"]
+    assert typing.get_origin(hint) is typing.Literal
+    documented = re.findall(r"`search_(\w+)`", Path(__file__).parents[1].joinpath(
+        "docs", "termbase.md").read_text(encoding="utf-8").split("| FTS5 virtual tables")[0])
+    assert list(typing.get_args(hint)) == list(FIELD_RANK) == documented[-5:]
+    assert len(set(documented)) == 5

@@ -19,7 +19,7 @@ from glossari.model import Term
 from glossari.root import GlossaryRoot
 from glossari.termbase.codec import from_json
 from glossari.termbase.inputs import Input, fingerprint, listed_unchanged, unchanged
-from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME
+from glossari.termbase.schema import SCHEMA_VERSION, TERMBASE_NAME, SearchField
 
 if TYPE_CHECKING:
     from glossari.errors import RootError
@@ -54,7 +54,7 @@ class SearchHit:
 
     id: str
     """The term id."""
-    field: str
+    field: SearchField
     """``headword``, ``name`` (the id or a name of ``Term.names``), ``definition``, ``category``
     or ``body``."""
     lang: str | None

@@ -7,6 +7,8 @@ hold JSON objects keyed by the dataclass field names (see :mod:`glossari.termbas
 
 from __future__ import annotations
 
+from typing import Literal
+
 __all__ = [
     "BODY_FIELDS",
     "FIELD_RANK",
@@ -16,6 +18,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "SEARCH_SCHEMA",
     "TERMBASE_NAME",
+    "SearchField",
     "full_schema",
     "search_table",
 ]
@@ -37,7 +40,11 @@ is ``terms.data`` without them."""
 TERMBASE_NAME = "glossari.sqlite"
 """The file name, in ``locale/LANG/`` (one termbase per language the terms are read in)."""
 
-FIELD_RANK = {"headword": 0, "name": 1, "definition": 2, "category": 3, "body": 4}
+SearchField = Literal["headword", "name", "definition", "category", "body"]
+"""A search field, as docs/termbase.md names them: :attr:`glossari.SearchHit.field`."""
+
+FIELD_RANK: dict[SearchField, int] = {"headword": 0, "name": 1, "definition": 2, "category": 3,
+                                      "body": 4}
 """Search fields and their rank: a hit in a lower-ranked field comes first, then bm25."""
 
 SCHEMA = """

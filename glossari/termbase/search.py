@@ -59,7 +59,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from glossari.errors import InputError
-from glossari.termbase.schema import FIELD_RANK, PREFIXES, search_table
+from glossari.termbase.schema import FIELD_RANK, PREFIXES, SearchField, search_table
 from glossari.text import APOSTROPHES, DOUBLE_QUOTES
 
 __all__ = ["BLOCK_BREAK", "FOLDED_MARKS", "GLUED", "GLUE_BREAK", "JOINERS", "MAX_WORDS",
@@ -321,7 +321,7 @@ FIRST_ROWS = 64
 """How many rows of a field are ranked first (at least four per term needed); four times as
 many each time they do not settle the ranking."""
 
-Row = tuple[int, str, str, "str | None"]
+Row = tuple[int, str, SearchField, "str | None"]
 """``(rowid, term_id, field, lang)`` of one row of a search table."""
 
 Ranked = tuple[float, int, str, "str | None"]
