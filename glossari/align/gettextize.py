@@ -452,21 +452,16 @@ def _fill_catalogs(
                         # block given back in Malay (that block says nothing of the link term
                         # every article shares); a message another file translated this run
                         counts[file]["untouched"] += 1
-                    elif (shared := _articles(entry)) > 1:
+                    elif (shared := _articles(entry)) > 1 or not force:
                         # a category, `Sorotan`: the other articles' English would go with it
+                        why = (f", but {shared} articles share the message; change it in the "
+                               "catalog" if shared > 1 else "; --force marks it fuzzy, so that "
+                               "render keeps the Malay")
                         counts[file]["kept"] += 1
                         kept[file].append((place, f"{reports[file].path}: kept the catalog's "
                                                   f"'{_short(entry.msgstr)}' for "
                                                   f"'{_short(msgid)}' (this file gives the "
-                                                  f"Malay back, but {shared} articles share "
-                                                  "the message; change it in the catalog)"))
-                    elif not force:
-                        counts[file]["kept"] += 1
-                        kept[file].append((place, f"{reports[file].path}: kept the catalog's "
-                                                  f"'{_short(entry.msgstr)}' for "
-                                                  f"'{_short(msgid)}' (this file gives the "
-                                                  "Malay back; --force marks it fuzzy, so "
-                                                  "that render keeps the Malay)"))
+                                                  f"Malay back{why})"))
                     else:
                         # a translator who pastes the Malay back undoes the translation: it
                         # goes fuzzy (kept for review, never compiled, so render keeps the
