@@ -112,6 +112,12 @@ def term_names(term: Term, lang: Literal["ms", "en"] = "ms", *,
     return [n for n in acronym_forms(names) if n.strip()]
 
 
+def _may_be_target(text: str) -> bool:
+    """Whether ``text`` may be written as a link target: no target is written without a ``/``,
+    ``#`` or ``.`` (looks_like_target's rule), so a plain name skips reading one."""
+    return any(mark in text for mark in "/#.")
+
+
 def _name_keys(text: str) -> Iterator[str]:
     """The keys :meth:`Glossary.lookup` tries for a name, in turn: the name as written
     (:func:`~glossari.text.lookup_key`), its Malay reduplication folded (``Syarikat-syarikat
@@ -396,7 +402,7 @@ class Glossary:
         term = self._exact.get(text)
         # a text written as a link target is read as one first (below), as the termbase reads
         # it: an English headword '/0' of one term is the target of another
-        if term is not None and not any(mark in text for mark in "/#."):
+        if term is not None and not _may_be_target(text):
             return term
         _require_name(text)
         term_id = self._target(text)
@@ -413,9 +419,8 @@ class Glossary:
         ``Bond.md``, ``../broker-dealer#bahagian``), when ``text`` is written as a link target;
         else None. A name written as a slug is read as links read their targets: a slug learned
         from the Malay side before an alias, an exact page suffix or fragment dropped."""
-        if not any(mark in text for mark in "/#."):
-            # no target is written without one of these (looks_like_target's rule); a plain
-            # name must not import the alignment package: 18 ms on a first lookup after load
+        if not _may_be_target(text):
+            # a plain name must not import the alignment package: 18 ms on a first lookup
             return None
         from glossari.align.resolve import looks_like_target, target_key
 
