@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from glossari.catalog.pofile import Entry, PoFile
@@ -925,6 +925,7 @@ _SAID = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "n
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(_TIME_UNITS), st.sampled_from(_TIME_UNITS), st.integers(1, 30),
        st.booleans(), st.integers(1, 9))
+@example(_TIME_UNITS[2], _TIME_UNITS[3], 1, False, 6)  # 7 weeks for 7 hari: was taken
 def test_c205_a_duration_said_in_another_unit_is_the_same_duration(
         malay: tuple[str, str, str, str, int], english: tuple[str, str, str, str, int],
         count: int, spelled: bool, wrong: int) -> None:
@@ -975,6 +976,25 @@ def test_c205_a_duration_said_in_another_unit_is_the_same_duration(
 def test_c205_units_of_time_and_currency(source: str, translation: str,
                                          finding: str | None) -> None:
     expected = None if finding is None else f"numbers differ from the source ({finding})"
+    assert number_difference(source, translation) == expected
+
+
+@pytest.mark.parametrize(("source", "translation", "finding"), [
+    ("Bayaran RM250 dalam tempoh 7 hari.", "RM250 paid within 7 weeks.",
+     "missing 7 hari; extra 7 weeks"),
+    ("Tempoh 12 bulan atau 30 hari.", "A term of 12 years or 30 days.",
+     "missing 12 bulan; extra 12 years"),
+    ("Dalam 24 jam.", "Within 24 minutes.", "missing 24 jam; extra 24 minutes"),
+    ("Tempoh 12 bulan atau 30 hari.", "A term of 30 days or 12 months.", None),
+    ("Dalam 48 jam, iaitu 2 hari.", "Within 2 days, that is 48 hours.", None),
+    ("Dibayar setiap hari selama 5 tahun.", "Paid daily for 5 years.", None),
+])
+def test_c205_the_same_number_of_another_unit_of_time(source: str, translation: str,
+                                                      finding: str | None) -> None:
+    """`7 weeks` for `7 hari` was taken: the numbers agree, and durations were compared only
+    when they did not. A duration counted in digits and said in a unit of another length is
+    reported by what was written; one said in words (`daily` for `setiap hari`) is not."""
+    expected = None if finding is None else f"the units of time differ from the source ({finding})"
     assert number_difference(source, translation) == expected
 
 

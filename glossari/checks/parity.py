@@ -697,29 +697,53 @@ def _durations(text: str, *, amounts: bool = False) -> tuple[list[tuple[str, str
                              else amount.replace(",", ".")) * 100
             found.append(("\u00a2", str(cents.numerator)))
             return ""
-        unit = match.group("unit").lower()
-        family, size = _DURATION_UNITS[unit]
-        digits, word = match.group("digits"), match.group("word")
-        if digits is not None and len(digits) > 40:
-            return match.group()  # no duration of time, and too long to read as a number
-        if digits is not None:
-            grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) is not None
-            count = Fraction(digits.replace(",", "") if grouped else digits.replace(",", "."))
-        elif word is not None:
-            count = Fraction(_CARDINALS[word.lower()])
-        elif match.group("half") is not None:
-            count = Fraction(1, 2)
-        elif unit in ("second", "saat", "detik"):  # `a second`: an ordinal as often
+        length = _duration_length(match)
+        if length is None:
             return match.group()
-        else:
-            count = Fraction(1)
-        length = count * size
-        if length.denominator != 1:
-            return match.group()  # (a tenth of a second): no exact length
-        found.append((family, str(length.numerator)))
+        found.append(length)
         return ""
 
     return found, _DURATION.sub(take, text)
+
+
+def _duration_length(match: re.Match[str]) -> tuple[str, str] | None:
+    """The family and length of the duration ``match`` of :data:`_DURATION` says, or None
+    when it says no exact one (an amount of money, ``a second``, a tenth of a second)."""
+    from fractions import Fraction
+
+    if match.group("amount") is not None:
+        return None
+    unit = match.group("unit").lower()
+    family, size = _DURATION_UNITS[unit]
+    digits, word = match.group("digits"), match.group("word")
+    if digits is not None and len(digits) > 40:
+        return None  # no duration of time, and too long to read as a number
+    if digits is not None:
+        grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) is not None
+        count = Fraction(digits.replace(",", "") if grouped else digits.replace(",", "."))
+    elif word is not None:
+        count = Fraction(_CARDINALS[word.lower()])
+    elif match.group("half") is not None:
+        count = Fraction(1, 2)
+    elif unit in ("second", "saat", "detik"):  # `a second`: an ordinal as often
+        return None
+    else:
+        count = Fraction(1)
+    length = count * size
+    if length.denominator != 1:
+        return None  # (a tenth of a second): no exact length
+    return family, str(length.numerator)
+
+
+def _written_durations(text: str) -> list[tuple[tuple[str, str], str]]:
+    """The durations ``text`` counts in digits (``7 hari``, ``24 hours``), each with its
+    family and length (:func:`_duration_length`) and as written."""
+    found = []
+    for match in _DURATION.finditer(text):
+        length = _duration_length(match)
+        if length is not None and match.group("digits") is not None:
+            found.append((length, match.group()))
+    return found
 
 
 def number_difference(source: str, translation: str) -> str | None:
@@ -739,7 +763,9 @@ def number_difference(source: str, translation: str) -> str | None:
     'numbers differ from the source (missing 500; extra 600)'
     """
     found = _number_difference(source, translation)
-    if found is None or (_DIGIT.search(source) is None and _DIGIT.search(translation) is None):
+    if found is None:
+        return _unit_changed(source, translation)
+    if _DIGIT.search(source) is None and _DIGIT.search(translation) is None:
         return found
     source, translation = _number_prose(source), _number_prose(translation)
     said, rest = _durations(source)
@@ -755,6 +781,43 @@ def number_difference(source: str, translation: str) -> str | None:
     # the same durations: what differs is in the other numbers, and named so (`RM600 a month
     # for a year` for `RM500 sebulan selama 12 bulan` misses 500, not 12 besides)
     return _number_difference(rest, other)
+
+
+def _unit_changed(source: str, translation: str) -> str | None:
+    """What C205 reports when the numbers agree but a duration written in digits is said in
+    another unit of time, so of another length (``7 weeks`` for ``7 hari``), or None.
+
+    Only durations counted in digits on both sides are compared: the digits agree, so a
+    unit changed changes what is paid or owed. One said in words (``every day`` for
+    ``setiap hari``) is left alone.
+
+    >>> _unit_changed("Bayaran dalam tempoh 7 hari.", "Paid within 7 weeks.")
+    'the units of time differ from the source (missing 7 hari; extra 7 weeks)'
+    >>> _unit_changed("Dalam 24 jam atau 7 hari.", "Within 24 hours or 7 days.") is None
+    True
+    """
+    if _DIGIT.search(source) is None or _DIGIT.search(translation) is None:
+        return None
+    said = _written_durations(_number_prose(source))
+    told = _written_durations(_number_prose(translation))
+    if not said or not told:
+        return None
+    lengths = Counter(length for length, _ in said), Counter(length for length, _ in told)
+    if lengths[0] == lengths[1]:
+        return None
+
+    def unmatched(durations: list[tuple[tuple[str, str], str]],
+                  left: Counter[tuple[str, str]]) -> tuple[str, ...]:
+        named = []
+        for length, written in durations:
+            if left[length] > 0:
+                left[length] -= 1
+                named.append(written)
+        return tuple(named)
+
+    diff = describe_difference(unmatched(said, lengths[0] - lengths[1]),
+                               unmatched(told, lengths[1] - lengths[0]))
+    return None if diff is None else f"the units of time differ from the source ({diff})"
 
 
 def _number_difference(source: str, translation: str) -> str | None:
