@@ -466,6 +466,33 @@ def test_c202_is_quiet_on_a_headword_its_english_definition_names_it_by(
     assert [f.term for f in found] == (["takaful"] if reported else [])
 
 
+@pytest.mark.parametrize(("block", "reported"), [
+    ("Many [takaful](/takaful) operators invest in sukuk.", False),
+    ("Many [takaful](/takaful \"Takaful\") operators invest in sukuk.", False),
+    ("Many takaful operators invest in sukuk.", False),
+    ("Many operators of Islamic insurance (*takaful*) invest in sukuk.", True),
+    ("Many [Islamic insurance](/takaful) operators invest in sukuk.", True),
+    (None, True),
+])
+def test_c202_is_quiet_on_a_link_text_its_english_block_keeps(
+        tmp_path: Path, block: str | None, reported: bool) -> None:
+    """`align` takes `[takaful](/takaful)` from an English article as the link text's
+    translation, and C202 then called the copy untranslated: 8 false alarms on the unseen
+    glossaries (`sukuk`, `zakat`, `hibah`, `Bank Negara Malaysia`). A copy that the block
+    holding the link keeps in its English, as the link or as written, is the English name;
+    one the block glosses or renames, or no English block holds, is still reported."""
+    kit = with_catalog(tmp_path)
+    kit.articles["pengendali"] = ("---\ntitle: Pengendali\ndescription: Syarikat yang "
+                                  "mengurus dana.\n---\n\nBanyak pengendali [takaful](/takaful) "
+                                  "melabur dalam sukuk.\n")
+    kit.translate("takaful", "takaful", context="/takaful")
+    if block is not None:
+        kit.translate("Banyak pengendali [takaful](/takaful) melabur dalam sukuk.", block)
+    found = [f for f in kit.check() if f.code == "C202"]
+    assert [f.message.split("'")[1] for f in found] == (["takaful"] if reported else [])
+    assert all(f.path.endswith("glossary.po") for f in found)
+
+
 @pytest.mark.parametrize(("written", "reported"), [
     ("ms", True), ("ms_MY", True), ("Malay", True), ("id", True),
     ("en", False), ("en_GB", False), ("EN-us", False), ("eng", False), ("", False),

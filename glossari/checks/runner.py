@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from glossari._store import CACHE_DIR, Store
-from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain
+from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_link_context
 from glossari.catalog.pofile import Entry
 from glossari.catalog.usable import Definitions, definitions_by_message
 from glossari.checks.catalogs import (
@@ -208,6 +209,7 @@ def _check_language(
     coverage to ``totals`` and its per-term ``C201`` findings to ``later``."""
     status_counts: dict[str, Counter[str]] = {t.id: Counter() for t in by_domain[GLOSSARY_DOMAIN]}
     total = Coverage()
+    held: dict[MessageKey, Finding] = {}  # C202 on link texts' copies, till their blocks are read
 
     def one_file(domain: str, base: Termbase | None) -> tuple[list[Finding], Termbase]:
         nonlocal total
@@ -231,15 +233,30 @@ def _check_language(
                 found.append(language)
             named = (_named_headwords(by_domain[GLOSSARY_DOMAIN], catalog)
                      if domain == GLOSSARY_DOMAIN else frozenset())
-            found.extend(_check_file(catalog, lang, owners, base, langid, definitions,
-                                     named=named))
+            checked = _check_file(catalog, lang, owners, base, langid, definitions, named=named)
+            if domain == GLOSSARY_DOMAIN:
+                # a link text's copy waits: the articles' catalogs may write it in English
+                copies = {entry.line: entry.key for entry in catalog.po.current
+                          if is_link_context(entry.msgctxt) and entry.msgstr == entry.msgid}
+                for f in checked:
+                    if f.code == "C202" and f.line in copies:
+                        held[copies[f.line]] = f
+                    else:
+                        found.append(f)
+            else:
+                found.extend(checked)
+            for key in _links_kept(catalog, held) if held else ():
+                del held[key]
         return found, base
 
     # Every finding made while checking a file is about that file (its path), so a file's
     # findings are complete when it is done; the glossary's wait for their place in path order.
     glossary_findings, base = one_file(GLOSSARY_DOMAIN, None)
     for domain, path in sorted(paths.items(), key=lambda item: item[1]):
-        yield path, glossary_findings if domain == GLOSSARY_DOMAIN else one_file(domain, base)[0]
+        if domain == GLOSSARY_DOMAIN:  # (after the articles' catalogs: `articles-*` sorts first)
+            yield path, [*glossary_findings, *held.values()]
+        else:
+            yield path, one_file(domain, base)[0]
     for term in by_domain[GLOSSARY_DOMAIN]:
         incomplete = term_coverage(term, status_counts[term.id], lang=lang)
         if incomplete is not None:
@@ -260,6 +277,30 @@ def _named_headwords(terms: list[Term], catalog: CatalogFile) -> frozenset[Messa
         if definition is not None and says(definition.msgstr, term.title):
             named.add((term.id, term.title))
     return frozenset(named)
+
+
+# a link as written: `[sukuk](/sukuk)`, `[sukuk](/sukuk#a)`, `[sukuk](/sukuk "t")`
+_WRITTEN_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\((/[^)\s#]*)")
+
+
+def _links_kept(catalog: CatalogFile, copies: Iterable[MessageKey]) -> set[MessageKey]:
+    """Of ``copies`` (link messages, ``(msgctxt, msgid)``, translated as written), those a
+    message of ``catalog`` holding the link keeps in its English, given in other words than
+    its Malay: ``Many [takaful](/takaful) operators`` or ``pay zakat`` (as written, not as a
+    gloss: :func:`glossari.checks.parity.says`). English keeps the loanword, as ``align``
+    takes it from the English article, so the link text's copy is no C202."""
+    wanted = set(copies)
+    kept: set[MessageKey] = set()
+    for entry in catalog.po.current:
+        if not wanted or "](" not in entry.msgid or not entry.translated \
+                or entry.msgstr == entry.msgid:
+            continue
+        for text, target in _WRITTEN_LINK.findall(entry.msgid):
+            if (target, text) in wanted and (f"[{text}]({target}" in entry.msgstr
+                                             or says(entry.msgstr, text)):
+                kept.add((target, text))
+                wanted.discard((target, text))
+    return kept
 
 
 def _source(entry: Entry) -> str:
