@@ -53,7 +53,8 @@ indices chairmen's matrices prices hari bagi dana data criteria crises bases wom
 berinflasi percukaian ekuitinya ékuitinya éKUITInya sahamnya kos kosnya nya lah s 's --- - 123
 a1s e.t.f.s \u0633\u0647\u0645nya \u0633\u0647\u0645
 sc-nya rm-nyalah sc'nya sc\u2019s sc's sc-s x-nya sc-sc kl-nyapun
-hanya kenya halah punyalah ha-nya ha'nyalah ha-hanya ha-ha-nya sc-nya-lah
+hanya kenya halah punyalah ha-nya ha'nyalah ha-hanya ha-ha-nya sc-nya-lah ha-ha-nya-lah
+sc-sc-nya ha-ha'nya komisen-komisen'nya-lah ha-ha'nya-lah
 """
 _EN = english.rules()
 # the tables the script applies, as the library holds them today (english.rules): every

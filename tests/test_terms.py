@@ -1449,3 +1449,28 @@ def test_lookup_reads_reduplication_with_a_2_as_find_does(
     glossary = Glossary(terms)
     assert glossary.lookup(written.upper() if upper else written).title == word
     assert glossary.lookup("B40").title == "B40"
+
+
+@given(name=st.sampled_from(["Ha", "Ke", "SC", "RM"]),
+       possessive=st.sampled_from(["nya", "ku", "mu"]),
+       particle=st.sampled_from(["", "lah", "kah"]),
+       mark=st.sampled_from(["-", "'", "\u2019", "\u2011"]),
+       particle_mark=st.sampled_from(["", "-"]))
+@settings(max_examples=60, deadline=None)
+def test_a_two_letter_name_reduplicated_with_clitics_is_one_match(
+        name: str, possessive: str, particle: str, mark: str, particle_mark: str) -> None:
+    """``ha-ha-nya`` gave two matches of *Ha* (``ha`` and ``ha-nya``), where
+    ``komisen-komisen-nya`` is one: the clitic after the hyphen was glued to the second half
+    (``ha-hanya``), which reads as ``hanya`` does, a word of its own, so the pair was no
+    reduplication. The mark says where a two-letter word ends, reduplicated too."""
+    clitics = possessive + (particle_mark + particle if particle else "")
+    recognizer = Recognizer([(name, 1), ("Komisen", 2)], lang="ms")
+    for half in (name, name.lower()) if name.istitle() else (name,):
+        written = f"{half}-{half}{mark}{clitics}"
+        assert [(h.keys, h.text) for h in recognizer.find(f"Dia {written} mahu.")] == [
+            ((1,), written)], written
+    # glued, the clitic still makes a word of its own of the second half (hanya)
+    assert [h.text for h in recognizer.find(f"Dia {name}-{name}{possessive} mahu.")] == [name]
+    komisen = f"komisen-komisen{mark}{clitics}"
+    assert [(h.keys, h.text) for h in recognizer.find(f"Dia {komisen} mahu.")] == [
+        ((2,), komisen)]

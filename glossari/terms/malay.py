@@ -136,8 +136,15 @@ def attach(word: str, clitics: str) -> str:
 
     >>> attach("opr", "nya"), attach("sc", "nya"), attach("rm", "nyalah")
     ('oprnya', 'sc-nya', 'rm-nyalah')
+
+    A word reduplicated takes them on its second half, by that half's length (``ha-ha-nya``:
+    ``ha-hanya`` would read as ``hanya`` does):
+
+    >>> attach("komisen-komisen", "nya"), attach("ha-ha", "nya")
+    ('komisen-komisennya', 'ha-ha-nya')
     """
-    return word + clitics if len(word) >= _CLITIC_STEM else f"{word}-{clitics}"
+    last = word.rpartition("-")[2]
+    return word + clitics if len(last) >= _CLITIC_STEM else f"{word}-{clitics}"
 
 
 def rules() -> dict[str, object]:
@@ -448,10 +455,15 @@ def analyse(word: str) -> list[Analysis]:
 
 def _analyse(word: str) -> list[Analysis]:
     """:func:`analyse` of a word written out (no ``2``)."""
-    head, dash, tail = word.partition("-")
-    if dash and 0 < len(head) < _CLITIC_STEM and "-" not in tail and is_clitic(tail):
+    head, dash, tail = word.rpartition("-")
+    short = head.rpartition("-")[2]
+    if dash and 0 < len(short) < _CLITIC_STEM and is_clitic(tail):
         # clitics after a hyphen on a word too short for the rule to cut them off (sc-nya,
         # written so by attach): the hyphen says where the word ends
+        if short != head:
+            # the word reduplicated (ha-ha-nya): the pair's readings, with the clitics
+            return [Analysis(word, False, False, False, False)] + [
+                a._replace(right=True) for a in _analyse(head)[1:] if a.redup]
         return [Analysis(word, False, False, False, False)] + [
             Analysis(stem, False, True, False, False)
             for stem, clitic, suffix in _right(head + tail, len(head)) if clitic and not suffix]

@@ -547,10 +547,15 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
             attached += 1
         head = "-".join(pieces[:len(pieces) - attached])
         clitic = "".join(pieces[len(pieces) - attached:])
-        if attached and _is_reduplication(head + clitic):
+        # (the possessive after an apostrophe, a particle after a hyphen: the clitics of
+        # komisen-komisen'nya-lah and ha-ha'nya-lah are the pair's too)
+        joined = malay.attach(head, clitic) if attached else ""
+        if "'" in joined:
+            joined = _clitic_apostrophe(joined)
+        if attached and _is_reduplication(joined):
             starts.append(start)
             ends.append(end)
-            found.append(head + clitic)
+            found.append(joined)
             continue
         offset = start
         for k, part in enumerate(parts):

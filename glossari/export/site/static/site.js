@@ -155,9 +155,11 @@
     return out;
   }
   // malay.attach: clitics written after a hyphen or an apostrophe, glued where the rule may cut
-  // them off (`oprnya`), after a hyphen on a shorter word, which the mark alone ends (`sc-nya`)
+  // them off (`oprnya`), after a hyphen on a shorter word, which the mark alone ends (`sc-nya`);
+  // a reduplicated word by its second half (`ha-ha-nya`)
   function attach(word, clitics) {
-    return word.length >= prepared.rules.ms.cliticStem ? word + clitics : word + "-" + clitics;
+    var last = word.slice(word.lastIndexOf("-") + 1);
+    return last.length >= prepared.rules.ms.cliticStem ? word + clitics : word + "-" + clitics;
   }
   // only clitics, a possessive then a particle (`nya`, `nyalah`): what Malay writes after a
   // hyphen on an acronym (`OPR-nya`), malay.is_clitic
@@ -191,6 +193,12 @@
   }
   function isReduplication(word) {
     word = twice(word);
+    var end = word.lastIndexOf("-"), pair = word.slice(0, end);
+    if (end > 0 && pair.indexOf("-") > 0 && isClitic(word.slice(end + 1))
+        && pair.length - pair.lastIndexOf("-") - 1 < prepared.rules.ms.cliticStem) {
+      // a short word reduplicated, the clitics after a hyphen (`ha-ha-nya`: malay._analyse)
+      return isReduplication(pair);
+    }
     var cut = word.indexOf("-"), head = word.slice(0, cut), tail = word.slice(cut + 1);
     return cut > 0 && !!tail && tail.indexOf("-") < 0 && cliticStems(tail).indexOf(head) >= 0;
   }
@@ -241,7 +249,9 @@
     var pieces = word.split("-"), attached = 0, n = pieces.length;
     while (attached + 1 < n && isClitic(pieces.slice(n - attached - 1).join(""))) { attached++; }
     var head = pieces.slice(0, n - attached).join("-"), clitic = pieces.slice(n - attached).join("");
-    if (attached && isReduplication(head + clitic)) { return { lead: before, word: head + clitic }; }
+    // (clitics on the pair's second half, after an apostrophe too: `komisen-komisen'nya-lah`)
+    var joined = attached ? cliticApostrophe(attach(head, clitic)) : "";
+    if (attached && isReduplication(joined)) { return { lead: before, word: joined }; }
     var lead = pieces.slice(0, n - attached - 1).join("-");
     var last = pieces[n - attached - 1];
     return { lead: before + (lead ? lead + "-" : ""), word: attached ? attach(last, clitic) : last };
