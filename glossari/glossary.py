@@ -16,7 +16,7 @@ from glossari.diagnostics import Finding
 from glossari.errors import InputError
 from glossari.model import Term
 from glossari.root import GlossaryRoot, resolve_root
-from glossari.text import excerpt, headword_order, lookup_key, quoted
+from glossari.text import APOSTROPHES, excerpt, headword_order, lookup_key, quoted
 
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
@@ -136,15 +136,16 @@ def _name_keys(text: str) -> Iterator[str]:
         yield from _name_keys(plain)
     if "2" in text:
         # reduplication in the informal notation, as find reads it (saham2, komisen2nya)
-        from glossari.terms import malay
+        from glossari.terms import fold, malay
 
-        spelled = _TWO_WORD.sub(lambda m: malay.written_out(m.group().lower()), text)
+        spelled = _TWO_WORD.sub(lambda m: malay.written_out(fold(m.group())), text)
         if spelled != text:
             yield from _name_keys(spelled)
 
 
-_TWO_WORD = re.compile(r"[^\W\d_]+2[^\W\d_]*")
-"""A word written with the ``2`` of reduplication (``saham2``, ``komisen2nya``)."""
+_TWO_WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*[{APOSTROPHES}]?2[^\W\d_]*")
+"""A word written with the ``2`` of reduplication (``saham2``, ``komisen2nya``; after an
+apostrophe or with one inside, ``tabarru\u20192``, ``qur'an2``: :func:`malay.written_out`)."""
 
 
 def _require_name(text: object) -> None:

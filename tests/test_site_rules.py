@@ -54,7 +54,8 @@ berinflasi percukaian ekuitinya ékuitinya éKUITInya sahamnya kos kosnya nya la
 a1s e.t.f.s \u0633\u0647\u0645nya \u0633\u0647\u0645
 sc-nya rm-nyalah sc'nya sc\u2019s sc's sc-s x-nya sc-sc kl-nyapun
 hanya kenya halah punyalah ha-nya ha'nyalah ha-hanya ha-ha-nya sc-nya-lah ha-ha-nya-lah
-sc-sc-nya ha-ha'nya komisen-komisen'nya-lah ha-ha'nya-lah
+sc-sc-nya ha-ha'nya komisen-komisen'nya-lah ha-ha'nya-lah tabarru'2 tabarru'2nya
+qur'an2 ta'awun2nya tabarru\u20192 x'2 ab'2 abc'2 a'b'c2
 """
 _EN = english.rules()
 # the tables the script applies, as the library holds them today (english.rules): every

@@ -1474,3 +1474,27 @@ def test_a_two_letter_name_reduplicated_with_clitics_is_one_match(
     komisen = f"komisen-komisen{mark}{clitics}"
     assert [(h.keys, h.text) for h in recognizer.find(f"Dia {komisen} mahu.")] == [
         ((2,), komisen)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.sampled_from(["Tabarru'", "Qur'an", "Ta'awun"]),
+       apostrophe=st.sampled_from(APOSTROPHES), clitic=st.sampled_from(["", "nya", "lah"]))
+def test_a_word_with_an_apostrophe_reduplicated_with_a_2_is_the_pair(
+        name: str, apostrophe: str, clitic: str) -> None:
+    """``tabarru'2`` (the informal ``2`` after the ain of an Arabic loanword) found nothing,
+    where ``tabarru'-tabarru'`` is *Tabarru'*: the ``2`` doubled only a word of letters, so
+    neither the apostrophe before it nor one inside the word (``qur'an2``) was read; nor
+    did ``Glossary.lookup`` (``show``) read it."""
+    from glossari.glossary import Glossary
+    from glossari.model import Location
+
+    recognizer = Recognizer([(name, 1), ("Komisen", 2)], lang="ms")
+    written = name.replace("'", apostrophe)
+    two, pair = f"{written}2{clitic}", f"{written}-{written}{clitic}"
+    assert [(h.keys, h.start) for h in recognizer.find(f"Ia membayar {pair} semalam.")] == [
+        ((1,), 12)]
+    assert [(h.keys, h.text) for h in recognizer.find(f"Ia membayar {two} semalam.")] == [
+        ((1,), two)]
+    if name.endswith("'"):
+        terms = [Term(id="t", title=name, source=Location(path="seeds/t.md", line=1))]
+        assert Glossary(terms).lookup(two.removesuffix(clitic)).id == "t"

@@ -400,6 +400,8 @@ def written_out(word: str) -> str:
 
     >>> written_out("saham2"), written_out("b40"), written_out("komisen")
     ('saham-saham', 'b40', 'komisen')
+    >>> written_out("tabarru'2nya"), written_out("qur'an2")
+    ('tabarru-tabarrunya', "qur'an-qur'an")
     """
     return _spellings(word)[0]
 
@@ -430,9 +432,11 @@ _PREFIX_START = re.compile(r"(?:memper|diper|di|ber|be|ter|te|per|pe|se|ke|me)(?
 (:func:`_spellings`)."""
 
 
-_TWO = re.compile(rf"([^\W\d_]{{{_TWO_HALF},}})2([^\W\d_]*)")
+_TWO = re.compile(rf"((?:[^\W\d_]'?){{{_TWO_HALF - 1},}}[^\W\d_])'?2([^\W\d_]*)")
 """Reduplication in the informal notation: ``syarikat2`` for ``syarikat-syarikat``,
-``komisen2nya`` for ``komisen-komisennya``."""
+``komisen2nya`` for ``komisen-komisennya``; a word with an apostrophe inside it or ending in
+one (folded: the ain of ``qur'an2``, ``tabarru'2``), as ``qur'an-qur'an`` and
+``tabarru'-tabarru'`` are written out."""
 
 
 def analyse(word: str) -> list[Analysis]:

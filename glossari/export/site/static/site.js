@@ -169,8 +169,10 @@
       return word.indexOf(p) === 0 && [""].concat(ms.particles).indexOf(word.slice(p.length)) >= 0;
     });
   }
-  function twice(word) {  // `bon2nya` is `bon-bonnya` (malay._TWO)
-    var m = new RegExp("^(\\p{L}{" + prepared.rules.ms.twoHalf + ",})2(\\p{L}*)$", "u").exec(word);
+  // `bon2nya` is `bon-bonnya`, `tabarru'2` `tabarru-tabarru`, `qur'an2` `qur'an-qur'an` (malay._TWO)
+  function twice(word) {
+    var m = new RegExp("^((?:\\p{L}'?){" + (prepared.rules.ms.twoHalf - 1) + ",}\\p{L})'?2(\\p{L}*)$",
+                       "u").exec(word);
     return m ? m[1] + "-" + m[1] + m[2] : word;
   }
   // the Malay roots of malay.analyse that are no derivation: clitics off, reduplication once
