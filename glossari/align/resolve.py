@@ -65,10 +65,16 @@ _RANKS = ("id", "slug", "alias", "acronym", "English headword")
 _MALAY_RANKS = ("Malay headword", "alias", "acronym")
 """The ranks of a link text's names."""
 
-_REDUPLICATION = re.compile(
-    rf"(?<![\w-])(\w+)[{APOSTROPHES}]?-\1[{APOSTROPHES}]?(?![\w-])", re.IGNORECASE)
-"""A word written reduplicated, with the apostrophe that ends it (the ain of ``tabarru'``) on
-either half or both: ``tabarru'-tabarru'`` is *Tabarru'*, as ``komisen-komisen`` is *Komisen*."""
+_REDUPLICATION = re.compile(r"(?<![\w'-])(\w+(?:'\w+)*)'?-\1'?(?![\w-])", re.IGNORECASE)
+"""A word written reduplicated (its apostrophes written ``'``, :data:`_APOSTROPHES`), with
+the apostrophe that ends it (the ain of ``tabarru'``) on either half or both, or one inside
+it: ``tabarru'-tabarru'`` is *Tabarru'* and ``qur'an-qur'an`` *Qur'an* (it was ``quranquran``),
+as ``komisen-komisen`` is *Komisen*."""
+
+_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES[1:], "'"))
+"""Every apostrophe as ``'`` (:data:`glossari.text.APOSTROPHES`, the modifier letter too, which
+``\\w`` reads as a letter): the two halves of ``qur\u2019an-qur'an`` are one word, as find
+reads them."""
 
 
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
@@ -98,9 +104,11 @@ def malay_key(text: str) -> str:
 
     >>> malay_key("komisen\u2011komisen"), malay_key("tabarru'-tabarru\u2019")
     ('komisen', 'tabarru')
+    >>> malay_key("Qur'an-qur\u2019an")
+    'quran'
     """
     if not text.isascii():
-        text = text.translate(_HYPHENS)
+        text = text.translate(_HYPHENS).translate(_APOSTROPHES)
     if "-" not in text:
         return lookup_key(text)
     # the reduplication's words without their accents: `\w` reads a combining mark as no part
