@@ -1526,3 +1526,31 @@ def test_a_word_with_an_apostrophe_inside_reduplicated_has_the_word_s_key(
     recognizer = Recognizer([(name, 1)], lang="ms")
     assert [(h.keys, h.text) for h in recognizer.find(f"Baca {written}nya.")] == [
         ((1,), written + "nya")]
+
+
+@settings(max_examples=80, deadline=None)
+@given(marks=st.permutations(["/", "&"]), letters=st.sampled_from(["PE", "MA", "RD"]),
+       text_mark=st.sampled_from(["/", "&", " / ", " & "]), capitals=st.booleans(),
+       lenient=st.booleans())
+def test_capitals_joined_by_a_mark_are_found_by_their_own_mark(
+        marks: list[str], letters: str, text_mark: str, capitals: bool, lenient: bool) -> None:
+    """With *P&E* (loji dan peralatan) and *P/E* (harga/pendapatan) in one glossary, ``find``
+    gave ``P/E`` as *P&E* (and the checks ``p/e`` as both): two names of one word list shared
+    their place and the marks either wrote, and the text's ``/`` was any of them. A name's
+    own mark, or a plain gap, will do between its words (docs/terms.md), no other's."""
+    first, second = letters
+    names = [(f"{first}{mark}{second}", mark) for mark in marks]
+    recognizer = Recognizer(names, lang="ms", acronyms_in_capitals=not lenient)
+    written = f"{first}{text_mark}{second}"
+    if not capitals:
+        written = written.lower()
+    found = recognizer.keys_in(f"Nisbah {written} naik.")
+    if capitals or lenient:
+        assert found == {text_mark.strip()}
+        hits = recognizer.find(f"Nisbah {written} naik.")
+        assert [(h.keys, h.text) for h in hits] == [((text_mark.strip(),), written)]
+    else:
+        assert found == set()
+    # a plain gap will do for either (the first given wins in find, as for any shared name)
+    assert [h.keys for h in recognizer.find(f"Nisbah {first} {second} naik.")] == [
+        (marks[0],)]

@@ -491,6 +491,17 @@ def _respelled(paths: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return out
 
 
+def _marks_fit(text: str, units: _Words, i: int, marks: tuple[str, ...]) -> bool:
+    """Whether the gaps after word ``i`` of a text, as many as ``marks``, each hold nothing but
+    what any gap may (:func:`_separator`) or the name's own mark there."""
+    starts, ends, _ = units
+    for k, mark in enumerate(marks, i):
+        between = _separator(text, ends[k], starts[k + 1])
+        if between and between != mark:
+            return False
+    return True
+
+
 def _in_capitals(text: str, start: int, end: int, acronym: str) -> bool:
     """Whether the word at ``text[start:end]`` starts with ``acronym`` as written, its dots
     ignored (``E.T.F.s`` for ``ETF``)."""
@@ -816,11 +827,14 @@ class Hit(Generic[K]):
 
 
 class _Entry(Generic[K]):
-    __slots__ = ("acronym", "keys", "name")
+    __slots__ = ("acronym", "keys", "marks", "name")
 
-    def __init__(self, name: str, acronym: str | None) -> None:
+    def __init__(self, name: str, acronym: str | None, marks: tuple[str, ...]) -> None:
         self.name = name
         self.acronym = acronym
+        self.marks = marks
+        """The punctuation the name writes between its words ("" for a plain gap: ``P/E``
+        ``('/',)``, ``S&P 500`` ``('&', '')``): a text's may be a plain gap or the same."""
         self.keys: list[K] = []
 
 
@@ -997,9 +1011,13 @@ class Recognizer(Generic[K]):
                     node = child
                     if k and len(each) == len(path) and separators[k - 1]:
                         node.separators |= {separators[k - 1]}
-                entry = next((e for e in node.entries if e.acronym == acronym), None)
+                # names of the same words that write other marks between them (P/E, P&E) are
+                # entries of their own: the node's separators are every such name's
+                marks = tuple(separators) if len(each) == len(path) else ("",) * (len(each) - 1)
+                entry = next((e for e in node.entries
+                              if e.acronym == acronym and e.marks == marks), None)
                 if entry is None:
-                    entry = _Entry(stripped, acronym)
+                    entry = _Entry(stripped, acronym, marks)
                     node.entries.append(entry)
                 if key not in entry.keys:
                     entry.keys.append(key)
@@ -1120,10 +1138,12 @@ class Recognizer(Generic[K]):
         starts, ends, readings = units
         # (node, word index, the punctuation before that word: "" for a plain gap, whether the
         # word before was an inflected head, which only a connective may follow)
-        stack: list[tuple[_Node[K], int, str, bool]] = [(self._root, i, "", False)]
+        # (and whether a word before it was parted by a mark, which each name must write)
+        stack: list[tuple[_Node[K], int, str, bool, bool]] = [(self._root, i, "", False, False)]
         count = len(starts)
         while stack:
-            node, j, separator, after_head = stack.pop()
+            node, j, separator, after_head, marked = stack.pop()
+            marked = marked or bool(separator)
             for reading in readings[j]:
                 if j > i and (reading.left or reading.redup):
                     continue
@@ -1135,6 +1155,8 @@ class Recognizer(Generic[K]):
                 for entry in () if reading.head else child.entries:
                     if found is not None and entry in found.entries:
                         continue
+                    if marked and not _marks_fit(text, units, i, entry.marks):
+                        continue  # P/E is no P&E, harga/pendapatan no harga pendapatan
                     if entry.acronym is None or _in_capitals(text, starts[i], ends[j],
                                                              entry.acronym):
                         # an acronym matches its capitals only (FINRA, FINRAnya; not finra)
@@ -1148,7 +1170,7 @@ class Recognizer(Generic[K]):
                         and readings[j + 1] and (found is None or not found.done(child))):
                     between = _separator(text, ends[j], starts[j + 1])
                     if between is not None:
-                        stack.append((child, j + 1, between, reading.head))
+                        stack.append((child, j + 1, between, reading.head, marked))
         return out
 
     def _prepare(self, text: str) -> _Words:
