@@ -851,3 +851,26 @@ msgstr "It was divided."
 ''', encoding="utf-8")
     found = list(TermChecker(terms, source="ms", target="en").check_file(path))
     assert [f.term for f in found] == ["manfaattakaful", "hartapusaka"]
+
+
+@pytest.mark.parametrize("written", ["REITs", "REIT's", "REIT\u2019s", "P/E's", "M&Anya",
+                                     "reitnya"])
+def test_an_acronym_with_an_ending_malay_borrows_is_the_translation(
+        tmp_path: Path, written: str) -> None:
+    """``Dividen REITs`` for ``REIT dividends`` was told it lacked *REIT*: the translation's
+    recogniser (acronyms in any case) did not read the endings Malay text borrows on an
+    acronym (``REITs``, ``P/E's``, ``M&Anya``), which find reads as the acronym."""
+    where = Location(path="seeds/x.md", line=1)
+    terms = [Term(id=i, title=ms, english=English(title=en, status="translated"),
+                  names=Names(acronyms=(acronym,)), source=where)
+             for i, ms, en, acronym in [
+                 ("reit", "Amanah Pelaburan Hartanah (REIT)",
+                  "Real Estate Investment Trust (REIT)", "REIT"),
+                 ("pe", "Nisbah Harga/Pendapatan (P/E)", "Price-to-Earnings Ratio (P/E)", "P/E"),
+                 ("ma", "Penggabungan dan Pengambilalihan (M&A)",
+                  "Mergers and Acquisitions (M&A)", "M&A")]]
+    acronym = "REIT" if written.lower().startswith("reit") else written[:3]
+    po = tmp_path / "ms.po"
+    po.write_text(HEADER + f'\nmsgid "The {acronym} rose"\nmsgstr "{written} naik"\n',
+                  encoding="utf-8")
+    assert list(TermChecker(terms).check_file(po)) == []

@@ -1554,3 +1554,23 @@ def test_capitals_joined_by_a_mark_are_found_by_their_own_mark(
     # a plain gap will do for either (the first given wins in find, as for any shared name)
     assert [h.keys for h in recognizer.find(f"Nisbah {first} {second} naik.")] == [
         (marks[0],)]
+
+
+@pytest.mark.parametrize("written", ["REITs", "REIT's", "REIT\u2019s", "P/Es", "P/E's", "P/Enya",
+                                     "M&Anya", "M&As", "M&A's", "REITnya", "P/E-nya"])
+def test_the_checks_read_an_acronym_s_borrowed_endings_as_find_does(written: str) -> None:
+    """The checks' recogniser (acronyms in any case: does a translation *have* the term) did
+    not read the endings Malay text borrows on an acronym, which ``find`` reads: ``REITs``,
+    ``P/E's`` and ``M&Anya`` were no *REIT*, *P/E*, *M&A*, so termcheck told a Malay
+    translation writing them that it lacked the term; the acronym was known only by the
+    capitals it is matched in."""
+    names = [("REIT", 1), ("P/E", 2), ("M&A", 3), ("Saham", 4)]
+    text = f"Pelabur membeli {written} semalam."
+    strict = Recognizer(names, lang="ms").keys_in(text)
+    assert strict
+    for lenient_text in (text, text.lower()):
+        assert Recognizer(names, lang="ms", acronyms_in_capitals=False).keys_in(
+            lenient_text) == strict, lenient_text
+    # a Malay word takes no English ending, in any case (saham's, sahams)
+    assert Recognizer(names, lang="ms", acronyms_in_capitals=False).keys_in(
+        "Dia membeli sahams dan saham's.") == set()

@@ -932,8 +932,8 @@ class _Readings(dict[str, tuple[_Reading, ...]]):
 class Recognizer(Generic[K]):
     """Every name of a glossary in one language, compiled for finding them in text."""
 
-    __slots__ = ("_acronym_ends", "_analyses", "_bases", "_derivable", "_first", "_heads",
-                 "_lang", "_last", "_root", "_stems", "_vocabulary")
+    __slots__ = ("_acronym_ends", "_acronyms", "_analyses", "_bases", "_derivable", "_first",
+                 "_heads", "_lang", "_last", "_root", "_stems", "_vocabulary")
 
     def __init__(self, names: Iterable[tuple[str, K]], *, lang: Lang,
                  acronyms_in_capitals: bool = True, english_bases: bool = False) -> None:
@@ -956,6 +956,9 @@ class Recognizer(Generic[K]):
         self._vocabulary: set[str] = set()
         self._first: set[str] = set()
         self._last: set[str] = set()
+        self._acronyms: set[str] = set()
+        """The acronyms of one word (``reit``), folded, whose English plural and possessive
+        Malay text borrows (``REITs``)."""
         self._acronym_ends: set[str] = set()
         """The last word of each acronym of several (``e`` of ``P/E``), too short to be a
         stem for the Malay rules' clitics (``P/E-nya``)."""
@@ -973,8 +976,10 @@ class Recognizer(Generic[K]):
             separators = [_separator(name, ends[k], starts[k + 1]) or ""
                           for k in range(len(path) - 1)]
             stripped = name.strip()
-            acronym = (stripped if acronyms_in_capitals and _is_acronym(stripped, path)
-                       else None)
+            # an acronym is one whether or not its capitals are required: the checks read its
+            # borrowed endings (REITs, P/E's, M&Anya) in any case, as find does in capitals
+            an_acronym = _is_acronym(stripped, path)
+            acronym = stripped if acronyms_in_capitals and an_acronym else None
             paths = [path]
             if lang == "en" and acronym is None:
                 # a name written in the plural (Securities) is found in the singular too
@@ -1024,8 +1029,10 @@ class Recognizer(Generic[K]):
                 self._vocabulary.update(each)
                 self._first.add(each[0])
                 self._last.add(each[-1])
-                if acronym is not None and len(each) > 1:
+                if an_acronym and len(each) > 1:
                     self._acronym_ends.add(each[-1])
+                elif an_acronym:
+                    self._acronyms.add(each[0])
                 if lang == "en":
                     # the head of "letter of credit" takes the plural: letters of credit
                     self._heads.update(each[k] for k in range(len(each) - 2)
@@ -1053,9 +1060,9 @@ class Recognizer(Generic[K]):
         return node is not None and any(e.acronym is None for e in node.entries)
 
     def _acronym(self, word: str) -> bool:
-        """Whether ``word`` (folded) is some name's acronym, matched in capitals only."""
-        node = self._root.children.get(word)
-        return node is not None and any(e.acronym is not None for e in node.entries)
+        """Whether ``word`` (folded) is some name's acronym of one word (matched in capitals
+        only, unless the recogniser takes any case)."""
+        return word in self._acronyms
 
     def _read(self, word: str) -> tuple[_Reading, ...]:
         """The readings of a folded word whose root is a word of some name."""
