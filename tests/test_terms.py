@@ -1574,3 +1574,17 @@ def test_the_checks_read_an_acronym_s_borrowed_endings_as_find_does(written: str
     # a Malay word takes no English ending, in any case (saham's, sahams)
     assert Recognizer(names, lang="ms", acronyms_in_capitals=False).keys_in(
         "Dia membeli sahams dan saham's.") == set()
+
+
+@settings(max_examples=40, deadline=None)
+@given(apostrophe=st.sampled_from(APOSTROPHES), end=st.sampled_from(["\n", "\r\n", "\u2028"]),
+       clitic=st.sampled_from(["", "nya"]))
+def test_a_word_ending_in_an_apostrophe_reduplicated_across_a_line_is_one_word(
+        apostrophe: str, end: str, clitic: str) -> None:
+    """``tabarru'-⏎tabarru'`` (a reduplication cut at a line's end, printed or PDF text) gave
+    two matches of *Tabarru'*, where ``komisen-⏎komisen`` and ``tabarru'-tabarru'`` are one:
+    the apostrophe before the line-end hyphen kept the two halves apart."""
+    recognizer = Recognizer([("Tabarru'", 1), ("Komisen", 2)], lang="ms")
+    written = f"tabarru{apostrophe}-{end}tabarru{apostrophe}{clitic}"
+    hits = recognizer.find(f"Peserta membayar {written} setiap bulan.")
+    assert [(h.keys, h.text) for h in hits] == [((1,), written)]

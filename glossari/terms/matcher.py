@@ -122,9 +122,11 @@ _BRACKET_CLITIC = re.compile(rf"[{_HYPHEN}{APOSTROPHES}]?([^\W\d_]+(?:[{_HYPHEN}
 """A word written right after a name's closing bracket, with a hyphen or an apostrophe or
 none: its clitics (``(OPR)nya``, ``(OPR)-nya``, ``(OPR)-nya-lah``) are the name's."""
 _EOL = r"(?:\r\n|\r(?!\n)|[\n\x85\u2028])"
-_BROKEN = re.compile(rf"[{_HYPHEN}\u00ad][ \t]*{_EOL}[ \t]*")
+_BROKEN = re.compile(rf"[{APOSTROPHES}]?[{_HYPHEN}\u00ad][ \t]*{_EOL}[ \t]*")
 """A hyphen at the end of a line, where a word may have been cut in two (a line ends as
-:data:`_BREAK` reads it: LF, CRLF, CR alone, NEL, U+2028; ``pela-\\rburan`` was two words)."""
+:data:`_BREAK` reads it: LF, CRLF, CR alone, NEL, U+2028; ``pela-\\rburan`` was two words),
+after the apostrophe that ends a word too (``tabarru'-\\ntabarru'``, as ``tabarru'-tabarru'``
+is one word)."""
 _BREAK = re.compile(rf"{_EOL}[^\S\r\n\x85\u2028\u2029]*{_EOL}|\u2029"
                     r"|\n[ \t]*[-*+][ \t]|\s[-\u2013]\s|--|[\u2014\u2015]")
 """What ends a stretch of text a name may run across, though a gap may hold its characters: a
