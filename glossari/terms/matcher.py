@@ -73,6 +73,11 @@ other word."""
 _ELIDED = r"(?<![^\W_])(?i:qu|dell|nell|dall|sull|all|un|[cdjlmnst])"
 """An article or particle elided before a vowel (French ``l'impôt``, ``d'actions``, ``qu'un``,
 Italian ``dell'imposta``): a word of its own, so that the word after it is one too."""
+_VOWEL = ("aeiouyhAEIOUYH\u00c0-\u00c6\u00c8-\u00cf\u00d2-\u00d6\u00d8-\u00dd"
+          "\u00e0-\u00e6\u00e8-\u00ef\u00f2-\u00f6\u00f8-\u00fd\u00ff\u0152\u0153")
+"""What an article is elided before (:data:`_ELIDED`): a vowel, accented too, or a mute ``h``
+(``l'hôpital``), ``y`` (``n'y``); never a consonant, so that an acronym's last capital and its
+possessive (``R&D's``, ``AT&T's``, ``P&L's``) are no article ``d'``, ``t'``, ``l'``."""
 _DOTTED_LETTERS = r"[^\W\d_](?:\.[^\W\d_])+"
 """Letters each after a dot: an acronym written with dots (``E.T.F``), its last dot aside."""
 DOTTED_ACRONYM = re.compile(rf"(?<![^\W_.])(?P<letters>{_DOTTED_LETTERS}){_DOTTED}")
@@ -82,12 +87,12 @@ DOTTED_ACRONYM = re.compile(rf"(?<![^\W_.])(?P<letters>{_DOTTED_LETTERS}){_DOTTE
 _DOTTED_TAIL = rf"(?:[{_HYPHEN}][^\W_]+)*"
 """The words joined by hyphens after an acronym written with dots (``F.I.N.R.A.-nya``,
 ``U.S.-based``): its clitics, as after any word (``FINRA-nya``), or words of their own."""
-_TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}[{APOSTROPHES}](?=[^\W\d_])"
+_TOKEN = re.compile(rf"[{_SPACELESS}]|{_ELIDED}[{APOSTROPHES}](?=[{_VOWEL}])"
                     rf"|{_DOTTED_LETTERS}{_DOTTED}{_DOTTED_TAIL}"
                     rf"|{_PLAIN}(?:[{_INVISIBLE}]*[{APOSTROPHES}{_HYPHEN}][{_INVISIBLE}]*{_PLAIN})*")
 _ASCII_WORD = (rf"[^\W_]+(?:(?<=(?<![^\W_])[A-Za-z])(?:\.[A-Za-z])+{_DOTTED}(?:-[^\W_]+)*"
                r"|(?:['\-][^\W_]+)*)")
-_ASCII_TOKEN = re.compile(rf"{_ELIDED}'(?=[A-Za-z])|{_ASCII_WORD}", re.ASCII)
+_ASCII_TOKEN = re.compile(rf"{_ELIDED}'(?=[aeiouyhAEIOUYH])|{_ASCII_WORD}", re.ASCII)
 """:data:`_TOKEN` for ASCII text, where it finds the same words, several times faster."""
 _ASCII_UNELIDED = re.compile(_ASCII_WORD, re.ASCII)
 """:data:`_ASCII_TOKEN` for a text without an apostrophe, which elides nothing: the same words,
