@@ -1606,3 +1606,20 @@ def test_an_acronym_ending_in_an_article_s_letter_takes_the_possessive(
     text = (f"le taux de l{apostrophe}impôt, d{apostrophe}actions, qu{apostrophe}un "
             f"l{apostrophe}hôpital, l{apostrophe}Écu")
     assert [h.keys for h in french.find(text)] == [(2,), (3,), (4,)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ms"])
+@pytest.mark.parametrize("written", ["S&P500", "S&P500's", "S&P 500", "FTSE100", "RM30"])
+def test_one_capital_of_joined_capitals_glued_to_a_number_is_cut_as_two_are(
+        lang: Lang, written: str) -> None:
+    """``S&P500`` (as financial news writes the index) found no *S&P 500*, where ``FTSE100``
+    is *FTSE 100* and ``RM30`` *RM*: only two capitals or more glued to a number were cut
+    from it, and the ``P`` of ``S&P`` is one."""
+    if lang == "ms" and "'" in written:
+        return  # a Malay name that is no acronym takes no English possessive (saham's)
+    names = [("S&P 500", 1), ("FTSE 100", 2), ("RM", 3), ("B40", 4)]
+    recognizer = Recognizer(names, lang=lang)
+    hits = recognizer.find(f"Indeks {written} naik, kata B40.")
+    expected = [3] if written == "RM30" else [2] if written == "FTSE100" else [1]
+    assert [h.keys[0] for h in hits] == [*expected, 4]
+    assert hits[0].text == (written if written != "RM30" else "RM")
