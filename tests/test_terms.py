@@ -1623,3 +1623,19 @@ def test_one_capital_of_joined_capitals_glued_to_a_number_is_cut_as_two_are(
     expected = [3] if written == "RM30" else [2] if written == "FTSE100" else [1]
     assert [h.keys[0] for h in hits] == [*expected, 4]
     assert hits[0].text == (written if written != "RM30" else "RM")
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.sampled_from(["Cukai pendapatan", "Peniaga broker", "Dana lindung nilai"]),
+       clitic=st.sampled_from(["", "nya", "-nya"]), two=st.booleans())
+def test_a_compound_written_with_hyphens_its_first_word_reduplicated_is_one_match(
+        name: str, clitic: str, two: bool) -> None:
+    """``Cukai-cukai-pendapatan`` gave *Cukai* and then *Cukai pendapatan* from its second
+    half, where ``cukai-cukai pendapatan`` and ``cukai-pendapatan`` are one match: the parts
+    of a hyphenated word were each a word, so the reduplicated first word was two."""
+    words_ = name.lower().split()
+    recognizer = Recognizer([(name, 1), (name.split()[0], 2)], lang="ms")
+    first = f"{words_[0]}2" if two else f"{words_[0]}-{words_[0]}"
+    written = "-".join([first.capitalize(), *words_[1:]]) + clitic
+    assert [(h.keys, h.text) for h in recognizer.find(f"Semua {written} dibayar.")] == [
+        ((1,), written)]

@@ -585,6 +585,14 @@ def _units(text: str, lang: Lang) -> tuple[list[int], list[int], list[str]]:
                              else found[-1] + fold(part))
                 offset += len(part) + 1
                 continue
+            if (k == 1 and lang == "ms" and len(parts) - attached > 2
+                    and _is_reduplication(pair := f"{found[-1]}-{fold(part)}")):
+                # a compound written with hyphens, its first word reduplicated
+                # (cukai-cukai-pendapatan, as cukai-cukai pendapatan): the pair is one word
+                ends[-1] = offset + len(part)
+                found[-1] = pair
+                offset += len(part) + 1
+                continue
             starts.append(offset)
             ends.append(offset + len(part))
             found.append(fold(part))
