@@ -49,6 +49,7 @@ from glossari.seeds.markdown import (
     CONTAINER_PREFIX,
     definition_titles,
     link_targets,
+    reads_alike,
     reference_definitions,
     with_title,
 )
@@ -762,7 +763,9 @@ def _same_text(path: Path, data: bytes) -> bool:
     if theirs == ours:
         return True
     # a front-matter value quoted otherwise (`title: "Murabahah Sale"` for render's plain
-    # `title: Murabahah Sale`): the same values, the same body, and no comment of theirs
+    # `title: Murabahah Sale`): the same values, and no comment of theirs; a body written in
+    # other Markdown syntax (`_x_` for `*x*`, `*` bullets, a setext heading, lines wrapped
+    # elsewhere: an editor's or a translator's habits) that reads the same
     try:
         mine, yours = ours.decode(), theirs.decode()
         written, saved = (split_front_matter(mine, source=path.name),
@@ -771,8 +774,9 @@ def _same_text(path: Path, data: bytes) -> bool:
         return False
     changed = (set(yours.splitlines()[:saved.end_line])
                - set(mine.splitlines()[:written.end_line]))
-    return (bool(written.end_line) and saved.body == written.body
-            and saved.fields == written.fields and not any("#" in line for line in changed))
+    return (bool(written.end_line) == bool(saved.end_line)
+            and saved.fields == written.fields and not any("#" in line for line in changed)
+            and reads_alike(saved.body, written.body))
 
 
 def _first_difference(path: Path, data: bytes) -> tuple[int, str | None]:

@@ -1339,10 +1339,12 @@ def test_a_translation_keeping_a_block_s_html_after_its_own_words_is_used(html: 
 
 
 def test_a_refused_rendering_names_the_line_render_would_change(tmp_path: Path) -> None:
-    """A translator rewraps a paragraph they leave in Malay: align takes the rest and counts
-    it 'still in Malay', and render refused the file on every run with the same advice
-    ('align --force') and nothing to look at. The refusal names the first line that is not
-    what render writes now, so the translator sees what is left (then --overwrite)."""
+    """A translator fixes a word in a paragraph they leave in Malay (and rewraps it): align
+    takes the rest and names it 'reads as its Malay with a word changed', and render refused
+    the file on every run with the same advice ('align --force') and nothing to look at. The
+    refusal names the first line that is not what render writes now, so the translator sees
+    what is left (then --overwrite). Rewrapped only, the paragraph reads as render writes
+    it, and render goes on."""
     from tests._catalog_oracles import make_root
 
     seed = ("---\ntitle: Wakaf\n---\n\nWakaf ialah harta yang diserahkan secara kekal.\n\n"
@@ -1358,9 +1360,10 @@ def test_a_refused_rendering_names_the_line_render_would_change(tmp_path: Path) 
                     .replace("title: Wakaf", "title: Waqf")
                     .replace("Wakaf ialah harta yang diserahkan secara kekal.",
                              "Waqf is property given up for good.")
-                    .replace("tunggal\nbagi", "tunggal bagi"), encoding="utf-8")
+                    .replace("tunggal\nbagi", "tunggal bagi")
+                    .replace("harta wakaf", "hartanah wakaf"), encoding="utf-8")
     line = page.read_text(encoding="utf-8").splitlines().index(
-        "Majlis Agama Islam Negeri ialah pemegang amanah tunggal bagi semua harta wakaf di "
+        "Majlis Agama Islam Negeri ialah pemegang amanah tunggal bagi semua hartanah wakaf di "
         "Malaysia.") + 1
     for _ in range(2):
         code, _, err = cli("align", "-l", "en", "--force", out, root=root)
@@ -1369,8 +1372,12 @@ def test_a_refused_rendering_names_the_line_render_would_change(tmp_path: Path) 
         assert code == 2
         assert f"{out.as_posix()}/wakaf.md:{line}: written or edited since" in err
         assert "(this line is not what render writes there now: 'Majlis Agama Islam" in err
-    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", "--overwrite", root=root)
+    # rewrapped only: what render writes, in other line breaks
+    page.write_text(page.read_text(encoding="utf-8").replace("hartanah", "harta"),
+                    encoding="utf-8")
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
     assert "title: Waqf" in page.read_text(encoding="utf-8")
+    assert "tunggal\nbagi" in page.read_text(encoding="utf-8")
 
 
 def test_a_rendering_set_back_to_what_render_writes_under_min_coverage_goes(
@@ -1455,3 +1462,115 @@ def test_a_rendering_saved_with_other_line_ends_is_no_translators_work(
         code, _, err = cli("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
         assert code == 2
         assert "written or edited since" in err
+
+
+_SYNTAX_SEED = """---
+title: Peniaga broker
+description: Peniaga broker ialah firma yang berdagang [saham-saham](/stock) untuk pelanggannya.
+---
+
+# Peniaga broker
+
+## Apakah itu Peniaga Broker?
+
+Peniaga broker ialah firma yang *membeli* dan **menjual** sekuriti untuk akaun sendiri.
+
+- Mereka membeli [saham-saham](/stock) apabila pelanggan membuat pesanan.
+- Pelaburannya dikawal selia dengan ketat oleh pihak berkuasa.
+
+### Sorotan
+
+> Peniaga broker berdagang untuk pelanggannya dan untuk dirinya sendiri.
+"""
+
+_SYNTAX_EN = """---
+title: Broker-dealer
+description: A broker-dealer is a firm that trades [stocks](/stock) for its clients.
+---
+
+# Broker-dealer
+
+## What Is a Broker-Dealer?
+
+A broker-dealer is a firm that *buys* and **sells** securities for its own account.
+
+- They buy [stocks](/stock) when clients place orders.
+- Its investments are tightly regulated by the authorities.
+
+### Key Takeaways
+
+> A broker-dealer trades for its clients and for itself.
+"""
+
+# an editor's or a translator's Markdown habits: each reads as what render wrote
+_SYNTAX_ONLY = {
+    "underscores": lambda t: t.replace("*buys*", "_buys_").replace("**sells**", "__sells__"),
+    "bullets": lambda t: t.replace("\n- ", "\n* "),
+    "plus bullets": lambda t: t.replace("\n- ", "\n+ "),
+    "setext": lambda t: t.replace("## What Is a Broker-Dealer?",
+                                  "What Is a Broker-Dealer?\n------------------------"),
+    "closed heading": lambda t: t.replace("### Key Takeaways", "### Key Takeaways ###"),
+    "reflowed": lambda t: t.replace("securities for its", "securities\nfor its").replace(
+        "trades for its clients and", "trades for its clients\n> and"),
+    "spaces": lambda t: t.replace("for its own account.", "for  its own   account."),
+    "reference link": lambda t: t.replace("[stocks](/stock) when", "[stocks][s] when") + (
+        "\n[s]: /stock\n"),
+}
+# what a translator wrote: each is refused, whatever syntax goes with it
+_EDITS = {
+    "a word": lambda t: t.replace("tightly", "closely"),
+    "emphasis": lambda t: t.replace("*buys*", "**buys**"),
+    "a link target": lambda t: t.replace("(/stock) when", "(/stocks) when"),
+    "a paragraph split": lambda t: t.replace("securities for its", "securities\n\nfor its"),
+    "a comment": lambda t: t + "\n<!-- semak: sells? -->\n",
+    "a definition": lambda t: t + "\n[ua]: /unittrust \"Unit trust\"\n",
+    "a loose list": lambda t: t.replace("orders.\n- ", "orders.\n\n- "),
+    "code spacing": lambda t: t.replace("own account", "own `a  b`").replace(
+        "the authorities", "the `a b`"),
+}
+
+
+@pytest.fixture(scope="module")
+def syntax_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, bytes]:
+    from tests._catalog_oracles import make_root
+
+    tmp = tmp_path_factory.mktemp("syntax")
+    root = make_root(tmp, {"peniaga-broker": _SYNTAX_SEED})
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    english = tmp / "en"
+    english.mkdir()
+    (english / "peniaga-broker.md").write_text(_SYNTAX_EN, encoding="utf-8")
+    ok("align", "-l", "en", english, root=root)
+    out = tmp / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    return root, out, (out / "peniaga-broker.md").read_bytes()
+
+
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(habits=st.lists(st.sampled_from(sorted(_SYNTAX_ONLY)), unique=True),
+       edit=st.none() | st.sampled_from(sorted(_EDITS)))
+def test_a_rendering_rewritten_only_in_markdown_syntax_is_no_translators_work(
+        syntax_folder: tuple[Path, Path, bytes], habits: list[str], edit: str | None) -> None:
+    """A translator's editor rewrites a rendering's Markdown (`_x_` for `*x*`, `*` bullets, a
+    setext heading, lines reflowed): render refused it on every run until --overwrite, naming
+    a line that says the same, align having nothing to take. What reads the same is
+    rewritten; anything a reader sees otherwise is still refused, its bytes kept."""
+    root, out, rendered = syntax_folder
+    page = out / "peniaga-broker.md"
+    text = rendered.decode() if edit is None else _EDITS[edit](rendered.decode())
+    assert edit is None or text != rendered.decode()
+    for habit in habits:
+        text = _SYNTAX_ONLY[habit](text)
+    page.write_bytes(text.encode())
+    try:
+        code, _, err = cli("render", "-l", "en", "-o", out, root=root)
+        if edit is None:
+            assert code == 0, err
+            assert page.read_bytes() == rendered
+        else:
+            assert code == 2
+            assert "written or edited since" in err
+            assert page.read_bytes() == text.encode()  # nothing of the translator's lost
+    finally:
+        page.write_bytes(rendered)

@@ -44,6 +44,7 @@ __all__ = [
     "links_and_html",
     "open_links",
     "parse_body",
+    "reads_alike",
     "reference_definition_lines",
     "reference_definitions",
     "safe_tag",
@@ -313,6 +314,73 @@ def _parsed_open_links(text: str) -> tuple[str, ...]:
                 pieces.append("\n")
         pieces.append("\n")
     return tuple(m.group() for m in _OPEN_LINK.finditer("".join(pieces)))
+
+
+def reads_alike(one: str, other: str) -> bool:
+    """Whether two Markdown texts read the same, written in other Markdown syntax: emphasis
+    with ``_`` or ``*``, list bullets ``-``, ``*`` or ``+``, a setext or an ATX heading, a
+    fence of backticks or tildes, a link inline or by reference, an escape where none is
+    needed, lines wrapped elsewhere (a line break inside a paragraph is a space). Everything a
+    reader sees counts: the words (each run of spaces one space, but in code, which keeps
+    them), the blocks and their kinds, a list's tightness and its first number, link targets
+    and titles, raw HTML (a comment included) and each reference definition with a title,
+    used or not (its title is a message). The one rule of a rendering whose only change is
+    its syntax, which an editor or a translator's Markdown habits make: ``render`` goes on
+    over it, as nothing the translator wrote is lost (:func:`glossari.render.render_folder`).
+
+    >>> reads_alike("Ia *kekal*.\\n\\n- satu\\n- dua\\n", "Ia _kekal_.\\n\\n* satu\\n* dua\\n")
+    True
+    >>> reads_alike("Tajuk\\n=====\\n\\nBaris satu\\ndan dua.\\n",
+    ...             "# Tajuk\\n\\nBaris satu dan dua.")
+    True
+    >>> reads_alike("Ia *kekal*.", "Ia **kekal**."), reads_alike("`a  b`", "`a b`")
+    (False, False)
+    """
+    return one == other or _reading(one) == _reading(other)
+
+
+@lru_cache(maxsize=1)
+def _reading_parser() -> MarkdownIt:
+    # what a reader of a rendering sees: CommonMark, raw HTML kept as such, GitHub's tables
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+_SHOWN_AS_WRITTEN = frozenset({"code_inline", "code_block", "fence", "html_block",
+                               "html_inline"})
+
+
+def _reading(text: str) -> tuple[tuple[object, ...], ...]:
+    """What :func:`reads_alike` compares of ``text``: its tokens, without their syntax."""
+    env: dict[str, Any] = {}
+    read: list[tuple[object, ...]] = []
+    words: list[str] = []
+
+    def walk(tokens: Iterable[Token]) -> None:
+        for token in tokens:
+            if token.type in ("text", "softbreak"):
+                words.append(token.content if token.type == "text" else " ")
+                continue
+            if token.type == "inline":
+                walk(token.children or ())
+                continue
+            if words:
+                read.append(("text", _SPACES.sub(" ", "".join(words))))
+                words.clear()
+            content = token.content if token.type in _SHOWN_AS_WRITTEN else ""
+            info = token.info.strip() if token.type == "fence" else ""
+            read.append((token.type, token.tag, token.hidden, content, info,
+                         tuple(sorted((str(k), str(v)) for k, v in token.attrs.items()))))
+            walk(token.children or ())
+        if words:
+            read.append(("text", _SPACES.sub(" ", "".join(words))))
+            words.clear()
+
+    walk(_reading_parser().parse(text, env))
+    # a definition shows through the links that use it (their targets and titles, above);
+    # one with a title is a message of its own, used or not
+    definitions = sorted((str(label), str(value.get("href")), str(value.get("title")))
+                         for label, value in _references(env).items() if value.get("title"))
+    return (*read, ("definitions", tuple(definitions)))
 
 
 def _references(env: dict[str, Any]) -> dict[str, Any]:
