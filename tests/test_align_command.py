@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -1123,6 +1125,58 @@ def test_two_list_items_moved_past_each_other_are_taken_fuzzy(tmp_path: Path) ->
     states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(
         root / "locale" / "en" / "LC_MESSAGES" / "articles-k.po").current}
     assert [states[item] for item in items] == [(text, False) for text in english]
+
+
+_POINTS = [
+    # names the two languages write alike, and the glossary's own pair (headword, category)
+    ("Peniaga broker berdagang untuk pelanggannya dan untuk dirinya sendiri.",
+     "A broker-dealer trades for its clients and for itself."),
+    ("Pelaburannya dikawal selia dengan ketat oleh pihak berkuasa kewangan negara.",
+     "Its investments are tightly regulated by the national financial authorities."),
+    # cognates (`sekuriti`, `securities`; `dividen`, `dividends`)
+    ("Sekuriti hutang dijual kepada pelabur institusi yang besar.",
+     "Debt securities are sold to large institutional holders."),
+    ("Dividen dibayar kepada pemegang saham setiap suku tahun.",
+     "Dividends are paid to shareholders every quarter."),
+]
+
+
+@pytest.mark.parametrize("swap", [0, 2])
+def test_two_points_whose_names_say_they_moved_are_taken_fuzzy(
+        tmp_path: Path, swap: int) -> None:
+    """A translator who moves a `Sorotan` point past the next gave each slot the other's
+    text: of much the same length, no number in either, so align took both silently, each
+    point's English under the other's Malay. When each Malay shares more names with the
+    other's English than with its own (a word both write alike, a cognate, a pair of the
+    glossary's own headwords and categories), both are taken fuzzy and named; in their
+    places, none is, and nothing is lost."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"peniaga-broker": (
+        "---\ntitle: Peniaga broker\nkeywords: Pelaburan\n---\n\n## Sorotan\n\n"
+        + "".join(f"- {malay}\n" for malay, _ in _POINTS))}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    order = list(range(len(_POINTS)))
+    order[swap], order[swap + 1] = order[swap + 1], order[swap]
+
+    def give(order: list[int], *flags: str) -> dict[str, tuple[str, bool]]:
+        (folder / "peniaga-broker.md").write_text(
+            "---\ntitle: Broker-dealer\nkeywords: Investing\n---\n\n## Key Takeaways\n\n"
+            + "".join(f"- {_POINTS[i][1]}\n" for i in order), encoding="utf-8")
+        code, _, err = cli("align", *flags, "-l", "en", folder, root=root)
+        assert code == 0, err
+        path = root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po"
+        assert subprocess.run(["msgfmt", "--check", "-o", os.devnull, path]).returncode == 0
+        return {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(path).current}
+
+    states = give(order)
+    for at, (malay, _) in enumerate(_POINTS):
+        moved = at in (swap, swap + 1)
+        assert states[malay] == (_POINTS[order[at]][1], moved)  # taken, nothing lost
+    states = give(sorted(order), "--force")
+    assert [states[malay] for malay, _ in _POINTS] == [(english, False)
+                                                        for _, english in _POINTS]
 
 
 def test_malay_names_joined_by_an_english_word_are_a_translation(tmp_path: Path) -> None:

@@ -360,6 +360,94 @@ def _swapped_by_length(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, i
     return found
 
 
+_CLITICS = ("nya", "lah", "kah")
+"""Malay's clitics, cut from a word (`pelaburannya`) before it is matched."""
+
+_COGNATE = 5
+"""Letters two words must begin alike with (Malay's `k` read as English's `c`) to be one
+word's forms or cognates (`sekuriti`, `securities`; `investing`, `investments`)."""
+
+
+def _names(text: str, *, malay: bool) -> frozenset[str]:
+    """The words of ``text`` that may name something in either language: of four letters or
+    more, or an acronym (`SC`); a Malay word without its clitic, each folded, `k` read as
+    `c` (`sekuriti`, `securities`), its link targets left out (they are the same in both)."""
+    from glossari.checks.parity import strip_link_targets
+
+    found: set[str] = set()
+    for word in _WORD.findall(strip_link_targets(text)):
+        if word.isdigit() or not (len(word) >= 4 or (len(word) >= 2 and word.isupper())):
+            continue
+        word = word.casefold()
+        if malay:
+            for clitic in _CLITICS:
+                if word.endswith(clitic) and len(word) - len(clitic) >= 4:
+                    word = word.removesuffix(clitic)
+                    break
+        found.add(word.replace("k", "c"))
+    return frozenset(found)
+
+
+def _akin(one: str, other: str) -> bool:
+    """Whether two of :func:`_names`' words are one (`broker`), forms of one or cognates: they
+    begin alike for :data:`_COGNATE` letters at least, and all but three letters of the shorter
+    (`investing`, `investments`; `dividen`, `dividends`; not `sendiri`, `send`)."""
+    if one == other:
+        return True
+    alike = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        alike += 1
+    return alike >= _COGNATE and alike >= min(len(one), len(other)) - 3
+
+
+def _shared(malay: frozenset[str], english: frozenset[str]) -> int:
+    """How many of a Malay block's words (:func:`_names`) its English says alike."""
+    return sum(1 for word in malay if any(_akin(word, other) for other in english
+                                          if other[:_COGNATE] == word[:_COGNATE]
+                                          or other == word))
+
+
+def _swapped_by_words(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
+    """Two body blocks side by side, by (file, place), each of whose Malay shares more names
+    with the other's translation than with its own: a word both languages write alike (`SC`,
+    `Malaysia`, `broker`), a cognate (`sekuriti`, `securities`), or a pair the file itself
+    gives the glossary (a headword, a category, a link text: `Pelaburan`, `Investing`). A translator
+    who moved a list item or a paragraph gave each slot the other's text, often of much the
+    same length and with no number in either: two `Sorotan` points exchanged."""
+    # each file's own pairs (a few: reading every file's for each block took minutes at
+    # 30,000 articles)
+    lexicon: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for file, _place, _context, msgid, text in by_domain.get(GLOSSARY_DOMAIN, ()):
+        # a headword, a category, a link text: a name, not a sentence
+        if text.strip() and len(_WORD.findall(msgid)) <= 4 and not _gives_the_malay(text, msgid):
+            said, named = _names(msgid, malay=True), _names(text, malay=False)
+            if said and named:
+                lexicon.setdefault(file, []).append((said, named))
+
+    def score(file: int, malay: frozenset[str], english: frozenset[str]) -> int:
+        return _shared(malay, english) + sum(
+            1 for words, names in lexicon.get(file, ())
+            if words <= malay and _shared(names, english))
+
+    found: set[tuple[int, int]] = set()
+    for domain, pairs in by_domain.items():
+        if domain == GLOSSARY_DOMAIN:
+            continue
+        for one, two in pairwise(pairs):
+            (file, place, _, first, first_text), (other, after, _, second, second_text) = one, two
+            if (file != other or first_text == second_text or not first_text.strip()
+                    or not second_text.strip()):
+                continue
+            malay = _names(first, malay=True), _names(second, malay=True)
+            english = _names(first_text, malay=False), _names(second_text, malay=False)
+            if (score(file, malay[0], english[1]) > score(file, malay[0], english[0])
+                    and score(file, malay[1], english[0]) > score(file, malay[1], english[1])):
+                found.update(((file, place), (file, after)))
+    return found
+
+
 def _swapped(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
     """The body blocks, by (file, place), whose numbers differ from their Malay's where the
     two translations of a block and the one after it, exchanged, would agree with theirs
@@ -419,7 +507,8 @@ def _fill_catalogs(
     # was: the filled ones are staged beside their targets and put in place together at the end
     read: dict[Path, tuple[str, str]] = {}  # a staged catalog: its digest as read, its name
     odd = _odd_lengths(by_domain)
-    swapped = _swapped(by_domain) | _swapped_by_length(by_domain)
+    swapped = (_swapped(by_domain) | _swapped_by_length(by_domain)
+               | _swapped_by_words(by_domain))
     prose = _english_prose(by_domain)
     with StagedWrites() as staged:
         for domain, path in paths.items():
@@ -548,9 +637,9 @@ def _fill_catalogs(
                             flags=(*entries[at].flags, "fuzzy"))
                         why = (f"its length against the Malay is {odd[file, place]:.1f} "
                                "times the file's usual" if (file, place) in odd else
-                               "its numbers, or its length, are those of the Malay block "
-                               "beside it, and that block's translation has this one's: the "
-                               "two look swapped")
+                               "its numbers, its names, or its length, are those of the "
+                               "Malay block beside it, and that block's translation has this "
+                               "one's: the two look swapped")
                         kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' "
                                                   f"taken as fuzzy: {why} (blocks pair by "
                                                   "position: a paragraph merged, split or "
