@@ -12,7 +12,8 @@ from pathlib import Path
 from glossari.errors import GlossariError
 from glossari.root import file_kind
 
-__all__ = ["LANGUAGE", "RENDERED", "read_digest", "read_record", "rendered_language"]
+__all__ = ["LANGUAGE", "RENDERED", "WITHDRAWN", "read_digest", "read_record",
+           "record_withdrawals", "rendered_language", "withdrawal"]
 
 RENDERED = ".glossari-rendered.json"
 """The record ``render`` keeps in its output folder: each file it wrote, by name, with the
@@ -23,6 +24,18 @@ LANGUAGE = ".lang"
 """The record's key for the language the folder's renderings are in (no file is so named: the
 renderings are ``*.md``)."""
 
+
+WITHDRAWN = "#withdrawn"
+"""The record's key for a rendering ``align --force`` withdrew translations from (the file gave
+their Malay back) is its name with this suffix; its value, a JSON text, the SHA-256 of the file
+then and the messages withdrawn (domain, msgctxt, msgid). A translator who confirms such a
+translation in the catalog afterwards has reviewed that withdrawal, which these very bytes must
+not make again (``align``), nor keep ``render`` from writing the English back over the Malay
+they hold (it refused the file, and its hint, ``align --force``, marked the translation fuzzy
+again, on every round)."""
+
+Message = tuple[str, str | None, str]
+"""A message: (domain, msgctxt, msgid)."""
 
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 """A record larger than this is damaged (30,000 articles take about 3 MB): it is not read."""
@@ -101,3 +114,41 @@ def read_digest(path: Path) -> str | None:
     finally:
         os.close(handle)
     return digest.hexdigest()
+
+
+def withdrawal(record: dict[str, str], name: str) -> tuple[str, frozenset[Message]] | None:
+    """The digest of the rendering ``name`` when ``align --force`` withdrew translations from it,
+    and the messages withdrawn, as ``record`` holds them (:data:`WITHDRAWN`); None when it
+    holds none (or a damaged one)."""
+    written = record.get(name + WITHDRAWN)
+    if written is None:
+        return None
+    try:
+        digest, messages = json.loads(written)
+        return str(digest), frozenset(
+            (str(domain), None if context is None else str(context), str(msgid))
+            for domain, context, msgid in messages)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def record_withdrawals(folder: Path,
+                       withdrawn: dict[str, tuple[str, frozenset[Message]]]) -> None:
+    """Add to ``folder``'s record, by rendering name, the digest of each file ``align --force``
+    withdrew translations from and the messages withdrawn (:data:`WITHDRAWN`), under the lock
+    ``render`` takes on the folder, so that neither loses the other's record."""
+    if not withdrawn:
+        return
+    from glossari._atomic import StagedWrites, locked_folder
+
+    with locked_folder(folder, busy="another 'glossari render' is writing into this folder"):
+        record = read_record(folder)
+        if not record:
+            return  # no rendering here (or render's record is gone): nothing to say of one
+        for name, (digest, messages) in withdrawn.items():
+            record[name + WITHDRAWN] = json.dumps([digest, sorted(
+                messages, key=lambda m: (m[0], m[1] or "", m[2]))], ensure_ascii=False)
+        with StagedWrites() as staged:
+            staged.stage_changed(folder / RENDERED, json.dumps(
+                dict(sorted(record.items())), indent=1).encode() + b"\n")
+            staged.commit()

@@ -26,12 +26,19 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
-from glossari._rendered import LANGUAGE, read_digest, read_record
+from glossari._rendered import (
+    LANGUAGE,
+    WITHDRAWN,
+    Message,
+    read_digest,
+    read_record,
+    withdrawal,
+)
 from glossari._rendered import RENDERED as _RENDERED
 from glossari.align.links import CatalogLookup
 from glossari.catalog.messages import (
@@ -42,7 +49,7 @@ from glossari.catalog.messages import (
 )
 from glossari.catalog.usable import unusable_translation, written
 from glossari.errors import GlossariError, SeedError
-from glossari.model import Block, Location, Term
+from glossari.model import Block, Location, Status, Term
 from glossari.root import GlossaryRoot, real_path
 from glossari.seeds.frontmatter import is_fence, plain_is_text, split_front_matter
 from glossari.seeds.markdown import (
@@ -698,10 +705,12 @@ def _stale(record: dict[str, str], output: Path, names: set[str],
             continue  # unreadable: not render's to judge
         if held is None:  # gone already
             del record[name]
+            record.pop(name + WITHDRAWN, None)
             continue
         if held == record[name] or (now is not None and held == now.get(name)):
             removed.append(path)
             del record[name]
+            record.pop(name + WITHDRAWN, None)
         else:
             left.append(path)
     return removed, left
@@ -715,17 +724,26 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
-           overwrite: bool) -> tuple[bool, str | None]:
+           overwrite: bool,
+           given_back: Callable[[frozenset[Message]], bytes] | None = None
+           ) -> tuple[bool, str | None]:
     """Record ``path`` as render's, refusing it when it holds what render did not write;
     whether it already holds ``data`` (then nothing is to be written: the one reading of it),
-    and the digest of what it held (None: no file)."""
+    and the digest of what it held (None: no file). ``given_back`` gives what render writes
+    with the given messages untranslated: a file that holds that with the messages
+    ``align --force`` withdrew from these very bytes (the record says so: their Malay, given
+    back) holds nothing else of a translator's, and a translation confirmed in the catalog
+    since is written back."""
     import hashlib
 
     digest = hashlib.sha256(data).hexdigest()
     # a FIFO at the rendering's name (its read would wait forever) is refused, not read
     held = read_digest(path)
     if (held not in (None, digest, record.get(path.name)) and not overwrite
-            and not _same_text(path, data)):
+            and not _same_text(path, data)
+            and not (given_back is not None
+                     and (made := withdrawal(record, path.name)) is not None
+                     and held == made[0] and _same_text(path, given_back(made[1])))):
         # the line where it stops being what render writes now: after align took what it
         # could, what is left (Malay rewrapped, a translation align kept out) is named there,
         # rather than the same advice again with nothing to look at
@@ -737,7 +755,26 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
             "written or edited since 'glossari render' wrote it, so rendering would lose that "
             f"work{where}", path=path.as_posix(), line=line, hint=_edited_hint(path, lang))
     record[path.name] = digest
+    record.pop(path.name + WITHDRAWN, None)  # render's own file now
     return held == digest, held
+
+
+def _encoded(rendered: str, data: bytes) -> bytes:
+    """A rendering's bytes: the source's (``data``) line ends and byte-order mark kept."""
+    body = rendered.replace("\n", "\r\n") if b"\r\n" in data else rendered
+    return (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
+
+
+class _Untranslated:
+    """A catalog lookup that gives ``keys`` no translation, and every other as ``catalog``."""
+
+    def __init__(self, catalog: TranslationLookup, keys: frozenset[Message]) -> None:
+        self.catalog, self.keys = catalog, keys
+
+    def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
+        if (domain, context, msgid) in self.keys:
+            return None, "untranslated"
+        return self.catalog.get(domain, context, msgid)
 
 
 def _same_text(path: Path, data: bytes) -> bool:
@@ -854,8 +891,7 @@ def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, outp
     text = decode_article(data, source=term.source.path)
     rendering = render_article(term, text, catalog)
     path = output_path(output, term.id)
-    body = rendering.text.replace("\n", "\r\n") if b"\r\n" in data else rendering.text
-    encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + body.encode()
+    encoded = _encoded(rendering.text, data)
     if rendering.coverage < min_coverage:
         if under is not None:  # what render writes of it now, under a lower --min-coverage
             import hashlib
@@ -865,7 +901,9 @@ def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, outp
     from glossari._atomic import make_output_folder
 
     make_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
-    same, held = _claim(record, path, encoded, lang=lang, overwrite=overwrite)
+    same, held = _claim(record, path, encoded, lang=lang, overwrite=overwrite,
+                        given_back=lambda keys: _encoded(render_article(
+                            term, text, _Untranslated(catalog, keys)).text, data))
     written = not same
     if written:
         staged.stage(path, encoded)

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -811,6 +812,79 @@ def test_a_block_given_back_in_malay_is_marked_fuzzy_and_render_goes_on(tmp_path
     assert page.read_text(encoding="utf-8") == undone
     code, said, _ = cli("align", "-l", "en", "--force", out, root=root)
     assert (code, "nothing of a translator's to take" in said) == (0, True)
+
+
+@pytest.mark.parametrize("confirm", [
+    # Poedit, Lokalize: the flag goes with any edit of the translation
+    lambda po: po.replace("#, fuzzy\nmsgid \"Memahami Peniaga Broker\"",
+                          "msgid \"Memahami Peniaga Broker\""),
+    # a text editor: the translation typed again, line by line, the flag taken out by hand
+    lambda po: po.replace("#, fuzzy\nmsgid \"Memahami Peniaga Broker\"\nmsgstr "
+                          "\"Understanding Broker-Dealers\"",
+                          "msgid \"Memahami Peniaga Broker\"\nmsgstr \"\"\n"
+                          "\"Understanding \"\n\"Broker-Dealers\""),
+])
+def test_a_withdrawn_translation_confirmed_in_the_catalog_stays_confirmed(
+        tmp_path: Path, confirm: Any) -> None:
+    """A translator pastes a heading's Malay back into a rendering; render refuses it, and
+    `align --force` (its hint) marks the catalog's English fuzzy. They think again and type
+    the translation back in the .po (the flag gone): render refused the rendering still
+    holding that Malay, its hint `align --force` marked the translation fuzzy again, from the
+    same bytes, and so on every round. The withdrawal those bytes made is recorded: the
+    review in the catalog stands, and render writes the English back. Malay pasted back anew
+    is still withdrawn; nothing the translator wrote is lost, and every catalog passes
+    msgfmt --check."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"peniaga-broker": (
+        "---\ntitle: Peniaga broker\n---\n\n## Memahami Peniaga Broker\n\n"
+        "Kebanyakan peniaga broker juga bertindak sebagai [penasihat pelaburan]"
+        "(/investmentadvisor) kepada pelanggan runcit.\n\n## Sorotan\n\n"
+        "- Pelaburannya dikawal selia dengan ketat.\n")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "peniaga-broker.md").write_text(
+        "---\ntitle: Broker-dealer\n---\n\n## Understanding Broker-Dealers\n\n"
+        "Most broker-dealers also act as [investment advisors](/investmentadvisor) to "
+        "retail clients.\n\n## Key Takeaways\n\n- Its investments are tightly regulated.\n",
+        encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "peniaga-broker.md"
+    rendered = page.read_text(encoding="utf-8")
+    undone = rendered.replace("## Understanding Broker-Dealers", "## Memahami Peniaga Broker")
+    page.write_text(undone, encoding="utf-8")
+    po = root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po"
+
+    def heading() -> tuple[str, bool]:
+        path = str(po)
+        assert subprocess.run(["msgfmt", "--check", "-o", os.devnull, path]).returncode == 0
+        [entry] = [e for e in load_po(po).current if e.msgid == "Memahami Peniaga Broker"]
+        return entry.msgstr, entry.fuzzy
+
+    assert cli("render", "-l", "en", "-o", out, root=root)[0] == 2
+    ok("align", "-l", "en", "--force", out, root=root)
+    assert heading() == ("Understanding Broker-Dealers", True)
+    po.write_text(confirm(po.read_text(encoding="utf-8")), encoding="utf-8")
+    assert heading() == ("Understanding Broker-Dealers", False)
+    for _ in range(2):  # render's hint, followed: the review stands
+        code, _, err = cli("align", "-l", "en", "--force", out, root=root)
+        assert code == 0, err
+        assert "confirmed in the catalog since align --force marked it fuzzy" in err
+        assert heading() == ("Understanding Broker-Dealers", False)
+        assert page.read_text(encoding="utf-8") == undone
+    code, _, err = cli("render", "-l", "en", "-o", out, root=root)
+    assert code == 0, err
+    assert page.read_text(encoding="utf-8") == rendered
+    # the Malay pasted back anew is withdrawn anew
+    page.write_text(undone, encoding="utf-8")
+    assert cli("render", "-l", "en", "-o", out, root=root)[0] == 2
+    ok("align", "-l", "en", "--force", out, root=root)
+    assert heading() == ("Understanding Broker-Dealers", True)
+    # and a paragraph the translator changed besides is theirs: render refuses it still
+    page.write_text(undone.replace("retail clients", "retail customers"), encoding="utf-8")
+    assert cli("render", "-l", "en", "-o", out, root=root)[0] == 2
 
 
 def test_a_rendering_never_confirms_a_translation_made_for_an_older_malay(

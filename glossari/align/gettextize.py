@@ -27,7 +27,13 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
-from glossari._rendered import LANGUAGE, read_digest, read_record
+from glossari._rendered import (
+    LANGUAGE,
+    read_digest,
+    read_record,
+    record_withdrawals,
+    withdrawal,
+)
 from glossari.align.pairing import MessageKey, Pairing, pair_articles
 from glossari.catalog.formats import entry_problem
 from glossari.catalog.languages import check_translation_language
@@ -171,6 +177,7 @@ def align_folder(
     # renderings a translator edited since render wrote them (its record names them): paired
     # under the lock, once the catalogs say which of their blocks still stand as rendered
     edited: list[tuple[int, Term, Term]] = []
+    renderings: dict[int, tuple[str, str]] = {}  # those: their name and digest, by report
     # the extension and the name in any case, as the seeds are read (`X.MD` pairs with
     # `seeds/x.md`); a file with no seed of its name is reported as skipped, never silently
     seeds = {path.stem.casefold(): path for path, _ in article_paths(root.seeds, base=root.path)}
@@ -183,7 +190,8 @@ def align_folder(
         if seed is None:
             skipped.append(name)
             continue
-        if path.name in record and _digest(path) == record[path.name]:
+        held = _digest(path) if path.name in record else None
+        if path.name in record and held == record[path.name]:
             reports.append(FileReport(path=name, rendered=True))
             continue
         try:
@@ -198,6 +206,8 @@ def align_folder(
         # the seed's reference definitions resolve its messages' reference links, as in render
         references[len(reports)] = reference_definitions(seed_text)
         if path.name in record:
+            if held is not None:
+                renderings[len(reports)] = path.name, held
             edited.append((len(reports), source, translated))
             reports.append(FileReport(path=name))
             continue
@@ -227,8 +237,22 @@ def align_folder(
                 reports[file] = replace(reports[file], notes=pairing.notes,
                                         as_rendered=pairing.as_rendered)
             by_domain = {domain: sorted(pairs) for domain, pairs in by_domain.items()}
-        return _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
-                              references=references, loanwords=loanwords)
+        # a rendering whose Malay align --force took as withdrawals, in these very bytes: a
+        # translation confirmed in the catalog since is the translator's review of it
+        reviewed: dict[int, frozenset[MessageKey]] = {}
+        for file, (name, digest) in renderings.items():
+            made = withdrawal(record, name)
+            if made is not None and made[0] == digest:
+                reviewed[file] = made[1]
+        withdrawn: dict[int, set[MessageKey]] = {}
+        report = _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
+                                references=references, loanwords=loanwords, reviewed=reviewed,
+                                withdrawn=withdrawn)
+    # (after the catalogs' lock: render takes the folder's, then reads the catalogs)
+    record_withdrawals(folder, {
+        name: (digest, frozenset(withdrawn[file]) | reviewed.get(file, frozenset()))
+        for file, (name, digest) in renderings.items() if withdrawn.get(file)})
+    return report
 
 
 def _add_pairs(by_domain: dict[str, list[_Pair]], file: int, pairing: Pairing,
@@ -484,6 +508,8 @@ def _fill_catalogs(
     force: bool,
     references: Mapping[int, str],
     loanwords: Mapping[int, set[MessageKey]],
+    reviewed: Mapping[int, frozenset[MessageKey]],
+    withdrawn: dict[int, set[MessageKey]],
 ) -> AlignReport:
     from glossari._atomic import StagedWrites
 
@@ -541,6 +567,18 @@ def _fill_catalogs(
                         # block given back in Malay (that block says nothing of the link term
                         # every article shares); a message another file translated this run
                         counts[file]["untouched"] += 1
+                    elif (domain, context, msgid) in reviewed.get(file, ()):
+                        # align --force withdrew it for these very bytes, and the translator
+                        # confirmed it in the catalog since: withdrawn again, their review
+                        # was undone on every round of render's refusal and its hint
+                        counts[file]["kept"] += 1
+                        kept[file].append((place, f"{reports[file].path}: kept the catalog's "
+                                                  f"'{_short(entry.msgstr)}' for "
+                                                  f"'{_short(msgid)}': confirmed in the "
+                                                  "catalog since align --force marked it "
+                                                  "fuzzy for this file's Malay (render writes "
+                                                  "it back; to withdraw it again, mark it "
+                                                  "fuzzy in the catalog)"))
                     elif (shared := _articles(entry)) > 1 or not force:
                         # a category, `Sorotan`: the other articles' English would go with it
                         why = (f", but {shared} articles share the message; change it in the "
@@ -562,6 +600,7 @@ def _fill_catalogs(
                                                   f"'{_short(msgid)}' fuzzy: this file gives "
                                                   "the Malay back (--force)"))
                         entries[at] = entry.with_changes(flags=(*entry.flags, "fuzzy"))
+                        withdrawn.setdefault(file, set()).add((domain, context, msgid))
                         taken[at] = file
                         changed = True
                 elif (problem := unusable_translation(
