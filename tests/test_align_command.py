@@ -887,6 +887,54 @@ def test_a_withdrawn_translation_confirmed_in_the_catalog_stays_confirmed(
     assert cli("render", "-l", "en", "-o", out, root=root)[0] == 2
 
 
+@pytest.mark.parametrize("habit", [
+    lambda t: t.replace("also act as", "also\nact as"),  # a line wrapped
+    lambda t: t.replace("*retail*", "_retail_"),  # emphasis the other way
+    lambda t: t.replace("to *retail* clients", "to   *retail*\nclients"),  # both, and spaces
+])
+def test_a_block_rendered_in_other_markdown_syntax_is_already_so(
+        tmp_path: Path, habit: Any) -> None:
+    """A translator's editor rewraps a paragraph of a rendering (or writes `_x_` for `*x*`)
+    while they retitle a heading: `align` kept the catalog's translation of the paragraph
+    'as this file says' the same text, `--force` replaced it with the rewrapped bytes, and
+    took the paragraph's link text, only the inflection that sentence uses, as the
+    translator's word for the link term every article shares. The paragraph reads as the
+    catalog's translation: already so, its catalog bytes and its link term's kept; the
+    heading the translator changed is taken."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"peniaga-broker": (
+        "---\ntitle: Peniaga broker\ndescription: Peniaga broker boleh menjadi [penasihat "
+        "pelaburan](/investmentadvisor).\n---\n\n## Memahami Peniaga Broker\n\n"
+        "Kebanyakan peniaga broker juga bertindak sebagai [penasihat pelaburan]"
+        "(/investmentadvisor) kepada pelanggan *runcit*.\n")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "peniaga-broker.md").write_text(
+        "---\ntitle: Broker-dealer\ndescription: A broker-dealer can be an [investment "
+        "advisor](/investmentadvisor).\n---\n\n## Understanding Broker-Dealers\n\n"
+        "Most broker-dealers also act as [investment advisors](/investmentadvisor) to "
+        "*retail* clients.\n", encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "peniaga-broker.md"
+    page.write_text(habit(page.read_text(encoding="utf-8")).replace(
+        "## Understanding Broker-Dealers", "## How Broker-Dealers Work"), encoding="utf-8")
+    locale = root / "locale" / "en" / "LC_MESSAGES"
+    glossary, articles = (locale / "glossary.po").read_bytes(), (locale / "articles-p.po")
+    for force in ((), ("--force",)):
+        code, _, err = cli("align", "-l", "en", *force, out, root=root)
+        assert code == 0, err
+        assert "Most broker-dealers" not in err  # neither kept nor replaced: already so
+        assert (locale / "glossary.po").read_bytes() == glossary
+    entries = {e.msgid: e.msgstr for e in load_po(articles).current}
+    assert entries["Memahami Peniaga Broker"] == "How Broker-Dealers Work"
+    assert entries[next(m for m in entries if m.startswith("Kebanyakan"))] == (
+        "Most broker-dealers also act as [investment advisors](/investmentadvisor) to "
+        "*retail* clients.")
+
+
 def test_a_rendering_never_confirms_a_translation_made_for_an_older_malay(
         tmp_path: Path) -> None:
     """The Malay of a paragraph changes (`5 tahun` to `7 tahun`) while a translator works on

@@ -58,7 +58,7 @@ from glossari.model import Term
 from glossari.root import GlossaryRoot, file_kind, relative_name
 from glossari.seeds.article import parse_article, read_article
 from glossari.seeds.folder import NOT_ARTICLES, article_paths
-from glossari.seeds.markdown import reference_definitions
+from glossari.seeds.markdown import reads_alike, reference_definitions
 from glossari.seeds.source import read_article_text
 from glossari.text import excerpt
 
@@ -232,7 +232,8 @@ def align_folder(
             known = _block_translations(root, lang, [source for _, source, _ in edited])
             for file, source, translated in edited:
                 pairing = pair_articles(source, translated,
-                                        as_rendered=lambda key, text: known.get(key) == text)
+                                        as_rendered=lambda key, text: _reads_as(
+                                            known.get(key), text))
                 _add_pairs(by_domain, file, pairing, loanwords)
                 reports[file] = replace(reports[file], notes=pairing.notes,
                                         as_rendered=pairing.as_rendered)
@@ -550,7 +551,10 @@ def _fill_catalogs(
                     counts[file]["missing"] += 1
                     continue
                 entry = entries[at]
-                if entry.msgstr == text and not entry.fuzzy:
+                if not entry.fuzzy and (entry.msgstr == text or (
+                        domain != GLOSSARY_DOMAIN and _reads_as(entry.msgstr, text))):
+                    # (a body block in other Markdown syntax, `_x_` for `*x*`, its lines
+                    # wrapped elsewhere: the same translation, whose catalog bytes stay)
                     counts[file]["same"] += 1
                     taken.setdefault(at, file)
                 elif (_gives_the_malay(text, msgid)
@@ -771,6 +775,15 @@ def _reads_as_malay(text: str, malay: str) -> bool:
     return (changed <= max(1, len(ours) // 8) and 2 * changed < len(ours)
             and not any(word.casefold() in english for _, _, j1, j2 in edits
                         for word in theirs[j1:j2]))
+
+
+def _reads_as(translation: str | None, text: str) -> bool:
+    """Whether ``text`` is the catalog's ``translation`` (None: none), or reads as it in
+    other Markdown syntax (:func:`glossari.seeds.markdown.reads_alike`): an editor's or a
+    translator's habits (`_x_` for `*x*`, a line wrapped elsewhere) are no new translation."""
+    if translation is None or not translation:
+        return False
+    return translation == text or reads_alike(translation, text)
 
 
 def _articles(entry: Entry) -> int:
