@@ -55,6 +55,7 @@ from glossari.seeds.frontmatter import is_fence, plain_is_text, split_front_matt
 from glossari.seeds.markdown import (
     CONTAINER_PREFIX,
     definition_titles,
+    first_unlike,
     link_targets,
     reads_alike,
     reference_definitions,
@@ -828,8 +829,29 @@ def _first_difference(path: Path, data: bytes) -> tuple[int, str | None]:
     theirs = held.splitlines(keepends=True)
     for number, line in enumerate(theirs, start=1):
         if number > len(ours) or ours[number - 1] != line:
-            return number, line.decode("utf-8", "replace").lstrip("\ufeff")
+            return _first_unlike(held, data) or (
+                number, line.decode("utf-8", "replace").lstrip("\ufeff"))
     return max(len(theirs), 1), None
+
+
+def _first_unlike(held: bytes, data: bytes) -> tuple[int, str] | None:
+    """The first line (1-based) of the file's body (``held``) in the first block that does not
+    read as render's (``data``), in other Markdown syntax (:func:`reads_alike`), and that
+    line; None when the front matter differs, or either cannot be read: a bullet or a
+    heading an editor rewrote, read the same, was named before the paragraph a translator
+    changed."""
+    try:
+        mine, yours = (raw.decode().removeprefix("\ufeff").replace("\r\n", "\n")
+                       for raw in (data, held))
+        written, saved = (split_front_matter(mine, source="rendering"),
+                          split_front_matter(yours, source="rendering"))
+    except (UnicodeDecodeError, GlossariError):
+        return None
+    if (mine.splitlines()[:written.end_line] != yours.splitlines()[:saved.end_line]
+            or (found := first_unlike(saved.body, written.body)) is None):
+        return None
+    line = found[1]
+    return saved.body_offset + line + 1, saved.body.splitlines()[line]
 
 
 def _edited_hint(path: Path, lang: str) -> str:

@@ -1516,7 +1516,12 @@ _SYNTAX_ONLY = {
     "reference link": lambda t: t.replace("[stocks](/stock) when", "[stocks][s] when") + (
         "\n[s]: /stock\n"),
 }
-# what a translator wrote: each is refused, whatever syntax goes with it
+# what a translator wrote: each is refused, whatever syntax goes with it, and named in the
+# block that holds it (the words there, below: not the bullet or the heading an editor
+# rewrote before it)
+_EDITED = {"a word": "closely", "emphasis": "buys", "a link target": "/stocks",
+           "a paragraph split": "securities", "a comment": "semak", "a definition": "[ua]",
+           "a loose list": "They buy", "code spacing": "`a  b`"}
 _EDITS = {
     "a word": lambda t: t.replace("tightly", "closely"),
     "emphasis": lambda t: t.replace("*buys*", "**buys**"),
@@ -1572,5 +1577,8 @@ def test_a_rendering_rewritten_only_in_markdown_syntax_is_no_translators_work(
             assert code == 2
             assert "written or edited since" in err
             assert page.read_bytes() == text.encode()  # nothing of the translator's lost
+            line = int(err.split("peniaga-broker.md:", 1)[1].split(":", 1)[0])
+            block = "\n".join(text.split("\n")[line - 1:]).split("\n\n", 1)[0]
+            assert _EDITED[edit] in block, (line, err)
     finally:
         page.write_bytes(rendered)

@@ -38,6 +38,7 @@ __all__ = [
     "article_definitions",
     "definition_titles",
     "definitions_by_label",
+    "first_unlike",
     "footnote_numbers",
     "footnotes",
     "link_targets",
@@ -345,12 +346,58 @@ def _reading_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
+_LEAVES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
+"""The blocks :func:`first_unlike` compares whole (their tokens open and close them)."""
+
 _SHOWN_AS_WRITTEN = frozenset({"code_inline", "code_block", "fence", "html_block",
                                "html_inline"})
 
 
 def _reading(text: str) -> tuple[tuple[object, ...], ...]:
     """What :func:`reads_alike` compares of ``text``: its tokens, without their syntax."""
+    blocks, definitions = _blocks_read(text)
+    return (*(part for _, _, read in blocks for part in read), definitions)
+
+
+def first_unlike(text: str, other: str) -> tuple[int, int] | None:
+    """The first block of ``text`` that does not read as the block of ``other`` in its place
+    (:func:`reads_alike`'s rule), as the 0-based line where it begins and the one, in it,
+    that first differs from ``other``'s line in its place; None when every block reads
+    alike. What a refusal names: a rendering whose bullets an editor rewrote and one of whose
+    paragraphs a translator changed was named at the first bullet, which reads the same.
+
+    >>> first_unlike("- satu\\n- dua\\n\\nAyat\\npertama.\\nAyat dua.\\n",
+    ...              "* satu\\n* dua\\n\\nAyat\\npertama.\\nAyat tiga.\\n")
+    (3, 5)
+    >>> first_unlike("- satu\\n- dua\\n", "* satu\\n* tiga\\n")
+    (1, 1)
+    >>> first_unlike("Ia *kekal*.", "Ia _kekal_.") is None
+    True
+    """
+    theirs, definitions = _blocks_read(text)
+    ours, others = _blocks_read(other)
+    lines, mine = text.splitlines(), other.splitlines()
+    for at, (start, end, read) in enumerate(theirs):
+        if at < len(ours) and ours[at][2] == read:
+            continue
+        first = start
+        if at < len(ours):
+            for line in range(start, min(end, len(lines))):
+                mirrored = line - start + ours[at][0]
+                if mirrored >= len(mine) or lines[line] != mine[mirrored]:
+                    first = line
+                    break
+        return start, first
+    if definitions != others or len(ours) > len(theirs):
+        # a titled definition changed, or the text ends before the other: its last line
+        return max(len(lines) - 1, 0), max(len(lines) - 1, 0)
+    return None
+
+
+def _blocks_read(text: str) -> tuple[list[tuple[int, int, tuple[tuple[object, ...], ...]]],
+                                     tuple[object, ...]]:
+    """``text``'s top-level blocks, each as (first line, line after it, 0-based, and its
+    tokens without their syntax), and its reference definitions with a title."""
     env: dict[str, Any] = {}
     read: list[tuple[object, ...]] = []
     words: list[str] = []
@@ -375,12 +422,29 @@ def _reading(text: str) -> tuple[tuple[object, ...], ...]:
             read.append(("text", _SPACES.sub(" ", "".join(words))))
             words.clear()
 
-    walk(_reading_parser().parse(text, env))
+    # each leaf block (a paragraph, a heading, a table, code) whole, and each edge of a
+    # container (a list, an item, a quote) on its own, so that a bullet written otherwise
+    # reads alike and a word changed names the paragraph inside the item
+    blocks: list[tuple[int, int, tuple[tuple[object, ...], ...]]] = []
+    tokens = _reading_parser().parse(text, env)
+    index, last = 0, 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = index
+        if token.nesting == 1 and token.tag in _LEAVES:
+            while tokens[end].level != token.level or tokens[end].nesting != -1:
+                end += 1
+        walk(tokens[index:end + 1])
+        lines = token.map or [last, last]
+        last = lines[1]
+        blocks.append((lines[0], lines[1], tuple(read)))
+        read.clear()
+        index = end + 1
     # a definition shows through the links that use it (their targets and titles, above);
     # one with a title is a message of its own, used or not
     definitions = sorted((str(label), str(value.get("href")), str(value.get("title")))
                          for label, value in _references(env).items() if value.get("title"))
-    return (*read, ("definitions", tuple(definitions)))
+    return blocks, ("definitions", tuple(definitions))
 
 
 def _references(env: dict[str, Any]) -> dict[str, Any]:
