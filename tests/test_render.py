@@ -1521,7 +1521,8 @@ _SYNTAX_ONLY = {
 # rewrote before it)
 _EDITED = {"a word": "closely", "emphasis": "buys", "a link target": "/stocks",
            "a paragraph split": "securities", "a comment": "semak", "a definition": "[ua]",
-           "a loose list": "They buy", "code spacing": "`a  b`"}
+           "a loose list": "They buy", "code spacing": "`a  b`",
+           "a no-break space": "own\u00a0account"}
 _EDITS = {
     "a word": lambda t: t.replace("tightly", "closely"),
     "emphasis": lambda t: t.replace("*buys*", "**buys**"),
@@ -1532,6 +1533,9 @@ _EDITS = {
     "a loose list": lambda t: t.replace("orders.\n- ", "orders.\n\n- "),
     "code spacing": lambda t: t.replace("own account", "own `a  b`").replace(
         "the authorities", "the `a b`"),
+    # a space the translator made one that does not break (it reads as one to a browser
+    # folding white space, but is a character of the text)
+    "a no-break space": lambda t: t.replace("own account", "own\u00a0account"),
 }
 
 

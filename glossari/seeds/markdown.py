@@ -322,12 +322,13 @@ def reads_alike(one: str, other: str) -> bool:
     with ``_`` or ``*``, list bullets ``-``, ``*`` or ``+``, a setext or an ATX heading, a
     fence of backticks or tildes, a link inline or by reference, an escape where none is
     needed, lines wrapped elsewhere (a line break inside a paragraph is a space). Everything a
-    reader sees counts: the words (each run of spaces one space, but in code, which keeps
-    them), the blocks and their kinds, a list's tightness and its first number, link targets
-    and titles, raw HTML (a comment included) and each reference definition with a title,
-    used or not (its title is a message). The one rule of a rendering whose only change is
-    its syntax, which an editor or a translator's Markdown habits make: ``render`` goes on
-    over it, as nothing the translator wrote is lost (:func:`glossari.render.render_folder`).
+    reader sees counts: the words (each run of spaces, tabs and line breaks one space, but in
+    code, which keeps them; a no-break space is the author's, `RM\\u00a0100`, and counts), the
+    blocks and their kinds, a list's tightness and its first number, link targets and titles,
+    raw HTML (a comment included) and each reference definition with a title, used or not
+    (its title is a message). The one rule of a rendering whose only change is its syntax,
+    which an editor or a translator's Markdown habits make: ``render`` goes on over it, as
+    nothing the translator wrote is lost (:func:`glossari.render.render_folder`).
 
     >>> reads_alike("Ia *kekal*.\\n\\n- satu\\n- dua\\n", "Ia _kekal_.\\n\\n* satu\\n* dua\\n")
     True
@@ -336,6 +337,8 @@ def reads_alike(one: str, other: str) -> bool:
     True
     >>> reads_alike("Ia *kekal*.", "Ia **kekal**."), reads_alike("`a  b`", "`a b`")
     (False, False)
+    >>> reads_alike("RM\u00a0100 seunit", "RM 100 seunit")
+    False
     """
     return one == other or _reading(one) == _reading(other)
 
@@ -345,6 +348,10 @@ def _reading_parser() -> MarkdownIt:
     # what a reader of a rendering sees: CommonMark, raw HTML kept as such, GitHub's tables
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
+
+_LAYOUT = re.compile(r"[ \t\n\v\f\r]+")
+"""What a browser shows as one space in a rendered paragraph: a run of ASCII white space (a
+no-break space, an em space is a character of the text, `RM\u00a0100`, and counts)."""
 
 _LEAVES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
 """The blocks :func:`first_unlike` compares whole (their tokens open and close them)."""
@@ -411,7 +418,7 @@ def _blocks_read(text: str) -> tuple[list[tuple[int, int, tuple[tuple[object, ..
                 walk(token.children or ())
                 continue
             if words:
-                read.append(("text", _SPACES.sub(" ", "".join(words))))
+                read.append(("text", _LAYOUT.sub(" ", "".join(words))))
                 words.clear()
             content = token.content if token.type in _SHOWN_AS_WRITTEN else ""
             info = token.info.strip() if token.type == "fence" else ""
@@ -419,7 +426,7 @@ def _blocks_read(text: str) -> tuple[list[tuple[int, int, tuple[tuple[object, ..
                          tuple(sorted((str(k), str(v)) for k, v in token.attrs.items()))))
             walk(token.children or ())
         if words:
-            read.append(("text", _SPACES.sub(" ", "".join(words))))
+            read.append(("text", _LAYOUT.sub(" ", "".join(words))))
             words.clear()
 
     # each leaf block (a paragraph, a heading, a table, code) whole, and each edge of a
