@@ -6,11 +6,16 @@ it must be one Babel knows: ``en``, ``ms``, ``pt_BR`` or ``pt-BR``, ``sr@latin``
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from glossari.errors import CatalogError
 from glossari.text import quoted
 
-__all__ = ["check_language", "check_translation_language", "gettext_code", "language_tag",
-           "primary_language", "side_language"]
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["check_language", "check_translation_language", "cldr_locale", "gettext_code",
+           "language_tag", "primary_language", "side_language"]
 
 
 def primary_language(code: str) -> str:
@@ -81,11 +86,20 @@ def gettext_code(tag: str) -> str:
     True
     >>> [gettext_code(t) for t in ("eng-GB", "may", "in-ID", "sh")]
     ['en_GB', 'ms', 'id_ID', 'sh']
+    >>> [gettext_code(t) for t in ("sr@Latin", "sr@latn", "sr_Latn@latin", "sr@latin.UTF-8")]
+    ['sr@latin', 'sr@latin', 'sr@latin', 'sr@latin']
     """
     base, at, modifier = tag.strip().partition("@")
     language, *rest = base.split(".")[0].replace("_", "-").split("-")
+    # a modifier as glibc's locales write it: lower case, a script by its name (sr@Latin and
+    # sr@latn are sr@latin), no codeset (sr@latin.UTF-8)
+    modifier = modifier.split(".")[0].lower()
+    modifier = _MODIFIER_OF_SCRIPT.get(_SCRIPT_MODIFIERS.get(modifier, "").lower(), modifier)
     parts: list[str] = []
     for part in rest:
+        if (len(part) == 4 and part.isalpha() and at
+                and _MODIFIER_OF_SCRIPT.get(part.lower()) == modifier):
+            continue  # sr_Latn@latin: the script twice
         if len(part) == 4 and part.isalpha() and part.lower() in _MODIFIER_OF_SCRIPT and not at:
             at, modifier = "@", _MODIFIER_OF_SCRIPT[part.lower()]
         elif len(part) == 4 and part.isalpha():
@@ -106,19 +120,50 @@ def gettext_code(tag: str) -> str:
     return "_".join([language.lower(), *parts]) + at + modifier
 
 
+def cldr_locale(code: str) -> Locale:
+    """Babel's locale of a language code (its plural forms, name, writing direction), a script
+    gettext writes as a modifier read as that script: ``sr@latin`` is ``sr_Latn``,
+    ``az_IQ@arabic`` ``az_Arab_IQ``, where Babel reads a modifier as nothing (``uz@arabic`` was
+    Uzbek written left to right in Latin letters) and knows no ``az_IQ``. Raises Babel's
+    :class:`~babel.core.UnknownLocaleError` (a :class:`ValueError`) for a code CLDR does not know.
+
+    >>> [str(cldr_locale(c)) for c in ("pt-BR", "sr@latin", "az_IQ@arabic", "ca@valencia")]
+    ['pt_BR', 'sr_Latn', 'az_Arab_IQ', 'ca']
+    """
+    from babel import Locale
+
+    base, _, modifier = code.strip().partition("@")
+    language, *rest = base.split(".")[0].replace("-", "_").split("_")
+    script = _SCRIPT_MODIFIERS.get(modifier.split(".")[0].lower())
+    if script is not None and not any(len(part) == 4 and part.isalpha() for part in rest):
+        rest.insert(0, script)
+    return Locale.parse("_".join([language, *rest]))
+
+
 def _spelling(lang: str, *, path: str) -> str:
     """How gettext's ``locale/`` folders write the language ``lang`` names (``pt-BR`` is
     ``pt_BR``, ``EN`` is ``en``); :class:`CatalogError` when Babel's CLDR data knows none."""
-    from babel import Locale, UnknownLocaleError
+    from babel import UnknownLocaleError
 
     hint = "use an ISO 639 code such as en, id or pt_BR"
     if (not lang or "/" in lang or "\\" in lang or lang.startswith(".")
             or lang.upper() in {"C", "POSIX"} or lang.upper().startswith(("C.", "POSIX."))):
         raise CatalogError(f"unknown language code {quoted(lang)}", path=path, hint=hint)
     try:
-        locale = Locale.parse(lang.replace("-", "_"))
+        locale = cldr_locale(lang)
     except (UnknownLocaleError, ValueError, TypeError):
         raise CatalogError(f"unknown language code {quoted(lang)}", path=path, hint=hint) from None
+    base, _, modifier = lang.partition("@")
+    modifier = modifier.split(".")[0].lower()
+    if modifier and any(
+            len(part) == 4 and part.isalpha()
+            and (part.lower() in _MODIFIER_OF_SCRIPT or modifier in _SCRIPT_MODIFIERS)
+            and _SCRIPT_MODIFIERS.get(modifier) != part.title()
+            for part in base.split(".")[0].replace("-", "_").split("_")[1:]):
+        # az_Arab@latin, bm_Nkoo@latin, sr_Latn@euro: two scripts, or a script gettext names
+        # by the one modifier a code has beside another modifier
+        raise CatalogError(f"unknown language code {quoted(lang)}: its script and its "
+                           "modifier disagree", path=path, hint=hint)
     # a code with no region gets none (Babel expands the aliases `eng` and `msa` to en_US, ms_MY)
     spelled = str(locale) if "_" in lang or "-" in lang or "@" in lang else locale.language
     # nor a script it did not write: Babel expands zh_CN to zh_Hans_CN, sr_RS to sr_Cyrl_RS,
@@ -128,7 +173,10 @@ def _spelling(lang: str, *, path: str) -> str:
         spelled = spelled.replace(f"_{locale.script}", "", 1)
     if "@" in lang and "@" not in spelled:  # Babel reads sr_RS@latin as sr_Cyrl_RS
         spelled += "@" + lang.partition("@")[2]
-    return spelled
+    # a script gettext names by a modifier is that modifier (gettext_code, the one reading):
+    # -l sr_Latn made locale/sr_Latn beside locale/sr@latin, one language in two folders, the
+    # one no gettext program looks in; sr@Latin is sr@latin, as glibc's locales write it
+    return gettext_code(spelled)
 
 
 def _misspelt(lang: str, spelled: str, path: str) -> CatalogError:

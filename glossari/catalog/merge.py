@@ -88,10 +88,10 @@ def _plural_forms(lang: str) -> str:
     # imported here: Babel's locale data loads slowly and most commands never need it
     from babel.messages.plurals import get_plural
 
-    from glossari.catalog.languages import check_language
+    from glossari.catalog.languages import check_language, cldr_locale
 
     check_language(lang, path=f"locale/{lang}")  # the one validator of language codes
-    return str(get_plural(lang.replace("-", "_")))
+    return str(get_plural(cldr_locale(lang)))  # az_IQ@arabic is az_Arab_IQ
 
 
 def new_header(template: PoFile, *, lang: str) -> Entry:
@@ -121,11 +121,13 @@ def new_header(template: PoFile, *, lang: str) -> Entry:
 
 def _language_name(lang: str) -> str:
     """The language's English name from CLDR (``en`` -> ``English``), for Language-Team."""
-    from babel import Locale
+    from babel import UnknownLocaleError
 
-    try:
-        return str(Locale.parse(lang.replace("-", "_")).english_name or lang)
-    except (ValueError, TypeError):
+    from glossari.catalog.languages import cldr_locale
+
+    try:  # sr@latin is Serbian (Latin)
+        return str(cldr_locale(lang).english_name or lang)
+    except (UnknownLocaleError, ValueError, TypeError):
         return lang
 
 

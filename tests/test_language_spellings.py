@@ -1,0 +1,112 @@
+"""One language, one folder: a code naming the script of a language gettext names by a modifier
+(``sr_Latn``, ``sr-Latn``, ``sr@Latin``) is refused with gettext's spelling (``sr@latin``) by
+every command taking ``-l``. ``update -l sr_Latn`` made ``locale/sr_Latn`` beside
+``locale/sr@latin``: the same language twice, once in a folder no gettext program looks in."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossari.catalog.languages import check_language, gettext_code, language_tag
+from glossari.cli import main
+from glossari.errors import CatalogError
+
+REPO = Path(__file__).resolve().parent.parent
+COMMANDS = [
+    ["update"], ["compile"], ["table"], ["show", "accountexecutive"], ["render"],
+    ["site", "-o", "SITE"], ["check"], ["search", "saham"], ["import", "TABLE"],
+]
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("glossary")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "sr@latin"]) == 0
+    assert main(["--root", str(root), "table", "-l", "sr@latin", "--format", "csv", "-o",
+                 str(root / "table.csv")]) == 0
+    return root
+
+
+@pytest.mark.parametrize(("command", "lang"), [
+    *((command, "sr_Latn") for command in COMMANDS),
+    *((["update"], lang) for lang in ["sr-Latn", "sr@Latin", "sr@latn", "SR-latn"]),
+], ids=lambda value: value[0] if isinstance(value, list) else value)
+def test_a_script_gettext_names_by_a_modifier_is_refused_with_that_modifier(
+    root: Path, capsys: pytest.CaptureFixture[str], command: list[str], lang: str,
+) -> None:
+    places = {"SITE": str(root / "site"), "TABLE": str(root / "table.csv")}
+    argv = ["--root", str(root), command[0], "-l", lang,
+            *(places.get(word, word) for word in command[1:])]
+    before = sorted(p.relative_to(root) for p in (root / "locale").rglob("*"))
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert "use 'sr@latin'" in err, err
+    assert sorted(p.relative_to(root) for p in (root / "locale").rglob("*")) == before
+
+
+def test_a_folder_named_by_the_script_is_refused_with_the_modifier(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    assert main(["--root", str(tmp_path), "extract"]) == 0
+    assert main(["--root", str(tmp_path), "update", "-l", "uz@cyrillic"]) == 0
+    (tmp_path / "locale" / "uz@cyrillic").rename(tmp_path / "locale" / "uz_Cyrl")
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "compile"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("glossari: error: locale/uz_Cyrl: "), err
+    assert "locale/uz@cyrillic" in err, err
+    assert not list(tmp_path.glob("locale/*/LC_MESSAGES/*.mo"))
+
+
+def _codes() -> st.SearchStrategy[str]:
+    """CLDR's identifiers, scripts included, in any case, with '-', '_' or a modifier."""
+    from babel.localedata import locale_identifiers
+
+    known = sorted(locale_identifiers())
+    scripted = [c for c in known if any(len(p) == 4 for p in c.split("_")[1:])]
+    modifiers = st.sampled_from(["", "@latin", "@Latin", "@latn", "@cyrillic", "@valencia"])
+    return st.tuples(st.sampled_from(scripted + known[::11]), st.booleans(), st.booleans(),
+                     modifiers).map(
+        lambda t: (t[0].upper() if t[1] else t[0]).replace("_", "-" if t[2] else "_") + t[3])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_codes())
+def test_an_accepted_code_is_gettexts_spelling_of_its_tag(code: str) -> None:
+    """A code check_language takes is the one gettext_code gives for its BCP 47 tag, so two
+    codes of one tag (one language, one script, one region) cannot both name a folder."""
+    try:
+        accepted = check_language(code)
+    except CatalogError as error:
+        hint = error.hint or ""
+        if hint.startswith("use '"):
+            asked = hint[len("use '"):].rstrip("'")
+            assert check_language(asked) == asked, (code, hint)
+        return
+    assert gettext_code(language_tag(accepted)) == accepted, code
+
+
+def test_the_spelling_asked_for_a_script_babel_knows_only_with_it_makes_catalogs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """az_Arab_IQ is written az_IQ@arabic, a code Babel reads as no locale: update then died
+    with an internal error reading its plural forms and name."""
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    assert main(["--root", str(tmp_path), "extract"]) == 0
+    assert main(["--root", str(tmp_path), "update", "-l", "az_Arab_IQ"]) == 2
+    assert "use 'az_IQ@arabic'" in capsys.readouterr().err
+    assert main(["--root", str(tmp_path), "update", "-l", "az_IQ@arabic"]) == 0
+    header = (tmp_path / "locale/az_IQ@arabic/LC_MESSAGES/glossary.po").read_text("utf-8")
+    assert '"Language: az_IQ@arabic\\n"' in header
+    assert '"Language-Team: Azerbaijani (Arabic, Iraq)\\n"' in header
+    assert main(["--root", str(tmp_path), "compile", "-l", "az_IQ@arabic"]) == 0
