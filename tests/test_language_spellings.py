@@ -110,3 +110,25 @@ def test_the_spelling_asked_for_a_script_babel_knows_only_with_it_makes_catalogs
     assert '"Language: az_IQ@arabic\\n"' in header
     assert '"Language-Team: Azerbaijani (Arabic, Iraq)\\n"' in header
     assert main(["--root", str(tmp_path), "compile", "-l", "az_IQ@arabic"]) == 0
+
+
+@pytest.mark.parametrize(("lang", "name", "rtl"), [
+    ("uz@arabic", "Uzbek (Arabic)", True),
+    ("sr_RS@latin", "Serbian (Latin, Serbia)", False),
+    ("ks_IN@devanagari", "Kashmiri (Devanagari, India)", False),
+])
+def test_a_tables_language_is_named_and_laid_out_in_its_modifiers_script(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, name: str, rtl: bool,
+) -> None:
+    """Babel reads a modifier as nothing: sr_RS@latin was headed Serbian (Cyrillic, Serbia),
+    and the cells of uz@arabic (Uzbek in Arabic letters) laid out left to right."""
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    assert main(["--root", str(tmp_path), "extract"]) == 0
+    assert main(["--root", str(tmp_path), "update", "-l", lang]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "table", "-l", lang]) == 0
+    assert capsys.readouterr().out.startswith(f"| Malay | {name} |")
+    assert main(["--root", str(tmp_path), "table", "-l", lang, "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    assert f'data-label="{name} definition"' in html
+    assert (' dir="rtl"' in html) is rtl

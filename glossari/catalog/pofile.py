@@ -1234,7 +1234,9 @@ def _plural_rule(lang: str | None) -> str:
     try:
         from babel.messages.plurals import get_plural
 
-        return str(get_plural(lang.strip().replace("-", "_")))
+        from glossari.catalog.languages import cldr_locale
+
+        return str(get_plural(cldr_locale(lang)))
     except Exception:  # an unknown or malformed code: the other checks name it
         return english
 

@@ -248,11 +248,19 @@ def language_name(code: str, in_lang: str = "en") -> str:
     ('Malay', 'Portuguese (Brazil)', 'zz')
     >>> language_name("en", "ms"), language_name("id", "ms")
     ('Inggeris', 'Indonesia')
+
+    A script gettext writes as a modifier is that script (``cldr_locale``): ``sr_RS@latin`` was
+    named Serbian (Cyrillic, Serbia), Babel reading the modifier as nothing.
+
+    >>> language_name("sr_RS@latin"), language_name("uz@arabic")
+    ('Serbian (Latin, Serbia)', 'Uzbek (Arabic)')
     """
-    from babel import Locale, UnknownLocaleError  # Babel is heavy: only when a table is made
+    from babel import UnknownLocaleError  # Babel is heavy: only when a table is made
+
+    from glossari.catalog.languages import cldr_locale
 
     try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name(in_lang)
+        name = cldr_locale(code).get_display_name(in_lang)
     except (UnknownLocaleError, ValueError, TypeError):
         return code
     return name or code
@@ -263,11 +271,15 @@ def language_direction(code: str) -> str:
 
     >>> language_direction("ar"), language_direction("fa_IR"), language_direction("fr")
     ('rtl', 'rtl', 'ltr')
+    >>> language_direction("uz@arabic"), language_direction("ks_IN@devanagari")
+    ('rtl', 'ltr')
     """
-    from babel import Locale, UnknownLocaleError
+    from babel import UnknownLocaleError
 
-    try:
-        order = Locale.parse(code.replace("-", "_")).character_order
+    from glossari.catalog.languages import cldr_locale
+
+    try:  # uz@arabic is Uzbek in Arabic letters, ks@devanagari Kashmiri in Devanagari
+        order = cldr_locale(code).character_order
     except (UnknownLocaleError, ValueError, TypeError):
         return "ltr"
     return "rtl" if order == "right-to-left" else "ltr"
