@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from glossari.catalog.languages import check_translation_language
+from glossari.catalog.languages import check_translation_language, header_language_problem
 from glossari.catalog.pofile import catalog_files, read_catalog_bytes
 from glossari.catalog.translations import (
     catalog_folder,
@@ -44,6 +44,10 @@ class CompileResult:
     messages: int = 0
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """``path:line: what``, one a catalog compiled (or left unchanged) whose header names
+    another language than its folder (``check``'s C210): compiled for the folder's language,
+    as gettext reads it, and said so at every run."""
 
 
 def languages(root: GlossaryRoot) -> list[str]:
@@ -96,7 +100,7 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
 
     # a .mo is a pure function of its .po: skip the ones compiled from these very bytes
     record = inc.Record(Store.of(root), _RECORD)
-    planned: list[tuple[Path, bytes, str, str, int]] = []
+    planned: list[tuple[Path, bytes, str, str, int, str]] = []
     result = CompileResult()
     catalogs = [p for code in langs
                 for p in catalog_files(catalog_folder(root, code), base=root.path)]
@@ -120,9 +124,11 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
             digest = hashlib.sha256(data).digest()
             seen = record.get(key)
             if (seen.get("po") == digest.hex() and seen.get("mo") == inc.file_digest(mo_path)
-                    and seen.get("count", "").isdigit()):
+                    and seen.get("count", "").isdigit() and "language" in seen):
                 result.messages += int(seen["count"])
                 result.unchanged.append(mo_path)
+                if seen["language"]:
+                    result.warnings.append(seen["language"])
                 continue
             todo.append((mo_path, key, digest.hex()))
             yield len(todo) - 1, root, code, po_path.stem, source, digest, data
@@ -145,15 +151,18 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
             with contextlib.suppress(Exception):  # only a speed-up for the termbase
                 compiled.table.stage(tables, compiled.serialised)
             result.messages += compiled.count
-            planned.append((mo_path, compiled.mo, key, po_digest, compiled.count))
+            if compiled.language:
+                result.warnings.append(compiled.language)
+            planned.append((mo_path, compiled.mo, key, po_digest, compiled.count,
+                            compiled.language))
         # all or nothing: every .mo staged first (a full disk stops the run with none
         # replaced), then all renamed
         with StagedWrites() as staged:
-            for mo_path, mo, key, po_digest, count in planned:
+            for mo_path, mo, key, po_digest, count, language in planned:
                 (result.written if staged.stage_changed(mo_path, mo)
                  else result.unchanged).append(mo_path)
                 record.set(key, {"po": po_digest, "mo": hashlib.sha256(mo).hexdigest(),
-                                 "count": str(count)})
+                                 "count": str(count), "language": language})
             # a .mo with a second name (`ln glossary.mo /app/locale/...`, a program's copy):
             # the rename would leave that name the old translations, served on silently
             for mo_path in result.written:
@@ -162,18 +171,21 @@ def _compile_locked(root: GlossaryRoot, langs: list[str], wrap: Wrap) -> Compile
             staged.commit()
         record.save()
         tables.commit()
+    result.warnings.sort()  # in the order of the catalogs, compiled now or unchanged
     return result
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    """One catalog compiled: its ``.mo``, its lookup table (serialised when a helper made it)
-    and its count of translated messages."""
+    """One catalog compiled: its ``.mo``, its lookup table (serialised when a helper made it),
+    its count of translated messages, and the warning of a header naming another language
+    than the folder's (``path:line: what``), or ``""``."""
 
     mo: bytes
     table: Table
     serialised: bytes | None
     count: int
+    language: str
 
 
 def _compile_job(job: tuple[object, ...]) -> tuple[object, ...]:
@@ -181,7 +193,7 @@ def _compile_job(job: tuple[object, ...]) -> tuple[object, ...]:
     Without its bytes in the job (a helper's job), the file is read here and must still have
     the digest its parent read."""
     from glossari.catalog.mofile import render_mo
-    from glossari.catalog.pofile import check_domain, decode_po, parse_po
+    from glossari.catalog.pofile import check_domain, decode_po, header_field_line, parse_po
     from glossari.catalog.translations import catalog_table
 
     index, root, code, stem, source, digest, *given = job  # the bytes, when not in a helper
@@ -206,6 +218,9 @@ def _compile_job(job: tuple[object, ...]) -> tuple[object, ...]:
         mo = render_mo(po.entries, po.header)
         # a helper's table goes back as bytes: pickling its dict again would cost as much
         serialised = None if given else table.serialised()
-        return index, _Compiled(mo, table, serialised, count), None
+        problem = header_language_problem(po.header_fields().get("Language", ""), code)
+        language = "" if problem is None else (
+            f"{source}:{header_field_line(po, 'Language')}: {problem}")
+        return index, _Compiled(mo, table, serialised, count, language), None
     except CatalogError as error:
         return index, None, error

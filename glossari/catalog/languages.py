@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from glossari.errors import CatalogError
-from glossari.text import quoted
+from glossari.text import excerpt, quoted
 
 if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = ["check_language", "check_translation_language", "cldr_locale", "gettext_code",
-           "language_tag", "primary_language", "side_language"]
+           "header_language_problem", "language_tag", "primary_language", "side_language"]
 
 
 def primary_language(code: str) -> str:
@@ -264,3 +264,24 @@ def side_language(lang: str, *, path: str = "-l") -> str:
         return lang
     check_language(lang, path=path)
     return "ms" if primary_language(lang) == "ms" else check_translation_language(lang, path=path)
+
+
+def header_language_problem(written: str, lang: str) -> str | None:
+    """What is wrong when a catalog's header ``Language`` (``written``) names another language
+    than ``lang``, the folder's, which the catalog is compiled for, or ``None``. A region or
+    another spelling of the same language (``en_GB``, ``EN-us``, ``eng``) is that language; an
+    empty ``Language`` says none. The one rule of ``check``'s ``C210`` and ``compile``'s
+    warning: Poedit and Weblate go by the header, gettext by the folder.
+
+    >>> header_language_problem("en_GB", "en") is None, header_language_problem("", "en")
+    (True, None)
+    >>> print(header_language_problem("ms", "en")[:67])
+    the header says Language 'ms', but the catalog is in locale/en/ and
+    """
+    written = written.strip()
+    if not written or primary_language(written) == primary_language(lang):
+        return None
+    return (f"the header says Language {quoted(excerpt(written))}, but the catalog is in "
+            f"locale/{lang}/ and is compiled as {quoted(lang)}: Poedit and Weblate read it as "
+            f"{quoted(excerpt(written))}; write 'Language: {lang}' in the header (or move the "
+            "file to its language's folder)")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossari.catalog.languages import primary_language
+from glossari.catalog.languages import header_language_problem, primary_language
 from glossari.catalog.messages import is_block_message, is_category_message, iter_messages
 from glossari.catalog.pofile import (
     Entry,
@@ -40,7 +40,7 @@ from glossari.diagnostics import Finding
 from glossari.model import Term
 from glossari.seeds.markdown import footnotes, open_links, spaced_link_problem, spaced_links
 from glossari.terms.matcher import is_acronym
-from glossari.text import counted, quoted
+from glossari.text import counted
 
 __all__ = [
     "CatalogFile",
@@ -249,16 +249,11 @@ def header_language(catalog: CatalogFile, *, lang: str) -> Finding | None:
     ``update`` does not rewrite it: the header is the translator's, and the folder may be the
     one that is wrong (a French catalog dropped into ``locale/en``).
     """
-    written = catalog.po.header_fields().get("Language", "").strip()
-    if not written or primary_language(written) == primary_language(lang):
+    problem = header_language_problem(catalog.po.header_fields().get("Language", ""), lang)
+    if problem is None:
         return None
-    return finding(
-        "C210", path=catalog.path, line=header_field_line(catalog.po, "Language"), lang=lang,
-        message=f"the header says Language {quoted(excerpt(written))}, but the catalog is in "
-        f"locale/{lang}/ and is compiled as {quoted(lang)}: Poedit and Weblate read it as "
-        f"{quoted(excerpt(written))}; write 'Language: {lang}' in the header (or move the "
-        "file to its language's folder)",
-    )
+    return finding("C210", path=catalog.path, line=header_field_line(catalog.po, "Language"),
+                   lang=lang, message=problem)
 
 
 def term_coverage(term: Term, counts: Counter[str], *, lang: str) -> Finding | None:
