@@ -288,10 +288,16 @@ class Block:
         _check_choice("Block.kind", self.kind, _BLOCK_KINDS)
         _check_text("Block.text", self.text)
         _check_line("Block.line", self.line)
-        _check_line("Block.depth", self.depth)
+        _check_count("Block.depth", self.depth, "a nesting depth")
         _check_flag("Block.ordered", self.ordered)
-        if self.number is not None:
-            _check_int("Block.number", self.number)
+        if self.number is not None:  # CommonMark numbers a list from 0 (`0.`) up
+            _check_count("Block.number", self.number, "a numbered item's number")
+        if (self.number is not None) != self.ordered:
+            from glossari.errors import InputError
+
+            raise InputError("a block of a numbered list's item has the item's number, and no "
+                             f"other block has one (ordered={self.ordered}, "
+                             f"number={self.number})", path="Block.number")
         _check_tuple("Block.path", self.path, (str,), "str")
         _check_tuple("Block.links", self.links, (Link,), "Link")
         _check_level("Block.level", self.level)
@@ -574,6 +580,18 @@ def _check_line(name: str, value: object) -> None:
         from glossari.errors import InputError
 
         raise InputError(f"a line number is 1 or more (0: none), not {value}", path=name)
+
+
+def _check_count(name: str, value: object, what: str) -> None:
+    """An int from 0 up, ``what`` naming it in the error (a depth of -1 was refused as "a line
+    number is 1 or more", a number of -1 accepted)."""
+    if type(value) is int and value >= 0:
+        return
+    _check_int(name, value)
+    if value < 0:  # type: ignore[operator]
+        from glossari.errors import InputError
+
+        raise InputError(f"{what} is 0 or more, not {value}", path=name)
 
 
 def _check_int(name: str, value: object) -> None:

@@ -38,8 +38,10 @@ def _refused(cls: type, name: str, value: object) -> bool:
     good = _GOOD[cls][name]
     if name == "suspicious":
         return not isinstance(value, str) and value is not None
-    if name == "number":
-        return value is not None and (type(value) is not int)
+    if name == "number":  # the item's number of an ordered block (_GOOD's is), from 0
+        return type(value) is not int or value < 0  # type: ignore[operator]
+    if name == "ordered":  # True: _GOOD's block has a number
+        return value is not True
     if name in ("line", "depth"):
         return type(value) is not int or value < 0  # type: ignore[operator]
     if name == "level":
@@ -89,3 +91,21 @@ def test_the_seed_reads_as_before() -> None:
     assert term is not None
     assert term.sections
     assert term.links
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"ordered": True, "number": -1}, r"Block\.number: a numbered item's number is 0 or more, "
+                                      r"not -1"),
+    ({"depth": -1}, r"Block\.depth: a nesting depth is 0 or more, not -1"),
+    ({"ordered": False, "number": 3}, r"Block\.number: a block of a numbered list's item"),
+    ({"ordered": True}, r"Block\.number: a block of a numbered list's item"),
+])
+def test_a_blocks_number_and_depth_are_checked_and_named(
+        fields: dict[str, object], message: str) -> None:
+    """Block(number=-1) was accepted (an item numbered -1 on the site and in show), and
+    Block(depth=-1) refused as 'a line number is 1 or more'."""
+    with pytest.raises(ValueError, match=message):
+        Block(kind="item", text="Pelaburannya naik.", line=4, **fields)  # type: ignore[arg-type]
+    sound = Block(kind="item", text="Pelaburannya naik.", line=4, ordered=True, number=0)
+    with pytest.raises(ValueError, match=message):
+        replaced(sound, **{"ordered": True, "number": None, **fields})

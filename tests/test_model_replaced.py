@@ -16,11 +16,13 @@ _TEXT = st.sampled_from(["Saham-saham", "pelaburannya", "Peniaga broker (PB)", "
                          "> ## Nota", "| a |\n|---|"])
 _LINKS = st.lists(st.builds(Link, text=_TEXT, target=st.sampled_from(["/broker-dealer", "/bon"]),
                             line=st.integers(1, 99)), max_size=2).map(tuple)
-_BLOCKS = st.builds(
+_BLOCKS = st.one_of(*(st.builds(
     Block, kind=st.sampled_from(["paragraph", "item", "quote", "table", "code", "heading"]),
-    text=_TEXT, line=st.integers(1, 999), depth=st.integers(0, 3), ordered=st.booleans(),
-    number=st.none() | st.integers(1, 9), path=st.sampled_from([(), ("quote:1",), ("ol:1:2",)]),
+    text=_TEXT, line=st.integers(1, 999), depth=st.integers(0, 3), ordered=st.just(ordered),
+    number=st.integers(0, 9) if ordered else st.none(),  # a numbered item's block has one
+    path=st.sampled_from([(), ("quote:1",), ("ol:1:2",)]),
     links=_LINKS, level=st.integers(0, 6), info=st.sampled_from(["", "python"]))
+    for ordered in (False, True)))
 
 
 def _every_field(value: object) -> dict[str, object]:
