@@ -128,8 +128,11 @@ def test_a_catalogs_language_is_read_back_from_the_tag_its_export_writes(lang: s
 
 
 @pytest.mark.parametrize(("sections", "named", "term"), [
-    ((("sr-Latn", "Akcija"), ("sr-Cyrl", "Акција")), "sr@latin", "Akcija"),
-    ((("sr-Cyrl-RS", "Акција"), ("sr-Latn-RS", "Akcija")), "sr_RS@cyrillic", "Акција"),
+    ((("sr-Latn", "Akcija"), ("sr-Latn-BA", "Dionica")), "sr@latin", "Akcija"),
+    ((("uz-Cyrl", "Акция"), ("uz-Arab", "اکسیه")), "uz@cyrillic", "Акция"),
+    # Serbian is written in Cyrillic anyway: sr-Cyrl-RS is gettext's sr_RS, not a second
+    # catalog of it (sr_RS@cyrillic)
+    ((("sr-Cyrl-RS", "Акција"), ("sr-Latn-RS", "Akcija")), "sr_RS", "Акција"),
     ((("pt-BR", "Ação"), ("pt-PT", "Acção")), "pt_BR", "Ação"),
     # an ISO 639-2 tool's codes: 'update -l eng_GB' was refused ('written en_GB in locale/')
     ((("eng-GB", "Share"), ("eng-US", "Stock")), "en_GB", "Share"),
@@ -149,3 +152,20 @@ def test_the_catalog_the_refusal_names_is_gettext_s_and_takes_its_section(
     ok(root, "import", str(path), "-l", named)
     po = (root / f"locale/{named}/LC_MESSAGES/glossary.po").read_text(encoding="utf-8")
     assert f'msgstr "{term}"' in po
+
+
+@pytest.mark.parametrize(("code", "lang"), [("sr-Cyrl", "sr"), ("sr-Cyrl-RS", "sr_RS"),
+                                            ("uz-Latn", "uz"), ("zh-Hans-CN", "zh_CN")])
+def test_a_section_naming_the_script_its_language_is_written_in_is_that_language(
+        root: Path, tmp_path: Path, code: str, lang: str) -> None:
+    """sr-Cyrl is Serbian as -l sr names it (Serbian is written in Cyrillic): beside a Latin
+    section it was 'no variant of sr', and the refusal sent the user to a second catalog,
+    'update -l sr@cyrillic'."""
+    path = tmp_path / "saham.tbx"
+    path.write_text(tbx((code, "Акција"), (code.split("-")[0] + "-Latn-BA"
+                                         if code.startswith("sr") else "en", "Other")),
+                    encoding="utf-8")
+    ok(root, "update", "-l", lang)
+    ok(root, "import", str(path), "-l", lang)
+    po = (root / f"locale/{lang}/LC_MESSAGES/glossary.po").read_text(encoding="utf-8")
+    assert 'msgstr "Акција"' in po

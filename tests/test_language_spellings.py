@@ -132,3 +132,18 @@ def test_a_tables_language_is_named_and_laid_out_in_its_modifiers_script(
     html = capsys.readouterr().out
     assert f'data-label="{name} definition"' in html
     assert (' dir="rtl"' in html) is rtl
+
+
+@pytest.mark.parametrize(("code", "spelled"), [
+    ("sr_Cyrl", "sr"), ("sr-Cyrl-RS", "sr_RS"), ("uz_Latn", "uz"), ("zh_Hans_CN", "zh_CN"),
+    ("en_Latn_US", "en_US"), ("aa@latin", "aa"),
+    # where glibc and CLDR part on the script a region writes, the script stays
+    ("sd_Deva_IN", "sd_IN@devanagari"), ("sr_Latn_ME", "sr_ME@latin"),
+])
+def test_the_script_a_language_is_written_in_anyway_is_no_part_of_its_code(
+        code: str, spelled: str) -> None:
+    """-l sr_Cyrl was told to use sr@cyrillic (and uz_Latn uz@latin): a second folder beside
+    locale/sr, Serbian being written in Cyrillic, as gettext programs read it."""
+    with pytest.raises(CatalogError, match=f"use '{spelled}'"):
+        check_language(code)
+    assert check_language(spelled) == spelled

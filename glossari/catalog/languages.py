@@ -75,19 +75,25 @@ def gettext_code(tag: str) -> str:
     """The language code gettext writes (a ``locale/`` folder, ``-l``) for a BCP 47 tag (a TBX
     ``xml:lang``): :func:`language_tag` read back. A region follows an underscore, and a script
     gettext names by a modifier (``sr-Latn`` is ``sr@latin``, ``sr-Latn-RS`` ``sr_RS@latin``) or
-    a variant (``ca-ES-valencia``) is that modifier; another script stays a subtag (``zh_Hans``).
+    a variant (``ca-ES-valencia``) is that modifier; another script stays a subtag (``zh_Hant``).
     ``sr_Latn`` named a catalog no gettext tool looks for, beside the ``sr@latin`` one.
 
     >>> [gettext_code(t) for t in ("en", "en-GB", "sr-Latn", "sr-Latn-RS", "uz-Cyrl")]
     ['en', 'en_GB', 'sr@latin', 'sr_RS@latin', 'uz@cyrillic']
-    >>> [gettext_code(t) for t in ("ca-ES-valencia", "zh-Hans", "pt_BR", "sr@latin")]
-    ['ca_ES@valencia', 'zh_Hans', 'pt_BR', 'sr@latin']
+    >>> [gettext_code(t) for t in ("ca-ES-valencia", "zh-Hant", "pt_BR", "sr@latin")]
+    ['ca_ES@valencia', 'zh_Hant', 'pt_BR', 'sr@latin']
     >>> all(gettext_code(language_tag(c)) == c for c in ("sr_RS@latin", "pt_BR", "uz@cyrillic"))
     True
     >>> [gettext_code(t) for t in ("eng-GB", "may", "in-ID", "sh")]
     ['en_GB', 'ms', 'id_ID', 'sh']
     >>> [gettext_code(t) for t in ("sr@Latin", "sr@latn", "sr_Latn@latin", "sr@latin.UTF-8")]
     ['sr@latin', 'sr@latin', 'sr@latin', 'sr@latin']
+
+    The script a language is written in anyway is dropped (a second folder of the language
+    otherwise), where CLDR gives it for the language and its region alike:
+
+    >>> [gettext_code(t) for t in ("sr-Cyrl", "uz-Latn", "zh-Hans-CN", "en-Latn-US", "sd-Deva-IN")]
+    ['sr', 'uz', 'zh_CN', 'en_US', 'sd_IN@devanagari']
     """
     base, at, modifier = tag.strip().partition("@")
     language, *rest = base.split(".")[0].replace("_", "-").split("-")
@@ -95,6 +101,14 @@ def gettext_code(tag: str) -> str:
     # sr@latn are sr@latin), no codeset (sr@latin.UTF-8)
     modifier = modifier.split(".")[0].lower()
     modifier = _MODIFIER_OF_SCRIPT.get(_SCRIPT_MODIFIERS.get(modifier, "").lower(), modifier)
+    # the script the language is written in anyway is no part of its code: sr-Cyrl is sr,
+    # uz-Latn uz, zh-Hans-CN zh_CN (each was a second folder of its language, made beside it)
+    regions = [p.upper() for p in rest if (len(p) == 2 and p.isalpha()) or
+               (len(p) == 3 and p.isdigit())]
+    usual = _usual_script(language, regions)
+    rest = [p for p in rest if not (len(p) == 4 and p.isalpha() and p.title() == usual)]
+    if usual is not None and _SCRIPT_MODIFIERS.get(modifier) == usual:
+        at, modifier = "", ""  # aa@latin: Afar is written in Latin letters
     parts: list[str] = []
     for part in rest:
         if (len(part) == 4 and part.isalpha() and at
@@ -118,6 +132,27 @@ def gettext_code(tag: str) -> str:
     if "_" not in str(get_global("language_aliases").get(language.lower(), "_")):
         language = primary_language(language)
     return "_".join([language.lower(), *parts]) + at + modifier
+
+
+def _usual_script(language: str, regions: list[str]) -> str | None:
+    """The script CLDR's likely subtags give ``language`` alone and in its region (``sr``:
+    Cyrl, ``zh`` with ``CN``: Hans), ``None`` where the two differ: glibc's ``sd_IN`` is
+    Sindhi in Arabic letters, CLDR's in Devanagari, its ``sr_ME`` Cyrillic, CLDR's Latin, so
+    neither script is taken for granted there."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    language = primary_language(language)
+
+    def script(key: str) -> str | None:
+        parts = str(likely.get(key, "")).split("_")
+        return parts[1] if len(parts) > 2 and len(parts[1]) == 4 else None
+
+    usual = script(language)
+    for region in regions[:1]:
+        if script(f"{language}_{region}") not in (None, usual):
+            return None
+    return usual
 
 
 def cldr_locale(code: str) -> Locale:

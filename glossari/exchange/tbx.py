@@ -186,7 +186,9 @@ def _norm(code: str) -> str:
     # ISO 639-2 codes gives them, and the script, region or variant after it, as BCP 47 writes
     # them (-l sr@latin is sr-Latn: its modifier was dropped, and a Cyrillic `sr` section
     # was imported into the Latin catalog)
-    primary, dash, rest = language_tag(code).lower().partition("-")
+    # (and without the script the language is written in anyway: sr-Cyrl-RS is -l sr_RS,
+    # gettext_code's one reading)
+    primary, dash, rest = language_tag(gettext_code(code)).lower().partition("-")
     return primary_language(primary) + dash + rest
 
 
@@ -205,6 +207,8 @@ def language_matches(code: str, lang: str) -> bool:
 
     >>> [language_matches(c, "sr@latin") for c in ("sr-Latn", "sr@latin", "sr", "sr-Cyrl")]
     [True, True, False, False]
+    >>> [language_matches(c, "sr_RS") for c in ("sr-Cyrl-RS", "sr-RS", "sr-Latn-RS")]
+    [True, True, False]
     """
     code, wanted = _norm(code), _norm(lang)
     return code == wanted or ("-" not in wanted and code.split("-")[0] == wanted)
