@@ -64,3 +64,32 @@ def test_the_folders_language_in_any_spelling_is_no_warning(
     code, err = cli(root, "compile")
     assert code == 0, err
     assert "warning" not in err, err
+
+
+@pytest.mark.parametrize(("folder", "language", "warned"), [
+    ("zh_TW", "zh_CN", True), ("sr@latin", "sr", True), ("uz@cyrillic", "uz_UZ", True),
+    ("zh_TW", "zh_Hant_TW", False), ("sr@latin", "sr_Latn", False), ("pt_BR", "pt", False),
+])
+def test_the_same_language_in_another_script_is_another_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str, language: str,
+    warned: bool,
+) -> None:
+    """Language: zh_CN in locale/zh_TW: Poedit and Weblate take the catalog for Simplified
+    Chinese (their spell checker, their machine translation), and check and compile said
+    nothing, comparing the primary language alone."""
+    root = make_root(tmp_path, ARTICLES)
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", folder)[0] == 0
+    po = root / f"locale/{folder}/LC_MESSAGES/articles-s.po"
+    po.write_text(po.read_text("utf-8").replace(f'"Language: {folder}\\n"',
+                                                f'"Language: {language}\\n"'), "utf-8")
+    capsys.readouterr()
+    main(["--root", str(root), "check", "-l", folder, "--select", "C210", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert [f["path"] for f in found] == (
+        [f"locale/{folder}/LC_MESSAGES/articles-s.po"] if warned else [])
+    code, err = cli(root, "compile", "-l", folder)
+    assert code == 0, err
+    assert ("glossari: warning: " in err) is warned, err
+    if warned:
+        assert f"read it as '{language}', written in" in err, err

@@ -310,13 +310,50 @@ def header_language_problem(written: str, lang: str) -> str | None:
 
     >>> header_language_problem("en_GB", "en") is None, header_language_problem("", "en")
     (True, None)
+    >>> print(header_language_problem("zh_CN", "zh_TW").partition(": ")[2][:82])
+    Poedit and Weblate read it as 'zh_CN', written in Simplified script where zh_TW is
+    >>> [header_language_problem(c, "sr@latin") is None for c in ("sr_Latn", "sr_RS@latin", "sr")]
+    [True, True, False]
     >>> print(header_language_problem("ms", "en")[:67])
     the header says Language 'ms', but the catalog is in locale/en/ and
     """
     written = written.strip()
-    if not written or primary_language(written) == primary_language(lang):
+    if not written:
         return None
+    scripts = ""
+    if primary_language(written) == primary_language(lang):
+        # the same language in another script is another catalog to a translator's tool (its
+        # spell checker, its machine translation): Language: zh_CN in locale/zh_TW, sr in
+        # locale/sr@latin, where a region or another spelling is the same (en_GB in en)
+        ours, theirs = _script_of(lang), _script_of(written)
+        if ours is None or theirs is None or ours == theirs:
+            return None
+        scripts = f", written in {_script_name(theirs)} where {lang} is in {_script_name(ours)}"
     return (f"the header says Language {quoted(excerpt(written))}, but the catalog is in "
             f"locale/{lang}/ and is compiled as {quoted(lang)}: Poedit and Weblate read it as "
-            f"{quoted(excerpt(written))}; write 'Language: {lang}' in the header (or move the "
-            "file to its language's folder)")
+            f"{quoted(excerpt(written))}{scripts}; write 'Language: {lang}' in the header (or "
+            "move the file to its language's folder)")
+
+
+def _script_of(code: str) -> str | None:
+    """The script ``code`` is written in: the one it names (``sr@latin``, ``zh_Hant``), its
+    region's (``zh_TW``: Hant), else its language's (``sr``: Cyrl); None for a code CLDR does
+    not know."""
+    from babel import UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        locale = cldr_locale(code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    if locale.script:
+        return str(locale.script)
+    parts = str(get_global("likely_subtags").get(locale.language, "")).split("_")
+    return parts[1] if len(parts) > 2 and len(parts[1]) == 4 else None
+
+
+def _script_name(script: str) -> str:
+    """A script's English name (``Hant``: Traditional), or its code."""
+    from babel import Locale
+
+    return f"{Locale('en').scripts.get(script, script)} script"
