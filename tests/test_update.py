@@ -435,6 +435,54 @@ def test_a_message_moved_while_its_old_catalog_still_uses_it_is_taken(tmp_path: 
     check_written(_po(root, "articles-b"))
 
 
+@pytest.mark.parametrize("cache", ["warm", "cold"])
+def test_a_message_the_new_catalog_holds_untranslated_takes_the_moved_translation(
+    tmp_path: Path, cache: str,
+) -> None:
+    """`komisen.md` renamed `commission.md` moves its `Sorotan` into `articles-c`, where
+    `cukai.md` had left the same heading untranslated: the message was the catalog's already,
+    so the renamed article's translation stayed obsolete in `articles-k` and its heading came
+    back in Malay, where `msgmerge -C` with the old catalog as compendium fills it. A message
+    no article brings keeps what the catalog says (another catalog's translation of it is no
+    reason to touch it), warm cache or cold."""
+    body = "## Sorotan\n\n- Komisen dikenakan bagi setiap dagangan.\n"
+    root = make_root(tmp_path, {
+        "komisen": article("Komisen", body, keywords="Yuran"),
+        "cukai": article("Cukai", "## Sorotan\n\n- Cukai-cukainya tinggi.\n\nYuran.\n"),
+        "kos": article("Kos", "Yuran.\n"),
+    })
+    _extract_update(root)
+    translate(_po(root, "articles-k"), {"Sorotan": "Key Takeaways", "Yuran.": "Fee.",
+                                        "Komisen dikenakan bagi setiap dagangan.":
+                                            "A commission is charged on each trade."})
+    translate(_po(root, "articles-c"), {})
+    before = _po(root, "articles-c").read_bytes()
+    old_catalog = _po(root, "articles-k").read_bytes()
+    (root / "seeds" / "komisen.md").rename(root / "seeds" / "commission.md")
+    if cache == "cold":
+        shutil.rmtree(root / ".glossari-cache", ignore_errors=True)
+    _extract_update(root)
+    moved = _body_entries(root, "articles-c")
+    assert moved["Sorotan"] == ("Key Takeaways", False, ())
+    assert moved["Komisen dikenakan bagi setiap dagangan."][0] == (
+        "A commission is charged on each trade.")
+    assert moved["Yuran."] == ("", False, ())  # cukai's own, brought by no article
+    check_written(_po(root, "articles-c"))
+    once = _po(root, "articles-c").read_bytes()
+    _extract_update(root)
+    assert _po(root, "articles-c").read_bytes() == once  # a fixed point
+    if GNU:
+        (tmp_path / "old.po").write_bytes(old_catalog)
+        (tmp_path / "def.po").write_bytes(before)
+        done = subprocess.run(
+            ["msgmerge", "-q", "-C", str(tmp_path / "old.po"), "-o", "-",
+             str(tmp_path / "def.po"), str(root / "locale" / "articles-c.pot")],
+            capture_output=True, text=True, check=True)
+        (tmp_path / "gnu.po").write_text(done.stdout, encoding="utf-8")
+        gnu = {e.msgid: e.msgstr for e in load_po(tmp_path / "gnu.po").current}
+        assert gnu["Sorotan"] == moved["Sorotan"][0]
+
+
 def test_a_message_two_catalogs_lost_with_different_translations_comes_back_fuzzy(
     tmp_path: Path,
 ) -> None:

@@ -418,7 +418,8 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
     """``catalog`` brought up to date with ``template`` (a new catalog when None).
 
     ``compendium``: translations from other catalogs of the language (:class:`Moved`), used for
-    a message with no exact match in ``catalog``, before any fuzzy match.
+    a message with no exact match in ``catalog``, before any fuzzy match, and for one the
+    catalog holds untranslated that an article new to it brings (:func:`_arrives_untranslated`).
 
     Raises :class:`CatalogError` for an unknown language code (new catalog only).
     """
@@ -478,10 +479,19 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
     noted: list[int] = []  # where result holds a message the compendium offers notes for
     for new in wanted:
         old = current.get(new.key)
-        if old is not None:
+        moved = compendium.get(new.key) if compendium else None
+        if old is not None and not _arrives_untranslated(old, new, moved):
             result.append(_carry(old, new, nplurals))
             continue
-        moved = compendium.get(new.key) if compendium else None
+        if old is not None and moved is not None:
+            # untranslated here and brought by an article new to the catalog (`Sorotan` of an
+            # article renamed to another first letter, beside one that left it untranslated):
+            # the translation another catalog has, as msgmerge -C takes it; the notes kept
+            given = _taken(moved, new, nplurals)
+            notes = joined_notes(old.translator_comments, given.translator_comments)
+            result.append(given if notes == given.translator_comments
+                          else given.with_changes(translator_comments=notes))
+            continue
         if moved is not None and not moved.entry.has_translation:
             noted.append(len(result))  # a note alone: its comments are added below
             moved = None
@@ -792,6 +802,17 @@ def joined_notes(have: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
     ('a', 'b', 'c')
     """
     return have + tuple(c for c in more if c not in have)
+
+
+def _arrives_untranslated(old: Entry, new: Entry, moved: Moved | None) -> bool:
+    """Whether the catalog's current message ``old``, untranslated, takes the translation the
+    compendium offers (``moved``): ``new``, its template message, names an article ``old`` did
+    not (its ``#.`` part comments: the message arrived with that article, as a new one does).
+    GNU ``msgmerge -C`` fills every untranslated message from its compendium; an update takes
+    the translation where an article brings the message, which only the template and the
+    catalog decide, so a catalog the run skips as unchanged loses nothing a merge would give."""
+    return (moved is not None and moved.entry.has_translation and not old.has_translation
+            and not set(new.extracted_comments) <= set(old.extracted_comments))
 
 
 def _with_own_copy(taken: Entry, own: Entry | None) -> Entry:

@@ -18,7 +18,8 @@ The language's catalogs are each other's compendium (``msgmerge -C``). An articl
 another first letter (``peniaga-broker.md`` to ``broker-dealer.md``) moves its paragraphs from
 ``articles-p`` to ``articles-b``: a message that arrives untranslated in one catalog takes the
 translation another catalog merged in the run no longer needs (lost now, or kept obsolete from
-before; that catalog keeps it, obsolete), the latest first. A message another catalog translated
+before; that catalog keeps it, obsolete), the latest first; so does one the catalog held
+untranslated that the article brings (``Sorotan`` of another article there not translated yet). A message another catalog translated
 and still holds is taken too (``Sorotan``, when ``articles-b`` is new; from the catalogs this
 run did not merge through their lookup tables in the store, so that a warm cache, which skips
 them, gives what a cold one gives). Only the domains that gain
