@@ -19,12 +19,13 @@ another first letter (``peniaga-broker.md`` to ``broker-dealer.md``) moves its p
 ``articles-p`` to ``articles-b``: a message that arrives untranslated in one catalog takes the
 translation another catalog merged in the run no longer needs (lost now, or kept obsolete from
 before; that catalog keeps it, obsolete), the latest first; so does one the catalog held
-untranslated that the article brings (``Sorotan`` of another article there not translated yet). A message another catalog translated
-and still holds is taken too (``Sorotan``, when ``articles-b`` is new; from the catalogs this
-run did not merge through their lookup tables in the store, so that a warm cache, which skips
-them, gives what a cold one gives). Only the domains that gain
-something are merged a second time; what was lost, held and lacked is remembered as hashes, so
-an update of 30,000 articles holds no more than it did (+65 MB, measured at 5% changed).
+untranslated that the article brings (``Sorotan`` of another article there not translated
+yet). A message another catalog translated and still holds is taken too (``Sorotan``, when
+``articles-b`` is new; from the catalogs this run did not merge through their lookup tables in
+the store, so that a warm cache, which skips them, gives what a cold one gives). Only the
+domains that gain something are merged a second time; what was lost, held and lacked is
+remembered as hashes, so an update of 30,000 articles holds no more than it did (+65 MB,
+measured at 5% changed).
 """
 
 from __future__ import annotations
