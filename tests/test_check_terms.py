@@ -467,6 +467,37 @@ def test_t401_a_headword_two_articles_share_is_the_term_find_gives(tmp_path: Pat
     assert "'Profit margin'" in t401.message
 
 
+@pytest.mark.parametrize(("english", "wanted"), [
+    ("See also a [margin account](/margin-akaun) for borrowing.", None),
+    ("See also [margin](/margin-akaun) for borrowing.", "'Margin account'"),
+])
+def test_t401_a_shared_headword_as_a_links_text_is_the_term_its_target_names(
+        tmp_path: Path, english: str, wanted: str | None) -> None:
+    """`[Margin](/margin-akaun)` beside two articles titled *Margin* (S131) goes to
+    *margin-akaun*, its target choosing, as the link resolves and `show` lists it; T401 read
+    the word as the term lookup answers for the bare name (*margin*) and asked the translation
+    for 'Profit margin', so a translator following it linked the account's page with the
+    other term's name."""
+    kit = with_catalog(tmp_path)
+    kit.articles["margin"] = MARGIN_PROFIT
+    kit.articles["margin-akaun"] = MARGIN_ACCOUNT
+    paragraph = "Lihat juga [Margin](/margin-akaun) untuk meminjam."
+    kit.articles["pinjaman"] = _titled("Pinjaman", paragraph)
+    kit.translate("Margin", "Profit margin", context="margin")
+    kit.translate("Margin", "Margin account", context="margin-akaun")
+    kit.translate(paragraph, english)
+    found = kit.check()
+    glossary = load_glossary(GlossaryRoot(path=tmp_path))
+    [(link, goes)] = [(r.link.text, r.target.id) for r in glossary.links_from("pinjaman")]
+    assert (link, goes) == ("Margin", "margin-akaun")
+    t401 = [f for f in found if f.code == "T401" and f.line == kit.entry_lines[(None, paragraph)]]
+    if wanted is None:
+        assert t401 == []
+    else:
+        [one] = t401
+        assert wanted in one.message, one.message
+
+
 _KADAR = """\
 ---
 title: Kadar faedah

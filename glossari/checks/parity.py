@@ -145,6 +145,33 @@ def strip_link_targets(text: str) -> str:
     return _TARGET.sub("]", text) if "](" in text else text
 
 
+def linked_texts(text: str) -> list[tuple[int, int, str]]:
+    """Each inline link's text as :func:`strip_link_targets` leaves it: its ``(start, end)``
+    in the stripped text, and the target as written.
+
+    >>> text = "Lihat [Saham](/stock) dan [bon](/bond 'Bon')."
+    >>> [(strip_link_targets(text)[a:b], target) for a, b, target in linked_texts(text)]
+    [('Saham', '/stock'), ('bon', '/bond')]
+    """
+    if "](" not in text:
+        return []
+    found: list[tuple[int, int, str]] = []
+    removed = 0
+    kept: list[str] = []  # the stripped text up to the current link
+    last = 0
+    for match in _TARGET.finditer(text):
+        kept.append(text[last:match.start()])
+        last = match.end()
+        closing = match.start() - removed  # where the link's `]` stays
+        opening = "".join(kept).rfind("[", 0, closing)
+        written = match.group()[2:-1].split()
+        if opening >= 0 and written:
+            found.append((opening + 1, closing, written[0]))
+        kept.append("]")
+        removed += len(match.group()) - 1
+    return found
+
+
 _GLOSS = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\](?!\()|\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d"
                     r"|\*[^*\n]*\*|(?<!\w)_[^_\n]*_(?!\w)|(?<!\w)['\u2018][^'\u2019\n]*['\u2019](?!\w)")
 """A gloss of a word in prose, or a link's text: in brackets, quotes or emphasis."""

@@ -17,7 +17,9 @@ Link texts the source checks find suspicious (``S103``) are not terms.
   alone. An English name inside the English of another term the Malay uses is that
   term's (``capital`` in ``capital market``, for *pasaran modal*), not a use of its own. A
   Malay name two terms share (two articles titled alike, ``S131``) is a use of the term
-  :meth:`~glossari.Glossary.lookup` answers for it, as ``find_terms`` reads it.
+  :meth:`~glossari.Glossary.lookup` answers for it, as ``find_terms`` reads it; written as a
+  link's whole text, of the term the link goes to (``[Margin](/margin-akaun)``: its target
+  chooses, :func:`~glossari.align.resolve.resolve_link`).
 - ``T402``: two different terms whose English headwords are the same.
 """
 
@@ -32,6 +34,7 @@ from glossari.align.resolve import (
     TargetIndex,
     headword_names,
     link_is_a_name,
+    resolve,
     resolve_link,
     target_key,
 )
@@ -39,7 +42,7 @@ from glossari.catalog.languages import primary_language
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.checks.catalogs import LanguageCatalogs
 from glossari.checks.codes import finding
-from glossari.checks.parity import strip_link_targets, without_code
+from glossari.checks.parity import linked_texts, strip_link_targets, without_code
 from glossari.diagnostics import Finding
 from glossari.export.rows import language_name
 from glossari.model import Term
@@ -124,6 +127,11 @@ class Termbase:
     """Each English name that ends in a word for a day (``Maturity date``) without that word
     (``maturity``), by identity: after a preposition of time English says the event for its
     date (``at maturity``, ``before maturity`` for *pada*, *sebelum tarikh matang*)."""
+    targets: TargetIndex | None = field(default=None, repr=False)
+    """The articles' link targets (:func:`glossari.align.resolve.resolve`): a name two terms
+    share written as a link's text (``[Saham](/stock)`` beside two articles titled *Saham*)
+    is the term its target names, as the link resolves (:func:`~glossari.align.resolve.
+    resolve_link`: when two articles answer to the text, the target chooses)."""
 
     def find(self, malay: str, *, kept: str = "") -> list[TermEntry]:
         """The terms whose Malay occurs in ``malay`` (longest first, each once).
@@ -139,7 +147,9 @@ class Termbase:
         ``agent`` after a Malay agent noun (*pemegang saham*), ``after X`` right after the
         term ``X``, the compound's head (*modal saham*)."""
         found: dict[str, tuple[TermEntry, frozenset[str]]] = {}
-        text = strip_link_targets(without_code(malay))
+        source = without_code(malay)
+        text = strip_link_targets(source)
+        linked = linked_texts(source) if self.targets is not None else []
         names = [span for span in _names(text) if kept and text[span[0]:span[1]] in kept]
         before: tuple[int, str] = (-1, "")  # where the term before ends, and which it is
         for hit in self.malay.find(text):
@@ -151,6 +161,8 @@ class Termbase:
             # a name two terms share (two articles titled alike, S131) is one use of one term,
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
             entry = hit.keys[0]
+            if linked and any(k.identity != entry.identity for k in hit.keys):
+                entry = self._linked_to(text, hit.start, hit.end, hit.keys, linked) or entry
             if entry.identity not in found and fold(entry.malay) != fold(hit.text):
                 # the term by the name this message writes (`caruman`), else its plainest
                 # name of that key (`caruman` for `carumannya`): the first is maybe another
@@ -167,6 +179,20 @@ class Termbase:
                 compounds &= found[entry.identity][1]
             found[entry.identity] = (found.get(entry.identity, (entry,))[0], compounds)
         return list(found.values())
+
+    def _linked_to(self, text: str, start: int, end: int, keys: Iterable[TermEntry],
+                   linked: list[tuple[int, int, str]]) -> TermEntry | None:
+        """Of ``keys`` (the terms sharing the name found at ``start:end``), the one whose
+        article the target of the link written with that name as its text names (``[Saham]
+        (/stock)``: *stock*, where lookup and find answer the other *Saham*); None when the
+        name is no link's whole text, or its target names none of them."""
+        for first, last, target in linked:
+            if first <= start and end <= last:
+                if text[first:start].strip() or text[end:last].strip() or self.targets is None:
+                    return None  # a name inside a longer link text: the text names the term
+                named = resolve(target, self.targets)
+                return next((k for k in keys if k.identity == named), None)
+        return None
 
     def english_in(self, translation: str, *, used: Iterable[str] = (),
                    shared: frozenset[tuple[str, str]] = frozenset()) -> set[str]:
@@ -447,7 +473,8 @@ def termbase(terms: Iterable[Term], catalogs: LanguageCatalogs) -> Termbase:
                                        english_bases=side == "en"),
                     words={identity: _compound_words(found) for identity, found in names.items()},
                     heads=Recognizer(heads, lang="en", acronyms_in_capitals=False),
-                    events=Recognizer(events, lang="en", acronyms_in_capitals=False))
+                    events=Recognizer(events, lang="en", acronyms_in_capitals=False),
+                    targets=index)
 
 
 def names_the_term(name: str, headword: str) -> bool:
