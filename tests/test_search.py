@@ -1435,9 +1435,9 @@ def test_a_number_is_marked_as_the_rule_reads_one(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 def test_only_a_text_with_a_bracket_holds_a_link(text: str) -> None:
     """plain_text skips the link scan of a text without ``[``: the scan finds nothing there."""
-    from glossari.termbase import build
+    from glossari.seeds import markdown
 
-    assert build._LINK.search(text.replace("[", "")) is None
+    assert markdown._PLAIN_LINK.search(text.replace("[", "")) is None
 
 
 def test_a_link_target_in_the_definition_is_no_word_of_it(tmp_path: Path) -> None:

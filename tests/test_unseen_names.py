@@ -363,3 +363,37 @@ def test_find_judges_its_language_before_reading_standard_input(
     code, out, err = cli("find", "-l", lang, root=root)
     assert (code, out) == (2, "")
     assert said in err
+
+
+def test_an_emphasised_link_text_names_its_term_without_its_marks(tmp_path: Path) -> None:
+    """`[**pendapatan sesaham**](/eps)`, a link an editor set in bold: the link-only term's
+    Malay headword was `**pendapatan sesaham**`, marks and all, in `show`, the tables, the
+    site's page and title; so was its English, from a translation keeping the marks as C206
+    asks (`**earnings per share**`), and an article's English variant (`*shares*`)."""
+    root = scratch_glossary(tmp_path, {
+        "nisbah-pe": _article(
+            "Nisbah P/E", "Harga dibahagi [**pendapatan sesaham**](/eps) bagi "
+            "[*saham-saham*](/stock-ms) `SC`."),
+        "saham": _article("Saham", "Saham ialah ekuiti."),
+    })
+    for g in sources_and_termbase(root):
+        assert g["eps"].title == "pendapatan sesaham"
+        assert g["saham"].names.link_texts == ("saham-saham",)
+        assert g.lookup("pendapatan sesaham").id == "eps"
+    [row] = [r for r in json.loads(ok("table", "--format", "json", root=root))
+             if r["id"] == "eps"]
+    assert row["ms"] == "pendapatan sesaham"
+    catalog = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = catalog.read_text(encoding="utf-8")
+    for msgid, msgstr in (("**pendapatan sesaham**", "**earnings per share**"),
+                          ("*saham-saham*", "*the shares*")):
+        old = f'msgid "{msgid}"\nmsgstr ""\n'
+        assert old in text, text
+        text = text.replace(old, f'msgid "{msgid}"\nmsgstr "{msgstr}"\n')
+    catalog.write_text(text, encoding="utf-8")
+    ok("compile", "-l", "en", root=root)
+    g = load_glossary(root)
+    assert (g["eps"].english.title, g["eps"].english.status) == (
+        "earnings per share", "translated")
+    assert g["saham"].names.english_variants == ("shares",)
+    assert "pendapatan sesaham  [eps]" in ok("show", "eps", root=root)

@@ -26,6 +26,7 @@ from glossari.align.names import (
     ResolvedLinks,
     english_lemma,
     internal_links,
+    link_text_name,
     link_translation_names,
     resolve_names,
 )
@@ -243,8 +244,8 @@ def link_only_terms(
         links = [link for _, link in places]
         # the texts of links to a part of the page (/x#bahagian) name the part: the
         # term's names only when no other link names it
-        clean = ([" ".join(link.text.split()) for link in links if link_is_a_name(link)]
-                 or [" ".join(link.text.split()) for link in links if link_is_trusted(link)])
+        clean = ([link_text_name(link.text) for link in links if link_is_a_name(link)]
+                 or [link_text_name(link.text) for link in links if link_is_trusted(link)])
         texts: dict[str, str] = {}
         slugs: dict[str, str] = {}
         for text in clean:

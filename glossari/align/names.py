@@ -45,13 +45,14 @@ from glossari.align.resolve import (
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.diagnostics import Finding
 from glossari.model import Link, Names, Status, Term
+from glossari.seeds.markdown import plain_text
 from glossari.seeds.rules import suspicious_link_text
 from glossari.terms import english
 from glossari.terms.english import without_determiner
 from glossari.text import excerpt, lookup_key, one_line, quoted
 
 __all__ = ["CatalogLookup", "ResolvedLinks", "english_lemma", "internal_links",
-           "link_translation_names", "resolve_names"]
+           "link_text_name", "link_translation_names", "resolve_names"]
 
 
 class CatalogLookup(Protocol):
@@ -91,6 +92,19 @@ def english_lemma(text: str) -> str:
     return text[: match.start()] + english.singular(match.group())
 
 
+def link_text_name(text: str) -> str:
+    """The name a link's text gives its term, as a reader reads it: on one line, and without
+    the marks of its inline Markdown (:func:`glossari.seeds.markdown.plain_text`), so that
+    ``[**pendapatan sesaham**](/eps)`` names *pendapatan sesaham*, where the link-only term's
+    headword, its table row, its page and the search index showed ``**pendapatan sesaham**``
+    (:attr:`glossari.model.Link.text` keeps the text as written, and its message too).
+
+    >>> link_text_name("**pendapatan  sesaham**"), link_text_name("*saham*-saham `SC`")
+    ('pendapatan sesaham', 'saham-saham SC')
+    """
+    return " ".join(plain_text(text).split())
+
+
 def link_translation_names(msgstr: str, lang: str = "en") -> tuple[str, str]:
     """The name a link's translation gives its term, without the article or the possessive its
     sentence put before it in ``lang`` (``the takaful operators``: ``takaful operators``; French
@@ -103,7 +117,7 @@ def link_translation_names(msgstr: str, lang: str = "en") -> tuple[str, str]:
     >>> link_translation_names("the takaful operators")
     ('takaful operators', 'takaful operator')
     """
-    name = without_determiner(one_line(msgstr), lang)
+    name = without_determiner(one_line(plain_text(msgstr)), lang)
     return name, english_lemma(name)
 
 
@@ -184,7 +198,7 @@ def resolve_names(
             continue
         if link_is_a_name(link):
             texts.setdefault(term_id, {}).setdefault(lookup_key(link.text),
-                                                     " ".join(link.text.split()))
+                                                     link_text_name(link.text))
         key = target_key(link.target)
         by_target = index.keys.get(key)
         other, rank, follow = by_target, index.ranks.get(key), ""

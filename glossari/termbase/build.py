@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import os
-import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -14,11 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 import orjson
-from markdown_it import MarkdownIt
 
 from glossari._atomic import _replace, _through_links, keep_status, make_temporary
 from glossari.model import Block, Section, Term
-from glossari.seeds.markdown import table_of
+from glossari.seeds.markdown import plain_text, table_of
 from glossari.termbase.codec import dataclass_fields
 from glossari.termbase.inputs import Input, fingerprint, quick_listing
 from glossari.termbase.schema import (
@@ -98,52 +95,6 @@ class TermSource(Protocol):
         """Link target key to term id: what ``lookup`` answers for a text written as a link
         target."""
         ...
-
-
-_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-
-
-def plain_text(markdown: str) -> str:
-    """Inline Markdown as the search index reads it: link targets and reference labels
-    dropped, the text kept (a label names a definition, as a target names a page: ``ua`` in
-    ``[unit amanah][ua]`` is no word of the article), and emphasis, strong emphasis and code
-    as a reader sees them, without their marks (a snippet showed ``…hidup** melindungi…``);
-    HTML and character references as written, for :func:`glossari.termbase.search.index_text`.
-    ``markdown`` is one block (a paragraph, a heading, a definition): its marks pair across its
-    lines, as CommonMark pairs them (``**pasaran⏎modal**``); a section's blocks are each read
-    on their own (:func:`_section_text`), so no mark pairs with one in another block.
-
-    >>> plain_text("Lihat [peniaga broker](/broker-dealer) dan **bon**.")
-    'Lihat peniaga broker dan bon.'
-    >>> plain_text("Lihat [unit amanah][ua], [bon][] dan [saham].")
-    'Lihat unit amanah, bon dan [saham].'
-    >>> plain_text("*Saham* 2 * 3 `kod_x`, snake_case &amp; __hibah__")
-    'Saham 2 * 3 kod_x, snake_case &amp; hibah'
-    >>> plain_text("Dalam **pasaran\\nmodal**, _dana\\nlindung_ nilai")
-    'Dalam pasaran\\nmodal, dana\\nlindung nilai'
-    """
-    text = _LINK.sub(r"\1", markdown) if "[" in markdown else markdown
-    if "*" not in text and "_" not in text and "`" not in text:
-        return text
-    pieces: list[str] = []
-    for token in _inline_parser().parseInline(text)[0].children or ():
-        if token.type == "text_special":
-            # an escape as the character it escapes; a character reference as written
-            pieces.append(token.markup if token.info == "entity" else token.content)
-        elif token.type in ("text", "code_inline", "html_inline"):
-            pieces.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            pieces.append("\n")
-    return "".join(pieces)
-
-
-@functools.cache
-def _inline_parser() -> MarkdownIt:
-    """markdown-it-py's CommonMark parser, its escapes and references kept apart
-    (``text_join`` off) so that :func:`plain_text` keeps a reference as written."""
-    parser = MarkdownIt("commonmark")
-    parser.disable("text_join")
-    return parser
 
 
 def _dumps(value: object) -> str:
