@@ -519,3 +519,26 @@ def test_c210_a_language_header_naming_another_language(
         assert next(f.severity for f in found if f.code == "C210") == "warning"
     # the other catalogs, whose header is right, are quiet
     assert all(f.path == ARTICLES_K for f in found if f.code == "C210")
+
+
+def test_c208_on_a_links_text_says_what_becomes_of_it(tmp_path: Path) -> None:
+    """A link's text translated with HTML (`gross <b>profit</b>` for `[untung kasar]`): no
+    article holds it, so it is never refused and counts translated, and the term's names
+    take it as written; C208 said `render keeps the Malay`, which nothing did, where the same
+    HTML in a headword is refused and said so."""
+    kit = with_catalog(tmp_path)
+    kit.translate("untung kasar", "gross <b>profit</b>", context="/untungkasar")
+    kit.translate("Untung kasar", "Gross <b>profit</b>", context="untungkasar")
+    found = kit.check()
+    link = kit.entry_lines[("/untungkasar", "untung kasar")]
+    headword = kit.entry_lines[("untungkasar", "Untung kasar")]
+    said = {f.line: f.message for f in found if f.code == "C208"}
+    assert set(said) == {link, headword}
+    assert "render keeps the Malay" in said[headword]
+    assert "render keeps the Malay" not in said[link]
+    assert "the term's English name shows it as written" in said[link]
+    [c200] = [f for f in found if f.code == "C200" and f.path.endswith("glossary.po")]
+    assert "5/6 translated" in c200.message  # the headword's refused, the link's text not
+    assert "1 translation refused" in c200.message
+    names = load_glossary(GlossaryRoot(path=tmp_path))["untungkasar"].names.english_variants
+    assert names == ("gross <b>profit</b>",)

@@ -62,10 +62,23 @@ def refused(domain: str, context: str | None, msgid: str, msgstr: str, *, block:
     (``glossary`` domain, msgctxt ``/target``) is never refused: it goes into no article, only
     into the names of the term it leads to. ``category``: the message is a category
     (:func:`glossari.catalog.messages.is_category_message`)."""
-    if domain == GLOSSARY_DOMAIN and is_link_context(context):
+    if names_only(domain, context):
         return False
     return unusable_translation(msgid, msgstr, block=block, references=references,
                                 category=category) is not None
+
+
+def names_only(domain: str, context: str | None) -> bool:
+    """Whether a message's translation goes into no article, only into the names of a term: a
+    link's text (``glossary`` domain, msgctxt ``/target``), which :func:`refused` never
+    refuses, and ``check`` reports its HTML as the name it makes (C208), not as Malay that
+    ``render`` keeps.
+
+    >>> [names_only(d, c) for d, c in (("glossary", "/kos"), ("glossary", "kos"),
+    ...                                ("articles-k", "/kos"))]
+    [True, False, False]
+    """
+    return domain == GLOSSARY_DOMAIN and is_link_context(context)
 
 
 def message_state(domain: str, context: str | None, msgid: str, msgstr: str | None,

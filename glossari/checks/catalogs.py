@@ -24,7 +24,13 @@ from glossari.catalog.pofile import (
 )
 from glossari.catalog.translations import Coverage, check_language, no_catalogs
 from glossari.catalog.translations import catalog_languages as _languages_with_catalogs
-from glossari.catalog.usable import Definitions, MessageState, entry_state, unusable_translation
+from glossari.catalog.usable import (
+    Definitions,
+    MessageState,
+    entry_state,
+    names_only,
+    unusable_translation,
+)
 from glossari.checks.codes import excerpt, finding
 from glossari.checks.parity import (
     describe_difference,
@@ -353,7 +359,11 @@ def entry_findings(
         if source_raw != target_raw:
             diff = describe_difference(source_raw, target_raw) or "order changed"
             yield at("C208", f"raw HTML or a reference definition differs from the source "
-                     f"({diff}); render keeps the Malay: write the text without HTML")
+                     f"({diff}); " + (
+                         "a link's text goes into no article, and the term's English name "
+                         "shows it as written: write the name without HTML"
+                         if names_only(catalog.domain, entry.msgctxt)
+                         else "render keeps the Malay: write the text without HTML"))
         numbers_changed = number_difference(source, translation)
         if numbers_changed is not None:
             yield at("C205", numbers_changed)
