@@ -143,6 +143,9 @@ def _name_keys(text: str) -> Iterator[str]:
             yield from _name_keys(spelled)
 
 
+_LINK_TARGET = re.compile(r"\]\([ \t]*<?([^\s()<>]+)")
+"""A Markdown link's target right after its text's ``]`` (:meth:`Glossary._linked_id`)."""
+
 _TWO_WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*[{APOSTROPHES}]?2[^\W\d_]*")
 """A word written with the ``2`` of reduplication (``saham2``, ``komisen2nya``; after an
 apostrophe or with one inside, ``tabarru\u20192``, ``qur'an2``: :func:`malay.written_out`)."""
@@ -554,8 +557,22 @@ class Glossary:
 
             recognizer = Recognizer(self._names(side), lang=side)
             recognizers[side] = recognizer
-        return [TermMatch(start=h.start, end=h.end, term=self[h.keys[0]], form=h.name,
-                          text=h.text) for h in recognizer.find(text)]
+        return [TermMatch(start=h.start, end=h.end, term=self[
+                    self._linked_id(text, h.start, h.end, h.keys) or h.keys[0]],
+                          form=h.name, text=h.text) for h in recognizer.find(text)]
+
+    def _linked_id(self, text: str, start: int, end: int, ids: Sequence[str]) -> str | None:
+        """Of ``ids`` (the terms that share the name found at ``start:end``), the one a link
+        whose whole text the name is goes to (``[Saham](/stock)`` beside two articles titled
+        *Saham*: *stock*, its target choosing, as the link resolves; find gave the one lookup
+        answers for the bare name); None when the name is no link's text, or shared by none."""
+        if len(ids) < 2 or start == 0 or text[start - 1] != "[" or "](" not in text:
+            return None
+        written = _LINK_TARGET.match(text, end)
+        if written is None:
+            return None
+        chosen = self._target(written.group(1))
+        return chosen if chosen in ids else None
 
     def _names(self, lang: Literal["ms", "en"]) -> Iterator[tuple[str, str]]:
         """``(name, term id)`` for every name of every term, the recogniser's first choice first

@@ -397,3 +397,25 @@ def test_an_emphasised_link_text_names_its_term_without_its_marks(tmp_path: Path
         "earnings per share", "translated")
     assert g["saham"].names.english_variants == ("shares",)
     assert "pendapatan sesaham  [eps]" in ok("show", "eps", root=root)
+
+
+def test_a_shared_headword_written_as_a_links_text_is_found_as_the_term_it_goes_to(
+    tmp_path: Path,
+) -> None:
+    """Two articles titled *Saham* (`saham.md`, `stock.md`, S131): find gave `[Saham](/stock)`
+    to *saham*, the term lookup answers for the bare word, where the link goes to *stock*
+    (its target choosing) and `show` lists it so; the bare word stays lookup's."""
+    root = scratch_glossary(tmp_path, {
+        "saham": _article("Saham", "Saham ialah ekuiti."),
+        "stock": _article("Saham", "Saham ialah unit pemilikan."),
+        "bursa": _article("Bursa", "Lihat [Saham](/stock) dan [saham](/saham)."),
+    })
+    text = "Beli [Saham](/stock), [Sahamnya](/stock) dan saham, atau [Saham](/tiada)."
+    for g in sources_and_termbase(root):
+        assert [(r.link.text, r.target.id) for r in g.links_from("bursa")
+                if r.target is not None] == [("Saham", "stock"), ("saham", "saham")]
+        assert [(m.text, m.term.id) for m in g.find_terms(text)] == [
+            ("Saham", "stock"), ("Sahamnya", "stock"), ("saham", "saham"), ("Saham", "saham")]
+        assert g.lookup("Saham").id == "saham"
+    found = json.loads(ok("find", "--format", "json", text, root=root))
+    assert [f["term"] for f in found] == ["stock", "stock", "saham", "saham"]
