@@ -252,6 +252,54 @@ def test_command_sarif_and_github_formats(
     assert [r["ruleId"] for r in results] == ["T410"] * len(expected)
 
 
+def test_sarif_names_a_file_whose_name_is_not_utf8_by_its_bytes(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A catalog named in Latin-1 (`komisen-é.po` copied from an old Windows share, the name's
+    byte 0xe9): `termcheck --format sarif` stopped with an internal error (UnicodeEncodeError
+    quoting the URI) where text, JSON and GitHub named the file. The URI carries the name's
+    own bytes, percent-encoded, in a file named directly and in one found in a folder."""
+    import os
+    from urllib.parse import unquote_to_bytes
+
+    import jsonschema
+
+    path, expected = _catalog(tmp_path)
+    folder = tmp_path / os.fsdecode(b"pelaburan-\xe9")
+    folder.mkdir()
+    named = folder / os.fsdecode(b"komisen-\xe9.po")
+    path.rename(named)
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json")
+                        .read_text(encoding="utf-8"))
+    for argument in (named, folder):
+        assert main(["--root", str(aligned), "termcheck", str(argument), "--format",
+                     "sarif"]) == 1
+        out, err = capsys.readouterr()
+        assert "internal error" not in err
+        sarif = json.loads(out)
+        jsonschema.Draft4Validator(schema).validate(sarif)
+        results = sarif["runs"][0]["results"]
+        assert len(results) == len(expected)
+        for result in results:
+            uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            assert uri.isascii()
+            assert unquote_to_bytes(uri) == os.fsencode(named)
+
+
+@given(st.binary(min_size=1, max_size=30).filter(lambda b: b"\0" not in b))
+def test_a_sarif_uri_is_the_paths_bytes(name: bytes) -> None:
+    """Every file name, UTF-8 or not, gives an ASCII URI that reads back as its bytes."""
+    import os
+    from urllib.parse import unquote_to_bytes
+
+    from glossari.checks.output import sarif_uri
+
+    path = os.fsdecode(b"locale/ms/" + name.replace(b"\\", b"_"))
+    uri = sarif_uri(path)
+    assert uri.isascii()
+    assert unquote_to_bytes(uri) == os.fsencode(path)
+
+
 def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     import io
     import sys

@@ -182,8 +182,21 @@ def sarif_uri(path: str) -> str:
 
     >>> sarif_uri("locale\\\\en\\\\LC_MESSAGES\\\\glossary.po"), sarif_uri("seeds/kos jualan.md")
     ('locale/en/LC_MESSAGES/glossary.po', 'seeds/kos%20jualan.md')
+
+    A URI names bytes, so a file name that is not UTF-8 (``komisen\\xe9.po``, which Python
+    holds as the lone surrogate U+DCE9) is its own byte, ``%E9``: quoting the text as UTF-8
+    raised UnicodeEncodeError, and ``termcheck --format sarif`` (``check`` too) stopped with
+    an internal error where the text, JSON and GitHub formats named the file.
+
+    >>> sarif_uri("po/komisen\\udce9.po"), sarif_uri("po/ação.po")
+    ('po/komisen%E9.po', 'po/a%C3%A7%C3%A3o.po')
     """
-    return quote(path.replace("\\", "/"), safe="/")
+    name = path.replace("\\", "/")
+    try:
+        data = name.encode("utf-8", "surrogateescape")  # os.fsencode on POSIX
+    except UnicodeEncodeError:  # a lone surrogate no POSIX name holds (a Windows name may)
+        data = name.encode("utf-8", "surrogatepass")
+    return quote(data, safe="/")
 
 
 def github_annotation(finding: Finding) -> str:
