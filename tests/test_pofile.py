@@ -150,6 +150,10 @@ BAD = [
     ("nul-escape", 'msgid "a\\0"\nmsgstr ""\n', 2, "NUL"),
     ("comment-inside", 'msgid "a"\n# c\nmsgstr ""\n', 3, "comment inside a message"),
     ("comment-backslash", '# c:\\\nmsgid "a"\nmsgstr ""\n', 2, "ends in a backslash"),
+    # GNU joins the next line to it ("Komisen broker"); "close the string with a double quote"
+    # made it `\"`, an escaped quote
+    ("string-line-backslash", 'msgid "a"\nmsgstr "Komisen \\\nbroker"\n', 3,
+     "a string's line ends in a backslash (GNU joins the next line to it)"),
     ("mixed-obsolete", '#~ msgid "a"\nmsgstr ""\n', 3, "mixes obsolete"),
     # an escape above 0x7F is a raw byte of some other charset, not a character: GNU copies it
     # into the .mo unchanged, where it is invalid UTF-8
@@ -188,6 +192,30 @@ def test_rejects_defects_with_line(body: str, line: int, message: str) -> None:
 
 
 @needs_gettext
+def test_a_string_line_ending_in_a_backslash_is_refused_with_gnus_reading(
+        tmp_path: Path) -> None:
+    """GNU reads `msgstr "Komisen \\` + `broker"` as one string, the lines joined. glossari
+    refuses it (a translator's editor wrapped the line, or a path lost its last character)
+    with that reading and a hint whose fix GNU reads as the same text; it said "unterminated
+    string; close the string with a double quote", and the quote made `\\"`, still open."""
+    body = 'msgid "Broker commission"\nmsgstr "Komisen \\\nbroker"\n'
+    with pytest.raises(CatalogError) as caught:
+        parse_po(HEADER + "\n" + body, source="app.po")
+    assert caught.value.line == 11
+    assert "GNU joins the next line" in caught.value.message
+    assert 'start the next line with its own: "..."' in caught.value.hint
+    fixed = HEADER + '\nmsgid "Broker commission"\nmsgstr ""\n"Komisen "\n"broker"\n'
+    (entry,) = parse_po(fixed, source="app.po").entries
+    for name, text in (("joined.po", HEADER + "\n" + body), ("fixed.po", fixed)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    gnu = [subprocess.run([MSGCAT or "msgcat",
+                           "--no-wrap", str(tmp_path / name)], capture_output=True, text=True,
+                          check=True).stdout for name in ("joined.po", "fixed.po")]
+    assert gnu[0] == gnu[1]
+    assert f'msgstr "{entry.msgstr}"' in gnu[0]
+
+
+@needs_gettext
 @pytest.mark.parametrize(
     ("body", "line"),
     [
@@ -200,6 +228,7 @@ def test_rejects_defects_with_line(body: str, line: int, message: str) -> None:
             "mixed-obsolete",
             "two-strings-one-line",
             "comment-after-quote",  # GNU moves the note to the next message (msgcat shows it)
+            "string-line-backslash",  # GNU joins the lines: test_a_string_line_ending_in_...
             "nul-escape",
             # msgfmt copies the byte into the .mo, where it is no UTF-8 (glossari refuses it)
             "raw-byte-escape",

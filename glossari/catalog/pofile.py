@@ -473,6 +473,16 @@ class _Parser:
             )
         match = _STRING.match(body)
         if match is None:
+            if body.removesuffix("\r").endswith("\\"):
+                # GNU joins the next line to a line ending in a backslash, inside a string
+                # too (`"Komisen\` + `broker"` is "Komisenbroker"): the hint to close the
+                # string with a quote made `\"`, an escaped quote, still unterminated
+                raise self.fail(
+                    lineno,
+                    "a string's line ends in a backslash (GNU joins the next line to it)",
+                    'close the string on this line and start the next line with its own: '
+                    '"..." (write a backslash at its end as \\\\, before the quote)',
+                )
             raise self.fail(
                 lineno, "unterminated string", 'close the string with a double quote (")'
             )
