@@ -3,6 +3,7 @@ updated and compiled as GNU gettext reads them: msgcat, msgattrib and msgfmt are
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 from pathlib import Path
@@ -477,6 +478,70 @@ def test_a_translators_own_wrapping_survives_a_reference_that_moved(
     assert translation.replace("\n", newline) in written
     assert parse_po(written, source="p.po").by_key()[(None, paragraph)].msgstr == "".join(
         p.replace('\\"', '"').replace("\\t", "\t").replace("\\\\", "\\") for p in pieces)
+    if GNU:
+        check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
+                               capture_output=True, text=True, check=False)
+        assert check.returncode == 0, check.stderr
+
+
+_BLANKS = st.text(alphabet=" \t", max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_BLANKS, min_size=7, max_size=7), st.booleans())
+def test_string_lines_indented_by_hand_survive_a_reference_that_moved(
+        tmp_path_factory: pytest.TempPathFactory, blanks: list[str], crlf: bool) -> None:
+    """GNU reads blanks before a keyword, a continuation or a `#|` line as nothing (a
+    translator's editor indented the entry). An entry whose reference moved keeps its string
+    lines; the first line without blanks was taken for the first of them, so `  msgid "Saham"`
+    (and a `  #| msgid` above it) was dropped: `update` wrote `msgstr "Share"` with no msgid,
+    which msgfmt refuses, and the next command refused the catalog."""
+    lines = ['#| msgctxt "saham"', '#| msgid "Saham biasa"', 'msgctxt "saham"',
+             'msgid "Saham"', 'msgstr ""', '"Share, "', '"a unit"']
+    strings = [blank + line for blank, line in zip(blanks, lines, strict=True)]
+    newline = "\r\n" if crlf else "\n"
+    text = (HEADER + "\n#. headword of saham\n#: seeds/saham.md:3\n#, fuzzy\n"
+            + "\n".join(strings) + "\n").replace("\n", newline)
+    po = parse_po(text, source="saham.po")
+    (entry,) = po.entries
+    moved = dataclasses.replace(po, entries=(
+        entry.with_changes(references=("seeds/saham.md:4",), line=0),))
+    written = render_po(moved)
+    assert newline.join(strings) + newline in written
+    (again,) = parse_po(written, source="saham.po").entries
+    assert again.references == ("seeds/saham.md:4",)
+    assert (again.previous_msgctxt, again.previous_msgid, again.msgctxt, again.msgid,
+            again.msgstr, again.fuzzy) == ("saham", "Saham biasa", "saham", "Saham",
+                                           "Share, a unit", True)
+    if GNU:
+        path = tmp_path_factory.mktemp("indented") / "saham.po"
+        path.write_text(written, encoding="utf-8", newline="")
+        check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                               capture_output=True, text=True, check=False)
+        assert check.returncode == 0, check.stderr
+
+
+def test_update_keeps_an_indented_msgid_when_its_reference_moves(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"saham": article(
+        "Saham", "Saham dibeli melalui [peniaga broker](/broker-dealer).\n",
+        description="Unit pemilikan syarikat.")})
+    assert cli(root, "extract")[0] == 0
+    assert cli(root, "update", "-l", "en")[0] == 0
+    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    text = po.read_text(encoding="utf-8").replace(
+        'msgid "Unit pemilikan syarikat."\nmsgstr ""',
+        '  msgid "Unit pemilikan syarikat."\nmsgstr "A unit of ownership of a company."')
+    po.write_text(text, encoding="utf-8")
+    seed = root / "seeds/saham.md"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("---\n", "---\nauthor: Ali\n", 1),
+                    encoding="utf-8")
+    assert cli(root, "extract")[0] == 0
+    code, err = cli(root, "update", "-l", "en")
+    assert code == 0, err
+    written = po.read_text(encoding="utf-8")
+    assert ('#: seeds/saham.md:4\n  msgid "Unit pemilikan syarikat."\n'
+            'msgstr "A unit of ownership of a company."\n') in written
+    assert cli(root, "compile", "-l", "en")[0] == 0
     if GNU:
         check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
                                capture_output=True, text=True, check=False)

@@ -234,22 +234,33 @@ _WRAP_FLAGS = frozenset({"wrap", "no-wrap"})
 _PREVIOUS_ORDER = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2}
 """The order GNU's grammar gives ``#|`` lines (``msgid`` required), as they are written."""
 
-_STRING_LINE_STARTS = ('"', "msg", "#|", "#~|", '#~ "', "#~ msg")
+def _string_line(line: str) -> bool:
+    """Whether ``line`` of an entry is one of its strings' (a keyword's, a continuation's, a
+    ``#|`` or ``#~|`` line's, an obsolete message's), blanks before it allowed, as GNU reads
+    them (``  msgid "Bon"``, indented by hand, is a keyword line)."""
+    stripped = line.lstrip(" \t")
+    return stripped.startswith(('"', "msg", "#|", "#~|")) or _is_obsolete_keyword(stripped)
 
 
 def _raw_strings(raw: str) -> str | None:
     """The lines of ``raw`` (an entry's text) from its first ``#|`` or keyword line to its end,
     with LF line ends; None when a line other than a string's comes after that first one (a
-    flag written below a ``#|`` line by hand), which only a rendering anew puts in order."""
+    flag written below a ``#|`` line by hand), which only a rendering anew puts in order.
+
+    A keyword line with blanks before it is one (it was skipped, and the strings began at the
+    next line: a reference that moved wrote the entry without its msgid, which msgfmt refuses):
+
+    >>> _raw_strings('#: seeds/saham.md:4\\n  msgid "Saham"\\nmsgstr "Share"\\n')
+    '  msgid "Saham"\\nmsgstr "Share"\\n'
+    """
     lines = raw.replace("\r\n", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    start = next((n for n, line in enumerate(lines) if line.startswith(_STRING_LINE_STARTS)),
-                 None)
+    start = next((n for n, line in enumerate(lines) if _string_line(line)), None)
     if start is None:
         return None
     tail = lines[start:]
-    if not all(line.startswith(_STRING_LINE_STARTS) for line in tail):
+    if not all(_string_line(line) for line in tail):
         return None
     return "\n".join(tail) + "\n"
 
