@@ -150,6 +150,18 @@ BAD = [
     ("nul-escape", 'msgid "a\\0"\nmsgstr ""\n', 2, "NUL"),
     ("comment-inside", 'msgid "a"\n# c\nmsgstr ""\n', 3, "comment inside a message"),
     ("comment-backslash", '# c:\\\nmsgid "a"\nmsgstr ""\n', 2, "ends in a backslash"),
+    # a character that looks like a blank or like nothing, before a keyword or a string: it was
+    # "unknown keyword 'msgid'" (Python splits words at a no-break space), or '"b"'
+    ("nbsp-indent", 'msgid "a"\nmsgstr "b"\n\n\u00a0\u00a0msgid "c"\nmsgstr "d"\n', 5,
+     "a no-break space (U+00A0) before 'msgid', which GNU reads as no blank"),
+    ("bom-of-a-joined-file", 'msgid "a"\nmsgstr "b"\n\n\ufeff# Ali\nmsgid "c"\nmsgstr "d"\n',
+     5, "a byte-order mark (U+FEFF) before '#'"),
+    ("nbsp-continuation", 'msgid "a"\nmsgstr ""\n\u00a0"Saham"\n', 4,
+     "a no-break space (U+00A0) before '\"Saham\"'"),
+    ("nbsp-after-keyword", 'msgid "a"\nmsgstr\u00a0"Saham"\n', 3,
+     "a no-break space (U+00A0) before '\"Saham\"'"),
+    ("zero-width-space-previous", '#, fuzzy\n#|\u200bmsgid "x"\nmsgid "a"\nmsgstr "b"\n', 3,
+     "a zero-width space (U+200B) before 'msgid'"),
     # GNU joins the next line to it ("Komisen broker"); "close the string with a double quote"
     # made it `\"`, an escaped quote
     ("string-line-backslash", 'msgid "a"\nmsgstr "Komisen \\\nbroker"\n', 3,
@@ -1239,3 +1251,30 @@ def test_a_header_whose_keywords_stand_alone_declares_its_charset(header: str,
     with (tmp_path / "l1.mo").open("rb") as mo:
         assert gettext.GNUTranslations(mo).gettext("Kos") == "Coût"
     assert load_po(path).entries[0].msgstr == "Coût"
+
+
+_PASTED = 'msgctxt "saham"\nmsgid "Saham-saham"\nmsgstr ""\n"Shares "\n"of a company"\n'
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([1, 2, 3, 4, 5]),
+       st.sampled_from("\u00a0\u202f\u2007\u2003\u3000\u200b\u2060\ufeff\u00ad"),
+       st.sampled_from(["", " ", "\t"]), st.booleans())
+def test_a_blank_gnu_does_not_read_as_one_is_named_at_its_line(
+        line: int, char: str, blanks: str, after: bool) -> None:
+    """A PO snippet pasted from a web page (no-break spaces), a file joined to another with
+    its BOM, a zero-width space: each stands where GNU reads spaces and tabs alone, and the
+    error names it at its line (it said `unknown keyword 'msgid'`, the keyword as the fault)."""
+    lines = _PASTED.splitlines(keepends=True)
+    text = lines[line - 1]
+    if after and text.startswith("msg"):
+        keyword, _, rest = text.partition(" ")
+        text = keyword + char + rest
+    else:
+        text = blanks + char + text
+    lines[line - 1] = text
+    with pytest.raises(CatalogError) as caught:
+        parse_po(HEADER + "\n" + "".join(lines), source="saham.po")
+    assert caught.value.line == line + 9
+    assert f"(U+{ord(char):04X})" in caught.value.message
+    assert "which GNU reads as no blank" in caught.value.message

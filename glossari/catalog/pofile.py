@@ -22,6 +22,7 @@ import ctypes
 import ctypes.util
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -393,6 +394,14 @@ def plural_expression_problem(plural_forms: str, nplurals: int) -> str | None:
 # Parsing
 
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
+
+# A character that looks like a blank, or like nothing, where GNU reads only spaces and tabs
+# (and the vertical tab and form feed, which look like neither) as blanks: the Unicode spaces,
+# the line and paragraph separators and the invisible format characters editors paste
+_HIDDEN = re.compile("[\u0085\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f"
+                     "\u205f-\u2064\u3000\ufeff]")
+_HIDDEN_NAMES = {"\u00a0": "a no-break space", "\ufeff": "a byte-order mark",
+                 "\u200b": "a zero-width space", "\u202f": "a narrow no-break space"}
 # C0 controls other than tab and newline: never in a translation, whether written raw or as an
 # escape (a terminal runs ESC sequences, a NUL cuts the string in the .mo, U+0004 is the .mo's
 # context separator). Checked on the decoded, unescaped value.
@@ -476,10 +485,31 @@ class _Parser:
     def fail(self, line: int, message: str, hint: str) -> CatalogError:
         return CatalogError(message, path=self.source, line=line, hint=hint)
 
+    def hidden(self, body: str, lineno: int) -> CatalogError | None:
+        """The error for ``body`` (a line's text where a keyword or a string should start)
+        holding, before its first quote, a character that looks like a blank or like nothing
+        but is no blank to GNU (which reads spaces and tabs there): a no-break space
+        (a PO snippet copied from a web page or a word processor), a byte-order mark (a file
+        joined to another, ``cat a.po b.po``), a zero-width space. None when there is none.
+        Such a line was an ``unknown keyword 'msgid'``, the keyword named as the fault (Python
+        splits words at a no-break space), or ``unknown keyword '"b"'``."""
+        found = _HIDDEN.search(body.split('"', 1)[0])
+        if found is None:
+            return None
+        char = found.group()
+        name = _HIDDEN_NAMES.get(char) or f"the character {unicodedata.name(char, '')}".strip()
+        rest = _HIDDEN.sub(" ", body[found.end():]).split()
+        before = f" before {quoted(excerpt(rest[0], 30))}" if rest else ""
+        return self.fail(
+            lineno,
+            f"{name} (U+{ord(char):04X}){before}, which GNU reads as no blank",
+            "delete it, or replace it with a space",
+        )
+
     def unquote(self, body: str, lineno: int, column: int) -> str:
         """The value of the quoted string that starts ``body`` (which has no leading blanks)."""
         if not body.startswith('"'):
-            raise self.fail(
+            raise self.hidden(body, lineno) or self.fail(
                 lineno, "expected a quoted string", 'write the text between double quotes: "..."'
             )
         match = _STRING.match(body)
@@ -757,7 +787,7 @@ class _Parser:
                     raise self.fail(*prev_pending)
                 match = _KEYWORD.match(body)
                 if match is None or match.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
-                    raise self.fail(
+                    raise self.hidden(body, lineno) or self.fail(
                         lineno,
                         "unknown keyword after #|: "
                         f"{quoted(body.split()[0] if body.split() else '')}",
@@ -872,7 +902,7 @@ class _Parser:
                         lineno,
                         f"a merge conflict marker {quoted(word)} (git could not merge two edits)",
                         "keep one side of each conflict, remove the marker lines and save")
-                raise self.fail(
+                raise self.hidden(body, lineno) or self.fail(
                     lineno,
                     f"unknown keyword {quoted(excerpt(word))}",
                     "a line starts with #, msgctxt, msgid, msgid_plural, msgstr or a string",
