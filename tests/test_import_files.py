@@ -195,6 +195,30 @@ def test_a_bomb_is_refused_before_it_expands() -> None:
         parse_tbx(doc.encode(), source="b.tbx")
 
 
+@pytest.mark.parametrize(("name", "named", "advice"), [
+    ("articles-s.po", "a gettext catalog (.po)",
+     "msgcat --use-first articles-s.po locale/en/LC_MESSAGES/articles-s.po -o "
+     "locale/en/LC_MESSAGES/articles-s.po), then run 'glossari update -l en'"),
+    ("saham-dari-siti.po", "a gettext catalog (.po)", "into locale/en/LC_MESSAGES/glossary.po"),
+    ("glossary.mo", "a compiled gettext catalog (.mo)", "msgunfmt glossary.mo -o glossary.po"),
+    ("glossary.pot", "a gettext template (.pot)", "a template holds no translation"),
+])
+def test_a_gettext_file_given_to_import_is_named_so(root: Path, tmp_path: Path, name: str,
+                                                     named: str, advice: str) -> None:
+    """A translator's catalog sent back (Poedit's save, Weblate's download) given to import
+    was "cannot tell the format from the file name; name it .tbx or .csv": renamed, it was
+    refused as neither. The message names the file's kind and where its translations go."""
+    folder = tmp_path / "dari-penterjemah"
+    folder.mkdir()
+    path = folder / name
+    path.write_bytes((root / "locale/en/LC_MESSAGES/glossary.po").read_bytes())
+    err, line = refused(root, path)
+    assert f"{named}, which import does not read" in err, err
+    assert advice in err, err
+    assert "name it" not in err
+    assert line == 1
+
+
 @pytest.mark.parametrize(("fmt", "suffix", "named"), [
     ("json", ".json", "JSON"), ("html", ".html", "HTML"), ("md", ".md", "Markdown"),
 ])

@@ -7,6 +7,7 @@ glossary's catalogs without losing a translator's work. See docs/exchange.md.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -40,6 +41,36 @@ _TABLE_EXPORTS = {".json": "a table in JSON", ".html": "a table in HTML",
                   ".xlsx": "a spreadsheet (.xlsx)", ".ods": "a spreadsheet (.ods)"}
 """The tables ``glossari table`` (or a spreadsheet) writes that import does not read."""
 
+_CATALOGS = {".po": "a gettext catalog (.po)", ".pot": "a gettext template (.pot)",
+             ".mo": "a compiled gettext catalog (.mo)"}
+"""gettext's own files, which a translator edits in place: import reads a termbase, not them."""
+
+
+def _catalog_hint(path: Path, lang: str) -> str:
+    """What to do with a gettext file given to import: a catalog's translations are merged
+    into the language's catalog of its domain (its own name when it is one of glossari's
+    domains, else ``glossary.po``), a ``.mo`` turned back into a ``.po`` first; a template
+    holds none.
+
+    >>> print(_catalog_hint(Path("dari-penterjemah/articles-s.po"), "en"))
+    merge its translations into locale/en/LC_MESSAGES/articles-s.po (msgcat --use-first \
+articles-s.po locale/en/LC_MESSAGES/articles-s.po -o locale/en/LC_MESSAGES/articles-s.po), then \
+run 'glossari update -l en'
+    """
+    if path.suffix.lower() == ".pot":
+        return ("a template holds no translation: import the termbase's TBX or CSV export "
+                "(glossari table --format tbx -o glossary.tbx, edited)")
+    stem = path.stem
+    domain = stem if stem == "glossary" or re.fullmatch(r"articles-[a-z0]", stem) else "glossary"
+    catalog = f"locale/{lang}/LC_MESSAGES/{domain}.po"
+    given = path.name
+    first = ""
+    if path.suffix.lower() == ".mo":
+        given = f"{stem}.po"
+        first = f"turn it back into a catalog (msgunfmt {path.name} -o {given}), then "
+    return (f"{first}merge its translations into {catalog} (msgcat --use-first {given} "
+            f"{catalog} -o {catalog}), then run 'glossari update -l {lang}'")
+
 
 def read_termbase(
     path: Path, *, kind: FileKind | None = None, lang: str = "en", source: str | None = None
@@ -64,6 +95,14 @@ def read_termbase(
                 f"{table}, which import does not read", path=name, line=1,
                 hint="import the TBX or CSV export (glossari table --format tbx, or --format "
                 "csv), or a sheet saved as CSV",
+            )
+        catalog = _CATALOGS.get(Path(path).suffix.lower())
+        if catalog is not None:
+            # a translator's catalog sent back (Poedit, Weblate's download): it was told to
+            # be renamed .tbx or .csv, and then refused as neither
+            raise ExchangeError(
+                f"{catalog}, which import does not read (it reads a TBX or CSV termbase)",
+                path=name, line=1, hint=_catalog_hint(Path(name), lang),
             )
         raise ExchangeError(
             "cannot tell the format from the file name", path=name,
