@@ -993,8 +993,9 @@ def _no_collection() -> Iterator[None]:
 
 
 TermbaseBuild = Literal["fresh", "written", "updated"]
-"""What :func:`compile_termbase` did: nothing (the termbase was fresh), wrote it whole, or
-updated the few terms whose articles changed."""
+"""What :func:`compile_termbase` did: nothing to the glossary (the termbase was fresh; when only
+inputs' sizes and times had changed, their new ones are recorded), wrote it whole, or updated the
+few terms whose articles changed."""
 
 UPDATE_LIMIT = 200
 """At most this many changed articles are updated in place; past it the termbase is written whole
@@ -1063,11 +1064,15 @@ def _compile_termbase(root: GlossaryRoot, lang: str, path: Path) -> TermbaseBuil
     inputs: tuple[Input, ...] | None = None
     if previous is not None:
         try:
-            if previous.is_fresh(root, lang):
+            if previous.freshness(root, lang) == "listed":
                 return "fresh"
-            updated, inputs = _update(root, lang, previous, path, started)
-            if updated:
-                return "updated"
+            # fresh by the careful check alone (a touch, a copy, a checkout) is "fresh" too,
+            # once the new sizes and times are recorded: left as they were, compile said fresh
+            # and every later load took the careful check (4 s instead of 0.3 s at 30,000
+            # articles after one touched article)
+            done, inputs = _update(root, lang, previous, path, started)
+            if done is not None:
+                return done
         finally:
             previous.close()
     if inputs is None:  # else the look the update took: files it trusted are not hashed again
@@ -1109,11 +1114,12 @@ def _write_whole(root: GlossaryRoot, lang: str, path: Path, inputs: Sequence[Inp
 
 
 def _update(root: GlossaryRoot, lang: str, previous: Termbase, path: Path,
-            started: int) -> tuple[bool, tuple[Input, ...] | None]:
+            started: int) -> tuple[TermbaseBuild | None, tuple[Input, ...] | None]:
     """Update ``previous`` (at ``path``) in place when only articles changed, few of them, each
-    locally; False when the termbase must be written whole (nothing is changed then). Also the
-    inputs as they were seen before anything was read (None when the termbase held no record),
-    for the whole build to record."""
+    locally (``updated``), or only the recorded sizes and times of inputs whose bytes did not
+    change (``fresh``); None when the termbase must be written whole (nothing is changed then).
+    Also the inputs as they were seen before anything was read (None when the termbase held no
+    record), for the whole build to record."""
     import sqlite3
     from dataclasses import replace
 
@@ -1126,14 +1132,14 @@ def _update(root: GlossaryRoot, lang: str, previous: Termbase, path: Path,
 
     record = previous.record(lang)
     if record is None:
-        return False, None
+        return None, None
     known, built_ns = record
     inputs = snapshot(root, lang, known=known, known_ns=built_ns)
     changed = [i.name for i in inputs if i.name not in known or known[i.name].sha256 != i.sha256]
     catalogs = root.catalogs(lang)
     if (len(inputs) != len(known) or len(changed) > UPDATE_LIMIT
             or any((root.path / name).parent == catalogs for name in changed)):
-        return False, inputs
+        return None, inputs
     terms = []
     if changed:
         paths = [root.path / name for name in changed]
@@ -1143,23 +1149,28 @@ def _update(root: GlossaryRoot, lang: str, previous: Termbase, path: Path,
         for name, article_path in zip(changed, paths, strict=True):
             old = previous.term(article_path.stem)
             if old is None or old.kind != "article":
-                return False, inputs
+                return None, inputs
             article = parse_bytes(article_path, name,
                                   read_article_bytes(article_path, source=name))
             if old.definitions or article.definitions:
                 # its reference definitions judge the counts of the catalogs it shares messages
                 # with (the coverage table: Translations.judge_definitions), which an update
                 # of its own rows leaves as they were
-                return False, inputs
+                return None, inputs
             term = recompose(old, replace(article, english=english_for(article, translations)),
                              previous.unresolved_targets(old.id))
             if term is None:
-                return False, inputs
+                return None, inputs
             terms.append(term)
     previous.close()
     try:
-        return update_termbase(path, terms, inputs, lang=lang, built_ns=started), inputs
+        done = update_termbase(path, terms, inputs, lang=lang, built_ns=started)
     except sqlite3.OperationalError:
         # locked by a reader for longer than SQLite waits, or no room for the journal: the
         # whole build writes aside and renames, which needs neither
-        return False, inputs
+        done = False
+    if not changed:
+        # every input's bytes as recorded: fresh, whether or not its new sizes and times could
+        # be recorded (a whole build for a touched file took minutes at 30,000 articles)
+        return "fresh", inputs
+    return ("updated" if done else None), inputs

@@ -415,6 +415,68 @@ def test_compile_rebuilds_only_when_stale(compiled_root: Path) -> None:
     assert not list(path.parent.glob(".*.tmp")), "the temporary file is renamed, not left"
 
 
+def _careful_check_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def careful(*args: object) -> bool:
+        raise AssertionError("the careful check ran")
+
+    monkeypatch.setattr("glossari.termbase.reader.unchanged", careful)
+
+
+@pytest.mark.parametrize("touched", ["seeds/bon.md", "every input"])
+def test_compile_records_touched_inputs_so_loads_take_the_quick_look(
+        settled_root: Path, touched: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a touch, a copy or a checkout: new times, the same bytes. compile said "fresh" and left
+    # the record as it was, so every later load took the careful check (4 s at 30,000 articles)
+    root = GlossaryRoot(path=settled_root)
+    path = termbase_path(root, "en")
+    rows = _table_rows(path)
+    half_hour_ago = (int(time.time()) - 1800) * 10**9
+    files = ([settled_root / touched] if touched != "every input" else
+             [p for p in settled_root.rglob("*") if p.is_file() and p.suffix in (".md", ".po")])
+    for file in files:
+        os.utime(file, ns=(half_hour_ago, half_hour_ago))
+    assert open_fresh(root, "en")[0] is not None  # fresh, by the careful check
+    assert compile_termbase(root) == (path, "fresh")
+    assert _table_rows(path) == rows  # not one term, link or search row rewritten
+    _careful_check_refused(monkeypatch)
+    _no_hashing(monkeypatch)
+    assert _compiled(settled_root)["bon"].title == "Bon"
+    assert compile_termbase(root) == (path, "fresh")
+
+
+def test_a_touch_recorded_just_before_a_same_size_edit_still_makes_it_stale(
+        settled_root: Path) -> None:
+    # the record compile writes for a touched file keeps the racy rule: a file touched in the
+    # same clock tick as the record is hashed on every load, so a second edit of the same size
+    # with its time restored is still seen
+    root = GlossaryRoot(path=settled_root)
+    bon = settled_root / "seeds" / "bon.md"
+    os.utime(bon)  # now
+    with pytest.MonkeyPatch.context() as clock:  # the record taken within the racy window
+        at = bon.stat().st_mtime_ns + 10**9
+        clock.setattr(time, "time_ns", lambda: at)
+        assert compile_termbase(root)[1] == "fresh"
+    assert open_fresh(root, "en")[0] is not None
+    before = bon.stat()
+    bon.write_text(bon.read_text(encoding="utf-8").replace("Bon", "Bun"), encoding="utf-8")
+    os.utime(bon, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert bon.stat().st_size == before.st_size
+    assert open_fresh(root, "en") == (None, "the compiled termbase is out of date")
+    assert compile_termbase(root)[1] != "fresh"
+    assert _compiled(settled_root)["bon"].title == "Bun"
+
+
+def _table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of the termbase's tables but ``meta`` and ``inputs`` (the record of the
+    inputs), sorted."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        tables = [name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
+            "('meta', 'inputs') AND name NOT LIKE '%_config' ORDER BY name")]
+        return {name: sorted(db.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
+                for name in tables}
+
+
 def test_a_folder_in_the_termbase_s_place_is_one_line(compiled_root: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     path = termbase_path(GlossaryRoot(path=compiled_root), "en")

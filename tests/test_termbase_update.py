@@ -197,10 +197,12 @@ def test_an_updated_termbase_is_the_whole_build(
         assert done == "updated", kinds
     if set(kinds) & {"catalog", "add", "remove", "title"}:
         assert done == "written", kinds
-    if done == "fresh":  # the same bytes (a touch, an edit that found nothing to change)
-        assert _dump(root / TERMBASE) == before
-    else:
-        assert _differences(_dump(root / TERMBASE), _whole_build(root)) == []
+    if done == "fresh":  # the same bytes (a touch, an edit that found nothing to change): no
+        # row of the glossary rewritten, only the record of the inputs' sizes and times
+        record = ("inputs", "meta")
+        assert ({k: v for k, v in _dump(root / TERMBASE).items() if k not in record}
+                == {k: v for k, v in before.items() if k not in record})
+    assert _differences(_dump(root / TERMBASE), _whole_build(root)) == []
 
 
 def _defines(root: Path, term_id: str) -> bool:

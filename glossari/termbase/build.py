@@ -506,7 +506,9 @@ def update_termbase(path: Path, terms: Sequence[Term], inputs: Sequence[Input], 
     whole glossary again would give it (:func:`glossari.align.compose.recompose` decides that):
     its ``terms`` row, categories, findings and search rows are rewritten, and nothing else of
     the glossary. ``inputs`` (the same names as recorded) and ``built_ns`` are recorded as by
-    :func:`write_termbase`.
+    :func:`write_termbase`. With no terms, only that record is rewritten: the new sizes and
+    times of inputs whose bytes are the recorded ones (a ``touch``, a copy), so that loads take
+    the quick look again.
     """
     connection = sqlite3.connect(path, isolation_level=None)
     try:
@@ -525,11 +527,31 @@ def update_termbase(path: Path, terms: Sequence[Term], inputs: Sequence[Input], 
 def _update_rows(db: sqlite3.Connection, terms: Sequence[Term], inputs: Sequence[Input], *,
                  lang: str, built_ns: int) -> bool:
     meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("lang") != lang:
+        return False
+    if terms and not _update_terms(db, meta, terms, lang):
+        return False
+    recorded = {row[0]: row[1:] for row in db.execute(
+        "SELECT name, size, mtime_ns, sha256 FROM inputs")}
+    if set(recorded) != {i.name for i in inputs}:
+        return False
+    db.executemany("UPDATE inputs SET size = ?, mtime_ns = ?, sha256 = ? WHERE name = ?",
+                   ((i.size, i.mtime_ns, i.sha256, i.name) for i in inputs
+                    if recorded[i.name] != (i.size, i.mtime_ns, i.sha256)))
+    db.executemany("UPDATE meta SET value = ? WHERE key = ?",
+                   ((value, key) for key, value in _input_meta(inputs, lang, built_ns).items()))
+    return True
+
+
+def _update_terms(db: sqlite3.Connection, meta: Mapping[str, str], terms: Sequence[Term],
+                  lang: str) -> bool:
+    """Rewrite the rows of ``terms`` (see :func:`update_termbase`); False when this termbase
+    does not allow it."""
     start = meta.get("glossary_findings", "")
     ids = [term.id for term in terms]
     positions = dict(db.execute(
         f"SELECT id, position FROM terms WHERE id IN ({','.join('?' * len(ids))})", ids))
-    if not start.isdigit() or meta.get("lang") != lang or len(positions) != len(set(ids)) or any(
+    if not start.isdigit() or len(positions) != len(set(ids)) or any(
             f.term != term.id for term in terms for f in term.findings):
         return False
     for term in terms:
@@ -560,13 +582,4 @@ def _update_rows(db: sqlite3.Connection, terms: Sequence[Term], inputs: Sequence
                          (positions[term.id] + 1) * ROWS_PER_TERM - 1) for term in terms))
     rows = _term_batch(((positions[term.id], term) for term in terms), lang)
     _insert(db, {table: found for table, found in rows.items() if table.startswith("search_")})
-    recorded = {row[0]: row[1:] for row in db.execute(
-        "SELECT name, size, mtime_ns, sha256 FROM inputs")}
-    if set(recorded) != {i.name for i in inputs}:
-        return False
-    db.executemany("UPDATE inputs SET size = ?, mtime_ns = ?, sha256 = ? WHERE name = ?",
-                   ((i.size, i.mtime_ns, i.sha256, i.name) for i in inputs
-                    if recorded[i.name] != (i.size, i.mtime_ns, i.sha256)))
-    db.executemany("UPDATE meta SET value = ? WHERE key = ?",
-                   ((value, key) for key, value in _input_meta(inputs, lang, built_ns).items()))
     return True

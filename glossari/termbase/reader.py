@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from glossari.diagnostics import Finding
@@ -25,7 +25,11 @@ if TYPE_CHECKING:
     from glossari.errors import RootError
     from glossari.termbase.search import Run
 
-__all__ = ["LinkRow", "SearchHit", "Termbase", "open_fresh", "termbase_path"]
+__all__ = ["Freshness", "LinkRow", "SearchHit", "Termbase", "open_fresh", "termbase_path"]
+
+Freshness = Literal["listed", "unchanged", ""]
+"""What :meth:`Termbase.freshness` found: fresh by the quick look, fresh by the careful check
+only, or stale."""
 
 
 def termbase_path(root: GlossaryRoot, lang: str) -> Path:
@@ -279,20 +283,31 @@ class Termbase:
     def is_fresh(self, root: GlossaryRoot, lang: str) -> bool:
         """True when this termbase was made from exactly ``root``'s current inputs in ``lang``
         by this very code."""
+        return bool(self.freshness(root, lang))
+
+    def freshness(self, root: GlossaryRoot, lang: str) -> Freshness:
+        """How this termbase is fresh (see :func:`is_fresh`): ``listed`` when the quick look
+        vouched for every input, ``unchanged`` when only the careful check could (some input's
+        size or time is not the recorded one, its bytes are: a ``touch``, a copy, a checkout),
+        ``""`` when it is stale. A termbase fresh only by the careful check costs every load
+        that check (4 s at 30,000 articles, one of them touched), until ``compile`` records the
+        new sizes and times."""
         try:
             if not self._built_by_this_code(lang):
-                return False
+                return ""
             # the quick look, on every load: every input listed with its recorded size and time
             # (meta.listing), and the few written just before the build hashed (meta.racy)
             listing = self.meta("listing")
             if listing and listed_unchanged(listing, self.meta("racy") or "", root, lang):
-                return True
+                return "listed"
             # the careful check: the record is whole, and each file that is not as recorded is
             # hashed
             record = self._record(lang)
-            return record is not None and unchanged(record[0], root, lang, record[1])
+            if record is not None and unchanged(record[0], root, lang, record[1]):
+                return "unchanged"
+            return ""
         except (sqlite3.Error, ValueError, TypeError):
-            return False
+            return ""
 
     def ids(self) -> tuple[str, ...]:
         """Every term id, in the glossary's (Malay alphabetical) order."""
