@@ -460,3 +460,46 @@ def test_a_fast_helper_does_not_pile_rows_up_in_the_parent() -> None:
         got.append(rows)
         assert len(helper.sent) - len(got) <= termbase_build.AHEAD
     assert got == [{"batch": start} for start in range(0, len(terms), termbase_build.BATCH)]
+
+
+def _body_index(path: Path) -> tuple[int, int]:
+    """``(segments of search_body's index, its hashsize)``."""
+    db = sqlite3.connect(path)
+    try:
+        segments = db.execute("SELECT count(DISTINCT segid) FROM search_body_idx").fetchone()[0]
+        hashsize = db.execute("SELECT v FROM search_body_config WHERE k = 'hashsize'").fetchone()
+        return segments, hashsize[0] if hashsize else 1_048_576  # FTS5's default
+    finally:
+        db.close()
+
+
+def test_a_whole_build_writes_the_body_index_in_few_segments_and_keeps_fts5s_hashsize(
+        tmp_path: Path) -> None:
+    # about 3 MB of body words, with their prefix indexes many times FTS5's default 1 MB of
+    # pending data: a whole build held them in one segment after another (each written, then
+    # merged), where a larger hash writes them at once; the file keeps FTS5's default for the
+    # updates in place that follow
+    import random
+
+    rng = random.Random(13)
+    words = ["".join(rng.choice("abdegiklmnprstu") for _ in range(rng.randint(3, 11)))
+             for _ in range(40_000)]
+    (tmp_path / "seeds").mkdir()
+    for n, stem in enumerate(["peniaga-broker", "saham-saham", "pelaburan", "unit-amanah"]):
+        paragraphs = "\n\n".join(" ".join(rng.choices(words, k=120)) + "."
+                                 for _ in range(250))
+        (tmp_path / "seeds" / f"{stem}.md").write_text(
+            f"---\ntitle: Istilah {n}\n---\n\n# Istilah {n}\n\n{paragraphs}\n", encoding="utf-8")
+    assert compile_termbase(GlossaryRoot(path=tmp_path))[1] == "written"
+    segments, hashsize = _body_index(tmp_path / TERMBASE)
+    assert hashsize == 1_048_576
+    assert segments <= 2  # five with FTS5's default of 1 MB
+    db = sqlite3.connect(tmp_path / TERMBASE)
+    try:
+        db.execute("INSERT INTO search_body(search_body) VALUES ('integrity-check')")
+        word = words[0]
+        found = {row[0] for row in db.execute(
+            "SELECT term_id FROM search_body WHERE search_body MATCH ?", (f'"{word}"',))}
+        assert found
+    finally:
+        db.close()

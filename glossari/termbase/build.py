@@ -219,7 +219,7 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
     from glossari._fingerprint import package_fingerprint
 
     terms = list(glossary)
-    _merging(connection, 0)
+    _merging(connection, 0, BUILD_HASHSIZE)
     # forked first, so that it works while this process stores the whole-glossary tables
     helper = _row_helper(terms, lang, whole) if helped else None
     try:
@@ -261,7 +261,7 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
         if helper is not None:
             helper.finish()
             helper = None
-        _merging(connection, AUTOMERGE)
+        _merging(connection, AUTOMERGE, HASHSIZE)
     finally:
         if helper is not None:
             helper.stop()
@@ -270,16 +270,27 @@ def fill(connection: sqlite3.Connection, glossary: TermSource, *,
 AUTOMERGE = 4
 """FTS5's own ``automerge`` setting, which every search table keeps once built."""
 
+HASHSIZE = 1_048_576
+"""FTS5's own ``hashsize`` (bytes of pending index data held before a segment is written),
+which every search table keeps once built: an update in place writes a few terms' rows."""
 
-def _merging(connection: sqlite3.Connection, automerge: int) -> None:
+BUILD_HASHSIZE = 8 * 1_048_576
+"""The ``hashsize`` of a whole build: the bodies' index (prefix indexes of 2 to 8 characters,
+eight entries a word) written in an eighth of the segments, each flushed and merged once.
+At 10,000 articles the body index took 2.2 instead of 2.8 CPU-s (benchmarks/README.md,
+"Stop 40"); 16 and 32 MB were no faster, and the pending data is held in memory."""
+
+
+def _merging(connection: sqlite3.Connection, automerge: int, hashsize: int) -> None:
     # FTS5 merges index segments as rows come in; a whole build defers that (at 30,000 articles
     # the body index took 10.1 s instead of 16.3 s, and searches were as fast): `crisismerge`
     # still merges a level once it holds 16 segments, so their number stays bounded. An update
-    # in place, afterwards, merges as FTS5 does by default.
+    # in place, afterwards, merges as FTS5 does by default, and holds its default 1 MB.
     for field in FIELD_RANK:
         table = search_table(field)
-        connection.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)",
-                           (automerge,))
+        for key, value in (("automerge", automerge), ("hashsize", hashsize)):
+            connection.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)",
+                               (key, value))
 
 
 def _row_helper(terms: Sequence[Term], lang: str, whole: Whole = _as_given) -> Helper | None:
