@@ -217,7 +217,7 @@ def _lookup_steps() -> list[str]:
     section = PAGE.split("**Looking a name up**", 1)[1].split("\n\n", 2)[1]
     kinds = {"id": "as a term id", "target": "written as a link target",
              "key": "its lookup key in `lookup`. The lookup key", "reduplication": "reduplication",
-             "possessive": "possessive `-nya`"}
+             "possessive": "possessive `-nya`", "bases": "`glossari` only"}
     steps = []
     for item in re.split(r"\n(?=\d\. )", section):
         named = [kind for kind, words in kinds.items() if words in " ".join(item.split())]
@@ -226,8 +226,9 @@ def _lookup_steps() -> list[str]:
     return steps
 
 
-def _page_lookup(db: sqlite3.Connection, text: str) -> str | None:
-    """Glossary.lookup, by the page's steps in the page's order."""
+def _page_lookup(db: sqlite3.Connection, text: str, glossary: Glossary) -> str | None:
+    """Glossary.lookup, by the page's steps in the page's order (the last with ``glossary``'s
+    rules, as the page says)."""
     def answer(sql: str, value: str) -> str | None:
         row = db.execute(sql, (value,)).fetchone()
         return None if row is None else str(row[0])
@@ -261,9 +262,43 @@ def _page_lookup(db: sqlite3.Connection, text: str) -> str | None:
         plain = " ".join([*words[:-1], bare])
         return run(plain, ("key", "reduplication", "possessive"))
 
+    def keys(name: str) -> list[str]:
+        # the keys steps 3 to 5 ask for a name, in turn
+        out = [_page_key(name)]
+        if "-" in name:
+            out.append(_page_key(re.sub(r"(?<![\w-])(\w+)-\1(?![\w-])", r"\1",
+                                        _without_accents(name), flags=re.IGNORECASE)))
+        words = name.rstrip().rsplit(" ", 1)
+        match = _POSSESSIVE.search(words[-1])
+        if match is not None:
+            bare = words[-1][:match.start()]
+            head, dash, tail = bare.partition("-")
+            if len(head if dash and head.lower() == tail.lower() else bare) >= 3:
+                out += keys(" ".join([*words[:-1], bare]))
+        return out
+
+    def bases(name: str) -> str | None:
+        # glossari's rules, as the page says: glossari.terms.end_bases, each asked by steps
+        # 3 to 5, a term found by a name it has in that language (term_names)
+        from glossari.glossary import term_names
+        from glossari.terms import end_bases
+
+        for lang in ("ms", "en"):
+            tried = set(keys(name))
+            for base in end_bases(name, lang):
+                for key in keys(base):
+                    if key in tried:
+                        continue
+                    tried.add(key)
+                    found = answer(by_key, key)
+                    if found is not None and any(
+                            key in keys(each) for each in term_names(glossary[found], lang)):
+                        return found
+        return None
+
     actions = {"id": lambda name: answer(_statement("FROM terms WHERE id = ?"), name),
                "target": target, "key": lambda name: answer(by_key, _page_key(name)),
-               "reduplication": reduplication, "possessive": possessive}
+               "reduplication": reduplication, "possessive": possessive, "bases": bases}
 
     def run(name: str, only: tuple[str, ...] | None = None) -> str | None:
         for step in _lookup_steps():
@@ -291,15 +326,17 @@ def test_the_pages_lookup_steps_are_lookup(root: Path) -> None:
                       *term.names.english_variants):
             if value:
                 names |= {value, value.upper(), f"{value}nya", f"{value}-nya", f"/{value}",
-                          value.replace(" ", "-"), f"{value.split()[0]}-{value}"}
+                          value.replace(" ", "-"), f"{value.split()[0]}-{value}",
+                          f"{value}lah", f"{value}-nyakah", f"{value}s", f"{value}'s"}
     with _connect(root) as db:
         for name in sorted(names):
             try:
                 expected: str | None = glossary.lookup(name).id
             except KeyError:
                 expected = None
-            assert _page_lookup(db, name) == expected, name
+            assert _page_lookup(db, name, glossary) == expected, name
     assert glossary.lookup("pelaburannya").id == "investment"
+    assert glossary.lookup("KWSP-nyalah").id == glossary.lookup("KWSP").id
 
 
 @pytest.mark.parametrize("query", ["broker", "peniaga", "hasil", "Ékuiti", "3.25",

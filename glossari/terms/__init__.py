@@ -21,6 +21,7 @@ from glossari.terms.matcher import (
     Lang,
     Recognizer,
     character_reference,
+    end_bases,
     end_roots,
     fold,
     inflects,
@@ -32,5 +33,5 @@ from glossari.terms.matcher import (
 )
 
 __all__ = ["CHARACTER_REFERENCE", "DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK",
-           "Hit", "Lang", "Recognizer", "character_reference", "end_roots", "fold", "inflects",
-           "is_acronym", "query_roots", "search_rules", "without_possessive", "words"]
+           "Hit", "Lang", "Recognizer", "character_reference", "end_bases", "end_roots", "fold",
+           "inflects", "is_acronym", "query_roots", "search_rules", "without_possessive", "words"]

@@ -821,6 +821,58 @@ def without_possessive(name: str) -> str | None:
     return name[:starts[-1]] + last[:match.start()] + name[ends[-1]:]
 
 
+def end_bases(name: str, lang: Lang) -> list[str]:
+    """The names ``name`` may be a form of in ``lang`` by the inflections that only add to a
+    word's end, as find reads them in running text (:func:`inflects`' rule, not a derivation:
+    ``percukaian`` is no form of *cukai*): ``name`` with one word read back to a word it may be
+    built on, fewer letters taken off first. Malay: the last word without its clitics
+    (``sahamlah``, ``Peniaga brokerkah``, ``KWSP-nyalah``, two letters before a hyphen or an
+    apostrophe: ``SC-nya``, ``SC\u2019nya``) or written once (``saham-sahamlah``), or a
+    name's closing bracket without the clitics after it (``(OPR)nya``); English: the last
+    word without its plural or possessive (``Broker-dealers``, ``dealer's``, ``REITs``), or
+    the plural head before a connective (``letters of credit``). Never ``name`` itself. Only
+    the changed word is folded, the rest is as written: each is asked for by its lookup key,
+    a name of ``lang`` (what ``Glossary.lookup`` and ``show`` answer for an inflected name,
+    without building a recogniser of every name).
+
+    >>> end_bases("SC-nya", "ms"), end_bases("Peniaga brokerkah", "ms")
+    (['sc'], ['Peniaga broker'])
+    >>> end_bases("KWSP-nyalah", "ms"), end_bases("Kadar Dasar (OPR)nya", "ms")
+    (['kwspnya', 'kwsp'], ['Kadar Dasar (OPR)'])
+    >>> end_bases("Broker-dealers", "en"), end_bases("letters of credit", "en")
+    (['Broker-dealer'], ['letter of credit'])
+    >>> end_bases("Percukaian", "ms"), end_bases("jumlah", "ms"), end_bases("hanya", "ms")
+    ([], ['jum'], [])
+    """
+    out: list[str] = []
+
+    def add(start: int, end: int, roots: Iterable[str]) -> None:
+        for root in roots:
+            based = name[:start] + root + name[end:]
+            if based != name and based not in out:
+                out.append(based)
+
+    starts, ends, found = _units(name, lang)
+    if not found:
+        return out
+    if lang == "ms":
+        add(starts[-1], ends[-1], (a.root for a in malay.analyse(found[-1].replace(".", ""))[1:]
+                                   if not (a.derived or a.left)))
+        bracket = name.rfind(")")
+        clitic = _BRACKET_CLITIC.match(name, bracket + 1) if bracket >= 0 else None
+        if (clitic is not None and not name[clitic.end():].strip()
+                and malay.is_clitic(_HYPHENS.sub("", fold(clitic.group(1))))):
+            # clitics after a name's closing bracket are the name's, as find reads them
+            # (Kadar Dasar Semalaman (OPR)nya, (OPR)-nya-lah)
+            add(bracket + 1, len(name), [""])
+        return out
+    add(starts[-1], ends[-1], english.analyse(found[-1].replace(".", ""))[1:])
+    for k in range(len(found) - 2):
+        if found[k + 1] in _CONNECTIVES and not _APOSTROPHE.search(found[k]):
+            add(starts[k], ends[k], english.analyse(found[k])[1:])
+    return out
+
+
 def _single(word: str) -> str:
     """A folded word written fully reduplicated (``bank-bank``), once; any other as it is."""
     head, dash, tail = word.partition("-")
