@@ -1704,3 +1704,20 @@ def test_lookup_prefers_the_name_as_written_and_the_fewest_letters_taken_off() -
     for other in ("Cukai's", "sahams", "Taxlah"):  # an ending of the other language: no name
         with pytest.raises(KeyError):
             glossary.lookup(other)
+
+
+@pytest.mark.parametrize("acronym", ["SC", "RM", "KWSP"])
+@pytest.mark.parametrize("form", ["{d}.nya", "{d}.-nya", "{u}-nya", "{d}.nyalah", "{d}.-nya-lah"])
+def test_an_acronym_of_two_letters_written_with_dots_takes_clitics(acronym: str,
+                                                                     form: str) -> None:
+    """``S.C.nya`` and ``S.C.-nya`` found nothing where ``SC-nya`` and ``K.W.S.P.nya`` are
+    their acronyms: with its dots taken out, the acronym of two letters and its clitic were
+    read glued (``scnya``), a word of its own as ``hanya`` is, though the dots say where the
+    acronym ends as a hyphen does."""
+    dotted = ".".join(acronym)
+    written = form.format(d=dotted, u=dotted)
+    recognizer = Recognizer([(acronym, 1), ("Ha", 2)], lang="ms")
+    assert [(h.keys, h.text) for h in recognizer.find(f"Kata {written} semalam.")] == [
+        ((1,), written)]
+    assert recognizer.find(f"Kata {written.lower()} semalam.") == []
+    assert recognizer.find("Kata h.a.nya semalam.") == []

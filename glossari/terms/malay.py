@@ -35,13 +35,19 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-__all__ = ["ENDING_CLITICS", "MIN_ROOT", "Analysis", "analyse", "attach", "is_clitic",
-           "makes_a_verb", "makes_another_noun", "rules", "takes_derivation", "written_out"]
+__all__ = ["ENDING_CLITICS", "MIN_ROOT", "PARTICLES", "POSSESSIVES", "Analysis", "analyse",
+           "attach", "is_clitic", "makes_a_verb", "makes_another_noun", "rules",
+           "takes_derivation", "written_out"]
 
 _PARTICLES = ("lah", "kah", "pun", "tah")
 _POSSESSIVES = ("nya", "ku", "mu")
 _SUFFIXES = ("kan", "an", "i")
 _PROCLITICS = ("kau", "ku")
+
+PARTICLES = _PARTICLES
+"""The particles (``-lah -kah -pun -tah``), the last of a word's clitics."""
+POSSESSIVES = _POSSESSIVES
+"""The possessives (``-nya -ku -mu``), before a particle (``komisennyalah``)."""
 
 ENDING_CLITICS = (*_PARTICLES, *_POSSESSIVES)
 """The clitics written at a word's end (``komisennya``, ``bonlah``), particles first (a
@@ -142,8 +148,13 @@ def attach(word: str, clitics: str) -> str:
 
     >>> attach("komisen-komisen", "nya"), attach("ha-ha", "nya")
     ('komisen-komisennya', 'ha-ha-nya')
+
+    An acronym written with dots, by its letters (``S.C-nya``):
+
+    >>> attach("s.c", "nya"), attach("k.w.s.p", "nya")
+    ('s.c-nya', 'k.w.s.pnya')
     """
-    last = word.rpartition("-")[2]
+    last = word.rpartition("-")[2].replace(".", "")  # its letters: s.c is sc, two
     return word + clitics if len(last) >= _CLITIC_STEM else f"{word}-{clitics}"
 
 

@@ -65,11 +65,15 @@ letter and a text writes as an apostrophe (:data:`glossari.text.APOSTROPHES`): i
 joins two parts as any apostrophe does (``ta\u02bcawun``), and one ending a word is no part of
 it (``Tabarru\u02bc`` is the name ``Tabarru'``)."""
 _PLAIN = rf"{_LETTER}(?:[{_INVISIBLE}]*{_LETTER})*"
-_DOTTED = rf"(?:\.(?i:s|nya|[{APOSTROPHES}]s)?)?(?![^\W_])"
+_DOTTED_CLITICS = (f"(?:{'|'.join(malay.POSSESSIVES)})(?:{'|'.join(malay.PARTICLES)})?"
+                   f"|{'|'.join(malay.PARTICLES)}")
+"""The clitics a word takes at its end (:data:`glossari.terms.malay.ENDING_CLITICS`: a
+possessive, a particle, or both in that order), as a regular expression."""
+_DOTTED = rf"(?:\.(?i:s|{_DOTTED_CLITICS}|[{APOSTROPHES}]s)?)?(?![^\W_])"
 """The rest of an acronym written with dots (``E.T.F.``): its last dot, with a plural, a
-possessive or a clitic after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``); the possessive
-with any of the apostrophes a word takes (:data:`glossari.text.APOSTROPHES`), as after any
-other word."""
+possessive or clitics after it (``E.T.F.s``, ``E.T.F.'s``, ``F.I.N.R.A.nya``,
+``K.W.S.P.nyalah``, which was the acronym and a word ``nyalah``); the possessive with any of
+the apostrophes a word takes (:data:`glossari.text.APOSTROPHES`), as after any other word."""
 _ELIDED = r"(?<![^\W_])(?i:qu|dell|nell|dall|sull|all|un|[cdjlmnst])"
 """An article or particle elided before a vowel (French ``l'impôt``, ``d'actions``, ``qu'un``,
 Italian ``dell'imposta``): a word of its own, so that the word after it is one too."""
@@ -1137,7 +1141,15 @@ class Recognizer(Generic[K]):
         """The readings of a folded word whose root is a word of some name."""
         readings: list[_Reading] = []
         if "." in word:  # an acronym written with dots: E.T.F. is ETF
-            word = word.replace(".", "")
+            letters, _, tail = word.rpartition(".")
+            letters, clitics = letters.replace(".", ""), tail.lstrip("-")
+            if self._lang == "ms" and self._acronym(letters) and malay.is_clitic(clitics):
+                # its clitics after the last dot (S.C.nya, S.C.-nya): the dots say where the
+                # acronym ends, as a hyphen does (malay.attach: sc-nya, not scnya, which reads
+                # as hanya does, a word of its own)
+                word = malay.attach(letters, clitics)
+            else:
+                word = word.replace(".", "")
         if self._lang == "ms":
             analyses = malay.analyse(word)
             # a form of a one-word name, by clitics and reduplication only, is that name and no

@@ -158,7 +158,7 @@
   // them off (`oprnya`), after a hyphen on a shorter word, which the mark alone ends (`sc-nya`);
   // a reduplicated word by its second half (`ha-ha-nya`)
   function attach(word, clitics) {
-    var last = word.slice(word.lastIndexOf("-") + 1);
+    var last = word.slice(word.lastIndexOf("-") + 1).replace(/\./g, "");  // s.c is two letters
     return last.length >= prepared.rules.ms.cliticStem ? word + clitics : word + "-" + clitics;
   }
   // only clitics, a possessive then a particle (`nya`, `nyalah`): what Malay writes after a
