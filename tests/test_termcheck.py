@@ -922,3 +922,22 @@ def test_an_acronym_with_an_ending_malay_borrows_is_the_translation(
     po.write_text(HEADER + f'\nmsgid "The {acronym} rose"\nmsgstr "{written} naik"\n',
                   encoding="utf-8")
     assert list(TermChecker(terms).check_file(po)) == []
+
+
+def test_capitals_joined_are_no_word_written_closed_in_a_translation(tmp_path: Path) -> None:
+    """``Firma PE itu`` (private equity) for ``The P/E of the firm`` was taken for *P/E*, and
+    ``kos rd`` for *R&D*: the translation's recogniser (acronyms in any case) filed capitals
+    joined by ``/`` or ``&`` as a name of two words, also written closed, where
+    docs/terms.md says they never are (find reads no ``PE`` for *P/E*)."""
+    where = Location(path="seeds/x.md", line=1)
+    terms = [Term(id=i, title=ms, english=English(title=en, status="translated"),
+                  names=Names(acronyms=(acronym,)), source=where)
+             for i, ms, en, acronym in [
+                 ("pe", "Nisbah Harga/Pendapatan (P/E)", "Price-to-Earnings Ratio (P/E)", "P/E"),
+                 ("rd", "Penyelidikan dan Pembangunan (R&D)", "Research and Development (R&D)",
+                  "R&D")]]
+    po = tmp_path / "ms.po"
+    po.write_text(HEADER + '\nmsgid "The P/E of the firm"\nmsgstr "Firma PE itu"\n'
+                  '\nmsgid "R&D costs"\nmsgstr "Kos rd"\n'
+                  '\nmsgid "R&D budget"\nmsgstr "Belanjawan R&D-nya"\n', encoding="utf-8")
+    assert [f.term for f in TermChecker(terms).check_file(po)] == ["pe", "rd"]

@@ -1721,3 +1721,16 @@ def test_an_acronym_of_two_letters_written_with_dots_takes_clitics(acronym: str,
         ((1,), written)]
     assert recognizer.find(f"Kata {written.lower()} semalam.") == []
     assert recognizer.find("Kata h.a.nya semalam.") == []
+
+
+@pytest.mark.parametrize("lang", ["ms", "en"])
+def test_the_checks_read_no_capitals_joined_written_closed(lang: Lang) -> None:
+    """The checks' recogniser (acronyms in any case) found *P/E* in ``pe`` and *M&A* in
+    ``ma``: it filed capitals joined by ``/`` or ``&`` as a name of two words, also written
+    closed, where docs/terms.md says they never are; in any case they are what they are."""
+    names = [("P/E", 1), ("M&A", 2), ("R&D", 3), ("Hedge fund", 4)]
+    lenient = Recognizer(names, lang=lang, acronyms_in_capitals=False)
+    assert lenient.keys_in("Firma PE, ibu ma, kos rd, ms pe.") == set()
+    assert lenient.keys_in("Nisbah p/e, M&A dan R&D-nya.") == {1, 2, 3}
+    if lang == "en":
+        assert lenient.keys_in("Two hedgefunds.") == {4}

@@ -1050,22 +1050,23 @@ class Recognizer(Generic[K]):
                           for k in range(len(path) - 1)]
             stripped = name.strip()
             # an acronym is one whether or not its capitals are required: the checks read its
-            # borrowed endings (REITs, P/E's, M&Anya) in any case, as find does in capitals
+            # borrowed endings (REITs, P/E's, M&Anya) in any case, as find does in capitals,
+            # and no other form (P/E is never PE written closed)
             an_acronym = _is_acronym(stripped, path)
             acronym = stripped if acronyms_in_capitals and an_acronym else None
             paths = [path]
-            if lang == "en" and acronym is None:
+            if lang == "en" and not an_acronym:
                 # a name written in the plural (Securities) is found in the singular too
                 paths += [(*path[:-1], w) for w in english.singulars(path[-1])]
                 # and in the other spelling, British or American (capitalisation, labor)
                 paths += _respelled(paths)
-            if acronym is None and len(path) == 2:
+            if not an_acronym and len(path) == 2:
                 # a compound of two words is also written closed: hedgefund, matawang
                 # (and kewarganegaraan, ke-...-an on warganegara, from warga negara)
                 closed = [("".join(each),) for each in paths]
                 plain.update(each[0] for each in closed)
                 paths += closed
-            if lang == "ms" and acronym is None:
+            if lang == "ms" and not an_acronym:
                 # a link text with its possessive clitic (pelaburannya, sahamnya) names the
                 # word without it too: pelaburan, pelaburan-pelaburan
                 bare = _without_possessive(path[-1])
