@@ -385,12 +385,14 @@ def _swapped_by_length(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, i
     return found
 
 
-_CLITICS = ("nya", "lah", "kah")
-"""Malay's clitics, cut from a word (`pelaburannya`) before it is matched."""
-
 _COGNATE = 5
 """Letters two words must begin alike with (Malay's `k` read as English's `c`) to be one
 word's forms or cognates (`sekuriti`, `securities`; `investing`, `investments`)."""
+
+
+_CLITIC = re.compile(r"(?<=\w{4})(?:nya|lah|kah)\Z")
+"""Malay's clitics, cut from a word (`pelaburannya`) of four letters besides before it is
+matched."""
 
 
 def _names(text: str, *, malay: bool) -> frozenset[str]:
@@ -399,18 +401,11 @@ def _names(text: str, *, malay: bool) -> frozenset[str]:
     `c` (`sekuriti`, `securities`), its link targets left out (they are the same in both)."""
     from glossari.checks.parity import strip_link_targets
 
-    found: set[str] = set()
-    for word in _WORD.findall(strip_link_targets(text)):
-        if word.isdigit() or not (len(word) >= 4 or (len(word) >= 2 and word.isupper())):
-            continue
-        word = word.casefold()
-        if malay:
-            for clitic in _CLITICS:
-                if word.endswith(clitic) and len(word) - len(clitic) >= 4:
-                    word = word.removesuffix(clitic)
-                    break
-        found.add(word.replace("k", "c"))
-    return frozenset(found)
+    words = [word.casefold() for word in _WORD.findall(strip_link_targets(text))
+             if (len(word) >= 4 or (len(word) >= 2 and word.isupper())) and not word.isdigit()]
+    if malay:
+        words = [_CLITIC.sub("", word) for word in words]
+    return frozenset(word.replace("k", "c") for word in words)
 
 
 def _akin(one: str, other: str) -> bool:
@@ -427,11 +422,25 @@ def _akin(one: str, other: str) -> bool:
     return alike >= _COGNATE and alike >= min(len(one), len(other)) - 3
 
 
-def _shared(malay: frozenset[str], english: frozenset[str]) -> int:
+_Said = tuple[frozenset[str], dict[str, tuple[str, ...]]]
+"""An English text's words (:func:`_names`), and those of :data:`_COGNATE` letters or more
+by their first :data:`_COGNATE` letters: what :func:`_shared` looks a Malay word up in."""
+
+
+def _said(english: frozenset[str]) -> _Said:
+    by_start: dict[str, list[str]] = {}
+    for word in english:
+        if len(word) >= _COGNATE:
+            by_start.setdefault(word[:_COGNATE], []).append(word)
+    return english, {start: tuple(words) for start, words in by_start.items()}
+
+
+def _shared(malay: frozenset[str], english: _Said) -> int:
     """How many of a Malay block's words (:func:`_names`) its English says alike."""
-    return sum(1 for word in malay if any(_akin(word, other) for other in english
-                                          if other[:_COGNATE] == word[:_COGNATE]
-                                          or other == word))
+    words, by_start = english
+    return sum(1 for word in malay if word in words or (
+        len(word) >= _COGNATE and any(_akin(word, other)
+                                      for other in by_start.get(word[:_COGNATE], ()))))
 
 
 def _swapped_by_words(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
@@ -443,18 +452,28 @@ def _swapped_by_words(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, in
     same length and with no number in either: two `Sorotan` points exchanged."""
     # each file's own pairs (a few: reading every file's for each block took minutes at
     # 30,000 articles)
-    lexicon: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    lexicon: dict[int, list[tuple[frozenset[str], _Said]]] = {}
     for file, _place, _context, msgid, text in by_domain.get(GLOSSARY_DOMAIN, ()):
         # a headword, a category, a link text: a name, not a sentence
         if text.strip() and len(_WORD.findall(msgid)) <= 4 and not _gives_the_malay(text, msgid):
             said, named = _names(msgid, malay=True), _names(text, malay=False)
             if said and named:
-                lexicon.setdefault(file, []).append((said, named))
+                lexicon.setdefault(file, []).append((said, _said(named)))
 
-    def score(file: int, malay: frozenset[str], english: frozenset[str]) -> int:
+    def score(file: int, malay: frozenset[str], english: _Said) -> int:
+        # (a pair's English words looked up in the block's: `investing` in `investments`)
         return _shared(malay, english) + sum(
-            1 for words, names in lexicon.get(file, ())
+            1 for words, (names, _) in lexicon.get(file, ())
             if words <= malay and _shared(names, english))
+
+    # each block's words read once (a block is the first of one pair and the second of the
+    # next)
+    read: dict[tuple[int, int], tuple[frozenset[str], _Said]] = {}
+
+    def names(file: int, place: int, msgid: str, text: str) -> tuple[frozenset[str], _Said]:
+        if (file, place) not in read:
+            read[file, place] = (_names(msgid, malay=True), _said(_names(text, malay=False)))
+        return read[file, place]
 
     found: set[tuple[int, int]] = set()
     for domain, pairs in by_domain.items():
@@ -465,10 +484,11 @@ def _swapped_by_words(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, in
             if (file != other or first_text == second_text or not first_text.strip()
                     or not second_text.strip()):
                 continue
-            malay = _names(first, malay=True), _names(second, malay=True)
-            english = _names(first_text, malay=False), _names(second_text, malay=False)
-            if (score(file, malay[0], english[1]) > score(file, malay[0], english[0])
-                    and score(file, malay[1], english[0]) > score(file, malay[1], english[1])):
+            (one_malay, one_english), (two_malay, two_english) = (
+                names(file, place, first, first_text), names(file, after, second, second_text))
+            if (score(file, one_malay, two_english) > score(file, one_malay, one_english)
+                    and score(file, two_malay, one_english)
+                    > score(file, two_malay, two_english)):
                 found.update(((file, place), (file, after)))
     return found
 
