@@ -4,6 +4,7 @@ language's rendering for another's translations)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -136,12 +137,16 @@ def record_withdrawals(folder: Path,
                        withdrawn: dict[str, tuple[str, frozenset[Message]]]) -> None:
     """Add to ``folder``'s record, by rendering name, the digest of each file ``align --force``
     withdrew translations from and the messages withdrawn (:data:`WITHDRAWN`), under the lock
-    ``render`` takes on the folder, so that neither loses the other's record."""
+    ``render`` takes on the folder, so that neither loses the other's record. A folder it
+    cannot write (read-only, a render holding it past the lock's wait) keeps its record: the
+    catalogs are written already, and those bytes then withdraw the translation again, as
+    they did before withdrawals were noted."""
     if not withdrawn:
         return
     from glossari._atomic import StagedWrites, locked_folder
 
-    with locked_folder(folder, busy="another 'glossari render' is writing into this folder"):
+    with contextlib.suppress(OSError, GlossariError), locked_folder(
+            folder, busy="another 'glossari render' is writing into this folder"):
         record = read_record(folder)
         if not record:
             return  # no rendering here (or render's record is gone): nothing to say of one

@@ -941,6 +941,45 @@ def test_a_block_rendered_in_other_markdown_syntax_is_already_so(
     assert "\u00a0" in {e.msgid: e.msgstr for e in load_po(articles).current}[paragraph]
 
 
+def test_a_withdrawal_that_cannot_be_noted_in_the_folder_still_aligns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rendering folder's record cannot be written (read-only, a render holding its lock
+    past the wait): the withdrawal is made, the catalogs written, exit 0, as before
+    withdrawals were noted; no half-written record is left."""
+    import glossari._atomic
+    from glossari.errors import CatalogError
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"saham": (
+        "---\ntitle: Saham\n---\n\n## Jenis Saham\n\nSaham biasa dijual oleh "
+        "[peniaga broker](/broker-dealer).\n")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "saham.md").write_text(
+        "---\ntitle: Stock\n---\n\n## Types of Stock\n\nCommon stocks are sold by "
+        "[broker-dealers](/broker-dealer).\n", encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "saham.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("## Types of Stock",
+                                                             "## Jenis Saham"), encoding="utf-8")
+    record = (out / ".glossari-rendered.json").read_bytes()
+
+    def busy(*_: object, **__: object) -> None:
+        raise CatalogError("another 'glossari render' is writing into this folder",
+                           path="out")
+
+    monkeypatch.setattr(glossari._atomic, "locked_folder", busy)
+    code, said, err = cli("align", "-l", "en", "--force", out, root=root)
+    assert code == 0, err
+    assert "1 given back in Malay, marked fuzzy" in said
+    assert (out / ".glossari-rendered.json").read_bytes() == record
+    [entry] = [e for e in load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-s.po")
+               .current if e.msgid == "Jenis Saham"]
+    assert (entry.msgstr, entry.fuzzy) == ("Types of Stock", True)
+
+
 def test_a_rendering_never_confirms_a_translation_made_for_an_older_malay(
         tmp_path: Path) -> None:
     """The Malay of a paragraph changes (`5 tahun` to `7 tahun`) while a translator works on
