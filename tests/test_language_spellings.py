@@ -99,17 +99,20 @@ def test_an_accepted_code_is_gettexts_spelling_of_its_tag(code: str) -> None:
 def test_the_spelling_asked_for_a_script_babel_knows_only_with_it_makes_catalogs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """az_Arab_IQ is written az_IQ@arabic, a code Babel reads as no locale: update then died
-    with an internal error reading its plural forms and name."""
+    """az_Arab_IQ is written az_IQ (Azerbaijani is written in Arabic letters in Iraq), a code
+    Babel knows only with its script: update died with an internal error reading its plural
+    forms and name (as az_IQ@arabic, the spelling an earlier rule asked for)."""
     shutil.copytree(REPO / "seeds", tmp_path / "seeds")
     assert main(["--root", str(tmp_path), "extract"]) == 0
     assert main(["--root", str(tmp_path), "update", "-l", "az_Arab_IQ"]) == 2
-    assert "use 'az_IQ@arabic'" in capsys.readouterr().err
-    assert main(["--root", str(tmp_path), "update", "-l", "az_IQ@arabic"]) == 0
-    header = (tmp_path / "locale/az_IQ@arabic/LC_MESSAGES/glossary.po").read_text("utf-8")
-    assert '"Language: az_IQ@arabic\\n"' in header
+    assert "use 'az_IQ'" in capsys.readouterr().err
+    for code in ("az_IQ", "az_IQ@arabic"):
+        assert main(["--root", str(tmp_path), "update", "-l", code]) == (
+            0 if code == "az_IQ" else 2)
+    header = (tmp_path / "locale/az_IQ/LC_MESSAGES/glossary.po").read_text("utf-8")
+    assert '"Language: az_IQ\\n"' in header
     assert '"Language-Team: Azerbaijani (Arabic, Iraq)\\n"' in header
-    assert main(["--root", str(tmp_path), "compile", "-l", "az_IQ@arabic"]) == 0
+    assert main(["--root", str(tmp_path), "compile", "-l", "az_IQ"]) == 0
 
 
 @pytest.mark.parametrize(("lang", "name", "rtl"), [
@@ -136,9 +139,11 @@ def test_a_tables_language_is_named_and_laid_out_in_its_modifiers_script(
 
 @pytest.mark.parametrize(("code", "spelled"), [
     ("sr_Cyrl", "sr"), ("sr-Cyrl-RS", "sr_RS"), ("uz_Latn", "uz"), ("zh_Hans_CN", "zh_CN"),
-    ("en_Latn_US", "en_US"), ("aa@latin", "aa"),
-    # where glibc and CLDR part on the script a region writes, the script stays
+    ("en_Latn_US", "en_US"), ("aa@latin", "aa"), ("zh_Hant_TW", "zh_TW"), ("pa_Arab_PK", "pa_PK"),
+    ("pa_PK@arabic", "pa_PK"), ("zh_Hant_HK", "zh_HK"),
+    # where glibc and CLDR part on the script a region writes, glibc's is the folder's
     ("sd_Deva_IN", "sd_IN@devanagari"), ("sr_Latn_ME", "sr_ME@latin"),
+    ("sr_Cyrl_ME", "sr_ME"),
 ])
 def test_the_script_a_language_is_written_in_anyway_is_no_part_of_its_code(
         code: str, spelled: str) -> None:

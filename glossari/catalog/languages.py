@@ -6,6 +6,7 @@ it must be one Babel knows: ``en``, ``ms``, ``pt_BR`` or ``pt-BR``, ``sr@latin``
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from glossari.errors import CatalogError
@@ -89,11 +90,13 @@ def gettext_code(tag: str) -> str:
     >>> [gettext_code(t) for t in ("sr@Latin", "sr@latn", "sr_Latn@latin", "sr@latin.UTF-8")]
     ['sr@latin', 'sr@latin', 'sr@latin', 'sr@latin']
 
-    The script a language is written in anyway is dropped (a second folder of the language
-    otherwise), where CLDR gives it for the language and its region alike:
+    The script a language is written in anyway (in its region: :func:`_usual_script`) is
+    dropped, a second folder of the language otherwise:
 
-    >>> [gettext_code(t) for t in ("sr-Cyrl", "uz-Latn", "zh-Hans-CN", "en-Latn-US", "sd-Deva-IN")]
-    ['sr', 'uz', 'zh_CN', 'en_US', 'sd_IN@devanagari']
+    >>> [gettext_code(t) for t in ("sr-Cyrl", "uz-Latn", "zh-Hans-CN", "zh-Hant-TW", "pa-Arab-PK")]
+    ['sr', 'uz', 'zh_CN', 'zh_TW', 'pa_PK']
+    >>> [gettext_code(t) for t in ("sd-Deva-IN", "sd-Arab-IN", "sr-Latn-ME", "zh-Hant")]
+    ['sd_IN@devanagari', 'sd_IN', 'sr_ME@latin', 'zh_Hant']
     """
     base, at, modifier = tag.strip().partition("@")
     language, *rest = base.split(".")[0].replace("_", "-").split("-")
@@ -134,11 +137,18 @@ def gettext_code(tag: str) -> str:
     return "_".join([language.lower(), *parts]) + at + modifier
 
 
+_GLIBC_SCRIPTS = {"sd_IN": "Arab", "sr_ME": "Cyrl", "sat_IN": "Deva"}
+"""Where glibc's locale of a language in a region is written in another script than CLDR's
+likely one (found comparing the day names of glibc's locales with CLDR's likely subtags): a
+gettext program run with ``LANG=sd_IN.UTF-8`` reads ``locale/sd_IN`` as Sindhi in Arabic
+letters, ``sr_ME`` as Cyrillic Serbian, ``sat_IN`` as Santali in Devanagari; CLDR writes them
+in Devanagari, Latin and Ol Chiki. A folder is named for gettext's programs, so theirs wins."""
+
+
 def _usual_script(language: str, regions: list[str]) -> str | None:
-    """The script CLDR's likely subtags give ``language`` alone and in its region (``sr``:
-    Cyrl, ``zh`` with ``CN``: Hans), ``None`` where the two differ: glibc's ``sd_IN`` is
-    Sindhi in Arabic letters, CLDR's in Devanagari, its ``sr_ME`` Cyrillic, CLDR's Latin, so
-    neither script is taken for granted there."""
+    """The script ``language`` is written in anyway, in its region when one is given: glibc's
+    where it parts from CLDR (:data:`_GLIBC_SCRIPTS`), else CLDR's likely one (``sr``: Cyrl,
+    ``zh`` in ``TW``: Hant, ``pa`` in ``PK``: Arab); None when CLDR knows none."""
     from babel.core import get_global
 
     likely = get_global("likely_subtags")
@@ -148,11 +158,11 @@ def _usual_script(language: str, regions: list[str]) -> str | None:
         parts = str(likely.get(key, "")).split("_")
         return parts[1] if len(parts) > 2 and len(parts[1]) == 4 else None
 
-    usual = script(language)
     for region in regions[:1]:
-        if script(f"{language}_{region}") not in (None, usual):
-            return None
-    return usual
+        usual = _GLIBC_SCRIPTS.get(f"{language}_{region}") or script(f"{language}_{region}")
+        if usual is not None:
+            return usual
+    return script(language)
 
 
 def cldr_locale(code: str) -> Locale:
@@ -164,12 +174,29 @@ def cldr_locale(code: str) -> Locale:
 
     >>> [str(cldr_locale(c)) for c in ("pt-BR", "sr@latin", "az_IQ@arabic", "ca@valencia")]
     ['pt_BR', 'sr_Latn', 'az_Arab_IQ', 'ca']
+    >>> [str(cldr_locale(c)) for c in ("sd_IN", "sd_IN@devanagari", "sr_ME", "zh_TW")]
+    ['sd_Arab', 'sd_Deva_IN', 'sr_Cyrl_ME', 'zh_Hant_TW']
     """
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     base, _, modifier = code.strip().partition("@")
     language, *rest = base.split(".")[0].replace("-", "_").split("_")
     script = _SCRIPT_MODIFIERS.get(modifier.split(".")[0].lower())
+    if script is None and not any(len(part) == 4 and part.isalpha() for part in rest):
+        # sd_IN is glibc's Sindhi in Arabic letters (CLDR has no sd_Arab_IN: sd_Arab)
+        glibc = _GLIBC_SCRIPTS.get(f"{language.lower()}_{rest[0].upper()}" if rest else "")
+        if glibc is not None:
+            for parts in ([language, glibc, *rest], [language, glibc]):
+                with contextlib.suppress(UnknownLocaleError, ValueError):
+                    return Locale.parse("_".join(parts))
+        try:
+            return Locale.parse("_".join([language, *rest]))
+        except UnknownLocaleError:
+            # az_IQ, gettext's spelling of az_Arab_IQ (Arabic is Azerbaijani's script in
+            # Iraq), is a locale CLDR knows by its script only
+            script = _usual_script(language, [part.upper() for part in rest[:1]])
+            if script is None or not rest:
+                raise
     if script is not None and not any(len(part) == 4 and part.isalpha() for part in rest):
         rest.insert(0, script)
     return Locale.parse("_".join([language, *rest]))
