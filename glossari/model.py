@@ -301,6 +301,13 @@ class Block:
         _check_tuple("Block.path", self.path, (str,), "str")
         _check_tuple("Block.links", self.links, (Link,), "Link")
         _check_level("Block.level", self.level)
+        if (self.kind == "heading") != (self.level > 0):
+            from glossari.errors import InputError
+
+            # Block(kind="heading", level=0) was shown as a paragraph behind a space, and a
+            # paragraph of level 2 read as a heading by nothing
+            raise InputError(f"a heading's level is 1 to 6, and another block's 0 (kind="
+                             f"{self.kind}, level={self.level})", path="Block.level")
         _check_text("Block.info", self.info)
 
     @property
@@ -344,6 +351,11 @@ class Section:
     def __post_init__(self) -> None:
         _check_text("Section.heading", self.heading)
         _check_level("Section.level", self.level)
+        if self.level == 0 and self.heading:
+            from glossari.errors import InputError
+
+            raise InputError("level 0 is the untitled leading section's, whose heading is '' "
+                             "(a heading's level is 1 to 6)", path="Section.level")
         _check_line("Section.line", self.line)
         _check_tuple("Section.blocks", self.blocks, (Block,), "Block")
         _check_flag("Section.malformed", self.malformed)

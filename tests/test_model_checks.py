@@ -44,8 +44,10 @@ def _refused(cls: type, name: str, value: object) -> bool:
         return value is not True
     if name in ("line", "depth"):
         return type(value) is not int or value < 0  # type: ignore[operator]
-    if name == "level":
-        return type(value) is not int or not 0 <= value <= 6  # type: ignore[operator]
+    if name == "level" and cls is Block:  # _GOOD's block is an item: level 0
+        return type(value) is not int or value != 0
+    if name == "level":  # _GOOD's section has a heading: level 1 to 6
+        return type(value) is not int or not 1 <= value <= 6  # type: ignore[operator]
     if name == "kind":
         return value not in ("paragraph", "item", "quote", "table", "code", "rule", "heading")
     if isinstance(good, tuple):
@@ -109,3 +111,18 @@ def test_a_blocks_number_and_depth_are_checked_and_named(
     sound = Block(kind="item", text="Pelaburannya naik.", line=4, ordered=True, number=0)
     with pytest.raises(ValueError, match=message):
         replaced(sound, **{"ordered": True, "number": None, **fields})
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda: Block(kind="heading", text="Nota", line=3, level=0),
+     r"Block\.level: a heading's level is 1 to 6, and another block's 0"),
+    (lambda: Block(kind="paragraph", text="Saham-saham naik.", line=3, level=2),
+     r"Block\.level: a heading's level is 1 to 6, and another block's 0"),
+    (lambda: Section(heading="Sorotan", level=0, line=9),
+     r"Section\.level: level 0 is the untitled leading section's"),
+])
+def test_a_level_goes_with_a_heading(make: object, message: str) -> None:
+    """A heading block of level 0 was shown by show as its text behind a space (no '#'), a
+    paragraph of level 2 and a titled section of level 0 were taken as they came."""
+    with pytest.raises(ValueError, match=message):
+        make()  # type: ignore[operator]
