@@ -152,3 +152,39 @@ def test_the_script_a_language_is_written_in_anyway_is_no_part_of_its_code(
     with pytest.raises(CatalogError, match=f"use '{spelled}'"):
         check_language(code)
     assert check_language(spelled) == spelled
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, ["align", "EXAMPLES"]], ids=lambda c: c[0])
+def test_catalogs_under_another_spelling_are_named_not_started_again(
+    tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """locale/sr_Latn (an older glossari's folder) holds the translations: update -l sr@latin
+    made a second, empty catalog beside it, and every reader said 'run glossari update -l
+    sr@latin to start it'."""
+    root = tmp_path_factory.mktemp("misspelt")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert main(["--root", str(root), "update", "-l", "sr@latin"]) == 0
+    po = root / "locale/sr@latin/LC_MESSAGES/glossary.po"
+    po.write_text(po.read_text("utf-8").replace(
+        'msgid "Eksekutif akaun"\nmsgstr ""', 'msgid "Eksekutif akaun"\nmsgstr "Izvršni račun"'),
+        "utf-8")
+    assert main(["--root", str(root), "table", "-l", "sr@latin", "--format", "csv", "-o",
+                 str(root / "table.csv")]) == 0
+    (root / "locale/sr@latin").rename(root / "locale/sr_Latn")
+    places = {"SITE": str(root / "site"), "TABLE": str(root / "table.csv"),
+              "EXAMPLES": str(REPO / "docs" / "examples" / "en")}
+    before = sorted(p.relative_to(root) for p in (root / "locale").rglob("*"))
+    capsys.readouterr()
+    assert main(["--root", str(root), command[0], "-l", "sr@latin",
+                 *(places.get(word, word) for word in command[1:])]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith("glossari: error: locale/sr_Latn: the catalogs of 'sr@latin' are in "
+                          "locale/sr_Latn"), err
+    assert "(mv locale/sr_Latn locale/sr@latin)" in err, err
+    assert sorted(p.relative_to(root) for p in (root / "locale").rglob("*")) == before
+    (root / "locale/sr_Latn").rename(root / "locale/sr@latin")  # what it says to do
+    assert main(["--root", str(root), "show", "accountexecutive", "-l", "sr@latin"]) == 0
+    assert "Izvršni račun" in capsys.readouterr().out

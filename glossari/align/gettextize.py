@@ -50,6 +50,7 @@ from glossari.catalog.translations import (
     catalog_lock,
     check_language,
     check_unchanged,
+    misspelt_folder,
 )
 from glossari.catalog.usable import unusable_translation
 from glossari.checks.parity import says, without_code
@@ -542,7 +543,8 @@ def _fill_catalogs(
         try:  # a pipe or a device there is refused as every command refuses it
             require_catalog_file(path, source=shown)
         except OSError:
-            raise CatalogError(
+            # the language's catalogs under another spelling (locale/sr_Latn) are named
+            raise misspelt_folder(root.path, lang) or CatalogError(
                 "no such catalog", path=shown,
                 hint=f"run 'glossari extract' and 'glossari update -l {lang}' first",
             ) from None

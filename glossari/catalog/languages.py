@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = ["check_language", "check_translation_language", "cldr_locale", "gettext_code",
-           "header_language_problem", "language_tag", "primary_language", "side_language"]
+           "gettext_spelling", "header_language_problem", "language_tag", "primary_language",
+           "side_language"]
 
 
 def primary_language(code: str) -> str:
@@ -239,6 +240,20 @@ def _spelling(lang: str, *, path: str) -> str:
     # -l sr_Latn made locale/sr_Latn beside locale/sr@latin, one language in two folders, the
     # one no gettext program looks in; sr@Latin is sr@latin, as glibc's locales write it
     return gettext_code(spelled)
+
+
+def gettext_spelling(code: str) -> str | None:
+    """How ``locale/`` writes the language ``code`` names (``sr_Latn``: ``sr@latin``,
+    ``pt-BR``: ``pt_BR``), the spelling :func:`check_language` asks for; None for a code CLDR
+    does not know.
+
+    >>> gettext_spelling("sr_Latn"), gettext_spelling("EN"), gettext_spelling("klingon")
+    ('sr@latin', 'en', None)
+    """
+    try:
+        return _spelling(code, path="-l")
+    except CatalogError:
+        return None
 
 
 def _misspelt(lang: str, spelled: str, path: str) -> CatalogError:

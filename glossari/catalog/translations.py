@@ -256,9 +256,29 @@ def catalog_languages(root: Path) -> list[str]:
                   if catalog_files(folder / "LC_MESSAGES", base=root))
 
 
+def misspelt_folder(root: Path, lang: str) -> CatalogError | None:
+    """The error for catalogs of ``lang`` kept under another spelling of it (``locale/sr_Latn``
+    for ``-l sr@latin``, ``locale/pt-BR`` for ``pt_BR``: a folder an older glossari or another
+    tool made, and no gettext program reads), else None. ``update -l sr@latin`` made a second,
+    empty catalog beside them, and the readers' error told the user to."""
+    from glossari.catalog.languages import gettext_spelling
+
+    for other in catalog_languages(root):
+        if other != lang and gettext_spelling(other) == lang:
+            return CatalogError(
+                f"the catalogs of {lang!r} are in locale/{other}, a spelling of it no gettext "
+                "program reads", path=f"locale/{other}",
+                hint=f"rename the folder to locale/{lang} (mv locale/{other} locale/{lang})")
+    return None
+
+
 def no_catalogs(root: Path, lang: str) -> CatalogError:
     """The one error for a language without catalogs, naming the languages there are: what
-    every command and :func:`glossari.load` say for ``-l en_US`` beside ``locale/en``."""
+    every command and :func:`glossari.load` say for ``-l en_US`` beside ``locale/en``; the
+    one of :func:`misspelt_folder` when its catalogs are under another spelling."""
+    misspelt = misspelt_folder(root, lang)
+    if misspelt is not None:
+        return misspelt
     others = catalog_languages(root)
     there = f" (locale/ has {', '.join(others)})" if others else " (locale/ has none)"
     return CatalogError(

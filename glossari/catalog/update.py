@@ -42,7 +42,7 @@ from glossari._store import Store, Table
 from glossari.catalog.incremental import Wrap, no_progress
 from glossari.catalog.languages import check_translation_language
 from glossari.catalog.merge import Key, Moved, joined_notes, merge
-from glossari.catalog.pofile import Entry, PoFile, load_po, read_catalog_bytes
+from glossari.catalog.pofile import Entry, PoFile, catalog_files, load_po, read_catalog_bytes
 from glossari.catalog.translations import (
     Coverage,
     Translations,
@@ -50,6 +50,7 @@ from glossari.catalog.translations import (
     catalog_lock,
     check_unchanged,
     load_translations,
+    misspelt_folder,
 )
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot, relative_name
@@ -213,6 +214,11 @@ def update(root: GlossaryRoot, lang: str, *, wrap: Wrap | None = None) -> Update
                            path=relative_name(root.locale, root.path),
                            hint="run 'glossari extract' first")
     folder = catalog_folder(root, lang)
+    if not catalog_files(folder, base=root.path):
+        # its catalogs under another spelling (locale/sr_Latn): a new, empty catalog beside them
+        misspelt = misspelt_folder(root.path, lang)
+        if misspelt is not None:
+            raise misspelt
     with catalog_lock(root, lang):
         return _update_locked(root, lang, templates, folder, wrap or no_progress)
 

@@ -643,8 +643,11 @@ def _read_catalog(root: GlossaryRoot, lang: str) -> _Read:
     path = _catalog_path(root, lang)
     shown = relative_name(path, root.path, resolve=True)
     if not path.is_file():
-        return CatalogError("no such catalog", path=shown,
-                            hint=f"run 'glossari extract' and 'glossari update -l {lang}' first")
+        from glossari.catalog.translations import misspelt_folder
+
+        return misspelt_folder(root.path, lang) or CatalogError(
+            "no such catalog", path=shown,
+            hint=f"run 'glossari extract' and 'glossari update -l {lang}' first")
     try:
         return read_po(path, source=shown)
     except GlossariError as error:
