@@ -6,8 +6,9 @@ profile appears. Below :data:`MIN_WORDS` words no detector is reliable, and this
 answer (``None``) rather than guess.
 
 Words are counted after stripping what is not language: Markdown link targets (the link *text*
-stays), code spans, URLs, e-mail addresses, HTML tags, printf/format placeholders, template tags
-(``{% if kadar > 5 %}``: :data:`glossari.text.TEMPLATE_TAG`) and numbers.
+stays), code spans, URLs (a bare domain too, ``sc.com.my``), e-mail addresses, HTML tags,
+printf/format placeholders, template tags (``{% if kadar > 5 %}``:
+:data:`glossari.text.TEMPLATE_TAG`) and numbers.
 Proper names are no evidence either: *Bank Negara Malaysia* or *Permodalan Nasional Berhad* in an
 English sentence are Malay words in every language; nor are words quoted in italics
 (``The Malay term *untung kasar* means gross profit``). So the detector is handed the words
@@ -89,6 +90,9 @@ _STRIP = re.compile(
     | (`{1,8}).{1,1000}?\1                     # a code span
     | <[a-zA-Z/!][^<>]{0,256}>                 # an HTML tag
     | (?:https?|ftp)://\S+ | www\.\S+           # a URL
+    | (?<![\w.@/-])[a-zA-Z0-9][a-zA-Z0-9-]{0,62}(?:\.[a-zA-Z0-9-]{1,63}){0,4}
+      \.(?:com|net|org|gov|edu|info|biz|io|my|sg|id|asia)(?![\w@-])(?:/\S{0,2048})?
+                                               # a bare domain: sc.com.my, bnm.gov.my/OPR
     | %\([^)]{0,64}\)[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[a-zA-Z]   # %(name)s
     | %(?!\ [^\W\d_]{2})[-#0 +]{0,4}\d{0,4}(?:\.\d{1,4})?[sdifgexXcr%]  # %d; not 12% daripada
     | \{[^{}\s]{0,64}\}                         # {name}, {0}
