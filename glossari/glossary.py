@@ -596,9 +596,14 @@ class Glossary:
         whose whole text the name is goes to (``[Saham](/stock)`` beside two articles titled
         *Saham*: *stock*, its target choosing, as the link resolves; find gave the one lookup
         answers for the bare name); None when the name is no link's text, or shared by none."""
-        if len(ids) < 2 or start == 0 or text[start - 1] != "[" or "](" not in text:
+        if len(ids) < 2 or "](" not in text:
             return None
-        written = _LINK_TARGET.match(text, end)
+        # the link's whole text, emphasis marks aside (`[**Saham**](/stock)`)
+        head, tail = text[max(0, start - 8):start], text[end:end + 8]
+        before = start - (len(head) - len(head.rstrip("*_")))
+        if before == 0 or text[before - 1] != "[":
+            return None
+        written = _LINK_TARGET.match(text, end + len(tail) - len(tail.lstrip("*_")))
         if written is None:
             return None
         chosen = self._target(written.group(1))

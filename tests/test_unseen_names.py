@@ -410,12 +410,14 @@ def test_a_shared_headword_written_as_a_links_text_is_found_as_the_term_it_goes_
         "stock": _article("Saham", "Saham ialah unit pemilikan."),
         "bursa": _article("Bursa", "Lihat [Saham](/stock) dan [saham](/saham)."),
     })
-    text = "Beli [Saham](/stock), [Sahamnya](/stock) dan saham, atau [Saham](/tiada)."
+    text = ("Beli [Saham](/stock), [Sahamnya](/stock) dan saham, atau [Saham](/tiada), "
+            "[**Saham**](/stock).")
     for g in sources_and_termbase(root):
         assert [(r.link.text, r.target.id) for r in g.links_from("bursa")
                 if r.target is not None] == [("Saham", "stock"), ("saham", "saham")]
         assert [(m.text, m.term.id) for m in g.find_terms(text)] == [
-            ("Saham", "stock"), ("Sahamnya", "stock"), ("saham", "saham"), ("Saham", "saham")]
+            ("Saham", "stock"), ("Sahamnya", "stock"), ("saham", "saham"), ("Saham", "saham"),
+            ("Saham", "stock")]
         assert g.lookup("Saham").id == "saham"
     found = json.loads(ok("find", "--format", "json", text, root=root))
-    assert [f["term"] for f in found] == ["stock", "stock", "saham", "saham"]
+    assert [f["term"] for f in found] == ["stock", "stock", "saham", "saham", "stock"]

@@ -188,7 +188,8 @@ class Termbase:
         name is no link's whole text, or its target names none of them."""
         for first, last, target in linked:
             if first <= start and end <= last:
-                if text[first:start].strip() or text[end:last].strip() or self.targets is None:
+                if (text[first:start].strip(" *_") or text[end:last].strip(" *_")
+                        or self.targets is None):
                     return None  # a name inside a longer link text: the text names the term
                 named = resolve(target, self.targets)
                 return next((k for k in keys if k.identity == named), None)
