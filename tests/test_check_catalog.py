@@ -493,6 +493,34 @@ def test_c202_is_quiet_on_a_link_text_its_english_block_keeps(
     assert all(f.path.endswith("glossary.po") for f in found)
 
 
+@pytest.mark.parametrize(("definition", "reported"), [
+    ("Takaful is a Shariah-compliant scheme of mutual cover.", False),
+    ("A Shariah-compliant scheme of mutual cover.", True),
+])
+def test_c202_is_quiet_on_a_link_text_that_writes_such_a_headword(
+        tmp_path: Path, definition: str, reported: bool) -> None:
+    """`[takaful](/takaful)` copied as `takaful` beside *Takaful*, whose English definition
+    says it: the headword's copy was quiet and the link's, the same loanword and the term's
+    own English name, was C202's (one warning for each link to Sukuk, Takaful, Zakat...).
+    Quiet when the headword's is; a link of another text (`[skim takaful]`) is no name copy."""
+    kit = with_catalog(tmp_path)
+    kit.articles["takaful"] = ("---\ntitle: Takaful\ndescription: Takaful ialah skim "
+                               "perlindungan patuh Syariah.\n---\n\nTakaful berasaskan "
+                               "tolong-menolong.\n")
+    kit.edit("untungkasar", "dengan cekap.",
+             "dengan cekap, seperti [takaful](/takaful) dan [skim takaful](/takaful).")
+    kit.translate("Takaful", "Takaful", context="takaful")
+    kit.translate("Takaful ialah skim perlindungan patuh Syariah.", definition)
+    kit.translate("takaful", "takaful", context="/takaful")
+    kit.translate("skim takaful", "skim takaful", context="/takaful")
+    found = kit.check()
+    lines = {kit.entry_lines[("/takaful", "takaful")]: "link",
+             kit.entry_lines[("/takaful", "skim takaful")]: "other link",
+             kit.entry_lines[("takaful", "Takaful")]: "headword"}
+    said = sorted(lines[f.line] for f in found if f.code == "C202" and f.line in lines)
+    assert said == (["headword", "link", "other link"] if reported else ["other link"])
+
+
 @pytest.mark.parametrize(("written", "reported"), [
     ("ms", True), ("ms_MY", True), ("Malay", True), ("id", True),
     ("en", False), ("en_GB", False), ("EN-us", False), ("eng", False), ("", False),

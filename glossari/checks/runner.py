@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossari._store import CACHE_DIR, Store
-from glossari.catalog.messages import GLOSSARY_DOMAIN, article_domain, is_link_context
+from glossari.align.resolve import TargetIndex, resolve_link
+from glossari.catalog.messages import (
+    GLOSSARY_DOMAIN,
+    article_domain,
+    is_link_context,
+    link_context,
+)
 from glossari.catalog.pofile import Entry
 from glossari.catalog.usable import Definitions, definitions_by_message
 from glossari.checks.catalogs import (
@@ -40,6 +46,7 @@ from glossari.diagnostics import Finding
 from glossari.langid import LanguageIdentifier, detection_text, judged_text
 from glossari.model import Term
 from glossari.root import GlossaryRoot
+from glossari.text import lookup_key
 
 __all__ = ["CheckRun", "Report", "check", "run_checks", "stream_check"]
 
@@ -267,7 +274,10 @@ def _check_language(
 def _named_headwords(terms: list[Term], catalog: CatalogFile) -> frozenset[MessageKey]:
     """The headword messages whose translated definition (in ``catalog``, the glossary's)
     says them as written (:func:`glossari.checks.parity.says`): a headword the same in
-    English, its copy no C202."""
+    English, its copy no C202; and the texts of the links to such a term that write its
+    headword (``[sukuk](/sukuk)`` copied as ``sukuk`` beside *Sukuk*, `Sukuk`): a link's text
+    is one more Malay name of its term, with the same English, and its copy was C202's while
+    the headword's was not."""
     current = {entry.key: entry for entry in catalog.po.current if entry.translated}
     named: set[MessageKey] = set()
     for term in terms:
@@ -276,6 +286,17 @@ def _named_headwords(terms: list[Term], catalog: CatalogFile) -> frozenset[Messa
         definition = current.get((None, term.description))
         if definition is not None and says(definition.msgstr, term.title):
             named.add((term.id, term.title))
+    titles = {lookup_key(title): term_id for term_id, title in named}
+    index: TargetIndex | None = None
+    for term in terms:
+        for link in term.links:
+            owner = titles.get(lookup_key(link.text))
+            if owner is None or not link.internal:
+                continue
+            if index is None:
+                index = TargetIndex.build([t for t in terms if t.kind == "article"])
+            if resolve_link(link, index) == owner:
+                named.add((link_context(link.target), link.text))
     return frozenset(named)
 
 
