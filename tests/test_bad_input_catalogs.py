@@ -61,7 +61,11 @@ CASES = [
     Case("missing-msgstr.po", 11, (11,), "msgid without msgstr", "add msgstr"),
     Case("bad-escape.po", 12, (12,), "invalid escape sequence \\q", "\\\\"),
     Case("nul-escape.po", 12, None, "escape \\0", "write the character itself"),
-    Case("wrong-charset.po", 12, (12,), "not valid utf-8 (byte 0xe9)", "save the file as UTF-8"),
+    # the header says UTF-8 and the file mostly is: "save the file as UTF-8 and declare
+    # charset=UTF-8" asked for what the file does already
+    Case("wrong-charset.po", 12, (12,), "not UTF-8 text (byte 0xe9 at column 12), where the "
+         "header declares charset=UTF-8 (line 6): an editor saved this text in another "
+         "encoding", "retype it in UTF-8"),
     Case("unknown-charset.po", 6, None, "unknown charset 'UTF-9'", "charset=UTF-8"),
     Case("placeholder-charset.po", 6, None, "unknown charset 'CHARSET'", "charset=UTF-8"),
     Case("missing-charset.po", 1, None, "declares no charset", "charset=UTF-8"),

@@ -291,3 +291,28 @@ def test_update_keeps_a_utf8_charset_in_any_case(tmp_path: Path, spelling: str) 
         done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
                               capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("where", "line", "column"), [
+    ('# nota: "kafe" ialah caf\xe9\nmsgid "Kafe"\nmsgstr "Cafe"\n', 4, 25),
+    ('msgid "Kafe"\nmsgstr "Caf\xe9"\n', 5, 12),
+])
+def test_a_latin1_line_in_a_utf8_catalog_is_named_as_one(
+        tmp_path: Path, where: str, line: int, column: int) -> None:
+    """A translator typed `Café` in an editor saving Windows-1252 (Notepad++'s "ANSI") into a
+    catalog that declares UTF-8 and is UTF-8 elsewhere: the error said "save the file as
+    UTF-8 and declare charset=UTF-8 in the header", what the file does already. It names the
+    column, the header's declaration and what happened, for every reader (termcheck too)."""
+    text = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + where)
+    path = tmp_path / "app.po"
+    path.write_bytes(text.encode("latin-1"))
+    with pytest.raises(CatalogError) as caught:
+        load_po(path, source="app.po")
+    error = caught.value
+    assert error.line == line
+    assert error.message == (
+        f"not UTF-8 text (byte 0xe9 at column {column}), where the header declares "
+        "charset=UTF-8 (line 2): an editor saved this text in another encoding (it looks like "
+        "Latin-1 or Windows-1252)")
+    assert error.hint.startswith("retype it in UTF-8")
+    assert "declare charset=UTF-8" not in error.hint

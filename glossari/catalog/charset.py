@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from glossari.errors import CatalogError
-from glossari.text import quoted, wide_encoding
+from glossari.text import NotText, quoted, utf8_text, wide_encoding
 
 __all__ = [
     "PORTABLE_CHARSETS",
@@ -371,6 +371,7 @@ def decode_catalog(data: bytes, *, source: str) -> str:
         )
     found = header_strings(_byte_lines(data))
     codec = "utf-8"
+    charset: Charset | None = None
     if found is not None:
         entry_line, pieces = found
         charset = decide_charset(pieces, source=source, entry_line=entry_line)
@@ -380,6 +381,22 @@ def decode_catalog(data: bytes, *, source: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+        if charset is not None and charset.codec == "utf-8":
+            # the file says UTF-8 and mostly is: a line an editor saved in its own encoding
+            # (Notepad++'s "ANSI", a Windows-1252 default). "save the file as UTF-8 and
+            # declare charset=UTF-8" told the translator to do what the file does already
+            what = utf8_text(data)
+            shown = (what.what if isinstance(what, NotText) and not what.binary
+                     else f"not UTF-8 text (byte 0x{data[error.start]:02x})")
+            raise CatalogError(
+                f"{shown}, where the header declares charset={charset.name} (line "
+                f"{charset.line}): an editor saved this text in another encoding (it looks"
+                " like Latin-1 or Windows-1252)",
+                path=source,
+                line=line,
+                hint="retype it in UTF-8 (or, if the whole file was saved so, convert it: "
+                "iconv -f CP1252 -t UTF-8)",
+            ) from None
         raise CatalogError(
             f"bytes that are not valid {codec} (byte 0x{data[error.start]:02x})",
             path=source,
