@@ -877,3 +877,40 @@ def test_a_no_break_space_the_reader_now_keeps_leaves_translations_translated(
                      if e.msgid.startswith("Perenggan"))
     assert (paragraph.msgstr, paragraph.fuzzy) == ("The second paragraph.", True)
     check_written(_po(root, "glossary"))
+
+
+def test_a_template_copied_as_the_catalog_gets_a_catalogs_header(tmp_path: Path) -> None:
+    """`cp locale/glossary.pot locale/id/LC_MESSAGES/glossary.po`, as gettext tutorials teach
+    before msginit, then a few translations typed in a text editor: update kept the template's
+    header, `Language: ` empty, no Plural-Forms, `#, fuzzy` and the template's "do not edit:
+    run 'glossari update'" comment above it, for the translator to read. Such a header holds
+    nothing of a translator's: it is made as a new catalog's; a header someone filled is kept."""
+    root = make_root(tmp_path, {"saham": article(
+        "Saham", "Saham dibeli melalui [peniaga broker](/broker-dealer).\n",
+        description="Unit pemilikan syarikat.")})
+    assert cli(root, "extract")[0] == 0
+    folder = root / "locale/id/LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "glossary.po"
+    copied = (root / "locale/glossary.pot").read_text(encoding="utf-8").replace(
+        'msgid "Unit pemilikan syarikat."\nmsgstr ""',
+        'msgid "Unit pemilikan syarikat."\nmsgstr "Unit kepemilikan perusahaan."')
+    po.write_text(copied, encoding="utf-8")
+    assert cli(root, "update", "-l", "id")[0] == 0
+    written = po.read_text(encoding="utf-8")
+    made = (folder / "articles-s.po").read_text(encoding="utf-8")  # a catalog update made
+    assert written.split("\n\n")[0] == made.split("\n\n")[0].replace(
+        "X-Domain: articles-s", "X-Domain: glossary")
+    assert '"Language: id\\n"' in written
+    assert "Plural-Forms: nplurals=1; plural=0;" in written
+    assert "do not edit" not in written
+    assert "#, fuzzy" not in written
+    assert 'msgstr "Unit kepemilikan perusahaan."' in written
+    assert cli(root, "update", "-l", "id")[1].endswith("0 written, 2 unchanged\n")
+    if GNU:
+        msgfmt_check(po)
+    # a header a translator began to fill is theirs: kept as it is
+    filled = copied.replace("FULL NAME <EMAIL@ADDRESS>", "Siti <siti@contoh.my>")
+    po.write_text(filled, encoding="utf-8")
+    assert cli(root, "update", "-l", "id")[0] == 0
+    assert po.read_text(encoding="utf-8").split("\n\n")[0] == filled.split("\n\n")[0]

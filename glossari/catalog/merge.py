@@ -146,6 +146,19 @@ def _updated_header(header: Entry, template: PoFile) -> Entry:
     return header
 
 
+def _template_header(header: Entry, template: PoFile) -> bool:
+    """Whether ``header`` (a catalog's) is ``template``'s own, field for field but the date it
+    was made: a template copied as a catalog, its header never filled (``Language`` empty,
+    ``PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE``), which holds nothing of a translator's."""
+    if template.header is None:
+        return False
+    mine = PoFile(header=header, entries=()).header_fields()
+    theirs = template.header_fields()
+    mine.pop("POT-Creation-Date", None)
+    theirs.pop("POT-Creation-Date", None)
+    return mine == theirs and not mine.get("Language") and "Plural-Forms" not in mine
+
+
 def _utf8_header(header: Entry) -> Entry:
     """``header`` declaring UTF-8: glossari writes UTF-8 only, whatever charset it read."""
     msgstr = utf8_header_msgstr(header.msgstr)
@@ -440,11 +453,18 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
             line=catalog.header.line if catalog.header is not None else 0,
             hint=f"update it from {theirs}.pot, or fix X-Domain in its header",
         )
-    header = (
-        _updated_header(catalog.header, template)
-        if catalog.header is not None
-        else new_header(template, lang=lang)
-    )
+    if catalog.header is None:
+        header = new_header(template, lang=lang)
+    elif _template_header(catalog.header, template):
+        # the template copied as the catalog (`cp glossary.pot en/LC_MESSAGES/glossary.po`, as
+        # gettext tutorials teach): its header is the template's, every field a placeholder,
+        # so it is a new catalog's, with Language and Plural-Forms; it kept `Language: `
+        # empty, no Plural-Forms, `#, fuzzy` and the template's "do not edit" comment
+        template_notes = template.header.translator_comments if template.header else ()
+        header = new_header(template, lang=lang).with_changes(translator_comments=tuple(
+            c for c in catalog.header.translator_comments if c not in template_notes))
+    else:
+        header = _updated_header(catalog.header, template)
     header = _utf8_header(header)
     nplurals = PoFile(header=header, entries=()).nplurals or 2
     current: dict[Key, Entry] = {}
