@@ -368,6 +368,40 @@ msgstr "Ko&misen untuk R&D"
     assert "'commission'" in found[0].message
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([("commission", "Komisen"), ("hedge fund", "Dana lindung nilai"),
+                        ("broker-dealer", "Peniaga broker")]),
+       st.data())
+def test_a_gtk_mnemonic_inside_a_word_is_no_identifier(
+        tmp_path_factory: pytest.TempPathFactory, names: tuple[str, str],
+        data: st.DataObject) -> None:
+    """GTK's and GNOME's mark of a menu's shortcut letter, `_`, inside a word when the first
+    letter is taken (`Co_mmission rate`, GnuCash's way): the word read as an identifier,
+    code blanked out, so a translation lacking the term was no finding. A mnemonic in the
+    translation (`Kadar ko_misen`) is the word as well; an identifier both sides write as it
+    is (`commission_rate`) stays code."""
+    english, malay = names
+    cut = data.draw(st.integers(1, len(english) - 1).filter(
+        lambda n: english[n - 1].isalpha() and english[n].isalpha()))
+    marked = english[:cut] + "_" + english[cut:]
+    mcut = data.draw(st.integers(1, len(malay) - 1).filter(
+        lambda n: malay[n - 1].isalpha() and malay[n].isalpha()))
+    good = malay[:mcut] + "_" + malay[mcut:]
+    path = tmp_path_factory.mktemp("gtk") / "gnucash.po"
+    path.write_text(HEADER + f'''
+msgid "Set the {marked} rate"
+msgstr "Tetapkan kadar {good.lower()}"
+
+msgid "Pay the {marked}"
+msgstr "Bayar y_uran"
+
+msgid "Show commission_rate"
+msgstr "Papar commission_rate"
+''', encoding="utf-8")
+    found = list(TermChecker(_terms()).check_file(path))
+    assert [f.line for f in found] == [HEADER.count("\n") + 5]
+
+
 def test_another_term_s_headword_is_no_form_of_the_expected_term(tmp_path: Path) -> None:
     # perbankan (banking) is a term of its own: it does not translate "bank", though it is
     # per-...-an on bank; find_terms reads it as banking, and termcheck must agree

@@ -79,6 +79,31 @@ _PLACEHOLDER = re.compile(
 _ACCELERATOR = re.compile(r"(?<=[^\W\d_])&(?=[^\W\d_])")
 """KDE's and Qt's mark of a menu's shortcut letter inside a word (``Co&mmission``)."""
 
+_MNEMONIC = re.compile(r"(?<![\w])([^\W\d_]+)_([^\W\d_]+)(?![\w])")
+"""A word with one ``_`` between two letters: GTK's and GNOME's mark of a menu's shortcut letter
+(``Co_mmission``, ``Sh_are``, the first letter taken by another item), or an identifier
+(``commission_rate``), which a translation keeps as written (:func:`without_mnemonics`)."""
+
+
+def without_mnemonics(text: str, others: Iterable[str]) -> str:
+    """``text`` with each GTK mnemonic mark inside a word dropped (``Co_mmission`` is the word
+    *Commission*, as KDE's ``Co&mmission`` is): a word of letters with one ``_`` inside that
+    the other side of the message (``others``: the translations of a source, the sources of a
+    translation) does not write as it is. An identifier (``commission_rate``) is kept as
+    written in a translation, and stays code, blanked. The mark made the word an identifier,
+    and the term went unread: ``Co_mmission rate`` for ``Kadar yuran`` was no finding.
+
+    >>> without_mnemonics("Co_mmission rate", ["Kadar ko_misen"])
+    'Commission rate'
+    >>> without_mnemonics("Set commission_rate", ["Tetapkan commission_rate"])
+    'Set commission_rate'
+    """
+    if "_" not in text:
+        return text
+    kept = {m.group() for other in others for m in _MNEMONIC.finditer(other)}
+    return _MNEMONIC.sub(lambda m: m.group() if m.group() in kept else m[1] + m[2], text)
+
+
 _ENTITY = CHARACTER_REFERENCE
 """An HTML character reference (``&nbsp;``, ``&eacute;``, ``&#160;``, ``&#00000065;``: HTML's
 pattern, :data:`glossari.terms.CHARACTER_REFERENCE`): a template's text; or an entity the
@@ -270,7 +295,9 @@ class TermChecker:
         # a format string's directives as its flag's language reads them, then the rest
         flags = entry.flags if any("format" in flag for flag in entry.flags) else ()
         used: dict[str, str] = {}  # term id -> the surface the source used
+        translations = entry.translations
         for text in sources:
+            text = without_mnemonics(text, translations)
             for hit in self._source.find(message_text(blank_directives(flags, text, _prose))):
                 if self.source == "ms" and another_word(hit.text, hit.name):
                     continue  # mewasiatkan (to bequeath) is no use of Wasiat (a will)
@@ -279,7 +306,8 @@ class TermChecker:
             return
         counts.with_terms += 1
         reported: set[str] = set()  # one finding per term and entry, whatever the plural forms
-        for translation in entry.translations:
+        for translation in translations:
+            translation = without_mnemonics(translation, sources)
             present = self._target.keys_in(
                 message_text(blank_directives(flags, translation, _prose, translation=True)))
             for term_id, surface in used.items():
