@@ -13,8 +13,8 @@ from pathlib import Path
 from glossari.errors import GlossariError
 from glossari.root import file_kind
 
-__all__ = ["LANGUAGE", "RENDERED", "WITHDRAWN", "read_digest", "read_record",
-           "record_withdrawals", "rendered_language", "withdrawal"]
+__all__ = ["LANGUAGE", "RENDERED", "WITHDRAWN", "note_withdrawal", "read_digest",
+           "read_record", "record_withdrawals", "rendered_language", "withdrawal"]
 
 RENDERED = ".glossari-rendered.json"
 """The record ``render`` keeps in its output folder: each file it wrote, by name, with the
@@ -33,7 +33,9 @@ then and the messages withdrawn (domain, msgctxt, msgid). A translator who confi
 translation in the catalog afterwards has reviewed that withdrawal, which these very bytes must
 not make again (``align``), nor keep ``render`` from writing the English back over the Malay
 they hold (it refused the file, and its hint, ``align --force``, marked the translation fuzzy
-again, on every round)."""
+again, on every round). When ``render`` then writes the rendering, the Malay in place of those
+still withdrawn, the note goes with its digest: the translation typed back there is the
+translator's, where ``render`` wrote the Malay (``align --force`` confirms it)."""
 
 Message = tuple[str, str | None, str]
 """A message: (domain, msgctxt, msgid)."""
@@ -133,6 +135,17 @@ def withdrawal(record: dict[str, str], name: str) -> tuple[str, frozenset[Messag
         return None
 
 
+def note_withdrawal(record: dict[str, str], name: str, digest: str,
+                    messages: frozenset[Message]) -> None:
+    """Note in ``record`` the messages withdrawn from the rendering ``name`` whose SHA-256 is
+    ``digest`` (:data:`WITHDRAWN`); none, the note goes."""
+    if not messages:
+        record.pop(name + WITHDRAWN, None)
+        return
+    record[name + WITHDRAWN] = json.dumps([digest, sorted(
+        messages, key=lambda m: (m[0], m[1] or "", m[2]))], ensure_ascii=False)
+
+
 def record_withdrawals(folder: Path,
                        withdrawn: dict[str, tuple[str, frozenset[Message]]]) -> None:
     """Add to ``folder``'s record, by rendering name, the digest of each file ``align --force``
@@ -151,8 +164,7 @@ def record_withdrawals(folder: Path,
         if not record:
             return  # no rendering here (or render's record is gone): nothing to say of one
         for name, (digest, messages) in withdrawn.items():
-            record[name + WITHDRAWN] = json.dumps([digest, sorted(
-                messages, key=lambda m: (m[0], m[1] or "", m[2]))], ensure_ascii=False)
+            note_withdrawal(record, name, digest, messages)
         with StagedWrites() as staged:
             staged.stage_changed(folder / RENDERED, json.dumps(
                 dict(sorted(record.items())), indent=1).encode() + b"\n")

@@ -35,6 +35,7 @@ from glossari._rendered import (
     LANGUAGE,
     WITHDRAWN,
     Message,
+    note_withdrawal,
     read_digest,
     read_record,
     withdrawal,
@@ -726,7 +727,8 @@ def _same_file(one: Path, other: Path) -> bool:
 
 def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
            overwrite: bool,
-           given_back: Callable[[frozenset[Message]], bytes] | None = None
+           given_back: Callable[[frozenset[Message]], bytes] | None = None,
+           still: Callable[[frozenset[Message]], frozenset[Message]] | None = None
            ) -> tuple[bool, str | None]:
     """Record ``path`` as render's, refusing it when it holds what render did not write;
     whether it already holds ``data`` (then nothing is to be written: the one reading of it),
@@ -734,7 +736,8 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
     with the given messages untranslated: a file that holds that with the messages
     ``align --force`` withdrew from these very bytes (the record says so: their Malay, given
     back) holds nothing else of a translator's, and a translation confirmed in the catalog
-    since is written back."""
+    since is written back. ``still`` gives those of the messages the catalogs do not
+    translate, which render writes in Malay: they stay noted, with this rendering's digest."""
     import hashlib
 
     digest = hashlib.sha256(data).hexdigest()
@@ -756,7 +759,10 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
             "written or edited since 'glossari render' wrote it, so rendering would lose that "
             f"work{where}", path=path.as_posix(), line=line, hint=_edited_hint(path, lang))
     record[path.name] = digest
-    record.pop(path.name + WITHDRAWN, None)  # render's own file now
+    # render's own file now; the messages still withdrawn it writes in Malay, noted with it
+    made = withdrawal(record, path.name)
+    note_withdrawal(record, path.name, digest, frozenset() if made is None or still is None
+                    else still(made[1]))
     return held == digest, held
 
 
@@ -925,7 +931,9 @@ def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, outp
     make_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
     same, held = _claim(record, path, encoded, lang=lang, overwrite=overwrite,
                         given_back=lambda keys: _encoded(render_article(
-                            term, text, _Untranslated(catalog, keys)).text, data))
+                            term, text, _Untranslated(catalog, keys)).text, data),
+                        still=lambda keys: frozenset(
+                            key for key in keys if catalog.get(*key)[1] != "translated"))
     written = not same
     if written:
         staged.stage(path, encoded)

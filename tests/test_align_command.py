@@ -941,6 +941,57 @@ def test_a_block_rendered_in_other_markdown_syntax_is_already_so(
     assert "\u00a0" in {e.msgid: e.msgstr for e in load_po(articles).current}[paragraph]
 
 
+def test_a_withdrawn_translation_typed_back_into_the_rendering_is_confirmed(
+        tmp_path: Path) -> None:
+    """A translator pastes a heading's Malay back, `align --force` marks its English fuzzy,
+    and render writes the Malay there. They think again and type the English back into the
+    rendering, as it was: `align --force` left it fuzzy ('review it there'), as if render had
+    written that text and the file passed it on unread, and render refused the file on every
+    run. Render wrote the Malay there; the English is the translator's: confirmed. A fuzzy
+    translation render never wrote in Malay (taken fuzzy from this very file) still waits
+    for its review."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"peniaga-broker": (
+        "---\ntitle: Peniaga broker\n---\n\n## Memahami Peniaga Broker\n\n"
+        "Kebanyakan peniaga broker juga bertindak sebagai [penasihat pelaburan]"
+        "(/investmentadvisor) kepada pelanggan runcit.\n")}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "peniaga-broker.md").write_text(
+        "---\ntitle: Broker-dealer\n---\n\n## Understanding Broker-Dealers\n\n"
+        "Most broker-dealers also act as [investment advisors](/investmentadvisor) to "
+        "retail clients.\n", encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    page = out / "peniaga-broker.md"
+    rendered = page.read_text(encoding="utf-8")
+    undone = rendered.replace("## Understanding Broker-Dealers", "## Memahami Peniaga Broker")
+    page.write_text(undone, encoding="utf-8")
+    po = root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po"
+
+    def heading() -> tuple[str, bool]:
+        assert subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)]).returncode == 0
+        [entry] = [e for e in load_po(po).current if e.msgid == "Memahami Peniaga Broker"]
+        return entry.msgstr, entry.fuzzy
+
+    ok("align", "-l", "en", "--force", out, root=root)
+    assert heading() == ("Understanding Broker-Dealers", True)
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert page.read_text(encoding="utf-8") == undone  # the Malay, as render writes it now
+    page.write_text(rendered, encoding="utf-8")  # typed back
+    code, _, err = cli("align", "-l", "en", out, root=root)  # without --force: kept fuzzy
+    assert code == 0, err
+    assert heading() == ("Understanding Broker-Dealers", True)
+    code, _, err = cli("align", "-l", "en", "--force", out, root=root)
+    assert code == 0, err
+    assert "confirmed the catalog's fuzzy 'Understanding Broker-Dealers'" in err
+    assert heading() == ("Understanding Broker-Dealers", False)
+    ok("render", "-l", "en", "-o", out, "--min-coverage", "0", root=root)
+    assert page.read_text(encoding="utf-8") == rendered
+
+
 def test_a_withdrawal_that_cannot_be_noted_in_the_folder_still_aligns(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The rendering folder's record cannot be written (read-only, a render holding its lock

@@ -242,14 +242,19 @@ def align_folder(
         # a rendering whose Malay align --force took as withdrawals, in these very bytes: a
         # translation confirmed in the catalog since is the translator's review of it
         reviewed: dict[int, frozenset[MessageKey]] = {}
+        # a rendering render wrote after align --force withdrew some of its messages, in
+        # Malay there: a translation typed back in their place is the translator's
+        retyped: dict[int, frozenset[MessageKey]] = {}
         for file, (name, digest) in renderings.items():
             made = withdrawal(record, name)
             if made is not None and made[0] == digest:
                 reviewed[file] = made[1]
+            elif made is not None and made[0] == record.get(name):
+                retyped[file] = made[1]
         withdrawn: dict[int, set[MessageKey]] = {}
         report = _fill_catalogs(root, lang, reports, by_domain, skipped, force=force,
                                 references=references, loanwords=loanwords, reviewed=reviewed,
-                                withdrawn=withdrawn)
+                                retyped=retyped, withdrawn=withdrawn)
     # (after the catalogs' lock: render takes the folder's, then reads the catalogs)
     record_withdrawals(folder, {
         name: (digest, frozenset(withdrawn[file]) | reviewed.get(file, frozenset()))
@@ -531,6 +536,7 @@ def _fill_catalogs(
     references: Mapping[int, str],
     loanwords: Mapping[int, set[MessageKey]],
     reviewed: Mapping[int, frozenset[MessageKey]],
+    retyped: Mapping[int, frozenset[MessageKey]],
     withdrawn: dict[int, set[MessageKey]],
 ) -> AlignReport:
     from glossari._atomic import StagedWrites
@@ -672,6 +678,19 @@ def _fill_catalogs(
                                               f"older Malay than '{_short(msgid)}', and this "
                                               "file gives that translation: translate the "
                                               "new Malay here, or review it in the catalog"))
+                elif (force and entry.fuzzy and entry.msgstr == text
+                      and (domain, context, msgid) in retyped.get(file, ())):
+                    # withdrawn by align --force, rendered in Malay since, and the translation
+                    # typed back in its place: the translator's, not a text passed on unread
+                    kept[file].append((place, f"{reports[file].path}: confirmed the catalog's "
+                                              f"fuzzy '{_short(entry.msgstr)}' for "
+                                              f"'{_short(msgid)}': this file gives it back "
+                                              "where render wrote the Malay after align "
+                                              "--force withdrew it (--force)"))
+                    entries[at] = entry.reviewed(text)
+                    taken[at] = file
+                    counts[file]["filled"] += 1
+                    changed = True
                 elif entry.has_translation and (not force or entry.msgstr == text):
                     counts[file]["kept"] += 1
                     if entry.msgstr == text:
