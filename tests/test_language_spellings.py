@@ -119,6 +119,8 @@ def test_the_spelling_asked_for_a_script_babel_knows_only_with_it_makes_catalogs
     ("uz@arabic", "Uzbek (Arabic)", True),
     ("sr_RS@latin", "Serbian (Latin, Serbia)", False),
     ("ks_IN@devanagari", "Kashmiri (Devanagari, India)", False),
+    # glibc's sd_IN is Sindhi in Arabic letters, CLDR's in Devanagari
+    ("sd_IN", "Sindhi (Arabic)", True), ("sd_IN@devanagari", "Sindhi (Devanagari, India)", False),
 ])
 def test_a_tables_language_is_named_and_laid_out_in_its_modifiers_script(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, name: str, rtl: bool,
@@ -135,6 +137,9 @@ def test_a_tables_language_is_named_and_laid_out_in_its_modifiers_script(
     html = capsys.readouterr().out
     assert f'data-label="{name} definition"' in html
     assert (' dir="rtl"' in html) is rtl
+    tag = {"uz@arabic": "uz-Arab", "sr_RS@latin": "sr-Latn-RS", "ks_IN@devanagari": "ks-Deva-IN",
+           "sd_IN": "sd-Arab-IN", "sd_IN@devanagari": "sd-Deva-IN"}[lang]
+    assert f'<td class="en" lang="{tag}"' in html, html
 
 
 @pytest.mark.parametrize(("code", "spelled"), [

@@ -56,11 +56,19 @@ def language_tag(code: str) -> str:
     ['en', 'pt-BR', 'sr-Latn', 'sr-Latn-RS', 'ca-ES-valencia']
     >>> [language_tag(c) for c in ("de_DE@euro", "uz@cyrillic", "sr-Latn", "en_GB.UTF-8")]
     ['de-DE', 'uz-Cyrl', 'sr-Latn', 'en-GB']
+
+    A region glibc writes in another script than CLDR's likely one (:data:`_GLIBC_SCRIPTS`)
+    names it, or a reader of the tag (a browser choosing a font, a TBX tool) takes CLDR's:
+
+    >>> [language_tag(c) for c in ("sd_IN", "sr_ME", "sd_IN@devanagari")]
+    ['sd-Arab-IN', 'sr-Cyrl-ME', 'sd-Deva-IN']
     """
     base, _, modifier = code.strip().partition("@")
     language, *rest = base.split(".")[0].replace("_", "-").split("-")
     modifier = modifier.split(".")[0]
     script = _SCRIPT_MODIFIERS.get(modifier.lower())
+    if script is None and rest and not any(len(part) == 4 and part.isalpha() for part in rest):
+        script = _GLIBC_SCRIPTS.get(f"{language.lower()}_{rest[0].upper()}")
     if script is not None and not any(len(part) == 4 and part.isalpha() for part in rest):
         rest.insert(0, script)
     elif script is None and modifier and modifier.lower() != "euro":
@@ -234,6 +242,12 @@ def _spelling(lang: str, *, path: str) -> str:
     written = {part.lower() for part in lang.replace("-", "_").replace("@", "_").split("_")}
     if locale.script and locale.script.lower() not in written:
         spelled = spelled.replace(f"_{locale.script}", "", 1)
+    region = next((part.upper() for part in base.split(".")[0].replace("-", "_").split("_")[1:]
+                   if len(part) == 2 and part.isalpha()), None)
+    if (locale.territory is None and region is not None
+            and f"{locale.language}_{region}" in _GLIBC_SCRIPTS):
+        # sd_IN, glibc's Arabic Sindhi, is CLDR's sd_Arab (which has no sd_Arab_IN)
+        spelled = f"{locale.language}_{region}" + spelled[len(locale.language):]
     if "@" in lang and "@" not in spelled:  # Babel reads sr_RS@latin as sr_Cyrl_RS
         spelled += "@" + lang.partition("@")[2]
     # a script gettext names by a modifier is that modifier (gettext_code, the one reading):
