@@ -273,7 +273,7 @@ def test_a_latin1_catalog_compiles_to_what_it_says(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("folder", "said"), [
     ("pt-BR", "locale/pt-BR: the language code 'pt-BR' is written 'pt_BR' in locale/; "
-              "rename the folder locale/pt_BR"),
+              "rename the folder to locale/pt_BR"),
     ("bahasa", "locale/bahasa: unknown language code 'bahasa'; "),
 ])
 def test_compile_names_a_language_folder_it_cannot_read_as_the_folder(

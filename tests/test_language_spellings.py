@@ -64,7 +64,8 @@ def test_a_folder_named_by_the_script_is_refused_with_the_modifier(
     assert main(["--root", str(tmp_path), "compile"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("glossari: error: locale/uz_Cyrl: "), err
-    assert "locale/uz@cyrillic" in err, err
+    # the folder to rename it to: 'rename the folder locale/uz@cyrillic' named the one to make
+    assert err.endswith("; rename the folder to locale/uz@cyrillic\n"), err
     assert not list(tmp_path.glob("locale/*/LC_MESSAGES/*.mo"))
 
 

@@ -273,7 +273,7 @@ def gettext_spelling(code: str) -> str | None:
 def _misspelt(lang: str, spelled: str, path: str) -> CatalogError:
     return CatalogError(f"the language code {quoted(lang)} is written {quoted(spelled)} "
                         "in locale/",
-                        path=path, hint=f"rename the folder locale/{spelled}"
+                        path=path, hint=f"rename the folder to locale/{spelled}"
                         if path.startswith("locale/") else f"use {quoted(spelled)}")
 
 
