@@ -113,7 +113,8 @@ def test_a_language_folder_not_named_as_gettext_names_it_is_bad_input(
     with pytest.raises(glossari.errors.CatalogError) as caught:
         check(load_glossary(folder), folder, langid=memory_langid())
     assert caught.value.path == "locale/en-GB"
-    assert "rename the folder to locale/en_GB" in str(caught.value)
+    # the fixture has locale/en_GB too: renaming would put en-GB inside it
+    assert "move this folder's translations into locale/en_GB" in str(caught.value)
 
 
 def test_a_broken_catalog_met_mid_stream_is_bad_input(

@@ -6,6 +6,7 @@ every command taking ``-l``. ``update -l sr_Latn`` made ``locale/sr_Latn`` besid
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from glossari.catalog.languages import check_language, gettext_code, language_tag
 from glossari.cli import main
 from glossari.errors import CatalogError
+from tests._catalog_oracles import needs_gnu
 
 REPO = Path(__file__).resolve().parent.parent
 COMMANDS = [
@@ -194,3 +196,38 @@ def test_catalogs_under_another_spelling_are_named_not_started_again(
     (root / "locale/sr_Latn").rename(root / "locale/sr@latin")  # what it says to do
     assert main(["--root", str(root), "show", "accountexecutive", "-l", "sr@latin"]) == 0
     assert "Izvršni račun" in capsys.readouterr().out
+
+
+@needs_gnu
+def test_a_misspelt_folder_beside_its_language_says_how_to_keep_both_translations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """locale/sr_Latn beside locale/sr@latin (update -l sr_Latn made both): compile and check
+    said 'rename the folder', which would put it inside the other; the command they give now
+    keeps the translations of both."""
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    assert main(["--root", str(tmp_path), "extract"]) == 0
+    assert main(["--root", str(tmp_path), "update", "-l", "sr@latin"]) == 0
+    latin = tmp_path / "locale/sr@latin/LC_MESSAGES/glossary.po"
+    shutil.copytree(tmp_path / "locale/sr@latin", tmp_path / "locale/sr_Latn")
+    for path, msgid, msgstr in ((latin, "Careers", "Karijere"),
+                                (tmp_path / "locale/sr_Latn/LC_MESSAGES/glossary.po",
+                                 "Eksekutif akaun", "Izvršni račun")):
+        path.write_text(path.read_text("utf-8").replace(
+            f'msgid "{msgid}"\nmsgstr ""', f'msgid "{msgid}"\nmsgstr "{msgstr}"'), "utf-8")
+    for command in (["compile"], ["check"]):
+        capsys.readouterr()
+        assert main(["--root", str(tmp_path), *command]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1, err
+        assert "glossari: error: locale/sr_Latn: " in err, err
+        assert "which has that folder too" in err, err
+    said = err.split("(for each catalog D: ")[1].split(",")[0]
+    for domain in ("glossary", "articles-a"):
+        argv = said.replace("D.po", f"{domain}.po").split()  # D.pot too
+        subprocess.run(argv, cwd=tmp_path, check=True)
+    shutil.rmtree(tmp_path / "locale/sr_Latn")
+    assert main(["--root", str(tmp_path), "compile"]) == 0
+    text = latin.read_text("utf-8")
+    assert 'msgstr "Karijere"' in text
+    assert 'msgstr "Izvršni račun"' in text

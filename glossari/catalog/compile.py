@@ -18,7 +18,7 @@ from glossari.catalog.languages import check_translation_language, header_langua
 from glossari.catalog.pofile import catalog_files, read_catalog_bytes
 from glossari.catalog.translations import (
     catalog_folder,
-    check_language,
+    check_folder_language,
     compile_lock,
     no_catalogs,
     refuse_hard_linked,
@@ -56,7 +56,7 @@ def languages(root: GlossaryRoot) -> list[str]:
     ``-l: unknown language code 'x-y'`` by a ``compile`` given no ``-l``."""
     if not root.locale.is_dir():
         return []
-    return [check_language(code, path=f"locale/{code}") for code in sorted(
+    return [check_folder_language(root.path, code) for code in sorted(
         p.parent.name for p in root.locale.glob("*/LC_MESSAGES") if p.is_dir())]
 
 

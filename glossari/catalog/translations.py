@@ -70,6 +70,7 @@ __all__ = [
     "catalog_languages",
     "catalog_lock",
     "catalog_table",
+    "check_folder_language",
     "check_language",
     "check_unchanged",
     "compile_lock",
@@ -270,6 +271,29 @@ def misspelt_folder(root: Path, lang: str) -> CatalogError | None:
                 "program reads", path=f"locale/{other}",
                 hint=f"rename the folder to locale/{lang} (mv locale/{other} locale/{lang})")
     return None
+
+
+def check_folder_language(root: Path, code: str) -> str:
+    """``code``, the name of a folder under ``root``'s ``locale/``, when it is a language code
+    as gettext writes it (:func:`check_language`, the error at ``locale/CODE``). When the
+    folder it should be named exists too (``locale/sr_Latn`` beside ``locale/sr@latin``, both
+    made by ``update`` before ``sr_Latn`` was refused), renaming it would put it inside the
+    other: the hint is to move its translations there."""
+    try:
+        return check_language(code, path=f"locale/{code}")
+    except CatalogError:
+        from glossari.catalog.languages import gettext_spelling
+
+        spelled = gettext_spelling(code)
+        if spelled is None or spelled == code or not (root / "locale" / spelled).is_dir():
+            raise
+        raise CatalogError(
+            f"the language code {code!r} is written {spelled!r} in locale/, which has that "
+            "folder too", path=f"locale/{code}",
+            hint=f"move this folder's translations into locale/{spelled} (for each catalog D: "
+            f"msgmerge -U --backup=off -C locale/{code}/LC_MESSAGES/D.po "
+            f"locale/{spelled}/LC_MESSAGES/D.po locale/D.pot, which fills what that one leaves "
+            "untranslated), then remove it") from None
 
 
 def no_catalogs(root: Path, lang: str) -> CatalogError:

@@ -22,7 +22,7 @@ from glossari.catalog.pofile import (
     header_field_line,
     load_po,
 )
-from glossari.catalog.translations import Coverage, check_language, no_catalogs
+from glossari.catalog.translations import Coverage, check_folder_language, no_catalogs
 from glossari.catalog.translations import catalog_languages as _languages_with_catalogs
 from glossari.catalog.usable import (
     Definitions,
@@ -134,7 +134,7 @@ def catalog_languages(root: Path) -> tuple[str, ...]:
 def language_files(root: Path, lang: str) -> dict[str, Path]:
     """The ``.po`` files of ``lang`` by domain (the file stem). Raises :class:`CatalogError` for
     an unknown language code or a language without any catalog."""
-    check_language(lang, path=f"locale/{lang}")  # a folder: `locale/en-GB` has gettext's name
+    check_folder_language(root, lang)  # a folder: `locale/en-GB` has gettext's name
     folder = root / "locale" / lang / "LC_MESSAGES"
     files = {path.stem: path for path in catalog_files(folder, base=root)}
     if not files:
