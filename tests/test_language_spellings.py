@@ -231,3 +231,19 @@ def test_a_misspelt_folder_beside_its_language_says_how_to_keep_both_translation
     text = latin.read_text("utf-8")
     assert 'msgstr "Karijere"' in text
     assert 'msgstr "Izvršni račun"' in text
+
+
+def test_a_misspelt_name_of_the_very_folder_is_not_a_second_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """locale/EN is locale/en on macOS and Windows (here a symbolic link stands for it): the
+    hint to move its translations into locale/en would have merged a folder into itself."""
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    assert main(["--root", str(tmp_path), "extract"]) == 0
+    assert main(["--root", str(tmp_path), "update", "-l", "en"]) == 0
+    (tmp_path / "locale/EN").symlink_to("en")
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "compile"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("glossari: error: locale/EN: the language code 'EN' is written 'en' in "
+                   "locale/; rename the folder to locale/en\n"), err

@@ -285,7 +285,9 @@ def check_folder_language(root: Path, code: str) -> str:
         from glossari.catalog.languages import gettext_spelling
 
         spelled = gettext_spelling(code)
-        if spelled is None or spelled == code or not (root / "locale" / spelled).is_dir():
+        other = root / "locale" / spelled if spelled is not None else None
+        if (spelled is None or spelled == code or other is None or not other.is_dir()
+                or other.samefile(root / "locale" / code)):  # EN is en on macOS: one folder
             raise
         raise CatalogError(
             f"the language code {code!r} is written {spelled!r} in locale/, which has that "
