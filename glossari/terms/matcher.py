@@ -834,7 +834,8 @@ def end_bases(name: str, lang: Lang) -> list[str]:
     apostrophe: ``SC-nya``, ``SC\u2019nya``) or written once (``saham-sahamlah``), or a
     name's closing bracket without the clitics after it (``(OPR)nya``); English: the last
     word without its plural or possessive (``Broker-dealers``, ``dealer's``, ``REITs``), or
-    the plural head before a connective (``letters of credit``). Never ``name`` itself. Only
+    the plural head before the first connective (``letters of credit``, ``rates of return on
+    equity``). A few names, whatever the length of ``name``; never ``name`` itself. Only
     the changed word is folded, the rest is as written: each is asked for by its lookup key,
     a name of ``lang`` (what ``Glossary.lookup`` and ``show`` answer for an inflected name,
     without building a recogniser of every name).
@@ -871,9 +872,11 @@ def end_bases(name: str, lang: Lang) -> list[str]:
             add(bracket + 1, len(name), [""])
         return out
     add(starts[-1], ends[-1], english.analyse(found[-1].replace(".", ""))[1:])
-    for k in range(len(found) - 2):
-        if found[k + 1] in _CONNECTIVES and not _APOSTROPHE.search(found[k]):
-            add(starts[k], ends[k], english.analyse(found[k])[1:])
+    # the head before the first connective only: a name has a few readings whatever its
+    # length (one for each connective made a pasted page of 30 KB a lookup of 36 s)
+    k = next((k for k in range(1, len(found) - 1) if found[k] in _CONNECTIVES), 0)
+    if k and not _APOSTROPHE.search(found[k - 1]):
+        add(starts[k - 1], ends[k - 1], english.analyse(found[k - 1])[1:])
     return out
 
 
