@@ -674,8 +674,10 @@ class Glossary:
         return self._link_graph().by_source.get(self._known_id(term), ())
 
     def backlinks(self, term: Term | str) -> tuple[LinkRef, ...]:
-        """The internal links that lead to ``term`` (a Term or an id), from every article;
-        ``KeyError`` for an id no term has, as :meth:`links_from`.
+        """The internal links that lead to ``term`` (a Term or an id), from every other article
+        (an article's links to itself are no backlinks: show, the site and the termbase's
+        backlinks query leave them out alike); ``KeyError`` for an id no term has, as
+        :meth:`links_from`.
 
         >>> import glossari
         >>> [(ref.source.id, ref.link.line) for ref in glossari.load().backlinks("finra")]
@@ -714,12 +716,20 @@ class _Graph(NamedTuple):
     by_target: dict[str, tuple[LinkRef, ...]]
 
 
+def is_backlink(source_id: str, target_id: str | None) -> bool:
+    """Whether a link written in ``source_id``'s article, leading to ``target_id`` (None: to no
+    term), is a backlink of its target: a link from another article. An article's links to
+    itself (``[zakat](/zakat)`` in zakat.md) are none: :meth:`Glossary.backlinks`, show's
+    *linked from*, the site's and the termbase's (``source_id != target_id``) alike."""
+    return target_id is not None and target_id != source_id
+
+
 def _graph(refs: tuple[LinkRef, ...]) -> _Graph:
     by_source: dict[str, list[LinkRef]] = {}
     by_target: dict[str, list[LinkRef]] = {}
     for ref in refs:
         by_source.setdefault(ref.source.id, []).append(ref)
-        if ref.target is not None:
+        if ref.target is not None and is_backlink(ref.source.id, ref.target.id):
             by_target.setdefault(ref.target.id, []).append(ref)
     return _Graph(refs, {k: tuple(v) for k, v in by_source.items()},
                   {k: tuple(v) for k, v in by_target.items()})
@@ -920,8 +930,8 @@ class _CompiledGlossary(Glossary):
         return self._refs(self._termbase.links_from(self._known_id(term)))
 
     def backlinks(self, term: Term | str) -> tuple[LinkRef, ...]:
-        """The internal links that lead to ``term``, from every article, in file order (see
-        :meth:`Glossary.backlinks`)."""
+        """The internal links that lead to ``term``, from every other article, in file order
+        (see :meth:`Glossary.backlinks`)."""
         return self._refs(self._termbase.backlinks(self._known_id(term)))
 
 

@@ -406,10 +406,11 @@ class Termbase:
             "SELECT source_id, target, target_id FROM links ORDER BY position")]
 
     def backlinks(self, term_id: str) -> list[LinkRow]:
-        """The internal links leading to ``term_id``, in file order."""
+        """The internal links leading to ``term_id`` from other articles, in file order (an
+        article's links to itself are no backlinks: :meth:`glossari.Glossary.backlinks`)."""
         return [LinkRow(*row) for row in self._all(
             "SELECT source_id, link_index, target_id FROM links WHERE target_id = ? "
-            "ORDER BY position", term_id)]
+            "AND source_id != target_id ORDER BY position", term_id)]
 
     def search(self, query: str, lang: str | None = None, limit: int = 20) -> list[SearchHit]:
         """Ranked hits for ``query`` (see :mod:`glossari.termbase.search`)."""

@@ -59,6 +59,7 @@ from glossari.export.site._pages import (
     search_names,
     term_page,
 )
+from glossari.glossary import is_backlink
 from glossari.termbase.codec import dataclass_fields
 from glossari.terms import search_rules
 from glossari.text import category_key, fit_text, quoted, sort_key, text_width
@@ -229,7 +230,7 @@ class _Builder:
         self.backlinks: dict[str, list[str]] = {}
         for source, target, target_id in glossary.link_ids():
             self.links_out.setdefault(source, []).append((target, target_id))
-            if target_id is not None:
+            if target_id is not None and is_backlink(source, target_id):
                 self.backlinks.setdefault(target_id, []).append(source)
         namer = PageNamer()
         self.entries: dict[str, Entry] = {}
