@@ -570,3 +570,27 @@ def test_c208_on_a_links_text_says_what_becomes_of_it(tmp_path: Path) -> None:
     assert "1 translation refused" in c200.message
     names = load_glossary(GlossaryRoot(path=tmp_path))["untungkasar"].names.english_variants
     assert names == ("gross <b>profit</b>",)
+
+
+@pytest.mark.parametrize("english", [
+    "\u200b",  # no visible character: the English name is an invisible one
+    "gross (see [profit](/untungkasar",  # a link left open, shown as written in the name
+])
+def test_c209_on_a_links_text_says_what_becomes_of_it(tmp_path: Path, english: str) -> None:
+    """A link's text translated as render refuses a text (C209): no article holds it, so it is
+    never refused and counts translated, and the term's names take it as written; C209 said
+    `render keeps the Malay`, which nothing did, as C208 did before, where the same
+    translation of a headword is refused and said so."""
+    kit = with_catalog(tmp_path)
+    kit.translate("untung kasar", english.lower(), context="/untungkasar")
+    kit.translate("Untung kasar", english, context="untungkasar")
+    found = kit.check()
+    link = kit.entry_lines[("/untungkasar", "untung kasar")]
+    headword = kit.entry_lines[("untungkasar", "Untung kasar")]
+    said = {f.line: f.message for f in found if f.code == "C209"}
+    assert set(said) == {link, headword}
+    assert said[headword].endswith("render keeps the Malay for it")
+    assert "render keeps the Malay" not in said[link]
+    assert "the term's English name shows it as written" in said[link]
+    [c200] = [f for f in found if f.code == "C200" and f.path.endswith("glossary.po")]
+    assert "1 translation refused" in c200.message  # the headword's, the link's text not

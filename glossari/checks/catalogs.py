@@ -279,6 +279,11 @@ def _without(matches: list[re.Match[str]], text: str) -> str:
     return text
 
 
+_NAME_AS_WRITTEN = ("a link's text goes into no article, and the term's English name shows it "
+                    "as written")
+"""What becomes of a link's text translated as render would refuse a text (C208, C209)."""
+
+
 def entry_findings(
     catalog: CatalogFile, entry: Entry, *, lang: str, term: str | None,
     references: tuple[str, ...] = (), named: bool = False,
@@ -355,14 +360,15 @@ def entry_findings(
                 yield at("C206", f"footnotes differ from the source "
                          f"({describe_difference(wanted, written_)}); keep each note's label, "
                          "as in [^1]: text")
+        # what becomes of a translation render would refuse (C208, C209): a link's text goes
+        # into no article, is never refused and names its term as written (catalog.usable)
+        name = names_only(catalog.domain, entry.msgctxt)
         source_raw, target_raw = raw_markup(source), raw_markup(translation)
         if source_raw != target_raw:
             diff = describe_difference(source_raw, target_raw) or "order changed"
             yield at("C208", f"raw HTML or a reference definition differs from the source "
                      f"({diff}); " + (
-                         "a link's text goes into no article, and the term's English name "
-                         "shows it as written: write the name without HTML"
-                         if names_only(catalog.domain, entry.msgctxt)
+                         f"{_NAME_AS_WRITTEN}: write the name without HTML" if name
                          else "render keeps the Malay: write the text without HTML"))
         numbers_changed = number_difference(source, translation)
         if numbers_changed is not None:
@@ -394,4 +400,6 @@ def entry_findings(
                 source, translation, block=block,
                 category=is_category_message(catalog.domain, entry.extracted_comments))
             if problem is not None:
-                yield at("C209", f"{problem}; render keeps the Malay for it")
+                yield at("C209", f"{problem}; " + (
+                    f"{_NAME_AS_WRITTEN}: fix the name" if name
+                    else "render keeps the Malay for it"))
