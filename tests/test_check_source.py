@@ -183,6 +183,34 @@ def test_s116_a_category_holding_a_semicolon(tmp_path: Path, keywords: str,
         assert "commas" in finding_.message
 
 
+@pytest.mark.parametrize(("keywords", "parts"), [
+    ('keywords: ["Pasaran Modal, Ekuiti", Pelaburan]\n', ["Pasaran Modal", "Ekuiti"]),
+    ("keywords:\n  - Kewangan Islam,Sukuk\n  - Cukai\n", ["Kewangan Islam", "Sukuk"]),
+    ("keywords: [Perakaunan, Cukai]\n", []),
+    ("keywords: Perakaunan, Cukai\n", []),
+])
+def test_s116_a_keywords_item_holding_a_comma(tmp_path: Path, keywords: str,
+                                              parts: list[str]) -> None:
+    """`keywords: ["Pasaran Modal, Ekuiti"]` is one category, but Term.meta's keywords (the
+    items joined by ", ") and every one-line reading gave it as two: nothing was said."""
+    kit = Kit(root=tmp_path)
+    kit.edit("untungkasar", "keywords: Perakaunan\n", keywords)
+    glossary = load_glossary(kit.write())
+    term = glossary["untungkasar"]
+    one_line = [k.strip() for k in (term.meta_value("keywords") or "").split(",")]
+    s116 = [f for f in run_checks(glossary, kit.root) if f.code == "S116"]
+    if not parts:
+        assert s116 == []
+        assert one_line == list(term.categories)
+        return
+    [whole] = [c for c in term.categories if "," in c]  # kept whole, one category
+    assert len(one_line) == len(term.categories) + len(parts) - 1  # the one-line reading
+    [found] = s116
+    assert (found.path, found.line, found.severity) == (UNTUNG, term.categories_line, "warning")
+    assert f"'{whole}'" in found.message
+    assert ", ".join(f"'{p}'" for p in parts) in found.message
+
+
 def test_s107_article_without_categories(tmp_path: Path) -> None:
     kit = Kit(root=tmp_path)
     assert codes(kit.check(), "S107") == []

@@ -47,7 +47,8 @@ _ALL = (
     Code(code="S115", severity="warning",
          summary="link target no reader can follow (a local or relative path, no name)"),
     Code(code="S116", severity="warning",
-         summary="a category holding a semicolon (one category where two were likely meant)"),
+         summary="a category holding a semicolon or a comma (one category where two were "
+                 "likely meant)"),
     Code(code="S117", severity="warning",
          summary="raw HTML the site shows as text (a tag it does not keep, or an attribute)"),
     Code(code="S121", severity="info", summary="link to a term with no article"),

@@ -66,7 +66,7 @@ def _misspelt(keys: list[str], wanted: str, line: int) -> str:
 
 def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
     """S102 no headword, S105 H1 differs from title, S106 no definition, S107 no categories,
-    S116 a category holding a semicolon."""
+    S116 a category holding a semicolon or a comma."""
     for term in terms:
         if term.kind != "article":
             continue
@@ -95,6 +95,18 @@ def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
                     f"categories, so it is one, which the CSV table (categories joined by '; ') "
                     f"gives as {len(parts)}; write {quoted(', '.join(parts))} for "
                     f"{len(parts)} categories")
+            if "," in category:
+                # a list item (keywords: ["Pasaran Modal, Ekuiti"]) is one category, but every
+                # one-line reading of the keywords splits it: Term.meta's keywords (the items
+                # joined by ", "), a keywords: line, any reader of the comma-separated form
+                parts = [p.strip() for p in category.split(",") if p.strip()]
+                yield finding(
+                    "S116", path=path, line=term.categories_line or first, term=term.id,
+                    message=f"the 'keywords' item {quoted(category)} holds a comma, which "
+                    f"separates categories: it is one category here, but the keywords written "
+                    f"on one line (Term.meta, 'keywords: A, B') read it as {len(parts)}, "
+                    + ", ".join(quoted(p) for p in parts)
+                    + "; write each category as its own item, or drop the comma")
         title = " ".join((term.title or "").split())
         for section in term.sections:
             if section.level == 1:
