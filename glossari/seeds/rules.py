@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import unquote
@@ -74,7 +75,7 @@ def misspelt_key(keys: Iterable[str], wanted: str) -> str | None:
     return unknown[close[0]] if close else None
 
 HIGHLIGHTS_HEADINGS = frozenset({
-    "sorotan", "sorotan utama",
+    "sorotan", "sorotan utama", "sorotan penting",
     # the other names Malay financial dictionaries give the key takeaways (Investopedia's "Key
     # Takeaways" as its Malay editions and translators render it)
     "perkara utama", "perkara penting", "intipati", "intipati utama", "isi penting",
@@ -83,8 +84,9 @@ HIGHLIGHTS_HEADINGS = frozenset({
     # the English heading, left untranslated in a Malay article
     "key takeaways", "takeaways",
 })
-"""Headings (case-folded, spacing collapsed, emphasis and a trailing colon or full stop dropped)
-of the key-takeaways section."""
+"""Headings (case-folded, spacing collapsed, emphasis, a trailing colon or full stop and an emoji
+or symbol at either end dropped, a reduplicated first word read once) of the key-takeaways
+section."""
 
 # What an author puts around a heading's words without changing its name: `**Sorotan**`,
 # `Sorotan:`, `Sorotan.`
@@ -117,10 +119,40 @@ def is_highlights_heading(heading: str) -> bool:
 
     >>> [is_highlights_heading(h) for h in ("  SOROTAN ", "Sorotan:", "**Perkara Utama**")]
     [True, True, True]
+
+    An editor's emoji or symbol before or after the words (``📌 Sorotan``, ``Sorotan ✔``) is
+    decoration too, and a first word written twice is the Malay plural of the name
+    (``Sorotan-sorotan``, ``Perkara-perkara utama``), as an editor writes them.
+
+    >>> [is_highlights_heading(h) for h in ("📌 Sorotan", "Sorotan-sorotan", "Sorotan Penting")]
+    [True, True, True]
     >>> is_highlights_heading("Sorotan sejarah"), is_highlights_heading("Sejarah")
     (False, False)
     """
-    return " ".join(heading.strip(_HEADING_DECORATION).split()).casefold() in HIGHLIGHTS_HEADINGS
+    return _highlights_key(heading) in HIGHLIGHTS_HEADINGS
+
+
+def _highlights_key(heading: str) -> str:
+    """``heading`` as :data:`HIGHLIGHTS_HEADINGS` writes its names."""
+    text = heading.strip(_HEADING_DECORATION)
+    start, end = 0, len(text)
+    while start < end and _is_ornament(text[start]):
+        start += 1
+    while end > start and _is_ornament(text[end - 1]):
+        end -= 1
+    text = " ".join(text[start:end].strip(_HEADING_DECORATION).split()).casefold()
+    return _REDUPLICATED.sub(r"\1", text)
+
+
+def _is_ornament(char: str) -> bool:
+    """An emoji, symbol or bullet an editor sets beside a heading's words (📌, ✔, ★, ➤, •),
+    with the characters that join or style one (ZWJ, variation selectors) and spaces."""
+    return (unicodedata.category(char) in ("So", "Sk", "Cf", "Mn", "Zs")
+            or char in _HEADING_DECORATION or char in "•‣◦\u2043∙" or "\ufe00" <= char <= "\ufe0f")
+
+
+_REDUPLICATED = re.compile(r"^(\w+)-\1(?=\s|$)")
+"""A first word written twice with a hyphen, the Malay plural (``sorotan-sorotan``)."""
 
 GENERIC_LINK_TEXTS = frozenset({
     # Malay: "here", "click here", "see", "read more", "more", "this link", ...
