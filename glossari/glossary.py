@@ -156,7 +156,28 @@ def _has_name(term: Term, key: str, lang: Literal["ms", "en"]) -> bool:
 
 
 _LINK_TARGET = re.compile(r"\]\([ \t]*<?([^\s()<>]+)")
-"""A Markdown link's target right after its text's ``]`` (:meth:`Glossary._linked_id`)."""
+"""A Markdown link's target right after its text's ``]`` (:func:`linked_target`)."""
+
+def linked_target(text: str, start: int, end: int) -> str | None:
+    """The target, as written, of the Markdown link whose whole text, emphasis marks aside, is
+    ``text[start:end]`` (``/stock`` for ``Saham`` in ``Lihat [**Saham**](/stock).``), else None:
+    the one rule by which a name two terms share, written as a link's text, is the term the
+    link goes to, for :meth:`Glossary.find` and ``termcheck`` alike (the link's target
+    chooses, as the link resolves).
+
+    >>> text = "Lihat [**Saham**](/stock) dan [saham biasa](/common)."
+    >>> linked_target(text, 9, 14), linked_target(text, 31, 36)
+    ('/stock', None)
+    """
+    if "](" not in text:
+        return None
+    head, tail = text[max(0, start - 8):start], text[end:end + 8]
+    before = start - (len(head) - len(head.rstrip("*_")))
+    if before == 0 or text[before - 1] != "[":
+        return None
+    written = _LINK_TARGET.match(text, end + len(tail) - len(tail.lstrip("*_")))
+    return None if written is None else written.group(1)
+
 
 _TWO_WORD = re.compile(rf"[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*[{APOSTROPHES}]?2[^\W\d_]*")
 """A word written with the ``2`` of reduplication (``saham2``, ``komisen2nya``; after an
@@ -608,17 +629,10 @@ class Glossary:
         whose whole text the name is goes to (``[Saham](/stock)`` beside two articles titled
         *Saham*: *stock*, its target choosing, as the link resolves; find gave the one lookup
         answers for the bare name); None when the name is no link's text, or shared by none."""
-        if len(ids) < 2 or "](" not in text:
-            return None
-        # the link's whole text, emphasis marks aside (`[**Saham**](/stock)`)
-        head, tail = text[max(0, start - 8):start], text[end:end + 8]
-        before = start - (len(head) - len(head.rstrip("*_")))
-        if before == 0 or text[before - 1] != "[":
-            return None
-        written = _LINK_TARGET.match(text, end + len(tail) - len(tail.lstrip("*_")))
+        written = linked_target(text, start, end) if len(ids) > 1 else None
         if written is None:
             return None
-        chosen = self._target(written.group(1))
+        chosen = self._target(written)
         return chosen if chosen in ids else None
 
     def _names(self, lang: Literal["ms", "en"]) -> Iterator[tuple[str, str]]:

@@ -975,3 +975,48 @@ def test_capitals_joined_are_no_word_written_closed_in_a_translation(tmp_path: P
                   '\nmsgid "R&D costs"\nmsgstr "Kos rd"\n'
                   '\nmsgid "R&D budget"\nmsgstr "Belanjawan R&D-nya"\n', encoding="utf-8")
     assert [f.term for f in TermChecker(terms).check_file(po)] == ["pe", "rd"]
+
+
+def test_a_shared_headword_as_a_links_text_is_the_term_the_link_goes_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With a Malay source, ``[Saham](/stock)`` beside two articles titled *Saham* is *stock*,
+    as find, show and T401 read it (glossary.linked_target): termcheck read it as lookup's
+    *saham* and asked the translation ``See [Stock](/stock).`` for *Share*. The bare word, and
+    a longer link text, stay lookup's."""
+    seeds = tmp_path / "g" / "seeds"
+    seeds.mkdir(parents=True)
+    for stem, english in (("saham", "Share"), ("stock", "Stock")):
+        (seeds / f"{stem}.md").write_text(
+            f"---\ntitle: Saham\ndescription: Bahagian modal ({english}).\nkeywords: Ekuiti\n"
+            f"---\n\n# Saham\n\nDibeli oleh [peniaga-peniaga broker](/broker-dealer).\n",
+            encoding="utf-8")
+    assert main(["--root", str(tmp_path / "g"), "extract"]) == 0
+    assert main(["--root", str(tmp_path / "g"), "update", "-l", "en"]) == 0
+    po = tmp_path / "g" / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    text = po.read_text(encoding="utf-8")
+    for term_id, english in (("saham", "Share"), ("stock", "Stock")):
+        text = text.replace(f'msgctxt "{term_id}"\nmsgid "Saham"\nmsgstr ""',
+                            f'msgctxt "{term_id}"\nmsgid "Saham"\nmsgstr "{english}"')
+    po.write_text(text, encoding="utf-8")
+    catalog = tmp_path / "app.po"
+    catalog.write_text(HEADER.replace("Language: ms", "Language: en") + '''
+msgid "Lihat [Saham](/stock)."
+msgstr "See [Stock](/stock)."
+
+msgid "Lihat [**Saham**](/stock) di sini."
+msgstr "See [**Stock**](/stock) here."
+
+msgid "Saham naik."
+msgstr "Stock rose."
+
+msgid "Lihat [Saham biasa](/stock)."
+msgstr "See [common stock](/stock)."
+''', encoding="utf-8")
+    capsys.readouterr()
+    code = main(["--root", str(tmp_path / "g"), "termcheck", "--source-lang", "ms",
+                 "--format", "json", str(catalog)])
+    findings = json.loads(capsys.readouterr()[0])
+    lines = sorted((f["line"], f["term"]) for f in findings)
+    start = HEADER.count("\n") + 2
+    assert lines == [(start + 6, "saham"), (start + 9, "saham")], (code, findings)

@@ -9,7 +9,10 @@ the source, ``komisen-komisennya`` in the translation).
 - The source names of a term: in English its approved headword (and ``Name`` / ``ACR`` of a
   ``Name (ACR)``), its acronyms and recorded variants; in Malay its headword, aliases, acronyms
   and trusted link texts (:func:`glossari.glossary.term_names`), a one-word alias or link text
-  only when T401 reads it as one (:func:`glossari.checks.terms.names_the_term`). Only terms
+  only when T401 reads it as one (:func:`glossari.checks.terms.names_the_term`). A Malay name
+  two terms share is the one lookup answers, but written as a link's whole text
+  (``[Saham](/stock)``) the term the link goes to, as ``find`` and T401 read it
+  (:func:`glossari.glossary.linked_target`). Only terms
   whose English is approved (``translated``) take part: a slug suggestion is nobody's decision.
 - The expected translation is any name of the term in the other language, inflected; not an
   acronym of the source language's headword when the target's headword has its own (``GDP``
@@ -37,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from glossari.align.resolve import TargetIndex, resolve
 from glossari.catalog.formats import blank_directives
 from glossari.catalog.languages import primary_language
 from glossari.catalog.pofile import Entry, PoFile, load_po
@@ -210,11 +214,15 @@ class TermChecker:
             raise ValueError("the source and the target language must differ")
         self.source: Lang = source
         self.target: Lang = target
+        terms = list(terms)
         approved = [t for t in terms if t.english.title and t.english.status == "translated"]
         self._terms = {t.id: t for t in approved}
         self._expected = {t.id: term_names(t, target, translation=True) for t in approved}
         # a Malay source names a term as T401 reads it: a one-word alias or link text only
         # when it is an acronym or a form of the headword's word (pusaka is no Harta pusaka)
+        # a name two terms share, written as a link's text, is the term the link goes to
+        # (glossary.linked_target), the targets resolved as the glossary's links resolve
+        self._targets = TargetIndex.build(terms) if source == "ms" else None
         self._source: Recognizer[str] = Recognizer(
             ((n, t.id) for t in approved for n in term_names(t, source)
              if source != "ms" or not t.title or names_the_term(n, t.title)), lang=source)
@@ -298,10 +306,11 @@ class TermChecker:
         translations = entry.translations
         for text in sources:
             text = without_mnemonics(text, translations)
-            for hit in self._source.find(message_text(blank_directives(flags, text, _prose))):
+            read = message_text(blank_directives(flags, text, _prose))
+            for hit in self._source.find(read):
                 if self.source == "ms" and another_word(hit.text, hit.name):
                     continue  # mewasiatkan (to bequeath) is no use of Wasiat (a will)
-                used.setdefault(hit.keys[0], hit.text)
+                used.setdefault(self._linked(read, hit.start, hit.end, hit.keys), hit.text)
         if not used:
             return
         counts.with_terms += 1
@@ -316,6 +325,18 @@ class TermChecker:
                 reported.add(term_id)
                 counts.by_term[term_id] = counts.by_term.get(term_id, 0) + 1
                 yield self._finding(term_id, surface, path=path, line=entry.line)
+
+    def _linked(self, text: str, start: int, end: int, ids: Sequence[str]) -> str:
+        """Of ``ids`` (the terms sharing the name found at ``start:end``), the one the link
+        whose whole text the name is goes to (``[Saham](/stock)`` beside two articles titled
+        *Saham*), as :meth:`glossari.Glossary.find` and T401 read it; else the first."""
+        if len(ids) < 2 or self._targets is None:
+            return ids[0]
+        from glossari.glossary import linked_target
+
+        written = linked_target(text, start, end)
+        chosen = None if written is None else resolve(written, self._targets)
+        return chosen if chosen is not None and chosen in ids else ids[0]
 
     def _finding(self, term_id: str, surface: str, *, path: str, line: int) -> Finding:
         expected = self._expected[term_id]
