@@ -1421,3 +1421,63 @@ def test_malay_names_joined_by_an_english_word_are_a_translation(tmp_path: Path)
     states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(
         root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po").current}
     assert states[names] == (english, False)
+
+
+@pytest.mark.parametrize("order", [[1, 2, 0, 3], [2, 0, 1, 3], [0, 2, 3, 1], [0, 3, 1, 2]])
+def test_three_points_rotated_are_taken_fuzzy(tmp_path: Path, order: list[int]) -> None:
+    """A translator who moves a `Sorotan` point two places down (slots B, C, A for the Malay
+    A, B, C) gave three slots another's text, no two of them exchanged: of much the same
+    length, no number in either, so align took all three silently, as its check of two blocks
+    moved past each other compared neighbours only. Each Malay sharing more names with
+    another's English than with its own, in a cycle, is a permutation: the three are taken
+    fuzzy and named; the point in place is taken as ever, and nothing is lost."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"peniaga-broker": (
+        "---\ntitle: Peniaga broker\nkeywords: Pelaburan\n---\n\n## Sorotan\n\n"
+        + "".join(f"- {malay}\n" for malay, _ in _POINTS))}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "peniaga-broker.md").write_text(
+        "---\ntitle: Broker-dealer\nkeywords: Investing\n---\n\n## Key Takeaways\n\n"
+        + "".join(f"- {_POINTS[i][1]}\n" for i in order), encoding="utf-8")
+    code, _, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    path = root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po"
+    states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(path).current}
+    for at, (malay, _) in enumerate(_POINTS):
+        assert states[malay] == (_POINTS[order[at]][1], order[at] != at)
+    assert err.count("taken as fuzzy") == 3
+    assert "look moved" in err
+
+
+def test_every_order_of_four_points_is_taken_fuzzy_where_moved(tmp_path: Path) -> None:
+    """Whatever order a translator gives four `Sorotan` points of like length and no number
+    (two exchanged across a third, one moved three places, two pairs exchanged), each point
+    out of its place is taken fuzzy and each in its place is taken as ever: the check follows
+    a permutation, not neighbours only."""
+    import itertools
+
+    from glossari.align.gettextize import align_folder
+    from glossari.root import resolve_root
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"peniaga-broker": (
+        "---\ntitle: Peniaga broker\nkeywords: Pelaburan\n---\n\n## Sorotan\n\n"
+        + "".join(f"- {malay}\n" for malay, _ in _POINTS))}))
+    locale = root / "locale"
+    fresh = tmp_path / "fresh-locale"
+    shutil.copytree(locale, fresh)
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for order in itertools.permutations(range(len(_POINTS))):
+        shutil.rmtree(locale)
+        shutil.copytree(fresh, locale)
+        (folder / "peniaga-broker.md").write_text(
+            "---\ntitle: Broker-dealer\nkeywords: Investing\n---\n\n## Key Takeaways\n\n"
+            + "".join(f"- {_POINTS[i][1]}\n" for i in order), encoding="utf-8")
+        align_folder(resolve_root(root), "en", folder)
+        states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(
+            locale / "en" / "LC_MESSAGES" / "articles-p.po").current}
+        assert [states[malay] for malay, _ in _POINTS] == [
+            (_POINTS[i][1], i != at) for at, i in enumerate(order)], order

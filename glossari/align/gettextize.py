@@ -22,7 +22,7 @@ import hashlib
 import re
 import stat
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -449,13 +449,17 @@ def _shared(malay: frozenset[str], english: _Said) -> int:
                                       for other in by_start.get(word[:_COGNATE], ()))))
 
 
-def _swapped_by_words(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
+def _swapped_by_words(
+    by_domain: Mapping[str, list[_Pair]],
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """Two body blocks side by side, by (file, place), each of whose Malay shares more names
     with the other's translation than with its own: a word both languages write alike (`SC`,
     `Malaysia`, `broker`), a cognate (`sekuriti`, `securities`), or a pair the file itself
     gives the glossary (a headword, a category, a link text: `Pelaburan`, `Investing`). A translator
     who moved a list item or a paragraph gave each slot the other's text, often of much the
-    same length and with no number in either: two `Sorotan` points exchanged."""
+    same length and with no number in either: two `Sorotan` points exchanged. Second, the
+    blocks moved in a cycle of three or more (:func:`_rotated`: a point moved two places
+    down)."""
     # each file's own pairs (a few: reading every file's for each block took minutes at
     # 30,000 articles)
     lexicon: dict[int, list[tuple[frozenset[str], _Said]]] = {}
@@ -482,6 +486,7 @@ def _swapped_by_words(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, in
         return read[file, place]
 
     found: set[tuple[int, int]] = set()
+    moved: set[tuple[int, int]] = set()
     for domain, pairs in by_domain.items():
         if domain == GLOSSARY_DOMAIN:
             continue
@@ -496,6 +501,59 @@ def _swapped_by_words(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, in
                     and score(file, two_malay, one_english)
                     > score(file, two_malay, two_english)):
                 found.update(((file, place), (file, after)))
+        moved |= _rotated(pairs, names, score)
+    return found, moved
+
+
+_MOVED_REACH = 4
+"""How many places a block may have moved for :func:`_rotated` to follow it: a `Sorotan`
+point moved two, three or four places down or up."""
+
+
+def _rotated(
+    pairs: list[_Pair],
+    names: Callable[[int, int, str, str], tuple[frozenset[str], _Said]],
+    score: Callable[[int, frozenset[str], _Said], int],
+) -> set[tuple[int, int]]:
+    """Blocks of one file, by (file, place), whose translations are those of each other's
+    Malay in a cycle (slots B, C, A for the Malay A, B, C): each Malay's block
+    points at the block within :data:`_MOVED_REACH` places whose translation shares the most
+    names with it, when more than its own does, and the blocks whose pointers close a cycle
+    were moved (two exchanged across a third, or more in a ring). Each block points at one
+    other at most, so the cycles are found in one walk."""
+    best: dict[int, int] = {}
+    for at, (file, place, _, msgid, text) in enumerate(pairs):
+        if not text.strip():
+            continue
+        malay, own = names(file, place, msgid, text)
+        top, to = score(file, malay, own), None
+        # the nearest first, so that of two alike the nearer wins
+        for near in (at + step * way for step in range(1, _MOVED_REACH + 1)
+                     for way in (-1, 1)):
+            if not 0 <= near < len(pairs):
+                continue
+            other_file, other_place, _, other_msgid, other_text = pairs[near]
+            if other_file != file or other_text == text or not other_text.strip():
+                continue
+            said = score(file, malay, names(other_file, other_place, other_msgid,
+                                            other_text)[1])
+            if said > top:
+                top, to = said, near
+        if to is not None:
+            best[at] = to
+    found: set[tuple[int, int]] = set()
+    done: set[int] = set()
+    for start in best:
+        walk: list[int] = []
+        step: int | None = start
+        while step is not None and step not in done and step not in walk:
+            walk.append(step)
+            step = best.get(step)
+        done.update(walk)
+        if step is not None and step in walk:
+            cycle = walk[walk.index(step):]
+            if len(cycle) >= 2:
+                found.update((pairs[i][0], pairs[i][1]) for i in cycle)
     return found
 
 
@@ -562,8 +620,8 @@ def _fill_catalogs(
     # was: the filled ones are staged beside their targets and put in place together at the end
     read: dict[Path, tuple[str, str]] = {}  # a staged catalog: its digest as read, its name
     odd = _odd_lengths(by_domain)
-    swapped = (_swapped(by_domain) | _swapped_by_length(by_domain)
-               | _swapped_by_words(by_domain))
+    by_words, moved = _swapped_by_words(by_domain)
+    swapped = _swapped(by_domain) | _swapped_by_length(by_domain) | by_words
     prose = _english_prose(by_domain)
     with StagedWrites() as staged:
         for domain, path in paths.items():
@@ -716,14 +774,18 @@ def _fill_catalogs(
                     entries[at] = entry.reviewed(text)
                     # taken, for a person to confirm: fuzzy, until they clear the flag in the
                     # catalog or give another text here
-                    if (file, place) in odd or (file, place) in swapped:
+                    if (file, place) in odd or (file, place) in swapped or (
+                            file, place) in moved:
                         entries[at] = entries[at].with_changes(
                             flags=(*entries[at].flags, "fuzzy"))
                         why = (f"its length against the Malay is {odd[file, place]:.1f} "
                                "times the file's usual" if (file, place) in odd else
                                "its numbers, its names, or its length, are those of the "
                                "Malay block beside it, and that block's translation has this "
-                               "one's: the two look swapped")
+                               "one's: the two look swapped" if (file, place) in swapped else
+                               "its names are those of another Malay block near it, whose "
+                               "names are in a third block's translation, and so round: "
+                               "the blocks look moved")
                         kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' "
                                                   f"taken as fuzzy: {why} (blocks pair by "
                                                   "position: a paragraph merged, split or "
