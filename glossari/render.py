@@ -773,15 +773,47 @@ def _encoded(rendered: str, data: bytes) -> bytes:
 
 
 class _Untranslated:
-    """A catalog lookup that gives ``keys`` no translation, and every other as ``catalog``."""
+    """A catalog lookup that gives ``keys`` no translation, and every other as ``catalog``;
+    a message whose Malay changed since one of ``keys`` was withdrawn (its fuzzy entry's
+    ``#| msgid`` is that key's) is given that older Malay, as the withdrawing file holds it."""
 
     def __init__(self, catalog: TranslationLookup, keys: frozenset[Message]) -> None:
         self.catalog, self.keys = catalog, keys
+        self.older = _older_malay(catalog, keys)
 
     def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
         if (domain, context, msgid) in self.keys:
             return None, "untranslated"
+        older = self.older.get((domain, context, msgid))
+        if older is not None:
+            return older, "translated"
         return self.catalog.get(domain, context, msgid)
+
+
+def _older_malay(catalog: TranslationLookup,
+                 keys: frozenset[Message]) -> dict[Message, str]:
+    """The messages whose catalog entry is fuzzy for an older Malay (``#| msgid``) that is
+    one of ``keys`` (messages ``align --force`` withdrew), with that older Malay: an editor
+    changed the block in seeds/ after the translator pasted its Malay back, and ``update``
+    kept the English, fuzzy, for the new one. The rendering holding the older Malay there
+    holds nothing the catalogs lack (render refused it on every run, and align read it as
+    the Malay with a word changed: only --overwrite got out)."""
+    from glossari.catalog.translations import Translations
+
+    if not keys or not isinstance(catalog, Translations):
+        return {}
+    older: dict[Message, str] = {}
+    domains = {domain for domain, _, _ in keys}
+    for domain, po in catalog.catalogs.items():
+        if domain not in domains:
+            continue
+        for entry in po.current:
+            if not entry.fuzzy or entry.previous_msgid is None:
+                continue
+            contexts = {entry.previous_msgctxt, entry.msgctxt}
+            if any((domain, context, entry.previous_msgid) in keys for context in contexts):
+                older[domain, entry.msgctxt, entry.msgid] = entry.previous_msgid
+    return older
 
 
 def _same_text(path: Path, data: bytes) -> bool:

@@ -1481,3 +1481,65 @@ def test_every_order_of_four_points_is_taken_fuzzy_where_moved(tmp_path: Path) -
             locale / "en" / "LC_MESSAGES" / "articles-p.po").current}
         assert [states[malay] for malay, _ in _POINTS] == [
             (_POINTS[i][1], i != at) for at, i in enumerate(order)], order
+
+
+_BROKER_MS = ("---\ntitle: Peniaga broker\nkeywords: Pelaburan\n---\n\n"
+              "Peniaga broker ialah firma yang berdagang [saham-saham](/stock) untuk "
+              "pelanggannya.\n\n## Cara peniaga broker berfungsi\n\n"
+              "Peniaga broker membeli dan menjual sekuriti bagi pihak pelanggan.\n")
+_BROKER_EN = ("---\ntitle: Broker-dealer\nkeywords: Investing\n---\n\n"
+              "A broker-dealer is a firm that trades [stocks](/stock) for its clients.\n\n"
+              "## How a broker-dealer works\n\n"
+              "A broker-dealer buys and sells securities on behalf of clients.\n")
+
+
+@pytest.mark.parametrize(("malay", "english", "changed"), [
+    ("## Cara peniaga broker berfungsi", "## How a broker-dealer works",
+     "## Cara peniaga broker beroperasi"),
+    ("Peniaga broker ialah firma yang berdagang [saham-saham](/stock) untuk pelanggannya.",
+     "A broker-dealer is a firm that trades [stocks](/stock) for its clients.",
+     "Peniaga broker ialah syarikat yang berdagang [saham-saham](/stock) untuk "
+     "pelanggannya."),
+])
+def test_malay_given_back_then_changed_in_seeds_does_not_block_render(
+        tmp_path: Path, malay: str, english: str, changed: str) -> None:
+    """A translator pastes a block's Malay back into a rendering and `align --force` marks
+    the English fuzzy; then an editor changes that block in seeds/ and `update` keeps the
+    fuzzy English for the older Malay. The rendering still holds the older Malay, all of it
+    in the catalogs (the withdrawal, noted with those bytes): render refused it on every run,
+    and align read it as 'its Malay with a word changed', so only --overwrite got out. Render
+    now writes the new Malay there; the English stays in the catalog, fuzzy, for review. A
+    rendering edited since the withdrawal is still refused."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"peniaga-broker": _BROKER_MS}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "peniaga-broker.md").write_text(_BROKER_EN, encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "peniaga-broker.md"
+    undone = page.read_text(encoding="utf-8").replace(english, malay)
+    page.write_text(undone, encoding="utf-8")
+    ok("align", "-l", "en", "--force", out, root=root)
+    seed = root / "seeds" / "peniaga-broker.md"
+    seed.write_text(seed.read_text(encoding="utf-8").replace(malay, changed), encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+
+    edited = tmp_path / "edited"
+    shutil.copytree(out, edited)
+    (edited / "peniaga-broker.md").write_text(undone + "\nA note of mine.\n", encoding="utf-8")
+    code, _, err = cli("render", "-l", "en", "-o", edited, root=root)
+    assert code == 2, err  # the translator's later work is kept
+    assert (edited / "peniaga-broker.md").read_text(encoding="utf-8").endswith("mine.\n")
+
+    code, _, err = cli("render", "-l", "en", "-o", out, root=root)
+    assert code == 0, err
+    assert page.read_text(encoding="utf-8") == undone.replace(malay, changed)
+    [entry] = [e for e in load_po(root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po")
+               .current if e.msgid == changed.lstrip("# ")]
+    assert (entry.msgstr, entry.fuzzy) == (english.lstrip("# "), True)  # nothing lost
+    code, said, _ = cli("align", "-l", "en", "--force", out, root=root)
+    assert (code, "nothing of a translator's to take" in said) == (0, True)
