@@ -1020,3 +1020,29 @@ msgstr "See [common stock](/stock)."
     lines = sorted((f["line"], f["term"]) for f in findings)
     start = HEADER.count("\n") + 2
     assert lines == [(start + 6, "saham"), (start + 9, "saham")], (code, findings)
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms=st.lists(st.sampled_from(["", "%d komisen", "%d yuran", "komisen-komisennya"]),
+                      min_size=2, max_size=4))
+def test_a_plural_entry_is_checked_as_msgfmt_compiles_it(forms: list[str]) -> None:
+    """msgfmt compiles a plural entry whose msgstr[0] is filled, another form empty or not
+    (msgattrib --translated keeps it): termcheck skipped it as untranslated, and a filled form
+    lacking the term went unchecked into the .mo. Every filled form is checked; msgstr[0]
+    empty is untranslated, as msgfmt leaves the entry out."""
+    import tempfile
+
+    header = HEADER.replace("nplurals=1; plural=0;", f"nplurals={len(forms)}; plural=0;")
+    body = "".join(f'msgstr[{n}] "{form}"\n' for n, form in enumerate(forms))
+    text = (header + '\n#: src/fees.py:12\nmsgid "One commission"\n'
+            'msgid_plural "%d commissions"\n' + body)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "peniaga-broker.po"
+        path.write_text(text, encoding="utf-8")
+        checker = TermChecker(_terms())
+        found = list(checker.check_file(path, name="peniaga-broker.po"))
+    compiled = bool(forms[0])
+    assert checker.counts.checked == int(compiled)
+    assert checker.counts.untranslated == int(not compiled)
+    lacking = compiled and any(form == "%d yuran" for form in forms)
+    assert [(f.line, f.term) for f in found] == ([(7, "commission")] if lacking else [])

@@ -136,6 +136,23 @@ class Entry:
         forms = self.translations
         return bool(forms) and all(forms) and not self.fuzzy
 
+    @property
+    def compiled_by_msgfmt(self) -> bool:
+        """True when GNU ``msgfmt`` compiles the entry: not fuzzy and its ``msgstr`` (or
+        ``msgstr[0]``) filled, whatever its other plural forms (``msgattrib --translated`` reads
+        it so too; one with ``msgstr[0]`` empty is left out however many forms are filled). A
+        third party's catalog ships what msgfmt compiles, so a plural entry with a form left
+        empty still puts its filled forms before its users (:attr:`translated`, glossari's
+        rule for its own catalogs, wants every form).
+
+        >>> Entry(msgid="a", msgid_plural="as", msgstr_plural=("satu", "")).compiled_by_msgfmt
+        True
+        >>> Entry(msgid="a", msgid_plural="as", msgstr_plural=("", "dua")).compiled_by_msgfmt
+        False
+        """
+        forms = self.translations
+        return bool(forms) and bool(forms[0]) and not self.fuzzy
+
     def with_changes(self, **changes: object) -> Entry:
         """A copy with ``changes`` applied and :attr:`raw` dropped (it no longer matches). When
         none of the strings changed (only comments, references, flags other than ``wrap`` and

@@ -18,7 +18,9 @@ the source, ``komisen-komisennya`` in the translation).
   acronym of the source language's headword when the target's headword has its own (``GDP``
   is no Malay for *Keluaran Dalam Negara Kasar (KDNK)*).
 - Skipped and counted: the header, obsolete entries, untranslated entries, fuzzy entries.
-- A plural entry: the terms of ``msgid`` and ``msgid_plural`` must be in every ``msgstr[n]``.
+- A plural entry: the terms of ``msgid`` and ``msgid_plural`` must be in every ``msgstr[n]``
+  filled; one with ``msgstr[0]`` filled and another form empty is checked, as msgfmt compiles
+  it (:attr:`~glossari.catalog.pofile.Entry.compiled_by_msgfmt`).
 - ``msgctxt`` is part of the entry's identity, not of its text; placeholders (``%d``,
   ``%(name)s``, ``{name}``, ``{{ name }}``), template tags (``{% trans 'x' %}``, ``{# x #}``),
   entities no HTML character's (``&commission;``) and HTML tags (``<b>``, ``</a>``, ``<!-- -->``;
@@ -192,7 +194,7 @@ class TermcheckCounts:
     fuzzy: int = 0
     """Skipped: marked fuzzy."""
     untranslated: int = 0
-    """Skipped: no translation (or a plural form missing)."""
+    """Skipped: no translation (``msgstr``, or ``msgstr[0]``, empty: what msgfmt leaves out)."""
     with_terms: int = 0
     """Checked messages whose source uses a term."""
     by_term: dict[str, int] = field(default_factory=dict)
@@ -295,7 +297,10 @@ class TermChecker:
         if entry.fuzzy:
             counts.fuzzy += 1
             return
-        if not entry.translated:
+        if not entry.compiled_by_msgfmt:
+            # msgfmt's reading: a plural entry with msgstr[0] filled is compiled, its other
+            # forms empty or not, and its filled forms reach the program's users; it was
+            # skipped as untranslated, and a filled form lacking a term went unchecked
             counts.untranslated += 1
             return
         counts.checked += 1
@@ -315,7 +320,7 @@ class TermChecker:
             return
         counts.with_terms += 1
         reported: set[str] = set()  # one finding per term and entry, whatever the plural forms
-        for translation in translations:
+        for translation in filter(None, translations):  # an empty form is no translation
             translation = without_mnemonics(translation, sources)
             present = self._target.keys_in(
                 message_text(blank_directives(flags, translation, _prose, translation=True)))
