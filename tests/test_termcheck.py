@@ -1046,3 +1046,29 @@ def test_a_plural_entry_is_checked_as_msgfmt_compiles_it(forms: list[str]) -> No
     assert checker.counts.untranslated == int(not compiled)
     lacking = compiled and any(form == "%d yuran" for form in forms)
     assert [(f.line, f.term) for f in found] == ([(7, "commission")] if lacking else [])
+
+
+@pytest.mark.parametrize(("options", "status"), [
+    (["-l", "ms_MY"], 1), (["-l", "ms_BN"], 1), (["--source-lang", "en_US", "-l", "ms_MY"], 1),
+    (["--source-lang", "en_GB"], 1), (["-l", "ms"], 1),
+    (["-l", "fr"], 2), (["-l", "ms-MY"], 2), (["--source-lang", "ms_MY", "-l", "ms"], 2),
+    (["--source-lang", "id"], 2),
+])
+def test_termcheck_reads_l_by_find_s_rule(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    options: list[str], status: int,
+) -> None:
+    """``termcheck -l ms_MY`` was refused by the option parser (choices ms, en) while
+    ``find -l ms_MY`` read Malay: one rule reads every -l, Malay and English in any spelling;
+    another language, or a spelling gettext does not write, is one line, exit 2."""
+    path, _ = _catalog(tmp_path)
+    assert main(["--root", str(aligned), "termcheck", *options, str(path)]) == status
+    err = capsys.readouterr().err
+    if status == 2:
+        assert len(err.strip().splitlines()) == 1
+        assert "Traceback" not in err
+        assert err.startswith("glossari: error: ")
+    else:
+        assert "1 file" in err
+    if options[-1] == "fr":
+        assert "'fr' is neither Malay nor English" in err

@@ -7,7 +7,7 @@ it must be one Babel knows: ``en``, ``ms``, ``pt_BR`` or ``pt-BR``, ``sr@latin``
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from glossari.errors import CatalogError
 from glossari.text import excerpt, quoted
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = ["check_language", "check_translation_language", "cldr_locale", "gettext_code",
-           "gettext_spelling", "header_language_problem", "language_tag", "primary_language",
-           "side_language"]
+           "gettext_spelling", "glossary_language", "header_language_problem", "language_tag",
+           "primary_language", "side_language"]
 
 
 def primary_language(code: str) -> str:
@@ -355,6 +355,33 @@ def side_language(lang: str, *, path: str = "-l") -> str:
         return lang
     check_language(lang, path=path)
     return "ms" if primary_language(lang) == "ms" else check_translation_language(lang, path=path)
+
+
+def glossary_language(lang: str, *, path: str = "-l") -> Literal["ms", "en"]:
+    """The side of the glossary a language code names, for a command that matches the
+    glossary's own names, Malay and English, and reads no catalog of the glossary's
+    (``termcheck -l`` and ``--source-lang``): ``ms`` for Malay, ``en`` for English, in any
+    spelling :func:`side_language` takes (``ms_MY``, ``ms_BN``, ``en_GB``); another language
+    is refused, in one line naming the two.
+
+    ``termcheck -l ms_MY`` was refused by the option parser, its choices ``ms`` and ``en``,
+    where ``find -l ms_MY`` reads Malay.
+
+    >>> glossary_language("ms_MY"), glossary_language("en_GB"), glossary_language("ms")
+    ('ms', 'en', 'ms')
+    >>> glossary_language("fr")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.CatalogError: -l: 'fr' is neither Malay nor English, the glossary's two \
+languages; give ms or en (or ms_MY, en_GB)
+    """
+    side = side_language(lang, path=path)
+    if side == "ms":
+        return "ms"
+    if primary_language(side) == "en":
+        return "en"
+    raise CatalogError(f"{quoted(lang)} is neither Malay nor English, the glossary's two "
+                       "languages", path=path, hint="give ms or en (or ms_MY, en_GB)")
 
 
 def header_language_problem(written: str, lang: str) -> str | None:

@@ -30,10 +30,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("paths", metavar="PATH", nargs="+",  # Path'd in run: see there
                         help="a .po file, or a folder (every .po file under it)")
-    parser.add_argument("--source-lang", choices=("en", "ms"), default="en",
-                        help="the language of the msgids (default: en)")
-    parser.add_argument("-l", "--lang", choices=("ms", "en"), default=None,
-                        help="the language of the translations (default: the other one)")
+    # the codes are read in run, by the rule find -l reads them with (ms_MY is Malay)
+    parser.add_argument("--source-lang", default="en", metavar="LANG",
+                        help="the language of the msgids: en (default) or ms, in any "
+                        "spelling (en_US)")
+    parser.add_argument("-l", "--lang", default=None, metavar="LANG",
+                        help="the language of the translations: ms or en, in any spelling "
+                        "(ms_MY; default: the other one)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="how findings are written (default: text, one "
                         "'path:line: severity: CODE: message' line each)")
@@ -48,6 +51,7 @@ _NAME_ONE = "name a .po file or a folder holding some"
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Check the catalogs; print the findings and a summary."""
+    from glossari.catalog.languages import glossary_language
     from glossari.catalog.pofile import require_catalog_file
     from glossari.checks.codes import CODES
     from glossari.checks.output import Rule, write_findings
@@ -57,8 +61,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     # checked as text: Path("") is the current folder, every catalog under it
     args.paths = [Path(named_path(path, name="PATH")) for path in args.paths]
     machine_output(ctx, args.format)
-    source: Lang = "ms" if args.source_lang == "ms" else "en"
-    target: Lang = args.lang or ("ms" if source == "en" else "en")
+    source: Lang = glossary_language(args.source_lang, path="--source-lang")
+    target: Lang = (glossary_language(args.lang) if args.lang is not None
+                    else "ms" if source == "en" else "en")
     if target == source:
         print(f"glossari: error: -l {target} is the source language too; name the language "
               "of the translations", file=ctx.stderr)
