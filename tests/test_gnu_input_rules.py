@@ -16,9 +16,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossari.catalog.merge import merge
-from glossari.catalog.pofile import Entry, PoFile, encode_po, load_po
+from glossari.catalog.pofile import Entry, PoFile, encode_po, load_po, parse_po
 from glossari.cli import main
 from glossari.errors import CatalogError
 
@@ -106,3 +108,56 @@ def test_a_key_written_twice_is_quoted_as_every_message_quotes_a_value(msgid: st
     with pytest.raises(CatalogError) as twice:
         encode_po(catalog, path=PO_SOURCE)
     assert f"would write message {quoted(excerpt(msgid))} twice" in str(twice.value)
+
+
+_GNU_HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+               '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n')
+
+
+def _blank_separated(blanks: list[str]) -> str:
+    """A catalog whose keywords are parted from their strings (and a plural's brackets from
+    its number, an obsolete mark from its keyword, a #| mark from its keyword) by ``blanks``
+    in turn."""
+    from itertools import cycle
+
+    b = cycle(blanks)
+    return (_GNU_HEADER
+            + f'\n#: peniaga-broker.md:3\nmsgid{next(b)}"saham-saham"\nmsgstr{next(b)}"shares"\n'
+            + f'\nmsgid "pelaburannya"\nmsgid_plural{next(b)}"pelaburan"\n'
+            + f'msgstr{next(b)}[{next(b)}0{next(b)}]{next(b)}"its investment"\n'
+            + f'msgstr[1]{next(b)}"investments"\n'
+            + f'\n#|{next(b)}msgid "KWSP"\nmsgid "KWSP (EPF)"\nmsgstr{next(b)}"EPF"\n'
+            + f'\n#~{next(b)}msgid "unit amanah"\n#~ msgstr{next(b)}"unit trust"\n')
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\v", "\f", " \v", "\f\t", "\v\v"]),
+                min_size=1, max_size=5))
+def test_a_form_feed_or_vertical_tab_between_tokens_is_a_blank_as_gnu_reads_it(
+    blanks: list[str],
+) -> None:
+    """GNU's lexer reads a vertical tab or a form feed between a keyword and its string as a
+    blank (``msgstr\\v"b"`` is ``msgstr "b"`` to msgfmt and msgcat): glossari refused the file,
+    'expected a quoted string'. It reads what msgcat reads, and writes it back as msgcat
+    writes it, nothing lost."""
+    import tempfile
+
+    text = _blank_separated(blanks)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pelaburan.po"
+        path.write_text(text, encoding="utf-8")
+        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                              check=False, capture_output=True).returncode == 0
+        gnu = subprocess.run(["msgcat", "--no-wrap", str(path)], check=True,
+                             capture_output=True).stdout.decode()
+        ours = load_po(path, source="pelaburan.po")
+    gnus = parse_po(gnu, source="msgcat")
+    shape = [(e.msgctxt, e.msgid, e.msgid_plural, e.translations, e.previous_msgid, e.obsolete)
+             for e in ours.entries]
+    assert shape == [(e.msgctxt, e.msgid, e.msgid_plural, e.translations, e.previous_msgid,
+                      e.obsolete) for e in gnus.entries]
+    assert [e.translations for e in ours.entries] == [
+        ("shares",), ("its investment", "investments"), ("EPF",), ("unit trust",)]
+    written = encode_po(ours, path="pelaburan.po").decode()
+    assert [(e.msgid, e.translations) for e in parse_po(written, source="w").entries] == [
+        (e.msgid, e.translations) for e in ours.entries]

@@ -256,7 +256,7 @@ def _string_line(line: str) -> bool:
     """Whether ``line`` of an entry is one of its strings' (a keyword's, a continuation's, a
     ``#|`` or ``#~|`` line's, an obsolete message's), blanks before it allowed, as GNU reads
     them (``  msgid "Bon"``, indented by hand, is a keyword line)."""
-    stripped = line.lstrip(" \t")
+    stripped = line.lstrip(_BLANKS)
     return stripped.startswith(('"', "msg", "#|", "#~|")) or _is_obsolete_keyword(stripped)
 
 
@@ -462,8 +462,13 @@ _SIMPLE_ESCAPES = {
     "\\": "\\",
     '"': '"',
 }
+_BLANKS = " \t\f\v"
+"""What GNU's lexer reads as a blank between the tokens of a line: a form feed or a vertical tab
+too (``msgstr\\v"b"`` is ``msgstr "b"`` to msgfmt and msgcat; it was "expected a quoted
+string"). A carriage return is read by the line-end rules."""
 # GNU's lexer reads `msgstr [0]` and `msgstr[ 0 ]` as `msgstr[0]`: blanks part its tokens
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?)"
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:[ \t\f\v]*\[[ \t\f\v]*(\d+)"
+                      r"[ \t\f\v]*\])?)"
                       r"(?=[\s\"]|$)")
 # One entry of the common shape (see _Parser.simple_run): its blank lines, comments, strings.
 _SIMPLE_STRINGS = r'(?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"\n)+'
@@ -791,7 +796,7 @@ class _Parser:
             if text.startswith("#|") or text.startswith("#~|"):
                 obsolete_marks.append(text.startswith("#~"))
                 body = text[3:] if text.startswith("#~|") else text[2:]
-                body = body.strip(" \t\r")
+                body = body.strip(_BLANKS + "\r")
                 if body.startswith('"'):
                     if prev_key is None:
                         raise self.fail(
@@ -820,7 +825,7 @@ class _Parser:
                                     " msgid_plural")
                 if not previous:
                     previous_line = lineno
-                rest = body[match.end() :].lstrip(" \t")
+                rest = body[match.end() :].lstrip(_BLANKS)
                 if rest:
                     previous[prev_key] = self.unquote(rest, lineno, 0)
                 else:  # `#| msgid` alone, its strings on the #| lines below, as GNU reads them
@@ -889,7 +894,7 @@ class _Parser:
                 raise self.fail(
                     lineno, "a comment inside a message", "move it above the message's msgid"
                 )
-            body = stripped[2:].lstrip(" \t") if is_obsolete else stripped
+            body = stripped[2:].lstrip(_BLANKS) if is_obsolete else stripped
             if is_obsolete and body.startswith("|"):
                 if "msgstr" in values or plural_forms:
                     break
@@ -929,7 +934,7 @@ class _Parser:
                 keyword = f"msgstr[{match.group(2)}]"
             if pending is not None:
                 raise self.fail(*pending)
-            rest = body[match.end() :].lstrip(" \t")
+            rest = body[match.end() :].lstrip(_BLANKS)
             # `msgid` alone, its strings on the lines below: GNU reads them so
             alone = not rest.strip(" \t\r\f\v")
             value = "" if alone else self.unquote(rest, lineno, 0)
@@ -1343,8 +1348,8 @@ def _keyword_line(entry: Entry, field: str) -> int:
     """The 1-based line of ``entry``'s ``msgstr`` or ``msgstr[n]`` keyword (``msgstr [1]``
     too, as GNU reads it), or its first line."""
     number = field[len("msgstr["):-1] if field != "msgstr" else None
-    keyword = re.compile(r"[ \t]*msgstr(?![\w\[ \t]*\[)" if number is None
-                         else rf"[ \t]*msgstr[ \t]*\[[ \t]*{number}[ \t]*\]")
+    keyword = re.compile(r"[ \t\f\v]*msgstr(?![\w\[ \t\f\v]*\[)" if number is None
+                         else rf"[ \t\f\v]*msgstr[ \t\f\v]*\[[ \t\f\v]*{number}[ \t\f\v]*\]")
     lines = (entry.raw or "").split("\n")
     first = next((k for k, text in enumerate(lines) if text.strip()), 0)
     for k, text in enumerate(lines):
