@@ -304,7 +304,9 @@ class _Renderer:
                 if is_headword_heading(section.heading, section.level, term.title):
                     # the headword's message: counted once, with the front matter's title, and
                     # refused as the title is (a `<script>` in it went into the `#` heading)
-                    msgstr, status = self.catalog.get(GLOSSARY_DOMAIN, term.id, term.title or "")
+                    # (a lookup may give the heading otherwise than the title: _Untranslated)
+                    get = getattr(self.catalog, "headword_heading", self.catalog.get)
+                    msgstr, status = get(GLOSSARY_DOMAIN, term.id, term.title or "")
                     english = msgstr if msgstr and status == "translated" and unusable_translation(
                         term.title or "", msgstr, block=False,
                         references=self.references) is None else None
@@ -727,17 +729,19 @@ def _same_file(one: Path, other: Path) -> bool:
 
 def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
            overwrite: bool,
-           given_back: Callable[[frozenset[Message]], bytes] | None = None,
+           given_back: Callable[[frozenset[Message]], Sequence[bytes]] | None = None,
            still: Callable[[frozenset[Message]], frozenset[Message]] | None = None
            ) -> tuple[bool, str | None]:
     """Record ``path`` as render's, refusing it when it holds what render did not write;
     whether it already holds ``data`` (then nothing is to be written: the one reading of it),
     and the digest of what it held (None: no file). ``given_back`` gives what render writes
-    with the given messages untranslated: a file that holds that with the messages
-    ``align --force`` withdrew from these very bytes (the record says so: their Malay, given
-    back) holds nothing else of a translator's, and a translation confirmed in the catalog
-    since is written back. ``still`` gives those of the messages the catalogs do not
-    translate, which render writes in Malay: they stay noted, with this rendering's digest."""
+    with the given messages untranslated (and that with the headword as the catalog
+    translates it in the title or in the heading that repeats it, the other given back): a
+    file that holds that with the messages ``align --force`` withdrew from these very bytes
+    (the record says so: their Malay, given back) holds nothing else of a translator's, and a
+    translation confirmed in the catalog since is written back. ``still`` gives those of the
+    messages the catalogs do not translate, which render writes in Malay: they stay noted,
+    with this rendering's digest."""
     import hashlib
 
     digest = hashlib.sha256(data).hexdigest()
@@ -747,7 +751,8 @@ def _claim(record: dict[str, str], path: Path, data: bytes, *, lang: str,
             and not _same_text(path, data)
             and not (given_back is not None
                      and (made := withdrawal(record, path.name)) is not None
-                     and held == made[0] and _same_text(path, given_back(made[1])))):
+                     and held == made[0]
+                     and any(_same_text(path, back) for back in given_back(made[1])))):
         # the line where it stops being what render writes now: after align took what it
         # could, what is left (Malay rewrapped, a translation align kept out) is named there,
         # rather than the same advice again with nothing to look at
@@ -775,14 +780,35 @@ def _encoded(rendered: str, data: bytes) -> bytes:
 class _Untranslated:
     """A catalog lookup that gives ``keys`` no translation, and every other as ``catalog``;
     a message whose Malay changed since one of ``keys`` was withdrawn (its fuzzy entry's
-    ``#| msgid`` is that key's) is given that older Malay, as the withdrawing file holds it."""
+    ``#| msgid`` is that key's) is given that older Malay, as the withdrawing file holds it.
 
-    def __init__(self, catalog: TranslationLookup, keys: frozenset[Message]) -> None:
+    The title and the heading that repeats it are one message, the headword: ``kept``
+    (``"title"`` or ``"heading"``) gives ``headword``, withdrawn, the catalog's translation
+    (fuzzy since) in that one place, where the file gave it back in Malay in the other and
+    left this one as render wrote it: nothing a translator wrote that the catalog lacks."""
+
+    def __init__(self, catalog: TranslationLookup, keys: frozenset[Message], *,
+                 headword: Message | None = None, kept: str | None = None) -> None:
         self.catalog, self.keys = catalog, keys
         self.older = _older_malay(catalog, keys)
+        self.kept = kept if headword in keys else None
+        self.headword = headword
 
     def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
+        return self._get(domain, context, msgid, "title")
+
+    def headword_heading(self, domain: str, context: str | None,
+                         msgid: str) -> tuple[str | None, Status]:
+        """The headword's message where the heading that repeats the title writes it."""
+        return self._get(domain, context, msgid, "heading")
+
+    def _get(self, domain: str, context: str | None, msgid: str,
+             place: str) -> tuple[str | None, Status]:
         if (domain, context, msgid) in self.keys:
+            if self.kept == place and (domain, context, msgid) == self.headword:
+                msgstr, _status = self.catalog.get(domain, context, msgid)
+                if msgstr:
+                    return msgstr, "translated"
             return None, "untranslated"
         older = self.older.get((domain, context, msgid))
         if older is not None:
@@ -962,8 +988,11 @@ def _render_one(root: GlossaryRoot, term: Term, catalog: TranslationLookup, outp
 
     make_output_folder(output, what="the output folder", hint=_OUTPUT_HINT)
     same, held = _claim(record, path, encoded, lang=lang, overwrite=overwrite,
-                        given_back=lambda keys: _encoded(render_article(
-                            term, text, _Untranslated(catalog, keys)).text, data),
+                        given_back=lambda keys: tuple(_encoded(render_article(
+                            term, text, _Untranslated(
+                                catalog, keys, kept=kept,
+                                headword=(GLOSSARY_DOMAIN, term.id, term.title or ""))).text,
+                            data) for kept in (None, "title", "heading")),
                         still=lambda keys: frozenset(
                             key for key in keys if catalog.get(*key)[1] != "translated"))
     written = not same

@@ -1543,3 +1543,62 @@ def test_malay_given_back_then_changed_in_seeds_does_not_block_render(
     assert (entry.msgstr, entry.fuzzy) == (english.lstrip("# "), True)  # nothing lost
     code, said, _ = cli("align", "-l", "en", "--force", out, root=root)
     assert (code, "nothing of a translator's to take" in said) == (0, True)
+
+
+_FUND_MS = ("---\ntitle: Dana bersama\naliases: unit amanah\nkeywords: Pelaburan\n---\n\n"
+            "# Dana bersama\n\nDana bersama mengumpul wang daripada ramai pelabur untuk membeli "
+            "[saham-saham](/stock).\n\n## Sorotan\n\n"
+            "- Dana bersama diuruskan oleh pengurus dana profesional.\n")
+_FUND_EN = ("---\ntitle: Mutual fund\nkeywords: Investing\n---\n\n# Mutual fund\n\n"
+            "A mutual fund pools money from many investors to buy [stocks](/stock).\n\n"
+            "## Key Takeaways\n\n- A mutual fund is run by professional fund managers.\n")
+
+
+@pytest.mark.parametrize(("english", "malay"), [
+    ("title: Mutual fund\n", "title: Dana bersama\n"),
+    ("# Mutual fund\n", "# Dana bersama\n"),
+])
+def test_the_headword_given_back_in_the_title_or_its_heading_alone_lets_render_go_on(
+        tmp_path: Path, english: str, malay: str) -> None:
+    """The title and the `#` heading repeating it are one message, the headword. A translator
+    who set only one of them back to Malay, the other left as render wrote it: with the title
+    given back, align --force withdrew the English and render then refused the heading it
+    would write in Malay too; with the heading given back, align kept the title's English
+    ('translated two ways; the first was kept') and render refused the heading on every run.
+    Either way the message is given back (fuzzy, the English kept in the catalog), and render
+    writes the Malay in both places; a heading holding a new English is still refused."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"dana-bersama": _FUND_MS}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "dana-bersama.md").write_text(_FUND_EN, encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "dana-bersama.md"
+    rendered = page.read_text(encoding="utf-8")
+    assert rendered == _FUND_EN
+    page.write_text(rendered.replace(english, malay), encoding="utf-8")
+    assert cli("render", "-l", "en", "-o", out, root=root)[0] == 2
+    code, said, err = cli("align", "-l", "en", "--force", out, root=root)
+    assert code == 0, err
+    assert "1 given back in Malay, marked fuzzy" in said
+    glossary = root / "locale" / "en" / "LC_MESSAGES" / "glossary.po"
+    [entry] = [e for e in load_po(glossary).current if e.msgctxt == "dana-bersama"]
+    assert (entry.msgstr, entry.fuzzy) == ("Mutual fund", True)  # nothing lost
+
+    edited = tmp_path / "edited"
+    shutil.copytree(out, edited)
+    mine = page.read_text(encoding="utf-8").replace("# Mutual fund", "# Mutual funds")
+    if mine != page.read_text(encoding="utf-8"):
+        (edited / "dana-bersama.md").write_text(mine, encoding="utf-8")
+        assert cli("render", "-l", "en", "-o", edited, root=root)[0] == 2
+        assert (edited / "dana-bersama.md").read_text(encoding="utf-8") == mine
+
+    code, _, err = cli("render", "-l", "en", "-o", out, root=root)
+    assert code == 0, err
+    assert page.read_text(encoding="utf-8") == _FUND_EN.replace(
+        "title: Mutual fund", "title: Dana bersama").replace("# Mutual fund", "# Dana bersama")
+    code, said, _ = cli("align", "-l", "en", "--force", out, root=root)
+    assert (code, "nothing of a translator's to take" in said) == (0, True)

@@ -275,15 +275,17 @@ def _add_pairs(by_domain: dict[str, list[_Pair]], file: int, pairing: Pairing,
 
 def _block_translations(root: GlossaryRoot, lang: str,
                         sources: list[Term]) -> dict[MessageKey, str]:
-    """The catalogs' current translations (not fuzzy) of the block and description messages of
-    ``sources``: what ``render`` writes for them, so that a block of a rendering standing so is
-    one the translator left as rendered. Only those messages are kept, each catalog read once;
-    a catalog missing or unreadable gives none (filling names it)."""
+    """The catalogs' current translations (not fuzzy) of the block, description and headword
+    messages of ``sources``: what ``render`` writes for them, so that a block of a rendering
+    standing so is one the translator left as rendered. Only those messages are kept, each
+    catalog read once; a catalog missing or unreadable gives none (filling names it)."""
     wanted: dict[str, set[tuple[str | None, str]]] = {}
     for source in sources:
         for message in iter_messages(source):
-            if message.context is None:
-                wanted.setdefault(message.domain, set()).add((None, message.msgid))
+            # (and the headword, which the title and the heading repeating it write alike)
+            if message.context is None or (message.domain == GLOSSARY_DOMAIN
+                                           and message.context == source.id):
+                wanted.setdefault(message.domain, set()).add((message.context, message.msgid))
     known: dict[MessageKey, str] = {}
     for domain, keys in wanted.items():
         path = catalog_path(root, lang, domain)

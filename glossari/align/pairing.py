@@ -228,14 +228,27 @@ def pair_articles(source: Term, translated: Term, *,
                    f"{dst}:{right.line}: the block", f"{src}:{left.line}",
                    ((body, None, left.text), right.text))
 
-    # keep only the layout's messages, each once: the first translation wins
+    # keep only the layout's messages, each once: the first translation wins (but for the
+    # headword given back in Malay in one of its two places)
+    headword = (GLOSSARY_DOMAIN, source.id, source.title or "")
     layout = {(m.domain, m.context, m.msgid) for m in iter_messages(source)}
     chosen: dict[MessageKey, str] = {}
     for key, text in pairs:
         if key not in layout:
             continue
         if key in chosen and chosen[key] != text:
-            notes.append(f"{dst}: '{_short(key[2])}' is translated two ways; the first was kept")
+            malay, other = ((text, chosen[key]) if text == key[2] else (chosen[key], text))
+            if (key == headword and malay == key[2] and as_rendered is not None
+                    and as_rendered(key, other)):
+                # the title, or the heading repeating it, given back in Malay, the other left
+                # as render wrote it: one message, given back, whichever place came first
+                chosen[key] = malay
+                notes.append(f"{dst}: '{_short(key[2])}' is given back in Malay in the title "
+                             "or the heading that repeats it, and left as render wrote it in "
+                             "the other: one message, read as given back")
+            else:
+                notes.append(
+                    f"{dst}: '{_short(key[2])}' is translated two ways; the first was kept")
             continue
         chosen.setdefault(key, text)
     return Pairing(translations=tuple(chosen.items()), notes=tuple(notes),
