@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from glossari.checks.termcheck import TermChecker, blank_placeholders
 from glossari.cli import main
+from glossari.errors import CatalogError
 from glossari.model import English, Location, Names, Term
 
 HEADER = '''msgid ""
@@ -1072,3 +1073,65 @@ def test_termcheck_reads_l_by_find_s_rule(
         assert "1 file" in err
     if options[-1] == "fr":
         assert "'fr' is neither Malay nor English" in err
+
+
+_LATIN1_COMMENTS = ["# Penterjemah: Ren\xe9 Tan", "#. pelaburannya dalam saham-saham \xa3",
+                    "#: src/peniaga-broker.py:\xff3", "#, python-format, \xe9"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(comments=st.lists(st.sampled_from(_LATIN1_COMMENTS), min_size=1, max_size=3,
+                         unique=True))
+def test_a_comment_not_in_the_charset_is_read_past_by_termcheck_and_kept_by_update(
+    comments: list[str],
+) -> None:
+    """A byte that is not UTF-8 only inside a comment of a third party's catalog (a name typed
+    in Latin-1): msgfmt --check compiles the file and msgcat keeps the byte, and termcheck,
+    which only reads it, refused the whole file. It checks the file, with one warning naming
+    the comment's file:line; a string's bad byte is still refused at its line, and a command
+    that writes a catalog still refuses the file, its bytes unchanged."""
+    import subprocess
+    import tempfile
+
+    header = HEADER.encode()
+    lines = [c.encode("latin-1") for c in comments]
+    body = (b"\n" + b"\n".join(lines) + b'\nmsgid "The commission of {name}"\n'
+            b'msgstr "Yuran {name}"\n')
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "peniaga-broker.po"
+        path.write_bytes(header + body)
+        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                              capture_output=True, check=False).returncode == 0
+        checker = TermChecker(_terms())
+        found = list(checker.check_file(path, name="peniaga-broker.po"))
+        first = header.count(b"\n") + 2
+        assert [(f.line, f.term) for f in found] == [(first, "commission")]
+        assert len(checker.warnings) == 1
+        assert checker.warnings[0].startswith(f"peniaga-broker.po:{first}: a comment ")
+        # a bad byte in a string is still refused, at its line
+        path.write_bytes(header + body.replace(b"Yuran", b"Yur\xe1n"))
+        with pytest.raises(CatalogError, match=r"po:\d+: not UTF-8 text") as bad:
+            list(TermChecker(_terms()).check_file(path, name="peniaga-broker.po"))
+        assert f":{first + len(lines) + 1}:" in str(bad.value)
+
+
+def test_update_keeps_a_comment_not_in_the_charset(
+    template_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A command that writes a catalog refuses one whose comment holds a byte not in its
+    charset (a rewrite would lose it), naming the line; the file is left as it was."""
+    import shutil
+
+    root = tmp_path / "glossary"
+    shutil.copytree(template_root, root)
+    po = root / "locale/en/LC_MESSAGES/glossary.po"
+    data = po.read_bytes()
+    at = data.index(b"\n#")
+    bad = data[:at] + b"\n# Penterjemah: Ren\xe9" + data[at:]
+    po.write_bytes(bad)
+    capsys.readouterr()
+    assert main(["--root", str(root), "update", "-l", "en"]) == 2
+    err = capsys.readouterr().err
+    line = bad[:at].count(b"\n") + 2
+    assert f"glossary.po:{line}: " in err
+    assert po.read_bytes() == bad

@@ -25,6 +25,7 @@ Charset(name='ISO-8859-1', codec='iso8859-1', line=3)
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -38,6 +39,7 @@ __all__ = [
     "Charset",
     "decide_charset",
     "decode_catalog",
+    "decode_read_only_catalog",
     "gnu_charset",
     "header_strings",
     "utf8_header_msgstr",
@@ -349,6 +351,12 @@ def decode_catalog(data: bytes, *, source: str) -> str:
     compiled catalog (a ``.mo`` file, named as one: its first byte was called text that is not
     UTF-8, with a hint to save it as UTF-8).
     """
+    return _decoded(data, *_decision(data, source), source, past_comments=False)[0]
+
+
+def _decision(data: bytes, source: str) -> tuple[str, Charset | None]:
+    """The codec :func:`decode_catalog` decodes ``data`` with, and the header's charset (None
+    without a header); :class:`CatalogError` for a file no charset makes a catalog."""
     import struct
 
     from glossari.catalog.mofile import MAGIC
@@ -377,15 +385,67 @@ def decode_catalog(data: bytes, *, source: str) -> str:
         charset = decide_charset(pieces, source=source, entry_line=entry_line)
         codec = charset.codec
         _refuse_utf8_under_a_legacy_label(data, charset, source)
+    return codec, charset
+
+
+def decode_read_only_catalog(data: bytes, *, source: str) -> tuple[str, int | None]:
+    """:func:`decode_catalog` for a reader that never writes the file (``termcheck``, of a third
+    party's catalog), and the 1-based line of the first comment holding a byte its charset does
+    not decode, or None.
+
+    Such a byte in a comment (``#``, ``#.``, ``#:``, ``#,``; a translator's name typed in
+    Latin-1) is read as U+FFFD: ``msgfmt --check`` compiles the file and ``msgcat`` keeps the
+    byte, and no program reads a comment's text; the whole file was refused. A string's (and a
+    ``#|`` or ``#~`` line's, which GNU reads as strings) is refused as :func:`decode_catalog`
+    refuses it. A writer keeps calling :func:`decode_catalog`, which refuses the file: the
+    byte is the translator's, and a rewrite would lose it.
+
+    >>> text = (b'msgid ""\\nmsgstr "Content-Type: text/plain; charset=UTF-8\\\\n"\\n'
+    ...         b'\\n# Ren\\xe9\\n')
+    >>> decode_read_only_catalog(text + b'msgid "a"\\nmsgstr "b"\\n', source="x.po")[1]
+    4
+    """
+    return _decoded(data, *_decision(data, source), source, past_comments=True)
+
+
+def _comment_line(line: bytes) -> bool:
+    """Whether a catalog's line is a comment GNU does not read as strings (not ``#|`` nor
+    ``#~``)."""
+    stripped = line.lstrip(b" \t")
+    return stripped.startswith(b"#") and not stripped.startswith((b"#|", b"#~"))
+
+
+def _decoded(data: bytes, codec: str, charset: Charset | None, source: str, *,
+             past_comments: bool) -> tuple[str, int | None]:
+    """``data`` decoded with ``codec`` (see :func:`decode_catalog`); with ``past_comments``, a
+    comment line that does not decode is read with U+FFFD for its bad bytes, and the first
+    such line is returned with the text."""
+    first: int | None = None
     try:
-        return data.decode(codec)
+        if not past_comments:
+            return data.decode(codec), None
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode(codec), None  # the usual catalog: one decode
+        pieces: list[str] = []
+        start = 0
+        for number, raw in enumerate(data.split(b"\n"), 1):
+            try:
+                pieces.append(raw.decode(codec))
+            except UnicodeDecodeError as error:
+                if not _comment_line(raw):
+                    raise UnicodeDecodeError(error.encoding, data, start + error.start,
+                                             start + error.end, error.reason) from None
+                pieces.append(raw.decode(codec, errors="replace"))
+                first = first or number
+            start += len(raw) + 1
+        return "\n".join(pieces), first
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         if charset is not None and charset.codec == "utf-8":
             # the file says UTF-8 and mostly is: a line an editor saved in its own encoding
             # (Notepad++'s "ANSI", a Windows-1252 default). "save the file as UTF-8 and
             # declare charset=UTF-8" told the translator to do what the file does already
-            what = utf8_text(data)
+            what = utf8_text(data[data.rfind(b"\n", 0, error.start) + 1:])  # from its line
             shown = (what.what if isinstance(what, NotText) and not what.binary
                      else f"not UTF-8 text (byte 0x{data[error.start]:02x})")
             raise CatalogError(

@@ -33,6 +33,7 @@ from glossari._atomic import atomic_write_bytes
 from glossari.catalog.charset import (
     decide_charset,
     decode_catalog,
+    decode_read_only_catalog,
     gnu_charset,
     header_strings,
     utf8_header_msgstr,
@@ -56,6 +57,7 @@ __all__ = [
     "plural_expression_problem",
     "read_catalog_bytes",
     "read_po",
+    "read_third_party_po",
     "render_entry",
     "render_po",
     "strings_split",
@@ -2117,6 +2119,17 @@ def read_po(path: Path, *, source: str | None = None,
     name = source if source is not None else str(path)
     data = read_catalog_bytes(path, source=name)
     return data, parse_po(decode_po(data, source=name), source=name, gnu_controls=gnu_controls)
+
+
+def read_third_party_po(path: Path, *, source: str | None = None) -> tuple[PoFile, int | None]:
+    """A third party's catalog, which the caller reads and never writes (``termcheck``): parsed
+    as :func:`load_po` parses it with ``gnu_controls``, a byte its charset does not decode in a
+    comment read as U+FFFD (:func:`~glossari.catalog.charset.decode_read_only_catalog`: msgfmt
+    compiles such a file), and the line of the first such comment, for a warning, or None."""
+    name = source if source is not None else str(path)
+    data = read_catalog_bytes(path, source=name)
+    text, unread = decode_read_only_catalog(data, source=name)
+    return parse_po(text, source=name, gnu_controls=True), unread
 
 
 def require_catalog_file(path: Path, *, source: str, what: str = "catalog",

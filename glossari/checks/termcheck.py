@@ -45,7 +45,7 @@ from typing import Literal
 from glossari.align.resolve import TargetIndex, resolve
 from glossari.catalog.formats import blank_directives
 from glossari.catalog.languages import primary_language
-from glossari.catalog.pofile import Entry, PoFile, load_po
+from glossari.catalog.pofile import Entry, PoFile, read_third_party_po
 from glossari.checks.codes import finding
 from glossari.checks.terms import another_word, names_the_term
 from glossari.diagnostics import Finding
@@ -232,6 +232,9 @@ class TermChecker:
             ((n, t.id) for t in approved for n in self._expected[t.id]), lang=target,
             acronyms_in_capitals=False)
         self.counts = TermcheckCounts()
+        self.warnings: list[str] = []
+        """``path:line: what``: what a reader should know of a file checked, one line each,
+        at most one per file (a comment whose bytes are not in the file's charset)."""
 
     def __len__(self) -> int:
         """How many terms take part."""
@@ -247,7 +250,7 @@ class TermChecker:
         """
         shown = name if name is not None else str(path)
         try:
-            po = load_po(path, source=shown, gnu_controls=True)  # read, never written
+            po, unread = read_third_party_po(path, source=shown)  # read, never written
         except CatalogError:
             # a broken catalog of another language (Django's es_AR, a plural with 3 forms
             # under nplurals=2) stopped `termcheck locale/` before the Malay one was read
@@ -266,6 +269,13 @@ class TermChecker:
                 path=shown, line=1, hint="check a catalog in Latin script (Rumi), or leave "
                 "this one out")
         self.counts.files += 1
+        if unread is not None:
+            # msgfmt --check compiles the file and msgcat keeps the bytes: the whole file was
+            # refused for a translator's name typed in Latin-1 in a comment
+            self.warnings.append(
+                f"{shown}:{unread}: a comment holds bytes that are not valid in the file's "
+                "charset (read as U+FFFD; no program reads a comment); retype it in the "
+                "charset the header declares")
         yield from self.check_po(po, path=shown)
 
     def _skipped(self, language: str | None) -> bool:

@@ -92,6 +92,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     rules = [Rule(c.code, c.severity, c.summary) for c in CODES.values() if c.code == "T410"]
     counts = write_findings(findings(), args.format, ctx.stdout, rules=rules)
+    for warning in checker.warnings:
+        print(f"glossari: warning: {warning}", file=ctx.stderr)
     c = checker.counts
     # a translator in their app's folder gets the bundled glossary: say so, or its few terms
     # look like the whole of the glossary they meant
