@@ -16,7 +16,14 @@ from glossari.diagnostics import Finding
 from glossari.errors import InputError
 from glossari.model import Term
 from glossari.root import GlossaryRoot, resolve_root
-from glossari.text import APOSTROPHES, excerpt, headword_order, lookup_key, quoted
+from glossari.text import (
+    APOSTROPHES,
+    excerpt,
+    headword_order,
+    lookup_key,
+    marked_key,
+    quoted,
+)
 
 if TYPE_CHECKING:
     from glossari.align.links import LinkRef
@@ -123,7 +130,12 @@ def _name_keys(text: str) -> Iterator[str]:
     (:func:`~glossari.text.lookup_key`), its Malay reduplication folded (``Syarikat-syarikat
     induk``), then the same for the name without the possessive ``-nya`` (``deduktibelnya``,
     ``NST-nya``: :func:`glossari.terms.without_possessive`), which a link text only adding
-    it to a name is read by too (:meth:`glossari.align.resolve.TargetIndex.by_text`)."""
+    it to a name is read by too (:meth:`glossari.align.resolve.TargetIndex.by_text`). A name
+    joined by ``/`` or ``&`` is asked by its key with the mark first
+    (:func:`~glossari.text.marked_key`): ``P/E`` is the term named *P/E*, not *P&E*."""
+    marked = marked_key(text)
+    if marked is not None:
+        yield marked
     yield lookup_key(text)
     if "-" in text or "\u2010" in text or "\u2011" in text:  # any hyphen find joins words by
         from glossari.align.resolve import malay_key
@@ -292,7 +304,13 @@ class Glossary:
                 key = lookup_key(text)
                 if key:  # a name of no letter or digit (`—`, `***`) tells no term apart
                     self._index.setdefault(key, term)
-                    keyed.append((text, key))
+                    # a name joined by / or & is also its key with the mark (marked_key), asked
+                    # first: P/E and P&E share the key `pe`, and `show P/E` gave P&E's term
+                    # while find gave P/E's
+                    marked = marked_key(text)
+                    if marked is not None:
+                        self._index.setdefault(marked, term)
+                    keyed.append((text, marked or key))
         # A Malay name written reduplicated is also its singular, as links and find_terms read
         # it: the link-only term of [syarikat-syarikat induk](/parent-company) is `syarikat
         # induk` too. Last, so that it gives only keys no name as written has.
@@ -311,7 +329,7 @@ class Glossary:
             for name in (term.title, *term.names.aliases, *term.names.link_texts):
                 plain = without_possessive(name) if name else None
                 if plain is not None:
-                    for key in {lookup_key(plain), malay_key(plain)}:
+                    for key in {lookup_key(plain), malay_key(plain), marked_key(plain) or ""}:
                         if key:
                             self._index.setdefault(key, term)
         # The texts exactly as written, each to what its normalised key finds: a lookup by a
@@ -424,7 +442,9 @@ class Glossary:
         (:func:`glossari.terms.end_bases`, fewer letters taken off first, Malay first): a
         clitic (``sahamlah``, ``SC-nya``, ``KWSP-nyalah``), an English plural or possessive
         (``Broker-dealers``, ``stocks``, ``EPF's``); a derivation is a word of its own
-        (``percukaian`` is no *cukai*). Raises ``KeyError`` whose message suggests the
+        (``percukaian`` is no *cukai*). A name that joins its words with ``/`` or ``&`` is the
+        term named with that mark (``P/E``, not the *P&E* whose key is also ``pe``:
+        :func:`~glossari.text.marked_key`). Raises ``KeyError`` whose message suggests the
         closest headwords.
 
         >>> import glossari
@@ -654,7 +674,11 @@ class Glossary:
         later: list[tuple[str, str]] = []
         for term in self.headers():
             for place, name in enumerate(term_names(term, lang)):
-                if answers.get(key(name)) == term.id:
+                # a name joined by / or & goes by its key with the mark first, as lookup
+                # asks it: P/E is the term named P/E, though P&E's owns their key `pe`
+                marked = marked_key(name)
+                owner = answers.get(marked) if marked is not None else None
+                if (owner or answers.get(key(name))) == term.id:
                     first.append((name, term.id))
                 else:
                     (later if place else headwords).append((name, term.id))

@@ -28,6 +28,7 @@ __all__ = [
     "headword_order",
     "is_windows_reserved",
     "lookup_key",
+    "marked_key",
     "name_slug",
     "readable_url",
     "shell_path",
@@ -309,6 +310,32 @@ def lookup_key(text: str) -> str:
     return "".join(_ascii_digit(c) for c in without_accents(text).casefold()
                    if (c.isalnum() and c != _MODIFIER_APOSTROPHE)
                    or unicodedata.category(c)[0] == "M")
+
+
+def marked_key(text: str) -> str | None:
+    """The key of a name that joins two words with ``/`` or ``&`` (``P/E``, ``M&A``,
+    ``harga/pendapatan``), the mark kept between the keys of its parts; None for a name with no
+    such join. Two names whose :func:`lookup_key` is one (``P/E`` and ``P&E`` are both ``pe``)
+    are told apart by it, as find tells them apart (a text's ``P&E`` is no *P/E*): a lookup
+    asks it before the lookup key, so that each is its own term's.
+
+    >>> marked_key("P/E"), marked_key("P / E"), marked_key("Loji dan peralatan (P&E)")
+    ('p/e', 'p/e', 'lojidanperalatanp&e')
+    >>> marked_key("Saham"), marked_key("/saham"), marked_key("P/ ")
+    (None, None, None)
+    """
+    if "/" not in text and "&" not in text:
+        return None
+    parts = _JOIN_MARK.split(text)
+    if len(parts) == 1:
+        return None
+    # parts: the words' texts with the marks between them (split keeps the captured mark)
+    return "".join(part if k % 2 else lookup_key(part) for k, part in enumerate(parts))
+
+
+_JOIN_MARK = re.compile(r"(?<=[^\W_])\s*([/&])\s*(?=[^\W_])")
+"""A ``/`` or ``&`` between two letters or digits, spaces around it allowed (``P / E``): the
+join :func:`marked_key` keeps, as find reads a name's marks between its words."""
 
 
 _MODIFIER_APOSTROPHE = "\u02bc"

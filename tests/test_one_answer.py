@@ -284,3 +284,39 @@ def test_a_reduplicated_link_text_takes_no_headword_from_its_namesake(tmp_path: 
     code, out, _err = cli("find", "Pelaburan itu.", "--format", "json", root=root)
     assert code == 0
     assert [hit["term"] for hit in json.loads(out)] == ["pelaburan"]
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_names_joined_by_another_mark_are_each_their_own_terms(
+        tmp_path: Path, compiled: bool) -> None:
+    """*P/E* and *P&E* share the lookup key ``pe`` (S104 warns of it); find reads each by its
+    own mark, while ``show P/E`` and ``lookup('P/E')`` answered the P&E term, from the
+    sources and from the compiled termbase alike."""
+    from tests._catalog_oracles import cli as catalog_cli
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {
+        "loji-dan-peralatan": "---\ntitle: Loji dan peralatan (P&E)\naliases: harta&loji\n"
+        "description: Aset tetap.\nkeywords: Perakaunan\n---\n\n# Loji dan peralatan (P&E)\n\n"
+        "Aset P&E dicatat pada kos.\n",
+        "nisbah-harga-pendapatan": "---\ntitle: Nisbah harga/pendapatan (P/E)\n"
+        "aliases: harta/loji\ndescription: Nisbah.\nkeywords: Saham\n---\n\n"
+        "# Nisbah harga/pendapatan (P/E)\n\nNisbah P/E-nya tinggi; lihat [P&E](/loji).\n",
+    })
+    if compiled:
+        for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+            assert catalog_cli(root, *command)[0] == 0
+    glossary = glossari.load(root)
+    assert type(glossary).__name__ == ("_CompiledGlossary" if compiled else "Glossary")
+    p_e, pne = "nisbah-harga-pendapatan", "loji-dan-peralatan"
+    expected = {"P/E": p_e, "p/e": p_e, "P / E": p_e, "P/E-nya": p_e, "harta/loji": p_e,
+                "P&E": pne, "p&e": pne, "P & E": pne, "harta & loji": pne}
+    assert {name: glossary.lookup(name).id for name in expected} == expected
+    text = "Nisbah P/E dan P&E, P / E, P & E; harta/loji, harta&loji."
+    found = [(m.text, m.term.id) for m in glossary.find_terms(text)]
+    assert found == [("P/E", p_e), ("P&E", pne), ("P / E", p_e), ("P & E", pne),
+                     ("harta/loji", p_e), ("harta&loji", pne)]
+    for name, term_id in expected.items():
+        code, out, _err = cli("show", name, root=root)
+        assert code == 0
+        assert f"  [{term_id}]" in out.splitlines()[0], name

@@ -30,7 +30,7 @@ from glossari.glossary import Glossary, TermbaseWarning, compile_termbase, load_
 from glossari.model import Term
 from glossari.root import GlossaryRoot
 from glossari.termbase import TERMBASE_NAME, open_fresh, termbase_path
-from glossari.text import lookup_key
+from glossari.text import lookup_key, marked_key
 from tests._clock import compile_after_save
 from tests.strategies import MALAY_WORDS, article_text, translation
 
@@ -572,6 +572,12 @@ _ids = st.lists(st.sampled_from(["kos", "bon", "akaun", "dana", "saham", "ekuiti
                 min_size=1, max_size=4, unique=True)
 
 
+_joined = st.sampled_from(["P/E", "P&E", "PE", "P / E", "harga/pendapatan", "harga pendapatan",
+                           "M&A", "M/A", "P/E-nya"])
+"""Names whose lookup key is one, told apart by the mark joining their words, as find reads
+them: lookup answers each by its own mark, by either path."""
+
+
 @st.composite
 def _glossary_folder(draw: st.DrawFn) -> dict[str, object]:
     ids = draw(_ids)
@@ -580,7 +586,7 @@ def _glossary_folder(draw: st.DrawFn) -> dict[str, object]:
         text = draw(article_text())
         targets = draw(st.lists(st.sampled_from([*ids, "finra", "prime-brokerage", "Bon"]),
                                 max_size=3))
-        words = draw(st.lists(st.sampled_from(MALAY_WORDS), min_size=len(targets),
+        words = draw(st.lists(st.sampled_from(MALAY_WORDS) | _joined, min_size=len(targets),
                               max_size=len(targets)))
         links = " ".join(f"[{w}](/{t})" for w, t in zip(words, targets, strict=True))
         if links:
@@ -588,8 +594,8 @@ def _glossary_folder(draw: st.DrawFn) -> dict[str, object]:
         if draw(st.booleans()):  # a reference link: Term.definitions, and the English judged by it
             text += "\nKos ialah [hasil] semasa.\n\n[hasil]: /revenue\n"
         if draw(st.booleans()):
-            text = text.replace("---\n", f"---\naliases: {draw(st.sampled_from(MALAY_WORDS))}\n",
-                                1)
+            alias = draw(st.sampled_from(MALAY_WORDS) | _joined)
+            text = text.replace("---\n", f"---\naliases: \"{alias}\"\n", 1)
         articles[term_id] = text
     return {"articles": articles, "seed": draw(st.integers(0, 2**32 - 1)),
             # a [revenue] for [hasil] is refused only by the article's definitions
@@ -656,6 +662,11 @@ def test_any_glossary_gives_equal_terms_through_the_termbase(
         for name in (term.title, term.english.title, *names):
             if name and lookup_key(name):  # a name of no letter or digit names no term
                 assert compiled.lookup(name).id == memory.lookup(name).id
+                marked = marked_key(name)
+                if marked is not None:
+                    # a name joined by / or & is a term's written with that mark (P/E is
+                    # never the term of P&E alone), as find reads it
+                    assert marked in _marked_names(memory.lookup(name)), name
             elif name:
                 with pytest.raises(KeyError):
                     compiled.lookup(name)
@@ -672,6 +683,15 @@ def test_any_glossary_gives_equal_terms_through_the_termbase(
     # compile composes the articles' outlines and reads each body back as it writes: the file
     # is byte for byte the one the whole glossary, held in memory, gives
     assert path.read_bytes() == _written_whole(path, memory, tmp_path / "whole.sqlite")
+
+
+def _marked_names(term: Term) -> set[str | None]:
+    from glossari.terms import without_possessive
+
+    names = [term.title, term.english.title,
+             *(n for f in dataclasses.fields(term.names) for n in getattr(term.names, f.name))]
+    written = [n for n in names if n] + [without_possessive(n) or "" for n in names if n]
+    return {marked_key(n) for n in written}
 
 
 def _looked(glossary: Glossary, text: str) -> str | None:
