@@ -1586,3 +1586,21 @@ def test_a_rendering_rewritten_only_in_markdown_syntax_is_no_translators_work(
             assert _EDITED[edit] in block, (line, err)
     finally:
         page.write_bytes(rendered)
+
+
+@pytest.mark.parametrize("after", ["\n[s]: /stock\n",
+                                   "\nSaham-saham [saham][s] dijual.\n\n[s]: /stock\n"])
+def test_a_titled_definition_added_is_named_on_its_own_line(after: str) -> None:
+    """A translator who adds a reference definition with a title (`[ua]: /unittrust "Unit
+    trust"`, a message of its own) to a rendering whose editor also wrote a link by reference
+    (`[s]: /stock` after it) was named at the last line, the editor's definition, which reads
+    as what render wrote: the line named is the translator's definition."""
+    from glossari.seeds.markdown import first_unlike
+
+    rendered = "Peniaga broker berdagang [saham](/stock).\n" + (
+        "" if "dijual" not in after else "\nSaham-saham [saham](/stock) dijual.\n")
+    edited = ("Peniaga broker berdagang [saham][s].\n\n[ua]: /unittrust \"Unit trust\"\n"
+              + after)
+    found = first_unlike(edited, rendered)
+    assert found is not None
+    assert edited.splitlines()[found[1]].startswith("[ua]:")

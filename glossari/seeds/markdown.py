@@ -396,9 +396,33 @@ def first_unlike(text: str, other: str) -> tuple[int, int] | None:
                     first = line
                     break
         return start, first
+    if definitions != others:
+        # a titled definition added or changed: its own line (the last line named a
+        # definition an editor wrote for a link by reference after it, which reads alike)
+        defined = _definition_line(lines, definitions[1], others[1])
+        if defined is not None:
+            return defined, defined
     if definitions != others or len(ours) > len(theirs):
-        # a titled definition changed, or the text ends before the other: its last line
+        # a titled definition gone, or the text ends before the other: its last line
         return max(len(lines) - 1, 0), max(len(lines) - 1, 0)
+    return None
+
+
+_DEFINITION_LABEL = re.compile(r" {0,3}\[((?:[^\]\\]|\\.)+)\]:")
+
+
+def _definition_line(lines: list[str], theirs: object, ours: object) -> int | None:
+    """The 0-based line of the first of ``lines`` that begins a titled reference definition
+    of ``theirs`` not among ``ours`` (:func:`_blocks_read`'s (label, href, title) tuples, its
+    label as markdown-it keeps it), or None."""
+    if not isinstance(theirs, tuple) or not isinstance(ours, tuple):
+        return None
+    labels = {" ".join(str(item[0]).split()).casefold() for item in theirs
+              if isinstance(item, tuple) and item and item not in ours}
+    for at, line in enumerate(lines):
+        match = _DEFINITION_LABEL.match(line)
+        if match is not None and " ".join(match.group(1).split()).casefold() in labels:
+            return at
     return None
 
 
