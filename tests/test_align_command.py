@@ -1602,3 +1602,37 @@ def test_the_headword_given_back_in_the_title_or_its_heading_alone_lets_render_g
         "title: Mutual fund", "title: Dana bersama").replace("# Mutual fund", "# Dana bersama")
     code, said, _ = cli("align", "-l", "en", "--force", out, root=root)
     assert (code, "nothing of a translator's to take" in said) == (0, True)
+
+
+def test_a_block_s_older_malay_is_named_as_such_not_as_a_fix(tmp_path: Path) -> None:
+    """A rendering holding a block's Malay as it was before an editor changed it in seeds/
+    (pasted back, withdrawn with align --force) was read by align as 'its Malay with a word
+    changed' and sent the translator to fix the article in seeds/, which is what had changed:
+    it is named as the older Malay, nothing taken, the catalog's English kept fuzzy."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"peniaga-broker": _BROKER_MS}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "peniaga-broker.md").write_text(_BROKER_EN, encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "peniaga-broker.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "How a broker-dealer works", "Cara peniaga broker berfungsi"), encoding="utf-8")
+    ok("align", "-l", "en", "--force", out, root=root)
+    seed = root / "seeds" / "peniaga-broker.md"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("berfungsi", "beroperasi"),
+                    encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    articles = root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po"
+    before = articles.read_bytes()
+    for flags in ((), ("--force",)):
+        code, said, err = cli("align", "-l", "en", *flags, out, root=root)
+        assert code == 0, err
+        assert "with a word changed" not in err
+        assert "is this block's older Malay" in err
+        assert "1 still in Malay" in said
+        assert articles.read_bytes() == before

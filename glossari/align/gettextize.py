@@ -695,6 +695,20 @@ def _fill_catalogs(
                         withdrawn.setdefault(file, set()).add((domain, context, msgid))
                         taken[at] = file
                         changed = True
+                elif (entry.fuzzy and entry.previous_msgid is not None
+                      and entry.previous_msgid != msgid
+                      and _gives_the_malay(text, entry.previous_msgid)
+                      and any(char.islower() for char in without_code(text))):
+                    # the block's older Malay (`#| msgid`), as the rendering held it before
+                    # an editor changed the article: no English, and no fix to the Malay (it
+                    # was read as the Malay with a word changed, 'a fix belongs in seeds/')
+                    counts[file]["untouched"] += 1
+                    kept[file].append((place, f"{reports[file].path}: '{_short(text)}' is "
+                                              "this block's older Malay, before the article "
+                                              f"in seeds/ changed it to '{_short(msgid)}': "
+                                              "nothing to take (render writes the new Malay "
+                                              "there; the catalog keeps its English, fuzzy, "
+                                              "for review)"))
                 elif (problem := unusable_translation(
                         msgid, text, block=is_block_message(domain, entry.extracted_comments),
                         references=references.get(file, ""),
