@@ -1636,3 +1636,39 @@ def test_a_block_s_older_malay_is_named_as_such_not_as_a_fix(tmp_path: Path) -> 
         assert "is this block's older Malay" in err
         assert "1 still in Malay" in said
         assert articles.read_bytes() == before
+
+
+_NUMBERED = [
+    ("Bayaran lewat dikenakan caj sebanyak 50 ringgit setiap kali.",
+     "Late payments are charged a fee of 50 ringgit each time."),
+    ("Tempoh bayaran balik biasanya ialah 24 bulan lamanya.",
+     "The repayment period is usually 24 months long."),
+    ("Kadar faedah tahunan boleh mencapai 18 peratus setahun.",
+     "The annual interest rate can reach 18 percent a year."),
+    ("Pemohon perlu berumur sekurang-kurangnya 21 tahun.",
+     "Applicants must be at least 21 years old."),
+]
+
+
+@pytest.mark.parametrize("order", [[1, 2, 0, 3], [0, 3, 1, 2], [2, 1, 0, 3], [3, 2, 1, 0]])
+def test_numbered_points_rotated_are_taken_fuzzy(tmp_path: Path, order: list[int]) -> None:
+    """Numbered `Sorotan` points moved two places down (or two exchanged across a third)
+    were taken silently: the check of numbers (C205's rule) compared neighbours only, and a
+    rotation exchanges none. Each point whose numbers differ from its Malay's points at the
+    nearest whose translation's agree; a cycle is a permutation, taken fuzzy."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"pinjaman-peribadi": (
+        "---\ntitle: Pinjaman peribadi\n---\n\n## Sorotan\n\n"
+        + "".join(f"- {malay}\n" for malay, _ in _NUMBERED))}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "pinjaman-peribadi.md").write_text(
+        "---\ntitle: Personal loan\n---\n\n## Key Takeaways\n\n"
+        + "".join(f"- {_NUMBERED[i][1]}\n" for i in order), encoding="utf-8")
+    code, _, err = cli("align", "-l", "en", folder, root=root)
+    assert code == 0, err
+    states = {e.msgid: (e.msgstr, e.fuzzy) for e in load_po(
+        root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po").current}
+    assert [states[malay] for malay, _ in _NUMBERED] == [
+        (_NUMBERED[i][1], i != at) for at, i in enumerate(order)]

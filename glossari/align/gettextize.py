@@ -543,7 +543,13 @@ def _rotated(
                 top, to = said, near
         if to is not None:
             best[at] = to
-    found: set[tuple[int, int]] = set()
+    return {(pairs[i][0], pairs[i][1]) for i in _cycles(best)}
+
+
+def _cycles(best: Mapping[int, int]) -> set[int]:
+    """The indexes on a cycle of ``best`` (each index pointing at one other at most): blocks
+    whose translations are each another's of them, a permutation, found in one walk."""
+    found: set[int] = set()
     done: set[int] = set()
     for start in best:
         walk: list[int] = []
@@ -553,21 +559,25 @@ def _rotated(
             step = best.get(step)
         done.update(walk)
         if step is not None and step in walk:
-            cycle = walk[walk.index(step):]
-            if len(cycle) >= 2:
-                found.update((pairs[i][0], pairs[i][1]) for i in cycle)
+            found.update(walk[walk.index(step):])
     return found
 
 
-def _swapped(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
+def _swapped(
+    by_domain: Mapping[str, list[_Pair]],
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """The body blocks, by (file, place), whose numbers differ from their Malay's where the
     two translations of a block and the one after it, exchanged, would agree with theirs
     (:func:`glossari.checks.parity.number_difference`, C205's rule): a translator who moved a
     list item or a paragraph gave each slot the other's text, every kind still matching,
-    often of much the same length."""
+    often of much the same length. Second, the blocks moved in a cycle (a point moved two
+    places down): each whose numbers differ from its Malay's points at the nearest block
+    within :data:`_MOVED_REACH` places whose translation's agree, and the pointers that close
+    a cycle are a permutation (:func:`_cycles`)."""
     from glossari.checks.parity import number_difference
 
     found: set[tuple[int, int]] = set()
+    moved: set[tuple[int, int]] = set()
     for domain, pairs in by_domain.items():
         if domain == GLOSSARY_DOMAIN:
             continue
@@ -582,7 +592,19 @@ def _swapped(by_domain: Mapping[str, list[_Pair]]) -> set[tuple[int, int]]:
             if (first_text != second_text and number_difference(first, second_text) is None
                     and number_difference(second, first_text) is None):
                 found.update(((file, place), (file, after)))
-    return found
+        best: dict[int, int] = {}
+        for at, (file, _place, _context, msgid, text) in enumerate(pairs):
+            if not differs[at]:
+                continue
+            for near in (at + step * way for step in range(1, _MOVED_REACH + 1)
+                         for way in (-1, 1)):
+                if (0 <= near < len(pairs) and differs[near] and pairs[near][0] == file
+                        and pairs[near][4] != text
+                        and number_difference(msgid, pairs[near][4]) is None):
+                    best[at] = near
+                    break
+        moved.update((pairs[i][0], pairs[i][1]) for i in _cycles(best))
+    return found, moved
 
 
 def _fill_catalogs(
@@ -623,7 +645,9 @@ def _fill_catalogs(
     read: dict[Path, tuple[str, str]] = {}  # a staged catalog: its digest as read, its name
     odd = _odd_lengths(by_domain)
     by_words, moved = _swapped_by_words(by_domain)
-    swapped = _swapped(by_domain) | _swapped_by_length(by_domain) | by_words
+    by_numbers, moved_numbers = _swapped(by_domain)
+    swapped = by_numbers | _swapped_by_length(by_domain) | by_words
+    moved |= moved_numbers
     prose = _english_prose(by_domain)
     with StagedWrites() as staged:
         for domain, path in paths.items():
@@ -799,9 +823,9 @@ def _fill_catalogs(
                                "its numbers, its names, or its length, are those of the "
                                "Malay block beside it, and that block's translation has this "
                                "one's: the two look swapped" if (file, place) in swapped else
-                               "its names are those of another Malay block near it, whose "
-                               "names are in a third block's translation, and so round: "
-                               "the blocks look moved")
+                               "its numbers or its names are those of another Malay block "
+                               "near it, whose own are in a third block's translation, and "
+                               "so round: the blocks look moved")
                         kept[file].append((place, f"{reports[file].path}: '{_short(msgid)}' "
                                                   f"taken as fuzzy: {why} (blocks pair by "
                                                   "position: a paragraph merged, split or "
