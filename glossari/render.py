@@ -791,7 +791,8 @@ class _Untranslated:
                  headword: Message | None = None, kept: str | None = None) -> None:
         self.catalog, self.keys = catalog, keys
         self.older = _older_malay(catalog, keys)
-        self.kept = kept if headword in keys else None
+        # (the headword withdrawn, or its older Malay given back before seeds/ changed it)
+        self.kept = kept if headword in keys or headword in self.older else None
         self.headword = headword
 
     def get(self, domain: str, context: str | None, msgid: str) -> tuple[str | None, Status]:
@@ -804,11 +805,11 @@ class _Untranslated:
 
     def _get(self, domain: str, context: str | None, msgid: str,
              place: str) -> tuple[str | None, Status]:
+        if self.kept == place and (domain, context, msgid) == self.headword:
+            msgstr, _status = self.catalog.get(domain, context, msgid)
+            if msgstr:
+                return msgstr, "translated"
         if (domain, context, msgid) in self.keys:
-            if self.kept == place and (domain, context, msgid) == self.headword:
-                msgstr, _status = self.catalog.get(domain, context, msgid)
-                if msgstr:
-                    return msgstr, "translated"
             return None, "untranslated"
         older = self.older.get((domain, context, msgid))
         if older is not None:

@@ -1672,3 +1672,37 @@ def test_numbered_points_rotated_are_taken_fuzzy(tmp_path: Path, order: list[int
         root / "locale" / "en" / "LC_MESSAGES" / "articles-p.po").current}
     assert [states[malay] for malay, _ in _NUMBERED] == [
         (_NUMBERED[i][1], i != at) for at, i in enumerate(order)]
+
+
+def test_a_headword_given_back_in_its_title_then_changed_in_seeds_lets_render_go_on(
+        tmp_path: Path) -> None:
+    """The two last rules together: the title given back in Malay (the heading repeating it
+    left in English), withdrawn with align --force, then the headword changed in seeds/. The
+    rendering holds the older Malay in the title and the catalog's English in the heading,
+    nothing the catalogs lack: render refused it on every run; it writes the new Malay."""
+    from tests._catalog_oracles import make_root
+
+    root = prepared(make_root(tmp_path, {"dana-bersama": _FUND_MS}))
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "dana-bersama.md").write_text(_FUND_EN, encoding="utf-8")
+    ok("align", "-l", "en", folder, root=root)
+    out = tmp_path / "out"
+    ok("render", "-l", "en", "-o", out, root=root)
+    page = out / "dana-bersama.md"
+    page.write_text(_FUND_EN.replace("title: Mutual fund", "title: Dana bersama"),
+                    encoding="utf-8")
+    ok("align", "-l", "en", "--force", out, root=root)
+    seed = root / "seeds" / "dana-bersama.md"
+    seed.write_text(_FUND_MS.replace("title: Dana bersama\n", "title: Dana bersama terbuka\n")
+                    .replace("# Dana bersama\n", "# Dana bersama terbuka\n"), encoding="utf-8")
+    ok("extract", root=root)
+    ok("update", "-l", "en", root=root)
+    code, _, err = cli("render", "-l", "en", "-o", out, root=root)
+    assert code == 0, err
+    assert page.read_text(encoding="utf-8") == _FUND_EN.replace(
+        "title: Mutual fund", "title: Dana bersama terbuka").replace(
+        "# Mutual fund", "# Dana bersama terbuka")
+    [entry] = [e for e in load_po(root / "locale" / "en" / "LC_MESSAGES" / "glossary.po")
+               .current if e.msgctxt == "dana-bersama"]
+    assert (entry.msgstr, entry.fuzzy) == ("Mutual fund", True)
