@@ -161,3 +161,33 @@ def test_a_form_feed_or_vertical_tab_between_tokens_is_a_blank_as_gnu_reads_it(
     written = encode_po(ours, path="pelaburan.po").decode()
     assert [(e.msgid, e.translations) for e in parse_po(written, source="w").entries] == [
         (e.msgid, e.translations) for e in ours.entries]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.sampled_from(["Kos", "saham-saham", "pelaburannya", " unit", "KWSP"]),
+                min_size=2, max_size=3),
+       st.sampled_from([" ", "\t", "\v", "\f", ""]))
+def test_two_strings_on_one_line_are_refused_with_what_gnu_joins(
+    pieces: list[str], blank: str,
+) -> None:
+    """``msgstr "Kos" "seunit"`` is ``msgstr "Kosseunit"`` to msgfmt and msgcat; glossari
+    refuses it, and said only 'text after the closing quote': the refusal names what GNU
+    reads, as msgcat writes it."""
+    import tempfile
+
+    from glossari.text import excerpt, quoted
+
+    line = "msgstr " + blank.join(f'"{p}"' for p in pieces)
+    text = _GNU_HEADER + f'\nmsgid "dana-dana unit amanah"\n{line}\n'
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "unit-amanah.po"
+        path.write_text(text, encoding="utf-8")
+        gnu = subprocess.run(["msgcat", "--no-wrap", str(path)], check=True,
+                             capture_output=True).stdout.decode()
+        with pytest.raises(CatalogError) as refused:
+            load_po(path, source="unit-amanah.po")
+    joined = parse_po(gnu, source="msgcat").entries[0].msgstr
+    message = str(refused.value)
+    assert message.startswith("unit-amanah.po:7: text after the closing quote: ")
+    assert f"which GNU joins to the first: {quoted(excerpt(joined))}" in message
+    assert len(message.splitlines()) == 1

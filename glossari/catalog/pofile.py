@@ -485,6 +485,26 @@ _SIMPLE_ENTRY = re.compile(
 _BLANK_REST = re.compile(r"[ \t\n]*\Z")
 
 
+def _joined_on_the_line(first: str, rest: str) -> str | None:
+    """The text (as written, escapes and all) GNU reads from a string ``first`` followed on its
+    line by ``rest``, when ``rest`` is strings alone, parted by blanks: ``"b" "c"`` joins as
+    ``bc``. None when ``rest`` holds anything else.
+
+    >>> _joined_on_the_line("Kos", '"seunit"'), _joined_on_the_line("Kos", '"a"\\v"b"')
+    ('Kosseunit', 'Kosab')
+    >>> _joined_on_the_line("Kos", '"a" x') is None
+    True
+    """
+    pieces = [first]
+    while rest.startswith('"'):
+        match = _STRING.match(rest)
+        if match is None:
+            return None
+        pieces.append(match.group(1))
+        rest = rest[match.end():].lstrip(_BLANKS + "\r")
+    return "".join(pieces) if not rest and len(pieces) > 1 else None
+
+
 class _NotSimple(Exception):
     """An entry :meth:`_Parser.simple_run` leaves to the line parser."""
 
@@ -561,6 +581,15 @@ class _Parser:
                 "move it to a line of its own above this message's msgid",
             )
         if rest:
+            joined = _joined_on_the_line(match.group(1), rest)
+            if joined is not None:
+                # `msgstr "Kos" "seunit"`: GNU reads "Kosseunit", which the message names
+                raise self.fail(
+                    lineno,
+                    f"text after the closing quote: {quoted(excerpt(rest))}, a second string "
+                    f"on the line, which GNU joins to the first: {quoted(excerpt(joined))}",
+                    "put each string on its own line (or write them as one string)",
+                )
             raise self.fail(
                 lineno,
                 f"text after the closing quote: {quoted(excerpt(rest))}",
