@@ -191,3 +191,32 @@ def test_two_strings_on_one_line_are_refused_with_what_gnu_joins(
     assert message.startswith("unit-amanah.po:7: text after the closing quote: ")
     assert f"which GNU joins to the first: {quoted(excerpt(joined))}" in message
     assert len(message.splitlines()) == 1
+
+
+@pytest.mark.parametrize("gap", ["\r", " \r", "\r\t\v"])
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_carriage_return_between_keyword_and_string_is_a_blank_as_gnu_reads_it(
+    gap: str, end: str,
+) -> None:
+    """``msgstr\\r"b"`` is ``msgstr "b"`` to GNU's lexer, which reads a carriage return inside a
+    line as a blank: glossari said 'expected a quoted string'. Read as msgcat reads it, in a
+    file with LF or CRLF line ends, and written back with nothing lost."""
+    import tempfile
+
+    text = (_GNU_HEADER + '\nmsgid "saham-saham"\nmsgstr' + gap + '"shares"\n'
+            '\n#|' + gap + 'msgid "pelaburan"\nmsgid "pelaburannya"\nmsgstr' + gap
+            + '"its investment"\n').replace("\n", end)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "saham.po"
+        path.write_bytes(text.encode())
+        gnu = subprocess.run(["msgcat", "--no-wrap", str(path)], check=True,
+                             capture_output=True).stdout.decode()
+        ours = load_po(path, source="saham.po")
+    shape = [(e.msgid, e.translations, e.previous_msgid) for e in ours.entries]
+    assert shape == [(e.msgid, e.translations, e.previous_msgid)
+                     for e in parse_po(gnu, source="msgcat").entries]
+    assert shape == [("saham-saham", ("shares",), None),
+                     ("pelaburannya", ("its investment",), "pelaburan")]
+    written = encode_po(ours, path="saham.po").decode()
+    assert [(e.msgid, e.translations) for e in parse_po(written, source="w").entries] == [
+        (m, t) for m, t, _ in shape]

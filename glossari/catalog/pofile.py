@@ -467,7 +467,8 @@ _SIMPLE_ESCAPES = {
 _BLANKS = " \t\f\v"
 """What GNU's lexer reads as a blank between the tokens of a line: a form feed or a vertical tab
 too (``msgstr\\v"b"`` is ``msgstr "b"`` to msgfmt and msgcat; it was "expected a quoted
-string"). A carriage return is read by the line-end rules."""
+string"). A carriage return is a blank too between a keyword and its string
+(``msgstr\\r"b"``); elsewhere the line-end rules read it."""
 # GNU's lexer reads `msgstr [0]` and `msgstr[ 0 ]` as `msgstr[0]`: blanks part its tokens
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:[ \t\f\v]*\[[ \t\f\v]*(\d+)"
                       r"[ \t\f\v]*\])?)"
@@ -856,7 +857,7 @@ class _Parser:
                                     " msgid_plural")
                 if not previous:
                     previous_line = lineno
-                rest = body[match.end() :].lstrip(_BLANKS)
+                rest = body[match.end() :].lstrip(_BLANKS + "\r")
                 if rest:
                     previous[prev_key] = self.unquote(rest, lineno, 0)
                 else:  # `#| msgid` alone, its strings on the #| lines below, as GNU reads them
@@ -965,7 +966,7 @@ class _Parser:
                 keyword = f"msgstr[{match.group(2)}]"
             if pending is not None:
                 raise self.fail(*pending)
-            rest = body[match.end() :].lstrip(_BLANKS)
+            rest = body[match.end() :].lstrip(_BLANKS + "\r")
             # `msgid` alone, its strings on the lines below: GNU reads them so
             alone = not rest.strip(" \t\r\f\v")
             value = "" if alone else self.unquote(rest, lineno, 0)
