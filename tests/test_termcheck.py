@@ -1135,3 +1135,28 @@ def test_update_keeps_a_comment_not_in_the_charset(
     line = bad[:at].count(b"\n") + 2
     assert f"glossary.po:{line}: " in err
     assert po.read_bytes() == bad
+
+
+@pytest.mark.parametrize("note", [b"#~ # nota lama Ren\xe9", b"#~\t#. diekstrak \xa3",
+                                  b"#~\x0c# nota lama"])
+def test_an_obsolete_message_s_comment_is_a_comment_to_the_reader(
+    tmp_path: Path, note: bytes,
+) -> None:
+    """An obsolete message's comment written behind ``#~`` (``#~ # note``) is a comment to GNU,
+    with a form feed after the ``#~`` too: a byte not in the charset there is read past with a
+    warning, as in any comment (it refused the file), and the message stays obsolete."""
+    import subprocess
+
+    header = HEADER.encode()
+    body = (b'\nmsgid "The commission"\nmsgstr "Komisen itu"\n\n' + note
+            + b'\n#~ msgid "Old commission"\n#~ msgstr "Komisen lama"\n')
+    path = tmp_path / "saham.po"
+    path.write_bytes(header + body)
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                          capture_output=True, check=False).returncode == 0
+    checker = TermChecker(_terms())
+    assert list(checker.check_file(path, name="saham.po")) == []
+    assert checker.counts.entries == 1
+    line = (header + body).split(b"\n").index(note) + 1
+    assert [w.split(": ")[0] for w in checker.warnings] == (
+        [f"saham.po:{line}"] if not note.isascii() else [])

@@ -409,9 +409,12 @@ def decode_read_only_catalog(data: bytes, *, source: str) -> tuple[str, int | No
 
 
 def _comment_line(line: bytes) -> bool:
-    """Whether a catalog's line is a comment GNU does not read as strings (not ``#|`` nor
-    ``#~``)."""
+    """Whether a catalog's line is a comment GNU does not read as strings: not ``#|``, nor
+    ``#~`` but for an obsolete message's comment written behind it (``#~ # note``, ``#~ #.``;
+    not ``#~ #|``), which msgfmt reads as a comment too."""
     stripped = line.lstrip(b" \t")
+    if stripped.startswith(b"#~") and not stripped.startswith(b"#~|"):
+        stripped = stripped[2:].lstrip(b" \t\r\f\v")
     return stripped.startswith(b"#") and not stripped.startswith((b"#|", b"#~"))
 
 

@@ -1428,7 +1428,7 @@ def _obsolete_comment(line: str) -> str | None:
     """
     if not line.startswith("#~") or line.startswith("#~|"):
         return None
-    rest = line[2:].lstrip(" \t\r")
+    rest = line[2:].lstrip(_BLANKS + "\r")
     if not rest:
         return ""
     if not rest.startswith("#"):
