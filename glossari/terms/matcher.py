@@ -673,7 +673,14 @@ def end_roots(word: str) -> set[str]:
     roots = {a.root for a in malay.analyse(word)[1:]
              if not a.derived and not a.left and len(a.root) >= _SHORTEST_ROOT}
     roots.update(_english_roots(word))
-    return {r for r in roots if r.isalnum() and r != word}
+    return {r for r in roots if _ROOT.fullmatch(r) and r != word}
+
+
+_ROOT = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
+"""A root :func:`end_roots` gives: letters and digits, an apostrophe between two of them
+(``qur'an`` of ``qur'an2``, ``qur'annya``: a root so written was dropped, and ``glossari
+search qur'an2`` found nothing where ``qur'an-qur'an`` found *Qur'an*); not a reduplication's
+hyphen nor an apostrophe at an end."""
 
 
 def _english_roots(word: str) -> list[str]:

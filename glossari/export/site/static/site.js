@@ -259,6 +259,8 @@
     return { lead: before + (lead ? lead + "-" : ""), word: attached ? attach(last, clitic) : last };
   }
   var ALNUM = /^[\p{L}\p{N}]+$/u;
+  // matcher._ROOT: a root is letters and digits, an apostrophe between two of them (qur'an)
+  var ROOT = /^[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*$/u;
   // glossari.terms.query_roots: the words a folded query word asks for besides itself, sorted
   // clitics after an apostrophe (`broker'nya`) are the word's, as after a hyphen
   // (matcher._clitic_apostrophe)
@@ -294,7 +296,7 @@
     delete roots[word];
     var plural = singulars(word).concat(irregularSingulars(word)), asked = {};
     Object.keys(roots).filter(function (r) {
-      return ALNUM.test(r) && (word.indexOf(r) === 0 || plural.indexOf(r) >= 0);
+      return ROOT.test(r) && (word.indexOf(r) === 0 || plural.indexOf(r) >= 0);
     }).forEach(function (r) { asked[r] = true; });
     if (split && split !== word) { asked[split] = true; }
     // the other spelling, British or American, of the word and of each root (adviser: advisor)
