@@ -770,7 +770,8 @@ def test_a_link_only_term_is_looked_up_by_any_form_find_reads_as_it(tmp_path: Pa
                      load_glossary(root, lang="en", compiled=False)):
         term = glossary.lookup(typed)
         found = [m.term.id for m in glossary.find_terms(f"Tentang {typed} itu.")]
-        assert found == [term.id]
+        # OPR-nya is the acronym OPR, found in capitals only as FINRA is (a lookup ignores case)
+        assert found == ([] if typed == "opr" else [term.id])
         assert term.id == next(v for k, v in expected.items() if typed.lower().startswith(k))
 
 

@@ -320,3 +320,25 @@ def test_names_joined_by_another_mark_are_each_their_own_terms(
         code, out, _err = cli("show", name, root=root)
         assert code == 0
         assert f"  [{term_id}]" in out.splitlines()[0], name
+
+
+def test_a_link_text_written_as_an_acronym_keeps_the_acronyms_capitals(tmp_path: Path) -> None:
+    """``[S.C.nya](/suruhanjaya-sekuriti)`` was filed as the plain name ``scnya``: find read a
+    text's lower-case ``scnya`` (and ``s.c.``) as *SC*, which the acronym itself never is."""
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path, {
+        "suruhanjaya-sekuriti": "---\ntitle: Suruhanjaya Sekuriti (SC)\naliases: Suruhanjaya\n"
+        "description: Pengawal selia.\nkeywords: Pasaran\n---\n\n# Suruhanjaya Sekuriti (SC)\n\n"
+        "Ia menyelia [saham-saham](/saham).\n",
+        "peniaga-broker": "---\ntitle: Peniaga broker\ndescription: Firma.\nkeywords: Broker\n"
+        "---\n\n# Peniaga broker\n\nDiawasi oleh [S.C.nya](/suruhanjaya-sekuriti) dan "
+        "[KWSP-nya](/kwsp).\n",
+    })
+    text = "scnya, s.c. dan kwsp-nya; S.C.nya, SC-nya dan KWSP-nya."
+    found = [(m.text, m.term.id) for m in glossari.load(root).find_terms(text)]
+    assert found == [("S.C.nya", "suruhanjaya-sekuriti"), ("SC-nya", "suruhanjaya-sekuriti"),
+                     ("KWSP-nya", "kwsp")]
+    code, out, _err = cli("find", text, "--format", "json", root=root)
+    assert code == 0
+    assert [hit["text"] for hit in json.loads(out)] == ["S.C.nya", "SC-nya", "KWSP-nya"]

@@ -429,6 +429,34 @@ def test_capitals_joined_by_a_slash_or_an_ampersand_are_an_acronym(lang: Lang) -
     assert [h.text for h in lenient.find("nisbah p/e")] == ["p/e"]
 
 
+_ACRONYM_LETTERS = st.text("BCFKPSTW", min_size=2, max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(letters=_ACRONYM_LETTERS, joined=st.sampled_from(["", "/", "&"]),
+       dotted=st.booleans(),
+       ending=st.sampled_from(["", "nya", "-nya", "\u2019nya", "lah", "-nyalah", "'s", "s"]),
+       lang=st.sampled_from(["ms", "en"]))
+def test_a_name_written_as_an_acronym_with_dots_or_an_ending_is_that_acronym(
+        letters: str, joined: str, dotted: bool, ending: str, lang: Lang) -> None:
+    """A link text ``[S.C.nya](/suruhanjaya-sekuriti)`` was filed as the plain name ``scnya``,
+    so a text's lower-case ``scnya``, ``sc's`` or ``s.c.`` was found as *SC*: a name written as
+    an acronym with dots or an ending is that acronym (``glossari.terms.acronym_of``), found
+    where the acronym is and nowhere else, in capitals only."""
+    acronym = joined.join(letters) if joined and len(letters) == 2 else letters
+    written = ".".join(acronym) + "." if dotted and not joined else acronym
+    name = written + ending
+    if name == acronym:
+        return  # the acronym itself
+    texts = [name, name.lower(), acronym, acronym.lower(), f"{acronym}-nya", f"{acronym}'s",
+             f"{acronym.lower()}-nya", ".".join(acronym.lower()) + ".", f"{name.lower()} dan"]
+    as_written = Recognizer([(name, "x")], lang=lang)
+    as_acronym = Recognizer([(acronym, "x")], lang=lang)
+    for text in texts:
+        assert ([h.text for h in as_written.find(text)]
+                == [h.text for h in as_acronym.find(text)]), (name, text)
+
+
 def test_clitics_on_an_acronym_of_several_capitals() -> None:
     # P/E-nya found nothing: the clitics' stem `e` was too short for the Malay rules, and
     # FINRA-nya's rule never reached it

@@ -40,8 +40,8 @@ from glossari.terms import english, malay
 from glossari.text import APOSTROPHES, INVISIBLE_IN_WORDS, without_accents
 
 __all__ = ["CHARACTER_REFERENCE", "DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK",
-           "Hit", "Lang", "Recognizer", "character_reference", "end_roots", "fold", "inflects",
-           "is_acronym", "query_roots", "search_rules", "without_possessive", "words"]
+           "Hit", "Lang", "Recognizer", "acronym_of", "character_reference", "end_roots", "fold",
+           "inflects", "is_acronym", "query_roots", "search_rules", "without_possessive", "words"]
 
 K = TypeVar("K")
 Lang = Literal["ms", "en"]
@@ -194,6 +194,45 @@ def _is_acronym(stripped: str, path: tuple[str, ...]) -> bool:
     """:func:`is_acronym` of a name already stripped and split into its words (``path``)."""
     return ((len(path) == 1 and _ACRONYM.fullmatch(stripped) is not None)
             or _JOINED_ACRONYM.fullmatch(stripped) is not None)
+
+
+def acronym_of(name: str) -> str | None:
+    """The acronym a name writes with dots or with an ending (a Malay clitic, glued or after a
+    hyphen or an apostrophe, an English possessive or plural), when it is one by
+    :func:`is_acronym`'s rule; None for any other name. A link text so written (``[S.C.nya](/sc)``,
+    ``[SC-nya](/sc)``, ``[P/E-nya](/pe)``) is its acronym, matched in capitals as acronyms are,
+    with its endings as any acronym's: it was filed as the plain name ``scnya``, and a text's
+    lower-case ``scnya`` (or ``sc's``, ``s.c.``, ``pe-nya``) was found as *SC*.
+
+    >>> [acronym_of(n) for n in ("S.C.nya", "SCnya", "SC-nya", "SC's", "E.T.F.", "REITs")]
+    ['SC', 'SC', 'SC', 'SC', 'ETF', 'REIT']
+    >>> [acronym_of(n) for n in ("P/E-nya", "FINRA", "Sahamnya", "S.c.", "SCbon", "Anya")]
+    ['P/E', None, None, None, None, None]
+    """
+    stripped = name.strip()
+    letters = stripped
+    if _DOTTED_START.match(stripped):
+        letters = _CAPITAL_DOT.sub("", stripped)
+    found = _ACRONYM_WITH_ENDING.fullmatch(letters)
+    if found is None:
+        return None
+    core, ending = found.group("core"), found.group("ending")
+    if ending:
+        bare = re.sub(f"[{_HYPHEN}]", "", ending.lstrip(_HYPHEN + APOSTROPHES))
+        if not (malay.is_clitic(bare) or (bare == "s" and ending[0] != "-")):
+            return None
+    elif letters == stripped:
+        return None  # an acronym as written (FINRA) is its own name already
+    return core if _is_acronym(core, words(core, "en")) else None
+
+
+_DOTTED_START = re.compile(r"[A-Z]\.[A-Z]\.?")
+"""Capitals each followed by a dot, two at least (``S.C.``, ``E.T.F``)."""
+_CAPITAL_DOT = re.compile(r"(?<=[A-Z])\.")
+_ACRONYM_WITH_ENDING = re.compile(
+    rf"(?P<core>[A-Z][A-Z0-9]*(?:[&/][A-Z][A-Z0-9]*)*)"
+    rf"(?P<ending>(?:[{_HYPHEN}{APOSTROPHES}]?[a-z]+(?:-[a-z]+)*)?)")
+"""Capitals (joined by ``&`` or ``/``), then what may be an ending in lower case."""
 
 
 _GLUED = re.compile(r"(?<![A-Z])(?:[A-Z]{2,}|(?<=[A-Z][&/])[A-Z])(?=[0-9])")
@@ -1049,6 +1088,9 @@ class Recognizer(Generic[K]):
         plain: set[str] = set()  # the name words as written (not collapsed from kira-kira)
         doubled: set[str] = set()  # name words written reduplicated, as written
         for name, key in names:
+            # a name written as an acronym with dots or an ending (a link text S.C.nya) is the
+            # acronym, matched in capitals: filed as written it was the word scnya, any case
+            name = acronym_of(name) or name
             starts, ends, written = _units(name, lang)
             path = words(name, lang)
             if not path:
