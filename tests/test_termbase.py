@@ -29,6 +29,7 @@ from glossari.commands.update import update
 from glossari.glossary import Glossary, TermbaseWarning, compile_termbase, load_glossary
 from glossari.model import Term
 from glossari.root import GlossaryRoot
+from glossari.seeds.folder import NOT_ARTICLES
 from glossari.termbase import TERMBASE_NAME, open_fresh, termbase_path
 from glossari.text import lookup_key, marked_key
 from tests._clock import compile_after_save
@@ -277,8 +278,10 @@ def _no_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(inputs, "_digest", refuse)
 
 
-@pytest.mark.parametrize("extra", ["", "seeds/README.md", "seeds/.#bon.md", "seeds/notes.txt",
-                                   "locale/en/LC_MESSAGES/glossary.po~"])
+@pytest.mark.parametrize("extra", ["", "seeds/README.md", "seeds/ReadMe.mD", "seeds/.#bon.md",
+                                   "seeds/.md", "seeds/notes.txt",
+                                   "locale/en/LC_MESSAGES/glossary.po~",
+                                   "locale/en/LC_MESSAGES/.#glossary.po"])
 def test_settled_inputs_are_trusted_without_reading_them(
         settled_root: Path, extra: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if extra:  # a file that is not an input changes nothing
@@ -312,15 +315,55 @@ def test_article_names_are_the_casefold_rule(name: str) -> None:
         assert is_article_name(candidate) == expected, candidate
 
 
-@pytest.mark.parametrize("change", ["edited", "renamed", "added", "removed", "catalog edited",
-                                    "became a link", "became a folder"])
+def test_no_other_character_folds_into_a_stem_that_is_no_article() -> None:
+    # article_names drops every spelling of README.md from a set of upper and lower case
+    # letters instead of casefolding every name on every load; that is the same rule only if
+    # no other character casefolds to a part of such a stem
+    from glossari.seeds.folder import _NOT_ARTICLE_NAMES, _spellings
+
+    for stem in NOT_ARTICLES:
+        folding = [chr(n) for n in range(sys.maxunicode + 1)
+                   if chr(n).casefold() and chr(n).casefold() in stem
+                   and chr(n) not in stem + stem.upper()]
+        assert folding == [], stem
+        assert {name for name in _spellings(stem) if name[:-3].casefold() != stem} == set()
+    assert len(_NOT_ARTICLE_NAMES) == sum(2 ** len(stem) * 4 for stem in NOT_ARTICLES)
+
+
+@given(st.lists(st.text(st.sampled_from("readmREADM\u00df.\ufb01\u212a-#x"), max_size=9)
+                .map(lambda name: name + ("" if "#" in name else ".md")), max_size=12))
+@settings(max_examples=200)
+def test_article_names_are_the_rule_name_by_name_sorted(names: list[str]) -> None:
+    # the freshness check takes every name of seeds/ at once: the same names, in order
+    from glossari.seeds.folder import article_names, is_article_name
+
+    names.extend(["saham-saham.md", "pelaburannya.MD", ".#peniaga-broker.md", "README.Md",
+                  "-kos.md", "/bon.md", ".md", "ReadMe.md~", "nota.txt"])
+    expected = sorted(name for name in names
+                      if name[-3:].casefold() == ".md" and not name.startswith(".")
+                      and name[:-3].casefold() not in NOT_ARTICLES)
+    assert article_names(names) == expected
+    assert [name for name in sorted(names) if is_article_name(name)] == expected
+
+
+@pytest.mark.parametrize("change", ["edited", "edited in the same second", "renamed", "added",
+                                    "added before the dot", "removed", "swapped",
+                                    "catalog edited", "became a link", "became a folder"])
 def test_the_quick_check_never_vouches_for_a_change(settled_root: Path, change: str) -> None:
     seeds = settled_root / "seeds"
     bon = seeds / "bon.md"
-    if change == "edited":  # same size, dated between the record and the build
+    if change.startswith("edited"):  # same size, dated between the record and the build
         recorded = bon.stat().st_mtime_ns
         bon.write_text(bon.read_text(encoding="utf-8").replace("Bon", "Bun"), encoding="utf-8")
-        os.utime(bon, ns=(recorded + 60 * 10**9, recorded + 60 * 10**9))
+        # the listing holds every time to the nanosecond: the same second is not the same time
+        later = recorded + (1 if change == "edited in the same second" else 60 * 10**9)
+        os.utime(bon, ns=(later, later))
+    elif change == "added before the dot":  # a name sorted before the hidden ones, '-' < '.'
+        (seeds / "-kos.md").write_text("---\ntitle: Kos\n---\n", encoding="utf-8")
+    elif change == "swapped":  # the same names, sizes and times, each with another file's
+        bon.rename(seeds / "bon.tmp")
+        (seeds / "accountexecutive.md").rename(bon)
+        (seeds / "bon.tmp").rename(seeds / "accountexecutive.md")
     elif change == "renamed":  # as many inputs as before, one name different
         bon.rename(seeds / "bon-korporat.md")
     elif change == "added":

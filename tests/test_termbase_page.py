@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sqlite3
+import struct
 import unicodedata
 import warnings
 from pathlib import Path
@@ -419,9 +420,12 @@ def _page_fresh(root: Path, db: sqlite3.Connection) -> str:
     def digest(name: str) -> str:
         return hashlib.sha256((root / name).read_bytes()).hexdigest()
 
-    lines = sorted(f"{n}\0{(root / n).stat().st_size}\0{(root / n).stat().st_mtime_ns}\n"
-                   for n in names)
-    listed = hashlib.sha256("".join(lines).encode()).hexdigest()
+    names.sort()
+    sizes = [(root / n).stat().st_size for n in names]
+    times = [(root / n).stat().st_mtime_ns for n in names]
+    listed = hashlib.sha256("".join(f"{n}\0" for n in names).encode()
+                            + struct.pack(f"<{len(sizes)}q", *sizes)
+                            + struct.pack(f"<{len(times)}q", *times)).hexdigest()
     if meta["listing"] and listed == meta["listing"] and all(
             digest(n) == d for n, d in json.loads(meta["racy"] or "[]")):
         return "quick"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from glossari.errors import SeedError
@@ -13,6 +16,7 @@ from glossari.seeds.source import check_regular_file
 __all__ = [
     "MARKDOWN_SUFFIXES",
     "NOT_ARTICLES",
+    "article_names",
     "article_paths",
     "id_letter",
     "is_article_name",
@@ -36,28 +40,58 @@ def id_letter(term_id: str) -> str:
 
 
 def is_article_name(name: str) -> bool:
-    """True when a file called ``name`` in ``seeds/`` is an article (the one rule, shared by
-    :func:`article_paths` and the compiled termbase's freshness check).
+    """True when a file called ``name`` in ``seeds/`` is an article (see :func:`article_names`).
 
     >>> [is_article_name(n) for n in ("kos.md", "Kos.MD", "README.md", ".#kos.md", "kos.txt")]
     [True, True, False, False, False]
     """
-    # `.MD` too: Windows and macOS match the extension in any case, so Linux must as well;
-    # hidden files are editors' (Emacs's lock `.#kos.md` is a dangling link), not articles.
-    # No casefold of every name: this runs for every article on every termbase load (8.4 ms of
-    # the check at 30,000 articles, 2 ms this way).
-    if name[-3:] not in _MD_SPELLINGS or name.startswith("."):
-        return False
-    stem = name[:-3]
-    return len(stem) > _LONGEST_NOT_ARTICLE or stem.casefold() not in NOT_ARTICLES
+    return bool(article_names((name,)))
+
+
+def article_names(names: Iterable[str]) -> list[str]:
+    """The names of ``names`` that are articles when they name files in ``seeds/``, sorted (the
+    one rule, shared by :func:`article_paths` and the compiled termbase's freshness check, which
+    takes every name of ``seeds/`` at once on every load): a name ending in ``.md`` in any case
+    (Windows and macOS match the extension in any case, so Linux must as well), not beginning
+    with ``.`` (editors' files: Emacs's lock ``.#kos.md`` is a dangling link), whose stem is
+    not one of :data:`NOT_ARTICLES` in any case (``README.md`` documents the folder).
+
+    >>> article_names(["kos.md", "Kos.MD", "README.md", ".#kos.md", "kos.txt", "saham-saham.md"])
+    ['Kos.MD', 'kos.md', 'saham-saham.md']
+    """
+    # No casefold of every name and no Python step a name (this runs for every article on every
+    # termbase load): sorted first (the freshness check needs the order anyway), the endings
+    # are tested in C, the hidden names are the one run between "." and "/" in that order, and
+    # the few spellings of a stem that is no article are a set
+    found = sorted(names)
+    found = list(itertools.compress(found, map(str.endswith, found,
+                                               itertools.repeat(_MD_ENDINGS))))
+    del found[bisect.bisect_left(found, "."):bisect.bisect_left(found, "/")]
+    if not _NOT_ARTICLE_NAMES.isdisjoint(found):
+        found = [name for name in found if name not in _NOT_ARTICLE_NAMES]
+    return found
 
 
 _MD_SPELLINGS = frozenset({".md", ".mD", ".Md", ".MD"})
 """Every name ending that casefolds to ``.md`` (over all of Unicode, only ``M``/``m`` and
 ``D``/``d`` fold to ``m`` and ``d``; a test checks it)."""
 
-_LONGEST_NOT_ARTICLE = max(map(len, NOT_ARTICLES))
-"""Casefolding never shortens a string, so a longer stem cannot be one of :data:`NOT_ARTICLES`."""
+_MD_ENDINGS = (".md", ".MD", ".Md", ".mD")
+""":data:`_MD_SPELLINGS` for ``str.endswith``, the common one first."""
+
+
+def _spellings(stem: str) -> frozenset[str]:
+    """Every spelling of ``stem`` in upper and lower case letters, each with every ending of
+    :data:`_MD_SPELLINGS`: the names whose stem casefolds to ``stem``, when no other character
+    casefolds to a part of it (a test checks it for :data:`NOT_ARTICLES`)."""
+    spellings = [""]
+    for letter in stem:
+        spellings = [s + c for s in spellings for c in {letter, letter.upper()}]
+    return frozenset(s + ending for s in spellings for ending in _MD_SPELLINGS)
+
+
+_NOT_ARTICLE_NAMES = frozenset().union(*map(_spellings, NOT_ARTICLES))
+"""Every file name of ``seeds/`` whose stem is one of :data:`NOT_ARTICLES` in some case."""
 
 
 def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
@@ -80,8 +114,8 @@ def article_paths(seeds: Path, *, base: Path) -> list[tuple[Path, str]]:
     # compiled-termbase load (its freshness check), and Path sorting and lstat calls cost seconds
     try:
         with os.scandir(seeds) as listing:
-            entries = sorted((e for e in listing if is_article_name(e.name)),
-                             key=lambda e: e.name)
+            every = {entry.name: entry for entry in listing}
+        entries = [every[name] for name in article_names(every)]
     except OSError as error:  # another user's seeds/ (mode 700): its articles cannot be listed
         raise SeedError(f"cannot read the folder: {error.strerror}",
                         path=relative_name(seeds, base),
