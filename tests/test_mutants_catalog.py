@@ -166,7 +166,8 @@ def test_a_wide_line_under_80_characters_is_evidence_of_an_unwrapped_file(
 def test_only_a_glossary_link_text_is_never_refused() -> None:
     from glossari.catalog.usable import refused
 
-    # a link's text in the glossary domain: never refused, whatever it holds
+    # a link's text in the glossary domain: never refused for what it holds, only for showing
+    # nothing (tests/test_invisible_link_name.py)
     assert not refused("glossary", "/kos", "kos", "<b>cost</b>", block=False)
     # a headword (its context the term id) is held to the rule
     assert refused("glossary", "kos", "Kewangan", "<b>Finance</b>", block=False)

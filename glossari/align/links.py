@@ -45,6 +45,7 @@ from glossari.align.slugs import (
     suggest_english,
 )
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
+from glossari.catalog.usable import refused
 from glossari.diagnostics import Finding
 from glossari.model import English, Link, Location, Names, Status, Term
 from glossari.seeds.rules import suspicious_link_text
@@ -160,7 +161,9 @@ def _english_of(
         # a text a link's could not be trusted with (`Bank Negara ), that is`, the translator
         # mirroring a broken Malay link text, S103) is no name of the term, as on the Malay
         # side: neither its headword nor a variant
-        if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
+        if (msgstr and status in ("translated", "fuzzy")
+                and not refused(GLOSSARY_DOMAIN, link_context(link.target), link.text, msgstr,
+                                block=False)
                 and suspicious_link_text(msgstr) is None):
             # a no-break space (RM\u00a0100) is text; the name, not its sentence's article
             text = link_translation_names(msgstr, lang)[0]

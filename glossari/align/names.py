@@ -43,6 +43,7 @@ from glossari.align.resolve import (
     term_aliases,
 )
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
+from glossari.catalog.usable import refused
 from glossari.diagnostics import Finding
 from glossari.model import Link, Names, Status, Term
 from glossari.seeds.markdown import plain_text
@@ -224,7 +225,9 @@ def resolve_names(
         if catalog is not None and link.text.strip() and link_is_a_name(link):
             msgstr, status = catalog.get(GLOSSARY_DOMAIN, link_context(link.target), link.text)
             # a text that could not be a link's trusted text is no name, as on the Malay side
-            if (msgstr and msgstr.strip() and status in ("translated", "fuzzy")
+            if (msgstr and status in ("translated", "fuzzy")
+                    and not refused(GLOSSARY_DOMAIN, link_context(link.target), link.text, msgstr,
+                                    block=False)
                     and suspicious_link_text(msgstr) is None):
                 # the name, not its sentence's article (`the investment`, `its shares`)
                 name = link_translation_names(msgstr, lang or "en")[0]

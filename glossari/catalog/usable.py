@@ -59,20 +59,27 @@ def refused(domain: str, context: str | None, msgid: str, msgstr: str, *, block:
     ``render`` keeps the Malay for it (:func:`unusable_translation`), and so do the English side
     of the API, the tables, search and the site. ``references``: the reference definitions of
     the article the message is read in (:attr:`glossari.model.Term.definitions`). A link's text
-    (``glossary`` domain, msgctxt ``/target``) is never refused: it goes into no article, only
-    into the names of the term it leads to. ``category``: the message is a category
-    (:func:`glossari.catalog.messages.is_category_message`)."""
+    (``glossary`` domain, msgctxt ``/target``) goes into no article, only into the names of the
+    term it leads to, and is refused only when it shows nothing (``\u200b``, a no-break space,
+    a soft hyphen alone): a name with nothing visible is no name, so the term keeps no English
+    name from it and every count has it untranslated. ``category``: the message is a category
+    (:func:`glossari.catalog.messages.is_category_message`).
+
+    >>> [refused("glossary", "/stock", "saham", t, block=False)
+    ...  for t in ("\u200b", "\u00a0\u2060", "\ufeff\u00ad", "<b>stock</b>", "stocks")]
+    [True, True, True, False, False]
+    """
     if names_only(domain, context):
-        return False
+        return not has_visible_text(written(msgstr, block=False))
     return unusable_translation(msgid, msgstr, block=block, references=references,
                                 category=category) is not None
 
 
 def names_only(domain: str, context: str | None) -> bool:
     """Whether a message's translation goes into no article, only into the names of a term: a
-    link's text (``glossary`` domain, msgctxt ``/target``), which :func:`refused` never
-    refuses, and ``check`` reports its HTML as the name it makes (C208), not as Malay that
-    ``render`` keeps.
+    link's text (``glossary`` domain, msgctxt ``/target``), which :func:`refused` refuses only
+    when it shows nothing, and ``check`` reports its HTML as the name it makes (C208), not as
+    Malay that ``render`` keeps.
 
     >>> [names_only(d, c) for d, c in (("glossary", "/kos"), ("glossary", "kos"),
     ...                                ("articles-k", "/kos"))]

@@ -29,6 +29,7 @@ from glossari.catalog.usable import (
     MessageState,
     entry_state,
     names_only,
+    refused,
     unusable_translation,
 )
 from glossari.checks.codes import excerpt, finding
@@ -282,6 +283,9 @@ def _without(matches: list[re.Match[str]], text: str) -> str:
 _NAME_AS_WRITTEN = ("a link's text goes into no article, and the term's English name shows it "
                     "as written")
 """What becomes of a link's text translated as render would refuse a text (C208, C209)."""
+_NO_NAME = ("a name showing nothing is no name: the term takes no English name from it, and it "
+            "counts untranslated: translate the link's text")
+"""What becomes of a link's text translated as no visible character (C209)."""
 
 
 def entry_findings(
@@ -401,5 +405,8 @@ def entry_findings(
                 category=is_category_message(catalog.domain, entry.extracted_comments))
             if problem is not None:
                 yield at("C209", f"{problem}; " + (
-                    f"{_NAME_AS_WRITTEN}: fix the name" if name
-                    else "render keeps the Malay for it"))
+                    "render keeps the Malay for it" if not name
+                    # a name showing nothing is no name (catalog.usable.refused)
+                    else _NO_NAME if refused(catalog.domain, entry.msgctxt, source, translation,
+                                             block=False)
+                    else f"{_NAME_AS_WRITTEN}: fix the name"))
