@@ -1160,3 +1160,21 @@ def test_an_obsolete_message_s_comment_is_a_comment_to_the_reader(
     line = (header + body).split(b"\n").index(note) + 1
     assert [w.split(": ")[0] for w in checker.warnings] == (
         [f"saham.po:{line}"] if not note.isascii() else [])
+
+
+@pytest.mark.parametrize(("lang", "script"), [("ms@jawi", "Jawi"), ("ms_Arab", None),
+                                              ("en@shaw", "Shaw")])
+def test_l_in_another_script_than_latin_is_refused(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    lang: str, script: str | None,
+) -> None:
+    """``termcheck -l ms@jawi`` checked Jawi translations against the glossary's names, all in
+    Latin script, and reported every term lacking (a catalog named so is refused by its
+    header): the language rule refuses the code, in one line, exit 2."""
+    path, _ = _catalog(tmp_path)
+    assert main(["--root", str(aligned), "termcheck", "-l", lang, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("glossari: error: -l: ")
+    if script is not None:
+        assert f"written in {script} script" in err

@@ -7,6 +7,7 @@ it must be one Babel knows: ``en``, ``ms``, ``pt_BR`` or ``pt-BR``, ``sr@latin``
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import TYPE_CHECKING, Literal
 
 from glossari.errors import CatalogError
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["check_language", "check_translation_language", "cldr_locale", "gettext_code",
            "gettext_spelling", "glossary_language", "header_language_problem", "language_tag",
-           "primary_language", "side_language"]
+           "other_script", "primary_language", "side_language"]
 
 
 def primary_language(code: str) -> str:
@@ -357,6 +358,29 @@ def side_language(lang: str, *, path: str = "-l") -> str:
     return "ms" if primary_language(lang) == "ms" else check_translation_language(lang, path=path)
 
 
+_SCRIPT_NAMES = {"arab": "Jawi", "jawi": "Jawi"}
+"""How a script is named in the message: Malay in Arabic script is Jawi."""
+
+
+def other_script(code: str) -> str | None:
+    """The script other than Latin that the language code ``code`` names, by a POSIX modifier
+    (``ms@jawi``) or a script subtag (``ms_Arab``, ``ms-Arab-MY``), or None: the glossary's
+    names are in Latin script, Malay's Rumi.
+
+    >>> other_script("ms@jawi"), other_script("ms_Arab_MY"), other_script("ms_MY")
+    ('Jawi', 'Jawi', None)
+    >>> other_script("sr@latin"), other_script("ms-Latn"), other_script("en@shaw")
+    (None, None, 'Shaw')
+    """
+    base, _, modifier = code.strip().partition("@")
+    names = [modifier] if modifier else []
+    names += [part for part in re.split(r"[-_]", base)[1:] if len(part) == 4 and part.isalpha()]
+    for name in names:
+        if name.lower() not in ("latin", "latn", "rumi"):
+            return _SCRIPT_NAMES.get(name.lower(), name.title())
+    return None
+
+
 def glossary_language(lang: str, *, path: str = "-l") -> Literal["ms", "en"]:
     """The side of the glossary a language code names, for a command that matches the
     glossary's own names, Malay and English, and reads no catalog of the glossary's
@@ -376,6 +400,13 @@ def glossary_language(lang: str, *, path: str = "-l") -> Literal["ms", "en"]:
 languages; give ms or en (or ms_MY, en_GB)
     """
     side = side_language(lang, path=path)
+    script = other_script(lang)
+    if script is not None:
+        # termcheck -l ms@jawi checked Jawi translations against names in Rumi, and
+        # reported every term lacking
+        raise CatalogError(f"{quoted(lang)} is written in {script} script, the glossary's "
+                           "names in Latin script: none could match", path=path,
+                           hint="give ms or en (in Latin script)")
     if side == "ms":
         return "ms"
     if primary_language(side) == "en":

@@ -44,7 +44,7 @@ from typing import Literal
 
 from glossari.align.resolve import TargetIndex, resolve
 from glossari.catalog.formats import blank_directives
-from glossari.catalog.languages import primary_language
+from glossari.catalog.languages import other_script, primary_language
 from glossari.catalog.pofile import Entry, PoFile, read_third_party_po
 from glossari.checks.codes import finding
 from glossari.checks.terms import another_word, names_the_term
@@ -372,29 +372,6 @@ def same_language(code: str, lang: Lang) -> bool:
     (True, True, False)
     """
     return primary_language(code) == lang
-
-
-_SCRIPT_NAMES = {"arab": "Jawi", "jawi": "Jawi"}
-"""How a script is named in the message: Malay in Arabic script is Jawi."""
-
-
-def other_script(code: str) -> str | None:
-    """The script other than Latin that the language code ``code`` names, by a POSIX modifier
-    (``ms@jawi``) or a script subtag (``ms_Arab``, ``ms-Arab-MY``), or None: the glossary's
-    names are in Latin script, Malay's Rumi.
-
-    >>> other_script("ms@jawi"), other_script("ms_Arab_MY"), other_script("ms_MY")
-    ('Jawi', 'Jawi', None)
-    >>> other_script("sr@latin"), other_script("ms-Latn"), other_script("en@shaw")
-    (None, None, 'Shaw')
-    """
-    base, _, modifier = code.strip().partition("@")
-    names = [modifier] if modifier else []
-    names += [part for part in re.split(r"[-_]", base)[1:] if len(part) == 4 and part.isalpha()]
-    for name in names:
-        if name.lower() not in ("latin", "latn", "rumi"):
-            return _SCRIPT_NAMES.get(name.lower(), name.title())
-    return None
 
 
 def catalog_language(po: PoFile, path: Path) -> str | None:
