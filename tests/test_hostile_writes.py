@@ -910,8 +910,10 @@ def test_a_folder_met_without_permission_anywhere_is_one_line(
     assert code == 2, err
     assert "internal error" not in err
     assert err.count("\n") == 1, err
-    assert err.startswith(f"glossari: error: {folder}/"), err
-    assert ": Permission denied; check that you may read and write it" in err
+    # (since update looks for the language's catalogs under another spelling, it meets the
+    # folder itself first, and names it as the seeds' folder is named above)
+    assert err == ("glossari: error: locale/en/LC_MESSAGES: cannot read the folder: Permission "
+                   "denied; check that you may read the folder and enter it\n"), err
 
 
 @pytest.mark.parametrize("argv", [*READERS, *WRITERS, ["find", "teks bon"]],
