@@ -170,9 +170,16 @@ def _has_name(term: Term, key: str, lang: Literal["ms", "en"]) -> bool:
 _LINK_TARGET = re.compile(r"\]\([ \t]*<?([^\s()<>]+)")
 """A Markdown link's target right after its text's ``]`` (:func:`linked_target`)."""
 
+_AROUND = "*_ \t"
+"""What may stand between a link's brackets and the name that is its whole text: emphasis
+marks, and spaces, which CommonMark leaves out of the text (``[ Saham ](/stock)`` shows
+*Saham*)."""
+
+
 def linked_target(text: str, start: int, end: int) -> str | None:
-    """The target, as written, of the Markdown link whose whole text, emphasis marks aside, is
-    ``text[start:end]`` (``/stock`` for ``Saham`` in ``Lihat [**Saham**](/stock).``), else None:
+    """The target, as written, of the Markdown link whose whole text, emphasis marks and spaces
+    aside, is ``text[start:end]`` (``/stock`` for ``Saham`` in ``Lihat [**Saham**](/stock).``
+    or ``[ Saham ](/stock)``), else None:
     the one rule by which a name two terms share, written as a link's text, is the term the
     link goes to, for :meth:`Glossary.find` and ``termcheck`` alike (the link's target
     chooses, as the link resolves).
@@ -184,10 +191,10 @@ def linked_target(text: str, start: int, end: int) -> str | None:
     if "](" not in text:
         return None
     head, tail = text[max(0, start - 8):start], text[end:end + 8]
-    before = start - (len(head) - len(head.rstrip("*_")))
+    before = start - (len(head) - len(head.rstrip(_AROUND)))
     if before == 0 or text[before - 1] != "[":
         return None
-    written = _LINK_TARGET.match(text, end + len(tail) - len(tail.lstrip("*_")))
+    written = _LINK_TARGET.match(text, end + len(tail) - len(tail.lstrip(_AROUND)))
     return None if written is None else written.group(1)
 
 

@@ -500,6 +500,39 @@ def test_t401_a_shared_headword_as_a_links_text_is_the_term_its_target_names(
         assert wanted in one.message, one.message
 
 
+@pytest.mark.parametrize("link", [
+    "[Margin](/margin-akaun)",
+    "[Margin](</margin-akaun>)",  # CommonMark's target in angle brackets
+    "[Margin](/margin-akaun \"Akaun margin\")",
+    "[_Margin_](</margin-akaun> 'akaun')",
+    "[Margin](/margin)",
+    "[Margin](<margin>)",
+    "[ Margin ](/margin-akaun)",  # spaces inside the brackets: the link's text is Margin
+    "[**Margin** ](</margin-akaun>)",
+    "[\tMargin](/margin)",
+])
+def test_t401_reads_a_links_text_by_finds_rule(tmp_path: Path, link: str) -> None:
+    """T401 reads a name two articles share, written as a link's whole text, by the one rule
+    find and termcheck read it by (glossary.linked_target): its own reading of the stripped
+    text took the target in angle brackets as written (``</margin-akaun>``), which names no
+    article, and asked `[Margin](</margin-akaun>)` for the other Margin's English, where find
+    gives the link's own term."""
+    kit = with_catalog(tmp_path)
+    kit.articles["margin"] = MARGIN_PROFIT
+    kit.articles["margin-akaun"] = MARGIN_ACCOUNT
+    paragraph = f"Lihat juga {link} untuk meminjam."
+    kit.articles["pinjaman"] = _titled("Pinjaman", paragraph)
+    kit.translate("Margin", "Profit margin", context="margin")
+    kit.translate("Margin", "Margin account", context="margin-akaun")
+    kit.translate(paragraph, "See also the margin for borrowing.")
+    [t401] = [f.message for f in kit.check()
+              if f.code == "T401" and f.line == kit.entry_lines[(None, paragraph)]]
+    glossary = load_glossary(GlossaryRoot(path=tmp_path))
+    [found] = [m.term for m in glossary.find_terms(paragraph) if m.text == "Margin"]
+    assert found.id == ("margin-akaun" if "margin-akaun" in link else "margin")
+    assert f"'{found.english.title}'" in t401, t401
+
+
 _KADAR = """\
 ---
 title: Kadar faedah

@@ -145,31 +145,27 @@ def strip_link_targets(text: str) -> str:
     return _TARGET.sub("]", text) if "](" in text else text
 
 
-def linked_texts(text: str) -> list[tuple[int, int, str]]:
-    """Each inline link's text as :func:`strip_link_targets` leaves it: its ``(start, end)``
-    in the stripped text, and the target as written.
+def unstripped_position(text: str, position: int) -> int:
+    """Where ``position`` of :func:`strip_link_targets`'s ``text`` is in ``text`` itself: a name
+    found in the stripped text is read as a link's by :func:`glossari.glossary.linked_target`,
+    the one rule, in the text that holds the targets. A link's ``]`` stays, so a name ending
+    at it ends at the link's ``]``.
 
     >>> text = "Lihat [Saham](/stock) dan [bon](/bond 'Bon')."
-    >>> [(strip_link_targets(text)[a:b], target) for a, b, target in linked_texts(text)]
-    [('Saham', '/stock'), ('bon', '/bond')]
+    >>> strip_link_targets(text)[19:22]
+    'bon'
+    >>> [text[unstripped_position(text, a):unstripped_position(text, b)]
+    ...  for a, b in ((7, 12), (19, 22))]
+    ['Saham', 'bon']
     """
     if "](" not in text:
-        return []
-    found: list[tuple[int, int, str]] = []
+        return position
     removed = 0
-    kept: list[str] = []  # the stripped text up to the current link
-    last = 0
     for match in _TARGET.finditer(text):
-        kept.append(text[last:match.start()])
-        last = match.end()
-        closing = match.start() - removed  # where the link's `]` stays
-        opening = "".join(kept).rfind("[", 0, closing)
-        written = match.group()[2:-1].split()
-        if opening >= 0 and written:
-            found.append((opening + 1, closing, written[0]))
-        kept.append("]")
+        if match.start() - removed + 1 > position:  # removed after the link's `]`
+            break
         removed += len(match.group()) - 1
-    return found
+    return position + removed
 
 
 _GLOSS = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\](?!\()|\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d"

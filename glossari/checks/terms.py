@@ -42,9 +42,10 @@ from glossari.catalog.languages import primary_language
 from glossari.catalog.messages import GLOSSARY_DOMAIN, link_context
 from glossari.checks.catalogs import LanguageCatalogs
 from glossari.checks.codes import finding
-from glossari.checks.parity import linked_texts, strip_link_targets, without_code
+from glossari.checks.parity import strip_link_targets, unstripped_position, without_code
 from glossari.diagnostics import Finding
 from glossari.export.rows import language_name
+from glossari.glossary import linked_target
 from glossari.model import Term
 from glossari.terms import Recognizer, english, fold, inflects, is_acronym, malay, words
 from glossari.terms.english import compound_words
@@ -149,7 +150,7 @@ class Termbase:
         found: dict[str, tuple[TermEntry, frozenset[str]]] = {}
         source = without_code(malay)
         text = strip_link_targets(source)
-        linked = linked_texts(source) if self.targets is not None else []
+        linked = self.targets is not None and "](" in source
         names = [span for span in _names(text) if kept and text[span[0]:span[1]] in kept]
         before: tuple[int, str] = (-1, "")  # where the term before ends, and which it is
         for hit in self.malay.find(text):
@@ -162,7 +163,7 @@ class Termbase:
             # the one lookup answers for it, as find_terms reads it (:func:`_answer_first`)
             entry = hit.keys[0]
             if linked and any(k.identity != entry.identity for k in hit.keys):
-                entry = self._linked_to(text, hit.start, hit.end, hit.keys, linked) or entry
+                entry = self._linked_to(source, hit.start, hit.end, hit.keys) or entry
             if entry.identity not in found and fold(entry.malay) != fold(hit.text):
                 # the term by the name this message writes (`caruman`), else its plainest
                 # name of that key (`caruman` for `carumannya`): the first is maybe another
@@ -180,20 +181,20 @@ class Termbase:
             found[entry.identity] = (found.get(entry.identity, (entry,))[0], compounds)
         return list(found.values())
 
-    def _linked_to(self, text: str, start: int, end: int, keys: Iterable[TermEntry],
-                   linked: list[tuple[int, int, str]]) -> TermEntry | None:
-        """Of ``keys`` (the terms sharing the name found at ``start:end``), the one whose
-        article the target of the link written with that name as its text names (``[Saham]
-        (/stock)``: *stock*, where lookup and find answer the other *Saham*); None when the
-        name is no link's whole text, or its target names none of them."""
-        for first, last, target in linked:
-            if first <= start and end <= last:
-                if (text[first:start].strip(" *_") or text[end:last].strip(" *_")
-                        or self.targets is None):
-                    return None  # a name inside a longer link text: the text names the term
-                named = resolve(target, self.targets)
-                return next((k for k in keys if k.identity == named), None)
-        return None
+    def _linked_to(self, source: str, start: int, end: int,
+                   keys: Iterable[TermEntry]) -> TermEntry | None:
+        """Of ``keys`` (the terms sharing the name found at ``start:end`` of ``source`` with its
+        link targets stripped), the one whose article the target of the link written with that
+        name as its whole text names (``[Saham](/stock)``: *stock*, where lookup answers the
+        other *Saham*), by the rule find and termcheck read it by
+        (:func:`glossari.glossary.linked_target`); None when the name is no link's whole
+        text, or its target names none of them."""
+        written = linked_target(source, unstripped_position(source, start),
+                                unstripped_position(source, end))
+        if written is None or self.targets is None:
+            return None
+        named = resolve(written, self.targets)
+        return next((k for k in keys if k.identity == named), None)
 
     def english_in(self, translation: str, *, used: Iterable[str] = (),
                    shared: frozenset[tuple[str, str]] = frozenset()) -> set[str]:
