@@ -32,7 +32,7 @@ import html.entities
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -1051,6 +1051,21 @@ class _Readings(dict[str, tuple[_Reading, ...]]):
 """A text's words: their starts, their ends, and each one's readings."""
 
 
+def _acronym_names(names: Iterable[tuple[str, K]]) -> Iterator[tuple[str, K, bool]]:
+    """``(name, key, written as an acronym)``: a name written as an acronym with dots or an
+    ending (a link text ``S.C.nya``, ``SCnya``: :func:`acronym_of`) is the acronym, and itself
+    as written in capitals (``SCnya``, whose glued clitic no rule cuts off two letters); filed
+    as the plain word ``scnya``, a text's lower-case ``scnya`` was *SC*."""
+    for name, key in names:
+        acronym = acronym_of(name)
+        if acronym is None:
+            yield name, key, False
+        else:
+            yield acronym, key, False
+            if "." not in name:  # S.C.nya is SC's S.C.nya; SCnya no SC
+                yield name, key, True
+
+
 class Recognizer(Generic[K]):
     """Every name of a glossary in one language, compiled for finding them in text."""
 
@@ -1087,10 +1102,7 @@ class Recognizer(Generic[K]):
         self._heads: set[str] = set()
         plain: set[str] = set()  # the name words as written (not collapsed from kira-kira)
         doubled: set[str] = set()  # name words written reduplicated, as written
-        for name, key in names:
-            # a name written as an acronym with dots or an ending (a link text S.C.nya) is the
-            # acronym, matched in capitals: filed as written it was the word scnya, any case
-            name = acronym_of(name) or name
+        for name, key, written_acronym in _acronym_names(names):
             starts, ends, written = _units(name, lang)
             path = words(name, lang)
             if not path:
@@ -1104,7 +1116,7 @@ class Recognizer(Generic[K]):
             # an acronym is one whether or not its capitals are required: the checks read its
             # borrowed endings (REITs, P/E's, M&Anya) in any case, as find does in capitals,
             # and no other form (P/E is never PE written closed)
-            an_acronym = _is_acronym(stripped, path)
+            an_acronym = written_acronym or _is_acronym(stripped, path)
             acronym = stripped if acronyms_in_capitals and an_acronym else None
             paths = [path]
             if lang == "en" and not an_acronym:
