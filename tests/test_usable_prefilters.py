@@ -119,3 +119,51 @@ def test_a_printable_one_line_block_is_not_searched_character_by_character() -> 
         # an unprintable one is searched, and refused for its control character
         assert "U+001B" in str(_judge("Saham.", "Shares\x1b.", block=True, references=""))
         assert unreadable.searches == 1
+
+
+_PLAIN = st.lists(st.sampled_from([
+    "Saham", "saham-saham", "pelaburannya", "ETF", " ", "  ", "# ", "- ", "* ", "+ ", "1. ",
+    "1) ", "2007. ", "> ", "    ", "```", "~~~", "---", "===", "___", "RM\u00a0100", "É", "&amp;",
+    "]", "\u200b", "\u00ad", "\ufeff", "| a |", "(", ")", "Broker-dealer",
+]), max_size=8).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_PLAIN, _TEXT.filter(lambda t: "[" not in t and "<" not in t)), _PLAIN,
+       st.booleans(), st.sampled_from(["", "[saham]: /stock"]))
+def test_a_plain_message_gets_the_full_rule_s_answer(msgid: str, msgstr: str, block: bool,
+                                                     references: str) -> None:
+    # a message holding no '[' or '<' on either side: the cheap first look of
+    # unusable_translation answers what the full rule (_judge) answers
+    if not msgstr:
+        return
+    for source in (msgid, msgstr):
+        assert usable.unusable_translation(source, msgstr, block=block,
+                                           references=references) == _judge(
+            source, msgstr, block=block, references=references)
+
+
+def test_a_plain_printable_message_is_judged_without_the_full_rule() -> None:
+    # compile asks the rule of every message twice (the counts, every term's English side):
+    # most hold no link or HTML and are one printable line, and need neither written nor the
+    # block rule's searches
+    def full(*args: object, **kwargs: object) -> None:
+        raise AssertionError("judged by the full rule")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(usable, "_judge", full)
+        for block in (False, True):
+            assert usable.unusable_translation("Saham-saham dan pelaburannya.",
+                                               "Shares and their investments.",
+                                               block=block) is None
+            assert usable.unusable_translation("ETF", "ETF", block=block,
+                                               references="[etf]: /etf") is None
+            assert usable.unusable_translation("Saham", "   ",
+                                               block=block) == usable._NOTHING_VISIBLE
+        assert usable.unusable_translation("Saham", "- shares",
+                                           block=True) == usable._BLOCK_SYNTAX
+        assert usable.unusable_translation("Saham", "- shares", block=False) is None
+    # a table's one-line translation is no longer a table: the full rule refuses it
+    table = "| Jenis | Kadar |\n|---|---|\n| Peniaga broker | 1% |"
+    assert usable.unusable_translation(table, "Type: broker-dealer, rate 1%", block=True) == (
+        "the translation of the table is no longer a table")

@@ -232,6 +232,16 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
     if category and "," in msgstr and "," not in msgid:
         return "the translation of the category holds a comma, which would make it two keywords"
     if not _parses(msgid, msgstr):
+        if msgstr.isprintable() and not (block and table_of(msgid) is not None):
+            # most messages, the cheap first look: no link or HTML to compare, no table to
+            # keep, and one line printable throughout (no control character, no tab, no line
+            # break), so what render writes is the text with its spaces (written); only two
+            # rules can refuse it
+            if not has_visible_text(msgstr):
+                return _NOTHING_VISIBLE
+            if block and _BLOCK_START.match(msgstr):
+                return _BLOCK_SYNTAX
+            return None
         return _judge(msgid, msgstr, block=block, references=references)
     key = (msgid, msgstr, block, references)
     try:  # one lookup: another thread may clear the memo between two
@@ -244,6 +254,9 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
     _VERDICTS[key] = answer
     return answer
 
+
+_NOTHING_VISIBLE = "the translation shows no visible character"
+_BLOCK_SYNTAX = "a line of the translation starts with Markdown block syntax"
 
 Verdict = tuple[str, str, bool, str, str | None]
 """``(msgid, msgstr, block, references, answer)``: one answer of :func:`unusable_translation`
@@ -356,7 +369,7 @@ def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | No
             return (f"the translation leaves the link {quoted(left_open[0])} open (no ')' "
                     "closes its target), which Markdown shows as written")
     if not has_visible_text(msgstr):
-        return "the translation shows no visible character"
+        return _NOTHING_VISIBLE
     # as the catalog holds it: a form feed is no layout. Each character it finds is unprintable:
     # a text printable throughout (most of them, one line) is not searched character by character
     bad = None if raw.isprintable() else _UNREADABLE.search(raw)
@@ -385,7 +398,7 @@ def _judge(msgid: str, msgstr: str, *, block: bool, references: str) -> str | No
             first, _, later = part.partition("\n")
             # the first line holds no line break: its one start is where match looks
             if _BLOCK_START.match(first) or rule.search(later):
-                return "a line of the translation starts with Markdown block syntax"
+                return _BLOCK_SYNTAX
     return None
 
 
