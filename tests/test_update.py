@@ -276,6 +276,57 @@ def test_an_article_renamed_to_another_letter_takes_its_translations_along(
         assert gnu == {msgid: found[:2] for msgid, found in moved.items()}
 
 
+@pytest.mark.parametrize("into", ["new", "existing"])
+def test_an_article_renamed_to_another_letter_and_edited_offers_its_old_translation_fuzzy(
+    tmp_path: Path, into: str,
+) -> None:
+    """``komisen.md`` renamed ``commission.md`` and one sentence edited in the same update:
+    the edited paragraph arrived untranslated in ``articles-c``, its translation left only
+    obsolete in ``articles-k``, where ``msgmerge -C`` with the old catalog as compendium offers
+    it fuzzy, with the old source as ``#| msgid``."""
+    first = "Komisen dikenakan bagi setiap dagangan [saham-saham](/share) pelanggan."
+    second = "Komisen biasanya dikira sebagai peratusan daripada nilai dagangan."
+    edited = "Komisen biasanya dikira sebagai peratusan tertentu daripada nilai dagangan."
+    english = {first: "A commission is charged on each trade of a client's [shares](/share).",
+               second: "A commission is usually a percentage of the trade value."}
+    articles = {"komisen": article("Komisen", f"{first}\n\n{second}\n")}
+    if into == "existing":
+        articles["cukai"] = article("Cukai", "Cukai ialah caj wajib oleh kerajaan.\n")
+    root = make_root(tmp_path, articles)
+    _extract_update(root)
+    translate(_po(root, "articles-k"), english)
+    old_catalog = _po(root, "articles-k").read_bytes()
+    (root / "seeds" / "komisen.md").unlink()
+    (root / "seeds" / "commission.md").write_text(
+        article("Komisen", f"{first}\n\n{edited}\n"), encoding="utf-8")
+    err = _extract_update(root)
+    assert "1 fuzzy" in err, err
+    moved = {e.msgid: e for e in load_po(_po(root, "articles-c")).current}
+    assert (moved[first].msgstr, moved[first].fuzzy) == (english[first], False)
+    assert (moved[edited].msgstr, moved[edited].fuzzy) == (english[second], True)
+    assert moved[edited].previous_msgid == second
+    left = {e.msgid: e.msgstr for e in load_po(_po(root, "articles-k")).obsolete}
+    assert left == english  # the old catalog keeps both, obsolete
+    check_written(_po(root, "articles-c"))
+    again = _po(root, "articles-c").read_bytes()
+    _extract_update(root)  # and the next update keeps it as it is
+    assert _po(root, "articles-c").read_bytes() == again
+    if GNU:
+        (tmp_path / "old.po").write_bytes(old_catalog)
+        empty = tmp_path / "empty.po"
+        empty.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n',
+                         encoding="utf-8")
+        done = subprocess.run(
+            ["msgmerge", "-q", "--previous", "-C", str(tmp_path / "old.po"), "-o", "-",
+             str(empty), str(root / "locale" / "articles-c.pot")],
+            capture_output=True, text=True, check=True)
+        (tmp_path / "gnu.po").write_text(done.stdout, encoding="utf-8")
+        gnu = {e.msgid: (e.msgstr, e.fuzzy, e.previous_msgid)
+               for e in load_po(tmp_path / "gnu.po").current}
+        assert gnu == {msgid: (e.msgstr, e.fuzzy, e.previous_msgid)
+                       for msgid, e in moved.items()}
+
+
 def test_a_note_on_an_untranslated_message_moves_with_its_article(tmp_path: Path) -> None:
     """A translator's note on a message not translated yet (`# ask the editor`), its article
     renamed to another first letter: the message arrives untranslated in the new catalog, and

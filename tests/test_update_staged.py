@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from glossari._atomic import StagedWrites, write_streamed
 from glossari._store import Store
 from glossari.catalog import translations as translations_module
 from glossari.catalog.merge import Key, Moved, merge
-from glossari.catalog.pofile import PoFile, load_po, parse_po, render_po, write_po
+from glossari.catalog.pofile import Entry, PoFile, load_po, parse_po, render_po, write_po
 from glossari.catalog.translations import Coverage, load_translations
 from glossari.errors import CatalogError
 from glossari.root import GlossaryRoot
@@ -319,10 +319,11 @@ def test_a_catalog_saved_by_an_editor_while_update_runs_is_not_overwritten(
     saved = render_po(PoFile(header=po.header, entries=tuple(entries), trailer=po.trailer))
     def merge_while_an_editor_saves(template: PoFile, catalog: PoFile | None,
                                     *, lang: str,
-                                    compendium: Mapping[Key, Moved] | None = None) -> PoFile:
+                                    compendium: Mapping[Key, Moved] | None = None,
+                                    similar: Iterable[Entry] = ()) -> PoFile:
         if template.header_fields().get("X-Domain") == "glossary":  # the last domain
             first.write_text(saved, encoding="utf-8")
-        return merge(template, catalog, lang=lang, compendium=compendium)
+        return merge(template, catalog, lang=lang, compendium=compendium, similar=similar)
 
     monkeypatch.setattr("glossari.catalog.update.merge", merge_while_an_editor_saves)
     code, err = cli(root, "update", "-l", "en")

@@ -38,6 +38,9 @@
   update. ``glossari update`` passes them (:mod:`glossari.catalog.update`): an article renamed
   to another first letter moves its paragraphs to another domain, and their translations move
   with them, as translated (fuzzy only when the compendium holds two different translations).
+  A message new to the catalog that still has no translation is offered fuzzy from the
+  translated messages other catalogs left obsolete in the update (``similar``), as msgmerge
+  matches its compendium: such an article with one sentence edited keeps that translation.
 - The existing header is kept (only ``POT-Creation-Date`` follows the template); a new catalog
   gets a header with ``Language``, CLDR ``Plural-Forms`` (from Babel) and UTF-8, and EMPTY
   msgstr everywhere: GNU ``msginit`` copies the Malay msgid into an English msgstr, and the
@@ -353,6 +356,12 @@ def _comment_safe(text: str) -> str:
     return '"' + escaped.replace("\t", "\\t") + '"'
 
 
+def _similar(index: _FuzzyIndex, new: Entry, nplurals: int) -> Entry:
+    """``new`` fuzzy from its best match in ``index`` (another catalog's), else empty."""
+    match = index.best(new)
+    return _empty(new, nplurals) if match is None else _fuzzy(match, new, nplurals)
+
+
 def _fuzzy(old: Entry, new: Entry, nplurals: int) -> Entry:
     plural = new.msgid_plural is not None
     msgstr, forms = _forms(old, plural, nplurals)
@@ -427,12 +436,17 @@ def _obsolete(old: Entry) -> Entry:
 
 
 def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
-          compendium: Mapping[Key, Moved] | None = None) -> PoFile:
+          compendium: Mapping[Key, Moved] | None = None,
+          similar: Iterable[Entry] = ()) -> PoFile:
     """``catalog`` brought up to date with ``template`` (a new catalog when None).
 
     ``compendium``: translations from other catalogs of the language (:class:`Moved`), used for
     a message with no exact match in ``catalog``, before any fuzzy match, and for one the
     catalog holds untranslated that an article new to it brings (:func:`_arrives_untranslated`).
+    ``similar``: translated messages other catalogs of the language left obsolete in this update,
+    offered fuzzy (as ``msgmerge -C`` matches its compendium) to a message new to ``catalog``
+    that nothing else translates: an article renamed to another first letter with one sentence
+    edited keeps that sentence's translation, to review.
 
     Raises :class:`CatalogError` for an unknown language code (new catalog only).
     """
@@ -440,8 +454,10 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         header = new_header(template, lang=lang)
         nplurals = parse_plural_count(_header_value(header, "Plural-Forms")) or 2
         offered = compendium or {}
+        others = _FuzzyIndex(similar)
         entries = tuple(_taken(offered[e.key], e, nplurals) if e.key in offered
-                        else _empty(e, nplurals) for e in template.entries if not e.obsolete)
+                        else _similar(others, e, nplurals)
+                        for e in template.entries if not e.obsolete)
         return PoFile(header=header, entries=_formats_fuzzy(entries, header))
 
     theirs = catalog.header_fields().get("X-Domain")
@@ -492,6 +508,7 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
         taken = {id(e) for e in (*renamed.values(), *retitled.values())}
         orphans = [e for e in orphans if id(e) not in taken]
     index: _FuzzyIndex | None = None
+    elsewhere: _FuzzyIndex | None = None
     used: set[int] = set()
     result: list[Entry] = []
     revived: set[Key] = set()
@@ -554,6 +571,13 @@ def merge(template: PoFile, catalog: PoFile | None, *, lang: str,
             if match is not None:
                 if not match.obsolete:
                     used.add(id(match))
+                result.append(_fuzzy(match, new, nplurals))
+                continue
+        if similar and new.key not in current:
+            if elsewhere is None:
+                elsewhere = _FuzzyIndex(similar)
+            match = elsewhere.best(new)
+            if match is not None:  # another catalog keeps it obsolete: never used up here
                 result.append(_fuzzy(match, new, nplurals))
                 continue
         fresh.append(len(result))

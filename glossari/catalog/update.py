@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -91,6 +91,12 @@ class _Compendium:
     """template: the keys its catalog holds untranslated after the merge, or revived from its
     own obsolete copy (another catalog may hold a newer translation: an article renamed away,
     its translation revised there, renamed back)."""
+    orphaned: dict[str, set[int]] = field(default_factory=dict)
+    """domain: the translated keys its catalog held current and this run leaves only obsolete
+    (no message of its own took them, exactly or fuzzy)."""
+    arrived: dict[Path, set[int]] = field(default_factory=dict)
+    """template: the keys new to its catalog that the merge left untranslated (a fuzzy match
+    from another catalog's orphans may fill them, as ``msgmerge -C`` would)."""
 
     def note(self, pot_path: Path, template: PoFile, catalog: PoFile | None,
              merged: PoFile) -> None:
@@ -99,6 +105,16 @@ class _Compendium:
         domain = pot_path.stem
         lacking = {hash(e.key) for e in merged.entries
                    if not e.obsolete and not e.has_translation}
+        held = set() if catalog is None else {
+            hash(e.key) for e in catalog.entries if not e.obsolete}
+        arrived = lacking - held
+        if arrived:
+            self.arrived[pot_path] = arrived
+        if catalog is not None:
+            orphaned = {hash(e.key) for e in merged.entries
+                        if e.obsolete and e.has_translation and e.msgid != ""} & held
+            if orphaned:
+                self.orphaned[domain] = orphaned
         if catalog is None:
             self.new.add(domain)
         else:
@@ -119,13 +135,15 @@ class _Compendium:
 
     def refills(self, read: Callable[[str], PoFile],
                 known: Callable[[Collection[str]], Translations],
-                domains: Iterable[str]) -> list[tuple[Path, dict[Key, Moved]]]:
+                domains: Iterable[str],
+                ) -> list[tuple[Path, dict[Key, Moved], list[Entry]]]:
         """Each template whose catalog may lack what another catalog lost or holds, and those
         messages (the merge matches keys exactly: a hash that collides offers what it will not
-        use). ``read`` parses a domain's catalog as it was before this update, for what it
-        lost; ``known`` gives the named domains' translations as they were: those merged in
-        this run that hold a lacking message, and every catalog it did not merge (their tables
-        come from the store)."""
+        use), with the translated messages other catalogs left obsolete, for a fuzzy match of
+        those new to it that stay untranslated. ``read`` parses a domain's catalog as it was
+        before this update, for what it lost and left obsolete; ``known`` gives the named
+        domains' translations as they were: those merged in this run that hold a lacking
+        message, and every catalog it did not merge (their tables come from the store)."""
         offers: dict[Path, dict[Key, Moved]] = {}
         for domain, lost in sorted(self.lost.items()):
             hits = {pot_path: lost & hashes for pot_path, hashes in self.lacking.items()
@@ -156,7 +174,20 @@ class _Compendium:
             # more for a one-paragraph update
             for domain in sources:
                 _known(known([domain]), still, offers)
-        return [(pot_path, offered) for pot_path, offered in offers.items() if offered]
+        similar: dict[Path, list[Entry]] = {}
+        for domain, orphaned in sorted(self.orphaned.items()):
+            wanting = [pot_path for pot_path, hashes in self.arrived.items()
+                       if pot_path.stem != domain
+                       and not hashes.issubset(map(hash, offers.get(pot_path, {})))]
+            if not wanting:
+                continue
+            entries = [e for e in read(domain).entries
+                       if not e.obsolete and hash(e.key) in orphaned and e.has_translation]
+            for pot_path in wanting:
+                similar.setdefault(pot_path, []).extend(entries)
+        return [(pot_path, offers.get(pot_path, {}), similar.get(pot_path, []))
+                for pot_path in {**offers, **similar}
+                if offers.get(pot_path) or similar.get(pot_path)]
 
 
 def _offer(offered: dict[Key, Moved], key: Key, moved: Moved) -> None:
@@ -244,14 +275,14 @@ def _update_locked(
                                                made, compendium)
         read = {merged.path: merged.read for merged in planned.values()}  # the first reading
         # the second merge replaces the first's staged files and record
-        for pot_path, offered in compendium.refills(
+        for pot_path, offered, similar in compendium.refills(
                 lambda domain: load_po(folder / f"{domain}.po",
                                        source=relative_name(folder / f"{domain}.po", root.path)),
                 lambda domains: load_translations(root, lang, write_cache=False,
                                                   domains=domains),
                 [pot_path.stem for pot_path in templates]):
             planned[pot_path] = _update_domain(root, lang, pot_path, folder, record, staged,
-                                               made, None, offered)
+                                               made, None, offered, similar)
         for merged in planned.values():
             if merged.changed:
                 check_unchanged(merged.path, read[merged.path],
@@ -278,6 +309,7 @@ def _update_domain(
     root: GlossaryRoot, lang: str, pot_path: Path, folder: Path,
     record: Table, staged: StagedWrites, made: list[Path],
     compendium: _Compendium | None, offered: Mapping[Key, Moved] | None = None,
+    similar: Sequence[Entry] = (),
 ) -> _Merged:
     """Merge one domain and stage its catalog, noting in ``compendium`` what it lost and lacks;
     with ``offered`` (the compendium's messages for it), merge it again with them."""
@@ -312,7 +344,7 @@ def _update_domain(
         catalog = parse_po(decode_po(po_data, source=po_source), source=po_source)
         del po_data
         check_domain(catalog, domain, source=po_source)
-    merged = merge(template, catalog, lang=lang, compendium=offered)
+    merged = merge(template, catalog, lang=lang, compendium=offered, similar=similar)
     if compendium is not None:
         compendium.note(pot_path, template, catalog, merged)
     del template, catalog
