@@ -271,9 +271,14 @@ def gettext_spelling(code: str) -> str | None:
         return None
 
 
-def _misspelt(lang: str, spelled: str, path: str) -> CatalogError:
-    return CatalogError(f"the language code {quoted(lang)} is written {quoted(spelled)} "
-                        "in locale/",
+def _misspelt(lang: str, spelled: str, path: str, *, folder: bool = True) -> CatalogError:
+    """The error of a language code written otherwise than gettext writes it. ``folder`` says
+    whether the code names a ``locale/`` folder where it is used (``update -l``, a translation's
+    ``find -l fr``); without one (``termcheck -l``, ``find -l`` of Malay, the articles' side)
+    the message names no folder: ``termcheck -l ms-MY`` was told the code "is written 'ms_MY'
+    in locale/", a folder termcheck never reads."""
+    where = " in locale/" if folder else ", as gettext writes language codes"
+    return CatalogError(f"the language code {quoted(lang)} is written {quoted(spelled)}{where}",
                         path=path, hint=f"rename the folder to locale/{spelled}"
                         if path.startswith("locale/") else f"use {quoted(spelled)}")
 
@@ -354,8 +359,21 @@ def side_language(lang: str, *, path: str = "-l") -> str:
     """
     if lang == "ms":  # the default of find: no need to read Babel's data
         return lang
-    check_language(lang, path=path)
-    return "ms" if primary_language(lang) == "ms" else check_translation_language(lang, path=path)
+    spelled = _spelling(lang, path=path)
+    if primary_language(spelled) != "ms":  # a translation language: its locale/ folder's
+        return check_translation_language(lang, path=path)
+    if spelled != lang:
+        raise _misspelt(lang, spelled, path, folder=False)
+    return "ms"
+
+
+def _refuse_other_script(lang: str, path: str, *, hint: str) -> None:
+    """Raise :class:`CatalogError` when ``lang`` names another script than Latin
+    (:func:`other_script`), for the glossary's own names, all in Latin script."""
+    script = other_script(lang)
+    if script is not None:
+        raise CatalogError(f"{quoted(lang)} is written in {script} script, the glossary's "
+                           "names in Latin script: none could match", path=path, hint=hint)
 
 
 _SCRIPT_NAMES = {"arab": "Jawi", "jawi": "Jawi"}
@@ -399,20 +417,17 @@ def glossary_language(lang: str, *, path: str = "-l") -> Literal["ms", "en"]:
     glossari.errors.CatalogError: -l: 'fr' is neither Malay nor English, the glossary's two \
 languages; give ms or en (or ms_MY, en_GB)
     """
-    side = side_language(lang, path=path)
-    script = other_script(lang)
-    if script is not None:
-        # termcheck -l ms@jawi checked Jawi translations against names in Rumi, and
-        # reported every term lacking
-        raise CatalogError(f"{quoted(lang)} is written in {script} script, the glossary's "
-                           "names in Latin script: none could match", path=path,
-                           hint="give ms or en (in Latin script)")
-    if side == "ms":
-        return "ms"
-    if primary_language(side) == "en":
-        return "en"
-    raise CatalogError(f"{quoted(lang)} is neither Malay nor English, the glossary's two "
-                       "languages", path=path, hint="give ms or en (or ms_MY, en_GB)")
+    spelled = _spelling(lang, path=path)
+    side = primary_language(spelled)
+    if side not in ("ms", "en"):
+        raise CatalogError(f"{quoted(lang)} is neither Malay nor English, the glossary's two "
+                           "languages", path=path, hint="give ms or en (or ms_MY, en_GB)")
+    # termcheck -l ms@jawi checked Jawi translations against names in Rumi, and reported every
+    # term lacking; -l ms_Arab was told to use ms@arabic, refused in turn
+    _refuse_other_script(lang, path, hint="give ms or en (in Latin script)")
+    if spelled != lang:  # termcheck reads no locale/ folder: the message names none
+        raise _misspelt(lang, spelled, path, folder=False)
+    return "ms" if side == "ms" else "en"
 
 
 def header_language_problem(written: str, lang: str) -> str | None:
