@@ -238,8 +238,17 @@ def _holds(glossary: Glossary, term: Term) -> bool:
 def _malay_side(lang: str | None) -> str | None:
     """``ms`` for Malay written with a region (``ms_MY``, ``ms_BN``), as ``glossari search -l``
     and ``find -l`` read it (:func:`glossari.catalog.languages.side_language`); any other value
-    as it is, for the caller to judge."""
-    return "ms" if isinstance(lang, str) and lang.startswith("ms_") else lang
+    as it is, for the caller to judge. Malay in another script (``ms_Arab``, Jawi) is no Malay
+    the glossary's names, in Latin script, are written in: it was read as ``ms``.
+
+    >>> _malay_side("ms_MY"), _malay_side("ms_Arab"), _malay_side("en")
+    ('ms', 'ms_Arab', 'en')
+    """
+    if not (isinstance(lang, str) and lang.startswith("ms_")):
+        return lang
+    from glossari.catalog.languages import other_script  # the one rule of -l's scripts
+
+    return "ms" if other_script(lang) is None else lang
 
 class Glossary:
     """The terms of one glossary, in Malay alphabetical order.

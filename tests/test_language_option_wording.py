@@ -69,3 +69,41 @@ def test_a_translation_language_names_its_folder(
     """A translation language's catalogs are in its locale/ folder: the message says so."""
     err = _error(root, [command[0], "-l", "en-GB", *command[1:]], capsys)
     assert "'en_GB' in locale/" in err
+
+
+SIDES = [["find", "saham-saham"], ["search", "pelaburannya"], ["termcheck", "PO"]]
+
+
+@pytest.mark.parametrize("command", SIDES, ids=lambda c: c[0])
+@pytest.mark.parametrize("lang", ["ms@jawi", "MS@JAWI", "ms_Arab", "ms_Arab_MY", "ms_MY@jawi"])
+def test_malay_in_another_script_is_refused_by_every_command_reading_malay(
+    root: Path, capsys: pytest.CaptureFixture[str], command: list[str], lang: str,
+) -> None:
+    """``find -l ms@jawi`` and ``search -l ms@jawi`` read Jawi as Malay in Latin script (and
+    found nothing), where termcheck refuses it; ``-l ms_Arab`` was told to use ``ms@arabic``,
+    then read so too. One rule: refused, naming the code to write instead."""
+    err = _error(root, [command[0], "-l", lang, *command[1:]], capsys)
+    assert "Jawi script" in err
+    assert "give ms " in err
+    assert "@arabic" not in err
+
+
+@pytest.mark.parametrize("command", [["show", "accountexecutive"], ["table"], ["update"],
+                                     ["compile"]], ids=lambda c: c[0])
+def test_malay_in_another_script_is_no_translation_language(
+    root: Path, capsys: pytest.CaptureFixture[str], command: list[str],
+) -> None:
+    err = _error(root, [command[0], "-l", "ms@jawi", *command[1:]], capsys)
+    assert "is Malay, the language of the articles" in err
+
+
+@pytest.mark.parametrize("lang", ["ms_Arab", "ms_Arab_MY", "ms_MY@jawi"])
+def test_the_library_reads_no_malay_in_another_script_as_malay(root: Path, lang: str) -> None:
+    import glossari
+    from glossari.errors import InputError
+
+    with glossari.load(root) as glossary:
+        for ask in (lambda: glossary.search("broker", lang=lang),
+                    lambda: glossary.find_terms("peniaga broker", lang=lang)):
+            with pytest.raises(InputError, match=lang):
+                ask()

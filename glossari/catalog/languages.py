@@ -356,12 +356,25 @@ def side_language(lang: str, *, path: str = "-l") -> str:
 
     >>> side_language("ms_MY"), side_language("ms"), side_language("en_GB")
     ('ms', 'ms', 'en_GB')
+
+    Malay is the articles' side, which names no ``locale/`` folder, and its names are in Latin
+    script (Rumi): Malay in another script (``ms@jawi``, ``ms_Arab``) is refused, as
+    ``termcheck -l`` refuses it (:func:`other_script`), where ``find -l ms@jawi`` read Jawi
+    text as Malay and found nothing, and ``-l ms_Arab`` was told to use ``ms@arabic``, which
+    was then read so too.
+
+    >>> side_language("ms@jawi")
+    Traceback (most recent call last):
+    ...
+    glossari.errors.CatalogError: -l: 'ms@jawi' is written in Jawi script, the glossary's \
+names in Latin script: none could match; give ms (or ms_MY), Malay in Latin script
     """
     if lang == "ms":  # the default of find: no need to read Babel's data
         return lang
     spelled = _spelling(lang, path=path)
     if primary_language(spelled) != "ms":  # a translation language: its locale/ folder's
         return check_translation_language(lang, path=path)
+    _refuse_other_script(lang, path, hint="give ms (or ms_MY), Malay in Latin script")
     if spelled != lang:
         raise _misspelt(lang, spelled, path, folder=False)
     return "ms"
