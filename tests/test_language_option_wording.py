@@ -107,3 +107,19 @@ def test_the_library_reads_no_malay_in_another_script_as_malay(root: Path, lang:
                     lambda: glossary.find_terms("peniaga broker", lang=lang)):
             with pytest.raises(InputError, match=lang):
                 ask()
+
+
+@pytest.mark.parametrize(("lang", "source", "name"), [("en_GB", "en", "English"),
+                                                      ("ms_MY", "ms", "Malay"),
+                                                      ("ms_BN", "ms_MY", "Malay")])
+def test_termcheck_names_the_target_as_written_when_it_is_the_source(
+    root: Path, capsys: pytest.CaptureFixture[str], lang: str, source: str, name: str,
+) -> None:
+    """``termcheck -l en_GB --source-lang en`` was told "-l en is the source language too",
+    a code it was not given."""
+    po = str(root / "peniaga-broker.po")
+    assert main(["--root", str(root), "termcheck", "--source-lang", source, "-l", lang, po]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"glossari: error: -l {lang} is {name}, the source language too "
+                          f"(--source-lang {source})")

@@ -65,8 +65,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     target: Lang = (glossary_language(args.lang) if args.lang is not None
                     else "ms" if source == "en" else "en")
     if target == source:
-        print(f"glossari: error: -l {target} is the source language too; name the language "
-              "of the translations", file=ctx.stderr)
+        # named as written: -l en_GB with --source-lang en was told "-l en", which it was not
+        name = "Malay" if target == "ms" else "English"
+        print(f"glossari: error: -l {args.lang} is {name}, the source language too "
+              f"(--source-lang {args.source_lang}); name the language of the translations",
+              file=ctx.stderr)
         return 2
     files = catalog_paths(args.paths)
     named = {path.resolve() for path in args.paths if not path.is_dir()}
