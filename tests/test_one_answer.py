@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import glossari
 from glossari.catalog.extractor import extract_glossari
@@ -342,3 +344,50 @@ def test_a_link_text_written_as_an_acronym_keeps_the_acronyms_capitals(tmp_path:
     code, out, _err = cli("find", text, "--format", "json", root=root)
     assert code == 0
     assert [hit["text"] for hit in json.loads(out)] == ["S.C.nya", "SC-nya", "KWSP-nya"]
+
+
+_P_E_AND_P_AND_E = {
+    "loji-dan-peralatan": "---\ntitle: P&E\naliases: loji dan peralatan\n"
+    "description: Aset tetap.\nkeywords: Perakaunan\n---\n\n# P&E\n\nAset P&E dicatat pada kos.\n",
+    "nisbah-harga-pendapatan": "---\ntitle: P/E\naliases: nisbah harga/pendapatan\n"
+    "description: Nisbah.\nkeywords: Saham\n---\n\n# P/E\n\n"
+    "Nisbah P/E-nya tinggi bagi saham-saham teknologi.\n",
+}
+"""Two articles titled by acronyms whose lookup key is one (``pe``), told apart by their mark."""
+
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["sources", "termbase"])
+def joined_root(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The glossary of :data:`_P_E_AND_P_AND_E`, read from its sources or compiled."""
+    from tests._catalog_oracles import cli as catalog_cli
+    from tests._catalog_oracles import make_root
+
+    root = make_root(tmp_path_factory.mktemp("joined"), _P_E_AND_P_AND_E)
+    if request.param:
+        for command in (["extract"], ["update", "-l", "en"], ["compile", "-l", "en"]):
+            assert catalog_cli(root, *command)[0] == 0
+    return root
+
+
+@given(mark=st.sampled_from(["/", "&", " / ", " & "]),
+       ending=st.sampled_from(["nya", "nyalah", "nyakah", "lah", "pun", "s", "'s", "\u2019s",
+                               "-nya", "'nya", "-nyalah"]))
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_an_acronym_joined_by_a_mark_with_an_ending_is_looked_up_as_find_reads_it(
+        joined_root: Path, mark: str, ending: str) -> None:
+    """find reads ``P/Enya``, ``P / Es``, ``P&E's`` as the acronym written with that mark (the
+    last capital too short a stem for the Malay rules' clitics); lookup and show said "no
+    term" for an ending glued on it (end_bases read no base), from the sources and from the
+    termbase alike."""
+    glossary = glossari.load(joined_root)
+    name = f"P{mark}E{ending}"
+    found = [(m.text, m.term.id) for m in glossary.find_terms(f"Nisbah {name} tinggi.")]
+    assert [text for text, _ in found] == [name]
+    assert glossary.lookup(name).id == found[0][1] == (
+        "nisbah-harga-pendapatan" if "/" in mark else "loji-dan-peralatan")
+    code, out, _err = cli("show", name, root=joined_root)
+    assert code == 0
+    assert f"  [{found[0][1]}]" in out.splitlines()[0]

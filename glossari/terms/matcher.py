@@ -878,7 +878,9 @@ def end_bases(name: str, lang: Lang) -> list[str]:
     built on, fewer letters taken off first. Malay: the last word without its clitics
     (``sahamlah``, ``Peniaga brokerkah``, ``KWSP-nyalah``, two letters before a hyphen or an
     apostrophe: ``SC-nya``, ``SC\u2019nya``) or written once (``saham-sahamlah``), or a
-    name's closing bracket without the clitics after it (``(OPR)nya``); English: the last
+    name's closing bracket without the clitics after it (``(OPR)nya``), or an acronym joined
+    by ``/`` or ``&`` without the ending on its last capital (``P/Enya``, ``M&As``,
+    ``P / E's``: :func:`acronym_of`, in capitals, as find reads it); English: the last
     word without its plural or possessive (``Broker-dealers``, ``dealer's``, ``REITs``), or
     the plural head before the first connective (``letters of credit``, ``rates of return on
     equity``). A few names, whatever the length of ``name``; never ``name`` itself. Only
@@ -892,6 +894,8 @@ def end_bases(name: str, lang: Lang) -> list[str]:
     (['kwspnya', 'kwsp'], ['Kadar Dasar (OPR)'])
     >>> end_bases("Broker-dealers", "en"), end_bases("letters of credit", "en")
     (['Broker-dealer'], ['letter of credit'])
+    >>> end_bases("P/Enya", "ms"), end_bases("M & A's", "ms"), end_bases("p/enya", "ms")
+    (['P/E'], ['M&A'], [])
     >>> end_bases("Percukaian", "ms"), end_bases("jumlah", "ms"), end_bases("hanya", "ms")
     ([], ['jum'], [])
     """
@@ -916,6 +920,12 @@ def end_bases(name: str, lang: Lang) -> list[str]:
             # clitics after a name's closing bracket are the name's, as find reads them
             # (Kadar Dasar Semalaman (OPR)nya, (OPR)-nya-lah)
             add(bracket + 1, len(name), [""])
+        # an acronym of several written with an ending (P/Enya, M&Anyalah, P/Es, P / E's):
+        # its last capital is too short a stem for the rules' clitics, and find reads it as
+        # the acronym (Recognizer._read, in capitals): acronym_of's rule
+        acronym = acronym_of(_MARK_GAP.sub(r"\1", name))
+        if acronym is not None and _JOINED_ACRONYM.fullmatch(acronym):
+            add(0, len(name), [acronym])
         return out
     add(starts[-1], ends[-1], english.analyse(found[-1].replace(".", ""))[1:])
     # the head before the first connective only: a name has a few readings whatever its
@@ -924,6 +934,11 @@ def end_bases(name: str, lang: Lang) -> list[str]:
     if k and not _APOSTROPHE.search(found[k - 1]):
         add(starts[k - 1], ends[k - 1], english.analyse(found[k - 1])[1:])
     return out
+
+
+_MARK_GAP = re.compile(r"\s*([&/])\s*")
+"""A ``/`` or ``&`` with the spaces around it, which find allows between an acronym's parts
+(``P / E``)."""
 
 
 def _single(word: str) -> str:
