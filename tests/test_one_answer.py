@@ -391,3 +391,32 @@ def test_an_acronym_joined_by_a_mark_with_an_ending_is_looked_up_as_find_reads_i
     code, out, _err = cli("show", name, root=joined_root)
     assert code == 0
     assert f"  [{found[0][1]}]" in out.splitlines()[0]
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mark=st.sampled_from(["/", " / ", "&", " & "]),
+       ending=st.sampled_from([""]),
+       slug=st.sampled_from(["pe", "p-e", "nisbah-pe", "ratio", "p&e"]),
+       order=st.booleans())
+def test_a_link_text_joined_by_a_mark_goes_to_the_term_named_with_that_mark(
+        tmp_path_factory: pytest.TempPathFactory, mark: str, ending: str, slug: str,
+        order: bool) -> None:
+    """A link whose target names no article resolves by its text: ``[P/E](/pe)`` went to the
+    article *P&E* (the first in id order of the two whose key is ``pe``), where lookup, show
+    and find read the text as *P/E*; both link texts are each in one article, in either."""
+    from tests._catalog_oracles import make_root
+
+    text = f"P{mark}E{ending}"
+    articles = dict(_P_E_AND_P_AND_E)
+    citing = "saham-biasa" if order else "aset-semasa"  # before and after both in id order
+    articles[citing] = (f"---\ntitle: Saham biasa\ndescription: Saham.\nkeywords: Saham\n---\n\n"
+                        f"# Saham biasa\n\nNisbah [{text}](/{slug}) saham-sahamnya.\n")
+    root = make_root(tmp_path_factory.mktemp("cited"), articles)
+    glossary = glossari.load(root)
+    (ref,) = glossary.links_from(citing)
+    assert ref.target is not None
+    named = "nisbah-harga-pendapatan" if "/" in mark else "loji-dan-peralatan"
+    assert ref.target.id == glossary.lookup(text).id == named
+    found = [m.term.id for m in glossary.find_terms(f"Nisbah {text} tinggi.")]
+    assert found == [named]

@@ -8,7 +8,9 @@ for Malay text also full reduplication, the Malay plural: ``peniaga-peniaga brok
 1. **the Malay side decides first**: a trusted link text (not broken, see
    :func:`glossari.seeds.rules.suspicious_link_text`) equal to an article's Malay headword, one
    of its ``aliases:``, or an acronym in parentheses in its Malay headword names that article.
-   This needs no catalog: a glossary resolves before any English exists, and an English headword
+   A text joined by ``/`` or ``&`` names the articles named with that mark first
+   (:func:`glossari.text.marked_key`: ``P/E`` is not ``P&E``). This needs no catalog: a
+   glossary resolves before any English exists, and an English headword
    edited later cannot move the link. When two articles answer to the text, the target decides
    between them (else the first in id order);
 2. then the **target**: the term id (the article's file stem); a slug learned from the Malay side
@@ -35,7 +37,15 @@ from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.rules import ALIAS_KEYS, split_aliases, suspicious_link_text
 from glossari.terms import without_possessive
-from glossari.text import APOSTROPHES, excerpt, lookup_key, quoted, slug_text, without_accents
+from glossari.text import (
+    APOSTROPHES,
+    excerpt,
+    lookup_key,
+    marked_key,
+    quoted,
+    slug_text,
+    without_accents,
+)
 
 __all__ = [
     "ALIAS_KEYS",
@@ -412,7 +422,8 @@ class TargetIndex:
     clashes: tuple[Finding, ...] = ()
     """Names claimed by two terms at the same rank (code S104)."""
     texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Normalised Malay name (:func:`lookup_key`, and :func:`malay_key`) to the ids of the
+    """Normalised Malay name (:func:`lookup_key`, :func:`malay_key`, and for a name joined by
+    ``/`` or ``&`` :func:`~glossari.text.marked_key`) to the ids of the
     articles it names, the most deliberate first: the names as written before the ones folded
     from a reduplication, and each of them headword, then alias, then acronym; id order within a
     rank."""
@@ -427,8 +438,9 @@ class TargetIndex:
         texts: dict[str, list[str]] = {}
         articles = [(t, _malay_names(t)) for t in ordered if t.kind == "article"]
         # a name as written before one folded from its reduplication: the text `kira` is the
-        # article titled `Kira` before the one titled `Kira-kira`, as a lookup reads it
-        for fold in (lookup_key, malay_key):
+        # article titled `Kira` before the one titled `Kira-kira`, as a lookup reads it; a
+        # name joined by / or & also by its key with the mark (marked_key), asked first
+        for fold in (marked_key, lookup_key, malay_key):
             for rank in range(len(_MALAY_RANKS)):
                 for term, by_rank in articles:
                     for name in by_rank[rank]:
@@ -490,8 +502,14 @@ class TargetIndex:
 
         A text that names none as written, and only adds the possessive ``-nya`` to a name
         (``dividennya`` beside the headword *Dividen*: :func:`glossari.terms.without_possessive`,
-        the recognizer's rule), names what the text without it names."""
-        found = self.texts.get(lookup_key(text))
+        the recognizer's rule), names what the text without it names. A text joined by ``/``
+        or ``&`` names the articles named with that mark first (:func:`~glossari.text.marked_key`,
+        as lookup and find read it): ``[P/E](/pe)`` is the article *P/E*, not *P&E*, whose
+        key ``pe`` is one."""
+        marked = marked_key(text)
+        found = self.texts.get(marked) if marked is not None else None
+        if found is None:
+            found = self.texts.get(lookup_key(text))
         if found is None and "-" in text:
             found = self.texts.get(malay_key(text))
         if found is None:
