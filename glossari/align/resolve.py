@@ -36,7 +36,7 @@ from urllib.parse import unquote
 from glossari.diagnostics import Finding
 from glossari.model import Link, Term
 from glossari.seeds.rules import ALIAS_KEYS, split_aliases, suspicious_link_text
-from glossari.terms import without_possessive
+from glossari.terms import acronym_written, without_possessive
 from glossari.text import (
     APOSTROPHES,
     excerpt,
@@ -502,7 +502,9 @@ class TargetIndex:
 
         A text that names none as written, and only adds the possessive ``-nya`` to a name
         (``dividennya`` beside the headword *Dividen*: :func:`glossari.terms.without_possessive`,
-        the recognizer's rule), names what the text without it names. A text joined by ``/``
+        the recognizer's rule), names what the text without it names, and so does an acronym
+        written with an ending or dots (``P/E-nya``, ``SCnya``, ``S.C.``: :func:`acronym_of`,
+        as the recogniser files it: :func:`~glossari.terms.acronym_written`). A text joined by ``/``
         or ``&`` names the articles named with that mark first (:func:`~glossari.text.marked_key`,
         as lookup and find read it): ``[P/E](/pe)`` is the article *P/E*, not *P&E*, whose
         key ``pe`` is one."""
@@ -516,6 +518,12 @@ class TargetIndex:
             plain = without_possessive(text)
             if plain is not None:
                 return self.by_text(plain)
+            # an acronym written with an ending or dots (P/E-nya, P/Enya, SC-nya, P/E's,
+            # S.C.nya) is the acronym, as the recogniser files the link text (acronym_of):
+            # its last capitals are too short a stem for without_possessive
+            acronym = acronym_written(text)
+            if acronym is not None:
+                return self.by_text(acronym)
         return found or ()
 
 

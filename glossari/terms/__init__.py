@@ -21,6 +21,7 @@ from glossari.terms.matcher import (
     Lang,
     Recognizer,
     acronym_of,
+    acronym_written,
     character_reference,
     end_bases,
     end_roots,
@@ -34,6 +35,6 @@ from glossari.terms.matcher import (
 )
 
 __all__ = ["CHARACTER_REFERENCE", "DOTTED_ACRONYM", "HTML_MARKUP", "JOINED_ACRONYM", "WORD_BREAK",
-           "Hit", "Lang", "Recognizer", "acronym_of", "character_reference", "end_bases",
-           "end_roots", "fold", "inflects", "is_acronym", "query_roots", "search_rules",
-           "without_possessive", "words"]
+           "Hit", "Lang", "Recognizer", "acronym_of", "acronym_written", "character_reference",
+           "end_bases", "end_roots", "fold", "inflects", "is_acronym", "query_roots",
+           "search_rules", "without_possessive", "words"]

@@ -226,6 +226,20 @@ def acronym_of(name: str) -> str | None:
     return core if _is_acronym(core, words(core, "en")) else None
 
 
+def acronym_written(name: str) -> str | None:
+    """The acronym ``name`` writes with an ending or dots, as :func:`acronym_of` reads it,
+    spaces around a ``/`` or ``&`` allowed as find allows them (``P / E-nya`` is ``P/E``);
+    None for a name written as its acronym already or as none. What lookup and a link's text
+    read such a name as.
+
+    >>> acronym_written("P / Enya"), acronym_written("SC-nya"), acronym_written("P / E")
+    ('P/E', 'SC', None)
+    """
+    compact = _MARK_GAP.sub(r"\1", name.strip())
+    acronym = acronym_of(compact)
+    return None if acronym == compact else acronym
+
+
 _DOTTED_START = re.compile(r"[A-Z]\.[A-Z]\.?")
 """Capitals each followed by a dot, two at least (``S.C.``, ``E.T.F``)."""
 _CAPITAL_DOT = re.compile(r"(?<=[A-Z])\.")
@@ -923,7 +937,7 @@ def end_bases(name: str, lang: Lang) -> list[str]:
         # an acronym of several written with an ending (P/Enya, M&Anyalah, P/Es, P / E's):
         # its last capital is too short a stem for the rules' clitics, and find reads it as
         # the acronym (Recognizer._read, in capitals): acronym_of's rule
-        acronym = acronym_of(_MARK_GAP.sub(r"\1", name))
+        acronym = acronym_written(name)
         if acronym is not None and _JOINED_ACRONYM.fullmatch(acronym):
             add(0, len(name), [acronym])
         return out
