@@ -616,7 +616,7 @@ _ids = st.lists(st.sampled_from(["kos", "bon", "akaun", "dana", "saham", "ekuiti
 
 
 _joined = st.sampled_from(["P/E", "P&E", "PE", "P / E", "harga/pendapatan", "harga pendapatan",
-                           "M&A", "M/A", "P/E-nya"])
+                           "M&A", "M/A", "P/E-nya", "P/Enya", "M & As", "P/E's"])
 """Names whose lookup key is one, told apart by the mark joining their words, as find reads
 them: lookup answers each by its own mark, by either path."""
 
