@@ -15,7 +15,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import glossari
@@ -1617,6 +1617,9 @@ def test_query_roots_keep_a_word_whose_apostrophe_is_inside_it(
     apostrophe, any of them, is the one ``'`` of the fold."""
     from glossari.terms import fold, query_roots
 
+    # (an article elided before a vowel, Italian `un'`, `all'`, `sull'`, French `l'`, is a word
+    # of its own, as find reads `un'azione`: glossari.terms.matcher's elision rule)
+    assume(not (head in ("un", "all", "sull", "nell", "dell", "dall", "qu") and tail[0] in "aiu"))
     word = f"{head}'{tail}"
     assert word in query_roots(fold(f"{head}{mark}{tail}{ending}"))
 

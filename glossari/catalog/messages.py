@@ -151,7 +151,8 @@ def block_part(block: Block, *, highlights: bool = False) -> Part:
     its kind.
 
     >>> from glossari.model import Block
-    >>> [block_part(Block(kind=k, text="x", line=1), highlights=h)
+    >>> [block_part(Block(kind=k, text="x", line=1, level=3 if k == "heading" else 0),
+    ...             highlights=h)
     ...  for k, h in (("heading", True), ("item", True), ("quote", False))]
     ['heading', 'highlight', 'quote']
     """
