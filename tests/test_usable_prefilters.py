@@ -11,7 +11,7 @@ import sys
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from glossari import text as text_module
@@ -76,6 +76,9 @@ def _entries(draw: st.DrawFn) -> Entry:
 
 @settings(max_examples=300, deadline=None)
 @given(_entries(), st.sampled_from(["articles-s", "glossary"]))
+# a copy holding a link, indented as code: the cheap first look answered it without the links
+@example(Entry(msgid="    Saham[a](/b)", msgid_plural="", msgstr_plural=("    Saham[a](/b)",)),
+         "articles-s")
 def test_an_entry_is_judged_on_each_of_its_forms(entry: Entry, domain: str) -> None:
     assert list(usable._pairs(entry)) == _old_pairs(entry)
     expected = "untranslated" if entry is None or not entry.has_translation else (

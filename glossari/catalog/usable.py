@@ -232,7 +232,8 @@ def unusable_translation(msgid: str, msgstr: str, *, block: bool,
     if category and "," in msgstr and "," not in msgid:
         return "the translation of the category holds a comma, which would make it two keywords"
     if not _parses(msgid, msgstr):
-        if msgstr.isprintable() and not (block and table_of(msgid) is not None):
+        if (msgstr.isprintable() and "[" not in msgstr and "<" not in msgstr
+                and not (block and table_of(msgid) is not None)):
             # most messages, the cheap first look: no link or HTML to compare, no table to
             # keep, and one line printable throughout (no control character, no tab, no line
             # break), so what render writes is the text with its spaces (written); only two
