@@ -64,6 +64,30 @@ def _misspelt(keys: list[str], wanted: str, line: int) -> str:
     return f"; '{typo}:' looks like a misspelling: rename it to '{wanted}:'" if typo else ""
 
 
+def _semicolon(category: str, parts: list[str]) -> str:
+    # one category, as commas separate them: the site's one page, and the CSV table's
+    # categories column, which joins categories with "; ", gives it as several that a
+    # spreadsheet or Weblate reads apart
+    return (f"the category {quoted(category)} holds ';': commas separate categories, so it is "
+            f"one, which the CSV table (categories joined by '; ') gives as {len(parts)}; "
+            f"write {quoted(', '.join(parts))} for {len(parts)} categories")
+
+
+def _comma(category: str, parts: list[str]) -> str:
+    # a list item (keywords: ["Pasaran Modal, Ekuiti"]) is one category, but every one-line
+    # reading of the keywords splits it: Term.meta's keywords (the items joined by ", "), a
+    # keywords: line, any reader of the comma-separated form
+    return (f"the 'keywords' item {quoted(category)} holds a comma, which separates "
+            f"categories: it is one category here, but the keywords written on one line "
+            f"(Term.meta, 'keywords: A, B') read it as {len(parts)}, "
+            + ", ".join(quoted(p) for p in parts)
+            + "; write each category as its own item, or drop the comma")
+
+
+_CATEGORY_MARKS = ((";", _semicolon), (",", _comma))
+"""S116's marks that one category holds and a reader splits it at, each with its message."""
+
+
 def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
     """S102 no headword, S105 H1 differs from title, S106 no definition, S107 no categories,
     S116 a category holding a semicolon or a comma."""
@@ -84,29 +108,11 @@ def front_matter(terms: Iterable[Term]) -> Iterator[Finding]:
                           message="the article has no categories ('keywords:')"
                           + _misspelt(keys, "keywords", term.categories_line))
         for category in term.categories:
-            if ";" in category:
-                # one category, as commas separate them: the site's one page, and the CSV
-                # table's categories column, which joins categories with "; ", gives it as
-                # several that a spreadsheet or Weblate reads apart
-                parts = [p.strip() for p in category.split(";") if p.strip()]
-                yield finding(
-                    "S116", path=path, line=term.categories_line or first, term=term.id,
-                    message=f"the category {quoted(category)} holds ';': commas separate "
-                    f"categories, so it is one, which the CSV table (categories joined by '; ') "
-                    f"gives as {len(parts)}; write {quoted(', '.join(parts))} for "
-                    f"{len(parts)} categories")
-            if "," in category:
-                # a list item (keywords: ["Pasaran Modal, Ekuiti"]) is one category, but every
-                # one-line reading of the keywords splits it: Term.meta's keywords (the items
-                # joined by ", "), a keywords: line, any reader of the comma-separated form
-                parts = [p.strip() for p in category.split(",") if p.strip()]
-                yield finding(
-                    "S116", path=path, line=term.categories_line or first, term=term.id,
-                    message=f"the 'keywords' item {quoted(category)} holds a comma, which "
-                    f"separates categories: it is one category here, but the keywords written "
-                    f"on one line (Term.meta, 'keywords: A, B') read it as {len(parts)}, "
-                    + ", ".join(quoted(p) for p in parts)
-                    + "; write each category as its own item, or drop the comma")
+            for mark, parted in _CATEGORY_MARKS:
+                if mark in category:
+                    parts = [p.strip() for p in category.split(mark) if p.strip()]
+                    yield finding("S116", path=path, line=term.categories_line or first,
+                                  term=term.id, message=parted(category, parts))
         title = " ".join((term.title or "").split())
         for section in term.sections:
             if section.level == 1:
