@@ -17,6 +17,7 @@ from glossari.catalog.languages import check_language, gettext_code, language_ta
 from glossari.cli import main
 from glossari.errors import CatalogError
 from tests._catalog_oracles import needs_gnu
+from tests._langkit import refused
 
 REPO = Path(__file__).resolve().parent.parent
 COMMANDS = [
@@ -43,16 +44,9 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_script_gettext_names_by_a_modifier_is_refused_with_that_modifier(
     root: Path, capsys: pytest.CaptureFixture[str], command: list[str], lang: str,
 ) -> None:
-    places = {"SITE": str(root / "site"), "TABLE": str(root / "table.csv")}
-    argv = ["--root", str(root), command[0], "-l", lang,
-            *(places.get(word, word) for word in command[1:])]
-    before = sorted(p.relative_to(root) for p in (root / "locale").rglob("*"))
-    capsys.readouterr()
-    assert main(argv) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1, err
+    err = refused(root, capsys, command, lang,
+                  {"SITE": str(root / "site"), "TABLE": str(root / "table.csv")})
     assert "use 'sr@latin'" in err, err
-    assert sorted(p.relative_to(root) for p in (root / "locale").rglob("*")) == before
 
 
 def test_a_folder_named_by_the_script_is_refused_with_the_modifier(
