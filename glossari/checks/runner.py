@@ -252,7 +252,7 @@ def _check_language(
                         found.append(f)
             else:
                 found.extend(checked)
-            for key in _links_kept(catalog, held) if held else ():
+            for key in _links_kept(catalog, held):
                 del held[key]
         return found, base
 
@@ -310,18 +310,18 @@ def _links_kept(catalog: CatalogFile, copies: Iterable[MessageKey]) -> set[Messa
     its Malay: ``Many [takaful](/takaful) operators`` or ``pay zakat`` (as written, not as a
     gloss: :func:`glossari.checks.parity.says`). English keeps the loanword, as ``align``
     takes it from the English article, so the link text's copy is no C202."""
-    wanted = set(copies)
-    kept: set[MessageKey] = set()
+    asked = set(copies)
+    wanted = set(asked)
     for entry in catalog.po.current:
-        if not wanted or "](" not in entry.msgid or not entry.translated \
-                or entry.msgstr == entry.msgid:
+        if not wanted:
+            break
+        if "](" not in entry.msgid or not entry.translated or entry.msgstr == entry.msgid:
             continue
         for text, target in _WRITTEN_LINK.findall(entry.msgid):
             if (target, text) in wanted and (f"[{text}]({target}" in entry.msgstr
                                              or says(entry.msgstr, text)):
-                kept.add((target, text))
                 wanted.discard((target, text))
-    return kept
+    return asked - wanted
 
 
 def _source(entry: Entry) -> str:
